@@ -1,0 +1,46 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { openDatabase } from './db/database';
+import { initORM } from './db/orm';
+import { seedIfEmpty } from './db/seed/seed';
+import { startHttpServer, type HttpServer } from './graphql/server';
+
+export interface RunningApp {
+  orm: MikroORM;
+  http: HttpServer;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wiring, in order: database → migrations → demo data → GraphQL server. Used by `main.ts` and by
+ * the tests, which start the very same server on a free port.
+ */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const database = await openDatabase(config, (message) => logger.info(message));
+  let orm: MikroORM | undefined;
+  try {
+    const init = await initORM(database.clientUrl);
+    orm = init.orm;
+    if (init.applied.length) logger.info({ migrations: init.applied }, `Applied ${init.applied.length} migration(s).`);
+    if (config.seedDemoData) {
+      const seeded = await seedIfEmpty(orm.em.fork());
+      if (seeded) logger.info(seeded, 'Loaded the Ezhou demo data set into the empty database.');
+    }
+    const http = await startHttpServer(orm, config, logger);
+    const ready = orm;
+    return {
+      orm: ready,
+      http,
+      async stop() {
+        await http.close();
+        await ready.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await orm?.close();
+    await database.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+import path from 'node:path';
+
+/**
+ * Typed, validated settings. This is the only module that reads `process.env`;
+ * everything else receives a `Config`. `.env.example` lists every setting.
+ */
+export interface Config {
+  /** development | production | test; production hides stack traces and introspection. */
+  nodeEnv: 'development' | 'production' | 'test';
+  /** HTTP port of the GraphQL server. */
+  port: number;
+  /** Interface the HTTP server binds to. */
+  host: string;
+  /** External PostgreSQL; when absent an embedded server is started in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Folder for the embedded database and other local state. */
+  dataDir: string;
+  /** Load the Ezhou demo data set into an empty database at start. */
+  seedDemoData: boolean;
+  /** Folder holding the editable rule files. */
+  rulesDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(setting: string, problem: string) {
+    super(`Setting ${setting} ${problem}. See .env.example for every setting and its meaning.`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(env: Env): number {
+  const raw = env.PORT ?? '4000';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('PORT', `is "${raw}", but must be a whole number from 0 to 65535`);
+  }
+  return port;
+}
+
+function readNodeEnv(env: Env): Config['nodeEnv'] {
+  const raw = env.NODE_ENV ?? 'development';
+  if (raw !== 'development' && raw !== 'production' && raw !== 'test') {
+    throw new ConfigError('NODE_ENV', `is "${raw}", but must be development, production or test`);
+  }
+  return raw;
+}
+
+function readDatabaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw)) {
+    throw new ConfigError('DATABASE_URL', 'must start with postgres:// (for example postgres://user:pass@host:5432/chengxin)');
+  }
+  return raw;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  if (/^(0|false|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, `is "${raw}", but must be true or false`);
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the setting at fault. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  return {
+    nodeEnv: readNodeEnv(env),
+    port: readPort(env),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: readDatabaseUrl(env),
+    dataDir: path.resolve(cwd, env.DATA_DIR || '.data'),
+    seedDemoData: readBoolean(env, 'SEED_DEMO_DATA', true),
+    rulesDir: path.resolve(cwd, env.RULES_DIR || 'rules'),
+  };
+}

@@ -1,0 +1,22 @@
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { AgencyLevel } from '../../domain/subject';
+import { BaseEntity } from './base.entity';
+
+/** A government agency (政府机构): a department, district government, zone committee, street or township. */
+@Entity({ tableName: 'agency' })
+export class Agency extends BaseEntity {
+  /** Unified social credit code, GB 32100-2015. */
+  @Property({ type: 'string', length: 18 })
+  @Unique()
+  uscc!: string;
+
+  @Property({ type: 'string', length: 200 })
+  @Index()
+  name!: string;
+
+  @Enum({ items: () => AgencyLevel, nativeEnumName: 'agency_level' })
+  level!: AgencyLevel;
+
+  @ManyToOne(() => Agency, { nullable: true, deleteRule: 'restrict', index: true })
+  parent?: Agency | null;
+}

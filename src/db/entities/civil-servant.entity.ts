@@ -1,0 +1,31 @@
+import { Entity, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Agency } from './agency.entity';
+import { BaseEntity } from './base.entity';
+
+/** A civil servant (公务员). The ID-card number is personal data (三(二)). */
+@Entity({ tableName: 'civil_servant' })
+export class CivilServant extends BaseEntity {
+  /** Resident ID-card number, checked with ISO 7064 MOD 11-2. */
+  @Property({ type: 'string', length: 18 })
+  @Unique()
+  idCardNumber!: string;
+
+  @Property({ type: 'string', length: 100 })
+  @Index()
+  name!: string;
+
+  @ManyToOne(() => Agency, { deleteRule: 'restrict', index: true })
+  agency!: Agency;
+
+  /** Post (职务), e.g. 科员, 副科长. */
+  @Property({ type: 'string', length: 100 })
+  post!: string;
+
+  /** Rank (职级), e.g. 一级科员, 四级调研员. */
+  @Property({ type: 'string', length: 100 })
+  rank!: string;
+
+  /** Leading cadre (领导干部): answerable for the commitments of their unit (三(四), 四(四)). */
+  @Property({ type: 'boolean', default: false })
+  leadingCadre: Opt<boolean> = false;
+}

@@ -1,0 +1,36 @@
+import { Entity, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Agency } from './agency.entity';
+import { BaseEntity } from './base.entity';
+
+/** A lawsuit in which an agency is the defendant (三(八)). */
+@Entity({ tableName: 'court_case' })
+export class CourtCase extends BaseEntity {
+  @ManyToOne(() => Agency, { deleteRule: 'restrict', index: true })
+  agency!: Agency;
+
+  /** Court case number (案号), e.g. (2023)鄂0702行初15号. */
+  @Property({ type: 'string', length: 100 })
+  @Unique()
+  caseNumber!: string;
+
+  @Property({ type: 'string', length: 200 })
+  court!: string;
+
+  @Property({ type: 'date' })
+  filedOn!: string;
+
+  /** Did the agency's head appear in court (负责人出庭应诉)? Null until the hearing. */
+  @Property({ type: 'boolean', nullable: true })
+  headAppeared?: boolean | null;
+
+  /** The agency was listed as a judgment defaulter (失信被执行人) in this case. */
+  @Property({ type: 'boolean', default: false })
+  judgmentDefaulter: Opt<boolean> = false;
+
+  @Property({ type: 'date', nullable: true })
+  defaulterListedOn?: string | null;
+
+  /** The day the agency left the defaulter list; null while still listed. */
+  @Property({ type: 'date', nullable: true })
+  defaulterRemovedOn?: string | null;
+}

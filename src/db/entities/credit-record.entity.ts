@@ -1,0 +1,65 @@
+import { Check, Entity, Enum, Index, type Opt, Property } from '@mikro-orm/core';
+import { RecordCategory, RecordKind, RecordStatus, Severity } from '../../domain/credit-record';
+import { SubjectType } from '../../domain/subject';
+import { BaseEntity } from './base.entity';
+
+/**
+ * A credit record (信用记录) about an agency, a civil servant or an enterprise.
+ * The subject is (subjectType, subjectId) because a record may belong to any of the three
+ * kinds; the registry service checks that the subject exists before it writes.
+ * Never deleted: corrections and revocations bump `version` and leave a revision behind.
+ */
+@Entity({ tableName: 'credit_record' })
+@Index({ properties: ['subjectType', 'subjectId', 'occurredOn'] })
+@Check({ name: 'credit_record_dates_in_order', expression: 'occurred_on <= recorded_on and (disclosure_ends_on is null or disclosure_ends_on >= occurred_on)' })
+@Check({ name: 'credit_record_severity_for_dishonesty', expression: "(kind = 'DISHONEST') = (severity is not null)" })
+export class CreditRecord extends BaseEntity {
+  @Enum({ items: () => SubjectType, nativeEnumName: 'subject_type' })
+  subjectType!: SubjectType;
+
+  @Property({ type: 'uuid' })
+  subjectId!: string;
+
+  @Enum({ items: () => RecordKind, nativeEnumName: 'record_kind' })
+  kind!: RecordKind;
+
+  @Enum({ items: () => RecordCategory, nativeEnumName: 'record_category' })
+  category!: RecordCategory;
+
+  /** Severity of a dishonesty record; null for trustworthy records. */
+  @Enum({ items: () => Severity, nativeEnumName: 'severity', nullable: true })
+  severity?: Severity | null;
+
+  /** One line saying what happened. */
+  @Property({ type: 'text' })
+  summary!: string;
+
+  @Property({ type: 'date' })
+  occurredOn!: string;
+
+  @Property({ type: 'date' })
+  recordedOn!: string;
+
+  /** The last day the record is disclosed (公示期满); null when not limited. */
+  @Property({ type: 'date', nullable: true })
+  disclosureEndsOn?: string | null;
+
+  /** The department that reported the record (认定部门). */
+  @Property({ type: 'string', length: 200 })
+  sourceDepartment!: string;
+
+  /** Number of the document that established the fact (文号). */
+  @Property({ type: 'string', length: 100 })
+  documentNumber!: string;
+
+  /** Economic loss caused, in yuan. */
+  @Property({ type: 'decimal', precision: 16, scale: 2, nullable: true, runtimeType: 'number' })
+  loss?: number | null;
+
+  @Enum({ items: () => RecordStatus, nativeEnumName: 'record_status', default: RecordStatus.ACTIVE })
+  status: Opt<RecordStatus> = RecordStatus.ACTIVE;
+
+  /** Starts at 1; each correction adds one. */
+  @Property({ type: 'integer', default: 1 })
+  version: Opt<number> = 1;
+}

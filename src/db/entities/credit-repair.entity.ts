@@ -1,0 +1,32 @@
+import { Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { RepairAction, RepairStatus } from '../../domain/credit-repair';
+import { BaseEntity } from './base.entity';
+import { CreditRecord } from './credit-record.entity';
+
+/** An application for credit repair (信用修复, 三(七)) of one dishonesty record. */
+@Entity({ tableName: 'credit_repair' })
+export class CreditRepair extends BaseEntity {
+  @ManyToOne(() => CreditRecord, { deleteRule: 'restrict', index: true })
+  record!: CreditRecord;
+
+  /** What the subject did: recovered the loss, eliminated the effect, prevented the harm. */
+  @Enum({ items: () => RepairAction, nativeEnumName: 'repair_action', array: true })
+  actions!: RepairAction[];
+
+  /** The facts of the repair in words. */
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Property({ type: 'date' })
+  appliedOn!: string;
+
+  @Enum({ items: () => RepairStatus, nativeEnumName: 'repair_status', default: RepairStatus.PENDING })
+  status: Opt<RepairStatus> = RepairStatus.PENDING;
+
+  /** The day the repair was approved or rejected; an approved repair counts from this day. */
+  @Property({ type: 'date', nullable: true })
+  decidedOn?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  decisionNote?: string | null;
+}

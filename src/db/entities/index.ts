@@ -1,0 +1,14 @@
+import { Agency } from './agency.entity';
+import { CivilServant } from './civil-servant.entity';
+import { Commitment } from './commitment.entity';
+import { CourtCase } from './court-case.entity';
+import { CreditRecordRevision } from './credit-record-revision.entity';
+import { CreditRecord } from './credit-record.entity';
+import { CreditRepair } from './credit-repair.entity';
+import { Enterprise } from './enterprise.entity';
+import { Objection } from './objection.entity';
+
+export { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, Objection };
+
+/** Every entity, for the ORM configuration. */
+export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair];

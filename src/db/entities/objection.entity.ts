@@ -1,0 +1,35 @@
+import { Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
+import { BaseEntity } from './base.entity';
+import { CreditRecord } from './credit-record.entity';
+
+/** A subject's objection (异议) to a credit record (三(七)). */
+@Entity({ tableName: 'objection' })
+export class Objection extends BaseEntity {
+  @ManyToOne(() => CreditRecord, { deleteRule: 'restrict', index: true })
+  record!: CreditRecord;
+
+  /** Who filed it: the subject or its representative. */
+  @Property({ type: 'string', length: 200 })
+  filedBy!: string;
+
+  @Property({ type: 'text' })
+  reason!: string;
+
+  @Property({ type: 'date' })
+  filedOn!: string;
+
+  @Enum({ items: () => ObjectionStatus, nativeEnumName: 'objection_status', default: ObjectionStatus.PENDING })
+  status: Opt<ObjectionStatus> = ObjectionStatus.PENDING;
+
+  /** What an upheld objection did to the record. */
+  @Enum({ items: () => ObjectionRemedy, nativeEnumName: 'objection_remedy', nullable: true })
+  remedy?: ObjectionRemedy | null;
+
+  /** The reasons given with the decision. */
+  @Property({ type: 'text', nullable: true })
+  resolution?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  resolvedOn?: string | null;
+}

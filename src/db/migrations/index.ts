@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125000000Foundation } from './Migration20261125000000Foundation';
+
+/** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261125000000Foundation', class: Migration20261125000000Foundation },
+];

@@ -1,0 +1,258 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { RecordCategory, RecordKind, RevisionAction, Severity } from '../../domain/credit-record';
+import { RepairAction, RepairStatus } from '../../domain/credit-repair';
+import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
+import { AgencyLevel, CreditGrade, SubjectType } from '../../domain/subject';
+import { appendRevision } from '../../registry/credit-record.service';
+import { decideCreditRepair, requestCreditRepair } from '../../registry/credit-repair.service';
+import { fileObjection, resolveObjection } from '../../registry/objection.service';
+import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, Enterprise } from '../entities';
+import * as names from './ezhou-names';
+import { Random, addDays, makeIdCardNumber, makeUscc } from './random';
+
+/** Records occur between these days; the data set looks the same whenever it is loaded. */
+const FIRST_DAY = '2019-01-01';
+const LAST_DAY = '2026-10-31';
+
+const DEPARTMENTS_BY_CATEGORY: Record<RecordCategory, string> = {
+  [RecordCategory.BREACH_OF_CONTRACT]: '鄂州市发展和改革委员会',
+  [RecordCategory.JUDGMENT_DEFAULTER]: '鄂州市中级人民法院',
+  [RecordCategory.UNFULFILLED_COMMITMENT]: '鄂州市人民政府督查室',
+  [RecordCategory.FAILURE_TO_APPEAR]: '鄂州市中级人民法院',
+  [RecordCategory.SERIOUS_ILLEGAL_DISHONEST]: '鄂州市市场监督管理局',
+  [RecordCategory.ADMINISTRATIVE_VIOLATION]: '鄂州市司法局',
+  [RecordCategory.COMMENDATION]: '鄂州市人民政府',
+  [RecordCategory.COMMITMENT_HONOURED]: '鄂州市社会信用体系建设领导小组办公室',
+};
+
+/** Dishonesty categories that fit each kind of subject, with how often they occur. */
+const CATEGORIES: Record<SubjectType, readonly (readonly [RecordCategory, number])[]> = {
+  [SubjectType.AGENCY]: [
+    [RecordCategory.BREACH_OF_CONTRACT, 4],
+    [RecordCategory.UNFULFILLED_COMMITMENT, 4],
+    [RecordCategory.FAILURE_TO_APPEAR, 2],
+    [RecordCategory.JUDGMENT_DEFAULTER, 1],
+  ],
+  [SubjectType.CIVIL_SERVANT]: [
+    [RecordCategory.ADMINISTRATIVE_VIOLATION, 5],
+    [RecordCategory.UNFULFILLED_COMMITMENT, 3],
+    [RecordCategory.JUDGMENT_DEFAULTER, 1],
+  ],
+  [SubjectType.ENTERPRISE]: [
+    [RecordCategory.BREACH_OF_CONTRACT, 5],
+    [RecordCategory.JUDGMENT_DEFAULTER, 2],
+    [RecordCategory.SERIOUS_ILLEGAL_DISHONEST, 1],
+    [RecordCategory.ADMINISTRATIVE_VIOLATION, 2],
+  ],
+};
+
+const SEVERITIES = [[Severity.GENERAL, 6], [Severity.MAJOR, 3], [Severity.SEVERE, 1]] as const;
+const DISCLOSURE_YEARS: Record<Severity, number> = { [Severity.GENERAL]: 1, [Severity.MAJOR]: 3, [Severity.SEVERE]: 5 };
+
+class DemoData {
+  private readonly random = new Random(2018_12_17);
+  private serial = 0;
+  readonly agencies: Agency[] = [];
+  readonly servants: CivilServant[] = [];
+  readonly enterprises: Enterprise[] = [];
+  readonly records: CreditRecord[] = [];
+
+  constructor(private readonly em: EntityManager) {}
+
+  private agency(name: string, level: AgencyLevel, region: string, parent: Agency | null): Agency {
+    const uscc = makeUscc('11', region, `MB${String(++this.serial).padStart(7, '0')}`);
+    const agency = this.em.create(Agency, { uscc, name, level, parent });
+    this.agencies.push(agency);
+    return agency;
+  }
+
+  addAgencies(): void {
+    const city = this.agency(names.CITY_GOVERNMENT, AgencyLevel.CITY, names.REGION.city, null);
+    for (const name of names.CITY_DEPARTMENTS) this.agency(name, AgencyLevel.CITY, names.REGION.city, city);
+    for (const name of names.DEVELOPMENT_ZONES) this.agency(name, AgencyLevel.DEVELOPMENT_ZONE, names.REGION.city, city);
+    for (const district of names.DISTRICTS) {
+      const government = this.agency(district.name, AgencyLevel.DISTRICT, district.region, city);
+      const short = district.name.replace('鄂州市', '').replace('人民政府', '');
+      for (const street of district.streets) this.agency(`${short}${street}`, AgencyLevel.STREET, district.region, government);
+      for (const town of district.townships) this.agency(`${short}${town}人民政府`, AgencyLevel.TOWNSHIP, district.region, government);
+    }
+  }
+
+  private personName(): string {
+    const given = this.random.chance(0.6) ? this.random.pick(names.GIVEN_NAME_CHARACTERS) : '';
+    return `${this.random.pick(names.SURNAMES)}${this.random.pick(names.GIVEN_NAME_CHARACTERS)}${given}`;
+  }
+
+  addCivilServants(count: number): void {
+    for (let i = 0; i < count; i++) {
+      const agency = this.agencies[i % this.agencies.length];
+      const [post, ranks, leading] = i < this.agencies.length ? this.random.pick(names.POSTS.slice(3)) : this.random.pick(names.POSTS);
+      const region = this.random.pick(Object.values(names.REGION));
+      const birth = this.random.dateBetween('1965-01-01', '1998-12-31');
+      this.servants.push(
+        this.em.create(CivilServant, {
+          idCardNumber: makeIdCardNumber(region, birth, String(100 + i).slice(-3)),
+          name: this.personName(),
+          agency,
+          post,
+          rank: this.random.pick(ranks),
+          leadingCadre: leading,
+        }),
+      );
+    }
+  }
+
+  addEnterprises(count: number): void {
+    for (let i = 0; i < count; i++) {
+      const grade = this.random.weighted([[CreditGrade.A, 30], [CreditGrade.B, 40], [CreditGrade.C, 18], [CreditGrade.D, 7], [null, 5]] as const);
+      const word = names.ENTERPRISE_WORDS[i % names.ENTERPRISE_WORDS.length];
+      const trade = names.ENTERPRISE_TRADES[Math.floor(i / names.ENTERPRISE_WORDS.length) % names.ENTERPRISE_TRADES.length];
+      this.enterprises.push(
+        this.em.create(Enterprise, {
+          uscc: makeUscc('91', this.random.pick(Object.values(names.REGION)), `MA${this.random.digits(7)}`),
+          name: `鄂州市${word}${trade}有限公司`,
+          creditGrade: grade,
+          gradedOn: grade ? this.random.dateBetween('2024-01-01', '2026-06-30') : null,
+        }),
+      );
+    }
+  }
+
+  private record(subjectType: SubjectType, subjectId: string, kind: RecordKind): CreditRecord {
+    const category = kind === RecordKind.DISHONEST
+      ? this.random.weighted(CATEGORIES[subjectType])
+      : this.random.pick([RecordCategory.COMMENDATION, RecordCategory.COMMITMENT_HONOURED]);
+    const severity = kind === RecordKind.DISHONEST ? this.random.weighted(SEVERITIES) : null;
+    const occurredOn = this.random.dateBetween(FIRST_DAY, LAST_DAY);
+    const recordedOn = addDays(occurredOn, this.random.int(3, 60));
+    const year = occurredOn.slice(0, 4);
+    const record = this.em.create(CreditRecord, {
+      subjectType,
+      subjectId,
+      kind,
+      category,
+      severity,
+      summary: `${year}年${DEPARTMENTS_BY_CATEGORY[category]}认定的${kind === RecordKind.DISHONEST ? '失信' : '守信'}事项（演示数据）`,
+      occurredOn,
+      recordedOn,
+      disclosureEndsOn: severity && this.random.chance(0.8) ? addDays(occurredOn, 365 * DISCLOSURE_YEARS[severity]) : null,
+      sourceDepartment: DEPARTMENTS_BY_CATEGORY[category],
+      documentNumber: `鄂州信〔${year}〕${this.random.int(1, 300)}号`,
+      loss: kind === RecordKind.DISHONEST && this.random.chance(0.5) ? this.random.int(1, 500) * 1000 : null,
+    });
+    appendRevision(this.em, record, RevisionAction.CREATED, null, null);
+    this.records.push(record);
+    return record;
+  }
+
+  addRecords(): void {
+    const subjects: [SubjectType, { id: string }[], number][] = [
+      [SubjectType.AGENCY, this.agencies, 0.35],
+      [SubjectType.CIVIL_SERVANT, this.servants, 0.2],
+      [SubjectType.ENTERPRISE, this.enterprises, 0.3],
+    ];
+    for (const [type, list, dishonestShare] of subjects) {
+      for (const subject of list) {
+        if (this.random.chance(dishonestShare)) {
+          for (let n = this.random.int(1, 3); n > 0; n--) this.record(type, subject.id, RecordKind.DISHONEST);
+        }
+        if (this.random.chance(0.15)) this.record(type, subject.id, RecordKind.TRUSTWORTHY);
+      }
+    }
+  }
+
+  addCommitments(): void {
+    for (const agency of this.agencies) {
+      const cadres = this.servants.filter((s) => s.agency === agency && s.leadingCadre);
+      for (let n = this.random.int(1, 3); n > 0; n--) {
+        const publishedOn = this.random.dateBetween(FIRST_DAY, '2026-06-30');
+        const dueOn = addDays(publishedOn, this.random.int(30, 365));
+        const status = dueOn > LAST_DAY
+          ? CommitmentStatus.PENDING
+          : this.random.weighted([[CommitmentStatus.FULFILLED, 7], [CommitmentStatus.BREACHED, 2], [CommitmentStatus.PENDING, 1]] as const);
+        this.em.create(Commitment, {
+          agency,
+          responsiblePerson: cadres.length ? this.random.pick(cadres) : null,
+          kind: this.random.pick(Object.values(CommitmentKind)),
+          content: `${agency.name}${this.random.pick(['政务服务事项限时办结', '民生项目按期完工', '惠企政策兑现', '公共服务质量达标'])}承诺（演示数据）`,
+          publishedOn,
+          dueOn,
+          status,
+          settledOn: status === CommitmentStatus.PENDING ? null : addDays(dueOn, this.random.int(0, 20)),
+        });
+      }
+    }
+  }
+
+  addCourtCases(count: number): void {
+    for (let i = 0; i < count; i++) {
+      const agency = this.random.pick(this.agencies);
+      const filedOn = this.random.dateBetween(FIRST_DAY, '2026-06-30');
+      const defaulter = i % 5 === 0;
+      const listedOn = defaulter ? addDays(filedOn, this.random.int(120, 400)) : null;
+      this.em.create(CourtCase, {
+        agency,
+        caseNumber: `(${filedOn.slice(0, 4)})鄂07${this.random.pick(['行初', '民初', '执'])}${100 + i}号`,
+        court: '湖北省鄂州市中级人民法院',
+        filedOn,
+        headAppeared: i % 4 === 1 ? false : true,
+        judgmentDefaulter: defaulter,
+        defaulterListedOn: listedOn,
+        defaulterRemovedOn: listedOn && i % 10 === 5 ? addDays(listedOn, 200) : null,
+      });
+    }
+  }
+
+  /** Runs objections and repairs through the same services the API uses, so their history is real. */
+  async addObjectionsAndRepairs(): Promise<{ objections: number; repairs: number }> {
+    const dishonest = this.records.filter((r) => r.kind === RecordKind.DISHONEST);
+    let objections = 0;
+    let repairs = 0;
+    for (const [i, record] of dishonest.entries()) {
+      if (i % 9 === 0) {
+        const filedOn = addDays(record.recordedOn, 10);
+        const objection = await fileObjection(this.em, { recordId: record.id, filedBy: '信用主体本人', reason: '认定事实有误（演示数据）', filedOn });
+        objections++;
+        const outcome = i % 27;
+        if (outcome === 9) {
+          await resolveObjection(this.em, { objectionId: objection.id, decision: ObjectionStatus.UPHELD, remedy: ObjectionRemedy.REVOKE, resolution: '经核实认定有误，予以撤销', resolvedOn: addDays(filedOn, 15) });
+        } else if (outcome === 18) {
+          await resolveObjection(this.em, { objectionId: objection.id, decision: ObjectionStatus.UPHELD, remedy: ObjectionRemedy.CORRECT, correction: { severity: Severity.GENERAL }, resolution: '经核实情节较轻，予以更正', resolvedOn: addDays(filedOn, 15) });
+        } // outcome 0: still pending, so the record stays DISPUTED
+      } else if (i % 7 === 3) {
+        const repair = await requestCreditRepair(this.em, { recordId: record.id, actions: [RepairAction.RECOVERED_LOSS, RepairAction.ELIMINATED_EFFECT], description: '主动挽回损失并消除不良影响（演示数据）', appliedOn: addDays(record.recordedOn, 30) });
+        repairs++;
+        if (i % 14 === 3) await decideCreditRepair(this.em, { repairId: repair.id, decision: RepairStatus.APPROVED, decidedOn: addDays(record.recordedOn, 45), note: '修复材料齐全，予以通过' });
+      }
+    }
+    return { objections, repairs };
+  }
+}
+
+/**
+ * Loads the Ezhou demo data set when there is no agency yet. Returns counts of what it wrote, or
+ * null when the database already held data. All of it is one transaction: all or nothing.
+ */
+export async function seedIfEmpty(em: EntityManager): Promise<Record<string, number> | null> {
+  if ((await em.count(Agency, {})) > 0) return null;
+  return em.transactional(async (tx) => {
+    const data = new DemoData(tx);
+    data.addAgencies();
+    data.addCivilServants(300);
+    data.addEnterprises(120);
+    data.addRecords();
+    data.addCommitments();
+    data.addCourtCases(18);
+    await tx.flush();
+    const { objections, repairs } = await data.addObjectionsAndRepairs();
+    return {
+      agencies: data.agencies.length,
+      civilServants: data.servants.length,
+      enterprises: data.enterprises.length,
+      creditRecords: data.records.length,
+      objections,
+      repairs,
+    };
+  });
+}

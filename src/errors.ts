@@ -1,0 +1,110 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ConnectionException, DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { ValidationError } from 'class-validator';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+
+/**
+ * Errors a client may see. Each carries `extensions.code`; messages say what is wrong, where
+ * (the field) and what to do. Everything else is mapped once, in `formatError` below.
+ */
+export class BadUserInputError extends GraphQLError {
+  constructor(field: string, problem: string, extra: Record<string, unknown> = {}) {
+    super(`${field}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT', field, ...extra } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(what: string, id: string, field = 'id') {
+    super(`${field}: no ${what} has id "${id}". Query the list to find the right id.`, {
+      extensions: { code: 'NOT_FOUND', field, id },
+    });
+  }
+}
+
+/** The request is well formed but clashes with what is stored (a duplicate code, a decided objection). */
+export class ConflictError extends GraphQLError {
+  constructor(field: string, problem: string) {
+    super(`${field}: ${problem}`, { extensions: { code: 'CONFLICT', field } });
+  }
+}
+
+export class ServiceUnavailableError extends GraphQLError {
+  constructor() {
+    super('The database cannot be reached just now; nothing was changed. Try again in a moment.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+  }
+}
+
+/** Flattens class-validator's nested errors into `path: reason` lines. */
+function describeValidation(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    return [...own, ...describeValidation(error.children ?? [], field)];
+  });
+}
+
+function fromValidation(error: ArgumentValidationError): GraphQLError {
+  const fields = describeValidation(error.extensions.validationErrors);
+  const message = fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join('\n');
+  return new GraphQLError(message || 'The input is not valid.', {
+    extensions: { code: 'BAD_USER_INPUT', field: fields[0]?.field, fields },
+  });
+}
+
+/** Maps any thrown error to what a client may see. Unknown errors are logged and hidden. */
+export function toClientError(thrown: unknown, logError: (error: unknown) => void): GraphQLError {
+  if (thrown instanceof ArgumentValidationError) return fromValidation(thrown);
+  if (thrown instanceof GraphQLError) return thrown;
+  if (thrown instanceof UniqueConstraintViolationException) {
+    return new ConflictError('input', 'a record with the same unique code already exists.');
+  }
+  if (thrown instanceof ConnectionException || isConnectionFailure(thrown)) return new ServiceUnavailableError();
+  if (thrown instanceof DriverException && (thrown as { code?: string }).code === '22P02') {
+    return new GraphQLError('A value does not have the form its field needs (a cursor from another list?).', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  if (thrown instanceof DriverException && (thrown as { code?: string }).code === '23001') {
+    return new ConflictError('input', 'records are never deleted; revoke or correct them instead.');
+  }
+  logError(thrown);
+  return new GraphQLError('Internal server error. The error was logged; nothing was changed.', {
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(code ?? '');
+}
+
+/**
+ * Apollo's `formatError`: one place where errors become responses. Stack traces are shown only
+ * in development.
+ */
+export function makeFormatError(showStack: boolean, logError: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    // Errors Apollo raised itself (parse, validation, variable coercion) are already coded.
+    if (original === error && formatted.extensions?.code && !(original instanceof ArgumentValidationError)) {
+      return showStack ? formatted : withoutStack(formatted);
+    }
+    const client = toClientError(original, logError);
+    const result: GraphQLFormattedError = {
+      message: client.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...client.extensions, ...(showStack ? { stacktrace: formatted.extensions?.stacktrace } : {}) },
+    };
+    return result;
+  };
+}
+
+function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions?.stacktrace) return formatted;
+  const { stacktrace: _dropped, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

@@ -1,0 +1,112 @@
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { Cursor } from '@mikro-orm/core';
+import { IsOptional, Max, Min } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { BadUserInputError } from '../errors';
+
+/** The largest page a client may ask for. */
+export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items to return (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Return items after this cursor (an endCursor or edge cursor of a previous page).' })
+  after?: string;
+}
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  /** A getter: the COUNT statement runs only when the client selects totalCount. */
+  readonly totalCount: Promise<number>;
+}
+
+/** Builds the Relay connection and edge types for a node type (`AgencyConnection`, `AgencyEdge`). */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, Relay style.` })
+  class ConnectionClass {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items match the filter, across all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}
+
+/**
+ * One page of a list by keyset (cursor) pagination: one SELECT, plus one COUNT only when
+ * `totalCount` is selected. The order must end with a unique column so cursors are stable.
+ */
+export async function paginate<E extends object>(
+  em: EntityManager,
+  entity: ClassType<E>,
+  where: FilterQuery<E>,
+  orderBy: QueryOrderMap<E>,
+  args: PageArgs,
+): Promise<ConnectionShape<E>> {
+  if (args.after !== undefined) assertCursor(args.after, Object.keys(orderBy).length);
+  const page = await em.findByCursor(entity, where, {
+    first: args.first ?? DEFAULT_PAGE_SIZE,
+    after: args.after,
+    orderBy: orderBy as never,
+    includeCount: false,
+  });
+  return {
+    edges: page.items.map((node) => ({ cursor: page.from(node), node: node as E })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPrevPage,
+      startCursor: page.startCursor,
+      endCursor: page.endCursor,
+    },
+    get totalCount() {
+      return em.count(entity, where);
+    },
+  };
+}
+
+function assertCursor(after: string, columns: number): void {
+  let decoded: unknown;
+  try {
+    decoded = Cursor.decode(after);
+  } catch {
+    decoded = undefined;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== columns) {
+    throw new BadUserInputError('after', 'is not a cursor of this list; pass an endCursor or an edge cursor from a previous page.');
+  }
+}

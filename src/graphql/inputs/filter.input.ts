@@ -1,0 +1,118 @@
+import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import { CommitmentStatus } from '../../domain/commitment';
+import { RecordCategory, RecordKind, RecordStatus, Severity } from '../../domain/credit-record';
+import { ObjectionStatus } from '../../domain/objection';
+import { AgencyLevel, CreditGrade, SubjectType } from '../../domain/subject';
+
+@InputType({ description: 'Narrows a list of agencies; all given conditions must hold.' })
+export class AgencyFilter {
+  @Field({ nullable: true, description: 'Part of the name.' })
+  @IsOptional()
+  @MaxLength(200)
+  nameContains?: string;
+
+  @Field(() => AgencyLevel, { nullable: true })
+  level?: AgencyLevel;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @Field({ nullable: true })
+  uscc?: string;
+}
+
+@InputType({ description: 'Narrows a list of civil servants.' })
+export class CivilServantFilter {
+  @Field({ nullable: true, description: 'Part of the name.' })
+  @IsOptional()
+  @MaxLength(100)
+  nameContains?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @Field({ nullable: true })
+  leadingCadre?: boolean;
+}
+
+@InputType({ description: 'Narrows a list of enterprises.' })
+export class EnterpriseFilter {
+  @Field({ nullable: true, description: 'Part of the name.' })
+  @IsOptional()
+  @MaxLength(200)
+  nameContains?: string;
+
+  @Field(() => CreditGrade, { nullable: true })
+  creditGrade?: CreditGrade;
+
+  @Field({ nullable: true })
+  uscc?: string;
+}
+
+@InputType({ description: 'Narrows a list of credit records.' })
+export class CreditRecordFilter {
+  @Field(() => SubjectType, { nullable: true })
+  subjectType?: SubjectType;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
+
+  @Field(() => RecordKind, { nullable: true })
+  kind?: RecordKind;
+
+  @Field(() => RecordCategory, { nullable: true })
+  category?: RecordCategory;
+
+  @Field(() => Severity, { nullable: true })
+  severity?: Severity;
+
+  @Field(() => RecordStatus, { nullable: true })
+  status?: RecordStatus;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Occurred on or after this day.' })
+  occurredFrom?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Occurred on or before this day.' })
+  occurredTo?: string;
+}
+
+@InputType({ description: 'Narrows a list of commitments.' })
+export class CommitmentFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @Field(() => CommitmentStatus, { nullable: true })
+  status?: CommitmentStatus;
+}
+
+@InputType({ description: 'Narrows a list of court cases.' })
+export class CourtCaseFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @Field({ nullable: true })
+  judgmentDefaulter?: boolean;
+}
+
+@InputType({ description: 'Narrows a list of objections.' })
+export class ObjectionFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  recordId?: string;
+
+  @Field(() => ObjectionStatus, { nullable: true })
+  status?: ObjectionStatus;
+}

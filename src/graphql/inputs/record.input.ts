@@ -1,0 +1,240 @@
+import { ArrayNotEmpty, IsNotEmpty, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { RecordCategory, RecordKind, Severity } from '../../domain/credit-record';
+import { RepairAction, RepairStatus } from '../../domain/credit-repair';
+import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
+import { SubjectType } from '../../domain/subject';
+
+@InputType({ description: 'A new credit record about a subject.' })
+export class CreateCreditRecordInput {
+  @Field(() => SubjectType)
+  subjectType!: SubjectType;
+
+  @Field(() => ID)
+  @IsUUID()
+  subjectId!: string;
+
+  @Field(() => RecordKind)
+  kind!: RecordKind;
+
+  @Field(() => RecordCategory)
+  category!: RecordCategory;
+
+  @Field(() => Severity, { nullable: true, description: 'Required for a dishonesty record, absent for a trustworthy one.' })
+  severity?: Severity | null;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  summary!: string;
+
+  @Field(() => LocalDateResolver)
+  occurredOn!: string;
+
+  @Field(() => LocalDateResolver, { description: 'On or after occurredOn.' })
+  recordedOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'On or after occurredOn.' })
+  disclosureEndsOn?: string | null;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  sourceDepartment!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(100)
+  documentNumber!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Loss in yuan, zero or more.' })
+  @IsOptional()
+  @Min(0)
+  loss?: number | null;
+}
+
+@InputType({ description: 'Corrected values for a record, when an objection is upheld with CORRECT.' })
+export class RecordCorrectionInput {
+  @Field(() => RecordCategory, { nullable: true })
+  category?: RecordCategory;
+
+  @Field(() => Severity, { nullable: true })
+  severity?: Severity;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  summary?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  occurredOn?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  disclosureEndsOn?: string;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  loss?: number;
+}
+
+@InputType({ description: 'A subject disputes a record (异议).' })
+export class FileObjectionInput {
+  @Field(() => ID)
+  @IsUUID()
+  recordId!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  filedBy!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  reason!: string;
+
+  @Field(() => LocalDateResolver)
+  filedOn!: string;
+}
+
+@InputType({ description: 'The decision on a pending objection.' })
+export class ResolveObjectionInput {
+  @Field(() => ID)
+  @IsUUID()
+  objectionId!: string;
+
+  @Field(() => ObjectionStatus, { description: 'UPHELD or REJECTED.' })
+  decision!: ObjectionStatus;
+
+  @Field(() => ObjectionRemedy, { nullable: true, description: 'Required when UPHELD: correct or revoke the record.' })
+  remedy?: ObjectionRemedy | null;
+
+  @Field(() => RecordCorrectionInput, { nullable: true, description: 'Required with CORRECT: the corrected values.' })
+  correction?: RecordCorrectionInput | null;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  resolution!: string;
+
+  @Field(() => LocalDateResolver)
+  resolvedOn!: string;
+}
+
+@InputType({ description: 'An application for credit repair (信用修复) of one dishonesty record.' })
+export class RequestCreditRepairInput {
+  @Field(() => ID)
+  @IsUUID()
+  recordId!: string;
+
+  @Field(() => [RepairAction])
+  @ArrayNotEmpty()
+  actions!: RepairAction[];
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  description!: string;
+
+  @Field(() => LocalDateResolver)
+  appliedOn!: string;
+}
+
+@InputType({ description: 'The decision on a pending credit repair.' })
+export class DecideCreditRepairInput {
+  @Field(() => ID)
+  @IsUUID()
+  repairId!: string;
+
+  @Field(() => RepairStatus, { description: 'APPROVED or REJECTED.' })
+  decision!: RepairStatus;
+
+  @Field(() => LocalDateResolver)
+  decidedOn!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(4000)
+  note?: string;
+}
+
+@InputType({ description: 'A public commitment (承诺) of an agency.' })
+export class CreateCommitmentInput {
+  @Field(() => ID)
+  @IsUUID()
+  agencyId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The leading cadre answerable for it.' })
+  @IsOptional()
+  @IsUUID()
+  responsiblePersonId?: string | null;
+
+  @Field(() => CommitmentKind)
+  kind!: CommitmentKind;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  content!: string;
+
+  @Field(() => LocalDateResolver)
+  publishedOn!: string;
+
+  @Field(() => LocalDateResolver, { description: 'On or after publishedOn.' })
+  dueOn!: string;
+}
+
+@InputType({ description: 'A commitment found fulfilled or breached.' })
+export class SettleCommitmentInput {
+  @Field(() => ID)
+  @IsUUID()
+  commitmentId!: string;
+
+  @Field(() => CommitmentStatus, { description: 'FULFILLED or BREACHED.' })
+  status!: CommitmentStatus;
+
+  @Field(() => LocalDateResolver)
+  settledOn!: string;
+}
+
+@InputType({ description: 'A lawsuit with an agency as defendant.' })
+export class CreateCourtCaseInput {
+  @Field(() => ID)
+  @IsUUID()
+  agencyId!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(100)
+  caseNumber!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  court!: string;
+
+  @Field(() => LocalDateResolver)
+  filedOn!: string;
+
+  @Field(() => Boolean, { nullable: true })
+  headAppeared?: boolean | null;
+}
+
+@InputType({ description: "Changes to a court case: the head's appearance, the defaulter listing." })
+export class UpdateCourtCaseInput {
+  @Field(() => Boolean, { nullable: true })
+  headAppeared?: boolean | null;
+
+  @Field({ nullable: true })
+  judgmentDefaulter?: boolean;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Required when judgmentDefaulter becomes true.' })
+  defaulterListedOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  defaulterRemovedOn?: string | null;
+}

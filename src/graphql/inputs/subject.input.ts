@@ -1,0 +1,133 @@
+import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import { AgencyLevel, CreditGrade } from '../../domain/subject';
+import { IsIdCardNumber, IsUscc } from '../validators';
+
+@InputType({ description: 'A new agency.' })
+export class CreateAgencyInput {
+  @Field({ description: 'Unified social credit code, 18 characters with a GB 32100-2015 check character.' })
+  @IsUscc()
+  uscc!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @Field(() => AgencyLevel)
+  level!: AgencyLevel;
+
+  @Field(() => ID, { nullable: true, description: 'The agency this one belongs to.' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+}
+
+@InputType({ description: 'Changes to an agency; absent fields stay as they are.' })
+export class UpdateAgencyInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => AgencyLevel, { nullable: true })
+  level?: AgencyLevel;
+
+  @Field(() => ID, { nullable: true, description: 'A new parent agency; null detaches it.' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+}
+
+@InputType({ description: 'A new civil servant.' })
+export class CreateCivilServantInput {
+  @Field({ description: 'Resident ID-card number, 18 characters with an ISO 7064 MOD 11-2 check digit.' })
+  @IsIdCardNumber()
+  idCardNumber!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  agencyId!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(100)
+  post!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(100)
+  rank!: string;
+
+  @Field({ nullable: true, defaultValue: false })
+  leadingCadre!: boolean;
+}
+
+@InputType({ description: 'Changes to a civil servant; absent fields stay as they are.' })
+export class UpdateCivilServantInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(100)
+  post?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(100)
+  rank?: string;
+
+  @Field({ nullable: true })
+  leadingCadre?: boolean;
+}
+
+@InputType({ description: 'A new enterprise.' })
+export class CreateEnterpriseInput {
+  @Field({ description: 'Unified social credit code, 18 characters with a GB 32100-2015 check character.' })
+  @IsUscc()
+  uscc!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @Field(() => CreditGrade, { nullable: true })
+  creditGrade?: CreditGrade | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Required with a grade: when it was given.' })
+  gradedOn?: string | null;
+}
+
+@InputType({ description: 'Changes to an enterprise; absent fields stay as they are.' })
+export class UpdateEnterpriseInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => CreditGrade, { nullable: true })
+  creditGrade?: CreditGrade | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  gradedOn?: string | null;
+}

@@ -1,0 +1,79 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import {
+  Agency,
+  CivilServant,
+  Commitment,
+  CourtCase,
+  CreditRecord,
+  CreditRecordRevision,
+  CreditRepair,
+  Enterprise,
+  Objection,
+} from '../db/entities';
+import type { SubjectType } from '../domain/subject';
+
+type Ctor<E> = new (...args: never[]) => E;
+
+/** Loads entities by id: one SELECT ... WHERE id IN (...) per tick. */
+function byId<E extends { id: string }>(em: EntityManager, entity: Ctor<E>) {
+  return new DataLoader<string, E | null>(async (ids) => {
+    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** Loads children grouped by a foreign key: one SELECT ... WHERE fk IN (...) per tick. */
+function groupedBy<E extends object>(
+  em: EntityManager,
+  entity: Ctor<E>,
+  foreignKey: string,
+  keyOf: (row: E) => string,
+  orderBy: Record<string, 'asc' | 'desc'>,
+) {
+  return new DataLoader<string, E[]>(async (keys) => {
+    const rows = await em.find(entity, { [foreignKey]: { $in: [...keys] } } as never, { orderBy: orderBy as never });
+    const groups = new Map<string, E[]>(keys.map((key) => [key, []]));
+    for (const row of rows) groups.get(keyOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+const refId = (ref: { id: string } | null | undefined) => ref?.id ?? '';
+
+/**
+ * Per-request batch loaders, so that nested fields cost one statement per field per page,
+ * whatever the page size.
+ */
+export function createLoaders(em: EntityManager) {
+  return {
+    agency: byId(em, Agency),
+    civilServant: byId(em, CivilServant),
+    enterprise: byId(em, Enterprise),
+    creditRecord: byId(em, CreditRecord),
+    childAgencies: groupedBy(em, Agency, 'parent', (a) => refId(a.parent), { name: 'asc', id: 'asc' }),
+    civilServantsOfAgency: groupedBy(em, CivilServant, 'agency', (c) => refId(c.agency), { name: 'asc', id: 'asc' }),
+    commitmentsOfAgency: groupedBy(em, Commitment, 'agency', (c) => refId(c.agency), { dueOn: 'desc', id: 'asc' }),
+    courtCasesOfAgency: groupedBy(em, CourtCase, 'agency', (c) => refId(c.agency), { filedOn: 'desc', id: 'asc' }),
+    revisionsOfRecord: groupedBy(em, CreditRecordRevision, 'record', (r) => refId(r.record), { version: 'asc', createdAt: 'asc' }),
+    objectionsOfRecord: groupedBy(em, Objection, 'record', (o) => refId(o.record), { filedOn: 'asc', id: 'asc' }),
+    repairsOfRecord: groupedBy(em, CreditRepair, 'record', (r) => refId(r.record), { appliedOn: 'asc', id: 'asc' }),
+    creditRecordsOfSubject: creditRecordsOfSubject(em),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Key for a subject: "AGENCY:<uuid>". */
+export const subjectKey = (type: SubjectType, id: string) => `${type}:${id}`;
+
+function creditRecordsOfSubject(em: EntityManager) {
+  return new DataLoader<string, CreditRecord[]>(async (keys) => {
+    const ids = keys.map((key) => key.slice(key.indexOf(':') + 1));
+    const rows = await em.find(CreditRecord, { subjectId: { $in: ids } }, { orderBy: { occurredOn: 'desc', id: 'asc' } });
+    const groups = new Map<string, CreditRecord[]>(keys.map((key) => [key, []]));
+    for (const row of rows) groups.get(subjectKey(row.subjectType, row.subjectId))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}

@@ -1,0 +1,83 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Agency } from '../../db/entities';
+import { SubjectType } from '../../domain/subject';
+import { createAgency, updateAgency } from '../../registry/agency.service';
+import { findOrFail } from '../../registry/lookup';
+import { PageArgs, paginate } from '../connection';
+import type { GraphQLContext } from '../context';
+import { AgencyFilter } from '../inputs/filter.input';
+import { CreateAgencyInput, UpdateAgencyInput } from '../inputs/subject.input';
+import { subjectKey } from '../loaders';
+import { AgencyConnection, AgencyType } from '../types/agency.type';
+import { CivilServantType } from '../types/civil-servant.type';
+import { CommitmentType } from '../types/commitment.type';
+import { CourtCaseType } from '../types/court-case.type';
+import { CreditRecordType } from '../types/credit-record.type';
+import { containsPattern, definedOnly } from '../where';
+
+@Resolver(() => AgencyType)
+export class AgencyResolver {
+  @Query(() => AgencyType, { nullable: true, description: 'One agency by id; NOT_FOUND when there is none.' })
+  agency(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
+    return findOrFail(em, Agency, 'agency', id);
+  }
+
+  @Query(() => AgencyConnection, { description: 'Agencies by name, a page at a time.' })
+  agencies(
+    @Args() page: PageArgs,
+    @Arg('filter', () => AgencyFilter, { nullable: true }) filter: AgencyFilter | undefined,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    const where = definedOnly({
+      name: filter?.nameContains ? { $ilike: containsPattern(filter.nameContains) } : undefined,
+      level: filter?.level,
+      parent: filter?.parentId,
+      uscc: filter?.uscc,
+    });
+    return paginate(em, Agency, where, { name: 'asc', id: 'asc' }, page);
+  }
+
+  @Mutation(() => AgencyType, { description: 'Registers an agency. CONFLICT when its USCC is already registered.' })
+  createAgency(@Arg('input', () => CreateAgencyInput) input: CreateAgencyInput, @Ctx() { em }: GraphQLContext) {
+    return createAgency(em, input);
+  }
+
+  @Mutation(() => AgencyType, { description: 'Changes an agency. The USCC cannot change.' })
+  updateAgency(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAgencyInput) input: UpdateAgencyInput,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    return updateAgency(em, id, input);
+  }
+
+  @FieldResolver(() => AgencyType, { nullable: true, description: 'The agency this one belongs to.' })
+  parent(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return agency.parent ? loaders.agency.load(agency.parent.id) : null;
+  }
+
+  @FieldResolver(() => [AgencyType], { description: 'Agencies that belong to this one.' })
+  children(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.childAgencies.load(agency.id);
+  }
+
+  @FieldResolver(() => [CivilServantType])
+  civilServants(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.civilServantsOfAgency.load(agency.id);
+  }
+
+  @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this agency, newest first, revoked ones included.' })
+  creditRecords(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id));
+  }
+
+  @FieldResolver(() => [CommitmentType])
+  commitments(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.commitmentsOfAgency.load(agency.id);
+  }
+
+  @FieldResolver(() => [CourtCaseType])
+  courtCases(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.courtCasesOfAgency.load(agency.id);
+  }
+}

@@ -1,0 +1,50 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Commitment } from '../../db/entities';
+import { createCommitment, settleCommitment } from '../../registry/commitment.service';
+import { findOrFail } from '../../registry/lookup';
+import { PageArgs, paginate } from '../connection';
+import type { GraphQLContext } from '../context';
+import { CommitmentFilter } from '../inputs/filter.input';
+import { CreateCommitmentInput, SettleCommitmentInput } from '../inputs/record.input';
+import { AgencyType } from '../types/agency.type';
+import { CivilServantType } from '../types/civil-servant.type';
+import { CommitmentConnection, CommitmentType } from '../types/commitment.type';
+import { definedOnly } from '../where';
+
+@Resolver(() => CommitmentType)
+export class CommitmentResolver {
+  @Query(() => CommitmentType, { nullable: true, description: 'One commitment by id; NOT_FOUND when there is none.' })
+  commitment(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
+    return findOrFail(em, Commitment, 'commitment', id);
+  }
+
+  @Query(() => CommitmentConnection, { description: 'Commitments, latest due date first, a page at a time.' })
+  commitments(
+    @Args() page: PageArgs,
+    @Arg('filter', () => CommitmentFilter, { nullable: true }) filter: CommitmentFilter | undefined,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    const where = definedOnly({ agency: filter?.agencyId, status: filter?.status });
+    return paginate(em, Commitment, where, { dueOn: 'desc', id: 'asc' }, page);
+  }
+
+  @Mutation(() => CommitmentType, { description: 'Records a public commitment of an agency.' })
+  createCommitment(@Arg('input', () => CreateCommitmentInput) input: CreateCommitmentInput, @Ctx() { em }: GraphQLContext) {
+    return createCommitment(em, input);
+  }
+
+  @Mutation(() => CommitmentType, { description: 'Records that a pending commitment was fulfilled or breached.' })
+  settleCommitment(@Arg('input', () => SettleCommitmentInput) input: SettleCommitmentInput, @Ctx() { em }: GraphQLContext) {
+    return settleCommitment(em, input);
+  }
+
+  @FieldResolver(() => AgencyType)
+  agency(@Root() commitment: Commitment, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.agency.load(commitment.agency.id);
+  }
+
+  @FieldResolver(() => CivilServantType, { nullable: true, description: 'The leading cadre answerable for it.' })
+  responsiblePerson(@Root() commitment: Commitment, @Ctx() { loaders }: GraphQLContext) {
+    return commitment.responsiblePerson ? loaders.civilServant.load(commitment.responsiblePerson.id) : null;
+  }
+}

@@ -1,0 +1,48 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CourtCase } from '../../db/entities';
+import { createCourtCase, updateCourtCase } from '../../registry/court-case.service';
+import { findOrFail } from '../../registry/lookup';
+import { PageArgs, paginate } from '../connection';
+import type { GraphQLContext } from '../context';
+import { CourtCaseFilter } from '../inputs/filter.input';
+import { CreateCourtCaseInput, UpdateCourtCaseInput } from '../inputs/record.input';
+import { AgencyType } from '../types/agency.type';
+import { CourtCaseConnection, CourtCaseType } from '../types/court-case.type';
+import { definedOnly } from '../where';
+
+@Resolver(() => CourtCaseType)
+export class CourtCaseResolver {
+  @Query(() => CourtCaseType, { nullable: true, description: 'One court case by id; NOT_FOUND when there is none.' })
+  courtCase(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
+    return findOrFail(em, CourtCase, 'court case', id);
+  }
+
+  @Query(() => CourtCaseConnection, { description: 'Court cases, latest filed first, a page at a time.' })
+  courtCases(
+    @Args() page: PageArgs,
+    @Arg('filter', () => CourtCaseFilter, { nullable: true }) filter: CourtCaseFilter | undefined,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    const where = definedOnly({ agency: filter?.agencyId, judgmentDefaulter: filter?.judgmentDefaulter });
+    return paginate(em, CourtCase, where, { filedOn: 'desc', id: 'asc' }, page);
+  }
+
+  @Mutation(() => CourtCaseType, { description: 'Registers a lawsuit with an agency as defendant.' })
+  createCourtCase(@Arg('input', () => CreateCourtCaseInput) input: CreateCourtCaseInput, @Ctx() { em }: GraphQLContext) {
+    return createCourtCase(em, input);
+  }
+
+  @Mutation(() => CourtCaseType, { description: "Records the head's appearance in court and the judgment-defaulter listing." })
+  updateCourtCase(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCourtCaseInput) input: UpdateCourtCaseInput,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    return updateCourtCase(em, id, input);
+  }
+
+  @FieldResolver(() => AgencyType)
+  agency(@Root() courtCase: CourtCase, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.agency.load(courtCase.agency.id);
+  }
+}

@@ -1,0 +1,73 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CreditRecord } from '../../db/entities';
+import { SubjectType } from '../../domain/subject';
+import { createCreditRecord } from '../../registry/credit-record.service';
+import { findOrFail } from '../../registry/lookup';
+import { PageArgs, paginate } from '../connection';
+import type { GraphQLContext } from '../context';
+import { CreditRecordFilter } from '../inputs/filter.input';
+import { CreateCreditRecordInput } from '../inputs/record.input';
+import { CreditRecordConnection, CreditRecordRevisionType, CreditRecordType } from '../types/credit-record.type';
+import { CreditRepairType } from '../types/credit-repair.type';
+import { ObjectionType } from '../types/objection.type';
+import { SubjectUnion } from '../types/subject.type';
+import { definedOnly } from '../where';
+
+@Resolver(() => CreditRecordType)
+export class CreditRecordResolver {
+  @Query(() => CreditRecordType, { nullable: true, description: 'One credit record by id; NOT_FOUND when there is none.' })
+  creditRecord(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
+    return findOrFail(em, CreditRecord, 'credit record', id);
+  }
+
+  @Query(() => CreditRecordConnection, { description: 'Credit records, newest occurrence first, a page at a time.' })
+  creditRecords(
+    @Args() page: PageArgs,
+    @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | undefined,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    const occurredOn = definedOnly({ $gte: filter?.occurredFrom, $lte: filter?.occurredTo });
+    const where = definedOnly({
+      subjectType: filter?.subjectType,
+      subjectId: filter?.subjectId,
+      kind: filter?.kind,
+      category: filter?.category,
+      severity: filter?.severity,
+      status: filter?.status,
+      occurredOn: Object.keys(occurredOn).length ? occurredOn : undefined,
+    });
+    return paginate(em, CreditRecord, where, { occurredOn: 'desc', id: 'asc' }, page);
+  }
+
+  @Mutation(() => CreditRecordType, { description: 'Records a credit record about an existing subject; its history starts with this version.' })
+  createCreditRecord(@Arg('input', () => CreateCreditRecordInput) input: CreateCreditRecordInput, @Ctx() { em }: GraphQLContext) {
+    return createCreditRecord(em, input);
+  }
+
+  @FieldResolver(() => SubjectUnion, { description: 'The agency, civil servant or enterprise the record is about.' })
+  subject(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
+    switch (record.subjectType) {
+      case SubjectType.AGENCY:
+        return loaders.agency.load(record.subjectId);
+      case SubjectType.CIVIL_SERVANT:
+        return loaders.civilServant.load(record.subjectId);
+      case SubjectType.ENTERPRISE:
+        return loaders.enterprise.load(record.subjectId);
+    }
+  }
+
+  @FieldResolver(() => [CreditRecordRevisionType], { description: 'Every version of the record, the original first.' })
+  history(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.revisionsOfRecord.load(record.id);
+  }
+
+  @FieldResolver(() => [ObjectionType])
+  objections(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.objectionsOfRecord.load(record.id);
+  }
+
+  @FieldResolver(() => [CreditRepairType])
+  repairs(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.repairsOfRecord.load(record.id);
+  }
+}

@@ -1,0 +1,54 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Enterprise } from '../../db/entities';
+import { SubjectType } from '../../domain/subject';
+import { createEnterprise, updateEnterprise } from '../../registry/enterprise.service';
+import { findOrFail } from '../../registry/lookup';
+import { PageArgs, paginate } from '../connection';
+import type { GraphQLContext } from '../context';
+import { EnterpriseFilter } from '../inputs/filter.input';
+import { CreateEnterpriseInput, UpdateEnterpriseInput } from '../inputs/subject.input';
+import { subjectKey } from '../loaders';
+import { CreditRecordType } from '../types/credit-record.type';
+import { EnterpriseConnection, EnterpriseType } from '../types/enterprise.type';
+import { containsPattern, definedOnly } from '../where';
+
+@Resolver(() => EnterpriseType)
+export class EnterpriseResolver {
+  @Query(() => EnterpriseType, { nullable: true, description: 'One enterprise by id; NOT_FOUND when there is none.' })
+  enterprise(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
+    return findOrFail(em, Enterprise, 'enterprise', id);
+  }
+
+  @Query(() => EnterpriseConnection, { description: 'Enterprises by name, a page at a time.' })
+  enterprises(
+    @Args() page: PageArgs,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | undefined,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    const where = definedOnly({
+      name: filter?.nameContains ? { $ilike: containsPattern(filter.nameContains) } : undefined,
+      creditGrade: filter?.creditGrade,
+      uscc: filter?.uscc,
+    });
+    return paginate(em, Enterprise, where, { name: 'asc', id: 'asc' }, page);
+  }
+
+  @Mutation(() => EnterpriseType, { description: 'Registers an enterprise. CONFLICT when its USCC is already registered.' })
+  createEnterprise(@Arg('input', () => CreateEnterpriseInput) input: CreateEnterpriseInput, @Ctx() { em }: GraphQLContext) {
+    return createEnterprise(em, input);
+  }
+
+  @Mutation(() => EnterpriseType, { description: 'Changes an enterprise, e.g. a new credit grade. The USCC cannot change.' })
+  updateEnterprise(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateEnterpriseInput) input: UpdateEnterpriseInput,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    return updateEnterprise(em, id, input);
+  }
+
+  @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this enterprise, newest first, revoked ones included.' })
+  creditRecords(@Root() enterprise: Enterprise, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id));
+  }
+}

@@ -1,0 +1,46 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Objection } from '../../db/entities';
+import { findOrFail } from '../../registry/lookup';
+import { fileObjection, resolveObjection } from '../../registry/objection.service';
+import { PageArgs, paginate } from '../connection';
+import type { GraphQLContext } from '../context';
+import { ObjectionFilter } from '../inputs/filter.input';
+import { FileObjectionInput, ResolveObjectionInput } from '../inputs/record.input';
+import { CreditRecordType } from '../types/credit-record.type';
+import { ObjectionConnection, ObjectionType } from '../types/objection.type';
+import { definedOnly } from '../where';
+
+@Resolver(() => ObjectionType)
+export class ObjectionResolver {
+  @Query(() => ObjectionType, { nullable: true, description: 'One objection by id; NOT_FOUND when there is none.' })
+  objection(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
+    return findOrFail(em, Objection, 'objection', id);
+  }
+
+  @Query(() => ObjectionConnection, { description: 'Objections, newest first, a page at a time.' })
+  objections(
+    @Args() page: PageArgs,
+    @Arg('filter', () => ObjectionFilter, { nullable: true }) filter: ObjectionFilter | undefined,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    const where = definedOnly({ record: filter?.recordId, status: filter?.status });
+    return paginate(em, Objection, where, { filedOn: 'desc', id: 'asc' }, page);
+  }
+
+  @Mutation(() => ObjectionType, { description: 'Files an objection (异议); the record is marked DISPUTED until it is decided.' })
+  fileObjection(@Arg('input', () => FileObjectionInput) input: FileObjectionInput, @Ctx() { em }: GraphQLContext) {
+    return fileObjection(em, input);
+  }
+
+  @Mutation(() => ObjectionType, {
+    description: 'Decides an objection: UPHELD corrects or revokes the record (its history kept), REJECTED puts it back in force.',
+  })
+  resolveObjection(@Arg('input', () => ResolveObjectionInput) input: ResolveObjectionInput, @Ctx() { em }: GraphQLContext) {
+    return resolveObjection(em, input);
+  }
+
+  @FieldResolver(() => CreditRecordType)
+  record(@Root() objection: Objection, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.creditRecord.load(objection.record.id);
+  }
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import './enums';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AgencyResolver } from './resolvers/agency.resolver';
+import { CivilServantResolver } from './resolvers/civil-servant.resolver';
+import { CommitmentResolver } from './resolvers/commitment.resolver';
+import { CourtCaseResolver } from './resolvers/court-case.resolver';
+import { CreditRecordResolver } from './resolvers/credit-record.resolver';
+import { CreditRepairResolver } from './resolvers/credit-repair.resolver';
+import { EnterpriseResolver } from './resolvers/enterprise.resolver';
+import { ObjectionResolver } from './resolvers/objection.resolver';
+
+const resolvers = [
+  AgencyResolver,
+  CivilServantResolver,
+  EnterpriseResolver,
+  CreditRecordResolver,
+  ObjectionResolver,
+  CreditRepairResolver,
+  CommitmentResolver,
+  CourtCaseResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The served schema. Built once per process: type-graphql's metadata is global anyway. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
+  });
+  return built;
+}
+
+/** The schema as SDL in a stable order, as committed in schema.graphql. */
+export async function schemaSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
+}

@@ -1,0 +1,26 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { AgencyLevel } from '../../domain/subject';
+import { Connection } from '../connection';
+
+@ObjectType('Agency', { description: '政府机构: a government agency, district, development zone, street or township.' })
+export class AgencyType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Unified social credit code (统一社会信用代码), GB 32100-2015.' })
+  uscc!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => AgencyLevel)
+  level!: AgencyLevel;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}
+
+export const AgencyConnection = Connection(AgencyType, 'Agency');

@@ -1,0 +1,31 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Connection } from '../connection';
+
+@ObjectType('CivilServant', { description: '公务员: a civil servant. The ID-card number is personal data.' })
+export class CivilServantType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Resident ID-card number (居民身份证号码).' })
+  idCardNumber!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'Post (职务).' })
+  post!: string;
+
+  @Field({ description: 'Rank (职级).' })
+  rank!: string;
+
+  @Field({ description: 'Leading cadre (领导干部).' })
+  leadingCadre!: boolean;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}
+
+export const CivilServantConnection = Connection(CivilServantType, 'CivilServant');

@@ -1,0 +1,33 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { Connection } from '../connection';
+
+@ObjectType('Commitment', { description: '承诺: a public promise of an agency, street or township (三(五), 四(四), 四(五)).' })
+export class CommitmentType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => CommitmentKind)
+  kind!: CommitmentKind;
+
+  @Field()
+  content!: string;
+
+  @Field(() => LocalDateResolver)
+  publishedOn!: string;
+
+  @Field(() => LocalDateResolver)
+  dueOn!: string;
+
+  @Field(() => CommitmentStatus)
+  status!: CommitmentStatus;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'When it was found fulfilled or breached.' })
+  settledOn?: string | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+export const CommitmentConnection = Connection(CommitmentType, 'Commitment');

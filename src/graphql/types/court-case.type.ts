@@ -1,0 +1,35 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Connection } from '../connection';
+
+@ObjectType('CourtCase', { description: 'A lawsuit with an agency as defendant (三(八)).' })
+export class CourtCaseType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Case number (案号).' })
+  caseNumber!: string;
+
+  @Field()
+  court!: string;
+
+  @Field(() => LocalDateResolver)
+  filedOn!: string;
+
+  @Field(() => Boolean, { nullable: true, description: "Did the agency's head appear in court (负责人出庭应诉)? Null until the hearing." })
+  headAppeared?: boolean | null;
+
+  @Field({ description: 'Listed as a judgment defaulter (失信被执行人) in this case.' })
+  judgmentDefaulter!: boolean;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  defaulterListedOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'When the agency left the defaulter list; null while listed.' })
+  defaulterRemovedOn?: string | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+export const CourtCaseConnection = Connection(CourtCaseType, 'CourtCase');

@@ -1,0 +1,85 @@
+import { GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { RecordCategory, RecordKind, RecordStatus, RevisionAction, Severity } from '../../domain/credit-record';
+import { SubjectType } from '../../domain/subject';
+import { Connection } from '../connection';
+
+@ObjectType('CreditRecord', { description: '信用记录: a dishonesty or trustworthiness record of a subject. Never deleted.' })
+export class CreditRecordType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => SubjectType)
+  subjectType!: SubjectType;
+
+  @Field(() => ID)
+  subjectId!: string;
+
+  @Field(() => RecordKind)
+  kind!: RecordKind;
+
+  @Field(() => RecordCategory)
+  category!: RecordCategory;
+
+  @Field(() => Severity, { nullable: true, description: 'Severity of a dishonesty record; null for trustworthy records.' })
+  severity?: Severity | null;
+
+  @Field()
+  summary!: string;
+
+  @Field(() => LocalDateResolver, { description: 'When the fact occurred (发生日期).' })
+  occurredOn!: string;
+
+  @Field(() => LocalDateResolver, { description: 'When it was recorded (认定日期).' })
+  recordedOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day of disclosure (公示截止日期); null when not limited.' })
+  disclosureEndsOn?: string | null;
+
+  @Field({ description: 'Reporting department (认定部门).' })
+  sourceDepartment!: string;
+
+  @Field({ description: 'Document number (文号).' })
+  documentNumber!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Economic loss caused, in yuan.' })
+  loss?: number | null;
+
+  @Field(() => RecordStatus)
+  status!: RecordStatus;
+
+  @Field(() => Int, { description: 'Starts at 1; each correction adds one.' })
+  version!: number;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}
+
+@ObjectType('CreditRecordRevision', { description: 'One entry of a record history, with the record as it stood after it.' })
+export class CreditRecordRevisionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => RevisionAction)
+  action!: RevisionAction;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The objection or repair that caused this entry.' })
+  causeId?: string | null;
+
+  @Field(() => GraphQLJSONObject, { description: 'The record fields after this entry.' })
+  snapshot!: Record<string, unknown>;
+
+  @Field({ description: 'When the entry was written.' })
+  createdAt!: Date;
+}
+
+export const CreditRecordConnection = Connection(CreditRecordType, 'CreditRecord');

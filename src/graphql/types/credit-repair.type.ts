@@ -1,0 +1,30 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { RepairAction, RepairStatus } from '../../domain/credit-repair';
+
+@ObjectType('CreditRepair', { description: '信用修复: an application to repair the credit harmed by one record (三(七)).' })
+export class CreditRepairType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => [RepairAction])
+  actions!: RepairAction[];
+
+  @Field()
+  description!: string;
+
+  @Field(() => LocalDateResolver)
+  appliedOn!: string;
+
+  @Field(() => RepairStatus)
+  status!: RepairStatus;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'When it was approved or rejected.' })
+  decidedOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  decisionNote?: string | null;
+
+  @Field()
+  createdAt!: Date;
+}

@@ -1,0 +1,36 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
+import { Connection } from '../connection';
+
+@ObjectType('Objection', { description: '异议: a subject disputes a record (三(七)).' })
+export class ObjectionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  filedBy!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => LocalDateResolver)
+  filedOn!: string;
+
+  @Field(() => ObjectionStatus)
+  status!: ObjectionStatus;
+
+  @Field(() => ObjectionRemedy, { nullable: true, description: 'What an upheld objection did to the record.' })
+  remedy?: ObjectionRemedy | null;
+
+  @Field(() => String, { nullable: true })
+  resolution?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  resolvedOn?: string | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+export const ObjectionConnection = Connection(ObjectionType, 'Objection');

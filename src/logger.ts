@@ -1,0 +1,7 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+
+/** Structured JSON logs on stdout; quiet under test. */
+export function createLogger(config: Pick<Config, 'nodeEnv'>): Logger {
+  return pino({ level: config.nodeEnv === 'test' ? 'warn' : 'info', base: { service: 'chengxin' } });
+}

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Agency } from '../db/entities';
+import type { AgencyLevel } from '../domain/subject';
+import { BadUserInputError, ConflictError } from '../errors';
+import { findOrFail } from './lookup';
+
+export interface AgencyFields {
+  uscc: string;
+  name: string;
+  level: AgencyLevel;
+  parentId?: string | null;
+}
+
+async function parentFor(em: EntityManager, parentId: string | null | undefined, self?: Agency): Promise<Agency | null> {
+  if (!parentId) return null;
+  const parent = await findOrFail(em, Agency, 'agency', parentId, 'parentId');
+  // Walk up from the new parent: meeting ourselves would make a cycle.
+  for (let at: Agency | null | undefined = parent; at && self; at = at.parent ? await em.findOne(Agency, at.parent.id) : null) {
+    if (at.id === self.id) throw new BadUserInputError('parentId', 'would make the agency its own ancestor; choose a parent outside its own subtree.');
+  }
+  return parent;
+}
+
+export async function createAgency(em: EntityManager, input: AgencyFields): Promise<Agency> {
+  return em.transactional(async (tx) => {
+    if (await tx.count(Agency, { uscc: input.uscc })) {
+      throw new ConflictError('uscc', `an agency with USCC ${input.uscc} already exists; update it instead.`);
+    }
+    const agency = tx.create(Agency, { uscc: input.uscc, name: input.name, level: input.level, parent: await parentFor(tx, input.parentId) });
+    await tx.flush();
+    return agency;
+  });
+}
+
+export async function updateAgency(em: EntityManager, id: string, input: Partial<Omit<AgencyFields, 'uscc'>>): Promise<Agency> {
+  return em.transactional(async (tx) => {
+    const agency = await findOrFail(tx, Agency, 'agency', id);
+    if (input.name != null) agency.name = input.name;
+    if (input.level != null) agency.level = input.level;
+    if (input.parentId !== undefined) agency.parent = await parentFor(tx, input.parentId, agency);
+    await tx.flush();
+    return agency;
+  });
+}

@@ -1,0 +1,92 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Agency, CivilServant, CreditRecord, CreditRecordRevision, Enterprise } from '../db/entities';
+import { RecordKind, RevisionAction, type RecordCategory, type Severity } from '../domain/credit-record';
+import { SubjectType } from '../domain/subject';
+import { BadUserInputError } from '../errors';
+import { assertDateOrder, findOrFail } from './lookup';
+
+export interface CreditRecordFields {
+  subjectType: SubjectType;
+  subjectId: string;
+  kind: RecordKind;
+  category: RecordCategory;
+  severity?: Severity | null;
+  summary: string;
+  occurredOn: string;
+  recordedOn: string;
+  disclosureEndsOn?: string | null;
+  sourceDepartment: string;
+  documentNumber: string;
+  loss?: number | null;
+}
+
+const SUBJECT_ENTITIES = {
+  [SubjectType.AGENCY]: { entity: Agency, what: 'agency' },
+  [SubjectType.CIVIL_SERVANT]: { entity: CivilServant, what: 'civil servant' },
+  [SubjectType.ENTERPRISE]: { entity: Enterprise, what: 'enterprise' },
+} as const;
+
+/** Loads the subject a record names, or throws NOT_FOUND on subjectId. */
+export async function findSubject(em: EntityManager, type: SubjectType, id: string): Promise<Agency | CivilServant | Enterprise> {
+  const { entity, what } = SUBJECT_ENTITIES[type];
+  return findOrFail<Agency | CivilServant | Enterprise>(em, entity as never, what, id, 'subjectId');
+}
+
+/** Checks the rules a record must satisfy whatever its history: severity only on dishonesty, dates in order. */
+export function assertRecordConsistent(record: Pick<CreditRecordFields, 'kind' | 'severity' | 'occurredOn' | 'recordedOn' | 'disclosureEndsOn'>): void {
+  if (record.kind === RecordKind.DISHONEST && !record.severity) {
+    throw new BadUserInputError('severity', 'is required for a DISHONEST record: GENERAL (一般), MAJOR (较重) or SEVERE (严重).');
+  }
+  if (record.kind === RecordKind.TRUSTWORTHY && record.severity) {
+    throw new BadUserInputError('severity', 'applies only to DISHONEST records; leave it out for a TRUSTWORTHY record.');
+  }
+  assertDateOrder('occurredOn', record.occurredOn, 'recordedOn', record.recordedOn);
+  assertDateOrder('occurredOn', record.occurredOn, 'disclosureEndsOn', record.disclosureEndsOn);
+}
+
+/** The fields of a record as they stand, for its history. */
+export function snapshotOf(record: CreditRecord): Record<string, unknown> {
+  return {
+    subjectType: record.subjectType,
+    subjectId: record.subjectId,
+    kind: record.kind,
+    category: record.category,
+    severity: record.severity ?? null,
+    summary: record.summary,
+    occurredOn: record.occurredOn,
+    recordedOn: record.recordedOn,
+    disclosureEndsOn: record.disclosureEndsOn ?? null,
+    sourceDepartment: record.sourceDepartment,
+    documentNumber: record.documentNumber,
+    loss: record.loss ?? null,
+    status: record.status,
+    version: record.version,
+  };
+}
+
+/** Appends a history entry holding the record's state after `action`. */
+export function appendRevision(
+  em: EntityManager,
+  record: CreditRecord,
+  action: RevisionAction,
+  reason: string | null,
+  causeId: string | null,
+): CreditRecordRevision {
+  return em.create(CreditRecordRevision, { record, action, version: record.version, reason, causeId, snapshot: snapshotOf(record) });
+}
+
+export async function createCreditRecord(em: EntityManager, input: CreditRecordFields): Promise<CreditRecord> {
+  assertRecordConsistent(input);
+  return em.transactional(async (tx) => {
+    await findSubject(tx, input.subjectType, input.subjectId);
+    const record = tx.create(CreditRecord, {
+      ...input,
+      severity: input.severity ?? null,
+      disclosureEndsOn: input.disclosureEndsOn ?? null,
+      loss: input.loss ?? null,
+    });
+    appendRevision(tx, record, RevisionAction.CREATED, null, null);
+    await tx.flush();
+    return record;
+  });
+}

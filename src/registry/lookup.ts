@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInputError, NotFoundError } from '../errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Throws BAD_USER_INPUT unless `id` has the form of an id of this API. */
+export function assertId(id: string, field = 'id'): void {
+  if (!UUID.test(id)) throw new BadUserInputError(field, `"${id}" is not an id of this API (ids are UUIDs).`);
+}
+
+/** Loads one entity by id, or throws NOT_FOUND naming the field that held the id. */
+export async function findOrFail<E extends object>(
+  em: EntityManager,
+  entity: new (...args: never[]) => E,
+  what: string,
+  id: string,
+  field = 'id',
+): Promise<E> {
+  assertId(id, field);
+  const found = await em.findOne(entity, { id } as never);
+  if (!found) throw new NotFoundError(what, id, field);
+  return found;
+}
+
+/** Throws BAD_USER_INPUT when a later date comes before an earlier one. */
+export function assertDateOrder(earlierField: string, earlier: string | null | undefined, laterField: string, later: string | null | undefined): void {
+  if (earlier && later && later < earlier) {
+    throw new BadUserInputError(laterField, `${later} is before ${earlierField} ${earlier}; it must be on or after it.`);
+  }
+}

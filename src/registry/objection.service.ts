@@ -1,0 +1,106 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CreditRecord, Objection } from '../db/entities';
+import { RecordStatus, RevisionAction, type RecordCategory, type Severity } from '../domain/credit-record';
+import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
+import { BadUserInputError, ConflictError } from '../errors';
+import { appendRevision, assertRecordConsistent } from './credit-record.service';
+import { assertDateOrder, findOrFail } from './lookup';
+
+export interface FileObjectionFields {
+  recordId: string;
+  filedBy: string;
+  reason: string;
+  filedOn: string;
+}
+
+export interface RecordCorrection {
+  category?: RecordCategory | null;
+  severity?: Severity | null;
+  summary?: string | null;
+  occurredOn?: string | null;
+  disclosureEndsOn?: string | null;
+  loss?: number | null;
+}
+
+export interface ResolveObjectionFields {
+  objectionId: string;
+  decision: ObjectionStatus;
+  remedy?: ObjectionRemedy | null;
+  correction?: RecordCorrection | null;
+  resolution: string;
+  resolvedOn: string;
+}
+
+/** Files an objection; the record is marked DISPUTED until the objection is decided. */
+export async function fileObjection(em: EntityManager, input: FileObjectionFields): Promise<Objection> {
+  return em.transactional(async (tx) => {
+    const record = await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId');
+    if (record.status === RecordStatus.REVOKED) {
+      throw new ConflictError('recordId', 'the record is already revoked; there is nothing left to object to.');
+    }
+    assertDateOrder('the record\'s recordedOn', record.recordedOn, 'filedOn', input.filedOn);
+    const objection = tx.create(Objection, { record, filedBy: input.filedBy, reason: input.reason, filedOn: input.filedOn });
+    if (record.status !== RecordStatus.DISPUTED) {
+      record.status = RecordStatus.DISPUTED;
+      appendRevision(tx, record, RevisionAction.DISPUTED, input.reason, objection.id);
+    }
+    await tx.flush();
+    return objection;
+  });
+}
+
+function applyCorrection(record: CreditRecord, correction: RecordCorrection): void {
+  const changes = Object.entries(correction).filter(([, value]) => value !== undefined && value !== null);
+  if (changes.length === 0) {
+    throw new BadUserInputError('correction', 'names no field to correct; give at least one corrected value, or use REVOKE.');
+  }
+  Object.assign(record, Object.fromEntries(changes));
+  assertRecordConsistent(record);
+  record.version += 1;
+}
+
+/**
+ * Decides an objection. Upheld with CORRECT: the record takes the corrected values as a new
+ * version; upheld with REVOKE: the record is revoked. Either way the earlier state stays in its
+ * history. Rejected: the record is in force again (unless another objection is pending).
+ */
+export async function resolveObjection(em: EntityManager, input: ResolveObjectionFields): Promise<Objection> {
+  if (input.decision === ObjectionStatus.PENDING) {
+    throw new BadUserInputError('decision', 'must be UPHELD or REJECTED.');
+  }
+  if (input.decision === ObjectionStatus.UPHELD && !input.remedy) {
+    throw new BadUserInputError('remedy', 'is required when the objection is UPHELD: CORRECT (更正) or REVOKE (撤销).');
+  }
+  if (input.remedy === ObjectionRemedy.CORRECT && !input.correction) {
+    throw new BadUserInputError('correction', 'is required with the CORRECT remedy: give the corrected values.');
+  }
+  return em.transactional(async (tx) => {
+    const objection = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
+    if (objection.status !== ObjectionStatus.PENDING) {
+      throw new ConflictError('objectionId', `the objection was already decided (${objection.status}) on ${objection.resolvedOn}.`);
+    }
+    assertDateOrder('filedOn', objection.filedOn, 'resolvedOn', input.resolvedOn);
+    const record = await tx.findOneOrFail(CreditRecord, objection.record.id);
+    Object.assign(objection, {
+      status: input.decision,
+      remedy: input.decision === ObjectionStatus.UPHELD ? input.remedy : null,
+      resolution: input.resolution,
+      resolvedOn: input.resolvedOn,
+    });
+    const othersPending = await tx.count(Objection, { record, status: ObjectionStatus.PENDING, id: { $ne: objection.id } });
+    const statusAfter = othersPending > 0 ? RecordStatus.DISPUTED : RecordStatus.ACTIVE;
+    if (input.decision === ObjectionStatus.REJECTED) {
+      record.status = statusAfter;
+      appendRevision(tx, record, RevisionAction.DISPUTE_REJECTED, input.resolution, objection.id);
+    } else if (input.remedy === ObjectionRemedy.REVOKE) {
+      record.status = RecordStatus.REVOKED;
+      appendRevision(tx, record, RevisionAction.REVOKED, input.resolution, objection.id);
+    } else {
+      applyCorrection(record, input.correction!);
+      record.status = statusAfter;
+      appendRevision(tx, record, RevisionAction.CORRECTED, input.resolution, objection.id);
+    }
+    await tx.flush();
+    return objection;
+  });
+}
