@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { openDatabase } from './db/database';
@@ -14,13 +14,13 @@ export interface RunningApp {
 
 /**
  * Wiring, in order: database → migrations → demo data → GraphQL server. Used by `main.ts` and by
- * the tests, which start the very same server on a free port.
+ * the tests, which start the very same server on a free port (`ormOverrides` lets them count SQL).
  */
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+export async function startApp(config: Config, logger: Logger, ormOverrides: Partial<Options> = {}): Promise<RunningApp> {
   const database = await openDatabase(config, (message) => logger.info(message));
   let orm: MikroORM | undefined;
   try {
-    const init = await initORM(database.clientUrl);
+    const init = await initORM(database.clientUrl, ormOverrides);
     orm = init.orm;
     if (init.applied.length) logger.info({ migrations: init.applied }, `Applied ${init.applied.length} migration(s).`);
     if (config.seedDemoData) {

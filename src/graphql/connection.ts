@@ -17,7 +17,7 @@ export class PageArgs {
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'Return items after this cursor (an endCursor or edge cursor of a previous page).' })
-  after?: string;
+  after?: string | null;
 }
 
 @ObjectType({ description: 'Relay page information.' })
@@ -78,10 +78,10 @@ export async function paginate<E extends object>(
   orderBy: QueryOrderMap<E>,
   args: PageArgs,
 ): Promise<ConnectionShape<E>> {
-  if (args.after !== undefined) assertCursor(args.after, Object.keys(orderBy).length);
+  if (args.after != null) assertCursor(args.after, Object.keys(orderBy).length);
   const page = await em.findByCursor(entity, where, {
     first: args.first ?? DEFAULT_PAGE_SIZE,
-    after: args.after,
+    after: args.after ?? undefined,
     orderBy: orderBy as never,
     includeCount: false,
   });
