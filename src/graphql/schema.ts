@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import './enums';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { CivilServantResolver } from './resolvers/civil-servant.resolver';
@@ -28,6 +29,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
   });
   return built;

@@ -1,0 +1,59 @@
+import { seedIfEmpty } from '../../src/db/seed/seed';
+import { idCardProblem, usccProblem } from '../../src/domain/identifiers';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ seedDemoData: true });
+});
+afterAll(() => server.stop());
+
+describe('the Ezhou demo data set', () => {
+  it('answers the first query of the README with the agencies the policy names', async () => {
+    const result = await server.gql('{ agencies(first: 5) { totalCount edges { node { name } } } }');
+    expect(result.data.agencies.edges).toHaveLength(5);
+    const all = await server.sql<{ name: string }>('select name from agency');
+    const names = all.map((a) => a.name);
+    for (const expected of ['鄂州市人民政府办公室', '鄂州市发展和改革委员会', '鄂州市财政局', '鄂州市公共资源交易监督管理局', '鄂州市政府采购中心', '鄂州市鄂城区人民政府', '鄂州市华容区人民政府', '鄂州市梁子湖区人民政府', '葛店经济技术开发区管理委员会']) {
+      expect(names).toContain(expected);
+    }
+    expect(result.data.agencies.totalCount).toBe(names.length);
+  });
+
+  it('holds a few hundred civil servants and about a hundred enterprises, every code with a valid check character', async () => {
+    const servants = await server.sql<{ id_card_number: string }>('select id_card_number from civil_servant');
+    const enterprises = await server.sql<{ uscc: string }>('select uscc from enterprise');
+    const agencies = await server.sql<{ uscc: string }>('select uscc from agency');
+    expect(servants.length).toBeGreaterThanOrEqual(200);
+    expect(enterprises.length).toBeGreaterThanOrEqual(80);
+    expect(servants.map((s) => idCardProblem(s.id_card_number)).filter(Boolean)).toEqual([]);
+    expect([...enterprises, ...agencies].map((e) => usccProblem(e.uscc)).filter(Boolean)).toEqual([]);
+  });
+
+  it('has records of every category and severity, some repaired, some disputed, some revoked, some corrected', async () => {
+    const categories = await server.sql<{ category: string }>('select distinct category from credit_record');
+    expect(categories).toHaveLength(8);
+    const severities = await server.sql<{ severity: string }>('select distinct severity from credit_record where severity is not null');
+    expect(severities).toHaveLength(3);
+    const statuses = await server.sql<{ status: string }>('select distinct status from credit_record order by status');
+    expect(statuses.map((s) => s.status)).toEqual(['ACTIVE', 'DISPUTED', 'REVOKED']);
+    const actions = await server.sql<{ action: string }>('select distinct action from credit_record_revision');
+    expect(actions.map((a) => a.action).sort()).toEqual(['CORRECTED', 'CREATED', 'DISPUTED', 'REPAIRED', 'REVOKED']);
+    const years = await server.sql<{ year: number }>('select distinct extract(year from occurred_on)::int as year from credit_record order by 1');
+    expect(years[0].year).toBe(2019);
+  });
+
+  it('has commitments fulfilled and breached, and court cases with judgment defaulters and absent heads', async () => {
+    const commitments = await server.sql<{ status: string }>('select distinct status from commitment');
+    expect(commitments.map((c) => c.status)).toEqual(expect.arrayContaining(['FULFILLED', 'BREACHED']));
+    const [cases] = await server.sql<{ defaulters: number; absent: number }>(
+      'select count(*) filter (where judgment_defaulter)::int as defaulters, count(*) filter (where head_appeared = false)::int as absent from court_case',
+    );
+    expect(cases.defaulters).toBeGreaterThan(0);
+    expect(cases.absent).toBeGreaterThan(0);
+  });
+
+  it('is loaded only into an empty database: a restart adds nothing', async () => {
+    expect(await seedIfEmpty(server.app.orm.em.fork())).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+import { startTestServer, type TestServer } from '../support/test-server';
+
+describe('in development', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ nodeEnv: 'development' });
+  });
+  afterAll(() => server.stop());
+
+  it('a query that does not parse gets a 400 with GRAPHQL_PARSE_FAILED', async () => {
+    const result = await server.gql('{ agencies(first: 5) { totalCount ');
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('a variable of the wrong type gets a 400 with BAD_USER_INPUT naming the variable', async () => {
+    const result = await server.gql('query ($first: Int) { agencies(first: $first) { totalCount } }', { first: 'five' });
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('$first') });
+  });
+
+  it('an unknown field gets GRAPHQL_VALIDATION_FAILED with a suggestion', async () => {
+    const result = await server.gql('{ agencies { totalCont } }');
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('totalCount') });
+  });
+
+  it('a body that is not JSON gets a 400, not a crash', async () => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    const again = await server.gql('{ agencies { totalCount } }');
+    expect(again.data.agencies.totalCount).toBe(0);
+  });
+});
+
+describe('in production', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ nodeEnv: 'production' });
+  });
+  afterAll(() => server.stop());
+
+  it('errors carry codes but no stack traces', async () => {
+    const result = await server.gql('{ agency(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    expect(result.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id', id: '00000000-0000-4000-8000-000000000000' });
+  });
+
+  it('introspection is off', async () => {
+    const result = await server.gql('{ __schema { types { name } } }');
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
