@@ -1,0 +1,20 @@
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+describe('migrations', () => {
+  it('bring an empty database exactly to the schema the entities describe (no change left without a migration)', async () => {
+    const pending = await server.app.orm.schema.getUpdateSchemaSQL({ wrap: false });
+    expect(pending.trim()).toBe('');
+  });
+
+  it('are recorded, so that a restart applies nothing twice', async () => {
+    const executed = await server.app.orm.getMigrator().getExecutedMigrations();
+    expect(executed.map((m) => m.name)).toEqual(['Migration20261125000000Foundation']);
+    expect(await server.app.orm.getMigrator().getPendingMigrations()).toEqual([]);
+  });
+});
