@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { makeFormatError } from '../errors';
@@ -15,6 +15,23 @@ export interface HttpServer {
   /** The URL of the GraphQL endpoint once listening. */
   url: string;
   close(): Promise<void>;
+}
+
+/**
+ * Errors raised before GraphQL runs (a body that is not JSON, a body over the limit) answered in
+ * GraphQL's error shape instead of Express's HTML page with a stack trace.
+ */
+function httpErrorHandler(error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: NextFunction): void {
+  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const message =
+    error.type === 'entity.parse.failed'
+      ? 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with content-type application/json.'
+      : error.type === 'entity.too.large'
+        ? 'The request body is larger than 1 MB. Send a smaller request.'
+        : status < 500
+          ? (error.message ?? 'Bad request.')
+          : 'Internal server error.';
+  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
 }
 
 /** Builds the Express app serving GraphQL at /graphql and starts listening. */
@@ -32,6 +49,7 @@ export async function startHttpServer(orm: MikroORM, config: Config, logger: Log
   await apollo.start();
 
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(orm.em) }));
+  app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

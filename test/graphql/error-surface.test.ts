@@ -19,6 +19,16 @@ describe('in development', () => {
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('$first') });
   });
 
+  it('a body over 1 MB gets a 413 in the GraphQL error shape', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ agencies { totalCount } } # ${'x'.repeat(1_100_000)}` }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
   it('an unknown field gets GRAPHQL_VALIDATION_FAILED with a suggestion', async () => {
     const result = await server.gql('{ agencies { totalCont } }');
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('totalCount') });
@@ -27,6 +37,9 @@ describe('in development', () => {
   it('a body that is not JSON gets a 400, not a crash', async () => {
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: expect.stringContaining('not valid JSON'), extensions: { code: 'BAD_REQUEST' } }],
+    });
     const again = await server.gql('{ agencies { totalCount } }');
     expect(again.data.agencies.totalCount).toBe(0);
   });

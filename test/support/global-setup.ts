@@ -11,7 +11,7 @@ import { ADMIN_URL_ENV } from './test-database';
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const embedded = await startEmbeddedPostgres(path.resolve(__dirname, '../../.data/test'), () => undefined);
+    const embedded = await startEmbeddedPostgres(path.resolve(__dirname, '../../.data/test'), (message) => console.log(message));
     (globalThis as { stopTestPostgres?: () => Promise<void> }).stopTestPostgres = embedded.stop;
     adminUrl = embedded.clientUrl;
   }
