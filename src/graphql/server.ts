@@ -45,6 +45,8 @@ export async function startHttpServer(orm: MikroORM, config: Config, logger: Log
     includeStacktraceInErrorResponses: development,
     formatError: makeFormatError(development, (error) => logger.error({ err: error }, 'unexpected error in a GraphQL request')),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    // main.ts owns shutdown: Apollo re-raising the signal would race the database close.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

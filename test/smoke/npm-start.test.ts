@@ -1,0 +1,73 @@
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * What `npm start` does for a new user with nothing installed: the compiled server starts its own
+ * PostgreSQL, migrates and seeds it, answers the README's first query, and on SIGTERM stops itself
+ * and the database. The data folder sits under a private (mode 700) folder, as a clone in a home
+ * folder would.
+ */
+const root = path.resolve(__dirname, '../..');
+let workDir: string;
+let server: ChildProcess | undefined;
+let output = '';
+
+function waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`)), timeoutMs);
+    const check = () => {
+      const match = output.match(pattern);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    };
+    server!.stdout!.on('data', check);
+    server!.once('exit', () => reject(new Error(`the server exited; output:\n${output}`)));
+    check();
+  });
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-start-'));
+  mkdirSync(path.join(workDir, 'home'));
+  chmodSync(path.join(workDir, 'home'), 0o700);
+});
+
+afterAll(() => {
+  server?.kill('SIGKILL');
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('npm start on a machine with nothing installed', () => {
+  it('serves the seeded agencies from its own PostgreSQL and stops it cleanly on SIGTERM', async () => {
+    const dataDir = path.join(workDir, 'home', 'clone', '.data');
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development' };
+    delete env.DATABASE_URL;
+    server = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout!.on('data', (chunk) => (output += chunk));
+    server.stderr!.on('data', (chunk) => (output += chunk));
+
+    const [, url] = await waitForLine(/serving GraphQL at (http:\S+graphql)/, 90_000);
+    if (process.getuid?.() === 0) expect(output).toContain(`search permission on ${path.join(workDir, 'home')}`);
+
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ agencies(first: 5) { totalCount edges { node { name } } } }' }),
+    });
+    const body = (await response.json()) as any;
+    expect(body.data.agencies.edges).toHaveLength(5);
+    expect(body.data.agencies.totalCount).toBeGreaterThan(30);
+
+    const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    server = undefined;
+    const leftovers = spawnSync('pgrep', ['-f', dataDir], { encoding: 'utf8' }).stdout.trim();
+    expect(leftovers).toBe('');
+  }, 120_000);
+});
