@@ -9,8 +9,8 @@ import { ArgumentValidationError } from 'type-graphql';
  * (the field) and what to do. Everything else is mapped once, in `formatError` below.
  */
 export class BadUserInputError extends GraphQLError {
-  constructor(field: string, problem: string, extra: Record<string, unknown> = {}) {
-    super(`${field}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT', field, ...extra } });
+  constructor(field: string, problem: string) {
+    super(`${field}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT', field } });
   }
 }
 

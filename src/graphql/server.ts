@@ -54,7 +54,13 @@ export async function startHttpServer(orm: MikroORM, config: Config, logger: Log
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${config.port} on ${config.host} is already in use (another Chengxin?). Stop it, or set PORT to a free port.`)
+          : error,
+      );
+    });
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as { port: number };
