@@ -55,6 +55,7 @@ export function createLoaders(em: EntityManager) {
     childAgencies: groupedBy(em, Agency, 'parent', (a) => refId(a.parent), { name: 'asc', id: 'asc' }),
     civilServantsOfAgency: groupedBy(em, CivilServant, 'agency', (c) => refId(c.agency), { name: 'asc', id: 'asc' }),
     commitmentsOfAgency: groupedBy(em, Commitment, 'agency', (c) => refId(c.agency), { dueOn: 'desc', id: 'asc' }),
+    commitmentsOfResponsible: groupedBy(em, Commitment, 'responsiblePerson', (c) => refId(c.responsiblePerson), { dueOn: 'desc', id: 'asc' }),
     courtCasesOfAgency: groupedBy(em, CourtCase, 'agency', (c) => refId(c.agency), { filedOn: 'desc', id: 'asc' }),
     revisionsOfRecord: groupedBy(em, CreditRecordRevision, 'record', (r) => refId(r.record), { version: 'asc', createdAt: 'asc' }),
     objectionsOfRecord: groupedBy(em, Objection, 'record', (o) => refId(o.record), { filedOn: 'asc', id: 'asc' }),

@@ -10,6 +10,7 @@ import { CourtCaseResolver } from './resolvers/court-case.resolver';
 import { CreditRecordResolver } from './resolvers/credit-record.resolver';
 import { CreditRepairResolver } from './resolvers/credit-repair.resolver';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
+import { AgencyFactsResolver, CivilServantFactsResolver, EnterpriseFactsResolver } from './resolvers/facts.resolver';
 import { ObjectionResolver } from './resolvers/objection.resolver';
 
 const resolvers = [
@@ -21,6 +22,9 @@ const resolvers = [
   CreditRepairResolver,
   CommitmentResolver,
   CourtCaseResolver,
+  AgencyFactsResolver,
+  CivilServantFactsResolver,
+  EnterpriseFactsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

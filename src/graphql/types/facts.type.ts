@@ -1,0 +1,170 @@
+import { IsInt, Min } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { RecordCategory, Severity } from '../../domain/credit-record';
+
+@InputType({ description: 'How many days after it occurred a record of each severity counts (a policy parameter of the rules).' })
+export class SeverityDaysInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  general!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  major!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  severe!: number;
+}
+
+@ObjectType('CountingRecord', { description: 'A dishonesty record that counts on the day asked about.' })
+export class CountingRecordType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => RecordCategory)
+  category!: RecordCategory;
+
+  @Field(() => Severity, { nullable: true })
+  severity!: Severity | null;
+
+  @Field(() => LocalDateResolver)
+  occurredOn!: string;
+
+  @Field(() => LocalDateResolver)
+  recordedOn!: string;
+
+  @Field()
+  documentNumber!: string;
+
+  @Field()
+  sourceDepartment!: string;
+
+  @Field({ description: 'An approved credit repair (信用修复) was decided on or before the day.' })
+  repaired!: boolean;
+
+  @Field({ description: 'An objection (异议) was pending on the day.' })
+  disputed!: boolean;
+}
+
+@ObjectType('CreditFacts', {
+  description:
+    'What the credit records of a subject say on one day: the facts the rule files read. A dishonesty record counts when it is not revoked, ' +
+    'occurred on or before the day, its disclosure had not ended, and it is within countsForDays of its severity.',
+})
+export class CreditFactsType {
+  @Field(() => LocalDateResolver, { description: 'The day (China Standard Time) the facts are about.' })
+  on!: string;
+
+  @Field(() => Int, { description: 'Counting dishonesty records.' })
+  dishonest!: number;
+
+  @Field(() => Int)
+  general!: number;
+
+  @Field(() => Int)
+  major!: number;
+
+  @Field(() => Int)
+  severe!: number;
+
+  @Field(() => Int, { description: 'Counting dishonesty records without an approved repair.' })
+  unrepaired!: number;
+
+  @Field(() => Int)
+  unrepairedGeneral!: number;
+
+  @Field(() => Int)
+  unrepairedMajor!: number;
+
+  @Field(() => Int)
+  unrepairedSevere!: number;
+
+  @Field(() => Int, { description: 'Counting dishonesty records with an approved repair.' })
+  repaired!: number;
+
+  @Field(() => Int, { description: 'Counting dishonesty records under a pending objection.' })
+  disputed!: number;
+
+  @Field(() => Int, { description: 'Trustworthy records in force.' })
+  trustworthy!: number;
+
+  @Field({ description: 'A counting record of category JUDGMENT_DEFAULTER (失信被执行人).' })
+  judgmentDefaulter!: boolean;
+
+  @Field({ description: 'A counting record of category SERIOUS_ILLEGAL_DISHONEST (严重违法失信).' })
+  seriousIllegalDishonest!: boolean;
+
+  @Field(() => [RecordCategory], { description: 'Categories of the counting dishonesty records.' })
+  categories!: RecordCategory[];
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  lastDishonestOn!: string | null;
+
+  @Field(() => [CountingRecordType], { description: 'The counting dishonesty records, newest first: the evidence rules cite.' })
+  records!: CountingRecordType[];
+}
+
+@ObjectType('BreachedCommitment')
+export class BreachedCommitmentType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  content!: string;
+
+  @Field(() => LocalDateResolver)
+  dueOn!: string;
+
+  @Field(() => LocalDateResolver)
+  settledOn!: string;
+}
+
+@ObjectType('CommitmentFacts', { description: 'Public commitments as they stood on one day.' })
+export class CommitmentFactsType {
+  @Field(() => Int, { description: 'Found breached on or before the day (within withinDays when given).' })
+  breached!: number;
+
+  @Field(() => Int)
+  fulfilled!: number;
+
+  @Field(() => Int, { description: 'Past due on the day and not settled.' })
+  overdue!: number;
+
+  @Field(() => [BreachedCommitmentType])
+  breachedCommitments!: BreachedCommitmentType[];
+}
+
+@ObjectType('CourtCaseFact')
+export class CourtCaseFactType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  caseNumber!: string;
+
+  @Field(() => LocalDateResolver)
+  filedOn!: string;
+
+  @Field(() => Boolean, { nullable: true })
+  headAppeared!: boolean | null;
+
+  @Field({ description: 'The agency was a listed judgment defaulter in this case on the day.' })
+  defaulterOnDay!: boolean;
+}
+
+@ObjectType('CourtFacts', { description: "An agency's lawsuits as they stood on one day (三(八))." })
+export class CourtFactsType {
+  @Field({ description: 'Listed as a judgment defaulter (失信被执行人) on the day.' })
+  judgmentDefaulter!: boolean;
+
+  @Field(() => Int, { description: 'Cases (filed within withinDays when given) whose hearing the head did not attend.' })
+  headAbsences!: number;
+
+  @Field(() => [CourtCaseFactType])
+  cases!: CourtCaseFactType[];
+}
