@@ -1,0 +1,22 @@
+/** One mistake in the rules folder, located and explained in both languages. */
+export interface RuleProblem {
+  /** Path relative to the rules folder, e.g. agency/honour-disqualify.json. */
+  file: string;
+  line: number;
+  column: number;
+  zh: string;
+  en: string;
+}
+
+/** `agency/x.json:3:5 中文 / English`: the form an editor and a terminal both understand. */
+export function formatProblem(problem: RuleProblem): string {
+  return `${problem.file}:${problem.line}:${problem.column} ${problem.zh} / ${problem.en}`;
+}
+
+/** Thrown when the rules folder cannot be loaded; carries every problem found, not just the first. */
+export class RuleSetError extends Error {
+  constructor(readonly problems: RuleProblem[]) {
+    super(`The rules have ${problems.length} problem(s) / 规则有 ${problems.length} 处错误:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'RuleSetError';
+  }
+}

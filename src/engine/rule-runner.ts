@@ -1,0 +1,167 @@
+import { Engine, type RuleProperties } from 'json-rules-engine';
+import { pathExists, resolvePath } from './path';
+import type { Basis, Bilingual, ConditionNode, Effect, EvidenceSpec, LeafCondition, LoadedRule } from './rule-file';
+import { renderTemplate } from './template';
+
+/** The verdict outcomes, weakest first: the strongest effect that applies wins. */
+export const OUTCOMES = ['ELIGIBLE', 'CAUTION', 'RESTRICTED', 'DISQUALIFIED'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+const OUTCOME_OF: Record<Effect, Outcome> = {
+  INCENTIVE: 'ELIGIBLE',
+  SCORE: 'ELIGIBLE',
+  CAUTION: 'CAUTION',
+  RESTRICT: 'RESTRICTED',
+  DISQUALIFY: 'DISQUALIFIED',
+};
+
+/** One leaf condition as it was evaluated: what the rule expected and what the fact really was. */
+export interface ConditionResult {
+  /** Where the leaf stands in the tree, e.g. `all[1].any[0]`. */
+  place: string;
+  fact: string;
+  path: string | null;
+  operator: string;
+  expected: unknown;
+  actual: unknown;
+  passed: boolean;
+}
+
+export interface RuleResult {
+  ruleId: string;
+  file: string;
+  title: Bilingual;
+  basis: Basis[];
+  effect: Effect;
+  measure: Bilingual;
+  mitigation: boolean;
+  inEffect: boolean;
+  fired: boolean;
+  points: number | null;
+  conditions: ConditionResult[];
+  evidence: Record<string, unknown>[];
+  /** The rule's explanation template filled with the facts (fired rules only). */
+  text: Bilingual | null;
+}
+
+export interface RunResult {
+  outcome: Outcome;
+  score: number | null;
+  rules: RuleResult[];
+}
+
+export type Facts = { subject: unknown; parameters: Record<string, unknown> } & Record<string, unknown>;
+
+/** A rule that cannot be run as written: the verdict is refused rather than silently wrong. */
+export class RuleRuntimeError extends Error {
+  constructor(readonly ruleId: string, readonly file: string, problem: string) {
+    super(`Rule ${ruleId} (rules/${file}) cannot run: ${problem}`);
+    this.name = 'RuleRuntimeError';
+  }
+}
+
+type Operators = { get(name: string): { evaluate(actual: unknown, expected: unknown): boolean } | undefined };
+
+function isLeaf(node: ConditionNode): node is LeafCondition {
+  return 'fact' in node;
+}
+
+/** Evaluates every leaf (no short-circuit), so an explanation says why a rule did not fire, completely. */
+function explain(rule: LoadedRule, node: ConditionNode, facts: Facts, operators: Operators, place: string, out: ConditionResult[]): boolean {
+  if ('all' in node) return node.all.map((child, i) => explain(rule, child, facts, operators, `${place}all[${i}]`, out)).every(Boolean);
+  if ('any' in node) return node.any.map((child, i) => explain(rule, child, facts, operators, `${place}any[${i}]`, out)).some(Boolean);
+  if ('not' in node) return !explain(rule, node.not, facts, operators, `${place}not.`, out);
+  if (!isLeaf(node)) throw new RuleRuntimeError(rule.id, rule.file, `a condition at ${place || 'the top'} is neither all, any, not nor a leaf`);
+  const root = facts[node.fact];
+  if (root === undefined) throw new RuleRuntimeError(rule.id, rule.file, `fact "${node.fact}" does not exist; use "subject" or "parameters"`);
+  if (node.path && !pathExists(root, node.path)) {
+    throw new RuleRuntimeError(rule.id, rule.file, `path "${node.path}" is not in the facts of "${node.fact}"; add the field to the facts query or correct the path`);
+  }
+  const actual = node.path ? resolvePath(root, node.path) : root;
+  const operator = operators.get(node.operator);
+  if (!operator) throw new RuleRuntimeError(rule.id, rule.file, `operator "${node.operator}" is unknown`);
+  const passed = operator.evaluate(actual, node.value);
+  out.push({ place: place.replace(/\.$/, ''), fact: node.fact, path: node.path ?? null, operator: node.operator, expected: node.value, actual, passed });
+  return passed;
+}
+
+function matches(item: Record<string, unknown>, where: Record<string, unknown> = {}): boolean {
+  return Object.entries(where).every(([field, wanted]) => (Array.isArray(wanted) ? wanted.includes(item[field]) : item[field] === wanted));
+}
+
+/** The records (or commitments, cases) that made a rule fire, as its evidence specs select them. */
+function evidenceFor(specs: EvidenceSpec[] = [], subject: unknown): Record<string, unknown>[] {
+  const seen = new Set<unknown>();
+  return specs.flatMap((spec) => {
+    const items = resolvePath(subject, spec.path);
+    if (!Array.isArray(items)) return [];
+    return (items as Record<string, unknown>[]).filter((item) => {
+      if (!matches(item, spec.where) || seen.has(item.id ?? item)) return false;
+      seen.add(item.id ?? item);
+      return true;
+    });
+  });
+}
+
+function pointsOf(rule: LoadedRule, facts: Facts): number | null {
+  const points = rule.event.params.points;
+  if (rule.event.type !== 'SCORE' || points === undefined) return null;
+  if (typeof points === 'number') return points;
+  const parameter = renderTemplate(points.parameter, facts);
+  const value = resolvePath(facts.parameters, parameter);
+  if (typeof value !== 'number') throw new RuleRuntimeError(rule.id, rule.file, `points parameter "${parameter}" is not a number in the parameters in force`);
+  return value;
+}
+
+export function inEffectOn(rule: LoadedRule, day: string): boolean {
+  return rule.effective.from <= day && (!rule.effective.to || day <= rule.effective.to);
+}
+
+/**
+ * Runs rules over facts with json-rules-engine (a fresh engine per run: its state is not shared
+ * between concurrent evaluations), then explains every rule condition by condition. The engine's
+ * firing and the explanation must agree, or the run fails.
+ */
+export async function runRules(rules: LoadedRule[], facts: Facts, day: string): Promise<RunResult> {
+  const active = rules.filter((rule) => inEffectOn(rule, day));
+  const engine = new Engine(
+    active.map((rule): RuleProperties => ({ name: rule.id, priority: rule.priority ?? 1, conditions: rule.conditions as never, event: rule.event })),
+    { allowUndefinedFacts: true, pathResolver: resolvePath },
+  );
+  const { results } = await engine.run(facts);
+  const fired = new Set(results.map((r) => r.name));
+  const operators = (engine as unknown as { operators: Operators }).operators;
+
+  const ruleResults = rules.map((rule): RuleResult => {
+    const inEffect = active.includes(rule);
+    const conditions: ConditionResult[] = [];
+    const holds = inEffect ? explain(rule, rule.conditions, facts, operators, '', conditions) : false;
+    if (inEffect && holds !== fired.has(rule.id)) {
+      throw new RuleRuntimeError(rule.id, rule.file, `json-rules-engine says ${fired.has(rule.id) ? 'fired' : 'not fired'} but its conditions evaluate to ${holds}`);
+    }
+    return {
+      ruleId: rule.id,
+      file: rule.file,
+      title: rule.title,
+      basis: rule.basis,
+      effect: rule.event.type,
+      measure: rule.event.params.measure,
+      mitigation: rule.event.params.mitigation === true,
+      inEffect,
+      fired: holds,
+      points: holds ? pointsOf(rule, facts) : null,
+      conditions,
+      evidence: holds ? evidenceFor(rule.evidence, facts.subject) : [],
+      text: holds ? { zh: renderTemplate(rule.explanation.zh, facts), en: renderTemplate(rule.explanation.en, facts) } : null,
+    };
+  });
+
+  const firedResults = ruleResults.filter((r) => r.fired);
+  const outcome = firedResults.reduce<Outcome>((strongest, r) => {
+    const candidate = OUTCOME_OF[r.effect];
+    return OUTCOMES.indexOf(candidate) > OUTCOMES.indexOf(strongest) ? candidate : strongest;
+  }, 'ELIGIBLE');
+  const scoring = active.some((rule) => rule.event.type === 'SCORE');
+  const score = scoring ? firedResults.reduce((sum, r) => sum + (r.points ?? 0), 0) : null;
+  return { outcome, score, rules: ruleResults };
+}
