@@ -4,19 +4,26 @@ import type { Config } from './config';
 import { openDatabase } from './db/database';
 import { initORM } from './db/orm';
 import { seedIfEmpty } from './db/seed/seed';
+import { RuleSetHolder } from './engine/rule-set-holder';
+import { loadRuleSet } from './engine/rule-set';
+import { getSchema } from './graphql/schema';
 import { startHttpServer, type HttpServer } from './graphql/server';
 
 export interface RunningApp {
   orm: MikroORM;
+  rules: RuleSetHolder;
   http: HttpServer;
   stop(): Promise<void>;
 }
 
 /**
- * Wiring, in order: database → migrations → demo data → GraphQL server. Used by `main.ts` and by
+ * Wiring, in order: rules → database → migrations → demo data → GraphQL server. Used by `main.ts` and by
  * the tests, which start the very same server on a free port (`ormOverrides` lets them count SQL).
  */
 export async function startApp(config: Config, logger: Logger, ormOverrides: Partial<Options> = {}): Promise<RunningApp> {
+  // Rules first: a broken rule file stops the start before any database work.
+  const rules = new RuleSetHolder(loadRuleSet(config.rulesDir, await getSchema()));
+  logger.info({ version: rules.current.version }, `Loaded ${rules.current.rules.length} rules from ${config.rulesDir}.`);
   const database = await openDatabase(config, (message) => logger.info(message));
   let orm: MikroORM | undefined;
   try {
@@ -27,10 +34,11 @@ export async function startApp(config: Config, logger: Logger, ormOverrides: Par
       const seeded = await seedIfEmpty(orm.em.fork());
       if (seeded) logger.info(seeded, 'Loaded the Ezhou demo data set into the empty database.');
     }
-    const http = await startHttpServer(orm, config, logger);
+    const http = await startHttpServer(orm, rules, config, logger);
     const ready = orm;
     return {
       orm: ready,
+      rules,
       http,
       async stop() {
         await http.close();

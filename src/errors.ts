@@ -3,6 +3,7 @@ import { ConnectionException, DriverException, UniqueConstraintViolationExceptio
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { RuleRuntimeError } from './engine/rule-runner';
 
 /**
  * Errors a client may see. Each carries `extensions.code`; messages say what is wrong, where
@@ -26,6 +27,13 @@ export class NotFoundError extends GraphQLError {
 export class ConflictError extends GraphQLError {
   constructor(field: string, problem: string) {
     super(`${field}: ${problem}`, { extensions: { code: 'CONFLICT', field } });
+  }
+}
+
+/** An evaluation that could not be made as the rules are written: nothing was stored. */
+export class EvaluationError extends GraphQLError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'RULE_ERROR', ...details } });
   }
 }
 
@@ -58,6 +66,9 @@ function fromValidation(error: ArgumentValidationError): GraphQLError {
 export function toClientError(thrown: unknown, logError: (error: unknown) => void): GraphQLError {
   if (thrown instanceof ArgumentValidationError) return fromValidation(thrown);
   if (thrown instanceof GraphQLError) return thrown;
+  if (thrown instanceof RuleRuntimeError) {
+    return new EvaluationError(`${thrown.message}. No verdict was given.`, { ruleId: thrown.ruleId, file: `rules/${thrown.file}` });
+  }
   if (thrown instanceof UniqueConstraintViolationException) {
     return new ConflictError('input', 'a record with the same unique code already exists.');
   }

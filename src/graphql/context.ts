@@ -1,13 +1,30 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { execute, type GraphQLSchema } from 'graphql';
+import type { RuleSetHolder } from '../engine/rule-set-holder';
+import type { EvaluationDeps, FactsRunner } from '../evaluation/evaluate.service';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What every resolver receives: its own EntityManager and batch loaders, fresh per request. */
 export interface GraphQLContext {
   em: EntityManager;
   loaders: Loaders;
+  rules: RuleSetHolder;
+  /** Runs a facts query in-process against this same schema, sharing the request's loaders. */
+  runFacts: FactsRunner;
 }
 
-export function createContext(rootEm: EntityManager): GraphQLContext {
+export function createContext(rootEm: EntityManager, rules: RuleSetHolder, schema: GraphQLSchema): GraphQLContext {
   const em = rootEm.fork();
-  return { em, loaders: createLoaders(em) };
+  const context: GraphQLContext = {
+    em,
+    loaders: createLoaders(em),
+    rules,
+    runFacts: (query, variables) => Promise.resolve(execute({ schema, document: query.document, variableValues: variables, contextValue: context })),
+  };
+  return context;
+}
+
+/** What an evaluation needs, with the rule set in force fixed for its whole run. */
+export function evaluationDeps(context: GraphQLContext): EvaluationDeps {
+  return { em: context.em, ruleSet: context.rules.current, runFacts: context.runFacts };
 }

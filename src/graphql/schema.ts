@@ -12,6 +12,8 @@ import { CreditRepairResolver } from './resolvers/credit-repair.resolver';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
 import { AgencyFactsResolver, CivilServantFactsResolver, EnterpriseFactsResolver } from './resolvers/facts.resolver';
 import { ObjectionResolver } from './resolvers/objection.resolver';
+import { RuleSetResolver } from './resolvers/rule-set.resolver';
+import { ExplanationResolver, VerdictResolver } from './resolvers/verdict.resolver';
 
 const resolvers = [
   AgencyResolver,
@@ -25,6 +27,9 @@ const resolvers = [
   AgencyFactsResolver,
   CivilServantFactsResolver,
   EnterpriseFactsResolver,
+  VerdictResolver,
+  ExplanationResolver,
+  RuleSetResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

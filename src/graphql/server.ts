@@ -6,6 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { makeFormatError } from '../errors';
 import { createContext, type GraphQLContext } from './context';
 import { getSchema } from './schema';
@@ -35,12 +36,13 @@ function httpErrorHandler(error: { status?: number; type?: string; message?: str
 }
 
 /** Builds the Express app serving GraphQL at /graphql and starts listening. */
-export async function startHttpServer(orm: MikroORM, config: Config, logger: Logger): Promise<HttpServer> {
+export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, config: Config, logger: Logger): Promise<HttpServer> {
   const app = express();
   const server = http.createServer(app);
   const development = config.nodeEnv === 'development';
+  const schema = await getSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await getSchema(),
+    schema,
     introspection: config.nodeEnv !== 'production',
     includeStacktraceInErrorResponses: development,
     formatError: makeFormatError(development, (error) => logger.error({ err: error }, 'unexpected error in a GraphQL request')),
@@ -50,7 +52,7 @@ export async function startHttpServer(orm: MikroORM, config: Config, logger: Log
   });
   await apollo.start();
 
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(orm.em) }));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(orm.em, rules, schema) }));
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {

@@ -7,8 +7,10 @@ import { CreditRecord } from './credit-record.entity';
 import { CreditRepair } from './credit-repair.entity';
 import { Enterprise } from './enterprise.entity';
 import { Objection } from './objection.entity';
+import { RuleSetSnapshot } from './rule-set-snapshot.entity';
+import { Verdict } from './verdict.entity';
 
-export { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, Objection };
+export { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, Objection, RuleSetSnapshot, Verdict };
 
 /** Every entity, for the ORM configuration. */
-export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair];
+export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair, Verdict, RuleSetSnapshot];

@@ -1,0 +1,56 @@
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { SubjectType } from '../../domain/subject';
+import { VerdictOutcome } from '../../domain/verdict';
+import { BaseEntity } from './base.entity';
+
+/**
+ * A stored verdict: what was decided, about whom, for which matter, as of when, under which rule
+ * set, on which facts, and the whole explanation. Immutable: a trigger refuses UPDATE and DELETE.
+ */
+@Entity({ tableName: 'verdict' })
+@Index({ properties: ['subjectType', 'subjectId', 'matter', 'evaluatedAt'] })
+export class Verdict extends BaseEntity {
+  @Enum({ items: () => SubjectType, nativeEnumName: 'subject_type' })
+  subjectType!: SubjectType;
+
+  @Property({ type: 'uuid' })
+  subjectId!: string;
+
+  @Property({ type: 'string', length: 50 })
+  matter!: string;
+
+  @Property({ type: 'timestamptz' })
+  asOf!: Date;
+
+  /** The calendar day (China Standard Time) the facts were taken for. */
+  @Property({ type: 'date' })
+  day!: string;
+
+  @Property({ type: 'timestamptz' })
+  evaluatedAt!: Date;
+
+  @Enum({ items: () => VerdictOutcome, nativeEnumName: 'verdict_outcome' })
+  outcome!: VerdictOutcome;
+
+  @Property({ type: 'double', nullable: true })
+  score?: number | null;
+
+  @Property({ type: 'string', length: 80 })
+  ruleSetVersion!: string;
+
+  /** The parameters file in force on the day. */
+  @Property({ type: 'string', length: 200 })
+  parametersFile!: string;
+
+  /** Everything the rules read: { subject, parameters }. */
+  @Property({ type: 'json' })
+  facts!: Record<string, unknown>;
+
+  /** Every rule of the subject type and matter, fired or not, with conditions, evidence and texts. */
+  @Property({ type: 'json' })
+  rules!: Record<string, unknown>[];
+
+  /** The verdict this one re-checked, when it came from `recheck`. */
+  @Property({ type: 'uuid', nullable: true })
+  recheckOf?: string | null;
+}

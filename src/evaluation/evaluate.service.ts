@@ -1,0 +1,105 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ExecutionResult } from 'graphql';
+import { RuleSetSnapshot, Verdict } from '../db/entities';
+import type { VerdictOutcome } from '../domain/verdict';
+import { chinaDate } from '../domain/credit-facts';
+import type { SubjectType } from '../domain/subject';
+import type { FactsQuery, RuleSet } from '../engine/rule-set';
+import { runRules } from '../engine/rule-runner';
+import { BadUserInputError, EvaluationError } from '../errors';
+import { findSubject } from '../registry/credit-record.service';
+import { findOrFail } from '../registry/lookup';
+
+/** Runs a facts query in-process against the served schema (no HTTP). */
+export type FactsRunner = (query: FactsQuery, variables: Record<string, unknown>) => Promise<ExecutionResult>;
+
+export interface EvaluationDeps {
+  em: EntityManager;
+  ruleSet: RuleSet;
+  runFacts: FactsRunner;
+}
+
+export interface SubjectRef {
+  type: SubjectType;
+  id: string;
+}
+
+/** Versions whose files are known to be stored, so each process writes a snapshot once. */
+const storedVersions = new Set<string>();
+
+async function storeSnapshot(em: EntityManager, ruleSet: RuleSet): Promise<void> {
+  if (storedVersions.has(ruleSet.version)) return;
+  await em.getConnection().execute(
+    'insert into rule_set_snapshot (version, files) values (?, ?) on conflict (version) do nothing',
+    [ruleSet.version, JSON.stringify(ruleSet.files)],
+  );
+  storedVersions.add(ruleSet.version);
+}
+
+function assertMatter(ruleSet: RuleSet, subjectType: SubjectType, matter: string): void {
+  const known = ruleSet.matter(matter);
+  const applicable = ruleSet.matters.filter((m) => m.subjectTypes.includes(subjectType)).map((m) => m.code);
+  if (!known) throw new BadUserInputError('matter', `"${matter}" is not a matter in rules/matters.json; for ${subjectType} use one of ${applicable.join(', ')}.`);
+  if (!known.subjectTypes.includes(subjectType)) {
+    throw new BadUserInputError('matter', `${matter} (${known.title.en}) does not apply to ${subjectType}; use one of ${applicable.join(', ')}.`);
+  }
+}
+
+/** Reads the facts the rules see: the subject-type's facts query with the parameters in force. */
+async function gatherFacts(deps: EvaluationDeps, subject: SubjectRef, asOf: Date, day: string) {
+  const parameters = deps.ruleSet.parametersOn(day);
+  if (!parameters) throw new BadUserInputError('asOf', `no parameters file in rules/parameters/ is in force on ${day}; add one, or evaluate a later date.`);
+  const query = deps.ruleSet.factsQueries[subject.type];
+  const variables: Record<string, unknown> = { id: subject.id, asOf: asOf.toISOString() };
+  for (const name of query.variables) if (name in parameters.values) variables[name] = parameters.values[name];
+  const result = await deps.runFacts(query, variables);
+  const data = result.data as { subject?: unknown } | null | undefined;
+  if (result.errors?.length || !data?.subject) {
+    const messages = result.errors?.map((e) => e.message).join('; ') ?? 'the query returned no "subject"';
+    throw new EvaluationError(`The facts query rules/${query.file} failed: ${messages}. Fix the query; no verdict was given.`, { file: query.file });
+  }
+  return { subject: data.subject, parameters: parameters.values, parametersFile: parameters.file };
+}
+
+/**
+ * Evaluates a subject for a matter as of a moment and stores the verdict with the facts it saw,
+ * the rule-set version and the full explanation. Nothing is stored when anything fails.
+ */
+export async function evaluate(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date, recheckOf?: string): Promise<Verdict> {
+  assertMatter(deps.ruleSet, subject.type, matter);
+  await findSubject(deps.em, subject.type, subject.id);
+  const day = chinaDate(asOf);
+  const { subject: subjectFacts, parameters, parametersFile } = await gatherFacts(deps, subject, asOf, day);
+  const facts = { subject: subjectFacts, parameters };
+  const run = await runRules(deps.ruleSet.rulesFor(subject.type, matter), facts, day);
+  return deps.em.transactional(async (tx) => {
+    await storeSnapshot(tx, deps.ruleSet);
+    const verdict = tx.create(Verdict, {
+      subjectType: subject.type,
+      subjectId: subject.id,
+      matter,
+      asOf,
+      day,
+      evaluatedAt: new Date(),
+      outcome: run.outcome as VerdictOutcome,
+      score: run.score,
+      ruleSetVersion: deps.ruleSet.version,
+      parametersFile,
+      facts,
+      rules: run.rules as unknown as Record<string, unknown>[],
+      recheckOf: recheckOf ?? null,
+    });
+    await tx.flush();
+    return verdict;
+  });
+}
+
+/** Loads a stored verdict or throws NOT_FOUND on the given field. */
+export function findVerdict(em: EntityManager, id: string, field = 'id'): Promise<Verdict> {
+  return findOrFail(em, Verdict, 'verdict', id, field);
+}
+
+/** The files of a rule-set version, as stored when a verdict first used it. */
+export async function findSnapshot(em: EntityManager, version: string): Promise<RuleSetSnapshot | null> {
+  return em.findOne(RuleSetSnapshot, { version });
+}

@@ -1,0 +1,98 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Verdict } from '../../db/entities';
+import { SubjectType } from '../../domain/subject';
+import type { RuleResult } from '../../engine/rule-runner';
+import { evaluate, findVerdict } from '../../evaluation/evaluate.service';
+import { recheck } from '../../evaluation/recheck.service';
+import { buildSummary } from '../../evaluation/summary';
+import { BadUserInputError } from '../../errors';
+import { PageArgs, paginate } from '../connection';
+import { evaluationDeps, type GraphQLContext } from '../context';
+import { SubjectUnion } from '../types/subject.type';
+import { ExplanationType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
+import { definedOnly } from '../where';
+
+interface ExplanationSource {
+  verdict: Verdict;
+}
+
+const rulesOf = (verdict: Verdict) => verdict.rules as unknown as RuleResult[];
+
+@Resolver(() => VerdictType)
+export class VerdictResolver {
+  @Mutation(() => VerdictType, {
+    description: 'Evaluates a subject for a matter as of a moment (now by default) and stores the verdict with its facts, rule-set version and explanation.',
+  })
+  evaluate(
+    @Arg('subject', () => SubjectInput) subject: SubjectInput,
+    @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
+    @Arg('asOf', () => Date, { nullable: true, description: 'The moment to judge as of; records and rules in force then count. Default: now.' }) asOf: Date | null,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return evaluate(evaluationDeps(context), subject, matter, asOf ?? new Date());
+  }
+
+  @Mutation(() => RecheckType, { description: "Evaluates a stored verdict's subject and matter again with today's records and rules, stores it, and reports what differs." })
+  recheck(
+    @Arg('verdictId', () => ID) verdictId: string,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Default: now.' }) asOf: Date | null,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return recheck(evaluationDeps(context), verdictId, asOf ?? new Date());
+  }
+
+  @Query(() => VerdictType, { nullable: true, description: 'A stored verdict, exactly as it was given; NOT_FOUND when there is none.' })
+  verdict(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
+    return findVerdict(em, id);
+  }
+
+  @Query(() => VerdictConnection, { description: 'Stored verdicts, newest first, a page at a time.' })
+  verdicts(
+    @Args() page: PageArgs,
+    @Arg('subject', () => SubjectInput, { nullable: true }) subject: SubjectInput | null,
+    @Arg('matter', () => String, { nullable: true }) matter: string | null,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    const where = definedOnly({ subjectType: subject?.type, subjectId: subject?.id, matter });
+    return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page);
+  }
+
+  @FieldResolver(() => SubjectUnion, { nullable: true, description: 'The subject as it is now.' })
+  subject(@Root() verdict: Verdict, @Ctx() { loaders }: GraphQLContext) {
+    switch (verdict.subjectType) {
+      case SubjectType.AGENCY:
+        return loaders.agency.load(verdict.subjectId);
+      case SubjectType.CIVIL_SERVANT:
+        return loaders.civilServant.load(verdict.subjectId);
+      case SubjectType.ENTERPRISE:
+        return loaders.enterprise.load(verdict.subjectId);
+    }
+  }
+
+  @FieldResolver(() => [MeasureType], { description: 'The measures that apply: one per fired rule, strongest first.' })
+  measures(@Root() verdict: Verdict): MeasureType[] {
+    return rulesOf(verdict)
+      .filter((r) => r.fired)
+      .map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: r.mitigation, points: r.points }));
+  }
+
+  @FieldResolver(() => ExplanationType)
+  explanation(@Root() verdict: Verdict): ExplanationSource & Omit<ExplanationType, never> {
+    return { verdict, day: verdict.day, parametersFile: verdict.parametersFile, facts: verdict.facts, rules: rulesOf(verdict) as never };
+  }
+}
+
+@Resolver(() => ExplanationType)
+export class ExplanationResolver {
+  @FieldResolver(() => String, { description: 'A short narrative from the rule templates and the facts: records, clauses, measures, mitigation, and why other rules did not apply.' })
+  summary(
+    @Root() source: ExplanationSource,
+    @Arg('locale', () => String, { defaultValue: 'zh', description: '"zh" or "en".' }) locale: string,
+    @Ctx() { rules }: GraphQLContext,
+  ): string {
+    if (locale !== 'zh' && locale !== 'en') throw new BadUserInputError('locale', `"${locale}" is not offered; use "zh" or "en".`);
+    const { verdict } = source;
+    const matterTitle = rules.current.matter(verdict.matter)?.title ?? { zh: verdict.matter, en: verdict.matter };
+    return buildSummary({ outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules: rulesOf(verdict) }, locale);
+  }
+}

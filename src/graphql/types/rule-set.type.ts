@@ -1,0 +1,61 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { SubjectType } from '../../domain/subject';
+import { Effect, LegalBasisType, LocalizedTextType } from './verdict.type';
+
+@ObjectType('Matter', { description: 'A matter decided (事项), declared in rules/matters.json.' })
+export class MatterType {
+  @Field()
+  code!: string;
+
+  @Field(() => LocalizedTextType)
+  title!: LocalizedTextType;
+
+  @Field(() => [SubjectType])
+  subjectTypes!: SubjectType[];
+}
+
+@ObjectType('RuleInfo', { description: 'A rule file as loaded.' })
+export class RuleInfoType {
+  @Field()
+  id!: string;
+
+  @Field()
+  file!: string;
+
+  @Field(() => LocalizedTextType)
+  title!: LocalizedTextType;
+
+  @Field(() => SubjectType)
+  subjectType!: SubjectType;
+
+  @Field(() => [String])
+  matters!: string[];
+
+  @Field(() => [LegalBasisType])
+  basis!: LegalBasisType[];
+
+  @Field(() => Effect)
+  effect!: string;
+
+  @Field(() => LocalDateResolver)
+  effectiveFrom!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  effectiveTo!: string | null;
+}
+
+@ObjectType('RuleSet', { description: 'The rule set in force.' })
+export class RuleSetType {
+  @Field({ description: 'Content hash of every rule, facts and parameter file.' })
+  version!: string;
+
+  @Field()
+  loadedAt!: Date;
+
+  @Field(() => [MatterType])
+  matters!: MatterType[];
+
+  @Field(() => [RuleInfoType])
+  rules!: RuleInfoType[];
+}
