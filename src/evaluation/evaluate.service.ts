@@ -24,16 +24,17 @@ export interface SubjectRef {
   id: string;
 }
 
-/** Versions whose files are known to be stored, so each process writes a snapshot once. */
+/** Database and version pairs whose files are known to be stored, so each process writes a snapshot once. */
 const storedVersions = new Set<string>();
 
 async function storeSnapshot(em: EntityManager, ruleSet: RuleSet): Promise<void> {
-  if (storedVersions.has(ruleSet.version)) return;
+  const key = `${em.config.get('clientUrl')}|${ruleSet.version}`;
+  if (storedVersions.has(key)) return;
   await em.getConnection().execute(
     'insert into rule_set_snapshot (version, files) values (?, ?) on conflict (version) do nothing',
     [ruleSet.version, JSON.stringify(ruleSet.files)],
   );
-  storedVersions.add(ruleSet.version);
+  storedVersions.add(key);
 }
 
 function assertMatter(ruleSet: RuleSet, subjectType: SubjectType, matter: string): void {

@@ -57,3 +57,46 @@ describe('the Ezhou demo data set', () => {
     expect(await seedIfEmpty(server.app.orm.em.fork())).toBeNull();
   });
 });
+
+describe('every seeded civil servant evaluated for PROMOTION', () => {
+  const EVALUATE = `mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") {
+    outcome measures { ruleId }
+    explanation { rules { ruleId fired inEffect basis { clause } evidence conditions { path actual passed } } }
+  } }`;
+  let verdicts: any[];
+  beforeAll(async () => {
+    const servants = await server.sql<{ id: string }>('select id from civil_servant order by id');
+    verdicts = [];
+    for (const { id } of servants) {
+      const result = await server.gql(EVALUATE, { id });
+      expect(result.errors).toBeUndefined();
+      verdicts.push(result.data.evaluate);
+    }
+  }, 120_000);
+
+  it('gives both ELIGIBLE and RESTRICTED outcomes', () => {
+    const outcomes = new Set(verdicts.map((v) => v.outcome));
+    expect(outcomes).toContain('ELIGIBLE');
+    expect(outcomes).toContain('RESTRICTED');
+  });
+
+  it('explains each RESTRICTED verdict by its fired rule, clause, conditions with actual values, and records', () => {
+    for (const verdict of verdicts.filter((v) => v.outcome === 'RESTRICTED')) {
+      const fired = verdict.explanation.rules.filter((r: any) => r.fired && verdict.measures.some((m: any) => m.ruleId === r.ruleId));
+      expect(fired.length).toBeGreaterThan(0);
+      for (const rule of fired) {
+        expect(rule.basis.length).toBeGreaterThan(0);
+        expect(rule.conditions.every((c: any) => c.passed && c.actual !== null)).toBe(true);
+        expect(rule.evidence.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('shows, for each ELIGIBLE verdict, a failed condition and its value for every rule that did not fire', () => {
+    for (const verdict of verdicts.filter((v) => v.outcome === 'ELIGIBLE')) {
+      for (const rule of verdict.explanation.rules.filter((r: any) => r.inEffect && !r.fired)) {
+        expect(rule.conditions.find((c: any) => !c.passed)).toEqual(expect.objectContaining({ passed: false, actual: expect.anything() }));
+      }
+    }
+  });
+});

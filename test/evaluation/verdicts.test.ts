@@ -1,0 +1,185 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const VERDICT_FIELDS = `id outcome score matter asOf ruleSetVersion subjectType subjectId recheckOf
+  measures { ruleId effect mitigation measure { zh en } basis { document clause quote } }
+  explanation { day parametersFile facts
+    rules { ruleId file fired inEffect effect title { zh } basis { clause } text { zh en } evidence
+      conditions { place fact path operator expected actual passed } }
+    zh: summary(locale: "zh") en: summary(locale: "en") }`;
+const EVALUATE = `mutation ($subject: SubjectInput!, $matter: String!, $asOf: DateTime) { evaluate(subject: $subject, matter: $matter, asOf: $asOf) { ${VERDICT_FIELDS} } }`;
+const READ = `query ($id: ID!) { verdict(id: $id) { ${VERDICT_FIELDS} } }`;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+async function evaluateServant(id: string, matter = 'PROMOTION', asOf?: string) {
+  const result = await server.gql(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id }, matter, asOf });
+  expect(result.errors).toBeUndefined();
+  return result.data.evaluate;
+}
+
+async function servantWithRecord(fields: Record<string, unknown> = {}) {
+  const servantId = await createCivilServant(server, await createAgency(server));
+  const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20', ...fields });
+  return { servantId, recordId };
+}
+
+describe('a verdict', () => {
+  it('restricts a civil servant with an unrepaired record, naming the rule, clause, conditions, values and records', async () => {
+    const { servantId, recordId } = await servantWithRecord();
+    const verdict = await evaluateServant(servantId, 'PROMOTION', '2025-06-01T00:00:00+08:00');
+    expect(verdict.outcome).toBe('RESTRICTED');
+    expect(verdict.measures).toEqual([expect.objectContaining({ ruleId: 'cs-restrict-award-promotion', effect: 'RESTRICT', basis: expect.arrayContaining([expect.objectContaining({ document: '鄂州政发〔2018〕17号', clause: '三(六)' })]) })]);
+    const fired = verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-restrict-award-promotion');
+    expect(fired).toMatchObject({ fired: true, file: 'civil-servant/restrict-award-and-promotion.json' });
+    expect(fired.conditions).toEqual([{ place: 'all[0]', fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true }]);
+    expect(fired.evidence).toEqual([expect.objectContaining({ id: recordId, category: 'BREACH_OF_CONTRACT', severity: 'MAJOR', documentNumber: '鄂州信〔2023〕12号', occurredOn: '2025-03-01' })]);
+    expect(fired.text.zh).toContain('有1条未修复的政务失信记录');
+    expect(verdict.explanation.zh).toMatch(/截至2025-06-01.*予以限制/);
+    expect(verdict.explanation.en).toContain('basis: 鄂州政发〔2018〕17号三(六)');
+  });
+
+  it('for an eligible civil servant, shows for every rule a condition that failed and the value it had', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    const verdict = await evaluateServant(servantId);
+    expect(verdict.outcome).toBe('ELIGIBLE');
+    expect(verdict.measures).toEqual([]);
+    for (const rule of verdict.explanation.rules) {
+      expect(rule.fired).toBe(false);
+      expect(rule.conditions.some((c: any) => c.passed === false && c.actual !== undefined)).toBe(true);
+    }
+    expect(verdict.explanation.en).toContain('subject.credit.unrepaired was 0, needed at least 1');
+  });
+
+  it('is stored, and reads back identical', async () => {
+    const { servantId } = await servantWithRecord();
+    const given = await evaluateServant(servantId);
+    const read = await server.gql(READ, { id: given.id });
+    expect(read.data.verdict).toEqual(given);
+    await expect(server.sql('update verdict set outcome = ? where id = ?', ['ELIGIBLE', given.id])).rejects.toThrow(/immutable/);
+  });
+
+  it('keeps the facts it saw and the rule-set version, whose files are stored too', async () => {
+    const { servantId } = await servantWithRecord();
+    const verdict = await evaluateServant(servantId);
+    expect(verdict.explanation.facts.subject.credit.unrepaired).toBe(1);
+    expect(verdict.explanation.facts.parameters.countsForDays).toEqual({ general: 365, major: 1095, severe: 1825 });
+    expect(verdict.ruleSetVersion).toMatch(/^sha256:[0-9a-f]{16}$/);
+    const [snapshot] = await server.sql<{ files: Record<string, string> }>('select files from rule_set_snapshot where version = ?', [verdict.ruleSetVersion]);
+    expect(Object.keys(snapshot.files)).toEqual(expect.arrayContaining(['matters.json', 'facts/civil-servant.graphql', 'civil-servant/restrict-award-and-promotion.json']));
+  });
+});
+
+describe('repair, objection and as-of', () => {
+  it('an approved repair lightens the restriction to a caution, and the summary says so', async () => {
+    const { servantId, recordId } = await servantWithRecord();
+    expect((await evaluateServant(servantId)).outcome).toBe('RESTRICTED');
+    const repair = await server.gql('mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }', {
+      input: { recordId, actions: ['RECOVERED_LOSS'], description: '已退赔', appliedOn: '2025-04-01' },
+    });
+    await server.gql('mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { id } }', {
+      input: { repairId: repair.data.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-10' },
+    });
+    const after = await evaluateServant(servantId);
+    expect(after.outcome).toBe('CAUTION');
+    expect(after.measures).toEqual([expect.objectContaining({ ruleId: 'cs-caution-after-repair', mitigation: true })]);
+    expect(after.explanation.zh).toContain('三(七)');
+    // As of a day before the repair was approved, the restriction still stands.
+    expect((await evaluateServant(servantId, 'PROMOTION', '2025-04-05T12:00:00+08:00')).outcome).toBe('RESTRICTED');
+  });
+
+  it('an upheld objection that revokes the record changes later verdicts; the earlier one stays as it was', async () => {
+    const { servantId, recordId } = await servantWithRecord();
+    const before = await evaluateServant(servantId);
+    const filed = await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', {
+      input: { recordId, filedBy: '本人', reason: '认定错误', filedOn: '2025-04-01' },
+    });
+    await server.gql('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }', {
+      input: { objectionId: filed.data.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-04-15' },
+    });
+    expect((await evaluateServant(servantId)).outcome).toBe('ELIGIBLE');
+    const reread = await server.gql(READ, { id: before.id });
+    expect(reread.data.verdict.outcome).toBe('RESTRICTED');
+
+    const recheck = await server.gql('mutation ($id: ID!) { recheck(verdictId: $id) { sameDecision original { id outcome } current { outcome recheckOf } differences { field before after } } }', { id: before.id });
+    expect(recheck.data.recheck).toMatchObject({ sameDecision: false, original: { id: before.id, outcome: 'RESTRICTED' }, current: { outcome: 'ELIGIBLE', recheckOf: before.id } });
+    expect(recheck.data.recheck.differences).toEqual(expect.arrayContaining([
+      { field: 'outcome', before: 'RESTRICTED', after: 'ELIGIBLE' },
+      { field: 'rules.cs-restrict-award-promotion.fired', before: true, after: false },
+      { field: 'rules.cs-restrict-award-promotion.conditions.all[0].actual', before: 1, after: 0 },
+    ]));
+  });
+
+  it('counts a record only from the day it occurred and only while its severity still counts', async () => {
+    const { servantId } = await servantWithRecord({ severity: 'GENERAL', occurredOn: '2022-03-01', recordedOn: '2022-03-10' });
+    expect((await evaluateServant(servantId, 'AWARD', '2022-02-28T12:00:00+08:00')).outcome).toBe('ELIGIBLE');
+    expect((await evaluateServant(servantId, 'AWARD', '2022-06-01T12:00:00+08:00')).outcome).toBe('RESTRICTED');
+    // A general record counts for 365 days (rules/parameters): by 2023-06 it no longer does.
+    const later = await evaluateServant(servantId, 'AWARD', '2023-06-01T12:00:00+08:00');
+    expect(later.outcome).toBe('ELIGIBLE');
+    expect(later.explanation.facts.subject.credit.dishonest).toBe(0);
+  });
+
+  it('gives the same outcome again for the same subject, as-of and rule-set version', async () => {
+    const { servantId } = await servantWithRecord();
+    const first = await evaluateServant(servantId, 'AWARD', '2025-05-01T00:00:00+08:00');
+    const second = await evaluateServant(servantId, 'AWARD', '2025-05-01T00:00:00+08:00');
+    expect(second.ruleSetVersion).toBe(first.ruleSetVersion);
+    expect({ ...second, id: undefined, explanation: { ...second.explanation } }).toEqual({ ...first, id: undefined, explanation: { ...first.explanation } });
+  });
+
+  it('lists the verdicts of a subject, newest first', async () => {
+    const { servantId } = await servantWithRecord();
+    await evaluateServant(servantId, 'AWARD');
+    await evaluateServant(servantId, 'PROMOTION');
+    const list = await server.gql('query ($s: SubjectInput) { verdicts(subject: $s) { totalCount edges { node { matter outcome } } } }', { s: { type: 'CIVIL_SERVANT', id: servantId } });
+    expect(list.data.verdicts.totalCount).toBe(2);
+    expect(list.data.verdicts.edges.map((e: any) => e.node.matter)).toEqual(['PROMOTION', 'AWARD']);
+  });
+});
+
+describe('refused evaluations', () => {
+  it('an unknown matter, a matter of another subject type, an unknown subject and a malformed date get coded errors', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    const unknown = await server.gql(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id: servantId }, matter: 'LOTTERY' });
+    expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'matter' }, message: expect.stringContaining('AWARD, PROMOTION, RECRUITMENT') });
+    const wrongType = await server.gql(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id: servantId }, matter: 'PROCUREMENT' });
+    expect(wrongType.errors?.[0].message).toContain('does not apply to CIVIL_SERVANT');
+    const nobody = await server.gql(EVALUATE, { subject: { type: 'ENTERPRISE', id: servantId }, matter: 'PROCUREMENT' });
+    expect(nobody.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'subjectId' });
+    const badDate = await server.gql(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id: servantId }, matter: 'AWARD', asOf: '2025-13-01' });
+    expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await server.sql('select 1 from verdict where subject_id = ?', [servantId])).toEqual([]);
+  });
+});
+
+describe('a rule that cannot run', () => {
+  let broken: TestServer;
+  let rulesDir: string;
+  beforeAll(async () => {
+    rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-rules-'));
+    cpSync(path.resolve(__dirname, '../../rules'), rulesDir, { recursive: true });
+    const file = path.join(rulesDir, 'civil-servant/restrict-award-and-promotion.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"$.credit.unrepaired"', '"$.credit.unrepayred"'));
+    broken = await startTestServer({ rulesDir });
+  });
+  afterAll(async () => {
+    await broken.stop();
+    rmSync(rulesDir, { recursive: true, force: true });
+  });
+
+  it('refuses the verdict with an error naming the rule, its file and the path, and stores nothing', async () => {
+    const servantId = await createCivilServant(broken, await createAgency(broken));
+    const result = await broken.gql(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id: servantId }, matter: 'PROMOTION' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'RULE_ERROR', ruleId: 'cs-restrict-award-promotion', file: 'rules/civil-servant/restrict-award-and-promotion.json' });
+    expect(result.errors?.[0].message).toContain('path "$.credit.unrepayred" is not in the facts');
+    expect(await broken.sql('select count(*)::int as n from verdict')).toEqual([{ n: 0 }]);
+  });
+});
