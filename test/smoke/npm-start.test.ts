@@ -42,7 +42,7 @@ afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-describe('npm start on a machine with nothing installed', () => {
+describe('npm start and the command line on a machine with nothing installed', () => {
   it('serves the seeded agencies from its own PostgreSQL and stops it cleanly on SIGTERM', async () => {
     const dataDir = path.join(workDir, 'home', 'clone', '.data');
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development' };
@@ -62,6 +62,25 @@ describe('npm start on a machine with nothing installed', () => {
     const body = (await response.json()) as any;
     expect(body.data.agencies.edges).toHaveLength(5);
     expect(body.data.agencies.totalCount).toBeGreaterThan(30);
+
+    // The command line attaches to the same embedded cluster while the server runs.
+    const servants = (await (await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ civilServants(first: 1) { edges { node { id name } } } }' }),
+    })).json()) as any;
+    const servant = servants.data.civilServants.edges[0].node;
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/chengxin.js', 'evaluate', '--subject', `civil-servant:${servant.id}`, ...args], { cwd: root, env, encoding: 'utf8' });
+    const asJson = cli('--matter', 'PROMOTION', '--as-of', '2025-01-01', '--json');
+    expect(asJson.status).toBe(0);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ subjectId: servant.id, matter: 'PROMOTION', day: '2025-01-01', outcome: expect.stringMatching(/ELIGIBLE|CAUTION|RESTRICTED/) });
+    const asText = cli('--matter', 'AWARD');
+    expect(asText.stdout).toContain(`${servant.name} — 评优评先 / Awards and commendations`);
+    expect(asText.stdout).toContain('结论 Outcome:');
+    const refused = cli('--matter', 'LOTTERY');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('错误 Error [BAD_USER_INPUT]: matter: "LOTTERY" is not a matter');
 
     const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');

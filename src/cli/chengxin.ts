@@ -1,0 +1,75 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { GraphQLError } from 'graphql';
+import { SubjectType } from '../domain/subject';
+import { RuleRuntimeError } from '../engine/rule-runner';
+import { RuleSetError } from '../engine/rule-problem';
+import { evaluate } from '../evaluation/evaluate.service';
+import { findSubject } from '../registry/credit-record.service';
+import { openRuntime } from './runtime';
+import { verdictText } from './verdict-text';
+
+const SUBJECT_PREFIXES: Record<string, SubjectType> = {
+  agency: SubjectType.AGENCY,
+  'civil-servant': SubjectType.CIVIL_SERVANT,
+  enterprise: SubjectType.ENTERPRISE,
+};
+
+function parseSubject(value: string): { type: SubjectType; id: string } {
+  const at = value.indexOf(':');
+  const type = SUBJECT_PREFIXES[value.slice(0, at)];
+  if (at < 0 || !type) {
+    throw new InvalidArgumentError(`写作 类型:id，类型为 agency、civil-servant 或 enterprise / write type:id with type agency, civil-servant or enterprise (got "${value}")`);
+  }
+  return { type, id: value.slice(at + 1) };
+}
+
+function parseAsOf(value: string): Date {
+  // A bare date means the start of that day in China Standard Time.
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+08:00` : value);
+  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError(`不是日期 / not a date: "${value}" (use YYYY-MM-DD or an ISO date-time)`);
+  return date;
+}
+
+function report(error: unknown): number {
+  if (error instanceof RuleSetError) {
+    console.error(error.message);
+    return 1;
+  }
+  if (error instanceof GraphQLError || error instanceof RuleRuntimeError) {
+    const code = error instanceof GraphQLError ? String(error.extensions.code ?? 'ERROR') : 'RULE_ERROR';
+    console.error(`错误 Error [${code}]: ${error.message}`);
+    return 1;
+  }
+  console.error(`错误 Error: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+}
+
+const program = new Command('chengxin').description('Chengxin (诚信): integrity rules and explainable verdicts / 政务诚信规则与可解释裁决');
+
+program
+  .command('evaluate')
+  .description('评估一个信用主体并保存裁决 / evaluate one subject for a matter and store the verdict')
+  .requiredOption('--subject <type:id>', '例如 civil-servant:<id> / e.g. civil-servant:<id>, agency:<id>, enterprise:<id>', parseSubject)
+  .requiredOption('--matter <code>', '事项代码，见 rules/matters.json / matter code from rules/matters.json, e.g. PROMOTION')
+  .option('--as-of <date>', '截至日期 / judge as of this date (YYYY-MM-DD, China Standard Time) or ISO date-time; default now', parseAsOf)
+  .option('--json', '输出 JSON / print the verdict as JSON')
+  .action(async (options: { subject: { type: SubjectType; id: string }; matter: string; asOf?: Date; json?: boolean }) => {
+    const runtime = await openRuntime();
+    try {
+      const deps = runtime.deps();
+      const verdict = await evaluate(deps, options.subject, options.matter, options.asOf ?? new Date());
+      if (options.json) {
+        console.log(JSON.stringify(verdict, null, 2));
+      } else {
+        const subject = await findSubject(deps.em, options.subject.type, options.subject.id);
+        const matterTitle = runtime.rules.current.matter(options.matter)!.title;
+        console.log(verdictText(verdict, matterTitle, subject.name));
+      }
+    } finally {
+      await runtime.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.exitCode = report(error);
+});

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { loadConfig, type Config } from '../config';
+import { openDatabase, type DatabaseHandle } from '../db/database';
+import { initORM } from '../db/orm';
+import { seedIfEmpty } from '../db/seed/seed';
+import { loadRuleSet } from '../engine/rule-set';
+import { RuleSetHolder } from '../engine/rule-set-holder';
+import { createContext, evaluationDeps } from '../graphql/context';
+import { getSchema } from '../graphql/schema';
+import type { EvaluationDeps } from '../evaluation/evaluate.service';
+
+/** What a command needs: the same configuration, database, migrations, rules and schema as the server. */
+export interface CliRuntime {
+  config: Config;
+  orm: MikroORM;
+  rules: RuleSetHolder;
+  schema: GraphQLSchema;
+  /** A fresh unit of work for one evaluation. */
+  deps(): EvaluationDeps;
+  close(): Promise<void>;
+}
+
+/** Opens the runtime; progress goes to stderr so that stdout holds only the command's answer. */
+export async function openRuntime(): Promise<CliRuntime> {
+  const config = loadConfig();
+  const schema = await getSchema();
+  const rules = new RuleSetHolder(loadRuleSet(config.rulesDir, schema));
+  const database: DatabaseHandle = await openDatabase(config, (message) => process.stderr.write(`${message}\n`));
+  try {
+    const { orm } = await initORM(database.clientUrl);
+    if (config.seedDemoData) await seedIfEmpty(orm.em.fork());
+    return {
+      config,
+      orm,
+      rules,
+      schema,
+      deps: () => evaluationDeps(createContext(orm.em, rules, schema)),
+      async close() {
+        await orm.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
