@@ -1,0 +1,51 @@
+import { runRules } from '../../src/engine/rule-runner';
+import type { LoadedRule } from '../../src/engine/rule-file';
+import { SubjectType } from '../../src/domain/subject';
+
+function rule(fields: Partial<LoadedRule>): LoadedRule {
+  return {
+    id: 'test-rule',
+    file: 'civil-servant/test-rule.json',
+    title: { zh: '测试', en: 'test' },
+    subjectType: SubjectType.CIVIL_SERVANT,
+    matters: ['AWARD'],
+    basis: [{ document: '鄂州政发〔2018〕17号', clause: '三(六)', quote: '……' }],
+    effective: { from: '2020-01-01', to: '2020-12-31' },
+    conditions: { all: [{ fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThan', value: 0 }] },
+    event: { type: 'RESTRICT', params: { measure: { zh: '限制', en: 'restricted' } } },
+    explanation: { zh: '{{subject.credit.unrepaired}}条', en: '{{subject.credit.unrepaired}} record(s)' },
+    ...fields,
+  };
+}
+
+const facts = { subject: { credit: { unrepaired: 2 } }, parameters: {} };
+
+describe('running rules', () => {
+  it('applies a rule only inside its effective dates', async () => {
+    expect((await runRules([rule({})], facts, '2020-06-01')).outcome).toBe('RESTRICTED');
+    const after = await runRules([rule({})], facts, '2021-01-01');
+    expect(after.outcome).toBe('ELIGIBLE');
+    expect(after.rules[0]).toMatchObject({ inEffect: false, fired: false, conditions: [] });
+  });
+
+  it('evaluates every condition of an "any" even when the first one already holds', async () => {
+    const anyRule = rule({
+      conditions: { any: [{ fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThan', value: 0 }, { fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThan', value: 5 }] },
+    });
+    const result = await runRules([anyRule], facts, '2020-06-01');
+    expect(result.rules[0].conditions.map((c) => [c.place, c.passed, c.actual])).toEqual([['any[0]', true, 2], ['any[1]', false, 2]]);
+  });
+
+  it('takes the strongest effect as the outcome and fills the explanation template', async () => {
+    const caution = rule({ id: 'caution', event: { type: 'CAUTION', params: { measure: { zh: '提示', en: 'caution' } } } });
+    const disqualify = rule({ id: 'disqualify', event: { type: 'DISQUALIFY', params: { measure: { zh: '取消', en: 'disqualify' } } } });
+    const result = await runRules([caution, disqualify], facts, '2020-06-01');
+    expect(result.outcome).toBe('DISQUALIFIED');
+    expect(result.rules[1].text).toEqual({ zh: '2条', en: '2 record(s)' });
+  });
+
+  it('refuses to run a rule whose path the facts do not have, naming rule and file', async () => {
+    const typo = rule({ conditions: { all: [{ fact: 'subject', path: '$.credit.unrepayred', operator: 'greaterThan', value: 0 }] } });
+    await expect(runRules([typo], facts, '2020-06-01')).rejects.toThrow('Rule test-rule (rules/civil-servant/test-rule.json) cannot run: path "$.credit.unrepayred" is not in the facts');
+  });
+});
