@@ -5,6 +5,7 @@ import { RuleRuntimeError } from '../engine/rule-runner';
 import { RuleSetError } from '../engine/rule-problem';
 import { evaluate } from '../evaluation/evaluate.service';
 import { findSubject } from '../registry/credit-record.service';
+import { registerRulesCommands } from './rules-commands';
 import { openRuntime } from './runtime';
 import { verdictText } from './verdict-text';
 
@@ -69,6 +70,8 @@ program
       await runtime.close();
     }
   });
+
+registerRulesCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = report(error);

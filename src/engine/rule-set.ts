@@ -3,10 +3,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { SubjectType } from '../domain/subject';
-import { parseJsonFile } from './json-file';
+import { subjectShape } from './facts-shape';
+import { parseJsonFile, type LocatedJson } from './json-file';
 import type { LoadedRule, Matter, ParameterSet } from './rule-file';
 import { RuleSetError, type RuleProblem } from './rule-problem';
 import { validateRule } from './rule-validator';
+import { schemaProblems } from './schema-check';
+import { lintRules } from './rule-lint';
+import { checkRuleAgainstFacts } from './static-check';
 
 /** Rule folders and facts files by subject type. */
 export const SUBJECT_FOLDERS: Record<SubjectType, string> = {
@@ -78,9 +82,10 @@ function loadMatters(dir: string, files: Record<string, string>, problems: RuleP
   files[file] = readFileSync(full, 'utf8');
   const { json, problems: syntax } = parseJsonFile(file, files[file]);
   problems.push(...syntax);
-  const matters = (json?.value as { matters?: Matter[] } | null)?.matters;
-  if (json && !Array.isArray(matters)) problems.push({ file, ...json.locate([]), zh: 'matters.json 需要 "matters" 数组', en: 'matters.json needs a "matters" array' });
-  return Array.isArray(matters) ? matters : [];
+  if (!json) return [];
+  const invalid = schemaProblems(file, json, 'matters');
+  problems.push(...invalid);
+  return invalid.length ? [] : (json.value as { matters: Matter[] }).matters;
 }
 
 function loadParameters(dir: string, files: Record<string, string>, problems: RuleProblem[]): ParameterSet[] {
@@ -90,12 +95,10 @@ function loadParameters(dir: string, files: Record<string, string>, problems: Ru
       files[file] = readFileSync(full, 'utf8');
       const { json, problems: syntax } = parseJsonFile(file, files[file]);
       problems.push(...syntax);
-      const value = json?.value as Partial<ParameterSet> | undefined;
-      if (json && (typeof value?.effectiveFrom !== 'string' || typeof value.values !== 'object')) {
-        problems.push({ file, ...json.locate([]), zh: '参数文件需要 "effectiveFrom" 日期和 "values" 对象', en: 'a parameters file needs an "effectiveFrom" date and a "values" object' });
-        return [];
-      }
-      return value ? [{ ...(value as ParameterSet), file }] : [];
+      if (!json) return [];
+      const invalid = schemaProblems(file, json, 'parameters');
+      problems.push(...invalid);
+      return invalid.length ? [] : [{ ...(json.value as ParameterSet), file }];
     })
     .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
 }
@@ -125,10 +128,10 @@ function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<stri
   return queries;
 }
 
-function loadRules(dir: string, matters: Matter[], files: Record<string, string>, problems: RuleProblem[]): LoadedRule[] {
+function loadRules(dir: string, matters: Matter[], files: Record<string, string>, problems: RuleProblem[]): { rule: LoadedRule; json: LocatedJson }[] {
   const known = new Map(matters.map((m) => [m.code, m]));
   const seen = new Map<string, string>();
-  const rules: LoadedRule[] = [];
+  const rules: { rule: LoadedRule; json: LocatedJson }[] = [];
   for (const [type, folder] of Object.entries(SUBJECT_FOLDERS) as [SubjectType, string][]) {
     for (const full of listFiles(path.join(dir, folder), '.json')) {
       const file = path.relative(dir, full);
@@ -136,7 +139,8 @@ function loadRules(dir: string, matters: Matter[], files: Record<string, string>
       const { json, problems: syntax } = parseJsonFile(file, files[file]);
       problems.push(...syntax);
       if (!json) continue;
-      const found = validateRule(file, json, type, known);
+      const invalid = schemaProblems(file, json, 'rule');
+      const found = invalid.length ? invalid : validateRule(file, json, type, known);
       problems.push(...found);
       const rule = json.value as LoadedRule;
       if (typeof rule.id === 'string') {
@@ -144,25 +148,49 @@ function loadRules(dir: string, matters: Matter[], files: Record<string, string>
         if (earlier) problems.push({ file, ...json.locate(['id']), zh: `规则 id "${rule.id}" 与 ${earlier} 重复`, en: `rule id "${rule.id}" is already used by ${earlier}` });
         seen.set(rule.id, file);
       }
-      if (found.length === 0) rules.push({ ...rule, file });
+      if (found.length === 0) rules.push({ rule: { ...rule, file }, json });
     }
   }
   return rules;
 }
 
+export interface RuleInspection {
+  /** The rule set, when there is no problem. */
+  ruleSet: RuleSet | null;
+  /** Errors: the set cannot be used while any remains. */
+  problems: RuleProblem[];
+  /** Rules that can never fire, rules that contradict each other: worth a look, not blocking. */
+  warnings: RuleProblem[];
+}
+
 /**
- * Loads the rules folder: matters, parameters, facts queries (checked against the served schema)
- * and rule files. Collects every problem and throws them together as a RuleSetError.
+ * Reads and checks the rules folder: matters, parameters, facts queries (against the served schema)
+ * and rule files (schema, vocabulary, paths and value types against the facts). Collects every
+ * problem rather than stopping at the first.
  */
-export function loadRuleSet(dir: string, schema: GraphQLSchema): RuleSet {
+export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection {
   const problems: RuleProblem[] = [];
   const files: Record<string, string> = {};
   const matters = loadMatters(dir, files, problems);
   const parameterSets = loadParameters(dir, files, problems);
   const factsQueries = loadFactsQueries(dir, schema, files, problems);
-  const rules = loadRules(dir, matters, files, problems);
-  if (problems.length) throw new RuleSetError(problems);
+  const loaded = loadRules(dir, matters, files, problems);
+  for (const { rule, json } of loaded) {
+    const query = factsQueries[rule.subjectType];
+    problems.push(...checkRuleAgainstFacts(rule, json, query && subjectShape(schema, query.document), parameterSets));
+  }
+  const warnings = lintRules(loaded);
+  if (problems.length) return { ruleSet: null, problems, warnings };
   const hash = createHash('sha256');
   for (const file of Object.keys(files).sort()) hash.update(file).update('\0').update(files[file]).update('\0');
-  return new RuleSet(`sha256:${hash.digest('hex').slice(0, 16)}`, new Date(), matters, rules, parameterSets, factsQueries, files);
+  const version = `sha256:${hash.digest('hex').slice(0, 16)}`;
+  const rules = loaded.map(({ rule }) => rule);
+  return { ruleSet: new RuleSet(version, new Date(), matters, rules, parameterSets, factsQueries, files), problems, warnings };
+}
+
+/** Loads the rules folder, or throws a RuleSetError carrying every problem. */
+export function loadRuleSet(dir: string, schema: GraphQLSchema): RuleSet {
+  const { ruleSet, problems } = inspectRules(dir, schema);
+  if (!ruleSet) throw new RuleSetError(problems);
+  return ruleSet;
 }

@@ -37,10 +37,13 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     ...overrides,
   };
   const statements: string[] = [];
-  const app = await startApp(config, createLogger(config), {
-    debug: ['query'],
-    logger: (message: string) => statements.push(message),
-  });
+  let app: RunningApp;
+  try {
+    app = await startApp(config, createLogger(config), { debug: ['query'], logger: (message: string) => statements.push(message) });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   return {
     app,
     url: app.http.url,

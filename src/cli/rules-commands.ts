@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { formatProblem } from '../engine/rule-problem';
+import { inspectRules } from '../engine/rule-set';
+import { testRules, type CaseResult } from '../engine/rule-tests';
+import { getSchema } from '../graphql/schema';
+
+const show = (value: unknown) => JSON.stringify(value);
+
+function caseLines(result: CaseResult): string[] {
+  const head = `  ${result.passed ? '✓' : '✗'} ${result.ruleId}: ${result.name}`;
+  if (result.passed) return [head];
+  const lines = [head, `      (rules/${result.file})`];
+  if (result.error) return [...lines, `      错误 error: ${result.error}`];
+  lines.push(`      - 期望 expected: fired=${result.expected.fired}${result.expected.points !== undefined ? ` points=${result.expected.points}` : ''}`);
+  lines.push(`      + 实际 actual:   fired=${result.actual!.fired}${result.actual!.points !== null ? ` points=${result.actual!.points}` : ''}`);
+  for (const c of result.conditions) {
+    lines.push(`        ${c.passed ? '✓' : '✗'} ${c.place} ${c.fact}${c.path ? c.path.slice(1) : ''} ${c.operator} ${show(c.expected)}  实际 actual: ${show(c.actual)}`);
+  }
+  return lines;
+}
+
+/** `chengxin rules check|test`: for policy officers editing the rule files. */
+export function registerRulesCommands(program: Command): void {
+  const rules = program.command('rules').description('检查和测试规则文件 / check and test the rule files');
+
+  rules
+    .command('check')
+    .description('检查规则文件，列出全部错误与警告 / check the rule files and list every error and warning')
+    .argument('[dir]', '规则目录 / rules folder', 'rules')
+    .action(async (dir: string) => {
+      const { problems, warnings, ruleSet } = inspectRules(path.resolve(dir), await getSchema());
+      for (const problem of problems) console.log(`错误 error   ${formatProblem(problem)}`);
+      for (const warning of warnings) console.log(`警告 warning ${formatProblem(warning)}`);
+      console.log(
+        problems.length
+          ? `\n${problems.length} 个错误，${warnings.length} 个警告 / ${problems.length} error(s), ${warnings.length} warning(s). 规则未通过检查 / the rules do not pass.`
+          : `\n规则检查通过 / the rules pass: ${ruleSet!.rules.length} rules, version ${ruleSet!.version}; ${warnings.length} 个警告 / warning(s).`,
+      );
+      process.exitCode = problems.length ? 1 : 0;
+    });
+
+  rules
+    .command('test')
+    .description('运行每条规则的用例并报告覆盖率 / run every rule\'s cases and report coverage')
+    .argument('[dir]', '规则目录 / rules folder', 'rules')
+    .option('--min-coverage <percent>', '覆盖率低于此值即失败 / fail below this coverage (percent)', Number)
+    .action(async (dir: string, options: { minCoverage?: number }) => {
+      const { ruleSet, problems } = inspectRules(path.resolve(dir), await getSchema());
+      if (!ruleSet) {
+        for (const problem of problems) console.log(`错误 error ${formatProblem(problem)}`);
+        console.log('\n规则有错误，请先运行 rules check / the rules have errors: run `rules check` first.');
+        process.exitCode = 1;
+        return;
+      }
+      const report = await testRules(ruleSet.rules);
+      report.cases.flatMap(caseLines).forEach((line) => console.log(line));
+      const failed = report.cases.filter((c) => !c.passed).length;
+      const { coverage } = report;
+      console.log(`\n覆盖率 coverage: 规则 rules ${coverage.rulesCovered}/${coverage.rules} (fired and not fired), 条件 conditions ${coverage.conditionsCovered}/${coverage.conditions} (seen true and false) → ${report.percent.toFixed(1)}%`);
+      if (coverage.uncoveredRules.length) console.log(`  未完全覆盖的规则 rules lacking a firing or a non-firing case: ${coverage.uncoveredRules.join(', ')}`);
+      if (coverage.uncoveredConditions.length) console.log(`  未完全覆盖的条件 conditions not seen both ways: ${coverage.uncoveredConditions.join(', ')}`);
+      const belowBound = options.minCoverage !== undefined && report.percent < options.minCoverage;
+      if (belowBound) console.log(`覆盖率 ${report.percent.toFixed(1)}% 低于要求的 ${options.minCoverage}% / coverage is below the required ${options.minCoverage}%`);
+      console.log(`${report.cases.length - failed} passed, ${failed} failed`);
+      process.exitCode = failed || belowBound ? 1 : 0;
+    });
+}

@@ -1,0 +1,74 @@
+import type { LoadedRule } from './rule-file';
+import { runRules, RuleRuntimeError, type ConditionResult } from './rule-runner';
+
+export interface CaseResult {
+  ruleId: string;
+  file: string;
+  name: string;
+  passed: boolean;
+  expected: { fired: boolean; points?: number };
+  actual: { fired: boolean; points: number | null } | null;
+  /** The leaf conditions as evaluated for this case, to show why. */
+  conditions: ConditionResult[];
+  error?: string;
+}
+
+export interface Coverage {
+  /** Rules that fired in some case and did not fire in another. */
+  rulesCovered: number;
+  rules: number;
+  /** Leaf conditions seen both true and false across the cases of their rule. */
+  conditionsCovered: number;
+  conditions: number;
+  /** Rule ids missing a firing case or a non-firing case. */
+  uncoveredRules: string[];
+  /** `ruleId all[0]`-style names of leaves never seen true, or never seen false. */
+  uncoveredConditions: string[];
+}
+
+export interface RuleTestReport {
+  cases: CaseResult[];
+  coverage: Coverage;
+  /** The lower of rule and condition coverage, in percent. */
+  percent: number;
+}
+
+const pct = (covered: number, total: number) => (total === 0 ? 100 : (100 * covered) / total);
+
+/** Runs every case of every rule (on the rule's first effective day) and measures coverage. */
+export async function testRules(rules: LoadedRule[]): Promise<RuleTestReport> {
+  const cases: CaseResult[] = [];
+  const firing = new Map<string, Set<boolean>>();
+  const leafSeen = new Map<string, Set<boolean>>();
+  for (const rule of rules) {
+    firing.set(rule.id, new Set());
+    for (const ruleCase of rule.cases ?? []) {
+      const facts = { subject: ruleCase.facts.subject ?? {}, parameters: (ruleCase.facts.parameters as Record<string, unknown>) ?? {} };
+      try {
+        const [result] = (await runRules([rule], facts, rule.effective.from)).rules;
+        const passed = result.fired === ruleCase.expect.fired && (ruleCase.expect.points === undefined || result.points === ruleCase.expect.points);
+        cases.push({ ruleId: rule.id, file: rule.file, name: ruleCase.name, passed, expected: ruleCase.expect, actual: { fired: result.fired, points: result.points }, conditions: result.conditions });
+        firing.get(rule.id)!.add(result.fired);
+        for (const c of result.conditions) {
+          const key = `${rule.id} ${c.place}`;
+          leafSeen.set(key, (leafSeen.get(key) ?? new Set()).add(c.passed));
+        }
+      } catch (error) {
+        const message = error instanceof RuleRuntimeError ? error.message : String(error);
+        cases.push({ ruleId: rule.id, file: rule.file, name: ruleCase.name, passed: false, expected: ruleCase.expect, actual: null, conditions: [], error: message });
+      }
+    }
+  }
+  const uncoveredRules = [...firing].filter(([, seen]) => seen.size < 2).map(([id]) => id);
+  const uncoveredConditions = [...leafSeen].filter(([, seen]) => seen.size < 2).map(([key]) => key);
+  const coverage: Coverage = {
+    rulesCovered: firing.size - uncoveredRules.length,
+    rules: firing.size,
+    conditionsCovered: leafSeen.size - uncoveredConditions.length,
+    conditions: leafSeen.size,
+    uncoveredRules,
+    uncoveredConditions,
+  };
+  const percent = Math.min(pct(coverage.rulesCovered, coverage.rules), pct(coverage.conditionsCovered, coverage.conditions));
+  return { cases, coverage, percent };
+}

@@ -1,0 +1,117 @@
+import { followPath, kindOf, listElementType, type ShapeNode, type ValueKind } from './facts-shape';
+import type { LocatedJson } from './json-file';
+import { pathExists, resolvePath } from './path';
+import type { LoadedRule, ParameterSet } from './rule-file';
+import type { RuleProblem } from './rule-problem';
+import { leaves } from './rule-validator';
+
+const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
+const KIND_ZH: Record<ValueKind, string> = { number: '数字', boolean: '布尔值', string: '文本', date: '日期', enum: '枚举值', list: '列表', object: '对象' };
+
+function jsKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  return typeof value;
+}
+
+/** Is a rule's value of a type the fact can equal? Dates and enums are strings in JSON. */
+function compatible(kind: ValueKind, enumValues: string[] | undefined, value: unknown): string | null {
+  if (value === null) return null;
+  switch (kind) {
+    case 'number':
+      return typeof value === 'number' ? null : 'a number';
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'true or false';
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? null : 'a date as "YYYY-MM-DD"';
+    case 'enum':
+      return typeof value === 'string' && enumValues!.includes(value) ? null : `one of ${enumValues!.join(', ')}`;
+    case 'string':
+      return typeof value === 'string' ? null : 'text';
+    default:
+      return null;
+  }
+}
+
+interface Target {
+  kind: ValueKind;
+  enumValues?: string[];
+  elementKind?: { kind: ValueKind; enumValues?: string[] };
+}
+
+/** Where a fact path leads: a problem text, or what kind of value lives there. */
+function resolveTarget(fact: string, path: string | undefined, shape: ShapeNode | undefined, parameterSets: ParameterSet[]): Target | { zh: string; en: string } {
+  if (fact === 'parameters') {
+    const missing = parameterSets.filter((p) => !path || !pathExists(p.values, path)).map((p) => p.file);
+    if (path && missing.length) return { zh: `参数路径 "${path}" 在 ${missing.join('、')} 中不存在`, en: `parameter path "${path}" is not in ${missing.join(', ')}` };
+    const value = path ? resolvePath(parameterSets[0]?.values, path) : parameterSets[0]?.values;
+    const kind = jsKind(value);
+    return { kind: kind === 'list' ? 'list' : kind === 'number' || kind === 'boolean' || kind === 'string' ? kind : 'object' } as Target;
+  }
+  if (!shape) return { zh: '该主体类型缺少事实查询', en: 'the subject type has no facts query' };
+  if (!path) return { kind: 'object' };
+  const found = followPath(shape, path);
+  if ('missing' in found) {
+    const hint = found.known.length ? `；可用：${found.known.join(', ')}` : '';
+    const hintEn = found.known.length ? `; available here: ${found.known.join(', ')}` : '';
+    return {
+      zh: `路径 "${path}" 中的 "${found.missing}" 不在事实查询结果中${hint}。请更正路径，或在事实查询中加入该字段`,
+      en: `"${found.missing}" in path "${path}" is not in the facts query's result${hintEn}. Correct the path, or add the field to the facts query`,
+    };
+  }
+  const { kind, enumValues } = kindOf(found.node.type);
+  if (kind !== 'list') return { kind, enumValues };
+  return { kind, elementKind: kindOf(listElementType(found.node.type)!) };
+}
+
+/**
+ * Checks a rule against what its facts can hold: every path exists in the facts query's result
+ * type (or in every parameters file), and every operator gets a value of the right type.
+ */
+export function checkRuleAgainstFacts(rule: LoadedRule, json: LocatedJson, shape: ShapeNode | undefined, parameterSets: ParameterSet[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const problem = (at: (string | number)[], zh: string, en: string) => problems.push({ file: rule.file, ...json.locate(at), zh, en });
+  for (const { leaf, at } of leaves(rule.conditions)) {
+    const target = resolveTarget(leaf.fact, leaf.path, shape, parameterSets);
+    if ('zh' in target) {
+      problem([...at, 'path'], target.zh, target.en);
+      continue;
+    }
+    const operator = leaf.operator.split(':').pop()!;
+    if (NUMERIC.includes(operator)) {
+      if (target.kind !== 'number') {
+        problem([...at, 'operator'], `"${operator}" 只能比较数字，而 ${leaf.path ?? leaf.fact} 是${KIND_ZH[target.kind]}${target.kind === 'date' ? '（日期请用 equal 或先换成天数事实）' : ''}`, `"${operator}" compares numbers, but ${leaf.path ?? leaf.fact} is a ${target.kind}`);
+      } else if (typeof leaf.value !== 'number') {
+        problem([...at, 'value'], `"${operator}" 需要数字，而给出的是 ${JSON.stringify(leaf.value)}`, `"${operator}" needs a number, not ${JSON.stringify(leaf.value)}`);
+      }
+    } else if (operator === 'in' || operator === 'notIn') {
+      if (!Array.isArray(leaf.value)) problem([...at, 'value'], `"${operator}" 需要一个数组作为取值`, `"${operator}" needs an array value`);
+      else leaf.value.forEach((item, i) => {
+        const wrong = compatible(target.kind, target.enumValues, item);
+        if (wrong) problem([...at, 'value', i], `${JSON.stringify(item)} 不是 ${leaf.path} 可能的取值（应为 ${wrong}）`, `${JSON.stringify(item)} cannot be a value of ${leaf.path} (expected ${wrong})`);
+      });
+    } else if (operator === 'contains' || operator === 'doesNotContain') {
+      if (target.kind !== 'list') problem([...at, 'operator'], `"${operator}" 只能用于列表，而 ${leaf.path} 是${KIND_ZH[target.kind]}`, `"${operator}" works on lists, but ${leaf.path} is a ${target.kind}`);
+      else if (target.elementKind) {
+        const wrong = compatible(target.elementKind.kind, target.elementKind.enumValues, leaf.value);
+        if (wrong) problem([...at, 'value'], `${JSON.stringify(leaf.value)} 不可能出现在 ${leaf.path} 中（应为 ${wrong}）`, `${JSON.stringify(leaf.value)} cannot be in ${leaf.path} (expected ${wrong})`);
+      }
+    } else {
+      const wrong = compatible(target.kind, target.enumValues, leaf.value);
+      if (wrong) problem([...at, 'value'], `${JSON.stringify(leaf.value)} 与 ${leaf.path ?? leaf.fact} 的类型不符（应为 ${wrong}）`, `${JSON.stringify(leaf.value)} does not fit ${leaf.path ?? leaf.fact} (expected ${wrong})`);
+    }
+  }
+  (rule.evidence ?? []).forEach((spec, i) => {
+    const target = resolveTarget('subject', spec.path, shape, parameterSets);
+    if ('zh' in target) problem(['evidence', i, 'path'], target.zh, target.en);
+    else if (target.kind !== 'list') problem(['evidence', i, 'path'], `证据路径 "${spec.path}" 应指向一个列表`, `evidence path "${spec.path}" must lead to a list`);
+  });
+  for (const locale of ['zh', 'en'] as const) {
+    for (const [, placeholder] of rule.explanation[locale].matchAll(/\{\{\s*([\w.[\]$]+)\s*\}\}/g)) {
+      const [fact, ...rest] = placeholder.split('.');
+      const target = resolveTarget(fact, rest.length ? `$.${rest.join('.')}` : undefined, fact === 'subject' ? shape : undefined, parameterSets);
+      if ('zh' in target) problem(['explanation', locale], `说明模板中的 {{${placeholder}}}：${target.zh}`, `{{${placeholder}}} in the explanation: ${target.en}`);
+    }
+  }
+  return problems;
+}
