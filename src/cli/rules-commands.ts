@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { formatProblem } from '../engine/rule-problem';
+import { formatProblem, type RuleProblem } from '../engine/rule-problem';
 import { inspectRules } from '../engine/rule-set';
 import { testRules, type CaseResult } from '../engine/rule-tests';
 import { getSchema } from '../graphql/schema';
@@ -30,6 +30,9 @@ export function registerRulesCommands(program: Command): void {
     .argument('[dir]', '规则目录 / rules folder', 'rules')
     .action(async (dir: string) => {
       const { problems, warnings, ruleSet } = inspectRules(path.resolve(dir), await getSchema());
+      const byPlace = (a: RuleProblem, b: RuleProblem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+      problems.sort(byPlace);
+      warnings.sort(byPlace);
       for (const problem of problems) console.log(`错误 error   ${formatProblem(problem)}`);
       for (const warning of warnings) console.log(`警告 warning ${formatProblem(warning)}`);
       console.log(

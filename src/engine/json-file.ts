@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import type { RuleProblem } from './rule-problem';
 
 /** A parsed JSON file that can say on which line and column any of its values stands. */
@@ -33,11 +33,17 @@ const PARSE_ERROR_ZH: Record<string, string> = {
   InvalidCharacter: '无效字符',
 };
 
-/** Parses strict JSON (no comments, no trailing commas), reporting every syntax error with its place. */
+/**
+ * Parses strict JSON (no comments, no trailing commas), reporting every syntax error with its place.
+ * The parse is tolerant: after a slip such as a trailing comma the rest of the file is still read,
+ * so that one run reports every mistake.
+ */
 export function parseJsonFile(file: string, text: string): { json: LocatedJson | null; problems: RuleProblem[] } {
   const errors: ParseError[] = [];
   const tree: Node | undefined = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const problems = errors.map((error) => {
+  // One slip can raise two errors at the same place (a trailing comma: no name, no value); say it once.
+  const firstAtEachPlace = errors.filter((error, i) => errors.findIndex((e) => e.offset === error.offset) === i);
+  const problems = firstAtEachPlace.map((error) => {
     const code = printParseErrorCode(error.error);
     return {
       file,
@@ -46,12 +52,12 @@ export function parseJsonFile(file: string, text: string): { json: LocatedJson |
       en: `JSON syntax error: ${code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${code === 'PropertyNameExpected' || code === 'ValueExpected' ? ' (a trailing comma?)' : ''}`,
     };
   });
-  if (problems.length || !tree) return { json: null, problems };
+  if (!tree) return { json: null, problems };
   return {
     json: {
-      value: JSON.parse(text),
+      value: getNodeValue(tree),
       locate: (path) => lineAndColumn(text, (tree && findNodeAtLocation(tree, path)?.offset) ?? 0),
     },
-    problems: [],
+    problems,
   };
 }

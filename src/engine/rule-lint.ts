@@ -42,8 +42,10 @@ function holds(node: ConditionNode, assignment: Assignment): boolean {
  * (and their neighbours) in every combination. `undefined` when there are too many to try.
  */
 export function satisfiable(node: ConditionNode): boolean | undefined {
+  const all = leaves(node);
+  if (all.some(({ leaf }) => !operators.get(leaf.operator))) return undefined; // an unknown operator is an error of its own
   const byKey = new Map<string, unknown[]>();
-  for (const { leaf } of leaves(node)) byKey.set(keyOf(leaf), [...(byKey.get(keyOf(leaf)) ?? []), leaf.value]);
+  for (const { leaf } of all) byKey.set(keyOf(leaf), [...(byKey.get(keyOf(leaf)) ?? []), leaf.value]);
   const keys = [...byKey.keys()];
   const candidates = keys.map((key) => candidatesFor(byKey.get(key)!));
   if (candidates.reduce((n, c) => n * c.length, 1) > MAX_COMBINATIONS) return undefined;

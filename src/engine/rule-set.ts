@@ -130,7 +130,7 @@ function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<stri
 
 function loadRules(dir: string, matters: Matter[], files: Record<string, string>, problems: RuleProblem[]): { rule: LoadedRule; json: LocatedJson }[] {
   const known = new Map(matters.map((m) => [m.code, m]));
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { file: string; json: LocatedJson }>();
   const rules: { rule: LoadedRule; json: LocatedJson }[] = [];
   for (const [type, folder] of Object.entries(SUBJECT_FOLDERS) as [SubjectType, string][]) {
     for (const full of listFiles(path.join(dir, folder), '.json')) {
@@ -145,10 +145,15 @@ function loadRules(dir: string, matters: Matter[], files: Record<string, string>
       const rule = json.value as LoadedRule;
       if (typeof rule.id === 'string') {
         const earlier = seen.get(rule.id);
-        if (earlier) problems.push({ file, ...json.locate(['id']), zh: `规则 id "${rule.id}" 与 ${earlier} 重复`, en: `rule id "${rule.id}" is already used by ${earlier}` });
-        seen.set(rule.id, file);
+        if (earlier) {
+          // Said in both files: the officer may be looking at either.
+          problems.push({ file, ...json.locate(['id']), zh: `规则 id "${rule.id}" 与 ${earlier.file} 重复`, en: `rule id "${rule.id}" is also used by ${earlier.file}` });
+          problems.push({ file: earlier.file, ...earlier.json.locate(['id']), zh: `规则 id "${rule.id}" 与 ${file} 重复`, en: `rule id "${rule.id}" is also used by ${file}` });
+        }
+        seen.set(rule.id, { file, json });
       }
-      if (found.length === 0) rules.push({ rule: { ...rule, file }, json });
+      // Schema-valid rules go on to the checks against the facts, even with other problems.
+      if (invalid.length === 0) rules.push({ rule: { ...rule, file }, json });
     }
   }
   return rules;

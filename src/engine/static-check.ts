@@ -8,6 +8,26 @@ import { leaves } from './rule-validator';
 const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
 const KIND_ZH: Record<ValueKind, string> = { number: '数字', boolean: '布尔值', string: '文本', date: '日期', enum: '枚举值', list: '列表', object: '对象' };
 
+/** Edit distance, for "did you mean": the known name within two edits of a typo. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+function closest(name: string, known: string[]): string | undefined {
+  const [best] = known.map((k) => [k, distance(name.toLowerCase(), k.toLowerCase())] as const).sort((x, y) => x[1] - y[1]);
+  return best && best[1] <= 2 ? best[0] : undefined;
+}
+
 function jsKind(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'list';
@@ -52,8 +72,9 @@ function resolveTarget(fact: string, path: string | undefined, shape: ShapeNode 
   if (!path) return { kind: 'object' };
   const found = followPath(shape, path);
   if ('missing' in found) {
-    const hint = found.known.length ? `；可用：${found.known.join(', ')}` : '';
-    const hintEn = found.known.length ? `; available here: ${found.known.join(', ')}` : '';
+    const guess = closest(found.missing, found.known);
+    const hint = (guess ? `；是否应为 "${guess}"？` : '') + (found.known.length ? `；此处可用：${found.known.join(', ')}` : '');
+    const hintEn = (guess ? `; did you mean "${guess}"?` : '') + (found.known.length ? ` Available here: ${found.known.join(', ')}` : '');
     return {
       zh: `路径 "${path}" 中的 "${found.missing}" 不在事实查询结果中${hint}。请更正路径，或在事实查询中加入该字段`,
       en: `"${found.missing}" in path "${path}" is not in the facts query's result${hintEn}. Correct the path, or add the field to the facts query`,

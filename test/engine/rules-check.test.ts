@@ -1,0 +1,138 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { GraphQLSchema } from 'graphql';
+import { inspectRules } from '../../src/engine/rule-set';
+import type { RuleProblem } from '../../src/engine/rule-problem';
+import { getSchema } from '../../src/graphql/schema';
+
+const SHIPPED = path.resolve(__dirname, '../../rules');
+const BASE = 'civil-servant/trustworthy-incentive.json';
+let schema: GraphQLSchema;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  schema = await getSchema();
+});
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** The shipped rules with one file written anew: what a policy officer's edit would leave. */
+function rulesWith(file: string, edit: (text: string) => string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-check-'));
+  dirs.push(dir);
+  cpSync(SHIPPED, dir, { recursive: true });
+  writeFileSync(path.join(dir, file), edit(readFileSync(path.join(SHIPPED, BASE), 'utf8')));
+  return inspectRules(dir, schema);
+}
+
+/** The line on which `needle` first stands in the edited text. */
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+function only(problems: RuleProblem[], file: string) {
+  return problems.filter((p) => p.file === file);
+}
+
+describe('rules check finds', () => {
+  it('malformed JSON, at the line and column of the mistake', () => {
+    let edited = '';
+    const { problems, ruleSet } = rulesWith('civil-servant/x.json', (t) => (edited = t.replace('"priority": 1,', '"priority": 1 "oops": 2,')));
+    expect(ruleSet).toBeNull();
+    expect(only(problems, 'civil-servant/x.json')[0]).toMatchObject({ line: lineOf(edited, '"oops"'), en: expect.stringContaining('JSON syntax error: comma expected'), zh: expect.stringContaining('此处应为逗号') });
+  });
+
+  it('schema violations, with the JSON pointer and its line', () => {
+    let edited = '';
+    const { problems } = rulesWith('civil-servant/x.json', (t) => (edited = t.replace('"priority": 1', '"priorty": 1').replace(/"basis": \[[\s\S]*?\],\n  "effective"/, '"basis": [],\n  "effective"')));
+    const found = only(problems, 'civil-servant/x.json');
+    expect(found).toEqual(expect.arrayContaining([
+      expect.objectContaining({ line: lineOf(edited, '"basis"'), en: '/basis: needs at least 1 item(s)' }),
+      expect.objectContaining({ line: lineOf(edited, '"priorty"'), en: '/: unknown field "priorty" (a typo?)', zh: '/：不认识的字段 "priorty"（拼写错误？）' }),
+    ]));
+  });
+
+  it('a path the facts query cannot produce, with the closest name', () => {
+    let edited = '';
+    const { problems } = rulesWith('civil-servant/x.json', (t) => (edited = t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"$.credit.trustworthy"', '"$.credit.trustworthi"')));
+    expect(only(problems, 'civil-servant/x.json')).toEqual([
+      expect.objectContaining({ line: lineOf(edited, '$.credit.trustworthi'), en: expect.stringContaining('"trustworthi" in path "$.credit.trustworthi" is not in the facts query\'s result; did you mean "trustworthy"?') }),
+    ]);
+  });
+
+  it('a fact the engine does not know', () => {
+    const { problems } = rulesWith('civil-servant/x.json', (t) => t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"fact": "subject"', '"fact": "person"'));
+    expect(only(problems, 'civil-servant/x.json')).toEqual([expect.objectContaining({ en: '/conditions/all/0/fact: must be one of subject, parameters' })]);
+  });
+
+  it('an unknown operator, and operators given values of the wrong type', () => {
+    const { problems } = rulesWith('civil-servant/x.json', (t) =>
+      t
+        .replace('"id": "cs-trustworthy-incentive"', '"id": "x"')
+        .replace('"operator": "equal"', '"operator": "equals"')
+        .replace('"operator": "greaterThanInclusive",\n        "value": 1', '"operator": "greaterThanInclusive",\n        "value": "1"'),
+    );
+    const found = only(problems, 'civil-servant/x.json').map((p) => p.en);
+    expect(found).toEqual(expect.arrayContaining([expect.stringContaining('unknown operator "equals"'), '"greaterThanInclusive" needs a number, not "1"']));
+  });
+
+  it('a date compared as a number', () => {
+    const { problems } = rulesWith('civil-servant/x.json', (t) => t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"$.credit.trustworthy"', '"$.credit.lastDishonestOn"'));
+    expect(only(problems, 'civil-servant/x.json').map((p) => p.en)).toEqual(['"greaterThanInclusive" compares numbers, but $.credit.lastDishonestOn is a date']);
+  });
+
+  it('duplicate ids, in both files', () => {
+    const { problems } = rulesWith('civil-servant/x.json', (t) => t);
+    expect(problems.map((p) => [p.file, p.line, p.en])).toEqual([
+      ['civil-servant/x.json', 3, `rule id "cs-trustworthy-incentive" is also used by ${BASE}`],
+      [BASE, 3, 'rule id "cs-trustworthy-incentive" is also used by civil-servant/x.json'],
+    ]);
+  });
+
+  it('an unknown matter, a subject type that is not the folder\'s, and effective dates out of order', () => {
+    const { problems } = rulesWith('civil-servant/x.json', (t) =>
+      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"AWARD"', '"LOTTERY"').replace('"subjectType": "CIVIL_SERVANT"', '"subjectType": "AGENCY"').replace('"to": null', '"to": "2010-01-01"'),
+    );
+    expect(only(problems, 'civil-servant/x.json').map((p) => p.en)).toEqual([
+      '"subjectType" must be "CIVIL_SERVANT", matching the folder',
+      'unknown matter "LOTTERY"; declare it in matters.json first',
+      '"to" 2010-01-01 is before "from" 2018-12-17',
+    ]);
+  });
+
+  it('in one run, the four mistakes of one file: a path typo, an unknown operator, a trailing comma and a duplicate id', () => {
+    let edited = '';
+    const { problems } = rulesWith('civil-servant/x.json', (t) =>
+      (edited = t.replace('"$.credit.trustworthy"', '"$.credit.trustworthi"').replace('"operator": "equal"', '"operator": "equals"').replace('"value": 0\n', '"value": 0,\n')),
+    );
+    const found = only(problems, 'civil-servant/x.json');
+    expect(found.map((p) => p.line).sort((a, b) => a - b)).toEqual([3, lineOf(edited, '"equals"'), lineOf(edited, '"value": 0,') + 1, lineOf(edited, 'trustworthi')].sort((a, b) => a - b));
+    expect(found.map((p) => p.en)).toEqual(expect.arrayContaining([
+      expect.stringContaining('also used by'),
+      expect.stringContaining('unknown operator "equals"'),
+      expect.stringContaining('(a trailing comma?)'),
+      expect.stringContaining('did you mean "trustworthy"?'),
+    ]));
+  });
+});
+
+describe('rules check warns of', () => {
+  it('a rule whose conditions can never hold together', () => {
+    const { warnings, problems } = rulesWith('civil-servant/x.json', (t) =>
+      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"operator": "greaterThanInclusive",\n        "value": 1', '"operator": "greaterThan",\n        "value": 5').replace('"$.credit.trustworthy"', '"$.credit.dishonest"'),
+    );
+    expect(problems).toEqual([]);
+    expect(warnings.map((w) => [w.file, w.en])).toContainEqual(['civil-servant/x.json', 'the conditions of x contradict each other: it can never fire']);
+  });
+
+  it('two rules of one matter that can both fire with opposite effects', () => {
+    const { warnings } = rulesWith('civil-servant/x.json', (t) =>
+      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"type": "INCENTIVE"', '"type": "RESTRICT"'),
+    );
+    expect(warnings.map((w) => w.en)).toContainEqual(expect.stringMatching(/^cs-trustworthy-incentive \(INCENTIVE\) and x \(RESTRICT, civil-servant\/x.json\) can both fire for AWARD with opposite effects|^x \(RESTRICT\) and cs-trustworthy-incentive/));
+  });
+
+  it('nothing in the shipped rules', async () => {
+    const { warnings, problems, ruleSet } = inspectRules(SHIPPED, schema);
+    expect([problems, warnings]).toEqual([[], []]);
+    expect(ruleSet?.version).toMatch(/^sha256:/);
+  });
+});
