@@ -59,12 +59,15 @@ export function schemaProblems(file: string, json: LocatedJson, name: SchemaName
   const validate = validator(name);
   if (validate(json.value)) return [];
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if');
-  const deepest = errors.filter((e) => !errors.some((other) => other !== e && other.instancePath.startsWith(`${e.instancePath}/`)));
-  // A bad leaf condition also fails the all/any/not shapes; their complaints are noise next to the leaf's own.
-  const seen = new Set<string>();
-  return deepest
+  // Errors from inside a oneOf (a condition matching none of all/any/not/leaf) are mostly noise from
+  // the shapes it is not: keep the deepest, and drop the other shapes' complaints.
+  const branch = errors.filter((e) => e.schemaPath.includes('/oneOf/'));
+  const deepest = branch.filter((e) => !branch.some((other) => other !== e && other.instancePath.startsWith(`${e.instancePath}/`)));
+  const branchKept = deepest
     .filter((e) => !(e.keyword === 'required' && ['all', 'any', 'not'].includes(String((e.params as { missingProperty?: string }).missingProperty))))
-    .filter((e) => !(e.keyword === 'additionalProperties' && deepest.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'additionalProperties')))
+    .filter((e) => !(e.keyword === 'additionalProperties' && deepest.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'additionalProperties')));
+  const seen = new Set<string>();
+  return [...errors.filter((e) => !branch.includes(e)), ...branchKept]
     .flatMap((error) => {
       const where = error.keyword === 'additionalProperties' ? [...pointerToPath(error.instancePath), String((error.params as { additionalProperty: string }).additionalProperty)] : pointerToPath(error.instancePath);
       const text = describe(error);
