@@ -5,6 +5,7 @@ import { openDatabase } from './db/database';
 import { initORM } from './db/orm';
 import { seedIfEmpty } from './db/seed/seed';
 import { RuleSetHolder } from './engine/rule-set-holder';
+import { RuleReloader } from './engine/rule-reloader';
 import { loadRuleSet } from './engine/rule-set';
 import { getSchema } from './graphql/schema';
 import { startHttpServer, type HttpServer } from './graphql/server';
@@ -12,6 +13,7 @@ import { startHttpServer, type HttpServer } from './graphql/server';
 export interface RunningApp {
   orm: MikroORM;
   rules: RuleSetHolder;
+  reloader: RuleReloader;
   http: HttpServer;
   stop(): Promise<void>;
 }
@@ -22,8 +24,10 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, logger: Logger, ormOverrides: Partial<Options> = {}): Promise<RunningApp> {
   // Rules first: a broken rule file stops the start before any database work.
-  const rules = new RuleSetHolder(loadRuleSet(config.rulesDir, await getSchema()));
+  const schema = await getSchema();
+  const rules = new RuleSetHolder(loadRuleSet(config.rulesDir, schema));
   logger.info({ version: rules.current.version }, `Loaded ${rules.current.rules.length} rules from ${config.rulesDir}.`);
+  const reloader = new RuleReloader(config.rulesDir, schema, rules, logger);
   const database = await openDatabase(config, (message) => logger.info(message));
   let orm: MikroORM | undefined;
   try {
@@ -34,13 +38,16 @@ export async function startApp(config: Config, logger: Logger, ormOverrides: Par
       const seeded = await seedIfEmpty(orm.em.fork());
       if (seeded) logger.info(seeded, 'Loaded the Ezhou demo data set into the empty database.');
     }
-    const http = await startHttpServer(orm, rules, config, logger);
+    const http = await startHttpServer(orm, rules, reloader, config, logger);
+    if (config.watchRules) reloader.watch();
     const ready = orm;
     return {
       orm: ready,
       rules,
+      reloader,
       http,
       async stop() {
+        await reloader.close();
         await http.close();
         await ready.close();
         await database.stop();

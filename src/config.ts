@@ -19,6 +19,8 @@ export interface Config {
   seedDemoData: boolean;
   /** Folder holding the editable rule files. */
   rulesDir: string;
+  /** Reload the rules when their folder changes. */
+  watchRules: boolean;
 }
 
 export class ConfigError extends Error {
@@ -74,5 +76,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dataDir: path.resolve(cwd, env.DATA_DIR || '.data'),
     seedDemoData: readBoolean(env, 'SEED_DEMO_DATA', true),
     rulesDir: path.resolve(cwd, env.RULES_DIR || 'rules'),
+    watchRules: readBoolean(env, 'RULES_WATCH', true),
   };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execute, type GraphQLSchema } from 'graphql';
+import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import type { EvaluationDeps, FactsRunner } from '../evaluation/evaluate.service';
 import { createLoaders, type Loaders } from './loaders';
@@ -11,14 +12,17 @@ export interface GraphQLContext {
   rules: RuleSetHolder;
   /** Runs a facts query in-process against this same schema, sharing the request's loaders. */
   runFacts: FactsRunner;
+  /** Present in the server, not on the command line. */
+  reloader?: RuleReloader;
 }
 
-export function createContext(rootEm: EntityManager, rules: RuleSetHolder, schema: GraphQLSchema): GraphQLContext {
+export function createContext(rootEm: EntityManager, rules: RuleSetHolder, schema: GraphQLSchema, reloader?: RuleReloader): GraphQLContext {
   const em = rootEm.fork();
   const context: GraphQLContext = {
     em,
     loaders: createLoaders(em),
     rules,
+    reloader,
     runFacts: (query, variables) => Promise.resolve(execute({ schema, document: query.document, variableValues: variables, contextValue: context })),
   };
   return context;

@@ -6,6 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { makeFormatError } from '../errors';
 import { createContext, type GraphQLContext } from './context';
@@ -36,7 +37,7 @@ function httpErrorHandler(error: { status?: number; type?: string; message?: str
 }
 
 /** Builds the Express app serving GraphQL at /graphql and starts listening. */
-export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, config: Config, logger: Logger): Promise<HttpServer> {
+export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloader: RuleReloader, config: Config, logger: Logger): Promise<HttpServer> {
   const app = express();
   const server = http.createServer(app);
   const development = config.nodeEnv === 'development';
@@ -52,7 +53,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, confi
   });
   await apollo.start();
 
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(orm.em, rules, schema) }));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(orm.em, rules, schema, reloader) }));
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {

@@ -34,6 +34,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     dataDir: '.data/unused',
     seedDemoData: false,
     rulesDir: 'rules',
+    watchRules: false,
     ...overrides,
   };
   const statements: string[] = [];

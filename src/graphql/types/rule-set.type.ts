@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { SubjectType } from '../../domain/subject';
 import { Effect, LegalBasisType, LocalizedTextType } from './verdict.type';
 
@@ -45,6 +45,24 @@ export class RuleInfoType {
   effectiveTo!: string | null;
 }
 
+@ObjectType('RuleProblem', { description: 'A mistake in the rules folder, located and explained in Chinese and English.' })
+export class RuleProblemType {
+  @Field({ description: 'Relative to the rules folder.' })
+  file!: string;
+
+  @Field(() => Int)
+  line!: number;
+
+  @Field(() => Int)
+  column!: number;
+
+  @Field()
+  zh!: string;
+
+  @Field()
+  en!: string;
+}
+
 @ObjectType('RuleSet', { description: 'The rule set in force.' })
 export class RuleSetType {
   @Field({ description: 'Content hash of every rule, facts and parameter file.' })
@@ -58,4 +76,7 @@ export class RuleSetType {
 
   @Field(() => [RuleInfoType])
   rules!: RuleInfoType[];
+
+  @Field(() => [RuleProblemType], { description: 'Problems of the files on disk since the last reload; while there are any, this (last good) set keeps serving.' })
+  errors!: RuleProblemType[];
 }

@@ -1,0 +1,101 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const RULE = 'civil-servant/restrict-award-and-promotion.json';
+const RULE_SET = '{ ruleSet { version loadedAt errors { file line column zh en } } }';
+const EVALUATE = 'mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { outcome ruleSetVersion } }';
+
+let server: TestServer;
+let rulesDir: string;
+let original: string;
+let servantId: string;
+
+async function ruleSet() {
+  return (await server.gql(RULE_SET)).data.ruleSet;
+}
+
+/** Waits (bounded) until the watched folder's change has been taken in. */
+async function until(test: (rs: any) => boolean) {
+  for (let i = 0; i < 100; i++) {
+    const rs = await ruleSet();
+    if (test(rs)) return rs;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the rules were not reloaded within 10 seconds');
+}
+
+const write = (text: string) => writeFileSync(path.join(rulesDir, RULE), text);
+const evaluate = async () => (await server.gql(EVALUATE, { id: servantId })).data.evaluate;
+
+beforeAll(async () => {
+  rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-reload-'));
+  cpSync(path.resolve(__dirname, '../../rules'), rulesDir, { recursive: true });
+  original = readFileSync(path.join(rulesDir, RULE), 'utf8');
+  server = await startTestServer({ rulesDir, watchRules: true });
+  servantId = await createCivilServant(server, await createAgency(server));
+  await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
+});
+afterAll(async () => {
+  await server.stop();
+  rmSync(rulesDir, { recursive: true, force: true });
+});
+
+describe('editing the rules under a running server', () => {
+  it('a valid change is swapped in and decides the next verdict; a broken one changes nothing but ruleSet.errors', async () => {
+    const before = await ruleSet();
+    expect(await evaluate()).toEqual({ outcome: 'RESTRICTED', ruleSetVersion: before.version });
+
+    // Tighten the threshold: two unrepaired records are now needed.
+    write(original.replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2'));
+    const tightened = await until((rs) => rs.version !== before.version);
+    expect(tightened.errors).toEqual([]);
+    expect(await evaluate()).toEqual({ outcome: 'ELIGIBLE', ruleSetVersion: tightened.version });
+
+    // A trailing comma: the last good set keeps serving, the error is located.
+    write(original.replace('"priority": 10,', '"priority": 10,,'));
+    const broken = await until((rs) => rs.errors.length > 0);
+    expect(broken.version).toBe(tightened.version);
+    expect(broken.errors[0]).toMatchObject({ file: RULE, line: expect.any(Number), en: expect.stringContaining('JSON syntax error') });
+    expect(await evaluate()).toEqual({ outcome: 'ELIGIBLE', ruleSetVersion: tightened.version });
+
+    // Mended: back to the original rules, and their version.
+    write(original);
+    const mended = await until((rs) => rs.errors.length === 0 && rs.version !== tightened.version);
+    expect(mended.version).toBe(before.version);
+  });
+
+  it('reloadRules does the same on demand', async () => {
+    await server.app.reloader.close(); // no watcher: only the mutation reloads now
+    write(original.replace('"priority": 10,', '"priority": 10,,'));
+    const result = await server.gql('mutation { reloadRules { version errors { file en } } }');
+    expect(result.data.reloadRules.errors).toEqual([expect.objectContaining({ file: RULE })]);
+    write(original);
+    const mended = await server.gql('mutation { reloadRules { version errors { file } } }');
+    expect(mended.data.reloadRules.errors).toEqual([]);
+  });
+
+  it('evaluations under way during a swap finish on the set they started with', async () => {
+    const before = (await ruleSet()).version;
+    const tightened = original.replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2');
+    const evaluateNow = () => server.gql(EVALUATE, { id: servantId }).then((r) => r.data.evaluate);
+    const first = evaluateNow();
+    const underWay = Array.from({ length: 20 }, evaluateNow);
+    await first; // the swap comes while the others are still being evaluated
+    write(tightened);
+    server.app.reloader.reload();
+    const after = (await ruleSet()).version;
+    const later = await Promise.all(Array.from({ length: 5 }, evaluateNow));
+    expect(after).not.toBe(before);
+    expect(await first).toEqual({ outcome: 'RESTRICTED', ruleSetVersion: before });
+    // Each verdict is wholly of one set: the old set restricts, the new one does not.
+    for (const verdict of await Promise.all(underWay)) {
+      expect(verdict).toEqual(verdict.ruleSetVersion === before ? { outcome: 'RESTRICTED', ruleSetVersion: before } : { outcome: 'ELIGIBLE', ruleSetVersion: after });
+    }
+    expect(later).toEqual(Array(5).fill({ outcome: 'ELIGIBLE', ruleSetVersion: after }));
+    write(original);
+    server.app.reloader.reload();
+  });
+});
