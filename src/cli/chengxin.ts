@@ -5,6 +5,7 @@ import { RuleRuntimeError } from '../engine/rule-runner';
 import { RuleSetError } from '../engine/rule-problem';
 import { evaluate } from '../evaluation/evaluate.service';
 import { findSubject } from '../registry/credit-record.service';
+import { parseAsOf } from './arguments';
 import { registerRulesCommands } from './rules-commands';
 import { openRuntime } from './runtime';
 import { verdictText } from './verdict-text';
@@ -24,12 +25,6 @@ function parseSubject(value: string): { type: SubjectType; id: string } {
   return { type, id: value.slice(at + 1) };
 }
 
-function parseAsOf(value: string): Date {
-  // A bare date means the start of that day in China Standard Time.
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+08:00` : value);
-  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError(`不是日期 / not a date: "${value}" (use YYYY-MM-DD or an ISO date-time)`);
-  return date;
-}
 
 function report(error: unknown): number {
   if (error instanceof RuleSetError) {

@@ -3,7 +3,11 @@ import type { Command } from 'commander';
 import { formatProblem, type RuleProblem } from '../engine/rule-problem';
 import { inspectRules } from '../engine/rule-set';
 import { testRules, type CaseResult } from '../engine/rule-tests';
+import { previewImpact, type ImpactReport } from '../evaluation/impact.service';
+import { createContext } from '../graphql/context';
 import { getSchema } from '../graphql/schema';
+import { parseAsOf } from './arguments';
+import { openRuntime } from './runtime';
 
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -20,9 +24,25 @@ function caseLines(result: CaseResult): string[] {
   return lines;
 }
 
-/** `chengxin rules check|test`: for policy officers editing the rule files. */
+function impactLines(report: ImpactReport): string[] {
+  const lines = [`规则集 rule set ${report.currentVersion} → 草案 draft ${report.draftVersion}，截至 as of ${report.day}`, ''];
+  lines.push('事项 matter            评估 evaluated  变化 changed  变化明细 transitions');
+  for (const m of report.matters) {
+    const transitions = Object.entries(m.transitions).map(([k, n]) => `${k} ×${n}`).join(', ') || '—';
+    lines.push(`${m.matter.padEnd(22)} ${String(m.evaluated).padStart(9)}  ${String(m.changed).padStart(12)}  ${transitions}`);
+  }
+  if (report.changes.length) lines.push('', '变化的主体 subjects that change:');
+  for (const c of report.changes) {
+    lines.push(`  ${c.subjectName} (${c.subjectType} ${c.subjectId})  ${c.matter}: ${c.before.outcome}${c.before.score !== null ? ` ${c.before.score}` : ''} → ${c.after.outcome}${c.after.score !== null ? ` ${c.after.score}` : ''}   规则 rules: ${c.rules.join(', ') || '(score)'}`);
+  }
+  lines.push('', `${report.changes.length} 项变化 / change(s); 未保存任何裁决 / nothing was stored.`);
+  return lines;
+}
+
+/** `chengxin rules check|test|diff`: for policy officers editing the rule files. */
 export function registerRulesCommands(program: Command): void {
-  const rules = program.command('rules').description('检查和测试规则文件 / check and test the rule files');
+  const rules = program.command('rules').description('检查、测试和预览规则文件 / check, test and preview the rule files');
+  registerRulesDiff(rules, openRuntime);
 
   rules
     .command('check')
@@ -67,5 +87,35 @@ export function registerRulesCommands(program: Command): void {
       if (belowBound) console.log(`覆盖率 ${report.percent.toFixed(1)}% 低于要求的 ${options.minCoverage}% / coverage is below the required ${options.minCoverage}%`);
       console.log(`${report.cases.length - failed} passed, ${failed} failed`);
       process.exitCode = failed || belowBound ? 1 : 0;
+    });
+}
+
+/** `rules diff`: registered apart because it needs the database. */
+export function registerRulesDiff(rules: Command, open: typeof openRuntime): void {
+  rules
+    .command('diff')
+    .description('预览草案规则对全部主体的影响（不保存）/ preview what a draft rules folder would change for every subject (stores nothing)')
+    .requiredOption('--draft <dir>', '草案规则目录 / the draft rules folder')
+    .option('--matter <code>', '只看一个事项 / only this matter')
+    .option('--as-of <date>', '截至日期 / as of this date (YYYY-MM-DD); default now', parseAsOf)
+    .option('--json', '输出 JSON / print the report as JSON')
+    .action(async (options: { draft: string; matter?: string; asOf?: Date; json?: boolean }) => {
+      const { ruleSet: draft, problems } = inspectRules(path.resolve(options.draft), await getSchema());
+      if (!draft) {
+        for (const problem of problems) console.log(`错误 error ${formatProblem(problem)}`);
+        console.log('\n草案规则有错误 / the draft has errors: run `rules check` on it first.');
+        process.exitCode = 1;
+        return;
+      }
+      const runtime = await open();
+      try {
+        const report = await previewImpact(runtime.orm.em, (em) => createContext(em, runtime.rules, runtime.schema).runFacts, runtime.rules.current, draft, {
+          matter: options.matter,
+          asOf: options.asOf ?? new Date(),
+        });
+        console.log(options.json ? JSON.stringify(report, null, 2) : impactLines(report).join('\n'));
+      } finally {
+        await runtime.close();
+      }
     });
 }

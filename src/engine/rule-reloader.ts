@@ -32,7 +32,7 @@ export class RuleReloader {
   private listeners: ((result: ReloadResult) => void)[] = [];
 
   constructor(
-    private readonly dir: string,
+    readonly dir: string,
     private readonly schema: GraphQLSchema,
     private readonly holder: RuleSetHolder,
     private readonly log: ReloadLog,

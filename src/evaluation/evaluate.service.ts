@@ -37,7 +37,7 @@ async function storeSnapshot(em: EntityManager, ruleSet: RuleSet): Promise<void>
   storedVersions.add(key);
 }
 
-function assertMatter(ruleSet: RuleSet, subjectType: SubjectType, matter: string): void {
+export function assertMatter(ruleSet: RuleSet, subjectType: SubjectType, matter: string): void {
   const known = ruleSet.matter(matter);
   const applicable = ruleSet.matters.filter((m) => m.subjectTypes.includes(subjectType)).map((m) => m.code);
   if (!known) throw new BadUserInputError('matter', `"${matter}" is not a matter in rules/matters.json; for ${subjectType} use one of ${applicable.join(', ')}.`);
@@ -47,7 +47,7 @@ function assertMatter(ruleSet: RuleSet, subjectType: SubjectType, matter: string
 }
 
 /** Reads the facts the rules see: the subject-type's facts query with the parameters in force. */
-async function gatherFacts(deps: EvaluationDeps, subject: SubjectRef, asOf: Date, day: string) {
+export async function gatherFacts(deps: EvaluationDeps, subject: SubjectRef, asOf: Date, day: string) {
   const parameters = deps.ruleSet.parametersOn(day);
   if (!parameters) throw new BadUserInputError('asOf', `no parameters file in rules/parameters/ is in force on ${day}; add one, or evaluate a later date.`);
   const query = deps.ruleSet.factsQueries[subject.type];

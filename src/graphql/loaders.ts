@@ -12,6 +12,8 @@ import {
   Objection,
 } from '../db/entities';
 import type { SubjectType } from '../domain/subject';
+import { NotFoundError } from '../errors';
+import { assertId } from '../registry/lookup';
 
 type Ctor<E> = new (...args: never[]) => E;
 
@@ -77,4 +79,15 @@ function creditRecordsOfSubject(em: EntityManager) {
     for (const row of rows) groups.get(subjectKey(row.subjectType, row.subjectId))?.push(row);
     return keys.map((key) => groups.get(key) ?? []);
   });
+}
+
+/**
+ * Loads one entity by id through a batch loader (so many facts queries run together share one
+ * SELECT), or throws NOT_FOUND naming the field.
+ */
+export async function loadOrFail<E>(loader: DataLoader<string, E | null>, what: string, id: string, field = 'id'): Promise<E> {
+  assertId(id, field);
+  const found = await loader.load(id);
+  if (!found) throw new NotFoundError(what, id, field);
+  return found;
 }

@@ -11,6 +11,7 @@ import { CreditRecordResolver } from './resolvers/credit-record.resolver';
 import { CreditRepairResolver } from './resolvers/credit-repair.resolver';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
 import { AgencyFactsResolver, CivilServantFactsResolver, EnterpriseFactsResolver } from './resolvers/facts.resolver';
+import { ImpactResolver } from './resolvers/impact.resolver';
 import { ObjectionResolver } from './resolvers/objection.resolver';
 import { RuleSetResolver } from './resolvers/rule-set.resolver';
 import { ExplanationResolver, VerdictResolver } from './resolvers/verdict.resolver';
@@ -30,6 +31,7 @@ const resolvers = [
   VerdictResolver,
   ExplanationResolver,
   RuleSetResolver,
+  ImpactResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

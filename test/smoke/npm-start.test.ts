@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -81,6 +81,20 @@ describe('npm start and the command line on a machine with nothing installed', (
     const refused = cli('--matter', 'LOTTERY');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('错误 Error [BAD_USER_INPUT]: matter: "LOTTERY" is not a matter');
+
+    // rules diff previews a tightened threshold against the seeded subjects; rules check locates a slip.
+    const draft = path.join(workDir, 'draft');
+    cpSync(path.join(root, 'rules'), draft, { recursive: true });
+    const ruleFile = path.join(draft, 'civil-servant/restrict-award-and-promotion.json');
+    writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2'));
+    const rules = (...args: string[]) => spawnSync(process.execPath, ['bin/chengxin.js', 'rules', ...args], { cwd: root, env, encoding: 'utf8' });
+    const diff = rules('diff', '--draft', draft, '--matter', 'PROMOTION', '--as-of', '2026-11-01');
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toMatch(/PROMOTION\s+\d+\s+\d+\s+RESTRICTED→ELIGIBLE ×\d+/);
+    writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('"priority": 10,', '"priority": 10,,'));
+    const check = rules('check', draft);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toMatch(/错误 error {3}civil-servant\/restrict-award-and-promotion\.json:\d+:\d+ JSON 语法错误/);
 
     const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');

@@ -2,12 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { Agency } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createAgency, updateAgency } from '../../registry/agency.service';
-import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { AgencyFilter } from '../inputs/filter.input';
 import { CreateAgencyInput, UpdateAgencyInput } from '../inputs/subject.input';
-import { subjectKey } from '../loaders';
+import { loadOrFail, subjectKey } from '../loaders';
 import { AgencyConnection, AgencyType } from '../types/agency.type';
 import { CivilServantType } from '../types/civil-servant.type';
 import { CommitmentType } from '../types/commitment.type';
@@ -18,8 +17,8 @@ import { containsPattern, definedOnly } from '../where';
 @Resolver(() => AgencyType)
 export class AgencyResolver {
   @Query(() => AgencyType, { nullable: true, description: 'One agency by id; NOT_FOUND when there is none.' })
-  agency(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
-    return findOrFail(em, Agency, 'agency', id);
+  agency(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext) {
+    return loadOrFail(loaders.agency, 'agency', id);
   }
 
   @Query(() => AgencyConnection, { description: 'Agencies by name, a page at a time.' })

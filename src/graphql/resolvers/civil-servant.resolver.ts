@@ -2,12 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { CivilServant } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createCivilServant, updateCivilServant } from '../../registry/civil-servant.service';
-import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { CivilServantFilter } from '../inputs/filter.input';
 import { CreateCivilServantInput, UpdateCivilServantInput } from '../inputs/subject.input';
-import { subjectKey } from '../loaders';
+import { loadOrFail, subjectKey } from '../loaders';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantConnection, CivilServantType } from '../types/civil-servant.type';
 import { CreditRecordType } from '../types/credit-record.type';
@@ -16,8 +15,8 @@ import { containsPattern, definedOnly } from '../where';
 @Resolver(() => CivilServantType)
 export class CivilServantResolver {
   @Query(() => CivilServantType, { nullable: true, description: 'One civil servant by id; NOT_FOUND when there is none.' })
-  civilServant(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
-    return findOrFail(em, CivilServant, 'civil servant', id);
+  civilServant(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext) {
+    return loadOrFail(loaders.civilServant, 'civil servant', id);
   }
 
   @Query(() => CivilServantConnection, { description: 'Civil servants by name, a page at a time.' })

@@ -2,12 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { Enterprise } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createEnterprise, updateEnterprise } from '../../registry/enterprise.service';
-import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { EnterpriseFilter } from '../inputs/filter.input';
 import { CreateEnterpriseInput, UpdateEnterpriseInput } from '../inputs/subject.input';
-import { subjectKey } from '../loaders';
+import { loadOrFail, subjectKey } from '../loaders';
 import { CreditRecordType } from '../types/credit-record.type';
 import { EnterpriseConnection, EnterpriseType } from '../types/enterprise.type';
 import { containsPattern, definedOnly } from '../where';
@@ -15,8 +14,8 @@ import { containsPattern, definedOnly } from '../where';
 @Resolver(() => EnterpriseType)
 export class EnterpriseResolver {
   @Query(() => EnterpriseType, { nullable: true, description: 'One enterprise by id; NOT_FOUND when there is none.' })
-  enterprise(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
-    return findOrFail(em, Enterprise, 'enterprise', id);
+  enterprise(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext) {
+    return loadOrFail(loaders.enterprise, 'enterprise', id);
   }
 
   @Query(() => EnterpriseConnection, { description: 'Enterprises by name, a page at a time.' })

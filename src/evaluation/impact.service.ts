@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Agency, CivilServant, Enterprise } from '../db/entities';
+import { chinaDate } from '../domain/credit-facts';
+import { SubjectType } from '../domain/subject';
+import { runRules, type RunResult } from '../engine/rule-runner';
+import type { RuleSet } from '../engine/rule-set';
+import { assertMatter, gatherFacts, type FactsRunner } from './evaluate.service';
+
+/** How one subject's verdict for one matter would read. */
+export interface ImpactSide {
+  outcome: string;
+  score: number | null;
+  /** Ids of the rules that fire. */
+  measures: string[];
+}
+
+export interface OutcomeChange {
+  subjectType: SubjectType;
+  subjectId: string;
+  subjectName: string;
+  matter: string;
+  before: ImpactSide;
+  after: ImpactSide;
+  /** The rules that fire under one set and not the other. */
+  rules: string[];
+}
+
+export interface MatterImpact {
+  matter: string;
+  evaluated: number;
+  changed: number;
+  /** e.g. { "RESTRICTED→ELIGIBLE": 3 } */
+  transitions: Record<string, number>;
+}
+
+export interface ImpactReport {
+  currentVersion: string;
+  draftVersion: string;
+  day: string;
+  matters: MatterImpact[];
+  changes: OutcomeChange[];
+}
+
+const SUBJECT_ENTITIES = { [SubjectType.AGENCY]: Agency, [SubjectType.CIVIL_SERVANT]: CivilServant, [SubjectType.ENTERPRISE]: Enterprise };
+/** Subjects whose facts are read together: their facts queries share batched loads. */
+const CHUNK = 200;
+
+const side = (run: RunResult): ImpactSide => ({ outcome: run.outcome, score: run.score, measures: run.rules.filter((r) => r.fired).map((r) => r.ruleId).sort() });
+const sameSide = (a: ImpactSide, b: ImpactSide) => a.outcome === b.outcome && a.score === b.score && a.measures.join() === b.measures.join();
+
+/** Both sets read the same facts when their query and parameters for the day are the same. */
+function sameFacts(current: RuleSet, draft: RuleSet, type: SubjectType, day: string): boolean {
+  const query = (set: RuleSet) => set.files[set.factsQueries[type].file];
+  return query(current) === query(draft) && JSON.stringify(current.parametersOn(day)?.values) === JSON.stringify(draft.parametersOn(day)?.values);
+}
+
+/**
+ * What a draft rule set would change: every subject concerned is evaluated under the rules in force
+ * and under the draft, on the same day, and the subjects whose outcome, score or fired rules differ
+ * are listed with the rules responsible. Nothing is stored. Facts are read a chunk of subjects at a
+ * time, through fresh units of work, so memory stays flat however many subjects there are.
+ */
+export async function previewImpact(
+  em: EntityManager,
+  newRunner: (em: EntityManager) => FactsRunner,
+  current: RuleSet,
+  draft: RuleSet,
+  options: { matter?: string; asOf: Date },
+): Promise<ImpactReport> {
+  const day = chinaDate(options.asOf);
+  const codes = options.matter ? [options.matter] : [...new Set([...current.matters, ...draft.matters].map((m) => m.code))];
+  const matters = codes.map((code) => draft.matter(code) ?? current.matter(code)!).filter(Boolean);
+  const impacts = new Map(matters.map((m) => [m.code, { matter: m.code, evaluated: 0, changed: 0, transitions: {} } as MatterImpact]));
+  const changes: OutcomeChange[] = [];
+
+  for (const type of Object.values(SubjectType)) {
+    const concerned = matters.filter((m) => m.subjectTypes.includes(type));
+    if (!concerned.length) continue;
+    for (const m of concerned) {
+      if (current.matter(m.code)) assertMatter(current, type, m.code);
+    }
+    const shared = sameFacts(current, draft, type, day);
+    let after: string | undefined;
+    for (;;) {
+      const page = await em.fork().find(SUBJECT_ENTITIES[type] as typeof Agency, after ? { id: { $gt: after } } : {}, { orderBy: { id: 'asc' }, limit: CHUNK, fields: ['id', 'name'] });
+      if (!page.length) break;
+      after = page[page.length - 1].id;
+      const unit = em.fork();
+      const runFacts = newRunner(unit);
+      const read = (set: RuleSet, id: string) => gatherFacts({ em: unit, ruleSet: set, runFacts }, { type, id }, options.asOf, day);
+      const facts = await Promise.all(page.map(async (s) => {
+        const currentFacts = await read(current, s.id);
+        return { subject: s, currentFacts, draftFacts: shared ? currentFacts : await read(draft, s.id) };
+      }));
+      for (const { subject, currentFacts, draftFacts } of facts) {
+        for (const matter of concerned) {
+          const before = side(await runRules(current.rulesFor(type, matter.code), { subject: currentFacts.subject, parameters: currentFacts.parameters }, day));
+          const afterRun = await runRules(draft.rulesFor(type, matter.code), { subject: draftFacts.subject, parameters: draftFacts.parameters }, day);
+          const afterSide = side(afterRun);
+          const impact = impacts.get(matter.code)!;
+          impact.evaluated++;
+          if (sameSide(before, afterSide)) continue;
+          impact.changed++;
+          const key = `${before.outcome}→${afterSide.outcome}`;
+          impact.transitions[key] = (impact.transitions[key] ?? 0) + 1;
+          const rules = [...new Set([...before.measures, ...afterSide.measures])].filter((id) => before.measures.includes(id) !== afterSide.measures.includes(id));
+          changes.push({ subjectType: type, subjectId: subject.id, subjectName: subject.name, matter: matter.code, before, after: afterSide, rules });
+        }
+      }
+    }
+  }
+  return { currentVersion: current.version, draftVersion: draft.version, day, matters: [...impacts.values()], changes };
+}

@@ -1,0 +1,43 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { draftPathProblem, materializeDraft } from '../../engine/draft';
+import { formatProblem } from '../../engine/rule-problem';
+import { inspectRules } from '../../engine/rule-set';
+import { previewImpact } from '../../evaluation/impact.service';
+import { BadUserInputError } from '../../errors';
+import { createContext, type GraphQLContext } from '../context';
+import { getSchema } from '../schema';
+import { DraftFileInput, ImpactReportType } from '../types/impact.type';
+
+const MAX_LISTED = 1000;
+
+@Resolver(() => ImpactReportType)
+export class ImpactResolver {
+  @Mutation(() => ImpactReportType, {
+    description: 'Previews draft rule files against every subject concerned: the subjects whose outcome or measures would change, and counts per matter. Nothing is stored.',
+  })
+  async previewRules(
+    @Arg('files', () => [DraftFileInput]) files: DraftFileInput[],
+    @Arg('matter', () => String, { nullable: true }) matter: string | null,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Default: now.' }) asOf: Date | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<ImpactReportType> {
+    files.forEach((file, i) => {
+      const problem = draftPathProblem(file.path);
+      if (problem) throw new BadUserInputError(`files[${i}].path`, `"${file.path}" ${problem}.`);
+    });
+    const current = context.rules.current;
+    if (!context.reloader) throw new Error('previewRules needs the server\'s rules folder');
+    const draftDir = materializeDraft(context.reloader.dir, files);
+    try {
+      const schema = await getSchema();
+      const { ruleSet: draft, problems } = inspectRules(draftDir.dir, schema);
+      if (!draft) {
+        throw new BadUserInputError('files', `the draft has ${problems.length} problem(s); fix them first:\n${problems.map(formatProblem).join('\n')}`);
+      }
+      const report = await previewImpact(context.em, (em) => createContext(em, context.rules, schema).runFacts, current, draft, { matter: matter ?? undefined, asOf: asOf ?? new Date() });
+      return { ...report, changedTotal: report.changes.length, changes: report.changes.slice(0, MAX_LISTED) };
+    } finally {
+      draftDir.remove();
+    }
+  }
+}
