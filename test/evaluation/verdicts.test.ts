@@ -175,7 +175,7 @@ describe('rules with a mistake', () => {
 
   it('keep the server from starting, with the file, line and fix named, before any database work', async () => {
     await expect(startTestServer({ rulesDir })).rejects.toThrow(
-      /civil-servant\/restrict-award-and-promotion\.json:\d+:\d+ .*"unrepayred" in path "\$\.credit\.unrepayred" is not in the facts query's result; available here: .*unrepaired/,
+      /civil-servant\/restrict-award-and-promotion\.json:\d+:\d+ .*"unrepayred" in path "\$\.credit\.unrepayred" is not in the facts query's result; did you mean "unrepaired"\?/,
     );
   });
 });
