@@ -1,6 +1,8 @@
 import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from './config';
+import { keySource } from './auth/secret';
+import { createVerifier } from './auth/tokens';
 import { openDatabase } from './db/database';
 import { initORM } from './db/orm';
 import { seedIfEmpty } from './db/seed/seed';
@@ -38,7 +40,8 @@ export async function startApp(config: Config, logger: Logger, ormOverrides: Par
       const seeded = await seedIfEmpty(orm.em.fork());
       if (seeded) logger.info(seeded, 'Loaded the Ezhou demo data set into the empty database.');
     }
-    const http = await startHttpServer(orm, rules, reloader, config, logger);
+    const verify = createVerifier(keySource(config, (message) => logger.info(message)));
+    const http = await startHttpServer(orm, rules, reloader, verify, config, logger);
     if (config.watchRules) reloader.watch();
     const ready = orm;
     return {

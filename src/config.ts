@@ -21,6 +21,10 @@ export interface Config {
   rulesDir: string;
   /** Reload the rules when their folder changes. */
   watchRules: boolean;
+  /** HS256 secret for bearer tokens; absent: a secret generated into dataDir. */
+  jwtSecret: string | undefined;
+  /** Verify bearer tokens against this JWKS instead of a secret. */
+  jwksUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +70,13 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `is "${raw}", but must be true or false`);
 }
 
+function readSecret(env: Env): string | undefined {
+  const raw = env.JWT_SECRET;
+  if (!raw) return undefined;
+  if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'is shorter than 32 characters; use a long random value (openssl rand -base64 48)');
+  return raw;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the setting at fault. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   return {
@@ -77,5 +88,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     seedDemoData: readBoolean(env, 'SEED_DEMO_DATA', true),
     rulesDir: path.resolve(cwd, env.RULES_DIR || 'rules'),
     watchRules: readBoolean(env, 'RULES_WATCH', true),
+    jwtSecret: readSecret(env),
+    jwksUrl: env.JWKS_URL || undefined,
   };
 }

@@ -62,11 +62,19 @@ export async function gatherFacts(deps: EvaluationDeps, subject: SubjectRef, asO
   return { subject: data.subject, parameters: parameters.values, parametersFile: parameters.file };
 }
 
+export interface EvaluateOptions {
+  /** The verdict this evaluation re-checks. */
+  recheckOf?: string;
+  /** Adds more writes (the audit event) to the transaction that stores the verdict. */
+  alsoWrite?: (tx: EntityManager, verdict: Verdict) => void;
+}
+
 /**
  * Evaluates a subject for a matter as of a moment and stores the verdict with the facts it saw,
- * the rule-set version and the full explanation. Nothing is stored when anything fails.
+ * the rule-set version and the full explanation. Facts are read and rules run before the storing
+ * transaction opens, so a transaction never waits on a read. Nothing is stored when anything fails.
  */
-export async function evaluate(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date, recheckOf?: string): Promise<Verdict> {
+export async function evaluate(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date, options: EvaluateOptions = {}): Promise<Verdict> {
   assertMatter(deps.ruleSet, subject.type, matter);
   await findSubject(deps.em, subject.type, subject.id);
   const day = chinaDate(asOf);
@@ -88,8 +96,9 @@ export async function evaluate(deps: EvaluationDeps, subject: SubjectRef, matter
       parametersFile,
       facts,
       rules: run.rules as unknown as Record<string, unknown>[],
-      recheckOf: recheckOf ?? null,
+      recheckOf: options.recheckOf ?? null,
     });
+    options.alsoWrite?.(tx, verdict);
     await tx.flush();
     return verdict;
   });

@@ -1,5 +1,6 @@
 import type { Verdict } from '../db/entities';
 import type { RuleResult } from '../engine/rule-runner';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { evaluate, findVerdict, type EvaluationDeps } from './evaluate.service';
 
 /** One thing that came out differently on a re-check. */
@@ -45,9 +46,12 @@ export function compareVerdicts(before: Verdict, after: Verdict): Difference[] {
  * Evaluates the subject and matter of a stored verdict again, with today's records and rules (as of
  * `asOf`, now by default), stores the new verdict, and says what differs.
  */
-export async function recheck(deps: EvaluationDeps, verdictId: string, asOf: Date = new Date()) {
+export async function recheck(deps: EvaluationDeps, verdictId: string, asOf: Date = new Date(), alsoWrite?: (tx: EntityManager, current: Verdict, original: Verdict) => void) {
   const original = await findVerdict(deps.em, verdictId, 'verdictId');
-  const current = await evaluate(deps, { type: original.subjectType, id: original.subjectId }, original.matter, asOf, original.id);
+  const current = await evaluate(deps, { type: original.subjectType, id: original.subjectId }, original.matter, asOf, {
+    recheckOf: original.id,
+    alsoWrite: alsoWrite && ((tx, verdict) => alsoWrite(tx, verdict, original)),
+  });
   const differences = compareVerdicts(original, current);
   const sameDecision = !differences.some((d) => d.field === 'outcome' || d.field === 'score' || d.field.endsWith('.fired'));
   return { original, current, differences, sameDecision };

@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execute, type GraphQLSchema } from 'graphql';
+import { Role, type Viewer } from '../auth/role';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import type { EvaluationDeps, FactsRunner } from '../evaluation/evaluate.service';
 import { createLoaders, type Loaders } from './loaders';
+
+const SYSTEM_VIEWER: Viewer = { role: Role.ADMIN, subject: 'system' };
 
 /** What every resolver receives: its own EntityManager and batch loaders, fresh per request. */
 export interface GraphQLContext {
@@ -14,15 +17,24 @@ export interface GraphQLContext {
   runFacts: FactsRunner;
   /** Present in the server, not on the command line. */
   reloader?: RuleReloader;
+  /** Who is asking: decides what they may do and which personal data they see. */
+  viewer: Viewer;
 }
 
-export function createContext(rootEm: EntityManager, rules: RuleSetHolder, schema: GraphQLSchema, reloader?: RuleReloader): GraphQLContext {
+export function createContext(
+  rootEm: EntityManager,
+  rules: RuleSetHolder,
+  schema: GraphQLSchema,
+  options: { reloader?: RuleReloader; viewer?: Viewer } = {},
+): GraphQLContext {
   const em = rootEm.fork();
   const context: GraphQLContext = {
     em,
     loaders: createLoaders(em),
     rules,
-    reloader,
+    reloader: options.reloader,
+    // The command line and in-process facts queries act with full rights: they are the system itself.
+    viewer: options.viewer ?? SYSTEM_VIEWER,
     runFacts: (query, variables) => Promise.resolve(execute({ schema, document: query.document, variableValues: variables, contextValue: context })),
   };
   return context;

@@ -3,7 +3,9 @@ import './enums';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
 import { AgencyResolver } from './resolvers/agency.resolver';
+import { AuditResolver } from './resolvers/audit.resolver';
 import { CivilServantResolver } from './resolvers/civil-servant.resolver';
 import { CommitmentResolver } from './resolvers/commitment.resolver';
 import { CourtCaseResolver } from './resolvers/court-case.resolver';
@@ -32,6 +34,7 @@ const resolvers = [
   ExplanationResolver,
   RuleSetResolver,
   ImpactResolver,
+  AuditResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -41,6 +44,7 @@ export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    authChecker,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
   });
   return built;

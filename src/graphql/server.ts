@@ -6,11 +6,14 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { Viewer } from '../auth/role';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { makeFormatError } from '../errors';
 import { createContext, type GraphQLContext } from './context';
 import { getSchema } from './schema';
+
+export type ViewerVerifier = (authorization: string | undefined) => Promise<Viewer>;
 
 export interface HttpServer {
   server: http.Server;
@@ -37,7 +40,7 @@ function httpErrorHandler(error: { status?: number; type?: string; message?: str
 }
 
 /** Builds the Express app serving GraphQL at /graphql and starts listening. */
-export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloader: RuleReloader, config: Config, logger: Logger): Promise<HttpServer> {
+export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloader: RuleReloader, verify: ViewerVerifier, config: Config, logger: Logger): Promise<HttpServer> {
   const app = express();
   const server = http.createServer(app);
   const development = config.nodeEnv === 'development';
@@ -53,7 +56,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   });
   await apollo.start();
 
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(orm.em, rules, schema, reloader) }));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => createContext(orm.em, rules, schema, { reloader, viewer: await verify(req.headers.authorization) }) }));
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,10 @@ import type { Config } from '../../src/config';
 import { startApp, type RunningApp } from '../../src/app';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase } from './test-database';
+import { mintToken } from '../../src/auth/tokens';
+import type { Role } from '../../src/auth/role';
+
+export const TEST_JWT_SECRET = 'chengxin-test-secret-0123456789abcdef';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -16,11 +20,16 @@ export interface TestServer {
   /** SQL statements the server sent since the last `resetStatements()`. */
   statements: string[];
   resetStatements(): void;
-  /** POSTs a GraphQL request to the real server over HTTP. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL request to the real server over HTTP, as ADMIN unless another role is given (PUBLIC: no token). */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, as?: { role?: string; sub?: string }): Promise<GraphQLResponse<T>>;
   /** Runs SQL straight on the test database, to look behind the API. */
   sql<R = any>(text: string, params?: unknown[]): Promise<R[]>;
   stop(): Promise<void>;
+}
+
+/** A token signed with the test secret, as `npx chengxin token` would mint it. */
+export function token(role: string, sub: string, ttl = '1h'): Promise<string> {
+  return mintToken(new TextEncoder().encode(TEST_JWT_SECRET), role as Role, sub, ttl);
 }
 
 /** Starts the real server, as `npm start` does, on a free port over a fresh database. */
@@ -35,6 +44,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     seedDemoData: false,
     rulesDir: 'rules',
     watchRules: false,
+    jwtSecret: TEST_JWT_SECRET,
+    jwksUrl: undefined,
     ...overrides,
   };
   const statements: string[] = [];
@@ -50,10 +61,12 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     url: app.http.url,
     statements,
     resetStatements: () => statements.splice(0),
-    async gql(query, variables) {
+    async gql(query, variables, as = {}) {
+      const role = as.role ?? 'ADMIN';
+      const authorization: Record<string, string> = role === 'PUBLIC' ? {} : { authorization: `Bearer ${await token(role, as.sub ?? `test-${role.toLowerCase()}`)}` };
       const response = await fetch(app.http.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authorization },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };

@@ -1,4 +1,5 @@
 import { Agency } from './agency.entity';
+import { AuditEvent } from './audit-event.entity';
 import { CivilServant } from './civil-servant.entity';
 import { Commitment } from './commitment.entity';
 import { CourtCase } from './court-case.entity';
@@ -10,7 +11,7 @@ import { Objection } from './objection.entity';
 import { RuleSetSnapshot } from './rule-set-snapshot.entity';
 import { Verdict } from './verdict.entity';
 
-export { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, Objection, RuleSetSnapshot, Verdict };
+export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, Objection, RuleSetSnapshot, Verdict };
 
 /** Every entity, for the ORM configuration. */
-export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair, Verdict, RuleSetSnapshot];
+export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair, Verdict, RuleSetSnapshot, AuditEvent];

@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
+import { audited } from '../audited';
 import { Agency } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createAgency, updateAgency } from '../../registry/agency.service';
@@ -37,17 +40,19 @@ export class AgencyResolver {
   }
 
   @Mutation(() => AgencyType, { description: 'Registers an agency. CONFLICT when its USCC is already registered.' })
-  createAgency(@Arg('input', () => CreateAgencyInput) input: CreateAgencyInput, @Ctx() { em }: GraphQLContext) {
-    return createAgency(em, input);
+  @Authorized(PERMISSIONS.writeRegistry)
+  createAgency(@Arg('input', () => CreateAgencyInput) input: CreateAgencyInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.REGISTER_SUBJECT, (tx) => createAgency(tx, input), (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome: 'registered' }));
   }
 
   @Mutation(() => AgencyType, { description: 'Changes an agency. The USCC cannot change.' })
+  @Authorized(PERMISSIONS.writeRegistry)
   updateAgency(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateAgencyInput) input: UpdateAgencyInput,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
   ) {
-    return updateAgency(em, id, input);
+    return audited(context, AuditAction.UPDATE_SUBJECT, (tx) => updateAgency(tx, id, input), (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome: 'updated' }));
   }
 
   @FieldResolver(() => AgencyType, { nullable: true, description: 'The agency this one belongs to.' })

@@ -1,4 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskIdCard, maskName } from '../../auth/masking';
+import { PERMISSIONS, SEES_CIVIL_SERVANTS, SEES_ID_NUMBERS } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
+import { audited } from '../audited';
 import { CivilServant } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createCivilServant, updateCivilServant } from '../../registry/civil-servant.service';
@@ -34,17 +38,29 @@ export class CivilServantResolver {
   }
 
   @Mutation(() => CivilServantType, { description: 'Registers a civil servant. CONFLICT when the ID-card number is already registered.' })
-  createCivilServant(@Arg('input', () => CreateCivilServantInput) input: CreateCivilServantInput, @Ctx() { em }: GraphQLContext) {
-    return createCivilServant(em, input);
+  @Authorized(PERMISSIONS.writeRegistry)
+  createCivilServant(@Arg('input', () => CreateCivilServantInput) input: CreateCivilServantInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.REGISTER_SUBJECT, (tx) => createCivilServant(tx, input), (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'registered' }));
   }
 
   @Mutation(() => CivilServantType, { description: 'Changes a civil servant. The ID-card number cannot change.' })
+  @Authorized(PERMISSIONS.writeRegistry)
   updateCivilServant(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCivilServantInput) input: UpdateCivilServantInput,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
   ) {
-    return updateCivilServant(em, id, input);
+    return audited(context, AuditAction.UPDATE_SUBJECT, (tx) => updateCivilServant(tx, id, input), (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'updated' }));
+  }
+
+  @FieldResolver(() => String, { description: 'Resident ID-card number (居民身份证号码); masked (4207**********0013) unless the role is CLERK, INSPECTOR or ADMIN.' })
+  idCardNumber(@Root() servant: CivilServant, @Ctx() { viewer }: GraphQLContext): string {
+    return SEES_ID_NUMBERS.includes(viewer.role) ? servant.idCardNumber : maskIdCard(servant.idCardNumber);
+  }
+
+  @FieldResolver(() => String, { description: 'The name; partly masked (王*明) for the public.' })
+  name(@Root() servant: CivilServant, @Ctx() { viewer }: GraphQLContext): string {
+    return SEES_CIVIL_SERVANTS.includes(viewer.role) ? servant.name : maskName(servant.name);
   }
 
   @FieldResolver(() => AgencyType)
@@ -52,7 +68,8 @@ export class CivilServantResolver {
     return loaders.agency.load(servant.agency.id);
   }
 
-  @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this civil servant, newest first, revoked ones included.' })
+  @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this civil servant, newest first, revoked ones included. Not public.' })
+  @Authorized(SEES_CIVIL_SERVANTS)
   creditRecords(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
     return loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id));
   }

@@ -1,4 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
+import { audited } from '../audited';
+import { SubjectType } from '../../domain/subject';
 import { Commitment } from '../../db/entities';
 import { createCommitment, settleCommitment } from '../../registry/commitment.service';
 import { findOrFail } from '../../registry/lookup';
@@ -29,13 +33,15 @@ export class CommitmentResolver {
   }
 
   @Mutation(() => CommitmentType, { description: 'Records a public commitment of an agency.' })
-  createCommitment(@Arg('input', () => CreateCommitmentInput) input: CreateCommitmentInput, @Ctx() { em }: GraphQLContext) {
-    return createCommitment(em, input);
+  @Authorized(PERMISSIONS.writeRegistry)
+  createCommitment(@Arg('input', () => CreateCommitmentInput) input: CreateCommitmentInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.RECORD_COMMITMENT, (tx) => createCommitment(tx, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'recorded' }));
   }
 
   @Mutation(() => CommitmentType, { description: 'Records that a pending commitment was fulfilled or breached.' })
-  settleCommitment(@Arg('input', () => SettleCommitmentInput) input: SettleCommitmentInput, @Ctx() { em }: GraphQLContext) {
-    return settleCommitment(em, input);
+  @Authorized(PERMISSIONS.writeRegistry)
+  settleCommitment(@Arg('input', () => SettleCommitmentInput) input: SettleCommitmentInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.SETTLE_COMMITMENT, (tx) => settleCommitment(tx, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.status }));
   }
 
   @FieldResolver(() => AgencyType)

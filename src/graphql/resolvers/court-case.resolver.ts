@@ -1,4 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
+import { audited } from '../audited';
+import { SubjectType } from '../../domain/subject';
 import { CourtCase } from '../../db/entities';
 import { createCourtCase, updateCourtCase } from '../../registry/court-case.service';
 import { findOrFail } from '../../registry/lookup';
@@ -28,17 +32,19 @@ export class CourtCaseResolver {
   }
 
   @Mutation(() => CourtCaseType, { description: 'Registers a lawsuit with an agency as defendant.' })
-  createCourtCase(@Arg('input', () => CreateCourtCaseInput) input: CreateCourtCaseInput, @Ctx() { em }: GraphQLContext) {
-    return createCourtCase(em, input);
+  @Authorized(PERMISSIONS.writeRegistry)
+  createCourtCase(@Arg('input', () => CreateCourtCaseInput) input: CreateCourtCaseInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.RECORD_COURT_CASE, (tx) => createCourtCase(tx, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'recorded' }));
   }
 
   @Mutation(() => CourtCaseType, { description: "Records the head's appearance in court and the judgment-defaulter listing." })
+  @Authorized(PERMISSIONS.writeRegistry)
   updateCourtCase(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCourtCaseInput) input: UpdateCourtCaseInput,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
   ) {
-    return updateCourtCase(em, id, input);
+    return audited(context, AuditAction.UPDATE_COURT_CASE, (tx) => updateCourtCase(tx, id, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.judgmentDefaulter ? 'defaulter' : 'updated' }));
   }
 
   @FieldResolver(() => AgencyType)

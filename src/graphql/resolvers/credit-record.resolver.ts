@@ -1,4 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
+import { assertMaySee } from '../visibility';
+import { AuditAction } from '../../domain/audit';
+import { audited } from '../audited';
 import { CreditRecord } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createCreditRecord } from '../../registry/credit-record.service';
@@ -16,19 +20,24 @@ import { definedOnly } from '../where';
 @Resolver(() => CreditRecordType)
 export class CreditRecordResolver {
   @Query(() => CreditRecordType, { nullable: true, description: 'One credit record by id; NOT_FOUND when there is none.' })
-  creditRecord(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
-    return findOrFail(em, CreditRecord, 'credit record', id);
+  async creditRecord(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: GraphQLContext) {
+    const record = await findOrFail(em, CreditRecord, 'credit record', id);
+    assertMaySee(viewer, record.subjectType);
+    return record;
   }
 
   @Query(() => CreditRecordConnection, { description: 'Credit records, newest occurrence first, a page at a time.' })
   creditRecords(
     @Args() page: PageArgs,
     @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | undefined,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, viewer }: GraphQLContext,
   ) {
+    if (filter?.subjectType) assertMaySee(viewer, filter.subjectType);
+    // The public sees agencies' and enterprises' records; civil servants' are personal (三(二)).
+    const visibleTypes = SEES_CIVIL_SERVANTS.includes(viewer.role) ? undefined : { $ne: SubjectType.CIVIL_SERVANT };
     const occurredOn = definedOnly({ $gte: filter?.occurredFrom, $lte: filter?.occurredTo });
     const where = definedOnly({
-      subjectType: filter?.subjectType,
+      subjectType: filter?.subjectType ?? visibleTypes,
       subjectId: filter?.subjectId,
       kind: filter?.kind,
       category: filter?.category,
@@ -40,8 +49,9 @@ export class CreditRecordResolver {
   }
 
   @Mutation(() => CreditRecordType, { description: 'Records a credit record about an existing subject; its history starts with this version.' })
-  createCreditRecord(@Arg('input', () => CreateCreditRecordInput) input: CreateCreditRecordInput, @Ctx() { em }: GraphQLContext) {
-    return createCreditRecord(em, input);
+  @Authorized(PERMISSIONS.writeRegistry)
+  createCreditRecord(@Arg('input', () => CreateCreditRecordInput) input: CreateCreditRecordInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.CREATE_RECORD, (tx) => createCreditRecord(tx, input), (r) => ({ subjectType: r.subjectType, subjectId: r.subjectId, targetId: r.id, outcome: `${r.kind} ${r.category}` }));
   }
 
   @FieldResolver(() => SubjectUnion, { description: 'The agency, civil servant or enterprise the record is about.' })
@@ -57,16 +67,19 @@ export class CreditRecordResolver {
   }
 
   @FieldResolver(() => [CreditRecordRevisionType], { description: 'Every version of the record, the original first.' })
+  @Authorized(PERMISSIONS.readHistory)
   history(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
     return loaders.revisionsOfRecord.load(record.id);
   }
 
   @FieldResolver(() => [ObjectionType])
+  @Authorized(PERMISSIONS.readHistory)
   objections(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
     return loaders.objectionsOfRecord.load(record.id);
   }
 
   @FieldResolver(() => [CreditRepairType])
+  @Authorized(PERMISSIONS.readHistory)
   repairs(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
     return loaders.repairsOfRecord.load(record.id);
   }

@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
+import { audited } from '../audited';
 import { CreditRepair } from '../../db/entities';
 import { decideCreditRepair, requestCreditRepair } from '../../registry/credit-repair.service';
 import { findOrFail } from '../../registry/lookup';
@@ -10,18 +13,21 @@ import { CreditRepairType } from '../types/credit-repair.type';
 @Resolver(() => CreditRepairType)
 export class CreditRepairResolver {
   @Query(() => CreditRepairType, { nullable: true, description: 'One credit repair by id; NOT_FOUND when there is none.' })
+  @Authorized(PERMISSIONS.readHistory)
   creditRepair(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
     return findOrFail(em, CreditRepair, 'credit repair', id);
   }
 
   @Mutation(() => CreditRepairType, { description: 'Applies for credit repair (信用修复) of one dishonesty record.' })
-  requestCreditRepair(@Arg('input', () => RequestCreditRepairInput) input: RequestCreditRepairInput, @Ctx() { em }: GraphQLContext) {
-    return requestCreditRepair(em, input);
+  @Authorized(PERMISSIONS.writeRegistry)
+  requestCreditRepair(@Arg('input', () => RequestCreditRepairInput) input: RequestCreditRepairInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.REQUEST_REPAIR, (tx) => requestCreditRepair(tx, input), (r) => ({ targetId: r.record.id, outcome: 'requested' }));
   }
 
   @Mutation(() => CreditRepairType, { description: "Approves or rejects a pending repair; an approval enters the record's history." })
-  decideCreditRepair(@Arg('input', () => DecideCreditRepairInput) input: DecideCreditRepairInput, @Ctx() { em }: GraphQLContext) {
-    return decideCreditRepair(em, input);
+  @Authorized(PERMISSIONS.decide)
+  decideCreditRepair(@Arg('input', () => DecideCreditRepairInput) input: DecideCreditRepairInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.DECIDE_REPAIR, (tx) => decideCreditRepair(tx, input), (r) => ({ targetId: r.record.id, outcome: r.status }));
   }
 
   @FieldResolver(() => CreditRecordType)

@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
+import { audited } from '../audited';
 import { Enterprise } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createEnterprise, updateEnterprise } from '../../registry/enterprise.service';
@@ -33,17 +36,19 @@ export class EnterpriseResolver {
   }
 
   @Mutation(() => EnterpriseType, { description: 'Registers an enterprise. CONFLICT when its USCC is already registered.' })
-  createEnterprise(@Arg('input', () => CreateEnterpriseInput) input: CreateEnterpriseInput, @Ctx() { em }: GraphQLContext) {
-    return createEnterprise(em, input);
+  @Authorized(PERMISSIONS.writeRegistry)
+  createEnterprise(@Arg('input', () => CreateEnterpriseInput) input: CreateEnterpriseInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.REGISTER_SUBJECT, (tx) => createEnterprise(tx, input), (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'registered' }));
   }
 
   @Mutation(() => EnterpriseType, { description: 'Changes an enterprise, e.g. a new credit grade. The USCC cannot change.' })
+  @Authorized(PERMISSIONS.writeRegistry)
   updateEnterprise(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateEnterpriseInput) input: UpdateEnterpriseInput,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
   ) {
-    return updateEnterprise(em, id, input);
+    return audited(context, AuditAction.UPDATE_SUBJECT, (tx) => updateEnterprise(tx, id, input), (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'updated' }));
   }
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this enterprise, newest first, revoked ones included.' })

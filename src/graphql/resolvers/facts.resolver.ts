@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { SEES_CIVIL_SERVANTS } from '../../auth/role';
 import type { Agency, CivilServant, Enterprise } from '../../db/entities';
 import { commitmentFacts } from '../../domain/commitment-facts';
 import { chinaDate, creditFacts } from '../../domain/credit-facts';
@@ -64,6 +65,7 @@ export class AgencyFactsResolver {
 @Resolver(() => CivilServantType)
 export class CivilServantFactsResolver {
   @FieldResolver(() => CreditFactsType, CREDIT)
+  @Authorized(SEES_CIVIL_SERVANTS)
   credit(
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,
@@ -74,6 +76,7 @@ export class CivilServantFactsResolver {
   }
 
   @FieldResolver(() => CommitmentFactsType, { description: 'Commitments this person is answerable for, on the day of asOf (三(四), 四(四)).' })
+  @Authorized(SEES_CIVIL_SERVANTS)
   async commitmentFacts(
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,

@@ -1,4 +1,7 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
+import { audited } from '../audited';
 import { draftPathProblem, materializeDraft } from '../../engine/draft';
 import { formatProblem } from '../../engine/rule-problem';
 import { inspectRules } from '../../engine/rule-set';
@@ -15,6 +18,7 @@ export class ImpactResolver {
   @Mutation(() => ImpactReportType, {
     description: 'Previews draft rule files against every subject concerned: the subjects whose outcome or measures would change, and counts per matter. Nothing is stored.',
   })
+  @Authorized(PERMISSIONS.manageRules)
   async previewRules(
     @Arg('files', () => [DraftFileInput]) files: DraftFileInput[],
     @Arg('matter', () => String, { nullable: true }) matter: string | null,
@@ -35,7 +39,9 @@ export class ImpactResolver {
         throw new BadUserInputError('files', `the draft has ${problems.length} problem(s); fix them first:\n${problems.map(formatProblem).join('\n')}`);
       }
       const report = await previewImpact(context.em, (em) => createContext(em, context.rules, schema).runFacts, current, draft, { matter: matter ?? undefined, asOf: asOf ?? new Date() });
-      return { ...report, changedTotal: report.changes.length, changes: report.changes.slice(0, MAX_LISTED) };
+      return await audited(context, AuditAction.PREVIEW_RULES, async () => ({ ...report, changedTotal: report.changes.length, changes: report.changes.slice(0, MAX_LISTED) }), (r) => ({
+        outcome: `${r.draftVersion}: ${r.changedTotal} change(s)`,
+      }));
     } finally {
       draftDir.remove();
     }

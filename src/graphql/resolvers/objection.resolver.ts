@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
+import { audited } from '../audited';
 import { Objection } from '../../db/entities';
 import { findOrFail } from '../../registry/lookup';
 import { fileObjection, resolveObjection } from '../../registry/objection.service';
@@ -13,11 +16,13 @@ import { definedOnly } from '../where';
 @Resolver(() => ObjectionType)
 export class ObjectionResolver {
   @Query(() => ObjectionType, { nullable: true, description: 'One objection by id; NOT_FOUND when there is none.' })
+  @Authorized(PERMISSIONS.readHistory)
   objection(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
     return findOrFail(em, Objection, 'objection', id);
   }
 
   @Query(() => ObjectionConnection, { description: 'Objections, newest first, a page at a time.' })
+  @Authorized(PERMISSIONS.readHistory)
   objections(
     @Args() page: PageArgs,
     @Arg('filter', () => ObjectionFilter, { nullable: true }) filter: ObjectionFilter | undefined,
@@ -28,15 +33,17 @@ export class ObjectionResolver {
   }
 
   @Mutation(() => ObjectionType, { description: 'Files an objection (异议); the record is marked DISPUTED until it is decided.' })
-  fileObjection(@Arg('input', () => FileObjectionInput) input: FileObjectionInput, @Ctx() { em }: GraphQLContext) {
-    return fileObjection(em, input);
+  @Authorized(PERMISSIONS.writeRegistry)
+  fileObjection(@Arg('input', () => FileObjectionInput) input: FileObjectionInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.FILE_OBJECTION, (tx) => fileObjection(tx, input), (o) => ({ targetId: o.record.id, outcome: 'filed' }));
   }
 
   @Mutation(() => ObjectionType, {
     description: 'Decides an objection: UPHELD corrects or revokes the record (its history kept), REJECTED puts it back in force.',
   })
-  resolveObjection(@Arg('input', () => ResolveObjectionInput) input: ResolveObjectionInput, @Ctx() { em }: GraphQLContext) {
-    return resolveObjection(em, input);
+  @Authorized(PERMISSIONS.decide)
+  resolveObjection(@Arg('input', () => ResolveObjectionInput) input: ResolveObjectionInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.DECIDE_OBJECTION, (tx) => resolveObjection(tx, input), (o) => ({ targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}` }));
   }
 
   @FieldResolver(() => CreditRecordType)

@@ -1,4 +1,7 @@
-import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
+import { audited } from '../audited';
 import type { GraphQLContext } from '../context';
 import { RuleSetType } from '../types/rule-set.type';
 
@@ -10,9 +13,11 @@ export class RuleSetResolver {
   }
 
   @Mutation(() => RuleSetType, { description: 'Reloads the rules folder now: a valid change is swapped in; an invalid one keeps the last good set and lists its errors.' })
-  reloadRules(@Ctx() context: GraphQLContext): RuleSetType {
-    context.reloader?.reload();
-    return describeRuleSet(context);
+  @Authorized(PERMISSIONS.manageRules)
+  reloadRules(@Ctx() context: GraphQLContext): Promise<RuleSetType> {
+    const reload = async () => context.reloader?.reload();
+    const outcome = (r: Awaited<ReturnType<typeof reload>>) => (r?.errors.length ? `kept ${r.version}: ${r.errors.length} error(s)` : `in force: ${context.rules.current.version}`);
+    return audited(context, AuditAction.RELOAD_RULES, reload, (r) => ({ outcome: outcome(r) })).then(() => describeRuleSet(context));
   }
 }
 

@@ -1,4 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
+import { auditIn } from '../../audit/audit.service';
+import { audited } from '../audited';
 import { Verdict } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import type { RuleResult } from '../../engine/rule-runner';
@@ -14,6 +18,7 @@ import { definedOnly } from '../where';
 
 interface ExplanationSource {
   verdict: Verdict;
+  rules: RuleResult[];
 }
 
 const rulesOf = (verdict: Verdict) => verdict.rules as unknown as RuleResult[];
@@ -23,22 +28,29 @@ export class VerdictResolver {
   @Mutation(() => VerdictType, {
     description: 'Evaluates a subject for a matter as of a moment (now by default) and stores the verdict with its facts, rule-set version and explanation.',
   })
+  @Authorized(PERMISSIONS.evaluate)
   evaluate(
     @Arg('subject', () => SubjectInput) subject: SubjectInput,
     @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
     @Arg('asOf', () => Date, { nullable: true, description: 'The moment to judge as of; records and rules in force then count. Default: now.' }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ) {
-    return evaluate(evaluationDeps(context), subject, matter, asOf ?? new Date());
+    return evaluate(evaluationDeps(context), subject, matter, asOf ?? new Date(), {
+      alsoWrite: (tx, v) =>
+        auditIn(tx, context.viewer, { action: AuditAction.EVALUATE, subjectType: v.subjectType, subjectId: v.subjectId, targetId: v.id, outcome: `${v.matter} ${v.outcome}` }),
+    });
   }
 
   @Mutation(() => RecheckType, { description: "Evaluates a stored verdict's subject and matter again with today's records and rules, stores it, and reports what differs." })
+  @Authorized(PERMISSIONS.evaluate)
   recheck(
     @Arg('verdictId', () => ID) verdictId: string,
     @Arg('asOf', () => Date, { nullable: true, description: 'Default: now.' }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ) {
-    return recheck(evaluationDeps(context), verdictId, asOf ?? new Date());
+    return recheck(evaluationDeps(context), verdictId, asOf ?? new Date(), (tx, current, original) =>
+      auditIn(tx, context.viewer, { action: AuditAction.RECHECK, subjectType: current.subjectType, subjectId: current.subjectId, targetId: original.id, outcome: `${original.outcome} → ${current.outcome}` }),
+    );
   }
 
   @Query(() => VerdictType, { nullable: true, description: 'A stored verdict, exactly as it was given; NOT_FOUND when there is none.' })
@@ -76,9 +88,17 @@ export class VerdictResolver {
       .map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: r.mitigation, points: r.points }));
   }
 
-  @FieldResolver(() => ExplanationType)
-  explanation(@Root() verdict: Verdict): ExplanationSource & Omit<ExplanationType, never> {
-    return { verdict, day: verdict.day, parametersFile: verdict.parametersFile, facts: verdict.facts, rules: rulesOf(verdict) as never };
+  @FieldResolver(() => ExplanationType, { description: 'Why. Reading it is recorded in the audit trail. The public gets no facts or evidence about a civil servant.' })
+  explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext): Promise<ExplanationSource & ExplanationType> {
+    const personal = verdict.subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(context.viewer.role);
+    const rules = personal ? rulesOf(verdict).map((r) => ({ ...r, evidence: [], text: null })) : rulesOf(verdict);
+    const explanation = { verdict, rules, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal ? {} : verdict.facts };
+    return audited(context, AuditAction.READ_EXPLANATION, async () => explanation as never, () => ({
+      subjectType: verdict.subjectType,
+      subjectId: verdict.subjectId,
+      targetId: verdict.id,
+      outcome: personal ? 'read, personal data withheld' : 'read',
+    }));
   }
 }
 
@@ -93,6 +113,6 @@ export class ExplanationResolver {
     if (locale !== 'zh' && locale !== 'en') throw new BadUserInputError('locale', `"${locale}" is not offered; use "zh" or "en".`);
     const { verdict } = source;
     const matterTitle = rules.current.matter(verdict.matter)?.title ?? { zh: verdict.matter, en: verdict.matter };
-    return buildSummary({ outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules: rulesOf(verdict) }, locale);
+    return buildSummary({ outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules: source.rules }, locale);
   }
 }

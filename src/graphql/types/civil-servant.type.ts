@@ -6,11 +6,7 @@ export class CivilServantType {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'Resident ID-card number (居民身份证号码).' })
-  idCardNumber!: string;
-
-  @Field()
-  name!: string;
+  // idCardNumber and name are resolved in CivilServantResolver, which masks them by role.
 
   @Field({ description: 'Post (职务).' })
   post!: string;

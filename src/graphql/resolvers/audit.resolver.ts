@@ -1,0 +1,22 @@
+import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/role';
+import { AuditEvent } from '../../db/entities';
+import { PageArgs, paginate } from '../connection';
+import type { GraphQLContext } from '../context';
+import { AuditEventConnection, AuditEventFilter, AuditEventType } from '../types/audit-event.type';
+import { definedOnly } from '../where';
+
+/** Read-only: the API offers no way to change or delete the trail. */
+@Resolver(() => AuditEventType)
+export class AuditResolver {
+  @Query(() => AuditEventConnection, { description: 'The audit trail, newest first. INSPECTOR and ADMIN only.' })
+  @Authorized(PERMISSIONS.readAudit)
+  auditEvents(
+    @Args() page: PageArgs,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | undefined,
+    @Ctx() { em }: GraphQLContext,
+  ) {
+    const where = definedOnly({ action: filter?.action, subjectId: filter?.subjectId, actor: filter?.actor });
+    return paginate(em, AuditEvent, where, { createdAt: 'desc', id: 'asc' }, page);
+  }
+}
