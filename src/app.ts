@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { keySource } from './auth/secret';
 import { createVerifier } from './auth/tokens';
 import { openDatabase } from './db/database';
+import { ruleReloadsTotal } from './metrics';
 import { initORM } from './db/orm';
 import { seedIfEmpty } from './db/seed/seed';
 import { RuleSetHolder } from './engine/rule-set-holder';
@@ -30,6 +31,7 @@ export async function startApp(config: Config, logger: Logger, ormOverrides: Par
   const rules = new RuleSetHolder(loadRuleSet(config.rulesDir, schema));
   logger.info({ version: rules.current.version }, `Loaded ${rules.current.rules.length} rules from ${config.rulesDir}.`);
   const reloader = new RuleReloader(config.rulesDir, schema, rules, logger);
+  reloader.onReload((result) => ruleReloadsTotal.inc({ result: result.changed ? 'swapped' : result.errors.length ? 'rejected' : 'unchanged' }));
   const database = await openDatabase(config, (message) => logger.info(message));
   let orm: MikroORM | undefined;
   try {

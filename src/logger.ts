@@ -3,5 +3,10 @@ import type { Config } from './config';
 
 /** Structured JSON logs on stdout; quiet under test. */
 export function createLogger(config: Pick<Config, 'nodeEnv'>): Logger {
-  return pino({ level: config.nodeEnv === 'test' ? 'warn' : 'info', base: { service: 'chengxin' } });
+  return pino({
+    level: config.nodeEnv === 'test' ? 'warn' : 'info',
+    base: { service: 'chengxin' },
+    // Tokens never reach the logs.
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+  });
 }

@@ -1,4 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
+import type { Role } from '../auth/role';
+import { keySource } from '../auth/secret';
+import { mintToken } from '../auth/tokens';
+import { loadConfig } from '../config';
 import { GraphQLError } from 'graphql';
 import { SubjectType } from '../domain/subject';
 import { RuleRuntimeError } from '../engine/rule-runner';
@@ -64,6 +68,22 @@ program
     } finally {
       await runtime.close();
     }
+  });
+
+program
+  .command('token')
+  .description('用配置的密钥签发访问令牌 / mint a bearer token with the configured secret')
+  .requiredOption('--role <role>', 'CLERK, OFFICER, INSPECTOR or ADMIN', (value: string) => {
+    if (!['CLERK', 'OFFICER', 'INSPECTOR', 'ADMIN'].includes(value)) throw new InvalidArgumentError('use CLERK, OFFICER, INSPECTOR or ADMIN / 角色须为其中之一');
+    return value as Role;
+  })
+  .option('--sub <name>', '令牌主体（人员或系统）/ who the token is for', 'operator')
+  .option('--ttl <duration>', '有效期 / lifetime, e.g. 8h, 30m, 7d', '8h')
+  .action(async (options: { role: Role; sub: string; ttl: string }) => {
+    const config = loadConfig();
+    const source = keySource(config, (message) => process.stderr.write(`${message}\n`));
+    if (!('secret' in source)) throw new InvalidArgumentError('JWKS_URL is set: tokens come from your identity provider, not from Chengxin.');
+    console.log(await mintToken(source.secret, options.role, options.sub, options.ttl));
   });
 
 registerRulesCommands(program);

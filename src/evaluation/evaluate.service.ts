@@ -7,6 +7,7 @@ import type { SubjectType } from '../domain/subject';
 import type { FactsQuery, RuleSet } from '../engine/rule-set';
 import { runRules } from '../engine/rule-runner';
 import { BadUserInputError, EvaluationError } from '../errors';
+import { evaluationSeconds } from '../metrics';
 import { findSubject } from '../registry/credit-record.service';
 import { findOrFail } from '../registry/lookup';
 
@@ -76,6 +77,7 @@ export interface EvaluateOptions {
  */
 export async function evaluate(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date, options: EvaluateOptions = {}): Promise<Verdict> {
   assertMatter(deps.ruleSet, subject.type, matter);
+  const stopTimer = evaluationSeconds.startTimer({ matter });
   await findSubject(deps.em, subject.type, subject.id);
   const day = chinaDate(asOf);
   const { subject: subjectFacts, parameters, parametersFile } = await gatherFacts(deps, subject, asOf, day);
@@ -100,6 +102,7 @@ export async function evaluate(deps: EvaluationDeps, subject: SubjectRef, matter
     });
     options.alsoWrite?.(tx, verdict);
     await tx.flush();
+    stopTimer();
     return verdict;
   });
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execute, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
 import { Role, type Viewer } from '../auth/role';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
@@ -19,13 +20,15 @@ export interface GraphQLContext {
   reloader?: RuleReloader;
   /** Who is asking: decides what they may do and which personal data they see. */
   viewer: Viewer;
+  /** The request's logger: every line carries the request id. */
+  log?: Logger;
 }
 
 export function createContext(
   rootEm: EntityManager,
   rules: RuleSetHolder,
   schema: GraphQLSchema,
-  options: { reloader?: RuleReloader; viewer?: Viewer } = {},
+  options: { reloader?: RuleReloader; viewer?: Viewer; log?: Logger } = {},
 ): GraphQLContext {
   const em = rootEm.fork();
   const context: GraphQLContext = {
@@ -35,6 +38,7 @@ export function createContext(
     reloader: options.reloader,
     // The command line and in-process facts queries act with full rights: they are the system itself.
     viewer: options.viewer ?? SYSTEM_VIEWER,
+    log: options.log,
     runFacts: (query, variables) => Promise.resolve(execute({ schema, document: query.document, variableValues: variables, contextValue: context })),
   };
   return context;

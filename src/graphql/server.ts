@@ -1,16 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { Config } from '../config';
+import { pinoHttp } from 'pino-http';
 import type { Viewer } from '../auth/role';
+import type { Config } from '../config';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { makeFormatError } from '../errors';
+import { errorsTotal, registry, requestsTotal } from '../metrics';
 import { createContext, type GraphQLContext } from './context';
+import { complexityPlugin, depthRule } from './limits';
 import { getSchema } from './schema';
 
 export type ViewerVerifier = (authorization: string | undefined) => Promise<Viewer>;
@@ -22,6 +27,8 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
+const BODY_LIMIT = '1mb';
+
 /**
  * Errors raised before GraphQL runs (a body that is not JSON, a body over the limit) answered in
  * GraphQL's error shape instead of Express's HTML page with a stack trace.
@@ -32,16 +39,36 @@ function httpErrorHandler(error: { status?: number; type?: string; message?: str
     error.type === 'entity.parse.failed'
       ? 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with content-type application/json.'
       : error.type === 'entity.too.large'
-        ? 'The request body is larger than 1 MB. Send a smaller request.'
+        ? `The request body is larger than ${BODY_LIMIT.toUpperCase()}. Send a smaller request.`
         : status < 500
           ? (error.message ?? 'Bad request.')
           : 'Internal server error.';
   res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
 }
 
-/** Builds the Express app serving GraphQL at /graphql and starts listening. */
+/** Counts operations and the codes of the errors they return. */
+const metricsPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, operationName }) {
+        requestsTotal.inc({ type: operation?.operation ?? 'unknown', operation: operationName ?? 'anonymous' });
+      },
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+        for (const error of errors) errorsTotal.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+      },
+    };
+  },
+};
+
+/**
+ * The HTTP surface: GraphQL at /graphql (depth and cost limits, CSRF prevention, a body limit),
+ * /healthz (alive), /readyz (database reachable, rules loaded), /metrics (Prometheus), and a
+ * request id on every log line and response.
+ */
 export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloader: RuleReloader, verify: ViewerVerifier, config: Config, logger: Logger): Promise<HttpServer> {
   const app = express();
+  app.disable('x-powered-by');
   const server = http.createServer(app);
   const development = config.nodeEnv === 'development';
   const schema = await getSchema();
@@ -50,13 +77,50 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     introspection: config.nodeEnv !== 'production',
     includeStacktraceInErrorResponses: development,
     formatError: makeFormatError(development, (error) => logger.error({ err: error }, 'unexpected error in a GraphQL request')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    validationRules: [depthRule],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      complexityPlugin(),
+      metricsPlugin,
+      ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
     // main.ts owns shutdown: Apollo re-raising the signal would race the database close.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
 
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => createContext(orm.em, rules, schema, { reloader, viewer: await verify(req.headers.authorization) }) }));
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const database = await Promise.race([
+      orm.em.getConnection().execute('select 1').then(() => true, () => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000)),
+    ]);
+    const ready = database && Boolean(rules.current);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: database ? 'reachable' : 'unreachable', ruleSet: rules.current.version });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(orm.em, rules, schema, { reloader, viewer: await verify(req.headers.authorization), log: req.log }),
+    }),
+  );
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {

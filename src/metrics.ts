@@ -1,0 +1,34 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The Prometheus metrics served at /metrics: one registry per process. */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: 'chengxin_' });
+
+export const requestsTotal = new Counter({
+  name: 'chengxin_graphql_requests_total',
+  help: 'GraphQL operations, by operation type and name.',
+  labelNames: ['type', 'operation'] as const,
+  registers: [registry],
+});
+
+export const errorsTotal = new Counter({
+  name: 'chengxin_graphql_errors_total',
+  help: 'Errors returned to clients, by code.',
+  labelNames: ['code'] as const,
+  registers: [registry],
+});
+
+export const evaluationSeconds = new Histogram({
+  name: 'chengxin_evaluation_duration_seconds',
+  help: 'Time to evaluate and store one verdict.',
+  labelNames: ['matter'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [registry],
+});
+
+export const ruleReloadsTotal = new Counter({
+  name: 'chengxin_rule_reloads_total',
+  help: 'Rule reloads, by result: swapped, unchanged, rejected.',
+  labelNames: ['result'] as const,
+  registers: [registry],
+});
