@@ -1,0 +1,96 @@
+import { ALL_ROLES, PERMISSIONS } from '../../src/auth/role';
+import { createAgency, createCivilServant, createRecord, idCardNumber, uscc } from '../support/factories';
+import { startTestServer, token, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+let agencyId: string;
+let servantId: string;
+let recordId: string;
+let verdictId: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  agencyId = await createAgency(server);
+  servantId = await createCivilServant(server, agencyId, { name: '王小明', idCardNumber: '420704198506120017' });
+  recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
+  const verdict = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id } }', { id: servantId });
+  verdictId = verdict.data.evaluate.id;
+});
+afterAll(() => server.stop());
+
+/** Every operation of the matrix in README.md, with the permission that governs it. */
+const OPERATIONS: { name: string; permission: keyof typeof PERMISSIONS; query: () => string; vars?: () => Record<string, unknown>; writes?: string }[] = [
+  { name: 'list agencies', permission: 'readRegistry', query: () => '{ agencies { totalCount } }' },
+  { name: 'register an agency', permission: 'writeRegistry', query: () => 'mutation ($u: String!) { createAgency(input: { uscc: $u, name: "矩阵局", level: CITY }) { id } }', vars: () => ({ u: uscc() }), writes: 'agency' },
+  { name: 'register a civil servant', permission: 'writeRegistry', query: () => 'mutation ($a: ID!, $n: String!) { createCivilServant(input: { idCardNumber: $n, name: "甲", agencyId: $a, post: "科员", rank: "一级科员" }) { id } }', vars: () => ({ a: agencyId, n: idCardNumber() }), writes: 'civil_servant' },
+  { name: 'record a credit record', permission: 'writeRegistry', query: () => `mutation ($s: ID!) { createCreditRecord(input: { subjectType: AGENCY, subjectId: $s, kind: DISHONEST, category: BREACH_OF_CONTRACT, severity: GENERAL, summary: "x", occurredOn: "2024-01-01", recordedOn: "2024-01-02", sourceDepartment: "x", documentNumber: "x" }) { id } }`, vars: () => ({ s: agencyId }), writes: 'credit_record' },
+  { name: 'file an objection', permission: 'writeRegistry', query: () => 'mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "x", reason: "x", filedOn: "2025-04-01" }) { id } }', vars: () => ({ r: recordId }), writes: 'objection' },
+  { name: 'decide a repair', permission: 'decide', query: () => 'mutation { decideCreditRepair(input: { repairId: "00000000-0000-4000-8000-000000000000", decision: APPROVED, decidedOn: "2025-05-01" }) { id } }' },
+  { name: "read a record's history", permission: 'readHistory', query: () => 'query ($r: ID!) { creditRecord(id: $r) { history { action } } }', vars: () => ({ r: recordId }) },
+  { name: 'evaluate', permission: 'evaluate', query: () => 'mutation ($s: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "AWARD") { id } }', vars: () => ({ s: servantId }), writes: 'verdict' },
+  { name: 'recheck', permission: 'evaluate', query: () => 'mutation ($v: ID!) { recheck(verdictId: $v) { sameDecision } }', vars: () => ({ v: verdictId }), writes: 'verdict' },
+  { name: 'read a verdict', permission: 'readVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { outcome } }', vars: () => ({ v: verdictId }) },
+  { name: 'reload the rules', permission: 'manageRules', query: () => 'mutation { reloadRules { version } }' },
+  { name: 'preview a draft', permission: 'manageRules', query: () => 'mutation { previewRules(files: [], matter: "HONOUR") { changedTotal } }' },
+  { name: 'read the audit trail', permission: 'readAudit', query: () => '{ auditEvents { totalCount } }' },
+];
+
+const cells = OPERATIONS.flatMap((op) => ALL_ROLES.map((role) => [op.name, role, (PERMISSIONS[op.permission] as readonly string[]).includes(role), op] as const));
+
+describe('the role × operation matrix', () => {
+  it.each(cells)('%s as %s: allowed=%s', async (_name, role, allowed, op) => {
+    const table = op.writes;
+    const before = table ? await server.sql(`select count(*)::int as n from ${table}`) : null;
+    const result = await server.gql(op.query(), op.vars?.(), { role });
+    const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+    if (allowed) {
+      expect(codes.filter((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED')).toEqual([]);
+    } else {
+      expect(codes).toContain(role === 'PUBLIC' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      if (table) expect(await server.sql(`select count(*)::int as n from ${table}`)).toEqual(before);
+    }
+  });
+});
+
+describe('personal data', () => {
+  const SERVANT = 'query ($id: ID!) { civilServant(id: $id) { name idCardNumber } }';
+
+  it('the public sees the ID-card number masked and the name partly masked; an inspector sees both', async () => {
+    expect((await server.gql(SERVANT, { id: servantId }, { role: 'PUBLIC' })).data.civilServant).toEqual({ name: '王*明', idCardNumber: '4207**********0017' });
+    expect((await server.gql(SERVANT, { id: servantId }, { role: 'OFFICER' })).data.civilServant).toEqual({ name: '王小明', idCardNumber: '4207**********0017' });
+    expect((await server.gql(SERVANT, { id: servantId }, { role: 'INSPECTOR' })).data.civilServant).toEqual({ name: '王小明', idCardNumber: '420704198506120017' });
+  });
+
+  it("the public gets no evidence or facts about a civil servant from a verdict; an inspector gets the full explanation", async () => {
+    const QUERY = 'query ($v: ID!) { verdict(id: $v) { outcome explanation { facts rules { fired evidence text { zh } } } } }';
+    const asPublic = (await server.gql(QUERY, { v: verdictId }, { role: 'PUBLIC' })).data.verdict;
+    expect(asPublic.outcome).toBe('RESTRICTED');
+    expect(asPublic.explanation.facts).toEqual({});
+    expect(asPublic.explanation.rules.every((r: any) => r.evidence.length === 0 && r.text === null)).toBe(true);
+    const asInspector = (await server.gql(QUERY, { v: verdictId }, { role: 'INSPECTOR' })).data.verdict;
+    expect(asInspector.explanation.rules.find((r: any) => r.fired).evidence).toEqual([expect.objectContaining({ id: recordId })]);
+  });
+
+  it("the public does not see civil servants' credit records, but does see agencies' and enterprises'", async () => {
+    await createRecord(server, 'AGENCY', agencyId);
+    const list = await server.gql('{ creditRecords(first: 100) { edges { node { subjectType } } } }', undefined, { role: 'PUBLIC' });
+    const types = new Set(list.data.creditRecords.edges.map((e: any) => e.node.subjectType));
+    expect(types.has('AGENCY')).toBe(true);
+    expect(types.has('CIVIL_SERVANT')).toBe(false);
+    const one = await server.gql('query ($r: ID!) { creditRecord(id: $r) { id } }', { r: recordId }, { role: 'PUBLIC' });
+    expect(one.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('tokens', () => {
+  const fetchWith = (authorization: string) =>
+    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ agencies { totalCount } }' }) });
+
+  it('a token signed with another secret, a malformed header and an expired token are refused with 401', async () => {
+    const forged = (await token('ADMIN', 'x')).replace(/\.[^.]+$/, '.AAAA');
+    for (const header of [`Bearer ${forged}`, 'Basic abc', `Bearer ${await token('ADMIN', 'x', '-1s')}`]) {
+      const response = await fetchWith(header);
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
