@@ -1,0 +1,53 @@
+import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+const AUDIT = 'query ($s: ID) { auditEvents(first: 50, filter: { subjectId: $s }) { totalCount edges { node { actor role action subjectType subjectId targetId outcome createdAt } } } }';
+
+describe('the audit trail', () => {
+  it('holds who evaluated whom and who read the explanation, for an inspector to read', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
+    const evaluated = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id } }', { id: servantId }, { role: 'OFFICER', sub: 'li.officer' });
+    const verdictId = evaluated.data.evaluate.id;
+    await server.gql('query ($v: ID!) { verdict(id: $v) { explanation { day } } }', { v: verdictId }, { role: 'INSPECTOR', sub: 'zhao.inspector' });
+
+    const trail = await server.gql(AUDIT, { s: servantId }, { role: 'INSPECTOR' });
+    const events = trail.data.auditEvents.edges.map((e: any) => e.node);
+    expect(events).toEqual(expect.arrayContaining([
+      expect.objectContaining({ actor: 'test-admin', role: 'ADMIN', action: 'REGISTER_SUBJECT', subjectType: 'CIVIL_SERVANT' }),
+      expect.objectContaining({ actor: 'test-admin', action: 'CREATE_RECORD', outcome: 'DISHONEST BREACH_OF_CONTRACT' }),
+      expect.objectContaining({ actor: 'li.officer', role: 'OFFICER', action: 'EVALUATE', targetId: verdictId, outcome: 'PROMOTION RESTRICTED' }),
+      expect.objectContaining({ actor: 'zhao.inspector', role: 'INSPECTOR', action: 'READ_EXPLANATION', targetId: verdictId, outcome: 'read' }),
+    ]));
+  });
+
+  it('gets no row for a write that failed', async () => {
+    const code = uscc();
+    await createAgency(server, { uscc: code });
+    const before = await server.sql("select count(*)::int as n from audit_event where action = 'REGISTER_SUBJECT'");
+    const duplicate = await server.gql('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "重复", level: CITY }) { id } }', { u: code });
+    expect(duplicate.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(await server.sql("select count(*)::int as n from audit_event where action = 'REGISTER_SUBJECT'")).toEqual(before);
+  });
+
+  it('and a write whose audit row cannot be stored does not happen either', async () => {
+    const before = await server.sql('select count(*)::int as n from agency');
+    // An actor name longer than the audit column holds makes the audit insert fail.
+    const result = await server.gql('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "审计失败", level: CITY }) { id } }', { u: uscc() }, { role: 'CLERK', sub: 'x'.repeat(300) });
+    expect(result.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(await server.sql('select count(*)::int as n from agency')).toEqual(before);
+  });
+
+  it('cannot be changed or deleted: the API has no such operation and the table refuses it', async () => {
+    const mutations = await server.gql('{ __schema { mutationType { fields { name } } } }');
+    expect(mutations.data.__schema.mutationType.fields.map((f: any) => f.name).filter((n: string) => /audit/i.test(n))).toEqual([]);
+    await expect(server.sql("update audit_event set actor = 'someone else'")).rejects.toThrow(/immutable/);
+    await expect(server.sql('delete from audit_event')).rejects.toThrow(/immutable/);
+  });
+});
