@@ -143,7 +143,7 @@ function loadRules(dir: string, matters: Matter[], files: Record<string, string>
       const found = invalid.length ? invalid : validateRule(file, json, type, known);
       problems.push(...found);
       const rule = json.value as LoadedRule;
-      if (typeof rule.id === 'string') {
+      if (rule && typeof rule === 'object' && typeof rule.id === 'string') {
         const earlier = seen.get(rule.id);
         if (earlier) {
           // Said in both files: the officer may be looking at either.
