@@ -14,6 +14,18 @@ let workDir: string;
 let server: ChildProcess | undefined;
 let output = '';
 
+/** Runs a command without blocking this process, so the server's output keeps being read meanwhile. */
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 function waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`)), timeoutMs);
@@ -42,8 +54,8 @@ afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-describe('npm start and the command line on a machine with nothing installed', () => {
-  it('serves the seeded agencies from its own PostgreSQL and stops it cleanly on SIGTERM', async () => {
+describe('npm start, the command line and shutdown on a machine with nothing installed', () => {
+  it('serves the seeded agencies from its own PostgreSQL, finishes requests in flight on SIGTERM, and stops it cleanly', async () => {
     const dataDir = path.join(workDir, 'home', 'clone', '.data');
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development' };
     delete env.DATABASE_URL;
@@ -63,22 +75,22 @@ describe('npm start and the command line on a machine with nothing installed', (
     expect(body.data.agencies.edges).toHaveLength(5);
     expect(body.data.agencies.totalCount).toBeGreaterThan(30);
 
-    // The command line attaches to the same embedded cluster while the server runs.
+    // The command line attaches to the same embedded cluster while the server runs, and mints tokens with its secret.
+    const mint = async (role: string) => (await run(['bin/chengxin.js', 'token', '--role', role, '--sub', 'smoke'], env)).stdout.trim();
     const servants = (await (await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await mint('INSPECTOR')}` },
       body: JSON.stringify({ query: '{ civilServants(first: 1) { edges { node { id name } } } }' }),
     })).json()) as any;
     const servant = servants.data.civilServants.edges[0].node;
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['bin/chengxin.js', 'evaluate', '--subject', `civil-servant:${servant.id}`, ...args], { cwd: root, env, encoding: 'utf8' });
-    const asJson = cli('--matter', 'PROMOTION', '--as-of', '2025-01-01', '--json');
+    const cli = (...args: string[]) => run(['bin/chengxin.js', 'evaluate', '--subject', `civil-servant:${servant.id}`, ...args], env);
+    const asJson = await cli('--matter', 'PROMOTION', '--as-of', '2025-01-01', '--json');
     expect(asJson.status).toBe(0);
     expect(JSON.parse(asJson.stdout)).toMatchObject({ subjectId: servant.id, matter: 'PROMOTION', day: '2025-01-01', outcome: expect.stringMatching(/ELIGIBLE|CAUTION|RESTRICTED/) });
-    const asText = cli('--matter', 'AWARD');
+    const asText = await cli('--matter', 'AWARD');
     expect(asText.stdout).toContain(`${servant.name} — 评优评先 / Awards and commendations`);
     expect(asText.stdout).toContain('结论 Outcome:');
-    const refused = cli('--matter', 'LOTTERY');
+    const refused = await cli('--matter', 'LOTTERY');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('错误 Error [BAD_USER_INPUT]: matter: "LOTTERY" is not a matter');
 
@@ -87,17 +99,28 @@ describe('npm start and the command line on a machine with nothing installed', (
     cpSync(path.join(root, 'rules'), draft, { recursive: true });
     const ruleFile = path.join(draft, 'civil-servant/restrict-award-and-promotion.json');
     writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2'));
-    const rules = (...args: string[]) => spawnSync(process.execPath, ['bin/chengxin.js', 'rules', ...args], { cwd: root, env, encoding: 'utf8' });
-    const diff = rules('diff', '--draft', draft, '--matter', 'PROMOTION', '--as-of', '2026-11-01');
+    const rules = (...args: string[]) => run(['bin/chengxin.js', 'rules', ...args], env);
+    const diff = await rules('diff', '--draft', draft, '--matter', 'PROMOTION', '--as-of', '2026-11-01');
     expect(diff.status).toBe(0);
     expect(diff.stdout).toMatch(/PROMOTION\s+\d+\s+\d+\s+RESTRICTED→ELIGIBLE ×\d+/);
     writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('"priority": 10,', '"priority": 10,,'));
-    const check = rules('check', draft);
+    const check = await rules('check', draft);
     expect(check.status).toBe(1);
     expect(check.stdout).toMatch(/错误 error {3}civil-servant\/restrict-award-and-promotion\.json:\d+:\d+ JSON 语法错误/);
 
+    // SIGTERM while a long request (a preview over every seeded subject) is under way: it finishes.
+    const officer = await mint('OFFICER');
+    const inFlight = fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+      body: JSON.stringify({ query: 'mutation { previewRules(files: []) { changedTotal matters { evaluated } } }' }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');
+    const finished = (await (await inFlight).json()) as any;
+    expect(finished.data.previewRules.changedTotal).toBe(0);
+    expect(finished.data.previewRules.matters[0].evaluated).toBeGreaterThan(0);
     expect(await exited).toBe(0);
     server = undefined;
     const leftovers = spawnSync('pgrep', ['-f', dataDir], { encoding: 'utf8' }).stdout.trim();
