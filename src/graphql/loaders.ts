@@ -11,7 +11,7 @@ import {
   Enterprise,
   Objection,
 } from '../db/entities';
-import type { SubjectType } from '../domain/subject';
+import { SubjectType } from '../domain/subject';
 import { NotFoundError } from '../errors';
 import { assertId } from '../registry/lookup';
 
@@ -90,4 +90,16 @@ export async function loadOrFail<E>(loader: DataLoader<string, E | null>, what: 
   const found = await loader.load(id);
   if (!found) throw new NotFoundError(what, id, field);
   return found;
+}
+
+/** The agency, civil servant or enterprise a record or verdict is about, through the batch loaders. */
+export function loadSubject(loaders: Loaders, type: SubjectType, id: string) {
+  switch (type) {
+    case SubjectType.AGENCY:
+      return loaders.agency.load(id);
+    case SubjectType.CIVIL_SERVANT:
+      return loaders.civilServant.load(id);
+    case SubjectType.ENTERPRISE:
+      return loaders.enterprise.load(id);
+  }
 }

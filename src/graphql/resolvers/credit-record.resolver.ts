@@ -9,6 +9,7 @@ import { createCreditRecord } from '../../registry/credit-record.service';
 import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
+import { loadSubject } from '../loaders';
 import { CreditRecordFilter } from '../inputs/filter.input';
 import { CreateCreditRecordInput } from '../inputs/record.input';
 import { CreditRecordConnection, CreditRecordRevisionType, CreditRecordType } from '../types/credit-record.type';
@@ -56,14 +57,7 @@ export class CreditRecordResolver {
 
   @FieldResolver(() => SubjectUnion, { description: 'The agency, civil servant or enterprise the record is about.' })
   subject(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
-    switch (record.subjectType) {
-      case SubjectType.AGENCY:
-        return loaders.agency.load(record.subjectId);
-      case SubjectType.CIVIL_SERVANT:
-        return loaders.civilServant.load(record.subjectId);
-      case SubjectType.ENTERPRISE:
-        return loaders.enterprise.load(record.subjectId);
-    }
+    return loadSubject(loaders, record.subjectType, record.subjectId);
   }
 
   @FieldResolver(() => [CreditRecordRevisionType], { description: 'Every version of the record, the original first.' })

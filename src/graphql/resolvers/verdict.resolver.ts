@@ -12,6 +12,7 @@ import { buildSummary } from '../../evaluation/summary';
 import { BadUserInputError } from '../../errors';
 import { PageArgs, paginate } from '../connection';
 import { evaluationDeps, type GraphQLContext } from '../context';
+import { loadSubject } from '../loaders';
 import { SubjectUnion } from '../types/subject.type';
 import { ExplanationType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
 import { definedOnly } from '../where';
@@ -71,14 +72,7 @@ export class VerdictResolver {
 
   @FieldResolver(() => SubjectUnion, { nullable: true, description: 'The subject as it is now.' })
   subject(@Root() verdict: Verdict, @Ctx() { loaders }: GraphQLContext) {
-    switch (verdict.subjectType) {
-      case SubjectType.AGENCY:
-        return loaders.agency.load(verdict.subjectId);
-      case SubjectType.CIVIL_SERVANT:
-        return loaders.civilServant.load(verdict.subjectId);
-      case SubjectType.ENTERPRISE:
-        return loaders.enterprise.load(verdict.subjectId);
-    }
+    return loadSubject(loaders, verdict.subjectType, verdict.subjectId);
   }
 
   @FieldResolver(() => [MeasureType], { description: 'The measures that apply: one per fired rule, strongest first.' })
