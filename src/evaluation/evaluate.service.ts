@@ -28,7 +28,7 @@ export interface SubjectRef {
 /** Database and version pairs whose files are known to be stored, so each process writes a snapshot once. */
 const storedVersions = new Set<string>();
 
-async function storeSnapshot(em: EntityManager, ruleSet: RuleSet): Promise<void> {
+export async function storeSnapshot(em: EntityManager, ruleSet: RuleSet): Promise<void> {
   const key = `${em.config.get('clientUrl')}|${ruleSet.version}`;
   if (storedVersions.has(key)) return;
   await em.getConnection().execute(

@@ -25,9 +25,10 @@ async function creditFactsOf(loaders: Loaders, type: SubjectType, id: string, as
 }
 
 const CREDIT = { description: 'What the credit records say on the day of asOf (China Standard Time): the facts rules read.' };
-const AS_OF = { description: 'The moment the facts are about.' } as const;
-const COUNTS_FOR = { nullable: true, description: 'Days a record counts after it occurred, by severity; absent: until its disclosure ends.' } as const;
-const WITHIN = { nullable: true, description: 'Only what happened in the last N days; absent: all.' } as const;
+// Facts fields are read for every subject of a sweep: their few scalar arguments skip class-validator.
+const AS_OF = { description: 'The moment the facts are about.', validate: false } as const;
+const COUNTS_FOR = { nullable: true, validate: false, description: 'Days a record counts after it occurred, by severity; absent: until its disclosure ends.' } as const;
+const WITHIN = { nullable: true, validate: false, description: 'Only what happened in the last N days; absent: all.' } as const;
 
 @Resolver(() => AgencyType)
 export class AgencyFactsResolver {
