@@ -1,5 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
-import type { Role } from '../auth/role';
+import os from 'node:os';
+import { auditIn } from '../audit/audit.service';
+import { Role } from '../auth/role';
+import { AuditAction } from '../domain/audit';
 import { keySource } from '../auth/secret';
 import { mintToken } from '../auth/tokens';
 import { loadConfig } from '../config';
@@ -57,7 +60,11 @@ program
     const runtime = await openRuntime();
     try {
       const deps = runtime.deps();
-      const verdict = await evaluate(deps, options.subject, options.matter, options.asOf ?? new Date());
+      // The command line acts with full rights, and is audited like any caller.
+      const viewer = { role: Role.ADMIN, subject: `cli:${os.userInfo().username}` };
+      const verdict = await evaluate(deps, options.subject, options.matter, options.asOf ?? new Date(), {
+        alsoWrite: (tx, v) => auditIn(tx, viewer, { action: AuditAction.EVALUATE, subjectType: v.subjectType, subjectId: v.subjectId, targetId: v.id, outcome: `${v.matter} ${v.outcome}` }),
+      });
       if (options.json) {
         console.log(JSON.stringify(verdict, null, 2));
       } else {
