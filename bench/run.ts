@@ -3,6 +3,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { Client } from 'pg';
+import pino from 'pino';
+import { startApp } from '../src/app';
+import { Role } from '../src/auth/role';
+import { mintToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { initORM } from '../src/db/orm';
@@ -34,6 +38,40 @@ const MATTER = option('matter', 'PROMOTION');
 const CHUNK = 500;
 const CONCURRENT_CHUNKS = 4;
 const RAW_SAMPLE = Math.min(SUBJECTS, 20_000);
+
+const CLIENTS = 50;
+const HTTP_SECONDS = 10;
+
+/**
+ * (f) `evaluate` over HTTP: the real server on the bench database, 50 clients each sending one
+ * request after another for ten seconds (each stores a verdict and an audit row).
+ */
+async function evaluateOverHttp(databaseUrl: string, ids: string[]) {
+  const secret = 'bench-secret-0123456789abcdef0123456789';
+  const config = { ...loadConfig(), nodeEnv: 'production' as const, port: 0, host: '127.0.0.1', databaseUrl, seedDemoData: false, watchRules: false, jwtSecret: secret };
+  const app = await startApp(config, pino({ level: 'silent' }));
+  const authorization = `Bearer ${await mintToken(new TextEncoder().encode(secret), Role.OFFICER, 'bench', '1h')}`;
+  const latencies: number[] = [];
+  const until = Date.now() + HTTP_SECONDS * 1000;
+  const client = async (n: number) => {
+    for (let i = n; Date.now() < until; i += CLIENTS) {
+      const started = performance.now();
+      const response = await fetch(app.http.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: 'mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id outcome } }', variables: { id: ids[i % ids.length] } }),
+      });
+      const body = (await response.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+  await app.stop();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 10) / 10;
+  return { rps: Math.round(latencies.length / HTTP_SECONDS), p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
 
 async function main(): Promise<void> {
   const config = { ...loadConfig(), dataDir: path.resolve('.data/bench'), seedDemoData: false };
@@ -102,6 +140,7 @@ async function main(): Promise<void> {
     const endToEndRate = evaluated / endToEndSeconds;
 
     const [size] = await orm.em.getConnection().execute(`select pg_total_relation_size('verdict') as bytes, count(*)::int as n from verdict`);
+    const http = await evaluateOverHttp(url.toString(), sampleIds);
     const results = {
       subjects: SUBJECTS,
       matter: MATTER,
@@ -113,6 +152,10 @@ async function main(): Promise<void> {
       ratio: Number((endToEndRate / rawEngineRate).toFixed(3)),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       bytesPerVerdict: Math.round(Number(size.bytes) / size.n),
+      evaluateRps: http.rps,
+      evaluateP50Ms: http.p50,
+      evaluateP95Ms: http.p95,
+      evaluateP99Ms: http.p99,
       stageMs: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, Math.round(v)])),
       machine: { cpus: require('node:os').cpus().length, node: process.version },
       measuredAt: new Date().toISOString(),
