@@ -17,7 +17,8 @@ import { runRules } from '../src/engine/rule-runner';
 import { loadRuleSet } from '../src/engine/rule-set';
 import { RuleSetHolder } from '../src/engine/rule-set-holder';
 import { gatherFacts } from '../src/evaluation/evaluate.service';
-import { evaluateChunk, subjectIdsAfter } from '../src/evaluation/sweep.service';
+import { evaluateChunk } from '../src/evaluation/sweep.service';
+import { subjectsAfter } from '../src/registry/subjects';
 import { createContext } from '../src/graphql/context';
 import { getSchema } from '../src/graphql/schema';
 import { generate } from './generate';
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
     const rules = ruleSet.rulesFor(SubjectType.CIVIL_SERVANT, MATTER);
 
     // (a) The raw engine: json-rules-engine alone, facts in memory, one thread, dotted paths.
-    const sampleIds = await subjectIdsAfter(orm.em, SubjectType.CIVIL_SERVANT, null, RAW_SAMPLE);
+    const sampleIds = (await subjectsAfter(orm.em, SubjectType.CIVIL_SERVANT, null, RAW_SAMPLE)).map((s) => s.id);
     const facts = [];
     for (let i = 0; i < sampleIds.length; i += CHUNK) {
       const em = orm.em.fork();
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
     started = performance.now();
     const pending: Promise<void>[] = [];
     for (;;) {
-      const ids = await subjectIdsAfter(orm.em, SubjectType.CIVIL_SERVANT, after, CHUNK);
+      const ids: string[] = (await subjectsAfter(orm.em, SubjectType.CIVIL_SERVANT, after, CHUNK)).map((s) => s.id);
       if (!ids.length) break;
       after = ids[ids.length - 1];
       const em = orm.em.fork();

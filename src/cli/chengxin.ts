@@ -11,7 +11,7 @@ import { SubjectType } from '../domain/subject';
 import { RuleRuntimeError } from '../engine/rule-runner';
 import { RuleSetError } from '../engine/rule-problem';
 import { evaluate } from '../evaluation/evaluate.service';
-import { findSubject } from '../registry/credit-record.service';
+import { findSubject } from '../registry/subjects';
 import { parseAsOf } from './arguments';
 import { registerRulesCommands } from './rules-commands';
 import { openRuntime } from './runtime';

@@ -23,7 +23,8 @@ const LOG_LINES_KEPT = 40;
 
 type Log = (message: string) => void;
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on just now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

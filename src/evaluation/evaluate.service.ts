@@ -5,10 +5,10 @@ import type { VerdictOutcome } from '../domain/verdict';
 import { chinaDate } from '../domain/credit-facts';
 import type { SubjectType } from '../domain/subject';
 import type { FactsQuery, RuleSet } from '../engine/rule-set';
-import { runRules } from '../engine/rule-runner';
+import { runRules, type RunResult } from '../engine/rule-runner';
 import { BadUserInputError, EvaluationError } from '../errors';
 import { evaluationSeconds } from '../metrics';
-import { findSubject } from '../registry/credit-record.service';
+import { findSubject } from '../registry/subjects';
 import { findOrFail } from '../registry/lookup';
 
 /** Runs a facts query in-process against the served schema (no HTTP). */
@@ -48,7 +48,13 @@ export function assertMatter(ruleSet: RuleSet, subjectType: SubjectType, matter:
 }
 
 /** Reads the facts the rules see: the subject-type's facts query with the parameters in force. */
-export async function gatherFacts(deps: EvaluationDeps, subject: SubjectRef, asOf: Date, day: string) {
+export interface GatheredFacts {
+  subject: unknown;
+  parameters: Record<string, unknown>;
+  parametersFile: string;
+}
+
+export async function gatherFacts(deps: EvaluationDeps, subject: SubjectRef, asOf: Date, day: string): Promise<GatheredFacts> {
   const parameters = deps.ruleSet.parametersOn(day);
   if (!parameters) throw new BadUserInputError('asOf', `no parameters file in rules/parameters/ is in force on ${day}; add one, or evaluate a later date.`);
   const query = deps.ruleSet.factsQueries[subject.type];
@@ -80,31 +86,34 @@ export async function evaluate(deps: EvaluationDeps, subject: SubjectRef, matter
   const stopTimer = evaluationSeconds.startTimer({ matter });
   await findSubject(deps.em, subject.type, subject.id);
   const day = chinaDate(asOf);
-  const { subject: subjectFacts, parameters, parametersFile } = await gatherFacts(deps, subject, asOf, day);
-  const facts = { subject: subjectFacts, parameters };
-  const run = await runRules(deps.ruleSet.rulesFor(subject.type, matter), facts, day);
+  const gathered = await gatherFacts(deps, subject, asOf, day);
+  const run = await runRules(deps.ruleSet.rulesFor(subject.type, matter), { subject: gathered.subject, parameters: gathered.parameters }, day);
   return deps.em.transactional(async (tx) => {
     await storeSnapshot(tx, deps.ruleSet);
-    const verdict = tx.create(Verdict, {
-      subjectType: subject.type,
-      subjectId: subject.id,
-      matter,
-      asOf,
-      day,
-      evaluatedAt: new Date(),
-      outcome: run.outcome as VerdictOutcome,
-      score: run.score,
-      ruleSetVersion: deps.ruleSet.version,
-      parametersFile,
-      facts,
-      rules: run.rules as unknown as Record<string, unknown>[],
-      recheckOf: options.recheckOf ?? null,
-    });
+    const verdict = tx.create(Verdict, { ...verdictFields(deps.ruleSet, subject, matter, asOf, day, gathered, run), recheckOf: options.recheckOf ?? null });
     options.alsoWrite?.(tx, verdict);
     await tx.flush();
     stopTimer();
     return verdict;
   });
+}
+
+/** What a verdict stores of one run: the decision, the facts it saw and the rule set it ran. */
+export function verdictFields(ruleSet: RuleSet, subject: SubjectRef, matter: string, asOf: Date, day: string, gathered: GatheredFacts, run: RunResult) {
+  return {
+    subjectType: subject.type,
+    subjectId: subject.id,
+    matter,
+    asOf,
+    day,
+    evaluatedAt: new Date(),
+    outcome: run.outcome as VerdictOutcome,
+    score: run.score,
+    ruleSetVersion: ruleSet.version,
+    parametersFile: gathered.parametersFile,
+    facts: { subject: gathered.subject, parameters: gathered.parameters },
+    rules: run.rules as unknown as Record<string, unknown>[],
+  };
 }
 
 /** Loads a stored verdict or throws NOT_FOUND on the given field. */

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, CivilServant, Enterprise } from '../db/entities';
 import { chinaDate } from '../domain/credit-facts';
 import { SubjectType } from '../domain/subject';
 import { runRules, type RunResult } from '../engine/rule-runner';
 import type { RuleSet } from '../engine/rule-set';
+import { subjectsAfter } from '../registry/subjects';
 import { assertMatter, gatherFacts, type FactsRunner } from './evaluate.service';
 
 /** How one subject's verdict for one matter would read. */
@@ -41,7 +41,6 @@ export interface ImpactReport {
   changes: OutcomeChange[];
 }
 
-const SUBJECT_ENTITIES = { [SubjectType.AGENCY]: Agency, [SubjectType.CIVIL_SERVANT]: CivilServant, [SubjectType.ENTERPRISE]: Enterprise };
 /** Subjects whose facts are read together: their facts queries share batched loads. */
 const CHUNK = 200;
 
@@ -82,7 +81,7 @@ export async function previewImpact(
     const shared = sameFacts(current, draft, type, day);
     let after: string | undefined;
     for (;;) {
-      const page = await em.fork().find(SUBJECT_ENTITIES[type] as typeof Agency, after ? { id: { $gt: after } } : {}, { orderBy: { id: 'asc' }, limit: CHUNK, fields: ['id', 'name'] });
+      const page = await subjectsAfter(em, type, after ?? null, CHUNK);
       if (!page.length) break;
       after = page[page.length - 1].id;
       const unit = em.fork();

