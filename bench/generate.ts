@@ -5,7 +5,7 @@ import { Random, addDays, makeIdCardNumber, makeUscc } from '../src/db/seed/rand
 /**
  * Bench data: N civil servants in N/200 agencies, with the shares of the demo data set: a fifth with
  * one to three dishonesty records (60% general, 30% major, 10% severe), some trustworthy records,
- * a tenth of the records repaired and one in twenty under objection. Written with one
+ * a tenth of the dishonesty records repaired and one in twenty disputed with a pending objection. Written with one
  * multi-row statement per table and batch (unnest), so a million subjects load in minutes.
  */
 export async function generate(db: Client, subjects: number): Promise<{ records: number }> {
@@ -65,6 +65,13 @@ export async function generate(db: Client, subjects: number): Promise<{ records:
         `insert into credit_repair (id, record_id, actions, description, applied_on, status, decided_on)
          select gen_random_uuid(), id, '{RECOVERED_LOSS}', '基准测试', recorded_on, 'APPROVED', recorded_on + 30
          from credit_record where id = any($1::uuid[]) and kind = 'DISHONEST' and random() < 0.1`,
+        [rows[0]],
+      );
+      // Every disputed record has a pending objection.
+      await db.query(
+        `insert into objection (id, record_id, filed_by, reason, filed_on)
+         select gen_random_uuid(), id, '当事人', '基准测试异议', recorded_on + 5
+         from credit_record where id = any($1::uuid[]) and status = 'DISPUTED'`,
         [rows[0]],
       );
     }

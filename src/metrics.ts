@@ -32,3 +32,17 @@ export const ruleReloadsTotal = new Counter({
   labelNames: ['result'] as const,
   registers: [registry],
 });
+
+export const sweepSubjectsTotal = new Counter({
+  name: 'chengxin_sweep_subjects_total',
+  help: 'Subjects evaluated by sweeps in this process, by matter and outcome (FAILED for subjects that could not be evaluated).',
+  labelNames: ['matter', 'outcome'] as const,
+  registers: [registry],
+});
+
+export const sweepChunkSeconds = new Histogram({
+  name: 'chengxin_sweep_chunk_duration_seconds',
+  help: 'Time to evaluate and commit one sweep chunk.',
+  buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [registry],
+});

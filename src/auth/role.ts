@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   readVerdicts: ALL_ROLES,
   /** Reload the rules, preview drafts. */
   manageRules: [Role.OFFICER, Role.ADMIN],
+  /** Sweep runs: their counts and the subjects they could not evaluate. */
+  readSweeps: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN],
   /** The audit trail. */
   readAudit: [Role.INSPECTOR, Role.ADMIN],
 } as const satisfies Record<string, readonly Role[]>;

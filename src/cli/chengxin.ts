@@ -14,6 +14,8 @@ import { evaluate } from '../evaluation/evaluate.service';
 import { findSubject } from '../registry/subjects';
 import { parseAsOf } from './arguments';
 import { registerRulesCommands } from './rules-commands';
+import { sweepCommand, type SweepCommandOptions } from './sweep-command';
+import { workerCommand } from './worker-command';
 import { openRuntime } from './runtime';
 import { verdictText } from './verdict-text';
 
@@ -33,6 +35,18 @@ function parseSubject(value: string): { type: SubjectType; id: string } {
 }
 
 
+function collectSubjectType(value: string, previous: SubjectType[] = []): SubjectType[] {
+  const type = SUBJECT_PREFIXES[value];
+  if (!type) throw new InvalidArgumentError(`主体类型为 agency、civil-servant 或 enterprise / use agency, civil-servant or enterprise (got "${value}")`);
+  return [...previous, type];
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`须为非负整数 / must be a whole number ≥ 0 (got "${value}")`);
+  return n;
+}
+
 function report(error: unknown): number {
   if (error instanceof RuleSetError) {
     console.error(error.message);
@@ -51,30 +65,50 @@ const program = new Command('chengxin').description('Chengxin (诚信): integrit
 
 program
   .command('evaluate')
-  .description('评估一个信用主体并保存裁决 / evaluate one subject for a matter and store the verdict')
-  .requiredOption('--subject <type:id>', '例如 civil-servant:<id> / e.g. civil-servant:<id>, agency:<id>, enterprise:<id>', parseSubject)
-  .requiredOption('--matter <code>', '事项代码，见 rules/matters.json / matter code from rules/matters.json, e.g. PROMOTION')
+  .description('评估一个信用主体，或以 --all 批量评估全部主体，并保存裁决 / evaluate one subject (or --all subjects) for a matter and store the verdicts')
+  .option('--subject <type:id>', '例如 civil-servant:<id> / e.g. civil-servant:<id>, agency:<id>, enterprise:<id>', parseSubject)
+  .option('--all', '批量评估该事项涉及的全部主体 / sweep every subject the matter concerns')
+  .option('--matter <code>', '事项代码，见 rules/matters.json / matter code from rules/matters.json, e.g. PROMOTION')
+  .option('--subject-type <type>', '仅评估此类主体（可重复）/ only this subject type with --all (repeatable): agency, civil-servant, enterprise', collectSubjectType)
   .option('--as-of <date>', '截至日期 / judge as of this date (YYYY-MM-DD, China Standard Time) or ISO date-time; default now', parseAsOf)
-  .option('--json', '输出 JSON / print the verdict as JSON')
-  .action(async (options: { subject: { type: SubjectType; id: string }; matter: string; asOf?: Date; json?: boolean }) => {
+  .option('--resume <run-id>', '继续一次中断的批量评估 / finish an interrupted sweep')
+  .option('--workers <n>', '本机工作进程数 / local worker processes for --all (0: only workers started elsewhere)', parseCount, os.availableParallelism())
+  .option('--chunk-size <n>', '每块主体数 / subjects per chunk for --all', parseCount, 500)
+  .option('--json', '输出 JSON / print the verdict (or the sweep summary) as JSON')
+  .action(async (options: SweepCommandOptions & { subject?: { type: SubjectType; id: string }; all?: boolean }) => {
+    if (Boolean(options.all || options.resume) === Boolean(options.subject)) {
+      throw new InvalidArgumentError('请给出 --subject 或 --all 之一 / give either --subject <type:id> or --all (with --matter, or --resume <run-id>)');
+    }
+    if (options.subject && !options.matter) throw new InvalidArgumentError('缺少 --matter / --matter <code> is required');
     const runtime = await openRuntime();
     try {
+      if (!options.subject) return await sweepCommand(runtime, options);
       const deps = runtime.deps();
       // The command line acts with full rights, and is audited like any caller.
       const viewer = { role: Role.ADMIN, subject: `cli:${os.userInfo().username}` };
-      const verdict = await evaluate(deps, options.subject, options.matter, options.asOf ?? new Date(), {
+      const verdict = await evaluate(deps, options.subject, options.matter!, options.asOf ?? new Date(), {
         alsoWrite: (tx, v) => auditIn(tx, viewer, { action: AuditAction.EVALUATE, subjectType: v.subjectType, subjectId: v.subjectId, targetId: v.id, outcome: `${v.matter} ${v.outcome}` }),
       });
       if (options.json) {
         console.log(JSON.stringify(verdict, null, 2));
       } else {
         const subject = await findSubject(deps.em, options.subject.type, options.subject.id);
-        const matterTitle = runtime.rules.current.matter(options.matter)!.title;
+        const matterTitle = runtime.rules.current.matter(options.matter!)!.title;
         console.log(verdictText(verdict, matterTitle, subject.name));
       }
     } finally {
       await runtime.close();
     }
+  });
+
+program
+  .command('worker')
+  .description('从队列领取批量评估的块并处理；其他机器用同一 DATABASE_URL 加入 / take sweep chunks from the queue; workers on other machines join with the same DATABASE_URL')
+  .option('--concurrency <n>', '本进程同时处理的块数 / chunks this process works on at once', parseCount, 2)
+  .option('--run <run-id>', '该批量评估完成后退出 / exit once this sweep is complete')
+  .option('--quiet', '不逐块输出 / no line per chunk')
+  .action(async (options: { concurrency: number; run?: string; quiet?: boolean }) => {
+    await workerCommand(await openRuntime(), options);
   });
 
 program

@@ -1,4 +1,4 @@
-/** What an audit event records: every evaluation, explanation read, change of data, decision and rule reload. */
+/** What an audit event records: every evaluation, explanation read, change of data, decision, rule reload and sweep. */
 export enum AuditAction {
   EVALUATE = 'EVALUATE',
   RECHECK = 'RECHECK',
@@ -16,4 +16,5 @@ export enum AuditAction {
   UPDATE_COURT_CASE = 'UPDATE_COURT_CASE',
   RELOAD_RULES = 'RELOAD_RULES',
   PREVIEW_RULES = 'PREVIEW_RULES',
+  SWEEP = 'SWEEP',
 }

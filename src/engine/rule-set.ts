@@ -40,15 +40,23 @@ export class RuleSet {
     readonly files: Record<string, string>,
   ) {}
 
+  private readonly rulesByMatter = new Map<string, LoadedRule[]>();
+
   matter(code: string): Matter | undefined {
     return this.matters.find((m) => m.code === code);
   }
 
-  /** Rules of a subject type and matter, strongest priority first, in effect or not. */
+  /** Rules of a subject type and matter, strongest priority first, in effect or not; the same array each time, so the engines built for it are reused. */
   rulesFor(subjectType: SubjectType, matter: string): LoadedRule[] {
-    return this.rules
-      .filter((r) => r.subjectType === subjectType && r.matters.includes(matter))
-      .sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1) || a.id.localeCompare(b.id));
+    const key = `${subjectType}|${matter}`;
+    let rules = this.rulesByMatter.get(key);
+    if (!rules) {
+      rules = this.rules
+        .filter((r) => r.subjectType === subjectType && r.matters.includes(matter))
+        .sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1) || a.id.localeCompare(b.id));
+      this.rulesByMatter.set(key, rules);
+    }
+    return rules;
   }
 
   /** The parameters in force on a day: the latest set that started on or before it. */

@@ -1,38 +1,49 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import type { Verdict } from '../db/entities';
 import { chinaDate } from '../domain/credit-facts';
 import type { SubjectType } from '../domain/subject';
 import { runRules } from '../engine/rule-runner';
 import type { RuleSet } from '../engine/rule-set';
 import { assertMatter, gatherFacts, storeSnapshot, verdictFields, type FactsRunner } from './evaluate.service';
 
+/** What differs between the verdicts of a chunk; the rest (matter, as-of, rule set …) is the chunk's. */
+export interface VerdictRow {
+  id: string;
+  subjectId: string;
+  evaluatedAt: Date;
+  outcome: string;
+  score: number | null;
+  facts: Record<string, unknown>;
+  rules: Record<string, unknown>[];
+}
+
 export interface ChunkResult {
-  evaluated: number;
+  verdicts: VerdictRow[];
+  /** The parameters file in force on the day (the same for every verdict of the chunk). */
+  parametersFile: string | null;
   byOutcome: Record<string, number>;
   errors: { subjectId: string; reason: string }[];
-  /** Milliseconds spent per stage: reading facts, running rules, writing verdicts. */
-  stageMs: { facts: number; engine: number; write: number };
+  /** Milliseconds spent per stage: reading facts, the engine, building explanations, writing verdicts. */
+  stageMs: { facts: number; engine: number; explain: number; write: number };
+}
+
+function verdictRow(fields: ReturnType<typeof verdictFields>): VerdictRow {
+  return {
+    id: randomUUID(),
+    subjectId: fields.subjectId,
+    evaluatedAt: fields.evaluatedAt,
+    outcome: fields.outcome,
+    score: fields.score ?? null,
+    facts: fields.facts,
+    rules: fields.rules,
+  };
 }
 
 /**
- * Many verdicts in one statement: the rows travel as one JSON parameter that PostgreSQL unpacks
- * into verdict rows, several times faster than a generic multi-row insert with JSON columns.
- */
-async function insertVerdicts(em: EntityManager, rows: Partial<Verdict>[]): Promise<void> {
-  const now = new Date().toISOString();
-  const json = rows.map((v) => ({
-    id: v.id, created_at: now, updated_at: now, subject_type: v.subjectType, subject_id: v.subjectId, matter: v.matter,
-    as_of: v.asOf, day: v.day, evaluated_at: v.evaluatedAt, outcome: v.outcome, score: v.score ?? null,
-    rule_set_version: v.ruleSetVersion, parameters_file: v.parametersFile, facts: v.facts, rules: v.rules, recheck_of: null,
-  }));
-  await em.getConnection().execute('insert into verdict select * from json_populate_recordset(null::verdict, ?::json)', [JSON.stringify(json)]);
-}
-
-/**
- * Evaluates one chunk of subjects for a matter and stores their verdicts in one multi-row insert.
- * Facts are read for the whole chunk at once (the facts queries share batched loads). A subject
- * that fails is reported with its reason and the rest go on.
+ * Evaluates one chunk of subjects for a matter: facts are read for the whole chunk at once (the
+ * facts queries share the context's batch loaders, so each nested field costs one statement per
+ * chunk), then the rules run with full explanations. A subject that fails is reported with its
+ * reason and the rest go on. Nothing is written here; the caller stores the rows in bulk.
  */
 export async function evaluateChunk(
   em: EntityManager,
@@ -45,35 +56,32 @@ export async function evaluateChunk(
 ): Promise<ChunkResult> {
   assertMatter(ruleSet, type, matter);
   const day = chinaDate(asOf);
-  const stageMs = { facts: 0, engine: 0, write: 0 };
+  const stageMs = { facts: 0, engine: 0, explain: 0, write: 0 };
   const errors: ChunkResult['errors'] = [];
-  let started = performance.now();
+  const started = performance.now();
   const deps = { em, ruleSet, runFacts };
   const facts = await Promise.all(
-    ids.map((id) => gatherFacts(deps, { type, id }, asOf, day).catch((error: Error) => {
-      errors.push({ subjectId: id, reason: error.message });
-      return null;
-    })),
+    ids.map((id) =>
+      gatherFacts(deps, { type, id }, asOf, day).catch((error: Error) => {
+        errors.push({ subjectId: id, reason: error.message });
+        return null;
+      }),
+    ),
   );
   stageMs.facts = performance.now() - started;
-  started = performance.now();
   const rules = ruleSet.rulesFor(type, matter);
-  const rows: Partial<Verdict>[] = [];
+  const verdicts: VerdictRow[] = [];
   const byOutcome: Record<string, number> = {};
   for (const [i, f] of facts.entries()) {
     if (!f) continue;
     try {
-      const run = await runRules(rules, { subject: f.subject, parameters: f.parameters }, day);
+      const run = await runRules(rules, { subject: f.subject, parameters: f.parameters }, day, stageMs);
       byOutcome[run.outcome] = (byOutcome[run.outcome] ?? 0) + 1;
-      rows.push({ id: randomUUID(), ...verdictFields(ruleSet, { type, id: ids[i] }, matter, asOf, day, f, run) });
+      verdicts.push(verdictRow(verdictFields(ruleSet, { type, id: ids[i] }, matter, asOf, day, f, run)));
     } catch (error) {
       errors.push({ subjectId: ids[i], reason: (error as Error).message });
     }
   }
-  stageMs.engine = performance.now() - started;
-  started = performance.now();
   await storeSnapshot(em, ruleSet);
-  if (rows.length) await insertVerdicts(em, rows);
-  stageMs.write = performance.now() - started;
-  return { evaluated: rows.length, byOutcome, errors, stageMs };
+  return { verdicts, parametersFile: facts.find(Boolean)?.parametersFile ?? null, byOutcome, errors, stageMs };
 }

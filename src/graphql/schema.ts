@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
+import { SweepRunResolver } from './resolvers/sweep-run.resolver';
 import { CivilServantResolver } from './resolvers/civil-servant.resolver';
 import { CommitmentResolver } from './resolvers/commitment.resolver';
 import { CourtCaseResolver } from './resolvers/court-case.resolver';
@@ -35,6 +36,7 @@ const resolvers = [
   RuleSetResolver,
   ImpactResolver,
   AuditResolver,
+  SweepRunResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

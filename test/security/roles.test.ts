@@ -31,6 +31,7 @@ const OPERATIONS: { name: string; permission: keyof typeof PERMISSIONS; query: (
   { name: 'read a verdict', permission: 'readVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { outcome } }', vars: () => ({ v: verdictId }) },
   { name: 'reload the rules', permission: 'manageRules', query: () => 'mutation { reloadRules { version } }' },
   { name: 'preview a draft', permission: 'manageRules', query: () => 'mutation { previewRules(files: [], matter: "HONOUR") { changedTotal } }' },
+  { name: 'read sweep runs', permission: 'readSweeps', query: () => '{ sweepRuns { totalCount } }' },
   { name: 'read the audit trail', permission: 'readAudit', query: () => '{ auditEvents { totalCount } }' },
 ];
 

@@ -2,6 +2,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { root, runNode as run } from '../support/run-command';
 
 /**
  * What `npm start` does for a new user with nothing installed: the compiled server starts its own
@@ -9,22 +10,9 @@ import path from 'node:path';
  * and the database. The data folder sits under a private (mode 700) folder, as a clone in a home
  * folder would.
  */
-const root = path.resolve(__dirname, '../..');
 let workDir: string;
 let server: ChildProcess | undefined;
 let output = '';
-
-/** Runs a command without blocking this process, so the server's output keeps being read meanwhile. */
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 function waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {

@@ -17,6 +17,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestServer {
   app: RunningApp;
   url: string;
+  /** The test database, for a command run next to the server. */
+  databaseUrl: string;
   /** SQL statements the server sent since the last `resetStatements()`. */
   statements: string[];
   resetStatements(): void;
@@ -59,6 +61,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   return {
     app,
     url: app.http.url,
+    databaseUrl: database.url,
     statements,
     resetStatements: () => statements.splice(0),
     async gql(query, variables, as = {}) {

@@ -9,9 +9,12 @@ import { CreditRepair } from './credit-repair.entity';
 import { Enterprise } from './enterprise.entity';
 import { Objection } from './objection.entity';
 import { RuleSetSnapshot } from './rule-set-snapshot.entity';
+import { SweepChunk } from './sweep-chunk.entity';
+import { SweepError } from './sweep-error.entity';
+import { SweepRun } from './sweep-run.entity';
 import { Verdict } from './verdict.entity';
 
-export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, Objection, RuleSetSnapshot, Verdict };
+export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, Objection, RuleSetSnapshot, SweepChunk, SweepError, SweepRun, Verdict };
 
 /** Every entity, for the ORM configuration. */
-export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair, Verdict, RuleSetSnapshot, AuditEvent];
+export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair, Verdict, RuleSetSnapshot, AuditEvent, SweepRun, SweepChunk, SweepError];

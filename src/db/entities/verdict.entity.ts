@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { SubjectType } from '../../domain/subject';
 import { VerdictOutcome } from '../../domain/verdict';
 import { BaseEntity } from './base.entity';
@@ -9,6 +9,10 @@ import { BaseEntity } from './base.entity';
  */
 @Entity({ tableName: 'verdict' })
 @Index({ properties: ['subjectType', 'subjectId', 'matter', 'evaluatedAt'] })
+@Unique({
+  name: 'verdict_sweep_run_subject_unique',
+  expression: 'create unique index "verdict_sweep_run_subject_unique" on "verdict" ("sweep_run_id", "subject_type", "subject_id") where "sweep_run_id" is not null',
+})
 export class Verdict extends BaseEntity {
   @Enum({ items: () => SubjectType, nativeEnumName: 'subject_type' })
   subjectType!: SubjectType;
@@ -53,4 +57,8 @@ export class Verdict extends BaseEntity {
   /** The verdict this one re-checked, when it came from `recheck`. */
   @Property({ type: 'uuid', nullable: true })
   recheckOf?: string | null;
+
+  /** The sweep that gave this verdict; at most one verdict per subject per sweep. */
+  @Property({ type: 'uuid', nullable: true })
+  sweepRunId?: string | null;
 }

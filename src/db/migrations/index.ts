@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000Foundation } from './Migration20261125000000Foundation';
 import { Migration20261125010000Verdicts } from './Migration20261125010000Verdicts';
 import { Migration20261125020000AuditTrail } from './Migration20261125020000AuditTrail';
+import { Migration20261125030000Sweeps } from './Migration20261125030000Sweeps';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125000000Foundation', class: Migration20261125000000Foundation },
   { name: 'Migration20261125010000Verdicts', class: Migration20261125010000Verdicts },
   { name: 'Migration20261125020000AuditTrail', class: Migration20261125020000AuditTrail },
+  { name: 'Migration20261125030000Sweeps', class: Migration20261125030000Sweeps },
 ];

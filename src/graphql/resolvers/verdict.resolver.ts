@@ -10,6 +10,7 @@ import { evaluate, findVerdict } from '../../evaluation/evaluate.service';
 import { recheck } from '../../evaluation/recheck.service';
 import { buildSummary } from '../../evaluation/summary';
 import { BadUserInputError } from '../../errors';
+import { assertId } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import { evaluationDeps, type GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';
@@ -64,9 +65,11 @@ export class VerdictResolver {
     @Args() page: PageArgs,
     @Arg('subject', () => SubjectInput, { nullable: true }) subject: SubjectInput | null,
     @Arg('matter', () => String, { nullable: true }) matter: string | null,
+    @Arg('sweepRunId', () => ID, { nullable: true, description: 'Only the verdicts this sweep gave.' }) sweepRunId: string | null,
     @Ctx() { em }: GraphQLContext,
   ) {
-    const where = definedOnly({ subjectType: subject?.type, subjectId: subject?.id, matter });
+    if (sweepRunId) assertId(sweepRunId, 'sweepRunId');
+    const where = definedOnly({ subjectType: subject?.type, subjectId: subject?.id, matter, sweepRunId });
     return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page);
   }
 

@@ -181,6 +181,9 @@ export class VerdictType {
 
   @Field(() => ID, { nullable: true, description: 'The verdict this one re-checked.' })
   recheckOf!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The sweep that gave this verdict (see sweepRun).' })
+  sweepRunId!: string | null;
 }
 
 export const VerdictConnection = Connection(VerdictType, 'Verdict');

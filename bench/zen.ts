@@ -1,0 +1,79 @@
+import { ZenEngine } from '@gorules/zen-engine';
+import type { ConditionNode, LoadedRule } from '../src/engine/rule-file';
+import type { GatheredFacts } from '../src/evaluation/evaluate.service';
+
+/** json-rules-engine operators as ZEN expression operators. */
+const OPERATORS: Record<string, (left: string, right: string) => string> = {
+  equal: (l, r) => `${l} == ${r}`,
+  notEqual: (l, r) => `${l} != ${r}`,
+  lessThan: (l, r) => `${l} < ${r}`,
+  lessThanInclusive: (l, r) => `${l} <= ${r}`,
+  greaterThan: (l, r) => `${l} > ${r}`,
+  greaterThanInclusive: (l, r) => `${l} >= ${r}`,
+  in: (l, r) => `${l} in ${r}`,
+  notIn: (l, r) => `not (${l} in ${r})`,
+  contains: (l, r) => `contains(${l}, ${r})`,
+  doesNotContain: (l, r) => `not contains(${l}, ${r})`,
+};
+
+const pathOf = (fact: string, path?: string) => `${fact}${path ? path.replace(/^\$/, '') : ''}`;
+
+/** A json-rules-engine condition as one ZEN expression (the peer sees the same rules). */
+function expression(node: ConditionNode): string {
+  if ('all' in node) return `(${node.all.map(expression).join(' and ') || 'true'})`;
+  if ('any' in node) return `(${node.any.map(expression).join(' or ') || 'false'})`;
+  if ('not' in node) return `not (${expression(node.not)})`;
+  const value = node.value as unknown;
+  const right =
+    value && typeof value === 'object' && 'fact' in (value as object)
+      ? pathOf((value as { fact: string }).fact, (value as { path?: string }).path)
+      : JSON.stringify(value);
+  const operator = OPERATORS[node.operator];
+  if (!operator) throw new Error(`the ZEN translation has no operator ${node.operator}`);
+  return operator(pathOf(node.fact, node.path), right);
+}
+
+/**
+ * (h) The peer: the same shipped rules translated into a GoRules ZEN decision (one expression node
+ * whose outputs are the rules' firing, in loop mode over a batch of subjects), run over the same
+ * in-memory facts. Returns subjects per second, and checks ZEN fires what json-rules-engine fires.
+ */
+export async function zenRate(rules: LoadedRule[], facts: GatheredFacts[], expectedFired: (i: number) => string[]): Promise<number> {
+  const content = {
+    nodes: [
+      { id: 'in', type: 'inputNode', name: 'subjects', position: { x: 0, y: 0 } },
+      {
+        id: 'rules',
+        type: 'expressionNode',
+        name: 'rules',
+        position: { x: 200, y: 0 },
+        content: {
+          executionMode: 'loop',
+          inputField: 'items',
+          outputPath: 'results',
+          expressions: rules.map((rule, i) => ({ id: `e${i}`, key: rule.id.replace(/-/g, '_'), value: expression(rule.conditions) })),
+        },
+      },
+      { id: 'out', type: 'outputNode', name: 'out', position: { x: 400, y: 0 } },
+    ],
+    edges: [
+      { id: 'a', sourceId: 'in', targetId: 'rules', type: 'edge' },
+      { id: 'b', sourceId: 'rules', targetId: 'out', type: 'edge' },
+    ],
+  };
+  const engine = new ZenEngine();
+  const decision = engine.createDecision(content);
+  const BATCH = 1000;
+  const items = facts.map((f) => ({ subject: f.subject, parameters: f.parameters }));
+  const { result } = await decision.evaluate({ items: items.slice(0, Math.min(BATCH, items.length)) });
+  const keys = rules.map((rule) => rule.id.replace(/-/g, '_'));
+  (result.results as Record<string, boolean>[]).forEach((row, i) => {
+    const fired = keys.filter((k) => row[k] === true).map((k) => rules[keys.indexOf(k)].id);
+    if (fired.sort().join() !== expectedFired(i).sort().join()) throw new Error(`ZEN and json-rules-engine disagree on subject ${i}: ${fired} vs ${expectedFired(i)}`);
+  });
+  const started = performance.now();
+  for (let i = 0; i < items.length; i += BATCH) await decision.evaluate({ items: items.slice(i, i + BATCH) });
+  const rate = Math.round(items.length / ((performance.now() - started) / 1000));
+  engine.dispose();
+  return rate;
+}

@@ -1,0 +1,41 @@
+import { Pool } from 'pg';
+import { openQueue } from '../sweep/queue';
+import { startWorker } from '../sweep/worker';
+import type { CliRuntime } from './runtime';
+
+/**
+ * `chengxin worker`: takes sweep chunks from the queue until stopped (SIGINT/SIGTERM finish the
+ * chunks in hand first). Started by a sweep (`--run`), it exits when that run is complete, and at
+ * once if the sweep's process dies, so that a killed sweep leaves no workers behind.
+ */
+export async function workerCommand(runtime: CliRuntime, options: { concurrency: number; run?: string; quiet?: boolean }): Promise<void> {
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const databaseUrl = runtime.orm.config.get('clientUrl')!;
+  const boss = await openQueue(databaseUrl, (error) => say(`队列错误 queue error: ${error.message}`));
+  const pool = new Pool({ connectionString: databaseUrl, max: options.concurrency + 1, application_name: 'chengxin-worker' });
+  const worker = startWorker({
+    orm: runtime.orm,
+    unitOfWork: runtime.deps,
+    boss,
+    pool,
+    concurrency: Math.max(1, options.concurrency),
+    untilRunCompletes: options.run,
+    onChunk: (r) => {
+      if (!options.quiet && !r.alreadyDone) say(`sweep ${r.runId} chunk ${r.seq}: ${r.evaluated} evaluated, ${r.failed} failed`);
+    },
+    onFailure: (job, error) => say(`块处理失败 chunk failed: sweep ${job.runId} chunk ${job.seq}: ${error.message}`),
+  });
+  const stop = () => worker.stop();
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  // A sweep's worker talks to it over an IPC channel only to notice its death; the channel must not keep it alive.
+  process.channel?.unref();
+  process.once('disconnect', () => process.exit(1));
+  if (!options.quiet) say(`工作进程已就绪 worker ready (pid ${process.pid}, ${options.concurrency} at once); 按 Ctrl-C 停止 / Ctrl-C stops it.`);
+  try {
+    await worker.done;
+  } finally {
+    await boss.stop({ graceful: false, close: true, wait: true }).catch(() => undefined);
+    await pool.end();
+    await runtime.close();
+  }
+}

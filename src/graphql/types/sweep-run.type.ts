@@ -1,0 +1,68 @@
+import { GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SubjectType } from '../../domain/subject';
+import { SweepStatus } from '../../domain/sweep';
+import { Connection } from '../connection';
+
+registerEnumType(SweepStatus, { name: 'SweepStatus', description: 'RUNNING until every chunk is committed, then COMPLETED.' });
+
+@ObjectType('SweepError', { description: 'A subject a sweep could not evaluate, and why; the sweep went on with the others.' })
+export class SweepErrorType {
+  @Field(() => SubjectType)
+  subjectType!: SubjectType;
+
+  @Field(() => ID)
+  subjectId!: string;
+
+  @Field()
+  reason!: string;
+}
+
+export const SweepErrorConnection = Connection(SweepErrorType, 'SweepError');
+
+@ObjectType('SweepRun', { description: 'One sweep (`npx chengxin evaluate --all`): every subject concerned by a matter, evaluated as of one moment under one rule set.' })
+export class SweepRunType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  matter!: string;
+
+  @Field(() => [SubjectType])
+  subjectTypes!: SubjectType[];
+
+  @Field()
+  asOf!: Date;
+
+  @Field(() => LocalDateResolver, { description: 'The calendar day (China Standard Time) judged.' })
+  day!: string;
+
+  @Field({ description: 'The rule-set version every verdict of the run was given under.' })
+  ruleSetVersion!: string;
+
+  @Field(() => SweepStatus)
+  status!: SweepStatus;
+
+  @Field({ description: 'Who started it: cli:<user> on the command line.' })
+  startedBy!: string;
+
+  @Field()
+  startedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+
+  @Field(() => Int, { description: 'Subjects in the plan.' })
+  subjects!: number;
+
+  @Field(() => Int)
+  chunks!: number;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Verdicts by outcome, e.g. {"ELIGIBLE": 275, "RESTRICTED": 25}; set when the run completes.' })
+  counts!: Record<string, number> | null;
+
+  @Field(() => Int, { nullable: true, description: 'Subjects not evaluated (see errors); set when the run completes.' })
+  failed!: number | null;
+}
+
+export const SweepRunConnection = Connection(SweepRunType, 'SweepRun');

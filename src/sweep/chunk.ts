@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/knex';
+import type { Pool, PoolClient } from 'pg';
+import type { SubjectType } from '../domain/subject';
+import type { RuleSet } from '../engine/rule-set';
+import { evaluateChunk, type ChunkResult } from '../evaluation/sweep.service';
+import type { FactsRunner } from '../evaluation/evaluate.service';
+import { sweepChunkSeconds, sweepSubjectsTotal } from '../metrics';
+import { SUBJECT_TABLES } from './subject-tables';
+import type { ChunkJob } from './queue';
+import { completeRunIfDone, findRunPlan, type RunPlan } from './run-state';
+
+export interface ChunkReport {
+  runId: string;
+  seq: number;
+  /** True when the chunk had already been committed (a retried or duplicated job): nothing was done. */
+  alreadyDone: boolean;
+  evaluated: number;
+  failed: number;
+  stageMs: ChunkResult['stageMs'];
+}
+
+/** The subjects of one chunk: its id range, less those registered after the run started. */
+async function chunkSubjects(knex: Knex, plan: RunPlan, chunk: { subject_type: SubjectType; first_id: string; before_id: string | null }): Promise<string[]> {
+  const rows: { id: string }[] = await knex(SUBJECT_TABLES[chunk.subject_type])
+    .select('id')
+    .where('id', '>=', chunk.first_id)
+    .modify((q) => (chunk.before_id ? q.where('id', '<', chunk.before_id) : q))
+    .where('created_at', '<=', plan.startedAt)
+    .orderBy('id');
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A chunk's verdicts in one statement: the columns they share as single values, the rest as arrays
+ * unnested by PostgreSQL, facts and explanations as two JSON arrays parsed once into JSONB and
+ * joined by position. (Measured on 500 verdicts: 75 ms, against 113 ms for json_populate_recordset
+ * and 160 ms for text arrays cast to JSONB.)
+ */
+async function insertVerdicts(client: PoolClient, runId: string, plan: RunPlan, subjectType: SubjectType, result: ChunkResult): Promise<void> {
+  const v = result.verdicts;
+  await client.query(
+    `insert into verdict (id, subject_type, subject_id, matter, as_of, day, evaluated_at, outcome, score, rule_set_version, parameters_file, facts, rules, sweep_run_id)
+     select r.id, $1, r.subject_id, $2, $3, $4, r.evaluated_at, r.outcome, r.score, $5, $6, f.value, x.value, $7
+       from unnest($8::uuid[], $9::uuid[], $10::timestamptz[], $11::verdict_outcome[], $12::float8[]) with ordinality as r(id, subject_id, evaluated_at, outcome, score, n)
+       join jsonb_array_elements($13::jsonb) with ordinality as f on f.ordinality = r.n
+       join jsonb_array_elements($14::jsonb) with ordinality as x on x.ordinality = r.n
+     on conflict do nothing`,
+    [
+      subjectType, plan.matter, plan.asOf, plan.day, plan.ruleSetVersion, result.parametersFile, runId,
+      v.map((r) => r.id), v.map((r) => r.subjectId), v.map((r) => r.evaluatedAt), v.map((r) => r.outcome), v.map((r) => r.score),
+      JSON.stringify(v.map((r) => r.facts)), JSON.stringify(v.map((r) => r.rules)),
+    ],
+  );
+}
+
+/** Runs `work` in a transaction on one pooled connection: committed if it returns, rolled back if it throws. */
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** What a worker brings to a chunk: a unit of work for the facts, the rule set, and a pool for the bulk writes. */
+export interface ChunkDeps {
+  em: EntityManager;
+  runFacts: FactsRunner;
+  ruleSet: RuleSet;
+  /** node-postgres pool: the writes pass whole arrays as parameters, which the ORM's query builder would expand. */
+  pool: Pool;
+}
+
+export async function processChunk({ em, runFacts, ruleSet, pool }: ChunkDeps, job: ChunkJob): Promise<ChunkReport> {
+  const started = performance.now();
+  const knex = em.getKnex();
+  const plan = await findRunPlan(knex, job.runId);
+  if (plan.ruleSetVersion !== ruleSet.version) {
+    throw new Error(
+      `This worker's rules (version ${ruleSet.version.slice(0, 12)}) differ from those sweep ${job.runId} started with (${plan.ruleSetVersion.slice(0, 12)}); ` +
+        'start workers from the same rule files (规则文件须与开始时一致).',
+    );
+  }
+  const chunk = await knex('sweep_chunk').where({ run_id: job.runId, seq: job.seq }).first();
+  if (!chunk) throw new Error(`Sweep ${job.runId} has no chunk ${job.seq}.`);
+  const none = { runId: job.runId, seq: job.seq, alreadyDone: true, evaluated: 0, failed: 0, stageMs: { facts: 0, engine: 0, explain: 0, write: 0 } };
+  if (chunk.done_at) return none;
+
+  const ids = await chunkSubjects(knex, plan, chunk);
+  const result = await evaluateChunk(em, runFacts, ruleSet, chunk.subject_type, plan.matter, ids, plan.asOf);
+  const writeStarted = performance.now();
+  const stageMs = () => JSON.stringify({ ...result.stageMs, write: Math.round(performance.now() - writeStarted) });
+  const committed = await inTransaction(pool, async (client) => {
+    const { rows } = await client.query('select done_at from sweep_chunk where run_id = $1 and seq = $2 for update', [job.runId, job.seq]);
+    if (rows[0].done_at) return false;
+    await client.query('set local synchronous_commit = off');
+    if (result.verdicts.length) await insertVerdicts(client, job.runId, plan, chunk.subject_type, result);
+    if (result.errors.length) {
+      await client.query(
+        `insert into sweep_error (id, run_id, subject_type, subject_id, reason)
+         select gen_random_uuid(), $1, $2, e.subject_id, e.reason from unnest($3::uuid[], $4::text[]) as e(subject_id, reason)
+         on conflict (run_id, subject_type, subject_id) do nothing`,
+        [job.runId, chunk.subject_type, result.errors.map((e) => e.subjectId), result.errors.map((e) => e.reason)],
+      );
+    }
+    await client.query('update sweep_chunk set done_at = now(), counts = $3, failed = $4, stage_ms = $5 where run_id = $1 and seq = $2', [
+      job.runId, job.seq, JSON.stringify(result.byOutcome), result.errors.length, stageMs(),
+    ]);
+    return true;
+  });
+  if (!committed) return none;
+  result.stageMs.write = performance.now() - writeStarted;
+  await completeRunIfDone(knex, job.runId);
+
+  for (const [outcome, n] of Object.entries(result.byOutcome)) sweepSubjectsTotal.inc({ matter: plan.matter, outcome }, n);
+  if (result.errors.length) sweepSubjectsTotal.inc({ matter: plan.matter, outcome: 'FAILED' }, result.errors.length);
+  sweepChunkSeconds.observe((performance.now() - started) / 1000);
+  return { runId: job.runId, seq: job.seq, alreadyDone: false, evaluated: result.verdicts.length, failed: result.errors.length, stageMs: result.stageMs };
+}

@@ -1,0 +1,55 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type PgBoss from 'pg-boss';
+import type { Pool } from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { EvaluationDeps } from '../evaluation/evaluate.service';
+import { processChunk, type ChunkReport } from './chunk';
+import { CHUNK_QUEUE, type ChunkJob } from './queue';
+import { runProgress } from './run-state';
+
+export interface WorkerOptions {
+  orm: MikroORM;
+  /** A fresh unit of work per chunk: its EntityManager, the rule set in force and the facts runner. */
+  unitOfWork: () => EvaluationDeps;
+  boss: PgBoss;
+  /** For the bulk writes of each chunk. */
+  pool: Pool;
+  /** Chunks this process works on at once: one reads facts while another runs rules. */
+  concurrency: number;
+  /** Stop once this run is complete (the local workers a sweep starts); otherwise work until stopped. */
+  untilRunCompletes?: string;
+  onChunk?: (report: ChunkReport) => void;
+  onFailure?: (job: ChunkJob, error: Error) => void;
+}
+
+const IDLE_WAIT_MS = 200;
+
+/**
+ * Takes chunks from the queue and processes them until stopped (or, for a sweep's own workers,
+ * until its run is complete). A chunk that throws is failed back to the queue, which retries it;
+ * subject-level failures never throw, they are recorded with the chunk.
+ */
+export function startWorker(options: WorkerOptions): { stop(): void; done: Promise<void> } {
+  let stopping = false;
+  const loop = async () => {
+    while (!stopping) {
+      const [job] = (await options.boss.fetch<ChunkJob>(CHUNK_QUEUE, { batchSize: 1 })) ?? [];
+      if (!job) {
+        if (options.untilRunCompletes && (await runProgress(options.orm.em.getKnex(), options.untilRunCompletes)).status === 'COMPLETED') return;
+        await sleep(IDLE_WAIT_MS);
+        continue;
+      }
+      try {
+        const report = await processChunk({ ...options.unitOfWork(), pool: options.pool }, job.data);
+        await options.boss.complete(CHUNK_QUEUE, job.id, { evaluated: report.evaluated, failed: report.failed });
+        options.onChunk?.(report);
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        await options.boss.fail(CHUNK_QUEUE, job.id, { message: failure.message });
+        options.onFailure?.(job.data, failure);
+      }
+    }
+  };
+  const done = Promise.all(Array.from({ length: options.concurrency }, loop)).then(() => undefined);
+  return { stop: () => void (stopping = true), done };
+}

@@ -1,0 +1,148 @@
+import type { ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runNode } from '../support/run-command';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * `npx chengxin evaluate --all` as a user runs it, next to a real server over the seeded data:
+ * local worker processes take chunks from the pg-boss queue, every subject gets one verdict, a
+ * sweep killed with SIGKILL resumes without losing or doubling anything, and a subject that cannot
+ * be evaluated is recorded while the rest go on.
+ */
+let server: TestServer;
+const AS_OF = '2026-11-01';
+
+beforeAll(async () => {
+  server = await startTestServer({ seedDemoData: true });
+});
+afterAll(() => server?.stop());
+
+const env = () => ({ ...process.env, DATABASE_URL: server.databaseUrl, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false' });
+const sweep = (args: string[], started?: (child: ChildProcess) => void) => runNode(['bin/chengxin.js', 'evaluate', '--all', ...args], env(), started);
+const runIdIn = (text: string) => text.match(/sweep ([0-9a-f-]{36})/)![1];
+
+async function verdictsOfRun(runId: string) {
+  const [row] = await server.sql<{ n: number; subjects: number }>('select count(*)::int as n, count(distinct subject_id)::int as subjects from verdict where sweep_run_id = ?', [runId]);
+  return row;
+}
+
+async function servants(): Promise<number> {
+  const [row] = await server.sql<{ n: number }>('select count(*)::int as n from civil_servant');
+  return row.n;
+}
+
+it('evaluates every civil servant once, shows progress and a summary, and gives the verdicts a single evaluation gives', async () => {
+  const total = await servants();
+  const result = await sweep(['--matter', 'PROMOTION', '--as-of', AS_OF, '--chunk-size', '40', '--workers', '2']);
+  expect(result.stderr).toMatch(new RegExp(`${total}/${total}`));
+  expect(result.status).toBe(0);
+  expect(result.stdout).toMatch(/完成 completed/);
+  expect(result.stdout).toMatch(/合计 total\s*│\s*\d+/);
+  const runId = runIdIn(result.stdout);
+
+  expect(await verdictsOfRun(runId)).toEqual({ n: total, subjects: total });
+  const run = await server.gql(`query ($id: ID!) { sweepRun(id: $id) { status subjects failed counts errors { totalCount } } verdicts(sweepRunId: $id) { totalCount } }`, { id: runId });
+  expect(run.errors).toBeUndefined();
+  expect(run.data.sweepRun).toMatchObject({ status: 'COMPLETED', subjects: total, failed: 0, errors: { totalCount: 0 } });
+  expect(Object.values(run.data.sweepRun.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(total);
+  expect(run.data.sweepRun.counts.RESTRICTED).toBeGreaterThan(0);
+  expect(run.data.verdicts.totalCount).toBe(total);
+  for (const line of Object.entries(run.data.sweepRun.counts)) expect(result.stdout).toContain(String(line[1]));
+
+  // The sweep's batched path and a single evaluation see the same facts and decide alike.
+  const [restricted] = await server.sql<{ subject_id: string; facts: unknown; rules: unknown; outcome: string }>(
+    `select subject_id, facts, rules, outcome from verdict where sweep_run_id = ? and outcome = 'RESTRICTED' order by subject_id limit 1`,
+    [runId],
+  );
+  const single = await server.gql('mutation ($id: ID!, $asOf: DateTime!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION", asOf: $asOf) { id outcome } }', {
+    id: restricted.subject_id,
+    asOf: `${AS_OF}T00:00:00+08:00`,
+  });
+  expect(single.data.evaluate.outcome).toBe('RESTRICTED');
+  const [stored] = await server.sql<{ facts: unknown; rules: unknown }>('select facts, rules from verdict where id = ?', [single.data.evaluate.id]);
+  expect(stored.facts).toEqual(restricted.facts);
+  expect(stored.rules).toEqual(restricted.rules);
+
+  const audit = await server.gql('{ auditEvents(filter: { action: SWEEP }) { edges { node { targetId outcome } } } }');
+  expect(audit.data.auditEvents.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ targetId: runId, outcome: `PROMOTION started: ${total} subjects in ${Math.ceil(total / 40)} chunks` });
+});
+
+it('a sweep killed with SIGKILL halfway, started again with its run id, ends with exactly one verdict per subject', async () => {
+  const total = await servants();
+  let stderr = '';
+  let killedAt = 0;
+  const killed = await sweep(['--matter', 'AWARD', '--as-of', AS_OF, '--chunk-size', '5', '--workers', '1'], (child) => {
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    void (async () => {
+      while (!/sweep [0-9a-f-]{36}/.test(stderr)) await sleep(20);
+      const runId = runIdIn(stderr);
+      for (;;) {
+        const [row] = await server.sql<{ done: number }>('select count(done_at)::int as done from sweep_chunk where run_id = ?', [runId]);
+        if (row.done >= 5) break;
+        await sleep(20);
+      }
+      child.kill('SIGKILL');
+      killedAt = Date.now();
+    })();
+  });
+  expect(killed.status).toBeNull();
+  expect(killedAt).toBeGreaterThan(0);
+  const runId = runIdIn(stderr);
+  await sleep(1000); // the sweep's worker notices its parent is gone and stops
+  const [before] = await server.sql<{ status: string; done: number; chunks: number }>(
+    'select r.status, r.chunks, count(c.done_at)::int as done from sweep_run r join sweep_chunk c on c.run_id = r.id where r.id = ? group by r.id',
+    [runId],
+  );
+  expect(before.status).toBe('RUNNING');
+  expect(before.done).toBeLessThan(before.chunks);
+  const partial = await verdictsOfRun(runId);
+  expect(partial.n).toBe(partial.subjects);
+  expect(partial.n).toBeLessThan(total);
+
+  const resumed = await sweep(['--resume', runId, '--workers', '2']);
+  expect(resumed.stderr).toMatch(/继续 resuming/);
+  expect(resumed.status).toBe(0);
+  expect(await verdictsOfRun(runId)).toEqual({ n: total, subjects: total });
+  const [after] = await server.sql<{ status: string; counts: Record<string, number> }>('select status, counts from sweep_run where id = ?', [runId]);
+  expect(after.status).toBe('COMPLETED');
+  expect(Object.values(after.counts).reduce((a, b) => a + b, 0)).toBe(total);
+
+  const again = await sweep(['--resume', runId]);
+  expect(again.status).toBe(0);
+  expect(await verdictsOfRun(runId)).toEqual({ n: total, subjects: total });
+});
+
+it('refuses an unknown matter or run with a clear message and stores nothing', async () => {
+  const [{ n: runsBefore }] = await server.sql<{ n: number }>('select count(*)::int as n from sweep_run');
+  const unknown = await sweep(['--matter', 'PROMOTON']);
+  expect(unknown.status).toBe(1);
+  expect(unknown.stderr).toMatch(/BAD_USER_INPUT.*"PROMOTON" is not a matter.*PROMOTION/);
+  const wrongType = await sweep(['--matter', 'PROCUREMENT', '--subject-type', 'civil-servant']);
+  expect(wrongType.status).toBe(1);
+  expect(wrongType.stderr).toMatch(/does not apply to CIVIL_SERVANT/);
+  const noRun = await sweep(['--resume', '00000000-0000-4000-8000-000000000000']);
+  expect(noRun.status).toBe(1);
+  expect(noRun.stderr).toMatch(/there is no sweep 00000000-0000-4000-8000-000000000000/);
+  const [{ n: runsAfter }] = await server.sql<{ n: number }>('select count(*)::int as n from sweep_run');
+  expect(runsAfter).toBe(runsBefore);
+});
+
+it('records a subject that cannot be evaluated, with the reason, and evaluates the rest', async () => {
+  // A record imported by an older system carries a severity the API does not know.
+  await server.sql(`alter type "severity" add value if not exists 'CATASTROPHIC'`);
+  const [broken] = await server.sql<{ subject_id: string }>(
+    `update credit_record set severity = 'CATASTROPHIC' where id = (select id from credit_record where subject_type = 'CIVIL_SERVANT' and kind = 'DISHONEST' and status = 'ACTIVE' and occurred_on < '2026-10-01' order by occurred_on desc, id limit 1) returning subject_id`,
+  );
+  const total = await servants();
+  const result = await sweep(['--matter', 'PROMOTION', '--as-of', AS_OF, '--chunk-size', '50']);
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain(`CIVIL_SERVANT ${broken.subject_id}:`);
+  expect(result.stdout).toMatch(/CATASTROPHIC/);
+  const runId = runIdIn(result.stdout);
+  expect(await verdictsOfRun(runId)).toEqual({ n: total - 1, subjects: total - 1 });
+  const run = await server.gql('query ($id: ID!) { sweepRun(id: $id) { status failed errors { edges { node { subjectId reason } } } } }', { id: runId });
+  expect(run.errors).toBeUndefined();
+  expect(run.data.sweepRun.status).toBe('COMPLETED');
+  expect(run.data.sweepRun.failed).toBe(1);
+  expect(run.data.sweepRun.errors.edges).toEqual([{ node: { subjectId: broken.subject_id, reason: expect.stringMatching(/CATASTROPHIC/) } }]);
+});
