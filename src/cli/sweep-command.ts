@@ -11,6 +11,7 @@ import { enqueuePendingChunks, failedChunks } from '../sweep/enqueue';
 import { startRun } from '../sweep/plan';
 import { openQueue } from '../sweep/queue';
 import { runProgress } from '../sweep/run-state';
+import type { Knex } from '@mikro-orm/knex';
 import type { CliRuntime } from './runtime';
 
 export interface SweepCommandOptions {
@@ -63,11 +64,10 @@ async function openOrResumeRun(runtime: CliRuntime, viewer: Viewer, options: Swe
   return run;
 }
 
-function progressBar(total: number): SingleBar {
+function progressBar(): SingleBar {
   return new SingleBar({
-    format: '评估 sweeping [{bar}] {percentage}% | {value}/{total} | {rate}/s | 剩余 ETA {eta_formatted} | 失败 failed {failed}',
+    format: '评估 sweeping [{bar}] {percentage}% | {value}/{total} | {rate}/s | 剩余 left {eta} | 失败 failed {failed}',
     barsize: 30,
-    etaBuffer: 20,
     stream: process.stderr,
     noTTYOutput: true,
     notTTYSchedule: 2000,
@@ -104,6 +104,40 @@ function summaryText({ run, errors, errorCount }: Awaited<ReturnType<typeof summ
   return lines.join('\n');
 }
 
+/** How long is left at the current rate, for the progress bar. */
+function timeLeft(remaining: number, rate: number): string {
+  if (rate <= 0) return '—';
+  const seconds = Math.ceil(remaining / rate);
+  return seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+}
+
+/**
+ * Shows the run's progress until every chunk is committed. Throws, with the command that resumes
+ * the run, when it cannot finish: a chunk failed after its retries, or the local workers are gone.
+ */
+async function followRun(knex: Knex, run: SweepRun, workers: ChildProcess[], resumeHint: string): Promise<void> {
+  const bar = progressBar();
+  let progress = await runProgress(knex, run.id);
+  const first = { at: performance.now(), done: progress.subjectsDone };
+  bar.start(run.subjects, progress.subjectsDone, { rate: 0, eta: '—', failed: progress.failed });
+  const workersGone = () => workers.length > 0 && workers.every((w) => w.exitCode !== null || w.signalCode !== null);
+  try {
+    while (progress.status !== 'COMPLETED') {
+      await sleep(POLL_MS);
+      const gone = workersGone();
+      progress = await runProgress(knex, run.id);
+      const rate = Math.round((progress.subjectsDone - first.done) / ((performance.now() - first.at) / 1000));
+      bar.update(progress.subjectsDone, { rate, eta: timeLeft(run.subjects - progress.subjectsDone, rate), failed: progress.failed });
+      if (progress.status === 'COMPLETED') break;
+      const [failed] = await failedChunks(knex, run.id);
+      if (failed) throw new Error(`chunk ${failed.seq} failed after its retries: ${failed.reason}. 修复后继续 Mend the cause and ${resumeHint}`);
+      if (gone) throw new Error(`the local workers stopped before the sweep was complete. ${resumeHint}`);
+    }
+  } finally {
+    bar.stop();
+  }
+}
+
 /**
  * `chengxin evaluate --all`: starts (or resumes) a sweep, puts its chunks on the queue, starts the
  * local workers, shows progress until every chunk is committed, and prints the summary. Workers on
@@ -114,11 +148,12 @@ export async function sweepCommand(runtime: CliRuntime, options: SweepCommandOpt
   const viewer: Viewer = { role: Role.ADMIN, subject: `cli:${os.userInfo().username}` };
   const started = performance.now();
   const run = await openOrResumeRun(runtime, viewer, options);
+  const resumeHint = `继续 resume with: npx chengxin evaluate --all --resume ${run.id}`;
   const knex = runtime.orm.em.getKnex();
   const boss = await openQueue(databaseUrl, (error) => process.stderr.write(`队列错误 queue error: ${error.message}\n`));
   const workers: ChildProcess[] = [];
   const interrupt = () => {
-    process.stderr.write(`\n已中断 interrupted. 继续 resume with: npx chengxin evaluate --all --resume ${run.id}\n`);
+    process.stderr.write(`\n已中断 interrupted. ${resumeHint}\n`);
     for (const worker of workers) worker.kill('SIGTERM');
     process.exit(130);
   };
@@ -127,32 +162,10 @@ export async function sweepCommand(runtime: CliRuntime, options: SweepCommandOpt
     const queued = await enqueuePendingChunks(boss, knex, run.id);
     process.stderr.write(
       `${options.resume ? '继续 resuming' : '开始 started'} sweep ${run.id}: ${run.subjects} subjects, ${queued} of ${run.chunks} chunks queued, ` +
-        `${options.workers} local worker(s). 中断后继续 to resume: npx chengxin evaluate --all --resume ${run.id}\n`,
+        `${options.workers} local worker(s). 中断后 if interrupted, ${resumeHint}\n`,
     );
     workers.push(...startLocalWorkers(options.workers, run.id, databaseUrl));
-    const bar = progressBar(run.subjects);
-    let progress = await runProgress(knex, run.id);
-    bar.start(run.subjects, progress.subjectsDone, { rate: 0, failed: progress.failed });
-    const first = { at: performance.now(), done: progress.subjectsDone };
-    while (progress.status !== 'COMPLETED') {
-      await sleep(POLL_MS);
-      progress = await runProgress(knex, run.id);
-      const rate = Math.round((progress.subjectsDone - first.done) / ((performance.now() - first.at) / 1000));
-      bar.update(progress.subjectsDone, { rate, failed: progress.failed });
-      const failed = await failedChunks(knex, run.id);
-      if (failed.length) {
-        bar.stop();
-        throw new Error(`chunk ${failed[0].seq} failed after its retries: ${failed[0].reason}. 修复后继续 Mend the cause and resume: npx chengxin evaluate --all --resume ${run.id}`);
-      }
-      if (options.workers > 0 && workers.every((w) => w.exitCode !== null || w.signalCode !== null) && progress.status !== 'COMPLETED') {
-        progress = await runProgress(knex, run.id);
-        if (progress.status === 'COMPLETED') break;
-        bar.stop();
-        throw new Error(`the local workers stopped before the sweep was complete. 继续 resume with: npx chengxin evaluate --all --resume ${run.id}`);
-      }
-    }
-    bar.update(progress.subjectsDone);
-    bar.stop();
+    await followRun(knex, run, workers, resumeHint);
     const result = await summary(runtime, run.id);
     const seconds = (performance.now() - started) / 1000;
     console.log(options.json ? JSON.stringify({ ...result.run, errors: result.errors, errorCount: result.errorCount }, null, 2) : summaryText(result, seconds));

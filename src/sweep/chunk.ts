@@ -70,6 +70,32 @@ async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promis
   }
 }
 
+/**
+ * Stores a chunk's verdicts, its failed subjects and its done mark in one transaction, after
+ * locking the chunk's row; returns false (and writes nothing) when another delivery of the same
+ * chunk committed first.
+ */
+async function commitChunk(pool: Pool, job: ChunkJob, plan: RunPlan, subjectType: SubjectType, result: ChunkResult, stageMs: () => object): Promise<boolean> {
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query('select done_at from sweep_chunk where run_id = $1 and seq = $2 for update', [job.runId, job.seq]);
+    if (rows[0].done_at) return false;
+    await client.query('set local synchronous_commit = off');
+    if (result.verdicts.length) await insertVerdicts(client, job.runId, plan, subjectType, result);
+    if (result.errors.length) {
+      await client.query(
+        `insert into sweep_error (id, run_id, subject_type, subject_id, reason)
+         select gen_random_uuid(), $1, $2, e.subject_id, e.reason from unnest($3::uuid[], $4::text[]) as e(subject_id, reason)
+         on conflict (run_id, subject_type, subject_id) do nothing`,
+        [job.runId, subjectType, result.errors.map((e) => e.subjectId), result.errors.map((e) => e.reason)],
+      );
+    }
+    await client.query('update sweep_chunk set done_at = now(), counts = $3, failed = $4, stage_ms = $5 where run_id = $1 and seq = $2', [
+      job.runId, job.seq, JSON.stringify(result.byOutcome), result.errors.length, JSON.stringify(stageMs()),
+    ]);
+    return true;
+  });
+}
+
 /** What a worker brings to a chunk: a unit of work for the facts, the rule set, and a pool for the bulk writes. */
 export interface ChunkDeps {
   em: EntityManager;
@@ -79,6 +105,14 @@ export interface ChunkDeps {
   pool: Pool;
 }
 
+/**
+ * Evaluates one chunk of a sweep and commits it whole. A chunk already marked done (a job delivered
+ * twice, a run resumed) is left alone, and the unique index on (run, subject) would refuse a second
+ * verdict anyway: nothing is lost, nothing doubled. Subjects that fail are recorded, not thrown.
+ *
+ * The commit does not wait for the WAL flush (synchronous_commit off): should the database crash
+ * just after, the chunk's rows and its done mark are lost together and the chunk is done again.
+ */
 export async function processChunk({ em, runFacts, ruleSet, pool }: ChunkDeps, job: ChunkJob): Promise<ChunkReport> {
   const started = performance.now();
   const knex = em.getKnex();
@@ -97,25 +131,7 @@ export async function processChunk({ em, runFacts, ruleSet, pool }: ChunkDeps, j
   const ids = await chunkSubjects(knex, plan, chunk);
   const result = await evaluateChunk(em, runFacts, ruleSet, chunk.subject_type, plan.matter, ids, plan.asOf);
   const writeStarted = performance.now();
-  const stageMs = () => JSON.stringify({ ...result.stageMs, write: Math.round(performance.now() - writeStarted) });
-  const committed = await inTransaction(pool, async (client) => {
-    const { rows } = await client.query('select done_at from sweep_chunk where run_id = $1 and seq = $2 for update', [job.runId, job.seq]);
-    if (rows[0].done_at) return false;
-    await client.query('set local synchronous_commit = off');
-    if (result.verdicts.length) await insertVerdicts(client, job.runId, plan, chunk.subject_type, result);
-    if (result.errors.length) {
-      await client.query(
-        `insert into sweep_error (id, run_id, subject_type, subject_id, reason)
-         select gen_random_uuid(), $1, $2, e.subject_id, e.reason from unnest($3::uuid[], $4::text[]) as e(subject_id, reason)
-         on conflict (run_id, subject_type, subject_id) do nothing`,
-        [job.runId, chunk.subject_type, result.errors.map((e) => e.subjectId), result.errors.map((e) => e.reason)],
-      );
-    }
-    await client.query('update sweep_chunk set done_at = now(), counts = $3, failed = $4, stage_ms = $5 where run_id = $1 and seq = $2', [
-      job.runId, job.seq, JSON.stringify(result.byOutcome), result.errors.length, stageMs(),
-    ]);
-    return true;
-  });
+  const committed = await commitChunk(pool, job, plan, chunk.subject_type, result, () => ({ ...result.stageMs, write: Math.round(performance.now() - writeStarted) }));
   if (!committed) return none;
   result.stageMs.write = performance.now() - writeStarted;
   await completeRunIfDone(knex, job.runId);

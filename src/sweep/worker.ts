@@ -22,7 +22,8 @@ export interface WorkerOptions {
   onFailure?: (job: ChunkJob, error: Error) => void;
 }
 
-const IDLE_WAIT_MS = 200;
+/** How long an idle worker waits before asking the queue again. */
+const IDLE_WAIT_MS = 500;
 
 /**
  * Takes chunks from the queue and processes them until stopped (or, for a sweep's own workers,

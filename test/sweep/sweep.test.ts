@@ -112,6 +112,26 @@ it('a sweep killed with SIGKILL halfway, started again with its run id, ends wit
   expect(await verdictsOfRun(runId)).toEqual({ n: total, subjects: total });
 });
 
+it('a worker started on its own (as on another machine) takes the chunks of a sweep that runs no local worker', async () => {
+  const total = await servants();
+  let stderr = '';
+  let worker: Promise<{ status: number | null; stderr: string }> | undefined;
+  const coordinator = await sweep(['--matter', 'AWARD', '--as-of', AS_OF, '--chunk-size', '60', '--workers', '0'], (child) => {
+    child.stderr!.on('data', (chunk) => {
+      stderr += chunk;
+      const runId = /sweep ([0-9a-f-]{36})/.exec(stderr)?.[1];
+      if (runId && !worker) worker = runNode(['bin/chengxin.js', 'worker', '--run', runId], env());
+    });
+  });
+  expect(stderr).toMatch(/0 local worker/);
+  expect(coordinator.status).toBe(0);
+  const done = await worker!;
+  expect(done.status).toBe(0);
+  expect(done.stderr).toMatch(/worker ready/);
+  expect(done.stderr).toMatch(/chunk 0: \d+ evaluated, 0 failed/);
+  expect(await verdictsOfRun(runIdIn(coordinator.stdout))).toEqual({ n: total, subjects: total });
+});
+
 it('refuses an unknown matter or run with a clear message and stores nothing', async () => {
   const [{ n: runsBefore }] = await server.sql<{ n: number }>('select count(*)::int as n from sweep_run');
   const unknown = await sweep(['--matter', 'PROMOTON']);
