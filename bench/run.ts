@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     const main = sweeps[sweeps.length - 1];
 
     const { rows: [size] } = await db.query(`select pg_total_relation_size('verdict') as bytes, count(*)::int as n from verdict`);
-    console.error('(f) evaluate over HTTP …');
+    if (HTTP_SECONDS > 0) console.error('(f) evaluate over HTTP …');
     const http = HTTP_SECONDS > 0 ? await evaluateOverHttp(databaseUrl, ids, CLIENTS, HTTP_SECONDS) : null;
 
     const peakRssMb = Math.max(...sweeps.flatMap((s) => Object.values(s.peakRssMb)), http?.serverPeakRssMb ?? 0, Math.round(process.resourceUsage().maxRSS / 1024));

@@ -11,6 +11,7 @@ import { SubjectType } from '../domain/subject';
 import { RuleRuntimeError } from '../engine/rule-runner';
 import { RuleSetError } from '../engine/rule-problem';
 import { evaluate } from '../evaluation/evaluate.service';
+import { explainedRules } from '../evaluation/rule-texts';
 import { findSubject } from '../registry/subjects';
 import { parseAsOf } from './arguments';
 import { registerRulesCommands } from './rules-commands';
@@ -73,7 +74,7 @@ program
   .option('--as-of <date>', '截至日期 / judge as of this date (YYYY-MM-DD, China Standard Time) or ISO date-time; default now', parseAsOf)
   .option('--resume <run-id>', '继续一次中断的批量评估 / finish an interrupted sweep')
   .option('--workers <n>', '本机工作进程数 / local worker processes for --all (0: only workers started elsewhere)', parseCount, os.availableParallelism())
-  .option('--chunk-size <n>', '每块主体数 / subjects per chunk for --all', parseCount, 500)
+  .option('--chunk-size <n>', '每块主体数 / subjects per chunk for --all', parseCount, 1000)
   .option('--json', '输出 JSON / print the verdict (or the sweep summary) as JSON')
   .action(async (options: SweepCommandOptions & { subject?: { type: SubjectType; id: string }; all?: boolean }) => {
     if (Boolean(options.all || options.resume) === Boolean(options.subject)) {
@@ -89,12 +90,13 @@ program
       const verdict = await evaluate(deps, options.subject, options.matter!, options.asOf ?? new Date(), {
         alsoWrite: (tx, v) => auditIn(tx, viewer, { action: AuditAction.EVALUATE, subjectType: v.subjectType, subjectId: v.subjectId, targetId: v.id, outcome: `${v.matter} ${v.outcome}` }),
       });
+      const rules = await explainedRules(deps.em, deps.ruleSet, verdict);
       if (options.json) {
-        console.log(JSON.stringify(verdict, null, 2));
+        console.log(JSON.stringify({ ...verdict, rules }, null, 2));
       } else {
         const subject = await findSubject(deps.em, options.subject.type, options.subject.id);
         const matterTitle = runtime.rules.current.matter(options.matter!)!.title;
-        console.log(verdictText(verdict, matterTitle, subject.name));
+        console.log(verdictText(verdict, rules, matterTitle, subject.name));
       }
     } finally {
       await runtime.close();

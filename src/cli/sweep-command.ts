@@ -66,7 +66,7 @@ async function openOrResumeRun(runtime: CliRuntime, viewer: Viewer, options: Swe
 
 function progressBar(): SingleBar {
   return new SingleBar({
-    format: '评估 sweeping [{bar}] {percentage}% | {value}/{total} | {rate}/s | 剩余 left {eta} | 失败 failed {failed}',
+    format: '评估 sweeping [{bar}] {percentage}% | {value}/{total} | {rate}/s | 剩余 left {left} | 失败 failed {failed}',
     barsize: 30,
     stream: process.stderr,
     noTTYOutput: true,
@@ -119,7 +119,7 @@ async function followRun(knex: Knex, run: SweepRun, workers: ChildProcess[], res
   const bar = progressBar();
   let progress = await runProgress(knex, run.id);
   const first = { at: performance.now(), done: progress.subjectsDone };
-  bar.start(run.subjects, progress.subjectsDone, { rate: 0, eta: '—', failed: progress.failed });
+  bar.start(run.subjects, progress.subjectsDone, { rate: 0, left: '—', failed: progress.failed });
   const workersGone = () => workers.length > 0 && workers.every((w) => w.exitCode !== null || w.signalCode !== null);
   try {
     while (progress.status !== 'COMPLETED') {
@@ -127,7 +127,7 @@ async function followRun(knex: Knex, run: SweepRun, workers: ChildProcess[], res
       const gone = workersGone();
       progress = await runProgress(knex, run.id);
       const rate = Math.round((progress.subjectsDone - first.done) / ((performance.now() - first.at) / 1000));
-      bar.update(progress.subjectsDone, { rate, eta: timeLeft(run.subjects - progress.subjectsDone, rate), failed: progress.failed });
+      bar.update(progress.subjectsDone, { rate, left: timeLeft(run.subjects - progress.subjectsDone, rate), failed: progress.failed });
       if (progress.status === 'COMPLETED') break;
       const [failed] = await failedChunks(knex, run.id);
       if (failed) throw new Error(`chunk ${failed.seq} failed after its retries: ${failed.reason}. 修复后继续 Mend the cause and ${resumeHint}`);

@@ -35,8 +35,7 @@ function ruleBlock(rule: RuleResult): string[] {
 }
 
 /** A verdict as a person reads it in a terminal: outcome, measures, every rule and condition, summary. */
-export function verdictText(verdict: Verdict, matterTitle: Bilingual, subjectName: string): string {
-  const rules = verdict.rules as unknown as RuleResult[];
+export function verdictText(verdict: Verdict, rules: RuleResult[], matterTitle: Bilingual, subjectName: string): string {
   const summaryInput = { outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules };
   return [
     `${subjectName} — ${matterTitle.zh} / ${matterTitle.en}`,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ExecutionResult } from 'graphql';
-import { RuleSetSnapshot, Verdict } from '../db/entities';
+import { Verdict } from '../db/entities';
 import type { VerdictOutcome } from '../domain/verdict';
 import { chinaDate } from '../domain/credit-facts';
 import type { SubjectType } from '../domain/subject';
@@ -10,6 +10,8 @@ import { BadUserInputError, EvaluationError } from '../errors';
 import { evaluationSeconds } from '../metrics';
 import { findSubject } from '../registry/subjects';
 import { findOrFail } from '../registry/lookup';
+import { withoutRuleTexts } from './rule-texts';
+import { storeSnapshot } from './snapshot';
 
 /** Runs a facts query in-process against the served schema (no HTTP). */
 export type FactsRunner = (query: FactsQuery, variables: Record<string, unknown>) => Promise<ExecutionResult>;
@@ -23,19 +25,6 @@ export interface EvaluationDeps {
 export interface SubjectRef {
   type: SubjectType;
   id: string;
-}
-
-/** Database and version pairs whose files are known to be stored, so each process writes a snapshot once. */
-const storedVersions = new Set<string>();
-
-export async function storeSnapshot(em: EntityManager, ruleSet: RuleSet): Promise<void> {
-  const key = `${em.config.get('clientUrl')}|${ruleSet.version}`;
-  if (storedVersions.has(key)) return;
-  await em.getConnection().execute(
-    'insert into rule_set_snapshot (version, files) values (?, ?) on conflict (version) do nothing',
-    [ruleSet.version, JSON.stringify(ruleSet.files)],
-  );
-  storedVersions.add(key);
 }
 
 export function assertMatter(ruleSet: RuleSet, subjectType: SubjectType, matter: string): void {
@@ -114,16 +103,11 @@ export function verdictFields(ruleSet: RuleSet, subject: SubjectRef, matter: str
     ruleSetVersion: ruleSet.version,
     parametersFile: gathered.parametersFile,
     facts: { subject: gathered.subject, parameters: gathered.parameters },
-    rules: run.rules as unknown as Record<string, unknown>[],
+    rules: withoutRuleTexts(run.rules) as unknown as Record<string, unknown>[],
   };
 }
 
 /** Loads a stored verdict or throws NOT_FOUND on the given field. */
 export function findVerdict(em: EntityManager, id: string, field = 'id'): Promise<Verdict> {
   return findOrFail(em, Verdict, 'verdict', id, field);
-}
-
-/** The files of a rule-set version, as stored when a verdict first used it. */
-export async function findSnapshot(em: EntityManager, version: string): Promise<RuleSetSnapshot | null> {
-  return em.findOne(RuleSetSnapshot, { version });
 }

@@ -4,7 +4,8 @@ import { chinaDate } from '../domain/credit-facts';
 import type { SubjectType } from '../domain/subject';
 import { runRules } from '../engine/rule-runner';
 import type { RuleSet } from '../engine/rule-set';
-import { assertMatter, gatherFacts, storeSnapshot, verdictFields, type FactsRunner } from './evaluate.service';
+import { assertMatter, gatherFacts, verdictFields, type FactsRunner } from './evaluate.service';
+import { storeSnapshot } from './snapshot';
 
 /** What differs between the verdicts of a chunk; the rest (matter, as-of, rule set …) is the chunk's. */
 export interface VerdictRow {

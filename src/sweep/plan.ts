@@ -7,7 +7,8 @@ import { chinaDate } from '../domain/credit-facts';
 import type { SubjectType } from '../domain/subject';
 import type { RuleSet } from '../engine/rule-set';
 import { BadUserInputError } from '../errors';
-import { assertMatter, storeSnapshot } from '../evaluation/evaluate.service';
+import { assertMatter } from '../evaluation/evaluate.service';
+import { storeSnapshot } from '../evaluation/snapshot';
 import { SUBJECT_TABLES } from './subject-tables';
 
 export interface SweepRequest {

@@ -78,6 +78,30 @@ describe('a verdict', () => {
     const [snapshot] = await server.sql<{ files: Record<string, string> }>('select files from rule_set_snapshot where version = ?', [verdict.ruleSetVersion]);
     expect(Object.keys(snapshot.files)).toEqual(expect.arrayContaining(['matters.json', 'facts/civil-servant.graphql', 'civil-servant/restrict-award-and-promotion.json']));
   });
+
+  it("stores each rule's texts once, in its version's snapshot, and reads a verdict back with the texts of its own version", async () => {
+    const { servantId } = await servantWithRecord();
+    const given = await evaluateServant(servantId);
+    const [row] = await server.sql<{ rules: Record<string, unknown>[] }>('select rules from verdict where id = ?', [given.id]);
+    expect(row.rules[0]).toHaveProperty('conditions');
+    expect(row.rules.some((r) => 'title' in r || 'basis' in r || 'measure' in r)).toBe(false);
+
+    // The same verdict under an older rule-set version, whose rule had another title: it reads back with that title.
+    const [snapshot] = await server.sql<{ files: Record<string, string> }>('select files from rule_set_snapshot where version = ?', [given.ruleSetVersion]);
+    const file = 'civil-servant/restrict-award-and-promotion.json';
+    const older = JSON.parse(snapshot.files[file]);
+    older.title.zh = '旧版标题：限制评优评先和职务晋升';
+    await server.sql('insert into rule_set_snapshot (version, files) values (?, ?)', ['sha256:0000000000older', JSON.stringify({ ...snapshot.files, [file]: JSON.stringify(older) })]);
+    const [copy] = await server.sql<{ id: string }>(
+      `insert into verdict (id, subject_type, subject_id, matter, as_of, day, evaluated_at, outcome, score, rule_set_version, parameters_file, facts, rules)
+       select gen_random_uuid(), subject_type, subject_id, matter, as_of, day, evaluated_at, outcome, score, 'sha256:0000000000older', parameters_file, facts, rules from verdict where id = ? returning id`,
+      [given.id],
+    );
+    const read = await server.gql(READ, { id: copy.id });
+    const rule = read.data.verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-restrict-award-promotion');
+    expect(rule).toMatchObject({ file, title: { zh: '旧版标题：限制评优评先和职务晋升' }, basis: [{ clause: '三(六)' }, { clause: '三(四)' }] });
+    expect(read.data.verdict.measures).toEqual(given.measures);
+  });
 });
 
 describe('repair, objection and as-of', () => {

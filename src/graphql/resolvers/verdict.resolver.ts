@@ -8,6 +8,7 @@ import { SubjectType } from '../../domain/subject';
 import type { RuleResult } from '../../engine/rule-runner';
 import { evaluate, findVerdict } from '../../evaluation/evaluate.service';
 import { recheck } from '../../evaluation/recheck.service';
+import { explainedRules } from '../../evaluation/rule-texts';
 import { buildSummary } from '../../evaluation/summary';
 import { BadUserInputError } from '../../errors';
 import { assertId } from '../../registry/lookup';
@@ -23,7 +24,6 @@ interface ExplanationSource {
   rules: RuleResult[];
 }
 
-const rulesOf = (verdict: Verdict) => verdict.rules as unknown as RuleResult[];
 
 @Resolver(() => VerdictType)
 export class VerdictResolver {
@@ -79,16 +79,17 @@ export class VerdictResolver {
   }
 
   @FieldResolver(() => [MeasureType], { description: 'The measures that apply: one per fired rule, strongest first.' })
-  measures(@Root() verdict: Verdict): MeasureType[] {
-    return rulesOf(verdict)
+  async measures(@Root() verdict: Verdict, @Ctx() { em, rules }: GraphQLContext): Promise<MeasureType[]> {
+    return (await explainedRules(em, rules.current, verdict))
       .filter((r) => r.fired)
       .map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: r.mitigation, points: r.points }));
   }
 
   @FieldResolver(() => ExplanationType, { description: 'Why. Reading it is recorded in the audit trail. The public gets no facts or evidence about a civil servant.' })
-  explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext): Promise<ExplanationSource & ExplanationType> {
+  async explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext): Promise<ExplanationSource & ExplanationType> {
     const personal = verdict.subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(context.viewer.role);
-    const rules = personal ? rulesOf(verdict).map((r) => ({ ...r, evidence: [], text: null })) : rulesOf(verdict);
+    const explained = await explainedRules(context.em, context.rules.current, verdict);
+    const rules = personal ? explained.map((r) => ({ ...r, evidence: [], text: null })) : explained;
     const explanation = { verdict, rules, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal ? {} : verdict.facts };
     return audited(context, AuditAction.READ_EXPLANATION, async () => explanation as never, () => ({
       subjectType: verdict.subjectType,
