@@ -109,7 +109,8 @@ program
   .option('--concurrency <n>', '本进程同时处理的块数 / chunks this process works on at once', parseCount, 2)
   .option('--run <run-id>', '该批量评估完成后退出 / exit once this sweep is complete')
   .option('--quiet', '不逐块输出 / no line per chunk')
-  .action(async (options: { concurrency: number; run?: string; quiet?: boolean }) => {
+  .option('--metrics-port <port>', '在此端口提供 Prometheus 指标 / serve Prometheus metrics at http://HOST:<port>/metrics', parseCount)
+  .action(async (options: { concurrency: number; run?: string; quiet?: boolean; metricsPort?: number }) => {
     await workerCommand(await openRuntime(), options);
   });
 

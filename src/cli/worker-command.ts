@@ -1,4 +1,6 @@
+import { createServer } from 'node:http';
 import { Pool } from 'pg';
+import { registry } from '../metrics';
 import { openQueue } from '../sweep/queue';
 import { startWorker } from '../sweep/worker';
 import type { CliRuntime } from './runtime';
@@ -8,7 +10,7 @@ import type { CliRuntime } from './runtime';
  * chunks in hand first). Started by a sweep (`--run`), it exits when that run is complete, and at
  * once if the sweep's process dies, so that a killed sweep leaves no workers behind.
  */
-export async function workerCommand(runtime: CliRuntime, options: { concurrency: number; run?: string; quiet?: boolean }): Promise<void> {
+export async function workerCommand(runtime: CliRuntime, options: { concurrency: number; run?: string; quiet?: boolean; metricsPort?: number }): Promise<void> {
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const databaseUrl = runtime.orm.config.get('clientUrl')!;
   const boss = await openQueue(databaseUrl, (error) => say(`队列错误 queue error: ${error.message}`));
@@ -25,6 +27,10 @@ export async function workerCommand(runtime: CliRuntime, options: { concurrency:
     },
     onFailure: (job, error) => say(`块处理失败 chunk failed: sweep ${job.runId} chunk ${job.seq}: ${error.message}`),
   });
+  // Prometheus scrapes a worker like the server: chunks, subjects by outcome, Node's own figures.
+  const metrics = options.metricsPort === undefined ? null : createServer((_request, response) => {
+    void registry.metrics().then((text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text));
+  }).listen(options.metricsPort, runtime.config.host);
   const stop = () => worker.stop();
   process.once('SIGINT', stop).once('SIGTERM', stop);
   // A sweep's worker talks to it over an IPC channel only to notice its death; the channel must not keep it alive.
@@ -36,6 +42,7 @@ export async function workerCommand(runtime: CliRuntime, options: { concurrency:
   } finally {
     await boss.stop({ graceful: false, close: true, wait: true }).catch(() => undefined);
     await pool.end();
+    metrics?.close();
     await runtime.close();
   }
 }

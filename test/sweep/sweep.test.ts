@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../src/db/embedded-postgres';
 import { runNode } from '../support/run-command';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -112,24 +113,29 @@ it('a sweep killed with SIGKILL halfway, started again with its run id, ends wit
   expect(await verdictsOfRun(runId)).toEqual({ n: total, subjects: total });
 });
 
-it('a worker started on its own (as on another machine) takes the chunks of a sweep that runs no local worker', async () => {
+it('a worker started on its own (as on another machine) takes the chunks of a sweep that runs no local worker, and reports metrics', async () => {
   const total = await servants();
-  let stderr = '';
-  let worker: Promise<{ status: number | null; stderr: string }> | undefined;
-  const coordinator = await sweep(['--matter', 'AWARD', '--as-of', AS_OF, '--chunk-size', '60', '--workers', '0'], (child) => {
-    child.stderr!.on('data', (chunk) => {
-      stderr += chunk;
-      const runId = /sweep ([0-9a-f-]{36})/.exec(stderr)?.[1];
-      if (runId && !worker) worker = runNode(['bin/chengxin.js', 'worker', '--run', runId], env());
-    });
+  const port = await freePort();
+  let worker!: ChildProcess;
+  let workerOutput = '';
+  const workerDone = runNode(['bin/chengxin.js', 'worker', '--metrics-port', String(port)], { ...env(), HOST: '127.0.0.1' }, (child) => {
+    worker = child;
+    child.stderr!.on('data', (chunk) => (workerOutput += chunk));
   });
-  expect(stderr).toMatch(/0 local worker/);
-  expect(coordinator.status).toBe(0);
-  const done = await worker!;
-  expect(done.status).toBe(0);
-  expect(done.stderr).toMatch(/worker ready/);
-  expect(done.stderr).toMatch(/chunk 0: \d+ evaluated, 0 failed/);
-  expect(await verdictsOfRun(runIdIn(coordinator.stdout))).toEqual({ n: total, subjects: total });
+  while (!/worker ready/.test(workerOutput)) await sleep(50);
+
+  const result = await sweep(['--matter', 'AWARD', '--as-of', AS_OF, '--chunk-size', '60', '--workers', '0']);
+  expect(result.stderr).toMatch(/0 local worker/);
+  expect(result.status).toBe(0);
+  expect(await verdictsOfRun(runIdIn(result.stdout))).toEqual({ n: total, subjects: total });
+  expect(workerOutput).toMatch(/chunk 0: \d+ evaluated, 0 failed/);
+
+  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const counted = [...metrics.matchAll(/^chengxin_sweep_subjects_total\{matter="AWARD",outcome="\w+"\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+  expect(counted).toBe(total);
+
+  worker.kill('SIGTERM');
+  expect((await workerDone).status).toBe(0);
 });
 
 it('refuses an unknown matter or run with a clear message and stores nothing', async () => {
