@@ -93,7 +93,7 @@ function summaryText({ run, errors, errorCount }: Awaited<ReturnType<typeof summ
   table.push(['合计 total', run.subjects, '100%']);
   const lines = [
     `批量评估 sweep ${run.id} — ${run.status === 'COMPLETED' ? '完成 completed' : '未完成 not complete'}`,
-    `事项 matter ${run.matter} · 主体类型 subject types ${run.subjectTypes.join(', ')} · 截至 as of ${run.day} · 规则集 rule set ${run.ruleSetVersion.slice(0, 12)}`,
+    `事项 matter ${run.matter} · 主体类型 subject types ${run.subjectTypes.join(', ')} · 截至 as of ${run.day} · 规则集 rule set ${run.ruleSetVersion}`,
     `开始 started ${run.startedAt.toISOString()} · 结束 finished ${run.finishedAt?.toISOString() ?? '—'} · 本次用时 this session ${seconds.toFixed(1)} s`,
     table.toString(),
   ];
