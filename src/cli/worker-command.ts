@@ -26,6 +26,7 @@ export async function workerCommand(runtime: CliRuntime, options: { concurrency:
       if (!options.quiet && !r.alreadyDone) say(`sweep ${r.runId} chunk ${r.seq}: ${r.evaluated} evaluated, ${r.failed} failed`);
     },
     onFailure: (job, error) => say(`块处理失败 chunk failed: sweep ${job.runId} chunk ${job.seq}: ${error.message}`),
+    onQueueError: (error) => say(`队列不可用，稍后重试 queue unreachable, retrying: ${error.message}`),
   });
   // Prometheus scrapes a worker like the server: chunks, subjects by outcome, Node's own figures.
   const metrics = options.metricsPort === undefined ? null : createServer((_request, response) => {

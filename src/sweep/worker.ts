@@ -20,10 +20,13 @@ export interface WorkerOptions {
   untilRunCompletes?: string;
   onChunk?: (report: ChunkReport) => void;
   onFailure?: (job: ChunkJob, error: Error) => void;
+  onQueueError?: (error: Error) => void;
 }
 
 /** How long an idle worker waits before asking the queue again. */
 const IDLE_WAIT_MS = 500;
+/** How long a worker waits when the queue cannot be reached. */
+const QUEUE_RETRY_MS = 2000;
 
 /**
  * Takes chunks from the queue and processes them until stopped (or, for a sweep's own workers,
@@ -32,11 +35,23 @@ const IDLE_WAIT_MS = 500;
  */
 export function startWorker(options: WorkerOptions): { stop(): void; done: Promise<void> } {
   let stopping = false;
+  const nextJob = async () => {
+    const [job] = (await options.boss.fetch<ChunkJob>(CHUNK_QUEUE, { batchSize: 1 })) ?? [];
+    return job;
+  };
   const loop = async () => {
     while (!stopping) {
-      const [job] = (await options.boss.fetch<ChunkJob>(CHUNK_QUEUE, { batchSize: 1 })) ?? [];
+      let job: Awaited<ReturnType<typeof nextJob>>;
+      try {
+        job = await nextJob();
+        if (!job && options.untilRunCompletes && (await runProgress(options.orm.em.getKnex(), options.untilRunCompletes)).status === 'COMPLETED') return;
+      } catch (error) {
+        // The database is away: wait and ask again rather than give up the worker.
+        options.onQueueError?.(error instanceof Error ? error : new Error(String(error)));
+        await sleep(QUEUE_RETRY_MS);
+        continue;
+      }
       if (!job) {
-        if (options.untilRunCompletes && (await runProgress(options.orm.em.getKnex(), options.untilRunCompletes)).status === 'COMPLETED') return;
         await sleep(IDLE_WAIT_MS);
         continue;
       }
@@ -46,7 +61,8 @@ export function startWorker(options: WorkerOptions): { stop(): void; done: Promi
         options.onChunk?.(report);
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
-        await options.boss.fail(CHUNK_QUEUE, job.id, { message: failure.message });
+        // Should the failure not reach the queue either, the job expires and is retried all the same.
+        await options.boss.fail(CHUNK_QUEUE, job.id, { message: failure.message }).catch(() => undefined);
         options.onFailure?.(job.data, failure);
       }
     }
