@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { Role } from '../src/auth/role';
-import { mintToken } from '../src/auth/tokens';
 import { freePort } from '../src/db/embedded-postgres';
 import { watchPeakMemory } from './memory';
+import { BENCH_SECRET, benchAuthorization } from './token';
 
-const SECRET = 'bench-secret-0123456789abcdef0123456789';
 const EVALUATE = 'mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id outcome } }';
 
 async function waitUntilReady(url: string): Promise<void> {
@@ -26,12 +25,12 @@ export async function evaluateOverHttp(databaseUrl: string, ids: string[], conne
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, JWT_SECRET: SECRET, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false' },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     await waitUntilReady(url);
-    const authorization = `Bearer ${await mintToken(new TextEncoder().encode(SECRET), Role.OFFICER, 'bench', '1h')}`;
+    const authorization = await benchAuthorization(Role.OFFICER);
     const headers = { 'content-type': 'application/json', authorization };
     const probe = (await (await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: EVALUATE, variables: { id: ids[0] } }) })).json()) as { errors?: unknown };
     if (probe.errors) throw new Error(`evaluate failed: ${JSON.stringify(probe.errors)}`);

@@ -1,10 +1,9 @@
 import pino from 'pino';
 import { startApp } from '../src/app';
 import { Role } from '../src/auth/role';
-import { mintToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
+import { BENCH_SECRET, benchAuthorization } from './token';
 
-const SECRET = 'bench-secret-0123456789abcdef0123456789';
 const PAGE = (totalCount: boolean) => `{ civilServants(first: 100) { ${totalCount ? 'totalCount' : ''}
   edges { node { name agency { name } creditRecords { severity occurredOn objections { status } repairs { status } } } } } }`;
 
@@ -14,10 +13,10 @@ const PAGE = (totalCount: boolean) => `{ civilServants(first: 100) { ${totalCoun
  */
 export async function listPageStatements(databaseUrl: string): Promise<{ listPageStatements: number; listPageStatementsWithTotalCount: number }> {
   const statements: string[] = [];
-  const config = { ...loadConfig(), nodeEnv: 'production' as const, port: 0, host: '127.0.0.1', databaseUrl, seedDemoData: false, watchRules: false, jwtSecret: SECRET };
+  const config = { ...loadConfig(), nodeEnv: 'production' as const, port: 0, host: '127.0.0.1', databaseUrl, seedDemoData: false, watchRules: false, jwtSecret: BENCH_SECRET };
   const app = await startApp(config, pino({ level: 'silent' }), { debug: ['query'], logger: (message: string) => statements.push(message) });
   try {
-    const authorization = `Bearer ${await mintToken(new TextEncoder().encode(SECRET), Role.CLERK, 'bench', '1h')}`;
+    const authorization = await benchAuthorization(Role.CLERK);
     const count = async (query: string) => {
       statements.splice(0);
       const body = (await (await fetch(app.http.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query }) })).json()) as { errors?: unknown };

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/knex';
 import type { Pool, PoolClient } from 'pg';
 import type { SubjectType } from '../domain/subject';
 import type { RuleSet } from '../engine/rule-set';
 import { evaluateChunk, type ChunkResult } from '../evaluation/sweep.service';
 import type { FactsRunner } from '../evaluation/evaluate.service';
 import { sweepChunkSeconds, sweepSubjectsTotal } from '../metrics';
-import { SUBJECT_TABLES } from './subject-tables';
+import { subjectTable } from '../registry/subjects';
 import type { ChunkJob } from './queue';
 import { completeRunIfDone, findRunPlan, type RunPlan } from './run-state';
 
@@ -17,12 +16,11 @@ export interface ChunkReport {
   alreadyDone: boolean;
   evaluated: number;
   failed: number;
-  stageMs: ChunkResult['stageMs'];
 }
 
 /** The subjects of one chunk: its id range, less those registered after the run started. */
-async function chunkSubjects(knex: Knex, plan: RunPlan, chunk: { subject_type: SubjectType; first_id: string; before_id: string | null }): Promise<string[]> {
-  const rows: { id: string }[] = await knex(SUBJECT_TABLES[chunk.subject_type])
+async function chunkSubjects(em: EntityManager, plan: RunPlan, chunk: { subject_type: SubjectType; first_id: string; before_id: string | null }): Promise<string[]> {
+  const rows: { id: string }[] = await em.getKnex()(subjectTable(em, chunk.subject_type))
     .select('id')
     .where('id', '>=', chunk.first_id)
     .modify((q) => (chunk.before_id ? q.where('id', '<', chunk.before_id) : q))
@@ -125,19 +123,18 @@ export async function processChunk({ em, runFacts, ruleSet, pool }: ChunkDeps, j
   }
   const chunk = await knex('sweep_chunk').where({ run_id: job.runId, seq: job.seq }).first();
   if (!chunk) throw new Error(`Sweep ${job.runId} has no chunk ${job.seq}.`);
-  const none = { runId: job.runId, seq: job.seq, alreadyDone: true, evaluated: 0, failed: 0, stageMs: { facts: 0, engine: 0, explain: 0, write: 0 } };
+  const none = { runId: job.runId, seq: job.seq, alreadyDone: true, evaluated: 0, failed: 0 };
   if (chunk.done_at) return none;
 
-  const ids = await chunkSubjects(knex, plan, chunk);
+  const ids = await chunkSubjects(em, plan, chunk);
   const result = await evaluateChunk(em, runFacts, ruleSet, chunk.subject_type, plan.matter, ids, plan.asOf);
   const writeStarted = performance.now();
   const committed = await commitChunk(pool, job, plan, chunk.subject_type, result, () => ({ ...result.stageMs, write: Math.round(performance.now() - writeStarted) }));
   if (!committed) return none;
-  result.stageMs.write = performance.now() - writeStarted;
   await completeRunIfDone(knex, job.runId);
 
   for (const [outcome, n] of Object.entries(result.byOutcome)) sweepSubjectsTotal.inc({ matter: plan.matter, outcome }, n);
   if (result.errors.length) sweepSubjectsTotal.inc({ matter: plan.matter, outcome: 'FAILED' }, result.errors.length);
   sweepChunkSeconds.observe((performance.now() - started) / 1000);
-  return { runId: job.runId, seq: job.seq, alreadyDone: false, evaluated: result.verdicts.length, failed: result.errors.length, stageMs: result.stageMs };
+  return { runId: job.runId, seq: job.seq, alreadyDone: false, evaluated: result.verdicts.length, failed: result.errors.length };
 }

@@ -7,9 +7,9 @@ import { chinaDate } from '../domain/credit-facts';
 import type { SubjectType } from '../domain/subject';
 import type { RuleSet } from '../engine/rule-set';
 import { BadUserInputError } from '../errors';
+import { subjectTable } from '../registry/subjects';
 import { assertMatter } from '../evaluation/evaluate.service';
 import { storeSnapshot } from '../evaluation/snapshot';
-import { SUBJECT_TABLES } from './subject-tables';
 
 export interface SweepRequest {
   matter: string;
@@ -34,7 +34,7 @@ export function sweepTypes(ruleSet: RuleSet, matter: string, asked?: SubjectType
  * worker reads the chunk, so a chunk holds the same subjects however often it is read.
  */
 async function planType(tx: EntityManager, run: SweepRun, type: SubjectType, size: number, firstSeq: number): Promise<{ chunks: number; subjects: number }> {
-  const table = SUBJECT_TABLES[type];
+  const table = subjectTable(tx, type);
   const [planned] = await tx.getConnection().execute<{ chunks: number; subjects: number }[]>(
     `with numbered as (select id, row_number() over (order by id) - 1 as n from "${table}" where created_at <= ?),
           firsts as (select id, n / ? as k from numbered where n % ? = 0),

@@ -44,8 +44,6 @@ export async function completeRunIfDone(knex: Knex, runId: string): Promise<bool
 export interface RunProgress {
   status: 'RUNNING' | 'COMPLETED';
   subjects: number;
-  chunks: number;
-  chunksDone: number;
   subjectsDone: number;
   failed: number;
 }
@@ -53,8 +51,7 @@ export interface RunProgress {
 /** How far a run has come, from its committed chunks. */
 export async function runProgress(knex: Knex, runId: string): Promise<RunProgress> {
   const { rows } = await knex.raw(
-    `select r.status, r.subjects, r.chunks,
-            count(c.done_at)::int as chunks_done,
+    `select r.status, r.subjects,
             coalesce(sum(c.subjects) filter (where c.done_at is not null), 0)::int as subjects_done,
             coalesce(sum(c.failed), 0)::int as failed
        from sweep_run r left join sweep_chunk c on c.run_id = r.id
@@ -63,5 +60,5 @@ export async function runProgress(knex: Knex, runId: string): Promise<RunProgres
   );
   const row = rows[0];
   if (!row) throw new Error(`There is no sweep ${runId}.`);
-  return { status: row.status, subjects: row.subjects, chunks: row.chunks, chunksDone: row.chunks_done, subjectsDone: row.subjects_done, failed: row.failed };
+  return { status: row.status, subjects: row.subjects, subjectsDone: row.subjects_done, failed: row.failed };
 }
