@@ -2,7 +2,7 @@ import { Engine } from 'json-rules-engine';
 import { resolvePath } from '../src/engine/path';
 import type { LoadedRule } from '../src/engine/rule-file';
 import { runRules } from '../src/engine/rule-runner';
-import type { GatheredFacts } from '../src/evaluation/evaluate.service';
+import type { GatheredFacts } from '../src/evaluation/facts';
 import { median, repeated } from './median';
 
 /**

@@ -11,8 +11,8 @@ import { SubjectType } from '../src/domain/subject';
 import { runRules } from '../src/engine/rule-runner';
 import { loadRuleSet } from '../src/engine/rule-set';
 import { RuleSetHolder } from '../src/engine/rule-set-holder';
-import { gatherFacts, type GatheredFacts } from '../src/evaluation/evaluate.service';
-import { createContext } from '../src/graphql/context';
+import { gatherFacts, type GatheredFacts } from '../src/evaluation/facts';
+import { createFactsRunner } from '../src/graphql/facts-runner';
 import { getSchema } from '../src/graphql/schema';
 import { subjectsAfter } from '../src/registry/subjects';
 import { generate } from './generate';
@@ -49,10 +49,10 @@ const CLIENTS = 50;
 async function sampleFacts(orm: Awaited<ReturnType<typeof initORM>>['orm'], holder: RuleSetHolder, schema: Awaited<ReturnType<typeof getSchema>>, asOf: Date) {
   const ids = (await subjectsAfter(orm.em, SubjectType.CIVIL_SERVANT, null, RAW_SAMPLE)).map((s) => s.id);
   const facts: GatheredFacts[] = [];
+  const runner = createFactsRunner(schema, orm.em, holder);
   for (let i = 0; i < ids.length; i += 500) {
-    const context = createContext(orm.em, holder, schema);
-    const deps = { em: context.em, ruleSet: holder.current, runFacts: context.runFacts };
-    facts.push(...(await Promise.all(ids.slice(i, i + 500).map((id) => gatherFacts(deps, { type: SubjectType.CIVIL_SERVANT, id }, asOf, chinaDate(asOf))))));
+    const chunk = ids.slice(i, i + 500);
+    facts.push(...(await runner.read((run) => Promise.all(chunk.map((id) => gatherFacts(run, holder.current, { type: SubjectType.CIVIL_SERVANT, id }, asOf, chinaDate(asOf)))))));
   }
   return { ids, facts };
 }

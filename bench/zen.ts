@@ -1,6 +1,6 @@
 import { ZenEngine } from '@gorules/zen-engine';
 import type { ConditionNode, LoadedRule } from '../src/engine/rule-file';
-import type { GatheredFacts } from '../src/evaluation/evaluate.service';
+import type { GatheredFacts } from '../src/evaluation/facts';
 import { median, repeated } from './median';
 
 /** json-rules-engine operators as ZEN expression operators. */

@@ -4,7 +4,6 @@ import { formatProblem, type RuleProblem } from '../engine/rule-problem';
 import { inspectRules } from '../engine/rule-set';
 import { testRules, type CaseResult } from '../engine/rule-tests';
 import { previewImpact, type ImpactReport } from '../evaluation/impact.service';
-import { createContext } from '../graphql/context';
 import { getSchema } from '../graphql/schema';
 import { parseAsOf } from './arguments';
 import { openRuntime } from './runtime';
@@ -109,7 +108,7 @@ export function registerRulesDiff(rules: Command, open: typeof openRuntime): voi
       }
       const runtime = await open();
       try {
-        const report = await previewImpact(runtime.orm.em, (em) => createContext(em, runtime.rules, runtime.schema).runFacts, runtime.rules.current, draft, {
+        const report = await previewImpact(runtime.orm.em, runtime.facts, runtime.rules.current, draft, {
           matter: options.matter,
           asOf: options.asOf ?? new Date(),
         });

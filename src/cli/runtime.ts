@@ -8,8 +8,10 @@ import { seedIfEmpty } from '../db/seed/seed';
 import { loadRuleSet } from '../engine/rule-set';
 import { RuleSetHolder } from '../engine/rule-set-holder';
 import { createContext, evaluationDeps } from '../graphql/context';
+import { createFactsRunner } from '../graphql/facts-runner';
 import { getSchema } from '../graphql/schema';
 import type { EvaluationDeps } from '../evaluation/evaluate.service';
+import type { FactsRunner } from '../evaluation/facts';
 
 /** What a command needs: the same configuration, database, migrations, rules and schema as the server. */
 export interface CliRuntime {
@@ -17,6 +19,8 @@ export interface CliRuntime {
   orm: MikroORM;
   rules: RuleSetHolder;
   schema: GraphQLSchema;
+  /** The one facts runner (as the system, read-only). */
+  facts: FactsRunner;
   /** A fresh unit of work for one evaluation. */
   deps(): EvaluationDeps;
   close(): Promise<void>;
@@ -31,12 +35,14 @@ export async function openRuntime(): Promise<CliRuntime> {
   try {
     const { orm } = await initORM(database.clientUrl);
     if (config.seedDemoData) await seedIfEmpty(orm.em.fork());
+    const facts = createFactsRunner(schema, orm.em, rules);
     return {
       config,
       orm,
       rules,
       schema,
-      deps: () => evaluationDeps(createContext(orm.em, rules, schema)),
+      facts,
+      deps: () => evaluationDeps(createContext(orm.em, rules, facts)),
       async close() {
         await orm.close();
         await database.stop();

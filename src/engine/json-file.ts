@@ -1,4 +1,5 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
+import { jsonTooDeep, RULE_LIMITS } from './rule-limits';
 import type { RuleProblem } from './rule-problem';
 
 /** A parsed JSON file that can say on which line and column any of its values stands. */
@@ -39,6 +40,11 @@ const PARSE_ERROR_ZH: Record<string, string> = {
  * so that one run reports every mistake.
  */
 export function parseJsonFile(file: string, text: string): { json: LocatedJson | null; problems: RuleProblem[] } {
+  // The parser recurses per level: a file of ten thousand "[" would exhaust the stack.
+  const deep = jsonTooDeep(text, RULE_LIMITS.jsonDepth);
+  if (deep) {
+    return { json: null, problems: [{ file, ...deep, zh: `JSON 嵌套超过 ${RULE_LIMITS.jsonDepth} 层`, en: `JSON nested deeper than ${RULE_LIMITS.jsonDepth} levels` }] };
+  }
   const errors: ParseError[] = [];
   const tree: Node | undefined = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   // One slip can raise two errors at the same place (a trailing comma: no name, no value); say it once.

@@ -107,9 +107,11 @@ function pointsOf(rule: LoadedRule, facts: Facts): number | null {
   const points = rule.event.params.points;
   if (rule.event.type !== 'SCORE' || points === undefined) return null;
   if (typeof points === 'number') return points;
-  const parameter = renderTemplate(points.parameter, facts);
-  const value = resolvePath(facts.parameters, parameter);
-  if (typeof value !== 'number') throw new RuleRuntimeError(rule.id, rule.file, `points parameter "${parameter}" is not a number in the parameters in force`);
+  const value = resolvePath(facts.parameters, renderTemplate(points.parameter, facts));
+  // The message names the template as written, never the path it became: that holds fact values.
+  if (typeof value !== 'number') {
+    throw new RuleRuntimeError(rule.id, rule.file, `points.parameter "${points.parameter}" does not lead to a number in the parameters in force for this subject's facts; add the value to the parameters file or correct the template`);
+  }
   return value;
 }
 
@@ -154,7 +156,10 @@ export async function runRules(rules: LoadedRule[], facts: Facts, day: string, t
   let started = performance.now();
   const active = rules.filter((rule) => inEffectOn(rule, day));
   const { engine, release } = takeEngine(rules, active);
-  const { results } = await engine.run(facts).finally(release);
+  const { results } = await engine.run(facts).finally(release).catch((error: Error) => {
+    // json-rules-engine's own messages may quote fact values; say which rules, not what they saw.
+    throw new RuleRuntimeError(active.map((r) => r.id).join(', ') || '(none)', active.map((r) => r.file).join(', '), `json-rules-engine stopped (${error.name}); run \`npx chengxin rules test\` on these rules`);
+  });
   if (timing) {
     timing.engine += performance.now() - started;
     started = performance.now();

@@ -3,9 +3,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { SubjectType } from '../domain/subject';
+import { factsQueryProblems } from './facts-query-check';
 import { subjectShape } from './facts-shape';
 import { parseJsonFile, type LocatedJson } from './json-file';
 import type { LoadedRule, Matter, ParameterSet } from './rule-file';
+import { conditionSize, RULE_LIMITS } from './rule-limits';
 import { RuleSetError, type RuleProblem } from './rule-problem';
 import { validateRule } from './rule-validator';
 import { schemaProblems } from './schema-check';
@@ -21,6 +23,8 @@ export const SUBJECT_FOLDERS: Record<SubjectType, string> = {
 
 export interface FactsQuery {
   file: string;
+  /** The subject type it reads: its single root field is that type's lookup (see facts-query-check). */
+  subjectType: SubjectType;
   document: DocumentNode;
   /** Variables the query declares, so only those are passed from the parameters. */
   variables: string[];
@@ -75,6 +79,25 @@ function listFiles(dir: string, extension: string): string[] {
     .sort();
 }
 
+/** The rule and facts files of a folder (schemas included), with their sizes, before any is read. */
+function folderSizeProblems(dir: string): RuleProblem[] {
+  const found = [...listFiles(dir, '.json'), ...listFiles(dir, '.graphql')].map((full) => ({ file: path.relative(dir, full), bytes: statSync(full).size }));
+  const problems: RuleProblem[] = found
+    .filter((f) => f.bytes > RULE_LIMITS.fileBytes)
+    .map((f) => ({ file: f.file, line: 1, column: 1, zh: `文件有 ${f.bytes} 字节，超过上限 ${RULE_LIMITS.fileBytes} 字节；请拆分`, en: `the file has ${f.bytes} bytes, more than the limit of ${RULE_LIMITS.fileBytes}; split it` }));
+  const total = found.reduce((sum, f) => sum + f.bytes, 0);
+  if (found.length > RULE_LIMITS.files || total > RULE_LIMITS.totalBytes) {
+    problems.push({
+      file: '.',
+      line: 1,
+      column: 1,
+      zh: `规则目录有 ${found.length} 个文件、共 ${total} 字节，上限为 ${RULE_LIMITS.files} 个、${RULE_LIMITS.totalBytes} 字节`,
+      en: `the rules folder has ${found.length} files of ${total} bytes in all; the limits are ${RULE_LIMITS.files} files and ${RULE_LIMITS.totalBytes} bytes`,
+    });
+  }
+  return problems;
+}
+
 function graphqlProblem(file: string, error: GraphQLError): RuleProblem {
   const at = error.locations?.[0] ?? { line: 1, column: 1 };
   return { file, line: at.line, column: at.column, zh: `事实查询错误：${error.message}`, en: `facts query error: ${error.message}` };
@@ -112,7 +135,8 @@ function loadParameters(dir: string, files: Record<string, string>, problems: Ru
 }
 
 function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<string, string>, problems: RuleProblem[]) {
-  const queries = {} as Record<SubjectType, FactsQuery>;
+  /** Only the queries without problems: a rule is checked against its facts only when they are sound. */
+  const queries = {} as Partial<Record<SubjectType, FactsQuery>>;
   for (const [type, folder] of Object.entries(SUBJECT_FOLDERS) as [SubjectType, string][]) {
     const file = `facts/${folder}.graphql`;
     const full = path.join(dir, file);
@@ -122,12 +146,16 @@ function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<stri
     }
     files[file] = readFileSync(full, 'utf8');
     try {
-      const document = parse(files[file]);
-      const errors = validate(schema, document);
-      problems.push(...errors.map((e) => graphqlProblem(file, e)));
+      const document = parse(files[file], { maxTokens: RULE_LIMITS.factsTokens });
+      // The shape first (one query, one subject lookup, facts types only), then the schema's own
+      // validation: a mutation or an audit read is refused before anything else looks at it.
+      const shape = factsQueryProblems(file, document, schema, type);
+      const errors = shape.length ? shape : validate(schema, document).map((e) => graphqlProblem(file, e));
+      problems.push(...errors);
+      if (errors.length) continue;
       const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
       const variables = operation?.kind === 'OperationDefinition' ? (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) : [];
-      queries[type] = { file, document, variables };
+      queries[type] = { file, subjectType: type, document, variables };
     } catch (error) {
       if (error instanceof GraphQLError) problems.push(graphqlProblem(file, error));
       else throw error;
@@ -147,6 +175,17 @@ function loadRules(dir: string, matters: Matter[], files: Record<string, string>
       const { json, problems: syntax } = parseJsonFile(file, files[file]);
       problems.push(...syntax);
       if (!json) continue;
+      const size = conditionSize((json.value as { conditions?: unknown } | null)?.conditions);
+      if (size.conditions > RULE_LIMITS.conditions || size.depth > RULE_LIMITS.conditionDepth) {
+        // Refused before the schema and static checks, whose cost grows with the conditions.
+        problems.push({
+          file,
+          ...json.locate(['conditions']),
+          zh: `条件过多或嵌套过深：每条规则至多 ${RULE_LIMITS.conditions} 个条件、嵌套 ${RULE_LIMITS.conditionDepth} 层；请拆分为多条规则`,
+          en: `too many conditions or nested too deep: a rule has at most ${RULE_LIMITS.conditions} conditions nested ${RULE_LIMITS.conditionDepth} deep; split it into several rules`,
+        });
+        continue;
+      }
       const invalid = schemaProblems(file, json, 'rule');
       const found = invalid.length ? invalid : validateRule(file, json, type, known);
       problems.push(...found);
@@ -182,7 +221,9 @@ export interface RuleInspection {
  * problem rather than stopping at the first.
  */
 export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection {
-  const problems: RuleProblem[] = [];
+  const problems: RuleProblem[] = folderSizeProblems(dir);
+  // An oversized folder is not read at all: the sizes are all it is told.
+  if (problems.length) return { ruleSet: null, problems, warnings: [] };
   const files: Record<string, string> = {};
   const matters = loadMatters(dir, files, problems);
   const parameterSets = loadParameters(dir, files, problems);
@@ -190,7 +231,7 @@ export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection
   const loaded = loadRules(dir, matters, files, problems);
   for (const { rule, json } of loaded) {
     const query = factsQueries[rule.subjectType];
-    problems.push(...checkRuleAgainstFacts(rule, json, query && subjectShape(schema, query.document), parameterSets));
+    if (query) problems.push(...checkRuleAgainstFacts(rule, json, subjectShape(schema, query.document), parameterSets));
   }
   const warnings = lintRules(loaded);
   if (problems.length) return { ruleSet: null, problems, warnings };
@@ -198,7 +239,7 @@ export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection
   for (const file of Object.keys(files).sort()) hash.update(file).update('\0').update(files[file]).update('\0');
   const version = `sha256:${hash.digest('hex').slice(0, 16)}`;
   const rules = loaded.map(({ rule }) => rule);
-  return { ruleSet: new RuleSet(version, new Date(), matters, rules, parameterSets, factsQueries, files), problems, warnings };
+  return { ruleSet: new RuleSet(version, new Date(), matters, rules, parameterSets, factsQueries as Record<SubjectType, FactsQuery>, files), problems, warnings };
 }
 
 /** Loads the rules folder, or throws a RuleSetError carrying every problem. */

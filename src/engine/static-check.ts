@@ -4,6 +4,7 @@ import { pathExists, resolvePath } from './path';
 import type { LoadedRule, ParameterSet } from './rule-file';
 import type { RuleProblem } from './rule-problem';
 import { leaves } from './rule-validator';
+import { PLACEHOLDER } from './template';
 
 const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
 const KIND_ZH: Record<ValueKind, string> = { number: '数字', boolean: '布尔值', string: '文本', date: '日期', enum: '枚举值', list: '列表', object: '对象' };
@@ -127,11 +128,46 @@ export function checkRuleAgainstFacts(rule: LoadedRule, json: LocatedJson, shape
     if ('zh' in target) problem(['evidence', i, 'path'], target.zh, target.en);
     else if (target.kind !== 'list') problem(['evidence', i, 'path'], `证据路径 "${spec.path}" 应指向一个列表`, `evidence path "${spec.path}" must lead to a list`);
   });
+  problems.push(...pointsParameterProblems(rule, json, shape, parameterSets));
   for (const locale of ['zh', 'en'] as const) {
-    for (const [, placeholder] of rule.explanation[locale].matchAll(/\{\{\s*([\w.[\]$]+)\s*\}\}/g)) {
+    for (const [, placeholder] of rule.explanation[locale].matchAll(PLACEHOLDER)) {
       const [fact, ...rest] = placeholder.split('.');
       const target = resolveTarget(fact, rest.length ? `$.${rest.join('.')}` : undefined, fact === 'subject' ? shape : undefined, parameterSets);
       if ('zh' in target) problem(['explanation', locale], `说明模板中的 {{${placeholder}}}：${target.zh}`, `{{${placeholder}}} in the explanation: ${target.en}`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * `points: { parameter: "gradePoints.{{subject.creditGradeOn}}" }` picks a parameter by a fact.
+ * Its placeholders are checked like the explanation's, and more: a subject fact used here must
+ * take a fixed set of values (an enum or true/false), never free text such as a name or an ID
+ * number, because the rendered path is a key, not a message, and must never carry personal data
+ * into an error. Outside the placeholders only path characters may appear.
+ */
+function pointsParameterProblems(rule: LoadedRule, json: LocatedJson, shape: ShapeNode | undefined, parameterSets: ParameterSet[]): RuleProblem[] {
+  const points = rule.event.params.points;
+  if (!points || typeof points !== 'object') return [];
+  const problems: RuleProblem[] = [];
+  const at = json.locate(['event', 'params', 'points', 'parameter']);
+  const problem = (zh: string, en: string) => problems.push({ file: rule.file, ...at, zh, en });
+  if (!/^[\w.[\]]*$/.test(points.parameter.replace(PLACEHOLDER, ''))) {
+    problem('points.parameter 只能是参数路径（字母、数字、点号）及 {{事实.路径}} 占位符', 'points.parameter may hold only a parameter path (letters, digits, dots) and {{fact.path}} placeholders');
+  }
+  for (const [, placeholder] of points.parameter.matchAll(PLACEHOLDER)) {
+    const [fact, ...rest] = placeholder.split('.');
+    if (fact !== 'subject' && fact !== 'parameters') {
+      problem(`points.parameter 中的 {{${placeholder}}}：事实只能是 subject 或 parameters`, `{{${placeholder}}} in points.parameter: the fact must be subject or parameters`);
+      continue;
+    }
+    const target = resolveTarget(fact, rest.length ? `$.${rest.join('.')}` : undefined, fact === 'subject' ? shape : undefined, parameterSets);
+    if ('zh' in target) problem(`points.parameter 中的 {{${placeholder}}}：${target.zh}`, `{{${placeholder}}} in points.parameter: ${target.en}`);
+    else if (fact === 'subject' && target.kind !== 'enum' && target.kind !== 'boolean') {
+      problem(
+        `points.parameter 中的 {{${placeholder}}} 是${KIND_ZH[target.kind]}：这里只能用取值固定的事实（枚举或布尔值，如 subject.creditGradeOn），不能用姓名、证件号等文本`,
+        `{{${placeholder}}} in points.parameter is a ${target.kind}: only a fact with a fixed set of values (an enum or true/false, such as subject.creditGradeOn) may choose the parameter, never text such as a name or an ID number`,
+      );
     }
   }
   return problems;

@@ -1,30 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ExecutionResult } from 'graphql';
 import { Verdict } from '../db/entities';
 import type { VerdictOutcome } from '../domain/verdict';
 import { chinaDate } from '../domain/credit-facts';
 import type { SubjectType } from '../domain/subject';
-import type { FactsQuery, RuleSet } from '../engine/rule-set';
+import type { RuleSet } from '../engine/rule-set';
 import { runRules, type RunResult } from '../engine/rule-runner';
-import { BadUserInputError, EvaluationError } from '../errors';
+import { BadUserInputError } from '../errors';
 import { evaluationSeconds } from '../metrics';
 import { findSubject } from '../registry/subjects';
 import { findOrFail } from '../registry/lookup';
+import { gatherFacts, type FactsRunner, type GatheredFacts, type SubjectRef } from './facts';
 import { withoutRuleTexts } from './rule-texts';
 import { storeSnapshot } from './snapshot';
-
-/** Runs a facts query in-process against the served schema (no HTTP). */
-export type FactsRunner = (query: FactsQuery, variables: Record<string, unknown>) => Promise<ExecutionResult>;
 
 export interface EvaluationDeps {
   em: EntityManager;
   ruleSet: RuleSet;
-  runFacts: FactsRunner;
-}
-
-export interface SubjectRef {
-  type: SubjectType;
-  id: string;
+  facts: FactsRunner;
 }
 
 export function assertMatter(ruleSet: RuleSet, subjectType: SubjectType, matter: string): void {
@@ -34,28 +26,6 @@ export function assertMatter(ruleSet: RuleSet, subjectType: SubjectType, matter:
   if (!known.subjectTypes.includes(subjectType)) {
     throw new BadUserInputError('matter', `${matter} (${known.title.en}) does not apply to ${subjectType}; use one of ${applicable.join(', ')}.`);
   }
-}
-
-/** Reads the facts the rules see: the subject-type's facts query with the parameters in force. */
-export interface GatheredFacts {
-  subject: unknown;
-  parameters: Record<string, unknown>;
-  parametersFile: string;
-}
-
-export async function gatherFacts(deps: EvaluationDeps, subject: SubjectRef, asOf: Date, day: string): Promise<GatheredFacts> {
-  const parameters = deps.ruleSet.parametersOn(day);
-  if (!parameters) throw new BadUserInputError('asOf', `no parameters file in rules/parameters/ is in force on ${day}; add one, or evaluate a later date.`);
-  const query = deps.ruleSet.factsQueries[subject.type];
-  const variables: Record<string, unknown> = { id: subject.id, asOf: asOf.toISOString() };
-  for (const name of query.variables) if (name in parameters.values) variables[name] = parameters.values[name];
-  const result = await deps.runFacts(query, variables);
-  const data = result.data as { subject?: unknown } | null | undefined;
-  if (result.errors?.length || !data?.subject) {
-    const messages = result.errors?.map((e) => e.message).join('; ') ?? 'the query returned no "subject"';
-    throw new EvaluationError(`The facts query rules/${query.file} failed: ${messages}. Fix the query; no verdict was given.`, { file: query.file });
-  }
-  return { subject: data.subject, parameters: parameters.values, parametersFile: parameters.file };
 }
 
 export interface EvaluateOptions {
@@ -75,7 +45,7 @@ export async function evaluate(deps: EvaluationDeps, subject: SubjectRef, matter
   const stopTimer = evaluationSeconds.startTimer({ matter });
   await findSubject(deps.em, subject.type, subject.id);
   const day = chinaDate(asOf);
-  const gathered = await gatherFacts(deps, subject, asOf, day);
+  const gathered = await deps.facts.read((run) => gatherFacts(run, deps.ruleSet, subject, asOf, day));
   const run = await runRules(deps.ruleSet.rulesFor(subject.type, matter), { subject: gathered.subject, parameters: gathered.parameters }, day);
   // A fresh, empty unit of work for the write: flushing in the one that read the facts would diff
   // every entity those reads loaded (measured: most of the server's CPU under load).

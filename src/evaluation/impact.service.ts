@@ -4,7 +4,8 @@ import { SubjectType } from '../domain/subject';
 import { runRules, type RunResult } from '../engine/rule-runner';
 import type { RuleSet } from '../engine/rule-set';
 import { subjectsAfter } from '../registry/subjects';
-import { assertMatter, gatherFacts, type FactsRunner } from './evaluate.service';
+import { assertMatter } from './evaluate.service';
+import { gatherFacts, type FactsRunner } from './facts';
 
 /** How one subject's verdict for one matter would read. */
 export interface ImpactSide {
@@ -57,11 +58,11 @@ function sameFacts(current: RuleSet, draft: RuleSet, type: SubjectType, day: str
  * What a draft rule set would change: every subject concerned is evaluated under the rules in force
  * and under the draft, on the same day, and the subjects whose outcome, score or fired rules differ
  * are listed with the rules responsible. Nothing is stored. Facts are read a chunk of subjects at a
- * time, through fresh units of work, so memory stays flat however many subjects there are.
+ * time, each chunk in its own read-only read, so memory stays flat however many subjects there are.
  */
 export async function previewImpact(
   em: EntityManager,
-  newRunner: (em: EntityManager) => FactsRunner,
+  facts: FactsRunner,
   current: RuleSet,
   draft: RuleSet,
   options: { matter?: string; asOf: Date },
@@ -84,14 +85,14 @@ export async function previewImpact(
       const page = await subjectsAfter(em, type, after ?? null, CHUNK);
       if (!page.length) break;
       after = page[page.length - 1].id;
-      const unit = em.fork();
-      const runFacts = newRunner(unit);
-      const read = (set: RuleSet, id: string) => gatherFacts({ em: unit, ruleSet: set, runFacts }, { type, id }, options.asOf, day);
-      const facts = await Promise.all(page.map(async (s) => {
-        const currentFacts = await read(current, s.id);
-        return { subject: s, currentFacts, draftFacts: shared ? currentFacts : await read(draft, s.id) };
-      }));
-      for (const { subject, currentFacts, draftFacts } of facts) {
+      // One read-only read per page, as the system, for both rule sets: a draft's facts query
+      // runs exactly as a shipped one would, and can write nothing.
+      const read = await facts.read((run) => Promise.all(page.map(async (s) => {
+        const gather = (set: RuleSet) => gatherFacts(run, set, { type, id: s.id }, options.asOf, day);
+        const currentFacts = await gather(current);
+        return { subject: s, currentFacts, draftFacts: shared ? currentFacts : await gather(draft) };
+      })));
+      for (const { subject, currentFacts, draftFacts } of read) {
         for (const matter of concerned) {
           const before = side(await runRules(current.rulesFor(type, matter.code), { subject: currentFacts.subject, parameters: currentFacts.parameters }, day));
           const afterRun = await runRules(draft.rulesFor(type, matter.code), { subject: draftFacts.subject, parameters: draftFacts.parameters }, day);

@@ -4,7 +4,8 @@ import { chinaDate } from '../domain/credit-facts';
 import type { SubjectType } from '../domain/subject';
 import { runRules } from '../engine/rule-runner';
 import type { RuleSet } from '../engine/rule-set';
-import { assertMatter, gatherFacts, verdictFields, type FactsRunner } from './evaluate.service';
+import { assertMatter, verdictFields } from './evaluate.service';
+import { gatherFacts, type FactsRunner } from './facts';
 import { storeSnapshot } from './snapshot';
 
 /** What differs between the verdicts of a chunk; the rest (matter, as-of, rule set …) is the chunk's. */
@@ -41,14 +42,14 @@ function verdictRow(fields: ReturnType<typeof verdictFields>): VerdictRow {
 }
 
 /**
- * Evaluates one chunk of subjects for a matter: facts are read for the whole chunk at once (the
- * facts queries share the context's batch loaders, so each nested field costs one statement per
- * chunk), then the rules run with full explanations. A subject that fails is reported with its
+ * Evaluates one chunk of subjects for a matter: facts are read for the whole chunk in one
+ * read-only read (the facts queries share its batch loaders, so each nested field costs one
+ * statement per chunk), then the rules run with full explanations. A subject that fails is reported with its
  * reason and the rest go on. Nothing is written here; the caller stores the rows in bulk.
  */
 export async function evaluateChunk(
   em: EntityManager,
-  runFacts: FactsRunner,
+  facts: FactsRunner,
   ruleSet: RuleSet,
   type: SubjectType,
   matter: string,
@@ -60,20 +61,21 @@ export async function evaluateChunk(
   const stageMs = { facts: 0, engine: 0, explain: 0, write: 0 };
   const errors: ChunkResult['errors'] = [];
   const started = performance.now();
-  const deps = { em, ruleSet, runFacts };
-  const facts = await Promise.all(
-    ids.map((id) =>
-      gatherFacts(deps, { type, id }, asOf, day).catch((error: Error) => {
-        errors.push({ subjectId: id, reason: error.message });
-        return null;
-      }),
+  const gathered = await facts.read((run) =>
+    Promise.all(
+      ids.map((id) =>
+        gatherFacts(run, ruleSet, { type, id }, asOf, day).catch((error: Error) => {
+          errors.push({ subjectId: id, reason: error.message });
+          return null;
+        }),
+      ),
     ),
   );
   stageMs.facts = performance.now() - started;
   const rules = ruleSet.rulesFor(type, matter);
   const verdicts: VerdictRow[] = [];
   const byOutcome: Record<string, number> = {};
-  for (const [i, f] of facts.entries()) {
+  for (const [i, f] of gathered.entries()) {
     if (!f) continue;
     try {
       const run = await runRules(rules, { subject: f.subject, parameters: f.parameters }, day, stageMs);
@@ -84,5 +86,5 @@ export async function evaluateChunk(
     }
   }
   await storeSnapshot(em, ruleSet);
-  return { verdicts, parametersFile: facts.find(Boolean)?.parametersFile ?? null, byOutcome, errors, stageMs };
+  return { verdicts, parametersFile: gathered.find(Boolean)?.parametersFile ?? null, byOutcome, errors, stageMs };
 }

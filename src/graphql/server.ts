@@ -15,6 +15,7 @@ import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { makeFormatError } from '../errors';
 import { errorsTotal, registry, requestsTotal } from '../metrics';
 import { createContext, type GraphQLContext } from './context';
+import { createFactsRunner } from './facts-runner';
 import { complexityPlugin, depthRule } from './limits';
 import { getSchema } from './schema';
 
@@ -72,6 +73,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const server = http.createServer(app);
   const development = config.nodeEnv === 'development';
   const schema = await getSchema();
+  const facts = createFactsRunner(schema, orm.em, rules);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: config.nodeEnv !== 'production',
@@ -118,7 +120,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(orm.em, rules, schema, { reloader, viewer: await verify(req.headers.authorization), log: req.log }),
+      context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, viewer: await verify(req.headers.authorization), log: req.log }),
     }),
   );
   app.use(httpErrorHandler);

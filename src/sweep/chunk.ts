@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { SubjectType } from '../domain/subject';
 import type { RuleSet } from '../engine/rule-set';
 import { evaluateChunk, type ChunkResult } from '../evaluation/sweep.service';
-import type { FactsRunner } from '../evaluation/evaluate.service';
+import type { FactsRunner } from '../evaluation/facts';
 import { sweepChunkSeconds, sweepSubjectsTotal } from '../metrics';
 import { subjectTable } from '../registry/subjects';
 import type { ChunkJob } from './queue';
@@ -94,10 +94,10 @@ async function commitChunk(pool: Pool, job: ChunkJob, plan: RunPlan, subjectType
   });
 }
 
-/** What a worker brings to a chunk: a unit of work for the facts, the rule set, and a pool for the bulk writes. */
+/** What a worker brings to a chunk: a unit of work, the facts runner, the rule set, and a pool for the bulk writes. */
 export interface ChunkDeps {
   em: EntityManager;
-  runFacts: FactsRunner;
+  facts: FactsRunner;
   ruleSet: RuleSet;
   /** node-postgres pool: the writes pass whole arrays as parameters, which the ORM's query builder would expand. */
   pool: Pool;
@@ -111,7 +111,7 @@ export interface ChunkDeps {
  * The commit does not wait for the WAL flush (synchronous_commit off): should the database crash
  * just after, the chunk's rows and its done mark are lost together and the chunk is done again.
  */
-export async function processChunk({ em, runFacts, ruleSet, pool }: ChunkDeps, job: ChunkJob): Promise<ChunkReport> {
+export async function processChunk({ em, facts, ruleSet, pool }: ChunkDeps, job: ChunkJob): Promise<ChunkReport> {
   const started = performance.now();
   const knex = em.getKnex();
   const plan = await findRunPlan(knex, job.runId);
@@ -127,7 +127,7 @@ export async function processChunk({ em, runFacts, ruleSet, pool }: ChunkDeps, j
   if (chunk.done_at) return none;
 
   const ids = await chunkSubjects(em, plan, chunk);
-  const result = await evaluateChunk(em, runFacts, ruleSet, chunk.subject_type, plan.matter, ids, plan.asOf);
+  const result = await evaluateChunk(em, facts, ruleSet, chunk.subject_type, plan.matter, ids, plan.asOf);
   const writeStarted = performance.now();
   const committed = await commitChunk(pool, job, plan, chunk.subject_type, result, () => ({ ...result.stageMs, write: Math.round(performance.now() - writeStarted) }));
   if (!committed) return none;

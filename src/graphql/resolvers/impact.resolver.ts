@@ -1,14 +1,14 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
-import { draftPathProblem, materializeDraft } from '../../engine/draft';
+import { draftProblem, materializeDraft } from '../../engine/draft';
 import { formatProblem } from '../../engine/rule-problem';
 import { inspectRules } from '../../engine/rule-set';
 import { previewImpact } from '../../evaluation/impact.service';
 import { BadUserInputError } from '../../errors';
-import { createContext, type GraphQLContext } from '../context';
-import { getSchema } from '../schema';
+import type { GraphQLContext } from '../context';
 import { DraftFileInput, ImpactReportType } from '../types/impact.type';
 
 const MAX_LISTED = 1000;
@@ -24,21 +24,20 @@ export class ImpactResolver {
     @Arg('matter', () => String, { nullable: true }) matter: string | null,
     @Arg('asOf', () => Date, { nullable: true, description: 'Default: now.' }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ImpactReportType> {
-    files.forEach((file, i) => {
-      const problem = draftPathProblem(file.path);
-      if (problem) throw new BadUserInputError(`files[${i}].path`, `"${file.path}" ${problem}.`);
-    });
+    const refused = draftProblem(files);
+    if (refused) throw new BadUserInputError(refused.field, refused.problem);
     const current = context.rules.current;
     if (!context.reloader) throw new Error('previewRules needs the server\'s rules folder');
     const draftDir = materializeDraft(context.reloader.dir, files);
     try {
-      const schema = await getSchema();
-      const { ruleSet: draft, problems } = inspectRules(draftDir.dir, schema);
+      const { ruleSet: draft, problems } = inspectRules(draftDir.dir, info.schema);
       if (!draft) {
         throw new BadUserInputError('files', `the draft has ${problems.length} problem(s); fix them first:\n${problems.map(formatProblem).join('\n')}`);
       }
-      const report = await previewImpact(context.em, (em) => createContext(em, context.rules, schema).runFacts, current, draft, { matter: matter ?? undefined, asOf: asOf ?? new Date() });
+      // The draft's facts queries run through the one facts runner: as the system, read-only.
+      const report = await previewImpact(context.em, context.facts, current, draft, { matter: matter ?? undefined, asOf: asOf ?? new Date() });
       return await audited(context, AuditAction.PREVIEW_RULES, async () => ({ ...report, changedTotal: report.changes.length, changes: report.changes.slice(0, MAX_LISTED) }), (r) => ({
         outcome: `${r.draftVersion}: ${r.changedTotal} change(s)`,
       }));

@@ -1,0 +1,132 @@
+import {
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { SubjectType } from '../domain/subject';
+import { RULE_LIMITS } from './rule-limits';
+import type { RuleProblem } from './rule-problem';
+
+/** The root field a facts query reads its subject with, by subject type; the result is aliased `subject`. */
+export const SUBJECT_LOOKUP: Record<SubjectType, string> = {
+  [SubjectType.AGENCY]: 'agency',
+  [SubjectType.CIVIL_SERVANT]: 'civilServant',
+  [SubjectType.ENTERPRISE]: 'enterprise',
+};
+
+/**
+ * Types a facts query may never read, however the schema comes to link them: what the engine
+ * itself writes (verdicts, sweeps, the audit trail) and the rules. Without this stop, one field
+ * added to a subject type could open them to every draft.
+ */
+const NEVER_FACTS = /^(Query|Mutation|Subscription|AuditEvent|Verdict|Explanation|SweepRun|SweepError|RuleSet|ImpactReport)/;
+
+const allowedBySchema = new WeakMap<GraphQLSchema, Set<string>>();
+
+/**
+ * The types a facts query may read: those reachable from the three subject types through their
+ * fields (credit, commitment and court facts, records and their history, agencies and their
+ * people), less NEVER_FACTS. Derived from the served schema, so it follows the API as it grows.
+ */
+export function factsTypes(schema: GraphQLSchema): Set<string> {
+  let allowed = allowedBySchema.get(schema);
+  if (allowed) return allowed;
+  allowed = new Set<string>();
+  const queue: GraphQLNamedType[] = ['Agency', 'CivilServant', 'Enterprise'].map((name) => schema.getType(name)!).filter(Boolean);
+  while (queue.length) {
+    const type = queue.pop()!;
+    if (allowed.has(type.name) || NEVER_FACTS.test(type.name)) continue;
+    allowed.add(type.name);
+    if (isAbstractType(type)) queue.push(...schema.getPossibleTypes(type));
+    if (isObjectType(type)) for (const field of Object.values(type.getFields())) queue.push(getNamedType(field.type));
+  }
+  allowedBySchema.set(schema, allowed);
+  return allowed;
+}
+
+function at(node: ASTNode | undefined): { line: number; column: number } {
+  const token = node?.loc?.startToken;
+  return token ? { line: token.line, column: token.column } : { line: 1, column: 1 };
+}
+
+function depthOf(selectionSet: SelectionSetNode | undefined): number {
+  let deepest = 0;
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === 'Field') deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet));
+    else if (selection.kind === 'InlineFragment') deepest = Math.max(deepest, depthOf(selection.selectionSet));
+  }
+  return deepest;
+}
+
+/**
+ * What makes a facts file safe to run as the system: exactly one `query` operation whose single
+ * root field is the subject lookup of its type (`subject: agency(id: $id)`), reading only the
+ * facts types, no deeper than RULE_LIMITS.factsDepth. Anything else — a mutation, a second root
+ * field, the audit trail, verdicts — is refused with its line, before it can ever run.
+ */
+export function factsQueryProblems(file: string, document: DocumentNode, schema: GraphQLSchema, subjectType: SubjectType): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const problem = (node: ASTNode | undefined, zh: string, en: string) => problems.push({ file, ...at(node), zh, en });
+  const lookup = SUBJECT_LOOKUP[subjectType];
+  const example = `query ($id: ID!, $asOf: DateTime!) { subject: ${lookup}(id: $id) { … } }`;
+
+  const operations = document.definitions.filter((d) => d.kind === 'OperationDefinition');
+  // Named fragments are refused: a query can spread one fragment into many (2^n fields from n
+  // lines), and the fields read are plainer written out. Inline fragments (`... on X`) are fine.
+  for (const other of document.definitions.filter((d) => d.kind !== 'OperationDefinition')) {
+    problem(other, '事实文件只能包含一个查询；不使用命名片段（fragment），请把字段直接写在查询中', 'a facts file holds one query and nothing else; instead of named fragments, write the fields in the query');
+  }
+  if (operations.length !== 1) {
+    problem(operations[1] ?? document, `事实文件须恰好包含一个查询（现有 ${operations.length} 个），形如 ${example}`, `a facts file must hold exactly one operation (it has ${operations.length}), such as ${example}`);
+    return problems;
+  }
+  const operation = operations[0];
+  if (operation.operation !== 'query') {
+    problem(operation, `事实文件只能是查询（query），不能是 ${operation.operation}：事实查询只读取数据。请改为 ${example}`, `a facts file must be a query, not a ${operation.operation}: facts are only read. Write ${example}`);
+    return problems;
+  }
+  const roots = operation.selectionSet.selections;
+  const root = roots[0];
+  if (roots.length !== 1 || root.kind !== 'Field' || root.name.value !== lookup || root.alias?.value !== 'subject') {
+    problem(roots[1] ?? root ?? operation, `查询的根字段须恰好是一个 "subject: ${lookup}(id: $id)"，不能有其他根字段`, `the query's only root field must be "subject: ${lookup}(id: $id)", with no other root field`);
+    return problems;
+  }
+  const id = root.arguments?.find((a) => a.name.value === 'id');
+  if (!id || id.value.kind !== 'Variable' || id.value.name.value !== 'id') {
+    problem(id ?? root, `"${lookup}" 的 id 参数须为变量 $id（被评估主体的 id）`, `the id argument of "${lookup}" must be the variable $id (the subject being evaluated)`);
+  }
+
+  const allowed = factsTypes(schema);
+  const typeInfo = new TypeInfo(schema);
+  visit(document, visitWithTypeInfo(typeInfo, {
+    Field(node: FieldNode) {
+      if (node === root || node.name.value.startsWith('__')) return;
+      const parent = typeInfo.getParentType();
+      if (parent && !allowed.has(parent.name)) {
+        problem(node, `事实查询不能读取 ${parent.name}.${node.name.value}：只能读取主体及其信用、承诺、诉讼事实`, `a facts query cannot read ${parent.name}.${node.name.value}: only the subject and its credit, commitment and court facts`);
+        return false;
+      }
+      const named = typeInfo.getType() && getNamedType(typeInfo.getType()!);
+      if (named && (isObjectType(named) || isAbstractType(named)) && !allowed.has(named.name)) {
+        problem(node, `事实查询不能读取 ${named.name}（${parent?.name}.${node.name.value}）：只能读取主体及其信用、承诺、诉讼事实`, `a facts query cannot read ${named.name} (${parent?.name}.${node.name.value}): only the subject and its credit, commitment and court facts`);
+        return false;
+      }
+      return undefined;
+    },
+  }));
+
+  const depth = depthOf(operation.selectionSet);
+  if (depth > RULE_LIMITS.factsDepth) {
+    problem(root, `事实查询嵌套 ${depth} 层，超过上限 ${RULE_LIMITS.factsDepth} 层`, `the facts query nests ${depth} levels deep, more than the limit of ${RULE_LIMITS.factsDepth}`);
+  }
+  return problems;
+}

@@ -1,0 +1,74 @@
+/**
+ * How large a rules folder, a draft and each rule may be. The checks are cheap and run before any
+ * costly one (JSON Schema, static checks, json-rules-engine), so an oversized draft is refused in
+ * milliseconds instead of stalling the event loop. The shipped rules use a small fraction of each
+ * bound (largest file ~6 KB, at most 3 conditions nested 3 deep). Documented in rules/README.md.
+ */
+export const RULE_LIMITS = {
+  /** Files in the rules folder (rules, facts queries, parameters, matters). */
+  files: 300,
+  /** Files one draft (previewRules) may change. */
+  draftFiles: 50,
+  /** Bytes of one file. */
+  fileBytes: 64 * 1024,
+  /** Bytes of all the files of the folder, or of one draft's contents. */
+  totalBytes: 1024 * 1024,
+  /** Leaf conditions of one rule. */
+  conditions: 100,
+  /** Nesting of `all` / `any` / `not` in one rule. */
+  conditionDepth: 8,
+  /** Nesting of JSON objects and arrays in any file (checked before parsing). */
+  jsonDepth: 32,
+  /** GraphQL tokens of one facts query (graphql-js stops parsing past it). */
+  factsTokens: 3000,
+  /** Nesting of selections in one facts query, `subject` counting as 1. */
+  factsDepth: 6,
+  /** Characters of a draft file's path. */
+  pathLength: 200,
+} as const;
+
+/** Where the first place nesting deeper than `limit` starts, or null: strings and escapes are skipped. */
+export function jsonTooDeep(text: string, limit: number): { line: number; column: number } | null {
+  let depth = 0;
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > limit) return { line, column: i - lineStart + 1 };
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return null;
+}
+
+/**
+ * Counts a rule's leaf conditions and its deepest nesting, on the parsed JSON before it is known
+ * to fit the schema; stops as soon as a bound is passed.
+ */
+export function conditionSize(node: unknown): { conditions: number; depth: number } {
+  let conditions = 0;
+  let deepest = 0;
+  const walk = (value: unknown, depth: number): void => {
+    if (conditions > RULE_LIMITS.conditions || deepest > RULE_LIMITS.conditionDepth) return;
+    if (!value || typeof value !== 'object') return;
+    const branch = value as { all?: unknown; any?: unknown; not?: unknown };
+    const children = Array.isArray(branch.all) ? branch.all : Array.isArray(branch.any) ? branch.any : branch.not !== undefined ? [branch.not] : null;
+    if (!children) {
+      conditions++;
+      return;
+    }
+    deepest = Math.max(deepest, depth);
+    for (const child of children) walk(child, depth + 1);
+  };
+  walk(node, 1);
+  return { conditions, depth: deepest };
+}

@@ -1,0 +1,49 @@
+import type { ExecutionResult } from 'graphql';
+import type { SubjectType } from '../domain/subject';
+import type { FactsQuery, RuleSet } from '../engine/rule-set';
+import { BadUserInputError, EvaluationError } from '../errors';
+
+/** Runs one facts query against the served schema, in-process (no HTTP). */
+export type RunFactsQuery = (query: FactsQuery, variables: Record<string, unknown>) => Promise<ExecutionResult>;
+
+/**
+ * The one way facts are read, for evaluate, recheck, sweeps and previews alike: as the system
+ * (unmasked, whoever asked), in a read-only database transaction, with loaders of its own. What a
+ * caller may see of the stored facts is decided when the verdict is read, never when it is made,
+ * so the same subject, matter and day give the same facts for every caller. Built once from the
+ * schema (src/graphql/facts-runner.ts) and handed to the server, the CLI and the workers.
+ */
+export interface FactsRunner {
+  /**
+   * One read: every query `work` runs shares one read-only transaction (one consistent snapshot)
+   * and one set of batch loaders, so a chunk's facts cost one statement per nested field.
+   */
+  read<T>(work: (run: RunFactsQuery) => Promise<T>): Promise<T>;
+}
+
+export interface SubjectRef {
+  type: SubjectType;
+  id: string;
+}
+
+/** The facts the rules see: the subject type's facts query with the parameters in force. */
+export interface GatheredFacts {
+  subject: unknown;
+  parameters: Record<string, unknown>;
+  parametersFile: string;
+}
+
+export async function gatherFacts(run: RunFactsQuery, ruleSet: RuleSet, subject: SubjectRef, asOf: Date, day: string): Promise<GatheredFacts> {
+  const parameters = ruleSet.parametersOn(day);
+  if (!parameters) throw new BadUserInputError('asOf', `no parameters file in rules/parameters/ is in force on ${day}; add one, or evaluate a later date.`);
+  const query = ruleSet.factsQueries[subject.type];
+  const variables: Record<string, unknown> = { id: subject.id, asOf: asOf.toISOString() };
+  for (const name of query.variables) if (name in parameters.values) variables[name] = parameters.values[name];
+  const result = await run(query, variables);
+  const data = result.data as { subject?: unknown } | null | undefined;
+  if (result.errors?.length || !data?.subject) {
+    const messages = result.errors?.map((e) => e.message).join('; ') ?? 'the query returned no "subject"';
+    throw new EvaluationError(`The facts query rules/${query.file} failed: ${messages}. Fix the query; no verdict was given.`, { file: query.file });
+  }
+  return { subject: data.subject, parameters: parameters.values, parametersFile: parameters.file };
+}

@@ -1,0 +1,52 @@
+import { IsolationLevel } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { factsQueryProblems } from '../engine/facts-query-check';
+import { formatProblem } from '../engine/rule-problem';
+import type { FactsQuery } from '../engine/rule-set';
+import type { RuleSetHolder } from '../engine/rule-set-holder';
+import { EvaluationError } from '../errors';
+import type { FactsRunner, RunFactsQuery } from '../evaluation/facts';
+import { SYSTEM_VIEWER, type GraphQLContext } from './context';
+import { createLoaders } from './loaders';
+
+/**
+ * The facts runner (see FactsRunner): facts queries run here and nowhere else.
+ *
+ * - As the system: the context's viewer is ADMIN `system`, so nothing is masked; who may read the
+ *   stored facts is decided when a verdict is read.
+ * - Read-only: each read is one `BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`, so
+ *   PostgreSQL refuses any write a resolver might attempt, and every query of the read sees one
+ *   snapshot.
+ * - Its own EntityManager and loaders per read: nothing leaks between a request and its facts.
+ * - Each query is checked again before it runs (one `query`, one subject lookup, facts types
+ *   only), whatever loaded it.
+ */
+export function createFactsRunner(schema: GraphQLSchema, rootEm: EntityManager, rules: RuleSetHolder): FactsRunner {
+  const checked = new WeakMap<DocumentNode, string | null>();
+  const refusal = (query: FactsQuery): string | null => {
+    let found = checked.get(query.document);
+    if (found === undefined) {
+      const problems = factsQueryProblems(query.file, query.document, schema, query.subjectType);
+      found = problems.length ? problems.map(formatProblem).join('\n') : null;
+      checked.set(query.document, found);
+    }
+    return found;
+  };
+  const runner: FactsRunner = {
+    read: (work) =>
+      rootEm.fork({ clear: true }).transactional(
+        (tx) => {
+          const context: GraphQLContext = { em: tx, loaders: createLoaders(tx), rules, facts: runner, viewer: SYSTEM_VIEWER };
+          const run: RunFactsQuery = async (query, variables) => {
+            const refused = refusal(query);
+            if (refused) throw new EvaluationError(`The facts query rules/${query.file} may not run; no verdict was given:\n${refused}`, { file: query.file });
+            return execute({ schema, document: query.document, variableValues: variables, contextValue: context });
+          };
+          return work(run);
+        },
+        { readOnly: true, isolationLevel: IsolationLevel.REPEATABLE_READ },
+      ),
+  };
+  return runner;
+}
