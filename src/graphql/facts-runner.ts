@@ -15,7 +15,7 @@ import { createLoaders } from './loaders';
  *
  * - As the system: the context's viewer is ADMIN `system`, so nothing is masked; who may read the
  *   stored facts is decided when a verdict is read.
- * - Read-only: each read is one `BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`, so
+ * - Read-only: each read is one `START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`, so
  *   PostgreSQL refuses any write a resolver might attempt, and every query of the read sees one
  *   snapshot.
  * - Its own EntityManager and loaders per read: nothing leaks between a request and its facts.
