@@ -116,6 +116,19 @@ describe('a draft facts file (issue 10, item 1)', () => {
     }
   });
 
+  it('`rules check` refuses a facts file reading the audit trail, with its file and line', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-facts-check-'));
+    try {
+      cpSync(SHIPPED, dir, { recursive: true });
+      writeFileSync(path.join(dir, 'facts/agency.graphql'), '# facts\nquery ($id: ID!) {\n  subject: agency(id: $id) { id }\n  leak: auditEvents(first: 100) { totalCount }\n}\n');
+      const check = await runNode(['bin/chengxin.js', 'rules', 'check', dir], { ...process.env, DATABASE_URL: server.databaseUrl });
+      expect(check.status).toBe(1);
+      expect(check.stdout).toMatch(/facts\/agency\.graphql:4:3 .*only root field must be "subject: agency\(id: \$id\)"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a preview writes nothing but its PREVIEW_RULES audit event', async () => {
     const before = await counts();
     const preview = await server.gql(PREVIEW, { files: [{ path: 'enterprise/procurement-incentive.json', content: null }] }, OFFICER);
