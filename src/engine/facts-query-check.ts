@@ -58,19 +58,23 @@ function at(node: ASTNode | undefined): { line: number; column: number } {
   return token ? { line: token.line, column: token.column } : { line: 1, column: 1 };
 }
 
-function depthOf(selectionSet: SelectionSetNode | undefined): number {
-  let deepest = 0;
+/** How deep the selections nest (`subject` is 1) and how many fields they select in all. */
+function sizeOf(selectionSet: SelectionSetNode | undefined): { depth: number; fields: number } {
+  let depth = 0;
+  let fields = 0;
   for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === 'Field') deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet));
-    else if (selection.kind === 'InlineFragment') deepest = Math.max(deepest, depthOf(selection.selectionSet));
+    if (selection.kind === 'FragmentSpread') continue;
+    const inner = sizeOf(selection.selectionSet);
+    fields += inner.fields + (selection.kind === 'Field' ? 1 : 0);
+    depth = Math.max(depth, inner.depth + (selection.kind === 'Field' ? 1 : 0));
   }
-  return deepest;
+  return { depth, fields };
 }
 
 /**
  * What makes a facts file safe to run as the system: exactly one `query` operation whose single
  * root field is the subject lookup of its type (`subject: agency(id: $id)`), reading only the
- * facts types, no deeper than RULE_LIMITS.factsDepth. Anything else — a mutation, a second root
+ * facts types, within RULE_LIMITS' depth and fields. Anything else — a mutation, a second root
  * field, the audit trail, verdicts — is refused with its line, before it can ever run.
  */
 export function factsQueryProblems(file: string, document: DocumentNode, schema: GraphQLSchema, subjectType: SubjectType): RuleProblem[] {
@@ -124,9 +128,12 @@ export function factsQueryProblems(file: string, document: DocumentNode, schema:
     },
   }));
 
-  const depth = depthOf(operation.selectionSet);
+  const { depth, fields } = sizeOf(operation.selectionSet);
   if (depth > RULE_LIMITS.factsDepth) {
     problem(root, `事实查询嵌套 ${depth} 层，超过上限 ${RULE_LIMITS.factsDepth} 层`, `the facts query nests ${depth} levels deep, more than the limit of ${RULE_LIMITS.factsDepth}`);
+  }
+  if (fields > RULE_LIMITS.factsFields) {
+    problem(root, `事实查询选取 ${fields} 个字段，超过上限 ${RULE_LIMITS.factsFields} 个`, `the facts query selects ${fields} fields, more than the limit of ${RULE_LIMITS.factsFields}`);
   }
   return problems;
 }

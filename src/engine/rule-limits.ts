@@ -23,6 +23,8 @@ export const RULE_LIMITS = {
   factsTokens: 3000,
   /** Nesting of selections in one facts query, `subject` counting as 1. */
   factsDepth: 6,
+  /** Fields one facts query selects, aliases included (the shipped ones select about 50). */
+  factsFields: 300,
   /** Characters of a draft file's path. */
   pathLength: 200,
 } as const;

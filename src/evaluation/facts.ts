@@ -1,4 +1,4 @@
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { SubjectType } from '../domain/subject';
 import type { FactsQuery, RuleSet } from '../engine/rule-set';
 import { BadUserInputError, EvaluationError } from '../errors';
@@ -33,6 +33,17 @@ export interface GatheredFacts {
   parametersFile: string;
 }
 
+/**
+ * A facts query's error as a message that carries no fact value: our own coded errors speak of
+ * the inputs (the id, the parameters); anything else — a value GraphQL could not serialize, a
+ * database error with its SQL — is told by where it happened and what kind it was.
+ */
+function describeFactsError(error: GraphQLError): string {
+  if (error.extensions?.code) return error.message;
+  const where = error.path?.join('.') ?? 'the query';
+  return `${where} could not be read (${error.originalError?.name ?? 'GraphQLError'})`;
+}
+
 export async function gatherFacts(run: RunFactsQuery, ruleSet: RuleSet, subject: SubjectRef, asOf: Date, day: string): Promise<GatheredFacts> {
   const parameters = ruleSet.parametersOn(day);
   if (!parameters) throw new BadUserInputError('asOf', `no parameters file in rules/parameters/ is in force on ${day}; add one, or evaluate a later date.`);
@@ -42,7 +53,7 @@ export async function gatherFacts(run: RunFactsQuery, ruleSet: RuleSet, subject:
   const result = await run(query, variables);
   const data = result.data as { subject?: unknown } | null | undefined;
   if (result.errors?.length || !data?.subject) {
-    const messages = result.errors?.map((e) => e.message).join('; ') ?? 'the query returned no "subject"';
+    const messages = result.errors?.map(describeFactsError).join('; ') ?? 'the query returned no "subject"';
     throw new EvaluationError(`The facts query rules/${query.file} failed: ${messages}. Fix the query; no verdict was given.`, { file: query.file });
   }
   return { subject: data.subject, parameters: parameters.values, parametersFile: parameters.file };

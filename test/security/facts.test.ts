@@ -4,7 +4,7 @@ import path from 'node:path';
 import { RULE_LIMITS } from '../../src/engine/rule-limits';
 import { createAgency, createCivilServant, createRecord, idCardNumber, uscc } from '../support/factories';
 import { runNode } from '../support/run-command';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type GraphQLResponse, type TestServer } from '../support/test-server';
 
 /**
  * Issue 10, items 1, 2, 3, 13 (preview paths) and 14: what a draft or a facts query could do
@@ -62,7 +62,7 @@ async function counts() {
 
 const draftFolders = () => readdirSync(tmp).filter((name) => name.startsWith('chengxin-draft-'));
 
-function expectRefused(result: Awaited<ReturnType<TestServer['gql']>>, field: string, message: RegExp) {
+function expectRefused(result: GraphQLResponse, field: string, message: RegExp) {
   expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field }, message: expect.stringMatching(message) });
   expect(result.data?.previewRules ?? null).toBeNull();
 }
@@ -92,6 +92,8 @@ describe('a draft facts file (issue 10, item 1)', () => {
       ['query ($id: ID!) { subject: enterprise(id: "00000000-0000-0000-0000-000000000000") { id } }', /enterprise\.graphql:1:40 .*must be the variable \$id/],
       ['query ($id: ID!) { subject: agency(id: $id) { id } }', /only root field must be "subject: enterprise/],
       ['query ($id: ID!) { subject: enterprise(id: $id) { ...Leak } } fragment Leak on Enterprise { id }', /instead of named fragments/],
+      [`query ($id: ID!) { subject: enterprise(id: $id) { ${Array.from({ length: RULE_LIMITS.factsFields + 1 }, (_, i) => `a${i}: name`).join(' ')} } }`, /selects 302 fields, more than the limit of 300/],
+      [`query ($id: ID!) { subject: enterprise(id: $id) { ${'creditRecords { subject { ... on Enterprise { '.repeat(3)}id${' } } }'.repeat(3)} } }`, /nests 8 levels deep, more than the limit of 6/],
     ];
     for (const [content, message] of attempts) {
       expectRefused(await server.gql(PREVIEW, { files: [{ path: 'facts/enterprise.graphql', content }] }, OFFICER), 'files', message);
