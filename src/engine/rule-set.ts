@@ -135,8 +135,10 @@ function loadParameters(dir: string, files: Record<string, string>, problems: Ru
 }
 
 function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<string, string>, problems: RuleProblem[]) {
-  /** Only the queries without problems: a rule is checked against its facts only when they are sound. */
+  /** Only the queries without problems can run. */
   const queries = {} as Partial<Record<SubjectType, FactsQuery>>;
+  /** Queries of the right shape, valid against the schema or not: rules are still checked against what they select. */
+  const shaped = {} as Partial<Record<SubjectType, DocumentNode>>;
   for (const [type, folder] of Object.entries(SUBJECT_FOLDERS) as [SubjectType, string][]) {
     const file = `facts/${folder}.graphql`;
     const full = path.join(dir, file);
@@ -150,7 +152,12 @@ function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<stri
       // The shape first (one query, one subject lookup, facts types only), then the schema's own
       // validation: a mutation or an audit read is refused before anything else looks at it.
       const shape = factsQueryProblems(file, document, schema, type);
-      const errors = shape.length ? shape : validate(schema, document).map((e) => graphqlProblem(file, e));
+      if (shape.length) {
+        problems.push(...shape);
+        continue;
+      }
+      shaped[type] = document;
+      const errors = validate(schema, document).map((e) => graphqlProblem(file, e));
       problems.push(...errors);
       if (errors.length) continue;
       const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
@@ -161,7 +168,7 @@ function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<stri
       else throw error;
     }
   }
-  return queries;
+  return { queries, shaped };
 }
 
 function loadRules(dir: string, matters: Matter[], files: Record<string, string>, problems: RuleProblem[]): { rule: LoadedRule; json: LocatedJson }[] {
@@ -227,11 +234,12 @@ export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection
   const files: Record<string, string> = {};
   const matters = loadMatters(dir, files, problems);
   const parameterSets = loadParameters(dir, files, problems);
-  const factsQueries = loadFactsQueries(dir, schema, files, problems);
+  const { queries: factsQueries, shaped } = loadFactsQueries(dir, schema, files, problems);
   const loaded = loadRules(dir, matters, files, problems);
   for (const { rule, json } of loaded) {
-    const query = factsQueries[rule.subjectType];
-    if (query) problems.push(...checkRuleAgainstFacts(rule, json, subjectShape(schema, query.document), parameterSets));
+    // A facts file refused for its shape is not looked into: its rules are checked once it is fixed.
+    const document = shaped[rule.subjectType];
+    if (document) problems.push(...checkRuleAgainstFacts(rule, json, subjectShape(schema, document), parameterSets));
   }
   const warnings = lintRules(loaded);
   if (problems.length) return { ruleSet: null, problems, warnings };

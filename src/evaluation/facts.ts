@@ -41,7 +41,7 @@ export interface GatheredFacts {
 function describeFactsError(error: GraphQLError): string {
   if (error.extensions?.code) return error.message;
   const where = error.path?.join('.') ?? 'the query';
-  return `${where} could not be read (${error.originalError?.name ?? 'GraphQLError'})`;
+  return `${where} could not be read: the stored value does not fit the schema, or reading it failed (${error.originalError?.name ?? 'GraphQLError'})`;
 }
 
 export async function gatherFacts(run: RunFactsQuery, ruleSet: RuleSet, subject: SubjectRef, asOf: Date, day: string): Promise<GatheredFacts> {
