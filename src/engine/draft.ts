@@ -41,22 +41,34 @@ export function draftProblem(files: DraftFile[]): { field: string; problem: stri
   return null;
 }
 
+/** A draft file that cannot be written where its path says (a file and a folder of the same name). */
+export class DraftWriteError extends Error {
+  constructor(readonly index: number, readonly path: string) {
+    super(`"${path}" cannot be written there: a file and a folder of the same name? Choose another path.`);
+    this.name = 'DraftWriteError';
+  }
+}
+
 /**
  * The rules folder as it would be with the draft files applied, in a temporary folder: the current
  * files, overwritten, added or removed by the draft. Call `remove()` when done; should building it
- * fail, the folder is removed before the error goes on.
+ * fail, the folder is removed before the error (a DraftWriteError for a file) goes on.
  */
 export function materializeDraft(rulesDir: string, files: DraftFile[]): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-draft-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     cpSync(rulesDir, dir, { recursive: true });
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
       const target = path.join(dir, file.path);
-      if (file.content === null) rmSync(target, { force: true });
-      else {
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, file.content);
+      try {
+        if (file.content === null) rmSync(target, { force: true });
+        else {
+          mkdirSync(path.dirname(target), { recursive: true });
+          writeFileSync(target, file.content);
+        }
+      } catch {
+        throw new DraftWriteError(i, file.path);
       }
     }
   } catch (error) {

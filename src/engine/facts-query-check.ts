@@ -101,7 +101,7 @@ export function factsQueryProblems(file: string, document: DocumentNode, schema:
   const roots = operation.selectionSet.selections;
   const root = roots[0];
   if (roots.length !== 1 || root.kind !== 'Field' || root.name.value !== lookup || root.alias?.value !== 'subject') {
-    problem(roots[1] ?? root ?? operation, `查询的根字段须恰好是一个 "subject: ${lookup}(id: $id)"，不能有其他根字段`, `the query's only root field must be "subject: ${lookup}(id: $id)", with no other root field`);
+    problem(roots[1] ?? root ?? operation, `查询的根字段须恰好是一个 "subject: ${lookup}(id: $id)"，请删除其他根字段`, `the query's only root field must be "subject: ${lookup}(id: $id)"; remove any other`);
     return problems;
   }
   const id = root.arguments?.find((a) => a.name.value === 'id');
@@ -116,12 +116,12 @@ export function factsQueryProblems(file: string, document: DocumentNode, schema:
       if (node === root || node.name.value.startsWith('__')) return;
       const parent = typeInfo.getParentType();
       if (parent && !allowed.has(parent.name)) {
-        problem(node, `事实查询不能读取 ${parent.name}.${node.name.value}：只能读取主体及其信用、承诺、诉讼事实`, `a facts query cannot read ${parent.name}.${node.name.value}: only the subject and its credit, commitment and court facts`);
+        problem(node, `事实查询不能读取 ${parent.name}.${node.name.value}：只能读取主体及其信用、承诺、诉讼事实；请删除该字段`, `a facts query cannot read ${parent.name}.${node.name.value}: only the subject and its credit, commitment and court facts; remove the field`);
         return false;
       }
       const named = typeInfo.getType() && getNamedType(typeInfo.getType()!);
       if (named && (isObjectType(named) || isAbstractType(named)) && !allowed.has(named.name)) {
-        problem(node, `事实查询不能读取 ${named.name}（${parent?.name}.${node.name.value}）：只能读取主体及其信用、承诺、诉讼事实`, `a facts query cannot read ${named.name} (${parent?.name}.${node.name.value}): only the subject and its credit, commitment and court facts`);
+        problem(node, `事实查询不能读取 ${named.name}（${parent?.name}.${node.name.value}）：只能读取主体及其信用、承诺、诉讼事实；请删除该字段`, `a facts query cannot read ${named.name} (${parent?.name}.${node.name.value}): only the subject and its credit, commitment and court facts; remove the field`);
         return false;
       }
       return undefined;
@@ -130,10 +130,10 @@ export function factsQueryProblems(file: string, document: DocumentNode, schema:
 
   const { depth, fields } = sizeOf(operation.selectionSet);
   if (depth > RULE_LIMITS.factsDepth) {
-    problem(root, `事实查询嵌套 ${depth} 层，超过上限 ${RULE_LIMITS.factsDepth} 层`, `the facts query nests ${depth} levels deep, more than the limit of ${RULE_LIMITS.factsDepth}`);
+    problem(root, `事实查询嵌套 ${depth} 层，超过上限 ${RULE_LIMITS.factsDepth} 层；请减少嵌套`, `the facts query nests ${depth} levels deep, more than the limit of ${RULE_LIMITS.factsDepth}; read less deep`);
   }
   if (fields > RULE_LIMITS.factsFields) {
-    problem(root, `事实查询选取 ${fields} 个字段，超过上限 ${RULE_LIMITS.factsFields} 个`, `the facts query selects ${fields} fields, more than the limit of ${RULE_LIMITS.factsFields}`);
+    problem(root, `事实查询选取 ${fields} 个字段，超过上限 ${RULE_LIMITS.factsFields} 个；请删减字段`, `the facts query selects ${fields} fields, more than the limit of ${RULE_LIMITS.factsFields}; select fewer`);
   }
   return problems;
 }

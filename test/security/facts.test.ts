@@ -246,6 +246,8 @@ describe('preview paths (issue 10, item 13)', () => {
       expectRefused(result, 'files[1].path', /files\[1\]\.path: /);
     }
     expectRefused(await server.gql(PREVIEW, { files: [{ path: 'matters.json', content: null }, { path: 'matters.json', content: '{}' }] }, OFFICER), 'files[1].path', /appears twice/);
+    // A path that is well formed but cannot be written (under a file) fails while the draft is built.
+    expectRefused(await server.gql(PREVIEW, { files: [{ path: 'parameters/2018-12-17.json/x.json', content: '{}' }] }, OFFICER), 'files[0].path', /cannot be written there/);
     expect(await counts()).toEqual(before);
     expect(draftFolders()).toEqual([]);
   });

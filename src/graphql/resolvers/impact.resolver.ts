@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
-import { draftProblem, materializeDraft } from '../../engine/draft';
+import { draftProblem, DraftWriteError, materializeDraft } from '../../engine/draft';
 import { formatProblem } from '../../engine/rule-problem';
 import { inspectRules } from '../../engine/rule-set';
 import { previewImpact } from '../../evaluation/impact.service';
@@ -29,8 +29,16 @@ export class ImpactResolver {
     const refused = draftProblem(files);
     if (refused) throw new BadUserInputError(refused.field, refused.problem);
     const current = context.rules.current;
-    if (!context.reloader) throw new Error('previewRules needs the server\'s rules folder');
-    const draftDir = materializeDraft(context.reloader.dir, files);
+    const { reloader } = context;
+    if (!reloader) throw new Error('previewRules needs the server\'s rules folder');
+    const draftDir = (() => {
+      try {
+        return materializeDraft(reloader.dir, files);
+      } catch (error) {
+        if (error instanceof DraftWriteError) throw new BadUserInputError(`files[${error.index}].path`, error.message);
+        throw error;
+      }
+    })();
     try {
       const { ruleSet: draft, problems } = inspectRules(draftDir.dir, info.schema);
       if (!draft) {
