@@ -161,16 +161,21 @@ describe('facts that depend on who asks (issue 10, item 2)', () => {
     expect(read.data.civilServant.idCardNumber).not.toBe(servantIdCard);
   });
 
-  it('a sweep and a single evaluation store identical facts', async () => {
+  it('a sweep, a single evaluation and a recheck by an OFFICER store identical facts, outcome and rules', async () => {
     const sweep = await runNode(['bin/chengxin.js', 'evaluate', '--all', '--matter', 'AWARD', '--as-of', '2026-11-01', '--workers', '1'], {
       ...process.env, DATABASE_URL: server.databaseUrl, RULES_DIR: rulesDir, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false',
     });
     expect(sweep.status).toBe(0);
     const single = await server.gql(EVALUATE, { id: servantId, m: 'AWARD', asOf: '2026-11-01T00:00:00+08:00' }, OFFICER);
-    const [swept] = await server.sql("select facts from verdict where subject_id = ? and matter = 'AWARD' and sweep_run_id is not null", [servantId]);
-    const [alone] = await server.sql('select facts from verdict where id = ?', [single.data.evaluate.id]);
+    const recheck = await server.gql('mutation ($v: ID!, $asOf: DateTime) { recheck(verdictId: $v, asOf: $asOf) { current { id } sameDecision } }', { v: single.data.evaluate.id, asOf: '2026-11-01T00:00:00+08:00' }, OFFICER);
+    expect(recheck.data.recheck.sameDecision).toBe(true);
+    const stored = 'select facts, outcome, score, rules from verdict';
+    const [swept] = await server.sql(`${stored} where subject_id = ? and matter = 'AWARD' and sweep_run_id is not null`, [servantId]);
+    const [alone] = await server.sql(`${stored} where id = ?`, [single.data.evaluate.id]);
+    const [again] = await server.sql(`${stored} where id = ?`, [recheck.data.recheck.current.id]);
     expect(swept.facts.subject.idCardNumber).toBe(servantIdCard);
-    expect(swept.facts).toEqual(alone.facts);
+    expect(alone).toEqual(swept);
+    expect(again).toEqual(swept);
   });
 });
 
