@@ -44,8 +44,9 @@ function verdictRow(fields: ReturnType<typeof verdictFields>): VerdictRow {
 /**
  * Evaluates one chunk of subjects for a matter: facts are read for the whole chunk in one
  * read-only read (the facts queries share its batch loaders, so each nested field costs one
- * statement per chunk), then the rules run with full explanations. A subject that fails is reported with its
- * reason and the rest go on. Nothing is written here; the caller stores the rows in bulk.
+ * statement per chunk), then the rules run with full explanations. A subject that fails is
+ * reported with its reason and the rest go on. Nothing is written here; the caller stores the
+ * rows in bulk.
  */
 export async function evaluateChunk(
   em: EntityManager,
