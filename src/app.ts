@@ -1,7 +1,7 @@
 import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import { keySource } from './auth/secret';
+import { cursorSecret, keySource } from './auth/secret';
 import { createVerifier } from './auth/tokens';
 import { openDatabase } from './db/database';
 import { ruleReloadsTotal } from './metrics';
@@ -10,6 +10,7 @@ import { seedIfEmpty } from './db/seed/seed';
 import { RuleSetHolder } from './engine/rule-set-holder';
 import { RuleReloader } from './engine/rule-reloader';
 import { loadRuleSet } from './engine/rule-set';
+import { useCursorSecret } from './graphql/cursor';
 import { getSchema } from './graphql/schema';
 import { startHttpServer, type HttpServer } from './graphql/server';
 
@@ -42,7 +43,9 @@ export async function startApp(config: Config, logger: Logger, ormOverrides: Par
       const seeded = await seedIfEmpty(orm.em.fork());
       if (seeded) logger.info(seeded, 'Loaded the Ezhou demo data set into the empty database.');
     }
-    const verify = createVerifier(keySource(config, (message) => logger.info(message)));
+    const tokenKeys = keySource(config, (message) => logger.info(message));
+    useCursorSecret(cursorSecret(config, tokenKeys, (message) => logger.info(message)));
+    const verify = createVerifier(tokenKeys);
     const http = await startHttpServer(orm, rules, reloader, verify, config, logger);
     if (config.watchRules) reloader.watch();
     const ready = orm;

@@ -25,6 +25,8 @@ export interface Config {
   jwtSecret: string | undefined;
   /** Verify bearer tokens against this JWKS instead of a secret. */
   jwksUrl: string | undefined;
+  /** Key material for sealing page cursors; absent: the JWT secret (or one generated into dataDir). */
+  cursorSecret?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -70,10 +72,10 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `is "${raw}", but must be true or false`);
 }
 
-function readSecret(env: Env): string | undefined {
-  const raw = env.JWT_SECRET;
+function readSecret(env: Env, name = 'JWT_SECRET'): string | undefined {
+  const raw = env[name];
   if (!raw) return undefined;
-  if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'is shorter than 32 characters; use a long random value (openssl rand -base64 48)');
+  if (raw.length < 32) throw new ConfigError(name, 'is shorter than 32 characters; use a long random value (openssl rand -base64 48)');
   return raw;
 }
 
@@ -90,5 +92,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     watchRules: readBoolean(env, 'RULES_WATCH', true),
     jwtSecret: readSecret(env),
     jwksUrl: env.JWKS_URL || undefined,
+    cursorSecret: readSecret(env, 'CURSOR_SECRET'),
   };
 }

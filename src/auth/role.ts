@@ -35,8 +35,10 @@ export const PERMISSIONS = {
   readHistory: [Role.CLERK, Role.INSPECTOR, Role.ADMIN],
   /** Evaluate and re-check (stores verdicts). */
   evaluate: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN],
-  /** Read stored verdicts (PUBLIC without a civil servant's facts and evidence). */
+  /** Read stored verdicts about agencies and enterprises. */
   readVerdicts: ALL_ROLES,
+  /** Read stored verdicts about civil servants: personnel matters, never public. */
+  readPersonnelVerdicts: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN],
   /** Reload the rules, preview drafts. */
   manageRules: [Role.OFFICER, Role.ADMIN],
   /** Sweep runs: their counts and the subjects they could not evaluate. */

@@ -11,11 +11,27 @@ import type { KeySource } from './tokens';
 export function keySource(config: Pick<Config, 'jwtSecret' | 'jwksUrl' | 'dataDir'>, log: (message: string) => void): KeySource {
   if (config.jwksUrl) return { jwksUrl: config.jwksUrl };
   if (config.jwtSecret) return { secret: new TextEncoder().encode(config.jwtSecret) };
-  const file = path.join(config.dataDir, 'jwt-secret');
+  return { secret: generatedSecret(config.dataDir, 'jwt-secret', (file) => log(`No JWT_SECRET was set: generated one into ${file}. Mint tokens with \`npx chengxin token --role ROLE\`.`)) };
+}
+
+/**
+ * The secret page cursors are sealed with: CURSOR_SECRET, else the JWT secret, else (tokens
+ * checked against a JWKS) one generated into the data folder. Servers sharing it open each
+ * other's cursors.
+ */
+export function cursorSecret(config: Pick<Config, 'cursorSecret' | 'dataDir'>, tokens: KeySource, log: (message: string) => void): Uint8Array {
+  if (config.cursorSecret) return new TextEncoder().encode(config.cursorSecret);
+  if ('secret' in tokens && tokens.secret) return tokens.secret;
+  return generatedSecret(config.dataDir, 'cursor-secret', (file) => log(`No CURSOR_SECRET was set: generated one into ${file}; give every server process the same CURSOR_SECRET.`));
+}
+
+/** A random secret kept in the data folder (mode 600), made at first use. */
+function generatedSecret(dataDir: string, name: string, announce: (file: string) => void): Uint8Array {
+  const file = path.join(dataDir, name);
   if (!existsSync(file)) {
-    mkdirSync(config.dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
-    log(`No JWT_SECRET was set: generated one into ${file}. Mint tokens with \`npx chengxin token --role ROLE\`.`);
+    announce(file);
   }
-  return { secret: new TextEncoder().encode(readFileSync(file, 'utf8').trim()) };
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }

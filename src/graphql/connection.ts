@@ -3,6 +3,7 @@ import { Cursor } from '@mikro-orm/core';
 import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../errors';
+import { openCursor, sealCursor } from './cursor';
 
 /** The largest page a client may ask for. */
 export const MAX_PAGE_SIZE = 100;
@@ -16,7 +17,7 @@ export class PageArgs {
   @Max(MAX_PAGE_SIZE)
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'Return items after this cursor (an endCursor or edge cursor of a previous page).' })
+  @Field(() => String, { nullable: true, description: 'Return items after this cursor (an endCursor or edge cursor of a previous page of the same list). Cursors are sealed: they can be passed back, not read.' })
   after?: string | null;
 }
 
@@ -70,35 +71,42 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
 /**
  * One page of a list by keyset (cursor) pagination: one SELECT, plus one COUNT only when
  * `totalCount` is selected. The order must end with a unique column so cursors are stable.
+ * Cursors are sealed (./cursor.ts): they carry the sort values, which may be personal data.
  */
 export async function paginate<E extends object>(
   em: EntityManager,
   entity: ClassType<E>,
-  where: FilterQuery<E>,
+  where: FilterQuery<E> | (() => FilterQuery<E>),
   orderBy: QueryOrderMap<E>,
   args: PageArgs,
 ): Promise<ConnectionShape<E>> {
-  if (args.after != null) assertCursor(args.after, Object.keys(orderBy).length);
-  const page = await em.findByCursor(entity, where, {
+  // A condition on an SQL expression (raw) can be used in one statement only: such lists pass a maker.
+  const condition = () => (typeof where === 'function' ? (where as () => FilterQuery<E>)() : where);
+  const list = `${entity.name} ${JSON.stringify(orderBy)}`;
+  const after = args.after != null ? openCursor(list, args.after) : undefined;
+  if (after !== undefined) assertCursor(after, Object.keys(orderBy).length);
+  const page = await em.findByCursor(entity, condition(), {
     first: args.first ?? DEFAULT_PAGE_SIZE,
-    after: args.after ?? undefined,
+    after,
     orderBy: orderBy as never,
     includeCount: false,
   });
+  const seal = (inner: string | null) => (inner == null ? null : sealCursor(list, inner));
   return {
-    edges: page.items.map((node) => ({ cursor: page.from(node), node: node as E })),
+    edges: page.items.map((node) => ({ cursor: seal(page.from(node))!, node: node as E })),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPrevPage,
-      startCursor: page.startCursor,
-      endCursor: page.endCursor,
+      startCursor: seal(page.startCursor),
+      endCursor: seal(page.endCursor),
     },
     get totalCount() {
-      return em.count(entity, where);
+      return em.count(entity, condition());
     },
   };
 }
 
+/** A sealed cursor was made by this server, so this only guards against a change of the list's order. */
 function assertCursor(after: string, columns: number): void {
   let decoded: unknown;
   try {

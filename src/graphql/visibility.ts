@@ -1,10 +1,88 @@
+import { raw } from '@mikro-orm/core';
+import { maskedNameSql } from '../auth/masking';
 import { UnauthenticatedError } from '../auth/tokens';
-import { SEES_CIVIL_SERVANTS, type Viewer } from '../auth/role';
+import { PERMISSIONS, Role, SEES_CIVIL_SERVANTS, type Viewer } from '../auth/role';
+import type { CreditRecord } from '../db/entities';
+import { chinaDate } from '../domain/credit-facts';
+import { RecordStatus } from '../domain/credit-record';
+import { isPubliclyDisclosed } from '../domain/disclosure';
 import { SubjectType } from '../domain/subject';
+import { NotFoundError } from '../errors';
+import type { RuleSet } from '../engine/rule-set';
+import { containsPattern } from './where';
+
+/**
+ * What the public (no token: the public credit portal) may see, in one place. Roles with a token
+ * see everything their permissions allow; the public sees agencies and enterprises, their records
+ * while publicly disclosed, civil servants only by masked name, and no civil servant's records,
+ * facts or verdicts (三(二), 三(七)).
+ */
+
+export const seesCivilServants = (viewer: Viewer): boolean => SEES_CIVIL_SERVANTS.includes(viewer.role);
 
 /** Civil servants' records are personal data (三(二)): refused to the public. */
 export function assertMaySee(viewer: Viewer, subjectType: SubjectType): void {
-  if (subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(viewer.role)) {
+  if (subjectType === SubjectType.CIVIL_SERVANT && !seesCivilServants(viewer)) {
     throw new UnauthenticatedError("A civil servant's credit records are not public.");
   }
+}
+
+/**
+ * The name condition of a civil-servant search. The public searches what it is shown: the masked
+ * name (王*明), so a full-name guess matches nothing whether it is right or wrong, and only the
+ * characters the mask shows can narrow the list.
+ */
+export function nameFilter(viewer: Viewer, nameContains: string | undefined): Record<string, unknown> {
+  if (!nameContains) return {};
+  const pattern = containsPattern(nameContains);
+  if (seesCivilServants(viewer)) return { name: { $ilike: pattern } };
+  return { [raw((alias) => maskedNameSql(`${alias}.name`))]: { $ilike: pattern } };
+}
+
+/** Today in China Standard Time: the day disclosure is judged for. */
+const today = () => chinaDate(new Date());
+
+/** Whether the public sees this record today. */
+export const publiclyDisclosed = (record: Pick<CreditRecord, 'status' | 'disclosureEndsOn'>): boolean => isPubliclyDisclosed(record, today());
+
+/** A record list's extra condition: for the public, only records publicly disclosed today. */
+export function disclosedOnly(viewer: Viewer): Record<string, unknown> | undefined {
+  if (viewer.role !== Role.PUBLIC) return undefined;
+  return { status: { $ne: RecordStatus.REVOKED }, $or: [{ disclosureEndsOn: null }, { disclosureEndsOn: { $gte: today() } }] };
+}
+
+/** A nested record list as the viewer may see it. */
+export function visibleRecords<R extends Pick<CreditRecord, 'status' | 'disclosureEndsOn'>>(viewer: Viewer, records: R[]): R[] {
+  return viewer.role === Role.PUBLIC ? records.filter(publiclyDisclosed) : records;
+}
+
+/**
+ * A record read by id: the public gets NOT_FOUND for a record it may not see (revoked, or its
+ * disclosure ended), the same answer as for an id that does not exist.
+ */
+export function assertMayRead(viewer: Viewer, record: CreditRecord): void {
+  assertMaySee(viewer, record.subjectType);
+  if (viewer.role === Role.PUBLIC && !publiclyDisclosed(record)) throw new NotFoundError('credit record', record.id);
+}
+
+const PERSONNEL = '公务员的信用结论属人事事项，不予公开。A civil servant\'s verdicts are personnel matters and are not public: PUBLIC reads verdicts about agencies and enterprises only.';
+
+/** A civil servant's verdicts are personnel matters: the public reads none of them, by any path. */
+export function assertMaySeeVerdictOf(viewer: Viewer, subjectType: SubjectType): void {
+  if (subjectType === SubjectType.CIVIL_SERVANT && !(PERMISSIONS.readPersonnelVerdicts as readonly Role[]).includes(viewer.role)) throw new UnauthenticatedError(PERSONNEL);
+}
+
+/**
+ * The subject-type condition of a verdict list. Asked for civil servants (by subject, or by a matter
+ * only civil servants have) the public is refused; otherwise their verdicts are left out.
+ */
+export function verdictSubjectTypes(viewer: Viewer, rules: RuleSet, asked: { subjectType?: SubjectType; matter?: string | null }): SubjectType | { $ne: SubjectType } | undefined {
+  if ((PERMISSIONS.readPersonnelVerdicts as readonly Role[]).includes(viewer.role)) return asked.subjectType;
+  if (asked.subjectType) {
+    assertMaySeeVerdictOf(viewer, asked.subjectType);
+    return asked.subjectType;
+  }
+  const matter = asked.matter ? rules.matter(asked.matter) : undefined;
+  if (matter && matter.subjectTypes.every((type) => type === SubjectType.CIVIL_SERVANT)) assertMaySeeVerdictOf(viewer, SubjectType.CIVIL_SERVANT);
+  return { $ne: SubjectType.CIVIL_SERVANT };
 }

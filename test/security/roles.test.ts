@@ -7,6 +7,7 @@ let agencyId: string;
 let servantId: string;
 let recordId: string;
 let verdictId: string;
+let agencyVerdictId: string;
 beforeAll(async () => {
   server = await startTestServer();
   agencyId = await createAgency(server);
@@ -14,6 +15,8 @@ beforeAll(async () => {
   recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
   const verdict = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id } }', { id: servantId });
   verdictId = verdict.data.evaluate.id;
+  const agencyVerdict = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }', { id: agencyId });
+  agencyVerdictId = agencyVerdict.data.evaluate.id;
 });
 afterAll(() => server.stop());
 
@@ -28,7 +31,8 @@ const OPERATIONS: { name: string; permission: keyof typeof PERMISSIONS; query: (
   { name: "read a record's history", permission: 'readHistory', query: () => 'query ($r: ID!) { creditRecord(id: $r) { history { action } } }', vars: () => ({ r: recordId }) },
   { name: 'evaluate', permission: 'evaluate', query: () => 'mutation ($s: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "AWARD") { id } }', vars: () => ({ s: servantId }), writes: 'verdict' },
   { name: 'recheck', permission: 'evaluate', query: () => 'mutation ($v: ID!) { recheck(verdictId: $v) { sameDecision } }', vars: () => ({ v: verdictId }), writes: 'verdict' },
-  { name: 'read a verdict', permission: 'readVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { outcome } }', vars: () => ({ v: verdictId }) },
+  { name: "read an agency's verdict", permission: 'readVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { outcome } }', vars: () => ({ v: agencyVerdictId }) },
+  { name: "read a civil servant's verdict", permission: 'readPersonnelVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { outcome } }', vars: () => ({ v: verdictId }) },
   { name: 'reload the rules', permission: 'manageRules', query: () => 'mutation { reloadRules { version } }' },
   { name: 'preview a draft', permission: 'manageRules', query: () => 'mutation { previewRules(files: [], matter: "HONOUR") { changedTotal } }' },
   { name: 'read sweep runs', permission: 'readSweeps', query: () => '{ sweepRuns { totalCount } }' },
@@ -61,12 +65,11 @@ describe('personal data', () => {
     expect((await server.gql(SERVANT, { id: servantId }, { role: 'INSPECTOR' })).data.civilServant).toEqual({ name: '王小明', idCardNumber: '420704198506120017' });
   });
 
-  it("the public gets no evidence or facts about a civil servant from a verdict; an inspector gets the full explanation", async () => {
+  it("the public gets no verdict about a civil servant at all; an inspector gets the full explanation", async () => {
     const QUERY = 'query ($v: ID!) { verdict(id: $v) { outcome explanation { facts rules { fired evidence text { zh } } } } }';
-    const asPublic = (await server.gql(QUERY, { v: verdictId }, { role: 'PUBLIC' })).data.verdict;
-    expect(asPublic.outcome).toBe('RESTRICTED');
-    expect(asPublic.explanation.facts).toEqual({});
-    expect(asPublic.explanation.rules.every((r: any) => r.evidence.length === 0 && r.text === null)).toBe(true);
+    const asPublic = await server.gql(QUERY, { v: verdictId }, { role: 'PUBLIC' });
+    expect(asPublic.data?.verdict ?? null).toBeNull();
+    expect(asPublic.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const asInspector = (await server.gql(QUERY, { v: verdictId }, { role: 'INSPECTOR' })).data.verdict;
     expect(asInspector.explanation.rules.find((r: any) => r.fired).evidence).toEqual([expect.objectContaining({ id: recordId })]);
   });

@@ -7,6 +7,7 @@ import { SubjectType } from '../../domain/subject';
 import { createAgency, updateAgency } from '../../registry/agency.service';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
+import { visibleRecords } from '../visibility';
 import { AgencyFilter } from '../inputs/filter.input';
 import { CreateAgencyInput, UpdateAgencyInput } from '../inputs/subject.input';
 import { loadOrFail, subjectKey } from '../loaders';
@@ -70,9 +71,9 @@ export class AgencyResolver {
     return loaders.civilServantsOfAgency.load(agency.id);
   }
 
-  @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this agency, newest first, revoked ones included.' })
-  creditRecords(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id));
+  @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this agency, newest first; revoked and expired ones included for roles with rights, the public gets only those publicly disclosed today.' })
+  async creditRecords(@Root() agency: Agency, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id)));
   }
 
   @FieldResolver(() => [CommitmentType])

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdCard, maskName } from '../../auth/masking';
+import { nameFilter } from '../visibility';
 import { PERMISSIONS, SEES_CIVIL_SERVANTS, SEES_ID_NUMBERS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
@@ -14,7 +15,7 @@ import { loadOrFail, subjectKey } from '../loaders';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantConnection, CivilServantType } from '../types/civil-servant.type';
 import { CreditRecordType } from '../types/credit-record.type';
-import { containsPattern, definedOnly } from '../where';
+import { definedOnly } from '../where';
 
 @Resolver(() => CivilServantType)
 export class CivilServantResolver {
@@ -23,14 +24,14 @@ export class CivilServantResolver {
     return loadOrFail(loaders.civilServant, 'civil servant', id);
   }
 
-  @Query(() => CivilServantConnection, { description: 'Civil servants by name, a page at a time.' })
+  @Query(() => CivilServantConnection, { description: 'Civil servants by name, a page at a time. For the public, nameContains matches the masked name (王*明) only.' })
   civilServants(
     @Args() page: PageArgs,
     @Arg('filter', () => CivilServantFilter, { nullable: true }) filter: CivilServantFilter | undefined,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    const where = definedOnly({
-      name: filter?.nameContains ? { $ilike: containsPattern(filter.nameContains) } : undefined,
+    const where = () => definedOnly({
+      ...nameFilter(viewer, filter?.nameContains),
       agency: filter?.agencyId,
       leadingCadre: filter?.leadingCadre,
     });
@@ -58,7 +59,7 @@ export class CivilServantResolver {
     return SEES_ID_NUMBERS.includes(viewer.role) ? servant.idCardNumber : maskIdCard(servant.idCardNumber);
   }
 
-  @FieldResolver(() => String, { description: 'The name; partly masked (王*明) for the public.' })
+  @FieldResolver(() => String, { description: 'The name; masked for the public: 王*明, 张*, and * for a one-character name.' })
   name(@Root() servant: CivilServant, @Ctx() { viewer }: GraphQLContext): string {
     return SEES_CIVIL_SERVANTS.includes(viewer.role) ? servant.name : maskName(servant.name);
   }

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
-import { assertMaySee } from '../visibility';
+import { assertMayRead, assertMaySee, disclosedOnly, publiclyDisclosed } from '../visibility';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
 import { CreditRecord } from '../../db/entities';
@@ -20,14 +20,14 @@ import { definedOnly } from '../where';
 
 @Resolver(() => CreditRecordType)
 export class CreditRecordResolver {
-  @Query(() => CreditRecordType, { nullable: true, description: 'One credit record by id; NOT_FOUND when there is none.' })
+  @Query(() => CreditRecordType, { nullable: true, description: 'One credit record by id; NOT_FOUND when there is none, and for the public when it is not publicly disclosed.' })
   async creditRecord(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: GraphQLContext) {
     const record = await findOrFail(em, CreditRecord, 'credit record', id);
-    assertMaySee(viewer, record.subjectType);
+    assertMayRead(viewer, record);
     return record;
   }
 
-  @Query(() => CreditRecordConnection, { description: 'Credit records, newest occurrence first, a page at a time.' })
+  @Query(() => CreditRecordConnection, { description: 'Credit records, newest occurrence first, a page at a time. The public gets only records publicly disclosed today (in force, disclosure period not ended).' })
   creditRecords(
     @Args() page: PageArgs,
     @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | undefined,
@@ -37,7 +37,9 @@ export class CreditRecordResolver {
     // The public sees agencies' and enterprises' records; civil servants' are personal (三(二)).
     const visibleTypes = SEES_CIVIL_SERVANTS.includes(viewer.role) ? undefined : { $ne: SubjectType.CIVIL_SERVANT };
     const occurredOn = definedOnly({ $gte: filter?.occurredFrom, $lte: filter?.occurredTo });
+    const disclosed = disclosedOnly(viewer);
     const where = definedOnly({
+      $and: disclosed ? [disclosed] : undefined,
       subjectType: filter?.subjectType ?? visibleTypes,
       subjectId: filter?.subjectId,
       kind: filter?.kind,
@@ -58,6 +60,11 @@ export class CreditRecordResolver {
   @FieldResolver(() => SubjectUnion, { description: 'The agency, civil servant or enterprise the record is about.' })
   subject(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
     return loadSubject(loaders, record.subjectType, record.subjectId);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the public sees the record today: it is not revoked and its disclosure period (disclosureEndsOn) has not ended (公示期满停止公示).' })
+  publiclyDisclosed(@Root() record: CreditRecord): boolean {
+    return publiclyDisclosed(record);
   }
 
   @FieldResolver(() => [CreditRecordRevisionType], { description: 'Every version of the record, the original first.' })

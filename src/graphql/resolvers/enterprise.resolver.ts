@@ -7,6 +7,7 @@ import { SubjectType } from '../../domain/subject';
 import { createEnterprise, updateEnterprise } from '../../registry/enterprise.service';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
+import { visibleRecords } from '../visibility';
 import { EnterpriseFilter } from '../inputs/filter.input';
 import { CreateEnterpriseInput, UpdateEnterpriseInput } from '../inputs/subject.input';
 import { loadOrFail, subjectKey } from '../loaders';
@@ -51,8 +52,8 @@ export class EnterpriseResolver {
     return audited(context, AuditAction.UPDATE_SUBJECT, (tx) => updateEnterprise(tx, id, input), (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'updated' }));
   }
 
-  @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this enterprise, newest first, revoked ones included.' })
-  creditRecords(@Root() enterprise: Enterprise, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id));
+  @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this enterprise, newest first; revoked and expired ones included for roles with rights, the public gets only those publicly disclosed today.' })
+  async creditRecords(@Root() enterprise: Enterprise, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id)));
   }
 }

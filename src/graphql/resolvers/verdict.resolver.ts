@@ -17,6 +17,7 @@ import { evaluationDeps, type GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';
 import { SubjectUnion } from '../types/subject.type';
 import { ExplanationType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
+import { assertMaySeeVerdictOf, verdictSubjectTypes } from '../visibility';
 import { definedOnly } from '../where';
 
 interface ExplanationSource {
@@ -56,20 +57,23 @@ export class VerdictResolver {
   }
 
   @Query(() => VerdictType, { nullable: true, description: 'A stored verdict, exactly as it was given; NOT_FOUND when there is none.' })
-  verdict(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
-    return findVerdict(em, id);
+  async verdict(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: GraphQLContext) {
+    const verdict = await findVerdict(em, id);
+    assertMaySeeVerdictOf(viewer, verdict.subjectType);
+    return verdict;
   }
 
-  @Query(() => VerdictConnection, { description: 'Stored verdicts, newest first, a page at a time.' })
+  @Query(() => VerdictConnection, { description: "Stored verdicts, newest first, a page at a time. The public reads no civil servant's verdicts (personnel matters): they are left out, and asking for them by subject or by a civil-servant matter is refused." })
   verdicts(
     @Args() page: PageArgs,
     @Arg('subject', () => SubjectInput, { nullable: true }) subject: SubjectInput | null,
     @Arg('matter', () => String, { nullable: true }) matter: string | null,
     @Arg('sweepRunId', () => ID, { nullable: true, description: 'Only the verdicts this sweep gave.' }) sweepRunId: string | null,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, viewer, rules }: GraphQLContext,
   ) {
     if (sweepRunId) assertId(sweepRunId, 'sweepRunId');
-    const where = definedOnly({ subjectType: subject?.type, subjectId: subject?.id, matter, sweepRunId });
+    const subjectType = verdictSubjectTypes(viewer, rules.current, { subjectType: subject?.type, matter });
+    const where = definedOnly({ subjectType, subjectId: subject?.id, matter, sweepRunId });
     return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page);
   }
 
