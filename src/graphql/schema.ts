@@ -16,6 +16,7 @@ import { EnterpriseResolver } from './resolvers/enterprise.resolver';
 import { AgencyFactsResolver, CivilServantFactsResolver, EnterpriseFactsResolver } from './resolvers/facts.resolver';
 import { ImpactResolver } from './resolvers/impact.resolver';
 import { ObjectionResolver } from './resolvers/objection.resolver';
+import { EnterprisePublicStatusResolver } from './resolvers/public-status.resolver';
 import { RuleSetResolver } from './resolvers/rule-set.resolver';
 import { ExplanationResolver, VerdictResolver } from './resolvers/verdict.resolver';
 
@@ -31,6 +32,7 @@ const resolvers = [
   AgencyFactsResolver,
   CivilServantFactsResolver,
   EnterpriseFactsResolver,
+  EnterprisePublicStatusResolver,
   VerdictResolver,
   ExplanationResolver,
   RuleSetResolver,

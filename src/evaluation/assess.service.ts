@@ -1,0 +1,34 @@
+import { chinaDate } from '../domain/credit-facts';
+import { EFFECTS } from '../engine/rule-file';
+import { runRules, type RuleResult, type RunResult } from '../engine/rule-runner';
+import { assertMatter, gatherFacts, type EvaluationDeps, type GatheredFacts, type SubjectRef } from './evaluate.service';
+
+/** How a subject stands for a matter as of a moment, from the same pipeline as a verdict, unstored. */
+export interface Assessment {
+  subject: SubjectRef;
+  matter: string;
+  asOf: Date;
+  day: string;
+  ruleSetVersion: string;
+  gathered: GatheredFacts;
+  run: RunResult;
+}
+
+/**
+ * Assesses a subject for a matter without storing anything: no verdict, no audit event. The same
+ * steps as `evaluate` — the subject type's facts query with the parameters in force, then the
+ * rules with their full explanation — so a display and a recorded decision cannot disagree.
+ * Use it to show a status; use `evaluate` (or a sweep) for a decision that must be on record.
+ */
+export async function assessSubject(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date): Promise<Assessment> {
+  assertMatter(deps.ruleSet, subject.type, matter);
+  const day = chinaDate(asOf);
+  const gathered = await gatherFacts(deps, subject, asOf, day);
+  const run = await runRules(deps.ruleSet.rulesFor(subject.type, matter), { subject: gathered.subject, parameters: gathered.parameters }, day);
+  return { subject, matter, asOf, day, ruleSetVersion: deps.ruleSet.version, gathered, run };
+}
+
+/** Fired rules, strongest effect first: what a one-line reason and the measures are taken from. */
+export function firedStrongestFirst(run: RunResult): RuleResult[] {
+  return run.rules.filter((r) => r.fired).sort((a, b) => EFFECTS.indexOf(b.effect) - EFFECTS.indexOf(a.effect));
+}

@@ -1,0 +1,139 @@
+import { createRecord, uscc } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * Issue 16, items 7 and 9: the public credit portal's enterprise page. Public lists show records
+ * only while they are publicly disclosed; an enterprise's procurement status is readable by the
+ * public and stores nothing.
+ */
+let server: TestServer;
+let revokedOwner: string;
+let revokedId: string;
+let expiredOwner: string;
+let expiredId: string;
+let defaulter: string;
+let defaulterRecord: string;
+let clean: string;
+
+async function enterprise(name: string, fields: Record<string, unknown> = {}): Promise<string> {
+  const result = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', { input: { uscc: uscc('91'), name, ...fields } });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data.createEnterprise.id;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  revokedOwner = await enterprise('鄂州市撤销测试有限公司');
+  revokedId = await createRecord(server, 'ENTERPRISE', revokedOwner, { category: 'SERIOUS_ILLEGAL_DISHONEST', severity: 'SEVERE', occurredOn: '2025-01-10', recordedOn: '2025-01-20' });
+  const filed = await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId: revokedId, filedBy: '企业', reason: '认定错误', filedOn: '2025-02-01' } });
+  const resolved = await server.gql('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }', {
+    input: { objectionId: filed.data.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-02-15' },
+  });
+  if (resolved.errors) throw new Error(JSON.stringify(resolved.errors));
+  expiredOwner = await enterprise('鄂州市期满测试有限公司');
+  expiredId = await createRecord(server, 'ENTERPRISE', expiredOwner, { occurredOn: '2019-03-01', recordedOn: '2019-03-20', disclosureEndsOn: '2022-03-20' });
+  defaulter = await enterprise('鄂州市失信被执行测试有限公司');
+  defaulterRecord = await createRecord(server, 'ENTERPRISE', defaulter, { category: 'JUDGMENT_DEFAULTER', severity: 'MAJOR', occurredOn: '2025-05-01', recordedOn: '2025-05-10' });
+  clean = await enterprise('鄂州市守信测试有限公司', { creditGrade: 'A', gradedOn: '2024-01-01' });
+});
+afterAll(() => server.stop());
+
+const count = async (table: string) => (await server.sql(`select count(*)::int as n from ${table}`))[0].n as number;
+
+describe('public lists show only records in force and within their disclosure period (16.9)', () => {
+  const LIST = '{ creditRecords(first: 100, filter: { subjectType: ENTERPRISE }) { totalCount edges { node { id publiclyDisclosed } } } }';
+
+  it('a revoked SERIOUS_ILLEGAL_DISHONEST record and an expired enterprise record are absent from PUBLIC lists', async () => {
+    const list = (await server.gql(LIST, undefined, { role: 'PUBLIC' })).data.creditRecords;
+    const ids = list.edges.map((e: any) => e.node.id);
+    expect(ids).toEqual([defaulterRecord]);
+    expect(list.totalCount).toBe(1);
+    expect(list.edges[0].node.publiclyDisclosed).toBe(true);
+    const revokedOnly = await server.gql('{ creditRecords(filter: { status: REVOKED }) { totalCount } }', undefined, { role: 'PUBLIC' });
+    expect(revokedOnly.data.creditRecords.totalCount).toBe(0);
+  });
+
+  it('a CLERK sees them, with publiclyDisclosed=false', async () => {
+    const list = (await server.gql(LIST, undefined, { role: 'CLERK' })).data.creditRecords;
+    const disclosed = Object.fromEntries(list.edges.map((e: any) => [e.node.id, e.node.publiclyDisclosed]));
+    expect(disclosed).toEqual({ [revokedId]: false, [expiredId]: false, [defaulterRecord]: true });
+  });
+
+  it("an enterprise's nested records leave them out for PUBLIC only", async () => {
+    const QUERY = 'query ($a: ID!, $b: ID!) { a: enterprise(id: $a) { creditRecords { id } } b: enterprise(id: $b) { creditRecords { id status } } }';
+    const asPublic = (await server.gql(QUERY, { a: revokedOwner, b: expiredOwner }, { role: 'PUBLIC' })).data;
+    expect(asPublic).toEqual({ a: { creditRecords: [] }, b: { creditRecords: [] } });
+    const asClerk = (await server.gql(QUERY, { a: revokedOwner, b: expiredOwner }, { role: 'CLERK' })).data;
+    expect(asClerk.a.creditRecords).toEqual([{ id: revokedId }]);
+    expect(asClerk.b.creditRecords).toEqual([{ id: expiredId, status: 'ACTIVE' }]);
+  });
+
+  it('PUBLIC reading a non-disclosed record by id gets NOT_FOUND, as for an id that does not exist', async () => {
+    const QUERY = 'query ($id: ID!) { creditRecord(id: $id) { id } }';
+    for (const id of [revokedId, expiredId]) {
+      const result = await server.gql(QUERY, { id }, { role: 'PUBLIC' });
+      expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(result.data?.creditRecord ?? null).toBeNull();
+      expect((await server.gql(QUERY, { id }, { role: 'INSPECTOR' })).data.creditRecord.id).toBe(id);
+    }
+    const missing = await server.gql(QUERY, { id: '00000000-0000-4000-8000-000000000000' }, { role: 'PUBLIC' });
+    expect(missing.errors?.[0].message.replace(/"[^"]+"/, '"…"')).toBe((await server.gql(QUERY, { id: expiredId }, { role: 'PUBLIC' })).errors?.[0].message.replace(/"[^"]+"/, '"…"'));
+  });
+});
+
+describe("an enterprise's public status (16.7)", () => {
+  const STATUS = `query ($id: ID!) { enterprise(id: $id) { name
+    publicStatus(matter: "PROCUREMENT") { matter matterTitle { zh } outcome measures { ruleId effect measure { zh } } reason { zh en } records { id category publiclyDisclosed } asOf day ruleSetVersion }
+    publicStatuses { matter outcome }
+  } }`;
+
+  it("a judgment defaulter's procurement status shows the bar to PUBLIC, and stores no verdict or audit row", async () => {
+    const verdicts = await count('verdict');
+    const audits = await count('audit_event');
+    const before = Date.now();
+    const result = await server.gql(STATUS, { id: defaulter }, { role: 'PUBLIC' });
+    expect(result.errors).toBeUndefined();
+    const status = result.data.enterprise.publicStatus;
+    expect(status).toMatchObject({ matter: 'PROCUREMENT', matterTitle: { zh: '政府采购' }, outcome: 'DISQUALIFIED' });
+    expect(status.measures[0]).toMatchObject({ ruleId: 'en-bar-defaulters', effect: 'DISQUALIFY', measure: { zh: '依法限制参与政府采购、建设工程招标投标' } });
+    expect(status.reason.zh).toContain('鄂州市失信被执行测试有限公司为失信被执行人或严重违法失信企业');
+    expect(status.reason.zh).not.toMatch(/subject\.|\$\./);
+    expect(status.records).toEqual([{ id: defaulterRecord, category: 'JUDGMENT_DEFAULTER', publiclyDisclosed: true }]);
+    expect(new Date(status.asOf).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(status.ruleSetVersion).toMatch(/^sha256:/);
+    expect(result.data.enterprise.publicStatuses.map((s: any) => s.matter).sort()).toEqual(['BIDDING', 'PROCUREMENT']);
+    expect(result.data.enterprise.publicStatuses.every((s: any) => s.outcome === 'DISQUALIFIED')).toBe(true);
+    expect(await count('verdict')).toBe(verdicts);
+    expect(await count('audit_event')).toBe(audits);
+  });
+
+  it('says the same as a recorded evaluation', async () => {
+    const evaluated = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: ENTERPRISE, id: $id }, matter: "PROCUREMENT") { outcome measures { ruleId } explanation { rules { ruleId fired text { zh } } } } }', { id: defaulter }, { role: 'OFFICER' });
+    const status = (await server.gql(STATUS, { id: defaulter }, { role: 'PUBLIC' })).data.enterprise.publicStatus;
+    expect(status.outcome).toBe(evaluated.data.evaluate.outcome);
+    expect(status.measures.map((m: any) => m.ruleId)).toEqual(evaluated.data.evaluate.measures.map((m: any) => m.ruleId));
+    expect(status.reason.zh).toBe(evaluated.data.evaluate.explanation.rules.find((r: any) => r.ruleId === 'en-bar-defaulters').text.zh);
+  });
+
+  it('a grade-A enterprise without records is eligible with its incentive; a revoked record bars nothing', async () => {
+    const good = (await server.gql(STATUS, { id: clean }, { role: 'PUBLIC' })).data.enterprise.publicStatus;
+    expect(good).toMatchObject({ outcome: 'ELIGIBLE', records: [] });
+    expect(good.measures.map((m: any) => m.effect)).toContain('INCENTIVE');
+    const revoked = (await server.gql(STATUS, { id: revokedOwner }, { role: 'PUBLIC' })).data.enterprise.publicStatus;
+    expect(revoked).toMatchObject({ outcome: 'ELIGIBLE', records: [], measures: [] });
+    expect(revoked.reason.zh).toBe('未发现影响该事项的信用记录，无限制措施。');
+  });
+
+  it('a matter that is not for enterprises is BAD_USER_INPUT on matter', async () => {
+    const result = await server.gql('query ($id: ID!) { enterprise(id: $id) { publicStatus(matter: "PROMOTION") { outcome } } }', { id: defaulter }, { role: 'PUBLIC' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'matter' });
+  });
+
+  it('a page of enterprises with every status is limited per request, with a coded answer', async () => {
+    const before = await count('verdict');
+    const aliases = Array.from({ length: 60 }, (_, i) => `e${i}: enterprise(id: $id) { publicStatuses { outcome } }`).join(' ');
+    const result = await server.gql(`query ($id: ID!) { ${aliases} }`, { id: defaulter }, { role: 'PUBLIC' });
+    expect(result.errors?.some((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX')).toBe(true);
+    expect(await count('verdict')).toBe(before);
+  });
+});
