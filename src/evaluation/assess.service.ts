@@ -28,6 +28,14 @@ export async function assessSubject(deps: EvaluationDeps, subject: SubjectRef, m
   return { subject, matter, asOf, day, ruleSetVersion: deps.ruleSet.version, gathered, run };
 }
 
+/** Said when no rule fires: nothing in the records affects the matter. */
+const NOTHING_APPLIES = { zh: '未发现影响该事项的信用记录，无限制措施。', en: 'No credit record affects this matter; no measure applies.' };
+
+/** One sentence: the strongest fired rule's explanation filled with the facts, or why nothing applies. */
+export function reasonOf(run: RunResult): { zh: string; en: string } {
+  return firedStrongestFirst(run)[0]?.text ?? NOTHING_APPLIES;
+}
+
 /** Fired rules, strongest effect first: what a one-line reason and the measures are taken from. */
 export function firedStrongestFirst(run: RunResult): RuleResult[] {
   return run.rules.filter((r) => r.fired).sort((a, b) => EFFECTS.indexOf(b.effect) - EFFECTS.indexOf(a.effect));

@@ -5,6 +5,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AgencyResolver } from './resolvers/agency.resolver';
+import { AssessResolver } from './resolvers/assess.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { SweepRunResolver } from './resolvers/sweep-run.resolver';
 import { CivilServantResolver } from './resolvers/civil-servant.resolver';
@@ -35,6 +36,7 @@ const resolvers = [
   EnterprisePublicStatusResolver,
   VerdictResolver,
   ExplanationResolver,
+  AssessResolver,
   RuleSetResolver,
   ImpactResolver,
   AuditResolver,

@@ -30,6 +30,7 @@ const OPERATIONS: { name: string; permission: keyof typeof PERMISSIONS; query: (
   { name: 'decide a repair', permission: 'decide', query: () => 'mutation { decideCreditRepair(input: { repairId: "00000000-0000-4000-8000-000000000000", decision: APPROVED, decidedOn: "2025-05-01" }) { id } }' },
   { name: "read a record's history", permission: 'readHistory', query: () => 'query ($r: ID!) { creditRecord(id: $r) { history { action } } }', vars: () => ({ r: recordId }) },
   { name: 'evaluate', permission: 'evaluate', query: () => 'mutation ($s: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "AWARD") { id } }', vars: () => ({ s: servantId }), writes: 'verdict' },
+  { name: 'assess (stores nothing)', permission: 'evaluate', query: () => 'query ($s: ID!) { assess(subjects: [{ type: CIVIL_SERVANT, id: $s }], matter: "AWARD") { assessment { outcome } } }', vars: () => ({ s: servantId }) },
   { name: 'recheck', permission: 'evaluate', query: () => 'mutation ($v: ID!) { recheck(verdictId: $v) { sameDecision } }', vars: () => ({ v: verdictId }), writes: 'verdict' },
   { name: "read an agency's verdict", permission: 'readVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { outcome } }', vars: () => ({ v: agencyVerdictId }) },
   { name: "read a civil servant's verdict", permission: 'readPersonnelVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { outcome } }', vars: () => ({ v: verdictId }) },

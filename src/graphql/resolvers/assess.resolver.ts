@@ -1,0 +1,80 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/role';
+import type { VerdictOutcome } from '../../domain/verdict';
+import { firedStrongestFirst, reasonOf, type Assessment } from '../../evaluation/assess.service';
+import { BadUserInputError, NotFoundError } from '../../errors';
+import { assertId } from '../../registry/lookup';
+import { assessNow, MAX_ASSESSMENTS_PER_REQUEST, reserveAssessments } from '../assessing';
+import type { GraphQLContext } from '../context';
+import { loadSubject } from '../loaders';
+import { AssessmentResultType, AssessmentType } from '../types/assessment.type';
+import { SubjectUnion } from '../types/subject.type';
+import { SubjectInput } from '../types/verdict.type';
+
+function toAssessment(assessment: Assessment): AssessmentType {
+  const { run, gathered } = assessment;
+  const explanation = {
+    // What Explanation.summary reads of a verdict: the same summary as evaluate gives.
+    verdict: { outcome: run.outcome, score: run.score, day: assessment.day, matter: assessment.matter },
+    rules: run.rules,
+    day: assessment.day,
+    parametersFile: gathered.parametersFile,
+    facts: { subject: gathered.subject, parameters: gathered.parameters },
+  };
+  return {
+    subjectType: assessment.subject.type,
+    subjectId: assessment.subject.id,
+    matter: assessment.matter,
+    asOf: assessment.asOf,
+    outcome: run.outcome as VerdictOutcome,
+    score: run.score,
+    ruleSetVersion: assessment.ruleSetVersion,
+    measures: firedStrongestFirst(run).map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: r.mitigation, points: r.points })),
+    reason: reasonOf(run),
+    explanation: explanation as never,
+  };
+}
+
+/** A per-subject failure a caller can act on; anything else (the database gone) fails the request. */
+function asResultError(error: unknown) {
+  if (!(error instanceof GraphQLError)) throw error;
+  const { code, field } = error.extensions as { code?: string; field?: string };
+  return { code: code ?? 'INTERNAL_SERVER_ERROR', message: error.message, field: field ?? null };
+}
+
+@Resolver(() => AssessmentType)
+export class AssessResolver {
+  @Query(() => [AssessmentResultType], {
+    description: `Assesses subjects for a matter as of a moment (now by default) and stores nothing: no verdict, no audit event. One result per subject, in the order asked, each with its assessment or its error (one bad id does not stop the others). At most ${MAX_ASSESSMENTS_PER_REQUEST} subjects. For a screen that shows status; use evaluate (stored, audited) for a decision on record.`,
+  })
+  @Authorized(PERMISSIONS.evaluate)
+  async assess(
+    @Arg('subjects', () => [SubjectInput], { validate: false, description: 'The subjects, of any kinds the matter concerns.' }) subjects: SubjectInput[],
+    @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Default: now.' }) asOf: Date | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<AssessmentResultType[]> {
+    if (!subjects.length) throw new BadUserInputError('subjects', 'is empty; give at least one subject.');
+    if (!context.rules.current.matter(matter)) {
+      throw new BadUserInputError('matter', `"${matter}" is not a matter in rules/matters.json; use one of ${context.rules.current.matters.map((m) => m.code).join(', ')}.`);
+    }
+    await reserveAssessments(context, subjects.length);
+    const moment = asOf ?? new Date();
+    return Promise.all(subjects.map(async ({ type, id }, i) => {
+      const result = { subjectType: type, subjectId: id, assessment: null, error: null };
+      try {
+        assertId(id, `subjects[${i}].id`);
+        if (!(await loadSubject(context.loaders, type, id))) throw new NotFoundError(type.toLowerCase().replace('_', ' '), id, `subjects[${i}].id`);
+        return { ...result, assessment: toAssessment(await assessNow(context, { type, id }, matter, moment)) };
+      } catch (error) {
+        return { ...result, error: asResultError(error) };
+      }
+    }));
+  }
+
+  @FieldResolver(() => SubjectUnion, { nullable: true, description: 'The subject as it is now.' })
+  subject(@Root() assessment: AssessmentType, @Ctx() { loaders }: GraphQLContext) {
+    return loadSubject(loaders, assessment.subjectType, assessment.subjectId);
+  }
+}

@@ -1,0 +1,66 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { SubjectType } from '../../domain/subject';
+import { VerdictOutcome } from '../../domain/verdict';
+import { ExplanationType, LocalizedTextType, MeasureType } from './verdict.type';
+
+@ObjectType('Assessment', {
+  description: 'How a subject stands for a matter as of a moment: the same pipeline and explanation as evaluate, but stored nowhere (no verdict, no audit event). For displays; a decision on record needs evaluate.',
+})
+export class AssessmentType {
+  @Field(() => SubjectType)
+  subjectType!: SubjectType;
+
+  @Field(() => ID)
+  subjectId!: string;
+
+  @Field()
+  matter!: string;
+
+  @Field({ description: 'The moment assessed.' })
+  asOf!: Date;
+
+  @Field(() => VerdictOutcome)
+  outcome!: VerdictOutcome;
+
+  @Field(() => Float, { nullable: true, description: 'Sum of the points of fired SCORE rules; null when no SCORE rule is in effect for the matter.' })
+  score!: number | null;
+
+  @Field({ description: 'Content hash of every rule, facts and parameter file that assessed it.' })
+  ruleSetVersion!: string;
+
+  @Field(() => [MeasureType], { description: 'The measures that apply: one per fired rule, strongest first.' })
+  measures!: MeasureType[];
+
+  @Field(() => LocalizedTextType, { description: "One sentence: the strongest fired rule's explanation, or why nothing applies." })
+  reason!: LocalizedTextType;
+
+  @Field(() => ExplanationType, { description: 'Why, exactly as evaluate would explain it.' })
+  explanation!: ExplanationType;
+}
+
+@ObjectType('AssessmentError', { description: 'Why one subject could not be assessed; the others still were.' })
+export class AssessmentErrorType {
+  @Field({ description: 'NOT_FOUND, BAD_USER_INPUT, RULE_ERROR, …' })
+  code!: string;
+
+  @Field()
+  message!: string;
+
+  @Field(() => String, { nullable: true })
+  field!: string | null;
+}
+
+@ObjectType('AssessmentResult', { description: 'One asked subject: its assessment, or the error that stopped it.' })
+export class AssessmentResultType {
+  @Field(() => SubjectType)
+  subjectType!: SubjectType;
+
+  @Field(() => ID)
+  subjectId!: string;
+
+  @Field(() => AssessmentType, { nullable: true })
+  assessment!: AssessmentType | null;
+
+  @Field(() => AssessmentErrorType, { nullable: true })
+  error!: AssessmentErrorType | null;
+}
