@@ -9,6 +9,7 @@ import { isPubliclyDisclosed } from '../domain/disclosure';
 import { SubjectType } from '../domain/subject';
 import { NotFoundError } from '../errors';
 import type { RuleSet } from '../engine/rule-set';
+import type { Loaders } from './loaders';
 import { containsPattern } from './where';
 
 /**
@@ -85,4 +86,35 @@ export function verdictSubjectTypes(viewer: Viewer, rules: RuleSet, asked: { sub
   const matter = asked.matter ? rules.matter(asked.matter) : undefined;
   if (matter && matter.subjectTypes.every((type) => type === SubjectType.CIVIL_SERVANT)) assertMaySeeVerdictOf(viewer, SubjectType.CIVIL_SERVANT);
   return { $ne: SubjectType.CIVIL_SERVANT };
+}
+
+type Evidence = Record<string, unknown>;
+
+/**
+ * A stored verdict's evidence and facts as the viewer may see them: the public does not get the
+ * details of records that are no longer publicly disclosed (revoked since, or past their
+ * disclosure period), even inside an old verdict about an agency or enterprise.
+ */
+export async function withoutUndisclosed<R extends { evidence: Evidence[] }>(
+  viewer: Viewer,
+  loaders: Loaders,
+  rules: R[],
+  facts: Record<string, unknown>,
+): Promise<{ rules: R[]; facts: Record<string, unknown> }> {
+  if (viewer.role !== Role.PUBLIC) return { rules, facts };
+  const credit = (facts.subject as { credit?: { records?: Evidence[] } } | undefined)?.credit;
+  const items = [...rules.flatMap((r) => r.evidence), ...(credit?.records ?? [])];
+  const ids = [...new Set(items.map((e) => e.id).filter((id): id is string => typeof id === 'string'))];
+  const loaded = await loaders.creditRecord.loadMany(ids);
+  const hidden = new Set(ids.filter((_, i) => {
+    const record = loaded[i];
+    return record != null && !(record instanceof Error) && !publiclyDisclosed(record);
+  }));
+  if (!hidden.size) return { rules, facts };
+  const keep = (e: Evidence) => !hidden.has(e.id as string);
+  const subject = facts.subject as Record<string, unknown>;
+  return {
+    rules: rules.map((r) => ({ ...r, evidence: r.evidence.filter(keep) })),
+    facts: credit?.records ? { ...facts, subject: { ...subject, credit: { ...credit, records: credit.records.filter(keep) } } } : facts,
+  };
 }

@@ -68,6 +68,33 @@ describe('public lists show only records in force and within their disclosure pe
     expect(asClerk.b.creditRecords).toEqual([{ id: expiredId, status: 'ACTIVE' }]);
   });
 
+  it("a past asOf in an enterprise's credit facts does not bring an expired record back for PUBLIC", async () => {
+    const QUERY = 'query ($id: ID!) { enterprise(id: $id) { credit(asOf: "2020-06-01T00:00:00+08:00") { dishonest records { id } } } }';
+    expect((await server.gql(QUERY, { id: expiredOwner }, { role: 'PUBLIC' })).data.enterprise.credit).toEqual({ dishonest: 0, records: [] });
+    expect((await server.gql(QUERY, { id: expiredOwner }, { role: 'CLERK' })).data.enterprise.credit).toEqual({ dishonest: 1, records: [{ id: expiredId }] });
+  });
+
+  it("an old verdict's explanation does not show PUBLIC the details of records revoked or expired since", async () => {
+    const later = await enterprise('鄂州市后撤销测试有限公司');
+    const record = await createRecord(server, 'ENTERPRISE', later, { category: 'JUDGMENT_DEFAULTER', occurredOn: '2025-01-10', recordedOn: '2025-01-20' });
+    const EVALUATE = 'mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: ENTERPRISE, id: $id }, matter: "PROCUREMENT", asOf: $asOf) { id outcome } }';
+    const barred = (await server.gql(EVALUATE, { id: later }, { role: 'CLERK' })).data.evaluate;
+    expect(barred.outcome).toBe('DISQUALIFIED');
+    const old = (await server.gql(EVALUATE, { id: expiredOwner, asOf: '2020-06-01T00:00:00+08:00' }, { role: 'CLERK' })).data.evaluate;
+    const filed = await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId: record, filedBy: '企业', reason: '认定错误', filedOn: '2025-02-01' } });
+    await server.gql('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }', {
+      input: { objectionId: filed.data.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-02-15' },
+    });
+    const READ = 'query ($v: ID!) { verdict(id: $v) { outcome explanation { facts rules { evidence } } } }';
+    const shown = (verdict: any) => JSON.stringify(verdict.explanation);
+    for (const [verdictId, recordId] of [[barred.id, record], [old.id, expiredId]]) {
+      const asPublic = (await server.gql(READ, { v: verdictId }, { role: 'PUBLIC' })).data.verdict;
+      expect(shown(asPublic)).not.toContain(recordId);
+      expect(asPublic.explanation.facts.subject.credit.records).toEqual([]);
+      expect(shown((await server.gql(READ, { v: verdictId }, { role: 'INSPECTOR' })).data.verdict)).toContain(recordId);
+    }
+  });
+
   it('PUBLIC reading a non-disclosed record by id gets NOT_FOUND, as for an id that does not exist', async () => {
     const QUERY = 'query ($id: ID!) { creditRecord(id: $id) { id } }';
     for (const id of [revokedId, expiredId]) {

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { SEES_CIVIL_SERVANTS } from '../../auth/role';
+import { SEES_CIVIL_SERVANTS, type Viewer } from '../../auth/role';
 import type { Agency, CivilServant, Enterprise } from '../../db/entities';
 import { commitmentFacts } from '../../domain/commitment-facts';
 import { chinaDate, creditFacts } from '../../domain/credit-facts';
@@ -7,14 +7,20 @@ import { courtFacts } from '../../domain/court-facts';
 import { CreditGrade, SubjectType } from '../../domain/subject';
 import type { GraphQLContext } from '../context';
 import { subjectKey, type Loaders } from '../loaders';
+import { visibleRecords } from '../visibility';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantType } from '../types/civil-servant.type';
 import { EnterpriseType } from '../types/enterprise.type';
 import { CommitmentFactsType, CourtFactsType, CreditFactsType, SeverityDaysInput } from '../types/facts.type';
 
-/** Credit facts of any subject: records, their repairs and objections, each loaded in one batch. */
-async function creditFactsOf(loaders: Loaders, type: SubjectType, id: string, asOf: Date, countsForDays?: SeverityDaysInput | null) {
-  const records = await loaders.creditRecordsOfSubject.load(subjectKey(type, id));
+/**
+ * Credit facts of any subject: records, their repairs and objections, each loaded in one batch.
+ * The public's facts come from the records publicly disclosed today only, whatever asOf it asks
+ * (a past asOf must not bring back a record whose disclosure has ended). Evaluations never read
+ * as the public: their facts queries run as the system.
+ */
+async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType, id: string, asOf: Date, countsForDays?: SeverityDaysInput | null) {
+  const records = visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(type, id)));
   const ids = records.map((r) => r.id);
   const [repairs, objections] = await Promise.all([loaders.repairsOfRecord.loadMany(ids), loaders.objectionsOfRecord.loadMany(ids)]);
   const byId = <T>(lists: (T[] | Error)[]) => new Map(ids.map((rid, i) => [rid, lists[i] instanceof Error ? [] : (lists[i] as T[])]));
@@ -37,9 +43,9 @@ export class AgencyFactsResolver {
     @Root() agency: Agency,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('countsForDays', () => SeverityDaysInput, COUNTS_FOR) countsForDays: SeverityDaysInput | null,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, SubjectType.AGENCY, agency.id, asOf, countsForDays);
+    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, agency.id, asOf, countsForDays);
   }
 
   @FieldResolver(() => CommitmentFactsType, { description: 'Its public commitments on the day of asOf (三(五), 四(四), 四(五)).' })
@@ -71,9 +77,9 @@ export class CivilServantFactsResolver {
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('countsForDays', () => SeverityDaysInput, COUNTS_FOR) countsForDays: SeverityDaysInput | null,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, SubjectType.CIVIL_SERVANT, servant.id, asOf, countsForDays);
+    return creditFactsOf(loaders, viewer, SubjectType.CIVIL_SERVANT, servant.id, asOf, countsForDays);
   }
 
   @FieldResolver(() => CommitmentFactsType, { description: 'Commitments this person is answerable for, on the day of asOf (三(四), 四(四)).' })
@@ -95,9 +101,9 @@ export class EnterpriseFactsResolver {
     @Root() enterprise: Enterprise,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('countsForDays', () => SeverityDaysInput, COUNTS_FOR) countsForDays: SeverityDaysInput | null,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, SubjectType.ENTERPRISE, enterprise.id, asOf, countsForDays);
+    return creditFactsOf(loaders, viewer, SubjectType.ENTERPRISE, enterprise.id, asOf, countsForDays);
   }
 
   @FieldResolver(() => CreditGrade, { nullable: true, description: 'The credit grade in force on the day of asOf; null when it was given later or never.' })

@@ -17,7 +17,7 @@ import { evaluationDeps, type GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';
 import { SubjectUnion } from '../types/subject.type';
 import { ExplanationType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
-import { assertMaySeeVerdictOf, verdictSubjectTypes } from '../visibility';
+import { assertMaySeeVerdictOf, verdictSubjectTypes, withoutUndisclosed } from '../visibility';
 import { definedOnly } from '../where';
 
 interface ExplanationSource {
@@ -93,8 +93,9 @@ export class VerdictResolver {
   async explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext): Promise<ExplanationSource & ExplanationType> {
     const personal = verdict.subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(context.viewer.role);
     const explained = await explainedRules(context.em, context.rules.current, verdict);
-    const rules = personal ? explained.map((r) => ({ ...r, evidence: [], text: null })) : explained;
-    const explanation = { verdict, rules, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal ? {} : verdict.facts };
+    const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts);
+    const rules = personal ? explained.map((r) => ({ ...r, evidence: [], text: null })) : visible.rules;
+    const explanation = { verdict, rules, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal ? {} : visible.facts };
     return audited(context, AuditAction.READ_EXPLANATION, async () => explanation as never, () => ({
       subjectType: verdict.subjectType,
       subjectId: verdict.subjectId,
