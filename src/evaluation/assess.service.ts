@@ -40,3 +40,8 @@ export function reasonOf(run: RunResult): { zh: string; en: string } {
 export function firedStrongestFirst(run: RunResult): RuleResult[] {
   return run.rules.filter((r) => r.fired).sort((a, b) => EFFECTS.indexOf(b.effect) - EFFECTS.indexOf(a.effect));
 }
+
+/** The measures that apply, as a verdict lists them: one per fired rule, strongest first. */
+export function measuresOf(run: RunResult) {
+  return firedStrongestFirst(run).map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: r.mitigation, points: r.points }));
+}

@@ -18,8 +18,8 @@ let key: Buffer = randomBytes(32);
 
 /**
  * Sets the sealing key from a server secret (CURSOR_SECRET, else the JWT secret): every server
- * process with the same secret opens the others' cursors. Without a call the key is random per
- * process (the command line, which hands out no cursors that outlive it).
+ * process with the same secret opens the others' cursors. One key per process, set by the server
+ * at start; without a call it is random (the command line hands out no cursors).
  */
 export function useCursorSecret(secret: Uint8Array): void {
   key = Buffer.from(hkdfSync('sha256', secret, 'chengxin', 'page cursor v1', 32));

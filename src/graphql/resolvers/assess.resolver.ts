@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import type { VerdictOutcome } from '../../domain/verdict';
-import { firedStrongestFirst, reasonOf, type Assessment } from '../../evaluation/assess.service';
+import { measuresOf, reasonOf, type Assessment } from '../../evaluation/assess.service';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { assertId } from '../../registry/lookup';
 import { assessNow, MAX_ASSESSMENTS_PER_REQUEST, reserveAssessments } from '../assessing';
@@ -30,7 +30,7 @@ function toAssessment(assessment: Assessment): AssessmentType {
     outcome: run.outcome as VerdictOutcome,
     score: run.score,
     ruleSetVersion: assessment.ruleSetVersion,
-    measures: firedStrongestFirst(run).map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: r.mitigation, points: r.points })),
+    measures: measuresOf(run),
     reason: reasonOf(run),
     explanation: explanation as never,
   };

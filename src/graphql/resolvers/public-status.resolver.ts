@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CreditRecord, Enterprise } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import type { VerdictOutcome } from '../../domain/verdict';
-import { firedStrongestFirst, reasonOf, type Assessment } from '../../evaluation/assess.service';
+import { firedStrongestFirst, measuresOf, reasonOf, type Assessment } from '../../evaluation/assess.service';
 import { assessNow, MAX_ASSESSMENTS_PER_REQUEST, reserveAssessments } from '../assessing';
 import type { GraphQLContext } from '../context';
 import { EnterpriseType } from '../types/enterprise.type';
@@ -20,7 +20,7 @@ async function toPublicStatus(context: GraphQLContext, assessment: Assessment): 
     matter: assessment.matter,
     matterTitle: title,
     outcome: assessment.run.outcome as VerdictOutcome,
-    measures: fired.map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: r.mitigation, points: r.points })),
+    measures: measuresOf(assessment.run),
     reason: reasonOf(assessment.run),
     records: visibleRecords(context.viewer, records) as never,
     asOf: assessment.asOf,
