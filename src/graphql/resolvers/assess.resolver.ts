@@ -5,7 +5,7 @@ import type { VerdictOutcome } from '../../domain/verdict';
 import { measuresOf, reasonOf, type Assessment } from '../../evaluation/assess.service';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { assertId } from '../../registry/lookup';
-import { assessNow, MAX_ASSESSMENTS_PER_REQUEST, reserveAssessments } from '../assessing';
+import { assessManyNow, MAX_ASSESSMENTS_PER_REQUEST, reserveAssessments } from '../assessing';
 import type { GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';
 import { AssessmentResultType, AssessmentType } from '../types/assessment.type';
@@ -59,18 +59,24 @@ export class AssessResolver {
     if (!context.rules.current.matter(matter)) {
       throw new BadUserInputError('matter', `"${matter}" is not a matter in rules/matters.json; use one of ${context.rules.current.matters.map((m) => m.code).join(', ')}.`);
     }
-    await reserveAssessments(context, subjects.length);
-    const moment = asOf ?? new Date();
-    return Promise.all(subjects.map(async ({ type, id }, i) => {
-      const result = { subjectType: type, subjectId: id, assessment: null, error: null };
+    reserveAssessments(context, subjects.length);
+    // Ids first (one batched lookup); the subjects that exist are then assessed in one facts read.
+    const checked = await Promise.all(subjects.map(async ({ type, id }, i): Promise<GraphQLError | null> => {
       try {
         assertId(id, `subjects[${i}].id`);
-        if (!(await loadSubject(context.loaders, type, id))) throw new NotFoundError(type.toLowerCase().replace('_', ' '), id, `subjects[${i}].id`);
-        return { ...result, assessment: toAssessment(await assessNow(context, { type, id }, matter, moment)) };
       } catch (error) {
-        return { ...result, error: asResultError(error) };
+        return error as GraphQLError;
       }
+      return (await loadSubject(context.loaders, type, id)) ? null : new NotFoundError(type.toLowerCase().replace('_', ' '), id, `subjects[${i}].id`);
     }));
+    const runnable = subjects.filter((_, i) => !checked[i]);
+    const assessed = await assessManyNow(context, runnable.map(({ type, id }) => ({ type, id })), matter, asOf ?? new Date());
+    let next = 0;
+    return subjects.map(({ type, id }, i) => {
+      const outcome = checked[i] ?? assessed[next++];
+      const failed = outcome instanceof Error;
+      return { subjectType: type, subjectId: id, assessment: failed ? null : toAssessment(outcome), error: failed ? asResultError(outcome) : null };
+    });
   }
 
   @FieldResolver(() => SubjectUnion, { nullable: true, description: 'The subject as it is now.' })

@@ -35,14 +35,14 @@ export class EnterprisePublicStatusResolver {
     description: `Whether the enterprise may take part in a matter now (e.g. PROCUREMENT): outcome, measures, a one-line reason and the public records behind it. Assessed on reading, stored nowhere; readable by everyone, the public included. At most ${MAX_ASSESSMENTS_PER_REQUEST} per request.`,
   })
   async publicStatus(@Root() enterprise: Enterprise, @Arg('matter', { description: 'A matter for enterprises from rules/matters.json.' }) matter: string, @Ctx() context: GraphQLContext) {
-    await reserveAssessments(context, 1);
+    reserveAssessments(context, 1);
     return toPublicStatus(context, await assessNow(context, { type: SubjectType.ENTERPRISE, id: enterprise.id }, matter, new Date()));
   }
 
   @FieldResolver(() => [PublicStatusType], { description: 'publicStatus for every matter that concerns enterprises, in the order of rules/matters.json.' })
   async publicStatuses(@Root() enterprise: Enterprise, @Ctx() context: GraphQLContext) {
     const matters = context.rules.current.matters.filter((m) => m.subjectTypes.includes(SubjectType.ENTERPRISE));
-    await reserveAssessments(context, matters.length);
+    reserveAssessments(context, matters.length);
     const asOf = new Date();
     return Promise.all(matters.map(async (m) => toPublicStatus(context, await assessNow(context, { type: SubjectType.ENTERPRISE, id: enterprise.id }, m.code, asOf))));
   }
