@@ -27,7 +27,7 @@ export class AgencyFilter {
 
 @InputType({ description: 'Narrows a list of civil servants.' })
 export class CivilServantFilter {
-  @Field({ nullable: true, description: 'Part of the name.' })
+  @Field({ nullable: true, description: 'Part of the name. For the public, part of the masked name it is shown (王*明): hidden characters match nothing.' })
   @IsOptional()
   @MaxLength(100)
   nameContains?: string;
