@@ -27,6 +27,8 @@ export interface Config {
   jwksUrl: string | undefined;
   /** Key material for sealing page cursors; absent: the JWT secret (or one generated into dataDir). */
   cursorSecret?: string | undefined;
+  /** Serve GraphiQL at /graphiql (and send browsers opening /graphql there); default on except in production. */
+  graphiql: boolean;
 }
 
 export class ConfigError extends Error {
@@ -81,8 +83,9 @@ function readSecret(env: Env, name = 'JWT_SECRET'): string | undefined {
 
 /** Reads and validates the configuration; throws ConfigError naming the setting at fault. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const nodeEnv = readNodeEnv(env);
   return {
-    nodeEnv: readNodeEnv(env),
+    nodeEnv,
     port: readPort(env),
     host: env.HOST || '0.0.0.0',
     databaseUrl: readDatabaseUrl(env),
@@ -93,5 +96,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     jwtSecret: readSecret(env),
     jwksUrl: env.JWKS_URL || undefined,
     cursorSecret: readSecret(env, 'CURSOR_SECRET'),
+    graphiql: readBoolean(env, 'GRAPHIQL', nodeEnv !== 'production'),
   };
 }

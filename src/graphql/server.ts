@@ -18,6 +18,7 @@ import { createContext, type GraphQLContext } from './context';
 import { createFactsRunner } from './facts-runner';
 import { complexityPlugin, depthRule } from './limits';
 import { getSchema } from './schema';
+import { mountWeb } from '../web/console';
 
 export type ViewerVerifier = (authorization: string | undefined) => Promise<Viewer>;
 
@@ -84,7 +85,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       complexityPlugin(),
       metricsPlugin,
-      ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // No Apollo landing page (Sandbox comes from a CDN): src/web/console.ts serves GraphiQL instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     // main.ts owns shutdown: Apollo re-raising the signal would race the database close.
     stopOnTerminationSignals: false,
@@ -116,6 +118,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.get('/metrics', async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
+  mountWeb(app, config);
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),

@@ -48,6 +48,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     watchRules: false,
     jwtSecret: TEST_JWT_SECRET,
     jwksUrl: undefined,
+    graphiql: true,
     ...overrides,
   };
   const statements: string[] = [];

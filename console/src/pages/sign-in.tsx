@@ -1,0 +1,66 @@
+import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import { ApiError, request } from '../api';
+import { graphql } from '../graphql';
+import { useT } from '../i18n';
+import { BASE, ErrorNote, useSession } from '../ui';
+
+const CheckToken = graphql(`
+  query CheckToken {
+    ruleSet {
+      version
+    }
+  }
+`);
+
+export function SignInPage() {
+  const t = useT();
+  const { session, signIn } = useSession();
+  const { route } = useLocation();
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const value = token.trim();
+    if (!value) {
+      setError(new ApiError('BAD_USER_INPUT', t('请粘贴令牌。', 'Paste a token.')));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await request(CheckToken, {}, value); // the server refuses a token that is not valid here
+      signIn(value);
+      setToken('');
+      route(`${BASE}/subjects`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError('ERROR', String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <h1>{t('政务诚信 审查控制台', 'Integrity supervision console')}</h1>
+      <p>
+        {session.token
+          ? t(`已登录，角色为 ${session.role}。可用新令牌重新登录。`, `Signed in as ${session.role}. Sign in again with another token if needed.`)
+          : t('未登录时为公众（PUBLIC）视图，只显示可公开的信息。', 'Without a token you see what the public (PUBLIC) may see.')}
+      </p>
+      <form class="card narrow" onSubmit={submit}>
+        <label for="token">令牌 Token</label>
+        <input id="token" name="token" type="password" autocomplete="off" spellcheck={false} value={token} onInput={(e) => setToken(e.currentTarget.value)} aria-describedby="token-help" />
+        <p id="token-help" class="help">
+          {t('令牌只保存在本次浏览器会话中。获取令牌：', 'The token is kept for this browser session only. To get one:')} <code>npx chengxin token --role INSPECTOR --sub 姓名</code>
+        </p>
+        <button type="submit" disabled={busy}>
+          登录 Sign in
+        </button>
+        {error ? <ErrorNote error={error} /> : null}
+      </form>
+    </section>
+  );
+}
