@@ -1,9 +1,10 @@
 # Production image: compiled JavaScript, production dependencies only, an external PostgreSQL.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json schema.graphql ./
 COPY src ./src
-# `npm ci` compiles the sources through the prepare script.
+COPY console ./console
+# `npm ci` compiles the sources and builds the console (dist/console, dist/graphiql) through the prepare script.
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
