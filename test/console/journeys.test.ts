@@ -142,6 +142,8 @@ test('a policy officer previews a draft rule and sees the subjects whose outcome
   await page.goto(`${origin}/console/rules`);
   await page.getByText('cs-restrict-award-promotion').waitFor();
   expect(await page.locator('code.version').textContent()).toMatch(/^sha256:[0-9a-f]{16,}$/);
+  const inWords = page.locator('li.rule', { hasText: 'cs-restrict-award-promotion' }).locator('.condition-words');
+  expect(await inWords.textContent()).toMatch(/以下全部成立.*\$\.credit\.unrepaired.*大于或等于/);
 
   // The draft: restrict only from two unrepaired records on; our servant has one.
   const rule = JSON.parse(readFileSync('rules/civil-servant/restrict-award-and-promotion.json', 'utf8'));

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, request, useQuery } from '../api';
 import { graphql, type ResultOf } from '../graphql';
-import { useLabel, useLang, useT } from '../i18n';
+import { useLabel, useLang, useOperator, useT } from '../i18n';
 import { may } from '../session';
 import { ErrorNote, OutcomeBadge, Show, dayToInstant, formatTime, subjectHref, useSession } from '../ui';
 
@@ -11,7 +11,7 @@ const RuleSet = graphql(`
       version loadedAt
       errors { file line column zh en }
       matters { code title { zh en } subjectTypes }
-      rules { id file subjectType effect effectiveFrom effectiveTo matters title { zh en } basis { document clause quote } }
+      rules { id file subjectType effect effectiveFrom effectiveTo matters conditions title { zh en } measure { zh en } basis { document clause quote } }
     }
   }
 `);
@@ -28,6 +28,38 @@ const PreviewRules = graphql(`
 
 type Report = ResultOf<typeof PreviewRules>['previewRules'];
 type Matter = { code: string; title: { zh: string; en: string } };
+
+/** A rule's condition tree in words: all / any / not, down to "fact path operator value". */
+function ConditionWords({ node }: { node: unknown }) {
+  const t = useT();
+  const operator = useOperator();
+  if (!node || typeof node !== 'object') return <code>{JSON.stringify(node)}</code>;
+  const tree = node as Record<string, unknown>;
+  const group = (heading: string, children: unknown[]) => (
+    <>
+      {heading}
+      <ul>
+        {children.map((child, index) => (
+          <li key={index}>
+            <ConditionWords node={child} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+  if (Array.isArray(tree.all)) return group(t('以下全部成立：', 'all of these hold:'), tree.all);
+  if (Array.isArray(tree.any)) return group(t('以下任一成立：', 'any of these holds:'), tree.any);
+  if (tree.not) return group(t('以下不成立：', 'this does not hold:'), [tree.not]);
+  return (
+    <span>
+      <code>
+        {String(tree.fact)}
+        {tree.path ? ` ${String(tree.path)}` : ''}
+      </code>{' '}
+      {operator(String(tree.operator))} <code>{JSON.stringify(tree.value)}</code>
+    </span>
+  );
+}
 
 interface Draft {
   path: string;
@@ -244,6 +276,12 @@ export function RulesPage() {
                       </li>
                     ))}
                   </ul>
+                  <div class="condition-words">
+                    {t('适用条件', 'Applies when')} <ConditionWords node={rule.conditions} />
+                  </div>
+                  <p>
+                    {t('措施', 'Measure')}：{rule.measure[lang]}
+                  </p>
                 </li>
               ))}
             </ol>

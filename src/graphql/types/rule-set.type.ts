@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { SubjectType } from '../../domain/subject';
 import { Effect, LegalBasisType, LocalizedTextType } from './verdict.type';
@@ -43,6 +43,12 @@ export class RuleInfoType {
 
   @Field(() => LocalDateResolver, { nullable: true })
   effectiveTo!: string | null;
+
+  @Field(() => GraphQLJSONObject, { description: 'The conditions as written: all / any / not over leaf conditions { fact, path, operator, value }.' })
+  conditions!: Record<string, unknown>;
+
+  @Field(() => LocalizedTextType, { description: 'What applies when the rule fires.' })
+  measure!: LocalizedTextType;
 }
 
 @ObjectType('RuleProblem', { description: 'A mistake in the rules folder, located and explained in Chinese and English.' })
