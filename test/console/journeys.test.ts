@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { runNode } from '../support/run-command';
 import { startTestServer, token, type TestServer } from '../support/test-server';
 import { createCivilServant, createRecord } from '../support/factories';
 import { gzippedScriptBytes, launchBrowser, openSession, pdfText, screenshot, seriousViolations } from './support/browser';
@@ -44,7 +45,15 @@ beforeAll(async () => {
   );
   expect(evaluated.data.evaluate.outcome).toBe('RESTRICTED');
   verdictId = evaluated.data.evaluate.id;
-}, 180_000);
+  // One sweep, as `npx chengxin evaluate --all` runs it, for the Sweeps page.
+  const sweep = await runNode(['bin/chengxin.js', 'evaluate', '--all', '--matter', 'AWARD', '--as-of', '2026-11-01', '--workers', '1', '--json'], {
+    ...process.env,
+    DATABASE_URL: server.databaseUrl,
+    SEED_DEMO_DATA: 'false',
+    RULES_WATCH: 'false',
+  });
+  expect(sweep.status).toBe(0);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -130,6 +139,18 @@ test('an inspector signs in, finds a RESTRICTED civil servant, reads why, switch
   const file = await (await download).path();
   expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ id: newId, outcome: 'RESTRICTED', explanation: { parametersFile: expect.any(String) } });
 
+  // The inspector's own steps are in the audit trail, filtered by actor and action, linked to the verdict.
+  await page.goto(`${origin}/console/audit`);
+  await page.getByLabel('Actor').fill('li.jiancha');
+  await page.getByLabel('Action').selectOption('EVALUATE');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.waitForURL(/actor=li\.jiancha/);
+  await page.getByTestId('audit-row').first().waitFor();
+  const rows = await page.getByTestId('audit-row').allTextContents();
+  expect(rows.length).toBe(1);
+  expect(rows[0]).toMatch(/li\.jiancha.*INSPECTOR.*EVALUATE/);
+  expect(await page.getByTestId('audit-row').locator(`a[href="/console/verdicts/${newId}"]`).count()).toBe(1);
+
   await page.getByRole('button', { name: '退出 Sign out' }).click();
   expect(await page.getByTestId('role').textContent()).toBe('PUBLIC');
   expect(await page.evaluate(() => sessionStorage.getItem('chengxin.token'))).toBeNull();
@@ -163,6 +184,26 @@ test('a policy officer previews a draft rule and sees the subjects whose outcome
   expect(foreign).toEqual([]);
   await context.close();
 }, 120_000);
+
+test('a clerk reads the sweeps with their counts by outcome; an officer is told the audit trail is not for that role', async () => {
+  const clerk = await openSession(browser, origin, { token: await token('CLERK', 'zhao.lu') });
+  await clerk.page.goto(`${origin}/console/sweeps`);
+  const run = clerk.page.locator('ol.sweeps > li').first();
+  await run.waitFor();
+  expect(await run.textContent()).toMatch(/AWARD · 2026-11-01 · 已完成/);
+  expect(await run.locator('.outcome[data-outcome="RESTRICTED"]').count()).toBe(1);
+  expect(clerk.foreign).toEqual([]);
+  await clerk.context.close();
+
+  const officer = await openSession(browser, origin, { token: await token('OFFICER', 'wang.fang') });
+  await officer.page.goto(`${origin}/console/audit`);
+  const refusal = officer.page.getByRole('alert');
+  await refusal.waitFor();
+  expect(await refusal.getAttribute('data-code')).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+  expect(await refusal.textContent()).toContain('您的角色无权查看');
+  expect(await officer.page.getByTestId('audit-row').count()).toBe(0);
+  await officer.context.close();
+});
 
 test('the public sees masked names and no civil servant facts anywhere in the console', async () => {
   const { page, foreign, context } = await openSession(browser, origin);

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { useQuery } from '../api';
 import { graphql } from '../graphql';
 import { useLabel, useLang, useT } from '../i18n';
-import { BASE, Show, formatTime, subjectHref, useSession } from '../ui';
+import { BASE, Show, formatTime, subjectHref, useSession, verdictHref } from '../ui';
 
 const AuditEvents = graphql(`
   query AuditEvents($filter: AuditEventFilter, $after: String) {
@@ -20,6 +20,9 @@ const ACTIONS = [
   'RECORD_COMMITMENT', 'RECORD_COURT_CASE', 'REGISTER_SUBJECT', 'RELOAD_RULES', 'REQUEST_REPAIR', 'SETTLE_COMMITMENT', 'SWEEP', 'UPDATE_COURT_CASE', 'UPDATE_SUBJECT',
 ] as const;
 type Action = (typeof ACTIONS)[number];
+
+/** Actions whose target is a verdict, so the trail links to it. */
+const ON_VERDICTS: readonly string[] = ['EVALUATE', 'RECHECK', 'READ_EXPLANATION'];
 
 /** The day (China Standard Time) of an instant. */
 function cstDay(instant: string): string {
@@ -103,14 +106,20 @@ export function AuditPage() {
                 </thead>
                 <tbody>
                   {rows.map(({ node }) => (
-                    <tr key={node.id}>
+                    <tr key={node.id} data-testid="audit-row">
                       <td>{formatTime(node.createdAt, lang)}</td>
                       <td>{node.actor}</td>
                       <td>{node.role}</td>
                       <td>{node.action}</td>
                       <td>{node.subjectType && node.subjectId ? <a href={subjectHref(node.subjectType, node.subjectId)}>{label(node.subjectType)}</a> : '—'}</td>
                       <td>
-                        <code>{node.targetId ?? '—'}</code>
+                        {node.targetId && ON_VERDICTS.includes(node.action) ? (
+                          <a href={verdictHref(node.targetId)}>
+                            <code>{node.targetId}</code>
+                          </a>
+                        ) : (
+                          <code>{node.targetId ?? '—'}</code>
+                        )}
                       </td>
                       <td>{node.outcome}</td>
                     </tr>
