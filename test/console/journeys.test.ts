@@ -7,6 +7,10 @@ import { startTestServer, token, type TestServer } from '../support/test-server'
 import { createCivilServant, createRecord } from '../support/factories';
 import { gzippedScriptBytes, launchBrowser, openSession, pdfText, screenshot, seriousViolations } from './support/browser';
 
+// Functions passed to page.evaluate run in the browser; these are its globals as they use them
+// (the project's type-check has Node's library, not the DOM's).
+declare const document: any, window: any, sessionStorage: any, localStorage: any, performance: { getEntriesByName(name: string): { startTime: number }[] };
+
 /**
  * The console in a real browser (Debian's chromium through playwright-core) against the real server on
  * a real database with the Ezhou demo data. Every page's requests are intercepted: only the server's

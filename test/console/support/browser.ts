@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+// Functions passed to page.evaluate run in the browser; these are its globals as they use them
+// (the project's type-check has Node's library, not the DOM's).
+declare const document: any, window: any, sessionStorage: any, localStorage: any, performance: { getEntriesByName(name: string): { startTime: number }[] };
 
 /** Debian's chromium (`apt-get install chromium`; .ci/run installs it); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,6 +15,8 @@ export const SCREENSHOTS = path.join(__dirname, '..', 'screenshots');
 
 /** Chromium as a test browser: headless, no sandbox (containers), and nothing of its own on the network. */
 export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium fonts-wqy-microhei (.ci/run does), or set CHROMIUM_PATH.`);
+  if (!existsSync(path.join(__dirname, '../../../dist/console/index.html'))) throw new Error('The console is not built: run "npm run build" first.');
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -81,7 +87,7 @@ export interface Violation {
 export async function seriousViolations(page: Page): Promise<Violation[]> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (window as { axe: { run(context: unknown, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });
