@@ -119,70 +119,73 @@ function Records({ records, history }: { records: readonly FragmentOf<typeof Rec
   const { lang } = useLang();
   if (!records.length) return <p>{t('无信用记录。', 'No credit records.')}</p>;
   return (
-    <ol class="records">
-      {records.map((fragment) => {
-        const r = readFragment(RecordFields, fragment);
-        const revisions = history instanceof Map ? history.get(r.id) : undefined;
-        return (
-          <li key={r.id} id={`record-${r.id}`} class="card record" tabIndex={-1}>
-            <h3>
-              {label(r.kind)} · {label(r.category)} {r.severity ? `· ${label(r.severity)}` : ''} · <span class={`status status-${r.status.toLowerCase()}`}>{label(r.status)}</span>
-            </h3>
-            <p>{r.summary}</p>
-            <dl class="facts">
-              <dt>{t('文号', 'Document')}</dt>
-              <dd>{r.documentNumber}</dd>
-              <dt>{t('认定部门', 'Department')}</dt>
-              <dd>{r.sourceDepartment}</dd>
-              <dt>{t('发生日期', 'Occurred')}</dt>
-              <dd>{r.occurredOn}</dd>
-              <dt>{t('认定日期', 'Recorded')}</dt>
-              <dd>{r.recordedOn}</dd>
-              <dt>{t('公示截止', 'Disclosed until')}</dt>
-              <dd>{r.disclosureEndsOn ?? '—'}</dd>
-              <dt>{t('版本', 'Version')}</dt>
-              <dd>{r.version}</dd>
-            </dl>
-            {r.objections.length ? (
-              <>
-                <h4>{t('异议', 'Objections')}</h4>
-                <ul>
-                  {r.objections.map((o) => (
-                    <li key={o.id}>
-                      {o.filedOn} {o.filedBy}: {o.reason} — {label(o.status)} {o.resolution ? `(${o.resolvedOn ?? ''} ${o.resolution}${o.remedy ? `, ${o.remedy}` : ''})` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            {r.repairs.length ? (
-              <>
-                <h4>{t('信用修复', 'Credit repairs')}</h4>
-                <ul>
-                  {r.repairs.map((p) => (
-                    <li key={p.id}>
-                      {p.appliedOn}: {p.description} — {label(p.status)} {p.decidedOn ? `(${p.decidedOn}${p.decisionNote ? ` ${p.decisionNote}` : ''})` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            {revisions ? (
-              <details>
-                <summary>{t(`历史（${revisions.length}）`, `History (${revisions.length})`)}</summary>
-                <ol>
-                  {revisions.map((h) => (
-                    <li key={h.id}>
-                      v{h.version} {h.action} · {formatTime(h.createdAt, lang)} {h.reason ? `· ${h.reason}` : ''}
-                    </li>
-                  ))}
-                </ol>
-              </details>
-            ) : null}
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      {history instanceof ApiError ? <p class="help">{t('记录的修改历史对您的角色不可见。', 'The history of the records is not shown to your role.')}</p> : null}
+      <ol class="records">
+        {records.map((fragment) => {
+          const r = readFragment(RecordFields, fragment);
+          const revisions = history instanceof Map ? history.get(r.id) : undefined;
+          return (
+            <li key={r.id} id={`record-${r.id}`} class="card record" tabIndex={-1}>
+              <h3>
+                {label(r.kind)} · {label(r.category)} {r.severity ? `· ${label(r.severity)}` : ''} · <span class={`status status-${r.status.toLowerCase()}`}>{label(r.status)}</span>
+              </h3>
+              <p>{r.summary}</p>
+              <dl class="facts">
+                <dt>{t('文号', 'Document')}</dt>
+                <dd>{r.documentNumber}</dd>
+                <dt>{t('认定部门', 'Department')}</dt>
+                <dd>{r.sourceDepartment}</dd>
+                <dt>{t('发生日期', 'Occurred')}</dt>
+                <dd>{r.occurredOn}</dd>
+                <dt>{t('认定日期', 'Recorded')}</dt>
+                <dd>{r.recordedOn}</dd>
+                <dt>{t('公示截止', 'Disclosed until')}</dt>
+                <dd>{r.disclosureEndsOn ?? '—'}</dd>
+                <dt>{t('版本', 'Version')}</dt>
+                <dd>{r.version}</dd>
+              </dl>
+              {r.objections.length ? (
+                <>
+                  <h4>{t('异议', 'Objections')}</h4>
+                  <ul>
+                    {r.objections.map((o) => (
+                      <li key={o.id}>
+                        {o.filedOn} {o.filedBy}: {o.reason} — {label(o.status)} {o.resolution ? `(${o.resolvedOn ?? ''} ${o.resolution}${o.remedy ? `, ${o.remedy}` : ''})` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {r.repairs.length ? (
+                <>
+                  <h4>{t('信用修复', 'Credit repairs')}</h4>
+                  <ul>
+                    {r.repairs.map((p) => (
+                      <li key={p.id}>
+                        {p.appliedOn}: {p.description} — {label(p.status)} {p.decidedOn ? `(${p.decidedOn}${p.decisionNote ? ` ${p.decisionNote}` : ''})` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {revisions ? (
+                <details>
+                  <summary>{t(`历史（${revisions.length}）`, `History (${revisions.length})`)}</summary>
+                  <ol>
+                    {revisions.map((h) => (
+                      <li key={h.id}>
+                        v{h.version} {h.action} · {formatTime(h.createdAt, lang)} {h.reason ? `· ${h.reason}` : ''}
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
 
