@@ -54,7 +54,7 @@ export function SignInPage() {
         <label for="token">令牌 Token</label>
         <input id="token" name="token" type="password" autocomplete="off" spellcheck={false} value={token} onInput={(e) => setToken(e.currentTarget.value)} aria-describedby="token-help" />
         <p id="token-help" class="help">
-          {t('令牌只保存在本次浏览器会话中。获取令牌：', 'The token is kept for this browser session only. To get one:')} <code>npx chengxin token --role INSPECTOR --sub 姓名</code>
+          {t('令牌只保存在本次浏览器会话中。获取令牌：', 'The token is kept for this browser session only. To get one:')} <code>npx chengxin token --role INSPECTOR --sub {t('li.jiancha', 'your.name')}</code>
         </p>
         <button type="submit" disabled={busy}>
           登录 Sign in
