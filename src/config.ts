@@ -29,6 +29,12 @@ export interface Config {
   cursorSecret?: string | undefined;
   /** Serve GraphiQL at /graphiql (and send browsers opening /graphql there); default on except in production. */
   graphiql: boolean;
+  /** Serve /metrics on this port (and metricsHost) instead of the GraphQL port; absent: on the GraphQL port. */
+  metricsPort: number | undefined;
+  /** Interface of the separate metrics port. */
+  metricsHost: string;
+  /** Browser origins allowed to call the API across origins (CORS); none by default. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -40,13 +46,32 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function readPort(env: Env): number {
-  const raw = env.PORT ?? '4000';
+function readPort(env: Env, name = 'PORT', fallback = '4000'): number {
+  const raw = env[name] ?? fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError('PORT', `is "${raw}", but must be a whole number from 0 to 65535`);
+  if (raw.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(name, `is "${raw}", but must be a whole number from 0 to 65535`);
   }
   return port;
+}
+
+/** `https://portal.ezhou.gov.cn,https://hr.ezhou.gov.cn`: exact origins, scheme and host (and port). */
+function readOrigins(env: Env): string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((item) => {
+    const origin = item.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', `has "${origin}", but each entry must be an origin like https://portal.example.gov.cn (scheme, host, optional port; no path, no trailing slash, no *)`);
+    }
+    return origin;
+  });
 }
 
 function readNodeEnv(env: Env): Config['nodeEnv'] {
@@ -97,5 +122,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     jwksUrl: env.JWKS_URL || undefined,
     cursorSecret: readSecret(env, 'CURSOR_SECRET'),
     graphiql: readBoolean(env, 'GRAPHIQL', nodeEnv !== 'production'),
+    metricsPort: env.METRICS_PORT ? readPort(env, 'METRICS_PORT') : undefined,
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
+    corsOrigins: readOrigins(env),
   };
 }

@@ -87,6 +87,33 @@ export function toClientError(thrown: unknown, logError: (error: unknown) => voi
   });
 }
 
+/**
+ * What of an unexpected error goes to the log. A database error's message holds the SQL with its
+ * values filled in (ID-card numbers, names), and its `detail` the values of a key: neither is
+ * logged, only the SQLSTATE code, PostgreSQL's own message without the value it quotes, the table,
+ * column and constraint, and where in the code it was raised.
+ */
+export function logSafely(error: unknown): { err: Record<string, unknown> } {
+  if (error instanceof DriverException || (error instanceof Error && typeof (error as { sqlState?: unknown }).sqlState === 'string')) {
+    const e = error as DriverException & { table?: string; column?: string; constraint?: string; routine?: string };
+    const postgresMessage = e.message.includes(' - ') ? e.message.slice(e.message.lastIndexOf(' - ') + 3) : e.message;
+    return {
+      err: {
+        type: e.name,
+        code: e.code ?? e.sqlState,
+        message: postgresMessage.replace(/(:\s*)(["']).*\2\s*$/s, '$1$2…$2').slice(0, 300),
+        table: e.table,
+        column: e.column,
+        constraint: e.constraint,
+        routine: e.routine,
+        stack: (e.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 15).join('\n'),
+      },
+    };
+  }
+  if (error instanceof Error) return { err: { type: error.name, message: error.message, stack: error.stack } };
+  return { err: { message: String(error) } };
+}
+
 function isConnectionFailure(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(code ?? '');

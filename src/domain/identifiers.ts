@@ -46,10 +46,28 @@ function isRealDate(yyyymmdd: string): boolean {
   return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * The province-level codes of GB/T 2260 that open an ID-card number: the provinces, autonomous
+ * regions and municipalities, Taiwan (71), and Hong Kong, Macao and Taiwan residents' residence
+ * permits (81, 82, 83).
+ */
+const PROVINCE_CODES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83']);
+
+/** Today in China Standard Time, as YYYYMMDD. */
+function todayInChina(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
 /** Explains why a string is not a valid resident ID-card number, or returns null when it is. */
-export function idCardProblem(idNumber: string): string | null {
+export function idCardProblem(idNumber: string, now: Date = new Date()): string | null {
   if (!/^\d{17}[\dX]$/.test(idNumber)) return 'must be 17 digits followed by a digit or X (18 characters)';
-  if (!isRealDate(idNumber.slice(6, 14))) return `holds "${idNumber.slice(6, 14)}" as the date of birth, which is not a real date`;
+  if (!PROVINCE_CODES.has(idNumber.slice(0, 2))) {
+    return `starts with region code "${idNumber.slice(0, 6)}", but its first two digits "${idNumber.slice(0, 2)}" are no province of GB/T 2260 (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81–83; Ezhou is 420700)`;
+  }
+  const birth = idNumber.slice(6, 14);
+  if (!isRealDate(birth)) return `holds "${birth}" as the date of birth, which is not a real date`;
+  const today = todayInChina(now);
+  if (birth > today) return `holds "${birth}" as the date of birth, which is after today (${today}); check the eighth to fourteenth digits`;
   const expected = idCardCheckDigit(idNumber.slice(0, 17));
   if (idNumber[17] !== expected) return `has check digit "${idNumber[17]}", but ISO 7064 MOD 11-2 gives "${expected}"`;
   return null;

@@ -7,7 +7,7 @@ import { openCursor, sealCursor } from './cursor';
 
 /** The largest page a client may ask for. */
 export const MAX_PAGE_SIZE = 100;
-const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {

@@ -1,30 +1,95 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import depthLimit from 'graphql-depth-limit';
-import { GraphQLError, getNamedType, isListType, isNonNullType, type GraphQLOutputType } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, getNamedType, isListType, isNonNullType, type GraphQLOutputType, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 
-/** Deepest selection allowed: the deepest real query (a page of agencies down to record history) needs 8. */
-export const MAX_DEPTH = 12;
-/** Highest estimated cost allowed for one operation. */
-export const MAX_COMPLEXITY = 100_000;
+/**
+ * The limits every request must keep, checked before any resolver runs. README.md ("Limits") states
+ * each one; test/security/limits.test.ts tries each over HTTP.
+ */
+export const LIMITS = {
+  /** Lexical tokens in one document (graphql-js counts them while parsing and stops at the limit). */
+  tokens: 2_000,
+  /** Nesting of fields, the top field counting 1; fragments add none. The deepest real query needs 8. */
+  depth: 12,
+  /** Aliased fields in one operation, fragments counted each time they are spread. */
+  aliases: 30,
+  /** Directives (@include, @skip …) in one operation. */
+  directives: 30,
+  /** Estimated cost: pages count `first` × their items, nested lists 5 × theirs, any other field 1. */
+  cost: 100_000,
+  /** Fields the cost estimate visits before it gives up and refuses (fragment fan-out). */
+  costNodes: 10_000,
+} as const;
+
 /** Nested lists without `first` (an agency's civil servants) are assumed to hold this many items. */
 const ASSUMED_LIST_SIZE = 5;
 
-export const depthRule = depthLimit(MAX_DEPTH);
+/** graphql-js stops parsing at the token limit: an error the client gets as GRAPHQL_PARSE_FAILED. */
+export const parseOptions: ParseOptions = { maxTokens: LIMITS.tokens };
+
+type ArmorReject = (context: ValidationContext | null, error: GraphQLError) => void;
+
+/** Armor's rules report their refusal to the validation context with our wording and code. */
+function refuseWith(limit: number, what: string, advice: string): { propagateOnRejection: false; onReject: ArmorReject[]; exposeLimits: true } {
+  return {
+    propagateOnRejection: false,
+    exposeLimits: true,
+    onReject: [
+      (context, error) => {
+        const found = /found (\d+)/.exec(error.message)?.[1];
+        context?.reportError(
+          new GraphQLError(`The query has ${found ?? 'too many'} ${what}; the limit is ${limit}. ${advice} Nothing was run.`, {
+            extensions: { limit, found: found === undefined ? undefined : Number(found) },
+          }),
+        );
+      },
+    ],
+  };
+}
+
+/**
+ * Depth, aliases and directives, from graphql-armor: each walks a fragment once (memoised), so a
+ * fragment fan-out or a cycle costs linear time and is refused during validation.
+ */
+export const limitRules: ValidationRule[] = [
+  maxDepthRule({ n: LIMITS.depth, flattenFragments: true, ignoreIntrospection: true, ...refuseWith(LIMITS.depth, 'levels of nesting', 'Ask for fewer nested fields.') }),
+  maxAliasesRule({ n: LIMITS.aliases, ...refuseWith(LIMITS.aliases, 'aliased fields', 'Send several requests, or use a list field with `first`.') }),
+  maxDirectivesRule({ n: LIMITS.directives, ...refuseWith(LIMITS.directives, 'directives', 'Use fewer @include/@skip.') }),
+];
 
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
+/** `first` as the estimate counts it: a page holds 1 to MAX_PAGE_SIZE items, whatever was asked. */
+function pageSize(first: unknown): number {
+  if (typeof first !== 'number' || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(first)));
+}
+
 /**
- * A connection costs `first` (default 20) times its items, and its `edges` are those same items; a
+ * A connection costs `first` (clamped) times its items, and its `edges` are those same items; a
  * plain list costs ASSUMED_LIST_SIZE times its items; any other field one.
  */
 const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
-  if (getNamedType(field.type).name.endsWith('Connection')) return 1 + (typeof args.first === 'number' ? args.first : 20) * childComplexity;
+  if (getNamedType(field.type).name.endsWith('Connection')) return 1 + pageSize(args.first) * childComplexity;
   if (field.name === 'edges') return 1 + childComplexity;
   return isList(field.type) ? 1 + ASSUMED_LIST_SIZE * childComplexity : undefined;
 };
 
-/** Refuses operations whose estimated cost is above MAX_COMPLEXITY, before any resolver runs. */
+function tooComplex(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 }, limit: LIMITS.cost, ...extensions } });
+}
+
+/**
+ * Refuses operations whose estimated cost is above LIMITS.cost, before any resolver runs. The
+ * estimate uses graphql-query-complexity (variables resolved, `first` clamped); when it cannot be
+ * made (too many fields to visit, a fragment fan-out) the request is refused, never let through.
+ * Armor's own cost rule reads `first` only when written in the query, not from variables, and knows
+ * no unpaged lists, so it cannot hold the model above.
+ */
 export function complexityPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -36,16 +101,19 @@ export function complexityPlugin(): ApolloServerPlugin {
               schema,
               query: document,
               operationName: request.operationName,
-              variables: request.variables,
+              variables: request.variables ?? {},
               estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            return; // variables that do not fit: execution reports them as BAD_USER_INPUT
+              maxQueryNodes: LIMITS.costNodes,
+            } as Parameters<typeof getComplexity>[0]);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            if (/^Variable "\$/.test(message)) {
+              throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, field: /^Variable "\$([^"]+)"/.exec(message)?.[1] } });
+            }
+            throw tooComplex(`The query's cost could not be estimated (${message.replace(/\.$/, '')}; at most ${LIMITS.costNodes} fields are counted, fragments each time they are spread). Send a smaller query. Nothing was run.`);
           }
-          if (complexity > MAX_COMPLEXITY) {
-            throw new GraphQLError(`The query is too expensive: its estimated cost is ${complexity}, the limit is ${MAX_COMPLEXITY}. Ask for smaller pages (first) or fewer nested lists.`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 }, complexity, limit: MAX_COMPLEXITY },
-            });
+          if (!Number.isFinite(complexity) || complexity > LIMITS.cost) {
+            throw tooComplex(`The query is too expensive: its estimated cost is ${complexity}, the limit is ${LIMITS.cost}. Ask for smaller pages (first) or fewer nested lists. Nothing was run.`, { complexity });
           }
         },
       };

@@ -5,18 +5,22 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Viewer } from '../auth/role';
 import type { Config } from '../config';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
-import { makeFormatError } from '../errors';
+import { readLogOf, writeReads } from '../audit/read-log';
+import { logSafely, makeFormatError } from '../errors';
 import { errorsTotal, registry, requestsTotal } from '../metrics';
 import { createContext, type GraphQLContext } from './context';
 import { createFactsRunner } from './facts-runner';
-import { complexityPlugin, depthRule } from './limits';
+import { inputValuesPlugin } from './input-values';
+import { complexityPlugin, limitRules, parseOptions } from './limits';
 import { getSchema } from './schema';
 import { mountWeb } from '../web/console';
 
@@ -26,6 +30,8 @@ export interface HttpServer {
   server: http.Server;
   /** The URL of the GraphQL endpoint once listening. */
   url: string;
+  /** Where /metrics is served: the GraphQL port, or METRICS_PORT. */
+  metricsUrl: string;
   close(): Promise<void>;
 }
 
@@ -48,23 +54,62 @@ function httpErrorHandler(error: { status?: number; type?: string; message?: str
   res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
 }
 
+/**
+ * The operation a request called, as a metrics label: the root field (`agencies`, `evaluate`) when
+ * it called exactly one, else `other`. Root fields are the schema's, so the label set is bounded
+ * whatever operation names clients send.
+ */
+function operationLabel(operation: OperationDefinitionNode | undefined): string {
+  const fields = new Set((operation?.selectionSet.selections ?? []).map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : '…')));
+  const [only] = [...fields];
+  return fields.size === 1 && only !== '…' ? only : 'other';
+}
+
 /** Counts operations and the codes of the errors they return. */
 const metricsPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation, operationName }) {
-        requestsTotal.inc({ type: operation?.operation ?? 'unknown', operation: operationName ?? 'anonymous' });
+      async didResolveOperation({ operation }) {
+        requestsTotal.inc({ type: operation?.operation ?? 'unknown', operation: operationLabel(operation) });
       },
       async willSendResponse({ response }) {
         const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-        for (const error of errors) errorsTotal.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+        for (const error of errors) errorsTotal.inc({ code: String(error.extensions?.code ?? 'UNKNOWN').slice(0, 40) });
       },
     };
   },
 };
 
 /**
- * The HTTP surface: GraphQL at /graphql (depth and cost limits, CSRF prevention, a body limit),
+ * Writes the reads a request made that the audit trail records (explanations) in one transaction,
+ * before the response leaves: a response that shows explanations has its reads recorded, and one
+ * whose data was withheld (null) records none. If they cannot be written, the data is withheld.
+ */
+const readAuditPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        const entries = readLogOf(contextValue).take();
+        if (response.body.kind !== 'single' || response.body.singleResult.data == null || !entries.length) return;
+        try {
+          await writeReads(contextValue.em, contextValue.viewer, entries);
+        } catch (error) {
+          contextValue.log?.error(logSafely(error), 'could not record the reads of a request; its data was withheld');
+          response.body.singleResult = {
+            errors: [{ message: 'The read could not be recorded in the audit trail, so nothing is shown. Try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+          };
+        }
+      },
+    };
+  },
+};
+
+/** Production answers say nothing of the schema beyond what was asked: no "Did you mean …?". */
+const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean [^?]*\?/g, '');
+
+/**
+ * The HTTP surface: GraphQL at /graphql (the limits of limits.ts, CSRF prevention, CORS for the
+ * allowed origins, a body limit),
  * /healthz (alive), /readyz (database reachable, rules loaded), /metrics (Prometheus), and a
  * request id on every log line and response.
  */
@@ -75,16 +120,26 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const development = config.nodeEnv === 'development';
   const schema = await getSchema();
   const facts = createFactsRunner(schema, orm.em, rules);
+  const formatError = makeFormatError(development, (error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: config.nodeEnv !== 'production',
     includeStacktraceInErrorResponses: development,
-    formatError: makeFormatError(development, (error) => logger.error({ err: error }, 'unexpected error in a GraphQL request')),
-    validationRules: [depthRule],
+    formatError:
+      config.nodeEnv === 'production'
+        ? (formatted, error) => {
+            const result = formatError(formatted, error);
+            return { ...result, message: withoutSuggestions(result.message) };
+          }
+        : formatError,
+    parseOptions,
+    validationRules: limitRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       complexityPlugin(),
+      inputValuesPlugin,
       metricsPlugin,
+      readAuditPlugin,
       // No Apollo landing page (Sandbox comes from a CDN): src/web/console.ts serves GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -115,12 +170,13 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     const ready = database && Boolean(rules.current);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: database ? 'reachable' : 'unreachable', ruleSet: rules.current.version });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
-  });
+  const metrics = await serveMetrics(app, config);
   mountWeb(app, config);
   app.use(
     '/graphql',
+    // Browsers on the allowed origins (CORS_ORIGINS) get their preflight answered here, before
+    // Apollo's CSRF prevention, which refuses an OPTIONS request without a JSON content type.
+    ...(config.corsOrigins.length ? [cors({ origin: config.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'], exposedHeaders: ['x-request-id'], maxAge: 600 })] : []),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, viewer: await verify(req.headers.authorization), log: req.log }),
@@ -129,6 +185,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => void metrics?.close());
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
@@ -143,6 +200,39 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   return {
     server,
     url: `http://${host}:${port}/graphql`,
-    close: () => apollo.stop(),
+    metricsUrl: metrics ? metrics.url : `http://${host}:${port}/metrics`,
+    close: async () => {
+      await apollo.stop();
+      await metrics?.close();
+    },
+  };
+}
+
+/**
+ * /metrics on the GraphQL port, or, with METRICS_PORT, on a port (and METRICS_HOST) of its own that
+ * a firewall can keep inside the monitoring network; the GraphQL port then has no /metrics.
+ */
+async function serveMetrics(app: express.Express, config: Config): Promise<{ url: string; close(): Promise<void> } | null> {
+  const handler = async (_req: Request, res: Response) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  };
+  if (config.metricsPort === undefined) {
+    app.get('/metrics', handler);
+    return null;
+  }
+  const metricsApp = express();
+  metricsApp.disable('x-powered-by');
+  metricsApp.get('/metrics', handler);
+  const metricsServer = http.createServer(metricsApp);
+  await new Promise<void>((resolve, reject) => {
+    metricsServer.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`METRICS_PORT ${config.metricsPort} on ${config.metricsHost} is already in use. Set METRICS_PORT to a free port.`) : error),
+    );
+    metricsServer.listen(config.metricsPort, config.metricsHost, () => resolve());
+  });
+  const { port } = metricsServer.address() as { port: number };
+  return {
+    url: `http://${config.metricsHost}:${port}/metrics`,
+    close: () => new Promise<void>((resolve) => metricsServer.close(() => resolve())),
   };
 }

@@ -11,7 +11,7 @@ beforeAll(async () => {
   postgres = await createDisposablePostgres();
   const config: Config = {
     nodeEnv: 'test', port: 0, host: '127.0.0.1', databaseUrl: postgres.url, dataDir: '.data/unused', seedDemoData: false,
-    rulesDir: 'rules', watchRules: false, jwtSecret: TEST_JWT_SECRET, jwksUrl: undefined, graphiql: false,
+    rulesDir: 'rules', watchRules: false, jwtSecret: TEST_JWT_SECRET, jwksUrl: undefined, graphiql: false, metricsPort: undefined, metricsHost: '127.0.0.1', corsOrigins: [],
   };
   app = await startApp(config, createLogger(config));
 }, 60_000);

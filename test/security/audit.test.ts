@@ -38,10 +38,17 @@ describe('the audit trail', () => {
 
   it('and a write whose audit row cannot be stored does not happen either', async () => {
     const before = await server.sql('select count(*)::int as n from agency');
-    // An actor name longer than the audit column holds makes the audit insert fail.
-    const result = await server.gql('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "审计失败", level: CITY }) { id } }', { u: uscc() }, { role: 'CLERK', sub: 'x'.repeat(300) });
-    expect(result.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-    expect(await server.sql('select count(*)::int as n from agency')).toEqual(before);
+    // A trigger that refuses this one actor's audit rows makes the audit insert fail.
+    await server.sql(`create function refuse_audit_for_test() returns trigger language plpgsql as $$ begin if new.actor = 'audit.fails' then raise exception 'refused for the test'; end if; return new; end $$`);
+    await server.sql('create trigger refuse_audit_for_test before insert on audit_event for each row execute function refuse_audit_for_test()');
+    try {
+      const result = await server.gql('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "审计失败", level: CITY }) { id } }', { u: uscc() }, { role: 'CLERK', sub: 'audit.fails' });
+      expect(result.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(await server.sql('select count(*)::int as n from agency')).toEqual(before);
+    } finally {
+      await server.sql('drop trigger refuse_audit_for_test on audit_event');
+      await server.sql('drop function refuse_audit_for_test()');
+    }
   });
 
   it('cannot be changed or deleted: the API has no such operation and the table refuses it', async () => {

@@ -49,6 +49,9 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     jwtSecret: TEST_JWT_SECRET,
     jwksUrl: undefined,
     graphiql: true,
+    metricsPort: undefined,
+    metricsHost: '127.0.0.1',
+    corsOrigins: [],
     ...overrides,
   };
   const statements: string[] = [];

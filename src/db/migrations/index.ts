@@ -3,6 +3,7 @@ import { Migration20261125000000Foundation } from './Migration20261125000000Foun
 import { Migration20261125010000Verdicts } from './Migration20261125010000Verdicts';
 import { Migration20261125020000AuditTrail } from './Migration20261125020000AuditTrail';
 import { Migration20261125030000Sweeps } from './Migration20261125030000Sweeps';
+import { Migration20261129010000NoTruncate } from './Migration20261129010000NoTruncate';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125010000Verdicts', class: Migration20261125010000Verdicts },
   { name: 'Migration20261125020000AuditTrail', class: Migration20261125020000AuditTrail },
   { name: 'Migration20261125030000Sweeps', class: Migration20261125030000Sweeps },
+  { name: 'Migration20261129010000NoTruncate', class: Migration20261129010000NoTruncate },
 ];

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { auditIn } from '../../audit/audit.service';
-import { audited } from '../audited';
+import { readLogOf } from '../../audit/read-log';
 import { Verdict } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import type { RuleResult } from '../../engine/rule-runner';
@@ -89,19 +89,21 @@ export class VerdictResolver {
       .map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: r.mitigation, points: r.points }));
   }
 
-  @FieldResolver(() => ExplanationType, { description: 'Why. Reading it is recorded in the audit trail. The public gets no facts or evidence about a civil servant.' })
+  @FieldResolver(() => ExplanationType, { description: 'Why. A signed-in caller\'s read is recorded in the audit trail, once per verdict per request. The public gets no facts or evidence about a civil servant.' })
   async explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext): Promise<ExplanationSource & ExplanationType> {
     const personal = verdict.subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(context.viewer.role);
     const explained = await explainedRules(context.em, context.rules.current, verdict);
     const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts);
     const rules = personal ? explained.map((r) => ({ ...r, evidence: [], text: null })) : visible.rules;
-    const explanation = { verdict, rules, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal ? {} : visible.facts };
-    return audited(context, AuditAction.READ_EXPLANATION, async () => explanation as never, () => ({
+    // Recorded once per verdict per request, with the request's other reads (src/audit/read-log.ts).
+    readLogOf(context).note({
+      action: AuditAction.READ_EXPLANATION,
       subjectType: verdict.subjectType,
       subjectId: verdict.subjectId,
       targetId: verdict.id,
       outcome: personal ? 'read, personal data withheld' : 'read',
-    }));
+    });
+    return { verdict, rules, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal ? {} : visible.facts } as never;
   }
 }
 

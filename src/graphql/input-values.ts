@@ -1,0 +1,136 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  typeFromAST,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+
+/** NUL (PostgreSQL text cannot hold it) and a UTF-16 half without its other half (it would be stored as U+FFFD). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The years a date or moment may fall in: PostgreSQL and the day arithmetic hold them all. */
+export const YEARS = { from: 1900, to: 2199 } as const;
+
+function textProblem(text: string): string | null {
+  const found = UNSTORABLE.exec(text);
+  if (!found) return null;
+  const at = `at character ${found.index + 1}`;
+  return found[0] === '\u0000'
+    ? `contains a NUL character (\\u0000) ${at}; text may not contain it. Remove it and send again.`
+    : `contains half of a UTF-16 surrogate pair (\\u${found[0].charCodeAt(0).toString(16).toUpperCase()}) ${at}, which is not a character. Send the text as valid Unicode.`;
+}
+
+/** A LocalDate or DateTime outside YEARS (in China Standard Time); other forms are the scalar's to refuse. */
+function dateProblem(scalar: string, text: string): string | null {
+  let year: number;
+  if (scalar === 'LocalDate') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+    year = Number(text.slice(0, 4));
+  } else if (scalar === 'DateTime') {
+    const time = Date.parse(text);
+    if (Number.isNaN(time)) return null;
+    year = new Date(time + 8 * 3600_000).getUTCFullYear();
+  } else {
+    return null;
+  }
+  if (year >= YEARS.from && year <= YEARS.to) return null;
+  return `"${text.slice(0, 40)}" falls in the year ${year}; Chengxin records dates from ${YEARS.from} to ${YEARS.to}. Check the year and send again.`;
+}
+
+function problemOf(scalar: string, text: string): string | null {
+  return textProblem(text) ?? dateProblem(scalar, text);
+}
+
+function refuse(field: string, problem: string): GraphQLError {
+  return new GraphQLError(`${field}: ${problem} Nothing was changed.`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, field } });
+}
+
+const printable = (key: string) => key.replace(/[\u0000\uD800-\uDFFF]/g, '?');
+
+/** The first refused string in a variable's value, following its declared type; path like `input.summary`. */
+function findInValue(value: unknown, type: GraphQLInputType | undefined, path: string): GraphQLError | null {
+  if (value == null) return null;
+  const inner = type && isNonNullType(type) ? type.ofType : type;
+  if (typeof value === 'string') {
+    const problem = problemOf(inner ? getNamedType(inner).name : '', value);
+    return problem ? refuse(path, problem) : null;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findInValue(item, inner && isListType(inner) ? inner.ofType : inner, `${path}.${index}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object') {
+    const fields = inner && isInputObjectType(inner) ? inner.getFields() : undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const keyProblem = textProblem(key);
+      if (keyProblem) return refuse(`${path}.${printable(key)}`, keyProblem);
+      const found = findInValue(item, fields?.[key]?.type, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The first refused string literal in the operation, named by its field, argument and input fields. */
+function findInDocument(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): GraphQLError | null {
+  let found: GraphQLError | null = null;
+  const typeInfo = new TypeInfo(schema);
+  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+  for (const definition of [operation, ...fragments]) {
+    visit(
+      definition,
+      visitWithTypeInfo(typeInfo, {
+        StringValue(node, _key, _parent, _path, ancestors) {
+          if (found) return;
+          const type = typeInfo.getInputType();
+          const problem = problemOf(type ? getNamedType(type).name : '', node.value);
+          if (!problem) return;
+          const names = (ancestors as ASTNode[]).flatMap((a) => ('kind' in a && (a.kind === Kind.FIELD || a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD) ? [a.name.value] : []));
+          found = refuse(names.slice(-3).join('.') || 'query', problem);
+        },
+      }),
+    );
+    if (found) break;
+  }
+  return found;
+}
+
+/**
+ * Refuses, before anything runs, input the database could not store as sent, with BAD_USER_INPUT
+ * naming the field: a NUL character or a lone UTF-16 surrogate in any string (arguments in the
+ * query or variables), and a LocalDate or DateTime outside the years YEARS. Without this the first
+ * and last would fail inside PostgreSQL (INTERNAL_SERVER_ERROR) and the second be stored as U+FFFD.
+ */
+export const inputValuesPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document, operation, schema }) {
+        if (!operation) return;
+        const variables = request.variables ?? {};
+        for (const definition of operation.variableDefinitions ?? []) {
+          const name = definition.variable.name.value;
+          const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
+          const found = findInValue(variables[name], type, name);
+          if (found) throw found;
+        }
+        const found = findInDocument(schema, document, operation);
+        if (found) throw found;
+      },
+    };
+  },
+};
