@@ -94,8 +94,8 @@ export function toClientError(thrown: unknown, logError: (error: unknown) => voi
  * column and constraint, and where in the code it was raised.
  */
 export function logSafely(error: unknown): { err: Record<string, unknown> } {
-  if (error instanceof DriverException || (error instanceof Error && typeof (error as { sqlState?: unknown }).sqlState === 'string')) {
-    const e = error as DriverException & { table?: string; column?: string; constraint?: string; routine?: string };
+  if (error instanceof DriverException || isPostgresError(error)) {
+    const e = error as Error & { code?: string; sqlState?: string; table?: string; column?: string; constraint?: string; routine?: string };
     const postgresMessage = e.message.includes(' - ') ? e.message.slice(e.message.lastIndexOf(' - ') + 3) : e.message;
     return {
       err: {
@@ -112,6 +112,12 @@ export function logSafely(error: unknown): { err: Record<string, unknown> } {
   }
   if (error instanceof Error) return { err: { type: error.name, message: error.message, stack: error.stack } };
   return { err: { message: String(error) } };
+}
+
+/** An error PostgreSQL sent (pg's DatabaseError): it has a severity and a five-character SQLSTATE. */
+function isPostgresError(error: unknown): error is Error & { code: string } {
+  const e = error as { code?: unknown; severity?: unknown } | null;
+  return error instanceof Error && typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string';
 }
 
 function isConnectionFailure(error: unknown): boolean {

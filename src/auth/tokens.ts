@@ -63,7 +63,7 @@ export function createVerifier(source: KeySource): (authorization: string | unde
 }
 
 /** Mints an HS256 token; `ttl` like "8h", "30m", "7d". Refuses a subject that the server would refuse. */
-export function mintToken(secret: Uint8Array, role: Role, subject: string, ttl: string): Promise<string> {
+export async function mintToken(secret: Uint8Array, role: Role, subject: string, ttl: string): Promise<string> {
   const problem = subjectProblem(subject);
   if (problem) throw new Error(problem.replace("The token's", 'The'));
   return new SignJWT({ role }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuedAt().setExpirationTime(ttl).sign(secret);

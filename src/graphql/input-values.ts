@@ -95,12 +95,12 @@ function findInDocument(schema: GraphQLSchema, document: DocumentNode, operation
     visit(
       definition,
       visitWithTypeInfo(typeInfo, {
-        StringValue(node, _key, _parent, _path, ancestors) {
+        StringValue(node, _key, parent, _path, ancestors) {
           if (found) return;
           const type = typeInfo.getInputType();
           const problem = problemOf(type ? getNamedType(type).name : '', node.value);
           if (!problem) return;
-          const names = (ancestors as ASTNode[]).flatMap((a) => ('kind' in a && (a.kind === Kind.FIELD || a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD) ? [a.name.value] : []));
+          const names = [...ancestors, parent].flatMap((a) => (a && 'kind' in a && (a.kind === Kind.FIELD || a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD) ? [a.name.value] : []));
           found = refuse(names.slice(-3).join('.') || 'query', problem);
         },
       }),
