@@ -104,6 +104,17 @@ const readAuditPlugin: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
+/**
+ * CORS for the allowed origins only: their preflight is answered here (204 with the
+ * Access-Control-Allow-* headers) and their requests get Access-Control-Allow-Origin; a request
+ * from any other origin passes on untouched, so Apollo's CSRF prevention refuses its preflight.
+ */
+function corsFor(origins: string[]) {
+  const allowed = new Set(origins);
+  const handle = cors({ origin: origins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'], exposedHeaders: ['x-request-id'], maxAge: 600 });
+  return (req: Request, res: Response, next: NextFunction) => (typeof req.headers.origin === 'string' && allowed.has(req.headers.origin) ? handle(req, res, next) : next());
+}
+
 /** Production answers say nothing of the schema beyond what was asked: no "Did you mean …?". */
 const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean [^?]*\?/g, '');
 
@@ -176,7 +187,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     '/graphql',
     // Browsers on the allowed origins (CORS_ORIGINS) get their preflight answered here, before
     // Apollo's CSRF prevention, which refuses an OPTIONS request without a JSON content type.
-    ...(config.corsOrigins.length ? [cors({ origin: config.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'], exposedHeaders: ['x-request-id'], maxAge: 600 })] : []),
+    corsFor(config.corsOrigins),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, viewer: await verify(req.headers.authorization), log: req.log }),

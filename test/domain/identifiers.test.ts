@@ -1,4 +1,4 @@
-import { idCardProblem, usccCheckCharacter, usccProblem } from '../../src/domain/identifiers';
+import { idCardCheckDigit, idCardProblem, usccCheckCharacter, usccProblem } from '../../src/domain/identifiers';
 
 describe('unified social credit codes (GB 32100-2015)', () => {
   it('accepts a published code with its check character', () => {
@@ -31,6 +31,20 @@ describe('resident ID-card numbers (ISO 7064 MOD 11-2)', () => {
 
   it('rejects a birth date that does not exist', () => {
     expect(idCardProblem('110105194902300021')).toMatch(/"19490230" as the date of birth, which is not a real date/);
+  });
+
+  it('rejects a region that is no province (000000 included) and names the province codes', () => {
+    const body = '00000019850612001';
+    expect(idCardProblem(body + idCardCheckDigit(body))).toMatch(/region code "000000", but its first two digits "00" are no province of GB\/T 2260 \(11–15/);
+    const hongKong = '81000019850612001';
+    expect(idCardProblem(hongKong + idCardCheckDigit(hongKong))).toBeNull();
+  });
+
+  it('rejects a birth date after today in China Standard Time, and accepts today', () => {
+    const body = '42070420261130001';
+    const number = body + idCardCheckDigit(body);
+    expect(idCardProblem(number, new Date('2026-11-29T15:59:59Z'))).toMatch(/"20261130" as the date of birth, which is after today \(20261129\)/);
+    expect(idCardProblem(number, new Date('2026-11-29T16:00:00Z'))).toBeNull();
   });
 
   it('rejects anything but 17 digits and a final digit or X', () => {
