@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 const FIELDS = ['agencies', 'agency', 'civilServants', 'creditRecords', 'verdicts', 'ruleSet', 'evaluate', 'edges', 'node', 'name', 'id', 'totalCount', 'first', 'after', '__schema'];
-const KNOWN_CODES = ['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'QUERY_TOO_COMPLEX', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'CONFLICT', 'RULE_ERROR'];
+const KNOWN_CODES = ['SERVICE_UNAVAILABLE', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'QUERY_TOO_COMPLEX', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'CONFLICT', 'RULE_ERROR'];
 
 /** GraphQL-looking text: braces, names, arguments and junk, in any order. */
 const documents = fc.array(
@@ -33,6 +33,44 @@ describe('random input', () => {
       }),
       { numRuns: 200, seed: 20181217 },
     );
+    expect((await server.gql('{ agencies { totalCount } }')).data.agencies.totalCount).toBeGreaterThanOrEqual(0);
+  });
+
+  it('hostile shapes (fragment fan-out, alias floods, negative and huge arguments, NUL and surrogates) get a coded error, never a 500 or a leak, and /healthz answers within 1 s meanwhile', async () => {
+    const fanOut = fc.integer({ min: 10, max: 40 }).map((n) => {
+      const fragments = Array.from({ length: n - 1 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
+      return { query: `{ ...F0 } ${fragments.join(' ')} fragment F${n - 1} on Query { __typename }` };
+    });
+    const aliasFlood = fc.tuple(fc.integer({ min: 31, max: 3000 }), fc.constantFrom('__typename', 'ruleSet { version }', 'agencies(first: 100) { totalCount }')).map(([n, field]) => ({
+      query: `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`,
+    }));
+    const numbers = fc.oneof(fc.integer(), fc.constantFrom(-2147483648, 2147483647, 0, -1, 101), fc.double().filter((n) => Number.isFinite(n)));
+    const hostileArgument = numbers.map((first) => ({ query: 'query ($n: Int) { agencies(first: $n) { totalCount edges { node { name } } } }', variables: { n: first } }));
+    const hostileText = fc
+      .tuple(fc.string({ maxLength: 6 }), fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d', 'x\u0000y'), fc.string({ maxLength: 6 }))
+      .map(([a, bad, b]) => ({ query: 'query ($n: String) { civilServants(filter: { nameContains: $n }) { totalCount } }', variables: { n: `${a}${bad}${b}` } }));
+    const hostileDate = fc.constantFrom('0000-01-01T00:00:00Z', '9999-12-31T23:59:59-12:00', '+010000-01-01T00:00:00Z', '1899-12-31T15:00:00Z', '2026-01-01T00:00:00Z').map((moment) => ({
+      query: 'mutation ($t: DateTime) { evaluate(subject: { type: AGENCY, id: "00000000-0000-4000-8000-000000000000" }, matter: "HONOUR", asOf: $t) { id } }',
+      variables: { t: moment },
+    }));
+    const shapes = fc.oneof(fanOut, aliasFlood, hostileArgument, hostileText, hostileDate);
+    const base = server.url.replace(/\/graphql$/, '');
+    await fc.assert(
+      fc.asyncProperty(shapes, fc.constantFrom('PUBLIC', 'INSPECTOR'), async ({ query, variables }, role) => {
+        const pending = server.gql(query, variables, { role });
+        const started = Date.now();
+        expect((await fetch(`${base}/healthz`)).status).toBe(200);
+        expect(Date.now() - started).toBeLessThan(1000);
+        const result = await pending;
+        expect(result.status).toBeLessThan(500);
+        for (const error of result.errors ?? []) {
+          expect(KNOWN_CODES).toContain(error.extensions?.code);
+          expect(JSON.stringify(error)).not.toMatch(/select |insert |stacktrace|node_modules|\\ufffd/i);
+        }
+      }),
+      { numRuns: 40, seed: 20181217 },
+    );
+    expect(await server.sql("select count(*)::int as n from audit_event where action = 'READ_EXPLANATION'")).toEqual([{ n: 0 }]);
     expect((await server.gql('{ agencies { totalCount } }')).data.agencies.totalCount).toBeGreaterThanOrEqual(0);
   });
 
