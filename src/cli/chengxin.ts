@@ -18,6 +18,8 @@ import { registerRulesCommands } from './rules-commands';
 import { sweepCommand, type SweepCommandOptions } from './sweep-command';
 import { workerCommand } from './worker-command';
 import { openRuntime } from './runtime';
+import { openDatabase } from '../db/database';
+import { initORM } from '../db/orm';
 import { verdictText } from './verdict-text';
 
 const SUBJECT_PREFIXES: Record<string, SubjectType> = {
@@ -112,6 +114,21 @@ program
   .option('--metrics-port <port>', '在此端口提供 Prometheus 指标 / serve Prometheus metrics at http://HOST:<port>/metrics', parseCount)
   .action(async (options: { concurrency: number; run?: string; quiet?: boolean; metricsPort?: number }) => {
     await workerCommand(await openRuntime(), options);
+  });
+
+program
+  .command('migrate')
+  .description('以数据库所有者身份应用迁移 / apply the migrations, as the database owner (README "Database roles")')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase(config, (message) => process.stderr.write(`${message}\n`));
+    try {
+      const { orm, applied } = await initORM(database.clientUrl);
+      await orm.close();
+      console.log(applied.length ? `已应用 / applied: ${applied.join(', ')}` : '数据库已是最新 / the database is up to date');
+    } finally {
+      await database.stop();
+    }
   });
 
 program

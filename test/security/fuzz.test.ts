@@ -39,10 +39,11 @@ describe('random input', () => {
   it('hostile shapes (fragment fan-out, alias floods, negative and huge arguments, NUL and surrogates) get a coded error, never a 500 or a leak, and /healthz answers within 1 s meanwhile', async () => {
     const fanOut = fc.integer({ min: 10, max: 40 }).map((n) => {
       const fragments = Array.from({ length: n - 1 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
-      return { query: `{ ...F0 } ${fragments.join(' ')} fragment F${n - 1} on Query { __typename }` };
+      return { query: `{ ...F0 } ${fragments.join(' ')} fragment F${n - 1} on Query { __typename }`, variables: {} as Record<string, unknown> };
     });
     const aliasFlood = fc.tuple(fc.integer({ min: 31, max: 3000 }), fc.constantFrom('__typename', 'ruleSet { version }', 'agencies(first: 100) { totalCount }')).map(([n, field]) => ({
       query: `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`,
+      variables: {} as Record<string, unknown>,
     }));
     const numbers = fc.oneof(fc.integer(), fc.constantFrom(-2147483648, 2147483647, 0, -1, 101), fc.double().filter((n) => Number.isFinite(n)));
     const hostileArgument = numbers.map((first) => ({ query: 'query ($n: Int) { agencies(first: $n) { totalCount edges { node { name } } } }', variables: { n: first } }));
