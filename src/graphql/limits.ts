@@ -28,7 +28,10 @@ export const LIMITS = {
 /** Nested lists without `first` (an agency's civil servants) are assumed to hold this many items. */
 const ASSUMED_LIST_SIZE = 5;
 
-/** graphql-js stops parsing at the token limit: an error the client gets as GRAPHQL_PARSE_FAILED. */
+/**
+ * graphql-js stops parsing at the token limit: an error the client gets as GRAPHQL_PARSE_FAILED.
+ * (Armor's Apollo max-tokens plugin parses twice and turns syntax errors into HTTP 500.)
+ */
 export const parseOptions: ParseOptions = { maxTokens: LIMITS.tokens };
 
 type ArmorReject = (context: ValidationContext | null, error: GraphQLError) => void;
