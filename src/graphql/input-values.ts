@@ -59,9 +59,13 @@ function refuse(field: string, problem: string): GraphQLError {
 
 const printable = (key: string) => key.replace(/[\u0000\uD800-\uDFFF]/g, '?');
 
+/** Deeper than any input type of the schema nests; JSON nested further is refused, not walked. */
+const MAX_VALUE_DEPTH = 32;
+
 /** The first refused string in a variable's value, following its declared type; path like `input.summary`. */
-function findInValue(value: unknown, type: GraphQLInputType | undefined, path: string): GraphQLError | null {
+function findInValue(value: unknown, type: GraphQLInputType | undefined, path: string, depth = 0): GraphQLError | null {
   if (value == null) return null;
+  if (depth > MAX_VALUE_DEPTH) return refuse(path.split('.')[0], `is nested more than ${MAX_VALUE_DEPTH} levels deep; no input of this API nests so deep.`);
   const inner = type && isNonNullType(type) ? type.ofType : type;
   if (typeof value === 'string') {
     const problem = problemOf(inner ? getNamedType(inner).name : '', value);
@@ -69,7 +73,7 @@ function findInValue(value: unknown, type: GraphQLInputType | undefined, path: s
   }
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const found = findInValue(item, inner && isListType(inner) ? inner.ofType : inner, `${path}.${index}`);
+      const found = findInValue(item, inner && isListType(inner) ? inner.ofType : inner, `${path}.${index}`, depth + 1);
       if (found) return found;
     }
     return null;
@@ -79,7 +83,7 @@ function findInValue(value: unknown, type: GraphQLInputType | undefined, path: s
     for (const [key, item] of Object.entries(value)) {
       const keyProblem = textProblem(key);
       if (keyProblem) return refuse(`${path}.${printable(key)}`, keyProblem);
-      const found = findInValue(item, fields?.[key]?.type, `${path}.${key}`);
+      const found = findInValue(item, fields?.[key]?.type, `${path}.${key}`, depth + 1);
       if (found) return found;
     }
   }

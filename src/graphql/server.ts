@@ -89,6 +89,7 @@ const readAuditPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
+        if (!contextValue) return;
         const entries = readLogOf(contextValue).take();
         if (response.body.kind !== 'single' || response.body.singleResult.data == null || !entries.length) return;
         try {

@@ -68,6 +68,18 @@ describe.each([
   });
 });
 
+describe('deeply nested JSON', () => {
+  it('a variable nested 50,000 levels deep is a coded 4xx, and the server keeps answering', async () => {
+    const body = `{"query":"query ($n: String) { civilServants(filter: { nameContains: $n }) { totalCount } }","variables":{"n":${'['.repeat(50_000)}${']'.repeat(50_000)}}}`;
+    const response = await fetch(dev.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    const result = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(['BAD_USER_INPUT', 'BAD_REQUEST']).toContain(result.errors[0].extensions.code);
+    expect((await dev.gql('{ agencies { totalCount } }')).status).toBe(200);
+  });
+});
+
 describe('error logs', () => {
   it('carry the SQLSTATE and PostgreSQL message, never the SQL with its values (ID-card numbers)', async () => {
     const number = idCardNumber();
