@@ -13,7 +13,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 export const LIMITS = {
   /** Lexical tokens in one document (graphql-js counts them while parsing and stops at the limit). */
   tokens: 2_000,
-  /** Nesting of fields, the top field counting 1; fragments add none. The deepest real query needs 8. */
+  /** Nesting of fields, the top field counting 1; fragments add none. */
   depth: 12,
   /** Aliased fields in one operation, fragments counted each time they are spread. */
   aliases: 30,
@@ -90,8 +90,9 @@ function tooComplex(message: string, extensions: Record<string, unknown> = {}): 
  * Refuses operations whose estimated cost is above LIMITS.cost, before any resolver runs. The
  * estimate uses graphql-query-complexity (variables resolved, `first` clamped); when it cannot be
  * made (too many fields to visit, a fragment fan-out) the request is refused, never let through.
- * Armor's own cost rule reads `first` only when written in the query, not from variables, and knows
- * no unpaged lists, so it cannot hold the model above.
+ * Armor's own cost rule reads `first` only when written in the query, not from variables (a page
+ * of `first: $n` costs what a page of 1 does), and knows no unpaged lists, so it cannot hold the
+ * model above.
  */
 export function complexityPlugin(): ApolloServerPlugin {
   return {
