@@ -22,7 +22,7 @@ export const LIMITS = {
   /** Estimated cost: pages count `first` × their items, nested lists 5 × theirs, any other field 1. */
   cost: 100_000,
   /** Fields the cost estimate visits before it gives up and refuses (fragment fan-out). */
-  costNodes: 10_000,
+  costNodes: 5_000,
 } as const;
 
 /** Nested lists without `first` (an agency's civil servants) are assumed to hold this many items. */
