@@ -14,7 +14,7 @@ import type { Viewer } from '../auth/role';
 import type { Config } from '../config';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
-import { readLogOf, writeReads } from '../audit/read-log';
+import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
 import { logSafely, makeFormatError } from '../errors';
 import { errorsTotal, registry, requestsTotal } from '../metrics';
 import { createContext, type GraphQLContext } from './context';
@@ -92,6 +92,10 @@ const readAuditPlugin: ApolloServerPlugin<GraphQLContext> = {
         if (!contextValue) return;
         const entries = readLogOf(contextValue).take();
         if (response.body.kind !== 'single' || response.body.singleResult.data == null || !entries.length) return;
+        if (!recordsReads(contextValue.viewer)) {
+          contextValue.log?.info({ explanationsRead: entries.map((entry) => entry.targetId) }, 'public read of explanations (kept in the log, not the audit trail)');
+          return;
+        }
         try {
           await writeReads(contextValue.em, contextValue.viewer, entries);
         } catch (error) {
