@@ -62,7 +62,7 @@ const printable = (key: string) => key.replace(/[\u0000\uD800-\uDFFF]/g, '?');
 /** Deeper than any input type of the schema nests; JSON nested further is refused, not walked. */
 const MAX_VALUE_DEPTH = 32;
 
-/** The first refused string in a variable's value, following its declared type; path like `input.summary`. */
+/** The first refused string in a variable's value, following its declared type; path like `input.summary`, `files[1].path`. */
 function findInValue(value: unknown, type: GraphQLInputType | undefined, path: string, depth = 0): GraphQLError | null {
   if (value == null) return null;
   if (depth > MAX_VALUE_DEPTH) return refuse(path.split('.')[0], `is nested more than ${MAX_VALUE_DEPTH} levels deep; no input of this API nests so deep.`);
@@ -73,7 +73,7 @@ function findInValue(value: unknown, type: GraphQLInputType | undefined, path: s
   }
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const found = findInValue(item, inner && isListType(inner) ? inner.ofType : inner, `${path}.${index}`, depth + 1);
+      const found = findInValue(item, inner && isListType(inner) ? inner.ofType : inner, `${path}[${index}]`, depth + 1);
       if (found) return found;
     }
     return null;
