@@ -15,8 +15,8 @@ export const LIMITS = {
   tokens: 2_000,
   /** Nesting of fields, the top field counting 1; fragments add none. */
   depth: 12,
-  /** Aliased fields in one operation, fragments counted each time they are spread. */
-  aliases: 30,
+  /** Aliased fields in one operation, fragments counted each time they are spread (a screen of 30 candidates with two aliased fields each fits). */
+  aliases: 60,
   /** Directives (@include, @skip …) in one operation. */
   directives: 30,
   /** Estimated cost: pages count `first` × their items, nested lists 5 × theirs, any other field 1. */

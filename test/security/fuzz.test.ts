@@ -41,7 +41,7 @@ describe('random input', () => {
       const fragments = Array.from({ length: n - 1 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
       return { query: `{ ...F0 } ${fragments.join(' ')} fragment F${n - 1} on Query { __typename }`, variables: {} as Record<string, unknown> };
     });
-    const aliasFlood = fc.tuple(fc.integer({ min: 31, max: 3000 }), fc.constantFrom('__typename', 'ruleSet { version }', 'agencies(first: 100) { totalCount }')).map(([n, field]) => ({
+    const aliasFlood = fc.tuple(fc.integer({ min: 61, max: 3000 }), fc.constantFrom('__typename', 'ruleSet { version }', 'agencies(first: 100) { totalCount }')).map(([n, field]) => ({
       query: `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`,
       variables: {} as Record<string, unknown>,
     }));

@@ -96,7 +96,8 @@ describe('garbage and tampered cursors are BAD_USER_INPUT on after (10.13)', () 
       const result = await server.gql(LIST, { after }, { role });
       expect(result.status).not.toBe(500);
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-      expect(result.errors?.[0].message).toMatch(/^after: is not a cursor this server gave for this list/);
+      // A lone surrogate is refused before the cursor is read, by the input check for every string.
+      expect(result.errors?.[0].message).toMatch(/^after: (is not a cursor this server gave for this list|contains half of a UTF-16 surrogate pair)/);
     }
   });
 
