@@ -11,3 +11,17 @@ export enum CommitmentStatus {
   FULFILLED = 'FULFILLED',
   BREACHED = 'BREACHED',
 }
+
+/**
+ * What the settling body found about a breach (四(四)): only a breach found to come from 履职不力
+ * (failure to perform duties) counts against the unit and its responsible person. A lawful change
+ * of the promise (依法改变, 四(三): 国家利益、公共利益或其他法定事由) or force majeure does not.
+ */
+export enum BreachFinding {
+  /** 履职不力导致承诺未能实现 */
+  DERELICTION = 'DERELICTION',
+  /** 因国家利益、公共利益或其他法定事由依法改变承诺 (四(三)) */
+  LAWFUL_CHANGE = 'LAWFUL_CHANGE',
+  /** 不可抗力 */
+  FORCE_MAJEURE = 'FORCE_MAJEURE',
+}

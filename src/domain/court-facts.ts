@@ -1,30 +1,75 @@
+import { runsOn, type Period } from './period';
+
+/** What kind of lawsuit a case is; 三(八) speaks of 出庭应诉 in administrative cases (行政诉讼). */
+export enum CaseKind {
+  /** 行政诉讼 */
+  ADMINISTRATIVE = 'ADMINISTRATIVE',
+  /** 民事诉讼 */
+  CIVIL = 'CIVIL',
+  /** 执行案件 and others */
+  OTHER = 'OTHER',
+}
+
 export interface CourtCaseLike {
   id: string;
   caseNumber: string;
+  kind: CaseKind;
   filedOn: string;
   headAppeared?: boolean | null;
+  /** Who the head entrusted to appear instead (委托出庭人), when the head did not appear. */
+  entrustedRepresentative?: string | null;
+  /** The valid reason (正当理由) the head could not appear, as found; null when none was found. */
+  validAbsenceReason?: string | null;
   judgmentDefaulter: boolean;
   defaulterListedOn?: string | null;
   defaulterRemovedOn?: string | null;
 }
 
 export interface CourtFacts {
-  /** Listed as a judgment defaulter (失信被执行人) on the day, in any case. */
+  /** On the judgment-defaulter list (失信被执行人名单) on the day: from the agency's list memberships. */
   judgmentDefaulter: boolean;
-  /** Cases filed within the window whose hearing the head did not attend (三(八)). */
+  /** Administrative cases filed within the period whose hearing the head missed without an excuse (三(八)). */
   headAbsences: number;
-  cases: { id: string; caseNumber: string; filedOn: string; headAppeared: boolean | null; defaulterOnDay: boolean }[];
+  cases: {
+    id: string;
+    caseNumber: string;
+    kind: CaseKind;
+    filedOn: string;
+    headAppeared: boolean | null;
+    /** The head was absent but entrusted a representative for a valid reason: no failure. */
+    absenceExcused: boolean;
+    /** Counted in headAbsences: administrative, within the period, head absent without excuse. */
+    headFailure: boolean;
+    defaulterOnDay: boolean;
+  }[];
 }
 
-/** An agency's lawsuits as they stood on day `on`; `withinDays` limits absences to recent cases. */
-export function courtFacts(cases: CourtCaseLike[], on: string, withinDays?: number | null): CourtFacts {
-  const since = withinDays == null ? null : new Date(Date.parse(on) - withinDays * 86_400_000).toISOString().slice(0, 10);
+/** An absence is excused when the head entrusted a representative and had a valid reason for not appearing. */
+export function absenceExcused(c: CourtCaseLike): boolean {
+  return c.headAppeared === false && !!c.entrustedRepresentative && !!c.validAbsenceReason;
+}
+
+/**
+ * An agency's lawsuits as they stood on day `on`. `within` limits absences to cases filed in a
+ * calendar period ending on the day (see commitmentFacts); `listedAsDefaulter` comes from the list.
+ */
+export function courtFacts(cases: CourtCaseLike[], on: string, listedAsDefaulter: boolean, within?: Period | null): CourtFacts {
   const known = cases.filter((c) => c.filedOn <= on);
   const defaulterOnDay = (c: CourtCaseLike) =>
     c.judgmentDefaulter && !!c.defaulterListedOn && c.defaulterListedOn <= on && (!c.defaulterRemovedOn || c.defaulterRemovedOn > on);
+  const failed = (c: CourtCaseLike) => c.kind === CaseKind.ADMINISTRATIVE && c.headAppeared === false && !absenceExcused(c) && (!within || runsOn(c.filedOn, within, on));
   return {
-    judgmentDefaulter: known.some(defaulterOnDay),
-    headAbsences: known.filter((c) => c.headAppeared === false && (since === null || c.filedOn >= since)).length,
-    cases: known.map((c) => ({ id: c.id, caseNumber: c.caseNumber, filedOn: c.filedOn, headAppeared: c.headAppeared ?? null, defaulterOnDay: defaulterOnDay(c) })),
+    judgmentDefaulter: listedAsDefaulter,
+    headAbsences: known.filter(failed).length,
+    cases: known.map((c) => ({
+      id: c.id,
+      caseNumber: c.caseNumber,
+      kind: c.kind,
+      filedOn: c.filedOn,
+      headAppeared: c.headAppeared ?? null,
+      absenceExcused: absenceExcused(c),
+      headFailure: failed(c),
+      defaulterOnDay: defaulterOnDay(c),
+    })),
   };
 }

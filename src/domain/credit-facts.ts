@@ -1,15 +1,22 @@
 import { RecordCategory, RecordKind, RecordStatus, Severity } from './credit-record';
-import { RepairStatus } from './credit-repair';
+import { RepairRelief, RepairStatus } from './credit-repair';
 import { ObjectionStatus } from './objection';
+import { runsOn, type Period } from './period';
 
 /**
  * What the records of one subject say as of a date: the facts the rule files read. Pure
  * functions over plain data, so the API, the rules' own cases and the tests agree.
  *
  * A dishonesty record counts on day D when it is not revoked (a revoked record was a mistake, so
- * it counts for no date), occurred on or before D, its disclosure period had not ended before D,
- * and — where the rules' parameters give one — D is within the number of days its severity counts
- * for after it occurred.
+ * it counts for no date), it had been decided (认定) by D — a past day sees only what had been
+ * decided by then —, its disclosure period had not ended before D, and — where the rules'
+ * parameters give one — D lies in the calendar period its severity counts for, from the decision
+ * day to the day before the anniversary.
+ *
+ * An approved repair that waives (免于) ends the record's effect from its approval day: the record
+ * stays in `records` (marked repaired) and every derived count and flag leaves it out. An approved
+ * repair that lightens (从轻, 三(七), civil servants) keeps it counting, marked `lightened`, for a
+ * mitigating rule to act on.
  */
 export interface RecordLike {
   id: string;
@@ -19,14 +26,19 @@ export interface RecordLike {
   status: RecordStatus;
   occurredOn: string;
   recordedOn: string;
+  /** The day the record was decided (认定/决定之日): periods count from it. */
+  decidedOn: string;
   disclosureEndsOn?: string | null;
   documentNumber: string;
   sourceDepartment: string;
+  loss?: number | string | null;
 }
 
 export interface RepairLike {
   status: RepairStatus;
   decidedOn?: string | null;
+  /** Absent on repairs decided before reliefs were told apart: those waived. */
+  relief?: RepairRelief | null;
 }
 
 export interface ObjectionLike {
@@ -35,11 +47,11 @@ export interface ObjectionLike {
   resolvedOn?: string | null;
 }
 
-/** How many days after it occurred a record of each severity counts (a policy parameter). */
-export interface SeverityDays {
-  general: number;
-  major: number;
-  severe: number;
+/** The calendar period a record of each severity counts for after its decision (a policy parameter). */
+export interface SeverityPeriods {
+  general: Period;
+  major: Period;
+  severe: Period;
 }
 
 export interface CountingRecord {
@@ -48,10 +60,17 @@ export interface CountingRecord {
   severity: Severity | null;
   occurredOn: string;
   recordedOn: string;
+  decidedOn: string;
   documentNumber: string;
   sourceDepartment: string;
-  /** An approved credit repair (信用修复) was decided on or before the date. */
+  /** Economic loss caused, in yuan; null when none was recorded. */
+  loss: number | null;
+  /** An approved credit repair (信用修复) waived the record's effect on or before the date. */
   repaired: boolean;
+  /** An approved repair lightened (从轻) the measures of this record on or before the date. */
+  lightened: boolean;
+  /** The approval day of the repair that repaired or lightened it. */
+  repairApprovedOn: string | null;
   /** An objection was pending on the date. */
   disputed: boolean;
 }
@@ -66,7 +85,15 @@ export interface CreditFacts {
   unrepairedMajor: number;
   unrepairedSevere: number;
   repaired: number;
+  /** Unrepaired records whose measures an approved repair lightened. */
+  lightened: number;
+  /** Unrepaired records with no lightening: what a mitigating rule cannot lower. */
+  unlightened: number;
   disputed: number;
+  /** Unrepaired major or severe records under no pending objection. */
+  unrepairedGraveUndisputed: number;
+  /** The largest loss of one unrepaired record under no pending objection, in yuan (0 when none). */
+  largestUndisputedLoss: number;
   trustworthy: number;
   judgmentDefaulter: boolean;
   seriousIllegalDishonest: boolean;
@@ -75,32 +102,51 @@ export interface CreditFacts {
   records: CountingRecord[];
 }
 
-const DAY_MS = 86_400_000;
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
-}
-
-const SEVERITY_KEY: Record<Severity, keyof SeverityDays> = {
+const SEVERITY_KEY: Record<Severity, keyof SeverityPeriods> = {
   [Severity.GENERAL]: 'general',
   [Severity.MAJOR]: 'major',
   [Severity.SEVERE]: 'severe',
 };
 
 /** Does the record count on day `on`? */
-export function recordCounts(record: RecordLike, on: string, countsForDays?: SeverityDays | null): boolean {
-  if (record.status === RecordStatus.REVOKED || record.occurredOn > on) return false;
+export function recordCounts(record: RecordLike, on: string, countsFor?: SeverityPeriods | null): boolean {
+  if (record.status === RecordStatus.REVOKED || record.occurredOn > on || record.decidedOn > on) return false;
   if (record.disclosureEndsOn && record.disclosureEndsOn < on) return false;
-  if (countsForDays && record.severity && daysBetween(record.occurredOn, on) > countsForDays[SEVERITY_KEY[record.severity]]) return false;
+  if (countsFor && record.severity && !runsOn(record.decidedOn, countsFor[SEVERITY_KEY[record.severity]], on)) return false;
   return true;
 }
 
+function approvedBy(repairs: RepairLike[], on: string, relief: RepairRelief): RepairLike | undefined {
+  return repairs.find((r) => r.status === RepairStatus.APPROVED && !!r.decidedOn && r.decidedOn <= on && (r.relief ?? RepairRelief.WAIVE) === relief);
+}
+
+/** Had an approved repair waived the record's effect by day `on`? */
 export function repairedOn(repairs: RepairLike[], on: string): boolean {
-  return repairs.some((r) => r.status === RepairStatus.APPROVED && !!r.decidedOn && r.decidedOn <= on);
+  return !!approvedBy(repairs, on, RepairRelief.WAIVE);
 }
 
 export function disputedOn(objections: ObjectionLike[], on: string): boolean {
   return objections.some((o) => o.filedOn <= on && (o.status === ObjectionStatus.PENDING || (!!o.resolvedOn && o.resolvedOn > on)));
+}
+
+function countingRecord(r: RecordLike, repairs: RepairLike[], objections: ObjectionLike[], on: string): CountingRecord {
+  const waived = approvedBy(repairs, on, RepairRelief.WAIVE);
+  const lightened = waived ? undefined : approvedBy(repairs, on, RepairRelief.LIGHTEN);
+  return {
+    id: r.id,
+    category: r.category,
+    severity: r.severity ?? null,
+    occurredOn: r.occurredOn,
+    recordedOn: r.recordedOn,
+    decidedOn: r.decidedOn,
+    documentNumber: r.documentNumber,
+    sourceDepartment: r.sourceDepartment,
+    loss: r.loss == null ? null : Number(r.loss),
+    repaired: !!waived,
+    lightened: !!lightened,
+    repairApprovedOn: (waived ?? lightened)?.decidedOn ?? null,
+    disputed: disputedOn(objections, on),
+  };
 }
 
 /** The credit facts of one subject on day `on`. */
@@ -109,39 +155,35 @@ export function creditFacts(
   repairsOf: (recordId: string) => RepairLike[],
   objectionsOf: (recordId: string) => ObjectionLike[],
   on: string,
-  countsForDays?: SeverityDays | null,
+  countsFor?: SeverityPeriods | null,
 ): CreditFacts {
-  const counting = records.filter((r) => recordCounts(r, on, countsForDays));
+  const counting = records.filter((r) => recordCounts(r, on, countsFor));
   const dishonest: CountingRecord[] = counting
     .filter((r) => r.kind === RecordKind.DISHONEST)
     .sort((a, b) => (a.occurredOn === b.occurredOn ? a.id.localeCompare(b.id) : a.occurredOn < b.occurredOn ? 1 : -1))
-    .map((r) => ({
-      id: r.id,
-      category: r.category,
-      severity: r.severity ?? null,
-      occurredOn: r.occurredOn,
-      recordedOn: r.recordedOn,
-      documentNumber: r.documentNumber,
-      sourceDepartment: r.sourceDepartment,
-      repaired: repairedOn(repairsOf(r.id), on),
-      disputed: disputedOn(objectionsOf(r.id), on),
-    }));
-  const count = (test: (r: CountingRecord) => boolean) => dishonest.filter(test).length;
+    .map((r) => countingRecord(r, repairsOf(r.id), objectionsOf(r.id), on));
+  const inForce = dishonest.filter((r) => !r.repaired);
+  const count = (test: (r: CountingRecord) => boolean) => inForce.filter(test).length;
+  const undisputed = inForce.filter((r) => !r.disputed);
   return {
     dishonest: dishonest.length,
-    general: count((r) => r.severity === Severity.GENERAL),
-    major: count((r) => r.severity === Severity.MAJOR),
-    severe: count((r) => r.severity === Severity.SEVERE),
-    unrepaired: count((r) => !r.repaired),
-    unrepairedGeneral: count((r) => !r.repaired && r.severity === Severity.GENERAL),
-    unrepairedMajor: count((r) => !r.repaired && r.severity === Severity.MAJOR),
-    unrepairedSevere: count((r) => !r.repaired && r.severity === Severity.SEVERE),
-    repaired: count((r) => r.repaired),
+    general: dishonest.filter((r) => r.severity === Severity.GENERAL).length,
+    major: dishonest.filter((r) => r.severity === Severity.MAJOR).length,
+    severe: dishonest.filter((r) => r.severity === Severity.SEVERE).length,
+    unrepaired: inForce.length,
+    unrepairedGeneral: count((r) => r.severity === Severity.GENERAL),
+    unrepairedMajor: count((r) => r.severity === Severity.MAJOR),
+    unrepairedSevere: count((r) => r.severity === Severity.SEVERE),
+    repaired: dishonest.length - inForce.length,
+    lightened: count((r) => r.lightened),
+    unlightened: count((r) => !r.lightened),
     disputed: count((r) => r.disputed),
+    unrepairedGraveUndisputed: undisputed.filter((r) => r.severity === Severity.MAJOR || r.severity === Severity.SEVERE).length,
+    largestUndisputedLoss: Math.max(0, ...undisputed.map((r) => r.loss ?? 0)),
     trustworthy: counting.filter((r) => r.kind === RecordKind.TRUSTWORTHY).length,
-    judgmentDefaulter: dishonest.some((r) => r.category === RecordCategory.JUDGMENT_DEFAULTER),
-    seriousIllegalDishonest: dishonest.some((r) => r.category === RecordCategory.SERIOUS_ILLEGAL_DISHONEST),
-    categories: [...new Set(dishonest.map((r) => r.category))].sort(),
+    judgmentDefaulter: inForce.some((r) => r.category === RecordCategory.JUDGMENT_DEFAULTER),
+    seriousIllegalDishonest: inForce.some((r) => r.category === RecordCategory.SERIOUS_ILLEGAL_DISHONEST),
+    categories: [...new Set(inForce.map((r) => r.category))].sort(),
     lastDishonestOn: dishonest[0]?.occurredOn ?? null,
     records: dishonest,
   };

@@ -14,3 +14,13 @@ export enum RepairStatus {
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
 }
+
+/**
+ * What an approved repair grants (三(七): 可从轻或免于实施失信惩戒措施). WAIVE (免于) ends the
+ * record's effect on measures from the approval day; LIGHTEN (从轻, civil servants only) keeps the
+ * record counting but lets a mitigating rule lower the measure it triggers by one step.
+ */
+export enum RepairRelief {
+  WAIVE = 'WAIVE',
+  LIGHTEN = 'LIGHTEN',
+}

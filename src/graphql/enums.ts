@@ -1,7 +1,9 @@
 import { registerEnumType } from 'type-graphql';
-import { CommitmentKind, CommitmentStatus } from '../domain/commitment';
+import { BreachFinding, CommitmentKind, CommitmentStatus } from '../domain/commitment';
+import { CaseKind } from '../domain/court-facts';
+import { CreditList, ListingEnd } from '../domain/list-membership';
 import { RecordCategory, RecordKind, RecordStatus, RevisionAction, Severity } from '../domain/credit-record';
-import { RepairAction, RepairStatus } from '../domain/credit-repair';
+import { RepairAction, RepairRelief, RepairStatus } from '../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { AgencyLevel, CreditGrade, SubjectType } from '../domain/subject';
 
@@ -80,3 +82,43 @@ registerEnumType(RepairAction, {
   },
 });
 registerEnumType(RepairStatus, { name: 'RepairStatus' });
+registerEnumType(RepairRelief, {
+  name: 'RepairRelief',
+  description: 'What an approved repair grants (三(七) 从轻或免于).',
+  valuesConfig: {
+    WAIVE: { description: '免于: the record no longer has any effect on measures from the approval day.' },
+    LIGHTEN: { description: '从轻 (civil servants only): the record still counts; a mitigating rule lowers its measure one step.' },
+  },
+});
+registerEnumType(BreachFinding, {
+  name: 'BreachFinding',
+  description: 'What was found about a breached commitment (四(四)).',
+  valuesConfig: {
+    DERELICTION: { description: '履职不力导致承诺未能实现: counts against the unit and its responsible person.' },
+    LAWFUL_CHANGE: { description: '因国家利益、公共利益或其他法定事由依法改变 (四(三)): does not count.' },
+    FORCE_MAJEURE: { description: '不可抗力: does not count.' },
+  },
+});
+registerEnumType(CaseKind, {
+  name: 'CaseKind',
+  valuesConfig: {
+    ADMINISTRATIVE: { description: '行政诉讼: the head must appear (三(八)).' },
+    CIVIL: { description: '民事诉讼' },
+    OTHER: { description: '执行及其他案件' },
+  },
+});
+registerEnumType(CreditList, {
+  name: 'CreditList',
+  description: 'A national dishonesty list.',
+  valuesConfig: {
+    JUDGMENT_DEFAULTER: { description: '失信被执行人名单 judgment defaulters' },
+    SERIOUS_ILLEGAL_DISHONEST: { description: '严重违法失信名单 seriously illegal and dishonest' },
+  },
+});
+registerEnumType(ListingEnd, {
+  name: 'ListingEnd',
+  valuesConfig: {
+    REMOVED: { description: '移出名单: removed from the list.' },
+    REPAIRED: { description: 'The record behind the listing was repaired (信用修复).' },
+  },
+});

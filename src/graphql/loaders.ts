@@ -9,6 +9,7 @@ import {
   CreditRecordRevision,
   CreditRepair,
   Enterprise,
+  ListMembership,
   Objection,
 } from '../db/entities';
 import { SubjectType } from '../domain/subject';
@@ -63,6 +64,7 @@ export function createLoaders(em: EntityManager) {
     objectionsOfRecord: groupedBy(em, Objection, 'record', (o) => refId(o.record), { filedOn: 'asc', id: 'asc' }),
     repairsOfRecord: groupedBy(em, CreditRepair, 'record', (r) => refId(r.record), { appliedOn: 'asc', id: 'asc' }),
     creditRecordsOfSubject: creditRecordsOfSubject(em),
+    listMembershipsOfSubject: listMembershipsOfSubject(em),
   };
 }
 
@@ -76,6 +78,16 @@ function creditRecordsOfSubject(em: EntityManager) {
     const ids = keys.map((key) => key.slice(key.indexOf(':') + 1));
     const rows = await em.find(CreditRecord, { subjectId: { $in: ids } }, { orderBy: { occurredOn: 'desc', id: 'asc' } });
     const groups = new Map<string, CreditRecord[]>(keys.map((key) => [key, []]));
+    for (const row of rows) groups.get(subjectKey(row.subjectType, row.subjectId))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+function listMembershipsOfSubject(em: EntityManager) {
+  return new DataLoader<string, ListMembership[]>(async (keys) => {
+    const ids = keys.map((key) => key.slice(key.indexOf(':') + 1));
+    const rows = await em.find(ListMembership, { subjectId: { $in: ids } }, { orderBy: { listedOn: 'desc', id: 'asc' } });
+    const groups = new Map<string, ListMembership[]>(keys.map((key) => [key, []]));
     for (const row of rows) groups.get(subjectKey(row.subjectType, row.subjectId))?.push(row);
     return keys.map((key) => groups.get(key) ?? []);
   });

@@ -11,6 +11,7 @@ import { SweepRunResolver } from './resolvers/sweep-run.resolver';
 import { CivilServantResolver } from './resolvers/civil-servant.resolver';
 import { CommitmentResolver } from './resolvers/commitment.resolver';
 import { CourtCaseResolver } from './resolvers/court-case.resolver';
+import { ListMembershipResolver } from './resolvers/list-membership.resolver';
 import { CreditRecordResolver } from './resolvers/credit-record.resolver';
 import { CreditRepairResolver } from './resolvers/credit-repair.resolver';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
@@ -30,6 +31,7 @@ const resolvers = [
   CreditRepairResolver,
   CommitmentResolver,
   CourtCaseResolver,
+  ListMembershipResolver,
   AgencyFactsResolver,
   CivilServantFactsResolver,
   EnterpriseFactsResolver,

@@ -10,6 +10,7 @@ export interface CivilServantFields {
   post: string;
   rank: string;
   leadingCadre?: boolean;
+  principal?: boolean;
 }
 
 export async function createCivilServant(em: EntityManager, input: CivilServantFields): Promise<CivilServant> {
@@ -25,6 +26,7 @@ export async function createCivilServant(em: EntityManager, input: CivilServantF
       post: input.post,
       rank: input.rank,
       leadingCadre: input.leadingCadre ?? false,
+      principal: input.principal ?? false,
     });
     await tx.flush();
     return servant;
@@ -43,6 +45,7 @@ export async function updateCivilServant(
     if (input.post != null) servant.post = input.post;
     if (input.rank != null) servant.rank = input.rank;
     if (input.leadingCadre != null) servant.leadingCadre = input.leadingCadre;
+    if (input.principal != null) servant.principal = input.principal;
     await tx.flush();
     return servant;
   });

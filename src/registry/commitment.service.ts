@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, CivilServant, Commitment } from '../db/entities';
-import { CommitmentStatus, type CommitmentKind } from '../domain/commitment';
+import { Agency, CivilServant, Commitment, CreditRecord } from '../db/entities';
+import { BreachFinding, CommitmentStatus, type CommitmentKind } from '../domain/commitment';
+import { RecordCategory, RecordKind, RevisionAction, Severity } from '../domain/credit-record';
+import { SubjectType } from '../domain/subject';
+import { appendRevision } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
 
@@ -33,20 +36,63 @@ export async function createCommitment(em: EntityManager, input: CommitmentField
   });
 }
 
-/** Records that a pending commitment was fulfilled or breached. Settled once; never re-opened. */
-export async function settleCommitment(
-  em: EntityManager,
-  input: { commitmentId: string; status: CommitmentStatus; settledOn: string },
-): Promise<Commitment> {
+export interface SettleCommitmentFields {
+  commitmentId: string;
+  status: CommitmentStatus;
+  settledOn: string;
+  breachFinding?: BreachFinding | null;
+  settlementDocument?: string | null;
+  foundBy?: string | null;
+}
+
+/**
+ * Records that a pending commitment was fulfilled or breached. Settled once; never re-opened.
+ * A breach needs a finding (四(四)): only 履职不力 counts against the unit, and it enters the named
+ * responsible person's integrity file as a dishonesty record decided on the settling day.
+ */
+export async function settleCommitment(em: EntityManager, input: SettleCommitmentFields): Promise<Commitment> {
   if (input.status === CommitmentStatus.PENDING) throw new BadUserInputError('status', 'must be FULFILLED or BREACHED.');
+  if (input.status === CommitmentStatus.BREACHED && !input.breachFinding) {
+    throw new BadUserInputError('breachFinding', 'is required for BREACHED: DERELICTION (履职不力), LAWFUL_CHANGE (依法改变, 四(三)) or FORCE_MAJEURE (不可抗力).');
+  }
+  if (input.status === CommitmentStatus.FULFILLED && input.breachFinding) {
+    throw new BadUserInputError('breachFinding', 'applies to a breach only; leave it out for FULFILLED.');
+  }
   return em.transactional(async (tx) => {
     const commitment = await findOrFail(tx, Commitment, 'commitment', input.commitmentId, 'commitmentId');
     if (commitment.status !== CommitmentStatus.PENDING) {
       throw new ConflictError('commitmentId', `the commitment was already settled as ${commitment.status} on ${commitment.settledOn}.`);
     }
     assertDateOrder('publishedOn', commitment.publishedOn, 'settledOn', input.settledOn);
-    commitment.status = input.status;
-    commitment.settledOn = input.settledOn;
+    const dereliction = input.breachFinding === BreachFinding.DERELICTION;
+    if (dereliction && commitment.responsiblePerson && (!input.settlementDocument || !input.foundBy)) {
+      throw new BadUserInputError(
+        input.settlementDocument ? 'foundBy' : 'settlementDocument',
+        'is required for a DERELICTION finding on a commitment with a responsible person: the finding enters their integrity file as a record with its document number and deciding body.',
+      );
+    }
+    Object.assign(commitment, {
+      status: input.status,
+      settledOn: input.settledOn,
+      breachFinding: input.breachFinding ?? null,
+      settlementDocument: input.settlementDocument ?? null,
+    });
+    if (dereliction && commitment.responsiblePerson) {
+      const record = tx.create(CreditRecord, {
+        subjectType: SubjectType.CIVIL_SERVANT,
+        subjectId: commitment.responsiblePerson.id,
+        kind: RecordKind.DISHONEST,
+        category: RecordCategory.UNFULFILLED_COMMITMENT,
+        severity: Severity.GENERAL,
+        summary: `履职不力导致公开承诺未能实现（四(四)）：${commitment.content}`,
+        occurredOn: commitment.dueOn < input.settledOn ? commitment.dueOn : input.settledOn,
+        recordedOn: input.settledOn,
+        decidedOn: input.settledOn,
+        sourceDepartment: input.foundBy!,
+        documentNumber: input.settlementDocument!,
+      });
+      appendRevision(tx, record, RevisionAction.CREATED, null, commitment.id);
+    }
     await tx.flush();
     return commitment;
   });

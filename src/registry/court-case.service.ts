@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, CourtCase } from '../db/entities';
+import { CaseKind } from '../domain/court-facts';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
 
@@ -8,11 +9,14 @@ export interface CourtCaseFields {
   caseNumber: string;
   court: string;
   filedOn: string;
+  kind?: CaseKind | null;
   headAppeared?: boolean | null;
 }
 
 export interface CourtCaseChanges {
   headAppeared?: boolean | null;
+  entrustedRepresentative?: string | null;
+  validAbsenceReason?: string | null;
   judgmentDefaulter?: boolean | null;
   defaulterListedOn?: string | null;
   defaulterRemovedOn?: string | null;
@@ -29,6 +33,7 @@ export async function createCourtCase(em: EntityManager, input: CourtCaseFields)
       caseNumber: input.caseNumber,
       court: input.court,
       filedOn: input.filedOn,
+      kind: input.kind ?? CaseKind.ADMINISTRATIVE,
       headAppeared: input.headAppeared ?? null,
     });
     await tx.flush();
@@ -41,6 +46,11 @@ export async function updateCourtCase(em: EntityManager, id: string, input: Cour
   return em.transactional(async (tx) => {
     const courtCase = await findOrFail(tx, CourtCase, 'court case', id);
     if (input.headAppeared !== undefined) courtCase.headAppeared = input.headAppeared;
+    if (input.entrustedRepresentative !== undefined) courtCase.entrustedRepresentative = input.entrustedRepresentative;
+    if (input.validAbsenceReason !== undefined) courtCase.validAbsenceReason = input.validAbsenceReason;
+    if ((courtCase.entrustedRepresentative || courtCase.validAbsenceReason) && courtCase.headAppeared !== false) {
+      throw new BadUserInputError('headAppeared', 'must be false when an entrusted representative or an absence reason is given: they excuse an absent head only.');
+    }
     if (input.judgmentDefaulter != null) courtCase.judgmentDefaulter = input.judgmentDefaulter;
     if (input.defaulterListedOn !== undefined) courtCase.defaulterListedOn = input.defaulterListedOn;
     if (input.defaulterRemovedOn !== undefined) courtCase.defaulterRemovedOn = input.defaulterRemovedOn;

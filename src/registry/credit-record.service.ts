@@ -15,6 +15,8 @@ export interface CreditRecordFields {
   summary: string;
   occurredOn: string;
   recordedOn: string;
+  /** The day it was decided (认定/决定之日); absent: the day it was recorded. */
+  decidedOn?: string | null;
   disclosureEndsOn?: string | null;
   sourceDepartment: string;
   documentNumber: string;
@@ -22,7 +24,7 @@ export interface CreditRecordFields {
 }
 
 /** Checks the rules a record must satisfy whatever its history: severity only on dishonesty, dates in order. */
-export function assertRecordConsistent(record: Pick<CreditRecordFields, 'kind' | 'severity' | 'occurredOn' | 'recordedOn' | 'disclosureEndsOn'>): void {
+export function assertRecordConsistent(record: Pick<CreditRecordFields, 'kind' | 'severity' | 'occurredOn' | 'recordedOn' | 'decidedOn' | 'disclosureEndsOn'>): void {
   if (record.kind === RecordKind.DISHONEST && !record.severity) {
     throw new BadUserInputError('severity', 'is required for a DISHONEST record: GENERAL (一般), MAJOR (较重) or SEVERE (严重).');
   }
@@ -30,6 +32,7 @@ export function assertRecordConsistent(record: Pick<CreditRecordFields, 'kind' |
     throw new BadUserInputError('severity', 'applies only to DISHONEST records; leave it out for a TRUSTWORTHY record.');
   }
   assertDateOrder('occurredOn', record.occurredOn, 'recordedOn', record.recordedOn);
+  assertDateOrder('occurredOn', record.occurredOn, 'decidedOn', record.decidedOn);
   assertDateOrder('occurredOn', record.occurredOn, 'disclosureEndsOn', record.disclosureEndsOn);
 }
 
@@ -44,6 +47,7 @@ export function snapshotOf(record: CreditRecord): Record<string, unknown> {
     summary: record.summary,
     occurredOn: record.occurredOn,
     recordedOn: record.recordedOn,
+    decidedOn: record.decidedOn,
     disclosureEndsOn: record.disclosureEndsOn ?? null,
     sourceDepartment: record.sourceDepartment,
     documentNumber: record.documentNumber,
@@ -71,6 +75,7 @@ export async function createCreditRecord(em: EntityManager, input: CreditRecordF
     const record = tx.create(CreditRecord, {
       ...input,
       severity: input.severity ?? null,
+      decidedOn: input.decidedOn ?? input.recordedOn,
       disclosureEndsOn: input.disclosureEndsOn ?? null,
       loss: input.loss ?? null,
     });

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CreditRecord, CreditRepair } from '../db/entities';
 import { RecordKind, RecordStatus, RevisionAction } from '../domain/credit-record';
-import { RepairStatus, type RepairAction } from '../domain/credit-repair';
+import { RepairRelief, RepairStatus, type RepairAction } from '../domain/credit-repair';
+import { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { appendRevision } from './credit-record.service';
 import { assertDateOrder, findOrFail } from './lookup';
@@ -17,6 +18,7 @@ export interface DecideRepairFields {
   repairId: string;
   decision: RepairStatus;
   decidedOn: string;
+  relief?: RepairRelief | null;
   note?: string | null;
 }
 
@@ -43,15 +45,20 @@ export async function requestCreditRepair(em: EntityManager, input: RequestRepai
 /** Approves or rejects a pending repair; an approval is written into the record's history. */
 export async function decideCreditRepair(em: EntityManager, input: DecideRepairFields): Promise<CreditRepair> {
   if (input.decision === RepairStatus.PENDING) throw new BadUserInputError('decision', 'must be APPROVED or REJECTED.');
+  if (input.relief && input.decision !== RepairStatus.APPROVED) throw new BadUserInputError('relief', 'is granted by an approval only; leave it out when rejecting.');
   return em.transactional(async (tx) => {
     const repair = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
     if (repair.status !== RepairStatus.PENDING) {
       throw new ConflictError('repairId', `the repair was already decided (${repair.status}) on ${repair.decidedOn}.`);
     }
     assertDateOrder('appliedOn', repair.appliedOn, 'decidedOn', input.decidedOn);
-    Object.assign(repair, { status: input.decision, decidedOn: input.decidedOn, decisionNote: input.note ?? null });
+    const record = await tx.findOneOrFail(CreditRecord, repair.record.id);
+    const relief = input.decision === RepairStatus.APPROVED ? (input.relief ?? RepairRelief.WAIVE) : null;
+    if (relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
+      throw new BadUserInputError('relief', 'LIGHTEN (从轻, 三(七)) is for civil servants only; approve with WAIVE, which ends the record\'s effect.');
+    }
+    Object.assign(repair, { status: input.decision, decidedOn: input.decidedOn, relief, decisionNote: input.note ?? null });
     if (input.decision === RepairStatus.APPROVED) {
-      const record = await tx.findOneOrFail(CreditRecord, repair.record.id);
       appendRevision(tx, record, RevisionAction.REPAIRED, input.note ?? repair.description, repair.id);
     }
     await tx.flush();

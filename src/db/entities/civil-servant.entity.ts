@@ -28,4 +28,8 @@ export class CivilServant extends BaseEntity {
   /** Leading cadre (领导干部): answerable for the commitments of their unit (三(四), 四(四)). */
   @Property({ type: 'boolean', default: false })
   leadingCadre: Opt<boolean> = false;
+
+  /** The principal (主要负责人) of their agency: answerable for its government dishonesty (三(六)). */
+  @Property({ type: 'boolean', default: false })
+  principal: Opt<boolean> = false;
 }

@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
-import { CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { BreachFinding, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
 import { Agency } from './agency.entity';
 import { BaseEntity } from './base.entity';
 import { CivilServant } from './civil-servant.entity';
@@ -34,4 +34,12 @@ export class Commitment extends BaseEntity {
   /** When it was found fulfilled or breached. */
   @Property({ type: 'date', nullable: true })
   settledOn?: string | null;
+
+  /** For a breach: what the settling body found (四(四)); only DERELICTION (履职不力) counts. */
+  @Enum({ items: () => BreachFinding, nativeEnumName: 'breach_finding', nullable: true })
+  breachFinding?: BreachFinding | null;
+
+  /** The number of the document that settled it (文号), when there is one. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  settlementDocument?: string | null;
 }

@@ -1,4 +1,5 @@
-import { Entity, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { CaseKind } from '../../domain/court-facts';
 import { Agency } from './agency.entity';
 import { BaseEntity } from './base.entity';
 
@@ -16,12 +17,24 @@ export class CourtCase extends BaseEntity {
   @Property({ type: 'string', length: 200 })
   court!: string;
 
+  /** Administrative (行政诉讼), civil or other: only administrative cases count under 三(八). */
+  @Enum({ items: () => CaseKind, nativeEnumName: 'case_kind', default: CaseKind.ADMINISTRATIVE })
+  kind: Opt<CaseKind> = CaseKind.ADMINISTRATIVE;
+
   @Property({ type: 'date' })
   filedOn!: string;
 
   /** Did the agency's head appear in court (负责人出庭应诉)? Null until the hearing. */
   @Property({ type: 'boolean', nullable: true })
   headAppeared?: boolean | null;
+
+  /** Who the absent head entrusted to appear (委托出庭人). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  entrustedRepresentative?: string | null;
+
+  /** The valid reason (正当理由) the head could not appear, as found; with a representative, no failure. */
+  @Property({ type: 'text', nullable: true })
+  validAbsenceReason?: string | null;
 
   /** The agency was listed as a judgment defaulter (失信被执行人) in this case. */
   @Property({ type: 'boolean', default: false })

@@ -12,6 +12,7 @@ import { BaseEntity } from './base.entity';
 @Entity({ tableName: 'credit_record' })
 @Index({ properties: ['subjectType', 'subjectId', 'occurredOn'] })
 @Check({ name: 'credit_record_dates_in_order', expression: 'occurred_on <= recorded_on and (disclosure_ends_on is null or disclosure_ends_on >= occurred_on)' })
+@Check({ name: 'credit_record_decided_after_occurred', expression: 'occurred_on <= decided_on' })
 @Check({ name: 'credit_record_severity_for_dishonesty', expression: "(kind = 'DISHONEST') = (severity is not null)" })
 export class CreditRecord extends BaseEntity {
   @Enum({ items: () => SubjectType, nativeEnumName: 'subject_type' })
@@ -39,6 +40,13 @@ export class CreditRecord extends BaseEntity {
 
   @Property({ type: 'date' })
   recordedOn!: string;
+
+  /**
+   * The day the dishonesty was decided (认定/决定之日, e.g. the date of the penalty decision).
+   * Periods a record counts for run from it; on a day before it the record does not count.
+   */
+  @Property({ type: 'date' })
+  decidedOn!: string;
 
   /** The last day the record is disclosed (公示期满); null when not limited. */
   @Property({ type: 'date', nullable: true })

@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
-import { RepairAction, RepairStatus } from '../../domain/credit-repair';
+import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 import { BaseEntity } from './base.entity';
 import { CreditRecord } from './credit-record.entity';
 
@@ -26,6 +26,10 @@ export class CreditRepair extends BaseEntity {
   /** The day the repair was approved or rejected; an approved repair counts from this day. */
   @Property({ type: 'date', nullable: true })
   decidedOn?: string | null;
+
+  /** What an approval grants: WAIVE ends the record's effect, LIGHTEN (civil servants) lowers its measures. */
+  @Enum({ items: () => RepairRelief, nativeEnumName: 'repair_relief', nullable: true })
+  relief?: RepairRelief | null;
 
   @Property({ type: 'text', nullable: true })
   decisionNote?: string | null;

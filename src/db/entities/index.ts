@@ -7,6 +7,7 @@ import { CreditRecordRevision } from './credit-record-revision.entity';
 import { CreditRecord } from './credit-record.entity';
 import { CreditRepair } from './credit-repair.entity';
 import { Enterprise } from './enterprise.entity';
+import { ListMembership } from './list-membership.entity';
 import { Objection } from './objection.entity';
 import { RuleSetSnapshot } from './rule-set-snapshot.entity';
 import { SweepChunk } from './sweep-chunk.entity';
@@ -14,7 +15,7 @@ import { SweepError } from './sweep-error.entity';
 import { SweepRun } from './sweep-run.entity';
 import { Verdict } from './verdict.entity';
 
-export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, Objection, RuleSetSnapshot, SweepChunk, SweepError, SweepRun, Verdict };
+export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, ListMembership, Objection, RuleSetSnapshot, SweepChunk, SweepError, SweepRun, Verdict };
 
 /** Every entity, for the ORM configuration. */
-export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair, Verdict, RuleSetSnapshot, AuditEvent, SweepRun, SweepChunk, SweepError];
+export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair, ListMembership, Verdict, RuleSetSnapshot, AuditEvent, SweepRun, SweepChunk, SweepError];

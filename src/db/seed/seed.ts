@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { BreachFinding, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { CaseKind } from '../../domain/court-facts';
+import { CreditList } from '../../domain/list-membership';
 import { RecordCategory, RecordKind, RevisionAction, Severity } from '../../domain/credit-record';
 import { RepairAction, RepairStatus } from '../../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
@@ -7,7 +9,7 @@ import { AgencyLevel, CreditGrade, SubjectType } from '../../domain/subject';
 import { appendRevision } from '../../registry/credit-record.service';
 import { decideCreditRepair, requestCreditRepair } from '../../registry/credit-repair.service';
 import { fileObjection, resolveObjection } from '../../registry/objection.service';
-import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, Enterprise } from '../entities';
+import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, Enterprise, ListMembership } from '../entities';
 import * as names from './ezhou-names';
 import { Random, addDays, makeIdCardNumber, makeUscc } from './random';
 
@@ -48,7 +50,12 @@ const CATEGORIES: Record<SubjectType, readonly (readonly [RecordCategory, number
 };
 
 const SEVERITIES = [[Severity.GENERAL, 6], [Severity.MAJOR, 3], [Severity.SEVERE, 1]] as const;
-const DISCLOSURE_YEARS: Record<Severity, number> = { [Severity.GENERAL]: 1, [Severity.MAJOR]: 3, [Severity.SEVERE]: 5 };
+const DISCLOSURE_YEARS: Record<Severity, number> = { [Severity.GENERAL]: 1, [Severity.MAJOR]: 3, [Severity.SEVERE]: 3 };
+/** The list a record of these categories stands behind. */
+const LIST_OF: Partial<Record<RecordCategory, CreditList>> = {
+  [RecordCategory.JUDGMENT_DEFAULTER]: CreditList.JUDGMENT_DEFAULTER,
+  [RecordCategory.SERIOUS_ILLEGAL_DISHONEST]: CreditList.SERIOUS_ILLEGAL_DISHONEST,
+};
 
 class DemoData {
   private readonly random = new Random(2018_12_17);
@@ -98,6 +105,8 @@ class DemoData {
           post,
           rank: this.random.pick(ranks),
           leadingCadre: leading,
+          // The first person of each agency holds one of its leading posts: its principal (主要负责人).
+          principal: i < this.agencies.length,
         }),
       );
     }
@@ -136,6 +145,7 @@ class DemoData {
       summary: `${year}年${DEPARTMENTS_BY_CATEGORY[category]}认定的${kind === RecordKind.DISHONEST ? '失信' : '守信'}事项（演示数据）`,
       occurredOn,
       recordedOn,
+      decidedOn: addDays(recordedOn, -2),
       disclosureEndsOn: severity && this.random.chance(0.8) ? addDays(occurredOn, 365 * DISCLOSURE_YEARS[severity]) : null,
       sourceDepartment: DEPARTMENTS_BY_CATEGORY[category],
       documentNumber: `鄂州信〔${year}〕${this.random.int(1, 300)}号`,
@@ -143,6 +153,10 @@ class DemoData {
     });
     appendRevision(this.em, record, RevisionAction.CREATED, null, null);
     this.records.push(record);
+    const list = LIST_OF[category];
+    if (list) {
+      this.em.create(ListMembership, { subjectType, subjectId, list, listedOn: record.decidedOn, listedBy: record.sourceDepartment, documentNumber: record.documentNumber, record });
+    }
     return record;
   }
 
@@ -180,6 +194,7 @@ class DemoData {
           dueOn,
           status,
           settledOn: status === CommitmentStatus.PENDING ? null : addDays(dueOn, this.random.int(0, 20)),
+          breachFinding: status === CommitmentStatus.BREACHED ? BreachFinding.DERELICTION : null,
         });
       }
     }
@@ -191,15 +206,22 @@ class DemoData {
       const filedOn = this.random.dateBetween(FIRST_DAY, '2026-06-30');
       const defaulter = i % 5 === 0;
       const listedOn = defaulter ? addDays(filedOn, this.random.int(120, 400)) : null;
+      const kind = this.random.pick(['行初', '民初', '执'] as const);
+      const caseNumber = `(${filedOn.slice(0, 4)})鄂07${kind}${100 + i}号`;
+      const removedOn = listedOn && i % 10 === 5 ? addDays(listedOn, 200) : null;
+      if (listedOn) {
+        this.em.create(ListMembership, { subjectType: SubjectType.AGENCY, subjectId: agency.id, list: CreditList.JUDGMENT_DEFAULTER, listedOn, listedBy: '湖北省鄂州市中级人民法院', documentNumber: caseNumber, removedOn, removedBy: removedOn ? '湖北省鄂州市中级人民法院' : null, removalDocumentNumber: removedOn ? `${caseNumber}之一` : null });
+      }
       this.em.create(CourtCase, {
         agency,
-        caseNumber: `(${filedOn.slice(0, 4)})鄂07${this.random.pick(['行初', '民初', '执'])}${100 + i}号`,
+        caseNumber,
+        kind: kind === '行初' ? CaseKind.ADMINISTRATIVE : kind === '民初' ? CaseKind.CIVIL : CaseKind.OTHER,
         court: '湖北省鄂州市中级人民法院',
         filedOn,
         headAppeared: i % 4 === 1 ? false : true,
         judgmentDefaulter: defaulter,
         defaulterListedOn: listedOn,
-        defaulterRemovedOn: listedOn && i % 10 === 5 ? addDays(listedOn, 200) : null,
+        defaulterRemovedOn: removedOn,
       });
     }
   }

@@ -1,9 +1,10 @@
 import { ArrayNotEmpty, IsNotEmpty, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { BreachFinding, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { CaseKind } from '../../domain/court-facts';
 import { RecordCategory, RecordKind, Severity } from '../../domain/credit-record';
-import { RepairAction, RepairStatus } from '../../domain/credit-repair';
+import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { SubjectType } from '../../domain/subject';
 
@@ -33,8 +34,14 @@ export class CreateCreditRecordInput {
   @Field(() => LocalDateResolver)
   occurredOn!: string;
 
-  @Field(() => LocalDateResolver, { description: 'On or after occurredOn.' })
+  @Field(() => LocalDateResolver, { description: 'When it entered the register (登记日期); on or after occurredOn.' })
   recordedOn!: string;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'When the dishonesty was decided (认定/决定之日, e.g. the date of the penalty decision); on or after occurredOn. Periods count from it and the record does not count on a day before it. Absent: recordedOn.',
+  })
+  decidedOn?: string | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'On or after occurredOn.' })
   disclosureEndsOn?: string | null;
@@ -156,6 +163,9 @@ export class DecideCreditRepairInput {
   @Field(() => LocalDateResolver)
   decidedOn!: string;
 
+  @Field(() => RepairRelief, { nullable: true, description: 'For an approval: WAIVE (免于, the default) or LIGHTEN (从轻, civil servants only).' })
+  relief?: RepairRelief | null;
+
   @Field({ nullable: true })
   @IsOptional()
   @MaxLength(4000)
@@ -199,6 +209,21 @@ export class SettleCommitmentInput {
 
   @Field(() => LocalDateResolver)
   settledOn!: string;
+
+  @Field(() => BreachFinding, { nullable: true, description: 'Required for BREACHED: DERELICTION (履职不力) counts against the unit and enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
+  breachFinding?: BreachFinding | null;
+
+  @Field({ nullable: true, description: 'The settling document (文号); required for a DERELICTION finding, it numbers the responsible person\'s record.' })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(100)
+  settlementDocument?: string;
+
+  @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding with a responsible person.' })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(200)
+  foundBy?: string;
 }
 
 @InputType({ description: 'A lawsuit with an agency as defendant.' })
@@ -220,6 +245,9 @@ export class CreateCourtCaseInput {
   @Field(() => LocalDateResolver)
   filedOn!: string;
 
+  @Field(() => CaseKind, { nullable: true, description: 'ADMINISTRATIVE (the default), CIVIL or OTHER.' })
+  kind?: CaseKind | null;
+
   @Field(() => Boolean, { nullable: true })
   headAppeared?: boolean | null;
 }
@@ -228,6 +256,16 @@ export class CreateCourtCaseInput {
 export class UpdateCourtCaseInput {
   @Field(() => Boolean, { nullable: true })
   headAppeared?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Who the absent head entrusted to appear (委托出庭人).' })
+  @IsOptional()
+  @MaxLength(200)
+  entrustedRepresentative?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The valid reason (正当理由) found for the head\'s absence.' })
+  @IsOptional()
+  @MaxLength(2000)
+  validAbsenceReason?: string | null;
 
   @Field({ nullable: true })
   judgmentDefaulter?: boolean;

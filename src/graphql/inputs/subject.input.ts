@@ -68,6 +68,9 @@ export class CreateCivilServantInput {
 
   @Field({ nullable: true, defaultValue: false })
   leadingCadre!: boolean;
+
+  @Field({ nullable: true, defaultValue: false, description: 'The principal (主要负责人) of the agency (三(六)).' })
+  principal!: boolean;
 }
 
 @InputType({ description: 'Changes to a civil servant; absent fields stay as they are.' })
@@ -97,6 +100,9 @@ export class UpdateCivilServantInput {
 
   @Field({ nullable: true })
   leadingCadre?: boolean;
+
+  @Field({ nullable: true, description: 'The principal (主要负责人) of the agency (三(六)).' })
+  principal?: boolean;
 }
 
 @InputType({ description: 'A new enterprise.' })

@@ -1,17 +1,41 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { SEES_CIVIL_SERVANTS, type Viewer } from '../../auth/role';
 import type { Agency, CivilServant, Enterprise } from '../../db/entities';
 import { commitmentFacts } from '../../domain/commitment-facts';
-import { chinaDate, creditFacts } from '../../domain/credit-facts';
+import { chinaDate, creditFacts, type SeverityPeriods } from '../../domain/credit-facts';
 import { courtFacts } from '../../domain/court-facts';
+import { listFacts } from '../../domain/list-membership';
+import { parsePeriod, type Period } from '../../domain/period';
 import { CreditGrade, SubjectType } from '../../domain/subject';
+import { BadUserInputError } from '../../errors';
 import type { GraphQLContext } from '../context';
 import { subjectKey, type Loaders } from '../loaders';
 import { visibleRecords } from '../visibility';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantType } from '../types/civil-servant.type';
 import { EnterpriseType } from '../types/enterprise.type';
-import { CommitmentFactsType, CourtFactsType, CreditFactsType, SeverityDaysInput } from '../types/facts.type';
+import { CommitmentFactsType, CourtFactsType, CreditFactsType, SeverityPeriodsInput } from '../types/facts.type';
+import { ListFactsType, ListMembershipType } from '../types/list-membership.type';
+
+/** A period argument, or BAD_USER_INPUT naming the argument. */
+function period(value: string | null | undefined, field: string): Period | null {
+  if (value == null) return null;
+  const parsed = parsePeriod(value);
+  if (!parsed) throw new BadUserInputError(field, `"${value}" is not a calendar period; write it as ISO 8601 years, months and days, e.g. "P3M", "P1Y", "P3Y".`);
+  return parsed;
+}
+
+function periods(input: SeverityPeriodsInput | null | undefined): SeverityPeriods | null {
+  if (!input) return null;
+  return { general: period(input.general, 'countsFor.general')!, major: period(input.major, 'countsFor.major')!, severe: period(input.severe, 'countsFor.severe')! };
+}
+
+/** Repairs of many records, each list loaded in one batch. */
+async function repairsOf(loaders: Loaders, ids: string[]) {
+  const lists = await loaders.repairsOfRecord.loadMany(ids);
+  const byId = new Map(ids.map((rid, i) => [rid, lists[i] instanceof Error ? [] : (lists[i] as Exclude<(typeof lists)[number], Error>)]));
+  return (rid: string) => byId.get(rid) ?? [];
+}
 
 /**
  * Credit facts of any subject: records, their repairs and objections, each loaded in one batch.
@@ -19,22 +43,38 @@ import { CommitmentFactsType, CourtFactsType, CreditFactsType, SeverityDaysInput
  * (a past asOf must not bring back a record whose disclosure has ended). Evaluations never read
  * as the public: their facts queries run as the system.
  */
-async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType, id: string, asOf: Date, countsForDays?: SeverityDaysInput | null) {
+async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType, id: string, asOf: Date, countsFor?: SeverityPeriodsInput | null) {
   const records = visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(type, id)));
   const ids = records.map((r) => r.id);
-  const [repairs, objections] = await Promise.all([loaders.repairsOfRecord.loadMany(ids), loaders.objectionsOfRecord.loadMany(ids)]);
-  const byId = <T>(lists: (T[] | Error)[]) => new Map(ids.map((rid, i) => [rid, lists[i] instanceof Error ? [] : (lists[i] as T[])]));
-  const repairsById = byId(repairs);
-  const objectionsById = byId(objections);
+  const [repairs, objections] = await Promise.all([repairsOf(loaders, ids), loaders.objectionsOfRecord.loadMany(ids)]);
+  const objectionsById = new Map(ids.map((rid, i) => [rid, objections[i] instanceof Error ? [] : (objections[i] as Exclude<(typeof objections)[number], Error>)]));
   const on = chinaDate(asOf);
-  return { on, ...creditFacts(records, (rid) => repairsById.get(rid) ?? [], (rid) => objectionsById.get(rid) ?? [], on, countsForDays) };
+  return { on, ...creditFacts(records, repairs, (rid) => objectionsById.get(rid) ?? [], on, periods(countsFor)) };
+}
+
+/** List memberships of any subject on the day, with the repairs of the records behind them. */
+async function listFactsOf(loaders: Loaders, type: SubjectType, id: string, asOf: Date) {
+  const memberships = await loaders.listMembershipsOfSubject.load(subjectKey(type, id));
+  const ids = memberships.flatMap((m) => (m.record ? [m.record.id] : []));
+  const repairs = await repairsOf(loaders, ids);
+  return listFacts(
+    memberships.map((m) => ({ ...m, recordId: m.record?.id ?? null })),
+    repairs,
+    chinaDate(asOf),
+  );
 }
 
 const CREDIT = { description: 'What the credit records say on the day of asOf (China Standard Time): the facts rules read.' };
+const LISTINGS = { description: 'Its list memberships on the day of asOf (失信被执行人名单, 严重违法失信名单).' };
+const HISTORY = { description: 'Every listing of this subject, newest first, removed or not (never deleted).' };
 // Facts fields are read for every subject of a sweep: their few scalar arguments skip class-validator.
 const AS_OF = { description: 'The moment the facts are about.', validate: false } as const;
-const COUNTS_FOR = { nullable: true, validate: false, description: 'Days a record counts after it occurred, by severity; absent: until its disclosure ends.' } as const;
-const WITHIN = { nullable: true, validate: false, description: 'Only what happened in the last N days; absent: all.' } as const;
+const COUNTS_FOR = {
+  nullable: true,
+  validate: false,
+  description: 'The calendar period a record of each severity counts for from its decision day; absent: until its disclosure ends.',
+} as const;
+const WITHIN = { nullable: true, validate: false, description: 'Only what was settled (or filed) in the calendar period ending on the day, e.g. "P2Y"; absent: all.' } as const;
 
 @Resolver(() => AgencyType)
 export class AgencyFactsResolver {
@@ -42,30 +82,41 @@ export class AgencyFactsResolver {
   credit(
     @Root() agency: Agency,
     @Arg('asOf', AS_OF) asOf: Date,
-    @Arg('countsForDays', () => SeverityDaysInput, COUNTS_FOR) countsForDays: SeverityDaysInput | null,
+    @Arg('countsFor', () => SeverityPeriodsInput, COUNTS_FOR) countsFor: SeverityPeriodsInput | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, agency.id, asOf, countsForDays);
+    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, agency.id, asOf, countsFor);
+  }
+
+  @FieldResolver(() => ListFactsType, LISTINGS)
+  listings(@Root() agency: Agency, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders }: GraphQLContext) {
+    return listFactsOf(loaders, SubjectType.AGENCY, agency.id, asOf);
+  }
+
+  @FieldResolver(() => [ListMembershipType], HISTORY)
+  listMemberships(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id));
   }
 
   @FieldResolver(() => CommitmentFactsType, { description: 'Its public commitments on the day of asOf (三(五), 四(四), 四(五)).' })
   async commitmentFacts(
     @Root() agency: Agency,
     @Arg('asOf', AS_OF) asOf: Date,
-    @Arg('withinDays', () => Int, WITHIN) withinDays: number | null,
+    @Arg('within', () => String, WITHIN) within: string | null,
     @Ctx() { loaders }: GraphQLContext,
   ) {
-    return commitmentFacts(await loaders.commitmentsOfAgency.load(agency.id), chinaDate(asOf), withinDays);
+    return commitmentFacts(await loaders.commitmentsOfAgency.load(agency.id), chinaDate(asOf), period(within, 'within'));
   }
 
-  @FieldResolver(() => CourtFactsType, { description: 'Its lawsuits on the day of asOf (三(八)).' })
+  @FieldResolver(() => CourtFactsType, { description: 'Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })
   async courtFacts(
     @Root() agency: Agency,
     @Arg('asOf', AS_OF) asOf: Date,
-    @Arg('withinDays', () => Int, WITHIN) withinDays: number | null,
+    @Arg('within', () => String, WITHIN) within: string | null,
     @Ctx() { loaders }: GraphQLContext,
   ) {
-    return courtFacts(await loaders.courtCasesOfAgency.load(agency.id), chinaDate(asOf), withinDays);
+    const [cases, listings] = await Promise.all([loaders.courtCasesOfAgency.load(agency.id), listFactsOf(loaders, SubjectType.AGENCY, agency.id, asOf)]);
+    return courtFacts(cases, chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'));
   }
 }
 
@@ -76,10 +127,22 @@ export class CivilServantFactsResolver {
   credit(
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,
-    @Arg('countsForDays', () => SeverityDaysInput, COUNTS_FOR) countsForDays: SeverityDaysInput | null,
+    @Arg('countsFor', () => SeverityPeriodsInput, COUNTS_FOR) countsFor: SeverityPeriodsInput | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.CIVIL_SERVANT, servant.id, asOf, countsForDays);
+    return creditFactsOf(loaders, viewer, SubjectType.CIVIL_SERVANT, servant.id, asOf, countsFor);
+  }
+
+  @FieldResolver(() => ListFactsType, LISTINGS)
+  @Authorized(SEES_CIVIL_SERVANTS)
+  listings(@Root() servant: CivilServant, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders }: GraphQLContext) {
+    return listFactsOf(loaders, SubjectType.CIVIL_SERVANT, servant.id, asOf);
+  }
+
+  @FieldResolver(() => [ListMembershipType], HISTORY)
+  @Authorized(SEES_CIVIL_SERVANTS)
+  listMemberships(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id));
   }
 
   @FieldResolver(() => CommitmentFactsType, { description: 'Commitments this person is answerable for, on the day of asOf (三(四), 四(四)).' })
@@ -87,10 +150,10 @@ export class CivilServantFactsResolver {
   async commitmentFacts(
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,
-    @Arg('withinDays', () => Int, WITHIN) withinDays: number | null,
+    @Arg('within', () => String, WITHIN) within: string | null,
     @Ctx() { loaders }: GraphQLContext,
   ) {
-    return commitmentFacts(await loaders.commitmentsOfResponsible.load(servant.id), chinaDate(asOf), withinDays);
+    return commitmentFacts(await loaders.commitmentsOfResponsible.load(servant.id), chinaDate(asOf), period(within, 'within'));
   }
 }
 
@@ -100,10 +163,20 @@ export class EnterpriseFactsResolver {
   credit(
     @Root() enterprise: Enterprise,
     @Arg('asOf', AS_OF) asOf: Date,
-    @Arg('countsForDays', () => SeverityDaysInput, COUNTS_FOR) countsForDays: SeverityDaysInput | null,
+    @Arg('countsFor', () => SeverityPeriodsInput, COUNTS_FOR) countsFor: SeverityPeriodsInput | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.ENTERPRISE, enterprise.id, asOf, countsForDays);
+    return creditFactsOf(loaders, viewer, SubjectType.ENTERPRISE, enterprise.id, asOf, countsFor);
+  }
+
+  @FieldResolver(() => ListFactsType, LISTINGS)
+  listings(@Root() enterprise: Enterprise, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders }: GraphQLContext) {
+    return listFactsOf(loaders, SubjectType.ENTERPRISE, enterprise.id, asOf);
+  }
+
+  @FieldResolver(() => [ListMembershipType], HISTORY)
+  listMemberships(@Root() enterprise: Enterprise, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id));
   }
 
   @FieldResolver(() => CreditGrade, { nullable: true, description: 'The credit grade in force on the day of asOf; null when it was given later or never.' })

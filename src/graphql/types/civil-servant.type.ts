@@ -17,6 +17,9 @@ export class CivilServantType {
   @Field({ description: 'Leading cadre (领导干部).' })
   leadingCadre!: boolean;
 
+  @Field({ description: "The principal (主要负责人) of their agency: answerable for the agency's government dishonesty (三(六))." })
+  principal!: boolean;
+
   @Field()
   createdAt!: Date;
 

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { BreachFinding, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
 import { Connection } from '../connection';
 
 @ObjectType('Commitment', { description: '承诺: a public promise of an agency, street or township (三(五), 四(四), 四(五)).' })
@@ -25,6 +25,12 @@ export class CommitmentType {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'When it was found fulfilled or breached.' })
   settledOn?: string | null;
+
+  @Field(() => BreachFinding, { nullable: true, description: 'For a breach: what was found (四(四)); only DERELICTION (履职不力) counts.' })
+  breachFinding?: BreachFinding | null;
+
+  @Field(() => String, { nullable: true, description: 'The settling document (文号).' })
+  settlementDocument?: string | null;
 
   @Field()
   createdAt!: Date;

@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { CaseKind } from '../../domain/court-facts';
 import { Connection } from '../connection';
 
 @ObjectType('CourtCase', { description: 'A lawsuit with an agency as defendant (三(八)).' })
@@ -13,11 +14,20 @@ export class CourtCaseType {
   @Field()
   court!: string;
 
+  @Field(() => CaseKind, { description: 'Only administrative cases (行政诉讼) count under 三(八).' })
+  kind!: CaseKind;
+
   @Field(() => LocalDateResolver)
   filedOn!: string;
 
   @Field(() => Boolean, { nullable: true, description: "Did the agency's head appear in court (负责人出庭应诉)? Null until the hearing." })
   headAppeared?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Who the absent head entrusted to appear (委托出庭人).' })
+  entrustedRepresentative?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The valid reason (正当理由) the head could not appear; with a representative the absence is no failure.' })
+  validAbsenceReason?: string | null;
 
   @Field({ description: 'Listed as a judgment defaulter (失信被执行人) in this case.' })
   judgmentDefaulter!: boolean;

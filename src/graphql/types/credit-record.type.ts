@@ -30,8 +30,11 @@ export class CreditRecordType {
   @Field(() => LocalDateResolver, { description: 'When the fact occurred (发生日期).' })
   occurredOn!: string;
 
-  @Field(() => LocalDateResolver, { description: 'When it was recorded (认定日期).' })
+  @Field(() => LocalDateResolver, { description: 'When it entered the register (登记日期).' })
   recordedOn!: string;
+
+  @Field(() => LocalDateResolver, { description: 'When the dishonesty was decided (认定/决定之日): the periods a record counts for run from this day.' })
+  decidedOn!: string;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Last day of disclosure (公示截止日期); null when not limited.' })
   disclosureEndsOn?: string | null;

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { RepairAction, RepairStatus } from '../../domain/credit-repair';
+import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 
 @ObjectType('CreditRepair', { description: '信用修复: an application to repair the credit harmed by one record (三(七)).' })
 export class CreditRepairType {
@@ -21,6 +21,9 @@ export class CreditRepairType {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'When it was approved or rejected.' })
   decidedOn?: string | null;
+
+  @Field(() => RepairRelief, { nullable: true, description: 'For an approval: WAIVE ends the record\'s effect from decidedOn; LIGHTEN lowers its measures one step.' })
+  relief?: RepairRelief | null;
 
   @Field(() => String, { nullable: true })
   decisionNote?: string | null;

@@ -1,0 +1,48 @@
+import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { CreditList } from '../../domain/list-membership';
+import { SubjectType } from '../../domain/subject';
+import { BaseEntity } from './base.entity';
+import { CreditRecord } from './credit-record.entity';
+
+/**
+ * One entry of a subject in a national dishonesty list (失信被执行人名单, 严重违法失信名单), from
+ * listing to removal. Never deleted: removal fills the removal fields, and a later listing is a new row.
+ */
+@Entity({ tableName: 'list_membership' })
+@Index({ properties: ['subjectType', 'subjectId', 'listedOn'] })
+@Check({ name: 'list_membership_dates_in_order', expression: 'removed_on is null or removed_on >= listed_on' })
+export class ListMembership extends BaseEntity {
+  @Enum({ items: () => SubjectType, nativeEnumName: 'subject_type' })
+  subjectType!: SubjectType;
+
+  @Property({ type: 'uuid' })
+  subjectId!: string;
+
+  @Enum({ items: () => CreditList, nativeEnumName: 'credit_list' })
+  list!: CreditList;
+
+  @Property({ type: 'date' })
+  listedOn!: string;
+
+  /** The body that listed the subject (e.g. 鄂州市中级人民法院). */
+  @Property({ type: 'string', length: 200 })
+  listedBy!: string;
+
+  /** The listing decision's number (文号 or 案号). */
+  @Property({ type: 'string', length: 100 })
+  documentNumber!: string;
+
+  /** The credit record the listing rests on: its approved repair ends the listing's effect. */
+  @ManyToOne(() => CreditRecord, { nullable: true, deleteRule: 'restrict', index: true })
+  record?: CreditRecord | null;
+
+  /** The day it was taken off the list; it no longer holds from this day. */
+  @Property({ type: 'date', nullable: true })
+  removedOn?: string | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  removedBy?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  removalDocumentNumber?: string | null;
+}

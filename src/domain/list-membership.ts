@@ -1,0 +1,66 @@
+import { repairedOn, type RepairLike } from './credit-facts';
+
+/** The national dishonesty lists a subject can be entered in. */
+export enum CreditList {
+  /** 失信被执行人名单 (courts) */
+  JUDGMENT_DEFAULTER = 'JUDGMENT_DEFAULTER',
+  /** 严重违法失信名单 (market regulators) */
+  SERIOUS_ILLEGAL_DISHONEST = 'SERIOUS_ILLEGAL_DISHONEST',
+}
+
+/** Why a listing stopped holding on a day, if it did. */
+export enum ListingEnd {
+  /** Taken off the list (移出名单) on or before the day. */
+  REMOVED = 'REMOVED',
+  /** The credit record behind the listing had an approved repair by the day. */
+  REPAIRED = 'REPAIRED',
+}
+
+export interface MembershipLike {
+  id: string;
+  list: CreditList;
+  listedOn: string;
+  listedBy: string;
+  documentNumber: string;
+  removedOn?: string | null;
+  removedBy?: string | null;
+  removalDocumentNumber?: string | null;
+  /** The credit record the listing rests on, when one is registered. */
+  recordId?: string | null;
+}
+
+export interface MembershipOnDay {
+  id: string;
+  list: CreditList;
+  listedOn: string;
+  listedBy: string;
+  documentNumber: string;
+  removedOn: string | null;
+  /** Listed on the day: listed by then, not removed by then, its record not repaired by then. */
+  listed: boolean;
+  endedBy: ListingEnd | null;
+}
+
+export interface ListFacts {
+  judgmentDefaulter: boolean;
+  seriousIllegalDishonest: boolean;
+  /** Every listing that had begun by the day, holding or ended, newest first. */
+  memberships: MembershipOnDay[];
+}
+
+/**
+ * A subject's list memberships on day `on`. A measure resting on a listing (四(一)) holds while the
+ * subject is listed: from the listing day up to the day before removal, or before the approval day of
+ * a repair of the record behind it. Removal and repair end it from that day on.
+ */
+export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: string) => RepairLike[], on: string): ListFacts {
+  const days = memberships
+    .filter((m) => m.listedOn <= on)
+    .sort((a, b) => (a.listedOn === b.listedOn ? a.id.localeCompare(b.id) : a.listedOn < b.listedOn ? 1 : -1))
+    .map((m): MembershipOnDay => {
+      const endedBy = m.removedOn && m.removedOn <= on ? ListingEnd.REMOVED : m.recordId && repairedOn(repairsOf(m.recordId), on) ? ListingEnd.REPAIRED : null;
+      return { id: m.id, list: m.list, listedOn: m.listedOn, listedBy: m.listedBy, documentNumber: m.documentNumber, removedOn: m.removedOn ?? null, listed: endedBy === null, endedBy };
+    });
+  const on_ = (list: CreditList) => days.some((m) => m.listed && m.list === list);
+  return { judgmentDefaulter: on_(CreditList.JUDGMENT_DEFAULTER), seriousIllegalDishonest: on_(CreditList.SERIOUS_ILLEGAL_DISHONEST), memberships: days };
+}

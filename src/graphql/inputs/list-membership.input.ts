@@ -1,0 +1,56 @@
+import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import { CreditList } from '../../domain/list-membership';
+import { SubjectType } from '../../domain/subject';
+
+@InputType({ description: 'A subject entered in a national dishonesty list.' })
+export class ListSubjectInput {
+  @Field(() => SubjectType)
+  subjectType!: SubjectType;
+
+  @Field(() => ID)
+  @IsUUID()
+  subjectId!: string;
+
+  @Field(() => CreditList)
+  list!: CreditList;
+
+  @Field(() => LocalDateResolver)
+  listedOn!: string;
+
+  @Field({ description: 'The body that listed the subject, e.g. 鄂州市中级人民法院.' })
+  @IsNotEmpty()
+  @MaxLength(200)
+  listedBy!: string;
+
+  @Field({ description: 'The listing decision (文号 or 案号).' })
+  @IsNotEmpty()
+  @MaxLength(100)
+  documentNumber!: string;
+
+  @Field(() => ID, { nullable: true, description: "The subject's credit record the listing rests on; its approved repair ends the listing's effect." })
+  @IsOptional()
+  @IsUUID()
+  recordId?: string | null;
+}
+
+@InputType({ description: 'A subject taken off a list (移出名单).' })
+export class RemoveFromListInput {
+  @Field(() => ID)
+  @IsUUID()
+  membershipId!: string;
+
+  @Field(() => LocalDateResolver, { description: 'The listing no longer holds from this day.' })
+  removedOn!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  removedBy!: string;
+
+  @Field({ description: 'The removal decision (文号).' })
+  @IsNotEmpty()
+  @MaxLength(100)
+  documentNumber!: string;
+}

@@ -1,0 +1,59 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CreditRecord, ListMembership } from '../db/entities';
+import type { CreditList } from '../domain/list-membership';
+import type { SubjectType } from '../domain/subject';
+import { BadUserInputError, ConflictError } from '../errors';
+import { assertDateOrder, findOrFail } from './lookup';
+import { findSubject } from './subjects';
+
+export interface ListingFields {
+  subjectType: SubjectType;
+  subjectId: string;
+  list: CreditList;
+  listedOn: string;
+  listedBy: string;
+  documentNumber: string;
+  recordId?: string | null;
+}
+
+export interface RemovalFields {
+  membershipId: string;
+  removedOn: string;
+  removedBy: string;
+  documentNumber: string;
+}
+
+/**
+ * Enters a subject in a list from a day. One open listing per subject and list at a time: a second
+ * listing while the first is open is refused, so a removal always says which listing it ends.
+ */
+export async function listSubject(em: EntityManager, input: ListingFields): Promise<ListMembership> {
+  return em.transactional(async (tx) => {
+    await findSubject(tx, input.subjectType, input.subjectId);
+    const record = input.recordId ? await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId') : null;
+    if (record && (record.subjectType !== input.subjectType || record.subjectId !== input.subjectId)) {
+      throw new BadUserInputError('recordId', 'names a record of another subject; give the record of this subject that the listing rests on.');
+    }
+    const open = await tx.findOne(ListMembership, { subjectType: input.subjectType, subjectId: input.subjectId, list: input.list, removedOn: null });
+    if (open) {
+      throw new ConflictError('list', `the subject is already on ${input.list} since ${open.listedOn} (${open.documentNumber}); remove that listing first.`);
+    }
+    const membership = tx.create(ListMembership, { ...input, record });
+    await tx.flush();
+    return membership;
+  });
+}
+
+/** Takes a subject off a list from a day (移出名单). The listing stays, with its removal. */
+export async function removeFromList(em: EntityManager, input: RemovalFields): Promise<ListMembership> {
+  return em.transactional(async (tx) => {
+    const membership = await findOrFail(tx, ListMembership, 'list membership', input.membershipId, 'membershipId');
+    if (membership.removedOn) {
+      throw new ConflictError('membershipId', `the listing was already removed on ${membership.removedOn} (${membership.removalDocumentNumber}).`);
+    }
+    assertDateOrder('listedOn', membership.listedOn, 'removedOn', input.removedOn);
+    Object.assign(membership, { removedOn: input.removedOn, removedBy: input.removedBy, removalDocumentNumber: input.documentNumber });
+    await tx.flush();
+    return membership;
+  });
+}
