@@ -112,7 +112,8 @@ const SEVERITY_KEY: Record<Severity, keyof SeverityPeriods> = {
 export function recordCounts(record: RecordLike, on: string, countsFor?: SeverityPeriods | null): boolean {
   if (record.status === RecordStatus.REVOKED || record.occurredOn > on || record.decidedOn > on) return false;
   if (record.disclosureEndsOn && record.disclosureEndsOn < on) return false;
-  if (countsFor && record.severity && !runsOn(record.decidedOn, countsFor[SEVERITY_KEY[record.severity]], on)) return false;
+  const period = countsFor && record.severity ? countsFor[SEVERITY_KEY[record.severity]] : undefined;
+  if (period && !runsOn(record.decidedOn, period, on)) return false;
   return true;
 }
 

@@ -13,8 +13,14 @@ export interface Basis {
   quote: string;
 }
 
-/** The fixed vocabulary of effects, weakest first. */
-export const EFFECTS = ['INCENTIVE', 'SCORE', 'CAUTION', 'RESTRICT', 'DISQUALIFY'] as const;
+/**
+ * The fixed vocabulary of effects, weakest first. MITIGATE decides nothing by itself: it lowers
+ * or waives the measure of the rule it names (三(七) 从轻或免于).
+ */
+export const EFFECTS = ['INCENTIVE', 'SCORE', 'MITIGATE', 'CAUTION', 'RESTRICT', 'DISQUALIFY'] as const;
+
+/** The measures a mitigation can lower, weakest first: LIGHTEN moves one step down this ladder, off its bottom to none. */
+export const MITIGABLE: readonly Effect[] = ['CAUTION', 'RESTRICT', 'DISQUALIFY'];
 export type Effect = (typeof EFFECTS)[number];
 
 /** A leaf condition as json-rules-engine reads it. */
@@ -22,7 +28,18 @@ export interface LeafCondition {
   fact: string;
   path?: string;
   operator: string;
+  /** A literal, or `{ "fact": "parameters", "path": "$.name" }` to compare with a parameter in force. */
   value: unknown;
+}
+
+/** A condition value that reads a parameter, as json-rules-engine writes fact references. */
+export interface ParameterRef {
+  fact: 'parameters';
+  path: string;
+}
+
+export function isParameterRef(value: unknown): value is ParameterRef {
+  return !!value && typeof value === 'object' && (value as ParameterRef).fact === 'parameters' && typeof (value as ParameterRef).path === 'string';
 }
 
 export type ConditionNode = LeafCondition | { all: ConditionNode[] } | { any: ConditionNode[] } | { not: ConditionNode };
@@ -56,8 +73,11 @@ export interface RuleFile {
       measure: Bilingual;
       /** SCORE only: a number, or a dotted path into the parameters (may hold {{fact.path}} placeholders). */
       points?: number | { parameter: string };
-      /** Marks a rule that lightens a measure after credit repair (三(七)). */
-      mitigation?: boolean;
+      /**
+       * A mitigating rule (三(七)): when it fires, the named rule's measure, if that rule fired, is
+       * lowered one step (LIGHTEN: DISQUALIFY → RESTRICT → CAUTION → none) or waived (WAIVE).
+       */
+      mitigates?: { rule: string; relief: 'LIGHTEN' | 'WAIVE' };
     };
   };
   explanation: Bilingual;
@@ -71,11 +91,33 @@ export interface Matter {
   subjectTypes: SubjectType[];
 }
 
-/** A dated set of policy numbers; the one in force on a day is the latest that started by then. */
+/**
+ * Where a parameter's value comes from: a clause of a document, a local choice (the deciding body
+ * and the day it decided), or both (a range set by a document, the point within it chosen locally).
+ */
+export interface ParameterSource {
+  document?: string;
+  clause?: string;
+  localChoice?: { body: string; decidedOn: string; reference?: string };
+  note?: Bilingual;
+}
+
+/** One entry of a parameters file: the value and its source. */
+export interface ParameterEntry {
+  value: unknown;
+  source: ParameterSource;
+}
+
+/**
+ * A dated set of policy numbers; the one in force on a day is the latest that started by then.
+ * `values` holds the plain values (what rules and facts queries read, periods as ISO 8601 text);
+ * `sources` the source of each, by name.
+ */
 export interface ParameterSet {
   effectiveFrom: string;
   title: Bilingual;
   values: Record<string, unknown>;
+  sources: Record<string, ParameterSource>;
   file: string;
 }
 

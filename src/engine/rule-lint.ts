@@ -1,6 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import type { LocatedJson } from './json-file';
-import type { ConditionNode, Effect, LoadedRule } from './rule-file';
+import { isParameterRef, type ConditionNode, type Effect, type LoadedRule } from './rule-file';
 import type { RuleProblem } from './rule-problem';
 import { leaves } from './rule-validator';
 
@@ -34,6 +34,8 @@ function holds(node: ConditionNode, assignment: Assignment): boolean {
   if ('all' in node) return node.all.every((child) => holds(child, assignment));
   if ('any' in node) return node.any.some((child) => holds(child, assignment));
   if ('not' in node) return !holds(node.not, assignment);
+  // A comparison with a parameter depends on the parameters file: either outcome is possible.
+  if (isParameterRef(node.value)) return true;
   return operators.get(node.operator)?.evaluate(assignment.get(keyOf(node)), node.value) ?? false;
 }
 
@@ -45,7 +47,7 @@ export function satisfiable(node: ConditionNode): boolean | undefined {
   const all = leaves(node);
   if (all.some(({ leaf }) => !operators.get(leaf.operator))) return undefined; // an unknown operator is an error of its own
   const byKey = new Map<string, unknown[]>();
-  for (const { leaf } of all) byKey.set(keyOf(leaf), [...(byKey.get(keyOf(leaf)) ?? []), leaf.value]);
+  for (const { leaf } of all.filter(({ leaf }) => !isParameterRef(leaf.value))) byKey.set(keyOf(leaf), [...(byKey.get(keyOf(leaf)) ?? []), leaf.value]);
   const keys = [...byKey.keys()];
   const candidates = keys.map((key) => candidatesFor(byKey.get(key)!));
   if (candidates.reduce((n, c) => n * c.length, 1) > MAX_COMBINATIONS) return undefined;

@@ -1,6 +1,6 @@
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import { pathExists, resolvePath } from './path';
-import type { Basis, Bilingual, ConditionNode, Effect, EvidenceSpec, LeafCondition, LoadedRule } from './rule-file';
+import { isParameterRef, MITIGABLE, type Basis, type Bilingual, type ConditionNode, type Effect, type EvidenceSpec, type LeafCondition, type LoadedRule } from './rule-file';
 import { renderTemplate } from './template';
 
 /** The verdict outcomes, weakest first: the strongest effect that applies wins. */
@@ -10,6 +10,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 const OUTCOME_OF: Record<Effect, Outcome> = {
   INCENTIVE: 'ELIGIBLE',
   SCORE: 'ELIGIBLE',
+  MITIGATE: 'ELIGIBLE',
   CAUTION: 'CAUTION',
   RESTRICT: 'RESTRICTED',
   DISQUALIFY: 'DISQUALIFIED',
@@ -22,9 +23,23 @@ export interface ConditionResult {
   fact: string;
   path: string | null;
   operator: string;
+  /** The value compared with; for a parameter reference, the parameter's value in force. */
   expected: unknown;
+  /** The parameter the expected value was read from, e.g. "honourLossThreshold". */
+  expectedParameter?: string;
   actual: unknown;
   passed: boolean;
+}
+
+/** What a mitigating rule did to the measure of another rule (三(七)). */
+export interface Mitigation {
+  /** The mitigating rule. */
+  byRule: string;
+  relief: 'LIGHTEN' | 'WAIVE';
+  /** The measure's effect as its rule gave it. */
+  from: Effect;
+  /** The effect after relief; null when waived (or lightened off the bottom). */
+  to: Effect | null;
 }
 
 export interface RuleResult {
@@ -32,9 +47,13 @@ export interface RuleResult {
   file: string;
   title: Bilingual;
   basis: Basis[];
-  effect: Effect;
+  /** The effect that applies: the rule's own, or what a mitigation lowered it to (null: waived). */
+  effect: Effect | null;
   measure: Bilingual;
-  mitigation: boolean;
+  /** For a mitigating rule: the rule whose measure it lowers, and how. */
+  mitigates: { rule: string; relief: 'LIGHTEN' | 'WAIVE' } | null;
+  /** For a fired rule whose measure a mitigating rule lowered or waived. */
+  mitigatedBy: Mitigation | null;
   inEffect: boolean;
   fired: boolean;
   points: number | null;
@@ -42,6 +61,8 @@ export interface RuleResult {
   evidence: Record<string, unknown>[];
   /** The rule's explanation template filled with the facts (fired rules only). */
   text: Bilingual | null;
+  /** Dotted names of the parameters the rule read (conditions, points, explanation), e.g. "gradePoints.A". */
+  parameters: string[];
 }
 
 export interface RunResult {
@@ -80,8 +101,17 @@ function explain(rule: LoadedRule, node: ConditionNode, facts: Facts, operators:
   const actual = node.path ? resolvePath(root, node.path) : root;
   const operator = operators.get(node.operator);
   if (!operator) throw new RuleRuntimeError(rule.id, rule.file, `operator "${node.operator}" is unknown`);
-  const passed = operator.evaluate(actual, node.value);
-  out.push({ place: place.replace(/\.$/, ''), fact: node.fact, path: node.path ?? null, operator: node.operator, expected: node.value, actual, passed });
+  let expected = node.value;
+  let expectedParameter: string | undefined;
+  if (isParameterRef(node.value)) {
+    if (!pathExists(facts.parameters, node.value.path)) {
+      throw new RuleRuntimeError(rule.id, rule.file, `parameter "${node.value.path}" is not in the parameters in force; add it to the parameters file`);
+    }
+    expected = resolvePath(facts.parameters, node.value.path);
+    expectedParameter = node.value.path.replace(/^\$\./, '');
+  }
+  const passed = operator.evaluate(actual, expected);
+  out.push({ place: place.replace(/\.$/, ''), fact: node.fact, path: node.path ?? null, operator: node.operator, expected, ...(expectedParameter ? { expectedParameter } : {}), actual, passed });
   return passed;
 }
 
@@ -101,6 +131,46 @@ function evidenceFor(specs: EvidenceSpec[] = [], subject: unknown): Record<strin
       return true;
     });
   });
+}
+
+/** The parameters a rule read: condition facts and values, its points, its explanation's placeholders. */
+function parametersRead(rule: LoadedRule, facts: Facts, conditions: ConditionResult[], fired: boolean): string[] {
+  const names = new Set<string>();
+  for (const c of conditions) {
+    if (c.fact === 'parameters' && c.path) names.add(c.path.replace(/^\$\./, ''));
+    if (c.expectedParameter) names.add(c.expectedParameter);
+  }
+  const points = rule.event.params.points;
+  if (fired && points && typeof points === 'object') names.add(renderTemplate(points.parameter, facts));
+  if (fired) {
+    for (const locale of ['zh', 'en'] as const) {
+      for (const [, name] of rule.explanation[locale].matchAll(/\{\{\s*parameters\.([\w.]+)\s*\}\}/g)) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+/** One step down the ladder of measures, or none. */
+function lowered(effect: Effect, relief: 'LIGHTEN' | 'WAIVE'): Effect | null {
+  if (relief === 'WAIVE') return null;
+  const step = MITIGABLE.indexOf(effect);
+  return step > 0 ? MITIGABLE[step - 1] : null;
+}
+
+/**
+ * Applies the fired mitigating rules (三(七)) to the fired rules they name: each such measure is
+ * lowered one step or waived, and says by which rule. A measure is mitigated at most once.
+ */
+function applyMitigations(results: RuleResult[]): void {
+  const byId = new Map(results.map((r) => [r.ruleId, r]));
+  for (const mitigating of results) {
+    if (!mitigating.fired || !mitigating.mitigates) continue;
+    const target = byId.get(mitigating.mitigates.rule);
+    if (!target?.fired || target.mitigatedBy || !target.effect || !MITIGABLE.includes(target.effect)) continue;
+    const to = lowered(target.effect, mitigating.mitigates.relief);
+    target.mitigatedBy = { byRule: mitigating.ruleId, relief: mitigating.mitigates.relief, from: target.effect, to };
+    target.effect = to;
+  }
 }
 
 function pointsOf(rule: LoadedRule, facts: Facts): number | null {
@@ -181,18 +251,22 @@ export async function runRules(rules: LoadedRule[], facts: Facts, day: string, t
       basis: rule.basis,
       effect: rule.event.type,
       measure: rule.event.params.measure,
-      mitigation: rule.event.params.mitigation === true,
+      mitigates: rule.event.params.mitigates ?? null,
+      mitigatedBy: null,
       inEffect,
       fired: holds,
       points: holds ? pointsOf(rule, facts) : null,
       conditions,
       evidence: holds ? evidenceFor(rule.evidence, facts.subject) : [],
       text: holds ? { zh: renderTemplate(rule.explanation.zh, facts), en: renderTemplate(rule.explanation.en, facts) } : null,
+      parameters: parametersRead(rule, facts, conditions, holds),
     };
   });
+  applyMitigations(ruleResults);
 
   const firedResults = ruleResults.filter((r) => r.fired);
   const outcome = firedResults.reduce<Outcome>((strongest, r) => {
+    if (!r.effect) return strongest;
     const candidate = OUTCOME_OF[r.effect];
     return OUTCOMES.indexOf(candidate) > OUTCOMES.indexOf(strongest) ? candidate : strongest;
   }, 'ELIGIBLE');

@@ -6,10 +6,11 @@ import { SubjectType } from '../domain/subject';
 import { factsQueryProblems } from './facts-query-check';
 import { subjectShape } from './facts-shape';
 import { parseJsonFile, type LocatedJson } from './json-file';
+import { readParameterSet } from './parameter-file';
 import type { LoadedRule, Matter, ParameterSet } from './rule-file';
 import { conditionSize, RULE_LIMITS } from './rule-limits';
 import { RuleSetError, type RuleProblem } from './rule-problem';
-import { validateRule } from './rule-validator';
+import { validateMitigations, validateRule } from './rule-validator';
 import { schemaProblems } from './schema-check';
 import { lintRules } from './rule-lint';
 import { checkRuleAgainstFacts } from './static-check';
@@ -129,7 +130,7 @@ function loadParameters(dir: string, files: Record<string, string>, problems: Ru
       if (!json) return [];
       const invalid = schemaProblems(file, json, 'parameters');
       problems.push(...invalid);
-      return invalid.length ? [] : [{ ...(json.value as ParameterSet), file }];
+      return invalid.length ? [] : [readParameterSet(file, json.value)];
     })
     .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
 }
@@ -241,6 +242,7 @@ export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection
     const document = shaped[rule.subjectType];
     if (document) problems.push(...checkRuleAgainstFacts(rule, json, subjectShape(schema, document), parameterSets));
   }
+  problems.push(...validateMitigations(loaded));
   const warnings = lintRules(loaded);
   if (problems.length) return { ruleSet: null, problems, warnings };
   const hash = createHash('sha256');

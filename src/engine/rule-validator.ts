@@ -1,6 +1,6 @@
 import { SubjectType } from '../domain/subject';
 import type { LocatedJson } from './json-file';
-import type { ConditionNode, Matter, RuleFile } from './rule-file';
+import { MITIGABLE, type ConditionNode, type LoadedRule, type Matter, type RuleFile } from './rule-file';
 import type { RuleProblem } from './rule-problem';
 
 /** json-rules-engine's operators, and the decorators that may prefix them (not:equal). */
@@ -41,6 +41,29 @@ export function validateRule(file: string, json: LocatedJson, folderType: Subjec
   for (const { leaf, at } of leaves(rule.conditions)) {
     if (!operatorKnown(leaf.operator)) {
       problem([...at, 'operator'], `未知的运算符 "${leaf.operator}"，可用：${OPERATORS.join(', ')}`, `unknown operator "${leaf.operator}"; use one of ${OPERATORS.join(', ')}`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * A mitigating rule names a rule of the same subject type, sharing a matter, whose effect a
+ * mitigation can lower (CAUTION, RESTRICT, DISQUALIFY); it cannot name itself or another mitigation.
+ */
+export function validateMitigations(loaded: { rule: LoadedRule; json: LocatedJson }[]): RuleProblem[] {
+  const byId = new Map(loaded.map(({ rule }) => [rule.id, rule]));
+  const problems: RuleProblem[] = [];
+  for (const { rule, json } of loaded) {
+    const mitigates = rule.event.params.mitigates;
+    if (!mitigates) continue;
+    const at = json.locate(['event', 'params', 'mitigates', 'rule']);
+    const problem = (zh: string, en: string) => problems.push({ file: rule.file, ...at, zh, en });
+    const target = byId.get(mitigates.rule);
+    if (!target) problem(`从轻的对象规则 "${mitigates.rule}" 不存在`, `the rule to mitigate, "${mitigates.rule}", does not exist`);
+    else if (target.subjectType !== rule.subjectType || !target.matters.some((m) => rule.matters.includes(m))) {
+      problem(`从轻的对象规则 "${mitigates.rule}" 须为同一主体类型并有共同事项`, `the rule to mitigate, "${mitigates.rule}", must be of the same subject type and share a matter`);
+    } else if (!MITIGABLE.includes(target.event.type)) {
+      problem(`规则 "${mitigates.rule}" 的效果 ${target.event.type} 不是可从轻的措施（${MITIGABLE.join('、')}）`, `rule "${mitigates.rule}" has effect ${target.event.type}, which no mitigation can lower (only ${MITIGABLE.join(', ')})`);
     }
   }
   return problems;

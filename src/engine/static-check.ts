@@ -1,7 +1,7 @@
 import { followPath, kindOf, listElementType, type ShapeNode, type ValueKind } from './facts-shape';
 import type { LocatedJson } from './json-file';
 import { pathExists, resolvePath } from './path';
-import type { LoadedRule, ParameterSet } from './rule-file';
+import { isParameterRef, type LoadedRule, type ParameterSet } from './rule-file';
 import type { RuleProblem } from './rule-problem';
 import { leaves } from './rule-validator';
 import { PLACEHOLDER } from './template';
@@ -100,6 +100,14 @@ export function checkRuleAgainstFacts(rule: LoadedRule, json: LocatedJson, shape
       continue;
     }
     const operator = leaf.operator.split(':').pop()!;
+    if (isParameterRef(leaf.value)) {
+      const parameter = resolveTarget('parameters', leaf.value.path, undefined, parameterSets);
+      if ('zh' in parameter) problem([...at, 'value', 'path'], parameter.zh, parameter.en);
+      else if (parameter.kind !== target.kind && !(target.kind === 'number' && parameter.kind === 'number')) {
+        problem([...at, 'value'], `参数 ${leaf.value.path} 是${KIND_ZH[parameter.kind]}，与 ${leaf.path ?? leaf.fact}（${KIND_ZH[target.kind]}）不能比较`, `parameter ${leaf.value.path} is a ${parameter.kind} and cannot be compared with ${leaf.path ?? leaf.fact} (a ${target.kind})`);
+      }
+      continue;
+    }
     if (NUMERIC.includes(operator)) {
       if (target.kind !== 'number') {
         problem([...at, 'operator'], `"${operator}" 只能比较数字，而 ${leaf.path ?? leaf.fact} 是${KIND_ZH[target.kind]}${target.kind === 'date' ? '（日期请用 equal 或先换成天数事实）' : ''}`, `"${operator}" compares numbers, but ${leaf.path ?? leaf.fact} is a ${target.kind}`);

@@ -40,6 +40,8 @@ export interface SummaryInput {
   day: string;
   matterTitle: Bilingual;
   rules: RuleResult[];
+  /** The parameters read, each with the value used and its source in one line. */
+  parameters?: { name: string; value: unknown; source: { text: string } | null }[];
 }
 
 /**
@@ -59,8 +61,19 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
     const text = rule.text?.[locale] ?? rule.title[locale];
     lines.push(zh ? `${text}（依据${clauses}；措施：${rule.measure.zh}）` : `${text} (basis: ${clauses}; measure: ${rule.measure.en})`);
   }
-  if (fired.some((r) => r.mitigation)) {
-    lines.push(zh ? '已考虑信用修复（三(七)），相关措施从轻。' : 'Credit repair was taken into account (三(七)): the measure was lightened.');
+  for (const rule of fired.filter((r) => r.mitigatedBy)) {
+    const m = rule.mitigatedBy!;
+    lines.push(
+      zh
+        ? `依据规则 ${m.byRule}（三(七) 从轻或免于），“${rule.measure.zh}”${m.to ? `由 ${m.from} 降为 ${m.to}` : '免于实施'}。`
+        : `Under rule ${m.byRule} (三(七), lighten or waive), "${rule.measure.en}" was ${m.to ? `lowered from ${m.from} to ${m.to}` : 'waived'}.`,
+    );
+  }
+  for (const p of input.parameters ?? []) {
+    // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.
+    const value = p.value && typeof p.value === 'object' ? JSON.stringify(p.value, Object.keys(p.value).sort()) : String(p.value);
+    const source = p.source?.text ?? (zh ? '未载明' : 'not recorded');
+    lines.push(zh ? `参数 ${p.name} = ${value}（来源：${source}）` : `Parameter ${p.name} = ${value} (source: ${source})`);
   }
   const notFired = input.rules.filter((r) => r.inEffect && !r.fired);
   if (notFired.length) {

@@ -58,8 +58,8 @@ describe('the Ezhou demo data set', () => {
   });
 });
 
-describe('every seeded civil servant evaluated for PROMOTION', () => {
-  const EVALUATE = `mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") {
+describe('every seeded civil servant evaluated for AWARD', () => {
+  const EVALUATE = `mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") {
     outcome measures { ruleId }
     explanation { rules { ruleId fired inEffect basis { clause } evidence conditions { path actual passed } } }
   } }`;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const RULE = 'civil-servant/restrict-award-and-promotion.json';
+const RULE = 'civil-servant/award-restrict.json';
 const shipped = readFileSync(path.resolve(__dirname, '../../rules', RULE), 'utf8');
 const tightened = shipped.replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2');
 const PREVIEW = `mutation ($files: [DraftFileInput!]!, $matter: String) { previewRules(files: $files, matter: $matter) {
@@ -31,15 +31,16 @@ describe('previewing a draft of the rules', () => {
     expect(result.errors).toBeUndefined();
     const report = result.data.previewRules;
     expect(report.draftVersion).not.toBe(report.currentVersion);
-    expect(report.changes).toEqual(['AWARD', 'PROMOTION'].map((matter) => ({
+    expect(report.changes).toEqual([{
       subjectId: ids['一条'],
       subjectName: '一条',
-      matter,
-      before: { outcome: 'RESTRICTED', measures: ['cs-restrict-award-promotion'] },
+      matter: 'AWARD',
+      before: { outcome: 'RESTRICTED', measures: ['cs-award-restrict'] },
       after: { outcome: 'ELIGIBLE', measures: [] },
-      rules: ['cs-restrict-award-promotion'],
-    })));
-    expect(report.matters.find((m: any) => m.matter === 'PROMOTION')).toEqual({ matter: 'PROMOTION', evaluated: 3, changed: 1, transitions: { 'RESTRICTED→ELIGIBLE': 1 } });
+      rules: ['cs-award-restrict'],
+    }]);
+    expect(report.matters.find((m: any) => m.matter === 'AWARD')).toEqual({ matter: 'AWARD', evaluated: 3, changed: 1, transitions: { 'RESTRICTED→ELIGIBLE': 1 } });
+    expect(report.matters.find((m: any) => m.matter === 'PROMOTION')).toMatchObject({ evaluated: 3, changed: 0 });
     expect(report.matters.find((m: any) => m.matter === 'HONOUR')).toMatchObject({ evaluated: 1, changed: 0 });
     expect(await server.sql('select count(*)::int as n from verdict')).toEqual([{ n: 0 }]);
     expect((await server.gql('{ ruleSet { version } }')).data.ruleSet.version).toBe(report.currentVersion);

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const RULE = 'civil-servant/restrict-award-and-promotion.json';
+const RULE = 'civil-servant/award-restrict.json';
 const RULE_SET = '{ ruleSet { version loadedAt errors { file line column zh en } } }';
-const EVALUATE = 'mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { outcome ruleSetVersion } }';
+const EVALUATE = 'mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { outcome ruleSetVersion } }';
 
 let server: TestServer;
 let rulesDir: string;

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function evaluateServant(id: string, matter = 'PROMOTION', asOf?: string) {
+async function evaluateServant(id: string, matter = 'AWARD', asOf?: string) {
   const result = await server.gql(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id }, matter, asOf });
   expect(result.errors).toBeUndefined();
   return result.data.evaluate;
@@ -34,11 +34,11 @@ async function servantWithRecord(fields: Record<string, unknown> = {}) {
 describe('a verdict', () => {
   it('restricts a civil servant with an unrepaired record, naming the rule, clause, conditions, values and records', async () => {
     const { servantId, recordId } = await servantWithRecord();
-    const verdict = await evaluateServant(servantId, 'PROMOTION', '2025-06-01T00:00:00+08:00');
+    const verdict = await evaluateServant(servantId, 'AWARD', '2025-06-01T00:00:00+08:00');
     expect(verdict.outcome).toBe('RESTRICTED');
-    expect(verdict.measures).toEqual([expect.objectContaining({ ruleId: 'cs-restrict-award-promotion', effect: 'RESTRICT', basis: expect.arrayContaining([expect.objectContaining({ document: '鄂州政发〔2018〕17号', clause: '三(六)' })]) })]);
-    const fired = verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-restrict-award-promotion');
-    expect(fired).toMatchObject({ fired: true, file: 'civil-servant/restrict-award-and-promotion.json' });
+    expect(verdict.measures).toEqual([expect.objectContaining({ ruleId: 'cs-award-restrict', effect: 'RESTRICT', basis: expect.arrayContaining([expect.objectContaining({ document: '鄂州政发〔2018〕17号', clause: '三(六)' })]) })]);
+    const fired = verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict');
+    expect(fired).toMatchObject({ fired: true, file: 'civil-servant/award-restrict.json' });
     expect(fired.conditions).toEqual([
       { place: 'all[0]', fact: 'subject', path: '$.credit.dishonest', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
       { place: 'all[1]', fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
@@ -73,10 +73,10 @@ describe('a verdict', () => {
     const { servantId } = await servantWithRecord();
     const verdict = await evaluateServant(servantId);
     expect(verdict.explanation.facts.subject.credit.unrepaired).toBe(1);
-    expect(verdict.explanation.facts.parameters.countsForDays).toEqual({ general: 365, major: 1095, severe: 1825 });
+    expect(verdict.explanation.facts.parameters.countsFor).toEqual({ general: 'P1Y', major: 'P2Y', severe: 'P3Y' });
     expect(verdict.ruleSetVersion).toMatch(/^sha256:[0-9a-f]{16}$/);
     const [snapshot] = await server.sql<{ files: Record<string, string> }>('select files from rule_set_snapshot where version = ?', [verdict.ruleSetVersion]);
-    expect(Object.keys(snapshot.files)).toEqual(expect.arrayContaining(['matters.json', 'facts/civil-servant.graphql', 'civil-servant/restrict-award-and-promotion.json']));
+    expect(Object.keys(snapshot.files)).toEqual(expect.arrayContaining(['matters.json', 'facts/civil-servant.graphql', 'civil-servant/award-restrict.json']));
   });
 
   it("stores each rule's texts once, in its version's snapshot, and reads a verdict back with the texts of its own version", async () => {
@@ -88,9 +88,9 @@ describe('a verdict', () => {
 
     // The same verdict under an older rule-set version, whose rule had another title: it reads back with that title.
     const [snapshot] = await server.sql<{ files: Record<string, string> }>('select files from rule_set_snapshot where version = ?', [given.ruleSetVersion]);
-    const file = 'civil-servant/restrict-award-and-promotion.json';
+    const file = 'civil-servant/award-restrict.json';
     const older = JSON.parse(snapshot.files[file]);
-    older.title.zh = '旧版标题：限制评优评先和职务晋升';
+    older.title.zh = '旧版标题：限制评优评先';
     await server.sql('insert into rule_set_snapshot (version, files) values (?, ?)', ['sha256:0000000000older', JSON.stringify({ ...snapshot.files, [file]: JSON.stringify(older) })]);
     const [copy] = await server.sql<{ id: string }>(
       `insert into verdict (id, subject_type, subject_id, matter, as_of, day, evaluated_at, outcome, score, rule_set_version, parameters_file, facts, rules)
@@ -98,28 +98,47 @@ describe('a verdict', () => {
       [given.id],
     );
     const read = await server.gql(READ, { id: copy.id });
-    const rule = read.data.verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-restrict-award-promotion');
-    expect(rule).toMatchObject({ file, title: { zh: '旧版标题：限制评优评先和职务晋升' }, basis: [{ clause: '三(六)' }, { clause: '三(四)' }] });
+    const rule = read.data.verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict');
+    expect(rule).toMatchObject({ file, title: { zh: '旧版标题：限制评优评先' }, basis: [{ clause: '三(六)' }, { clause: '三(四)' }] });
     expect(read.data.verdict.measures).toEqual(given.measures);
   });
 });
 
 describe('repair, objection and as-of', () => {
-  it('an approved repair lightens the restriction to a caution, and the summary says so', async () => {
+  it('an approved repair ends the restriction from its approval day; the day before it still stands, and the record stays visible', async () => {
     const { servantId, recordId } = await servantWithRecord();
     expect((await evaluateServant(servantId)).outcome).toBe('RESTRICTED');
     const repair = await server.gql('mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }', {
       input: { recordId, actions: ['RECOVERED_LOSS'], description: '已退赔', appliedOn: '2025-04-01' },
     });
-    await server.gql('mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { id } }', {
+    await server.gql('mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { id relief } }', {
       input: { repairId: repair.data.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-10' },
     });
-    const after = await evaluateServant(servantId);
+    const after = await evaluateServant(servantId, 'AWARD', '2025-04-10T09:00:00+08:00');
+    expect(after.outcome).toBe('ELIGIBLE');
+    expect(after.explanation.facts.subject.credit).toMatchObject({ dishonest: 1, unrepaired: 0, repaired: 1, records: [expect.objectContaining({ id: recordId, repaired: true, repairApprovedOn: '2025-04-10' })] });
+    // As of the day before the repair was approved, the restriction still stands.
+    expect((await evaluateServant(servantId, 'AWARD', '2025-04-09T12:00:00+08:00')).outcome).toBe('RESTRICTED');
+  });
+
+  it('a repair granted as lightening (从轻, 三(七)) lowers the award restriction one step, and the explanation says so with the repair as evidence', async () => {
+    const { servantId, recordId } = await servantWithRecord();
+    const repair = await server.gql('mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }', {
+      input: { recordId, actions: ['ELIMINATED_EFFECT'], description: '主动消除不良影响', appliedOn: '2025-04-01' },
+    });
+    const decided = await server.gql('mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { relief } }', {
+      input: { repairId: repair.data.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-10', relief: 'LIGHTEN' },
+    });
+    expect(decided.data.decideCreditRepair.relief).toBe('LIGHTEN');
+    const after = await evaluateServant(servantId, 'AWARD', '2025-05-01T00:00:00+08:00');
     expect(after.outcome).toBe('CAUTION');
-    expect(after.measures).toEqual([expect.objectContaining({ ruleId: 'cs-caution-after-repair', mitigation: true })]);
-    expect(after.explanation.zh).toContain('三(七)');
-    // As of a day before the repair was approved, the restriction still stands.
-    expect((await evaluateServant(servantId, 'PROMOTION', '2025-04-05T12:00:00+08:00')).outcome).toBe('RESTRICTED');
+    const mitigating = after.explanation.rules.find((r: any) => r.ruleId === 'cs-award-mitigate-lightened');
+    expect(mitigating).toMatchObject({ fired: true, effect: 'MITIGATE', evidence: [expect.objectContaining({ id: recordId, lightened: true, repairApprovedOn: '2025-04-10' })] });
+    expect(after.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict')).toMatchObject({ fired: true, effect: 'CAUTION' });
+    expect(after.measures).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'cs-award-restrict', effect: 'CAUTION' })]));
+    expect(after.explanation.zh).toContain('依据规则 cs-award-mitigate-lightened（三(七) 从轻或免于），“限制评优评先”由 RESTRICT 降为 CAUTION');
+    // Before the lightening was decided, the restriction stood in full.
+    expect((await evaluateServant(servantId, 'AWARD', '2025-04-09T12:00:00+08:00')).outcome).toBe('RESTRICTED');
   });
 
   it('an upheld objection that revokes the record changes later verdicts; the earlier one stays as it was', async () => {
@@ -139,8 +158,8 @@ describe('repair, objection and as-of', () => {
     expect(recheck.data.recheck).toMatchObject({ sameDecision: false, original: { id: before.id, outcome: 'RESTRICTED' }, current: { outcome: 'ELIGIBLE', recheckOf: before.id } });
     expect(recheck.data.recheck.differences).toEqual(expect.arrayContaining([
       { field: 'outcome', before: 'RESTRICTED', after: 'ELIGIBLE' },
-      { field: 'rules.cs-restrict-award-promotion.fired', before: true, after: false },
-      { field: 'rules.cs-restrict-award-promotion.conditions.all[1].actual', before: 1, after: 0 },
+      { field: 'rules.cs-award-restrict.fired', before: true, after: false },
+      { field: 'rules.cs-award-restrict.conditions.all[1].actual', before: 1, after: 0 },
     ]));
   });
 
@@ -148,7 +167,7 @@ describe('repair, objection and as-of', () => {
     const { servantId } = await servantWithRecord({ severity: 'GENERAL', occurredOn: '2022-03-01', recordedOn: '2022-03-10' });
     expect((await evaluateServant(servantId, 'AWARD', '2022-02-28T12:00:00+08:00')).outcome).toBe('ELIGIBLE');
     expect((await evaluateServant(servantId, 'AWARD', '2022-06-01T12:00:00+08:00')).outcome).toBe('RESTRICTED');
-    // A general record counts for 365 days (rules/parameters): by 2023-06 it no longer does.
+    // A general record counts for one year from its decision (rules/parameters): by 2023-06 it no longer does.
     const later = await evaluateServant(servantId, 'AWARD', '2023-06-01T12:00:00+08:00');
     expect(later.outcome).toBe('ELIGIBLE');
     expect(later.explanation.facts.subject.credit.dishonest).toBe(0);
@@ -192,14 +211,14 @@ describe('rules with a mistake', () => {
   beforeAll(() => {
     rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-rules-'));
     cpSync(path.resolve(__dirname, '../../rules'), rulesDir, { recursive: true });
-    const file = path.join(rulesDir, 'civil-servant/restrict-award-and-promotion.json');
+    const file = path.join(rulesDir, 'civil-servant/award-restrict.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"$.credit.unrepaired"', '"$.credit.unrepayred"'));
   });
   afterAll(() => rmSync(rulesDir, { recursive: true, force: true }));
 
   it('keep the server from starting, with the file, line and fix named, before any database work', async () => {
     await expect(startTestServer({ rulesDir })).rejects.toThrow(
-      /civil-servant\/restrict-award-and-promotion\.json:\d+:\d+ .*"unrepayred" in path "\$\.credit\.unrepayred" is not in the facts query's result; did you mean "unrepaired"\?/,
+      /civil-servant\/award-restrict\.json:\d+:\d+ .*"unrepayred" in path "\$\.credit\.unrepayred" is not in the facts query's result; did you mean "unrepaired"\?/,
     );
   });
 });

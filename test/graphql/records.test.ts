@@ -147,7 +147,7 @@ describe('credit repair (信用修复)', () => {
 });
 
 describe('commitments and court cases', () => {
-  it('a commitment is settled once, and a breach is listed under its agency', async () => {
+  it('a commitment is settled once, a breach only with its finding (四(四)), and is listed under its agency', async () => {
     const agencyId = await createAgency(server);
     const created = await server.gql(
       'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id status } }',
@@ -155,7 +155,10 @@ describe('commitments and court cases', () => {
     );
     const commitmentId = created.data.createCommitment.id;
     const SETTLE = 'mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { status settledOn } }';
-    const settled = await server.gql(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2024-03-05' } });
+    const unfound = await server.gql(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2024-03-05' } });
+    expect(unfound.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'breachFinding' });
+    expect(await server.sql('select status from commitment where id = ?', [commitmentId])).toEqual([{ status: 'PENDING' }]);
+    const settled = await server.gql(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2024-03-05', breachFinding: 'DERELICTION' } });
     expect(settled.data.settleCommitment).toEqual({ status: 'BREACHED', settledOn: '2024-03-05' });
     const again = await server.gql(SETTLE, { input: { commitmentId, status: 'FULFILLED', settledOn: '2024-03-06' } });
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');

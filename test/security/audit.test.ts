@@ -13,7 +13,7 @@ describe('the audit trail', () => {
   it('holds who evaluated whom and who read the explanation, for an inspector to read', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
-    const evaluated = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id } }', { id: servantId }, { role: 'OFFICER', sub: 'li.officer' });
+    const evaluated = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { id } }', { id: servantId }, { role: 'OFFICER', sub: 'li.officer' });
     const verdictId = evaluated.data.evaluate.id;
     await server.gql('query ($v: ID!) { verdict(id: $v) { explanation { day } } }', { v: verdictId }, { role: 'INSPECTOR', sub: 'zhao.inspector' });
 
@@ -22,7 +22,7 @@ describe('the audit trail', () => {
     expect(events).toEqual(expect.arrayContaining([
       expect.objectContaining({ actor: 'test-admin', role: 'ADMIN', action: 'REGISTER_SUBJECT', subjectType: 'CIVIL_SERVANT' }),
       expect.objectContaining({ actor: 'test-admin', action: 'CREATE_RECORD', outcome: 'DISHONEST BREACH_OF_CONTRACT' }),
-      expect.objectContaining({ actor: 'li.officer', role: 'OFFICER', action: 'EVALUATE', targetId: verdictId, outcome: 'PROMOTION RESTRICTED' }),
+      expect.objectContaining({ actor: 'li.officer', role: 'OFFICER', action: 'EVALUATE', targetId: verdictId, outcome: 'AWARD RESTRICTED' }),
       expect.objectContaining({ actor: 'zhao.inspector', role: 'INSPECTOR', action: 'READ_EXPLANATION', targetId: verdictId, outcome: 'read' }),
     ]));
   });

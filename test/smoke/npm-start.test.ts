@@ -85,16 +85,16 @@ describe('npm start, the command line and shutdown on a machine with nothing ins
     // rules diff previews a tightened threshold against the seeded subjects; rules check locates a slip.
     const draft = path.join(workDir, 'draft');
     cpSync(path.join(root, 'rules'), draft, { recursive: true });
-    const ruleFile = path.join(draft, 'civil-servant/restrict-award-and-promotion.json');
+    const ruleFile = path.join(draft, 'civil-servant/award-restrict.json');
     writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2'));
     const rules = (...args: string[]) => run(['bin/chengxin.js', 'rules', ...args], env);
-    const diff = await rules('diff', '--draft', draft, '--matter', 'PROMOTION', '--as-of', '2026-11-01');
+    const diff = await rules('diff', '--draft', draft, '--matter', 'AWARD', '--as-of', '2026-11-01');
     expect(diff.status).toBe(0);
-    expect(diff.stdout).toMatch(/PROMOTION\s+\d+\s+\d+\s+RESTRICTED→ELIGIBLE ×\d+/);
+    expect(diff.stdout).toMatch(/AWARD\s+\d+\s+\d+\s+RESTRICTED→ELIGIBLE ×\d+/);
     writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('"priority": 10,', '"priority": 10,,'));
     const check = await rules('check', draft);
     expect(check.status).toBe(1);
-    expect(check.stdout).toMatch(/错误 error {3}civil-servant\/restrict-award-and-promotion\.json:\d+:\d+ JSON 语法错误/);
+    expect(check.stdout).toMatch(/错误 error {3}civil-servant\/award-restrict\.json:\d+:\d+ JSON 语法错误/);
 
     // SIGTERM while a long request (a preview over every seeded subject) is under way: it finishes.
     const officer = await mint('OFFICER');

@@ -34,7 +34,7 @@ async function servants(): Promise<number> {
 
 it('evaluates every civil servant once, shows progress and a summary, and gives the verdicts a single evaluation gives', async () => {
   const total = await servants();
-  const result = await sweep(['--matter', 'PROMOTION', '--as-of', AS_OF, '--chunk-size', '40', '--workers', '2']);
+  const result = await sweep(['--matter', 'AWARD', '--as-of', AS_OF, '--chunk-size', '40', '--workers', '2']);
   expect(result.stderr).toMatch(new RegExp(`${total}/${total}`));
   expect(result.status).toBe(0);
   expect(result.stdout).toMatch(/完成 completed/);
@@ -55,7 +55,7 @@ it('evaluates every civil servant once, shows progress and a summary, and gives 
     `select subject_id, facts, rules, outcome from verdict where sweep_run_id = ? and outcome = 'RESTRICTED' order by subject_id limit 1`,
     [runId],
   );
-  const single = await server.gql('mutation ($id: ID!, $asOf: DateTime!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION", asOf: $asOf) { id outcome } }', {
+  const single = await server.gql('mutation ($id: ID!, $asOf: DateTime!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD", asOf: $asOf) { id outcome } }', {
     id: restricted.subject_id,
     asOf: `${AS_OF}T00:00:00+08:00`,
   });
@@ -65,7 +65,7 @@ it('evaluates every civil servant once, shows progress and a summary, and gives 
   expect(stored.rules).toEqual(restricted.rules);
 
   const audit = await server.gql('{ auditEvents(filter: { action: SWEEP }) { edges { node { targetId outcome } } } }');
-  expect(audit.data.auditEvents.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ targetId: runId, outcome: `PROMOTION started: ${total} subjects in ${Math.ceil(total / 40)} chunks` });
+  expect(audit.data.auditEvents.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ targetId: runId, outcome: `AWARD started: ${total} subjects in ${Math.ceil(total / 40)} chunks` });
 });
 
 it('a sweep killed with SIGKILL halfway, started again with its run id, ends with exactly one verdict per subject', async () => {

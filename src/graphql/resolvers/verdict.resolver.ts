@@ -8,6 +8,7 @@ import { SubjectType } from '../../domain/subject';
 import type { RuleResult } from '../../engine/rule-runner';
 import { evaluate, findVerdict } from '../../evaluation/evaluate.service';
 import { recheck } from '../../evaluation/recheck.service';
+import { parameterUses, type ParameterUse } from '../../evaluation/parameter-uses';
 import { explainedRules } from '../../evaluation/rule-texts';
 import { buildSummary } from '../../evaluation/summary';
 import { BadUserInputError } from '../../errors';
@@ -23,6 +24,21 @@ import { definedOnly } from '../where';
 interface ExplanationSource {
   verdict: Verdict;
   rules: RuleResult[];
+  parameters: ParameterUse[];
+}
+
+/** A parameter use as the API shows it: the local choice's body and day as fields of their own. */
+function parameterUseView(use: ParameterUse) {
+  const source = use.source && {
+    document: use.source.document ?? null,
+    clause: use.source.clause ?? null,
+    decidedBy: use.source.localChoice?.body ?? null,
+    decidedOn: use.source.localChoice?.decidedOn ?? null,
+    reference: use.source.localChoice?.reference ?? null,
+    note: use.source.note ?? null,
+    text: use.source.text,
+  };
+  return { ...use, source };
 }
 
 
@@ -85,8 +101,8 @@ export class VerdictResolver {
   @FieldResolver(() => [MeasureType], { description: 'The measures that apply: one per fired rule, strongest first.' })
   async measures(@Root() verdict: Verdict, @Ctx() { em, rules }: GraphQLContext): Promise<MeasureType[]> {
     return (await explainedRules(em, rules.current, verdict))
-      .filter((r) => r.fired)
-      .map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: r.mitigation, points: r.points }));
+      .filter((r) => r.fired && r.effect)
+      .map((r) => ({ ruleId: r.ruleId, effect: r.effect!, measure: r.measure, basis: r.basis, mitigation: !!r.mitigates, mitigatedBy: r.mitigatedBy ?? null, points: r.points }));
   }
 
   @FieldResolver(() => ExplanationType, { description: 'Why. A signed-in caller\'s read is recorded in the audit trail, once per verdict per request. The public gets no facts or evidence about a civil servant.' })
@@ -94,7 +110,9 @@ export class VerdictResolver {
     const personal = verdict.subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(context.viewer.role);
     const explained = await explainedRules(context.em, context.rules.current, verdict);
     const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts);
-    const rules = personal ? explained.map((r) => ({ ...r, evidence: [], text: null })) : visible.rules;
+    const uses = (await parameterUses(context.em, context.rules.current, verdict, explained)).map(parameterUseView);
+    const withParameters = (rules: RuleResult[]) => rules.map((r) => ({ ...r, parameters: uses.filter((u) => u.usedBy.includes(r.ruleId)) }));
+    const rules = personal ? withParameters(explained).map((r) => ({ ...r, evidence: [], text: null })) : withParameters(visible.rules);
     // Recorded once per verdict per request, with the request's other reads (src/audit/read-log.ts).
     readLogOf(context).note({
       action: AuditAction.READ_EXPLANATION,
@@ -103,7 +121,7 @@ export class VerdictResolver {
       targetId: verdict.id,
       outcome: personal ? 'read, personal data withheld' : 'read',
     });
-    return { verdict, rules, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal ? {} : visible.facts } as never;
+    return { verdict, rules, parameters: uses, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal ? {} : visible.facts } as never;
   }
 }
 
@@ -118,6 +136,6 @@ export class ExplanationResolver {
     if (locale !== 'zh' && locale !== 'en') throw new BadUserInputError('locale', `"${locale}" is not offered; use "zh" or "en".`);
     const { verdict } = source;
     const matterTitle = rules.current.matter(verdict.matter)?.title ?? { zh: verdict.matter, en: verdict.matter };
-    return buildSummary({ outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules: source.rules }, locale);
+    return buildSummary({ outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules: source.rules, parameters: source.parameters }, locale);
   }
 }

@@ -18,7 +18,10 @@ registerEnumType(VerdictOutcome, {
 });
 
 export const Effect = Object.fromEntries(EFFECTS.map((e) => [e, e])) as Record<(typeof EFFECTS)[number], (typeof EFFECTS)[number]>;
-registerEnumType(Effect, { name: 'Effect', description: 'What a rule does when it fires: INCENTIVE, SCORE, CAUTION, RESTRICT, DISQUALIFY.' });
+registerEnumType(Effect, {
+  name: 'Effect',
+  description: 'What a rule does when it fires: INCENTIVE, SCORE, CAUTION, RESTRICT, DISQUALIFY; MITIGATE lowers or waives the measure of the rule it names (三(七)).',
+});
 
 @InputType({ description: 'Which subject: its kind and id.' })
 export class SubjectInput {
@@ -51,6 +54,60 @@ export class LegalBasisType {
   quote!: string;
 }
 
+@ObjectType('Mitigation', { description: 'What a mitigating rule (三(七) 从轻或免于) did to a measure.' })
+export class MitigationType {
+  @Field({ description: 'The mitigating rule.' })
+  byRule!: string;
+
+  @Field({ description: 'LIGHTEN (one step down) or WAIVE.' })
+  relief!: string;
+
+  @Field(() => Effect, { description: 'The effect its rule gave.' })
+  from!: string;
+
+  @Field(() => Effect, { nullable: true, description: 'The effect after relief; null when waived.' })
+  to!: string | null;
+}
+
+@ObjectType('ParameterSource', { description: "Where a parameter's value comes from: a document's clause, a local choice, or both." })
+export class ParameterSourceType {
+  @Field(() => String, { nullable: true })
+  document!: string | null;
+
+  @Field(() => String, { nullable: true })
+  clause!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Local choice: the deciding body.' })
+  decidedBy!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Local choice: the day it was decided.' })
+  decidedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Local choice: its decision document, when there is one.' })
+  reference!: string | null;
+
+  @Field(() => LocalizedTextType, { nullable: true })
+  note!: LocalizedTextType | null;
+
+  @Field({ description: 'One line, e.g. "鄂州政发〔2018〕17号 四(一)；本地选择：鄂州市信用办，2018-12-17".' })
+  text!: string;
+}
+
+@ObjectType('ParameterUse', { description: 'A parameter an evaluation read, with the value used and its source.' })
+export class ParameterUseType {
+  @Field({ description: 'Dotted name, e.g. countsFor or gradePoints.A.' })
+  name!: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The value used.' })
+  value!: unknown;
+
+  @Field(() => ParameterSourceType, { nullable: true, description: 'Its source in the parameters file in force; null for verdicts given before sources were kept.' })
+  source!: ParameterSourceType | null;
+
+  @Field(() => [String], { description: 'Who read it: rule ids, and "facts" for the facts query.' })
+  usedBy!: string[];
+}
+
 @ObjectType('Measure', { description: 'A measure that applies: from a fired rule.' })
 export class MeasureType {
   @Field()
@@ -65,8 +122,11 @@ export class MeasureType {
   @Field(() => [LegalBasisType])
   basis!: LegalBasisType[];
 
-  @Field({ description: 'The rule lightens a measure after credit repair (三(七)).' })
+  @Field({ description: 'The rule is a mitigating rule (三(七)): its effect is MITIGATE and it lowers the measure of the rule it names.' })
   mitigation!: boolean;
+
+  @Field(() => MitigationType, { nullable: true, description: 'For a measure a mitigating rule lowered: by which rule, from what to what.' })
+  mitigatedBy!: MitigationType | null;
 
   @Field(() => Float, { nullable: true, description: 'Points, for SCORE rules.' })
   points!: number | null;
@@ -85,6 +145,9 @@ export class ConditionExplanationType {
 
   @Field()
   operator!: string;
+
+  @Field(() => String, { nullable: true, description: 'The parameter the expected value was read from.' })
+  expectedParameter?: string | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The value the rule asks for.' })
   expected!: unknown;
@@ -113,14 +176,20 @@ export class RuleExplanationType {
   @Field({ description: 'False when the day lies outside the rule\'s effective dates (its conditions are then not evaluated).' })
   inEffect!: boolean;
 
-  @Field(() => Effect)
-  effect!: string;
+  @Field(() => Effect, { nullable: true, description: 'The effect that applies: the rule\'s own, or what a mitigation lowered it to; null when waived.' })
+  effect!: string | null;
 
   @Field(() => LocalizedTextType)
   measure!: LocalizedTextType;
 
   @Field(() => [LegalBasisType])
   basis!: LegalBasisType[];
+
+  @Field(() => MitigationType, { nullable: true, description: 'For a fired rule whose measure a mitigating rule lowered or waived.' })
+  mitigatedBy!: MitigationType | null;
+
+  @Field(() => [ParameterUseType], { description: 'The parameters this rule read, each with its value and source.' })
+  parameters!: ParameterUseType[];
 
   @Field(() => [ConditionExplanationType], { description: 'Every leaf condition, all evaluated (no short-circuit).' })
   conditions!: ConditionExplanationType[];
@@ -145,6 +214,9 @@ export class ExplanationType {
 
   @Field(() => GraphQLJSONObject, { description: 'Everything the rules read: { subject, parameters }.' })
   facts!: Record<string, unknown>;
+
+  @Field(() => [ParameterUseType], { description: 'Every parameter the evaluation read (facts query and rules), each with the value used and its source.' })
+  parameters!: ParameterUseType[];
 
   @Field(() => [RuleExplanationType])
   rules!: RuleExplanationType[];

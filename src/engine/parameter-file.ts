@@ -1,0 +1,48 @@
+import { formatPeriod, parsePeriod } from '../domain/period';
+import type { Bilingual, ParameterEntry, ParameterSet, ParameterSource } from './rule-file';
+
+/**
+ * A parameters file as written (see rules/schemas/parameters.schema.json): every entry of
+ * `values` is `{ "value": …, "source": … }`. Rules and facts queries read plain values, so the
+ * loader splits each entry into its value and its source. Periods may be written as ISO 8601 text
+ * ("P1Y") or as { "years": 1 }: both reach the facts query as ISO text.
+ */
+interface ParameterFile {
+  effectiveFrom: string;
+  title: Bilingual;
+  values: Record<string, ParameterEntry>;
+}
+
+/** `{ years, months, days }` objects become ISO 8601 text; everything else is kept as written. */
+function normalised(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length && keys.every((k) => k === 'years' || k === 'months' || k === 'days')) {
+    const period = parsePeriod(value);
+    if (period) return formatPeriod(period);
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalised(v)]));
+}
+
+/** The loaded set of a schema-valid parameters file. */
+export function readParameterSet(file: string, json: unknown): ParameterSet {
+  const { effectiveFrom, title, values } = json as ParameterFile;
+  const plain: Record<string, unknown> = {};
+  const sources: Record<string, ParameterSource> = {};
+  for (const [name, entry] of Object.entries(values)) {
+    plain[name] = normalised(entry.value);
+    sources[name] = entry.source;
+  }
+  return { effectiveFrom, title, values: plain, sources, file };
+}
+
+/** A source in one line, as an explanation shows it beside the value. */
+export function sourceText(source: ParameterSource): string {
+  const parts: string[] = [];
+  if (source.document) parts.push(`${source.document}${source.clause ? ` ${source.clause}` : ''}`);
+  if (source.localChoice) {
+    const { body, decidedOn, reference } = source.localChoice;
+    parts.push(`本地选择 local choice：${body}，${decidedOn}${reference ? `（${reference}）` : ''}`);
+  }
+  return parts.join('；');
+}
