@@ -1,0 +1,25 @@
+import { addPeriod, lastDayOf, parsePeriod, runsOn } from '../../src/domain/period';
+
+describe('calendar periods', () => {
+  it('read ISO 8601 text and objects alike, and refuse anything else', () => {
+    expect(parsePeriod('P1Y')).toEqual({ years: 1, months: 0, days: 0 });
+    expect(parsePeriod('P1Y6M')).toEqual({ years: 1, months: 6, days: 0 });
+    expect(parsePeriod({ months: 3 })).toEqual({ years: 0, months: 3, days: 0 });
+    for (const wrong of ['P', '365', 'P1W', '1Y', { weeks: 1 }, { years: -1 }, {}, null]) expect(parsePeriod(wrong)).toBeNull();
+  });
+
+  it('end on the day before the anniversary', () => {
+    const year = parsePeriod('P1Y')!;
+    expect(lastDayOf('2024-03-10', year)).toBe('2025-03-09');
+    expect(runsOn('2024-03-10', year, '2024-03-10')).toBe(true);
+    expect(runsOn('2024-03-10', year, '2025-03-09')).toBe(true);
+    expect(runsOn('2024-03-10', year, '2025-03-10')).toBe(false);
+    expect(runsOn('2024-03-10', year, '2024-03-09')).toBe(false);
+  });
+
+  it('take the last day of the month when the anniversary does not exist', () => {
+    expect(addPeriod('2024-02-29', parsePeriod('P1Y')!)).toBe('2025-02-28');
+    expect(addPeriod('2025-08-31', parsePeriod('P3M')!)).toBe('2025-11-30');
+    expect(lastDayOf('2023-11-30', parsePeriod('P3M')!)).toBe('2024-02-28');
+  });
+});
