@@ -117,6 +117,8 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
     const clerkOnly = await server.gql(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'SERIOUS_ILLEGAL_DISHONEST', listedOn: '2025-02-01', listedBy: '法院', documentNumber: 'x' } }, { role: 'OFFICER' });
     expect(clerkOnly.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await count()).toBe(1);
+    await expect(server.sql('delete from list_membership where id = ?', [membershipId])).rejects.toThrow();
+    expect(await count()).toBe(1);
   });
 });
 

@@ -34,6 +34,8 @@ export class Migration20261129000000ListsAndPeriods extends Migration {
     this.addSql(`create index "list_membership_subject_type_subject_id_listed_on_index" on "list_membership" ("subject_type", "subject_id", "listed_on");`);
     this.addSql(`create index "list_membership_record_id_index" on "list_membership" ("record_id");`);
     this.addSql(`alter table "list_membership" add constraint "list_membership_record_id_foreign" foreign key ("record_id") references "credit_record" ("id") on update cascade on delete restrict;`);
+    // Never deleted, like records: removal is a date, and the history of listings stays.
+    this.addSql(`create trigger list_membership_no_delete before delete on "list_membership" for each row execute function chengxin_forbid_delete();`);
 
     this.addSql(`alter type "audit_action" add value if not exists 'LIST_SUBJECT';`);
     this.addSql(`alter type "audit_action" add value if not exists 'REMOVE_FROM_LIST';`);
