@@ -122,6 +122,36 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
   });
 });
 
+describe('records and repairs', () => {
+  it('a record shows the day it was decided, which defaults to the day it was recorded', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    const given = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-01-05', decidedOn: '2025-01-20', recordedOn: '2025-02-01' });
+    const defaulted = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-01-05', recordedOn: '2025-02-01' });
+    const READ = 'query ($id: ID!) { creditRecord(id: $id) { decidedOn recordedOn } }';
+    expect((await server.gql(READ, { id: given })).data.creditRecord).toEqual({ decidedOn: '2025-01-20', recordedOn: '2025-02-01' });
+    expect((await server.gql(READ, { id: defaulted })).data.creditRecord).toEqual({ decidedOn: '2025-02-01', recordedOn: '2025-02-01' });
+    const early = await server.gql('mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }', {
+      input: { subjectType: 'CIVIL_SERVANT', subjectId: servantId, kind: 'DISHONEST', category: 'BREACH_OF_CONTRACT', severity: 'GENERAL', summary: '测试', occurredOn: '2025-01-05', decidedOn: '2025-01-04', recordedOn: '2025-02-01', sourceDepartment: '某局', documentNumber: '某号' },
+    });
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decidedOn' });
+    expect(await server.sql('select count(*)::int as n from credit_record where subject_id = ?', [servantId])).toEqual([{ n: 2 }]);
+  });
+
+  it('refuses to lighten (从轻) the record of an enterprise, changing nothing: 三(七) lightens for civil servants only', async () => {
+    const enterpriseId = await createEnterprise();
+    const recordId = await createRecord(server, 'ENTERPRISE', enterpriseId);
+    const requested = await server.gql('mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }', {
+      input: { recordId, actions: ['RECOVERED_LOSS'], description: '已退赔', appliedOn: '2025-03-01' },
+    });
+    const repairId = requested.data.requestCreditRepair.id;
+    const refused = await server.gql('mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }', {
+      input: { repairId, decision: 'APPROVED', decidedOn: '2025-03-10', relief: 'LIGHTEN' },
+    });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'relief' });
+    expect(await server.sql('select status, relief, decided_on from credit_repair where id = ?', [repairId])).toEqual([{ status: 'PENDING', relief: null, decided_on: null }]);
+  });
+});
+
 describe('三(六) and 三(四): civil servants', () => {
   it('an unrepaired record restricts a civil servant in awards and cautions in promotion', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
