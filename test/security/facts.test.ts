@@ -198,7 +198,7 @@ describe('fact values in error messages (issue 10, item 3)', () => {
 
   it('a rule error at run time names the rule, file and template, never the value it met', async () => {
     const parameters = JSON.parse(readFileSync(path.join(SHIPPED, 'parameters/2018-12-17.json'), 'utf8'));
-    delete parameters.values.gradePoints.D;
+    delete parameters.values.gradePoints.value.D;
     const before = await counts();
     const result = await server.gql(PREVIEW, { files: [{ path: 'parameters/2018-12-17.json', content: JSON.stringify(parameters) }], matter: 'BIDDING' }, OFFICER);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'RULE_ERROR', ruleId: 'en-bid-score-credit-grade', file: 'rules/enterprise/bid-score-credit-grade.json' } });
