@@ -21,14 +21,19 @@ function evidenceLine(item: Record<string, unknown>): string {
 
 function ruleBlock(rule: RuleResult): string[] {
   const mark = !rule.inEffect ? '–' : rule.fired ? '●' : '○';
-  const state = !rule.inEffect ? '不在有效期 not in effect' : rule.fired ? `适用 fired → ${rule.effect}` : '未适用 did not fire';
+  const state = !rule.inEffect ? '不在有效期 not in effect' : rule.fired ? `适用 fired → ${rule.effect ?? '免于实施 waived'}` : '未适用 did not fire';
   const lines = [`  ${mark} ${rule.ruleId}  [${state}]`, `    ${rule.title.zh}`, `    ${rule.title.en}`];
   lines.push(`    依据 basis: ${rule.basis.map((b) => `${b.document} ${b.clause}`).join('; ')}   (rules/${rule.file})`);
   for (const c of rule.conditions) {
-    lines.push(`    ${c.passed ? '✓' : '✗'} ${c.place}  ${c.fact}${c.path ? c.path.slice(1) : ''} ${c.operator} ${show(c.expected)}   实际 actual: ${show(c.actual)}`);
+    const parameter = c.expectedParameter ? ` (parameters.${c.expectedParameter})` : '';
+    lines.push(`    ${c.passed ? '✓' : '✗'} ${c.place}  ${c.fact}${c.path ? c.path.slice(1) : ''} ${c.operator} ${show(c.expected)}${parameter}   实际 actual: ${show(c.actual)}`);
   }
   if (rule.fired) {
     lines.push(`    措施 measure: ${rule.measure.zh} / ${rule.measure.en}${rule.points !== null ? `   (${rule.points} points)` : ''}`);
+    if (rule.mitigatedBy) {
+      const { byRule, from, to } = rule.mitigatedBy;
+      lines.push(`    从轻 mitigated (三(七)) by ${byRule}: ${from} → ${to ?? '免于实施 waived'}`);
+    }
     if (rule.evidence.length) lines.push('    证据 evidence:', ...rule.evidence.map(evidenceLine));
   }
   return lines;
