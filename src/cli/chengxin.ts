@@ -11,6 +11,7 @@ import { SubjectType } from '../domain/subject';
 import { RuleRuntimeError } from '../engine/rule-runner';
 import { RuleSetError } from '../engine/rule-problem';
 import { evaluate } from '../evaluation/evaluate.service';
+import { parameterUses } from '../evaluation/parameter-uses';
 import { explainedRules } from '../evaluation/rule-texts';
 import { findSubject } from '../registry/subjects';
 import { parseAsOf } from './arguments';
@@ -98,7 +99,7 @@ program
       } else {
         const subject = await findSubject(deps.em, options.subject.type, options.subject.id);
         const matterTitle = runtime.rules.current.matter(options.matter!)!.title;
-        console.log(verdictText(verdict, rules, matterTitle, subject.name));
+        console.log(verdictText(verdict, rules, matterTitle, subject.name, await parameterUses(deps.em, deps.ruleSet, verdict, rules)));
       }
     } finally {
       await runtime.close();

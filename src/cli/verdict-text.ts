@@ -1,5 +1,6 @@
 import type { Verdict } from '../db/entities';
 import type { RuleResult } from '../engine/rule-runner';
+import type { ParameterUse } from '../evaluation/parameter-uses';
 import { buildSummary } from '../evaluation/summary';
 import type { Bilingual } from '../engine/rule-file';
 
@@ -40,8 +41,8 @@ function ruleBlock(rule: RuleResult): string[] {
 }
 
 /** A verdict as a person reads it in a terminal: outcome, measures, every rule and condition, summary. */
-export function verdictText(verdict: Verdict, rules: RuleResult[], matterTitle: Bilingual, subjectName: string): string {
-  const summaryInput = { outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules };
+export function verdictText(verdict: Verdict, rules: RuleResult[], matterTitle: Bilingual, subjectName: string, parameters: ParameterUse[] = []): string {
+  const summaryInput = { outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules, parameters };
   return [
     `${subjectName} — ${matterTitle.zh} / ${matterTitle.en}`,
     `结论 Outcome: ${OUTCOME[verdict.outcome]}${verdict.score != null ? `   得分 score: ${verdict.score}` : ''}`,
