@@ -48,4 +48,30 @@ describe('running rules', () => {
     const typo = rule({ conditions: { all: [{ fact: 'subject', path: '$.credit.unrepayred', operator: 'greaterThan', value: 0 }] } });
     await expect(runRules([typo], facts, '2020-06-01')).rejects.toThrow('Rule test-rule (rules/civil-servant/test-rule.json) cannot run: path "$.credit.unrepayred" is not in the facts');
   });
+
+  it('a mitigating rule lowers the measure it names one step, or waives it, and says which rule did', async () => {
+    const restrict = rule({ id: 'restrict' });
+    const mitigate = (relief: 'LIGHTEN' | 'WAIVE') =>
+      rule({ id: 'lighten', event: { type: 'MITIGATE', params: { measure: { zh: '从轻', en: 'lightened' }, mitigates: { rule: 'restrict', relief } } } });
+    const lightened = await runRules([restrict, mitigate('LIGHTEN')], facts, '2020-06-01');
+    expect(lightened.outcome).toBe('CAUTION');
+    expect(lightened.rules[0]).toMatchObject({ effect: 'CAUTION', mitigatedBy: { byRule: 'lighten', relief: 'LIGHTEN', from: 'RESTRICT', to: 'CAUTION' } });
+    const waived = await runRules([restrict, mitigate('WAIVE')], facts, '2020-06-01');
+    expect(waived.outcome).toBe('ELIGIBLE');
+    expect(waived.rules[0]).toMatchObject({ fired: true, effect: null, mitigatedBy: { to: null } });
+    const unmet = rule({ id: 'lighten', conditions: { all: [{ fact: 'subject', path: '$.credit.unrepaired', operator: 'equal', value: 0 }] }, event: { type: 'MITIGATE', params: { measure: { zh: '从轻', en: 'lightened' }, mitigates: { rule: 'restrict', relief: 'LIGHTEN' } } } });
+    const stands = await runRules([restrict, unmet], facts, '2020-06-01');
+    expect(stands.outcome).toBe('RESTRICTED');
+    expect(stands.rules[0].mitigatedBy).toBeNull();
+  });
+
+  it('compares with a parameter in force and names it, and lists the parameters a rule read', async () => {
+    const threshold = rule({
+      conditions: { all: [{ fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', value: { fact: 'parameters', path: '$.limit' } }] },
+      explanation: { zh: '限额{{parameters.limit}}', en: 'limit {{parameters.limit}}' },
+    });
+    const result = await runRules([threshold], { ...facts, parameters: { limit: 2 } }, '2020-06-01');
+    expect(result.rules[0]).toMatchObject({ fired: true, parameters: ['limit'], conditions: [{ expected: 2, expectedParameter: 'limit', actual: 2, passed: true }] });
+    await expect(runRules([threshold], facts, '2020-06-01')).rejects.toThrow('parameter "$.limit" is not in the parameters in force');
+  });
 });

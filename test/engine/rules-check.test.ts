@@ -130,6 +130,16 @@ describe('rules check warns of', () => {
     expect(warnings.map((w) => w.en)).toContainEqual(expect.stringMatching(/^cs-trustworthy-incentive \(INCENTIVE\) and x \(RESTRICT, civil-servant\/x.json\) can both fire for AWARD with opposite effects|^x \(RESTRICT\) and cs-trustworthy-incentive/));
   });
 
+  it('a mitigating rule naming a rule that does not exist, or one no mitigation can lower', () => {
+    const mitigating = (target: string) => (t: string) =>
+      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"type": "INCENTIVE",\n    "params": {', `"type": "MITIGATE",\n    "params": {\n      "mitigates": { "rule": "${target}", "relief": "LIGHTEN" },`);
+    expect(only(rulesWith('civil-servant/x.json', mitigating('cs-award-restrikt')).problems, 'civil-servant/x.json').map((p) => p.en)).toEqual(['the rule to mitigate, "cs-award-restrikt", does not exist']);
+    expect(only(rulesWith('civil-servant/x.json', mitigating('cs-trustworthy-incentive')).problems, 'civil-servant/x.json').map((p) => p.en)).toEqual([
+      'rule "cs-trustworthy-incentive" has effect INCENTIVE, which no mitigation can lower (only CAUTION, RESTRICT, DISQUALIFY)',
+    ]);
+    expect(only(rulesWith('civil-servant/x.json', mitigating('cs-award-restrict')).problems, 'civil-servant/x.json')).toEqual([]);
+  });
+
   it('nothing in the shipped rules', async () => {
     const { warnings, problems, ruleSet } = inspectRules(SHIPPED, schema);
     expect([problems, warnings]).toEqual([[], []]);
