@@ -52,12 +52,14 @@ export function reasonOf(run: RunResult): { zh: string; en: string } {
   return firedStrongestFirst(run)[0]?.text ?? NOTHING_APPLIES;
 }
 
-/** Fired rules, strongest effect first: what a one-line reason and the measures are taken from. */
-export function firedStrongestFirst(run: RunResult): RuleResult[] {
-  return run.rules.filter((r) => r.fired).sort((a, b) => EFFECTS.indexOf(b.effect) - EFFECTS.indexOf(a.effect));
+/** Fired rules whose measure applies (not waived), strongest effect first: what a one-line reason and the measures are taken from. */
+export function firedStrongestFirst(run: RunResult): (RuleResult & { effect: NonNullable<RuleResult['effect']> })[] {
+  return run.rules
+    .filter((r): r is RuleResult & { effect: NonNullable<RuleResult['effect']> } => r.fired && r.effect !== null)
+    .sort((a, b) => EFFECTS.indexOf(b.effect) - EFFECTS.indexOf(a.effect));
 }
 
 /** The measures that apply, as a verdict lists them: one per fired rule, strongest first. */
 export function measuresOf(run: RunResult) {
-  return firedStrongestFirst(run).map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: r.mitigation, points: r.points }));
+  return firedStrongestFirst(run).map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: !!r.mitigates, mitigatedBy: r.mitigatedBy, points: r.points }));
 }

@@ -4,6 +4,7 @@ import { sourceText } from '../engine/parameter-file';
 import { resolvePath } from '../engine/path';
 import type { ParameterSource } from '../engine/rule-file';
 import type { RuleResult } from '../engine/rule-runner';
+import type { SubjectType } from '../domain/subject';
 import { SUBJECT_FOLDERS, type RuleSet } from '../engine/rule-set';
 import { findSnapshot } from './snapshot';
 
@@ -61,11 +62,20 @@ async function parametersOf(em: EntityManager, current: RuleSet, version: string
  */
 export async function parameterUses(em: EntityManager, current: RuleSet, verdict: Verdict, rules: RuleResult[]): Promise<ParameterUse[]> {
   const { sources, queryVariables } = await parametersOf(em, current, verdict.ruleSetVersion);
-  const fileSources = sources.get(verdict.parametersFile) ?? {};
   const values = ((verdict.facts as { parameters?: Record<string, unknown> }).parameters ?? {}) as Record<string, unknown>;
+  return usesOf(sources.get(verdict.parametersFile) ?? {}, queryVariables.get(verdict.subjectType) ?? [], values, rules);
+}
+
+/** The same for a run under the rule set in force (an assessment): everything is in memory. */
+export function parameterUsesNow(ruleSet: RuleSet, subjectType: SubjectType, parametersFile: string, values: Record<string, unknown>, rules: RuleResult[]): ParameterUse[] {
+  const sources = ruleSet.parameterSets.find((p) => p.file === parametersFile)?.sources ?? {};
+  return usesOf(sources, ruleSet.factsQueries[subjectType]?.variables ?? [], values, rules);
+}
+
+function usesOf(fileSources: Record<string, ParameterSource>, queryVariables: string[], values: Record<string, unknown>, rules: RuleResult[]): ParameterUse[] {
   const usedBy = new Map<string, string[]>();
   const use = (name: string, by: string) => usedBy.set(name, [...(usedBy.get(name) ?? []), by]);
-  for (const name of queryVariables.get(verdict.subjectType) ?? []) if (name in values) use(name, 'facts');
+  for (const name of queryVariables) if (name !== 'id' && name !== 'asOf' && name in values) use(name, 'facts');
   for (const rule of rules) for (const name of rule.parameters ?? []) use(name, rule.ruleId);
   return [...usedBy].map(([name, by]) => {
     const source = fileSources[name.split('.')[0]];

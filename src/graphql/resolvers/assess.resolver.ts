@@ -3,6 +3,9 @@ import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type
 import { PERMISSIONS } from '../../auth/role';
 import type { VerdictOutcome } from '../../domain/verdict';
 import { measuresOf, reasonOf, type Assessment } from '../../evaluation/assess.service';
+import { parameterUsesNow } from '../../evaluation/parameter-uses';
+import type { RuleSet } from '../../engine/rule-set';
+import { parameterUseView, withParameterUses } from '../parameter-use';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { assertId } from '../../registry/lookup';
 import { assessManyNow, MAX_ASSESSMENTS_PER_REQUEST, reserveAssessments } from '../assessing';
@@ -12,12 +15,14 @@ import { AssessmentResultType, AssessmentType } from '../types/assessment.type';
 import { SubjectUnion } from '../types/subject.type';
 import { SubjectInput } from '../types/verdict.type';
 
-function toAssessment(assessment: Assessment): AssessmentType {
+function toAssessment(assessment: Assessment, ruleSet: RuleSet): AssessmentType {
   const { run, gathered } = assessment;
+  const uses = parameterUsesNow(ruleSet, assessment.subject.type, gathered.parametersFile, gathered.parameters, run.rules).map(parameterUseView);
   const explanation = {
     // What Explanation.summary reads of a verdict: the same summary as evaluate gives.
     verdict: { outcome: run.outcome, score: run.score, day: assessment.day, matter: assessment.matter },
-    rules: run.rules,
+    rules: withParameterUses(run.rules, uses),
+    parameters: uses,
     day: assessment.day,
     parametersFile: gathered.parametersFile,
     facts: { subject: gathered.subject, parameters: gathered.parameters },
@@ -75,7 +80,7 @@ export class AssessResolver {
     return subjects.map(({ type, id }, i) => {
       const outcome = checked[i] ?? assessed[next++];
       const failed = outcome instanceof Error;
-      return { subjectType: type, subjectId: id, assessment: failed ? null : toAssessment(outcome), error: failed ? asResultError(outcome) : null };
+      return { subjectType: type, subjectId: id, assessment: failed ? null : toAssessment(outcome, context.rules.current), error: failed ? asResultError(outcome) : null };
     });
   }
 

@@ -9,6 +9,7 @@ import type { RuleResult } from '../../engine/rule-runner';
 import { evaluate, findVerdict } from '../../evaluation/evaluate.service';
 import { recheck } from '../../evaluation/recheck.service';
 import { parameterUses, type ParameterUse } from '../../evaluation/parameter-uses';
+import { parameterUseView, withParameterUses } from '../parameter-use';
 import { explainedRules } from '../../evaluation/rule-texts';
 import { buildSummary } from '../../evaluation/summary';
 import { BadUserInputError } from '../../errors';
@@ -27,19 +28,6 @@ interface ExplanationSource {
   parameters: ParameterUse[];
 }
 
-/** A parameter use as the API shows it: the local choice's body and day as fields of their own. */
-function parameterUseView(use: ParameterUse) {
-  const source = use.source && {
-    document: use.source.document ?? null,
-    clause: use.source.clause ?? null,
-    decidedBy: use.source.localChoice?.body ?? null,
-    decidedOn: use.source.localChoice?.decidedOn ?? null,
-    reference: use.source.localChoice?.reference ?? null,
-    note: use.source.note ?? null,
-    text: use.source.text,
-  };
-  return { ...use, source };
-}
 
 
 @Resolver(() => VerdictType)
@@ -111,8 +99,7 @@ export class VerdictResolver {
     const explained = await explainedRules(context.em, context.rules.current, verdict);
     const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts);
     const uses = (await parameterUses(context.em, context.rules.current, verdict, explained)).map(parameterUseView);
-    const withParameters = (rules: RuleResult[]) => rules.map((r) => ({ ...r, parameters: uses.filter((u) => u.usedBy.includes(r.ruleId)) }));
-    const rules = personal ? withParameters(explained).map((r) => ({ ...r, evidence: [], text: null })) : withParameters(visible.rules);
+    const rules = personal ? withParameterUses(explained, uses).map((r) => ({ ...r, evidence: [], text: null })) : withParameterUses(visible.rules, uses);
     // Recorded once per verdict per request, with the request's other reads (src/audit/read-log.ts).
     readLogOf(context).note({
       action: AuditAction.READ_EXPLANATION,
