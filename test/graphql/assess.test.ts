@@ -38,7 +38,7 @@ describe('assess (16.1)', () => {
     expect(result.errors).toBeUndefined();
     const rows = result.data.assess;
     expect(rows.map((r: any) => r.subjectId)).toEqual(subjects.map((s) => s.id));
-    expect(rows[0].assessment).toMatchObject({ outcome: 'RESTRICTED', subject: { name: '李晓红' } });
+    expect(rows[0].assessment).toMatchObject({ outcome: 'CAUTION', subject: { name: '李晓红' } });
     expect(rows[0].assessment.reason.zh).not.toMatch(/subject\.|\$\./);
     expect(rows[0].error).toBeNull();
     expect(rows[1]).toMatchObject({ assessment: null, error: { code: 'BAD_USER_INPUT', field: 'subjects[1].id' } });

@@ -21,6 +21,14 @@ async function enterprise(name: string, fields: Record<string, unknown> = {}): P
   return result.data.createEnterprise.id;
 }
 
+/** 四(一) bars while the enterprise is on the list: the listing, resting on its record. */
+async function listAsDefaulter(subjectId: string, recordId: string, listedOn: string) {
+  const listed = await server.gql('mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }', {
+    input: { subjectType: 'ENTERPRISE', subjectId, list: 'JUDGMENT_DEFAULTER', listedOn, listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2025)鄂07执1号', recordId },
+  });
+  if (listed.errors) throw new Error(JSON.stringify(listed.errors));
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   revokedOwner = await enterprise('鄂州市撤销测试有限公司');
@@ -34,6 +42,7 @@ beforeAll(async () => {
   expiredId = await createRecord(server, 'ENTERPRISE', expiredOwner, { occurredOn: '2019-03-01', recordedOn: '2019-03-20', disclosureEndsOn: '2022-03-20' });
   defaulter = await enterprise('鄂州市失信被执行测试有限公司');
   defaulterRecord = await createRecord(server, 'ENTERPRISE', defaulter, { category: 'JUDGMENT_DEFAULTER', severity: 'MAJOR', occurredOn: '2025-05-01', recordedOn: '2025-05-10' });
+  await listAsDefaulter(defaulter, defaulterRecord, '2025-05-10');
   clean = await enterprise('鄂州市守信测试有限公司', { creditGrade: 'A', gradedOn: '2024-01-01' });
 });
 afterAll(() => server.stop());
@@ -77,9 +86,10 @@ describe('public lists show only records in force and within their disclosure pe
   it("an old verdict's explanation does not show PUBLIC the details of records revoked or expired since", async () => {
     const later = await enterprise('鄂州市后撤销测试有限公司');
     const record = await createRecord(server, 'ENTERPRISE', later, { category: 'JUDGMENT_DEFAULTER', occurredOn: '2025-01-10', recordedOn: '2025-01-20' });
+    await listAsDefaulter(later, record, '2025-01-20');
     const EVALUATE = 'mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: ENTERPRISE, id: $id }, matter: "PROCUREMENT", asOf: $asOf) { id outcome } }';
     const barred = (await server.gql(EVALUATE, { id: later }, { role: 'CLERK' })).data.evaluate;
-    expect(barred.outcome).toBe('DISQUALIFIED');
+    expect(barred.outcome).toBe('RESTRICTED');
     const old = (await server.gql(EVALUATE, { id: expiredOwner, asOf: '2020-06-01T00:00:00+08:00' }, { role: 'CLERK' })).data.evaluate;
     const filed = await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId: record, filedBy: '企业', reason: '认定错误', filedOn: '2025-02-01' } });
     await server.gql('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }', {
@@ -121,15 +131,15 @@ describe("an enterprise's public status (16.7)", () => {
     const result = await server.gql(STATUS, { id: defaulter }, { role: 'PUBLIC' });
     expect(result.errors).toBeUndefined();
     const status = result.data.enterprise.publicStatus;
-    expect(status).toMatchObject({ matter: 'PROCUREMENT', matterTitle: { zh: '政府采购' }, outcome: 'DISQUALIFIED' });
-    expect(status.measures[0]).toMatchObject({ ruleId: 'en-bar-defaulters', effect: 'DISQUALIFY', measure: { zh: '依法限制参与政府采购、建设工程招标投标' } });
-    expect(status.reason.zh).toContain('鄂州市失信被执行测试有限公司为失信被执行人或严重违法失信企业');
+    expect(status).toMatchObject({ matter: 'PROCUREMENT', matterTitle: { zh: '政府采购' }, outcome: 'RESTRICTED' });
+    expect(status.measures[0]).toMatchObject({ ruleId: 'en-bar-defaulters', effect: 'RESTRICT', measure: { zh: '依法限制参与政府采购、建设工程招标投标' } });
+    expect(status.reason.zh).toMatch(/^鄂州市失信被执行测试有限公司截至\d{4}-\d{2}-\d{2}仍在失信被执行人名单或严重违法失信名单中/);
     expect(status.reason.zh).not.toMatch(/subject\.|\$\./);
     expect(status.records).toEqual([{ id: defaulterRecord, category: 'JUDGMENT_DEFAULTER', publiclyDisclosed: true }]);
     expect(new Date(status.asOf).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(status.ruleSetVersion).toMatch(/^sha256:/);
     expect(result.data.enterprise.publicStatuses.map((s: any) => s.matter).sort()).toEqual(['BIDDING', 'PROCUREMENT']);
-    expect(result.data.enterprise.publicStatuses.every((s: any) => s.outcome === 'DISQUALIFIED')).toBe(true);
+    expect(result.data.enterprise.publicStatuses.every((s: any) => s.outcome === 'RESTRICTED')).toBe(true);
     expect(await count('verdict')).toBe(verdicts);
     expect(await count('audit_event')).toBe(audits);
   });
@@ -142,10 +152,10 @@ describe("an enterprise's public status (16.7)", () => {
     expect(status.reason.zh).toBe(evaluated.data.evaluate.explanation.rules.find((r: any) => r.ruleId === 'en-bar-defaulters').text.zh);
   });
 
-  it('a grade-A enterprise without records is eligible with its incentive; a revoked record bars nothing', async () => {
+  it("a grade-A enterprise without records is eligible with its grade's score; a revoked record bars nothing", async () => {
     const good = (await server.gql(STATUS, { id: clean }, { role: 'PUBLIC' })).data.enterprise.publicStatus;
     expect(good).toMatchObject({ outcome: 'ELIGIBLE', records: [] });
-    expect(good.measures.map((m: any) => m.effect)).toContain('INCENTIVE');
+    expect(good.measures.map((m: any) => m.effect)).toEqual(['SCORE']);
     const revoked = (await server.gql(STATUS, { id: revokedOwner }, { role: 'PUBLIC' })).data.enterprise.publicStatus;
     expect(revoked).toMatchObject({ outcome: 'ELIGIBLE', records: [], measures: [] });
     expect(revoked.reason.zh).toBe('未发现影响该事项的信用记录，无限制措施。');

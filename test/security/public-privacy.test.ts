@@ -138,7 +138,7 @@ describe('no civil servant verdict for the public, by any path (10.10, 16.8)', (
     expect(result.errors?.[0].message).toContain('人事事项');
     expect(await count('audit_event')).toBe(before);
     const inspector = await server.gql('query ($v: ID!) { verdict(id: $v) { outcome } }', { v: verdictId }, { role: 'INSPECTOR' });
-    expect(inspector.data.verdict.outcome).toBe('RESTRICTED');
+    expect(inspector.data.verdict.outcome).toBe('CAUTION');
   });
 
   it('verdicts(matter: "PROMOTION") and verdicts(subject: civil servant) are refused to the public', async () => {
