@@ -38,6 +38,7 @@ const LABELS: Record<string, Pair> = {
   ENTERPRISE: ['市场主体', 'Enterprise'],
   INCENTIVE: ['激励', 'Incentive'],
   SCORE: ['计分', 'Score'],
+  MITIGATE: ['从轻', 'Mitigate'],
   RESTRICT: ['限制', 'Restrict'],
   DISQUALIFY: ['取消资格', 'Disqualify'],
   DISHONEST: ['失信', 'Dishonesty'],

@@ -16,7 +16,7 @@ const VerdictHead = graphql(`
         ... on CivilServant { id name }
         ... on Enterprise { id name }
       }
-      measures { ruleId effect mitigation points measure { zh en } basis { document clause quote } }
+      measures { ruleId effect mitigation mitigatedBy { byRule from to } points measure { zh en } basis { document clause quote } }
     }
     ruleSet { matters { code title { zh en } } }
   }
@@ -318,7 +318,10 @@ export function VerdictPage() {
                       <p class="measure">
                         {label(m.effect)}：{m.measure[lang]}
                         {m.points != null ? ` (${m.points} ${t('分', 'points')})` : ''}
-                        {m.mitigation ? ` · ${t('信用修复后减轻', 'lightened after credit repair')}` : ''}
+                        {m.mitigation ? ` · ${t('从轻规则（三(七)）', 'mitigating rule (三(七))')}` : ''}
+                        {m.mitigatedBy
+                          ? ` · ${t('依三(七)从轻', 'lightened under 三(七)')}: ${label(m.mitigatedBy.from)} → ${m.mitigatedBy.to ? label(m.mitigatedBy.to) : t('免于实施', 'waived')} (${m.mitigatedBy.byRule})`
+                          : ''}
                       </p>
                       {m.basis.map((b) => (
                         <blockquote key={b.clause}>
