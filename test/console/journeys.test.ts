@@ -84,7 +84,7 @@ test('an inspector signs in, finds a RESTRICTED civil servant, reads why, switch
   expect(await page.getByText(ID_CARD).count()).toBe(1); // INSPECTOR sees the whole number
   await screenshot(page, 'subject-inspector-zh');
 
-  await page.getByLabel('事项').selectOption('PROMOTION');
+  await page.getByLabel('事项').selectOption('AWARD');
   await page.getByLabel('评估日期（北京时间）').fill('2026-11-01');
   await page.getByRole('button', { name: '评估 Evaluate' }).click();
   await page.waitForURL(/\/console\/verdicts\/[^/]+$/);
@@ -99,7 +99,7 @@ test('an inspector signs in, finds a RESTRICTED civil servant, reads why, switch
   expect(await page.locator('.outcome-large').getAttribute('data-outcome')).toBe('RESTRICTED');
   expect(await page.locator('.outcome-large').textContent()).toContain('予以限制');
   expect(await page.getByTestId('verdict-id').textContent()).toBe(newId);
-  const fired = page.locator('[data-rule="cs-restrict-award-promotion"]');
+  const fired = page.locator('[data-rule="cs-award-restrict"]');
   expect(await fired.getAttribute('data-fired')).toBe('true');
   expect(await fired.textContent()).toContain('三(六)');
   const unrepaired = fired.locator('tr', { hasText: '$.credit.unrepaired' });
@@ -165,24 +165,24 @@ test('an inspector signs in, finds a RESTRICTED civil servant, reads why, switch
 test('a policy officer previews a draft rule and sees the subjects whose outcome would change, by matter', async () => {
   const { page, foreign, context } = await openSession(browser, origin, { token: await token('OFFICER', 'wang.fang') });
   await page.goto(`${origin}/console/rules`);
-  await page.getByText('cs-restrict-award-promotion').waitFor();
+  await page.getByText('cs-award-restrict').waitFor();
   expect(await page.locator('code.version').textContent()).toMatch(/^sha256:[0-9a-f]{16,}$/);
-  const inWords = page.locator('li.rule', { hasText: 'cs-restrict-award-promotion' }).locator('.condition-words');
+  const inWords = page.locator('li.rule', { hasText: 'cs-award-restrict' }).locator('.condition-words');
   expect(await inWords.textContent()).toMatch(/以下全部成立.*\$\.credit\.unrepaired.*大于或等于/);
 
   // The draft: restrict only from two unrepaired records on; our servant has one.
-  const rule = JSON.parse(readFileSync('rules/civil-servant/restrict-award-and-promotion.json', 'utf8'));
+  const rule = JSON.parse(readFileSync('rules/civil-servant/award-restrict.json', 'utf8'));
   rule.conditions.all[1].value = 2;
-  await page.getByLabel('草案文件', { exact: true }).setInputFiles({ name: 'restrict-award-and-promotion.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rule, null, 2)) });
-  await expect(page.getByLabel('文件 1').inputValue()).resolves.toBe('civil-servant/restrict-award-and-promotion.json');
-  await page.getByLabel('事项').selectOption('PROMOTION');
+  await page.getByLabel('草案文件', { exact: true }).setInputFiles({ name: 'award-restrict.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rule, null, 2)) });
+  await expect(page.getByLabel('文件 1').inputValue()).resolves.toBe('civil-servant/award-restrict.json');
+  await page.getByLabel('事项').selectOption('AWARD');
   await page.getByRole('button', { name: '预览' }).click();
   const report = page.getByTestId('preview-report');
   await report.waitFor({ timeout: 60_000 });
-  const row = report.locator('table[data-matter="PROMOTION"] tr', { hasText: NAME });
+  const row = report.locator('table[data-matter="AWARD"] tr', { hasText: NAME });
   expect(await row.count()).toBe(1);
   expect(await row.locator('.outcome').evaluateAll((badges) => badges.map((b) => b.getAttribute('data-outcome')))).toEqual(['RESTRICTED', 'ELIGIBLE']);
-  expect(await row.textContent()).toContain('cs-restrict-award-promotion');
+  expect(await row.textContent()).toContain('cs-award-restrict');
   expect(await report.textContent()).toMatch(/\d+ 个主体的结论会改变/);
   await screenshot(page, 'rules-preview-officer-zh');
   expect(foreign).toEqual([]);
