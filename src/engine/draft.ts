@@ -4,7 +4,7 @@ import path from 'node:path';
 import { RULE_LIMITS } from './rule-limits';
 
 export interface DraftFile {
-  /** Relative to the rules folder, e.g. civil-servant/restrict-award-and-promotion.json. */
+  /** Relative to the rules folder, e.g. civil-servant/award-restrict.json. */
   path: string;
   /** The new content; null removes the file from the draft. */
   content: string | null;

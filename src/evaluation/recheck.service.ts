@@ -5,7 +5,7 @@ import { evaluate, findVerdict, type EvaluationDeps } from './evaluate.service';
 
 /** One thing that came out differently on a re-check. */
 export interface Difference {
-  /** What differs, e.g. `outcome`, `rules.cs-restrict-award-promotion.fired`. */
+  /** What differs, e.g. `outcome`, `rules.cs-award-restrict.fired`. */
   field: string;
   before: unknown;
   after: unknown;

@@ -5,7 +5,7 @@ import { VerdictOutcome } from '../../domain/verdict';
 
 @InputType({ description: 'One file of a draft: added or changed (content), or removed (content null).' })
 export class DraftFileInput {
-  @Field({ description: 'Relative to the rules folder, e.g. civil-servant/restrict-award-and-promotion.json.' })
+  @Field({ description: 'Relative to the rules folder, e.g. civil-servant/award-restrict.json.' })
   path!: string;
 
   @Field(() => String, { nullable: true })
