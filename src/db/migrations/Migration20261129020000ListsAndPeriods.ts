@@ -8,7 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
  * administrative) and whether an absent head was excused, civil servants whether they are their
  * agency's principal, and subjects get dated list memberships (失信被执行人, 严重违法失信名单).
  */
-export class Migration20261129000000ListsAndPeriods extends Migration {
+export class Migration20261129020000ListsAndPeriods extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "credit_record" add column "decided_on" date null;`);
     this.addSql(`update "credit_record" set "decided_on" = "recorded_on";`);
@@ -36,6 +36,7 @@ export class Migration20261129000000ListsAndPeriods extends Migration {
     this.addSql(`alter table "list_membership" add constraint "list_membership_record_id_foreign" foreign key ("record_id") references "credit_record" ("id") on update cascade on delete restrict;`);
     // Never deleted, like records: removal is a date, and the history of listings stays.
     this.addSql(`create trigger list_membership_no_delete before delete on "list_membership" for each row execute function chengxin_forbid_delete();`);
+    this.addSql(`create trigger list_membership_no_truncate before truncate on "list_membership" for each statement execute function chengxin_forbid_truncate();`);
 
     this.addSql(`alter type "audit_action" add value if not exists 'LIST_SUBJECT';`);
     this.addSql(`alter type "audit_action" add value if not exists 'REMOVE_FROM_LIST';`);
