@@ -1,3 +1,4 @@
+import { outcomeLabel } from '../domain/verdict';
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,12 +25,6 @@ export interface SweepCommandOptions {
   json?: boolean;
 }
 
-const OUTCOME_TITLES: Record<string, string> = {
-  ELIGIBLE: '符合 eligible',
-  CAUTION: '审慎 caution',
-  RESTRICTED: '限制 restricted',
-  DISQUALIFIED: '取消资格 disqualified',
-};
 const SHOWN_ERRORS = 10;
 const POLL_MS = 1000;
 
@@ -87,7 +82,7 @@ function summaryText({ run, errors, errorCount }: Awaited<ReturnType<typeof summ
   const table = new Table({ head: ['结果 outcome', '主体数 subjects', '占比 share'], style: colours });
   const total = run.subjects || 1;
   for (const [outcome, n] of Object.entries(run.counts ?? {}).sort((a, b) => b[1] - a[1])) {
-    table.push([OUTCOME_TITLES[outcome] ?? outcome, n, `${((100 * n) / total).toFixed(1)}%`]);
+    table.push([outcomeLabel(outcome), n, `${((100 * n) / total).toFixed(1)}%`]);
   }
   table.push(['未能评估 failed', run.failed ?? 0, `${((100 * (run.failed ?? 0)) / total).toFixed(1)}%`]);
   table.push(['合计 total', run.subjects, '100%']);

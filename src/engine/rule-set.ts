@@ -5,6 +5,7 @@ import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } 
 import { SubjectType } from '../domain/subject';
 import { factsQueryProblems } from './facts-query-check';
 import { subjectShape } from './facts-shape';
+import { impossibleDates } from './date-check';
 import { parseJsonFile, type LocatedJson } from './json-file';
 import type { LoadedRule, Matter, ParameterSet } from './rule-file';
 import { conditionSize, RULE_LIMITS } from './rule-limits';
@@ -115,7 +116,7 @@ function loadMatters(dir: string, files: Record<string, string>, problems: RuleP
   problems.push(...syntax);
   if (!json) return [];
   const invalid = schemaProblems(file, json, 'matters');
-  problems.push(...invalid);
+  problems.push(...invalid, ...impossibleDates(file, json));
   return invalid.length ? [] : (json.value as { matters: Matter[] }).matters;
 }
 
@@ -128,7 +129,7 @@ function loadParameters(dir: string, files: Record<string, string>, problems: Ru
       problems.push(...syntax);
       if (!json) return [];
       const invalid = schemaProblems(file, json, 'parameters');
-      problems.push(...invalid);
+      problems.push(...invalid, ...impossibleDates(file, json));
       return invalid.length ? [] : [{ ...(json.value as ParameterSet), file }];
     })
     .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
@@ -195,7 +196,7 @@ function loadRules(dir: string, matters: Matter[], files: Record<string, string>
       }
       const invalid = schemaProblems(file, json, 'rule');
       const found = invalid.length ? invalid : validateRule(file, json, type, known);
-      problems.push(...found);
+      problems.push(...found, ...impossibleDates(file, json));
       const rule = json.value as LoadedRule;
       if (rule && typeof rule === 'object' && typeof rule.id === 'string') {
         const earlier = seen.get(rule.id);
