@@ -4,7 +4,8 @@ import path from 'node:path';
 import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { SubjectType } from '../domain/subject';
 import { factsQueryProblems } from './facts-query-check';
-import { subjectShape } from './facts-shape';
+import { subjectShape, type ShapeNode } from './facts-shape';
+import { checkParameterFiles, parameterReads } from './parameters-check';
 import { impossibleDates } from './date-check';
 import { parseJsonFile, type LocatedJson } from './json-file';
 import type { LoadedRule, Matter, ParameterSet } from './rule-file';
@@ -120,7 +121,7 @@ function loadMatters(dir: string, files: Record<string, string>, problems: RuleP
   return invalid.length ? [] : (json.value as { matters: Matter[] }).matters;
 }
 
-function loadParameters(dir: string, files: Record<string, string>, problems: RuleProblem[]): ParameterSet[] {
+function loadParameters(dir: string, files: Record<string, string>, problems: RuleProblem[]): { set: ParameterSet; json: LocatedJson; valid: boolean }[] {
   return listFiles(path.join(dir, 'parameters'), '.json')
     .flatMap((full) => {
       const file = path.relative(dir, full);
@@ -130,9 +131,12 @@ function loadParameters(dir: string, files: Record<string, string>, problems: Ru
       if (!json) return [];
       const invalid = schemaProblems(file, json, 'parameters');
       problems.push(...invalid, ...impossibleDates(file, json));
-      return invalid.length ? [] : [{ ...(json.value as ParameterSet), file }];
+      // Schema-invalid files are still checked for completeness, so one run names every missing value.
+      const value = json.value as ParameterSet;
+      const readable = value && typeof value === 'object' && typeof value.effectiveFrom === 'string' && value.values && typeof value.values === 'object';
+      return readable ? [{ set: { ...value, file }, json, valid: invalid.length === 0 }] : [];
     })
-    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    .sort((a, b) => a.set.effectiveFrom.localeCompare(b.set.effectiveFrom));
 }
 
 function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<string, string>, problems: RuleProblem[]) {
@@ -234,14 +238,18 @@ export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection
   if (problems.length) return { ruleSet: null, problems, warnings: [] };
   const files: Record<string, string> = {};
   const matters = loadMatters(dir, files, problems);
-  const parameterSets = loadParameters(dir, files, problems);
+  const parameterFiles = loadParameters(dir, files, problems);
+  const parameterSets = parameterFiles.filter(({ valid }) => valid).map(({ set }) => set);
   const { queries: factsQueries, shaped } = loadFactsQueries(dir, schema, files, problems);
   const loaded = loadRules(dir, matters, files, problems);
+  const shapes: Partial<Record<SubjectType, ShapeNode>> = {};
+  for (const [type, document] of Object.entries(shaped) as [SubjectType, DocumentNode | undefined][]) if (document) shapes[type] = subjectShape(schema, document);
   for (const { rule, json } of loaded) {
     // A facts file refused for its shape is not looked into: its rules are checked once it is fixed.
-    const document = shaped[rule.subjectType];
-    if (document) problems.push(...checkRuleAgainstFacts(rule, json, subjectShape(schema, document), parameterSets));
+    if (shaped[rule.subjectType]) problems.push(...checkRuleAgainstFacts(rule, json, shapes[rule.subjectType], parameterSets));
   }
+  const reads = parameterReads(loaded.map(({ rule }) => rule), factsQueries, schema, shapes);
+  problems.push(...checkParameterFiles(parameterFiles, reads));
   const warnings = lintRules(loaded);
   if (problems.length) return { ruleSet: null, problems, warnings };
   const hash = createHash('sha256');
