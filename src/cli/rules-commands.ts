@@ -11,7 +11,7 @@ import { openRuntime } from './runtime';
 const show = (value: unknown) => JSON.stringify(value);
 
 function caseLines(result: CaseResult): string[] {
-  const head = `  ${result.passed ? '✓' : '✗'} ${result.ruleId}: ${result.name}`;
+  const head = `  ${result.passed ? '✓' : '✗'} ${result.ruleId}: ${result.name}${result.on ? `  (${result.on}, rules/${result.parametersFile})` : ''}`;
   if (result.passed) return [head];
   const lines = [head, `      (rules/${result.file})`];
   if (result.error) return [...lines, `      错误 error: ${result.error}`];
@@ -75,7 +75,7 @@ export function registerRulesCommands(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const report = await testRules(ruleSet.rules);
+      const report = await testRules(ruleSet.rules, (day) => ruleSet.parametersOn(day));
       report.cases.flatMap(caseLines).forEach((line) => console.log(line));
       const failed = report.cases.filter((c) => !c.passed).length;
       const { coverage } = report;

@@ -19,6 +19,8 @@ export interface ParameterRead {
   /** A GraphQL input type (facts-query variables), 'number', or null for any value. */
   expects: GraphQLInputType | 'number' | null;
   by: { zh: string; en: string };
+  /** For a rule's read: where in the rule file it stands, to blame the rule when no file holds the path at all. */
+  inRule?: { file: string; line: number; column: number; checkedElsewhere: boolean };
 }
 
 const dotted = (path: string) => path.replace(/^\$\.?/, '');
@@ -35,7 +37,7 @@ function expandPointsPath(template: string, shape: ShapeNode | undefined): strin
 }
 
 /** Everything the rules and the facts queries read from the parameters, and as what. */
-export function parameterReads(rules: LoadedRule[], queries: Partial<Record<SubjectType, FactsQuery>>, schema: GraphQLSchema, shapes: Partial<Record<SubjectType, ShapeNode>>): ParameterRead[] {
+export function parameterReads(rules: { rule: LoadedRule; json: LocatedJson }[], queries: Partial<Record<SubjectType, FactsQuery>>, schema: GraphQLSchema, shapes: Partial<Record<SubjectType, ShapeNode>>): ParameterRead[] {
   const reads: ParameterRead[] = [];
   for (const [, query] of Object.entries(queries) as [SubjectType, FactsQuery][]) {
     const operation = query.document.definitions.find((d) => d.kind === 'OperationDefinition');
@@ -47,19 +49,21 @@ export function parameterReads(rules: LoadedRule[], queries: Partial<Record<Subj
       reads.push({ path: name, expects: type ?? null, by: { zh: `事实查询 ${query.file} 的变量 $${name}`, en: `the variable $${name} of the facts query ${query.file}` } });
     }
   }
-  for (const rule of rules) {
+  for (const { rule, json } of rules) {
     const by = { zh: `规则 ${rule.id}（${rule.file}）`, en: `rule ${rule.id} (${rule.file})` };
-    for (const { leaf } of leaves(rule.conditions)) {
-      if (leaf.fact === 'parameters' && leaf.path) reads.push({ path: dotted(leaf.path), expects: NUMERIC.includes(leaf.operator) ? 'number' : null, by });
+    // Condition and explanation paths no file holds are reported at the rule by the facts check.
+    const at = (place: (string | number)[], checkedElsewhere: boolean) => ({ file: rule.file, ...json.locate(place), checkedElsewhere });
+    for (const { leaf, at: place } of leaves(rule.conditions)) {
+      if (leaf.fact === 'parameters' && leaf.path) reads.push({ path: dotted(leaf.path), expects: NUMERIC.includes(leaf.operator) ? 'number' : null, by, inRule: at([...place, 'path'], true) });
       const value = leaf.value as { fact?: unknown; path?: unknown } | null;
-      if (value && typeof value === 'object' && value.fact === 'parameters' && typeof value.path === 'string') reads.push({ path: dotted(value.path), expects: null, by });
+      if (value && typeof value === 'object' && value.fact === 'parameters' && typeof value.path === 'string') reads.push({ path: dotted(value.path), expects: null, by, inRule: at([...place, 'value'], false) });
     }
     const points = rule.event.params.points;
     if (points && typeof points === 'object') {
-      for (const path of expandPointsPath(points.parameter, shapes[rule.subjectType])) reads.push({ path, expects: 'number', by });
+      for (const path of expandPointsPath(points.parameter, shapes[rule.subjectType])) reads.push({ path, expects: 'number', by, inRule: at(['event', 'params', 'points', 'parameter'], false) });
     }
     for (const locale of ['zh', 'en'] as const) {
-      for (const [, placeholder] of rule.explanation[locale].matchAll(/\{\{\s*parameters\.([\w.]+)\s*\}\}/g)) reads.push({ path: placeholder, expects: null, by });
+      for (const [, placeholder] of rule.explanation[locale].matchAll(/\{\{\s*parameters\.([\w.]+)\s*\}\}/g)) reads.push({ path: placeholder, expects: null, by, inRule: at(['explanation', locale], true) });
     }
   }
   return reads;
@@ -74,10 +78,21 @@ function typeProblem(value: unknown, expects: ParameterRead['expects']): { zh: s
 }
 
 /** The reads grouped by path: each path once, with everyone who reads it. */
-function byPath(reads: ParameterRead[]): { path: string; expects: ParameterRead['expects'][]; by: { zh: string[]; en: string[] } }[] {
-  const grouped = new Map<string, { path: string; expects: ParameterRead['expects'][]; by: { zh: string[]; en: string[] } }>();
+interface GroupedRead {
+  path: string;
+  expects: ParameterRead['expects'][];
+  by: { zh: string[]; en: string[] };
+  inRules: NonNullable<ParameterRead['inRule']>[];
+  /** Read by a facts query, whose variable only the parameters files can provide. */
+  byQuery: boolean;
+}
+
+function byPath(reads: ParameterRead[]): GroupedRead[] {
+  const grouped = new Map<string, GroupedRead>();
   for (const read of reads) {
-    const entry = grouped.get(read.path) ?? { path: read.path, expects: [], by: { zh: [], en: [] } };
+    const entry = grouped.get(read.path) ?? { path: read.path, expects: [], by: { zh: [], en: [] }, inRules: [], byQuery: false };
+    if (read.inRule) entry.inRules.push(read.inRule);
+    else entry.byQuery = true;
     if (!entry.by.en.includes(read.by.en)) {
       entry.by.zh.push(read.by.zh);
       entry.by.en.push(read.by.en);
@@ -98,8 +113,21 @@ function byPath(reads: ParameterRead[]): { path: string; expects: ParameterRead[
 export function checkParameterFiles(files: { set: ParameterSet; json: LocatedJson }[], reads: ParameterRead[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const grouped = byPath(reads);
+  // A path of a rule's that no file holds is the rule's mistake (a typo), not the files'.
+  const inNoFile = (read: GroupedRead) => !read.byQuery && files.length > 0 && files.every(({ set }) => !pathExists(set.values, read.path));
+  for (const read of grouped.filter(inNoFile)) {
+    for (const place of read.inRules.filter((p) => !p.checkedElsewhere)) {
+      problems.push({
+        file: place.file,
+        line: place.line,
+        column: place.column,
+        zh: `参数 "${read.path}" 不在任何参数文件中；请更正路径，或在每个参数文件中加入该值`,
+        en: `the parameter "${read.path}" is in no parameters file; correct the path, or add the value to every parameters file`,
+      });
+    }
+  }
   for (const { set, json } of files) {
-    for (const read of grouped) {
+    for (const read of grouped.filter((r) => !inNoFile(r))) {
       const steps = read.path.split('.');
       const readers = { zh: read.by.zh.join('、'), en: read.by.en.join('; ') };
       if (!pathExists(set.values, read.path)) {

@@ -36,6 +36,8 @@ export interface EvidenceSpec {
 
 export interface RuleCase {
   name: string;
+  /** The day the case runs on; its parameters are then those in force that day (unless `facts.parameters` is given). */
+  on?: string;
   facts: Record<string, unknown>;
   expect: { fired: boolean; points?: number };
 }

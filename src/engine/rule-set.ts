@@ -248,7 +248,7 @@ export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection
     // A facts file refused for its shape is not looked into: its rules are checked once it is fixed.
     if (shaped[rule.subjectType]) problems.push(...checkRuleAgainstFacts(rule, json, shapes[rule.subjectType], parameterSets));
   }
-  const reads = parameterReads(loaded.map(({ rule }) => rule), factsQueries, schema, shapes);
+  const reads = parameterReads(loaded, factsQueries, schema, shapes);
   problems.push(...checkParameterFiles(parameterFiles, reads));
   const warnings = lintRules(loaded);
   if (problems.length) return { ruleSet: null, problems, warnings };

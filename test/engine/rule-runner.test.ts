@@ -24,7 +24,8 @@ describe('running rules', () => {
   it('applies a rule only inside its effective dates', async () => {
     expect((await runRules([rule({})], facts, '2020-06-01')).outcome).toBe('RESTRICTED');
     const after = await runRules([rule({})], facts, '2021-01-01');
-    expect(after.outcome).toBe('ELIGIBLE');
+    // Its only rule out of effect, the matter is not decided: never read as a clearance.
+    expect(after.outcome).toBe('NO_RULE_IN_FORCE');
     expect(after.rules[0]).toMatchObject({ inEffect: false, fired: false, conditions: [] });
   });
 
