@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import { RuleSetSnapshot } from '../db/entities';
+import { RuleSetService, RuleSetSnapshot } from '../db/entities';
 import { formatProblem, RuleSetError, type RuleProblem } from '../engine/rule-problem';
 import { inspectRules, type RuleSet } from '../engine/rule-set';
 import { chinaTime } from '../domain/china-time';
@@ -28,7 +28,10 @@ export interface ServingLog {
 /** Records that a set is serving, so that a later start on a broken folder knows the last good one. */
 export async function markServed(em: EntityManager, ruleSet: RuleSet): Promise<void> {
   await storeSnapshot(em, ruleSet);
-  await em.getConnection().execute('update rule_set_snapshot set last_served_at = now() where version = ?', [ruleSet.version]);
+  await em.getConnection().execute(
+    'insert into rule_set_service (version, last_served_at) values (?, now()) on conflict (version) do update set last_served_at = excluded.last_served_at',
+    [ruleSet.version],
+  );
 }
 
 /** A stored set's files laid out as a rules folder and checked exactly as the live folder would be. */
@@ -60,11 +63,12 @@ export async function loadServingRules(em: EntityManager, dir: string, schema: G
     await markServed(em, ruleSet);
     return { ruleSet, problems: [], degraded: null };
   }
-  const candidates = await em.find(RuleSetSnapshot, {}, { orderBy: { lastServedAt: 'desc nulls last', firstUsedAt: 'desc' }, limit: FALLBACK_CANDIDATES });
-  for (const snapshot of candidates) {
-    const lastGood = inspectSnapshot(snapshot, schema);
+  const served = await em.find(RuleSetService, {}, { orderBy: { lastServedAt: 'desc' }, limit: FALLBACK_CANDIDATES });
+  for (const { version, lastServedAt } of served) {
+    const snapshot = await em.findOne(RuleSetSnapshot, { version });
+    const lastGood = snapshot && inspectSnapshot(snapshot, schema);
     if (!lastGood) continue;
-    const since = snapshot.lastServedAt ?? snapshot.firstUsedAt;
+    const since = lastServedAt;
     const degraded = {
       zh: `规则目录 ${dir} 有 ${problems.length} 处错误，未生效；改用上次可用的规则集 ${lastGood.version}（最近于 ${chinaTime(since)} 使用）继续服务。修正文件后将自动重新加载。`,
       en: `the rules folder ${dir} has ${problems.length} problem(s) and is not in force; serving the last good rule set ${lastGood.version} (last used ${since.toISOString()}) instead. Fix the files and they are reloaded.`,

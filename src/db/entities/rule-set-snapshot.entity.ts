@@ -15,8 +15,4 @@ export class RuleSetSnapshot {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   firstUsedAt: Opt<Date> = new Date();
-
-  /** When a process last took this set into service; a restart on a broken folder falls back to the latest. */
-  @Property({ type: 'timestamptz', nullable: true })
-  lastServedAt?: Date | null;
 }
