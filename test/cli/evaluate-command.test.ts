@@ -67,6 +67,9 @@ describe('the CLI verdict, as an officer reads it', () => {
     expect(result.stdout).toContain('截至 As of: 2026-12-01 00:00 (UTC+8)');
     expect(result.stdout).toMatch(/· 承诺未兑现 {2}严重 {2}2025-03-01/);
     expect(result.stdout).not.toContain('UNFULFILLED_COMMITMENT SEVERE');
+    // A rule that did not apply names its fact in the words of the schema: 已修复的失信记录数 (subject.credit.repaired) 为 0.
+    expect(result.stdout).toMatch(/- .+：[\u4e00-\u9fff]+ \(subject\.[\w.]+\) 为 \S+，要求/);
+    expect(result.stdout).toMatch(/- .+: [A-Z][\w ]+ \(subject\.[\w.]+\) was \S+, needed/);
     expect(result.stderr).toContain(`已保存，操作人 cli:${os.userInfo().username}`);
   });
 });

@@ -57,46 +57,46 @@ export class CountingRecordType {
     'occurred on or before the day, its disclosure had not ended, and it is within countsForDays of its severity.',
 })
 export class CreditFactsType {
-  @Field(() => LocalDateResolver, { description: 'The day (China Standard Time) the facts are about.' })
+  @Field(() => LocalDateResolver, { description: '事实所属日期 / The day (China Standard Time) the facts are about.' })
   on!: string;
 
-  @Field(() => Int, { description: 'Counting dishonesty records.' })
+  @Field(() => Int, { description: '失信记录数 / Counting dishonesty records.' })
   dishonest!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '一般失信记录数 / Counting general records.' })
   general!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '较重失信记录数 / Counting major records.' })
   major!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '严重失信记录数 / Counting severe records.' })
   severe!: number;
 
-  @Field(() => Int, { description: 'Counting dishonesty records without an approved repair.' })
+  @Field(() => Int, { description: '未修复的失信记录数 / Counting dishonesty records without an approved repair.' })
   unrepaired!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '未修复的一般失信记录数 / Counting general records without an approved repair.' })
   unrepairedGeneral!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '未修复的较重失信记录数 / Counting major records without an approved repair.' })
   unrepairedMajor!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '未修复的严重失信记录数 / Counting severe records without an approved repair.' })
   unrepairedSevere!: number;
 
-  @Field(() => Int, { description: 'Counting dishonesty records with an approved repair.' })
+  @Field(() => Int, { description: '已修复的失信记录数 / Counting dishonesty records with an approved repair.' })
   repaired!: number;
 
-  @Field(() => Int, { description: 'Counting dishonesty records under a pending objection.' })
+  @Field(() => Int, { description: '异议中的失信记录数 / Counting dishonesty records under a pending objection.' })
   disputed!: number;
 
-  @Field(() => Int, { description: 'Trustworthy records in force.' })
+  @Field(() => Int, { description: '守信记录数 / Trustworthy records in force.' })
   trustworthy!: number;
 
-  @Field({ description: 'A counting record of category JUDGMENT_DEFAULTER (失信被执行人).' })
+  @Field({ description: '是否失信被执行人 / A counting record of category JUDGMENT_DEFAULTER (失信被执行人).' })
   judgmentDefaulter!: boolean;
 
-  @Field({ description: 'A counting record of category SERIOUS_ILLEGAL_DISHONEST (严重违法失信).' })
+  @Field({ description: '是否严重违法失信 / A counting record of category SERIOUS_ILLEGAL_DISHONEST (严重违法失信).' })
   seriousIllegalDishonest!: boolean;
 
   @Field(() => [RecordCategory], { description: 'Categories of the counting dishonesty records.' })
@@ -126,13 +126,13 @@ export class BreachedCommitmentType {
 
 @ObjectType('CommitmentFacts', { description: 'Public commitments as they stood on one day.' })
 export class CommitmentFactsType {
-  @Field(() => Int, { description: 'Found breached on or before the day (within withinDays when given).' })
+  @Field(() => Int, { description: '未兑现的公开承诺数 / Found breached on or before the day (within withinDays when given).' })
   breached!: number;
 
   @Field(() => Int)
   fulfilled!: number;
 
-  @Field(() => Int, { description: 'Past due on the day and not settled.' })
+  @Field(() => Int, { description: '逾期未办结的承诺数 / Past due on the day and not settled.' })
   overdue!: number;
 
   @Field(() => [BreachedCommitmentType])
@@ -159,10 +159,10 @@ export class CourtCaseFactType {
 
 @ObjectType('CourtFacts', { description: "An agency's lawsuits as they stood on one day (三(八))." })
 export class CourtFactsType {
-  @Field({ description: 'Listed as a judgment defaulter (失信被执行人) on the day.' })
+  @Field({ description: '当日是否为失信被执行人 / Listed as a judgment defaulter (失信被执行人) on the day.' })
   judgmentDefaulter!: boolean;
 
-  @Field(() => Int, { description: 'Cases (filed within withinDays when given) whose hearing the head did not attend.' })
+  @Field(() => Int, { description: '负责人未出庭应诉的案件数 / Cases (filed within withinDays when given) whose hearing the head did not attend.' })
   headAbsences!: number;
 
   @Field(() => [CourtCaseFactType])
