@@ -27,6 +27,8 @@ export interface Coverage {
   uncoveredRules: string[];
   /** `ruleId all[0]`-style names of leaves never seen true, or never seen false. */
   uncoveredConditions: string[];
+  /** The same, rule by rule. */
+  perRule: { ruleId: string; cases: number; seenFiring: boolean; seenNotFiring: boolean; conditionsCovered: number; conditions: number }[];
 }
 
 export interface RuleTestReport {
@@ -72,7 +74,19 @@ export async function testRules(rules: LoadedRule[], parametersOn: (day: string)
   }
   const uncoveredRules = [...firing].filter(([, seen]) => seen.size < 2).map(([id]) => id);
   const uncoveredConditions = [...leafSeen].filter(([, seen]) => seen.size < 2).map(([key]) => key);
+  const perRule = rules.map((rule) => {
+    const leavesOf = [...leafSeen].filter(([key]) => key.startsWith(`${rule.id} `));
+    return {
+      ruleId: rule.id,
+      cases: rule.cases?.length ?? 0,
+      seenFiring: firing.get(rule.id)!.has(true),
+      seenNotFiring: firing.get(rule.id)!.has(false),
+      conditionsCovered: leavesOf.filter(([, seen]) => seen.size === 2).length,
+      conditions: leavesOf.length,
+    };
+  });
   const coverage: Coverage = {
+    perRule,
     rulesCovered: firing.size - uncoveredRules.length,
     rules: firing.size,
     conditionsCovered: leafSeen.size - uncoveredConditions.length,

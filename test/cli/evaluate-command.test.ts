@@ -101,3 +101,32 @@ describe('who acted, and previews', () => {
     expect([await count('verdict'), await count('audit_event')]).toEqual([verdicts, events]);
   });
 });
+
+describe('rules diff, as an officer previews a draft', () => {
+  it('marks a new matter as new, names the measures that change, and counts firings per rule', async () => {
+    const draft = mkdtempSync(path.join(os.tmpdir(), 'chengxin-draft-'));
+    try {
+      cpSync(rulesDir, draft, { recursive: true });
+      const matters = JSON.parse(readFileSync(path.join(draft, 'matters.json'), 'utf8'));
+      matters.matters.push({ code: 'TRAINING', title: { zh: '培训选派', en: 'Selection for training' }, subjectTypes: ['CIVIL_SERVANT'] });
+      writeFileSync(path.join(draft, 'matters.json'), JSON.stringify(matters, null, 2));
+      const base = JSON.parse(readFileSync(path.join(draft, 'civil-servant/restrict-award-and-promotion.json'), 'utf8'));
+      writeFileSync(path.join(draft, 'civil-servant/training-restrict.json'), JSON.stringify({ ...base, id: 'cs-training-restrict', matters: ['TRAINING'] }, null, 2));
+      base.event.params.measure = { zh: '暂缓评优评先、职务晋升', en: 'Awards and promotion deferred' };
+      writeFileSync(path.join(draft, 'civil-servant/restrict-award-and-promotion.json'), JSON.stringify(base, null, 2));
+
+      const result = await cli('rules', 'diff', '--draft', draft, '--as-of', '2026-12-01');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/TRAINING \(新事项 new\)\s+1\s+1\s+新 new→RESTRICTED ×1/);
+      expect(result.stdout).not.toMatch(/TRAINING.*ELIGIBLE→/);
+      expect(result.stdout).toContain('TRAINING: 新 new → RESTRICTED');
+      expect(result.stdout).toContain('+ 新适用 now applies: cs-training-restrict');
+      // Same outcome before and after, yet the measure's words change: said, with the new words.
+      expect(result.stdout).toMatch(/PROMOTION: RESTRICTED → RESTRICTED\n\s+~ 措施改写 measure reworded: cs-restrict-award-promotion {2}措施 measure: 暂缓评优评先、职务晋升/);
+      expect(result.stdout).toMatch(/cs-training-restrict\s+0 → 1\s+\*/);
+      expect(result.stdout).toMatch(/cs-secondment-restrict\s+0 → 0\s+（草案中从未适用 never fires under the draft）/);
+    } finally {
+      rmSync(draft, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
