@@ -7,6 +7,7 @@ import { previewImpact, type ImpactReport } from '../evaluation/impact.service';
 import { getSchema } from '../graphql/schema';
 import { parseAsOf } from './arguments';
 import { openRuntime } from './runtime';
+import { registerRulesFacts } from './rules-facts-command';
 
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -60,6 +61,7 @@ function impactLines(report: ImpactReport, current: RuleSet, draft: RuleSet): st
 export function registerRulesCommands(program: Command): void {
   const rules = program.command('rules').description('检查、测试和预览规则文件 / check, test and preview the rule files');
   registerRulesDiff(rules, openRuntime);
+  registerRulesFacts(rules);
 
   rules
     .command('check')

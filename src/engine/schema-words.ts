@@ -5,8 +5,6 @@ import { subjectShape, type ShapeNode } from './facts-shape';
 import type { RuleSet } from './rule-set';
 import type { SubjectType } from '../domain/subject';
 
-const CJK = /[\u3400-\u9fff]/;
-
 /**
  * One language's part of a schema description: "失信记录数 / Counting records." or
  * "承诺未兑现 unfulfilled commitment" give 失信记录数 / 承诺未兑现 in Chinese and the rest in English.
@@ -17,9 +15,10 @@ export function describedAs(description: string | null | undefined, locale: Loca
   const text = description.trim().replace(/\.$/, '');
   const slash = text.split(' / ');
   if (slash.length === 2) return (locale === 'zh' ? slash[0] : slash[1]).trim();
-  const leading = /^([\u3400-\u9fff（）()、·]+)\s*(.*)$/.exec(text);
+  const leading = /^([\u3400-\u9fff（）()、·]+)[\s:：]*(.*)$/.exec(text);
   if (leading) return locale === 'zh' ? leading[1] : leading[2] || null;
-  return locale === 'zh' ? (CJK.test(text) ? text : null) : text;
+  // English with a Chinese term in it is English: there is no Chinese description to show.
+  return locale === 'zh' ? null : text;
 }
 
 /** Words for enum codes (UNFULFILLED_COMMITMENT → 承诺未兑现, SEVERE → 严重) from the schema's enum descriptions. */

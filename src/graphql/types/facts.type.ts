@@ -26,28 +26,28 @@ export class CountingRecordType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => RecordCategory)
+  @Field(() => RecordCategory, { description: '记录类别 / What the record is about.' })
   category!: RecordCategory;
 
-  @Field(() => Severity, { nullable: true })
+  @Field(() => Severity, { nullable: true, description: '严重程度 / How grave the record is.' })
   severity!: Severity | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: '失信行为发生日期 / The day the dishonest act occurred.' })
   occurredOn!: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: '记录日期 / The day the record was made.' })
   recordedOn!: string;
 
-  @Field()
+  @Field({ description: '认定文书编号 / The number of the deciding document.' })
   documentNumber!: string;
 
-  @Field()
+  @Field({ description: '认定部门 / The department that decided the record.' })
   sourceDepartment!: string;
 
-  @Field({ description: 'An approved credit repair (信用修复) was decided on or before the day.' })
+  @Field({ description: '已信用修复 / An approved credit repair (信用修复) was decided on or before the day.' })
   repaired!: boolean;
 
-  @Field({ description: 'An objection (异议) was pending on the day.' })
+  @Field({ description: '异议中 / An objection (异议) was pending on the day.' })
   disputed!: boolean;
 }
 
@@ -99,13 +99,13 @@ export class CreditFactsType {
   @Field({ description: '是否严重违法失信 / A counting record of category SERIOUS_ILLEGAL_DISHONEST (严重违法失信).' })
   seriousIllegalDishonest!: boolean;
 
-  @Field(() => [RecordCategory], { description: 'Categories of the counting dishonesty records.' })
+  @Field(() => [RecordCategory], { description: '失信记录类别 / Categories of the counting dishonesty records.' })
   categories!: RecordCategory[];
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: '最近一条失信记录的发生日期 / The day the latest counting record occurred.' })
   lastDishonestOn!: string | null;
 
-  @Field(() => [CountingRecordType], { description: 'The counting dishonesty records, newest first: the evidence rules cite.' })
+  @Field(() => [CountingRecordType], { description: '计入的失信记录 / The counting dishonesty records, newest first: the evidence rules cite.' })
   records!: CountingRecordType[];
 }
 
@@ -129,7 +129,7 @@ export class CommitmentFactsType {
   @Field(() => Int, { description: '未兑现的公开承诺数 / Found breached on or before the day (within withinDays when given).' })
   breached!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '已兑现的承诺数 / Commitments fulfilled by the day.' })
   fulfilled!: number;
 
   @Field(() => Int, { description: '逾期未办结的承诺数 / Past due on the day and not settled.' })
