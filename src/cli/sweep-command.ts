@@ -1,6 +1,7 @@
-import { outcomeLabel } from '../domain/verdict';
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
+import { chinaTime } from '../domain/china-time';
+import { outcomeLabel } from '../domain/verdict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
@@ -89,7 +90,7 @@ function summaryText({ run, errors, errorCount }: Awaited<ReturnType<typeof summ
   const lines = [
     `批量评估 sweep ${run.id} — ${run.status === 'COMPLETED' ? '完成 completed' : '未完成 not complete'}`,
     `事项 matter ${run.matter} · 主体类型 subject types ${run.subjectTypes.join(', ')} · 截至 as of ${run.day} · 规则集 rule set ${run.ruleSetVersion}`,
-    `开始 started ${run.startedAt.toISOString()} · 结束 finished ${run.finishedAt?.toISOString() ?? '—'} · 本次用时 this session ${seconds.toFixed(1)} s`,
+    `开始 started ${chinaTime(run.startedAt)} · 结束 finished ${run.finishedAt ? chinaTime(run.finishedAt) : '—'} · 本次用时 this session ${seconds.toFixed(1)} s`,
     table.toString(),
   ];
   if (errorCount) {

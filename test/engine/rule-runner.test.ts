@@ -47,6 +47,6 @@ describe('running rules', () => {
 
   it('refuses to run a rule whose path the facts do not have, naming rule and file', async () => {
     const typo = rule({ conditions: { all: [{ fact: 'subject', path: '$.credit.unrepayred', operator: 'greaterThan', value: 0 }] } });
-    await expect(runRules([typo], facts, '2020-06-01')).rejects.toThrow('Rule test-rule (rules/civil-servant/test-rule.json) cannot run: path "$.credit.unrepayred" is not in the facts');
+    await expect(runRules([typo], facts, '2020-06-01')).rejects.toThrow(/^规则 test-rule（rules\/civil-servant\/test-rule.json）无法运行，未作出裁决 \/ Rule test-rule \(rules\/civil-servant\/test-rule.json\) cannot run: path "\$.credit.unrepayred" is not in the facts/);
   });
 });
