@@ -25,14 +25,16 @@ export interface ParameterRead {
 
 const dotted = (path: string) => path.replace(/^\$\.?/, '');
 
-/** Expands `gradePoints.{{subject.creditGradeOn}}` over every value the placeholder's enum can take. */
-function expandPointsPath(template: string, shape: ShapeNode | undefined): string[] {
+/**
+ * Expands `gradePoints.{{subject.creditGradeOn}}` over every value the placeholder's enum can take;
+ * a placeholder that is not an enum cannot be listed (the facts check refuses it), so nothing is read.
+ */
+function expandPointsPath(template: string, shape: ShapeNode): string[] {
   const placeholder = /\{\{\s*subject\.([\w.]+)\s*\}\}/.exec(template);
   if (!placeholder) return [template];
-  const found = shape && followPath(shape, `$.${placeholder[1]}`);
-  const values = found && 'node' in found ? kindOf(found.node.type).enumValues : undefined;
-  // A placeholder that is not an enum cannot be listed: the part before it must still exist.
-  if (!values) return [template.slice(0, placeholder.index).replace(/\.$/, '')].filter(Boolean);
+  const found = followPath(shape, `$.${placeholder[1]}`);
+  const values = 'node' in found ? kindOf(found.node.type).enumValues : undefined;
+  if (!values) return [];
   return values.flatMap((value) => expandPointsPath(template.replace(placeholder[0], value), shape));
 }
 
@@ -59,8 +61,10 @@ export function parameterReads(rules: { rule: LoadedRule; json: LocatedJson }[],
       if (value && typeof value === 'object' && value.fact === 'parameters' && typeof value.path === 'string') reads.push({ path: dotted(value.path), expects: null, by, inRule: at([...place, 'value'], false) });
     }
     const points = rule.event.params.points;
-    if (points && typeof points === 'object') {
-      for (const path of expandPointsPath(points.parameter, shapes[rule.subjectType])) reads.push({ path, expects: 'number', by, inRule: at(['event', 'params', 'points', 'parameter'], false) });
+    // Without the facts' shape (its facts query is refused) the grades cannot be listed: checked once it is fixed.
+    const shape = shapes[rule.subjectType];
+    if (points && typeof points === 'object' && shape) {
+      for (const path of expandPointsPath(points.parameter, shape)) reads.push({ path, expects: 'number', by, inRule: at(['event', 'params', 'points', 'parameter'], false) });
     }
     for (const locale of ['zh', 'en'] as const) {
       for (const [, placeholder] of rule.explanation[locale].matchAll(/\{\{\s*parameters\.([\w.]+)\s*\}\}/g)) reads.push({ path: placeholder, expects: null, by, inRule: at(['explanation', locale], true) });

@@ -2,7 +2,8 @@ import type { Bilingual } from '../engine/rule-file';
 import type { ConditionResult, Outcome, RuleResult } from '../engine/rule-runner';
 import { OUTCOME_TITLES, VerdictOutcome } from '../domain/verdict';
 
-export type Locale = 'zh' | 'en';
+export type { Locale } from '../engine/locale';
+import type { Locale } from '../engine/locale';
 
 
 const OPERATOR_TEXT: Record<string, Bilingual> = {
