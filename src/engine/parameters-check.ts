@@ -117,8 +117,9 @@ function byPath(reads: ParameterRead[]): GroupedRead[] {
 export function checkParameterFiles(files: { set: ParameterSet; json: LocatedJson }[], reads: ParameterRead[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const grouped = byPath(reads);
-  // A path of a rule's that no file holds is the rule's mistake (a typo), not the files'.
-  const inNoFile = (read: GroupedRead) => !read.byQuery && files.length > 0 && files.every(({ set }) => !pathExists(set.values, read.path));
+  // A rule's path whose first name no file has is the rule's mistake (a typo), not the files'; one
+  // whose first name is there but not the rest (gradePoints.D) means the files are incomplete.
+  const inNoFile = (read: GroupedRead) => !read.byQuery && files.length > 0 && files.every(({ set }) => !pathExists(set.values, read.path.split('.')[0]));
   for (const read of grouped.filter(inNoFile)) {
     for (const place of read.inRules.filter((p) => !p.checkedElsewhere)) {
       problems.push({
