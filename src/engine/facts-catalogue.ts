@@ -1,4 +1,4 @@
-import { isListType, isNonNullType, type GraphQLOutputType } from 'graphql';
+import { getNamedType, isListType, isNonNullType } from 'graphql';
 import { followPath, kindOf, type ShapeNode, type ValueKind } from './facts-shape';
 
 /** One field a rule can read from the fact "subject", with its meaning from the served schema. */
@@ -12,12 +12,6 @@ export interface FactField {
   description: string | null;
 }
 
-function inner(type: GraphQLOutputType): GraphQLOutputType {
-  let t = isNonNullType(type) ? type.ofType : type;
-  while (isListType(t) || isNonNullType(t)) t = isListType(t) ? t.ofType : (t as { ofType: GraphQLOutputType }).ofType;
-  return t;
-}
-
 /**
  * Every field the facts query makes available, depth first, generated from the query and the schema
  * so that the list an officer reads cannot go stale.
@@ -28,7 +22,7 @@ export function factFields(shape: ShapeNode, prefix = '$'): FactField[] {
     const list = isListType(isNonNullType(node.type) ? node.type.ofType : node.type);
     const path = `${prefix}.${name}`;
     const { kind, enumValues } = kindOf(node.type);
-    out.push({ path, type: String(node.type), kind, enumValues: enumValues ?? (kindOf(inner(node.type)).enumValues), description: node.description ?? null });
+    out.push({ path, type: String(node.type), kind, enumValues: enumValues ?? kindOf(getNamedType(node.type)).enumValues, description: node.description ?? null });
     if (node.children) out.push(...factFields(node, list ? `${path}[*]` : path));
   }
   return out;
