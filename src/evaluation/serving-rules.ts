@@ -64,11 +64,14 @@ export async function loadServingRules(em: EntityManager, dir: string, schema: G
     return { ruleSet, problems: [], degraded: null };
   }
   const served = await em.find(RuleSetService, {}, { orderBy: { lastServedAt: 'desc' }, limit: FALLBACK_CANDIDATES });
-  for (const { version, lastServedAt } of served) {
+  // A database from before sets were recorded as served still has the snapshots its verdicts used.
+  const candidates = served.length
+    ? served.map(({ version, lastServedAt }) => ({ version, since: lastServedAt }))
+    : (await em.find(RuleSetSnapshot, {}, { orderBy: { firstUsedAt: 'desc' }, limit: FALLBACK_CANDIDATES)).map((s) => ({ version: s.version, since: s.firstUsedAt }));
+  for (const { version, since } of candidates) {
     const snapshot = await em.findOne(RuleSetSnapshot, { version });
     const lastGood = snapshot && inspectSnapshot(snapshot, schema);
     if (!lastGood) continue;
-    const since = lastServedAt;
     const degraded = {
       zh: `规则目录 ${dir} 有 ${problems.length} 处错误，未生效；改用上次可用的规则集 ${lastGood.version}（最近于 ${chinaTime(since)} 使用）继续服务。修正文件后将自动重新加载。`,
       en: `the rules folder ${dir} has ${problems.length} problem(s) and is not in force; serving the last good rule set ${lastGood.version} (last used ${since.toISOString()}) instead. Fix the files and they are reloaded.`,
