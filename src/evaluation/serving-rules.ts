@@ -67,7 +67,7 @@ export async function loadServingRules(em: EntityManager, dir: string, schema: G
   // A database from before sets were recorded as served still has the snapshots its verdicts used.
   const candidates = served.length
     ? served.map(({ version, lastServedAt }) => ({ version, since: lastServedAt }))
-    : (await em.find(RuleSetSnapshot, {}, { orderBy: { firstUsedAt: 'desc' }, limit: FALLBACK_CANDIDATES)).map((s) => ({ version: s.version, since: s.firstUsedAt }));
+    : (await em.find(RuleSetSnapshot, {}, { orderBy: { firstUsedAt: 'desc' }, limit: FALLBACK_CANDIDATES })).map((s) => ({ version: s.version, since: s.firstUsedAt }));
   for (const { version, since } of candidates) {
     const snapshot = await em.findOne(RuleSetSnapshot, { version });
     const lastGood = snapshot && inspectSnapshot(snapshot, schema);
