@@ -16,7 +16,7 @@ function toAssessment(assessment: Assessment): AssessmentType {
   const { run, gathered } = assessment;
   const explanation = {
     // What Explanation.summary reads of a verdict: the same summary as evaluate gives.
-    verdict: { outcome: run.outcome, score: run.score, day: assessment.day, matter: assessment.matter },
+    verdict: { subjectType: assessment.subject.type, outcome: run.outcome, score: run.score, day: assessment.day, matter: assessment.matter },
     rules: run.rules,
     day: assessment.day,
     parametersFile: gathered.parametersFile,
