@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, type RuleProblem } from '../engine/rule-problem';
+import { inspectLaw } from '../engine/law-check';
 import { inspectRules, type RuleSet } from '../engine/rule-set';
 import { testRules, type CaseResult } from '../engine/rule-tests';
 import { previewImpact, type ImpactReport } from '../evaluation/impact.service';
 import { getSchema } from '../graphql/schema';
 import { parseAsOf } from './arguments';
+import { registerRulesCoverage } from './coverage-command';
 import { openRuntime } from './runtime';
 import { registerRulesFacts } from './rules-facts-command';
 
@@ -57,11 +59,12 @@ function impactLines(report: ImpactReport, current: RuleSet, draft: RuleSet): st
   return lines;
 }
 
-/** `chengxin rules check|test|diff`: for policy officers editing the rule files. */
+/** `chengxin rules check|test|diff|coverage`: for policy officers editing the rule files. */
 export function registerRulesCommands(program: Command): void {
   const rules = program.command('rules').description('检查、测试和预览规则文件 / check, test and preview the rule files');
   registerRulesDiff(rules, openRuntime);
   registerRulesFacts(rules);
+  registerRulesCoverage(rules);
 
   rules
     .command('check')
@@ -69,6 +72,10 @@ export function registerRulesCommands(program: Command): void {
     .argument('[dir]', '规则目录 / rules folder', 'rules')
     .action(async (dir: string) => {
       const { problems, warnings, ruleSet } = inspectRules(path.resolve(dir), await getSchema());
+      // The rules against the law they cite: quotes, authorised measures, the catalogue itself.
+      const law = inspectLaw(path.resolve(dir));
+      problems.push(...law.problems);
+      warnings.push(...law.warnings);
       const byPlace = (a: RuleProblem, b: RuleProblem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
       problems.sort(byPlace);
       warnings.sort(byPlace);

@@ -13,8 +13,12 @@ export interface Basis {
   quote: string;
 }
 
-/** The fixed vocabulary of effects, weakest first. */
-export const EFFECTS = ['INCENTIVE', 'SCORE', 'CAUTION', 'RESTRICT', 'DISQUALIFY'] as const;
+/**
+ * The fixed vocabulary of effects, weakest first. SUPERVISE puts an agency under special
+ * governance (三(八) 专项治理): a supervision measure that bars nothing, so it ranks above a caution
+ * and below a restriction. Which clause authorises which effect is in rules/catalogue/.
+ */
+export const EFFECTS = ['INCENTIVE', 'SCORE', 'CAUTION', 'SUPERVISE', 'RESTRICT', 'DISQUALIFY'] as const;
 export type Effect = (typeof EFFECTS)[number];
 
 /** A leaf condition as json-rules-engine reads it. */

@@ -10,6 +10,8 @@ const OUTCOME_OF: Record<Effect, Outcome> = {
   INCENTIVE: VerdictOutcome.ELIGIBLE,
   SCORE: VerdictOutcome.ELIGIBLE,
   CAUTION: VerdictOutcome.CAUTION,
+  // Supervision bars nothing: the verdict is a caution, its measure says SUPERVISE (专项治理).
+  SUPERVISE: VerdictOutcome.CAUTION,
   RESTRICT: VerdictOutcome.RESTRICTED,
   DISQUALIFY: VerdictOutcome.DISQUALIFIED,
 };

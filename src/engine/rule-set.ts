@@ -71,7 +71,8 @@ export class RuleSet {
   }
 }
 
-function listFiles(dir: string, extension: string): string[] {
+/** Files with the extension under a folder, sorted; none when the folder is missing. */
+export function listFiles(dir: string, extension: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .flatMap((name) => {

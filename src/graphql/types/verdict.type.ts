@@ -13,7 +13,7 @@ registerEnumType(VerdictOutcome, {
 });
 
 export const Effect = Object.fromEntries(EFFECTS.map((e) => [e, e])) as Record<(typeof EFFECTS)[number], (typeof EFFECTS)[number]>;
-registerEnumType(Effect, { name: 'Effect', description: 'What a rule does when it fires: INCENTIVE, SCORE, CAUTION, RESTRICT, DISQUALIFY.' });
+registerEnumType(Effect, { name: 'Effect', description: 'What a rule does when it fires: INCENTIVE, SCORE, CAUTION, SUPERVISE (put under special governance, 专项治理), RESTRICT, DISQUALIFY.' });
 
 @InputType({ description: 'Which subject: its kind and id.' })
 export class SubjectInput {

@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkCatalogues, checkRuleAuthority, ruleClaim, type RuleClaim } from './catalogue-check';
+import { clauseCoverage, type DocumentCoverage } from './clause-coverage';
+import { parseJsonFile } from './json-file';
+import { findDocument, loadPolicyLibrary, type PolicyLibrary } from './policy-library';
+import { checkRuleQuotes } from './quote-check';
+import type { Matter } from './rule-file';
+import type { RuleProblem } from './rule-problem';
+import { listFiles, SUBJECT_FOLDERS } from './rule-set';
+
+export interface LawInspection {
+  /** Misquotes, unauthorised measures, catalogue faults: each refuses the rules. */
+  problems: RuleProblem[];
+  /** Clauses cited that add no authority; measures with no rule and no reason for none. */
+  warnings: RuleProblem[];
+  library: PolicyLibrary;
+  coverage: DocumentCoverage[];
+}
+
+/** matters.json's matters when it parses with the expected shape; the rule check reports it otherwise. */
+function readMatters(dir: string): Matter[] | null {
+  const full = path.join(dir, 'matters.json');
+  if (!existsSync(full)) return null;
+  const matters = (parseJsonFile('matters.json', readFileSync(full, 'utf8')).json?.value as { matters?: unknown } | undefined)?.matters;
+  return Array.isArray(matters) && matters.every((m) => m && typeof m.code === 'string' && Array.isArray(m.subjectTypes)) ? (matters as Matter[]) : null;
+}
+
+/**
+ * The rules against the law they cite (rules/documents/ and rules/catalogue/): every quote verbatim
+ * in its clause, every measure authorised by a cited clause, every catalogue true to its document.
+ * Reads the rule files itself, so a folder with other faults is still checked in full; the other
+ * checks (schema, facts, matters) are inspectRules' and are not repeated here.
+ */
+export function inspectLaw(dir: string): LawInspection {
+  const { library, problems } = loadPolicyLibrary(dir);
+  const warnings: RuleProblem[] = [];
+  problems.push(...checkCatalogues(library, readMatters(dir)));
+  const rules: { file: string; claim: RuleClaim }[] = [];
+  for (const folder of Object.values(SUBJECT_FOLDERS)) {
+    for (const full of listFiles(path.join(dir, folder), '.json')) {
+      const file = path.relative(dir, full);
+      const { json } = parseJsonFile(file, readFileSync(full, 'utf8'));
+      if (!json) continue;
+      problems.push(...checkRuleQuotes(file, json, library));
+      const authority = checkRuleAuthority(file, json, library);
+      problems.push(...authority.problems);
+      warnings.push(...authority.warnings);
+      const claim = ruleClaim(json.value);
+      if (claim) rules.push({ file, claim });
+    }
+  }
+  const coverage = clauseCoverage(library, rules);
+  for (const documentCoverage of coverage) {
+    const catalogue = library.catalogues.find((c) => findDocument(library, c.document)?.number === documentCoverage.document);
+    if (!catalogue) continue;
+    for (const clause of documentCoverage.clauses) {
+      const i = catalogue.clauses.findIndex((c) => c.clause === clause.clause);
+      clause.measures.forEach((measure, j) => {
+        const at = { file: catalogue.file, ...catalogue.json.locate(['clauses', i, 'measures', j]) };
+        if (!measure.rules.length && !measure.notImplemented) {
+          warnings.push({ ...at, zh: `${clause.clause} 授权的措施“${measure.words}”（${measure.effect}）尚无规则实施，清单也未说明理由（notImplemented）`, en: `no rule implements the measure of ${clause.clause} "${measure.words}" (${measure.effect}), and the catalogue gives no reason (notImplemented)` });
+        } else if (measure.rules.length && measure.notImplemented) {
+          warnings.push({ ...at, zh: `${clause.clause} 的措施已由 ${measure.rules.map((r) => r.id).join('、')} 实施：请删除 notImplemented`, en: `the measure of ${clause.clause} is implemented by ${measure.rules.map((r) => r.id).join(', ')}: remove notImplemented` });
+        }
+      });
+    }
+  }
+  return { problems, warnings, library, coverage };
+}
