@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { ClauseCoverage, DocumentCoverage } from '../engine/clause-coverage';
 import { inspectLaw } from '../engine/law-check';
+import { SANCTION_LADDER } from '../engine/measure-authority';
 import { formatProblem } from '../engine/rule-problem';
 
 const STATUS: Record<ClauseCoverage['status'], string> = {
@@ -15,7 +16,8 @@ function clauseLines(clause: ClauseCoverage): string[] {
   const lines = [`${clause.clause} ${clause.heading ?? ''} — ${STATUS[clause.status]}`];
   for (const measure of clause.measures) {
     const mitigates = measure.mitigates ? ' 从轻 mitigates' : '';
-    lines.push(`    ${measure.subjectTypes.join(', ')} · ${measure.matters.join(', ')} · 至多 at most ${measure.effect}${mitigates}  “${measure.words}”`);
+    const strength = SANCTION_LADDER.includes(measure.effect) ? '至多 at most' : '仅 only';
+    lines.push(`    ${measure.subjectTypes.join(', ')} · ${measure.matters.join(', ')} · ${strength} ${measure.effect}${mitigates}  “${measure.words}”`);
     if (measure.rules.length) for (const rule of measure.rules) lines.push(`      ✓ ${rule.id} (${rule.effect}; ${rule.matters.join(', ')})  rules/${rule.file}`);
     else if (measure.notImplemented) lines.push(`      — 无规则 no rule: ${measure.notImplemented.zh} / ${measure.notImplemented.en}`);
     else lines.push('      ✗ 尚无规则，清单未说明理由 / no rule yet, and the catalogue gives no reason');

@@ -82,7 +82,7 @@ export function whyNot(library: PolicyLibrary, citation: Citation, use: MeasureU
     // On the sanction ladder the strongest measure here is the one the rule overreaches; off it, name every kind allowed.
     const onLadder = forMatter.filter((x) => SANCTION_LADDER.includes(x.effect)).sort((a, b) => SANCTION_LADDER.indexOf(b.effect) - SANCTION_LADDER.indexOf(a.effect));
     const ladder = SANCTION_LADDER.includes(use.effect) && onLadder.length > 0;
-    const ranked = ladder ? onLadder.slice(0, 1) : forMatter;
+    const ranked = ladder ? onLadder.filter((x) => x.effect === onLadder[0].effect) : forMatter;
     const m = ranked[0];
     const effects = [...new Set(ranked.map((x) => x.effect))];
     return {
