@@ -1,8 +1,8 @@
 import type { LocatedJson } from './json-file';
-import { authorisingMeasure, EFFECT_ZH, SUBJECT_ZH, whyNot, type Citation, type MeasureUse } from './measure-authority';
+import { authorisingMeasure, EFFECT_ZH, MITIGATE, SUBJECT_ZH, whyNot, type Citation, type MeasureUse } from './measure-authority';
 import { clauseKey, findCatalogue, findClause, findDocument, findEntry, type PolicyLibrary } from './policy-library';
 import { checkCitation } from './quote-check';
-import type { Effect, Matter } from './rule-file';
+import type { Matter } from './rule-file';
 import type { RuleProblem } from './rule-problem';
 
 /** The parts of a rule file the authority check reads, when they have the right shape. */
@@ -10,16 +10,17 @@ export interface RuleClaim {
   id: string;
   subjectType: string;
   matters: string[];
-  effect: Effect;
+  effect: string;
+  /** A MITIGATE rule, or one marked `"mitigation": true` / given `mitigates`. */
   mitigation: boolean;
   basis: Citation[];
 }
 
 export function ruleClaim(value: unknown): RuleClaim | null {
-  const rule = value as { id?: unknown; subjectType?: unknown; matters?: unknown; basis?: unknown; event?: { type?: unknown; params?: { mitigation?: unknown } } };
+  const rule = value as { id?: unknown; subjectType?: unknown; matters?: unknown; basis?: unknown; event?: { type?: unknown; params?: { mitigation?: unknown; mitigates?: unknown } } };
   if (!rule || typeof rule.id !== 'string' || typeof rule.subjectType !== 'string' || !Array.isArray(rule.matters) || !Array.isArray(rule.basis) || typeof rule.event?.type !== 'string') return null;
   const basis = rule.basis.filter((b): b is Citation => b && typeof b.document === 'string' && typeof b.clause === 'string');
-  return { id: rule.id, subjectType: rule.subjectType, matters: rule.matters.filter((m): m is string => typeof m === 'string'), effect: rule.event.type as Effect, mitigation: rule.event.params?.mitigation === true, basis };
+  return { id: rule.id, subjectType: rule.subjectType, matters: rule.matters.filter((m): m is string => typeof m === 'string'), effect: rule.event.type, mitigation: rule.event.type === MITIGATE || rule.event.params?.mitigation === true || !!rule.event.params?.mitigates, basis };
 }
 
 /** Citations of distinct clauses, in the rule's order. */

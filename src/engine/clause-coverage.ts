@@ -1,12 +1,12 @@
 import { measureCovers, type Citation } from './measure-authority';
 import { clauseKey, findEntry, type AuthorisedMeasure, type ClauseStatus, type PolicyLibrary } from './policy-library';
 import type { RuleClaim } from './catalogue-check';
-import type { Bilingual, Effect } from './rule-file';
+import type { Bilingual } from './rule-file';
 
 export interface ImplementingRule {
   id: string;
   file: string;
-  effect: Effect;
+  effect: string;
   /** The rule's matters this measure authorises. */
   matters: string[];
 }

@@ -1,29 +1,38 @@
 import type { SubjectType } from '../domain/subject';
 import { findCatalogue, findClause, findDocument, findEntry, type AuthorisedMeasure, type CatalogueClause, type PolicyLibrary } from './policy-library';
-import type { Bilingual, Effect } from './rule-file';
+import type { Bilingual } from './rule-file';
 
 /**
  * Sanctions that grow in strength: a clause authorising one authorises the weaker ones
- * (过惩相当 — who may disqualify may also restrict or caution). INCENTIVE, SCORE and SUPERVISE are
- * kinds of their own: a clause authorises them only by name.
+ * (过惩相当 — who may disqualify may also restrict or caution).
  */
-export const SANCTION_LADDER: Effect[] = ['CAUTION', 'RESTRICT', 'DISQUALIFY'];
+export const SANCTION_LADDER: string[] = ['CAUTION', 'RESTRICT', 'DISQUALIFY'];
 
-export function effectAuthorised(granted: Effect, used: Effect): boolean {
-  if (granted === used) return true;
-  const g = SANCTION_LADDER.indexOf(granted);
-  const u = SANCTION_LADDER.indexOf(used);
-  return g >= 0 && u >= 0 && u <= g;
+/**
+ * What else an effect includes. Off the ladder, supervision (专项治理) includes a caution — drawing
+ * attention is the least of supervising — but no restriction. INCENTIVE and SCORE are kinds of
+ * their own, authorised only by name.
+ */
+const INCLUDES: Record<string, string[]> = { DISQUALIFY: ['RESTRICT', 'CAUTION'], RESTRICT: ['CAUTION'], SUPERVISE: ['CAUTION'] };
+
+export function effectAuthorised(granted: string, used: string): boolean {
+  return granted === used || (INCLUDES[granted] ?? []).includes(used);
 }
 
+/**
+ * A mitigating rule's own effect: MITIGATE, which lowers or waives the measure of the rule it names
+ * (三(七) 从轻或免于), or — in the older form — a weaker measure marked `"mitigation": true`.
+ */
+export const MITIGATE = 'MITIGATE';
+
 export const SUBJECT_ZH: Record<string, string> = { AGENCY: '政府机构', CIVIL_SERVANT: '公务员', ENTERPRISE: '企业' };
-export const EFFECT_ZH: Record<string, string> = { INCENTIVE: '守信激励', SCORE: '计分', CAUTION: '提示关注', SUPERVISE: '专项治理监督', RESTRICT: '限制', DISQUALIFY: '取消资格' };
+export const EFFECT_ZH: Record<string, string> = { INCENTIVE: '守信激励', SCORE: '计分', MITIGATE: '从轻或免于', CAUTION: '提示关注', SUPERVISE: '专项治理监督', RESTRICT: '限制', DISQUALIFY: '取消资格' };
 
 /** What a rule asks of the law: this subject type, this matter, this effect, mitigating or not. */
 export interface MeasureUse {
   subjectType: SubjectType | string;
   matter: string;
-  effect: Effect;
+  effect: string;
   mitigation: boolean;
 }
 
@@ -36,8 +45,9 @@ export function measureCovers(measure: AuthorisedMeasure, use: MeasureUse): bool
   return (
     measure.subjectTypes.includes(use.subjectType as SubjectType) &&
     measure.matters.includes(use.matter) &&
-    effectAuthorised(measure.effect, use.effect) &&
-    measure.mitigates === use.mitigation
+    measure.mitigates === use.mitigation &&
+    // A MITIGATE rule only lowers a measure another rule must itself have authority for.
+    (use.effect === MITIGATE ? measure.mitigates : effectAuthorised(measure.effect, use.effect))
   );
 }
 

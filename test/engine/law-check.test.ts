@@ -52,7 +52,7 @@ function folderWith(drafts: Draft[], edit?: (dir: string) => void): string {
 }
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
-const about = (problems: RuleProblem[], id: string) => problems.filter((p) => p.file.endsWith(`${id}.json`));
+const about = (problems: RuleProblem[], id: string) => problems.filter((p) => p.file.endsWith(`/${id}.json`));
 
 const Q = {
   '三(四)': '并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据。',
@@ -129,6 +129,26 @@ describe('rules check lets an authorised measure pass', () => {
     const { problems, warnings } = inspectLaw(dir);
     expect(problems).toEqual([]);
     expect(about(warnings, 'cs-award')).toEqual([expect.objectContaining({ en: expect.stringContaining('二 authorises no measure'), zh: expect.stringContaining('二 不授权任何措施') })]);
+  });
+});
+
+describe('mitigation and supervision', () => {
+  it('a MITIGATE rule rests on 三(七) for a civil servant\'s award, not for an agency', () => {
+    const dir = folderWith([
+      { id: 'cs-lighten', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'MITIGATE', basis: [{ clause: '三(七)', quote: Q['三(七)'] }] },
+      { id: 'ag-lighten', subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'MITIGATE', basis: [{ clause: '三(七)', quote: Q['三(七)'] }] },
+    ]);
+    const { problems } = inspectLaw(dir);
+    expect(about(problems, 'cs-lighten')).toEqual([]);
+    expect(about(problems, 'ag-lighten')[0].en).toContain('三(七) speaks of CIVIL_SERVANT only, not of AGENCY');
+  });
+
+  it('三(八) special governance authorises SUPERVISE and a caution, never a restriction', () => {
+    const quote = '政府机构负责人须按照有关规定出庭应诉，避免新增失信被执行人。';
+    const dir = folderWith(['SUPERVISE', 'CAUTION', 'RESTRICT'].map((effect) => ({ id: `ag-sg-${effect.toLowerCase()}`, subjectType: 'AGENCY' as const, matters: ['SPECIAL_GOVERNANCE'], effect, basis: [{ clause: '三(八)', quote }] })));
+    const { problems } = inspectLaw(dir);
+    expect(problems.map((p) => p.file)).toEqual(['agency/ag-sg-restrict.json']);
+    expect(problems[0].zh).toContain('只授权 SUPERVISE（专项治理监督），不授权 RESTRICT（限制）');
   });
 });
 
