@@ -1,5 +1,6 @@
 import { measureCovers, type Citation } from './measure-authority';
-import { clauseKey, findEntry, type AuthorisedMeasure, type ClauseStatus, type PolicyLibrary } from './policy-library';
+import { clauseKey, findCatalogue, findEntry, type AuthorisedMeasure, type ClauseStatus, type PolicyLibrary } from './policy-library';
+import type { RuleProblem } from './rule-problem';
 import type { RuleClaim } from './catalogue-check';
 import type { Bilingual } from './rule-file';
 
@@ -66,5 +67,30 @@ export function clauseCoverage(library: PolicyLibrary, rules: { file: string; cl
         };
       });
     return { document: document.number, title: document.title, file: document.file, clauses };
+  });
+}
+
+/**
+ * Where the catalogue and the rules disagree about implementation: a measure no rule implements and
+ * no `notImplemented` explains, or a `notImplemented` that a rule has made stale.
+ */
+export function coverageWarnings(library: PolicyLibrary, coverage: DocumentCoverage[]): RuleProblem[] {
+  return coverage.flatMap((document) => {
+    const catalogue = findCatalogue(library, document.document);
+    if (!catalogue) return [];
+    return document.clauses.flatMap((clause) => {
+      const i = catalogue.clauses.findIndex((c) => clauseKey(c.clause) === clauseKey(clause.clause));
+      return clause.measures.flatMap((measure, j): RuleProblem[] => {
+        const at = { file: catalogue.file, ...catalogue.json.locate(['clauses', i, 'measures', j]) };
+        const ids = measure.rules.map((r) => r.id);
+        if (!ids.length && !measure.notImplemented) {
+          return [{ ...at, zh: `${clause.clause} 授权的措施“${measure.words}”（${measure.effect}）尚无规则实施，清单也未说明理由（notImplemented）`, en: `no rule implements the measure of ${clause.clause} "${measure.words}" (${measure.effect}), and the catalogue gives no reason (notImplemented)` }];
+        }
+        if (ids.length && measure.notImplemented) {
+          return [{ ...at, zh: `${clause.clause} 的措施已由 ${ids.join('、')} 实施：请删除 notImplemented`, en: `the measure of ${clause.clause} is implemented by ${ids.join(', ')}: remove notImplemented` }];
+        }
+        return [];
+      });
+    });
   });
 }

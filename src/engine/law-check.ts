@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkCatalogues, checkRuleAuthority, ruleClaim, type RuleClaim } from './catalogue-check';
-import { clauseCoverage, type DocumentCoverage } from './clause-coverage';
+import { clauseCoverage, coverageWarnings, type DocumentCoverage } from './clause-coverage';
 import { parseJsonFile } from './json-file';
-import { findDocument, loadPolicyLibrary, type PolicyLibrary } from './policy-library';
+import { loadPolicyLibrary, type PolicyLibrary } from './policy-library';
 import { checkRuleQuotes } from './quote-check';
 import type { Matter } from './rule-file';
 import type { RuleProblem } from './rule-problem';
@@ -51,20 +51,6 @@ export function inspectLaw(dir: string): LawInspection {
     }
   }
   const coverage = clauseCoverage(library, rules);
-  for (const documentCoverage of coverage) {
-    const catalogue = library.catalogues.find((c) => findDocument(library, c.document)?.number === documentCoverage.document);
-    if (!catalogue) continue;
-    for (const clause of documentCoverage.clauses) {
-      const i = catalogue.clauses.findIndex((c) => c.clause === clause.clause);
-      clause.measures.forEach((measure, j) => {
-        const at = { file: catalogue.file, ...catalogue.json.locate(['clauses', i, 'measures', j]) };
-        if (!measure.rules.length && !measure.notImplemented) {
-          warnings.push({ ...at, zh: `${clause.clause} 授权的措施“${measure.words}”（${measure.effect}）尚无规则实施，清单也未说明理由（notImplemented）`, en: `no rule implements the measure of ${clause.clause} "${measure.words}" (${measure.effect}), and the catalogue gives no reason (notImplemented)` });
-        } else if (measure.rules.length && measure.notImplemented) {
-          warnings.push({ ...at, zh: `${clause.clause} 的措施已由 ${measure.rules.map((r) => r.id).join('、')} 实施：请删除 notImplemented`, en: `the measure of ${clause.clause} is implemented by ${measure.rules.map((r) => r.id).join(', ')}: remove notImplemented` });
-        }
-      });
-    }
-  }
+  warnings.push(...coverageWarnings(library, coverage));
   return { problems, warnings, library, coverage };
 }

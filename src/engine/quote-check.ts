@@ -12,9 +12,9 @@ export interface CitationFault {
 
 const clip = (text: string, max = 80) => (Array.from(text).length > max ? `${Array.from(text).slice(0, max).join('')}……` : text);
 
-/** The clauses (other than `except`) whose words hold the whole quote. */
-function clausesHolding(document: PolicyDocument, quote: string, except?: string): string[] {
-  return document.clauses.filter((c) => c.text && c.id !== except && matchQuote(quote, c.text).found).map((c) => c.id);
+/** The clauses whose words hold the whole quote. */
+function clausesHolding(document: PolicyDocument, quote: string): string[] {
+  return document.clauses.filter((c) => c.text && matchQuote(quote, c.text).found).map((c) => c.id);
 }
 
 /**
