@@ -64,7 +64,6 @@ export function registerRulesCommands(program: Command): void {
   const rules = program.command('rules').description('检查、测试和预览规则文件 / check, test and preview the rule files');
   registerRulesDiff(rules, openRuntime);
   registerRulesFacts(rules);
-  registerRulesCoverage(rules);
 
   rules
     .command('check')
@@ -118,6 +117,8 @@ export function registerRulesCommands(program: Command): void {
       console.log(`${report.cases.length - failed} passed, ${failed} failed`);
       process.exitCode = failed || belowBound ? 1 : 0;
     });
+
+  registerRulesCoverage(rules);
 }
 
 /** `rules diff`: registered apart because it needs the database. */
