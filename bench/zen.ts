@@ -1,4 +1,3 @@
-import { ZenEngine } from '@gorules/zen-engine';
 import type { ConditionNode, LoadedRule } from '../src/engine/rule-file';
 import type { GatheredFacts } from '../src/evaluation/facts';
 import { median, repeated } from './median';
@@ -16,6 +15,28 @@ const OPERATORS: Record<string, (left: string, right: string) => string> = {
   contains: (l, r) => `contains(${l}, ${r})`,
   doesNotContain: (l, r) => `not contains(${l}, ${r})`,
 };
+
+/**
+ * The peer is not a dependency: its platform builds are not on every registry, and listing it made
+ * `npm install` rewrite package-lock.json in a fresh clone. `npm run bench` installs it without
+ * saving (`bench:peer`); it is loaded by name so the project compiles without it.
+ */
+const ZEN_PACKAGE = '@gorules/zen-engine';
+
+interface ZenDecision {
+  evaluate(input: object): Promise<{ result: { results: unknown } }>;
+}
+interface ZenModule {
+  ZenEngine: new () => { createDecision(content: object): ZenDecision; dispose(): void };
+}
+
+async function loadZen(): Promise<ZenModule> {
+  try {
+    return (await import(ZEN_PACKAGE)) as ZenModule;
+  } catch {
+    throw new Error(`${ZEN_PACKAGE} is not installed: run \`npm run bench:peer\` (installs it without touching package.json or package-lock.json).`);
+  }
+}
 
 const pathOf = (fact: string, path?: string) => `${fact}${path ? path.replace(/^\$/, '') : ''}`;
 
@@ -63,6 +84,7 @@ export async function zenRate(rules: LoadedRule[], facts: GatheredFacts[], expec
       { id: 'b', sourceId: 'rules', targetId: 'out', type: 'edge' },
     ],
   };
+  const { ZenEngine } = await loadZen();
   const engine = new ZenEngine();
   const decision = engine.createDecision(content);
   const BATCH = 1000;

@@ -4,13 +4,13 @@ import type { Config } from './config';
 import { cursorSecret, keySource } from './auth/secret';
 import { createVerifier } from './auth/tokens';
 import { openDatabase } from './db/database';
-import { ruleReloadsTotal } from './metrics';
+import { ruleReloadsTotal, rulesDegraded } from './metrics';
 import { initORM } from './db/orm';
 import { seedIfEmpty } from './db/seed/seed';
 import { RuleSetHolder } from './engine/rule-set-holder';
 import { RuleReloader } from './engine/rule-reloader';
-import { loadRuleSet } from './engine/rule-set';
 import { useCursorSecret } from './graphql/cursor';
+import { loadServingRules, markServed } from './evaluation/serving-rules';
 import { getSchema } from './graphql/schema';
 import { startHttpServer, type HttpServer } from './graphql/server';
 
@@ -23,22 +23,32 @@ export interface RunningApp {
 }
 
 /**
- * Wiring, in order: rules → database → migrations → demo data → GraphQL server. Used by `main.ts` and by
+ * Wiring, in order: database → migrations → rules (the folder, or the last good stored set) → demo
+ * data → GraphQL server. Used by `main.ts` and by
  * the tests, which start the very same server on a free port (`ormOverrides` lets them count SQL).
  */
 export async function startApp(config: Config, logger: Logger, ormOverrides: Partial<Options> = {}): Promise<RunningApp> {
-  // Rules first: a broken rule file stops the start before any database work.
   const schema = await getSchema();
-  const rules = new RuleSetHolder(loadRuleSet(config.rulesDir, schema));
-  logger.info({ version: rules.current.version }, `Loaded ${rules.current.rules.length} rules from ${config.rulesDir}.`);
-  const reloader = new RuleReloader(config.rulesDir, schema, rules, logger);
-  reloader.onReload((result) => ruleReloadsTotal.inc({ result: result.changed ? 'swapped' : result.errors.length ? 'rejected' : 'unchanged' }));
   const database = await openDatabase(config, (message) => logger.info(message));
   let orm: MikroORM | undefined;
   try {
     const init = await initORM(database.clientUrl, ormOverrides);
     orm = init.orm;
     if (init.applied.length) logger.info({ migrations: init.applied }, `Applied ${init.applied.length} migration(s).`);
+    // A broken rules folder no longer stops the start: the last good set stored in the database
+    // serves, loudly, until the files are fixed (a start with nothing stored to fall back to still stops).
+    const serving = await loadServingRules(orm.em.fork(), config.rulesDir, schema, { info: (m) => logger.info(m), warn: (m) => logger.warn(m) });
+    const rules = new RuleSetHolder(serving.ruleSet);
+    logger.info({ version: rules.current.version }, `已加载 ${rules.current.rules.length} 条规则，版本 ${rules.current.version} / Loaded ${rules.current.rules.length} rules (version ${rules.current.version})${serving.degraded ? ' from the last good set stored in the database' : ` from ${config.rulesDir}`}.`);
+    const reloader = new RuleReloader(config.rulesDir, schema, rules, logger);
+    reloader.errors = serving.problems;
+    rulesDegraded.set(serving.degraded ? 1 : 0);
+    const em = orm.em;
+    reloader.onReload((result) => {
+      ruleReloadsTotal.inc({ result: result.changed ? 'swapped' : result.errors.length ? 'rejected' : 'unchanged' });
+      rulesDegraded.set(result.errors.length ? 1 : 0);
+      if (!result.errors.length) markServed(em.fork(), rules.current).catch((error: unknown) => logger.warn({ err: error }, 'Could not record the rule set in force.'));
+    });
     if (config.seedDemoData) {
       const seeded = await seedIfEmpty(orm.em.fork());
       if (seeded) logger.info(seeded, 'Loaded the Ezhou demo data set into the empty database.');

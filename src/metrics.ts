@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The Prometheus metrics served at /metrics: one registry per process. */
 export const registry = new Registry();
@@ -30,6 +30,12 @@ export const ruleReloadsTotal = new Counter({
   name: 'chengxin_rule_reloads_total',
   help: 'Rule reloads, by result: swapped, unchanged, rejected.',
   labelNames: ['result'] as const,
+  registers: [registry],
+});
+
+export const rulesDegraded = new Gauge({
+  name: 'chengxin_rules_degraded',
+  help: '1 while the rules folder has errors and the last good rule set serves instead; 0 when the folder is in force.',
   registers: [registry],
 });
 

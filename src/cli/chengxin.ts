@@ -6,12 +6,15 @@ import { AuditAction } from '../domain/audit';
 import { keySource } from '../auth/secret';
 import { mintToken } from '../auth/tokens';
 import { loadConfig } from '../config';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { SubjectType } from '../domain/subject';
 import { RuleRuntimeError } from '../engine/rule-runner';
 import { RuleSetError } from '../engine/rule-problem';
-import { evaluate } from '../evaluation/evaluate.service';
+import { decide, evaluate } from '../evaluation/evaluate.service';
 import { parameterUses } from '../evaluation/parameter-uses';
+import type { Verdict } from '../db/entities';
+import type { RuleSet } from '../engine/rule-set';
+import { enumWords, factWords } from '../engine/schema-words';
 import { explainedRules } from '../evaluation/rule-texts';
 import { findSubject } from '../registry/subjects';
 import { parseAsOf } from './arguments';
@@ -21,7 +24,7 @@ import { workerCommand } from './worker-command';
 import { openRuntime } from './runtime';
 import { openDatabase } from '../db/database';
 import { initORM } from '../db/orm';
-import { verdictText } from './verdict-text';
+import { verdictText, type VerdictWords } from './verdict-text';
 
 const SUBJECT_PREFIXES: Record<string, SubjectType> = {
   agency: SubjectType.AGENCY,
@@ -49,6 +52,25 @@ function parseCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`须为非负整数 / must be a whole number ≥ 0 (got "${value}")`);
   return n;
+}
+
+/** A person's name for the audit trail: 1–60 letters (any script), digits, spaces, dots, hyphens. */
+function parseActorName(value: string): string {
+  const name = value.trim();
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} .·_-]{0,59}$/u.test(name)) {
+    throw new InvalidArgumentError(`姓名须为 1–60 个字母、汉字、数字、空格、点或连字符 / --as takes a name of 1–60 letters, digits, spaces, dots or hyphens (got "${value}")`);
+  }
+  return name;
+}
+
+/** The actor the audit trail records: `cli:<os user>`, or `<name> (cli:<os user>)` with --as. */
+function cliActor(name?: string): string {
+  const osUser = `cli:${os.userInfo().username}`;
+  return name ? `${name} (${osUser})` : osUser;
+}
+
+function verdictWords(schema: GraphQLSchema, ruleSet: RuleSet, type: SubjectType): VerdictWords {
+  return { codes: enumWords(schema), facts: { zh: factWords(schema, ruleSet, type, 'zh'), en: factWords(schema, ruleSet, type, 'en') } };
 }
 
 function report(error: unknown): number {
@@ -79,27 +101,41 @@ program
   .option('--workers <n>', '本机工作进程数 / local worker processes for --all (0: only workers started elsewhere)', parseCount, os.availableParallelism())
   .option('--chunk-size <n>', '每块主体数 / subjects per chunk for --all', parseCount, 1000)
   .option('--json', '输出 JSON / print the verdict (or the sweep summary) as JSON')
-  .action(async (options: SweepCommandOptions & { subject?: { type: SubjectType; id: string }; all?: boolean }) => {
+  .option('--as <name>', '以此姓名记录操作人（另记系统用户）/ record this name as the actor, beside the operating-system user', parseActorName)
+  .option('--dry-run', '试评估一个主体，不保存任何内容 / preview one subject\'s verdict; nothing is stored')
+  .action(async (options: SweepCommandOptions & { subject?: { type: SubjectType; id: string }; all?: boolean; as?: string; dryRun?: boolean }) => {
     if (Boolean(options.all || options.resume) === Boolean(options.subject)) {
       throw new InvalidArgumentError('请给出 --subject 或 --all 之一 / give either --subject <type:id> or --all (with --matter, or --resume <run-id>)');
     }
     if (options.subject && !options.matter) throw new InvalidArgumentError('缺少 --matter / --matter <code> is required');
+    if (options.dryRun && !options.subject) throw new InvalidArgumentError('--dry-run 仅用于单个主体 / --dry-run previews one --subject; for a sweep use `rules diff` to preview');
     const runtime = await openRuntime();
     try {
       if (!options.subject) return await sweepCommand(runtime, options);
       const deps = runtime.deps();
-      // The command line acts with full rights, and is audited like any caller.
-      const viewer = { role: Role.ADMIN, subject: `cli:${os.userInfo().username}` };
+      const subjectName = (await findSubject(deps.em, options.subject.type, options.subject.id)).name;
+      const words = verdictWords(runtime.schema, deps.ruleSet, options.subject.type);
+      const matterTitle = () => deps.ruleSet.matter(options.matter!)!.title;
+      if (options.dryRun) {
+        // A preview: the same facts and rules as a stored verdict, nothing written (no verdict, audit or snapshot).
+        const fields = await decide(deps, options.subject, options.matter!, options.asOf ?? new Date());
+        const preview = { ...fields, id: null } as unknown as Verdict;
+        const rules = await explainedRules(deps.em, deps.ruleSet, preview);
+        console.log(options.json ? JSON.stringify({ ...fields, stored: false, rules }, null, 2) : verdictText(preview, rules, matterTitle(), subjectName, words, await parameterUses(deps.em, deps.ruleSet, preview, rules), false));
+        return;
+      }
+      // The command line acts with full rights, and is audited like any caller: under the operating
+      // system user, and the name given with --as when someone acts for an office.
+      const viewer = { role: Role.ADMIN, subject: cliActor(options.as) };
       const verdict = await evaluate(deps, options.subject, options.matter!, options.asOf ?? new Date(), {
         alsoWrite: (tx, v) => auditIn(tx, viewer, { action: AuditAction.EVALUATE, subjectType: v.subjectType, subjectId: v.subjectId, targetId: v.id, outcome: `${v.matter} ${v.outcome}` }),
       });
       const rules = await explainedRules(deps.em, deps.ruleSet, verdict);
       if (options.json) {
-        console.log(JSON.stringify({ ...verdict, rules }, null, 2));
+        console.log(JSON.stringify({ ...verdict, actor: viewer.subject, rules }, null, 2));
       } else {
-        const subject = await findSubject(deps.em, options.subject.type, options.subject.id);
-        const matterTitle = runtime.rules.current.matter(options.matter!)!.title;
-        console.log(verdictText(verdict, rules, matterTitle, subject.name, await parameterUses(deps.em, deps.ruleSet, verdict, rules)));
+        console.log(verdictText(verdict, rules, matterTitle(), subjectName, words, await parameterUses(deps.em, deps.ruleSet, verdict, rules)));
+        console.error(`已保存，操作人 ${viewer.subject} / stored, acting as ${viewer.subject}`);
       }
     } finally {
       await runtime.close();

@@ -1,17 +1,19 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, type RuleProblem } from '../engine/rule-problem';
-import { inspectRules } from '../engine/rule-set';
+import { inspectRules, type RuleSet } from '../engine/rule-set';
 import { testRules, type CaseResult } from '../engine/rule-tests';
 import { previewImpact, type ImpactReport } from '../evaluation/impact.service';
 import { getSchema } from '../graphql/schema';
 import { parseAsOf } from './arguments';
+import { registerRulesCoverage } from './coverage-command';
 import { openRuntime } from './runtime';
+import { registerRulesFacts } from './rules-facts-command';
 
 const show = (value: unknown) => JSON.stringify(value);
 
 function caseLines(result: CaseResult): string[] {
-  const head = `  ${result.passed ? '✓' : '✗'} ${result.ruleId}: ${result.name}`;
+  const head = `  ${result.passed ? '✓' : '✗'} ${result.ruleId}: ${result.name}${result.on ? `  (${result.on}, rules/${result.parametersFile})` : ''}`;
   if (result.passed) return [head];
   const lines = [head, `      (rules/${result.file})`];
   if (result.error) return [...lines, `      错误 error: ${result.error}`];
@@ -23,31 +25,51 @@ function caseLines(result: CaseResult): string[] {
   return lines;
 }
 
-function impactLines(report: ImpactReport): string[] {
+/** A rule's measure as the officer wrote it, from whichever set has the rule. */
+function measureOf(ruleId: string, sets: RuleSet[]): string {
+  const rule = sets.map((set) => set.rules.find((r) => r.id === ruleId)).find(Boolean);
+  return rule ? `${rule.event.params.measure.zh} / ${rule.event.params.measure.en}` : '';
+}
+
+function impactLines(report: ImpactReport, current: RuleSet, draft: RuleSet): string[] {
   const lines = [`规则集 rule set ${report.currentVersion} → 草案 draft ${report.draftVersion}，截至 as of ${report.day}`, ''];
   lines.push('事项 matter            评估 evaluated  变化 changed  变化明细 transitions');
   for (const m of report.matters) {
-    const transitions = Object.entries(m.transitions).map(([k, n]) => `${k} ×${n}`).join(', ') || '—';
-    lines.push(`${m.matter.padEnd(22)} ${String(m.evaluated).padStart(9)}  ${String(m.changed).padStart(12)}  ${transitions}`);
+    const transitions = Object.entries(m.transitions).map(([k, n]) => `${k.replace(/^NEW→/, '新 new→')} ×${n}`).join(', ') || '—';
+    const name = m.newMatter ? `${m.matter} (新事项 new)` : m.matter;
+    lines.push(`${name.padEnd(22)} ${String(m.evaluated).padStart(9)}  ${String(m.changed).padStart(12)}  ${transitions}`);
   }
   if (report.changes.length) lines.push('', '变化的主体 subjects that change:');
   for (const c of report.changes) {
-    lines.push(`  ${c.subjectName} (${c.subjectType} ${c.subjectId})  ${c.matter}: ${c.before.outcome}${c.before.score !== null ? ` ${c.before.score}` : ''} → ${c.after.outcome}${c.after.score !== null ? ` ${c.after.score}` : ''}   规则 rules: ${c.rules.join(', ') || '(score)'}`);
+    const before = report.matters.find((m) => m.matter === c.matter)?.newMatter ? '新 new' : `${c.before.outcome}${c.before.score !== null ? ` ${c.before.score}` : ''}`;
+    lines.push(`  ${c.subjectName} (${c.subjectType} ${c.subjectId})  ${c.matter}: ${before} → ${c.after.outcome}${c.after.score !== null ? ` ${c.after.score}` : ''}`);
+    for (const id of c.rules) {
+      const sign = !c.before.measures.includes(id) ? '+ 新适用 now applies' : !c.after.measures.includes(id) ? '− 不再适用 no longer applies' : '~ 措施改写 measure reworded';
+      const sets = sign.startsWith('−') ? [current, draft] : [draft, current];
+      lines.push(`      ${sign}: ${id}  措施 measure: ${measureOf(id, sets)}`);
+    }
+  }
+  lines.push('', '每条规则的适用次数 firings per rule (现行 in force → 草案 draft):');
+  for (const r of report.rules) {
+    const mark = r.firedAfter === 0 ? '  （草案中从未适用 never fires under the draft）' : '';
+    lines.push(`  ${r.ruleId.padEnd(40)} ${String(r.firedBefore).padStart(6)} → ${String(r.firedAfter).padEnd(6)}${r.firedBefore !== r.firedAfter ? ' *' : ''}${mark}`);
   }
   lines.push('', `${report.changes.length} 项变化 / change(s); 未保存任何裁决 / nothing was stored.`);
   return lines;
 }
 
-/** `chengxin rules check|test|diff`: for policy officers editing the rule files. */
+/** `chengxin rules check|test|diff|coverage`: for policy officers editing the rule files. */
 export function registerRulesCommands(program: Command): void {
   const rules = program.command('rules').description('检查、测试和预览规则文件 / check, test and preview the rule files');
   registerRulesDiff(rules, openRuntime);
+  registerRulesFacts(rules);
 
   rules
     .command('check')
     .description('检查规则文件，列出全部错误与警告 / check the rule files and list every error and warning')
     .argument('[dir]', '规则目录 / rules folder', 'rules')
     .action(async (dir: string) => {
+      // Includes the rules against the law they cite: quotes, authorised measures, the catalogue.
       const { problems, warnings, ruleSet } = inspectRules(path.resolve(dir), await getSchema());
       const byPlace = (a: RuleProblem, b: RuleProblem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
       problems.sort(byPlace);
@@ -75,11 +97,15 @@ export function registerRulesCommands(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const report = await testRules(ruleSet.rules);
+      const report = await testRules(ruleSet.rules, (day) => ruleSet.parametersOn(day));
       report.cases.flatMap(caseLines).forEach((line) => console.log(line));
       const failed = report.cases.filter((c) => !c.passed).length;
       const { coverage } = report;
       console.log(`\n覆盖率 coverage: 规则 rules ${coverage.rulesCovered}/${coverage.rules} (fired and not fired), 条件 conditions ${coverage.conditionsCovered}/${coverage.conditions} (seen true and false) → ${report.percent.toFixed(1)}%`);
+      console.log('  每条规则 per rule:            用例 cases  适用 fired  未适用 not fired  条件 conditions');
+      for (const r of coverage.perRule) {
+        console.log(`  ${r.ruleId.padEnd(40)} ${String(r.cases).padStart(3)}  ${r.seenFiring ? '✓' : '✗'}  ${r.seenNotFiring ? '✓' : '✗'}  ${r.conditionsCovered}/${r.conditions}`);
+      }
       if (coverage.uncoveredRules.length) console.log(`  未完全覆盖的规则 rules lacking a firing or a non-firing case: ${coverage.uncoveredRules.join(', ')}`);
       if (coverage.uncoveredConditions.length) console.log(`  未完全覆盖的条件 conditions not seen both ways: ${coverage.uncoveredConditions.join(', ')}`);
       const belowBound = options.minCoverage !== undefined && report.percent < options.minCoverage;
@@ -87,6 +113,8 @@ export function registerRulesCommands(program: Command): void {
       console.log(`${report.cases.length - failed} passed, ${failed} failed`);
       process.exitCode = failed || belowBound ? 1 : 0;
     });
+
+  registerRulesCoverage(rules);
 }
 
 /** `rules diff`: registered apart because it needs the database. */
@@ -112,7 +140,7 @@ export function registerRulesDiff(rules: Command, open: typeof openRuntime): voi
           matter: options.matter,
           asOf: options.asOf ?? new Date(),
         });
-        console.log(options.json ? JSON.stringify(report, null, 2) : impactLines(report).join('\n'));
+        console.log(options.json ? JSON.stringify(report, null, 2) : impactLines(report, runtime.rules.current, draft).join('\n'));
       } finally {
         await runtime.close();
       }

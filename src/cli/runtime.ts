@@ -5,13 +5,13 @@ import { loadConfig, type Config } from '../config';
 import { openDatabase, type DatabaseHandle } from '../db/database';
 import { initORM } from '../db/orm';
 import { seedIfEmpty } from '../db/seed/seed';
-import { loadRuleSet } from '../engine/rule-set';
 import { RuleSetHolder } from '../engine/rule-set-holder';
 import { createContext, evaluationDeps } from '../graphql/context';
 import { createFactsRunner } from '../graphql/facts-runner';
 import { getSchema } from '../graphql/schema';
 import type { EvaluationDeps } from '../evaluation/evaluate.service';
 import type { FactsRunner } from '../evaluation/facts';
+import { loadServingRules } from '../evaluation/serving-rules';
 
 /** What a command needs: the same configuration, database, migrations, rules and schema as the server. */
 export interface CliRuntime {
@@ -30,10 +30,16 @@ export interface CliRuntime {
 export async function openRuntime(): Promise<CliRuntime> {
   const config = loadConfig();
   const schema = await getSchema();
-  const rules = new RuleSetHolder(loadRuleSet(config.rulesDir, schema));
   const database: DatabaseHandle = await openDatabase(config, (message) => process.stderr.write(`${message}\n`));
   try {
     const { orm } = await initORM(database.clientUrl);
+    // The same rule set the server would serve: the folder, or (said on stderr) the last good stored set.
+    const say = (message: string) => process.stderr.write(`${message}\n`);
+    const serving = await loadServingRules(orm.em.fork(), config.rulesDir, schema, { info: say, warn: say }).catch(async (error: unknown) => {
+      await orm.close();
+      throw error;
+    });
+    const rules = new RuleSetHolder(serving.ruleSet);
     if (config.seedDemoData) await seedIfEmpty(orm.em.fork());
     const facts = createFactsRunner(schema, orm.em, rules);
     return {

@@ -1,5 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
+import { chinaTime } from '../domain/china-time';
+import { outcomeLabel } from '../domain/verdict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
@@ -24,12 +26,6 @@ export interface SweepCommandOptions {
   json?: boolean;
 }
 
-const OUTCOME_TITLES: Record<string, string> = {
-  ELIGIBLE: '符合 eligible',
-  CAUTION: '审慎 caution',
-  RESTRICTED: '限制 restricted',
-  DISQUALIFIED: '取消资格 disqualified',
-};
 const SHOWN_ERRORS = 10;
 const POLL_MS = 1000;
 
@@ -87,14 +83,14 @@ function summaryText({ run, errors, errorCount }: Awaited<ReturnType<typeof summ
   const table = new Table({ head: ['结果 outcome', '主体数 subjects', '占比 share'], style: colours });
   const total = run.subjects || 1;
   for (const [outcome, n] of Object.entries(run.counts ?? {}).sort((a, b) => b[1] - a[1])) {
-    table.push([OUTCOME_TITLES[outcome] ?? outcome, n, `${((100 * n) / total).toFixed(1)}%`]);
+    table.push([outcomeLabel(outcome), n, `${((100 * n) / total).toFixed(1)}%`]);
   }
   table.push(['未能评估 failed', run.failed ?? 0, `${((100 * (run.failed ?? 0)) / total).toFixed(1)}%`]);
   table.push(['合计 total', run.subjects, '100%']);
   const lines = [
     `批量评估 sweep ${run.id} — ${run.status === 'COMPLETED' ? '完成 completed' : '未完成 not complete'}`,
     `事项 matter ${run.matter} · 主体类型 subject types ${run.subjectTypes.join(', ')} · 截至 as of ${run.day} · 规则集 rule set ${run.ruleSetVersion}`,
-    `开始 started ${run.startedAt.toISOString()} · 结束 finished ${run.finishedAt?.toISOString() ?? '—'} · 本次用时 this session ${seconds.toFixed(1)} s`,
+    `开始 started ${chinaTime(run.startedAt)} · 结束 finished ${run.finishedAt ? chinaTime(run.finishedAt) : '—'} · 本次用时 this session ${seconds.toFixed(1)} s`,
     table.toString(),
   ];
   if (errorCount) {

@@ -3,24 +3,23 @@ import type { RuleResult } from '../engine/rule-runner';
 import type { ParameterUse } from '../evaluation/parameter-uses';
 import { buildSummary } from '../evaluation/summary';
 import type { Bilingual } from '../engine/rule-file';
+import { outcomeLabel } from '../domain/verdict';
+import { chinaTime } from '../domain/china-time';
+import type { Locale } from '../engine/locale';
 
-const OUTCOME: Record<string, string> = {
-  ELIGIBLE: '符合条件 ELIGIBLE',
-  CAUTION: '提示关注 CAUTION',
-  RESTRICTED: '予以限制 RESTRICTED',
-  DISQUALIFIED: '取消资格 DISQUALIFIED',
-};
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-function evidenceLine(item: Record<string, unknown>): string {
-  const parts = [item.category ?? item.caseNumber ?? item.content, item.severity, item.occurredOn ?? item.filedOn ?? item.settledOn, item.documentNumber]
+/** Codes in Chinese first: UNFULFILLED_COMMITMENT SEVERE → 承诺未兑现 严重. */
+function evidenceLine(item: Record<string, unknown>, words: Map<string, string>): string {
+  const word = (code: unknown) => (typeof code === 'string' && words.has(code) ? words.get(code)! : code);
+  const parts = [word(item.category) ?? item.caseNumber ?? item.content, word(item.severity), item.occurredOn ?? item.filedOn ?? item.settledOn, item.documentNumber]
     .filter((p) => p !== undefined && p !== null)
     .map(String);
   return `      · ${parts.join('  ')}  (${String(item.id)})`;
 }
 
-function ruleBlock(rule: RuleResult): string[] {
+function ruleBlock(rule: RuleResult, words: Map<string, string>): string[] {
   const mark = !rule.inEffect ? '–' : rule.fired ? '●' : '○';
   const state = !rule.inEffect ? '不在有效期 not in effect' : rule.fired ? `适用 fired → ${rule.effect ?? '免于实施 waived'}` : '未适用 did not fire';
   const lines = [`  ${mark} ${rule.ruleId}  [${state}]`, `    ${rule.title.zh}`, `    ${rule.title.en}`];
@@ -35,27 +34,36 @@ function ruleBlock(rule: RuleResult): string[] {
       const { byRule, from, to } = rule.mitigatedBy;
       lines.push(`    从轻 mitigated (三(七)) by ${byRule}: ${from} → ${to ?? '免于实施 waived'}`);
     }
-    if (rule.evidence.length) lines.push('    证据 evidence:', ...rule.evidence.map(evidenceLine));
+    if (rule.evidence.length) lines.push('    证据 evidence:', ...rule.evidence.map((item) => evidenceLine(item, words)));
   }
   return lines;
 }
 
-/** A verdict as a person reads it in a terminal: outcome, measures, every rule and condition, summary. */
-export function verdictText(verdict: Verdict, rules: RuleResult[], matterTitle: Bilingual, subjectName: string, parameters: ParameterUse[] = []): string {
-  const summaryInput = { outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules, parameters };
+/** How the terminal names things: enum codes and fact paths in words, from the served schema. */
+export interface VerdictWords {
+  codes: Map<string, string>;
+  facts: Record<Locale, (fact: string, path: string | null) => string | null>;
+}
+
+/**
+ * A verdict as a person reads it in a terminal: outcome, measures, every rule and condition, the
+ * parameters used with their sources, summary; times in China Standard Time.
+ */
+export function verdictText(verdict: Verdict, rules: RuleResult[], matterTitle: Bilingual, subjectName: string, words: VerdictWords, parameters: ParameterUse[] = [], stored = true): string {
+  const summaryInput = (locale: Locale) => ({ outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules, parameters, label: words.facts[locale] });
   return [
     `${subjectName} — ${matterTitle.zh} / ${matterTitle.en}`,
-    `结论 Outcome: ${OUTCOME[verdict.outcome]}${verdict.score != null ? `   得分 score: ${verdict.score}` : ''}`,
-    `截至 As of: ${verdict.asOf.toISOString()} (day ${verdict.day})   规则集 rule set: ${verdict.ruleSetVersion}   参数 parameters: rules/${verdict.parametersFile}`,
-    `裁决编号 Verdict id: ${verdict.id}`,
+    `结论 Outcome: ${outcomeLabel(verdict.outcome)}${verdict.score != null ? `   得分 score: ${verdict.score}` : ''}`,
+    `截至 As of: ${chinaTime(verdict.asOf)}   规则集 rule set: ${verdict.ruleSetVersion}   参数 parameters: rules/${verdict.parametersFile}`,
+    stored ? `裁决编号 Verdict id: ${verdict.id}` : '试评估，未保存 / dry run: nothing was stored',
     '',
     '规则 Rules:',
-    ...rules.flatMap(ruleBlock),
+    ...rules.flatMap((rule) => ruleBlock(rule, words.codes)),
     '',
     '说明：',
-    buildSummary(summaryInput, 'zh'),
+    buildSummary(summaryInput('zh'), 'zh'),
     '',
     'Summary:',
-    buildSummary(summaryInput, 'en'),
+    buildSummary(summaryInput('en'), 'en'),
   ].join('\n');
 }

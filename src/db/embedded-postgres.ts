@@ -82,7 +82,7 @@ function letPostgresUserReach(targets: string[], log: Log): void {
     execFileSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', 'postgres']);
     ids = postgresUserIds();
     if (!ids) throw new Error('Could not create the "postgres" system user the embedded PostgreSQL runs as.');
-    log('Created the "postgres" system user to run the embedded PostgreSQL (it refuses to run as root).');
+    log('已创建系统用户 postgres 用于运行内置 PostgreSQL（它拒绝以 root 运行）/ Created the "postgres" system user to run the embedded PostgreSQL (it refuses to run as root).');
   }
   const hasSetfacl = spawnSync('setfacl', ['--version']).status === 0;
   for (const target of targets) {
@@ -96,7 +96,7 @@ function letPostgresUserReach(targets: string[], log: Log): void {
       if (canSearch) continue;
       if (hasSetfacl) execFileSync('setfacl', ['-m', `u:postgres:x`, folder]);
       else execFileSync('chmod', ['o+x', folder]);
-      log(`Granted the postgres user search permission on ${folder} (${hasSetfacl ? 'ACL u:postgres:x' : 'chmod o+x'}) so the embedded PostgreSQL can reach ${target}.`);
+      log(`已授予 postgres 用户对 ${folder} 的搜索权限 / Granted the postgres user search permission on ${folder} (${hasSetfacl ? 'ACL u:postgres:x' : 'chmod o+x'}) so the embedded PostgreSQL can reach ${target}.`);
     }
   }
 }
@@ -140,7 +140,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
 
   const runningPort = runningClusterPort(clusterDir);
   if (runningPort) {
-    log(`Using the embedded PostgreSQL already running on port ${runningPort} (${clusterDir}).`);
+    log(`使用已在端口 ${runningPort} 运行的内置 PostgreSQL / Using the embedded PostgreSQL already running on port ${runningPort} (${clusterDir}).`);
     await ensureDatabase(urlFor(runningPort, 'postgres'));
     return { clientUrl: urlFor(runningPort, DATABASE_NAME), stop: async () => undefined };
   }
@@ -171,7 +171,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
   const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
   try {
     if (fresh) {
-      log(`Creating the embedded PostgreSQL cluster in ${clusterDir} (first start only).`);
+      log(`正在 ${clusterDir} 创建内置 PostgreSQL 数据目录（仅首次）/ Creating the embedded PostgreSQL cluster in ${clusterDir} (first start only).`);
       await server.initialise();
     }
     await server.start();
@@ -183,7 +183,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
         'Set DATABASE_URL to use another PostgreSQL, or DATA_DIR to use another folder.',
     );
   }
-  log(`Embedded PostgreSQL ${fresh ? 'created and ' : ''}started on 127.0.0.1:${port} (data in ${clusterDir}).`);
+  log(`内置 PostgreSQL 已${fresh ? '创建并' : ''}启动于 127.0.0.1:${port} / Embedded PostgreSQL ${fresh ? 'created and ' : ''}started on 127.0.0.1:${port} (data in ${clusterDir}).`);
   await ensureDatabase(urlFor(port, 'postgres'));
   return { clientUrl: urlFor(port, DATABASE_NAME), stop: () => server.stop() };
 }

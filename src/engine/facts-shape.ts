@@ -15,6 +15,8 @@ import {
 /** What a facts query returns, field by field: enough to check a rule's paths without running it. */
 export interface ShapeNode {
   type: GraphQLOutputType;
+  /** The field's description in the served schema: what the fact means, in words. */
+  description?: string;
   children?: Map<string, ShapeNode>;
 }
 
@@ -28,7 +30,7 @@ function selectionShape(schema: GraphQLSchema, document: DocumentNode, parent: G
       const field = parent.getFields()[selection.name.value];
       if (!field) continue; // the schema validation of the query reports it
       const named = getNamedType(field.type);
-      const node: ShapeNode = { type: field.type };
+      const node: ShapeNode = { type: field.type, description: field.description ?? undefined };
       if (selection.selectionSet && isObjectType(named)) node.children = selectionShape(schema, document, named, selection.selectionSet);
       out.set(selection.alias?.value ?? selection.name.value, node);
     } else {

@@ -34,30 +34,96 @@ const PARSE_ERROR_ZH: Record<string, string> = {
   InvalidCharacter: '无效字符',
 };
 
+/** Full-width punctuation an input method types where JSON needs ASCII, with the character meant. */
+const FULL_WIDTH: Record<string, string> = {
+  '，': ',', '：': ':', '“': '"', '”': '"', '＂': '"', '｛': '{', '｝': '}', '［': '[', '］': ']', '【': '[', '】': ']', '　': ' ',
+};
+
+interface FullWidthSlip {
+  offset: number;
+  char: string;
+  ascii: string;
+}
+
+/**
+ * Full-width punctuation outside strings (inside them it is ordinary Chinese text), and the text
+ * with each replaced by its ASCII twin. A string opened by a full-width quote ends at either kind.
+ */
+function fullWidthSlips(text: string): { slips: FullWidthSlip[]; repaired: string } {
+  const slips: FullWidthSlip[] = [];
+  let out = '';
+  let inString: 'ascii' | 'full' | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') {
+        out += char + (text[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (char === '"' || (inString === 'full' && (char === '”' || char === '“'))) {
+        if (char !== '"') slips.push({ offset: i, char, ascii: '"' });
+        inString = null;
+        out += '"';
+        continue;
+      }
+      out += char;
+      continue;
+    }
+    const ascii = FULL_WIDTH[char];
+    if (char === '"' || ascii === '"') inString = char === '"' ? 'ascii' : 'full';
+    if (ascii) slips.push({ offset: i, char, ascii });
+    out += ascii ?? char;
+  }
+  return { slips, repaired: out };
+}
+
+function lineText(text: string, line: number): string {
+  return text.split('\n')[line - 1]?.replace(/\r$/, '') ?? '';
+}
+
 /**
  * Parses strict JSON (no comments, no trailing commas), reporting every syntax error with its place.
  * The parse is tolerant: after a slip such as a trailing comma the rest of the file is still read,
- * so that one run reports every mistake.
+ * so that one run reports every mistake. Full-width punctuation where JSON needs ASCII (，：“”) is
+ * named with its fix and the line it stands on; the file is then read as if it had been fixed, so
+ * the errors that slip would set off are not reported on top of it.
  */
-export function parseJsonFile(file: string, text: string): { json: LocatedJson | null; problems: RuleProblem[] } {
+export function parseJsonFile(file: string, original: string): { json: LocatedJson | null; problems: RuleProblem[] } {
   // The parser recurses per level: a file of ten thousand "[" would exhaust the stack.
-  const deep = jsonTooDeep(text, RULE_LIMITS.jsonDepth);
+  const deep = jsonTooDeep(original, RULE_LIMITS.jsonDepth);
   if (deep) {
     return { json: null, problems: [{ file, ...deep, zh: `JSON 嵌套超过 ${RULE_LIMITS.jsonDepth} 层`, en: `JSON nested deeper than ${RULE_LIMITS.jsonDepth} levels` }] };
   }
+  const { slips, repaired: text } = fullWidthSlips(original);
+  const slipProblems: RuleProblem[] = slips.map((slip) => {
+    const at = lineAndColumn(original, slip.offset);
+    const shown = lineText(original, at.line).trim();
+    const name = slip.char === '　' ? '全角空格' : `全角「${slip.char}」`;
+    const nameEn = slip.char === '　' ? 'a full-width space' : `the full-width "${slip.char}"`;
+    return {
+      file,
+      ...at,
+      zh: `${name}不能用作 JSON 符号：将${name}改为半角 ${slip.ascii === ' ' ? '空格' : slip.ascii}（本行：${shown}）`,
+      en: `${nameEn} cannot stand for JSON punctuation: change it to the ASCII ${slip.ascii === ' ' ? 'space' : `"${slip.ascii}"`} (line: ${shown})`,
+    };
+  });
   const errors: ParseError[] = [];
   const tree: Node | undefined = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   // One slip can raise two errors at the same place (a trailing comma: no name, no value); say it once.
   const firstAtEachPlace = errors.filter((error, i) => errors.findIndex((e) => e.offset === error.offset) === i);
-  const problems = firstAtEachPlace.map((error) => {
-    const code = printParseErrorCode(error.error);
-    return {
-      file,
-      ...lineAndColumn(text, error.offset),
-      zh: `JSON 语法错误：${PARSE_ERROR_ZH[code] ?? code}`,
-      en: `JSON syntax error: ${code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${code === 'PropertyNameExpected' || code === 'ValueExpected' ? ' (a trailing comma?)' : ''}`,
-    };
-  });
+  const problems = [
+    ...slipProblems,
+    ...firstAtEachPlace.map((error) => {
+      const code = printParseErrorCode(error.error);
+      return {
+        file,
+        ...lineAndColumn(text, error.offset),
+        zh: `JSON 语法错误：${PARSE_ERROR_ZH[code] ?? code}`,
+        en: `JSON syntax error: ${code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}${code === 'PropertyNameExpected' || code === 'ValueExpected' ? ' (a trailing comma?)' : ''}`,
+      };
+    }),
+  ];
   if (!tree) return { json: null, problems };
   return {
     json: {

@@ -24,14 +24,17 @@ function normalised(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalised(v)]));
 }
 
-/** The loaded set of a schema-valid parameters file. */
+/** The loaded set of a parameters file (schema-valid, or read only to name what it lacks). */
 export function readParameterSet(file: string, json: unknown): ParameterSet {
   const { effectiveFrom, title, values } = json as ParameterFile;
   const plain: Record<string, unknown> = {};
   const sources: Record<string, ParameterSource> = {};
-  for (const [name, entry] of Object.entries(values)) {
+  for (const [name, entry] of Object.entries(values ?? {})) {
+    // A schema-invalid file is still read for the completeness check: an entry that is not
+    // `{ value, source }` counts as missing here, and the schema check names its fault.
+    if (!entry || typeof entry !== 'object' || !('value' in entry)) continue;
     plain[name] = normalised(entry.value);
-    sources[name] = entry.source;
+    if (entry.source) sources[name] = entry.source;
   }
   return { effectiveFrom, title, values: plain, sources, file };
 }

@@ -14,10 +14,12 @@ export interface Basis {
 }
 
 /**
- * The fixed vocabulary of effects, weakest first. MITIGATE decides nothing by itself: it lowers
- * or waives the measure of the rule it names (三(七) 从轻或免于).
+* The fixed vocabulary of effects, weakest first. MITIGATE decides nothing by itself: it lowers
+ * or waives the measure of the rule it names (三(七) 从轻或免于). SUPERVISE puts an agency under
+ * special governance (三(八) 专项治理): a supervision measure that bars nothing, so it ranks above a
+ * caution and below a restriction. Which clause authorises which effect is in rules/catalogue/.
  */
-export const EFFECTS = ['INCENTIVE', 'SCORE', 'MITIGATE', 'CAUTION', 'RESTRICT', 'DISQUALIFY'] as const;
+export const EFFECTS = ['INCENTIVE', 'SCORE', 'MITIGATE', 'CAUTION', 'SUPERVISE', 'RESTRICT', 'DISQUALIFY'] as const;
 
 /** The measures a mitigation can lower, weakest first: LIGHTEN moves one step down this ladder, off its bottom to none. */
 export const MITIGABLE: readonly Effect[] = ['CAUTION', 'RESTRICT', 'DISQUALIFY'];
@@ -53,6 +55,8 @@ export interface EvidenceSpec {
 
 export interface RuleCase {
   name: string;
+  /** The day the case runs on; its parameters are then those in force that day (unless `facts.parameters` is given). */
+  on?: string;
   facts: Record<string, unknown>;
   expect: { fired: boolean; points?: number };
 }

@@ -63,7 +63,7 @@ export function satisfiable(node: ConditionNode): boolean | undefined {
 }
 
 const FAVOURS: Effect[] = ['INCENTIVE'];
-const PENALISES: Effect[] = ['CAUTION', 'RESTRICT', 'DISQUALIFY'];
+const PENALISES: Effect[] = ['CAUTION', 'SUPERVISE', 'RESTRICT', 'DISQUALIFY'];
 
 function contradict(a: Effect, b: Effect): boolean {
   return (FAVOURS.includes(a) && PENALISES.includes(b)) || (FAVOURS.includes(b) && PENALISES.includes(a));

@@ -16,7 +16,7 @@ export function formatProblem(problem: RuleProblem): string {
 /** Thrown when the rules folder cannot be loaded; carries every problem found, not just the first. */
 export class RuleSetError extends Error {
   constructor(readonly problems: RuleProblem[]) {
-    super(`The rules have ${problems.length} problem(s) / 规则有 ${problems.length} 处错误:\n${problems.map(formatProblem).join('\n')}`);
+    super(`规则有 ${problems.length} 处错误 / the rules have ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'RuleSetError';
   }
 }

@@ -1,6 +1,6 @@
 import chokidar, { type FSWatcher } from 'chokidar';
 import type { GraphQLSchema } from 'graphql';
-import type { RuleProblem } from './rule-problem';
+import { formatProblem, type RuleProblem } from './rule-problem';
 import { inspectRules } from './rule-set';
 import type { RuleSetHolder } from './rule-set-holder';
 
@@ -27,7 +27,10 @@ const DEBOUNCE_MS = 150;
 export class RuleReloader {
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
-  /** Problems found by the last reload; empty when the files on disk are the set in force. */
+  /**
+   * Problems found by the last reload (or at start); empty when the files on disk are the set in
+   * force. While there are any, the service is degraded: the last good set serves.
+   */
   errors: RuleProblem[] = [];
   private listeners: ((result: ReloadResult) => void)[] = [];
 
@@ -40,14 +43,21 @@ export class RuleReloader {
 
   reload(): ReloadResult {
     const { ruleSet, problems } = inspectRules(this.dir, this.schema);
+    const hadErrors = this.errors.length > 0;
     this.errors = problems;
     let changed = false;
     if (ruleSet && ruleSet.version !== this.holder.current.version) {
       this.holder.replace(ruleSet);
       changed = true;
-      this.log.info({ version: ruleSet.version, rules: ruleSet.rules.length }, `Rules reloaded: version ${ruleSet.version} is in force.`);
+      this.log.info({ version: ruleSet.version, rules: ruleSet.rules.length }, `规则已重新加载：版本 ${ruleSet.version} 生效 / Rules reloaded: version ${ruleSet.version} is in force.`);
     } else if (!ruleSet) {
-      this.log.warn({ errors: problems }, `Rules not reloaded: ${problems.length} problem(s); version ${this.holder.current.version} stays in force.`);
+      this.log.warn(
+        { errors: problems },
+        `规则未重新加载：${problems.length} 处错误，版本 ${this.holder.current.version} 继续生效 / Rules not reloaded: ${problems.length} problem(s); version ${this.holder.current.version} stays in force.\n${problems.map(formatProblem).join('\n')}`,
+      );
+    }
+    if (ruleSet && hadErrors) {
+      this.log.info({ version: ruleSet.version }, `规则错误已清除：规则目录的文件即为生效版本 ${ruleSet.version} / Rule errors cleared: the rules folder is in force again as version ${ruleSet.version}.`);
     }
     const result = { changed, version: this.holder.current.version, errors: problems };
     this.listeners.forEach((listener) => listener(result));

@@ -2,18 +2,19 @@ import { Engine, type RuleProperties } from 'json-rules-engine';
 import { pathExists, resolvePath } from './path';
 import { isParameterRef, MITIGABLE, type Basis, type Bilingual, type ConditionNode, type Effect, type EvidenceSpec, type LeafCondition, type LoadedRule } from './rule-file';
 import { renderTemplate } from './template';
+import { OUTCOME_STRENGTH, VerdictOutcome } from '../domain/verdict';
 
-/** The verdict outcomes, weakest first: the strongest effect that applies wins. */
-export const OUTCOMES = ['ELIGIBLE', 'CAUTION', 'RESTRICTED', 'DISQUALIFIED'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export type Outcome = VerdictOutcome;
 
 const OUTCOME_OF: Record<Effect, Outcome> = {
-  INCENTIVE: 'ELIGIBLE',
-  SCORE: 'ELIGIBLE',
-  MITIGATE: 'ELIGIBLE',
-  CAUTION: 'CAUTION',
-  RESTRICT: 'RESTRICTED',
-  DISQUALIFY: 'DISQUALIFIED',
+  INCENTIVE: VerdictOutcome.ELIGIBLE,
+  SCORE: VerdictOutcome.ELIGIBLE,
+  MITIGATE: VerdictOutcome.ELIGIBLE,
+  CAUTION: VerdictOutcome.CAUTION,
+  // Supervision bars nothing: the verdict is a caution, its measure says SUPERVISE (专项治理).
+  SUPERVISE: VerdictOutcome.CAUTION,
+  RESTRICT: VerdictOutcome.RESTRICTED,
+  DISQUALIFY: VerdictOutcome.DISQUALIFIED,
 };
 
 /** One leaf condition as it was evaluated: what the rule expected and what the fact really was. */
@@ -76,7 +77,7 @@ export type Facts = { subject: unknown; parameters: Record<string, unknown> } & 
 /** A rule that cannot be run as written: the verdict is refused rather than silently wrong. */
 export class RuleRuntimeError extends Error {
   constructor(readonly ruleId: string, readonly file: string, problem: string) {
-    super(`Rule ${ruleId} (rules/${file}) cannot run: ${problem}`);
+    super(`规则 ${ruleId}（rules/${file}）无法运行，未作出裁决 / Rule ${ruleId} (rules/${file}) cannot run: ${problem}`);
     this.name = 'RuleRuntimeError';
   }
 }
@@ -265,11 +266,15 @@ export async function runRules(rules: LoadedRule[], facts: Facts, day: string, t
   applyMitigations(ruleResults);
 
   const firedResults = ruleResults.filter((r) => r.fired);
-  const outcome = firedResults.reduce<Outcome>((strongest, r) => {
-    if (!r.effect) return strongest;
-    const candidate = OUTCOME_OF[r.effect];
-    return OUTCOMES.indexOf(candidate) > OUTCOMES.indexOf(strongest) ? candidate : strongest;
-  }, 'ELIGIBLE');
+  // With no rule of the matter in force nothing was decided: saying ELIGIBLE would read as cleared.
+  // A fired rule whose measure a mitigation waived has no effect left.
+  const outcome = active.length === 0
+    ? VerdictOutcome.NO_RULE_IN_FORCE
+    : firedResults.reduce<Outcome>((strongest, r) => {
+        if (!r.effect) return strongest;
+        const candidate = OUTCOME_OF[r.effect];
+        return OUTCOME_STRENGTH.indexOf(candidate) > OUTCOME_STRENGTH.indexOf(strongest) ? candidate : strongest;
+      }, VerdictOutcome.ELIGIBLE);
   const scoring = active.some((rule) => rule.event.type === 'SCORE');
   const score = scoring ? firedResults.reduce((sum, r) => sum + (r.points ?? 0), 0) : null;
   if (timing) timing.explain += performance.now() - started;

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { SubjectType } from '../domain/subject';
 import { factsQueryProblems } from './facts-query-check';
-import { subjectShape } from './facts-shape';
+import { subjectShape, type ShapeNode } from './facts-shape';
+import { checkParameterFiles, parameterReads } from './parameters-check';
+import { impossibleDates } from './date-check';
 import { parseJsonFile, type LocatedJson } from './json-file';
 import { readParameterSet } from './parameter-file';
 import type { LoadedRule, Matter, ParameterSet } from './rule-file';
@@ -14,13 +16,11 @@ import { validateMitigations, validateRule } from './rule-validator';
 import { schemaProblems } from './schema-check';
 import { lintRules } from './rule-lint';
 import { checkRuleAgainstFacts } from './static-check';
+import { inspectLaw } from './law-check';
+import { listFiles, SUBJECT_FOLDERS } from './rules-folder';
 
-/** Rule folders and facts files by subject type. */
-export const SUBJECT_FOLDERS: Record<SubjectType, string> = {
-  [SubjectType.AGENCY]: 'agency',
-  [SubjectType.CIVIL_SERVANT]: 'civil-servant',
-  [SubjectType.ENTERPRISE]: 'enterprise',
-};
+export { listFiles, SUBJECT_FOLDERS };
+
 
 export interface FactsQuery {
   file: string;
@@ -70,15 +70,6 @@ export class RuleSet {
   }
 }
 
-function listFiles(dir: string, extension: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? listFiles(full, extension) : name.endsWith(extension) ? [full] : [];
-    })
-    .sort();
-}
 
 /** The rule and facts files of a folder (schemas included), with their sizes, before any is read. */
 function folderSizeProblems(dir: string): RuleProblem[] {
@@ -116,11 +107,11 @@ function loadMatters(dir: string, files: Record<string, string>, problems: RuleP
   problems.push(...syntax);
   if (!json) return [];
   const invalid = schemaProblems(file, json, 'matters');
-  problems.push(...invalid);
+  problems.push(...invalid, ...impossibleDates(file, json));
   return invalid.length ? [] : (json.value as { matters: Matter[] }).matters;
 }
 
-function loadParameters(dir: string, files: Record<string, string>, problems: RuleProblem[]): ParameterSet[] {
+function loadParameters(dir: string, files: Record<string, string>, problems: RuleProblem[]): { set: ParameterSet; json: LocatedJson; valid: boolean }[] {
   return listFiles(path.join(dir, 'parameters'), '.json')
     .flatMap((full) => {
       const file = path.relative(dir, full);
@@ -129,10 +120,13 @@ function loadParameters(dir: string, files: Record<string, string>, problems: Ru
       problems.push(...syntax);
       if (!json) return [];
       const invalid = schemaProblems(file, json, 'parameters');
-      problems.push(...invalid);
-      return invalid.length ? [] : [readParameterSet(file, json.value)];
+      problems.push(...invalid, ...impossibleDates(file, json));
+      // Schema-invalid files are still checked for completeness, so one run names every missing value.
+      const value = json.value as { effectiveFrom?: unknown; values?: unknown } | null;
+      const readable = value && typeof value === 'object' && typeof value.effectiveFrom === 'string' && value.values && typeof value.values === 'object';
+      return readable ? [{ set: readParameterSet(file, value), json, valid: invalid.length === 0 }] : [];
     })
-    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    .sort((a, b) => a.set.effectiveFrom.localeCompare(b.set.effectiveFrom));
 }
 
 function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<string, string>, problems: RuleProblem[]) {
@@ -196,7 +190,7 @@ function loadRules(dir: string, matters: Matter[], files: Record<string, string>
       }
       const invalid = schemaProblems(file, json, 'rule');
       const found = invalid.length ? invalid : validateRule(file, json, type, known);
-      problems.push(...found);
+      problems.push(...found, ...impossibleDates(file, json));
       const rule = json.value as LoadedRule;
       if (rule && typeof rule === 'object' && typeof rule.id === 'string') {
         const earlier = seen.get(rule.id);
@@ -234,16 +228,25 @@ export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection
   if (problems.length) return { ruleSet: null, problems, warnings: [] };
   const files: Record<string, string> = {};
   const matters = loadMatters(dir, files, problems);
-  const parameterSets = loadParameters(dir, files, problems);
+  const parameterFiles = loadParameters(dir, files, problems);
+  const parameterSets = parameterFiles.filter(({ valid }) => valid).map(({ set }) => set);
   const { queries: factsQueries, shaped } = loadFactsQueries(dir, schema, files, problems);
   const loaded = loadRules(dir, matters, files, problems);
+  const shapes: Partial<Record<SubjectType, ShapeNode>> = {};
+  for (const [type, document] of Object.entries(shaped) as [SubjectType, DocumentNode | undefined][]) if (document) shapes[type] = subjectShape(schema, document);
   for (const { rule, json } of loaded) {
     // A facts file refused for its shape is not looked into: its rules are checked once it is fixed.
-    const document = shaped[rule.subjectType];
-    if (document) problems.push(...checkRuleAgainstFacts(rule, json, subjectShape(schema, document), parameterSets));
+    if (shaped[rule.subjectType]) problems.push(...checkRuleAgainstFacts(rule, json, shapes[rule.subjectType], parameterSets));
   }
   problems.push(...validateMitigations(loaded));
+  const reads = parameterReads(loaded, factsQueries, schema, shapes);
+  problems.push(...checkParameterFiles(parameterFiles, reads));
   const warnings = lintRules(loaded);
+  // The rules against the law they cite (quotes, authorised measures, the catalogue): a rule set
+  // that applies a measure no clause authorises never serves, here or in a preview.
+  const law = inspectLaw(dir, files);
+  problems.push(...law.problems);
+  warnings.push(...law.warnings);
   if (problems.length) return { ruleSet: null, problems, warnings };
   const hash = createHash('sha256');
   for (const file of Object.keys(files).sort()) hash.update(file).update('\0').update(files[file]).update('\0');

@@ -1,10 +1,13 @@
-import type { LoadedRule } from './rule-file';
-import { runRules, RuleRuntimeError, type ConditionResult } from './rule-runner';
+import type { LoadedRule, ParameterSet } from './rule-file';
+import { runRules, type ConditionResult } from './rule-runner';
 
 export interface CaseResult {
   ruleId: string;
   file: string;
   name: string;
+  /** The case's day, and the parameters file in force that day, when it runs on the parameters in force. */
+  on?: string;
+  parametersFile?: string;
   passed: boolean;
   expected: { fired: boolean; points?: number };
   actual: { fired: boolean; points: number | null } | null;
@@ -24,6 +27,8 @@ export interface Coverage {
   uncoveredRules: string[];
   /** `ruleId all[0]`-style names of leaves never seen true, or never seen false. */
   uncoveredConditions: string[];
+  /** The same, rule by rule. */
+  perRule: { ruleId: string; cases: number; seenFiring: boolean; seenNotFiring: boolean; conditionsCovered: number; conditions: number }[];
 }
 
 export interface RuleTestReport {
@@ -35,33 +40,53 @@ export interface RuleTestReport {
 
 const pct = (covered: number, total: number) => (total === 0 ? 100 : (100 * covered) / total);
 
-/** Runs every case of every rule (on the rule's first effective day) and measures coverage. */
-export async function testRules(rules: LoadedRule[]): Promise<RuleTestReport> {
+/**
+ * Runs every case of every rule and measures coverage. A case runs on its `on` day with the
+ * parameters file in force that day (so a change to a parameters file has cases that notice it),
+ * or on the rule's first effective day with the parameters it gives.
+ */
+export async function testRules(rules: LoadedRule[], parametersOn: (day: string) => ParameterSet | undefined = () => undefined): Promise<RuleTestReport> {
   const cases: CaseResult[] = [];
   const firing = new Map<string, Set<boolean>>();
   const leafSeen = new Map<string, Set<boolean>>();
   for (const rule of rules) {
     firing.set(rule.id, new Set());
     for (const ruleCase of rule.cases ?? []) {
-      const facts = { subject: ruleCase.facts.subject ?? {}, parameters: (ruleCase.facts.parameters as Record<string, unknown>) ?? {} };
+      const day = ruleCase.on ?? rule.effective.from;
+      const given = ruleCase.facts.parameters as Record<string, unknown> | undefined;
+      const inForce = ruleCase.on && !given ? parametersOn(day) : undefined;
+      const facts = { subject: ruleCase.facts.subject ?? {}, parameters: given ?? inForce?.values ?? {} };
       try {
-        const [result] = (await runRules([rule], facts, rule.effective.from)).rules;
+        if (ruleCase.on && !given && !inForce) throw new Error(`${day} 没有生效的参数文件 / no parameters file is in force on ${day}`);
+        const [result] = (await runRules([rule], facts, day)).rules;
         const passed = result.fired === ruleCase.expect.fired && (ruleCase.expect.points === undefined || result.points === ruleCase.expect.points);
-        cases.push({ ruleId: rule.id, file: rule.file, name: ruleCase.name, passed, expected: ruleCase.expect, actual: { fired: result.fired, points: result.points }, conditions: result.conditions });
+        cases.push({ ruleId: rule.id, file: rule.file, name: ruleCase.name, on: ruleCase.on, parametersFile: inForce?.file, passed, expected: ruleCase.expect, actual: { fired: result.fired, points: result.points }, conditions: result.conditions });
         firing.get(rule.id)!.add(result.fired);
         for (const c of result.conditions) {
           const key = `${rule.id} ${c.place}`;
           leafSeen.set(key, (leafSeen.get(key) ?? new Set()).add(c.passed));
         }
       } catch (error) {
-        const message = error instanceof RuleRuntimeError ? error.message : String(error);
-        cases.push({ ruleId: rule.id, file: rule.file, name: ruleCase.name, passed: false, expected: ruleCase.expect, actual: null, conditions: [], error: message });
+        const message = error instanceof Error ? error.message : String(error);
+        cases.push({ ruleId: rule.id, file: rule.file, name: ruleCase.name, on: ruleCase.on, parametersFile: inForce?.file, passed: false, expected: ruleCase.expect, actual: null, conditions: [], error: message });
       }
     }
   }
   const uncoveredRules = [...firing].filter(([, seen]) => seen.size < 2).map(([id]) => id);
   const uncoveredConditions = [...leafSeen].filter(([, seen]) => seen.size < 2).map(([key]) => key);
+  const perRule = rules.map((rule) => {
+    const leavesOf = [...leafSeen].filter(([key]) => key.startsWith(`${rule.id} `));
+    return {
+      ruleId: rule.id,
+      cases: rule.cases?.length ?? 0,
+      seenFiring: firing.get(rule.id)!.has(true),
+      seenNotFiring: firing.get(rule.id)!.has(false),
+      conditionsCovered: leavesOf.filter(([, seen]) => seen.size === 2).length,
+      conditions: leavesOf.length,
+    };
+  });
   const coverage: Coverage = {
+    perRule,
     rulesCovered: firing.size - uncoveredRules.length,
     rules: firing.size,
     conditionsCovered: leafSeen.size - uncoveredConditions.length,

@@ -64,8 +64,10 @@ interface Target {
 function resolveTarget(fact: string, path: string | undefined, shape: ShapeNode | undefined, parameterSets: ParameterSet[]): Target | { zh: string; en: string } {
   if (fact === 'parameters') {
     const missing = parameterSets.filter((p) => !path || !pathExists(p.values, path)).map((p) => p.file);
-    if (path && missing.length) return { zh: `参数路径 "${path}" 在 ${missing.join('、')} 中不存在`, en: `parameter path "${path}" is not in ${missing.join(', ')}` };
-    const value = path ? resolvePath(parameterSets[0]?.values, path) : parameterSets[0]?.values;
+    // Missing from some files only: those files are incomplete, and the parameters check says so there.
+    if (path && missing.length && missing.length === parameterSets.length) return { zh: `参数路径 "${path}" 在 ${missing.join('、')} 中不存在`, en: `parameter path "${path}" is not in ${missing.join(', ')}` };
+    const holding = parameterSets.find((p) => !path || pathExists(p.values, path));
+    const value = path ? resolvePath(holding?.values, path) : holding?.values;
     const kind = jsKind(value);
     return { kind: kind === 'list' ? 'list' : kind === 'number' || kind === 'boolean' || kind === 'string' ? kind : 'object' } as Target;
   }

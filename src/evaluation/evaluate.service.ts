@@ -22,9 +22,9 @@ export interface EvaluationDeps {
 export function assertMatter(ruleSet: RuleSet, subjectType: SubjectType, matter: string): void {
   const known = ruleSet.matter(matter);
   const applicable = ruleSet.matters.filter((m) => m.subjectTypes.includes(subjectType)).map((m) => m.code);
-  if (!known) throw new BadUserInputError('matter', `"${matter}" is not a matter in rules/matters.json; for ${subjectType} use one of ${applicable.join(', ')}.`);
+  if (!known) throw new BadUserInputError('matter', `"${matter}" 不是 rules/matters.json 中的事项，可用：${applicable.join('、')} / "${matter}" is not a matter in rules/matters.json; for ${subjectType} use one of ${applicable.join(', ')}.`);
   if (!known.subjectTypes.includes(subjectType)) {
-    throw new BadUserInputError('matter', `${matter} (${known.title.en}) does not apply to ${subjectType}; use one of ${applicable.join(', ')}.`);
+    throw new BadUserInputError('matter', `${matter}（${known.title.zh}）不适用于 ${subjectType}，可用：${applicable.join('、')} / ${matter} (${known.title.en}) does not apply to ${subjectType}; use one of ${applicable.join(', ')}.`);
   }
 }
 
@@ -41,22 +41,31 @@ export interface EvaluateOptions {
  * transaction opens, so a transaction never waits on a read. Nothing is stored when anything fails.
  */
 export async function evaluate(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date, options: EvaluateOptions = {}): Promise<Verdict> {
-  assertMatter(deps.ruleSet, subject.type, matter);
   const stopTimer = evaluationSeconds.startTimer({ matter });
-  await findSubject(deps.em, subject.type, subject.id);
-  const day = chinaDate(asOf);
-  const gathered = await deps.facts.read((run) => gatherFacts(run, deps.ruleSet, subject, asOf, day));
-  const run = await runRules(deps.ruleSet.rulesFor(subject.type, matter), { subject: gathered.subject, parameters: gathered.parameters }, day);
+  const fields = await decide(deps, subject, matter, asOf);
   // A fresh, empty unit of work for the write: flushing in the one that read the facts would diff
   // every entity those reads loaded (measured: most of the server's CPU under load).
   return deps.em.fork({ clear: true }).transactional(async (tx) => {
     await storeSnapshot(tx, deps.ruleSet);
-    const verdict = tx.create(Verdict, { ...verdictFields(deps.ruleSet, subject, matter, asOf, day, gathered, run), recheckOf: options.recheckOf ?? null });
+    const verdict = tx.create(Verdict, { ...fields, recheckOf: options.recheckOf ?? null });
     options.alsoWrite?.(tx, verdict);
     await tx.flush();
     stopTimer();
     return verdict;
   });
+}
+
+/**
+ * The decision without storing it: facts read and rules run exactly as `evaluate` does. The CLI's
+ * `--dry-run` shows this; nothing is written, not even the rule-set snapshot.
+ */
+export async function decide(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date): Promise<ReturnType<typeof verdictFields>> {
+  assertMatter(deps.ruleSet, subject.type, matter);
+  await findSubject(deps.em, subject.type, subject.id);
+  const day = chinaDate(asOf);
+  const gathered = await deps.facts.read((run) => gatherFacts(run, deps.ruleSet, subject, asOf, day));
+  const run = await runRules(deps.ruleSet.rulesFor(subject.type, matter), { subject: gathered.subject, parameters: gathered.parameters }, day);
+  return verdictFields(deps.ruleSet, subject, matter, asOf, day, gathered, run);
 }
 
 /** What a verdict stores of one run: the decision, the facts it saw and the rule set it ran. */

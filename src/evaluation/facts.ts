@@ -46,7 +46,7 @@ function describeFactsError(error: GraphQLError): string {
 
 export async function gatherFacts(run: RunFactsQuery, ruleSet: RuleSet, subject: SubjectRef, asOf: Date, day: string): Promise<GatheredFacts> {
   const parameters = ruleSet.parametersOn(day);
-  if (!parameters) throw new BadUserInputError('asOf', `no parameters file in rules/parameters/ is in force on ${day}; add one, or evaluate a later date.`);
+  if (!parameters) throw new BadUserInputError('asOf', `${day} 没有生效的参数文件（rules/parameters/）；请添加，或评估较晚的日期 / no parameters file in rules/parameters/ is in force on ${day}; add one, or evaluate a later date.`);
   const query = ruleSet.factsQueries[subject.type];
   const variables: Record<string, unknown> = { id: subject.id, asOf: asOf.toISOString() };
   for (const name of query.variables) if (name in parameters.values) variables[name] = parameters.values[name];
@@ -54,7 +54,7 @@ export async function gatherFacts(run: RunFactsQuery, ruleSet: RuleSet, subject:
   const data = result.data as { subject?: unknown } | null | undefined;
   if (result.errors?.length || !data?.subject) {
     const messages = result.errors?.map(describeFactsError).join('; ') ?? 'the query returned no "subject"';
-    throw new EvaluationError(`The facts query rules/${query.file} failed: ${messages}. Fix the query; no verdict was given.`, { file: query.file });
+    throw new EvaluationError(`事实查询 rules/${query.file} 执行失败：${messages}。请修正查询；未作出裁决 / The facts query rules/${query.file} failed: ${messages}. Fix the query; no verdict was given.`, { file: query.file });
   }
   return { subject: data.subject, parameters: parameters.values, parametersFile: parameters.file };
 }

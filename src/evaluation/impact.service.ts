@@ -22,12 +22,21 @@ export interface OutcomeChange {
   matter: string;
   before: ImpactSide;
   after: ImpactSide;
-  /** The rules that fire under one set and not the other. */
+  /** The rules that fire under one set and not the other, or whose measure the draft rewords. */
   rules: string[];
+}
+
+/** How often one rule fires over the subjects evaluated, under the rules in force and under the draft. */
+export interface RuleImpact {
+  ruleId: string;
+  firedBefore: number;
+  firedAfter: number;
 }
 
 export interface MatterImpact {
   matter: string;
+  /** The matter is not in the rules in force: every verdict of it is new, not a change. */
+  newMatter: boolean;
   evaluated: number;
   changed: number;
   /** e.g. { "RESTRICTED→ELIGIBLE": 3 } */
@@ -40,13 +49,22 @@ export interface ImpactReport {
   day: string;
   matters: MatterImpact[];
   changes: OutcomeChange[];
+  /** Every rule of the matters previewed, with its firings before and after: coverage per rule. */
+  rules: RuleImpact[];
 }
 
 /** Subjects whose facts are read together: their facts queries share batched loads. */
 const CHUNK = 200;
 
 const side = (run: RunResult): ImpactSide => ({ outcome: run.outcome, score: run.score, measures: run.rules.filter((r) => r.fired).map((r) => r.ruleId).sort() });
-const sameSide = (a: ImpactSide, b: ImpactSide) => a.outcome === b.outcome && a.score === b.score && a.measures.join() === b.measures.join();
+const sameSide = (a: ImpactSide, b: ImpactSide, reworded: Set<string>) =>
+  a.outcome === b.outcome && a.score === b.score && a.measures.join() === b.measures.join() && !a.measures.some((id) => reworded.has(id));
+
+/** Rules in both sets whose measure the draft words differently: a subject they fire for changes too. */
+function rewordedMeasures(current: RuleSet, draft: RuleSet): Set<string> {
+  const before = new Map(current.rules.map((r) => [r.id, JSON.stringify(r.event.params.measure)]));
+  return new Set(draft.rules.filter((r) => before.has(r.id) && before.get(r.id) !== JSON.stringify(r.event.params.measure)).map((r) => r.id));
+}
 
 /** Both sets read the same facts when their query and parameters for the day are the same. */
 function sameFacts(current: RuleSet, draft: RuleSet, type: SubjectType, day: string): boolean {
@@ -70,14 +88,18 @@ export async function previewImpact(
   const day = chinaDate(options.asOf);
   const codes = options.matter ? [options.matter] : [...new Set([...current.matters, ...draft.matters].map((m) => m.code))];
   const matters = codes.map((code) => draft.matter(code) ?? current.matter(code)!).filter(Boolean);
-  const impacts = new Map(matters.map((m) => [m.code, { matter: m.code, evaluated: 0, changed: 0, transitions: {} } as MatterImpact]));
+  const impacts = new Map(matters.map((m) => [m.code, { matter: m.code, newMatter: !current.matter(m.code), evaluated: 0, changed: 0, transitions: {} } as MatterImpact]));
   const changes: OutcomeChange[] = [];
+  const reworded = rewordedMeasures(current, draft);
+  const ruleImpacts = new Map<string, RuleImpact>();
+  const ruleImpact = (ruleId: string) => ruleImpacts.get(ruleId) ?? ruleImpacts.set(ruleId, { ruleId, firedBefore: 0, firedAfter: 0 }).get(ruleId)!;
 
   for (const type of Object.values(SubjectType)) {
     const concerned = matters.filter((m) => m.subjectTypes.includes(type));
     if (!concerned.length) continue;
     for (const m of concerned) {
       if (current.matter(m.code)) assertMatter(current, type, m.code);
+      for (const rule of [...current.rulesFor(type, m.code), ...draft.rulesFor(type, m.code)]) ruleImpact(rule.id);
     }
     const shared = sameFacts(current, draft, type, day);
     let after: string | undefined;
@@ -99,15 +121,18 @@ export async function previewImpact(
           const afterSide = side(afterRun);
           const impact = impacts.get(matter.code)!;
           impact.evaluated++;
-          if (sameSide(before, afterSide)) continue;
+          before.measures.forEach((id) => ruleImpact(id).firedBefore++);
+          afterSide.measures.forEach((id) => ruleImpact(id).firedAfter++);
+          if (sameSide(before, afterSide, reworded)) continue;
           impact.changed++;
-          const key = `${before.outcome}→${afterSide.outcome}`;
+          const key = `${impact.newMatter ? 'NEW' : before.outcome}→${afterSide.outcome}`;
           impact.transitions[key] = (impact.transitions[key] ?? 0) + 1;
-          const rules = [...new Set([...before.measures, ...afterSide.measures])].filter((id) => before.measures.includes(id) !== afterSide.measures.includes(id));
+          const rules = [...new Set([...before.measures, ...afterSide.measures])].filter((id) => before.measures.includes(id) !== afterSide.measures.includes(id) || reworded.has(id));
           changes.push({ subjectType: type, subjectId: subject.id, subjectName: subject.name, matter: matter.code, before, after: afterSide, rules });
         }
       }
     }
   }
-  return { currentVersion: current.version, draftVersion: draft.version, day, matters: [...impacts.values()], changes };
+  const rules = [...ruleImpacts.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId));
+  return { currentVersion: current.version, draftVersion: draft.version, day, matters: [...impacts.values()], changes, rules };
 }

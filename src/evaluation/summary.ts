@@ -1,14 +1,10 @@
 import type { Bilingual } from '../engine/rule-file';
 import type { ConditionResult, Outcome, RuleResult } from '../engine/rule-runner';
+import { OUTCOME_TITLES, VerdictOutcome } from '../domain/verdict';
 
-export type Locale = 'zh' | 'en';
+export type { Locale } from '../engine/locale';
+import type { Locale } from '../engine/locale';
 
-const OUTCOME_TEXT: Record<Outcome, Bilingual> = {
-  ELIGIBLE: { zh: '符合条件', en: 'eligible' },
-  CAUTION: { zh: '提示关注', en: 'cautioned' },
-  RESTRICTED: { zh: '予以限制', en: 'restricted' },
-  DISQUALIFIED: { zh: '取消资格', en: 'disqualified' },
-};
 
 const OPERATOR_TEXT: Record<string, Bilingual> = {
   equal: { zh: '等于', en: 'equal to' },
@@ -25,13 +21,17 @@ const OPERATOR_TEXT: Record<string, Bilingual> = {
 
 const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
 
-/** "$.credit.unrepaired 实际为 0，要求不小于 1" — why one condition did not hold. */
-export function describeFailure(condition: ConditionResult, locale: Locale): string {
+/**
+ * "失信记录数 (subject.credit.dishonest) 为 0，要求不小于 1": why one condition did not hold, naming the
+ * fact in words when the schema describes it.
+ */
+export function describeFailure(condition: ConditionResult, locale: Locale, label?: string | null): string {
   const where = `${condition.fact}${condition.path ? condition.path.slice(1) : ''}`;
+  const named = label ? `${label} (${where})` : where;
   const op = OPERATOR_TEXT[condition.operator]?.[locale] ?? condition.operator;
   return locale === 'zh'
-    ? `${where} 实际为 ${show(condition.actual)}，要求${op} ${show(condition.expected)}`
-    : `${where} was ${show(condition.actual)}, needed ${op} ${show(condition.expected)}`;
+    ? `${named} 为 ${show(condition.actual)}，要求${op} ${show(condition.expected)}`
+    : `${named} was ${show(condition.actual)}, needed ${op} ${show(condition.expected)}`;
 }
 
 export interface SummaryInput {
@@ -42,6 +42,8 @@ export interface SummaryInput {
   rules: RuleResult[];
   /** The parameters read, each with the value used and its source in one line. */
   parameters?: { name: string; value: unknown; source: { text: string } | null }[];
+  /** The words for a fact path, from the facts types' descriptions in the schema. */
+  label?: (fact: string, path: string | null) => string | null;
 }
 
 /**
@@ -52,8 +54,11 @@ export interface SummaryInput {
 export function buildSummary(input: SummaryInput, locale: Locale): string {
   const zh = locale === 'zh';
   const lines: string[] = [];
-  const outcome = OUTCOME_TEXT[input.outcome][locale];
+  const outcome = zh ? OUTCOME_TITLES[input.outcome].zh : OUTCOME_TITLES[input.outcome].adjective;
   lines.push(zh ? `截至${input.day}，${input.matterTitle.zh}事项的结论：${outcome}。` : `As of ${input.day}, for ${input.matterTitle.en}: ${outcome}.`);
+  if (input.outcome === VerdictOutcome.NO_RULE_IN_FORCE) {
+    lines.push(zh ? '当日该事项没有生效的规则，未作任何认定；这不是“符合条件”。' : 'No rule of this matter was in force on the day: nothing was decided, and this is not a clearance.');
+  }
   if (input.score !== null) lines.push(zh ? `信用得分：${input.score}。` : `Credit score: ${input.score}.`);
   const fired = input.rules.filter((r) => r.fired);
   for (const rule of fired) {
@@ -80,7 +85,7 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
     lines.push(zh ? `未适用的规则（${notFired.length}条）：` : `Rules that did not apply (${notFired.length}):`);
     for (const rule of notFired) {
       const failed = rule.conditions.find((c) => !c.passed);
-      lines.push(`- ${rule.title[locale]}${failed ? (zh ? '：' : ': ') + describeFailure(failed, locale) : ''}`);
+      lines.push(`- ${rule.title[locale]}${failed ? (zh ? '：' : ': ') + describeFailure(failed, locale, input.label?.(failed.fact, failed.path)) : ''}`);
     }
   }
   return lines.join('\n');

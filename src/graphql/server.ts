@@ -184,7 +184,16 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000)),
     ]);
     const ready = database && Boolean(rules.current);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: database ? 'reachable' : 'unreachable', ruleSet: rules.current.version });
+    // Degraded still serves (200): the last good set answers while the folder on disk has errors.
+    const degraded = reloader.errors.length > 0;
+    res.status(ready ? 200 : 503).json({
+      status: !ready ? 'unavailable' : degraded ? 'degraded' : 'ready',
+      database: database ? 'reachable' : 'unreachable',
+      ruleSet: rules.current.version,
+      rules: degraded
+        ? { state: 'degraded', errors: reloader.errors.length, zh: `规则目录有 ${reloader.errors.length} 处错误，上次可用的规则集 ${rules.current.version} 继续服务`, en: `the rules folder has ${reloader.errors.length} problem(s); the last good set ${rules.current.version} serves` }
+        : { state: 'in-force' },
+    });
   });
   const metrics = await serveMetrics(app, config);
   mountWeb(app, config);

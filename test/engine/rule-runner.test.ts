@@ -24,7 +24,8 @@ describe('running rules', () => {
   it('applies a rule only inside its effective dates', async () => {
     expect((await runRules([rule({})], facts, '2020-06-01')).outcome).toBe('RESTRICTED');
     const after = await runRules([rule({})], facts, '2021-01-01');
-    expect(after.outcome).toBe('ELIGIBLE');
+    // Its only rule out of effect, the matter is not decided: never read as a clearance.
+    expect(after.outcome).toBe('NO_RULE_IN_FORCE');
     expect(after.rules[0]).toMatchObject({ inEffect: false, fired: false, conditions: [] });
   });
 
@@ -46,7 +47,7 @@ describe('running rules', () => {
 
   it('refuses to run a rule whose path the facts do not have, naming rule and file', async () => {
     const typo = rule({ conditions: { all: [{ fact: 'subject', path: '$.credit.unrepayred', operator: 'greaterThan', value: 0 }] } });
-    await expect(runRules([typo], facts, '2020-06-01')).rejects.toThrow('Rule test-rule (rules/civil-servant/test-rule.json) cannot run: path "$.credit.unrepayred" is not in the facts');
+    await expect(runRules([typo], facts, '2020-06-01')).rejects.toThrow(/^规则 test-rule（rules\/civil-servant\/test-rule.json）无法运行，未作出裁决 \/ Rule test-rule \(rules\/civil-servant\/test-rule.json\) cannot run: path "\$.credit.unrepayred" is not in the facts/);
   });
 
   it('a mitigating rule lowers the measure it names one step, or waives it, and says which rule did', async () => {

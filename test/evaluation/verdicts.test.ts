@@ -58,7 +58,7 @@ describe('a verdict', () => {
       expect(rule.fired).toBe(false);
       expect(rule.conditions.some((c: any) => c.passed === false && c.actual !== undefined)).toBe(true);
     }
-    expect(verdict.explanation.en).toContain('subject.credit.dishonest was 0, needed at least 1');
+    expect(verdict.explanation.en).toContain('Counting dishonesty records (subject.credit.dishonest) was 0, needed at least 1');
   });
 
   it('is stored, and reads back identical', async () => {

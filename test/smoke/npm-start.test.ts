@@ -80,7 +80,8 @@ describe('npm start, the command line and shutdown on a machine with nothing ins
     expect(asText.stdout).toContain('结论 Outcome:');
     const refused = await cli('--matter', 'LOTTERY');
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('错误 Error [BAD_USER_INPUT]: matter: "LOTTERY" is not a matter');
+    expect(refused.stderr).toContain('错误 Error [BAD_USER_INPUT]: matter: "LOTTERY" 不是 rules/matters.json 中的事项');
+    expect(refused.stderr).toContain('/ "LOTTERY" is not a matter');
 
     // rules diff previews a tightened threshold against the seeded subjects; rules check locates a slip.
     const draft = path.join(workDir, 'draft');

@@ -48,7 +48,7 @@ it('evaluates every civil servant once, shows progress and a summary, and gives 
   expect(Object.values(run.data.sweepRun.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(total);
   expect(run.data.sweepRun.counts.RESTRICTED).toBeGreaterThan(0);
   expect(run.data.verdicts.totalCount).toBe(total);
-  for (const [outcome, n] of Object.entries(run.data.sweepRun.counts)) expect(result.stdout).toMatch(new RegExp(`${outcome.toLowerCase()}\\s*│\\s*${n}\\s*│`));
+  for (const [outcome, n] of Object.entries(run.data.sweepRun.counts)) expect(result.stdout).toMatch(new RegExp(`${outcome}\\s*│\\s*${n}\\s*│`));
 
   // The sweep's batched path and a single evaluation see the same facts and decide alike.
   const [restricted] = await server.sql<{ subject_id: string; facts: unknown; rules: unknown; outcome: string }>(

@@ -9,13 +9,14 @@ import { CreditRepair } from './credit-repair.entity';
 import { Enterprise } from './enterprise.entity';
 import { ListMembership } from './list-membership.entity';
 import { Objection } from './objection.entity';
+import { RuleSetService } from './rule-set-service.entity';
 import { RuleSetSnapshot } from './rule-set-snapshot.entity';
 import { SweepChunk } from './sweep-chunk.entity';
 import { SweepError } from './sweep-error.entity';
 import { SweepRun } from './sweep-run.entity';
 import { Verdict } from './verdict.entity';
 
-export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, ListMembership, Objection, RuleSetSnapshot, SweepChunk, SweepError, SweepRun, Verdict };
+export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, ListMembership, Objection, RuleSetService, RuleSetSnapshot, SweepChunk, SweepError, SweepRun, Verdict };
 
 /** Every entity, for the ORM configuration. */
-export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair, ListMembership, Verdict, RuleSetSnapshot, AuditEvent, SweepRun, SweepChunk, SweepError];
+export const entities = [Agency, CivilServant, Enterprise, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair, ListMembership, Verdict, RuleSetSnapshot, RuleSetService, AuditEvent, SweepRun, SweepChunk, SweepError];

@@ -5,6 +5,7 @@ import { Migration20261125020000AuditTrail } from './Migration20261125020000Audi
 import { Migration20261125030000Sweeps } from './Migration20261125030000Sweeps';
 import { Migration20261129010000NoTruncate } from './Migration20261129010000NoTruncate';
 import { Migration20261129020000ListsAndPeriods } from './Migration20261129020000ListsAndPeriods';
+import { Migration20261129060000RuleServing } from './Migration20261129060000RuleServing';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125030000Sweeps', class: Migration20261125030000Sweeps },
   { name: 'Migration20261129010000NoTruncate', class: Migration20261129010000NoTruncate },
   { name: 'Migration20261129020000ListsAndPeriods', class: Migration20261129020000ListsAndPeriods },
+  { name: 'Migration20261129060000RuleServing', class: Migration20261129060000RuleServing },
 ];

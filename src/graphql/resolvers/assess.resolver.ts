@@ -20,7 +20,7 @@ function toAssessment(assessment: Assessment, ruleSet: RuleSet): AssessmentType 
   const uses = parameterUsesNow(ruleSet, assessment.subject.type, gathered.parametersFile, gathered.parameters, run.rules).map(parameterUseView);
   const explanation = {
     // What Explanation.summary reads of a verdict: the same summary as evaluate gives.
-    verdict: { outcome: run.outcome, score: run.score, day: assessment.day, matter: assessment.matter },
+    verdict: { subjectType: assessment.subject.type, outcome: run.outcome, score: run.score, day: assessment.day, matter: assessment.matter },
     rules: withParameterUses(run.rules, uses),
     parameters: uses,
     day: assessment.day,

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { auditIn } from '../../audit/audit.service';
@@ -12,6 +13,7 @@ import { parameterUses, type ParameterUse } from '../../evaluation/parameter-use
 import { parameterUseView, withParameterUses } from '../parameter-use';
 import { explainedRules } from '../../evaluation/rule-texts';
 import { buildSummary } from '../../evaluation/summary';
+import { factWords } from '../../engine/schema-words';
 import { BadUserInputError } from '../../errors';
 import { assertId } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
@@ -119,10 +121,13 @@ export class ExplanationResolver {
     @Root() source: ExplanationSource,
     @Arg('locale', () => String, { defaultValue: 'zh', description: '"zh" or "en".' }) locale: string,
     @Ctx() { rules }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): string {
     if (locale !== 'zh' && locale !== 'en') throw new BadUserInputError('locale', `"${locale}" is not offered; use "zh" or "en".`);
     const { verdict } = source;
     const matterTitle = rules.current.matter(verdict.matter)?.title ?? { zh: verdict.matter, en: verdict.matter };
-    return buildSummary({ outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules: source.rules, parameters: source.parameters }, locale);
+    // Facts named in words from the facts types' descriptions (the facts query in force).
+    const label = factWords(info.schema, rules.current, verdict.subjectType, locale);
+    return buildSummary({ outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules: source.rules, parameters: source.parameters, label }, locale);
   }
 }

@@ -21,40 +21,40 @@ export class CountingRecordType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => RecordCategory)
+  @Field(() => RecordCategory, { description: '记录类别 / What the record is about.' })
   category!: RecordCategory;
 
-  @Field(() => Severity, { nullable: true })
+  @Field(() => Severity, { nullable: true, description: '严重程度 / How grave the record is.' })
   severity!: Severity | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: '失信行为发生日期 / The day the dishonest act occurred.' })
   occurredOn!: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: '记录日期 / The day the record was made.' })
   recordedOn!: string;
 
-  @Field(() => LocalDateResolver, { description: 'The day it was decided (认定之日): its period runs from here.' })
+  @Field(() => LocalDateResolver, { description: '认定之日 / The day it was decided (认定之日): its period runs from here.' })
   decidedOn!: string;
 
-  @Field()
+  @Field({ description: '认定文书编号 / The number of the deciding document.' })
   documentNumber!: string;
 
-  @Field()
+  @Field({ description: '认定部门 / The department that decided the record.' })
   sourceDepartment!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Economic loss caused, in yuan.' })
+  @Field(() => Float, { nullable: true, description: '造成的经济损失（元） / Economic loss caused, in yuan.' })
   loss!: number | null;
 
-  @Field({ description: 'An approved credit repair (信用修复) waived its effect on or before the day: it counts towards no measure.' })
+  @Field({ description: '已信用修复（免于） / An approved credit repair (信用修复) waived its effect on or before the day: it counts towards no measure.' })
   repaired!: boolean;
 
-  @Field({ description: 'An approved repair lightened (从轻, 三(七)) its measures on or before the day: it still counts, for a mitigating rule to lower.' })
+  @Field({ description: '已从轻 / An approved repair lightened (从轻, 三(七)) its measures on or before the day: it still counts, for a mitigating rule to lower.' })
   lightened!: boolean;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The approval day of the repair that waived or lightened it.' })
+  @Field(() => LocalDateResolver, { nullable: true, description: '修复批准之日 / The approval day of the repair that waived or lightened it.' })
   repairApprovedOn!: string | null;
 
-  @Field({ description: 'An objection (异议) was pending on the day.' })
+  @Field({ description: '异议中 / An objection (异议) was pending on the day.' })
   disputed!: boolean;
 }
 
@@ -65,67 +65,67 @@ export class CountingRecordType {
     'An approved repair that waives ends its effect from the approval day: it stays in records (repaired) and leaves every other count and flag.',
 })
 export class CreditFactsType {
-  @Field(() => LocalDateResolver, { description: 'The day (China Standard Time) the facts are about.' })
+  @Field(() => LocalDateResolver, { description: '事实所属日期 / The day (China Standard Time) the facts are about.' })
   on!: string;
 
-  @Field(() => Int, { description: 'Counting dishonesty records.' })
+  @Field(() => Int, { description: '失信记录数 / Counting dishonesty records.' })
   dishonest!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '一般失信记录数 / Counting general records.' })
   general!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '较重失信记录数 / Counting major records.' })
   major!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '严重失信记录数 / Counting severe records.' })
   severe!: number;
 
-  @Field(() => Int, { description: 'Counting dishonesty records without an approved repair.' })
+  @Field(() => Int, { description: '未修复的失信记录数 / Counting dishonesty records without an approved repair.' })
   unrepaired!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '未修复的一般失信记录数 / Counting general records without an approved repair.' })
   unrepairedGeneral!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '未修复的较重失信记录数 / Counting major records without an approved repair.' })
   unrepairedMajor!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '未修复的严重失信记录数 / Counting severe records without an approved repair.' })
   unrepairedSevere!: number;
 
-  @Field(() => Int, { description: 'Counting dishonesty records with an approved repair that waived their effect.' })
+  @Field(() => Int, { description: '已修复（免于）的失信记录数 / Counting dishonesty records with an approved repair that waived their effect.' })
   repaired!: number;
 
-  @Field(() => Int, { description: 'Unrepaired records whose measures an approved repair lightened (从轻, 三(七)).' })
+  @Field(() => Int, { description: '已从轻的未修复记录数 / Unrepaired records whose measures an approved repair lightened (从轻, 三(七)).' })
   lightened!: number;
 
-  @Field(() => Int, { description: 'Unrepaired records not lightened.' })
+  @Field(() => Int, { description: '未从轻的未修复记录数 / Unrepaired records not lightened.' })
   unlightened!: number;
 
-  @Field(() => Int, { description: 'Unrepaired records under a pending objection.' })
+  @Field(() => Int, { description: '异议中的未修复记录数 / Unrepaired records under a pending objection.' })
   disputed!: number;
 
-  @Field(() => Int, { description: 'Unrepaired major or severe records under no pending objection.' })
+  @Field(() => Int, { description: '无异议的未修复较重或严重记录数 / Unrepaired major or severe records under no pending objection.' })
   unrepairedGraveUndisputed!: number;
 
-  @Field(() => Float, { description: 'The largest loss of one unrepaired record under no pending objection, in yuan (0 when none).' })
+  @Field(() => Float, { description: '无异议未修复记录的最大单笔损失（元） / The largest loss of one unrepaired record under no pending objection, in yuan (0 when none).' })
   largestUndisputedLoss!: number;
 
-  @Field(() => Int, { description: 'Trustworthy records in force.' })
+  @Field(() => Int, { description: '守信记录数 / Trustworthy records in force.' })
   trustworthy!: number;
 
-  @Field({ description: 'An unrepaired counting record of category JUDGMENT_DEFAULTER (失信被执行人). Whether the subject is on the list is listings.judgmentDefaulter.' })
+  @Field({ description: '有未修复的失信被执行人记录 / An unrepaired counting record of category JUDGMENT_DEFAULTER (失信被执行人). Whether the subject is on the list is listings.judgmentDefaulter.' })
   judgmentDefaulter!: boolean;
 
-  @Field({ description: 'An unrepaired counting record of category SERIOUS_ILLEGAL_DISHONEST (严重违法失信). Whether the subject is on the list is listings.seriousIllegalDishonest.' })
+  @Field({ description: '有未修复的严重违法失信记录 / An unrepaired counting record of category SERIOUS_ILLEGAL_DISHONEST (严重违法失信). Whether the subject is on the list is listings.seriousIllegalDishonest.' })
   seriousIllegalDishonest!: boolean;
 
-  @Field(() => [RecordCategory], { description: 'Categories of the unrepaired counting dishonesty records.' })
+  @Field(() => [RecordCategory], { description: '未修复失信记录类别 / Categories of the unrepaired counting dishonesty records.' })
   categories!: RecordCategory[];
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: '最近一条失信记录的发生日期 / The day the latest counting record occurred.' })
   lastDishonestOn!: string | null;
 
-  @Field(() => [CountingRecordType], { description: 'The counting dishonesty records, newest first: the evidence rules cite.' })
+  @Field(() => [CountingRecordType], { description: '计入的失信记录 / The counting dishonesty records, newest first: the evidence rules cite.' })
   records!: CountingRecordType[];
 }
 
@@ -149,16 +149,16 @@ export class BreachedCommitmentType {
 
 @ObjectType('CommitmentFacts', { description: 'Public commitments as they stood on one day.' })
 export class CommitmentFactsType {
-  @Field(() => Int, { description: 'Found breached through 履职不力 (四(四)) on or before the day, within the period when given.' })
+  @Field(() => Int, { description: '因履职不力未兑现的公开承诺数 / Found breached through 履职不力 (四(四)) on or before the day, within the period when given.' })
   breached!: number;
 
-  @Field(() => Int, { description: 'Found breached for a reason that excuses the unit (a lawful change, force majeure): counts for nothing.' })
+  @Field(() => Int, { description: '有正当理由未兑现的承诺数 / Found breached for a reason that excuses the unit (a lawful change, force majeure): counts for nothing.' })
   breachedExcused!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '已兑现的承诺数 / Commitments fulfilled by the day.' })
   fulfilled!: number;
 
-  @Field(() => Int, { description: 'Past due on the day and not settled.' })
+  @Field(() => Int, { description: '逾期未办结的承诺数 / Past due on the day and not settled.' })
   overdue!: number;
 
   @Field(() => [BreachedCommitmentType])
@@ -194,10 +194,10 @@ export class CourtCaseFactType {
 
 @ObjectType('CourtFacts', { description: "An agency's lawsuits as they stood on one day (三(八))." })
 export class CourtFactsType {
-  @Field({ description: 'On the judgment-defaulter list (失信被执行人名单) on the day, from the list memberships.' })
+  @Field({ description: '当日是否在失信被执行人名单 / On the judgment-defaulter list (失信被执行人名单) on the day, from the list memberships.' })
   judgmentDefaulter!: boolean;
 
-  @Field(() => Int, { description: 'Administrative cases (filed within the period when given) whose hearing the head missed without an excused absence.' })
+  @Field(() => Int, { description: '负责人无正当理由未出庭应诉的行政案件数 / Administrative cases (filed within the period when given) whose hearing the head missed without an excused absence.' })
   headAbsences!: number;
 
   @Field(() => [CourtCaseFactType])

@@ -53,6 +53,9 @@ export class MatterImpactType {
   @Field()
   matter!: string;
 
+  @Field({ description: 'The matter is new in the draft: its verdicts are new, not changes (transitions read NEW→…).' })
+  newMatter!: boolean;
+
   @Field(() => Int)
   evaluated!: number;
 
@@ -61,6 +64,18 @@ export class MatterImpactType {
 
   @Field(() => GraphQLJSONObject, { description: 'Counts by change of outcome, e.g. {"RESTRICTED→ELIGIBLE": 3}.' })
   transitions!: Record<string, number>;
+}
+
+@ObjectType('RuleImpact', { description: 'How many of the subjects evaluated one rule fires for, under the rules in force and under the draft.' })
+export class RuleImpactType {
+  @Field()
+  ruleId!: string;
+
+  @Field(() => Int)
+  firedBefore!: number;
+
+  @Field(() => Int)
+  firedAfter!: number;
 }
 
 @ObjectType('ImpactReport', { description: 'What a draft of the rules would change, before it goes live. Nothing is stored.' })
@@ -82,4 +97,7 @@ export class ImpactReportType {
 
   @Field(() => [OutcomeChangeType])
   changes!: OutcomeChangeType[];
+
+  @Field(() => [RuleImpactType], { description: 'Every rule of the matters previewed, with its firings before and after.' })
+  rules!: RuleImpactType[];
 }

@@ -1,26 +1,21 @@
 import { GraphQLJSON, GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsUUID } from 'class-validator';
-import { VerdictOutcome } from '../../domain/verdict';
+import { OUTCOME_TITLES, VerdictOutcome } from '../../domain/verdict';
 import { SubjectType } from '../../domain/subject';
 import { EFFECTS } from '../../engine/rule-file';
 import { Connection } from '../connection';
 
 registerEnumType(VerdictOutcome, {
   name: 'Outcome',
-  description: 'The strongest effect that applies after mitigation.',
-  valuesConfig: {
-    ELIGIBLE: { description: '符合条件 eligible (incentives and scores may apply)' },
-    CAUTION: { description: '提示关注 cautioned' },
-    RESTRICTED: { description: '予以限制 restricted' },
-    DISQUALIFIED: { description: '取消资格 disqualified' },
-  },
+  description: 'The strongest effect that applies after mitigation, or NO_RULE_IN_FORCE when no rule of the matter was in force on the day.',
+  valuesConfig: Object.fromEntries(Object.entries(OUTCOME_TITLES).map(([code, t]) => [code, { description: `${t.zh} ${t.en}: ${t.meaning}` }])),
 });
 
 export const Effect = Object.fromEntries(EFFECTS.map((e) => [e, e])) as Record<(typeof EFFECTS)[number], (typeof EFFECTS)[number]>;
 registerEnumType(Effect, {
   name: 'Effect',
-  description: 'What a rule does when it fires: INCENTIVE, SCORE, CAUTION, RESTRICT, DISQUALIFY; MITIGATE lowers or waives the measure of the rule it names (三(七)).',
+  description: 'What a rule does when it fires: INCENTIVE, SCORE, CAUTION, SUPERVISE (put under special governance, 专项治理), RESTRICT, DISQUALIFY; MITIGATE lowers or waives the measure of the rule it names (三(七)).',
 });
 
 @InputType({ description: 'Which subject: its kind and id.' })

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { ClauseCoverage, DocumentCoverage } from '../engine/clause-coverage';
+import { inspectLaw } from '../engine/law-check';
+import { SANCTION_LADDER } from '../engine/measure-authority';
+import { formatProblem } from '../engine/rule-problem';
+
+const STATUS: Record<ClauseCoverage['status'], string> = {
+  AUTHORISES: '授权措施 authorises',
+  NO_DECISION: '不作决定 decides nothing',
+  NOT_MODELLED: '不纳入模型 not modelled',
+  MISSING: '清单未列 not in the catalogue',
+};
+
+function clauseLines(clause: ClauseCoverage): string[] {
+  const lines = [`${clause.clause} ${clause.heading ?? ''} — ${STATUS[clause.status]}`];
+  for (const measure of clause.measures) {
+    const mitigates = measure.mitigates ? ' 从轻 mitigates' : '';
+    const strength = SANCTION_LADDER.includes(measure.effect) ? '至多 at most' : '仅 only';
+    lines.push(`    ${measure.subjectTypes.join(', ')} · ${measure.matters.join(', ')} · ${strength} ${measure.effect}${mitigates}  “${measure.words}”`);
+    if (measure.rules.length) for (const rule of measure.rules) lines.push(`      ✓ ${rule.id} (${rule.effect}; ${rule.matters.join(', ')})  rules/${rule.file}`);
+    else if (measure.notImplemented) lines.push(`      — 无规则 no rule: ${measure.notImplemented.zh} / ${measure.notImplemented.en}`);
+    else lines.push('      ✗ 尚无规则，清单未说明理由 / no rule yet, and the catalogue gives no reason');
+  }
+  if (clause.status !== 'AUTHORISES' && clause.reason) lines.push(`    理由 reason: ${clause.reason.zh} / ${clause.reason.en}`);
+  if (clause.citedWithoutAuthority.length) lines.push(`    ! 引用但未获授权 cited without authority: ${clause.citedWithoutAuthority.join(', ')} (see rules check)`);
+  return lines;
+}
+
+function documentLines(document: DocumentCoverage): string[] {
+  const decisions = document.clauses.filter((c) => c.status === 'AUTHORISES');
+  const measures = decisions.flatMap((c) => c.measures);
+  const implemented = measures.filter((m) => m.rules.length).length;
+  return [
+    `${document.document} ${document.title}  (rules/${document.file})`,
+    `决定性条款 decision clauses: ${decisions.length}; 措施 measures: ${measures.length}, 有规则实施 implemented by a rule: ${implemented}`,
+    '',
+    ...document.clauses.flatMap(clauseLines),
+    '',
+  ];
+}
+
+/** `rules coverage`: every clause of every document, with the rules that implement it or the catalogue's reason for none. */
+export function registerRulesCoverage(rules: Command): void {
+  rules
+    .command('coverage')
+    .description('列出每份文件的每个条款及实施它的规则，或不实施的理由 / list every clause of every document with the rules that implement it, or the reason for none')
+    .argument('[dir]', '规则目录 / rules folder', 'rules')
+    .option('--json', '输出 JSON / print the coverage as JSON')
+    .action((dir: string, options: { json?: boolean }) => {
+      const { coverage, library, problems } = inspectLaw(path.resolve(dir));
+      const unreadable = problems.filter((p) => p.file.startsWith('documents/') || p.file.startsWith('catalogue/'));
+      if (options.json) console.log(JSON.stringify({ documents: coverage, problems: unreadable }, null, 2));
+      else {
+        if (!library.documents.length) console.log('rules/documents/ 中没有文件原文 / rules/documents/ holds no document text.');
+        coverage.flatMap(documentLines).forEach((line) => console.log(line));
+        for (const problem of unreadable) console.log(`错误 error   ${formatProblem(problem)}`);
+        if (problems.length > unreadable.length) console.log(`规则有 ${problems.length - unreadable.length} 处引文或授权错误，运行 rules check 查看 / the rules have ${problems.length - unreadable.length} quote or authority error(s): run \`rules check\``);
+      }
+      process.exitCode = unreadable.length ? 1 : 0;
+    });
+}

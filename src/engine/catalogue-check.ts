@@ -1,0 +1,136 @@
+import type { LocatedJson } from './json-file';
+import { authorisingMeasure, EFFECT_ZH, MITIGATE, SUBJECT_ZH, whyNot, type Citation, type MeasureUse } from './measure-authority';
+import { clauseKey, findCatalogue, findClause, findDocument, findEntry, type PolicyLibrary } from './policy-library';
+import { checkCitation } from './quote-check';
+import type { Matter } from './rule-file';
+import type { RuleProblem } from './rule-problem';
+
+/** The parts of a rule file the authority check reads, when they have the right shape. */
+export interface RuleClaim {
+  id: string;
+  subjectType: string;
+  matters: string[];
+  effect: string;
+  /** A MITIGATE rule, or one marked `"mitigation": true` / given `mitigates`. */
+  mitigation: boolean;
+  basis: Citation[];
+}
+
+export function ruleClaim(value: unknown): RuleClaim | null {
+  const rule = value as { id?: unknown; subjectType?: unknown; matters?: unknown; basis?: unknown; event?: { type?: unknown; params?: { mitigation?: unknown; mitigates?: unknown } } };
+  if (!rule || typeof rule.id !== 'string' || typeof rule.subjectType !== 'string' || !Array.isArray(rule.matters) || !Array.isArray(rule.basis) || typeof rule.event?.type !== 'string') return null;
+  const basis = rule.basis.filter((b): b is Citation => b && typeof b.document === 'string' && typeof b.clause === 'string');
+  return { id: rule.id, subjectType: rule.subjectType, matters: rule.matters.filter((m): m is string => typeof m === 'string'), effect: rule.event.type, mitigation: rule.event.type === MITIGATE || rule.event.params?.mitigation === true || !!rule.event.params?.mitigates, basis };
+}
+
+/** Citations of distinct clauses, in the rule's order. */
+function distinct(basis: Citation[]): Citation[] {
+  return basis.filter((b, i) => basis.findIndex((o) => clauseKey(o.document) === clauseKey(b.document) && clauseKey(o.clause) === clauseKey(b.clause)) === i);
+}
+
+/**
+ * 清单管理: a rule may apply, for its subject type and each of its matters, only an effect that a
+ * clause it cites authorises (at that strength or stronger, and mitigating exactly when the rule
+ * mitigates). A refusal says, for each cited clause, what its own words do authorise.
+ * Citing a clause that decides nothing beside one that authorises is only a warning.
+ */
+export function checkRuleAuthority(file: string, json: LocatedJson, library: PolicyLibrary): { problems: RuleProblem[]; warnings: RuleProblem[] } {
+  const claim = ruleClaim(json.value);
+  if (!claim || !claim.basis.length) return { problems: [], warnings: [] };
+  const citations = distinct(claim.basis);
+  const refusals = new Map<string, { matters: string[]; zh: string; en: string }>();
+  for (const matter of claim.matters) {
+    const use: MeasureUse = { subjectType: claim.subjectType, matter, effect: claim.effect, mitigation: claim.mitigation };
+    if (authorisingMeasure(library, citations, use)) continue;
+    const reasons = citations.map((c) => whyNot(library, c, use));
+    const zh = reasons.map((r) => r.zh.replace(/[。.]+$/, '')).join('；');
+    const en = reasons.map((r) => r.en.replace(/\.+$/, '')).join('; ');
+    const group = refusals.get(zh + en) ?? { matters: [], zh, en };
+    group.matters.push(matter);
+    refusals.set(zh + en, group);
+  }
+  const subjectZh = SUBJECT_ZH[claim.subjectType] ?? claim.subjectType;
+  const problems = [...refusals.values()].map((group) => {
+    const at = group.matters.length === claim.matters.length ? ['event', 'type'] : ['matters', claim.matters.indexOf(group.matters[0])];
+    const mitigating = claim.mitigation ? { zh: '（从轻）', en: ' (mitigating)' } : { zh: '', en: '' };
+    return {
+      file,
+      ...json.locate(at),
+      zh: `规则 ${claim.id} 对${subjectZh}在事项 ${group.matters.join('、')} 中适用 ${claim.effect}（${EFFECT_ZH[claim.effect] ?? claim.effect}）${mitigating.zh}，所引条款均未授权。${group.zh}。请改用所引条款授权的措施，或引用授权该措施的条款（rules/catalogue/）`,
+      en: `rule ${claim.id} applies ${claim.effect}${mitigating.en} to ${claim.subjectType} in ${group.matters.join(', ')}, which no clause it cites authorises. ${group.en}. Use a measure the cited clauses authorise, or cite the clause that does (rules/catalogue/)`,
+    };
+  });
+  const warnings: RuleProblem[] = [];
+  if (!problems.length) {
+    claim.basis.forEach((citation, i) => {
+      const entry = findEntry(findCatalogue(library, citation.document), citation.clause);
+      if (entry && entry.status !== 'AUTHORISES') {
+        warnings.push({
+          file,
+          ...json.locate(['basis', i, 'clause']),
+          zh: `${citation.clause} 不授权任何措施（${entry.reason!.zh.replace(/。$/, '')}），引用它不增加依据；只引用授权该措施的条款`,
+          en: `${citation.clause} authorises no measure (${entry.reason!.en.replace(/\.$/, '')}); citing it adds no authority: cite only the clauses that authorise the measure`,
+        });
+      }
+    });
+  }
+  return { problems, warnings };
+}
+
+/**
+ * The catalogues against the documents and matters: each document has one catalogue listing each
+ * of its clauses with text exactly once; each measure's words stand verbatim in its clause; each
+ * measure's matters are declared and concern its subject types (unless matters.json is unreadable:
+ * the rule check reports that).
+ */
+export function checkCatalogues(library: PolicyLibrary, matters: Matter[] | null): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const seenNumbers = new Map<string, string>();
+  for (const document of library.documents) {
+    const key = clauseKey(document.number);
+    const at = (path: (string | number)[]) => ({ file: document.file, ...document.json.locate(path) });
+    if (seenNumbers.has(key)) problems.push({ ...at(['number']), zh: `文号 ${document.number} 与 ${seenNumbers.get(key)} 重复`, en: `document number ${document.number} is also used by ${seenNumbers.get(key)}` });
+    seenNumbers.set(key, document.file);
+    document.clauses.forEach((clause, i) => {
+      if (document.clauses.findIndex((c) => clauseKey(c.id) === clauseKey(clause.id)) !== i) problems.push({ ...at(['clauses', i, 'id']), zh: `条款编号 ${clause.id} 重复`, en: `clause ${clause.id} appears twice` });
+    });
+    if (!findCatalogue(library, document.number)) {
+      problems.push({ ...at(['number']), zh: `${document.number} 没有授权清单：请在 rules/catalogue/ 中逐条列出其授权的措施或不作决定的理由`, en: `${document.number} has no catalogue: list each of its clauses in rules/catalogue/ with the measures it authorises or why it decides nothing` });
+    }
+  }
+  const byCode = matters && new Map(matters.map((m) => [m.code, m]));
+  const seenCatalogues = new Map<string, string>();
+  for (const catalogue of library.catalogues) {
+    const at = (path: (string | number)[]) => ({ file: catalogue.file, ...catalogue.json.locate(path) });
+    const key = clauseKey(catalogue.document);
+    if (seenCatalogues.has(key)) problems.push({ ...at(['document']), zh: `${catalogue.document} 的授权清单与 ${seenCatalogues.get(key)} 重复`, en: `${catalogue.document} already has a catalogue in ${seenCatalogues.get(key)}` });
+    seenCatalogues.set(key, catalogue.file);
+    const document = findDocument(library, catalogue.document);
+    if (!document) {
+      problems.push({ ...at(['document']), zh: `rules/documents/ 中没有 ${catalogue.document} 的原文`, en: `rules/documents/ has no text of ${catalogue.document}` });
+      continue;
+    }
+    catalogue.clauses.forEach((entry, i) => {
+      const clause = findClause(document, entry.clause);
+      if (!clause || !clause.text) {
+        problems.push({ ...at(['clauses', i, 'clause']), zh: `${document.number} 中没有带正文的条款 ${entry.clause}`, en: `${document.number} has no clause ${entry.clause} with text` });
+        return;
+      }
+      if (catalogue.clauses.findIndex((c) => clauseKey(c.clause) === clauseKey(entry.clause)) !== i) problems.push({ ...at(['clauses', i, 'clause']), zh: `条款 ${entry.clause} 重复列出`, en: `clause ${entry.clause} is listed twice` });
+      (entry.measures ?? []).forEach((measure, j) => {
+        const fault = checkCitation(library, { document: document.number, clause: clause.id, quote: measure.words });
+        if (fault) problems.push({ ...at(['clauses', i, 'measures', j, 'words']), zh: `授权措施的原文：${fault.zh}`, en: `the measure's words: ${fault.en}` });
+        if (byCode) measure.matters.forEach((code, k) => {
+          const matter = byCode.get(code);
+          if (!matter) problems.push({ ...at(['clauses', i, 'measures', j, 'matters', k]), zh: `未知的事项 "${code}"，请先在 matters.json 中声明`, en: `unknown matter "${code}"; declare it in matters.json first` });
+          else if (!measure.subjectTypes.some((s) => matter.subjectTypes.includes(s))) problems.push({ ...at(['clauses', i, 'measures', j, 'matters', k]), zh: `事项 "${code}" 不适用于 ${measure.subjectTypes.join('、')}`, en: `matter "${code}" does not concern ${measure.subjectTypes.join(', ')}` });
+        });
+      });
+    });
+    const missing = document.clauses.filter((c) => c.text && !findEntry(catalogue, c.id)).map((c) => c.id);
+    if (missing.length) {
+      problems.push({ ...at(['clauses']), zh: `授权清单缺少条款 ${missing.join('、')}：请列出其授权的措施，或说明不作决定、不纳入模型的理由`, en: `the catalogue lacks clause(s) ${missing.join(', ')}: list the measures each authorises, or why it decides nothing or is not modelled` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,214 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inspectLaw } from '../../src/engine/law-check';
+import type { RuleProblem } from '../../src/engine/rule-problem';
+
+const SHIPPED = path.resolve(__dirname, '../../rules');
+const DOCUMENT = '鄂州政发〔2018〕17号';
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const FOLDER = { AGENCY: 'agency', CIVIL_SERVANT: 'civil-servant', ENTERPRISE: 'enterprise' } as const;
+
+interface Draft {
+  id: string;
+  subjectType: keyof typeof FOLDER;
+  matters: string[];
+  effect: string;
+  mitigation?: boolean;
+  basis: { clause: string; quote: string }[];
+}
+
+/** A rule file as a policy officer writes it, pretty-printed so that lines mean something. */
+function ruleText(draft: Draft): string {
+  return `${JSON.stringify(
+    {
+      $schema: '../schemas/rule.schema.json',
+      id: draft.id,
+      title: { zh: draft.id, en: draft.id },
+      subjectType: draft.subjectType,
+      matters: draft.matters,
+      basis: draft.basis.map((b) => ({ document: DOCUMENT, ...b })),
+      effective: { from: '2018-12-17', to: null },
+      conditions: { all: [{ fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', value: 1 }] },
+      event: { type: draft.effect, params: { measure: { zh: '措施', en: 'measure' }, ...(draft.mitigation ? { mitigation: true } : {}) } },
+      explanation: { zh: '说明', en: 'explanation' },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** The shipped documents, catalogue and matters with only the given rules: the law check on real files. */
+function folderWith(drafts: Draft[], edit?: (dir: string) => void): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-law-'));
+  dirs.push(dir);
+  for (const part of ['matters.json', 'documents', 'catalogue', 'schemas']) cpSync(path.join(SHIPPED, part), path.join(dir, part), { recursive: true });
+  for (const folder of Object.values(FOLDER)) mkdirSync(path.join(dir, folder));
+  for (const draft of drafts) writeFileSync(path.join(dir, FOLDER[draft.subjectType], `${draft.id}.json`), ruleText(draft));
+  edit?.(dir);
+  return dir;
+}
+
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+const about = (problems: RuleProblem[], id: string) => problems.filter((p) => p.file.endsWith(`/${id}.json`));
+
+const Q = {
+  '三(四)': '并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据。',
+  '三(六)': '对存在政务失信记录的公务员，按照相关规定采取限制评优评先等措施。',
+  '三(七)': '公务员在政务失信行为发生后主动挽回损失、消除不良影响或者有效阻止危害结果发生的，可从轻或免于实施失信惩戒措施。',
+  '二': '推动政务领域守信激励与失信惩戒机制更加完善',
+  '四(一)': '依法限制失信被执行人及严重违法失信企业参与我市政府采购、建设工程招标投标。',
+};
+
+describe('rules check refuses a measure no cited clause authorises, in the clause\'s own words', () => {
+  it('a CAUTION for agencies citing 三(七): its mitigation speaks of civil servants only', () => {
+    const draft: Draft = { id: 'ag-repair', subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'CAUTION', mitigation: true, basis: [{ clause: '三(七)', quote: Q['三(七)'] }] };
+    const dir = folderWith([draft]);
+    const [problem, ...rest] = about(inspectLaw(dir).problems, 'ag-repair');
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({
+      file: 'agency/ag-repair.json',
+      line: lineOf(ruleText(draft), '"type": "CAUTION"'),
+      zh: expect.stringContaining('三(七) 原文“公务员在政务失信行为发生后主动挽回损失、消除不良影响或者有效阻止危害结果发生的,可从轻或免于实施失信惩戒措施”只涉及公务员（CIVIL_SERVANT），不涉及政府机构'),
+      en: expect.stringContaining('三(七) speaks of CIVIL_SERVANT only, not of AGENCY'),
+    });
+  });
+
+  it('a RESTRICT on PROMOTION citing only 三(四): 重要依据 is a basis to weigh, at most a caution', () => {
+    const dir = folderWith([{ id: 'cs-bar', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'RESTRICT', basis: [{ clause: '三(四)', quote: Q['三(四)'] }] }]);
+    const [problem] = about(inspectLaw(dir).problems, 'cs-bar');
+    expect(problem.zh).toContain('三(四) 原文“并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据”对公务员在此事项中至多授权 CAUTION（提示关注），不授权 RESTRICT（限制）');
+    expect(problem.en).toContain('三(四) authorises at most CAUTION for CIVIL_SERVANT in this matter, not RESTRICT');
+  });
+
+  it('an incentive citing 二: goals decide nothing', () => {
+    const dir = folderWith([{ id: 'ag-goal', subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'INCENTIVE', basis: [{ clause: '二', quote: Q['二'] }] }]);
+    const [problem] = about(inspectLaw(dir).problems, 'ag-goal');
+    expect(problem.zh).toContain('二 原文“通过五年的探索和实践,基本建立覆盖全市的公务人员和政府机构信用档案');
+    expect(problem.zh).toContain('不作决定');
+    expect(problem.en).toContain('二 decides nothing: Goals only');
+  });
+
+  it('only the matter the clauses do not reach: a RESTRICT on AWARD and PROMOTION citing 三(六) is refused for PROMOTION alone, at its line', () => {
+    const draft: Draft = { id: 'cs-both', subjectType: 'CIVIL_SERVANT', matters: ['AWARD', 'PROMOTION'], effect: 'RESTRICT', basis: [{ clause: '三(六)', quote: Q['三(六)'] }] };
+    const problems = about(inspectLaw(folderWith([draft])).problems, 'cs-both');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].line).toBe(lineOf(ruleText(draft), '"PROMOTION"'));
+    expect(problems[0].zh).toContain('在事项 PROMOTION 中适用 RESTRICT');
+    expect(problems[0].zh).toContain('“鼓励有条件的地方和部门在评优评先、职务晋升中查询信用记录和信用档案”');
+  });
+
+  it('a procurement bar as DISQUALIFY where 四(一) says 限制参与', () => {
+    const dir = folderWith([{ id: 'en-bar', subjectType: 'ENTERPRISE', matters: ['PROCUREMENT', 'BIDDING'], effect: 'DISQUALIFY', basis: [{ clause: '四(一)', quote: Q['四(一)'] }] }]);
+    const problems = about(inspectLaw(dir).problems, 'en-bar');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].zh).toContain('四(一) 原文“依法限制失信被执行人及严重违法失信企业参与我市政府采购、建设工程招标投标”对企业在此事项中至多授权 RESTRICT（限制），不授权 DISQUALIFY');
+  });
+
+  it('a mitigating rule resting on a clause that does not mitigate, and a 三(七) rule not marked mitigating', () => {
+    const dir = folderWith([
+      { id: 'cs-soft', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'CAUTION', mitigation: true, basis: [{ clause: '三(四)', quote: Q['三(四)'] }] },
+      { id: 'cs-hard', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'CAUTION', basis: [{ clause: '三(七)', quote: Q['三(七)'] }] },
+    ]);
+    const { problems } = inspectLaw(dir);
+    expect(about(problems, 'cs-soft')[0].en).toContain('三(四) does not lighten or waive a measure: a mitigating rule cannot rest on it');
+    expect(about(problems, 'cs-hard')[0].zh).toContain('三(七) 原文“公务员在政务失信行为发生后');
+    expect(about(problems, 'cs-hard')[0].en).toContain('三(七) only lightens or waives measures: a rule resting on it must be marked "mitigation": true');
+  });
+});
+
+describe('rules check lets an authorised measure pass', () => {
+  it('a CAUTION for PROMOTION citing 三(四), a RESTRICT for AWARD citing 三(六), a mitigating caution citing 三(七); a goal cited beside only warns', () => {
+    const dir = folderWith([
+      { id: 'cs-weigh', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '三(四)', quote: Q['三(四)'] }] },
+      { id: 'cs-award', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'RESTRICT', basis: [{ clause: '三(六)', quote: Q['三(六)'] }, { clause: '二', quote: Q['二'] }] },
+      { id: 'cs-repair', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'CAUTION', mitigation: true, basis: [{ clause: '三(七)', quote: Q['三(七)'] }] },
+    ]);
+    const { problems, warnings } = inspectLaw(dir);
+    expect(problems).toEqual([]);
+    expect(about(warnings, 'cs-award')).toEqual([expect.objectContaining({ en: expect.stringContaining('二 authorises no measure'), zh: expect.stringContaining('二 不授权任何措施') })]);
+  });
+});
+
+describe('mitigation and supervision', () => {
+  it('a MITIGATE rule rests on 三(七) for a civil servant\'s award, not for an agency', () => {
+    const dir = folderWith([
+      { id: 'cs-lighten', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'MITIGATE', basis: [{ clause: '三(七)', quote: Q['三(七)'] }] },
+      { id: 'ag-lighten', subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'MITIGATE', basis: [{ clause: '三(七)', quote: Q['三(七)'] }] },
+    ]);
+    const { problems } = inspectLaw(dir);
+    expect(about(problems, 'cs-lighten')).toEqual([]);
+    expect(about(problems, 'ag-lighten')[0].en).toContain('三(七) speaks of CIVIL_SERVANT only, not of AGENCY');
+  });
+
+  it('三(八) special governance authorises SUPERVISE and a caution, never a restriction', () => {
+    const quote = '政府机构负责人须按照有关规定出庭应诉，避免新增失信被执行人。';
+    const dir = folderWith(['SUPERVISE', 'CAUTION', 'RESTRICT'].map((effect) => ({ id: `ag-sg-${effect.toLowerCase()}`, subjectType: 'AGENCY' as const, matters: ['SPECIAL_GOVERNANCE'], effect, basis: [{ clause: '三(八)', quote }] })));
+    const { problems } = inspectLaw(dir);
+    expect(problems.map((p) => p.file)).toEqual(['agency/ag-sg-restrict.json']);
+    expect(problems[0].zh).toContain('只授权 SUPERVISE（专项治理监督），不授权 RESTRICT（限制）');
+  });
+});
+
+describe('the quote check', () => {
+  const cite = (quote: string, clause = '三(六)') => inspectLaw(folderWith([{ id: 'cs-q', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'RESTRICT', basis: [{ clause, quote }] }])).problems;
+
+  it('accepts full-width commas where the document has half-width ones, and spaces', () => {
+    expect(cite('对存在政务失信记录的公务员，按照相关规定 采取限制评优评先等措施。')).toEqual([]);
+    expect(cite('对存在政务失信记录的公务员,按照相关规定采取限制评优评先等措施。')).toEqual([]);
+  });
+
+  it('accepts "……" leaving words out when the parts stand in order', () => {
+    expect(cite('实行公务员招录信用审查制度……对存在政务失信记录的公务员，按照相关规定采取限制评优评先等措施。')).toEqual([]);
+  });
+
+  it('refuses a reordered word, showing the closest passage of the clause', () => {
+    const [problem] = cite('对存在政务失信记录的公务员，按照相关规定采取评优评先限制等措施。');
+    expect(problem.zh).toContain('引文与 鄂州政发〔2018〕17号 三(六) 原文不符');
+    expect(problem.zh).toContain('最接近的原文为“对存在政务失信记录的公务员,按照相关规定采取限制评优评先等措施。”');
+    expect(problem.en).toContain('the closest passage is "对存在政务失信记录的公务员,按照相关规定采取限制评优评先等措施。"');
+  });
+
+  it('refuses an altered character and a different punctuation mark (、 is not ,)', () => {
+    expect(cite('对存在政务失信记录的公务员，按照有关规定采取限制评优评先等措施。')[0].en).toContain('does not match 鄂州政发〔2018〕17号 三(六) word for word');
+    expect(cite('对存在政务失信记录的公务员、按照相关规定采取限制评优评先等措施。')[0].en).toContain('does not match');
+  });
+
+  it('refuses "……" parts out of order', () => {
+    const [problem] = cite('对存在政务失信记录的公务员……实行公务员招录信用审查制度');
+    expect(problem.zh).toContain('各部分顺序与原文不符');
+  });
+
+  it('refuses a quote from another clause, naming the clause that holds it', () => {
+    const [problem] = cite(Q['三(四)']);
+    expect(problem.zh).toContain('该引文见于 三(四)，请改引该条款');
+    expect(problem.en).toContain('the quote is in 三(四): cite that clause instead');
+  });
+
+  it('refuses an unknown clause and a bare heading, at the clause field', () => {
+    expect(cite(Q['三(六)'], '三(九)')[0].en).toContain('has no clause "三(九)"; the quote is in 三(六)');
+    expect(cite(Q['三(六)'], '三')[0].en).toContain('is only a heading: cite one of its clauses');
+  });
+});
+
+describe('the catalogue', () => {
+  it('must list every clause of its document, and its words must stand in the clause', () => {
+    const dir = folderWith([], (d) => {
+      const file = path.join(d, 'catalogue/ezhou-zhengfa-2018-17.json');
+      const catalogue = JSON.parse(readFileSync(file, 'utf8'));
+      catalogue.clauses = catalogue.clauses.filter((c: { clause: string }) => c.clause !== '五(三)');
+      const entry = catalogue.clauses.find((c: { clause: string }) => c.clause === '三(四)');
+      entry.measures[0].words = '并将公务员诚信记录作为公务员提拔任用的唯一依据';
+      writeFileSync(file, JSON.stringify(catalogue, null, 2));
+    });
+    const found = inspectLaw(dir).problems.map((p) => p.en);
+    expect(found).toEqual(expect.arrayContaining([expect.stringContaining('the catalogue lacks clause(s) 五(三)'), expect.stringContaining("the measure's words: the quote does not match 鄂州政发〔2018〕17号 三(四)")]));
+  });
+
+  it('as shipped, is sound against its document and matters, and every shipped quote stands verbatim in its clause', () => {
+    const { problems } = inspectLaw(SHIPPED);
+    expect(problems.filter((p) => !p.en.includes('which no clause it cites authorises'))).toEqual([]);
+  });
+});

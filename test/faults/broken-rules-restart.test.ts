@@ -1,0 +1,137 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { idCardNumber, uscc } from '../support/factories';
+import { root, runNode } from '../support/run-command';
+import { createTestDatabase } from '../support/test-database';
+import { TEST_JWT_SECRET, token } from '../support/test-server';
+
+/**
+ * A broken rules folder at a restart: the compiled server (as `npm start` runs it) serves the last
+ * good set stored in the database, says so in its log, in /readyz and in /metrics; the command line
+ * evaluates with the same set; fixing the file is taken in and logged as cleared.
+ */
+const RULE = 'civil-servant/restrict-award-and-promotion.json';
+let rulesDir: string;
+let database: { url: string; drop(): Promise<void> };
+let server: ChildProcess | undefined;
+let output = '';
+let env: NodeJS.ProcessEnv;
+
+function start(): Promise<string> {
+  output = '';
+  server = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout!.on('data', (chunk) => (output += chunk));
+  server.stderr!.on('data', (chunk) => (output += chunk));
+  server.once('exit', (code) => (output += `\n[exited with ${code}]`));
+  return waitFor(/serving GraphQL at (http:\S+graphql)/).then((match) => match[1]);
+}
+
+function waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const match = output.match(pattern);
+      if (match) {
+        clearInterval(timer);
+        resolve(match);
+      } else if (output.includes('[exited with') || Date.now() - started > timeoutMs) {
+        clearInterval(timer);
+        reject(new Error(`waited in vain for ${pattern}; output:\n${output}`));
+      }
+    }, 50);
+  });
+}
+
+async function stop(): Promise<void> {
+  if (!server) return;
+  const exited = new Promise((resolve) => server!.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+  server = undefined;
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token('ADMIN', 'restart-test')}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as any;
+}
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+  rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-restart-'));
+  cpSync(path.join(root, 'rules'), rulesDir, { recursive: true });
+  database = await createTestDatabase();
+  env = { ...process.env, DATABASE_URL: database.url, RULES_DIR: rulesDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'true', JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'production' };
+}, 60_000);
+
+afterAll(async () => {
+  server?.kill('SIGKILL');
+  await database?.drop();
+  rmSync(rulesDir, { recursive: true, force: true });
+});
+
+describe('a server restarted on a broken rules folder', () => {
+  it('serves the last good set, says so in the log, /readyz and /metrics, agrees with the CLI, and clears when fixed', async () => {
+    let url = await start();
+    const agency = await gql(url, 'mutation ($uscc: String!) { createAgency(input: { uscc: $uscc, name: "鄂州市测试局", level: CITY }) { id } }', { uscc: uscc() });
+    const agencyId = agency.data.createAgency.id;
+    const servant = await gql(url, 'mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }', {
+      input: { idCardNumber: idCardNumber(), name: '张测试', agencyId, post: '科员', rank: '一级科员' },
+    });
+    const servantId = servant.data.createCivilServant.id;
+    const good = (await (await fetch(url.replace('/graphql', '/readyz'))).json()) as any;
+    expect(good).toMatchObject({ status: 'ready', rules: { state: 'in-force' } });
+    await stop();
+
+    // A slip put live while the server is down: the next start must not die of it.
+    const original = readFileSync(path.join(rulesDir, RULE), 'utf8');
+    writeFileSync(path.join(rulesDir, RULE), original.replace('"priority": 10,', '"priority": 10,,'));
+    url = await start();
+    expect(output).toContain('规则降级 RULES DEGRADED');
+    expect(output).toContain(`serving the last good rule set ${good.ruleSet}`);
+    expect(output).toMatch(/restrict-award-and-promotion\.json:\d+:\d+ JSON 语法错误/);
+
+    const ready = await fetch(url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'degraded', ruleSet: good.ruleSet, rules: { state: 'degraded', errors: 1, zh: expect.stringContaining('上次可用的规则集') } });
+    expect(await (await fetch(url.replace('/graphql', '/metrics'))).text()).toMatch(/^chengxin_rules_degraded 1$/m);
+    const evaluated = await gql(url, 'mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { outcome ruleSetVersion } }', { id: servantId });
+    expect(evaluated.data.evaluate).toEqual({ outcome: 'ELIGIBLE', ruleSetVersion: good.ruleSet });
+    const errors = await gql(url, '{ ruleSet { version errors { file line zh } } }');
+    expect(errors.data.ruleSet).toMatchObject({ version: good.ruleSet, errors: [expect.objectContaining({ file: RULE })] });
+
+    // The command line evaluates with the same set, and says why.
+    const cli = await runNode(['bin/chengxin.js', 'evaluate', '--subject', `civil-servant:${servantId}`, '--matter', 'PROMOTION', '--json'], env);
+    expect(cli.status).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ outcome: 'ELIGIBLE', ruleSetVersion: good.ruleSet });
+    expect(cli.stderr).toContain('规则降级 RULES DEGRADED');
+
+    // Fixed: reloaded, logged as cleared, ready again.
+    writeFileSync(path.join(rulesDir, RULE), original);
+    await waitFor(/Rule errors cleared/, 20_000);
+    expect(await (await fetch(url.replace('/graphql', '/readyz'))).json()).toMatchObject({ status: 'ready', rules: { state: 'in-force' } });
+    expect(await (await fetch(url.replace('/graphql', '/metrics'))).text()).toMatch(/^chengxin_rules_degraded 0$/m);
+    await stop();
+  }, 180_000);
+
+  it('with nothing stored to fall back to, still refuses to start and lists every problem', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const brokenDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-restart-'));
+      cpSync(path.join(root, 'rules'), brokenDir, { recursive: true });
+      const file = path.join(brokenDir, RULE);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"priority": 10,', '"priority": 10,,'));
+      const result = await runNode(['dist/src/main.js'], { ...env, DATABASE_URL: fresh.url, RULES_DIR: brokenDir });
+      expect(result.status).toBe(1);
+      expect(result.stderr + result.stdout).toMatch(/规则有 1 处错误 \/ the rules have 1 problem\(s\)/);
+      rmSync(brokenDir, { recursive: true, force: true });
+    } finally {
+      await fresh.drop();
+    }
+  }, 60_000);
+});
