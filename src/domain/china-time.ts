@@ -5,3 +5,13 @@ export function chinaTime(instant: Date): string {
   const shifted = new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString();
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} (UTC+8)`;
 }
+
+/** The first instant of a calendar day ("2026-12-01") in China Standard Time. */
+export function chinaDayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - CHINA_OFFSET_MS);
+}
+
+/** The first instant of the day after a calendar day in China Standard Time. */
+export function chinaDayEnd(day: string): Date {
+  return new Date(chinaDayStart(day).getTime() + 24 * 3_600_000);
+}

@@ -58,3 +58,21 @@ describe('the audit trail', () => {
     await expect(server.sql('delete from audit_event')).rejects.toThrow(/immutable/);
   });
 });
+
+describe('the audit trail by date', () => {
+  const BY_DAY = 'query ($s: ID, $from: LocalDate, $to: LocalDate) { auditEvents(first: 50, filter: { subjectId: $s, from: $from, to: $to }) { totalCount } }';
+  /** A day in China Standard Time, `offset` days from today. */
+  const chinaDay = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+  it('keeps the events of the days asked for, counted in China Standard Time, across every page', async () => {
+    const agencyId = await createAgency(server);
+    // One event four days ago (written straight into the table: the API cannot backdate), one today.
+    await server.sql("insert into audit_event (id, actor, role, action, subject_type, subject_id, outcome, created_at) values (gen_random_uuid(), 'old.clerk', 'CLERK', 'UPDATE_SUBJECT', 'AGENCY', ?, 'updated', now() - interval '4 days')", [agencyId]);
+    const count = async (from?: string, to?: string) => (await server.gql(BY_DAY, { s: agencyId, from, to }, { role: 'INSPECTOR' })).data.auditEvents.totalCount;
+    expect(await count()).toBe(2);
+    expect(await count(chinaDay(0), chinaDay(0))).toBe(1);
+    expect(await count(chinaDay(-4), chinaDay(-4))).toBe(1);
+    expect(await count(undefined, chinaDay(-1))).toBe(1);
+    expect(await count(chinaDay(1))).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { AuditEvent } from '../../db/entities';
+import { chinaDayEnd, chinaDayStart } from '../../domain/china-time';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { AuditEventConnection, AuditEventFilter, AuditEventType } from '../types/audit-event.type';
@@ -16,7 +17,8 @@ export class AuditResolver {
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | undefined,
     @Ctx() { em }: GraphQLContext,
   ) {
-    const where = definedOnly({ action: filter?.action, subjectId: filter?.subjectId, actor: filter?.actor });
+    const createdAt = definedOnly({ $gte: filter?.from ? chinaDayStart(filter.from) : undefined, $lt: filter?.to ? chinaDayEnd(filter.to) : undefined });
+    const where = definedOnly({ action: filter?.action, subjectId: filter?.subjectId, actor: filter?.actor, createdAt: Object.keys(createdAt).length ? createdAt : undefined });
     return paginate(em, AuditEvent, where, { createdAt: 'desc', id: 'asc' }, page);
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
 import { AuditAction } from '../../domain/audit';
 import { SubjectType } from '../../domain/subject';
 import { Connection } from '../connection';
@@ -52,4 +53,10 @@ export class AuditEventFilter {
   @IsOptional()
   @MaxLength(200)
   actor?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Events on or after this day (China Standard Time).' })
+  from?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Events on or before this day (China Standard Time).' })
+  to?: string;
 }
