@@ -119,6 +119,6 @@ registerEnumType(ListingEnd, {
   name: 'ListingEnd',
   valuesConfig: {
     REMOVED: { description: '移出名单: removed from the list.' },
-    REPAIRED: { description: 'The record behind the listing was repaired (信用修复).' },
+    REPAIRED: { description: '信用修复 the record behind the listing was repaired' },
   },
 });

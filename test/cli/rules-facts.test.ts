@@ -22,6 +22,16 @@ describe('rules facts', () => {
     expect(result.stdout).toMatch(/事实 "parameters"（最新参数文件 rules\/parameters\/[\d-]+\.json/);
   });
 
+  it.each(['agency', 'civil-servant', 'enterprise'])('names in Chinese every %s fact the shipped rules read', async (type) => {
+    const result = await facts(type, '--json');
+    expect(result.status).toBe(0);
+    const fields = JSON.parse(result.stdout).fields as { path: string; description: string | null }[];
+    const folder = type;
+    const used = new Set(pathsUsed(folder).map((p) => p.replace(/\[\d+\]/g, '')));
+    const unnamed = fields.filter((f) => used.has(f.path.replace(/\[\*\]/g, '')) && !/^[^a-zA-Z]*[\u4e00-\u9fff][^/]* \/ /.test(f.description ?? '')).map((f) => f.path);
+    expect(unnamed).toEqual([]);
+  });
+
   it('refuses a subject type that does not exist, naming the ones that do', async () => {
     const result = await facts('company');
     expect(result.status).not.toBe(0);

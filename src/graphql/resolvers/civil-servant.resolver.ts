@@ -54,12 +54,12 @@ export class CivilServantResolver {
     return audited(context, AuditAction.UPDATE_SUBJECT, (tx) => updateCivilServant(tx, id, input), (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'updated' }));
   }
 
-  @FieldResolver(() => String, { description: 'Resident ID-card number (居民身份证号码); masked (4207**********0013) unless the role is CLERK, INSPECTOR or ADMIN.' })
+  @FieldResolver(() => String, { description: '居民身份证号码 / Resident ID-card number (居民身份证号码); masked (4207**********0013) unless the role is CLERK, INSPECTOR or ADMIN.' })
   idCardNumber(@Root() servant: CivilServant, @Ctx() { viewer }: GraphQLContext): string {
     return SEES_ID_NUMBERS.includes(viewer.role) ? servant.idCardNumber : maskIdCard(servant.idCardNumber);
   }
 
-  @FieldResolver(() => String, { description: 'The name; masked for the public: 王*明, 张*, and * for a one-character name.' })
+  @FieldResolver(() => String, { description: '姓名 / The name; masked for the public: 王*明, 张*, and * for a one-character name.' })
   name(@Root() servant: CivilServant, @Ctx() { viewer }: GraphQLContext): string {
     return SEES_CIVIL_SERVANTS.includes(viewer.role) ? servant.name : maskName(servant.name);
   }

@@ -64,9 +64,9 @@ async function listFactsOf(loaders: Loaders, type: SubjectType, id: string, asOf
   );
 }
 
-const CREDIT = { description: 'What the credit records say on the day of asOf (China Standard Time): the facts rules read.' };
-const LISTINGS = { description: 'Its list memberships on the day of asOf (失信被执行人名单, 严重违法失信名单).' };
-const HISTORY = { description: 'Every listing of this subject, newest first, removed or not (never deleted).' };
+const CREDIT = { description: '信用记录事实 / What the credit records say on the day of asOf (China Standard Time): the facts rules read.' };
+const LISTINGS = { description: '名单事实 / Its list memberships on the day of asOf (失信被执行人名单, 严重违法失信名单).' };
+const HISTORY = { description: '名单历史 / Every listing of this subject, newest first, removed or not (never deleted).' };
 // Facts fields are read for every subject of a sweep: their few scalar arguments skip class-validator.
 const AS_OF = { description: 'The moment the facts are about.', validate: false } as const;
 const COUNTS_FOR = {
@@ -98,7 +98,7 @@ export class AgencyFactsResolver {
     return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id));
   }
 
-  @FieldResolver(() => CommitmentFactsType, { description: 'Its public commitments on the day of asOf (三(五), 四(四), 四(五)).' })
+  @FieldResolver(() => CommitmentFactsType, { description: '公开承诺事实 / Its public commitments on the day of asOf (三(五), 四(四), 四(五)).' })
   async commitmentFacts(
     @Root() agency: Agency,
     @Arg('asOf', AS_OF) asOf: Date,
@@ -108,7 +108,7 @@ export class AgencyFactsResolver {
     return commitmentFacts(await loaders.commitmentsOfAgency.load(agency.id), chinaDate(asOf), period(within, 'within'));
   }
 
-  @FieldResolver(() => CourtFactsType, { description: 'Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })
+  @FieldResolver(() => CourtFactsType, { description: '诉讼事实 / Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })
   async courtFacts(
     @Root() agency: Agency,
     @Arg('asOf', AS_OF) asOf: Date,
@@ -145,7 +145,7 @@ export class CivilServantFactsResolver {
     return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id));
   }
 
-  @FieldResolver(() => CommitmentFactsType, { description: 'Commitments this person is answerable for, on the day of asOf (三(四), 四(四)).' })
+  @FieldResolver(() => CommitmentFactsType, { description: '本人负责的承诺事实 / Commitments this person is answerable for, on the day of asOf (三(四), 四(四)).' })
   @Authorized(SEES_CIVIL_SERVANTS)
   async commitmentFacts(
     @Root() servant: CivilServant,
@@ -179,7 +179,7 @@ export class EnterpriseFactsResolver {
     return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id));
   }
 
-  @FieldResolver(() => CreditGrade, { nullable: true, description: 'The credit grade in force on the day of asOf; null when it was given later or never.' })
+  @FieldResolver(() => CreditGrade, { nullable: true, description: '当日信用评价等级 / The credit grade in force on the day of asOf; null when it was given later or never.' })
   creditGradeOn(@Root() enterprise: Enterprise, @Arg('asOf', AS_OF) asOf: Date): CreditGrade | null {
     return enterprise.creditGrade && enterprise.gradedOn && enterprise.gradedOn <= chinaDate(asOf) ? enterprise.creditGrade : null;
   }

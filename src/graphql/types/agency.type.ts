@@ -7,13 +7,13 @@ export class AgencyType {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'Unified social credit code (统一社会信用代码), GB 32100-2015.' })
+  @Field({ description: '统一社会信用代码 / Unified social credit code (统一社会信用代码), GB 32100-2015.' })
   uscc!: string;
 
-  @Field()
+  @Field({ description: '机构名称 / Name.' })
   name!: string;
 
-  @Field(() => AgencyLevel)
+  @Field(() => AgencyLevel, { description: '层级 / Level: city, district, street or township.' })
   level!: AgencyLevel;
 
   @Field()

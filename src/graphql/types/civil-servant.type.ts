@@ -8,16 +8,16 @@ export class CivilServantType {
 
   // idCardNumber and name are resolved in CivilServantResolver, which masks them by role.
 
-  @Field({ description: 'Post (职务).' })
+  @Field({ description: '职务 / Post (职务).' })
   post!: string;
 
-  @Field({ description: 'Rank (职级).' })
+  @Field({ description: '职级 / Rank (职级).' })
   rank!: string;
 
-  @Field({ description: 'Leading cadre (领导干部).' })
+  @Field({ description: '是否领导干部 / Leading cadre (领导干部).' })
   leadingCadre!: boolean;
 
-  @Field({ description: "The principal (主要负责人) of their agency: answerable for the agency's government dishonesty (三(六))." })
+  @Field({ description: "是否所在机关主要负责人 / The principal (主要负责人) of their agency: answerable for the agency's government dishonesty (三(六))." })
   principal!: boolean;
 
   @Field()

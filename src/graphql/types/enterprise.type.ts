@@ -8,16 +8,16 @@ export class EnterpriseType {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'Unified social credit code (统一社会信用代码), GB 32100-2015.' })
+  @Field({ description: '统一社会信用代码 / Unified social credit code (统一社会信用代码), GB 32100-2015.' })
   uscc!: string;
 
-  @Field()
+  @Field({ description: '企业名称 / Name.' })
   name!: string;
 
-  @Field(() => CreditGrade, { nullable: true, description: 'Credit evaluation grade (信用评价等级); null while ungraded.' })
+  @Field(() => CreditGrade, { nullable: true, description: '信用评价等级 / Credit evaluation grade (信用评价等级); null while ungraded.' })
   creditGrade?: CreditGrade | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: '评级日期 / The day the grade was given.' })
   gradedOn?: string | null;
 
   @Field()

@@ -18,7 +18,7 @@ export class SeverityPeriodsInput {
 
 @ObjectType('CountingRecord', { description: 'A dishonesty record that counts on the day asked about.' })
 export class CountingRecordType {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
 
   @Field(() => RecordCategory, { description: '记录类别 / What the record is about.' })
@@ -131,19 +131,19 @@ export class CreditFactsType {
 
 @ObjectType('BreachedCommitment')
 export class BreachedCommitmentType {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
 
-  @Field()
+  @Field({ description: '承诺内容 / What was promised.' })
   content!: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: '承诺期限 / The day it was due.' })
   dueOn!: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: '认定日期 / The day the breach was found.' })
   settledOn!: string;
 
-  @Field(() => BreachFinding)
+  @Field(() => BreachFinding, { description: '未兑现认定 / Why it was breached.' })
   breachFinding!: BreachFinding;
 }
 
@@ -161,34 +161,34 @@ export class CommitmentFactsType {
   @Field(() => Int, { description: '逾期未办结的承诺数 / Past due on the day and not settled.' })
   overdue!: number;
 
-  @Field(() => [BreachedCommitmentType])
+  @Field(() => [BreachedCommitmentType], { description: '未兑现的承诺 / The breached commitments.' })
   breachedCommitments!: BreachedCommitmentType[];
 }
 
 @ObjectType('CourtCaseFact')
 export class CourtCaseFactType {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
 
-  @Field()
+  @Field({ description: '案号 / The case number.' })
   caseNumber!: string;
 
-  @Field(() => CaseKind)
+  @Field(() => CaseKind, { description: '案件类型 / Administrative, civil or criminal.' })
   kind!: CaseKind;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: '立案日期 / The day it was filed.' })
   filedOn!: string;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Whether the head appeared; null before the hearing.' })
   headAppeared!: boolean | null;
 
-  @Field({ description: 'The head was absent but entrusted a representative for a valid reason: no failure.' })
+  @Field({ description: '委托出庭且有正当理由 / The head was absent but entrusted a representative for a valid reason: no failure.' })
   absenceExcused!: boolean;
 
-  @Field({ description: 'Counted in headAbsences: administrative, within the period, head absent without excuse.' })
+  @Field({ description: '计入负责人未出庭 / Counted in headAbsences: administrative, within the period, head absent without excuse.' })
   headFailure!: boolean;
 
-  @Field({ description: 'The agency was a listed judgment defaulter in this case on the day.' })
+  @Field({ description: '当日是否为失信被执行人 / The agency was a listed judgment defaulter in this case on the day.' })
   defaulterOnDay!: boolean;
 }
 
@@ -200,6 +200,6 @@ export class CourtFactsType {
   @Field(() => Int, { description: '负责人无正当理由未出庭应诉的行政案件数 / Administrative cases (filed within the period when given) whose hearing the head missed without an excused absence.' })
   headAbsences!: number;
 
-  @Field(() => [CourtCaseFactType])
+  @Field(() => [CourtCaseFactType], { description: '诉讼案件 / The cases.' })
   cases!: CourtCaseFactType[];
 }

@@ -5,75 +5,75 @@ import { SubjectType } from '../../domain/subject';
 
 @ObjectType('ListMembership', { description: 'A listing of a subject in a national dishonesty list, from listing to removal; never deleted.' })
 export class ListMembershipType {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
 
-  @Field(() => SubjectType)
+  @Field(() => SubjectType, { description: '主体类型 / The kind of subject.' })
   subjectType!: SubjectType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '主体编号 / The id of the subject.' })
   subjectId!: string;
 
-  @Field(() => CreditList)
+  @Field(() => CreditList, { description: '名单 / Which list.' })
   list!: CreditList;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: '列入日期 / The day it was listed.' })
   listedOn!: string;
 
-  @Field({ description: 'The body that listed the subject.' })
+  @Field({ description: '列入机关 / The body that listed the subject.' })
   listedBy!: string;
 
-  @Field({ description: 'The listing decision (文号 or 案号).' })
+  @Field({ description: '文号 / The listing decision (文号 or 案号).' })
   documentNumber!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it was taken off the list; the listing no longer holds from this day.' })
+  @Field(() => LocalDateResolver, { nullable: true, description: '移出日期 / The day it was taken off the list; the listing no longer holds from this day.' })
   removedOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '移出机关 / The body that took it off the list.' })
   removedBy?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '移出文号 / The number of the removal decision.' })
   removalDocumentNumber?: string | null;
 
-  @Field()
+  @Field({ description: '登记时间 / When it was registered.' })
   createdAt!: Date;
 }
 
 @ObjectType('ListingOnDay', { description: 'A listing as it stood on the day asked about.' })
 export class ListingOnDayType {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
 
-  @Field(() => CreditList)
+  @Field(() => CreditList, { description: '名单 / Which list.' })
   list!: CreditList;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: '列入日期 / The day it was listed.' })
   listedOn!: string;
 
-  @Field()
+  @Field({ description: '列入机关 / The body that listed the subject.' })
   listedBy!: string;
 
-  @Field()
+  @Field({ description: '文号 / The number of the deciding document.' })
   documentNumber!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: '移出日期 / The day it was taken off the list.' })
   removedOn!: string | null;
 
-  @Field({ description: 'Listed on the day: removal or an approved repair of the record behind it had not ended it.' })
+  @Field({ description: '当日在名单上 / Listed on the day: removal or an approved repair of the record behind it had not ended it.' })
   listed!: boolean;
 
-  @Field(() => ListingEnd, { nullable: true, description: 'What ended it by the day, if anything.' })
+  @Field(() => ListingEnd, { nullable: true, description: '终止原因 / What ended it by the day, if anything.' })
   endedBy!: ListingEnd | null;
 }
 
 @ObjectType('ListFacts', { description: "A subject's list memberships on one day: what measures resting on a listing (四(一), 三(八)) read." })
 export class ListFactsType {
-  @Field({ description: 'On the judgment-defaulter list (失信被执行人名单) on the day.' })
+  @Field({ description: '当日是否在失信被执行人名单 / On the judgment-defaulter list (失信被执行人名单) on the day.' })
   judgmentDefaulter!: boolean;
 
-  @Field({ description: 'On the seriously-illegal-and-dishonest list (严重违法失信名单) on the day.' })
+  @Field({ description: '当日是否在严重违法失信名单 / On the seriously-illegal-and-dishonest list (严重违法失信名单) on the day.' })
   seriousIllegalDishonest!: boolean;
 
-  @Field(() => [ListingOnDayType], { description: 'Every listing begun by the day, newest first, holding or ended.' })
+  @Field(() => [ListingOnDayType], { description: '名单记录 / Every listing begun by the day, newest first, holding or ended.' })
   memberships!: ListingOnDayType[];
 }
