@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, type RuleProblem } from '../engine/rule-problem';
 import { inspectRules, type RuleSet } from '../engine/rule-set';
+import { testParameterCases, type PeriodCaseResult } from '../engine/parameter-cases';
 import { testRules, type CaseResult } from '../engine/rule-tests';
 import { previewImpact, type ImpactReport } from '../evaluation/impact.service';
 import { getSchema } from '../graphql/schema';
@@ -23,6 +24,15 @@ function caseLines(result: CaseResult): string[] {
     lines.push(`        ${c.passed ? '✓' : '✗'} ${c.place} ${c.fact}${c.path ? c.path.slice(1) : ''} ${c.operator} ${show(c.expected)}  实际 actual: ${show(c.actual)}`);
   }
   return lines;
+}
+
+/** A parameters file's period case: which file held it, which file was in force on its day. */
+function periodCaseLines(result: PeriodCaseResult): string[] {
+  const counts = (value: boolean) => (value ? '计入 counts' : '不计入 does not count');
+  const head = `  ${result.passed ? '✓' : '✗'} rules/${result.file}: ${result.name}  (${result.on}, rules/${result.parametersFile ?? '—'})`;
+  if (result.passed) return [head];
+  if (result.error) return [head, `      错误 error: ${result.error}`];
+  return [head, `      - 期望 expected: ${counts(result.expected)}`, `      + 实际 actual:   ${counts(result.actual!)}`];
 }
 
 /** A rule's measure as the officer wrote it, from whichever set has the rule. */
@@ -99,7 +109,12 @@ export function registerRulesCommands(program: Command): void {
       }
       const report = await testRules(ruleSet.rules, (day) => ruleSet.parametersOn(day));
       report.cases.flatMap(caseLines).forEach((line) => console.log(line));
-      const failed = report.cases.filter((c) => !c.passed).length;
+      const periodCases = testParameterCases(ruleSet);
+      if (periodCases.length) {
+        console.log('\n参数期间用例 parameter period cases:');
+        periodCases.flatMap(periodCaseLines).forEach((line) => console.log(line));
+      }
+      const failed = report.cases.filter((c) => !c.passed).length + periodCases.filter((c) => !c.passed).length;
       const { coverage } = report;
       console.log(`\n覆盖率 coverage: 规则 rules ${coverage.rulesCovered}/${coverage.rules} (fired and not fired), 条件 conditions ${coverage.conditionsCovered}/${coverage.conditions} (seen true and false) → ${report.percent.toFixed(1)}%`);
       console.log('  每条规则 per rule:            用例 cases  适用 fired  未适用 not fired  条件 conditions');
@@ -110,7 +125,7 @@ export function registerRulesCommands(program: Command): void {
       if (coverage.uncoveredConditions.length) console.log(`  未完全覆盖的条件 conditions not seen both ways: ${coverage.uncoveredConditions.join(', ')}`);
       const belowBound = options.minCoverage !== undefined && report.percent < options.minCoverage;
       if (belowBound) console.log(`覆盖率 ${report.percent.toFixed(1)}% 低于要求的 ${options.minCoverage}% / coverage is below the required ${options.minCoverage}%`);
-      console.log(`${report.cases.length - failed} passed, ${failed} failed`);
+      console.log(`${report.cases.length + periodCases.length - failed} passed, ${failed} failed`);
       process.exitCode = failed || belowBound ? 1 : 0;
     });
 

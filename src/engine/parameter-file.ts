@@ -1,5 +1,5 @@
 import { formatPeriod, parsePeriod } from '../domain/period';
-import type { Bilingual, ParameterEntry, ParameterSet, ParameterSource } from './rule-file';
+import type { Bilingual, ParameterEntry, ParameterSet, ParameterSource, PeriodCase } from './rule-file';
 
 /**
  * A parameters file as written (see rules/schemas/parameters.schema.json): every entry of
@@ -11,6 +11,7 @@ interface ParameterFile {
   effectiveFrom: string;
   title: Bilingual;
   values: Record<string, ParameterEntry>;
+  cases?: PeriodCase[];
 }
 
 /** `{ years, months, days }` objects become ISO 8601 text; everything else is kept as written. */
@@ -26,7 +27,7 @@ function normalised(value: unknown): unknown {
 
 /** The loaded set of a parameters file (schema-valid, or read only to name what it lacks). */
 export function readParameterSet(file: string, json: unknown): ParameterSet {
-  const { effectiveFrom, title, values } = json as ParameterFile;
+  const { effectiveFrom, title, values, cases } = json as ParameterFile;
   const plain: Record<string, unknown> = {};
   const sources: Record<string, ParameterSource> = {};
   for (const [name, entry] of Object.entries(values ?? {})) {
@@ -36,7 +37,7 @@ export function readParameterSet(file: string, json: unknown): ParameterSet {
     plain[name] = normalised(entry.value);
     if (entry.source) sources[name] = entry.source;
   }
-  return { effectiveFrom, title, values: plain, sources, file };
+  return { effectiveFrom, title, values: plain, sources, cases: Array.isArray(cases) ? cases : [], file };
 }
 
 /** A source in one line, as an explanation shows it beside the value. */

@@ -122,7 +122,18 @@ export interface ParameterSet {
   title: Bilingual;
   values: Record<string, unknown>;
   sources: Record<string, ParameterSource>;
+  /** The file's own period cases (rules/schemas/parameters.schema.json), run by `rules test`. */
+  cases: PeriodCase[];
   file: string;
+}
+
+/** Does a record decided on a day still count on another, under the periods in force then? */
+export interface PeriodCase {
+  name: string;
+  on: string;
+  subjectType?: 'AGENCY' | 'CIVIL_SERVANT' | 'ENTERPRISE';
+  record: { severity: 'GENERAL' | 'MAJOR' | 'SEVERE'; decidedOn: string; occurredOn?: string };
+  counts: boolean;
 }
 
 /** A loaded rule, with the file it came from (relative to the rules folder). */
