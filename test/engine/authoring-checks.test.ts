@@ -34,7 +34,7 @@ function folder(edits: Record<string, (text: string) => string>): string {
 }
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
-const RULE = 'civil-servant/restrict-award-and-promotion.json';
+const RULE = 'civil-servant/award-restrict.json';
 const PARAMETERS = 'parameters/2018-12-17.json';
 /** The shipped parameters, as the next dated file: complete, one value changed by `change`. */
 const nextParameters = (change: (values: any) => void) => () => {
@@ -83,15 +83,15 @@ describe('full-width punctuation', () => {
   });
 
   it('leaves full-width punctuation inside texts alone', () => {
-    const dir = folder({ [RULE]: (t) => t.replace('"zh": "限制评优评先、职务晋升"', '"zh": "限制评优评先，职务晋升：“暂缓”"') });
+    const dir = folder({ [RULE]: (t) => t.replace('"zh": "有未修复政务失信记录的公务员限制评优评先"', '"zh": "有未修复政务失信记录的公务员，限制评优评先：“暂缓”"') });
     expect(inspectRules(dir, schema).problems).toEqual([]);
   });
 });
 
 describe('parameters files are complete', () => {
-  it('a dated file holding only countsForDays is refused in that file, naming every value the rules and facts queries read', () => {
+  it('a dated file holding only countsFor is refused in that file, naming every value the rules and facts queries read', () => {
     const dir = folder({ 'parameters/2026-12-01.json': nextParameters((values) => {
-      for (const key of Object.keys(values)) if (key !== 'countsForDays') delete values[key];
+      for (const key of Object.keys(values)) if (key !== 'countsFor') delete values[key];
     }) });
     const { ruleSet, problems } = inspectRules(dir, schema);
     expect(ruleSet).toBeNull();
@@ -99,19 +99,29 @@ describe('parameters files are complete', () => {
     expect(new Set(problems.map((p) => p.file))).toEqual(new Set(['parameters/2026-12-01.json']));
     const shipped = JSON.parse(readFileSync(path.join(SHIPPED, PARAMETERS), 'utf8')).values;
     const missing = problems.map((p) => /lacks "([^"]+)"/.exec(p.en)?.[1]);
-    // Each top-level value the shipped file holds (other than countsForDays) is named, once per path.
-    for (const key of Object.keys(shipped).filter((k) => k !== 'countsForDays')) expect(missing.some((m) => m === key || m?.startsWith(`${key}.`))).toBe(true);
+    // Each top-level value the shipped file holds (other than countsFor) is named, once per path.
+    for (const key of Object.keys(shipped).filter((k) => k !== 'countsFor')) expect(missing.some((m) => m === key || m?.startsWith(`${key}.`))).toBe(true);
     expect(new Set(missing).size).toBe(missing.length);
-    expect(problems.find((p) => p.en.includes('"courtWithinDays"'))).toMatchObject({ zh: expect.stringContaining('事实查询 facts/agency.graphql 的变量 $courtWithinDays'), en: expect.stringContaining('copy the value from the previous file') });
+    expect(problems.find((p) => p.en.includes('"courtWithin"'))).toMatchObject({ zh: expect.stringContaining('事实查询 facts/agency.graphql 的变量 $courtWithin'), en: expect.stringContaining('copy the value from the previous file') });
   });
 
   it('a value of the wrong type is refused where it stands, with the type its reader needs', () => {
     let text = '';
-    const dir = folder({ 'parameters/2026-12-01.json': () => (text = nextParameters((values) => (values.commitmentWithinDays = { days: 730 }))()) });
+    const dir = folder({ 'parameters/2026-12-01.json': () => (text = nextParameters((values) => (values.breachedCommitmentPoints.value = '-5'))()) });
     const { problems } = inspectRules(dir, schema);
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'parameters/2026-12-01.json', line: lineOf(text, '"commitmentWithinDays"'), en: expect.stringContaining('the parameter "commitmentWithinDays" must be a value of type Int') }),
+      expect.objectContaining({ file: 'parameters/2026-12-01.json', line: lineOf(text, '"value": "-5"'), en: expect.stringContaining('the parameter "breachedCommitmentPoints" must be a number (read by rule ag-performance-breached-commitments') }),
     ]);
+  });
+
+  it('a day count where a facts query needs a period is refused at the value, naming the GraphQL type and the queries that read it', () => {
+    let text = '';
+    const dir = folder({ 'parameters/2026-12-01.json': () => (text = nextParameters((values) => (values.commitmentWithin.value = 730))()) });
+    const { ruleSet, problems } = inspectRules(dir, schema);
+    expect(ruleSet).toBeNull();
+    // The file's schema refuses the value too (a period is text or { years, months, days }); every problem stands at the value.
+    expect(new Set(problems.map((p) => `${p.file}:${p.line}`))).toEqual(new Set([`parameters/2026-12-01.json:${lineOf(text, '"value": 730')}`]));
+    expect(problems).toContainEqual(expect.objectContaining({ en: expect.stringContaining('the parameter "commitmentWithin" must be a value of type String (String cannot represent a non string value: 730) (read by the variable $commitmentWithin of the facts query facts/agency.graphql') }));
   });
 
   it('a parameter path no file holds is still the rule\'s mistake', () => {
@@ -127,14 +137,14 @@ describe('parameters files are complete', () => {
 describe('cases on the parameters in force', () => {
   const scoreCase = (points: number) => (t: string) => {
     const rule = JSON.parse(t);
-    rule.cases.push({ name: 'from 2026-12-01 a breached commitment costs 8 points', on: '2026-12-01', facts: { subject: { name: '某镇', commitmentFacts: { breached: 1, breachedCommitments: [] } } }, expect: { fired: true, points } });
+    rule.cases.push({ name: 'from 2026-12-01 a breached commitment costs 8 points', on: '2026-12-01', facts: { subject: { name: '某镇', level: 'TOWNSHIP', commitmentFacts: { breached: 1, breachedCommitments: [] } } }, expect: { fired: true, points } });
     return JSON.stringify(rule, null, 2);
   };
 
   it('a case dated after a new parameters file passes with the change and fails without it', async () => {
     const withChange = inspectRules(folder({
       'agency/performance-breached-commitments.json': scoreCase(-8),
-      'parameters/2026-12-01.json': nextParameters((values) => (values.breachedCommitmentPoints = -8)),
+      'parameters/2026-12-01.json': nextParameters((values) => (values.breachedCommitmentPoints.value = -8)),
     }), schema).ruleSet!;
     const passed = (await testRules(withChange.rules, (day) => withChange.parametersOn(day))).cases.find((c) => c.on === '2026-12-01');
     expect(passed).toMatchObject({ passed: true, parametersFile: 'parameters/2026-12-01.json', actual: { fired: true, points: -8 } });

@@ -95,6 +95,8 @@ describe('rules check finds', () => {
       '"subjectType" must be "CIVIL_SERVANT", matching the folder',
       'unknown matter "LOTTERY"; declare it in matters.json first',
       '"to" 2010-01-01 is before "from" 2018-12-17',
+      // The law check sees the same mistake from its side: 三(四) speaks of civil servants only.
+      expect.stringContaining('rule x applies INCENTIVE to AGENCY in LOTTERY, which no clause it cites authorises'),
     ]);
   });
 
@@ -131,8 +133,11 @@ describe('rules check warns of', () => {
   });
 
   it('a mitigating rule naming a rule that does not exist, or one no mitigation can lower', () => {
+    // A mitigating rule rests on the clause that lightens (三(七)), as the law check requires.
     const mitigating = (target: string) => (t: string) =>
-      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"type": "INCENTIVE",\n    "params": {', `"type": "MITIGATE",\n    "params": {\n      "mitigates": { "rule": "${target}", "relief": "LIGHTEN" },`);
+      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"')
+        .replace('"clause": "三(四)"', '"clause": "三(七)"')
+        .replace('"quote": "并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据。"', '"quote": "公务员在政务失信行为发生后主动挽回损失、消除不良影响或者有效阻止危害结果发生的,可从轻或免于实施失信惩戒措施。"').replace('"type": "INCENTIVE",\n    "params": {', `"type": "MITIGATE",\n    "params": {\n      "mitigates": { "rule": "${target}", "relief": "LIGHTEN" },`);
     expect(only(rulesWith('civil-servant/x.json', mitigating('cs-award-restrikt')).problems, 'civil-servant/x.json').map((p) => p.en)).toEqual(['the rule to mitigate, "cs-award-restrikt", does not exist']);
     expect(only(rulesWith('civil-servant/x.json', mitigating('cs-trustworthy-incentive')).problems, 'civil-servant/x.json').map((p) => p.en)).toEqual([
       'rule "cs-trustworthy-incentive" has effect INCENTIVE, which no mitigation can lower (only CAUTION, RESTRICT, DISQUALIFY)',
