@@ -21,7 +21,8 @@ beforeAll(async () => {
   const matters = JSON.parse(readFileSync(path.join(rulesDir, 'matters.json'), 'utf8'));
   matters.matters.push({ code: 'SECONDMENT', title: { zh: '挂职锻炼', en: 'Secondment' }, subjectTypes: ['CIVIL_SERVANT'] });
   writeFileSync(path.join(rulesDir, 'matters.json'), JSON.stringify(matters, null, 2));
-  const rule = JSON.parse(readFileSync(path.join(rulesDir, 'civil-servant/restrict-award-and-promotion.json'), 'utf8'));
+  authoriseRestriction(rulesDir, 'SECONDMENT');
+  const rule = JSON.parse(readFileSync(path.join(rulesDir, 'civil-servant/award-restrict.json'), 'utf8'));
   Object.assign(rule, { id: 'cs-secondment-restrict', matters: ['SECONDMENT'], effective: { from: '2030-01-01', to: null } });
   rule.cases = rule.cases.map((c: object) => ({ ...c, on: undefined }));
   writeFileSync(path.join(rulesDir, 'civil-servant/secondment-restrict.json'), JSON.stringify(rule, null, 2));
@@ -37,6 +38,18 @@ afterAll(async () => {
 
 const env = (extra: NodeJS.ProcessEnv = {}) => ({ ...process.env, DATABASE_URL: server.databaseUrl, RULES_DIR: rulesDir, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false', ...extra });
 const cli = (...args: string[]) => runNode(['bin/chengxin.js', ...args], env());
+/**
+ * Reads 三(六)'s "限制评优评先等措施" as reaching `matter` too, as an officer who adds a matter records in
+ * the catalogue: without it the law check refuses a RESTRICT rule on the new matter.
+ */
+function authoriseRestriction(dir: string, matter: string) {
+  const file = path.join(dir, 'catalogue/ezhou-zhengfa-2018-17.json');
+  const catalogue = JSON.parse(readFileSync(file, 'utf8'));
+  const clause = catalogue.clauses.find((c: { clause: string }) => c.clause === '三(六)');
+  clause.measures.find((m: { effect: string; subjectTypes: string[] }) => m.effect === 'RESTRICT' && m.subjectTypes.includes('CIVIL_SERVANT')).matters.push(matter);
+  writeFileSync(file, JSON.stringify(catalogue, null, 2));
+}
+
 const count = async (table: string) => (await server.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 
 describe('a matter with no rule in force on the day', () => {
@@ -62,7 +75,9 @@ describe('a matter with no rule in force on the day', () => {
 
 describe('the CLI verdict, as an officer reads it', () => {
   it('gives times in China Standard Time, evidence codes in Chinese and the failed facts in words', async () => {
-    const result = await cli('evaluate', '--subject', `civil-servant:${servantId}`, '--matter', 'PROMOTION', '--as-of', '2026-12-01');
+    // AWARD: its rules that do not apply read facts the schema describes in Chinese (PROMOTION's read
+    // leadingCadre and principal, described in English only, so their lines show the bare path).
+    const result = await cli('evaluate', '--subject', `civil-servant:${servantId}`, '--matter', 'AWARD', '--as-of', '2026-12-01');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('截至 As of: 2026-12-01 00:00 (UTC+8)');
     expect(result.stdout).toMatch(/· 承诺未兑现 {2}严重 {2}2025-03-01/);
@@ -96,7 +111,8 @@ describe('who acted, and previews', () => {
     const [verdicts, events] = [await count('verdict'), await count('audit_event')];
     const result = await cli('evaluate', '--subject', `civil-servant:${servantId}`, '--matter', 'PROMOTION', '--as-of', '2026-12-01', '--dry-run');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('结论 Outcome: 予以限制 RESTRICTED');
+    // 三(四), 三(六): an unrepaired record is weighed in promotion, not a bar.
+    expect(result.stdout).toContain('结论 Outcome: 提示关注 CAUTION');
     expect(result.stdout).toContain('试评估，未保存 / dry run: nothing was stored');
     expect([await count('verdict'), await count('audit_event')]).toEqual([verdicts, events]);
   });
@@ -110,10 +126,11 @@ describe('rules diff, as an officer previews a draft', () => {
       const matters = JSON.parse(readFileSync(path.join(draft, 'matters.json'), 'utf8'));
       matters.matters.push({ code: 'TRAINING', title: { zh: '培训选派', en: 'Selection for training' }, subjectTypes: ['CIVIL_SERVANT'] });
       writeFileSync(path.join(draft, 'matters.json'), JSON.stringify(matters, null, 2));
-      const base = JSON.parse(readFileSync(path.join(draft, 'civil-servant/restrict-award-and-promotion.json'), 'utf8'));
+      authoriseRestriction(draft, 'TRAINING');
+      const base = JSON.parse(readFileSync(path.join(draft, 'civil-servant/award-restrict.json'), 'utf8'));
       writeFileSync(path.join(draft, 'civil-servant/training-restrict.json'), JSON.stringify({ ...base, id: 'cs-training-restrict', matters: ['TRAINING'] }, null, 2));
-      base.event.params.measure = { zh: '暂缓评优评先、职务晋升', en: 'Awards and promotion deferred' };
-      writeFileSync(path.join(draft, 'civil-servant/restrict-award-and-promotion.json'), JSON.stringify(base, null, 2));
+      base.event.params.measure = { zh: '暂缓评优评先', en: 'Awards deferred' };
+      writeFileSync(path.join(draft, 'civil-servant/award-restrict.json'), JSON.stringify(base, null, 2));
 
       const result = await cli('rules', 'diff', '--draft', draft, '--as-of', '2026-12-01');
       expect(result.status).toBe(0);
@@ -122,7 +139,7 @@ describe('rules diff, as an officer previews a draft', () => {
       expect(result.stdout).toContain('TRAINING: 新 new → RESTRICTED');
       expect(result.stdout).toContain('+ 新适用 now applies: cs-training-restrict');
       // Same outcome before and after, yet the measure's words change: said, with the new words.
-      expect(result.stdout).toMatch(/PROMOTION: RESTRICTED → RESTRICTED\n\s+~ 措施改写 measure reworded: cs-restrict-award-promotion {2}措施 measure: 暂缓评优评先、职务晋升/);
+      expect(result.stdout).toMatch(/AWARD: RESTRICTED → RESTRICTED\n\s+~ 措施改写 measure reworded: cs-award-restrict {2}措施 measure: 暂缓评优评先/);
       expect(result.stdout).toMatch(/cs-training-restrict\s+0 → 1\s+\*/);
       expect(result.stdout).toMatch(/cs-secondment-restrict\s+0 → 0\s+（草案中从未适用 never fires under the draft）/);
     } finally {
