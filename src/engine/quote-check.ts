@@ -66,7 +66,8 @@ export function checkCitation(library: PolicyLibrary, citation: { document: stri
 
 /** Every `basis` entry of a rule file checked against the documents, located at the field at fault. */
 export function checkRuleQuotes(file: string, json: LocatedJson, library: PolicyLibrary): RuleProblem[] {
-  const basis = (json.value as { basis?: unknown }).basis;
+  // Any JSON may stand in a rule file (null, a number): only an object can have a basis to check.
+  const basis = (json.value as { basis?: unknown } | null)?.basis;
   if (!Array.isArray(basis)) return [];
   return basis.flatMap((entry, i) => {
     if (!entry || typeof entry.document !== 'string' || typeof entry.clause !== 'string' || typeof entry.quote !== 'string') return [];
