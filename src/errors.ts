@@ -62,6 +62,26 @@ function fromValidation(error: ArgumentValidationError): GraphQLError {
   });
 }
 
+/**
+ * The registry's "one at a time" indexes, and what their violation means to the client. The use
+ * cases check first under a row lock and give a more precise message; these are the database's
+ * word when something slipped past them.
+ */
+const ONE_AT_A_TIME: Record<string, { field: string; problem: string }> = {
+  objection_one_pending_per_record: {
+    field: 'recordId',
+    problem: 'the record already has a pending objection; one objection is decided at a time. Wait for its decision, then file again if needed.',
+  },
+  credit_repair_one_live_per_record: {
+    field: 'recordId',
+    problem: 'the record already has a pending or approved repair; decide that one first.',
+  },
+  list_membership_one_open_per_list: {
+    field: 'list',
+    problem: 'the subject is already on this list; remove that listing first.',
+  },
+};
+
 /** Maps any thrown error to what a client may see. Unknown errors are logged and hidden. */
 export function toClientError(thrown: unknown, logError: (error: unknown) => void): GraphQLError {
   if (thrown instanceof ArgumentValidationError) return fromValidation(thrown);
@@ -70,7 +90,8 @@ export function toClientError(thrown: unknown, logError: (error: unknown) => voi
     return new EvaluationError(`${thrown.message}. No verdict was given.`, { ruleId: thrown.ruleId, file: `rules/${thrown.file}` });
   }
   if (thrown instanceof UniqueConstraintViolationException) {
-    return new ConflictError('input', 'a record with the same unique code already exists.');
+    const meaning = ONE_AT_A_TIME[(thrown as { constraint?: string }).constraint ?? ''];
+    return meaning ? new ConflictError(meaning.field, meaning.problem) : new ConflictError('input', 'a record with the same unique code already exists.');
   }
   if (thrown instanceof ConnectionException || isConnectionFailure(thrown)) return new ServiceUnavailableError();
   if (thrown instanceof DriverException && (thrown as { code?: string }).code === '22P02') {

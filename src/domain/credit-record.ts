@@ -52,3 +52,9 @@ export enum RevisionAction {
   REVOKED = 'REVOKED',
   REPAIRED = 'REPAIRED',
 }
+
+/**
+ * The largest loss a record holds, in yuan: the column is numeric(16,2), so 14 digits before the
+ * point. A larger figure is refused as input rather than failing in the database.
+ */
+export const MAX_LOSS = 99_999_999_999_999.99;

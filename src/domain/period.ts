@@ -15,18 +15,36 @@ export interface Period {
 
 const ISO = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/;
 
-/** Reads a period, or returns null when it is not one (so callers can say where it was). */
+/**
+ * The longest period read: 100 years, in months, and 36,500 days. No period the policy counts comes
+ * near it, and dates stay within what a Date can hold (a longer one ran past it: RangeError).
+ */
+export const MAX_PERIOD_MONTHS = 1200;
+export const MAX_PERIOD_DAYS = 36_500;
+
+/** A period of at least one day, at most 100 years of months and 36,500 days. */
+function withinBounds(period: Period): Period | null {
+  const { years, months, days } = period;
+  if (years + months + days === 0) return null;
+  if (years * 12 + months > MAX_PERIOD_MONTHS || days > MAX_PERIOD_DAYS) return null;
+  return period;
+}
+
+/**
+ * Reads a period, or returns null when it is not one (so callers can say where it was): not in
+ * the form, zero, or longer than 100 years (MAX_PERIOD_MONTHS, MAX_PERIOD_DAYS).
+ */
 export function parsePeriod(input: unknown): Period | null {
   if (typeof input === 'string') {
     const match = ISO.exec(input);
     if (!match || input === 'P') return null;
-    return { years: Number(match[1] ?? 0), months: Number(match[2] ?? 0), days: Number(match[3] ?? 0) };
+    return withinBounds({ years: Number(match[1] ?? 0), months: Number(match[2] ?? 0), days: Number(match[3] ?? 0) });
   }
   if (input && typeof input === 'object' && !Array.isArray(input)) {
     const { years = 0, months = 0, days = 0, ...rest } = input as Record<string, unknown>;
     const whole = [years, months, days].every((n) => Number.isInteger(n) && (n as number) >= 0);
-    if (!whole || Object.keys(rest).length || (years as number) + (months as number) + (days as number) === 0) return null;
-    return { years: years as number, months: months as number, days: days as number };
+    if (!whole || Object.keys(rest).length) return null;
+    return withinBounds({ years: years as number, months: months as number, days: days as number });
   }
   return null;
 }

@@ -5,7 +5,7 @@ import { RecordCategory, RecordKind, RevisionAction, Severity } from '../domain/
 import { SubjectType } from '../domain/subject';
 import { appendRevision } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
-import { assertDateOrder, findOrFail } from './lookup';
+import { assertDateOrder, findOrFail, lockOrFail } from './lookup';
 
 export interface CommitmentFields {
   agencyId: string;
@@ -49,6 +49,8 @@ export interface SettleCommitmentFields {
  * Records that a pending commitment was fulfilled or breached. Settled once; never re-opened.
  * A breach needs a finding (四(四)): only 履职不力 counts against the unit, and it enters the named
  * responsible person's integrity file as a dishonesty record decided on the settling day.
+ * The commitment's row is locked first: of two parallel settlements the second is refused, so a
+ * breach never enters the responsible person's file twice.
  */
 export async function settleCommitment(em: EntityManager, input: SettleCommitmentFields): Promise<Commitment> {
   if (input.status === CommitmentStatus.PENDING) throw new BadUserInputError('status', 'must be FULFILLED or BREACHED.');
@@ -59,7 +61,7 @@ export async function settleCommitment(em: EntityManager, input: SettleCommitmen
     throw new BadUserInputError('breachFinding', 'applies to a breach only; leave it out for FULFILLED.');
   }
   return em.transactional(async (tx) => {
-    const commitment = await findOrFail(tx, Commitment, 'commitment', input.commitmentId, 'commitmentId');
+    const commitment = await lockOrFail(tx, Commitment, 'commitment', input.commitmentId, 'commitmentId');
     if (commitment.status !== CommitmentStatus.PENDING) {
       throw new ConflictError('commitmentId', `the commitment was already settled as ${commitment.status} on ${commitment.settledOn}.`);
     }

@@ -5,7 +5,7 @@ import { RepairRelief, RepairStatus, type RepairAction } from '../domain/credit-
 import { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { appendRevision } from './credit-record.service';
-import { assertDateOrder, findOrFail } from './lookup';
+import { assertDateOrder, findOrFail, lockOrFail } from './lookup';
 
 export interface RequestRepairFields {
   recordId: string;
@@ -22,10 +22,15 @@ export interface DecideRepairFields {
   note?: string | null;
 }
 
-/** Applies for credit repair of a dishonesty record (三(七)). */
+/**
+ * Applies for credit repair of a dishonesty record (三(七)). At most one repair per record is
+ * pending or approved: the record's row is locked first, so parallel applications run one after
+ * the other and the second sees the first; a partial unique index (credit_repair_one_live_per_record)
+ * backs the rule in the database.
+ */
 export async function requestCreditRepair(em: EntityManager, input: RequestRepairFields): Promise<CreditRepair> {
   return em.transactional(async (tx) => {
-    const record = await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId');
+    const record = await lockOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId');
     if (record.kind !== RecordKind.DISHONEST) {
       throw new BadUserInputError('recordId', 'names a trustworthy record; only dishonesty records can be repaired.');
     }
@@ -42,17 +47,25 @@ export async function requestCreditRepair(em: EntityManager, input: RequestRepai
   });
 }
 
-/** Approves or rejects a pending repair; an approval is written into the record's history. */
+/**
+ * Approves or rejects a pending repair; an approval is written into the record's history. The
+ * record's row is locked first (as every change of a record does), so one repair is decided once.
+ * A repair of a record revoked meanwhile can only be rejected: there is nothing left to repair.
+ */
 export async function decideCreditRepair(em: EntityManager, input: DecideRepairFields): Promise<CreditRepair> {
   if (input.decision === RepairStatus.PENDING) throw new BadUserInputError('decision', 'must be APPROVED or REJECTED.');
   if (input.relief && input.decision !== RepairStatus.APPROVED) throw new BadUserInputError('relief', 'is granted by an approval only; leave it out when rejecting.');
   return em.transactional(async (tx) => {
-    const repair = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
+    const found = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
+    const record = await lockOrFail(tx, CreditRecord, 'credit record', found.record.id, 'repairId');
+    const repair = await lockOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
     if (repair.status !== RepairStatus.PENDING) {
       throw new ConflictError('repairId', `the repair was already decided (${repair.status}) on ${repair.decidedOn}.`);
     }
+    if (input.decision === RepairStatus.APPROVED && record.status === RecordStatus.REVOKED) {
+      throw new ConflictError('repairId', 'the record was revoked; a revoked record has no effect left to repair. Decide the application as REJECTED.');
+    }
     assertDateOrder('appliedOn', repair.appliedOn, 'decidedOn', input.decidedOn);
-    const record = await tx.findOneOrFail(CreditRecord, repair.record.id);
     const relief = input.decision === RepairStatus.APPROVED ? (input.relief ?? RepairRelief.WAIVE) : null;
     if (relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
       throw new BadUserInputError('relief', 'LIGHTEN (从轻, 三(七)) is for civil servants only; approve with WAIVE, which ends the record\'s effect.');

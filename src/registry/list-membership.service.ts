@@ -3,8 +3,8 @@ import { CreditRecord, ListMembership } from '../db/entities';
 import type { CreditList } from '../domain/list-membership';
 import type { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
-import { assertDateOrder, findOrFail } from './lookup';
-import { findSubject } from './subjects';
+import { assertDateOrder, findOrFail, lockOrFail } from './lookup';
+import { lockSubject } from './subjects';
 
 export interface ListingFields {
   subjectType: SubjectType;
@@ -26,10 +26,12 @@ export interface RemovalFields {
 /**
  * Enters a subject in a list from a day. One open listing per subject and list at a time: a second
  * listing while the first is open is refused, so a removal always says which listing it ends.
+ * The subject's row is locked first, so parallel listings run one after the other; a partial
+ * unique index (list_membership_one_open_per_list) backs the rule in the database.
  */
 export async function listSubject(em: EntityManager, input: ListingFields): Promise<ListMembership> {
   return em.transactional(async (tx) => {
-    await findSubject(tx, input.subjectType, input.subjectId);
+    await lockSubject(tx, input.subjectType, input.subjectId);
     const record = input.recordId ? await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId') : null;
     if (record && (record.subjectType !== input.subjectType || record.subjectId !== input.subjectId)) {
       throw new BadUserInputError('recordId', 'names a record of another subject; give the record of this subject that the listing rests on.');
@@ -44,10 +46,14 @@ export async function listSubject(em: EntityManager, input: ListingFields): Prom
   });
 }
 
-/** Takes a subject off a list from a day (移出名单). The listing stays, with its removal. */
+/**
+ * Takes a subject off a list from a day (移出名单). The listing stays, with its removal. Its row is
+ * locked first, so of two parallel removals the second sees the first and is refused instead of
+ * overwriting the first one's day and document.
+ */
 export async function removeFromList(em: EntityManager, input: RemovalFields): Promise<ListMembership> {
   return em.transactional(async (tx) => {
-    const membership = await findOrFail(tx, ListMembership, 'list membership', input.membershipId, 'membershipId');
+    const membership = await lockOrFail(tx, ListMembership, 'list membership', input.membershipId, 'membershipId');
     if (membership.removedOn) {
       throw new ConflictError('membershipId', `the listing was already removed on ${membership.removedOn} (${membership.removalDocumentNumber}).`);
     }

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError, NotFoundError } from '../errors';
 
@@ -18,6 +19,26 @@ export async function findOrFail<E extends object>(
 ): Promise<E> {
   assertId(id, field);
   const found = await em.findOne(entity, { id } as never);
+  if (!found) throw new NotFoundError(what, id, field);
+  return found;
+}
+
+/**
+ * Loads one entity by id with its row locked (SELECT … FOR UPDATE) until the transaction ends, or
+ * throws NOT_FOUND. Every state change of a record (or listing, or commitment) takes this lock
+ * first, so two requests about the same row run one after the other and the second one checks
+ * what the first one wrote: "check, then insert" cannot be raced. `em` must be a transaction.
+ * The row is read again even when it is already loaded, so the checks see the committed state.
+ */
+export async function lockOrFail<E extends object>(
+  em: EntityManager,
+  entity: new (...args: never[]) => E,
+  what: string,
+  id: string,
+  field = 'id',
+): Promise<E> {
+  assertId(id, field);
+  const found = await em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!found) throw new NotFoundError(what, id, field);
   return found;
 }

@@ -4,7 +4,7 @@ import { RecordStatus, RevisionAction, type RecordCategory, type Severity } from
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { BadUserInputError, ConflictError } from '../errors';
 import { appendRevision, assertRecordConsistent } from './credit-record.service';
-import { assertDateOrder, findOrFail } from './lookup';
+import { assertDateOrder, findOrFail, lockOrFail } from './lookup';
 
 export interface FileObjectionFields {
   recordId: string;
@@ -31,12 +31,26 @@ export interface ResolveObjectionFields {
   resolvedOn: string;
 }
 
-/** Files an objection; the record is marked DISPUTED until the objection is decided. */
+/**
+ * Files an objection; the record is marked DISPUTED until the objection is decided. One pending
+ * objection per record: a second one, while the first waits for its decision, is refused (CONFLICT)
+ * — the subject adds its new grounds to the pending one, or files again once it is decided. Two
+ * pending objections could otherwise be decided in an order that leaves the record wrong.
+ * The record's row is locked first, so parallel filings run one after the other; a partial unique
+ * index (objection_one_pending_per_record) backs the rule in the database.
+ */
 export async function fileObjection(em: EntityManager, input: FileObjectionFields): Promise<Objection> {
   return em.transactional(async (tx) => {
-    const record = await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId');
+    const record = await lockOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId');
     if (record.status === RecordStatus.REVOKED) {
       throw new ConflictError('recordId', 'the record is already revoked; there is nothing left to object to.');
+    }
+    const pending = await tx.findOne(Objection, { record, status: ObjectionStatus.PENDING });
+    if (pending) {
+      throw new ConflictError(
+        'recordId',
+        `the record already has a pending objection (id ${pending.id}, filed ${pending.filedOn}); one objection is decided at a time. Wait for its decision, then file again if needed.`,
+      );
     }
     assertDateOrder('the record\'s recordedOn', record.recordedOn, 'filedOn', input.filedOn);
     const objection = tx.create(Objection, { record, filedBy: input.filedBy, reason: input.reason, filedOn: input.filedOn });
@@ -63,6 +77,9 @@ function applyCorrection(record: CreditRecord, correction: RecordCorrection): vo
  * Decides an objection. Upheld with CORRECT: the record takes the corrected values as a new
  * version; upheld with REVOKE: the record is revoked. Either way the earlier state stays in its
  * history. Rejected: the record is in force again (unless another objection is pending).
+ * A revoked record stays revoked: revocation found the record wrong, and nothing decided later can
+ * bring it back, so an objection on a revoked record cannot be decided (CONFLICT). The record's row
+ * is locked before anything is checked, so two decisions about one record run one after the other.
  */
 export async function resolveObjection(em: EntityManager, input: ResolveObjectionFields): Promise<Objection> {
   if (input.decision === ObjectionStatus.PENDING) {
@@ -75,12 +92,16 @@ export async function resolveObjection(em: EntityManager, input: ResolveObjectio
     throw new BadUserInputError('correction', 'is required with the CORRECT remedy: give the corrected values.');
   }
   return em.transactional(async (tx) => {
-    const objection = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
+    const found = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
+    const record = await lockOrFail(tx, CreditRecord, 'credit record', found.record.id, 'objectionId');
+    const objection = await lockOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
     if (objection.status !== ObjectionStatus.PENDING) {
       throw new ConflictError('objectionId', `the objection was already decided (${objection.status}) on ${objection.resolvedOn}.`);
     }
+    if (record.status === RecordStatus.REVOKED) {
+      throw new ConflictError('objectionId', 'the record this objection is about is revoked; a revoked record stays revoked, and nothing can be decided about it any more.');
+    }
     assertDateOrder('filedOn', objection.filedOn, 'resolvedOn', input.resolvedOn);
-    const record = await tx.findOneOrFail(CreditRecord, objection.record.id);
     Object.assign(objection, {
       status: input.decision,
       remedy: input.decision === ObjectionStatus.UPHELD ? input.remedy : null,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, CivilServant, Enterprise } from '../db/entities';
 import { SubjectType } from '../domain/subject';
-import { findOrFail } from './lookup';
+import { findOrFail, lockOrFail } from './lookup';
 
 /** The entity behind each kind of subject, and how a message names it. */
 const SUBJECT_ENTITIES = {
@@ -14,6 +14,12 @@ const SUBJECT_ENTITIES = {
 export async function findSubject(em: EntityManager, type: SubjectType, id: string): Promise<Agency | CivilServant | Enterprise> {
   const { entity, what } = SUBJECT_ENTITIES[type];
   return findOrFail<Agency | CivilServant | Enterprise>(em, entity as never, what, id, 'subjectId');
+}
+
+/** As findSubject, with the subject's row locked until the transaction ends (see lockOrFail). */
+export async function lockSubject(em: EntityManager, type: SubjectType, id: string): Promise<Agency | CivilServant | Enterprise> {
+  const { entity, what } = SUBJECT_ENTITIES[type];
+  return lockOrFail<Agency | CivilServant | Enterprise>(em, entity as never, what, id, 'subjectId');
 }
 
 /** The table that holds a kind of subject, from the ORM's metadata (for SQL that works on many subjects at once). */

@@ -8,6 +8,12 @@ describe('calendar periods', () => {
     for (const wrong of ['P', '365', 'P1W', '1Y', { weeks: 1 }, { years: -1 }, {}, null]) expect(parsePeriod(wrong)).toBeNull();
   });
 
+  it('are at least one day and at most 100 years (1200 months, 36500 days), so no date runs past what a Date holds', () => {
+    expect(parsePeriod('P100Y')).toEqual({ years: 100, months: 0, days: 0 });
+    expect(parsePeriod('P99Y12M36500D')).toEqual({ years: 99, months: 12, days: 36500 });
+    for (const wrong of ['P0D', 'P0Y0M', 'P101Y', 'P1201M', 'P36501D', 'P99999999Y', { days: 0 }, { years: 101 }]) expect(parsePeriod(wrong)).toBeNull();
+  });
+
   it('end on the day before the anniversary', () => {
     const year = parsePeriod('P1Y')!;
     expect(lastDayOf('2024-03-10', year)).toBe('2025-03-09');

@@ -1,10 +1,15 @@
-import { Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 import { BaseEntity } from './base.entity';
 import { CreditRecord } from './credit-record.entity';
 
 /** An application for credit repair (信用修复, 三(七)) of one dishonesty record. */
 @Entity({ tableName: 'credit_repair' })
+/** At most one pending or approved repair per record (see requestCreditRepair), enforced by the database too. */
+@Unique({
+  name: 'credit_repair_one_live_per_record',
+  expression: `create unique index "credit_repair_one_live_per_record" on "credit_repair" ("record_id") where "status" in ('PENDING', 'APPROVED')`,
+})
 export class CreditRepair extends BaseEntity {
   @ManyToOne(() => CreditRecord, { deleteRule: 'restrict', index: true })
   record!: CreditRecord;

@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { CreditList } from '../../domain/list-membership';
 import { SubjectType } from '../../domain/subject';
 import { BaseEntity } from './base.entity';
@@ -11,6 +11,10 @@ import { CreditRecord } from './credit-record.entity';
 @Entity({ tableName: 'list_membership' })
 @Index({ properties: ['subjectType', 'subjectId', 'listedOn'] })
 @Check({ name: 'list_membership_dates_in_order', expression: 'removed_on is null or removed_on >= listed_on' })
+@Unique({
+  name: 'list_membership_one_open_per_list',
+  expression: 'create unique index "list_membership_one_open_per_list" on "list_membership" ("subject_type", "subject_id", "list") where "removed_on" is null',
+})
 export class ListMembership extends BaseEntity {
   @Enum({ items: () => SubjectType, nativeEnumName: 'subject_type' })
   subjectType!: SubjectType;

@@ -1,10 +1,15 @@
-import { Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { BaseEntity } from './base.entity';
 import { CreditRecord } from './credit-record.entity';
 
 /** A subject's objection (异议) to a credit record (三(七)). */
 @Entity({ tableName: 'objection' })
+/** One pending objection per record (see fileObjection): the database refuses a second one even if a use case forgets. */
+@Unique({
+  name: 'objection_one_pending_per_record',
+  expression: `create unique index "objection_one_pending_per_record" on "objection" ("record_id") where "status" = 'PENDING'`,
+})
 export class Objection extends BaseEntity {
   @ManyToOne(() => CreditRecord, { deleteRule: 'restrict', index: true })
   record!: CreditRecord;

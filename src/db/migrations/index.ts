@@ -6,6 +6,7 @@ import { Migration20261125030000Sweeps } from './Migration20261125030000Sweeps';
 import { Migration20261129010000NoTruncate } from './Migration20261129010000NoTruncate';
 import { Migration20261129020000ListsAndPeriods } from './Migration20261129020000ListsAndPeriods';
 import { Migration20261129060000RuleServing } from './Migration20261129060000RuleServing';
+import { Migration20261129070000OneLiveDecision } from './Migration20261129070000OneLiveDecision';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129010000NoTruncate', class: Migration20261129010000NoTruncate },
   { name: 'Migration20261129020000ListsAndPeriods', class: Migration20261129020000ListsAndPeriods },
   { name: 'Migration20261129060000RuleServing', class: Migration20261129060000RuleServing },
+  { name: 'Migration20261129070000OneLiveDecision', class: Migration20261129070000OneLiveDecision },
 ];

@@ -1,12 +1,14 @@
-import { ArrayNotEmpty, IsNotEmpty, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { ArrayNotEmpty, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { BreachFinding, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
 import { CaseKind } from '../../domain/court-facts';
-import { RecordCategory, RecordKind, Severity } from '../../domain/credit-record';
+import { MAX_LOSS, RecordCategory, RecordKind, Severity } from '../../domain/credit-record';
 import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { SubjectType } from '../../domain/subject';
+
+const LOSS_RANGE = '损失金额须在 0 至 99999999999999.99 元之间 / loss must be from 0 to 99999999999999.99 yuan (numeric(16,2)); got $value.';
 
 @InputType({ description: 'A new credit record about a subject.' })
 export class CreateCreditRecordInput {
@@ -56,9 +58,10 @@ export class CreateCreditRecordInput {
   @MaxLength(100)
   documentNumber!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Loss in yuan, zero or more.' })
+  @Field(() => Float, { nullable: true, description: 'Loss in yuan, from 0 to 99999999999999.99 (two decimals).' })
   @IsOptional()
-  @Min(0)
+  @Min(0, { message: LOSS_RANGE })
+  @Max(MAX_LOSS, { message: LOSS_RANGE })
   loss?: number | null;
 }
 
@@ -82,9 +85,10 @@ export class RecordCorrectionInput {
   @Field(() => LocalDateResolver, { nullable: true })
   disclosureEndsOn?: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Loss in yuan, from 0 to 99999999999999.99 (two decimals).' })
   @IsOptional()
-  @Min(0)
+  @Min(0, { message: LOSS_RANGE })
+  @Max(MAX_LOSS, { message: LOSS_RANGE })
   loss?: number;
 }
 

@@ -21,7 +21,7 @@ import { ListFactsType, ListMembershipType } from '../types/list-membership.type
 function period(value: string | null | undefined, field: string): Period | null {
   if (value == null) return null;
   const parsed = parsePeriod(value);
-  if (!parsed) throw new BadUserInputError(field, `"${value}" is not a calendar period; write it as ISO 8601 years, months and days, e.g. "P3M", "P1Y", "P3Y".`);
+  if (!parsed) throw new BadUserInputError(field, `"${value}" is not a calendar period of at least one day and at most 100 years (36500 days); write it as ISO 8601 years, months and days, e.g. "P3M", "P1Y", "P3Y".`);
   return parsed;
 }
 
