@@ -54,7 +54,7 @@ export interface TokenPolicy {
 
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxLifetimeSeconds: 30 * 24 * 3600 };
 
-/** Clock skew tolerated for `iat` and `nbf`, in seconds. */
+/** Clock skew tolerated for `iat`, in seconds (none for `exp` and `nbf`: jose checks those as they are). */
 const CLOCK_TOLERANCE = 60;
 
 function verifyProblem(error: unknown, policy: TokenPolicy): string {
@@ -85,7 +85,6 @@ export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_
         requiredClaims: ['exp'],
         issuer: policy.issuer,
         audience: policy.audience,
-        clockTolerance: CLOCK_TOLERANCE,
       }));
     } catch (error) {
       throw new UnauthenticatedError(verifyProblem(error, policy));

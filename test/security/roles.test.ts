@@ -71,7 +71,7 @@ describe('personal data', () => {
     const QUERY = 'query ($v: ID!) { verdict(id: $v) { outcome explanation { facts rules { fired evidence text { zh } } } } }';
     const asPublic = await server.gql(QUERY, { v: verdictId }, { role: 'PUBLIC' });
     expect(asPublic.data?.verdict ?? null).toBeNull();
-    expect(asPublic.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(asPublic.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const asInspector = (await server.gql(QUERY, { v: verdictId }, { role: 'INSPECTOR' })).data.verdict;
     expect(asInspector.explanation.rules.find((r: any) => r.fired).evidence).toEqual([expect.objectContaining({ id: recordId })]);
   });
