@@ -1,6 +1,6 @@
 import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { Config } from './config';
+import { tokenPolicyOf, type Config } from './config';
 import { cursorSecret, keySource } from './auth/secret';
 import { createVerifier } from './auth/tokens';
 import { openDatabase } from './db/database';
@@ -55,7 +55,7 @@ export async function startApp(config: Config, logger: Logger, ormOverrides: Par
     }
     const tokenKeys = keySource(config, (message) => logger.info(message));
     useCursorSecret(cursorSecret(config, tokenKeys, (message) => logger.info(message)));
-    const verify = createVerifier(tokenKeys);
+    const verify = createVerifier(tokenKeys, tokenPolicyOf(config));
     const http = await startHttpServer(orm, rules, reloader, verify, config, logger);
     if (config.watchRules) reloader.watch();
     const ready = orm;

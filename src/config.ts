@@ -25,6 +25,12 @@ export interface Config {
   jwtSecret: string | undefined;
   /** Verify bearer tokens against this JWKS instead of a secret. */
   jwksUrl: string | undefined;
+  /** When set, tokens must carry this `iss` (JWT_ISSUER). */
+  jwtIssuer?: string | undefined;
+  /** When set, tokens' `aud` must name this (JWT_AUDIENCE). */
+  jwtAudience?: string | undefined;
+  /** A token whose `exp` lies further ahead than this many days is refused (JWT_MAX_TTL_DAYS, default 30). */
+  jwtMaxTtlDays?: number;
   /** Key material for sealing page cursors; absent: the JWT secret (or one generated into dataDir). */
   cursorSecret?: string | undefined;
   /** Serve GraphiQL at /graphiql (and send browsers opening /graphql there); default on except in production. */
@@ -106,6 +112,19 @@ function readSecret(env: Env, name = 'JWT_SECRET'): string | undefined {
   return raw;
 }
 
+function readDays(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const days = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || days <= 0 || days > 3650) throw new ConfigError(name, `is "${raw}", but must be a number of days between 0 and 3650 (e.g. 30)`);
+  return days;
+}
+
+/** What the server checks in tokens beyond signature, role and subject. */
+export function tokenPolicyOf(config: Config): { maxLifetimeSeconds: number; issuer?: string; audience?: string } {
+  return { maxLifetimeSeconds: (config.jwtMaxTtlDays ?? 30) * 86400, issuer: config.jwtIssuer, audience: config.jwtAudience };
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the setting at fault. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = readNodeEnv(env);
@@ -120,6 +139,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     watchRules: readBoolean(env, 'RULES_WATCH', true),
     jwtSecret: readSecret(env),
     jwksUrl: env.JWKS_URL || undefined,
+    jwtIssuer: env.JWT_ISSUER?.trim() || undefined,
+    jwtAudience: env.JWT_AUDIENCE?.trim() || undefined,
+    jwtMaxTtlDays: readDays(env, 'JWT_MAX_TTL_DAYS', 30),
     cursorSecret: readSecret(env, 'CURSOR_SECRET'),
     graphiql: readBoolean(env, 'GRAPHIQL', nodeEnv !== 'production'),
     metricsPort: env.METRICS_PORT ? readPort(env, 'METRICS_PORT') : undefined,

@@ -46,6 +46,7 @@ export const MAY = {
   manageRules: ['OFFICER', 'ADMIN'],
   readSweeps: ['CLERK', 'OFFICER', 'INSPECTOR', 'ADMIN'],
   readAudit: ['INSPECTOR', 'ADMIN'],
+  readHistory: ['CLERK', 'INSPECTOR', 'ADMIN'],
 } as const;
 
 export function may(session: Session, what: keyof typeof MAY): boolean {

@@ -19,21 +19,60 @@ const TOKEN_ROLES: ReadonlySet<string> = new Set(ALL_ROLES.filter((role) => role
 export const MAX_SUBJECT_LENGTH = 128;
 
 /**
- * Why a token subject cannot be used, or null. Printable characters only (no control, format or
- * unassigned code points, no surrogate halves), no space at either end, at most MAX_SUBJECT_LENGTH,
- * and none of the actors Chengxin writes itself: `system` (facts queries), `public` (callers
- * without a token) and `cli:…` (the command line).
+ * The characters a `sub` may hold: letters (any script, so CJK names), digits, and `.`, `_`, `@`,
+ * `-`, `:` and single spaces inside. It is written as the actor of audit events and shown in the
+ * console, so markup (`<img …>`), quotes and the like have no place in it.
+ */
+const SUBJECT_PATTERN = /^[\p{L}\p{N}._@:-]+(?: [\p{L}\p{N}._@:-]+)*$/u;
+
+/**
+ * Why a token subject cannot be used, or null. At most MAX_SUBJECT_LENGTH characters of
+ * SUBJECT_PATTERN, and none of the actors Chengxin writes itself: `system` (facts queries),
+ * `public` (callers without a token) and `cli:…` (the command line) — compared after NFKC
+ * normalisation and case folding, so full-width `ｓｙｓｔｅｍ` or `ＣＬＩ：x` are refused too.
  */
 export function subjectProblem(subject: unknown): string | null {
   if (typeof subject !== 'string' || subject === '') return 'The token has no "sub" claim (who it was issued to); every token must name its holder.';
   if (subject.length > MAX_SUBJECT_LENGTH) return `The token's "sub" claim is ${subject.length} characters long; at most ${MAX_SUBJECT_LENGTH} are accepted.`;
-  if (/[\p{C}]/u.test(subject) || subject.trim() !== subject) return 'The token\'s "sub" claim contains control, invisible or surrounding space characters; use a plain name such as wang.fang.';
-  if (/^(system|public)$/i.test(subject) || /^cli:/i.test(subject)) return `The token's "sub" claim ${JSON.stringify(subject)} is reserved for Chengxin itself (system, public, cli:…); use the holder's own name.`;
+  const folded = subject.normalize('NFKC').toLowerCase();
+  if (/^(system|public)$/.test(folded) || folded.startsWith('cli:')) return `The token's "sub" claim ${JSON.stringify(subject)} is reserved for Chengxin itself (system, public, cli:…); use the holder's own name.`;
+  if (!SUBJECT_PATTERN.test(subject)) {
+    return 'The token\'s "sub" claim may hold only letters (Chinese too), digits, ". _ @ - :" and single spaces inside; use a plain name such as wang.fang or 王芳.';
+  }
   return null;
 }
 
+/** What the server checks in a token beyond its signature, role and subject (src/config.ts). */
+export interface TokenPolicy {
+  /** The longest lifetime a token may have left, in seconds: a later `exp` is refused. */
+  maxLifetimeSeconds: number;
+  /** When set, the `iss` claim must equal it (JWT_ISSUER). */
+  issuer?: string;
+  /** When set, the `aud` claim must hold it (JWT_AUDIENCE). */
+  audience?: string;
+}
+
+export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxLifetimeSeconds: 30 * 24 * 3600 };
+
+/** Clock skew tolerated for `iat`, in seconds (none for `exp` and `nbf`: jose checks those as they are). */
+const CLOCK_TOLERANCE = 60;
+
+function verifyProblem(error: unknown, policy: TokenPolicy): string {
+  const { code, claim } = error as { code?: string; claim?: string };
+  if (code === 'ERR_JWT_EXPIRED') return 'The token has expired.';
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
+    if (claim === 'nbf') return 'The token is not valid yet: its "nbf" (not before) lies in the future.';
+    if (claim === 'iat') return 'The token\'s "iat" (issued at) lies in the future; check the issuer\'s clock.';
+    if (claim === 'iss') return `The token's "iss" claim is not ${JSON.stringify(policy.issuer)}, the issuer this server accepts (JWT_ISSUER).`;
+    if (claim === 'aud') return `The token's "aud" claim does not name ${JSON.stringify(policy.audience)}, the audience this server accepts (JWT_AUDIENCE).`;
+    if (claim === 'exp') return 'The token has no valid "exp" claim (when it expires); every token must expire.';
+    return `The token's "${claim ?? '?'}" claim is not valid.`;
+  }
+  return 'The token is not valid here (bad signature, algorithm or form).';
+}
+
 /** Turns an Authorization header into a viewer: PUBLIC without one, the token's role with a valid one. */
-export function createVerifier(source: KeySource): (authorization: string | undefined) => Promise<Viewer> {
+export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_TOKEN_POLICY): (authorization: string | undefined) => Promise<Viewer> {
   const key: Uint8Array | JWTVerifyGetKey = 'secret' in source ? source.secret : createRemoteJWKSet(new URL(source.jwksUrl));
   return async (authorization) => {
     if (!authorization) return PUBLIC_VIEWER;
@@ -41,16 +80,20 @@ export function createVerifier(source: KeySource): (authorization: string | unde
     if (!match) throw new UnauthenticatedError('The Authorization header is not "Bearer <token>".');
     let payload;
     try {
-      ({ payload } = await jwtVerify(match[1], key as Uint8Array, { algorithms: 'secret' in source ? ['HS256'] : undefined, requiredClaims: ['exp'] }));
+      ({ payload } = await jwtVerify(match[1], key as Uint8Array, {
+        algorithms: 'secret' in source ? ['HS256'] : undefined,
+        requiredClaims: ['exp'],
+        issuer: policy.issuer,
+        audience: policy.audience,
+      }));
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      throw new UnauthenticatedError(
-        code === 'ERR_JWT_EXPIRED'
-          ? 'The token has expired.'
-          : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
-            ? 'The token has no valid "exp" claim (when it expires); every token must expire.'
-            : 'The token is not valid here (bad signature, algorithm or form).',
-      );
+      throw new UnauthenticatedError(verifyProblem(error, policy));
+    }
+    const now = Math.floor(Date.now() / 1000);
+    // jose accepts a token issued "in the future" and any far-off expiry; neither is a real token.
+    if (typeof payload.iat === 'number' && payload.iat > now + CLOCK_TOLERANCE) throw new UnauthenticatedError(verifyProblem({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'iat' }, policy));
+    if (typeof payload.exp === 'number' && payload.exp > now + policy.maxLifetimeSeconds) {
+      throw new UnauthenticatedError(`The token's "exp" lies more than ${Math.round(policy.maxLifetimeSeconds / 86400 * 10) / 10} days ahead (JWT_MAX_TTL_DAYS); issue tokens that expire sooner.`);
     }
     const role = payload.role;
     if (typeof role !== 'string' || !TOKEN_ROLES.has(role)) {
@@ -62,9 +105,12 @@ export function createVerifier(source: KeySource): (authorization: string | unde
   };
 }
 
-/** Mints an HS256 token; `ttl` like "8h", "30m", "7d". Refuses a subject that the server would refuse. */
-export async function mintToken(secret: Uint8Array, role: Role, subject: string, ttl: string): Promise<string> {
+/** Mints an HS256 token; `ttl` like "8h", "30m", "7d". Refuses a subject that the server would refuse; carries `iss`/`aud` when the server checks them. */
+export async function mintToken(secret: Uint8Array, role: Role, subject: string, ttl: string, policy: Omit<TokenPolicy, 'maxLifetimeSeconds'> = {}): Promise<string> {
   const problem = subjectProblem(subject);
   if (problem) throw new Error(problem.replace("The token's", 'The'));
-  return new SignJWT({ role }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuedAt().setExpirationTime(ttl).sign(secret);
+  let jwt = new SignJWT({ role }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuedAt().setExpirationTime(ttl);
+  if (policy.issuer) jwt = jwt.setIssuer(policy.issuer);
+  if (policy.audience) jwt = jwt.setAudience(policy.audience);
+  return jwt.sign(secret);
 }

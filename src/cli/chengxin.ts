@@ -181,7 +181,7 @@ program
     const config = loadConfig();
     const source = keySource(config, (message) => process.stderr.write(`${message}\n`));
     if (!('secret' in source)) throw new InvalidArgumentError('JWKS_URL is set: tokens come from your identity provider, not from Chengxin.');
-    console.log(await mintToken(source.secret, options.role, options.sub, options.ttl));
+    console.log(await mintToken(source.secret, options.role, options.sub, options.ttl, { issuer: config.jwtIssuer, audience: config.jwtAudience }));
   });
 
 registerRulesCommands(program);

@@ -20,3 +20,16 @@ export class RuleSetError extends Error {
     this.name = 'RuleSetError';
   }
 }
+
+/**
+ * A problem without the schema's field names: no "did you mean" guess and no list of the fields
+ * available at a path. In production, where introspection is off, the server's preview answers
+ * must not hand out the schema piecemeal; `rules check` on the command line keeps them.
+ */
+export function withoutFieldHints(problem: RuleProblem): RuleProblem {
+  return {
+    ...problem,
+    zh: problem.zh.replace(/；是否应为 "[^"]*"？/g, '').replace(/；此处可用：[^。]*/g, ''),
+    en: problem.en.replace(/; did you mean "[^"]*"\?/g, '').replace(/ Available here: [^.]*/g, ''),
+  };
+}

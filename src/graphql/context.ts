@@ -23,13 +23,15 @@ export interface GraphQLContext {
   viewer: Viewer;
   /** The request's logger: every line carries the request id. */
   log?: Logger;
+  /** NODE_ENV=production: answers name no schema fields (introspection is off there too). */
+  production?: boolean;
 }
 
 export function createContext(
   rootEm: EntityManager,
   rules: RuleSetHolder,
   facts: FactsRunner,
-  options: { reloader?: RuleReloader; viewer?: Viewer; log?: Logger } = {},
+  options: { reloader?: RuleReloader; viewer?: Viewer; log?: Logger; production?: boolean } = {},
 ): GraphQLContext {
   const em = rootEm.fork();
   return {
@@ -40,6 +42,7 @@ export function createContext(
     reloader: options.reloader,
     viewer: options.viewer ?? SYSTEM_VIEWER,
     log: options.log,
+    production: options.production,
   };
 }
 

@@ -24,6 +24,10 @@ import { complexityPlugin, limitRules, parseOptions } from './limits';
 import { getSchema } from './schema';
 import { mountWeb } from '../web/console';
 
+
+/** An X-Request-Id the server takes over from a caller: at most 64 of [A-Za-z0-9._-]. */
+export const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 export type ViewerVerifier = (authorization: string | undefined) => Promise<Viewer>;
 
 export interface HttpServer {
@@ -168,7 +172,9 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     pinoHttp({
       logger,
       genReqId: (req, res) => {
-        const id = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+        // A caller's id is kept only when it is short and plain (it is logged and sent back); else one is made.
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -204,7 +210,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     corsFor(config.corsOrigins),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, viewer: await verify(req.headers.authorization), log: req.log }),
+      context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, viewer: await verify(req.headers.authorization), log: req.log, production: config.nodeEnv === 'production' }),
     }),
   );
   app.use(httpErrorHandler);
@@ -237,12 +243,21 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
  * /metrics on the GraphQL port, or, with METRICS_PORT, on a port (and METRICS_HOST) of its own that
  * a firewall can keep inside the monitoring network; the GraphQL port then has no /metrics.
  */
+/** A request from this machine itself, not relayed by a proxy (which would add a Forwarded header). */
+function fromLoopbackDirectly(req: Request): boolean {
+  const address = req.socket.remoteAddress ?? '';
+  const loopback = address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+  return loopback && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined && req.headers['x-real-ip'] === undefined;
+}
+
 async function serveMetrics(app: express.Express, config: Config): Promise<{ url: string; close(): Promise<void> } | null> {
   const handler = async (_req: Request, res: Response) => {
     res.type(registry.contentType).send(await registry.metrics());
   };
   if (config.metricsPort === undefined) {
-    app.get('/metrics', handler);
+    // On the public port the counts (how many PROMOTION evaluations, by whom refused) are for the
+    // machine's own scraper only: loopback clients, not relayed by a proxy. Else 404, as if absent.
+    app.get('/metrics', (req, res, next) => (fromLoopbackDirectly(req) ? handler(req, res) : next()));
     return null;
   }
   const metricsApp = express();

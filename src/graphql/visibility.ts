@@ -1,8 +1,8 @@
-import { raw } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
 import { maskedNameSql } from '../auth/masking';
 import { UnauthenticatedError } from '../auth/tokens';
 import { PERMISSIONS, Role, SEES_CIVIL_SERVANTS, type Viewer } from '../auth/role';
-import type { CreditRecord } from '../db/entities';
+import { CreditRecord, type Verdict } from '../db/entities';
 import { chinaDate } from '../domain/credit-facts';
 import { RecordStatus } from '../domain/credit-record';
 import { isPubliclyDisclosed } from '../domain/disclosure';
@@ -40,6 +40,19 @@ export function nameFilter(viewer: Viewer, nameContains: string | undefined): Re
   return { [raw((alias) => maskedNameSql(`${alias}.name`))]: { $ilike: pattern } };
 }
 
+/**
+ * The order of civil-servant lists. By real name, neighbours among identical masks (何*浩, 何*,
+ * 何*建) would hint at the hidden characters, so the public's lists go by id, which tells nothing.
+ */
+export function civilServantOrder(viewer: Viewer): { name?: 'asc'; id: 'asc' } {
+  return seesCivilServants(viewer) ? { name: 'asc', id: 'asc' } : { id: 'asc' };
+}
+
+/** A nested civil-servant list (loaded in name order) in the order the viewer may see. */
+export function inVisibleOrder<C extends { id: string }>(viewer: Viewer, servants: C[]): C[] {
+  return seesCivilServants(viewer) ? servants : [...servants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** Today in China Standard Time: the day disclosure is judged for. */
 const today = () => chinaDate(new Date());
 
@@ -58,11 +71,13 @@ export function visibleRecords<R extends Pick<CreditRecord, 'status' | 'disclosu
 }
 
 /**
- * A record read by id: the public gets NOT_FOUND for a record it may not see (revoked, or its
- * disclosure ended), the same answer as for an id that does not exist.
+ * A record read by id: the public gets NOT_FOUND for a record it may not see (a civil servant's,
+ * revoked, or its disclosure ended), the same answer as for an id that does not exist.
  */
 export function assertMayRead(viewer: Viewer, record: CreditRecord): void {
-  assertMaySee(viewer, record.subjectType);
+  // A civil servant's record too: "exists but not yours" must read like "no such id", or the
+  // answer would tell the public which ids are personnel data.
+  if (record.subjectType === SubjectType.CIVIL_SERVANT && !seesCivilServants(viewer)) throw new NotFoundError('credit record', record.id);
   if (viewer.role === Role.PUBLIC && !publiclyDisclosed(record)) throw new NotFoundError('credit record', record.id);
 }
 
@@ -71,6 +86,11 @@ const PERSONNEL = '公务员的信用结论属人事事项，不予公开。A ci
 /** A civil servant's verdicts are personnel matters: the public reads none of them, by any path. */
 export function assertMaySeeVerdictOf(viewer: Viewer, subjectType: SubjectType): void {
   if (subjectType === SubjectType.CIVIL_SERVANT && !(PERMISSIONS.readPersonnelVerdicts as readonly Role[]).includes(viewer.role)) throw new UnauthenticatedError(PERSONNEL);
+}
+
+/** A verdict read by id: a civil servant's is NOT_FOUND for the public, worded as for an unknown id. */
+export function assertMayReadVerdict(viewer: Viewer, verdict: Pick<Verdict, 'id' | 'subjectType'>): void {
+  if (verdict.subjectType === SubjectType.CIVIL_SERVANT && !(PERMISSIONS.readPersonnelVerdicts as readonly Role[]).includes(viewer.role)) throw new NotFoundError('verdict', verdict.id);
 }
 
 /**
@@ -118,3 +138,34 @@ export async function withoutUndisclosed<R extends { evidence: Evidence[] }>(
     facts: credit?.records ? { ...facts, subject: { ...subject, credit: { ...credit, records: credit.records.filter(keep) } } } : facts,
   };
 }
+
+/**
+ * Whether the public's view of a stored verdict about an agency or enterprise must leave out what
+ * was derived from its facts. The stored facts (counts, flags, categories, last dates), the
+ * conditions' actual values, the filled rule texts and the summary all repeat what the records
+ * said; once a record the verdict could have counted is no longer publicly disclosed (revoked
+ * since, or its disclosure ended), none of that may reach the public — whatever the facts query
+ * read, so this looks at the records, not at the facts. "Could have counted": registered by the
+ * time the verdict was given, occurred and decided by its day, and still disclosed on that day.
+ */
+export async function withholdsFactsFromPublic(viewer: Viewer, em: EntityManager, verdict: Pick<Verdict, 'subjectType' | 'subjectId' | 'day' | 'evaluatedAt'>): Promise<boolean> {
+  if (viewer.role !== Role.PUBLIC) return false;
+  const hidden = await em.count(CreditRecord, {
+    subjectType: verdict.subjectType,
+    subjectId: verdict.subjectId,
+    createdAt: { $lte: verdict.evaluatedAt },
+    occurredOn: { $lte: verdict.day },
+    decidedOn: { $lte: verdict.day },
+    $and: [
+      { $or: [{ disclosureEndsOn: null }, { disclosureEndsOn: { $gte: verdict.day } }] },
+      { $or: [{ status: RecordStatus.REVOKED }, { disclosureEndsOn: { $lt: today() } }] },
+    ],
+  });
+  return hidden > 0;
+}
+
+/** The summary the public reads instead, when the facts are withheld. */
+export const WITHHELD_SUMMARY = {
+  zh: '本结论所依据的部分信用记录现已不再公示（已撤销或公示期满），其事实、条件和说明不予公开。企业当前状态见 publicStatus。',
+  en: 'Some credit records this verdict rested on are no longer publicly disclosed (revoked, or their disclosure period ended), so its facts, conditions and narrative are not shown. An enterprise\'s current status is publicStatus.',
+} as const;

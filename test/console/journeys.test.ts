@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { runNode } from '../support/run-command';
 import { startTestServer, token, type TestServer } from '../support/test-server';
-import { createCivilServant, createRecord } from '../support/factories';
+import { createCivilServant, createRecord, uscc } from '../support/factories';
 import { gzippedScriptBytes, launchBrowser, openSession, pdfText, screenshot, seriousViolations } from './support/browser';
 
 // Functions passed to page.evaluate run in the browser; these are its globals as they use them
@@ -236,6 +236,22 @@ test('the public sees masked names and no civil servant facts anywhere in the co
   expect(await page.locator('.evidence').count()).toBe(0);
   expect(await page.locator('.rule-text').count()).toBe(0);
   await screenshot(page, 'verdict-public-zh');
+  expect(foreign).toEqual([]);
+  await context.close();
+});
+
+test("the public opens an enterprise and sees its disclosed records, not a refusal for their objections", async () => {
+  const created = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', { input: { uscc: uscc('91'), name: '鄂州市公示测试有限公司' } });
+  const enterpriseId = created.data.createEnterprise.id;
+  await createRecord(server, 'ENTERPRISE', enterpriseId, { summary: '拖欠农民工工资，经责令仍未改正', documentNumber: '鄂州人社〔2026〕3号', occurredOn: '2026-03-01', recordedOn: '2026-03-10' });
+  const { page, foreign, context } = await openSession(browser, origin);
+  await page.goto(`${origin}/console/subjects/enterprise/${enterpriseId}`);
+  await page.locator('.record').first().waitFor();
+  const text = (await page.locator('main').textContent()) ?? '';
+  expect(text).toContain('拖欠农民工工资');
+  expect(text).toContain('鄂州人社〔2026〕3号');
+  expect(text).not.toContain('您的角色无权查看或执行此操作');
+  expect(await page.getByRole('heading', { name: /异议/ }).count()).toBe(0);
   expect(foreign).toEqual([]);
   await context.close();
 });

@@ -130,12 +130,11 @@ describe('the public cannot probe unmasked names (10.9)', () => {
 });
 
 describe('no civil servant verdict for the public, by any path (10.10, 16.8)', () => {
-  it('verdict(id) of a civil servant is refused to the public with UNAUTHENTICATED, and writes no audit row', async () => {
+  it('verdict(id) of a civil servant answers the public NOT_FOUND, as for an unknown id, and writes no audit row', async () => {
     const before = await count('audit_event');
     const result = await server.gql('query ($v: ID!) { verdict(id: $v) { outcome subject { ... on CivilServant { name post } } explanation { summary facts } } }', { v: verdictId }, { role: 'PUBLIC' });
     expect(result.data?.verdict ?? null).toBeNull();
-    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect(result.errors?.[0].message).toContain('人事事项');
+    expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await count('audit_event')).toBe(before);
     const inspector = await server.gql('query ($v: ID!) { verdict(id: $v) { outcome } }', { v: verdictId }, { role: 'INSPECTOR' });
     expect(inspector.data.verdict.outcome).toBe('CAUTION');

@@ -10,8 +10,8 @@ import { ErrorNote, OutcomeBadge, SEGMENT_TYPE, Show, dayToInstant, formatTime, 
 const RecordFields = graphql(`
   fragment RecordFields on CreditRecord {
     id kind category severity status occurredOn recordedOn disclosureEndsOn documentNumber sourceDepartment summary version
-    objections { id filedOn filedBy reason status resolution resolvedOn remedy }
-    repairs { id appliedOn status decidedOn description decisionNote actions }
+    objections @include(if: $history) { id filedOn filedBy reason status resolution resolvedOn remedy }
+    repairs @include(if: $history) { id appliedOn status decidedOn description decisionNote actions }
   }
 `);
 
@@ -31,7 +31,7 @@ const SubjectIdentity = graphql(`
 
 const SubjectRecords = graphql(
   `
-  query SubjectRecords($id: ID!, $agency: Boolean!, $servant: Boolean!, $enterprise: Boolean!) {
+  query SubjectRecords($id: ID!, $agency: Boolean!, $servant: Boolean!, $enterprise: Boolean!, $history: Boolean!) {
     agency(id: $id) @include(if: $agency) { creditRecords { ...RecordFields } }
     civilServant(id: $id) @include(if: $servant) { creditRecords { ...RecordFields } }
     enterprise(id: $id) @include(if: $enterprise) { creditRecords { ...RecordFields } }
@@ -145,7 +145,7 @@ function Records({ records, history }: { records: readonly FragmentOf<typeof Rec
                 <dt>{t('版本', 'Version')}</dt>
                 <dd>{r.version}</dd>
               </dl>
-              {r.objections.length ? (
+              {r.objections?.length ? (
                 <>
                   <h4>{t('异议', 'Objections')}</h4>
                   <ul>
@@ -157,7 +157,7 @@ function Records({ records, history }: { records: readonly FragmentOf<typeof Rec
                   </ul>
                 </>
               ) : null}
-              {r.repairs.length ? (
+              {r.repairs?.length ? (
                 <>
                   <h4>{t('信用修复', 'Credit repairs')}</h4>
                   <ul>
@@ -199,7 +199,9 @@ export function SubjectPage() {
   const id = params.id ?? '';
   const flags = { id, agency: type === 'AGENCY', servant: type === 'CIVIL_SERVANT', enterprise: type === 'ENTERPRISE' };
   const identity = useQuery(SubjectIdentity, flags, session.token, !type);
-  const records = useQuery(SubjectRecords, flags, session.token, !type);
+  // Objections and repairs are for the roles that read a record's history; the public (and OFFICER)
+  // would get UNAUTHENTICATED/FORBIDDEN for the whole list, so they are not asked for.
+  const records = useQuery(SubjectRecords, { ...flags, history: may(session, 'readHistory') }, session.token, !type);
   const history = useQuery(SubjectHistory, flags, session.token, !type);
   const verdicts = useQuery(SubjectVerdicts, { subject: { type: type ?? 'AGENCY', id } }, session.token, !type);
   if (!type) return <ErrorNote error={new ApiError('NOT_FOUND', t('没有这种主体类型。', 'No such subject type.'))} />;

@@ -7,7 +7,7 @@ import { SubjectType } from '../../domain/subject';
 import { createAgency, updateAgency } from '../../registry/agency.service';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
-import { visibleRecords } from '../visibility';
+import { inVisibleOrder, visibleRecords } from '../visibility';
 import { AgencyFilter } from '../inputs/filter.input';
 import { CreateAgencyInput, UpdateAgencyInput } from '../inputs/subject.input';
 import { loadOrFail, subjectKey } from '../loaders';
@@ -66,9 +66,9 @@ export class AgencyResolver {
     return loaders.childAgencies.load(agency.id);
   }
 
-  @FieldResolver(() => [CivilServantType])
-  civilServants(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.civilServantsOfAgency.load(agency.id);
+  @FieldResolver(() => [CivilServantType], { description: 'Its civil servants, by name (for the public: by id).' })
+  async civilServants(@Root() agency: Agency, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return inVisibleOrder(viewer, await loaders.civilServantsOfAgency.load(agency.id));
   }
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this agency, newest first; revoked and expired ones included for roles with rights, the public gets only those publicly disclosed today.' })

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdCard, maskName } from '../../auth/masking';
-import { nameFilter } from '../visibility';
+import { civilServantOrder, nameFilter } from '../visibility';
 import { PERMISSIONS, SEES_CIVIL_SERVANTS, SEES_ID_NUMBERS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
@@ -24,7 +24,7 @@ export class CivilServantResolver {
     return loadOrFail(loaders.civilServant, 'civil servant', id);
   }
 
-  @Query(() => CivilServantConnection, { description: 'Civil servants by name, a page at a time. For the public, nameContains matches the masked name (王*明) only.' })
+  @Query(() => CivilServantConnection, { description: 'Civil servants by name (for the public: by id, which hints at no hidden character), a page at a time. For the public, nameContains matches the masked name (王*明) only.' })
   civilServants(
     @Args() page: PageArgs,
     @Arg('filter', () => CivilServantFilter, { nullable: true }) filter: CivilServantFilter | undefined,
@@ -35,7 +35,7 @@ export class CivilServantResolver {
       agency: filter?.agencyId,
       leadingCadre: filter?.leadingCadre,
     });
-    return paginate(em, CivilServant, where, { name: 'asc', id: 'asc' }, page);
+    return paginate(em, CivilServant, where, civilServantOrder(viewer), page);
   }
 
   @Mutation(() => CivilServantType, { description: 'Registers a civil servant. CONFLICT when the ID-card number is already registered.' })

@@ -4,7 +4,7 @@ import { PERMISSIONS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
 import { draftProblem, DraftWriteError, materializeDraft } from '../../engine/draft';
-import { formatProblem } from '../../engine/rule-problem';
+import { formatProblem, withoutFieldHints } from '../../engine/rule-problem';
 import { inspectRules } from '../../engine/rule-set';
 import { previewImpact } from '../../evaluation/impact.service';
 import { BadUserInputError } from '../../errors';
@@ -42,7 +42,7 @@ export class ImpactResolver {
     try {
       const { ruleSet: draft, problems } = inspectRules(draftDir.dir, info.schema);
       if (!draft) {
-        throw new BadUserInputError('files', `the draft has ${problems.length} problem(s); fix them first:\n${problems.map(formatProblem).join('\n')}`);
+        throw new BadUserInputError('files', `the draft has ${problems.length} problem(s); fix them first:\n${problems.map((p) => formatProblem(context.production ? withoutFieldHints(p) : p)).join('\n')}`);
       }
       // The draft's facts queries run through the one facts runner: as the system, read-only.
       const report = await previewImpact(context.em, context.facts, current, draft, { matter: matter ?? undefined, asOf: asOf ?? new Date() });

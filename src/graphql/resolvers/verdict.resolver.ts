@@ -21,13 +21,15 @@ import { evaluationDeps, type GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';
 import { SubjectUnion } from '../types/subject.type';
 import { ExplanationType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
-import { assertMaySeeVerdictOf, verdictSubjectTypes, withoutUndisclosed } from '../visibility';
+import { assertMayReadVerdict, verdictSubjectTypes, WITHHELD_SUMMARY, withholdsFactsFromPublic, withoutUndisclosed } from '../visibility';
 import { definedOnly } from '../where';
 
 interface ExplanationSource {
   verdict: Verdict;
   rules: RuleResult[];
   parameters: ParameterUse[];
+  /** The public's view of a verdict some of whose records it may no longer see (src/graphql/visibility.ts). */
+  withheld?: boolean;
 }
 
 
@@ -62,10 +64,10 @@ export class VerdictResolver {
     );
   }
 
-  @Query(() => VerdictType, { nullable: true, description: 'A stored verdict, exactly as it was given; NOT_FOUND when there is none.' })
+  @Query(() => VerdictType, { nullable: true, description: 'A stored verdict, exactly as it was given; NOT_FOUND when there is none, and for the public when it is about a civil servant.' })
   async verdict(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: GraphQLContext) {
     const verdict = await findVerdict(em, id);
-    assertMaySeeVerdictOf(viewer, verdict.subjectType);
+    assertMayReadVerdict(viewer, verdict);
     return verdict;
   }
 
@@ -101,7 +103,14 @@ export class VerdictResolver {
     const explained = await explainedRules(context.em, context.rules.current, verdict);
     const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts);
     const uses = (await parameterUses(context.em, context.rules.current, verdict, explained)).map(parameterUseView);
-    const rules = personal ? withParameterUses(explained, uses).map((r) => ({ ...r, evidence: [], text: null })) : withParameterUses(visible.rules, uses);
+    // Conditions go too, not just their actual values: `passed` of a rule that did not fire would
+    // still tell what a record said (seriousIllegalDishonest == true, passed).
+    const withheld = !personal && (await withholdsFactsFromPublic(context.viewer, context.em, verdict));
+    const rules = personal
+      ? withParameterUses(explained, uses).map((r) => ({ ...r, evidence: [], text: null }))
+      : withheld
+        ? withParameterUses(visible.rules, uses).map((r) => ({ ...r, text: null, conditions: [] }))
+        : withParameterUses(visible.rules, uses);
     // Recorded once per verdict per request, with the request's other reads (src/audit/read-log.ts).
     readLogOf(context).note({
       action: AuditAction.READ_EXPLANATION,
@@ -110,7 +119,7 @@ export class VerdictResolver {
       targetId: verdict.id,
       outcome: personal ? 'read, personal data withheld' : 'read',
     });
-    return { verdict, rules, parameters: uses, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal ? {} : visible.facts } as never;
+    return { verdict, rules, parameters: uses, withheld, factsWithheld: withheld, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal || withheld ? {} : visible.facts } as never;
   }
 }
 
@@ -124,6 +133,7 @@ export class ExplanationResolver {
     @Info() info: GraphQLResolveInfo,
   ): string {
     if (locale !== 'zh' && locale !== 'en') throw new BadUserInputError('locale', `"${locale}" is not offered; use "zh" or "en".`);
+    if (source.withheld) return WITHHELD_SUMMARY[locale];
     const { verdict } = source;
     const matterTitle = rules.current.matter(verdict.matter)?.title ?? { zh: verdict.matter, en: verdict.matter };
     // Facts named in words from the facts types' descriptions (the facts query in force).

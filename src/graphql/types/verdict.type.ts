@@ -207,8 +207,11 @@ export class ExplanationType {
   @Field({ description: 'The parameters file in force on that day.' })
   parametersFile!: string;
 
-  @Field(() => GraphQLJSONObject, { description: 'Everything the rules read: { subject, parameters }.' })
+  @Field(() => GraphQLJSONObject, { description: 'Everything the rules read: { subject, parameters }. Empty for the public when factsWithheld.' })
   facts!: Record<string, unknown>;
+
+  @Field({ description: 'True for the public when a record this verdict could have counted is no longer publicly disclosed: facts, conditions, rule texts and the summary are then withheld (outcome and measures stay; Enterprise.publicStatus gives the current status).' })
+  factsWithheld!: boolean;
 
   @Field(() => [ParameterUseType], { description: 'Every parameter the evaluation read (facts query and rules), each with the value used and its source.' })
   parameters!: ParameterUseType[];
