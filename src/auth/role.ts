@@ -1,3 +1,5 @@
+import { maskIdCard, maskName } from './masking';
+
 /** Who a caller is to Chengxin. PUBLIC is anyone without a token: the public credit portal. */
 export enum Role {
   PUBLIC = 'PUBLIC',
@@ -52,3 +54,35 @@ export const SEES_ID_NUMBERS: readonly Role[] = [Role.CLERK, Role.INSPECTOR, Rol
 
 /** Roles that see whom a civil servant is: full names, their credit facts and a verdict's evidence. */
 export const SEES_CIVIL_SERVANTS: readonly Role[] = [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN];
+
+/**
+ * The fields that not every role reading the registry may read whole, and the roles that may: the
+ * one table behind the field resolvers' guards and masks, and behind the check that a draft facts
+ * query reads only what its author may read (a preview must not become a way round a mask).
+ * `masked`: other roles get a masked value (see src/auth/masking.ts); otherwise they are refused.
+ */
+export const FIELD_READERS = {
+  'CivilServant.idCardNumber': { roles: SEES_ID_NUMBERS, masked: true, mask: maskIdCard },
+  'CivilServant.name': { roles: SEES_CIVIL_SERVANTS, masked: true, mask: maskName },
+  'CivilServant.creditRecords': { roles: SEES_CIVIL_SERVANTS, masked: false },
+  'CivilServant.credit': { roles: SEES_CIVIL_SERVANTS, masked: false },
+  'CivilServant.listings': { roles: SEES_CIVIL_SERVANTS, masked: false },
+  'CivilServant.listMemberships': { roles: SEES_CIVIL_SERVANTS, masked: false },
+  'CivilServant.commitmentFacts': { roles: SEES_CIVIL_SERVANTS, masked: false },
+  'CreditRecord.history': { roles: PERMISSIONS.readHistory, masked: false },
+  'CreditRecord.objections': { roles: PERMISSIONS.readHistory, masked: false },
+  'CreditRecord.repairs': { roles: PERMISSIONS.readHistory, masked: false },
+} as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string }>;
+
+export type GuardedField = keyof typeof FIELD_READERS;
+
+/** Whether the role reads `Type.field` whole: true for every field not in FIELD_READERS. */
+export function readsWhole(role: Role, typeAndField: string): boolean {
+  const guard = (FIELD_READERS as Record<string, { roles: readonly Role[] }>)[typeAndField];
+  return !guard || guard.roles.includes(role);
+}
+
+/** The author of a draft facts query, as the rules check asks about it (src/engine/facts-query-check.ts). */
+export function draftReader(role: Role): { role: string; reads(typeAndField: string): boolean } {
+  return { role, reads: (typeAndField) => readsWhole(role, typeAndField) };
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { draftReader, Role } from '../auth/role';
 import { formatProblem, type RuleProblem } from '../engine/rule-problem';
 import { inspectRules, type RuleSet } from '../engine/rule-set';
 import { testParameterCases, type PeriodCaseResult } from '../engine/parameter-cases';
@@ -132,6 +133,13 @@ export function registerRulesCommands(program: Command): void {
   registerRulesCoverage(rules);
 }
 
+function parseRole(value: string): Role {
+  if (!Object.prototype.hasOwnProperty.call(Role, value) || value === Role.PUBLIC) {
+    throw new InvalidArgumentError(`"${value}" is not a role that writes rules; use OFFICER or ADMIN (or CLERK, INSPECTOR).`);
+  }
+  return value as Role;
+}
+
 /** `rules diff`: registered apart because it needs the database. */
 export function registerRulesDiff(rules: Command, open: typeof openRuntime): void {
   rules
@@ -141,16 +149,21 @@ export function registerRulesDiff(rules: Command, open: typeof openRuntime): voi
     .option('--matter <code>', '只看一个事项 / only this matter')
     .option('--as-of <date>', '截至日期 / as of this date (YYYY-MM-DD); default now', parseAsOf)
     .option('--json', '输出 JSON / print the report as JSON')
-    .action(async (options: { draft: string; matter?: string; asOf?: Date; json?: boolean }) => {
-      const { ruleSet: draft, problems } = inspectRules(path.resolve(options.draft), await getSchema());
-      if (!draft) {
-        for (const problem of problems) console.log(`错误 error ${formatProblem(problem)}`);
-        console.log('\n草案规则有错误 / the draft has errors: run `rules check` on it first.');
-        process.exitCode = 1;
-        return;
-      }
+    .option('--role <role>', '草案作者的角色：草案中改动的事实查询只能读取该角色可读的字段 / the draft author\'s role: changed facts queries may read only what it reads whole', parseRole, Role.OFFICER)
+    .action(async (options: { draft: string; matter?: string; asOf?: Date; json?: boolean; role: Role }) => {
       const runtime = await open();
       try {
+        // As in previewRules: facts queries that differ from the served ones may read only what the author's role reads.
+        const { ruleSet: draft, problems } = inspectRules(path.resolve(options.draft), await getSchema(), {
+          reader: draftReader(options.role),
+          served: runtime.rules.current.files,
+        });
+        if (!draft) {
+          for (const problem of problems) console.log(`错误 error ${formatProblem(problem)}`);
+          console.log('\n草案规则有错误 / the draft has errors: run `rules check` on it first.');
+          process.exitCode = 1;
+          return;
+        }
         const report = await previewImpact(runtime.orm.em, runtime.facts, runtime.rules.current, draft, {
           matter: options.matter,
           asOf: options.asOf ?? new Date(),

@@ -16,6 +16,12 @@ import { SubjectType } from '../domain/subject';
 import { RULE_LIMITS } from './rule-limits';
 import type { RuleProblem } from './rule-problem';
 
+/** Who wrote a draft facts query: a role's name, and whether it reads `Type.field` whole. */
+export interface DraftReader {
+  role: string;
+  reads(typeAndField: string): boolean;
+}
+
 /** The root field a facts query reads its subject with, by subject type; the result is aliased `subject`. */
 export const SUBJECT_LOOKUP: Record<SubjectType, string> = {
   [SubjectType.AGENCY]: 'agency',
@@ -76,8 +82,13 @@ function sizeOf(selectionSet: SelectionSetNode | undefined): { depth: number; fi
  * root field is the subject lookup of its type (`subject: agency(id: $id)`), reading only the
  * facts types, within RULE_LIMITS' depth and fields. Anything else — a mutation, a second root
  * field, the audit trail, verdicts — is refused with its line, before it can ever run.
+ *
+ * `reader`: the role of whoever wrote the query, for a draft (a preview, `rules diff`). The query
+ * runs as the system, and which rule of a draft fires tells its author about the facts; so a draft
+ * may select only the fields its author's role reads whole (src/auth/role.ts FIELD_READERS): an OFFICER's draft
+ * cannot select ID-card numbers, objections, history or repairs. The served queries have no reader.
  */
-export function factsQueryProblems(file: string, document: DocumentNode, schema: GraphQLSchema, subjectType: SubjectType): RuleProblem[] {
+export function factsQueryProblems(file: string, document: DocumentNode, schema: GraphQLSchema, subjectType: SubjectType, reader?: DraftReader): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const problem = (node: ASTNode | undefined, zh: string, en: string) => problems.push({ file, ...at(node), zh, en });
   const lookup = SUBJECT_LOOKUP[subjectType];
@@ -122,6 +133,10 @@ export function factsQueryProblems(file: string, document: DocumentNode, schema:
       const named = typeInfo.getType() && getNamedType(typeInfo.getType()!);
       if (named && (isObjectType(named) || isAbstractType(named)) && !allowed.has(named.name)) {
         problem(node, `事实查询不能读取 ${named.name}（${parent?.name}.${node.name.value}）：只能读取主体及其信用、承诺、诉讼事实；请删除该字段`, `a facts query cannot read ${named.name} (${parent?.name}.${node.name.value}): only the subject and its credit, commitment and court facts; remove the field`);
+        return false;
+      }
+      if (reader && parent && !reader.reads(`${parent.name}.${node.name.value}`)) {
+        problem(node, `草案的事实查询不能读取 ${parent.name}.${node.name.value}：角色 ${reader.role} 无权读取该字段的完整值；请删除该字段`, `a draft facts query cannot read ${parent.name}.${node.name.value}: the role ${reader.role} may not read it whole; remove the field`);
         return false;
       }
       return undefined;

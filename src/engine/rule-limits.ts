@@ -17,6 +17,14 @@ export const RULE_LIMITS = {
   conditions: 100,
   /** Nesting of `all` / `any` / `not` in one rule. */
   conditionDepth: 8,
+  /**
+   * Values in the lists (`in`, `notIn`, `contains…` values) of one rule's conditions, and of all
+   * the rules of a folder (a draft is checked as the folder it would make). Each value is tried
+   * against every subject in a preview and by the lint's search; the shipped rules use at most 4
+   * in a rule and 10 in all.
+   */
+  listValues: 200,
+  folderListValues: 1000,
   /** Nesting of JSON objects and arrays in any file (checked before parsing). */
   jsonDepth: 32,
   /** GraphQL tokens of one facts query (graphql-js stops parsing past it). */
@@ -56,9 +64,10 @@ export function jsonTooDeep(text: string, limit: number): { line: number; column
  * Counts a rule's leaf conditions and its deepest nesting, on the parsed JSON before it is known
  * to fit the schema; stops as soon as a bound is passed.
  */
-export function conditionSize(node: unknown): { conditions: number; depth: number } {
+export function conditionSize(node: unknown): { conditions: number; depth: number; listValues: number } {
   let conditions = 0;
   let deepest = 0;
+  let listValues = 0;
   const walk = (value: unknown, depth: number): void => {
     if (conditions > RULE_LIMITS.conditions || deepest > RULE_LIMITS.conditionDepth) return;
     if (!value || typeof value !== 'object') return;
@@ -66,11 +75,13 @@ export function conditionSize(node: unknown): { conditions: number; depth: numbe
     const children = Array.isArray(branch.all) ? branch.all : Array.isArray(branch.any) ? branch.any : branch.not !== undefined ? [branch.not] : null;
     if (!children) {
       conditions++;
+      const leafValue = (value as { value?: unknown }).value;
+      if (Array.isArray(leafValue)) listValues += leafValue.length;
       return;
     }
     deepest = Math.max(deepest, depth);
     for (const child of children) walk(child, depth + 1);
   };
   walk(node, 1);
-  return { conditions, depth: deepest };
+  return { conditions, depth: deepest, listValues };
 }

@@ -1,6 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import type { LocatedJson } from './json-file';
-import { isParameterRef, type ConditionNode, type Effect, type LoadedRule } from './rule-file';
+import { type ConditionNode, type Effect, type LoadedRule } from './rule-file';
 import type { RuleProblem } from './rule-problem';
 import { leaves } from './rule-validator';
 
@@ -11,6 +11,12 @@ const operators = (new Engine() as unknown as { operators: Operators }).operator
 const OTHER = '\u0000other';
 /** Past this many combinations of candidate values the search gives up and warns of nothing. */
 const MAX_COMBINATIONS = 20_000;
+
+/**
+ * A value json-rules-engine reads from a fact at run time (`{ "fact": "parameters", "path": … }`,
+ * or any other fact): the lint cannot know it, so a comparison with one may go either way.
+ */
+const isFactRef = (value: unknown): boolean => !!value && typeof value === 'object' && !Array.isArray(value) && 'fact' in value;
 
 const keyOf = (leaf: { fact: string; path?: string }) => `${leaf.fact}${leaf.path ? leaf.path.slice(1) : ''}`;
 
@@ -34,9 +40,15 @@ function holds(node: ConditionNode, assignment: Assignment): boolean {
   if ('all' in node) return node.all.every((child) => holds(child, assignment));
   if ('any' in node) return node.any.some((child) => holds(child, assignment));
   if ('not' in node) return !holds(node.not, assignment);
-  // A comparison with a parameter depends on the parameters file: either outcome is possible.
-  if (isParameterRef(node.value)) return true;
-  return operators.get(node.operator)?.evaluate(assignment.get(keyOf(node)), node.value) ?? false;
+  // A comparison with a parameter (or another fact) depends on it: either outcome is possible.
+  if (isFactRef(node.value)) return true;
+  try {
+    return operators.get(node.operator)?.evaluate(assignment.get(keyOf(node)), node.value) ?? false;
+  } catch {
+    // A value the operator cannot compare (an object where a number is wanted): the schema and
+    // static checks name it; the lint only looks for contradictions, so it assumes nothing.
+    return true;
+  }
 }
 
 /**
@@ -47,7 +59,7 @@ export function satisfiable(node: ConditionNode): boolean | undefined {
   const all = leaves(node);
   if (all.some(({ leaf }) => !operators.get(leaf.operator))) return undefined; // an unknown operator is an error of its own
   const byKey = new Map<string, unknown[]>();
-  for (const { leaf } of all.filter(({ leaf }) => !isParameterRef(leaf.value))) byKey.set(keyOf(leaf), [...(byKey.get(keyOf(leaf)) ?? []), leaf.value]);
+  for (const { leaf } of all.filter(({ leaf }) => !isFactRef(leaf.value))) byKey.set(keyOf(leaf), [...(byKey.get(keyOf(leaf)) ?? []), leaf.value]);
   const keys = [...byKey.keys()];
   const candidates = keys.map((key) => candidatesFor(byKey.get(key)!));
   if (candidates.reduce((n, c) => n * c.length, 1) > MAX_COMBINATIONS) return undefined;

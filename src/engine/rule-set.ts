@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { SubjectType } from '../domain/subject';
-import { factsQueryProblems } from './facts-query-check';
+import { factsQueryProblems, type DraftReader } from './facts-query-check';
 import { subjectShape, type ShapeNode } from './facts-shape';
 import { checkParameterFiles, parameterReads } from './parameters-check';
 import { impossibleDates } from './date-check';
@@ -129,7 +129,7 @@ function loadParameters(dir: string, files: Record<string, string>, problems: Ru
     .sort((a, b) => a.set.effectiveFrom.localeCompare(b.set.effectiveFrom));
 }
 
-function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<string, string>, problems: RuleProblem[]) {
+function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<string, string>, problems: RuleProblem[], draft?: DraftOptions) {
   /** Only the queries without problems can run. */
   const queries = {} as Partial<Record<SubjectType, FactsQuery>>;
   /** Queries of the right shape, valid against the schema or not: rules are still checked against what they select. */
@@ -146,7 +146,7 @@ function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<stri
       const document = parse(files[file], { maxTokens: RULE_LIMITS.factsTokens });
       // The shape first (one query, one subject lookup, facts types only), then the schema's own
       // validation: a mutation or an audit read is refused before anything else looks at it.
-      const shape = factsQueryProblems(file, document, schema, type);
+      const shape = factsQueryProblems(file, document, schema, type, draft && draft.served[file] !== files[file] ? draft.reader : undefined);
       if (shape.length) {
         problems.push(...shape);
         continue;
@@ -170,6 +170,7 @@ function loadRules(dir: string, matters: Matter[], files: Record<string, string>
   const known = new Map(matters.map((m) => [m.code, m]));
   const seen = new Map<string, { file: string; json: LocatedJson }>();
   const rules: { rule: LoadedRule; json: LocatedJson }[] = [];
+  let listValues = 0;
   for (const [type, folder] of Object.entries(SUBJECT_FOLDERS) as [SubjectType, string][]) {
     for (const full of listFiles(path.join(dir, folder), '.json')) {
       const file = path.relative(dir, full);
@@ -185,6 +186,22 @@ function loadRules(dir: string, matters: Matter[], files: Record<string, string>
           ...json.locate(['conditions']),
           zh: `条件过多或嵌套过深：每条规则至多 ${RULE_LIMITS.conditions} 个条件、嵌套 ${RULE_LIMITS.conditionDepth} 层；请拆分为多条规则`,
           en: `too many conditions or nested too deep: a rule has at most ${RULE_LIMITS.conditions} conditions nested ${RULE_LIMITS.conditionDepth} deep; split it into several rules`,
+        });
+        continue;
+      }
+      listValues += size.listValues;
+      if (size.listValues > RULE_LIMITS.listValues || listValues > RULE_LIMITS.folderListValues) {
+        // Each list value is tried against every subject of a preview: bounded before anything runs.
+        const rule = size.listValues > RULE_LIMITS.listValues;
+        problems.push({
+          file,
+          ...json.locate(['conditions']),
+          zh: rule
+            ? `条件的列表共有 ${size.listValues} 个值，超过每条规则 ${RULE_LIMITS.listValues} 个的上限；请改用参数或拆分`
+            : `全部规则的条件列表共有 ${listValues} 个以上的值，超过 ${RULE_LIMITS.folderListValues} 个的上限；请删减列表`,
+          en: rule
+            ? `the lists in this rule's conditions hold ${size.listValues} values, more than the limit of ${RULE_LIMITS.listValues} per rule; shorten them`
+            : `the lists in all the rules' conditions hold ${listValues} values or more by this file, more than the limit of ${RULE_LIMITS.folderListValues}; shorten them`,
         });
         continue;
       }
@@ -222,7 +239,16 @@ export interface RuleInspection {
  * and rule files (schema, vocabulary, paths and value types against the facts). Collects every
  * problem rather than stopping at the first.
  */
-export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection {
+/**
+ * A draft's author: its facts queries that differ from the served ones (`served`, by file) may read
+ * only what `reader` reads whole. The served queries are the system's and read what the policy needs.
+ */
+export interface DraftOptions {
+  reader: DraftReader;
+  served: Record<string, string>;
+}
+
+export function inspectRules(dir: string, schema: GraphQLSchema, draft?: DraftOptions): RuleInspection {
   const problems: RuleProblem[] = folderSizeProblems(dir);
   // An oversized folder is not read at all: the sizes are all it is told.
   if (problems.length) return { ruleSet: null, problems, warnings: [] };
@@ -230,7 +256,7 @@ export function inspectRules(dir: string, schema: GraphQLSchema): RuleInspection
   const matters = loadMatters(dir, files, problems);
   const parameterFiles = loadParameters(dir, files, problems);
   const parameterSets = parameterFiles.filter(({ valid }) => valid).map(({ set }) => set);
-  const { queries: factsQueries, shaped } = loadFactsQueries(dir, schema, files, problems);
+  const { queries: factsQueries, shaped } = loadFactsQueries(dir, schema, files, problems, draft);
   const loaded = loadRules(dir, matters, files, problems);
   const shapes: Partial<Record<SubjectType, ShapeNode>> = {};
   for (const [type, document] of Object.entries(shaped) as [SubjectType, DocumentNode | undefined][]) if (document) shapes[type] = subjectShape(schema, document);

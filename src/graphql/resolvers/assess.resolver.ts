@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { PERMISSIONS } from '../../auth/role';
+import { PERMISSIONS, type Role } from '../../auth/role';
+import { storedFactsMask } from '../../auth/stored-facts';
 import type { VerdictOutcome } from '../../domain/verdict';
 import { measuresOf, reasonOf, type Assessment } from '../../evaluation/assess.service';
 import { parameterUsesNow } from '../../evaluation/parameter-uses';
@@ -15,17 +16,19 @@ import { AssessmentResultType, AssessmentType } from '../types/assessment.type';
 import { SubjectUnion } from '../types/subject.type';
 import { SubjectInput } from '../types/verdict.type';
 
-function toAssessment(assessment: Assessment, ruleSet: RuleSet): AssessmentType {
+function toAssessment(assessment: Assessment, ruleSet: RuleSet, role: Role): AssessmentType {
   const { run, gathered } = assessment;
   const uses = parameterUsesNow(ruleSet, assessment.subject.type, gathered.parametersFile, gathered.parameters, run.rules).map(parameterUseView);
+  // Facts are gathered as the system: masked for the caller's role like a stored verdict's.
+  const mask = storedFactsMask(role, assessment.subject.type, { subject: gathered.subject });
   const explanation = {
     // What Explanation.summary reads of a verdict: the same summary as evaluate gives.
     verdict: { subjectType: assessment.subject.type, outcome: run.outcome, score: run.score, day: assessment.day, matter: assessment.matter },
-    rules: withParameterUses(run.rules, uses),
-    parameters: uses,
+    rules: mask(withParameterUses(run.rules, uses)),
+    parameters: mask(uses),
     day: assessment.day,
     parametersFile: gathered.parametersFile,
-    facts: { subject: gathered.subject, parameters: gathered.parameters },
+    facts: mask({ subject: gathered.subject, parameters: gathered.parameters }),
   };
   return {
     subjectType: assessment.subject.type,
@@ -80,7 +83,7 @@ export class AssessResolver {
     return subjects.map(({ type, id }, i) => {
       const outcome = checked[i] ?? assessed[next++];
       const failed = outcome instanceof Error;
-      return { subjectType: type, subjectId: id, assessment: failed ? null : toAssessment(outcome, context.rules.current), error: failed ? asResultError(outcome) : null };
+      return { subjectType: type, subjectId: id, assessment: failed ? null : toAssessment(outcome, context.rules.current, context.viewer.role), error: failed ? asResultError(outcome) : null };
     });
   }
 

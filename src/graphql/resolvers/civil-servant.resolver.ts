@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdCard, maskName } from '../../auth/masking';
 import { civilServantOrder, nameFilter } from '../visibility';
-import { PERMISSIONS, SEES_CIVIL_SERVANTS, SEES_ID_NUMBERS } from '../../auth/role';
+import { FIELD_READERS, PERMISSIONS, readsWhole } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
 import { CivilServant } from '../../db/entities';
@@ -56,12 +56,12 @@ export class CivilServantResolver {
 
   @FieldResolver(() => String, { description: '居民身份证号码 / Resident ID-card number (居民身份证号码); masked (4207**********0013) unless the role is CLERK, INSPECTOR or ADMIN.' })
   idCardNumber(@Root() servant: CivilServant, @Ctx() { viewer }: GraphQLContext): string {
-    return SEES_ID_NUMBERS.includes(viewer.role) ? servant.idCardNumber : maskIdCard(servant.idCardNumber);
+    return readsWhole(viewer.role, 'CivilServant.idCardNumber') ? servant.idCardNumber : maskIdCard(servant.idCardNumber);
   }
 
   @FieldResolver(() => String, { description: '姓名 / The name; masked for the public: 王*明, 张*, and * for a one-character name.' })
   name(@Root() servant: CivilServant, @Ctx() { viewer }: GraphQLContext): string {
-    return SEES_CIVIL_SERVANTS.includes(viewer.role) ? servant.name : maskName(servant.name);
+    return readsWhole(viewer.role, 'CivilServant.name') ? servant.name : maskName(servant.name);
   }
 
   @FieldResolver(() => AgencyType)
@@ -70,7 +70,7 @@ export class CivilServantResolver {
   }
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this civil servant, newest first, revoked ones included. Not public.' })
-  @Authorized(SEES_CIVIL_SERVANTS)
+  @Authorized(FIELD_READERS['CivilServant.creditRecords'].roles)
   creditRecords(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
     return loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id));
   }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
+import { FIELD_READERS, PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { assertMayRead, assertMaySee, disclosedOnly, publiclyDisclosed } from '../visibility';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
@@ -68,19 +68,19 @@ export class CreditRecordResolver {
   }
 
   @FieldResolver(() => [CreditRecordRevisionType], { description: 'Every version of the record, the original first.' })
-  @Authorized(PERMISSIONS.readHistory)
+  @Authorized(FIELD_READERS['CreditRecord.history'].roles)
   history(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
     return loaders.revisionsOfRecord.load(record.id);
   }
 
   @FieldResolver(() => [ObjectionType])
-  @Authorized(PERMISSIONS.readHistory)
+  @Authorized(FIELD_READERS['CreditRecord.objections'].roles)
   objections(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
     return loaders.objectionsOfRecord.load(record.id);
   }
 
   @FieldResolver(() => [CreditRepairType])
-  @Authorized(PERMISSIONS.readHistory)
+  @Authorized(FIELD_READERS['CreditRecord.repairs'].roles)
   repairs(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
     return loaders.repairsOfRecord.load(record.id);
   }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { SEES_CIVIL_SERVANTS, type Viewer } from '../../auth/role';
+import { FIELD_READERS, type Viewer } from '../../auth/role';
 import type { Agency, CivilServant, Enterprise } from '../../db/entities';
 import { commitmentFacts } from '../../domain/commitment-facts';
 import { chinaDate, creditFacts, type SeverityPeriods } from '../../domain/credit-facts';
@@ -123,7 +123,7 @@ export class AgencyFactsResolver {
 @Resolver(() => CivilServantType)
 export class CivilServantFactsResolver {
   @FieldResolver(() => CreditFactsType, CREDIT)
-  @Authorized(SEES_CIVIL_SERVANTS)
+  @Authorized(FIELD_READERS['CivilServant.credit'].roles)
   credit(
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,
@@ -134,19 +134,19 @@ export class CivilServantFactsResolver {
   }
 
   @FieldResolver(() => ListFactsType, LISTINGS)
-  @Authorized(SEES_CIVIL_SERVANTS)
+  @Authorized(FIELD_READERS['CivilServant.listings'].roles)
   listings(@Root() servant: CivilServant, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders }: GraphQLContext) {
     return listFactsOf(loaders, SubjectType.CIVIL_SERVANT, servant.id, asOf);
   }
 
   @FieldResolver(() => [ListMembershipType], HISTORY)
-  @Authorized(SEES_CIVIL_SERVANTS)
+  @Authorized(FIELD_READERS['CivilServant.listMemberships'].roles)
   listMemberships(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
     return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id));
   }
 
   @FieldResolver(() => CommitmentFactsType, { description: '本人负责的承诺事实 / Commitments this person is answerable for, on the day of asOf (三(四), 四(四)).' })
-  @Authorized(SEES_CIVIL_SERVANTS)
+  @Authorized(FIELD_READERS['CivilServant.commitmentFacts'].roles)
   async commitmentFacts(
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,

@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
-import { PERMISSIONS } from '../../auth/role';
+import { draftReader, PERMISSIONS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
+import { onePreviewAtATime } from '../preview-gate';
 import { draftProblem, DraftWriteError, materializeDraft } from '../../engine/draft';
 import { formatProblem, withoutFieldHints } from '../../engine/rule-problem';
 import { inspectRules } from '../../engine/rule-set';
@@ -28,6 +29,10 @@ export class ImpactResolver {
   ): Promise<ImpactReportType> {
     const refused = draftProblem(files);
     if (refused) throw new BadUserInputError(refused.field, refused.problem);
+    return onePreviewAtATime(() => this.preview(files, matter, asOf, context, info));
+  }
+
+  private async preview(files: DraftFileInput[], matter: string | null, asOf: Date | null, context: GraphQLContext, info: GraphQLResolveInfo): Promise<ImpactReportType> {
     const current = context.rules.current;
     const { reloader } = context;
     if (!reloader) throw new Error('previewRules needs the server\'s rules folder');
@@ -40,7 +45,8 @@ export class ImpactResolver {
       }
     })();
     try {
-      const { ruleSet: draft, problems } = inspectRules(draftDir.dir, info.schema);
+      // The draft's own facts queries may read only what the caller may read (FIELD_READERS).
+      const { ruleSet: draft, problems } = inspectRules(draftDir.dir, info.schema, { reader: draftReader(context.viewer.role), served: current.files });
       if (!draft) {
         throw new BadUserInputError('files', `the draft has ${problems.length} problem(s); fix them first:\n${problems.map((p) => formatProblem(context.production ? withoutFieldHints(p) : p)).join('\n')}`);
       }

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
+import { storedFactsMask } from '../../auth/stored-facts';
 import { AuditAction } from '../../domain/audit';
 import { auditIn } from '../../audit/audit.service';
 import { readLogOf } from '../../audit/read-log';
@@ -54,14 +55,17 @@ export class VerdictResolver {
 
   @Mutation(() => RecheckType, { description: "Evaluates a stored verdict's subject and matter again with today's records and rules, stores it, and reports what differs." })
   @Authorized(PERMISSIONS.evaluate)
-  recheck(
+  async recheck(
     @Arg('verdictId', () => ID) verdictId: string,
     @Arg('asOf', () => Date, { nullable: true, description: 'Default: now.' }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ) {
-    return recheck(evaluationDeps(context), verdictId, asOf ?? new Date(), (tx, current, original) =>
+    const result = await recheck(evaluationDeps(context), verdictId, asOf ?? new Date(), (tx, current, original) =>
       auditIn(tx, context.viewer, { action: AuditAction.RECHECK, subjectType: current.subjectType, subjectId: current.subjectId, targetId: original.id, outcome: `${original.outcome} → ${current.outcome}` }),
     );
+    // The differences quote stored condition values: masked for the reader's role like the explanation.
+    const mask = storedFactsMask(context.viewer.role, result.current.subjectType, result.original.facts, result.current.facts);
+    return { ...result, differences: mask(result.differences) };
   }
 
   @Query(() => VerdictType, { nullable: true, description: 'A stored verdict, exactly as it was given; NOT_FOUND when there is none, and for the public when it is about a civil servant.' })
@@ -119,7 +123,9 @@ export class VerdictResolver {
       targetId: verdict.id,
       outcome: personal ? 'read, personal data withheld' : 'read',
     });
-    return { verdict, rules, parameters: uses, withheld, factsWithheld: withheld, day: verdict.day, parametersFile: verdict.parametersFile, facts: personal || withheld ? {} : visible.facts } as never;
+    // Stored facts are the system's, unmasked: masked here for the reader's role (ID-card numbers for OFFICER).
+    const mask = storedFactsMask(context.viewer.role, verdict.subjectType, verdict.facts);
+    return { verdict, ...mask({ rules, parameters: uses, facts: personal || withheld ? {} : visible.facts }), withheld, factsWithheld: withheld, day: verdict.day, parametersFile: verdict.parametersFile } as never;
   }
 }
 
