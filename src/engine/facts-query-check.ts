@@ -152,3 +152,18 @@ export function factsQueryProblems(file: string, document: DocumentNode, schema:
   }
   return problems;
 }
+
+/**
+ * The facts query as `reader` may read it: every field it may not read whole left out. A draft's
+ * rules are checked against this, so that a draft rule cannot reach a masked fact (an ID-card
+ * number tried against a list of guesses) through a served query that selects it for the policy.
+ */
+export function readableBy(schema: GraphQLSchema, document: DocumentNode, reader: DraftReader): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  return visit(document, visitWithTypeInfo(typeInfo, {
+    Field(node: FieldNode) {
+      const parent = typeInfo.getParentType();
+      return parent && !reader.reads(`${parent.name}.${node.name.value}`) ? null : undefined;
+    },
+  }));
+}

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { SubjectType } from '../domain/subject';
-import { factsQueryProblems, type DraftReader } from './facts-query-check';
+import { factsQueryProblems, readableBy, type DraftReader } from './facts-query-check';
 import { subjectShape, type ShapeNode } from './facts-shape';
 import { checkParameterFiles, parameterReads } from './parameters-check';
 import { impossibleDates } from './date-check';
@@ -262,7 +262,19 @@ export function inspectRules(dir: string, schema: GraphQLSchema, draft?: DraftOp
   for (const [type, document] of Object.entries(shaped) as [SubjectType, DocumentNode | undefined][]) if (document) shapes[type] = subjectShape(schema, document);
   for (const { rule, json } of loaded) {
     // A facts file refused for its shape is not looked into: its rules are checked once it is fixed.
-    if (shaped[rule.subjectType]) problems.push(...checkRuleAgainstFacts(rule, json, shapes[rule.subjectType], parameterSets));
+    if (!shaped[rule.subjectType]) continue;
+    const found = checkRuleAgainstFacts(rule, json, shapes[rule.subjectType], parameterSets);
+    problems.push(...found);
+    if (found.length || !draft || draft.served[rule.file] === files[rule.file]) continue;
+    // A draft's own rule may read only the facts its author may read whole (FIELD_READERS).
+    const readable = subjectShape(schema, readableBy(schema, shaped[rule.subjectType]!, draft.reader));
+    for (const problem of checkRuleAgainstFacts(rule, json, readable, parameterSets)) {
+      problems.push({
+        ...problem,
+        zh: `草案规则读取了角色 ${draft.reader.role} 无权完整读取的事实，请删除该条件或占位符（${problem.zh}）`,
+        en: `a draft rule reads a fact the role ${draft.reader.role} may not read whole; remove that condition or placeholder (${problem.en})`,
+      });
+    }
   }
   problems.push(...validateMitigations(loaded));
   const reads = parameterReads(loaded, factsQueries, schema, shapes);
