@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RULE_LIMITS } from '../../src/engine/rule-limits';
 import { createAgency, createCivilServant, createRecord, idCardNumber } from '../support/factories';
+import { runNode } from '../support/run-command';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../support/test-server';
 
 /**
@@ -105,6 +106,27 @@ describe('an OFFICER reads masked facts through a draft (preview as an oracle)',
     } finally {
       writeFileSync(path.join(rulesDir, CS_FACTS), shippedFacts);
       await server.gql('mutation { reloadRules { version } }', {}, ADMIN);
+    }
+  });
+});
+
+describe('`rules diff` drafts', () => {
+  it('a draft folder whose facts query selects idCardNumber is refused for its author\'s role (OFFICER by default), run with --role ADMIN', async () => {
+    const draft = mkdtempSync(path.join(os.tmpdir(), 'chengxin-diff-draft-'));
+    try {
+      cpSync(rulesDir, draft, { recursive: true });
+      writeFileSync(path.join(draft, CS_FACTS), withIdCard);
+      const env = { ...process.env, DATABASE_URL: server.databaseUrl, RULES_DIR: rulesDir, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false' };
+      const before = await counts();
+      const officer = await runNode(['bin/chengxin.js', 'rules', 'diff', '--draft', draft], env);
+      expect(officer.status).toBe(1);
+      expect(officer.stdout).toMatch(/facts\/civil-servant\.graphql:8:5 .*cannot read CivilServant\.idCardNumber: the role OFFICER may not read it whole/);
+      expect(officer.stdout).not.toContain(servantIdCard);
+      expect(await counts()).toEqual(before);
+      const admin = await runNode(['bin/chengxin.js', 'rules', 'diff', '--draft', draft, '--role', 'ADMIN'], env);
+      expect(admin.status).toBe(0);
+    } finally {
+      rmSync(draft, { recursive: true, force: true });
     }
   });
 });
