@@ -41,7 +41,8 @@ export function inspectLaw(dir: string, read: Record<string, string> = {}): LawI
     for (const full of listFiles(path.join(dir, folder), '.json')) {
       const file = path.relative(dir, full);
       const { json } = parseJsonFile(file, readFileSync(full, 'utf8'));
-      if (!json) continue;
+      // A file that is not a JSON object (`null`, a list) is refused by the rule schema already.
+      if (!json || !json.value || typeof json.value !== 'object' || Array.isArray(json.value)) continue;
       problems.push(...checkRuleQuotes(file, json, library));
       const authority = checkRuleAuthority(file, json, library);
       problems.push(...authority.problems);

@@ -231,3 +231,14 @@ describe('a fact reference as a condition value', () => {
     expect(await counts()).toEqual({ ...before, audit });
   });
 });
+
+describe('a draft rule file that is not a JSON object', () => {
+  it('`null`, a list or a number as a rule file is BAD_USER_INPUT, located, never INTERNAL_SERVER_ERROR', async () => {
+    const before = await counts();
+    for (const content of ['null', '[]', '42']) {
+      const result = await server.gql(PREVIEW, { files: [{ path: 'civil-servant/not-an-object.json', content }] }, OFFICER);
+      expectRefused(result, /civil-servant\/not-an-object\.json:1:1 /);
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
