@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import './enums';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { DateTimeScalar } from './scalars';
 import { authChecker } from '../auth/auth-checker';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { AssessResolver } from './resolvers/assess.resolver';
@@ -51,7 +51,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     authChecker,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
   });
