@@ -18,10 +18,12 @@ import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
 import { logSafely, makeFormatError } from '../errors';
 import { errorsTotal, registry, requestsTotal } from '../metrics';
 import { createContext, type GraphQLContext } from './context';
+import { ChangeFeed } from './change-feed';
 import { createFactsRunner } from './facts-runner';
 import { inputValuesPlugin } from './input-values';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
 import { getSchema } from './schema';
+import { serveSubscriptions } from './websocket';
 import { mountWeb } from '../web/console';
 
 
@@ -140,6 +142,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const development = config.nodeEnv === 'development';
   const schema = await getSchema();
   const facts = createFactsRunner(schema, orm.em, rules);
+  const changes = new ChangeFeed(orm, logger);
+  await changes.start();
   const formatError = makeFormatError(development, (error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -213,10 +217,12 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, viewer: await verify(req.headers.authorization), log: req.log, production: config.nodeEnv === 'production' }),
     }),
   );
+  const subscriptions = serveSubscriptions(server, schema, verify, (viewer) => createContext(orm.em, rules, facts, { reloader, viewer, changes, production: config.nodeEnv === 'production' }));
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => void metrics?.close());
+    server.once('error', () => void metrics?.close());
+    server.once('error', () => void changes.stop());
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
@@ -233,7 +239,9 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     url: `http://${host}:${port}/graphql`,
     metricsUrl: metrics ? metrics.url : `http://${host}:${port}/metrics`,
     close: async () => {
+      await subscriptions.close();
       await apollo.stop();
+      await changes.stop();
       await metrics?.close();
     },
   };
