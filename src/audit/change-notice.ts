@@ -5,7 +5,7 @@ import type { AuditEntry } from './audit.service';
 /** The PostgreSQL channel every server process LISTENs on (src/graphql/change-feed.ts). */
 export const CHANGE_CHANNEL = 'chengxin_change';
 
-/** Writes that can change a subject's verdicts: its records, their objections and repairs, its commitments and cases, the subject itself, the rules. */
+/** Writes that can change a subject's verdicts: its records, their objections and repairs, its list memberships, commitments and cases, the subject itself, the rules. */
 const AFFECTS_VERDICTS: ReadonlySet<AuditAction> = new Set([
   AuditAction.CREATE_RECORD,
   AuditAction.FILE_OBJECTION,
@@ -17,6 +17,8 @@ const AFFECTS_VERDICTS: ReadonlySet<AuditAction> = new Set([
   AuditAction.RECORD_COURT_CASE,
   AuditAction.UPDATE_COURT_CASE,
   AuditAction.UPDATE_SUBJECT,
+  AuditAction.LIST_SUBJECT,
+  AuditAction.REMOVE_FROM_LIST,
   AuditAction.RELOAD_RULES,
 ]);
 

@@ -89,6 +89,18 @@ describe('subjectChanged over WebSocket', () => {
     feed.stop();
   });
 
+  it('delivers a listing of the enterprise (list memberships change verdicts too)', async () => {
+    const feed = collect(await connect('OFFICER'), CHANGES, { type: 'ENTERPRISE', id: enterpriseId });
+    await settled(feed);
+    const listed = await server.gql('mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }', {
+      input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'JUDGMENT_DEFAULTER', listedBy: '鄂州市中级人民法院', listedOn: '2025-06-10', documentNumber: '(2025)鄂07执1号' },
+    });
+    expect(listed.errors).toBeUndefined();
+    await feed.until(() => feed.received.length > 0);
+    expect(feed.received[0].subjectChanged).toMatchObject({ action: 'LIST_SUBJECT', subjectId: enterpriseId, targetId: listed.data.listSubject.id });
+    feed.stop();
+  });
+
   it('delivers a change written through one server process to a subscriber of another (LISTEN/NOTIFY)', async () => {
     const second = await startTestServer({}, server);
     try {
