@@ -23,7 +23,12 @@ beforeAll(async () => {
     input: { uscc: uscc('91'), name: '鄂州市失信被执行示例有限公司' },
   });
   enterpriseId = created.data.createEnterprise.id;
-  await createRecord(server, 'ENTERPRISE', enterpriseId, { category: 'JUDGMENT_DEFAULTER', severity: 'MAJOR', occurredOn: '2025-05-01', recordedOn: '2025-05-10' });
+  const recordId = await createRecord(server, 'ENTERPRISE', enterpriseId, { category: 'JUDGMENT_DEFAULTER', severity: 'MAJOR', occurredOn: '2025-05-01', recordedOn: '2025-05-10' });
+  // 四(一) bars from procurement while the enterprise is on the list, resting on its record.
+  const listed = await server.gql('mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }', {
+    input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-05-10', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2025)鄂07执2号', recordId },
+  });
+  if (listed.errors) throw new Error(JSON.stringify(listed.errors));
 });
 afterAll(() => server.stop());
 
