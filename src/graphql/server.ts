@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Viewer } from '../auth/role';
@@ -81,6 +81,21 @@ const metricsPlugin: ApolloServerPlugin<GraphQLContext> = {
       async willSendResponse({ response }) {
         const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
         for (const error of errors) errorsTotal.inc({ code: String(error.extensions?.code ?? 'UNKNOWN').slice(0, 40) });
+      },
+    };
+  },
+};
+
+/** A subscription sent over HTTP is refused with a code, not run once as a query. */
+const subscriptionsOverWebSocketPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at the same path, e.g. ws://localhost:4000/graphql; send queries and mutations over HTTP.', {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          });
+        }
       },
     };
   },
@@ -160,6 +175,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     validationRules: limitRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      subscriptionsOverWebSocketPlugin,
       complexityPlugin(),
       inputValuesPlugin,
       metricsPlugin,

@@ -163,6 +163,15 @@ describe('subjectChanged over WebSocket', () => {
   });
 });
 
+describe('subscriptions over HTTP', () => {
+  it('are refused with BAD_USER_INPUT, pointing to WebSocket', async () => {
+    const result = await server.gql('subscription { subjectChanged { action } }');
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toContain('WebSocket');
+  });
+});
+
 describe('updatedAfter on the record list, for clients that poll', () => {
   it('lists only records changed after the moment given', async () => {
     const before = await createRecord(server, 'ENTERPRISE', enterpriseId, { occurredOn: '2025-07-01', recordedOn: '2025-07-02' });
