@@ -1,25 +1,20 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client, type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
 import { CHANGE_CHANNEL, type ChangeNotice } from '../audit/change-notice';
 
 type Listener = (notice: ChangeNotice) => void;
 
-interface PgClient {
-  query(sql: string): Promise<unknown>;
-  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): void;
-  on(event: 'error', listener: (error: Error) => void): void;
-  removeAllListeners(event: string): void;
-}
-
 /**
- * This process's end of the change notices: one pooled connection that LISTENs on the channel
+ * This process's end of the change notices: one connection of its own that LISTENs on the channel
  * every write NOTIFYs in its transaction (src/audit/change-notice.ts), fanned out to the
  * subscriptions of this process. Every server process listens, so a change written through any
  * of them reaches the subscribers of all.
  */
 export class ChangeFeed {
   private readonly listeners = new Set<Listener>();
-  private client: PgClient | undefined;
+  private client: Client | undefined;
+  private retry: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
@@ -28,8 +23,10 @@ export class ChangeFeed {
   ) {}
 
   async start(): Promise<void> {
-    const knex = this.orm.em.getConnection().getKnex();
-    const client = (await knex.client.acquireConnection()) as PgClient;
+    // A connection of its own, not one of the pool's: the pool is closed at shutdown waiting for
+    // every connection it lent, and a lost LISTEN connection must not hold one.
+    const settings = (this.orm.em.getConnection().getKnex().client as { connectionSettings: ClientConfig | string }).connectionSettings;
+    const client = new Client(settings);
     client.on('notification', (message) => {
       if (message.channel !== CHANGE_CHANNEL || !message.payload) return;
       let notice: ChangeNotice;
@@ -41,23 +38,45 @@ export class ChangeFeed {
       for (const listener of this.listeners) listener(notice);
     });
     client.on('error', (error) => {
-      if (this.stopped) return;
+      const wasListening = this.client === client;
+      if (wasListening) this.client = undefined;
+      void client.end().catch(() => undefined);
+      // A connection that never listened failed in start(), whose caller retries.
+      if (this.stopped || !wasListening) return;
       this.log.error({ err: error.message }, 'the change feed lost its database connection; listening again in 1 s');
-      this.client = undefined;
-      setTimeout(() => void this.start().catch((e: Error) => this.log.error({ err: e.message }, 'the change feed could not listen again')), 1000);
+      this.listenAgain();
     });
-    await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.client = client;
+  }
+
+  /** Every second until the database answers again (or the server stops). */
+  private listenAgain(): void {
+    this.retry = setTimeout(() => {
+      if (this.stopped) return;
+      this.start().catch((error: Error) => {
+        this.log.warn({ err: error.message }, 'the change feed cannot listen yet; trying again in 1 s');
+        this.listenAgain();
+      });
+    }, 1000);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
     const client = this.client;
     this.client = undefined;
-    if (!client) return;
-    client.removeAllListeners('notification');
-    await client.query(`UNLISTEN ${CHANGE_CHANNEL}`).catch(() => undefined);
-    await this.orm.em.getConnection().getKnex().client.releaseConnection(client);
+    await client?.end().catch(() => undefined);
   }
 
   /** The notices that pass `accept`, as an async iterator for a subscription; returning it stops listening. */
