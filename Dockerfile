@@ -4,7 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json schema.graphql ./
 COPY src ./src
 COPY console ./console
-# `npm ci` compiles the sources and builds the console (dist/console, dist/graphiql) through the prepare script.
+COPY examples ./examples
+# `npm ci` compiles the sources, builds the console (dist/console, dist/graphiql) and type-checks examples/ through the prepare script.
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/role';
 import { AuditEvent } from '../db/entities';
 import type { AuditAction } from '../domain/audit';
 import type { SubjectType } from '../domain/subject';
+import { notifyIn } from './change-notice';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -25,6 +26,7 @@ export async function withAudit<T>(em: EntityManager, viewer: Viewer, work: (tx:
   return em.transactional(async (tx) => {
     const { result, entry } = await work(tx);
     auditIn(tx, viewer, entry);
+    await notifyIn(tx, entry);
     await tx.flush();
     return result;
   });

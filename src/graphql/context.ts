@@ -5,6 +5,7 @@ import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import type { EvaluationDeps } from '../evaluation/evaluate.service';
 import type { FactsRunner } from '../evaluation/facts';
+import type { ChangeFeed } from './change-feed';
 import { createLoaders, type Loaders } from './loaders';
 
 /** The command line and the facts runner act with full rights: they are the system itself. */
@@ -25,13 +26,15 @@ export interface GraphQLContext {
   log?: Logger;
   /** NODE_ENV=production: answers name no schema fields (introspection is off there too). */
   production?: boolean;
+  /** This process's change notices, for subscriptions; present in the server. */
+  changes?: ChangeFeed;
 }
 
 export function createContext(
   rootEm: EntityManager,
   rules: RuleSetHolder,
   facts: FactsRunner,
-  options: { reloader?: RuleReloader; viewer?: Viewer; log?: Logger; production?: boolean } = {},
+  options: { reloader?: RuleReloader; viewer?: Viewer; log?: Logger; production?: boolean; changes?: ChangeFeed } = {},
 ): GraphQLContext {
   const em = rootEm.fork();
   return {
@@ -43,6 +46,7 @@ export function createContext(
     viewer: options.viewer ?? SYSTEM_VIEWER,
     log: options.log,
     production: options.production,
+    changes: options.changes,
   };
 }
 

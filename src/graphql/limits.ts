@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, getNamedType, isListType, isNonNullType, type GraphQLOutputType, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, getNamedType, isListType, isNonNullType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 
@@ -99,28 +99,33 @@ export function complexityPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables ?? {},
-              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-              maxQueryNodes: LIMITS.costNodes,
-            } as Parameters<typeof getComplexity>[0]);
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            if (/^Variable "\$/.test(message)) {
-              throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, field: /^Variable "\$([^"]+)"/.exec(message)?.[1] } });
-            }
-            throw tooComplex(`The query's cost could not be estimated (${message.replace(/\.$/, '')}; at most ${LIMITS.costNodes} fields are counted, fragments each time they are spread). Send a smaller query. Nothing was run.`);
-          }
-          if (!Number.isFinite(complexity) || complexity > LIMITS.cost) {
-            throw tooComplex(`The query is too expensive: its estimated cost is ${complexity}, the limit is ${LIMITS.cost}. Ask for smaller pages (first) or fewer nested lists. Nothing was run.`, { complexity });
-          }
+          assertAffordable(schema, document, request.operationName, request.variables ?? {});
         },
       };
     },
   };
+}
+
+/** The cost check of complexityPlugin, for any operation (subscriptions over WebSocket too): throws the coded error. */
+export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): void {
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables,
+      estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      maxQueryNodes: LIMITS.costNodes,
+    } as Parameters<typeof getComplexity>[0]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/^Variable "\$/.test(message)) {
+      throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, field: /^Variable "\$([^"]+)"/.exec(message)?.[1] } });
+    }
+    throw tooComplex(`The query's cost could not be estimated (${message.replace(/\.$/, '')}; at most ${LIMITS.costNodes} fields are counted, fragments each time they are spread). Send a smaller query. Nothing was run.`);
+  }
+  if (!Number.isFinite(complexity) || complexity > LIMITS.cost) {
+    throw tooComplex(`The query is too expensive: its estimated cost is ${complexity}, the limit is ${LIMITS.cost}. Ask for smaller pages (first) or fewer nested lists. Nothing was run.`, { complexity });
+  }
 }

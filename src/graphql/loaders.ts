@@ -15,6 +15,7 @@ import {
 import { SubjectType } from '../domain/subject';
 import { NotFoundError } from '../errors';
 import { assertId } from '../registry/lookup';
+import { nestedPages } from './nested-pages';
 
 type Ctor<E> = new (...args: never[]) => E;
 
@@ -50,11 +51,9 @@ const refId = (ref: { id: string } | null | undefined) => ref?.id ?? '';
  * whatever the page size.
  */
 export function createLoaders(em: EntityManager) {
+  const ids = byIds(em);
   return {
-    agency: byId(em, Agency),
-    civilServant: byId(em, CivilServant),
-    enterprise: byId(em, Enterprise),
-    creditRecord: byId(em, CreditRecord),
+    ...ids,
     childAgencies: groupedBy(em, Agency, 'parent', (a) => refId(a.parent), { name: 'asc', id: 'asc' }),
     civilServantsOfAgency: groupedBy(em, CivilServant, 'agency', (c) => refId(c.agency), { name: 'asc', id: 'asc' }),
     commitmentsOfAgency: groupedBy(em, Commitment, 'agency', (c) => refId(c.agency), { dueOn: 'desc', id: 'asc' }),
@@ -65,6 +64,34 @@ export function createLoaders(em: EntityManager) {
     repairsOfRecord: groupedBy(em, CreditRepair, 'record', (r) => refId(r.record), { appliedOn: 'asc', id: 'asc' }),
     creditRecordsOfSubject: creditRecordsOfSubject(em),
     listMembershipsOfSubject: listMembershipsOfSubject(em),
+    ...nestedPageLoaders(em, ids),
+  };
+}
+
+/**
+ * Pages of the nested lists that grow without bound (the `...Connection` fields): one statement
+ * per field per tick for all parents, then the entities by id. Lists that stay short (an agency's
+ * children, a record's history, objections and repairs) stay plain lists.
+ */
+function nestedPageLoaders(em: EntityManager, ids: ReturnType<typeof byIds>) {
+  return {
+    creditRecordPages: nestedPages(em, { name: 'creditRecords', entity: CreditRecord, parent: ['subjectType', 'subjectId'], orderBy: [['occurredOn', 'desc'], ['id', 'asc']], byId: ids.creditRecord }),
+    civilServantPages: nestedPages(em, { name: 'Agency.civilServants', entity: CivilServant, parent: ['agency'], orderBy: [['name', 'asc'], ['id', 'asc']], byId: ids.civilServant }),
+    // The public's order: by id, as the plain list gives it (name order would betray the masked names).
+    civilServantPagesById: nestedPages(em, { name: 'Agency.civilServants.byId', entity: CivilServant, parent: ['agency'], orderBy: [['id', 'asc']], byId: ids.civilServant }),
+    commitmentPagesOfAgency: nestedPages(em, { name: 'Agency.commitments', entity: Commitment, parent: ['agency'], orderBy: [['dueOn', 'desc'], ['id', 'asc']], byId: ids.commitment }),
+    courtCasePagesOfAgency: nestedPages(em, { name: 'Agency.courtCases', entity: CourtCase, parent: ['agency'], orderBy: [['filedOn', 'desc'], ['id', 'asc']], byId: ids.courtCase }),
+  };
+}
+
+function byIds(em: EntityManager) {
+  return {
+    agency: byId(em, Agency),
+    civilServant: byId(em, CivilServant),
+    enterprise: byId(em, Enterprise),
+    creditRecord: byId(em, CreditRecord),
+    commitment: byId(em, Commitment),
+    courtCase: byId(em, CourtCase),
   };
 }
 

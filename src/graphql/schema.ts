@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import './enums';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { DateTimeScalar } from './scalars';
 import { authChecker } from '../auth/auth-checker';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { AssessResolver } from './resolvers/assess.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
+import { ChangeResolver } from './resolvers/change.resolver';
 import { SweepRunResolver } from './resolvers/sweep-run.resolver';
 import { CivilServantResolver } from './resolvers/civil-servant.resolver';
 import { CommitmentResolver } from './resolvers/commitment.resolver';
@@ -43,6 +44,7 @@ const resolvers = [
   ImpactResolver,
   AuditResolver,
   SweepRunResolver,
+  ChangeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -51,7 +53,17 @@ let built: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // Subscriptions bring their own source (the change feed, resolvers/change.resolver.ts); type-graphql
+    // insists on a PubSub all the same, and this one says so if anything ever reaches for it.
+    pubSub: {
+      publish: () => {
+        throw new Error('Publish through PostgreSQL NOTIFY (src/audit/change-notice.ts), not type-graphql.');
+      },
+      subscribe: () => {
+        throw new Error('Subscribe through the change feed (src/graphql/change-feed.ts), not type-graphql topics.');
+      },
+    },
     authChecker,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
   });

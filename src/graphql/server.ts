@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Viewer } from '../auth/role';
@@ -18,10 +18,12 @@ import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
 import { logSafely, makeFormatError } from '../errors';
 import { errorsTotal, registry, requestsTotal } from '../metrics';
 import { createContext, type GraphQLContext } from './context';
+import { ChangeFeed } from './change-feed';
 import { createFactsRunner } from './facts-runner';
 import { inputValuesPlugin } from './input-values';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
 import { getSchema } from './schema';
+import { serveSubscriptions } from './websocket';
 import { mountWeb } from '../web/console';
 
 
@@ -84,6 +86,21 @@ const metricsPlugin: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
+/** A subscription sent over HTTP is refused with a code, not run once as a query. */
+const subscriptionsOverWebSocketPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at the same path, e.g. ws://localhost:4000/graphql; send queries and mutations over HTTP.', {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
+
 /**
  * Writes the reads a request made that the audit trail records (explanations) in one transaction,
  * before the response leaves: a response that shows explanations has its reads recorded, and one
@@ -140,6 +157,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const development = config.nodeEnv === 'development';
   const schema = await getSchema();
   const facts = createFactsRunner(schema, orm.em, rules);
+  const changes = new ChangeFeed(orm, logger);
+  await changes.start();
   const formatError = makeFormatError(development, (error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -156,6 +175,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     validationRules: limitRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      subscriptionsOverWebSocketPlugin,
       complexityPlugin(),
       inputValuesPlugin,
       metricsPlugin,
@@ -213,10 +233,12 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, viewer: await verify(req.headers.authorization), log: req.log, production: config.nodeEnv === 'production' }),
     }),
   );
+  const subscriptions = serveSubscriptions(server, schema, verify, (viewer) => createContext(orm.em, rules, facts, { reloader, viewer, changes, production: config.nodeEnv === 'production' }));
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => void metrics?.close());
+    server.once('error', () => void metrics?.close());
+    server.once('error', () => void changes.stop());
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
@@ -233,7 +255,9 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     url: `http://${host}:${port}/graphql`,
     metricsUrl: metrics ? metrics.url : `http://${host}:${port}/metrics`,
     close: async () => {
+      await subscriptions.close();
       await apollo.stop();
+      await changes.stop();
       await metrics?.close();
     },
   };

@@ -65,6 +65,12 @@ export function disclosedOnly(viewer: Viewer): Record<string, unknown> | undefin
   return { status: { $ne: RecordStatus.REVOKED }, $or: [{ disclosureEndsOn: null }, { disclosureEndsOn: { $gte: today() } }] };
 }
 
+/** The same condition as disclosedOnly, in SQL over a credit_record aliased t, for nested record pages. */
+export function disclosedOnlySql(viewer: Viewer): { name: string; sql: string; params: unknown[] } | undefined {
+  if (viewer.role !== Role.PUBLIC) return undefined;
+  return { name: 'disclosed', sql: `t.status <> '${RecordStatus.REVOKED}' and (t.disclosure_ends_on is null or t.disclosure_ends_on >= ?)`, params: [today()] };
+}
+
 /** A nested record list as the viewer may see it. */
 export function visibleRecords<R extends Pick<CreditRecord, 'status' | 'disclosureEndsOn'>>(viewer: Viewer, records: R[]): R[] {
   return viewer.role === Role.PUBLIC ? records.filter(publiclyDisclosed) : records;

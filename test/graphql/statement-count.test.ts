@@ -40,3 +40,33 @@ describe('a list page with nested records', () => {
     expect(large).toBeLessThanOrEqual(14);
   });
 });
+
+const PAGED = `query ($first: Int) { agencies(first: $first) {
+  edges { node { name
+    civilServantsConnection(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { name creditRecordsConnection(first: 1) { totalCount edges { node { severity } } } } } }
+    creditRecordsConnection(first: 1) { totalCount edges { node { severity objections { status } } } }
+    commitmentsConnection(first: 3) { totalCount edges { node { status } } }
+    courtCasesConnection(first: 3) { edges { node { caseNumber } } }
+  } }
+} }`;
+
+describe('nested connections (issue 16, item 13)', () => {
+  async function pagedStatementsFor(first: number): Promise<number> {
+    server.resetStatements();
+    const result = await server.gql(PAGED, { first });
+    expect(result.errors).toBeUndefined();
+    const withServant = result.data.agencies.edges.find((e: any) => e.node.civilServantsConnection.totalCount === 1).node;
+    expect(withServant.civilServantsConnection.edges[0].node.creditRecordsConnection.totalCount).toBe(1);
+    expect(withServant.creditRecordsConnection.edges).toHaveLength(1);
+    return server.statements.length;
+  }
+
+  it('cost the same number of SQL statements for 5 agencies as for 31: each page of each parent comes from one windowed statement per field', async () => {
+    const small = await pagedStatementsFor(5);
+    const large = await pagedStatementsFor(100);
+    expect(large).toBe(small);
+    // page + one window statement and one by-id batch per connection field (4 on agencies, 1 on their
+    // civil servants) + objections; totalCount of a nested page costs nothing extra
+    expect(large).toBeLessThanOrEqual(13);
+  });
+});

@@ -34,9 +34,12 @@ export function token(role: string, sub: string, ttl = '1h'): Promise<string> {
   return mintToken(new TextEncoder().encode(TEST_JWT_SECRET), role as Role, sub, ttl);
 }
 
-/** Starts the real server, as `npm start` does, on a free port over a fresh database. */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+/**
+ * Starts the real server, as `npm start` does, on a free port over a fresh database — or, given
+ * `sharing`, over that server's database (a second server process; stopping it keeps the database).
+ */
+export async function startTestServer(overrides: Partial<Config> = {}, sharing?: TestServer): Promise<TestServer> {
+  const database = sharing ? { url: sharing.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config: Config = {
     nodeEnv: 'test',
     port: 0,

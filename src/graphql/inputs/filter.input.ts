@@ -82,6 +82,9 @@ export class CreditRecordFilter {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Occurred on or before this day.' })
   occurredTo?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Changed after this moment (created, corrected, disputed, revoked, repaired: updatedAt later than it). For clients that poll: pass the newest updatedAt seen.' })
+  updatedAfter?: Date;
 }
 
 @InputType({ description: 'Narrows a list of commitments.' })

@@ -7,15 +7,15 @@ import { SubjectType } from '../../domain/subject';
 import { createAgency, updateAgency } from '../../registry/agency.service';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
-import { inVisibleOrder, visibleRecords } from '../visibility';
+import { disclosedOnlySql, inVisibleOrder, seesCivilServants, visibleRecords } from '../visibility';
 import { AgencyFilter } from '../inputs/filter.input';
 import { CreateAgencyInput, UpdateAgencyInput } from '../inputs/subject.input';
 import { loadOrFail, subjectKey } from '../loaders';
 import { AgencyConnection, AgencyType } from '../types/agency.type';
-import { CivilServantType } from '../types/civil-servant.type';
-import { CommitmentType } from '../types/commitment.type';
-import { CourtCaseType } from '../types/court-case.type';
-import { CreditRecordType } from '../types/credit-record.type';
+import { CivilServantConnection, CivilServantType } from '../types/civil-servant.type';
+import { CommitmentConnection, CommitmentType } from '../types/commitment.type';
+import { CourtCaseConnection, CourtCaseType } from '../types/court-case.type';
+import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
 import { containsPattern, definedOnly } from '../where';
 
 @Resolver(() => AgencyType)
@@ -84,5 +84,25 @@ export class AgencyResolver {
   @FieldResolver(() => [CourtCaseType])
   courtCases(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
     return loaders.courtCasesOfAgency.load(agency.id);
+  }
+
+  @FieldResolver(() => CivilServantConnection, { description: 'The civil servants of this agency, a page at a time (the paged form of civilServants, in its order: by name, for the public by id).' })
+  civilServantsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return (seesCivilServants(viewer) ? loaders.civilServantPages : loaders.civilServantPagesById).load({ parent: [agency.id], page });
+  }
+
+  @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this agency, newest first, a page at a time (the paged form of creditRecords, with the same visibility: the public gets only those publicly disclosed today).' })
+  creditRecordsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return loaders.creditRecordPages.load({ parent: [SubjectType.AGENCY, agency.id], page, condition: disclosedOnlySql(viewer) });
+  }
+
+  @FieldResolver(() => CommitmentConnection, { description: 'Commitments of this agency, latest due first, a page at a time (the paged form of commitments).' })
+  commitmentsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.commitmentPagesOfAgency.load({ parent: [agency.id], page });
+  }
+
+  @FieldResolver(() => CourtCaseConnection, { description: 'Court cases of this agency, latest filed first, a page at a time (the paged form of courtCases).' })
+  courtCasesConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.courtCasePagesOfAgency.load({ parent: [agency.id], page });
   }
 }

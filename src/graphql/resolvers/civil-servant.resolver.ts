@@ -14,7 +14,7 @@ import { CreateCivilServantInput, UpdateCivilServantInput } from '../inputs/subj
 import { loadOrFail, subjectKey } from '../loaders';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantConnection, CivilServantType } from '../types/civil-servant.type';
-import { CreditRecordType } from '../types/credit-record.type';
+import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
 import { definedOnly } from '../where';
 
 @Resolver(() => CivilServantType)
@@ -73,5 +73,11 @@ export class CivilServantResolver {
   @Authorized(FIELD_READERS['CivilServant.creditRecords'].roles)
   creditRecords(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
     return loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id));
+  }
+
+  @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this civil servant, newest first, a page at a time (the paged form of creditRecords). Not public.' })
+  @Authorized(SEES_CIVIL_SERVANTS)
+  creditRecordsConnection(@Root() servant: CivilServant, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.creditRecordPages.load({ parent: [SubjectType.CIVIL_SERVANT, servant.id], page });
   }
 }

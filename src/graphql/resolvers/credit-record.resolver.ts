@@ -47,6 +47,7 @@ export class CreditRecordResolver {
       severity: filter?.severity,
       status: filter?.status,
       occurredOn: Object.keys(occurredOn).length ? occurredOn : undefined,
+      updatedAt: filter?.updatedAfter ? { $gt: filter.updatedAfter } : undefined,
     });
     return paginate(em, CreditRecord, where, { occurredOn: 'desc', id: 'asc' }, page);
   }

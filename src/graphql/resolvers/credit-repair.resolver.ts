@@ -21,13 +21,13 @@ export class CreditRepairResolver {
   @Mutation(() => CreditRepairType, { description: 'Applies for credit repair (信用修复) of one dishonesty record.' })
   @Authorized(PERMISSIONS.writeRegistry)
   requestCreditRepair(@Arg('input', () => RequestCreditRepairInput) input: RequestCreditRepairInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.REQUEST_REPAIR, (tx) => requestCreditRepair(tx, input), (r) => ({ targetId: r.record.id, outcome: 'requested' }));
+    return audited(context, AuditAction.REQUEST_REPAIR, (tx) => requestCreditRepair(tx, input), (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: 'requested' }));
   }
 
   @Mutation(() => CreditRepairType, { description: "Approves or rejects a pending repair; an approval enters the record's history." })
   @Authorized(PERMISSIONS.decide)
   decideCreditRepair(@Arg('input', () => DecideCreditRepairInput) input: DecideCreditRepairInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.DECIDE_REPAIR, (tx) => decideCreditRepair(tx, input), (r) => ({ targetId: r.record.id, outcome: r.status }));
+    return audited(context, AuditAction.DECIDE_REPAIR, (tx) => decideCreditRepair(tx, input), (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: r.status }));
   }
 
   @FieldResolver(() => CreditRecordType)

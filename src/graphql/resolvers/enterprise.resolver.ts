@@ -7,11 +7,11 @@ import { SubjectType } from '../../domain/subject';
 import { createEnterprise, updateEnterprise } from '../../registry/enterprise.service';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
-import { visibleRecords } from '../visibility';
+import { disclosedOnlySql, visibleRecords } from '../visibility';
 import { EnterpriseFilter } from '../inputs/filter.input';
 import { CreateEnterpriseInput, UpdateEnterpriseInput } from '../inputs/subject.input';
 import { loadOrFail, subjectKey } from '../loaders';
-import { CreditRecordType } from '../types/credit-record.type';
+import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
 import { EnterpriseConnection, EnterpriseType } from '../types/enterprise.type';
 import { containsPattern, definedOnly } from '../where';
 
@@ -55,5 +55,10 @@ export class EnterpriseResolver {
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this enterprise, newest first; revoked and expired ones included for roles with rights, the public gets only those publicly disclosed today.' })
   async creditRecords(@Root() enterprise: Enterprise, @Ctx() { loaders, viewer }: GraphQLContext) {
     return visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id)));
+  }
+
+  @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this enterprise, newest first, a page at a time (the paged form of creditRecords, with the same visibility: the public gets only those publicly disclosed today).' })
+  creditRecordsConnection(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return loaders.creditRecordPages.load({ parent: [SubjectType.ENTERPRISE, enterprise.id], page, condition: disclosedOnlySql(viewer) });
   }
 }

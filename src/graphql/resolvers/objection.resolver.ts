@@ -35,7 +35,7 @@ export class ObjectionResolver {
   @Mutation(() => ObjectionType, { description: 'Files an objection (异议); the record is marked DISPUTED until it is decided.' })
   @Authorized(PERMISSIONS.writeRegistry)
   fileObjection(@Arg('input', () => FileObjectionInput) input: FileObjectionInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.FILE_OBJECTION, (tx) => fileObjection(tx, input), (o) => ({ targetId: o.record.id, outcome: 'filed' }));
+    return audited(context, AuditAction.FILE_OBJECTION, (tx) => fileObjection(tx, input), (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: 'filed' }));
   }
 
   @Mutation(() => ObjectionType, {
@@ -43,7 +43,7 @@ export class ObjectionResolver {
   })
   @Authorized(PERMISSIONS.decide)
   resolveObjection(@Arg('input', () => ResolveObjectionInput) input: ResolveObjectionInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.DECIDE_OBJECTION, (tx) => resolveObjection(tx, input), (o) => ({ targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}` }));
+    return audited(context, AuditAction.DECIDE_OBJECTION, (tx) => resolveObjection(tx, input), (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}` }));
   }
 
   @FieldResolver(() => CreditRecordType)

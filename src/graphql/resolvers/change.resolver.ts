@@ -1,0 +1,63 @@
+import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import type { ChangeNotice } from '../../audit/change-notice';
+import { AuditAction } from '../../domain/audit';
+import { SubjectType } from '../../domain/subject';
+import { assertId } from '../../registry/lookup';
+import type { GraphQLContext } from '../context';
+import '../types/audit-event.type';
+import { assertMaySee, publiclyDisclosed, seesCivilServants } from '../visibility';
+
+@ObjectType('SubjectChange', { description: 'A committed write that can change verdicts: about a subject, or (RELOAD_RULES) about everyone.' })
+export class SubjectChangeType {
+  @Field(() => AuditAction, { description: 'What was done: CREATE_RECORD, FILE_OBJECTION, DECIDE_OBJECTION, REQUEST_REPAIR, DECIDE_REPAIR, LIST_SUBJECT, REMOVE_FROM_LIST, RECORD_COMMITMENT, SETTLE_COMMITMENT, RECORD_COURT_CASE, UPDATE_COURT_CASE, UPDATE_SUBJECT or RELOAD_RULES.' })
+  action!: AuditAction;
+
+  @Field(() => SubjectType, { nullable: true, description: 'Null for RELOAD_RULES: every subject may be affected.' })
+  subjectType!: SubjectType | null;
+
+  @Field(() => ID, { nullable: true })
+  subjectId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The record, commitment or court case acted on; null for the public when that record is not publicly disclosed.' })
+  targetId!: string | null;
+
+  @Field(() => Date, { description: 'When the server wrote it.' })
+  at!: Date;
+}
+
+const RECORD_ACTIONS = new Set<string>([AuditAction.CREATE_RECORD, AuditAction.FILE_OBJECTION, AuditAction.DECIDE_OBJECTION, AuditAction.REQUEST_REPAIR, AuditAction.DECIDE_REPAIR]);
+
+@Resolver()
+export class ChangeResolver {
+  @Subscription(() => SubjectChangeType, {
+    description:
+      'Changes that can affect verdicts, as they are committed (graphql-ws protocol over WebSocket at /graphql; the token goes in the connection_init payload as {"authorization": "Bearer …"}, none for the public). Narrow to one subject, or a kind of subject; rule reloads reach every subscriber. The public receives no change about a civil servant. A subscriber that falls 1,000 changes behind loses the oldest; reconcile with creditRecords(filter: { updatedAfter }).',
+    subscribe: ({ args, context }) => {
+      const { viewer, changes } = context as GraphQLContext;
+      const { subjectType, subjectId } = args as { subjectType?: SubjectType | null; subjectId?: string | null };
+      if (subjectType) assertMaySee(viewer, subjectType);
+      if (subjectId) assertId(subjectId, 'subjectId');
+      if (!changes) throw new Error('Subscriptions are served over WebSocket by the server only.');
+      const personnel = seesCivilServants(viewer);
+      return changes.subscribe((notice) => {
+        if (notice.subjectType === null) return true;
+        if (notice.subjectType === SubjectType.CIVIL_SERVANT && !personnel) return false;
+        if (subjectType && notice.subjectType !== subjectType) return false;
+        return !subjectId || notice.subjectId === subjectId;
+      });
+    },
+  })
+  async subjectChanged(
+    @Root() notice: ChangeNotice,
+    @Ctx() { loaders, viewer }: GraphQLContext,
+    @Arg('subjectType', () => SubjectType, { nullable: true }) _subjectType?: SubjectType,
+    @Arg('subjectId', () => ID, { nullable: true }) _subjectId?: string,
+  ): Promise<SubjectChangeType> {
+    let targetId = notice.targetId;
+    if (targetId && !seesCivilServants(viewer) && RECORD_ACTIONS.has(notice.action)) {
+      const record = await loaders.creditRecord.load(targetId);
+      if (!record || !publiclyDisclosed(record)) targetId = null;
+    }
+    return { action: notice.action, subjectType: notice.subjectType as SubjectType | null, subjectId: notice.subjectId, targetId, at: new Date(notice.at) };
+  }
+}
