@@ -8,6 +8,12 @@ export enum Role {
   /** Verdicts with full explanations and evidence, record history, the audit trail. */
   INSPECTOR = 'INSPECTOR',
   ADMIN = 'ADMIN',
+  /**
+   * A display system (展示系统): an HR screen, a hall monitor. It assesses and reads subjects,
+   * records and verdicts as a signed-in reader (ID-card numbers masked) and nothing else: it
+   * writes nothing, stores no verdict, manages no rules and reads no audit trail or history.
+   */
+  DISPLAY = 'DISPLAY',
 }
 
 export const ALL_ROLES = Object.values(Role);
@@ -35,10 +41,12 @@ export const PERMISSIONS = {
   readHistory: [Role.CLERK, Role.INSPECTOR, Role.ADMIN],
   /** Evaluate and re-check (stores verdicts). */
   evaluate: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN],
+  /** Assess (stores nothing): what a display shows. */
+  assess: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN, Role.DISPLAY],
   /** Read stored verdicts about agencies and enterprises. */
   readVerdicts: ALL_ROLES,
   /** Read stored verdicts about civil servants: personnel matters, never public. */
-  readPersonnelVerdicts: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN],
+  readPersonnelVerdicts: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN, Role.DISPLAY],
   /** Reload the rules, preview drafts. */
   manageRules: [Role.OFFICER, Role.ADMIN],
   /** Sweep runs: their counts and the subjects they could not evaluate. */
@@ -51,4 +59,4 @@ export const PERMISSIONS = {
 export const SEES_ID_NUMBERS: readonly Role[] = [Role.CLERK, Role.INSPECTOR, Role.ADMIN];
 
 /** Roles that see whom a civil servant is: full names, their credit facts and a verdict's evidence. */
-export const SEES_CIVIL_SERVANTS: readonly Role[] = [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN];
+export const SEES_CIVIL_SERVANTS: readonly Role[] = [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN, Role.DISPLAY];
