@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   readPersonnelVerdicts: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN, Role.DISPLAY],
   /** Reload the rules, preview drafts. */
   manageRules: [Role.OFFICER, Role.ADMIN],
+  /** Start a sweep (every subject a matter concerns; stores a verdict each). */
+  startSweeps: [Role.OFFICER, Role.ADMIN],
   /** Sweep runs: their counts and the subjects they could not evaluate. */
   readSweeps: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN],
   /** The audit trail. */

@@ -18,6 +18,7 @@ import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
 import { logSafely, makeFormatError } from '../errors';
 import { errorsTotal, registry, requestsTotal } from '../metrics';
 import { createContext, type GraphQLContext } from './context';
+import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
 import { inputValuesPlugin } from './input-values';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
@@ -136,6 +137,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const development = config.nodeEnv === 'development';
   const schema = await getSchema();
   const facts = createFactsRunner(schema, orm.em, rules);
+  const sweeps = new SweepLauncher(orm.config.get('clientUrl')!, (error) => logger.warn({ err: error }, 'sweep queue error'));
   const formatError = makeFormatError(development, (error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -204,7 +206,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     corsFor(config.corsOrigins),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, viewer: await verify(req.headers.authorization), log: req.log }),
+      context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, sweeps, viewer: await verify(req.headers.authorization), log: req.log }),
     }),
   );
   app.use(httpErrorHandler);
@@ -228,6 +230,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     metricsUrl: metrics ? metrics.url : `http://${host}:${port}/metrics`,
     close: async () => {
       await apollo.stop();
+      await sweeps.close();
       await metrics?.close();
     },
   };

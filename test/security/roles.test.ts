@@ -41,7 +41,8 @@ const OPERATIONS: { name: string; permission: keyof typeof PERMISSIONS; query: (
   { name: "read a civil servant's latest verdict", permission: 'readPersonnelVerdicts', query: () => 'query ($s: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $s }, matter: "PROMOTION") { subjectId outcome stale } }', vars: () => ({ s: servantId }), check: (d) => expect(d?.latestVerdict).toEqual({ subjectId: servantId, outcome: 'RESTRICTED', stale: false }) },
   { name: 'reload the rules', permission: 'manageRules', query: () => 'mutation { reloadRules { version } }', check: (d) => expect(d?.reloadRules.version).toMatch(/\w{8}/) },
   { name: 'preview a draft', permission: 'manageRules', query: () => 'mutation { previewRules(files: [], matter: "HONOUR") { changedTotal } }', check: (d) => expect(d?.previewRules.changedTotal).toBe(0) },
-  { name: 'read sweep runs', permission: 'readSweeps', query: () => '{ sweepRuns { totalCount } }', check: (d) => expect(d?.sweepRuns.totalCount).toBe(0) },
+  { name: 'start a sweep', permission: 'startSweeps', query: () => 'mutation { startSweep(matter: "HONOUR") { status subjects } }', writes: 'sweep_run', check: (d) => expect(d?.startSweep).toEqual({ status: 'RUNNING', subjects: expect.any(Number) }) },
+  { name: 'read sweep runs', permission: 'readSweeps', query: () => '{ sweepRuns { totalCount } }', check: (d) => expect(d?.sweepRuns.totalCount).toBe(2) }, // the OFFICER's and ADMIN's above
   { name: 'read the audit trail', permission: 'readAudit', query: () => '{ auditEvents { totalCount } }', check: (d) => expect(d?.auditEvents.totalCount).toBeGreaterThan(0) },
 ];
 
