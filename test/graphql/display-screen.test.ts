@@ -8,7 +8,7 @@ import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/te
  */
 let server: TestServer;
 const candidates: string[] = [];
-const restricted = new Set<string>();
+const restricted = new Set<string>(); // with an unrepaired record
 beforeAll(async () => {
   server = await startTestServer();
   const agencyId = await createAgency(server);
@@ -37,7 +37,7 @@ it('screen A is one assess request by a display system: 30 candidates with their
   for (const [i, row] of rows.entries()) {
     expect(row.subjectId).toBe(candidates[i]);
     expect(row.error).toBeNull();
-    expect(row.assessment.outcome).toBe(restricted.has(row.subjectId) ? 'RESTRICTED' : 'ELIGIBLE');
+    expect(row.assessment.outcome).toBe(restricted.has(row.subjectId) ? 'CAUTION' : 'ELIGIBLE'); // promotion cautions (三(四))
     expect(row.assessment.reason.zh).not.toMatch(/\$\.|subject\.|\n/);
     expect(row.assessment.reason.zh.match(/。/g)).toHaveLength(1);
     // A signed-in reader: whole names, masked ID-card numbers.

@@ -14,8 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const EVALUATE = 'mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION", asOf: $asOf) { id outcome } }';
-const LATEST = 'query ($id: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id outcome asOf stale reason { zh en } } }';
+const EVALUATE = 'mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD", asOf: $asOf) { id outcome } }';
+const LATEST = 'query ($id: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { id outcome asOf stale reason { zh en } } }';
 const evaluate = async (id: string, asOf?: string) => {
   const result = await server.gql(EVALUATE, { id, asOf }, { role: 'OFFICER' });
   expect(result.errors).toBeUndefined();
@@ -68,11 +68,11 @@ describe('Verdict.reason (16.3)', () => {
 
   it('is one plain sentence: the fired rule\'s filled text for RESTRICTED, the matter\'s eligibleReason for ELIGIBLE', async () => {
     const restricted = await latest(candidate, 'DISPLAY');
-    expect(restricted.reason.zh).toBe('周明亮有1条未修复的政务失信记录，依据三(六)限制评优评先和职务晋升。');
+    expect(restricted.reason.zh).toBe('周明亮有1条未修复的政务失信记录，依据三(六)限制评优评先。');
     const eligible = await latest(colleague, 'DISPLAY');
     expect(eligible.reason).toEqual({
-      zh: '无未修复的政务失信记录，也无负有责任的未兑现承诺，职务晋升不受限制。',
-      en: 'No unrepaired government-dishonesty record and no breached commitment to answer for: promotion is not restricted.',
+      zh: '无未修复的政务失信记录，评优评先不受限制。',
+      en: 'No unrepaired government-dishonesty record: awards and commendations are not restricted.',
     });
     for (const text of [restricted.reason.zh, restricted.reason.en, eligible.reason.zh, eligible.reason.en]) {
       expect(text).not.toMatch(FACT_PATH);

@@ -34,7 +34,7 @@ it('an officer starts a sweep: the run record and its SWEEP audit event, then a 
   const worker = await runNode(['bin/chengxin.js', 'worker', '--run', run.id, '--quiet'], { ...process.env, DATABASE_URL: server.databaseUrl, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false' });
   expect(worker.status).toBe(0);
   const done = (await server.gql(RUN, { id: run.id }, { role: 'INSPECTOR' })).data.sweepRun;
-  expect(done).toEqual({ status: 'COMPLETED', subjects: 5, subjectsDone: 5, counts: { ELIGIBLE: 4, RESTRICTED: 1 }, failed: 0 });
+  expect(done).toEqual({ status: 'COMPLETED', subjects: 5, subjectsDone: 5, counts: { ELIGIBLE: 4, CAUTION: 1 }, failed: 0 });
   expect((await server.sql<{ n: number }>('select count(*)::int as n from verdict where sweep_run_id = ?', [run.id]))[0].n).toBe(5);
 }, 60_000);
 
