@@ -10,6 +10,12 @@ export enum Role {
   /** Verdicts with full explanations and evidence, record history, the audit trail. */
   INSPECTOR = 'INSPECTOR',
   ADMIN = 'ADMIN',
+  /**
+   * A display system (展示系统): an HR screen, a hall monitor. It assesses and reads subjects,
+   * records and verdicts as a signed-in reader (ID-card numbers masked) and nothing else: it
+   * writes nothing, stores no verdict, manages no rules and reads no audit trail or history.
+   */
+  DISPLAY = 'DISPLAY',
 }
 
 export const ALL_ROLES = Object.values(Role);
@@ -37,12 +43,16 @@ export const PERMISSIONS = {
   readHistory: [Role.CLERK, Role.INSPECTOR, Role.ADMIN],
   /** Evaluate and re-check (stores verdicts). */
   evaluate: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN],
+  /** Assess (stores nothing): what a display shows. */
+  assess: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN, Role.DISPLAY],
   /** Read stored verdicts about agencies and enterprises. */
   readVerdicts: ALL_ROLES,
   /** Read stored verdicts about civil servants: personnel matters, never public. */
-  readPersonnelVerdicts: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN],
+  readPersonnelVerdicts: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN, Role.DISPLAY],
   /** Reload the rules, preview drafts. */
   manageRules: [Role.OFFICER, Role.ADMIN],
+  /** Start a sweep (every subject a matter concerns; stores a verdict each). */
+  startSweeps: [Role.OFFICER, Role.ADMIN],
   /** Sweep runs: their counts and the subjects they could not evaluate. */
   readSweeps: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN],
   /** The audit trail. */
@@ -53,7 +63,7 @@ export const PERMISSIONS = {
 export const SEES_ID_NUMBERS: readonly Role[] = [Role.CLERK, Role.INSPECTOR, Role.ADMIN];
 
 /** Roles that see whom a civil servant is: full names, their credit facts and a verdict's evidence. */
-export const SEES_CIVIL_SERVANTS: readonly Role[] = [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN];
+export const SEES_CIVIL_SERVANTS: readonly Role[] = [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN, Role.DISPLAY];
 
 /**
  * The fields that not every role reading the registry may read whole, and the roles that may: the
@@ -65,6 +75,7 @@ export const FIELD_READERS = {
   'CivilServant.idCardNumber': { roles: SEES_ID_NUMBERS, masked: true, mask: maskIdCard },
   'CivilServant.name': { roles: SEES_CIVIL_SERVANTS, masked: true, mask: maskName },
   'CivilServant.creditRecords': { roles: SEES_CIVIL_SERVANTS, masked: false },
+  'CivilServant.creditRecordsConnection': { roles: SEES_CIVIL_SERVANTS, masked: false },
   'CivilServant.credit': { roles: SEES_CIVIL_SERVANTS, masked: false },
   'CivilServant.listings': { roles: SEES_CIVIL_SERVANTS, masked: false },
   'CivilServant.listMemberships': { roles: SEES_CIVIL_SERVANTS, masked: false },

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import os from 'node:os';
 import { auditIn } from '../audit/audit.service';
-import { Role } from '../auth/role';
+import { ALL_ROLES, Role } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { keySource } from '../auth/secret';
 import { mintToken } from '../auth/tokens';
@@ -168,11 +168,15 @@ program
     }
   });
 
+/** The roles a token may carry: every role but PUBLIC (which is having no token). */
+const TOKEN_ROLES = ALL_ROLES.filter((role) => role !== Role.PUBLIC);
+const TOKEN_ROLE_NAMES = `${TOKEN_ROLES.slice(0, -1).join(', ')} or ${TOKEN_ROLES.at(-1)}`;
+
 program
   .command('token')
   .description('用配置的密钥签发访问令牌 / mint a bearer token with the configured secret')
-  .requiredOption('--role <role>', 'CLERK, OFFICER, INSPECTOR or ADMIN', (value: string) => {
-    if (!['CLERK', 'OFFICER', 'INSPECTOR', 'ADMIN'].includes(value)) throw new InvalidArgumentError('use CLERK, OFFICER, INSPECTOR or ADMIN / 角色须为其中之一');
+  .requiredOption('--role <role>', TOKEN_ROLE_NAMES, (value: string) => {
+    if (!(TOKEN_ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`use ${TOKEN_ROLE_NAMES} / 角色须为其中之一`);
     return value as Role;
   })
   .option('--sub <name>', '令牌主体（人员或系统）/ who the token is for', 'operator')

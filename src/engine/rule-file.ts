@@ -93,6 +93,8 @@ export interface Matter {
   code: string;
   title: Bilingual;
   subjectTypes: SubjectType[];
+  /** Why a subject is ELIGIBLE when no rule of the matter fires: the one-line reason a screen shows. */
+  eligibleReason?: Bilingual;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { chinaDate } from '../domain/credit-facts';
-import { EFFECTS } from '../engine/rule-file';
-import { runRules, type RuleResult, type RunResult } from '../engine/rule-runner';
+import type { Bilingual, Matter } from '../engine/rule-file';
+import { runRules, type RunResult } from '../engine/rule-runner';
 import { assertMatter, type EvaluationDeps } from './evaluate.service';
+import { firedStrongestFirst, reasonFor } from './reason';
 import { gatherFacts, type GatheredFacts, type RunFactsQuery, type SubjectRef } from './facts';
 
 /** How a subject stands for a matter as of a moment, from the same pipeline as a verdict, unstored. */
@@ -44,22 +45,12 @@ async function assessOne(deps: EvaluationDeps, run: RunFactsQuery, subject: Subj
 
 const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
-/** Said when no rule fires: nothing in the records affects the matter. */
-const NOTHING_APPLIES = { zh: '未发现影响该事项的信用记录，无限制措施。', en: 'No credit record affects this matter; no measure applies.' };
-
-/** One sentence: the strongest fired rule's explanation filled with the facts, or why nothing applies. */
-export function reasonOf(run: RunResult): { zh: string; en: string } {
-  return firedStrongestFirst(run)[0]?.text ?? NOTHING_APPLIES;
-}
-
-/** Fired rules whose measure applies (not waived), strongest effect first: what a one-line reason and the measures are taken from. */
-export function firedStrongestFirst(run: RunResult): (RuleResult & { effect: NonNullable<RuleResult['effect']> })[] {
-  return run.rules
-    .filter((r): r is RuleResult & { effect: NonNullable<RuleResult['effect']> } => r.fired && r.effect !== null)
-    .sort((a, b) => EFFECTS.indexOf(b.effect) - EFFECTS.indexOf(a.effect));
+/** One sentence for a screen: see `reasonFor`. */
+export function reasonOf(run: RunResult, matter: Matter | undefined): Bilingual {
+  return reasonFor(run.outcome, run.rules, matter);
 }
 
 /** The measures that apply, as a verdict lists them: one per fired rule, strongest first. */
 export function measuresOf(run: RunResult) {
-  return firedStrongestFirst(run).map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: !!r.mitigates, mitigatedBy: r.mitigatedBy, points: r.points }));
+  return firedStrongestFirst(run.rules).map((r) => ({ ruleId: r.ruleId, effect: r.effect, measure: r.measure, basis: r.basis, mitigation: !!r.mitigates, mitigatedBy: r.mitigatedBy, points: r.points }));
 }

@@ -6,6 +6,7 @@ import type { RuleSetHolder } from '../engine/rule-set-holder';
 import type { EvaluationDeps } from '../evaluation/evaluate.service';
 import type { FactsRunner } from '../evaluation/facts';
 import type { ChangeFeed } from './change-feed';
+import type { SweepLauncher } from '../sweep/launcher';
 import { createLoaders, type Loaders } from './loaders';
 
 /** The command line and the facts runner act with full rights: they are the system itself. */
@@ -20,6 +21,8 @@ export interface GraphQLContext {
   facts: FactsRunner;
   /** Present in the server, not on the command line. */
   reloader?: RuleReloader;
+  /** Starts sweeps (the server's startSweep); the command line has its own sweep command. */
+  sweeps?: SweepLauncher;
   /** Who is asking: decides what they may do and which personal data they see. */
   viewer: Viewer;
   /** The request's logger: every line carries the request id. */
@@ -34,7 +37,7 @@ export function createContext(
   rootEm: EntityManager,
   rules: RuleSetHolder,
   facts: FactsRunner,
-  options: { reloader?: RuleReloader; viewer?: Viewer; log?: Logger; production?: boolean; changes?: ChangeFeed } = {},
+  options: { reloader?: RuleReloader; sweeps?: SweepLauncher; viewer?: Viewer; log?: Logger; production?: boolean; changes?: ChangeFeed } = {},
 ): GraphQLContext {
   const em = rootEm.fork();
   return {
@@ -43,6 +46,7 @@ export function createContext(
     rules,
     facts,
     reloader: options.reloader,
+    sweeps: options.sweeps,
     viewer: options.viewer ?? SYSTEM_VIEWER,
     log: options.log,
     production: options.production,

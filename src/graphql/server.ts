@@ -19,6 +19,7 @@ import { logSafely, makeFormatError } from '../errors';
 import { errorsTotal, registry, requestsTotal } from '../metrics';
 import { createContext, type GraphQLContext } from './context';
 import { ChangeFeed } from './change-feed';
+import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
 import { inputValuesPlugin } from './input-values';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
@@ -159,6 +160,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const facts = createFactsRunner(schema, orm.em, rules);
   const changes = new ChangeFeed(orm, logger);
   await changes.start();
+  const sweeps = new SweepLauncher(orm.config.get('clientUrl')!, (error) => logger.warn({ err: error }, 'sweep queue error'));
   const formatError = makeFormatError(development, (error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -230,7 +232,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     corsFor(config.corsOrigins),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, viewer: await verify(req.headers.authorization), log: req.log, production: config.nodeEnv === 'production' }),
+      context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, sweeps, viewer: await verify(req.headers.authorization), log: req.log, production: config.nodeEnv === 'production' }),
     }),
   );
   const subscriptions = serveSubscriptions(server, schema, verify, (viewer) => createContext(orm.em, rules, facts, { reloader, viewer, changes, production: config.nodeEnv === 'production' }));
@@ -258,6 +260,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       await subscriptions.close();
       await apollo.stop();
       await changes.stop();
+      await sweeps.close();
       await metrics?.close();
     },
   };

@@ -158,7 +158,7 @@ describe("an enterprise's public status (16.7)", () => {
     expect(good.measures.map((m: any) => m.effect)).toEqual(['SCORE']);
     const revoked = (await server.gql(STATUS, { id: revokedOwner }, { role: 'PUBLIC' })).data.enterprise.publicStatus;
     expect(revoked).toMatchObject({ outcome: 'ELIGIBLE', records: [], measures: [] });
-    expect(revoked.reason.zh).toBe('未发现影响该事项的信用记录，无限制措施。');
+    expect(revoked.reason.zh).toBe('不在失信被执行人名单或严重违法失信名单中，可以参与政府采购。'); // PROCUREMENT's eligibleReason
   });
 
   it('a matter that is not for enterprises is BAD_USER_INPUT on matter', async () => {

@@ -39,7 +39,7 @@ function toAssessment(assessment: Assessment, ruleSet: RuleSet, role: Role): Ass
     score: run.score,
     ruleSetVersion: assessment.ruleSetVersion,
     measures: measuresOf(run),
-    reason: reasonOf(run),
+    reason: reasonOf(run, ruleSet.matter(assessment.matter)),
     explanation: explanation as never,
   };
 }
@@ -56,7 +56,7 @@ export class AssessResolver {
   @Query(() => [AssessmentResultType], {
     description: `Assesses subjects for a matter as of a moment (now by default) and stores nothing: no verdict, no audit event. One result per subject, in the order asked, each with its assessment or its error (one bad id does not stop the others). At most ${MAX_ASSESSMENTS_PER_REQUEST} subjects. For a screen that shows status; use evaluate (stored, audited) for a decision on record.`,
   })
-  @Authorized(PERMISSIONS.evaluate)
+  @Authorized(PERMISSIONS.assess)
   async assess(
     @Arg('subjects', () => [SubjectInput], { validate: false, description: 'The subjects, of any kinds the matter concerns.' }) subjects: SubjectInput[],
     @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,

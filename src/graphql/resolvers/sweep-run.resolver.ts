@@ -1,14 +1,31 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { SweepError, SweepRun } from '../../db/entities';
+import { SubjectType } from '../../domain/subject';
+import { runProgress } from '../../sweep/run-state';
 import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { SweepErrorConnection, SweepRunConnection, SweepRunType } from '../types/sweep-run.type';
 
-/** Sweeps are started from the command line; the API shows how they went. Their verdicts: `verdicts(sweepRunId:)`. */
+/** Sweeps are started here or from the command line; the API shows how they went. Their verdicts: `verdicts(sweepRunId:)`. */
 @Resolver(() => SweepRunType)
 export class SweepRunResolver {
+  @Mutation(() => SweepRunType, {
+    description: 'Starts a sweep: every subject the matter concerns (or of the types given), evaluated as of one moment under the rules in force, a stored verdict each. Writes the same run record, plan and SWEEP audit event as `npx chengxin evaluate --all` and puts its chunks on the queue; `npx chengxin worker` processes take them (the server runs none). Follow it with sweepRun(id) { status subjectsDone }.',
+  })
+  @Authorized(PERMISSIONS.startSweeps)
+  startSweep(
+    @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
+    @Arg('subjectTypes', () => [SubjectType], { nullable: true, description: 'Only these subject types; default: every type the matter concerns.' }) subjectTypes: SubjectType[] | null,
+    @Arg('asOf', () => Date, { nullable: true, description: 'The moment judged. Default: now.' }) asOf: Date | null,
+    @Arg('chunkSize', () => Int, { defaultValue: 1000, description: 'Subjects per chunk (1–10000): the unit a worker takes and commits whole.' }) chunkSize: number,
+    @Ctx() { em, rules, viewer, sweeps }: GraphQLContext,
+  ) {
+    if (!sweeps) throw new Error('this process cannot start sweeps; use npx chengxin evaluate --all.');
+    return sweeps.start(em, rules.current, viewer, { matter, subjectTypes: subjectTypes ?? undefined, asOf: asOf ?? new Date(), chunkSize });
+  }
+
   @Query(() => SweepRunType, { description: 'A sweep and how it went; NOT_FOUND when there is none.' })
   @Authorized(PERMISSIONS.readSweeps)
   sweepRun(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext) {
@@ -19,6 +36,11 @@ export class SweepRunResolver {
   @Authorized(PERMISSIONS.readSweeps)
   sweepRuns(@Args() page: PageArgs, @Ctx() { em }: GraphQLContext) {
     return paginate(em, SweepRun, {}, { startedAt: 'desc', id: 'asc' }, page);
+  }
+
+  @FieldResolver(() => Int, { description: 'Subjects of the committed chunks so far (evaluated or failed); equals subjects once COMPLETED.' })
+  async subjectsDone(@Root() run: SweepRun, @Ctx() { em }: GraphQLContext): Promise<number> {
+    return (await runProgress(em.getKnex(), run.id)).subjectsDone;
   }
 
   @FieldResolver(() => SweepErrorConnection, { description: 'The subjects it could not evaluate, with the reason.' })

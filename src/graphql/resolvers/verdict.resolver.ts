@@ -12,7 +12,9 @@ import { evaluate, findVerdict } from '../../evaluation/evaluate.service';
 import { recheck } from '../../evaluation/recheck.service';
 import { parameterUses, type ParameterUse } from '../../evaluation/parameter-uses';
 import { parameterUseView, withParameterUses } from '../parameter-use';
-import { explainedRules } from '../../evaluation/rule-texts';
+import { findLatestVerdict, isStale } from '../../evaluation/latest-verdict';
+import { reasonFor } from '../../evaluation/reason';
+import { explainedRules, type StoredRuleResult } from '../../evaluation/rule-texts';
 import { buildSummary } from '../../evaluation/summary';
 import { factWords } from '../../engine/schema-words';
 import { BadUserInputError } from '../../errors';
@@ -21,8 +23,8 @@ import { PageArgs, paginate } from '../connection';
 import { evaluationDeps, type GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';
 import { SubjectUnion } from '../types/subject.type';
-import { ExplanationType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
-import { assertMayReadVerdict, verdictSubjectTypes, WITHHELD_SUMMARY, withholdsFactsFromPublic, withoutUndisclosed } from '../visibility';
+import { ExplanationType, LocalizedTextType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
+import { assertMayReadVerdict, assertMaySeeVerdictOf, verdictSubjectTypes, WITHHELD_SUMMARY, withholdsFactsFromPublic, withoutUndisclosed } from '../visibility';
 import { definedOnly } from '../where';
 
 interface ExplanationSource {
@@ -87,6 +89,36 @@ export class VerdictResolver {
     const subjectType = verdictSubjectTypes(viewer, rules.current, { subjectType: subject?.type, matter });
     const where = definedOnly({ subjectType, subjectId: subject?.id, matter, sweepRunId });
     return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page);
+  }
+
+  @Query(() => VerdictType, {
+    nullable: true,
+    description: "The newest decision about now: of the subject's stored verdicts for the matter, the most recently evaluated one that was evaluated as of the day it was made (China Standard Time). A verdict as of another day (2019, or a future date) is never the current one. Null when there is none. Check `stale` before relying on it. Same visibility as verdict: the public reads no civil servant's.",
+  })
+  async latestVerdict(
+    @Arg('subject', () => SubjectInput) subject: SubjectInput,
+    @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
+    @Ctx() { em, viewer, rules }: GraphQLContext,
+  ) {
+    assertMaySeeVerdictOf(viewer, subject.type);
+    if (!rules.current.matter(matter)) {
+      throw new BadUserInputError('matter', `"${matter}" is not a matter in rules/matters.json; use one of ${rules.current.matters.map((m) => m.code).join(', ')}.`);
+    }
+    return findLatestVerdict(em, subject, matter);
+  }
+
+  @FieldResolver(() => LocalizedTextType, {
+    description: "One plain sentence saying why: the strongest fired rule's explanation filled with the facts, or for ELIGIBLE with no rule fired the matter's eligibleReason (rules/matters.json), or that no rule was in force. Readable by whoever may read the verdict; not recorded as an explanation read.",
+  })
+  reason(@Root() verdict: Verdict, @Ctx() { rules }: GraphQLContext): LocalizedTextType {
+    return reasonFor(verdict.outcome, verdict.rules as unknown as StoredRuleResult[], rules.current.matter(verdict.matter));
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "True when this verdict may no longer be what an evaluation would say now: the rule set in force is another version, or the subject, its credit records, their objections or repairs, its list memberships, commitments or court cases (for a civil servant, also their agency's) changed after it was evaluated. The passing of days alone (a record's counting or disclosure period ending) does not make it stale: compare `asOf` with today.",
+  })
+  stale(@Root() verdict: Verdict, @Ctx() { em, rules }: GraphQLContext): Promise<boolean> {
+    return isStale(em, verdict, rules.current.version);
   }
 
   @FieldResolver(() => SubjectUnion, { nullable: true, description: 'The subject as it is now.' })

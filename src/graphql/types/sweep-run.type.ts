@@ -20,7 +20,7 @@ export class SweepErrorType {
 
 export const SweepErrorConnection = Connection(SweepErrorType, 'SweepError');
 
-@ObjectType('SweepRun', { description: 'One sweep (`npx chengxin evaluate --all`): every subject concerned by a matter, evaluated as of one moment under one rule set.' })
+@ObjectType('SweepRun', { description: 'One sweep (`startSweep`, or `npx chengxin evaluate --all`): every subject concerned by a matter, evaluated as of one moment under one rule set.' })
 export class SweepRunType {
   @Field(() => ID)
   id!: string;
@@ -43,7 +43,7 @@ export class SweepRunType {
   @Field(() => SweepStatus)
   status!: SweepStatus;
 
-  @Field({ description: 'Who started it: cli:<user> on the command line.' })
+  @Field({ description: "Who started it: the token's sub, or cli:<user> on the command line." })
   startedBy!: string;
 
   @Field()
