@@ -119,7 +119,7 @@ describe('rules check finds', () => {
 describe('rules check warns of', () => {
   it('a rule whose conditions can never hold together', () => {
     const { warnings, problems } = rulesWith('civil-servant/x.json', (t) =>
-      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"operator": "greaterThanInclusive",\n        "value": 1', '"operator": "greaterThan",\n        "value": 5').replace('"$.credit.trustworthy"', '"$.credit.dishonest"'),
+      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"operator": "greaterThanInclusive",\n        "value": 1', '"operator": "greaterThan",\n        "value": 5').replace('"$.credit.trustworthy"', '"$.credit.unrepaired"'),
     );
     expect(problems).toEqual([]);
     expect(warnings.map((w) => [w.file, w.en])).toContainEqual(['civil-servant/x.json', 'the conditions of x contradict each other: it can never fire']);
