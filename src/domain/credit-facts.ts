@@ -90,6 +90,11 @@ export interface CreditFacts {
   /** Unrepaired records with no lightening: what a mitigating rule cannot lower. */
   unlightened: number;
   disputed: number;
+  /**
+   * Unrepaired records under no pending objection (三(七) 异议处理): what a restriction or a
+   * disqualification may rest on, since a disputed record may yet be corrected or revoked.
+   */
+  unrepairedUndisputed: number;
   /** Unrepaired major or severe records under no pending objection. */
   unrepairedGraveUndisputed: number;
   /** The largest loss of one unrepaired record under no pending objection, in yuan (0 when none). */
@@ -179,6 +184,7 @@ export function creditFacts(
     lightened: count((r) => r.lightened),
     unlightened: count((r) => !r.lightened),
     disputed: count((r) => r.disputed),
+    unrepairedUndisputed: undisputed.length,
     unrepairedGraveUndisputed: undisputed.filter((r) => r.severity === Severity.MAJOR || r.severity === Severity.SEVERE).length,
     largestUndisputedLoss: Math.max(0, ...undisputed.map((r) => r.loss ?? 0)),
     trustworthy: counting.filter((r) => r.kind === RecordKind.TRUSTWORTHY).length,

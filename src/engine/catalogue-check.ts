@@ -32,7 +32,9 @@ function distinct(basis: Citation[]): Citation[] {
  * 清单管理: a rule may apply, for its subject type and each of its matters, only an effect that a
  * clause it cites authorises (at that strength or stronger, and mitigating exactly when the rule
  * mitigates). A refusal says, for each cited clause, what its own words do authorise.
- * Citing a clause that decides nothing beside one that authorises is only a warning.
+ * Citing a clause that decides nothing, or one whose measures do not reach the rule's effect, beside
+ * one that authorises is only a warning: the rule stands, but the extra citation lends it no authority
+ * (`rules coverage` lists such a rule as cited without authority).
  */
 export function checkRuleAuthority(file: string, json: LocatedJson, library: PolicyLibrary): { problems: RuleProblem[]; warnings: RuleProblem[] } {
   const claim = ruleClaim(json.value);
@@ -70,6 +72,14 @@ export function checkRuleAuthority(file: string, json: LocatedJson, library: Pol
           ...json.locate(['basis', i, 'clause']),
           zh: `${citation.clause} 不授权任何措施（${entry.reason!.zh.replace(/。$/, '')}），引用它不增加依据；只引用授权该措施的条款`,
           en: `${citation.clause} authorises no measure (${entry.reason!.en.replace(/\.$/, '')}); citing it adds no authority: cite only the clauses that authorise the measure`,
+        });
+      } else if (entry && citations.includes(citation) && !claim.matters.some((matter) => authorisingMeasure(library, [citation], { subjectType: claim.subjectType, matter, effect: claim.effect, mitigation: claim.mitigation }))) {
+        const why = whyNot(library, citation, { subjectType: claim.subjectType, matter: claim.matters[0], effect: claim.effect, mitigation: claim.mitigation });
+        warnings.push({
+          file,
+          ...json.locate(['basis', i, 'clause']),
+          zh: `${citation.clause} 未授权本规则的 ${claim.effect}（${EFFECT_ZH[claim.effect] ?? claim.effect}）：${why.zh.replace(/[。.]+$/, '')}。引用它不增加依据，反使人误以为它也支持该措施；只引用授权该措施的条款`,
+          en: `${citation.clause} does not authorise this rule's ${claim.effect}: ${why.en.replace(/\.+$/, '')}. Citing it adds no authority and suggests it supports the measure: cite only the clauses that authorise the measure`,
         });
       }
     });

@@ -45,8 +45,9 @@ export function sourceText(source: ParameterSource): string {
   const parts: string[] = [];
   if (source.document) parts.push(`${source.document}${source.clause ? ` ${source.clause}` : ''}`);
   if (source.localChoice) {
-    const { body, decidedOn, reference } = source.localChoice;
-    parts.push(`本地选择 local choice：${body}，${decidedOn}${reference ? `（${reference}）` : ''}`);
+    const { body, decidedOn, reference, status } = source.localChoice;
+    const proposed = status === 'PROPOSED' ? '，拟定，待有权机关确认 proposed, awaiting confirmation by the deciding body' : '';
+    parts.push(`本地选择 local choice：${body}，${decidedOn}${reference ? `（${reference}）` : ''}${proposed}`);
   }
   return parts.join('；');
 }

@@ -104,7 +104,11 @@ export interface Matter {
 export interface ParameterSource {
   document?: string;
   clause?: string;
-  localChoice?: { body: string; decidedOn: string; reference?: string };
+  /**
+   * `status: "PROPOSED"`: a value inferred for the deciding body, not yet decided by it (拟定，待有权机关
+   * 确认); explanations say so beside the value. Absent means decided.
+   */
+  localChoice?: { body: string; decidedOn: string; reference?: string; status?: 'DECIDED' | 'PROPOSED' };
   note?: Bilingual;
 }
 

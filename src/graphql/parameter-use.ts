@@ -8,6 +8,7 @@ export function parameterUseView(use: ParameterUse) {
     decidedBy: use.source.localChoice?.body ?? null,
     decidedOn: use.source.localChoice?.decidedOn ?? null,
     reference: use.source.localChoice?.reference ?? null,
+    proposed: use.source.localChoice?.status === 'PROPOSED',
     note: use.source.note ?? null,
     text: use.source.text,
   };

@@ -35,7 +35,7 @@ function folder(edits: Record<string, (text: string) => string>): string {
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 const RULE = 'civil-servant/award-restrict.json';
-const PARAMETERS = 'parameters/2018-12-17.json';
+const PARAMETERS = 'parameters/2018-12-26.json';
 /** The shipped parameters, as the next dated file: complete, one value changed by `change`. */
 const nextParameters = (change: (values: any) => void) => () => {
   const file = JSON.parse(readFileSync(path.join(SHIPPED, PARAMETERS), 'utf8'));
@@ -48,7 +48,7 @@ describe('impossible dates', () => {
   it('refuses a month 13 in a rule, a 30 February in a parameters file and in a case, each located with its fix', () => {
     let rule = '';
     const dir = folder({
-      [RULE]: (t) => (rule = t.replace('"from": "2018-12-17"', '"from": "2025-13-01"').replace('"name": "张三"', '"name": "张三", "appointedOn": "2024-02-30"')),
+      [RULE]: (t) => (rule = t.replace('"from": "2018-12-26"', '"from": "2025-13-01"').replace('"name": "张三"', '"name": "张三", "appointedOn": "2024-02-30"')),
       'parameters/2026-12-01.json': () => nextParameters(() => undefined)().replace('"2026-12-01"', '"2025-02-30"'),
     });
     const { ruleSet, problems } = inspectRules(dir, schema);
@@ -63,7 +63,7 @@ describe('impossible dates', () => {
   });
 
   it('accepts 29 February in a leap year', () => {
-    const dir = folder({ [RULE]: (t) => t.replace('"from": "2018-12-17"', '"from": "2024-02-29"') });
+    const dir = folder({ [RULE]: (t) => t.replace('"from": "2018-12-26"', '"from": "2024-02-29"') });
     expect(inspectRules(dir, schema).problems).toEqual([]);
   });
 });
@@ -151,6 +151,6 @@ describe('cases on the parameters in force', () => {
 
     const without = inspectRules(folder({ 'agency/performance-breached-commitments.json': scoreCase(-8) }), schema).ruleSet!;
     const failed = (await testRules(without.rules, (day) => without.parametersOn(day))).cases.find((c) => c.on === '2026-12-01');
-    expect(failed).toMatchObject({ passed: false, parametersFile: 'parameters/2018-12-17.json', actual: { fired: true, points: -5 } });
+    expect(failed).toMatchObject({ passed: false, parametersFile: 'parameters/2018-12-26.json', actual: { fired: true, points: -5 } });
   });
 });

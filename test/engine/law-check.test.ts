@@ -30,7 +30,7 @@ function ruleText(draft: Draft): string {
       subjectType: draft.subjectType,
       matters: draft.matters,
       basis: draft.basis.map((b) => ({ document: DOCUMENT, ...b })),
-      effective: { from: '2018-12-17', to: null },
+      effective: { from: '2018-12-26', to: null },
       conditions: { all: [{ fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', value: 1 }] },
       event: { type: draft.effect, params: { measure: { zh: '措施', en: 'measure' }, ...(draft.mitigation ? { mitigation: true } : {}) } },
       explanation: { zh: '说明', en: 'explanation' },
@@ -129,6 +129,31 @@ describe('rules check lets an authorised measure pass', () => {
     const { problems, warnings } = inspectLaw(dir);
     expect(problems).toEqual([]);
     expect(about(warnings, 'cs-award')).toEqual([expect.objectContaining({ en: expect.stringContaining('二 authorises no measure'), zh: expect.stringContaining('二 不授权任何措施') })]);
+  });
+});
+
+describe('rules check warns of a clause cited beside its authority that does not authorise the effect', () => {
+  it('a RESTRICT on AWARD citing 三(六) and 三(四): 三(四) reaches only CAUTION, so it is flagged at its line; 三(六) alone passes clean', () => {
+    const both: Draft = { id: 'cs-award-both', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'RESTRICT', basis: [{ clause: '三(六)', quote: Q['三(六)'] }, { clause: '三(四)', quote: Q['三(四)'] }] };
+    const alone: Draft = { id: 'cs-award-alone', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'RESTRICT', basis: [{ clause: '三(六)', quote: Q['三(六)'] }] };
+    const { problems, warnings } = inspectLaw(folderWith([both, alone]));
+    expect(problems).toEqual([]);
+    const [warning, ...rest] = about(warnings, 'cs-award-both');
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({
+      file: 'civil-servant/cs-award-both.json',
+      line: lineOf(ruleText(both), '"clause": "三(四)"'),
+      zh: expect.stringContaining('三(四) 未授权本规则的 RESTRICT（限制）'),
+      en: expect.stringContaining('三(四) does not authorise this rule\'s RESTRICT'),
+    });
+    expect(about(warnings, 'cs-award-alone')).toEqual([]);
+  });
+
+  it('the shipped rules give no such warning', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-law-'));
+    dirs.push(dir);
+    cpSync(SHIPPED, dir, { recursive: true });
+    expect(inspectLaw(dir).warnings).toEqual([]);
   });
 });
 

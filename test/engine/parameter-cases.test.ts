@@ -23,7 +23,7 @@ function withNewParameters(general: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-period-cases-'));
   dirs.push(dir);
   cpSync(SHIPPED, dir, { recursive: true });
-  const file = JSON.parse(readFileSync(path.join(SHIPPED, 'parameters/2018-12-17.json'), 'utf8'));
+  const file = JSON.parse(readFileSync(path.join(SHIPPED, 'parameters/2018-12-26.json'), 'utf8'));
   file.effectiveFrom = '2026-12-01';
   file.values.countsFor.value.general = general;
   file.cases = [CASE];
@@ -52,7 +52,7 @@ describe('period cases of a parameters file', () => {
 
   it('of the shipped file pin the tiers: a severe record counts three years, not five', async () => {
     const result = await rulesTest(SHIPPED);
-    expect(result.stdout).toContain('✓ rules/parameters/2018-12-17.json: 严重失信记录满三年不再计入，不是五年');
+    expect(result.stdout).toContain('✓ rules/parameters/2018-12-26.json: 严重失信记录满三年不再计入，不是五年');
     expect(result.status).toBe(0);
   });
 });

@@ -94,7 +94,7 @@ describe('rules check finds', () => {
     expect(only(problems, 'civil-servant/x.json').map((p) => p.en)).toEqual([
       '"subjectType" must be "CIVIL_SERVANT", matching the folder',
       'unknown matter "LOTTERY"; declare it in matters.json first',
-      '"to" 2010-01-01 is before "from" 2018-12-17',
+      '"to" 2010-01-01 is before "from" 2018-12-26',
       // The law check sees the same mistake from its side: 三(四) speaks of civil servants only.
       expect.stringContaining('rule x applies INCENTIVE to AGENCY in LOTTERY, which no clause it cites authorises'),
     ]);
@@ -119,7 +119,7 @@ describe('rules check finds', () => {
 describe('rules check warns of', () => {
   it('a rule whose conditions can never hold together', () => {
     const { warnings, problems } = rulesWith('civil-servant/x.json', (t) =>
-      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"operator": "greaterThanInclusive",\n        "value": 1', '"operator": "greaterThan",\n        "value": 5').replace('"$.credit.trustworthy"', '"$.credit.dishonest"'),
+      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"operator": "greaterThanInclusive",\n        "value": 1', '"operator": "greaterThan",\n        "value": 5').replace('"$.credit.trustworthy"', '"$.credit.unrepaired"'),
     );
     expect(problems).toEqual([]);
     expect(warnings.map((w) => [w.file, w.en])).toContainEqual(['civil-servant/x.json', 'the conditions of x contradict each other: it can never fire']);

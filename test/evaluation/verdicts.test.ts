@@ -40,11 +40,11 @@ describe('a verdict', () => {
     const fired = verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict');
     expect(fired).toMatchObject({ fired: true, file: 'civil-servant/award-restrict.json' });
     expect(fired.conditions).toEqual([
-      { place: 'all[0]', fact: 'subject', path: '$.credit.dishonest', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
-      { place: 'all[1]', fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
+      { place: 'all[0]', fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
+      { place: 'all[1]', fact: 'subject', path: '$.credit.unrepairedUndisputed', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
     ]);
     expect(fired.evidence).toEqual([expect.objectContaining({ id: recordId, category: 'BREACH_OF_CONTRACT', severity: 'MAJOR', documentNumber: '鄂州信〔2023〕12号', occurredOn: '2025-03-01' })]);
-    expect(fired.text.zh).toContain('有1条未修复的政务失信记录');
+    expect(fired.text.zh).toContain('有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先');
     expect(verdict.explanation.zh).toMatch(/截至2025-06-01.*予以限制/);
     expect(verdict.explanation.en).toContain('basis: 鄂州政发〔2018〕17号三(六)');
   });
@@ -58,7 +58,7 @@ describe('a verdict', () => {
       expect(rule.fired).toBe(false);
       expect(rule.conditions.some((c: any) => c.passed === false && c.actual !== undefined)).toBe(true);
     }
-    expect(verdict.explanation.en).toContain('Counting dishonesty records (subject.credit.dishonest) was 0, needed at least 1');
+    expect(verdict.explanation.en).toContain('Counting dishonesty records without an approved repair (subject.credit.unrepaired) was 0, needed at least 1');
   });
 
   it('is stored, and reads back identical', async () => {
@@ -99,7 +99,7 @@ describe('a verdict', () => {
     );
     const read = await server.gql(READ, { id: copy.id });
     const rule = read.data.verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict');
-    expect(rule).toMatchObject({ file, title: { zh: '旧版标题：限制评优评先' }, basis: [{ clause: '三(六)' }, { clause: '三(四)' }] });
+    expect(rule).toMatchObject({ file, title: { zh: '旧版标题：限制评优评先' }, basis: [{ clause: '三(六)' }] });
     expect(read.data.verdict.measures).toEqual(given.measures);
   });
 });

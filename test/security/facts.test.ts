@@ -199,11 +199,11 @@ describe('fact values in error messages (issue 10, item 3)', () => {
   it('a parameter a rule needs for some subjects only is refused before any subject is read, in the parameters file', async () => {
     // Once a run-time RULE_ERROR met by the grade-D enterprise; the parameters check now lists every
     // grade the schema allows, so the draft is refused without reading any subject's facts.
-    const parameters = JSON.parse(readFileSync(path.join(SHIPPED, 'parameters/2018-12-17.json'), 'utf8'));
+    const parameters = JSON.parse(readFileSync(path.join(SHIPPED, 'parameters/2018-12-26.json'), 'utf8'));
     delete parameters.values.gradePoints.value.D;
     const before = await counts();
-    const result = await server.gql(PREVIEW, { files: [{ path: 'parameters/2018-12-17.json', content: JSON.stringify(parameters) }], matter: 'BIDDING' }, OFFICER);
-    expectRefused(result, 'files', /parameters\/2018-12-17\.json:\d+:\d+ .*lacks "gradePoints\.D" \(read by rule en-bid-score-credit-grade/);
+    const result = await server.gql(PREVIEW, { files: [{ path: 'parameters/2018-12-26.json', content: JSON.stringify(parameters) }], matter: 'BIDDING' }, OFFICER);
+    expectRefused(result, 'files', /parameters\/2018-12-26\.json:\d+:\d+ .*lacks "gradePoints\.D" \(read by rule en-bid-score-credit-grade/);
     expect(result.errors![0].message).not.toContain(gradedD);
     expect(await counts()).toEqual(before);
     expect(draftFolders()).toEqual([]);
@@ -253,7 +253,7 @@ describe('preview paths (issue 10, item 13)', () => {
     }
     expectRefused(await server.gql(PREVIEW, { files: [{ path: 'matters.json', content: null }, { path: 'matters.json', content: '{}' }] }, OFFICER), 'files[1].path', /appears twice/);
     // A path that is well formed but cannot be written (under a file) fails while the draft is built.
-    expectRefused(await server.gql(PREVIEW, { files: [{ path: 'parameters/2018-12-17.json/x.json', content: '{}' }] }, OFFICER), 'files[0].path', /cannot be written there/);
+    expectRefused(await server.gql(PREVIEW, { files: [{ path: 'parameters/2018-12-26.json/x.json', content: '{}' }] }, OFFICER), 'files[0].path', /cannot be written there/);
     expect(await counts()).toEqual(before);
     expect(draftFolders()).toEqual([]);
   });

@@ -104,6 +104,9 @@ export class CreditFactsType {
   @Field(() => Int, { description: '异议中的未修复记录数 / Unrepaired records under a pending objection.' })
   disputed!: number;
 
+  @Field(() => Int, { description: '无异议的未修复失信记录数 / Unrepaired records under no pending objection (三(七) 异议处理): what a restriction or disqualification may rest on.' })
+  unrepairedUndisputed!: number;
+
   @Field(() => Int, { description: '无异议的未修复较重或严重记录数 / Unrepaired major or severe records under no pending objection.' })
   unrepairedGraveUndisputed!: number;
 

@@ -81,6 +81,9 @@ export class ParameterSourceType {
   @Field(() => String, { nullable: true, description: 'Local choice: its decision document, when there is one.' })
   reference!: string | null;
 
+  @Field({ description: '拟定，待有权机关确认 / Local choice: proposed (inferred), awaiting confirmation by the deciding body; false when decided or not a local choice.' })
+  proposed!: boolean;
+
   @Field(() => LocalizedTextType, { nullable: true })
   note!: LocalizedTextType | null;
 
