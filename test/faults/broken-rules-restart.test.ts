@@ -12,7 +12,7 @@ import { TEST_JWT_SECRET, token } from '../support/test-server';
  * good set stored in the database, says so in its log, in /readyz and in /metrics; the command line
  * evaluates with the same set; fixing the file is taken in and logged as cleared.
  */
-const RULE = 'civil-servant/restrict-award-and-promotion.json';
+const RULE = 'civil-servant/award-restrict.json';
 let rulesDir: string;
 let database: { url: string; drop(): Promise<void> };
 let server: ChildProcess | undefined;
@@ -94,7 +94,7 @@ describe('a server restarted on a broken rules folder', () => {
     url = await start();
     expect(output).toContain('规则降级 RULES DEGRADED');
     expect(output).toContain(`serving the last good rule set ${good.ruleSet}`);
-    expect(output).toMatch(/restrict-award-and-promotion\.json:\d+:\d+ JSON 语法错误/);
+    expect(output).toMatch(/award-restrict\.json:\d+:\d+ JSON 语法错误/);
 
     const ready = await fetch(url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(200);

@@ -68,7 +68,7 @@ describe('Verdict.reason (16.3)', () => {
 
   it('is one plain sentence: the fired rule\'s filled text for RESTRICTED, the matter\'s eligibleReason for ELIGIBLE', async () => {
     const restricted = await latest(candidate, 'DISPLAY');
-    expect(restricted.reason.zh).toBe('周明亮有1条未修复的政务失信记录，依据三(六)限制评优评先。');
+    expect(restricted.reason.zh).toBe('周明亮有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先。');
     const eligible = await latest(colleague, 'DISPLAY');
     expect(eligible.reason).toEqual({
       zh: '无未修复的政务失信记录，评优评先不受限制。',

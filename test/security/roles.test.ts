@@ -6,6 +6,9 @@ let server: TestServer;
 let agencyId: string;
 let servantId: string;
 let recordId: string;
+/** Writes of the matrix go to an agency of their own, so they never change the verdicts read above them. */
+let otherAgencyId: string;
+let otherRecordId: string;
 let verdictId: string;
 let agencyVerdictId: string;
 beforeAll(async () => {
@@ -13,6 +16,8 @@ beforeAll(async () => {
   agencyId = await createAgency(server);
   servantId = await createCivilServant(server, agencyId, { name: '王小明', idCardNumber: '420704198506120017' });
   recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
+  otherAgencyId = await createAgency(server);
+  otherRecordId = await createRecord(server, 'AGENCY', otherAgencyId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
   const verdict = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { id } }', { id: servantId });
   verdictId = verdict.data.evaluate.id;
   const agencyVerdict = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }', { id: agencyId });
@@ -28,16 +33,16 @@ type Data = Record<string, any>;
 const OPERATIONS: { name: string; permission: keyof typeof PERMISSIONS; query: () => string; vars?: () => Record<string, unknown>; writes?: string; personnelId?: true; check: (data: Data | null | undefined, codes: unknown[]) => void }[] = [
   { name: 'list agencies', permission: 'readRegistry', query: () => '{ agencies { totalCount } }', check: (d) => expect(d?.agencies.totalCount).toBeGreaterThanOrEqual(1) },
   { name: 'register an agency', permission: 'writeRegistry', query: () => 'mutation ($u: String!) { createAgency(input: { uscc: $u, name: "矩阵局", level: CITY }) { name } }', vars: () => ({ u: uscc() }), writes: 'agency', check: (d) => expect(d?.createAgency.name).toBe('矩阵局') },
-  { name: 'register a civil servant', permission: 'writeRegistry', query: () => 'mutation ($a: ID!, $n: String!) { createCivilServant(input: { idCardNumber: $n, name: "甲", agencyId: $a, post: "科员", rank: "一级科员" }) { post } }', vars: () => ({ a: agencyId, n: idCardNumber() }), writes: 'civil_servant', check: (d) => expect(d?.createCivilServant.post).toBe('科员') },
-  { name: 'record a credit record', permission: 'writeRegistry', query: () => `mutation ($s: ID!) { createCreditRecord(input: { subjectType: AGENCY, subjectId: $s, kind: DISHONEST, category: BREACH_OF_CONTRACT, severity: GENERAL, summary: "x", occurredOn: "2024-01-01", recordedOn: "2024-01-02", sourceDepartment: "x", documentNumber: "x" }) { subjectId } }`, vars: () => ({ s: agencyId }), writes: 'credit_record', check: (d) => expect(d?.createCreditRecord.subjectId).toBe(agencyId) },
-  { name: 'file an objection', permission: 'writeRegistry', query: () => 'mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "x", reason: "x", filedOn: "2025-04-01" }) { status } }', vars: () => ({ r: recordId }), writes: 'objection', check: (d, codes) => (d?.fileObjection ? expect(d.fileObjection.status).toBe('PENDING') : expect(codes).toEqual([expect.not.stringMatching(/FORBIDDEN|UNAUTHENTICATED/)])) }, // a second filer of the same record may be told one is pending
+  { name: 'register a civil servant', permission: 'writeRegistry', query: () => 'mutation ($a: ID!, $n: String!) { createCivilServant(input: { idCardNumber: $n, name: "甲", agencyId: $a, post: "科员", rank: "一级科员" }) { post } }', vars: () => ({ a: otherAgencyId, n: idCardNumber() }), writes: 'civil_servant', check: (d) => expect(d?.createCivilServant.post).toBe('科员') },
+  { name: 'record a credit record', permission: 'writeRegistry', query: () => `mutation ($s: ID!) { createCreditRecord(input: { subjectType: AGENCY, subjectId: $s, kind: DISHONEST, category: BREACH_OF_CONTRACT, severity: GENERAL, summary: "x", occurredOn: "2024-01-01", recordedOn: "2024-01-02", sourceDepartment: "x", documentNumber: "x" }) { subjectId } }`, vars: () => ({ s: otherAgencyId }), writes: 'credit_record', check: (d) => expect(d?.createCreditRecord.subjectId).toBe(otherAgencyId) },
+  { name: 'file an objection', permission: 'writeRegistry', query: () => 'mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "x", reason: "x", filedOn: "2025-04-01" }) { status } }', vars: () => ({ r: otherRecordId }), writes: 'objection', check: (d, codes) => (d?.fileObjection ? expect(d.fileObjection.status).toBe('PENDING') : expect(codes).toEqual([expect.not.stringMatching(/FORBIDDEN|UNAUTHENTICATED/)])) }, // a second filer of the same record may be told one is pending
   { name: 'decide a repair', permission: 'decide', query: () => 'mutation { decideCreditRepair(input: { repairId: "00000000-0000-4000-8000-000000000000", decision: APPROVED, decidedOn: "2025-05-01" }) { id } }', check: (_d, codes) => expect(codes).toEqual(['NOT_FOUND']) },
   { name: "read a record's history", permission: 'readHistory', query: () => 'query ($r: ID!) { creditRecord(id: $r) { history { action } } }', vars: () => ({ r: recordId }), personnelId: true, check: (d) => expect(d?.creditRecord.history[0].action).toBe('CREATED') },
   { name: 'evaluate', permission: 'evaluate', query: () => 'mutation ($s: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "AWARD") { outcome } }', vars: () => ({ s: servantId }), writes: 'verdict', check: (d) => expect(d?.evaluate.outcome).toBe('RESTRICTED') },
   { name: 'assess (stores nothing)', permission: 'assess', query: () => 'query ($s: ID!) { assess(subjects: [{ type: CIVIL_SERVANT, id: $s }], matter: "AWARD") { assessment { outcome } } }', vars: () => ({ s: servantId }), check: (d) => expect(d?.assess[0].assessment.outcome).toBe('RESTRICTED') },
   { name: 'recheck', permission: 'evaluate', query: () => 'mutation ($v: ID!) { recheck(verdictId: $v) { sameDecision } }', vars: () => ({ v: verdictId }), writes: 'verdict', check: (d) => expect(d?.recheck.sameDecision).toBe(true) },
   { name: "read an agency's verdict", permission: 'readVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { id outcome } }', vars: () => ({ v: agencyVerdictId }), check: (d) => expect(d?.verdict.id).toBe(agencyVerdictId) },
-  { name: "read a civil servant's verdict", permission: 'readPersonnelVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { outcome reason { zh } } }', vars: () => ({ v: verdictId }), personnelId: true, check: (d) => expect(d?.verdict).toEqual({ outcome: 'RESTRICTED', reason: { zh: expect.stringContaining('王小明有1条未修复的政务失信记录') } }) },
+  { name: "read a civil servant's verdict", permission: 'readPersonnelVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { outcome reason { zh } } }', vars: () => ({ v: verdictId }), personnelId: true, check: (d) => expect(d?.verdict).toEqual({ outcome: 'RESTRICTED', reason: { zh: expect.stringContaining('王小明有1条无异议的未修复政务失信记录') } }) },
   { name: "read a civil servant's latest verdict", permission: 'readPersonnelVerdicts', query: () => 'query ($s: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $s }, matter: "AWARD") { subjectId outcome stale } }', vars: () => ({ s: servantId }), check: (d) => expect(d?.latestVerdict).toEqual({ subjectId: servantId, outcome: 'RESTRICTED', stale: false }) },
   { name: 'reload the rules', permission: 'manageRules', query: () => 'mutation { reloadRules { version } }', check: (d) => expect(d?.reloadRules.version).toMatch(/\w{8}/) },
   { name: 'preview a draft', permission: 'manageRules', query: () => 'mutation { previewRules(files: [], matter: "HONOUR") { changedTotal } }', check: (d) => expect(d?.previewRules.changedTotal).toBe(0) },
