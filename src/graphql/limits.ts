@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, getNamedType, isListType, isNonNullType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, getNamedType, isInterfaceType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type ParseOptions, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 
@@ -23,6 +23,13 @@ export const LIMITS = {
   cost: 100_000,
   /** Fields the cost estimate visits before it gives up and refuses (fragment fan-out). */
   costNodes: 5_000,
+  /**
+   * Lists inside lists along one path (a connection's `edges` counts as one). The cost estimate
+   * assumes a plain nested list holds ASSUMED_LIST_SIZE items; real agencies hold hundreds of
+   * civil servants, so the true cost grows with the list size to the power of this nesting: capping
+   * it keeps the estimate's error bounded (a page of agencies → their servants → their records is 3).
+   */
+  listNesting: 3,
 } as const;
 
 /** Nested lists without `first` (an agency's civil servants) are assumed to hold this many items. */
@@ -58,10 +65,54 @@ function refuseWith(limit: number, what: string, advice: string): { propagateOnR
  * Depth, aliases and directives, from graphql-armor: each walks a fragment once (memoised), so a
  * fragment fan-out or a cycle costs linear time and is refused during validation.
  */
+/** The deepest nesting of list fields in a selection; fragments are walked once each. */
+function listNesting(context: ValidationContext, selectionSet: SelectionSetNode, parent: GraphQLNamedType, fragments: Map<string, number>): number {
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const fields = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields() : undefined;
+      const field = fields?.[selection.name.value];
+      if (!field) continue;
+      const inner = selection.selectionSet ? listNesting(context, selection.selectionSet, getNamedType(field.type), fragments) : 0;
+      deepest = Math.max(deepest, (isList(field.type) ? 1 : 0) + inner);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition ? context.getSchema().getType(selection.typeCondition.name.value) : parent;
+      if (type) deepest = Math.max(deepest, listNesting(context, selection.selectionSet, type, fragments));
+    } else {
+      const name = selection.name.value;
+      if (!fragments.has(name)) {
+        fragments.set(name, 0); // a cycle counts nothing here; graphql-js refuses it anyway
+        const fragment = context.getFragment(name);
+        const type = fragment && context.getSchema().getType(fragment.typeCondition.name.value);
+        if (fragment && type) fragments.set(name, listNesting(context, fragment.selectionSet, type, fragments));
+      }
+      deepest = Math.max(deepest, fragments.get(name)!);
+    }
+  }
+  return deepest;
+}
+
+/** Refuses lists nested deeper than LIMITS.listNesting (see there why). */
+const maxListNestingRule: ValidationRule = (context) => ({
+  OperationDefinition(operation) {
+    const root = context.getSchema().getRootType(operation.operation);
+    if (!root) return;
+    const found = listNesting(context, operation.selectionSet, root, new Map());
+    if (found > LIMITS.listNesting) {
+      context.reportError(
+        new GraphQLError(`The query nests ${found} lists inside each other; the limit is ${LIMITS.listNesting}. Ask for the inner lists in a request of their own (a subject's paged \`…Connection\` fields help). Nothing was run.`, {
+          extensions: { limit: LIMITS.listNesting, found },
+        }),
+      );
+    }
+  },
+});
+
 export const limitRules: ValidationRule[] = [
   maxDepthRule({ n: LIMITS.depth, flattenFragments: true, ignoreIntrospection: true, ...refuseWith(LIMITS.depth, 'levels of nesting', 'Ask for fewer nested fields.') }),
   maxAliasesRule({ n: LIMITS.aliases, ...refuseWith(LIMITS.aliases, 'aliased fields', 'Send several requests, or use a list field with `first`.') }),
   maxDirectivesRule({ n: LIMITS.directives, ...refuseWith(LIMITS.directives, 'directives', 'Use fewer @include/@skip.') }),
+  maxListNestingRule,
 ];
 
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);

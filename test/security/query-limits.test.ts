@@ -52,6 +52,21 @@ describe.each([
     expect(await rowCounts(server())).toEqual(before);
   });
 
+  it('refuses lists nested in lists past the limit (agencies → servants → agency → servants …), also through fragments; three levels still run', async () => {
+    const before = await rowCounts(server());
+    const attack = '{ agencies(first: 60) { edges { node { civilServants { agency { civilServants { agency { civilServants { agency { name } } } } } } } } } }';
+    const viaFragment = '{ agencies(first: 60) { edges { node { ...S } } } } fragment S on Agency { civilServants { agency { civilServants { agency { civilServants { name } } } } } }';
+    for (const query of [attack, viaFragment]) {
+      const result = await server().gql(query, undefined, { role: 'PUBLIC' });
+      expect(result.status).toBe(400);
+      expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('the limit is 3') });
+      expect(result.data).toBeUndefined();
+    }
+    const allowed = await server().gql('{ agencies(first: 5) { edges { node { civilServants { agency { civilServants { post } } } } } } }', undefined, { role: 'PUBLIC' });
+    expect(allowed.errors).toBeUndefined();
+    expect(await rowCounts(server())).toEqual(before);
+  });
+
   it('refuses a self-referencing fragment with a coded validation error, not a 500', async () => {
     const result = await server().gql('{ ...F } fragment F on Query { __typename ...F }', undefined, { role: 'PUBLIC' });
     expect(result.status).toBe(400);
@@ -87,7 +102,7 @@ describe.each([
   });
 
   it('counts `first` given in a variable, and refuses a costly query before any resolver runs (no audit row)', async () => {
-    const nested = 'children { children { children { civilServants { name } } } }';
+    const nested = 'children { civilServantsConnection(first: $n) { edges { node { post } } } }';
     const query = `query ($n: Int) { a: agencies(first: $n) { edges { node { ${nested} } } } b: agencies(first: $n) { edges { node { ${nested} } } } verdicts(first: $n) { edges { node { explanation { day } } } } }`;
     const before = await rowCounts(server());
     const refused = await server().gql(query, { n: 100 }, { role: 'INSPECTOR' });
@@ -99,7 +114,8 @@ describe.each([
   });
 
   it('refuses a costly mutation before it runs: no verdict is stored', async () => {
-    const deep = 'subject { ... on CivilServant { agency { children { children { children { children { civilServants { creditRecords { history { action } } } } } } } } } }';
+    const inner = Array.from({ length: 6 }, (_, i) => `c${i}: civilServantsConnection(first: 100) { totalCount }`).join(' ');
+    const deep = `subject { ... on CivilServant { agency { civilServantsConnection(first: 100) { edges { node { agency { ${inner} } } } } } } }`;
     const servant = await createCivilServant(server(), await createAgency(server()));
     const before = await rowCounts(server());
     const result = await server().gql(`mutation ($s: ID!) { a: evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "PROMOTION") { id ${deep} } b: evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "PROMOTION") { id ${deep} } }`, { s: servant });
@@ -109,8 +125,8 @@ describe.each([
 
   it('clamps a negative `first` inside the estimate: it no longer cancels a costly sibling, and the field refuses it as BAD_USER_INPUT', async () => {
     const before = await rowCounts(server());
-    const costly = 'agencies(first: 100) { edges { node { children { children { children { children { civilServants { name } } } } } } } }';
-    const attack = await server().gql(`{ neg: agencies(first: -2000000000) { edges { node { ${'children { '.repeat(4)}name${' }'.repeat(4)} } } } costly: ${costly} }`, undefined, { role: 'PUBLIC' });
+    const costly = 'agencies(first: 100) { edges { node { civilServantsConnection(first: 100) { edges { node { agency { civilServantsConnection(first: 100) { totalCount } } } } } } } }';
+    const attack = await server().gql(`{ neg: agencies(first: -2000000000) { edges { node { ${'children { '.repeat(2)}name${' }'.repeat(2)} } } } costly: ${costly} }`, undefined, { role: 'PUBLIC' });
     expect(attack.status).toBe(400);
     expect(attack.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
     const flood = Array.from({ length: 300 }, (_, i) => `v${i}: verdicts(first: 100) { edges { node { explanation { day } } } }`).join(' ');

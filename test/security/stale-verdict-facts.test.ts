@@ -16,7 +16,7 @@ let expiredId: string;
 let oldVerdictId: string;
 let cleanVerdictId: string;
 
-const READ = `query ($v: ID!) { verdict(id: $v) { id outcome matter asOf measures { ruleId effect }
+const READ = `query ($v: ID!) { verdict(id: $v) { id outcome matter asOf reason { zh en } measures { ruleId effect }
   explanation { day factsWithheld facts summary(locale: "zh") en: summary(locale: "en") rules { ruleId fired text { zh } evidence conditions { path actual passed } } } } }`;
 const LIST = `query ($s: SubjectInput!) { verdicts(subject: $s) { edges { node { id outcome explanation { factsWithheld facts summary rules { conditions { actual } } } } } } }`;
 const count = async (table: string) => (await server.sql(`select count(*)::int as n from ${table}`))[0].n as number;
@@ -65,6 +65,8 @@ describe('a stored verdict shows the public nothing derived from records no long
     }
     expect(verdict.explanation.summary).toContain('不再公示');
     expect(verdict.explanation.en).toContain('publicStatus');
+    // The one-line reason is filled from the same facts: withheld alike (found by the second hostile pass).
+    expect(verdict.reason.zh).toContain('不再公示');
     const text = shown(verdict);
     for (const leak of [recordId, 'seriousIllegalDishonest', 'SERIOUS_ILLEGAL_DISHONEST', 'lastDishonestOn', '2025-01-10', '鄂州严失', '严重违法失信']) expect(text).not.toContain(leak);
     expect([await count('verdict'), await count('audit_event')]).toEqual(before);
@@ -77,6 +79,7 @@ describe('a stored verdict shows the public nothing derived from records no long
     expect(shown(node)).not.toMatch(/seriousIllegalDishonest|"severe"|lastDishonestOn/);
     const clerk = (await server.gql(READ, { v: verdictId }, { role: 'CLERK' })).data.verdict;
     expect(clerk.explanation.factsWithheld).toBe(false);
+    expect(clerk.reason.zh).toContain('鄂州市撤销后测试局');
     expect(clerk.explanation.facts.subject.credit).toMatchObject({ severe: 1, seriousIllegalDishonest: true });
     expect(shown(clerk)).toContain(recordId);
   });

@@ -110,7 +110,9 @@ export class VerdictResolver {
   @FieldResolver(() => LocalizedTextType, {
     description: "One plain sentence saying why: the strongest fired rule's explanation filled with the facts, or for ELIGIBLE with no rule fired the matter's eligibleReason (rules/matters.json), or that no rule was in force. Readable by whoever may read the verdict; not recorded as an explanation read.",
   })
-  reason(@Root() verdict: Verdict, @Ctx() { rules }: GraphQLContext): LocalizedTextType {
+  async reason(@Root() verdict: Verdict, @Ctx() { em, viewer, rules }: GraphQLContext): Promise<LocalizedTextType> {
+    // The reason is filled from the stored facts: withheld from the public exactly when the explanation is.
+    if (await withholdsFactsFromPublic(viewer, em, verdict)) return { ...WITHHELD_SUMMARY };
     return reasonFor(verdict.outcome, verdict.rules as unknown as StoredRuleResult[], rules.current.matter(verdict.matter));
   }
 
