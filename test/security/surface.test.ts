@@ -18,7 +18,7 @@ describe('the GraphQL surface', () => {
   });
 
   it('refuses a query whose estimated cost is too high, saying what to do', async () => {
-    const nested = 'children { children { children { civilServants { name } } } }';
+    const nested = 'children { civilServantsConnection(first: 100) { edges { node { post } } } }';
     const result = await server.gql(`{ a: agencies(first: 100) { edges { node { ${nested} } } } b: agencies(first: 100) { edges { node { ${nested} } } } }`);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' }, message: expect.stringContaining('Ask for smaller pages') });
   });
