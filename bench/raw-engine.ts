@@ -1,6 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import { resolvePath } from '../src/engine/path';
-import type { LoadedRule } from '../src/engine/rule-file';
+import type { LoadedRule } from '../src/engine/rule-model';
 import { runRules } from '../src/engine/rule-runner';
 import type { GatheredFacts } from '../src/evaluation/facts';
 import { median, repeated } from './median';

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
     console.error('(a) raw engine, (h) ZEN peer …');
     const engine = await engineRates(rules, facts, day);
-    const fired = await Promise.all(facts.slice(0, 1000).map(async (f) => (await runRules(rules, { subject: f.subject, parameters: f.parameters }, day)).rules.filter((r) => r.fired).map((r) => r.ruleId)));
+    const fired = await Promise.all(facts.slice(0, 1000).map(async (f) => (await runRules(rules, { subject: f.subject, parameters: f.parameters }, day)).filter((r) => r.fired).map((r) => r.ruleId)));
     const zen = await zenRate(rules, facts, (i) => fired[i]);
 
     console.error('(g) list page …');

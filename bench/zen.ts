@@ -1,4 +1,4 @@
-import type { ConditionNode, LoadedRule } from '../src/engine/rule-file';
+import type { ConditionNode, LoadedRule } from '../src/engine/rule-model';
 import type { GatheredFacts } from '../src/evaluation/facts';
 import { median, repeated } from './median';
 

@@ -3,7 +3,6 @@ import { ConnectionException, DriverException, UniqueConstraintViolationExceptio
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { RuleRuntimeError } from './engine/rule-runner';
 
 /**
  * Errors a client may see. Each carries `extensions.code`; messages say what is wrong, where
@@ -34,6 +33,33 @@ export class ConflictError extends GraphQLError {
 export class EvaluationError extends GraphQLError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super(message, { extensions: { code: 'RULE_ERROR', ...details } });
+  }
+}
+
+/**
+ * A rule that cannot be run as written (a fact or parameter the facts lack, json-rules-engine
+ * stopping): the verdict is refused rather than silently wrong. Names the rule and its file, never
+ * a fact's value.
+ */
+export class RuleRuntimeError extends EvaluationError {
+  constructor(readonly ruleId: string, file: string, problem: string) {
+    super(`规则 ${ruleId}（rules/${file}）无法运行，未作出裁决 / Rule ${ruleId} (rules/${file}) cannot run: ${problem}. No verdict was given.`, { ruleId, file: `rules/${file}` });
+    this.name = 'RuleRuntimeError';
+  }
+}
+
+/**
+ * The files of a rule-set version a stored verdict was given under cannot be read back: the
+ * snapshot is missing, or a file of it does not parse. The verdict itself is intact; its rule
+ * texts and parameter sources cannot be shown until the snapshot is restored.
+ */
+export class RuleSnapshotError extends GraphQLError {
+  constructor(version: string, problem: string) {
+    super(
+      `规则集版本 ${version} 的文件无法读取（${problem}），无法显示该版本裁决的规则原文；裁决本身完好，请从备份恢复 rule_set_snapshot 中该版本的记录 / ` +
+        `The files of rule-set version ${version} cannot be read (${problem}), so the rule texts of its verdicts cannot be shown; the verdicts themselves are intact. Restore that version's row of rule_set_snapshot from a backup.`,
+      { extensions: { code: 'RULE_SNAPSHOT_UNREADABLE', version } },
+    );
   }
 }
 
@@ -86,9 +112,6 @@ const ONE_AT_A_TIME: Record<string, { field: string; problem: string }> = {
 export function toClientError(thrown: unknown, logError: (error: unknown) => void): GraphQLError {
   if (thrown instanceof ArgumentValidationError) return fromValidation(thrown);
   if (thrown instanceof GraphQLError) return thrown;
-  if (thrown instanceof RuleRuntimeError) {
-    return new EvaluationError(`${thrown.message}. No verdict was given.`, { ruleId: thrown.ruleId, file: `rules/${thrown.file}` });
-  }
   if (thrown instanceof UniqueConstraintViolationException) {
     const meaning = ONE_AT_A_TIME[(thrown as { constraint?: string }).constraint ?? ''];
     return meaning ? new ConflictError(meaning.field, meaning.problem) : new ConflictError('input', 'a record with the same unique code already exists.');

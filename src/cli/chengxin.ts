@@ -8,11 +8,9 @@ import { mintToken } from '../auth/tokens';
 import { loadConfig } from '../config';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { SubjectType } from '../domain/subject';
-import { RuleRuntimeError } from '../engine/rule-runner';
 import { RuleSetError } from '../engine/rule-problem';
-import { decide, evaluate } from '../evaluation/evaluate.service';
-import { parameterUses } from '../evaluation/parameter-uses';
-import type { Verdict } from '../db/entities';
+import { decideSubject, evaluate } from '../evaluation/evaluate.service';
+import { parameterUses, parameterUsesNow } from '../evaluation/parameter-uses';
 import type { RuleSet } from '../engine/rule-set';
 import { enumWords, factWords } from '../engine/schema-words';
 import { explainedRules } from '../evaluation/rule-texts';
@@ -78,9 +76,8 @@ function report(error: unknown): number {
     console.error(error.message);
     return 1;
   }
-  if (error instanceof GraphQLError || error instanceof RuleRuntimeError) {
-    const code = error instanceof GraphQLError ? String(error.extensions.code ?? 'ERROR') : 'RULE_ERROR';
-    console.error(`错误 Error [${code}]: ${error.message}`);
+  if (error instanceof GraphQLError) {
+    console.error(`错误 Error [${String(error.extensions.code ?? 'ERROR')}]: ${error.message}`);
     return 1;
   }
   console.error(`错误 Error: ${error instanceof Error ? error.message : String(error)}`);
@@ -118,10 +115,9 @@ program
       const matterTitle = () => deps.ruleSet.matter(options.matter!)!.title;
       if (options.dryRun) {
         // A preview: the same facts and rules as a stored verdict, nothing written (no verdict, audit or snapshot).
-        const fields = await decide(deps, options.subject, options.matter!, options.asOf ?? new Date());
-        const preview = { ...fields, id: null } as unknown as Verdict;
-        const rules = await explainedRules(deps.em, deps.ruleSet, preview);
-        console.log(options.json ? JSON.stringify({ ...fields, stored: false, rules }, null, 2) : verdictText(preview, rules, matterTitle(), subjectName, words, await parameterUses(deps.em, deps.ruleSet, preview, rules), false));
+        const decision = await decideSubject(deps, options.subject, options.matter!, options.asOf ?? new Date());
+        const parameters = parameterUsesNow(deps.ruleSet, decision.subjectType, decision.parametersFile, decision.facts.parameters, decision.rules);
+        console.log(options.json ? JSON.stringify({ ...decision, evaluatedAt: new Date(), stored: false }, null, 2) : verdictText({ ...decision, id: null }, decision.rules, matterTitle(), subjectName, words, parameters));
         return;
       }
       // The command line acts with full rights, and is audited like any caller: under the operating

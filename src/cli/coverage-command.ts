@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ClauseCoverage, DocumentCoverage } from '../engine/clause-coverage';
-import { inspectLaw } from '../engine/law-check';
+import { inspectFolderLaw } from '../engine/law-check';
 import { SANCTION_LADDER } from '../engine/measure-authority';
 import { formatProblem } from '../engine/rule-problem';
 
@@ -48,7 +48,7 @@ export function registerRulesCoverage(rules: Command): void {
     .argument('[dir]', '规则目录 / rules folder', 'rules')
     .option('--json', '输出 JSON / print the coverage as JSON')
     .action((dir: string, options: { json?: boolean }) => {
-      const { coverage, library, problems } = inspectLaw(path.resolve(dir));
+      const { coverage, library, problems } = inspectFolderLaw(path.resolve(dir));
       const unreadable = problems.filter((p) => p.file.startsWith('documents/') || p.file.startsWith('catalogue/'));
       if (options.json) console.log(JSON.stringify({ documents: coverage, problems: unreadable }, null, 2));
       else {

@@ -6,7 +6,8 @@ import { SubjectType } from '../domain/subject';
 import { factFields } from '../engine/facts-catalogue';
 import { subjectShape } from '../engine/facts-shape';
 import { formatProblem } from '../engine/rule-problem';
-import { inspectRules, SUBJECT_FOLDERS } from '../engine/rule-set';
+import { inspectRules } from '../engine/rule-set';
+import { SUBJECT_FOLDERS } from '../engine/rule-loader';
 import { describedAs } from '../engine/schema-words';
 import { getSchema } from '../graphql/schema';
 

@@ -1,9 +1,7 @@
-import type { Verdict } from '../db/entities';
-import type { RuleResult } from '../engine/rule-runner';
+import type { Bilingual } from '../domain/bilingual';
+import { outcomeLabel, type Decision, type RuleResult } from '../domain/verdict';
 import type { ParameterUse } from '../evaluation/parameter-uses';
 import { buildSummary } from '../evaluation/summary';
-import type { Bilingual } from '../engine/rule-file';
-import { outcomeLabel } from '../domain/verdict';
 import { chinaTime } from '../domain/china-time';
 import type { Locale } from '../engine/locale';
 
@@ -45,17 +43,20 @@ export interface VerdictWords {
   facts: Record<Locale, (fact: string, path: string | null) => string | null>;
 }
 
+/** What the head of a verdict's text shows: a stored verdict, or a decision (`id` null) that was not stored. */
+export type VerdictHead = Pick<Decision, 'outcome' | 'score' | 'day' | 'asOf' | 'ruleSetVersion' | 'parametersFile'> & { id: string | null };
+
 /**
  * A verdict as a person reads it in a terminal: outcome, measures, every rule and condition, the
  * parameters used with their sources, summary; times in China Standard Time.
  */
-export function verdictText(verdict: Verdict, rules: RuleResult[], matterTitle: Bilingual, subjectName: string, words: VerdictWords, parameters: ParameterUse[] = [], stored = true): string {
-  const summaryInput = (locale: Locale) => ({ outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules, parameters, label: words.facts[locale] });
+export function verdictText(verdict: VerdictHead, rules: RuleResult[], matterTitle: Bilingual, subjectName: string, words: VerdictWords, parameters: ParameterUse[] = []): string {
+  const summaryInput = (locale: Locale) => ({ outcome: verdict.outcome, score: verdict.score, day: verdict.day, matterTitle, rules, parameters, label: words.facts[locale] });
   return [
     `${subjectName} — ${matterTitle.zh} / ${matterTitle.en}`,
     `结论 Outcome: ${outcomeLabel(verdict.outcome)}${verdict.score != null ? `   得分 score: ${verdict.score}` : ''}`,
     `截至 As of: ${chinaTime(verdict.asOf)}   规则集 rule set: ${verdict.ruleSetVersion}   参数 parameters: rules/${verdict.parametersFile}`,
-    stored ? `裁决编号 Verdict id: ${verdict.id}` : '试评估，未保存 / dry run: nothing was stored',
+    verdict.id ? `裁决编号 Verdict id: ${verdict.id}` : '试评估，未保存 / dry run: nothing was stored',
     '',
     '规则 Rules:',
     ...rules.flatMap((rule) => ruleBlock(rule, words.codes)),

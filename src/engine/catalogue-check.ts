@@ -1,8 +1,9 @@
 import type { LocatedJson } from './json-file';
-import { authorisingMeasure, EFFECT_ZH, MITIGATE, SUBJECT_ZH, whyNot, type Citation, type MeasureUse } from './measure-authority';
+import { authorisingMeasure, MITIGATE, SUBJECT_ZH, whyNot, type Citation, type MeasureUse } from './measure-authority';
 import { clauseKey, findCatalogue, findClause, findDocument, findEntry, type PolicyLibrary } from './policy-library';
 import { checkCitation } from './quote-check';
-import type { Matter } from './rule-file';
+import type { Matter } from './rule-model';
+import { EFFECT_ZH } from '../domain/verdict';
 import type { RuleProblem } from './rule-problem';
 
 /** The parts of a rule file the authority check reads, when they have the right shape. */

@@ -2,7 +2,7 @@ import { measureCovers, type Citation } from './measure-authority';
 import { clauseKey, findCatalogue, findEntry, type AuthorisedMeasure, type ClauseStatus, type PolicyLibrary } from './policy-library';
 import type { RuleProblem } from './rule-problem';
 import type { RuleClaim } from './catalogue-check';
-import type { Bilingual } from './rule-file';
+import type { Bilingual } from '../domain/bilingual';
 
 export interface ImplementingRule {
   id: string;

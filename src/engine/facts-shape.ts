@@ -11,6 +11,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { pathSteps } from './path';
 
 /** What a facts query returns, field by field: enough to check a rule's paths without running it. */
 export interface ShapeNode {
@@ -58,9 +59,8 @@ function unwrap(type: GraphQLOutputType): GraphQLOutputType {
 
 /** Follows a dotted path through the shape; returns the node, or the first step that does not exist. */
 export function followPath(shape: ShapeNode, path: string): { node: ShapeNode } | { missing: string; known: string[] } {
-  const steps = path.replace(/^\$\.?/, '').split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '');
   let node = shape;
-  for (const step of steps) {
+  for (const step of pathSteps(path)) {
     const type = unwrap(node.type);
     if (/^\d+$/.test(step)) {
       if (!isListType(type)) return { missing: `[${step}]`, known: [] };

@@ -1,6 +1,7 @@
 import type { SubjectType } from '../domain/subject';
 import { findCatalogue, findClause, findDocument, findEntry, type AuthorisedMeasure, type CatalogueClause, type PolicyLibrary } from './policy-library';
-import type { Bilingual } from './rule-file';
+import type { Bilingual } from '../domain/bilingual';
+import { EFFECT_ZH } from '../domain/verdict';
 
 /**
  * Sanctions that grow in strength: a clause authorising one authorises the weaker ones
@@ -26,7 +27,6 @@ export function effectAuthorised(granted: string, used: string): boolean {
 export const MITIGATE = 'MITIGATE';
 
 export const SUBJECT_ZH: Record<string, string> = { AGENCY: '政府机构', CIVIL_SERVANT: '公务员', ENTERPRISE: '企业' };
-export const EFFECT_ZH: Record<string, string> = { INCENTIVE: '守信激励', SCORE: '计分', MITIGATE: '从轻或免于', CAUTION: '提示关注', SUPERVISE: '专项治理监督', RESTRICT: '限制', DISQUALIFY: '取消资格' };
 
 /** What a rule asks of the law: this subject type, this matter, this effect, mitigating or not. */
 export interface MeasureUse {

@@ -3,7 +3,7 @@ import { recordCounts, type SeverityPeriods } from '../domain/credit-facts';
 import { RecordCategory, RecordKind, RecordStatus, Severity } from '../domain/credit-record';
 import { parsePeriod } from '../domain/period';
 import { SubjectType } from '../domain/subject';
-import type { ParameterSet, PeriodCase } from './rule-file';
+import type { ParameterSet, PeriodCase } from './rule-model';
 import type { RuleSet } from './rule-set';
 
 /**

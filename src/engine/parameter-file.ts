@@ -1,5 +1,6 @@
 import { formatPeriod, parsePeriod } from '../domain/period';
-import type { Bilingual, ParameterEntry, ParameterSet, ParameterSource, PeriodCase } from './rule-file';
+import type { ParameterEntry, ParameterSet, ParameterSource, PeriodCase } from './rule-model';
+import type { Bilingual } from '../domain/bilingual';
 
 /**
  * A parameters file as written (see rules/schemas/parameters.schema.json): every entry of

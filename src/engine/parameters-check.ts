@@ -1,16 +1,14 @@
 import { coerceInputValue, typeFromAST, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { followPath, kindOf, type ShapeNode } from './facts-shape';
 import type { LocatedJson } from './json-file';
-import { pathExists, resolvePath } from './path';
-import type { LoadedRule, ParameterSet } from './rule-file';
+import { dottedName, pathExists, resolvePath } from './path';
+import { parameterPlaceholders, placeholders } from './template';
+import { EVALUATION_VARIABLES, type FactsQuery, type LoadedRule, type ParameterSet } from './rule-model';
 import type { RuleProblem } from './rule-problem';
 import { leaves } from './rule-validator';
-import type { FactsQuery } from './rule-set';
 import type { SubjectType } from '../domain/subject';
 
 const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
-/** Facts-query variables the evaluation itself supplies; every other one comes from the parameters. */
-const EVALUATION_VARIABLES = ['id', 'asOf'];
 
 /** One parameter something reads, what it must be, and who reads it (for the message). */
 export interface ParameterRead {
@@ -23,19 +21,18 @@ export interface ParameterRead {
   inRule?: { file: string; line: number; column: number; checkedElsewhere: boolean };
 }
 
-const dotted = (path: string) => path.replace(/^\$\.?/, '');
 
 /**
  * Expands `gradePoints.{{subject.creditGradeOn}}` over every value the placeholder's enum can take;
  * a placeholder that is not an enum cannot be listed (the facts check refuses it), so nothing is read.
  */
 function expandPointsPath(template: string, shape: ShapeNode): string[] {
-  const placeholder = /\{\{\s*subject\.([\w.]+)\s*\}\}/.exec(template);
+  const placeholder = placeholders(template).find(({ path }) => path.startsWith('subject.'));
   if (!placeholder) return [template];
-  const found = followPath(shape, `$.${placeholder[1]}`);
+  const found = followPath(shape, `$.${placeholder.path.slice('subject.'.length)}`);
   const values = 'node' in found ? kindOf(found.node.type).enumValues : undefined;
   if (!values) return [];
-  return values.flatMap((value) => expandPointsPath(template.replace(placeholder[0], value), shape));
+  return values.flatMap((value) => expandPointsPath(template.replace(placeholder.whole, value), shape));
 }
 
 /** Everything the rules and the facts queries read from the parameters, and as what. */
@@ -56,9 +53,9 @@ export function parameterReads(rules: { rule: LoadedRule; json: LocatedJson }[],
     // Condition and explanation paths no file holds are reported at the rule by the facts check.
     const at = (place: (string | number)[], checkedElsewhere: boolean) => ({ file: rule.file, ...json.locate(place), checkedElsewhere });
     for (const { leaf, at: place } of leaves(rule.conditions)) {
-      if (leaf.fact === 'parameters' && leaf.path) reads.push({ path: dotted(leaf.path), expects: NUMERIC.includes(leaf.operator) ? 'number' : null, by, inRule: at([...place, 'path'], true) });
+      if (leaf.fact === 'parameters' && leaf.path) reads.push({ path: dottedName(leaf.path), expects: NUMERIC.includes(leaf.operator) ? 'number' : null, by, inRule: at([...place, 'path'], true) });
       const value = leaf.value as { fact?: unknown; path?: unknown } | null;
-      if (value && typeof value === 'object' && value.fact === 'parameters' && typeof value.path === 'string') reads.push({ path: dotted(value.path), expects: null, by, inRule: at([...place, 'value'], false) });
+      if (value && typeof value === 'object' && value.fact === 'parameters' && typeof value.path === 'string') reads.push({ path: dottedName(value.path), expects: null, by, inRule: at([...place, 'value'], false) });
     }
     const points = rule.event.params.points;
     // Without the facts' shape (its facts query is refused) the grades cannot be listed: checked once it is fixed.
@@ -67,7 +64,7 @@ export function parameterReads(rules: { rule: LoadedRule; json: LocatedJson }[],
       for (const path of expandPointsPath(points.parameter, shape)) reads.push({ path, expects: 'number', by, inRule: at(['event', 'params', 'points', 'parameter'], false) });
     }
     for (const locale of ['zh', 'en'] as const) {
-      for (const [, placeholder] of rule.explanation[locale].matchAll(/\{\{\s*parameters\.([\w.]+)\s*\}\}/g)) reads.push({ path: placeholder, expects: null, by, inRule: at(['explanation', locale], true) });
+      for (const path of parameterPlaceholders(rule.explanation[locale])) reads.push({ path, expects: null, by, inRule: at(['explanation', locale], true) });
     }
   }
   return reads;

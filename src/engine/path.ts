@@ -1,18 +1,25 @@
 /**
  * Dotted paths such as `$.credit.records[0].severity`, resolved without JSONPath: about three
- * times faster in json-rules-engine than its default, and all a rule file needs.
+ * times faster in json-rules-engine than its default, and all a rule file needs. The one place a
+ * path is split into its steps.
  */
 const MISSING = Symbol('missing');
 
-function steps(path: string): string[] {
+/** `$.credit.records[0].severity` → credit, records, 0, severity. */
+export function pathSteps(path: string): string[] {
   const trimmed = path.startsWith('$') ? path.slice(1) : path;
   return trimmed.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '');
+}
+
+/** `$.gradePoints.A` → `gradePoints.A`: a parameter's dotted name, as explanations list it. */
+export function dottedName(path: string): string {
+  return path.replace(/^\$\.?/, '');
 }
 
 /** The value at `path`, or MISSING when some step does not exist (null is a value). */
 function lookup(value: unknown, path: string): unknown {
   let at: unknown = value;
-  for (const step of steps(path)) {
+  for (const step of pathSteps(path)) {
     if (at === null || typeof at !== 'object' || !(step in (at as object))) return MISSING;
     at = (at as Record<string, unknown>)[step];
   }

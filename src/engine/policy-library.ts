@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { SubjectType } from '../domain/subject';
-import { parseJsonFile, type LocatedJson } from './json-file';
+import type { LocatedJson } from './json-file';
 import { normalise } from './quote-match';
-import type { Bilingual, Effect } from './rule-file';
+import type { Bilingual } from '../domain/bilingual';
+import type { Effect } from '../domain/verdict';
 import type { RuleProblem } from './rule-problem';
-import { listFiles } from './rules-folder';
+import type { ParsedJson, ParsedRuleFiles } from './rule-loader';
 import { schemaProblems } from './schema-check';
 
 /** One clause of a policy document: 三(六) with its heading and verbatim words; a bare heading has no text. */
@@ -79,12 +78,8 @@ export function findEntry(catalogue: Catalogue | undefined, clause: string): Cat
   return catalogue?.clauses.find((c) => clauseKey(c.clause) === clauseKey(clause));
 }
 
-function loadFolder<T>(dir: string, folder: string, schema: 'document' | 'catalogue', problems: RuleProblem[], read: Record<string, string>): (T & { file: string; json: LocatedJson })[] {
-  return listFiles(path.join(dir, folder), '.json').flatMap((full) => {
-    const file = path.relative(dir, full);
-    const content = readFileSync(full, 'utf8');
-    read[file] = content;
-    const { json, problems: syntax } = parseJsonFile(file, content);
+function loadFolder<T>(parsed: ParsedJson[], schema: 'document' | 'catalogue', problems: RuleProblem[]): (T & { file: string; json: LocatedJson })[] {
+  return parsed.flatMap(({ file, json, problems: syntax }) => {
     problems.push(...syntax);
     if (!json) return [];
     const invalid = schemaProblems(file, json, schema);
@@ -94,12 +89,12 @@ function loadFolder<T>(dir: string, folder: string, schema: 'document' | 'catalo
 }
 
 /**
- * Reads rules/documents/ and rules/catalogue/, each file against its JSON Schema, every problem
- * located. `read` receives each file's text, so that the rule-set version covers the law too.
+ * rules/documents/ and rules/catalogue/ (read and parsed with the rest of the set, rule-loader.ts,
+ * so the rule-set version covers the law too), each file against its JSON Schema, every problem located.
  */
-export function loadPolicyLibrary(dir: string, read: Record<string, string> = {}): { library: PolicyLibrary; problems: RuleProblem[] } {
+export function loadPolicyLibrary(parsed: Pick<ParsedRuleFiles, 'documents' | 'catalogues'>): { library: PolicyLibrary; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
-  const documents = loadFolder<PolicyDocument>(dir, 'documents', 'document', problems, read);
-  const catalogues = loadFolder<Catalogue>(dir, 'catalogue', 'catalogue', problems, read);
+  const documents = loadFolder<PolicyDocument>(parsed.documents, 'document', problems);
+  const catalogues = loadFolder<Catalogue>(parsed.catalogues, 'catalogue', problems);
   return { library: { documents, catalogues }, problems };
 }

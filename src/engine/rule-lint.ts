@@ -1,13 +1,11 @@
-import { Engine } from 'json-rules-engine';
+import type { Effect } from '../domain/verdict';
 import type { LocatedJson } from './json-file';
-import { type ConditionNode, type Effect, type LoadedRule } from './rule-file';
+import { engineOperator } from './operators';
+import type { ConditionNode, LoadedRule } from './rule-model';
 import type { RuleProblem } from './rule-problem';
 import { leaves } from './rule-validator';
 
 type Assignment = Map<string, unknown>;
-type Operators = { get(name: string): { evaluate(actual: unknown, expected: unknown): boolean } | undefined };
-
-const operators = (new Engine() as unknown as { operators: Operators }).operators;
 const OTHER = '\u0000other';
 /** Past this many combinations of candidate values the search gives up and warns of nothing. */
 const MAX_COMBINATIONS = 20_000;
@@ -43,7 +41,7 @@ function holds(node: ConditionNode, assignment: Assignment): boolean {
   // A comparison with a parameter (or another fact) depends on it: either outcome is possible.
   if (isFactRef(node.value)) return true;
   try {
-    return operators.get(node.operator)?.evaluate(assignment.get(keyOf(node)), node.value) ?? false;
+    return engineOperator(node.operator)?.evaluate(assignment.get(keyOf(node)), node.value) ?? false;
   } catch {
     // A value the operator cannot compare (an object where a number is wanted): the schema and
     // static checks name it; the lint only looks for contradictions, so it assumes nothing.
@@ -57,7 +55,7 @@ function holds(node: ConditionNode, assignment: Assignment): boolean {
  */
 export function satisfiable(node: ConditionNode): boolean | undefined {
   const all = leaves(node);
-  if (all.some(({ leaf }) => !operators.get(leaf.operator))) return undefined; // an unknown operator is an error of its own
+  if (all.some(({ leaf }) => !engineOperator(leaf.operator))) return undefined; // an unknown operator is an error of its own
   const byKey = new Map<string, unknown[]>();
   for (const { leaf } of all.filter(({ leaf }) => !isFactRef(leaf.value))) byKey.set(keyOf(leaf), [...(byKey.get(keyOf(leaf)) ?? []), leaf.value]);
   const keys = [...byKey.keys()];

@@ -1,119 +1,96 @@
-import { Engine, type RuleProperties } from 'json-rules-engine';
-import { pathExists, resolvePath } from './path';
-import { isParameterRef, MITIGABLE, type Basis, type Bilingual, type ConditionNode, type Effect, type EvidenceSpec, type LeafCondition, type LoadedRule } from './rule-file';
-import { renderTemplate } from './template';
-import { OUTCOME_STRENGTH, VerdictOutcome } from '../domain/verdict';
+import { Engine, type RuleProperties, type RuleResult as EngineRuleResult, type TopLevelCondition } from 'json-rules-engine';
+import type { ConditionResult, RuleResult, VerdictFacts } from '../domain/verdict';
+import { RuleRuntimeError } from '../errors';
+import { dottedName, pathExists, resolvePath } from './path';
+import { isParameterRef, type ConditionNode, type EvidenceSpec, type LeafCondition, type LoadedRule } from './rule-model';
+import { parameterPlaceholders, renderTemplate } from './template';
 
-export type Outcome = VerdictOutcome;
+/**
+ * The one evaluator: json-rules-engine runs the rules, and every rule's explanation is read from
+ * the engine's own result — each leaf of its copy of the conditions carries the value the fact had
+ * (`factResult`), the value compared with (`valueResult`, a parameter reference already resolved)
+ * and whether it held (`result`). Nothing here compares values again.
+ *
+ * Every leaf is evaluated, so "why not" is complete: json-rules-engine stops early only between
+ * conditions of different priorities (rule.js, prioritizeAndRun: each priority set is evaluated
+ * whole with Promise.all, and the sets one after the other, stopping when the outcome is settled).
+ * The engine is given the conditions as `toEngine` copies them — fact, path, operator and value,
+ * never a priority — so every condition of an all/any shares one priority and all are evaluated.
+ */
 
-const OUTCOME_OF: Record<Effect, Outcome> = {
-  INCENTIVE: VerdictOutcome.ELIGIBLE,
-  SCORE: VerdictOutcome.ELIGIBLE,
-  MITIGATE: VerdictOutcome.ELIGIBLE,
-  CAUTION: VerdictOutcome.CAUTION,
-  // Supervision bars nothing: the verdict is a caution, its measure says SUPERVISE (专项治理).
-  SUPERVISE: VerdictOutcome.CAUTION,
-  RESTRICT: VerdictOutcome.RESTRICTED,
-  DISQUALIFY: VerdictOutcome.DISQUALIFIED,
-};
+/** A condition as json-rules-engine takes it (its own typings do not export the leaf's type). */
+type EngineLeaf = Pick<LeafCondition, 'fact' | 'path' | 'operator' | 'value'>;
+type EngineCondition = TopLevelCondition | EngineLeaf;
 
-/** One leaf condition as it was evaluated: what the rule expected and what the fact really was. */
-export interface ConditionResult {
-  /** Where the leaf stands in the tree, e.g. `all[1].any[0]`. */
-  place: string;
-  fact: string;
-  path: string | null;
-  operator: string;
-  /** The value compared with; for a parameter reference, the parameter's value in force. */
-  expected: unknown;
-  /** The parameter the expected value was read from, e.g. "honourLossThreshold". */
-  expectedParameter?: string;
-  actual: unknown;
-  passed: boolean;
+/** A node of the engine's result tree, as far as an explanation reads it. */
+type ResultNode = { all: ResultNode[] } | { any: ResultNode[] } | { not: ResultNode } | { condition: string } | ResultLeaf;
+interface ResultLeaf extends EngineLeaf {
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
 }
 
-/** What a mitigating rule did to the measure of another rule (三(七)). */
-export interface Mitigation {
-  /** The mitigating rule. */
-  byRule: string;
-  relief: 'LIGHTEN' | 'WAIVE';
-  /** The measure's effect as its rule gave it. */
-  from: Effect;
-  /** The effect after relief; null when waived (or lightened off the bottom). */
-  to: Effect | null;
+const isLeaf = (node: ConditionNode): node is LeafCondition => 'fact' in node;
+
+function toEngine(node: ConditionNode): EngineCondition {
+  if ('all' in node) return { all: node.all.map(toEngine) };
+  if ('any' in node) return { any: node.any.map(toEngine) };
+  if ('not' in node) return { not: toEngine(node.not) };
+  const { fact, path, operator, value } = node;
+  return path === undefined ? { fact, operator, value } : { fact, path, operator, value };
 }
 
-export interface RuleResult {
-  ruleId: string;
-  file: string;
-  title: Bilingual;
-  basis: Basis[];
-  /** The effect that applies: the rule's own, or what a mitigation lowered it to (null: waived). */
-  effect: Effect | null;
-  measure: Bilingual;
-  /** For a mitigating rule: the rule whose measure it lowers, and how. */
-  mitigates: { rule: string; relief: 'LIGHTEN' | 'WAIVE' } | null;
-  /** For a fired rule whose measure a mitigating rule lowered or waived. */
-  mitigatedBy: Mitigation | null;
-  inEffect: boolean;
-  fired: boolean;
-  points: number | null;
-  conditions: ConditionResult[];
-  evidence: Record<string, unknown>[];
-  /** The rule's explanation template filled with the facts (fired rules only). */
-  text: Bilingual | null;
-  /** Dotted names of the parameters the rule read (conditions, points, explanation), e.g. "gradePoints.A". */
-  parameters: string[];
+/** The engine wants all, any or not at the top: a rule whose conditions are one leaf is given `all: [leaf]`. */
+function engineConditions(rule: LoadedRule): TopLevelCondition {
+  const top = toEngine(rule.conditions);
+  return 'fact' in top ? { all: [top] } : top;
 }
 
-export interface RunResult {
-  outcome: Outcome;
-  score: number | null;
-  rules: RuleResult[];
+/** The engine's result tree of a rule, from the rule's own top (unwrapping the `all` a single leaf was given). */
+function resultTree(rule: LoadedRule, result: EngineRuleResult): ResultNode {
+  const tree: ResultNode = result.conditions;
+  return isLeaf(rule.conditions) && 'all' in tree ? tree.all[0] : tree;
 }
 
-export type Facts = { subject: unknown; parameters: Record<string, unknown> } & Record<string, unknown>;
-
-/** A rule that cannot be run as written: the verdict is refused rather than silently wrong. */
-export class RuleRuntimeError extends Error {
-  constructor(readonly ruleId: string, readonly file: string, problem: string) {
-    super(`规则 ${ruleId}（rules/${file}）无法运行，未作出裁决 / Rule ${ruleId} (rules/${file}) cannot run: ${problem}`);
-    this.name = 'RuleRuntimeError';
-  }
+/** The value of a fact the rules may name: the subject's facts or the parameters in force. */
+function factValue(facts: VerdictFacts, fact: string): unknown {
+  return fact === 'subject' ? facts.subject : fact === 'parameters' ? facts.parameters : undefined;
 }
 
-type Operators = { get(name: string): { evaluate(actual: unknown, expected: unknown): boolean } | undefined };
-
-function isLeaf(node: ConditionNode): node is LeafCondition {
-  return 'fact' in node;
-}
-
-/** Evaluates every leaf (no short-circuit), so an explanation says why a rule did not fire, completely. */
-function explain(rule: LoadedRule, node: ConditionNode, facts: Facts, operators: Operators, place: string, out: ConditionResult[]): boolean {
-  if ('all' in node) return node.all.map((child, i) => explain(rule, child, facts, operators, `${place}all[${i}]`, out)).every(Boolean);
-  if ('any' in node) return node.any.map((child, i) => explain(rule, child, facts, operators, `${place}any[${i}]`, out)).some(Boolean);
-  if ('not' in node) return !explain(rule, node.not, facts, operators, `${place}not.`, out);
-  if (!isLeaf(node)) throw new RuleRuntimeError(rule.id, rule.file, `a condition at ${place || 'the top'} is neither all, any, not nor a leaf`);
-  const root = facts[node.fact];
+/**
+ * Each leaf of the engine's result, in the order the rule file writes them, with the value it saw.
+ * Refuses (RuleRuntimeError) a leaf whose fact, path or parameter the facts lack: the engine reads
+ * those as undefined, which would decide on a value that is not there.
+ */
+function explain(rule: LoadedRule, node: ResultNode, facts: VerdictFacts, place: string, out: ConditionResult[]): void {
+  if ('all' in node) return node.all.forEach((child, i) => explain(rule, child, facts, `${place}all[${i}]`, out));
+  if ('any' in node) return node.any.forEach((child, i) => explain(rule, child, facts, `${place}any[${i}]`, out));
+  if ('not' in node) return explain(rule, node.not, facts, `${place}not.`, out);
+  if (!('fact' in node)) throw new RuleRuntimeError(rule.id, rule.file, `a condition at ${place || 'the top'} is neither all, any, not nor a leaf`);
+  const root = factValue(facts, node.fact);
   if (root === undefined) throw new RuleRuntimeError(rule.id, rule.file, `fact "${node.fact}" does not exist; use "subject" or "parameters"`);
   if (node.path && !pathExists(root, node.path)) {
     throw new RuleRuntimeError(rule.id, rule.file, `path "${node.path}" is not in the facts of "${node.fact}"; add the field to the facts query or correct the path`);
   }
-  const actual = node.path ? resolvePath(root, node.path) : root;
-  const operator = operators.get(node.operator);
-  if (!operator) throw new RuleRuntimeError(rule.id, rule.file, `operator "${node.operator}" is unknown`);
-  let expected = node.value;
   let expectedParameter: string | undefined;
   if (isParameterRef(node.value)) {
     if (!pathExists(facts.parameters, node.value.path)) {
       throw new RuleRuntimeError(rule.id, rule.file, `parameter "${node.value.path}" is not in the parameters in force; add it to the parameters file`);
     }
-    expected = resolvePath(facts.parameters, node.value.path);
-    expectedParameter = node.value.path.replace(/^\$\./, '');
+    expectedParameter = dottedName(node.value.path);
   }
-  const passed = operator.evaluate(actual, expected);
-  out.push({ place: place.replace(/\.$/, ''), fact: node.fact, path: node.path ?? null, operator: node.operator, expected, ...(expectedParameter ? { expectedParameter } : {}), actual, passed });
-  return passed;
+  // Cannot happen with one priority (see above); said rather than shown as a condition that failed.
+  if (typeof node.result !== 'boolean') throw new RuleRuntimeError(rule.id, rule.file, `json-rules-engine did not evaluate the condition at ${place.replace(/\.$/, '') || 'the top'}`);
+  out.push({
+    place: place.replace(/\.$/, ''),
+    fact: node.fact,
+    path: node.path ?? null,
+    operator: node.operator,
+    expected: node.valueResult,
+    ...(expectedParameter ? { expectedParameter } : {}),
+    actual: node.factResult,
+    passed: node.result,
+  });
 }
 
 function matches(item: Record<string, unknown>, where: Record<string, unknown> = {}): boolean {
@@ -135,46 +112,19 @@ function evidenceFor(specs: EvidenceSpec[] = [], subject: unknown): Record<strin
 }
 
 /** The parameters a rule read: condition facts and values, its points, its explanation's placeholders. */
-function parametersRead(rule: LoadedRule, facts: Facts, conditions: ConditionResult[], fired: boolean): string[] {
+function parametersRead(rule: LoadedRule, facts: VerdictFacts, conditions: ConditionResult[], fired: boolean): string[] {
   const names = new Set<string>();
   for (const c of conditions) {
-    if (c.fact === 'parameters' && c.path) names.add(c.path.replace(/^\$\./, ''));
+    if (c.fact === 'parameters' && c.path) names.add(dottedName(c.path));
     if (c.expectedParameter) names.add(c.expectedParameter);
   }
   const points = rule.event.params.points;
   if (fired && points && typeof points === 'object') names.add(renderTemplate(points.parameter, facts));
-  if (fired) {
-    for (const locale of ['zh', 'en'] as const) {
-      for (const [, name] of rule.explanation[locale].matchAll(/\{\{\s*parameters\.([\w.]+)\s*\}\}/g)) names.add(name);
-    }
-  }
+  if (fired) for (const locale of ['zh', 'en'] as const) for (const name of parameterPlaceholders(rule.explanation[locale])) names.add(name);
   return [...names].sort();
 }
 
-/** One step down the ladder of measures, or none. */
-function lowered(effect: Effect, relief: 'LIGHTEN' | 'WAIVE'): Effect | null {
-  if (relief === 'WAIVE') return null;
-  const step = MITIGABLE.indexOf(effect);
-  return step > 0 ? MITIGABLE[step - 1] : null;
-}
-
-/**
- * Applies the fired mitigating rules (三(七)) to the fired rules they name: each such measure is
- * lowered one step or waived, and says by which rule. A measure is mitigated at most once.
- */
-function applyMitigations(results: RuleResult[]): void {
-  const byId = new Map(results.map((r) => [r.ruleId, r]));
-  for (const mitigating of results) {
-    if (!mitigating.fired || !mitigating.mitigates) continue;
-    const target = byId.get(mitigating.mitigates.rule);
-    if (!target?.fired || target.mitigatedBy || !target.effect || !MITIGABLE.includes(target.effect)) continue;
-    const to = lowered(target.effect, mitigating.mitigates.relief);
-    target.mitigatedBy = { byRule: mitigating.ruleId, relief: mitigating.mitigates.relief, from: target.effect, to };
-    target.effect = to;
-  }
-}
-
-function pointsOf(rule: LoadedRule, facts: Facts): number | null {
+function pointsOf(rule: LoadedRule, facts: VerdictFacts): number | null {
   const points = rule.event.params.points;
   if (rule.event.type !== 'SCORE' || points === undefined) return null;
   if (typeof points === 'number') return points;
@@ -206,28 +156,29 @@ function takeEngine(rules: LoadedRule[], active: LoadedRule[]): { engine: Engine
   const engine =
     idle.pop() ??
     new Engine(
-      active.map((rule): RuleProperties => ({ name: rule.id, priority: rule.priority ?? 1, conditions: rule.conditions as never, event: rule.event })),
+      active.map((rule): RuleProperties => ({ name: rule.id, priority: rule.priority ?? 1, conditions: engineConditions(rule), event: rule.event })),
       { allowUndefinedFacts: true, pathResolver: resolvePath },
     );
   return { engine, release: () => void idle.push(engine) };
 }
 
-/** Milliseconds a caller can collect per stage: the engine's own run, and building the explanation. */
+/** Milliseconds a caller can collect per stage: the engine's own run, and reading the explanation from it. */
 export interface RunTiming {
   engine: number;
   explain: number;
 }
 
 /**
- * Runs rules over facts with json-rules-engine, then explains every rule condition by condition:
- * fired or not, each leaf with the value it saw (no short-circuit), evidence and texts. The
- * engine's firing and the explanation must agree, or the run fails.
+ * Runs rules over facts on a day with json-rules-engine and reads every rule's result from it:
+ * in effect or not, fired or not, each leaf condition with the value it saw, evidence, points,
+ * texts and the parameters read. In the order of `rules`; mitigation and the outcome are the
+ * verdict's (src/evaluation/decide.ts).
  */
-export async function runRules(rules: LoadedRule[], facts: Facts, day: string, timing?: RunTiming): Promise<RunResult> {
+export async function runRules(rules: LoadedRule[], facts: VerdictFacts, day: string, timing?: RunTiming): Promise<RuleResult[]> {
   let started = performance.now();
   const active = rules.filter((rule) => inEffectOn(rule, day));
   const { engine, release } = takeEngine(rules, active);
-  const { results } = await engine.run(facts).finally(release).catch((error: Error) => {
+  const { results, failureResults } = await engine.run({ subject: facts.subject, parameters: facts.parameters }).finally(release).catch((error: Error) => {
     // json-rules-engine's own messages may quote fact values; say which rules, not what they saw.
     throw new RuleRuntimeError(active.map((r) => r.id).join(', ') || '(none)', active.map((r) => r.file).join(', '), `json-rules-engine stopped (${error.name}); run \`npx chengxin rules test\` on these rules`);
   });
@@ -235,16 +186,14 @@ export async function runRules(rules: LoadedRule[], facts: Facts, day: string, t
     timing.engine += performance.now() - started;
     started = performance.now();
   }
-  const fired = new Set(results.map((r) => r.name));
-  const operators = (engine as unknown as { operators: Operators }).operators;
-
+  const byRule = new Map([...results, ...failureResults].map((result) => [result.name, result]));
   const ruleResults = rules.map((rule): RuleResult => {
     const inEffect = active.includes(rule);
+    const result = inEffect ? byRule.get(rule.id) : undefined;
+    if (inEffect && !result) throw new RuleRuntimeError(rule.id, rule.file, 'json-rules-engine gave no result for it');
     const conditions: ConditionResult[] = [];
-    const holds = inEffect ? explain(rule, rule.conditions, facts, operators, '', conditions) : false;
-    if (inEffect && holds !== fired.has(rule.id)) {
-      throw new RuleRuntimeError(rule.id, rule.file, `json-rules-engine says ${fired.has(rule.id) ? 'fired' : 'not fired'} but its conditions evaluate to ${holds}`);
-    }
+    if (result) explain(rule, resultTree(rule, result), facts, '', conditions);
+    const fired = result?.result === true;
     return {
       ruleId: rule.id,
       file: rule.file,
@@ -255,28 +204,14 @@ export async function runRules(rules: LoadedRule[], facts: Facts, day: string, t
       mitigates: rule.event.params.mitigates ?? null,
       mitigatedBy: null,
       inEffect,
-      fired: holds,
-      points: holds ? pointsOf(rule, facts) : null,
+      fired,
+      points: fired ? pointsOf(rule, facts) : null,
       conditions,
-      evidence: holds ? evidenceFor(rule.evidence, facts.subject) : [],
-      text: holds ? { zh: renderTemplate(rule.explanation.zh, facts), en: renderTemplate(rule.explanation.en, facts) } : null,
-      parameters: parametersRead(rule, facts, conditions, holds),
+      evidence: fired ? evidenceFor(rule.evidence, facts.subject) : [],
+      text: fired ? { zh: renderTemplate(rule.explanation.zh, facts), en: renderTemplate(rule.explanation.en, facts) } : null,
+      parameters: parametersRead(rule, facts, conditions, fired),
     };
   });
-  applyMitigations(ruleResults);
-
-  const firedResults = ruleResults.filter((r) => r.fired);
-  // With no rule of the matter in force nothing was decided: saying ELIGIBLE would read as cleared.
-  // A fired rule whose measure a mitigation waived has no effect left.
-  const outcome = active.length === 0
-    ? VerdictOutcome.NO_RULE_IN_FORCE
-    : firedResults.reduce<Outcome>((strongest, r) => {
-        if (!r.effect) return strongest;
-        const candidate = OUTCOME_OF[r.effect];
-        return OUTCOME_STRENGTH.indexOf(candidate) > OUTCOME_STRENGTH.indexOf(strongest) ? candidate : strongest;
-      }, VerdictOutcome.ELIGIBLE);
-  const scoring = active.some((rule) => rule.event.type === 'SCORE');
-  const score = scoring ? firedResults.reduce((sum, r) => sum + (r.points ?? 0), 0) : null;
   if (timing) timing.explain += performance.now() - started;
-  return { outcome, score, rules: ruleResults };
+  return ruleResults;
 }

@@ -1,15 +1,13 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { SubjectType } from '../domain/subject';
+import { validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { SubjectType } from '../domain/subject';
 import { factsQueryProblems, readableBy, type DraftReader } from './facts-query-check';
 import { subjectShape, type ShapeNode } from './facts-shape';
 import { checkParameterFiles, parameterReads } from './parameters-check';
 import { impossibleDates } from './date-check';
-import { parseJsonFile, type LocatedJson } from './json-file';
+import type { LocatedJson } from './json-file';
 import { readParameterSet } from './parameter-file';
-import type { LoadedRule, Matter, ParameterSet } from './rule-file';
+import { graphqlProblem, parseRuleFiles, readRuleFolder, SUBJECT_FOLDERS, versionOf, type ParsedJson, type ParsedRuleFiles, type RuleFiles } from './rule-loader';
+import type { FactsQuery, LoadedRule, Matter, ParameterSet } from './rule-model';
 import { conditionSize, RULE_LIMITS } from './rule-limits';
 import { RuleSetError, type RuleProblem } from './rule-problem';
 import { validateMitigations, validateRule } from './rule-validator';
@@ -17,19 +15,6 @@ import { schemaProblems } from './schema-check';
 import { lintRules } from './rule-lint';
 import { checkRuleAgainstFacts } from './static-check';
 import { inspectLaw } from './law-check';
-import { listFiles, SUBJECT_FOLDERS } from './rules-folder';
-
-export { listFiles, SUBJECT_FOLDERS };
-
-
-export interface FactsQuery {
-  file: string;
-  /** The subject type it reads: its single root field is that type's lookup (see facts-query-check). */
-  subjectType: SubjectType;
-  document: DocumentNode;
-  /** Variables the query declares, so only those are passed from the parameters. */
-  variables: string[];
-}
 
 /** Everything in the rules folder, loaded, checked and fingerprinted. Immutable once built. */
 export class RuleSet {
@@ -41,8 +26,8 @@ export class RuleSet {
     readonly rules: LoadedRule[],
     readonly parameterSets: ParameterSet[],
     readonly factsQueries: Record<SubjectType, FactsQuery>,
-    /** The files behind the version, so a verdict's rules can be read back later. */
-    readonly files: Record<string, string>,
+    /** The files behind the version, so a verdict's rules can be read back later (rule-loader.ts). */
+    readonly files: RuleFiles,
   ) {}
 
   private readonly rulesByMatter = new Map<string, LoadedRule[]>();
@@ -71,52 +56,22 @@ export class RuleSet {
 }
 
 
-/** The rule and facts files of a folder (schemas included), with their sizes, before any is read. */
-function folderSizeProblems(dir: string): RuleProblem[] {
-  const found = [...listFiles(dir, '.json'), ...listFiles(dir, '.graphql')].map((full) => ({ file: path.relative(dir, full), bytes: statSync(full).size }));
-  const problems: RuleProblem[] = found
-    .filter((f) => f.bytes > RULE_LIMITS.fileBytes)
-    .map((f) => ({ file: f.file, line: 1, column: 1, zh: `文件有 ${f.bytes} 字节，超过上限 ${RULE_LIMITS.fileBytes} 字节；请拆分`, en: `the file has ${f.bytes} bytes, more than the limit of ${RULE_LIMITS.fileBytes}; split it` }));
-  const total = found.reduce((sum, f) => sum + f.bytes, 0);
-  if (found.length > RULE_LIMITS.files || total > RULE_LIMITS.totalBytes) {
-    problems.push({
-      file: '.',
-      line: 1,
-      column: 1,
-      zh: `规则目录有 ${found.length} 个文件、共 ${total} 字节，上限为 ${RULE_LIMITS.files} 个、${RULE_LIMITS.totalBytes} 字节`,
-      en: `the rules folder has ${found.length} files of ${total} bytes in all; the limits are ${RULE_LIMITS.files} files and ${RULE_LIMITS.totalBytes} bytes`,
-    });
-  }
-  return problems;
-}
-
-function graphqlProblem(file: string, error: GraphQLError): RuleProblem {
-  const at = error.locations?.[0] ?? { line: 1, column: 1 };
-  return { file, line: at.line, column: at.column, zh: `事实查询错误：${error.message}`, en: `facts query error: ${error.message}` };
-}
-
-function loadMatters(dir: string, files: Record<string, string>, problems: RuleProblem[]): Matter[] {
-  const file = 'matters.json';
-  const full = path.join(dir, file);
-  if (!existsSync(full)) {
-    problems.push({ file, line: 1, column: 1, zh: '缺少 matters.json（事项清单）', en: 'matters.json (the list of matters) is missing' });
+function loadMatters(parsed: ParsedJson | null, problems: RuleProblem[]): Matter[] {
+  if (!parsed) {
+    problems.push({ file: 'matters.json', line: 1, column: 1, zh: '缺少 matters.json（事项清单）', en: 'matters.json (the list of matters) is missing' });
     return [];
   }
-  files[file] = readFileSync(full, 'utf8');
-  const { json, problems: syntax } = parseJsonFile(file, files[file]);
-  problems.push(...syntax);
+  const { file, json } = parsed;
+  problems.push(...parsed.problems);
   if (!json) return [];
   const invalid = schemaProblems(file, json, 'matters');
   problems.push(...invalid, ...impossibleDates(file, json));
   return invalid.length ? [] : (json.value as { matters: Matter[] }).matters;
 }
 
-function loadParameters(dir: string, files: Record<string, string>, problems: RuleProblem[]): { set: ParameterSet; json: LocatedJson; valid: boolean }[] {
-  return listFiles(path.join(dir, 'parameters'), '.json')
-    .flatMap((full) => {
-      const file = path.relative(dir, full);
-      files[file] = readFileSync(full, 'utf8');
-      const { json, problems: syntax } = parseJsonFile(file, files[file]);
+function loadParameters(parsed: ParsedJson[], problems: RuleProblem[]): { set: ParameterSet; json: LocatedJson; valid: boolean }[] {
+  return parsed
+    .flatMap(({ file, json, problems: syntax }) => {
       problems.push(...syntax);
       if (!json) return [];
       const invalid = schemaProblems(file, json, 'parameters');
@@ -129,98 +84,87 @@ function loadParameters(dir: string, files: Record<string, string>, problems: Ru
     .sort((a, b) => a.set.effectiveFrom.localeCompare(b.set.effectiveFrom));
 }
 
-function loadFactsQueries(dir: string, schema: GraphQLSchema, files: Record<string, string>, problems: RuleProblem[], draft?: DraftOptions) {
+function loadFactsQueries(parsed: ParsedRuleFiles['factsQueries'], files: RuleFiles, schema: GraphQLSchema, problems: RuleProblem[], draft?: DraftOptions) {
   /** Only the queries without problems can run. */
   const queries = {} as Partial<Record<SubjectType, FactsQuery>>;
   /** Queries of the right shape, valid against the schema or not: rules are still checked against what they select. */
   const shaped = {} as Partial<Record<SubjectType, DocumentNode>>;
   for (const [type, folder] of Object.entries(SUBJECT_FOLDERS) as [SubjectType, string][]) {
-    const file = `facts/${folder}.graphql`;
-    const full = path.join(dir, file);
-    if (!existsSync(full)) {
+    const query = parsed[type];
+    if (!query) {
+      const file = `facts/${folder}.graphql`;
       problems.push({ file, line: 1, column: 1, zh: `缺少 ${file}（${type} 的事实查询）`, en: `${file} (the facts query of ${type}) is missing` });
       continue;
     }
-    files[file] = readFileSync(full, 'utf8');
-    try {
-      const document = parse(files[file], { maxTokens: RULE_LIMITS.factsTokens });
-      // The shape first (one query, one subject lookup, facts types only), then the schema's own
-      // validation: a mutation or an audit read is refused before anything else looks at it.
-      const shape = factsQueryProblems(file, document, schema, type, draft && draft.served[file] !== files[file] ? draft.reader : undefined);
-      if (shape.length) {
-        problems.push(...shape);
-        continue;
-      }
-      shaped[type] = document;
-      const errors = validate(schema, document).map((e) => graphqlProblem(file, e));
-      problems.push(...errors);
-      if (errors.length) continue;
-      const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
-      const variables = operation?.kind === 'OperationDefinition' ? (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) : [];
-      queries[type] = { file, subjectType: type, document, variables };
-    } catch (error) {
-      if (error instanceof GraphQLError) problems.push(graphqlProblem(file, error));
-      else throw error;
+    const { file, document, variables } = query;
+    problems.push(...query.problems);
+    if (!document) continue;
+    // The shape first (one query, one subject lookup, facts types only), then the schema's own
+    // validation: a mutation or an audit read is refused before anything else looks at it.
+    const shape = factsQueryProblems(file, document, schema, type, draft && draft.served[file] !== files[file] ? draft.reader : undefined);
+    if (shape.length) {
+      problems.push(...shape);
+      continue;
     }
+    shaped[type] = document;
+    const errors = validate(schema, document).map((e) => graphqlProblem(file, e));
+    problems.push(...errors);
+    if (errors.length) continue;
+    queries[type] = { file, subjectType: type, document, variables };
   }
   return { queries, shaped };
 }
 
-function loadRules(dir: string, matters: Matter[], files: Record<string, string>, problems: RuleProblem[]): { rule: LoadedRule; json: LocatedJson }[] {
+function loadRules(parsed: ParsedRuleFiles['rules'], matters: Matter[], problems: RuleProblem[]): { rule: LoadedRule; json: LocatedJson }[] {
   const known = new Map(matters.map((m) => [m.code, m]));
   const seen = new Map<string, { file: string; json: LocatedJson }>();
   const rules: { rule: LoadedRule; json: LocatedJson }[] = [];
   let listValues = 0;
-  for (const [type, folder] of Object.entries(SUBJECT_FOLDERS) as [SubjectType, string][]) {
-    for (const full of listFiles(path.join(dir, folder), '.json')) {
-      const file = path.relative(dir, full);
-      files[file] = readFileSync(full, 'utf8');
-      const { json, problems: syntax } = parseJsonFile(file, files[file]);
-      problems.push(...syntax);
-      if (!json) continue;
-      const size = conditionSize((json.value as { conditions?: unknown } | null)?.conditions);
-      if (size.conditions > RULE_LIMITS.conditions || size.depth > RULE_LIMITS.conditionDepth) {
-        // Refused before the schema and static checks, whose cost grows with the conditions.
-        problems.push({
-          file,
-          ...json.locate(['conditions']),
-          zh: `条件过多或嵌套过深：每条规则至多 ${RULE_LIMITS.conditions} 个条件、嵌套 ${RULE_LIMITS.conditionDepth} 层；请拆分为多条规则`,
-          en: `too many conditions or nested too deep: a rule has at most ${RULE_LIMITS.conditions} conditions nested ${RULE_LIMITS.conditionDepth} deep; split it into several rules`,
-        });
-        continue;
-      }
-      listValues += size.listValues;
-      if (size.listValues > RULE_LIMITS.listValues || listValues > RULE_LIMITS.folderListValues) {
-        // Each list value is tried against every subject of a preview: bounded before anything runs.
-        const rule = size.listValues > RULE_LIMITS.listValues;
-        problems.push({
-          file,
-          ...json.locate(['conditions']),
-          zh: rule
-            ? `条件的列表共有 ${size.listValues} 个值，超过每条规则 ${RULE_LIMITS.listValues} 个的上限；请改用参数或拆分`
-            : `全部规则的条件列表共有 ${listValues} 个以上的值，超过 ${RULE_LIMITS.folderListValues} 个的上限；请删减列表`,
-          en: rule
-            ? `the lists in this rule's conditions hold ${size.listValues} values, more than the limit of ${RULE_LIMITS.listValues} per rule; shorten them`
-            : `the lists in all the rules' conditions hold ${listValues} values or more by this file, more than the limit of ${RULE_LIMITS.folderListValues}; shorten them`,
-        });
-        continue;
-      }
-      const invalid = schemaProblems(file, json, 'rule');
-      const found = invalid.length ? invalid : validateRule(file, json, type, known);
-      problems.push(...found, ...impossibleDates(file, json));
-      const rule = json.value as LoadedRule;
-      if (rule && typeof rule === 'object' && typeof rule.id === 'string') {
-        const earlier = seen.get(rule.id);
-        if (earlier) {
-          // Said in both files: the officer may be looking at either.
-          problems.push({ file, ...json.locate(['id']), zh: `规则 id "${rule.id}" 与 ${earlier.file} 重复`, en: `rule id "${rule.id}" is also used by ${earlier.file}` });
-          problems.push({ file: earlier.file, ...earlier.json.locate(['id']), zh: `规则 id "${rule.id}" 与 ${file} 重复`, en: `rule id "${rule.id}" is also used by ${file}` });
-        }
-        seen.set(rule.id, { file, json });
-      }
-      // Schema-valid rules go on to the checks against the facts, even with other problems.
-      if (invalid.length === 0) rules.push({ rule: { ...rule, file }, json });
+  for (const { file, json, problems: syntax, subjectType: type } of parsed) {
+    problems.push(...syntax);
+    if (!json) continue;
+    const size = conditionSize((json.value as { conditions?: unknown } | null)?.conditions);
+    if (size.conditions > RULE_LIMITS.conditions || size.depth > RULE_LIMITS.conditionDepth) {
+      // Refused before the schema and static checks, whose cost grows with the conditions.
+      problems.push({
+        file,
+        ...json.locate(['conditions']),
+        zh: `条件过多或嵌套过深：每条规则至多 ${RULE_LIMITS.conditions} 个条件、嵌套 ${RULE_LIMITS.conditionDepth} 层；请拆分为多条规则`,
+        en: `too many conditions or nested too deep: a rule has at most ${RULE_LIMITS.conditions} conditions nested ${RULE_LIMITS.conditionDepth} deep; split it into several rules`,
+      });
+      continue;
     }
+    listValues += size.listValues;
+    if (size.listValues > RULE_LIMITS.listValues || listValues > RULE_LIMITS.folderListValues) {
+      // Each list value is tried against every subject of a preview: bounded before anything runs.
+      const rule = size.listValues > RULE_LIMITS.listValues;
+      problems.push({
+        file,
+        ...json.locate(['conditions']),
+        zh: rule
+          ? `条件的列表共有 ${size.listValues} 个值，超过每条规则 ${RULE_LIMITS.listValues} 个的上限；请改用参数或拆分`
+          : `全部规则的条件列表共有 ${listValues} 个以上的值，超过 ${RULE_LIMITS.folderListValues} 个的上限；请删减列表`,
+        en: rule
+          ? `the lists in this rule's conditions hold ${size.listValues} values, more than the limit of ${RULE_LIMITS.listValues} per rule; shorten them`
+          : `the lists in all the rules' conditions hold ${listValues} values or more by this file, more than the limit of ${RULE_LIMITS.folderListValues}; shorten them`,
+      });
+      continue;
+    }
+    const invalid = schemaProblems(file, json, 'rule');
+    const found = invalid.length ? invalid : validateRule(file, json, type, known);
+    problems.push(...found, ...impossibleDates(file, json));
+    const rule = json.value as LoadedRule;
+    if (rule && typeof rule === 'object' && typeof rule.id === 'string') {
+      const earlier = seen.get(rule.id);
+      if (earlier) {
+        // Said in both files: the officer may be looking at either.
+        problems.push({ file, ...json.locate(['id']), zh: `规则 id "${rule.id}" 与 ${earlier.file} 重复`, en: `rule id "${rule.id}" is also used by ${earlier.file}` });
+        problems.push({ file: earlier.file, ...earlier.json.locate(['id']), zh: `规则 id "${rule.id}" 与 ${file} 重复`, en: `rule id "${rule.id}" is also used by ${file}` });
+      }
+      seen.set(rule.id, { file, json });
+    }
+    // Schema-valid rules go on to the checks against the facts, even with other problems.
+    if (invalid.length === 0) rules.push({ rule: { ...rule, file }, json });
   }
   return rules;
 }
@@ -235,29 +179,33 @@ export interface RuleInspection {
 }
 
 /**
- * Reads and checks the rules folder: matters, parameters, facts queries (against the served schema)
- * and rule files (schema, vocabulary, paths and value types against the facts). Collects every
- * problem rather than stopping at the first.
- */
-/**
  * A draft's author: its facts queries that differ from the served ones (`served`, by file) may read
  * only what `reader` reads whole. The served queries are the system's and read what the policy needs.
  */
 export interface DraftOptions {
   reader: DraftReader;
-  served: Record<string, string>;
+  served: RuleFiles;
 }
 
+/** Reads the rules folder (rule-loader.ts) and checks it (inspectFiles). An oversized folder is not read at all. */
 export function inspectRules(dir: string, schema: GraphQLSchema, draft?: DraftOptions): RuleInspection {
-  const problems: RuleProblem[] = folderSizeProblems(dir);
-  // An oversized folder is not read at all: the sizes are all it is told.
-  if (problems.length) return { ruleSet: null, problems, warnings: [] };
-  const files: Record<string, string> = {};
-  const matters = loadMatters(dir, files, problems);
-  const parameterFiles = loadParameters(dir, files, problems);
+  const { files, problems } = readRuleFolder(dir);
+  return files ? inspectFiles(files, schema, draft) : { ruleSet: null, problems, warnings: [] };
+}
+
+/**
+ * Checks a rule set's files: matters, parameters, facts queries (against the served schema), rule
+ * files (schema, vocabulary, paths and value types against the facts) and the law they cite.
+ * Collects every problem rather than stopping at the first; the set is built when there is none.
+ */
+export function inspectFiles(files: RuleFiles, schema: GraphQLSchema, draft?: DraftOptions): RuleInspection {
+  const problems: RuleProblem[] = [];
+  const parsed = parseRuleFiles(files);
+  const matters = loadMatters(parsed.matters, problems);
+  const parameterFiles = loadParameters(parsed.parameters, problems);
   const parameterSets = parameterFiles.filter(({ valid }) => valid).map(({ set }) => set);
-  const { queries: factsQueries, shaped } = loadFactsQueries(dir, schema, files, problems, draft);
-  const loaded = loadRules(dir, matters, files, problems);
+  const { queries: factsQueries, shaped } = loadFactsQueries(parsed.factsQueries, files, schema, problems, draft);
+  const loaded = loadRules(parsed.rules, matters, problems);
   const shapes: Partial<Record<SubjectType, ShapeNode>> = {};
   for (const [type, document] of Object.entries(shaped) as [SubjectType, DocumentNode | undefined][]) if (document) shapes[type] = subjectShape(schema, document);
   for (const { rule, json } of loaded) {
@@ -282,15 +230,12 @@ export function inspectRules(dir: string, schema: GraphQLSchema, draft?: DraftOp
   const warnings = lintRules(loaded);
   // The rules against the law they cite (quotes, authorised measures, the catalogue): a rule set
   // that applies a measure no clause authorises never serves, here or in a preview.
-  const law = inspectLaw(dir, files);
+  const law = inspectLaw(parsed);
   problems.push(...law.problems);
   warnings.push(...law.warnings);
   if (problems.length) return { ruleSet: null, problems, warnings };
-  const hash = createHash('sha256');
-  for (const file of Object.keys(files).sort()) hash.update(file).update('\0').update(files[file]).update('\0');
-  const version = `sha256:${hash.digest('hex').slice(0, 16)}`;
   const rules = loaded.map(({ rule }) => rule);
-  return { ruleSet: new RuleSet(version, new Date(), matters, rules, parameterSets, factsQueries as Record<SubjectType, FactsQuery>, files), problems, warnings };
+  return { ruleSet: new RuleSet(versionOf(files), new Date(), matters, rules, parameterSets, factsQueries as Record<SubjectType, FactsQuery>, files), problems, warnings };
 }
 
 /** Loads the rules folder, or throws a RuleSetError carrying every problem. */

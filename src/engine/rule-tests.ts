@@ -1,5 +1,6 @@
-import type { LoadedRule, ParameterSet } from './rule-file';
-import { runRules, type ConditionResult } from './rule-runner';
+import type { LoadedRule, ParameterSet } from './rule-model';
+import { runRules } from './rule-runner';
+import type { ConditionResult } from '../domain/verdict';
 
 export interface CaseResult {
   ruleId: string;
@@ -58,7 +59,7 @@ export async function testRules(rules: LoadedRule[], parametersOn: (day: string)
       const facts = { subject: ruleCase.facts.subject ?? {}, parameters: given ?? inForce?.values ?? {} };
       try {
         if (ruleCase.on && !given && !inForce) throw new Error(`${day} 没有生效的参数文件 / no parameters file is in force on ${day}`);
-        const [result] = (await runRules([rule], facts, day)).rules;
+        const [result] = await runRules([rule], facts, day);
         const passed = result.fired === ruleCase.expect.fired && (ruleCase.expect.points === undefined || result.points === ruleCase.expect.points);
         cases.push({ ruleId: rule.id, file: rule.file, name: ruleCase.name, on: ruleCase.on, parametersFile: inForce?.file, passed, expected: ruleCase.expect, actual: { fired: result.fired, points: result.points }, conditions: result.conditions });
         firing.get(rule.id)!.add(result.fired);

@@ -1,17 +1,9 @@
 import { SubjectType } from '../domain/subject';
 import type { LocatedJson } from './json-file';
-import { MITIGABLE, type ConditionNode, type LoadedRule, type Matter, type RuleFile } from './rule-file';
+import { MITIGABLE } from '../domain/verdict';
+import { engineOperator, OPERATORS } from './operators';
+import type { ConditionNode, LoadedRule, Matter, RuleFile } from './rule-model';
 import type { RuleProblem } from './rule-problem';
-
-/** json-rules-engine's operators, and the decorators that may prefix them (not:equal). */
-export const OPERATORS = ['equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
-const DECORATORS = ['not', 'someFact', 'everyFact', 'someValue', 'everyValue', 'swap'];
-
-export function operatorKnown(operator: string): boolean {
-  const parts = operator.split(':');
-  const base = parts.pop()!;
-  return OPERATORS.includes(base) && parts.every((d) => DECORATORS.includes(d));
-}
 
 /** Every leaf condition with its JSON path in the file, for checks and coverage. */
 export function leaves(node: ConditionNode, at: (string | number)[] = ['conditions']): { leaf: Extract<ConditionNode, { fact: string }>; at: (string | number)[] }[] {
@@ -39,7 +31,7 @@ export function validateRule(file: string, json: LocatedJson, folderType: Subjec
     problem(['effective', 'to'], `失效日期 ${rule.effective.to} 早于生效日期 ${rule.effective.from}`, `"to" ${rule.effective.to} is before "from" ${rule.effective.from}`);
   }
   for (const { leaf, at } of leaves(rule.conditions)) {
-    if (!operatorKnown(leaf.operator)) {
+    if (!engineOperator(leaf.operator)) {
       problem([...at, 'operator'], `未知的运算符 "${leaf.operator}"，可用：${OPERATORS.join(', ')}`, `unknown operator "${leaf.operator}"; use one of ${OPERATORS.join(', ')}`);
     }
   }

@@ -1,7 +1,7 @@
 import { followPath, kindOf, listElementType, type ShapeNode, type ValueKind } from './facts-shape';
 import type { LocatedJson } from './json-file';
 import { pathExists, resolvePath } from './path';
-import { isParameterRef, type LoadedRule, type ParameterSet } from './rule-file';
+import { isParameterRef, type LoadedRule, type ParameterSet } from './rule-model';
 import type { RuleProblem } from './rule-problem';
 import { leaves } from './rule-validator';
 import { PLACEHOLDER } from './template';

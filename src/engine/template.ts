@@ -1,13 +1,23 @@
 import { resolvePath } from './path';
 
-/** `{{fact.path}}`, as explanation templates and `points.parameter` write it. */
+/** `{{fact.path}}`, as explanation templates and `points.parameter` write it: the one pattern. */
 export const PLACEHOLDER = /\{\{\s*([\w.[\]$]+)\s*\}\}/g;
+
+/** The placeholders of a template, in order: the whole `{{…}}` and the path inside, e.g. `subject.credit.unrepaired`. */
+export function placeholders(template: string): { whole: string; path: string }[] {
+  return [...template.matchAll(PLACEHOLDER)].map(([whole, path]) => ({ whole, path }));
+}
+
+/** The parameters a template reads (`{{parameters.gradePoints.A}}` → `gradePoints.A`). */
+export function parameterPlaceholders(template: string): string[] {
+  return placeholders(template).flatMap(({ path }) => (path.startsWith('parameters.') ? [path.slice('parameters.'.length)] : []));
+}
 
 /**
  * Fills `{{fact.path}}` placeholders from the facts, e.g. `{{subject.credit.unrepaired}}`.
  * A placeholder the facts do not have is left visible, so a mistake shows instead of vanishing.
  */
-export function renderTemplate(template: string, facts: Record<string, unknown>): string {
+export function renderTemplate(template: string, facts: object): string {
   return template.replace(PLACEHOLDER, (whole, path: string) => {
     const value = resolvePath(facts, path);
     if (value === undefined) return whole;

@@ -1,6 +1,7 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { SubjectType } from '../domain/subject';
-import type { FactsQuery, RuleSet } from '../engine/rule-set';
+import type { RuleSet } from '../engine/rule-set';
+import type { FactsQuery } from '../engine/rule-model';
 import { BadUserInputError, EvaluationError } from '../errors';
 
 /** Runs one facts query against the served schema, in-process (no HTTP). */

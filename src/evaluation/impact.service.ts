@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { chinaDate } from '../domain/credit-facts';
 import { SubjectType } from '../domain/subject';
-import { runRules, type RunResult } from '../engine/rule-runner';
+import type { Decision, Outcome } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
 import { subjectsAfter } from '../registry/subjects';
-import { assertMatter } from './evaluate.service';
+import { decide } from './decide';
 import { gatherFacts, type FactsRunner } from './facts';
+import { assertMatter } from './matter';
 
 /** How one subject's verdict for one matter would read. */
 export interface ImpactSide {
-  outcome: string;
+  outcome: Outcome;
   score: number | null;
   /** Ids of the rules that fire. */
   measures: string[];
@@ -56,7 +57,7 @@ export interface ImpactReport {
 /** Subjects whose facts are read together: their facts queries share batched loads. */
 const CHUNK = 200;
 
-const side = (run: RunResult): ImpactSide => ({ outcome: run.outcome, score: run.score, measures: run.rules.filter((r) => r.fired).map((r) => r.ruleId).sort() });
+const side = (decision: Decision): ImpactSide => ({ outcome: decision.outcome, score: decision.score, measures: decision.rules.filter((r) => r.fired).map((r) => r.ruleId).sort() });
 const sameSide = (a: ImpactSide, b: ImpactSide, reworded: Set<string>) =>
   a.outcome === b.outcome && a.score === b.score && a.measures.join() === b.measures.join() && !a.measures.some((id) => reworded.has(id));
 
@@ -116,9 +117,10 @@ export async function previewImpact(
       })));
       for (const { subject, currentFacts, draftFacts } of read) {
         for (const matter of concerned) {
-          const before = side(await runRules(current.rulesFor(type, matter.code), { subject: currentFacts.subject, parameters: currentFacts.parameters }, day));
-          const afterRun = await runRules(draft.rulesFor(type, matter.code), { subject: draftFacts.subject, parameters: draftFacts.parameters }, day);
-          const afterSide = side(afterRun);
+          // A matter only one set has is NO_RULE_IN_FORCE under the other: it has no rules there.
+          const ref = { type, id: subject.id };
+          const before = side(await decide(current, ref, matter.code, options.asOf, currentFacts));
+          const afterSide = side(await decide(draft, ref, matter.code, options.asOf, draftFacts));
           const impact = impacts.get(matter.code)!;
           impact.evaluated++;
           before.measures.forEach((id) => ruleImpact(id).firedBefore++);

@@ -1,23 +1,12 @@
-import { VerdictOutcome } from '../domain/verdict';
-import { EFFECTS, type Bilingual, type Matter } from '../engine/rule-file';
-import type { RuleResult } from '../engine/rule-runner';
+import type { Bilingual } from '../domain/bilingual';
+import { firedStrongestFirst, NOTHING_DECIDED, Outcome, type StoredRuleResult } from '../domain/verdict';
+import type { Matter } from '../engine/rule-model';
 
 /** Said for ELIGIBLE when the matter gives no `eligibleReason` in rules/matters.json. */
 export const NOTHING_APPLIES: Bilingual = { zh: '未发现影响该事项的信用记录，无限制措施。', en: 'No credit record affects this matter; no measure applies.' };
 
-/** Said when no rule of the matter was in force on the day: nothing was decided, which is not a clearance. */
-export const NO_RULE_IN_FORCE: Bilingual = { zh: '当日该事项没有生效的规则，未作任何认定，这不是“符合条件”。', en: 'No rule of this matter was in force on the day: nothing was decided, and this is not a clearance.' };
-
-type Applying<R extends Pick<RuleResult, 'fired' | 'effect'>> = R & { effect: NonNullable<RuleResult['effect']> };
-
-/** Fired rules whose measure applies (not waived), strongest effect first: what a one-line reason and the measures are taken from. */
-export function firedStrongestFirst<R extends Pick<RuleResult, 'fired' | 'effect'>>(rules: R[]): Applying<R>[] {
-  return rules
-    .filter((r): r is Applying<R> => r.fired && r.effect !== null)
-    .sort((a, b) => EFFECTS.indexOf(b.effect) - EFFECTS.indexOf(a.effect));
-}
-
-type ReasonSource = Pick<RuleResult, 'ruleId' | 'fired' | 'effect' | 'text' | 'mitigatedBy'>;
+/** What a reason is taken from: a rule result as decided, or as a verdict stores it. */
+type ReasonSource = Pick<StoredRuleResult, 'ruleId' | 'fired' | 'effect' | 'text' | 'mitigatedBy'>;
 
 /**
  * One plain sentence saying why, for a screen: the explanation of the strongest measure that
@@ -27,8 +16,8 @@ type ReasonSource = Pick<RuleResult, 'ruleId' | 'fired' | 'effect' | 'text' | 'm
  * rules/matters.json (policy words stay in the rule data), else a generic sentence.
  * NO_RULE_IN_FORCE says that nothing was decided.
  */
-export function reasonFor(outcome: string, rules: ReasonSource[], matter: Matter | undefined): Bilingual {
-  if (outcome === VerdictOutcome.NO_RULE_IN_FORCE) return NO_RULE_IN_FORCE;
+export function reasonFor(outcome: Outcome, rules: ReasonSource[], matter: Matter | undefined): Bilingual {
+  if (outcome === Outcome.NO_RULE_IN_FORCE) return NOTHING_DECIDED;
   const strongest = firedStrongestFirst(rules).find((r) => r.text);
   const mitigating = strongest?.mitigatedBy ? rules.find((r) => r.ruleId === strongest.mitigatedBy!.byRule && r.fired && r.text) : undefined;
   return mitigating?.text ?? strongest?.text ?? matter?.eligibleReason ?? NOTHING_APPLIES;

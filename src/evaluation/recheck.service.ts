@@ -1,5 +1,4 @@
 import type { Verdict } from '../db/entities';
-import type { RuleResult } from '../engine/rule-runner';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { evaluate, findVerdict, type EvaluationDeps } from './evaluate.service';
 
@@ -23,8 +22,8 @@ export function compareVerdicts(before: Verdict, after: Verdict): Difference[] {
   field('score', before.score, after.score);
   field('ruleSetVersion', before.ruleSetVersion, after.ruleSetVersion);
   field('parametersFile', before.parametersFile, after.parametersFile);
-  const rulesBefore = new Map((before.rules as unknown as RuleResult[]).map((r) => [r.ruleId, r]));
-  const rulesAfter = new Map((after.rules as unknown as RuleResult[]).map((r) => [r.ruleId, r]));
+  const rulesBefore = new Map(before.rules.map((r) => [r.ruleId, r]));
+  const rulesAfter = new Map(after.rules.map((r) => [r.ruleId, r]));
   for (const id of new Set([...rulesBefore.keys(), ...rulesAfter.keys()])) {
     const a = rulesBefore.get(id);
     const b = rulesAfter.get(id);

@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { RuleSetService, RuleSetSnapshot } from '../db/entities';
 import { formatProblem, RuleSetError, type RuleProblem } from '../engine/rule-problem';
-import { inspectRules, type RuleSet } from '../engine/rule-set';
+import { inspectFiles, inspectRules, type RuleSet } from '../engine/rule-set';
 import { chinaTime } from '../domain/china-time';
 import { storeSnapshot } from './snapshot';
 
@@ -34,21 +31,14 @@ export async function markServed(em: EntityManager, ruleSet: RuleSet): Promise<v
   );
 }
 
-/** A stored set's files laid out as a rules folder and checked exactly as the live folder would be. */
+/**
+ * A stored set's files checked exactly as the live folder's are (inspectFiles: the same parse and
+ * checks, against today's schema and law); usable only when it still passes and its files are
+ * still the version they were stored as.
+ */
 function inspectSnapshot(snapshot: RuleSetSnapshot, schema: GraphQLSchema): RuleSet | null {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-last-good-'));
-  try {
-    for (const [file, content] of Object.entries(snapshot.files)) {
-      const target = path.join(dir, file);
-      if (!target.startsWith(dir + path.sep)) continue;
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    }
-    const { ruleSet } = inspectRules(dir, schema);
-    return ruleSet && ruleSet.version === snapshot.version ? ruleSet : null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { ruleSet } = inspectFiles(snapshot.files, schema);
+  return ruleSet && ruleSet.version === snapshot.version ? ruleSet : null;
 }
 
 /**

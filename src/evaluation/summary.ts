@@ -1,6 +1,5 @@
-import type { Bilingual } from '../engine/rule-file';
-import type { ConditionResult, Outcome, RuleResult } from '../engine/rule-runner';
-import { OUTCOME_TITLES, VerdictOutcome } from '../domain/verdict';
+import type { Bilingual } from '../domain/bilingual';
+import { NOTHING_DECIDED, OUTCOME_TITLES, Outcome, type ConditionResult, type RuleResult } from '../domain/verdict';
 
 export type { Locale } from '../engine/locale';
 import type { Locale } from '../engine/locale';
@@ -39,7 +38,7 @@ export interface SummaryInput {
   score: number | null;
   day: string;
   matterTitle: Bilingual;
-  rules: RuleResult[];
+  rules: Pick<RuleResult, 'fired' | 'inEffect' | 'basis' | 'text' | 'title' | 'measure' | 'mitigatedBy' | 'conditions'>[];
   /** The parameters read, each with the value used and its source in one line. */
   parameters?: { name: string; value: unknown; source: { text: string } | null }[];
   /** The words for a fact path, from the facts types' descriptions in the schema. */
@@ -56,8 +55,8 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   const lines: string[] = [];
   const outcome = zh ? OUTCOME_TITLES[input.outcome].zh : OUTCOME_TITLES[input.outcome].adjective;
   lines.push(zh ? `截至${input.day}，${input.matterTitle.zh}事项的结论：${outcome}。` : `As of ${input.day}, for ${input.matterTitle.en}: ${outcome}.`);
-  if (input.outcome === VerdictOutcome.NO_RULE_IN_FORCE) {
-    lines.push(zh ? '当日该事项没有生效的规则，未作任何认定；这不是“符合条件”。' : 'No rule of this matter was in force on the day: nothing was decided, and this is not a clearance.');
+  if (input.outcome === Outcome.NO_RULE_IN_FORCE) {
+    lines.push(NOTHING_DECIDED[locale]);
   }
   if (input.score !== null) lines.push(zh ? `信用得分：${input.score}。` : `Credit score: ${input.score}.`);
   const fired = input.rules.filter((r) => r.fired);

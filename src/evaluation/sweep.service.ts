@@ -2,49 +2,36 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../domain/credit-facts';
 import type { SubjectType } from '../domain/subject';
-import { runRules } from '../engine/rule-runner';
+import { toStored, type Outcome, type StoredVerdict } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
-import { assertMatter, verdictFields } from './evaluate.service';
+import { decide } from './decide';
 import { gatherFacts, type FactsRunner } from './facts';
+import { assertMatter } from './matter';
 import { storeSnapshot } from './snapshot';
 
 /** What differs between the verdicts of a chunk; the rest (matter, as-of, rule set …) is the chunk's. */
-export interface VerdictRow {
+export interface VerdictRow extends Pick<StoredVerdict, 'subjectId' | 'evaluatedAt' | 'outcome' | 'score' | 'facts' | 'rules'> {
   id: string;
-  subjectId: string;
-  evaluatedAt: Date;
-  outcome: string;
-  score: number | null;
-  facts: Record<string, unknown>;
-  rules: Record<string, unknown>[];
 }
 
 export interface ChunkResult {
   verdicts: VerdictRow[];
   /** The parameters file in force on the day (the same for every verdict of the chunk). */
   parametersFile: string | null;
-  byOutcome: Record<string, number>;
+  byOutcome: Partial<Record<Outcome, number>>;
   errors: { subjectId: string; reason: string }[];
   /** Milliseconds spent per stage: reading facts, the engine, building explanations, writing verdicts. */
   stageMs: { facts: number; engine: number; explain: number; write: number };
 }
 
-function verdictRow(fields: ReturnType<typeof verdictFields>): VerdictRow {
-  return {
-    id: randomUUID(),
-    subjectId: fields.subjectId,
-    evaluatedAt: fields.evaluatedAt,
-    outcome: fields.outcome,
-    score: fields.score ?? null,
-    facts: fields.facts,
-    rules: fields.rules,
-  };
+function verdictRow({ subjectId, evaluatedAt, outcome, score, facts, rules }: StoredVerdict): VerdictRow {
+  return { id: randomUUID(), subjectId, evaluatedAt, outcome, score, facts, rules };
 }
 
 /**
  * Evaluates one chunk of subjects for a matter: facts are read for the whole chunk in one
  * read-only read (the facts queries share its batch loaders, so each nested field costs one
- * statement per chunk), then the rules run with full explanations. A subject that fails is
+ * statement per chunk), then each subject is decided (src/evaluation/decide.ts). A subject that fails is
  * reported with its reason and the rest go on. Nothing is written here; the caller stores the
  * rows in bulk.
  */
@@ -73,15 +60,14 @@ export async function evaluateChunk(
     ),
   );
   stageMs.facts = performance.now() - started;
-  const rules = ruleSet.rulesFor(type, matter);
   const verdicts: VerdictRow[] = [];
-  const byOutcome: Record<string, number> = {};
+  const byOutcome: ChunkResult['byOutcome'] = {};
   for (const [i, f] of gathered.entries()) {
     if (!f) continue;
     try {
-      const run = await runRules(rules, { subject: f.subject, parameters: f.parameters }, day, stageMs);
-      byOutcome[run.outcome] = (byOutcome[run.outcome] ?? 0) + 1;
-      verdicts.push(verdictRow(verdictFields(ruleSet, { type, id: ids[i] }, matter, asOf, day, f, run)));
+      const decision = await decide(ruleSet, { type, id: ids[i] }, matter, asOf, f, stageMs);
+      byOutcome[decision.outcome] = (byOutcome[decision.outcome] ?? 0) + 1;
+      verdicts.push(verdictRow(toStored(decision)));
     } catch (error) {
       errors.push({ subjectId: ids[i], reason: (error as Error).message });
     }

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { assessSubject, assessSubjects, type Assessment } from '../evaluation/assess.service';
+import type { Decision } from '../domain/verdict';
+import { assessSubject, assessSubjects } from '../evaluation/assess.service';
 import type { SubjectRef } from '../evaluation/facts';
 import { evaluationDeps, type GraphQLContext } from './context';
 
@@ -24,13 +25,13 @@ export function reserveAssessments(context: GraphQLContext, count: number): void
 }
 
 /**
- * The API's calls to assess without storing: the evaluate pipeline (the facts runner → rules →
- * explanation) through assess.service. Reserve the allowance first.
+ * The API's calls to assess without storing: the evaluate pipeline (the facts runner → decide)
+ * through assess.service. Reserve the allowance first.
  */
-export function assessNow(context: GraphQLContext, subject: SubjectRef, matter: string, asOf: Date): Promise<Assessment> {
+export function assessNow(context: GraphQLContext, subject: SubjectRef, matter: string, asOf: Date): Promise<Decision> {
   return assessSubject(evaluationDeps(context), subject, matter, asOf);
 }
 
-export function assessManyNow(context: GraphQLContext, subjects: SubjectRef[], matter: string, asOf: Date): Promise<(Assessment | Error)[]> {
+export function assessManyNow(context: GraphQLContext, subjects: SubjectRef[], matter: string, asOf: Date): Promise<(Decision | Error)[]> {
   return assessSubjects(evaluationDeps(context), subjects, matter, asOf);
 }

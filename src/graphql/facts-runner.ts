@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { factsQueryProblems } from '../engine/facts-query-check';
 import { formatProblem } from '../engine/rule-problem';
-import type { FactsQuery } from '../engine/rule-set';
+import type { FactsQuery } from '../engine/rule-model';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { EvaluationError } from '../errors';
 import type { FactsRunner, RunFactsQuery } from '../evaluation/facts';

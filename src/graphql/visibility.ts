@@ -7,6 +7,7 @@ import { chinaDate } from '../domain/credit-facts';
 import { RecordStatus } from '../domain/credit-record';
 import { isPubliclyDisclosed } from '../domain/disclosure';
 import { SubjectType } from '../domain/subject';
+import type { VerdictFacts } from '../domain/verdict';
 import { NotFoundError } from '../errors';
 import type { RuleSet } from '../engine/rule-set';
 import type { Loaders } from './loaders';
@@ -125,10 +126,10 @@ export async function withoutUndisclosed<R extends { evidence: Evidence[] }>(
   viewer: Viewer,
   loaders: Loaders,
   rules: R[],
-  facts: Record<string, unknown>,
-): Promise<{ rules: R[]; facts: Record<string, unknown> }> {
+  facts: VerdictFacts,
+): Promise<{ rules: R[]; facts: VerdictFacts }> {
   if (viewer.role !== Role.PUBLIC) return { rules, facts };
-  const credit = (facts.subject as { credit?: { records?: Evidence[] } } | undefined)?.credit;
+  const credit = (facts.subject as { credit?: { records?: Evidence[] } } | null | undefined)?.credit;
   const items = [...rules.flatMap((r) => r.evidence), ...(credit?.records ?? [])];
   const ids = [...new Set(items.map((e) => e.id).filter((id): id is string => typeof id === 'string'))];
   const loaded = await loaders.creditRecord.loadMany(ids);

@@ -8,7 +8,7 @@ import type { SubjectType } from '../domain/subject';
 import type { RuleSet } from '../engine/rule-set';
 import { BadUserInputError } from '../errors';
 import { subjectTable } from '../registry/subjects';
-import { assertMatter } from '../evaluation/evaluate.service';
+import { assertMatter } from '../evaluation/matter';
 import { storeSnapshot } from '../evaluation/snapshot';
 
 export interface SweepRequest {

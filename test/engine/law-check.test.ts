@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inspectLaw } from '../../src/engine/law-check';
+import { inspectFolderLaw } from '../../src/engine/law-check';
 import type { RuleProblem } from '../../src/engine/rule-problem';
 
 const SHIPPED = path.resolve(__dirname, '../../rules');
@@ -66,7 +66,7 @@ describe('rules check refuses a measure no cited clause authorises, in the claus
   it('a CAUTION for agencies citing 三(七): its mitigation speaks of civil servants only', () => {
     const draft: Draft = { id: 'ag-repair', subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'CAUTION', mitigation: true, basis: [{ clause: '三(七)', quote: Q['三(七)'] }] };
     const dir = folderWith([draft]);
-    const [problem, ...rest] = about(inspectLaw(dir).problems, 'ag-repair');
+    const [problem, ...rest] = about(inspectFolderLaw(dir).problems, 'ag-repair');
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({
       file: 'agency/ag-repair.json',
@@ -78,14 +78,14 @@ describe('rules check refuses a measure no cited clause authorises, in the claus
 
   it('a RESTRICT on PROMOTION citing only 三(四): 重要依据 is a basis to weigh, at most a caution', () => {
     const dir = folderWith([{ id: 'cs-bar', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'RESTRICT', basis: [{ clause: '三(四)', quote: Q['三(四)'] }] }]);
-    const [problem] = about(inspectLaw(dir).problems, 'cs-bar');
+    const [problem] = about(inspectFolderLaw(dir).problems, 'cs-bar');
     expect(problem.zh).toContain('三(四) 原文“并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据”对公务员在此事项中至多授权 CAUTION（提示关注），不授权 RESTRICT（限制）');
     expect(problem.en).toContain('三(四) authorises at most CAUTION for CIVIL_SERVANT in this matter, not RESTRICT');
   });
 
   it('an incentive citing 二: goals decide nothing', () => {
     const dir = folderWith([{ id: 'ag-goal', subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'INCENTIVE', basis: [{ clause: '二', quote: Q['二'] }] }]);
-    const [problem] = about(inspectLaw(dir).problems, 'ag-goal');
+    const [problem] = about(inspectFolderLaw(dir).problems, 'ag-goal');
     expect(problem.zh).toContain('二 原文“通过五年的探索和实践,基本建立覆盖全市的公务人员和政府机构信用档案');
     expect(problem.zh).toContain('不作决定');
     expect(problem.en).toContain('二 decides nothing: Goals only');
@@ -93,7 +93,7 @@ describe('rules check refuses a measure no cited clause authorises, in the claus
 
   it('only the matter the clauses do not reach: a RESTRICT on AWARD and PROMOTION citing 三(六) is refused for PROMOTION alone, at its line', () => {
     const draft: Draft = { id: 'cs-both', subjectType: 'CIVIL_SERVANT', matters: ['AWARD', 'PROMOTION'], effect: 'RESTRICT', basis: [{ clause: '三(六)', quote: Q['三(六)'] }] };
-    const problems = about(inspectLaw(folderWith([draft])).problems, 'cs-both');
+    const problems = about(inspectFolderLaw(folderWith([draft])).problems, 'cs-both');
     expect(problems).toHaveLength(1);
     expect(problems[0].line).toBe(lineOf(ruleText(draft), '"PROMOTION"'));
     expect(problems[0].zh).toContain('在事项 PROMOTION 中适用 RESTRICT');
@@ -102,7 +102,7 @@ describe('rules check refuses a measure no cited clause authorises, in the claus
 
   it('a procurement bar as DISQUALIFY where 四(一) says 限制参与', () => {
     const dir = folderWith([{ id: 'en-bar', subjectType: 'ENTERPRISE', matters: ['PROCUREMENT', 'BIDDING'], effect: 'DISQUALIFY', basis: [{ clause: '四(一)', quote: Q['四(一)'] }] }]);
-    const problems = about(inspectLaw(dir).problems, 'en-bar');
+    const problems = about(inspectFolderLaw(dir).problems, 'en-bar');
     expect(problems).toHaveLength(1);
     expect(problems[0].zh).toContain('四(一) 原文“依法限制失信被执行人及严重违法失信企业参与我市政府采购、建设工程招标投标”对企业在此事项中至多授权 RESTRICT（限制），不授权 DISQUALIFY');
   });
@@ -112,7 +112,7 @@ describe('rules check refuses a measure no cited clause authorises, in the claus
       { id: 'cs-soft', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'CAUTION', mitigation: true, basis: [{ clause: '三(四)', quote: Q['三(四)'] }] },
       { id: 'cs-hard', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'CAUTION', basis: [{ clause: '三(七)', quote: Q['三(七)'] }] },
     ]);
-    const { problems } = inspectLaw(dir);
+    const { problems } = inspectFolderLaw(dir);
     expect(about(problems, 'cs-soft')[0].en).toContain('三(四) does not lighten or waive a measure: a mitigating rule cannot rest on it');
     expect(about(problems, 'cs-hard')[0].zh).toContain('三(七) 原文“公务员在政务失信行为发生后');
     expect(about(problems, 'cs-hard')[0].en).toContain('三(七) only lightens or waives measures: a rule resting on it must be marked "mitigation": true');
@@ -126,7 +126,7 @@ describe('rules check lets an authorised measure pass', () => {
       { id: 'cs-award', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'RESTRICT', basis: [{ clause: '三(六)', quote: Q['三(六)'] }, { clause: '二', quote: Q['二'] }] },
       { id: 'cs-repair', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'CAUTION', mitigation: true, basis: [{ clause: '三(七)', quote: Q['三(七)'] }] },
     ]);
-    const { problems, warnings } = inspectLaw(dir);
+    const { problems, warnings } = inspectFolderLaw(dir);
     expect(problems).toEqual([]);
     expect(about(warnings, 'cs-award')).toEqual([expect.objectContaining({ en: expect.stringContaining('二 authorises no measure'), zh: expect.stringContaining('二 不授权任何措施') })]);
   });
@@ -136,7 +136,7 @@ describe('rules check warns of a clause cited beside its authority that does not
   it('a RESTRICT on AWARD citing 三(六) and 三(四): 三(四) reaches only CAUTION, so it is flagged at its line; 三(六) alone passes clean', () => {
     const both: Draft = { id: 'cs-award-both', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'RESTRICT', basis: [{ clause: '三(六)', quote: Q['三(六)'] }, { clause: '三(四)', quote: Q['三(四)'] }] };
     const alone: Draft = { id: 'cs-award-alone', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'RESTRICT', basis: [{ clause: '三(六)', quote: Q['三(六)'] }] };
-    const { problems, warnings } = inspectLaw(folderWith([both, alone]));
+    const { problems, warnings } = inspectFolderLaw(folderWith([both, alone]));
     expect(problems).toEqual([]);
     const [warning, ...rest] = about(warnings, 'cs-award-both');
     expect(rest).toEqual([]);
@@ -153,7 +153,7 @@ describe('rules check warns of a clause cited beside its authority that does not
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-law-'));
     dirs.push(dir);
     cpSync(SHIPPED, dir, { recursive: true });
-    expect(inspectLaw(dir).warnings).toEqual([]);
+    expect(inspectFolderLaw(dir).warnings).toEqual([]);
   });
 });
 
@@ -163,7 +163,7 @@ describe('mitigation and supervision', () => {
       { id: 'cs-lighten', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'MITIGATE', basis: [{ clause: '三(七)', quote: Q['三(七)'] }] },
       { id: 'ag-lighten', subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'MITIGATE', basis: [{ clause: '三(七)', quote: Q['三(七)'] }] },
     ]);
-    const { problems } = inspectLaw(dir);
+    const { problems } = inspectFolderLaw(dir);
     expect(about(problems, 'cs-lighten')).toEqual([]);
     expect(about(problems, 'ag-lighten')[0].en).toContain('三(七) speaks of CIVIL_SERVANT only, not of AGENCY');
   });
@@ -171,14 +171,14 @@ describe('mitigation and supervision', () => {
   it('三(八) special governance authorises SUPERVISE and a caution, never a restriction', () => {
     const quote = '政府机构负责人须按照有关规定出庭应诉，避免新增失信被执行人。';
     const dir = folderWith(['SUPERVISE', 'CAUTION', 'RESTRICT'].map((effect) => ({ id: `ag-sg-${effect.toLowerCase()}`, subjectType: 'AGENCY' as const, matters: ['SPECIAL_GOVERNANCE'], effect, basis: [{ clause: '三(八)', quote }] })));
-    const { problems } = inspectLaw(dir);
+    const { problems } = inspectFolderLaw(dir);
     expect(problems.map((p) => p.file)).toEqual(['agency/ag-sg-restrict.json']);
     expect(problems[0].zh).toContain('只授权 SUPERVISE（专项治理监督），不授权 RESTRICT（限制）');
   });
 });
 
 describe('the quote check', () => {
-  const cite = (quote: string, clause = '三(六)') => inspectLaw(folderWith([{ id: 'cs-q', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'RESTRICT', basis: [{ clause, quote }] }])).problems;
+  const cite = (quote: string, clause = '三(六)') => inspectFolderLaw(folderWith([{ id: 'cs-q', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'RESTRICT', basis: [{ clause, quote }] }])).problems;
 
   it('accepts full-width commas where the document has half-width ones, and spaces', () => {
     expect(cite('对存在政务失信记录的公务员，按照相关规定 采取限制评优评先等措施。')).toEqual([]);
@@ -228,12 +228,12 @@ describe('the catalogue', () => {
       entry.measures[0].words = '并将公务员诚信记录作为公务员提拔任用的唯一依据';
       writeFileSync(file, JSON.stringify(catalogue, null, 2));
     });
-    const found = inspectLaw(dir).problems.map((p) => p.en);
+    const found = inspectFolderLaw(dir).problems.map((p) => p.en);
     expect(found).toEqual(expect.arrayContaining([expect.stringContaining('the catalogue lacks clause(s) 五(三)'), expect.stringContaining("the measure's words: the quote does not match 鄂州政发〔2018〕17号 三(四)")]));
   });
 
   it('as shipped, is sound against its document and matters, and every shipped quote stands verbatim in its clause', () => {
-    const { problems } = inspectLaw(SHIPPED);
+    const { problems } = inspectFolderLaw(SHIPPED);
     expect(problems.filter((p) => !p.en.includes('which no clause it cites authorises'))).toEqual([]);
   });
 });

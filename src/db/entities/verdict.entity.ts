@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { SubjectType } from '../../domain/subject';
-import { VerdictOutcome } from '../../domain/verdict';
+import { Outcome, type StoredRuleResult, type VerdictFacts } from '../../domain/verdict';
 import { BaseEntity } from './base.entity';
 
 /**
@@ -33,11 +33,11 @@ export class Verdict extends BaseEntity {
   @Property({ type: 'timestamptz' })
   evaluatedAt!: Date;
 
-  @Enum({ items: () => VerdictOutcome, nativeEnumName: 'verdict_outcome' })
-  outcome!: VerdictOutcome;
+  @Enum({ items: () => Outcome, nativeEnumName: 'verdict_outcome' })
+  outcome!: Outcome;
 
   @Property({ type: 'double', nullable: true })
-  score?: number | null;
+  score!: number | null;
 
   @Property({ type: 'string', length: 80 })
   ruleSetVersion!: string;
@@ -48,11 +48,15 @@ export class Verdict extends BaseEntity {
 
   /** Everything the rules read: { subject, parameters }. */
   @Property({ type: 'json' })
-  facts!: Record<string, unknown>;
+  facts!: VerdictFacts;
 
-  /** Every rule of the subject type and matter, fired or not, with conditions, evidence and texts. */
+  /**
+   * Every rule of the subject type and matter, fired or not, with conditions, evidence and filled
+   * texts; the rules' own texts are in the snapshot of the version (older verdicts carry them).
+   * Read back whole with explainedRules (src/evaluation/rule-texts.ts).
+   */
   @Property({ type: 'json' })
-  rules!: Record<string, unknown>[];
+  rules!: StoredRuleResult[];
 
   /** The verdict this one re-checked, when it came from `recheck`. */
   @Property({ type: 'uuid', nullable: true })

@@ -2,8 +2,8 @@ import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS, type Role } from '../../auth/role';
 import { storedFactsMask } from '../../auth/stored-facts';
-import type { VerdictOutcome } from '../../domain/verdict';
-import { measuresOf, reasonOf, type Assessment } from '../../evaluation/assess.service';
+import { measuresOf, type Decision } from '../../domain/verdict';
+import { reasonFor } from '../../evaluation/reason';
 import { parameterUsesNow } from '../../evaluation/parameter-uses';
 import type { RuleSet } from '../../engine/rule-set';
 import { parameterUseView, withParameterUses } from '../parameter-use';
@@ -16,31 +16,30 @@ import { AssessmentResultType, AssessmentType } from '../types/assessment.type';
 import { SubjectUnion } from '../types/subject.type';
 import { SubjectInput } from '../types/verdict.type';
 
-function toAssessment(assessment: Assessment, ruleSet: RuleSet, role: Role): AssessmentType {
-  const { run, gathered } = assessment;
-  const uses = parameterUsesNow(ruleSet, assessment.subject.type, gathered.parametersFile, gathered.parameters, run.rules).map(parameterUseView);
+function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role): AssessmentType {
+  const uses = parameterUsesNow(ruleSet, decision.subjectType, decision.parametersFile, decision.facts.parameters, decision.rules).map(parameterUseView);
   // Facts are gathered as the system: masked for the caller's role like a stored verdict's.
-  const mask = storedFactsMask(role, assessment.subject.type, { subject: gathered.subject });
-  const explanation = {
-    // What Explanation.summary reads of a verdict: the same summary as evaluate gives.
-    verdict: { subjectType: assessment.subject.type, outcome: run.outcome, score: run.score, day: assessment.day, matter: assessment.matter },
-    rules: mask(withParameterUses(run.rules, uses)),
-    parameters: mask(uses),
-    day: assessment.day,
-    parametersFile: gathered.parametersFile,
-    facts: mask({ subject: gathered.subject, parameters: gathered.parameters }),
-  };
+  const mask = storedFactsMask(role, decision.subjectType, { subject: decision.facts.subject });
   return {
-    subjectType: assessment.subject.type,
-    subjectId: assessment.subject.id,
-    matter: assessment.matter,
-    asOf: assessment.asOf,
-    outcome: run.outcome as VerdictOutcome,
-    score: run.score,
-    ruleSetVersion: assessment.ruleSetVersion,
-    measures: measuresOf(run),
-    reason: reasonOf(run, ruleSet.matter(assessment.matter)),
-    explanation: explanation as never,
+    subjectType: decision.subjectType,
+    subjectId: decision.subjectId,
+    matter: decision.matter,
+    asOf: decision.asOf,
+    outcome: decision.outcome,
+    score: decision.score,
+    ruleSetVersion: decision.ruleSetVersion,
+    measures: measuresOf(decision.rules),
+    reason: reasonFor(decision.outcome, decision.rules, ruleSet.matter(decision.matter)),
+    // The same explanation, and the same summary (written `about` the decision), as evaluate gives.
+    explanation: {
+      rules: mask(withParameterUses(decision.rules, uses)),
+      parameters: mask(uses),
+      day: decision.day,
+      parametersFile: decision.parametersFile,
+      facts: mask(decision.facts),
+      factsWithheld: false,
+      about: decision,
+    },
   };
 }
 

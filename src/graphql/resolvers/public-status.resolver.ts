@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CreditRecord, Enterprise } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
-import type { VerdictOutcome } from '../../domain/verdict';
-import { measuresOf, reasonOf, type Assessment } from '../../evaluation/assess.service';
-import { firedStrongestFirst } from '../../evaluation/reason';
+import { firedStrongestFirst, measuresOf, type Decision } from '../../domain/verdict';
+import { reasonFor } from '../../evaluation/reason';
 import { assessNow, MAX_ASSESSMENTS_PER_REQUEST, reserveAssessments } from '../assessing';
 import type { GraphQLContext } from '../context';
 import { EnterpriseType } from '../types/enterprise.type';
@@ -11,8 +10,8 @@ import { PublicStatusType } from '../types/public-status.type';
 import { visibleRecords } from '../visibility';
 
 /** An assessment as the portal shows it: the measures, one reason, and the records behind it the viewer may see. */
-async function toPublicStatus(context: GraphQLContext, assessment: Assessment): Promise<PublicStatusType> {
-  const fired = firedStrongestFirst(assessment.run.rules);
+async function toPublicStatus(context: GraphQLContext, assessment: Decision): Promise<PublicStatusType> {
+  const fired = firedStrongestFirst(assessment.rules);
   const ids = [...new Set(fired.flatMap((r) => r.evidence.map((e) => e.id)).filter((id): id is string => typeof id === 'string'))];
   const loaded = await context.loaders.creditRecord.loadMany(ids);
   const records = loaded.filter((r): r is CreditRecord => r != null && !(r instanceof Error));
@@ -21,10 +20,10 @@ async function toPublicStatus(context: GraphQLContext, assessment: Assessment): 
   return {
     matter: assessment.matter,
     matterTitle: title,
-    outcome: assessment.run.outcome as VerdictOutcome,
-    measures: measuresOf(assessment.run),
-    reason: reasonOf(assessment.run, matter),
-    records: visibleRecords(context.viewer, records) as never,
+    outcome: assessment.outcome,
+    measures: measuresOf(assessment.rules),
+    reason: reasonFor(assessment.outcome, assessment.rules, matter),
+    records: visibleRecords(context.viewer, records),
     asOf: assessment.asOf,
     day: assessment.day,
     ruleSetVersion: assessment.ruleSetVersion,

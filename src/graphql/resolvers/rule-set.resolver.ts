@@ -37,7 +37,7 @@ function describeRuleSet({ rules, reloader }: GraphQLContext): RuleSetType {
       effect: r.event.type,
       effectiveFrom: r.effective.from,
       effectiveTo: r.effective.to ?? null,
-      conditions: r.conditions as unknown as Record<string, unknown>,
+      conditions: r.conditions,
       measure: r.event.params.measure,
     })),
     errors: reloader?.errors ?? [],

@@ -7,14 +7,14 @@ import { auditIn } from '../../audit/audit.service';
 import { readLogOf } from '../../audit/read-log';
 import { Verdict } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
-import type { RuleResult } from '../../engine/rule-runner';
+import { measuresOf } from '../../domain/verdict';
 import { evaluate, findVerdict } from '../../evaluation/evaluate.service';
 import { recheck } from '../../evaluation/recheck.service';
-import { parameterUses, type ParameterUse } from '../../evaluation/parameter-uses';
+import { parameterUses } from '../../evaluation/parameter-uses';
 import { parameterUseView, withParameterUses } from '../parameter-use';
 import { findLatestVerdict, isStale } from '../../evaluation/latest-verdict';
 import { reasonFor } from '../../evaluation/reason';
-import { explainedRules, type StoredRuleResult } from '../../evaluation/rule-texts';
+import { explainedRules } from '../../evaluation/rule-texts';
 import { buildSummary } from '../../evaluation/summary';
 import { factWords } from '../../engine/schema-words';
 import { BadUserInputError } from '../../errors';
@@ -26,16 +26,6 @@ import { SubjectUnion } from '../types/subject.type';
 import { ExplanationType, LocalizedTextType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
 import { assertMayReadVerdict, assertMaySeeVerdictOf, verdictSubjectTypes, WITHHELD_SUMMARY, withholdsFactsFromPublic, withoutUndisclosed } from '../visibility';
 import { definedOnly } from '../where';
-
-interface ExplanationSource {
-  verdict: Verdict;
-  rules: RuleResult[];
-  parameters: ParameterUse[];
-  /** The public's view of a verdict some of whose records it may no longer see (src/graphql/visibility.ts). */
-  withheld?: boolean;
-}
-
-
 
 @Resolver(() => VerdictType)
 export class VerdictResolver {
@@ -113,7 +103,7 @@ export class VerdictResolver {
   async reason(@Root() verdict: Verdict, @Ctx() { em, viewer, rules }: GraphQLContext): Promise<LocalizedTextType> {
     // The reason is filled from the stored facts: withheld from the public exactly when the explanation is.
     if (await withholdsFactsFromPublic(viewer, em, verdict)) return { ...WITHHELD_SUMMARY };
-    return reasonFor(verdict.outcome, verdict.rules as unknown as StoredRuleResult[], rules.current.matter(verdict.matter));
+    return reasonFor(verdict.outcome, verdict.rules, rules.current.matter(verdict.matter));
   }
 
   @FieldResolver(() => Boolean, {
@@ -130,13 +120,11 @@ export class VerdictResolver {
 
   @FieldResolver(() => [MeasureType], { description: 'The measures that apply: one per fired rule, strongest first.' })
   async measures(@Root() verdict: Verdict, @Ctx() { em, rules }: GraphQLContext): Promise<MeasureType[]> {
-    return (await explainedRules(em, rules.current, verdict))
-      .filter((r) => r.fired && r.effect)
-      .map((r) => ({ ruleId: r.ruleId, effect: r.effect!, measure: r.measure, basis: r.basis, mitigation: !!r.mitigates, mitigatedBy: r.mitigatedBy ?? null, points: r.points }));
+    return measuresOf(await explainedRules(em, rules.current, verdict));
   }
 
   @FieldResolver(() => ExplanationType, { description: 'Why. A signed-in caller\'s read is recorded in the audit trail, once per verdict per request. The public gets no facts or evidence about a civil servant.' })
-  async explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext): Promise<ExplanationSource & ExplanationType> {
+  async explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext): Promise<ExplanationType> {
     const personal = verdict.subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(context.viewer.role);
     const explained = await explainedRules(context.em, context.rules.current, verdict);
     const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts);
@@ -159,7 +147,7 @@ export class VerdictResolver {
     });
     // Stored facts are the system's, unmasked: masked here for the reader's role (ID-card numbers for OFFICER).
     const mask = storedFactsMask(context.viewer.role, verdict.subjectType, verdict.facts);
-    return { verdict, ...mask({ rules, parameters: uses, facts: personal || withheld ? {} : visible.facts }), withheld, factsWithheld: withheld, day: verdict.day, parametersFile: verdict.parametersFile } as never;
+    return { ...mask({ rules, parameters: uses, facts: personal || withheld ? {} : visible.facts }), factsWithheld: withheld, day: verdict.day, parametersFile: verdict.parametersFile, about: verdict };
   }
 }
 
@@ -167,17 +155,17 @@ export class VerdictResolver {
 export class ExplanationResolver {
   @FieldResolver(() => String, { description: 'A short narrative from the rule templates and the facts: records, clauses, measures, mitigation, and why other rules did not apply.' })
   summary(
-    @Root() source: ExplanationSource,
+    @Root() explanation: ExplanationType,
     @Arg('locale', () => String, { defaultValue: 'zh', description: '"zh" or "en".' }) locale: string,
     @Ctx() { rules }: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): string {
     if (locale !== 'zh' && locale !== 'en') throw new BadUserInputError('locale', `"${locale}" is not offered; use "zh" or "en".`);
-    if (source.withheld) return WITHHELD_SUMMARY[locale];
-    const { verdict } = source;
-    const matterTitle = rules.current.matter(verdict.matter)?.title ?? { zh: verdict.matter, en: verdict.matter };
+    if (explanation.factsWithheld) return WITHHELD_SUMMARY[locale];
+    const { about } = explanation;
+    const matterTitle = rules.current.matter(about.matter)?.title ?? { zh: about.matter, en: about.matter };
     // Facts named in words from the facts types' descriptions (the facts query in force).
-    const label = factWords(info.schema, rules.current, verdict.subjectType, locale);
-    return buildSummary({ outcome: verdict.outcome, score: verdict.score ?? null, day: verdict.day, matterTitle, rules: source.rules, parameters: source.parameters, label }, locale);
+    const label = factWords(info.schema, rules.current, about.subjectType, locale);
+    return buildSummary({ outcome: about.outcome, score: about.score, day: about.day, matterTitle, rules: explanation.rules, parameters: explanation.parameters, label }, locale);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { SubjectType } from '../../domain/subject';
-import { VerdictOutcome } from '../../domain/verdict';
+import { Outcome } from '../../domain/verdict';
 import { ExplanationType, LocalizedTextType, MeasureType } from './verdict.type';
 
 @ObjectType('Assessment', {
@@ -19,8 +19,8 @@ export class AssessmentType {
   @Field({ description: 'The moment assessed.' })
   asOf!: Date;
 
-  @Field(() => VerdictOutcome)
-  outcome!: VerdictOutcome;
+  @Field(() => Outcome)
+  outcome!: Outcome;
 
   @Field(() => Float, { nullable: true, description: 'Sum of the points of fired SCORE rules; null when no SCORE rule is in effect for the matter.' })
   score!: number | null;

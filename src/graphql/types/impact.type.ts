@@ -1,7 +1,7 @@
 import { GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { SubjectType } from '../../domain/subject';
-import { VerdictOutcome } from '../../domain/verdict';
+import { Outcome } from '../../domain/verdict';
 
 @InputType({ description: 'One file of a draft: added or changed (content), or removed (content null).' })
 export class DraftFileInput {
@@ -14,7 +14,7 @@ export class DraftFileInput {
 
 @ObjectType('ImpactSide', { description: 'How a verdict would read under one rule set.' })
 export class ImpactSideType {
-  @Field(() => VerdictOutcome)
+  @Field(() => Outcome)
   outcome!: string;
 
   @Field(() => Float, { nullable: true })

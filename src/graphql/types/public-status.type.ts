@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
-import { VerdictOutcome } from '../../domain/verdict';
+import { Outcome } from '../../domain/verdict';
 import { CreditRecordType } from './credit-record.type';
 import { LocalizedTextType, MeasureType } from './verdict.type';
 
@@ -14,8 +14,8 @@ export class PublicStatusType {
   @Field(() => LocalizedTextType)
   matterTitle!: LocalizedTextType;
 
-  @Field(() => VerdictOutcome)
-  outcome!: VerdictOutcome;
+  @Field(() => Outcome)
+  outcome!: Outcome;
 
   @Field(() => [MeasureType], { description: 'The measures that apply: one per fired rule, strongest first.' })
   measures!: MeasureType[];

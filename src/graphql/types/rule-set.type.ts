@@ -1,6 +1,8 @@
 import { GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { SubjectType } from '../../domain/subject';
+import type { Effect as EffectCode } from '../../domain/verdict';
+import type { ConditionNode } from '../../engine/rule-model';
 import { Effect, LegalBasisType, LocalizedTextType } from './verdict.type';
 
 @ObjectType('Matter', { description: 'A matter decided (事项), declared in rules/matters.json.' })
@@ -36,7 +38,7 @@ export class RuleInfoType {
   basis!: LegalBasisType[];
 
   @Field(() => Effect)
-  effect!: string;
+  effect!: EffectCode;
 
   @Field(() => LocalDateResolver)
   effectiveFrom!: string;
@@ -45,7 +47,7 @@ export class RuleInfoType {
   effectiveTo!: string | null;
 
   @Field(() => GraphQLJSONObject, { description: 'The conditions as written: all / any / not over leaf conditions { fact, path, operator, value }.' })
-  conditions!: Record<string, unknown>;
+  conditions!: ConditionNode;
 
   @Field(() => LocalizedTextType, { description: 'What applies when the rule fires.' })
   measure!: LocalizedTextType;

@@ -1,18 +1,17 @@
 import { GraphQLJSON, GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsUUID } from 'class-validator';
-import { OUTCOME_TITLES, VerdictOutcome } from '../../domain/verdict';
 import { SubjectType } from '../../domain/subject';
-import { EFFECTS } from '../../engine/rule-file';
+import { EFFECTS, OUTCOME_TITLES, Outcome, type Effect as EffectCode, type Relief, type VerdictFacts } from '../../domain/verdict';
 import { Connection } from '../connection';
 
-registerEnumType(VerdictOutcome, {
+registerEnumType(Outcome, {
   name: 'Outcome',
   description: 'The strongest effect that applies after mitigation, or NO_RULE_IN_FORCE when no rule of the matter was in force on the day.',
   valuesConfig: Object.fromEntries(Object.entries(OUTCOME_TITLES).map(([code, t]) => [code, { description: `${t.zh} ${t.en}: ${t.meaning}` }])),
 });
 
-export const Effect = Object.fromEntries(EFFECTS.map((e) => [e, e])) as Record<(typeof EFFECTS)[number], (typeof EFFECTS)[number]>;
+export const Effect = Object.fromEntries(EFFECTS.map((e) => [e, e])) as Record<EffectCode, EffectCode>;
 registerEnumType(Effect, {
   name: 'Effect',
   description: 'What a rule does when it fires: INCENTIVE, SCORE, CAUTION, SUPERVISE (put under special governance, 专项治理), RESTRICT, DISQUALIFY; MITIGATE lowers or waives the measure of the rule it names (三(七)).',
@@ -54,14 +53,14 @@ export class MitigationType {
   @Field({ description: 'The mitigating rule.' })
   byRule!: string;
 
-  @Field({ description: 'LIGHTEN (one step down) or WAIVE.' })
-  relief!: string;
+  @Field(() => String, { description: 'LIGHTEN (one step down) or WAIVE.' })
+  relief!: Relief;
 
   @Field(() => Effect, { description: 'The effect its rule gave.' })
-  from!: string;
+  from!: EffectCode;
 
   @Field(() => Effect, { nullable: true, description: 'The effect after relief; null when waived.' })
-  to!: string | null;
+  to!: EffectCode | null;
 }
 
 @ObjectType('ParameterSource', { description: "Where a parameter's value comes from: a document's clause, a local choice, or both." })
@@ -112,7 +111,7 @@ export class MeasureType {
   ruleId!: string;
 
   @Field(() => Effect)
-  effect!: string;
+  effect!: EffectCode;
 
   @Field(() => LocalizedTextType)
   measure!: LocalizedTextType;
@@ -145,7 +144,7 @@ export class ConditionExplanationType {
   operator!: string;
 
   @Field(() => String, { nullable: true, description: 'The parameter the expected value was read from.' })
-  expectedParameter?: string | null;
+  expectedParameter?: string;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The value the rule asks for.' })
   expected!: unknown;
@@ -175,7 +174,7 @@ export class RuleExplanationType {
   inEffect!: boolean;
 
   @Field(() => Effect, { nullable: true, description: 'The effect that applies: the rule\'s own, or what a mitigation lowered it to; null when waived.' })
-  effect!: string | null;
+  effect!: EffectCode | null;
 
   @Field(() => LocalizedTextType)
   measure!: LocalizedTextType;
@@ -211,7 +210,7 @@ export class ExplanationType {
   parametersFile!: string;
 
   @Field(() => GraphQLJSONObject, { description: 'Everything the rules read: { subject, parameters }. Empty for the public when factsWithheld.' })
-  facts!: Record<string, unknown>;
+  facts!: Partial<VerdictFacts>;
 
   @Field({ description: 'True for the public when a record this verdict could have counted is no longer publicly disclosed: facts, conditions, rule texts and the summary are then withheld (outcome and measures stay; Enterprise.publicStatus gives the current status).' })
   factsWithheld!: boolean;
@@ -221,6 +220,18 @@ export class ExplanationType {
 
   @Field(() => [RuleExplanationType])
   rules!: RuleExplanationType[];
+
+  /** Not in the schema: the verdict (or assessment) the `summary` field is written about. */
+  about!: SummarySubject;
+}
+
+/** What a summary says of the decision besides its rules and parameters. */
+export interface SummarySubject {
+  subjectType: SubjectType;
+  matter: string;
+  outcome: Outcome;
+  score: number | null;
+  day: string;
 }
 
 @ObjectType('Verdict', { description: 'A stored, immutable verdict: for a subject, in a matter, as of a moment, which measures apply and why.' })
@@ -243,8 +254,8 @@ export class VerdictType {
   @Field()
   evaluatedAt!: Date;
 
-  @Field(() => VerdictOutcome)
-  outcome!: VerdictOutcome;
+  @Field(() => Outcome)
+  outcome!: Outcome;
 
   @Field(() => Float, { nullable: true, description: 'Sum of the points of fired SCORE rules; null when no SCORE rule is in effect for the matter.' })
   score!: number | null;

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SubjectType } from '../../../src/domain/subject';
 import { subjectShape } from '../../../src/engine/facts-shape';
-import type { ConditionNode, LoadedRule } from '../../../src/engine/rule-file';
-import { runRules } from '../../../src/engine/rule-runner';
+import type { ConditionNode, LoadedRule } from '../../../src/engine/rule-model';
 import { loadRuleSet } from '../../../src/engine/rule-set';
+import { decideRules } from '../../../src/evaluation/decide';
 import { getSchema } from '../../../src/graphql/schema';
 import { randomFacts } from '../../support/random-facts';
 import { GOLDEN_DAYS, GOLDEN_FILE, GOLDEN_SUBJECTS_PER_TYPE, type Golden, type GoldenRun } from './golden';
@@ -14,8 +14,9 @@ import { GOLDEN_DAYS, GOLDEN_FILE, GOLDEN_SUBJECTS_PER_TYPE, type Golden, type G
  * Writes the golden verdicts the differential test (verdict-golden.test.ts) compares with: every
  * shipped rule's cases, and random facts of each subject type decided for each of its matters on
  * a few days. The rules and facts go into the file with the results, so later edits to rules/ do
- * not move the goldens. Not part of the suite; run it only to record a change of behaviour on
- * purpose:
+ * not move the goldens. First run on the evaluator that explained by evaluating every condition a
+ * second time (commit 8f5123d), before the explanation came from json-rules-engine's own results.
+ * Not part of the suite; run it again only to record a change of behaviour on purpose:
  *
  *     npx jest --testMatch '**\/capture.golden.ts'
  */
@@ -25,7 +26,7 @@ const numbersIn = (node: ConditionNode): number[] =>
 async function outcome(rules: LoadedRule[], facts: { subject: unknown; parameters: Record<string, unknown> }, day: string): Promise<GoldenRun['expect']> {
   try {
     // Through JSON: the file keeps what a stored verdict keeps.
-    return JSON.parse(JSON.stringify(await runRules(rules, facts, day)));
+    return JSON.parse(JSON.stringify(await decideRules(rules, facts, day)));
   } catch (error) {
     return { error: (error as Error).message };
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { LoadedRule } from '../../../src/engine/rule-file';
+import type { LoadedRule } from '../../../src/engine/rule-model';
 
 /** The golden verdicts: rules and facts as they were, with what the evaluator then decided. */
 export interface Golden {

@@ -1,29 +1,13 @@
+import type { DocumentNode } from 'graphql';
+import type { Bilingual } from '../domain/bilingual';
 import type { SubjectType } from '../domain/subject';
-
-/** Text a policy officer or inspector reads, in both languages. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
-/** The legal clause a rule rests on, e.g. 鄂州政发〔2018〕17号 三(六). */
-export interface Basis {
-  document: string;
-  clause: string;
-  quote: string;
-}
+import type { Basis, Effect, Relief } from '../domain/verdict';
 
 /**
-* The fixed vocabulary of effects, weakest first. MITIGATE decides nothing by itself: it lowers
- * or waives the measure of the rule it names (三(七) 从轻或免于). SUPERVISE puts an agency under
- * special governance (三(八) 专项治理): a supervision measure that bars nothing, so it ranks above a
- * caution and below a restriction. Which clause authorises which effect is in rules/catalogue/.
+ * The rules folder as data: the types of a rule file, a matter, a parameters file and a facts
+ * query, once loaded. Where the folder is read and parsed: rule-loader.ts; where it is checked and
+ * becomes a RuleSet: rule-set.ts.
  */
-export const EFFECTS = ['INCENTIVE', 'SCORE', 'MITIGATE', 'CAUTION', 'SUPERVISE', 'RESTRICT', 'DISQUALIFY'] as const;
-
-/** The measures a mitigation can lower, weakest first: LIGHTEN moves one step down this ladder, off its bottom to none. */
-export const MITIGABLE: readonly Effect[] = ['CAUTION', 'RESTRICT', 'DISQUALIFY'];
-export type Effect = (typeof EFFECTS)[number];
 
 /** A leaf condition as json-rules-engine reads it. */
 export interface LeafCondition {
@@ -81,7 +65,7 @@ export interface RuleFile {
        * A mitigating rule (三(七)): when it fires, the named rule's measure, if that rule fired, is
        * lowered one step (LIGHTEN: DISQUALIFY → RESTRICT → CAUTION → none) or waived (WAIVE).
        */
-      mitigates?: { rule: string; relief: 'LIGHTEN' | 'WAIVE' };
+      mitigates?: { rule: string; relief: Relief };
     };
   };
   explanation: Bilingual;
@@ -145,4 +129,17 @@ export interface PeriodCase {
 /** A loaded rule, with the file it came from (relative to the rules folder). */
 export interface LoadedRule extends RuleFile {
   file: string;
+}
+
+/** The variables every facts query is given by the evaluation itself ($id, $asOf); the others come from the parameters in force. */
+export const EVALUATION_VARIABLES: readonly string[] = ['id', 'asOf'];
+
+/** A subject type's facts query, parsed: what the facts runner executes for each evaluation. */
+export interface FactsQuery {
+  file: string;
+  /** The subject type it reads: its single root field is that type's lookup (see facts-query-check). */
+  subjectType: SubjectType;
+  document: DocumentNode;
+  /** Variables the query declares, so only those are passed from the parameters. */
+  variables: string[];
 }
