@@ -102,6 +102,32 @@ describe('a verdict', () => {
     expect(rule).toMatchObject({ file, title: { zh: '旧版标题：限制评优评先' }, basis: [{ clause: '三(六)' }] });
     expect(read.data.verdict.measures).toEqual(given.measures);
   });
+
+  it('says which version cannot be read, with a code, when its snapshot is missing or a file of it does not parse; the verdict itself still reads', async () => {
+    const { servantId } = await servantWithRecord();
+    const given = await evaluateServant(servantId);
+    const copyUnder = async (version: string) =>
+      (await server.sql<{ id: string }>(
+        `insert into verdict (id, subject_type, subject_id, matter, as_of, day, evaluated_at, outcome, score, rule_set_version, parameters_file, facts, rules)
+         select gen_random_uuid(), subject_type, subject_id, matter, as_of, day, evaluated_at, outcome, score, ?, parameters_file, facts, rules from verdict where id = ? returning id`,
+        [version, given.id],
+      ))[0].id;
+
+    const missing = await server.gql(READ, { id: await copyUnder('sha256:00000000missing') });
+    expect(missing.errors?.[0]).toMatchObject({ extensions: { code: 'RULE_SNAPSHOT_UNREADABLE', version: 'sha256:00000000missing' } });
+    expect(missing.errors?.[0].message).toContain('sha256:00000000missing');
+
+    const [snapshot] = await server.sql<{ files: Record<string, string> }>('select files from rule_set_snapshot where version = ?', [given.ruleSetVersion]);
+    await server.sql('insert into rule_set_snapshot (version, files) values (?, ?)', ['sha256:000000000broken', JSON.stringify({ ...snapshot.files, 'civil-servant/award-restrict.json': '{ "id": "cs-award-restrict", ' })]);
+    const broken = await server.gql(READ, { id: await copyUnder('sha256:000000000broken') });
+    expect(broken.errors?.[0]).toMatchObject({ extensions: { code: 'RULE_SNAPSHOT_UNREADABLE', version: 'sha256:000000000broken' } });
+    expect(broken.errors?.[0].message).toContain('civil-servant/award-restrict.json:1:');
+    // Asked again, it says the same (nothing half-read was kept), and what needs no rule texts still reads.
+    const again = await server.gql('query ($id: ID!) { verdict(id: $id) { outcome measures { ruleId } } }', { id: await copyUnder('sha256:000000000broken') });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'RULE_SNAPSHOT_UNREADABLE' });
+    const plain = await server.gql('query ($id: ID!) { verdict(id: $id) { outcome ruleSetVersion } }', { id: await copyUnder('sha256:000000000broken') });
+    expect(plain.data.verdict).toEqual({ outcome: given.outcome, ruleSetVersion: 'sha256:000000000broken' });
+  });
 });
 
 describe('repair, objection and as-of', () => {
