@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { OUTCOME_TITLES } from '../../src/domain/verdict';
 
 /** Chinese by default; English at a click (remembered in this browser). Texts sit next to their use: t(zh, en). */
 export type Lang = 'zh' | 'en';
@@ -26,13 +27,12 @@ export function saveLang(lang: Lang): void {
 
 type Pair = readonly [string, string];
 
-/** Labels of enum values; a value the console does not know yet (a newer API) is shown as it is. */
+/**
+ * Labels of enum values; a value the console does not know yet (a newer API) is shown as it is.
+ * The outcomes' words are the server's own (src/domain/verdict.ts: plain data, bundled in).
+ */
 const LABELS: Record<string, Pair> = {
-  ELIGIBLE: ['符合条件', 'Eligible'],
-  CAUTION: ['提示关注', 'Caution'],
-  RESTRICTED: ['予以限制', 'Restricted'],
-  DISQUALIFIED: ['取消资格', 'Disqualified'],
-  NO_RULE_IN_FORCE: ['无适用规则', 'No rule in force'],
+  ...Object.fromEntries(Object.entries(OUTCOME_TITLES).map(([code, title]): [string, Pair] => [code, [title.zh, title.en]])),
   AGENCY: ['政府机构', 'Agency'],
   CIVIL_SERVANT: ['公务员', 'Civil servant'],
   ENTERPRISE: ['市场主体', 'Enterprise'],
