@@ -35,6 +35,9 @@ function fromFlags(node: ConditionNode, flags: Map<string, boolean>, place = '')
   return passed;
 }
 
+const numbersIn = (node: ConditionNode): number[] =>
+  'all' in node ? node.all.flatMap(numbersIn) : 'any' in node ? node.any.flatMap(numbersIn) : 'not' in node ? numbersIn(node.not) : typeof node.value === 'number' ? [node.value] : [];
+
 const leafCount = (node: ConditionNode): number => ('all' in node ? node.all.reduce((n, c) => n + leafCount(c), 0) : 'any' in node ? node.any.reduce((n, c) => n + leafCount(c), 0) : 'not' in node ? leafCount(node.not) : 1);
 
 /** Disagreements between a rule's flags and its firing, as readable lines (empty when they agree). */
@@ -69,10 +72,12 @@ describe('the explanation and the engine', () => {
     const schema = await getSchema();
     const found: string[] = [];
     const fired = new Set<string>();
+    // The thresholds the rules compare with, so that random counts land on both sides of them.
+    const interesting = [...new Set(ruleSet.rules.flatMap((r) => numbersIn(r.conditions)))];
     for (const type of Object.values(SubjectType)) {
       const shape = subjectShape(schema, ruleSet.factsQueries[type].document)!;
       for (let seed = 1001; seed <= 1150; seed++) {
-        const subject = randomFacts(shape, seed);
+        const subject = randomFacts(shape, seed, interesting);
         for (const matter of ruleSet.matters.filter((m) => m.subjectTypes.includes(type))) {
           for (const day of ['2019-01-01', '2022-07-01', '2026-11-01']) {
             const rules = ruleSet.rulesFor(type, matter.code);
