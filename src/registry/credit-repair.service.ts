@@ -5,7 +5,7 @@ import { RepairRelief, RepairStatus, type RepairAction } from '../domain/credit-
 import { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { appendRevision } from './credit-record.service';
-import { assertDateOrder, findOrFail, lockOrFail } from './lookup';
+import { assertDateOrder, findOrFail } from './lookup';
 
 export interface RequestRepairFields {
   recordId: string;
@@ -30,7 +30,7 @@ export interface DecideRepairFields {
  */
 export async function requestCreditRepair(em: EntityManager, input: RequestRepairFields): Promise<CreditRepair> {
   return em.transactional(async (tx) => {
-    const record = await lockOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId');
+    const record = await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId', { lock: true });
     if (record.kind !== RecordKind.DISHONEST) {
       throw new BadUserInputError('recordId', 'names a trustworthy record; only dishonesty records can be repaired.');
     }
@@ -57,8 +57,8 @@ export async function decideCreditRepair(em: EntityManager, input: DecideRepairF
   if (input.relief && input.decision !== RepairStatus.APPROVED) throw new BadUserInputError('relief', 'is granted by an approval only; leave it out when rejecting.');
   return em.transactional(async (tx) => {
     const found = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
-    const record = await lockOrFail(tx, CreditRecord, 'credit record', found.record.id, 'repairId');
-    const repair = await lockOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
+    const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'repairId', { lock: true });
+    const repair = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId', { lock: true });
     if (repair.status !== RepairStatus.PENDING) {
       throw new ConflictError('repairId', `the repair was already decided (${repair.status}) on ${repair.decidedOn}.`);
     }

@@ -3,8 +3,8 @@ import { CreditRecord, ListMembership } from '../db/entities';
 import type { CreditList } from '../domain/list-membership';
 import type { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
-import { assertDateOrder, findOrFail, lockOrFail } from './lookup';
-import { lockSubject } from './subjects';
+import { assertDateOrder, findOrFail } from './lookup';
+import { findSubject } from './subjects';
 
 export interface ListingFields {
   subjectType: SubjectType;
@@ -31,7 +31,7 @@ export interface RemovalFields {
  */
 export async function listSubject(em: EntityManager, input: ListingFields): Promise<ListMembership> {
   return em.transactional(async (tx) => {
-    await lockSubject(tx, input.subjectType, input.subjectId);
+    await findSubject(tx, input.subjectType, input.subjectId, { lock: true });
     const record = input.recordId ? await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId') : null;
     if (record && (record.subjectType !== input.subjectType || record.subjectId !== input.subjectId)) {
       throw new BadUserInputError('recordId', 'names a record of another subject; give the record of this subject that the listing rests on.');
@@ -53,7 +53,7 @@ export async function listSubject(em: EntityManager, input: ListingFields): Prom
  */
 export async function removeFromList(em: EntityManager, input: RemovalFields): Promise<ListMembership> {
   return em.transactional(async (tx) => {
-    const membership = await lockOrFail(tx, ListMembership, 'list membership', input.membershipId, 'membershipId');
+    const membership = await findOrFail(tx, ListMembership, 'list membership', input.membershipId, 'membershipId', { lock: true });
     if (membership.removedOn) {
       throw new ConflictError('membershipId', `the listing was already removed on ${membership.removedOn} (${membership.removalDocumentNumber}).`);
     }

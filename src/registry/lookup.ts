@@ -9,36 +9,25 @@ export function assertId(id: string, field = 'id'): void {
   if (!UUID.test(id)) throw new BadUserInputError(field, `"${id}" is not an id of this API (ids are UUIDs).`);
 }
 
-/** Loads one entity by id, or throws NOT_FOUND naming the field that held the id. */
+/**
+ * Loads one entity by id, or throws NOT_FOUND naming the field that held the id.
+ *
+ * With `{ lock: true }` the row is locked (SELECT … FOR UPDATE) until the transaction ends, and read
+ * again even when it is already loaded, so the checks that follow see the committed state. Every
+ * state change of a record (or listing, or commitment) locks first, so two requests about the same
+ * row run one after the other and the second one checks what the first one wrote: "check, then
+ * insert" cannot be raced. `em` must then be a transaction.
+ */
 export async function findOrFail<E extends object>(
   em: EntityManager,
   entity: new (...args: never[]) => E,
   what: string,
   id: string,
   field = 'id',
+  { lock = false }: { lock?: boolean } = {},
 ): Promise<E> {
   assertId(id, field);
-  const found = await em.findOne(entity, { id } as never);
-  if (!found) throw new NotFoundError(what, id, field);
-  return found;
-}
-
-/**
- * Loads one entity by id with its row locked (SELECT … FOR UPDATE) until the transaction ends, or
- * throws NOT_FOUND. Every state change of a record (or listing, or commitment) takes this lock
- * first, so two requests about the same row run one after the other and the second one checks
- * what the first one wrote: "check, then insert" cannot be raced. `em` must be a transaction.
- * The row is read again even when it is already loaded, so the checks see the committed state.
- */
-export async function lockOrFail<E extends object>(
-  em: EntityManager,
-  entity: new (...args: never[]) => E,
-  what: string,
-  id: string,
-  field = 'id',
-): Promise<E> {
-  assertId(id, field);
-  const found = await em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const found = await em.findOne(entity, { id } as never, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
   if (!found) throw new NotFoundError(what, id, field);
   return found;
 }

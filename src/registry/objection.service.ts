@@ -4,7 +4,7 @@ import { RecordStatus, RevisionAction, type RecordCategory, type Severity } from
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { BadUserInputError, ConflictError } from '../errors';
 import { appendRevision, assertRecordConsistent } from './credit-record.service';
-import { assertDateOrder, findOrFail, lockOrFail } from './lookup';
+import { assertDateOrder, findOrFail } from './lookup';
 
 export interface FileObjectionFields {
   recordId: string;
@@ -41,7 +41,7 @@ export interface ResolveObjectionFields {
  */
 export async function fileObjection(em: EntityManager, input: FileObjectionFields): Promise<Objection> {
   return em.transactional(async (tx) => {
-    const record = await lockOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId');
+    const record = await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId', { lock: true });
     if (record.status === RecordStatus.REVOKED) {
       throw new ConflictError('recordId', 'the record is already revoked; there is nothing left to object to.');
     }
@@ -93,8 +93,8 @@ export async function resolveObjection(em: EntityManager, input: ResolveObjectio
   }
   return em.transactional(async (tx) => {
     const found = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
-    const record = await lockOrFail(tx, CreditRecord, 'credit record', found.record.id, 'objectionId');
-    const objection = await lockOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
+    const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'objectionId', { lock: true });
+    const objection = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId', { lock: true });
     if (objection.status !== ObjectionStatus.PENDING) {
       throw new ConflictError('objectionId', `the objection was already decided (${objection.status}) on ${objection.resolvedOn}.`);
     }

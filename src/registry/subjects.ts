@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, CivilServant, Enterprise } from '../db/entities';
 import { SubjectType } from '../domain/subject';
-import { findOrFail, lockOrFail } from './lookup';
+import { findOrFail } from './lookup';
 
 /** The entity behind each kind of subject, and how a message names it. */
 const SUBJECT_ENTITIES = {
@@ -10,16 +10,10 @@ const SUBJECT_ENTITIES = {
   [SubjectType.ENTERPRISE]: { entity: Enterprise, what: 'enterprise' },
 } as const;
 
-/** Loads the subject a record or evaluation names, or throws NOT_FOUND on subjectId. */
-export async function findSubject(em: EntityManager, type: SubjectType, id: string): Promise<Agency | CivilServant | Enterprise> {
+/** Loads the subject a record or evaluation names, or throws NOT_FOUND on subjectId; `lock` as in findOrFail. */
+export async function findSubject(em: EntityManager, type: SubjectType, id: string, options: { lock?: boolean } = {}): Promise<Agency | CivilServant | Enterprise> {
   const { entity, what } = SUBJECT_ENTITIES[type];
-  return findOrFail<Agency | CivilServant | Enterprise>(em, entity as never, what, id, 'subjectId');
-}
-
-/** As findSubject, with the subject's row locked until the transaction ends (see lockOrFail). */
-export async function lockSubject(em: EntityManager, type: SubjectType, id: string): Promise<Agency | CivilServant | Enterprise> {
-  const { entity, what } = SUBJECT_ENTITIES[type];
-  return lockOrFail<Agency | CivilServant | Enterprise>(em, entity as never, what, id, 'subjectId');
+  return findOrFail<Agency | CivilServant | Enterprise>(em, entity as never, what, id, 'subjectId', options);
 }
 
 /** The table that holds a kind of subject, from the ORM's metadata (for SQL that works on many subjects at once). */
