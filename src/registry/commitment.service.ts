@@ -5,7 +5,7 @@ import { RecordCategory, RecordKind, RevisionAction, Severity } from '../domain/
 import { SubjectType } from '../domain/subject';
 import { appendRevision } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
-import { assertDateOrder, findOrFail, lockOrFail } from './lookup';
+import { assertDateOrder, findOrFail } from './lookup';
 
 export interface CommitmentFields {
   agencyId: string;
@@ -23,6 +23,16 @@ export async function createCommitment(em: EntityManager, input: CommitmentField
     const responsiblePerson = input.responsiblePersonId
       ? await findOrFail(tx, CivilServant, 'civil servant', input.responsiblePersonId, 'responsiblePersonId')
       : null;
+    // The person answers for their own unit's promise (四(四)): a breach found through 履职不力
+    // enters their integrity file, so a person of another agency would be charged with a promise
+    // that was never theirs to keep.
+    if (responsiblePerson && responsiblePerson.agency.id !== agency.id) {
+      throw new BadUserInputError(
+        'responsiblePersonId',
+        `责任人须为作出承诺的机关本单位人员：该公务员属于另一机关（${responsiblePerson.agency.id}）。 ` +
+          `The responsible person must belong to the agency that makes the commitment (${agency.id}); this civil servant belongs to agency ${responsiblePerson.agency.id}. Name a person of ${agency.name}, or leave responsiblePersonId out.`,
+      );
+    }
     const commitment = tx.create(Commitment, {
       agency,
       responsiblePerson,
@@ -61,7 +71,7 @@ export async function settleCommitment(em: EntityManager, input: SettleCommitmen
     throw new BadUserInputError('breachFinding', 'applies to a breach only; leave it out for FULFILLED.');
   }
   return em.transactional(async (tx) => {
-    const commitment = await lockOrFail(tx, Commitment, 'commitment', input.commitmentId, 'commitmentId');
+    const commitment = await findOrFail(tx, Commitment, 'commitment', input.commitmentId, 'commitmentId', { lock: true });
     if (commitment.status !== CommitmentStatus.PENDING) {
       throw new ConflictError('commitmentId', `the commitment was already settled as ${commitment.status} on ${commitment.settledOn}.`);
     }
