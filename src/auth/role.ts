@@ -25,6 +25,8 @@ export interface Viewer {
   role: Role;
   /** The token's `sub`; null for PUBLIC. */
   subject: string | null;
+  /** When the token expires (its `exp`); absent for PUBLIC and for the system itself. */
+  expiresAt?: Date;
 }
 
 export const PUBLIC_VIEWER: Viewer = { role: Role.PUBLIC, subject: null };
@@ -65,11 +67,27 @@ export const SEES_ID_NUMBERS: readonly Role[] = [Role.CLERK, Role.INSPECTOR, Rol
 /** Roles that see whom a civil servant is: full names, their credit facts and a verdict's evidence. */
 export const SEES_CIVIL_SERVANTS: readonly Role[] = [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN, Role.DISPLAY];
 
+/** Roles that read the errors of the rules folder on disk (RuleSet.errors): those who write, check and operate the rules. */
+export const READS_RULE_ERRORS: readonly Role[] = [Role.OFFICER, Role.INSPECTOR, Role.ADMIN];
+
 /**
  * The fields that not every role reading the registry may read whole, and the roles that may: the
- * one table behind the field resolvers' guards and masks, and behind the check that a draft facts
- * query reads only what its author may read (a preview must not become a way round a mask).
- * `masked`: other roles get a masked value (see src/auth/masking.ts); otherwise they are refused.
+ * one table behind the field resolvers' guards and masks (src/graphql/guarded.ts), and behind the
+ * check that a draft facts query reads only what its author may read (a preview must not become a
+ * way round a mask). What other roles get:
+ * - `mask`: a masked value (see src/auth/masking.ts);
+ * - `withheld`: that value instead (null, or an empty list), as if the field were empty, so that
+ *   its absence tells nothing;
+ * - neither: a refusal (FORBIDDEN / UNAUTHENTICATED naming the roles that may).
+ *
+ * The withheld commitment and court-case fields are how the public would reach a civil servant
+ * through an agency (三(二), 三(七)): a breach found through 履职不力 enters the named person's
+ * integrity file with the settling document's number, so the person, the finding and the document
+ * together are their dishonesty record; a court case's representative is named in full and the head's
+ * reason for absence may be their health or family. The public keeps what the unit answers for:
+ * a commitment's status and dates, whether the head appeared. The errors of the rules folder on
+ * disk (files, lines, what is being edited) are for those who work with the rules and for the
+ * operators (/readyz on loopback or with an ADMIN token), not for the public.
  */
 export const FIELD_READERS = {
   'CivilServant.idCardNumber': { roles: SEES_ID_NUMBERS, masked: true, mask: maskIdCard },
@@ -80,12 +98,21 @@ export const FIELD_READERS = {
   'CivilServant.listings': { roles: SEES_CIVIL_SERVANTS, masked: false },
   'CivilServant.listMemberships': { roles: SEES_CIVIL_SERVANTS, masked: false },
   'CivilServant.commitmentFacts': { roles: SEES_CIVIL_SERVANTS, masked: false },
+  'Commitment.responsiblePerson': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
+  'Commitment.breachFinding': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
+  'Commitment.settlementDocument': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
+  'CourtCase.entrustedRepresentative': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
+  'CourtCase.validAbsenceReason': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
+  'RuleSet.errors': { roles: READS_RULE_ERRORS, masked: false, withheld: [] },
   'CreditRecord.history': { roles: PERMISSIONS.readHistory, masked: false },
   'CreditRecord.objections': { roles: PERMISSIONS.readHistory, masked: false },
   'CreditRecord.repairs': { roles: PERMISSIONS.readHistory, masked: false },
-} as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string }>;
+} as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[] }>;
 
 export type GuardedField = keyof typeof FIELD_READERS;
+
+/** The guarded fields whose value other roles get masked or as null (not refused): src/graphql/guarded.ts applies them. */
+export type ShadedField = { [K in GuardedField]: (typeof FIELD_READERS)[K] extends { mask: unknown } | { withheld: unknown } ? K : never }[GuardedField];
 
 /** Whether the role reads `Type.field` whole: true for every field not in FIELD_READERS. */
 export function readsWhole(role: Role, typeAndField: string): boolean {

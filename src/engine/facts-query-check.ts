@@ -36,6 +36,9 @@ export const SUBJECT_LOOKUP: Record<SubjectType, string> = {
  */
 const NEVER_FACTS = /^(Query|Mutation|Subscription|AuditEvent|Verdict|Explanation|SweepRun|SweepError|RuleSet|ImpactReport)/;
 
+/** The type that is a person: read only by the facts of a civil servant's own verdicts, which are not public. */
+const PERSON_TYPE = 'CivilServant';
+
 const allowedBySchema = new WeakMap<GraphQLSchema, Set<string>>();
 
 /**
@@ -133,6 +136,13 @@ export function factsQueryProblems(file: string, document: DocumentNode, schema:
       const named = typeInfo.getType() && getNamedType(typeInfo.getType()!);
       if (named && (isObjectType(named) || isAbstractType(named)) && !allowed.has(named.name)) {
         problem(node, `事实查询不能读取 ${named.name}（${parent?.name}.${node.name.value}）：只能读取主体及其信用、承诺、诉讼事实；请删除该字段`, `a facts query cannot read ${named.name} (${parent?.name}.${node.name.value}): only the subject and its credit, commitment and court facts; remove the field`);
+        return false;
+      }
+      // The verdicts about agencies and enterprises are public, with their facts: a civil servant
+      // read into them (an agency's staff, a commitment's responsible person) would be published
+      // whole, unmasked, beside the finding. Only a civil servant's own facts name a person.
+      if (subjectType !== SubjectType.CIVIL_SERVANT && (parent?.name === PERSON_TYPE || named?.name === PERSON_TYPE)) {
+        problem(node, `机关和企业的结论连同事实向公众公开，其事实查询不能读取公务员（${parent?.name}.${node.name.value}）：个人信息会随结论公开；请删除该字段`, `verdicts about agencies and enterprises are public with their facts, so their facts query cannot read a civil servant (${parent?.name}.${node.name.value}): the person would be published with the verdict; remove the field`);
         return false;
       }
       if (reader && parent && !reader.reads(`${parent.name}.${node.name.value}`)) {

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { maskIdCard, maskName } from '../../auth/masking';
 import { civilServantOrder, nameFilter } from '../visibility';
-import { FIELD_READERS, PERMISSIONS, readsWhole } from '../../auth/role';
+import { FIELD_READERS, PERMISSIONS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
+import { Guarded } from '../guarded';
 import { CivilServant } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createCivilServant, updateCivilServant } from '../../registry/civil-servant.service';
@@ -55,13 +55,15 @@ export class CivilServantResolver {
   }
 
   @FieldResolver(() => String, { description: '居民身份证号码 / Resident ID-card number (居民身份证号码); masked (4207**********0013) unless the role is CLERK, INSPECTOR or ADMIN.' })
-  idCardNumber(@Root() servant: CivilServant, @Ctx() { viewer }: GraphQLContext): string {
-    return readsWhole(viewer.role, 'CivilServant.idCardNumber') ? servant.idCardNumber : maskIdCard(servant.idCardNumber);
+  @Guarded('CivilServant.idCardNumber')
+  idCardNumber(@Root() servant: CivilServant): string {
+    return servant.idCardNumber;
   }
 
   @FieldResolver(() => String, { description: '姓名 / The name; masked for the public: 王*明, 张*, and * for a one-character name.' })
-  name(@Root() servant: CivilServant, @Ctx() { viewer }: GraphQLContext): string {
-    return readsWhole(viewer.role, 'CivilServant.name') ? servant.name : maskName(servant.name);
+  @Guarded('CivilServant.name')
+  name(@Root() servant: CivilServant): string {
+    return servant.name;
   }
 
   @FieldResolver(() => AgencyType)

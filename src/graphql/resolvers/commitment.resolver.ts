@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { PERMISSIONS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { audited } from '../audited';
+import { Guarded } from '../guarded';
 import { SubjectType } from '../../domain/subject';
 import { Commitment } from '../../db/entities';
 import { createCommitment, settleCommitment } from '../../registry/commitment.service';
@@ -49,7 +50,8 @@ export class CommitmentResolver {
     return loaders.agency.load(commitment.agency.id);
   }
 
-  @FieldResolver(() => CivilServantType, { nullable: true, description: 'The leading cadre answerable for it.' })
+  @FieldResolver(() => CivilServantType, { nullable: true, description: 'The leading cadre answerable for it (责任人). Null for the public, who read no person behind a commitment.' })
+  @Guarded('Commitment.responsiblePerson')
   responsiblePerson(@Root() commitment: Commitment, @Ctx() { loaders }: GraphQLContext) {
     return commitment.responsiblePerson ? loaders.civilServant.load(commitment.responsiblePerson.id) : null;
   }

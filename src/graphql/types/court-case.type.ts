@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CaseKind } from '../../domain/court-facts';
 import { Connection } from '../connection';
+import { Guarded } from '../guarded';
 
 @ObjectType('CourtCase', { description: 'A lawsuit with an agency as defendant (三(八)).' })
 export class CourtCaseType {
@@ -23,10 +24,12 @@ export class CourtCaseType {
   @Field(() => Boolean, { nullable: true, description: "Did the agency's head appear in court (负责人出庭应诉)? Null until the hearing." })
   headAppeared?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Who the absent head entrusted to appear (委托出庭人).' })
+  @Field(() => String, { nullable: true, description: 'Who the absent head entrusted to appear (委托出庭人). Null for the public (a person\'s name).' })
+  @Guarded('CourtCase.entrustedRepresentative')
   entrustedRepresentative?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The valid reason (正当理由) the head could not appear; with a representative the absence is no failure.' })
+  @Field(() => String, { nullable: true, description: 'The valid reason (正当理由) the head could not appear; with a representative the absence is no failure. Null for the public (it may concern the head\'s health or family).' })
+  @Guarded('CourtCase.validAbsenceReason')
   validAbsenceReason?: string | null;
 
   @Field({ description: 'Listed as a judgment defaulter (失信被执行人) in this case.' })
