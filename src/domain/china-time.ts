@@ -15,3 +15,11 @@ export function chinaDayStart(day: string): Date {
 export function chinaDayEnd(day: string): Date {
   return new Date(chinaDayStart(day).getTime() + 24 * 3_600_000);
 }
+
+/**
+ * Today's calendar day in China Standard Time ("2026-11-29"), whatever the server's own time zone:
+ * from 16:00 UTC on, China is already in the next day.
+ */
+export function chinaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}

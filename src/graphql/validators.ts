@@ -1,4 +1,7 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field } from 'type-graphql';
+import { chinaToday } from '../domain/china-time';
 import { idCardProblem, usccProblem } from '../domain/identifiers';
 
 function fromProblem(name: string, problemOf: (value: string) => string | null) {
@@ -22,3 +25,37 @@ export const IsUscc = fromProblem('isUscc', usccProblem);
 
 /** The value is a resident ID-card number with a real birth date and a correct check digit. */
 export const IsIdCardNumber = fromProblem('isIdCardNumber', idCardProblem);
+
+/** Why a day something happened on cannot be taken, or null: it lies after today in China Standard Time. */
+export function happenedOnProblem(day: string, now: Date = new Date()): string | null {
+  const today = chinaToday(now);
+  if (day <= today) return null;
+  return `${day} 晚于今天（${today}，北京时间）：已发生之事的日期不能在将来，请填写实际发生的日期。 `
+    + `${day} is after today (${today}, China Standard Time): the day something happened on cannot lie in the future; send the day it really happened.`;
+}
+
+/**
+ * A LocalDate input field holding the day something happened — a record occurred, was recorded or
+ * decided, an objection filed or resolved, a repair applied for or decided, a commitment published
+ * or settled, a case filed, a listing made or ended, a grade given. Such a day is on or before today
+ * in China Standard Time: a listing dated 2199 would otherwise block the real one, and a record
+ * decided "tomorrow" would count on no day anyone can check. One decorator declares the GraphQL
+ * field (its description says so) and the check (BAD_USER_INPUT naming the field, in Chinese and
+ * English). Days that lie ahead by nature (dueOn, disclosureEndsOn) use a plain LocalDate field.
+ */
+export function HappenedOn(options: { nullable?: boolean; description?: string } = {}) {
+  const description = [options.description, 'On or before today (China Standard Time).'].filter(Boolean).join(' ');
+  return (target: object, propertyName: string): void => {
+    Field(() => LocalDateResolver, { nullable: options.nullable, description })(target, propertyName);
+    registerDecorator({
+      name: 'happenedOn',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        // Absent (a nullable field) passes; a malformed day is the LocalDate scalar's to refuse.
+        validate: (value: unknown) => typeof value !== 'string' || happenedOnProblem(value) === null,
+        defaultMessage: (args) => happenedOnProblem(String(args?.value)) ?? 'must be on or before today (China Standard Time).',
+      },
+    });
+  };
+}

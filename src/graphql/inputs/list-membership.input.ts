@@ -1,8 +1,8 @@
 import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditList } from '../../domain/list-membership';
 import { SubjectType } from '../../domain/subject';
+import { HappenedOn } from '../validators';
 
 @InputType({ description: 'A subject entered in a national dishonesty list.' })
 export class ListSubjectInput {
@@ -16,7 +16,7 @@ export class ListSubjectInput {
   @Field(() => CreditList)
   list!: CreditList;
 
-  @Field(() => LocalDateResolver)
+  @HappenedOn()
   listedOn!: string;
 
   @Field({ description: 'The body that listed the subject, e.g. 鄂州市中级人民法院.' })
@@ -41,7 +41,7 @@ export class RemoveFromListInput {
   @IsUUID()
   membershipId!: string;
 
-  @Field(() => LocalDateResolver, { description: 'The listing no longer holds from this day.' })
+  @HappenedOn({ description: 'The listing no longer holds from this day.' })
   removedOn!: string;
 
   @Field()

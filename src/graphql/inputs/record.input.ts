@@ -1,4 +1,4 @@
-import { ArrayNotEmpty, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayNotEmpty, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { BreachFinding, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
@@ -7,6 +7,7 @@ import { MAX_LOSS, RecordCategory, RecordKind, Severity } from '../../domain/cre
 import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { SubjectType } from '../../domain/subject';
+import { HappenedOn } from '../validators';
 
 const LOSS_RANGE = '损失金额须在 0 至 99999999999999.99 元之间 / loss must be from 0 to 99999999999999.99 yuan (numeric(16,2)); got $value.';
 
@@ -33,13 +34,13 @@ export class CreateCreditRecordInput {
   @MaxLength(2000)
   summary!: string;
 
-  @Field(() => LocalDateResolver)
+  @HappenedOn()
   occurredOn!: string;
 
-  @Field(() => LocalDateResolver, { description: 'When it entered the register (登记日期); on or after occurredOn.' })
+  @HappenedOn({ description: 'When it entered the register (登记日期); on or after occurredOn.' })
   recordedOn!: string;
 
-  @Field(() => LocalDateResolver, {
+  @HappenedOn({
     nullable: true,
     description: 'When the dishonesty was decided (认定/决定之日, e.g. the date of the penalty decision); on or after occurredOn. Periods count from it and the record does not count on a day before it. Absent: recordedOn.',
   })
@@ -79,7 +80,7 @@ export class RecordCorrectionInput {
   @MaxLength(2000)
   summary?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @HappenedOn({ nullable: true })
   occurredOn?: string;
 
   @Field(() => LocalDateResolver, { nullable: true })
@@ -108,7 +109,7 @@ export class FileObjectionInput {
   @MaxLength(4000)
   reason!: string;
 
-  @Field(() => LocalDateResolver)
+  @HappenedOn()
   filedOn!: string;
 }
 
@@ -125,6 +126,8 @@ export class ResolveObjectionInput {
   remedy?: ObjectionRemedy | null;
 
   @Field(() => RecordCorrectionInput, { nullable: true, description: 'Required with CORRECT: the corrected values.' })
+  @IsOptional()
+  @ValidateNested()
   correction?: RecordCorrectionInput | null;
 
   @Field()
@@ -132,7 +135,7 @@ export class ResolveObjectionInput {
   @MaxLength(4000)
   resolution!: string;
 
-  @Field(() => LocalDateResolver)
+  @HappenedOn()
   resolvedOn!: string;
 }
 
@@ -151,7 +154,7 @@ export class RequestCreditRepairInput {
   @MaxLength(4000)
   description!: string;
 
-  @Field(() => LocalDateResolver)
+  @HappenedOn()
   appliedOn!: string;
 }
 
@@ -164,7 +167,7 @@ export class DecideCreditRepairInput {
   @Field(() => RepairStatus, { description: 'APPROVED or REJECTED.' })
   decision!: RepairStatus;
 
-  @Field(() => LocalDateResolver)
+  @HappenedOn()
   decidedOn!: string;
 
   @Field(() => RepairRelief, { nullable: true, description: 'For an approval: WAIVE (免于, the default) or LIGHTEN (从轻, civil servants only).' })
@@ -195,7 +198,7 @@ export class CreateCommitmentInput {
   @MaxLength(4000)
   content!: string;
 
-  @Field(() => LocalDateResolver)
+  @HappenedOn()
   publishedOn!: string;
 
   @Field(() => LocalDateResolver, { description: 'On or after publishedOn.' })
@@ -211,7 +214,7 @@ export class SettleCommitmentInput {
   @Field(() => CommitmentStatus, { description: 'FULFILLED or BREACHED.' })
   status!: CommitmentStatus;
 
-  @Field(() => LocalDateResolver)
+  @HappenedOn()
   settledOn!: string;
 
   @Field(() => BreachFinding, { nullable: true, description: 'Required for BREACHED: DERELICTION (履职不力) counts against the unit and enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
@@ -246,7 +249,7 @@ export class CreateCourtCaseInput {
   @MaxLength(200)
   court!: string;
 
-  @Field(() => LocalDateResolver)
+  @HappenedOn()
   filedOn!: string;
 
   @Field(() => CaseKind, { nullable: true, description: 'ADMINISTRATIVE (the default), CIVIL or OTHER.' })
@@ -274,9 +277,9 @@ export class UpdateCourtCaseInput {
   @Field({ nullable: true })
   judgmentDefaulter?: boolean;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Required when judgmentDefaulter becomes true.' })
+  @HappenedOn({ nullable: true, description: 'Required when judgmentDefaulter becomes true.' })
   defaulterListedOn?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @HappenedOn({ nullable: true })
   defaulterRemovedOn?: string | null;
 }

@@ -1,8 +1,7 @@
 import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { AgencyLevel, CreditGrade } from '../../domain/subject';
-import { IsIdCardNumber, IsUscc } from '../validators';
+import { HappenedOn, IsIdCardNumber, IsUscc } from '../validators';
 
 @InputType({ description: 'A new agency.' })
 export class CreateAgencyInput {
@@ -119,7 +118,7 @@ export class CreateEnterpriseInput {
   @Field(() => CreditGrade, { nullable: true })
   creditGrade?: CreditGrade | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Required with a grade: when it was given.' })
+  @HappenedOn({ nullable: true, description: 'Required with a grade: when it was given.' })
   gradedOn?: string | null;
 }
 
@@ -134,6 +133,6 @@ export class UpdateEnterpriseInput {
   @Field(() => CreditGrade, { nullable: true })
   creditGrade?: CreditGrade | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @HappenedOn({ nullable: true })
   gradedOn?: string | null;
 }
