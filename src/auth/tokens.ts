@@ -54,15 +54,26 @@ export interface TokenPolicy {
 
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxLifetimeSeconds: 30 * 24 * 3600 };
 
-/** Clock skew tolerated for `iat`, in seconds (none for `exp` and `nbf`: jose checks those as they are). */
-const CLOCK_TOLERANCE = 60;
+/**
+ * Clock skew tolerated between the issuer and this server, in seconds, for `iat` (not more than this
+ * in the future) and `nbf` — jose's own `clockTolerance`. Not for `exp`: a token is refused from the
+ * second it expires, as an expired token always was here.
+ */
+export const CLOCK_TOLERANCE = 60;
+
+const days = (seconds: number) => `${Math.round((seconds / 86400) * 10) / 10} days`;
 
 function verifyProblem(error: unknown, policy: TokenPolicy): string {
-  const { code, claim } = error as { code?: string; claim?: string };
+  const { code, claim, reason } = error as { code?: string; claim?: string; reason?: string };
+  if (code === 'ERR_JWT_EXPIRED' && claim === 'iat') {
+    return `The token's "iat" (issued at) lies more than ${days(policy.maxLifetimeSeconds)} in the past (JWT_MAX_TTL_DAYS), or is not a real time; no token lives that long. Issue a new one.`;
+  }
   if (code === 'ERR_JWT_EXPIRED') return 'The token has expired.';
   if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
+    if (claim === 'iat' && reason === 'missing') return 'The token has no "iat" claim (when it was issued); every token must say when it was issued.';
+    if (claim === 'iat' && reason === 'invalid') return 'The token\'s "iat" (issued at) is not a number of seconds.';
+    if (claim === 'iat') return `The token's "iat" (issued at) lies in the future (more than ${CLOCK_TOLERANCE} s ahead); check the issuer's clock.`;
     if (claim === 'nbf') return 'The token is not valid yet: its "nbf" (not before) lies in the future.';
-    if (claim === 'iat') return 'The token\'s "iat" (issued at) lies in the future; check the issuer\'s clock.';
     if (claim === 'iss') return `The token's "iss" claim is not ${JSON.stringify(policy.issuer)}, the issuer this server accepts (JWT_ISSUER).`;
     if (claim === 'aud') return `The token's "aud" claim does not name ${JSON.stringify(policy.audience)}, the audience this server accepts (JWT_AUDIENCE).`;
     if (claim === 'exp') return 'The token has no valid "exp" claim (when it expires); every token must expire.';
@@ -71,7 +82,15 @@ function verifyProblem(error: unknown, policy: TokenPolicy): string {
   return 'The token is not valid here (bad signature, algorithm or form).';
 }
 
-/** Turns an Authorization header into a viewer: PUBLIC without one, the token's role with a valid one. */
+/**
+ * Turns an Authorization header into a viewer: PUBLIC without one, the token's role with a valid one.
+ * A valid token is signed with the key, names a role and a holder (`sub`), says when it was issued
+ * (`iat`: not in the future, not longer ago than the longest lifetime) and when it expires (`exp`:
+ * not past, and at most the longest lifetime after `iat`). The time checks are jose's own options
+ * (`requiredClaims`, `maxTokenAge`, `clockTolerance`), but two jose has no option for: the
+ * lifetime from `iat` to `exp`, and an `exp` exact to the second despite the tolerance.
+ * The viewer carries the expiry, so that a WebSocket held open outlives no token.
+ */
 export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_TOKEN_POLICY): (authorization: string | undefined) => Promise<Viewer> {
   const key: Uint8Array | JWTVerifyGetKey = 'secret' in source ? source.secret : createRemoteJWKSet(new URL(source.jwksUrl));
   return async (authorization) => {
@@ -82,18 +101,20 @@ export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_
     try {
       ({ payload } = await jwtVerify(match[1], key as Uint8Array, {
         algorithms: 'secret' in source ? ['HS256'] : undefined,
-        requiredClaims: ['exp'],
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: policy.maxLifetimeSeconds,
+        clockTolerance: CLOCK_TOLERANCE,
         issuer: policy.issuer,
         audience: policy.audience,
       }));
     } catch (error) {
       throw new UnauthenticatedError(verifyProblem(error, policy));
     }
-    const now = Math.floor(Date.now() / 1000);
-    // jose accepts a token issued "in the future" and any far-off expiry; neither is a real token.
-    if (typeof payload.iat === 'number' && payload.iat > now + CLOCK_TOLERANCE) throw new UnauthenticatedError(verifyProblem({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'iat' }, policy));
-    if (typeof payload.exp === 'number' && payload.exp > now + policy.maxLifetimeSeconds) {
-      throw new UnauthenticatedError(`The token's "exp" lies more than ${Math.round(policy.maxLifetimeSeconds / 86400 * 10) / 10} days ahead (JWT_MAX_TTL_DAYS); issue tokens that expire sooner.`);
+    const { iat, exp } = payload as { iat: number; exp: number };
+    // jose's tolerance would let a token live a minute past its `exp`.
+    if (exp <= Date.now() / 1000) throw new UnauthenticatedError(verifyProblem({ code: 'ERR_JWT_EXPIRED', claim: 'exp' }, policy));
+    if (exp - iat > policy.maxLifetimeSeconds) {
+      throw new UnauthenticatedError(`The token lives ${days(exp - iat)} from its "iat" to its "exp"; tokens may live at most ${days(policy.maxLifetimeSeconds)} (JWT_MAX_TTL_DAYS). Issue tokens that expire sooner.`);
     }
     const role = payload.role;
     if (typeof role !== 'string' || !TOKEN_ROLES.has(role)) {
@@ -101,7 +122,7 @@ export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_
     }
     const problem = subjectProblem(payload.sub);
     if (problem) throw new UnauthenticatedError(problem);
-    return { role: role as Role, subject: payload.sub as string };
+    return { role: role as Role, subject: payload.sub as string, expiresAt: new Date(exp * 1000) };
   };
 }
 

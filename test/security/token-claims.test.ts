@@ -19,6 +19,13 @@ function sign(claims: Record<string, unknown>, { sub, exp = '1h' }: { sub?: stri
   return jwt.sign(secret);
 }
 
+const now = () => Math.floor(Date.now() / 1000);
+
+/** A token with exactly these claims, times included, as a forger would write them. */
+function raw(claims: Record<string, unknown>): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+}
+
 async function withToken(token: string) {
   const response = await fetch(server.url, {
     method: 'POST',
@@ -47,9 +54,19 @@ describe('forged or malformed token claims are refused as UNAUTHENTICATED and no
     ['a sub with a space at the end', () => sign({ role: 'ADMIN' }, { sub: 'wang.fang ' }), /may hold only letters/],
     ['the full-width reserved actor "ｓｙｓｔｅｍ" (NFKC: system)', () => sign({ role: 'ADMIN' }, { sub: 'ｓｙｓｔｅｍ' }), /reserved for Chengxin itself/],
     ['a full-width "ＣＬＩ：" actor', () => sign({ role: 'ADMIN' }, { sub: 'ＣＬＩ：root' }), /reserved/],
-    ['an exp 400 days ahead', () => sign({ role: 'ADMIN' }, { sub: 'mallory', exp: '400d' }), /more than 30 days ahead/],
-    ['an iat in the future', () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuedAt(Math.floor(Date.now() / 1000) + 3600).setExpirationTime('2h').sign(secret), /"iat" \(issued at\) lies in the future/],
+    ['an exp 400 days ahead', () => sign({ role: 'ADMIN' }, { sub: 'mallory', exp: '400d' }), /lives 400 days from its "iat" to its "exp"; tokens may live at most 30 days/],
+    ['an iat in the future', () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuedAt(Math.floor(Date.now() / 1000) + 3600).setExpirationTime('2h').sign(secret), /"iat" \(issued at\) lies in the future \(more than 60 s ahead\)/],
     ['an nbf in the future', () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuedAt().setNotBefore('30m').setExpirationTime('2h').sign(secret), /not valid yet/],
+    // Absurd times: jose's maxTokenAge and clockTolerance, and the lifetime check jose has no option for.
+    ['an iat of -1e20 (issued before time began)', () => raw({ role: 'ADMIN', sub: 'mallory', iat: -1e20, exp: now() + 3600 }), /"iat" \(issued at\) lies more than 30 days in the past \(JWT_MAX_TTL_DAYS\), or is not a real time/],
+    ['an iat of 1e20 (issued in the far future)', () => raw({ role: 'ADMIN', sub: 'mallory', iat: 1e20, exp: now() + 3600 }), /"iat" \(issued at\) lies in the future/],
+    ['an iat two minutes ahead (beyond the clock skew)', () => raw({ role: 'ADMIN', sub: 'mallory', iat: now() + 120, exp: now() + 3600 }), /"iat" \(issued at\) lies in the future \(more than 60 s ahead\)/],
+    ['no iat', () => raw({ role: 'ADMIN', sub: 'mallory', exp: now() + 3600 }), /no "iat" claim/],
+    ['an iat that is not a number', () => raw({ role: 'ADMIN', sub: 'mallory', iat: 'yesterday', exp: now() + 3600 }), /"iat" \(issued at\) is not a number/],
+    ['an exp of 1e300', () => raw({ role: 'ADMIN', sub: 'mallory', iat: now(), exp: 1e300 }), /tokens may live at most 30 days \(JWT_MAX_TTL_DAYS\)/],
+    ['an iat 40 days ago with an exp still ahead', () => raw({ role: 'ADMIN', sub: 'mallory', iat: now() - 40 * 86400, exp: now() + 3600 }), /lies more than 30 days in the past/],
+    ['a lifetime of 40 days, half of it left (iat 20 days ago, exp in 20)', () => raw({ role: 'ADMIN', sub: 'mallory', iat: now() - 20 * 86400, exp: now() + 20 * 86400 }), /lives 40 days from its "iat" to its "exp"/],
+    ['an exp one second past (no clock skew on expiry)', () => raw({ role: 'ADMIN', sub: 'mallory', iat: now() - 60, exp: now() - 1 }), /has expired/],
     ['the reserved actor "system"', () => sign({ role: 'ADMIN' }, { sub: 'system' }), /reserved for Chengxin itself/],
     ['the reserved actor "System"', () => sign({ role: 'ADMIN' }, { sub: 'System' }), /reserved/],
     ['the reserved actor "public"', () => sign({ role: 'CLERK' }, { sub: 'public' }), /reserved/],
