@@ -4,6 +4,7 @@ import { SubjectType } from '../../domain/subject';
 import type { Effect as EffectCode } from '../../domain/verdict';
 import type { ConditionNode } from '../../engine/rule-model';
 import { Effect, LegalBasisType, LocalizedTextType } from './verdict.type';
+import { Guarded } from '../guarded';
 
 @ObjectType('Matter', { description: 'A matter decided (事项), declared in rules/matters.json.' })
 export class MatterType {
@@ -85,6 +86,7 @@ export class RuleSetType {
   @Field(() => [RuleInfoType])
   rules!: RuleInfoType[];
 
-  @Field(() => [RuleProblemType], { description: 'Problems of the files on disk since the last reload; while there are any, this (last good) set keeps serving.' })
+  @Field(() => [RuleProblemType], { description: 'Problems of the files on disk since the last reload; while there are any, this (last good) set keeps serving. For OFFICER, INSPECTOR and ADMIN; empty for other roles.' })
+  @Guarded('RuleSet.errors')
   errors!: RuleProblemType[];
 }
