@@ -29,6 +29,21 @@ export class ConflictError extends GraphQLError {
   }
 }
 
+/**
+ * A sweep of the matter is already running: one sweep per matter at a time (a database index holds
+ * it). Names the running run, and what to do about it.
+ */
+export class SweepRunningError extends GraphQLError {
+  constructor(run: { id: string; matter: string; startedBy: string; startedAt: Date }) {
+    super(
+      `matter: 事项 ${run.matter} 的批量评估 ${run.id} 仍在进行（${run.startedBy} 于 ${run.startedAt.toISOString()} 开始），同一事项同时只能有一个批量评估。 ` +
+        `A sweep of ${run.matter} is already running: ${run.id}, started by ${run.startedBy} at ${run.startedAt.toISOString()}; one sweep per matter runs at a time. ` +
+        `Follow it with sweepRun(id: "${run.id}"); finish an interrupted one with npx chengxin evaluate --all --resume ${run.id}, or cancel one that cannot finish with cancelSweep(id: "${run.id}"). Nothing was started.`,
+      { extensions: { code: 'SWEEP_RUNNING', field: 'matter', runId: run.id } },
+    );
+  }
+}
+
 /** An evaluation that could not be made as the rules are written: nothing was stored. */
 export class EvaluationError extends GraphQLError {
   constructor(message: string, details: Record<string, unknown> = {}) {
@@ -101,6 +116,10 @@ const ONE_AT_A_TIME: Record<string, { field: string; problem: string }> = {
   credit_repair_one_live_per_record: {
     field: 'recordId',
     problem: 'the record already has a pending or approved repair; decide that one first.',
+  },
+  sweep_run_one_running_per_matter: {
+    field: 'matter',
+    problem: 'a sweep of this matter is already running; one runs at a time. Follow it in sweepRuns, or cancel it with cancelSweep, then start again.',
   },
   list_membership_one_open_per_list: {
     field: 'list',

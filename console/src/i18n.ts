@@ -57,6 +57,7 @@ const LABELS: Record<string, Pair> = {
   BREACHED: ['未兑现', 'Breached'],
   RUNNING: ['进行中', 'Running'],
   COMPLETED: ['已完成', 'Completed'],
+  CANCELLED: ['已取消', 'Cancelled'],
   ADMINISTRATIVE_VIOLATION: ['行政违法违规', 'Administrative violation'],
   BREACH_OF_CONTRACT: ['违约毁约', 'Breach of contract'],
   COMMENDATION: ['表彰奖励', 'Commendation'],

@@ -17,7 +17,7 @@ import { explainedRules } from '../evaluation/rule-texts';
 import { findSubject } from '../registry/subjects';
 import { parseAsOf } from './arguments';
 import { registerRulesCommands } from './rules-commands';
-import { sweepCommand, type SweepCommandOptions } from './sweep-command';
+import { cancelSweepCommand, sweepCommand, type SweepCommandOptions } from './sweep-command';
 import { workerCommand } from './worker-command';
 import { openRuntime } from './runtime';
 import { openDatabase } from '../db/database';
@@ -95,12 +95,22 @@ program
   .option('--subject-type <type>', '仅评估此类主体（可重复）/ only this subject type with --all (repeatable): agency, civil-servant, enterprise', collectSubjectType)
   .option('--as-of <date>', '截至日期 / judge as of this date (YYYY-MM-DD, China Standard Time) or ISO date-time; default now', parseAsOf)
   .option('--resume <run-id>', '继续一次中断的批量评估 / finish an interrupted sweep')
+  .option('--cancel <run-id>', '取消一次进行中的批量评估（同一事项同时只能运行一个）/ cancel a running sweep that cannot finish: one sweep per matter runs at a time')
   .option('--workers <n>', '本机工作进程数 / local worker processes for --all (0: only workers started elsewhere)', parseCount, os.availableParallelism())
   .option('--chunk-size <n>', '每块主体数 / subjects per chunk for --all', parseCount, 1000)
   .option('--json', '输出 JSON / print the verdict (or the sweep summary) as JSON')
   .option('--as <name>', '以此姓名记录操作人（另记系统用户）/ record this name as the actor, beside the operating-system user', parseActorName)
   .option('--dry-run', '试评估一个主体，不保存任何内容 / preview one subject\'s verdict; nothing is stored')
   .action(async (options: SweepCommandOptions & { subject?: { type: SubjectType; id: string }; all?: boolean; as?: string; dryRun?: boolean }) => {
+    if (options.cancel) {
+      if (options.subject || options.all || options.resume) throw new InvalidArgumentError('--cancel <run-id> 单独使用 / --cancel <run-id> stands alone');
+      const runtime = await openRuntime();
+      try {
+        return await cancelSweepCommand(runtime, options.cancel);
+      } finally {
+        await runtime.close();
+      }
+    }
     if (Boolean(options.all || options.resume) === Boolean(options.subject)) {
       throw new InvalidArgumentError('请给出 --subject 或 --all 之一 / give either --subject <type:id> or --all (with --matter, or --resume <run-id>)');
     }

@@ -6,10 +6,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
 import type { SubjectType } from '../domain/subject';
+import { SweepStatus } from '../domain/sweep';
 import { SweepRun, SweepError } from '../db/entities';
 import { Role, type Viewer } from '../auth/role';
 import { BadUserInputError } from '../errors';
 import { enqueuePendingChunks, failedChunks } from '../sweep/enqueue';
+import { cancelRun } from '../sweep/cancel';
 import { startRun } from '../sweep/plan';
 import { openQueue } from '../sweep/queue';
 import { runProgress } from '../sweep/run-state';
@@ -18,6 +20,8 @@ import type { CliRuntime } from './runtime';
 
 export interface SweepCommandOptions {
   matter?: string;
+  /** Cancel this running sweep (it frees its matter for a new one). */
+  cancel?: string;
   subjectType?: SubjectType[];
   asOf?: Date;
   resume?: string;
@@ -49,12 +53,13 @@ async function openOrResumeRun(runtime: CliRuntime, viewer: Viewer, options: Swe
   }
   const run = await em.findOne(SweepRun, { id: options.resume });
   if (!run) throw new BadUserInputError('resume', `there is no sweep ${options.resume}; list runs with the sweepRuns query, or start a new one with --matter.`);
+  if (run.status === SweepStatus.CANCELLED) throw new BadUserInputError('resume', `sweep ${run.id} was cancelled (已取消) and cannot be resumed; start a new one with --matter ${run.matter}.`);
   if (options.matter && options.matter !== run.matter) throw new BadUserInputError('matter', `sweep ${run.id} is for ${run.matter}, not ${options.matter}; leave --matter out when resuming.`);
   if (run.ruleSetVersion !== ruleSet.version) {
     throw new BadUserInputError(
       'resume',
       `规则已变更 / the rules changed since sweep ${run.id} started (version ${run.ruleSetVersion.slice(0, 12)}, now ${ruleSet.version.slice(0, 12)}): ` +
-        'restore the rule files of that version to finish it, or start a new sweep.',
+        `restore the rule files of that version to finish it, or cancel it (npx chengxin evaluate --cancel ${run.id}) and start a new sweep.`,
     );
   }
   return run;
@@ -88,7 +93,7 @@ function summaryText({ run, errors, errorCount }: Awaited<ReturnType<typeof summ
   table.push(['未能评估 failed', run.failed ?? 0, `${((100 * (run.failed ?? 0)) / total).toFixed(1)}%`]);
   table.push(['合计 total', run.subjects, '100%']);
   const lines = [
-    `批量评估 sweep ${run.id} — ${run.status === 'COMPLETED' ? '完成 completed' : '未完成 not complete'}`,
+    `批量评估 sweep ${run.id} — ${run.status === 'COMPLETED' ? '完成 completed' : run.status === 'CANCELLED' ? '已取消 cancelled' : '未完成 not complete'}`,
     `事项 matter ${run.matter} · 主体类型 subject types ${run.subjectTypes.join(', ')} · 截至 as of ${run.day} · 规则集 rule set ${run.ruleSetVersion}`,
     `开始 started ${chinaTime(run.startedAt)} · 结束 finished ${run.finishedAt ? chinaTime(run.finishedAt) : '—'} · 本次用时 this session ${seconds.toFixed(1)} s`,
     table.toString(),
@@ -118,13 +123,13 @@ async function followRun(knex: Knex, run: SweepRun, workers: ChildProcess[], res
   bar.start(run.subjects, progress.subjectsDone, { rate: 0, left: '—', failed: progress.failed });
   const workersGone = () => workers.length > 0 && workers.every((w) => w.exitCode !== null || w.signalCode !== null);
   try {
-    while (progress.status !== 'COMPLETED') {
+    while (progress.status === 'RUNNING') {
       await sleep(POLL_MS);
       const gone = workersGone();
       progress = await runProgress(knex, run.id);
       const rate = Math.round((progress.subjectsDone - first.done) / ((performance.now() - first.at) / 1000));
       bar.update(progress.subjectsDone, { rate, left: timeLeft(run.subjects - progress.subjectsDone, rate), failed: progress.failed });
-      if (progress.status === 'COMPLETED') break;
+      if (progress.status !== 'RUNNING') break;
       const [failed] = await failedChunks(knex, run.id);
       if (failed) throw new Error(`chunk ${failed.seq} failed after its retries: ${failed.reason}. 修复后继续 Mend the cause and ${resumeHint}`);
       if (gone) throw new Error(`the local workers stopped before the sweep was complete. ${resumeHint}`);
@@ -132,6 +137,7 @@ async function followRun(knex: Knex, run: SweepRun, workers: ChildProcess[], res
   } finally {
     bar.stop();
   }
+  if (progress.status === 'CANCELLED') throw new Error(`sweep ${run.id} was cancelled (已取消) before it was complete; its committed chunks keep their verdicts. Start a new one with --matter ${run.matter}.`);
 }
 
 /**
@@ -173,4 +179,11 @@ export async function sweepCommand(runtime: CliRuntime, options: SweepCommandOpt
     await Promise.all(workers.map((w) => (w.exitCode === null && w.signalCode === null ? new Promise((resolve) => w.once('exit', resolve)) : null)));
     await boss.stop({ graceful: false, close: true, wait: true }).catch(() => undefined);
   }
+}
+
+/** `chengxin evaluate --cancel <run-id>`: cancels a running sweep, as the cancelSweep mutation does. */
+export async function cancelSweepCommand(runtime: CliRuntime, runId: string): Promise<void> {
+  const viewer: Viewer = { role: Role.ADMIN, subject: `cli:${os.userInfo().username}` };
+  const run = await cancelRun(runtime.orm.em.fork(), viewer, runId);
+  console.log(`已取消 cancelled sweep ${run.id} (${run.matter}); a new sweep of ${run.matter} may start.`);
 }

@@ -12,7 +12,7 @@ import { completeRunIfDone, findRunPlan, type RunPlan } from './run-state';
 export interface ChunkReport {
   runId: string;
   seq: number;
-  /** True when the chunk had already been committed (a retried or duplicated job): nothing was done. */
+  /** True when the chunk had already been committed (a retried or duplicated job) or its run was cancelled: nothing was done. */
   alreadyDone: boolean;
   evaluated: number;
   failed: number;
@@ -71,12 +71,16 @@ async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promis
 /**
  * Stores a chunk's verdicts, its failed subjects and its done mark in one transaction, after
  * locking the chunk's row; returns false (and writes nothing) when another delivery of the same
- * chunk committed first.
+ * chunk committed first, or the run was cancelled.
  */
 async function commitChunk(pool: Pool, job: ChunkJob, plan: RunPlan, subjectType: SubjectType, result: ChunkResult, stageMs: () => object): Promise<boolean> {
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query('select done_at from sweep_chunk where run_id = $1 and seq = $2 for update', [job.runId, job.seq]);
     if (rows[0].done_at) return false;
+    // A cancelled run takes no more verdicts. FOR SHARE waits for a cancellation in progress (which
+    // locks the row FOR UPDATE) and keeps the run from being cancelled until this chunk is in.
+    const run = await client.query('select status from sweep_run where id = $1 for share', [job.runId]);
+    if (run.rows[0]?.status !== 'RUNNING') return false;
     await client.query('set local synchronous_commit = off');
     if (result.verdicts.length) await insertVerdicts(client, job.runId, plan, subjectType, result);
     if (result.errors.length) {
@@ -115,6 +119,11 @@ export async function processChunk({ em, facts, ruleSet, pool }: ChunkDeps, job:
   const started = performance.now();
   const knex = em.getKnex();
   const plan = await findRunPlan(knex, job.runId);
+  const none = { runId: job.runId, seq: job.seq, alreadyDone: true, evaluated: 0, failed: 0 };
+  // A cancelled run's chunks are not evaluated at all, whatever rules this worker has (commitChunk
+  // checks again under the run's lock): their jobs end quietly instead of failing into retries.
+  const { status } = await knex('sweep_run').where({ id: job.runId }).first('status');
+  if (status === 'CANCELLED') return none;
   if (plan.ruleSetVersion !== ruleSet.version) {
     throw new Error(
       `This worker's rules (version ${ruleSet.version.slice(0, 12)}) differ from those sweep ${job.runId} started with (${plan.ruleSetVersion.slice(0, 12)}); ` +
@@ -123,7 +132,6 @@ export async function processChunk({ em, facts, ruleSet, pool }: ChunkDeps, job:
   }
   const chunk = await knex('sweep_chunk').where({ run_id: job.runId, seq: job.seq }).first();
   if (!chunk) throw new Error(`Sweep ${job.runId} has no chunk ${job.seq}.`);
-  const none = { runId: job.runId, seq: job.seq, alreadyDone: true, evaluated: 0, failed: 0 };
   if (chunk.done_at) return none;
 
   const ids = await chunkSubjects(em, plan, chunk);

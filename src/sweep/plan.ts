@@ -6,7 +6,10 @@ import { AuditAction } from '../domain/audit';
 import { chinaDate } from '../domain/credit-facts';
 import type { SubjectType } from '../domain/subject';
 import type { RuleSet } from '../engine/rule-set';
-import { BadUserInputError } from '../errors';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { chinaToday } from '../domain/china-time';
+import { SweepStatus } from '../domain/sweep';
+import { BadUserInputError, SweepRunningError } from '../errors';
 import { subjectTable } from '../registry/subjects';
 import { assertMatter } from '../evaluation/matter';
 import { storeSnapshot } from '../evaluation/snapshot';
@@ -51,38 +54,63 @@ async function planType(tx: EntityManager, run: SweepRun, type: SubjectType, siz
   return planned;
 }
 
+/** The run of the matter that is RUNNING, if any (at most one: sweep_run_one_running_per_matter). */
+async function runningRun(em: EntityManager, matter: string): Promise<SweepRun | null> {
+  return em.fork().findOne(SweepRun, { matter, status: SweepStatus.RUNNING });
+}
+
 /**
  * Starts a sweep: the run record, its plan of chunks and the audit event, in one transaction. The
  * rule set in force is fixed for the whole run (its files are kept as a snapshot).
+ *
+ * Limits, for the API's startSweep and `npx chengxin evaluate --all` alike: the moment judged is not
+ * after today (China Standard Time) — a sweep stores a verdict per subject, and a population judged
+ * "as of 2199" is a pile of decisions about a day nobody can check —, and one sweep per matter runs at
+ * a time (SWEEP_RUNNING names the running one). The check first is for a quick answer; the partial
+ * unique index on sweep_run decides when two starts race, so no check-then-insert gap remains.
  */
 export async function startRun(em: EntityManager, ruleSet: RuleSet, viewer: Viewer, request: SweepRequest): Promise<SweepRun> {
   const types = sweepTypes(ruleSet, request.matter, request.subjectTypes);
   const day = chinaDate(request.asOf);
+  const today = chinaToday();
+  if (day > today) {
+    throw new BadUserInputError('asOf', `批量评估的截至日 ${day} 晚于今天（${today}，北京时间）：批量评估只能针对今天或过去的某一天。 A sweep judges as of today or a past day, and ${day} is after today (${today}, China Standard Time); leave asOf out for now. To see how a future day would turn out, preview with assess or npx chengxin evaluate --dry-run.`);
+  }
   if (!ruleSet.parametersOn(day)) throw new BadUserInputError('asOf', `no parameters file in rules/parameters/ is in force on ${day}; add one, or sweep as of a later date.`);
   if (!Number.isInteger(request.chunkSize) || request.chunkSize < 1 || request.chunkSize > 10_000) {
     throw new BadUserInputError('chunkSize', `the chunk size must be a whole number from 1 to 10000 (got ${request.chunkSize}).`);
   }
+  const running = await runningRun(em, request.matter);
+  if (running) throw new SweepRunningError(running);
   await storeSnapshot(em, ruleSet);
-  return em.transactional(async (tx) => {
-    const run = tx.create(SweepRun, {
-      matter: request.matter,
-      subjectTypes: types,
-      asOf: request.asOf,
-      day,
-      ruleSetVersion: ruleSet.version,
-      startedBy: viewer.subject ?? 'system',
-      startedAt: new Date(),
-      subjects: 0,
-      chunks: 0,
+  try {
+    return await em.transactional(async (tx) => {
+      const run = tx.create(SweepRun, {
+        matter: request.matter,
+        subjectTypes: types,
+        asOf: request.asOf,
+        day,
+        ruleSetVersion: ruleSet.version,
+        startedBy: viewer.subject ?? 'system',
+        startedAt: new Date(),
+        subjects: 0,
+        chunks: 0,
+      });
+      // The run's row first: a second start of the matter waits here for this transaction, then fails.
+      await tx.flush();
+      for (const type of types) {
+        const planned = await planType(tx, run, type, request.chunkSize, run.chunks);
+        run.chunks += planned.chunks;
+        run.subjects += planned.subjects;
+      }
+      auditIn(tx, viewer, { action: AuditAction.SWEEP, targetId: run.id, outcome: `${run.matter} started: ${run.subjects} subjects in ${run.chunks} chunks` });
+      await tx.flush();
+      return run;
     });
-    await tx.flush();
-    for (const type of types) {
-      const planned = await planType(tx, run, type, request.chunkSize, run.chunks);
-      run.chunks += planned.chunks;
-      run.subjects += planned.subjects;
-    }
-    auditIn(tx, viewer, { action: AuditAction.SWEEP, targetId: run.id, outcome: `${run.matter} started: ${run.subjects} subjects in ${run.chunks} chunks` });
-    await tx.flush();
-    return run;
-  });
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException) || (error as { constraint?: string }).constraint !== 'sweep_run_one_running_per_matter') throw error;
+    const winner = await runningRun(em, request.matter);
+    // Should the other run have ended in the meantime, the index still had it when this one was refused.
+    throw winner ? new SweepRunningError(winner) : error;
+  }
 }

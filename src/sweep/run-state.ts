@@ -42,7 +42,7 @@ export async function completeRunIfDone(knex: Knex, runId: string): Promise<bool
 }
 
 export interface RunProgress {
-  status: 'RUNNING' | 'COMPLETED';
+  status: 'RUNNING' | 'COMPLETED' | 'CANCELLED';
   subjects: number;
   subjectsDone: number;
   failed: number;

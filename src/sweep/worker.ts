@@ -16,7 +16,7 @@ export interface WorkerOptions {
   pool: Pool;
   /** Chunks this process works on at once: one reads facts while another runs rules. */
   concurrency: number;
-  /** Stop once this run is complete (the local workers a sweep starts); otherwise work until stopped. */
+  /** Stop once this run is complete or cancelled (the local workers a sweep starts); otherwise work until stopped. */
   untilRunCompletes?: string;
   onChunk?: (report: ChunkReport) => void;
   onFailure?: (job: ChunkJob, error: Error) => void;
@@ -44,7 +44,7 @@ export function startWorker(options: WorkerOptions): { stop(): void; done: Promi
       let job: Awaited<ReturnType<typeof nextJob>>;
       try {
         job = await nextJob();
-        if (!job && options.untilRunCompletes && (await runProgress(options.orm.em.getKnex(), options.untilRunCompletes)).status === 'COMPLETED') return;
+        if (!job && options.untilRunCompletes && (await runProgress(options.orm.em.getKnex(), options.untilRunCompletes)).status !== 'RUNNING') return;
       } catch (error) {
         // The database is away: wait and ask again rather than give up the worker.
         options.onQueueError?.(error instanceof Error ? error : new Error(String(error)));

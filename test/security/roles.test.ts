@@ -30,7 +30,7 @@ afterAll(() => server.stop());
  * what an allowed caller really gets, so a cell that is "not refused" but broken still fails.
  */
 type Data = Record<string, any>;
-const OPERATIONS: { name: string; permission: keyof typeof PERMISSIONS; query: () => string; vars?: () => Record<string, unknown>; writes?: string; personnelId?: true; check: (data: Data | null | undefined, codes: unknown[]) => void }[] = [
+const OPERATIONS: { name: string; permission: keyof typeof PERMISSIONS; query: (role: string) => string; vars?: () => Record<string, unknown>; writes?: string; personnelId?: true; check: (data: Data | null | undefined, codes: unknown[]) => void }[] = [
   { name: 'list agencies', permission: 'readRegistry', query: () => '{ agencies { totalCount } }', check: (d) => expect(d?.agencies.totalCount).toBeGreaterThanOrEqual(1) },
   { name: 'register an agency', permission: 'writeRegistry', query: () => 'mutation ($u: String!) { createAgency(input: { uscc: $u, name: "矩阵局", level: CITY }) { name } }', vars: () => ({ u: uscc() }), writes: 'agency', check: (d) => expect(d?.createAgency.name).toBe('矩阵局') },
   { name: 'register a civil servant', permission: 'writeRegistry', query: () => 'mutation ($a: ID!, $n: String!) { createCivilServant(input: { idCardNumber: $n, name: "甲", agencyId: $a, post: "科员", rank: "一级科员" }) { post } }', vars: () => ({ a: otherAgencyId, n: idCardNumber() }), writes: 'civil_servant', check: (d) => expect(d?.createCivilServant.post).toBe('科员') },
@@ -46,7 +46,8 @@ const OPERATIONS: { name: string; permission: keyof typeof PERMISSIONS; query: (
   { name: "read a civil servant's latest verdict", permission: 'readPersonnelVerdicts', query: () => 'query ($s: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $s }, matter: "AWARD") { subjectId outcome stale } }', vars: () => ({ s: servantId }), check: (d) => expect(d?.latestVerdict).toEqual({ subjectId: servantId, outcome: 'RESTRICTED', stale: false }) },
   { name: 'reload the rules', permission: 'manageRules', query: () => 'mutation { reloadRules { version } }', check: (d) => expect(d?.reloadRules.version).toMatch(/\w{8}/) },
   { name: 'preview a draft', permission: 'manageRules', query: () => 'mutation { previewRules(files: [], matter: "HONOUR") { changedTotal } }', check: (d) => expect(d?.previewRules.changedTotal).toBe(0) },
-  { name: 'start a sweep', permission: 'startSweeps', query: () => 'mutation { startSweep(matter: "HONOUR") { status subjects } }', writes: 'sweep_run', check: (d) => expect(d?.startSweep).toEqual({ status: 'RUNNING', subjects: expect.any(Number) }) },
+  // One sweep per matter runs at a time: each allowed role starts its own matter.
+  { name: 'start a sweep', permission: 'startSweeps', query: (role) => `mutation { startSweep(matter: "${role === 'ADMIN' ? 'PERFORMANCE_REVIEW' : 'HONOUR'}") { status subjects } }`, writes: 'sweep_run', check: (d) => expect(d?.startSweep).toEqual({ status: 'RUNNING', subjects: expect.any(Number) }) },
   { name: 'read sweep runs', permission: 'readSweeps', query: () => '{ sweepRuns { totalCount } }', check: (d) => expect(d?.sweepRuns.totalCount).toBe(2) }, // the OFFICER's and ADMIN's above
   { name: 'read the audit trail', permission: 'readAudit', query: () => '{ auditEvents { totalCount } }', check: (d) => expect(d?.auditEvents.totalCount).toBeGreaterThan(0) },
 ];
@@ -57,7 +58,7 @@ describe('the role × operation matrix', () => {
   it.each(cells)('%s as %s: allowed=%s', async (_name, role, allowed, op) => {
     const table = op.writes;
     const before = table ? await server.sql(`select count(*)::int as n from ${table}`) : null;
-    const result = await server.gql(op.query(), op.vars?.(), { role });
+    const result = await server.gql(op.query(role), op.vars?.(), { role });
     const codes = (result.errors ?? []).map((e) => e.extensions?.code);
     if (allowed) {
       op.check(result.data, codes);

@@ -49,7 +49,9 @@ export function SweepsPage() {
                     <dd>
                       {run.status === 'COMPLETED'
                         ? t(`已完成 ${run.subjects} 个主体（${run.chunks} 批）`, `${run.subjects} subjects done (${run.chunks} chunks)`)
-                        : t(`进行中：${run.subjects} 个主体，${run.chunks} 批`, `running: ${run.subjects} subjects in ${run.chunks} chunks`)}
+                        : run.status === 'CANCELLED'
+                          ? t(`已取消：计划 ${run.subjects} 个主体，${run.chunks} 批`, `cancelled: ${run.subjects} subjects in ${run.chunks} chunks were planned`)
+                          : t(`进行中：${run.subjects} 个主体，${run.chunks} 批`, `running: ${run.subjects} subjects in ${run.chunks} chunks`)}
                     </dd>
                     <dt>{t('开始', 'Started')}</dt>
                     <dd>

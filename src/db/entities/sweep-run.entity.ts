@@ -1,14 +1,19 @@
-import { Entity, Enum, Index, type Opt, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, type Opt, Property, Unique } from '@mikro-orm/core';
 import { SweepStatus } from '../../domain/sweep';
 import { BaseEntity } from './base.entity';
 
 /**
  * One sweep: every subject concerned by a matter, evaluated as of one moment under one rule-set
  * version. Its chunks (table sweep_chunk) are the units handed to workers; when the last chunk is
- * committed the run is COMPLETED with its counts by outcome.
+ * committed the run is COMPLETED with its counts by outcome; a run that cannot finish is CANCELLED.
  */
 @Entity({ tableName: 'sweep_run' })
 @Index({ properties: ['startedAt'] })
+/** One RUNNING run per matter (see startRun): two sweeps started together cannot both run. */
+@Unique({
+  name: 'sweep_run_one_running_per_matter',
+  expression: `create unique index "sweep_run_one_running_per_matter" on "sweep_run" ("matter") where "status" = 'RUNNING'`,
+})
 export class SweepRun extends BaseEntity {
   @Property({ type: 'string', length: 50 })
   matter!: string;

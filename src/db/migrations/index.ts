@@ -7,6 +7,7 @@ import { Migration20261129010000NoTruncate } from './Migration20261129010000NoTr
 import { Migration20261129020000ListsAndPeriods } from './Migration20261129020000ListsAndPeriods';
 import { Migration20261129060000RuleServing } from './Migration20261129060000RuleServing';
 import { Migration20261129070000OneLiveDecision } from './Migration20261129070000OneLiveDecision';
+import { Migration20261129080000OneSweepPerMatter } from './Migration20261129080000OneSweepPerMatter';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129020000ListsAndPeriods', class: Migration20261129020000ListsAndPeriods },
   { name: 'Migration20261129060000RuleServing', class: Migration20261129060000RuleServing },
   { name: 'Migration20261129070000OneLiveDecision', class: Migration20261129070000OneLiveDecision },
+  { name: 'Migration20261129080000OneSweepPerMatter', class: Migration20261129080000OneSweepPerMatter },
 ];

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import { PERMISSIONS } from '../../auth/role';
 import { SweepError, SweepRun } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
+import { cancelRun } from '../../sweep/cancel';
 import { runProgress } from '../../sweep/run-state';
 import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
@@ -12,18 +13,26 @@ import { SweepErrorConnection, SweepRunConnection, SweepRunType } from '../types
 @Resolver(() => SweepRunType)
 export class SweepRunResolver {
   @Mutation(() => SweepRunType, {
-    description: 'Starts a sweep: every subject the matter concerns (or of the types given), evaluated as of one moment under the rules in force, a stored verdict each. Writes the same run record, plan and SWEEP audit event as `npx chengxin evaluate --all` and puts its chunks on the queue; `npx chengxin worker` processes take them (the server runs none). Follow it with sweepRun(id) { status subjectsDone }.',
+    description: 'Starts a sweep: every subject the matter concerns (or of the types given), evaluated as of one moment (today or earlier, China Standard Time) under the rules in force, a stored verdict each. One sweep per matter runs at a time: SWEEP_RUNNING (with runId) while another is RUNNING. Writes the same run record, plan and SWEEP audit event as `npx chengxin evaluate --all` and puts its chunks on the queue; `npx chengxin worker` processes take them (the server runs none). Follow it with sweepRun(id) { status subjectsDone }.',
   })
   @Authorized(PERMISSIONS.startSweeps)
   startSweep(
     @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
     @Arg('subjectTypes', () => [SubjectType], { nullable: true, description: 'Only these subject types; default: every type the matter concerns.' }) subjectTypes: SubjectType[] | null,
-    @Arg('asOf', () => Date, { nullable: true, description: 'The moment judged. Default: now.' }) asOf: Date | null,
+    @Arg('asOf', () => Date, { nullable: true, description: 'The moment judged: on or before today (China Standard Time). Default: now.' }) asOf: Date | null,
     @Arg('chunkSize', () => Int, { defaultValue: 1000, description: 'Subjects per chunk (1–10000): the unit a worker takes and commits whole.' }) chunkSize: number,
     @Ctx() { em, rules, viewer, sweeps }: GraphQLContext,
   ) {
     if (!sweeps) throw new Error('this process cannot start sweeps; use npx chengxin evaluate --all.');
     return sweeps.start(em, rules.current, viewer, { matter, subjectTypes: subjectTypes ?? undefined, asOf: asOf ?? new Date(), chunkSize });
+  }
+
+  @Mutation(() => SweepRunType, {
+    description: 'Cancels a RUNNING sweep that cannot or need not finish (its rules changed, it was started by mistake), freeing its matter for a new one: one sweep per matter runs at a time. Verdicts of chunks already committed stay; no further chunk is committed. Audited as SWEEP. CONFLICT when the run is not RUNNING. The same as `npx chengxin evaluate --cancel <id>`.',
+  })
+  @Authorized(PERMISSIONS.startSweeps)
+  cancelSweep(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: GraphQLContext) {
+    return cancelRun(em, viewer, id);
   }
 
   @Query(() => SweepRunType, { description: 'A sweep and how it went; NOT_FOUND when there is none.' })

@@ -4,7 +4,7 @@ import { SubjectType } from '../../domain/subject';
 import { SweepStatus } from '../../domain/sweep';
 import { Connection } from '../connection';
 
-registerEnumType(SweepStatus, { name: 'SweepStatus', description: 'RUNNING until every chunk is committed, then COMPLETED.' });
+registerEnumType(SweepStatus, { name: 'SweepStatus', description: 'RUNNING until every chunk is committed, then COMPLETED; CANCELLED when stopped with cancelSweep. One run per matter is RUNNING at a time.' });
 
 @ObjectType('SweepError', { description: 'A subject a sweep could not evaluate, and why; the sweep went on with the others.' })
 export class SweepErrorType {
