@@ -32,6 +32,23 @@ export const LIMITS = {
   listNesting: 3,
 } as const;
 
+/**
+ * What one caller may hold open over WebSocket (src/graphql/websocket.ts). A socket costs a
+ * connection and a listener per subscription for as long as it stays open, so these are counts, not
+ * rates. Per-address limits belong in the reverse proxy: behind it every public caller shares its
+ * address, so the server counts the public as one.
+ */
+export const SOCKET_LIMITS = {
+  /** Largest WebSocket message, in bytes (ws's own check; the connection closes with 1009). A subscription document is small. */
+  maxPayload: 64 * 1024,
+  /** Subscriptions running at once on one socket, those still being set up included. */
+  subscriptionsPerSocket: 20,
+  /** Sockets open at once for one token holder (`sub`), whatever tokens they hold. */
+  socketsPerHolder: 10,
+  /** Sockets open at once without a token, all public callers together, per server process. */
+  publicSockets: 1_000,
+} as const;
+
 /** Nested lists without `first` (an agency's civil servants) are assumed to hold this many items. */
 const ASSUMED_LIST_SIZE = 5;
 

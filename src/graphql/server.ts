@@ -22,10 +22,13 @@ import { ChangeFeed } from './change-feed';
 import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
 import { inputValuesPlugin } from './input-values';
+import { refusePersistedQueries } from './persisted-queries';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
 import { getSchema } from './schema';
 import { serveSubscriptions } from './websocket';
 import { mountWeb } from '../web/console';
+import { fromLoopbackDirectly } from '../web/local-caller';
+import { readiness } from '../web/readiness';
 
 
 /** An X-Request-Id the server takes over from a caller: at most 64 of [A-Za-z0-9._-]. */
@@ -148,7 +151,8 @@ const withoutSuggestions = (message: string): string => message.replace(/\s*Did 
 /**
  * The HTTP surface: GraphQL at /graphql (the limits of limits.ts, CSRF prevention, CORS for the
  * allowed origins, a body limit),
- * /healthz (alive), /readyz (database reachable, rules loaded), /metrics (Prometheus), and a
+ * /healthz (alive), /readyz (database reachable, rules loaded; details for operators only,
+ * src/web/readiness.ts), /metrics (Prometheus), and a
  * request id on every log line and response.
  */
 export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloader: RuleReloader, verify: ViewerVerifier, config: Config, logger: Logger): Promise<HttpServer> {
@@ -175,6 +179,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
         : formatError,
     parseOptions,
     validationRules: limitRules,
+    // Off on purpose (src/graphql/persisted-queries.ts answers such requests first).
+    persistedQueries: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       subscriptionsOverWebSocketPlugin,
@@ -206,23 +212,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    const database = await Promise.race([
-      orm.em.getConnection().execute('select 1').then(() => true, () => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000)),
-    ]);
-    const ready = database && Boolean(rules.current);
-    // Degraded still serves (200): the last good set answers while the folder on disk has errors.
-    const degraded = reloader.errors.length > 0;
-    res.status(ready ? 200 : 503).json({
-      status: !ready ? 'unavailable' : degraded ? 'degraded' : 'ready',
-      database: database ? 'reachable' : 'unreachable',
-      ruleSet: rules.current.version,
-      rules: degraded
-        ? { state: 'degraded', errors: reloader.errors.length, zh: `规则目录有 ${reloader.errors.length} 处错误，上次可用的规则集 ${rules.current.version} 继续服务`, en: `the rules folder has ${reloader.errors.length} problem(s); the last good set ${rules.current.version} serves` }
-        : { state: 'in-force' },
-    });
-  });
+  app.get('/readyz', readiness(orm, rules, reloader, verify));
   const metrics = await serveMetrics(app, config);
   mountWeb(app, config);
   app.use(
@@ -231,11 +221,12 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     // Apollo's CSRF prevention, which refuses an OPTIONS request without a JSON content type.
     corsFor(config.corsOrigins),
     express.json({ limit: BODY_LIMIT }),
+    refusePersistedQueries,
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, sweeps, viewer: await verify(req.headers.authorization), log: req.log, production: config.nodeEnv === 'production' }),
     }),
   );
-  const subscriptions = serveSubscriptions(server, schema, verify, (viewer) => createContext(orm.em, rules, facts, { reloader, viewer, changes, production: config.nodeEnv === 'production' }));
+  const subscriptions = serveSubscriptions(server, schema, verify, (viewer) => createContext(orm.em, rules, facts, { reloader, viewer, changes, production: config.nodeEnv === 'production' }), logger);
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
@@ -270,13 +261,6 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
  * /metrics on the GraphQL port, or, with METRICS_PORT, on a port (and METRICS_HOST) of its own that
  * a firewall can keep inside the monitoring network; the GraphQL port then has no /metrics.
  */
-/** A request from this machine itself, not relayed by a proxy (which would add a Forwarded header). */
-function fromLoopbackDirectly(req: Request): boolean {
-  const address = req.socket.remoteAddress ?? '';
-  const loopback = address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-  return loopback && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined && req.headers['x-real-ip'] === undefined;
-}
-
 async function serveMetrics(app: express.Express, config: Config): Promise<{ url: string; close(): Promise<void> } | null> {
   const handler = async (_req: Request, res: Response) => {
     res.type(registry.contentType).send(await registry.metrics());

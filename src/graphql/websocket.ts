@@ -1,10 +1,26 @@
 import type http from 'node:http';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { CloseCode, type Context } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/role';
 import type { GraphQLContext } from './context';
-import { assertAffordable, limitRules, parseOptions } from './limits';
+import { SOCKET_LIMITS, assertAffordable, limitRules, parseOptions } from './limits';
+
+/** setTimeout's longest delay (about 24.8 days); a token may live longer (JWT_MAX_TTL_DAYS up to 3650). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** graphql-ws closes a refused connection with 4403; an expired token ends the same way, so a client can reconnect with a fresh one. */
+const EXPIRED = { code: CloseCode.Forbidden, reason: 'Forbidden: the token expired' };
+/** 4429, which graphql-ws clients treat as fatal: they stop instead of retrying into the same limit. */
+const TOO_MANY_SOCKETS = CloseCode.TooManyInitialisationRequests;
+
+type SocketContext = Context<Record<string, unknown>, Extra>;
+
+/** Who holds a socket, for the per-holder count: the token's subject, or the public as a whole. */
+const holderOf = (viewer: Viewer) => (viewer.subject === null ? 'public' : `sub:${viewer.subject}`);
+const limitOf = (holder: string) => (holder === 'public' ? SOCKET_LIMITS.publicSockets : SOCKET_LIMITS.socketsPerHolder);
 
 /**
  * Subscriptions over WebSocket (the graphql-ws protocol) on the HTTP server's own port and path.
@@ -12,28 +28,89 @@ import { assertAffordable, limitRules, parseOptions } from './limits';
  * public) and is checked as the HTTP header is; every subscription document passes the same limits
  * as a request over HTTP (tokens, depth, aliases, directives, cost) before it runs. Only
  * subscriptions are served here: queries and mutations go over HTTP, where reads are audited.
+ *
+ * A socket outlives no token: it is closed (4403) when its token expires, and a subscription sent
+ * on it afterwards is refused. What one caller may hold open is bounded (SOCKET_LIMITS): the message
+ * size, the subscriptions per socket, the sockets per token holder and the public's sockets together.
+ * (Tokens cannot be revoked before they expire in Chengxin; their lifetime is bounded instead, by
+ * JWT_MAX_TTL_DAYS.)
  */
 export function serveSubscriptions(
   server: http.Server,
   schema: GraphQLSchema,
   verify: (authorization: string | undefined) => Promise<Viewer>,
   contextFor: (viewer: Viewer) => GraphQLContext,
+  log?: Logger,
 ): { close(): Promise<void> } {
-  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: SOCKET_LIMITS.maxPayload });
   const viewers = new WeakMap<object, Viewer>();
+  /** Per connection: its holder (counted in `open`) and the timer that ends it when its token expires. */
+  const held = new WeakMap<object, { holder: string; expiry?: NodeJS.Timeout }>();
+  const open = new Map<string, number>();
+
+  const expired = (viewer: Viewer) => viewer.expiresAt !== undefined && viewer.expiresAt.getTime() <= Date.now();
+  /** Closes the socket when the token expires; timers longer than setTimeout allows are re-armed. */
+  const closeOnExpiry = (ctx: SocketContext, viewer: Viewer): NodeJS.Timeout | undefined => {
+    if (!viewer.expiresAt) return undefined;
+    const wait = viewer.expiresAt.getTime() - Date.now();
+    return setTimeout(() => {
+      const entry = held.get(ctx);
+      if (!entry) return;
+      if (expired(viewer)) ctx.extra.socket.close(EXPIRED.code, EXPIRED.reason);
+      else entry.expiry = closeOnExpiry(ctx, viewer);
+    }, Math.max(0, Math.min(wait, LONGEST_TIMER_MS))).unref();
+  };
+
   const disposable = useServer(
     {
       schema,
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
+        let viewer: Viewer;
         try {
-          viewers.set(ctx, await verify(typeof authorization === 'string' ? authorization : undefined));
-          return true;
+          viewer = await verify(typeof authorization === 'string' ? authorization : undefined);
         } catch {
           return false; // closes with 4403 Forbidden: the token is invalid or expired
         }
+        // jose tolerates a minute of clock skew on `exp`; a socket would be closed at once anyway.
+        if (expired(viewer)) return false;
+        // Closed while the token was being checked: onClose has run already and would never give
+        // back the place counted below (a connect-and-drop loop would lock the holder out).
+        if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
+        const holder = holderOf(viewer);
+        const count = open.get(holder) ?? 0;
+        if (count >= limitOf(holder)) {
+          ctx.extra.socket.close(TOO_MANY_SOCKETS, `Too many connections: at most ${limitOf(holder)} ${holder === 'public' ? 'without a token' : 'per token holder'}`);
+          return false;
+        }
+        open.set(holder, count + 1);
+        held.set(ctx, { holder, expiry: closeOnExpiry(ctx, viewer) });
+        viewers.set(ctx, viewer);
+        return true;
+      },
+      onClose: (ctx) => {
+        const entry = held.get(ctx);
+        if (!entry) return;
+        held.delete(ctx);
+        clearTimeout(entry.expiry);
+        const left = (open.get(entry.holder) ?? 1) - 1;
+        if (left > 0) open.set(entry.holder, left);
+        else open.delete(entry.holder);
       },
       onSubscribe: (ctx, _id, payload) => {
+        const viewer = viewers.get(ctx);
+        if (!viewer) return [new GraphQLError('The connection has no verified caller.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        if (expired(viewer)) {
+          ctx.extra.socket.close(EXPIRED.code, EXPIRED.reason);
+          return [new GraphQLError('The token has expired; connect again with a valid one.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
+        // graphql-ws enters a subscription's id before this hook runs, so ids still being set up
+        // count too: a burst of Subscribe messages cannot slip past the limit.
+        if (Object.keys(ctx.subscriptions).length > SOCKET_LIMITS.subscriptionsPerSocket) {
+          return [new GraphQLError(`This connection already runs ${SOCKET_LIMITS.subscriptionsPerSocket} subscriptions, the most one connection may hold; complete one first, or narrow one subscription (subjectType, subjectId) to cover several needs. Nothing was started.`, {
+            extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: SOCKET_LIMITS.subscriptionsPerSocket },
+          })];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query, parseOptions);
@@ -53,13 +130,18 @@ export function serveSubscriptions(
         } catch (error) {
           return [error as GraphQLError];
         }
-        const viewer = viewers.get(ctx);
-        if (!viewer) return [new GraphQLError('The connection has no verified caller.', { extensions: { code: 'UNAUTHENTICATED' } })];
         return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue: contextFor(viewer) };
       },
     },
     sockets,
   );
+  // graphql-ws prints a socket's protocol error — an oversized or malformed frame, which anyone can
+  // send — with its stack to stderr, outside the JSON log. ws closes such a socket itself (1009,
+  // 1007, 1002); this listener, added after graphql-ws's, replaces its print with one log line.
+  sockets.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error & { code?: string }) => log?.warn({ code: error.code, reason: error.message.slice(0, 200) }, 'WebSocket protocol error; the socket was closed'));
+  });
   return {
     async close() {
       await disposable.dispose();
@@ -67,4 +149,3 @@ export function serveSubscriptions(
     },
   };
 }
-
