@@ -43,6 +43,7 @@ const LABELS: Record<string, Pair> = {
   DISQUALIFY: ['取消资格', 'Disqualify'],
   DISHONEST: ['失信', 'Dishonesty'],
   TRUSTWORTHY: ['守信', 'Trustworthiness'],
+  MINOR: ['轻微', 'Minor'],
   GENERAL: ['一般', 'General'],
   MAJOR: ['较重', 'Major'],
   SEVERE: ['严重', 'Severe'],
@@ -71,6 +72,10 @@ const LABELS: Record<string, Pair> = {
   DEVELOPMENT_ZONE: ['开发区', 'Development zone'],
   STREET: ['街道', 'Street'],
   TOWNSHIP: ['乡镇', 'Township'],
+  PEOPLES_GOVERNMENT: ['人民政府', "People's government"],
+  DEPARTMENT: ['政府部门', 'Department'],
+  ADMINISTRATIVE_COMMITTEE: ['开发区管委会', 'Zone committee'],
+  SUB_DISTRICT_OFFICE: ['街道办事处', 'Street office'],
 };
 
 export function useLabel(): (value: string | null | undefined) => string {

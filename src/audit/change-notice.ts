@@ -14,6 +14,8 @@ const AFFECTS_VERDICTS: ReadonlySet<AuditAction> = new Set([
   AuditAction.DECIDE_REPAIR,
   AuditAction.RECORD_COMMITMENT,
   AuditAction.SETTLE_COMMITMENT,
+  AuditAction.RECORD_BREACH_FINDING,
+  AuditAction.UPDATE_COMMITMENT,
   AuditAction.RECORD_COURT_CASE,
   AuditAction.UPDATE_COURT_CASE,
   AuditAction.UPDATE_SUBJECT,

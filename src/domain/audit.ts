@@ -19,4 +19,8 @@ export enum AuditAction {
   SWEEP = 'SWEEP',
   LIST_SUBJECT = 'LIST_SUBJECT',
   REMOVE_FROM_LIST = 'REMOVE_FROM_LIST',
+  /** A finding (四(四)) recorded for a breach settled without one. */
+  RECORD_BREACH_FINDING = 'RECORD_BREACH_FINDING',
+  /** A commitment's field or public disclosure recorded or corrected. */
+  UPDATE_COMMITMENT = 'UPDATE_COMMITMENT',
 }

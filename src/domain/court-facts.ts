@@ -13,7 +13,8 @@ export enum CaseKind {
 export interface CourtCaseLike {
   id: string;
   caseNumber: string;
-  kind: CaseKind;
+  /** Null: nobody has recorded the kind yet (cases registered before kinds were required); it counts for nothing. */
+  kind?: CaseKind | null;
   filedOn: string;
   headAppeared?: boolean | null;
   /** Who the head entrusted to appear instead (委托出庭人), when the head did not appear. */
@@ -30,10 +31,15 @@ export interface CourtFacts {
   judgmentDefaulter: boolean;
   /** Administrative cases filed within the period whose hearing the head missed without an excuse (三(八)). */
   headAbsences: number;
+  /**
+   * Cases of no recorded kind (filed within the period) whose head was absent without excuse: not
+   * counted in headAbsences, since only an administrative case counts, until the kind is recorded.
+   */
+  absencesOfUnknownKind: number;
   cases: {
     id: string;
     caseNumber: string;
-    kind: CaseKind;
+    kind: CaseKind | null;
     filedOn: string;
     headAppeared: boolean | null;
     /** The head was absent but entrusted a representative for a valid reason: no failure. */
@@ -57,14 +63,16 @@ export function courtFacts(cases: CourtCaseLike[], on: string, listedAsDefaulter
   const known = cases.filter((c) => c.filedOn <= on);
   const defaulterOnDay = (c: CourtCaseLike) =>
     c.judgmentDefaulter && !!c.defaulterListedOn && c.defaulterListedOn <= on && (!c.defaulterRemovedOn || c.defaulterRemovedOn > on);
-  const failed = (c: CourtCaseLike) => c.kind === CaseKind.ADMINISTRATIVE && c.headAppeared === false && !absenceExcused(c) && (!within || runsOn(c.filedOn, within, on));
+  const absent = (c: CourtCaseLike) => c.headAppeared === false && !absenceExcused(c) && (!within || runsOn(c.filedOn, within, on));
+  const failed = (c: CourtCaseLike) => c.kind === CaseKind.ADMINISTRATIVE && absent(c);
   return {
     judgmentDefaulter: listedAsDefaulter,
     headAbsences: known.filter(failed).length,
+    absencesOfUnknownKind: known.filter((c) => c.kind == null && absent(c)).length,
     cases: known.map((c) => ({
       id: c.id,
       caseNumber: c.caseNumber,
-      kind: c.kind,
+      kind: c.kind ?? null,
       filedOn: c.filedOn,
       headAppeared: c.headAppeared ?? null,
       absenceExcused: absenceExcused(c),

@@ -28,6 +28,8 @@ export interface RecordLike {
   recordedOn: string;
   /** The day the record was decided (认定/决定之日): periods count from it. */
   decidedOn: string;
+  /** decidedOn was not registered but estimated (the recorded day stands in for it). */
+  decidedOnEstimated?: boolean | null;
   disclosureEndsOn?: string | null;
   documentNumber: string;
   sourceDepartment: string;
@@ -49,6 +51,7 @@ export interface ObjectionLike {
 
 /** The calendar period a record of each severity counts for after its decision (a policy parameter). */
 export interface SeverityPeriods {
+  minor: Period;
   general: Period;
   major: Period;
   severe: Period;
@@ -61,6 +64,8 @@ export interface CountingRecord {
   occurredOn: string;
   recordedOn: string;
   decidedOn: string;
+  /** decidedOn is an estimate (the day it was recorded): its period was counted from that estimate. */
+  decidedOnEstimated: boolean;
   documentNumber: string;
   sourceDepartment: string;
   /** Economic loss caused, in yuan; null when none was recorded. */
@@ -77,10 +82,12 @@ export interface CountingRecord {
 
 export interface CreditFacts {
   dishonest: number;
+  minor: number;
   general: number;
   major: number;
   severe: number;
   unrepaired: number;
+  unrepairedMinor: number;
   unrepairedGeneral: number;
   unrepairedMajor: number;
   unrepairedSevere: number;
@@ -108,6 +115,7 @@ export interface CreditFacts {
 }
 
 const SEVERITY_KEY: Record<Severity, keyof SeverityPeriods> = {
+  [Severity.MINOR]: 'minor',
   [Severity.GENERAL]: 'general',
   [Severity.MAJOR]: 'major',
   [Severity.SEVERE]: 'severe',
@@ -145,6 +153,7 @@ function countingRecord(r: RecordLike, repairs: RepairLike[], objections: Object
     occurredOn: r.occurredOn,
     recordedOn: r.recordedOn,
     decidedOn: r.decidedOn,
+    decidedOnEstimated: !!r.decidedOnEstimated,
     documentNumber: r.documentNumber,
     sourceDepartment: r.sourceDepartment,
     loss: r.loss == null ? null : Number(r.loss),
@@ -173,10 +182,12 @@ export function creditFacts(
   const undisputed = inForce.filter((r) => !r.disputed);
   return {
     dishonest: dishonest.length,
+    minor: dishonest.filter((r) => r.severity === Severity.MINOR).length,
     general: dishonest.filter((r) => r.severity === Severity.GENERAL).length,
     major: dishonest.filter((r) => r.severity === Severity.MAJOR).length,
     severe: dishonest.filter((r) => r.severity === Severity.SEVERE).length,
     unrepaired: inForce.length,
+    unrepairedMinor: count((r) => r.severity === Severity.MINOR),
     unrepairedGeneral: count((r) => r.severity === Severity.GENERAL),
     unrepairedMajor: count((r) => r.severity === Severity.MAJOR),
     unrepairedSevere: count((r) => r.severity === Severity.SEVERE),

@@ -26,8 +26,13 @@ export enum RecordCategory {
   COMMITMENT_HONOURED = 'COMMITMENT_HONOURED',
 }
 
-/** How grave a dishonesty record is: 一般 / 较重 / 严重. */
+/**
+ * How grave a dishonesty record is: 轻微 / 一般 / 较重 / 严重. MINOR is the national tier of minor
+ * dishonesty (disclosed at most 3 months); without it a minor act could only be entered as GENERAL
+ * and count a year.
+ */
 export enum Severity {
+  MINOR = 'MINOR',
   GENERAL = 'GENERAL',
   MAJOR = 'MAJOR',
   SEVERE = 'SEVERE',

@@ -19,6 +19,24 @@ export enum AgencyLevel {
   TOWNSHIP = 'TOWNSHIP',
 }
 
+/**
+ * What kind of body an agency is. The policy names them apart — its addressees are 各区人民政府,
+ * 开发区管委会, 各街道办事处 and 市政府各部门 — and its clauses speak of some only: 三(六) of
+ * 各级人民政府、各有关部门, its honour disqualification of 相关政府部门. Rules read `kind` to keep to
+ * the bodies a clause speaks of (rules/catalogue/ `scope`); the level alone cannot tell a people's
+ * government from its departments.
+ */
+export enum AgencyKind {
+  /** 人民政府: the city, district and township governments */
+  PEOPLES_GOVERNMENT = 'PEOPLES_GOVERNMENT',
+  /** 政府部门: a working department of a people's government (市政府各部门, 区政府部门) */
+  DEPARTMENT = 'DEPARTMENT',
+  /** 开发区管委会: a development zone's administrative committee */
+  ADMINISTRATIVE_COMMITTEE = 'ADMINISTRATIVE_COMMITTEE',
+  /** 街道办事处: a street (sub-district) office */
+  SUB_DISTRICT_OFFICE = 'SUB_DISTRICT_OFFICE',
+}
+
 /** Credit evaluation grade of an enterprise in public-resource trading (信用评价等级, 四(一)). */
 export enum CreditGrade {
   A = 'A',

@@ -1,6 +1,6 @@
 import type { LocatedJson } from './json-file';
-import { authorisingMeasure, MITIGATE, SUBJECT_ZH, whyNot, type Citation, type MeasureUse } from './measure-authority';
-import { clauseKey, findCatalogue, findClause, findDocument, findEntry, type PolicyLibrary } from './policy-library';
+import { authorisingMeasure, coveringMeasures, MITIGATE, SUBJECT_ZH, whyNot, type Citation, type MeasureUse } from './measure-authority';
+import { clauseKey, findCatalogue, findClause, findDocument, findEntry, type AuthorisedMeasure, type MeasureScope, type PolicyLibrary } from './policy-library';
 import { checkCitation } from './quote-check';
 import type { Matter } from './rule-model';
 import { EFFECT_ZH } from '../domain/verdict';
@@ -15,14 +15,45 @@ export interface RuleClaim {
   /** A MITIGATE rule, or one marked `"mitigation": true` / given `mitigates`. */
   mitigation: boolean;
   basis: Citation[];
+  /**
+   * What the rule's top-level `all` conditions pin a subject path to: `{ path, operator: equal, value }`
+   * pins one value, `in` a list. A rule fires only within these values.
+   */
+  pins: Map<string, string[]>;
+}
+
+/** The values a rule's top-level `all` leaves on the fact "subject" restrict each path to. */
+function pinsOf(conditions: unknown): Map<string, string[]> {
+  const pins = new Map<string, string[]>();
+  const all = (conditions as { all?: unknown } | undefined)?.all;
+  if (!Array.isArray(all)) return pins;
+  for (const leaf of all as { fact?: unknown; path?: unknown; operator?: unknown; value?: unknown }[]) {
+    if (!leaf || leaf.fact !== 'subject' || typeof leaf.path !== 'string') continue;
+    const values = leaf.operator === 'equal' && typeof leaf.value === 'string' ? [leaf.value] : leaf.operator === 'in' && Array.isArray(leaf.value) && leaf.value.length && leaf.value.every((v) => typeof v === 'string') ? (leaf.value as string[]) : null;
+    if (!values) continue;
+    // Two pins on one path: the rule fires only where both hold.
+    const before = pins.get(leaf.path);
+    pins.set(leaf.path, before ? values.filter((v) => before.includes(v)) : values);
+  }
+  return pins;
 }
 
 export function ruleClaim(value: unknown): RuleClaim | null {
-  const rule = value as { id?: unknown; subjectType?: unknown; matters?: unknown; basis?: unknown; event?: { type?: unknown; params?: { mitigation?: unknown; mitigates?: unknown } } };
+  const rule = value as { id?: unknown; subjectType?: unknown; matters?: unknown; basis?: unknown; conditions?: unknown; event?: { type?: unknown; params?: { mitigation?: unknown; mitigates?: unknown } } };
   if (!rule || typeof rule.id !== 'string' || typeof rule.subjectType !== 'string' || !Array.isArray(rule.matters) || !Array.isArray(rule.basis) || typeof rule.event?.type !== 'string') return null;
   const basis = rule.basis.filter((b): b is Citation => b && typeof b.document === 'string' && typeof b.clause === 'string');
-  return { id: rule.id, subjectType: rule.subjectType, matters: rule.matters.filter((m): m is string => typeof m === 'string'), effect: rule.event.type, mitigation: rule.event.type === MITIGATE || rule.event.params?.mitigation === true || !!rule.event.params?.mitigates, basis };
+  return { id: rule.id, subjectType: rule.subjectType, matters: rule.matters.filter((m): m is string => typeof m === 'string'), effect: rule.event.type, mitigation: rule.event.type === MITIGATE || rule.event.params?.mitigation === true || !!rule.event.params?.mitigates, basis, pins: pinsOf(rule.conditions) };
 }
+
+/** Does the rule keep within the subjects the measure's words name (every scope pinned within its values)? */
+export function withinScope(measure: AuthorisedMeasure, pins: Map<string, string[]>): boolean {
+  return (measure.scope ?? []).every((s) => {
+    const pinned = pins.get(s.path);
+    return !!pinned && pinned.length > 0 && pinned.every((v) => s.values.includes(v));
+  });
+}
+
+const condition = (s: MeasureScope) => JSON.stringify({ fact: 'subject', path: s.path, operator: 'in', value: s.values });
 
 /** Citations of distinct clauses, in the rule's order. */
 function distinct(basis: Citation[]): Citation[] {
@@ -42,9 +73,22 @@ export function checkRuleAuthority(file: string, json: LocatedJson, library: Pol
   if (!claim || !claim.basis.length) return { problems: [], warnings: [] };
   const citations = distinct(claim.basis);
   const refusals = new Map<string, { matters: string[]; zh: string; en: string }>();
+  const outOfScope = new Map<string, { matters: string[]; zh: string; en: string }>();
   for (const matter of claim.matters) {
     const use: MeasureUse = { subjectType: claim.subjectType, matter, effect: claim.effect, mitigation: claim.mitigation };
-    if (authorisingMeasure(library, citations, use)) continue;
+    if (authorisingMeasure(library, citations, use)) {
+      // Authorised for the subject type; the words may still name only some of its subjects.
+      const covering = coveringMeasures(library, citations, use);
+      if (covering.some(({ measure }) => withinScope(measure, claim.pins))) continue;
+      const { citation, measure } = covering[0];
+      const missing = (measure.scope ?? []).filter((s) => !withinScope({ ...measure, scope: [s] }, claim.pins));
+      const zh = missing.map((s) => `${citation.clause} 原文“${s.words}”只涉及 ${s.path} 属于 ${s.values.join('、')} 的主体：${s.reading.zh.replace(/[。.]+$/, '')}。请在 conditions.all 中加入 ${condition(s)}`).join('；');
+      const en = missing.map((s) => `${citation.clause} ("${s.words}") speaks only of subjects whose ${s.path} is one of ${s.values.join(', ')}: ${s.reading.en.replace(/\.+$/, '')}. Add ${condition(s)} to conditions.all`).join('; ');
+      const group = outOfScope.get(zh + en) ?? { matters: [], zh, en };
+      group.matters.push(matter);
+      outOfScope.set(zh + en, group);
+      continue;
+    }
     const reasons = citations.map((c) => whyNot(library, c, use));
     const zh = reasons.map((r) => r.zh.replace(/[。.]+$/, '')).join('；');
     const en = reasons.map((r) => r.en.replace(/\.+$/, '')).join('; ');
@@ -63,6 +107,14 @@ export function checkRuleAuthority(file: string, json: LocatedJson, library: Pol
       en: `rule ${claim.id} applies ${claim.effect}${mitigating.en} to ${claim.subjectType} in ${group.matters.join(', ')}, which no clause it cites authorises. ${group.en}. Use a measure the cited clauses authorise, or cite the clause that does (rules/catalogue/)`,
     };
   });
+  for (const group of outOfScope.values()) {
+    problems.push({
+      file,
+      ...json.locate(['conditions']),
+      zh: `规则 ${claim.id} 在事项 ${group.matters.join('、')} 中对所引条款未涉及的主体也适用 ${claim.effect}（${EFFECT_ZH[claim.effect] ?? claim.effect}）。${group.zh}`,
+      en: `rule ${claim.id} applies ${claim.effect} in ${group.matters.join(', ')} also to subjects the cited clause does not speak of. ${group.en}`,
+    });
+  }
   const warnings: RuleProblem[] = [];
   if (!problems.length) {
     claim.basis.forEach((citation, i) => {
@@ -131,6 +183,10 @@ export function checkCatalogues(library: PolicyLibrary, matters: Matter[] | null
       (entry.measures ?? []).forEach((measure, j) => {
         const fault = checkCitation(library, { document: document.number, clause: clause.id, quote: measure.words });
         if (fault) problems.push({ ...at(['clauses', i, 'measures', j, 'words']), zh: `授权措施的原文：${fault.zh}`, en: `the measure's words: ${fault.en}` });
+        (measure.scope ?? []).forEach((scope, k) => {
+          const scopeFault = checkCitation(library, { document: document.number, clause: clause.id, quote: scope.words });
+          if (scopeFault) problems.push({ ...at(['clauses', i, 'measures', j, 'scope', k, 'words']), zh: `适用范围的原文：${scopeFault.zh}`, en: `the scope's words: ${scopeFault.en}` });
+        });
         if (byCode) measure.matters.forEach((code, k) => {
           const matter = byCode.get(code);
           if (!matter) problems.push({ ...at(['clauses', i, 'measures', j, 'matters', k]), zh: `未知的事项 "${code}"，请先在 matters.json 中声明`, en: `unknown matter "${code}"; declare it in matters.json first` });

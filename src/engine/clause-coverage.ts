@@ -1,7 +1,7 @@
 import { measureCovers, type Citation } from './measure-authority';
 import { clauseKey, findCatalogue, findEntry, type AuthorisedMeasure, type ClauseStatus, type PolicyLibrary } from './policy-library';
 import type { RuleProblem } from './rule-problem';
-import type { RuleClaim } from './catalogue-check';
+import { withinScope, type RuleClaim } from './catalogue-check';
 import type { Bilingual } from '../domain/bilingual';
 
 export interface ImplementingRule {
@@ -52,7 +52,7 @@ export function clauseCoverage(library: PolicyLibrary, rules: { file: string; cl
         const measures = (entry?.status === 'AUTHORISES' ? entry.measures ?? [] : []).map((measure) => ({
           ...measure,
           rules: citing.flatMap(({ file, claim }) => {
-            const matters = claim.matters.filter((matter) => measureCovers(measure, { subjectType: claim.subjectType, matter, effect: claim.effect, mitigation: claim.mitigation }));
+            const matters = withinScope(measure, claim.pins) ? claim.matters.filter((matter) => measureCovers(measure, { subjectType: claim.subjectType, matter, effect: claim.effect, mitigation: claim.mitigation })) : [];
             return matters.length ? [{ id: claim.id, file, effect: claim.effect, matters }] : [];
           }),
         }));

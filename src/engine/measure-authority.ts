@@ -51,6 +51,14 @@ export function measureCovers(measure: AuthorisedMeasure, use: MeasureUse): bool
   );
 }
 
+/** Every measure of the cited clauses that authorises the use (subject type, matter, effect), with its clause. */
+export function coveringMeasures(library: PolicyLibrary, citations: Citation[], use: MeasureUse): { citation: Citation; measure: AuthorisedMeasure }[] {
+  return citations.flatMap((citation) => {
+    const entry = findEntry(findCatalogue(library, citation.document), citation.clause);
+    return entry?.status === 'AUTHORISES' ? (entry.measures ?? []).filter((m) => measureCovers(m, use)).map((measure) => ({ citation, measure })) : [];
+  });
+}
+
 /** The first measure of the cited clauses that authorises the use, with its clause; null when none does. */
 export function authorisingMeasure(library: PolicyLibrary, citations: Citation[], use: MeasureUse): { citation: Citation; measure: AuthorisedMeasure } | null {
   for (const citation of citations) {

@@ -41,9 +41,9 @@ export function countsForVariable(document: DocumentNode): string | null {
 
 function severityPeriods(value: unknown): SeverityPeriods | null {
   if (!value || typeof value !== 'object') return null;
-  const { general, major, severe } = value as Record<string, unknown>;
-  const [g, m, s] = [parsePeriod(general), parsePeriod(major), parsePeriod(severe)];
-  return g && m && s ? { general: g, major: m, severe: s } : null;
+  const { minor, general, major, severe } = value as Record<string, unknown>;
+  const [n, g, m, s] = [parsePeriod(minor), parsePeriod(general), parsePeriod(major), parsePeriod(severe)];
+  return n && g && m && s ? { minor: n, general: g, major: m, severe: s } : null;
 }
 
 function runCase(ruleSet: RuleSet, holder: ParameterSet, periodCase: PeriodCase): PeriodCaseResult {

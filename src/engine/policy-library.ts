@@ -25,6 +25,20 @@ export interface PolicyDocument {
   json: LocatedJson;
 }
 
+/**
+ * The subjects a measure reaches when the clause's words name only some of a subject type: 三(六)'s
+ * honour disqualification speaks of 相关政府部门, not of every agency. A rule resting on the measure
+ * must keep to them with a condition of its own (`path` pinned to some of `values`).
+ */
+export interface MeasureScope {
+  /** A path of the fact "subject", e.g. "$.kind". */
+  path: string;
+  values: string[];
+  /** The clause's own words that name these subjects, verbatim. */
+  words: string;
+  reading: Bilingual;
+}
+
 /** What one clause authorises: to whom, in which matters, at most how strong, whether it lightens. */
 export interface AuthorisedMeasure {
   words: string;
@@ -34,6 +48,8 @@ export interface AuthorisedMeasure {
   mitigates: boolean;
   reading: Bilingual;
   notImplemented?: Bilingual;
+  /** Only these subjects of its subject types (the clause names them). */
+  scope?: MeasureScope[];
 }
 
 export type ClauseStatus = 'AUTHORISES' | 'NO_DECISION' | 'NOT_MODELLED';

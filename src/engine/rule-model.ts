@@ -122,7 +122,7 @@ export interface PeriodCase {
   name: string;
   on: string;
   subjectType?: 'AGENCY' | 'CIVIL_SERVANT' | 'ENTERPRISE';
-  record: { severity: 'GENERAL' | 'MAJOR' | 'SEVERE'; decidedOn: string; occurredOn?: string };
+  record: { severity: 'MINOR' | 'GENERAL' | 'MAJOR' | 'SEVERE'; decidedOn: string; occurredOn?: string };
   counts: boolean;
 }
 

@@ -33,12 +33,33 @@ export function describeFailure(condition: ConditionResult, locale: Locale, labe
     : `${named} was ${show(condition.actual)}, needed ${op} ${show(condition.expected)}`;
 }
 
+/**
+ * One line per record a fired rule rests on whose decision day is an estimate (decidedOnEstimated:
+ * kept from before decision days were registered, or registered without one): its counting period
+ * ran from the day it was recorded, which stands in for the decision day.
+ */
+function estimatedDecisionDays(fired: Pick<RuleResult, 'evidence'>[], zh: boolean): string[] {
+  const seen = new Set<unknown>();
+  const lines: string[] = [];
+  for (const item of fired.flatMap((r) => r.evidence ?? [])) {
+    if (item.decidedOnEstimated !== true || seen.has(item.id)) continue;
+    seen.add(item.id);
+    const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+    lines.push(
+      zh
+        ? `记录 ${number} 的认定之日未登记，以登记之日 ${show(item.decidedOn)} 估计：其计入期间自该估计日期起算，以认定文书为准可更正。`
+        : `Record ${number}: its decision day was not registered; its period was counted from an estimated decision day, ${show(item.decidedOn)} (the day it was recorded). A correction from the deciding document replaces it.`,
+    );
+  }
+  return lines;
+}
+
 export interface SummaryInput {
   outcome: Outcome;
   score: number | null;
   day: string;
   matterTitle: Bilingual;
-  rules: Pick<RuleResult, 'fired' | 'inEffect' | 'basis' | 'text' | 'title' | 'measure' | 'mitigatedBy' | 'conditions'>[];
+  rules: Pick<RuleResult, 'fired' | 'inEffect' | 'basis' | 'text' | 'title' | 'measure' | 'mitigatedBy' | 'conditions' | 'evidence'>[];
   /** The parameters read, each with the value used and its source in one line. */
   parameters?: { name: string; value: unknown; source: { text: string } | null }[];
   /** The words for a fact path, from the facts types' descriptions in the schema. */
@@ -73,6 +94,7 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
         : `Under rule ${m.byRule} (三(七), lighten or waive), "${rule.measure.en}" was ${m.to ? `lowered from ${m.from} to ${m.to}` : 'waived'}.`,
     );
   }
+  for (const line of estimatedDecisionDays(fired, zh)) lines.push(line);
   for (const p of input.parameters ?? []) {
     // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.
     const value = p.value && typeof p.value === 'object' ? JSON.stringify(p.value, Object.keys(p.value).sort()) : String(p.value);

@@ -1,11 +1,11 @@
 import { registerEnumType } from 'type-graphql';
-import { BreachFinding, CommitmentKind, CommitmentStatus } from '../domain/commitment';
+import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../domain/commitment';
 import { CaseKind } from '../domain/court-facts';
 import { CreditList, ListingEnd } from '../domain/list-membership';
 import { RecordCategory, RecordKind, RecordStatus, RevisionAction, Severity } from '../domain/credit-record';
 import { RepairAction, RepairRelief, RepairStatus } from '../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
-import { AgencyLevel, CreditGrade, SubjectType } from '../domain/subject';
+import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../domain/subject';
 
 /** Registers every domain enum with the schema, with the Chinese terms of the policy in the descriptions. */
 registerEnumType(SubjectType, {
@@ -28,6 +28,16 @@ registerEnumType(AgencyLevel, {
     TOWNSHIP: { description: '乡镇 township' },
   },
 });
+registerEnumType(AgencyKind, {
+  name: 'AgencyKind',
+  description: 'What kind of body an agency is; the policy names them apart (its addressees: 各区人民政府, 开发区管委会, 各街道办事处, 市政府各部门) and its clauses speak of some only.',
+  valuesConfig: {
+    PEOPLES_GOVERNMENT: { description: '人民政府 a people\'s government: city, district or township' },
+    DEPARTMENT: { description: '政府部门 a department of a people\'s government' },
+    ADMINISTRATIVE_COMMITTEE: { description: '开发区管委会 a development zone\'s administrative committee' },
+    SUB_DISTRICT_OFFICE: { description: '街道办事处 a street office' },
+  },
+});
 registerEnumType(CreditGrade, { name: 'CreditGrade', description: 'Credit evaluation grade (信用评价等级), A best to D worst.' });
 registerEnumType(RecordKind, {
   name: 'RecordKind',
@@ -48,7 +58,7 @@ registerEnumType(RecordCategory, {
 });
 registerEnumType(Severity, {
   name: 'Severity',
-  valuesConfig: { GENERAL: { description: '一般' }, MAJOR: { description: '较重' }, SEVERE: { description: '严重' } },
+  valuesConfig: { MINOR: { description: '轻微 (national disclosure at most 3 months)' }, GENERAL: { description: '一般' }, MAJOR: { description: '较重' }, SEVERE: { description: '严重' } },
 });
 registerEnumType(RecordStatus, {
   name: 'RecordStatus',
@@ -68,6 +78,16 @@ registerEnumType(CommitmentKind, {
   },
 });
 registerEnumType(CommitmentStatus, { name: 'CommitmentStatus' });
+registerEnumType(CommitmentDomain, {
+  name: 'CommitmentDomain',
+  description: 'The field of a commitment\'s project or work; 四(四) speaks of 向社会公开的基础设施类、公共服务类、民生保障类项目和工作 only.',
+  valuesConfig: {
+    INFRASTRUCTURE: { description: '基础设施类 infrastructure' },
+    PUBLIC_SERVICE: { description: '公共服务类 public service' },
+    LIVELIHOOD: { description: '民生保障类 livelihood' },
+    OTHER: { description: '其他 any other field (四(四) does not speak of it)' },
+  },
+});
 registerEnumType(ObjectionStatus, { name: 'ObjectionStatus' });
 registerEnumType(ObjectionRemedy, {
   name: 'ObjectionRemedy',
@@ -92,7 +112,7 @@ registerEnumType(RepairRelief, {
 });
 registerEnumType(BreachFinding, {
   name: 'BreachFinding',
-  description: 'What was found about a breached commitment (四(四)).',
+  description: 'What was found about a breached commitment (四(四)). A breach with no finding (null) is unreviewed (未认定) and counts for nothing until one is recorded (recordBreachFinding).',
   valuesConfig: {
     DERELICTION: { description: '履职不力导致承诺未能实现: counts against the unit and its responsible person.' },
     LAWFUL_CHANGE: { description: '因国家利益、公共利益或其他法定事由依法改变 (四(三)): does not count.' },
@@ -104,7 +124,7 @@ registerEnumType(CaseKind, {
   valuesConfig: {
     ADMINISTRATIVE: { description: '行政诉讼: the head must appear (三(八)).' },
     CIVIL: { description: '民事诉讼' },
-    OTHER: { description: '执行及其他案件' },
+    OTHER: { description: '执行、刑事及其他案件 enforcement, criminal and other cases' },
   },
 });
 registerEnumType(CreditList, {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '../db/entities';
-import type { AgencyLevel } from '../domain/subject';
+import type { AgencyKind, AgencyLevel } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { findOrFail } from './lookup';
 
@@ -8,6 +8,7 @@ export interface AgencyFields {
   uscc: string;
   name: string;
   level: AgencyLevel;
+  kind: AgencyKind;
   parentId?: string | null;
 }
 
@@ -26,7 +27,7 @@ export async function createAgency(em: EntityManager, input: AgencyFields): Prom
     if (await tx.count(Agency, { uscc: input.uscc })) {
       throw new ConflictError('uscc', `an agency with USCC ${input.uscc} already exists; update it instead.`);
     }
-    const agency = tx.create(Agency, { uscc: input.uscc, name: input.name, level: input.level, parent: await parentFor(tx, input.parentId) });
+    const agency = tx.create(Agency, { uscc: input.uscc, name: input.name, level: input.level, kind: input.kind, parent: await parentFor(tx, input.parentId) });
     await tx.flush();
     return agency;
   });
@@ -37,6 +38,7 @@ export async function updateAgency(em: EntityManager, id: string, input: Partial
     const agency = await findOrFail(tx, Agency, 'agency', id);
     if (input.name != null) agency.name = input.name;
     if (input.level != null) agency.level = input.level;
+    if (input.kind != null) agency.kind = input.kind;
     if (input.parentId !== undefined) agency.parent = await parentFor(tx, input.parentId, agency);
     await tx.flush();
     return agency;

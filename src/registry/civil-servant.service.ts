@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, CivilServant } from '../db/entities';
-import { ConflictError } from '../errors';
+import { BadUserInputError, ConflictError } from '../errors';
 import { findOrFail } from './lookup';
 
 export interface CivilServantFields {
@@ -11,9 +11,21 @@ export interface CivilServantFields {
   rank: string;
   leadingCadre?: boolean;
   principal?: boolean;
+  /** The day they took office as principal (任主要负责人之日): required when they become principal. */
+  principalSince?: string | null;
+}
+
+const TENURE_REQUIRED = '任主要负责人须填写任职之日：主要负责人只对任职之日起发生的政务失信行为负责（三(六)“对造成政务失信行为的主要负责人”） / is required for a principal: a principal answers only for dishonesty that occurred from the day they took office (三(六), "the principal who caused it"). Give the day they took office.';
+const TENURE_WITHOUT_PRINCIPAL = '只有主要负责人有任职之日；请同时设 principal: true，或删去本项 / applies to a principal only: set principal: true as well, or leave it out.';
+
+/** Checks the principal's tenure as the servant will stand: a new principal says since when. */
+function assertTenure(principal: boolean, principalSince: string | null | undefined, becomingPrincipal: boolean): void {
+  if (!principal && principalSince) throw new BadUserInputError('principalSince', TENURE_WITHOUT_PRINCIPAL);
+  if (principal && becomingPrincipal && !principalSince) throw new BadUserInputError('principalSince', TENURE_REQUIRED);
 }
 
 export async function createCivilServant(em: EntityManager, input: CivilServantFields): Promise<CivilServant> {
+  assertTenure(!!input.principal, input.principalSince, true);
   return em.transactional(async (tx) => {
     if (await tx.count(CivilServant, { idCardNumber: input.idCardNumber })) {
       throw new ConflictError('idCardNumber', 'a civil servant with this ID-card number already exists; update that one instead.');
@@ -27,6 +39,7 @@ export async function createCivilServant(em: EntityManager, input: CivilServantF
       rank: input.rank,
       leadingCadre: input.leadingCadre ?? false,
       principal: input.principal ?? false,
+      principalSince: input.principalSince ?? null,
     });
     await tx.flush();
     return servant;
@@ -45,7 +58,12 @@ export async function updateCivilServant(
     if (input.post != null) servant.post = input.post;
     if (input.rank != null) servant.rank = input.rank;
     if (input.leadingCadre != null) servant.leadingCadre = input.leadingCadre;
+    const becomingPrincipal = input.principal === true && !servant.principal;
     if (input.principal != null) servant.principal = input.principal;
+    if (input.principalSince !== undefined) servant.principalSince = input.principalSince;
+    // No longer principal: the tenure ended, and with it what they answer for as principal.
+    if (input.principal === false && input.principalSince === undefined) servant.principalSince = null;
+    assertTenure(servant.principal, servant.principalSince, becomingPrincipal || (servant.principal && input.principalSince === null));
     await tx.flush();
     return servant;
   });

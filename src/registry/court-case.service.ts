@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, CourtCase } from '../db/entities';
-import { CaseKind } from '../domain/court-facts';
+import type { CaseKind } from '../domain/court-facts';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
 
@@ -14,6 +14,7 @@ export interface CourtCaseFields {
 }
 
 export interface CourtCaseChanges {
+  kind?: CaseKind | null;
   headAppeared?: boolean | null;
   entrustedRepresentative?: string | null;
   validAbsenceReason?: string | null;
@@ -22,7 +23,14 @@ export interface CourtCaseChanges {
   defaulterRemovedOn?: string | null;
 }
 
+const KINDS = '行政诉讼 ADMINISTRATIVE（唯一计入三(八)的类型）、民事诉讼 CIVIL、执行刑事及其他 OTHER / ADMINISTRATIVE (行政诉讼, the only kind that counts under 三(八)), CIVIL (民事诉讼) or OTHER (执行, 刑事 and other cases)';
+
+/**
+ * Registers a case. Its kind is required: a case recorded without one used to become ADMINISTRATIVE
+ * silently, so the head's absence counted under 三(八) though nobody had said the case was one.
+ */
 export async function createCourtCase(em: EntityManager, input: CourtCaseFields): Promise<CourtCase> {
+  if (!input.kind) throw new BadUserInputError('kind', `案件类型必填，请填写 ${KINDS}。`);
   return em.transactional(async (tx) => {
     if (await tx.count(CourtCase, { caseNumber: input.caseNumber })) {
       throw new ConflictError('caseNumber', `case ${input.caseNumber} is already registered; update it instead.`);
@@ -33,7 +41,7 @@ export async function createCourtCase(em: EntityManager, input: CourtCaseFields)
       caseNumber: input.caseNumber,
       court: input.court,
       filedOn: input.filedOn,
-      kind: input.kind ?? CaseKind.ADMINISTRATIVE,
+      kind: input.kind,
       headAppeared: input.headAppeared ?? null,
     });
     await tx.flush();
@@ -41,10 +49,12 @@ export async function createCourtCase(em: EntityManager, input: CourtCaseFields)
   });
 }
 
-/** Records the head's appearance and the judgment-defaulter listing of a case. */
+/** Records a case's kind, the head's appearance and the judgment-defaulter listing. */
 export async function updateCourtCase(em: EntityManager, id: string, input: CourtCaseChanges): Promise<CourtCase> {
   return em.transactional(async (tx) => {
     const courtCase = await findOrFail(tx, CourtCase, 'court case', id);
+    if (input.kind === null) throw new BadUserInputError('kind', `案件类型不能清空，请填写 ${KINDS}。`);
+    if (input.kind !== undefined) courtCase.kind = input.kind;
     if (input.headAppeared !== undefined) courtCase.headAppeared = input.headAppeared;
     if (input.entrustedRepresentative !== undefined) courtCase.entrustedRepresentative = input.entrustedRepresentative;
     if (input.validAbsenceReason !== undefined) courtCase.validAbsenceReason = input.validAbsenceReason;

@@ -48,6 +48,7 @@ export function snapshotOf(record: CreditRecord): Record<string, unknown> {
     occurredOn: record.occurredOn,
     recordedOn: record.recordedOn,
     decidedOn: record.decidedOn,
+    decidedOnEstimated: record.decidedOnEstimated,
     disclosureEndsOn: record.disclosureEndsOn ?? null,
     sourceDepartment: record.sourceDepartment,
     documentNumber: record.documentNumber,
@@ -76,6 +77,8 @@ export async function createCreditRecord(em: EntityManager, input: CreditRecordF
       ...input,
       severity: input.severity ?? null,
       decidedOn: input.decidedOn ?? input.recordedOn,
+      // No decision day given: the recorded day stands in, and explanations say it is an estimate.
+      decidedOnEstimated: !input.decidedOn,
       disclosureEndsOn: input.disclosureEndsOn ?? null,
       loss: input.loss ?? null,
     });

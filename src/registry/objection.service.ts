@@ -18,6 +18,8 @@ export interface RecordCorrection {
   severity?: Severity | null;
   summary?: string | null;
   occurredOn?: string | null;
+  /** The real decision day; it replaces an estimated one. */
+  decidedOn?: string | null;
   disclosureEndsOn?: string | null;
   loss?: number | null;
 }
@@ -69,6 +71,7 @@ function applyCorrection(record: CreditRecord, correction: RecordCorrection): vo
     throw new BadUserInputError('correction', 'names no field to correct; give at least one corrected value, or use REVOKE.');
   }
   Object.assign(record, Object.fromEntries(changes));
+  if (correction.decidedOn) record.decidedOnEstimated = false;
   assertRecordConsistent(record);
   record.version += 1;
 }

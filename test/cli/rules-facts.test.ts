@@ -16,7 +16,7 @@ describe('rules facts', () => {
     const result = await facts('civil-servant');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/\$\.credit\.unrepaired\s+Int!\s+未修复的失信记录数 \/ Counting dishonesty records without an approved repair/);
-    expect(result.stdout).toMatch(/\$\.credit\.records\[\*\]\.severity\s+Severity\s+严重程度 \/ How grave the record is\n\s+取值 values: GENERAL 一般, MAJOR 较重, SEVERE 严重/);
+    expect(result.stdout).toMatch(/\$\.credit\.records\[\*\]\.severity\s+Severity\s+严重程度 \/ How grave the record is\n\s+取值 values: MINOR 轻微, GENERAL 一般, MAJOR 较重, SEVERE 严重/);
     const listed = [...result.stdout.matchAll(/^ {2}(\$\.\S+)/gm)].map((m) => m[1].replace(/\[\*\]/g, ''));
     for (const used of pathsUsed('civil-servant')) expect(listed).toContain(used.replace(/\[\d+\]/g, ''));
     expect(result.stdout).toMatch(/事实 "parameters"（最新参数文件 rules\/parameters\/[\d-]+\.json/);

@@ -34,7 +34,7 @@ describe('the Ezhou demo data set', () => {
     const categories = await server.sql<{ category: string }>('select distinct category from credit_record');
     expect(categories).toHaveLength(8);
     const severities = await server.sql<{ severity: string }>('select distinct severity from credit_record where severity is not null');
-    expect(severities).toHaveLength(3);
+    expect(severities).toHaveLength(4);
     const statuses = await server.sql<{ status: string }>('select distinct status from credit_record order by status');
     expect(statuses.map((s) => s.status)).toEqual(['ACTIVE', 'DISPUTED', 'REVOKED']);
     const actions = await server.sql<{ action: string }>('select distinct action from credit_record_revision');

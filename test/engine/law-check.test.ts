@@ -18,6 +18,8 @@ interface Draft {
   effect: string;
   mitigation?: boolean;
   basis: { clause: string; quote: string }[];
+  /** Leaves added before the usual one to the top-level `all`. */
+  pins?: { fact: string; path: string; operator: string; value: unknown }[];
 }
 
 /** A rule file as a policy officer writes it, pretty-printed so that lines mean something. */
@@ -31,7 +33,7 @@ function ruleText(draft: Draft): string {
       matters: draft.matters,
       basis: draft.basis.map((b) => ({ document: DOCUMENT, ...b })),
       effective: { from: '2018-12-26', to: null },
-      conditions: { all: [{ fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', value: 1 }] },
+      conditions: { all: [...(draft.pins ?? []), { fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', value: 1 }] },
       event: { type: draft.effect, params: { measure: { zh: '措施', en: 'measure' }, ...(draft.mitigation ? { mitigation: true } : {}) } },
       explanation: { zh: '说明', en: 'explanation' },
     },
@@ -154,6 +156,43 @@ describe('rules check warns of a clause cited beside its authority that does not
     dirs.push(dir);
     cpSync(SHIPPED, dir, { recursive: true });
     expect(inspectFolderLaw(dir).warnings).toEqual([]);
+  });
+});
+
+describe("a measure's scope: the subjects its words name", () => {
+  const HONOUR = '各级人民政府、各有关部门有政务失信记录的,要根据失信行为对经济社会发展造成的损失情况和社会影响程度追究责任。依规取消相关政府部门参加各类荣誉评选资格';
+  const honour = (id: string, pins?: Draft['pins']): Draft => ({ id, subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'DISQUALIFY', basis: [{ clause: '三(六)', quote: HONOUR }], pins });
+
+  it('refuses an honour rule for every agency, or for people\'s governments: 三(六) disqualifies 相关政府部门 only, and says which condition to add', () => {
+    const everyone = honour('ag-all');
+    const governments = honour('ag-gov', [{ fact: 'subject', path: '$.kind', operator: 'equal', value: 'PEOPLES_GOVERNMENT' }]);
+    const { problems } = inspectFolderLaw(folderWith([everyone, governments]));
+    for (const draft of [everyone, governments]) {
+      const [problem, ...rest] = about(problems, draft.id);
+      expect(rest).toEqual([]);
+      expect(problem).toMatchObject({
+        line: lineOf(ruleText(draft), '"conditions"'),
+        zh: expect.stringContaining('三(六) 原文“依规取消相关政府部门参加各类荣誉评选资格”只涉及 $.kind 属于 DEPARTMENT 的主体'),
+        en: expect.stringContaining('Add {"fact":"subject","path":"$.kind","operator":"in","value":["DEPARTMENT"]} to conditions.all'),
+      });
+    }
+  });
+
+  it('lets an honour rule for departments pass, pinned with equal or in', () => {
+    const { problems } = inspectFolderLaw(folderWith([
+      honour('ag-dept', [{ fact: 'subject', path: '$.kind', operator: 'equal', value: 'DEPARTMENT' }]),
+      honour('ag-dept-in', [{ fact: 'subject', path: '$.kind', operator: 'in', value: ['DEPARTMENT'] }]),
+    ]));
+    expect(problems).toEqual([]);
+  });
+
+  it("refuses a scope whose words are not in its clause", () => {
+    const dir = folderWith([], (d) => {
+      const file = path.join(d, 'catalogue', 'ezhou-zhengfa-2018-17.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"words": "依规取消相关政府部门参加各类荣誉评选资格"', '"words": "依规取消相关人民政府参加各类荣誉评选资格"'));
+    });
+    const problems = inspectFolderLaw(dir).problems.filter((p) => p.file.startsWith('catalogue/'));
+    expect(problems).toEqual([expect.objectContaining({ zh: expect.stringContaining('适用范围的原文'), en: expect.stringContaining("the scope's words") })]);
   });
 });
 

@@ -62,7 +62,7 @@ describe('三(六)/三(七): a record under a pending objection restricts nothin
 describe('三(六) 主要负责人: the agency record is a reference in promotion, not a finding of liability', () => {
   it('a disputed agency record does not caution its principal; an undisputed one is weighed as a reference, and the verdict says liability is pursued elsewhere', async () => {
     const agencyId = await createAgency(server);
-    const principalId = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true });
+    const principalId = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2024-01-01' });
     const disputed = await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     await object(disputed);
     expect((await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION')).outcome).toBe('ELIGIBLE');

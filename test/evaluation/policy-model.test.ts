@@ -66,7 +66,8 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
     expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-01-09')).outcome).toBe('ELIGIBLE');
     const listed = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-01-10');
     expect(listed.outcome).toBe('RESTRICTED');
-    expect(listed.measures).toEqual([expect.objectContaining({ ruleId: 'en-bar-defaulters', effect: 'RESTRICT' })]);
+    // Beside its bid score (ungraded: 0 points, en-bid-score-ungraded), the bar.
+    expect(listed.measures.filter((m: any) => m.effect !== 'SCORE')).toEqual([expect.objectContaining({ ruleId: 'en-bar-defaulters', effect: 'RESTRICT' })]);
     expect(listed.explanation.rules.find((r: any) => r.ruleId === 'en-bar-defaulters').evidence).toEqual([
       expect.objectContaining({ id: membershipId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', documentNumber: '(2024)鄂07执88号', listed: true }),
     ]);
@@ -166,7 +167,7 @@ describe('三(六) and 三(四): civil servants', () => {
 
   it("the principal of an agency with a government-dishonesty record is cautioned in promotion, with the agency's records as evidence; a clerk is not", async () => {
     const agencyId = await createAgency(server);
-    const principalId = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true });
+    const principalId = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2024-01-01' });
     const clerkId = await createCivilServant(server, agencyId);
     const recordId = await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     const principal = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION', '2025-06-01');
@@ -209,7 +210,7 @@ describe('三(八): special governance', () => {
     const CASE = 'mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }';
     const UPDATE = 'mutation ($id: ID!, $input: UpdateCourtCaseInput!) { updateCourtCase(id: $id, input: $input) { id } }';
     await server.gql(CASE, { input: { agencyId, caseNumber: '(2025)鄂07民初5号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', kind: 'CIVIL', headAppeared: false } });
-    const excused = await server.gql(CASE, { input: { agencyId, caseNumber: '(2025)鄂07行初6号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', headAppeared: false } });
+    const excused = await server.gql(CASE, { input: { agencyId, caseNumber: '(2025)鄂07行初6号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', kind: 'ADMINISTRATIVE', headAppeared: false } });
     const absent = await server.gql(UPDATE, { id: excused.data.createCourtCase.id, input: { entrustedRepresentative: '王副局长', validAbsenceReason: '出席全市防汛紧急会议' } });
     expect(absent.errors).toBeUndefined();
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2025-06-01')).outcome).toBe('ELIGIBLE');
@@ -227,7 +228,7 @@ describe('四(四) and 四(五): commitments', () => {
     const cadreId = await createCivilServant(server, agencyId, { post: '镇长', rank: '一级主任科员', leadingCadre: true });
     const CREATE = 'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }';
     const SETTLE = 'mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { breachFinding } }';
-    const promise = (content: string) => server.gql(CREATE, { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', content, publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
+    const promise = (content: string) => server.gql(CREATE, { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', domain: 'LIVELIHOOD', publiclyDisclosed: true, content, publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
     const changed = await promise('道路改造按期完工');
     await server.gql(SETTLE, { input: { commitmentId: changed.data.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'LAWFUL_CHANGE' } });
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-06-01')).score).toBe(0);
@@ -280,7 +281,7 @@ describe('boundary days of calendar periods and look-back windows', () => {
   it('a breach counts for two calendar years from its settlement, and an administrative absence for two years from filing', async () => {
     const agencyId = await createAgency(server, { level: 'STREET', name: '鄂州市测试街道办事处' });
     const created = await server.gql('mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }', {
-      input: { agencyId, kind: 'DEADLINE', content: '老旧小区改造按期完工', publishedOn: '2023-01-01', dueOn: '2024-03-01' },
+      input: { agencyId, kind: 'DEADLINE', domain: 'INFRASTRUCTURE', publiclyDisclosed: true, content: '老旧小区改造按期完工', publishedOn: '2023-01-01', dueOn: '2024-03-01' },
     });
     await server.gql('mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { id } }', {
       input: { commitmentId: created.data.createCommitment.id, status: 'BREACHED', settledOn: '2024-03-10', breachFinding: 'DERELICTION' },
@@ -289,7 +290,7 @@ describe('boundary days of calendar periods and look-back windows', () => {
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2026-03-10')).score).toBe(0);
 
     await server.gql('mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }', {
-      input: { agencyId, caseNumber: '(2024)鄂0702行初31号', court: '鄂州市鄂城区人民法院', filedOn: '2024-03-10', headAppeared: false },
+      input: { agencyId, caseNumber: '(2024)鄂0702行初31号', court: '鄂州市鄂城区人民法院', filedOn: '2024-03-10', kind: 'ADMINISTRATIVE', headAppeared: false },
     });
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-09')).outcome).toBe('CAUTION');
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-10')).outcome).toBe('ELIGIBLE');

@@ -73,7 +73,7 @@ describe('a verdict', () => {
     const { servantId } = await servantWithRecord();
     const verdict = await evaluateServant(servantId);
     expect(verdict.explanation.facts.subject.credit.unrepaired).toBe(1);
-    expect(verdict.explanation.facts.parameters.countsFor).toEqual({ general: 'P1Y', major: 'P2Y', severe: 'P3Y' });
+    expect(verdict.explanation.facts.parameters.countsFor).toEqual({ minor: 'P3M', general: 'P1Y', major: 'P2Y', severe: 'P3Y' });
     expect(verdict.ruleSetVersion).toMatch(/^sha256:[0-9a-f]{16}$/);
     const [snapshot] = await server.sql<{ files: Record<string, string> }>('select files from rule_set_snapshot where version = ?', [verdict.ruleSetVersion]);
     expect(Object.keys(snapshot.files)).toEqual(expect.arrayContaining(['matters.json', 'facts/civil-servant.graphql', 'civil-servant/award-restrict.json']));

@@ -78,7 +78,7 @@ afterAll(async () => {
 describe('a server restarted on a broken rules folder', () => {
   it('serves the last good set, says so in the log, /readyz and /metrics, agrees with the CLI, and clears when fixed', async () => {
     let url = await start();
-    const agency = await gql(url, 'mutation ($uscc: String!) { createAgency(input: { uscc: $uscc, name: "鄂州市测试局", level: CITY }) { id } }', { uscc: uscc() });
+    const agency = await gql(url, 'mutation ($uscc: String!) { createAgency(input: { uscc: $uscc, name: "鄂州市测试局", level: CITY, kind: DEPARTMENT }) { id } }', { uscc: uscc() });
     const agencyId = agency.data.createAgency.id;
     const servant = await gql(url, 'mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }', {
       input: { idCardNumber: idCardNumber(), name: '张测试', agencyId, post: '科员', rank: '一级科员' },

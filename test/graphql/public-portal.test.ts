@@ -157,8 +157,9 @@ describe("an enterprise's public status (16.7)", () => {
     expect(good).toMatchObject({ outcome: 'ELIGIBLE', records: [] });
     expect(good.measures.map((m: any) => m.effect)).toEqual(['SCORE']);
     const revoked = (await server.gql(STATUS, { id: revokedOwner }, { role: 'PUBLIC' })).data.enterprise.publicStatus;
-    expect(revoked).toMatchObject({ outcome: 'ELIGIBLE', records: [], measures: [] });
-    expect(revoked.reason.zh).toBe('不在失信被执行人名单或严重违法失信名单中，可以参与政府采购。'); // PROCUREMENT's eligibleReason
+    // Ungraded: its bid score is decided too (四(一): no credit score, 0 points), and nothing restricts it.
+    expect(revoked).toMatchObject({ outcome: 'ELIGIBLE', records: [], measures: [{ ruleId: 'en-bid-score-ungraded', effect: 'SCORE' }] });
+    expect(revoked.reason.zh).toContain('未评定信用评价等级'); // the score rule's text, as a graded enterprise's reason is its grade's
   });
 
   it('a matter that is not for enterprises is BAD_USER_INPUT on matter', async () => {

@@ -151,7 +151,7 @@ describe('commitments and court cases', () => {
     const agencyId = await createAgency(server);
     const created = await server.gql(
       'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id status } }',
-      { input: { agencyId, kind: 'DEADLINE', content: '30个工作日内办结', publishedOn: '2024-01-01', dueOn: '2024-03-01' } },
+      { input: { agencyId, kind: 'DEADLINE', domain: 'PUBLIC_SERVICE', publiclyDisclosed: true, content: '30个工作日内办结', publishedOn: '2024-01-01', dueOn: '2024-03-01' } },
     );
     const commitmentId = created.data.createCommitment.id;
     const SETTLE = 'mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { status settledOn } }';
@@ -170,7 +170,7 @@ describe('commitments and court cases', () => {
     const agencyId = await createAgency(server);
     const created = await server.gql(
       'mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }',
-      { input: { agencyId, caseNumber: '(2024)鄂07行初1号', court: '鄂州市中级人民法院', filedOn: '2024-02-01', headAppeared: false } },
+      { input: { agencyId, caseNumber: '(2024)鄂07行初1号', court: '鄂州市中级人民法院', filedOn: '2024-02-01', kind: 'ADMINISTRATIVE', headAppeared: false } },
     );
     const id = created.data.createCourtCase.id;
     const UPDATE = 'mutation ($id: ID!, $input: UpdateCourtCaseInput!) { updateCourtCase(id: $id, input: $input) { judgmentDefaulter defaulterListedOn } }';

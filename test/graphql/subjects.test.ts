@@ -12,7 +12,7 @@ const CREATE_AGENCY = 'mutation ($input: CreateAgencyInput!) { createAgency(inpu
 describe('registering subjects', () => {
   it('an agency registered under a parent is read back with its parent and children', async () => {
     const cityId = await createAgency(server, { name: '鄂州市人民政府' });
-    const created = await server.gql(CREATE_AGENCY, { input: { uscc: uscc(), name: '鄂州市财政局', level: 'CITY', parentId: cityId } });
+    const created = await server.gql(CREATE_AGENCY, { input: { uscc: uscc(), name: '鄂州市财政局', level: 'CITY', kind: 'DEPARTMENT', parentId: cityId } });
     expect(created.errors).toBeUndefined();
     expect(created.data.createAgency).toMatchObject({ name: '鄂州市财政局', level: 'CITY', parent: { name: '鄂州市人民政府' } });
 
@@ -22,7 +22,7 @@ describe('registering subjects', () => {
 
   it('a USCC with a wrong check character is refused with the right character named, and nothing is written', async () => {
     const before = await server.sql('select count(*)::int as n from agency');
-    const result = await server.gql(CREATE_AGENCY, { input: { uscc: '11420700MB00000011', name: '错误代码局', level: 'CITY' } });
+    const result = await server.gql(CREATE_AGENCY, { input: { uscc: '11420700MB00000011', name: '错误代码局', level: 'CITY', kind: 'DEPARTMENT' } });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'uscc' });
     expect(result.errors?.[0].message).toMatch(/^uscc: "11420700MB00000011" has check character "1", but GB 32100-2015 gives "[0-9A-Y]"/);
     expect(await server.sql('select count(*)::int as n from agency')).toEqual(before);
@@ -31,7 +31,7 @@ describe('registering subjects', () => {
   it('a second agency with the same USCC is a CONFLICT', async () => {
     const code = uscc();
     await createAgency(server, { uscc: code });
-    const result = await server.gql(CREATE_AGENCY, { input: { uscc: code, name: '重复局', level: 'CITY' } });
+    const result = await server.gql(CREATE_AGENCY, { input: { uscc: code, name: '重复局', level: 'CITY', kind: 'DEPARTMENT' } });
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', field: 'uscc' } });
     expect(result.errors?.[0].message).toContain(code);
   });

@@ -31,7 +31,7 @@ describe('the audit trail', () => {
     const code = uscc();
     await createAgency(server, { uscc: code });
     const before = await server.sql("select count(*)::int as n from audit_event where action = 'REGISTER_SUBJECT'");
-    const duplicate = await server.gql('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "重复", level: CITY }) { id } }', { u: code });
+    const duplicate = await server.gql('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "重复", level: CITY, kind: DEPARTMENT }) { id } }', { u: code });
     expect(duplicate.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(await server.sql("select count(*)::int as n from audit_event where action = 'REGISTER_SUBJECT'")).toEqual(before);
   });
@@ -42,7 +42,7 @@ describe('the audit trail', () => {
     await server.sql(`create function refuse_audit_for_test() returns trigger language plpgsql as $$ begin if new.actor = 'audit.fails' then raise exception 'refused for the test'; end if; return new; end $$`);
     await server.sql('create trigger refuse_audit_for_test before insert on audit_event for each row execute function refuse_audit_for_test()');
     try {
-      const result = await server.gql('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "审计失败", level: CITY }) { id } }', { u: uscc() }, { role: 'CLERK', sub: 'audit.fails' });
+      const result = await server.gql('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "审计失败", level: CITY, kind: DEPARTMENT }) { id } }', { u: uscc() }, { role: 'CLERK', sub: 'audit.fails' });
       expect(result.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(await server.sql('select count(*)::int as n from agency')).toEqual(before);
     } finally {

@@ -195,7 +195,7 @@ describe('parallel requests about one record run one after the other', () => {
     const person = await createCivilServant(server, agencyId);
     const created = await server.gql(
       'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }',
-      { input: { agencyId, responsiblePersonId: person, kind: 'DEADLINE', content: '30个工作日内办结', publishedOn: '2024-01-01', dueOn: '2024-03-01' } },
+      { input: { agencyId, responsiblePersonId: person, kind: 'DEADLINE', domain: 'PUBLIC_SERVICE', publiclyDisclosed: true, content: '30个工作日内办结', publishedOn: '2024-01-01', dueOn: '2024-03-01' } },
       CLERK,
     );
     const commitmentId = created.data.createCommitment.id;
@@ -236,7 +236,7 @@ describe('out-of-range input is BAD_USER_INPUT, not INTERNAL_SERVER_ERROR', () =
   it('countsFor periods are bounded the same way', async () => {
     const ent = await enterprise();
     const result = await server.gql(
-      'query ($id: ID!) { enterprise(id: $id) { credit(asOf: "2026-01-01T00:00:00Z", countsFor: { general: "P1Y", major: "P99999999Y", severe: "P3Y" }) { dishonest } } }',
+      'query ($id: ID!) { enterprise(id: $id) { credit(asOf: "2026-01-01T00:00:00Z", countsFor: { minor: "P3M", general: "P1Y", major: "P99999999Y", severe: "P3Y" }) { dishonest } } }',
       { id: ent },
       PUBLIC,
     );

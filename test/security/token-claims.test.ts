@@ -30,7 +30,7 @@ async function withToken(token: string) {
   const response = await fetch(server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: 'mutation ($u: String!) { createAgency(input: { uscc: $u, name: "冒名机关", level: CITY }) { id } }', variables: { u: uscc() } }),
+    body: JSON.stringify({ query: 'mutation ($u: String!) { createAgency(input: { uscc: $u, name: "冒名机关", level: CITY, kind: DEPARTMENT }) { id } }', variables: { u: uscc() } }),
   });
   return { status: response.status, ...((await response.json()) as { errors?: { message: string; extensions: Record<string, unknown> }[]; data?: unknown }) };
 }

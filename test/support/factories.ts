@@ -15,11 +15,21 @@ export function idCardNumber(): string {
   return body + idCardCheckDigit(body);
 }
 
-/** Creates an agency through the API and returns its id. */
+/** The kind of body an agency of this level and name is, unless a test says otherwise. */
+function kindOf(level: unknown, name: unknown): string {
+  if (level === 'STREET') return 'SUB_DISTRICT_OFFICE';
+  if (level === 'DEVELOPMENT_ZONE') return 'ADMINISTRATIVE_COMMITTEE';
+  if (level === 'TOWNSHIP' || (typeof name === 'string' && name.endsWith('人民政府'))) return 'PEOPLES_GOVERNMENT';
+  return 'DEPARTMENT';
+}
+
+/** Creates an agency through the API and returns its id (a city department unless `fields` say otherwise). */
 export async function createAgency(server: TestServer, fields: Record<string, unknown> = {}): Promise<string> {
+  const level = fields.level ?? 'CITY';
+  const name = fields.name ?? '鄂州市测试局';
   const result = await server.gql(
     'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id } }',
-    { input: { uscc: uscc(), name: '鄂州市测试局', level: 'CITY', ...fields } },
+    { input: { uscc: uscc(), name, level, kind: kindOf(level, name), ...fields } },
   );
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data.createAgency.id;

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { AgencyLevel } from '../../domain/subject';
+import { AgencyKind, AgencyLevel } from '../../domain/subject';
 import { BaseEntity } from './base.entity';
 
 /** A government agency (政府机构): a department, district government, zone committee, street or township. */
@@ -16,6 +16,10 @@ export class Agency extends BaseEntity {
 
   @Enum({ items: () => AgencyLevel, nativeEnumName: 'agency_level' })
   level!: AgencyLevel;
+
+  /** People's government, department, zone committee or street office: clauses speak of some kinds only. */
+  @Enum({ items: () => AgencyKind, nativeEnumName: 'agency_kind' })
+  kind!: AgencyKind;
 
   @ManyToOne(() => Agency, { nullable: true, deleteRule: 'restrict', index: true })
   parent?: Agency | null;

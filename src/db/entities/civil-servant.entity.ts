@@ -1,9 +1,10 @@
-import { Entity, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { Agency } from './agency.entity';
 import { BaseEntity } from './base.entity';
 
 /** A civil servant (公务员). The ID-card number is personal data (三(二)). */
 @Entity({ tableName: 'civil_servant' })
+@Check({ name: 'civil_servant_tenure_of_principal', expression: 'principal or principal_since is null' })
 export class CivilServant extends BaseEntity {
   /** Resident ID-card number, checked with ISO 7064 MOD 11-2. */
   @Property({ type: 'string', length: 18 })
@@ -32,4 +33,12 @@ export class CivilServant extends BaseEntity {
   /** The principal (主要负责人) of their agency: answerable for its government dishonesty (三(六)). */
   @Property({ type: 'boolean', default: false })
   principal: Opt<boolean> = false;
+
+  /**
+   * The day they took office as principal (任主要负责人之日): they answer for dishonesty that occurred
+   * from then on, not for what happened before they took office. Null for a principal registered
+   * before tenure was recorded: nothing is attributed to them until it is.
+   */
+  @Property({ type: 'date', nullable: true })
+  principalSince?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
-import { BreachFinding, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
 import { Agency } from './agency.entity';
 import { BaseEntity } from './base.entity';
 import { CivilServant } from './civil-servant.entity';
@@ -7,6 +7,7 @@ import { CivilServant } from './civil-servant.entity';
 /** A public promise (承诺) an agency, street or township made (三(五), 四(四), 四(五)). */
 @Entity({ tableName: 'commitment' })
 @Check({ name: 'commitment_dates_in_order', expression: 'published_on <= due_on' })
+@Check({ name: 'commitment_finding_dated', expression: '(breach_finding is null) = (breach_found_on is null)' })
 export class Commitment extends BaseEntity {
   @ManyToOne(() => Agency, { deleteRule: 'restrict', index: true })
   agency!: Agency;
@@ -17,6 +18,17 @@ export class Commitment extends BaseEntity {
 
   @Enum({ items: () => CommitmentKind, nativeEnumName: 'commitment_kind' })
   kind!: CommitmentKind;
+
+  /**
+   * The field of the project or work (基础设施类, 公共服务类, 民生保障类 or other): 四(四) speaks of
+   * the first three only. Null for commitments registered before it was recorded.
+   */
+  @Enum({ items: () => CommitmentDomain, nativeEnumName: 'commitment_domain', nullable: true })
+  domain?: CommitmentDomain | null;
+
+  /** Disclosed to the public (向社会公开, 四(四)); null for commitments registered before it was recorded. */
+  @Property({ type: 'boolean', nullable: true })
+  publiclyDisclosed?: boolean | null;
 
   /** What was promised. */
   @Property({ type: 'text' })
@@ -35,9 +47,24 @@ export class Commitment extends BaseEntity {
   @Property({ type: 'date', nullable: true })
   settledOn?: string | null;
 
-  /** For a breach: what the settling body found (四(四)); only DERELICTION (履职不力) counts. */
+  /**
+   * For a breach: what the finding body found (四(四)); only DERELICTION (履职不力) counts. Null on a
+   * breach means unreviewed (未认定): nobody has found why it was breached, so it counts for nothing.
+   */
   @Enum({ items: () => BreachFinding, nativeEnumName: 'breach_finding', nullable: true })
   breachFinding?: BreachFinding | null;
+
+  /** The day the finding was made (the settling day, or later for a finding recorded afterwards). */
+  @Property({ type: 'date', nullable: true })
+  breachFoundOn?: string | null;
+
+  /** The body that made the finding (认定部门), when given. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  breachFoundBy?: string | null;
+
+  /** The number of the document of the finding (文号), when there is one (the settling document for a finding made when settling). */
+  @Property({ type: 'string', length: 100, nullable: true })
+  breachFindingDocument?: string | null;
 
   /** The number of the document that settled it (文号), when there is one. */
   @Property({ type: 'string', length: 100, nullable: true })

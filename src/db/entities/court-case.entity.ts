@@ -17,14 +17,22 @@ export class CourtCase extends BaseEntity {
   @Property({ type: 'string', length: 200 })
   court!: string;
 
-  /** Administrative (行政诉讼), civil or other: only administrative cases count under 三(八). */
-  @Enum({ items: () => CaseKind, nativeEnumName: 'case_kind', default: CaseKind.ADMINISTRATIVE })
-  kind: Opt<CaseKind> = CaseKind.ADMINISTRATIVE;
+  /**
+   * Administrative (行政诉讼), civil or other: only administrative cases count under 三(八). Null:
+   * not recorded (cases registered when a missing kind silently became ADMINISTRATIVE, unless the
+   * court's case number bears it out); such a case counts for nothing until the kind is recorded.
+   */
+  @Enum({ items: () => CaseKind, nativeEnumName: 'case_kind', nullable: true })
+  kind?: CaseKind | null;
 
   @Property({ type: 'date' })
   filedOn!: string;
 
-  /** Did the agency's head appear in court (负责人出庭应诉)? Null until the hearing. */
+  /**
+   * Did the agency's head appear in court (负责人出庭应诉)? True when the principal, a deputy head or a
+   * head in charge of the matter appeared (法释〔2020〕3号 art. 2 counts them all as 负责人; see
+   * rules/catalogue/, 三(八)). Null until the hearing.
+   */
   @Property({ type: 'boolean', nullable: true })
   headAppeared?: boolean | null;
 

@@ -48,6 +48,13 @@ export class CreditRecord extends BaseEntity {
   @Property({ type: 'date' })
   decidedOn!: string;
 
+  /**
+   * decidedOn was not given but estimated from recordedOn (records from before decision days were
+   * kept, and records registered without one): explanations say a period was counted from it.
+   */
+  @Property({ type: 'boolean', default: false })
+  decidedOnEstimated: Opt<boolean> = false;
+
   /** The last day the record is disclosed (公示期满); null when not limited. */
   @Property({ type: 'date', nullable: true })
   disclosureEndsOn?: string | null;

@@ -8,6 +8,8 @@ import { Migration20261129020000ListsAndPeriods } from './Migration2026112902000
 import { Migration20261129060000RuleServing } from './Migration20261129060000RuleServing';
 import { Migration20261129070000OneLiveDecision } from './Migration20261129070000OneLiveDecision';
 import { Migration20261129080000OneSweepPerMatter } from './Migration20261129080000OneSweepPerMatter';
+import { Migration20261130100000UnreviewedFindings } from './Migration20261130100000UnreviewedFindings';
+import { Migration20261130110000ClauseScopes } from './Migration20261130110000ClauseScopes';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +22,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129060000RuleServing', class: Migration20261129060000RuleServing },
   { name: 'Migration20261129070000OneLiveDecision', class: Migration20261129070000OneLiveDecision },
   { name: 'Migration20261129080000OneSweepPerMatter', class: Migration20261129080000OneSweepPerMatter },
+  { name: 'Migration20261130100000UnreviewedFindings', class: Migration20261130100000UnreviewedFindings },
+  { name: 'Migration20261130110000ClauseScopes', class: Migration20261130110000ClauseScopes },
 ];

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BreachFinding, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
 import { CaseKind } from '../../domain/court-facts';
 import { CreditList } from '../../domain/list-membership';
 import { RecordCategory, RecordKind, RevisionAction, Severity } from '../../domain/credit-record';
 import { RepairAction, RepairStatus } from '../../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
-import { AgencyLevel, CreditGrade, SubjectType } from '../../domain/subject';
+import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../../domain/subject';
 import { appendRevision } from '../../registry/credit-record.service';
 import { decideCreditRepair, requestCreditRepair } from '../../registry/credit-repair.service';
 import { fileObjection, resolveObjection } from '../../registry/objection.service';
@@ -49,8 +49,8 @@ const CATEGORIES: Record<SubjectType, readonly (readonly [RecordCategory, number
   ],
 };
 
-const SEVERITIES = [[Severity.GENERAL, 6], [Severity.MAJOR, 3], [Severity.SEVERE, 1]] as const;
-const DISCLOSURE_YEARS: Record<Severity, number> = { [Severity.GENERAL]: 1, [Severity.MAJOR]: 3, [Severity.SEVERE]: 3 };
+const SEVERITIES = [[Severity.MINOR, 2], [Severity.GENERAL, 6], [Severity.MAJOR, 3], [Severity.SEVERE, 1]] as const;
+const DISCLOSURE_YEARS: Record<Severity, number> = { [Severity.MINOR]: 0.25, [Severity.GENERAL]: 1, [Severity.MAJOR]: 3, [Severity.SEVERE]: 3 };
 /** The list a record of these categories stands behind. */
 const LIST_OF: Partial<Record<RecordCategory, CreditList>> = {
   [RecordCategory.JUDGMENT_DEFAULTER]: CreditList.JUDGMENT_DEFAULTER,
@@ -67,22 +67,22 @@ class DemoData {
 
   constructor(private readonly em: EntityManager) {}
 
-  private agency(name: string, level: AgencyLevel, region: string, parent: Agency | null): Agency {
+  private agency(name: string, level: AgencyLevel, kind: AgencyKind, region: string, parent: Agency | null): Agency {
     const uscc = makeUscc('11', region, `MB${String(++this.serial).padStart(7, '0')}`);
-    const agency = this.em.create(Agency, { uscc, name, level, parent });
+    const agency = this.em.create(Agency, { uscc, name, level, kind, parent });
     this.agencies.push(agency);
     return agency;
   }
 
   addAgencies(): void {
-    const city = this.agency(names.CITY_GOVERNMENT, AgencyLevel.CITY, names.REGION.city, null);
-    for (const name of names.CITY_DEPARTMENTS) this.agency(name, AgencyLevel.CITY, names.REGION.city, city);
-    for (const name of names.DEVELOPMENT_ZONES) this.agency(name, AgencyLevel.DEVELOPMENT_ZONE, names.REGION.city, city);
+    const city = this.agency(names.CITY_GOVERNMENT, AgencyLevel.CITY, AgencyKind.PEOPLES_GOVERNMENT, names.REGION.city, null);
+    for (const name of names.CITY_DEPARTMENTS) this.agency(name, AgencyLevel.CITY, AgencyKind.DEPARTMENT, names.REGION.city, city);
+    for (const name of names.DEVELOPMENT_ZONES) this.agency(name, AgencyLevel.DEVELOPMENT_ZONE, AgencyKind.ADMINISTRATIVE_COMMITTEE, names.REGION.city, city);
     for (const district of names.DISTRICTS) {
-      const government = this.agency(district.name, AgencyLevel.DISTRICT, district.region, city);
+      const government = this.agency(district.name, AgencyLevel.DISTRICT, AgencyKind.PEOPLES_GOVERNMENT, district.region, city);
       const short = district.name.replace('鄂州市', '').replace('人民政府', '');
-      for (const street of district.streets) this.agency(`${short}${street}`, AgencyLevel.STREET, district.region, government);
-      for (const town of district.townships) this.agency(`${short}${town}人民政府`, AgencyLevel.TOWNSHIP, district.region, government);
+      for (const street of district.streets) this.agency(`${short}${street}`, AgencyLevel.STREET, AgencyKind.SUB_DISTRICT_OFFICE, district.region, government);
+      for (const town of district.townships) this.agency(`${short}${town}人民政府`, AgencyLevel.TOWNSHIP, AgencyKind.PEOPLES_GOVERNMENT, district.region, government);
     }
   }
 
@@ -107,6 +107,7 @@ class DemoData {
           leadingCadre: leading,
           // The first person of each agency holds one of its leading posts: its principal (主要负责人).
           principal: i < this.agencies.length,
+          principalSince: i < this.agencies.length ? this.random.dateBetween('2016-01-01', '2024-12-31') : null,
         }),
       );
     }
@@ -146,7 +147,7 @@ class DemoData {
       occurredOn,
       recordedOn,
       decidedOn: addDays(recordedOn, -2),
-      disclosureEndsOn: severity && this.random.chance(0.8) ? addDays(occurredOn, 365 * DISCLOSURE_YEARS[severity]) : null,
+      disclosureEndsOn: severity && this.random.chance(0.8) ? addDays(occurredOn, Math.round(365 * DISCLOSURE_YEARS[severity])) : null,
       sourceDepartment: DEPARTMENTS_BY_CATEGORY[category],
       documentNumber: `鄂州信〔${year}〕${this.random.int(1, 300)}号`,
       loss: kind === RecordKind.DISHONEST && this.random.chance(0.5) ? this.random.int(1, 500) * 1000 : null,
@@ -185,16 +186,21 @@ class DemoData {
         const status = dueOn > LAST_DAY
           ? CommitmentStatus.PENDING
           : this.random.weighted([[CommitmentStatus.FULFILLED, 7], [CommitmentStatus.BREACHED, 2], [CommitmentStatus.PENDING, 1]] as const);
+        const settledOn = status === CommitmentStatus.PENDING ? null : addDays(dueOn, this.random.int(0, 20));
         this.em.create(Commitment, {
           agency,
           responsiblePerson: cadres.length ? this.random.pick(cadres) : null,
           kind: this.random.pick(Object.values(CommitmentKind)),
+          domain: this.random.weighted([[CommitmentDomain.INFRASTRUCTURE, 2], [CommitmentDomain.PUBLIC_SERVICE, 4], [CommitmentDomain.LIVELIHOOD, 3], [CommitmentDomain.OTHER, 1]] as const),
+          publiclyDisclosed: this.random.chance(0.9),
           content: `${agency.name}${this.random.pick(['政务服务事项限时办结', '民生项目按期完工', '惠企政策兑现', '公共服务质量达标'])}承诺（演示数据）`,
           publishedOn,
           dueOn,
           status,
-          settledOn: status === CommitmentStatus.PENDING ? null : addDays(dueOn, this.random.int(0, 20)),
+          settledOn,
           breachFinding: status === CommitmentStatus.BREACHED ? BreachFinding.DERELICTION : null,
+          breachFoundOn: status === CommitmentStatus.BREACHED ? settledOn : null,
+          breachFoundBy: status === CommitmentStatus.BREACHED ? '鄂州市人民政府督查室' : null,
         });
       }
     }

@@ -96,6 +96,9 @@ export class CommitmentFilter {
 
   @Field(() => CommitmentStatus, { nullable: true })
   status?: CommitmentStatus;
+
+  @Field({ nullable: true, description: 'true: only breaches with no finding recorded (未认定), the ones waiting for recordBreachFinding.' })
+  breachFindingPending?: boolean;
 }
 
 @InputType({ description: 'Narrows a list of court cases.' })
@@ -107,6 +110,9 @@ export class CourtCaseFilter {
 
   @Field({ nullable: true })
   judgmentDefaulter?: boolean;
+
+  @Field({ nullable: true, description: 'true: only cases whose kind is not recorded (they count for nothing under 三(八) until it is).' })
+  kindUnrecorded?: boolean;
 }
 
 @InputType({ description: 'Narrows a list of objections.' })

@@ -1,7 +1,7 @@
 import { ArrayNotEmpty, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { BreachFinding, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
 import { CaseKind } from '../../domain/court-facts';
 import { MAX_LOSS, RecordCategory, RecordKind, Severity } from '../../domain/credit-record';
 import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
@@ -82,6 +82,9 @@ export class RecordCorrectionInput {
 
   @HappenedOn({ nullable: true })
   occurredOn?: string;
+
+  @HappenedOn({ nullable: true, description: '认定之日 / The day it was decided, as the deciding document says; replaces an estimated one (decidedOnEstimated becomes false).' })
+  decidedOn?: string;
 
   @Field(() => LocalDateResolver, { nullable: true })
   disclosureEndsOn?: string;
@@ -193,6 +196,12 @@ export class CreateCommitmentInput {
   @Field(() => CommitmentKind)
   kind!: CommitmentKind;
 
+  @Field(() => CommitmentDomain, { description: '所属领域 / The field of the project or work: 四(四) speaks of INFRASTRUCTURE (基础设施类), PUBLIC_SERVICE (公共服务类) and LIVELIHOOD (民生保障类) only.' })
+  domain!: CommitmentDomain;
+
+  @Field({ description: '是否向社会公开 / Disclosed to the public (向社会公开): 四(四) speaks of public projects and work only.' })
+  publiclyDisclosed!: boolean;
+
   @Field()
   @IsNotEmpty()
   @MaxLength(4000)
@@ -217,20 +226,53 @@ export class SettleCommitmentInput {
   @HappenedOn()
   settledOn!: string;
 
-  @Field(() => BreachFinding, { nullable: true, description: 'Required for BREACHED: DERELICTION (履职不力) counts against the unit and enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
+  @Field(() => BreachFinding, { nullable: true, description: 'Required for BREACHED: DERELICTION (履职不力) counts against the unit and, on a public commitment of 四(四)\'s fields, enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
   breachFinding?: BreachFinding | null;
 
-  @Field({ nullable: true, description: 'The settling document (文号); required for a DERELICTION finding, it numbers the responsible person\'s record.' })
+  @Field({ nullable: true, description: 'The settling document (文号); required for a DERELICTION finding that enters the responsible person\'s integrity file, it numbers their record.' })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(100)
   settlementDocument?: string;
 
-  @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding with a responsible person.' })
+  @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(200)
   foundBy?: string;
+}
+
+@InputType({ description: '登记承诺的领域和公开情况 / A commitment\'s field and public disclosure, for one registered without them; absent fields stay as they are.' })
+export class UpdateCommitmentInput {
+  @Field(() => CommitmentDomain, { nullable: true, description: '所属领域 / The field of the project or work.' })
+  domain?: CommitmentDomain;
+
+  @Field({ nullable: true, description: '是否向社会公开 / Disclosed to the public (向社会公开).' })
+  publiclyDisclosed?: boolean;
+}
+
+@InputType({ description: '补录未兑现承诺的认定 / The finding about a breach settled without one (unreviewed, 未认定).' })
+export class RecordBreachFindingInput {
+  @Field(() => ID)
+  @IsUUID()
+  commitmentId!: string;
+
+  @Field(() => BreachFinding, { description: 'DERELICTION (履职不力) counts against the unit from foundOn and, on a public commitment of 四(四)\'s fields, enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
+  breachFinding!: BreachFinding;
+
+  @HappenedOn({ description: '认定之日 / The day the finding was made; on or after settledOn. It counts from this day, not before.' })
+  foundOn!: string;
+
+  @Field({ description: '认定部门 / The body that made the finding.' })
+  @IsNotEmpty()
+  @MaxLength(200)
+  foundBy!: string;
+
+  @Field({ nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(100)
+  findingDocument?: string;
 }
 
 @InputType({ description: 'A lawsuit with an agency as defendant.' })
@@ -252,16 +294,19 @@ export class CreateCourtCaseInput {
   @HappenedOn()
   filedOn!: string;
 
-  @Field(() => CaseKind, { nullable: true, description: 'ADMINISTRATIVE (the default), CIVIL or OTHER.' })
+  @Field(() => CaseKind, { nullable: true, description: '案件类型（必填） / Required: ADMINISTRATIVE (行政诉讼, the only kind that counts under 三(八)), CIVIL (民事诉讼) or OTHER (执行、刑事及其他). There is no default: a missing kind is refused (BAD_USER_INPUT on kind).' })
   kind?: CaseKind | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Did the head appear? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)).' })
   headAppeared?: boolean | null;
 }
 
-@InputType({ description: "Changes to a court case: the head's appearance, the defaulter listing." })
+@InputType({ description: "Changes to a court case: its kind, the head's appearance, the defaulter listing." })
 export class UpdateCourtCaseInput {
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => CaseKind, { nullable: true, description: '案件类型 / Record the kind of a case registered without one (it counts for nothing under 三(八) until recorded), or correct it.' })
+  kind?: CaseKind;
+
+  @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Did the head appear? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)).' })
   headAppeared?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Who the absent head entrusted to appear (委托出庭人).' })

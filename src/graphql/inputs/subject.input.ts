@@ -1,6 +1,6 @@
 import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { AgencyLevel, CreditGrade } from '../../domain/subject';
+import { AgencyKind, AgencyLevel, CreditGrade } from '../../domain/subject';
 import { HappenedOn, IsIdCardNumber, IsUscc } from '../validators';
 
 @InputType({ description: 'A new agency.' })
@@ -16,6 +16,9 @@ export class CreateAgencyInput {
 
   @Field(() => AgencyLevel)
   level!: AgencyLevel;
+
+  @Field(() => AgencyKind, { description: '机构类别 / People\'s government, department, zone committee or street office: clauses speak of some kinds only (三(六)).' })
+  kind!: AgencyKind;
 
   @Field(() => ID, { nullable: true, description: 'The agency this one belongs to.' })
   @IsOptional()
@@ -33,6 +36,9 @@ export class UpdateAgencyInput {
 
   @Field(() => AgencyLevel, { nullable: true })
   level?: AgencyLevel;
+
+  @Field(() => AgencyKind, { nullable: true, description: '机构类别 / Correct the kind of body.' })
+  kind?: AgencyKind;
 
   @Field(() => ID, { nullable: true, description: 'A new parent agency; null detaches it.' })
   @IsOptional()
@@ -70,6 +76,9 @@ export class CreateCivilServantInput {
 
   @Field({ nullable: true, defaultValue: false, description: 'The principal (主要负责人) of the agency (三(六)).' })
   principal!: boolean;
+
+  @HappenedOn({ nullable: true, description: '任主要负责人之日 / The day they took office as principal; required with principal: true. They answer for the agency\'s dishonesty that occurred from then on (三(六)).' })
+  principalSince?: string | null;
 }
 
 @InputType({ description: 'Changes to a civil servant; absent fields stay as they are.' })
@@ -100,8 +109,11 @@ export class UpdateCivilServantInput {
   @Field({ nullable: true })
   leadingCadre?: boolean;
 
-  @Field({ nullable: true, description: 'The principal (主要负责人) of the agency (三(六)).' })
+  @Field({ nullable: true, description: 'The principal (主要负责人) of the agency (三(六)); false also clears principalSince.' })
   principal?: boolean;
+
+  @HappenedOn({ nullable: true, description: '任主要负责人之日 / The day they took office as principal; required when principal becomes true, and to record the tenure of a principal registered without it.' })
+  principalSince?: string | null;
 }
 
 @InputType({ description: 'A new enterprise.' })

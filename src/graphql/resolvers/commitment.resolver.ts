@@ -5,12 +5,13 @@ import { audited } from '../audited';
 import { Guarded } from '../guarded';
 import { SubjectType } from '../../domain/subject';
 import { Commitment } from '../../db/entities';
-import { createCommitment, settleCommitment } from '../../registry/commitment.service';
+import { CommitmentStatus } from '../../domain/commitment';
+import { createCommitment, recordBreachFinding, settleCommitment, updateCommitment } from '../../registry/commitment.service';
 import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { CommitmentFilter } from '../inputs/filter.input';
-import { CreateCommitmentInput, SettleCommitmentInput } from '../inputs/record.input';
+import { CreateCommitmentInput, RecordBreachFindingInput, SettleCommitmentInput, UpdateCommitmentInput } from '../inputs/record.input';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantType } from '../types/civil-servant.type';
 import { CommitmentConnection, CommitmentType } from '../types/commitment.type';
@@ -29,7 +30,8 @@ export class CommitmentResolver {
     @Arg('filter', () => CommitmentFilter, { nullable: true }) filter: CommitmentFilter | undefined,
     @Ctx() { em }: GraphQLContext,
   ) {
-    const where = definedOnly({ agency: filter?.agencyId, status: filter?.status });
+    const pending = filter?.breachFindingPending === true ? { status: CommitmentStatus.BREACHED, breachFinding: null } : {};
+    const where = { ...definedOnly({ agency: filter?.agencyId, status: filter?.status }), ...pending };
     return paginate(em, Commitment, where, { dueOn: 'desc', id: 'asc' }, page);
   }
 
@@ -43,6 +45,28 @@ export class CommitmentResolver {
   @Authorized(PERMISSIONS.writeRegistry)
   settleCommitment(@Arg('input', () => SettleCommitmentInput) input: SettleCommitmentInput, @Ctx() context: GraphQLContext) {
     return audited(context, AuditAction.SETTLE_COMMITMENT, (tx) => settleCommitment(tx, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.status }));
+  }
+
+  @Mutation(() => CommitmentType, { description: '登记承诺的领域和公开情况 / Records or corrects a commitment\'s field and public disclosure (四(四) speaks of public projects and work of three fields); refused (CONFLICT) once a 履职不力 finding is on record.' })
+  @Authorized(PERMISSIONS.writeRegistry)
+  updateCommitment(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCommitmentInput) input: UpdateCommitmentInput,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return audited(context, AuditAction.UPDATE_COMMITMENT, (tx) => updateCommitment(tx, id, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'updated' }));
+  }
+
+  @Mutation(() => CommitmentType, { description: '补录认定 / Records the finding of a breach settled without one (unreviewed, 未认定); it counts from foundOn. A finding is recorded once (CONFLICT after).' })
+  @Authorized(PERMISSIONS.writeRegistry)
+  recordBreachFinding(@Arg('input', () => RecordBreachFindingInput) input: RecordBreachFindingInput, @Ctx() context: GraphQLContext) {
+    return audited(context, AuditAction.RECORD_BREACH_FINDING, (tx) => recordBreachFinding(tx, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed' }));
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: '待认定 / Breached with no finding recorded (未认定): it counts for nothing until one is recorded with recordBreachFinding. Null for the public, as the finding is.' })
+  @Guarded('Commitment.breachFindingPending')
+  breachFindingPending(@Root() commitment: Commitment): boolean {
+    return commitment.status === CommitmentStatus.BREACHED && !commitment.breachFinding;
   }
 
   @FieldResolver(() => AgencyType)

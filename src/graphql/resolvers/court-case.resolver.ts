@@ -27,7 +27,7 @@ export class CourtCaseResolver {
     @Arg('filter', () => CourtCaseFilter, { nullable: true }) filter: CourtCaseFilter | undefined,
     @Ctx() { em }: GraphQLContext,
   ) {
-    const where = definedOnly({ agency: filter?.agencyId, judgmentDefaulter: filter?.judgmentDefaulter });
+    const where = { ...definedOnly({ agency: filter?.agencyId, judgmentDefaulter: filter?.judgmentDefaulter }), ...(filter?.kindUnrecorded === true ? { kind: null } : {}) };
     return paginate(em, CourtCase, where, { filedOn: 'desc', id: 'asc' }, page);
   }
 

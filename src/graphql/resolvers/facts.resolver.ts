@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { FIELD_READERS, type Viewer } from '../../auth/role';
 import type { Agency, CivilServant, Enterprise } from '../../db/entities';
-import { commitmentFacts } from '../../domain/commitment-facts';
+import { CommitmentDomain } from '../../domain/commitment';
+import { commitmentFacts, type CommitmentSelection } from '../../domain/commitment-facts';
 import { chinaDate, creditFacts, type SeverityPeriods } from '../../domain/credit-facts';
 import { courtFacts } from '../../domain/court-facts';
 import { listFacts } from '../../domain/list-membership';
@@ -27,7 +28,7 @@ function period(value: string | null | undefined, field: string): Period | null 
 
 function periods(input: SeverityPeriodsInput | null | undefined): SeverityPeriods | null {
   if (!input) return null;
-  return { general: period(input.general, 'countsFor.general')!, major: period(input.major, 'countsFor.major')!, severe: period(input.severe, 'countsFor.severe')! };
+  return { minor: period(input.minor, 'countsFor.minor')!, general: period(input.general, 'countsFor.general')!, major: period(input.major, 'countsFor.major')!, severe: period(input.severe, 'countsFor.severe')! };
 }
 
 /** Repairs of many records, each list loaded in one batch. */
@@ -43,8 +44,9 @@ async function repairsOf(loaders: Loaders, ids: string[]) {
  * (a past asOf must not bring back a record whose disclosure has ended). Evaluations never read
  * as the public: their facts queries run as the system.
  */
-async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType, id: string, asOf: Date, countsFor?: SeverityPeriodsInput | null) {
-  const records = visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(type, id)));
+async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType, id: string, asOf: Date, countsFor?: SeverityPeriodsInput | null, occurredFrom?: string) {
+  const all = visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(type, id)));
+  const records = occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all;
   const ids = records.map((r) => r.id);
   const [repairs, objections] = await Promise.all([repairsOf(loaders, ids), loaders.objectionsOfRecord.loadMany(ids)]);
   const objectionsById = new Map(ids.map((rid, i) => [rid, objections[i] instanceof Error ? [] : (objections[i] as Exclude<(typeof objections)[number], Error>)]));
@@ -75,6 +77,12 @@ const COUNTS_FOR = {
   description: 'The calendar period a record of each severity counts for from its decision day; absent: until its disclosure ends.',
 } as const;
 const WITHIN = { nullable: true, validate: false, description: 'Only what was settled (or filed) in the calendar period ending on the day, e.g. "P2Y"; absent: all.' } as const;
+const DOMAINS = { nullable: true, validate: false, description: 'Only commitments of these fields (a commitment whose field is not recorded matches none); absent: all. 四(四) speaks of INFRASTRUCTURE, PUBLIC_SERVICE and LIVELIHOOD.' } as const;
+const PUBLICLY_DISCLOSED = { nullable: true, validate: false, description: 'Only commitments disclosed to the public (true) or not (false); one whose disclosure is not recorded matches neither. Absent: all.' } as const;
+
+function selection(domains: CommitmentDomain[] | null, publiclyDisclosed: boolean | null): CommitmentSelection {
+  return { domains, publiclyDisclosed };
+}
 
 @Resolver(() => AgencyType)
 export class AgencyFactsResolver {
@@ -98,14 +106,16 @@ export class AgencyFactsResolver {
     return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id));
   }
 
-  @FieldResolver(() => CommitmentFactsType, { description: '公开承诺事实 / Its public commitments on the day of asOf (三(五), 四(四), 四(五)).' })
+  @FieldResolver(() => CommitmentFactsType, { description: '公开承诺事实 / Its public commitments on the day of asOf (三(五), 四(四), 四(五)), or those of some fields and disclosure only.' })
   async commitmentFacts(
     @Root() agency: Agency,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('within', () => String, WITHIN) within: string | null,
+    @Arg('domains', () => [CommitmentDomain], DOMAINS) domains: CommitmentDomain[] | null,
+    @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
     @Ctx() { loaders }: GraphQLContext,
   ) {
-    return commitmentFacts(await loaders.commitmentsOfAgency.load(agency.id), chinaDate(asOf), period(within, 'within'));
+    return commitmentFacts(await loaders.commitmentsOfAgency.load(agency.id), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed));
   }
 
   @FieldResolver(() => CourtFactsType, { description: '诉讼事实 / Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })
@@ -145,15 +155,34 @@ export class CivilServantFactsResolver {
     return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id));
   }
 
-  @FieldResolver(() => CommitmentFactsType, { description: '本人负责的承诺事实 / Commitments this person is answerable for, on the day of asOf (三(四), 四(四)).' })
+  @FieldResolver(() => CommitmentFactsType, { description: '本人负责的承诺事实 / Commitments this person is answerable for, on the day of asOf (三(四), 四(四)), or those of some fields and disclosure only.' })
   @Authorized(FIELD_READERS['CivilServant.commitmentFacts'].roles)
   async commitmentFacts(
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('within', () => String, WITHIN) within: string | null,
+    @Arg('domains', () => [CommitmentDomain], DOMAINS) domains: CommitmentDomain[] | null,
+    @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
     @Ctx() { loaders }: GraphQLContext,
   ) {
-    return commitmentFacts(await loaders.commitmentsOfResponsible.load(servant.id), chinaDate(asOf), period(within, 'within'));
+    return commitmentFacts(await loaders.commitmentsOfResponsible.load(servant.id), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed));
+  }
+
+  @FieldResolver(() => CreditFactsType, {
+    description:
+      '任主要负责人期间所在机关的信用事实 / Their agency\'s credit facts over the records of acts that occurred while they were its principal (on or after principalSince): ' +
+      'what 三(六) holds "the principal who caused it" answerable for. No records when they are not principal, or when the day they took office was never recorded.',
+  })
+  @Authorized(FIELD_READERS['CivilServant.agencyCreditAsPrincipal'].roles)
+  agencyCreditAsPrincipal(
+    @Root() servant: CivilServant,
+    @Arg('asOf', AS_OF) asOf: Date,
+    @Arg('countsFor', () => SeverityPeriodsInput, COUNTS_FOR) countsFor: SeverityPeriodsInput | null,
+    @Ctx() { loaders, viewer }: GraphQLContext,
+  ) {
+    // Not principal, or tenure unknown: nothing of the agency's is attributed to them (an empty list of records).
+    const since = servant.principal && servant.principalSince ? servant.principalSince : '9999-12-31';
+    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, servant.agency.id, asOf, countsFor, since);
   }
 }
 

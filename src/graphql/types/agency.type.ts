@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { AgencyLevel } from '../../domain/subject';
+import { AgencyKind, AgencyLevel } from '../../domain/subject';
 import { Connection } from '../connection';
 
 @ObjectType('Agency', { description: '政府机构: a government agency, district, development zone, street or township.' })
@@ -15,6 +15,9 @@ export class AgencyType {
 
   @Field(() => AgencyLevel, { description: '层级 / Level: city, district, street or township.' })
   level!: AgencyLevel;
+
+  @Field(() => AgencyKind, { description: '机构类别 / People\'s government (人民政府), department (政府部门), zone committee (开发区管委会) or street office (街道办事处): clauses speak of some kinds only (三(六)).' })
+  kind!: AgencyKind;
 
   @Field()
   createdAt!: Date;

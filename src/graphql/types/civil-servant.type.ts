@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../connection';
 
@@ -19,6 +20,9 @@ export class CivilServantType {
 
   @Field({ description: "是否所在机关主要负责人 / The principal (主要负责人) of their agency: answerable for the agency's government dishonesty (三(六))." })
   principal!: boolean;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '任主要负责人之日 / The day they took office as principal: they answer for the agency\'s dishonesty that occurred from then on (三(六)). Null when not a principal, or when the tenure of a principal was never recorded (then nothing of the agency\'s is attributed to them).' })
+  principalSince?: string | null;
 
   @Field()
   createdAt!: Date;

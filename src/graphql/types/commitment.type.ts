@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BreachFinding, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
 import { Connection } from '../connection';
 import { Guarded } from '../guarded';
 
@@ -11,6 +11,12 @@ export class CommitmentType {
 
   @Field(() => CommitmentKind)
   kind!: CommitmentKind;
+
+  @Field(() => CommitmentDomain, { nullable: true, description: '所属领域 / The field of the project or work; 四(四) speaks of INFRASTRUCTURE, PUBLIC_SERVICE and LIVELIHOOD only. Null: not recorded (commitments registered before it was); 四(四)\'s rules do not count it until recorded (updateCommitment).' })
+  domain?: CommitmentDomain | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否向社会公开 / Disclosed to the public (向社会公开, 四(四)). Null: not recorded.' })
+  publiclyDisclosed?: boolean | null;
 
   @Field()
   content!: string;
@@ -27,9 +33,21 @@ export class CommitmentType {
   @Field(() => LocalDateResolver, { nullable: true, description: 'When it was found fulfilled or breached.' })
   settledOn?: string | null;
 
-  @Field(() => BreachFinding, { nullable: true, description: 'For a breach: what was found (四(四)); only DERELICTION (履职不力) counts. Null for the public: with a responsible person, the finding is their dishonesty record.' })
+  @Field(() => BreachFinding, { nullable: true, description: 'For a breach: what was found (四(四)); only DERELICTION (履职不力) counts. Null on a breach: unreviewed (未认定), see breachFindingPending. Null for the public: with a responsible person, the finding is their dishonesty record.' })
   @Guarded('Commitment.breachFinding')
   breachFinding?: BreachFinding | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '认定之日 / The day the finding was made: the settling day, or later for a finding recorded afterwards. It counts from this day. Null for the public, as the finding is.' })
+  @Guarded('Commitment.breachFoundOn')
+  breachFoundOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '认定部门 / The body that made the finding, when given. Null for the public.' })
+  @Guarded('Commitment.breachFoundBy')
+  breachFoundBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: '认定文号 / The document of the finding, when given. Null for the public: it numbers the responsible person\'s record.' })
+  @Guarded('Commitment.breachFindingDocument')
+  breachFindingDocument?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The settling document (文号). Null for the public: it numbers the responsible person\'s record.' })
   @Guarded('Commitment.settlementDocument')

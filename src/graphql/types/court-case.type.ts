@@ -15,13 +15,13 @@ export class CourtCaseType {
   @Field()
   court!: string;
 
-  @Field(() => CaseKind, { description: 'Only administrative cases (行政诉讼) count under 三(八).' })
-  kind!: CaseKind;
+  @Field(() => CaseKind, { nullable: true, description: '案件类型 / Only administrative cases (行政诉讼) count under 三(八). Null: not recorded (a case registered when a missing kind silently became ADMINISTRATIVE, and the case number does not bear it out); it counts for nothing until recorded with updateCourtCase.' })
+  kind!: CaseKind | null;
 
   @Field(() => LocalDateResolver)
   filedOn!: string;
 
-  @Field(() => Boolean, { nullable: true, description: "Did the agency's head appear in court (负责人出庭应诉)? Null until the hearing." })
+  @Field(() => Boolean, { nullable: true, description: "Did the agency's head appear in court (负责人出庭应诉)? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)). Null until the hearing." })
   headAppeared?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Who the absent head entrusted to appear (委托出庭人). Null for the public (a person\'s name).' })

@@ -36,6 +36,9 @@ export class CreditRecordType {
   @Field(() => LocalDateResolver, { description: 'When the dishonesty was decided (认定/决定之日): the periods a record counts for run from this day.' })
   decidedOn!: string;
 
+  @Field({ description: '认定之日为估计值 / decidedOn was not given but estimated from recordedOn (records kept from before decision days were recorded, or registered without one); explanations say so where a period counted from it. A correction with decidedOn replaces it.' })
+  decidedOnEstimated!: boolean;
+
   @Field(() => LocalDateResolver, { nullable: true, description: 'Last day of disclosure (公示截止日期); null when not limited.' })
   disclosureEndsOn?: string | null;
 

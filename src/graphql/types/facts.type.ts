@@ -1,11 +1,14 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { BreachFinding } from '../../domain/commitment';
+import { BreachFinding, CommitmentDomain } from '../../domain/commitment';
 import { CaseKind } from '../../domain/court-facts';
 import { RecordCategory, Severity } from '../../domain/credit-record';
 
 @InputType({ description: 'The calendar period a record of each severity counts for from its decision day (认定之日), as ISO 8601 periods such as "P3M", "P1Y", "P3Y" (a policy parameter of the rules).' })
 export class SeverityPeriodsInput {
+  @Field({ description: '轻微 (the national tier: at most "P3M")' })
+  minor!: string;
+
   @Field({ description: '一般' })
   general!: string;
 
@@ -35,6 +38,9 @@ export class CountingRecordType {
 
   @Field(() => LocalDateResolver, { description: '认定之日 / The day it was decided (认定之日): its period runs from here.' })
   decidedOn!: string;
+
+  @Field({ description: '认定之日为估计值 / decidedOn is an estimate (the recorded day stood in): the period was counted from an estimated decision day.' })
+  decidedOnEstimated!: boolean;
 
   @Field({ description: '认定文书编号 / The number of the deciding document.' })
   documentNumber!: string;
@@ -71,6 +77,9 @@ export class CreditFactsType {
   @Field(() => Int, { description: '失信记录数 / Counting dishonesty records.' })
   dishonest!: number;
 
+  @Field(() => Int, { description: '轻微失信记录数 / Counting minor records.' })
+  minor!: number;
+
   @Field(() => Int, { description: '一般失信记录数 / Counting general records.' })
   general!: number;
 
@@ -82,6 +91,9 @@ export class CreditFactsType {
 
   @Field(() => Int, { description: '未修复的失信记录数 / Counting dishonesty records without an approved repair.' })
   unrepaired!: number;
+
+  @Field(() => Int, { description: '未修复的轻微失信记录数 / Counting minor records without an approved repair.' })
+  unrepairedMinor!: number;
 
   @Field(() => Int, { description: '未修复的一般失信记录数 / Counting general records without an approved repair.' })
   unrepairedGeneral!: number;
@@ -143,11 +155,20 @@ export class BreachedCommitmentType {
   @Field(() => LocalDateResolver, { description: '承诺期限 / The day it was due.' })
   dueOn!: string;
 
-  @Field(() => LocalDateResolver, { description: '认定日期 / The day the breach was found.' })
+  @Field(() => LocalDateResolver, { description: '办结日期 / The day it was settled as breached.' })
   settledOn!: string;
+
+  @Field(() => LocalDateResolver, { description: '认定日期 / The day the breach was found to be 履职不力: it counts from this day.' })
+  foundOn!: string;
 
   @Field(() => BreachFinding, { description: '未兑现认定 / Why it was breached.' })
   breachFinding!: BreachFinding;
+
+  @Field(() => CommitmentDomain, { nullable: true, description: '所属领域 / The field of the project or work; null when not recorded.' })
+  domain!: CommitmentDomain | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否向社会公开 / Disclosed to the public; null when not recorded.' })
+  publiclyDisclosed!: boolean | null;
 }
 
 @ObjectType('CommitmentFacts', { description: 'Public commitments as they stood on one day.' })
@@ -157,6 +178,9 @@ export class CommitmentFactsType {
 
   @Field(() => Int, { description: '有正当理由未兑现的承诺数 / Found breached for a reason that excuses the unit (a lawful change, force majeure): counts for nothing.' })
   breachedExcused!: number;
+
+  @Field(() => Int, { description: '未兑现但未认定原因的承诺数 / Settled as breached with no finding recorded by the day (未认定): counts for nothing until a finding is recorded.' })
+  breachedUnreviewed!: number;
 
   @Field(() => Int, { description: '已兑现的承诺数 / Commitments fulfilled by the day.' })
   fulfilled!: number;
@@ -176,13 +200,13 @@ export class CourtCaseFactType {
   @Field({ description: '案号 / The case number.' })
   caseNumber!: string;
 
-  @Field(() => CaseKind, { description: '案件类型 / Administrative, civil or criminal.' })
-  kind!: CaseKind;
+  @Field(() => CaseKind, { nullable: true, description: '案件类型 / Administrative, civil or other; null when not recorded (then it counts for nothing).' })
+  kind!: CaseKind | null;
 
   @Field(() => LocalDateResolver, { description: '立案日期 / The day it was filed.' })
   filedOn!: string;
 
-  @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Whether the head appeared; null before the hearing.' })
+  @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Whether the head appeared (the principal, a deputy head or a head in charge of the matter: 法释〔2020〕3号 art. 2); null before the hearing.' })
   headAppeared!: boolean | null;
 
   @Field({ description: '委托出庭且有正当理由 / The head was absent but entrusted a representative for a valid reason: no failure.' })
@@ -202,6 +226,9 @@ export class CourtFactsType {
 
   @Field(() => Int, { description: '负责人无正当理由未出庭应诉的行政案件数 / Administrative cases (filed within the period when given) whose hearing the head missed without an excused absence.' })
   headAbsences!: number;
+
+  @Field(() => Int, { description: '案件类型未登记的负责人未出庭案件数 / Cases of no recorded kind (within the period when given) whose head was absent without excuse: not counted in headAbsences until the kind is recorded.' })
+  absencesOfUnknownKind!: number;
 
   @Field(() => [CourtCaseFactType], { description: '诉讼案件 / The cases.' })
   cases!: CourtCaseFactType[];

@@ -1,0 +1,217 @@
+import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The findings a lawyer's clause-by-clause reading left open, through the real server: a court case
+ * says its kind; an estimated decision day is said to be one; honour selection keeps to 政府部门;
+ * 四(四) counts the commitments it speaks of; the minor tier; an ungraded enterprise's bid score; a
+ * principal's tenure; the procurement bar says why a repair ends it. (Rows written before these
+ * rules: test/db/lawyer-review-migrations.test.ts.)
+ */
+const EVALUATE = `mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
+  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
+    outcome score
+    reason { zh en }
+    measures { ruleId effect }
+    explanation {
+      rules { ruleId fired evidence text { zh en } }
+      zh: summary(locale: "zh")
+      en: summary(locale: "en")
+    }
+  }
+}`;
+const CASE = 'mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id kind } }';
+const COMMITMENT = 'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id domain publiclyDisclosed } }';
+const SETTLE = 'mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { breachFinding breachFoundOn } }';
+const day = (d: string) => `${d}T12:00:00+08:00`;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+async function evaluate(type: string, id: string, matter: string, on = '2025-06-01') {
+  const result = await server.gql(EVALUATE, { type, id, matter, asOf: day(on) });
+  expect(result.errors).toBeUndefined();
+  return result.data.evaluate;
+}
+
+const ruleIds = (verdict: { measures: { ruleId: string }[] }) => verdict.measures.map((m) => m.ruleId).sort();
+
+describe('三(八): a court case says its kind', () => {
+  it('is refused without a kind (BAD_USER_INPUT on kind, naming the kinds in Chinese and English), storing nothing', async () => {
+    const agencyId = await createAgency(server);
+    const input = { agencyId, caseNumber: '(2025)鄂0702行初77号', court: '鄂城区人民法院', filedOn: '2025-02-01', headAppeared: false };
+    const refused = await server.gql(CASE, { input });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
+    for (const words of ['案件类型必填', 'ADMINISTRATIVE', 'CIVIL', 'OTHER', '行政诉讼', 'the only kind that counts under 三(八)']) expect(refused.errors?.[0].message).toContain(words);
+    expect(await server.sql('select count(*)::int as n from court_case where agency_id = ?', [agencyId])).toEqual([{ n: 0 }]);
+
+    const civil = await server.gql(CASE, { input: { ...input, caseNumber: '(2025)鄂0702民初77号', kind: 'CIVIL' } });
+    expect(civil.data.createCourtCase.kind).toBe('CIVIL');
+    expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE')).outcome).toBe('ELIGIBLE');
+    const administrative = await server.gql(CASE, { input: { ...input, kind: 'ADMINISTRATIVE' } });
+    expect(administrative.data.createCourtCase.kind).toBe('ADMINISTRATIVE');
+    expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE')).outcome).toBe('CAUTION');
+  });
+});
+
+describe('认定之日: an estimated decision day is said to be one', () => {
+  it('a record registered without its decision day is marked estimated, the explanation says its period ran from an estimate (zh, en), and a correction replaces it', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-01-05', recordedOn: '2025-02-01', documentNumber: '鄂州司〔2025〕9号' });
+    const READ = 'query ($id: ID!) { creditRecord(id: $id) { decidedOn decidedOnEstimated } }';
+    expect((await server.gql(READ, { id: recordId })).data.creditRecord).toEqual({ decidedOn: '2025-02-01', decidedOnEstimated: true });
+
+    const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    expect(verdict.outcome).toBe('RESTRICTED');
+    expect(verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict').evidence).toEqual([expect.objectContaining({ id: recordId, decidedOnEstimated: true })]);
+    expect(verdict.explanation.zh).toContain('记录 鄂州司〔2025〕9号 的认定之日未登记，以登记之日 2025-02-01 估计：其计入期间自该估计日期起算');
+    expect(verdict.explanation.en).toContain('Record 鄂州司〔2025〕9号: its decision day was not registered; its period was counted from an estimated decision day, 2025-02-01');
+
+    const objection = await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId, filedBy: '本人', reason: '认定日期有误', filedOn: '2025-03-01' } });
+    const corrected = await server.gql('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { record { decidedOn decidedOnEstimated version } } }', {
+      input: { objectionId: objection.data.fileObjection.id, decision: 'UPHELD', remedy: 'CORRECT', correction: { decidedOn: '2025-01-20' }, resolution: '按处罚决定书更正认定日期', resolvedOn: '2025-03-05' },
+    });
+    expect(corrected.data.resolveObjection.record).toEqual({ decidedOn: '2025-01-20', decidedOnEstimated: false, version: 2 });
+    const after = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    expect(after.explanation.zh).not.toContain('估计');
+  });
+
+  it('a record registered with its decision day is not marked', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-01-05', decidedOn: '2025-02-01', recordedOn: '2025-02-01' });
+    expect((await server.gql('query ($id: ID!) { creditRecord(id: $id) { decidedOnEstimated } }', { id: recordId })).data.creditRecord.decidedOnEstimated).toBe(false);
+  });
+});
+
+describe('三(六): honour selection speaks of 相关政府部门', () => {
+  it("disqualifies a department with a major record, but not a people's government or a street office with the same record; the reason says why", async () => {
+    const department = await createAgency(server, { name: '鄂州市测试局', kind: 'DEPARTMENT' });
+    const government = await createAgency(server, { name: '鄂州市测试区人民政府', level: 'DISTRICT', kind: 'PEOPLES_GOVERNMENT' });
+    const street = await createAgency(server, { name: '测试街道办事处', level: 'STREET', kind: 'SUB_DISTRICT_OFFICE' });
+    for (const id of [department, government, street]) await createRecord(server, 'AGENCY', id, { severity: 'MAJOR', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
+    expect((await evaluate('AGENCY', department, 'HONOUR')).outcome).toBe('DISQUALIFIED');
+    for (const id of [government, street]) {
+      const verdict = await evaluate('AGENCY', id, 'HONOUR');
+      expect(verdict.outcome).toBe('ELIGIBLE');
+      expect(verdict.reason.zh).toContain('本机构不是政府部门');
+      expect(verdict.reason.en).toContain('相关政府部门');
+    }
+    // Correcting the kind is a change the verdict follows.
+    const updated = await server.gql('mutation ($id: ID!) { updateAgency(id: $id, input: { kind: DEPARTMENT }) { kind } }', { id: government });
+    expect(updated.data.updateAgency.kind).toBe('DEPARTMENT');
+    expect((await evaluate('AGENCY', government, 'HONOUR')).outcome).toBe('DISQUALIFIED');
+  });
+
+  it('an agency is registered with its kind', async () => {
+    const refused = await server.gql('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "无类别机关", level: CITY }) { id } }', { u: uscc() });
+    expect(refused.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.errors?.[0].message).toContain('kind');
+  });
+});
+
+describe('四(四): the commitments it speaks of — public, of infrastructure, public service or livelihood', () => {
+  async function breach(agencyId: string, cadreId: string, domain: string, publiclyDisclosed: boolean, content: string) {
+    const created = await server.gql(COMMITMENT, { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', domain, publiclyDisclosed, content, publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
+    expect(created.errors).toBeUndefined();
+    const settled = await server.gql(SETTLE, { input: { commitmentId: created.data.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕9号', foundBy: '鄂州市人民政府督查室' } });
+    expect(settled.data.settleCommitment).toEqual({ breachFinding: 'DERELICTION', breachFoundOn: '2025-03-10' });
+  }
+  const fileOf = async (id: string) => server.sql(`select category from credit_record where subject_id = ?`, [id]);
+
+  it("a dereliction on a commitment outside 四(四) counts against the unit, but enters no one's file and does not weigh in a cadre's promotion", async () => {
+    const agencyId = await createAgency(server);
+    const internal = await createCivilServant(server, agencyId, { post: '副局长', rank: '二级调研员', leadingCadre: true });
+    await breach(agencyId, internal, 'PUBLIC_SERVICE', false, '内部办文按期办结');
+    const other = await createCivilServant(server, agencyId, { post: '副局长', rank: '二级调研员', leadingCadre: true });
+    await breach(agencyId, other, 'OTHER', true, '招商项目按期签约');
+    for (const id of [internal, other]) {
+      expect(await fileOf(id)).toEqual([]);
+      const promotion = await evaluate('CIVIL_SERVANT', id, 'PROMOTION');
+      expect(promotion.outcome).toBe('ELIGIBLE');
+    }
+    expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW')).score).toBe(-3); // 三(五): the unit's performance
+  });
+
+  it("a dereliction on a public livelihood commitment enters the cadre's file and weighs in promotion under 四(四)", async () => {
+    const agencyId = await createAgency(server);
+    const cadre = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true });
+    await breach(agencyId, cadre, 'LIVELIHOOD', true, '养老服务站按期开放');
+    expect(await fileOf(cadre)).toEqual([{ category: 'UNFULFILLED_COMMITMENT' }]);
+    const promotion = await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION');
+    expect(ruleIds(promotion)).toEqual(['cs-cadre-breached-commitment', 'cs-promotion-caution']);
+    const rule = promotion.explanation.rules.find((r: any) => r.ruleId === 'cs-cadre-breached-commitment');
+    expect(rule.evidence).toEqual([expect.objectContaining({ domain: 'LIVELIHOOD', publiclyDisclosed: true, foundOn: '2025-03-10' })]);
+  });
+
+  it('a commitment is registered with its field and disclosure', async () => {
+    const agencyId = await createAgency(server);
+    const refused = await server.gql(COMMITMENT, { input: { agencyId, kind: 'DEADLINE', content: '无领域', publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0].message).toMatch(/"(domain|publiclyDisclosed)" of required type/);
+  });
+});
+
+describe('the minor tier (轻微)', () => {
+  it('a minor record counts three months from its decision, not a year', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'MINOR', occurredOn: '2025-01-05', decidedOn: '2025-03-10', recordedOn: '2025-03-12' });
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-09')).outcome).toBe('RESTRICTED');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-10')).outcome).toBe('ELIGIBLE');
+  });
+});
+
+describe('四(一): bid scoring of an enterprise without a credit grade', () => {
+  it('gets the ungraded points (0) by a rule of its own that says why, not the lowest grade', async () => {
+    const created = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', { input: { uscc: uscc('91'), name: '鄂州市未评级建设有限公司' } });
+    const verdict = await evaluate('ENTERPRISE', created.data.createEnterprise.id, 'BIDDING');
+    expect(verdict.score).toBe(0);
+    expect(verdict.outcome).toBe('ELIGIBLE');
+    const rule = verdict.explanation.rules.find((r: any) => r.ruleId === 'en-bid-score-ungraded');
+    expect(rule.fired).toBe(true);
+    expect(rule.text.zh).toContain('未评定信用评价等级');
+    expect(rule.text.zh).toContain('不视同最低等级');
+  });
+});
+
+describe('三(六): a principal answers for what happened during their tenure', () => {
+  it('is refused as principal without the day they took office', async () => {
+    const agencyId = await createAgency(server);
+    const refused = await server.gql('mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }', {
+      input: { idCardNumber: '420704198506120017', name: '赵测试', agencyId, post: '局长', rank: '一级调研员', principal: true },
+    });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'principalSince' });
+    expect(refused.errors?.[0].message).toContain('三(六)');
+  });
+
+  it('is not cautioned for an act before they took office, and is for one during it', async () => {
+    const agencyId = await createAgency(server);
+    const principalId = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2025-03-01' });
+    await createRecord(server, 'AGENCY', agencyId, { severity: 'GENERAL', occurredOn: '2025-02-01', decidedOn: '2025-04-01', recordedOn: '2025-04-02' });
+    expect((await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION')).outcome).toBe('ELIGIBLE');
+    const during = await createRecord(server, 'AGENCY', agencyId, { severity: 'GENERAL', occurredOn: '2025-03-15', decidedOn: '2025-04-01', recordedOn: '2025-04-02' });
+    const verdict = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION');
+    expect(ruleIds(verdict)).toEqual(['cs-principal-agency-dishonesty']);
+    const rule = verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-principal-agency-dishonesty');
+    expect(rule.evidence.map((r: any) => r.id)).toEqual([during]);
+    expect(rule.text.zh).toContain('自2025-03-01起任');
+  });
+});
+
+describe('四(一): the procurement bar says why a repair ends it', () => {
+  it("a listed enterprise's verdict says that ending the bar on an approved repair is this system's choice, and what the lawyer's reading is", async () => {
+    const created = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', { input: { uscc: uscc('91'), name: '鄂州市被执行建设有限公司' } });
+    const enterpriseId = created.data.createEnterprise.id;
+    await server.gql('mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }', {
+      input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执90号' },
+    });
+    const verdict = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT');
+    expect(verdict.outcome).toBe('RESTRICTED');
+    expect(verdict.reason.zh).toContain('是本系统依项目要求作出的选择，不是四(一)原文');
+    expect(verdict.reason.zh).toContain('只有经法院移出名单才终止限制');
+    expect(verdict.reason.en).toContain("this system's choice");
+    expect(verdict.reason.en).toContain("only the court's removal from the list ends it");
+  });
+});
