@@ -102,6 +102,11 @@ describe('breach findings nobody made (四(四))', () => {
     expect((await server.gql(COMMITMENT, { id: ids.oldFulfilled })).data.commitment).toEqual({ status: 'FULFILLED', breachFinding: null, breachFindingPending: false, breachFoundOn: null });
     const pending = await server.gql('{ commitments(filter: { breachFindingPending: true }) { totalCount edges { node { id } } } }');
     expect(pending.data.commitments).toEqual({ totalCount: 1, edges: [{ node: { id: ids.oldBreach } }] });
+    // The public reads no finding, as it reads no person behind a commitment: pending or not is withheld too.
+    const FINDING = 'query ($id: ID!) { commitment(id: $id) { status breachFinding breachFindingPending breachFoundOn breachFoundBy breachFindingDocument } }';
+    for (const id of [ids.oldBreach, ids.newBreach]) {
+      expect((await server.gql(FINDING, { id }, { role: 'PUBLIC' })).data.commitment).toEqual({ status: 'BREACHED', breachFinding: null, breachFindingPending: null, breachFoundOn: null, breachFoundBy: null, breachFindingDocument: null });
+    }
   });
 
   it('an unreviewed breach counts for nothing, is shown as unreviewed, and counts from the day an officer records the finding', async () => {

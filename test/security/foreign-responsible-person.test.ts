@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 const CREATE = 'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id responsiblePerson { id } } }';
-const input = (responsiblePersonId: string) => ({ input: { agencyId, responsiblePersonId, kind: 'DEADLINE', content: '年内完成老旧小区改造', publishedOn: '2025-01-01', dueOn: '2025-12-31' } });
+const input = (responsiblePersonId: string) => ({ input: { agencyId, responsiblePersonId, kind: 'DEADLINE', domain: 'INFRASTRUCTURE', publiclyDisclosed: true, content: '年内完成老旧小区改造', publishedOn: '2025-01-01', dueOn: '2025-12-31' } });
 const counts = async () => (await server.sql('select (select count(*)::int from commitment) as commitments, (select count(*)::int from audit_event) as audit'))[0];
 
 it('a responsible person of another agency is refused on responsiblePersonId, in both languages, and nothing is written', async () => {

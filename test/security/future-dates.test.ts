@@ -39,9 +39,9 @@ beforeAll(async () => {
   const repairRecord = await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
   const repair = await server.gql('mutation ($r: ID!) { requestCreditRepair(input: { recordId: $r, actions: [RECOVERED_LOSS], description: "已全额赔偿", appliedOn: "2025-04-01" }) { id } }', { r: repairRecord });
   repairId = repair.data.requestCreditRepair.id;
-  const commitment = await server.gql('mutation ($a: ID!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, content: "按期办结", publishedOn: "2025-01-01", dueOn: "2025-03-01" }) { id } }', { a: agencyId });
+  const commitment = await server.gql('mutation ($a: ID!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, domain: PUBLIC_SERVICE, publiclyDisclosed: true, content: "按期办结", publishedOn: "2025-01-01", dueOn: "2025-03-01" }) { id } }', { a: agencyId });
   commitmentId = commitment.data.createCommitment.id;
-  const court = await server.gql('mutation ($a: ID!) { createCourtCase(input: { agencyId: $a, caseNumber: "(2025)鄂07行初9号", court: "鄂州市中级人民法院", filedOn: "2025-02-01" }) { id } }', { a: agencyId });
+  const court = await server.gql('mutation ($a: ID!) { createCourtCase(input: { agencyId: $a, kind: ADMINISTRATIVE, caseNumber: "(2025)鄂07行初9号", court: "鄂州市中级人民法院", filedOn: "2025-02-01" }) { id } }', { a: agencyId });
   caseId = court.data.createCourtCase.id;
   const listing = await server.gql('mutation ($s: ID!) { listSubject(input: { subjectType: ENTERPRISE, subjectId: $s, list: JUDGMENT_DEFAULTER, listedOn: "2025-01-10", listedBy: "鄂州市中级人民法院", documentNumber: "(2025)鄂07执1号" }) { id } }', { s: enterpriseId });
   membershipId = listing.data.listSubject.id;
@@ -72,12 +72,15 @@ const ATTACKS: Attack[] = [
   ['a record decided in the future', 'decidedOn', RECORD, () => record({ decidedOn: future })],
   ['an objection filed in the future', 'filedOn', 'mutation ($r: ID!, $d: LocalDate!) { fileObjection(input: { recordId: $r, filedBy: "x", reason: "x", filedOn: $d }) { id } }', () => ({ r: recordId, d: future })],
   ['an objection resolved in the future', 'resolvedOn', 'mutation ($o: ID!, $d: LocalDate!) { resolveObjection(input: { objectionId: $o, decision: REJECTED, resolution: "x", resolvedOn: $d }) { id } }', () => ({ o: objectionId, d: future })],
+  ['a correction that decides the record in the future', 'correction.decidedOn', 'mutation ($o: ID!, $d: LocalDate!) { resolveObjection(input: { objectionId: $o, decision: UPHELD, remedy: CORRECT, correction: { decidedOn: $d }, resolution: "x", resolvedOn: "2025-04-20" }) { id } }', () => ({ o: objectionId, d: future })],
+  ['a breach finding made in the future', 'foundOn', 'mutation ($c: ID!, $d: LocalDate!) { recordBreachFinding(input: { commitmentId: $c, breachFinding: DERELICTION, foundOn: $d, foundBy: "x" }) { id } }', () => ({ c: commitmentId, d: future })],
+  ['a principal taking office in the future', 'principalSince', 'mutation ($a: ID!, $d: LocalDate!) { createCivilServant(input: { idCardNumber: "420704198506120017", name: "x", agencyId: $a, post: "局长", rank: "x", principal: true, principalSince: $d }) { id } }', () => ({ a: agencyId, d: future })],
   ['a correction that moves the record into the future', 'correction.occurredOn', 'mutation ($o: ID!, $d: LocalDate!) { resolveObjection(input: { objectionId: $o, decision: UPHELD, remedy: CORRECT, correction: { occurredOn: $d }, resolution: "x", resolvedOn: "2025-04-20" }) { id } }', () => ({ o: objectionId, d: future })],
   ['a repair applied for in the future', 'appliedOn', 'mutation ($r: ID!, $d: LocalDate!) { requestCreditRepair(input: { recordId: $r, actions: [RECOVERED_LOSS], description: "x", appliedOn: $d }) { id } }', () => ({ r: recordId, d: future })],
   ['a repair approved in advance', 'decidedOn', 'mutation ($r: ID!, $d: LocalDate!) { decideCreditRepair(input: { repairId: $r, decision: APPROVED, decidedOn: $d }) { id } }', () => ({ r: repairId, d: future })],
-  ['a commitment published in the future', 'publishedOn', 'mutation ($a: ID!, $d: LocalDate!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, content: "x", publishedOn: $d, dueOn: "2199-01-01" }) { id } }', () => ({ a: agencyId, d: future })],
+  ['a commitment published in the future', 'publishedOn', 'mutation ($a: ID!, $d: LocalDate!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, domain: PUBLIC_SERVICE, publiclyDisclosed: true, content: "x", publishedOn: $d, dueOn: "2199-01-01" }) { id } }', () => ({ a: agencyId, d: future })],
   ['a commitment settled in the future', 'settledOn', 'mutation ($c: ID!, $d: LocalDate!) { settleCommitment(input: { commitmentId: $c, status: FULFILLED, settledOn: $d }) { id } }', () => ({ c: commitmentId, d: future })],
-  ['a court case filed in the future', 'filedOn', 'mutation ($a: ID!, $d: LocalDate!) { createCourtCase(input: { agencyId: $a, caseNumber: "x", court: "x", filedOn: $d }) { id } }', () => ({ a: agencyId, d: future })],
+  ['a court case filed in the future', 'filedOn', 'mutation ($a: ID!, $d: LocalDate!) { createCourtCase(input: { agencyId: $a, kind: ADMINISTRATIVE, caseNumber: "x", court: "x", filedOn: $d }) { id } }', () => ({ a: agencyId, d: future })],
   ['a defaulter listing dated in the future', 'defaulterListedOn', 'mutation ($c: ID!, $d: LocalDate!) { updateCourtCase(id: $c, input: { judgmentDefaulter: true, defaulterListedOn: $d }) { id } }', () => ({ c: caseId, d: future })],
   ['a defaulter removal dated in the future', 'defaulterRemovedOn', 'mutation ($c: ID!, $d: LocalDate!) { updateCourtCase(id: $c, input: { defaulterRemovedOn: $d }) { id } }', () => ({ c: caseId, d: future })],
   ['a listing dated 2199', 'listedOn', 'mutation ($s: ID!) { listSubject(input: { subjectType: AGENCY, subjectId: $s, list: SERIOUS_ILLEGAL_DISHONEST, listedOn: "2199-01-01", listedBy: "x", documentNumber: "x" }) { id } }', () => ({ s: agencyId })],
@@ -114,7 +117,7 @@ describe('a day something happened on may not lie in the future (China Standard 
   });
 
   it("days that lie ahead by nature stay open: a commitment's due day, a record's disclosure end", async () => {
-    const due = await server.gql('mutation ($a: ID!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, content: "年底前办结", publishedOn: "2025-01-01", dueOn: "2199-12-31" }) { dueOn } }', { a: agencyId });
+    const due = await server.gql('mutation ($a: ID!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, domain: PUBLIC_SERVICE, publiclyDisclosed: true, content: "年底前办结", publishedOn: "2025-01-01", dueOn: "2199-12-31" }) { dueOn } }', { a: agencyId });
     expect(due.data.createCommitment.dueOn).toBe('2199-12-31');
     const disclosed = await server.gql(RECORD, record({ disclosureEndsOn: future }));
     expect(disclosed.errors).toBeUndefined();

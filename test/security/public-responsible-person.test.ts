@@ -28,16 +28,16 @@ const PUBLIC = { role: 'PUBLIC' };
 beforeAll(async () => {
   server = await startTestServer();
   agencyId = await createAgency(server, { name: '鄂州市招商局' });
-  cadreId = await createCivilServant(server, agencyId, { name: '何佳婷', post: '局长', rank: '正处级', leadingCadre: true, principal: true });
+  cadreId = await createCivilServant(server, agencyId, { name: '何佳婷', post: '局长', rank: '正处级', leadingCadre: true, principal: true, principalSince: '2024-01-01' });
   const created = await server.gql(
     'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }',
-    { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', content: '30个工作日内办结企业投诉', publishedOn: '2025-01-01', dueOn: '2025-03-01' } },
+    { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', domain: 'PUBLIC_SERVICE', publiclyDisclosed: true, content: '30个工作日内办结企业投诉', publishedOn: '2025-01-01', dueOn: '2025-03-01' } },
     CLERK,
   );
   commitmentId = created.data.createCommitment.id;
   const court = await server.gql(
     'mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }',
-    { input: { agencyId, caseNumber: '(2025)鄂07行初1号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', headAppeared: false } },
+    { input: { agencyId, caseNumber: '(2025)鄂07行初1号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', kind: 'ADMINISTRATIVE', headAppeared: false } },
     CLERK,
   );
   caseId = court.data.createCourtCase.id;
@@ -127,7 +127,7 @@ describe('a public subscriber learns of the settlement, not of the person', () =
   it('receives the agency\'s SETTLE_COMMITMENT, nothing about the civil servant, and reads the commitment without a person', async () => {
     const second = await server.gql(
       'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }',
-      { input: { agencyId, responsiblePersonId: cadreId, kind: 'SERVICE_QUALITY', content: '窗口服务承诺', publishedOn: '2025-01-01', dueOn: '2025-02-01' } },
+      { input: { agencyId, responsiblePersonId: cadreId, kind: 'SERVICE_QUALITY', domain: 'PUBLIC_SERVICE', publiclyDisclosed: true, content: '窗口服务承诺', publishedOn: '2025-01-01', dueOn: '2025-02-01' } },
       CLERK,
     );
     const secondId = second.data.createCommitment.id;
