@@ -1,3 +1,4 @@
+import { PAGE_SIZE } from '../engine/query-cost';
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { Cursor } from '@mikro-orm/core';
 import { IsOptional, Max, Min } from 'class-validator';
@@ -6,8 +7,8 @@ import { BadUserInputError } from '../errors';
 import { openCursor, sealCursor } from './cursor';
 
 /** The largest page a client may ask for. */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = PAGE_SIZE.max;
+export const DEFAULT_PAGE_SIZE = PAGE_SIZE.default;
 
 @ArgsType()
 export class PageArgs {

@@ -3,8 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, Kind, getNamedType, isInterfaceType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type ParseOptions, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
+import { estimateCost, isList } from '../engine/query-cost';
 
 /**
  * The limits every request must keep, checked before any resolver runs. README.md ("Limits") states
@@ -19,15 +18,14 @@ export const LIMITS = {
   aliases: 60,
   /** Directives (@include, @skip …) in one operation. */
   directives: 30,
-  /** Estimated cost: pages count `first` × their items, nested lists 5 × theirs, any other field 1. */
+  /** Estimated cost: pages count `first` × their items, capped plain lists their cap × theirs (list-caps.ts), other nested lists 5 × theirs, costly fields their FIELD_COSTS, any other field 1. */
   cost: 100_000,
   /** Fields the cost estimate visits before it gives up and refuses (fragment fan-out). */
   costNodes: 5_000,
   /**
-   * Lists inside lists along one path (a connection's `edges` counts as one). The cost estimate
-   * assumes a plain nested list holds ASSUMED_LIST_SIZE items; real agencies hold hundreds of
-   * civil servants, so the true cost grows with the list size to the power of this nesting: capping
-   * it keeps the estimate's error bounded (a page of agencies → their servants → their records is 3).
+   * Lists inside lists along one path (a connection's `edges` counts as one). Plain lists that grow
+   * are capped (list-caps.ts) and counted at their cap; this keeps the product of caps small enough
+   * to read (a page of agencies → their servants → their records is 3).
    */
   listNesting: 3,
 } as const;
@@ -49,8 +47,6 @@ export const SOCKET_LIMITS = {
   publicSockets: 1_000,
 } as const;
 
-/** Nested lists without `first` (an agency's civil servants) are assumed to hold this many items. */
-const ASSUMED_LIST_SIZE = 5;
 
 /**
  * graphql-js stops parsing at the token limit: an error the client gets as GRAPHQL_PARSE_FAILED.
@@ -132,23 +128,7 @@ export const limitRules: ValidationRule[] = [
   maxListNestingRule,
 ];
 
-const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
-/** `first` as the estimate counts it: a page holds 1 to MAX_PAGE_SIZE items, whatever was asked. */
-function pageSize(first: unknown): number {
-  if (typeof first !== 'number' || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
-  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(first)));
-}
-
-/**
- * A connection costs `first` (clamped) times its items, and its `edges` are those same items; a
- * plain list costs ASSUMED_LIST_SIZE times its items; any other field one.
- */
-const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
-  if (getNamedType(field.type).name.endsWith('Connection')) return 1 + pageSize(args.first) * childComplexity;
-  if (field.name === 'edges') return 1 + childComplexity;
-  return isList(field.type) ? 1 + ASSUMED_LIST_SIZE * childComplexity : undefined;
-};
 
 function tooComplex(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 }, limit: LIMITS.cost, ...extensions } });
@@ -178,14 +158,7 @@ export function complexityPlugin(): ApolloServerPlugin {
 export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): void {
   let complexity: number;
   try {
-    complexity = getComplexity({
-      schema,
-      query: document,
-      operationName: operationName ?? undefined,
-      variables,
-      estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-      maxQueryNodes: LIMITS.costNodes,
-    } as Parameters<typeof getComplexity>[0]);
+    complexity = estimateCost(schema, document, operationName ?? undefined, variables, LIMITS.costNodes);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/^Variable "\$/.test(message)) {

@@ -17,6 +17,7 @@ import { CommitmentConnection, CommitmentType } from '../types/commitment.type';
 import { CourtCaseConnection, CourtCaseType } from '../types/court-case.type';
 import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
 import { containsPattern, definedOnly } from '../where';
+import { capped } from '../list-caps';
 
 @Resolver(() => AgencyType)
 export class AgencyResolver {
@@ -62,28 +63,28 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => [AgencyType], { description: 'Agencies that belong to this one.' })
-  children(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.childAgencies.load(agency.id);
+  async children(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return capped('Agency.children', await loaders.childAgencies.load(agency.id));
   }
 
   @FieldResolver(() => [CivilServantType], { description: 'Its civil servants, by name (for the public: by id).' })
   async civilServants(@Root() agency: Agency, @Ctx() { loaders, viewer }: GraphQLContext) {
-    return inVisibleOrder(viewer, await loaders.civilServantsOfAgency.load(agency.id));
+    return capped('Agency.civilServants', inVisibleOrder(viewer, await loaders.civilServantsOfAgency.load(agency.id)));
   }
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this agency, newest first; revoked and expired ones included for roles with rights, the public gets only those publicly disclosed today.' })
   async creditRecords(@Root() agency: Agency, @Ctx() { loaders, viewer }: GraphQLContext) {
-    return visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id)));
+    return capped('Agency.creditRecords', visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id))));
   }
 
   @FieldResolver(() => [CommitmentType])
-  commitments(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.commitmentsOfAgency.load(agency.id);
+  async commitments(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return capped('Agency.commitments', await loaders.commitmentsOfAgency.load(agency.id));
   }
 
   @FieldResolver(() => [CourtCaseType])
-  courtCases(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.courtCasesOfAgency.load(agency.id);
+  async courtCases(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return capped('Agency.courtCases', await loaders.courtCasesOfAgency.load(agency.id));
   }
 
   @FieldResolver(() => CivilServantConnection, { description: 'The civil servants of this agency, a page at a time (the paged form of civilServants, in its order: by name, for the public by id).' })

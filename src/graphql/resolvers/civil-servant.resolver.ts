@@ -16,6 +16,7 @@ import { AgencyType } from '../types/agency.type';
 import { CivilServantConnection, CivilServantType } from '../types/civil-servant.type';
 import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
 import { definedOnly } from '../where';
+import { capped } from '../list-caps';
 
 @Resolver(() => CivilServantType)
 export class CivilServantResolver {
@@ -73,8 +74,8 @@ export class CivilServantResolver {
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this civil servant, newest first, revoked ones included. Not public.' })
   @Authorized(FIELD_READERS['CivilServant.creditRecords'].roles)
-  creditRecords(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id));
+  async creditRecords(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
+    return capped('CivilServant.creditRecords', await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id)));
   }
 
   @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this civil servant, newest first, a page at a time (the paged form of creditRecords). Not public.' })

@@ -17,6 +17,7 @@ import { CreditRepairType } from '../types/credit-repair.type';
 import { ObjectionType } from '../types/objection.type';
 import { SubjectUnion } from '../types/subject.type';
 import { definedOnly } from '../where';
+import { capped } from '../list-caps';
 
 @Resolver(() => CreditRecordType)
 export class CreditRecordResolver {
@@ -70,19 +71,19 @@ export class CreditRecordResolver {
 
   @FieldResolver(() => [CreditRecordRevisionType], { description: 'Every version of the record, the original first.' })
   @Authorized(FIELD_READERS['CreditRecord.history'].roles)
-  history(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.revisionsOfRecord.load(record.id);
+  async history(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
+    return capped('CreditRecord.history', await loaders.revisionsOfRecord.load(record.id));
   }
 
   @FieldResolver(() => [ObjectionType])
   @Authorized(FIELD_READERS['CreditRecord.objections'].roles)
-  objections(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.objectionsOfRecord.load(record.id);
+  async objections(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
+    return capped('CreditRecord.objections', await loaders.objectionsOfRecord.load(record.id));
   }
 
   @FieldResolver(() => [CreditRepairType])
   @Authorized(FIELD_READERS['CreditRecord.repairs'].roles)
-  repairs(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.repairsOfRecord.load(record.id);
+  async repairs(@Root() record: CreditRecord, @Ctx() { loaders }: GraphQLContext) {
+    return capped('CreditRecord.repairs', await loaders.repairsOfRecord.load(record.id));
   }
 }

@@ -14,6 +14,7 @@ import { loadOrFail, subjectKey } from '../loaders';
 import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
 import { EnterpriseConnection, EnterpriseType } from '../types/enterprise.type';
 import { containsPattern, definedOnly } from '../where';
+import { capped } from '../list-caps';
 
 @Resolver(() => EnterpriseType)
 export class EnterpriseResolver {
@@ -54,7 +55,7 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this enterprise, newest first; revoked and expired ones included for roles with rights, the public gets only those publicly disclosed today.' })
   async creditRecords(@Root() enterprise: Enterprise, @Ctx() { loaders, viewer }: GraphQLContext) {
-    return visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id)));
+    return capped('Enterprise.creditRecords', visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id))));
   }
 
   @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this enterprise, newest first, a page at a time (the paged form of creditRecords, with the same visibility: the public gets only those publicly disclosed today).' })

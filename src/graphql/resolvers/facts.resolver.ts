@@ -17,6 +17,7 @@ import { CivilServantType } from '../types/civil-servant.type';
 import { EnterpriseType } from '../types/enterprise.type';
 import { CommitmentFactsType, CourtFactsType, CreditFactsType, SeverityPeriodsInput } from '../types/facts.type';
 import { ListFactsType, ListMembershipType } from '../types/list-membership.type';
+import { capped } from '../list-caps';
 
 /** A period argument, or BAD_USER_INPUT naming the argument. */
 function period(value: string | null | undefined, field: string): Period | null {
@@ -102,8 +103,8 @@ export class AgencyFactsResolver {
   }
 
   @FieldResolver(() => [ListMembershipType], HISTORY)
-  listMemberships(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id));
+  async listMemberships(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+    return capped('Agency.listMemberships', await loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id)));
   }
 
   @FieldResolver(() => CommitmentFactsType, { description: '公开承诺事实 / Its public commitments on the day of asOf (三(五), 四(四), 四(五)), or those of some fields and disclosure only.' })
@@ -151,8 +152,8 @@ export class CivilServantFactsResolver {
 
   @FieldResolver(() => [ListMembershipType], HISTORY)
   @Authorized(FIELD_READERS['CivilServant.listMemberships'].roles)
-  listMemberships(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id));
+  async listMemberships(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
+    return capped('CivilServant.listMemberships', await loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id)));
   }
 
   @FieldResolver(() => CommitmentFactsType, { description: '本人负责的承诺事实 / Commitments this person is answerable for, on the day of asOf (三(四), 四(四)), or those of some fields and disclosure only.' })
@@ -204,8 +205,8 @@ export class EnterpriseFactsResolver {
   }
 
   @FieldResolver(() => [ListMembershipType], HISTORY)
-  listMemberships(@Root() enterprise: Enterprise, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id));
+  async listMemberships(@Root() enterprise: Enterprise, @Ctx() { loaders }: GraphQLContext) {
+    return capped('Enterprise.listMemberships', await loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id)));
   }
 
   @FieldResolver(() => CreditGrade, { nullable: true, description: '当日信用评价等级 / The credit grade in force on the day of asOf; null when it was given later or never.' })

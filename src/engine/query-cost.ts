@@ -1,0 +1,98 @@
+import { getNamedType, isListType, isNonNullType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+
+/**
+ * The cost model of a GraphQL read, shared by the API's request limit (src/graphql/limits.ts) and
+ * the draft facts queries' limit (facts-query-check.ts): both run the same resolvers.
+ */
+
+/** A page holds 1 to this many items (src/graphql/connection.ts enforces it), 20 when `first` is not given. */
+export const PAGE_SIZE = { max: 100, default: 20 } as const;
+
+/**
+ * The largest number of items each plain (unpaged) list that grows with the registry may return.
+ * The cost estimate (src/graphql/limits.ts) assumes exactly these sizes, so it is an upper bound:
+ * with a guessed size (it was 5) an agency's 300 civil servants made nested lists cost 3,600 times
+ * the estimate. A list holding more is refused with LIST_TOO_LONG, never cut short in silence (a
+ * file review must not miss the 101st record); its paged `…Connection` form reads any length.
+ * Lists bounded by the rule files (a verdict's rules, measures) are not here: the estimate assumes
+ * ASSUMED_LIST_SIZE for them.
+ */
+export const PLAIN_LIST_CAPS: Readonly<Record<string, { cap: number; instead: string }>> = {
+  'Agency.children': { cap: 100, instead: 'agencies(filter: { parentId: … })' },
+  'Agency.civilServants': { cap: 100, instead: 'civilServantsConnection' },
+  'Agency.creditRecords': { cap: 100, instead: 'creditRecordsConnection' },
+  'Agency.commitments': { cap: 100, instead: 'commitmentsConnection' },
+  'Agency.courtCases': { cap: 100, instead: 'courtCasesConnection' },
+  'Agency.listMemberships': { cap: 100, instead: 'the listings of one subject per request' },
+  'CivilServant.creditRecords': { cap: 100, instead: 'creditRecordsConnection' },
+  'CivilServant.listMemberships': { cap: 100, instead: 'the listings of one subject per request' },
+  'Enterprise.creditRecords': { cap: 100, instead: 'creditRecordsConnection' },
+  'Enterprise.listMemberships': { cap: 100, instead: 'the listings of one subject per request' },
+  // A record's own lists: each item is an officer's act on that record, a handful in practice.
+  'CreditRecord.history': { cap: 50, instead: 'the history of one record per request' },
+  'CreditRecord.objections': { cap: 20, instead: 'the objections of one record per request' },
+  'CreditRecord.repairs': { cap: 20, instead: 'the repairs of one record per request' },
+};
+
+/**
+ * Lists bounded by the rule files (a verdict's rules, a rule's conditions) are assumed to hold this
+ * many items. Lists that grow with the registry are not guessed: they carry a cap their resolvers
+ * enforce (PLAIN_LIST_CAPS) and are counted at it.
+ */
+const ASSUMED_LIST_SIZE = 5;
+
+/**
+ * Fields that compute rather than read, in units of a stored field read. An explanation reads the
+ * verdict's rule-set snapshot, explains each rule and masks the facts; a summary renders the rule
+ * templates; measured on the seed they take some hundred times a plain field (12 aliases of 100
+ * explained verdicts with two summaries each ran 7 s while estimated at 13k). These weights make
+ * that query cost ~300k; one page of 100 explained verdicts with a summary still fits.
+ */
+export const FIELD_COSTS: Readonly<Record<string, number>> = {
+  'Verdict.explanation': 100,
+  'Assessment.explanation': 100,
+  'Verdict.measures': 20,
+  'Verdict.reason': 20,
+  'Assessment.reason': 20,
+  'Explanation.summary': 50,
+  'Explanation.facts': 20,
+};
+
+export const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
+
+/** `first` as the estimate counts it: a page holds 1 to PAGE_SIZE.max items, whatever was asked. */
+function pageSize(first: unknown): number {
+  if (typeof first !== 'number' || !Number.isFinite(first)) return PAGE_SIZE.default;
+  return Math.min(PAGE_SIZE.max, Math.max(1, Math.trunc(first)));
+}
+
+/**
+ * A connection costs `first` (clamped) times its items, and its `edges` are those same items; a
+ * capped plain list costs its cap times its items, another plain list ASSUMED_LIST_SIZE times; a
+ * field of FIELD_COSTS its weight plus its children; any other field one.
+ */
+const listEstimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
+  const name = `${type.name}.${field.name}`;
+  const own = FIELD_COSTS[name] ?? 1;
+  if (getNamedType(field.type).name.endsWith('Connection')) return own + pageSize(args.first) * childComplexity;
+  if (field.name === 'edges') return own + childComplexity;
+  if (isList(field.type)) return own + (PLAIN_LIST_CAPS[name]?.cap ?? ASSUMED_LIST_SIZE) * childComplexity;
+  return own === 1 ? undefined : own + childComplexity;
+};
+
+/**
+ * The estimated cost of an operation (graphql-query-complexity with the estimators above). Throws
+ * graphql-query-complexity's error when it cannot be made (more than `maxNodes` fields to visit, a
+ * variable of the wrong type).
+ */
+export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxNodes: number): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName,
+    variables,
+    estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    maxQueryNodes: maxNodes,
+  } as Parameters<typeof getComplexity>[0]);
+}
