@@ -15,6 +15,7 @@ import {
 import { SubjectType } from '../domain/subject';
 import { RULE_LIMITS } from './rule-limits';
 import type { RuleProblem } from './rule-problem';
+import { estimateCost } from './query-cost';
 
 /** Who wrote a draft facts query: a role's name, and whether it reads `Type.field` whole. */
 export interface DraftReader {
@@ -160,7 +161,37 @@ export function factsQueryProblems(file: string, document: DocumentNode, schema:
   if (fields > RULE_LIMITS.factsFields) {
     problem(root, `事实查询选取 ${fields} 个字段，超过上限 ${RULE_LIMITS.factsFields} 个；请删减字段`, `the facts query selects ${fields} fields, more than the limit of ${RULE_LIMITS.factsFields}; select fewer`);
   }
+  // A draft runs in the server's process on every preview, once per subject: the API's cost model
+  // bounds it (300 fields allowed ~95 aliases of an agency's servants' credit facts, 7–12 s of a
+  // blocked event loop). The served queries, checked by reviewers, are not held to it.
+  if (reader && !problems.length) {
+    const cost = factsQueryCost(schema, document);
+    if (cost === null || cost > RULE_LIMITS.factsCost) {
+      const found = cost === null ? '无法估算 / cannot be estimated' : String(cost);
+      problem(root, `草案的事实查询对每个主体的估算成本为 ${found}，上限为 ${RULE_LIMITS.factsCost}；请减少列表（如机关的 civilServants）中的字段和别名`, `the draft facts query's estimated cost per subject is ${found}, the limit is ${RULE_LIMITS.factsCost}; read fewer fields and aliases inside lists (an agency's civilServants) — the API's cost model, README "Limits"`);
+    }
+  }
   return problems;
+}
+
+/**
+ * The estimated cost of reading one subject with a facts query (the API's cost model), or null when
+ * it cannot be estimated. Variables are given placeholder values: only `first` changes the estimate.
+ */
+export function factsQueryCost(schema: GraphQLSchema, document: DocumentNode): number | null {
+  const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
+  const placeholders: Record<string, string> = { ID: '0', DateTime: '2000-01-01T00:00:00Z', String: '', LocalDate: '2000-01-01' };
+  const variables: Record<string, unknown> = {};
+  for (const definition of operation?.variableDefinitions ?? []) {
+    if (definition.type.kind !== 'NonNullType' || definition.type.type.kind !== 'NamedType') continue;
+    const value = placeholders[definition.type.type.name.value];
+    if (value !== undefined) variables[definition.variable.name.value] = value;
+  }
+  try {
+    return estimateCost(schema, document, undefined, variables, 5_000); // fields visited, as the API counts them
+  } catch {
+    return null;
+  }
 }
 
 /**

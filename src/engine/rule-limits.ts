@@ -33,6 +33,12 @@ export const RULE_LIMITS = {
   factsDepth: 6,
   /** Fields one facts query selects, aliases included (the shipped ones select about 50). */
   factsFields: 300,
+  /**
+   * Estimated cost of a draft facts query per subject, in the API's cost model (query-cost.ts). The
+   * shipped queries cost under a quarter of it (test/security/draft-facts-cost.test.ts); an
+   * agency's capped list of servants with their credit facts alone costs over a thousand.
+   */
+  factsCost: 2_000,
   /** Characters of a draft file's path. */
   pathLength: 200,
 } as const;
