@@ -189,22 +189,23 @@ function isConnectionFailure(error: unknown): boolean {
 }
 
 /**
- * Apollo's `formatError`: one place where errors become responses. Stack traces are shown only
- * in development.
+ * Apollo's `formatError`: one place where errors become responses. Stack traces are never sent, in
+ * any mode: a development server reachable by others told them the code's paths, and a stack that
+ * differs between a hidden and a missing id told them which ids exist. They are in the log.
  */
-export function makeFormatError(showStack: boolean, logError: (error: unknown) => void) {
+export function makeFormatError(logError: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     // Errors Apollo raised itself (parse, validation, variable coercion) are already coded.
     if (original === error && formatted.extensions?.code && !(original instanceof ArgumentValidationError)) {
-      return showStack ? formatted : withoutStack(formatted);
+      return withoutStack(formatted);
     }
     const client = toClientError(original, logError);
     const result: GraphQLFormattedError = {
       message: client.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { ...client.extensions, ...(showStack ? { stacktrace: formatted.extensions?.stacktrace } : {}) },
+      extensions: { ...client.extensions },
     };
     return result;
   };

@@ -159,17 +159,16 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
-  const development = config.nodeEnv === 'development';
   const schema = await getSchema();
   const facts = createFactsRunner(schema, orm.em, rules);
   const changes = new ChangeFeed(orm, logger);
   await changes.start();
   const sweeps = new SweepLauncher(orm.config.get('clientUrl')!, (error) => logger.warn({ err: error }, 'sweep queue error'));
-  const formatError = makeFormatError(development, (error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
+  const formatError = makeFormatError((error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: config.nodeEnv !== 'production',
-    includeStacktraceInErrorResponses: development,
+    includeStacktraceInErrorResponses: false,
     formatError:
       config.nodeEnv === 'production'
         ? (formatted, error) => {
