@@ -28,6 +28,9 @@ export function sweepTypes(ruleSet: RuleSet, matter: string, asked?: SubjectType
   const known = ruleSet.matter(matter);
   if (!known) throw new BadUserInputError('matter', `"${matter}" is not a matter in rules/matters.json; use one of ${ruleSet.matters.map((m) => m.code).join(', ')}.`);
   for (const type of asked ?? []) assertMatter(ruleSet, type, matter);
+  // A type given twice would be planned twice: its subjects counted and judged twice over.
+  const twice = asked?.find((type, i) => asked.indexOf(type) !== i);
+  if (twice) throw new BadUserInputError('subjectTypes', `${twice} 重复出现，每种主体类型只能列一次 / ${twice} is given twice; give each subject type once. Nothing was started.`);
   return asked?.length ? asked : (known.subjectTypes as SubjectType[]);
 }
 
