@@ -14,18 +14,24 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const PAGE = `query ($first: Int) { agencies(first: $first) {
-  totalCount
-  edges { node { name parent { name } children { name } commitments { status } courtCases { caseNumber }
-    creditRecords { severity history { action } objections { status } repairs { status } subject { __typename } }
-    civilServants { name agency { name } creditRecords { severity } } } }
-} }`;
+/**
+ * Every plain nested list the API has, each batched. Split over three pages so that a page of 100
+ * stays under the cost limit, which counts each plain list at its cap (src/engine/query-cost.ts):
+ * records with their history under a page of 100 agencies would count 100 × 100 × 50.
+ */
+const PAGE = `query ($first: Int) {
+  agencies(first: $first) { totalCount edges { node { name parent { name } children { name } commitments { status } courtCases { caseNumber }
+    creditRecords { severity subject { __typename } } } } }
+  creditRecords(first: $first) { edges { node { severity history { action } objections { status } repairs { status } } } }
+  civilServants(first: $first) { edges { node { name agency { name } creditRecords { severity } } } }
+}`;
 
 async function statementsFor(first: number): Promise<number> {
   server.resetStatements();
   const result = await server.gql(PAGE, { first });
   expect(result.errors).toBeUndefined();
   expect(result.data.agencies.edges).toHaveLength(Math.min(first, 31));
+  if (process.env.SHOW) console.log(first, server.statements.map((x) => x.slice(0, 90)).join('\n'));
   return server.statements.length;
 }
 
@@ -34,10 +40,11 @@ describe('a list page with nested records', () => {
     const small = await statementsFor(5);
     const large = await statementsFor(100);
     expect(small).toBeGreaterThanOrEqual(3); // the counter really counts: at least page, count and one batch
-    expect(large).toBe(small);
-    // page + count + one batch per nested field (parent, children, commitments, court cases,
-    // records, their history, objections, repairs and subjects, civil servants, their agency, their records)
-    expect(large).toBeLessThanOrEqual(14);
+    // Not always equal: with three root pages, agencies by id may be asked for in one tick or two.
+    expect(large).toBeLessThanOrEqual(small);
+    // three pages + count + one batch per nested field (parent, children, commitments, court cases,
+    // records, their history, objections, repairs and subjects, civil servants' agency and records)
+    expect(large).toBeLessThanOrEqual(15);
   });
 });
 
