@@ -96,6 +96,11 @@ export interface CreditFacts {
   lightened: number;
   /** Unrepaired records with no lightening: what a mitigating rule cannot lower. */
   unlightened: number;
+  /**
+   * Unrepaired records with no lightening and under no pending objection: what a mitigating rule
+   * cannot lower and a restriction may rest on (a disputed record decides nothing, 三(七) 异议处理).
+   */
+  unlightenedUndisputed: number;
   disputed: number;
   /**
    * Unrepaired records under no pending objection (三(七) 异议处理): what a restriction or a
@@ -194,6 +199,7 @@ export function creditFacts(
     repaired: dishonest.length - inForce.length,
     lightened: count((r) => r.lightened),
     unlightened: count((r) => !r.lightened),
+    unlightenedUndisputed: undisputed.filter((r) => !r.lightened).length,
     disputed: count((r) => r.disputed),
     unrepairedUndisputed: undisputed.length,
     unrepairedGraveUndisputed: undisputed.filter((r) => r.severity === Severity.MAJOR || r.severity === Severity.SEVERE).length,

@@ -113,6 +113,9 @@ export class CreditFactsType {
   @Field(() => Int, { description: '未从轻的未修复记录数 / Unrepaired records not lightened.' })
   unlightened!: number;
 
+  @Field(() => Int, { description: '无异议且未从轻的未修复记录数 / Unrepaired records neither lightened nor under a pending objection: what a mitigating rule cannot lower and a restriction may rest on.' })
+  unlightenedUndisputed!: number;
+
   @Field(() => Int, { description: '异议中的未修复记录数 / Unrepaired records under a pending objection.' })
   disputed!: number;
 
