@@ -71,8 +71,8 @@ describe('Verdict.reason (16.3)', () => {
     expect(restricted.reason.zh).toBe('周明亮有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先。');
     const eligible = await latest(colleague, 'DISPLAY');
     expect(eligible.reason).toEqual({
-      zh: '无未修复的政务失信记录，评优评先不受限制。',
-      en: 'No unrepaired government-dishonesty record: awards and commendations are not restricted.',
+      zh: '无据以限制的未修复政务失信记录（异议中的记录不据以限制），评优评先不受限制。',
+      en: 'No unrepaired government-dishonesty record on which a restriction may rest (a record under objection decides no restriction): awards and commendations are not restricted.',
     });
     for (const text of [restricted.reason.zh, restricted.reason.en, eligible.reason.zh, eligible.reason.en]) {
       expect(text).not.toMatch(FACT_PATH);
