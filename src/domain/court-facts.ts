@@ -29,6 +29,11 @@ export interface CourtCaseLike {
 export interface CourtFacts {
   /** On the judgment-defaulter list (失信被执行人名单) on the day: from the agency's list memberships. */
   judgmentDefaulter: boolean;
+  /**
+   * On the judgment-defaulter list until the court removes it, whatever a repair of the record behind
+   * it: what 三(八) special governance reads (see ListFacts.listedByCourt).
+   */
+  listedByCourt: boolean;
   /** Administrative cases filed within the period whose hearing the head missed without an excuse (三(八)). */
   headAbsences: number;
   /**
@@ -59,7 +64,7 @@ export function absenceExcused(c: CourtCaseLike): boolean {
  * An agency's lawsuits as they stood on day `on`. `within` limits absences to cases filed in a
  * calendar period ending on the day (see commitmentFacts); `listedAsDefaulter` comes from the list.
  */
-export function courtFacts(cases: CourtCaseLike[], on: string, listedAsDefaulter: boolean, within?: Period | null): CourtFacts {
+export function courtFacts(cases: CourtCaseLike[], on: string, listedAsDefaulter: boolean, within?: Period | null, listedByCourt = listedAsDefaulter): CourtFacts {
   const known = cases.filter((c) => c.filedOn <= on);
   const defaulterOnDay = (c: CourtCaseLike) =>
     c.judgmentDefaulter && !!c.defaulterListedOn && c.defaulterListedOn <= on && (!c.defaulterRemovedOn || c.defaulterRemovedOn > on);
@@ -67,6 +72,7 @@ export function courtFacts(cases: CourtCaseLike[], on: string, listedAsDefaulter
   const failed = (c: CourtCaseLike) => c.kind === CaseKind.ADMINISTRATIVE && absent(c);
   return {
     judgmentDefaulter: listedAsDefaulter,
+    listedByCourt,
     headAbsences: known.filter(failed).length,
     absencesOfUnknownKind: known.filter((c) => c.kind == null && absent(c)).length,
     cases: known.map((c) => ({

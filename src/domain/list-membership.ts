@@ -44,6 +44,13 @@ export interface MembershipOnDay {
 export interface ListFacts {
   judgmentDefaulter: boolean;
   seriousIllegalDishonest: boolean;
+  /**
+   * On the judgment-defaulter list by the court's own act on the day: listed and not yet removed
+   * (移出) by then, whatever a repair of the record behind it. 三(八) special governance aims at the
+   * listing itself (避免新增失信被执行人), which only the court's removal ends; the repair ending of
+   * `judgmentDefaulter` is this system's reading for 四(一) measures (issue 11) and does not apply.
+   */
+  listedByCourt: boolean;
   /** Every listing that had begun by the day, holding or ended, newest first. */
   memberships: MembershipOnDay[];
 }
@@ -62,5 +69,6 @@ export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: s
       return { id: m.id, list: m.list, listedOn: m.listedOn, listedBy: m.listedBy, documentNumber: m.documentNumber, removedOn: m.removedOn ?? null, listed: endedBy === null, endedBy };
     });
   const on_ = (list: CreditList) => days.some((m) => m.listed && m.list === list);
-  return { judgmentDefaulter: on_(CreditList.JUDGMENT_DEFAULTER), seriousIllegalDishonest: on_(CreditList.SERIOUS_ILLEGAL_DISHONEST), memberships: days };
+  const listedByCourt = days.some((m) => m.list === CreditList.JUDGMENT_DEFAULTER && m.endedBy !== ListingEnd.REMOVED);
+  return { judgmentDefaulter: on_(CreditList.JUDGMENT_DEFAULTER), seriousIllegalDishonest: on_(CreditList.SERIOUS_ILLEGAL_DISHONEST), listedByCourt, memberships: days };
 }

@@ -127,7 +127,7 @@ export class AgencyFactsResolver {
     @Ctx() { loaders }: GraphQLContext,
   ) {
     const [cases, listings] = await Promise.all([loaders.courtCasesOfAgency.load(agency.id), listFactsOf(loaders, SubjectType.AGENCY, agency.id, asOf)]);
-    return courtFacts(cases, chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'));
+    return courtFacts(cases, chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt);
   }
 }
 

@@ -227,6 +227,9 @@ export class CourtFactsType {
   @Field({ description: '当日是否在失信被执行人名单 / On the judgment-defaulter list (失信被执行人名单) on the day, from the list memberships.' })
   judgmentDefaulter!: boolean;
 
+  @Field({ description: '当日在失信被执行人名单（仅以法院移出为终止） / On the judgment-defaulter list on the day until the court removes it, whatever a repair of the record behind it: what 三(八) special governance reads.' })
+  listedByCourt!: boolean;
+
   @Field(() => Int, { description: '负责人无正当理由未出庭应诉的行政案件数 / Administrative cases (filed within the period when given) whose hearing the head missed without an excused absence.' })
   headAbsences!: number;
 

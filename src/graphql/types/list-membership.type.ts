@@ -74,6 +74,9 @@ export class ListFactsType {
   @Field({ description: '当日是否在严重违法失信名单 / On the seriously-illegal-and-dishonest list (严重违法失信名单) on the day.' })
   seriousIllegalDishonest!: boolean;
 
+  @Field({ description: '当日在失信被执行人名单（仅以法院移出为终止） / On the judgment-defaulter list on the day until the court removes it, whatever a repair of the record behind it (三(八) special governance).' })
+  listedByCourt!: boolean;
+
   @Field(() => [ListingOnDayType], { description: '名单记录 / Every listing begun by the day, newest first, holding or ended.' })
   memberships!: ListingOnDayType[];
 }
