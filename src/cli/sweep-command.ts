@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { chinaTime } from '../domain/china-time';
+import { chinaTime } from '../domain/day';
 import { outcomeLabel } from '../domain/verdict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SingleBar } from 'cli-progress';

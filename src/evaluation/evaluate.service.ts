@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Verdict } from '../db/entities';
-import { chinaDate } from '../domain/credit-facts';
+import { chinaDate } from '../domain/day';
 import { toStored, type Decision } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
 import { evaluationSeconds } from '../metrics';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { chinaDate } from '../domain/credit-facts';
+import { chinaDate } from '../domain/day';
 import type { SubjectType } from '../domain/subject';
 import { toStored, type Outcome, type StoredVerdict } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';

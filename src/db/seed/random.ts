@@ -54,11 +54,6 @@ export class Random {
   }
 }
 
-/** Adds days to an ISO date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(date) + days * 86400000).toISOString().slice(0, 10);
-}
-
 /** A USCC with a valid check character: registration authority and kind (e.g. "11" organ, "91" company), region, serial. */
 export function makeUscc(prefix: string, region: string, serial: string): string {
   const first17 = `${prefix}${region}${serial}`;

@@ -11,7 +11,8 @@ import { decideCreditRepair, requestCreditRepair } from '../../registry/credit-r
 import { fileObjection, resolveObjection } from '../../registry/objection.service';
 import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, Enterprise, ListMembership } from '../entities';
 import * as names from './ezhou-names';
-import { Random, addDays, makeIdCardNumber, makeUscc } from './random';
+import { addDays } from '../../domain/day';
+import { Random, makeIdCardNumber, makeUscc } from './random';
 
 /** Records occur between these days; the data set looks the same whenever it is loaded. */
 const FIRST_DAY = '2019-01-01';
