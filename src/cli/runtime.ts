@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type DatabaseHandle } from '../db/database';
 import { initORM } from '../db/orm';
-import { seedIfEmpty } from '../db/seed/seed';
+import { seedIfEmpty } from '../demo/seed';
 import { RuleSetHolder } from '../engine/rule-set-holder';
 import { createContext, evaluationDeps } from '../graphql/context';
 import { createFactsRunner } from '../graphql/facts-runner';

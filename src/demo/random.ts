@@ -1,4 +1,4 @@
-import { idCardCheckDigit, usccCheckCharacter } from '../../domain/identifiers';
+import { idCardCheckDigit, usccCheckCharacter } from '../domain/identifiers';
 
 /** A small seeded generator (mulberry32): the demo data set is the same on every machine. */
 export class Random {

@@ -1,4 +1,4 @@
-import { seedIfEmpty } from '../../src/db/seed/seed';
+import { seedIfEmpty } from '../../src/demo/seed';
 import { idCardProblem, usccProblem } from '../../src/domain/identifiers';
 import { startTestServer, type TestServer } from '../support/test-server';
 

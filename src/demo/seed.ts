@@ -1,17 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
-import { CaseKind } from '../../domain/court-facts';
-import { CreditList } from '../../domain/list-membership';
-import { RecordCategory, RecordKind, RevisionAction, Severity } from '../../domain/credit-record';
-import { RepairAction, RepairStatus } from '../../domain/credit-repair';
-import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
-import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../../domain/subject';
-import { appendRevision } from '../../registry/credit-record.service';
-import { decideCreditRepair, requestCreditRepair } from '../../registry/credit-repair.service';
-import { fileObjection, resolveObjection } from '../../registry/objection.service';
-import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, Enterprise, ListMembership } from '../entities';
+import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../domain/commitment';
+import { CaseKind } from '../domain/court-facts';
+import { CreditList } from '../domain/list-membership';
+import { RecordCategory, RecordKind, RevisionAction, Severity } from '../domain/credit-record';
+import { RepairAction, RepairStatus } from '../domain/credit-repair';
+import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
+import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../domain/subject';
+import { appendRevision } from '../registry/credit-record.service';
+import { decideCreditRepair, requestCreditRepair } from '../registry/credit-repair.service';
+import { fileObjection, resolveObjection } from '../registry/objection.service';
+import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, Enterprise, ListMembership } from '../db/entities';
 import * as names from './ezhou-names';
-import { addDays } from '../../domain/day';
+import { addDays } from '../domain/day';
 import { Random, makeIdCardNumber, makeUscc } from './random';
 
 /** Records occur between these days; the data set looks the same whenever it is loaded. */
