@@ -1,8 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import os from 'node:os';
-import { auditIn } from '../audit/audit.service';
 import { ALL_ROLES, Role } from '../auth/role';
-import { AuditAction } from '../domain/audit';
 import { keySource } from '../auth/secret';
 import { mintToken } from '../auth/tokens';
 import { loadConfig } from '../config';
@@ -133,9 +131,7 @@ program
       // The command line acts with full rights, and is audited like any caller: under the operating
       // system user, and the name given with --as when someone acts for an office.
       const viewer = { role: Role.ADMIN, subject: cliActor(options.as) };
-      const verdict = await evaluate(deps, options.subject, options.matter!, options.asOf ?? new Date(), {
-        alsoWrite: (tx, v) => auditIn(tx, viewer, { action: AuditAction.EVALUATE, subjectType: v.subjectType, subjectId: v.subjectId, targetId: v.id, outcome: `${v.matter} ${v.outcome}` }),
-      });
+      const verdict = await evaluate(deps, viewer, options.subject, options.matter!, options.asOf ?? new Date());
       const rules = await explainedRules(deps.em, deps.ruleSet, verdict);
       if (options.json) {
         console.log(JSON.stringify({ ...verdict, actor: viewer.subject, rules }, null, 2));

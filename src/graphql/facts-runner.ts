@@ -7,7 +7,8 @@ import type { FactsQuery } from '../engine/rule-model';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { EvaluationError } from '../errors';
 import type { FactsRunner, RunFactsQuery } from '../evaluation/facts';
-import { SYSTEM_VIEWER, type GraphQLContext } from './context';
+import { SYSTEM_VIEWER } from '../auth/role';
+import type { GraphQLContext } from './context';
 import { createLoaders } from './loaders';
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditIn } from '../audit/audit.service';
+import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { SweepRun } from '../db/entities';
 import { AuditAction } from '../domain/audit';
@@ -87,7 +87,7 @@ export async function startRun(em: EntityManager, ruleSet: RuleSet, viewer: View
   if (running) throw new SweepRunningError(running);
   await storeSnapshot(em, ruleSet);
   try {
-    return await em.transactional(async (tx) => {
+    return await withAudit(em, viewer, AuditAction.SWEEP, async (tx) => {
       const run = tx.create(SweepRun, {
         matter: request.matter,
         subjectTypes: types,
@@ -106,10 +106,8 @@ export async function startRun(em: EntityManager, ruleSet: RuleSet, viewer: View
         run.chunks += planned.chunks;
         run.subjects += planned.subjects;
       }
-      auditIn(tx, viewer, { action: AuditAction.SWEEP, targetId: run.id, outcome: `${run.matter} started: ${run.subjects} subjects in ${run.chunks} chunks` });
-      await tx.flush();
       return run;
-    });
+    }, (run) => ({ targetId: run.id, outcome: `${run.matter} started: ${run.subjects} subjects in ${run.chunks} chunks` }));
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException) || (error as { constraint?: string }).constraint !== 'sweep_run_one_running_per_matter') throw error;
     const winner = await runningRun(em, request.matter);
