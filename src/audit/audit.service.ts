@@ -2,17 +2,8 @@ import { TransactionPropagation } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/role';
 import { AuditEvent } from '../db/entities';
-import type { AuditAction } from '../domain/audit';
-import type { SubjectType } from '../domain/subject';
+import type { AuditAction, AuditEntry } from '../domain/audit';
 import { notifyIn } from './change-notice';
-
-export interface AuditEntry {
-  action: AuditAction;
-  subjectType?: SubjectType | null;
-  subjectId?: string | null;
-  targetId?: string | null;
-  outcome: string;
-}
 
 /** Adds an audit event to a transaction under way; it is stored with the transaction's other writes. */
 export function auditIn(tx: EntityManager, actor: Viewer, entry: AuditEntry): void {
