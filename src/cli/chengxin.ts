@@ -152,7 +152,9 @@ program
   .option('--quiet', '不逐块输出 / no line per chunk')
   .option('--metrics-port <port>', '在此端口提供 Prometheus 指标 / serve Prometheus metrics at http://HOST:<port>/metrics', parseCount)
   .action(async (options: { concurrency: number; run?: string; quiet?: boolean; metricsPort?: number }) => {
-    await workerCommand(await openRuntime(), options);
+    // Each chunk in hand holds one of the ORM's connections while it reads facts, then one while it
+    // commits; the queue has its own. The default pool (10) is enough up to 8 chunks at once.
+    await workerCommand(await openRuntime({ pool: { min: 0, max: Math.max(10, options.concurrency + 2) } }), options);
   });
 
 program

@@ -3,6 +3,7 @@ import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { Verdict } from '../db/entities';
+import { addVerdict } from '../db/repositories/verdict.repository';
 import { chinaDate } from '../domain/day';
 import { toStored, type Decision } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
@@ -56,7 +57,7 @@ export async function evaluate(deps: EvaluationDeps, actor: Viewer, subject: Sub
     original ? AuditAction.RECHECK : AuditAction.EVALUATE,
     async (tx) => {
       await storeSnapshot(tx, deps.ruleSet);
-      return tx.create(Verdict, { ...toStored(decision), recheckOf: original?.id ?? null });
+      return addVerdict(tx, { ...toStored(decision), recheckOf: original?.id ?? null });
     },
     (v) => ({
       subjectType: v.subjectType,

@@ -10,7 +10,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { chinaToday } from '../domain/day';
 import { SweepStatus } from '../domain/sweep';
 import { BadUserInputError, SweepRunningError } from '../errors';
-import { subjectTable } from '../registry/subjects';
+import { planChunks } from '../db/repositories/sweep.repository';
 import { assertMatter } from '../evaluation/matter';
 import { storeSnapshot } from '../evaluation/snapshot';
 
@@ -32,29 +32,6 @@ export function sweepTypes(ruleSet: RuleSet, matter: string, asked?: SubjectType
   const twice = asked?.find((type, i) => asked.indexOf(type) !== i);
   if (twice) throw new BadUserInputError('subjectTypes', `${twice} 重复出现，每种主体类型只能列一次 / ${twice} is given twice; give each subject type once. Nothing was started.`);
   return asked?.length ? asked : (known.subjectTypes as SubjectType[]);
-}
-
-/**
- * Cuts the subjects of one type, in id order, into chunks of `size`: each chunk is the id range
- * [first_id, before_id). Subjects registered after the run started are left out, here and when a
- * worker reads the chunk, so a chunk holds the same subjects however often it is read.
- */
-async function planType(tx: EntityManager, run: SweepRun, type: SubjectType, size: number, firstSeq: number): Promise<{ chunks: number; subjects: number }> {
-  const table = subjectTable(tx, type);
-  const [planned] = await tx.getConnection().execute<{ chunks: number; subjects: number }[]>(
-    `with numbered as (select id, row_number() over (order by id) - 1 as n from "${table}" where created_at <= ?),
-          firsts as (select id, n / ? as k from numbered where n % ? = 0),
-          total as (select count(*)::int as n from numbered),
-          inserted as (
-            insert into sweep_chunk (run_id, seq, subject_type, first_id, before_id, subjects)
-            select ?, ? + k, ?, id, lead(id) over (order by k), least(?, (select n from total) - k * ?) from firsts
-            returning 1)
-     select (select count(*)::int from inserted) as chunks, (select n from total) as subjects`,
-    [run.startedAt, size, size, run.id, firstSeq, type, size, size],
-    'all',
-    tx.getTransactionContext(),
-  );
-  return planned;
 }
 
 /** The run of the matter that is RUNNING, if any (at most one: sweep_run_one_running_per_matter). */
@@ -102,7 +79,7 @@ export async function startRun(em: EntityManager, ruleSet: RuleSet, viewer: View
       // The run's row first: a second start of the matter waits here for this transaction, then fails.
       await tx.flush();
       for (const type of types) {
-        const planned = await planType(tx, run, type, request.chunkSize, run.chunks);
+        const planned = await planChunks(tx, run, type, request.chunkSize, run.chunks);
         run.chunks += planned.chunks;
         run.subjects += planned.subjects;
       }
