@@ -12,12 +12,14 @@ export function auditIn(tx: EntityManager, actor: Viewer, entry: AuditEntry): vo
 
 /**
  * How a use case writes, and the only place one opens its transaction: the change, its audit event
- * and its change notice in one transaction — all stored, or none. `about` says what to record of
- * the result: the subject, the object acted on, the outcome.
+ * and its change notice in one transaction — all stored, or none. It flushes once, at the end: the
+ * use case's `work` only creates and changes entities (MikroORM flushes before a query that needs
+ * it). `about` says what to record of the result: the subject, the object acted on, the outcome.
  *
- * The rule it keeps: a use case (src/registry/*.service.ts, evaluate and recheck, starting a sweep,
- * reloading and previewing rules) calls this once; resolvers and the command line call use cases
- * and open no transaction; a use case never calls another one. A caller that must put several
+ * The rule it keeps: a use case (src/registry/*.service.ts, evaluate and recheck, starting and
+ * cancelling a sweep, reloading and previewing rules) calls this once; resolvers and the command
+ * line call use cases and open no transaction; no use case runs inside another's (recheck is
+ * evaluate with `recheckOf`, one transaction). A caller that must put several
  * use cases in one transaction (the demo data, all or nothing) opens it and passes its
  * EntityManager: the use cases join it (REQUIRED) instead of nesting savepoints in it.
  */

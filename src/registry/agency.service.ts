@@ -31,7 +31,6 @@ export async function createAgency(em: EntityManager, actor: Viewer, input: Agen
       throw new ConflictError('uscc', `an agency with USCC ${input.uscc} already exists; update it instead.`);
     }
     const agency = tx.create(Agency, { uscc: input.uscc, name: input.name, level: input.level, kind: input.kind, parent: await parentFor(tx, input.parentId) });
-    await tx.flush();
     return agency;
   }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome: 'registered' }));
 }
@@ -43,7 +42,6 @@ export async function updateAgency(em: EntityManager, actor: Viewer, id: string,
     if (input.level != null) agency.level = input.level;
     if (input.kind != null) agency.kind = input.kind;
     if (input.parentId !== undefined) agency.parent = await parentFor(tx, input.parentId, agency);
-    await tx.flush();
     return agency;
   }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome: 'updated' }));
 }

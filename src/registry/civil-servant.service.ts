@@ -45,7 +45,6 @@ export async function createCivilServant(em: EntityManager, actor: Viewer, input
       principal: input.principal ?? false,
       principalSince: input.principalSince ?? null,
     });
-    await tx.flush();
     return servant;
   }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'registered' }));
 }
@@ -69,7 +68,6 @@ export async function updateCivilServant(
     // No longer principal: the tenure ended, and with it what they answer for as principal.
     if (input.principal === false && input.principalSince === undefined) servant.principalSince = null;
     assertTenure(servant.principal, servant.principalSince, becomingPrincipal || (servant.principal && input.principalSince === null));
-    await tx.flush();
     return servant;
   }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'updated' }));
 }

@@ -73,7 +73,6 @@ export async function updateCommitment(em: EntityManager, actor: Viewer, id: str
     }
     if (input.domain != null) commitment.domain = input.domain;
     if (input.publiclyDisclosed != null) commitment.publiclyDisclosed = input.publiclyDisclosed;
-    await tx.flush();
     return commitment;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'updated' }));
 }
@@ -188,7 +187,6 @@ export async function recordBreachFinding(em: EntityManager, actor: Viewer, inpu
     }
     assertDateOrder('settledOn', commitment.settledOn, 'foundOn', input.foundOn);
     applyFinding(tx, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument }, 'findingDocument');
-    await tx.flush();
     return commitment;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed' }));
 }

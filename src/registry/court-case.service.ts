@@ -48,7 +48,6 @@ export async function createCourtCase(em: EntityManager, actor: Viewer, input: C
       kind: input.kind,
       headAppeared: input.headAppeared ?? null,
     });
-    await tx.flush();
     return courtCase;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'recorded' }));
 }
@@ -73,7 +72,6 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
     }
     assertDateOrder('filedOn', courtCase.filedOn, 'defaulterListedOn', courtCase.defaulterListedOn);
     assertDateOrder('defaulterListedOn', courtCase.defaulterListedOn, 'defaulterRemovedOn', courtCase.defaulterRemovedOn);
-    await tx.flush();
     return courtCase;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.judgmentDefaulter ? 'defaulter' : 'updated' }));
 }

@@ -86,7 +86,6 @@ export async function createCreditRecord(em: EntityManager, actor: Viewer, input
       loss: input.loss ?? null,
     });
     appendRevision(tx, record, RevisionAction.CREATED, null, null);
-    await tx.flush();
     return record;
   }, (r) => ({ subjectType: r.subjectType, subjectId: r.subjectId, targetId: r.id, outcome: `${r.kind} ${r.category}` }));
 }

@@ -30,7 +30,6 @@ export async function createEnterprise(em: EntityManager, actor: Viewer, input: 
       creditGrade: input.creditGrade ?? null,
       gradedOn: input.gradedOn ?? null,
     });
-    await tx.flush();
     return enterprise;
   }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'registered' }));
 }
@@ -44,7 +43,6 @@ export async function updateEnterprise(em: EntityManager, actor: Viewer, id: str
       enterprise.gradedOn = input.gradedOn ?? null;
     }
     if (input.name != null) enterprise.name = input.name;
-    await tx.flush();
     return enterprise;
   }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'updated' }));
 }
