@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { Random, addDays, makeIdCardNumber, makeUscc } from '../src/db/seed/random';
+import { addDays } from '../src/domain/day';
+import { Random, makeIdCardNumber, makeUscc } from '../src/demo/random';
 
 /**
  * Bench data: N civil servants in N/200 agencies, with the shares of the demo data set: a fifth with

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { initORM } from '../src/db/orm';
-import { chinaDate } from '../src/domain/credit-facts';
+import { chinaDate } from '../src/domain/day';
 import { SubjectType } from '../src/domain/subject';
 import { runRules } from '../src/engine/rule-runner';
 import { loadRuleSet } from '../src/engine/rule-set';

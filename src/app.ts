@@ -6,7 +6,7 @@ import { createVerifier } from './auth/tokens';
 import { openDatabase } from './db/database';
 import { ruleReloadsTotal, rulesDegraded } from './metrics';
 import { initORM } from './db/orm';
-import { seedIfEmpty } from './db/seed/seed';
+import { seedIfEmpty } from './demo/seed';
 import { RuleSetHolder } from './engine/rule-set-holder';
 import { RuleReloader } from './engine/rule-reloader';
 import { useCursorSecret } from './graphql/cursor';

@@ -1,33 +1,44 @@
+import { TransactionPropagation } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/role';
 import { AuditEvent } from '../db/entities';
-import type { AuditAction } from '../domain/audit';
-import type { SubjectType } from '../domain/subject';
+import type { AuditAction, AuditEntry } from '../domain/audit';
 import { notifyIn } from './change-notice';
 
-export interface AuditEntry {
-  action: AuditAction;
-  subjectType?: SubjectType | null;
-  subjectId?: string | null;
-  targetId?: string | null;
-  outcome: string;
-}
-
 /** Adds an audit event to a transaction under way; it is stored with the transaction's other writes. */
-export function auditIn(tx: EntityManager, viewer: Viewer, entry: AuditEntry): void {
-  tx.create(AuditEvent, { actor: viewer.subject ?? 'public', role: viewer.role, ...entry });
+export function auditIn(tx: EntityManager, actor: Viewer, entry: AuditEntry): void {
+  tx.create(AuditEvent, { actor: actor.subject ?? 'public', role: actor.role, ...entry });
 }
 
 /**
- * Runs a change and writes its audit event in one transaction: both are stored, or neither. `work`
- * gets the transaction's EntityManager and returns its result and what to record of it.
+ * How a use case writes, and the only place one opens its transaction: the change, its audit event
+ * and its change notice in one transaction — all stored, or none. It flushes once, at the end: the
+ * use case's `work` only creates and changes entities (MikroORM flushes before a query that needs
+ * it). `about` says what to record of the result: the subject, the object acted on, the outcome.
+ *
+ * The rule it keeps: a use case (src/registry/*.service.ts, evaluate and recheck, starting and
+ * cancelling a sweep, reloading and previewing rules) calls this once; resolvers and the command
+ * line call use cases and open no transaction; no use case runs inside another's (recheck is
+ * evaluate with `recheckOf`, one transaction). A caller that must put several
+ * use cases in one transaction (the demo data, all or nothing) opens it and passes its
+ * EntityManager: the use cases join it (REQUIRED) instead of nesting savepoints in it.
  */
-export async function withAudit<T>(em: EntityManager, viewer: Viewer, work: (tx: EntityManager) => Promise<{ result: T; entry: AuditEntry }>): Promise<T> {
-  return em.transactional(async (tx) => {
-    const { result, entry } = await work(tx);
-    auditIn(tx, viewer, entry);
-    await notifyIn(tx, entry);
-    await tx.flush();
-    return result;
-  });
+export async function withAudit<T>(
+  em: EntityManager,
+  actor: Viewer,
+  action: AuditAction,
+  work: (tx: EntityManager) => Promise<T>,
+  about: (result: T) => Omit<AuditEntry, 'action'>,
+): Promise<T> {
+  return em.transactional(
+    async (tx) => {
+      const result = await work(tx);
+      const entry = { action, ...about(result) };
+      auditIn(tx, actor, entry);
+      await notifyIn(tx, entry);
+      await tx.flush();
+      return result;
+    },
+    { propagation: TransactionPropagation.REQUIRED },
+  );
 }

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuditAction } from '../domain/audit';
-import type { AuditEntry } from './audit.service';
+import { AuditAction, type AuditEntry } from '../domain/audit';
 
 /** The PostgreSQL channel every server process LISTENs on (src/graphql/change-feed.ts). */
 export const CHANGE_CHANNEL = 'chengxin_change';

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Viewer } from '../auth/role';
-import { auditIn, type AuditEntry } from './audit.service';
+import type { AuditEntry } from '../domain/audit';
+import { auditIn } from './audit.service';
 
 /**
  * The reads one request made that the audit trail records (explanations): one entry per object

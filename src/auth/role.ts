@@ -31,6 +31,9 @@ export interface Viewer {
 
 export const PUBLIC_VIEWER: Viewer = { role: Role.PUBLIC, subject: null };
 
+/** Chengxin itself: the facts runner, the demo data, a context made without a caller. Full rights; audited as `system`. */
+export const SYSTEM_VIEWER: Viewer = { role: Role.ADMIN, subject: 'system' };
+
 /**
  * The role × operation matrix, in one place. README.md shows it as a table; the tests try every cell.
  */

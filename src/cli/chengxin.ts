@@ -1,8 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import os from 'node:os';
-import { auditIn } from '../audit/audit.service';
 import { ALL_ROLES, Role } from '../auth/role';
-import { AuditAction } from '../domain/audit';
 import { keySource } from '../auth/secret';
 import { mintToken } from '../auth/tokens';
 import { loadConfig } from '../config';
@@ -133,9 +131,7 @@ program
       // The command line acts with full rights, and is audited like any caller: under the operating
       // system user, and the name given with --as when someone acts for an office.
       const viewer = { role: Role.ADMIN, subject: cliActor(options.as) };
-      const verdict = await evaluate(deps, options.subject, options.matter!, options.asOf ?? new Date(), {
-        alsoWrite: (tx, v) => auditIn(tx, viewer, { action: AuditAction.EVALUATE, subjectType: v.subjectType, subjectId: v.subjectId, targetId: v.id, outcome: `${v.matter} ${v.outcome}` }),
-      });
+      const verdict = await evaluate(deps, viewer, options.subject, options.matter!, options.asOf ?? new Date());
       const rules = await explainedRules(deps.em, deps.ruleSet, verdict);
       if (options.json) {
         console.log(JSON.stringify({ ...verdict, actor: viewer.subject, rules }, null, 2));
@@ -156,7 +152,9 @@ program
   .option('--quiet', '不逐块输出 / no line per chunk')
   .option('--metrics-port <port>', '在此端口提供 Prometheus 指标 / serve Prometheus metrics at http://HOST:<port>/metrics', parseCount)
   .action(async (options: { concurrency: number; run?: string; quiet?: boolean; metricsPort?: number }) => {
-    await workerCommand(await openRuntime(), options);
+    // Each chunk in hand holds one of the ORM's connections while it reads facts, then one while it
+    // commits; the queue has its own. The default pool (10) is enough up to 8 chunks at once.
+    await workerCommand(await openRuntime({ pool: { min: 0, max: Math.max(10, options.concurrency + 2) } }), options);
   });
 
 program

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type DatabaseHandle } from '../db/database';
 import { initORM } from '../db/orm';
-import { seedIfEmpty } from '../db/seed/seed';
+import { seedIfEmpty } from '../demo/seed';
 import { RuleSetHolder } from '../engine/rule-set-holder';
 import { createContext, evaluationDeps } from '../graphql/context';
 import { createFactsRunner } from '../graphql/facts-runner';
@@ -26,13 +26,16 @@ export interface CliRuntime {
   close(): Promise<void>;
 }
 
-/** Opens the runtime; progress goes to stderr so that stdout holds only the command's answer. */
-export async function openRuntime(): Promise<CliRuntime> {
+/**
+ * Opens the runtime; progress goes to stderr so that stdout holds only the command's answer.
+ * `ormOverrides` lets a command size the ORM's pool (a worker: one connection per chunk in hand).
+ */
+export async function openRuntime(ormOverrides: Partial<Options> = {}): Promise<CliRuntime> {
   const config = loadConfig();
   const schema = await getSchema();
   const database: DatabaseHandle = await openDatabase(config, (message) => process.stderr.write(`${message}\n`));
   try {
-    const { orm } = await initORM(database.clientUrl);
+    const { orm } = await initORM(database.clientUrl, ormOverrides);
     // The same rule set the server would serve: the folder, or (said on stderr) the last good stored set.
     const say = (message: string) => process.stderr.write(`${message}\n`);
     const serving = await loadServingRules(orm.em.fork(), config.rulesDir, schema, { info: say, warn: say }).catch(async (error: unknown) => {

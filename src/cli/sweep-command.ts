@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { chinaTime } from '../domain/china-time';
+import { chinaTime } from '../domain/day';
 import { outcomeLabel } from '../domain/verdict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SingleBar } from 'cli-progress';
@@ -14,8 +14,8 @@ import { enqueuePendingChunks, failedChunks } from '../sweep/enqueue';
 import { cancelRun } from '../sweep/cancel';
 import { startRun } from '../sweep/plan';
 import { openQueue } from '../sweep/queue';
-import { runProgress } from '../sweep/run-state';
-import type { Knex } from '@mikro-orm/knex';
+import { runProgress } from '../db/repositories/sweep.repository';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CliRuntime } from './runtime';
 
 export interface SweepCommandOptions {
@@ -116,9 +116,9 @@ function timeLeft(remaining: number, rate: number): string {
  * Shows the run's progress until every chunk is committed. Throws, with the command that resumes
  * the run, when it cannot finish: a chunk failed after its retries, or the local workers are gone.
  */
-async function followRun(knex: Knex, run: SweepRun, workers: ChildProcess[], resumeHint: string): Promise<void> {
+async function followRun(em: EntityManager, run: SweepRun, workers: ChildProcess[], resumeHint: string): Promise<void> {
   const bar = progressBar();
-  let progress = await runProgress(knex, run.id);
+  let progress = await runProgress(em, run.id);
   const first = { at: performance.now(), done: progress.subjectsDone };
   bar.start(run.subjects, progress.subjectsDone, { rate: 0, left: '—', failed: progress.failed });
   const workersGone = () => workers.length > 0 && workers.every((w) => w.exitCode !== null || w.signalCode !== null);
@@ -126,11 +126,11 @@ async function followRun(knex: Knex, run: SweepRun, workers: ChildProcess[], res
     while (progress.status === 'RUNNING') {
       await sleep(POLL_MS);
       const gone = workersGone();
-      progress = await runProgress(knex, run.id);
+      progress = await runProgress(em, run.id);
       const rate = Math.round((progress.subjectsDone - first.done) / ((performance.now() - first.at) / 1000));
       bar.update(progress.subjectsDone, { rate, left: timeLeft(run.subjects - progress.subjectsDone, rate), failed: progress.failed });
       if (progress.status !== 'RUNNING') break;
-      const [failed] = await failedChunks(knex, run.id);
+      const [failed] = await failedChunks(em, run.id);
       if (failed) throw new Error(`chunk ${failed.seq} failed after its retries: ${failed.reason}. 修复后继续 Mend the cause and ${resumeHint}`);
       if (gone) throw new Error(`the local workers stopped before the sweep was complete. ${resumeHint}`);
     }
@@ -151,7 +151,7 @@ export async function sweepCommand(runtime: CliRuntime, options: SweepCommandOpt
   const started = performance.now();
   const run = await openOrResumeRun(runtime, viewer, options);
   const resumeHint = `继续 resume with: npx chengxin evaluate --all --resume ${run.id}`;
-  const knex = runtime.orm.em.getKnex();
+  const em = runtime.orm.em.fork();
   const boss = await openQueue(databaseUrl, (error) => process.stderr.write(`队列错误 queue error: ${error.message}\n`));
   const workers: ChildProcess[] = [];
   const interrupt = () => {
@@ -161,13 +161,13 @@ export async function sweepCommand(runtime: CliRuntime, options: SweepCommandOpt
   };
   process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
   try {
-    const queued = await enqueuePendingChunks(boss, knex, run.id);
+    const queued = await enqueuePendingChunks(boss, em, run.id);
     process.stderr.write(
       `${options.resume ? '继续 resuming' : '开始 started'} sweep ${run.id}: ${run.subjects} subjects, ${queued} of ${run.chunks} chunks queued, ` +
         `${options.workers} local worker(s). 中断后 if interrupted, ${resumeHint}\n`,
     );
     workers.push(...startLocalWorkers(options.workers, run.id, databaseUrl));
-    await followRun(knex, run, workers, resumeHint);
+    await followRun(em, run, workers, resumeHint);
     const result = await summary(runtime, run.id);
     const seconds = (performance.now() - started) / 1000;
     console.log(options.json ? JSON.stringify({ ...result.run, errors: result.errors, errorCount: result.errorCount }, null, 2) : summaryText(result, seconds));

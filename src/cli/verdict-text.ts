@@ -2,7 +2,7 @@ import type { Bilingual } from '../domain/bilingual';
 import { outcomeLabel, type Decision, type RuleResult } from '../domain/verdict';
 import type { ParameterUse } from '../evaluation/parameter-uses';
 import { buildSummary } from '../evaluation/summary';
-import { chinaTime } from '../domain/china-time';
+import { chinaTime } from '../domain/day';
 import type { Locale } from '../engine/locale';
 
 

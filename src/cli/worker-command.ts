@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import { Pool } from 'pg';
 import { registry } from '../metrics';
 import { openQueue } from '../sweep/queue';
 import { startWorker } from '../sweep/worker';
@@ -14,12 +13,10 @@ export async function workerCommand(runtime: CliRuntime, options: { concurrency:
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const databaseUrl = runtime.orm.config.get('clientUrl')!;
   const boss = await openQueue(databaseUrl, (error) => say(`队列错误 queue error: ${error.message}`));
-  const pool = new Pool({ connectionString: databaseUrl, max: options.concurrency + 1, application_name: 'chengxin-worker' });
   const worker = startWorker({
     orm: runtime.orm,
     unitOfWork: runtime.deps,
     boss,
-    pool,
     concurrency: Math.max(1, options.concurrency),
     untilRunCompletes: options.run,
     onChunk: (r) => {
@@ -42,7 +39,6 @@ export async function workerCommand(runtime: CliRuntime, options: { concurrency:
     await worker.done;
   } finally {
     await boss.stop({ graceful: false, close: true, wait: true }).catch(() => undefined);
-    await pool.end();
     metrics?.close();
     await runtime.close();
   }

@@ -1,3 +1,5 @@
+import type { SubjectType } from './subject';
+
 /** What an audit event records: every evaluation, explanation read, change of data, decision, rule reload and sweep. */
 export enum AuditAction {
   EVALUATE = 'EVALUATE',
@@ -23,4 +25,13 @@ export enum AuditAction {
   RECORD_BREACH_FINDING = 'RECORD_BREACH_FINDING',
   /** A commitment's field or public disclosure recorded or corrected. */
   UPDATE_COMMITMENT = 'UPDATE_COMMITMENT',
+}
+
+/** One event of the audit trail as a use case records it; who acted is added when it is written. */
+export interface AuditEntry {
+  action: AuditAction;
+  subjectType?: SubjectType | null;
+  subjectId?: string | null;
+  targetId?: string | null;
+  outcome: string;
 }

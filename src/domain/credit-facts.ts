@@ -212,8 +212,3 @@ export function creditFacts(
     records: dishonest,
   };
 }
-
-/** The calendar day of an instant in China Standard Time (UTC+8, no daylight saving). */
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -1,3 +1,5 @@
+import { chinaDate } from './day';
+
 /**
  * Check characters of the two national identifiers a registry validates.
  * Pure functions: no framework imports, used by inputs, seed data and tests.
@@ -55,7 +57,7 @@ const PROVINCE_CODES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', 
 
 /** Today in China Standard Time, as YYYYMMDD. */
 function todayInChina(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return chinaDate(now).replaceAll('-', '');
 }
 
 /** Explains why a string is not a valid resident ID-card number, or returns null when it is. */

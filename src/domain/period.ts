@@ -1,3 +1,5 @@
+import { daysBefore } from './day';
+
 /**
  * Calendar periods, as the law counts them: "one year from the decision" ends on the day before
  * the anniversary (2024-03-10 + one year counts through 2025-03-09), not after 365 days. A period
@@ -70,8 +72,7 @@ export function addPeriod(start: string, period: Period): string {
 
 /** The last day a period that starts on `start` covers: the day before the anniversary. */
 export function lastDayOf(start: string, period: Period): string {
-  const end = addPeriod(start, period);
-  return new Date(Date.parse(end) - 86_400_000).toISOString().slice(0, 10);
+  return daysBefore(addPeriod(start, period), 1);
 }
 
 /** Does a period that starts on `start` (inclusive) still run on day `on`? */

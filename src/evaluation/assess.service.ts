@@ -1,4 +1,4 @@
-import { chinaDate } from '../domain/credit-facts';
+import { chinaDate } from '../domain/day';
 import type { Decision } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
 import { decide } from './decide';

@@ -1,4 +1,4 @@
-import { chinaDate } from '../domain/credit-facts';
+import { chinaDate } from '../domain/day';
 import { applyMitigations, strongestOutcome, type Decision, type Outcome, type RuleResult, type VerdictFacts } from '../domain/verdict';
 import type { LoadedRule } from '../engine/rule-model';
 import { runRules, type RunTiming } from '../engine/rule-runner';

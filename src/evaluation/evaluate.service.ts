@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
 import { Verdict } from '../db/entities';
-import { chinaDate } from '../domain/credit-facts';
+import { addVerdict } from '../db/repositories/verdict.repository';
+import { chinaDate } from '../domain/day';
 import { toStored, type Decision } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
 import { evaluationSeconds } from '../metrics';
@@ -18,10 +22,8 @@ export interface EvaluationDeps {
 }
 
 export interface EvaluateOptions {
-  /** The verdict this evaluation re-checks. */
-  recheckOf?: string;
-  /** Adds more writes (the audit event) to the transaction that stores the verdict. */
-  alsoWrite?: (tx: EntityManager, verdict: Verdict) => void;
+  /** The stored verdict this evaluation re-checks: the audit event is then its RECHECK. */
+  recheckOf?: Verdict;
 }
 
 /**
@@ -39,22 +41,32 @@ export async function decideSubject(deps: EvaluationDeps, subject: SubjectRef, m
 
 /**
  * Evaluates a subject for a matter as of a moment and stores the verdict with the facts it saw,
- * the rule-set version and the full explanation. Facts are read and rules run before the storing
+ * the rule-set version and the full explanation, and its audit event (EVALUATE, or RECHECK of
+ * `recheckOf`) in the same transaction. Facts are read and rules run before the storing
  * transaction opens, so a transaction never waits on a read. Nothing is stored when anything fails.
  */
-export async function evaluate(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date, options: EvaluateOptions = {}): Promise<Verdict> {
+export async function evaluate(deps: EvaluationDeps, actor: Viewer, subject: SubjectRef, matter: string, asOf: Date, options: EvaluateOptions = {}): Promise<Verdict> {
   const stopTimer = evaluationSeconds.startTimer({ matter });
   const decision = await decideSubject(deps, subject, matter, asOf);
+  const original = options.recheckOf;
   // A fresh, empty unit of work for the write: flushing in the one that read the facts would diff
   // every entity those reads loaded (measured: most of the server's CPU under load).
-  return deps.em.fork({ clear: true }).transactional(async (tx) => {
-    await storeSnapshot(tx, deps.ruleSet);
-    const verdict = tx.create(Verdict, { ...toStored(decision), recheckOf: options.recheckOf ?? null });
-    options.alsoWrite?.(tx, verdict);
-    await tx.flush();
-    stopTimer();
-    return verdict;
-  });
+  const verdict = await withAudit(
+    deps.em.fork({ clear: true }),
+    actor,
+    original ? AuditAction.RECHECK : AuditAction.EVALUATE,
+    async (tx) => {
+      await storeSnapshot(tx, deps.ruleSet);
+      return addVerdict(tx, { ...toStored(decision), recheckOf: original?.id ?? null });
+    },
+    (v) => ({
+      subjectType: v.subjectType,
+      subjectId: v.subjectId,
+      ...(original ? { targetId: original.id, outcome: `${original.outcome} → ${v.outcome}` } : { targetId: v.id, outcome: `${v.matter} ${v.outcome}` }),
+    }),
+  );
+  stopTimer();
+  return verdict;
 }
 
 /** Loads a stored verdict or throws NOT_FOUND on the given field. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { chinaDate } from '../domain/credit-facts';
+import { chinaDate } from '../domain/day';
 import { SubjectType } from '../domain/subject';
 import type { Decision, Outcome } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';

@@ -1,5 +1,5 @@
 import type { Verdict } from '../db/entities';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/role';
 import { evaluate, findVerdict, type EvaluationDeps } from './evaluate.service';
 
 /** One thing that came out differently on a re-check. */
@@ -43,14 +43,11 @@ export function compareVerdicts(before: Verdict, after: Verdict): Difference[] {
 
 /**
  * Evaluates the subject and matter of a stored verdict again, with today's records and rules (as of
- * `asOf`, now by default), stores the new verdict, and says what differs.
+ * `asOf`, now by default), stores the new verdict with its RECHECK audit event, and says what differs.
  */
-export async function recheck(deps: EvaluationDeps, verdictId: string, asOf: Date = new Date(), alsoWrite?: (tx: EntityManager, current: Verdict, original: Verdict) => void) {
+export async function recheck(deps: EvaluationDeps, actor: Viewer, verdictId: string, asOf: Date = new Date()) {
   const original = await findVerdict(deps.em, verdictId, 'verdictId');
-  const current = await evaluate(deps, { type: original.subjectType, id: original.subjectId }, original.matter, asOf, {
-    recheckOf: original.id,
-    alsoWrite: alsoWrite && ((tx, verdict) => alsoWrite(tx, verdict, original)),
-  });
+  const current = await evaluate(deps, actor, { type: original.subjectType, id: original.subjectId }, original.matter, asOf, { recheckOf: original });
   const differences = compareVerdicts(original, current);
   const sameDecision = !differences.some((d) => d.field === 'outcome' || d.field === 'score' || d.field.endsWith('.fired'));
   return { original, current, differences, sameDecision };

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { RuleSetService, RuleSetSnapshot } from '../db/entities';
 import { formatProblem, RuleSetError, type RuleProblem } from '../engine/rule-problem';
 import { inspectFiles, inspectRules, type RuleSet } from '../engine/rule-set';
-import { chinaTime } from '../domain/china-time';
+import { chinaTime } from '../domain/day';
 import { storeSnapshot } from './snapshot';
 
 /** How many stored sets a start on a broken folder tries, newest first, before giving up. */

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SweepVerdictRow as VerdictRow } from '../db/repositories/verdict.repository';
 import { randomUUID } from 'node:crypto';
-import { chinaDate } from '../domain/credit-facts';
+import { chinaDate } from '../domain/day';
 import type { SubjectType } from '../domain/subject';
 import { toStored, type Outcome, type StoredVerdict } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
@@ -8,11 +9,6 @@ import { decide } from './decide';
 import { gatherFacts, type FactsRunner } from './facts';
 import { assertMatter } from './matter';
 import { storeSnapshot } from './snapshot';
-
-/** What differs between the verdicts of a chunk; the rest (matter, as-of, rule set …) is the chunk's. */
-export interface VerdictRow extends Pick<StoredVerdict, 'subjectId' | 'evaluatedAt' | 'outcome' | 'score' | 'facts' | 'rules'> {
-  id: string;
-}
 
 export interface ChunkResult {
   verdicts: VerdictRow[];

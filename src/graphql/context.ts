@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { Role, type Viewer } from '../auth/role';
+import { SYSTEM_VIEWER, type Viewer } from '../auth/role';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import type { EvaluationDeps } from '../evaluation/evaluate.service';
@@ -8,9 +8,6 @@ import type { FactsRunner } from '../evaluation/facts';
 import type { ChangeFeed } from './change-feed';
 import type { SweepLauncher } from '../sweep/launcher';
 import { createLoaders, type Loaders } from './loaders';
-
-/** The command line and the facts runner act with full rights: they are the system itself. */
-export const SYSTEM_VIEWER: Viewer = { role: Role.ADMIN, subject: 'system' };
 
 /** What every resolver receives: its own EntityManager and batch loaders, fresh per request. */
 export interface GraphQLContext {

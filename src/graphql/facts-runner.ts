@@ -7,8 +7,10 @@ import type { FactsQuery } from '../engine/rule-model';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { EvaluationError } from '../errors';
 import type { FactsRunner, RunFactsQuery } from '../evaluation/facts';
-import { SYSTEM_VIEWER, type GraphQLContext } from './context';
+import { SYSTEM_VIEWER } from '../auth/role';
+import type { GraphQLContext } from './context';
 import { createLoaders } from './loaders';
+import { oneAtATime } from './statement-gate';
 
 /**
  * The facts runner (see FactsRunner): facts queries run here and nowhere else.
@@ -37,7 +39,8 @@ export function createFactsRunner(schema: GraphQLSchema, rootEm: EntityManager, 
     read: (work) =>
       rootEm.fork({ clear: true }).transactional(
         (tx) => {
-          const context: GraphQLContext = { em: tx, loaders: createLoaders(tx), rules, facts: runner, viewer: SYSTEM_VIEWER };
+          // One connection for the whole read: its loaders send one statement at a time (statement-gate.ts).
+          const context: GraphQLContext = { em: tx, loaders: createLoaders(tx, oneAtATime()), rules, facts: runner, viewer: SYSTEM_VIEWER };
           const run: RunFactsQuery = async (query, variables) => {
             const refused = refusal(query);
             if (refused) throw new EvaluationError(`The facts query rules/${query.file} may not run; no verdict was given:\n${refused}`, { file: query.file });

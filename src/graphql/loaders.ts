@@ -16,13 +16,14 @@ import { SubjectType } from '../domain/subject';
 import { NotFoundError } from '../errors';
 import { assertId } from '../registry/lookup';
 import { nestedPages } from './nested-pages';
+import { atOnce, type StatementGate } from './statement-gate';
 
 type Ctor<E> = new (...args: never[]) => E;
 
 /** Loads entities by id: one SELECT ... WHERE id IN (...) per tick. */
-function byId<E extends { id: string }>(em: EntityManager, entity: Ctor<E>) {
+function byId<E extends { id: string }>(em: EntityManager, entity: Ctor<E>, gate: StatementGate) {
   return new DataLoader<string, E | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+    const rows = await gate(() => em.find(entity, { id: { $in: [...ids] } } as never));
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });
@@ -35,9 +36,10 @@ function groupedBy<E extends object>(
   foreignKey: string,
   keyOf: (row: E) => string,
   orderBy: Record<string, 'asc' | 'desc'>,
+  gate: StatementGate,
 ) {
   return new DataLoader<string, E[]>(async (keys) => {
-    const rows = await em.find(entity, { [foreignKey]: { $in: [...keys] } } as never, { orderBy: orderBy as never });
+    const rows = await gate(() => em.find(entity, { [foreignKey]: { $in: [...keys] } } as never, { orderBy: orderBy as never }));
     const groups = new Map<string, E[]>(keys.map((key) => [key, []]));
     for (const row of rows) groups.get(keyOf(row))?.push(row);
     return keys.map((key) => groups.get(key) ?? []);
@@ -48,22 +50,23 @@ const refId = (ref: { id: string } | null | undefined) => ref?.id ?? '';
 
 /**
  * Per-request batch loaders, so that nested fields cost one statement per field per page,
- * whatever the page size.
+ * whatever the page size. `gate`: how their statements go out (src/graphql/statement-gate.ts) —
+ * one at a time when `em` is a transaction, whose statements share one connection.
  */
-export function createLoaders(em: EntityManager) {
-  const ids = byIds(em);
+export function createLoaders(em: EntityManager, gate: StatementGate = atOnce) {
+  const ids = byIds(em, gate);
   return {
     ...ids,
-    childAgencies: groupedBy(em, Agency, 'parent', (a) => refId(a.parent), { name: 'asc', id: 'asc' }),
-    civilServantsOfAgency: groupedBy(em, CivilServant, 'agency', (c) => refId(c.agency), { name: 'asc', id: 'asc' }),
-    commitmentsOfAgency: groupedBy(em, Commitment, 'agency', (c) => refId(c.agency), { dueOn: 'desc', id: 'asc' }),
-    commitmentsOfResponsible: groupedBy(em, Commitment, 'responsiblePerson', (c) => refId(c.responsiblePerson), { dueOn: 'desc', id: 'asc' }),
-    courtCasesOfAgency: groupedBy(em, CourtCase, 'agency', (c) => refId(c.agency), { filedOn: 'desc', id: 'asc' }),
-    revisionsOfRecord: groupedBy(em, CreditRecordRevision, 'record', (r) => refId(r.record), { version: 'asc', createdAt: 'asc' }),
-    objectionsOfRecord: groupedBy(em, Objection, 'record', (o) => refId(o.record), { filedOn: 'asc', id: 'asc' }),
-    repairsOfRecord: groupedBy(em, CreditRepair, 'record', (r) => refId(r.record), { appliedOn: 'asc', id: 'asc' }),
-    creditRecordsOfSubject: creditRecordsOfSubject(em),
-    listMembershipsOfSubject: listMembershipsOfSubject(em),
+    childAgencies: groupedBy(em, Agency, 'parent', (a) => refId(a.parent), { name: 'asc', id: 'asc' }, gate),
+    civilServantsOfAgency: groupedBy(em, CivilServant, 'agency', (c) => refId(c.agency), { name: 'asc', id: 'asc' }, gate),
+    commitmentsOfAgency: groupedBy(em, Commitment, 'agency', (c) => refId(c.agency), { dueOn: 'desc', id: 'asc' }, gate),
+    commitmentsOfResponsible: groupedBy(em, Commitment, 'responsiblePerson', (c) => refId(c.responsiblePerson), { dueOn: 'desc', id: 'asc' }, gate),
+    courtCasesOfAgency: groupedBy(em, CourtCase, 'agency', (c) => refId(c.agency), { filedOn: 'desc', id: 'asc' }, gate),
+    revisionsOfRecord: groupedBy(em, CreditRecordRevision, 'record', (r) => refId(r.record), { version: 'asc', createdAt: 'asc' }, gate),
+    objectionsOfRecord: groupedBy(em, Objection, 'record', (o) => refId(o.record), { filedOn: 'asc', id: 'asc' }, gate),
+    repairsOfRecord: groupedBy(em, CreditRepair, 'record', (r) => refId(r.record), { appliedOn: 'asc', id: 'asc' }, gate),
+    creditRecordsOfSubject: creditRecordsOfSubject(em, gate),
+    listMembershipsOfSubject: listMembershipsOfSubject(em, gate),
     ...nestedPageLoaders(em, ids),
   };
 }
@@ -84,14 +87,14 @@ function nestedPageLoaders(em: EntityManager, ids: ReturnType<typeof byIds>) {
   };
 }
 
-function byIds(em: EntityManager) {
+function byIds(em: EntityManager, gate: StatementGate) {
   return {
-    agency: byId(em, Agency),
-    civilServant: byId(em, CivilServant),
-    enterprise: byId(em, Enterprise),
-    creditRecord: byId(em, CreditRecord),
-    commitment: byId(em, Commitment),
-    courtCase: byId(em, CourtCase),
+    agency: byId(em, Agency, gate),
+    civilServant: byId(em, CivilServant, gate),
+    enterprise: byId(em, Enterprise, gate),
+    creditRecord: byId(em, CreditRecord, gate),
+    commitment: byId(em, Commitment, gate),
+    courtCase: byId(em, CourtCase, gate),
   };
 }
 
@@ -100,20 +103,20 @@ export type Loaders = ReturnType<typeof createLoaders>;
 /** Key for a subject: "AGENCY:<uuid>". */
 export const subjectKey = (type: SubjectType, id: string) => `${type}:${id}`;
 
-function creditRecordsOfSubject(em: EntityManager) {
+function creditRecordsOfSubject(em: EntityManager, gate: StatementGate) {
   return new DataLoader<string, CreditRecord[]>(async (keys) => {
     const ids = keys.map((key) => key.slice(key.indexOf(':') + 1));
-    const rows = await em.find(CreditRecord, { subjectId: { $in: ids } }, { orderBy: { occurredOn: 'desc', id: 'asc' } });
+    const rows = await gate(() => em.find(CreditRecord, { subjectId: { $in: ids } }, { orderBy: { occurredOn: 'desc', id: 'asc' } }));
     const groups = new Map<string, CreditRecord[]>(keys.map((key) => [key, []]));
     for (const row of rows) groups.get(subjectKey(row.subjectType, row.subjectId))?.push(row);
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
 
-function listMembershipsOfSubject(em: EntityManager) {
+function listMembershipsOfSubject(em: EntityManager, gate: StatementGate) {
   return new DataLoader<string, ListMembership[]>(async (keys) => {
     const ids = keys.map((key) => key.slice(key.indexOf(':') + 1));
-    const rows = await em.find(ListMembership, { subjectId: { $in: ids } }, { orderBy: { listedOn: 'desc', id: 'asc' } });
+    const rows = await gate(() => em.find(ListMembership, { subjectId: { $in: ids } }, { orderBy: { listedOn: 'desc', id: 'asc' } }));
     const groups = new Map<string, ListMembership[]>(keys.map((key) => [key, []]));
     for (const row of rows) groups.get(subjectKey(row.subjectType, row.subjectId))?.push(row);
     return keys.map((key) => groups.get(key) ?? []);

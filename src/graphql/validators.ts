@@ -1,7 +1,7 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field } from 'type-graphql';
-import { chinaToday } from '../domain/china-time';
+import { chinaToday } from '../domain/day';
 import { idCardProblem, usccProblem } from '../domain/identifiers';
 
 function fromProblem(name: string, problemOf: (value: string) => string | null) {

@@ -3,7 +3,7 @@ import { maskedNameSql } from '../auth/masking';
 import { UnauthenticatedError } from '../auth/tokens';
 import { PERMISSIONS, Role, SEES_CIVIL_SERVANTS, type Viewer } from '../auth/role';
 import { CreditRecord, type Verdict } from '../db/entities';
-import { chinaDate } from '../domain/credit-facts';
+import { chinaDate } from '../domain/day';
 import { RecordStatus } from '../domain/credit-record';
 import { isPubliclyDisclosed } from '../domain/disclosure';
 import { SubjectType } from '../domain/subject';

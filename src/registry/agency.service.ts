@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
 import { Agency } from '../db/entities';
-import type { AgencyKind, AgencyLevel } from '../domain/subject';
+import { SubjectType, type AgencyKind, type AgencyLevel } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { findOrFail } from './lookup';
 
@@ -22,25 +25,23 @@ async function parentFor(em: EntityManager, parentId: string | null | undefined,
   return parent;
 }
 
-export async function createAgency(em: EntityManager, input: AgencyFields): Promise<Agency> {
-  return em.transactional(async (tx) => {
+export async function createAgency(em: EntityManager, actor: Viewer, input: AgencyFields): Promise<Agency> {
+  return withAudit(em, actor, AuditAction.REGISTER_SUBJECT, async (tx) => {
     if (await tx.count(Agency, { uscc: input.uscc })) {
       throw new ConflictError('uscc', `an agency with USCC ${input.uscc} already exists; update it instead.`);
     }
     const agency = tx.create(Agency, { uscc: input.uscc, name: input.name, level: input.level, kind: input.kind, parent: await parentFor(tx, input.parentId) });
-    await tx.flush();
     return agency;
-  });
+  }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome: 'registered' }));
 }
 
-export async function updateAgency(em: EntityManager, id: string, input: Partial<Omit<AgencyFields, 'uscc'>>): Promise<Agency> {
-  return em.transactional(async (tx) => {
+export async function updateAgency(em: EntityManager, actor: Viewer, id: string, input: Partial<Omit<AgencyFields, 'uscc'>>): Promise<Agency> {
+  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
     const agency = await findOrFail(tx, Agency, 'agency', id);
     if (input.name != null) agency.name = input.name;
     if (input.level != null) agency.level = input.level;
     if (input.kind != null) agency.kind = input.kind;
     if (input.parentId !== undefined) agency.parent = await parentFor(tx, input.parentId, agency);
-    await tx.flush();
     return agency;
-  });
+  }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome: 'updated' }));
 }

@@ -1,4 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
+import { SubjectType } from '../domain/subject';
 import { Agency, CivilServant } from '../db/entities';
 import { BadUserInputError, ConflictError } from '../errors';
 import { findOrFail } from './lookup';
@@ -24,9 +28,9 @@ function assertTenure(principal: boolean, principalSince: string | null | undefi
   if (principal && becomingPrincipal && !principalSince) throw new BadUserInputError('principalSince', TENURE_REQUIRED);
 }
 
-export async function createCivilServant(em: EntityManager, input: CivilServantFields): Promise<CivilServant> {
+export async function createCivilServant(em: EntityManager, actor: Viewer, input: CivilServantFields): Promise<CivilServant> {
   assertTenure(!!input.principal, input.principalSince, true);
-  return em.transactional(async (tx) => {
+  return withAudit(em, actor, AuditAction.REGISTER_SUBJECT, async (tx) => {
     if (await tx.count(CivilServant, { idCardNumber: input.idCardNumber })) {
       throw new ConflictError('idCardNumber', 'a civil servant with this ID-card number already exists; update that one instead.');
     }
@@ -41,17 +45,17 @@ export async function createCivilServant(em: EntityManager, input: CivilServantF
       principal: input.principal ?? false,
       principalSince: input.principalSince ?? null,
     });
-    await tx.flush();
     return servant;
-  });
+  }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'registered' }));
 }
 
 export async function updateCivilServant(
   em: EntityManager,
+  actor: Viewer,
   id: string,
   input: Partial<Omit<CivilServantFields, 'idCardNumber'>>,
 ): Promise<CivilServant> {
-  return em.transactional(async (tx) => {
+  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
     const servant = await findOrFail(tx, CivilServant, 'civil servant', id);
     if (input.agencyId) servant.agency = await findOrFail(tx, Agency, 'agency', input.agencyId, 'agencyId');
     if (input.name != null) servant.name = input.name;
@@ -64,7 +68,6 @@ export async function updateCivilServant(
     // No longer principal: the tenure ended, and with it what they answer for as principal.
     if (input.principal === false && input.principalSince === undefined) servant.principalSince = null;
     assertTenure(servant.principal, servant.principalSince, becomingPrincipal || (servant.principal && input.principalSince === null));
-    await tx.flush();
     return servant;
-  });
+  }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'updated' }));
 }

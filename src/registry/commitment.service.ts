@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
 import { Agency, CivilServant, Commitment, CreditRecord } from '../db/entities';
 import { BreachFinding, CommitmentStatus, coveredBy44, type CommitmentDomain, type CommitmentKind } from '../domain/commitment';
 import { RecordCategory, RecordKind, RevisionAction, Severity } from '../domain/credit-record';
@@ -20,9 +23,9 @@ export interface CommitmentFields {
   dueOn: string;
 }
 
-export async function createCommitment(em: EntityManager, input: CommitmentFields): Promise<Commitment> {
+export async function createCommitment(em: EntityManager, actor: Viewer, input: CommitmentFields): Promise<Commitment> {
   assertDateOrder('publishedOn', input.publishedOn, 'dueOn', input.dueOn);
-  return em.transactional(async (tx) => {
+  return withAudit(em, actor, AuditAction.RECORD_COMMITMENT, async (tx) => {
     const agency = await findOrFail(tx, Agency, 'agency', input.agencyId, 'agencyId');
     const responsiblePerson = input.responsiblePersonId
       ? await findOrFail(tx, CivilServant, 'civil servant', input.responsiblePersonId, 'responsiblePersonId')
@@ -47,9 +50,8 @@ export async function createCommitment(em: EntityManager, input: CommitmentField
       publishedOn: input.publishedOn,
       dueOn: input.dueOn,
     });
-    await tx.flush();
     return commitment;
-  });
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'recorded' }));
 }
 
 export interface CommitmentChanges {
@@ -63,17 +65,16 @@ export interface CommitmentChanges {
  * 履职不力 finding is on record: whether that finding entered the responsible person's integrity
  * file rested on them.
  */
-export async function updateCommitment(em: EntityManager, id: string, input: CommitmentChanges): Promise<Commitment> {
-  return em.transactional(async (tx) => {
+export async function updateCommitment(em: EntityManager, actor: Viewer, id: string, input: CommitmentChanges): Promise<Commitment> {
+  return withAudit(em, actor, AuditAction.UPDATE_COMMITMENT, async (tx) => {
     const commitment = await findOrFail(tx, Commitment, 'commitment', id, 'id', { lock: true });
     if (commitment.breachFinding === BreachFinding.DERELICTION) {
       throw new ConflictError('id', `已于 ${commitment.breachFoundOn} 认定履职不力，其是否计入责任人诚信档案以当时的领域和公开情况为准，不能再改 / a 履职不力 finding was recorded on ${commitment.breachFoundOn}; whether it entered the responsible person's integrity file rested on the field and disclosure as they stood, so they can no longer change.`);
     }
     if (input.domain != null) commitment.domain = input.domain;
     if (input.publiclyDisclosed != null) commitment.publiclyDisclosed = input.publiclyDisclosed;
-    await tx.flush();
     return commitment;
-  });
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'updated' }));
 }
 
 export interface SettleCommitmentFields {
@@ -139,7 +140,7 @@ function applyFinding(tx: EntityManager, commitment: Commitment, { finding, foun
  * The commitment's row is locked first: of two parallel settlements the second is refused, so a
  * breach never enters the responsible person's file twice.
  */
-export async function settleCommitment(em: EntityManager, input: SettleCommitmentFields): Promise<Commitment> {
+export async function settleCommitment(em: EntityManager, actor: Viewer, input: SettleCommitmentFields): Promise<Commitment> {
   if (input.status === CommitmentStatus.PENDING) throw new BadUserInputError('status', 'must be FULFILLED or BREACHED.');
   if (input.status === CommitmentStatus.BREACHED && !input.breachFinding) {
     throw new BadUserInputError('breachFinding', `is required for BREACHED: ${FINDINGS}.`);
@@ -147,7 +148,7 @@ export async function settleCommitment(em: EntityManager, input: SettleCommitmen
   if (input.status === CommitmentStatus.FULFILLED && input.breachFinding) {
     throw new BadUserInputError('breachFinding', 'applies to a breach only; leave it out for FULFILLED.');
   }
-  return em.transactional(async (tx) => {
+  return withAudit(em, actor, AuditAction.SETTLE_COMMITMENT, async (tx) => {
     const commitment = await findOrFail(tx, Commitment, 'commitment', input.commitmentId, 'commitmentId', { lock: true });
     if (commitment.status !== CommitmentStatus.PENDING) {
       throw new ConflictError('commitmentId', `the commitment was already settled as ${commitment.status} on ${commitment.settledOn}.`);
@@ -157,9 +158,8 @@ export async function settleCommitment(em: EntityManager, input: SettleCommitmen
     if (input.breachFinding) {
       applyFinding(tx, commitment, { finding: input.breachFinding, foundOn: input.settledOn, foundBy: input.foundBy, document: input.settlementDocument }, 'settlementDocument');
     }
-    await tx.flush();
     return commitment;
-  });
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.status }));
 }
 
 export interface BreachFindingFields {
@@ -176,8 +176,8 @@ export interface BreachFindingFields {
  * it. Once recorded, a finding stands (CONFLICT): a wrong one is for the objection procedure of
  * the record it produced.
  */
-export async function recordBreachFinding(em: EntityManager, input: BreachFindingFields): Promise<Commitment> {
-  return em.transactional(async (tx) => {
+export async function recordBreachFinding(em: EntityManager, actor: Viewer, input: BreachFindingFields): Promise<Commitment> {
+  return withAudit(em, actor, AuditAction.RECORD_BREACH_FINDING, async (tx) => {
     const commitment = await findOrFail(tx, Commitment, 'commitment', input.commitmentId, 'commitmentId', { lock: true });
     if (commitment.status !== CommitmentStatus.BREACHED) {
       throw new ConflictError('commitmentId', `the commitment is ${commitment.status}, not BREACHED: only a breach takes a finding (settle it first with settleCommitment).`);
@@ -187,7 +187,6 @@ export async function recordBreachFinding(em: EntityManager, input: BreachFindin
     }
     assertDateOrder('settledOn', commitment.settledOn, 'foundOn', input.foundOn);
     applyFinding(tx, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument }, 'findingDocument');
-    await tx.flush();
     return commitment;
-  });
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed' }));
 }

@@ -1,4 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
+import { SubjectType } from '../domain/subject';
 import { Agency, CourtCase } from '../db/entities';
 import type { CaseKind } from '../domain/court-facts';
 import { BadUserInputError, ConflictError } from '../errors';
@@ -29,9 +33,9 @@ const KINDS = '行政诉讼 ADMINISTRATIVE（唯一计入三(八)的类型）、
  * Registers a case. Its kind is required: a case recorded without one used to become ADMINISTRATIVE
  * silently, so the head's absence counted under 三(八) though nobody had said the case was one.
  */
-export async function createCourtCase(em: EntityManager, input: CourtCaseFields): Promise<CourtCase> {
+export async function createCourtCase(em: EntityManager, actor: Viewer, input: CourtCaseFields): Promise<CourtCase> {
   if (!input.kind) throw new BadUserInputError('kind', `案件类型必填，请填写 ${KINDS}。`);
-  return em.transactional(async (tx) => {
+  return withAudit(em, actor, AuditAction.RECORD_COURT_CASE, async (tx) => {
     if (await tx.count(CourtCase, { caseNumber: input.caseNumber })) {
       throw new ConflictError('caseNumber', `case ${input.caseNumber} is already registered; update it instead.`);
     }
@@ -44,14 +48,13 @@ export async function createCourtCase(em: EntityManager, input: CourtCaseFields)
       kind: input.kind,
       headAppeared: input.headAppeared ?? null,
     });
-    await tx.flush();
     return courtCase;
-  });
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'recorded' }));
 }
 
 /** Records a case's kind, the head's appearance and the judgment-defaulter listing. */
-export async function updateCourtCase(em: EntityManager, id: string, input: CourtCaseChanges): Promise<CourtCase> {
-  return em.transactional(async (tx) => {
+export async function updateCourtCase(em: EntityManager, actor: Viewer, id: string, input: CourtCaseChanges): Promise<CourtCase> {
+  return withAudit(em, actor, AuditAction.UPDATE_COURT_CASE, async (tx) => {
     const courtCase = await findOrFail(tx, CourtCase, 'court case', id);
     if (input.kind === null) throw new BadUserInputError('kind', `案件类型不能清空，请填写 ${KINDS}。`);
     if (input.kind !== undefined) courtCase.kind = input.kind;
@@ -69,7 +72,6 @@ export async function updateCourtCase(em: EntityManager, id: string, input: Cour
     }
     assertDateOrder('filedOn', courtCase.filedOn, 'defaulterListedOn', courtCase.defaulterListedOn);
     assertDateOrder('defaulterListedOn', courtCase.defaulterListedOn, 'defaulterRemovedOn', courtCase.defaulterRemovedOn);
-    await tx.flush();
     return courtCase;
-  });
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.judgmentDefaulter ? 'defaulter' : 'updated' }));
 }

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
 import { CreditRecord, CreditRecordRevision } from '../db/entities';
 import { RecordKind, RevisionAction, type RecordCategory, type Severity } from '../domain/credit-record';
 import type { SubjectType } from '../domain/subject';
@@ -69,9 +72,9 @@ export function appendRevision(
   return em.create(CreditRecordRevision, { record, action, version: record.version, reason, causeId, snapshot: snapshotOf(record) });
 }
 
-export async function createCreditRecord(em: EntityManager, input: CreditRecordFields): Promise<CreditRecord> {
+export async function createCreditRecord(em: EntityManager, actor: Viewer, input: CreditRecordFields): Promise<CreditRecord> {
   assertRecordConsistent(input);
-  return em.transactional(async (tx) => {
+  return withAudit(em, actor, AuditAction.CREATE_RECORD, async (tx) => {
     await findSubject(tx, input.subjectType, input.subjectId);
     const record = tx.create(CreditRecord, {
       ...input,
@@ -83,7 +86,6 @@ export async function createCreditRecord(em: EntityManager, input: CreditRecordF
       loss: input.loss ?? null,
     });
     appendRevision(tx, record, RevisionAction.CREATED, null, null);
-    await tx.flush();
     return record;
-  });
+  }, (r) => ({ subjectType: r.subjectType, subjectId: r.subjectId, targetId: r.id, outcome: `${r.kind} ${r.category}` }));
 }

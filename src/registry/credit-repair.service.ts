@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
 import { CreditRecord, CreditRepair } from '../db/entities';
 import { RecordKind, RecordStatus, RevisionAction } from '../domain/credit-record';
 import { RepairRelief, RepairStatus, type RepairAction } from '../domain/credit-repair';
@@ -28,8 +31,8 @@ export interface DecideRepairFields {
  * the other and the second sees the first; a partial unique index (credit_repair_one_live_per_record)
  * backs the rule in the database.
  */
-export async function requestCreditRepair(em: EntityManager, input: RequestRepairFields): Promise<CreditRepair> {
-  return em.transactional(async (tx) => {
+export async function requestCreditRepair(em: EntityManager, actor: Viewer, input: RequestRepairFields): Promise<CreditRepair> {
+  return withAudit(em, actor, AuditAction.REQUEST_REPAIR, async (tx) => {
     const record = await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId', { lock: true });
     if (record.kind !== RecordKind.DISHONEST) {
       throw new BadUserInputError('recordId', 'names a trustworthy record; only dishonesty records can be repaired.');
@@ -42,9 +45,8 @@ export async function requestCreditRepair(em: EntityManager, input: RequestRepai
     }
     assertDateOrder('the record\'s occurredOn', record.occurredOn, 'appliedOn', input.appliedOn);
     const repair = tx.create(CreditRepair, { record, actions: [...new Set(input.actions)], description: input.description, appliedOn: input.appliedOn });
-    await tx.flush();
     return repair;
-  });
+  }, (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: 'requested' }));
 }
 
 /**
@@ -52,10 +54,10 @@ export async function requestCreditRepair(em: EntityManager, input: RequestRepai
  * record's row is locked first (as every change of a record does), so one repair is decided once.
  * A repair of a record revoked meanwhile can only be rejected: there is nothing left to repair.
  */
-export async function decideCreditRepair(em: EntityManager, input: DecideRepairFields): Promise<CreditRepair> {
+export async function decideCreditRepair(em: EntityManager, actor: Viewer, input: DecideRepairFields): Promise<CreditRepair> {
   if (input.decision === RepairStatus.PENDING) throw new BadUserInputError('decision', 'must be APPROVED or REJECTED.');
   if (input.relief && input.decision !== RepairStatus.APPROVED) throw new BadUserInputError('relief', 'is granted by an approval only; leave it out when rejecting.');
-  return em.transactional(async (tx) => {
+  return withAudit(em, actor, AuditAction.DECIDE_REPAIR, async (tx) => {
     const found = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
     const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'repairId', { lock: true });
     const repair = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId', { lock: true });
@@ -74,7 +76,6 @@ export async function decideCreditRepair(em: EntityManager, input: DecideRepairF
     if (input.decision === RepairStatus.APPROVED) {
       appendRevision(tx, record, RevisionAction.REPAIRED, input.note ?? repair.description, repair.id);
     }
-    await tx.flush();
     return repair;
-  });
+  }, (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: r.status }));
 }

@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
 import { Enterprise } from '../db/entities';
-import type { CreditGrade } from '../domain/subject';
+import { SubjectType, type CreditGrade } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { findOrFail } from './lookup';
 
@@ -15,9 +18,9 @@ function assertGradeDated(grade: CreditGrade | null | undefined, gradedOn: strin
   if (grade && !gradedOn) throw new BadUserInputError('gradedOn', 'is required with a creditGrade: give the date the grade was awarded.');
 }
 
-export async function createEnterprise(em: EntityManager, input: EnterpriseFields): Promise<Enterprise> {
+export async function createEnterprise(em: EntityManager, actor: Viewer, input: EnterpriseFields): Promise<Enterprise> {
   assertGradeDated(input.creditGrade, input.gradedOn);
-  return em.transactional(async (tx) => {
+  return withAudit(em, actor, AuditAction.REGISTER_SUBJECT, async (tx) => {
     if (await tx.count(Enterprise, { uscc: input.uscc })) {
       throw new ConflictError('uscc', `an enterprise with USCC ${input.uscc} already exists; update it instead.`);
     }
@@ -27,13 +30,12 @@ export async function createEnterprise(em: EntityManager, input: EnterpriseField
       creditGrade: input.creditGrade ?? null,
       gradedOn: input.gradedOn ?? null,
     });
-    await tx.flush();
     return enterprise;
-  });
+  }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'registered' }));
 }
 
-export async function updateEnterprise(em: EntityManager, id: string, input: Partial<Omit<EnterpriseFields, 'uscc'>>): Promise<Enterprise> {
-  return em.transactional(async (tx) => {
+export async function updateEnterprise(em: EntityManager, actor: Viewer, id: string, input: Partial<Omit<EnterpriseFields, 'uscc'>>): Promise<Enterprise> {
+  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
     const enterprise = await findOrFail(tx, Enterprise, 'enterprise', id);
     if (input.creditGrade !== undefined) {
       assertGradeDated(input.creditGrade, input.gradedOn);
@@ -41,7 +43,6 @@ export async function updateEnterprise(em: EntityManager, id: string, input: Par
       enterprise.gradedOn = input.gradedOn ?? null;
     }
     if (input.name != null) enterprise.name = input.name;
-    await tx.flush();
     return enterprise;
-  });
+  }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'updated' }));
 }

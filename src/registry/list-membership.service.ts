@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
 import { CreditRecord, ListMembership } from '../db/entities';
 import type { CreditList } from '../domain/list-membership';
 import type { SubjectType } from '../domain/subject';
@@ -29,8 +32,8 @@ export interface RemovalFields {
  * The subject's row is locked first, so parallel listings run one after the other; a partial
  * unique index (list_membership_one_open_per_list) backs the rule in the database.
  */
-export async function listSubject(em: EntityManager, input: ListingFields): Promise<ListMembership> {
-  return em.transactional(async (tx) => {
+export async function listSubject(em: EntityManager, actor: Viewer, input: ListingFields): Promise<ListMembership> {
+  return withAudit(em, actor, AuditAction.LIST_SUBJECT, async (tx) => {
     await findSubject(tx, input.subjectType, input.subjectId, { lock: true });
     const record = input.recordId ? await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId') : null;
     if (record && (record.subjectType !== input.subjectType || record.subjectId !== input.subjectId)) {
@@ -41,9 +44,8 @@ export async function listSubject(em: EntityManager, input: ListingFields): Prom
       throw new ConflictError('list', `the subject is already on ${input.list} since ${open.listedOn} (${open.documentNumber}); remove that listing first.`);
     }
     const membership = tx.create(ListMembership, { ...input, record });
-    await tx.flush();
     return membership;
-  });
+  }, (m) => ({ subjectType: m.subjectType, subjectId: m.subjectId, targetId: m.id, outcome: m.list }));
 }
 
 /**
@@ -51,15 +53,14 @@ export async function listSubject(em: EntityManager, input: ListingFields): Prom
  * locked first, so of two parallel removals the second sees the first and is refused instead of
  * overwriting the first one's day and document.
  */
-export async function removeFromList(em: EntityManager, input: RemovalFields): Promise<ListMembership> {
-  return em.transactional(async (tx) => {
+export async function removeFromList(em: EntityManager, actor: Viewer, input: RemovalFields): Promise<ListMembership> {
+  return withAudit(em, actor, AuditAction.REMOVE_FROM_LIST, async (tx) => {
     const membership = await findOrFail(tx, ListMembership, 'list membership', input.membershipId, 'membershipId', { lock: true });
     if (membership.removedOn) {
       throw new ConflictError('membershipId', `the listing was already removed on ${membership.removedOn} (${membership.removalDocumentNumber}).`);
     }
     assertDateOrder('listedOn', membership.listedOn, 'removedOn', input.removedOn);
     Object.assign(membership, { removedOn: input.removedOn, removedBy: input.removedBy, removalDocumentNumber: input.documentNumber });
-    await tx.flush();
     return membership;
-  });
+  }, (m) => ({ subjectType: m.subjectType, subjectId: m.subjectId, targetId: m.id, outcome: `removed ${m.list}` }));
 }

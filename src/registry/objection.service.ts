@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
 import { CreditRecord, Objection } from '../db/entities';
 import { RecordStatus, RevisionAction, type RecordCategory, type Severity } from '../domain/credit-record';
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
@@ -41,8 +44,8 @@ export interface ResolveObjectionFields {
  * The record's row is locked first, so parallel filings run one after the other; a partial unique
  * index (objection_one_pending_per_record) backs the rule in the database.
  */
-export async function fileObjection(em: EntityManager, input: FileObjectionFields): Promise<Objection> {
-  return em.transactional(async (tx) => {
+export async function fileObjection(em: EntityManager, actor: Viewer, input: FileObjectionFields): Promise<Objection> {
+  return withAudit(em, actor, AuditAction.FILE_OBJECTION, async (tx) => {
     const record = await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId', { lock: true });
     if (record.status === RecordStatus.REVOKED) {
       throw new ConflictError('recordId', 'the record is already revoked; there is nothing left to object to.');
@@ -60,9 +63,8 @@ export async function fileObjection(em: EntityManager, input: FileObjectionField
       record.status = RecordStatus.DISPUTED;
       appendRevision(tx, record, RevisionAction.DISPUTED, input.reason, objection.id);
     }
-    await tx.flush();
     return objection;
-  });
+  }, (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: 'filed' }));
 }
 
 function applyCorrection(record: CreditRecord, correction: RecordCorrection): void {
@@ -84,7 +86,7 @@ function applyCorrection(record: CreditRecord, correction: RecordCorrection): vo
  * bring it back, so an objection on a revoked record cannot be decided (CONFLICT). The record's row
  * is locked before anything is checked, so two decisions about one record run one after the other.
  */
-export async function resolveObjection(em: EntityManager, input: ResolveObjectionFields): Promise<Objection> {
+export async function resolveObjection(em: EntityManager, actor: Viewer, input: ResolveObjectionFields): Promise<Objection> {
   if (input.decision === ObjectionStatus.PENDING) {
     throw new BadUserInputError('decision', 'must be UPHELD or REJECTED.');
   }
@@ -94,7 +96,7 @@ export async function resolveObjection(em: EntityManager, input: ResolveObjectio
   if (input.remedy === ObjectionRemedy.CORRECT && !input.correction) {
     throw new BadUserInputError('correction', 'is required with the CORRECT remedy: give the corrected values.');
   }
-  return em.transactional(async (tx) => {
+  return withAudit(em, actor, AuditAction.DECIDE_OBJECTION, async (tx) => {
     const found = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
     const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'objectionId', { lock: true });
     const objection = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId', { lock: true });
@@ -124,7 +126,6 @@ export async function resolveObjection(em: EntityManager, input: ResolveObjectio
       record.status = statusAfter;
       appendRevision(tx, record, RevisionAction.CORRECTED, input.resolution, objection.id);
     }
-    await tx.flush();
     return objection;
-  });
+  }, (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}` }));
 }

@@ -16,11 +16,6 @@ export async function findSubject(em: EntityManager, type: SubjectType, id: stri
   return findOrFail<Agency | CivilServant | Enterprise>(em, entity as never, what, id, 'subjectId', options);
 }
 
-/** The table that holds a kind of subject, from the ORM's metadata (for SQL that works on many subjects at once). */
-export function subjectTable(em: EntityManager, type: SubjectType): string {
-  return em.getMetadata().get(SUBJECT_ENTITIES[type].entity.name).tableName;
-}
-
 /** One page of subjects of a type, in id order after `after` (keyset paging for sweeps and previews). */
 export async function subjectsAfter(em: EntityManager, type: SubjectType, after: string | null, limit: number): Promise<{ id: string; name: string }[]> {
   const rows = await em.fork().find(SUBJECT_ENTITIES[type].entity as typeof Agency, after ? { id: { $gt: after } } : {}, {

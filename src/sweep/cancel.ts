@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditIn } from '../audit/audit.service';
+import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { SweepRun } from '../db/entities';
 import { AuditAction } from '../domain/audit';
 import { SweepStatus } from '../domain/sweep';
 import { ConflictError } from '../errors';
 import { findOrFail } from '../registry/lookup';
-import { runProgress } from './run-state';
+import { runProgress } from '../db/repositories/sweep.repository';
 
 /**
  * Cancels a running sweep, for the API's cancelSweep and `npx chengxin evaluate --cancel` alike: a run
@@ -17,17 +17,16 @@ import { runProgress } from './run-state';
  * takes too). Audited as SWEEP, with how far the run had come.
  */
 export async function cancelRun(em: EntityManager, viewer: Viewer, runId: string): Promise<SweepRun> {
-  return em.transactional(async (tx) => {
+  let subjectsDone = 0;
+  return withAudit(em, viewer, AuditAction.SWEEP, async (tx) => {
     const run = await findOrFail(tx, SweepRun, 'sweep', runId, 'id', { lock: true });
     if (run.status !== SweepStatus.RUNNING) {
       throw new ConflictError('id', `sweep ${run.id} is ${run.status}, not RUNNING: there is nothing to cancel.`);
     }
     // How far it came, for the audit line (read beside the transaction: a count, not a decision).
-    const { subjectsDone } = await runProgress(em.getKnex(), run.id);
+    subjectsDone = (await runProgress(em.fork(), run.id)).subjectsDone;
     run.status = SweepStatus.CANCELLED;
     run.finishedAt = new Date();
-    auditIn(tx, viewer, { action: AuditAction.SWEEP, targetId: run.id, outcome: `${run.matter} cancelled after ${subjectsDone} of ${run.subjects} subjects` });
-    await tx.flush();
     return run;
-  });
+  }, (run) => ({ targetId: run.id, outcome: `${run.matter} cancelled after ${subjectsDone} of ${run.subjects} subjects` }));
 }

@@ -26,7 +26,7 @@ export class SweepLauncher {
   async start(em: EntityManager, ruleSet: RuleSet, viewer: Viewer, request: SweepRequest): Promise<SweepRun> {
     const run = await this.startOnce(request.matter, () => startRun(em, ruleSet, viewer, request));
     try {
-      await enqueuePendingChunks(await this.queue(), em.getKnex(), run.id);
+      await enqueuePendingChunks(await this.queue(), em, run.id);
     } catch (error) {
       // The run and its plan are committed; queueing them again is what --resume does.
       throw new Error(`sweep ${run.id} was planned but its chunks could not be queued (${(error as Error).message}); queue them with: npx chengxin evaluate --all --resume ${run.id}`);

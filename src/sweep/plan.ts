@@ -1,16 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditIn } from '../audit/audit.service';
+import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { SweepRun } from '../db/entities';
 import { AuditAction } from '../domain/audit';
-import { chinaDate } from '../domain/credit-facts';
+import { chinaDate } from '../domain/day';
 import type { SubjectType } from '../domain/subject';
 import type { RuleSet } from '../engine/rule-set';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { chinaToday } from '../domain/china-time';
+import { chinaToday } from '../domain/day';
 import { SweepStatus } from '../domain/sweep';
 import { BadUserInputError, SweepRunningError } from '../errors';
-import { subjectTable } from '../registry/subjects';
+import { planChunks } from '../db/repositories/sweep.repository';
 import { assertMatter } from '../evaluation/matter';
 import { storeSnapshot } from '../evaluation/snapshot';
 
@@ -32,29 +32,6 @@ export function sweepTypes(ruleSet: RuleSet, matter: string, asked?: SubjectType
   const twice = asked?.find((type, i) => asked.indexOf(type) !== i);
   if (twice) throw new BadUserInputError('subjectTypes', `${twice} 重复出现，每种主体类型只能列一次 / ${twice} is given twice; give each subject type once. Nothing was started.`);
   return asked?.length ? asked : (known.subjectTypes as SubjectType[]);
-}
-
-/**
- * Cuts the subjects of one type, in id order, into chunks of `size`: each chunk is the id range
- * [first_id, before_id). Subjects registered after the run started are left out, here and when a
- * worker reads the chunk, so a chunk holds the same subjects however often it is read.
- */
-async function planType(tx: EntityManager, run: SweepRun, type: SubjectType, size: number, firstSeq: number): Promise<{ chunks: number; subjects: number }> {
-  const table = subjectTable(tx, type);
-  const [planned] = await tx.getConnection().execute<{ chunks: number; subjects: number }[]>(
-    `with numbered as (select id, row_number() over (order by id) - 1 as n from "${table}" where created_at <= ?),
-          firsts as (select id, n / ? as k from numbered where n % ? = 0),
-          total as (select count(*)::int as n from numbered),
-          inserted as (
-            insert into sweep_chunk (run_id, seq, subject_type, first_id, before_id, subjects)
-            select ?, ? + k, ?, id, lead(id) over (order by k), least(?, (select n from total) - k * ?) from firsts
-            returning 1)
-     select (select count(*)::int from inserted) as chunks, (select n from total) as subjects`,
-    [run.startedAt, size, size, run.id, firstSeq, type, size, size],
-    'all',
-    tx.getTransactionContext(),
-  );
-  return planned;
 }
 
 /** The run of the matter that is RUNNING, if any (at most one: sweep_run_one_running_per_matter). */
@@ -87,7 +64,7 @@ export async function startRun(em: EntityManager, ruleSet: RuleSet, viewer: View
   if (running) throw new SweepRunningError(running);
   await storeSnapshot(em, ruleSet);
   try {
-    return await em.transactional(async (tx) => {
+    return await withAudit(em, viewer, AuditAction.SWEEP, async (tx) => {
       const run = tx.create(SweepRun, {
         matter: request.matter,
         subjectTypes: types,
@@ -102,14 +79,12 @@ export async function startRun(em: EntityManager, ruleSet: RuleSet, viewer: View
       // The run's row first: a second start of the matter waits here for this transaction, then fails.
       await tx.flush();
       for (const type of types) {
-        const planned = await planType(tx, run, type, request.chunkSize, run.chunks);
+        const planned = await planChunks(tx, run, type, request.chunkSize, run.chunks);
         run.chunks += planned.chunks;
         run.subjects += planned.subjects;
       }
-      auditIn(tx, viewer, { action: AuditAction.SWEEP, targetId: run.id, outcome: `${run.matter} started: ${run.subjects} subjects in ${run.chunks} chunks` });
-      await tx.flush();
       return run;
-    });
+    }, (run) => ({ targetId: run.id, outcome: `${run.matter} started: ${run.subjects} subjects in ${run.chunks} chunks` }));
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException) || (error as { constraint?: string }).constraint !== 'sweep_run_one_running_per_matter') throw error;
     const winner = await runningRun(em, request.matter);

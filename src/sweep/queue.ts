@@ -3,6 +3,9 @@ import PgBoss from 'pg-boss';
 /** The pg-boss queue that carries sweep chunks to workers, in the same PostgreSQL as the data. */
 export const CHUNK_QUEUE = 'chengxin-sweep-chunk';
 
+/** pg-boss's table of jobs, in the schema it creates (`pgboss`, its default): read to find chunks whose job failed for good. */
+export const QUEUE_JOB_TABLE = 'pgboss.job';
+
 /** What a job names: one chunk of one run. Everything else is read from the run and chunk rows. */
 export interface ChunkJob {
   runId: string;
@@ -17,7 +20,11 @@ export interface ChunkJob {
 export const CHUNK_JOB_OPTIONS = { retryLimit: 3, retryDelay: 2, expireInSeconds: 600 };
 const QUEUE_OPTIONS = { name: CHUNK_QUEUE, policy: 'standard' as const, ...CHUNK_JOB_OPTIONS };
 
-/** Connects to the queue (pg-boss creates or migrates its schema `pgboss` on first start). */
+/**
+ * Connects to the queue (pg-boss creates or migrates its schema `pgboss` on first start). pg-boss
+ * keeps a small pool of its own (max 3): it polls, maintains and migrates its schema by itself,
+ * and a queue call must not wait behind a chunk's write for one of the ORM's connections.
+ */
 export async function openQueue(databaseUrl: string, onError: (error: Error) => void): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 3, application_name: 'chengxin-sweep' });
   boss.on('error', onError);

@@ -1,19 +1,17 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
-import type { Pool } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SweepStatus } from '../domain/sweep';
 import type { EvaluationDeps } from '../evaluation/evaluate.service';
 import { processChunk, type ChunkReport } from './chunk';
 import { CHUNK_QUEUE, type ChunkJob } from './queue';
-import { runProgress } from './run-state';
+import { runProgress } from '../db/repositories/sweep.repository';
 
 export interface WorkerOptions {
   orm: MikroORM;
   /** A fresh unit of work per chunk: its EntityManager, the rule set in force and the facts runner. */
   unitOfWork: () => EvaluationDeps;
   boss: PgBoss;
-  /** For the bulk writes of each chunk. */
-  pool: Pool;
   /** Chunks this process works on at once: one reads facts while another runs rules. */
   concurrency: number;
   /** Stop once this run is complete or cancelled (the local workers a sweep starts); otherwise work until stopped. */
@@ -44,7 +42,7 @@ export function startWorker(options: WorkerOptions): { stop(): void; done: Promi
       let job: Awaited<ReturnType<typeof nextJob>>;
       try {
         job = await nextJob();
-        if (!job && options.untilRunCompletes && (await runProgress(options.orm.em.getKnex(), options.untilRunCompletes)).status !== 'RUNNING') return;
+        if (!job && options.untilRunCompletes && (await runProgress(options.orm.em.fork(), options.untilRunCompletes)).status !== SweepStatus.RUNNING) return;
       } catch (error) {
         // The database is away: wait and ask again rather than give up the worker.
         options.onQueueError?.(error instanceof Error ? error : new Error(String(error)));
@@ -56,7 +54,7 @@ export function startWorker(options: WorkerOptions): { stop(): void; done: Promi
         continue;
       }
       try {
-        const report = await processChunk({ ...options.unitOfWork(), pool: options.pool }, job.data);
+        const report = await processChunk(options.unitOfWork(), job.data);
         await options.boss.complete(CHUNK_QUEUE, job.id, { evaluated: report.evaluated, failed: report.failed });
         options.onChunk?.(report);
       } catch (error) {

@@ -28,6 +28,20 @@ describe('registering subjects', () => {
     expect(await server.sql('select count(*)::int as n from agency')).toEqual(before);
   });
 
+  it('a text field is refused empty or too long, naming the field, and an update may leave it out', async () => {
+    const before = await server.sql('select count(*)::int as n from agency');
+    const empty = await server.gql(CREATE_AGENCY, { input: { uscc: uscc(), name: '', level: 'CITY' } });
+    expect(empty.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' }, message: expect.stringMatching(/name should not be empty/) });
+    const long = await server.gql(CREATE_AGENCY, { input: { uscc: uscc(), name: '局'.repeat(201), level: 'CITY' } });
+    expect(long.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' }, message: expect.stringMatching(/shorter than or equal to 200 characters/) });
+    expect(await server.sql('select count(*)::int as n from agency')).toEqual(before);
+
+    const id = await createAgency(server, { name: '鄂州市审计局' });
+    const update = 'mutation ($id: ID!, $input: UpdateAgencyInput!) { updateAgency(id: $id, input: $input) { name level } }';
+    expect((await server.gql(update, { id, input: { level: 'DISTRICT' } })).data.updateAgency).toEqual({ name: '鄂州市审计局', level: 'DISTRICT' });
+    expect((await server.gql(update, { id, input: { name: '' } })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' } });
+  });
+
   it('a second agency with the same USCC is a CONFLICT', async () => {
     const code = uscc();
     await createAgency(server, { uscc: code });

@@ -1,4 +1,4 @@
-import { chinaToday } from '../../src/domain/china-time';
+import { chinaToday } from '../../src/domain/day';
 import { happenedOnProblem } from '../../src/graphql/validators';
 import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';

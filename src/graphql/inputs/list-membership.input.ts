@@ -1,8 +1,9 @@
-import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditList } from '../../domain/list-membership';
 import { SubjectType } from '../../domain/subject';
 import { HappenedOn } from '../validators';
+import { NonEmptyText } from './non-empty-text';
 
 @InputType({ description: 'A subject entered in a national dishonesty list.' })
 export class ListSubjectInput {
@@ -20,13 +21,11 @@ export class ListSubjectInput {
   listedOn!: string;
 
   @Field({ description: 'The body that listed the subject, e.g. 鄂州市中级人民法院.' })
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200)
   listedBy!: string;
 
   @Field({ description: 'The listing decision (文号 or 案号).' })
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100)
   documentNumber!: string;
 
   @Field(() => ID, { nullable: true, description: "The subject's credit record the listing rests on; its approved repair ends the listing's effect." })
@@ -45,12 +44,10 @@ export class RemoveFromListInput {
   removedOn!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200)
   removedBy!: string;
 
   @Field({ description: 'The removal decision (文号).' })
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100)
   documentNumber!: string;
 }

@@ -1,4 +1,4 @@
-import { ArrayNotEmpty, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
@@ -8,6 +8,7 @@ import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-re
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { SubjectType } from '../../domain/subject';
 import { HappenedOn } from '../validators';
+import { NonEmptyText } from './non-empty-text';
 
 const LOSS_RANGE = '损失金额须在 0 至 99999999999999.99 元之间 / loss must be from 0 to 99999999999999.99 yuan (numeric(16,2)); got $value.';
 
@@ -30,8 +31,7 @@ export class CreateCreditRecordInput {
   severity?: Severity | null;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @NonEmptyText(2000)
   summary!: string;
 
   @HappenedOn()
@@ -50,13 +50,11 @@ export class CreateCreditRecordInput {
   disclosureEndsOn?: string | null;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200)
   sourceDepartment!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100)
   documentNumber!: string;
 
   @Field(() => Float, { nullable: true, description: 'Loss in yuan, from 0 to 99999999999999.99 (two decimals).' })
@@ -75,9 +73,7 @@ export class RecordCorrectionInput {
   severity?: Severity;
 
   @Field({ nullable: true })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @NonEmptyText(2000, { optional: true })
   summary?: string;
 
   @HappenedOn({ nullable: true })
@@ -103,13 +99,11 @@ export class FileObjectionInput {
   recordId!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200)
   filedBy!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @NonEmptyText(4000)
   reason!: string;
 
   @HappenedOn()
@@ -134,8 +128,7 @@ export class ResolveObjectionInput {
   correction?: RecordCorrectionInput | null;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @NonEmptyText(4000)
   resolution!: string;
 
   @HappenedOn()
@@ -153,8 +146,7 @@ export class RequestCreditRepairInput {
   actions!: RepairAction[];
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @NonEmptyText(4000)
   description!: string;
 
   @HappenedOn()
@@ -203,8 +195,7 @@ export class CreateCommitmentInput {
   publiclyDisclosed!: boolean;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @NonEmptyText(4000)
   content!: string;
 
   @HappenedOn()
@@ -230,15 +221,11 @@ export class SettleCommitmentInput {
   breachFinding?: BreachFinding | null;
 
   @Field({ nullable: true, description: 'The settling document (文号); required for a DERELICTION finding that enters the responsible person\'s integrity file, it numbers their record.' })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100, { optional: true })
   settlementDocument?: string;
 
   @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200, { optional: true })
   foundBy?: string;
 }
 
@@ -264,14 +251,11 @@ export class RecordBreachFindingInput {
   foundOn!: string;
 
   @Field({ description: '认定部门 / The body that made the finding.' })
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200)
   foundBy!: string;
 
   @Field({ nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100, { optional: true })
   findingDocument?: string;
 }
 
@@ -282,13 +266,11 @@ export class CreateCourtCaseInput {
   agencyId!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100)
   caseNumber!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200)
   court!: string;
 
   @HappenedOn()

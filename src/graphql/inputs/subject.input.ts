@@ -1,7 +1,8 @@
-import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AgencyKind, AgencyLevel, CreditGrade } from '../../domain/subject';
 import { HappenedOn, IsIdCardNumber, IsUscc } from '../validators';
+import { NonEmptyText } from './non-empty-text';
 
 @InputType({ description: 'A new agency.' })
 export class CreateAgencyInput {
@@ -10,8 +11,7 @@ export class CreateAgencyInput {
   uscc!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200)
   name!: string;
 
   @Field(() => AgencyLevel)
@@ -29,9 +29,7 @@ export class CreateAgencyInput {
 @InputType({ description: 'Changes to an agency; absent fields stay as they are.' })
 export class UpdateAgencyInput {
   @Field({ nullable: true })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200, { optional: true })
   name?: string;
 
   @Field(() => AgencyLevel, { nullable: true })
@@ -53,8 +51,7 @@ export class CreateCivilServantInput {
   idCardNumber!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100)
   name!: string;
 
   @Field(() => ID)
@@ -62,13 +59,11 @@ export class CreateCivilServantInput {
   agencyId!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100)
   post!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100)
   rank!: string;
 
   @Field({ nullable: true, defaultValue: false })
@@ -84,9 +79,7 @@ export class CreateCivilServantInput {
 @InputType({ description: 'Changes to a civil servant; absent fields stay as they are.' })
 export class UpdateCivilServantInput {
   @Field({ nullable: true })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100, { optional: true })
   name?: string;
 
   @Field(() => ID, { nullable: true })
@@ -95,15 +88,11 @@ export class UpdateCivilServantInput {
   agencyId?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100, { optional: true })
   post?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @NonEmptyText(100, { optional: true })
   rank?: string;
 
   @Field({ nullable: true })
@@ -123,8 +112,7 @@ export class CreateEnterpriseInput {
   uscc!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200)
   name!: string;
 
   @Field(() => CreditGrade, { nullable: true })
@@ -137,9 +125,7 @@ export class CreateEnterpriseInput {
 @InputType({ description: 'Changes to an enterprise; absent fields stay as they are.' })
 export class UpdateEnterpriseInput {
   @Field({ nullable: true })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NonEmptyText(200, { optional: true })
   name?: string;
 
   @Field(() => CreditGrade, { nullable: true })

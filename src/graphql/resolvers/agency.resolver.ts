@@ -1,7 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
-import { AuditAction } from '../../domain/audit';
-import { audited } from '../audited';
 import { Agency } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createAgency, updateAgency } from '../../registry/agency.service';
@@ -44,7 +42,7 @@ export class AgencyResolver {
   @Mutation(() => AgencyType, { description: 'Registers an agency. CONFLICT when its USCC is already registered.' })
   @Authorized(PERMISSIONS.writeRegistry)
   createAgency(@Arg('input', () => CreateAgencyInput) input: CreateAgencyInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.REGISTER_SUBJECT, (tx) => createAgency(tx, input), (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome: 'registered' }));
+    return createAgency(context.em, context.viewer, input);
   }
 
   @Mutation(() => AgencyType, { description: 'Changes an agency. The USCC cannot change.' })
@@ -54,7 +52,7 @@ export class AgencyResolver {
     @Arg('input', () => UpdateAgencyInput) input: UpdateAgencyInput,
     @Ctx() context: GraphQLContext,
   ) {
-    return audited(context, AuditAction.UPDATE_SUBJECT, (tx) => updateAgency(tx, id, input), (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome: 'updated' }));
+    return updateAgency(context.em, context.viewer, id, input);
   }
 
   @FieldResolver(() => AgencyType, { nullable: true, description: 'The agency this one belongs to.' })

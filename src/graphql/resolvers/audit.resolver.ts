@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { AuditEvent } from '../../db/entities';
-import { chinaDayEnd, chinaDayStart } from '../../domain/china-time';
+import { chinaDayEnd, chinaDayStart } from '../../domain/day';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { AuditEventConnection, AuditEventFilter, AuditEventType } from '../types/audit-event.type';

@@ -1,8 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { civilServantOrder, nameFilter } from '../visibility';
 import { FIELD_READERS, PERMISSIONS } from '../../auth/role';
-import { AuditAction } from '../../domain/audit';
-import { audited } from '../audited';
 import { Guarded } from '../guarded';
 import { CivilServant } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
@@ -42,7 +40,7 @@ export class CivilServantResolver {
   @Mutation(() => CivilServantType, { description: 'Registers a civil servant. CONFLICT when the ID-card number is already registered.' })
   @Authorized(PERMISSIONS.writeRegistry)
   createCivilServant(@Arg('input', () => CreateCivilServantInput) input: CreateCivilServantInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.REGISTER_SUBJECT, (tx) => createCivilServant(tx, input), (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'registered' }));
+    return createCivilServant(context.em, context.viewer, input);
   }
 
   @Mutation(() => CivilServantType, { description: 'Changes a civil servant. The ID-card number cannot change.' })
@@ -52,7 +50,7 @@ export class CivilServantResolver {
     @Arg('input', () => UpdateCivilServantInput) input: UpdateCivilServantInput,
     @Ctx() context: GraphQLContext,
   ) {
-    return audited(context, AuditAction.UPDATE_SUBJECT, (tx) => updateCivilServant(tx, id, input), (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'updated' }));
+    return updateCivilServant(context.em, context.viewer, id, input);
   }
 
   @FieldResolver(() => String, { description: '居民身份证号码 / Resident ID-card number (居民身份证号码); masked (4207**********0013) unless the role is CLERK, INSPECTOR or ADMIN.' })

@@ -1,9 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
-import { AuditAction } from '../../domain/audit';
-import { audited } from '../audited';
 import { Guarded } from '../guarded';
-import { SubjectType } from '../../domain/subject';
 import { Commitment } from '../../db/entities';
 import { CommitmentStatus } from '../../domain/commitment';
 import { createCommitment, recordBreachFinding, settleCommitment, updateCommitment } from '../../registry/commitment.service';
@@ -38,13 +35,13 @@ export class CommitmentResolver {
   @Mutation(() => CommitmentType, { description: 'Records a public commitment of an agency.' })
   @Authorized(PERMISSIONS.writeRegistry)
   createCommitment(@Arg('input', () => CreateCommitmentInput) input: CreateCommitmentInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.RECORD_COMMITMENT, (tx) => createCommitment(tx, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'recorded' }));
+    return createCommitment(context.em, context.viewer, input);
   }
 
   @Mutation(() => CommitmentType, { description: 'Records that a pending commitment was fulfilled or breached.' })
   @Authorized(PERMISSIONS.writeRegistry)
   settleCommitment(@Arg('input', () => SettleCommitmentInput) input: SettleCommitmentInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.SETTLE_COMMITMENT, (tx) => settleCommitment(tx, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.status }));
+    return settleCommitment(context.em, context.viewer, input);
   }
 
   @Mutation(() => CommitmentType, { description: '登记承诺的领域和公开情况 / Records or corrects a commitment\'s field and public disclosure (四(四) speaks of public projects and work of three fields); refused (CONFLICT) once a 履职不力 finding is on record.' })
@@ -54,13 +51,13 @@ export class CommitmentResolver {
     @Arg('input', () => UpdateCommitmentInput) input: UpdateCommitmentInput,
     @Ctx() context: GraphQLContext,
   ) {
-    return audited(context, AuditAction.UPDATE_COMMITMENT, (tx) => updateCommitment(tx, id, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'updated' }));
+    return updateCommitment(context.em, context.viewer, id, input);
   }
 
   @Mutation(() => CommitmentType, { description: '补录认定 / Records the finding of a breach settled without one (unreviewed, 未认定); it counts from foundOn. A finding is recorded once (CONFLICT after).' })
   @Authorized(PERMISSIONS.writeRegistry)
   recordBreachFinding(@Arg('input', () => RecordBreachFindingInput) input: RecordBreachFindingInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.RECORD_BREACH_FINDING, (tx) => recordBreachFinding(tx, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed' }));
+    return recordBreachFinding(context.em, context.viewer, input);
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: '待认定 / Breached with no finding recorded (未认定): it counts for nothing until one is recorded with recordBreachFinding. Null for the public, as the finding is.' })

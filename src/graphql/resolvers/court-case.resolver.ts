@@ -1,8 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
-import { AuditAction } from '../../domain/audit';
-import { audited } from '../audited';
-import { SubjectType } from '../../domain/subject';
 import { CourtCase } from '../../db/entities';
 import { createCourtCase, updateCourtCase } from '../../registry/court-case.service';
 import { findOrFail } from '../../registry/lookup';
@@ -34,7 +31,7 @@ export class CourtCaseResolver {
   @Mutation(() => CourtCaseType, { description: 'Registers a lawsuit with an agency as defendant.' })
   @Authorized(PERMISSIONS.writeRegistry)
   createCourtCase(@Arg('input', () => CreateCourtCaseInput) input: CreateCourtCaseInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.RECORD_COURT_CASE, (tx) => createCourtCase(tx, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'recorded' }));
+    return createCourtCase(context.em, context.viewer, input);
   }
 
   @Mutation(() => CourtCaseType, { description: "Records the head's appearance in court and the judgment-defaulter listing." })
@@ -44,7 +41,7 @@ export class CourtCaseResolver {
     @Arg('input', () => UpdateCourtCaseInput) input: UpdateCourtCaseInput,
     @Ctx() context: GraphQLContext,
   ) {
-    return audited(context, AuditAction.UPDATE_COURT_CASE, (tx) => updateCourtCase(tx, id, input), (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.judgmentDefaulter ? 'defaulter' : 'updated' }));
+    return updateCourtCase(context.em, context.viewer, id, input);
   }
 
   @FieldResolver(() => AgencyType)

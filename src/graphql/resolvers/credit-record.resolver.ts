@@ -1,8 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { FIELD_READERS, PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { assertMayRead, assertMaySee, disclosedOnly, publiclyDisclosed } from '../visibility';
-import { AuditAction } from '../../domain/audit';
-import { audited } from '../audited';
 import { CreditRecord } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createCreditRecord } from '../../registry/credit-record.service';
@@ -56,7 +54,7 @@ export class CreditRecordResolver {
   @Mutation(() => CreditRecordType, { description: 'Records a credit record about an existing subject; its history starts with this version.' })
   @Authorized(PERMISSIONS.writeRegistry)
   createCreditRecord(@Arg('input', () => CreateCreditRecordInput) input: CreateCreditRecordInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.CREATE_RECORD, (tx) => createCreditRecord(tx, input), (r) => ({ subjectType: r.subjectType, subjectId: r.subjectId, targetId: r.id, outcome: `${r.kind} ${r.category}` }));
+    return createCreditRecord(context.em, context.viewer, input);
   }
 
   @FieldResolver(() => SubjectUnion, { description: 'The agency, civil servant or enterprise the record is about.' })

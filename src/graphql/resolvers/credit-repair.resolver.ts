@@ -1,7 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
-import { AuditAction } from '../../domain/audit';
-import { audited } from '../audited';
 import { CreditRepair } from '../../db/entities';
 import { decideCreditRepair, requestCreditRepair } from '../../registry/credit-repair.service';
 import { findOrFail } from '../../registry/lookup';
@@ -21,13 +19,13 @@ export class CreditRepairResolver {
   @Mutation(() => CreditRepairType, { description: 'Applies for credit repair (信用修复) of one dishonesty record.' })
   @Authorized(PERMISSIONS.writeRegistry)
   requestCreditRepair(@Arg('input', () => RequestCreditRepairInput) input: RequestCreditRepairInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.REQUEST_REPAIR, (tx) => requestCreditRepair(tx, input), (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: 'requested' }));
+    return requestCreditRepair(context.em, context.viewer, input);
   }
 
   @Mutation(() => CreditRepairType, { description: "Approves or rejects a pending repair; an approval enters the record's history." })
   @Authorized(PERMISSIONS.decide)
   decideCreditRepair(@Arg('input', () => DecideCreditRepairInput) input: DecideCreditRepairInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.DECIDE_REPAIR, (tx) => decideCreditRepair(tx, input), (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: r.status }));
+    return decideCreditRepair(context.em, context.viewer, input);
   }
 
   @FieldResolver(() => CreditRecordType)

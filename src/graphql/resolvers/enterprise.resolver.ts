@@ -1,7 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
-import { AuditAction } from '../../domain/audit';
-import { audited } from '../audited';
 import { Enterprise } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createEnterprise, updateEnterprise } from '../../registry/enterprise.service';
@@ -40,7 +38,7 @@ export class EnterpriseResolver {
   @Mutation(() => EnterpriseType, { description: 'Registers an enterprise. CONFLICT when its USCC is already registered.' })
   @Authorized(PERMISSIONS.writeRegistry)
   createEnterprise(@Arg('input', () => CreateEnterpriseInput) input: CreateEnterpriseInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.REGISTER_SUBJECT, (tx) => createEnterprise(tx, input), (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'registered' }));
+    return createEnterprise(context.em, context.viewer, input);
   }
 
   @Mutation(() => EnterpriseType, { description: 'Changes an enterprise, e.g. a new credit grade. The USCC cannot change.' })
@@ -50,7 +48,7 @@ export class EnterpriseResolver {
     @Arg('input', () => UpdateEnterpriseInput) input: UpdateEnterpriseInput,
     @Ctx() context: GraphQLContext,
   ) {
-    return audited(context, AuditAction.UPDATE_SUBJECT, (tx) => updateEnterprise(tx, id, input), (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'updated' }));
+    return updateEnterprise(context.em, context.viewer, id, input);
   }
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this enterprise, newest first; revoked and expired ones included for roles with rights, the public gets only those publicly disclosed today.' })

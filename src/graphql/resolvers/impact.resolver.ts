@@ -1,13 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { draftReader, PERMISSIONS } from '../../auth/role';
-import { AuditAction } from '../../domain/audit';
-import { audited } from '../audited';
 import { onePreviewAtATime } from '../preview-gate';
 import { draftProblem, DraftWriteError, materializeDraft } from '../../engine/draft';
 import { formatProblem, withoutFieldHints } from '../../engine/rule-problem';
 import { inspectRules } from '../../engine/rule-set';
-import { previewImpact } from '../../evaluation/impact.service';
+import { previewRules } from '../../evaluation/rule-admin.service';
 import { BadUserInputError } from '../../errors';
 import type { GraphQLContext } from '../context';
 import { DraftFileInput, ImpactReportType } from '../types/impact.type';
@@ -51,10 +49,8 @@ export class ImpactResolver {
         throw new BadUserInputError('files', `the draft has ${problems.length} problem(s); fix them first:\n${problems.map((p) => formatProblem(context.production ? withoutFieldHints(p) : p)).join('\n')}`);
       }
       // The draft's facts queries run through the one facts runner: as the system, read-only.
-      const report = await previewImpact(context.em, context.facts, current, draft, { matter: matter ?? undefined, asOf: asOf ?? new Date() });
-      return await audited(context, AuditAction.PREVIEW_RULES, async () => ({ ...report, changedTotal: report.changes.length, changes: report.changes.slice(0, MAX_LISTED) }), (r) => ({
-        outcome: `${r.draftVersion}: ${r.changedTotal} change(s)`,
-      }));
+      const report = await previewRules(context.em, context.viewer, context.facts, current, draft, { matter: matter ?? undefined, asOf: asOf ?? new Date() });
+      return { ...report, changedTotal: report.changes.length, changes: report.changes.slice(0, MAX_LISTED) };
     } finally {
       draftDir.remove();
     }

@@ -1,7 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
-import { AuditAction } from '../../domain/audit';
-import { audited } from '../audited';
 import { Objection } from '../../db/entities';
 import { findOrFail } from '../../registry/lookup';
 import { fileObjection, resolveObjection } from '../../registry/objection.service';
@@ -35,7 +33,7 @@ export class ObjectionResolver {
   @Mutation(() => ObjectionType, { description: 'Files an objection (异议); the record is marked DISPUTED until it is decided.' })
   @Authorized(PERMISSIONS.writeRegistry)
   fileObjection(@Arg('input', () => FileObjectionInput) input: FileObjectionInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.FILE_OBJECTION, (tx) => fileObjection(tx, input), (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: 'filed' }));
+    return fileObjection(context.em, context.viewer, input);
   }
 
   @Mutation(() => ObjectionType, {
@@ -43,7 +41,7 @@ export class ObjectionResolver {
   })
   @Authorized(PERMISSIONS.decide)
   resolveObjection(@Arg('input', () => ResolveObjectionInput) input: ResolveObjectionInput, @Ctx() context: GraphQLContext) {
-    return audited(context, AuditAction.DECIDE_OBJECTION, (tx) => resolveObjection(tx, input), (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}` }));
+    return resolveObjection(context.em, context.viewer, input);
   }
 
   @FieldResolver(() => CreditRecordType)

@@ -3,7 +3,7 @@ import { PERMISSIONS } from '../../auth/role';
 import { SweepError, SweepRun } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { cancelRun } from '../../sweep/cancel';
-import { runProgress } from '../../sweep/run-state';
+import { runProgress } from '../../db/repositories/sweep.repository';
 import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
@@ -49,7 +49,7 @@ export class SweepRunResolver {
 
   @FieldResolver(() => Int, { description: 'Subjects of the committed chunks so far (evaluated or failed); equals subjects once COMPLETED.' })
   async subjectsDone(@Root() run: SweepRun, @Ctx() { em }: GraphQLContext): Promise<number> {
-    return (await runProgress(em.getKnex(), run.id)).subjectsDone;
+    return (await runProgress(em, run.id)).subjectsDone;
   }
 
   @FieldResolver(() => SweepErrorConnection, { description: 'The subjects it could not evaluate, with the reason.' })

@@ -3,7 +3,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { storedFactsMask } from '../../auth/stored-facts';
 import { AuditAction } from '../../domain/audit';
-import { auditIn } from '../../audit/audit.service';
 import { readLogOf } from '../../audit/read-log';
 import { Verdict } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
@@ -12,7 +11,8 @@ import { evaluate, findVerdict } from '../../evaluation/evaluate.service';
 import { recheck } from '../../evaluation/recheck.service';
 import { parameterUses } from '../../evaluation/parameter-uses';
 import { parameterUseView, withParameterUses } from '../parameter-use';
-import { findLatestVerdict, isStale } from '../../evaluation/latest-verdict';
+import { findLatestVerdict } from '../../db/repositories/verdict.repository';
+import { isStale } from '../../evaluation/stale';
 import { reasonFor } from '../../evaluation/reason';
 import { explainedRules } from '../../evaluation/rule-texts';
 import { buildSummary } from '../../evaluation/summary';
@@ -39,10 +39,7 @@ export class VerdictResolver {
     @Arg('asOf', () => Date, { nullable: true, description: 'The moment to judge as of; records and rules in force then count. Default: now.' }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ) {
-    return evaluate(evaluationDeps(context), subject, matter, asOf ?? new Date(), {
-      alsoWrite: (tx, v) =>
-        auditIn(tx, context.viewer, { action: AuditAction.EVALUATE, subjectType: v.subjectType, subjectId: v.subjectId, targetId: v.id, outcome: `${v.matter} ${v.outcome}` }),
-    });
+    return evaluate(evaluationDeps(context), context.viewer, subject, matter, asOf ?? new Date());
   }
 
   @Mutation(() => RecheckType, { description: "Evaluates a stored verdict's subject and matter again with today's records and rules, stores it, and reports what differs." })
@@ -52,9 +49,7 @@ export class VerdictResolver {
     @Arg('asOf', () => Date, { nullable: true, description: 'Default: now.' }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
   ) {
-    const result = await recheck(evaluationDeps(context), verdictId, asOf ?? new Date(), (tx, current, original) =>
-      auditIn(tx, context.viewer, { action: AuditAction.RECHECK, subjectType: current.subjectType, subjectId: current.subjectId, targetId: original.id, outcome: `${original.outcome} → ${current.outcome}` }),
-    );
+    const result = await recheck(evaluationDeps(context), context.viewer, verdictId, asOf ?? new Date());
     // The differences quote stored condition values: masked for the reader's role like the explanation.
     const mask = storedFactsMask(context.viewer.role, result.current.subjectType, result.original.facts, result.current.facts);
     return { ...result, differences: mask(result.differences) };

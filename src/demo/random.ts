@@ -1,4 +1,4 @@
-import { idCardCheckDigit, usccCheckCharacter } from '../../domain/identifiers';
+import { idCardCheckDigit, usccCheckCharacter } from '../domain/identifiers';
 
 /** A small seeded generator (mulberry32): the demo data set is the same on every machine. */
 export class Random {
@@ -52,11 +52,6 @@ export class Random {
     const end = Date.parse(to);
     return new Date(start + Math.floor(this.next() * (end - start + 86400000) / 86400000) * 86400000).toISOString().slice(0, 10);
   }
-}
-
-/** Adds days to an ISO date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(date) + days * 86400000).toISOString().slice(0, 10);
 }
 
 /** A USCC with a valid check character: registration authority and kind (e.g. "11" organ, "91" company), region, serial. */

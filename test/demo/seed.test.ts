@@ -1,4 +1,4 @@
-import { seedIfEmpty } from '../../src/db/seed/seed';
+import { seedIfEmpty } from '../../src/demo/seed';
 import { idCardProblem, usccProblem } from '../../src/domain/identifiers';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -51,6 +51,19 @@ describe('the Ezhou demo data set', () => {
     );
     expect(cases.defaulters).toBeGreaterThan(0);
     expect(cases.absent).toBeGreaterThan(0);
+  });
+
+  it('files its objections and repairs through the registry, audited as system, all in the one transaction that loads it', async () => {
+    const [filed] = await server.sql<{ n: number }>('select count(*)::int as n from objection');
+    const events = await server.sql<{ action: string; actor: string; n: number }>(
+      "select action, actor, count(*)::int as n from audit_event where action in ('FILE_OBJECTION', 'DECIDE_OBJECTION', 'REQUEST_REPAIR', 'DECIDE_REPAIR') group by action, actor order by action::text",
+    );
+    expect(events.map((e) => e.action)).toEqual(['DECIDE_OBJECTION', 'DECIDE_REPAIR', 'FILE_OBJECTION', 'REQUEST_REPAIR']);
+    expect(events.every((e) => e.actor === 'system')).toBe(true);
+    expect(events.find((e) => e.action === 'FILE_OBJECTION')!.n).toBe(filed.n);
+    // xmin names the transaction that wrote a row: the events were written with the agencies.
+    const written = await server.sql<{ tx: string }>("select distinct xmin::text as tx from audit_event where actor = 'system' union select distinct xmin::text from agency");
+    expect(written).toHaveLength(1);
   });
 
   it('is loaded only into an empty database: a restart adds nothing', async () => {

@@ -1,17 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
-import { CaseKind } from '../../domain/court-facts';
-import { CreditList } from '../../domain/list-membership';
-import { RecordCategory, RecordKind, RevisionAction, Severity } from '../../domain/credit-record';
-import { RepairAction, RepairStatus } from '../../domain/credit-repair';
-import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
-import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../../domain/subject';
-import { appendRevision } from '../../registry/credit-record.service';
-import { decideCreditRepair, requestCreditRepair } from '../../registry/credit-repair.service';
-import { fileObjection, resolveObjection } from '../../registry/objection.service';
-import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, Enterprise, ListMembership } from '../entities';
+import { SYSTEM_VIEWER } from '../auth/role';
+import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../domain/commitment';
+import { CaseKind } from '../domain/court-facts';
+import { CreditList } from '../domain/list-membership';
+import { RecordCategory, RecordKind, RevisionAction, Severity } from '../domain/credit-record';
+import { RepairAction, RepairStatus } from '../domain/credit-repair';
+import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
+import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../domain/subject';
+import { appendRevision } from '../registry/credit-record.service';
+import { decideCreditRepair, requestCreditRepair } from '../registry/credit-repair.service';
+import { fileObjection, resolveObjection } from '../registry/objection.service';
+import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, Enterprise, ListMembership } from '../db/entities';
 import * as names from './ezhou-names';
-import { Random, addDays, makeIdCardNumber, makeUscc } from './random';
+import { addDays } from '../domain/day';
+import { Random, makeIdCardNumber, makeUscc } from './random';
 
 /** Records occur between these days; the data set looks the same whenever it is loaded. */
 const FIRST_DAY = '2019-01-01';
@@ -240,18 +242,18 @@ class DemoData {
     for (const [i, record] of dishonest.entries()) {
       if (i % 9 === 0) {
         const filedOn = addDays(record.recordedOn, 10);
-        const objection = await fileObjection(this.em, { recordId: record.id, filedBy: '信用主体本人', reason: '认定事实有误（演示数据）', filedOn });
+        const objection = await fileObjection(this.em, SYSTEM_VIEWER, { recordId: record.id, filedBy: '信用主体本人', reason: '认定事实有误（演示数据）', filedOn });
         objections++;
         const outcome = i % 27;
         if (outcome === 9) {
-          await resolveObjection(this.em, { objectionId: objection.id, decision: ObjectionStatus.UPHELD, remedy: ObjectionRemedy.REVOKE, resolution: '经核实认定有误，予以撤销', resolvedOn: addDays(filedOn, 15) });
+          await resolveObjection(this.em, SYSTEM_VIEWER, { objectionId: objection.id, decision: ObjectionStatus.UPHELD, remedy: ObjectionRemedy.REVOKE, resolution: '经核实认定有误，予以撤销', resolvedOn: addDays(filedOn, 15) });
         } else if (outcome === 18) {
-          await resolveObjection(this.em, { objectionId: objection.id, decision: ObjectionStatus.UPHELD, remedy: ObjectionRemedy.CORRECT, correction: { severity: Severity.GENERAL }, resolution: '经核实情节较轻，予以更正', resolvedOn: addDays(filedOn, 15) });
+          await resolveObjection(this.em, SYSTEM_VIEWER, { objectionId: objection.id, decision: ObjectionStatus.UPHELD, remedy: ObjectionRemedy.CORRECT, correction: { severity: Severity.GENERAL }, resolution: '经核实情节较轻，予以更正', resolvedOn: addDays(filedOn, 15) });
         } // outcome 0: still pending, so the record stays DISPUTED
       } else if (i % 7 === 3) {
-        const repair = await requestCreditRepair(this.em, { recordId: record.id, actions: [RepairAction.RECOVERED_LOSS, RepairAction.ELIMINATED_EFFECT], description: '主动挽回损失并消除不良影响（演示数据）', appliedOn: addDays(record.recordedOn, 30) });
+        const repair = await requestCreditRepair(this.em, SYSTEM_VIEWER, { recordId: record.id, actions: [RepairAction.RECOVERED_LOSS, RepairAction.ELIMINATED_EFFECT], description: '主动挽回损失并消除不良影响（演示数据）', appliedOn: addDays(record.recordedOn, 30) });
         repairs++;
-        if (i % 14 === 3) await decideCreditRepair(this.em, { repairId: repair.id, decision: RepairStatus.APPROVED, decidedOn: addDays(record.recordedOn, 45), note: '修复材料齐全，予以通过' });
+        if (i % 14 === 3) await decideCreditRepair(this.em, SYSTEM_VIEWER, { repairId: repair.id, decision: RepairStatus.APPROVED, decidedOn: addDays(record.recordedOn, 45), note: '修复材料齐全，予以通过' });
       }
     }
     return { objections, repairs };
@@ -260,7 +262,10 @@ class DemoData {
 
 /**
  * Loads the Ezhou demo data set when there is no agency yet. Returns counts of what it wrote, or
- * null when the database already held data. All of it is one transaction: all or nothing.
+ * null when the database already held data. All of it is one transaction: all or nothing — the
+ * registry's use cases it drives (objections, repairs) join that transaction, and their audit
+ * events (actor `system`) are stored with it. Subjects and records are created in bulk, unaudited:
+ * they stand for data a registry held before Chengxin.
  */
 export async function seedIfEmpty(em: EntityManager): Promise<Record<string, number> | null> {
   if ((await em.count(Agency, {})) > 0) return null;

@@ -1,24 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Verdict } from '../db/entities';
+import type { Verdict } from '../db/entities';
 import { SubjectType } from '../domain/subject';
 import type { SubjectRef } from './facts';
-
-/**
- * "The newest decision about now": of a subject's stored verdicts for a matter, the most recently
- * evaluated one whose day (China Standard Time) is the day it was evaluated on. A verdict
- * evaluated as of another day — 2019 for a file review, or a future date — says how things stood
- * (or would stand) then, not now, so it is never the current one, however recent. Null when none.
- */
-export async function findLatestVerdict(em: EntityManager, subject: SubjectRef, matter: string): Promise<Verdict | null> {
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select * from verdict
-      where subject_type = ? and subject_id = ? and matter = ?
-        and day = (evaluated_at at time zone 'Asia/Shanghai')::date
-      order by evaluated_at desc, id asc limit 1`,
-    [subject.type, subject.id, matter],
-  );
-  return rows.length ? em.map(Verdict, rows[0]) : null;
-}
 
 /** The table of each subject type's own row. */
 const SUBJECT_TABLE: Record<SubjectType, string> = {

@@ -1,0 +1,69 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * The one way the repositories send SQL the entity API cannot write (set-based inserts of a whole
+ * chunk, window functions, aggregates): knex, the query builder MikroORM itself runs on.
+ *
+ * Why knex, and not the two other ways this code once used:
+ * - `em.getConnection().execute(sql, params)` inlines the parameters into the SQL text (MikroORM's
+ *   `formatQuery`): a chunk's facts and explanations, megabytes of JSON, would be escaped into the
+ *   statement, and an array would be spread into a list. `knex.raw(sql, bindings)` sends them as
+ *   bound parameters ($1, $2 …), so an array stays one array for `unnest`.
+ * - a `pg.Pool` of its own was a second pool to size and close beside the ORM's, for the same
+ *   database. knex uses the ORM's pool and its transactions (`em.getTransactionContext()`).
+ * pg-boss keeps its own small pool (src/sweep/queue.ts): it runs its own schema, maintenance and
+ * polling, and a queue call must not wait for a connection behind a chunk's write.
+ *
+ * Names come from the entities' metadata (`sqlNames`), so a table or column renamed in an entity
+ * is renamed in this SQL too. Statements sent this way bypass MikroORM's query log (its `debug`).
+ */
+function knexOf(em: EntityManager): Knex {
+  return em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+}
+
+/** A bound value: knex's own, plus arrays holding nulls (node-postgres sends them as SQL arrays with NULL; knex's types leave them out). */
+export type Binding = Knex.RawBinding | readonly (string | number | Date | null)[];
+
+/** What a statement returns (node-postgres' result, as knex passes it on). */
+export interface SqlResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+/**
+ * Runs one statement with `?` placeholders bound in order, in `em`'s transaction when it has one
+ * (else on a pooled connection). Names in `text` come from `sqlNames`.
+ */
+export async function runSql<R = Record<string, never>>(em: EntityManager, text: string, bindings: Binding[] = []): Promise<SqlResult<R>> {
+  return knexOf(em).raw(text, bindings as Knex.RawBinding[]);
+}
+
+/** An entity's table, its properties' columns (both quoted) and the columns' SQL types (for casts of bound arrays). */
+export interface SqlNames<E> {
+  table: string;
+  col: Record<keyof E & string, string>;
+  type: Record<keyof E & string, string>;
+}
+
+const cache = new Map<string, SqlNames<unknown>>();
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Table and column names of an entity as the ORM maps them (see `knexOf`). */
+export function sqlNames<E>(em: EntityManager, entity: EntityClass<E>): SqlNames<E> {
+  let names = cache.get(entity.name);
+  if (!names) {
+    const meta = em.getMetadata().get(entity.name);
+    const col: Record<string, string> = {};
+    const type: Record<string, string> = {};
+    for (const prop of meta.props) {
+      if (!prop.fieldNames?.length) continue;
+      col[prop.name] = quote(prop.fieldNames[0]);
+      type[prop.name] = prop.columnTypes[0];
+    }
+    names = { table: quote(meta.tableName), col, type };
+    cache.set(entity.name, names);
+  }
+  return names as SqlNames<E>;
+}
