@@ -2,6 +2,7 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field } from 'type-graphql';
 import { chinaToday } from '../domain/china-time';
+import { lossDecimalsProblem } from '../domain/credit-record';
 import { idCardProblem, usccProblem } from '../domain/identifiers';
 
 function fromProblem(name: string, problemOf: (value: string) => string | null) {
@@ -55,6 +56,23 @@ export function HappenedOn(options: { nullable?: boolean; description?: string }
         // Absent (a nullable field) passes; a malformed day is the LocalDate scalar's to refuse.
         validate: (value: unknown) => typeof value !== 'string' || happenedOnProblem(value) === null,
         defaultMessage: (args) => happenedOnProblem(String(args?.value)) ?? 'must be on or before today (China Standard Time).',
+      },
+    });
+  };
+}
+
+/** A money amount kept in fen (numeric(…,2)): at most two decimals, so what is stored is what was sent. */
+export function InFen(options?: ValidationOptions) {
+  return (target: object, propertyName: string): void => {
+    registerDecorator({
+      name: 'inFen',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        // Absent passes (IsOptional); the Float scalar refuses non-numbers.
+        validate: (value: unknown) => typeof value !== 'number' || lossDecimalsProblem(value) === null,
+        defaultMessage: (args) => lossDecimalsProblem(Number(args?.value)) ?? 'must have at most two decimals.',
       },
     });
   };

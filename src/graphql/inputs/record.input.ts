@@ -7,7 +7,7 @@ import { MAX_LOSS, RecordCategory, RecordKind, Severity } from '../../domain/cre
 import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { SubjectType } from '../../domain/subject';
-import { HappenedOn } from '../validators';
+import { HappenedOn, InFen } from '../validators';
 
 const LOSS_RANGE = '损失金额须在 0 至 99999999999999.99 元之间 / loss must be from 0 to 99999999999999.99 yuan (numeric(16,2)); got $value.';
 
@@ -63,6 +63,7 @@ export class CreateCreditRecordInput {
   @IsOptional()
   @Min(0, { message: LOSS_RANGE })
   @Max(MAX_LOSS, { message: LOSS_RANGE })
+  @InFen()
   loss?: number | null;
 }
 
@@ -93,6 +94,7 @@ export class RecordCorrectionInput {
   @IsOptional()
   @Min(0, { message: LOSS_RANGE })
   @Max(MAX_LOSS, { message: LOSS_RANGE })
+  @InFen()
   loss?: number;
 }
 
