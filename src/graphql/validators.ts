@@ -77,3 +77,37 @@ export function InFen(options?: ValidationOptions) {
     });
   };
 }
+
+/**
+ * Characters a single line of text may not hold: C0/C1 control characters (line breaks, tabs, ESC),
+ * DEL, the line and paragraph separators, and the bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) — "鄂州信〔2023〕\u202E21号" would show one document number and
+ * store another, and a name with a line break forges a second line in an export or a log.
+ */
+const NOT_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+/** Why `text` is not one plain line, in Chinese and English, or null. */
+export function singleLineProblem(text: string): string | null {
+  const found = NOT_SINGLE_LINE.exec(text);
+  if (!found) return null;
+  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `第 ${found.index + 1} 个字符 ${code} 是控制字符或双向文字控制符，单行文本不能包含；请删除后重新提交。 `
+    + `character ${found.index + 1} is ${code}, a control character or bidirectional override, which single-line text may not hold; remove it and send again.`;
+}
+
+/** A single-line text field (a name, a document number, a body): no control or bidi-override characters. */
+export function SingleLine(options?: ValidationOptions) {
+  return (target: object, propertyName: string): void => {
+    registerDecorator({
+      name: 'singleLine',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        // Absent passes (nullable fields); a non-string is the scalar's to refuse.
+        validate: (value: unknown) => typeof value !== 'string' || singleLineProblem(value) === null,
+        defaultMessage: (args) => singleLineProblem(String(args?.value)) ?? 'must be a single line of plain text.',
+      },
+    });
+  };
+}

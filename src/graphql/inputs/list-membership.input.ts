@@ -2,7 +2,7 @@ import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditList } from '../../domain/list-membership';
 import { SubjectType } from '../../domain/subject';
-import { HappenedOn } from '../validators';
+import { HappenedOn, SingleLine } from '../validators';
 
 @InputType({ description: 'A subject entered in a national dishonesty list.' })
 export class ListSubjectInput {
@@ -19,11 +19,13 @@ export class ListSubjectInput {
   @HappenedOn()
   listedOn!: string;
 
+  @SingleLine()
   @Field({ description: 'The body that listed the subject, e.g. 鄂州市中级人民法院.' })
   @IsNotEmpty()
   @MaxLength(200)
   listedBy!: string;
 
+  @SingleLine()
   @Field({ description: 'The listing decision (文号 or 案号).' })
   @IsNotEmpty()
   @MaxLength(100)
@@ -44,11 +46,13 @@ export class RemoveFromListInput {
   @HappenedOn({ description: 'The listing no longer holds from this day.' })
   removedOn!: string;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
   removedBy!: string;
 
+  @SingleLine()
   @Field({ description: 'The removal decision (文号).' })
   @IsNotEmpty()
   @MaxLength(100)

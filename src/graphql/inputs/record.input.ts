@@ -7,7 +7,7 @@ import { MAX_LOSS, RecordCategory, RecordKind, Severity } from '../../domain/cre
 import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { SubjectType } from '../../domain/subject';
-import { HappenedOn, InFen } from '../validators';
+import { HappenedOn, InFen, SingleLine } from '../validators';
 
 const LOSS_RANGE = '损失金额须在 0 至 99999999999999.99 元之间 / loss must be from 0 to 99999999999999.99 yuan (numeric(16,2)); got $value.';
 
@@ -49,11 +49,13 @@ export class CreateCreditRecordInput {
   @Field(() => LocalDateResolver, { nullable: true, description: 'On or after occurredOn.' })
   disclosureEndsOn?: string | null;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
   sourceDepartment!: string;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(100)
@@ -104,6 +106,7 @@ export class FileObjectionInput {
   @IsUUID()
   recordId!: string;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
@@ -231,12 +234,14 @@ export class SettleCommitmentInput {
   @Field(() => BreachFinding, { nullable: true, description: 'Required for BREACHED: DERELICTION (履职不力) counts against the unit and, on a public commitment of 四(四)\'s fields, enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
   breachFinding?: BreachFinding | null;
 
+  @SingleLine()
   @Field({ nullable: true, description: 'The settling document (文号); required for a DERELICTION finding that enters the responsible person\'s integrity file, it numbers their record.' })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(100)
   settlementDocument?: string;
 
+  @SingleLine()
   @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
   @IsOptional()
   @IsNotEmpty()
@@ -265,11 +270,13 @@ export class RecordBreachFindingInput {
   @HappenedOn({ description: '认定之日 / The day the finding was made; on or after settledOn. It counts from this day, not before.' })
   foundOn!: string;
 
+  @SingleLine()
   @Field({ description: '认定部门 / The body that made the finding.' })
   @IsNotEmpty()
   @MaxLength(200)
   foundBy!: string;
 
+  @SingleLine()
   @Field({ nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
   @IsOptional()
   @IsNotEmpty()
@@ -283,11 +290,13 @@ export class CreateCourtCaseInput {
   @IsUUID()
   agencyId!: string;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(100)
   caseNumber!: string;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
@@ -311,6 +320,7 @@ export class UpdateCourtCaseInput {
   @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Did the head appear? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)).' })
   headAppeared?: boolean | null;
 
+  @SingleLine()
   @Field(() => String, { nullable: true, description: 'Who the absent head entrusted to appear (委托出庭人).' })
   @IsOptional()
   @MaxLength(200)

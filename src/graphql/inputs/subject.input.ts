@@ -1,7 +1,7 @@
 import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AgencyKind, AgencyLevel, CreditGrade } from '../../domain/subject';
-import { HappenedOn, IsIdCardNumber, IsUscc } from '../validators';
+import { HappenedOn, IsIdCardNumber, IsUscc, SingleLine } from '../validators';
 
 @InputType({ description: 'A new agency.' })
 export class CreateAgencyInput {
@@ -9,6 +9,7 @@ export class CreateAgencyInput {
   @IsUscc()
   uscc!: string;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
@@ -28,6 +29,7 @@ export class CreateAgencyInput {
 
 @InputType({ description: 'Changes to an agency; absent fields stay as they are.' })
 export class UpdateAgencyInput {
+  @SingleLine()
   @Field({ nullable: true })
   @IsOptional()
   @IsNotEmpty()
@@ -52,6 +54,7 @@ export class CreateCivilServantInput {
   @IsIdCardNumber()
   idCardNumber!: string;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(100)
@@ -61,11 +64,13 @@ export class CreateCivilServantInput {
   @IsUUID()
   agencyId!: string;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(100)
   post!: string;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(100)
@@ -83,6 +88,7 @@ export class CreateCivilServantInput {
 
 @InputType({ description: 'Changes to a civil servant; absent fields stay as they are.' })
 export class UpdateCivilServantInput {
+  @SingleLine()
   @Field({ nullable: true })
   @IsOptional()
   @IsNotEmpty()
@@ -94,12 +100,14 @@ export class UpdateCivilServantInput {
   @IsUUID()
   agencyId?: string;
 
+  @SingleLine()
   @Field({ nullable: true })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(100)
   post?: string;
 
+  @SingleLine()
   @Field({ nullable: true })
   @IsOptional()
   @IsNotEmpty()
@@ -122,6 +130,7 @@ export class CreateEnterpriseInput {
   @IsUscc()
   uscc!: string;
 
+  @SingleLine()
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
@@ -136,6 +145,7 @@ export class CreateEnterpriseInput {
 
 @InputType({ description: 'Changes to an enterprise; absent fields stay as they are.' })
 export class UpdateEnterpriseInput {
+  @SingleLine()
   @Field({ nullable: true })
   @IsOptional()
   @IsNotEmpty()
