@@ -19,11 +19,13 @@ const TOKEN_ROLES: ReadonlySet<string> = new Set(ALL_ROLES.filter((role) => role
 export const MAX_SUBJECT_LENGTH = 128;
 
 /**
- * The characters a `sub` may hold: letters (any script, so CJK names), digits, and `.`, `_`, `@`,
- * `-`, `:` and single spaces inside. It is written as the actor of audit events and shown in the
- * console, so markup (`<img …>`), quotes and the like have no place in it.
+ * The characters a `sub` may hold: ASCII letters and digits, Chinese characters (Han script, for
+ * names such as 王芳), and `.`, `_`, `@`, `-`, `:` and single spaces inside. It is written as the
+ * actor of audit events and shown in the console, so markup (`<img …>`), quotes and the like have no
+ * place in it; and letters of other scripts are refused because Cyrillic or Greek look-alikes
+ * (`ѕуѕtеm`, `рublic`, `сli:x`) would pass for the reserved actors below, which NFKC does not fold.
  */
-const SUBJECT_PATTERN = /^[\p{L}\p{N}._@:-]+(?: [\p{L}\p{N}._@:-]+)*$/u;
+const SUBJECT_PATTERN = /^[A-Za-z0-9\p{Script=Han}._@:-]+(?: [A-Za-z0-9\p{Script=Han}._@:-]+)*$/u;
 
 /**
  * Why a token subject cannot be used, or null. At most MAX_SUBJECT_LENGTH characters of
@@ -37,7 +39,7 @@ export function subjectProblem(subject: unknown): string | null {
   const folded = subject.normalize('NFKC').toLowerCase();
   if (/^(system|public)$/.test(folded) || folded.startsWith('cli:')) return `The token's "sub" claim ${JSON.stringify(subject)} is reserved for Chengxin itself (system, public, cli:…); use the holder's own name.`;
   if (!SUBJECT_PATTERN.test(subject)) {
-    return 'The token\'s "sub" claim may hold only letters (Chinese too), digits, ". _ @ - :" and single spaces inside; use a plain name such as wang.fang or 王芳.';
+    return 'The token\'s "sub" claim may hold only letters (ASCII a-z, A-Z, or Chinese characters), ASCII digits, ". _ @ - :" and single spaces inside — no look-alike letters of other scripts (Cyrillic, Greek, full-width); use a plain name such as wang.fang or 王芳.';
   }
   return null;
 }

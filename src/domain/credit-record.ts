@@ -63,3 +63,41 @@ export enum RevisionAction {
  * point. A larger figure is refused as input rather than failing in the database.
  */
 export const MAX_LOSS = 99_999_999_999_999.99;
+
+/**
+ * The categories each kind of record may carry — the one place this is decided. A DISHONEST record
+ * tagged COMMENDATION, or a TRUSTWORTHY one tagged JUDGMENT_DEFAULTER, would count on the wrong side.
+ */
+export const CATEGORIES_OF_KIND: Readonly<Record<RecordKind, readonly RecordCategory[]>> = {
+  [RecordKind.DISHONEST]: [
+    RecordCategory.BREACH_OF_CONTRACT,
+    RecordCategory.JUDGMENT_DEFAULTER,
+    RecordCategory.UNFULFILLED_COMMITMENT,
+    RecordCategory.FAILURE_TO_APPEAR,
+    RecordCategory.SERIOUS_ILLEGAL_DISHONEST,
+    RecordCategory.ADMINISTRATIVE_VIOLATION,
+  ],
+  [RecordKind.TRUSTWORTHY]: [RecordCategory.COMMENDATION, RecordCategory.COMMITMENT_HONOURED],
+};
+
+/** Why `category` cannot go with `kind`, in Chinese and English, or null when it can. */
+export function categoryProblem(kind: RecordKind, category: RecordCategory): string | null {
+  const allowed = CATEGORIES_OF_KIND[kind];
+  if (!allowed || allowed.includes(category)) return null;
+  const label = kind === RecordKind.DISHONEST ? '失信' : '守信';
+  return `${category} 不是${label}（${kind}）记录的类别，可选：${allowed.join('、')}。 `
+    + `${category} is not a category of a ${kind} record; use one of ${allowed.join(', ')}.`;
+}
+
+/**
+ * Why a loss cannot be stored as sent, or null. The column keeps two decimals (fen): 0.001 would be
+ * stored as 0.00 while the answer and the history said 0.001, and 999999.995 would round up across
+ * a threshold. The shortest decimal form of the number is what the client wrote.
+ */
+export function lossDecimalsProblem(loss: number): string | null {
+  const written = String(loss);
+  const decimals = /e/i.test(written) ? Infinity : (written.split('.')[1] ?? '').length;
+  if (decimals <= 2) return null;
+  return `损失金额最多两位小数（精确到分），收到 ${written}；请按分填写。 `
+    + `loss has at most two decimals (fen); got ${written}. Send the amount rounded to the fen.`;
+}

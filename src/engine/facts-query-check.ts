@@ -11,8 +11,10 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
   type SelectionSetNode,
+  type StringValueNode,
 } from 'graphql';
 import { SubjectType } from '../domain/subject';
+import { dateProblem, YEARS } from '../graphql/input-values';
 import { RULE_LIMITS } from './rule-limits';
 import type { RuleProblem } from './rule-problem';
 import { estimateCost } from './query-cost';
@@ -151,6 +153,15 @@ export function factsQueryProblems(file: string, document: DocumentNode, schema:
         return false;
       }
       return undefined;
+    },
+    // A date written into the query (asOf: "2300-01-01") is held to the years inputs are held to:
+    // a query about 2300 would be evaluated and answered as if it meant something.
+    StringValue(node: StringValueNode) {
+      const scalar = getNamedType(typeInfo.getInputType() ?? undefined)?.name;
+      const outside = scalar ? dateProblem(scalar, node.value) : null;
+      if (outside) {
+        problem(node, `事实查询中的日期 "${node.value.slice(0, 40)}" 超出 ${YEARS.from}–${YEARS.to} 年的范围；请改用变量 $asOf 或该范围内的日期`, `the date ${outside.replace(' Check the year and send again.', '')} Use the variable $asOf or a date within those years`);
+      }
     },
   }));
 

@@ -33,7 +33,7 @@ function textProblem(text: string): string | null {
 }
 
 /** A LocalDate or DateTime outside YEARS (in China Standard Time); other forms are the scalar's to refuse. */
-function dateProblem(scalar: string, text: string): string | null {
+export function dateProblem(scalar: string, text: string): string | null {
   let year: number;
   if (scalar === 'LocalDate') {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;

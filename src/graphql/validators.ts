@@ -2,6 +2,7 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field } from 'type-graphql';
 import { chinaToday } from '../domain/day';
+import { lossDecimalsProblem } from '../domain/credit-record';
 import { idCardProblem, usccProblem } from '../domain/identifiers';
 
 function fromProblem(name: string, problemOf: (value: string) => string | null) {
@@ -55,6 +56,57 @@ export function HappenedOn(options: { nullable?: boolean; description?: string }
         // Absent (a nullable field) passes; a malformed day is the LocalDate scalar's to refuse.
         validate: (value: unknown) => typeof value !== 'string' || happenedOnProblem(value) === null,
         defaultMessage: (args) => happenedOnProblem(String(args?.value)) ?? 'must be on or before today (China Standard Time).',
+      },
+    });
+  };
+}
+
+/** A money amount kept in fen (numeric(…,2)): at most two decimals, so what is stored is what was sent. */
+export function InFen(options?: ValidationOptions) {
+  return (target: object, propertyName: string): void => {
+    registerDecorator({
+      name: 'inFen',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        // Absent passes (IsOptional); the Float scalar refuses non-numbers.
+        validate: (value: unknown) => typeof value !== 'number' || lossDecimalsProblem(value) === null,
+        defaultMessage: (args) => lossDecimalsProblem(Number(args?.value)) ?? 'must have at most two decimals.',
+      },
+    });
+  };
+}
+
+/**
+ * Characters a single line of text may not hold: C0/C1 control characters (line breaks, tabs, ESC),
+ * DEL, the line and paragraph separators, and the bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) — "鄂州信〔2023〕\u202E21号" would show one document number and
+ * store another, and a name with a line break forges a second line in an export or a log.
+ */
+const NOT_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+/** Why `text` is not one plain line, in Chinese and English, or null. */
+export function singleLineProblem(text: string): string | null {
+  const found = NOT_SINGLE_LINE.exec(text);
+  if (!found) return null;
+  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `第 ${found.index + 1} 个字符 ${code} 是控制字符或双向文字控制符，单行文本不能包含；请删除后重新提交。 `
+    + `character ${found.index + 1} is ${code}, a control character or bidirectional override, which single-line text may not hold; remove it and send again.`;
+}
+
+/** A single-line text field (a name, a document number, a body): no control or bidi-override characters. */
+export function SingleLine(options?: ValidationOptions) {
+  return (target: object, propertyName: string): void => {
+    registerDecorator({
+      name: 'singleLine',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        // Absent passes (nullable fields); a non-string is the scalar's to refuse.
+        validate: (value: unknown) => typeof value !== 'string' || singleLineProblem(value) === null,
+        defaultMessage: (args) => singleLineProblem(String(args?.value)) ?? 'must be a single line of plain text.',
       },
     });
   };

@@ -171,8 +171,26 @@ export async function withholdsFactsFromPublic(viewer: Viewer, em: EntityManager
   return hidden > 0;
 }
 
-/** The summary the public reads instead, when the facts are withheld. */
-export const WITHHELD_SUMMARY = {
-  zh: '本结论所依据的部分信用记录现已不再公示（已撤销或公示期满），其事实、条件和说明不予公开。企业当前状态见 publicStatus。',
-  en: 'Some credit records this verdict rested on are no longer publicly disclosed (revoked, or their disclosure period ended), so its facts, conditions and narrative are not shown. An enterprise\'s current status is publicStatus.',
+const WITHHELD = {
+  zh: '本结论所依据的部分信用记录现已不再公示（已撤销或公示期满），其事实、条件和说明不予公开。',
+  en: 'Some credit records this verdict rested on are no longer publicly disclosed (revoked, or their disclosure period ended), so its facts, conditions and narrative are not shown.',
 } as const;
+
+/**
+ * Where the public finds the current status instead, by subject type: only enterprises have
+ * publicStatus; an agency's standing is its latest verdict and its records disclosed today.
+ * A civil servant's verdicts are never public, so theirs points nowhere.
+ */
+const CURRENT_STATUS: Partial<Record<SubjectType, { zh: string; en: string }>> = {
+  [SubjectType.ENTERPRISE]: { zh: '企业当前状态见 publicStatus。', en: 'An enterprise\'s current status is publicStatus.' },
+  [SubjectType.AGENCY]: {
+    zh: '机关当前情况见该事项的最新结论（latestVerdict）及其现仍公示的信用记录（creditRecords）。',
+    en: 'An agency\'s current standing is its latestVerdict for the matter and its creditRecords disclosed today.',
+  },
+};
+
+/** The summary the public reads instead, when the facts are withheld, worded for the subject's type. */
+export function withheldSummary(subjectType: SubjectType): { zh: string; en: string } {
+  const pointer = CURRENT_STATUS[subjectType];
+  return pointer ? { zh: WITHHELD.zh + pointer.zh, en: `${WITHHELD.en} ${pointer.en}` } : { ...WITHHELD };
+}

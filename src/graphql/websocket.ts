@@ -66,9 +66,15 @@ export function serveSubscriptions(
       schema,
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
+        // A token that is not a string (123, {…}) is a broken client or a probe, not "no token":
+        // taking it as public would hide the mistake behind a working, lesser connection.
+        if (authorization != null && typeof authorization !== 'string') {
+          ctx.extra.socket.close(4403, 'Forbidden: "authorization" must be a string "Bearer <token>", or left out for public access');
+          return false;
+        }
         let viewer: Viewer;
         try {
-          viewer = await verify(typeof authorization === 'string' ? authorization : undefined);
+          viewer = await verify(authorization ?? undefined);
         } catch {
           return false; // closes with 4403 Forbidden: the token is invalid or expired
         }

@@ -3,7 +3,7 @@ import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { CreditRecord, CreditRecordRevision } from '../db/entities';
-import { RecordKind, RevisionAction, type RecordCategory, type Severity } from '../domain/credit-record';
+import { categoryProblem, RecordKind, RevisionAction, type RecordCategory, type Severity } from '../domain/credit-record';
 import type { SubjectType } from '../domain/subject';
 import { BadUserInputError } from '../errors';
 import { assertDateOrder } from './lookup';
@@ -26,8 +26,10 @@ export interface CreditRecordFields {
   loss?: number | null;
 }
 
-/** Checks the rules a record must satisfy whatever its history: severity only on dishonesty, dates in order. */
-export function assertRecordConsistent(record: Pick<CreditRecordFields, 'kind' | 'severity' | 'occurredOn' | 'recordedOn' | 'decidedOn' | 'disclosureEndsOn'>): void {
+/** Checks the rules a record must satisfy whatever its history: a category of its kind, severity only on dishonesty, dates in order. */
+export function assertRecordConsistent(record: Pick<CreditRecordFields, 'kind' | 'category' | 'severity' | 'occurredOn' | 'recordedOn' | 'decidedOn' | 'disclosureEndsOn'>): void {
+  const mismatch = categoryProblem(record.kind, record.category);
+  if (mismatch) throw new BadUserInputError('category', mismatch);
   if (record.kind === RecordKind.DISHONEST && !record.severity) {
     throw new BadUserInputError('severity', 'is required for a DISHONEST record: GENERAL (一般), MAJOR (较重) or SEVERE (严重).');
   }

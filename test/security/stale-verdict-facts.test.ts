@@ -64,7 +64,10 @@ describe('a stored verdict shows the public nothing derived from records no long
       expect(rule.evidence).toEqual([]);
     }
     expect(verdict.explanation.summary).toContain('不再公示');
-    expect(verdict.explanation.en).toContain('publicStatus');
+    // Agencies have no publicStatus: the notice points to what an agency does have.
+    for (const text of [verdict.explanation.en, verdict.explanation.summary, verdict.reason.zh, verdict.reason.en]) expect(text).not.toContain('publicStatus');
+    expect(verdict.explanation.en).toContain("An agency's current standing is its latestVerdict");
+    expect(verdict.reason.zh).toContain('机关当前情况见该事项的最新结论（latestVerdict）');
     // The one-line reason is filled from the same facts: withheld alike (found by the second hostile pass).
     expect(verdict.reason.zh).toContain('不再公示');
     const text = shown(verdict);
@@ -87,6 +90,9 @@ describe('a stored verdict shows the public nothing derived from records no long
   it('disclosure ended: an enterprise verdict given while the record counted withholds its facts from PUBLIC', async () => {
     const verdict = (await server.gql(READ, { v: oldVerdictId }, { role: 'PUBLIC' })).data.verdict;
     expect(verdict.explanation.factsWithheld).toBe(true);
+    expect(verdict.explanation.en).toContain("An enterprise's current status is publicStatus.");
+    expect(verdict.reason.zh).toContain('企业当前状态见 publicStatus');
+    expect(verdict.explanation.en).not.toContain('agency');
     expect(verdict.explanation.facts).toEqual({});
     const text = shown(verdict);
     for (const leak of [expiredId, 'seriousIllegalDishonest', 'lastDishonestOn', '2019-03-01']) expect(text).not.toContain(leak);

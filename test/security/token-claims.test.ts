@@ -71,6 +71,10 @@ describe('forged or malformed token claims are refused as UNAUTHENTICATED and no
     ['the reserved actor "System"', () => sign({ role: 'ADMIN' }, { sub: 'System' }), /reserved/],
     ['the reserved actor "public"', () => sign({ role: 'CLERK' }, { sub: 'public' }), /reserved/],
     ['a "cli:" actor', () => sign({ role: 'ADMIN' }, { sub: 'cli:root' }), /reserved/],
+    // Look-alike letters NFKC does not fold: only ASCII and Chinese letters are taken.
+    ['the Cyrillic look-alike "ѕуѕtеm"', () => sign({ role: 'ADMIN' }, { sub: '\u0455\u0443\u0455t\u0435m' }), /no look-alike letters of other scripts/],
+    ['the Cyrillic look-alike "рublic"', () => sign({ role: 'CLERK' }, { sub: '\u0440ublic' }), /no look-alike letters of other scripts/],
+    ['the Cyrillic look-alike "сli:x"', () => sign({ role: 'ADMIN' }, { sub: '\u0441li:x' }), /no look-alike letters of other scripts/],
   ])('%s', async (_name, make, message) => {
     const before = await counts();
     const result = await withToken(await make());

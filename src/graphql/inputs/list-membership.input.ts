@@ -2,7 +2,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditList } from '../../domain/list-membership';
 import { SubjectType } from '../../domain/subject';
-import { HappenedOn } from '../validators';
+import { HappenedOn, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
 @InputType({ description: 'A subject entered in a national dishonesty list.' })
@@ -20,10 +20,12 @@ export class ListSubjectInput {
   @HappenedOn()
   listedOn!: string;
 
+  @SingleLine()
   @Field({ description: 'The body that listed the subject, e.g. 鄂州市中级人民法院.' })
   @NonEmptyText(200)
   listedBy!: string;
 
+  @SingleLine()
   @Field({ description: 'The listing decision (文号 or 案号).' })
   @NonEmptyText(100)
   documentNumber!: string;
@@ -43,10 +45,12 @@ export class RemoveFromListInput {
   @HappenedOn({ description: 'The listing no longer holds from this day.' })
   removedOn!: string;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(200)
   removedBy!: string;
 
+  @SingleLine()
   @Field({ description: 'The removal decision (文号).' })
   @NonEmptyText(100)
   documentNumber!: string;

@@ -7,7 +7,7 @@ import { MAX_LOSS, RecordCategory, RecordKind, Severity } from '../../domain/cre
 import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { SubjectType } from '../../domain/subject';
-import { HappenedOn } from '../validators';
+import { HappenedOn, InFen, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
 const LOSS_RANGE = '损失金额须在 0 至 99999999999999.99 元之间 / loss must be from 0 to 99999999999999.99 yuan (numeric(16,2)); got $value.';
@@ -49,10 +49,12 @@ export class CreateCreditRecordInput {
   @Field(() => LocalDateResolver, { nullable: true, description: 'On or after occurredOn.' })
   disclosureEndsOn?: string | null;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(200)
   sourceDepartment!: string;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(100)
   documentNumber!: string;
@@ -61,6 +63,7 @@ export class CreateCreditRecordInput {
   @IsOptional()
   @Min(0, { message: LOSS_RANGE })
   @Max(MAX_LOSS, { message: LOSS_RANGE })
+  @InFen()
   loss?: number | null;
 }
 
@@ -89,6 +92,7 @@ export class RecordCorrectionInput {
   @IsOptional()
   @Min(0, { message: LOSS_RANGE })
   @Max(MAX_LOSS, { message: LOSS_RANGE })
+  @InFen()
   loss?: number;
 }
 
@@ -98,6 +102,7 @@ export class FileObjectionInput {
   @IsUUID()
   recordId!: string;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(200)
   filedBy!: string;
@@ -220,10 +225,12 @@ export class SettleCommitmentInput {
   @Field(() => BreachFinding, { nullable: true, description: 'Required for BREACHED: DERELICTION (履职不力) counts against the unit and, on a public commitment of 四(四)\'s fields, enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
   breachFinding?: BreachFinding | null;
 
+  @SingleLine()
   @Field({ nullable: true, description: 'The settling document (文号); required for a DERELICTION finding that enters the responsible person\'s integrity file, it numbers their record.' })
   @NonEmptyText(100, { optional: true })
   settlementDocument?: string;
 
+  @SingleLine()
   @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
   @NonEmptyText(200, { optional: true })
   foundBy?: string;
@@ -250,10 +257,12 @@ export class RecordBreachFindingInput {
   @HappenedOn({ description: '认定之日 / The day the finding was made; on or after settledOn. It counts from this day, not before.' })
   foundOn!: string;
 
+  @SingleLine()
   @Field({ description: '认定部门 / The body that made the finding.' })
   @NonEmptyText(200)
   foundBy!: string;
 
+  @SingleLine()
   @Field({ nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
   @NonEmptyText(100, { optional: true })
   findingDocument?: string;
@@ -265,10 +274,12 @@ export class CreateCourtCaseInput {
   @IsUUID()
   agencyId!: string;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(100)
   caseNumber!: string;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(200)
   court!: string;
@@ -291,6 +302,7 @@ export class UpdateCourtCaseInput {
   @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Did the head appear? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)).' })
   headAppeared?: boolean | null;
 
+  @SingleLine()
   @Field(() => String, { nullable: true, description: 'Who the absent head entrusted to appear (委托出庭人).' })
   @IsOptional()
   @MaxLength(200)

@@ -1,7 +1,7 @@
 import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AgencyKind, AgencyLevel, CreditGrade } from '../../domain/subject';
-import { HappenedOn, IsIdCardNumber, IsUscc } from '../validators';
+import { HappenedOn, IsIdCardNumber, IsUscc, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
 @InputType({ description: 'A new agency.' })
@@ -10,6 +10,7 @@ export class CreateAgencyInput {
   @IsUscc()
   uscc!: string;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(200)
   name!: string;
@@ -28,6 +29,7 @@ export class CreateAgencyInput {
 
 @InputType({ description: 'Changes to an agency; absent fields stay as they are.' })
 export class UpdateAgencyInput {
+  @SingleLine()
   @Field({ nullable: true })
   @NonEmptyText(200, { optional: true })
   name?: string;
@@ -50,6 +52,7 @@ export class CreateCivilServantInput {
   @IsIdCardNumber()
   idCardNumber!: string;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(100)
   name!: string;
@@ -58,10 +61,12 @@ export class CreateCivilServantInput {
   @IsUUID()
   agencyId!: string;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(100)
   post!: string;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(100)
   rank!: string;
@@ -78,6 +83,7 @@ export class CreateCivilServantInput {
 
 @InputType({ description: 'Changes to a civil servant; absent fields stay as they are.' })
 export class UpdateCivilServantInput {
+  @SingleLine()
   @Field({ nullable: true })
   @NonEmptyText(100, { optional: true })
   name?: string;
@@ -87,10 +93,12 @@ export class UpdateCivilServantInput {
   @IsUUID()
   agencyId?: string;
 
+  @SingleLine()
   @Field({ nullable: true })
   @NonEmptyText(100, { optional: true })
   post?: string;
 
+  @SingleLine()
   @Field({ nullable: true })
   @NonEmptyText(100, { optional: true })
   rank?: string;
@@ -111,6 +119,7 @@ export class CreateEnterpriseInput {
   @IsUscc()
   uscc!: string;
 
+  @SingleLine()
   @Field()
   @NonEmptyText(200)
   name!: string;
@@ -124,6 +133,7 @@ export class CreateEnterpriseInput {
 
 @InputType({ description: 'Changes to an enterprise; absent fields stay as they are.' })
 export class UpdateEnterpriseInput {
+  @SingleLine()
   @Field({ nullable: true })
   @NonEmptyText(200, { optional: true })
   name?: string;

@@ -24,7 +24,7 @@ import { evaluationDeps, type GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';
 import { SubjectUnion } from '../types/subject.type';
 import { ExplanationType, LocalizedTextType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
-import { assertMayReadVerdict, assertMaySeeVerdictOf, verdictSubjectTypes, WITHHELD_SUMMARY, withholdsFactsFromPublic, withoutUndisclosed } from '../visibility';
+import { assertMayReadVerdict, assertMaySeeVerdictOf, verdictSubjectTypes, withheldSummary, withholdsFactsFromPublic, withoutUndisclosed } from '../visibility';
 import { definedOnly } from '../where';
 
 @Resolver(() => VerdictType)
@@ -97,7 +97,7 @@ export class VerdictResolver {
   })
   async reason(@Root() verdict: Verdict, @Ctx() { em, viewer, rules }: GraphQLContext): Promise<LocalizedTextType> {
     // The reason is filled from the stored facts: withheld from the public exactly when the explanation is.
-    if (await withholdsFactsFromPublic(viewer, em, verdict)) return { ...WITHHELD_SUMMARY };
+    if (await withholdsFactsFromPublic(viewer, em, verdict)) return withheldSummary(verdict.subjectType);
     return reasonFor(verdict.outcome, verdict.rules, rules.current.matter(verdict.matter));
   }
 
@@ -156,7 +156,7 @@ export class ExplanationResolver {
     @Info() info: GraphQLResolveInfo,
   ): string {
     if (locale !== 'zh' && locale !== 'en') throw new BadUserInputError('locale', `"${locale}" is not offered; use "zh" or "en".`);
-    if (explanation.factsWithheld) return WITHHELD_SUMMARY[locale];
+    if (explanation.factsWithheld) return withheldSummary(explanation.about.subjectType)[locale];
     const { about } = explanation;
     const matterTitle = rules.current.matter(about.matter)?.title ?? { zh: about.matter, en: about.matter };
     // Facts named in words from the facts types' descriptions (the facts query in force).

@@ -1,0 +1,59 @@
+import { createAgency, createCivilServant, idCardNumber, uscc } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * Single-line text — names, document numbers, bodies (foundBy, court…) — refuses control characters
+ * and bidirectional overrides: "鄂州信〔2023〕\u202E21号" shows one number and stores another, a line
+ * break in a name forges a line in an export. BAD_USER_INPUT naming the field; nothing is written.
+ * Multi-line text (a summary, a reason) keeps its line breaks.
+ */
+let server: TestServer;
+let agencyId: string;
+let servantId: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  agencyId = await createAgency(server);
+  servantId = await createCivilServant(server, agencyId);
+});
+afterAll(() => server.stop());
+
+const rows = async () => (await server.sql(`select (select count(*) from credit_record)::int as records, (select count(*) from agency)::int as agencies,
+  (select count(*) from civil_servant)::int as servants, (select count(*) from audit_event)::int as audit`))[0];
+
+const RECORD = 'mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }';
+const record = (fields: Record<string, unknown>) => ({
+  input: {
+    subjectType: 'CIVIL_SERVANT', subjectId: servantId, kind: 'DISHONEST', category: 'BREACH_OF_CONTRACT', severity: 'MAJOR', summary: '第一行\n第二行',
+    occurredOn: '2023-03-01', recordedOn: '2023-03-20', sourceDepartment: '鄂州市发改委', documentNumber: '鄂州信〔2023〕12号', ...fields,
+  },
+});
+
+it.each([
+  ['documentNumber', 'U+202E', RECORD, () => record({ documentNumber: '鄂州信〔2023〕\u202E21号' })],
+  ['documentNumber', 'U+2066', RECORD, () => record({ documentNumber: '鄂州信\u2066〔2023〕12号\u2069' })],
+  ['sourceDepartment', 'U+000A', RECORD, () => record({ sourceDepartment: '鄂州市\n发改委' })],
+  ['name', 'U+001B', 'mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }', () => ({ input: { idCardNumber: idCardNumber(), name: '张\u001B[31m三', agencyId, post: '科员', rank: '一级科员' } })],
+  ['name', 'U+0009', 'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id } }', () => ({ input: { uscc: uscc(), name: '鄂州市\t测试局', level: 'CITY', kind: 'DEPARTMENT' } })],
+])('%s holding %s: BAD_USER_INPUT naming the field and the character; nothing is written', async (field, code, query, variables) => {
+  const before = await rows();
+  const result = await server.gql(query, variables());
+  expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(result.errors?.[0]).toMatchObject({ extensions: { field } });
+  expect(result.errors?.[0].message).toContain(code);
+  expect(result.errors?.[0].message).toMatch(/单行文本不能包含.*single-line text may not hold/);
+  expect(await rows()).toEqual(before);
+});
+
+it('foundBy of a breach finding is single-line too', async () => {
+  const before = await rows();
+  const result = await server.gql('mutation ($input: RecordBreachFindingInput!) { recordBreachFinding(input: $input) { id } }', {
+    input: { commitmentId: '00000000-0000-4000-8000-000000000000', breachFinding: 'DERELICTION', foundOn: '2024-01-01', foundBy: '鄂州市\u202D督查室' },
+  });
+  expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'foundBy' });
+  expect(await rows()).toEqual(before);
+});
+
+it('plain single-line text and a multi-line summary are accepted', async () => {
+  const result = await server.gql(RECORD, record({}));
+  expect(result.errors).toBeUndefined();
+});
