@@ -28,11 +28,13 @@ describe('registering subjects', () => {
     expect(await server.sql('select count(*)::int as n from agency')).toEqual(before);
   });
 
-  it('a text field is refused empty or too long, naming the field, and an update may leave it out', async () => {
+  it('a text field is refused empty, blank or too long, naming the field, and an update may leave it out', async () => {
     const before = await server.sql('select count(*)::int as n from agency');
-    const empty = await server.gql(CREATE_AGENCY, { input: { uscc: uscc(), name: '', level: 'CITY' } });
+    const empty = await server.gql(CREATE_AGENCY, { input: { uscc: uscc(), name: '', level: 'CITY', kind: 'DEPARTMENT' } });
     expect(empty.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' }, message: expect.stringMatching(/name should not be empty/) });
-    const long = await server.gql(CREATE_AGENCY, { input: { uscc: uscc(), name: '局'.repeat(201), level: 'CITY' } });
+    const blank = await server.gql(CREATE_AGENCY, { input: { uscc: uscc(), name: '  \u3000 ', level: 'CITY', kind: 'DEPARTMENT' } });
+    expect(blank.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' }, message: expect.stringMatching(/name must contain more than spaces/) });
+    const long = await server.gql(CREATE_AGENCY, { input: { uscc: uscc(), name: '局'.repeat(201), level: 'CITY', kind: 'DEPARTMENT' } });
     expect(long.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' }, message: expect.stringMatching(/shorter than or equal to 200 characters/) });
     expect(await server.sql('select count(*)::int as n from agency')).toEqual(before);
 
