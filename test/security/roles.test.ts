@@ -1,6 +1,7 @@
 import { ALL_ROLES, PERMISSIONS } from '../../src/auth/role';
 import { createAgency, createCivilServant, createRecord, idCardNumber, uscc } from '../support/factories';
 import { startTestServer, token, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 let server: TestServer;
 let agencyId: string;
@@ -18,10 +19,10 @@ beforeAll(async () => {
   recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
   otherAgencyId = await createAgency(server);
   otherRecordId = await createRecord(server, 'AGENCY', otherAgencyId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
-  const verdict = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { id } }', { id: servantId });
-  verdictId = verdict.data.evaluate.id;
-  const agencyVerdict = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }', { id: agencyId });
-  agencyVerdictId = agencyVerdict.data.evaluate.id;
+  const verdict = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { id } }`), { id: servantId });
+  verdictId = verdict.evaluate.id;
+  const agencyVerdict = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }`), { id: agencyId });
+  agencyVerdictId = agencyVerdict.evaluate.id;
 });
 afterAll(() => server.stop());
 
@@ -58,7 +59,7 @@ describe('the role × operation matrix', () => {
   it.each(cells)('%s as %s: allowed=%s', async (_name, role, allowed, op) => {
     const table = op.writes;
     const before = table ? await server.sql(`select count(*)::int as n from ${table}`) : null;
-    const result = await server.gql(op.query(role), op.vars?.(), { role });
+    const result = await server.rawQuery(op.query(role), op.vars?.(), { role });
     const codes = (result.errors ?? []).map((e) => e.extensions?.code);
     if (allowed) {
       op.check(result.data, codes);
@@ -71,31 +72,31 @@ describe('the role × operation matrix', () => {
 });
 
 describe('personal data', () => {
-  const SERVANT = 'query ($id: ID!) { civilServant(id: $id) { name idCardNumber } }';
+  const SERVANT = graphql(`query ($id: ID!) { civilServant(id: $id) { name idCardNumber } }`);
 
   it('the public sees the ID-card number masked and the name partly masked; an inspector sees both', async () => {
-    expect((await server.gql(SERVANT, { id: servantId }, { role: 'PUBLIC' })).data.civilServant).toEqual({ name: '王*明', idCardNumber: '4207**********0017' });
-    expect((await server.gql(SERVANT, { id: servantId }, { role: 'OFFICER' })).data.civilServant).toEqual({ name: '王小明', idCardNumber: '4207**********0017' });
-    expect((await server.gql(SERVANT, { id: servantId }, { role: 'DISPLAY' })).data.civilServant).toEqual({ name: '王小明', idCardNumber: '4207**********0017' });
-    expect((await server.gql(SERVANT, { id: servantId }, { role: 'INSPECTOR' })).data.civilServant).toEqual({ name: '王小明', idCardNumber: '420704198506120017' });
+    expect((await server.ok(SERVANT, { id: servantId }, { role: 'PUBLIC' })).civilServant).toEqual({ name: '王*明', idCardNumber: '4207**********0017' });
+    expect((await server.ok(SERVANT, { id: servantId }, { role: 'OFFICER' })).civilServant).toEqual({ name: '王小明', idCardNumber: '4207**********0017' });
+    expect((await server.ok(SERVANT, { id: servantId }, { role: 'DISPLAY' })).civilServant).toEqual({ name: '王小明', idCardNumber: '4207**********0017' });
+    expect((await server.ok(SERVANT, { id: servantId }, { role: 'INSPECTOR' })).civilServant).toEqual({ name: '王小明', idCardNumber: '420704198506120017' });
   });
 
   it("the public gets no verdict about a civil servant at all; an inspector gets the full explanation", async () => {
-    const QUERY = 'query ($v: ID!) { verdict(id: $v) { outcome explanation { facts rules { fired evidence text { zh } } } } }';
-    const asPublic = await server.gql(QUERY, { v: verdictId }, { role: 'PUBLIC' });
+    const QUERY = graphql(`query ($v: ID!) { verdict(id: $v) { outcome explanation { facts rules { fired evidence text { zh } } } } }`);
+    const asPublic = await server.query(QUERY, { v: verdictId }, { role: 'PUBLIC' });
     expect(asPublic.data?.verdict ?? null).toBeNull();
     expect(asPublic.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const asInspector = (await server.gql(QUERY, { v: verdictId }, { role: 'INSPECTOR' })).data.verdict;
-    expect(asInspector.explanation.rules.find((r: any) => r.fired).evidence).toEqual([expect.objectContaining({ id: recordId })]);
+    const asInspector = (await server.ok(QUERY, { v: verdictId }, { role: 'INSPECTOR' })).verdict;
+    expect(asInspector!.explanation.rules.find((r) => r.fired)!.evidence).toEqual([expect.objectContaining({ id: recordId })]);
   });
 
   it("the public does not see civil servants' credit records, but does see agencies' and enterprises'", async () => {
     await createRecord(server, 'AGENCY', agencyId);
-    const list = await server.gql('{ creditRecords(first: 100) { edges { node { subjectType } } } }', undefined, { role: 'PUBLIC' });
-    const types = new Set(list.data.creditRecords.edges.map((e: any) => e.node.subjectType));
+    const list = await server.ok(graphql(`{ creditRecords(first: 100) { edges { node { subjectType } } } }`), undefined, { role: 'PUBLIC' });
+    const types = new Set(list.creditRecords.edges.map((e) => e.node.subjectType));
     expect(types.has('AGENCY')).toBe(true);
     expect(types.has('CIVIL_SERVANT')).toBe(false);
-    const one = await server.gql('query ($r: ID!) { creditRecord(id: $r) { id } }', { r: recordId }, { role: 'PUBLIC' });
+    const one = await server.query(graphql(`query ($r: ID!) { creditRecord(id: $r) { id } }`), { r: recordId }, { role: 'PUBLIC' });
     expect(one.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

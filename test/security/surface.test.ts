@@ -1,4 +1,5 @@
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -12,14 +13,14 @@ describe('the GraphQL surface', () => {
   it('refuses a query 50 levels deep before running it', async () => {
     let query = 'name';
     for (let i = 0; i < 49; i++) query = `parent { ${query} }`;
-    const result = await server.gql(`{ agencies { edges { node { ${query} } } } }`);
+    const result = await server.rawQuery(`{ agencies { edges { node { ${query} } } } }`);
     expect(result.status).toBe(400);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 12 }, message: expect.stringContaining('levels of nesting; the limit is 12') });
   });
 
   it('refuses a query whose estimated cost is too high, saying what to do', async () => {
     const nested = 'children { civilServantsConnection(first: 100) { edges { node { post } } } }';
-    const result = await server.gql(`{ a: agencies(first: 100) { edges { node { ${nested} } } } b: agencies(first: 100) { edges { node { ${nested} } } } }`);
+    const result = await server.rawQuery(`{ a: agencies(first: 100) { edges { node { ${nested} } } } b: agencies(first: 100) { edges { node { ${nested} } } } }`);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' }, message: expect.stringContaining('Ask for smaller pages') });
   });
 
@@ -29,7 +30,7 @@ describe('the GraphQL surface', () => {
     const ready = await fetch(`${base()}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', database: 'reachable', ruleSet: expect.stringMatching(/^sha256:/) });
-    await server.gql('query Count { agencies { totalCount } }');
+    await server.query(graphql(`query Count { agencies { totalCount } }`));
     const metrics = await (await fetch(`${base()}/metrics`)).text();
     expect(metrics).toMatch(/chengxin_graphql_requests_total\{type="query",operation="agencies"\} \d+/);
     expect(metrics).toContain('chengxin_evaluation_duration_seconds');
