@@ -70,9 +70,10 @@ export function token(role: string, sub: string, ttl = '1h'): Promise<string> {
 
 /**
  * Starts the real server, as `npm start` does, on a free port over a fresh database — or, given
- * `sharing`, over that server's database (a second server process; stopping it keeps the database).
+ * `sharing`, over that server's database (a second server process; stopping it keeps the database)
+ * or over a database the test prepared itself.
  */
-export async function startTestServer(overrides: Partial<Config> = {}, sharing?: TestServer): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, sharing?: Pick<TestServer, 'databaseUrl'>): Promise<TestServer> {
   const database = sharing ? { url: sharing.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config: Config = {
     nodeEnv: 'test',
