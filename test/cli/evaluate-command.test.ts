@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { runNode } from '../support/run-command';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * `npx chengxin evaluate` as an officer uses it, next to the real server: a matter whose only rule
@@ -54,13 +55,13 @@ const count = async (table: string) => (await server.sql<{ n: number }>(`select 
 
 describe('a matter with no rule in force on the day', () => {
   it('is NO_RULE_IN_FORCE through the API, with its meaning in the schema, never ELIGIBLE', async () => {
-    const result = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "SECONDMENT", asOf: "2026-12-01T00:00:00+08:00") { outcome reason { zh en } explanation { summary(locale: "zh") } } }', { id: servantId });
+    const result = await server.query(graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "SECONDMENT", asOf: "2026-12-01T00:00:00+08:00") { outcome reason { zh en } explanation { summary(locale: "zh") } } }`), { id: servantId });
     expect(result.errors).toBeUndefined();
-    expect(result.data.evaluate.outcome).toBe('NO_RULE_IN_FORCE');
-    expect(result.data.evaluate.explanation.summary).toContain('结论：无适用规则');
-    expect(result.data.evaluate.explanation.summary).toContain('当日该事项没有生效的规则，未作任何认定');
-    expect(result.data.evaluate.reason).toEqual({ zh: '当日该事项没有生效的规则，未作任何认定，这不是“符合条件”。', en: 'No rule of this matter was in force on the day: nothing was decided, and this is not a clearance.' });
-    const described = await server.gql('{ __type(name: "Outcome") { enumValues { name description } } }');
+    expect(result.data!.evaluate.outcome).toBe('NO_RULE_IN_FORCE');
+    expect(result.data!.evaluate.explanation.summary).toContain('结论：无适用规则');
+    expect(result.data!.evaluate.explanation.summary).toContain('当日该事项没有生效的规则，未作任何认定');
+    expect(result.data!.evaluate.reason).toEqual({ zh: '当日该事项没有生效的规则，未作任何认定，这不是“符合条件”。', en: 'No rule of this matter was in force on the day: nothing was decided, and this is not a clearance.' });
+    const described = await server.rawQuery('{ __type(name: "Outcome") { enumValues { name description } } }');
     expect(described.data.__type.enumValues).toContainEqual({ name: 'NO_RULE_IN_FORCE', description: expect.stringContaining('无适用规则 No rule in force') });
   });
 

@@ -6,6 +6,7 @@ import { runNode } from '../support/run-command';
 import { startTestServer, token, type TestServer } from '../support/test-server';
 import { createCivilServant, createRecord, uscc } from '../support/factories';
 import { gzippedScriptBytes, launchBrowser, openSession, pdfText, screenshot, seriousViolations } from './support/browser';
+import { graphql } from '../support/graphql';
 
 // Functions passed to page.evaluate run in the browser; these are its globals as they use them
 // (the project's type-check has Node's library, not the DOM's).
@@ -31,8 +32,8 @@ beforeAll(async () => {
   origin = new URL(server.url).origin;
   browser = await launchBrowser();
   tmp = mkdtempSync(path.join(tmpdir(), 'chengxin-console-'));
-  const agencies = await server.gql('{ agencies(first: 1, filter: { level: CITY }) { edges { node { id } } } }');
-  const agencyId = agencies.data.agencies.edges[0].node.id;
+  const agencies = await server.ok(graphql(`{ agencies(first: 1, filter: { level: CITY }) { edges { node { id } } } }`));
+  const agencyId = agencies.agencies.edges[0].node.id;
   servantId = await createCivilServant(server, agencyId, { name: NAME, idCardNumber: ID_CARD, post: '副科长', rank: '二级主任科员' });
   await createRecord(server, 'CIVIL_SERVANT', servantId, {
     category: 'ADMINISTRATIVE_VIOLATION',
@@ -43,12 +44,12 @@ beforeAll(async () => {
     sourceDepartment: '鄂州市司法局',
     documentNumber: DOCUMENT,
   });
-  const evaluated = await server.gql(
-    'mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD", asOf: "2026-11-01T00:00:00+08:00") { id outcome } }',
+  const evaluated = await server.ok(
+    graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD", asOf: "2026-11-01T00:00:00+08:00") { id outcome } }`),
     { id: servantId },
   );
-  expect(evaluated.data.evaluate.outcome).toBe('RESTRICTED');
-  verdictId = evaluated.data.evaluate.id;
+  expect(evaluated.evaluate.outcome).toBe('RESTRICTED');
+  verdictId = evaluated.evaluate.id;
   // One sweep, as `npx chengxin evaluate --all` runs it, for the Sweeps page.
   const sweep = await runNode(['bin/chengxin.js', 'evaluate', '--all', '--matter', 'AWARD', '--as-of', '2026-11-01', '--workers', '1', '--json'], {
     ...process.env,
@@ -241,8 +242,8 @@ test('the public sees masked names and no civil servant facts anywhere in the co
 });
 
 test("the public opens an enterprise and sees its disclosed records, not a refusal for their objections", async () => {
-  const created = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', { input: { uscc: uscc('91'), name: '鄂州市公示测试有限公司' } });
-  const enterpriseId = created.data.createEnterprise.id;
+  const created = await server.ok(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), { input: { uscc: uscc('91'), name: '鄂州市公示测试有限公司' } });
+  const enterpriseId = created.createEnterprise.id;
   await createRecord(server, 'ENTERPRISE', enterpriseId, { summary: '拖欠农民工工资，经责令仍未改正', documentNumber: '鄂州人社〔2026〕3号', occurredOn: '2026-03-01', recordedOn: '2026-03-10' });
   const { page, foreign, context } = await openSession(browser, origin);
   await page.goto(`${origin}/console/subjects/enterprise/${enterpriseId}`);

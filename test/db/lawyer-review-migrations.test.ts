@@ -4,6 +4,7 @@ import { ormOptions } from '../../src/db/orm';
 import { idCardNumber, uscc } from '../support/factories';
 import { createTestDatabase } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
  * A database that lived through the releases: rows written before Migration20261129020000ListsAndPeriods
@@ -94,61 +95,61 @@ afterAll(async () => {
 });
 
 describe('breach findings nobody made (四(四))', () => {
-  const COMMITMENT = 'query ($id: ID!) { commitment(id: $id) { status breachFinding breachFindingPending breachFoundOn } }';
+  const COMMITMENT = graphql(`query ($id: ID!) { commitment(id: $id) { status breachFinding breachFindingPending breachFoundOn } }`);
 
   it('the finding ListsAndPeriods wrote on older breaches is taken back (unreviewed); findings made since keep their value, dated by their settling day', async () => {
-    expect((await server.gql(COMMITMENT, { id: ids.oldBreach })).data.commitment).toEqual({ status: 'BREACHED', breachFinding: null, breachFindingPending: true, breachFoundOn: null });
-    expect((await server.gql(COMMITMENT, { id: ids.newBreach })).data.commitment).toEqual({ status: 'BREACHED', breachFinding: 'DERELICTION', breachFindingPending: false, breachFoundOn: '2025-03-12' });
-    expect((await server.gql(COMMITMENT, { id: ids.oldFulfilled })).data.commitment).toEqual({ status: 'FULFILLED', breachFinding: null, breachFindingPending: false, breachFoundOn: null });
-    const pending = await server.gql('{ commitments(filter: { breachFindingPending: true }) { totalCount edges { node { id } } } }');
-    expect(pending.data.commitments).toEqual({ totalCount: 1, edges: [{ node: { id: ids.oldBreach } }] });
+    expect((await server.ok(COMMITMENT, { id: ids.oldBreach })).commitment).toEqual({ status: 'BREACHED', breachFinding: null, breachFindingPending: true, breachFoundOn: null });
+    expect((await server.ok(COMMITMENT, { id: ids.newBreach })).commitment).toEqual({ status: 'BREACHED', breachFinding: 'DERELICTION', breachFindingPending: false, breachFoundOn: '2025-03-12' });
+    expect((await server.ok(COMMITMENT, { id: ids.oldFulfilled })).commitment).toEqual({ status: 'FULFILLED', breachFinding: null, breachFindingPending: false, breachFoundOn: null });
+    const pending = await server.query(graphql(`{ commitments(filter: { breachFindingPending: true }) { totalCount edges { node { id } } } }`));
+    expect(pending.data!.commitments).toEqual({ totalCount: 1, edges: [{ node: { id: ids.oldBreach } }] });
     // The public reads no finding, as it reads no person behind a commitment: pending or not is withheld too.
-    const FINDING = 'query ($id: ID!) { commitment(id: $id) { status breachFinding breachFindingPending breachFoundOn breachFoundBy breachFindingDocument } }';
+    const FINDING = graphql(`query ($id: ID!) { commitment(id: $id) { status breachFinding breachFindingPending breachFoundOn breachFoundBy breachFindingDocument } }`);
     for (const id of [ids.oldBreach, ids.newBreach]) {
-      expect((await server.gql(FINDING, { id }, { role: 'PUBLIC' })).data.commitment).toEqual({ status: 'BREACHED', breachFinding: null, breachFindingPending: null, breachFoundOn: null, breachFoundBy: null, breachFindingDocument: null });
+      expect((await server.ok(FINDING, { id }, { role: 'PUBLIC' })).commitment).toEqual({ status: 'BREACHED', breachFinding: null, breachFindingPending: null, breachFoundOn: null, breachFoundBy: null, breachFindingDocument: null });
     }
   });
 
   it('an unreviewed breach counts for nothing, is shown as unreviewed, and counts from the day an officer records the finding', async () => {
-    const FACTS = `query ($id: ID!, $asOf: DateTime!) { civilServant(id: $id) { commitmentFacts(asOf: $asOf) { breached breachedUnreviewed breachedCommitments { id settledOn foundOn } } } }`;
-    expect((await server.gql(FACTS, { id: ids.cadre, asOf: day('2025-06-01') })).data.civilServant.commitmentFacts).toEqual({ breached: 0, breachedUnreviewed: 1, breachedCommitments: [] });
+    const FACTS = graphql(`query ($id: ID!, $asOf: DateTime!) { civilServant(id: $id) { commitmentFacts(asOf: $asOf) { breached breachedUnreviewed breachedCommitments { id settledOn foundOn } } } }`);
+    expect((await server.ok(FACTS, { id: ids.cadre, asOf: day('2025-06-01') })).civilServant!.commitmentFacts).toEqual({ breached: 0, breachedUnreviewed: 1, breachedCommitments: [] });
 
-    const RECORD = `mutation ($input: RecordBreachFindingInput!) { recordBreachFinding(input: $input) { breachFinding breachFoundOn breachFoundBy breachFindingDocument breachFindingPending } }`;
-    const input = { commitmentId: ids.oldBreach, breachFinding: 'DERELICTION', foundOn: '2026-04-01', foundBy: '鄂州市人民政府督查室', findingDocument: '鄂州督〔2026〕7号' };
-    const early = await server.gql(RECORD, { input: { ...input, foundOn: '2025-03-09' } });
+    const RECORD = graphql(`mutation ($input: RecordBreachFindingInput!) { recordBreachFinding(input: $input) { breachFinding breachFoundOn breachFoundBy breachFindingDocument breachFindingPending } }`);
+    const input: VariablesOf<typeof RECORD>['input'] = { commitmentId: ids.oldBreach, breachFinding: 'DERELICTION', foundOn: '2026-04-01', foundBy: '鄂州市人民政府督查室', findingDocument: '鄂州督〔2026〕7号' };
+    const early = await server.query(RECORD, { input: { ...input, foundOn: '2025-03-09' } });
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'foundOn' });
-    const unclassified = await server.gql(RECORD, { input });
+    const unclassified = await server.query(RECORD, { input });
     expect(unclassified.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'commitmentId' });
     expect(unclassified.errors?.[0].message).toContain('updateCommitment');
-    expect((await server.gql(COMMITMENT, { id: ids.oldBreach })).data.commitment.breachFinding).toBeNull();
+    expect((await server.ok(COMMITMENT, { id: ids.oldBreach })).commitment!.breachFinding).toBeNull();
 
-    const classified = await server.gql('mutation ($id: ID!) { updateCommitment(id: $id, input: { domain: INFRASTRUCTURE, publiclyDisclosed: true }) { domain publiclyDisclosed } }', { id: ids.oldBreach });
-    expect(classified.data.updateCommitment).toEqual({ domain: 'INFRASTRUCTURE', publiclyDisclosed: true });
-    const recorded = await server.gql(RECORD, { input });
+    const classified = await server.ok(graphql(`mutation ($id: ID!) { updateCommitment(id: $id, input: { domain: INFRASTRUCTURE, publiclyDisclosed: true }) { domain publiclyDisclosed } }`), { id: ids.oldBreach });
+    expect(classified.updateCommitment).toEqual({ domain: 'INFRASTRUCTURE', publiclyDisclosed: true });
+    const recorded = await server.query(RECORD, { input });
     expect(recorded.errors).toBeUndefined();
-    expect(recorded.data.recordBreachFinding).toEqual({ breachFinding: 'DERELICTION', breachFoundOn: '2026-04-01', breachFoundBy: '鄂州市人民政府督查室', breachFindingDocument: '鄂州督〔2026〕7号', breachFindingPending: false });
+    expect(recorded.data!.recordBreachFinding).toEqual({ breachFinding: 'DERELICTION', breachFoundOn: '2026-04-01', breachFoundBy: '鄂州市人民政府督查室', breachFindingDocument: '鄂州督〔2026〕7号', breachFindingPending: false });
 
     // A day before the finding still sees an unreviewed breach; from the finding day it counts.
-    expect((await server.gql(FACTS, { id: ids.cadre, asOf: day('2026-03-31') })).data.civilServant.commitmentFacts).toMatchObject({ breached: 0, breachedUnreviewed: 1 });
-    expect((await server.gql(FACTS, { id: ids.cadre, asOf: day('2026-04-01') })).data.civilServant.commitmentFacts).toEqual({ breached: 1, breachedUnreviewed: 0, breachedCommitments: [{ id: ids.oldBreach, settledOn: '2025-03-10', foundOn: '2026-04-01' }] });
-    const promotion = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION", asOf: "2026-05-01T12:00:00+08:00") { measures { ruleId } } }', { id: ids.cadre });
-    expect(promotion.data.evaluate.measures.map((m: { ruleId: string }) => m.ruleId)).toContain('cs-cadre-breached-commitment');
+    expect((await server.ok(FACTS, { id: ids.cadre, asOf: day('2026-03-31') })).civilServant!.commitmentFacts).toMatchObject({ breached: 0, breachedUnreviewed: 1 });
+    expect((await server.ok(FACTS, { id: ids.cadre, asOf: day('2026-04-01') })).civilServant!.commitmentFacts).toEqual({ breached: 1, breachedUnreviewed: 0, breachedCommitments: [{ id: ids.oldBreach, settledOn: '2025-03-10', foundOn: '2026-04-01' }] });
+    const promotion = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION", asOf: "2026-05-01T12:00:00+08:00") { measures { ruleId } } }`), { id: ids.cadre });
+    expect(promotion.evaluate.measures.map((m: { ruleId: string }) => m.ruleId)).toContain('cs-cadre-breached-commitment');
     // The finding entered the responsible person's file, decided on the finding day.
     const file = await server.sql(`select decided_on::text as "decidedOn", document_number as doc from credit_record where subject_id = ? and category = 'UNFULFILLED_COMMITMENT'`, [ids.cadre]);
     expect(file).toEqual([{ decidedOn: '2026-04-01', doc: '鄂州督〔2026〕7号' }]);
 
-    const again = await server.gql(RECORD, { input: { ...input, breachFinding: 'FORCE_MAJEURE' } });
+    const again = await server.query(RECORD, { input: { ...input, breachFinding: 'FORCE_MAJEURE' } });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'commitmentId' });
-    const reclassify = await server.gql('mutation ($id: ID!) { updateCommitment(id: $id, input: { domain: OTHER }) { domain } }', { id: ids.oldBreach });
+    const reclassify = await server.query(graphql(`mutation ($id: ID!) { updateCommitment(id: $id, input: { domain: OTHER }) { domain } }`), { id: ids.oldBreach });
     expect(reclassify.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const notBreached = await server.gql(RECORD, { input: { ...input, commitmentId: ids.oldFulfilled } });
+    const notBreached = await server.query(RECORD, { input: { ...input, commitmentId: ids.oldFulfilled } });
     expect(notBreached.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'commitmentId' });
   });
 });
 
 describe('court case kinds nobody gave (三(八))', () => {
-  const KIND = 'query ($id: ID!) { courtCase(id: $id) { kind } }';
-  const kindOf = async (id: string) => (await server.gql(KIND, { id })).data.courtCase.kind;
+  const KIND = graphql(`query ($id: ID!) { courtCase(id: $id) { kind } }`);
+  const kindOf = async (id: string) => (await server.ok(KIND, { id })).courtCase!.kind;
 
   it("a kind stands where the court's case number bears it out or someone gave it; the rest is unrecorded", async () => {
     expect(await kindOf(ids.oldAdministrative)).toBe('ADMINISTRATIVE');
@@ -158,34 +159,34 @@ describe('court case kinds nobody gave (三(八))', () => {
     expect(await kindOf(ids.newDefaulted)).toBeNull(); // the silent default, and 民 in its number
     expect(await kindOf(ids.newAdministrative)).toBe('ADMINISTRATIVE');
     expect(await kindOf(ids.newCivil)).toBe('CIVIL');
-    const unrecorded = await server.gql('{ courtCases(first: 10, filter: { kindUnrecorded: true }) { totalCount } }');
-    expect(unrecorded.data.courtCases.totalCount).toBe(3);
+    const unrecorded = await server.ok(graphql(`{ courtCases(first: 10, filter: { kindUnrecorded: true }) { totalCount } }`));
+    expect(unrecorded.courtCases.totalCount).toBe(3);
   });
 
   it('an absence in a case of unrecorded kind counts for nothing until an officer records the kind', async () => {
-    const FACTS = 'query ($id: ID!) { agency(id: $id) { courtFacts(asOf: "2025-06-01T12:00:00+08:00") { headAbsences absencesOfUnknownKind } } }';
-    expect((await server.gql(FACTS, { id: ids.agency })).data.agency.courtFacts).toEqual({ headAbsences: 2, absencesOfUnknownKind: 3 });
-    const updated = await server.gql('mutation ($id: ID!) { updateCourtCase(id: $id, input: { kind: OTHER }) { kind } }', { id: ids.oldEnforcement });
-    expect(updated.data.updateCourtCase.kind).toBe('OTHER');
-    expect((await server.gql(FACTS, { id: ids.agency })).data.agency.courtFacts).toEqual({ headAbsences: 2, absencesOfUnknownKind: 2 });
-    const cleared = await server.gql('mutation ($id: ID!) { updateCourtCase(id: $id, input: { kind: null }) { kind } }', { id: ids.oldEnforcement });
+    const FACTS = graphql(`query ($id: ID!) { agency(id: $id) { courtFacts(asOf: "2025-06-01T12:00:00+08:00") { headAbsences absencesOfUnknownKind } } }`);
+    expect((await server.ok(FACTS, { id: ids.agency })).agency!.courtFacts).toEqual({ headAbsences: 2, absencesOfUnknownKind: 3 });
+    const updated = await server.ok(graphql(`mutation ($id: ID!) { updateCourtCase(id: $id, input: { kind: OTHER }) { kind } }`), { id: ids.oldEnforcement });
+    expect(updated.updateCourtCase.kind).toBe('OTHER');
+    expect((await server.ok(FACTS, { id: ids.agency })).agency!.courtFacts).toEqual({ headAbsences: 2, absencesOfUnknownKind: 2 });
+    const cleared = await server.query(graphql(`mutation ($id: ID!) { updateCourtCase(id: $id, input: { kind: null }) { kind } }`), { id: ids.oldEnforcement });
     expect(cleared.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
   });
 });
 
 describe('estimated decision days (认定之日)', () => {
   it('records kept from before decision days were recorded are marked estimated; later ones are not', async () => {
-    const RECORD = 'query ($id: ID!) { creditRecord(id: $id) { decidedOn decidedOnEstimated } }';
-    expect((await server.gql(RECORD, { id: ids.oldRecord })).data.creditRecord).toEqual({ decidedOn: '2025-02-01', decidedOnEstimated: true });
-    expect((await server.gql(RECORD, { id: ids.newRecord })).data.creditRecord).toEqual({ decidedOn: '2025-02-01', decidedOnEstimated: false });
+    const RECORD = graphql(`query ($id: ID!) { creditRecord(id: $id) { decidedOn decidedOnEstimated } }`);
+    expect((await server.ok(RECORD, { id: ids.oldRecord })).creditRecord).toEqual({ decidedOn: '2025-02-01', decidedOnEstimated: true });
+    expect((await server.ok(RECORD, { id: ids.newRecord })).creditRecord).toEqual({ decidedOn: '2025-02-01', decidedOnEstimated: false });
   });
 });
 
 describe('agency kinds (三(六))', () => {
   it('existing agencies are classified by their level and, at city and district level, by a people\'s government\'s name', async () => {
-    const KIND = 'query ($id: ID!) { agency(id: $id) { kind } }';
-    expect((await server.gql(KIND, { id: ids.agency })).data.agency.kind).toBe('DEPARTMENT');
-    expect((await server.gql(KIND, { id: ids.government })).data.agency.kind).toBe('PEOPLES_GOVERNMENT');
-    expect((await server.gql(KIND, { id: ids.street })).data.agency.kind).toBe('SUB_DISTRICT_OFFICE');
+    const KIND = graphql(`query ($id: ID!) { agency(id: $id) { kind } }`);
+    expect((await server.ok(KIND, { id: ids.agency })).agency!.kind).toBe('DEPARTMENT');
+    expect((await server.ok(KIND, { id: ids.government })).agency!.kind).toBe('PEOPLES_GOVERNMENT');
+    expect((await server.ok(KIND, { id: ids.street })).agency!.kind).toBe('SUB_DISTRICT_OFFICE');
   });
 });

@@ -1,5 +1,6 @@
-import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, uscc, type SubjectType } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
  * The findings a lawyer's clause-by-clause reading left open, through the real server: a court case
@@ -8,7 +9,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * principal's tenure; the procurement bar says why a repair ends it. (Rows written before these
  * rules: test/db/lawyer-review-migrations.test.ts.)
  */
-const EVALUATE = `mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
+const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
   evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
     outcome score
     reason { zh en }
@@ -19,10 +20,10 @@ const EVALUATE = `mutation ($type: SubjectType!, $id: ID!, $matter: String!, $as
       en: summary(locale: "en")
     }
   }
-}`;
-const CASE = 'mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id kind } }';
-const COMMITMENT = 'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id domain publiclyDisclosed } }';
-const SETTLE = 'mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { breachFinding breachFoundOn } }';
+}`);
+const CASE = graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id kind } }`);
+const COMMITMENT = graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id domain publiclyDisclosed } }`);
+const SETTLE = graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { breachFinding breachFoundOn } }`);
 const day = (d: string) => `${d}T12:00:00+08:00`;
 
 let server: TestServer;
@@ -31,10 +32,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function evaluate(type: string, id: string, matter: string, on = '2025-06-01') {
-  const result = await server.gql(EVALUATE, { type, id, matter, asOf: day(on) });
+async function evaluate(type: SubjectType, id: string, matter: string, on = '2025-06-01') {
+  const result = await server.query(EVALUATE, { type, id, matter, asOf: day(on) });
   expect(result.errors).toBeUndefined();
-  return result.data.evaluate;
+  return result.data!.evaluate;
 }
 
 const ruleIds = (verdict: { measures: { ruleId: string }[] }) => verdict.measures.map((m) => m.ruleId).sort();
@@ -43,16 +44,16 @@ describe('三(八): a court case says its kind', () => {
   it('is refused without a kind (BAD_USER_INPUT on kind, naming the kinds in Chinese and English), storing nothing', async () => {
     const agencyId = await createAgency(server);
     const input = { agencyId, caseNumber: '(2025)鄂0702行初77号', court: '鄂城区人民法院', filedOn: '2025-02-01', headAppeared: false };
-    const refused = await server.gql(CASE, { input });
+    const refused = await server.query(CASE, { input });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
     for (const words of ['案件类型必填', 'ADMINISTRATIVE', 'CIVIL', 'OTHER', '行政诉讼', 'the only kind that counts under 三(八)']) expect(refused.errors?.[0].message).toContain(words);
     expect(await server.sql('select count(*)::int as n from court_case where agency_id = ?', [agencyId])).toEqual([{ n: 0 }]);
 
-    const civil = await server.gql(CASE, { input: { ...input, caseNumber: '(2025)鄂0702民初77号', kind: 'CIVIL' } });
-    expect(civil.data.createCourtCase.kind).toBe('CIVIL');
+    const civil = await server.ok(CASE, { input: { ...input, caseNumber: '(2025)鄂0702民初77号', kind: 'CIVIL' } });
+    expect(civil.createCourtCase.kind).toBe('CIVIL');
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE')).outcome).toBe('ELIGIBLE');
-    const administrative = await server.gql(CASE, { input: { ...input, kind: 'ADMINISTRATIVE' } });
-    expect(administrative.data.createCourtCase.kind).toBe('ADMINISTRATIVE');
+    const administrative = await server.ok(CASE, { input: { ...input, kind: 'ADMINISTRATIVE' } });
+    expect(administrative.createCourtCase.kind).toBe('ADMINISTRATIVE');
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE')).outcome).toBe('CAUTION');
   });
 });
@@ -61,20 +62,20 @@ describe('认定之日: an estimated decision day is said to be one', () => {
   it('a record registered without its decision day is marked estimated, the explanation says its period ran from an estimate (zh, en), and a correction replaces it', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-01-05', recordedOn: '2025-02-01', documentNumber: '鄂州司〔2025〕9号' });
-    const READ = 'query ($id: ID!) { creditRecord(id: $id) { decidedOn decidedOnEstimated } }';
-    expect((await server.gql(READ, { id: recordId })).data.creditRecord).toEqual({ decidedOn: '2025-02-01', decidedOnEstimated: true });
+    const READ = graphql(`query ($id: ID!) { creditRecord(id: $id) { decidedOn decidedOnEstimated } }`);
+    expect((await server.ok(READ, { id: recordId })).creditRecord).toEqual({ decidedOn: '2025-02-01', decidedOnEstimated: true });
 
     const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
     expect(verdict.outcome).toBe('RESTRICTED');
-    expect(verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict').evidence).toEqual([expect.objectContaining({ id: recordId, decidedOnEstimated: true })]);
+    expect(verdict.explanation.rules.find((r) => r.ruleId === 'cs-award-restrict')!.evidence).toEqual([expect.objectContaining({ id: recordId, decidedOnEstimated: true })]);
     expect(verdict.explanation.zh).toContain('记录 鄂州司〔2025〕9号 的认定之日未登记，以登记之日 2025-02-01 估计：其计入期间自该估计日期起算');
     expect(verdict.explanation.en).toContain('Record 鄂州司〔2025〕9号: its decision day was not registered; its period was counted from an estimated decision day, 2025-02-01');
 
-    const objection = await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId, filedBy: '本人', reason: '认定日期有误', filedOn: '2025-03-01' } });
-    const corrected = await server.gql('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { record { decidedOn decidedOnEstimated version } } }', {
-      input: { objectionId: objection.data.fileObjection.id, decision: 'UPHELD', remedy: 'CORRECT', correction: { decidedOn: '2025-01-20' }, resolution: '按处罚决定书更正认定日期', resolvedOn: '2025-03-05' },
+    const objection = await server.ok(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId, filedBy: '本人', reason: '认定日期有误', filedOn: '2025-03-01' } });
+    const corrected = await server.ok(graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { record { decidedOn decidedOnEstimated version } } }`), {
+      input: { objectionId: objection.fileObjection.id, decision: 'UPHELD', remedy: 'CORRECT', correction: { decidedOn: '2025-01-20' }, resolution: '按处罚决定书更正认定日期', resolvedOn: '2025-03-05' },
     });
-    expect(corrected.data.resolveObjection.record).toEqual({ decidedOn: '2025-01-20', decidedOnEstimated: false, version: 2 });
+    expect(corrected.resolveObjection.record).toEqual({ decidedOn: '2025-01-20', decidedOnEstimated: false, version: 2 });
     const after = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
     expect(after.explanation.zh).not.toContain('估计');
   });
@@ -82,7 +83,7 @@ describe('认定之日: an estimated decision day is said to be one', () => {
   it('a record registered with its decision day is not marked', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-01-05', decidedOn: '2025-02-01', recordedOn: '2025-02-01' });
-    expect((await server.gql('query ($id: ID!) { creditRecord(id: $id) { decidedOnEstimated } }', { id: recordId })).data.creditRecord.decidedOnEstimated).toBe(false);
+    expect((await server.ok(graphql(`query ($id: ID!) { creditRecord(id: $id) { decidedOnEstimated } }`), { id: recordId })).creditRecord!.decidedOnEstimated).toBe(false);
   });
 });
 
@@ -100,24 +101,24 @@ describe('三(六): honour selection speaks of 相关政府部门', () => {
       expect(verdict.reason.en).toContain('相关政府部门');
     }
     // Correcting the kind is a change the verdict follows.
-    const updated = await server.gql('mutation ($id: ID!) { updateAgency(id: $id, input: { kind: DEPARTMENT }) { kind } }', { id: government });
-    expect(updated.data.updateAgency.kind).toBe('DEPARTMENT');
+    const updated = await server.ok(graphql(`mutation ($id: ID!) { updateAgency(id: $id, input: { kind: DEPARTMENT }) { kind } }`), { id: government });
+    expect(updated.updateAgency.kind).toBe('DEPARTMENT');
     expect((await evaluate('AGENCY', government, 'HONOUR')).outcome).toBe('DISQUALIFIED');
   });
 
   it('an agency is registered with its kind', async () => {
-    const refused = await server.gql('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "无类别机关", level: CITY }) { id } }', { u: uscc() });
+    const refused = await server.rawQuery('mutation ($u: String!) { createAgency(input: { uscc: $u, name: "无类别机关", level: CITY }) { id } }', { u: uscc() });
     expect(refused.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(refused.errors?.[0].message).toContain('kind');
   });
 });
 
 describe('四(四): the commitments it speaks of — public, of infrastructure, public service or livelihood', () => {
-  async function breach(agencyId: string, cadreId: string, domain: string, publiclyDisclosed: boolean, content: string) {
-    const created = await server.gql(COMMITMENT, { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', domain, publiclyDisclosed, content, publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
+  async function breach(agencyId: string, cadreId: string, domain: VariablesOf<typeof COMMITMENT>['input']['domain'], publiclyDisclosed: boolean, content: string) {
+    const created = await server.query(COMMITMENT, { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', domain, publiclyDisclosed, content, publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
     expect(created.errors).toBeUndefined();
-    const settled = await server.gql(SETTLE, { input: { commitmentId: created.data.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕9号', foundBy: '鄂州市人民政府督查室' } });
-    expect(settled.data.settleCommitment).toEqual({ breachFinding: 'DERELICTION', breachFoundOn: '2025-03-10' });
+    const settled = await server.ok(SETTLE, { input: { commitmentId: created.data!.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕9号', foundBy: '鄂州市人民政府督查室' } });
+    expect(settled.settleCommitment).toEqual({ breachFinding: 'DERELICTION', breachFoundOn: '2025-03-10' });
   }
   const fileOf = async (id: string) => server.sql(`select category from credit_record where subject_id = ?`, [id]);
 
@@ -142,13 +143,13 @@ describe('四(四): the commitments it speaks of — public, of infrastructure, 
     expect(await fileOf(cadre)).toEqual([{ category: 'UNFULFILLED_COMMITMENT' }]);
     const promotion = await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION');
     expect(ruleIds(promotion)).toEqual(['cs-cadre-breached-commitment', 'cs-promotion-caution']);
-    const rule = promotion.explanation.rules.find((r: any) => r.ruleId === 'cs-cadre-breached-commitment');
-    expect(rule.evidence).toEqual([expect.objectContaining({ domain: 'LIVELIHOOD', publiclyDisclosed: true, foundOn: '2025-03-10' })]);
+    const rule = promotion.explanation.rules.find((r) => r.ruleId === 'cs-cadre-breached-commitment');
+    expect(rule!.evidence).toEqual([expect.objectContaining({ domain: 'LIVELIHOOD', publiclyDisclosed: true, foundOn: '2025-03-10' })]);
   });
 
   it('a commitment is registered with its field and disclosure', async () => {
     const agencyId = await createAgency(server);
-    const refused = await server.gql(COMMITMENT, { input: { agencyId, kind: 'DEADLINE', content: '无领域', publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
+    const refused = await server.rawQuery(COMMITMENT, { input: { agencyId, kind: 'DEADLINE', content: '无领域', publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0].message).toMatch(/"(domain|publiclyDisclosed)" of required type/);
   });
@@ -165,21 +166,21 @@ describe('the minor tier (轻微)', () => {
 
 describe('四(一): bid scoring of an enterprise without a credit grade', () => {
   it('gets the ungraded points (0) by a rule of its own that says why, not the lowest grade', async () => {
-    const created = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', { input: { uscc: uscc('91'), name: '鄂州市未评级建设有限公司' } });
-    const verdict = await evaluate('ENTERPRISE', created.data.createEnterprise.id, 'BIDDING');
+    const created = await server.ok(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), { input: { uscc: uscc('91'), name: '鄂州市未评级建设有限公司' } });
+    const verdict = await evaluate('ENTERPRISE', created.createEnterprise.id, 'BIDDING');
     expect(verdict.score).toBe(0);
     expect(verdict.outcome).toBe('ELIGIBLE');
-    const rule = verdict.explanation.rules.find((r: any) => r.ruleId === 'en-bid-score-ungraded');
-    expect(rule.fired).toBe(true);
-    expect(rule.text.zh).toContain('未评定信用评价等级');
-    expect(rule.text.zh).toContain('不视同最低等级');
+    const rule = verdict.explanation.rules.find((r) => r.ruleId === 'en-bid-score-ungraded');
+    expect(rule!.fired).toBe(true);
+    expect(rule!.text!.zh).toContain('未评定信用评价等级');
+    expect(rule!.text!.zh).toContain('不视同最低等级');
   });
 });
 
 describe('三(六): a principal answers for what happened during their tenure', () => {
   it('is refused as principal without the day they took office', async () => {
     const agencyId = await createAgency(server);
-    const refused = await server.gql('mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }', {
+    const refused = await server.query(graphql(`mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }`), {
       input: { idCardNumber: '420704198506120017', name: '赵测试', agencyId, post: '局长', rank: '一级调研员', principal: true },
     });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'principalSince' });
@@ -194,17 +195,17 @@ describe('三(六): a principal answers for what happened during their tenure', 
     const during = await createRecord(server, 'AGENCY', agencyId, { severity: 'GENERAL', occurredOn: '2025-03-15', decidedOn: '2025-04-01', recordedOn: '2025-04-02' });
     const verdict = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION');
     expect(ruleIds(verdict)).toEqual(['cs-principal-agency-dishonesty']);
-    const rule = verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-principal-agency-dishonesty');
-    expect(rule.evidence.map((r: any) => r.id)).toEqual([during]);
-    expect(rule.text.zh).toContain('自2025-03-01起任');
+    const rule = verdict.explanation.rules.find((r) => r.ruleId === 'cs-principal-agency-dishonesty');
+    expect(rule!.evidence.map((r) => r.id)).toEqual([during]);
+    expect(rule!.text!.zh).toContain('自2025-03-01起任');
   });
 });
 
 describe('四(一): the procurement bar says why a repair ends it', () => {
   it("a listed enterprise's verdict says that ending the bar on an approved repair is this system's choice, and what the lawyer's reading is", async () => {
-    const created = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', { input: { uscc: uscc('91'), name: '鄂州市被执行建设有限公司' } });
-    const enterpriseId = created.data.createEnterprise.id;
-    await server.gql('mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }', {
+    const created = await server.ok(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), { input: { uscc: uscc('91'), name: '鄂州市被执行建设有限公司' } });
+    const enterpriseId = created.createEnterprise.id;
+    await server.query(graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`), {
       input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执90号' },
     });
     const verdict = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT');

@@ -1,6 +1,7 @@
 import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
 import { runNode } from '../support/run-command';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * One evaluation path (src/evaluation/decide.ts): for the same subject, matter and as-of, a single
@@ -37,28 +38,28 @@ const EXPLANATION = `outcome score explanation { day parametersFile facts
     parameters { name value } conditions { place fact path operator expected expectedParameter actual passed } evidence text { zh en } points } }`;
 
 async function samePath(subject: { type: string; id: string }, matter: string, cliSubject: string) {
-  const evaluated = await server.gql(`mutation ($subject: SubjectInput!, $matter: String!, $asOf: DateTime) { evaluate(subject: $subject, matter: $matter, asOf: $asOf) { id ${EXPLANATION} } }`, { subject, matter, asOf: AS_OF });
+  const evaluated = await server.rawQuery(`mutation ($subject: SubjectInput!, $matter: String!, $asOf: DateTime) { evaluate(subject: $subject, matter: $matter, asOf: $asOf) { id ${EXPLANATION} } }`, { subject, matter, asOf: AS_OF });
   expect(evaluated.errors).toBeUndefined();
   const single = await row('id = ?', [evaluated.data.evaluate.id]);
 
-  const rechecked = await server.gql('mutation ($id: ID!, $asOf: DateTime) { recheck(verdictId: $id, asOf: $asOf) { sameDecision differences { field } current { id } } }', { id: evaluated.data.evaluate.id, asOf: AS_OF });
+  const rechecked = await server.query(graphql(`mutation ($id: ID!, $asOf: DateTime) { recheck(verdictId: $id, asOf: $asOf) { sameDecision differences { field } current { id } } }`), { id: evaluated.data.evaluate.id, asOf: AS_OF });
   expect(rechecked.errors).toBeUndefined();
-  expect(rechecked.data.recheck).toMatchObject({ sameDecision: true, differences: [] });
+  expect(rechecked.data!.recheck).toMatchObject({ sameDecision: true, differences: [] });
 
-  const started = await server.gql('mutation ($matter: String!, $asOf: DateTime) { startSweep(matter: $matter, asOf: $asOf, chunkSize: 2) { id } }', { matter, asOf: AS_OF }, { role: 'OFFICER', sub: 'wang.fang' });
+  const started = await server.query(graphql(`mutation ($matter: String!, $asOf: DateTime) { startSweep(matter: $matter, asOf: $asOf, chunkSize: 2) { id } }`), { matter, asOf: AS_OF }, { role: 'OFFICER', sub: 'wang.fang' });
   expect(started.errors).toBeUndefined();
-  const worker = await runNode(['bin/chengxin.js', 'worker', '--run', started.data.startSweep.id, '--quiet'], env());
+  const worker = await runNode(['bin/chengxin.js', 'worker', '--run', started.data!.startSweep.id, '--quiet'], env());
   expect(worker.status).toBe(0);
 
   const dryRun = await runNode(['bin/chengxin.js', 'evaluate', '--subject', cliSubject, '--matter', matter, '--as-of', '2025-06-01', '--dry-run', '--json'], env());
   expect(dryRun.status).toBe(0);
   const preview = JSON.parse(dryRun.stdout);
 
-  const assessed = await server.gql(`query ($subjects: [SubjectInput!]!, $matter: String!, $asOf: DateTime) { assess(subjects: $subjects, matter: $matter, asOf: $asOf) { error { code } assessment { ${EXPLANATION} } } }`, { subjects: [subject], matter, asOf: AS_OF });
+  const assessed = await server.rawQuery(`query ($subjects: [SubjectInput!]!, $matter: String!, $asOf: DateTime) { assess(subjects: $subjects, matter: $matter, asOf: $asOf) { error { code } assessment { ${EXPLANATION} } } }`, { subjects: [subject], matter, asOf: AS_OF });
   expect(assessed.errors).toBeUndefined();
 
   // Stored: evaluate, recheck and the sweep's chunk, column for column.
-  for (const stored of [await row('id = ?', [rechecked.data.recheck.current.id]), await row('sweep_run_id = ? and subject_id = ?', [started.data.startSweep.id, subject.id])]) {
+  for (const stored of [await row('id = ?', [rechecked.data!.recheck.current.id]), await row('sweep_run_id = ? and subject_id = ?', [started.data!.startSweep.id, subject.id])]) {
     expect(stored).toEqual(single);
   }
   // Shown: the dry run's verdict is the stored one with the rules' texts joined, and assess reads as the verdict does.
@@ -85,9 +86,9 @@ it('a civil servant with an unrepaired record: the same restriction, rule for ru
 }, 120_000);
 
 it('an enterprise with a credit grade: the same score on every path', async () => {
-  const created = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', { input: { uscc: uscc('91'), name: '鄂州市同路测试有限公司', creditGrade: 'A', gradedOn: '2024-01-01' } });
+  const created = await server.query(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), { input: { uscc: uscc('91'), name: '鄂州市同路测试有限公司', creditGrade: 'A', gradedOn: '2024-01-01' } });
   expect(created.errors).toBeUndefined();
-  const id = created.data.createEnterprise.id;
+  const id = created.data!.createEnterprise.id;
   const verdict = await samePath({ type: 'ENTERPRISE', id }, 'BIDDING', `enterprise:${id}`);
   expect(verdict.score).toEqual(expect.any(Number));
 }, 120_000);

@@ -1,5 +1,6 @@
-import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, type SubjectType } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * A lawyer's clause-by-clause review of the shipped rules, through the real server: each verdict
@@ -7,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * nothing, 免于 repairs end a record's weight), from the day the document was published, with the
  * proposed local choices said to be proposed.
  */
-const EVALUATE = `mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
+const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
   evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
     outcome
     measures { ruleId effect measure { zh en } }
@@ -18,9 +19,9 @@ const EVALUATE = `mutation ($type: SubjectType!, $id: ID!, $matter: String!, $as
       en: summary(locale: "en")
     }
   }
-}`;
-const OBJECT = 'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }';
-const LIST = 'mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }';
+}`);
+const OBJECT = graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`);
+const LIST = graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`);
 const day = (d: string) => `${d}T12:00:00+08:00`;
 
 let server: TestServer;
@@ -29,14 +30,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function evaluate(type: string, id: string, matter: string, on = '2025-06-01') {
-  const result = await server.gql(EVALUATE, { type, id, matter, asOf: day(on) });
+async function evaluate(type: SubjectType, id: string, matter: string, on = '2025-06-01') {
+  const result = await server.query(EVALUATE, { type, id, matter, asOf: day(on) });
   expect(result.errors).toBeUndefined();
-  return result.data.evaluate;
+  return result.data!.evaluate;
 }
 
 async function object(recordId: string) {
-  const filed = await server.gql(OBJECT, { input: { recordId, filedBy: '本人', reason: '认定事实有误', filedOn: '2025-03-01' } });
+  const filed = await server.query(OBJECT, { input: { recordId, filedBy: '本人', reason: '认定事实有误', filedOn: '2025-03-01' } });
   expect(filed.errors).toBeUndefined();
 }
 
@@ -48,13 +49,13 @@ describe('三(六)/三(七): a record under a pending objection restricts nothin
     await object(disputed);
     const pending = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
     expect(pending.outcome).not.toBe('RESTRICTED');
-    expect(pending.measures.map((m: any) => m.ruleId)).not.toContain('cs-award-restrict');
+    expect(pending.measures.map((m) => m.ruleId)).not.toContain('cs-award-restrict');
 
     const undisputed = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-02-05', recordedOn: '2025-02-20' });
     const restricted = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
     expect(restricted.outcome).toBe('RESTRICTED');
-    const rule = restricted.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict');
-    expect(rule.evidence.map((r: any) => r.id)).toEqual([undisputed]);
+    const rule = restricted.explanation.rules.find((r) => r.ruleId === 'cs-award-restrict');
+    expect(rule!.evidence.map((r) => r.id)).toEqual([undisputed]);
     expect(restricted.explanation.zh).toContain('按照相关规定');
   });
 });
@@ -70,9 +71,9 @@ describe('三(六) 主要负责人: the agency record is a reference in promotio
     await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-02-05', recordedOn: '2025-02-20' });
     const weighed = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION');
     expect(weighed.outcome).toBe('CAUTION');
-    const measure = weighed.measures.find((m: any) => m.ruleId === 'cs-principal-agency-dishonesty');
-    expect(measure.measure.zh).toContain('作为提拔考核参考');
-    expect(measure.measure.zh).toContain('另行追究');
+    const measure = weighed.measures.find((m) => m.ruleId === 'cs-principal-agency-dishonesty');
+    expect(measure!.measure.zh).toContain('作为提拔考核参考');
+    expect(measure!.measure.zh).toContain('另行追究');
     expect(weighed.explanation.zh).toContain('本结论不认定个人责任');
     expect(weighed.explanation.zh).not.toContain('依据三(六)追究责任');
   });
@@ -82,7 +83,7 @@ describe('三(六) 招录信用审查: the review is flagged, never decided', ()
   it('a listed civil servant is flagged (CAUTION), never disqualified; a severe record alone is not flagged', async () => {
     const agencyId = await createAgency(server);
     const listedId = await createCivilServant(server, agencyId);
-    const listed = await server.gql(LIST, {
+    const listed = await server.query(LIST, {
       input: { subjectType: 'CIVIL_SERVANT', subjectId: listedId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执90号' },
     });
     expect(listed.errors).toBeUndefined();
@@ -111,12 +112,12 @@ describe('三(四)/三(七) 免于: a waived record no longer stands in the way 
     const servantId = await createCivilServant(server, agencyId);
     const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-01-05', recordedOn: '2025-01-20' });
     await createRecord(server, 'CIVIL_SERVANT', servantId, { kind: 'TRUSTWORTHY', category: 'COMMENDATION', severity: null, occurredOn: '2025-02-01', recordedOn: '2025-02-10' });
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD')).measures.map((m: any) => m.ruleId)).not.toContain('cs-trustworthy-incentive');
-    const requested = await server.gql('mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }', {
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD')).measures.map((m) => m.ruleId)).not.toContain('cs-trustworthy-incentive');
+    const requested = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
       input: { recordId, actions: ['RECOVERED_LOSS'], description: '已消除不良影响', appliedOn: '2025-03-01' },
     });
-    const decided = await server.gql('mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }', {
-      input: { repairId: requested.data.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-01' },
+    const decided = await server.query(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }`), {
+      input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-01' },
     });
     expect(decided.errors).toBeUndefined();
     const favoured = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
@@ -129,7 +130,7 @@ describe('commencement and proposed parameters', () => {
     const agencyId = await createAgency(server);
     const servantId = await createCivilServant(server, agencyId);
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2018-12-01', recordedOn: '2018-12-10', decidedOn: '2018-12-10' });
-    const before = await server.gql(EVALUATE, { type: 'CIVIL_SERVANT', id: servantId, matter: 'AWARD', asOf: day('2018-12-25') });
+    const before = await server.query(EVALUATE, { type: 'CIVIL_SERVANT', id: servantId, matter: 'AWARD', asOf: day('2018-12-25') });
     expect(before.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' }, message: expect.stringContaining('2018-12-25') });
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2018-12-26')).outcome).toBe('RESTRICTED');
   });
@@ -138,9 +139,9 @@ describe('commencement and proposed parameters', () => {
     const agencyId = await createAgency(server);
     const servantId = await createCivilServant(server, agencyId);
     const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
-    const countsFor = verdict.explanation.parameters.find((p: any) => p.name === 'countsFor');
-    expect(countsFor.source).toMatchObject({ decidedBy: '鄂州市发展和改革委员会（市信用办）', proposed: true });
-    expect(countsFor.source.text).toContain('拟定，待有权机关确认');
-    expect(countsFor.source.text).toContain('proposed, awaiting confirmation by the deciding body');
+    const countsFor = verdict.explanation.parameters.find((p) => p.name === 'countsFor');
+    expect(countsFor!.source).toMatchObject({ decidedBy: '鄂州市发展和改革委员会（市信用办）', proposed: true });
+    expect(countsFor!.source!.text).toContain('拟定，待有权机关确认');
+    expect(countsFor!.source!.text).toContain('proposed, awaiting confirmation by the deciding body');
   });
 });

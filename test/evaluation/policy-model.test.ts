@@ -1,11 +1,12 @@
-import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, uscc, type SubjectType } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Issue 11 through the real server: listed status and repair (四(一)), the rules clause by clause,
  * the sources of parameters and the boundary days of calendar periods and look-back windows.
  */
-const EVALUATE = `mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
+const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
   evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
     id outcome score
     measures { ruleId effect mitigatedBy { byRule relief from to } }
@@ -15,9 +16,9 @@ const EVALUATE = `mutation ($type: SubjectType!, $id: ID!, $matter: String!, $as
       zh: summary(locale: "zh")
     }
   }
-}`;
-const LIST = 'mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id list listedOn removedOn } }';
-const REMOVE = 'mutation ($input: RemoveFromListInput!) { removeFromList(input: $input) { id removedOn removedBy removalDocumentNumber } }';
+}`);
+const LIST = graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id list listedOn removedOn } }`);
+const REMOVE = graphql(`mutation ($input: RemoveFromListInput!) { removeFromList(input: $input) { id removedOn removedBy removalDocumentNumber } }`);
 const day = (d: string) => `${d}T12:00:00+08:00`;
 
 let server: TestServer;
@@ -26,37 +27,37 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function evaluate(type: string, id: string, matter: string, on: string) {
-  const result = await server.gql(EVALUATE, { type, id, matter, asOf: day(on) });
+async function evaluate(type: SubjectType, id: string, matter: string, on: string) {
+  const result = await server.query(EVALUATE, { type, id, matter, asOf: day(on) });
   expect(result.errors).toBeUndefined();
-  return result.data.evaluate;
+  return result.data!.evaluate;
 }
 
 async function createEnterprise(fields: Record<string, unknown> = {}): Promise<string> {
-  const result = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', {
+  const result = await server.query(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), {
     input: { uscc: uscc('91'), name: '鄂州市测试建设有限公司', ...fields },
   });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data.createEnterprise.id;
+  return result.data!.createEnterprise.id;
 }
 
-async function list(subjectType: string, subjectId: string, fields: Record<string, unknown> = {}): Promise<string> {
-  const result = await server.gql(LIST, {
+async function list(subjectType: SubjectType, subjectId: string, fields: Record<string, unknown> = {}): Promise<string> {
+  const result = await server.query(LIST, {
     input: { subjectType, subjectId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执88号', ...fields },
   });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data.listSubject.id;
+  return result.data!.listSubject.id;
 }
 
-async function repair(recordId: string, decidedOn: string, relief?: string) {
-  const requested = await server.gql('mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }', {
+async function repair(recordId: string, decidedOn: string, relief?: 'WAIVE' | 'LIGHTEN') {
+  const requested = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
     input: { recordId, actions: ['RECOVERED_LOSS'], description: '已履行全部义务', appliedOn: '2025-03-01' },
   });
-  const decided = await server.gql('mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status relief } }', {
-    input: { repairId: requested.data.requestCreditRepair.id, decision: 'APPROVED', decidedOn, ...(relief ? { relief } : {}) },
+  const decided = await server.query(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status relief } }`), {
+    input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn, ...(relief ? { relief } : {}) },
   });
   if (decided.errors) throw new Error(JSON.stringify(decided.errors));
-  return decided.data.decideCreditRepair;
+  return decided.data!.decideCreditRepair;
 }
 
 describe('四(一): a listed enterprise is restricted while listed', () => {
@@ -67,19 +68,19 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
     const listed = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-01-10');
     expect(listed.outcome).toBe('RESTRICTED');
     // Beside its bid score (ungraded: 0 points, en-bid-score-ungraded), the bar.
-    expect(listed.measures.filter((m: any) => m.effect !== 'SCORE')).toEqual([expect.objectContaining({ ruleId: 'en-bar-defaulters', effect: 'RESTRICT' })]);
-    expect(listed.explanation.rules.find((r: any) => r.ruleId === 'en-bar-defaulters').evidence).toEqual([
+    expect(listed.measures.filter((m) => m.effect !== 'SCORE')).toEqual([expect.objectContaining({ ruleId: 'en-bar-defaulters', effect: 'RESTRICT' })]);
+    expect(listed.explanation.rules.find((r) => r.ruleId === 'en-bar-defaulters')!.evidence).toEqual([
       expect.objectContaining({ id: membershipId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', documentNumber: '(2024)鄂07执88号', listed: true }),
     ]);
 
-    const removed = await server.gql(REMOVE, { input: { membershipId, removedOn: '2025-06-01', removedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执88号之一' } });
+    const removed = await server.query(REMOVE, { input: { membershipId, removedOn: '2025-06-01', removedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执88号之一' } });
     expect(removed.errors).toBeUndefined();
     expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-05-31')).outcome).toBe('RESTRICTED');
     expect((await evaluate('ENTERPRISE', enterpriseId, 'BIDDING', '2025-06-01')).outcome).toBe('ELIGIBLE');
 
     // The listing stays, with its removal; it is never deleted.
-    const history = await server.gql('query ($id: ID!) { enterprise(id: $id) { listMemberships { id listedOn removedOn removedBy removalDocumentNumber } } }', { id: enterpriseId });
-    expect(history.data.enterprise.listMemberships).toEqual([
+    const history = await server.ok(graphql(`query ($id: ID!) { enterprise(id: $id) { listMemberships { id listedOn removedOn removedBy removalDocumentNumber } } }`), { id: enterpriseId });
+    expect(history.enterprise!.listMemberships).toEqual([
       { id: membershipId, listedOn: '2025-01-10', removedOn: '2025-06-01', removedBy: '湖北省鄂州市中级人民法院', removalDocumentNumber: '(2024)鄂07执88号之一' },
     ]);
   });
@@ -93,8 +94,8 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
     expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-14')).outcome).toBe('RESTRICTED');
     const after = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-15');
     expect(after.outcome).toBe('ELIGIBLE');
-    const facts = await server.gql('query ($id: ID!) { enterprise(id: $id) { listings(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest memberships { listed endedBy } } credit(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest repaired records { id repaired } } } }', { id: enterpriseId });
-    expect(facts.data.enterprise).toEqual({
+    const facts = await server.ok(graphql(`query ($id: ID!) { enterprise(id: $id) { listings(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest memberships { listed endedBy } } credit(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest repaired records { id repaired } } } }`), { id: enterpriseId });
+    expect(facts.enterprise).toEqual({
       listings: { seriousIllegalDishonest: false, memberships: [{ listed: false, endedBy: 'REPAIRED' }] },
       credit: { seriousIllegalDishonest: false, repaired: 1, records: [{ id: recordId, repaired: true }] },
     });
@@ -104,18 +105,18 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
     const enterpriseId = await createEnterprise();
     const membershipId = await list('ENTERPRISE', enterpriseId);
     const count = async () => (await server.sql<{ n: number }>('select count(*)::int as n from list_membership where subject_id = ?', [enterpriseId]))[0].n;
-    const again = await server.gql(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-02-01', listedBy: '法院', documentNumber: 'x' } });
+    const again = await server.query(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-02-01', listedBy: '法院', documentNumber: 'x' } });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'list' });
     expect(await count()).toBe(1);
-    const early = await server.gql(REMOVE, { input: { membershipId, removedOn: '2025-01-01', removedBy: '法院', documentNumber: 'y' } });
+    const early = await server.query(REMOVE, { input: { membershipId, removedOn: '2025-01-01', removedBy: '法院', documentNumber: 'y' } });
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'removedOn' });
-    await server.gql(REMOVE, { input: { membershipId, removedOn: '2025-02-01', removedBy: '法院', documentNumber: 'y' } });
-    const twice = await server.gql(REMOVE, { input: { membershipId, removedOn: '2025-03-01', removedBy: '法院', documentNumber: 'z' } });
+    await server.query(REMOVE, { input: { membershipId, removedOn: '2025-02-01', removedBy: '法院', documentNumber: 'y' } });
+    const twice = await server.query(REMOVE, { input: { membershipId, removedOn: '2025-03-01', removedBy: '法院', documentNumber: 'z' } });
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'membershipId' });
     expect(await server.sql('select removed_on::text as "removedOn", removal_document_number as doc from list_membership where id = ?', [membershipId])).toEqual([{ removedOn: '2025-02-01', doc: 'y' }]);
     const audit = await server.sql('select action, outcome from audit_event where subject_id = ? order by created_at', [enterpriseId]);
     expect(audit).toEqual(expect.arrayContaining([{ action: 'LIST_SUBJECT', outcome: 'JUDGMENT_DEFAULTER' }, { action: 'REMOVE_FROM_LIST', outcome: 'removed JUDGMENT_DEFAULTER' }]));
-    const clerkOnly = await server.gql(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'SERIOUS_ILLEGAL_DISHONEST', listedOn: '2025-02-01', listedBy: '法院', documentNumber: 'x' } }, { role: 'OFFICER' });
+    const clerkOnly = await server.query(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'SERIOUS_ILLEGAL_DISHONEST', listedOn: '2025-02-01', listedBy: '法院', documentNumber: 'x' } }, { role: 'OFFICER' });
     expect(clerkOnly.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await count()).toBe(1);
     await expect(server.sql('delete from list_membership where id = ?', [membershipId])).rejects.toThrow();
@@ -128,10 +129,10 @@ describe('records and repairs', () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     const given = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-01-05', decidedOn: '2025-01-20', recordedOn: '2025-02-01' });
     const defaulted = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-01-05', recordedOn: '2025-02-01' });
-    const READ = 'query ($id: ID!) { creditRecord(id: $id) { decidedOn recordedOn } }';
-    expect((await server.gql(READ, { id: given })).data.creditRecord).toEqual({ decidedOn: '2025-01-20', recordedOn: '2025-02-01' });
-    expect((await server.gql(READ, { id: defaulted })).data.creditRecord).toEqual({ decidedOn: '2025-02-01', recordedOn: '2025-02-01' });
-    const early = await server.gql('mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }', {
+    const READ = graphql(`query ($id: ID!) { creditRecord(id: $id) { decidedOn recordedOn } }`);
+    expect((await server.ok(READ, { id: given })).creditRecord).toEqual({ decidedOn: '2025-01-20', recordedOn: '2025-02-01' });
+    expect((await server.ok(READ, { id: defaulted })).creditRecord).toEqual({ decidedOn: '2025-02-01', recordedOn: '2025-02-01' });
+    const early = await server.query(graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`), {
       input: { subjectType: 'CIVIL_SERVANT', subjectId: servantId, kind: 'DISHONEST', category: 'BREACH_OF_CONTRACT', severity: 'GENERAL', summary: '测试', occurredOn: '2025-01-05', decidedOn: '2025-01-04', recordedOn: '2025-02-01', sourceDepartment: '某局', documentNumber: '某号' },
     });
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decidedOn' });
@@ -141,11 +142,11 @@ describe('records and repairs', () => {
   it('refuses to lighten (从轻) the record of an enterprise, changing nothing: 三(七) lightens for civil servants only', async () => {
     const enterpriseId = await createEnterprise();
     const recordId = await createRecord(server, 'ENTERPRISE', enterpriseId);
-    const requested = await server.gql('mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }', {
+    const requested = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
       input: { recordId, actions: ['RECOVERED_LOSS'], description: '已退赔', appliedOn: '2025-03-01' },
     });
-    const repairId = requested.data.requestCreditRepair.id;
-    const refused = await server.gql('mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }', {
+    const repairId = requested.requestCreditRepair.id;
+    const refused = await server.query(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }`), {
       input: { repairId, decision: 'APPROVED', decidedOn: '2025-03-10', relief: 'LIGHTEN' },
     });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'relief' });
@@ -172,7 +173,7 @@ describe('三(六) and 三(四): civil servants', () => {
     const recordId = await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     const principal = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION', '2025-06-01');
     expect(principal.outcome).toBe('CAUTION');
-    const rule = principal.explanation.rules.find((r: any) => r.ruleId === 'cs-principal-agency-dishonesty');
+    const rule = principal.explanation.rules.find((r) => r.ruleId === 'cs-principal-agency-dishonesty');
     expect(rule).toMatchObject({ fired: true, evidence: [expect.objectContaining({ id: recordId })] });
     expect((await evaluate('CIVIL_SERVANT', clerkId, 'PROMOTION', '2025-06-01')).outcome).toBe('ELIGIBLE');
   });
@@ -184,7 +185,7 @@ describe('三(六): agencies in honour selection, graded by loss and impact', ()
     await createRecord(server, 'AGENCY', general, { severity: 'GENERAL', loss: 50000, occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     const cautioned = await evaluate('AGENCY', general, 'HONOUR', '2025-06-01');
     expect(cautioned.outcome).toBe('CAUTION');
-    expect(cautioned.measures.map((m: any) => m.ruleId)).toEqual(['ag-honour-caution']);
+    expect(cautioned.measures.map((m) => m.ruleId)).toEqual(['ag-honour-caution']);
 
     const major = await createAgency(server);
     await createRecord(server, 'AGENCY', major, { severity: 'MAJOR', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
@@ -194,12 +195,12 @@ describe('三(六): agencies in honour selection, graded by loss and impact', ()
     await createRecord(server, 'AGENCY', costly, { severity: 'GENERAL', loss: 2500000, occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     const disqualified = await evaluate('AGENCY', costly, 'HONOUR', '2025-06-01');
     expect(disqualified.outcome).toBe('DISQUALIFIED');
-    const loss = disqualified.explanation.rules.find((r: any) => r.ruleId === 'ag-honour-disqualify').conditions.find((c: any) => c.path === '$.credit.largestUndisputedLoss');
+    const loss = disqualified.explanation.rules.find((r) => r.ruleId === 'ag-honour-disqualify')!.conditions.find((c) => c.path === '$.credit.largestUndisputedLoss');
     expect(loss).toEqual({ path: '$.credit.largestUndisputedLoss', expected: 1000000, expectedParameter: 'honourLossThreshold', actual: 2500000, passed: true });
 
     const disputed = await createAgency(server);
     const recordId = await createRecord(server, 'AGENCY', disputed, { severity: 'SEVERE', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
-    await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId, filedBy: '本单位', reason: '认定事实有误', filedOn: '2025-03-01' } });
+    await server.query(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId, filedBy: '本单位', reason: '认定事实有误', filedOn: '2025-03-01' } });
     expect((await evaluate('AGENCY', disputed, 'HONOUR', '2025-06-01')).outcome).toBe('CAUTION');
   });
 });
@@ -207,11 +208,11 @@ describe('三(六): agencies in honour selection, graded by loss and impact', ()
 describe('三(八): special governance', () => {
   it('counts only administrative cases whose head was absent without an entrusted representative and a valid reason; the defaulter flag comes from the list', async () => {
     const agencyId = await createAgency(server);
-    const CASE = 'mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }';
-    const UPDATE = 'mutation ($id: ID!, $input: UpdateCourtCaseInput!) { updateCourtCase(id: $id, input: $input) { id } }';
-    await server.gql(CASE, { input: { agencyId, caseNumber: '(2025)鄂07民初5号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', kind: 'CIVIL', headAppeared: false } });
-    const excused = await server.gql(CASE, { input: { agencyId, caseNumber: '(2025)鄂07行初6号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', kind: 'ADMINISTRATIVE', headAppeared: false } });
-    const absent = await server.gql(UPDATE, { id: excused.data.createCourtCase.id, input: { entrustedRepresentative: '王副局长', validAbsenceReason: '出席全市防汛紧急会议' } });
+    const CASE = graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }`);
+    const UPDATE = graphql(`mutation ($id: ID!, $input: UpdateCourtCaseInput!) { updateCourtCase(id: $id, input: $input) { id } }`);
+    await server.query(CASE, { input: { agencyId, caseNumber: '(2025)鄂07民初5号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', kind: 'CIVIL', headAppeared: false } });
+    const excused = await server.ok(CASE, { input: { agencyId, caseNumber: '(2025)鄂07行初6号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', kind: 'ADMINISTRATIVE', headAppeared: false } });
+    const absent = await server.query(UPDATE, { id: excused.createCourtCase.id, input: { entrustedRepresentative: '王副局长', validAbsenceReason: '出席全市防汛紧急会议' } });
     expect(absent.errors).toBeUndefined();
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2025-06-01')).outcome).toBe('ELIGIBLE');
 
@@ -226,24 +227,24 @@ describe('四(四) and 四(五): commitments', () => {
   it("a breach found to be 履职不力 counts and enters the responsible person's integrity file; a lawful change does not count", async () => {
     const agencyId = await createAgency(server, { level: 'TOWNSHIP', name: '鄂州市测试镇人民政府' });
     const cadreId = await createCivilServant(server, agencyId, { post: '镇长', rank: '一级主任科员', leadingCadre: true });
-    const CREATE = 'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }';
-    const SETTLE = 'mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { breachFinding } }';
-    const promise = (content: string) => server.gql(CREATE, { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', domain: 'LIVELIHOOD', publiclyDisclosed: true, content, publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
+    const CREATE = graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`);
+    const SETTLE = graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { breachFinding } }`);
+    const promise = (content: string) => server.query(CREATE, { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', domain: 'LIVELIHOOD', publiclyDisclosed: true, content, publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
     const changed = await promise('道路改造按期完工');
-    await server.gql(SETTLE, { input: { commitmentId: changed.data.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'LAWFUL_CHANGE' } });
+    await server.query(SETTLE, { input: { commitmentId: changed.data!.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'LAWFUL_CHANGE' } });
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-06-01')).score).toBe(0);
 
     const failed = await promise('养老服务站按期开放');
-    const refused = await server.gql(SETTLE, { input: { commitmentId: failed.data.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION' } });
+    const refused = await server.query(SETTLE, { input: { commitmentId: failed.data!.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION' } });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'settlementDocument' });
-    const settled = await server.gql(SETTLE, { input: { commitmentId: failed.data.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕3号', foundBy: '鄂州市人民政府督查室' } });
+    const settled = await server.query(SETTLE, { input: { commitmentId: failed.data!.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕3号', foundBy: '鄂州市人民政府督查室' } });
     expect(settled.errors).toBeUndefined();
     const review = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-06-01');
     expect(review.score).toBe(-5);
     expect(review.measures).toEqual([expect.objectContaining({ ruleId: 'ag-performance-breached-commitments' })]);
     const file = await server.sql('select category, severity, decided_on::text as "decidedOn", document_number as doc, source_department as dept from credit_record where subject_id = ?', [cadreId]);
     expect(file).toEqual([{ category: 'UNFULFILLED_COMMITMENT', severity: 'GENERAL', decidedOn: '2025-03-10', doc: '鄂州督〔2025〕3号', dept: '鄂州市人民政府督查室' }]);
-    expect((await evaluate('CIVIL_SERVANT', cadreId, 'PROMOTION', '2025-06-01')).measures.map((m: any) => m.ruleId).sort()).toEqual(['cs-cadre-breached-commitment', 'cs-promotion-caution']);
+    expect((await evaluate('CIVIL_SERVANT', cadreId, 'PROMOTION', '2025-06-01')).measures.map((m) => m.ruleId).sort()).toEqual(['cs-cadre-breached-commitment', 'cs-promotion-caution']);
   });
 });
 
@@ -252,11 +253,11 @@ describe('dated, sourced parameters', () => {
     const enterpriseId = await createEnterprise({ creditGrade: 'B', gradedOn: '2025-01-01' });
     const verdict = await evaluate('ENTERPRISE', enterpriseId, 'BIDDING', '2025-06-01');
     expect(verdict.score).toBe(3);
-    const byName = Object.fromEntries(verdict.explanation.parameters.map((p: any) => [p.name, p]));
+    const byName = Object.fromEntries(verdict.explanation.parameters.map((p) => [p.name, p]));
     expect(byName.countsFor).toMatchObject({ value: { general: 'P1Y', major: 'P2Y', severe: 'P3Y' }, usedBy: ['facts'], source: { document: null, decidedBy: '鄂州市发展和改革委员会（市信用办）', decidedOn: '2018-12-17' } });
     expect(byName['gradePoints.B']).toMatchObject({ value: 3, usedBy: ['en-bid-score-credit-grade'], source: { document: '鄂州政发〔2018〕17号', clause: '四(一)', decidedBy: '鄂州市公共资源交易监督管理局' } });
-    const scoring = verdict.explanation.rules.find((r: any) => r.ruleId === 'en-bid-score-credit-grade');
-    expect(scoring.parameters).toEqual([{ name: 'gradePoints.B', value: 3, source: { text: '鄂州政发〔2018〕17号 四(一)；本地选择 local choice：鄂州市公共资源交易监督管理局，2018-12-17，拟定，待有权机关确认 proposed, awaiting confirmation by the deciding body' } }]);
+    const scoring = verdict.explanation.rules.find((r) => r.ruleId === 'en-bid-score-credit-grade');
+    expect(scoring!.parameters).toEqual([{ name: 'gradePoints.B', value: 3, source: { text: '鄂州政发〔2018〕17号 四(一)；本地选择 local choice：鄂州市公共资源交易监督管理局，2018-12-17，拟定，待有权机关确认 proposed, awaiting confirmation by the deciding body' } }]);
     expect(verdict.explanation.zh).toContain('参数 gradePoints.B = 3（来源：鄂州政发〔2018〕17号 四(一)；本地选择 local choice：鄂州市公共资源交易监督管理局，2018-12-17，拟定，待有权机关确认 proposed, awaiting confirmation by the deciding body）');
   });
 });
@@ -280,16 +281,16 @@ describe('boundary days of calendar periods and look-back windows', () => {
 
   it('a breach counts for two calendar years from its settlement, and an administrative absence for two years from filing', async () => {
     const agencyId = await createAgency(server, { level: 'STREET', name: '鄂州市测试街道办事处' });
-    const created = await server.gql('mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }', {
+    const created = await server.ok(graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`), {
       input: { agencyId, kind: 'DEADLINE', domain: 'INFRASTRUCTURE', publiclyDisclosed: true, content: '老旧小区改造按期完工', publishedOn: '2023-01-01', dueOn: '2024-03-01' },
     });
-    await server.gql('mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { id } }', {
-      input: { commitmentId: created.data.createCommitment.id, status: 'BREACHED', settledOn: '2024-03-10', breachFinding: 'DERELICTION' },
+    await server.query(graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { id } }`), {
+      input: { commitmentId: created.createCommitment.id, status: 'BREACHED', settledOn: '2024-03-10', breachFinding: 'DERELICTION' },
     });
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2026-03-09')).score).toBe(-5);
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2026-03-10')).score).toBe(0);
 
-    await server.gql('mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }', {
+    await server.query(graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }`), {
       input: { agencyId, caseNumber: '(2024)鄂0702行初31号', court: '鄂州市鄂城区人民法院', filedOn: '2024-03-10', kind: 'ADMINISTRATIVE', headAppeared: false },
     });
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-09')).outcome).toBe('CAUTION');

@@ -2,15 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 const RULE = 'civil-servant/award-restrict.json';
 const shipped = readFileSync(path.resolve(__dirname, '../../rules', RULE), 'utf8');
 const tightened = shipped.replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2');
-const PREVIEW = `mutation ($files: [DraftFileInput!]!, $matter: String) { previewRules(files: $files, matter: $matter) {
+const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!, $matter: String) { previewRules(files: $files, matter: $matter) {
   currentVersion draftVersion changedTotal
   matters { matter evaluated changed transitions }
   changes { subjectId subjectName matter before { outcome measures } after { outcome measures } rules }
-} }`;
+} }`);
 
 let server: TestServer;
 const ids: Record<string, string> = {};
@@ -27,9 +28,9 @@ afterAll(() => server.stop());
 describe('previewing a draft of the rules', () => {
   it('a tightened threshold lists exactly the subjects that flip, with counts per matter, and stores nothing', async () => {
     expect(tightened).not.toBe(shipped);
-    const result = await server.gql(PREVIEW, { files: [{ path: RULE, content: tightened }] });
+    const result = await server.query(PREVIEW, { files: [{ path: RULE, content: tightened }] });
     expect(result.errors).toBeUndefined();
-    const report = result.data.previewRules;
+    const report = result.data!.previewRules;
     expect(report.draftVersion).not.toBe(report.currentVersion);
     expect(report.changes).toEqual([{
       subjectId: ids['一条'],
@@ -39,22 +40,22 @@ describe('previewing a draft of the rules', () => {
       after: { outcome: 'ELIGIBLE', measures: [] },
       rules: ['cs-award-restrict'],
     }]);
-    expect(report.matters.find((m: any) => m.matter === 'AWARD')).toEqual({ matter: 'AWARD', evaluated: 3, changed: 1, transitions: { 'RESTRICTED→ELIGIBLE': 1 } });
-    expect(report.matters.find((m: any) => m.matter === 'PROMOTION')).toMatchObject({ evaluated: 3, changed: 0 });
-    expect(report.matters.find((m: any) => m.matter === 'HONOUR')).toMatchObject({ evaluated: 1, changed: 0 });
+    expect(report.matters.find((m) => m.matter === 'AWARD')).toEqual({ matter: 'AWARD', evaluated: 3, changed: 1, transitions: { 'RESTRICTED→ELIGIBLE': 1 } });
+    expect(report.matters.find((m) => m.matter === 'PROMOTION')).toMatchObject({ evaluated: 3, changed: 0 });
+    expect(report.matters.find((m) => m.matter === 'HONOUR')).toMatchObject({ evaluated: 1, changed: 0 });
     expect(await server.sql('select count(*)::int as n from verdict')).toEqual([{ n: 0 }]);
-    expect((await server.gql('{ ruleSet { version } }')).data.ruleSet.version).toBe(report.currentVersion);
+    expect((await server.ok(graphql(`{ ruleSet { version } }`))).ruleSet.version).toBe(report.currentVersion);
   });
 
   it('limited to one matter, evaluates only that matter', async () => {
-    const report = (await server.gql(PREVIEW, { files: [{ path: RULE, content: tightened }], matter: 'AWARD' })).data.previewRules;
+    const report = (await server.ok(PREVIEW, { files: [{ path: RULE, content: tightened }], matter: 'AWARD' })).previewRules;
     expect(report.matters).toEqual([{ matter: 'AWARD', evaluated: 3, changed: 1, transitions: { 'RESTRICTED→ELIGIBLE': 1 } }]);
   });
 
   it('a broken draft gets its located errors back, and a path outside the rules folder is refused', async () => {
-    const broken = await server.gql(PREVIEW, { files: [{ path: RULE, content: tightened.replace('"priority": 10,', '"priority": 10,,') }] });
+    const broken = await server.query(PREVIEW, { files: [{ path: RULE, content: tightened.replace('"priority": 10,', '"priority": 10,,') }] });
     expect(broken.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'files' }, message: expect.stringContaining(`${RULE}:`) });
-    const escape = await server.gql(PREVIEW, { files: [{ path: '../etc/passwd.json', content: '{}' }] });
+    const escape = await server.query(PREVIEW, { files: [{ path: '../etc/passwd.json', content: '{}' }] });
     expect(escape.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'files[0].path' });
   });
 });

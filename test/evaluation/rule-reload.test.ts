@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 const RULE = 'civil-servant/award-restrict.json';
-const RULE_SET = '{ ruleSet { version loadedAt errors { file line column zh en } } }';
-const EVALUATE = 'mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { outcome ruleSetVersion } }';
+const RULE_SET = graphql(`{ ruleSet { version loadedAt errors { file line column zh en } } }`);
+const EVALUATE = graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { outcome ruleSetVersion } }`);
 
 let server: TestServer;
 let rulesDir: string;
@@ -14,7 +15,7 @@ let original: string;
 let servantId: string;
 
 async function ruleSet() {
-  return (await server.gql(RULE_SET)).data.ruleSet;
+  return (await server.ok(RULE_SET)).ruleSet;
 }
 
 /** Waits (bounded) until the watched folder's change has been taken in. */
@@ -28,7 +29,7 @@ async function until(test: (rs: any) => boolean) {
 }
 
 const write = (text: string) => writeFileSync(path.join(rulesDir, RULE), text);
-const evaluate = async () => (await server.gql(EVALUATE, { id: servantId })).data.evaluate;
+const evaluate = async () => (await server.ok(EVALUATE, { id: servantId })).evaluate;
 
 beforeAll(async () => {
   rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-reload-'));
@@ -70,17 +71,17 @@ describe('editing the rules under a running server', () => {
   it('reloadRules does the same on demand', async () => {
     await server.app.reloader.close(); // no watcher: only the mutation reloads now
     write(original.replace('"priority": 10,', '"priority": 10,,'));
-    const result = await server.gql('mutation { reloadRules { version errors { file en } } }');
-    expect(result.data.reloadRules.errors).toEqual([expect.objectContaining({ file: RULE })]);
+    const result = await server.ok(graphql(`mutation { reloadRules { version errors { file en } } }`));
+    expect(result.reloadRules.errors).toEqual([expect.objectContaining({ file: RULE })]);
     write(original);
-    const mended = await server.gql('mutation { reloadRules { version errors { file } } }');
-    expect(mended.data.reloadRules.errors).toEqual([]);
+    const mended = await server.ok(graphql(`mutation { reloadRules { version errors { file } } }`));
+    expect(mended.reloadRules.errors).toEqual([]);
   });
 
   it('evaluations under way during a swap finish on the set they started with', async () => {
     const before = (await ruleSet()).version;
     const tightened = original.replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2');
-    const evaluateNow = () => server.gql(EVALUATE, { id: servantId }).then((r) => r.data.evaluate);
+    const evaluateNow = () => server.query(EVALUATE, { id: servantId }).then((r) => r.data!.evaluate);
     const first = evaluateNow();
     const underWay = Array.from({ length: 20 }, evaluateNow);
     await first; // the swap comes while the others are still being evaluated

@@ -3,15 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
-const VERDICT_FIELDS = `id outcome score matter asOf ruleSetVersion subjectType subjectId recheckOf
+const VERDICT_FIELDS = graphql(`fragment VerdictFields on Verdict { id outcome score matter asOf ruleSetVersion subjectType subjectId recheckOf
   measures { ruleId effect mitigation measure { zh en } basis { document clause quote } }
   explanation { day parametersFile facts
     rules { ruleId file fired inEffect effect title { zh } basis { clause } text { zh en } evidence
       conditions { place fact path operator expected actual passed } }
-    zh: summary(locale: "zh") en: summary(locale: "en") }`;
-const EVALUATE = `mutation ($subject: SubjectInput!, $matter: String!, $asOf: DateTime) { evaluate(subject: $subject, matter: $matter, asOf: $asOf) { ${VERDICT_FIELDS} } }`;
-const READ = `query ($id: ID!) { verdict(id: $id) { ${VERDICT_FIELDS} } }`;
+    zh: summary(locale: "zh") en: summary(locale: "en") } }`);
+const EVALUATE = graphql(`mutation ($subject: SubjectInput!, $matter: String!, $asOf: DateTime) { evaluate(subject: $subject, matter: $matter, asOf: $asOf) { ...VerdictFields } }`, [VERDICT_FIELDS]);
+const READ = graphql(`query ($id: ID!) { verdict(id: $id) { ...VerdictFields } }`, [VERDICT_FIELDS]);
 
 let server: TestServer;
 beforeAll(async () => {
@@ -20,9 +21,9 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 async function evaluateServant(id: string, matter = 'AWARD', asOf?: string) {
-  const result = await server.gql(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id }, matter, asOf });
+  const result = await server.query(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id }, matter, asOf });
   expect(result.errors).toBeUndefined();
-  return result.data.evaluate;
+  return result.data!.evaluate;
 }
 
 async function servantWithRecord(fields: Record<string, unknown> = {}) {
@@ -37,14 +38,14 @@ describe('a verdict', () => {
     const verdict = await evaluateServant(servantId, 'AWARD', '2025-06-01T00:00:00+08:00');
     expect(verdict.outcome).toBe('RESTRICTED');
     expect(verdict.measures).toEqual([expect.objectContaining({ ruleId: 'cs-award-restrict', effect: 'RESTRICT', basis: expect.arrayContaining([expect.objectContaining({ document: '鄂州政发〔2018〕17号', clause: '三(六)' })]) })]);
-    const fired = verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict');
+    const fired = verdict.explanation.rules.find((r) => r.ruleId === 'cs-award-restrict');
     expect(fired).toMatchObject({ fired: true, file: 'civil-servant/award-restrict.json' });
-    expect(fired.conditions).toEqual([
+    expect(fired!.conditions).toEqual([
       { place: 'all[0]', fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
       { place: 'all[1]', fact: 'subject', path: '$.credit.unrepairedUndisputed', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
     ]);
-    expect(fired.evidence).toEqual([expect.objectContaining({ id: recordId, category: 'BREACH_OF_CONTRACT', severity: 'MAJOR', documentNumber: '鄂州信〔2023〕12号', occurredOn: '2025-03-01' })]);
-    expect(fired.text.zh).toContain('有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先');
+    expect(fired!.evidence).toEqual([expect.objectContaining({ id: recordId, category: 'BREACH_OF_CONTRACT', severity: 'MAJOR', documentNumber: '鄂州信〔2023〕12号', occurredOn: '2025-03-01' })]);
+    expect(fired!.text!.zh).toContain('有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先');
     expect(verdict.explanation.zh).toMatch(/截至2025-06-01.*予以限制/);
     expect(verdict.explanation.en).toContain('basis: 鄂州政发〔2018〕17号三(六)');
   });
@@ -56,7 +57,7 @@ describe('a verdict', () => {
     expect(verdict.measures).toEqual([]);
     for (const rule of verdict.explanation.rules) {
       expect(rule.fired).toBe(false);
-      expect(rule.conditions.some((c: any) => c.passed === false && c.actual !== undefined)).toBe(true);
+      expect(rule.conditions.some((c) => c.passed === false && c.actual !== undefined)).toBe(true);
     }
     expect(verdict.explanation.en).toContain('Counting dishonesty records without an approved repair (subject.credit.unrepaired) was 0, needed at least 1');
   });
@@ -64,8 +65,8 @@ describe('a verdict', () => {
   it('is stored, and reads back identical', async () => {
     const { servantId } = await servantWithRecord();
     const given = await evaluateServant(servantId);
-    const read = await server.gql(READ, { id: given.id });
-    expect(read.data.verdict).toEqual(given);
+    const read = await server.ok(READ, { id: given.id });
+    expect(read.verdict).toEqual(given);
     await expect(server.sql('update verdict set outcome = ? where id = ?', ['ELIGIBLE', given.id])).rejects.toThrow(/immutable/);
   });
 
@@ -97,10 +98,10 @@ describe('a verdict', () => {
        select gen_random_uuid(), subject_type, subject_id, matter, as_of, day, evaluated_at, outcome, score, 'sha256:0000000000older', parameters_file, facts, rules from verdict where id = ? returning id`,
       [given.id],
     );
-    const read = await server.gql(READ, { id: copy.id });
-    const rule = read.data.verdict.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict');
+    const read = await server.ok(READ, { id: copy.id });
+    const rule = read.verdict!.explanation.rules.find((r) => r.ruleId === 'cs-award-restrict');
     expect(rule).toMatchObject({ file, title: { zh: '旧版标题：限制评优评先' }, basis: [{ clause: '三(六)' }] });
-    expect(read.data.verdict.measures).toEqual(given.measures);
+    expect(read.verdict!.measures).toEqual(given.measures);
   });
 
   it('says which version cannot be read, with a code, when its snapshot is missing or a file of it does not parse; the verdict itself still reads', async () => {
@@ -113,20 +114,20 @@ describe('a verdict', () => {
         [version, given.id],
       ))[0].id;
 
-    const missing = await server.gql(READ, { id: await copyUnder('sha256:00000000missing') });
+    const missing = await server.query(READ, { id: await copyUnder('sha256:00000000missing') });
     expect(missing.errors?.[0]).toMatchObject({ extensions: { code: 'RULE_SNAPSHOT_UNREADABLE', version: 'sha256:00000000missing' } });
     expect(missing.errors?.[0].message).toContain('sha256:00000000missing');
 
     const [snapshot] = await server.sql<{ files: Record<string, string> }>('select files from rule_set_snapshot where version = ?', [given.ruleSetVersion]);
     await server.sql('insert into rule_set_snapshot (version, files) values (?, ?)', ['sha256:000000000broken', JSON.stringify({ ...snapshot.files, 'civil-servant/award-restrict.json': '{ "id": "cs-award-restrict", ' })]);
-    const broken = await server.gql(READ, { id: await copyUnder('sha256:000000000broken') });
+    const broken = await server.query(READ, { id: await copyUnder('sha256:000000000broken') });
     expect(broken.errors?.[0]).toMatchObject({ extensions: { code: 'RULE_SNAPSHOT_UNREADABLE', version: 'sha256:000000000broken' } });
     expect(broken.errors?.[0].message).toContain('civil-servant/award-restrict.json:1:');
     // Asked again, it says the same (nothing half-read was kept), and what needs no rule texts still reads.
-    const again = await server.gql('query ($id: ID!) { verdict(id: $id) { outcome measures { ruleId } } }', { id: await copyUnder('sha256:000000000broken') });
+    const again = await server.query(graphql(`query ($id: ID!) { verdict(id: $id) { outcome measures { ruleId } } }`), { id: await copyUnder('sha256:000000000broken') });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'RULE_SNAPSHOT_UNREADABLE' });
-    const plain = await server.gql('query ($id: ID!) { verdict(id: $id) { outcome ruleSetVersion } }', { id: await copyUnder('sha256:000000000broken') });
-    expect(plain.data.verdict).toEqual({ outcome: given.outcome, ruleSetVersion: 'sha256:000000000broken' });
+    const plain = await server.ok(graphql(`query ($id: ID!) { verdict(id: $id) { outcome ruleSetVersion } }`), { id: await copyUnder('sha256:000000000broken') });
+    expect(plain.verdict).toEqual({ outcome: given.outcome, ruleSetVersion: 'sha256:000000000broken' });
   });
 });
 
@@ -134,11 +135,11 @@ describe('repair, objection and as-of', () => {
   it('an approved repair ends the restriction from its approval day; the day before it still stands, and the record stays visible', async () => {
     const { servantId, recordId } = await servantWithRecord();
     expect((await evaluateServant(servantId)).outcome).toBe('RESTRICTED');
-    const repair = await server.gql('mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }', {
+    const repair = await server.query(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
       input: { recordId, actions: ['RECOVERED_LOSS'], description: '已退赔', appliedOn: '2025-04-01' },
     });
-    await server.gql('mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { id relief } }', {
-      input: { repairId: repair.data.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-10' },
+    await server.query(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { id relief } }`), {
+      input: { repairId: repair.data!.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-10' },
     });
     const after = await evaluateServant(servantId, 'AWARD', '2025-04-10T09:00:00+08:00');
     expect(after.outcome).toBe('ELIGIBLE');
@@ -149,18 +150,18 @@ describe('repair, objection and as-of', () => {
 
   it('a repair granted as lightening (从轻, 三(七)) lowers the award restriction one step, and the explanation says so with the repair as evidence', async () => {
     const { servantId, recordId } = await servantWithRecord();
-    const repair = await server.gql('mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }', {
+    const repair = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
       input: { recordId, actions: ['ELIMINATED_EFFECT'], description: '主动消除不良影响', appliedOn: '2025-04-01' },
     });
-    const decided = await server.gql('mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { relief } }', {
-      input: { repairId: repair.data.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-10', relief: 'LIGHTEN' },
+    const decided = await server.query(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { relief } }`), {
+      input: { repairId: repair.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-10', relief: 'LIGHTEN' },
     });
-    expect(decided.data.decideCreditRepair.relief).toBe('LIGHTEN');
+    expect(decided.data!.decideCreditRepair.relief).toBe('LIGHTEN');
     const after = await evaluateServant(servantId, 'AWARD', '2025-05-01T00:00:00+08:00');
     expect(after.outcome).toBe('CAUTION');
-    const mitigating = after.explanation.rules.find((r: any) => r.ruleId === 'cs-award-mitigate-lightened');
+    const mitigating = after.explanation.rules.find((r) => r.ruleId === 'cs-award-mitigate-lightened');
     expect(mitigating).toMatchObject({ fired: true, effect: 'MITIGATE', evidence: [expect.objectContaining({ id: recordId, lightened: true, repairApprovedOn: '2025-04-10' })] });
-    expect(after.explanation.rules.find((r: any) => r.ruleId === 'cs-award-restrict')).toMatchObject({ fired: true, effect: 'CAUTION' });
+    expect(after.explanation.rules.find((r) => r.ruleId === 'cs-award-restrict')).toMatchObject({ fired: true, effect: 'CAUTION' });
     expect(after.measures).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'cs-award-restrict', effect: 'CAUTION' })]));
     expect(after.explanation.zh).toContain('依据规则 cs-award-mitigate-lightened（三(七) 从轻或免于），“限制评优评先”由 RESTRICT 降为 CAUTION');
     // Before the lightening was decided, the restriction stood in full.
@@ -170,19 +171,19 @@ describe('repair, objection and as-of', () => {
   it('an upheld objection that revokes the record changes later verdicts; the earlier one stays as it was', async () => {
     const { servantId, recordId } = await servantWithRecord();
     const before = await evaluateServant(servantId);
-    const filed = await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', {
+    const filed = await server.ok(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), {
       input: { recordId, filedBy: '本人', reason: '认定错误', filedOn: '2025-04-01' },
     });
-    await server.gql('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }', {
-      input: { objectionId: filed.data.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-04-15' },
+    await server.query(graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }`), {
+      input: { objectionId: filed.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-04-15' },
     });
     expect((await evaluateServant(servantId)).outcome).toBe('ELIGIBLE');
-    const reread = await server.gql(READ, { id: before.id });
-    expect(reread.data.verdict.outcome).toBe('RESTRICTED');
+    const reread = await server.ok(READ, { id: before.id });
+    expect(reread.verdict!.outcome).toBe('RESTRICTED');
 
-    const recheck = await server.gql('mutation ($id: ID!) { recheck(verdictId: $id) { sameDecision original { id outcome } current { outcome recheckOf } differences { field before after } } }', { id: before.id });
-    expect(recheck.data.recheck).toMatchObject({ sameDecision: false, original: { id: before.id, outcome: 'RESTRICTED' }, current: { outcome: 'ELIGIBLE', recheckOf: before.id } });
-    expect(recheck.data.recheck.differences).toEqual(expect.arrayContaining([
+    const recheck = await server.ok(graphql(`mutation ($id: ID!) { recheck(verdictId: $id) { sameDecision original { id outcome } current { outcome recheckOf } differences { field before after } } }`), { id: before.id });
+    expect(recheck.recheck).toMatchObject({ sameDecision: false, original: { id: before.id, outcome: 'RESTRICTED' }, current: { outcome: 'ELIGIBLE', recheckOf: before.id } });
+    expect(recheck.recheck.differences).toEqual(expect.arrayContaining([
       { field: 'outcome', before: 'RESTRICTED', after: 'ELIGIBLE' },
       { field: 'rules.cs-award-restrict.fired', before: true, after: false },
       { field: 'rules.cs-award-restrict.conditions.all[1].actual', before: 1, after: 0 },
@@ -211,22 +212,22 @@ describe('repair, objection and as-of', () => {
     const { servantId } = await servantWithRecord();
     await evaluateServant(servantId, 'AWARD');
     await evaluateServant(servantId, 'PROMOTION');
-    const list = await server.gql('query ($s: SubjectInput) { verdicts(subject: $s) { totalCount edges { node { matter outcome } } } }', { s: { type: 'CIVIL_SERVANT', id: servantId } });
-    expect(list.data.verdicts.totalCount).toBe(2);
-    expect(list.data.verdicts.edges.map((e: any) => e.node.matter)).toEqual(['PROMOTION', 'AWARD']);
+    const list = await server.ok(graphql(`query ($s: SubjectInput) { verdicts(subject: $s) { totalCount edges { node { matter outcome } } } }`), { s: { type: 'CIVIL_SERVANT', id: servantId } });
+    expect(list.verdicts.totalCount).toBe(2);
+    expect(list.verdicts.edges.map((e) => e.node.matter)).toEqual(['PROMOTION', 'AWARD']);
   });
 });
 
 describe('refused evaluations', () => {
   it('an unknown matter, a matter of another subject type, an unknown subject and a malformed date get coded errors', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
-    const unknown = await server.gql(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id: servantId }, matter: 'LOTTERY' });
+    const unknown = await server.query(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id: servantId }, matter: 'LOTTERY' });
     expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'matter' }, message: expect.stringContaining('AWARD, PROMOTION, RECRUITMENT') });
-    const wrongType = await server.gql(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id: servantId }, matter: 'PROCUREMENT' });
+    const wrongType = await server.query(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id: servantId }, matter: 'PROCUREMENT' });
     expect(wrongType.errors?.[0].message).toContain('does not apply to CIVIL_SERVANT');
-    const nobody = await server.gql(EVALUATE, { subject: { type: 'ENTERPRISE', id: servantId }, matter: 'PROCUREMENT' });
+    const nobody = await server.query(EVALUATE, { subject: { type: 'ENTERPRISE', id: servantId }, matter: 'PROCUREMENT' });
     expect(nobody.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'subjectId' });
-    const badDate = await server.gql(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id: servantId }, matter: 'AWARD', asOf: '2025-13-01' });
+    const badDate = await server.query(EVALUATE, { subject: { type: 'CIVIL_SERVANT', id: servantId }, matter: 'AWARD', asOf: '2025-13-01' });
     expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await server.sql('select 1 from verdict where subject_id = ?', [servantId])).toEqual([]);
   });

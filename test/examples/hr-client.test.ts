@@ -1,6 +1,7 @@
 import { main } from '../../examples/hr-client/src/main';
 import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
 import { startTestServer, token, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Issue 16, item 12: the example typed client (examples/hr-client) runs against the real server,
@@ -19,13 +20,13 @@ beforeAll(async () => {
   clean = await createCivilServant(server, agencyId, { name: '李守信' });
   recorded = await createCivilServant(server, agencyId, { name: '王失信' });
   await createRecord(server, 'CIVIL_SERVANT', recorded, { category: 'ADMINISTRATIVE_VIOLATION', severity: 'MAJOR', occurredOn: '2025-05-01', recordedOn: '2025-05-10' });
-  const created = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', {
+  const created = await server.ok(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), {
     input: { uscc: uscc('91'), name: '鄂州市失信被执行示例有限公司' },
   });
-  enterpriseId = created.data.createEnterprise.id;
+  enterpriseId = created.createEnterprise.id;
   const recordId = await createRecord(server, 'ENTERPRISE', enterpriseId, { category: 'JUDGMENT_DEFAULTER', severity: 'MAJOR', occurredOn: '2025-05-01', recordedOn: '2025-05-10' });
   // 四(一) bars from procurement while the enterprise is on the list, resting on its record.
-  const listed = await server.gql('mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }', {
+  const listed = await server.query(graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`), {
     input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-05-10', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2025)鄂07执2号', recordId },
   });
   if (listed.errors) throw new Error(JSON.stringify(listed.errors));

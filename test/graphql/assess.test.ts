@@ -1,5 +1,6 @@
-import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, type SubjectType } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /** Issue 16, item 1: a screen of candidates in one request that stores nothing. */
 let server: TestServer;
@@ -16,57 +17,57 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 const count = async (table: string) => (await server.sql(`select count(*)::int as n from ${table}`))[0].n as number;
-const ASSESS = `query ($subjects: [SubjectInput!]!, $asOf: DateTime) { assess(subjects: $subjects, matter: "PROMOTION", asOf: $asOf) {
+const ASSESS = graphql(`query ($subjects: [SubjectInput!]!, $asOf: DateTime) { assess(subjects: $subjects, matter: "PROMOTION", asOf: $asOf) {
   subjectType subjectId error { code field message }
   assessment { outcome score ruleSetVersion measures { ruleId } reason { zh en } subject { ... on CivilServant { name } }
     explanation { day summary(locale: "zh") rules { ruleId fired conditions { place actual passed } } } }
-} }`;
+} }`);
 const ASOF = '2025-06-01T00:00:00+08:00';
 
 describe('assess (16.1)', () => {
   it('assesses a screen of subjects in one request, each with its result or its own error, and stores nothing', async () => {
     const verdicts = await count('verdict');
     const audits = await count('audit_event');
-    const subjects = [
+    const subjects: { type: SubjectType; id: string }[] = [
       { type: 'CIVIL_SERVANT', id: restricted },
       { type: 'CIVIL_SERVANT', id: 'not-an-id' },
       { type: 'CIVIL_SERVANT', id: '00000000-0000-4000-8000-000000000000' },
       { type: 'AGENCY', id: agencyId },
       { type: 'CIVIL_SERVANT', id: eligible },
     ];
-    const result = await server.gql(ASSESS, { subjects, asOf: ASOF }, { role: 'CLERK' });
+    const result = await server.query(ASSESS, { subjects, asOf: ASOF }, { role: 'CLERK' });
     expect(result.errors).toBeUndefined();
-    const rows = result.data.assess;
-    expect(rows.map((r: any) => r.subjectId)).toEqual(subjects.map((s) => s.id));
+    const rows = result.data!.assess;
+    expect(rows.map((r) => r.subjectId)).toEqual(subjects.map((s) => s.id));
     expect(rows[0].assessment).toMatchObject({ outcome: 'CAUTION', subject: { name: '李晓红' } });
-    expect(rows[0].assessment.reason.zh).not.toMatch(/subject\.|\$\./);
+    expect(rows[0].assessment!.reason.zh).not.toMatch(/subject\.|\$\./);
     expect(rows[0].error).toBeNull();
     expect(rows[1]).toMatchObject({ assessment: null, error: { code: 'BAD_USER_INPUT', field: 'subjects[1].id' } });
     expect(rows[2]).toMatchObject({ assessment: null, error: { code: 'NOT_FOUND', field: 'subjects[2].id' } });
     expect(rows[3]).toMatchObject({ assessment: null, error: { code: 'BAD_USER_INPUT', field: 'matter' } });
     expect(rows[4].assessment).toMatchObject({ outcome: 'ELIGIBLE', measures: [] });
-    expect(rows[4].assessment.reason.zh).toBe('无未修复的政务失信记录，也无负有责任的未兑现公开承诺，职务晋升无需提示关注。'); // PROMOTION's eligibleReason
+    expect(rows[4].assessment!.reason.zh).toBe('无未修复的政务失信记录，也无负有责任的未兑现公开承诺，职务晋升无需提示关注。'); // PROMOTION's eligibleReason
     expect(await count('verdict')).toBe(verdicts);
     expect(await count('audit_event')).toBe(audits);
   });
 
   it('explains exactly as evaluate does for the same moment', async () => {
-    const assessed = (await server.gql(ASSESS, { subjects: [{ type: 'CIVIL_SERVANT', id: restricted }], asOf: ASOF }, { role: 'OFFICER' })).data.assess[0].assessment;
-    const evaluated = (await server.gql(`mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION", asOf: $asOf) {
-      outcome score ruleSetVersion measures { ruleId } explanation { day summary(locale: "zh") rules { ruleId fired conditions { place actual passed } } } } }`, { id: restricted, asOf: ASOF }, { role: 'OFFICER' })).data.evaluate;
-    expect(assessed.outcome).toBe(evaluated.outcome);
-    expect(assessed.score).toBe(evaluated.score);
-    expect(assessed.ruleSetVersion).toBe(evaluated.ruleSetVersion);
-    expect(assessed.measures).toEqual(evaluated.measures);
-    expect(assessed.explanation).toEqual(evaluated.explanation);
+    const assessed = (await server.ok(ASSESS, { subjects: [{ type: 'CIVIL_SERVANT', id: restricted }], asOf: ASOF }, { role: 'OFFICER' })).assess[0].assessment;
+    const evaluated = (await server.ok(graphql(`mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION", asOf: $asOf) {
+      outcome score ruleSetVersion measures { ruleId } explanation { day summary(locale: "zh") rules { ruleId fired conditions { place actual passed } } } } }`), { id: restricted, asOf: ASOF }, { role: 'OFFICER' })).evaluate;
+    expect(assessed!.outcome).toBe(evaluated.outcome);
+    expect(assessed!.score).toBe(evaluated.score);
+    expect(assessed!.ruleSetVersion).toBe(evaluated.ruleSetVersion);
+    expect(assessed!.measures).toEqual(evaluated.measures);
+    expect(assessed!.explanation).toEqual(evaluated.explanation);
   });
 
   it('is refused to the public and to more than 100 subjects, storing nothing', async () => {
     const verdicts = await count('verdict');
-    const asPublic = await server.gql(ASSESS, { subjects: [{ type: 'CIVIL_SERVANT', id: eligible }] }, { role: 'PUBLIC' });
+    const asPublic = await server.query(ASSESS, { subjects: [{ type: 'CIVIL_SERVANT', id: eligible }] }, { role: 'PUBLIC' });
     expect(asPublic.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const many = Array.from({ length: 101 }, () => ({ type: 'CIVIL_SERVANT', id: eligible }));
-    const tooMany = await server.gql(ASSESS, { subjects: many }, { role: 'CLERK' });
+    const many = Array.from({ length: 101 }, () => ({ type: 'CIVIL_SERVANT' as const, id: eligible }));
+    const tooMany = await server.query(ASSESS, { subjects: many }, { role: 'CLERK' });
     expect(tooMany.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(tooMany.data?.assess ?? null).toBeNull();
     expect(await count('verdict')).toBe(verdicts);

@@ -1,6 +1,7 @@
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { runNode } from '../support/run-command';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Issue 16, screen A, as a display system (role DISPLAY) shows it: 30 candidates, each with the
@@ -23,16 +24,16 @@ afterAll(() => server.stop());
 const TABLES = ['verdict', 'audit_event', 'credit_record', 'civil_servant'];
 const counts = async () => Promise.all(TABLES.map(async (t) => (await server.sql(`select count(*)::int as n from ${t}`))[0].n as number));
 
-const SCREEN = `query ($subjects: [SubjectInput!]!) { assess(subjects: $subjects, matter: "PROMOTION") {
+const SCREEN = graphql(`query ($subjects: [SubjectInput!]!) { assess(subjects: $subjects, matter: "PROMOTION") {
   subjectId error { code }
   assessment { outcome reason { zh } subject { ... on CivilServant { name idCardNumber } } }
-} }`;
+} }`);
 
 it('screen A is one assess request by a display system: 30 candidates with their status and a one-line reason, nothing stored', async () => {
   const before = await counts();
-  const result = await server.gql(SCREEN, { subjects: candidates.map((id) => ({ type: 'CIVIL_SERVANT', id })) }, { role: 'DISPLAY' });
+  const result = await server.query(SCREEN, { subjects: candidates.map((id) => ({ type: 'CIVIL_SERVANT' as const, id })) }, { role: 'DISPLAY' });
   expect(result.errors).toBeUndefined();
-  const rows = result.data.assess as any[];
+  const rows = result.data!.assess as any[];
   expect(rows).toHaveLength(30);
   for (const [i, row] of rows.entries()) {
     expect(row.subjectId).toBe(candidates[i]);
@@ -58,7 +59,7 @@ it('a display system may not write, evaluate, preview rules or read the audit tr
     ['auditEvents', '{ auditEvents { totalCount } }'],
   ];
   for (const [field, query] of attempts) {
-    const result = await server.gql(query, query.includes('$s') ? { s: candidates[20] } : undefined, { role: 'DISPLAY' });
+    const result = await server.rawQuery(query, query.includes('$s') ? { s: candidates[20] } : undefined, { role: 'DISPLAY' });
     expect([field, result.data?.[field] ?? null]).toEqual([field, null]);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', role: 'DISPLAY' });
   }

@@ -1,4 +1,5 @@
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 describe('in development', () => {
   let server: TestServer;
@@ -8,13 +9,13 @@ describe('in development', () => {
   afterAll(() => server.stop());
 
   it('a query that does not parse gets a 400 with GRAPHQL_PARSE_FAILED', async () => {
-    const result = await server.gql('{ agencies(first: 5) { totalCount ');
+    const result = await server.rawQuery('{ agencies(first: 5) { totalCount ');
     expect(result.status).toBe(400);
     expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('a variable of the wrong type gets a 400 with BAD_USER_INPUT naming the variable', async () => {
-    const result = await server.gql('query ($first: Int) { agencies(first: $first) { totalCount } }', { first: 'five' });
+    const result = await server.rawQuery('query ($first: Int) { agencies(first: $first) { totalCount } }', { first: 'five' });
     expect(result.status).toBe(400);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('$first') });
   });
@@ -30,7 +31,7 @@ describe('in development', () => {
   });
 
   it('an unknown field gets GRAPHQL_VALIDATION_FAILED with a suggestion', async () => {
-    const result = await server.gql('{ agencies { totalCont } }');
+    const result = await server.rawQuery('{ agencies { totalCont } }');
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('totalCount') });
   });
 
@@ -40,8 +41,8 @@ describe('in development', () => {
     expect(await response.json()).toEqual({
       errors: [{ message: expect.stringContaining('not valid JSON'), extensions: { code: 'BAD_REQUEST' } }],
     });
-    const again = await server.gql('{ agencies { totalCount } }');
-    expect(again.data.agencies.totalCount).toBe(0);
+    const again = await server.ok(graphql(`{ agencies { totalCount } }`));
+    expect(again.agencies.totalCount).toBe(0);
   });
 });
 
@@ -53,12 +54,12 @@ describe('in production', () => {
   afterAll(() => server.stop());
 
   it('errors carry codes but no stack traces', async () => {
-    const result = await server.gql('{ agency(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    const result = await server.query(graphql(`{ agency(id: "00000000-0000-4000-8000-000000000000") { id } }`));
     expect(result.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id', id: '00000000-0000-4000-8000-000000000000' });
   });
 
   it('introspection is off', async () => {
-    const result = await server.gql('{ __schema { types { name } } }');
+    const result = await server.query(graphql(`{ __schema { types { name } } }`));
     expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

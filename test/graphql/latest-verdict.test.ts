@@ -1,5 +1,6 @@
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type Caller, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /** Issue 16, items 2 and 3: the current verdict, whether it is stale, and its one-line reason. */
 let server: TestServer;
@@ -14,17 +15,17 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const EVALUATE = 'mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD", asOf: $asOf) { id outcome } }';
-const LATEST = 'query ($id: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { id outcome asOf stale reason { zh en } } }';
+const EVALUATE = graphql(`mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD", asOf: $asOf) { id outcome } }`);
+const LATEST = graphql(`query ($id: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { id outcome asOf stale reason { zh en } } }`);
 const evaluate = async (id: string, asOf?: string) => {
-  const result = await server.gql(EVALUATE, { id, asOf }, { role: 'OFFICER' });
+  const result = await server.query(EVALUATE, { id, asOf }, { role: 'OFFICER' });
   expect(result.errors).toBeUndefined();
-  return result.data.evaluate as { id: string; outcome: string };
+  return result.data!.evaluate as { id: string; outcome: string };
 };
-const latest = async (id: string, role = 'OFFICER') => {
-  const result = await server.gql(LATEST, { id }, { role });
+const latest = async (id: string, role: Caller['role'] = 'OFFICER') => {
+  const result = await server.query(LATEST, { id }, { role });
   expect(result.errors).toBeUndefined();
-  return result.data.latestVerdict;
+  return result.data!.latestVerdict;
 };
 
 describe('latestVerdict (16.2)', () => {
@@ -39,9 +40,9 @@ describe('latestVerdict (16.2)', () => {
   it('turns stale after a new credit record of its subject, not after a record of another subject', async () => {
     await evaluate(colleague);
     const before = await latest(colleague);
-    expect(before.stale).toBe(false);
+    expect(before!.stale).toBe(false);
     await createRecord(server, 'CIVIL_SERVANT', candidate, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
-    expect((await latest(colleague)).stale).toBe(false);
+    expect((await latest(colleague))!.stale).toBe(false);
     const stale = await latest(candidate);
     expect(stale).toMatchObject({ outcome: 'ELIGIBLE', stale: true });
     // A fresh evaluation is the new current verdict, and it is not stale.
@@ -51,14 +52,14 @@ describe('latestVerdict (16.2)', () => {
   });
 
   it("the public gets no civil servant's latest verdict; a display system does", async () => {
-    const asPublic = await server.gql(LATEST, { id: candidate }, { role: 'PUBLIC' });
+    const asPublic = await server.query(LATEST, { id: candidate }, { role: 'PUBLIC' });
     expect(asPublic.data?.latestVerdict ?? null).toBeNull();
     expect(asPublic.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await latest(candidate, 'DISPLAY')).outcome).toBe('RESTRICTED');
+    expect((await latest(candidate, 'DISPLAY'))!.outcome).toBe('RESTRICTED');
   });
 
   it('an unknown matter is BAD_USER_INPUT on matter', async () => {
-    const result = await server.gql('query ($id: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $id }, matter: "NOPE") { id } }', { id: candidate });
+    const result = await server.query(graphql(`query ($id: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $id }, matter: "NOPE") { id } }`), { id: candidate });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'matter' });
   });
 });
@@ -68,13 +69,13 @@ describe('Verdict.reason (16.3)', () => {
 
   it('is one plain sentence: the fired rule\'s filled text for RESTRICTED, the matter\'s eligibleReason for ELIGIBLE', async () => {
     const restricted = await latest(candidate, 'DISPLAY');
-    expect(restricted.reason.zh).toBe('周明亮有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先。');
+    expect(restricted!.reason.zh).toBe('周明亮有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先。');
     const eligible = await latest(colleague, 'DISPLAY');
-    expect(eligible.reason).toEqual({
+    expect(eligible!.reason).toEqual({
       zh: '无据以限制的未修复政务失信记录（异议中的记录不据以限制），评优评先不受限制。',
       en: 'No unrepaired government-dishonesty record on which a restriction may rest (a record under objection decides no restriction): awards and commendations are not restricted.',
     });
-    for (const text of [restricted.reason.zh, restricted.reason.en, eligible.reason.zh, eligible.reason.en]) {
+    for (const text of [restricted!.reason.zh, restricted!.reason.en, eligible!.reason.zh, eligible!.reason.en]) {
       expect(text).not.toMatch(FACT_PATH);
       expect(text.split(/[。.](?!\d)/).filter((s: string) => s.trim()).length).toBe(1);
     }

@@ -1,5 +1,6 @@
 import { createRecord, uscc } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Issue 16, items 7 and 9: the public credit portal's enterprise page. Public lists show records
@@ -16,14 +17,14 @@ let defaulterRecord: string;
 let clean: string;
 
 async function enterprise(name: string, fields: Record<string, unknown> = {}): Promise<string> {
-  const result = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', { input: { uscc: uscc('91'), name, ...fields } });
+  const result = await server.query(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), { input: { uscc: uscc('91'), name, ...fields } });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data.createEnterprise.id;
+  return result.data!.createEnterprise.id;
 }
 
 /** 四(一) bars while the enterprise is on the list: the listing, resting on its record. */
 async function listAsDefaulter(subjectId: string, recordId: string, listedOn: string) {
-  const listed = await server.gql('mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }', {
+  const listed = await server.query(graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`), {
     input: { subjectType: 'ENTERPRISE', subjectId, list: 'JUDGMENT_DEFAULTER', listedOn, listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2025)鄂07执1号', recordId },
   });
   if (listed.errors) throw new Error(JSON.stringify(listed.errors));
@@ -33,9 +34,9 @@ beforeAll(async () => {
   server = await startTestServer();
   revokedOwner = await enterprise('鄂州市撤销测试有限公司');
   revokedId = await createRecord(server, 'ENTERPRISE', revokedOwner, { category: 'SERIOUS_ILLEGAL_DISHONEST', severity: 'SEVERE', occurredOn: '2025-01-10', recordedOn: '2025-01-20' });
-  const filed = await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId: revokedId, filedBy: '企业', reason: '认定错误', filedOn: '2025-02-01' } });
-  const resolved = await server.gql('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }', {
-    input: { objectionId: filed.data.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-02-15' },
+  const filed = await server.ok(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId: revokedId, filedBy: '企业', reason: '认定错误', filedOn: '2025-02-01' } });
+  const resolved = await server.query(graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }`), {
+    input: { objectionId: filed.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-02-15' },
   });
   if (resolved.errors) throw new Error(JSON.stringify(resolved.errors));
   expiredOwner = await enterprise('鄂州市期满测试有限公司');
@@ -50,87 +51,87 @@ afterAll(() => server.stop());
 const count = async (table: string) => (await server.sql(`select count(*)::int as n from ${table}`))[0].n as number;
 
 describe('public lists show only records in force and within their disclosure period (16.9)', () => {
-  const LIST = '{ creditRecords(first: 100, filter: { subjectType: ENTERPRISE }) { totalCount edges { node { id publiclyDisclosed } } } }';
+  const LIST = graphql(`{ creditRecords(first: 100, filter: { subjectType: ENTERPRISE }) { totalCount edges { node { id publiclyDisclosed } } } }`);
 
   it('a revoked SERIOUS_ILLEGAL_DISHONEST record and an expired enterprise record are absent from PUBLIC lists', async () => {
-    const list = (await server.gql(LIST, undefined, { role: 'PUBLIC' })).data.creditRecords;
-    const ids = list.edges.map((e: any) => e.node.id);
+    const list = (await server.ok(LIST, undefined, { role: 'PUBLIC' })).creditRecords;
+    const ids = list.edges.map((e) => e.node.id);
     expect(ids).toEqual([defaulterRecord]);
     expect(list.totalCount).toBe(1);
     expect(list.edges[0].node.publiclyDisclosed).toBe(true);
-    const revokedOnly = await server.gql('{ creditRecords(filter: { status: REVOKED }) { totalCount } }', undefined, { role: 'PUBLIC' });
-    expect(revokedOnly.data.creditRecords.totalCount).toBe(0);
+    const revokedOnly = await server.ok(graphql(`{ creditRecords(filter: { status: REVOKED }) { totalCount } }`), undefined, { role: 'PUBLIC' });
+    expect(revokedOnly.creditRecords.totalCount).toBe(0);
   });
 
   it('a CLERK sees them, with publiclyDisclosed=false', async () => {
-    const list = (await server.gql(LIST, undefined, { role: 'CLERK' })).data.creditRecords;
-    const disclosed = Object.fromEntries(list.edges.map((e: any) => [e.node.id, e.node.publiclyDisclosed]));
+    const list = (await server.ok(LIST, undefined, { role: 'CLERK' })).creditRecords;
+    const disclosed = Object.fromEntries(list.edges.map((e) => [e.node.id, e.node.publiclyDisclosed]));
     expect(disclosed).toEqual({ [revokedId]: false, [expiredId]: false, [defaulterRecord]: true });
   });
 
   it("an enterprise's nested records leave them out for PUBLIC only", async () => {
-    const QUERY = 'query ($a: ID!, $b: ID!) { a: enterprise(id: $a) { creditRecords { id } } b: enterprise(id: $b) { creditRecords { id status } } }';
-    const asPublic = (await server.gql(QUERY, { a: revokedOwner, b: expiredOwner }, { role: 'PUBLIC' })).data;
+    const QUERY = graphql(`query ($a: ID!, $b: ID!) { a: enterprise(id: $a) { creditRecords { id } } b: enterprise(id: $b) { creditRecords { id status } } }`);
+    const asPublic = (await server.query(QUERY, { a: revokedOwner, b: expiredOwner }, { role: 'PUBLIC' })).data;
     expect(asPublic).toEqual({ a: { creditRecords: [] }, b: { creditRecords: [] } });
-    const asClerk = (await server.gql(QUERY, { a: revokedOwner, b: expiredOwner }, { role: 'CLERK' })).data;
-    expect(asClerk.a.creditRecords).toEqual([{ id: revokedId }]);
-    expect(asClerk.b.creditRecords).toEqual([{ id: expiredId, status: 'ACTIVE' }]);
+    const asClerk = (await server.query(QUERY, { a: revokedOwner, b: expiredOwner }, { role: 'CLERK' })).data;
+    expect(asClerk!.a!.creditRecords).toEqual([{ id: revokedId }]);
+    expect(asClerk!.b!.creditRecords).toEqual([{ id: expiredId, status: 'ACTIVE' }]);
   });
 
   it("a past asOf in an enterprise's credit facts does not bring an expired record back for PUBLIC", async () => {
-    const QUERY = 'query ($id: ID!) { enterprise(id: $id) { credit(asOf: "2020-06-01T00:00:00+08:00") { dishonest records { id } } } }';
-    expect((await server.gql(QUERY, { id: expiredOwner }, { role: 'PUBLIC' })).data.enterprise.credit).toEqual({ dishonest: 0, records: [] });
-    expect((await server.gql(QUERY, { id: expiredOwner }, { role: 'CLERK' })).data.enterprise.credit).toEqual({ dishonest: 1, records: [{ id: expiredId }] });
+    const QUERY = graphql(`query ($id: ID!) { enterprise(id: $id) { credit(asOf: "2020-06-01T00:00:00+08:00") { dishonest records { id } } } }`);
+    expect((await server.ok(QUERY, { id: expiredOwner }, { role: 'PUBLIC' })).enterprise!.credit).toEqual({ dishonest: 0, records: [] });
+    expect((await server.ok(QUERY, { id: expiredOwner }, { role: 'CLERK' })).enterprise!.credit).toEqual({ dishonest: 1, records: [{ id: expiredId }] });
   });
 
   it("an old verdict's explanation does not show PUBLIC the details of records revoked or expired since", async () => {
     const later = await enterprise('鄂州市后撤销测试有限公司');
     const record = await createRecord(server, 'ENTERPRISE', later, { category: 'JUDGMENT_DEFAULTER', occurredOn: '2025-01-10', recordedOn: '2025-01-20' });
     await listAsDefaulter(later, record, '2025-01-20');
-    const EVALUATE = 'mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: ENTERPRISE, id: $id }, matter: "PROCUREMENT", asOf: $asOf) { id outcome } }';
-    const barred = (await server.gql(EVALUATE, { id: later }, { role: 'CLERK' })).data.evaluate;
+    const EVALUATE = graphql(`mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: ENTERPRISE, id: $id }, matter: "PROCUREMENT", asOf: $asOf) { id outcome } }`);
+    const barred = (await server.ok(EVALUATE, { id: later }, { role: 'CLERK' })).evaluate;
     expect(barred.outcome).toBe('RESTRICTED');
-    const old = (await server.gql(EVALUATE, { id: expiredOwner, asOf: '2020-06-01T00:00:00+08:00' }, { role: 'CLERK' })).data.evaluate;
-    const filed = await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId: record, filedBy: '企业', reason: '认定错误', filedOn: '2025-02-01' } });
-    await server.gql('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }', {
-      input: { objectionId: filed.data.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-02-15' },
+    const old = (await server.ok(EVALUATE, { id: expiredOwner, asOf: '2020-06-01T00:00:00+08:00' }, { role: 'CLERK' })).evaluate;
+    const filed = await server.ok(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId: record, filedBy: '企业', reason: '认定错误', filedOn: '2025-02-01' } });
+    await server.query(graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }`), {
+      input: { objectionId: filed.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-02-15' },
     });
-    const READ = 'query ($v: ID!) { verdict(id: $v) { outcome explanation { facts factsWithheld rules { evidence } } } }';
+    const READ = graphql(`query ($v: ID!) { verdict(id: $v) { outcome explanation { facts factsWithheld rules { evidence } } } }`);
     const shown = (verdict: any) => JSON.stringify(verdict.explanation);
     for (const [verdictId, recordId] of [[barred.id, record], [old.id, expiredId]]) {
-      const asPublic = (await server.gql(READ, { v: verdictId }, { role: 'PUBLIC' })).data.verdict;
+      const asPublic = (await server.ok(READ, { v: verdictId }, { role: 'PUBLIC' })).verdict;
       expect(shown(asPublic)).not.toContain(recordId);
-      expect(asPublic.explanation).toMatchObject({ facts: {}, factsWithheld: true });
-      expect(shown((await server.gql(READ, { v: verdictId }, { role: 'INSPECTOR' })).data.verdict)).toContain(recordId);
+      expect(asPublic!.explanation).toMatchObject({ facts: {}, factsWithheld: true });
+      expect(shown((await server.ok(READ, { v: verdictId }, { role: 'INSPECTOR' })).verdict)).toContain(recordId);
     }
   });
 
   it('PUBLIC reading a non-disclosed record by id gets NOT_FOUND, as for an id that does not exist', async () => {
-    const QUERY = 'query ($id: ID!) { creditRecord(id: $id) { id } }';
+    const QUERY = graphql(`query ($id: ID!) { creditRecord(id: $id) { id } }`);
     for (const id of [revokedId, expiredId]) {
-      const result = await server.gql(QUERY, { id }, { role: 'PUBLIC' });
+      const result = await server.query(QUERY, { id }, { role: 'PUBLIC' });
       expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       expect(result.data?.creditRecord ?? null).toBeNull();
-      expect((await server.gql(QUERY, { id }, { role: 'INSPECTOR' })).data.creditRecord.id).toBe(id);
+      expect((await server.ok(QUERY, { id }, { role: 'INSPECTOR' })).creditRecord!.id).toBe(id);
     }
-    const missing = await server.gql(QUERY, { id: '00000000-0000-4000-8000-000000000000' }, { role: 'PUBLIC' });
-    expect(missing.errors?.[0].message.replace(/"[^"]+"/, '"…"')).toBe((await server.gql(QUERY, { id: expiredId }, { role: 'PUBLIC' })).errors?.[0].message.replace(/"[^"]+"/, '"…"'));
+    const missing = await server.query(QUERY, { id: '00000000-0000-4000-8000-000000000000' }, { role: 'PUBLIC' });
+    expect(missing.errors?.[0].message.replace(/"[^"]+"/, '"…"')).toBe((await server.query(QUERY, { id: expiredId }, { role: 'PUBLIC' })).errors?.[0].message.replace(/"[^"]+"/, '"…"'));
   });
 });
 
 describe("an enterprise's public status (16.7)", () => {
-  const STATUS = `query ($id: ID!) { enterprise(id: $id) { name
+  const STATUS = graphql(`query ($id: ID!) { enterprise(id: $id) { name
     publicStatus(matter: "PROCUREMENT") { matter matterTitle { zh } outcome measures { ruleId effect measure { zh } } reason { zh en } records { id category publiclyDisclosed } asOf day ruleSetVersion }
     publicStatuses { matter outcome }
-  } }`;
+  } }`);
 
   it("a judgment defaulter's procurement status shows the bar to PUBLIC, and stores no verdict or audit row", async () => {
     const verdicts = await count('verdict');
     const audits = await count('audit_event');
     const before = Date.now();
-    const result = await server.gql(STATUS, { id: defaulter }, { role: 'PUBLIC' });
+    const result = await server.query(STATUS, { id: defaulter }, { role: 'PUBLIC' });
     expect(result.errors).toBeUndefined();
-    const status = result.data.enterprise.publicStatus;
+    const status = result.data!.enterprise!.publicStatus;
     expect(status).toMatchObject({ matter: 'PROCUREMENT', matterTitle: { zh: '政府采购' }, outcome: 'RESTRICTED' });
     expect(status.measures[0]).toMatchObject({ ruleId: 'en-bar-defaulters', effect: 'RESTRICT', measure: { zh: '依法限制参与政府采购、建设工程招标投标' } });
     expect(status.reason.zh).toMatch(/^鄂州市失信被执行测试有限公司截至\d{4}-\d{2}-\d{2}仍在失信被执行人名单或严重违法失信名单中/);
@@ -138,39 +139,39 @@ describe("an enterprise's public status (16.7)", () => {
     expect(status.records).toEqual([{ id: defaulterRecord, category: 'JUDGMENT_DEFAULTER', publiclyDisclosed: true }]);
     expect(new Date(status.asOf).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(status.ruleSetVersion).toMatch(/^sha256:/);
-    expect(result.data.enterprise.publicStatuses.map((s: any) => s.matter).sort()).toEqual(['BIDDING', 'PROCUREMENT']);
-    expect(result.data.enterprise.publicStatuses.every((s: any) => s.outcome === 'RESTRICTED')).toBe(true);
+    expect(result.data!.enterprise!.publicStatuses.map((s) => s.matter).sort()).toEqual(['BIDDING', 'PROCUREMENT']);
+    expect(result.data!.enterprise!.publicStatuses.every((s) => s.outcome === 'RESTRICTED')).toBe(true);
     expect(await count('verdict')).toBe(verdicts);
     expect(await count('audit_event')).toBe(audits);
   });
 
   it('says the same as a recorded evaluation', async () => {
-    const evaluated = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: ENTERPRISE, id: $id }, matter: "PROCUREMENT") { outcome measures { ruleId } explanation { rules { ruleId fired text { zh } } } } }', { id: defaulter }, { role: 'OFFICER' });
-    const status = (await server.gql(STATUS, { id: defaulter }, { role: 'PUBLIC' })).data.enterprise.publicStatus;
-    expect(status.outcome).toBe(evaluated.data.evaluate.outcome);
-    expect(status.measures.map((m: any) => m.ruleId)).toEqual(evaluated.data.evaluate.measures.map((m: any) => m.ruleId));
-    expect(status.reason.zh).toBe(evaluated.data.evaluate.explanation.rules.find((r: any) => r.ruleId === 'en-bar-defaulters').text.zh);
+    const evaluated = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: ENTERPRISE, id: $id }, matter: "PROCUREMENT") { outcome measures { ruleId } explanation { rules { ruleId fired text { zh } } } } }`), { id: defaulter }, { role: 'OFFICER' });
+    const status = (await server.ok(STATUS, { id: defaulter }, { role: 'PUBLIC' })).enterprise!.publicStatus;
+    expect(status.outcome).toBe(evaluated.evaluate.outcome);
+    expect(status.measures.map((m) => m.ruleId)).toEqual(evaluated.evaluate.measures.map((m) => m.ruleId));
+    expect(status.reason.zh).toBe(evaluated.evaluate.explanation.rules.find((r) => r.ruleId === 'en-bar-defaulters')!.text!.zh);
   });
 
   it("a grade-A enterprise without records is eligible with its grade's score; a revoked record bars nothing", async () => {
-    const good = (await server.gql(STATUS, { id: clean }, { role: 'PUBLIC' })).data.enterprise.publicStatus;
+    const good = (await server.ok(STATUS, { id: clean }, { role: 'PUBLIC' })).enterprise!.publicStatus;
     expect(good).toMatchObject({ outcome: 'ELIGIBLE', records: [] });
-    expect(good.measures.map((m: any) => m.effect)).toEqual(['SCORE']);
-    const revoked = (await server.gql(STATUS, { id: revokedOwner }, { role: 'PUBLIC' })).data.enterprise.publicStatus;
+    expect(good.measures.map((m) => m.effect)).toEqual(['SCORE']);
+    const revoked = (await server.ok(STATUS, { id: revokedOwner }, { role: 'PUBLIC' })).enterprise!.publicStatus;
     // Ungraded: its bid score is decided too (四(一): no credit score, 0 points), and nothing restricts it.
     expect(revoked).toMatchObject({ outcome: 'ELIGIBLE', records: [], measures: [{ ruleId: 'en-bid-score-ungraded', effect: 'SCORE' }] });
     expect(revoked.reason.zh).toContain('未评定信用评价等级'); // the score rule's text, as a graded enterprise's reason is its grade's
   });
 
   it('a matter that is not for enterprises is BAD_USER_INPUT on matter', async () => {
-    const result = await server.gql('query ($id: ID!) { enterprise(id: $id) { publicStatus(matter: "PROMOTION") { outcome } } }', { id: defaulter }, { role: 'PUBLIC' });
+    const result = await server.query(graphql(`query ($id: ID!) { enterprise(id: $id) { publicStatus(matter: "PROMOTION") { outcome } } }`), { id: defaulter }, { role: 'PUBLIC' });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'matter' });
   });
 
   it('a page of enterprises with every status is limited per request, with a coded answer', async () => {
     const before = await count('verdict');
     const aliases = Array.from({ length: 60 }, (_, i) => `e${i}: enterprise(id: $id) { publicStatuses { outcome } }`).join(' ');
-    const result = await server.gql(`query ($id: ID!) { ${aliases} }`, { id: defaulter }, { role: 'PUBLIC' });
+    const result = await server.rawQuery(`query ($id: ID!) { ${aliases} }`, { id: defaulter }, { role: 'PUBLIC' });
     expect(result.errors?.some((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX')).toBe(true);
     expect(await count('verdict')).toBe(before);
   });

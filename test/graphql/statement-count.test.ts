@@ -1,5 +1,6 @@
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -19,18 +20,18 @@ afterAll(() => server.stop());
  * stays under the cost limit, which counts each plain list at its cap (src/engine/query-cost.ts):
  * records with their history under a page of 100 agencies would count 100 × 100 × 50.
  */
-const PAGE = `query ($first: Int) {
+const PAGE = graphql(`query ($first: Int) {
   agencies(first: $first) { totalCount edges { node { name parent { name } children { name } commitments { status } courtCases { caseNumber }
     creditRecords { severity subject { __typename } } } } }
   creditRecords(first: $first) { edges { node { severity history { action } objections { status } repairs { status } } } }
   civilServants(first: $first) { edges { node { name agency { name } creditRecords { severity } } } }
-}`;
+}`);
 
 async function statementsFor(first: number): Promise<number> {
   server.resetStatements();
-  const result = await server.gql(PAGE, { first });
+  const result = await server.query(PAGE, { first });
   expect(result.errors).toBeUndefined();
-  expect(result.data.agencies.edges).toHaveLength(Math.min(first, 31));
+  expect(result.data!.agencies.edges).toHaveLength(Math.min(first, 31));
   if (process.env.SHOW) console.log(first, server.statements.map((x) => x.slice(0, 90)).join('\n'));
   return server.statements.length;
 }
@@ -48,21 +49,21 @@ describe('a list page with nested records', () => {
   });
 });
 
-const PAGED = `query ($first: Int) { agencies(first: $first) {
+const PAGED = graphql(`query ($first: Int) { agencies(first: $first) {
   edges { node { name
     civilServantsConnection(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { name creditRecordsConnection(first: 1) { totalCount edges { node { severity } } } } } }
     creditRecordsConnection(first: 1) { totalCount edges { node { severity objections { status } } } }
     commitmentsConnection(first: 3) { totalCount edges { node { status } } }
     courtCasesConnection(first: 3) { edges { node { caseNumber } } }
   } }
-} }`;
+} }`);
 
 describe('nested connections (issue 16, item 13)', () => {
   async function pagedStatementsFor(first: number): Promise<number> {
     server.resetStatements();
-    const result = await server.gql(PAGED, { first });
+    const result = await server.query(PAGED, { first });
     expect(result.errors).toBeUndefined();
-    const withServant = result.data.agencies.edges.find((e: any) => e.node.civilServantsConnection.totalCount === 1).node;
+    const withServant = result.data!.agencies.edges.find((e) => e.node.civilServantsConnection.totalCount === 1)!.node;
     expect(withServant.civilServantsConnection.edges[0].node.creditRecordsConnection.totalCount).toBe(1);
     expect(withServant.creditRecordsConnection.edges).toHaveLength(1);
     return server.statements.length;

@@ -2,6 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
 import { startTestServer, token, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Issue 16, item 5: changes that affect verdicts reach subscribers over WebSocket (graphql-ws),
@@ -14,8 +15,8 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  const created = await server.gql('mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }', { input: { uscc: uscc('91'), name: '鄂州市订阅测试有限公司' } });
-  enterpriseId = created.data.createEnterprise.id;
+  const created = await server.ok(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), { input: { uscc: uscc('91'), name: '鄂州市订阅测试有限公司' } });
+  enterpriseId = created.createEnterprise.id;
   servantId = await createCivilServant(server, await createAgency(server));
 });
 afterAll(async () => {
@@ -71,7 +72,7 @@ const CHANGES = 'subscription ($type: SubjectType, $id: ID) { subjectChanged(sub
 
 /** Subscriptions are registered asynchronously: waits until a probe write about the enterprise is seen. */
 async function settled(feed: ReturnType<typeof collect>) {
-  const probe = await server.gql('mutation ($id: ID!) { updateEnterprise(id: $id, input: { name: "鄂州市订阅测试有限公司" }) { id } }', { id: enterpriseId });
+  const probe = await server.query(graphql(`mutation ($id: ID!) { updateEnterprise(id: $id, input: { name: "鄂州市订阅测试有限公司" }) { id } }`), { id: enterpriseId });
   expect(probe.errors).toBeUndefined();
   await feed.until(() => feed.received.some((r) => r.subjectChanged.action === 'UPDATE_SUBJECT'));
   feed.received.splice(0);
@@ -92,12 +93,12 @@ describe('subjectChanged over WebSocket', () => {
   it('delivers a listing of the enterprise (list memberships change verdicts too)', async () => {
     const feed = collect(await connect('OFFICER'), CHANGES, { type: 'ENTERPRISE', id: enterpriseId });
     await settled(feed);
-    const listed = await server.gql('mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }', {
+    const listed = await server.query(graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`), {
       input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'JUDGMENT_DEFAULTER', listedBy: '鄂州市中级人民法院', listedOn: '2025-06-10', documentNumber: '(2025)鄂07执1号' },
     });
     expect(listed.errors).toBeUndefined();
     await feed.until(() => feed.received.length > 0);
-    expect(feed.received[0].subjectChanged).toMatchObject({ action: 'LIST_SUBJECT', subjectId: enterpriseId, targetId: listed.data.listSubject.id });
+    expect(feed.received[0].subjectChanged).toMatchObject({ action: 'LIST_SUBJECT', subjectId: enterpriseId, targetId: listed.data!.listSubject.id });
     feed.stop();
   });
 
@@ -165,7 +166,7 @@ describe('subjectChanged over WebSocket', () => {
 
 describe('subscriptions over HTTP', () => {
   it('are refused with BAD_USER_INPUT, pointing to WebSocket', async () => {
-    const result = await server.gql('subscription { subjectChanged { action } }');
+    const result = await server.query(graphql(`subscription { subjectChanged { action } }`));
     expect(result.status).toBe(400);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].message).toContain('WebSocket');
@@ -175,11 +176,11 @@ describe('subscriptions over HTTP', () => {
 describe('updatedAfter on the record list, for clients that poll', () => {
   it('lists only records changed after the moment given', async () => {
     const before = await createRecord(server, 'ENTERPRISE', enterpriseId, { occurredOn: '2025-07-01', recordedOn: '2025-07-02' });
-    const since = (await server.gql('query ($id: ID!) { creditRecord(id: $id) { updatedAt } }', { id: before })).data.creditRecord.updatedAt;
+    const since = (await server.ok(graphql(`query ($id: ID!) { creditRecord(id: $id) { updatedAt } }`), { id: before })).creditRecord!.updatedAt;
     const after = await createRecord(server, 'ENTERPRISE', enterpriseId, { occurredOn: '2025-07-03', recordedOn: '2025-07-04' });
-    const list = await server.gql('query ($since: DateTime!, $id: ID!) { creditRecords(filter: { subjectId: $id, updatedAfter: $since }) { totalCount edges { node { id } } } }', { since, id: enterpriseId });
+    const list = await server.query(graphql(`query ($since: DateTime!, $id: ID!) { creditRecords(filter: { subjectId: $id, updatedAfter: $since }) { totalCount edges { node { id } } } }`), { since, id: enterpriseId });
     expect(list.errors).toBeUndefined();
-    expect(list.data.creditRecords.edges.map((e: any) => e.node.id)).toEqual([after]);
-    expect(list.data.creditRecords.totalCount).toBe(1);
+    expect(list.data!.creditRecords.edges.map((e) => e.node.id)).toEqual([after]);
+    expect(list.data!.creditRecords.totalCount).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { logSafely } from '../../src/errors';
 import { createAgency, createCivilServant, createRecord, idCardNumber } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type Caller, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 let dev: TestServer;
 let prod: TestServer;
@@ -25,9 +26,9 @@ describe.each([
     agencyId = await createAgency(server());
   });
 
-  async function refused(query: string, variables: Record<string, unknown>, field: string | RegExp, message: RegExp, role = 'ADMIN') {
+  async function refused(query: string, variables: Record<string, unknown>, field: string | RegExp, message: RegExp, role: Caller['role'] = 'ADMIN') {
     const before = await counts(server());
-    const result = await server().gql(query, variables, { role });
+    const result = await server().rawQuery(query, variables, { role });
     expect(result.status).toBeLessThan(500);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: typeof field === 'string' ? field : expect.stringMatching(field) }, message: expect.stringMatching(message) });
     expect(result.errors?.[0].extensions?.stacktrace).toBeUndefined();
@@ -54,7 +55,7 @@ describe.each([
     expect(await server().sql("select count(*)::int as n from credit_record where summary like '%' || chr(65533) || '%'")).toEqual([{ n: 0 }]);
     // A whole pair (an emoji, a rare character outside the BMP) is fine.
     const id = await createRecord(server(), 'AGENCY', agencyId, { summary: '拖欠𠀀工程款' });
-    expect((await server().gql('query ($id: ID!) { creditRecord(id: $id) { summary } }', { id })).data.creditRecord.summary).toBe('拖欠𠀀工程款');
+    expect((await server().ok(graphql(`query ($id: ID!) { creditRecord(id: $id) { summary } }`), { id })).creditRecord!.summary).toBe('拖欠𠀀工程款');
   });
 
   it('occurredOn "0000-01-01" and instants in the year 9999 or +010000', async () => {
@@ -76,7 +77,7 @@ describe('deeply nested JSON', () => {
     expect(response.status).toBeLessThan(500);
     const result = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(['BAD_USER_INPUT', 'BAD_REQUEST']).toContain(result.errors[0].extensions.code);
-    expect((await dev.gql('{ agencies { totalCount } }')).status).toBe(200);
+    expect((await dev.query(graphql(`{ agencies { totalCount } }`))).status).toBe(200);
   });
 });
 

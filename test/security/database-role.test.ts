@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAgency } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 const role = `chengxin_app_${randomBytes(4).toString('hex')}`;
 const password = randomBytes(12).toString('hex');
@@ -43,7 +44,7 @@ describe('the least-privilege database role of README "Database roles" (docker/p
   it('serves reads and writes', async () => {
     expect((await app!.sql('select current_user as me'))[0].me).toBe(role);
     const id = await createAgency(app!);
-    expect((await app!.gql('query ($id: ID!) { agency(id: $id) { id } }', { id }, { role: 'PUBLIC' })).data.agency.id).toBe(id);
+    expect((await app!.ok(graphql(`query ($id: ID!) { agency(id: $id) { id } }`), { id }, { role: 'PUBLIC' })).agency!.id).toBe(id);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * A development server (NODE_ENV=development, the default) sent stack traces with its errors, and
@@ -21,8 +22,8 @@ afterAll(() => server?.stop());
 it("a development server answers a hidden record and an unknown id alike, with no stack trace, and writes nothing", async () => {
   const [before] = await server.sql('select count(*)::int as n from audit_event');
   const query = 'query ($id: ID!) { creditRecord(id: $id) { id summary } }';
-  const hidden = await server.gql(query, { id: recordId }, { role: 'PUBLIC' });
-  const unknown = await server.gql(query, { id: UNKNOWN }, { role: 'PUBLIC' });
+  const hidden = await server.rawQuery(query, { id: recordId }, { role: 'PUBLIC' });
+  const unknown = await server.rawQuery(query, { id: UNKNOWN }, { role: 'PUBLIC' });
   expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   expect(shape(hidden.errors)).toBe(shape(unknown.errors));
   expect(hidden.status).toBe(unknown.status);
@@ -32,8 +33,8 @@ it("a development server answers a hidden record and an unknown id alike, with n
 });
 
 it('a development server sends no stack trace with a validation or input error either', async () => {
-  const bad = await server.gql('{ agencies(first: "x") { totalCount } }', undefined, { role: 'PUBLIC' });
-  const input = await server.gql('{ agencies(first: -1) { totalCount } }', undefined, { role: 'PUBLIC' });
+  const bad = await server.rawQuery('{ agencies(first: "x") { totalCount } }', undefined, { role: 'PUBLIC' });
+  const input = await server.query(graphql(`{ agencies(first: -1) { totalCount } }`), undefined, { role: 'PUBLIC' });
   for (const result of [bad, input]) {
     expect(result.errors?.[0].extensions?.code).toBeDefined();
     expect(result.errors?.[0].extensions?.stacktrace).toBeUndefined();

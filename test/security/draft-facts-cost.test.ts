@@ -5,6 +5,7 @@ import { factsQueryCost } from '../../src/engine/facts-query-check';
 import { RULE_LIMITS } from '../../src/engine/rule-limits';
 import { createAgency, createCivilServant } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * A draft facts query runs in the server on every preview, once per subject: an OFFICER's draft
@@ -14,7 +15,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 const SHIPPED = path.resolve(__dirname, '../../rules');
 const CS_FACTS = 'facts/civil-servant.graphql';
 const shippedFacts = readFileSync(path.join(SHIPPED, CS_FACTS), 'utf8');
-const PREVIEW = 'mutation ($files: [DraftFileInput!]!) { previewRules(files: $files) { draftVersion changedTotal } }';
+const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!) { previewRules(files: $files) { draftVersion changedTotal } }`);
 
 let server: TestServer;
 beforeAll(async () => {
@@ -29,7 +30,7 @@ it("refuses an OFFICER's draft facts query costlier than the per-subject limit, 
   const draft = shippedFacts.replace(/\n  subject: civilServant\(id: \$id\) \{\n/, `\n  subject: civilServant(id: $id) {\n    agency { ${aliases} }\n`);
   expect(draft).not.toBe(shippedFacts);
   const [before] = await server.sql('select (select count(*) from verdict)::int as verdicts, (select count(*) from audit_event)::int as audit');
-  const result = await server.gql(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
+  const result = await server.query(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
   expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'files' }, message: expect.stringContaining(CS_FACTS) });
   expect(result.errors?.[0].message).toMatch(new RegExp(`estimated cost per subject is \\d+, the limit is ${RULE_LIMITS.factsCost}.*read fewer fields and aliases inside lists`));
   expect(result.data?.previewRules ?? null).toBeNull();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Attacks: probing ids for personnel data (an answer that differs between "exists but not yours" and
@@ -21,8 +22,8 @@ beforeAll(async () => {
   const agencyId = await createAgency(server, { name: '鄂州市探测测试局' });
   const servantId = await createCivilServant(server, agencyId, { name: '赵探明' });
   recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
-  const evaluated = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id } }', { id: servantId });
-  verdictId = evaluated.data.evaluate.id;
+  const evaluated = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id } }`), { id: servantId });
+  verdictId = evaluated.evaluate.id;
 });
 afterAll(() => server.stop());
 
@@ -32,8 +33,8 @@ describe("PUBLIC cannot tell a civil servant's record or verdict from an id that
     ['verdict', 'query ($id: ID!) { verdict(id: $id) { id outcome explanation { facts } } }', () => verdictId],
   ])('%s(id) of personnel data answers NOT_FOUND, worded as for an unknown id', async (field, query, existing) => {
     const before = await count('audit_event');
-    const real = await server.gql(query, { id: existing() }, { role: 'PUBLIC' });
-    const unknown = await server.gql(query, { id: UNKNOWN }, { role: 'PUBLIC' });
+    const real = await server.rawQuery(query, { id: existing() }, { role: 'PUBLIC' });
+    const unknown = await server.rawQuery(query, { id: UNKNOWN }, { role: 'PUBLIC' });
     expect(real.data?.[field] ?? null).toBeNull();
     expect(real.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -41,20 +42,20 @@ describe("PUBLIC cannot tell a civil servant's record or verdict from an id that
     expect(real.status).toBe(unknown.status);
     expect(await count('audit_event')).toBe(before);
     // A role with rights still reads it.
-    expect((await server.gql(query, { id: existing() }, { role: 'INSPECTOR' })).data[field].id).toBe(existing());
+    expect((await server.rawQuery(query, { id: existing() }, { role: 'INSPECTOR' })).data[field].id).toBe(existing());
   });
 });
 
 describe('draft-check messages in production name no schema fields', () => {
   const RULE = 'civil-servant/award-restrict.json';
   const shipped = readFileSync(path.resolve(__dirname, '../../rules', RULE), 'utf8');
-  const PREVIEW = 'mutation ($files: [DraftFileInput!]!) { previewRules(files: $files, matter: "AWARD") { changedTotal } }';
+  const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!) { previewRules(files: $files, matter: "AWARD") { changedTotal } }`);
 
   it('a draft with a wrong fact path is refused with its file and line, but without "did you mean" or "Available here"', async () => {
     const draft = shipped.replace('"$.credit.unrepaired"', '"$.credit.unrepairedd"');
     expect(draft).not.toBe(shipped);
     const before = [await count('audit_event'), await count('verdict')];
-    const result = await server.gql(PREVIEW, { files: [{ path: RULE, content: draft }] }, { role: 'OFFICER' });
+    const result = await server.query(PREVIEW, { files: [{ path: RULE, content: draft }] }, { role: 'OFFICER' });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'files' });
     const message = result.errors![0].message;
     expect(message).toContain(`${RULE}:`);

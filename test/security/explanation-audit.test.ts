@@ -1,5 +1,6 @@
 import { createAgency } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 let server: TestServer;
 const verdictIds: string[] = [];
@@ -7,8 +8,8 @@ beforeAll(async () => {
   server = await startTestServer();
   for (let i = 0; i < 3; i++) {
     const agency = await createAgency(server);
-    const result = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }', { id: agency });
-    verdictIds.push(result.data.evaluate.id);
+    const result = await server.query(graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }`), { id: agency });
+    verdictIds.push(result.data!.evaluate.id);
   }
 });
 afterAll(() => server.stop());
@@ -23,7 +24,7 @@ describe('reading explanations fills the audit trail by at most one row per verd
   it('60 aliases of explanation on one verdict (the alias limit) write one row', async () => {
     const before = await explanationReads();
     const aliases = Array.from({ length: 59 }, (_, i) => `e${i}: explanation { day }`).join(' ');
-    const result = await server.gql(`query ($v: ID!) { verdict(id: $v) { explanation { day } ${aliases} } }`, { v: verdictIds[0] }, { role: 'INSPECTOR', sub: 'zhao.inspector' });
+    const result = await server.rawQuery(`query ($v: ID!) { verdict(id: $v) { explanation { day } ${aliases} } }`, { v: verdictIds[0] }, { role: 'INSPECTOR', sub: 'zhao.inspector' });
     expect(result.errors).toBeUndefined();
     expect(Object.keys(result.data.verdict)).toHaveLength(60);
     const after = await explanationReads();
@@ -34,9 +35,9 @@ describe('reading explanations fills the audit trail by at most one row per verd
 
   it('a page of verdicts with their explanations writes one row per verdict, all in one transaction with the request', async () => {
     const before = await explanationReads();
-    const result = await server.gql('{ verdicts(first: 100) { edges { node { id explanation { day summary } again: explanation { day } } } } }', undefined, { role: 'OFFICER' });
+    const result = await server.query(graphql(`{ verdicts(first: 100) { edges { node { id explanation { day summary } again: explanation { day } } } } }`), undefined, { role: 'OFFICER' });
     expect(result.errors).toBeUndefined();
-    expect(result.data.verdicts.edges).toHaveLength(3);
+    expect(result.data!.verdicts.edges).toHaveLength(3);
     const after = await explanationReads();
     expect(after.rows - before.rows).toBe(3);
     expect(after.transactions - before.transactions).toBe(1);
@@ -44,10 +45,10 @@ describe('reading explanations fills the audit trail by at most one row per verd
 
   it('PUBLIC reads write no row at all, for a list or a single verdict (README: the request log keeps them)', async () => {
     const before = await explanationReads();
-    const list = await server.gql('{ verdicts(first: 100) { edges { node { explanation { summary } } } } }', undefined, { role: 'PUBLIC' });
+    const list = await server.query(graphql(`{ verdicts(first: 100) { edges { node { explanation { summary } } } } }`), undefined, { role: 'PUBLIC' });
     expect(list.errors).toBeUndefined();
-    expect(list.data.verdicts.edges.length).toBeGreaterThan(0);
-    const one = await server.gql('query ($v: ID!) { verdict(id: $v) { explanation { day } } }', { v: verdictIds[1] }, { role: 'PUBLIC' });
+    expect(list.data!.verdicts.edges.length).toBeGreaterThan(0);
+    const one = await server.query(graphql(`query ($v: ID!) { verdict(id: $v) { explanation { day } } }`), { v: verdictIds[1] }, { role: 'PUBLIC' });
     expect(one.errors).toBeUndefined();
     expect(await explanationReads()).toEqual(before);
   });
@@ -55,7 +56,7 @@ describe('reading explanations fills the audit trail by at most one row per verd
   it('a request refused before it runs records no read', async () => {
     const before = await explanationReads();
     const flood = Array.from({ length: 3000 }, (_, i) => `e${i}: explanation { day }`).join(' ');
-    const result = await server.gql(`query ($v: ID!) { verdict(id: $v) { ${flood} } }`, { v: verdictIds[2] }, { role: 'INSPECTOR' });
+    const result = await server.rawQuery(`query ($v: ID!) { verdict(id: $v) { ${flood} } }`, { v: verdictIds[2] }, { role: 'INSPECTOR' });
     expect(result.status).toBe(400);
     expect(await explanationReads()).toEqual(before);
   });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { RULE_LIMITS } from '../../src/engine/rule-limits';
 import { createAgency, createCivilServant, createRecord, idCardNumber, uscc } from '../support/factories';
 import { runNode } from '../support/run-command';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../support/test-server';
+import { startTestServer, type GraphQLResponse, type Caller, type TestServer } from '../support/test-server';
+import { graphql, type ResultOf } from '../support/graphql';
 
 /**
  * Issue 10, items 1, 2, 3, 13 (preview paths) and 14: what a draft or a facts query could do
@@ -23,11 +24,11 @@ writeFileSync(CS_FACTS, readFileSync(CS_FACTS, 'utf8').replace('    name\n    po
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'chengxin-facts-tmp-'));
 process.env.TMPDIR = tmp;
 
-const PREVIEW = `mutation ($files: [DraftFileInput!]!, $matter: String) { previewRules(files: $files, matter: $matter) {
+const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!, $matter: String) { previewRules(files: $files, matter: $matter) {
   currentVersion draftVersion changedTotal matters { matter evaluated changed } changes { subjectId matter before { outcome } after { outcome } }
-} }`;
-const EVALUATE = 'mutation ($id: ID!, $m: String!, $asOf: DateTime) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: $m, asOf: $asOf) { id outcome } }';
-const OFFICER = { role: 'OFFICER', sub: 'li.officer' };
+} }`);
+const EVALUATE = graphql(`mutation ($id: ID!, $m: String!, $asOf: DateTime) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: $m, asOf: $asOf) { id outcome } }`);
+const OFFICER: Caller = { role: 'OFFICER', sub: 'li.officer' };
 const ENTERPRISE_RULES = ['enterprise/bar-defaulters.json', 'enterprise/bid-score-credit-grade.json', 'enterprise/procurement-incentive.json'];
 
 let server: TestServer;
@@ -41,8 +42,8 @@ beforeAll(async () => {
   servantIdCard = idCardNumber();
   servantId = await createCivilServant(server, agencyId, { name: '周勇', idCardNumber: servantIdCard });
   await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
-  const enterprise = await server.gql('mutation ($u: String!) { createEnterprise(input: { uscc: $u, name: "鄂州测试建设有限公司", creditGrade: D, gradedOn: "2025-01-10" }) { id } }', { u: uscc('91') });
-  gradedD = enterprise.data.createEnterprise.id;
+  const enterprise = await server.ok(graphql(`mutation ($u: String!) { createEnterprise(input: { uscc: $u, name: "鄂州测试建设有限公司", creditGrade: D, gradedOn: "2025-01-10" }) { id } }`), { u: uscc('91') });
+  gradedD = enterprise.createEnterprise.id;
 });
 afterAll(async () => {
   await server?.stop();
@@ -62,7 +63,7 @@ async function counts() {
 
 const draftFolders = () => readdirSync(tmp).filter((name) => name.startsWith('chengxin-draft-'));
 
-function expectRefused(result: GraphQLResponse, field: string, message: RegExp) {
+function expectRefused(result: GraphQLResponse<ResultOf<typeof PREVIEW>>, field: string, message: RegExp) {
   expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field }, message: expect.stringMatching(message) });
   expect(result.data?.previewRules ?? null).toBeNull();
 }
@@ -70,14 +71,14 @@ function expectRefused(result: GraphQLResponse, field: string, message: RegExp) 
 describe('a draft facts file (issue 10, item 1)', () => {
   it('a draft facts file holding a mutation is refused and writes nothing', async () => {
     const before = await counts();
-    const regrade = await server.gql(PREVIEW, {
+    const regrade = await server.query(PREVIEW, {
       files: [
         { path: 'facts/enterprise.graphql', content: 'mutation EnterpriseFacts($id: ID!) { subject: updateEnterprise(id: $id, input: {creditGrade: A, gradedOn: "2026-11-01"}) { id } }' },
         ...ENTERPRISE_RULES.map((file) => ({ path: file, content: null })),
       ],
     }, OFFICER);
     expectRefused(regrade, 'files', /facts\/enterprise\.graphql:1:1 .*must be a query, not a mutation/);
-    const create = await server.gql(PREVIEW, {
+    const create = await server.query(PREVIEW, {
       files: [{ path: 'facts/agency.graphql', content: 'mutation ($id: ID!) { subject: createAgency(input: { uscc: "11420700MB0000001X", name: "x", level: CITY }) { id } }' }],
     }, OFFICER);
     expectRefused(create, 'files', /facts\/agency\.graphql:1:1 .*must be a query/);
@@ -96,25 +97,25 @@ describe('a draft facts file (issue 10, item 1)', () => {
       [`query ($id: ID!) { subject: enterprise(id: $id) { ${'creditRecords { subject { ... on Enterprise { '.repeat(3)}id${' } } }'.repeat(3)} } }`, /nests 8 levels deep, more than the limit of 6/],
     ];
     for (const [content, message] of attempts) {
-      expectRefused(await server.gql(PREVIEW, { files: [{ path: 'facts/enterprise.graphql', content }] }, OFFICER), 'files', message);
+      expectRefused(await server.query(PREVIEW, { files: [{ path: 'facts/enterprise.graphql', content }] }, OFFICER), 'files', message);
     }
     expect(await counts()).toEqual(before);
   });
 
   it('a facts file holding a mutation put in the rules folder is refused at reload, and the last good set keeps serving', async () => {
-    const version = (await server.gql('{ ruleSet { version } }')).data.ruleSet.version;
+    const version = (await server.ok(graphql(`{ ruleSet { version } }`))).ruleSet.version;
     const file = path.join(rulesDir, 'facts/enterprise.graphql');
     const shipped = readFileSync(file, 'utf8');
     writeFileSync(file, 'mutation ($id: ID!) { subject: deleteEverything(id: $id) { id } }');
     try {
       const before = await counts();
-      const reload = await server.gql('mutation { reloadRules { version errors { file line column en } } }', {}, OFFICER);
-      expect(reload.data.reloadRules.version).toBe(version);
-      expect(reload.data.reloadRules.errors).toEqual([{ file: 'facts/enterprise.graphql', line: 1, column: 1, en: expect.stringContaining('must be a query, not a mutation') }]);
+      const reload = await server.ok(graphql(`mutation { reloadRules { version errors { file line column en } } }`), {}, OFFICER);
+      expect(reload.reloadRules.version).toBe(version);
+      expect(reload.reloadRules.errors).toEqual([{ file: 'facts/enterprise.graphql', line: 1, column: 1, en: expect.stringContaining('must be a query, not a mutation') }]);
       expect((await counts()).grades).toBe(before.grades);
     } finally {
       writeFileSync(file, shipped);
-      await server.gql('mutation { reloadRules { version } }', {}, OFFICER);
+      await server.query(graphql(`mutation { reloadRules { version } }`), {}, OFFICER);
     }
   });
 
@@ -133,7 +134,7 @@ describe('a draft facts file (issue 10, item 1)', () => {
 
   it('a preview writes nothing but its PREVIEW_RULES audit event', async () => {
     const before = await counts();
-    const preview = await server.gql(PREVIEW, { files: [{ path: 'enterprise/procurement-incentive.json', content: null }] }, OFFICER);
+    const preview = await server.query(PREVIEW, { files: [{ path: 'enterprise/procurement-incentive.json', content: null }] }, OFFICER);
     expect(preview.errors).toBeUndefined();
     const after = await counts();
     expect(after).toEqual({ ...before, audit: before.audit + 1 });
@@ -147,18 +148,18 @@ describe('facts that depend on who asks (issue 10, item 2)', () => {
   it("an OFFICER's and a CLERK's evaluation of a civil servant store identical, unmasked facts, read in a read-only transaction", async () => {
     const asOf = '2026-11-01T00:00:00+08:00';
     server.resetStatements();
-    const byOfficer = await server.gql(EVALUATE, { id: servantId, m: 'PROMOTION', asOf }, OFFICER);
-    const byClerk = await server.gql(EVALUATE, { id: servantId, m: 'PROMOTION', asOf }, { role: 'CLERK', sub: 'wang.clerk' });
+    const byOfficer = await server.query(EVALUATE, { id: servantId, m: 'PROMOTION', asOf }, OFFICER);
+    const byClerk = await server.query(EVALUATE, { id: servantId, m: 'PROMOTION', asOf }, { role: 'CLERK', sub: 'wang.clerk' });
     expect(byOfficer.errors).toBeUndefined();
     expect(byClerk.errors).toBeUndefined();
     expect(server.statements.filter((s) => /start transaction isolation level repeatable read read only/i.test(s))).toHaveLength(2);
-    const [officer] = await server.sql('select facts from verdict where id = ?', [byOfficer.data.evaluate.id]);
-    const [clerk] = await server.sql('select facts from verdict where id = ?', [byClerk.data.evaluate.id]);
+    const [officer] = await server.sql('select facts from verdict where id = ?', [byOfficer.data!.evaluate.id]);
+    const [clerk] = await server.sql('select facts from verdict where id = ?', [byClerk.data!.evaluate.id]);
     expect(officer.facts.subject.idCardNumber).toBe(servantIdCard);
     expect(officer.facts).toEqual(clerk.facts);
     // What the OFFICER reads back is still masked: that is decided when the verdict is read.
-    const read = await server.gql('query ($id: ID!) { civilServant(id: $id) { idCardNumber } }', { id: servantId }, OFFICER);
-    expect(read.data.civilServant.idCardNumber).not.toBe(servantIdCard);
+    const read = await server.ok(graphql(`query ($id: ID!) { civilServant(id: $id) { idCardNumber } }`), { id: servantId }, OFFICER);
+    expect(read.civilServant!.idCardNumber).not.toBe(servantIdCard);
   });
 
   it('a sweep, a single evaluation and a recheck by an OFFICER store identical facts, outcome and rules', async () => {
@@ -166,13 +167,13 @@ describe('facts that depend on who asks (issue 10, item 2)', () => {
       ...process.env, DATABASE_URL: server.databaseUrl, RULES_DIR: rulesDir, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false',
     });
     expect(sweep.status).toBe(0);
-    const single = await server.gql(EVALUATE, { id: servantId, m: 'AWARD', asOf: '2026-11-01T00:00:00+08:00' }, OFFICER);
-    const recheck = await server.gql('mutation ($v: ID!, $asOf: DateTime) { recheck(verdictId: $v, asOf: $asOf) { current { id } sameDecision } }', { v: single.data.evaluate.id, asOf: '2026-11-01T00:00:00+08:00' }, OFFICER);
-    expect(recheck.data.recheck.sameDecision).toBe(true);
+    const single = await server.ok(EVALUATE, { id: servantId, m: 'AWARD', asOf: '2026-11-01T00:00:00+08:00' }, OFFICER);
+    const recheck = await server.ok(graphql(`mutation ($v: ID!, $asOf: DateTime) { recheck(verdictId: $v, asOf: $asOf) { current { id } sameDecision } }`), { v: single.evaluate.id, asOf: '2026-11-01T00:00:00+08:00' }, OFFICER);
+    expect(recheck.recheck.sameDecision).toBe(true);
     const stored = 'select facts, outcome, score, rules from verdict';
     const [swept] = await server.sql(`${stored} where subject_id = ? and matter = 'AWARD' and sweep_run_id is not null`, [servantId]);
-    const [alone] = await server.sql(`${stored} where id = ?`, [single.data.evaluate.id]);
-    const [again] = await server.sql(`${stored} where id = ?`, [recheck.data.recheck.current.id]);
+    const [alone] = await server.sql(`${stored} where id = ?`, [single.evaluate.id]);
+    const [again] = await server.sql(`${stored} where id = ?`, [recheck.recheck.current.id]);
     expect(swept.facts.subject.idCardNumber).toBe(servantIdCard);
     expect(alone).toEqual(swept);
     expect(again).toEqual(swept);
@@ -188,7 +189,7 @@ describe('fact values in error messages (issue 10, item 3)', () => {
 
   it('a draft SCORE rule whose points parameter names the ID number and name is refused at check time, echoing no value', async () => {
     const before = await counts();
-    const result = await server.gql(PREVIEW, { files: [{ path: 'civil-servant/score-leak.json', content: scoreLeak('{{subject.idCardNumber}} {{subject.name}}') }] }, OFFICER);
+    const result = await server.query(PREVIEW, { files: [{ path: 'civil-servant/score-leak.json', content: scoreLeak('{{subject.idCardNumber}} {{subject.name}}') }] }, OFFICER);
     expectRefused(result, 'files', /civil-servant\/score-leak\.json:\d+:\d+ .*\{\{subject\.idCardNumber\}\} in points\.parameter is a string: only a fact with a fixed set of values/);
     expect(result.errors![0].message).toMatch(/\{\{subject\.name\}\} in points\.parameter is a string/);
     expect(result.errors![0].message).not.toContain(servantIdCard);
@@ -202,7 +203,7 @@ describe('fact values in error messages (issue 10, item 3)', () => {
     const parameters = JSON.parse(readFileSync(path.join(SHIPPED, 'parameters/2018-12-26.json'), 'utf8'));
     delete parameters.values.gradePoints.value.D;
     const before = await counts();
-    const result = await server.gql(PREVIEW, { files: [{ path: 'parameters/2018-12-26.json', content: JSON.stringify(parameters) }], matter: 'BIDDING' }, OFFICER);
+    const result = await server.query(PREVIEW, { files: [{ path: 'parameters/2018-12-26.json', content: JSON.stringify(parameters) }], matter: 'BIDDING' }, OFFICER);
     expectRefused(result, 'files', /parameters\/2018-12-26\.json:\d+:\d+ .*lacks "gradePoints\.D" \(read by rule en-bid-score-credit-grade/);
     expect(result.errors![0].message).not.toContain(gradedD);
     expect(await counts()).toEqual(before);
@@ -221,26 +222,26 @@ describe('rule and draft sizes (issue 10, item 14)', () => {
   it('a 200 KB draft rule with 2,000 conditions is refused at once, naming the field', async () => {
     const content = manyConditions(2000).padEnd(200 * 1024, ' ');
     const before = await counts();
-    expectRefused(await server.gql(PREVIEW, { files: [{ path: 'civil-servant/huge.json', content }] }, OFFICER), 'files[0].content', /"civil-servant\/huge\.json" has \d+ bytes; a rule file has at most 65536/);
+    expectRefused(await server.query(PREVIEW, { files: [{ path: 'civil-servant/huge.json', content }] }, OFFICER), 'files[0].content', /"civil-servant\/huge\.json" has \d+ bytes; a rule file has at most 65536/);
     expect(await counts()).toEqual(before);
     expect(draftFolders()).toEqual([]);
   });
 
   it('a rule with more conditions than allowed, or nested too deep, is refused with its file and line', async () => {
     const wide = manyConditions(RULE_LIMITS.conditions + 1);
-    expectRefused(await server.gql(PREVIEW, { files: [{ path: 'civil-servant/wide.json', content: wide }] }, OFFICER), 'files', /civil-servant\/wide\.json:1:\d+ .*too many conditions or nested too deep/);
+    expectRefused(await server.query(PREVIEW, { files: [{ path: 'civil-servant/wide.json', content: wide }] }, OFFICER), 'files', /civil-servant\/wide\.json:1:\d+ .*too many conditions or nested too deep/);
     let deep: unknown = { fact: 'subject', path: '$.credit.dishonest', operator: 'equal', value: 0 };
     for (let i = 0; i < RULE_LIMITS.conditionDepth + 1; i++) deep = { not: deep };
     const rule = { ...JSON.parse(wide), conditions: deep };
-    expectRefused(await server.gql(PREVIEW, { files: [{ path: 'civil-servant/deep.json', content: JSON.stringify(rule) }] }, OFFICER), 'files', /civil-servant\/deep\.json:1:\d+ .*nested too deep/);
+    expectRefused(await server.query(PREVIEW, { files: [{ path: 'civil-servant/deep.json', content: JSON.stringify(rule) }] }, OFFICER), 'files', /civil-servant\/deep\.json:1:\d+ .*nested too deep/);
     const brackets = '['.repeat(20000);
-    expectRefused(await server.gql(PREVIEW, { files: [{ path: 'civil-servant/brackets.json', content: brackets }] }, OFFICER), 'files', /civil-servant\/brackets\.json:1:33 .*JSON nested deeper than 32 levels/);
+    expectRefused(await server.query(PREVIEW, { files: [{ path: 'civil-servant/brackets.json', content: brackets }] }, OFFICER), 'files', /civil-servant\/brackets\.json:1:33 .*JSON nested deeper than 32 levels/);
     expect(draftFolders()).toEqual([]);
   });
 
   it('a draft of too many files is refused', async () => {
     const files = Array.from({ length: RULE_LIMITS.draftFiles + 1 }, (_, i) => ({ path: `civil-servant/x${i}.json`, content: '{}' }));
-    expectRefused(await server.gql(PREVIEW, { files }, OFFICER), 'files', /a draft changes at most 50 files; this one has 51/);
+    expectRefused(await server.query(PREVIEW, { files }, OFFICER), 'files', /a draft changes at most 50 files; this one has 51/);
   });
 });
 
@@ -248,12 +249,12 @@ describe('preview paths (issue 10, item 13)', () => {
   it('a preview path with a NUL byte, "..", an absolute path or a folder outside the rules is refused naming the field, and leaves no folder behind', async () => {
     const before = await counts();
     for (const bad of ['x.json\u0000.json', 'civil-servant/x.json\u0000.json', '../x.json', 'civil-servant/../../x.json', '/etc/x.json', 'civil-servant\\..\\x.json', 'schemas/rule.schema.json', 'README.md', `civil-servant/${'a'.repeat(250)}.json`]) {
-      const result = await server.gql(PREVIEW, { files: [{ path: 'civil-servant/ok.json', content: null }, { path: bad, content: '{}' }] }, OFFICER);
+      const result = await server.query(PREVIEW, { files: [{ path: 'civil-servant/ok.json', content: null }, { path: bad, content: '{}' }] }, OFFICER);
       expectRefused(result, 'files[1].path', /files\[1\]\.path: /);
     }
-    expectRefused(await server.gql(PREVIEW, { files: [{ path: 'matters.json', content: null }, { path: 'matters.json', content: '{}' }] }, OFFICER), 'files[1].path', /appears twice/);
+    expectRefused(await server.query(PREVIEW, { files: [{ path: 'matters.json', content: null }, { path: 'matters.json', content: '{}' }] }, OFFICER), 'files[1].path', /appears twice/);
     // A path that is well formed but cannot be written (under a file) fails while the draft is built.
-    expectRefused(await server.gql(PREVIEW, { files: [{ path: 'parameters/2018-12-26.json/x.json', content: '{}' }] }, OFFICER), 'files[0].path', /cannot be written there/);
+    expectRefused(await server.query(PREVIEW, { files: [{ path: 'parameters/2018-12-26.json/x.json', content: '{}' }] }, OFFICER), 'files[0].path', /cannot be written there/);
     expect(await counts()).toEqual(before);
     expect(draftFolders()).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { createAgency, createCivilServant } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
  * Attack: charging a civil servant of another agency with an agency's commitment. A breach found
@@ -21,13 +22,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const CREATE = 'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id responsiblePerson { id } } }';
-const input = (responsiblePersonId: string) => ({ input: { agencyId, responsiblePersonId, kind: 'DEADLINE', domain: 'INFRASTRUCTURE', publiclyDisclosed: true, content: '年内完成老旧小区改造', publishedOn: '2025-01-01', dueOn: '2025-12-31' } });
+const CREATE = graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id responsiblePerson { id } } }`);
+const input = (responsiblePersonId: string): VariablesOf<typeof CREATE> => ({ input: { agencyId, responsiblePersonId, kind: 'DEADLINE', domain: 'INFRASTRUCTURE', publiclyDisclosed: true, content: '年内完成老旧小区改造', publishedOn: '2025-01-01', dueOn: '2025-12-31' } });
 const counts = async () => (await server.sql('select (select count(*)::int from commitment) as commitments, (select count(*)::int from audit_event) as audit'))[0];
 
 it('a responsible person of another agency is refused on responsiblePersonId, in both languages, and nothing is written', async () => {
   const before = await counts();
-  const result = await server.gql(CREATE, input(foreignCadre), { role: 'CLERK' });
+  const result = await server.query(CREATE, input(foreignCadre), { role: 'CLERK' });
   expect(result.data ?? null).toBeNull();
   expect(result.errors?.[0]).toMatchObject({
     extensions: { code: 'BAD_USER_INPUT', field: 'responsiblePersonId' },
@@ -37,7 +38,7 @@ it('a responsible person of another agency is refused on responsiblePersonId, in
 });
 
 it('a person of the agency itself is taken', async () => {
-  const result = await server.gql(CREATE, input(ownCadre), { role: 'CLERK' });
+  const result = await server.query(CREATE, input(ownCadre), { role: 'CLERK' });
   expect(result.errors).toBeUndefined();
-  expect(result.data.createCommitment.responsiblePerson).toEqual({ id: ownCadre });
+  expect(result.data!.createCommitment.responsiblePerson).toEqual({ id: ownCadre });
 });

@@ -2,6 +2,8 @@ import { chinaToday } from '../../src/domain/day';
 import { happenedOnProblem } from '../../src/graphql/validators';
 import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import type { DocumentNode } from 'graphql';
+import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
  * Attack: dating what happened in the future. A listing dated 2199 blocks the real one (one open
@@ -31,20 +33,20 @@ const future = (() => {
 beforeAll(async () => {
   server = await startTestServer();
   agencyId = await createAgency(server);
-  const enterprise = await server.gql('mutation ($u: String!) { createEnterprise(input: { uscc: $u, name: "鄂州市日期测试有限公司" }) { id } }', { u: uscc('91') });
-  enterpriseId = enterprise.data.createEnterprise.id;
+  const enterprise = await server.query(graphql(`mutation ($u: String!) { createEnterprise(input: { uscc: $u, name: "鄂州市日期测试有限公司" }) { id } }`), { u: uscc('91') });
+  enterpriseId = enterprise.data!.createEnterprise.id;
   recordId = await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
-  const objection = await server.gql('mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本单位", reason: "金额有误", filedOn: "2025-04-01" }) { id } }', { r: recordId });
-  objectionId = objection.data.fileObjection.id;
+  const objection = await server.query(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本单位", reason: "金额有误", filedOn: "2025-04-01" }) { id } }`), { r: recordId });
+  objectionId = objection.data!.fileObjection.id;
   const repairRecord = await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
-  const repair = await server.gql('mutation ($r: ID!) { requestCreditRepair(input: { recordId: $r, actions: [RECOVERED_LOSS], description: "已全额赔偿", appliedOn: "2025-04-01" }) { id } }', { r: repairRecord });
-  repairId = repair.data.requestCreditRepair.id;
-  const commitment = await server.gql('mutation ($a: ID!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, domain: PUBLIC_SERVICE, publiclyDisclosed: true, content: "按期办结", publishedOn: "2025-01-01", dueOn: "2025-03-01" }) { id } }', { a: agencyId });
-  commitmentId = commitment.data.createCommitment.id;
-  const court = await server.gql('mutation ($a: ID!) { createCourtCase(input: { agencyId: $a, kind: ADMINISTRATIVE, caseNumber: "(2025)鄂07行初9号", court: "鄂州市中级人民法院", filedOn: "2025-02-01" }) { id } }', { a: agencyId });
-  caseId = court.data.createCourtCase.id;
-  const listing = await server.gql('mutation ($s: ID!) { listSubject(input: { subjectType: ENTERPRISE, subjectId: $s, list: JUDGMENT_DEFAULTER, listedOn: "2025-01-10", listedBy: "鄂州市中级人民法院", documentNumber: "(2025)鄂07执1号" }) { id } }', { s: enterpriseId });
-  membershipId = listing.data.listSubject.id;
+  const repair = await server.query(graphql(`mutation ($r: ID!) { requestCreditRepair(input: { recordId: $r, actions: [RECOVERED_LOSS], description: "已全额赔偿", appliedOn: "2025-04-01" }) { id } }`), { r: repairRecord });
+  repairId = repair.data!.requestCreditRepair.id;
+  const commitment = await server.query(graphql(`mutation ($a: ID!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, domain: PUBLIC_SERVICE, publiclyDisclosed: true, content: "按期办结", publishedOn: "2025-01-01", dueOn: "2025-03-01" }) { id } }`), { a: agencyId });
+  commitmentId = commitment.data!.createCommitment.id;
+  const court = await server.query(graphql(`mutation ($a: ID!) { createCourtCase(input: { agencyId: $a, kind: ADMINISTRATIVE, caseNumber: "(2025)鄂07行初9号", court: "鄂州市中级人民法院", filedOn: "2025-02-01" }) { id } }`), { a: agencyId });
+  caseId = court.data!.createCourtCase.id;
+  const listing = await server.query(graphql(`mutation ($s: ID!) { listSubject(input: { subjectType: ENTERPRISE, subjectId: $s, list: JUDGMENT_DEFAULTER, listedOn: "2025-01-10", listedBy: "鄂州市中级人民法院", documentNumber: "(2025)鄂07执1号" }) { id } }`), { s: enterpriseId });
+  membershipId = listing.data!.listSubject.id;
   for (const result of [enterprise, objection, repair, commitment, court, listing]) expect(result.errors).toBeUndefined();
 });
 afterAll(() => server.stop());
@@ -62,9 +64,9 @@ async function snapshot() {
   return { ...counts[0], ...states[0] };
 }
 
-type Attack = [name: string, field: string, query: string, variables: () => Record<string, unknown>];
-const RECORD = 'mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }';
-const record = (dates: Record<string, string>) => ({ input: { subjectType: 'AGENCY', subjectId: agencyId, kind: 'DISHONEST', category: 'BREACH_OF_CONTRACT', severity: 'GENERAL', summary: '违约', occurredOn: '2025-01-01', recordedOn: '2025-01-02', sourceDepartment: '鄂州市发改委', documentNumber: '鄂州信〔2025〕1号', ...dates } });
+type Attack = [name: string, field: string, query: string | DocumentNode, variables: () => Record<string, unknown>];
+const RECORD = graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`);
+const record = (dates: { occurredOn?: string; recordedOn?: string; decidedOn?: string; disclosureEndsOn?: string }): VariablesOf<typeof RECORD> => ({ input: { subjectType: 'AGENCY', subjectId: agencyId, kind: 'DISHONEST', category: 'BREACH_OF_CONTRACT', severity: 'GENERAL', summary: '违约', occurredOn: '2025-01-01', recordedOn: '2025-01-02', sourceDepartment: '鄂州市发改委', documentNumber: '鄂州信〔2025〕1号', ...dates } });
 
 const ATTACKS: Attack[] = [
   ['a record that occurs in the future', 'occurredOn', RECORD, () => record({ occurredOn: future, recordedOn: future })],
@@ -92,7 +94,7 @@ const ATTACKS: Attack[] = [
 describe('a day something happened on may not lie in the future (China Standard Time)', () => {
   it.each(ATTACKS)('%s: BAD_USER_INPUT on %s, bilingual, nothing written', async (_name, field, query, variables) => {
     const before = await snapshot();
-    const result = await server.gql(query, variables());
+    const result = await server.rawQuery(query, variables());
     expect(result.data ?? null).toBeNull();
     const [error] = result.errors ?? [];
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -101,25 +103,25 @@ describe('a day something happened on may not lie in the future (China Standard 
   });
 
   it('the 2199 listing does not block the real one: refused, the real listing is then taken', async () => {
-    const LIST = 'mutation ($s: ID!, $d: LocalDate!) { listSubject(input: { subjectType: ENTERPRISE, subjectId: $s, list: SERIOUS_ILLEGAL_DISHONEST, listedOn: $d, listedBy: "鄂州市市场监督管理局", documentNumber: "鄂州市监〔2025〕3号" }) { listedOn } }';
-    const squatted = await server.gql(LIST, { s: enterpriseId, d: '2199-01-01' });
+    const LIST = graphql(`mutation ($s: ID!, $d: LocalDate!) { listSubject(input: { subjectType: ENTERPRISE, subjectId: $s, list: SERIOUS_ILLEGAL_DISHONEST, listedOn: $d, listedBy: "鄂州市市场监督管理局", documentNumber: "鄂州市监〔2025〕3号" }) { listedOn } }`);
+    const squatted = await server.query(LIST, { s: enterpriseId, d: '2199-01-01' });
     expect(squatted.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'listedOn' });
-    const real = await server.gql(LIST, { s: enterpriseId, d: '2025-06-01' });
+    const real = await server.query(LIST, { s: enterpriseId, d: '2025-06-01' });
     expect(real.errors).toBeUndefined();
-    expect(real.data.listSubject.listedOn).toBe('2025-06-01');
+    expect(real.data!.listSubject.listedOn).toBe('2025-06-01');
   });
 
   it('today in China is accepted', async () => {
     const servant = await createCivilServant(server, agencyId);
     const today = chinaToday();
-    const result = await server.gql(RECORD, { input: { ...record({ occurredOn: today, recordedOn: today, decidedOn: today }).input, subjectType: 'CIVIL_SERVANT', subjectId: servant } });
+    const result = await server.query(RECORD, { input: { ...record({ occurredOn: today, recordedOn: today, decidedOn: today }).input, subjectType: 'CIVIL_SERVANT', subjectId: servant } });
     expect(result.errors).toBeUndefined();
   });
 
   it("days that lie ahead by nature stay open: a commitment's due day, a record's disclosure end", async () => {
-    const due = await server.gql('mutation ($a: ID!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, domain: PUBLIC_SERVICE, publiclyDisclosed: true, content: "年底前办结", publishedOn: "2025-01-01", dueOn: "2199-12-31" }) { dueOn } }', { a: agencyId });
-    expect(due.data.createCommitment.dueOn).toBe('2199-12-31');
-    const disclosed = await server.gql(RECORD, record({ disclosureEndsOn: future }));
+    const due = await server.ok(graphql(`mutation ($a: ID!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, domain: PUBLIC_SERVICE, publiclyDisclosed: true, content: "年底前办结", publishedOn: "2025-01-01", dueOn: "2199-12-31" }) { dueOn } }`), { a: agencyId });
+    expect(due.createCommitment.dueOn).toBe('2199-12-31');
+    const disclosed = await server.query(RECORD, record({ disclosureEndsOn: future }));
     expect(disclosed.errors).toBeUndefined();
   });
 

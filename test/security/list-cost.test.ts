@@ -1,5 +1,6 @@
 import { createAgency, createCivilServant } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Nested plain lists used to be estimated at five items each while real agencies hold hundreds of
@@ -12,7 +13,7 @@ beforeAll(async () => {
   server = await startTestServer();
   agencyId = await createAgency(server);
   const servant = await createCivilServant(server, agencyId);
-  await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id } }', { id: servant });
+  await server.query(graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id } }`), { id: servant });
 });
 afterAll(() => server?.stop());
 
@@ -26,25 +27,25 @@ const aliases = (n: number, body: (i: number) => string) => Array.from({ length:
 it('refuses sixteen aliases of servants → agency → servants under a page of 100 agencies (anonymous)', async () => {
   const before = await rowCounts();
   const query = `{ agencies(first: 100) { edges { node { ${aliases(16, (i) => `a${i}: civilServants { agency { civilServants { agency { name } } } }`)} } } } }`;
-  const result = await server.gql(query, undefined, { role: 'PUBLIC' });
+  const result = await server.rawQuery(query, undefined, { role: 'PUBLIC' });
   expect(result.status).toBe(400);
   expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 100000 } });
   expect(result.data).toBeUndefined();
   expect(await rowCounts()).toEqual(before);
   // One such nesting under a page of 100 agencies is refused too: 100 × 100 × 100 servants.
-  const one = await server.gql('{ agencies(first: 100) { edges { node { civilServants { agency { civilServants { post } } } } } } }', undefined, { role: 'PUBLIC' });
+  const one = await server.query(graphql(`{ agencies(first: 100) { edges { node { civilServants { agency { civilServants { post } } } } } } }`), undefined, { role: 'PUBLIC' });
   expect(one.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
 });
 
 it('refuses twelve aliases of a page of 100 verdicts with explanations and two summaries, writing no audit row', async () => {
   const before = await rowCounts();
   const query = `{ ${aliases(12, (i) => `a${i}: verdicts(first: 100) { edges { node { stale explanation { zh: summary(locale: "zh") en: summary(locale: "en") facts rules { evidence } } } } }`)} }`;
-  const result = await server.gql(query, undefined, { role: 'INSPECTOR' });
+  const result = await server.rawQuery(query, undefined, { role: 'INSPECTOR' });
   expect(result.status).toBe(400);
   expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
   expect(await rowCounts()).toEqual(before);
   // One page of them is an ordinary screen and runs.
-  const page = await server.gql('{ verdicts(first: 100) { edges { node { stale explanation { summary(locale: "zh") facts rules { evidence } } } } } }', undefined, { role: 'INSPECTOR' });
+  const page = await server.query(graphql(`{ verdicts(first: 100) { edges { node { stale explanation { summary(locale: "zh") facts rules { evidence } } } } } }`), undefined, { role: 'INSPECTOR' });
   expect(page.errors).toBeUndefined();
 });
 
@@ -55,12 +56,12 @@ it('refuses a plain list longer than its cap with LIST_TOO_LONG naming the paged
      select gen_random_uuid(), '8' || lpad(n::text, 17, '0'), '王测试', '${big}', '科员', '一级科员' from generate_series(1, 101) n`,
   );
   const before = await rowCounts();
-  const result = await server.gql('query ($id: ID!) { agency(id: $id) { name civilServants { post } } }', { id: big }, { role: 'CLERK' });
+  const result = await server.query(graphql(`query ($id: ID!) { agency(id: $id) { name civilServants { post } } }`), { id: big }, { role: 'CLERK' });
   expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'LIST_TOO_LONG', field: 'Agency.civilServants', limit: 100, found: 101 }, message: expect.stringContaining('civilServantsConnection') });
   expect(result.data?.agency).toBeNull();
   expect(await rowCounts()).toEqual(before);
-  const paged = await server.gql('query ($id: ID!) { agency(id: $id) { civilServantsConnection(first: 100) { totalCount edges { node { post } } } } }', { id: big }, { role: 'CLERK' });
+  const paged = await server.query(graphql(`query ($id: ID!) { agency(id: $id) { civilServantsConnection(first: 100) { totalCount edges { node { post } } } } }`), { id: big }, { role: 'CLERK' });
   expect(paged.errors).toBeUndefined();
-  expect(paged.data.agency.civilServantsConnection).toMatchObject({ totalCount: 101 });
-  expect(paged.data.agency.civilServantsConnection.edges).toHaveLength(100);
+  expect(paged.data!.agency!.civilServantsConnection).toMatchObject({ totalCount: 101 });
+  expect(paged.data!.agency!.civilServantsConnection.edges).toHaveLength(100);
 });

@@ -1,5 +1,6 @@
 import { createAgency, createCivilServant } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type Caller, type TestServer } from '../support/test-server';
+import { graphql, type ResultOf } from '../support/graphql';
 
 /**
  * Attack: reading the hidden characters of masked names from their order. Lists ordered by the real
@@ -18,20 +19,19 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const PAGE = 'query ($after: String, $a: ID) { civilServants(first: 2, after: $after, filter: { agencyId: $a }) { totalCount edges { node { id name } } pageInfo { endCursor hasNextPage } } }';
+const PAGE = graphql(`query ($after: String, $a: ID) { civilServants(first: 2, after: $after, filter: { agencyId: $a }) { totalCount edges { node { id name } } pageInfo { endCursor hasNextPage } } }`);
 
 /** The order by real name, as the database sorts it. */
-const byName = async () => (await server.sql(`select id from civil_servant where agency_id = '${agencyId}' order by name, id`)).map((r: any) => r.id);
+const byName = async () => (await server.sql(`select id from civil_servant where agency_id = '${agencyId}' order by name, id`)).map((r) => r.id);
 
-async function walk(role: string): Promise<{ id: string; name: string }[]> {
+async function walk(role: Caller['role']): Promise<{ id: string; name: string }[]> {
   const seen: { id: string; name: string }[] = [];
   let after: string | null = null;
   for (;;) {
-    const result: any = await server.gql(PAGE, { after, a: agencyId }, { role });
-    expect(result.errors).toBeUndefined();
-    seen.push(...result.data.civilServants.edges.map((e: any) => e.node));
-    if (!result.data.civilServants.pageInfo.hasNextPage) return seen;
-    after = result.data.civilServants.pageInfo.endCursor;
+    const page: ResultOf<typeof PAGE> = await server.ok(PAGE, { after, a: agencyId }, { role });
+    seen.push(...page.civilServants.edges.map((e) => e.node));
+    if (!page.civilServants.pageInfo.hasNextPage) return seen;
+    after = page.civilServants.pageInfo.endCursor;
   }
 }
 
@@ -47,16 +47,16 @@ describe("PUBLIC lists of civil servants hint at no hidden character", () => {
   });
 
   it("an agency's nested civilServants are in id order for PUBLIC too", async () => {
-    const query = 'query ($id: ID!) { agency(id: $id) { civilServants { id name } } }';
-    const asPublic = (await server.gql(query, { id: agencyId }, { role: 'PUBLIC' })).data.agency.civilServants;
-    expect(asPublic.map((s: any) => s.id)).toEqual(Object.values(ids).sort());
-    const asClerk = (await server.gql(query, { id: agencyId }, { role: 'CLERK' })).data.agency.civilServants;
-    expect(asClerk.map((s: any) => s.id)).toEqual(await byName());
+    const query = graphql(`query ($id: ID!) { agency(id: $id) { civilServants { id name } } }`);
+    const asPublic = (await server.ok(query, { id: agencyId }, { role: 'PUBLIC' })).agency!.civilServants;
+    expect(asPublic.map((s) => s.id)).toEqual(Object.values(ids).sort());
+    const asClerk = (await server.ok(query, { id: agencyId }, { role: 'CLERK' })).agency!.civilServants;
+    expect(asClerk.map((s) => s.id)).toEqual(await byName());
   });
 
   it("a CLERK's cursor is not accepted in PUBLIC's list (another order, another list)", async () => {
-    const clerk: any = await server.gql(PAGE, { after: null, a: agencyId }, { role: 'CLERK' });
-    const result = await server.gql(PAGE, { after: clerk.data.civilServants.pageInfo.endCursor, a: agencyId }, { role: 'PUBLIC' });
+    const clerk = await server.ok(PAGE, { after: null, a: agencyId }, { role: 'CLERK' });
+    const result = await server.query(PAGE, { after: clerk.civilServants.pageInfo.endCursor, a: agencyId }, { role: 'PUBLIC' });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

@@ -1,4 +1,5 @@
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 let shared: TestServer;
 let separate: TestServer;
@@ -14,8 +15,8 @@ describe('metrics labels stay bounded whatever clients send', () => {
     const name = `A${'x'.repeat(900_000)}`;
     const response = await fetch(shared.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `query ${name} { __typename }` }) });
     expect(response.status).toBe(200);
-    await shared.gql('query Whatever { agencies { totalCount } }', undefined, { role: 'PUBLIC' });
-    await shared.gql('query Two { ruleSet { version } agencies { totalCount } }', undefined, { role: 'PUBLIC' });
+    await shared.query(graphql(`query Whatever { agencies { totalCount } }`), undefined, { role: 'PUBLIC' });
+    await shared.query(graphql(`query Two { ruleSet { version } agencies { totalCount } }`), undefined, { role: 'PUBLIC' });
     const metrics = await (await fetch(`${base(shared)}/metrics`)).text();
     expect(metrics).not.toContain('xxxxxxxxxx');
     expect(metrics).not.toContain('Whatever');
@@ -31,7 +32,7 @@ describe('METRICS_PORT', () => {
     const metricsUrl = separate.app.http.metricsUrl;
     expect(metricsUrl).not.toBe(`${base(separate)}/metrics`);
     expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
-    await separate.gql('{ agencies { totalCount } }', undefined, { role: 'PUBLIC' });
+    await separate.query(graphql(`{ agencies { totalCount } }`), undefined, { role: 'PUBLIC' });
     const metrics = await fetch(metricsUrl);
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toContain('chengxin_graphql_requests_total');

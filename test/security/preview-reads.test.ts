@@ -4,7 +4,8 @@ import path from 'node:path';
 import { RULE_LIMITS } from '../../src/engine/rule-limits';
 import { createAgency, createCivilServant, createRecord, idCardNumber } from '../support/factories';
 import { runNode } from '../support/run-command';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../support/test-server';
+import { startTestServer, type GraphQLResponse, type Caller, type TestServer } from '../support/test-server';
+import { graphql, type ResultOf } from '../support/graphql';
 
 /**
  * A rule preview as an oracle and as a load: an OFFICER's draft may read only what an OFFICER may
@@ -21,12 +22,12 @@ const shippedFacts = readFileSync(path.join(SHIPPED, CS_FACTS), 'utf8');
 /** The civil servant's facts query with `idCardNumber` selected after `name` (line 6). */
 const withIdCard = shippedFacts.replace('    name\n    post', '    name\n    idCardNumber\n    post');
 
-const PREVIEW = `mutation ($files: [DraftFileInput!]!, $matter: String) { previewRules(files: $files, matter: $matter) {
+const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!, $matter: String) { previewRules(files: $files, matter: $matter) {
   draftVersion changedTotal changes { subjectId matter rules }
-} }`;
-const OFFICER = { role: 'OFFICER', sub: 'li.officer' };
-const ADMIN = { role: 'ADMIN', sub: 'zhao.admin' };
-const INSPECTOR = { role: 'INSPECTOR', sub: 'sun.inspector' };
+} }`);
+const OFFICER: Caller = { role: 'OFFICER', sub: 'li.officer' };
+const ADMIN: Caller = { role: 'ADMIN', sub: 'zhao.admin' };
+const INSPECTOR: Caller = { role: 'INSPECTOR', sub: 'sun.inspector' };
 
 let server: TestServer;
 let servantId: string;
@@ -50,7 +51,7 @@ async function counts() {
   return row;
 }
 
-function expectRefused(result: GraphQLResponse, message: RegExp) {
+function expectRefused(result: GraphQLResponse<ResultOf<typeof PREVIEW>>, message: RegExp) {
   expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'files' }, message: expect.stringMatching(message) });
   expect(result.data?.previewRules ?? null).toBeNull();
 }
@@ -71,21 +72,21 @@ describe('an OFFICER reads masked facts through a draft (preview as an oracle)',
       { path: CS_FACTS, content: withIdCard },
       { path: 'civil-servant/guess-0.json', content: draftRule('cs-guess-0', { all: [{ fact: 'subject', path: '$.idCardNumber', operator: 'in', value: guesses(100) }] }) },
     ];
-    const officer = await server.gql(PREVIEW, { files }, OFFICER);
+    const officer = await server.query(PREVIEW, { files }, OFFICER);
     expectRefused(officer, /facts\/civil-servant\.graphql:8:5 草案的事实查询不能读取 CivilServant\.idCardNumber：角色 OFFICER 无权读取该字段的完整值.*a draft facts query cannot read CivilServant\.idCardNumber: the role OFFICER may not read it whole/s);
     expect(JSON.stringify(officer)).not.toContain(servantIdCard);
     expect(await counts()).toEqual(before);
 
-    const admin = await server.gql(PREVIEW, { files }, ADMIN);
+    const admin = await server.query(PREVIEW, { files }, ADMIN);
     expect(admin.errors).toBeUndefined();
-    expect(admin.data.previewRules.draftVersion).toMatch(/^sha256:/);
+    expect(admin.data!.previewRules.draftVersion).toMatch(/^sha256:/);
   });
 
   it('a draft facts query selecting objections, history or repairs is refused for an OFFICER', async () => {
     const before = await counts();
     const reads = 'creditRecords { objections { reason filedBy } history { snapshot } repairs { description } }';
     const content = shippedFacts.replace('    name\n    post', `    name\n    ${reads}\n    post`);
-    const result = await server.gql(PREVIEW, { files: [{ path: CS_FACTS, content }] }, OFFICER);
+    const result = await server.query(PREVIEW, { files: [{ path: CS_FACTS, content }] }, OFFICER);
     expectRefused(result, /CreditRecord\.objections/);
     for (const field of ['CreditRecord.objections', 'CreditRecord.history', 'CreditRecord.repairs']) expect(result.errors![0].message).toContain(`cannot read ${field}`);
     expect(await counts()).toEqual(before);
@@ -94,18 +95,18 @@ describe('an OFFICER reads masked facts through a draft (preview as an oracle)',
   it('with idCardNumber in the served facts query, an OFFICER\'s draft rule testing it against a list of guesses is refused; ADMIN\'s is not', async () => {
     writeFileSync(path.join(rulesDir, CS_FACTS), withIdCard);
     try {
-      const reload = await server.gql('mutation { reloadRules { version errors { file en } } }', {}, ADMIN);
-      expect(reload.data.reloadRules.errors).toEqual([]);
+      const reload = await server.ok(graphql(`mutation { reloadRules { version errors { file en } } }`), {}, ADMIN);
+      expect(reload.reloadRules.errors).toEqual([]);
       const before = await counts();
       const files = [{ path: 'civil-servant/guess-0.json', content: draftRule('cs-guess-0', { all: [{ fact: 'subject', path: '$.idCardNumber', operator: 'in', value: [...guesses(150), servantIdCard] }] }) }];
-      const officer = await server.gql(PREVIEW, { files, matter: 'AWARD' }, OFFICER);
+      const officer = await server.query(PREVIEW, { files, matter: 'AWARD' }, OFFICER);
       expectRefused(officer, /civil-servant\/guess-0\.json:\d+:\d+ 草案规则读取了角色 OFFICER 无权完整读取的事实.*a draft rule reads a fact the role OFFICER may not read whole/s);
       expect(await counts()).toEqual(before);
-      const admin = await server.gql(PREVIEW, { files, matter: 'AWARD' }, ADMIN);
+      const admin = await server.query(PREVIEW, { files, matter: 'AWARD' }, ADMIN);
       expect(admin.errors).toBeUndefined();
     } finally {
       writeFileSync(path.join(rulesDir, CS_FACTS), shippedFacts);
-      await server.gql('mutation { reloadRules { version } }', {}, ADMIN);
+      await server.query(graphql(`mutation { reloadRules { version } }`), {}, ADMIN);
     }
   });
 });
@@ -135,33 +136,33 @@ describe('stored facts are masked for the reader', () => {
   it("an OFFICER reads a verdict's facts, its recheck and an assessment with the ID-card number masked; an INSPECTOR reads it whole", async () => {
     writeFileSync(path.join(rulesDir, CS_FACTS), withIdCard);
     try {
-      expect((await server.gql('mutation { reloadRules { version errors { file } } }', {}, ADMIN)).data.reloadRules.errors).toEqual([]);
+      expect((await server.ok(graphql(`mutation { reloadRules { version errors { file } } }`), {}, ADMIN)).reloadRules.errors).toEqual([]);
       const asOf = '2026-11-01T00:00:00+08:00';
-      const evaluated = await server.gql('mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD", asOf: $asOf) { id } }', { id: servantId, asOf }, OFFICER);
-      const verdictId = evaluated.data.evaluate.id;
+      const evaluated = await server.ok(graphql(`mutation ($id: ID!, $asOf: DateTime) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD", asOf: $asOf) { id } }`), { id: servantId, asOf }, OFFICER);
+      const verdictId = evaluated.evaluate.id;
       const [stored] = await server.sql('select facts from verdict where id = ?', [verdictId]);
       expect(stored.facts.subject.idCardNumber).toBe(servantIdCard);
       const masked = `${servantIdCard.slice(0, 4)}**********${servantIdCard.slice(-4)}`;
 
-      const EXPLAIN = 'query ($id: ID!) { verdict(id: $id) { explanation { facts summary(locale: "en") rules { text { zh en } evidence conditions { actual } } } } }';
-      const officer = await server.gql(EXPLAIN, { id: verdictId }, OFFICER);
-      expect(officer.data.verdict.explanation.facts.subject.idCardNumber).toBe(masked);
+      const EXPLAIN = graphql(`query ($id: ID!) { verdict(id: $id) { explanation { facts summary(locale: "en") rules { text { zh en } evidence conditions { actual } } } } }`);
+      const officer = await server.query(EXPLAIN, { id: verdictId }, OFFICER);
+      expect(officer.data!.verdict!.explanation.facts.subject.idCardNumber).toBe(masked);
       expect(JSON.stringify(officer)).not.toContain(servantIdCard);
-      const inspector = await server.gql(EXPLAIN, { id: verdictId }, INSPECTOR);
-      expect(inspector.data.verdict.explanation.facts.subject.idCardNumber).toBe(servantIdCard);
+      const inspector = await server.ok(EXPLAIN, { id: verdictId }, INSPECTOR);
+      expect(inspector.verdict!.explanation.facts.subject.idCardNumber).toBe(servantIdCard);
 
-      const recheck = await server.gql('mutation ($v: ID!) { recheck(verdictId: $v) { differences { field before after } current { explanation { facts } } } }', { v: verdictId }, OFFICER);
+      const recheck = await server.query(graphql(`mutation ($v: ID!) { recheck(verdictId: $v) { differences { field before after } current { explanation { facts } } } }`), { v: verdictId }, OFFICER);
       expect(recheck.errors).toBeUndefined();
-      expect(recheck.data.recheck.current.explanation.facts.subject.idCardNumber).toBe(masked);
+      expect(recheck.data!.recheck.current.explanation.facts.subject.idCardNumber).toBe(masked);
       expect(JSON.stringify(recheck)).not.toContain(servantIdCard);
 
-      const assess = await server.gql('query ($id: ID!) { assess(subjects: [{ type: CIVIL_SERVANT, id: $id }], matter: "AWARD") { assessment { explanation { facts rules { conditions { actual } } } } } }', { id: servantId }, OFFICER);
+      const assess = await server.query(graphql(`query ($id: ID!) { assess(subjects: [{ type: CIVIL_SERVANT, id: $id }], matter: "AWARD") { assessment { explanation { facts rules { conditions { actual } } } } } }`), { id: servantId }, OFFICER);
       expect(assess.errors).toBeUndefined();
-      expect(assess.data.assess[0].assessment.explanation.facts.subject.idCardNumber).toBe(masked);
+      expect(assess.data!.assess[0].assessment!.explanation.facts.subject.idCardNumber).toBe(masked);
       expect(JSON.stringify(assess)).not.toContain(servantIdCard);
     } finally {
       writeFileSync(path.join(rulesDir, CS_FACTS), shippedFacts);
-      await server.gql('mutation { reloadRules { version } }', {}, ADMIN);
+      await server.query(graphql(`mutation { reloadRules { version } }`), {}, ADMIN);
     }
   });
 });
@@ -169,14 +170,14 @@ describe('stored facts are masked for the reader', () => {
 describe('a preview as a load on the server', () => {
   it(`a rule with more than ${RULE_LIMITS.listValues} list values, or a draft with more than ${RULE_LIMITS.folderListValues}, is refused before it runs`, async () => {
     const before = await counts();
-    const big = await server.gql(PREVIEW, { files: [{ path: 'civil-servant/list-0.json', content: draftRule('cs-list-0', { all: [{ fact: 'subject', path: '$.post', operator: 'in', value: guesses(RULE_LIMITS.listValues + 1) }] }) }] }, OFFICER);
+    const big = await server.query(PREVIEW, { files: [{ path: 'civil-servant/list-0.json', content: draftRule('cs-list-0', { all: [{ fact: 'subject', path: '$.post', operator: 'in', value: guesses(RULE_LIMITS.listValues + 1) }] }) }] }, OFFICER);
     expectRefused(big, new RegExp(`list-0\\.json:\\d+:\\d+ .*超过每条规则 ${RULE_LIMITS.listValues} 个的上限.*more than the limit of ${RULE_LIMITS.listValues} per rule`, 's'));
     const perRule = RULE_LIMITS.listValues;
     const many = Array.from({ length: Math.floor(RULE_LIMITS.folderListValues / perRule) + 1 }, (_, i) => ({
       path: `civil-servant/list-${i}.json`,
       content: draftRule(`cs-list-${i}`, { all: [{ fact: 'subject', path: '$.post', operator: 'in', value: guesses(perRule, i * perRule) }] }),
     }));
-    expectRefused(await server.gql(PREVIEW, { files: many }, OFFICER), new RegExp(`more than the limit of ${RULE_LIMITS.folderListValues}`));
+    expectRefused(await server.query(PREVIEW, { files: many }, OFFICER), new RegExp(`more than the limit of ${RULE_LIMITS.folderListValues}`));
     expect(await counts()).toEqual(before);
   });
 
@@ -194,7 +195,7 @@ describe('a preview as a load on the server', () => {
       const health = await fetch(`${server.url.replace(/\/graphql$/, '')}/healthz`);
       return { status: health.status, ms: Date.now() - started };
     };
-    const [health, ...previews] = await Promise.all([healthz(), ...[1, 2, 3].map(() => server.gql(PREVIEW, { files }, OFFICER))]);
+    const [health, ...previews] = await Promise.all([healthz(), ...[1, 2, 3].map(() => server.query(PREVIEW, { files }, OFFICER))]);
     expect(health.status).toBe(200);
     expect(health.ms).toBeLessThan(1000);
     const ran = previews.filter((p) => !p.errors);
@@ -208,7 +209,7 @@ describe('a preview as a load on the server', () => {
     // Only the previews that ran were audited.
     expect(await counts()).toEqual({ ...before, audit: before.audit + ran.length });
     // Once it is done, the next preview runs.
-    expect((await server.gql(PREVIEW, { files: [files[0]] }, OFFICER)).errors).toBeUndefined();
+    expect((await server.query(PREVIEW, { files: [files[0]] }, OFFICER)).errors).toBeUndefined();
   });
 });
 
@@ -222,7 +223,7 @@ describe('a fact reference as a condition value', () => {
       { operator: 'in', value: { fact: 'subject', path: '$.credit.categories' } },
     ];
     for (const { operator, value } of values) {
-      const result = await server.gql(PREVIEW, { files: [{ path: 'civil-servant/ref.json', content: draftRule('cs-ref', { all: [{ fact: 'subject', path: '$.credit.dishonest', operator, value }] }) }] }, OFFICER);
+      const result = await server.query(PREVIEW, { files: [{ path: 'civil-servant/ref.json', content: draftRule('cs-ref', { all: [{ fact: 'subject', path: '$.credit.dishonest', operator, value }] }) }] }, OFFICER);
       expect(result.status).toBeLessThan(500);
       for (const error of result.errors ?? []) expect(['BAD_USER_INPUT', 'RULE_ERROR']).toContain(error.extensions?.code);
       expect(JSON.stringify(result)).not.toMatch(/Cannot convert object to primitive value|INTERNAL_SERVER_ERROR/);
@@ -236,7 +237,7 @@ describe('a draft rule file that is not a JSON object', () => {
   it('`null`, a list or a number as a rule file is BAD_USER_INPUT, located, never INTERNAL_SERVER_ERROR', async () => {
     const before = await counts();
     for (const content of ['null', '[]', '42']) {
-      const result = await server.gql(PREVIEW, { files: [{ path: 'civil-servant/not-an-object.json', content }] }, OFFICER);
+      const result = await server.query(PREVIEW, { files: [{ path: 'civil-servant/not-an-object.json', content }] }, OFFICER);
       expectRefused(result, /civil-servant\/not-an-object\.json:1:1 /);
     }
     expect(await counts()).toEqual(before);

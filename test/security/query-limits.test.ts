@@ -1,5 +1,6 @@
 import { createAgency, createCivilServant } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 let dev: TestServer;
 let prod: TestServer;
@@ -7,7 +8,7 @@ let verdictId: string;
 beforeAll(async () => {
   [dev, prod] = await Promise.all([startTestServer(), startTestServer({ nodeEnv: 'production' })]);
   const servant = await createCivilServant(dev, await createAgency(dev));
-  verdictId = (await dev.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id } }', { id: servant })).data.evaluate.id;
+  verdictId = (await dev.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id } }`), { id: servant })).evaluate.id;
 });
 afterAll(() => Promise.all([dev?.stop(), prod?.stop()]));
 
@@ -41,7 +42,7 @@ describe.each([
 ])('query limits (%s)', (_name, server) => {
   it('refuses the exponential fragment fan-out fast, and /healthz answers within 1 s while such requests run', async () => {
     const before = await rowCounts(server());
-    const attacks = [25, 30, 40, 25].map((n) => server().gql(fragmentFanOut(n), undefined, { role: 'PUBLIC' }));
+    const attacks = [25, 30, 40, 25].map((n) => server().rawQuery(fragmentFanOut(n), undefined, { role: 'PUBLIC' }));
     const healthMs = await healthWhile(server(), attacks);
     expect(healthMs).toBeLessThan(1000);
     for (const result of await Promise.all(attacks)) {
@@ -57,25 +58,25 @@ describe.each([
     const attack = '{ agencies(first: 60) { edges { node { civilServants { agency { civilServants { agency { civilServants { agency { name } } } } } } } } } }';
     const viaFragment = '{ agencies(first: 60) { edges { node { ...S } } } } fragment S on Agency { civilServants { agency { civilServants { agency { civilServants { name } } } } } }';
     for (const query of [attack, viaFragment]) {
-      const result = await server().gql(query, undefined, { role: 'PUBLIC' });
+      const result = await server().rawQuery(query, undefined, { role: 'PUBLIC' });
       expect(result.status).toBe(400);
       expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('the limit is 3') });
       expect(result.data).toBeUndefined();
     }
-    const allowed = await server().gql('{ agencies(first: 5) { edges { node { civilServants { agency { civilServants { post } } } } } } }', undefined, { role: 'PUBLIC' });
+    const allowed = await server().query(graphql(`{ agencies(first: 5) { edges { node { civilServants { agency { civilServants { post } } } } } } }`), undefined, { role: 'PUBLIC' });
     expect(allowed.errors).toBeUndefined();
     expect(await rowCounts(server())).toEqual(before);
   });
 
   it('refuses a self-referencing fragment with a coded validation error, not a 500', async () => {
-    const result = await server().gql('{ ...F } fragment F on Query { __typename ...F }', undefined, { role: 'PUBLIC' });
+    const result = await server().rawQuery('{ ...F } fragment F on Query { __typename ...F }', undefined, { role: 'PUBLIC' });
     expect(result.status).toBe(400);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('within itself') });
   });
 
   it('refuses 2,000 nested inline fragments at the token limit, not with a stack overflow', async () => {
     const query = `{ ${'... on Query { '.repeat(2000)}__typename${' }'.repeat(2000)} }`;
-    const result = await server().gql(query, undefined, { role: 'PUBLIC' });
+    const result = await server().rawQuery(query, undefined, { role: 'PUBLIC' });
     expect(result.status).toBe(400);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_PARSE_FAILED' }, message: expect.stringContaining('2000 tokens') });
   });
@@ -83,21 +84,21 @@ describe.each([
   it('refuses a flood of aliases: 3,000 aliases of explanation on one verdict write no audit row', async () => {
     const before = await rowCounts(server());
     const aliases = Array.from({ length: 3000 }, (_, i) => `e${i}: explanation { day }`).join(' ');
-    const result = await server().gql(`query ($v: ID!) { verdict(id: $v) { ${aliases} } }`, { v: verdictId }, { role: 'INSPECTOR' });
+    const result = await server().rawQuery(`query ($v: ID!) { verdict(id: $v) { ${aliases} } }`, { v: verdictId }, { role: 'INSPECTOR' });
     expect(result.status).toBe(400);
     expect(result.errors?.[0].extensions?.code).toMatch(/GRAPHQL_PARSE_FAILED|GRAPHQL_VALIDATION_FAILED/);
     const sixtyOne = Array.from({ length: 61 }, (_, i) => `a${i}: ruleSet { version }`).join(' ');
-    const refused = await server().gql(`{ ${sixtyOne} }`, undefined, { role: 'PUBLIC' });
+    const refused = await server().rawQuery(`{ ${sixtyOne} }`, undefined, { role: 'PUBLIC' });
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 60, found: 61 }, message: expect.stringContaining('61 aliased fields; the limit is 60') });
     expect(await rowCounts(server())).toEqual(before);
   });
 
   it('refuses too many directives and too deep a query, saying the limit', async () => {
-    const directives = await server().gql(`{ ${Array.from({ length: 31 }, () => '__typename @include(if: true)').join(' ')} }`, undefined, { role: 'PUBLIC' });
+    const directives = await server().rawQuery(`{ ${Array.from({ length: 31 }, () => '__typename @include(if: true)').join(' ')} }`, undefined, { role: 'PUBLIC' });
     expect(directives.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 30 }, message: expect.stringContaining('directives; the limit is 30') });
     let nested = 'name';
     for (let i = 0; i < 12; i++) nested = `parent { ${nested} }`;
-    const deep = await server().gql(`{ agencies { edges { node { ${nested} } } } }`, undefined, { role: 'PUBLIC' });
+    const deep = await server().rawQuery(`{ agencies { edges { node { ${nested} } } } }`, undefined, { role: 'PUBLIC' });
     expect(deep.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 12 }, message: expect.stringContaining('levels of nesting; the limit is 12') });
   });
 
@@ -105,11 +106,11 @@ describe.each([
     const nested = 'children { civilServantsConnection(first: $n) { edges { node { post } } } }';
     const query = `query ($n: Int) { a: agencies(first: $n) { edges { node { ${nested} } } } b: agencies(first: $n) { edges { node { ${nested} } } } verdicts(first: $n) { edges { node { explanation { day } } } } }`;
     const before = await rowCounts(server());
-    const refused = await server().gql(query, { n: 100 }, { role: 'INSPECTOR' });
+    const refused = await server().rawQuery(query, { n: 100 }, { role: 'INSPECTOR' });
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 100000 }, message: expect.stringContaining('Ask for smaller pages') });
     expect(refused.data).toBeUndefined();
     expect(await rowCounts(server())).toEqual(before);
-    const small = await server().gql(query, { n: 1 }, { role: 'PUBLIC' });
+    const small = await server().rawQuery(query, { n: 1 }, { role: 'PUBLIC' });
     expect(small.errors).toBeUndefined();
   });
 
@@ -118,7 +119,7 @@ describe.each([
     const deep = `subject { ... on CivilServant { agency { civilServantsConnection(first: 100) { edges { node { agency { ${inner} } } } } } } }`;
     const servant = await createCivilServant(server(), await createAgency(server()));
     const before = await rowCounts(server());
-    const result = await server().gql(`mutation ($s: ID!) { a: evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "PROMOTION") { id ${deep} } b: evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "PROMOTION") { id ${deep} } }`, { s: servant });
+    const result = await server().rawQuery(`mutation ($s: ID!) { a: evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "PROMOTION") { id ${deep} } b: evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "PROMOTION") { id ${deep} } }`, { s: servant });
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
     expect(await rowCounts(server())).toEqual(before);
   });
@@ -126,16 +127,16 @@ describe.each([
   it('clamps a negative `first` inside the estimate: it no longer cancels a costly sibling, and the field refuses it as BAD_USER_INPUT', async () => {
     const before = await rowCounts(server());
     const costly = 'agencies(first: 100) { edges { node { civilServantsConnection(first: 100) { edges { node { agency { civilServantsConnection(first: 100) { totalCount } } } } } } } }';
-    const attack = await server().gql(`{ neg: agencies(first: -2000000000) { edges { node { ${'children { '.repeat(2)}name${' }'.repeat(2)} } } } costly: ${costly} }`, undefined, { role: 'PUBLIC' });
+    const attack = await server().rawQuery(`{ neg: agencies(first: -2000000000) { edges { node { ${'children { '.repeat(2)}name${' }'.repeat(2)} } } } costly: ${costly} }`, undefined, { role: 'PUBLIC' });
     expect(attack.status).toBe(400);
     expect(attack.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
     const flood = Array.from({ length: 300 }, (_, i) => `v${i}: verdicts(first: 100) { edges { node { explanation { day } } } }`).join(' ');
-    const original = await server().gql(`{ neg: agencies(first: -2000000000) { totalCount } ${flood} }`, undefined, { role: 'INSPECTOR' });
+    const original = await server().rawQuery(`{ neg: agencies(first: -2000000000) { totalCount } ${flood} }`, undefined, { role: 'INSPECTOR' });
     expect(original.status).toBe(400);
     expect(original.errors?.[0].extensions?.code).toMatch(/GRAPHQL_PARSE_FAILED|GRAPHQL_VALIDATION_FAILED/);
     expect(await rowCounts(server())).toEqual(before);
     for (const first of [-2000000000, 0, 2000000000]) {
-      const result = await server().gql('query ($n: Int) { agencies(first: $n) { totalCount } }', { n: first }, { role: 'PUBLIC' });
+      const result = await server().query(graphql(`query ($n: Int) { agencies(first: $n) { totalCount } }`), { n: first }, { role: 'PUBLIC' });
       expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
     }
   });
@@ -144,12 +145,12 @@ describe.each([
 describe('field suggestions', () => {
   it('are given in development and withheld in production ("Did you mean ruleSet?")', async () => {
     const query = '{ ruleSe { version } }';
-    const devResult = await dev.gql(query, undefined, { role: 'PUBLIC' });
+    const devResult = await dev.rawQuery(query, undefined, { role: 'PUBLIC' });
     expect(devResult.errors?.[0].message).toContain('Did you mean "ruleSet"?');
-    const prodResult = await prod.gql(query, undefined, { role: 'PUBLIC' });
+    const prodResult = await prod.rawQuery(query, undefined, { role: 'PUBLIC' });
     expect(prodResult.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(prodResult.errors?.[0].message).toBe('Cannot query field "ruleSe" on type "Query".');
-    const enumValue = await prod.gql('{ creditRecords(first: 1, filter: { subjectType: AGENC }) { totalCount } }', undefined, { role: 'PUBLIC' });
+    const enumValue = await prod.rawQuery('{ creditRecords(first: 1, filter: { subjectType: AGENC }) { totalCount } }', undefined, { role: 'PUBLIC' });
     expect(enumValue.errors?.[0].message).not.toMatch(/Did you mean/);
   });
 });

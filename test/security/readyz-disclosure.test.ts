@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { startTestServer, token, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Attack: reading /readyz (and ruleSet.errors) from outside to learn what the rules folder holds:
@@ -23,8 +24,8 @@ beforeAll(async () => {
   readyz = server.url.replace(/\/graphql$/, '/readyz');
   // A slip in a rule file, taken in by a reload: the last good set keeps serving, degraded.
   writeFileSync(path.join(rulesDir, RULE), original.replace('"priority"', '"priority":: '));
-  const reload = await server.gql('mutation { reloadRules { errors { file } } }');
-  expect(reload.data.reloadRules.errors).toEqual([expect.objectContaining({ file: RULE })]);
+  const reload = await server.ok(graphql(`mutation { reloadRules { errors { file } } }`));
+  expect(reload.reloadRules.errors).toEqual([expect.objectContaining({ file: RULE })]);
 });
 afterAll(async () => {
   await server.stop();
@@ -61,14 +62,14 @@ describe('/readyz', () => {
 
 describe('ruleSet.errors', () => {
   it('is empty for the public, a display and a clerk, and lists the located errors for an officer, an inspector and an admin', async () => {
-    const QUERY = '{ ruleSet { version errors { file line } } }';
-    for (const role of ['PUBLIC', 'DISPLAY', 'CLERK']) {
-      const result = await server.gql(QUERY, undefined, { role });
+    const QUERY = graphql(`{ ruleSet { version errors { file line } } }`);
+    for (const role of ['PUBLIC', 'DISPLAY', 'CLERK'] as const) {
+      const result = await server.query(QUERY, undefined, { role });
       expect(result.errors).toBeUndefined();
-      expect(result.data.ruleSet.errors).toEqual([]);
+      expect(result.data!.ruleSet.errors).toEqual([]);
     }
-    for (const role of ['OFFICER', 'INSPECTOR', 'ADMIN']) {
-      expect((await server.gql(QUERY, undefined, { role })).data.ruleSet.errors).toEqual([{ file: RULE, line: expect.any(Number) }]);
+    for (const role of ['OFFICER', 'INSPECTOR', 'ADMIN'] as const) {
+      expect((await server.ok(QUERY, undefined, { role })).ruleSet.errors).toEqual([{ file: RULE, line: expect.any(Number) }]);
     }
   });
 });

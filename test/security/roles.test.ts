@@ -1,6 +1,8 @@
-import { ALL_ROLES, PERMISSIONS } from '../../src/auth/role';
+import { ALL_ROLES, PERMISSIONS, type Role } from '../../src/auth/role';
 import { createAgency, createCivilServant, createRecord, idCardNumber, uscc } from '../support/factories';
-import { startTestServer, token, type TestServer } from '../support/test-server';
+import type { TadaDocumentNode } from 'gql.tada';
+import { graphql } from '../support/graphql';
+import { startTestServer, token, type Caller, type GraphQLResponse, type QueryArguments, type TestServer } from '../support/test-server';
 
 let server: TestServer;
 let agencyId: string;
@@ -11,6 +13,8 @@ let otherAgencyId: string;
 let otherRecordId: string;
 let verdictId: string;
 let agencyVerdictId: string;
+let agencyOutcome: string;
+let ruleSetVersion: string;
 beforeAll(async () => {
   server = await startTestServer();
   agencyId = await createAgency(server);
@@ -18,84 +22,264 @@ beforeAll(async () => {
   recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
   otherAgencyId = await createAgency(server);
   otherRecordId = await createRecord(server, 'AGENCY', otherAgencyId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
-  const verdict = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { id } }', { id: servantId });
-  verdictId = verdict.data.evaluate.id;
-  const agencyVerdict = await server.gql('mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }', { id: agencyId });
-  agencyVerdictId = agencyVerdict.data.evaluate.id;
+  const verdict = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD") { id } }`), { id: servantId });
+  verdictId = verdict.evaluate.id;
+  const agencyVerdict = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id outcome } }`), { id: agencyId });
+  agencyVerdictId = agencyVerdict.evaluate.id;
+  agencyOutcome = agencyVerdict.evaluate.outcome;
+  ruleSetVersion = (await server.ok(graphql(`{ ruleSet { version } }`))).ruleSet.version;
 });
 afterAll(() => server.stop());
 
+/** One cell's call, prepared: how to send it, and what an allowed caller must get back. */
+interface PreparedCall {
+  send(as: Caller): Promise<GraphQLResponse<unknown>>;
+  check(data: unknown): Promise<void>;
+}
+
+interface Operation {
+  name: string;
+  permission: keyof typeof PERMISSIONS;
+  /** The table an allowed call adds exactly one row to; a refused call adds none. */
+  writes?: string;
+  /** Its id is of personnel data, which the public is told does not exist. */
+  personnelId?: true;
+  prepare(role: Role): Promise<PreparedCall>;
+}
+
 /**
- * Every operation of the matrix in README.md, with the permission that governs it. `check` asserts
- * what an allowed caller really gets, so a cell that is "not refused" but broken still fails.
+ * An operation of the matrix as a typed document. `variables` runs afresh for every cell, making
+ * what that one call needs (a record to object to, a pending repair to decide), so every allowed
+ * role's call can really succeed, and `check` asserts the data it must get, typed by the document.
  */
-type Data = Record<string, any>;
-const OPERATIONS: { name: string; permission: keyof typeof PERMISSIONS; query: (role: string) => string; vars?: () => Record<string, unknown>; writes?: string; personnelId?: true; check: (data: Data | null | undefined, codes: unknown[]) => void }[] = [
-  { name: 'list agencies', permission: 'readRegistry', query: () => '{ agencies { totalCount } }', check: (d) => expect(d?.agencies.totalCount).toBeGreaterThanOrEqual(1) },
-  { name: 'register an agency', permission: 'writeRegistry', query: () => 'mutation ($u: String!) { createAgency(input: { uscc: $u, name: "矩阵局", level: CITY, kind: DEPARTMENT }) { name } }', vars: () => ({ u: uscc() }), writes: 'agency', check: (d) => expect(d?.createAgency.name).toBe('矩阵局') },
-  { name: 'register a civil servant', permission: 'writeRegistry', query: () => 'mutation ($a: ID!, $n: String!) { createCivilServant(input: { idCardNumber: $n, name: "甲", agencyId: $a, post: "科员", rank: "一级科员" }) { post } }', vars: () => ({ a: otherAgencyId, n: idCardNumber() }), writes: 'civil_servant', check: (d) => expect(d?.createCivilServant.post).toBe('科员') },
-  { name: 'record a credit record', permission: 'writeRegistry', query: () => `mutation ($s: ID!) { createCreditRecord(input: { subjectType: AGENCY, subjectId: $s, kind: DISHONEST, category: BREACH_OF_CONTRACT, severity: GENERAL, summary: "x", occurredOn: "2024-01-01", recordedOn: "2024-01-02", sourceDepartment: "x", documentNumber: "x" }) { subjectId } }`, vars: () => ({ s: otherAgencyId }), writes: 'credit_record', check: (d) => expect(d?.createCreditRecord.subjectId).toBe(otherAgencyId) },
-  { name: 'file an objection', permission: 'writeRegistry', query: () => 'mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "x", reason: "x", filedOn: "2025-04-01" }) { status } }', vars: () => ({ r: otherRecordId }), writes: 'objection', check: (d, codes) => (d?.fileObjection ? expect(d.fileObjection.status).toBe('PENDING') : expect(codes).toEqual([expect.not.stringMatching(/FORBIDDEN|UNAUTHENTICATED/)])) }, // a second filer of the same record may be told one is pending
-  { name: 'decide a repair', permission: 'decide', query: () => 'mutation { decideCreditRepair(input: { repairId: "00000000-0000-4000-8000-000000000000", decision: APPROVED, decidedOn: "2025-05-01" }) { id } }', check: (_d, codes) => expect(codes).toEqual(['NOT_FOUND']) },
-  { name: "read a record's history", permission: 'readHistory', query: () => 'query ($r: ID!) { creditRecord(id: $r) { history { action } } }', vars: () => ({ r: recordId }), personnelId: true, check: (d) => expect(d?.creditRecord.history[0].action).toBe('CREATED') },
-  { name: 'evaluate', permission: 'evaluate', query: () => 'mutation ($s: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "AWARD") { outcome } }', vars: () => ({ s: servantId }), writes: 'verdict', check: (d) => expect(d?.evaluate.outcome).toBe('RESTRICTED') },
-  { name: 'assess (stores nothing)', permission: 'assess', query: () => 'query ($s: ID!) { assess(subjects: [{ type: CIVIL_SERVANT, id: $s }], matter: "AWARD") { assessment { outcome } } }', vars: () => ({ s: servantId }), check: (d) => expect(d?.assess[0].assessment.outcome).toBe('RESTRICTED') },
-  { name: 'recheck', permission: 'evaluate', query: () => 'mutation ($v: ID!) { recheck(verdictId: $v) { sameDecision } }', vars: () => ({ v: verdictId }), writes: 'verdict', check: (d) => expect(d?.recheck.sameDecision).toBe(true) },
-  { name: "read an agency's verdict", permission: 'readVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { id outcome } }', vars: () => ({ v: agencyVerdictId }), check: (d) => expect(d?.verdict.id).toBe(agencyVerdictId) },
-  { name: "read a civil servant's verdict", permission: 'readPersonnelVerdicts', query: () => 'query ($v: ID!) { verdict(id: $v) { outcome reason { zh } } }', vars: () => ({ v: verdictId }), personnelId: true, check: (d) => expect(d?.verdict).toEqual({ outcome: 'RESTRICTED', reason: { zh: expect.stringContaining('王小明有1条无异议的未修复政务失信记录') } }) },
-  { name: "read a civil servant's latest verdict", permission: 'readPersonnelVerdicts', query: () => 'query ($s: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $s }, matter: "AWARD") { subjectId outcome stale } }', vars: () => ({ s: servantId }), check: (d) => expect(d?.latestVerdict).toEqual({ subjectId: servantId, outcome: 'RESTRICTED', stale: false }) },
-  { name: 'reload the rules', permission: 'manageRules', query: () => 'mutation { reloadRules { version } }', check: (d) => expect(d?.reloadRules.version).toMatch(/\w{8}/) },
-  { name: 'preview a draft', permission: 'manageRules', query: () => 'mutation { previewRules(files: [], matter: "HONOUR") { changedTotal } }', check: (d) => expect(d?.previewRules.changedTotal).toBe(0) },
-  // One sweep per matter runs at a time: each allowed role starts its own matter.
-  { name: 'start a sweep', permission: 'startSweeps', query: (role) => `mutation { startSweep(matter: "${role === 'ADMIN' ? 'PERFORMANCE_REVIEW' : 'HONOUR'}") { status subjects } }`, writes: 'sweep_run', check: (d) => expect(d?.startSweep).toEqual({ status: 'RUNNING', subjects: expect.any(Number) }) },
-  { name: 'read sweep runs', permission: 'readSweeps', query: () => '{ sweepRuns { totalCount } }', check: (d) => expect(d?.sweepRuns.totalCount).toBe(2) }, // the OFFICER's and ADMIN's above
-  { name: 'read the audit trail', permission: 'readAudit', query: () => '{ auditEvents { totalCount } }', check: (d) => expect(d?.auditEvents.totalCount).toBeGreaterThan(0) },
+function operation<Result, Variables>(spec: {
+  name: string;
+  permission: keyof typeof PERMISSIONS;
+  writes?: string;
+  personnelId?: true;
+  document: TadaDocumentNode<Result, Variables>;
+  variables: (role: Role) => Variables | Promise<Variables>;
+  check: (data: Result, variables: Variables) => void | Promise<void>;
+}): Operation {
+  const { document, variables: make, check, ...rest } = spec;
+  return {
+    ...rest,
+    async prepare(role) {
+      const variables = await make(role);
+      return {
+        send: (as) => server.query(document, ...([variables, as] as QueryArguments<Variables>)),
+        check: async (data) => check(data as Result, variables),
+      };
+    },
+  };
+}
+
+const count = async (table: string) => (await server.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
+
+/** A fresh dishonesty record of the matrix's own agency (never the civil servant whose verdicts are read). */
+const freshRecord = () => createRecord(server, 'AGENCY', otherAgencyId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
+
+/** Every operation of the matrix in README.md, with the permission that governs it. */
+const OPERATIONS: Operation[] = [
+  operation({
+    name: 'list agencies',
+    permission: 'readRegistry',
+    document: graphql(`{ agencies { totalCount } }`),
+    variables: () => ({}),
+    // The two agencies made above: the first operation of the matrix, so nothing was registered yet.
+    check: (d) => expect(d.agencies.totalCount).toBe(2),
+  }),
+  operation({
+    name: 'register an agency',
+    permission: 'writeRegistry',
+    document: graphql(`mutation ($u: String!) { createAgency(input: { uscc: $u, name: "矩阵局", level: CITY, kind: DEPARTMENT }) { uscc name } }`),
+    variables: () => ({ u: uscc() }),
+    writes: 'agency',
+    check: (d, v) => expect(d.createAgency).toEqual({ uscc: v.u, name: '矩阵局' }),
+  }),
+  operation({
+    name: 'register a civil servant',
+    permission: 'writeRegistry',
+    document: graphql(`mutation ($a: ID!, $n: String!) { createCivilServant(input: { idCardNumber: $n, name: "甲", agencyId: $a, post: "科员", rank: "一级科员" }) { post agency { id } } }`),
+    variables: () => ({ a: otherAgencyId, n: idCardNumber() }),
+    writes: 'civil_servant',
+    check: (d) => expect(d.createCivilServant).toEqual({ post: '科员', agency: { id: otherAgencyId } }),
+  }),
+  operation({
+    name: 'record a credit record',
+    permission: 'writeRegistry',
+    document: graphql(`mutation ($s: ID!) { createCreditRecord(input: { subjectType: AGENCY, subjectId: $s, kind: DISHONEST, category: BREACH_OF_CONTRACT, severity: GENERAL, summary: "x", occurredOn: "2024-01-01", recordedOn: "2024-01-02", sourceDepartment: "x", documentNumber: "x" }) { subjectId status version } }`),
+    variables: () => ({ s: otherAgencyId }),
+    writes: 'credit_record',
+    check: (d) => expect(d.createCreditRecord).toEqual({ subjectId: otherAgencyId, status: 'ACTIVE', version: 1 }),
+  }),
+  operation({
+    name: 'file an objection',
+    permission: 'writeRegistry',
+    document: graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "x", reason: "x", filedOn: "2025-04-01" }) { status record { id status } } }`),
+    variables: async () => ({ r: await freshRecord() }),
+    writes: 'objection',
+    check: (d, v) => expect(d.fileObjection).toEqual({ status: 'PENDING', record: { id: v.r, status: 'DISPUTED' } }),
+  }),
+  operation({
+    name: 'decide a repair',
+    permission: 'decide',
+    document: graphql(`mutation ($r: ID!) { decideCreditRepair(input: { repairId: $r, decision: APPROVED, decidedOn: "2025-05-01" }) { id status decidedOn } }`),
+    variables: async () => {
+      const requested = await server.ok(
+        graphql(`mutation ($r: ID!) { requestCreditRepair(input: { recordId: $r, actions: [RECOVERED_LOSS], description: "已履行", appliedOn: "2025-04-01" }) { id } }`),
+        { r: await freshRecord() },
+      );
+      return { r: requested.requestCreditRepair.id };
+    },
+    check: (d, v) => expect(d.decideCreditRepair).toEqual({ id: v.r, status: 'APPROVED', decidedOn: '2025-05-01' }),
+  }),
+  operation({
+    name: "read a record's history",
+    permission: 'readHistory',
+    document: graphql(`query ($r: ID!) { creditRecord(id: $r) { id history { action version } } }`),
+    variables: () => ({ r: recordId }),
+    personnelId: true,
+    check: (d) => expect(d.creditRecord).toEqual({ id: recordId, history: [{ action: 'CREATED', version: 1 }] }),
+  }),
+  operation({
+    name: 'evaluate',
+    permission: 'evaluate',
+    document: graphql(`mutation ($s: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $s }, matter: "AWARD") { subjectId outcome } }`),
+    variables: () => ({ s: servantId }),
+    writes: 'verdict',
+    check: (d) => expect(d.evaluate).toEqual({ subjectId: servantId, outcome: 'RESTRICTED' }),
+  }),
+  operation({
+    name: 'assess (stores nothing)',
+    permission: 'assess',
+    document: graphql(`query ($s: ID!) { assess(subjects: [{ type: CIVIL_SERVANT, id: $s }], matter: "AWARD") { subjectId assessment { outcome } error { code } } }`),
+    variables: () => ({ s: servantId }),
+    check: (d) => expect(d.assess).toEqual([{ subjectId: servantId, assessment: { outcome: 'RESTRICTED' }, error: null }]),
+  }),
+  operation({
+    name: 'recheck',
+    permission: 'evaluate',
+    document: graphql(`mutation ($v: ID!) { recheck(verdictId: $v) { sameDecision original { id } current { id outcome } } }`),
+    variables: () => ({ v: verdictId }),
+    writes: 'verdict',
+    check: (d) => {
+      expect(d.recheck).toMatchObject({ sameDecision: true, original: { id: verdictId }, current: { outcome: 'RESTRICTED' } });
+      expect(d.recheck.current.id).not.toBe(verdictId);
+    },
+  }),
+  operation({
+    name: "read an agency's verdict",
+    permission: 'readVerdicts',
+    document: graphql(`query ($v: ID!) { verdict(id: $v) { id subjectId outcome } }`),
+    variables: () => ({ v: agencyVerdictId }),
+    check: (d) => expect(d.verdict).toEqual({ id: agencyVerdictId, subjectId: agencyId, outcome: agencyOutcome }),
+  }),
+  operation({
+    name: "read a civil servant's verdict",
+    permission: 'readPersonnelVerdicts',
+    document: graphql(`query ($v: ID!) { verdict(id: $v) { outcome reason { zh } } }`),
+    variables: () => ({ v: verdictId }),
+    personnelId: true,
+    check: (d) => expect(d.verdict).toEqual({ outcome: 'RESTRICTED', reason: { zh: expect.stringContaining('王小明有1条无异议的未修复政务失信记录') } }),
+  }),
+  operation({
+    name: "read a civil servant's latest verdict",
+    permission: 'readPersonnelVerdicts',
+    document: graphql(`query ($s: ID!) { latestVerdict(subject: { type: CIVIL_SERVANT, id: $s }, matter: "AWARD") { subjectId outcome stale } }`),
+    variables: () => ({ s: servantId }),
+    check: (d) => expect(d.latestVerdict).toEqual({ subjectId: servantId, outcome: 'RESTRICTED', stale: false }),
+  }),
+  operation({
+    name: 'reload the rules',
+    permission: 'manageRules',
+    document: graphql(`mutation { reloadRules { version } }`),
+    variables: () => ({}),
+    // The folder did not change: the same version stays in force.
+    check: (d) => expect(d.reloadRules.version).toBe(ruleSetVersion),
+  }),
+  operation({
+    name: 'preview a draft',
+    permission: 'manageRules',
+    document: graphql(`mutation { previewRules(files: [], matter: "HONOUR") { currentVersion changedTotal } }`),
+    variables: () => ({}),
+    check: (d) => expect(d.previewRules).toEqual({ currentVersion: ruleSetVersion, changedTotal: 0 }),
+  }),
+  operation({
+    name: 'start a sweep',
+    permission: 'startSweeps',
+    document: graphql(`mutation ($m: String!) { startSweep(matter: $m) { matter subjects startedBy } }`),
+    // One sweep per matter runs at a time: each allowed role starts its own matter.
+    variables: (role) => ({ m: role === 'ADMIN' ? 'PERFORMANCE_REVIEW' : 'HONOUR' }),
+    writes: 'sweep_run',
+    // Both matters concern agencies: every one registered so far.
+    check: async (d, v) => expect(d.startSweep).toEqual({ matter: v.m, subjects: await count('agency'), startedBy: expect.stringMatching(/^test-(officer|admin)$/) }),
+  }),
+  operation({
+    name: 'read sweep runs',
+    permission: 'readSweeps',
+    document: graphql(`{ sweepRuns { totalCount } }`),
+    variables: () => ({}),
+    check: (d) => expect(d.sweepRuns.totalCount).toBe(2), // the OFFICER's and ADMIN's above
+  }),
+  operation({
+    name: 'read the audit trail',
+    permission: 'readAudit',
+    document: graphql(`{ auditEvents { totalCount } }`),
+    variables: () => ({}),
+    check: async (d) => expect(d.auditEvents.totalCount).toBe(await count('audit_event')),
+  }),
 ];
 
 const cells = OPERATIONS.flatMap((op) => ALL_ROLES.map((role) => [op.name, role, (PERMISSIONS[op.permission] as readonly string[]).includes(role), op] as const));
 
 describe('the role × operation matrix', () => {
   it.each(cells)('%s as %s: allowed=%s', async (_name, role, allowed, op) => {
+    const call = await op.prepare(role);
     const table = op.writes;
-    const before = table ? await server.sql(`select count(*)::int as n from ${table}`) : null;
-    const result = await server.gql(op.query(role), op.vars?.(), { role });
-    const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+    const before = table ? await count(table) : 0;
+    const result = await call.send({ role });
     if (allowed) {
-      op.check(result.data, codes);
+      // Allowed means answered: no error of any kind (an INTERNAL_SERVER_ERROR is not "not refused"), and the data asked for.
+      expect(result.errors).toBeUndefined();
+      await call.check(result.data);
+      if (table) expect(await count(table)).toBe(before + 1);
     } else {
       // An id of personnel data answers the public NOT_FOUND, as an unknown id would (no existence oracle).
-      expect(codes).toContain(role === 'PUBLIC' ? (op.personnelId ? 'NOT_FOUND' : 'UNAUTHENTICATED') : 'FORBIDDEN');
-      if (table) expect(await server.sql(`select count(*)::int as n from ${table}`)).toEqual(before);
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual([role === 'PUBLIC' ? (op.personnelId ? 'NOT_FOUND' : 'UNAUTHENTICATED') : 'FORBIDDEN']);
+      // Nothing asked for comes back: no data, or null where the field may be null.
+      for (const value of Object.values(result.data ?? {})) expect(value).toBeNull();
+      if (table) expect(await count(table)).toBe(before);
     }
   });
 });
 
 describe('personal data', () => {
-  const SERVANT = 'query ($id: ID!) { civilServant(id: $id) { name idCardNumber } }';
+  const SERVANT = graphql(`query ($id: ID!) { civilServant(id: $id) { name idCardNumber } }`);
 
   it('the public sees the ID-card number masked and the name partly masked; an inspector sees both', async () => {
-    expect((await server.gql(SERVANT, { id: servantId }, { role: 'PUBLIC' })).data.civilServant).toEqual({ name: '王*明', idCardNumber: '4207**********0017' });
-    expect((await server.gql(SERVANT, { id: servantId }, { role: 'OFFICER' })).data.civilServant).toEqual({ name: '王小明', idCardNumber: '4207**********0017' });
-    expect((await server.gql(SERVANT, { id: servantId }, { role: 'DISPLAY' })).data.civilServant).toEqual({ name: '王小明', idCardNumber: '4207**********0017' });
-    expect((await server.gql(SERVANT, { id: servantId }, { role: 'INSPECTOR' })).data.civilServant).toEqual({ name: '王小明', idCardNumber: '420704198506120017' });
+    expect((await server.ok(SERVANT, { id: servantId }, { role: 'PUBLIC' })).civilServant).toEqual({ name: '王*明', idCardNumber: '4207**********0017' });
+    expect((await server.ok(SERVANT, { id: servantId }, { role: 'OFFICER' })).civilServant).toEqual({ name: '王小明', idCardNumber: '4207**********0017' });
+    expect((await server.ok(SERVANT, { id: servantId }, { role: 'DISPLAY' })).civilServant).toEqual({ name: '王小明', idCardNumber: '4207**********0017' });
+    expect((await server.ok(SERVANT, { id: servantId }, { role: 'INSPECTOR' })).civilServant).toEqual({ name: '王小明', idCardNumber: '420704198506120017' });
   });
 
   it("the public gets no verdict about a civil servant at all; an inspector gets the full explanation", async () => {
-    const QUERY = 'query ($v: ID!) { verdict(id: $v) { outcome explanation { facts rules { fired evidence text { zh } } } } }';
-    const asPublic = await server.gql(QUERY, { v: verdictId }, { role: 'PUBLIC' });
+    const QUERY = graphql(`query ($v: ID!) { verdict(id: $v) { outcome explanation { facts rules { fired evidence text { zh } } } } }`);
+    const asPublic = await server.query(QUERY, { v: verdictId }, { role: 'PUBLIC' });
     expect(asPublic.data?.verdict ?? null).toBeNull();
     expect(asPublic.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const asInspector = (await server.gql(QUERY, { v: verdictId }, { role: 'INSPECTOR' })).data.verdict;
-    expect(asInspector.explanation.rules.find((r: any) => r.fired).evidence).toEqual([expect.objectContaining({ id: recordId })]);
+    const asInspector = (await server.ok(QUERY, { v: verdictId }, { role: 'INSPECTOR' })).verdict;
+    expect(asInspector!.explanation.rules.find((r) => r.fired)!.evidence).toEqual([expect.objectContaining({ id: recordId })]);
   });
 
   it("the public does not see civil servants' credit records, but does see agencies' and enterprises'", async () => {
     await createRecord(server, 'AGENCY', agencyId);
-    const list = await server.gql('{ creditRecords(first: 100) { edges { node { subjectType } } } }', undefined, { role: 'PUBLIC' });
-    const types = new Set(list.data.creditRecords.edges.map((e: any) => e.node.subjectType));
+    const list = await server.ok(graphql(`{ creditRecords(first: 100) { edges { node { subjectType } } } }`), undefined, { role: 'PUBLIC' });
+    const types = new Set(list.creditRecords.edges.map((e) => e.node.subjectType));
     expect(types.has('AGENCY')).toBe(true);
     expect(types.has('CIVIL_SERVANT')).toBe(false);
-    const one = await server.gql('query ($r: ID!) { creditRecord(id: $r) { id } }', { r: recordId }, { role: 'PUBLIC' });
+    const one = await server.query(graphql(`query ($r: ID!) { creditRecord(id: $r) { id } }`), { r: recordId }, { role: 'PUBLIC' });
     expect(one.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

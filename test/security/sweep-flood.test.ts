@@ -1,6 +1,7 @@
 import { createAgency, createCivilServant } from '../support/factories';
 import { runNode } from '../support/run-command';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type Caller, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Attack: flooding startSweep. Each sweep plans a whole population and stores a verdict per subject,
@@ -12,7 +13,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * is cancelled (cancelSweep / --cancel), which frees its matter; its remaining chunks commit nothing.
  */
 let server: TestServer;
-const OFFICER = { role: 'OFFICER', sub: 'wang.fang' };
+const OFFICER: Caller = { role: 'OFFICER', sub: 'wang.fang' };
 const env = () => ({ ...process.env, DATABASE_URL: server.databaseUrl, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false' });
 
 beforeAll(async () => {
@@ -22,8 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const START = 'mutation ($matter: String!, $asOf: DateTime) { startSweep(matter: $matter, asOf: $asOf, chunkSize: 1) { id status } }';
-const CANCEL = 'mutation ($id: ID!) { cancelSweep(id: $id) { id status finishedAt } }';
+const START = graphql(`mutation ($matter: String!, $asOf: DateTime) { startSweep(matter: $matter, asOf: $asOf, chunkSize: 1) { id status } }`);
+const CANCEL = graphql(`mutation ($id: ID!) { cancelSweep(id: $id) { id status finishedAt } }`);
 async function counts() {
   const [row] = await server.sql(`select (select count(*)::int from sweep_run) as runs, (select count(*)::int from sweep_chunk) as chunks,
     (select count(*)::int from audit_event where action = 'SWEEP') as audit, (select count(*)::int from verdict) as verdicts`);
@@ -35,10 +36,10 @@ describe('startSweep sent again and again', () => {
 
   it('a burst of 8 starts of one matter sent together: one runs, the others are SWEEP_RUNNING naming it, and only its plan is written', async () => {
     const before = await counts();
-    const results = await Promise.all(Array.from({ length: 8 }, () => server.gql(START, { matter: 'PROMOTION' }, OFFICER)));
+    const results = await Promise.all(Array.from({ length: 8 }, () => server.query(START, { matter: 'PROMOTION' }, OFFICER)));
     const started = results.filter((r) => r.data?.startSweep);
     expect(started).toHaveLength(1);
-    winner = started[0].data.startSweep.id;
+    winner = started[0].data!.startSweep.id;
     const refused = results.filter((r) => !r.data?.startSweep);
     expect(refused).toHaveLength(7);
     for (const r of refused) {
@@ -49,12 +50,12 @@ describe('startSweep sent again and again', () => {
 
   it('one more start later is refused the same way; another matter may run meanwhile', async () => {
     const before = await counts();
-    const again = await server.gql(START, { matter: 'PROMOTION' }, { role: 'ADMIN' });
+    const again = await server.query(START, { matter: 'PROMOTION' }, { role: 'ADMIN' });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'SWEEP_RUNNING', runId: winner });
     expect(await counts()).toEqual(before);
-    const other = await server.gql(START, { matter: 'AWARD' }, OFFICER);
+    const other = await server.query(START, { matter: 'AWARD' }, OFFICER);
     expect(other.errors).toBeUndefined();
-    expect((await server.gql(CANCEL, { id: other.data.startSweep.id }, OFFICER)).errors).toBeUndefined();
+    expect((await server.query(CANCEL, { id: other.data!.startSweep.id }, OFFICER)).errors).toBeUndefined();
   });
 
   it('the command line is held to the same: SWEEP_RUNNING with the run id, nothing written', async () => {
@@ -67,15 +68,15 @@ describe('startSweep sent again and again', () => {
   }, 60_000);
 
   it('cancelling frees the matter: CANCELLED, audited, a worker then commits none of its chunks, and a new sweep may start', async () => {
-    expect((await server.gql(CANCEL, { id: winner }, { role: 'CLERK' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const cancelled = await server.gql(CANCEL, { id: winner }, OFFICER);
+    expect((await server.query(CANCEL, { id: winner }, { role: 'CLERK' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const cancelled = await server.query(CANCEL, { id: winner }, OFFICER);
     expect(cancelled.errors).toBeUndefined();
-    expect(cancelled.data.cancelSweep).toMatchObject({ id: winner, status: 'CANCELLED', finishedAt: expect.any(String) });
+    expect(cancelled.data!.cancelSweep).toMatchObject({ id: winner, status: 'CANCELLED', finishedAt: expect.any(String) });
     expect(await server.sql("select actor, outcome from audit_event where action = 'SWEEP' and target_id = ? order by created_at", [winner])).toEqual([
       { actor: 'wang.fang', outcome: 'PROMOTION started: 3 subjects in 3 chunks' },
       { actor: 'wang.fang', outcome: 'PROMOTION cancelled after 0 of 3 subjects' },
     ]);
-    const twice = await server.gql(CANCEL, { id: winner }, OFFICER);
+    const twice = await server.query(CANCEL, { id: winner }, OFFICER);
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
 
     // Its chunks are still on the queue: a worker takes them and commits nothing.
@@ -88,18 +89,18 @@ describe('startSweep sent again and again', () => {
     expect(resumed.status).not.toBe(0);
     expect(resumed.stderr).toMatch(/was cancelled \(已取消\) and cannot be resumed/);
 
-    const next = await server.gql(START, { matter: 'PROMOTION' }, OFFICER);
+    const next = await server.query(START, { matter: 'PROMOTION' }, OFFICER);
     expect(next.errors).toBeUndefined();
-    const cli = await runNode(['bin/chengxin.js', 'evaluate', '--cancel', next.data.startSweep.id], env());
+    const cli = await runNode(['bin/chengxin.js', 'evaluate', '--cancel', next.data!.startSweep.id], env());
     expect(cli.status).toBe(0);
-    expect(cli.stdout).toContain(`cancelled sweep ${next.data.startSweep.id}`);
+    expect(cli.stdout).toContain(`cancelled sweep ${next.data!.startSweep.id}`);
   }, 90_000);
 });
 
 describe('a sweep as of a future day', () => {
   it.each([
-    ['the API, as of 2199', () => server.gql(START, { matter: 'PROMOTION', asOf: '2199-01-01T00:00:00+08:00' }, OFFICER)],
-    ['the API, as of the day after tomorrow', () => server.gql(START, { matter: 'PROMOTION', asOf: new Date(Date.now() + 2 * 86_400_000).toISOString() }, OFFICER)],
+    ['the API, as of 2199', () => server.query(START, { matter: 'PROMOTION', asOf: '2199-01-01T00:00:00+08:00' }, OFFICER)],
+    ['the API, as of the day after tomorrow', () => server.query(START, { matter: 'PROMOTION', asOf: new Date(Date.now() + 2 * 86_400_000).toISOString() }, OFFICER)],
   ])('%s: BAD_USER_INPUT on asOf, bilingual, nothing written', async (_name, send) => {
     const before = await counts();
     const result = await send();

@@ -1,13 +1,14 @@
 import { KEPT_FOREVER } from '../../src/db/migrations/Migration20261129010000NoTruncate';
 import { createAgency, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
   const agency = await createAgency(server);
   await createRecord(server, 'AGENCY', agency);
-  await server.gql('mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }', { id: agency });
+  await server.query(graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }`), { id: agency });
 });
 afterAll(() => server.stop());
 

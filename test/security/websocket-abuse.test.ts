@@ -3,6 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SOCKET_LIMITS } from '../../src/graphql/limits';
 import { TEST_JWT_SECRET, startTestServer, token, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Attacks on the WebSocket endpoint (graphql-ws): a huge message, a burst of subscriptions on one
@@ -69,7 +70,7 @@ describe('one socket', () => {
     // Logged as one JSON line, not printed with a stack to stderr (anyone can send one).
     expect(printed).not.toHaveBeenCalled();
     printed.mockRestore();
-    const still = await server.gql('{ agencies { totalCount } }', undefined, { role: 'PUBLIC' });
+    const still = await server.query(graphql(`{ agencies { totalCount } }`), undefined, { role: 'PUBLIC' });
     expect(still.errors).toBeUndefined();
   });
 
@@ -85,14 +86,14 @@ describe('one socket', () => {
     expect(refused).toHaveLength(5);
     for (const [, m] of refused) expect(m[0].payload[0].extensions).toMatchObject({ code: 'TOO_MANY_SUBSCRIPTIONS', limit: SOCKET_LIMITS.subscriptionsPerSocket });
     // The ones that run receive changes: a reload reaches every subscriber.
-    await server.gql('mutation { reloadRules { version } }');
+    await server.query(graphql(`mutation { reloadRules { version } }`));
     await until(() => [...byId.values()].filter((m) => m.some((x) => x.type === 'next')).length === SOCKET_LIMITS.subscriptionsPerSocket);
 
     // Completing one frees a place.
     socket.send(JSON.stringify({ id: 's0', type: 'complete' }));
     await new Promise((resolve) => setTimeout(resolve, 200));
     socket.send(JSON.stringify({ id: 'again', type: 'subscribe', payload: { query: CHANGES } }));
-    await server.gql('mutation { reloadRules { version } }');
+    await server.query(graphql(`mutation { reloadRules { version } }`));
     await until(() => (byId.get('again') ?? []).some((x) => x.type === 'next'));
     expect(byId.get('again')!.some((x) => x.type === 'error')).toBe(false);
     socket.close();

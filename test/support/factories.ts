@@ -1,5 +1,6 @@
 import { idCardCheckDigit, usccCheckCharacter } from '../../src/domain/identifiers';
 import type { TestServer } from './test-server';
+import { graphql, type VariablesOf } from './graphql';
 
 let serial = 0;
 
@@ -15,56 +16,57 @@ export function idCardNumber(): string {
   return body + idCardCheckDigit(body);
 }
 
+const CREATE_AGENCY = graphql(`mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id } }`);
+const CREATE_CIVIL_SERVANT = graphql(`mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }`);
+const CREATE_RECORD = graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`);
+
+/** What a test may set on a new record: any field of the API's input. */
+export type RecordFields = Partial<VariablesOf<typeof CREATE_RECORD>['input']>;
+export type SubjectType = VariablesOf<typeof CREATE_RECORD>['input']['subjectType'];
+
+type AgencyInput = VariablesOf<typeof CREATE_AGENCY>['input'];
+
 /** The kind of body an agency of this level and name is, unless a test says otherwise. */
-function kindOf(level: unknown, name: unknown): string {
+function kindOf(level: AgencyInput['level'], name: string): AgencyInput['kind'] {
   if (level === 'STREET') return 'SUB_DISTRICT_OFFICE';
   if (level === 'DEVELOPMENT_ZONE') return 'ADMINISTRATIVE_COMMITTEE';
-  if (level === 'TOWNSHIP' || (typeof name === 'string' && name.endsWith('人民政府'))) return 'PEOPLES_GOVERNMENT';
+  if (level === 'TOWNSHIP' || name.endsWith('人民政府')) return 'PEOPLES_GOVERNMENT';
   return 'DEPARTMENT';
 }
 
-/** Creates an agency through the API and returns its id (a city department unless `fields` say otherwise). */
-export async function createAgency(server: TestServer, fields: Record<string, unknown> = {}): Promise<string> {
+/**
+ * Creates an agency through the API and returns its id (a city department unless `fields` say
+ * otherwise); an error answer throws with the errors as JSON.
+ */
+export async function createAgency(server: TestServer, fields: Partial<AgencyInput> = {}): Promise<string> {
   const level = fields.level ?? 'CITY';
   const name = fields.name ?? '鄂州市测试局';
-  const result = await server.gql(
-    'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id } }',
-    { input: { uscc: uscc(), name, level, kind: kindOf(level, name), ...fields } },
-  );
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data.createAgency.id;
+  const data = await server.ok(CREATE_AGENCY, { input: { uscc: uscc(), name, level, kind: kindOf(level, name), ...fields } });
+  return data.createAgency.id;
 }
 
-export async function createCivilServant(server: TestServer, agencyId: string, fields: Record<string, unknown> = {}): Promise<string> {
-  const result = await server.gql(
-    'mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }',
-    { input: { idCardNumber: idCardNumber(), name: '张测试', agencyId, post: '科员', rank: '一级科员', ...fields } },
-  );
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data.createCivilServant.id;
+export async function createCivilServant(server: TestServer, agencyId: string, fields: Partial<VariablesOf<typeof CREATE_CIVIL_SERVANT>['input']> = {}): Promise<string> {
+  const data = await server.ok(CREATE_CIVIL_SERVANT, { input: { idCardNumber: idCardNumber(), name: '张测试', agencyId, post: '科员', rank: '一级科员', ...fields } });
+  return data.createCivilServant.id;
 }
 
 /** A dishonesty record about a subject; returns its id. */
-export async function createRecord(server: TestServer, subjectType: string, subjectId: string, fields: Record<string, unknown> = {}): Promise<string> {
-  const result = await server.gql(
-    'mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }',
-    {
-      input: {
-        subjectType,
-        subjectId,
-        kind: 'DISHONEST',
-        category: 'BREACH_OF_CONTRACT',
-        severity: 'MAJOR',
-        summary: '未按合同约定支付工程款',
-        occurredOn: '2023-03-01',
-        recordedOn: '2023-03-20',
-        sourceDepartment: '鄂州市发展和改革委员会',
-        documentNumber: '鄂州信〔2023〕12号',
-        loss: 120000,
-        ...fields,
-      },
+export async function createRecord(server: TestServer, subjectType: SubjectType, subjectId: string, fields: RecordFields = {}): Promise<string> {
+  const data = await server.ok(CREATE_RECORD, {
+    input: {
+      subjectType,
+      subjectId,
+      kind: 'DISHONEST',
+      category: 'BREACH_OF_CONTRACT',
+      severity: 'MAJOR',
+      summary: '未按合同约定支付工程款',
+      occurredOn: '2023-03-01',
+      recordedOn: '2023-03-20',
+      sourceDepartment: '鄂州市发展和改革委员会',
+      documentNumber: '鄂州信〔2023〕12号',
+      loss: 120000,
+      ...fields,
     },
-  );
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data.createCreditRecord.id;
+  });
+  return data.createCreditRecord.id;
 }

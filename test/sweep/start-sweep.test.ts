@@ -1,6 +1,7 @@
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { runNode } from '../support/run-command';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * Issue 16, item 6: a sweep started through the API writes the same run record and audit event as
@@ -17,14 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const START = 'mutation { startSweep(matter: "PROMOTION", asOf: "2026-11-01T00:00:00+08:00", chunkSize: 2) { id matter status startedBy subjects chunks subjectsDone day } }';
-const RUN = 'query ($id: ID!) { sweepRun(id: $id) { status subjects subjectsDone counts failed } }';
+const START = graphql(`mutation { startSweep(matter: "PROMOTION", asOf: "2026-11-01T00:00:00+08:00", chunkSize: 2) { id matter status startedBy subjects chunks subjectsDone day } }`);
+const RUN = graphql(`query ($id: ID!) { sweepRun(id: $id) { status subjects subjectsDone counts failed } }`);
 const count = async (table: string) => (await server.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 
 it('an officer starts a sweep: the run record and its SWEEP audit event, then a worker completes it and sweepRun shows the progress', async () => {
-  const started = await server.gql(START, undefined, { role: 'OFFICER', sub: 'wang.fang' });
+  const started = await server.query(START, undefined, { role: 'OFFICER', sub: 'wang.fang' });
   expect(started.errors).toBeUndefined();
-  const run = started.data.startSweep;
+  const run = started.data!.startSweep;
   expect(run).toMatchObject({ matter: 'PROMOTION', status: 'RUNNING', startedBy: 'wang.fang', subjects: 5, chunks: 3, subjectsDone: 0, day: '2026-11-01' });
   const [audit] = await server.sql<{ actor: string; role: string; outcome: string }>("select actor, role, outcome from audit_event where action = 'SWEEP' and target_id = ?", [run.id]);
   expect(audit).toEqual({ actor: 'wang.fang', role: 'OFFICER', outcome: 'PROMOTION started: 5 subjects in 3 chunks' });
@@ -33,15 +34,15 @@ it('an officer starts a sweep: the run record and its SWEEP audit event, then a 
   // The server runs no worker: the chunks wait for one.
   const worker = await runNode(['bin/chengxin.js', 'worker', '--run', run.id, '--quiet'], { ...process.env, DATABASE_URL: server.databaseUrl, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false' });
   expect(worker.status).toBe(0);
-  const done = (await server.gql(RUN, { id: run.id }, { role: 'INSPECTOR' })).data.sweepRun;
+  const done = (await server.ok(RUN, { id: run.id }, { role: 'INSPECTOR' })).sweepRun;
   expect(done).toEqual({ status: 'COMPLETED', subjects: 5, subjectsDone: 5, counts: { ELIGIBLE: 4, CAUTION: 1 }, failed: 0 });
   expect((await server.sql<{ n: number }>('select count(*)::int as n from verdict where sweep_run_id = ?', [run.id]))[0].n).toBe(5);
 }, 60_000);
 
 it('a clerk or a display system may not start a sweep: FORBIDDEN, no run, no audit event', async () => {
   const before = [await count('sweep_run'), await count('sweep_chunk'), await count('audit_event')];
-  for (const role of ['CLERK', 'DISPLAY', 'INSPECTOR']) {
-    const refused = await server.gql(START, undefined, { role });
+  for (const role of ['CLERK', 'DISPLAY', 'INSPECTOR'] as const) {
+    const refused = await server.query(START, undefined, { role });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', allowed: ['OFFICER', 'ADMIN'] });
   }
   expect([await count('sweep_run'), await count('sweep_chunk'), await count('audit_event')]).toEqual(before);
@@ -49,7 +50,7 @@ it('a clerk or a display system may not start a sweep: FORBIDDEN, no run, no aud
 
 it('an unknown matter is BAD_USER_INPUT on matter and starts nothing', async () => {
   const before = await count('sweep_run');
-  const result = await server.gql('mutation { startSweep(matter: "LOTTERY") { id } }', undefined, { role: 'ADMIN' });
+  const result = await server.query(graphql(`mutation { startSweep(matter: "LOTTERY") { id } }`), undefined, { role: 'ADMIN' });
   expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'matter' });
   expect(await count('sweep_run')).toBe(before);
 });

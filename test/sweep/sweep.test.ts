@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../src/db/embedded-postgres';
 import { runNode } from '../support/run-command';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * `npx chengxin evaluate --all` as a user runs it, next to a real server over the seeded data:
@@ -42,30 +43,30 @@ it('evaluates every civil servant once, shows progress and a summary, and gives 
   const runId = runIdIn(result.stdout);
 
   expect(await verdictsOfRun(runId)).toEqual({ n: total, subjects: total });
-  const run = await server.gql(`query ($id: ID!) { sweepRun(id: $id) { status subjects failed counts errors { totalCount } } verdicts(sweepRunId: $id) { totalCount } }`, { id: runId });
-  expect(run.errors).toBeUndefined();
-  expect(run.data.sweepRun).toMatchObject({ status: 'COMPLETED', subjects: total, failed: 0, errors: { totalCount: 0 } });
-  expect(Object.values(run.data.sweepRun.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(total);
-  expect(run.data.sweepRun.counts.RESTRICTED).toBeGreaterThan(0);
-  expect(run.data.verdicts.totalCount).toBe(total);
-  for (const [outcome, n] of Object.entries(run.data.sweepRun.counts)) expect(result.stdout).toMatch(new RegExp(`${outcome}\\s*│\\s*${n}\\s*│`));
+  const run = await server.ok(graphql(`query ($id: ID!) { sweepRun(id: $id) { status subjects failed counts errors { totalCount } } verdicts(sweepRunId: $id) { totalCount } }`), { id: runId });
+  expect(run.sweepRun).toMatchObject({ status: 'COMPLETED', subjects: total, failed: 0, errors: { totalCount: 0 } });
+  const counts: Record<string, number> = run.sweepRun.counts!;
+  expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(total);
+  expect(counts.RESTRICTED).toBeGreaterThan(0);
+  expect(run.verdicts.totalCount).toBe(total);
+  for (const [outcome, n] of Object.entries(counts)) expect(result.stdout).toMatch(new RegExp(`${outcome}\\s*│\\s*${n}\\s*│`));
 
   // The sweep's batched path and a single evaluation see the same facts and decide alike.
   const [restricted] = await server.sql<{ subject_id: string; facts: unknown; rules: unknown; outcome: string }>(
     `select subject_id, facts, rules, outcome from verdict where sweep_run_id = ? and outcome = 'RESTRICTED' order by subject_id limit 1`,
     [runId],
   );
-  const single = await server.gql('mutation ($id: ID!, $asOf: DateTime!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD", asOf: $asOf) { id outcome } }', {
+  const single = await server.ok(graphql(`mutation ($id: ID!, $asOf: DateTime!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "AWARD", asOf: $asOf) { id outcome } }`), {
     id: restricted.subject_id,
     asOf: `${AS_OF}T00:00:00+08:00`,
   });
-  expect(single.data.evaluate.outcome).toBe('RESTRICTED');
-  const [stored] = await server.sql<{ facts: unknown; rules: unknown }>('select facts, rules from verdict where id = ?', [single.data.evaluate.id]);
+  expect(single.evaluate.outcome).toBe('RESTRICTED');
+  const [stored] = await server.sql<{ facts: unknown; rules: unknown }>('select facts, rules from verdict where id = ?', [single.evaluate.id]);
   expect(stored.facts).toEqual(restricted.facts);
   expect(stored.rules).toEqual(restricted.rules);
 
-  const audit = await server.gql('{ auditEvents(filter: { action: SWEEP }) { edges { node { targetId outcome } } } }');
-  expect(audit.data.auditEvents.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ targetId: runId, outcome: `AWARD started: ${total} subjects in ${Math.ceil(total / 40)} chunks` });
+  const audit = await server.ok(graphql(`{ auditEvents(filter: { action: SWEEP }) { edges { node { targetId outcome } } } }`));
+  expect(audit.auditEvents.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ targetId: runId, outcome: `AWARD started: ${total} subjects in ${Math.ceil(total / 40)} chunks` });
 });
 
 it('a sweep killed with SIGKILL halfway, started again with its run id, ends with exactly one verdict per subject', async () => {
@@ -168,9 +169,9 @@ it('records a subject that cannot be evaluated, with the reason, and evaluates t
   expect(result.stdout).not.toMatch(/CATASTROPHIC/);
   const runId = runIdIn(result.stdout);
   expect(await verdictsOfRun(runId)).toEqual({ n: total - 1, subjects: total - 1 });
-  const run = await server.gql('query ($id: ID!) { sweepRun(id: $id) { status failed errors { edges { node { subjectId reason } } } } }', { id: runId });
+  const run = await server.query(graphql(`query ($id: ID!) { sweepRun(id: $id) { status failed errors { edges { node { subjectId reason } } } } }`), { id: runId });
   expect(run.errors).toBeUndefined();
-  expect(run.data.sweepRun.status).toBe('COMPLETED');
-  expect(run.data.sweepRun.failed).toBe(1);
-  expect(run.data.sweepRun.errors.edges).toEqual([{ node: { subjectId: broken.subject_id, reason: expect.stringMatching(/subject\.credit\.records\.\d+\.severity could not be read/) } }]);
+  expect(run.data!.sweepRun.status).toBe('COMPLETED');
+  expect(run.data!.sweepRun.failed).toBe(1);
+  expect(run.data!.sweepRun.errors.edges).toEqual([{ node: { subjectId: broken.subject_id, reason: expect.stringMatching(/subject\.credit\.records\.\d+\.severity could not be read/) } }]);
 });
