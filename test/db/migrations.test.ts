@@ -23,7 +23,7 @@ describe('migrations', () => {
   });
 
   it('run once: a server started again over the same database applies none, and what was registered is still there', async () => {
-    const { createAgency: agency } = await server.ok(graphql(`mutation ($u: String!) { createAgency(input: { uscc: $u, name: "重启前登记的局", level: CITY }) { id } }`), { u: uscc() });
+    const { createAgency: agency } = await server.ok(graphql(`mutation ($u: String!) { createAgency(input: { uscc: $u, name: "重启前登记的局", level: CITY, kind: DEPARTMENT }) { id } }`), { u: uscc() });
     const executed = await server.app.orm.getMigrator().getExecutedMigrations();
     expect(executed.map((m) => m.name)).toEqual(migrationsList.map((m) => m.name));
 

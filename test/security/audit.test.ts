@@ -36,7 +36,7 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     mutation: 'createAgency',
     role: 'CLERK',
     async perform(as) {
-      const { createAgency: a } = await server.ok(graphql(`mutation ($u: String!) { createAgency(input: { uscc: $u, name: "审计局", level: CITY }) { id } }`), { u: uscc() }, as);
+      const { createAgency: a } = await server.ok(graphql(`mutation ($u: String!) { createAgency(input: { uscc: $u, name: "审计局", level: CITY, kind: DEPARTMENT }) { id } }`), { u: uscc() }, as);
       return { action: 'REGISTER_SUBJECT', subjectType: 'AGENCY', subjectId: a.id, targetId: null, outcome: 'registered' };
     },
   },
@@ -241,6 +241,38 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     },
   },
   {
+    mutation: 'updateCommitment',
+    role: 'CLERK',
+    async perform(as) {
+      const agencyId = await createAgency(server);
+      const id = await commitment(agencyId);
+      await server.ok(graphql(`mutation ($c: ID!) { updateCommitment(id: $c, input: { domain: LIVELIHOOD }) { domain } }`), { c: id }, as);
+      return { action: 'UPDATE_COMMITMENT', subjectType: 'AGENCY', subjectId: agencyId, targetId: id, outcome: 'updated' };
+    },
+  },
+  {
+    mutation: 'recordBreachFinding',
+    role: 'CLERK',
+    async perform(as) {
+      const agencyId = await createAgency(server);
+      const id = await commitment(agencyId);
+      // An unreviewed breach is one the migration of the lawyer's review left without a finding.
+      await server.ok(graphql(`mutation ($c: ID!) { settleCommitment(input: { commitmentId: $c, status: BREACHED, breachFinding: FORCE_MAJEURE, foundBy: "督查室", settledOn: "2025-03-01" }) { status } }`), { c: id });
+      await server.sql('update commitment set breach_finding = null, breach_found_on = null where id = ?', [id]);
+      await server.ok(graphql(`mutation ($c: ID!) { recordBreachFinding(input: { commitmentId: $c, breachFinding: LAWFUL_CHANGE, foundOn: "2025-03-05", foundBy: "督查室" }) { id } }`), { c: id }, as);
+      return { action: 'RECORD_BREACH_FINDING', subjectType: 'AGENCY', subjectId: agencyId, targetId: id, outcome: 'LAWFUL_CHANGE' };
+    },
+  },
+  {
+    mutation: 'cancelSweep',
+    role: 'ADMIN',
+    async perform(as) {
+      const { startSweep: run } = await server.ok(graphql(`mutation { startSweep(matter: "AWARD") { id subjects } }`));
+      await server.ok(graphql(`mutation ($id: ID!) { cancelSweep(id: $id) { status } }`), { id: run.id }, as);
+      return { action: 'SWEEP', subjectType: null, subjectId: null, targetId: run.id, outcome: `AWARD cancelled after 0 of ${run.subjects} subjects` };
+    },
+  },
+  {
     mutation: 'startSweep',
     role: 'ADMIN',
     async perform(as) {
@@ -272,7 +304,7 @@ async function requestRepair(recordId: string, as?: Caller): Promise<string> {
 
 async function commitment(agencyId: string, as?: Caller): Promise<string> {
   const created = await server.ok(
-    graphql(`mutation ($a: ID!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, content: "三十日内办结", publishedOn: "2025-01-01", dueOn: "2025-02-01" }) { id } }`),
+    graphql(`mutation ($a: ID!) { createCommitment(input: { agencyId: $a, kind: DEADLINE, domain: PUBLIC_SERVICE, publiclyDisclosed: true, content: "三十日内办结", publishedOn: "2025-01-01", dueOn: "2025-02-01" }) { id } }`),
     { a: agencyId },
     as,
   );

@@ -26,7 +26,7 @@ it.each(['2300-01-01', '2300-01-01T00:00:00Z', '1899-12-31T00:00:00+08:00'])('as
   const draft = shipped.replace(OWN_CREDIT, `    credit(asOf: "${asOf}", countsFor: $countsFor) {\n      on dishonest`);
   const line = draft.slice(0, draft.indexOf(`"${asOf}"`)).split('\n').length;
   const before = await stored();
-  const result = await server.gql(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
+  const result = await server.rawQuery(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
   expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'files' } });
   expect(result.errors?.[0].message).toContain(`${CS_FACTS}:${line}`);
   expect(result.errors?.[0].message).toMatch(/from 1900 to 2199.*Use the variable \$asOf/);
@@ -37,6 +37,6 @@ it.each(['2300-01-01', '2300-01-01T00:00:00Z', '1899-12-31T00:00:00+08:00'])('as
 
 it('a date within the years is previewed', async () => {
   const draft = shipped.replace(OWN_CREDIT, '    credit(asOf: "2025-06-30T00:00:00Z", countsFor: $countsFor) {\n      on dishonest');
-  const result = await server.gql(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
+  const result = await server.rawQuery(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
   expect(result.errors).toBeUndefined();
 });

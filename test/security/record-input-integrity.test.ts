@@ -26,7 +26,7 @@ const records = async () => (await server.sql('select count(*)::int as n from cr
 describe('loss in fen', () => {
   it.each([0.001, 999999.995, 1e-7])('loss %p is BAD_USER_INPUT on loss, in Chinese and English, and nothing is stored', async (loss) => {
     const before = await records();
-    const result = await server.gql(CREATE, input({ loss }));
+    const result = await server.rawQuery(CREATE, input({ loss }));
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.field).toBe('loss');
     expect(result.errors?.[0].message).toMatch(/两位小数/);
@@ -35,7 +35,7 @@ describe('loss in fen', () => {
   });
 
   it('two decimals and whole yuan are taken as sent', async () => {
-    const result = await server.gql(CREATE, input({ loss: 999999.99 }));
+    const result = await server.rawQuery(CREATE, input({ loss: 999999.99 }));
     expect(result.errors).toBeUndefined();
     expect(result.data.createCreditRecord.loss).toBe(999999.99);
   });
@@ -47,7 +47,7 @@ describe('category matches kind', () => {
     ['TRUSTWORTHY', 'JUDGMENT_DEFAULTER', null, /COMMENDATION, COMMITMENT_HONOURED/],
   ])('%s with %s is BAD_USER_INPUT on category listing the allowed ones; nothing is stored', async (kind, category, severity, allowed) => {
     const before = await records();
-    const result = await server.gql(CREATE, input({ kind, category, severity }));
+    const result = await server.rawQuery(CREATE, input({ kind, category, severity }));
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.field).toBe('category');
     expect(result.errors?.[0].message).toMatch(allowed);
@@ -56,9 +56,9 @@ describe('category matches kind', () => {
 
   it('a correction to a category of the other kind is refused and the record keeps its category', async () => {
     const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId);
-    const filed = await server.gql('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId, filedBy: '本人', reason: '类别有误', filedOn: '2023-04-01' } });
+    const filed = await server.rawQuery('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId, filedBy: '本人', reason: '类别有误', filedOn: '2023-04-01' } });
     const objectionId = filed.data.fileObjection.id;
-    const result = await server.gql('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }', {
+    const result = await server.rawQuery('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }', {
       input: { objectionId, decision: 'UPHELD', remedy: 'CORRECT', correction: { category: 'COMMENDATION' }, resolution: '更正', resolvedOn: '2023-04-10' },
     });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -36,7 +36,7 @@ it.each([
   ['name', 'U+0009', 'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id } }', () => ({ input: { uscc: uscc(), name: '鄂州市\t测试局', level: 'CITY', kind: 'DEPARTMENT' } })],
 ])('%s holding %s: BAD_USER_INPUT naming the field and the character; nothing is written', async (field, code, query, variables) => {
   const before = await rows();
-  const result = await server.gql(query, variables());
+  const result = await server.rawQuery(query, variables());
   expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   expect(result.errors?.[0]).toMatchObject({ extensions: { field } });
   expect(result.errors?.[0].message).toContain(code);
@@ -46,7 +46,7 @@ it.each([
 
 it('foundBy of a breach finding is single-line too', async () => {
   const before = await rows();
-  const result = await server.gql('mutation ($input: RecordBreachFindingInput!) { recordBreachFinding(input: $input) { id } }', {
+  const result = await server.rawQuery('mutation ($input: RecordBreachFindingInput!) { recordBreachFinding(input: $input) { id } }', {
     input: { commitmentId: '00000000-0000-4000-8000-000000000000', breachFinding: 'DERELICTION', foundOn: '2024-01-01', foundBy: '鄂州市\u202D督查室' },
   });
   expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'foundBy' });
@@ -54,6 +54,6 @@ it('foundBy of a breach finding is single-line too', async () => {
 });
 
 it('plain single-line text and a multi-line summary are accepted', async () => {
-  const result = await server.gql(RECORD, record({}));
+  const result = await server.rawQuery(RECORD, record({}));
   expect(result.errors).toBeUndefined();
 });
