@@ -17,7 +17,7 @@ beforeAll(async () => {
   const agencyId = await createAgency(server);
   await createRecord(server, 'AGENCY', agencyId);
   for (let i = 0; i < 6; i++) {
-    const id = await createCivilServant(server, agencyId, { principal: i === 0 });
+    const id = await createCivilServant(server, agencyId, i === 0 ? { principal: true, principalSince: '2020-01-01' } : {});
     await createRecord(server, 'CIVIL_SERVANT', id, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
     servants.push(id);
   }
