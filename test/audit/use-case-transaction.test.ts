@@ -1,5 +1,6 @@
 import { createAgency, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -35,22 +36,22 @@ describe('each use case owns its transaction and writes its audit event once, in
     await oneTransaction('CREATE_RECORD', async () => ({ table: 'credit_record', id: (record = await createRecord(server, 'AGENCY', agency)) }));
     let objection = '';
     await oneTransaction('FILE_OBJECTION', async () => {
-      const filed = await server.rawQuery('mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本单位", reason: "金额有误", filedOn: "2024-05-01" }) { id } }', { r: record });
-      return { table: 'objection', id: (objection = filed.data.fileObjection.id) };
+      const filed = await server.ok(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本单位", reason: "金额有误", filedOn: "2024-05-01" }) { id } }`), { r: record });
+      return { table: 'objection', id: (objection = filed.fileObjection.id) };
     });
     await oneTransaction('DECIDE_OBJECTION', async () => {
-      const decided = await server.rawQuery('mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: REJECTED, resolution: "维持原认定", resolvedOn: "2024-05-20" }) { id } }', { o: objection });
+      const decided = await server.query(graphql(`mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: REJECTED, resolution: "维持原认定", resolvedOn: "2024-05-20" }) { id } }`), { o: objection });
       expect(decided.errors).toBeUndefined();
       return { table: 'objection', id: objection };
     });
     let verdict = '';
     await oneTransaction('EVALUATE', async () => {
-      const evaluated = await server.rawQuery('mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }', { id: agency });
-      return { table: 'verdict', id: (verdict = evaluated.data.evaluate.id) };
+      const evaluated = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }`), { id: agency });
+      return { table: 'verdict', id: (verdict = evaluated.evaluate.id) };
     });
     await oneTransaction('RECHECK', async () => {
-      const rechecked = await server.rawQuery('mutation ($v: ID!) { recheck(verdictId: $v) { current { id } } }', { v: verdict });
-      return { table: 'verdict', id: rechecked.data.recheck.current.id };
+      const rechecked = await server.ok(graphql(`mutation ($v: ID!) { recheck(verdictId: $v) { current { id } } }`), { v: verdict });
+      return { table: 'verdict', id: rechecked.recheck.current.id };
     });
   });
 });

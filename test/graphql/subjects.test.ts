@@ -33,18 +33,18 @@ describe('registering subjects', () => {
 
   it('a text field is refused empty, blank or too long, naming the field, and an update may leave it out', async () => {
     const before = await server.sql('select count(*)::int as n from agency');
-    const empty = await server.rawQuery(CREATE_AGENCY, { input: { uscc: uscc(), name: '', level: 'CITY', kind: 'DEPARTMENT' } });
+    const empty = await server.query(CREATE_AGENCY, { input: { uscc: uscc(), name: '', level: 'CITY', kind: 'DEPARTMENT' } });
     expect(empty.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' }, message: expect.stringMatching(/name should not be empty/) });
-    const blank = await server.rawQuery(CREATE_AGENCY, { input: { uscc: uscc(), name: '  \u3000 ', level: 'CITY', kind: 'DEPARTMENT' } });
+    const blank = await server.query(CREATE_AGENCY, { input: { uscc: uscc(), name: '  \u3000 ', level: 'CITY', kind: 'DEPARTMENT' } });
     expect(blank.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' }, message: expect.stringMatching(/name must contain more than spaces/) });
-    const long = await server.rawQuery(CREATE_AGENCY, { input: { uscc: uscc(), name: '局'.repeat(201), level: 'CITY', kind: 'DEPARTMENT' } });
+    const long = await server.query(CREATE_AGENCY, { input: { uscc: uscc(), name: '局'.repeat(201), level: 'CITY', kind: 'DEPARTMENT' } });
     expect(long.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' }, message: expect.stringMatching(/shorter than or equal to 200 characters/) });
     expect(await server.sql('select count(*)::int as n from agency')).toEqual(before);
 
     const id = await createAgency(server, { name: '鄂州市审计局' });
-    const update = 'mutation ($id: ID!, $input: UpdateAgencyInput!) { updateAgency(id: $id, input: $input) { name level } }';
-    expect((await server.rawQuery(update, { id, input: { level: 'DISTRICT' } })).data.updateAgency).toEqual({ name: '鄂州市审计局', level: 'DISTRICT' });
-    expect((await server.rawQuery(update, { id, input: { name: '' } })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' } });
+    const update = graphql(`mutation ($id: ID!, $input: UpdateAgencyInput!) { updateAgency(id: $id, input: $input) { name level } }`);
+    expect((await server.ok(update, { id, input: { level: 'DISTRICT' } })).updateAgency).toEqual({ name: '鄂州市审计局', level: 'DISTRICT' });
+    expect((await server.query(update, { id, input: { name: '' } })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' } });
   });
 
   it('a second agency with the same USCC is a CONFLICT', async () => {

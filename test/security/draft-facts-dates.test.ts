@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAgency, createCivilServant } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * A date written into a draft facts query (asOf: "2300-01-01") is held to the years every input is
@@ -9,7 +10,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  */
 const CS_FACTS = 'facts/civil-servant.graphql';
 const shipped = readFileSync(path.resolve(__dirname, '../../rules', CS_FACTS), 'utf8');
-const PREVIEW = 'mutation ($files: [DraftFileInput!]!) { previewRules(files: $files) { draftVersion changedTotal } }';
+const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!) { previewRules(files: $files) { draftVersion changedTotal } }`);
 const OWN_CREDIT = '    credit(asOf: $asOf, countsFor: $countsFor) {\n      on dishonest';
 
 let server: TestServer;
@@ -26,7 +27,7 @@ it.each(['2300-01-01', '2300-01-01T00:00:00Z', '1899-12-31T00:00:00+08:00'])('as
   const draft = shipped.replace(OWN_CREDIT, `    credit(asOf: "${asOf}", countsFor: $countsFor) {\n      on dishonest`);
   const line = draft.slice(0, draft.indexOf(`"${asOf}"`)).split('\n').length;
   const before = await stored();
-  const result = await server.rawQuery(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
+  const result = await server.query(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
   expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'files' } });
   expect(result.errors?.[0].message).toContain(`${CS_FACTS}:${line}`);
   expect(result.errors?.[0].message).toMatch(/from 1900 to 2199.*Use the variable \$asOf/);
@@ -37,6 +38,6 @@ it.each(['2300-01-01', '2300-01-01T00:00:00Z', '1899-12-31T00:00:00+08:00'])('as
 
 it('a date within the years is previewed', async () => {
   const draft = shipped.replace(OWN_CREDIT, '    credit(asOf: "2025-06-30T00:00:00Z", countsFor: $countsFor) {\n      on dishonest');
-  const result = await server.rawQuery(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
+  const result = await server.query(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
   expect(result.errors).toBeUndefined();
 });

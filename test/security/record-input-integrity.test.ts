@@ -1,5 +1,6 @@
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
  * A record stores exactly what was sent and counts on the right side: a loss finer than a fen, and
@@ -14,8 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const CREATE = 'mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id loss } }';
-const input = (fields: Record<string, unknown>) => ({
+const CREATE = graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id loss } }`);
+const input = (fields: Partial<VariablesOf<typeof CREATE>['input']>): VariablesOf<typeof CREATE> => ({
   input: {
     subjectType: 'CIVIL_SERVANT', subjectId: servantId, kind: 'DISHONEST', category: 'BREACH_OF_CONTRACT', severity: 'MAJOR',
     summary: '测试', occurredOn: '2023-03-01', recordedOn: '2023-03-20', sourceDepartment: '鄂州市发改委', documentNumber: '鄂州信〔2023〕1号', ...fields,
@@ -26,7 +27,7 @@ const records = async () => (await server.sql('select count(*)::int as n from cr
 describe('loss in fen', () => {
   it.each([0.001, 999999.995, 1e-7])('loss %p is BAD_USER_INPUT on loss, in Chinese and English, and nothing is stored', async (loss) => {
     const before = await records();
-    const result = await server.rawQuery(CREATE, input({ loss }));
+    const result = await server.query(CREATE, input({ loss }));
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.field).toBe('loss');
     expect(result.errors?.[0].message).toMatch(/两位小数/);
@@ -35,9 +36,9 @@ describe('loss in fen', () => {
   });
 
   it('two decimals and whole yuan are taken as sent', async () => {
-    const result = await server.rawQuery(CREATE, input({ loss: 999999.99 }));
+    const result = await server.query(CREATE, input({ loss: 999999.99 }));
     expect(result.errors).toBeUndefined();
-    expect(result.data.createCreditRecord.loss).toBe(999999.99);
+    expect(result.data!.createCreditRecord.loss).toBe(999999.99);
   });
 });
 
@@ -45,9 +46,9 @@ describe('category matches kind', () => {
   it.each([
     ['DISHONEST', 'COMMENDATION', 'MAJOR', /BREACH_OF_CONTRACT.*ADMINISTRATIVE_VIOLATION/],
     ['TRUSTWORTHY', 'JUDGMENT_DEFAULTER', null, /COMMENDATION, COMMITMENT_HONOURED/],
-  ])('%s with %s is BAD_USER_INPUT on category listing the allowed ones; nothing is stored', async (kind, category, severity, allowed) => {
+  ] as const)('%s with %s is BAD_USER_INPUT on category listing the allowed ones; nothing is stored', async (kind, category, severity, allowed) => {
     const before = await records();
-    const result = await server.rawQuery(CREATE, input({ kind, category, severity }));
+    const result = await server.query(CREATE, input({ kind, category, severity }));
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.field).toBe('category');
     expect(result.errors?.[0].message).toMatch(allowed);
@@ -56,9 +57,9 @@ describe('category matches kind', () => {
 
   it('a correction to a category of the other kind is refused and the record keeps its category', async () => {
     const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId);
-    const filed = await server.rawQuery('mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }', { input: { recordId, filedBy: '本人', reason: '类别有误', filedOn: '2023-04-01' } });
-    const objectionId = filed.data.fileObjection.id;
-    const result = await server.rawQuery('mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }', {
+    const filed = await server.ok(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId, filedBy: '本人', reason: '类别有误', filedOn: '2023-04-01' } });
+    const objectionId = filed.fileObjection.id;
+    const result = await server.query(graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }`), {
       input: { objectionId, decision: 'UPHELD', remedy: 'CORRECT', correction: { category: 'COMMENDATION' }, resolution: '更正', resolvedOn: '2023-04-10' },
     });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

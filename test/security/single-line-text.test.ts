@@ -1,5 +1,6 @@
 import { createAgency, createCivilServant, idCardNumber, uscc } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
  * Single-line text — names, document numbers, bodies (foundBy, court…) — refuses control characters
@@ -20,8 +21,8 @@ afterAll(() => server.stop());
 const rows = async () => (await server.sql(`select (select count(*) from credit_record)::int as records, (select count(*) from agency)::int as agencies,
   (select count(*) from civil_servant)::int as servants, (select count(*) from audit_event)::int as audit`))[0];
 
-const RECORD = 'mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }';
-const record = (fields: Record<string, unknown>) => ({
+const RECORD = graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`);
+const record = (fields: Partial<VariablesOf<typeof RECORD>['input']>): VariablesOf<typeof RECORD> => ({
   input: {
     subjectType: 'CIVIL_SERVANT', subjectId: servantId, kind: 'DISHONEST', category: 'BREACH_OF_CONTRACT', severity: 'MAJOR', summary: '第一行\n第二行',
     occurredOn: '2023-03-01', recordedOn: '2023-03-20', sourceDepartment: '鄂州市发改委', documentNumber: '鄂州信〔2023〕12号', ...fields,
@@ -46,7 +47,7 @@ it.each([
 
 it('foundBy of a breach finding is single-line too', async () => {
   const before = await rows();
-  const result = await server.rawQuery('mutation ($input: RecordBreachFindingInput!) { recordBreachFinding(input: $input) { id } }', {
+  const result = await server.query(graphql(`mutation ($input: RecordBreachFindingInput!) { recordBreachFinding(input: $input) { id } }`), {
     input: { commitmentId: '00000000-0000-4000-8000-000000000000', breachFinding: 'DERELICTION', foundOn: '2024-01-01', foundBy: '鄂州市\u202D督查室' },
   });
   expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'foundBy' });
@@ -54,6 +55,6 @@ it('foundBy of a breach finding is single-line too', async () => {
 });
 
 it('plain single-line text and a multi-line summary are accepted', async () => {
-  const result = await server.rawQuery(RECORD, record({}));
+  const result = await server.query(RECORD, record({}));
   expect(result.errors).toBeUndefined();
 });

@@ -4,6 +4,7 @@ import type { SweepVerdictRow } from '../../src/db/repositories/verdict.reposito
 import { Outcome } from '../../src/domain/verdict';
 import { createAgency, createCivilServant } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { graphql } from '../support/graphql';
 
 /**
  * The chunk's write (src/db/repositories/sweep.repository.ts) straight against PostgreSQL: whole or
@@ -16,9 +17,9 @@ beforeAll(async () => {
   server = await startTestServer();
   const agencyId = await createAgency(server);
   for (let i = 0; i < 4; i++) servants.push(await createCivilServant(server, agencyId));
-  const started = await server.rawQuery('mutation { startSweep(matter: "PROMOTION", asOf: "2026-11-01T00:00:00+08:00", chunkSize: 2) { id chunks } }');
-  expect(started.data.startSweep.chunks).toBe(2);
-  runId = started.data.startSweep.id;
+  const started = await server.ok(graphql(`mutation { startSweep(matter: "PROMOTION", asOf: "2026-11-01T00:00:00+08:00", chunkSize: 2) { id chunks } }`));
+  expect(started.startSweep.chunks).toBe(2);
+  runId = started.startSweep.id;
 });
 afterAll(() => server?.stop());
 
@@ -49,10 +50,10 @@ it('a chunk is written whole or not at all, and a second delivery writes nothing
   expect(await completeRunIfDone(em(), runId)).toBe(true);
   expect(await completeRunIfDone(em(), runId)).toBe(false);
 
-  const run = await server.rawQuery('query ($id: ID!) { sweepRun(id: $id) { status subjects subjectsDone counts failed errors { edges { node { subjectId reason } } } } verdicts(sweepRunId: $id) { totalCount } }', { id: runId });
-  expect(run.data.sweepRun).toEqual({
+  const run = await server.ok(graphql(`query ($id: ID!) { sweepRun(id: $id) { status subjects subjectsDone counts failed errors { edges { node { subjectId reason } } } } verdicts(sweepRunId: $id) { totalCount } }`), { id: runId });
+  expect(run.sweepRun).toEqual({
     status: 'COMPLETED', subjects: 4, subjectsDone: 4, counts: { ELIGIBLE: 3 }, failed: 1,
     errors: { edges: [{ node: { subjectId: servants[1], reason: '事实查询失败 / facts query failed' } }] },
   });
-  expect(run.data.verdicts.totalCount).toBe(3);
+  expect(run.verdicts.totalCount).toBe(3);
 });
