@@ -65,16 +65,25 @@ describe('npm start, the command line and shutdown on a machine with nothing ins
 
     // The command line attaches to the same embedded cluster while the server runs, and mints tokens with its secret.
     const mint = async (role: string) => (await run(['bin/chengxin.js', 'token', '--role', role, '--sub', 'smoke'], env)).stdout.trim();
-    const servants = (await (await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await mint('INSPECTOR')}` },
-      body: JSON.stringify({ query: '{ civilServants(first: 1) { edges { node { id name } } } }' }),
-    })).json()) as any;
-    const servant = servants.data.civilServants.edges[0].node;
+    const inspector = await mint('INSPECTOR');
+    const ask = async (query: string, variables?: object) =>
+      ((await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${inspector}` }, body: JSON.stringify({ query, variables }) })).json()) as any).data;
+    // A civil servant of the demo data whose promotion the server flags on 2025-01-01 for an unrepaired
+    // dishonesty record (CAUTION by cs-promotion-caution, stored nothing): the demo data has such people,
+    // and the command line must give the same verdict — facts, rules and decision at work, not an ELIGIBLE.
+    const page = (await ask('{ civilServants(first: 100) { edges { node { id name } } } }')).civilServants.edges.map((e: any) => e.node);
+    const assessed = (await ask('query ($s: [SubjectInput!]!) { assess(matter: "PROMOTION", asOf: "2025-01-01T00:00:00+08:00", subjects: $s) { subjectId assessment { outcome measures { ruleId } } } }', {
+      s: page.map((s: { id: string }) => ({ type: 'CIVIL_SERVANT', id: s.id })),
+    })).assess;
+    const flagged = assessed.find((a: any) => a.assessment?.outcome === 'CAUTION' && a.assessment.measures.map((m: any) => m.ruleId).join() === 'cs-promotion-caution');
+    expect(flagged).toBeDefined();
+    const servant = page.find((s: { id: string }) => s.id === flagged.subjectId);
     const cli = (...args: string[]) => run(['bin/chengxin.js', 'evaluate', '--subject', `civil-servant:${servant.id}`, ...args], env);
     const asJson = await cli('--matter', 'PROMOTION', '--as-of', '2025-01-01', '--json');
     expect(asJson.status).toBe(0);
-    expect(JSON.parse(asJson.stdout)).toMatchObject({ subjectId: servant.id, matter: 'PROMOTION', day: '2025-01-01', outcome: expect.stringMatching(/ELIGIBLE|CAUTION|RESTRICTED/) });
+    const verdict = JSON.parse(asJson.stdout);
+    expect(verdict).toMatchObject({ subjectId: servant.id, matter: 'PROMOTION', day: '2025-01-01', outcome: 'CAUTION' });
+    expect(verdict.rules.filter((r: { fired: boolean }) => r.fired).map((r: { ruleId: string }) => r.ruleId)).toEqual(['cs-promotion-caution']);
     const asText = await cli('--matter', 'AWARD');
     expect(asText.stdout).toContain(`${servant.name} — 评优评先 / Awards and commendations`);
     expect(asText.stdout).toContain('结论 Outcome:');
