@@ -8,7 +8,7 @@ import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { CommitmentFilter } from '../inputs/filter.input';
-import { CreateCommitmentInput, RecordBreachFindingInput, SettleCommitmentInput, UpdateCommitmentInput } from '../inputs/record.input';
+import { CreateCommitmentInput, RecordBreachFindingInput, SettleCommitmentInput, UpdateCommitmentInput } from '../inputs/commitment.input';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantType } from '../types/civil-servant.type';
 import { CommitmentConnection, CommitmentType } from '../types/commitment.type';

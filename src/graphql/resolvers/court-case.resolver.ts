@@ -6,7 +6,7 @@ import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { CourtCaseFilter } from '../inputs/filter.input';
-import { CreateCourtCaseInput, UpdateCourtCaseInput } from '../inputs/record.input';
+import { CreateCourtCaseInput, UpdateCourtCaseInput } from '../inputs/court-case.input';
 import { AgencyType } from '../types/agency.type';
 import { CourtCaseConnection, CourtCaseType } from '../types/court-case.type';
 import { definedOnly } from '../where';

@@ -1,0 +1,95 @@
+import { IsOptional, IsUUID } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { HappenedOn, SingleLine } from '../validators';
+import { NonEmptyText } from './non-empty-text';
+
+@InputType({ description: 'A public commitment (承诺) of an agency.' })
+export class CreateCommitmentInput {
+  @Field(() => ID)
+  @IsUUID()
+  agencyId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The leading cadre answerable for it.' })
+  @IsOptional()
+  @IsUUID()
+  responsiblePersonId?: string | null;
+
+  @Field(() => CommitmentKind)
+  kind!: CommitmentKind;
+
+  @Field(() => CommitmentDomain, { description: '所属领域 / The field of the project or work: 四(四) speaks of INFRASTRUCTURE (基础设施类), PUBLIC_SERVICE (公共服务类) and LIVELIHOOD (民生保障类) only.' })
+  domain!: CommitmentDomain;
+
+  @Field({ description: '是否向社会公开 / Disclosed to the public (向社会公开): 四(四) speaks of public projects and work only.' })
+  publiclyDisclosed!: boolean;
+
+  @Field()
+  @NonEmptyText(4000)
+  content!: string;
+
+  @HappenedOn()
+  publishedOn!: string;
+
+  @Field(() => LocalDateResolver, { description: 'On or after publishedOn.' })
+  dueOn!: string;
+}
+
+@InputType({ description: 'A commitment found fulfilled or breached.' })
+export class SettleCommitmentInput {
+  @Field(() => ID)
+  @IsUUID()
+  commitmentId!: string;
+
+  @Field(() => CommitmentStatus, { description: 'FULFILLED or BREACHED.' })
+  status!: CommitmentStatus;
+
+  @HappenedOn()
+  settledOn!: string;
+
+  @Field(() => BreachFinding, { nullable: true, description: 'Required for BREACHED: DERELICTION (履职不力) counts against the unit and, on a public commitment of 四(四)\'s fields, enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
+  breachFinding?: BreachFinding | null;
+
+  @SingleLine()
+  @Field({ nullable: true, description: 'The settling document (文号); required for a DERELICTION finding that enters the responsible person\'s integrity file, it numbers their record.' })
+  @NonEmptyText(100, { optional: true })
+  settlementDocument?: string;
+
+  @SingleLine()
+  @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
+  @NonEmptyText(200, { optional: true })
+  foundBy?: string;
+}
+
+@InputType({ description: '登记承诺的领域和公开情况 / A commitment\'s field and public disclosure, for one registered without them; absent fields stay as they are.' })
+export class UpdateCommitmentInput {
+  @Field(() => CommitmentDomain, { nullable: true, description: '所属领域 / The field of the project or work.' })
+  domain?: CommitmentDomain;
+
+  @Field({ nullable: true, description: '是否向社会公开 / Disclosed to the public (向社会公开).' })
+  publiclyDisclosed?: boolean;
+}
+
+@InputType({ description: '补录未兑现承诺的认定 / The finding about a breach settled without one (unreviewed, 未认定).' })
+export class RecordBreachFindingInput {
+  @Field(() => ID)
+  @IsUUID()
+  commitmentId!: string;
+
+  @Field(() => BreachFinding, { description: 'DERELICTION (履职不力) counts against the unit from foundOn and, on a public commitment of 四(四)\'s fields, enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
+  breachFinding!: BreachFinding;
+
+  @HappenedOn({ description: '认定之日 / The day the finding was made; on or after settledOn. It counts from this day, not before.' })
+  foundOn!: string;
+
+  @SingleLine()
+  @Field({ description: '认定部门 / The body that made the finding.' })
+  @NonEmptyText(200)
+  foundBy!: string;
+
+  @SingleLine()
+  @Field({ nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
+  @NonEmptyText(100, { optional: true })
+  findingDocument?: string;
+}

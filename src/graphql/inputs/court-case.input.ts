@@ -1,0 +1,60 @@
+import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { CaseKind } from '../../domain/court-facts';
+import { HappenedOn, SingleLine } from '../validators';
+import { NonEmptyText } from './non-empty-text';
+
+@InputType({ description: 'A lawsuit with an agency as defendant.' })
+export class CreateCourtCaseInput {
+  @Field(() => ID)
+  @IsUUID()
+  agencyId!: string;
+
+  @SingleLine()
+  @Field()
+  @NonEmptyText(100)
+  caseNumber!: string;
+
+  @SingleLine()
+  @Field()
+  @NonEmptyText(200)
+  court!: string;
+
+  @HappenedOn()
+  filedOn!: string;
+
+  @Field(() => CaseKind, { nullable: true, description: '案件类型（必填） / Required: ADMINISTRATIVE (行政诉讼, the only kind that counts under 三(八)), CIVIL (民事诉讼) or OTHER (执行、刑事及其他). There is no default: a missing kind is refused (BAD_USER_INPUT on kind).' })
+  kind?: CaseKind | null;
+
+  @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Did the head appear? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)).' })
+  headAppeared?: boolean | null;
+}
+
+@InputType({ description: "Changes to a court case: its kind, the head's appearance, the defaulter listing." })
+export class UpdateCourtCaseInput {
+  @Field(() => CaseKind, { nullable: true, description: '案件类型 / Record the kind of a case registered without one (it counts for nothing under 三(八) until recorded), or correct it.' })
+  kind?: CaseKind;
+
+  @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Did the head appear? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)).' })
+  headAppeared?: boolean | null;
+
+  @SingleLine()
+  @Field(() => String, { nullable: true, description: 'Who the absent head entrusted to appear (委托出庭人).' })
+  @IsOptional()
+  @MaxLength(200)
+  entrustedRepresentative?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The valid reason (正当理由) found for the head\'s absence.' })
+  @IsOptional()
+  @MaxLength(2000)
+  validAbsenceReason?: string | null;
+
+  @Field({ nullable: true })
+  judgmentDefaulter?: boolean;
+
+  @HappenedOn({ nullable: true, description: 'Required when judgmentDefaulter becomes true.' })
+  defaulterListedOn?: string | null;
+
+  @HappenedOn({ nullable: true })
+  defaulterRemovedOn?: string | null;
+}
