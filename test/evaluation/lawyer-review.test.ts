@@ -1,5 +1,6 @@
-import { createAgency, createCivilServant, createRecord, uscc, type SubjectType } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
+import { evaluator } from '../support/evaluate';
+import { serverPerFile } from '../support/server-per-file';
 import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
@@ -24,19 +25,9 @@ const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: Stri
 const CASE = graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id kind } }`);
 const COMMITMENT = graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id domain publiclyDisclosed } }`);
 const SETTLE = graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { breachFinding breachFoundOn } }`);
-const day = (d: string) => `${d}T12:00:00+08:00`;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.stop());
-
-async function evaluate(type: SubjectType, id: string, matter: string, on = '2025-06-01') {
-  const result = await server.query(EVALUATE, { type, id, matter, asOf: day(on) });
-  expect(result.errors).toBeUndefined();
-  return result.data!.evaluate;
-}
+const server = serverPerFile();
+const evaluate = evaluator(server, EVALUATE);
 
 const ruleIds = (verdict: { measures: { ruleId: string }[] }) => verdict.measures.map((m) => m.ruleId).sort();
 

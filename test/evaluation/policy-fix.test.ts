@@ -1,5 +1,6 @@
-import { createAgency, createCivilServant, createRecord, type SubjectType } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { evaluator, noonInChina } from '../support/evaluate';
+import { serverPerFile } from '../support/server-per-file';
 import { graphql } from '../support/graphql';
 
 /**
@@ -22,19 +23,9 @@ const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: Stri
 }`);
 const OBJECT = graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`);
 const LIST = graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`);
-const day = (d: string) => `${d}T12:00:00+08:00`;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.stop());
-
-async function evaluate(type: SubjectType, id: string, matter: string, on = '2025-06-01') {
-  const result = await server.query(EVALUATE, { type, id, matter, asOf: day(on) });
-  expect(result.errors).toBeUndefined();
-  return result.data!.evaluate;
-}
+const server = serverPerFile();
+const evaluate = evaluator(server, EVALUATE);
 
 async function object(recordId: string) {
   const filed = await server.query(OBJECT, { input: { recordId, filedBy: '本人', reason: '认定事实有误', filedOn: '2025-03-01' } });
@@ -130,7 +121,7 @@ describe('commencement and proposed parameters', () => {
     const agencyId = await createAgency(server);
     const servantId = await createCivilServant(server, agencyId);
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2018-12-01', recordedOn: '2018-12-10', decidedOn: '2018-12-10' });
-    const before = await server.query(EVALUATE, { type: 'CIVIL_SERVANT', id: servantId, matter: 'AWARD', asOf: day('2018-12-25') });
+    const before = await server.query(EVALUATE, { type: 'CIVIL_SERVANT', id: servantId, matter: 'AWARD', asOf: noonInChina('2018-12-25') });
     expect(before.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' }, message: expect.stringContaining('2018-12-25') });
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2018-12-26')).outcome).toBe('RESTRICTED');
   });

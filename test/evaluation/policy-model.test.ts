@@ -1,5 +1,6 @@
 import { createAgency, createCivilServant, createRecord, uscc, type SubjectType } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { evaluator } from '../support/evaluate';
+import { serverPerFile } from '../support/server-per-file';
 import { graphql } from '../support/graphql';
 
 /**
@@ -19,19 +20,9 @@ const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: Stri
 }`);
 const LIST = graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id list listedOn removedOn } }`);
 const REMOVE = graphql(`mutation ($input: RemoveFromListInput!) { removeFromList(input: $input) { id removedOn removedBy removalDocumentNumber } }`);
-const day = (d: string) => `${d}T12:00:00+08:00`;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.stop());
-
-async function evaluate(type: SubjectType, id: string, matter: string, on: string) {
-  const result = await server.query(EVALUATE, { type, id, matter, asOf: day(on) });
-  expect(result.errors).toBeUndefined();
-  return result.data!.evaluate;
-}
+const server = serverPerFile();
+const evaluate = evaluator(server, EVALUATE);
 
 async function createEnterprise(fields: Record<string, unknown> = {}): Promise<string> {
   const result = await server.query(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), {

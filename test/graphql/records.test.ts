@@ -1,14 +1,12 @@
-import { createAgency, createCivilServant, createRecord } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { agencyWithServant, createAgency, createRecord } from '../support/factories';
+import { serverPerFile } from '../support/server-per-file';
 import { graphql } from '../support/graphql';
 
-let server: TestServer;
+const server = serverPerFile();
 let servantId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  servantId = await createCivilServant(server, await createAgency(server));
+  ({ servantId } = await agencyWithServant(server));
 });
-afterAll(() => server.stop());
 
 const RECORD = graphql(`query ($id: ID!) { creditRecord(id: $id) {
   status version severity summary

@@ -1,5 +1,5 @@
-import { createAgency, createCivilServant, createRecord } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { agencyWithServant, createRecord, recordInput, type RecordFields } from '../support/factories';
+import { serverPerFile } from '../support/server-per-file';
 import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
@@ -7,21 +7,14 @@ import { graphql, type VariablesOf } from '../support/graphql';
  * a category of the other kind (DISHONEST + COMMENDATION), are refused before anything is written —
  * on creation and on a correction.
  */
-let server: TestServer;
+const server = serverPerFile();
 let servantId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  servantId = await createCivilServant(server, await createAgency(server));
+  ({ servantId } = await agencyWithServant(server));
 });
-afterAll(() => server.stop());
 
 const CREATE = graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id loss } }`);
-const input = (fields: Partial<VariablesOf<typeof CREATE>['input']>): VariablesOf<typeof CREATE> => ({
-  input: {
-    subjectType: 'CIVIL_SERVANT', subjectId: servantId, kind: 'DISHONEST', category: 'BREACH_OF_CONTRACT', severity: 'MAJOR',
-    summary: '测试', occurredOn: '2023-03-01', recordedOn: '2023-03-20', sourceDepartment: '鄂州市发改委', documentNumber: '鄂州信〔2023〕1号', ...fields,
-  },
-});
+const input = (fields: RecordFields): VariablesOf<typeof CREATE> => ({ input: recordInput('CIVIL_SERVANT', servantId, fields) });
 const records = async () => (await server.sql('select count(*)::int as n from credit_record'))[0].n as number;
 
 describe('loss in fen', () => {

@@ -1,20 +1,18 @@
-import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
-import { startTestServer, type Caller, type TestServer } from '../support/test-server';
+import { agencyWithServant, createCivilServant, createRecord, recordInput, uscc } from '../support/factories';
+import { serverPerFile } from '../support/server-per-file';
+import type { Caller } from '../support/test-server';
 import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
  * The registry's state changes under attack, as a CLERK over HTTP: a revoked record brought back,
  * parallel requests racing "check, then insert", and input that overflowed into INTERNAL_SERVER_ERROR.
  */
-let server: TestServer;
+const server = serverPerFile();
 let agencyId: string;
 let servantId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  agencyId = await createAgency(server);
-  servantId = await createCivilServant(server, agencyId);
+  ({ agencyId, servantId } = await agencyWithServant(server));
 });
-afterAll(() => server.stop());
 
 const CLERK: Caller = { role: 'CLERK', sub: 'clerk-1' };
 const PUBLIC: Caller = { role: 'PUBLIC' };
@@ -249,12 +247,7 @@ describe('out-of-range input is BAD_USER_INPUT, not INTERNAL_SERVER_ERROR', () =
     const before = await server.sql('select count(*)::int as n from credit_record');
     const result = await server.query(
       graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`),
-      {
-        input: {
-          subjectType: 'CIVIL_SERVANT', subjectId: servantId, kind: 'DISHONEST', category: 'BREACH_OF_CONTRACT', severity: 'MAJOR', summary: 'x',
-          occurredOn: '2023-03-01', recordedOn: '2023-03-20', sourceDepartment: '鄂州市发展和改革委员会', documentNumber: '鄂州信〔2023〕12号', loss,
-        },
-      },
+      { input: recordInput('CIVIL_SERVANT', servantId, { loss }) },
       CLERK,
     );
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'loss' });

@@ -1,5 +1,5 @@
-import { createAgency, createCivilServant, idCardNumber, uscc } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { agencyWithServant, idCardNumber, recordInput, uscc, type RecordFields } from '../support/factories';
+import { serverPerFile } from '../support/server-per-file';
 import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
@@ -8,26 +8,18 @@ import { graphql, type VariablesOf } from '../support/graphql';
  * break in a name forges a line in an export. BAD_USER_INPUT naming the field; nothing is written.
  * Multi-line text (a summary, a reason) keeps its line breaks.
  */
-let server: TestServer;
+const server = serverPerFile();
 let agencyId: string;
 let servantId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  agencyId = await createAgency(server);
-  servantId = await createCivilServant(server, agencyId);
+  ({ agencyId, servantId } = await agencyWithServant(server));
 });
-afterAll(() => server.stop());
 
 const rows = async () => (await server.sql(`select (select count(*) from credit_record)::int as records, (select count(*) from agency)::int as agencies,
   (select count(*) from civil_servant)::int as servants, (select count(*) from audit_event)::int as audit`))[0];
 
 const RECORD = graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`);
-const record = (fields: Partial<VariablesOf<typeof RECORD>['input']>): VariablesOf<typeof RECORD> => ({
-  input: {
-    subjectType: 'CIVIL_SERVANT', subjectId: servantId, kind: 'DISHONEST', category: 'BREACH_OF_CONTRACT', severity: 'MAJOR', summary: '第一行\n第二行',
-    occurredOn: '2023-03-01', recordedOn: '2023-03-20', sourceDepartment: '鄂州市发改委', documentNumber: '鄂州信〔2023〕12号', ...fields,
-  },
-});
+const record = (fields: RecordFields): VariablesOf<typeof RECORD> => ({ input: recordInput('CIVIL_SERVANT', servantId, { summary: '第一行\n第二行', ...fields }) });
 
 it.each([
   ['documentNumber', 'U+202E', RECORD, () => record({ documentNumber: '鄂州信〔2023〕\u202E21号' })],

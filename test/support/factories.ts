@@ -50,23 +50,35 @@ export async function createCivilServant(server: TestServer, agencyId: string, f
   return data.createCivilServant.id;
 }
 
+/**
+ * A dishonesty record's input, as createRecord sends it: a major breach of contract of 2023, with
+ * `fields` over it. For a test that sends a record the API must refuse, or reads what it answers.
+ */
+export function recordInput(subjectType: SubjectType, subjectId: string, fields: RecordFields = {}): VariablesOf<typeof CREATE_RECORD>['input'] {
+  return {
+    subjectType,
+    subjectId,
+    kind: 'DISHONEST',
+    category: 'BREACH_OF_CONTRACT',
+    severity: 'MAJOR',
+    summary: '未按合同约定支付工程款',
+    occurredOn: '2023-03-01',
+    recordedOn: '2023-03-20',
+    sourceDepartment: '鄂州市发展和改革委员会',
+    documentNumber: '鄂州信〔2023〕12号',
+    loss: 120000,
+    ...fields,
+  };
+}
+
 /** A dishonesty record about a subject; returns its id. */
 export async function createRecord(server: TestServer, subjectType: SubjectType, subjectId: string, fields: RecordFields = {}): Promise<string> {
-  const data = await server.ok(CREATE_RECORD, {
-    input: {
-      subjectType,
-      subjectId,
-      kind: 'DISHONEST',
-      category: 'BREACH_OF_CONTRACT',
-      severity: 'MAJOR',
-      summary: '未按合同约定支付工程款',
-      occurredOn: '2023-03-01',
-      recordedOn: '2023-03-20',
-      sourceDepartment: '鄂州市发展和改革委员会',
-      documentNumber: '鄂州信〔2023〕12号',
-      loss: 120000,
-      ...fields,
-    },
-  });
+  const data = await server.ok(CREATE_RECORD, { input: recordInput(subjectType, subjectId, fields) });
   return data.createCreditRecord.id;
+}
+
+/** A city department and one of its civil servants, registered through the API: the subjects most tests aim at. */
+export async function agencyWithServant(server: TestServer): Promise<{ agencyId: string; servantId: string }> {
+  const agencyId = await createAgency(server);
+  return { agencyId, servantId: await createCivilServant(server, agencyId) };
 }
