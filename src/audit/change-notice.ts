@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { runSql } from '../db/repositories/sql';
 import { AuditAction, type AuditEntry } from '../domain/audit';
 
 /** The PostgreSQL channel every server process LISTENs on (src/graphql/change-feed.ts). */
@@ -39,5 +40,5 @@ export interface ChangeNotice {
 export async function notifyIn(tx: EntityManager, entry: AuditEntry): Promise<void> {
   if (!AFFECTS_VERDICTS.has(entry.action)) return;
   const notice: ChangeNotice = { action: entry.action, subjectType: entry.subjectType ?? null, subjectId: entry.subjectId ?? null, targetId: entry.targetId ?? null, at: new Date().toISOString() };
-  await tx.getConnection().execute('select pg_notify(?, ?)', [CHANGE_CHANNEL, JSON.stringify(notice)], 'all', tx.getTransactionContext());
+  await runSql(tx, 'select pg_notify(?, ?)', [CHANGE_CHANNEL, JSON.stringify(notice)]);
 }

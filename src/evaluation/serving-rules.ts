@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { RuleSetService, RuleSetSnapshot } from '../db/entities';
+import { runSql, sqlNames } from '../db/repositories/sql';
 import { formatProblem, RuleSetError, type RuleProblem } from '../engine/rule-problem';
 import { inspectFiles, inspectRules, type RuleSet } from '../engine/rule-set';
 import { chinaTime } from '../domain/day';
@@ -25,10 +26,10 @@ export interface ServingLog {
 /** Records that a set is serving, so that a later start on a broken folder knows the last good one. */
 export async function markServed(em: EntityManager, ruleSet: RuleSet): Promise<void> {
   await storeSnapshot(em, ruleSet);
-  await em.getConnection().execute(
-    'insert into rule_set_service (version, last_served_at) values (?, now()) on conflict (version) do update set last_served_at = excluded.last_served_at',
-    [ruleSet.version],
-  );
+  const s = sqlNames(em, RuleSetService);
+  // Outside any transaction of the caller (a fork has none), as the snapshot is.
+  await runSql(em.fork(), `insert into ${s.table} (${s.col.version}, ${s.col.lastServedAt}) values (?, now())
+    on conflict (${s.col.version}) do update set ${s.col.lastServedAt} = excluded.${s.col.lastServedAt}`, [ruleSet.version]);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RuleSetSnapshot } from '../db/entities';
+import { runSql, sqlNames } from '../db/repositories/sql';
 import { readSnapshot, type StoredRuleSet } from '../engine/rule-loader';
 import type { RuleSet } from '../engine/rule-set';
 import { RuleSnapshotError } from '../errors';
@@ -7,13 +8,19 @@ import { RuleSnapshotError } from '../errors';
 /** Database and version pairs whose files are known to be stored, so each process writes a snapshot once. */
 const storedVersions = new Set<string>();
 
+/**
+ * Stores a version's files once. Outside the caller's transaction (a fork has none), as it always
+ * was: a version this process notes as stored must be committed, whatever becomes of the write
+ * that asked for it.
+ */
 export async function storeSnapshot(em: EntityManager, ruleSet: RuleSet): Promise<void> {
   const key = `${em.config.get('clientUrl')}|${ruleSet.version}`;
   if (storedVersions.has(key)) return;
-  await em.getConnection().execute(
-    'insert into rule_set_snapshot (version, files) values (?, ?) on conflict (version) do nothing',
-    [ruleSet.version, JSON.stringify(ruleSet.files)],
-  );
+  const s = sqlNames(em, RuleSetSnapshot);
+  await runSql(em.fork(), `insert into ${s.table} (${s.col.version}, ${s.col.files}) values (?, ?) on conflict (${s.col.version}) do nothing`, [
+    ruleSet.version,
+    JSON.stringify(ruleSet.files),
+  ]);
   storedVersions.add(key);
 }
 

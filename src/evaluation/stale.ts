@@ -1,13 +1,15 @@
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Verdict } from '../db/entities';
+import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRepair, Enterprise, ListMembership, Objection, type Verdict } from '../db/entities';
+import { runSql, sqlNames } from '../db/repositories/sql';
 import { SubjectType } from '../domain/subject';
 import type { SubjectRef } from './facts';
 
-/** The table of each subject type's own row. */
-const SUBJECT_TABLE: Record<SubjectType, string> = {
-  [SubjectType.AGENCY]: 'agency',
-  [SubjectType.CIVIL_SERVANT]: 'civil_servant',
-  [SubjectType.ENTERPRISE]: 'enterprise',
+/** The entity of each subject type's own row. */
+const SUBJECT_ENTITY: Record<SubjectType, EntityClass<Agency | CivilServant | Enterprise>> = {
+  [SubjectType.AGENCY]: Agency,
+  [SubjectType.CIVIL_SERVANT]: CivilServant,
+  [SubjectType.ENTERPRISE]: Enterprise,
 };
 
 /**
@@ -16,28 +18,40 @@ const SUBJECT_TABLE: Record<SubjectType, string> = {
  * for, and court cases — for a civil servant also those of their agency (whose dishonesty its
  * principal answers for, 三(六)) — the newest `created_at` / `updated_at` among them, in one
  * statement over indexed columns. Records and listings are never deleted, so a change always
- * leaves a newer time. Null when the subject has none of these rows.
+ * leaves a newer time. Null when the subject has none of these rows. Names come from the entities
+ * (src/db/repositories/sql.ts).
  */
 export async function lastChangeOf(em: EntityManager, subject: SubjectRef): Promise<Date | null> {
-  const newest = (from: string) => `(select max(greatest(t.created_at, t.updated_at)) ${from})`;
-  const ofRecords = (table: string) => newest(`from ${table} t join credit_record r on r.id = t.record_id join subjects s on s.subject_type = r.subject_type and s.subject_id = r.subject_id`);
-  const [row] = await em.getConnection().execute<{ changed_at: Date | null }[]>(
+  const own = sqlNames(em, SUBJECT_ENTITY[subject.type]);
+  const cs = sqlNames(em, CivilServant);
+  const record = sqlNames(em, CreditRecord);
+  const listing = sqlNames(em, ListMembership);
+  const commitment = sqlNames(em, Commitment);
+  const courtCase = sqlNames(em, CourtCase);
+  // Every table here has the base entity's two times, under the same names.
+  const { createdAt, updatedAt } = record.col;
+  const newest = (from: string) => `(select max(greatest(t.${createdAt}, t.${updatedAt})) ${from})`;
+  const ofSubjects = (table: string, col: { subjectType: string; subjectId: string }) =>
+    newest(`from ${table} t join subjects s on s.subject_type = t.${col.subjectType} and s.subject_id = t.${col.subjectId}`);
+  const ofRecords = (t: { table: string; col: { record: string } }) =>
+    newest(`from ${t.table} t join ${record.table} r on r.${record.col.id} = t.${t.col.record} join subjects s on s.subject_type = r.${record.col.subjectType} and s.subject_id = r.${record.col.subjectId}`);
+  const { rows } = await runSql<{ changed_at: Date | null }>(em,
     `with subjects (subject_type, subject_id) as (
-        select ?::subject_type, ?::uuid
+        select ?::${record.type.subjectType}, ?::${record.type.subjectId}
         union all
-        select 'AGENCY'::subject_type, c.agency_id from civil_servant c where c.id = ? and ? = 'CIVIL_SERVANT')
+        select 'AGENCY'::${record.type.subjectType}, c.${cs.col.agency} from ${cs.table} c where c.${cs.col.id} = ? and ?::${record.type.subjectType} = 'CIVIL_SERVANT')
      select greatest(
-        ${newest(`from ${SUBJECT_TABLE[subject.type]} t where t.id = ?`)},
-        ${newest('from credit_record t join subjects s using (subject_type, subject_id)')},
-        ${ofRecords('objection')},
-        ${ofRecords('credit_repair')},
-        ${newest('from list_membership t join subjects s using (subject_type, subject_id)')},
-        ${newest('from commitment t where t.agency_id in (select subject_id from subjects) or t.responsible_person_id = ?')},
-        ${newest('from court_case t where t.agency_id in (select subject_id from subjects)')}
+        ${newest(`from ${own.table} t where t.${own.col.id} = ?`)},
+        ${ofSubjects(record.table, record.col)},
+        ${ofRecords(sqlNames(em, Objection))},
+        ${ofRecords(sqlNames(em, CreditRepair))},
+        ${ofSubjects(listing.table, listing.col)},
+        ${newest(`from ${commitment.table} t where t.${commitment.col.agency} in (select subject_id from subjects) or t.${commitment.col.responsiblePerson} = ?`)},
+        ${newest(`from ${courtCase.table} t where t.${courtCase.col.agency} in (select subject_id from subjects)`)}
       ) as changed_at`,
     [subject.type, subject.id, subject.id, subject.type, subject.id, subject.id],
   );
-  return row?.changed_at ? new Date(row.changed_at) : null;
+  return rows[0]?.changed_at ? new Date(rows[0].changed_at) : null;
 }
 
 /**

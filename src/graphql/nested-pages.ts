@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { runSql, type Binding } from '../db/repositories/sql';
 import { DEFAULT_PAGE_SIZE, type ConnectionShape, type PageArgs } from './connection';
 import { BadUserInputError } from '../errors';
 import { openCursor, sealCursor } from './cursor';
@@ -25,7 +26,7 @@ export interface NestedPageKey {
   parent: readonly string[];
   page: PageArgs;
   /** A condition of the list (e.g. "disclosed": only records publicly disclosed), applied in SQL and in the total. */
-  condition?: { name: string; sql: string; params: unknown[] };
+  condition?: { name: string; sql: string; params: Binding[] };
 }
 
 interface Row {
@@ -100,7 +101,7 @@ export function nestedPages<E extends { id: string }>(em: EntityManager, list: N
 
   /** Each parent's items after the cursor, numbered per parent; at most first + 1 each (the extra one says hasNextPage). */
   async function selectPages(members: NestedPageKey[], first: number, after: string[] | null): Promise<Row[]> {
-    const params: unknown[] = [];
+    const params: Binding[] = [];
     const parents = members.map((key) => {
       params.push(...key.parent);
       return `(${key.parent.map(() => '?').join(', ')})`;
@@ -125,11 +126,11 @@ export function nestedPages<E extends { id: string }>(em: EntityManager, list: N
       ) numbered
       where position <= ${first + 1}
       order by position`;
-    return em.getConnection().execute<Row[]>(sql, params, 'all');
+    return (await runSql<Row>(em, sql, params)).rows;
   }
 
   /** Items after the cursor's values: (a < x) or (a = x and b > y) …, by each column's direction. */
-  function keysetCondition(after: string[], params: unknown[]): string {
+  function keysetCondition(after: string[], params: Binding[]): string {
     const alternatives = orderColumns.map(([c, direction], i) => {
       const equal = orderColumns.slice(0, i).map(([earlier], j) => {
         params.push(after[j]);
@@ -145,8 +146,8 @@ export function nestedPages<E extends { id: string }>(em: EntityManager, list: N
   async function countOf(key: NestedPageKey): Promise<number> {
     const params = [...key.parent, ...(key.condition?.params ?? [])];
     const sql = `select count(*)::int as n from "${meta.tableName}" t where (${parentColumns.map((c) => `t."${c}"`).join(', ')}) = (${key.parent.map(() => '?').join(', ')}) and ${key.condition ? key.condition.sql : 'true'}`;
-    const [row] = await em.getConnection().execute<{ n: number }[]>(sql, params, 'all');
-    return row.n;
+    const { rows } = await runSql<{ n: number }>(em, sql, params);
+    return rows[0].n;
   }
 }
 

@@ -67,7 +67,7 @@ export function disclosedOnly(viewer: Viewer): Record<string, unknown> | undefin
 }
 
 /** The same condition as disclosedOnly, in SQL over a credit_record aliased t, for nested record pages. */
-export function disclosedOnlySql(viewer: Viewer): { name: string; sql: string; params: unknown[] } | undefined {
+export function disclosedOnlySql(viewer: Viewer): { name: string; sql: string; params: string[] } | undefined {
   if (viewer.role !== Role.PUBLIC) return undefined;
   return { name: 'disclosed', sql: `t.status <> '${RecordStatus.REVOKED}' and (t.disclosure_ends_on is null or t.disclosure_ends_on >= ?)`, params: [today()] };
 }

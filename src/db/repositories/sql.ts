@@ -3,8 +3,10 @@ import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * The one way the repositories send SQL the entity API cannot write (set-based inserts of a whole
- * chunk, window functions, aggregates): knex, the query builder MikroORM itself runs on.
+ * The one way this code sends SQL the entity API cannot write (set-based inserts of a whole
+ * chunk, window functions, aggregates, upserts, NOTIFY): knex, the query builder MikroORM itself
+ * runs on. The repositories use it, and so do the few statements beside their use case (stale
+ * verdicts, rule-set snapshots, nested pages, change notices).
  *
  * Why knex, and not the two other ways this code once used:
  * - `em.getConnection().execute(sql, params)` inlines the parameters into the SQL text (MikroORM's
@@ -17,7 +19,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * polling, and a queue call must not wait for a connection behind a chunk's write.
  *
  * Names come from the entities' metadata (`sqlNames`), so a table or column renamed in an entity
- * is renamed in this SQL too. Statements sent this way bypass MikroORM's query log (its `debug`).
+ * is renamed in this SQL too. Statements sent this way are written to MikroORM's query log (its
+ * `debug`) by `runSql` itself (knex does not go through it), with their text but not their values.
  */
 function knexOf(em: EntityManager): Knex {
   return em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
@@ -37,7 +40,16 @@ export interface SqlResult<R> {
  * (else on a pooled connection). Names in `text` come from `sqlNames`.
  */
 export async function runSql<R = Record<string, never>>(em: EntityManager, text: string, bindings: Binding[] = []): Promise<SqlResult<R>> {
-  return knexOf(em).raw(text, bindings as Knex.RawBinding[]);
+  const started = Date.now();
+  let level: 'info' | 'error' = 'error';
+  try {
+    const result: SqlResult<R> = await knexOf(em).raw(text, bindings as Knex.RawBinding[]);
+    level = 'info';
+    return result;
+  } finally {
+    // Logged as MikroORM logs its own: the query log shows every statement, and the tests count them.
+    em.config.getLogger().logQuery({ query: text, took: Date.now() - started, level });
+  }
 }
 
 /** An entity's table, its properties' columns (both quoted) and the columns' SQL types (for casts of bound arrays). */
