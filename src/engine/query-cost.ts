@@ -10,30 +10,52 @@ import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphq
 export const PAGE_SIZE = { max: 100, default: 20 } as const;
 
 /**
- * The largest number of items each plain (unpaged) list that grows with the registry may return.
- * The cost estimate (src/graphql/limits.ts) assumes exactly these sizes, so it is an upper bound:
- * with a guessed size (it was 5) an agency's 300 civil servants made nested lists cost 3,600 times
- * the estimate. A list holding more is refused with LIST_TOO_LONG, never cut short in silence (a
- * file review must not miss the 101st record); its paged `…Connection` form reads any length.
- * Lists bounded by the rule files (a verdict's rules, measures) are not here: the estimate assumes
- * ASSUMED_LIST_SIZE for them.
+ * Each plain (unpaged) list that grows with the registry, and what to ask for when it holds more
+ * than its cap. A list holding more is refused with LIST_TOO_LONG (src/graphql/list-caps.ts), never
+ * cut short in silence (a file review must not miss the 101st record); its paged `…Connection` form
+ * reads any length. Lists bounded by the rule files (a verdict's rules, measures) are not here: the
+ * estimate assumes ASSUMED_LIST_SIZE for them.
  */
-export const PLAIN_LIST_CAPS: Readonly<Record<string, { cap: number; instead: string }>> = {
-  'Agency.children': { cap: 100, instead: 'agencies(filter: { parentId: … })' },
-  'Agency.civilServants': { cap: 100, instead: 'civilServantsConnection' },
-  'Agency.creditRecords': { cap: 100, instead: 'creditRecordsConnection' },
-  'Agency.commitments': { cap: 100, instead: 'commitmentsConnection' },
-  'Agency.courtCases': { cap: 100, instead: 'courtCasesConnection' },
-  'Agency.listMemberships': { cap: 100, instead: 'the listings of one subject per request' },
-  'CivilServant.creditRecords': { cap: 100, instead: 'creditRecordsConnection' },
-  'CivilServant.listMemberships': { cap: 100, instead: 'the listings of one subject per request' },
-  'Enterprise.creditRecords': { cap: 100, instead: 'creditRecordsConnection' },
-  'Enterprise.listMemberships': { cap: 100, instead: 'the listings of one subject per request' },
-  // A record's own lists: each item is an officer's act on that record, a handful in practice.
-  'CreditRecord.history': { cap: 50, instead: 'the history of one record per request' },
-  'CreditRecord.objections': { cap: 20, instead: 'the objections of one record per request' },
-  'CreditRecord.repairs': { cap: 20, instead: 'the repairs of one record per request' },
+const READ_INSTEAD = {
+  'Agency.children': 'agencies(filter: { parentId: … })',
+  'Agency.civilServants': 'civilServantsConnection',
+  'Agency.creditRecords': 'creditRecordsConnection',
+  'Agency.commitments': 'commitmentsConnection',
+  'Agency.courtCases': 'courtCasesConnection',
+  'Agency.listMemberships': 'the listings of one subject per request',
+  'CivilServant.creditRecords': 'creditRecordsConnection',
+  'CivilServant.listMemberships': 'the listings of one subject per request',
+  'Enterprise.creditRecords': 'creditRecordsConnection',
+  'Enterprise.listMemberships': 'the listings of one subject per request',
+  'CreditRecord.history': 'the history of one record per request',
+  'CreditRecord.objections': 'the objections of one record per request',
+  'CreditRecord.repairs': 'the repairs of one record per request',
+} as const;
+
+/** A plain list that grows with the registry (`Type.field`). */
+export type CappedList = keyof typeof READ_INSTEAD;
+
+/** The cap of a plain list, unless CAP_EXCEPTIONS says otherwise. */
+const DEFAULT_CAP = 100;
+
+/** A record's own lists: each item is an officer's act on that record, a handful in practice. */
+const CAP_EXCEPTIONS: Partial<Record<CappedList, number>> = {
+  'CreditRecord.history': 50,
+  'CreditRecord.objections': 20,
+  'CreditRecord.repairs': 20,
 };
+
+/**
+ * The largest number of items each capped plain list may return, and what to read instead. The
+ * cost estimate below and the resolvers' check (src/graphql/list-caps.ts) both read it, so the
+ * estimate assumes exactly these sizes and is an upper bound: with a guessed size (it was 5) an
+ * agency's 300 civil servants made nested lists cost 3,600 times the estimate.
+ */
+export const PLAIN_LIST_CAPS: Readonly<Record<CappedList, { cap: number; instead: string }>> = Object.fromEntries(
+  Object.entries(READ_INSTEAD).map(([field, instead]) => [field, { cap: CAP_EXCEPTIONS[field as CappedList] ?? DEFAULT_CAP, instead }]),
+) as Record<CappedList, { cap: number; instead: string }>;
+
+const capOf = (field: string): number | undefined => (Object.hasOwn(PLAIN_LIST_CAPS, field) ? PLAIN_LIST_CAPS[field as CappedList].cap : undefined);
 
 /**
  * Lists bounded by the rule files (a verdict's rules, a rule's conditions) are assumed to hold this
@@ -77,7 +99,7 @@ const listEstimator: ComplexityEstimator = ({ type, args, field, childComplexity
   const own = FIELD_COSTS[name] ?? 1;
   if (getNamedType(field.type).name.endsWith('Connection')) return own + pageSize(args.first) * childComplexity;
   if (field.name === 'edges') return own + childComplexity;
-  if (isList(field.type)) return own + (PLAIN_LIST_CAPS[name]?.cap ?? ASSUMED_LIST_SIZE) * childComplexity;
+  if (isList(field.type)) return own + (capOf(name) ?? ASSUMED_LIST_SIZE) * childComplexity;
   return own === 1 ? undefined : own + childComplexity;
 };
 

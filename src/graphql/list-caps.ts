@@ -1,9 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { PLAIN_LIST_CAPS } from '../engine/query-cost';
-
+import { PLAIN_LIST_CAPS, type CappedList } from '../engine/query-cost';
 
 /** The items of a capped plain list (see PLAIN_LIST_CAPS for why), or LIST_TOO_LONG when there are more than its cap. */
-export function capped<T>(field: keyof typeof PLAIN_LIST_CAPS, items: readonly T[]): T[] {
+export function capped<T>(field: CappedList, items: readonly T[]): T[] {
   const { cap, instead } = PLAIN_LIST_CAPS[field];
   if (items.length <= cap) return [...items];
   throw new GraphQLError(
