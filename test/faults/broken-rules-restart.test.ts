@@ -67,7 +67,8 @@ beforeAll(async () => {
   cpSync(path.join(root, 'rules'), rulesDir, { recursive: true });
   database = await createTestDatabase();
   env = { ...process.env, DATABASE_URL: database.url, RULES_DIR: rulesDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'true', JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'production' };
-}, 60_000);
+  // A whole tsc build: jest's limit is a hang guard, generous because a loaded 2-core machine takes over a minute.
+}, 300_000);
 
 afterAll(async () => {
   server?.kill('SIGKILL');
