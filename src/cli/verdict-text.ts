@@ -2,7 +2,8 @@ import type { Bilingual } from '../domain/bilingual';
 import { outcomeLabel, type Decision, type RuleResult } from '../domain/verdict';
 import type { ParameterUse } from '../evaluation/parameter-uses';
 import { buildSummary } from '../evaluation/summary';
-import { chinaTime } from '../domain/day';
+import { chinaDate, chinaTime } from '../domain/day';
+import { verdictNotes } from '../evaluation/provisional';
 import type { Locale } from '../engine/locale';
 
 
@@ -44,17 +45,18 @@ export interface VerdictWords {
 }
 
 /** What the head of a verdict's text shows: a stored verdict, or a decision (`id` null) that was not stored. */
-export type VerdictHead = Pick<Decision, 'outcome' | 'score' | 'day' | 'asOf' | 'ruleSetVersion' | 'parametersFile'> & { id: string | null };
+export type VerdictHead = Pick<Decision, 'outcome' | 'score' | 'day' | 'asOf' | 'ruleSetVersion' | 'parametersFile' | 'subjectType'> & { id: string | null; evaluatedAt?: Date };
 
 /**
  * A verdict as a person reads it in a terminal: outcome, measures, every rule and condition, the
  * parameters used with their sources, summary; times in China Standard Time.
  */
-export function verdictText(verdict: VerdictHead, rules: RuleResult[], matterTitle: Bilingual, subjectName: string, words: VerdictWords, parameters: ParameterUse[] = []): string {
-  const summaryInput = (locale: Locale) => ({ outcome: verdict.outcome, score: verdict.score, day: verdict.day, matterTitle, rules, parameters, label: words.facts[locale] });
+export function verdictText(verdict: VerdictHead, rules: RuleResult[], matterTitle: Bilingual, subjectName: string, words: VerdictWords, parameters: ParameterUse[] = [], provisionalOn: string[] = []): string {
+  const notes = verdictNotes(verdict.subjectType, verdict.outcome, rules, verdict.day, chinaDate(verdict.evaluatedAt ?? new Date()), provisionalOn);
+  const summaryInput = (locale: Locale) => ({ outcome: verdict.outcome, score: verdict.score, day: verdict.day, matterTitle, rules, parameters, label: words.facts[locale], provisionalOn, todaysValues: notes.todaysValues });
   return [
     `${subjectName} — ${matterTitle.zh} / ${matterTitle.en}`,
-    `结论 Outcome: ${outcomeLabel(verdict.outcome)}${verdict.score != null ? `   得分 score: ${verdict.score}` : ''}`,
+    `结论 Outcome: ${outcomeLabel(verdict.outcome)}${verdict.score != null ? `   得分 score: ${verdict.score}` : ''}${notes.provisional ? `   暂定 PROVISIONAL（拟定参数 proposed: ${provisionalOn.join(', ')}）` : ''}`,
     `截至 As of: ${chinaTime(verdict.asOf)}   规则集 rule set: ${verdict.ruleSetVersion}   参数 parameters: rules/${verdict.parametersFile}`,
     verdict.id ? `裁决编号 Verdict id: ${verdict.id}` : '试评估，未保存 / dry run: nothing was stored',
     '',

@@ -170,6 +170,12 @@ export interface Decision {
   parametersFile: string;
   facts: VerdictFacts;
   rules: RuleResult[];
+  /**
+   * The proposed parameters (拟定，待有权机关确认) the rules deciding the outcome rest on: the verdict
+   * is provisional while any is listed (src/evaluation/provisional.ts). Empty when it rests on
+   * clause-sourced or decided values only.
+   */
+  provisionalOn: string[];
 }
 
 /**

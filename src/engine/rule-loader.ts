@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
+import { factsReach } from './facts-reach';
 import type { Bilingual } from '../domain/bilingual';
 import { SubjectType } from '../domain/subject';
 import type { Basis, RuleTexts } from '../domain/verdict';
@@ -163,6 +164,8 @@ export interface StoredRuleSet {
   parameterSources: Map<string, Record<string, ParameterSource>>;
   /** Each facts query's variables, by subject type. */
   queryVariables: Map<SubjectType, string[]>;
+  /** Each facts query's reach of its variables (facts-reach.ts), by subject type. */
+  queryReach: Map<SubjectType, Record<string, string[]>>;
 }
 
 const isBilingual = (value: unknown): value is Bilingual => !!value && typeof value === 'object' && typeof (value as Bilingual).zh === 'string' && typeof (value as Bilingual).en === 'string';
@@ -191,5 +194,6 @@ export function readSnapshot(version: string, files: RuleFiles): StoredRuleSet {
   }));
   const parameterSources = new Map(parsed.parameters.flatMap(({ file, json }) => (json?.value && typeof json.value === 'object' ? [[file, readParameterSet(file, json.value).sources] as const] : [])));
   const queryVariables = new Map((Object.entries(parsed.factsQueries) as [SubjectType, ParsedQuery][]).map(([type, query]) => [type, query.variables]));
-  return { version, texts, parameterSources, queryVariables };
+  const queryReach = new Map((Object.entries(parsed.factsQueries) as [SubjectType, ParsedQuery][]).map(([type, query]) => [type, query.document ? factsReach(query.document) : {}]));
+  return { version, texts, parameterSources, queryVariables, queryReach };
 }

@@ -3,7 +3,9 @@ import { applyMitigations, strongestOutcome, type Decision, type Outcome, type R
 import type { LoadedRule } from '../engine/rule-model';
 import { runRules, type RunTiming } from '../engine/rule-runner';
 import type { RuleSet } from '../engine/rule-set';
+import { factsReach } from '../engine/facts-reach';
 import type { GatheredFacts, SubjectRef } from './facts';
+import { provisionalOn } from './provisional';
 
 /**
  * Where a verdict is decided. Pure: no database, no I/O — the facts come in, the decision goes out.
@@ -30,7 +32,18 @@ export async function decide(ruleSet: RuleSet, subject: SubjectRef, matter: stri
     parametersFile: facts.parametersFile,
     facts: verdictFacts,
     rules,
+    provisionalOn: provisionalOn(outcome, rules, ruleSet.parameterSets.find((p) => p.file === facts.parametersFile)?.sources ?? {}, reachOf(ruleSet, subject.type)),
   };
+}
+
+/** The facts query's reach of each parameter (src/engine/facts-reach.ts), once per query document. */
+const reaches = new WeakMap<object, Record<string, string[]>>();
+function reachOf(ruleSet: RuleSet, type: SubjectRef['type']): Record<string, string[]> {
+  const query = ruleSet.factsQueries[type];
+  if (!query) return {};
+  let reach = reaches.get(query.document);
+  if (!reach) reaches.set(query.document, (reach = factsReach(query.document)));
+  return reach;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../domain/bilingual';
+import { provisionalNote } from './provisional';
 import { NOTHING_DECIDED, OUTCOME_TITLES, Outcome, type ConditionResult, type RuleResult } from '../domain/verdict';
 
 export type { Locale } from '../engine/locale';
@@ -64,6 +65,10 @@ export interface SummaryInput {
   parameters?: { name: string; value: unknown; source: { text: string } | null }[];
   /** The words for a fact path, from the facts types' descriptions in the schema. */
   label?: (fact: string, path: string | null) => string | null;
+  /** The proposed parameters the outcome rests on: the verdict is provisional (src/evaluation/provisional.ts). */
+  provisionalOn?: string[];
+  /** For a verdict about an earlier day: the facts without history read at their value of the evaluation day. */
+  todaysValues?: Bilingual | null;
 }
 
 /**
@@ -79,6 +84,9 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   if (input.outcome === Outcome.NO_RULE_IN_FORCE) {
     lines.push(NOTHING_DECIDED[locale]);
   }
+  const provisional = provisionalNote(input.provisionalOn ?? []);
+  if (provisional) lines.push(provisional[locale]);
+  if (input.todaysValues) lines.push(input.todaysValues[locale]);
   if (input.score !== null) lines.push(zh ? `信用得分：${input.score}。` : `Credit score: ${input.score}.`);
   const fired = input.rules.filter((r) => r.fired);
   for (const rule of fired) {

@@ -20,8 +20,8 @@ export interface ChunkResult {
   stageMs: { facts: number; engine: number; explain: number; write: number };
 }
 
-function verdictRow({ subjectId, evaluatedAt, outcome, score, facts, rules }: StoredVerdict): VerdictRow {
-  return { id: randomUUID(), subjectId, evaluatedAt, outcome, score, facts, rules };
+function verdictRow({ subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn }: StoredVerdict): VerdictRow {
+  return { id: randomUUID(), subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn };
 }
 
 /**

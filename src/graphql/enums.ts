@@ -52,6 +52,7 @@ registerEnumType(RecordCategory, {
     FAILURE_TO_APPEAR: { description: '未出庭应诉 failure to appear in court' },
     SERIOUS_ILLEGAL_DISHONEST: { description: '严重违法失信 seriously illegal and dishonest' },
     ADMINISTRATIVE_VIOLATION: { description: '行政违法违规 administrative violation' },
+    PRINCIPAL_RESPONSIBILITY: { description: '主要负责人责任认定 finding that the person, as principal, caused an agency\'s government dishonesty (三(六)); civil servants only' },
     COMMENDATION: { description: '表彰奖励 commendation (trustworthy)' },
     COMMITMENT_HONOURED: { description: '践诺履约 commitment honoured (trustworthy)' },
   },

@@ -58,6 +58,14 @@ export class Verdict extends BaseEntity {
   @Property({ type: 'json' })
   rules!: StoredRuleResult[];
 
+  /**
+   * The proposed parameters (拟定，待有权机关确认) the deciding rules rest on: provisional while any is
+   * listed. Null for verdicts stored before this was kept: read back from their rule-set version
+   * (src/evaluation/provisional-uses.ts).
+   */
+  @Property({ type: 'json', nullable: true })
+  provisionalOn?: string[] | null;
+
   /** The verdict this one re-checked, when it came from `recheck`. */
   @Property({ type: 'uuid', nullable: true })
   recheckOf?: string | null;

@@ -35,7 +35,7 @@ export async function findLatestVerdict(em: EntityManager, subject: { type: Subj
 }
 
 /** What differs between the verdicts of a sweep's chunk; the rest (matter, as-of, rule set …) is the chunk's. */
-export interface SweepVerdictRow extends Pick<StoredVerdict, 'subjectId' | 'evaluatedAt' | 'outcome' | 'score' | 'facts' | 'rules'> {
+export interface SweepVerdictRow extends Pick<StoredVerdict, 'subjectId' | 'evaluatedAt' | 'outcome' | 'score' | 'facts' | 'rules' | 'provisionalOn'> {
   id: string;
 }
 
@@ -61,17 +61,18 @@ export async function insertSweepVerdicts(tx: EntityManager, shared: SweepVerdic
   const { table, col, type } = sqlNames(tx, Verdict);
   await runSql(tx,
     `insert into ${table} (${col.id}, ${col.subjectType}, ${col.subjectId}, ${col.matter}, ${col.asOf}, ${col.day}, ${col.evaluatedAt}, ${col.outcome}, ${col.score},
-                          ${col.ruleSetVersion}, ${col.parametersFile}, ${col.facts}, ${col.rules}, ${col.sweepRunId})
-     select r.id, ?, r.subject_id, ?, ?, ?, r.evaluated_at, r.outcome, r.score, ?, ?, f.value, x.value, ?
+                          ${col.ruleSetVersion}, ${col.parametersFile}, ${col.facts}, ${col.rules}, ${col.sweepRunId}, ${col.provisionalOn})
+     select r.id, ?, r.subject_id, ?, ?, ?, r.evaluated_at, r.outcome, r.score, ?, ?, f.value, x.value, ?, p.value
        from unnest(?::${type.id}[], ?::${type.subjectId}[], ?::${type.evaluatedAt}[], ?::${type.outcome}[], ?::${type.score}[])
               with ordinality as r(id, subject_id, evaluated_at, outcome, score, n)
        join jsonb_array_elements(?::jsonb) with ordinality as f on f.ordinality = r.n
        join jsonb_array_elements(?::jsonb) with ordinality as x on x.ordinality = r.n
+       join jsonb_array_elements(?::jsonb) with ordinality as p on p.ordinality = r.n
      on conflict do nothing`,
     [
       shared.subjectType, shared.matter, shared.asOf, shared.day, shared.ruleSetVersion, shared.parametersFile, shared.sweepRunId,
       rows.map((r) => r.id), rows.map((r) => r.subjectId), rows.map((r) => r.evaluatedAt), rows.map((r) => r.outcome), rows.map((r) => r.score),
-      JSON.stringify(rows.map((r) => r.facts)), JSON.stringify(rows.map((r) => r.rules)),
+      JSON.stringify(rows.map((r) => r.facts)), JSON.stringify(rows.map((r) => r.rules)), JSON.stringify(rows.map((r) => r.provisionalOn)),
     ],
   );
 }

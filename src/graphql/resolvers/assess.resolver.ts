@@ -4,6 +4,8 @@ import { PERMISSIONS, type Role } from '../../auth/role';
 import { storedFactsMask } from '../../auth/stored-facts';
 import { measuresOf, type Decision } from '../../domain/verdict';
 import { reasonFor } from '../../evaluation/reason';
+import { verdictNotes } from '../../evaluation/provisional';
+import { chinaDate } from '../../domain/day';
 import { parameterUsesNow } from '../../evaluation/parameter-uses';
 import type { RuleSet } from '../../engine/rule-set';
 import { parameterUseView, withParameterUses } from '../parameter-use';
@@ -20,6 +22,7 @@ function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role): Assessm
   const uses = parameterUsesNow(ruleSet, decision.subjectType, decision.parametersFile, decision.facts.parameters, decision.rules).map(parameterUseView);
   // Facts are gathered as the system: masked for the caller's role like a stored verdict's.
   const mask = storedFactsMask(role, decision.subjectType, { subject: decision.facts.subject });
+  const notes = verdictNotes(decision.subjectType, decision.outcome, decision.rules, decision.day, chinaDate(new Date()), decision.provisionalOn);
   return {
     subjectType: decision.subjectType,
     subjectId: decision.subjectId,
@@ -27,6 +30,8 @@ function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role): Assessm
     asOf: decision.asOf,
     outcome: decision.outcome,
     score: decision.score,
+    provisional: notes.provisional,
+    provisionalOn: notes.provisionalOn,
     ruleSetVersion: decision.ruleSetVersion,
     measures: measuresOf(decision.rules),
     reason: reasonFor(decision.outcome, decision.rules, ruleSet.matter(decision.matter)),
@@ -37,8 +42,9 @@ function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role): Assessm
       day: decision.day,
       parametersFile: decision.parametersFile,
       facts: mask(decision.facts),
+      ...notes,
       factsWithheld: false,
-      about: decision,
+      about: { ...decision, todaysValues: notes.todaysValues },
     },
   };
 }

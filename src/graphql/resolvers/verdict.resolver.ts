@@ -14,6 +14,9 @@ import { parameterUseView, withParameterUses } from '../parameter-use';
 import { findLatestVerdict } from '../../db/repositories/verdict.repository';
 import { isStale } from '../../evaluation/stale';
 import { reasonFor } from '../../evaluation/reason';
+import { verdictNotes } from '../../evaluation/provisional';
+import { storedProvisionalOn } from '../../evaluation/provisional-uses';
+import { chinaDate } from '../../domain/day';
 import { explainedRules } from '../../evaluation/rule-texts';
 import { buildSummary } from '../../evaluation/summary';
 import { factWords } from '../../engine/schema-words';
@@ -108,6 +111,16 @@ export class VerdictResolver {
     return isStale(em, verdict, rules.current.version);
   }
 
+  @FieldResolver(() => Boolean, { description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认): provisional until the deciding body decides the value. Not provisional when it rests on clause-sourced or decided values only. See provisionalOn and explanation.provisionalNote.' })
+  async provisional(@Root() verdict: Verdict, @Ctx() { em, rules }: GraphQLContext): Promise<boolean> {
+    return (await storedProvisionalOn(em, rules.current, verdict, await explainedRules(em, rules.current, verdict))).length > 0;
+  }
+
+  @FieldResolver(() => [String], { description: 'The proposed parameters the outcome rests on, e.g. countsFor or gradePoints.B; empty when not provisional.' })
+  async provisionalOn(@Root() verdict: Verdict, @Ctx() { em, rules }: GraphQLContext): Promise<string[]> {
+    return storedProvisionalOn(em, rules.current, verdict, await explainedRules(em, rules.current, verdict));
+  }
+
   @FieldResolver(() => SubjectUnion, { nullable: true, description: 'The subject as it is now.' })
   subject(@Root() verdict: Verdict, @Ctx() { loaders }: GraphQLContext) {
     return loadSubject(loaders, verdict.subjectType, verdict.subjectId);
@@ -142,7 +155,15 @@ export class VerdictResolver {
     });
     // Stored facts are the system's, unmasked: masked here for the reader's role (ID-card numbers for OFFICER).
     const mask = storedFactsMask(context.viewer.role, verdict.subjectType, verdict.facts);
-    return { ...mask({ rules, parameters: uses, facts: personal || withheld ? {} : visible.facts }), factsWithheld: withheld, day: verdict.day, parametersFile: verdict.parametersFile, about: verdict };
+    const notes = verdictNotes(verdict.subjectType, verdict.outcome, explained, verdict.day, chinaDate(verdict.evaluatedAt), await storedProvisionalOn(context.em, context.rules.current, verdict, explained));
+    return {
+      ...mask({ rules, parameters: uses, facts: personal || withheld ? {} : visible.facts }),
+      ...notes,
+      factsWithheld: withheld,
+      day: verdict.day,
+      parametersFile: verdict.parametersFile,
+      about: { ...verdict, provisionalOn: notes.provisionalOn, todaysValues: notes.todaysValues },
+    };
   }
 }
 
@@ -161,6 +182,6 @@ export class ExplanationResolver {
     const matterTitle = rules.current.matter(about.matter)?.title ?? { zh: about.matter, en: about.matter };
     // Facts named in words from the facts types' descriptions (the facts query in force).
     const label = factWords(info.schema, rules.current, about.subjectType, locale);
-    return buildSummary({ outcome: about.outcome, score: about.score, day: about.day, matterTitle, rules: explanation.rules, parameters: explanation.parameters, label }, locale);
+    return buildSummary({ outcome: about.outcome, score: about.score, day: about.day, matterTitle, rules: explanation.rules, parameters: explanation.parameters, label, provisionalOn: about.provisionalOn, todaysValues: about.todaysValues }, locale);
   }
 }

@@ -1,6 +1,7 @@
 import { GraphQLJSON, GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsUUID } from 'class-validator';
+import type { Bilingual } from '../../domain/bilingual';
 import { SubjectType } from '../../domain/subject';
 import { EFFECTS, OUTCOME_TITLES, Outcome, type Effect as EffectCode, type Relief, type VerdictFacts } from '../../domain/verdict';
 import { Connection } from '../connection';
@@ -221,6 +222,18 @@ export class ExplanationType {
   @Field(() => [RuleExplanationType])
   rules!: RuleExplanationType[];
 
+  @Field({ description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认, `source.proposed`): the verdict is provisional until the deciding body decides the value. False when it rests on clause-sourced or decided values only.' })
+  provisional!: boolean;
+
+  @Field(() => [String], { description: 'The proposed parameters the outcome rests on (empty when not provisional), e.g. countsFor, gradePoints.B.' })
+  provisionalOn!: string[];
+
+  @Field(() => LocalizedTextType, { nullable: true, description: 'For a provisional verdict: the sentence saying so, naming the proposed parameters.' })
+  provisionalNote!: LocalizedTextType | null;
+
+  @Field(() => LocalizedTextType, { nullable: true, description: "For a verdict about a day before the day it was evaluated: which facts its deciding rules read that have no history (an agency's kind, whether a civil servant is a leading cadre, an enterprise's current grade …), so the value of the evaluation day was used. Null otherwise." })
+  todaysValues!: LocalizedTextType | null;
+
   /** Not in the schema: the verdict (or assessment) the `summary` field is written about. */
   about!: SummarySubject;
 }
@@ -232,6 +245,8 @@ export interface SummarySubject {
   outcome: Outcome;
   score: number | null;
   day: string;
+  provisionalOn: string[];
+  todaysValues: Bilingual | null;
 }
 
 @ObjectType('Verdict', { description: 'A stored, immutable verdict: for a subject, in a matter, as of a moment, which measures apply and why.' })

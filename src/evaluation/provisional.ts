@@ -1,0 +1,110 @@
+import type { Bilingual } from '../domain/bilingual';
+import { SubjectType } from '../domain/subject';
+import { Outcome, type RuleResult } from '../domain/verdict';
+import { under } from '../engine/facts-reach';
+import type { ParameterSource } from '../engine/rule-model';
+
+/** What deciding needs of a rule result. */
+type Decided = Pick<RuleResult, 'ruleId' | 'fired' | 'inEffect' | 'effect' | 'mitigatedBy' | 'parameters' | 'conditions'>;
+
+const OUTCOME_EFFECTS: Partial<Record<Outcome, readonly string[]>> = {
+  [Outcome.CAUTION]: ['CAUTION', 'SUPERVISE'],
+  [Outcome.RESTRICTED]: ['RESTRICT'],
+  [Outcome.DISQUALIFIED]: ['DISQUALIFY'],
+};
+
+/**
+ * The rules a verdict's outcome rests on. A measure: the fired rules that give it (and the
+ * mitigating rule that lowered one to it), with the SCORE rules behind the score. ELIGIBLE: every
+ * rule in effect, since each rule's not firing is what decided it (a record that no longer counts
+ * after a period is as much a decision as one that counts). NO_RULE_IN_FORCE: none.
+ */
+export function decidingRules<R extends Decided>(outcome: Outcome, rules: R[]): R[] {
+  if (outcome === Outcome.NO_RULE_IN_FORCE) return [];
+  if (outcome === Outcome.ELIGIBLE) return rules.filter((r) => r.inEffect);
+  const effects = OUTCOME_EFFECTS[outcome] ?? [];
+  const giving = rules.filter((r) => r.fired && ((r.effect && effects.includes(r.effect)) || r.effect === 'SCORE'));
+  const mitigators = new Set(giving.flatMap((r) => (r.mitigatedBy ? [r.mitigatedBy.byRule] : [])));
+  return rules.filter((r) => giving.includes(r) || mitigators.has(r.ruleId));
+}
+
+/**
+ * The proposed parameters (拟定，待有权机关确认: `localChoice.status: "PROPOSED"`) a verdict's deciding
+ * rules rest on, sorted: those the rules read themselves (conditions, points, texts), and the facts
+ * query's parameters that counted a fact a deciding rule's condition reads (`countsFor` for
+ * `$.credit.…`, found from the query's arguments by `factsReach`). Empty: the verdict rests on
+ * clause-sourced or decided values only, and is not provisional.
+ */
+export function provisionalOn(outcome: Outcome, rules: Decided[], sources: Record<string, ParameterSource>, reach: Record<string, string[]>): string[] {
+  const names = new Set<string>();
+  for (const rule of decidingRules(outcome, rules)) {
+    for (const name of rule.parameters ?? []) names.add(name);
+    for (const condition of rule.conditions) {
+      if (condition.fact !== 'subject' || !condition.path) continue;
+      for (const [variable, paths] of Object.entries(reach)) if (paths.some((p) => under(condition.path!, p))) names.add(variable);
+    }
+  }
+  return [...names].filter((name) => sources[name.split('.')[0]]?.localChoice?.status === 'PROPOSED').sort();
+}
+
+/** What a summary says of a provisional verdict, naming the proposed parameters. */
+export function provisionalNote(names: string[]): Bilingual | null {
+  if (!names.length) return null;
+  return {
+    zh: `暂定结论：所依规则依据的参数 ${names.join('、')} 为拟定取值，尚待有权机关确认（来源见下）；确认或改定后结论可能不同。`,
+    en: `Provisional: the rules this outcome rests on read ${names.join(', ')}, proposed values awaiting confirmation by the deciding body (sources below); the outcome may differ once they are decided.`,
+  };
+}
+
+/**
+ * Facts the registry keeps no history of: the value read is the one registered when the verdict was
+ * evaluated, whatever its as-of day. (Records, repairs, listings, commitments, court cases and
+ * tenure are dated and read as of the day; an enterprise's grade counts only from the day it was
+ * given, but a grade it replaced is not kept.) No history is invented for them: a verdict about an
+ * earlier day says so instead.
+ */
+export const TODAYS_VALUES: Record<SubjectType, { path: string; words: Bilingual }[]> = {
+  [SubjectType.AGENCY]: [
+    { path: '$.kind', words: { zh: '机构类别（kind）', en: 'the agency kind (kind)' } },
+    { path: '$.level', words: { zh: '机构层级（level）', en: 'the agency level (level)' } },
+  ],
+  [SubjectType.CIVIL_SERVANT]: [
+    { path: '$.leadingCadre', words: { zh: '是否领导干部（leadingCadre）', en: 'whether a leading cadre (leadingCadre)' } },
+    { path: '$.principal', words: { zh: '是否主要负责人（principal）', en: 'whether principal (principal)' } },
+    { path: '$.post', words: { zh: '职务（post）', en: 'the post (post)' } },
+    { path: '$.rank', words: { zh: '职级（rank）', en: 'the rank (rank)' } },
+    { path: '$.agency', words: { zh: '所在机关（agency）', en: 'the agency they belong to (agency)' } },
+  ],
+  [SubjectType.ENTERPRISE]: [
+    { path: '$.creditGradeOn', words: { zh: '信用评价等级（creditGradeOn，仅保存现行等级及其评定日，不保存被取代的等级）', en: 'the credit grade (creditGradeOn: only the current grade and its day are kept, not a grade it replaced)' } },
+  ],
+};
+
+/**
+ * For a verdict about a day before the day it was evaluated: the facts without history that its
+ * deciding rules read, in words, with the note that they are the values of the evaluation day.
+ * Null when the day is the evaluation day (or later), or no such fact was read.
+ */
+export function todaysValuesNote(subjectType: SubjectType, outcome: Outcome, rules: Decided[], day: string, evaluatedOn: string): Bilingual | null {
+  if (day >= evaluatedOn) return null;
+  const paths = decidingRules(outcome, rules).flatMap((r) => r.conditions.filter((c) => c.fact === 'subject' && c.path).map((c) => c.path!));
+  const read = TODAYS_VALUES[subjectType].filter((fact) => paths.some((p) => under(p, fact.path)));
+  if (!read.length) return null;
+  return {
+    zh: `截至日 ${day} 早于评估日 ${evaluatedOn}：${read.map((f) => f.words.zh).join('、')}没有历史记录，所用的是评估日的登记值，不一定是截至日的值。`,
+    en: `The as-of day ${day} is before the day of evaluation, ${evaluatedOn}: ${read.map((f) => f.words.en).join('; ')} ha${read.length > 1 ? 've' : 's'} no history here, so the value registered on the day of evaluation was used, which may not be the value on the as-of day.`,
+  };
+}
+
+/** What an explanation says beside its rules: whether the verdict is provisional, and which values are today's. */
+export interface VerdictNotes {
+  provisional: boolean;
+  provisionalOn: string[];
+  provisionalNote: Bilingual | null;
+  todaysValues: Bilingual | null;
+}
+
+/** The notes of a verdict (or assessment) evaluated at `evaluatedAt` (its China day) about `day`. */
+export function verdictNotes(subjectType: SubjectType, outcome: Outcome, rules: Decided[], day: string, evaluatedOn: string, names: string[]): VerdictNotes {
+  return { provisional: names.length > 0, provisionalOn: names, provisionalNote: provisionalNote(names), todaysValues: todaysValuesNote(subjectType, outcome, rules, day, evaluatedOn) };
+}
