@@ -20,6 +20,12 @@ export enum RecordCategory {
   SERIOUS_ILLEGAL_DISHONEST = 'SERIOUS_ILLEGAL_DISHONEST',
   /** 行政违法违规 */
   ADMINISTRATIVE_VIOLATION = 'ADMINISTRATIVE_VIOLATION',
+  /**
+   * 主要负责人责任认定: a finding that this civil servant, as principal (主要负责人), caused an agency's
+   * government dishonesty (三(六) “对造成政务失信行为的主要负责人”). Entered on the person, so it follows
+   * them when they leave office or the agency; tenure alone is never such a finding.
+   */
+  PRINCIPAL_RESPONSIBILITY = 'PRINCIPAL_RESPONSIBILITY',
   /** 表彰奖励 (trustworthy) */
   COMMENDATION = 'COMMENDATION',
   /** 践诺履约 (trustworthy) */
@@ -76,6 +82,7 @@ export const CATEGORIES_OF_KIND: Readonly<Record<RecordKind, readonly RecordCate
     RecordCategory.FAILURE_TO_APPEAR,
     RecordCategory.SERIOUS_ILLEGAL_DISHONEST,
     RecordCategory.ADMINISTRATIVE_VIOLATION,
+    RecordCategory.PRINCIPAL_RESPONSIBILITY,
   ],
   [RecordKind.TRUSTWORTHY]: [RecordCategory.COMMENDATION, RecordCategory.COMMITMENT_HONOURED],
 };

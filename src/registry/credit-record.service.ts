@@ -3,8 +3,8 @@ import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { CreditRecord, CreditRecordRevision } from '../db/entities';
-import { categoryProblem, RecordKind, RevisionAction, type RecordCategory, type Severity } from '../domain/credit-record';
-import type { SubjectType } from '../domain/subject';
+import { categoryProblem, RecordCategory, RecordKind, RevisionAction, type Severity } from '../domain/credit-record';
+import { SubjectType } from '../domain/subject';
 import { BadUserInputError } from '../errors';
 import { assertDateOrder } from './lookup';
 import { findSubject } from './subjects';
@@ -27,9 +27,12 @@ export interface CreditRecordFields {
 }
 
 /** Checks the rules a record must satisfy whatever its history: a category of its kind, severity only on dishonesty, dates in order. */
-export function assertRecordConsistent(record: Pick<CreditRecordFields, 'kind' | 'category' | 'severity' | 'occurredOn' | 'recordedOn' | 'decidedOn' | 'disclosureEndsOn'>): void {
+export function assertRecordConsistent(record: Pick<CreditRecordFields, 'subjectType' | 'kind' | 'category' | 'severity' | 'occurredOn' | 'recordedOn' | 'decidedOn' | 'disclosureEndsOn'>): void {
   const mismatch = categoryProblem(record.kind, record.category);
   if (mismatch) throw new BadUserInputError('category', mismatch);
+  if (record.category === RecordCategory.PRINCIPAL_RESPONSIBILITY && record.subjectType !== SubjectType.CIVIL_SERVANT) {
+    throw new BadUserInputError('category', `PRINCIPAL_RESPONSIBILITY（主要负责人责任认定）只能登记在被认定负有责任的公务员名下，不能登记在${record.subjectType}名下；机关本身的失信行为请用其他类别登记。 / PRINCIPAL_RESPONSIBILITY (a finding that a principal caused an agency's government dishonesty, 三(六)) is entered on the civil servant found responsible, not on a ${record.subjectType}: register it with subjectType CIVIL_SERVANT, and the agency's own act under another category.`);
+  }
   if (record.kind === RecordKind.DISHONEST && !record.severity) {
     throw new BadUserInputError('severity', 'is required for a DISHONEST record: GENERAL (一般), MAJOR (较重) or SEVERE (严重).');
   }
