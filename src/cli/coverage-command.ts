@@ -23,6 +23,8 @@ function clauseLines(clause: ClauseCoverage): string[] {
     else lines.push('      ✗ 尚无规则，清单未说明理由 / no rule yet, and the catalogue gives no reason');
   }
   if (clause.status !== 'AUTHORISES' && clause.reason) lines.push(`    理由 reason: ${clause.reason.zh} / ${clause.reason.en}`);
+  // An authorising clause's reason covers its sentences that decide nothing (e.g. 三(五) 评价政府诚信水平).
+  else if (clause.reason) lines.push(`    其余语句 other sentences: ${clause.reason.zh} / ${clause.reason.en}`);
   if (clause.citedWithoutAuthority.length) lines.push(`    ! 引用但未获授权 cited without authority: ${clause.citedWithoutAuthority.join(', ')} (see rules check)`);
   return lines;
 }
