@@ -15,7 +15,8 @@ const OUTCOME_EFFECTS: Partial<Record<Outcome, readonly string[]>> = {
 
 /**
  * The rules a verdict's outcome rests on. A measure: the fired rules that give it (and the
- * mitigating rule that lowered one to it), with the SCORE rules behind the score. ELIGIBLE: every
+ * mitigating rule that lowered one to it); a bid score beside a restriction decides nothing of it
+ * (the restriction of 四(一) rests on the listing, not on the points). ELIGIBLE: every
  * rule in effect, since each rule's not firing is what decided it (a record that no longer counts
  * after a period is as much a decision as one that counts). NO_RULE_IN_FORCE: none.
  */
@@ -23,7 +24,7 @@ export function decidingRules<R extends Decided>(outcome: Outcome, rules: R[]): 
   if (outcome === Outcome.NO_RULE_IN_FORCE) return [];
   if (outcome === Outcome.ELIGIBLE) return rules.filter((r) => r.inEffect);
   const effects = OUTCOME_EFFECTS[outcome] ?? [];
-  const giving = rules.filter((r) => r.fired && ((r.effect && effects.includes(r.effect)) || r.effect === 'SCORE'));
+  const giving = rules.filter((r) => r.fired && r.effect !== null && effects.includes(r.effect));
   const mitigators = new Set(giving.flatMap((r) => (r.mitigatedBy ? [r.mitigatedBy.byRule] : [])));
   return rules.filter((r) => giving.includes(r) || mitigators.has(r.ruleId));
 }
