@@ -78,7 +78,7 @@ const COUNTS_FOR = {
   validate: false,
   description: 'The calendar period a record of each severity counts for from its decision day; absent: until its disclosure ends.',
 } as const;
-const WITHIN = { nullable: true, validate: false, description: 'Only what was settled (or filed) in the calendar period ending on the day, e.g. "P2Y"; absent: all.' } as const;
+const WITHIN = { nullable: true, validate: false, description: '回溯期间，如 "P2Y"；不填则不限 / Only what counts in the calendar period ending on the day, e.g. "P2Y": a breach from the day of its finding (foundOn), a fulfilled commitment from the day it was settled, a court case from the day it was filed; absent: all.' } as const;
 const DOMAINS = { nullable: true, validate: false, description: 'Only commitments of these fields (a commitment whose field is not recorded matches none); absent: all. 四(四) speaks of INFRASTRUCTURE, PUBLIC_SERVICE and LIVELIHOOD.' } as const;
 const PUBLICLY_DISCLOSED = { nullable: true, validate: false, description: 'Only commitments disclosed to the public (true) or not (false); one whose disclosure is not recorded matches neither. Absent: all.' } as const;
 
