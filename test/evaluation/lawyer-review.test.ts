@@ -168,7 +168,7 @@ describe('四(一): bid scoring of an enterprise without a credit grade', () => 
   });
 });
 
-describe('三(六): a principal answers for what happened during their tenure', () => {
+describe('三(六): a principal answers on a finding naming them, not on tenure', () => {
   it('is refused as principal without the day they took office', async () => {
     const agencyId = await createAgency(server);
     const refused = await server.query(graphql(`mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }`), {
@@ -178,17 +178,35 @@ describe('三(六): a principal answers for what happened during their tenure', 
     expect(refused.errors?.[0].message).toContain('三(六)');
   });
 
-  it('is not cautioned for an act before they took office, and is for one during it', async () => {
+  it('is not cautioned under 三(六) for an act of the agency during their tenure with no finding; a finding naming them is weighed, and still after they leave office', async () => {
     const agencyId = await createAgency(server);
     const principalId = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2025-03-01' });
-    await createRecord(server, 'AGENCY', agencyId, { severity: 'GENERAL', occurredOn: '2025-02-01', decidedOn: '2025-04-01', recordedOn: '2025-04-02' });
-    expect((await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION')).outcome).toBe('ELIGIBLE');
-    const during = await createRecord(server, 'AGENCY', agencyId, { severity: 'GENERAL', occurredOn: '2025-03-15', decidedOn: '2025-04-01', recordedOn: '2025-04-02' });
+    await createRecord(server, 'AGENCY', agencyId, { severity: 'GENERAL', occurredOn: '2025-03-15', decidedOn: '2025-04-01', recordedOn: '2025-04-02' });
+    const tenureOnly = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION');
+    expect(tenureOnly.outcome).toBe('ELIGIBLE');
+    expect(ruleIds(tenureOnly)).not.toContain('cs-principal-agency-dishonesty');
+
+    const finding = await createRecord(server, 'CIVIL_SERVANT', principalId, { category: 'PRINCIPAL_RESPONSIBILITY', severity: 'MAJOR', summary: '经认定对该局违约毁约负有主要负责人责任', sourceDepartment: '鄂州市监察委员会', documentNumber: '鄂州纪〔2025〕3号', loss: null, occurredOn: '2025-03-15', decidedOn: '2025-04-10', recordedOn: '2025-04-12' });
     const verdict = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION');
-    expect(ruleIds(verdict)).toEqual(['cs-principal-agency-dishonesty']);
+    expect(verdict.outcome).toBe('CAUTION');
+    expect(ruleIds(verdict)).toContain('cs-principal-agency-dishonesty');
     const rule = verdict.explanation.rules.find((r) => r.ruleId === 'cs-principal-agency-dishonesty');
-    expect(rule!.evidence.map((r) => r.id)).toEqual([during]);
-    expect(rule!.text!.zh).toContain('自2025-03-01起任');
+    expect(rule!.evidence.map((r) => r.id)).toEqual([finding]);
+    expect(rule!.text!.zh).toContain('仅凭任职期间不作归责');
+
+    // Out of office: the finding names the person, so it follows them.
+    await server.ok(graphql(`mutation ($id: ID!) { updateCivilServant(id: $id, input: { principal: false, leadingCadre: false, post: "调研员" }) { principal } }`), { id: principalId });
+    const former = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION');
+    expect(former.explanation.rules.find((r) => r.ruleId === 'cs-principal-agency-dishonesty')!.fired).toBe(true);
+  });
+
+  it('refuses a principal-responsibility finding entered on an agency, saying where it belongs', async () => {
+    const agencyId = await createAgency(server);
+    const refused = await server.rawQuery(graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`), {
+      input: { subjectType: 'AGENCY', subjectId: agencyId, kind: 'DISHONEST', category: 'PRINCIPAL_RESPONSIBILITY', severity: 'MAJOR', summary: '主要负责人责任', occurredOn: '2025-03-15', recordedOn: '2025-04-02', sourceDepartment: '鄂州市监察委员会', documentNumber: '鄂州纪〔2025〕4号' },
+    });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'category' });
+    expect(refused.errors?.[0].message).toContain('CIVIL_SERVANT');
   });
 });
 

@@ -51,41 +51,36 @@ describe('三(六)/三(七): a record under a pending objection restricts nothin
   });
 });
 
-describe('三(六) 主要负责人: the agency record is a reference in promotion, not a finding of liability', () => {
-  it('a disputed agency record does not caution its principal; an undisputed one is weighed as a reference, and the verdict says liability is pursued elsewhere', async () => {
+describe('三(六) 主要负责人: a finding naming the principal is a reference in promotion, not a finding of liability by Chengxin', () => {
+  it('an agency record alone does not caution its principal; a finding naming them is weighed as a reference, and the verdict says liability is pursued elsewhere', async () => {
     const agencyId = await createAgency(server);
     const principalId = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2024-01-01' });
-    const disputed = await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
-    await object(disputed);
+    await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     expect((await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION')).outcome).toBe('ELIGIBLE');
 
-    await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-02-05', recordedOn: '2025-02-20' });
+    await createRecord(server, 'CIVIL_SERVANT', principalId, { category: 'PRINCIPAL_RESPONSIBILITY', severity: 'MAJOR', summary: '经认定对该局违约毁约负有主要负责人责任', sourceDepartment: '鄂州市监察委员会', documentNumber: '鄂州纪〔2025〕3号', loss: null, occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     const weighed = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION');
     expect(weighed.outcome).toBe('CAUTION');
     const measure = weighed.measures.find((m) => m.ruleId === 'cs-principal-agency-dishonesty');
     expect(measure!.measure.zh).toContain('作为提拔考核参考');
     expect(measure!.measure.zh).toContain('另行追究');
-    expect(weighed.explanation.zh).toContain('本结论不认定个人责任');
+    expect(weighed.explanation.zh).toContain('本结论不认定、也不追究个人责任');
     expect(weighed.explanation.zh).not.toContain('依据三(六)追究责任');
   });
 });
 
-describe('三(六) 招录信用审查: the review is flagged, never decided', () => {
-  it('a listed civil servant is flagged (CAUTION), never disqualified; a severe record alone is not flagged', async () => {
+describe('三(六) 招录信用审查: the review is of candidates, so nothing is decided about serving staff', () => {
+  it('a listed serving civil servant gets no recruitment measure: no rule is in force for RECRUITMENT', async () => {
     const agencyId = await createAgency(server);
     const listedId = await createCivilServant(server, agencyId);
     const listed = await server.query(LIST, {
       input: { subjectType: 'CIVIL_SERVANT', subjectId: listedId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执90号' },
     });
     expect(listed.errors).toBeUndefined();
-    const flagged = await evaluate('CIVIL_SERVANT', listedId, 'RECRUITMENT');
-    expect(flagged.outcome).toBe('CAUTION');
-    expect(flagged.measures).toEqual([expect.objectContaining({ ruleId: 'cs-recruitment-fail', effect: 'CAUTION' })]);
-    expect(flagged.explanation.zh).toContain('本结论不决定录用与否');
-
-    const severeId = await createCivilServant(server, agencyId);
-    await createRecord(server, 'CIVIL_SERVANT', severeId, { severity: 'SEVERE', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
-    expect((await evaluate('CIVIL_SERVANT', severeId, 'RECRUITMENT')).outcome).toBe('ELIGIBLE');
+    const serving = await evaluate('CIVIL_SERVANT', listedId, 'RECRUITMENT');
+    expect(serving.outcome).toBe('NO_RULE_IN_FORCE');
+    expect(serving.measures).toEqual([]);
+    expect(serving.explanation.en).toContain('this is not a clearance');
   });
 });
 

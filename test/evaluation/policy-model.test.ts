@@ -157,11 +157,12 @@ describe('三(六) and 三(四): civil servants', () => {
     expect(promotion.measures).toEqual([expect.objectContaining({ ruleId: 'cs-promotion-caution', effect: 'CAUTION' })]);
   });
 
-  it("the principal of an agency with a government-dishonesty record is cautioned in promotion, with the agency's records as evidence; a clerk is not", async () => {
+  it("a principal found responsible for the agency's government dishonesty is cautioned in promotion, with the finding as evidence; a clerk of the agency is not", async () => {
     const agencyId = await createAgency(server);
     const principalId = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2024-01-01' });
     const clerkId = await createCivilServant(server, agencyId);
-    const recordId = await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
+    await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', principalId, { category: 'PRINCIPAL_RESPONSIBILITY', severity: 'MAJOR', summary: '经认定对该局违约毁约负有主要负责人责任', sourceDepartment: '鄂州市监察委员会', documentNumber: '鄂州纪〔2025〕3号', loss: null, occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     const principal = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION', '2025-06-01');
     expect(principal.outcome).toBe('CAUTION');
     const rule = principal.explanation.rules.find((r) => r.ruleId === 'cs-principal-agency-dishonesty');
