@@ -16,6 +16,8 @@ export interface CourtCaseLike {
   /** Null: nobody has recorded the kind yet (cases registered before kinds were required); it counts for nothing. */
   kind?: CaseKind | null;
   filedOn: string;
+  /** The day of the hearing (开庭之日) at which the head appeared or not; null when not recorded. */
+  hearingOn?: string | null;
   headAppeared?: boolean | null;
   /** Who the head entrusted to appear instead (委托出庭人), when the head did not appear. */
   entrustedRepresentative?: string | null;
@@ -34,7 +36,7 @@ export interface CourtFacts {
    * it: what 三(八) special governance reads (see ListFacts.listedByCourt).
    */
   listedByCourt: boolean;
-  /** Administrative cases filed within the period whose hearing the head missed without an excuse (三(八)). */
+  /** Administrative cases whose hearing (by hearingOn, else filedOn) lies within the period and the head missed without an excuse (三(八)). */
   headAbsences: number;
   /**
    * Cases of no recorded kind (filed within the period) whose head was absent without excuse: not
@@ -46,6 +48,9 @@ export interface CourtFacts {
     caseNumber: string;
     kind: CaseKind | null;
     filedOn: string;
+    hearingOn: string | null;
+    /** The day the appearance is counted by: the hearing day, or the filing day when none was recorded. */
+    appearanceCountedOn: string;
     headAppeared: boolean | null;
     /** The head was absent but entrusted a representative for a valid reason: no failure. */
     absenceExcused: boolean;
@@ -61,14 +66,26 @@ export function absenceExcused(c: CourtCaseLike): boolean {
 }
 
 /**
- * An agency's lawsuits as they stood on day `on`. `within` limits absences to cases filed in a
- * calendar period ending on the day (see commitmentFacts); `listedAsDefaulter` comes from the list.
+ * The day the head's appearance (出庭应诉) is counted by: the conduct is the hearing, so its day when
+ * recorded. Without it the filing day stands in: it is never later than the hearing, so an absence
+ * leaves the look-back period no later than the hearing day would let it — the reading that does not
+ * lengthen counting against the agency.
+ */
+export function appearanceDay(c: Pick<CourtCaseLike, 'filedOn' | 'hearingOn'>): string {
+  return c.hearingOn ?? c.filedOn;
+}
+
+/**
+ * An agency's lawsuits as they stood on day `on`. `within` limits absences to those whose hearing
+ * (or, unrecorded, filing) lies in a calendar period ending on the day (see commitmentFacts); an
+ * absence at a hearing after the day has not happened yet. `listedAsDefaulter` comes from the list.
  */
 export function courtFacts(cases: CourtCaseLike[], on: string, listedAsDefaulter: boolean, within?: Period | null, listedByCourt = listedAsDefaulter): CourtFacts {
   const known = cases.filter((c) => c.filedOn <= on);
   const defaulterOnDay = (c: CourtCaseLike) =>
     c.judgmentDefaulter && !!c.defaulterListedOn && c.defaulterListedOn <= on && (!c.defaulterRemovedOn || c.defaulterRemovedOn > on);
-  const absent = (c: CourtCaseLike) => c.headAppeared === false && !absenceExcused(c) && (!within || runsOn(c.filedOn, within, on));
+  const absent = (c: CourtCaseLike) =>
+    c.headAppeared === false && !absenceExcused(c) && appearanceDay(c) <= on && (!within || runsOn(appearanceDay(c), within, on));
   const failed = (c: CourtCaseLike) => c.kind === CaseKind.ADMINISTRATIVE && absent(c);
   return {
     judgmentDefaulter: listedAsDefaulter,
@@ -80,6 +97,8 @@ export function courtFacts(cases: CourtCaseLike[], on: string, listedAsDefaulter
       caseNumber: c.caseNumber,
       kind: c.kind ?? null,
       filedOn: c.filedOn,
+      hearingOn: c.hearingOn ?? null,
+      appearanceCountedOn: appearanceDay(c),
       headAppeared: c.headAppeared ?? null,
       absenceExcused: absenceExcused(c),
       headFailure: failed(c),

@@ -13,10 +13,17 @@ import { runsOn, type Period } from './period';
  * parameters give one — D lies in the calendar period its severity counts for, from the decision
  * day to the day before the anniversary.
  *
- * An approved repair that waives (免于) ends the record's effect from its approval day: the record
- * stays in `records` (marked repaired) and every derived count and flag leaves it out. An approved
- * repair that lightens (从轻, 三(七), civil servants) keeps it counting, marked `lightened`, for a
+ * An approved repair that waives (免于) ends the record's effect on measures from its approval day:
+ * the record stays in `records` (marked repaired) and every count and flag a measure reads
+ * (`unrepaired*`, the list flags, `categories`) leaves it out. It is still a dishonesty record:
+ * 三(七) waives 失信惩戒措施, the punishment, not the record, so `dishonest` (and the severity
+ * counts) keep it for what asks whether there is any record at all (守信激励). An approved repair
+ * that lightens (从轻, 三(七), civil servants) keeps it counting, marked `lightened`, for a
  * mitigating rule to act on.
+ *
+ * `options` (policy parameters the facts queries pass) leave out records of acts before the
+ * document took effect and, for a clause that speaks of some conduct only, records of other
+ * categories: those are listed in `notCounted` with the reason, and count towards nothing.
  */
 export interface RecordLike {
   id: string;
@@ -55,6 +62,40 @@ export interface SeverityPeriods {
   general: Period;
   major: Period;
   severe: Period;
+  /** How long a trustworthy (守信) record counts from its decision day; absent: until its disclosure ends. */
+  trustworthy?: Period | null;
+}
+
+/** Why a record that would otherwise count is left out of every count and flag. */
+export enum NotCountedReason {
+  /**
+   * The act occurred before the day the document took effect (不溯及既往): it grounds no measure under
+   * it, though the record stays on file.
+   */
+  ACT_BEFORE_IN_FORCE = 'ACT_BEFORE_IN_FORCE',
+  /** Its category is not one the reading asked for (the clause speaks of other conduct). */
+  CATEGORY_NOT_SPOKEN_OF = 'CATEGORY_NOT_SPOKEN_OF',
+}
+
+/** How the facts are read: each option is a policy parameter passed by a facts query. */
+export interface CreditOptions {
+  countsFor?: SeverityPeriods | null;
+  /** The day the document took effect: dishonesty records of acts before it count towards nothing. */
+  actsFrom?: string | null;
+  /** Only dishonesty records of these categories count (the conduct the cited clause speaks of); absent: all. */
+  dishonestyCategories?: readonly RecordCategory[] | null;
+  /** The severities counted as grave (unrepairedGraveUndisputed); absent: that count is null. */
+  graveSeverities?: readonly Severity[] | null;
+}
+
+export interface NotCountedRecord {
+  id: string;
+  category: RecordCategory;
+  severity: Severity | null;
+  occurredOn: string;
+  decidedOn: string;
+  documentNumber: string;
+  reason: NotCountedReason;
 }
 
 export interface CountingRecord {
@@ -81,6 +122,7 @@ export interface CountingRecord {
 }
 
 export interface CreditFacts {
+  /** Counting dishonesty records, waived by a repair or not: whether the subject has any record at all. */
   dishonest: number;
   minor: number;
   general: number;
@@ -107,8 +149,8 @@ export interface CreditFacts {
    * disqualification may rest on, since a disputed record may yet be corrected or revoked.
    */
   unrepairedUndisputed: number;
-  /** Unrepaired major or severe records under no pending objection. */
-  unrepairedGraveUndisputed: number;
+  /** Unrepaired records of a grave severity (the graveSeverities given) under no pending objection; null when none was given. */
+  unrepairedGraveUndisputed: number | null;
   /** The largest loss of one unrepaired record under no pending objection, in yuan (0 when none). */
   largestUndisputedLoss: number;
   trustworthy: number;
@@ -117,6 +159,8 @@ export interface CreditFacts {
   categories: RecordCategory[];
   lastDishonestOn: string | null;
   records: CountingRecord[];
+  /** Dishonesty records that would count on the day but are left out, each with why. */
+  notCounted: NotCountedRecord[];
 }
 
 const SEVERITY_KEY: Record<Severity, keyof SeverityPeriods> = {
@@ -126,13 +170,44 @@ const SEVERITY_KEY: Record<Severity, keyof SeverityPeriods> = {
   [Severity.SEVERE]: 'severe',
 };
 
+/**
+ * The day a record's counting period runs from. A dishonesty record whose decision day was never
+ * registered has the recorded day standing in for it (decidedOnEstimated); that day is later than
+ * the real decision, and counting from it would lengthen the period against the subject. So its
+ * period runs from the act day instead — the earliest day the decision can have been — and the
+ * record counts from the recorded day (the earliest day it is known to have been decided) until
+ * that period ends: the estimate never extends a period past what the act day gives. A trustworthy
+ * record's period runs from its (estimated) decision day: a later start only favours the subject.
+ */
+export function periodStartsOn(record: Pick<RecordLike, 'kind' | 'occurredOn' | 'decidedOn' | 'decidedOnEstimated'>): string {
+  return record.kind === RecordKind.DISHONEST && record.decidedOnEstimated ? record.occurredOn : record.decidedOn;
+}
+
 /** Does the record count on day `on`? */
 export function recordCounts(record: RecordLike, on: string, countsFor?: SeverityPeriods | null): boolean {
   if (record.status === RecordStatus.REVOKED || record.occurredOn > on || record.decidedOn > on) return false;
   if (record.disclosureEndsOn && record.disclosureEndsOn < on) return false;
-  const period = countsFor && record.severity ? countsFor[SEVERITY_KEY[record.severity]] : undefined;
-  if (period && !runsOn(record.decidedOn, period, on)) return false;
+  const period =
+    record.kind === RecordKind.TRUSTWORTHY ? countsFor?.trustworthy : countsFor && record.severity ? countsFor[SEVERITY_KEY[record.severity]] : undefined;
+  if (period && !runsOn(periodStartsOn(record), period, on)) return false;
   return true;
+}
+
+/**
+ * Why a dishonesty record that counts on the day is nevertheless left out under `options`, or null.
+ * An act before the document took effect grounds no measure under it (不溯及既往); a record of a
+ * category the clause does not speak of is not what the reading asked for.
+ */
+export function notCountedBecause(record: Pick<RecordLike, 'kind' | 'category' | 'occurredOn'>, options: CreditOptions): NotCountedReason | null {
+  if (record.kind !== RecordKind.DISHONEST) return null;
+  if (options.actsFrom && record.occurredOn < options.actsFrom) return NotCountedReason.ACT_BEFORE_IN_FORCE;
+  if (options.dishonestyCategories && !options.dishonestyCategories.includes(record.category)) return NotCountedReason.CATEGORY_NOT_SPOKEN_OF;
+  return null;
+}
+
+/** Does the record count towards the facts on day `on`, read with `options`? What a parameters file's period cases check. */
+export function countsTowardsFacts(record: RecordLike, on: string, options: CreditOptions): boolean {
+  return recordCounts(record, on, options.countsFor) && !notCountedBecause(record, options);
 }
 
 function approvedBy(repairs: RepairLike[], on: string, relief: RepairRelief): RepairLike | undefined {
@@ -175,9 +250,17 @@ export function creditFacts(
   repairsOf: (recordId: string) => RepairLike[],
   objectionsOf: (recordId: string) => ObjectionLike[],
   on: string,
-  countsFor?: SeverityPeriods | null,
+  options: CreditOptions = {},
 ): CreditFacts {
-  const counting = records.filter((r) => recordCounts(r, on, countsFor));
+  const inPeriod = records.filter((r) => recordCounts(r, on, options.countsFor));
+  const counting = inPeriod.filter((r) => !notCountedBecause(r, options));
+  const notCounted: NotCountedRecord[] = inPeriod.flatMap((r) => {
+    const reason = notCountedBecause(r, options);
+    return reason
+      ? [{ id: r.id, category: r.category, severity: r.severity ?? null, occurredOn: r.occurredOn, decidedOn: r.decidedOn, documentNumber: r.documentNumber, reason }]
+      : [];
+  });
+  const grave = options.graveSeverities ?? null;
   const dishonest: CountingRecord[] = counting
     .filter((r) => r.kind === RecordKind.DISHONEST)
     .sort((a, b) => (a.occurredOn === b.occurredOn ? a.id.localeCompare(b.id) : a.occurredOn < b.occurredOn ? 1 : -1))
@@ -202,7 +285,7 @@ export function creditFacts(
     unlightenedUndisputed: undisputed.filter((r) => !r.lightened).length,
     disputed: count((r) => r.disputed),
     unrepairedUndisputed: undisputed.length,
-    unrepairedGraveUndisputed: undisputed.filter((r) => r.severity === Severity.MAJOR || r.severity === Severity.SEVERE).length,
+    unrepairedGraveUndisputed: grave ? undisputed.filter((r) => !!r.severity && grave.includes(r.severity)).length : null,
     largestUndisputedLoss: Math.max(0, ...undisputed.map((r) => r.loss ?? 0)),
     trustworthy: counting.filter((r) => r.kind === RecordKind.TRUSTWORTHY).length,
     judgmentDefaulter: inForce.some((r) => r.category === RecordCategory.JUDGMENT_DEFAULTER),
@@ -210,5 +293,6 @@ export function creditFacts(
     categories: [...new Set(inForce.map((r) => r.category))].sort(),
     lastDishonestOn: dishonest[0]?.occurredOn ?? null,
     records: dishonest,
+    notCounted,
   };
 }

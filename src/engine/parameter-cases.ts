@@ -1,5 +1,5 @@
 import { Kind, visit, type DocumentNode } from 'graphql';
-import { recordCounts, type SeverityPeriods } from '../domain/credit-facts';
+import { countsTowardsFacts, type SeverityPeriods } from '../domain/credit-facts';
 import { RecordCategory, RecordKind, RecordStatus, Severity } from '../domain/credit-record';
 import { parsePeriod } from '../domain/period';
 import { SubjectType } from '../domain/subject';
@@ -26,17 +26,22 @@ export interface PeriodCaseResult {
   error?: string;
 }
 
-/** The variable a facts query passes as `countsFor` to a `credit` field, if any. */
-export function countsForVariable(document: DocumentNode): string | null {
+/** The variable a facts query passes as argument `name` to its first `credit` field that passes one, if any. */
+export function creditVariable(document: DocumentNode, name: string): string | null {
   let found: string | null = null;
   visit(document, {
     Field(field) {
       if (found || field.name.value !== 'credit') return;
-      const argument = field.arguments?.find((a) => a.name.value === 'countsFor');
+      const argument = field.arguments?.find((a) => a.name.value === name);
       if (argument?.value.kind === Kind.VARIABLE) found = argument.value.name.value;
     },
   });
   return found;
+}
+
+/** The variable a facts query passes as `countsFor` to a `credit` field, if any. */
+export function countsForVariable(document: DocumentNode): string | null {
+  return creditVariable(document, 'countsFor');
 }
 
 function severityPeriods(value: unknown): SeverityPeriods | null {
@@ -56,22 +61,32 @@ function runCase(ruleSet: RuleSet, holder: ParameterSet, periodCase: PeriodCase)
   if (!variable) return fail(`事实查询 ${ruleSet.factsQueries[type].file} 未向 credit 传入 countsFor`, `the facts query ${ruleSet.factsQueries[type].file} passes no countsFor to credit`);
   const periods = severityPeriods(inForce.values[variable]);
   if (!periods) return fail(`参数文件 ${inForce.file} 的 ${variable} 不是按严重程度的期间`, `${variable} in ${inForce.file} is not a period per severity`);
-  const { severity, decidedOn, occurredOn } = periodCase.record;
-  const actual = recordCounts(
+  // The other readings the facts query passes to credit: the trustworthy period and the in-force day.
+  const document = ruleSet.factsQueries[type].document;
+  const valueOf = (argument: string) => {
+    const name = creditVariable(document, argument);
+    return name ? inForce.values[name] : undefined;
+  };
+  const trustworthy = parsePeriod(valueOf('trustworthyFor'));
+  const actsFrom = valueOf('actsFrom');
+  const { kind, severity, decidedOn, occurredOn, decidedOnEstimated } = periodCase.record;
+  const trustworthyRecord = kind === 'TRUSTWORTHY';
+  const actual = countsTowardsFacts(
     {
       id: 'case',
-      kind: RecordKind.DISHONEST,
-      category: RecordCategory.BREACH_OF_CONTRACT,
-      severity: Severity[severity],
+      kind: trustworthyRecord ? RecordKind.TRUSTWORTHY : RecordKind.DISHONEST,
+      category: trustworthyRecord ? RecordCategory.COMMENDATION : RecordCategory.BREACH_OF_CONTRACT,
+      severity: trustworthyRecord || !severity ? null : Severity[severity],
       status: RecordStatus.ACTIVE,
       occurredOn: occurredOn ?? decidedOn,
       recordedOn: decidedOn,
       decidedOn,
+      decidedOnEstimated: !!decidedOnEstimated,
       documentNumber: '',
       sourceDepartment: '',
     },
     periodCase.on,
-    periods,
+    { countsFor: { ...periods, trustworthy }, actsFrom: typeof actsFrom === 'string' ? actsFrom : null },
   );
   return { ...base, parametersFile: inForce.file, passed: actual === periodCase.counts, actual };
 }

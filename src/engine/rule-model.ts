@@ -122,7 +122,15 @@ export interface PeriodCase {
   name: string;
   on: string;
   subjectType?: 'AGENCY' | 'CIVIL_SERVANT' | 'ENTERPRISE';
-  record: { severity: 'MINOR' | 'GENERAL' | 'MAJOR' | 'SEVERE'; decidedOn: string; occurredOn?: string };
+  record: {
+    /** Default DISHONEST; a TRUSTWORTHY record has no severity and counts for trustworthyFor. */
+    kind?: 'DISHONEST' | 'TRUSTWORTHY';
+    severity?: 'MINOR' | 'GENERAL' | 'MAJOR' | 'SEVERE';
+    decidedOn: string;
+    occurredOn?: string;
+    /** The decision day was not registered: decidedOn is the recorded day standing in for it. */
+    decidedOnEstimated?: boolean;
+  };
   counts: boolean;
 }
 

@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../domain/commitment';
 import { CaseKind } from '../domain/court-facts';
+import { NotCountedReason } from '../domain/credit-facts';
 import { CreditList, ListingEnd } from '../domain/list-membership';
 import { RecordCategory, RecordKind, RecordStatus, RevisionAction, Severity } from '../domain/credit-record';
 import { RepairAction, RepairRelief, RepairStatus } from '../domain/credit-repair';
@@ -60,6 +61,14 @@ registerEnumType(RecordCategory, {
 registerEnumType(Severity, {
   name: 'Severity',
   valuesConfig: { MINOR: { description: '轻微 (national disclosure at most 3 months)' }, GENERAL: { description: '一般' }, MAJOR: { description: '较重' }, SEVERE: { description: '严重' } },
+});
+registerEnumType(NotCountedReason, {
+  name: 'NotCountedReason',
+  description: 'Why a dishonesty record that would count is left out.',
+  valuesConfig: {
+    ACT_BEFORE_IN_FORCE: { description: '行为发生于文件施行之前（不溯及既往） act before the document took effect (no retroactivity)' },
+    CATEGORY_NOT_SPOKEN_OF: { description: '不属于所引条款所称的失信类别 a category the clause read does not speak of' },
+  },
 });
 registerEnumType(RecordStatus, {
   name: 'RecordStatus',

@@ -13,12 +13,14 @@ export interface CourtCaseFields {
   caseNumber: string;
   court: string;
   filedOn: string;
+  hearingOn?: string | null;
   kind?: CaseKind | null;
   headAppeared?: boolean | null;
 }
 
 export interface CourtCaseChanges {
   kind?: CaseKind | null;
+  hearingOn?: string | null;
   headAppeared?: boolean | null;
   entrustedRepresentative?: string | null;
   validAbsenceReason?: string | null;
@@ -40,11 +42,13 @@ export async function createCourtCase(em: EntityManager, actor: Viewer, input: C
       throw new ConflictError('caseNumber', `case ${input.caseNumber} is already registered; update it instead.`);
     }
     const agency = await findOrFail(tx, Agency, 'agency', input.agencyId, 'agencyId');
+    assertDateOrder('filedOn', input.filedOn, 'hearingOn', input.hearingOn);
     const courtCase = tx.create(CourtCase, {
       agency,
       caseNumber: input.caseNumber,
       court: input.court,
       filedOn: input.filedOn,
+      hearingOn: input.hearingOn ?? null,
       kind: input.kind,
       headAppeared: input.headAppeared ?? null,
     });
@@ -58,6 +62,7 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
     const courtCase = await findOrFail(tx, CourtCase, 'court case', id);
     if (input.kind === null) throw new BadUserInputError('kind', `案件类型不能清空，请填写 ${KINDS}。`);
     if (input.kind !== undefined) courtCase.kind = input.kind;
+    if (input.hearingOn !== undefined) courtCase.hearingOn = input.hearingOn;
     if (input.headAppeared !== undefined) courtCase.headAppeared = input.headAppeared;
     if (input.entrustedRepresentative !== undefined) courtCase.entrustedRepresentative = input.entrustedRepresentative;
     if (input.validAbsenceReason !== undefined) courtCase.validAbsenceReason = input.validAbsenceReason;
@@ -70,6 +75,7 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
     if (courtCase.judgmentDefaulter && !courtCase.defaulterListedOn) {
       throw new BadUserInputError('defaulterListedOn', 'is required while judgmentDefaulter is true: give the day the agency was listed.');
     }
+    assertDateOrder('filedOn', courtCase.filedOn, 'hearingOn', courtCase.hearingOn);
     assertDateOrder('filedOn', courtCase.filedOn, 'defaulterListedOn', courtCase.defaulterListedOn);
     assertDateOrder('defaulterListedOn', courtCase.defaulterListedOn, 'defaulterRemovedOn', courtCase.defaulterRemovedOn);
     return courtCase;

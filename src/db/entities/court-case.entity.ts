@@ -1,10 +1,11 @@
-import { Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { CaseKind } from '../../domain/court-facts';
 import { Agency } from './agency.entity';
 import { BaseEntity } from './base.entity';
 
 /** A lawsuit in which an agency is the defendant (三(八)). */
 @Entity({ tableName: 'court_case' })
+@Check({ name: 'court_case_hearing_after_filing', expression: 'hearing_on is null or hearing_on >= filed_on' })
 export class CourtCase extends BaseEntity {
   @ManyToOne(() => Agency, { deleteRule: 'restrict', index: true })
   agency!: Agency;
@@ -27,6 +28,13 @@ export class CourtCase extends BaseEntity {
 
   @Property({ type: 'date' })
   filedOn!: string;
+
+  /**
+   * The day of the hearing (开庭之日) at which the head appeared or not: 三(八)'s conduct, so the day
+   * an absence is counted by. Null when not recorded: the filing day stands in (see court-facts.ts).
+   */
+  @Property({ type: 'date', nullable: true })
+  hearingOn?: string | null;
 
   /**
    * Did the agency's head appear in court (负责人出庭应诉)? True when the principal, a deputy head or a

@@ -10,6 +10,7 @@ import { Migration20261129070000OneLiveDecision } from './Migration2026112907000
 import { Migration20261129080000OneSweepPerMatter } from './Migration20261129080000OneSweepPerMatter';
 import { Migration20261130100000UnreviewedFindings } from './Migration20261130100000UnreviewedFindings';
 import { Migration20261130110000ClauseScopes } from './Migration20261130110000ClauseScopes';
+import { Migration20261201000000HearingDay } from './Migration20261201000000HearingDay';
 import { Migration20261202000000ProvisionalVerdicts } from './Migration20261202000000ProvisionalVerdicts';
 import { Migration20261202010000PrincipalFindings } from './Migration20261202010000PrincipalFindings';
 
@@ -26,6 +27,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129080000OneSweepPerMatter', class: Migration20261129080000OneSweepPerMatter },
   { name: 'Migration20261130100000UnreviewedFindings', class: Migration20261130100000UnreviewedFindings },
   { name: 'Migration20261130110000ClauseScopes', class: Migration20261130110000ClauseScopes },
+  { name: 'Migration20261201000000HearingDay', class: Migration20261201000000HearingDay },
   { name: 'Migration20261202000000ProvisionalVerdicts', class: Migration20261202000000ProvisionalVerdicts },
   { name: 'Migration20261202010000PrincipalFindings', class: Migration20261202010000PrincipalFindings },
 ];

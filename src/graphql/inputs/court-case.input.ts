@@ -4,6 +4,10 @@ import { CaseKind } from '../../domain/court-facts';
 import { HappenedOn, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
+const HEARING_ON =
+  '开庭之日 / The day of the hearing at which the head appeared or not (三(八) 出庭应诉): an absence counts by this day. ' +
+  'Not before filedOn. Absent: the filing day stands in (never later than the hearing, so it does not lengthen counting against the agency).';
+
 @InputType({ description: 'A lawsuit with an agency as defendant.' })
 export class CreateCourtCaseInput {
   @Field(() => ID)
@@ -23,6 +27,9 @@ export class CreateCourtCaseInput {
   @HappenedOn()
   filedOn!: string;
 
+  @HappenedOn({ nullable: true, description: HEARING_ON })
+  hearingOn?: string | null;
+
   @Field(() => CaseKind, { nullable: true, description: '案件类型（必填） / Required: ADMINISTRATIVE (行政诉讼, the only kind that counts under 三(八)), CIVIL (民事诉讼) or OTHER (执行、刑事及其他). There is no default: a missing kind is refused (BAD_USER_INPUT on kind).' })
   kind?: CaseKind | null;
 
@@ -34,6 +41,9 @@ export class CreateCourtCaseInput {
 export class UpdateCourtCaseInput {
   @Field(() => CaseKind, { nullable: true, description: '案件类型 / Record the kind of a case registered without one (it counts for nothing under 三(八) until recorded), or correct it.' })
   kind?: CaseKind;
+
+  @HappenedOn({ nullable: true, description: HEARING_ON })
+  hearingOn?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Did the head appear? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)).' })
   headAppeared?: boolean | null;

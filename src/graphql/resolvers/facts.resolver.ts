@@ -1,9 +1,11 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { FIELD_READERS, type Viewer } from '../../auth/role';
 import type { Agency, CivilServant, Enterprise } from '../../db/entities';
 import { CommitmentDomain } from '../../domain/commitment';
 import { commitmentFacts, type CommitmentSelection } from '../../domain/commitment-facts';
-import { creditFacts, type SeverityPeriods } from '../../domain/credit-facts';
+import { creditFacts, type CreditOptions, type SeverityPeriods } from '../../domain/credit-facts';
+import { RecordCategory, Severity } from '../../domain/credit-record';
 import { chinaDate } from '../../domain/day';
 import { courtFacts } from '../../domain/court-facts';
 import { listFacts } from '../../domain/list-membership';
@@ -30,7 +32,27 @@ function period(value: string | null | undefined, field: string): Period | null 
 
 function periods(input: SeverityPeriodsInput | null | undefined): SeverityPeriods | null {
   if (!input) return null;
-  return { minor: period(input.minor, 'countsFor.minor')!, general: period(input.general, 'countsFor.general')!, major: period(input.major, 'countsFor.major')!, severe: period(input.severe, 'countsFor.severe')! };
+  return {
+    minor: period(input.minor, 'countsFor.minor')!,
+    general: period(input.general, 'countsFor.general')!,
+    major: period(input.major, 'countsFor.major')!,
+    severe: period(input.severe, 'countsFor.severe')!,
+  };
+}
+
+/** How a credit field reads the records: its policy arguments, as the parameters in force give them. */
+export interface CreditReading {
+  countsFor: SeverityPeriodsInput | null;
+  trustworthyFor: string | null;
+  actsFrom: string | null;
+  dishonestyCategories: RecordCategory[] | null;
+  graveSeverities: Severity[] | null;
+}
+
+function creditOptions(reading: CreditReading): CreditOptions {
+  const countsFor = periods(reading.countsFor);
+  const trustworthy = period(reading.trustworthyFor, 'trustworthyFor');
+  return { countsFor: countsFor || trustworthy ? { ...(countsFor ?? {}), trustworthy } as SeverityPeriods : null, actsFrom: reading.actsFrom, dishonestyCategories: reading.dishonestyCategories, graveSeverities: reading.graveSeverities };
 }
 
 /** Repairs of many records, each list loaded in one batch. */
@@ -46,14 +68,14 @@ async function repairsOf(loaders: Loaders, ids: string[]) {
  * (a past asOf must not bring back a record whose disclosure has ended). Evaluations never read
  * as the public: their facts queries run as the system.
  */
-async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType, id: string, asOf: Date, countsFor?: SeverityPeriodsInput | null, occurredFrom?: string) {
+async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
   const all = visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(type, id)));
   const records = occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all;
   const ids = records.map((r) => r.id);
   const [repairs, objections] = await Promise.all([repairsOf(loaders, ids), loaders.objectionsOfRecord.loadMany(ids)]);
   const objectionsById = new Map(ids.map((rid, i) => [rid, objections[i] instanceof Error ? [] : (objections[i] as Exclude<(typeof objections)[number], Error>)]));
   const on = chinaDate(asOf);
-  return { on, ...creditFacts(records, repairs, (rid) => objectionsById.get(rid) ?? [], on, periods(countsFor)) };
+  return { on, ...creditFacts(records, repairs, (rid) => objectionsById.get(rid) ?? [], on, creditOptions(reading)) };
 }
 
 /** List memberships of any subject on the day, with the repairs of the records behind them. */
@@ -78,7 +100,27 @@ const COUNTS_FOR = {
   validate: false,
   description: 'The calendar period a record of each severity counts for from its decision day; absent: until its disclosure ends.',
 } as const;
-const WITHIN = { nullable: true, validate: false, description: '回溯期间，如 "P2Y"；不填则不限 / Only what counts in the calendar period ending on the day, e.g. "P2Y": a breach from the day of its finding (foundOn), a fulfilled commitment from the day it was settled, a court case from the day it was filed; absent: all.' } as const;
+const TRUSTWORTHY_FOR = {
+  nullable: true,
+  validate: false,
+  description: '守信记录计入期间 / The calendar period a trustworthy (守信) record counts for from its decision day, e.g. "P3Y"; absent: until its disclosure ends.',
+} as const;
+const ACTS_FROM = {
+  nullable: true,
+  validate: false,
+  description: '文件施行之日 / The day the document read took effect: records of acts before it count towards nothing and are listed in notCounted (不溯及既往). Absent: every act counts.',
+} as const;
+const DISHONESTY_CATEGORIES = {
+  nullable: true,
+  validate: false,
+  description: '所引条款所称的失信类别 / Only dishonesty records of these categories count (the conduct the clause read speaks of); the others are listed in notCounted. Absent: all.',
+} as const;
+const GRAVE_SEVERITIES = {
+  nullable: true,
+  validate: false,
+  description: '视为重大的严重程度 / The severities unrepairedGraveUndisputed counts (a policy parameter). Absent: that count is null.',
+} as const;
+const WITHIN = { nullable: true, validate: false, description: '回溯期间，如 "P2Y"；不填则不限 / Only what counts in the calendar period ending on the day, e.g. "P2Y": a breach from the day of its finding (foundOn), a fulfilled commitment from the day it was settled, an absence from court (出庭应诉) from its hearing day (the filing day when none is recorded); absent: all.' } as const;
 const DOMAINS = { nullable: true, validate: false, description: 'Only commitments of these fields (a commitment whose field is not recorded matches none); absent: all. 四(四) speaks of INFRASTRUCTURE, PUBLIC_SERVICE and LIVELIHOOD.' } as const;
 const PUBLICLY_DISCLOSED = { nullable: true, validate: false, description: 'Only commitments disclosed to the public (true) or not (false); one whose disclosure is not recorded matches neither. Absent: all.' } as const;
 
@@ -93,9 +135,13 @@ export class AgencyFactsResolver {
     @Root() agency: Agency,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('countsFor', () => SeverityPeriodsInput, COUNTS_FOR) countsFor: SeverityPeriodsInput | null,
+    @Arg('trustworthyFor', () => String, TRUSTWORTHY_FOR) trustworthyFor: string | null,
+    @Arg('actsFrom', () => LocalDateResolver, ACTS_FROM) actsFrom: string | null,
+    @Arg('dishonestyCategories', () => [RecordCategory], DISHONESTY_CATEGORIES) dishonestyCategories: RecordCategory[] | null,
+    @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, agency.id, asOf, countsFor);
+    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
   }
 
   @FieldResolver(() => ListFactsType, LISTINGS)
@@ -140,9 +186,13 @@ export class CivilServantFactsResolver {
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('countsFor', () => SeverityPeriodsInput, COUNTS_FOR) countsFor: SeverityPeriodsInput | null,
+    @Arg('trustworthyFor', () => String, TRUSTWORTHY_FOR) trustworthyFor: string | null,
+    @Arg('actsFrom', () => LocalDateResolver, ACTS_FROM) actsFrom: string | null,
+    @Arg('dishonestyCategories', () => [RecordCategory], DISHONESTY_CATEGORIES) dishonestyCategories: RecordCategory[] | null,
+    @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.CIVIL_SERVANT, servant.id, asOf, countsFor);
+    return creditFactsOf(loaders, viewer, SubjectType.CIVIL_SERVANT, servant.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
   }
 
   @FieldResolver(() => ListFactsType, LISTINGS)
@@ -180,11 +230,15 @@ export class CivilServantFactsResolver {
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('countsFor', () => SeverityPeriodsInput, COUNTS_FOR) countsFor: SeverityPeriodsInput | null,
+    @Arg('trustworthyFor', () => String, TRUSTWORTHY_FOR) trustworthyFor: string | null,
+    @Arg('actsFrom', () => LocalDateResolver, ACTS_FROM) actsFrom: string | null,
+    @Arg('dishonestyCategories', () => [RecordCategory], DISHONESTY_CATEGORIES) dishonestyCategories: RecordCategory[] | null,
+    @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
     // Not principal, or tenure unknown: nothing of the agency's is attributed to them (an empty list of records).
     const since = servant.principal && servant.principalSince ? servant.principalSince : '9999-12-31';
-    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, servant.agency.id, asOf, countsFor, since);
+    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, servant.agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities }, since);
   }
 }
 
@@ -195,9 +249,13 @@ export class EnterpriseFactsResolver {
     @Root() enterprise: Enterprise,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('countsFor', () => SeverityPeriodsInput, COUNTS_FOR) countsFor: SeverityPeriodsInput | null,
+    @Arg('trustworthyFor', () => String, TRUSTWORTHY_FOR) trustworthyFor: string | null,
+    @Arg('actsFrom', () => LocalDateResolver, ACTS_FROM) actsFrom: string | null,
+    @Arg('dishonestyCategories', () => [RecordCategory], DISHONESTY_CATEGORIES) dishonestyCategories: RecordCategory[] | null,
+    @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.ENTERPRISE, enterprise.id, asOf, countsFor);
+    return creditFactsOf(loaders, viewer, SubjectType.ENTERPRISE, enterprise.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
   }
 
   @FieldResolver(() => ListFactsType, LISTINGS)

@@ -21,6 +21,9 @@ export class CourtCaseType {
   @Field(() => LocalDateResolver)
   filedOn!: string;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: '开庭之日 / The day of the hearing at which the head appeared or not (三(八)): an absence counts by it. Null when not recorded: the filing day stands in.' })
+  hearingOn?: string | null;
+
   @Field(() => Boolean, { nullable: true, description: "Did the agency's head appear in court (负责人出庭应诉)? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)). Null until the hearing." })
   headAppeared?: boolean | null;
 

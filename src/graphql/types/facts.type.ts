@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain } from '../../domain/commitment';
 import { CaseKind } from '../../domain/court-facts';
+import { NotCountedReason } from '../../domain/credit-facts';
 import { RecordCategory, Severity } from '../../domain/credit-record';
 
 @InputType({ description: 'The calendar period a record of each severity counts for from its decision day (认定之日), as ISO 8601 periods such as "P3M", "P1Y", "P3Y" (a policy parameter of the rules).' })
@@ -64,17 +65,46 @@ export class CountingRecordType {
   disputed!: boolean;
 }
 
+@ObjectType('NotCountedRecord', { description: 'A dishonesty record that would count on the day but is left out of every count and flag, with why. It stays on file.' })
+export class NotCountedRecordType {
+  @Field(() => ID, { description: '编号 / The id.' })
+  id!: string;
+
+  @Field(() => RecordCategory, { description: '记录类别 / What the record is about.' })
+  category!: RecordCategory;
+
+  @Field(() => Severity, { nullable: true, description: '严重程度 / How grave the record is.' })
+  severity!: Severity | null;
+
+  @Field(() => LocalDateResolver, { description: '失信行为发生日期 / The day the act occurred.' })
+  occurredOn!: string;
+
+  @Field(() => LocalDateResolver, { description: '认定之日 / The day it was decided.' })
+  decidedOn!: string;
+
+  @Field({ description: '认定文书编号 / The number of the deciding document.' })
+  documentNumber!: string;
+
+  @Field(() => NotCountedReason, {
+    description:
+      '不计入的理由 / ACT_BEFORE_IN_FORCE: the act occurred before the day the document took effect (actsFrom), and a measure under it does not reach back (不溯及既往); ' +
+      'CATEGORY_NOT_SPOKEN_OF: its category is not among dishonestyCategories, the conduct the clause read speaks of.',
+  })
+  reason!: NotCountedReason;
+}
+
 @ObjectType('CreditFacts', {
   description:
     'What the credit records of a subject say on one day: the facts the rule files read. A dishonesty record counts when it is not revoked, ' +
-    'had been decided (认定) by the day, its disclosure had not ended, and the day lies within the countsFor period of its severity from its decision day. ' +
+    'had been decided (认定) by the day, its disclosure had not ended, the day lies within the countsFor period of its severity from its decision day ' +
+    '(from the act day when the decision day is an estimate, so an estimate never lengthens it), the act did not occur before actsFrom and its category is among dishonestyCategories when given. ' +
     'An approved repair that waives ends its effect from the approval day: it stays in records (repaired) and leaves every other count and flag.',
 })
 export class CreditFactsType {
   @Field(() => LocalDateResolver, { description: '事实所属日期 / The day (China Standard Time) the facts are about.' })
   on!: string;
 
-  @Field(() => Int, { description: '失信记录数 / Counting dishonesty records.' })
+  @Field(() => Int, { description: '失信记录数（含已修复免于的） / Counting dishonesty records, whether a repair waived their effect or not: whether the subject has any dishonesty record at all (三(七) waives the measures, not the record).' })
   dishonest!: number;
 
   @Field(() => Int, { description: '轻微失信记录数 / Counting minor records.' })
@@ -122,8 +152,8 @@ export class CreditFactsType {
   @Field(() => Int, { description: '无异议的未修复失信记录数 / Unrepaired records under no pending objection (三(七) 异议处理): what a restriction or disqualification may rest on.' })
   unrepairedUndisputed!: number;
 
-  @Field(() => Int, { description: '无异议的未修复较重或严重记录数 / Unrepaired major or severe records under no pending objection.' })
-  unrepairedGraveUndisputed!: number;
+  @Field(() => Int, { nullable: true, description: '无异议的未修复重大记录数 / Unrepaired records of the severities given as graveSeverities (a policy parameter) under no pending objection; null when graveSeverities is not given.' })
+  unrepairedGraveUndisputed!: number | null;
 
   @Field(() => Float, { description: '无异议未修复记录的最大单笔损失（元） / The largest loss of one unrepaired record under no pending objection, in yuan (0 when none).' })
   largestUndisputedLoss!: number;
@@ -145,6 +175,9 @@ export class CreditFactsType {
 
   @Field(() => [CountingRecordType], { description: '计入的失信记录 / The counting dishonesty records, newest first: the evidence rules cite.' })
   records!: CountingRecordType[];
+
+  @Field(() => [NotCountedRecordType], { description: '不计入的失信记录 / Dishonesty records that would count on the day but are left out (acts before actsFrom; categories outside dishonestyCategories), each with why.' })
+  notCounted!: NotCountedRecordType[];
 }
 
 @ObjectType('BreachedCommitment')
@@ -209,6 +242,12 @@ export class CourtCaseFactType {
   @Field(() => LocalDateResolver, { description: '立案日期 / The day it was filed.' })
   filedOn!: string;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: '开庭之日 / The day of the hearing; null when not recorded.' })
+  hearingOn!: string | null;
+
+  @Field(() => LocalDateResolver, { description: '出庭应诉的计算日 / The day the appearance is counted by: hearingOn, or filedOn when no hearing day was recorded (never later than the hearing, so it does not lengthen counting against the agency).' })
+  appearanceCountedOn!: string;
+
   @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Whether the head appeared (the principal, a deputy head or a head in charge of the matter: 法释〔2020〕3号 art. 2); null before the hearing.' })
   headAppeared!: boolean | null;
 
@@ -230,7 +269,7 @@ export class CourtFactsType {
   @Field({ description: '当日在失信被执行人名单（仅以法院移出为终止） / On the judgment-defaulter list on the day until the court removes it, whatever a repair of the record behind it: what 三(八) special governance reads.' })
   listedByCourt!: boolean;
 
-  @Field(() => Int, { description: '负责人无正当理由未出庭应诉的行政案件数 / Administrative cases (filed within the period when given) whose hearing the head missed without an excused absence.' })
+  @Field(() => Int, { description: '负责人无正当理由未出庭应诉的行政案件数 / Administrative cases whose hearing the head missed without an excused absence, on or before the day and (when a period is given) within it, counted by appearanceCountedOn.' })
   headAbsences!: number;
 
   @Field(() => Int, { description: '案件类型未登记的负责人未出庭案件数 / Cases of no recorded kind (within the period when given) whose head was absent without excuse: not counted in headAbsences until the kind is recorded.' })
