@@ -126,7 +126,7 @@ program
         // A preview: the same facts and rules as a stored verdict, nothing written (no verdict, audit or snapshot).
         const decision = await decideSubject(deps, options.subject, options.matter!, options.asOf ?? new Date());
         const parameters = parameterUsesNow(deps.ruleSet, decision.subjectType, decision.parametersFile, decision.facts.parameters, decision.rules);
-        console.log(options.json ? JSON.stringify({ ...decision, evaluatedAt: new Date(), stored: false }, null, 2) : verdictText({ ...decision, id: null }, decision.rules, matterTitle(), subjectName, words, parameters, decision.provisionalOn));
+        console.log(options.json ? JSON.stringify({ ...decision, evaluatedAt: new Date(), stored: false }, null, 2) : verdictText({ ...decision, id: null }, decision.rules, matterTitle(), subjectName, words, parameters, decision.provisionalOn, decision.facts.subject));
         return;
       }
       // The command line acts with full rights, and is audited like any caller: under the operating
@@ -137,7 +137,7 @@ program
       if (options.json) {
         console.log(JSON.stringify({ ...verdict, actor: viewer.subject, rules }, null, 2));
       } else {
-        console.log(verdictText(verdict, rules, matterTitle(), subjectName, words, await parameterUses(deps.em, deps.ruleSet, verdict, rules), await storedProvisionalOn(deps.em, deps.ruleSet, verdict, rules)));
+        console.log(verdictText(verdict, rules, matterTitle(), subjectName, words, await parameterUses(deps.em, deps.ruleSet, verdict, rules), await storedProvisionalOn(deps.em, deps.ruleSet, verdict, rules), verdict.facts.subject));
         console.error(`已保存，操作人 ${viewer.subject} / stored, acting as ${viewer.subject}`);
       }
     } finally {

@@ -36,8 +36,10 @@ export function describeFailure(condition: ConditionResult, locale: Locale, labe
 
 /**
  * One line per record a fired rule rests on whose decision day is an estimate (decidedOnEstimated:
- * kept from before decision days were registered, or registered without one): its counting period
- * ran from the day it was recorded, which stands in for the decision day.
+ * kept from before decision days were registered, or registered without one). The recorded day
+ * stands in for the decision, but it is later than the real one: so the record counts from the
+ * recorded day, while its period runs from the act day and ends no later than the act day gives
+ * (rules/README.md, Parameters) — the estimate never lengthens counting against the subject.
  */
 function estimatedDecisionDays(fired: Pick<RuleResult, 'evidence'>[], zh: boolean): string[] {
   const seen = new Set<unknown>();
@@ -46,11 +48,40 @@ function estimatedDecisionDays(fired: Pick<RuleResult, 'evidence'>[], zh: boolea
     if (item.decidedOnEstimated !== true || seen.has(item.id)) continue;
     seen.add(item.id);
     const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+    const acted = item.occurredOn ? show(item.occurredOn) : zh ? '行为发生之日' : 'the act day';
     lines.push(
       zh
-        ? `记录 ${number} 的认定之日未登记，以登记之日 ${show(item.decidedOn)} 估计：其计入期间自该估计日期起算，以认定文书为准可更正。`
-        : `Record ${number}: its decision day was not registered; its period was counted from an estimated decision day, ${show(item.decidedOn)} (the day it was recorded). A correction from the deciding document replaces it.`,
+        ? `记录 ${number} 的认定之日未登记，以登记之日 ${show(item.decidedOn)} 估计：自该日起计入，但计入期间自行为发生之日 ${acted} 起算，不因估计日期而延长；以认定文书为准可更正。`
+        : `Record ${number}: its decision day was not registered; the day it was recorded, ${show(item.decidedOn)}, stands in as an estimate: it counts from then, but its period runs from the act day, ${acted}, so the estimate does not lengthen it. A correction from the deciding document replaces it.`,
     );
+  }
+  return lines;
+}
+
+/**
+ * One line per record the facts left out because its act occurred before the document took
+ * effect (notCounted, ACT_BEFORE_IN_FORCE, in any credit facts of the subject): it stays on file but
+ * grounds no measure (不溯及既往).
+ */
+function actsBeforeInForce(subject: unknown, parameters: SummaryInput['parameters'], zh: boolean): string[] {
+  if (!subject || typeof subject !== 'object') return [];
+  const inForce = parameters?.find((p) => p.name === 'inForceFrom')?.value;
+  const from = typeof inForce === 'string' ? inForce : zh ? '施行之日' : 'the day it took effect';
+  const seen = new Set<unknown>();
+  const lines: string[] = [];
+  for (const facts of Object.values(subject as Record<string, unknown>)) {
+    const left = facts && typeof facts === 'object' ? (facts as { notCounted?: unknown }).notCounted : undefined;
+    if (!Array.isArray(left)) continue;
+    for (const item of left as Record<string, unknown>[]) {
+      if (item?.reason !== 'ACT_BEFORE_IN_FORCE' || seen.has(item.id)) continue;
+      seen.add(item.id);
+      const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+      lines.push(
+        zh
+          ? `记录 ${number} 所涉行为发生于 ${show(item.occurredOn)}，早于文件施行之日 ${from}：不溯及既往，不据以采取任何措施，记录仍予保留。`
+          : `Record ${number}: the act occurred on ${show(item.occurredOn)}, before the document took effect on ${from}; no retroactivity: no measure rests on it, and the record stays on file.`,
+      );
+    }
   }
   return lines;
 }
@@ -69,6 +100,8 @@ export interface SummaryInput {
   provisionalOn?: string[];
   /** For a verdict about an earlier day: the facts without history read at their value of the evaluation day. */
   todaysValues?: Bilingual | null;
+  /** The facts of the subject the rules read, for the records they left out (notCounted). */
+  subject?: unknown;
 }
 
 /**
@@ -103,6 +136,7 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
     );
   }
   for (const line of estimatedDecisionDays(fired, zh)) lines.push(line);
+  for (const line of actsBeforeInForce(input.subject, input.parameters, zh)) lines.push(line);
   for (const p of input.parameters ?? []) {
     // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.
     const value = p.value && typeof p.value === 'object' ? JSON.stringify(p.value, Object.keys(p.value).sort()) : String(p.value);

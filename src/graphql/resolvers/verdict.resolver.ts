@@ -182,6 +182,6 @@ export class ExplanationResolver {
     const matterTitle = rules.current.matter(about.matter)?.title ?? { zh: about.matter, en: about.matter };
     // Facts named in words from the facts types' descriptions (the facts query in force).
     const label = factWords(info.schema, rules.current, about.subjectType, locale);
-    return buildSummary({ outcome: about.outcome, score: about.score, day: about.day, matterTitle, rules: explanation.rules, parameters: explanation.parameters, label, provisionalOn: about.provisionalOn, todaysValues: about.todaysValues }, locale);
+    return buildSummary({ outcome: about.outcome, score: about.score, day: about.day, matterTitle, rules: explanation.rules, parameters: explanation.parameters, label, provisionalOn: about.provisionalOn, todaysValues: about.todaysValues, subject: explanation.facts?.subject }, locale);
   }
 }
