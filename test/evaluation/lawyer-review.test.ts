@@ -59,8 +59,8 @@ describe('认定之日: an estimated decision day is said to be one', () => {
     const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
     expect(verdict.outcome).toBe('RESTRICTED');
     expect(verdict.explanation.rules.find((r) => r.ruleId === 'cs-award-restrict')!.evidence).toEqual([expect.objectContaining({ id: recordId, decidedOnEstimated: true })]);
-    expect(verdict.explanation.zh).toContain('记录 鄂州司〔2025〕9号 的认定之日未登记，以登记之日 2025-02-01 估计：其计入期间自该估计日期起算');
-    expect(verdict.explanation.en).toContain('Record 鄂州司〔2025〕9号: its decision day was not registered; its period was counted from an estimated decision day, 2025-02-01');
+    expect(verdict.explanation.zh).toContain('记录 鄂州司〔2025〕9号 的认定之日未登记，以登记之日 2025-02-01 估计：自该日起计入，但计入期间自行为发生之日 2025-01-05 起算');
+    expect(verdict.explanation.en).toContain('Record 鄂州司〔2025〕9号: its decision day was not registered; the day it was recorded, 2025-02-01, stands in as an estimate');
 
     const objection = await server.ok(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId, filedBy: '本人', reason: '认定日期有误', filedOn: '2025-03-01' } });
     const corrected = await server.ok(graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { record { decidedOn decidedOnEstimated version } } }`), {
