@@ -103,7 +103,7 @@ test('an inspector signs in, finds a RESTRICTED civil servant, reads why, switch
   const fired = page.locator('[data-rule="cs-award-restrict"]');
   expect(await fired.getAttribute('data-fired')).toBe('true');
   expect(await fired.textContent()).toContain('三(六)');
-  const unrepaired = fired.locator('tr', { hasText: /\$\.credit\.unrepaired(?!Undisputed)/ });
+  const unrepaired = fired.locator('tr', { hasText: /\$\.governmentDishonesty\.unrepaired(?!Undisputed)/ });
   expect(await unrepaired.getAttribute('class')).toBe('passed');
   expect(await unrepaired.getByTestId('actual').textContent()).toBe('1');
   expect(await unrepaired.textContent()).toContain('✓');
@@ -169,7 +169,7 @@ test('a policy officer previews a draft rule and sees the subjects whose outcome
   await page.getByText('cs-award-restrict').waitFor();
   expect(await page.locator('code.version').textContent()).toMatch(/^sha256:[0-9a-f]{16,}$/);
   const inWords = page.locator('li.rule', { hasText: 'cs-award-restrict' }).locator('.condition-words');
-  expect(await inWords.textContent()).toMatch(/以下全部成立.*\$\.credit\.unrepaired.*大于或等于/);
+  expect(await inWords.textContent()).toMatch(/以下全部成立.*\$\.governmentDishonesty\.unrepaired.*大于或等于/);
 
   // The draft: restrict only from two unrepaired records on; our servant has one.
   const rule = JSON.parse(readFileSync('rules/civil-servant/award-restrict.json', 'utf8'));

@@ -95,6 +95,8 @@ describe('rules check finds', () => {
       '"subjectType" must be "CIVIL_SERVANT", matching the folder',
       'unknown matter "LOTTERY"; declare it in matters.json first',
       '"to" 2010-01-01 is before "from" 2018-12-26',
+      // An agency's facts have no governmentDishonesty (a civil servant's reading of 三(六)).
+      expect.stringContaining('"governmentDishonesty" in path "$.governmentDishonesty.unrepaired" is not in the facts query\'s result'),
       // The law check sees the same mistake from its side: 三(四) speaks of civil servants only.
       expect.stringContaining('rule x applies INCENTIVE to AGENCY in LOTTERY, which no clause it cites authorises'),
     ]);
@@ -119,7 +121,7 @@ describe('rules check finds', () => {
 describe('rules check warns of', () => {
   it('a rule whose conditions can never hold together', () => {
     const { warnings, problems } = rulesWith('civil-servant/x.json', (t) =>
-      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"operator": "greaterThanInclusive",\n        "value": 1', '"operator": "greaterThan",\n        "value": 5').replace('"$.credit.trustworthy"', '"$.credit.unrepaired"'),
+      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"operator": "greaterThanInclusive",\n        "value": 1', '"operator": "greaterThan",\n        "value": 5').replace('"$.credit.trustworthy"', '"$.credit.dishonest"'),
     );
     expect(problems).toEqual([]);
     expect(warnings.map((w) => [w.file, w.en])).toContainEqual(['civil-servant/x.json', 'the conditions of x contradict each other: it can never fire']);

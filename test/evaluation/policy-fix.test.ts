@@ -92,13 +92,13 @@ describe('四(五): the integrity-title campaign weighs kept promises only', () 
   });
 });
 
-describe('三(四)/三(七) 免于: a waived record no longer stands in the way of the incentive', () => {
-  it('a civil servant whose only dishonesty record was repaired (免于) and who was commended is favoured', async () => {
+describe('三(四)/三(七) 免于: a waiver ends the punishment, not the record', () => {
+  it('a commended civil servant whose only dishonesty record was repaired (免于) is no longer restricted, but earns the incentive only once the record stops counting', async () => {
     const agencyId = await createAgency(server);
     const servantId = await createCivilServant(server, agencyId);
-    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-01-05', recordedOn: '2025-01-20' });
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-01-05', decidedOn: '2025-01-20', recordedOn: '2025-01-20' });
     await createRecord(server, 'CIVIL_SERVANT', servantId, { kind: 'TRUSTWORTHY', category: 'COMMENDATION', severity: null, occurredOn: '2025-02-01', recordedOn: '2025-02-10' });
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD')).measures.map((m) => m.ruleId)).not.toContain('cs-trustworthy-incentive');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-01')).measures.map((m) => m.ruleId)).toEqual(['cs-award-restrict']);
     const requested = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
       input: { recordId, actions: ['RECOVERED_LOSS'], description: '已消除不良影响', appliedOn: '2025-03-01' },
     });
@@ -106,7 +106,9 @@ describe('三(四)/三(七) 免于: a waived record no longer stands in the way 
       input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-01' },
     });
     expect(decided.errors).toBeUndefined();
-    const favoured = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    // 三(七) “免于实施失信惩戒措施”: the restriction goes; the record is still a dishonesty record while it counts.
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-01')).measures).toEqual([]);
+    const favoured = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2026-01-20');
     expect(favoured.measures).toEqual([expect.objectContaining({ ruleId: 'cs-trustworthy-incentive', effect: 'INCENTIVE' })]);
   });
 });
@@ -115,7 +117,8 @@ describe('commencement and proposed parameters', () => {
   it('nothing is evaluated before the document was published on 2018-12-26 (no parameters in force); from that day the rules apply', async () => {
     const agencyId = await createAgency(server);
     const servantId = await createCivilServant(server, agencyId);
-    await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2018-12-01', recordedOn: '2018-12-10', decidedOn: '2018-12-10' });
+    // An act on the day itself: one before it grounds nothing (不溯及既往, test/evaluation/lawyer-risky-facts.test.ts).
+    await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2018-12-26', recordedOn: '2018-12-26', decidedOn: '2018-12-26' });
     const before = await server.query(EVALUATE, { type: 'CIVIL_SERVANT', id: servantId, matter: 'AWARD', asOf: noonInChina('2018-12-25') });
     expect(before.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' }, message: expect.stringContaining('2018-12-25') });
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2018-12-26')).outcome).toBe('RESTRICTED');

@@ -41,8 +41,8 @@ describe('a verdict', () => {
     const fired = verdict.explanation.rules.find((r) => r.ruleId === 'cs-award-restrict');
     expect(fired).toMatchObject({ fired: true, file: 'civil-servant/award-restrict.json' });
     expect(fired!.conditions).toEqual([
-      { place: 'all[0]', fact: 'subject', path: '$.credit.unrepaired', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
-      { place: 'all[1]', fact: 'subject', path: '$.credit.unrepairedUndisputed', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
+      { place: 'all[0]', fact: 'subject', path: '$.governmentDishonesty.unrepaired', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
+      { place: 'all[1]', fact: 'subject', path: '$.governmentDishonesty.unrepairedUndisputed', operator: 'greaterThanInclusive', expected: 1, actual: 1, passed: true },
     ]);
     expect(fired!.evidence).toEqual([expect.objectContaining({ id: recordId, category: 'BREACH_OF_CONTRACT', severity: 'MAJOR', documentNumber: '鄂州信〔2023〕12号', occurredOn: '2025-03-01' })]);
     expect(fired!.text!.zh).toContain('有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先');
@@ -59,7 +59,7 @@ describe('a verdict', () => {
       expect(rule.fired).toBe(false);
       expect(rule.conditions.some((c) => c.passed === false && c.actual !== undefined)).toBe(true);
     }
-    expect(verdict.explanation.en).toContain('Counting dishonesty records without an approved repair (subject.credit.unrepaired) was 0, needed at least 1');
+    expect(verdict.explanation.en).toContain('Counting dishonesty records without an approved repair (subject.governmentDishonesty.unrepaired) was 0, needed at least 1');
   });
 
   it('is stored, and reads back identical', async () => {
@@ -239,13 +239,13 @@ describe('rules with a mistake', () => {
     rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-rules-'));
     cpSync(path.resolve(__dirname, '../../rules'), rulesDir, { recursive: true });
     const file = path.join(rulesDir, 'civil-servant/award-restrict.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"$.credit.unrepaired"', '"$.credit.unrepayred"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"$.governmentDishonesty.unrepaired"', '"$.governmentDishonesty.unrepayred"'));
   });
   afterAll(() => rmSync(rulesDir, { recursive: true, force: true }));
 
   it('keep the server from starting, with the file, line and fix named, before any database work', async () => {
     await expect(startTestServer({ rulesDir })).rejects.toThrow(
-      /civil-servant\/award-restrict\.json:\d+:\d+ .*"unrepayred" in path "\$\.credit\.unrepayred" is not in the facts query's result; did you mean "unrepaired"\?/,
+      /civil-servant\/award-restrict\.json:\d+:\d+ .*"unrepayred" in path "\$\.governmentDishonesty\.unrepayred" is not in the facts query's result; did you mean "unrepaired"\?/,
     );
   });
 });

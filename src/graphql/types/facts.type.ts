@@ -104,7 +104,7 @@ export class CreditFactsType {
   @Field(() => LocalDateResolver, { description: '事实所属日期 / The day (China Standard Time) the facts are about.' })
   on!: string;
 
-  @Field(() => Int, { description: '失信记录数（含已修复免于的） / Counting dishonesty records, whether a repair waived their effect or not: whether the subject has any dishonesty record at all (三(七) waives the measures, not the record).' })
+  @Field(() => Int, { description: '失信记录数（含经修复免于惩戒的） / Counting dishonesty records including those whose measures a repair waived' })
   dishonest!: number;
 
   @Field(() => Int, { description: '轻微失信记录数 / Counting minor records.' })
