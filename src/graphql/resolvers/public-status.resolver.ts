@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CreditRecord, Enterprise } from '../../db/entities';
+import { storedFactsMask } from '../../auth/stored-facts';
 import { SubjectType } from '../../domain/subject';
 import { firedStrongestFirst, measuresOf, type Decision } from '../../domain/verdict';
 import { reasonFor } from '../../evaluation/reason';
@@ -22,7 +23,8 @@ async function toPublicStatus(context: GraphQLContext, assessment: Decision): Pr
     matterTitle: title,
     outcome: assessment.outcome,
     measures: measuresOf(assessment.rules),
-    reason: reasonFor(assessment.outcome, assessment.rules, matter),
+    // Filled from facts gathered as the system: masked for the viewer's role like any text from facts.
+    reason: storedFactsMask(context.viewer.role, assessment.subjectType, { subject: assessment.facts.subject })(reasonFor(assessment.outcome, assessment.rules, matter)),
     records: visibleRecords(context.viewer, records),
     asOf: assessment.asOf,
     day: assessment.day,
