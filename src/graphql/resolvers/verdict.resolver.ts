@@ -137,7 +137,7 @@ export class VerdictResolver {
   async explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext): Promise<ExplanationType> {
     const personal = verdict.subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(context.viewer.role);
     const explained = await explainedRules(context.em, context.rules.current, verdict);
-    const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts);
+    const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts, verdict.evaluatedAt);
     const uses = (await parameterUses(context.em, context.rules.current, verdict, explained)).map(parameterUseView);
     // Conditions go too, not just their actual values: `passed` of a rule that did not fire would
     // still tell what a record said (seriousIllegalDishonest == true, passed).
