@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { DateTimeScalar } from './scalars';
 import { authChecker } from '../auth/auth-checker';
+import { GuardedFilters } from './guarded-filter';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { AssessResolver } from './resolvers/assess.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
@@ -65,6 +66,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       },
     },
     authChecker,
+    // Filters on fields a role does not read are refused to it, on every field with a filter argument.
+    globalMiddlewares: [GuardedFilters],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
   });
   return built;
