@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { DateTimeScalar } from './scalars';
 import { authChecker } from '../auth/auth-checker';
 import { GuardedFilters } from './guarded-filter';
+import { RecordPersonalReads } from './personal-reads';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { AssessResolver } from './resolvers/assess.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
@@ -66,8 +67,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       },
     },
     authChecker,
-    // Filters on fields a role does not read are refused to it, on every field with a filter argument.
-    globalMiddlewares: [GuardedFilters],
+    // Filters on fields a role does not read are refused to it, on every field with a filter argument;
+    // a civil servant's personal data read whole is recorded in the request's read log.
+    globalMiddlewares: [GuardedFilters, RecordPersonalReads],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
   });
   return built;
