@@ -1,17 +1,30 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Viewer } from '../auth/role';
-import type { AuditEntry } from '../domain/audit';
+import { AuditAction, type AuditEntry } from '../domain/audit';
+import type { SubjectType } from '../domain/subject';
 import { auditIn } from './audit.service';
 
 /**
- * The reads one request made that the audit trail records (explanations): one entry per object
- * read, however many times the request read it, written together when the response is ready.
+ * The reads one request made that the audit trail records (explanations, and a person's personal
+ * data read whole): one entry per object read, however many times the request read it, written
+ * together when the response is ready.
  * Reads noted after that (work still running after an error ended the request) are not answered,
  * so they are not recorded.
  */
 export class ReadLog {
   private readonly entries = new Map<string, AuditEntry>();
+  /** Personal data read whole, by "<subject type> <id>": the fields read. */
+  private readonly personal = new Map<string, { subjectType: SubjectType; subjectId: string; fields: Set<string> }>();
   private closed = false;
+
+  /** Notes that a person's field was read whole; one entry per person per request, naming every field read. */
+  notePersonal(subjectType: SubjectType, subjectId: string, field: string): void {
+    if (this.closed) return;
+    const key = `${subjectType} ${subjectId}`;
+    let found = this.personal.get(key);
+    if (!found) this.personal.set(key, (found = { subjectType, subjectId, fields: new Set() }));
+    found.fields.add(field);
+  }
 
   /** Notes a read; a second read of the same object in the same request adds nothing. */
   note(entry: AuditEntry & { targetId: string }): void {
@@ -22,7 +35,14 @@ export class ReadLog {
   /** The reads noted so far; nothing can be noted after. */
   take(): AuditEntry[] {
     this.closed = true;
-    return [...this.entries.values()];
+    const personal = [...this.personal.values()].map(({ subjectType, subjectId, fields }): AuditEntry => ({
+      action: AuditAction.READ_PERSONAL_DATA,
+      subjectType,
+      subjectId,
+      // The outcome column holds 200 characters; the field names are short and few.
+      outcome: `read ${[...fields].sort().join(', ')}`.slice(0, 200),
+    }));
+    return [...this.entries.values(), ...personal];
   }
 }
 

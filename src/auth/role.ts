@@ -91,17 +91,22 @@ export const READS_RULE_ERRORS: readonly Role[] = [Role.OFFICER, Role.INSPECTOR,
  * a commitment's status and dates, whether the head appeared. The errors of the rules folder on
  * disk (files, lines, what is being edited) are for those who work with the rules and for the
  * operators (/readyz on loopback or with an ADMIN token), not for the public.
+ *
+ * `audited`: a civil servant's personal data — the whole ID-card number, their dishonesty records,
+ * credit facts and listings. Whoever reads it whole leaves an audit event (READ_PERSONAL_DATA: who,
+ * which person, which fields; once per person per request, src/graphql/personal-reads.ts), so that a
+ * bulk read (three pages of 100 people with their ID-card numbers) is attributable to a token holder.
  */
 export const FIELD_READERS = {
-  'CivilServant.idCardNumber': { roles: SEES_ID_NUMBERS, masked: true, mask: maskIdCard },
+  'CivilServant.idCardNumber': { roles: SEES_ID_NUMBERS, masked: true, mask: maskIdCard, audited: true },
   'CivilServant.name': { roles: SEES_CIVIL_SERVANTS, masked: true, mask: maskName },
-  'CivilServant.creditRecords': { roles: SEES_CIVIL_SERVANTS, masked: false },
-  'CivilServant.creditRecordsConnection': { roles: SEES_CIVIL_SERVANTS, masked: false },
-  'CivilServant.credit': { roles: SEES_CIVIL_SERVANTS, masked: false },
-  'CivilServant.listings': { roles: SEES_CIVIL_SERVANTS, masked: false },
-  'CivilServant.listMemberships': { roles: SEES_CIVIL_SERVANTS, masked: false },
-  'CivilServant.commitmentFacts': { roles: SEES_CIVIL_SERVANTS, masked: false },
-  'CivilServant.agencyCreditAsPrincipal': { roles: SEES_CIVIL_SERVANTS, masked: false },
+  'CivilServant.creditRecords': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
+  'CivilServant.creditRecordsConnection': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
+  'CivilServant.credit': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
+  'CivilServant.listings': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
+  'CivilServant.listMemberships': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
+  'CivilServant.commitmentFacts': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
+  'CivilServant.agencyCreditAsPrincipal': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
   'Commitment.responsiblePerson': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
   'Commitment.breachFinding': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
   'Commitment.breachFindingPending': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
@@ -115,7 +120,7 @@ export const FIELD_READERS = {
   'CreditRecord.history': { roles: PERMISSIONS.readHistory, masked: false },
   'CreditRecord.objections': { roles: PERMISSIONS.readHistory, masked: false },
   'CreditRecord.repairs': { roles: PERMISSIONS.readHistory, masked: false },
-} as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[] }>;
+} as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[]; audited?: true }>;
 
 export type GuardedField = keyof typeof FIELD_READERS;
 

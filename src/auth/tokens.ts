@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
 import { ALL_ROLES, PUBLIC_VIEWER, Role, type Viewer } from './role';
 
@@ -28,16 +28,37 @@ export const MAX_SUBJECT_LENGTH = 128;
 const SUBJECT_PATTERN = /^[A-Za-z0-9\p{Script=Han}._@:-]+(?: [A-Za-z0-9\p{Script=Han}._@:-]+)*$/u;
 
 /**
+ * Whether a `sub` reads as one of the actors Chengxin writes itself — `system`, `public`, `cli:<user>` —
+ * to someone scanning the audit trail. Compared after NFKC normalisation (full-width ｓｙｓｔｅｍ),
+ * case folding (System, ſystem) and with everything but letters and digits taken out, so that a
+ * dot, a space or a dash cannot make a look-alike (`system.`, `sys-tem`, `cli :root`, `c.l.i:root`).
+ * `cli` counts as the command line's prefix when it ends a word (`cli`, `cli-x`, `c.l.i:x`), not
+ * inside one (`client`, `clive`).
+ */
+export function imitatesReservedActor(subject: string): boolean {
+  const words = subject.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const letters = words.join('');
+  if (letters === 'system' || letters === 'public') return true;
+  if (!letters.startsWith('cli')) return false;
+  // Does a word end right after the third letter?
+  let length = 0;
+  for (const word of words) {
+    length += word.length;
+    if (length >= 3) return length === 3;
+  }
+  return false;
+}
+
+/**
  * Why a token subject cannot be used, or null. At most MAX_SUBJECT_LENGTH characters of
  * SUBJECT_PATTERN, and none of the actors Chengxin writes itself: `system` (facts queries),
- * `public` (callers without a token) and `cli:…` (the command line) — compared after NFKC
- * normalisation and case folding, so full-width `ｓｙｓｔｅｍ` or `ＣＬＩ：x` are refused too.
+ * `public` (callers without a token) and `cli:…` (the command line), nor a look-alike of them
+ * (imitatesReservedActor).
  */
 export function subjectProblem(subject: unknown): string | null {
   if (typeof subject !== 'string' || subject === '') return 'The token has no "sub" claim (who it was issued to); every token must name its holder.';
   if (subject.length > MAX_SUBJECT_LENGTH) return `The token's "sub" claim is ${subject.length} characters long; at most ${MAX_SUBJECT_LENGTH} are accepted.`;
-  const folded = subject.normalize('NFKC').toLowerCase();
-  if (/^(system|public)$/.test(folded) || folded.startsWith('cli:')) return `The token's "sub" claim ${JSON.stringify(subject)} is reserved for Chengxin itself (system, public, cli:…); use the holder's own name.`;
+  if (imitatesReservedActor(subject)) return `The token's "sub" claim ${JSON.stringify(subject)} is reserved for Chengxin itself (system, public, cli:…); use the holder's own name.`;
   if (!SUBJECT_PATTERN.test(subject)) {
     return 'The token\'s "sub" claim may hold only letters (ASCII a-z, A-Z, or Chinese characters), ASCII digits, ". _ @ - :" and single spaces inside — no look-alike letters of other scripts (Cyrillic, Greek, full-width); use a plain name such as wang.fang or 王芳.';
   }
@@ -129,11 +150,22 @@ export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_
 }
 
 /** Mints an HS256 token; `ttl` like "8h", "30m", "7d". Refuses a subject that the server would refuse; carries `iss`/`aud` when the server checks them. */
-export async function mintToken(secret: Uint8Array, role: Role, subject: string, ttl: string, policy: Omit<TokenPolicy, 'maxLifetimeSeconds'> = {}): Promise<string> {
+export async function mintToken(secret: Uint8Array, role: Role, subject: string, ttl: string, policy: Partial<TokenPolicy> = {}): Promise<string> {
   const problem = subjectProblem(subject);
   if (problem) throw new Error(problem.replace("The token's", 'The'));
-  let jwt = new SignJWT({ role }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuedAt().setExpirationTime(ttl);
+  const issuedAt = Math.floor(Date.now() / 1000);
+  let jwt = new SignJWT({ role }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuedAt(issuedAt).setExpirationTime(ttl);
   if (policy.issuer) jwt = jwt.setIssuer(policy.issuer);
   if (policy.audience) jwt = jwt.setAudience(policy.audience);
-  return jwt.sign(secret);
+  const token = await jwt.sign(secret);
+  // A token the server would refuse for its lifetime is not minted: say so instead of handing it out.
+  const lifetime = (decodeJwt(token).exp ?? issuedAt) - issuedAt;
+  if (policy.maxLifetimeSeconds !== undefined && lifetime > policy.maxLifetimeSeconds) {
+    const days = (seconds: number) => Number((seconds / 86400).toFixed(2));
+    throw new Error(
+      `令牌有效期 ${ttl}（${days(lifetime)} 天）超过上限 JWT_MAX_TTL_DAYS=${days(policy.maxLifetimeSeconds)} 天，服务器会拒绝该令牌；请缩短 --ttl 或调整 JWT_MAX_TTL_DAYS。 `
+        + `--ttl ${ttl} (${days(lifetime)} days) exceeds JWT_MAX_TTL_DAYS=${days(policy.maxLifetimeSeconds)} days, the longest lifetime the server accepts; give a shorter --ttl or raise JWT_MAX_TTL_DAYS.`,
+    );
+  }
+  return token;
 }

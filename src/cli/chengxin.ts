@@ -3,7 +3,7 @@ import os from 'node:os';
 import { ALL_ROLES, Role } from '../auth/role';
 import { keySource } from '../auth/secret';
 import { mintToken } from '../auth/tokens';
-import { loadConfig } from '../config';
+import { loadConfig, tokenPolicyOf } from '../config';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { SubjectType } from '../domain/subject';
 import { RuleSetError } from '../engine/rule-problem';
@@ -190,7 +190,7 @@ program
     const config = loadConfig();
     const source = keySource(config, (message) => process.stderr.write(`${message}\n`));
     if (!('secret' in source)) throw new InvalidArgumentError('JWKS_URL is set: tokens come from your identity provider, not from Chengxin.');
-    console.log(await mintToken(source.secret, options.role, options.sub, options.ttl, { issuer: config.jwtIssuer, audience: config.jwtAudience }));
+    console.log(await mintToken(source.secret, options.role, options.sub, options.ttl, tokenPolicyOf(config)));
   });
 
 registerRulesCommands(program);

@@ -25,6 +25,8 @@ export enum AuditAction {
   RECORD_BREACH_FINDING = 'RECORD_BREACH_FINDING',
   /** A commitment's field or public disclosure recorded or corrected. */
   UPDATE_COMMITMENT = 'UPDATE_COMMITMENT',
+  /** A civil servant's personal data read whole (FIELD_READERS `audited`): which fields, once per person per request. */
+  READ_PERSONAL_DATA = 'READ_PERSONAL_DATA',
 }
 
 /** One event of the audit trail as a use case records it; who acted is added when it is written. */

@@ -79,6 +79,9 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Assessment.reason': 20,
   'Explanation.summary': 50,
   'Explanation.facts': 20,
+  // An assessment run on reading (the facts query and the rules), dearer than a stored verdict's explanation.
+  'Enterprise.publicStatus': 200,
+  'Enterprise.publicStatuses': 200,
 };
 
 export const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);

@@ -16,14 +16,22 @@ import { assertMatter } from './matter';
  * Use it to show a status; use `evaluate` (or a sweep) for a decision that must be on record.
  */
 export async function assessSubjects(deps: EvaluationDeps, subjects: SubjectRef[], matter: string, asOf: Date): Promise<(Decision | Error)[]> {
-  const day = chinaDate(asOf);
-  return deps.facts.read((run) => Promise.all(subjects.map((subject) => assessOne(deps.ruleSet, run, subject, matter, asOf, day).catch((error: unknown) => toError(error)))));
+  return assessPairs(deps, subjects.map((subject) => ({ subject, matter })), asOf);
 }
 
-/** One subject: the pipeline of `evaluate` up to, and not including, storing. */
-export async function assessSubject(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date): Promise<Decision> {
+/** A subject and the matter to assess it for. */
+export interface SubjectMatter {
+  subject: SubjectRef;
+  matter: string;
+}
+
+/**
+ * As assessSubjects, for pairs of any subjects and matters (a page of enterprises' publicStatus
+ * for several matters): still one facts read — one read-only transaction, one pooled connection.
+ */
+export async function assessPairs(deps: EvaluationDeps, pairs: SubjectMatter[], asOf: Date): Promise<(Decision | Error)[]> {
   const day = chinaDate(asOf);
-  return deps.facts.read((run) => assessOne(deps.ruleSet, run, subject, matter, asOf, day));
+  return deps.facts.read((run) => Promise.all(pairs.map(({ subject, matter }) => assessOne(deps.ruleSet, run, subject, matter, asOf, day).catch((error: unknown) => toError(error)))));
 }
 
 async function assessOne(ruleSet: RuleSet, run: RunFactsQuery, subject: SubjectRef, matter: string, asOf: Date, day: string): Promise<Decision> {

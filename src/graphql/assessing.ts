@@ -1,8 +1,11 @@
 import { GraphQLError } from 'graphql';
+import DataLoader from 'dataloader';
 import type { Decision } from '../domain/verdict';
-import { assessSubject, assessSubjects } from '../evaluation/assess.service';
+import { SubjectType } from '../domain/subject';
+import { assessPairs, assessSubjects } from '../evaluation/assess.service';
 import type { SubjectRef } from '../evaluation/facts';
 import { evaluationDeps, type GraphQLContext } from './context';
+import { atMost, type StatementGate } from './statement-gate';
 
 /**
  * Assessments (statuses that are shown, not recorded) run the whole evaluation on reading, so one
@@ -10,28 +13,66 @@ import { evaluationDeps, type GraphQLContext } from './context';
  */
 export const MAX_ASSESSMENTS_PER_REQUEST = 100;
 
-const assessedIn = new WeakMap<GraphQLContext, number>();
+/**
+ * Facts reads of one request running at once. Each is a read-only transaction holding one pooled
+ * connection (src/db/orm.ts: 10) for its whole read; without a bound, a request's reads could take
+ * every connection while other callers, even a trivial count, waited (hostile4 H1). Batched as
+ * below, a request rarely has more than one read to run.
+ */
+export const FACTS_READS_AT_ONCE = 2;
+
+interface RequestAssessing {
+  assessed: number;
+  /** The request's facts reads, FACTS_READS_AT_ONCE at a time. */
+  reads: StatementGate;
+  /** publicStatus by "MATTER:enterprise id": one facts read for all those asked in a tick. */
+  enterpriseStatus?: DataLoader<string, Decision>;
+}
+
+const requests = new WeakMap<GraphQLContext, RequestAssessing>();
+
+function assessingOf(context: GraphQLContext): RequestAssessing {
+  let found = requests.get(context);
+  if (!found) requests.set(context, (found = { assessed: 0, reads: atMost(FACTS_READS_AT_ONCE) }));
+  return found;
+}
 
 /** Takes `count` assessments from the request's allowance, or refuses before any runs. */
 export function reserveAssessments(context: GraphQLContext, count: number): void {
-  const assessed = assessedIn.get(context) ?? 0;
-  if (assessed + count > MAX_ASSESSMENTS_PER_REQUEST) {
+  const request = assessingOf(context);
+  if (request.assessed + count > MAX_ASSESSMENTS_PER_REQUEST) {
     throw new GraphQLError(
       `A request may assess at most ${MAX_ASSESSMENTS_PER_REQUEST} subject-matter pairs (this one asks for more than that); ask for fewer subjects or one matter, or run a sweep for many.`,
       { extensions: { code: 'QUERY_TOO_COMPLEX', limit: MAX_ASSESSMENTS_PER_REQUEST } },
     );
   }
-  assessedIn.set(context, assessed + count);
+  request.assessed += count;
 }
 
 /**
- * The API's calls to assess without storing: the evaluate pipeline (the facts runner → decide)
- * through assess.service. Reserve the allowance first.
+ * An enterprise's assessment for a matter, as publicStatus shows it. Every publicStatus of a page
+ * asks in the same tick, so the page is assessed in one facts read (as `assess` does), not one
+ * read per enterprise; all of a request's are as of one moment. Reserve the allowance first.
  */
-export function assessNow(context: GraphQLContext, subject: SubjectRef, matter: string, asOf: Date): Promise<Decision> {
-  return assessSubject(evaluationDeps(context), subject, matter, asOf);
+export function assessEnterpriseNow(context: GraphQLContext, enterpriseId: string, matter: string): Promise<Decision> {
+  const request = assessingOf(context);
+  if (!request.enterpriseStatus) {
+    const asOf = new Date();
+    request.enterpriseStatus = new DataLoader<string, Decision>(async (keys) => {
+      const pairs = keys.map((key) => {
+        const at = key.indexOf(':');
+        return { subject: { type: SubjectType.ENTERPRISE, id: key.slice(at + 1) }, matter: key.slice(0, at) };
+      });
+      return request.reads(() => assessPairs(evaluationDeps(context), pairs, asOf));
+    });
+  }
+  return request.enterpriseStatus.load(`${matter}:${enterpriseId}`);
 }
 
+/**
+ * The API's call to assess without storing: the evaluate pipeline (the facts runner → decide)
+ * through assess.service, in one facts read. Reserve the allowance first.
+ */
 export function assessManyNow(context: GraphQLContext, subjects: SubjectRef[], matter: string, asOf: Date): Promise<(Decision | Error)[]> {
-  return assessSubjects(evaluationDeps(context), subjects, matter, asOf);
+  return assessingOf(context).reads(() => assessSubjects(evaluationDeps(context), subjects, matter, asOf));
 }

@@ -4,6 +4,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { DateTimeScalar } from './scalars';
 import { authChecker } from '../auth/auth-checker';
+import { GuardedFilters } from './guarded-filter';
+import { RecordPersonalReads } from './personal-reads';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { AssessResolver } from './resolvers/assess.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
@@ -65,6 +67,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       },
     },
     authChecker,
+    // Filters on fields a role does not read are refused to it, on every field with a filter argument;
+    // a civil servant's personal data read whole is recorded in the request's read log.
+    globalMiddlewares: [GuardedFilters, RecordPersonalReads],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
   });
   return built;

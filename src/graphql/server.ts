@@ -106,6 +106,36 @@ const subscriptionsOverWebSocketPlugin: ApolloServerPlugin<GraphQLContext> = {
 };
 
 /**
+ * Who made a request and what it asked, for the request's log line (pino-http's customProps, read
+ * when the response is done): the token's `sub` and role, the operation's type and name and its
+ * root fields — so that a bulk read in the log is attributable to a token holder. Keyed by the HTTP
+ * request, and by the request's EntityManager for the plugin: Apollo hands plugins a shallow copy of
+ * the context object, which holds the same EntityManager.
+ */
+interface RequestCaller {
+  sub: string | null;
+  role: string;
+  operation?: string;
+  fields?: string[];
+}
+const callersOfRequests = new WeakMap<object, RequestCaller>();
+const callersOfContexts = new WeakMap<object, RequestCaller>(); // by GraphQLContext.em
+
+/** Notes the operation (type, name, root fields; names at most 100 characters, 20 fields) on the request's caller. */
+const operationLogPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, operationName, contextValue }) {
+        const caller = callersOfContexts.get(contextValue.em);
+        if (!caller || !operation) return;
+        caller.operation = `${operation.operation} ${(operationName ?? '(anonymous)').slice(0, 100)}`;
+        caller.fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : [])).slice(0, 20);
+      },
+    };
+  },
+};
+
+/**
  * Writes the reads a request made that the audit trail records (explanations) in one transaction,
  * before the response leaves: a response that shows explanations has its reads recorded, and one
  * whose data was withheld (null) records none. If they cannot be written, the data is withheld.
@@ -187,6 +217,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       inputValuesPlugin,
       metricsPlugin,
       readAuditPlugin,
+      operationLogPlugin,
       // No Apollo landing page (Sandbox comes from a CDN): src/web/console.ts serves GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -206,6 +237,11 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      // Known once the GraphQL context is made: nothing at the start, the caller and operation at the end.
+      customProps: (req) => {
+        const caller = callersOfRequests.get(req);
+        return caller ? { sub: caller.sub, role: caller.role, operation: caller.operation, fields: caller.fields } : {};
+      },
     }),
   );
   app.get('/healthz', (_req, res) => {
@@ -222,7 +258,14 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     express.json({ limit: BODY_LIMIT }),
     refusePersistedQueries,
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(orm.em, rules, facts, { reloader, sweeps, viewer: await verify(req.headers.authorization), log: req.log, production: config.nodeEnv === 'production' }),
+      context: async ({ req }) => {
+        const viewer = await verify(req.headers.authorization);
+        const context = createContext(orm.em, rules, facts, { reloader, sweeps, viewer, log: req.log, production: config.nodeEnv === 'production' });
+        const caller: RequestCaller = { sub: viewer.subject, role: viewer.role };
+        callersOfRequests.set(req, caller);
+        callersOfContexts.set(context.em, caller);
+        return context;
+      },
     }),
   );
   const subscriptions = serveSubscriptions(server, schema, verify, (viewer) => createContext(orm.em, rules, facts, { reloader, viewer, changes, production: config.nodeEnv === 'production' }), logger);

@@ -26,3 +26,24 @@ export function oneAtATime(): StatementGate {
     return next;
   };
 }
+
+/**
+ * At most `limit` calls running at once; the others wait their turn, in the order they came. A
+ * finished call hands its place straight to the next in line, so the limit holds however the
+ * calls interleave.
+ */
+export function atMost(limit: number): StatementGate {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>) => {
+    if (running < limit) running += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}

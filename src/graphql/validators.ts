@@ -79,20 +79,71 @@ export function InFen(options?: ValidationOptions) {
 }
 
 /**
- * Characters a single line of text may not hold: C0/C1 control characters (line breaks, tabs, ESC),
- * DEL, the line and paragraph separators, and the bidirectional embeddings, overrides and isolates
- * (U+202A–U+202E, U+2066–U+2069) — "鄂州信〔2023〕\u202E21号" would show one document number and
- * store another, and a name with a line break forges a second line in an export or a log.
+ * Characters a single line of text may not hold, so that what is shown is what is stored and what a
+ * search or a comparison finds:
+ * - \p{Cc}: C0/C1 control characters (line breaks, tabs, ESC) and DEL — a name with a line break
+ *   forges a second line in an export or a log;
+ * - \p{Zl}, \p{Zp}: the line and paragraph separators;
+ * - \p{Cf}, every format character: the bidirectional embeddings, overrides, isolates and marks
+ *   (U+202A–U+202E, U+2066–U+2069, LRM/RLM U+200E/U+200F, ALM U+061C) — "鄂州信〔2023〕\u202E21号"
+ *   would show one document number and store another — and the invisible ones: zero-width space,
+ *   non-joiner and joiner (U+200B–U+200D), word joiner (U+2060), the byte-order mark (U+FEFF),
+ *   the soft hyphen (U+00AD), tag characters: "鄂州信〔2026〕\u200B12号" looks exactly like
+ *   鄂州信〔2026〕12号 and "王\u200B明" like 王明. Nothing is allowed from the class: the texts held
+ *   here are Chinese names, posts, departments and document numbers, none of which needs a joiner or
+ *   a direction mark to be written (the emoji and Indic-script uses of U+200C/U+200D do not occur in
+ *   them), so the allow-list is empty on purpose;
+ * - \p{Cs}: half of a surrogate pair, which is no character;
+ * - the Hangul fillers U+115F, U+1160, U+3164, U+FFA0: letters by category (Lo), but they render as
+ *   nothing, so a name or number can hide one as it can hide a zero-width space.
  */
-const NOT_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const NOT_SINGLE_LINE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
+
+/** The code point at a match, as U+XXXX. */
+const codePointName = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Why `text` is not one plain line, in Chinese and English, or null. */
 export function singleLineProblem(text: string): string | null {
   const found = NOT_SINGLE_LINE.exec(text);
   if (!found) return null;
-  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return `第 ${found.index + 1} 个字符 ${code} 是控制字符或双向文字控制符，单行文本不能包含；请删除后重新提交。 `
-    + `character ${found.index + 1} is ${code}, a control character or bidirectional override, which single-line text may not hold; remove it and send again.`;
+  const code = codePointName(found[0]);
+  const at = [...text.slice(0, found.index)].length + 1;
+  return `第 ${at} 个字符 ${code} 是控制字符、不可见字符或双向文字控制符，单行文本不能包含；请删除后重新提交。 `
+    + `character ${at} is ${code}, a control, invisible or bidirectional formatting character, which single-line text may not hold; remove it and send again.`;
+}
+
+/**
+ * Characters multi-line text (a summary, a reason, a note) may not hold: the bidirectional
+ * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which reorder what follows
+ * them on screen — "未按合同\u202E款程工付支\u202C约定" is stored as one sentence and shown, to the
+ * public too, as another (Trojan Source). Line breaks and tabs stay: the text has lines.
+ */
+const REORDERS = /[\u202A-\u202E\u2066-\u2069]/u;
+
+/** Why multi-line `text` cannot be taken, in Chinese and English, or null. */
+export function multiLineProblem(text: string): string | null {
+  const found = REORDERS.exec(text);
+  if (!found) return null;
+  const code = codePointName(found[0]);
+  const at = [...text.slice(0, found.index)].length + 1;
+  return `第 ${at} 个字符 ${code} 是双向文字嵌入、覆盖或隔离控制符，会使显示的文字与保存的不同，文本不能包含；请删除后重新提交。 `
+    + `character ${at} is ${code}, a bidirectional embedding, override or isolate, which makes the text show other than it is stored; text may not hold it. Remove it and send again.`;
+}
+
+/** A multi-line text field (a summary, a reason, a note): line breaks allowed, no bidi reordering. */
+export function MultiLine(options?: ValidationOptions) {
+  return (target: object, propertyName: string): void => {
+    registerDecorator({
+      name: 'multiLine',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || multiLineProblem(value) === null,
+        defaultMessage: (args) => multiLineProblem(String(args?.value)) ?? 'must not hold bidirectional formatting characters.',
+      },
+    });
+  };
 }
 
 /** A single-line text field (a name, a document number, a body): no control or bidi-override characters. */

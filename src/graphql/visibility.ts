@@ -2,9 +2,9 @@ import { raw, type EntityManager } from '@mikro-orm/core';
 import { maskedNameSql } from '../auth/masking';
 import { UnauthenticatedError } from '../auth/tokens';
 import { PERMISSIONS, Role, SEES_CIVIL_SERVANTS, type Viewer } from '../auth/role';
-import { CreditRecord, type Verdict } from '../db/entities';
+import { CreditRecord, CreditRecordRevision, type Verdict } from '../db/entities';
 import { chinaDate } from '../domain/day';
-import { RecordStatus } from '../domain/credit-record';
+import { RecordStatus, RevisionAction } from '../domain/credit-record';
 import { isPubliclyDisclosed } from '../domain/disclosure';
 import { SubjectType } from '../domain/subject';
 import type { VerdictFacts } from '../domain/verdict';
@@ -120,22 +120,28 @@ type Evidence = Record<string, unknown>;
 /**
  * A stored verdict's evidence and facts as the viewer may see them: the public does not get the
  * details of records that are no longer publicly disclosed (revoked since, or past their
- * disclosure period), even inside an old verdict about an agency or enterprise.
+ * disclosure period), nor of records corrected since the verdict was given (an upheld objection
+ * found the values the verdict holds wrong: they are the record's superseded version, which the
+ * public does not read — CreditRecord.history is not public), even inside an old verdict about an
+ * agency or enterprise.
  */
 export async function withoutUndisclosed<R extends { evidence: Evidence[] }>(
   viewer: Viewer,
   loaders: Loaders,
   rules: R[],
   facts: VerdictFacts,
+  evaluatedAt: Date,
 ): Promise<{ rules: R[]; facts: VerdictFacts }> {
   if (viewer.role !== Role.PUBLIC) return { rules, facts };
   const credit = (facts.subject as { credit?: { records?: Evidence[] } } | null | undefined)?.credit;
   const items = [...rules.flatMap((r) => r.evidence), ...(credit?.records ?? [])];
   const ids = [...new Set(items.map((e) => e.id).filter((id): id is string => typeof id === 'string'))];
-  const loaded = await loaders.creditRecord.loadMany(ids);
+  const [loaded, revisions] = await Promise.all([loaders.creditRecord.loadMany(ids), loaders.revisionsOfRecord.loadMany(ids)]);
   const hidden = new Set(ids.filter((_, i) => {
     const record = loaded[i];
-    return record != null && !(record instanceof Error) && !publiclyDisclosed(record);
+    const history = revisions[i];
+    if (record == null || record instanceof Error) return false;
+    return !publiclyDisclosed(record) || (!(history instanceof Error) && history.some((revision) => correctedSince(revision, evaluatedAt)));
   }));
   if (!hidden.size) return { rules, facts };
   const keep = (e: Evidence) => !hidden.has(e.id as string);
@@ -146,6 +152,10 @@ export async function withoutUndisclosed<R extends { evidence: Evidence[] }>(
   };
 }
 
+/** A correction (an upheld objection's CORRECT) written after a verdict was given: the verdict holds the values it replaced. */
+const correctedSince = (revision: Pick<CreditRecordRevision, 'action' | 'createdAt'>, evaluatedAt: Date): boolean =>
+  revision.action === RevisionAction.CORRECTED && revision.createdAt > evaluatedAt;
+
 /**
  * Whether the public's view of a stored verdict about an agency or enterprise must leave out what
  * was derived from its facts. The stored facts (counts, flags, categories, last dates), the
@@ -154,9 +164,19 @@ export async function withoutUndisclosed<R extends { evidence: Evidence[] }>(
  * since, or its disclosure ended), none of that may reach the public — whatever the facts query
  * read, so this looks at the records, not at the facts. "Could have counted": registered by the
  * time the verdict was given, occurred and decided by its day, and still disclosed on that day.
+ * A record corrected since the verdict (an upheld objection) is treated as a revoked one: the
+ * verdict holds its superseded values, which only the roles reading history may read. For those,
+ * registered by the time of the verdict is enough: a correction may have moved the days that
+ * decided whether it could count, and withholding too much tells the public nothing.
  */
 export async function withholdsFactsFromPublic(viewer: Viewer, em: EntityManager, verdict: Pick<Verdict, 'subjectType' | 'subjectId' | 'day' | 'evaluatedAt'>): Promise<boolean> {
   if (viewer.role !== Role.PUBLIC) return false;
+  const corrected = await em.count(CreditRecordRevision, {
+    action: RevisionAction.CORRECTED,
+    createdAt: { $gt: verdict.evaluatedAt },
+    record: { subjectType: verdict.subjectType, subjectId: verdict.subjectId, createdAt: { $lte: verdict.evaluatedAt } },
+  });
+  if (corrected > 0) return true;
   const hidden = await em.count(CreditRecord, {
     subjectType: verdict.subjectType,
     subjectId: verdict.subjectId,
@@ -172,8 +192,8 @@ export async function withholdsFactsFromPublic(viewer: Viewer, em: EntityManager
 }
 
 const WITHHELD = {
-  zh: '本结论所依据的部分信用记录现已不再公示（已撤销或公示期满），其事实、条件和说明不予公开。',
-  en: 'Some credit records this verdict rested on are no longer publicly disclosed (revoked, or their disclosure period ended), so its facts, conditions and narrative are not shown.',
+  zh: '本结论所依据的部分信用记录现已不再公示（已撤销或公示期满）或已经异议更正，其事实、条件和说明不予公开。',
+  en: 'Some credit records this verdict rested on are no longer publicly disclosed (revoked, or their disclosure period ended) or have been corrected on objection since, so its facts, conditions and narrative are not shown.',
 } as const;
 
 /**

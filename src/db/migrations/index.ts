@@ -13,6 +13,7 @@ import { Migration20261130110000ClauseScopes } from './Migration20261130110000Cl
 import { Migration20261201000000HearingDay } from './Migration20261201000000HearingDay';
 import { Migration20261202000000ProvisionalVerdicts } from './Migration20261202000000ProvisionalVerdicts';
 import { Migration20261202010000PrincipalFindings } from './Migration20261202010000PrincipalFindings';
+import { Migration20261203000000PersonalDataReads } from './Migration20261203000000PersonalDataReads';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201000000HearingDay', class: Migration20261201000000HearingDay },
   { name: 'Migration20261202000000ProvisionalVerdicts', class: Migration20261202000000ProvisionalVerdicts },
   { name: 'Migration20261202010000PrincipalFindings', class: Migration20261202010000PrincipalFindings },
+  { name: 'Migration20261203000000PersonalDataReads', class: Migration20261203000000PersonalDataReads },
 ];

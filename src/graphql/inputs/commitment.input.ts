@@ -2,7 +2,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
-import { HappenedOn, SingleLine } from '../validators';
+import { HappenedOn, MultiLine, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
 @InputType({ description: 'A public commitment (承诺) of an agency.' })
@@ -25,6 +25,7 @@ export class CreateCommitmentInput {
   @Field({ description: '是否向社会公开 / Disclosed to the public (向社会公开): 四(四) speaks of public projects and work only.' })
   publiclyDisclosed!: boolean;
 
+  @MultiLine()
   @Field()
   @NonEmptyText(4000)
   content!: string;

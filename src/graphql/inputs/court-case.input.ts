@@ -1,7 +1,7 @@
 import { IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CaseKind } from '../../domain/court-facts';
-import { HappenedOn, SingleLine } from '../validators';
+import { HappenedOn, MultiLine, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
 const HEARING_ON =
@@ -54,6 +54,7 @@ export class UpdateCourtCaseInput {
   @MaxLength(200)
   entrustedRepresentative?: string | null;
 
+  @MultiLine()
   @Field(() => String, { nullable: true, description: 'The valid reason (正当理由) found for the head\'s absence.' })
   @IsOptional()
   @MaxLength(2000)

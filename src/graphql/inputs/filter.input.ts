@@ -5,6 +5,7 @@ import { CommitmentStatus } from '../../domain/commitment';
 import { RecordCategory, RecordKind, RecordStatus, Severity } from '../../domain/credit-record';
 import { ObjectionStatus } from '../../domain/objection';
 import { AgencyLevel, CreditGrade, SubjectType } from '../../domain/subject';
+import { FiltersOn } from '../guarded-filter';
 
 @InputType({ description: 'Narrows a list of agencies; all given conditions must hold.' })
 export class AgencyFilter {
@@ -97,7 +98,8 @@ export class CommitmentFilter {
   @Field(() => CommitmentStatus, { nullable: true })
   status?: CommitmentStatus;
 
-  @Field({ nullable: true, description: 'true: only breaches with no finding recorded (未认定), the ones waiting for recordBreachFinding.' })
+  @Field({ nullable: true, description: 'true: only breaches with no finding recorded (未认定), the ones waiting for recordBreachFinding. Only for the roles that read Commitment.breachFindingPending; refused to others (UNAUTHENTICATED / FORBIDDEN).' })
+  @FiltersOn('Commitment.breachFindingPending')
   breachFindingPending?: boolean;
 }
 

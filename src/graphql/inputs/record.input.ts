@@ -5,7 +5,7 @@ import { MAX_LOSS, RecordCategory, RecordKind, Severity } from '../../domain/cre
 import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { SubjectType } from '../../domain/subject';
-import { HappenedOn, InFen, SingleLine } from '../validators';
+import { HappenedOn, InFen, MultiLine, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
 const LOSS_RANGE = '损失金额须在 0 至 99999999999999.99 元之间 / loss must be from 0 to 99999999999999.99 yuan (numeric(16,2)); got $value.';
@@ -28,6 +28,7 @@ export class CreateCreditRecordInput {
   @Field(() => Severity, { nullable: true, description: 'Required for a dishonesty record, absent for a trustworthy one.' })
   severity?: Severity | null;
 
+  @MultiLine()
   @Field()
   @NonEmptyText(2000)
   summary!: string;
@@ -73,6 +74,7 @@ export class RecordCorrectionInput {
   @Field(() => Severity, { nullable: true })
   severity?: Severity;
 
+  @MultiLine()
   @Field({ nullable: true })
   @NonEmptyText(2000, { optional: true })
   summary?: string;
@@ -105,6 +107,7 @@ export class FileObjectionInput {
   @NonEmptyText(200)
   filedBy!: string;
 
+  @MultiLine()
   @Field()
   @NonEmptyText(4000)
   reason!: string;
@@ -130,6 +133,7 @@ export class ResolveObjectionInput {
   @ValidateNested()
   correction?: RecordCorrectionInput | null;
 
+  @MultiLine()
   @Field()
   @NonEmptyText(4000)
   resolution!: string;
@@ -148,6 +152,7 @@ export class RequestCreditRepairInput {
   @ArrayNotEmpty()
   actions!: RepairAction[];
 
+  @MultiLine()
   @Field()
   @NonEmptyText(4000)
   description!: string;
@@ -171,6 +176,7 @@ export class DecideCreditRepairInput {
   @Field(() => RepairRelief, { nullable: true, description: 'For an approval: WAIVE (免于, the default) or LIGHTEN (从轻, civil servants only).' })
   relief?: RepairRelief | null;
 
+  @MultiLine()
   @Field({ nullable: true })
   @IsOptional()
   @MaxLength(4000)

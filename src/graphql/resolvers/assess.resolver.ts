@@ -34,7 +34,8 @@ function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role): Assessm
     provisionalOn: notes.provisionalOn,
     ruleSetVersion: decision.ruleSetVersion,
     measures: measuresOf(decision.rules),
-    reason: reasonFor(decision.outcome, decision.rules, ruleSet.matter(decision.matter)),
+    // Filled from the same facts: masked too, or the reason would quote what the explanation masks.
+    reason: mask(reasonFor(decision.outcome, decision.rules, ruleSet.matter(decision.matter))),
     // The same explanation, and the same summary (written `about` the decision), as evaluate gives.
     explanation: {
       rules: mask(withParameterUses(decision.rules, uses)),

@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CreditRecord, Enterprise } from '../../db/entities';
+import { storedFactsMask } from '../../auth/stored-facts';
 import { SubjectType } from '../../domain/subject';
 import { firedStrongestFirst, measuresOf, type Decision } from '../../domain/verdict';
 import { reasonFor } from '../../evaluation/reason';
-import { assessNow, MAX_ASSESSMENTS_PER_REQUEST, reserveAssessments } from '../assessing';
+import { assessEnterpriseNow, MAX_ASSESSMENTS_PER_REQUEST, reserveAssessments } from '../assessing';
 import type { GraphQLContext } from '../context';
 import { EnterpriseType } from '../types/enterprise.type';
 import { PublicStatusType } from '../types/public-status.type';
@@ -22,7 +23,8 @@ async function toPublicStatus(context: GraphQLContext, assessment: Decision): Pr
     matterTitle: title,
     outcome: assessment.outcome,
     measures: measuresOf(assessment.rules),
-    reason: reasonFor(assessment.outcome, assessment.rules, matter),
+    // Filled from facts gathered as the system: masked for the viewer's role like any text from facts.
+    reason: storedFactsMask(context.viewer.role, assessment.subjectType, { subject: assessment.facts.subject })(reasonFor(assessment.outcome, assessment.rules, matter)),
     records: visibleRecords(context.viewer, records),
     asOf: assessment.asOf,
     day: assessment.day,
@@ -33,18 +35,17 @@ async function toPublicStatus(context: GraphQLContext, assessment: Decision): Pr
 @Resolver(() => EnterpriseType)
 export class EnterprisePublicStatusResolver {
   @FieldResolver(() => PublicStatusType, {
-    description: `Whether the enterprise may take part in a matter now (e.g. PROCUREMENT): outcome, measures, a one-line reason and the public records behind it. Assessed on reading, stored nowhere; readable by everyone, the public included. At most ${MAX_ASSESSMENTS_PER_REQUEST} per request.`,
+    description: `Whether the enterprise may take part in a matter now (e.g. PROCUREMENT): outcome, measures, a one-line reason and the public records behind it. Assessed on reading, stored nowhere; readable by everyone, the public included. A page's statuses are assessed together in one facts read. At most ${MAX_ASSESSMENTS_PER_REQUEST} per request.`,
   })
   async publicStatus(@Root() enterprise: Enterprise, @Arg('matter', { description: 'A matter for enterprises from rules/matters.json.' }) matter: string, @Ctx() context: GraphQLContext) {
     reserveAssessments(context, 1);
-    return toPublicStatus(context, await assessNow(context, { type: SubjectType.ENTERPRISE, id: enterprise.id }, matter, new Date()));
+    return toPublicStatus(context, await assessEnterpriseNow(context, enterprise.id, matter));
   }
 
   @FieldResolver(() => [PublicStatusType], { description: 'publicStatus for every matter that concerns enterprises, in the order of rules/matters.json.' })
   async publicStatuses(@Root() enterprise: Enterprise, @Ctx() context: GraphQLContext) {
     const matters = context.rules.current.matters.filter((m) => m.subjectTypes.includes(SubjectType.ENTERPRISE));
     reserveAssessments(context, matters.length);
-    const asOf = new Date();
-    return Promise.all(matters.map(async (m) => toPublicStatus(context, await assessNow(context, { type: SubjectType.ENTERPRISE, id: enterprise.id }, m.code, asOf))));
+    return Promise.all(matters.map(async (m) => toPublicStatus(context, await assessEnterpriseNow(context, enterprise.id, m.code))));
   }
 }

@@ -96,12 +96,14 @@ export class VerdictResolver {
   }
 
   @FieldResolver(() => LocalizedTextType, {
-    description: "One plain sentence saying why: the strongest fired rule's explanation filled with the facts, or for ELIGIBLE with no rule fired the matter's eligibleReason (rules/matters.json), or that no rule was in force. Readable by whoever may read the verdict; not recorded as an explanation read.",
+    description: "One plain sentence saying why: the strongest fired rule's explanation filled with the facts, or for ELIGIBLE with no rule fired the matter's eligibleReason (rules/matters.json), or that no rule was in force. Values from the facts are masked for the reader's role as in the explanation (ID-card numbers). Readable by whoever may read the verdict; not recorded as an explanation read.",
   })
   async reason(@Root() verdict: Verdict, @Ctx() { em, viewer, rules }: GraphQLContext): Promise<LocalizedTextType> {
     // The reason is filled from the stored facts: withheld from the public exactly when the explanation is.
     if (await withholdsFactsFromPublic(viewer, em, verdict)) return withheldSummary(verdict.subjectType);
-    return reasonFor(verdict.outcome, verdict.rules, rules.current.matter(verdict.matter));
+    // Filled from the stored facts, which are the system's, unmasked: masked for the reader's role as the explanation's texts are.
+    const mask = storedFactsMask(viewer.role, verdict.subjectType, verdict.facts);
+    return mask(reasonFor(verdict.outcome, verdict.rules, rules.current.matter(verdict.matter)));
   }
 
   @FieldResolver(() => Boolean, {
@@ -135,7 +137,7 @@ export class VerdictResolver {
   async explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext): Promise<ExplanationType> {
     const personal = verdict.subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(context.viewer.role);
     const explained = await explainedRules(context.em, context.rules.current, verdict);
-    const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts);
+    const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts, verdict.evaluatedAt);
     const uses = (await parameterUses(context.em, context.rules.current, verdict, explained)).map(parameterUseView);
     // Conditions go too, not just their actual values: `passed` of a rule that did not fire would
     // still tell what a record said (seriousIllegalDishonest == true, passed).

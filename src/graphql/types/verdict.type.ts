@@ -213,7 +213,7 @@ export class ExplanationType {
   @Field(() => GraphQLJSONObject, { description: 'Everything the rules read: { subject, parameters }. Empty for the public when factsWithheld.' })
   facts!: Partial<VerdictFacts>;
 
-  @Field({ description: 'True for the public when a record this verdict could have counted is no longer publicly disclosed: facts, conditions, rule texts and the summary are then withheld (outcome and measures stay; the current status is Enterprise.publicStatus for an enterprise, latestVerdict and the records disclosed today for an agency).' })
+  @Field({ description: 'True for the public when a record this verdict could have counted is no longer publicly disclosed, or was corrected on objection since the verdict: facts, conditions, rule texts and the summary are then withheld (outcome and measures stay; the current status is Enterprise.publicStatus for an enterprise, latestVerdict and the records disclosed today for an agency).' })
   factsWithheld!: boolean;
 
   @Field(() => [ParameterUseType], { description: 'Every parameter the evaluation read (facts query and rules), each with the value used and its source.' })
