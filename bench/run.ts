@@ -107,7 +107,7 @@ async function main(): Promise<void> {
 
     const { rows: [size] } = await db.query(`select pg_total_relation_size('verdict') as bytes, count(*)::int as n from verdict`);
     if (HTTP_SECONDS > 0) console.error('(f) evaluate over HTTP …');
-    const http = HTTP_SECONDS > 0 ? await evaluateOverHttp(databaseUrl, ids, CLIENTS, HTTP_SECONDS) : null;
+    const http = HTTP_SECONDS > 0 ? await evaluateOverHttp(db, databaseUrl, ids, { connections: CLIENTS, seconds: HTTP_SECONDS }) : null;
 
     const peakRssMb = Math.max(...sweeps.flatMap((s) => Object.values(s.peakRssMb)), http?.serverPeakRssMb ?? 0, Math.round(process.resourceUsage().maxRSS / 1024));
     const results = {
@@ -125,13 +125,21 @@ async function main(): Promise<void> {
       oneWorkerRate: oneWorker?.rate ?? null,
       speedupFromSecondWorker: oneWorker ? Number((main.rate / oneWorker.rate).toFixed(2)) : null,
       peakRssMb,
-      peakRssMbByProcess: { bench: Math.round(process.resourceUsage().maxRSS / 1024), ...Object.fromEntries(sweeps.flatMap((s) => Object.entries(s.peakRssMb).map(([k, v]) => [`${s.workers}w ${k}`, v]))), ...(http ? { server: http.serverPeakRssMb } : {}) },
+      peakRssMbByProcess: { bench: Math.round(process.resourceUsage().maxRSS / 1024), ...Object.fromEntries(sweeps.flatMap((s) => Object.entries(s.peakRssMb).map(([k, v]) => [`${s.workers}w ${k}`, v]))), ...(http ? Object.fromEntries(Object.entries(http.serverPeakRssMbByProcess).map(([k, v]) => [`server ${k.split(' ')[0]}`, v])) : {}) },
       bytesPerVerdict: Math.round(Number(size.bytes) / size.n),
       evaluateRps: http?.evaluateRps ?? null,
       evaluateP50Ms: http?.evaluateP50Ms ?? null,
       evaluateP95Ms: http?.evaluateP95Ms ?? null,
       evaluateP99Ms: http?.evaluateP99Ms ?? null,
-      evaluateNon2xx: http?.non2xx ?? null,
+      evaluateCpuMs: http?.evaluateCpuMs ?? null,
+      evaluateNon2xx: http?.evaluateNon2xx ?? null,
+      explanationRps: http?.explanationRps ?? null,
+      explanationP50Ms: http?.explanationP50Ms ?? null,
+      explanationP95Ms: http?.explanationP95Ms ?? null,
+      explanationP99Ms: http?.explanationP99Ms ?? null,
+      explanationCpuMs: http?.explanationCpuMs ?? null,
+      explanationNon2xx: http?.explanationNon2xx ?? null,
+      serverProcesses: http?.serverProcesses ?? null,
       ...listPage,
       stageMs: main.stageMs,
       sweeps,
