@@ -1,15 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { Verdict } from '../db/entities';
-import { addVerdict } from '../db/repositories/verdict.repository';
+import { insertVerdictAudited, newVerdict } from '../db/repositories/verdict.repository';
 import { chinaDate } from '../domain/day';
 import { toStored, type Decision } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
 import { evaluationSeconds } from '../metrics';
 import { findSubject } from '../registry/subjects';
-import { findOrFail } from '../registry/lookup';
+import { assertId, findOrFail } from '../registry/lookup';
 import { decide } from './decide';
 import { gatherFacts, type FactsRunner, type SubjectRef } from './facts';
 import { assertMatter } from './matter';
@@ -33,38 +32,46 @@ export interface EvaluateOptions {
  */
 export async function decideSubject(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date): Promise<Decision> {
   assertMatter(deps.ruleSet, subject.type, matter);
-  await findSubject(deps.em, subject.type, subject.id);
+  assertId(subject.id, 'subjectId');
   const day = chinaDate(asOf);
-  const facts = await deps.facts.read((run) => gatherFacts(run, deps.ruleSet, subject, asOf, day));
+  let facts;
+  try {
+    facts = await deps.facts.read((run) => gatherFacts(run, deps.ruleSet, subject, asOf, day));
+  } catch (error) {
+    // The facts query reads the subject itself; only when it fails is the subject looked up, so a
+    // missing one is NOT_FOUND on subjectId (as before this lookup was saved on every success).
+    await findSubject(deps.em, subject.type, subject.id);
+    throw error;
+  }
   return decide(deps.ruleSet, subject, matter, asOf, facts);
 }
 
 /**
  * Evaluates a subject for a matter as of a moment and stores the verdict with the facts it saw,
  * the rule-set version and the full explanation, and its audit event (EVALUATE, or RECHECK of
- * `recheckOf`) in the same transaction. Facts are read and rules run before the storing
- * transaction opens, so a transaction never waits on a read. Nothing is stored when anything fails.
+ * `recheckOf`) in one statement, so in one transaction (insertVerdictAudited). Facts are read and
+ * rules run before it, so a write never waits on a read. Nothing is stored when anything fails.
+ *
+ * The one use case that writes without withAudit (src/audit/audit.service.ts): its two rows need
+ * no transaction of their own, and the round trips of one (BEGIN, two INSERTs, COMMIT) were most
+ * of the write's cost under load. The rule-set snapshot its verdict names is stored first, once
+ * per version and process (storeSnapshot), and is never in the way of a failed write: a snapshot
+ * stored for a verdict that then failed is a version's files, stored as any later verdict would.
  */
 export async function evaluate(deps: EvaluationDeps, actor: Viewer, subject: SubjectRef, matter: string, asOf: Date, options: EvaluateOptions = {}): Promise<Verdict> {
   const stopTimer = evaluationSeconds.startTimer({ matter });
   const decision = await decideSubject(deps, subject, matter, asOf);
   const original = options.recheckOf;
-  // A fresh, empty unit of work for the write: flushing in the one that read the facts would diff
-  // every entity those reads loaded (measured: most of the server's CPU under load).
-  const verdict = await withAudit(
-    deps.em.fork({ clear: true }),
-    actor,
-    original ? AuditAction.RECHECK : AuditAction.EVALUATE,
-    async (tx) => {
-      await storeSnapshot(tx, deps.ruleSet);
-      return addVerdict(tx, { ...toStored(decision), recheckOf: original?.id ?? null });
-    },
-    (v) => ({
-      subjectType: v.subjectType,
-      subjectId: v.subjectId,
-      ...(original ? { targetId: original.id, outcome: `${original.outcome} → ${v.outcome}` } : { targetId: v.id, outcome: `${v.matter} ${v.outcome}` }),
-    }),
-  );
+  // A fresh, empty unit of work: the one that read the facts holds every entity those reads loaded.
+  const em = deps.em.fork({ clear: true });
+  await storeSnapshot(em, deps.ruleSet);
+  const verdict = newVerdict(em, { ...toStored(decision), recheckOf: original?.id ?? null });
+  await insertVerdictAudited(em, verdict, actor, {
+    action: original ? AuditAction.RECHECK : AuditAction.EVALUATE,
+    subjectType: verdict.subjectType,
+    subjectId: verdict.subjectId,
+    ...(original ? { targetId: original.id, outcome: `${original.outcome} → ${verdict.outcome}` } : { targetId: verdict.id, outcome: `${verdict.matter} ${verdict.outcome}` }),
+  });
   stopTimer();
   return verdict;
 }
