@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Viewer } from '../auth/role';
 import { AuditAction, type AuditEntry } from '../domain/audit';
 import type { SubjectType } from '../domain/subject';
-import { auditIn } from './audit.service';
+import { AuditEvent } from '../db/entities';
+import { runSql, sqlNames } from '../db/repositories/sql';
 
 /**
  * The reads one request made that the audit trail records (explanations, and a person's personal
@@ -62,11 +64,22 @@ export function readLogOf(context: object): ReadLog {
  */
 export const recordsReads = (viewer: Viewer): boolean => viewer.role !== Role.PUBLIC;
 
-/** Writes a request's reads in one transaction: all of them, or none and an error. */
+/**
+ * Writes a request's reads in one statement (so one transaction): all of them, or none and an
+ * error. One round trip, where BEGIN, an INSERT and COMMIT were three on every explanation read.
+ */
 export async function writeReads(em: EntityManager, viewer: Viewer, entries: AuditEntry[]): Promise<void> {
   if (!entries.length || !recordsReads(viewer)) return;
-  await em.fork().transactional(async (tx) => {
-    for (const entry of entries) auditIn(tx, viewer, entry);
-    await tx.flush();
-  });
+  const { table, col, type } = sqlNames(em, AuditEvent);
+  const now = new Date();
+  await runSql(em,
+    `insert into ${table} (${col.id}, ${col.createdAt}, ${col.updatedAt}, ${col.actor}, ${col.role}, ${col.action}, ${col.subjectType}, ${col.subjectId}, ${col.targetId}, ${col.outcome})
+     select e.id, ?, ?, ?, ?, e.action, e.subject_type, e.subject_id, e.target_id, e.outcome
+       from unnest(?::${type.id}[], ?::${type.action}[], ?::${type.subjectType}[], ?::${type.subjectId}[], ?::${type.targetId}[], ?::text[])
+              as e(id, action, subject_type, subject_id, target_id, outcome)`,
+    [
+      now, now, viewer.subject ?? 'public', viewer.role,
+      entries.map(() => randomUUID()), entries.map((e) => e.action), entries.map((e) => e.subjectType ?? null), entries.map((e) => e.subjectId ?? null), entries.map((e) => e.targetId ?? null), entries.map((e) => e.outcome),
+    ],
+  );
 }
