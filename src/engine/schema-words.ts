@@ -1,4 +1,4 @@
-import { isEnumType, type GraphQLSchema } from 'graphql';
+import { isEnumType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Locale } from './locale';
 import { factLabel } from './facts-catalogue';
 import { subjectShape, type ShapeNode } from './facts-shape';
@@ -34,9 +34,19 @@ export function enumWords(schema: GraphQLSchema): Map<string, string> {
   return words;
 }
 
+/** Shapes of facts queries by schema and document: a loaded query never changes, and every summary read asks again. */
+const shapes = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ShapeNode | undefined>>();
+
+function cachedShape(schema: GraphQLSchema, document: DocumentNode): ShapeNode | undefined {
+  let bySchema = shapes.get(schema);
+  if (!bySchema) shapes.set(schema, (bySchema = new WeakMap()));
+  if (!bySchema.has(document)) bySchema.set(document, subjectShape(schema, document));
+  return bySchema.get(document);
+}
+
 /** Words for a subject type's facts: `subject` paths described in the schema, in one language. */
 export function factWords(schema: GraphQLSchema, ruleSet: RuleSet, subjectType: SubjectType, locale: Locale): (fact: string, path: string | null) => string | null {
   const query = ruleSet.factsQueries[subjectType];
-  const shape: ShapeNode | undefined = query && subjectShape(schema, query.document);
+  const shape: ShapeNode | undefined = query && cachedShape(schema, query.document);
   return (fact, path) => (fact === 'subject' && path ? describedAs(factLabel(shape, path), locale) : null);
 }

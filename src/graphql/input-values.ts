@@ -115,6 +115,21 @@ function findInDocument(schema: GraphQLSchema, document: DocumentNode, operation
 }
 
 /**
+ * The literal check by document and operation: Apollo hands the same parsed document for the same
+ * query text (its document store), and its literals are the same every time, so each is walked once.
+ */
+const checkedLiterals = new WeakMap<DocumentNode, Map<OperationDefinitionNode, GraphQLError | null>>();
+
+function literalsChecked(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): GraphQLError | null {
+  let byOperation = checkedLiterals.get(document);
+  if (!byOperation) checkedLiterals.set(document, (byOperation = new Map()));
+  if (!byOperation.has(operation)) byOperation.set(operation, findInDocument(schema, document, operation));
+  const found = byOperation.get(operation)!;
+  // A fresh error each time: a thrown one is the request's to decorate.
+  return found && new GraphQLError(found.message, { extensions: found.extensions });
+}
+
+/**
  * Refuses, before anything runs, input the database could not store as sent, with BAD_USER_INPUT
  * naming the field: a NUL character or a lone UTF-16 surrogate in any string (arguments in the
  * query or variables), and a LocalDate or DateTime outside the years YEARS. Without this the first
@@ -132,7 +147,7 @@ export const inputValuesPlugin: ApolloServerPlugin = {
           const found = findInValue(variables[name], type, name);
           if (found) throw found;
         }
-        const found = findInDocument(schema, document, operation);
+        const found = literalsChecked(schema, document, operation);
         if (found) throw found;
       },
     };
