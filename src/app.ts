@@ -23,6 +23,36 @@ export interface RunningApp {
 }
 
 /**
+ * What must happen once, before several server processes start (src/cluster.ts): the database
+ * (the embedded one is started here and lives as long as the caller), migrations, the rules checked
+ * (a broken folder with nothing stored to fall back to stops the start here), the demo data, and
+ * generated key material in DATA_DIR (every process must read the same secrets, not race to make
+ * its own). The processes then start with `startApp` on the returned URL, without seeding.
+ */
+export async function prepareOnce(config: Config, logger: Logger): Promise<{ clientUrl: string; stop(): Promise<void> }> {
+  const schema = await getSchema();
+  const database = await openDatabase(config, (message) => logger.info(message));
+  try {
+    const { orm, applied } = await initORM(database.clientUrl);
+    try {
+      if (applied.length) logger.info({ migrations: applied }, `Applied ${applied.length} migration(s).`);
+      await loadServingRules(orm.em.fork(), config.rulesDir, schema, { info: (m) => logger.info(m), warn: (m) => logger.warn(m) });
+      if (config.seedDemoData) {
+        const seeded = await seedIfEmpty(orm.em.fork());
+        if (seeded) logger.info(seeded, 'Loaded the Ezhou demo data set into the empty database.');
+      }
+      cursorSecret(config, keySource(config, (message) => logger.info(message)), (message) => logger.info(message));
+    } finally {
+      await orm.close();
+    }
+    return { clientUrl: database.clientUrl, stop: () => database.stop() };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+/**
  * Wiring, in order: database → migrations → rules (the folder, or the last good stored set) → demo
  * data → GraphQL server. Used by `main.ts` and by
  * the tests, which start the very same server on a free port (`ormOverrides` lets them count SQL).

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -41,6 +42,11 @@ export interface Config {
   metricsHost: string;
   /** Browser origins allowed to call the API across origins (CORS); none by default. */
   corsOrigins: string[];
+  /**
+   * Server processes answering HTTP (WEB_CONCURRENCY, node:cluster): default one per core in
+   * production, one elsewhere (one log stream, one debugger). Absent in hand-built configs: one.
+   */
+  webConcurrency?: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +131,15 @@ export function tokenPolicyOf(config: Config): { maxLifetimeSeconds: number; iss
   return { maxLifetimeSeconds: (config.jwtMaxTtlDays ?? 30) * 86400, issuer: config.jwtIssuer, audience: config.jwtAudience };
 }
 
+/** WEB_CONCURRENCY: a whole number from 1 to 64; default one process per core in production, else one. */
+function readConcurrency(env: Env, nodeEnv: Config['nodeEnv']): number {
+  const raw = env.WEB_CONCURRENCY?.trim();
+  if (!raw) return nodeEnv === 'production' ? Math.max(1, os.availableParallelism()) : 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ConfigError('WEB_CONCURRENCY', `is "${raw}", but must be a whole number of server processes from 1 to 64`);
+  return n;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the setting at fault. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = readNodeEnv(env);
@@ -147,5 +162,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     metricsPort: env.METRICS_PORT ? readPort(env, 'METRICS_PORT') : undefined,
     metricsHost: env.METRICS_HOST || '127.0.0.1',
     corsOrigins: readOrigins(env),
+    webConcurrency: readConcurrency(env, nodeEnv),
   };
 }

@@ -1,9 +1,15 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config';
 import { startApp } from './app';
+import { runCluster } from './cluster';
 import { createLogger } from './logger';
 
-/** `npm start`: the server with its database, migrated and seeded. */
+/**
+ * `npm start`: the server with its database, migrated and seeded; with WEB_CONCURRENCY > 1 (the
+ * default in production on a machine with several cores) as that many processes (src/cluster.ts),
+ * each of which runs the code below.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -16,6 +22,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config);
+  const processes = config.webConcurrency ?? 1;
+  if (cluster.isPrimary && processes > 1) return runCluster(config, logger, processes);
   const app = await startApp(config, logger);
   logger.info({ url: app.http.url }, `Chengxin is serving GraphQL at ${app.http.url}`);
 

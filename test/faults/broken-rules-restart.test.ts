@@ -66,7 +66,8 @@ beforeAll(async () => {
   rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-restart-'));
   cpSync(path.join(root, 'rules'), rulesDir, { recursive: true });
   database = await createTestDatabase();
-  env = { ...process.env, DATABASE_URL: database.url, RULES_DIR: rulesDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'true', JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'production' };
+  // One server process: the log, /readyz and /metrics it reads are that process's (WEB_CONCURRENCY, src/cluster.ts).
+  env = { ...process.env, DATABASE_URL: database.url, RULES_DIR: rulesDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'true', JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'production', WEB_CONCURRENCY: '1' };
   // A whole tsc build: jest's limit is a hang guard, generous because a loaded 2-core machine takes over a minute.
 }, 300_000);
 
