@@ -40,16 +40,6 @@ const alive = (pid: number) => {
   }
 };
 
-beforeAll(async () => {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
-  database = await createTestDatabase();
-}, 60_000);
-
-afterAll(async () => {
-  server?.kill('SIGKILL');
-  await database?.drop();
-});
-
 describe('the WEB_CONCURRENCY setting', () => {
   it('defaults to one process per core in production and one elsewhere, and refuses what is not a count', () => {
     expect(loadConfig({}).webConcurrency).toBe(1);
@@ -58,8 +48,20 @@ describe('the WEB_CONCURRENCY setting', () => {
     expect(() => loadConfig({ WEB_CONCURRENCY: 'many' })).toThrow(new ConfigError('WEB_CONCURRENCY', 'is "many", but must be a whole number of server processes from 1 to 64'));
     expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow(ConfigError);
   });
+});
 
-  it('serves from two processes on one port: evaluations stored with their audit events, explanation reads recorded, all stopped by SIGTERM', async () => {
+describe('several server processes', () => {
+  beforeAll(async () => {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+    database = await createTestDatabase();
+  }, 180_000);
+
+  afterAll(async () => {
+    server?.kill('SIGKILL');
+    await database?.drop();
+  });
+
+  it('serve from one port (WEB_CONCURRENCY=2): evaluations stored with their audit events, explanation reads recorded, all stopped by SIGTERM', async () => {
     const env = { ...process.env, DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'false', JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'production', WEB_CONCURRENCY: '2' };
     server = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout!.on('data', (chunk) => (output += chunk));
