@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, Kind, getNamedType, isInterfaceType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type ParseOptions, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, getNamedType, getVariableValues, visit, type ASTNode, isInterfaceType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type ParseOptions, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { estimateCost, isList } from '../engine/query-cost';
 
 /**
@@ -154,11 +154,55 @@ export function complexityPlugin(): ApolloServerPlugin {
   };
 }
 
+/**
+ * Costs already estimated, by parsed document (Apollo hands the same one for the same query text),
+ * then by operation and the values of the variables the estimate reads: those given to `first` and
+ * to directives (@include, @skip). Other variables (an id, a matter) change nothing in the cost, so
+ * a document sent again and again (evaluate, a verdict page) is estimated once, not every request.
+ */
+const estimated = new WeakMap<DocumentNode, { costVariables: string[]; costs: Map<string, number> }>();
+/** Per document: enough for every page size, and bounded whatever a caller sends. */
+const MAX_COSTS_PER_DOCUMENT = 200;
+
+/** The variables whose values the cost estimate reads: those in a `first` argument or a directive's arguments. */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const inside = (node: ASTNode) => visit(node, { Variable: (v) => void names.add(v.name.value) });
+  visit(document, {
+    Argument: (argument, _key, _parent, _path, ancestors) => {
+      const parent = ancestors[ancestors.length - 1];
+      if (argument.name.value === 'first' || (parent && 'kind' in parent && parent.kind === Kind.DIRECTIVE)) inside(argument.value);
+    },
+  });
+  return [...names].sort();
+}
+
+function estimateOnce(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+  let known = estimated.get(document);
+  if (!known) estimated.set(document, (known = { costVariables: costVariables(document), costs: new Map() }));
+  // An absent variable (its default counts) is told apart from one sent as null (no default).
+  const key = JSON.stringify([operationName ?? null, ...known.costVariables.map((name) => (name in variables ? variables[name] : '\u0000absent'))]);
+  const cost = known.costs.get(key);
+  if (cost === undefined) {
+    const fresh = estimateCost(schema, document, operationName, variables, LIMITS.costNodes);
+    if (known.costs.size >= MAX_COSTS_PER_DOCUMENT) known.costs.clear();
+    known.costs.set(key, fresh);
+    return fresh;
+  }
+  // The values are still checked against their declared types, as the estimate does (its first step).
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || (operationName !== undefined && definition.name?.value !== operationName)) continue;
+    const { errors } = getVariableValues(schema, definition.variableDefinitions ?? [], variables);
+    if (errors?.length) throw errors[errors.length - 1];
+  }
+  return cost;
+}
+
 /** The cost check of complexityPlugin, for any operation (subscriptions over WebSocket too): throws the coded error. */
 export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): void {
   let complexity: number;
   try {
-    complexity = estimateCost(schema, document, operationName ?? undefined, variables, LIMITS.costNodes);
+    complexity = estimateOnce(schema, document, operationName ?? undefined, variables);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/^Variable "\$/.test(message)) {
