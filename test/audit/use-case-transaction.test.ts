@@ -50,6 +50,9 @@ describe('each use case owns its transaction and writes its audit event once, in
       const evaluated = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }`), { id: agency });
       return { table: 'verdict', id: (verdict = evaluated.evaluate.id) };
     }, { oneStatement: true });
+    // The one statement writes every column the entity maps: what it rests on is stored, not left NULL.
+    const [stored] = await server.sql('select provisional_on, facts is not null as facts, rules is not null as rules from verdict where id = ?', [verdict]);
+    expect(stored).toEqual({ provisional_on: expect.any(Array), facts: true, rules: true });
     await oneTransaction('RECHECK', async () => {
       const rechecked = await server.ok(graphql(`mutation ($v: ID!) { recheck(verdictId: $v) { current { id } } }`), { v: verdict });
       return { table: 'verdict', id: rechecked.recheck.current.id };

@@ -30,18 +30,23 @@ export function newVerdict(em: EntityManager, fields: RequiredEntityData<Verdict
 export async function insertVerdictAudited(em: EntityManager, verdict: Verdict, actor: Viewer, entry: AuditEntry): Promise<void> {
   const v = sqlNames(em, Verdict);
   const a = sqlNames(em, AuditEvent);
+  // Every column the entity maps, so a column added to Verdict is written here too (JSON as JSONB, absent as NULL).
+  const props = Object.keys(v.col) as (keyof Verdict & string)[];
+  const json = (prop: string) => /^json/.test(v.type[prop as keyof Verdict & string] ?? '');
   const now = new Date();
   await runSql(em,
     `with stored as (
-       insert into ${v.table} (${v.col.id}, ${v.col.createdAt}, ${v.col.updatedAt}, ${v.col.subjectType}, ${v.col.subjectId}, ${v.col.matter}, ${v.col.asOf}, ${v.col.day},
-                               ${v.col.evaluatedAt}, ${v.col.outcome}, ${v.col.score}, ${v.col.ruleSetVersion}, ${v.col.parametersFile}, ${v.col.facts}, ${v.col.rules}, ${v.col.recheckOf})
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+       insert into ${v.table} (${props.map((p) => v.col[p]).join(', ')})
+       values (${props.map((p) => (json(p) ? '?::jsonb' : '?')).join(', ')})
        returning ${v.col.id})
      insert into ${a.table} (${a.col.id}, ${a.col.createdAt}, ${a.col.updatedAt}, ${a.col.actor}, ${a.col.role}, ${a.col.action}, ${a.col.subjectType}, ${a.col.subjectId}, ${a.col.targetId}, ${a.col.outcome})
      select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from stored`,
     [
-      verdict.id, verdict.createdAt, verdict.updatedAt, verdict.subjectType, verdict.subjectId, verdict.matter, verdict.asOf, verdict.day,
-      verdict.evaluatedAt, verdict.outcome, verdict.score, verdict.ruleSetVersion, verdict.parametersFile, JSON.stringify(verdict.facts), JSON.stringify(verdict.rules), verdict.recheckOf ?? null,
+      ...props.map((p) => {
+        const value = verdict[p] as unknown;
+        if (value === undefined || value === null) return null;
+        return json(p) ? JSON.stringify(value) : (value as string | number | Date);
+      }),
       randomUUID(), now, now, actor.subject ?? 'public', actor.role, entry.action, entry.subjectType ?? null, entry.subjectId ?? null, entry.targetId ?? null, entry.outcome,
     ],
   );
