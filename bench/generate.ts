@@ -14,7 +14,7 @@ export async function generate(db: Client, subjects: number): Promise<{ records:
   const agencies = Math.max(10, Math.ceil(subjects / 200));
   const agencyIds = Array.from({ length: agencies }, () => randomUUID());
   await db.query(
-    `insert into agency (id, uscc, name, level) select * from unnest($1::uuid[], $2::text[], $3::text[], $4::agency_level[])`,
+    `insert into agency (id, uscc, name, level, kind) select *, 'DEPARTMENT' from unnest($1::uuid[], $2::text[], $3::text[], $4::agency_level[])`,
     [agencyIds, agencyIds.map((_, i) => makeUscc('11', '420700', `MB${String(i).padStart(7, '0')}`)), agencyIds.map((_, i) => `测试机关${i}`), agencyIds.map(() => 'CITY')],
   );
   let records = 0;
@@ -55,8 +55,8 @@ export async function generate(db: Client, subjects: number): Promise<{ records:
     records += rows[0].length;
     if (rows[0].length) {
       await db.query(
-        `insert into credit_record (id, subject_type, subject_id, kind, category, severity, summary, occurred_on, recorded_on, source_department, document_number, status)
-         select r.id, 'CIVIL_SERVANT', r.subject, r.kind, r.category, r.severity, '基准测试数据', r.occurred, r.recorded, '测试部门', '测试〔2024〕1号', r.status
+        `insert into credit_record (id, subject_type, subject_id, kind, category, severity, summary, occurred_on, recorded_on, decided_on, source_department, document_number, status)
+         select r.id, 'CIVIL_SERVANT', r.subject, r.kind, r.category, r.severity, '基准测试数据', r.occurred, r.recorded, r.occurred + 5, '测试部门', '测试〔2024〕1号', r.status
          from unnest($1::uuid[], $2::uuid[], $3::record_kind[], $4::record_category[], $5::severity[], $6::date[], $7::date[], $8::record_status[])
            as r(id, subject, kind, category, severity, occurred, recorded, status)`,
         rows,
