@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SweepVerdictRow as VerdictRow } from '../db/repositories/verdict.repository';
-import { randomUUID } from 'node:crypto';
+import { uuid7 } from '../db/uuid7';
 import { chinaDate } from '../domain/day';
 import type { SubjectType } from '../domain/subject';
 import { toStored, type Outcome, type StoredVerdict } from '../domain/verdict';
@@ -21,7 +21,8 @@ export interface ChunkResult {
 }
 
 function verdictRow({ subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn }: StoredVerdict): VerdictRow {
-  return { id: randomUUID(), subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn };
+  // Time-ordered ids: a sweep's inserts land at the end of the verdict table's primary key (src/db/uuid7.ts).
+  return { id: uuid7(), subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn };
 }
 
 /**
