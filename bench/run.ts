@@ -28,7 +28,9 @@ import { zenRate } from './zen';
  * in one run on that data, everything bench/README (BENCHMARKS.md) lists; writes
  * bench/results/latest.json and prints a table. Options: --matter PROMOTION, --http-seconds 10
  * (0 skips the HTTP load), --compare-workers (also sweep with one worker; on by default up to
- * 100,000 subjects), --repeat N (full sweeps, the median reported; 3 up to 100,000 subjects, else 1).
+ * 100,000 subjects), --repeat N (full sweeps, the median reported; 3 up to 100,000 subjects, else 1),
+ * --growth-sweeps N (sweeps in all before writeGrowth is taken, 10 by default up to 100,000
+ * subjects, else 0; 0 leaves it out).
  */
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -41,6 +43,8 @@ const HTTP_SECONDS = Number(option('http-seconds', '10'));
 const COMPARE_WORKERS = args.includes('--compare-workers') || SUBJECTS <= 100_000;
 /** Full sweeps to run; the median one is reported (their figures all go to latest.json). */
 const REPEAT = Number(option('repeat', SUBJECTS <= 100_000 ? '3' : '1'));
+/** writeGrowth: the write cost of the Nth consecutive sweep of the population ÷ the first's. */
+const GROWTH_SWEEPS = Number(option('growth-sweeps', SUBJECTS <= 100_000 ? '10' : '0'));
 const AS_OF = '2026-11-01';
 const RAW_SAMPLE = Math.min(SUBJECTS, 20_000);
 const CLIENTS = 50;
@@ -89,7 +93,11 @@ async function main(): Promise<void> {
     const zen = await zenRate(rules, facts, (i) => fired[i]);
 
     console.error('(g) list page …');
-    const listPage = await listPageStatements(databaseUrl);
+    // The server may refuse the page (its query cost limit): the bench says so and measures the rest.
+    const listPage = await listPageStatements(databaseUrl).catch((error: Error) => {
+      console.error(`(g) list page not measured: ${error.message}`);
+      return { listPageStatements: null, listPageStatementsWithTotalCount: null, listPageError: error.message };
+    });
 
     const sweeps: SweepFigures[] = [];
     let oneWorker: SweepFigures | null = null;
@@ -104,6 +112,13 @@ async function main(): Promise<void> {
     });
     sweeps.push(...full);
     const main = full.find((s) => s.rate === median(full.map((f) => f.rate)))!;
+    // The same population swept again and again: does a sweep's write cost grow with the verdicts already stored?
+    while (GROWTH_SWEEPS > 0 && sweeps.length < GROWTH_SWEEPS) {
+      console.error(`(j) write growth: sweep ${sweeps.length + 1} of ${GROWTH_SWEEPS} …`);
+      sweeps.push(await sweep(db, databaseUrl, MATTER, AS_OF, os.availableParallelism()));
+    }
+    const writeMsPerSubject = sweeps.map((s) => Number(((s.stageMs.write ?? 0) / s.subjects).toFixed(4)));
+    const writeGrowth = GROWTH_SWEEPS > 1 ? Number((writeMsPerSubject[GROWTH_SWEEPS - 1] / writeMsPerSubject[0]).toFixed(2)) : null;
 
     const { rows: [size] } = await db.query(`select pg_total_relation_size('verdict') as bytes, count(*)::int as n from verdict`);
     if (HTTP_SECONDS > 0) console.error('(f) evaluate over HTTP …');
@@ -127,6 +142,8 @@ async function main(): Promise<void> {
       peakRssMb,
       peakRssMbByProcess: { bench: Math.round(process.resourceUsage().maxRSS / 1024), ...Object.fromEntries(sweeps.flatMap((s) => Object.entries(s.peakRssMb).map(([k, v]) => [`${s.workers}w ${k}`, v]))), ...(http ? Object.fromEntries(Object.entries(http.serverPeakRssMbByProcess).map(([k, v]) => [`server ${k.split(' ')[0]}`, v])) : {}) },
       bytesPerVerdict: Math.round(Number(size.bytes) / size.n),
+      writeGrowth,
+      writeMsPerSubject,
       evaluateRps: http?.evaluateRps ?? null,
       evaluateP50Ms: http?.evaluateP50Ms ?? null,
       evaluateP95Ms: http?.evaluateP95Ms ?? null,

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SweepVerdictRow as VerdictRow } from '../db/repositories/verdict.repository';
-import { randomUUID } from 'node:crypto';
+import { uuid7 } from '../db/uuid7';
 import { chinaDate } from '../domain/day';
 import type { SubjectType } from '../domain/subject';
 import { toStored, type Outcome, type StoredVerdict } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
 import { decide } from './decide';
-import { gatherFacts, type FactsRunner } from './facts';
+import { gatherChunkFacts, type FactsRunner } from './facts';
 import { assertMatter } from './matter';
 import { storeSnapshot } from './snapshot';
 
@@ -21,13 +21,14 @@ export interface ChunkResult {
 }
 
 function verdictRow({ subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn }: StoredVerdict): VerdictRow {
-  return { id: randomUUID(), subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn };
+  // Time-ordered ids: a sweep's inserts land at the end of the verdict table's primary key (src/db/uuid7.ts).
+  return { id: uuid7(), subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn };
 }
 
 /**
  * Evaluates one chunk of subjects for a matter: facts are read for the whole chunk in one
- * read-only read (the facts queries share its batch loaders, so each nested field costs one
- * statement per chunk), then each subject is decided (src/evaluation/decide.ts). A subject that fails is
+ * read-only read, by one execution of the facts query for all its subjects (each nested field
+ * costs one statement per chunk), then each subject is decided (src/evaluation/decide.ts). A subject that fails is
  * reported with its reason and the rest go on. Nothing is written here; the caller stores the
  * rows in bulk.
  */
@@ -45,16 +46,12 @@ export async function evaluateChunk(
   const stageMs = { facts: 0, engine: 0, explain: 0, write: 0 };
   const errors: ChunkResult['errors'] = [];
   const started = performance.now();
-  const gathered = await facts.read((run) =>
-    Promise.all(
-      ids.map((id) =>
-        gatherFacts(run, ruleSet, { type, id }, asOf, day).catch((error: Error) => {
-          errors.push({ subjectId: id, reason: error.message });
-          return null;
-        }),
-      ),
-    ),
-  );
+  const read = await facts.read((run, runChunk) => gatherChunkFacts(run, runChunk, ruleSet, type, ids, asOf, day));
+  const gathered = read.map((f, i) => {
+    if (!(f instanceof Error)) return f;
+    errors.push({ subjectId: ids[i], reason: f.message });
+    return null;
+  });
   stageMs.facts = performance.now() - started;
   const verdicts: VerdictRow[] = [];
   const byOutcome: ChunkResult['byOutcome'] = {};

@@ -1,16 +1,19 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { factsQueryProblems } from '../engine/facts-query-check';
 import { formatProblem } from '../engine/rule-problem';
 import type { FactsQuery } from '../engine/rule-model';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { EvaluationError } from '../errors';
-import type { FactsRunner, RunFactsQuery } from '../evaluation/facts';
+import type { FactsRunner, RunChunkFactsQuery, RunFactsQuery } from '../evaluation/facts';
+import { chunkDocument } from './chunk-query';
 import { SYSTEM_VIEWER } from '../auth/role';
 import type { GraphQLContext } from './context';
 import { createLoaders } from './loaders';
 import { oneAtATime } from './statement-gate';
+import { sqlTransaction } from '../db/repositories/sql';
 
 /**
  * The facts runner (see FactsRunner): facts queries run here and nowhere else.
@@ -23,6 +26,8 @@ import { oneAtATime } from './statement-gate';
  * - Its own EntityManager and loaders per read: nothing leaks between a request and its facts.
  * - Each query is checked again before it runs (one `query`, one subject lookup, facts types
  *   only), whatever loaded it.
+ * - A chunk of a sweep runs its query once for all its subjects (src/graphql/chunk-query.ts),
+ *   compiled to a function by graphql-jit once per query document, i.e. once per rule-set version.
  */
 export function createFactsRunner(schema: GraphQLSchema, rootEm: EntityManager, rules: RuleSetHolder): FactsRunner {
   const checked = new WeakMap<DocumentNode, string | null>();
@@ -35,18 +40,41 @@ export function createFactsRunner(schema: GraphQLSchema, rootEm: EntityManager, 
     }
     return found;
   };
+  type Chunked = ((context: GraphQLContext, variables: Record<string, unknown>) => Promise<ExecutionResult> | ExecutionResult) | null;
+  const compiled = new WeakMap<DocumentNode, Chunked>();
+  const chunked = (query: FactsQuery): Chunked => {
+    let found = compiled.get(query.document);
+    if (found === undefined) {
+      const document = chunkDocument(query);
+      const jit = document ? compileQuery(schema, document) : null;
+      // graphql-jit compiles every query these files may hold; should it ever refuse one, graphql-js runs it.
+      found = !document ? null : jit && isCompiledQuery(jit) ? (context, variables) => jit.query(undefined, context, variables) : (context, variableValues) => execute({ schema, document, variableValues, contextValue: context });
+      compiled.set(query.document, found);
+    }
+    return found;
+  };
   const runner: FactsRunner = {
     read: (work) =>
-      rootEm.fork({ clear: true }).transactional(
+      // Not transactional(): see sqlTransaction — a read-only transaction has nothing to flush.
+      sqlTransaction(
+        rootEm,
         (tx) => {
           // One connection for the whole read: its loaders send one statement at a time (statement-gate.ts).
           const context: GraphQLContext = { em: tx, loaders: createLoaders(tx, oneAtATime()), rules, facts: runner, viewer: SYSTEM_VIEWER };
-          const run: RunFactsQuery = async (query, variables) => {
+          const check = (query: FactsQuery) => {
             const refused = refusal(query);
             if (refused) throw new EvaluationError(`The facts query rules/${query.file} may not run; no verdict was given:\n${refused}`, { file: query.file });
+          };
+          const run: RunFactsQuery = async (query, variables) => {
+            check(query);
             return execute({ schema, document: query.document, variableValues: variables, contextValue: context });
           };
-          return work(run);
+          const runChunk: RunChunkFactsQuery = (query, ids, variables) => {
+            check(query);
+            const chunk = chunked(query);
+            return chunk && Promise.resolve(chunk(context, { ...variables, ids }));
+          };
+          return work(run, runChunk);
         },
         { readOnly: true, isolationLevel: IsolationLevel.REPEATABLE_READ },
       ),

@@ -23,6 +23,7 @@ import { ImpactResolver } from './resolvers/impact.resolver';
 import { ObjectionResolver } from './resolvers/objection.resolver';
 import { EnterprisePublicStatusResolver } from './resolvers/public-status.resolver';
 import { RuleSetResolver } from './resolvers/rule-set.resolver';
+import { SubjectChunkResolver } from './resolvers/subject-chunk.resolver';
 import { ExplanationResolver, VerdictResolver } from './resolvers/verdict.resolver';
 
 const resolvers = [
@@ -38,6 +39,7 @@ const resolvers = [
   AgencyFactsResolver,
   CivilServantFactsResolver,
   EnterpriseFactsResolver,
+  SubjectChunkResolver,
   EnterprisePublicStatusResolver,
   VerdictResolver,
   ExplanationResolver,

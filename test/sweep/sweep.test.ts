@@ -65,6 +65,18 @@ it('evaluates every civil servant once, shows progress and a summary, and gives 
   expect(stored.facts).toEqual(restricted.facts);
   expect(stored.rules).toEqual(restricted.rules);
 
+  // Every subject's facts, read by one execution of the facts query for its whole chunk, are the
+  // facts its own query reads alone (assess: the query run once per subject), and so is the outcome.
+  const swept = await server.sql<{ subject_id: string; facts: unknown; outcome: string }>('select subject_id, facts, outcome from verdict where sweep_run_id = ? order by subject_id', [runId]);
+  for (let i = 0; i < swept.length; i += 100) {
+    const page = swept.slice(i, i + 100);
+    const assessed = await server.ok(
+      graphql(`query ($subjects: [SubjectInput!]!, $asOf: DateTime!) { assess(matter: "AWARD", asOf: $asOf, subjects: $subjects) { subjectId assessment { outcome explanation { facts } } } }`),
+      { subjects: page.map((v) => ({ type: 'CIVIL_SERVANT' as const, id: v.subject_id })), asOf: `${AS_OF}T00:00:00+08:00` },
+    );
+    expect(assessed.assess.map((a) => ({ subject_id: a.subjectId, facts: a.assessment?.explanation.facts, outcome: a.assessment?.outcome }))).toEqual(page);
+  }
+
   const audit = await server.ok(graphql(`{ auditEvents(filter: { action: SWEEP }) { edges { node { targetId outcome } } } }`));
   expect(audit.auditEvents.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ targetId: runId, outcome: `AWARD started: ${total} subjects in ${Math.ceil(total / 40)} chunks` });
 });

@@ -1,3 +1,4 @@
+import type { IsolationLevel } from '@mikro-orm/core';
 import type { EntityClass } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -78,4 +79,28 @@ export function sqlNames<E>(em: EntityManager, entity: EntityClass<E>): SqlNames
     cache.set(entity.name, names);
   }
   return names as SqlNames<E>;
+}
+
+/**
+ * A transaction on a fresh fork of `em`, opened and ended on the connection itself: for work of
+ * plain SQL or reads only, which has nothing for the unit of work to flush. MikroORM's own
+ * `transactional()` and `commit()` flush at the end (comparing every entity loaded) and run inside
+ * an AsyncLocalStorage, whose hook then costs every promise of the process; a sweep's worker (its
+ * facts reads and chunk commits) and the facts runner do without both.
+ */
+export async function sqlTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>, options: { readOnly?: boolean; isolationLevel?: IsolationLevel } = {}): Promise<T> {
+  const connection = em.getConnection();
+  const tx = em.fork({ clear: true });
+  const trx = await connection.begin(options);
+  tx.setTransactionContext(trx);
+  try {
+    const result = await work(tx);
+    await connection.commit(trx);
+    return result;
+  } catch (error) {
+    await connection.rollback(trx).catch(() => undefined);
+    throw error;
+  } finally {
+    tx.resetTransactionContext();
+  }
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { SubjectType } from '../../domain/subject';
 import { SweepStatus } from '../../domain/sweep';
 import { Agency, CivilServant, Enterprise, SweepChunk, SweepError, SweepRun } from '../entities';
-import { runSql, sqlNames } from './sql';
+import { runSql, sqlNames, sqlTransaction, type SqlNames } from './sql';
 import { insertSweepVerdicts, type SweepVerdictRow } from './verdict.repository';
 
 /*
@@ -132,32 +132,34 @@ export interface ChunkWrite {
 export async function commitChunk(em: EntityManager, chunk: ChunkRow, plan: RunPlan, result: ChunkWrite, stageMs: () => object): Promise<boolean> {
   const c = sqlNames(em, SweepChunk);
   const e = sqlNames(em, SweepError);
-  return em.fork({ clear: true }).transactional(async (tx) => {
-    const { rows } = await runSql<{ done_at: Date | null }>(tx, `select ${c.col.doneAt} as done_at from ${c.table} where ${c.col.runId} = ? and ${c.col.seq} = ? for update`, [chunk.runId, chunk.seq]);
-    if (rows[0].done_at) return false;
-    // A cancelled run takes no more verdicts. FOR SHARE waits for a cancellation in progress (which
-    // locks the row FOR UPDATE) and keeps the run from being cancelled until this chunk is in.
-    const r = sqlNames(tx, SweepRun);
-    const run = await runSql<{ status: SweepStatus }>(tx, `select ${r.col.status} as status from ${r.table} where ${r.col.id} = ? for share`, [chunk.runId]);
-    if (run.rows[0]?.status !== SweepStatus.RUNNING) return false;
-    await runSql(tx, 'set local synchronous_commit = off');
-    if (result.verdicts.length) {
-      const shared = { sweepRunId: chunk.runId, subjectType: chunk.subjectType, matter: plan.matter, asOf: plan.asOf, day: plan.day, ruleSetVersion: plan.ruleSetVersion, parametersFile: result.parametersFile };
-      await insertSweepVerdicts(tx, shared, result.verdicts);
-    }
-    if (result.errors.length) {
-      await runSql(tx,
-        `insert into ${e.table} (${e.col.id}, ${e.col.runId}, ${e.col.subjectType}, ${e.col.subjectId}, ${e.col.reason})
-         select gen_random_uuid(), ?, ?, x.subject_id, x.reason from unnest(?::${e.type.subjectId}[], ?::${e.type.reason}[]) as x(subject_id, reason)
-         on conflict (${e.col.runId}, ${e.col.subjectType}, ${e.col.subjectId}) do nothing`,
-        [chunk.runId, chunk.subjectType, result.errors.map((x) => x.subjectId), result.errors.map((x) => x.reason)],
-      );
-    }
-    await runSql(tx, `update ${c.table} set ${c.col.doneAt} = now(), ${c.col.counts} = ?, ${c.col.failed} = ?, ${c.col.stageMs} = ? where ${c.col.runId} = ? and ${c.col.seq} = ?`, [
-      JSON.stringify(result.byOutcome), result.errors.length, JSON.stringify(stageMs()), chunk.runId, chunk.seq,
-    ]);
-    return true;
-  });
+  return sqlTransaction(em, (tx) => writeChunk(tx, c, e, chunk, plan, result, stageMs));
+}
+
+async function writeChunk(tx: EntityManager, c: SqlNames<SweepChunk>, e: SqlNames<SweepError>, chunk: ChunkRow, plan: RunPlan, result: ChunkWrite, stageMs: () => object): Promise<boolean> {
+  const { rows } = await runSql<{ done_at: Date | null }>(tx, `select ${c.col.doneAt} as done_at from ${c.table} where ${c.col.runId} = ? and ${c.col.seq} = ? for update`, [chunk.runId, chunk.seq]);
+  if (rows[0].done_at) return false;
+  // A cancelled run takes no more verdicts. FOR SHARE waits for a cancellation in progress (which
+  // locks the row FOR UPDATE) and keeps the run from being cancelled until this chunk is in.
+  const r = sqlNames(tx, SweepRun);
+  const run = await runSql<{ status: SweepStatus }>(tx, `select ${r.col.status} as status from ${r.table} where ${r.col.id} = ? for share`, [chunk.runId]);
+  if (run.rows[0]?.status !== SweepStatus.RUNNING) return false;
+  await runSql(tx, 'set local synchronous_commit = off');
+  if (result.verdicts.length) {
+    const shared = { sweepRunId: chunk.runId, subjectType: chunk.subjectType, matter: plan.matter, asOf: plan.asOf, day: plan.day, ruleSetVersion: plan.ruleSetVersion, parametersFile: result.parametersFile };
+    await insertSweepVerdicts(tx, shared, result.verdicts);
+  }
+  if (result.errors.length) {
+    await runSql(tx,
+      `insert into ${e.table} (${e.col.id}, ${e.col.runId}, ${e.col.subjectType}, ${e.col.subjectId}, ${e.col.reason})
+       select gen_random_uuid(), ?, ?, x.subject_id, x.reason from unnest(?::${e.type.subjectId}[], ?::${e.type.reason}[]) as x(subject_id, reason)
+       on conflict (${e.col.runId}, ${e.col.subjectType}, ${e.col.subjectId}) do nothing`,
+      [chunk.runId, chunk.subjectType, result.errors.map((x) => x.subjectId), result.errors.map((x) => x.reason)],
+    );
+  }
+  await runSql(tx, `update ${c.table} set ${c.col.doneAt} = now(), ${c.col.counts} = ?, ${c.col.failed} = ?, ${c.col.stageMs} = ? where ${c.col.runId} = ? and ${c.col.seq} = ?`, [
+    JSON.stringify(result.byOutcome), result.errors.length, JSON.stringify(stageMs()), chunk.runId, chunk.seq,
+  ]);
+  return true;
 }
 
 /**

@@ -20,7 +20,10 @@ export class SeverityPeriodsInput {
   severe!: string;
 }
 
-@ObjectType('CountingRecord', { description: 'A dishonesty record that counts on the day asked about.' })
+// The facts types below hold plain values computed by src/domain/*-facts.ts, read for every subject
+// of a sweep: simpleResolvers lets GraphQL read their fields directly, without type-graphql's
+// per-field wrapper (nothing in them is guarded field by field; who sees them is decided above).
+@ObjectType('CountingRecord', { simpleResolvers: true, description: 'A dishonesty record that counts on the day asked about.' })
 export class CountingRecordType {
   @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
@@ -65,7 +68,7 @@ export class CountingRecordType {
   disputed!: boolean;
 }
 
-@ObjectType('NotCountedRecord', { description: 'A dishonesty record that would count on the day but is left out of every count and flag, with why. It stays on file.' })
+@ObjectType('NotCountedRecord', { simpleResolvers: true, description: 'A dishonesty record that would count on the day but is left out of every count and flag, with why. It stays on file.' })
 export class NotCountedRecordType {
   @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
@@ -93,7 +96,7 @@ export class NotCountedRecordType {
   reason!: NotCountedReason;
 }
 
-@ObjectType('CreditFacts', {
+@ObjectType('CreditFacts', { simpleResolvers: true,
   description:
     'What the credit records of a subject say on one day: the facts the rule files read. A dishonesty record counts when it is not revoked, ' +
     'had been decided (认定) by the day, its disclosure had not ended, the day lies within the countsFor period of its severity from its decision day ' +
@@ -180,7 +183,7 @@ export class CreditFactsType {
   notCounted!: NotCountedRecordType[];
 }
 
-@ObjectType('BreachedCommitment')
+@ObjectType('BreachedCommitment', { simpleResolvers: true })
 export class BreachedCommitmentType {
   @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
@@ -207,7 +210,7 @@ export class BreachedCommitmentType {
   publiclyDisclosed!: boolean | null;
 }
 
-@ObjectType('CommitmentFacts', { description: 'Public commitments as they stood on one day.' })
+@ObjectType('CommitmentFacts', { simpleResolvers: true, description: 'Public commitments as they stood on one day.' })
 export class CommitmentFactsType {
   @Field(() => Int, { description: '因履职不力未兑现的公开承诺数 / Found breached through 履职不力 (四(四)) on or before the day, within the period when given.' })
   breached!: number;
@@ -228,7 +231,7 @@ export class CommitmentFactsType {
   breachedCommitments!: BreachedCommitmentType[];
 }
 
-@ObjectType('CourtCaseFact')
+@ObjectType('CourtCaseFact', { simpleResolvers: true })
 export class CourtCaseFactType {
   @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
@@ -261,7 +264,7 @@ export class CourtCaseFactType {
   defaulterOnDay!: boolean;
 }
 
-@ObjectType('CourtFacts', { description: "An agency's lawsuits as they stood on one day (三(八))." })
+@ObjectType('CourtFacts', { simpleResolvers: true, description: "An agency's lawsuits as they stood on one day (三(八))." })
 export class CourtFactsType {
   @Field({ description: '当日是否在失信被执行人名单 / On the judgment-defaulter list (失信被执行人名单) on the day, from the list memberships.' })
   judgmentDefaulter!: boolean;

@@ -39,7 +39,8 @@ export class ListMembershipType {
   createdAt!: Date;
 }
 
-@ObjectType('ListingOnDay', { description: 'A listing as it stood on the day asked about.' })
+// Plain values of the list facts: simple resolvers, as the facts types (facts.type.ts).
+@ObjectType('ListingOnDay', { simpleResolvers: true, description: 'A listing as it stood on the day asked about.' })
 export class ListingOnDayType {
   @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
@@ -66,7 +67,7 @@ export class ListingOnDayType {
   endedBy!: ListingEnd | null;
 }
 
-@ObjectType('ListFacts', { description: "A subject's list memberships on one day: what measures resting on a listing (四(一), 三(八)) read." })
+@ObjectType('ListFacts', { simpleResolvers: true, description: "A subject's list memberships on one day: what measures resting on a listing (四(一), 三(八)) read." })
 export class ListFactsType {
   @Field({ description: '当日是否在失信被执行人名单 / On the judgment-defaulter list (失信被执行人名单) on the day.' })
   judgmentDefaulter!: boolean;

@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { Client } from 'pg';
+import { initORM } from '../src/db/orm';
+import { chinaDate } from '../src/domain/day';
+import { SubjectType } from '../src/domain/subject';
+import { decide } from '../src/evaluation/decide';
+import { gatherChunkFacts, gatherFacts, type GatheredFacts } from '../src/evaluation/facts';
+import { loadRuleSet } from '../src/engine/rule-set';
+import { RuleSetHolder } from '../src/engine/rule-set-holder';
+import { createFactsRunner } from '../src/graphql/facts-runner';
+import { getSchema } from '../src/graphql/schema';
+import { generate } from './generate';
+import { median } from './median';
+
+/**
+ * The sweep's stages in one process, in CPU time per subject (process.cpuUsage, which another
+ * program's load on the machine disturbs far less than wall time): the facts of chunks of 1,000
+ * civil servants read by one execution of the facts query per chunk (what a sweep does) and by
+ * one execution per subject (what it did before, and what evaluate does for one subject), in
+ * alternating passes; then deciding them. Generates its own database from DATABASE_URL's server.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node dist/bench/facts-stage.js --subjects 3000 --passes 5
+ */
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const SUBJECTS = Number(option('subjects', '3000'));
+const PASSES = Number(option('passes', '5'));
+const CHUNK = 1000;
+const MATTER = 'PROMOTION';
+
+async function main(): Promise<void> {
+  const server = process.env.DATABASE_URL;
+  if (!server) throw new Error('Set DATABASE_URL to a PostgreSQL server; the bench makes a database of its own there.');
+  const name = `chengxin_facts_${Date.now()}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const { orm } = await initORM(url.toString());
+  const db = new Client({ connectionString: url.toString() });
+  await db.connect();
+  try {
+    await generate(db, SUBJECTS);
+    await db.query('vacuum analyze');
+    const schema = await getSchema();
+    const holder = new RuleSetHolder(loadRuleSet(path.resolve('rules'), schema));
+    const ruleSet = holder.current;
+    const ids = (await db.query<{ id: string }>('select id from civil_servant order by id')).rows.map((r) => r.id);
+    const asOf = new Date('2026-11-01T00:00:00+08:00');
+    const day = chinaDate(asOf);
+    const runner = createFactsRunner(schema, orm.em, holder);
+    const type = SubjectType.CIVIL_SERVANT;
+    const ways: Record<string, (chunk: string[]) => Promise<(GatheredFacts | Error)[]>> = {
+      chunk: (chunk) => runner.read((run, runChunk) => gatherChunkFacts(run, runChunk, ruleSet, type, chunk, asOf, day)),
+      perSubject: (chunk) => runner.read((run) => Promise.all(chunk.map((id) => gatherFacts(run, ruleSet, { type, id }, asOf, day).catch((e: Error) => e)))),
+    };
+    const cpu: Record<string, number[]> = { chunk: [], perSubject: [] };
+    let facts: (GatheredFacts | Error)[] = [];
+    for (let pass = 0; pass <= PASSES; pass++) {
+      for (const [way, read] of Object.entries(ways)) {
+        const started = process.cpuUsage();
+        const all: (GatheredFacts | Error)[] = [];
+        for (let i = 0; i < ids.length; i += CHUNK) all.push(...(await read(ids.slice(i, i + CHUNK))));
+        const used = process.cpuUsage(started);
+        if (pass > 0) cpu[way].push((used.user + used.system) / ids.length); // pass 0 warms up
+        if (way === 'perSubject' && JSON.stringify(all.map((f) => (f instanceof Error ? f.message : f.subject))) !== JSON.stringify(facts.map((f) => (f instanceof Error ? f.message : f.subject)))) {
+          throw new Error('the two ways read different facts');
+        }
+        facts = all;
+      }
+    }
+    const decided: number[] = [];
+    for (let pass = 0; pass <= PASSES; pass++) {
+      const started = process.cpuUsage();
+      for (const [i, f] of facts.entries()) if (!(f instanceof Error)) await decide(ruleSet, { type, id: ids[i] }, MATTER, asOf, f);
+      const used = process.cpuUsage(started);
+      if (pass > 0) decided.push((used.user + used.system) / ids.length);
+    }
+    const us = (values: number[]) => `${Math.round(median(values))} µs (passes: ${values.map(Math.round).join(', ')})`;
+    console.log(`${SUBJECTS} civil servants, chunks of ${CHUNK}, CPU per subject, median of ${PASSES} passes:`);
+    console.log(`  facts, one execution per chunk:   ${us(cpu.chunk)}`);
+    console.log(`  facts, one execution per subject: ${us(cpu.perSubject)}`);
+    console.log(`  decide (engine and explanation):  ${us(decided)}`);
+  } finally {
+    await db.end();
+    await orm.close();
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
