@@ -6,7 +6,7 @@ import { graphql } from '../support/graphql';
 
 const RULE = 'civil-servant/award-restrict.json';
 const shipped = readFileSync(path.resolve(__dirname, '../../rules', RULE), 'utf8');
-const tightened = shipped.replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2');
+const tightened = shipped.replace('"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2');
 const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!, $matter: String) { previewRules(files: $files, matter: $matter) {
   currentVersion draftVersion changedTotal
   matters { matter evaluated changed transitions }

@@ -50,7 +50,7 @@ describe('editing the rules under a running server', () => {
     expect(await evaluate()).toEqual({ outcome: 'RESTRICTED', ruleSetVersion: before.version });
 
     // Tighten the threshold: two unrepaired records are now needed.
-    write(original.replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2'));
+    write(original.replace('"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2'));
     const tightened = await until((rs) => rs.version !== before.version);
     expect(tightened.errors).toEqual([]);
     expect(await evaluate()).toEqual({ outcome: 'ELIGIBLE', ruleSetVersion: tightened.version });
@@ -80,7 +80,7 @@ describe('editing the rules under a running server', () => {
 
   it('evaluations under way during a swap finish on the set they started with', async () => {
     const before = (await ruleSet()).version;
-    const tightened = original.replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2');
+    const tightened = original.replace('"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2');
     const evaluateNow = () => server.query(EVALUATE, { id: servantId }).then((r) => r.data!.evaluate);
     const first = evaluateNow();
     const underWay = Array.from({ length: 20 }, evaluateNow);

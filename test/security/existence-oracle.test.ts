@@ -52,7 +52,7 @@ describe('draft-check messages in production name no schema fields', () => {
   const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!) { previewRules(files: $files, matter: "AWARD") { changedTotal } }`);
 
   it('a draft with a wrong fact path is refused with its file and line, but without "did you mean" or "Available here"', async () => {
-    const draft = shipped.replace('"$.credit.unrepaired"', '"$.credit.unrepairedd"');
+    const draft = shipped.replace('"$.governmentDishonesty.unrepaired"', '"$.governmentDishonesty.unrepairedd"');
     expect(draft).not.toBe(shipped);
     const before = [await count('audit_event'), await count('verdict')];
     const result = await server.query(PREVIEW, { files: [{ path: RULE, content: draft }] }, { role: 'OFFICER' });

@@ -96,7 +96,7 @@ describe('npm start, the command line and shutdown on a machine with nothing ins
     const draft = path.join(workDir, 'draft');
     cpSync(path.join(root, 'rules'), draft, { recursive: true });
     const ruleFile = path.join(draft, 'civil-servant/award-restrict.json');
-    writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.credit.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2'));
+    writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2'));
     const rules = (...args: string[]) => run(['bin/chengxin.js', 'rules', ...args], env);
     const diff = await rules('diff', '--draft', draft, '--matter', 'AWARD', '--as-of', '2026-11-01');
     expect(diff.status).toBe(0);
