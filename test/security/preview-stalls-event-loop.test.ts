@@ -3,6 +3,7 @@ import path from 'node:path';
 import { RULE_LIMITS } from '../../src/engine/rule-limits';
 import { createAgency, createCivilServant } from '../support/factories';
 import { graphql } from '../support/graphql';
+import { healthz } from '../support/healthz';
 import { startTestServer, type Caller, type TestServer } from '../support/test-server';
 
 /**
@@ -50,8 +51,7 @@ it('the largest draft the limits allow: /healthz is answered while the preview d
   /** For each /healthz answer, how many statements the server had sent by then. */
   const answeredAt: number[] = [];
   while (!finished) {
-    const health = await fetch(`${server.url.replace(/\/graphql$/, '')}/healthz`);
-    expect(health.status).toBe(200);
+    expect(await healthz(server)).toBe(200);
     answeredAt.push(server.statements.length);
   }
   const result = await preview;
