@@ -7,9 +7,9 @@ import { AuditEvent } from '../db/entities';
 import { runSql, sqlNames } from '../db/repositories/sql';
 
 /**
- * The reads one request made that the audit trail records (explanations, and a person's personal
- * data read whole): one entry per object read, however many times the request read it, written
- * together when the response is ready.
+ * The reads one request made that the audit trail records (explanations of verdicts and of
+ * assessments, and a person's personal data read whole): one entry per thing read, however many
+ * times the request read it, written together when the response is ready.
  * Reads noted after that (work still running after an error ended the request) are not answered,
  * so they are not recorded.
  */
@@ -28,9 +28,13 @@ export class ReadLog {
     found.fields.add(field);
   }
 
-  /** Notes a read; a second read of the same object in the same request adds nothing. */
-  note(entry: AuditEntry & { targetId: string }): void {
-    const key = `${entry.action} ${entry.targetId}`;
+  /**
+   * Notes a read; a second read of the same thing in the same request adds nothing. The same thing
+   * is the same entry: a verdict by its id (targetId), an assessment, which has no id, by its
+   * subject and what its outcome names (matter and day).
+   */
+  note(entry: AuditEntry): void {
+    const key = JSON.stringify([entry.action, entry.subjectType ?? null, entry.subjectId ?? null, entry.targetId ?? null, entry.outcome]);
     if (!this.closed && !this.entries.has(key)) this.entries.set(key, entry);
   }
 

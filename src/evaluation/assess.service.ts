@@ -7,7 +7,8 @@ import { gatherFacts, type RunFactsQuery, type SubjectRef } from './facts';
 import { assertMatter } from './matter';
 
 /**
- * Assesses subjects for a matter without storing anything: no verdict, no audit event. The same
+ * Assesses subjects for a matter without storing anything: no verdict, no audit event (reading the
+ * explanation is recorded by the API, src/graphql/resolvers/assess.resolver.ts). The same
  * steps as `evaluate` — the facts runner (as the system, read-only) runs the subject type's facts
  * query with the parameters in force, then `decide` — so a display and a recorded decision cannot
  * disagree. All subjects are read in one facts read (one snapshot, shared batch loads). Each gets

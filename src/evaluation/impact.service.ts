@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { chinaDate } from '../domain/day';
 import { SubjectType } from '../domain/subject';
@@ -56,6 +57,22 @@ export interface ImpactReport {
 
 /** Subjects whose facts are read together: their facts queries share batched loads. */
 const CHUNK = 200;
+
+/**
+ * A preview runs in the server's process (previewRules), and json-rules-engine settles a whole run
+ * in promise callbacks: without a pause, a page of subjects is decided in one stretch in which no
+ * other request — /healthz included — is answered. Measured on the 2-core development machine with
+ * the largest draft RULE_LIMITS allow (50 rule files of 100 leaf conditions): one decision takes
+ * 150–330 ms, so 40 subjects held the event loop 9.5 s and a page of 200 would hold it about a
+ * minute. Giving the event loop a turn before each decision bounds the stall by one decision
+ * (a few microseconds per turn; a preview with the shipped rules decides ~80 µs per subject).
+ * Moving the decisions to worker threads was the other way, and the heavier: the rule sets
+ * (rules, engines, templates) would be rebuilt in each worker from the files and the schema —
+ * checking a largest draft alone takes about a second — facts and decisions copied across,
+ * and a worker pool started, sized and stopped with the server, for CPU the two cores share anyway.
+ * test/security/preview-stalls-event-loop.test.ts answers /healthz while such a preview decides.
+ */
+const pause = (): Promise<void> => nextTurn();
 
 const side = (decision: Decision): ImpactSide => ({ outcome: decision.outcome, score: decision.score, measures: decision.rules.filter((r) => r.fired).map((r) => r.ruleId).sort() });
 const sameSide = (a: ImpactSide, b: ImpactSide, reworded: Set<string>) =>
@@ -119,7 +136,9 @@ export async function previewImpact(
         for (const matter of concerned) {
           // A matter only one set has is NO_RULE_IN_FORCE under the other: it has no rules there.
           const ref = { type, id: subject.id };
+          await pause();
           const before = side(await decide(current, ref, matter.code, options.asOf, currentFacts));
+          await pause();
           const afterSide = side(await decide(draft, ref, matter.code, options.asOf, draftFacts));
           const impact = impacts.get(matter.code)!;
           impact.evaluated++;

@@ -6,7 +6,7 @@ import { Agency, CivilServant, Commitment, CreditRecord } from '../db/entities';
 import { BreachFinding, CommitmentStatus, coveredBy44, type CommitmentDomain, type CommitmentKind } from '../domain/commitment';
 import { RecordCategory, RecordKind, RevisionAction, Severity } from '../domain/credit-record';
 import { SubjectType } from '../domain/subject';
-import { appendRevision } from './credit-record.service';
+import { appendRevision, auditRecordCreatedIn } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
 
@@ -100,9 +100,10 @@ interface Finding {
  * of its three fields) with a responsible person enters that person's integrity file (并计入相关责任人
  * 诚信档案) as a dishonesty record decided on the finding day, with its document and body; on other
  * commitments it counts against the unit only. A 履职不力 finding about a person needs the commitment's
- * field and disclosure first, since they decide whether it enters the file.
+ * field and disclosure first, since they decide whether it enters the file. The person's record is
+ * audited and announced as a record created about them (CREATE_RECORD), in the same transaction.
  */
-function applyFinding(tx: EntityManager, commitment: Commitment, { finding, foundOn, foundBy, document }: Finding, documentField: string): void {
+async function applyFinding(tx: EntityManager, actor: Viewer, commitment: Commitment, { finding, foundOn, foundBy, document }: Finding, documentField: string): Promise<void> {
   const dereliction = finding === BreachFinding.DERELICTION;
   const person = commitment.responsiblePerson;
   if (dereliction && person && (commitment.domain == null || commitment.publiclyDisclosed == null)) {
@@ -131,6 +132,7 @@ function applyFinding(tx: EntityManager, commitment: Commitment, { finding, foun
       documentNumber: document!,
     });
     appendRevision(tx, record, RevisionAction.CREATED, null, commitment.id);
+    await auditRecordCreatedIn(tx, actor, record);
   }
 }
 
@@ -156,7 +158,7 @@ export async function settleCommitment(em: EntityManager, actor: Viewer, input: 
     assertDateOrder('publishedOn', commitment.publishedOn, 'settledOn', input.settledOn);
     Object.assign(commitment, { status: input.status, settledOn: input.settledOn, settlementDocument: input.settlementDocument ?? null });
     if (input.breachFinding) {
-      applyFinding(tx, commitment, { finding: input.breachFinding, foundOn: input.settledOn, foundBy: input.foundBy, document: input.settlementDocument }, 'settlementDocument');
+      await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.settledOn, foundBy: input.foundBy, document: input.settlementDocument }, 'settlementDocument');
     }
     return commitment;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.status }));
@@ -186,7 +188,7 @@ export async function recordBreachFinding(em: EntityManager, actor: Viewer, inpu
       throw new ConflictError('commitmentId', `a finding (${commitment.breachFinding}) was already recorded on ${commitment.breachFoundOn}; a finding is recorded once.`);
     }
     assertDateOrder('settledOn', commitment.settledOn, 'foundOn', input.foundOn);
-    applyFinding(tx, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument }, 'findingDocument');
+    await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument }, 'findingDocument');
     return commitment;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed' }));
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { withAudit } from '../audit/audit.service';
+import { auditIn, withAudit } from '../audit/audit.service';
+import { notifyIn } from '../audit/change-notice';
 import type { Viewer } from '../auth/role';
-import { AuditAction } from '../domain/audit';
+import { AuditAction, type AuditEntry } from '../domain/audit';
 import { CreditRecord, CreditRecordRevision } from '../db/entities';
 import { categoryProblem, RecordCategory, RecordKind, RevisionAction, type Severity } from '../domain/credit-record';
 import { SubjectType } from '../domain/subject';
@@ -92,5 +93,23 @@ export async function createCreditRecord(em: EntityManager, actor: Viewer, input
     });
     appendRevision(tx, record, RevisionAction.CREATED, null, null);
     return record;
-  }, (r) => ({ subjectType: r.subjectType, subjectId: r.subjectId, targetId: r.id, outcome: `${r.kind} ${r.category}` }));
+  }, (r) => recordCreation(r));
+}
+
+/** What the audit trail and the change notice say of a new record: about its subject, the record acted on, its kind and category. */
+function recordCreation(record: CreditRecord): Omit<AuditEntry, 'action'> {
+  return { subjectType: record.subjectType, subjectId: record.subjectId, targetId: record.id, outcome: `${record.kind} ${record.category}` };
+}
+
+/**
+ * Records, inside another use case's transaction, that it created a record about someone (a 履职不力
+ * finding entering the responsible person's file): a CREATE_RECORD event of the same shape as
+ * createCreditRecord's, and its change notice to the subject's subscribers, delivered when the
+ * transaction commits. An auditor looking up the person then finds the record's creation; the use
+ * case's own event stays about what it acted on (the agency's commitment).
+ */
+export async function auditRecordCreatedIn(tx: EntityManager, actor: Viewer, record: CreditRecord): Promise<void> {
+  const entry = { action: AuditAction.CREATE_RECORD, ...recordCreation(record) };
+  auditIn(tx, actor, entry);
+  await notifyIn(tx, entry);
 }

@@ -35,7 +35,7 @@ afterAll(() => server.stop());
 
 const count = async (table: string) => (await server.sql(`select count(*)::int as n from ${table}`))[0].n as number;
 
-it('prints the promotion screen and the public enterprise page from the real server, storing nothing', async () => {
+it('prints the promotion screen and the public enterprise page from the real server, storing no verdict, only the reads of the two candidates\' reasons', async () => {
   const before = { verdicts: await count('verdict'), audit: await count('audit_event') };
   const lines: string[] = [];
   const { screenA, screenB } = await main({ url: server.url, token: await token('CLERK', 'hr-screen'), agencyId, enterpriseId }, (line) => lines.push(line));
@@ -52,5 +52,6 @@ it('prints the promotion screen and the public enterprise page from the real ser
   expect(screenB?.procurement.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   expect(lines.join('\n')).toContain('政府采购 Procurement');
 
-  expect({ verdicts: await count('verdict'), audit: await count('audit_event') }).toEqual(before);
+  // Screen A shows each candidate's reason, filled with their facts: one READ_EXPLANATION each.
+  expect({ verdicts: await count('verdict'), audit: await count('audit_event') }).toEqual({ ...before, audit: before.audit + 2 });
 });

@@ -25,7 +25,7 @@ const ASSESS = graphql(`query ($subjects: [SubjectInput!]!, $asOf: DateTime) { a
 const ASOF = '2025-06-01T00:00:00+08:00';
 
 describe('assess (16.1)', () => {
-  it('assesses a screen of subjects in one request, each with its result or its own error, and stores nothing', async () => {
+  it('assesses a screen of subjects in one request, each with its result or its own error, storing no verdict and only the reads of the explanations it showed', async () => {
     const verdicts = await count('verdict');
     const audits = await count('audit_event');
     const subjects: { type: SubjectType; id: string }[] = [
@@ -48,7 +48,8 @@ describe('assess (16.1)', () => {
     expect(rows[4].assessment).toMatchObject({ outcome: 'ELIGIBLE', measures: [] });
     expect(rows[4].assessment!.reason.zh).toMatch(/^无计入期间内未修复的政务失信记录[^。]*职务晋升无需提示关注。$/); // PROMOTION's eligibleReason
     expect(await count('verdict')).toBe(verdicts);
-    expect(await count('audit_event')).toBe(audits);
+    // The two assessed servants' explanations were read: one READ_EXPLANATION each (test/security/assess-explanation-unaudited.test.ts).
+    expect(await count('audit_event')).toBe(audits + 2);
   });
 
   it('explains exactly as evaluate does for the same moment', async () => {

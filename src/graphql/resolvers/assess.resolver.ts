@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { readLogOf } from '../../audit/read-log';
 import { PERMISSIONS, type Role } from '../../auth/role';
+import { AuditAction } from '../../domain/audit';
 import { storedFactsMask } from '../../auth/stored-facts';
 import { measuresOf, type Decision } from '../../domain/verdict';
 import { reasonFor } from '../../evaluation/reason';
@@ -16,7 +18,7 @@ import type { GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';
 import { AssessmentResultType, AssessmentType } from '../types/assessment.type';
 import { SubjectUnion } from '../types/subject.type';
-import { SubjectInput } from '../types/verdict.type';
+import { ExplanationType, LocalizedTextType, SubjectInput } from '../types/verdict.type';
 
 function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role): AssessmentType {
   const uses = parameterUsesNow(ruleSet, decision.subjectType, decision.parametersFile, decision.facts.parameters, decision.rules).map(parameterUseView);
@@ -50,6 +52,17 @@ function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role): Assessm
   };
 }
 
+/** One read of an assessment's facts (its explanation or reason), for the request's audit entries. */
+function noteRead(context: GraphQLContext, assessment: AssessmentType): void {
+  readLogOf(context).note({
+    action: AuditAction.READ_EXPLANATION,
+    subjectType: assessment.subjectType,
+    subjectId: assessment.subjectId,
+    targetId: null,
+    outcome: `read, assessment of ${assessment.matter} on ${assessment.explanation.day}`,
+  });
+}
+
 /** A per-subject failure a caller can act on; anything else (the database gone) fails the request. */
 function asResultError(error: unknown) {
   if (!(error instanceof GraphQLError)) throw error;
@@ -60,7 +73,7 @@ function asResultError(error: unknown) {
 @Resolver(() => AssessmentType)
 export class AssessResolver {
   @Query(() => [AssessmentResultType], {
-    description: `Assesses subjects for a matter as of a moment (now by default) and stores nothing: no verdict, no audit event. One result per subject, in the order asked, each with its assessment or its error (one bad id does not stop the others). At most ${MAX_ASSESSMENTS_PER_REQUEST} subjects. For a screen that shows status; use evaluate (stored, audited) for a decision on record.`,
+    description: `Assesses subjects for a matter as of a moment (now by default) and stores no verdict. One result per subject, in the order asked, each with its assessment or its error (one bad id does not stop the others). At most ${MAX_ASSESSMENTS_PER_REQUEST} subjects. Reading an assessment's explanation or reason (both show the facts it read) is recorded in the audit trail: READ_EXPLANATION about the subject, once per subject, matter and day per request; its outcome, score and measures are not. For a screen that shows status; use evaluate (stored, audited) for a decision on record.`,
   })
   @Authorized(PERMISSIONS.assess)
   async assess(
@@ -91,6 +104,27 @@ export class AssessResolver {
       const failed = outcome instanceof Error;
       return { subjectType: type, subjectId: id, assessment: failed ? null : toAssessment(outcome, context.rules.current, context.viewer.role), error: failed ? asResultError(outcome) : null };
     });
+  }
+
+  /**
+   * The explanation shows the facts the assessment read (values, evidence, the summary), and the
+   * reason is filled with them (a name, a count of records): reads of personal data, recorded as a
+   * verdict's explanation read is (src/audit/read-log.ts: one row per subject, matter and day per
+   * request, written before the response leaves; PUBLIC, which cannot assess, would be logged
+   * instead). Unlike a verdict's reason, an assessment's is recorded: no EVALUATE row records that
+   * it was ever made. The assessment has no id: the row names its subject, its outcome the matter
+   * and day.
+   */
+  @FieldResolver(() => ExplanationType)
+  explanation(@Root() assessment: AssessmentType, @Ctx() context: GraphQLContext): ExplanationType {
+    noteRead(context, assessment);
+    return assessment.explanation;
+  }
+
+  @FieldResolver(() => LocalizedTextType)
+  reason(@Root() assessment: AssessmentType, @Ctx() context: GraphQLContext): LocalizedTextType {
+    noteRead(context, assessment);
+    return assessment.reason;
   }
 
   @FieldResolver(() => SubjectUnion, { nullable: true, description: 'The subject as it is now.' })

@@ -4,7 +4,7 @@ import { Outcome } from '../../domain/verdict';
 import { ExplanationType, LocalizedTextType, MeasureType } from './verdict.type';
 
 @ObjectType('Assessment', {
-  description: 'How a subject stands for a matter as of a moment: the same pipeline and explanation as evaluate, but stored nowhere (no verdict, no audit event). For displays; a decision on record needs evaluate.',
+  description: 'How a subject stands for a matter as of a moment: the same pipeline and explanation as evaluate, but no verdict is stored. For displays; a decision on record needs evaluate. Reading its explanation or reason is audited (READ_EXPLANATION about the subject).',
 })
 export class AssessmentType {
   @Field(() => SubjectType)
@@ -37,10 +37,11 @@ export class AssessmentType {
   @Field(() => [MeasureType], { description: 'The measures that apply: one per fired rule, strongest first.' })
   measures!: MeasureType[];
 
-  @Field(() => LocalizedTextType, { description: "One sentence: the strongest fired rule's explanation, or why nothing applies." })
+  @Field(() => LocalizedTextType, { description: "One sentence: the strongest fired rule's explanation, or why nothing applies. Filled with the facts, so reading it is recorded in the audit trail as the explanation's is." })
   reason!: LocalizedTextType;
 
-  @Field(() => ExplanationType, { description: 'Why, exactly as evaluate would explain it.' })
+  /** Resolved by AssessResolver.explanation, which records the read. */
+  @Field(() => ExplanationType, { description: 'Why, exactly as evaluate would explain it. Reading it is recorded in the audit trail (READ_EXPLANATION about the subject), once per subject, matter and day per request.' })
   explanation!: ExplanationType;
 }
 
