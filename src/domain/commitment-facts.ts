@@ -1,4 +1,5 @@
 import { BreachFinding, CommitmentStatus, type CommitmentDomain } from './commitment';
+import { NotCountedReason } from './credit-facts';
 import { runsOn, type Period } from './period';
 
 export interface CommitmentLike {
@@ -18,6 +19,18 @@ export interface CommitmentLike {
 export interface CommitmentSelection {
   domains?: CommitmentDomain[] | null;
   publiclyDisclosed?: boolean | null;
+  /** The day the document took effect: a breach whose act (breachDay) lies before it counts towards nothing (不溯及既往). */
+  actsFrom?: string | null;
+}
+
+/** A breach found 履职不力 that would count on the day but is left out, with why; it stays on file. */
+export interface NotCountedCommitment {
+  id: string;
+  content: string;
+  /** The day of the act: the breach day (breachDay), as on the personal record a finding makes. */
+  occurredOn: string;
+  foundOn: string;
+  reason: NotCountedReason;
 }
 
 export interface CommitmentFacts {
@@ -40,6 +53,17 @@ export interface CommitmentFacts {
     domain: CommitmentDomain | null;
     publiclyDisclosed: boolean | null;
   }[];
+  /** Breaches found 履职不力 in the period whose act lies before actsFrom: in no count (不溯及既往). */
+  notCounted: NotCountedCommitment[];
+}
+
+/**
+ * The day a breach occurred: the due day, or the settling day when it was settled as breached
+ * earlier. The personal record a finding makes (commitment.service applyFinding) carries the same
+ * day, so the in-force cut reads one day for both.
+ */
+export function breachDay(c: Pick<CommitmentLike, 'dueOn' | 'settledOn'>): string {
+  return c.settledOn && c.settledOn < c.dueOn ? c.settledOn : c.dueOn;
 }
 
 /** Does the commitment belong to the selection? An unrecorded field or disclosure never matches a filter on it. */
@@ -56,12 +80,20 @@ function selected(c: CommitmentLike, selection: CommitmentSelection): boolean {
  * fulfilment counts the same way from its settling day. Null counts all. A breach counts as 履职不力
  * only from the day that finding was made: a past day does not see a finding recorded later, and a
  * breach with no finding (unreviewed) counts for nothing. `selection` keeps to the commitments a
- * clause speaks of (四(四): public projects and work of three fields).
+ * clause speaks of (四(四): public projects and work of three fields). `selection.actsFrom` (the
+ * in-force day) leaves out every breach whose act (breachDay) lies before it, as credit(actsFrom:)
+ * does for records: it counts towards nothing and a 履职不力 one is listed in notCounted. Fulfilments
+ * are not cut (in the unit's favour, like trustworthy records).
  */
 export function commitmentFacts(commitments: CommitmentLike[], on: string, within?: Period | null, selection: CommitmentSelection = {}): CommitmentFacts {
   const inWindow = (day: string | null | undefined) => !!day && day <= on && (!within || runsOn(day, within, on));
   const chosen = commitments.filter((c) => selected(c, selection));
-  const breachedBy = chosen.filter((c) => c.status === CommitmentStatus.BREACHED && !!c.settledOn && c.settledOn <= on);
+  const breachedAll = chosen.filter((c) => c.status === CommitmentStatus.BREACHED && !!c.settledOn && c.settledOn <= on);
+  const beforeInForce = (c: CommitmentLike) => !!selection.actsFrom && breachDay(c) < selection.actsFrom;
+  const breachedBy = breachedAll.filter((c) => !beforeInForce(c));
+  const leftOut = breachedAll
+    .filter(beforeInForce)
+    .filter((c) => c.breachFinding === BreachFinding.DERELICTION && inWindow(c.breachFoundOn ?? c.settledOn));
   const found = breachedBy.filter((c) => !!c.breachFinding && inWindow(c.breachFoundOn ?? c.settledOn));
   const dereliction = found.filter((c) => c.breachFinding === BreachFinding.DERELICTION);
   const unreviewed = breachedBy.filter((c) => !c.breachFinding || !c.breachFoundOn || c.breachFoundOn > on).filter((c) => inWindow(c.settledOn));
@@ -81,5 +113,6 @@ export function commitmentFacts(commitments: CommitmentLike[], on: string, withi
       domain: c.domain ?? null,
       publiclyDisclosed: c.publiclyDisclosed ?? null,
     })),
+    notCounted: leftOut.map((c) => ({ id: c.id, content: c.content, occurredOn: breachDay(c), foundOn: c.breachFoundOn ?? c.settledOn!, reason: NotCountedReason.ACT_BEFORE_IN_FORCE })),
   };
 }

@@ -1,3 +1,4 @@
+import { NotCountedReason } from './credit-facts';
 import { runsOn, type Period } from './period';
 
 /** What kind of lawsuit a case is; 三(八) speaks of 出庭应诉 in administrative cases (行政诉讼). */
@@ -58,6 +59,17 @@ export interface CourtFacts {
     headFailure: boolean;
     defaulterOnDay: boolean;
   }[];
+  /** Absences without excuse in the period whose hearing (appearanceDay) lies before actsFrom: in no count (不溯及既往). */
+  notCounted: NotCountedCase[];
+}
+
+/** An absence from court that would count on the day but is left out, with why; the case stays on file. */
+export interface NotCountedCase {
+  id: string;
+  caseNumber: string;
+  /** The day of the act: the hearing day, or the filing day standing in (appearanceDay). */
+  occurredOn: string;
+  reason: NotCountedReason;
 }
 
 /** An absence is excused when the head entrusted a representative and had a valid reason for not appearing. */
@@ -79,13 +91,25 @@ export function appearanceDay(c: Pick<CourtCaseLike, 'filedOn' | 'hearingOn'>): 
  * An agency's lawsuits as they stood on day `on`. `within` limits absences to those whose hearing
  * (or, unrecorded, filing) lies in a calendar period ending on the day (see commitmentFacts); an
  * absence at a hearing after the day has not happened yet. `listedAsDefaulter` comes from the list.
+ * `actsFrom` (the in-force day) leaves out every absence whose day (appearanceDay) lies before it, as
+ * credit(actsFrom:) does for records: in no count, listed in notCounted (不溯及既往). A listing is a
+ * continuing state and is not cut: still listed after the in-force day, it counts from then.
  */
-export function courtFacts(cases: CourtCaseLike[], on: string, listedAsDefaulter: boolean, within?: Period | null, listedByCourt = listedAsDefaulter): CourtFacts {
+export function courtFacts(
+  cases: CourtCaseLike[],
+  on: string,
+  listedAsDefaulter: boolean,
+  within?: Period | null,
+  listedByCourt = listedAsDefaulter,
+  actsFrom: string | null = null,
+): CourtFacts {
   const known = cases.filter((c) => c.filedOn <= on);
   const defaulterOnDay = (c: CourtCaseLike) =>
     c.judgmentDefaulter && !!c.defaulterListedOn && c.defaulterListedOn <= on && (!c.defaulterRemovedOn || c.defaulterRemovedOn > on);
-  const absent = (c: CourtCaseLike) =>
+  const absentInPeriod = (c: CourtCaseLike) =>
     c.headAppeared === false && !absenceExcused(c) && appearanceDay(c) <= on && (!within || runsOn(appearanceDay(c), within, on));
+  const beforeInForce = (c: CourtCaseLike) => !!actsFrom && appearanceDay(c) < actsFrom;
+  const absent = (c: CourtCaseLike) => absentInPeriod(c) && !beforeInForce(c);
   const failed = (c: CourtCaseLike) => c.kind === CaseKind.ADMINISTRATIVE && absent(c);
   return {
     judgmentDefaulter: listedAsDefaulter,
@@ -104,5 +128,8 @@ export function courtFacts(cases: CourtCaseLike[], on: string, listedAsDefaulter
       headFailure: failed(c),
       defaulterOnDay: defaulterOnDay(c),
     })),
+    notCounted: known
+      .filter((c) => c.kind === CaseKind.ADMINISTRATIVE && absentInPeriod(c) && beforeInForce(c))
+      .map((c) => ({ id: c.id, caseNumber: c.caseNumber, occurredOn: appearanceDay(c), reason: NotCountedReason.ACT_BEFORE_IN_FORCE })),
   };
 }

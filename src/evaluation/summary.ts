@@ -58,10 +58,18 @@ function estimatedDecisionDays(fired: Pick<RuleResult, 'evidence'>[], zh: boolea
   return lines;
 }
 
+/** What a left-out item is: a credit record, a commitment's breach (content) or a court absence (caseNumber). */
+function leftOutWhat(item: Record<string, unknown>, zh: boolean): string {
+  if (typeof item.caseNumber === 'string') return zh ? `案件 ${item.caseNumber} 中负责人未出庭应诉` : `Case ${item.caseNumber}: the head's absence from the hearing`;
+  if (typeof item.content === 'string') return zh ? `承诺“${item.content}”的未兑现` : `Commitment "${item.content}": the breach`;
+  const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+  return zh ? `记录 ${number} 所涉行为` : `Record ${number}: the act`;
+}
+
 /**
  * One line per record the facts left out because its act occurred before the document took
- * effect (notCounted, ACT_BEFORE_IN_FORCE, in any credit facts of the subject): it stays on file but
- * grounds no measure (不溯及既往).
+ * effect (notCounted, ACT_BEFORE_IN_FORCE, in any facts of the subject: credit records, commitment
+ * breaches, court absences): it stays on file but grounds no measure (不溯及既往).
  */
 function actsBeforeInForce(subject: unknown, parameters: SummaryInput['parameters'], zh: boolean): string[] {
   if (!subject || typeof subject !== 'object') return [];
@@ -75,11 +83,11 @@ function actsBeforeInForce(subject: unknown, parameters: SummaryInput['parameter
     for (const item of left as Record<string, unknown>[]) {
       if (item?.reason !== 'ACT_BEFORE_IN_FORCE' || seen.has(item.id)) continue;
       seen.add(item.id);
-      const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+      const what = leftOutWhat(item, zh);
       lines.push(
         zh
-          ? `记录 ${number} 所涉行为发生于 ${show(item.occurredOn)}，早于文件施行之日 ${from}：不溯及既往，不据以采取任何措施，记录仍予保留。`
-          : `Record ${number}: the act occurred on ${show(item.occurredOn)}, before the document took effect on ${from}; no retroactivity: no measure rests on it, and the record stays on file.`,
+          ? `${what}发生于 ${show(item.occurredOn)}，早于文件施行之日 ${from}：不溯及既往，不据以采取任何措施，记录仍予保留。`
+          : `${what} occurred on ${show(item.occurredOn)}, before the document took effect on ${from}; no retroactivity: no measure rests on it, and the record stays on file.`,
       );
     }
   }

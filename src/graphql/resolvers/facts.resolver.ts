@@ -110,6 +110,16 @@ const ACTS_FROM = {
   validate: false,
   description: '文件施行之日 / The day the document read took effect: records of acts before it count towards nothing and are listed in notCounted (不溯及既往). Absent: every act counts.',
 } as const;
+const BREACHES_FROM = {
+  nullable: true,
+  validate: false,
+  description: '文件施行之日 / The day the document read took effect: a breach whose act (its due day, or its settling day when earlier) lies before it counts towards nothing and is listed in notCounted (不溯及既往). Absent: every breach counts.',
+} as const;
+const ABSENCES_FROM = {
+  nullable: true,
+  validate: false,
+  description: '文件施行之日 / The day the document read took effect: an absence whose hearing (or, unrecorded, filing) day lies before it counts towards nothing and is listed in notCounted (不溯及既往). Absent: every absence counts.',
+} as const;
 const DISHONESTY_CATEGORIES = {
   nullable: true,
   validate: false,
@@ -124,8 +134,8 @@ const WITHIN = { nullable: true, validate: false, description: '回溯期间，�
 const DOMAINS = { nullable: true, validate: false, description: 'Only commitments of these fields (a commitment whose field is not recorded matches none); absent: all. 四(四) speaks of INFRASTRUCTURE, PUBLIC_SERVICE and LIVELIHOOD.' } as const;
 const PUBLICLY_DISCLOSED = { nullable: true, validate: false, description: 'Only commitments disclosed to the public (true) or not (false); one whose disclosure is not recorded matches neither. Absent: all.' } as const;
 
-function selection(domains: CommitmentDomain[] | null, publiclyDisclosed: boolean | null): CommitmentSelection {
-  return { domains, publiclyDisclosed };
+function selection(domains: CommitmentDomain[] | null, publiclyDisclosed: boolean | null, actsFrom: string | null): CommitmentSelection {
+  return { domains, publiclyDisclosed, actsFrom };
 }
 
 @Resolver(() => AgencyType)
@@ -161,9 +171,10 @@ export class AgencyFactsResolver {
     @Arg('within', () => String, WITHIN) within: string | null,
     @Arg('domains', () => [CommitmentDomain], DOMAINS) domains: CommitmentDomain[] | null,
     @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
+    @Arg('actsFrom', () => LocalDateResolver, BREACHES_FROM) actsFrom: string | null,
     @Ctx() { loaders }: GraphQLContext,
   ) {
-    return commitmentFacts(await loaders.commitmentsOfAgency.load(agency.id), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed));
+    return commitmentFacts(await loaders.commitmentsOfAgency.load(agency.id), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom));
   }
 
   @FieldResolver(() => CourtFactsType, { description: '诉讼事实 / Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })
@@ -171,10 +182,11 @@ export class AgencyFactsResolver {
     @Root() agency: Agency,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('within', () => String, WITHIN) within: string | null,
+    @Arg('actsFrom', () => LocalDateResolver, ABSENCES_FROM) actsFrom: string | null,
     @Ctx() { loaders }: GraphQLContext,
   ) {
     const [cases, listings] = await Promise.all([loaders.courtCasesOfAgency.load(agency.id), listFactsOf(loaders, SubjectType.AGENCY, agency.id, asOf)]);
-    return courtFacts(cases, chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt);
+    return courtFacts(cases, chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt, actsFrom);
   }
 }
 
@@ -215,9 +227,10 @@ export class CivilServantFactsResolver {
     @Arg('within', () => String, WITHIN) within: string | null,
     @Arg('domains', () => [CommitmentDomain], DOMAINS) domains: CommitmentDomain[] | null,
     @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
+    @Arg('actsFrom', () => LocalDateResolver, BREACHES_FROM) actsFrom: string | null,
     @Ctx() { loaders }: GraphQLContext,
   ) {
-    return commitmentFacts(await loaders.commitmentsOfResponsible.load(servant.id), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed));
+    return commitmentFacts(await loaders.commitmentsOfResponsible.load(servant.id), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom));
   }
 
   @FieldResolver(() => CreditFactsType, {

@@ -210,6 +210,24 @@ export class BreachedCommitmentType {
   publiclyDisclosed!: boolean | null;
 }
 
+@ObjectType('NotCountedCommitment', { simpleResolvers: true, description: 'A breach found 履职不力 that would count on the day but is left out of every count, with why. It stays on file.' })
+export class NotCountedCommitmentType {
+  @Field(() => ID, { description: '编号 / The id.' })
+  id!: string;
+
+  @Field({ description: '承诺内容 / What was promised.' })
+  content!: string;
+
+  @Field(() => LocalDateResolver, { description: '未兑现之日 / The day of the breach: its due day, or its settling day when earlier (the act day of the record a finding makes).' })
+  occurredOn!: string;
+
+  @Field(() => LocalDateResolver, { description: '认定日期 / The day the breach was found to be 履职不力.' })
+  foundOn!: string;
+
+  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: the breach occurred before actsFrom (不溯及既往).' })
+  reason!: NotCountedReason;
+}
+
 @ObjectType('CommitmentFacts', { simpleResolvers: true, description: 'Public commitments as they stood on one day.' })
 export class CommitmentFactsType {
   @Field(() => Int, { description: '因履职不力未兑现的公开承诺数 / Found breached through 履职不力 (四(四)) on or before the day, within the period when given.' })
@@ -229,6 +247,9 @@ export class CommitmentFactsType {
 
   @Field(() => [BreachedCommitmentType], { description: '未兑现的承诺 / The breached commitments.' })
   breachedCommitments!: BreachedCommitmentType[];
+
+  @Field(() => [NotCountedCommitmentType], { description: '不计入的未兑现承诺 / Breaches found 履职不力 in the period that occurred before actsFrom: left out of every count (不溯及既往).' })
+  notCounted!: NotCountedCommitmentType[];
 }
 
 @ObjectType('CourtCaseFact', { simpleResolvers: true })
@@ -264,6 +285,21 @@ export class CourtCaseFactType {
   defaulterOnDay!: boolean;
 }
 
+@ObjectType('NotCountedCourtAbsence', { simpleResolvers: true, description: 'An absence from an administrative hearing that would count on the day but is left out of every count, with why. The case stays on file.' })
+export class NotCountedCourtAbsenceType {
+  @Field(() => ID, { description: '编号 / The id.' })
+  id!: string;
+
+  @Field({ description: '案号 / The case number.' })
+  caseNumber!: string;
+
+  @Field(() => LocalDateResolver, { description: '未出庭之日 / The day the absence is counted by: the hearing day, or the filing day when none was recorded.' })
+  occurredOn!: string;
+
+  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: the absence occurred before actsFrom (不溯及既往).' })
+  reason!: NotCountedReason;
+}
+
 @ObjectType('CourtFacts', { simpleResolvers: true, description: "An agency's lawsuits as they stood on one day (三(八))." })
 export class CourtFactsType {
   @Field({ description: '当日是否在失信被执行人名单 / On the judgment-defaulter list (失信被执行人名单) on the day, from the list memberships.' })
@@ -280,4 +316,7 @@ export class CourtFactsType {
 
   @Field(() => [CourtCaseFactType], { description: '诉讼案件 / The cases.' })
   cases!: CourtCaseFactType[];
+
+  @Field(() => [NotCountedCourtAbsenceType], { description: '不计入的未出庭 / Absences without excuse from administrative hearings in the period that occurred before actsFrom: left out of headAbsences (不溯及既往).' })
+  notCounted!: NotCountedCourtAbsenceType[];
 }
