@@ -1,4 +1,4 @@
-import { createAgency, createCivilServant, type SubjectType } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, uscc, type SubjectType } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { graphql } from '../support/graphql';
 
@@ -10,8 +10,11 @@ const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: Stri
   evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
     outcome
     score
+    reason { zh en }
     measures { ruleId effect }
     explanation {
+      rules { ruleId fired text { zh en } }
+      parameters { name source { text } }
       zh: summary(locale: "zh")
       en: summary(locale: "en")
     }
@@ -83,5 +86,55 @@ describe('不溯及既往 for every fact: commitment breaches and court absences
       breached: 0,
       notCounted: [{ id: commitmentId, occurredOn: '2018-05-01', foundOn: '2018-07-01', reason: 'ACT_BEFORE_IN_FORCE' }],
     });
+  });
+});
+
+describe('the verdict texts say what the rules count', () => {
+  it('三(四) weighs every personal credit record in promotion: a private judgment-defaulter listing is not called government dishonesty (zh, en)', async () => {
+    const id = await createCivilServant(server, await createAgency(server));
+    await createRecord(server, 'CIVIL_SERVANT', id, { category: 'JUDGMENT_DEFAULTER', severity: 'GENERAL', occurredOn: '2025-01-05', decidedOn: '2025-01-10', recordedOn: '2025-01-12', documentNumber: '(2025)鄂0702执19号' });
+    const promotion = await evaluate('CIVIL_SERVANT', id, 'PROMOTION', '2025-06-01');
+    expect(promotion.outcome).toBe('CAUTION');
+    const text = promotion.explanation.rules.find((r) => r.ruleId === 'cs-promotion-caution')!.text!;
+    expect(text.zh).toContain('有1条未修复的失信记录（三(四)所称公务员个人相关信用信息，不限于政务失信；');
+    expect(text.zh).not.toContain('政务失信记录');
+    expect(text.en).toContain('1 unrepaired dishonesty record(s) (personal credit information under 三(四), not only government dishonesty)');
+
+    const clean = await evaluate('CIVIL_SERVANT', await createCivilServant(server, await createAgency(server)), 'PROMOTION', '2025-06-01');
+    expect(clean.reason.zh).toContain('无计入期间内未修复的失信记录（三(四)所称个人相关信用信息，不限于政务失信；');
+    expect(clean.reason.en).toContain('No unrepaired dishonesty record within its counting period (personal credit information under 三(四), not only government dishonesty;');
+  });
+
+  it('an agency whose head missed a hearing, but which is not listed, is not told it is a judgment defaulter; and the text names the ground that applies', async () => {
+    const agencyId = await createAgency(server);
+    await server.ok(CASE, { input: { agencyId, caseNumber: '(2025)鄂07行初3号', court: '鄂州市中级人民法院', kind: 'ADMINISTRATIVE', filedOn: '2025-01-10', hearingOn: '2025-03-01', headAppeared: false } });
+    const verdict = await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2025-06-01');
+    expect(verdict.measures).toEqual([expect.objectContaining({ ruleId: 'ag-special-governance-absence' })]);
+    const text = verdict.explanation.rules.find((r) => r.ruleId === 'ag-special-governance-absence')!.text!;
+    expect(text.zh).not.toContain('失信被执行人');
+    expect(text.zh).toContain('有1起行政案件负责人无正当理由未出庭应诉');
+    expect(text.en).not.toContain('judgment-defaulter');
+  });
+
+  it('a principal-responsibility finding under objection is not stated as settled: the text names a finding and discloses the objection', async () => {
+    const agencyId = await createAgency(server);
+    const principalId = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2025-03-01' });
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', principalId, { category: 'PRINCIPAL_RESPONSIBILITY', severity: 'MAJOR', summary: '主要负责人责任', sourceDepartment: '鄂州市监察委员会', documentNumber: '鄂州纪〔2025〕7号', loss: null, occurredOn: '2025-03-15', decidedOn: '2025-04-10', recordedOn: '2025-04-12' });
+    await server.ok(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId, filedBy: '本人', reason: '非本人任内行为', filedOn: '2025-04-20' } });
+    const verdict = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION', '2025-06-01');
+    const text = verdict.explanation.rules.find((r) => r.ruleId === 'cs-principal-agency-dishonesty')!.text!;
+    expect(text.zh).not.toContain('经认定');
+    expect(text.zh).toContain('在异议中、尚待核实的失信记录共1条，该认定在异议中的，应待核实结果一并考量，不单独据以作出不利决定');
+    expect(text.en).toContain('1 of their dishonesty records are under a pending objection');
+  });
+
+  it('an enterprise verdict states the system\'s choice and who must confirm it, citing no internal opinion', async () => {
+    const enterprise = await server.ok(graphql(`mutation ($u: String!) { createEnterprise(input: { uscc: $u, name: "某建设公司" }) { id } }`), { u: uscc('91') });
+    for (const matter of ['PROCUREMENT', 'BIDDING']) {
+      const verdict = await evaluate('ENTERPRISE', enterprise.createEnterprise.id, matter, '2025-06-01');
+      for (const text of [verdict.explanation.zh, verdict.explanation.en]) {
+        expect(text).not.toMatch(/README|法律审阅|lawyer/);
+      }
+    }
   });
 });
