@@ -48,7 +48,7 @@ export function sourceText(source: ParameterSource): string {
   if (source.localChoice) {
     const { body, decidedOn, reference, status } = source.localChoice;
     const proposed = status === 'PROPOSED' ? '，拟定，待有权机关确认 proposed, awaiting confirmation by the deciding body' : '';
-    parts.push(`本地选择 local choice：${body}，${decidedOn}${reference ? `（${reference}）` : ''}${proposed}`);
+    parts.push(`本地选择 local choice：${body}${decidedOn ? `，${decidedOn}` : ''}${reference ? `（${reference}）` : ''}${proposed}`);
   }
   return parts.join('；');
 }

@@ -92,7 +92,8 @@ export interface ParameterSource {
    * `status: "PROPOSED"`: a value inferred for the deciding body, not yet decided by it (拟定，待有权机关
    * 确认); explanations say so beside the value. Absent means decided.
    */
-  localChoice?: { body: string; decidedOn: string; reference?: string; status?: 'DECIDED' | 'PROPOSED' };
+  /** decidedOn is null while PROPOSED: no body has decided it yet, so no decision day is shown. */
+  localChoice?: { body: string; decidedOn: string | null; reference?: string; status?: 'DECIDED' | 'PROPOSED' };
   note?: Bilingual;
 }
 
