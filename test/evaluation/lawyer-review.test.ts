@@ -220,7 +220,7 @@ describe('四(一): the procurement bar says why a repair ends it', () => {
     const verdict = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT');
     expect(verdict.outcome).toBe('RESTRICTED');
     expect(verdict.reason.zh).toContain('是本系统依项目要求作出的选择，不是四(一)原文');
-    expect(verdict.reason.zh).toContain('对失信被执行人，以信用修复终止限制须经有权机关确认（失信被执行人名单由法院列入和移出），在此之前作为暂定选择');
+    expect(verdict.reason.zh).toContain('对失信被执行人，以信用修复终止限制须经有权机关确认（失信被执行人名单由法院列入和移出），确认前按本系统的选择执行');
     expect(verdict.reason.en).toContain("this system's choice");
     expect(verdict.reason.en).toContain('awaits confirmation by the competent body (the court lists and removes judgment defaulters)');
     expect(verdict.reason.zh).not.toMatch(/README|法律审阅/);
