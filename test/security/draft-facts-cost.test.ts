@@ -38,11 +38,13 @@ it("refuses an OFFICER's draft facts query costlier than the per-subject limit, 
   expect(after).toEqual(before);
 });
 
-it('keeps the shipped facts queries well under the limit (below a quarter of it)', () => {
+// Headroom for policy officers' drafts: the shipped queries must stay well under the limit. A third, not a
+// quarter, since the lawyer's review added the government-dishonesty and in-force-day reads (civil servant: 519 of 2,000).
+it('keeps the shipped facts queries well under the limit (below a third of it)', () => {
   const schema = buildSchema(readFileSync(path.resolve(__dirname, '../../schema.graphql'), 'utf8'));
   for (const file of ['agency', 'civil-servant', 'enterprise']) {
     const cost = factsQueryCost(schema, parse(readFileSync(path.join(SHIPPED, `facts/${file}.graphql`), 'utf8')));
     expect({ file, cost }).toEqual({ file, cost: expect.any(Number) });
-    expect(cost).toBeLessThan(RULE_LIMITS.factsCost / 4);
+    expect(cost).toBeLessThan(RULE_LIMITS.factsCost / 3);
   }
 });
