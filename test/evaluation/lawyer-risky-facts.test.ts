@@ -1,5 +1,6 @@
-import { createAgency, createCivilServant, createRecord, type SubjectType } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { serverPerFile } from '../support/server-per-file';
+import { evaluator } from '../support/evaluate';
 import { graphql } from '../support/graphql';
 
 /**
@@ -20,19 +21,9 @@ const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: Stri
   }
 }`);
 const CASE = graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id filedOn hearingOn } }`);
-const day = (d: string) => `${d}T12:00:00+08:00`;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.stop());
-
-async function evaluate(type: SubjectType, id: string, matter: string, on: string) {
-  const result = await server.query(EVALUATE, { type, id, matter, asOf: day(on) });
-  expect(result.errors).toBeUndefined();
-  return result.data!.evaluate;
-}
+const server = serverPerFile();
+const evaluate = evaluator(server, EVALUATE);
 
 async function servant() {
   return createCivilServant(server, await createAgency(server));
