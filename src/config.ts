@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { FACTS_BATCH } from './evaluation/facts-batch';
 
 /**
  * Typed, validated settings. This is the only module that reads `process.env`;
@@ -47,6 +48,11 @@ export interface Config {
    * production, one elsewhere (one log stream, one debugger). Absent in hand-built configs: one.
    */
   webConcurrency?: number;
+  /**
+   * Subjects a sweep's worker reads facts for at once, within a chunk (SWEEP_FACTS_BATCH, 1 to
+   * 10,000; default 100: src/evaluation/sweep.service.ts says why). Absent in hand-built configs: the default.
+   */
+  sweepFactsBatch?: number;
 }
 
 export class ConfigError extends Error {
@@ -140,6 +146,15 @@ function readConcurrency(env: Env, nodeEnv: Config['nodeEnv']): number {
   return n;
 }
 
+/** SWEEP_FACTS_BATCH: a whole number from 1 to 10,000, default FACTS_BATCH. */
+function readFactsBatch(env: Env): number {
+  const raw = env.SWEEP_FACTS_BATCH?.trim();
+  if (!raw) return FACTS_BATCH;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new ConfigError('SWEEP_FACTS_BATCH', `is "${raw}", but must be a whole number of subjects from 1 to 10000 (default ${FACTS_BATCH})`);
+  return n;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the setting at fault. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = readNodeEnv(env);
@@ -163,5 +178,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     metricsHost: env.METRICS_HOST || '127.0.0.1',
     corsOrigins: readOrigins(env),
     webConcurrency: readConcurrency(env, nodeEnv),
+    sweepFactsBatch: readFactsBatch(env),
   };
 }

@@ -16,6 +16,7 @@ export async function workerCommand(runtime: CliRuntime, options: { concurrency:
   const worker = startWorker({
     orm: runtime.orm,
     unitOfWork: runtime.deps,
+    factsBatch: runtime.config.sweepFactsBatch,
     boss,
     concurrency: Math.max(1, options.concurrency),
     untilRunCompletes: options.run,

@@ -3,6 +3,7 @@ import { chunkSubjectIds, commitChunk, completeRunIfDone, findChunk, findRunPlan
 import { SweepStatus } from '../domain/sweep';
 import type { RuleSet } from '../engine/rule-set';
 import { evaluateChunk } from '../evaluation/sweep.service';
+import { FACTS_BATCH } from '../evaluation/facts-batch';
 import type { FactsRunner } from '../evaluation/facts';
 import { sweepChunkSeconds, sweepSubjectsTotal } from '../metrics';
 import type { ChunkJob } from './queue';
@@ -21,6 +22,8 @@ export interface ChunkDeps {
   em: EntityManager;
   facts: FactsRunner;
   ruleSet: RuleSet;
+  /** Subjects read and decided at once within the chunk (SWEEP_FACTS_BATCH); default FACTS_BATCH. */
+  factsBatch?: number;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface ChunkDeps {
  * run resumed) is left alone, and the unique index on (run, subject) would refuse a second
  * verdict anyway: nothing is lost, nothing doubled. Subjects that fail are recorded, not thrown.
  */
-export async function processChunk({ em, facts, ruleSet }: ChunkDeps, job: ChunkJob): Promise<ChunkReport> {
+export async function processChunk({ em, facts, ruleSet, factsBatch }: ChunkDeps, job: ChunkJob): Promise<ChunkReport> {
   const started = performance.now();
   const plan = await findRunPlan(em, job.runId);
   const none = { runId: job.runId, seq: job.seq, alreadyDone: true, evaluated: 0, failed: 0 };
@@ -47,7 +50,7 @@ export async function processChunk({ em, facts, ruleSet }: ChunkDeps, job: Chunk
   if (chunk.done) return none;
 
   const ids = await chunkSubjectIds(em, plan, chunk);
-  const result = await evaluateChunk(em, facts, ruleSet, chunk.subjectType, plan.matter, ids, plan.asOf);
+  const result = await evaluateChunk(em, facts, ruleSet, chunk.subjectType, plan.matter, ids, plan.asOf, factsBatch ?? FACTS_BATCH);
   const writeStarted = performance.now();
   const committed = await commitChunk(em, chunk, plan, result, () => ({ ...result.stageMs, write: Math.round(performance.now() - writeStarted) }));
   if (!committed) return none;

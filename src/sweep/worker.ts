@@ -11,6 +11,8 @@ export interface WorkerOptions {
   orm: MikroORM;
   /** A fresh unit of work per chunk: its EntityManager, the rule set in force and the facts runner. */
   unitOfWork: () => EvaluationDeps;
+  /** Subjects a chunk reads facts for at once (SWEEP_FACTS_BATCH); default FACTS_BATCH. */
+  factsBatch?: number;
   boss: PgBoss;
   /** Chunks this process works on at once: one reads facts while another runs rules. */
   concurrency: number;
@@ -54,7 +56,7 @@ export function startWorker(options: WorkerOptions): { stop(): void; done: Promi
         continue;
       }
       try {
-        const report = await processChunk(options.unitOfWork(), job.data);
+        const report = await processChunk({ ...options.unitOfWork(), factsBatch: options.factsBatch }, job.data);
         await options.boss.complete(CHUNK_QUEUE, job.id, { evaluated: report.evaluated, failed: report.failed });
         options.onChunk?.(report);
       } catch (error) {

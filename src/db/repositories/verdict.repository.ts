@@ -70,10 +70,26 @@ export async function findLatestVerdict(em: EntityManager, subject: { type: Subj
   return rows.length ? em.map(Verdict, rows[0]) : null;
 }
 
-/** What differs between the verdicts of a sweep's chunk; the rest (matter, as-of, rule set …) is the chunk's. */
-export interface SweepVerdictRow extends Pick<StoredVerdict, 'subjectId' | 'evaluatedAt' | 'outcome' | 'score' | 'facts' | 'rules' | 'provisionalOn'> {
+/**
+ * What differs between the verdicts of a sweep's chunk; the rest (matter, as-of, rule set …) is the
+ * chunk's. Facts, rule results and provisional marks are kept as their JSON text from the moment a
+ * subject is decided (sweepVerdictRow): a chunk holds a thousand of them until its write, and text
+ * is a fraction of the object trees' size, which the worker can release batch by batch.
+ */
+export interface SweepVerdictRow extends Pick<StoredVerdict, 'subjectId' | 'evaluatedAt' | 'outcome' | 'score'> {
   id: string;
+  factsJson: string;
+  rulesJson: string;
+  provisionalOnJson: string;
 }
+
+/** A stored verdict as a chunk's row, under `id`. */
+export function sweepVerdictRow(id: string, { subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn }: Pick<StoredVerdict, 'subjectId' | 'evaluatedAt' | 'outcome' | 'score' | 'facts' | 'rules' | 'provisionalOn'>): SweepVerdictRow {
+  return { id, subjectId, evaluatedAt, outcome, score, factsJson: JSON.stringify(facts), rulesJson: JSON.stringify(rules), provisionalOnJson: JSON.stringify(provisionalOn) };
+}
+
+/** A JSON array of values already in JSON text: the same text JSON.stringify gives for the array of them. */
+const jsonArray = (texts: string[]) => `[${texts.join(',')}]`;
 
 /** What the verdicts of one chunk share. */
 export interface SweepVerdictsShared {
@@ -108,7 +124,7 @@ export async function insertSweepVerdicts(tx: EntityManager, shared: SweepVerdic
     [
       shared.subjectType, shared.matter, shared.asOf, shared.day, shared.ruleSetVersion, shared.parametersFile, shared.sweepRunId,
       rows.map((r) => r.id), rows.map((r) => r.subjectId), rows.map((r) => r.evaluatedAt), rows.map((r) => r.outcome), rows.map((r) => r.score),
-      JSON.stringify(rows.map((r) => r.facts)), JSON.stringify(rows.map((r) => r.rules)), JSON.stringify(rows.map((r) => r.provisionalOn)),
+      jsonArray(rows.map((r) => r.factsJson)), jsonArray(rows.map((r) => r.rulesJson)), jsonArray(rows.map((r) => r.provisionalOnJson)),
     ],
   );
 }
