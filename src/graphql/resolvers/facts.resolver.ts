@@ -18,7 +18,9 @@ import { visibleRecords } from '../visibility';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantType } from '../types/civil-servant.type';
 import { EnterpriseType } from '../types/enterprise.type';
-import { CommitmentFactsType, CourtFactsType, CreditFactsType, SeverityPeriodsInput } from '../types/facts.type';
+import { CommitmentFactsType } from '../types/commitment-facts.type';
+import { CourtFactsType } from '../types/court-facts.type';
+import { CreditFactsType, SeverityPeriodsInput } from '../types/credit-facts.type';
 import { ListFactsType, ListMembershipType } from '../types/list-membership.type';
 import { capped } from '../list-caps';
 

@@ -39,7 +39,7 @@ export class ListMembershipType {
   createdAt!: Date;
 }
 
-// Plain values of the list facts: simple resolvers, as the facts types (facts.type.ts).
+// Plain values of the list facts: simple resolvers, as the facts types (credit-, commitment- and court-facts.type.ts).
 @ObjectType('ListingOnDay', { simpleResolvers: true, description: 'A listing as it stood on the day asked about.' })
 export class ListingOnDayType {
   @Field(() => ID, { description: '编号 / The id.' })

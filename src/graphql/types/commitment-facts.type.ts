@@ -1,0 +1,75 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { BreachFinding, CommitmentDomain } from '../../domain/commitment';
+import { NotCountedReason } from '../../domain/credit-facts';
+
+// The facts types of public commitments (CommitmentFacts and what it lists); values from src/domain/commitment-facts.ts.
+
+@ObjectType('BreachedCommitment', { simpleResolvers: true })
+export class BreachedCommitmentType {
+  @Field(() => ID, { description: '编号 / The id.' })
+  id!: string;
+
+  @Field({ description: '承诺内容 / What was promised.' })
+  content!: string;
+
+  @Field(() => LocalDateResolver, { description: '承诺期限 / The day it was due.' })
+  dueOn!: string;
+
+  @Field(() => LocalDateResolver, { description: '办结日期 / The day it was settled as breached.' })
+  settledOn!: string;
+
+  @Field(() => LocalDateResolver, { description: '认定日期 / The day the breach was found to be 履职不力: it counts from this day.' })
+  foundOn!: string;
+
+  @Field(() => BreachFinding, { description: '未兑现认定 / Why it was breached.' })
+  breachFinding!: BreachFinding;
+
+  @Field(() => CommitmentDomain, { nullable: true, description: '所属领域 / The field of the project or work; null when not recorded.' })
+  domain!: CommitmentDomain | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否向社会公开 / Disclosed to the public; null when not recorded.' })
+  publiclyDisclosed!: boolean | null;
+}
+
+@ObjectType('NotCountedCommitment', { simpleResolvers: true, description: 'A breach found 履职不力 that would count on the day but is left out of every count, with why. It stays on file.' })
+export class NotCountedCommitmentType {
+  @Field(() => ID, { description: '编号 / The id.' })
+  id!: string;
+
+  @Field({ description: '承诺内容 / What was promised.' })
+  content!: string;
+
+  @Field(() => LocalDateResolver, { description: '未兑现之日 / The day of the breach: its due day, or its settling day when earlier (the act day of the record a finding makes).' })
+  occurredOn!: string;
+
+  @Field(() => LocalDateResolver, { description: '认定日期 / The day the breach was found to be 履职不力.' })
+  foundOn!: string;
+
+  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: the breach occurred before actsFrom (不溯及既往).' })
+  reason!: NotCountedReason;
+}
+
+@ObjectType('CommitmentFacts', { simpleResolvers: true, description: 'Public commitments as they stood on one day.' })
+export class CommitmentFactsType {
+  @Field(() => Int, { description: '因履职不力未兑现的公开承诺数 / Found breached through 履职不力 (四(四)) on or before the day, within the period when given.' })
+  breached!: number;
+
+  @Field(() => Int, { description: '有正当理由未兑现的承诺数 / Found breached for a reason that excuses the unit (a lawful change, force majeure): counts for nothing.' })
+  breachedExcused!: number;
+
+  @Field(() => Int, { description: '未兑现但未认定原因的承诺数 / Settled as breached with no finding recorded by the day (未认定): counts for nothing until a finding is recorded.' })
+  breachedUnreviewed!: number;
+
+  @Field(() => Int, { description: '已兑现的承诺数 / Commitments fulfilled by the day.' })
+  fulfilled!: number;
+
+  @Field(() => Int, { description: '逾期未办结的承诺数 / Past due on the day and not settled.' })
+  overdue!: number;
+
+  @Field(() => [BreachedCommitmentType], { description: '未兑现的承诺 / The breached commitments.' })
+  breachedCommitments!: BreachedCommitmentType[];
+
+  @Field(() => [NotCountedCommitmentType], { description: '不计入的未兑现承诺 / Breaches found 履职不力 in the period that occurred before actsFrom: left out of every count (不溯及既往).' })
+  notCounted!: NotCountedCommitmentType[];
+}

@@ -1,0 +1,75 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { CaseKind } from '../../domain/court-facts';
+import { NotCountedReason } from '../../domain/credit-facts';
+
+// The facts types of lawsuits (CourtFacts and what it lists); values from src/domain/court-facts.ts.
+
+@ObjectType('CourtCaseFact', { simpleResolvers: true })
+export class CourtCaseFactType {
+  @Field(() => ID, { description: '编号 / The id.' })
+  id!: string;
+
+  @Field({ description: '案号 / The case number.' })
+  caseNumber!: string;
+
+  @Field(() => CaseKind, { nullable: true, description: '案件类型 / Administrative, civil or other; null when not recorded (then it counts for nothing).' })
+  kind!: CaseKind | null;
+
+  @Field(() => LocalDateResolver, { description: '立案日期 / The day it was filed.' })
+  filedOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '开庭之日 / The day of the hearing; null when not recorded.' })
+  hearingOn!: string | null;
+
+  @Field(() => LocalDateResolver, { description: '出庭应诉的计算日 / The day the appearance is counted by: hearingOn, or filedOn when no hearing day was recorded (never later than the hearing, so it does not lengthen counting against the agency).' })
+  appearanceCountedOn!: string;
+
+  @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Whether the head appeared (the principal, a deputy head or a head in charge of the matter: 法释〔2020〕3号 art. 2); null before the hearing.' })
+  headAppeared!: boolean | null;
+
+  @Field({ description: '委托出庭且有正当理由 / The head was absent but entrusted a representative for a valid reason: no failure.' })
+  absenceExcused!: boolean;
+
+  @Field({ description: '计入负责人未出庭 / Counted in headAbsences: administrative, within the period, head absent without excuse.' })
+  headFailure!: boolean;
+
+  @Field({ description: '当日是否为失信被执行人 / The agency was a listed judgment defaulter in this case on the day.' })
+  defaulterOnDay!: boolean;
+}
+
+@ObjectType('NotCountedCourtAbsence', { simpleResolvers: true, description: 'An absence from an administrative hearing that would count on the day but is left out of every count, with why. The case stays on file.' })
+export class NotCountedCourtAbsenceType {
+  @Field(() => ID, { description: '编号 / The id.' })
+  id!: string;
+
+  @Field({ description: '案号 / The case number.' })
+  caseNumber!: string;
+
+  @Field(() => LocalDateResolver, { description: '未出庭之日 / The day the absence is counted by: the hearing day, or the filing day when none was recorded.' })
+  occurredOn!: string;
+
+  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: the absence occurred before actsFrom (不溯及既往).' })
+  reason!: NotCountedReason;
+}
+
+@ObjectType('CourtFacts', { simpleResolvers: true, description: "An agency's lawsuits as they stood on one day (三(八))." })
+export class CourtFactsType {
+  @Field({ description: '当日是否在失信被执行人名单 / On the judgment-defaulter list (失信被执行人名单) on the day, from the list memberships.' })
+  judgmentDefaulter!: boolean;
+
+  @Field({ description: '当日在失信被执行人名单（仅以法院移出为终止） / On the judgment-defaulter list on the day until the court removes it, whatever a repair of the record behind it: what 三(八) special governance reads.' })
+  listedByCourt!: boolean;
+
+  @Field(() => Int, { description: '负责人无正当理由未出庭应诉的行政案件数 / Administrative cases whose hearing the head missed without an excused absence, on or before the day and (when a period is given) within it, counted by appearanceCountedOn.' })
+  headAbsences!: number;
+
+  @Field(() => Int, { description: '案件类型未登记的负责人未出庭案件数 / Cases of no recorded kind (within the period when given) whose head was absent without excuse: not counted in headAbsences until the kind is recorded.' })
+  absencesOfUnknownKind!: number;
+
+  @Field(() => [CourtCaseFactType], { description: '诉讼案件 / The cases.' })
+  cases!: CourtCaseFactType[];
+
+  @Field(() => [NotCountedCourtAbsenceType], { description: '不计入的未出庭 / Absences without excuse from administrative hearings in the period that occurred before actsFrom: left out of headAbsences (不溯及既往).' })
+  notCounted!: NotCountedCourtAbsenceType[];
+}

@@ -1,0 +1,184 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { NotCountedReason } from '../../domain/credit-facts';
+import { RecordCategory, Severity } from '../../domain/credit-record';
+
+// The facts types of credit records (CreditFacts and what it lists) and the severity periods a credit field takes; values from src/domain/credit-facts.ts.
+
+@InputType({ description: 'The calendar period a record of each severity counts for from its decision day (认定之日), as ISO 8601 periods such as "P3M", "P1Y", "P3Y" (a policy parameter of the rules).' })
+export class SeverityPeriodsInput {
+  @Field({ description: '轻微 (the national tier: at most "P3M")' })
+  minor!: string;
+
+  @Field({ description: '一般' })
+  general!: string;
+
+  @Field({ description: '较重' })
+  major!: string;
+
+  @Field({ description: '严重' })
+  severe!: string;
+}
+
+// The facts types below hold plain values computed by src/domain/*-facts.ts, read for every subject
+// of a sweep: simpleResolvers lets GraphQL read their fields directly, without type-graphql's
+// per-field wrapper (nothing in them is guarded field by field; who sees them is decided above).
+@ObjectType('CountingRecord', { simpleResolvers: true, description: 'A dishonesty record that counts on the day asked about.' })
+export class CountingRecordType {
+  @Field(() => ID, { description: '编号 / The id.' })
+  id!: string;
+
+  @Field(() => RecordCategory, { description: '记录类别 / What the record is about.' })
+  category!: RecordCategory;
+
+  @Field(() => Severity, { nullable: true, description: '严重程度 / How grave the record is.' })
+  severity!: Severity | null;
+
+  @Field(() => LocalDateResolver, { description: '失信行为发生日期 / The day the dishonest act occurred.' })
+  occurredOn!: string;
+
+  @Field(() => LocalDateResolver, { description: '记录日期 / The day the record was made.' })
+  recordedOn!: string;
+
+  @Field(() => LocalDateResolver, { description: '认定之日 / The day it was decided (认定之日): its period runs from here.' })
+  decidedOn!: string;
+
+  @Field({ description: '认定之日为估计值 / decidedOn is an estimate (the recorded day stood in): the period was counted from an estimated decision day.' })
+  decidedOnEstimated!: boolean;
+
+  @Field({ description: '认定文书编号 / The number of the deciding document.' })
+  documentNumber!: string;
+
+  @Field({ description: '认定部门 / The department that decided the record.' })
+  sourceDepartment!: string;
+
+  @Field(() => Float, { nullable: true, description: '造成的经济损失（元） / Economic loss caused, in yuan.' })
+  loss!: number | null;
+
+  @Field({ description: '已信用修复（免于） / An approved credit repair (信用修复) waived its effect on or before the day: it counts towards no measure.' })
+  repaired!: boolean;
+
+  @Field({ description: '已从轻 / An approved repair lightened (从轻, 三(七)) its measures on or before the day: it still counts, for a mitigating rule to lower.' })
+  lightened!: boolean;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '修复批准之日 / The approval day of the repair that waived or lightened it.' })
+  repairApprovedOn!: string | null;
+
+  @Field({ description: '异议中 / An objection (异议) was pending on the day.' })
+  disputed!: boolean;
+}
+
+@ObjectType('NotCountedRecord', { simpleResolvers: true, description: 'A dishonesty record that would count on the day but is left out of every count and flag, with why. It stays on file.' })
+export class NotCountedRecordType {
+  @Field(() => ID, { description: '编号 / The id.' })
+  id!: string;
+
+  @Field(() => RecordCategory, { description: '记录类别 / What the record is about.' })
+  category!: RecordCategory;
+
+  @Field(() => Severity, { nullable: true, description: '严重程度 / How grave the record is.' })
+  severity!: Severity | null;
+
+  @Field(() => LocalDateResolver, { description: '失信行为发生日期 / The day the act occurred.' })
+  occurredOn!: string;
+
+  @Field(() => LocalDateResolver, { description: '认定之日 / The day it was decided.' })
+  decidedOn!: string;
+
+  @Field({ description: '认定文书编号 / The number of the deciding document.' })
+  documentNumber!: string;
+
+  @Field(() => NotCountedReason, {
+    description:
+      '不计入的理由 / ACT_BEFORE_IN_FORCE: the act occurred before the day the document took effect (actsFrom), and a measure under it does not reach back (不溯及既往); ' +
+      'CATEGORY_NOT_SPOKEN_OF: its category is not among dishonestyCategories, the conduct the clause read speaks of.',
+  })
+  reason!: NotCountedReason;
+}
+
+@ObjectType('CreditFacts', { simpleResolvers: true,
+  description:
+    'What the credit records of a subject say on one day: the facts the rule files read. A dishonesty record counts when it is not revoked, ' +
+    'had been decided (认定) by the day, its disclosure had not ended, the day lies within the countsFor period of its severity from its decision day ' +
+    '(from the act day when the decision day is an estimate, so an estimate never lengthens it), the act did not occur before actsFrom and its category is among dishonestyCategories when given. ' +
+    'An approved repair that waives ends its effect from the approval day: it stays in records (repaired) and leaves every other count and flag.',
+})
+export class CreditFactsType {
+  @Field(() => LocalDateResolver, { description: '事实所属日期 / The day (China Standard Time) the facts are about.' })
+  on!: string;
+
+  @Field(() => Int, { description: '失信记录数（含经修复免于惩戒的） / Counting dishonesty records including those whose measures a repair waived' })
+  dishonest!: number;
+
+  @Field(() => Int, { description: '轻微失信记录数 / Counting minor records.' })
+  minor!: number;
+
+  @Field(() => Int, { description: '一般失信记录数 / Counting general records.' })
+  general!: number;
+
+  @Field(() => Int, { description: '较重失信记录数 / Counting major records.' })
+  major!: number;
+
+  @Field(() => Int, { description: '严重失信记录数 / Counting severe records.' })
+  severe!: number;
+
+  @Field(() => Int, { description: '未修复的失信记录数 / Counting dishonesty records without an approved repair.' })
+  unrepaired!: number;
+
+  @Field(() => Int, { description: '未修复的轻微失信记录数 / Counting minor records without an approved repair.' })
+  unrepairedMinor!: number;
+
+  @Field(() => Int, { description: '未修复的一般失信记录数 / Counting general records without an approved repair.' })
+  unrepairedGeneral!: number;
+
+  @Field(() => Int, { description: '未修复的较重失信记录数 / Counting major records without an approved repair.' })
+  unrepairedMajor!: number;
+
+  @Field(() => Int, { description: '未修复的严重失信记录数 / Counting severe records without an approved repair.' })
+  unrepairedSevere!: number;
+
+  @Field(() => Int, { description: '已修复（免于）的失信记录数 / Counting dishonesty records with an approved repair that waived their effect.' })
+  repaired!: number;
+
+  @Field(() => Int, { description: '已从轻的未修复记录数 / Unrepaired records whose measures an approved repair lightened (从轻, 三(七)).' })
+  lightened!: number;
+
+  @Field(() => Int, { description: '未从轻的未修复记录数 / Unrepaired records not lightened.' })
+  unlightened!: number;
+
+  @Field(() => Int, { description: '无异议且未从轻的未修复记录数 / Unrepaired records neither lightened nor under a pending objection: what a mitigating rule cannot lower and a restriction may rest on.' })
+  unlightenedUndisputed!: number;
+
+  @Field(() => Int, { description: '异议中的未修复记录数 / Unrepaired records under a pending objection.' })
+  disputed!: number;
+
+  @Field(() => Int, { description: '无异议的未修复失信记录数 / Unrepaired records under no pending objection (三(七) 异议处理): what a restriction or disqualification may rest on.' })
+  unrepairedUndisputed!: number;
+
+  @Field(() => Int, { nullable: true, description: '无异议的未修复重大记录数 / Unrepaired records of the severities given as graveSeverities (a policy parameter) under no pending objection; null when graveSeverities is not given.' })
+  unrepairedGraveUndisputed!: number | null;
+
+  @Field(() => Float, { description: '无异议未修复记录的最大单笔损失（元） / The largest loss of one unrepaired record under no pending objection, in yuan (0 when none).' })
+  largestUndisputedLoss!: number;
+
+  @Field(() => Int, { description: '守信记录数 / Trustworthy records in force.' })
+  trustworthy!: number;
+
+  @Field({ description: '有未修复的失信被执行人记录 / An unrepaired counting record of category JUDGMENT_DEFAULTER (失信被执行人). Whether the subject is on the list is listings.judgmentDefaulter.' })
+  judgmentDefaulter!: boolean;
+
+  @Field({ description: '有未修复的严重违法失信记录 / An unrepaired counting record of category SERIOUS_ILLEGAL_DISHONEST (严重违法失信). Whether the subject is on the list is listings.seriousIllegalDishonest.' })
+  seriousIllegalDishonest!: boolean;
+
+  @Field(() => [RecordCategory], { description: '未修复失信记录类别 / Categories of the unrepaired counting dishonesty records.' })
+  categories!: RecordCategory[];
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '最近一条失信记录的发生日期 / The day the latest counting record occurred.' })
+  lastDishonestOn!: string | null;
+
+  @Field(() => [CountingRecordType], { description: '计入的失信记录 / The counting dishonesty records, newest first: the evidence rules cite.' })
+  records!: CountingRecordType[];
+
+  @Field(() => [NotCountedRecordType], { description: '不计入的失信记录 / Dishonesty records that would count on the day but are left out (acts before actsFrom; categories outside dishonestyCategories), each with why.' })
+  notCounted!: NotCountedRecordType[];
+}
