@@ -12,12 +12,14 @@ import { createFactsRunner } from '../src/graphql/facts-runner';
 import { getSchema } from '../src/graphql/schema';
 import { generate } from './generate';
 import { median } from './median';
+import { FACTS_BATCH } from '../src/evaluation/facts-batch';
 
 /**
  * The sweep's stages in one process, in CPU time per subject (process.cpuUsage, which another
  * program's load on the machine disturbs far less than wall time): the facts of chunks of 1,000
- * civil servants read by one execution of the facts query per chunk (what a sweep does) and by
- * one execution per subject (what it did before, and what evaluate does for one subject), in
+ * civil servants read by one execution of the facts query per chunk (what a sweep did), by
+ * one execution per batch of SWEEP_FACTS_BATCH subjects within the chunk (what it does now), and by
+ * one execution per subject (what evaluate does for one subject), in
  * alternating passes; then deciding them. Generates its own database from DATABASE_URL's server.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node dist/bench/facts-stage.js --subjects 3000 --passes 5
@@ -27,6 +29,8 @@ const option = (name: string, fallback: string) => (args.includes(`--${name}`) ?
 const SUBJECTS = Number(option('subjects', '3000'));
 const PASSES = Number(option('passes', '5'));
 const CHUNK = 1000;
+/** What a sweep reads at once within a chunk (SWEEP_FACTS_BATCH), beside reading the whole chunk at once. */
+const BATCH = Number(option('batch', String(FACTS_BATCH)));
 const MATTER = 'PROMOTION';
 
 async function main(): Promise<void> {
@@ -52,11 +56,17 @@ async function main(): Promise<void> {
     const day = chinaDate(asOf);
     const runner = createFactsRunner(schema, orm.em, holder);
     const type = SubjectType.CIVIL_SERVANT;
+    const readAtOnce = (chunk: string[]) => runner.read((run, runChunk) => gatherChunkFacts(run, runChunk, ruleSet, type, chunk, asOf, day));
     const ways: Record<string, (chunk: string[]) => Promise<(GatheredFacts | Error)[]>> = {
-      chunk: (chunk) => runner.read((run, runChunk) => gatherChunkFacts(run, runChunk, ruleSet, type, chunk, asOf, day)),
+      chunk: readAtOnce,
+      batches: async (chunk) => {
+        const all: (GatheredFacts | Error)[] = [];
+        for (let i = 0; i < chunk.length; i += BATCH) all.push(...(await readAtOnce(chunk.slice(i, i + BATCH))));
+        return all;
+      },
       perSubject: (chunk) => runner.read((run) => Promise.all(chunk.map((id) => gatherFacts(run, ruleSet, { type, id }, asOf, day).catch((e: Error) => e)))),
     };
-    const cpu: Record<string, number[]> = { chunk: [], perSubject: [] };
+    const cpu: Record<string, number[]> = { chunk: [], batches: [], perSubject: [] };
     let facts: (GatheredFacts | Error)[] = [];
     for (let pass = 0; pass <= PASSES; pass++) {
       for (const [way, read] of Object.entries(ways)) {
@@ -65,7 +75,7 @@ async function main(): Promise<void> {
         for (let i = 0; i < ids.length; i += CHUNK) all.push(...(await read(ids.slice(i, i + CHUNK))));
         const used = process.cpuUsage(started);
         if (pass > 0) cpu[way].push((used.user + used.system) / ids.length); // pass 0 warms up
-        if (way === 'perSubject' && JSON.stringify(all.map((f) => (f instanceof Error ? f.message : f.subject))) !== JSON.stringify(facts.map((f) => (f instanceof Error ? f.message : f.subject)))) {
+        if (way !== 'chunk' && JSON.stringify(all.map((f) => (f instanceof Error ? f.message : f.subject))) !== JSON.stringify(facts.map((f) => (f instanceof Error ? f.message : f.subject)))) {
           throw new Error('the two ways read different facts');
         }
         facts = all;
@@ -81,6 +91,7 @@ async function main(): Promise<void> {
     const us = (values: number[]) => `${Math.round(median(values))} µs (passes: ${values.map(Math.round).join(', ')})`;
     console.log(`${SUBJECTS} civil servants, chunks of ${CHUNK}, CPU per subject, median of ${PASSES} passes:`);
     console.log(`  facts, one execution per chunk:   ${us(cpu.chunk)}`);
+    console.log(`  facts, one per batch of ${BATCH}:${' '.repeat(Math.max(1, 9 - String(BATCH).length))}${us(cpu.batches)}`);
     console.log(`  facts, one execution per subject: ${us(cpu.perSubject)}`);
     console.log(`  decide (engine and explanation):  ${us(decided)}`);
   } finally {
