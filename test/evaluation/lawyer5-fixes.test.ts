@@ -1,0 +1,83 @@
+import { createRecord, uscc } from '../support/factories';
+import { evaluator } from '../support/evaluate';
+import { serverPerFile } from '../support/server-per-file';
+import { graphql } from '../support/graphql';
+
+/**
+ * The enterprise, agency and text findings of lawyer5's reading (issue 11), through the real server:
+ * what an inspector reading the verdict would notice.
+ */
+const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
+  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
+    id outcome score reason { zh en }
+    measures { ruleId effect }
+    explanation {
+      rules { ruleId fired evidence text { zh en } }
+      zh: summary(locale: "zh")
+      en: summary(locale: "en")
+    }
+  }
+}`);
+
+const server = serverPerFile();
+const evaluate = evaluator(server, EVALUATE);
+
+async function createEnterprise(fields: Record<string, unknown> = {}): Promise<string> {
+  const created = await server.ok(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), {
+    input: { uscc: uscc('91'), name: '鄂州市梁湖测试器械有限公司', ...fields },
+  });
+  return created.createEnterprise.id;
+}
+
+async function approveRepair(recordId: string, decidedOn: string) {
+  const requested = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
+    input: { recordId, actions: ['RECOVERED_LOSS'], description: '已履行全部义务', appliedOn: '2025-03-01' },
+  });
+  await server.ok(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }`), {
+    input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn },
+  });
+}
+
+describe('W2: a judgment defaulter stays barred until the court removes it from its list', () => {
+  it('an approved repair of the record behind the listing does not end the bar; the court removal does; the text names the listing', async () => {
+    const enterpriseId = await createEnterprise();
+    const recordId = await createRecord(server, 'ENTERPRISE', enterpriseId, { category: 'JUDGMENT_DEFAULTER', severity: 'SEVERE', occurredOn: '2025-01-05', recordedOn: '2025-01-12', decidedOn: '2025-01-10' });
+    const listed = await server.ok(graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`), {
+      input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执88号', recordId },
+    });
+    const membershipId = listed.listSubject.id;
+    await approveRepair(recordId, '2025-04-15');
+
+    const after = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-05-01');
+    expect(after.outcome).toBe('RESTRICTED');
+    expect(after.measures.filter((m) => m.effect === 'RESTRICT')).toEqual([{ ruleId: 'en-bar-defaulters', effect: 'RESTRICT' }]);
+    const bar = after.explanation.rules.find((r) => r.ruleId === 'en-bar-defaulters')!;
+    // The listing is the evidence, repaired record or not, and the text names it: list, court, day, number.
+    expect(bar.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ id: membershipId, listed: false, endedBy: 'REPAIRED' }), expect.objectContaining({ id: recordId, repaired: true })]));
+    expect(after.reason.zh).toContain('由湖北省鄂州市中级人民法院于2025-01-10列入失信被执行人名单（文号(2024)鄂07执88号），截至2025-05-01未经法院移出');
+    expect(after.reason.zh).toContain('信用修复不终止此项限制');
+    expect(after.reason.en).toContain('by 湖北省鄂州市中级人民法院 on 2025-01-10 (No. (2024)鄂07执88号)');
+    // The trace no longer says the enterprise is off the list: the bar's own condition reads the court's listing.
+    expect(after.explanation.zh).not.toMatch(/当日是否在失信被执行人名单.*为 false/);
+
+    await server.ok(graphql(`mutation ($input: RemoveFromListInput!) { removeFromList(input: $input) { id } }`), {
+      input: { membershipId, removedOn: '2025-06-01', removedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执88号之一' },
+    });
+    expect((await evaluate('ENTERPRISE', enterpriseId, 'BIDDING', '2025-05-31')).outcome).toBe('RESTRICTED');
+    const removed = await evaluate('ENTERPRISE', enterpriseId, 'BIDDING', '2025-06-01');
+    expect(removed.outcome).toBe('ELIGIBLE');
+  });
+
+  it('a seriously illegal and dishonest listing names its listing body, and (this system\'s choice) ends on an approved repair', async () => {
+    const enterpriseId = await createEnterprise();
+    const recordId = await createRecord(server, 'ENTERPRISE', enterpriseId, { category: 'SERIOUS_ILLEGAL_DISHONEST', severity: 'SEVERE', occurredOn: '2024-11-01', recordedOn: '2024-12-01', decidedOn: '2024-11-20' });
+    await server.ok(graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`), {
+      input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'SERIOUS_ILLEGAL_DISHONEST', listedOn: '2024-11-20', listedBy: '鄂州市市场监督管理局', documentNumber: '鄂州市监〔2024〕7号', recordId },
+    });
+    const before = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-03-01');
+    expect(before.measures.filter((m) => m.effect === 'RESTRICT')).toEqual([{ ruleId: 'en-bar-serious-illegal', effect: 'RESTRICT' }]);
+    expect(before.reason.zh).toContain('由鄂州市市场监督管理局于2024-11-20列入严重违法失信名单（文号鄂州市监〔2024〕7号）');
+    await approveRepair(recordId, '2025-04-15');
+    expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-15')).outcome).toBe('ELIGIBLE');
+  });
+});
