@@ -1,5 +1,6 @@
 import type { Bilingual } from '../domain/bilingual';
 import { provisionalNote } from './provisional';
+import { recommendationNote } from '../domain/recommendation';
 import { NOTHING_DECIDED, OUTCOME_TITLES, Outcome, type ConditionResult, type RuleResult } from '../domain/verdict';
 
 export type { Locale } from '../engine/locale';
@@ -125,15 +126,22 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   if (input.outcome === Outcome.NO_RULE_IN_FORCE) {
     lines.push(NOTHING_DECIDED[locale]);
   }
+  const recommendation = recommendationNote(input.outcome);
+  if (recommendation) lines.push(recommendation[locale]);
   const provisional = provisionalNote(input.provisionalOn ?? []);
   if (provisional) lines.push(provisional[locale]);
   if (input.todaysValues) lines.push(input.todaysValues[locale]);
-  if (input.score !== null) lines.push(zh ? `信用得分：${input.score}。` : `Credit score: ${input.score}.`);
+  if (input.score !== null) {
+    // A score beside a bar (四(一) bid score of a listed enterprise): it counts for nothing while barred (lawyer5 N6).
+    const barred = input.outcome === Outcome.RESTRICTED || input.outcome === Outcome.DISQUALIFIED;
+    if (!barred) lines.push(zh ? `信用得分：${input.score}。` : `Credit score: ${input.score}.`);
+    else lines.push(zh ? `信用得分：${input.score}（受限制期间不得参与，此得分不适用）。` : `Credit score: ${input.score} (it does not apply: while restricted the subject may not take part).`);
+  }
   const fired = input.rules.filter((r) => r.fired);
   for (const rule of fired) {
     const clauses = rule.basis.map((b) => `${b.document}${b.clause}`).join(zh ? '、' : ', ');
     const text = rule.text?.[locale] ?? rule.title[locale];
-    lines.push(zh ? `${text}（依据${clauses}；措施：${rule.measure.zh}）` : `${text} (basis: ${clauses}; measure: ${rule.measure.en})`);
+    lines.push(zh ? `${text}（依据${clauses}；建议措施：${rule.measure.zh}）` : `${text} (basis: ${clauses}; recommended measure: ${rule.measure.en})`);
   }
   for (const rule of fired.filter((r) => r.mitigatedBy)) {
     const m = rule.mitigatedBy!;

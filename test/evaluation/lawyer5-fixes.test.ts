@@ -81,3 +81,32 @@ describe('W2: a judgment defaulter stays barred until the court removes it from 
     expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-15')).outcome).toBe('ELIGIBLE');
   });
 });
+
+describe('R1, R2, N6: a verdict says it is a recommendation, claims no more than the rule set knows, and sets no score beside a bar', () => {
+  it('a barred enterprise: the summary and reason say the competent body decides, the measure is recommended, and its bid score does not apply', async () => {
+    const enterpriseId = await createEnterprise({ creditGrade: 'D', gradedOn: '2024-01-01' });
+    await server.ok(graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`), {
+      input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执89号' },
+    });
+    const barred = await evaluate('ENTERPRISE', enterpriseId, 'BIDDING');
+    expect(barred).toMatchObject({ outcome: 'RESTRICTED', score: -5 });
+    expect(barred.explanation.zh).toContain('本结论是向有权机关提出的建议：是否采取及如何采取措施，由有权机关依照相关规定决定。');
+    expect(barred.explanation.en).toContain('This verdict is a recommendation to the competent body, which decides under the relevant provisions whether and how to take the measure.');
+    expect(barred.explanation.zh).toContain('建议措施：依法限制参与政府采购、建设工程招标投标（列入失信被执行人名单期间）');
+    expect(barred.explanation.zh).toContain('信用得分：-5（受限制期间不得参与，此得分不适用）。');
+    expect(barred.explanation.en).toContain('Credit score: -5 (it does not apply: while restricted the subject may not take part).');
+    expect(barred.explanation.zh).not.toContain('信用得分：-5。');
+    expect(barred.reason.zh).toMatch(/（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。$/);
+    expect(barred.reason.en).toMatch(/ \(a recommendation to the competent body, which decides under the relevant provisions\)\.$/);
+  });
+
+  it('a free enterprise keeps its score, and its texts restrict nothing beyond this rule set', async () => {
+    const enterpriseId = await createEnterprise({ creditGrade: 'A', gradedOn: '2024-01-01' });
+    const free = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT');
+    expect(free).toMatchObject({ outcome: 'ELIGIBLE', score: 5 });
+    expect(free.explanation.zh).toContain('信用得分：5。');
+    expect(free.explanation.zh).toContain('依本规则集不建议采取限制措施；本结论是向有权机关提出的建议，由有权机关依照相关规定决定，其他规定另行适用。');
+    expect(free.reason.zh).toContain('依本规则集未受限制的，其他规定（如《中华人民共和国政府采购法》第二十二条）另行适用');
+    expect(free.reason.zh).not.toMatch(/可以参与/);
+  });
+});
