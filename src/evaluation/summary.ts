@@ -100,6 +100,8 @@ export interface SummaryInput {
   score: number | null;
   day: string;
   matterTitle: Bilingual;
+  /** The matter's own word for ELIGIBLE (rules/matters.json eligibleTitle), e.g. 计分 for a performance review. */
+  eligibleTitle?: Bilingual | null;
   rules: Pick<RuleResult, 'fired' | 'inEffect' | 'basis' | 'text' | 'title' | 'measure' | 'mitigatedBy' | 'conditions' | 'evidence'>[];
   /** The parameters read, each with the value used and its source in one line. */
   parameters?: { name: string; value: unknown; source: { text: string } | null }[];
@@ -121,7 +123,8 @@ export interface SummaryInput {
 export function buildSummary(input: SummaryInput, locale: Locale): string {
   const zh = locale === 'zh';
   const lines: string[] = [];
-  const outcome = zh ? OUTCOME_TITLES[input.outcome].zh : OUTCOME_TITLES[input.outcome].adjective;
+  const own = input.outcome === Outcome.ELIGIBLE ? input.eligibleTitle : null;
+  const outcome = own ? own[locale] : zh ? OUTCOME_TITLES[input.outcome].zh : OUTCOME_TITLES[input.outcome].adjective;
   lines.push(zh ? `截至${input.day}，${input.matterTitle.zh}事项的结论：${outcome}。` : `As of ${input.day}, for ${input.matterTitle.en}: ${outcome}.`);
   if (input.outcome === Outcome.NO_RULE_IN_FORCE) {
     lines.push(NOTHING_DECIDED[locale]);

@@ -1,4 +1,4 @@
-import { createRecord, uscc } from '../support/factories';
+import { agencyWithServant, createRecord, uscc } from '../support/factories';
 import { evaluator } from '../support/evaluate';
 import { serverPerFile } from '../support/server-per-file';
 import { graphql } from '../support/graphql';
@@ -29,12 +29,12 @@ async function createEnterprise(fields: Record<string, unknown> = {}): Promise<s
   return created.createEnterprise.id;
 }
 
-async function approveRepair(recordId: string, decidedOn: string) {
+async function approveRepair(recordId: string, decidedOn: string, relief?: 'LIGHTEN' | 'WAIVE') {
   const requested = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
     input: { recordId, actions: ['RECOVERED_LOSS'], description: '已履行全部义务', appliedOn: '2025-03-01' },
   });
   await server.ok(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }`), {
-    input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn },
+    input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn, ...(relief ? { relief } : {}) },
   });
 }
 
@@ -108,5 +108,58 @@ describe('R1, R2, N6: a verdict says it is a recommendation, claims no more than
     expect(free.explanation.zh).toContain('依本规则集不建议采取限制措施；本结论是向有权机关提出的建议，由有权机关依照相关规定决定，其他规定另行适用。');
     expect(free.reason.zh).toContain('依本规则集未受限制的，其他规定（如《中华人民共和国政府采购法》第二十二条）另行适用');
     expect(free.reason.zh).not.toMatch(/可以参与/);
+  });
+});
+
+describe('R3: a performance review counts the findings of its own review year, once', () => {
+  it('a breach found in March 2025 costs points in the 2025 review and not in the 2026 one, and the verdict names the period', async () => {
+    const { agencyId, servantId } = await agencyWithServant(server);
+    const created = await server.ok(graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`), {
+      input: { agencyId, responsiblePersonId: servantId, kind: 'DEADLINE', domain: 'PUBLIC_SERVICE', publiclyDisclosed: true, content: '行政审批三个工作日办结', publishedOn: '2025-01-01', dueOn: '2025-03-01' },
+    });
+    await server.ok(graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { breachFinding } }`), {
+      input: { commitmentId: created.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕9号', foundBy: '鄂州市人民政府督查室' },
+    });
+    const review2025 = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-12-31');
+    expect(review2025.score).toBe(-3);
+    const rule = review2025.explanation.rules.find((r) => r.ruleId === 'ag-performance-government-commitments')!;
+    expect(rule.fired).toBe(true);
+    expect(rule.text!.zh).toContain('在考核期间2025-01-01至2025-12-31（截至2025-12-31）有1项承诺经认定因履职不力未兑现');
+    expect(rule.text!.en).toContain('In the review period 2025-01-01 to 2025-12-31 (as of 2025-12-31)');
+    expect(review2025.explanation.zh).toContain('参数 reviewYearStartsOn = 01-01');
+    // A review that scores is not called 符合条件 (eligible): the matter's own word (the API's outcome stays ELIGIBLE).
+    expect(review2025.outcome).toBe('ELIGIBLE');
+    expect(review2025.explanation.zh).toContain('截至2025-12-31，绩效考核事项的结论：计分。');
+    expect(review2025.explanation.en).toContain('As of 2025-12-31, for Performance review: scored.');
+
+    // Within the two-year look-back of other measures, but a finding of the 2025 review year: no points in 2026.
+    const review2026 = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2026-06-01');
+    expect(review2026.explanation.rules.find((r) => r.ruleId === 'ag-performance-government-commitments')!.fired).toBe(false);
+    expect(review2026.score).toBe(0);
+    expect(review2026.reason.zh).toContain('考核期间内没有经认定履职不力的未兑现承诺');
+  });
+
+  it('refuses a review year that starts on a day not every year has, naming the argument', async () => {
+    const { agencyId } = await agencyWithServant(server);
+    const QUERY = graphql(`query ($id: ID!, $starts: String) { agency(id: $id) { commitmentFacts(asOf: "2026-06-01T12:00:00+08:00", reviewYearStartsOn: $starts) { breached reviewPeriod { from to } } } }`);
+    const refused = await server.query(QUERY, { id: agencyId, starts: '02-29' });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reviewYearStartsOn' });
+    expect(refused.errors?.[0].message).toContain('"MM-DD"');
+    const april = await server.ok(QUERY, { id: agencyId, starts: '04-01' });
+    expect(april.agency!.commitmentFacts.reviewPeriod).toEqual({ from: '2026-04-01', to: '2027-03-31' });
+  });
+});
+
+describe('R4: a repair granted as lightening is named in the promotion caution', () => {
+  it('a civil servant whose only record was lightened is still cautioned in promotion, and the text says how many records were lightened', async () => {
+    const { servantId } = await agencyWithServant(server);
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-01-05', recordedOn: '2025-01-20', decidedOn: '2025-01-20' });
+    await approveRepair(recordId, '2025-04-15', 'LIGHTEN');
+    const promotion = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2025-06-01');
+    expect(promotion.outcome).toBe('CAUTION');
+    const caution = promotion.explanation.rules.find((r) => r.ruleId === 'cs-promotion-caution')!;
+    expect(caution.fired).toBe(true);
+    expect(caution.text!.zh).toContain('其中经信用修复决定从轻的1条（三(七)“可从轻或免于实施失信惩戒措施”）仍予考量，有权机关考量时应一并斟酌该从轻决定');
+    expect(caution.text!.en).toContain('1 of them with a repair granted as lightening');
   });
 });
