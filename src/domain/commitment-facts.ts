@@ -1,6 +1,7 @@
 import { BreachFinding, CommitmentStatus, type CommitmentDomain } from './commitment';
 import { NotCountedReason } from './credit-facts';
 import { runsOn, type Period } from './period';
+import type { ReviewPeriod } from './review-period';
 
 export interface CommitmentLike {
   id: string;
@@ -21,6 +22,8 @@ export interface CommitmentSelection {
   publiclyDisclosed?: boolean | null;
   /** The day the document took effect: a breach whose act (breachDay) lies before it counts towards nothing (不溯及既往). */
   actsFrom?: string | null;
+  /** The annual review period the facts are for: only findings (and fulfilments) made in it count. */
+  review?: ReviewPeriod | null;
 }
 
 /** A breach found 履职不力 that would count on the day but is left out, with why; it stays on file. */
@@ -55,6 +58,8 @@ export interface CommitmentFacts {
   }[];
   /** Breaches found 履职不力 in the period whose act lies before actsFrom: in no count (不溯及既往). */
   notCounted: NotCountedCommitment[];
+  /** The annual review period counted, when one was asked for (its last day may lie after the day). */
+  reviewPeriod: ReviewPeriod | null;
 }
 
 /**
@@ -83,10 +88,13 @@ function selected(c: CommitmentLike, selection: CommitmentSelection): boolean {
  * clause speaks of (四(四): public projects and work of three fields). `selection.actsFrom` (the
  * in-force day) leaves out every breach whose act (breachDay) lies before it, as credit(actsFrom:)
  * does for records: it counts towards nothing and a 履职不力 one is listed in notCounted. Fulfilments
- * are not cut (in the unit's favour, like trustworthy records).
+ * are not cut (in the unit's favour, like trustworthy records). `selection.review` keeps to the
+ * findings of one annual review period (a performance review counts a breach once, in the review
+ * of the year it was found).
  */
 export function commitmentFacts(commitments: CommitmentLike[], on: string, within?: Period | null, selection: CommitmentSelection = {}): CommitmentFacts {
-  const inWindow = (day: string | null | undefined) => !!day && day <= on && (!within || runsOn(day, within, on));
+  const review = selection.review ?? null;
+  const inWindow = (day: string | null | undefined) => !!day && day <= on && (!within || runsOn(day, within, on)) && (!review || (review.from <= day && day <= review.to));
   const chosen = commitments.filter((c) => selected(c, selection));
   const breachedAll = chosen.filter((c) => c.status === CommitmentStatus.BREACHED && !!c.settledOn && c.settledOn <= on);
   const beforeInForce = (c: CommitmentLike) => !!selection.actsFrom && breachDay(c) < selection.actsFrom;
@@ -114,5 +122,6 @@ export function commitmentFacts(commitments: CommitmentLike[], on: string, withi
       publiclyDisclosed: c.publiclyDisclosed ?? null,
     })),
     notCounted: leftOut.map((c) => ({ id: c.id, content: c.content, occurredOn: breachDay(c), foundOn: c.breachFoundOn ?? c.settledOn!, reason: NotCountedReason.ACT_BEFORE_IN_FORCE })),
+    reviewPeriod: review,
   };
 }

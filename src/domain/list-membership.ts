@@ -51,6 +51,14 @@ export interface ListFacts {
    * `judgmentDefaulter` is this system's reading for 四(一) measures (issue 11) and does not apply.
    */
   listedByCourt: boolean;
+  /**
+   * The newest judgment-defaulter listing the court has not removed by the day (a repair of the
+   * record behind it does not end it): the listing a 四(一) bar on a judgment defaulter names — the
+   * list, the court, the day and the 文号 — so a verdict says which listing it rests on.
+   */
+  judgmentDefaulterListing: MembershipOnDay | null;
+  /** The newest seriously-illegal-and-dishonest listing holding on the day (removal or an approved repair ends it). */
+  seriousIllegalDishonestListing: MembershipOnDay | null;
   /** Every listing that had begun by the day, holding or ended, newest first. */
   memberships: MembershipOnDay[];
 }
@@ -69,6 +77,14 @@ export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: s
       return { id: m.id, list: m.list, listedOn: m.listedOn, listedBy: m.listedBy, documentNumber: m.documentNumber, removedOn: m.removedOn ?? null, listed: endedBy === null, endedBy };
     });
   const on_ = (list: CreditList) => days.some((m) => m.listed && m.list === list);
-  const listedByCourt = days.some((m) => m.list === CreditList.JUDGMENT_DEFAULTER && m.endedBy !== ListingEnd.REMOVED);
-  return { judgmentDefaulter: on_(CreditList.JUDGMENT_DEFAULTER), seriousIllegalDishonest: on_(CreditList.SERIOUS_ILLEGAL_DISHONEST), listedByCourt, memberships: days };
+  const byCourt = days.find((m) => m.list === CreditList.JUDGMENT_DEFAULTER && m.endedBy !== ListingEnd.REMOVED) ?? null;
+  const serious = days.find((m) => m.list === CreditList.SERIOUS_ILLEGAL_DISHONEST && m.listed) ?? null;
+  return {
+    judgmentDefaulter: on_(CreditList.JUDGMENT_DEFAULTER),
+    seriousIllegalDishonest: on_(CreditList.SERIOUS_ILLEGAL_DISHONEST),
+    listedByCourt: byCourt !== null,
+    judgmentDefaulterListing: byCourt,
+    seriousIllegalDishonestListing: serious,
+    memberships: days,
+  };
 }

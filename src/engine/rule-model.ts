@@ -79,6 +79,8 @@ export interface Matter {
   subjectTypes: SubjectType[];
   /** Why a subject is ELIGIBLE when no rule of the matter fires: the one-line reason a screen shows. */
   eligibleReason?: Bilingual;
+  /** What a summary calls ELIGIBLE for this matter where 符合条件 would mislead (a review that only scores: 计分). */
+  eligibleTitle?: Bilingual;
 }
 
 /**

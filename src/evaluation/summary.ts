@@ -1,5 +1,6 @@
 import type { Bilingual } from '../domain/bilingual';
 import { provisionalNote } from './provisional';
+import { recommendationNote } from '../domain/recommendation';
 import { NOTHING_DECIDED, OUTCOME_TITLES, Outcome, type ConditionResult, type RuleResult } from '../domain/verdict';
 
 export type { Locale } from '../engine/locale';
@@ -99,6 +100,8 @@ export interface SummaryInput {
   score: number | null;
   day: string;
   matterTitle: Bilingual;
+  /** The matter's own word for ELIGIBLE (rules/matters.json eligibleTitle), e.g. 计分 for a performance review. */
+  eligibleTitle?: Bilingual | null;
   rules: Pick<RuleResult, 'fired' | 'inEffect' | 'basis' | 'text' | 'title' | 'measure' | 'mitigatedBy' | 'conditions' | 'evidence'>[];
   /** The parameters read, each with the value used and its source in one line. */
   parameters?: { name: string; value: unknown; source: { text: string } | null }[];
@@ -120,20 +123,28 @@ export interface SummaryInput {
 export function buildSummary(input: SummaryInput, locale: Locale): string {
   const zh = locale === 'zh';
   const lines: string[] = [];
-  const outcome = zh ? OUTCOME_TITLES[input.outcome].zh : OUTCOME_TITLES[input.outcome].adjective;
+  const own = input.outcome === Outcome.ELIGIBLE ? input.eligibleTitle : null;
+  const outcome = own ? own[locale] : zh ? OUTCOME_TITLES[input.outcome].zh : OUTCOME_TITLES[input.outcome].adjective;
   lines.push(zh ? `截至${input.day}，${input.matterTitle.zh}事项的结论：${outcome}。` : `As of ${input.day}, for ${input.matterTitle.en}: ${outcome}.`);
   if (input.outcome === Outcome.NO_RULE_IN_FORCE) {
     lines.push(NOTHING_DECIDED[locale]);
   }
+  const recommendation = recommendationNote(input.outcome);
+  if (recommendation) lines.push(recommendation[locale]);
   const provisional = provisionalNote(input.provisionalOn ?? []);
   if (provisional) lines.push(provisional[locale]);
   if (input.todaysValues) lines.push(input.todaysValues[locale]);
-  if (input.score !== null) lines.push(zh ? `信用得分：${input.score}。` : `Credit score: ${input.score}.`);
+  if (input.score !== null) {
+    // A score beside a bar (四(一) bid score of a listed enterprise): it counts for nothing while barred (lawyer5 N6).
+    const barred = input.outcome === Outcome.RESTRICTED || input.outcome === Outcome.DISQUALIFIED;
+    if (!barred) lines.push(zh ? `信用得分：${input.score}。` : `Credit score: ${input.score}.`);
+    else lines.push(zh ? `信用得分：${input.score}（受限制期间不得参与，此得分不适用）。` : `Credit score: ${input.score} (it does not apply: while restricted the subject may not take part).`);
+  }
   const fired = input.rules.filter((r) => r.fired);
   for (const rule of fired) {
     const clauses = rule.basis.map((b) => `${b.document}${b.clause}`).join(zh ? '、' : ', ');
     const text = rule.text?.[locale] ?? rule.title[locale];
-    lines.push(zh ? `${text}（依据${clauses}；措施：${rule.measure.zh}）` : `${text} (basis: ${clauses}; measure: ${rule.measure.en})`);
+    lines.push(zh ? `${text}（依据${clauses}；建议措施：${rule.measure.zh}）` : `${text} (basis: ${clauses}; recommended measure: ${rule.measure.en})`);
   }
   for (const rule of fired.filter((r) => r.mitigatedBy)) {
     const m = rule.mitigatedBy!;

@@ -210,8 +210,8 @@ describe('三(六): a principal answers on a finding naming them, not on tenure'
   });
 });
 
-describe('四(一): the procurement bar says why a repair ends it', () => {
-  it("a listed enterprise's verdict says that ending the bar on an approved repair is this system's choice, and who must confirm it", async () => {
+describe('四(一): the procurement bar says why a repair does not end it', () => {
+  it("a judgment defaulter's verdict says that the court lists and removes it, so a repair does not end the bar (lawyer5 W2)", async () => {
     const created = await server.ok(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), { input: { uscc: uscc('91'), name: '鄂州市被执行建设有限公司' } });
     const enterpriseId = created.createEnterprise.id;
     await server.query(graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`), {
@@ -219,10 +219,9 @@ describe('四(一): the procurement bar says why a repair ends it', () => {
     });
     const verdict = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT');
     expect(verdict.outcome).toBe('RESTRICTED');
-    expect(verdict.reason.zh).toContain('是本系统依项目要求作出的选择，不是四(一)原文');
-    expect(verdict.reason.zh).toContain('对失信被执行人，以信用修复终止限制须经有权机关确认（失信被执行人名单由法院列入和移出），确认前按本系统的选择执行');
-    expect(verdict.reason.en).toContain("this system's choice");
-    expect(verdict.reason.en).toContain('awaits confirmation by the competent body (the court lists and removes judgment defaulters)');
+    expect(verdict.reason.zh).toContain('失信被执行人名单由人民法院决定列入和移出');
+    expect(verdict.reason.zh).toContain('名单所依信用记录的信用修复不终止此项限制，法院移出名单之日起限制终止');
+    expect(verdict.reason.en).toContain('a credit repair of the record behind the listing does not end the restriction');
     expect(verdict.reason.zh).not.toMatch(/README|法律审阅/);
   });
 });

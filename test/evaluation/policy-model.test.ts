@@ -271,7 +271,7 @@ describe('boundary days of calendar periods and look-back windows', () => {
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-06-01')).outcome).toBe('ELIGIBLE');
   });
 
-  it('a breach counts for two calendar years from its settlement, and an administrative absence for two years from filing', async () => {
+  it('a breach counts for two calendar years from its settlement (one review year in a performance review), and an administrative absence for two years from filing', async () => {
     const agencyId = await createAgency(server, { level: 'STREET', name: '鄂州市测试街道办事处' });
     const created = await server.ok(graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`), {
       input: { agencyId, kind: 'DEADLINE', domain: 'INFRASTRUCTURE', publiclyDisclosed: true, content: '老旧小区改造按期完工', publishedOn: '2023-01-01', dueOn: '2024-03-01' },
@@ -279,8 +279,12 @@ describe('boundary days of calendar periods and look-back windows', () => {
     await server.query(graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { id } }`), {
       input: { commitmentId: created.createCommitment.id, status: 'BREACHED', settledOn: '2024-03-10', breachFinding: 'DERELICTION' },
     });
-    expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2026-03-09')).score).toBe(-5);
-    expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2026-03-10')).score).toBe(0);
+    // The look-back window (commitmentWithin), as the integrity-title caution reads it.
+    expect((await evaluate('AGENCY', agencyId, 'INTEGRITY_TITLE', '2026-03-09')).outcome).toBe('CAUTION');
+    expect((await evaluate('AGENCY', agencyId, 'INTEGRITY_TITLE', '2026-03-10')).outcome).toBe('ELIGIBLE');
+    // A performance review counts it in the review year of its finding only (reviewYearStartsOn, lawyer5 R3).
+    expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2024-12-31')).score).toBe(-5);
+    expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-01-01')).score).toBe(0);
 
     await server.query(graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }`), {
       input: { agencyId, caseNumber: '(2024)鄂0702行初31号', court: '鄂州市鄂城区人民法院', filedOn: '2024-03-10', kind: 'ADMINISTRATIVE', headAppeared: false },

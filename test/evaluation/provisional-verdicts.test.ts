@@ -74,14 +74,14 @@ describe('provisional verdicts (拟定参数)', () => {
     expect(verdict.explanation.zh).not.toContain('暂定');
   });
 
-  it('a graded enterprise free to bid is provisional on its proposed grade points, and its reason discloses the repair/bar choice of 四(一)', async () => {
+  it('a graded enterprise free to bid is provisional on its proposed grade points, and its reason says what decides taking part and that other provisions apply', async () => {
     const enterpriseId = (await server.ok(ENTERPRISE, { input: { uscc: uscc('91'), name: '鄂州市评级测试有限公司', creditGrade: 'B', gradedOn: '2024-01-01' } })).createEnterprise.id;
     for (const matter of ['BIDDING', 'PROCUREMENT']) {
       const verdict = await evaluate('ENTERPRISE', enterpriseId, matter);
       expect(verdict.outcome).toBe('ELIGIBLE');
       expect(verdict.provisionalOn).toEqual(['gradePoints.B']);
-      expect(verdict.reason.zh).toContain('不是四(一)原文');
-      expect(verdict.reason.en).toContain("this system's choice");
+      expect(verdict.reason.zh).toContain('参与资格另由四(一)名单限制规则（en-bar-defaulters、en-bar-serious-illegal）决定');
+      expect(verdict.reason.en).toContain('other provisions (such as art. 22 of the Government Procurement Law) apply separately');
     }
   });
 

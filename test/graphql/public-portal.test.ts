@@ -133,8 +133,9 @@ describe("an enterprise's public status (16.7)", () => {
     expect(result.errors).toBeUndefined();
     const status = result.data!.enterprise!.publicStatus;
     expect(status).toMatchObject({ matter: 'PROCUREMENT', matterTitle: { zh: '政府采购' }, outcome: 'RESTRICTED' });
-    expect(status.measures[0]).toMatchObject({ ruleId: 'en-bar-defaulters', effect: 'RESTRICT', measure: { zh: '依法限制参与政府采购、建设工程招标投标' } });
-    expect(status.reason.zh).toMatch(/^鄂州市失信被执行测试有限公司截至\d{4}-\d{2}-\d{2}仍在失信被执行人名单或严重违法失信名单中/);
+    expect(status.measures[0]).toMatchObject({ ruleId: 'en-bar-defaulters', effect: 'RESTRICT', measure: { zh: '依法限制参与政府采购、建设工程招标投标（列入失信被执行人名单期间）' } });
+    // The reason names the listing it rests on: the court, the day, the number (lawyer5 W2, R7).
+    expect(status.reason.zh).toMatch(/^鄂州市失信被执行测试有限公司由湖北省鄂州市中级人民法院于2025-05-10列入失信被执行人名单（文号\(2025\)鄂07执1号），截至\d{4}-\d{2}-\d{2}未经法院移出/);
     expect(status.reason.zh).not.toMatch(/subject\.|\$\./);
     expect(status.records).toEqual([{ id: defaulterRecord, category: 'JUDGMENT_DEFAULTER', publiclyDisclosed: true }]);
     expect(new Date(status.asOf).getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -150,7 +151,8 @@ describe("an enterprise's public status (16.7)", () => {
     const status = (await server.ok(STATUS, { id: defaulter }, { role: 'PUBLIC' })).enterprise!.publicStatus;
     expect(status.outcome).toBe(evaluated.evaluate.outcome);
     expect(status.measures.map((m) => m.ruleId)).toEqual(evaluated.evaluate.measures.map((m) => m.ruleId));
-    expect(status.reason.zh).toBe(evaluated.evaluate.explanation.rules.find((r) => r.ruleId === 'en-bar-defaulters')!.text!.zh);
+    // The rule's own text, said as a recommendation to the competent body (lawyer5 R1).
+    expect(status.reason.zh).toBe(evaluated.evaluate.explanation.rules.find((r) => r.ruleId === 'en-bar-defaulters')!.text!.zh.replace(/。$/, '（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。'));
   });
 
   it("a grade-A enterprise without records is eligible with its grade's score; a revoked record bars nothing", async () => {

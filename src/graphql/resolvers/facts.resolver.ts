@@ -10,6 +10,7 @@ import { chinaDate } from '../../domain/day';
 import { courtFacts } from '../../domain/court-facts';
 import { listFacts } from '../../domain/list-membership';
 import { parsePeriod, type Period } from '../../domain/period';
+import { isYearStart, reviewPeriodOn, type ReviewPeriod } from '../../domain/review-period';
 import { CreditGrade, SubjectType } from '../../domain/subject';
 import { BadUserInputError } from '../../errors';
 import type { GraphQLContext } from '../context';
@@ -136,8 +137,21 @@ const WITHIN = { nullable: true, validate: false, description: '回溯期间，�
 const DOMAINS = { nullable: true, validate: false, description: 'Only commitments of these fields (a commitment whose field is not recorded matches none); absent: all. 四(四) speaks of INFRASTRUCTURE, PUBLIC_SERVICE and LIVELIHOOD.' } as const;
 const PUBLICLY_DISCLOSED = { nullable: true, validate: false, description: 'Only commitments disclosed to the public (true) or not (false); one whose disclosure is not recorded matches neither. Absent: all.' } as const;
 
-function selection(domains: CommitmentDomain[] | null, publiclyDisclosed: boolean | null, actsFrom: string | null): CommitmentSelection {
-  return { domains, publiclyDisclosed, actsFrom };
+const REVIEW_YEAR_STARTS_ON = {
+  nullable: true,
+  validate: false,
+  description: '考核年度起始月日，如 "01-01"（自然年度）；不填则不按考核年度 / The day of the year ("MM-DD") annual reviews start on, e.g. "01-01" for calendar years: only findings (and fulfilments) made in the review period containing the day count, and reviewPeriod names it. Absent: no review period.',
+} as const;
+
+/** The review period containing the day, from the first day of the review year, checked. */
+function reviewOn(on: string, startsOn: string | null): ReviewPeriod | null {
+  if (startsOn == null) return null;
+  if (!isYearStart(startsOn)) throw new BadUserInputError('reviewYearStartsOn', `"${startsOn}" is not a day every year has: write the month and day the review year starts on as "MM-DD", e.g. "01-01" (not "02-29").`);
+  return reviewPeriodOn(on, startsOn);
+}
+
+function selection(domains: CommitmentDomain[] | null, publiclyDisclosed: boolean | null, actsFrom: string | null, review: ReviewPeriod | null = null): CommitmentSelection {
+  return { domains, publiclyDisclosed, actsFrom, review };
 }
 
 @Resolver(() => AgencyType)
@@ -174,9 +188,12 @@ export class AgencyFactsResolver {
     @Arg('domains', () => [CommitmentDomain], DOMAINS) domains: CommitmentDomain[] | null,
     @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
     @Arg('actsFrom', () => LocalDateResolver, BREACHES_FROM) actsFrom: string | null,
+    @Arg('reviewYearStartsOn', () => String, REVIEW_YEAR_STARTS_ON) reviewYearStartsOn: string | null,
     @Ctx() { loaders }: GraphQLContext,
   ) {
-    return commitmentFacts(await loaders.commitmentsOfAgency.load(agency.id), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom));
+    const on = chinaDate(asOf);
+    const review = reviewOn(on, reviewYearStartsOn);
+    return commitmentFacts(await loaders.commitmentsOfAgency.load(agency.id), on, period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom, review));
   }
 
   @FieldResolver(() => CourtFactsType, { description: '诉讼事实 / Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })

@@ -181,9 +181,10 @@ export class ExplanationResolver {
     if (locale !== 'zh' && locale !== 'en') throw new BadUserInputError('locale', `"${locale}" is not offered; use "zh" or "en".`);
     if (explanation.factsWithheld) return withheldSummary(explanation.about.subjectType)[locale];
     const { about } = explanation;
-    const matterTitle = rules.current.matter(about.matter)?.title ?? { zh: about.matter, en: about.matter };
+    const matter = rules.current.matter(about.matter);
+    const matterTitle = matter?.title ?? { zh: about.matter, en: about.matter };
     // Facts named in words from the facts types' descriptions (the facts query in force).
     const label = factWords(info.schema, rules.current, about.subjectType, locale);
-    return buildSummary({ outcome: about.outcome, score: about.score, day: about.day, matterTitle, rules: explanation.rules, parameters: explanation.parameters, label, provisionalOn: about.provisionalOn, todaysValues: about.todaysValues, subject: explanation.facts?.subject }, locale);
+    return buildSummary({ outcome: about.outcome, score: about.score, day: about.day, matterTitle, eligibleTitle: matter?.eligibleTitle, rules: explanation.rules, parameters: explanation.parameters, label, provisionalOn: about.provisionalOn, todaysValues: about.todaysValues, subject: explanation.facts?.subject }, locale);
   }
 }

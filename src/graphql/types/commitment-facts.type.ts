@@ -50,6 +50,15 @@ export class NotCountedCommitmentType {
   reason!: NotCountedReason;
 }
 
+@ObjectType('ReviewPeriod', { simpleResolvers: true, description: 'An annual review period (考核年度), first and last day.' })
+export class ReviewPeriodType {
+  @Field(() => LocalDateResolver, { description: '考核期间起始日 / The first day of the review period.' })
+  from!: string;
+
+  @Field(() => LocalDateResolver, { description: '考核期间截止日 / The last day of the review period.' })
+  to!: string;
+}
+
 @ObjectType('CommitmentFacts', { simpleResolvers: true, description: 'Public commitments as they stood on one day.' })
 export class CommitmentFactsType {
   @Field(() => Int, { description: '因履职不力未兑现的公开承诺数 / Found breached through 履职不力 (四(四)) on or before the day, within the period when given.' })
@@ -72,4 +81,7 @@ export class CommitmentFactsType {
 
   @Field(() => [NotCountedCommitmentType], { description: '不计入的未兑现承诺 / Breaches found 履职不力 in the period that occurred before actsFrom: left out of every count (不溯及既往).' })
   notCounted!: NotCountedCommitmentType[];
+
+  @Field(() => ReviewPeriodType, { nullable: true, description: '考核期间 / The annual review period counted (reviewYearStartsOn); null when none was asked for.' })
+  reviewPeriod!: ReviewPeriodType | null;
 }

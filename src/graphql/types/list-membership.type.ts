@@ -78,6 +78,12 @@ export class ListFactsType {
   @Field({ description: '当日在失信被执行人名单（仅以法院移出为终止） / On the judgment-defaulter list on the day until the court removes it, whatever a repair of the record behind it (三(八) special governance).' })
   listedByCourt!: boolean;
 
+  @Field(() => ListingOnDayType, { nullable: true, description: '法院未移出的失信被执行人名单记录 / The newest judgment-defaulter listing the court had not removed by the day, whatever a repair of the record behind it (四(一) names it: list, court, day, number).' })
+  judgmentDefaulterListing!: ListingOnDayType | null;
+
+  @Field(() => ListingOnDayType, { nullable: true, description: '当日有效的严重违法失信名单记录 / The newest seriously-illegal-and-dishonest listing holding on the day (removal or an approved repair ends it).' })
+  seriousIllegalDishonestListing!: ListingOnDayType | null;
+
   @Field(() => [ListingOnDayType], { description: '名单记录 / Every listing begun by the day, newest first, holding or ended.' })
   memberships!: ListingOnDayType[];
 }
