@@ -9,6 +9,7 @@ export interface SweepFigures {
   rate: number;
   wallSeconds: number;
   failed: number;
+  /** Peak resident memory (MB) of each process of the sweep, by "pid command". */
   peakRssMb: Record<string, number>;
   stageMs: Record<string, number>;
 }
@@ -19,17 +20,18 @@ export interface SweepFigures {
  * over the run record's start and finish (planning, worker start-up and every commit included).
  */
 export async function sweep(db: Client, databaseUrl: string, matter: string, asOf: string, workers: number): Promise<SweepFigures> {
-  const memory = watchPeakMemory(/bin\/chengxin\.js (evaluate|worker)/);
   const started = performance.now();
+  const child = spawn(process.execPath, ['bin/chengxin.js', 'evaluate', '--all', '--matter', matter, '--as-of', asOf, '--workers', String(workers), '--json'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // This sweep's coordinator and its workers only: other sessions' sweeps on the machine match the pattern too.
+  const memory = watchPeakMemory(/bin\/chengxin\.js (evaluate|worker)/, 200, child.pid);
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/chengxin.js', 'evaluate', '--all', '--matter', matter, '--as-of', asOf, '--workers', String(workers), '--json'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`the sweep exited with ${code}`))));
-  });
+  }).finally(() => memory.stop());
   const wallSeconds = (performance.now() - started) / 1000;
   const run = JSON.parse(output) as { id: string; subjects: number; failed: number; startedAt: string; finishedAt: string };
   const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;

@@ -46,3 +46,23 @@ export function addDays(day: string, days: number): string {
 export function daysBefore(day: string, days: number): string {
   return addDays(day, -days);
 }
+
+/** The years a date or moment may fall in: PostgreSQL and the day arithmetic hold them all. */
+export const YEARS = { from: 1900, to: 2199 } as const;
+
+/** A LocalDate or DateTime outside YEARS (in China Standard Time); other forms are the scalar's to refuse. */
+export function dateProblem(scalar: string, text: string): string | null {
+  let year: number;
+  if (scalar === 'LocalDate') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+    year = Number(text.slice(0, 4));
+  } else if (scalar === 'DateTime') {
+    const time = Date.parse(text);
+    if (Number.isNaN(time)) return null;
+    year = new Date(time + CHINA_OFFSET_MS).getUTCFullYear();
+  } else {
+    return null;
+  }
+  if (year >= YEARS.from && year <= YEARS.to) return null;
+  return `"${text.slice(0, 40)}" falls in the year ${year}; Chengxin records dates from ${YEARS.from} to ${YEARS.to}. Check the year and send again.`;
+}

@@ -14,7 +14,7 @@ import {
   type StringValueNode,
 } from 'graphql';
 import { SubjectType } from '../domain/subject';
-import { dateProblem, YEARS } from '../graphql/input-values';
+import { dateProblem, YEARS } from '../domain/day';
 import { RULE_LIMITS } from './rule-limits';
 import type { RuleProblem } from './rule-problem';
 import { estimateCost } from './query-cost';

@@ -16,12 +16,10 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { dateProblem } from '../domain/day';
 
 /** NUL (PostgreSQL text cannot hold it) and a UTF-16 half without its other half (it would be stored as U+FFFD). */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The years a date or moment may fall in: PostgreSQL and the day arithmetic hold them all. */
-export const YEARS = { from: 1900, to: 2199 } as const;
 
 function textProblem(text: string): string | null {
   const found = UNSTORABLE.exec(text);
@@ -30,23 +28,6 @@ function textProblem(text: string): string | null {
   return found[0] === '\u0000'
     ? `contains a NUL character (\\u0000) ${at}; text may not contain it. Remove it and send again.`
     : `contains half of a UTF-16 surrogate pair (\\u${found[0].charCodeAt(0).toString(16).toUpperCase()}) ${at}, which is not a character. Send the text as valid Unicode.`;
-}
-
-/** A LocalDate or DateTime outside YEARS (in China Standard Time); other forms are the scalar's to refuse. */
-export function dateProblem(scalar: string, text: string): string | null {
-  let year: number;
-  if (scalar === 'LocalDate') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-    year = Number(text.slice(0, 4));
-  } else if (scalar === 'DateTime') {
-    const time = Date.parse(text);
-    if (Number.isNaN(time)) return null;
-    year = new Date(time + 8 * 3600_000).getUTCFullYear();
-  } else {
-    return null;
-  }
-  if (year >= YEARS.from && year <= YEARS.to) return null;
-  return `"${text.slice(0, 40)}" falls in the year ${year}; Chengxin records dates from ${YEARS.from} to ${YEARS.to}. Check the year and send again.`;
 }
 
 function problemOf(scalar: string, text: string): string | null {
@@ -132,7 +113,7 @@ function literalsChecked(schema: GraphQLSchema, document: DocumentNode, operatio
 /**
  * Refuses, before anything runs, input the database could not store as sent, with BAD_USER_INPUT
  * naming the field: a NUL character or a lone UTF-16 surrogate in any string (arguments in the
- * query or variables), and a LocalDate or DateTime outside the years YEARS. Without this the first
+ * query or variables), and a LocalDate or DateTime outside the years YEARS (src/domain/day.ts). Without this the first
  * and last would fail inside PostgreSQL (INTERNAL_SERVER_ERROR) and the second be stored as U+FFFD.
  */
 export const inputValuesPlugin: ApolloServerPlugin = {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -9,32 +8,26 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
-import type { Viewer } from '../auth/role';
 import type { Config } from '../config';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
 import { logSafely, makeFormatError } from '../errors';
 import { errorsTotal, registry, requestsTotal } from '../metrics';
-import { createContext, type GraphQLContext } from './context';
 import { ChangeFeed } from './change-feed';
+import type { GraphQLContext } from './context';
 import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
 import { inputValuesPlugin } from './input-values';
 import { refusePersistedQueries } from './persisted-queries';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
+import { httpContext, socketContext, type ServerParts, type ViewerVerifier } from './request-context';
+import { operationLogPlugin, requestLogger } from './request-log';
 import { getSchema } from './schema';
 import { serveSubscriptions } from './websocket';
 import { mountWeb } from '../web/console';
 import { fromLoopbackDirectly } from '../web/local-caller';
 import { readiness } from '../web/readiness';
-
-
-/** An X-Request-Id the server takes over from a caller: at most 64 of [A-Za-z0-9._-]. */
-export const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-export type ViewerVerifier = (authorization: string | undefined) => Promise<Viewer>;
 
 export interface HttpServer {
   server: http.Server;
@@ -106,36 +99,6 @@ const subscriptionsOverWebSocketPlugin: ApolloServerPlugin<GraphQLContext> = {
 };
 
 /**
- * Who made a request and what it asked, for the request's log line (pino-http's customProps, read
- * when the response is done): the token's `sub` and role, the operation's type and name and its
- * root fields — so that a bulk read in the log is attributable to a token holder. Keyed by the HTTP
- * request, and by the request's EntityManager for the plugin: Apollo hands plugins a shallow copy of
- * the context object, which holds the same EntityManager.
- */
-interface RequestCaller {
-  sub: string | null;
-  role: string;
-  operation?: string;
-  fields?: string[];
-}
-const callersOfRequests = new WeakMap<object, RequestCaller>();
-const callersOfContexts = new WeakMap<object, RequestCaller>(); // by GraphQLContext.em
-
-/** Notes the operation (type, name, root fields; names at most 100 characters, 20 fields) on the request's caller. */
-const operationLogPlugin: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation, operationName, contextValue }) {
-        const caller = callersOfContexts.get(contextValue.em);
-        if (!caller || !operation) return;
-        caller.operation = `${operation.operation} ${(operationName ?? '(anonymous)').slice(0, 100)}`;
-        caller.fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : [])).slice(0, 20);
-      },
-    };
-  },
-};
-
-/**
  * Writes the reads a request made that the audit trail records (explanations) in one transaction,
  * before the response leaves: a response that shows explanations has its reads recorded, and one
  * whose data was withheld (null) records none. If they cannot be written, the data is withheld.
@@ -194,6 +157,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const changes = new ChangeFeed(orm, logger);
   await changes.start();
   const sweeps = new SweepLauncher(orm.config.get('clientUrl')!, (error) => logger.warn({ err: error }, 'sweep queue error'));
+  const parts: ServerParts = { orm, rules, facts, reloader, sweeps, changes, verify, production: config.nodeEnv === 'production' };
   const formatError = makeFormatError((error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -226,24 +190,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   });
   await apollo.start();
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        // A caller's id is kept only when it is short and plain (it is logged and sent back); else one is made.
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-      // Known once the GraphQL context is made: nothing at the start, the caller and operation at the end.
-      customProps: (req) => {
-        const caller = callersOfRequests.get(req);
-        return caller ? { sub: caller.sub, role: caller.role, operation: caller.operation, fields: caller.fields } : {};
-      },
-    }),
-  );
+  app.use(requestLogger(logger));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -258,17 +205,10 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     express.json({ limit: BODY_LIMIT }),
     refusePersistedQueries,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const viewer = await verify(req.headers.authorization);
-        const context = createContext(orm.em, rules, facts, { reloader, sweeps, viewer, log: req.log, production: config.nodeEnv === 'production' });
-        const caller: RequestCaller = { sub: viewer.subject, role: viewer.role };
-        callersOfRequests.set(req, caller);
-        callersOfContexts.set(context.em, caller);
-        return context;
-      },
+      context: httpContext(parts),
     }),
   );
-  const subscriptions = serveSubscriptions(server, schema, verify, (viewer) => createContext(orm.em, rules, facts, { reloader, viewer, changes, production: config.nodeEnv === 'production' }), logger);
+  const subscriptions = serveSubscriptions(server, schema, verify, socketContext(parts), logger);
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { graphql } from '../support/graphql';
+import { withCondition, withSyntaxError } from '../support/rule-files';
 
 const RULE = 'civil-servant/award-restrict.json';
 const shipped = readFileSync(path.resolve(__dirname, '../../rules', RULE), 'utf8');
-const tightened = shipped.replace('"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2');
+const tightened = withCondition(shipped, '$.governmentDishonesty.unrepaired', { value: 2 });
 const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!, $matter: String) { previewRules(files: $files, matter: $matter) {
   currentVersion draftVersion changedTotal
   matters { matter evaluated changed transitions }
@@ -53,7 +54,7 @@ describe('previewing a draft of the rules', () => {
   });
 
   it('a broken draft gets its located errors back, and a path outside the rules folder is refused', async () => {
-    const broken = await server.query(PREVIEW, { files: [{ path: RULE, content: tightened.replace('"priority": 10,', '"priority": 10,,') }] });
+    const broken = await server.query(PREVIEW, { files: [{ path: RULE, content: withSyntaxError(tightened) }] });
     expect(broken.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'files' }, message: expect.stringContaining(`${RULE}:`) });
     const escape = await server.query(PREVIEW, { files: [{ path: '../etc/passwd.json', content: '{}' }] });
     expect(escape.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'files[0].path' });

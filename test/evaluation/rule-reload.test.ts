@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { graphql } from '../support/graphql';
+import { withCondition, withSyntaxError } from '../support/rule-files';
 
 const RULE = 'civil-servant/award-restrict.json';
 const RULE_SET = graphql(`{ ruleSet { version loadedAt errors { file line column zh en } } }`);
@@ -50,13 +51,13 @@ describe('editing the rules under a running server', () => {
     expect(await evaluate()).toEqual({ outcome: 'RESTRICTED', ruleSetVersion: before.version });
 
     // Tighten the threshold: two unrepaired records are now needed.
-    write(original.replace('"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2'));
+    write(withCondition(original, '$.governmentDishonesty.unrepaired', { value: 2 }));
     const tightened = await until((rs) => rs.version !== before.version);
     expect(tightened.errors).toEqual([]);
     expect(await evaluate()).toEqual({ outcome: 'ELIGIBLE', ruleSetVersion: tightened.version });
 
     // A trailing comma: the last good set keeps serving, the error is located.
-    write(original.replace('"priority": 10,', '"priority": 10,,'));
+    write(withSyntaxError(original));
     const broken = await until((rs) => rs.errors.length > 0);
     expect(broken.version).toBe(tightened.version);
     expect(broken.errors[0]).toMatchObject({ file: RULE, line: expect.any(Number), en: expect.stringContaining('JSON syntax error') });
@@ -70,7 +71,7 @@ describe('editing the rules under a running server', () => {
 
   it('reloadRules does the same on demand', async () => {
     await server.app.reloader.close(); // no watcher: only the mutation reloads now
-    write(original.replace('"priority": 10,', '"priority": 10,,'));
+    write(withSyntaxError(original));
     const result = await server.ok(graphql(`mutation { reloadRules { version errors { file en } } }`));
     expect(result.reloadRules.errors).toEqual([expect.objectContaining({ file: RULE })]);
     write(original);
@@ -80,7 +81,7 @@ describe('editing the rules under a running server', () => {
 
   it('evaluations under way during a swap finish on the set they started with', async () => {
     const before = (await ruleSet()).version;
-    const tightened = original.replace('"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2');
+    const tightened = withCondition(original, '$.governmentDishonesty.unrepaired', { value: 2 });
     const evaluateNow = () => server.query(EVALUATE, { id: servantId }).then((r) => r.data!.evaluate);
     const first = evaluateNow();
     const underWay = Array.from({ length: 20 }, evaluateNow);

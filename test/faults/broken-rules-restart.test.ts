@@ -6,6 +6,7 @@ import { idCardNumber, uscc } from '../support/factories';
 import { root, runNode } from '../support/run-command';
 import { createTestDatabase } from '../support/test-database';
 import { TEST_JWT_SECRET, token } from '../support/test-server';
+import { withSyntaxError } from '../support/rule-files';
 
 /**
  * A broken rules folder at a restart: the compiled server (as `npm start` runs it) serves the last
@@ -92,7 +93,7 @@ describe('a server restarted on a broken rules folder', () => {
 
     // A slip put live while the server is down: the next start must not die of it.
     const original = readFileSync(path.join(rulesDir, RULE), 'utf8');
-    writeFileSync(path.join(rulesDir, RULE), original.replace('"priority": 10,', '"priority": 10,,'));
+    writeFileSync(path.join(rulesDir, RULE), withSyntaxError(original));
     url = await start();
     expect(output).toContain('规则降级 RULES DEGRADED');
     expect(output).toContain(`serving the last good rule set ${good.ruleSet}`);
@@ -127,7 +128,7 @@ describe('a server restarted on a broken rules folder', () => {
       const brokenDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-restart-'));
       cpSync(path.join(root, 'rules'), brokenDir, { recursive: true });
       const file = path.join(brokenDir, RULE);
-      writeFileSync(file, readFileSync(file, 'utf8').replace('"priority": 10,', '"priority": 10,,'));
+      writeFileSync(file, withSyntaxError(readFileSync(file, 'utf8')));
       const result = await runNode(['dist/src/main.js'], { ...env, DATABASE_URL: fresh.url, RULES_DIR: brokenDir });
       expect(result.status).toBe(1);
       expect(result.stderr + result.stdout).toMatch(/规则有 1 处错误 \/ the rules have 1 problem\(s\)/);

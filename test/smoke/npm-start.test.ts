@@ -3,6 +3,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeF
 import os from 'node:os';
 import path from 'node:path';
 import { root, runNode as run } from '../support/run-command';
+import { withCondition, withSyntaxError } from '../support/rule-files';
 
 /**
  * What `npm start` does for a new user with nothing installed: the compiled server starts its own
@@ -96,12 +97,12 @@ describe('npm start, the command line and shutdown on a machine with nothing ins
     const draft = path.join(workDir, 'draft');
     cpSync(path.join(root, 'rules'), draft, { recursive: true });
     const ruleFile = path.join(draft, 'civil-servant/award-restrict.json');
-    writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 1', '"$.governmentDishonesty.unrepaired",\n        "operator": "greaterThanInclusive",\n        "value": 2'));
+    writeFileSync(ruleFile, withCondition(readFileSync(ruleFile, 'utf8'), '$.governmentDishonesty.unrepaired', { value: 2 }));
     const rules = (...args: string[]) => run(['bin/chengxin.js', 'rules', ...args], env);
     const diff = await rules('diff', '--draft', draft, '--matter', 'AWARD', '--as-of', '2026-11-01');
     expect(diff.status).toBe(0);
     expect(diff.stdout).toMatch(/AWARD\s+\d+\s+\d+\s+RESTRICTED→ELIGIBLE ×\d+/);
-    writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('"priority": 10,', '"priority": 10,,'));
+    writeFileSync(ruleFile, withSyntaxError(readFileSync(ruleFile, 'utf8')));
     const check = await rules('check', draft);
     expect(check.status).toBe(1);
     expect(check.stdout).toMatch(/错误 error {3}civil-servant\/award-restrict\.json:\d+:\d+ JSON 语法错误/);

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../src/db/embedded-postgres';
 import { runNode } from '../support/run-command';
@@ -26,6 +27,18 @@ const runIdIn = (text: string) => text.match(/sweep ([0-9a-f-]{36})/)![1];
 async function verdictsOfRun(runId: string) {
   const [row] = await server.sql<{ n: number; subjects: number }>('select count(*)::int as n, count(distinct subject_id)::int as subjects from verdict where sweep_run_id = ?', [runId]);
   return row;
+}
+
+/** Pids of this machine's processes whose command line contains `text` (from /proc). */
+function processesWith(text: string): string[] {
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').includes(text);
+    } catch {
+      return false; // ended between listing and reading
+    }
+  });
 }
 
 async function servants(): Promise<number> {
@@ -103,7 +116,10 @@ it('a sweep killed with SIGKILL halfway, started again with its run id, ends wit
   expect(killed.status).toBeNull();
   expect(killedAt).toBeGreaterThan(0);
   const runId = runIdIn(stderr);
-  await sleep(1000); // the sweep's worker notices its parent is gone and stops
+  // No waiting needed: runNode resolves on 'close', which comes only once every holder of the
+  // coordinator's stderr pipe has exited — and its worker inherits that pipe, and exits when its
+  // parent's IPC channel goes. So the worker is gone before the chunks are counted.
+  expect(processesWith(`worker --run ${runId}`)).toEqual([]);
   const [before] = await server.sql<{ status: string; done: number; chunks: number }>(
     'select r.status, r.chunks, count(c.done_at)::int as done from sweep_run r join sweep_chunk c on c.run_id = r.id where r.id = ? group by r.id',
     [runId],

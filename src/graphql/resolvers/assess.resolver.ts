@@ -18,7 +18,8 @@ import type { GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';
 import { AssessmentResultType, AssessmentType } from '../types/assessment.type';
 import { SubjectUnion } from '../types/subject.type';
-import { ExplanationType, LocalizedTextType, SubjectInput } from '../types/verdict.type';
+import { ExplanationType } from '../types/explanation.type';
+import { LocalizedTextType, SubjectInput } from '../types/verdict.type';
 
 function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role): AssessmentType {
   const uses = parameterUsesNow(ruleSet, decision.subjectType, decision.parametersFile, decision.facts.parameters, decision.rules).map(parameterUseView);

@@ -26,7 +26,8 @@ import { PageArgs, paginate } from '../connection';
 import { evaluationDeps, type GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';
 import { SubjectUnion } from '../types/subject.type';
-import { ExplanationType, LocalizedTextType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
+import { ExplanationType } from '../types/explanation.type';
+import { LocalizedTextType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
 import { assertMayReadVerdict, assertMaySeeVerdictOf, verdictSubjectTypes, withheldSummary, withholdsFactsFromPublic, withoutUndisclosed } from '../visibility';
 import { definedOnly } from '../where';
 

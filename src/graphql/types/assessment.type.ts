@@ -1,7 +1,8 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { SubjectType } from '../../domain/subject';
 import { Outcome } from '../../domain/verdict';
-import { ExplanationType, LocalizedTextType, MeasureType } from './verdict.type';
+import { ExplanationType } from './explanation.type';
+import { LocalizedTextType, MeasureType } from './verdict.type';
 
 @ObjectType('Assessment', {
   description: 'How a subject stands for a matter as of a moment: the same pipeline and explanation as evaluate, but no verdict is stored. For displays; a decision on record needs evaluate. Reading its explanation or reason is audited (READ_EXPLANATION about the subject).',
