@@ -10,6 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { requestForLog } from '../logger';
 import type { Viewer } from '../auth/role';
 import type { Config } from '../config';
 import type { RuleReloader } from '../engine/rule-reloader';
@@ -237,6 +238,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      // No query string (a GET's document and variables) in the log: src/logger.ts.
+      serializers: { req: requestForLog },
       // Known once the GraphQL context is made: nothing at the start, the caller and operation at the end.
       customProps: (req) => {
         const caller = callersOfRequests.get(req);
