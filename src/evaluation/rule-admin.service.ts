@@ -48,7 +48,7 @@ export async function previewRules(
       })));
       return report;
     },
-    (r) => ({ outcome: `${r.draftVersion}: ${r.changes.length} change(s), ${servants.length} civil servant(s) disclosed (READ_PERSONAL_DATA)`.slice(0, 200) }),
+    (r) => ({ outcome: `${r.draftVersion}: ${r.changes.length} change(s)${servants.length ? `, ${servants.length} civil servant(s) disclosed (READ_PERSONAL_DATA)` : ''}`.slice(0, 200) }),
   );
 }
 
