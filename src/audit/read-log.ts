@@ -41,15 +41,42 @@ export class ReadLog {
   /** The reads noted so far; nothing can be noted after. */
   take(): AuditEntry[] {
     this.closed = true;
+    return this.drain();
+  }
+
+  /**
+   * The reads noted since the last drain, leaving the log open: a subscription's context lives as
+   * long as the subscription, and each event's reads are written as the event is sent.
+   */
+  drain(): AuditEntry[] {
     const personal = [...this.personal.values()].map(({ subjectType, subjectId, fields }): AuditEntry => ({
       action: AuditAction.READ_PERSONAL_DATA,
       subjectType,
       subjectId,
-      // The outcome column holds 200 characters; the field names are short and few.
-      outcome: `read ${[...fields].sort().join(', ')}`.slice(0, 200),
+      outcome: personalOutcome(fields),
     }));
-    return [...this.entries.values(), ...personal];
+    const out = [...this.entries.values(), ...personal];
+    this.entries.clear();
+    this.personal.clear();
+    return out;
   }
+}
+
+/**
+ * "read idCardNumber, listMemberships; CreditRecord: documentNumber, summary": the person's own
+ * fields bare, those of objects about them by type. The outcome column holds 200 characters.
+ */
+function personalOutcome(fields: Set<string>): string {
+  const own: string[] = [];
+  const byType = new Map<string, string[]>();
+  for (const field of [...fields].sort()) {
+    const [type, name] = field.includes('.') ? field.split('.') : [null, field];
+    if (type === null) own.push(name);
+    else byType.set(type, [...(byType.get(type) ?? []), name]);
+  }
+  const parts = [...(own.length ? [own.join(', ')] : []), ...[...byType].map(([type, names]) => `${type}: ${names.join(', ')}`)];
+  const text = `read ${parts.join('; ')}`;
+  return text.length <= 200 ? text : `${text.slice(0, 199)}…`;
 }
 
 const logs = new WeakMap<object, ReadLog>();

@@ -92,11 +92,24 @@ export const READS_RULE_ERRORS: readonly Role[] = [Role.OFFICER, Role.INSPECTOR,
  * disk (files, lines, what is being edited) are for those who work with the rules and for the
  * operators (/readyz on loopback or with an ADMIN token), not for the public.
  *
- * `audited`: a civil servant's personal data — the whole ID-card number, their dishonesty records,
- * credit facts and listings. Whoever reads it whole leaves an audit event (READ_PERSONAL_DATA: who,
+ * `audited`: a civil servant's personal data — the whole ID-card number, their dishonesty records
+ * (by any path: a servant's records, the record lists, objections, repairs), credit facts, listings,
+ * the commitments they answer for and change notices about them. Whoever reads it whole leaves an audit event (READ_PERSONAL_DATA: who,
  * which person, which fields; once per person per request, src/graphql/personal-reads.ts), so that a
  * bulk read (three pages of 100 people with their ID-card numbers) is attributable to a token holder.
  */
+/**
+ * Fields of an object that is about a civil servant when the object is (a record about one, an
+ * objection to or a repair of such a record, a commitment they answer for, a change notice about
+ * them): every role the object is shown to reads them whole, and each read is audited as that
+ * person's personal data. Which person an object is about is src/graphql/personal-reads.ts's
+ * PERSON_OF; an object about nobody (an agency's record) is not recorded.
+ */
+const personal = <T extends string, F extends string>(type: T, fields: readonly F[], roles: readonly Role[] = ALL_ROLES) =>
+  Object.fromEntries(fields.map((field) => [`${type}.${field}`, { roles, masked: false, audited: true }])) as {
+    [K in `${T}.${F}`]: { roles: readonly Role[]; masked: false; audited: true };
+  };
+
 export const FIELD_READERS = {
   'CivilServant.idCardNumber': { roles: SEES_ID_NUMBERS, masked: true, mask: maskIdCard, audited: true },
   'CivilServant.name': { roles: SEES_CIVIL_SERVANTS, masked: true, mask: maskName },
@@ -107,19 +120,28 @@ export const FIELD_READERS = {
   'CivilServant.listMemberships': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
   'CivilServant.commitmentFacts': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
   'CivilServant.agencyCreditAsPrincipal': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
-  'Commitment.responsiblePerson': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
-  'Commitment.breachFinding': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
-  'Commitment.breachFindingPending': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
-  'Commitment.breachFoundOn': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
-  'Commitment.breachFoundBy': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
-  'Commitment.breachFindingDocument': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
-  'Commitment.settlementDocument': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
+  'Commitment.responsiblePerson': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
+  'Commitment.breachFinding': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
+  'Commitment.breachFindingPending': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
+  'Commitment.breachFoundOn': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
+  'Commitment.breachFoundBy': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
+  'Commitment.breachFindingDocument': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
+  'Commitment.settlementDocument': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
   'CourtCase.entrustedRepresentative': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
   'CourtCase.validAbsenceReason': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
   'RuleSet.errors': { roles: READS_RULE_ERRORS, masked: false, withheld: [] },
-  'CreditRecord.history': { roles: PERMISSIONS.readHistory, masked: false },
-  'CreditRecord.objections': { roles: PERMISSIONS.readHistory, masked: false },
-  'CreditRecord.repairs': { roles: PERMISSIONS.readHistory, masked: false },
+  'CreditRecord.history': { roles: PERMISSIONS.readHistory, masked: false, audited: true },
+  'CreditRecord.objections': { roles: PERMISSIONS.readHistory, masked: false, audited: true },
+  'CreditRecord.repairs': { roles: PERMISSIONS.readHistory, masked: false, audited: true },
+  // A civil servant's record is their dishonesty (or trustworthiness) file whichever root it is read
+  // through (creditRecords, creditRecord, an objection's or a repair's record): all but its id and type.
+  ...personal('CreditRecord', ['subjectId', 'subject', 'kind', 'category', 'severity', 'summary', 'occurredOn', 'recordedOn', 'decidedOn', 'decidedOnEstimated',
+    'disclosureEndsOn', 'sourceDepartment', 'documentNumber', 'loss', 'status', 'version', 'publiclyDisclosed', 'createdAt', 'updatedAt']),
+  // An objection to or a repair of such a record: the applicant, their reasons, the decision (objections, objection, creditRepair).
+  ...personal('Objection', ['filedBy', 'reason', 'filedOn', 'status', 'remedy', 'resolution', 'resolvedOn', 'createdAt'], PERMISSIONS.readHistory),
+  ...personal('CreditRepair', ['actions', 'appliedOn', 'createdAt', 'decidedOn', 'decisionNote', 'description', 'relief', 'status'], PERMISSIONS.readHistory),
+  // A change notice about a civil servant (subscriptions): that something was recorded about them, and when.
+  ...personal('SubjectChange', ['action', 'subjectId', 'targetId', 'at']),
 } as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[]; audited?: true }>;
 
 export type GuardedField = keyof typeof FIELD_READERS;

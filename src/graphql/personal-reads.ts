@@ -5,12 +5,16 @@ import { SubjectType } from '../domain/subject';
 import type { GraphQLContext } from './context';
 
 /**
- * Records who read a civil servant's personal data whole (hostile4 M2): the fields FIELD_READERS
- * marks `audited` (src/auth/role.ts). Read whole by a signed-in caller, each leaves a note in the
- * request's read log (src/audit/read-log.ts), written to the audit trail with the request's other
- * reads when the response is ready: one READ_PERSONAL_DATA event per person per request, naming
- * the fields. A masked read (an OFFICER's 4207**********0013) is not personal data read and is not
- * recorded; nor are the facts runner's reads as the system (recorded when a verdict is read).
+ * Records who read a civil servant's personal data whole (hostile4 M2, hostile5 F1): the fields
+ * FIELD_READERS marks `audited` (src/auth/role.ts), by whichever root they were reached — a
+ * servant's own fields, a record about them from `creditRecords` or `creditRecord`, an objection or
+ * repair of such a record, a commitment they answer for, a change notice about them. Read whole by
+ * a signed-in caller, each leaves a note in the request's read log (src/audit/read-log.ts), written
+ * to the audit trail with the request's other reads when the response is ready: one
+ * READ_PERSONAL_DATA event per person per request, naming the fields. A masked or withheld read is
+ * not personal data read and is not recorded; nor are the facts runner's reads as the system
+ * (recorded when a verdict is read). Over a WebSocket the same notes are written per event
+ * (src/audit/subscription-reads.ts).
  */
 const AUDITED = new Map<string, Set<string>>();
 for (const [key, guard] of Object.entries(FIELD_READERS)) {
@@ -20,16 +24,40 @@ for (const [key, guard] of Object.entries(FIELD_READERS)) {
   AUDITED.get(type)!.add(field);
 }
 
-/** The GraphQL object types whose audited fields are about a person, and which subject that is. */
-const PERSON_TYPES: Record<string, SubjectType> = { CivilServant: SubjectType.CIVIL_SERVANT };
+type Ref = { id: string } | null | undefined;
+type PersonOf = (root: any, context: GraphQLContext) => string | null | Promise<string | null>;
+
+/** The civil servant a record is about; null for an agency's or an enterprise's. */
+const servantOfRecord = (record: { subjectType: string; subjectId: string } | null | undefined): string | null =>
+  record?.subjectType === SubjectType.CIVIL_SERVANT ? record.subjectId : null;
+
+/** Which civil servant an object with audited fields is about, by GraphQL type; null: nobody's personal data. */
+const PERSON_OF: Record<string, PersonOf> = {
+  CivilServant: (servant: { id: string }) => servant.id,
+  CreditRecord: servantOfRecord,
+  Objection: async (objection: { record: Ref }, { loaders }) => (objection.record ? servantOfRecord(await loaders.creditRecord.load(objection.record.id)) : null),
+  CreditRepair: async (repair: { record: Ref }, { loaders }) => (repair.record ? servantOfRecord(await loaders.creditRecord.load(repair.record.id)) : null),
+  Commitment: (commitment: { responsiblePerson?: Ref }) => commitment.responsiblePerson?.id ?? null,
+  SubjectChange: (change: { subjectType: string | null; subjectId: string | null }) =>
+    change.subjectType === SubjectType.CIVIL_SERVANT ? change.subjectId : null,
+};
+for (const type of AUDITED.keys()) {
+  if (!PERSON_OF[type]) throw new Error(`FIELD_READERS audits fields of ${type}, but personal-reads.ts does not say whose data a ${type} is (PERSON_OF).`);
+}
+
+/** Notes that the viewer read a civil servant's personal data whole; `field` names what, `Type.field` off the servant's own type. */
+export function notePersonalRead(context: GraphQLContext, servantId: string, field: string): void {
+  if (context.viewer === SYSTEM_VIEWER) return;
+  readLogOf(context).notePersonal(SubjectType.CIVIL_SERVANT, servantId, field);
+}
 
 export const RecordPersonalReads: MiddlewareFn<GraphQLContext> = async ({ root, info, context }, next) => {
-  const fields = AUDITED.get(info.parentType.name);
+  const type = info.parentType.name;
+  const fields = AUDITED.get(type);
   if (!fields?.has(info.fieldName) || context.viewer === SYSTEM_VIEWER) return next();
   const result: unknown = await next();
-  const field = `${info.parentType.name}.${info.fieldName}`;
-  const id = (root as { id?: unknown } | undefined)?.id;
-  const subjectType = PERSON_TYPES[info.parentType.name];
-  if (subjectType && typeof id === 'string' && readsWhole(context.viewer.role, field)) readLogOf(context).notePersonal(subjectType, id, info.fieldName);
+  if (!readsWhole(context.viewer.role, `${type}.${info.fieldName}`)) return result;
+  const servantId = await PERSON_OF[type](root, context);
+  if (typeof servantId === 'string') notePersonalRead(context, servantId, type === 'CivilServant' ? info.fieldName : `${type}.${info.fieldName}`);
   return result;
 };

@@ -4,6 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Viewer } from '../auth/role';
+import { requestForLog } from '../logger';
 import type { GraphQLContext } from './context';
 
 /** An X-Request-Id the server takes over from a caller: at most 64 of [A-Za-z0-9._-]. */
@@ -58,6 +59,8 @@ export function requestLogger(logger: Logger) {
       return id;
     },
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    // No query string (a GET's document and variables) in the log: src/logger.ts.
+    serializers: { req: requestForLog },
     // Known once the GraphQL context is made: nothing at the start, the caller and operation at the end.
     customProps: (req) => {
       const caller = callersOfRequests.get(req);

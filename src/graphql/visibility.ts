@@ -118,12 +118,19 @@ export function verdictSubjectTypes(viewer: Viewer, rules: RuleSet, asked: { sub
 type Evidence = Record<string, unknown>;
 
 /**
+ * Whether the role reads a record's superseded versions (CreditRecord.history): CLERK, INSPECTOR and
+ * ADMIN, who keep and audit the registry. Values a correction replaced are history: inside an old
+ * verdict they are withheld from every other role (hostile5 F6), as the field itself is.
+ */
+const readsHistory = (viewer: Viewer): boolean => (PERMISSIONS.readHistory as readonly Role[]).includes(viewer.role);
+
+/**
  * A stored verdict's evidence and facts as the viewer may see them: the public does not get the
  * details of records that are no longer publicly disclosed (revoked since, or past their
- * disclosure period), nor of records corrected since the verdict was given (an upheld objection
- * found the values the verdict holds wrong: they are the record's superseded version, which the
- * public does not read — CreditRecord.history is not public), even inside an old verdict about an
- * agency or enterprise.
+ * disclosure period); no role that may not read a record's history (the public, OFFICER, DISPLAY)
+ * gets the details of records corrected since the verdict was given (an upheld objection found the
+ * values the verdict holds wrong: they are the record's superseded version, CreditRecord.history),
+ * even inside an old verdict about an agency or enterprise.
  */
 export async function withoutUndisclosed<R extends { evidence: Evidence[] }>(
   viewer: Viewer,
@@ -132,7 +139,8 @@ export async function withoutUndisclosed<R extends { evidence: Evidence[] }>(
   facts: VerdictFacts,
   evaluatedAt: Date,
 ): Promise<{ rules: R[]; facts: VerdictFacts }> {
-  if (viewer.role !== Role.PUBLIC) return { rules, facts };
+  if (readsHistory(viewer)) return { rules, facts };
+  const publicReader = viewer.role === Role.PUBLIC;
   const credit = (facts.subject as { credit?: { records?: Evidence[] } } | null | undefined)?.credit;
   const items = [...rules.flatMap((r) => r.evidence), ...(credit?.records ?? [])];
   const ids = [...new Set(items.map((e) => e.id).filter((id): id is string => typeof id === 'string'))];
@@ -141,7 +149,7 @@ export async function withoutUndisclosed<R extends { evidence: Evidence[] }>(
     const record = loaded[i];
     const history = revisions[i];
     if (record == null || record instanceof Error) return false;
-    return !publiclyDisclosed(record) || (!(history instanceof Error) && history.some((revision) => correctedSince(revision, evaluatedAt)));
+    return (publicReader && !publiclyDisclosed(record)) || (!(history instanceof Error) && history.some((revision) => correctedSince(revision, evaluatedAt)));
   }));
   if (!hidden.size) return { rules, facts };
   const keep = (e: Evidence) => !hidden.has(e.id as string);
@@ -157,8 +165,8 @@ const correctedSince = (revision: Pick<CreditRecordRevision, 'action' | 'created
   revision.action === RevisionAction.CORRECTED && revision.createdAt > evaluatedAt;
 
 /**
- * Whether the public's view of a stored verdict about an agency or enterprise must leave out what
- * was derived from its facts. The stored facts (counts, flags, categories, last dates), the
+ * Whether the viewer's view of a stored verdict must leave out what was derived from its facts.
+ * For the public (a verdict about an agency or enterprise):  The stored facts (counts, flags, categories, last dates), the
  * conditions' actual values, the filled rule texts and the summary all repeat what the records
  * said; once a record the verdict could have counted is no longer publicly disclosed (revoked
  * since, or its disclosure ended), none of that may reach the public — whatever the facts query
@@ -168,15 +176,18 @@ const correctedSince = (revision: Pick<CreditRecordRevision, 'action' | 'created
  * verdict holds its superseded values, which only the roles reading history may read. For those,
  * registered by the time of the verdict is enough: a correction may have moved the days that
  * decided whether it could count, and withholding too much tells the public nothing.
+ * For OFFICER and DISPLAY, who read every record as it stands but not its history, only the
+ * corrections count (hostile5 F6); CLERK, INSPECTOR and ADMIN read every verdict as it was given.
  */
-export async function withholdsFactsFromPublic(viewer: Viewer, em: EntityManager, verdict: Pick<Verdict, 'subjectType' | 'subjectId' | 'day' | 'evaluatedAt'>): Promise<boolean> {
-  if (viewer.role !== Role.PUBLIC) return false;
+export async function withholdsStoredFacts(viewer: Viewer, em: EntityManager, verdict: Pick<Verdict, 'subjectType' | 'subjectId' | 'day' | 'evaluatedAt'>): Promise<boolean> {
+  if (readsHistory(viewer)) return false;
   const corrected = await em.count(CreditRecordRevision, {
     action: RevisionAction.CORRECTED,
     createdAt: { $gt: verdict.evaluatedAt },
     record: { subjectType: verdict.subjectType, subjectId: verdict.subjectId, createdAt: { $lte: verdict.evaluatedAt } },
   });
   if (corrected > 0) return true;
+  if (viewer.role !== Role.PUBLIC) return false;
   const hidden = await em.count(CreditRecord, {
     subjectType: verdict.subjectType,
     subjectId: verdict.subjectId,
@@ -209,8 +220,15 @@ const CURRENT_STATUS: Partial<Record<SubjectType, { zh: string; en: string }>> =
   },
 };
 
-/** The summary the public reads instead, when the facts are withheld, worded for the subject's type. */
-export function withheldSummary(subjectType: SubjectType): { zh: string; en: string } {
+/** What a signed-in role that may not read record history reads instead: only corrections withhold facts from it. */
+const CORRECTED = {
+  zh: '本结论所依据的部分信用记录在结论作出后已经异议更正，结论中保存的是更正前的内容，属于记录的历史版本（仅 CLERK、INSPECTOR、ADMIN 可读），因此其事实、条件和说明不予显示；依据现有记录的结论请重新评估（recheck）。',
+  en: 'Some credit records this verdict rested on have been corrected on objection since it was given; the values it holds are their superseded versions, part of the records\' history (readable by CLERK, INSPECTOR and ADMIN only), so its facts, conditions and narrative are not shown. Recheck it for a verdict on the records as they stand.',
+} as const;
+
+/** The summary the viewer reads instead, when the facts are withheld, worded for the subject's type and the viewer. */
+export function withheldSummary(subjectType: SubjectType, viewer: Viewer): { zh: string; en: string } {
+  if (viewer.role !== Role.PUBLIC) return { ...CORRECTED };
   const pointer = CURRENT_STATUS[subjectType];
   return pointer ? { zh: WITHHELD.zh + pointer.zh, en: `${WITHHELD.en} ${pointer.en}` } : { ...WITHHELD };
 }

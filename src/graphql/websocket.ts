@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/role';
 import type { GraphQLContext } from './context';
+import { recordSubscriptionReads } from '../audit/subscription-reads';
 import { SOCKET_LIMITS, assertAffordable, limitRules, parseOptions } from './limits';
 
 /** setTimeout's longest delay (about 24.8 days); a token may live longer (JWT_MAX_TTL_DAYS up to 3650). */
@@ -138,6 +139,8 @@ export function serveSubscriptions(
         }
         return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue: contextFor(viewer) };
       },
+      // Personal data an event carries is recorded as read: per subscription, person and day.
+      onNext: (_ctx, _id, _payload, args, result) => recordSubscriptionReads(args.contextValue as GraphQLContext, result),
     },
     sockets,
   );

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { Config } from '../../src/config';
 import { startApp, type RunningApp } from '../../src/app';
+import type { Logger } from 'pino';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase } from './test-database';
 import { mintToken } from '../../src/auth/tokens';
@@ -73,7 +74,7 @@ export function token(role: string, sub: string, ttl = '1h'): Promise<string> {
  * `sharing`, over that server's database (a second server process; stopping it keeps the database)
  * or over a database the test prepared itself.
  */
-export async function startTestServer(overrides: Partial<Config> = {}, sharing?: Pick<TestServer, 'databaseUrl'>): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, sharing?: Pick<TestServer, 'databaseUrl'>, options: { logger?: Logger } = {}): Promise<TestServer> {
   const database = sharing ? { url: sharing.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config: Config = {
     nodeEnv: 'test',
@@ -95,7 +96,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, sharing?:
   const statements: string[] = [];
   let app: RunningApp;
   try {
-    app = await startApp(config, createLogger(config), { debug: ['query'], logger: (message: string) => statements.push(message) });
+    app = await startApp(config, options.logger ?? createLogger(config), { debug: ['query'], logger: (message: string) => statements.push(message) });
   } catch (error) {
     await database.drop();
     throw error;

@@ -16,6 +16,7 @@ import { ObjectionType } from '../types/objection.type';
 import { SubjectUnion } from '../types/subject.type';
 import { definedOnly } from '../where';
 import { capped } from '../list-caps';
+import { notePersonalRead } from '../personal-reads';
 
 @Resolver(() => CreditRecordType)
 export class CreditRecordResolver {
@@ -27,12 +28,19 @@ export class CreditRecordResolver {
   }
 
   @Query(() => CreditRecordConnection, { description: 'Credit records, newest occurrence first, a page at a time. The public gets only records publicly disclosed today (in force, disclosure period not ended).' })
-  creditRecords(
+  async creditRecords(
     @Args() page: PageArgs,
     @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | undefined,
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
   ) {
+    const { em, viewer } = context;
     if (filter?.subjectType) assertMaySee(viewer, filter.subjectType);
+    // Narrowed to one civil servant, the list is their file even when only totalCount is read
+    // (as CivilServant.creditRecordsConnection is): recorded as theirs whatever is selected.
+    if (filter?.subjectId && SEES_CIVIL_SERVANTS.includes(viewer.role) && (filter.subjectType ?? SubjectType.CIVIL_SERVANT) === SubjectType.CIVIL_SERVANT
+      && (await context.loaders.civilServant.load(filter.subjectId))) {
+      notePersonalRead(context, filter.subjectId, 'creditRecords');
+    }
     // The public sees agencies' and enterprises' records; civil servants' are personal (三(二)).
     const visibleTypes = SEES_CIVIL_SERVANTS.includes(viewer.role) ? undefined : { $ne: SubjectType.CIVIL_SERVANT };
     const occurredOn = definedOnly({ $gte: filter?.occurredFrom, $lte: filter?.occurredTo });

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
-import { draftReader, PERMISSIONS } from '../../auth/role';
+import { draftReader, FIELD_READERS, PERMISSIONS, readsWhole } from '../../auth/role';
+import { SubjectType } from '../../domain/subject';
+import type { OutcomeChange } from '../../evaluation/impact.service';
 import { onePreviewAtATime } from '../preview-gate';
 import { draftProblem, DraftWriteError, materializeDraft } from '../../engine/draft';
 import { formatProblem, withoutFieldHints } from '../../engine/rule-problem';
@@ -50,7 +52,13 @@ export class ImpactResolver {
       }
       // The draft's facts queries run through the one facts runner: as the system, read-only.
       const report = await previewRules(context.em, context.viewer, context.facts, current, draft, { matter: matter ?? undefined, asOf: asOf ?? new Date() });
-      return { ...report, changedTotal: report.changes.length, changes: report.changes.slice(0, MAX_LISTED) };
+      // A civil servant's name as the caller's role reads it anywhere else (FIELD_READERS): the
+      // preview is not a way round a mask. Per-person results carry no fact values, only outcomes,
+      // scores and rule ids of a draft that may read only what the caller may (inspectRules' reader).
+      const name = FIELD_READERS['CivilServant.name'];
+      const shown = (change: OutcomeChange) =>
+        change.subjectType === SubjectType.CIVIL_SERVANT && !readsWhole(context.viewer.role, 'CivilServant.name') ? { ...change, subjectName: name.mask(change.subjectName) } : change;
+      return { ...report, changedTotal: report.changes.length, changes: report.changes.slice(0, MAX_LISTED).map(shown) };
     } finally {
       draftDir.remove();
     }

@@ -28,7 +28,7 @@ import { loadSubject } from '../loaders';
 import { SubjectUnion } from '../types/subject.type';
 import { ExplanationType } from '../types/explanation.type';
 import { LocalizedTextType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
-import { assertMayReadVerdict, assertMaySeeVerdictOf, verdictSubjectTypes, withheldSummary, withholdsFactsFromPublic, withoutUndisclosed } from '../visibility';
+import { assertMayReadVerdict, assertMaySeeVerdictOf, verdictSubjectTypes, withheldSummary, withholdsStoredFacts, withoutUndisclosed } from '../visibility';
 import { definedOnly } from '../where';
 
 @Resolver(() => VerdictType)
@@ -54,9 +54,13 @@ export class VerdictResolver {
     @Ctx() context: GraphQLContext,
   ) {
     const result = await recheck(evaluationDeps(context), context.viewer, verdictId, asOf ?? new Date());
-    // The differences quote stored condition values: masked for the reader's role like the explanation.
+    // The differences quote stored condition values: masked for the reader's role like the explanation,
+    // and left out when the original's facts are withheld from the reader (a record corrected since
+    // it: the values it holds are the record's history).
     const mask = storedFactsMask(context.viewer.role, result.current.subjectType, result.original.facts, result.current.facts);
-    return { ...result, differences: mask(result.differences) };
+    const withheld = await withholdsStoredFacts(context.viewer, context.em, result.original);
+    const differences = withheld ? result.differences.filter((d) => !d.field.endsWith('.actual')) : result.differences;
+    return { ...result, differences: mask(differences) };
   }
 
   @Query(() => VerdictType, { nullable: true, description: 'A stored verdict, exactly as it was given; NOT_FOUND when there is none, and for the public when it is about a civil servant.' })
@@ -101,7 +105,7 @@ export class VerdictResolver {
   })
   async reason(@Root() verdict: Verdict, @Ctx() { em, viewer, rules }: GraphQLContext): Promise<LocalizedTextType> {
     // The reason is filled from the stored facts: withheld from the public exactly when the explanation is.
-    if (await withholdsFactsFromPublic(viewer, em, verdict)) return withheldSummary(verdict.subjectType);
+    if (await withholdsStoredFacts(viewer, em, verdict)) return withheldSummary(verdict.subjectType, viewer);
     // Filled from the stored facts, which are the system's, unmasked: masked for the reader's role as the explanation's texts are.
     const mask = storedFactsMask(viewer.role, verdict.subjectType, verdict.facts);
     return mask(reasonFor(verdict.outcome, verdict.rules, rules.current.matter(verdict.matter)));
@@ -142,7 +146,7 @@ export class VerdictResolver {
     const uses = (await parameterUses(context.em, context.rules.current, verdict, explained)).map(parameterUseView);
     // Conditions go too, not just their actual values: `passed` of a rule that did not fire would
     // still tell what a record said (seriousIllegalDishonest == true, passed).
-    const withheld = !personal && (await withholdsFactsFromPublic(context.viewer, context.em, verdict));
+    const withheld = !personal && (await withholdsStoredFacts(context.viewer, context.em, verdict));
     const rules = personal
       ? withParameterUses(explained, uses).map((r) => ({ ...r, evidence: [], text: null }))
       : withheld
@@ -176,11 +180,11 @@ export class ExplanationResolver {
   summary(
     @Root() explanation: ExplanationType,
     @Arg('locale', () => String, { defaultValue: 'zh', description: '"zh" or "en".' }) locale: string,
-    @Ctx() { rules }: GraphQLContext,
+    @Ctx() { rules, viewer }: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): string {
     if (locale !== 'zh' && locale !== 'en') throw new BadUserInputError('locale', `"${locale}" is not offered; use "zh" or "en".`);
-    if (explanation.factsWithheld) return withheldSummary(explanation.about.subjectType)[locale];
+    if (explanation.factsWithheld) return withheldSummary(explanation.about.subjectType, viewer)[locale];
     const { about } = explanation;
     const matter = rules.current.matter(about.matter);
     const matterTitle = matter?.title ?? { zh: about.matter, en: about.matter };

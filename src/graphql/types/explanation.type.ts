@@ -89,10 +89,10 @@ export class ExplanationType {
   @Field({ description: 'The parameters file in force on that day.' })
   parametersFile!: string;
 
-  @Field(() => GraphQLJSONObject, { description: 'Everything the rules read: { subject, parameters }. Empty for the public when factsWithheld.' })
+  @Field(() => GraphQLJSONObject, { description: 'Everything the rules read: { subject, parameters }. Empty when factsWithheld.' })
   facts!: Partial<VerdictFacts>;
 
-  @Field({ description: 'True for the public when a record this verdict could have counted is no longer publicly disclosed, or was corrected on objection since the verdict: facts, conditions, rule texts and the summary are then withheld (outcome and measures stay; the current status is Enterprise.publicStatus for an enterprise, latestVerdict and the records disclosed today for an agency).' })
+  @Field({ description: 'True when the stored facts hold what the reader may not read: for the public, a record this verdict could have counted is no longer publicly disclosed or was corrected on objection since the verdict; for OFFICER and DISPLAY (who do not read record history), such a record was corrected since. Facts, conditions, rule texts and the summary are then withheld (outcome and measures stay; the current status is Enterprise.publicStatus for an enterprise, latestVerdict and the records disclosed today for an agency, recheck for a signed-in reader). CLERK, INSPECTOR and ADMIN read every verdict as it was given.' })
   factsWithheld!: boolean;
 
   @Field(() => [ParameterUseType], { description: 'Every parameter the evaluation read (facts query and rules), each with the value used and its source.' })
