@@ -11,7 +11,7 @@ import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Viewer } from '../auth/role';
-import type { Config } from '../config';
+import { SUBSCRIPTION_DEFAULTS, type Config } from '../config';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
@@ -191,7 +191,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const server = http.createServer(app);
   const schema = await getSchema();
   const facts = createFactsRunner(schema, orm.em, rules);
-  const changes = new ChangeFeed(orm, logger);
+  const changes = new ChangeFeed(orm, logger, config.subscriptionsPerProcess ?? SUBSCRIPTION_DEFAULTS.perProcess);
   await changes.start();
   const sweeps = new SweepLauncher(orm.config.get('clientUrl')!, (error) => logger.warn({ err: error }, 'sweep queue error'));
   const formatError = makeFormatError((error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
@@ -268,7 +268,10 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       },
     }),
   );
-  const subscriptions = serveSubscriptions(server, schema, verify, (viewer) => createContext(orm.em, rules, facts, { reloader, viewer, changes, production: config.nodeEnv === 'production' }), logger);
+  const subscriptions = serveSubscriptions(server, schema, verify, (viewer) => createContext(orm.em, rules, facts, { reloader, viewer, changes, production: config.nodeEnv === 'production' }), logger, {
+    subscriptionsPerSocket: config.subscriptionsPerSocket ?? SUBSCRIPTION_DEFAULTS.perSocket,
+    changes,
+  });
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
