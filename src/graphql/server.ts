@@ -42,6 +42,8 @@ export interface HttpServer {
   url: string;
   /** Where /metrics is served: the GraphQL port, or METRICS_PORT. */
   metricsUrl: string;
+  /** Subscriptions this process listens for now (SUBSCRIPTIONS_PER_PROCESS bounds it). */
+  subscriptionsListening(): number;
   close(): Promise<void>;
 }
 
@@ -292,6 +294,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     server,
     url: `http://${host}:${port}/graphql`,
     metricsUrl: metrics ? metrics.url : `http://${host}:${port}/metrics`,
+    subscriptionsListening: () => changes.listening,
     close: async () => {
       await subscriptions.close();
       await apollo.stop();
