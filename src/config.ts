@@ -53,7 +53,14 @@ export interface Config {
    * 10,000; default 100: src/evaluation/sweep.service.ts says why). Absent in hand-built configs: the default.
    */
   sweepFactsBatch?: number;
+  /** Subscriptions running at once on one WebSocket (SUBSCRIPTIONS_PER_SOCKET, default 20). Absent in hand-built configs: the default. */
+  subscriptionsPerSocket?: number;
+  /** Subscriptions running at once in one server process, every socket together (SUBSCRIPTIONS_PER_PROCESS, default 2,000). */
+  subscriptionsPerProcess?: number;
 }
+
+/** The defaults of the subscription limits (README "Limits"). */
+export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000 } as const;
 
 export class ConfigError extends Error {
   constructor(setting: string, problem: string) {
@@ -155,6 +162,15 @@ function readFactsBatch(env: Env): number {
   return n;
 }
 
+/** A whole number setting from `min` to `max`, or its default when unset. */
+function readCount(env: Env, name: string, fallback: number, min: number, max: number, what: string): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new ConfigError(name, `is "${raw}", but must be a whole number of ${what} from ${min} to ${max}`);
+  return n;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the setting at fault. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = readNodeEnv(env);
@@ -179,5 +195,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     corsOrigins: readOrigins(env),
     webConcurrency: readConcurrency(env, nodeEnv),
     sweepFactsBatch: readFactsBatch(env),
+    subscriptionsPerSocket: readCount(env, 'SUBSCRIPTIONS_PER_SOCKET', SUBSCRIPTION_DEFAULTS.perSocket, 1, 1_000, 'subscriptions per WebSocket'),
+    subscriptionsPerProcess: readCount(env, 'SUBSCRIPTIONS_PER_PROCESS', SUBSCRIPTION_DEFAULTS.perProcess, 1, 100_000, 'subscriptions per server process'),
   };
 }

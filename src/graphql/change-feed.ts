@@ -1,7 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import { Client, type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
 import { CHANGE_CHANNEL, type ChangeNotice } from '../audit/change-notice';
+import { SUBSCRIPTION_DEFAULTS } from '../config';
+import { CreditRecord } from '../db/entities';
+import { publiclyDisclosed } from './visibility';
 
 type Listener = (notice: ChangeNotice) => void;
 
@@ -16,11 +20,46 @@ export class ChangeFeed {
   private client: Client | undefined;
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
+  /**
+   * Per notice: whether the record it names is publicly disclosed, looked up once for every
+   * subscriber (the same notice object reaches them all) and forgotten with the notice.
+   */
+  private readonly disclosed = new WeakMap<ChangeNotice, Promise<boolean>>();
 
+  /**
+   * @param maxListeners subscriptions this process runs at once, every socket together
+   *   (SUBSCRIPTIONS_PER_PROCESS): each is offered every committed change.
+   */
   constructor(
     private readonly orm: MikroORM,
     private readonly log: Logger,
+    readonly maxListeners: number = SUBSCRIPTION_DEFAULTS.perProcess,
   ) {}
+
+  /** Subscriptions listening now. */
+  get listening(): number {
+    return this.listeners.size;
+  }
+
+  /**
+   * Whether the record a notice names is publicly disclosed now: one lookup per notice, shared by
+   * every subscriber it reaches (it was one per subscriber, each through its own loader, so 20,000
+   * public subscribers made 20,000 lookups of one record per change). Read fresh, not from a cache
+   * older than the notice: a record revoked since must not show.
+   */
+  targetDisclosed(notice: ChangeNotice): Promise<boolean> {
+    const id = notice.targetId;
+    if (!id) return Promise.resolve(false);
+    let answer = this.disclosed.get(notice);
+    if (!answer) {
+      answer = this.orm.em
+        .fork()
+        .findOne(CreditRecord, { id })
+        .then((record) => record !== null && publiclyDisclosed(record));
+      this.disclosed.set(notice, answer);
+    }
+    return answer;
+  }
 
   async start(): Promise<void> {
     // A connection of its own, not one of the pool's: the pool is closed at shutdown waiting for
@@ -79,8 +118,13 @@ export class ChangeFeed {
     await client?.end().catch(() => undefined);
   }
 
-  /** The notices that pass `accept`, as an async iterator for a subscription; returning it stops listening. */
+  /**
+   * The notices that pass `accept`, as an async iterator for a subscription; returning it stops
+   * listening. Refused with TOO_MANY_SUBSCRIPTIONS when the process already runs maxListeners (the
+   * count is exact: a listener is added here and removed when its iterator is returned).
+   */
   subscribe(accept: (notice: ChangeNotice) => boolean): AsyncIterableIterator<ChangeNotice> {
+    if (this.listeners.size >= this.maxListeners) throw tooManySubscriptions(this.maxListeners);
     const queue: ChangeNotice[] = [];
     let waiting: ((result: IteratorResult<ChangeNotice>) => void) | undefined;
     let done = false;
@@ -119,4 +163,12 @@ export class ChangeFeed {
       },
     };
   }
+}
+
+/** The refusal of a subscription past the per-process limit (the per-socket one is in websocket.ts). */
+export function tooManySubscriptions(limit: number): GraphQLError {
+  return new GraphQLError(
+    `此服务进程已有 ${limit} 个订阅在运行，已达上限；请稍后再试，或用一个订阅（subjectType、subjectId）满足多个需要。 This server process already runs ${limit} subscriptions, the most it holds; try again later, or narrow one subscription (subjectType, subjectId) to cover several needs. Nothing was started.`,
+    { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit, scope: 'process' } },
+  );
 }

@@ -3,6 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, Kind, getNamedType, getVariableValues, visit, type ASTNode, isInterfaceType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type ParseOptions, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { SUBSCRIPTION_DEFAULTS } from '../config';
 import { estimateCost, isList } from '../engine/query-cost';
 
 /**
@@ -39,8 +40,8 @@ export const LIMITS = {
 export const SOCKET_LIMITS = {
   /** Largest WebSocket message, in bytes (ws's own check; the connection closes with 1009). A subscription document is small. */
   maxPayload: 64 * 1024,
-  /** Subscriptions running at once on one socket, those still being set up included. */
-  subscriptionsPerSocket: 20,
+  /** Subscriptions running at once on one socket, those still being set up included: the default of SUBSCRIPTIONS_PER_SOCKET (src/config.ts). The process's limit is SUBSCRIPTIONS_PER_PROCESS. */
+  subscriptionsPerSocket: SUBSCRIPTION_DEFAULTS.perSocket,
   /** Sockets open at once for one token holder (`sub`), whatever tokens they hold. */
   socketsPerHolder: 10,
   /** Sockets open at once without a token, all public callers together, per server process. */

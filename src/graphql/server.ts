@@ -8,7 +8,7 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import type { Config } from '../config';
+import { SUBSCRIPTION_DEFAULTS, type Config } from '../config';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
@@ -35,6 +35,8 @@ export interface HttpServer {
   url: string;
   /** Where /metrics is served: the GraphQL port, or METRICS_PORT. */
   metricsUrl: string;
+  /** Subscriptions this process listens for now (SUBSCRIPTIONS_PER_PROCESS bounds it). */
+  subscriptionsListening(): number;
   close(): Promise<void>;
 }
 
@@ -154,7 +156,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const server = http.createServer(app);
   const schema = await getSchema();
   const facts = createFactsRunner(schema, orm.em, rules);
-  const changes = new ChangeFeed(orm, logger);
+  const changes = new ChangeFeed(orm, logger, config.subscriptionsPerProcess ?? SUBSCRIPTION_DEFAULTS.perProcess);
   await changes.start();
   const sweeps = new SweepLauncher(orm.config.get('clientUrl')!, (error) => logger.warn({ err: error }, 'sweep queue error'));
   const parts: ServerParts = { orm, rules, facts, reloader, sweeps, changes, verify, production: config.nodeEnv === 'production' };
@@ -208,7 +210,10 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       context: httpContext(parts),
     }),
   );
-  const subscriptions = serveSubscriptions(server, schema, verify, socketContext(parts), logger);
+  const subscriptions = serveSubscriptions(server, schema, verify, socketContext(parts), logger, {
+    subscriptionsPerSocket: config.subscriptionsPerSocket ?? SUBSCRIPTION_DEFAULTS.perSocket,
+    changes,
+  });
   app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
@@ -229,6 +234,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     server,
     url: `http://${host}:${port}/graphql`,
     metricsUrl: metrics ? metrics.url : `http://${host}:${port}/metrics`,
+    subscriptionsListening: () => changes.listening,
     close: async () => {
       await subscriptions.close();
       await apollo.stop();

@@ -5,6 +5,7 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/role';
+import { tooManySubscriptions, type ChangeFeed } from './change-feed';
 import type { GraphQLContext } from './context';
 import { recordSubscriptionReads } from '../audit/subscription-reads';
 import { SOCKET_LIMITS, assertAffordable, limitRules, parseOptions } from './limits';
@@ -42,7 +43,9 @@ export function serveSubscriptions(
   verify: (authorization: string | undefined) => Promise<Viewer>,
   contextFor: (viewer: Viewer) => GraphQLContext,
   log?: Logger,
+  limits: { subscriptionsPerSocket: number; changes?: ChangeFeed } = { subscriptionsPerSocket: SOCKET_LIMITS.subscriptionsPerSocket },
 ): { close(): Promise<void> } {
+  const perSocket = limits.subscriptionsPerSocket;
   const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: SOCKET_LIMITS.maxPayload });
   const viewers = new WeakMap<object, Viewer>();
   /** Per connection: its holder (counted in `open`) and the timer that ends it when its token expires. */
@@ -113,11 +116,14 @@ export function serveSubscriptions(
         }
         // graphql-ws enters a subscription's id before this hook runs, so ids still being set up
         // count too: a burst of Subscribe messages cannot slip past the limit.
-        if (Object.keys(ctx.subscriptions).length > SOCKET_LIMITS.subscriptionsPerSocket) {
-          return [new GraphQLError(`This connection already runs ${SOCKET_LIMITS.subscriptionsPerSocket} subscriptions, the most one connection may hold; complete one first, or narrow one subscription (subjectType, subjectId) to cover several needs. Nothing was started.`, {
-            extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: SOCKET_LIMITS.subscriptionsPerSocket },
+        if (Object.keys(ctx.subscriptions).length > perSocket) {
+          return [new GraphQLError(`This connection already runs ${perSocket} subscriptions, the most one connection may hold; complete one first, or narrow one subscription (subjectType, subjectId) to cover several needs. Nothing was started.`, {
+            extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: perSocket, scope: 'socket' },
           })];
         }
+        // The process's limit, answered here when already reached; the change feed holds it exactly
+        // (a burst over many sockets is refused there, when each subscription starts to listen).
+        if (limits.changes && limits.changes.listening >= limits.changes.maxListeners) return [tooManySubscriptions(limits.changes.maxListeners)];
         let document: DocumentNode;
         try {
           document = parse(payload.query, parseOptions);

@@ -13,6 +13,7 @@ import { BadUserInputError, SweepRunningError } from '../errors';
 import { planChunks } from '../db/repositories/sweep.repository';
 import { assertMatter } from '../evaluation/matter';
 import { storeSnapshot } from '../evaluation/snapshot';
+import { CHUNK_SIZE } from './chunk-size';
 
 export interface SweepRequest {
   matter: string;
@@ -57,8 +58,8 @@ export async function startRun(em: EntityManager, ruleSet: RuleSet, viewer: View
     throw new BadUserInputError('asOf', `批量评估的截至日 ${day} 晚于今天（${today}，北京时间）：批量评估只能针对今天或过去的某一天。 A sweep judges as of today or a past day, and ${day} is after today (${today}, China Standard Time); leave asOf out for now. To see how a future day would turn out, preview with assess or npx chengxin evaluate --dry-run.`);
   }
   if (!ruleSet.parametersOn(day)) throw new BadUserInputError('asOf', `no parameters file in rules/parameters/ is in force on ${day}; add one, or sweep as of a later date.`);
-  if (!Number.isInteger(request.chunkSize) || request.chunkSize < 1 || request.chunkSize > 10_000) {
-    throw new BadUserInputError('chunkSize', `the chunk size must be a whole number from 1 to 10000 (got ${request.chunkSize}).`);
+  if (!Number.isInteger(request.chunkSize) || request.chunkSize < 1 || request.chunkSize > CHUNK_SIZE.max) {
+    throw new BadUserInputError('chunkSize', `the chunk size must be a whole number from 1 to ${CHUNK_SIZE.max} (got ${request.chunkSize}).`);
   }
   const running = await runningRun(em, request.matter);
   if (running) throw new SweepRunningError(running);

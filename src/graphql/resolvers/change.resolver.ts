@@ -5,7 +5,7 @@ import { SubjectType } from '../../domain/subject';
 import { assertId } from '../../registry/lookup';
 import type { GraphQLContext } from '../context';
 import '../types/audit-event.type';
-import { assertMaySee, publiclyDisclosed, seesCivilServants } from '../visibility';
+import { assertMaySee, seesCivilServants } from '../visibility';
 
 @ObjectType('SubjectChange', { description: 'A committed write that can change verdicts: about a subject, or (RELOAD_RULES) about everyone.' })
 export class SubjectChangeType {
@@ -49,14 +49,14 @@ export class ChangeResolver {
   })
   async subjectChanged(
     @Root() notice: ChangeNotice,
-    @Ctx() { loaders, viewer }: GraphQLContext,
+    @Ctx() { viewer, changes }: GraphQLContext,
     @Arg('subjectType', () => SubjectType, { nullable: true }) _subjectType?: SubjectType,
     @Arg('subjectId', () => ID, { nullable: true }) _subjectId?: string,
   ): Promise<SubjectChangeType> {
     let targetId = notice.targetId;
+    // One lookup per notice for every public subscriber together (ChangeFeed.targetDisclosed).
     if (targetId && !seesCivilServants(viewer) && RECORD_ACTIONS.has(notice.action)) {
-      const record = await loaders.creditRecord.load(targetId);
-      if (!record || !publiclyDisclosed(record)) targetId = null;
+      if (!changes || !(await changes.targetDisclosed(notice))) targetId = null;
     }
     return { action: notice.action, subjectType: notice.subjectType as SubjectType | null, subjectId: notice.subjectId, targetId, at: new Date(notice.at) };
   }

@@ -1,14 +1,15 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Role } from '../../auth/role';
 import { BadUserInputError } from '../../errors';
+import { CHUNK_SIZE } from '../../sweep/chunk-size';
 import type { GraphQLContext } from '../context';
 import { loadOrFail } from '../loaders';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantType } from '../types/civil-servant.type';
 import { EnterpriseType } from '../types/enterprise.type';
 
-/** The largest chunk a sweep plans (src/sweep/plan.ts), and so the most ids one call may name. */
-export const MAX_CHUNK_IDS = 10_000;
+/** The largest chunk a sweep plans (src/sweep/chunk-size.ts), and so the most ids one call may name. */
+export const MAX_CHUNK_IDS = CHUNK_SIZE.max;
 
 /**
  * Subjects by ids, in the order asked: the root fields a sweep's chunk reads its facts through
@@ -19,7 +20,13 @@ export const MAX_CHUNK_IDS = 10_000;
  * thousands of subjects at once.
  */
 function byIds<E>(load: (id: string) => Promise<E>, ids: string[]): Promise<E>[] {
-  if (ids.length > MAX_CHUNK_IDS) throw new BadUserInputError('ids', `at most ${MAX_CHUNK_IDS} ids at once (got ${ids.length}); ask in smaller parts.`);
+  if (ids.length > MAX_CHUNK_IDS) throw new BadUserInputError('ids', `at most ${MAX_CHUNK_IDS} ids at once, the largest sweep chunk (got ${ids.length}); ask in smaller parts. Nothing was read.`);
+  // A chunk names each subject once; the same id again would read (and price) one subject many times over.
+  const seen = new Set<string>();
+  for (const [i, id] of ids.entries()) {
+    if (seen.has(id)) throw new BadUserInputError('ids', `the id ${JSON.stringify(id.slice(0, 64))} is given more than once (again at index ${i}); name each subject once. Nothing was read.`);
+    seen.add(id);
+  }
   return ids.map(load);
 }
 

@@ -8,6 +8,7 @@ import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { SweepErrorConnection, SweepRunConnection, SweepRunType } from '../types/sweep-run.type';
+import { CHUNK_SIZE } from '../../sweep/chunk-size';
 
 /** Sweeps are started here or from the command line; the API shows how they went. Their verdicts: `verdicts(sweepRunId:)`. */
 @Resolver(() => SweepRunType)
@@ -20,7 +21,7 @@ export class SweepRunResolver {
     @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
     @Arg('subjectTypes', () => [SubjectType], { nullable: true, description: 'Only these subject types; default: every type the matter concerns.' }) subjectTypes: SubjectType[] | null,
     @Arg('asOf', () => Date, { nullable: true, description: 'The moment judged: on or before today (China Standard Time). Default: now.' }) asOf: Date | null,
-    @Arg('chunkSize', () => Int, { defaultValue: 1000, description: 'Subjects per chunk (1–10000): the unit a worker takes and commits whole.' }) chunkSize: number,
+    @Arg('chunkSize', () => Int, { defaultValue: CHUNK_SIZE.default, description: `Subjects per chunk (1–${CHUNK_SIZE.max}): the unit a worker takes and commits whole.` }) chunkSize: number,
     @Ctx() { em, rules, viewer, sweeps }: GraphQLContext,
   ) {
     if (!sweeps) throw new Error('this process cannot start sweeps; use npx chengxin evaluate --all.');

@@ -12,7 +12,7 @@ import { recheck } from '../../evaluation/recheck.service';
 import { parameterUses } from '../../evaluation/parameter-uses';
 import { parameterUseView, withParameterUses } from '../parameter-use';
 import { findLatestVerdict } from '../../db/repositories/verdict.repository';
-import { isStale } from '../../evaluation/stale';
+import { staleGiven } from '../../evaluation/stale';
 import { reasonFor } from '../../evaluation/reason';
 import { verdictNotes } from '../../evaluation/provisional';
 import { storedProvisionalOn } from '../../evaluation/provisional-uses';
@@ -24,7 +24,7 @@ import { BadUserInputError } from '../../errors';
 import { assertId } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import { evaluationDeps, type GraphQLContext } from '../context';
-import { loadSubject } from '../loaders';
+import { loadSubject, subjectKey } from '../loaders';
 import { SubjectUnion } from '../types/subject.type';
 import { ExplanationType } from '../types/explanation.type';
 import { LocalizedTextType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
@@ -114,8 +114,10 @@ export class VerdictResolver {
   @FieldResolver(() => Boolean, {
     description: "True when this verdict may no longer be what an evaluation would say now: the rule set in force is another version, or the subject, its credit records, their objections or repairs, its list memberships, commitments or court cases (for a civil servant, also their agency's) changed after it was evaluated. The passing of days alone (a record's counting or disclosure period ending) does not make it stale: compare `asOf` with today.",
   })
-  stale(@Root() verdict: Verdict, @Ctx() { em, rules }: GraphQLContext): Promise<boolean> {
-    return isStale(em, verdict, rules.current.version);
+  async stale(@Root() verdict: Verdict, @Ctx() { loaders, rules }: GraphQLContext): Promise<boolean> {
+    const version = rules.current.version;
+    if (verdict.ruleSetVersion !== version) return true;
+    return staleGiven(verdict, version, await loaders.lastChangeOfSubject.load(subjectKey(verdict.subjectType, verdict.subjectId)));
   }
 
   @FieldResolver(() => Boolean, { description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认): provisional until the deciding body decides the value. Not provisional when it rests on clause-sourced or decided values only. See provisionalOn and explanation.provisionalNote.' })
