@@ -1,4 +1,4 @@
-import { measureCovers, type Citation } from './measure-authority';
+import { measureCovers, quoteReaches, type Citation } from './measure-authority';
 import { clauseKey, findCatalogue, findEntry, type AuthorisedMeasure, type ClauseStatus, type PolicyLibrary } from './policy-library';
 import type { RuleProblem } from './rule-problem';
 import { withinScope, type RuleClaim } from './catalogue-check';
@@ -52,7 +52,9 @@ export function clauseCoverage(library: PolicyLibrary, rules: { file: string; cl
         const measures = (entry?.status === 'AUTHORISES' ? entry.measures ?? [] : []).map((measure) => ({
           ...measure,
           rules: citing.flatMap(({ file, claim }) => {
-            const matters = withinScope(measure, claim.pins) ? claim.matters.filter((matter) => measureCovers(measure, { subjectType: claim.subjectType, matter, effect: claim.effect, mitigation: claim.mitigation })) : [];
+            // The rule implements the measure only through a citation quoting the measure's own sentence.
+            const quoting = claim.basis.some((b) => clauseKey(b.document) === clauseKey(document.number) && clauseKey(b.clause) === clauseKey(clause.id) && quoteReaches(library, b, measure));
+            const matters = quoting && withinScope(measure, claim.pins) ? claim.matters.filter((matter) => measureCovers(measure, { subjectType: claim.subjectType, matter, effect: claim.effect, mitigation: claim.mitigation })) : [];
             return matters.length ? [{ id: claim.id, file, effect: claim.effect, matters }] : [];
           }),
         }));
