@@ -184,6 +184,30 @@ describe('rules check ties a measure to the sentence that authorises it, not to 
   });
 });
 
+describe('coverage is counted per measure and matter (R1)', () => {
+  it('a measure implemented for PROMOTION but not AWARD shows its AWARD gap: without cs-award-caution the caution of 三(四) warns for AWARD', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-law-'));
+    dirs.push(dir);
+    cpSync(SHIPPED, dir, { recursive: true });
+    expect(inspectFolderLaw(dir).warnings).toEqual([]);
+    rmSync(path.join(dir, 'civil-servant', 'award-caution.json'));
+    const { warnings, coverage } = inspectFolderLaw(dir);
+    expect(warnings.map((w) => w.en)).toEqual(
+      expect.arrayContaining([expect.stringContaining('no rule implements the measure of 三(四) "并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据" (CAUTION) for AWARD (implemented for other matters by cs-promotion-caution)')]),
+    );
+    const caution = coverage[0].clauses.find((c) => c.clause === '三(四)')!.measures.find((m) => m.effect === 'CAUTION')!;
+    expect(caution.gaps).toEqual(['AWARD']);
+  });
+
+  it('a notImplemented naming its matters explains those only', () => {
+    const { coverage } = inspectFolderLaw(SHIPPED);
+    const mitigation = coverage[0].clauses.find((c) => c.clause === '三(七)')!.measures[0];
+    expect(mitigation.rules.map((r) => r.id)).toEqual(['cs-award-mitigate-lightened']);
+    expect(mitigation.notImplemented?.matters).toEqual(['PROMOTION']);
+    expect(mitigation.gaps).toEqual([]);
+  });
+});
+
 describe("a measure's scope: the subjects its words name", () => {
   const HONOUR = '各级人民政府、各有关部门有政务失信记录的,要根据失信行为对经济社会发展造成的损失情况和社会影响程度追究责任。依规取消相关政府部门参加各类荣誉评选资格';
   const honour = (id: string, pins?: Draft['pins']): Draft => ({ id, subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'DISQUALIFY', basis: [{ clause: '三(六)', quote: HONOUR }], pins });

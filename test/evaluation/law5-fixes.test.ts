@@ -48,3 +48,23 @@ describe('provisional marking rests on what the deciding conditions read', () =>
     expect(verdict.provisionalOn).toContain('trustworthyCountsFor');
   });
 });
+
+describe('R1: the award matter weighs a personal record as the promotion matter does (三(四) 提拔任用和评先评优的重要依据)', () => {
+  it('a personal judgment-defaulter listing gives CAUTION for AWARD as for PROMOTION; a government-dishonesty record still restricts awards', async () => {
+    const agencyId = await createAgency(server);
+    const listed = await createCivilServant(server, agencyId);
+    await createRecord(server, 'CIVIL_SERVANT', listed, personalListing);
+    const award = await evaluate('CIVIL_SERVANT', listed, 'AWARD');
+    const promotion = await evaluate('CIVIL_SERVANT', listed, 'PROMOTION');
+    expect(promotion.outcome).toBe('CAUTION');
+    expect(award.outcome).toBe('CAUTION');
+    expect(award.measures.map((m) => m.ruleId)).toEqual(['cs-award-caution']);
+    expect(award.measures[0].measure.zh).toBe('评先评优中查询信用记录，作为重要依据予以考量');
+
+    const dishonest = await createCivilServant(server, agencyId);
+    await createRecord(server, 'CIVIL_SERVANT', dishonest, { severity: 'GENERAL', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
+    const restricted = await evaluate('CIVIL_SERVANT', dishonest, 'AWARD');
+    expect(restricted.outcome).toBe('RESTRICTED');
+    expect(restricted.measures.map((m) => m.ruleId).sort()).toEqual(['cs-award-caution', 'cs-award-restrict']);
+  });
+});
