@@ -68,3 +68,27 @@ describe('R1: the award matter weighs a personal record as the promotion matter 
     expect(restricted.measures.map((m) => m.ruleId).sort()).toEqual(['cs-award-caution', 'cs-award-restrict']);
   });
 });
+
+describe('R6: an approved repair states its relief; a silent approval is not read as a waiver', () => {
+  const REQUEST = graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`);
+  const DECIDE = graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status relief reliefStated } }`);
+
+  it('refuses an approval without relief, naming the field, and changes nothing; with the relief stated it is approved', async () => {
+    const agencyId = await createAgency(server);
+    const servantId = await createCivilServant(server, agencyId);
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
+    const repairId = (await server.ok(REQUEST, { input: { recordId, actions: ['RECOVERED_LOSS'], description: '已全额挽回损失', appliedOn: '2025-03-01' } })).requestCreditRepair.id;
+
+    const silent = await server.query(DECIDE, { input: { repairId, decision: 'APPROVED', decidedOn: '2025-04-01' } });
+    expect(silent.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'relief' });
+    expect(silent.errors?.[0].message).toContain('WAIVE');
+    expect(silent.errors?.[0].message).toContain('批准须写明救济方式');
+    const [row] = await server.sql<{ status: string; relief: string | null }>('select status, relief from credit_repair where id = ?', [repairId]);
+    expect(row).toEqual({ status: 'PENDING', relief: null });
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD')).outcome).toBe('RESTRICTED');
+
+    const stated = await server.ok(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'LIGHTEN', decidedOn: '2025-04-01' } });
+    expect(stated.decideCreditRepair).toEqual({ status: 'APPROVED', relief: 'LIGHTEN', reliefStated: true });
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD')).outcome).toBe('CAUTION');
+  });
+});

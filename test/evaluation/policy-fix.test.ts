@@ -103,7 +103,7 @@ describe('三(四)/三(七) 免于: a waiver ends the punishment, not the record
       input: { recordId, actions: ['RECOVERED_LOSS'], description: '已消除不良影响', appliedOn: '2025-03-01' },
     });
     const decided = await server.query(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }`), {
-      input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-01' },
+      input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2025-04-01' },
     });
     expect(decided.errors).toBeUndefined();
     // 三(七) “免于实施失信惩戒措施”: the restriction goes; the record is still a dishonesty record while it counts.

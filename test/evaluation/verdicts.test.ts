@@ -139,7 +139,7 @@ describe('repair, objection and as-of', () => {
       input: { recordId, actions: ['RECOVERED_LOSS'], description: '已退赔', appliedOn: '2025-04-01' },
     });
     await server.query(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { id relief } }`), {
-      input: { repairId: repair.data!.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-10' },
+      input: { repairId: repair.data!.requestCreditRepair.id, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2025-04-10' },
     });
     const after = await evaluateServant(servantId, 'AWARD', '2025-04-10T09:00:00+08:00');
     expect(after.outcome).toBe('ELIGIBLE');
