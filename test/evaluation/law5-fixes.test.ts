@@ -91,4 +91,24 @@ describe('R6: an approved repair states its relief; a silent approval is not rea
     expect(stated.decideCreditRepair).toEqual({ status: 'APPROVED', relief: 'LIGHTEN', reliefStated: true });
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD')).outcome).toBe('CAUTION');
   });
+
+  it('a verdict resting on a repair whose relief was never stated (a civil servant\'s approval stored before, migrated unstated) says so, in Chinese and English', async () => {
+    const agencyId = await createAgency(server);
+    const servantId = await createCivilServant(server, agencyId);
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-02-01', recordedOn: '2025-02-20', documentNumber: '鄂州信〔2025〕31号' });
+    const repairId = (await server.ok(REQUEST, { input: { recordId, actions: ['RECOVERED_LOSS'], description: '已全额挽回损失', appliedOn: '2025-03-01' } })).requestCreditRepair.id;
+    await server.ok(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2025-04-01' } });
+    const stated = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    expect(stated.outcome).not.toBe('RESTRICTED');
+    expect(stated.explanation.zh).not.toContain('未写明救济方式');
+
+    // What Migration20261203003000RepairReliefStated leaves on a civil servant's approval stored before the relief was required.
+    await server.sql('update credit_repair set relief_stated = false where id = ?', [repairId]);
+    const unstated = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    expect(unstated.outcome).toBe(stated.outcome);
+    expect(unstated.explanation.zh).toContain('记录 鄂州信〔2025〕31号 的信用修复于 2025-04-01 批准，批准时未写明救济方式，按当时的默认记为免于（WAIVE）');
+    expect(unstated.explanation.zh).toContain('尚待批准机关确认');
+    expect(unstated.explanation.en).toContain('Record 鄂州信〔2025〕31号: its credit repair was approved on 2025-04-01 without stating the relief; it stands as waived (WAIVE)');
+    expect(unstated.explanation.en).toContain('awaits confirmation by the approving body');
+  });
 });
