@@ -18,9 +18,10 @@ function clauseLines(clause: ClauseCoverage): string[] {
     const mitigates = measure.mitigates ? ' 从轻 mitigates' : '';
     const strength = SANCTION_LADDER.includes(measure.effect) ? '至多 at most' : '仅 only';
     lines.push(`    ${measure.subjectTypes.join(', ')} · ${measure.matters.join(', ')} · ${strength} ${measure.effect}${mitigates}  “${measure.words}”`);
-    if (measure.rules.length) for (const rule of measure.rules) lines.push(`      ✓ ${rule.id} (${rule.effect}; ${rule.matters.join(', ')})  rules/${rule.file}`);
-    else if (measure.notImplemented) lines.push(`      — 无规则 no rule: ${measure.notImplemented.zh} / ${measure.notImplemented.en}`);
-    else lines.push('      ✗ 尚无规则，清单未说明理由 / no rule yet, and the catalogue gives no reason');
+    for (const rule of measure.rules) lines.push(`      ✓ ${rule.id} (${rule.effect}; ${rule.matters.join(', ')})  rules/${rule.file}`);
+    // Coverage is per measure and matter: a measure implemented for one matter may still lack a rule for another.
+    if (measure.notImplemented) lines.push(`      — 无规则 no rule${measure.notImplemented.matters ? ` (${measure.notImplemented.matters.join(', ')})` : ''}: ${measure.notImplemented.zh} / ${measure.notImplemented.en}`);
+    if (measure.gaps.length) lines.push(`      ✗ 尚无规则，清单未说明理由 / no rule yet, and the catalogue gives no reason: ${measure.gaps.join(', ')}`);
   }
   if (clause.status !== 'AUTHORISES' && clause.reason) lines.push(`    理由 reason: ${clause.reason.zh} / ${clause.reason.en}`);
   // An authorising clause's reason covers its sentences that decide nothing (e.g. 三(五) 评价政府诚信水平).
@@ -33,9 +34,11 @@ function documentLines(document: DocumentCoverage): string[] {
   const decisions = document.clauses.filter((c) => c.status === 'AUTHORISES');
   const measures = decisions.flatMap((c) => c.measures);
   const implemented = measures.filter((m) => m.rules.length).length;
+  const pairs = measures.flatMap((m) => m.matters);
+  const gaps = measures.flatMap((m) => m.gaps).length;
   return [
     `${document.document} ${document.title}  (rules/${document.file})`,
-    `决定性条款 decision clauses: ${decisions.length}; 措施 measures: ${measures.length}, 有规则实施 implemented by a rule: ${implemented}`,
+    `决定性条款 decision clauses: ${decisions.length}; 措施 measures: ${measures.length}, 有规则实施 implemented by a rule: ${implemented}; 措施×事项 measure-matter pairs: ${pairs.length}, 无规则且无理由 with no rule and no reason: ${gaps}`,
     '',
     ...document.clauses.flatMap(clauseLines),
     '',

@@ -4,7 +4,7 @@ import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } fro
 import { CaseKind } from '../domain/court-facts';
 import { CreditList } from '../domain/list-membership';
 import { RecordCategory, RecordKind, RevisionAction, Severity } from '../domain/credit-record';
-import { RepairAction, RepairStatus } from '../domain/credit-repair';
+import { RepairAction, RepairRelief, RepairStatus } from '../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../domain/subject';
 import { appendRevision } from '../registry/credit-record.service';
@@ -254,7 +254,7 @@ class DemoData {
       } else if (i % 7 === 3) {
         const repair = await requestCreditRepair(this.em, SYSTEM_VIEWER, { recordId: record.id, actions: [RepairAction.RECOVERED_LOSS, RepairAction.ELIMINATED_EFFECT], description: '主动挽回损失并消除不良影响（演示数据）', appliedOn: addDays(record.recordedOn, 30) });
         repairs++;
-        if (i % 14 === 3) await decideCreditRepair(this.em, SYSTEM_VIEWER, { repairId: repair.id, decision: RepairStatus.APPROVED, decidedOn: addDays(record.recordedOn, 45), note: '修复材料齐全，予以通过' });
+        if (i % 14 === 3) await decideCreditRepair(this.em, SYSTEM_VIEWER, { repairId: repair.id, decision: RepairStatus.APPROVED, relief: RepairRelief.WAIVE, decidedOn: addDays(record.recordedOn, 45), note: '修复材料齐全，予以通过，免于实施失信惩戒措施' });
       }
     }
     return { objections, repairs };

@@ -48,6 +48,8 @@ export interface RepairLike {
   decidedOn?: string | null;
   /** Absent on repairs decided before reliefs were told apart: those waived. */
   relief?: RepairRelief | null;
+  /** False on civil servants' approvals stored before the relief was required (R6): the relief is unconfirmed. */
+  reliefStated?: boolean;
 }
 
 export interface ObjectionLike {
@@ -117,6 +119,8 @@ export interface CountingRecord {
   lightened: boolean;
   /** The approval day of the repair that repaired or lightened it. */
   repairApprovedOn: string | null;
+  /** Whether that approval stated its relief; null when no approved repair waived or lightened it. */
+  repairReliefStated: boolean | null;
   /** An objection was pending on the date. */
   disputed: boolean;
 }
@@ -240,6 +244,7 @@ function countingRecord(r: RecordLike, repairs: RepairLike[], objections: Object
     repaired: !!waived,
     lightened: !!lightened,
     repairApprovedOn: (waived ?? lightened)?.decidedOn ?? null,
+    repairReliefStated: waived ?? lightened ? (waived ?? lightened)!.reliefStated !== false : null,
     disputed: disputedOn(objections, on),
   };
 }

@@ -41,7 +41,9 @@ function pinsOf(conditions: unknown): Map<string, string[]> {
 export function ruleClaim(value: unknown): RuleClaim | null {
   const rule = value as { id?: unknown; subjectType?: unknown; matters?: unknown; basis?: unknown; conditions?: unknown; event?: { type?: unknown; params?: { mitigation?: unknown; mitigates?: unknown } } };
   if (!rule || typeof rule.id !== 'string' || typeof rule.subjectType !== 'string' || !Array.isArray(rule.matters) || !Array.isArray(rule.basis) || typeof rule.event?.type !== 'string') return null;
-  const basis = rule.basis.filter((b): b is Citation => b && typeof b.document === 'string' && typeof b.clause === 'string');
+  const basis = rule.basis
+    .filter((b): b is Citation => b && typeof b.document === 'string' && typeof b.clause === 'string')
+    .map((b) => (typeof b.quote === 'string' ? { document: b.document, clause: b.clause, quote: b.quote } : { document: b.document, clause: b.clause }));
   return { id: rule.id, subjectType: rule.subjectType, matters: rule.matters.filter((m): m is string => typeof m === 'string'), effect: rule.event.type, mitigation: rule.event.type === MITIGATE || rule.event.params?.mitigation === true || !!rule.event.params?.mitigates, basis, pins: pinsOf(rule.conditions) };
 }
 
@@ -55,9 +57,27 @@ export function withinScope(measure: AuthorisedMeasure, pins: Map<string, string
 
 const condition = (s: MeasureScope) => JSON.stringify({ fact: 'subject', path: s.path, operator: 'in', value: s.values });
 
-/** Citations of distinct clauses, in the rule's order. */
+/** Distinct citations (clause and quote), in the rule's order. */
 function distinct(basis: Citation[]): Citation[] {
-  return basis.filter((b, i) => basis.findIndex((o) => clauseKey(o.document) === clauseKey(b.document) && clauseKey(o.clause) === clauseKey(b.clause)) === i);
+  return basis.filter((b, i) => basis.findIndex((o) => clauseKey(o.document) === clauseKey(b.document) && clauseKey(o.clause) === clauseKey(b.clause) && o.quote === b.quote) === i);
+}
+
+const clip = (text: string, max = 60) => (Array.from(text).length > max ? `${Array.from(text).slice(0, max).join('')}……` : text);
+
+/**
+ * A use the cited clauses authorise, but not in the sentence the rule quotes: for each citation whose
+ * clause has a measure for the use, the words of that measure, so the officer quotes the sentence
+ * that does authorise it. Empty when no cited clause authorises the use in any sentence.
+ */
+function wrongSentences(library: PolicyLibrary, claim: RuleClaim, citations: Citation[], use: MeasureUse): { index: number; citation: Citation; words: string[] }[] {
+  return citations.flatMap((citation) => {
+    if (typeof citation.quote !== 'string') return [];
+    const { quote: _quote, ...clauseOnly } = citation;
+    const measures = coveringMeasures(library, [clauseOnly], use).map((c) => c.measure);
+    if (!measures.length || coveringMeasures(library, [citation], use).length) return [];
+    const index = claim.basis.findIndex((b) => b === citation);
+    return [{ index, citation, words: [...new Set(measures.map((m) => m.words))] }];
+  });
 }
 
 /**
@@ -74,6 +94,7 @@ export function checkRuleAuthority(file: string, json: LocatedJson, library: Pol
   const citations = distinct(claim.basis);
   const refusals = new Map<string, { matters: string[]; zh: string; en: string }>();
   const outOfScope = new Map<string, { matters: string[]; zh: string; en: string }>();
+  const sentenceFaults = new Map<string, { index: number; citation: Citation; words: string[]; matters: string[] }>();
   for (const matter of claim.matters) {
     const use: MeasureUse = { subjectType: claim.subjectType, matter, effect: claim.effect, mitigation: claim.mitigation };
     if (authorisingMeasure(library, citations, use)) {
@@ -87,6 +108,16 @@ export function checkRuleAuthority(file: string, json: LocatedJson, library: Pol
       const group = outOfScope.get(zh + en) ?? { matters: [], zh, en };
       group.matters.push(matter);
       outOfScope.set(zh + en, group);
+      continue;
+    }
+    const misplaced = wrongSentences(library, claim, citations, use);
+    if (misplaced.length) {
+      for (const { index, citation, words } of misplaced) {
+        const key = `sentence:${index}`;
+        const group = sentenceFaults.get(key) ?? { index, citation, words, matters: [] };
+        group.matters.push(matter);
+        sentenceFaults.set(key, group);
+      }
       continue;
     }
     const reasons = citations.map((c) => whyNot(library, c, use));
@@ -107,6 +138,15 @@ export function checkRuleAuthority(file: string, json: LocatedJson, library: Pol
       en: `rule ${claim.id} applies ${claim.effect}${mitigating.en} to ${claim.subjectType} in ${group.matters.join(', ')}, which no clause it cites authorises. ${group.en}. Use a measure the cited clauses authorise, or cite the clause that does (rules/catalogue/)`,
     };
   });
+  for (const { index, citation, words, matters } of sentenceFaults.values()) {
+    const effectZh = EFFECT_ZH[claim.effect] ?? claim.effect;
+    problems.push({
+      file,
+      ...json.locate(['basis', index, 'quote']),
+      zh: `规则 ${claim.id} 对${subjectZh}在事项 ${matters.join('、')} 中适用 ${claim.effect}（${effectZh}），但所引 ${citation.clause} 原文“${clip(citation.quote!)}”不是授权该措施的语句。${citation.clause} 中授权该措施的是${words.map((w) => `“${w}”`).join('、')}：请在 basis[${index}].quote 中引用该语句（引文须包含该语句，或在该语句之内）`,
+      en: `rule ${claim.id} applies ${claim.effect} to ${claim.subjectType} in ${matters.join(', ')}, but the words it quotes from ${citation.clause} ("${clip(citation.quote!)}") are not the sentence that authorises it. In ${citation.clause} the measure is authorised by ${words.map((w) => `"${w}"`).join(', ')}: quote that sentence in basis[${index}].quote (the quote must hold it, or lie within it)`,
+    });
+  }
   for (const group of outOfScope.values()) {
     problems.push({
       file,

@@ -1,4 +1,4 @@
-import { measureCovers, type Citation } from './measure-authority';
+import { measureCovers, quoteReaches, type Citation } from './measure-authority';
 import { clauseKey, findCatalogue, findEntry, type AuthorisedMeasure, type ClauseStatus, type PolicyLibrary } from './policy-library';
 import type { RuleProblem } from './rule-problem';
 import { withinScope, type RuleClaim } from './catalogue-check';
@@ -15,6 +15,16 @@ export interface ImplementingRule {
 export interface MeasureCoverage extends Omit<AuthorisedMeasure, 'reading'> {
   reading: Bilingual;
   rules: ImplementingRule[];
+  /**
+   * The measure's matters no rule implements and no `notImplemented` explains: coverage is counted
+   * per (measure, matter), so a measure implemented for PROMOTION but not for AWARD shows its gap.
+   */
+  gaps: string[];
+}
+
+/** The matters a measure's `notImplemented` explains: those it lists, or every matter of the measure. */
+export function explainedMatters(measure: AuthorisedMeasure): string[] {
+  return measure.notImplemented ? measure.notImplemented.matters ?? measure.matters : [];
 }
 
 export interface ClauseCoverage {
@@ -36,6 +46,12 @@ export interface DocumentCoverage {
 
 const cites = (basis: Citation[], document: string, clause: string) => basis.some((b) => clauseKey(b.document) === clauseKey(document) && clauseKey(b.clause) === clauseKey(clause));
 
+function withGaps(measure: Omit<MeasureCoverage, 'gaps'>): MeasureCoverage {
+  const implemented = new Set(measure.rules.flatMap((r) => r.matters));
+  const explained = explainedMatters(measure);
+  return { ...measure, gaps: measure.matters.filter((m) => !implemented.has(m) && !explained.includes(m)) };
+}
+
 /**
  * Every clause with text of every document, with the rules that implement each measure it
  * authorises — a rule implements a measure when it cites the clause and the measure authorises
@@ -49,10 +65,12 @@ export function clauseCoverage(library: PolicyLibrary, rules: { file: string; cl
       .map((clause): ClauseCoverage => {
         const entry = findEntry(catalogue, clause.id);
         const citing = rules.filter((r) => cites(r.claim.basis, document.number, clause.id));
-        const measures = (entry?.status === 'AUTHORISES' ? entry.measures ?? [] : []).map((measure) => ({
+        const measures = (entry?.status === 'AUTHORISES' ? entry.measures ?? [] : []).map((measure) => withGaps({
           ...measure,
           rules: citing.flatMap(({ file, claim }) => {
-            const matters = withinScope(measure, claim.pins) ? claim.matters.filter((matter) => measureCovers(measure, { subjectType: claim.subjectType, matter, effect: claim.effect, mitigation: claim.mitigation })) : [];
+            // The rule implements the measure only through a citation quoting the measure's own sentence.
+            const quoting = claim.basis.some((b) => clauseKey(b.document) === clauseKey(document.number) && clauseKey(b.clause) === clauseKey(clause.id) && quoteReaches(library, b, measure));
+            const matters = quoting && withinScope(measure, claim.pins) ? claim.matters.filter((matter) => measureCovers(measure, { subjectType: claim.subjectType, matter, effect: claim.effect, mitigation: claim.mitigation })) : [];
             return matters.length ? [{ id: claim.id, file, effect: claim.effect, matters }] : [];
           }),
         }));
@@ -82,14 +100,17 @@ export function coverageWarnings(library: PolicyLibrary, coverage: DocumentCover
       const i = catalogue.clauses.findIndex((c) => clauseKey(c.clause) === clauseKey(clause.clause));
       return clause.measures.flatMap((measure, j): RuleProblem[] => {
         const at = { file: catalogue.file, ...catalogue.json.locate(['clauses', i, 'measures', j]) };
-        const ids = measure.rules.map((r) => r.id);
-        if (!ids.length && !measure.notImplemented) {
-          return [{ ...at, zh: `${clause.clause} 授权的措施“${measure.words}”（${measure.effect}）尚无规则实施，清单也未说明理由（notImplemented）`, en: `no rule implements the measure of ${clause.clause} "${measure.words}" (${measure.effect}), and the catalogue gives no reason (notImplemented)` }];
+        const problems: RuleProblem[] = [];
+        if (measure.gaps.length) {
+          const some = measure.rules.length ? { zh: `（已由 ${measure.rules.map((r) => r.id).join('、')} 在其他事项中实施）`, en: ` (implemented for other matters by ${measure.rules.map((r) => r.id).join(', ')})` } : { zh: '', en: '' };
+          problems.push({ ...at, zh: `${clause.clause} 授权的措施“${measure.words}”（${measure.effect}）在事项 ${measure.gaps.join('、')} 中尚无规则实施${some.zh}，清单也未说明理由：请增加规则，或在 notImplemented 中说明理由（可用 matters 限定事项）`, en: `no rule implements the measure of ${clause.clause} "${measure.words}" (${measure.effect}) for ${measure.gaps.join(', ')}${some.en}, and the catalogue gives no reason: add a rule, or give the reason in notImplemented (its matters may name the matters it explains)` });
         }
-        if (ids.length && measure.notImplemented) {
-          return [{ ...at, zh: `${clause.clause} 的措施已由 ${ids.join('、')} 实施：请删除 notImplemented`, en: `the measure of ${clause.clause} is implemented by ${ids.join(', ')}: remove notImplemented` }];
+        const stale = explainedMatters(measure).filter((m) => measure.rules.some((r) => r.matters.includes(m)));
+        if (stale.length) {
+          const ids = measure.rules.filter((r) => r.matters.some((m) => stale.includes(m))).map((r) => r.id);
+          problems.push({ ...at, zh: `${clause.clause} 的措施在事项 ${stale.join('、')} 中已由 ${ids.join('、')} 实施：请从 notImplemented 中删去这些事项`, en: `the measure of ${clause.clause} is implemented for ${stale.join(', ')} by ${ids.join(', ')}: take those matters out of notImplemented` });
         }
-        return [];
+        return problems;
       });
     });
   });

@@ -2,6 +2,7 @@ import type { SubjectType } from '../domain/subject';
 import { findCatalogue, findClause, findDocument, findEntry, type AuthorisedMeasure, type CatalogueClause, type PolicyLibrary } from './policy-library';
 import type { Bilingual } from '../domain/bilingual';
 import { EFFECT_ZH } from '../domain/verdict';
+import { quoteParts, quoteSpans } from './quote-match';
 
 /**
  * Sanctions that grow in strength: a clause authorising one authorises the weaker ones
@@ -39,6 +40,30 @@ export interface MeasureUse {
 export interface Citation {
   document: string;
   clause: string;
+  /** The words the rule quotes: the sentence it rests on (see quoteReaches). */
+  quote?: string;
+}
+
+/**
+ * Does the cited passage reach the measure's own words? A clause may hold several sentences that
+ * authorise different things (三(六): 招录信用审查 creates a review, 限制评优评先 restricts): a rule rests
+ * on the sentence it quotes, so a measure authorises it only when some part of the quote holds the
+ * measure's words or lies within them. A RESTRICT quoting the 招录 sentence is not authorised by
+ * the restriction sentence beside it. A citation without a quote, or with a quote the clause does not
+ * hold (the quote check reports that), is not judged here.
+ */
+/** A quote with the punctuation at either end of each part dropped: a sentence quoted with its full stop is still that sentence. */
+const bare = (quote: string) => quoteParts(quote).map((part) => part.trim().replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '')).filter(Boolean).join('……');
+
+export function quoteReaches(library: PolicyLibrary, citation: Citation, measure: AuthorisedMeasure): boolean {
+  if (typeof citation.quote !== 'string') return true;
+  const document = findDocument(library, citation.document);
+  const text = document && findClause(document, citation.clause)?.text;
+  if (!text) return true;
+  const quoted = quoteSpans(bare(citation.quote), text);
+  const words = quoteSpans(bare(measure.words), text);
+  if (!quoted || !words) return true;
+  return quoted.some(([a, b]) => words.some(([c, d]) => (a <= c && d <= b) || (c <= a && b <= d)));
 }
 
 export function measureCovers(measure: AuthorisedMeasure, use: MeasureUse): boolean {
@@ -55,7 +80,7 @@ export function measureCovers(measure: AuthorisedMeasure, use: MeasureUse): bool
 export function coveringMeasures(library: PolicyLibrary, citations: Citation[], use: MeasureUse): { citation: Citation; measure: AuthorisedMeasure }[] {
   return citations.flatMap((citation) => {
     const entry = findEntry(findCatalogue(library, citation.document), citation.clause);
-    return entry?.status === 'AUTHORISES' ? (entry.measures ?? []).filter((m) => measureCovers(m, use)).map((measure) => ({ citation, measure })) : [];
+    return entry?.status === 'AUTHORISES' ? (entry.measures ?? []).filter((m) => measureCovers(m, use) && quoteReaches(library, citation, m)).map((measure) => ({ citation, measure })) : [];
   });
 }
 
@@ -63,7 +88,7 @@ export function coveringMeasures(library: PolicyLibrary, citations: Citation[], 
 export function authorisingMeasure(library: PolicyLibrary, citations: Citation[], use: MeasureUse): { citation: Citation; measure: AuthorisedMeasure } | null {
   for (const citation of citations) {
     const entry = findEntry(findCatalogue(library, citation.document), citation.clause);
-    const measure = entry?.status === 'AUTHORISES' ? entry.measures?.find((m) => measureCovers(m, use)) : undefined;
+    const measure = entry?.status === 'AUTHORISES' ? entry.measures?.find((m) => measureCovers(m, use) && quoteReaches(library, citation, m)) : undefined;
     if (measure) return { citation, measure };
   }
   return null;

@@ -47,7 +47,8 @@ export interface AuthorisedMeasure {
   effect: Effect;
   mitigates: boolean;
   reading: Bilingual;
-  notImplemented?: Bilingual;
+  /** Why no rule implements the measure, for `matters` only when given (else every matter of the measure). */
+  notImplemented?: Bilingual & { matters?: string[] };
   /** Only these subjects of its subject types (the clause names them). */
   scope?: MeasureScope[];
 }

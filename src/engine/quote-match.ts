@@ -61,6 +61,24 @@ export function matchQuote(quote: string, text: string): QuoteMatch {
 }
 
 /**
+ * Where each part of a quote stands in the text, as [start, end) offsets of the normalised text, the
+ * parts found in order as matchQuote finds them; null when the quote does not match.
+ */
+export function quoteSpans(quote: string, text: string): [number, number][] | null {
+  const haystack = normalise(text).text;
+  const spans: [number, number][] = [];
+  let from = 0;
+  for (const part of quoteParts(quote)) {
+    const needle = normalise(part).text;
+    const at = haystack.indexOf(needle, from);
+    if (at < 0) return null;
+    spans.push([at, at + needle.length]);
+    from = at + needle.length;
+  }
+  return spans;
+}
+
+/**
  * The passage of the text closest to a quote part (fewest characters inserted, deleted or changed:
  * approximate substring matching), in the text's own characters, with that number of edits.
  */

@@ -95,6 +95,34 @@ function actsBeforeInForce(subject: unknown, parameters: SummaryInput['parameter
   return lines;
 }
 
+/**
+ * One line per record in the subject's facts that an approved repair waived or lightened without
+ * stating its relief (repairReliefStated false: a civil servant's approval stored before the relief
+ * was required, filled with WAIVE). The counts the rules read already take that relief as given, so
+ * the verdict rests on a relief the approving body never stated: it says so, and who can confirm it.
+ */
+function unstatedReliefs(subject: unknown, zh: boolean): string[] {
+  if (!subject || typeof subject !== 'object') return [];
+  const seen = new Set<unknown>();
+  const lines: string[] = [];
+  for (const facts of Object.values(subject as Record<string, unknown>)) {
+    const records = facts && typeof facts === 'object' ? (facts as { records?: unknown }).records : undefined;
+    if (!Array.isArray(records)) continue;
+    for (const item of records as Record<string, unknown>[]) {
+      if (item?.repairReliefStated !== false || seen.has(item.id)) continue;
+      seen.add(item.id);
+      const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+      const waived = item.repaired === true;
+      lines.push(
+        zh
+          ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式，按当时的默认记为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}；本结论依此作出，该救济方式尚待批准机关确认，确认不同则结论可能不同。`
+          : `Record ${number}: its credit repair was approved on ${show(item.repairApprovedOn)} without stating the relief; it stands as ${waived ? 'waived (WAIVE)' : 'lightened (LIGHTEN)'}, the default then. This outcome relies on that relief, which awaits confirmation by the approving body; it may differ if they decide otherwise.`,
+      );
+    }
+  }
+  return lines;
+}
+
 export interface SummaryInput {
   outcome: Outcome;
   score: number | null;
@@ -156,6 +184,7 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   }
   for (const line of estimatedDecisionDays(fired, zh)) lines.push(line);
   for (const line of actsBeforeInForce(input.subject, input.parameters, zh)) lines.push(line);
+  for (const line of unstatedReliefs(input.subject, zh)) lines.push(line);
   for (const p of input.parameters ?? []) {
     // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.
     const value = p.value && typeof p.value === 'object' ? JSON.stringify(p.value, Object.keys(p.value).sort()) : String(p.value);

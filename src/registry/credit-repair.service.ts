@@ -57,6 +57,10 @@ export async function requestCreditRepair(em: EntityManager, actor: Viewer, inpu
 export async function decideCreditRepair(em: EntityManager, actor: Viewer, input: DecideRepairFields): Promise<CreditRepair> {
   if (input.decision === RepairStatus.PENDING) throw new BadUserInputError('decision', 'must be APPROVED or REJECTED.');
   if (input.relief && input.decision !== RepairStatus.APPROVED) throw new BadUserInputError('relief', 'is granted by an approval only; leave it out when rejecting.');
+  // 三(七) allows lightening or waiving: which one is the approving body's decision, never a default in its favour.
+  if (input.decision === RepairStatus.APPROVED && !input.relief) {
+    throw new BadUserInputError('relief', 'an approval must state its relief as the approval decision does: WAIVE (免于, ends the record\'s effect) or LIGHTEN (从轻, lowers its measures one step; civil servants only). 批准须写明救济方式（WAIVE 免于 或 LIGHTEN 从轻）。');
+  }
   return withAudit(em, actor, AuditAction.DECIDE_REPAIR, async (tx) => {
     const found = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
     const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'repairId', { lock: true });
@@ -68,7 +72,7 @@ export async function decideCreditRepair(em: EntityManager, actor: Viewer, input
       throw new ConflictError('repairId', 'the record was revoked; a revoked record has no effect left to repair. Decide the application as REJECTED.');
     }
     assertDateOrder('appliedOn', repair.appliedOn, 'decidedOn', input.decidedOn);
-    const relief = input.decision === RepairStatus.APPROVED ? (input.relief ?? RepairRelief.WAIVE) : null;
+    const relief = input.decision === RepairStatus.APPROVED ? input.relief! : null;
     if (relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
       throw new BadUserInputError('relief', 'LIGHTEN (从轻, 三(七)) is for civil servants only; approve with WAIVE, which ends the record\'s effect.');
     }

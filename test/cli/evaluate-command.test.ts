@@ -116,9 +116,11 @@ describe('who acted, and previews', () => {
     expect(result.status).toBe(0);
     // 三(四), 三(六): an unrepaired record is weighed in promotion, not a bar.
     expect(result.stdout).toContain('结论 Outcome: 提示关注 CAUTION');
-    // The record counted for proposed periods (countsFor and trustworthyCountsFor, both given to the credit field the rule reads): the verdict is provisional and says so.
-    expect(result.stdout).toContain('暂定 PROVISIONAL（拟定参数 proposed: countsFor, trustworthyCountsFor）');
-    expect(result.stdout).toContain('暂定结论：所依规则依据的参数 countsFor、trustworthyCountsFor 为拟定取值');
+    // The record counted for a proposed period (countsFor decides credit.unrepaired, which the rule reads): the verdict is
+    // provisional and says so. trustworthyCountsFor decides only credit.trustworthy, which this rule does not read: not named.
+    expect(result.stdout).toContain('暂定 PROVISIONAL（拟定参数 proposed: countsFor）');
+    expect(result.stdout).toContain('暂定结论：所依规则依据的参数 countsFor 为拟定取值');
+    expect(result.stdout).not.toMatch(/拟定参数 proposed:[^）]*trustworthyCountsFor/);
     expect(result.stdout).toContain('试评估，未保存 / dry run: nothing was stored');
     expect([await count('verdict'), await count('audit_event')]).toEqual([verdicts, events]);
   });

@@ -159,6 +159,55 @@ describe('rules check warns of a clause cited beside its authority that does not
   });
 });
 
+describe('rules check ties a measure to the sentence that authorises it, not to the clause (R2)', () => {
+  it('refuses a RESTRICT on AWARD quoting the 招录 sentence of 三(六), at the quote, naming the sentence that does authorise it', () => {
+    const draft: Draft = { id: 'cs-recruit-restrict', subjectType: 'CIVIL_SERVANT', matters: ['AWARD'], effect: 'RESTRICT', basis: [{ clause: '三(六)', quote: '实行公务员招录信用审查制度' }] };
+    const [problem, ...rest] = about(inspectFolderLaw(folderWith([draft])).problems, 'cs-recruit-restrict');
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({
+      file: 'civil-servant/cs-recruit-restrict.json',
+      line: lineOf(ruleText(draft), '"quote": "实行公务员招录信用审查制度"'),
+      zh: expect.stringContaining('所引 三(六) 原文“实行公务员招录信用审查制度”不是授权该措施的语句。三(六) 中授权该措施的是“对存在政务失信记录的公务员,按照相关规定采取限制评优评先等措施”：请在 basis[0].quote 中引用该语句'),
+      en: expect.stringContaining('In 三(六) the measure is authorised by "对存在政务失信记录的公务员,按照相关规定采取限制评优评先等措施": quote that sentence in basis[0].quote'),
+    });
+  });
+
+  it('refuses a principal caution quoting the honour sentence, and lets it pass quoting its own sentence, or a passage that holds it', () => {
+    const honour = '依规取消相关政府部门参加各类荣誉评选资格';
+    const wrong: Draft = { id: 'cs-principal-wrong', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '三(六)', quote: honour }] };
+    const own: Draft = { id: 'cs-principal-own', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '三(六)', quote: '对造成政务失信行为的主要负责人依法依规追究责任。' }] };
+    const wide: Draft = { id: 'cs-principal-wide', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '三(六)', quote: `${honour},对造成政务失信行为的主要负责人依法依规追究责任。` }] };
+    const { problems } = inspectFolderLaw(folderWith([wrong, own, wide]));
+    expect(about(problems, 'cs-principal-wrong')).toEqual([expect.objectContaining({ zh: expect.stringContaining('不是授权该措施的语句') })]);
+    expect(about(problems, 'cs-principal-own')).toEqual([]);
+    expect(about(problems, 'cs-principal-wide')).toEqual([]);
+  });
+});
+
+describe('coverage is counted per measure and matter (R1)', () => {
+  it('a measure implemented for PROMOTION but not AWARD shows its AWARD gap: without cs-award-caution the caution of 三(四) warns for AWARD', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-law-'));
+    dirs.push(dir);
+    cpSync(SHIPPED, dir, { recursive: true });
+    expect(inspectFolderLaw(dir).warnings).toEqual([]);
+    rmSync(path.join(dir, 'civil-servant', 'award-caution.json'));
+    const { warnings, coverage } = inspectFolderLaw(dir);
+    expect(warnings.map((w) => w.en)).toEqual(
+      expect.arrayContaining([expect.stringContaining('no rule implements the measure of 三(四) "并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据" (CAUTION) for AWARD (implemented for other matters by cs-promotion-caution)')]),
+    );
+    const caution = coverage[0].clauses.find((c) => c.clause === '三(四)')!.measures.find((m) => m.effect === 'CAUTION')!;
+    expect(caution.gaps).toEqual(['AWARD']);
+  });
+
+  it('a notImplemented naming its matters explains those only', () => {
+    const { coverage } = inspectFolderLaw(SHIPPED);
+    const mitigation = coverage[0].clauses.find((c) => c.clause === '三(七)')!.measures[0];
+    expect(mitigation.rules.map((r) => r.id)).toEqual(['cs-award-mitigate-lightened']);
+    expect(mitigation.notImplemented?.matters).toEqual(['PROMOTION']);
+    expect(mitigation.gaps).toEqual([]);
+  });
+});
+
 describe("a measure's scope: the subjects its words name", () => {
   const HONOUR = '各级人民政府、各有关部门有政务失信记录的,要根据失信行为对经济社会发展造成的损失情况和社会影响程度追究责任。依规取消相关政府部门参加各类荣誉评选资格';
   const honour = (id: string, pins?: Draft['pins']): Draft => ({ id, subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'DISQUALIFY', basis: [{ clause: '三(六)', quote: HONOUR }], pins });

@@ -63,12 +63,12 @@ describe('不溯及既往: an act before 2018-12-26 grounds no measure under the
 });
 
 describe('三(六) speaks of 政务失信记录: a personal judgment-defaulter record does not restrict awards', () => {
-  it('restricts no award, but the promotion caution (三(四), every personal credit record) still weighs it', async () => {
+  it('restricts no award, but the cautions of 三(四) (every personal credit record) weigh it in awards and promotion alike (R1)', async () => {
     const id = await servant();
     await createRecord(server, 'CIVIL_SERVANT', id, { category: 'JUDGMENT_DEFAULTER', severity: 'GENERAL', occurredOn: '2025-01-05', decidedOn: '2025-01-10', recordedOn: '2025-01-12', documentNumber: '(2025)鄂0702执9号' });
     const award = await evaluate('CIVIL_SERVANT', id, 'AWARD', '2025-06-01');
-    expect(award.outcome).toBe('ELIGIBLE');
-    expect(award.measures).toEqual([]);
+    expect(award.outcome).toBe('CAUTION');
+    expect(award.measures.map((m) => m.ruleId)).toEqual(['cs-award-caution']);
     const promotion = await evaluate('CIVIL_SERVANT', id, 'PROMOTION', '2025-06-01');
     expect(promotion.outcome).toBe('CAUTION');
     expect(promotion.measures.map((m) => m.ruleId)).toContain('cs-promotion-caution');

@@ -98,12 +98,13 @@ describe('三(四)/三(七) 免于: a waiver ends the punishment, not the record
     const servantId = await createCivilServant(server, agencyId);
     const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-01-05', decidedOn: '2025-01-20', recordedOn: '2025-01-20' });
     await createRecord(server, 'CIVIL_SERVANT', servantId, { kind: 'TRUSTWORTHY', category: 'COMMENDATION', severity: null, occurredOn: '2025-02-01', recordedOn: '2025-02-10' });
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-01')).measures.map((m) => m.ruleId)).toEqual(['cs-award-restrict']);
+    // Unrepaired: restricted (三(六)) and weighed as personal credit information (三(四)).
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-01')).measures.map((m) => m.ruleId)).toEqual(['cs-award-restrict', 'cs-award-caution']);
     const requested = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
       input: { recordId, actions: ['RECOVERED_LOSS'], description: '已消除不良影响', appliedOn: '2025-03-01' },
     });
     const decided = await server.query(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }`), {
-      input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-01' },
+      input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2025-04-01' },
     });
     expect(decided.errors).toBeUndefined();
     // 三(七) “免于实施失信惩戒措施”: the restriction goes; the record is still a dishonesty record while it counts.

@@ -40,12 +40,12 @@ async function list(subjectType: SubjectType, subjectId: string, fields: Record<
   return result.data!.listSubject.id;
 }
 
-async function repair(recordId: string, decidedOn: string, relief?: 'WAIVE' | 'LIGHTEN') {
+async function repair(recordId: string, decidedOn: string, relief: 'WAIVE' | 'LIGHTEN') {
   const requested = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
     input: { recordId, actions: ['RECOVERED_LOSS'], description: '已履行全部义务', appliedOn: '2025-03-01' },
   });
   const decided = await server.query(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status relief } }`), {
-    input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn, ...(relief ? { relief } : {}) },
+    input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn, relief },
   });
   if (decided.errors) throw new Error(JSON.stringify(decided.errors));
   return decided.data!.decideCreditRepair;
@@ -81,7 +81,7 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
     const recordId = await createRecord(server, 'ENTERPRISE', enterpriseId, { category: 'SERIOUS_ILLEGAL_DISHONEST', severity: 'SEVERE', occurredOn: '2024-11-01', recordedOn: '2024-12-01', decidedOn: '2024-11-20' });
     await list('ENTERPRISE', enterpriseId, { list: 'SERIOUS_ILLEGAL_DISHONEST', listedOn: '2024-11-20', listedBy: '鄂州市市场监督管理局', documentNumber: '鄂州市监〔2024〕7号', recordId });
     expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-03-01')).outcome).toBe('RESTRICTED');
-    expect(await repair(recordId, '2025-04-15')).toEqual({ status: 'APPROVED', relief: 'WAIVE' });
+    expect(await repair(recordId, '2025-04-15', 'WAIVE')).toEqual({ status: 'APPROVED', relief: 'WAIVE' });
     expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-14')).outcome).toBe('RESTRICTED');
     const after = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-15');
     expect(after.outcome).toBe('ELIGIBLE');
@@ -146,12 +146,15 @@ describe('records and repairs', () => {
 });
 
 describe('三(六) and 三(四): civil servants', () => {
-  it('an unrepaired record restricts a civil servant in awards and cautions in promotion', async () => {
+  it('an unrepaired record restricts a civil servant in awards and cautions in promotion; awards also weigh it as promotion does (三(四))', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
     const award = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-01');
     expect(award.outcome).toBe('RESTRICTED');
-    expect(award.measures).toEqual([expect.objectContaining({ ruleId: 'cs-award-restrict', effect: 'RESTRICT' })]);
+    expect(award.measures).toEqual([
+      expect.objectContaining({ ruleId: 'cs-award-restrict', effect: 'RESTRICT' }),
+      expect.objectContaining({ ruleId: 'cs-award-caution', effect: 'CAUTION' }),
+    ]);
     const promotion = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2025-06-01');
     expect(promotion.outcome).toBe('CAUTION');
     expect(promotion.measures).toEqual([expect.objectContaining({ ruleId: 'cs-promotion-caution', effect: 'CAUTION' })]);

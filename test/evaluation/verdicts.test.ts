@@ -37,7 +37,11 @@ describe('a verdict', () => {
     const { servantId, recordId } = await servantWithRecord();
     const verdict = await evaluateServant(servantId, 'AWARD', '2025-06-01T00:00:00+08:00');
     expect(verdict.outcome).toBe('RESTRICTED');
-    expect(verdict.measures).toEqual([expect.objectContaining({ ruleId: 'cs-award-restrict', effect: 'RESTRICT', basis: expect.arrayContaining([expect.objectContaining({ document: '鄂州政发〔2018〕17号', clause: '三(六)' })]) })]);
+    // The government-dishonesty record restricts (三(六)); as personal credit information it is also weighed as in promotion (三(四)).
+    expect(verdict.measures).toEqual([
+      expect.objectContaining({ ruleId: 'cs-award-restrict', effect: 'RESTRICT', basis: expect.arrayContaining([expect.objectContaining({ document: '鄂州政发〔2018〕17号', clause: '三(六)' })]) }),
+      expect.objectContaining({ ruleId: 'cs-award-caution', effect: 'CAUTION', basis: expect.arrayContaining([expect.objectContaining({ document: '鄂州政发〔2018〕17号', clause: '三(四)' })]) }),
+    ]);
     const fired = verdict.explanation.rules.find((r) => r.ruleId === 'cs-award-restrict');
     expect(fired).toMatchObject({ fired: true, file: 'civil-servant/award-restrict.json' });
     expect(fired!.conditions).toEqual([
@@ -139,7 +143,7 @@ describe('repair, objection and as-of', () => {
       input: { recordId, actions: ['RECOVERED_LOSS'], description: '已退赔', appliedOn: '2025-04-01' },
     });
     await server.query(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { id relief } }`), {
-      input: { repairId: repair.data!.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2025-04-10' },
+      input: { repairId: repair.data!.requestCreditRepair.id, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2025-04-10' },
     });
     const after = await evaluateServant(servantId, 'AWARD', '2025-04-10T09:00:00+08:00');
     expect(after.outcome).toBe('ELIGIBLE');

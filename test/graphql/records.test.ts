@@ -126,7 +126,7 @@ describe('credit repair (信用修复)', () => {
     const id = await createRecord(server, 'CIVIL_SERVANT', servantId);
     const requested = await server.ok(REQUEST, { input: { recordId: id, actions: ['RECOVERED_LOSS'], description: '已全额退赔', appliedOn: '2023-05-01' } });
     expect(requested.requestCreditRepair.status).toBe('PENDING');
-    const decided = await server.ok(DECIDE, { input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn: '2023-05-10' } });
+    const decided = await server.ok(DECIDE, { input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2023-05-10' } });
     expect(decided.decideCreditRepair).toMatchObject({ status: 'APPROVED', decidedOn: '2023-05-10' });
     const record = (await server.ok(RECORD, { id })).creditRecord;
     expect(record!.repairs).toEqual([{ status: 'APPROVED', actions: ['RECOVERED_LOSS'] }]);

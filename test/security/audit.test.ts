@@ -135,7 +135,7 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     async perform(as) {
       const { subjectId, recordId } = await agencyRecord();
       const repairId = await requestRepair(recordId);
-      await server.ok(graphql(`mutation ($r: ID!) { decideCreditRepair(input: { repairId: $r, decision: APPROVED, decidedOn: "2025-05-01" }) { status } }`), { r: repairId }, as);
+      await server.ok(graphql(`mutation ($r: ID!) { decideCreditRepair(input: { repairId: $r, decision: APPROVED, relief: WAIVE, decidedOn: "2025-05-01" }) { status } }`), { r: repairId }, as);
       return { action: 'DECIDE_REPAIR', subjectType: 'AGENCY', subjectId, targetId: recordId, outcome: 'APPROVED' };
     },
   },

@@ -109,7 +109,7 @@ describe('a revoked record stays revoked', () => {
     const before = await state(ent, recordId);
 
     expect((await server.query(FILE, fileInput(recordId), CLERK)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'recordId' });
-    const approve = await server.query(DECIDE, { input: { repairId, decision: 'APPROVED', decidedOn: '2023-05-10' } }, CLERK);
+    const approve = await server.query(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2023-05-10' } }, CLERK);
     expect(approve.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'repairId' });
     expect(await state(ent, recordId)).toEqual(before);
     expect(await server.sql('select status from credit_repair where id = ?', [repairId])).toEqual([{ status: 'PENDING' }]);
@@ -137,7 +137,7 @@ describe('parallel requests about one record run one after the other', () => {
 
     const repairId = ok[0].data!.requestCreditRepair.id;
     const decisions = await Promise.all(
-      [1, 2, 3].map(() => server.query(DECIDE, { input: { repairId, decision: 'APPROVED', decidedOn: '2023-05-10' } }, CLERK)),
+      [1, 2, 3].map(() => server.query(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2023-05-10' } }, CLERK)),
     );
     expect(decisions.filter((r) => !r.errors)).toHaveLength(1);
     expect(decisions.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(2);

@@ -124,7 +124,7 @@ const OPERATIONS: Operation[] = [
   operation({
     name: 'decide a repair',
     permission: 'decide',
-    document: graphql(`mutation ($r: ID!) { decideCreditRepair(input: { repairId: $r, decision: APPROVED, decidedOn: "2025-05-01" }) { id status decidedOn } }`),
+    document: graphql(`mutation ($r: ID!) { decideCreditRepair(input: { repairId: $r, decision: APPROVED, relief: WAIVE, decidedOn: "2025-05-01" }) { id status decidedOn } }`),
     variables: async () => {
       const requested = await server.ok(
         graphql(`mutation ($r: ID!) { requestCreditRepair(input: { recordId: $r, actions: [RECOVERED_LOSS], description: "已履行", appliedOn: "2025-04-01" }) { id } }`),

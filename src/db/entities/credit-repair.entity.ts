@@ -36,6 +36,14 @@ export class CreditRepair extends BaseEntity {
   @Enum({ items: () => RepairRelief, nativeEnumName: 'repair_relief', nullable: true })
   relief?: RepairRelief | null;
 
+  /**
+   * Whether the approval stated its relief. Approvals are required to since the lawyer's review (R6);
+   * civil servants' approvals recorded before then may have been silent and were filled with WAIVE,
+   * so they carry false: the relief is the one recorded, unconfirmed by the approving body.
+   */
+  @Property({ default: true })
+  reliefStated: Opt<boolean> = true;
+
   @Property({ type: 'text', nullable: true })
   decisionNote?: string | null;
 }

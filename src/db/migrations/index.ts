@@ -14,6 +14,7 @@ import { Migration20261201000000HearingDay } from './Migration20261201000000Hear
 import { Migration20261202000000ProvisionalVerdicts } from './Migration20261202000000ProvisionalVerdicts';
 import { Migration20261202010000PrincipalFindings } from './Migration20261202010000PrincipalFindings';
 import { Migration20261203000000PersonalDataReads } from './Migration20261203000000PersonalDataReads';
+import { Migration20261203003000RepairReliefStated } from './Migration20261203003000RepairReliefStated';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000000ProvisionalVerdicts', class: Migration20261202000000ProvisionalVerdicts },
   { name: 'Migration20261202010000PrincipalFindings', class: Migration20261202010000PrincipalFindings },
   { name: 'Migration20261203000000PersonalDataReads', class: Migration20261203000000PersonalDataReads },
+  { name: 'Migration20261203003000RepairReliefStated', class: Migration20261203003000RepairReliefStated },
 ];

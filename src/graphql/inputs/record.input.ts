@@ -173,7 +173,7 @@ export class DecideCreditRepairInput {
   @HappenedOn()
   decidedOn!: string;
 
-  @Field(() => RepairRelief, { nullable: true, description: 'For an approval: WAIVE (免于, the default) or LIGHTEN (从轻, civil servants only).' })
+  @Field(() => RepairRelief, { nullable: true, description: 'Required for an approval, as the approval states it: WAIVE (免于, ends the record\'s effect) or LIGHTEN (从轻, civil servants only). There is no default: a silent approval is not read as the most favourable relief.' })
   relief?: RepairRelief | null;
 
   @MultiLine()

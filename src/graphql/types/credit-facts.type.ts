@@ -64,6 +64,9 @@ export class CountingRecordType {
   @Field(() => LocalDateResolver, { nullable: true, description: '修复批准之日 / The approval day of the repair that waived or lightened it.' })
   repairApprovedOn!: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: '修复批准是否写明救济方式 / Whether the approval of the repair that waived or lightened it stated its relief; false for a civil servant\'s approval stored before the relief was required, whose relief is unconfirmed; null when no repair waived or lightened it.' })
+  repairReliefStated!: boolean | null;
+
   @Field({ description: '异议中 / An objection (异议) was pending on the day.' })
   disputed!: boolean;
 }

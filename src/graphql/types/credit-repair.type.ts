@@ -25,6 +25,9 @@ export class CreditRepairType {
   @Field(() => RepairRelief, { nullable: true, description: 'For an approval: WAIVE ends the record\'s effect from decidedOn; LIGHTEN lowers its measures one step.' })
   relief?: RepairRelief | null;
 
+  @Field({ description: '批准时是否写明救济方式 / Whether the approval stated its relief. False only for civil servants\' approvals recorded before the relief was required, when a silent approval was filled with WAIVE: that relief is unconfirmed by the approving body.' })
+  reliefStated!: boolean;
+
   @Field(() => String, { nullable: true })
   decisionNote?: string | null;
 

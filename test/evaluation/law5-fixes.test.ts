@@ -1,0 +1,114 @@
+import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { serverPerFile } from '../support/server-per-file';
+import { evaluator } from '../support/evaluate';
+import { graphql } from '../support/graphql';
+
+/**
+ * A lawyer's third reading, the RISKY findings left open (issue 11), through the real server: what
+ * a verdict says it rests on, and what the award and promotion matters say for the same facts.
+ */
+const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
+  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
+    outcome
+    provisional
+    provisionalOn
+    reason { zh en }
+    measures { ruleId effect measure { zh en } }
+    explanation {
+      rules { ruleId fired text { zh en } }
+      zh: summary(locale: "zh")
+      en: summary(locale: "en")
+    }
+  }
+}`);
+
+const server = serverPerFile();
+const evaluate = evaluator(server, EVALUATE);
+
+/** A personal judgment-defaulter listing: personal credit information (三(四)), not government dishonesty (三(六)). */
+const personalListing = { category: 'JUDGMENT_DEFAULTER' as const, severity: 'GENERAL' as const, occurredOn: '2025-02-01', recordedOn: '2025-02-20', loss: null };
+
+describe('provisional marking rests on what the deciding conditions read', () => {
+  it('a promotion caution on an unrepaired record is provisional on the dishonesty periods, not on the trustworthy period it never reads', async () => {
+    const agencyId = await createAgency(server);
+    const servantId = await createCivilServant(server, agencyId);
+    await createRecord(server, 'CIVIL_SERVANT', servantId, personalListing);
+    const verdict = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION');
+    expect(verdict.outcome).toBe('CAUTION');
+    expect(verdict.provisionalOn).toEqual(['countsFor']);
+    expect(verdict.explanation.zh).toContain('暂定结论：所依规则依据的参数 countsFor 为拟定取值');
+  });
+
+  it('an award incentive on a trustworthy record is provisional on the trustworthy period it does read', async () => {
+    const agencyId = await createAgency(server);
+    const servantId = await createCivilServant(server, agencyId);
+    await createRecord(server, 'CIVIL_SERVANT', servantId, { kind: 'TRUSTWORTHY', category: 'COMMENDATION', severity: null, occurredOn: '2025-01-10', recordedOn: '2025-01-20', loss: null });
+    const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    expect(verdict.measures.map((m) => m.ruleId)).toContain('cs-trustworthy-incentive');
+    expect(verdict.provisionalOn).toContain('trustworthyCountsFor');
+  });
+});
+
+describe('R1: the award matter weighs a personal record as the promotion matter does (三(四) 提拔任用和评先评优的重要依据)', () => {
+  it('a personal judgment-defaulter listing gives CAUTION for AWARD as for PROMOTION; a government-dishonesty record still restricts awards', async () => {
+    const agencyId = await createAgency(server);
+    const listed = await createCivilServant(server, agencyId);
+    await createRecord(server, 'CIVIL_SERVANT', listed, personalListing);
+    const award = await evaluate('CIVIL_SERVANT', listed, 'AWARD');
+    const promotion = await evaluate('CIVIL_SERVANT', listed, 'PROMOTION');
+    expect(promotion.outcome).toBe('CAUTION');
+    expect(award.outcome).toBe('CAUTION');
+    expect(award.measures.map((m) => m.ruleId)).toEqual(['cs-award-caution']);
+    expect(award.measures[0].measure.zh).toBe('评先评优中查询信用记录，作为重要依据予以考量');
+
+    const dishonest = await createCivilServant(server, agencyId);
+    await createRecord(server, 'CIVIL_SERVANT', dishonest, { severity: 'GENERAL', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
+    const restricted = await evaluate('CIVIL_SERVANT', dishonest, 'AWARD');
+    expect(restricted.outcome).toBe('RESTRICTED');
+    expect(restricted.measures.map((m) => m.ruleId).sort()).toEqual(['cs-award-caution', 'cs-award-restrict']);
+  });
+});
+
+describe('R6: an approved repair states its relief; a silent approval is not read as a waiver', () => {
+  const REQUEST = graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`);
+  const DECIDE = graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status relief reliefStated } }`);
+
+  it('refuses an approval without relief, naming the field, and changes nothing; with the relief stated it is approved', async () => {
+    const agencyId = await createAgency(server);
+    const servantId = await createCivilServant(server, agencyId);
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
+    const repairId = (await server.ok(REQUEST, { input: { recordId, actions: ['RECOVERED_LOSS'], description: '已全额挽回损失', appliedOn: '2025-03-01' } })).requestCreditRepair.id;
+
+    const silent = await server.query(DECIDE, { input: { repairId, decision: 'APPROVED', decidedOn: '2025-04-01' } });
+    expect(silent.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'relief' });
+    expect(silent.errors?.[0].message).toContain('WAIVE');
+    expect(silent.errors?.[0].message).toContain('批准须写明救济方式');
+    const [row] = await server.sql<{ status: string; relief: string | null }>('select status, relief from credit_repair where id = ?', [repairId]);
+    expect(row).toEqual({ status: 'PENDING', relief: null });
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD')).outcome).toBe('RESTRICTED');
+
+    const stated = await server.ok(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'LIGHTEN', decidedOn: '2025-04-01' } });
+    expect(stated.decideCreditRepair).toEqual({ status: 'APPROVED', relief: 'LIGHTEN', reliefStated: true });
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD')).outcome).toBe('CAUTION');
+  });
+
+  it('a verdict resting on a repair whose relief was never stated (a civil servant\'s approval stored before, migrated unstated) says so, in Chinese and English', async () => {
+    const agencyId = await createAgency(server);
+    const servantId = await createCivilServant(server, agencyId);
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-02-01', recordedOn: '2025-02-20', documentNumber: '鄂州信〔2025〕31号' });
+    const repairId = (await server.ok(REQUEST, { input: { recordId, actions: ['RECOVERED_LOSS'], description: '已全额挽回损失', appliedOn: '2025-03-01' } })).requestCreditRepair.id;
+    await server.ok(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2025-04-01' } });
+    const stated = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    expect(stated.outcome).not.toBe('RESTRICTED');
+    expect(stated.explanation.zh).not.toContain('未写明救济方式');
+
+    // What Migration20261203003000RepairReliefStated leaves on a civil servant's approval stored before the relief was required.
+    await server.sql('update credit_repair set relief_stated = false where id = ?', [repairId]);
+    const unstated = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    expect(unstated.outcome).toBe(stated.outcome);
+    expect(unstated.explanation.zh).toContain('记录 鄂州信〔2025〕31号 的信用修复于 2025-04-01 批准，批准时未写明救济方式，按当时的默认记为免于（WAIVE）');
+    expect(unstated.explanation.zh).toContain('尚待批准机关确认');
+    expect(unstated.explanation.en).toContain('Record 鄂州信〔2025〕31号: its credit repair was approved on 2025-04-01 without stating the relief; it stands as waived (WAIVE)');
+    expect(unstated.explanation.en).toContain('awaits confirmation by the approving body');
+  });
+});
