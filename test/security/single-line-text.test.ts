@@ -27,6 +27,14 @@ it.each([
   ['sourceDepartment', 'U+000A', RECORD, () => record({ sourceDepartment: '鄂州市\n发改委' })],
   ['name', 'U+001B', 'mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }', () => ({ input: { idCardNumber: idCardNumber(), name: '张\u001B[31m三', agencyId, post: '科员', rank: '一级科员' } })],
   ['name', 'U+0009', 'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id } }', () => ({ input: { uscc: uscc(), name: '鄂州市\t测试局', level: 'CITY', kind: 'DEPARTMENT' } })],
+  // Default-ignorable code points that are not format characters (Cf): they render as nothing.
+  ['documentNumber', 'U+FE0F', RECORD, () => record({ documentNumber: '鄂州信〔2024〕1\uFE0F2号' })],
+  ['documentNumber', 'U+034F', RECORD, () => record({ documentNumber: '鄂州信〔2024〕1\u034F2号' })],
+  ['documentNumber', 'U+E0100', RECORD, () => record({ documentNumber: '鄂州信〔2024〕1\u{E0100}2号' })],
+  ['sourceDepartment', 'U+17B4', RECORD, () => record({ sourceDepartment: '鄂州市\u17B4发改委' })],
+  // Look-alikes of ideographs: a Kangxi radical and a compatibility ideograph (NFKC gives the plain one).
+  ['sourceDepartment', 'U+2F00', RECORD, () => record({ sourceDepartment: '鄂州市第\u2F00中学' })],
+  ['name', 'U+F900', 'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id } }', () => ({ input: { uscc: uscc(), name: '鄂州市\uF900测试局', level: 'CITY', kind: 'DEPARTMENT' } })],
 ])('%s holding %s: BAD_USER_INPUT naming the field and the character; nothing is written', async (field, code, query, variables) => {
   const before = await rows();
   const result = await server.rawQuery(query, variables());
@@ -48,5 +56,10 @@ it('foundBy of a breach finding is single-line too', async () => {
 
 it('plain single-line text and a multi-line summary are accepted', async () => {
   const result = await server.query(RECORD, record({}));
+  expect(result.errors).toBeUndefined();
+});
+
+it('a unified ideograph inside the compatibility block (﨑, U+FA11) is an ordinary character and is accepted', async () => {
+  const result = await server.query(RECORD, record({ sourceDepartment: '鄂州市山\uFA11办事处' }));
   expect(result.errors).toBeUndefined();
 });
