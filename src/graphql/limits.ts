@@ -29,6 +29,13 @@ export const LIMITS = {
    * to read (a page of agencies → their servants → their records is 3).
    */
   listNesting: 3,
+  /**
+   * Verdicts one request may store (`evaluate` and `recheck` root fields of a mutation, through
+   * aliases and fragments). Each stores an immutable verdict and an audit row that cannot be
+   * deleted, so 60 aliases of one `evaluate` would store 60 identical verdicts; a screen that wants
+   * many answers reads them with `assess`, which stores nothing.
+   */
+  storedVerdicts: 10,
 } as const;
 
 /**
@@ -122,11 +129,44 @@ const maxListNestingRule: ValidationRule = (context) => ({
   },
 });
 
+/** The mutation root fields that store a verdict each. */
+const STORES_VERDICT = new Set(['evaluate', 'recheck']);
+
+/** Root fields of `selectionSet` that store a verdict, fragments counted each time spread (a cycle counts nothing: graphql-js refuses it). */
+function verdictStores(context: ValidationContext, selectionSet: SelectionSetNode, seen: Set<string>): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) count += STORES_VERDICT.has(selection.name.value) ? 1 : 0;
+    else if (selection.kind === Kind.INLINE_FRAGMENT) count += verdictStores(context, selection.selectionSet, seen);
+    else if (!seen.has(selection.name.value)) {
+      const fragment = context.getFragment(selection.name.value);
+      if (fragment) count += verdictStores(context, fragment.selectionSet, new Set([...seen, selection.name.value]));
+    }
+  }
+  return count;
+}
+
+/** Refuses a mutation that would store more than LIMITS.storedVerdicts verdicts (see there why). */
+const maxStoredVerdictsRule: ValidationRule = (context) => ({
+  OperationDefinition(operation) {
+    if (operation.operation !== 'mutation') return;
+    const found = verdictStores(context, operation.selectionSet, new Set());
+    if (found > LIMITS.storedVerdicts) {
+      context.reportError(
+        new GraphQLError(`The mutation stores ${found} verdicts (evaluate, recheck); the limit is ${LIMITS.storedVerdicts} a request. Send several requests, or use \`assess\` to read answers without storing them. Nothing was run.`, {
+          extensions: { limit: LIMITS.storedVerdicts, found },
+        }),
+      );
+    }
+  },
+});
+
 export const limitRules: ValidationRule[] = [
   maxDepthRule({ n: LIMITS.depth, flattenFragments: true, ignoreIntrospection: true, ...refuseWith(LIMITS.depth, 'levels of nesting', 'Ask for fewer nested fields.') }),
   maxAliasesRule({ n: LIMITS.aliases, ...refuseWith(LIMITS.aliases, 'aliased fields', 'Send several requests, or use a list field with `first`.') }),
   maxDirectivesRule({ n: LIMITS.directives, ...refuseWith(LIMITS.directives, 'directives', 'Use fewer @include/@skip.') }),
   maxListNestingRule,
+  maxStoredVerdictsRule,
 ];
 
 

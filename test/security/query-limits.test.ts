@@ -115,6 +115,24 @@ describe.each([
     expect(small.errors).toBeUndefined();
   });
 
+  it('refuses a mutation storing more than 10 verdicts (11 aliases of one evaluate, or through a fragment): nothing is stored or audited; 10 still run', async () => {
+    const subject = await createCivilServant(server(), await createAgency(server()));
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `e${i}: evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id }`).join(' ');
+    const before = await rowCounts(server());
+    for (const query of [
+      `mutation ($id: ID!) { ${aliases(11)} }`,
+      `mutation ($id: ID!) { ...Six ...Six } fragment Six on Mutation { ${aliases(6)} }`,
+    ]) {
+      const result = await server().rawQuery(query, { id: subject });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 10, found: 11 + (query.includes('Six') ? 1 : 0) });
+      expect(result.errors?.[0].message).toContain('assess');
+    }
+    expect(await rowCounts(server())).toEqual(before);
+    const allowed = await server().rawQuery(`mutation ($id: ID!) { ${aliases(10)} }`, { id: subject });
+    expect(allowed.errors).toBeUndefined();
+    expect((await rowCounts(server())).verdicts).toBe(before.verdicts + 10);
+  });
+
   it('refuses a costly mutation before it runs: no verdict is stored', async () => {
     const inner = Array.from({ length: 6 }, (_, i) => `c${i}: civilServantsConnection(first: 100) { totalCount }`).join(' ');
     const deep = `subject { ... on CivilServant { agency { civilServantsConnection(first: 100) { edges { node { agency { ${inner} } } } } } } }`;
