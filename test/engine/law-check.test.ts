@@ -200,11 +200,27 @@ describe('coverage is counted per measure and matter (R1)', () => {
   });
 
   it('a notImplemented naming its matters explains those only', () => {
-    const { coverage } = inspectFolderLaw(SHIPPED);
-    const mitigation = coverage[0].clauses.find((c) => c.clause === '三(七)')!.measures[0];
-    expect(mitigation.rules.map((r) => r.id)).toEqual(['cs-award-mitigate-lightened']);
-    expect(mitigation.notImplemented?.matters).toEqual(['PROMOTION']);
-    expect(mitigation.gaps).toEqual([]);
+    // The shipped catalogue lists 三(七)'s lightening once per matter; here the two are one measure for
+    // AWARD and PROMOTION whose notImplemented names PROMOTION: no gap. Naming AWARD instead leaves PROMOTION's gap.
+    const folder = (matters: string[]) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-law-'));
+      dirs.push(dir);
+      cpSync(SHIPPED, dir, { recursive: true });
+      const file = path.join(dir, 'catalogue', 'ezhou-zhengfa-2018-17.json');
+      const catalogue = JSON.parse(readFileSync(file, 'utf8'));
+      const clause = catalogue.clauses.find((c: { clause: string }) => c.clause === '三(七)');
+      const [award, promotion] = clause.measures;
+      expect([award.matters, promotion.matters]).toEqual([['AWARD'], ['PROMOTION']]);
+      clause.measures = [{ ...award, matters: ['AWARD', 'PROMOTION'], notImplemented: { ...promotion.notImplemented, matters } }];
+      writeFileSync(file, JSON.stringify(catalogue, null, 2));
+      return dir;
+    };
+    const explained = inspectFolderLaw(folder(['PROMOTION'])).coverage[0].clauses.find((c) => c.clause === '三(七)')!.measures[0];
+    expect(explained.rules.map((r) => r.id)).toEqual(['cs-award-mitigate-lightened']);
+    expect(explained.notImplemented?.matters).toEqual(['PROMOTION']);
+    expect(explained.gaps).toEqual([]);
+    const unexplained = inspectFolderLaw(folder(['AWARD'])).coverage[0].clauses.find((c) => c.clause === '三(七)')!.measures[0];
+    expect(unexplained.gaps).toEqual(['PROMOTION']);
   });
 });
 

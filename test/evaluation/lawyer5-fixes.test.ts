@@ -29,12 +29,12 @@ async function createEnterprise(fields: Record<string, unknown> = {}): Promise<s
   return created.createEnterprise.id;
 }
 
-async function approveRepair(recordId: string, decidedOn: string, relief?: 'LIGHTEN' | 'WAIVE') {
+async function approveRepair(recordId: string, decidedOn: string, relief: 'LIGHTEN' | 'WAIVE' = 'WAIVE') {
   const requested = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {
     input: { recordId, actions: ['RECOVERED_LOSS'], description: '已履行全部义务', appliedOn: '2025-03-01' },
   });
   await server.ok(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }`), {
-    input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn, ...(relief ? { relief } : {}) },
+    input: { repairId: requested.requestCreditRepair.id, decision: 'APPROVED', decidedOn, relief },
   });
 }
 
