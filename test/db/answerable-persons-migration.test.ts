@@ -23,7 +23,7 @@ beforeAll(async () => {
   const orm = await MikroORM.init(ormOptions(database.url));
   const sql = (text: string, params: unknown[] = []) => orm.em.getConnection().execute(text, params);
   try {
-    await orm.getMigrator().up({ to: 'Migration20261203000000PersonalDataReads' });
+    await orm.getMigrator().up({ to: 'Migration20261203003000RepairReliefStated' });
     await sql(`insert into agency (id, uscc, name, level, kind) values (?, ?, '鄂州市民政局', 'CITY', 'DEPARTMENT')`, [ids.agency, uscc()]);
     await sql(`insert into civil_servant (id, id_card_number, name, agency_id, post, rank, leading_cadre) values (?, ?, '何红艳', ?, '科员', '一级科员', false)`, [ids.clerk, idCardNumber(), ids.agency]);
     await sql(
