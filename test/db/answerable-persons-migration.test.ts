@@ -72,9 +72,9 @@ it('the record a settlement made on the named person becomes a 四(四) file ent
   expect(byHand).toMatchObject({ category: 'UNFULFILLED_COMMITMENT', version: 1 });
 });
 
-it('the clerk is restricted by the record entered by hand only; the migrated entry weighs in no promotion of a clerk', async () => {
+it('the clerk is restricted and cautioned by the record entered by hand only; the migrated entry weighs in no promotion of a clerk', async () => {
   const evaluate = evaluator(server, EVALUATE);
-  expect((await evaluate('CIVIL_SERVANT', ids.clerk, 'AWARD')).measures).toEqual([{ ruleId: 'cs-award-restrict' }]);
+  expect((await evaluate('CIVIL_SERVANT', ids.clerk, 'AWARD')).measures.map((m) => m.ruleId).sort()).toEqual(['cs-award-caution', 'cs-award-restrict']);
   await server.sql(`update credit_record set status = 'REVOKED' where id = ?`, [ids.byHand]);
   expect((await evaluate('CIVIL_SERVANT', ids.clerk, 'AWARD')).outcome).toBe('ELIGIBLE');
   expect((await evaluate('CIVIL_SERVANT', ids.clerk, 'PROMOTION')).outcome).toBe('ELIGIBLE');
