@@ -27,6 +27,7 @@ const DEPARTMENTS_BY_CATEGORY: Record<RecordCategory, string> = {
   [RecordCategory.SERIOUS_ILLEGAL_DISHONEST]: '鄂州市市场监督管理局',
   [RecordCategory.ADMINISTRATIVE_VIOLATION]: '鄂州市司法局',
   [RecordCategory.PRINCIPAL_RESPONSIBILITY]: '鄂州市监察委员会',
+  [RecordCategory.COMMITMENT_DERELICTION]: '鄂州市人民政府督查室',
   [RecordCategory.COMMENDATION]: '鄂州市人民政府',
   [RecordCategory.COMMITMENT_HONOURED]: '鄂州市社会信用体系建设领导小组办公室',
 };

@@ -26,6 +26,15 @@ export enum RecordCategory {
    * them when they leave office or the agency; tenure alone is never such a finding.
    */
   PRINCIPAL_RESPONSIBILITY = 'PRINCIPAL_RESPONSIBILITY',
+  /**
+   * 履职不力致承诺未能实现、计入相关责任人诚信档案 (四(四)): the entry a 履职不力 finding on a public
+   * commitment makes in the file of each person it names as answerable (相关责任人). Only that finding
+   * creates it (settleCommitment / recordBreachFinding, answerablePersonIds). 四(四) says what it is for —
+   * 作为领导干部提拔考核重要内容 — so it is its own category: not a 政务失信记录 for 三(六)'s award
+   * restriction, and not counted again by the rules citing 三(四) (parameters decide which categories
+   * each reading counts).
+   */
+  COMMITMENT_DERELICTION = 'COMMITMENT_DERELICTION',
   /** 表彰奖励 (trustworthy) */
   COMMENDATION = 'COMMENDATION',
   /** 践诺履约 (trustworthy) */
@@ -83,6 +92,7 @@ export const CATEGORIES_OF_KIND: Readonly<Record<RecordKind, readonly RecordCate
     RecordCategory.SERIOUS_ILLEGAL_DISHONEST,
     RecordCategory.ADMINISTRATIVE_VIOLATION,
     RecordCategory.PRINCIPAL_RESPONSIBILITY,
+    RecordCategory.COMMITMENT_DERELICTION,
   ],
   [RecordKind.TRUSTWORTHY]: [RecordCategory.COMMENDATION, RecordCategory.COMMITMENT_HONOURED],
 };

@@ -62,14 +62,14 @@ export interface CommitmentChanges {
 /**
  * Records or corrects a commitment's field and public disclosure — for commitments registered
  * before they were recorded, which 四(四)'s rules do not count until they are. Refused once a
- * 履职不力 finding is on record: whether that finding entered the responsible person's integrity
- * file rested on them.
+ * 履职不力 finding is on record: whether that finding entered the answerable persons' integrity
+ * files rested on them.
  */
 export async function updateCommitment(em: EntityManager, actor: Viewer, id: string, input: CommitmentChanges): Promise<Commitment> {
   return withAudit(em, actor, AuditAction.UPDATE_COMMITMENT, async (tx) => {
     const commitment = await findOrFail(tx, Commitment, 'commitment', id, 'id', { lock: true });
     if (commitment.breachFinding === BreachFinding.DERELICTION) {
-      throw new ConflictError('id', `已于 ${commitment.breachFoundOn} 认定履职不力，其是否计入责任人诚信档案以当时的领域和公开情况为准，不能再改 / a 履职不力 finding was recorded on ${commitment.breachFoundOn}; whether it entered the responsible person's integrity file rested on the field and disclosure as they stood, so they can no longer change.`);
+      throw new ConflictError('id', `已于 ${commitment.breachFoundOn} 认定履职不力，其是否计入相关责任人诚信档案以当时的领域和公开情况为准，不能再改 / a 履职不力 finding was recorded on ${commitment.breachFoundOn}; whether it entered the answerable persons' integrity files rested on the field and disclosure as they stood, so they can no longer change.`);
     }
     if (input.domain != null) commitment.domain = input.domain;
     if (input.publiclyDisclosed != null) commitment.publiclyDisclosed = input.publiclyDisclosed;
@@ -84,6 +84,8 @@ export interface SettleCommitmentFields {
   breachFinding?: BreachFinding | null;
   settlementDocument?: string | null;
   foundBy?: string | null;
+  answerablePersonIds?: string[] | null;
+  answerableSeverity?: Severity | null;
 }
 
 const FINDINGS = 'DERELICTION (履职不力), LAWFUL_CHANGE (依法改变, 四(三)) or FORCE_MAJEURE (不可抗力)';
@@ -93,38 +95,62 @@ interface Finding {
   foundOn: string;
   foundBy?: string | null;
   document?: string | null;
+  /** The persons the finding names as answerable (相关责任人), whose files it enters. */
+  answerablePersonIds?: string[] | null;
+  /** How grave the body found the 履职不力, for the entries it makes. */
+  answerableSeverity?: Severity | null;
 }
 
 /**
- * Puts a finding on a breached commitment. 履职不力 on a commitment 四(四) speaks of (public, in one
- * of its three fields) with a responsible person enters that person's integrity file (并计入相关责任人
- * 诚信档案) as a dishonesty record decided on the finding day, with its document and body; on other
- * commitments it counts against the unit only. A 履职不力 finding about a person needs the commitment's
- * field and disclosure first, since they decide whether it enters the file. The person's record is
- * audited and announced as a record created about them (CREATE_RECORD), in the same transaction.
+ * Puts a finding on a breached commitment. 履职不力 counts against the unit (追究相关单位责任). It enters
+ * a person's integrity file (并计入相关责任人诚信档案) only where the finding names that person as
+ * answerable (相关责任人) — being the person named on the promise is not a finding that they failed —
+ * and only on a commitment 四(四) speaks of (public, in one of its three fields). Each entry is a
+ * record of its own category (COMMITMENT_DERELICTION), decided on the finding day with the finding's
+ * document, body and severity, audited and announced as a record created about the person
+ * (CREATE_RECORD), in the same transaction.
  */
-async function applyFinding(tx: EntityManager, actor: Viewer, commitment: Commitment, { finding, foundOn, foundBy, document }: Finding, documentField: string): Promise<void> {
-  const dereliction = finding === BreachFinding.DERELICTION;
-  const person = commitment.responsiblePerson;
-  if (dereliction && person && (commitment.domain == null || commitment.publiclyDisclosed == null)) {
-    throw new BadUserInputError('commitmentId', '该承诺尚未登记所属领域和是否向社会公开，无法判断是否属于四(四)所指承诺；请先用 updateCommitment 登记 / the commitment\'s field (domain) and public disclosure (publiclyDisclosed) are not recorded, so whether 四(四) speaks of it cannot be told: record them with updateCommitment first.');
+async function applyFinding(tx: EntityManager, actor: Viewer, commitment: Commitment, input: Finding, documentField: string): Promise<void> {
+  const { finding, foundOn, foundBy, document, answerableSeverity } = input;
+  const personIds = input.answerablePersonIds ?? [];
+  if (personIds.length) {
+    if (finding !== BreachFinding.DERELICTION) {
+      throw new BadUserInputError('answerablePersonIds', `只有履职不力（DERELICTION）的认定才列明相关责任人；${finding} 不计入任何人的诚信档案，请删去 answerablePersonIds。 / Only a 履职不力 (DERELICTION) finding names answerable persons; a ${finding} finding enters nobody's file: leave answerablePersonIds out.`);
+    }
+    if (commitment.domain == null || commitment.publiclyDisclosed == null) {
+      throw new BadUserInputError('commitmentId', '该承诺尚未登记所属领域和是否向社会公开，无法判断是否属于四(四)所指承诺；请先用 updateCommitment 登记 / the commitment\'s field (domain) and public disclosure (publiclyDisclosed) are not recorded, so whether 四(四) speaks of it cannot be told: record them with updateCommitment first.');
+    }
+    if (!coveredBy44(commitment)) {
+      throw new BadUserInputError('answerablePersonIds', '四(四)只把向社会公开的基础设施类、公共服务类、民生保障类项目和工作的承诺计入相关责任人诚信档案；本承诺不属于此类，履职不力只追究单位责任：请删去 answerablePersonIds。 / 四(四) enters the answerable persons\' files only for public commitments of infrastructure, public service or livelihood; this commitment is not one, so 履职不力 counts against the unit only: leave answerablePersonIds out.');
+    }
+    if (new Set(personIds).size !== personIds.length) {
+      throw new BadUserInputError('answerablePersonIds', '同一人员列了两次；每人只计入一次。 / lists a person twice; each answerable person is entered once.');
+    }
+    if (!answerableSeverity) {
+      throw new BadUserInputError('answerableSeverity', '列明相关责任人时必填：认定机关对履职不力轻重的认定（MINOR 轻微、GENERAL 一般、MAJOR 较重、SEVERE 严重），决定该记录的计入期间。 / is required with answerablePersonIds: how grave the finding body found the 履职不力 (MINOR, GENERAL, MAJOR or SEVERE); it sets how long the entry counts.');
+    }
+    if (!document || !foundBy) {
+      throw new BadUserInputError(
+        document ? 'foundBy' : documentField,
+        'is required for a DERELICTION finding that names answerable persons: it enters their integrity files as records with the document number and deciding body.',
+      );
+    }
+  } else if (answerableSeverity) {
+    throw new BadUserInputError('answerableSeverity', '只在列明相关责任人（answerablePersonIds）时填写。 / applies only with answerablePersonIds: leave it out, or name the persons the finding holds answerable.');
   }
-  const entersFile = dereliction && !!person && coveredBy44(commitment);
-  if (entersFile && (!document || !foundBy)) {
-    throw new BadUserInputError(
-      document ? 'foundBy' : documentField,
-      'is required for a DERELICTION finding on a public commitment of 四(四) with a responsible person: the finding enters their integrity file as a record with its document number and deciding body.',
-    );
+  const people = [];
+  for (const [i, id] of personIds.entries()) {
+    people.push(await findOrFail(tx, CivilServant, 'civil servant', id, `answerablePersonIds[${i}]`));
   }
   Object.assign(commitment, { breachFinding: finding, breachFoundOn: foundOn, breachFoundBy: foundBy ?? null, breachFindingDocument: document ?? null });
-  if (entersFile) {
+  for (const person of people) {
     const record = tx.create(CreditRecord, {
       subjectType: SubjectType.CIVIL_SERVANT,
-      subjectId: person!.id,
+      subjectId: person.id,
       kind: RecordKind.DISHONEST,
-      category: RecordCategory.UNFULFILLED_COMMITMENT,
-      severity: Severity.GENERAL,
-      summary: `履职不力导致公开承诺未能实现（四(四)）：${commitment.content}`,
+      category: RecordCategory.COMMITMENT_DERELICTION,
+      severity: answerableSeverity!,
+      summary: `认定为履职不力导致公开承诺未能实现的相关责任人（四(四)）：${commitment.content}`,
       occurredOn: commitment.dueOn < commitment.settledOn! ? commitment.dueOn : commitment.settledOn!,
       recordedOn: foundOn,
       decidedOn: foundOn,
@@ -140,7 +166,7 @@ async function applyFinding(tx: EntityManager, actor: Viewer, commitment: Commit
  * Records that a pending commitment was fulfilled or breached. Settled once; never re-opened.
  * A breach needs a finding (四(四)): only 履职不力 counts against the unit (see applyFinding).
  * The commitment's row is locked first: of two parallel settlements the second is refused, so a
- * breach never enters the responsible person's file twice.
+ * breach never enters an answerable person's file twice.
  */
 export async function settleCommitment(em: EntityManager, actor: Viewer, input: SettleCommitmentFields): Promise<Commitment> {
   if (input.status === CommitmentStatus.PENDING) throw new BadUserInputError('status', 'must be FULFILLED or BREACHED.');
@@ -158,7 +184,9 @@ export async function settleCommitment(em: EntityManager, actor: Viewer, input: 
     assertDateOrder('publishedOn', commitment.publishedOn, 'settledOn', input.settledOn);
     Object.assign(commitment, { status: input.status, settledOn: input.settledOn, settlementDocument: input.settlementDocument ?? null });
     if (input.breachFinding) {
-      await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.settledOn, foundBy: input.foundBy, document: input.settlementDocument }, 'settlementDocument');
+      await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.settledOn, foundBy: input.foundBy, document: input.settlementDocument, answerablePersonIds: input.answerablePersonIds, answerableSeverity: input.answerableSeverity }, 'settlementDocument');
+    } else if (input.answerablePersonIds?.length || input.answerableSeverity) {
+      throw new BadUserInputError(input.answerablePersonIds?.length ? 'answerablePersonIds' : 'answerableSeverity', 'applies to a breach found to be DERELICTION (履职不力) only; leave it out for FULFILLED.');
     }
     return commitment;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.status }));
@@ -170,6 +198,8 @@ export interface BreachFindingFields {
   foundOn: string;
   foundBy: string;
   findingDocument?: string | null;
+  answerablePersonIds?: string[] | null;
+  answerableSeverity?: Severity | null;
 }
 
 /**
@@ -188,7 +218,7 @@ export async function recordBreachFinding(em: EntityManager, actor: Viewer, inpu
       throw new ConflictError('commitmentId', `a finding (${commitment.breachFinding}) was already recorded on ${commitment.breachFoundOn}; a finding is recorded once.`);
     }
     assertDateOrder('settledOn', commitment.settledOn, 'foundOn', input.foundOn);
-    await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument }, 'findingDocument');
+    await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument, answerablePersonIds: input.answerablePersonIds, answerableSeverity: input.answerableSeverity }, 'findingDocument');
     return commitment;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed' }));
 }

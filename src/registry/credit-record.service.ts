@@ -79,6 +79,11 @@ export function appendRevision(
 }
 
 export async function createCreditRecord(em: EntityManager, actor: Viewer, input: CreditRecordFields): Promise<CreditRecord> {
+  // A 四(四) file entry rests on a 履职不力 finding that names the person (相关责任人); entered by hand it
+  // would rest on none, and nothing would tie it to the commitment.
+  if (input.category === RecordCategory.COMMITMENT_DERELICTION) {
+    throw new BadUserInputError('category', 'COMMITMENT_DERELICTION（四(四)计入相关责任人诚信档案）只能由认定履职不力的结论产生：请在 settleCommitment 或 recordBreachFinding 中以 answerablePersonIds 列明被认定负有责任的人员。 / COMMITMENT_DERELICTION (四(四), an entry in an answerable person\'s integrity file) is made only by the 履职不力 finding itself: name the persons found answerable in answerablePersonIds of settleCommitment or recordBreachFinding.');
+  }
   assertRecordConsistent(input);
   return withAudit(em, actor, AuditAction.CREATE_RECORD, async (tx) => {
     await findSubject(tx, input.subjectType, input.subjectId);

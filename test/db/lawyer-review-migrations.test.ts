@@ -115,7 +115,7 @@ describe('breach findings nobody made (四(四))', () => {
     expect((await server.ok(FACTS, { id: ids.cadre, asOf: day('2025-06-01') })).civilServant!.commitmentFacts).toEqual({ breached: 0, breachedUnreviewed: 1, breachedCommitments: [] });
 
     const RECORD = graphql(`mutation ($input: RecordBreachFindingInput!) { recordBreachFinding(input: $input) { breachFinding breachFoundOn breachFoundBy breachFindingDocument breachFindingPending } }`);
-    const input: VariablesOf<typeof RECORD>['input'] = { commitmentId: ids.oldBreach, breachFinding: 'DERELICTION', foundOn: '2026-04-01', foundBy: '鄂州市人民政府督查室', findingDocument: '鄂州督〔2026〕7号' };
+    const input: VariablesOf<typeof RECORD>['input'] = { commitmentId: ids.oldBreach, breachFinding: 'DERELICTION', foundOn: '2026-04-01', foundBy: '鄂州市人民政府督查室', findingDocument: '鄂州督〔2026〕7号', answerablePersonIds: [ids.cadre], answerableSeverity: 'GENERAL' };
     const early = await server.query(RECORD, { input: { ...input, foundOn: '2025-03-09' } });
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'foundOn' });
     const unclassified = await server.query(RECORD, { input });
@@ -134,8 +134,8 @@ describe('breach findings nobody made (四(四))', () => {
     expect((await server.ok(FACTS, { id: ids.cadre, asOf: day('2026-04-01') })).civilServant!.commitmentFacts).toEqual({ breached: 1, breachedUnreviewed: 0, breachedCommitments: [{ id: ids.oldBreach, settledOn: '2025-03-10', foundOn: '2026-04-01' }] });
     const promotion = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION", asOf: "2026-05-01T12:00:00+08:00") { measures { ruleId } } }`), { id: ids.cadre });
     expect(promotion.evaluate.measures.map((m: { ruleId: string }) => m.ruleId)).toContain('cs-cadre-breached-commitment');
-    // The finding entered the responsible person's file, decided on the finding day.
-    const file = await server.sql(`select decided_on::text as "decidedOn", document_number as doc from credit_record where subject_id = ? and category = 'UNFULFILLED_COMMITMENT'`, [ids.cadre]);
+    // The finding entered the file of the person it named, decided on the finding day.
+    const file = await server.sql(`select decided_on::text as "decidedOn", document_number as doc from credit_record where subject_id = ? and category = 'COMMITMENT_DERELICTION'`, [ids.cadre]);
     expect(file).toEqual([{ decidedOn: '2026-04-01', doc: '鄂州督〔2026〕7号' }]);
 
     const again = await server.query(RECORD, { input: { ...input, breachFinding: 'FORCE_MAJEURE' } });

@@ -35,8 +35,10 @@ describe('provisional marking rests on what the deciding conditions read', () =>
     await createRecord(server, 'CIVIL_SERVANT', servantId, personalListing);
     const verdict = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION');
     expect(verdict.outcome).toBe('CAUTION');
-    expect(verdict.provisionalOn).toEqual(['countsFor']);
-    expect(verdict.explanation.zh).toContain('暂定结论：所依规则依据的参数 countsFor 为拟定取值');
+    // countsFor decides how long the record counts; personalCreditCategories (proposed) which categories 三(四) counts.
+    expect(verdict.provisionalOn).toEqual(['countsFor', 'personalCreditCategories']);
+    expect(verdict.explanation.zh).toContain('暂定结论：所依规则依据的参数');
+    expect(verdict.explanation.zh).toContain('countsFor');
   });
 
   it('an award incentive on a trustworthy record is provisional on the trustworthy period it does read', async () => {

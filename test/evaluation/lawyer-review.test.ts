@@ -108,7 +108,14 @@ describe('四(四): the commitments it speaks of — public, of infrastructure, 
   async function breach(agencyId: string, cadreId: string, domain: VariablesOf<typeof COMMITMENT>['input']['domain'], publiclyDisclosed: boolean, content: string) {
     const created = await server.query(COMMITMENT, { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', domain, publiclyDisclosed, content, publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
     expect(created.errors).toBeUndefined();
-    const settled = await server.ok(SETTLE, { input: { commitmentId: created.data!.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕9号', foundBy: '鄂州市人民政府督查室' } });
+    const input = { commitmentId: created.data!.createCommitment.id, status: 'BREACHED' as const, settledOn: '2025-03-10', breachFinding: 'DERELICTION' as const, settlementDocument: '鄂州督〔2025〕9号', foundBy: '鄂州市人民政府督查室' };
+    const covered = publiclyDisclosed && domain !== 'OTHER';
+    if (!covered) {
+      // The finding may not name the cadre on a commitment 四(四) does not speak of: the unit alone answers.
+      const refused = await server.query(SETTLE, { input: { ...input, answerablePersonIds: [cadreId], answerableSeverity: 'GENERAL' } });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answerablePersonIds' });
+    }
+    const settled = await server.ok(SETTLE, { input: covered ? { ...input, answerablePersonIds: [cadreId], answerableSeverity: 'GENERAL' } : input });
     expect(settled.settleCommitment).toEqual({ breachFinding: 'DERELICTION', breachFoundOn: '2025-03-10' });
   }
   const fileOf = async (id: string) => server.sql(`select category from credit_record where subject_id = ?`, [id]);
@@ -131,11 +138,11 @@ describe('四(四): the commitments it speaks of — public, of infrastructure, 
     const agencyId = await createAgency(server);
     const cadre = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true });
     await breach(agencyId, cadre, 'LIVELIHOOD', true, '养老服务站按期开放');
-    expect(await fileOf(cadre)).toEqual([{ category: 'UNFULFILLED_COMMITMENT' }]);
+    expect(await fileOf(cadre)).toEqual([{ category: 'COMMITMENT_DERELICTION' }]);
     const promotion = await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION');
-    expect(ruleIds(promotion)).toEqual(['cs-cadre-breached-commitment', 'cs-promotion-caution']);
+    expect(ruleIds(promotion)).toEqual(['cs-cadre-breached-commitment']);
     const rule = promotion.explanation.rules.find((r) => r.ruleId === 'cs-cadre-breached-commitment');
-    expect(rule!.evidence).toEqual([expect.objectContaining({ domain: 'LIVELIHOOD', publiclyDisclosed: true, foundOn: '2025-03-10' })]);
+    expect(rule!.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', decidedOn: '2025-03-10', documentNumber: '鄂州督〔2025〕9号' })]);
   });
 
   it('a commitment is registered with its field and disclosure', async () => {

@@ -61,7 +61,7 @@ describe('不溯及既往 for every fact: commitment breaches and court absences
       input: { agencyId, responsiblePersonId: cadre, kind: 'DEADLINE', domain: 'LIVELIHOOD', publiclyDisclosed: true, content: '老旧小区改造按期完工', publishedOn: '2018-01-01', dueOn: '2018-05-01' },
     });
     const commitmentId = created.createCommitment.id;
-    await server.ok(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2018-07-01', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2018〕5号', foundBy: '鄂州市人民政府督查室' } });
+    await server.ok(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2018-07-01', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2018〕5号', foundBy: '鄂州市人民政府督查室', answerablePersonIds: [cadre], answerableSeverity: 'GENERAL' } });
 
     const promotion = await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION', '2019-05-01');
     expect(promotion.outcome).toBe('ELIGIBLE');
@@ -89,11 +89,11 @@ describe('the verdict texts say what the rules count', () => {
     const text = promotion.explanation.rules.find((r) => r.ruleId === 'cs-promotion-caution')!.text!;
     expect(text.zh).toContain('有1条未修复的失信记录（三(四)所称公务员个人相关信用信息，不限于政务失信；');
     expect(text.zh).not.toContain('政务失信记录');
-    expect(text.en).toContain('1 unrepaired dishonesty record(s) (personal credit information under 三(四), not only government dishonesty)');
+    expect(text.en).toContain('1 unrepaired dishonesty record(s) (personal credit information under 三(四), not only government dishonesty;');
 
     const clean = await evaluate('CIVIL_SERVANT', await createCivilServant(server, await createAgency(server)), 'PROMOTION', '2025-06-01');
-    expect(clean.reason.zh).toContain('无计入期间内未修复的失信记录（三(四)所称个人相关信用信息，不限于政务失信；');
-    expect(clean.reason.en).toContain('No unrepaired dishonesty record within its counting period (personal credit information under 三(四), not only government dishonesty;');
+    expect(clean.reason.zh).toContain('无计入期间内未修复的失信记录（三(四)所称个人相关信用信息，不限于政务失信）、主要负责人责任认定（三(六)）；四(四)计入诚信档案的履职不力记录（须经认定为相关责任人）只在领导干部提拔考核中考量');
+    expect(clean.reason.en).toContain('No unrepaired dishonesty record within its counting period (personal credit information under 三(四), not only government dishonesty) and no principal-responsibility finding (三(六)); a 四(四) file entry (made only by a finding naming the person answerable) weighs for leading cadres only; they');
   });
 
   it('an agency whose head missed a hearing, but which is not listed, is not told it is a judgment defaulter; and the text names the ground that applies', async () => {
@@ -115,8 +115,9 @@ describe('the verdict texts say what the rules count', () => {
     const verdict = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION', '2025-06-01');
     const text = verdict.explanation.rules.find((r) => r.ruleId === 'cs-principal-agency-dishonesty')!.text!;
     expect(text.zh).not.toContain('经认定');
-    expect(text.zh).toContain('在异议中、尚待核实的失信记录共1条，该认定在异议中的，应待核实结果一并考量，不单独据以作出不利决定');
-    expect(text.en).toContain('1 of their dishonesty records are under a pending objection');
+    expect(text.zh).toContain('有1项认定');
+    expect(text.zh).toContain('其中在异议中、尚待核实的1项应待核实结果一并考量，不单独据以作出不利决定');
+    expect(text.en).toContain('of which 1 under a pending objection');
   });
 
   it('an enterprise verdict states the system\'s choice and who must confirm it, citing no internal opinion', async () => {

@@ -219,7 +219,7 @@ describe('三(八): special governance', () => {
 });
 
 describe('四(四) and 四(五): commitments', () => {
-  it("a breach found to be 履职不力 counts and enters the responsible person's integrity file; a lawful change does not count", async () => {
+  it("a breach found to be 履职不力 counts and enters the integrity file of the person the finding names as answerable; a lawful change does not count", async () => {
     const agencyId = await createAgency(server, { level: 'TOWNSHIP', name: '鄂州市测试镇人民政府' });
     const cadreId = await createCivilServant(server, agencyId, { post: '镇长', rank: '一级主任科员', leadingCadre: true });
     const CREATE = graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`);
@@ -230,16 +230,17 @@ describe('四(四) and 四(五): commitments', () => {
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-06-01')).score).toBe(0);
 
     const failed = await promise('养老服务站按期开放');
-    const refused = await server.query(SETTLE, { input: { commitmentId: failed.data!.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION' } });
+    const answerable = { answerablePersonIds: [cadreId], answerableSeverity: 'GENERAL' as const };
+    const refused = await server.query(SETTLE, { input: { commitmentId: failed.data!.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', ...answerable } });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'settlementDocument' });
-    const settled = await server.query(SETTLE, { input: { commitmentId: failed.data!.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕3号', foundBy: '鄂州市人民政府督查室' } });
+    const settled = await server.query(SETTLE, { input: { commitmentId: failed.data!.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕3号', foundBy: '鄂州市人民政府督查室', ...answerable } });
     expect(settled.errors).toBeUndefined();
     const review = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-06-01');
     expect(review.score).toBe(-5);
     expect(review.measures).toEqual([expect.objectContaining({ ruleId: 'ag-performance-breached-commitments' })]);
     const file = await server.sql('select category, severity, decided_on::text as "decidedOn", document_number as doc, source_department as dept from credit_record where subject_id = ?', [cadreId]);
-    expect(file).toEqual([{ category: 'UNFULFILLED_COMMITMENT', severity: 'GENERAL', decidedOn: '2025-03-10', doc: '鄂州督〔2025〕3号', dept: '鄂州市人民政府督查室' }]);
-    expect((await evaluate('CIVIL_SERVANT', cadreId, 'PROMOTION', '2025-06-01')).measures.map((m) => m.ruleId).sort()).toEqual(['cs-cadre-breached-commitment', 'cs-promotion-caution']);
+    expect(file).toEqual([{ category: 'COMMITMENT_DERELICTION', severity: 'GENERAL', decidedOn: '2025-03-10', doc: '鄂州督〔2025〕3号', dept: '鄂州市人民政府督查室' }]);
+    expect((await evaluate('CIVIL_SERVANT', cadreId, 'PROMOTION', '2025-06-01')).measures.map((m) => m.ruleId).sort()).toEqual(['cs-cadre-breached-commitment']);
   });
 });
 

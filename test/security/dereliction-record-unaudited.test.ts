@@ -7,7 +7,7 @@ import { startTestServer, token, type Caller, type TestServer } from '../support
 /**
  * Attack (or accident): a dishonesty record put into a civil servant's integrity file with no trace
  * about them. A breach found through 履职不力 (DERELICTION) on a public commitment of 四(四) creates
- * a dishonesty record in the responsible person's file; the audit trail held only the agency's
+ * a dishonesty record in the file of each person it names as answerable; the audit trail held only the agency's
  * SETTLE_COMMITMENT (or RECORD_BREACH_FINDING) row and the person's subscribers heard nothing, so
  * an inspector looking up the person saw no creation of the record, and an HR system watching them
  * kept a stale verdict. Now the record's creation is audited about the person (CREATE_RECORD, the
@@ -76,23 +76,23 @@ async function recordWith(documentNumber: string): Promise<string> {
   const file = await server.ok(FILE, { id: cadreId }, CLERK);
   const records = file.civilServant!.creditRecords.filter((r) => r.documentNumber === documentNumber);
   expect(records).toHaveLength(1);
-  expect(records[0].category).toBe('UNFULFILLED_COMMITMENT');
+  expect(records[0].category).toBe('COMMITMENT_DERELICTION');
   return records[0].id;
 }
 
 const auditAbout = async (subjectId: string) => (await server.ok(AUDIT, { s: subjectId }, { role: 'INSPECTOR' })).auditEvents.edges.map((e) => e.node);
 
-describe('a 履职不力 finding that enters the responsible person\'s file', () => {
+describe('a 履职不力 finding that enters the file of the person it names as answerable', () => {
   it('settleCommitment: the record\'s creation is audited about the person, in the settlement\'s transaction, and the person\'s subscribers are told', async () => {
     const watch = await watchPerson();
     const id = await commitment('年内完成老旧小区改造');
-    const settled = await server.query(SETTLE, { input: { commitmentId: id, status: 'BREACHED', settledOn: '2025-07-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕11号', foundBy: '鄂州市人民政府督查室' } }, CLERK);
+    const settled = await server.query(SETTLE, { input: { commitmentId: id, status: 'BREACHED', settledOn: '2025-07-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕11号', foundBy: '鄂州市人民政府督查室', answerablePersonIds: [cadreId], answerableSeverity: 'GENERAL' } }, CLERK);
     expect(settled.errors).toBeUndefined();
     const recordId = await recordWith('鄂州督〔2025〕11号');
 
     const aboutPerson = await auditAbout(cadreId);
     expect(aboutPerson.filter((e) => e.action === 'CREATE_RECORD')).toEqual([
-      { actor: 'wang.clerk', role: 'CLERK', action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: cadreId, targetId: recordId, outcome: 'DISHONEST UNFULFILLED_COMMITMENT' },
+      { actor: 'wang.clerk', role: 'CLERK', action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: cadreId, targetId: recordId, outcome: 'DISHONEST COMMITMENT_DERELICTION' },
     ]);
     // The agency's own row stays as it was.
     expect(await auditAbout(agencyId)).toContainEqual({ actor: 'wang.clerk', role: 'CLERK', action: 'SETTLE_COMMITMENT', subjectType: 'AGENCY', subjectId: agencyId, targetId: id, outcome: 'BREACHED' });
@@ -113,12 +113,12 @@ describe('a 履职不力 finding that enters the responsible person\'s file', ()
     await server.ok(SETTLE, { input: { commitmentId: id, status: 'BREACHED', settledOn: '2025-07-10', breachFinding: 'FORCE_MAJEURE', foundBy: '鄂州市人民政府督查室' } }, CLERK);
     // An unreviewed breach is one the lawyer's review migration left without a finding.
     await server.sql('update commitment set breach_finding = null, breach_found_on = null, breach_found_by = null where id = ?', [id]);
-    const found = await server.query(FINDING, { input: { commitmentId: id, breachFinding: 'DERELICTION', foundOn: '2025-08-01', foundBy: '鄂州市人民政府督查室', findingDocument: '鄂州督〔2025〕12号' } }, CLERK);
+    const found = await server.query(FINDING, { input: { commitmentId: id, breachFinding: 'DERELICTION', foundOn: '2025-08-01', foundBy: '鄂州市人民政府督查室', findingDocument: '鄂州督〔2025〕12号', answerablePersonIds: [cadreId], answerableSeverity: 'GENERAL' } }, CLERK);
     expect(found.errors).toBeUndefined();
     const recordId = await recordWith('鄂州督〔2025〕12号');
 
     expect((await auditAbout(cadreId)).filter((e) => e.targetId === recordId)).toEqual([
-      { actor: 'wang.clerk', role: 'CLERK', action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: cadreId, targetId: recordId, outcome: 'DISHONEST UNFULFILLED_COMMITMENT' },
+      { actor: 'wang.clerk', role: 'CLERK', action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: cadreId, targetId: recordId, outcome: 'DISHONEST COMMITMENT_DERELICTION' },
     ]);
     expect((await auditAbout(agencyId)).filter((e) => e.targetId === id).map((e) => e.action).sort()).toEqual(['RECORD_BREACH_FINDING', 'RECORD_COMMITMENT', 'SETTLE_COMMITMENT']);
     await watch.until(() => watch.received.some((n) => n.action === 'CREATE_RECORD'));
@@ -132,8 +132,8 @@ describe('a 履职不力 finding that enters the responsible person\'s file', ()
     const other = await commitment('年内完成口袋公园建设');
     const counts = async () => (await server.sql('select (select count(*)::int from audit_event) as audit, (select count(*)::int from credit_record) as records'))[0];
     const rows = await counts();
-    // DERELICTION about a person needs the settling document: refused, nothing written.
-    const refused = await server.query(SETTLE, { input: { commitmentId: other, status: 'BREACHED', settledOn: '2025-07-10', breachFinding: 'DERELICTION', foundBy: '鄂州市人民政府督查室' } }, CLERK);
+    // DERELICTION naming a person needs the settling document: refused, nothing written.
+    const refused = await server.query(SETTLE, { input: { commitmentId: other, status: 'BREACHED', settledOn: '2025-07-10', breachFinding: 'DERELICTION', foundBy: '鄂州市人民政府督查室', answerablePersonIds: [cadreId], answerableSeverity: 'GENERAL' } }, CLERK);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'settlementDocument' });
     expect(await counts()).toEqual(rows);
     expect(await auditAbout(cadreId)).toEqual(before);

@@ -34,7 +34,7 @@ beforeAll(async () => {
     CLERK,
   );
   await server.ok(graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { id } }`),
-    { input: { commitmentId: created.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕7号', foundBy: '鄂州市人民政府督查室' } }, CLERK);
+    { input: { commitmentId: created.createCommitment.id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕7号', foundBy: '鄂州市人民政府督查室', answerablePersonIds: [cadreId], answerableSeverity: 'GENERAL' } }, CLERK);
 });
 afterAll(() => server.stop());
 
@@ -48,7 +48,7 @@ const auditCount = async () => (await server.sql<{ n: number }>('select count(*)
 it('creditRecords: the page of records leaves one event per civil servant in it, naming the fields; the agency\'s record none', async () => {
   const before = await auditCount();
   const { creditRecords } = await server.ok(graphql(`{ creditRecords(first: 100) { edges { node { id subjectId summary documentNumber } } } }`), {}, INSPECTOR);
-  // The servant's record, the agency's, and the 履职不力 record the breached commitment entered in the cadre's file.
+  // The servant's record, the agency's, and the 履职不力 record the finding entered in the file of the cadre it named.
   expect(creditRecords.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining([servantRecordId, agencyRecordId]));
   expect(creditRecords.edges).toHaveLength(3);
   const outcome = 'read CreditRecord: documentNumber, subjectId, summary';

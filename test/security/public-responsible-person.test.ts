@@ -8,8 +8,8 @@ import { graphql } from '../support/graphql';
 
 /**
  * Attack: re-identifying a civil servant's dishonesty finding through an agency's public commitment.
- * A commitment breached through 履职不力 (DERELICTION) enters its responsible person's integrity file
- * with the settling document's number, so `commitment { breachFinding settlementDocument
+ * A commitment breached through 履职不力 (DERELICTION) enters the integrity file of the person the
+ * finding names (here its responsible person) with the settling document's number, so `commitment { breachFinding settlementDocument
  * responsiblePerson { name post agency { name } } }` read by the public named the person behind a
  * finding that is their dishonesty record. The public must get none of the three, by any path (the
  * commitment by id, the list, an agency's nested list and its page, a change notice), nor a court
@@ -58,7 +58,7 @@ const SETTLE = graphql(`mutation ($input: SettleCommitmentInput!) { settleCommit
 const FIELDS = 'id status breachFinding settlementDocument responsiblePerson { name post agency { name } }';
 
 async function settleAsDereliction() {
-  const settled = await server.query(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕7号', foundBy: '鄂州市人民政府督查室' } }, CLERK);
+  const settled = await server.query(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕7号', foundBy: '鄂州市人民政府督查室', answerablePersonIds: [cadreId], answerableSeverity: 'GENERAL' } }, CLERK);
   expect(settled.errors).toBeUndefined();
 }
 
@@ -144,7 +144,7 @@ describe('a public subscriber learns of the settlement, not of the person', () =
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     received.splice(0);
-    const settled = await server.query(SETTLE, { input: { commitmentId: secondId, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕8号', foundBy: '鄂州市人民政府督查室' } }, CLERK);
+    const settled = await server.query(SETTLE, { input: { commitmentId: secondId, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕8号', foundBy: '鄂州市人民政府督查室', answerablePersonIds: [cadreId], answerableSeverity: 'GENERAL' } }, CLERK);
     expect(settled.errors).toBeUndefined();
     while (!received.some((n) => n.action === 'SETTLE_COMMITMENT') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(errors).toEqual([]);
@@ -152,8 +152,8 @@ describe('a public subscriber learns of the settlement, not of the person', () =
     expect(received.filter((n) => n.subjectType === 'CIVIL_SERVANT' || n.subjectId === cadreId)).toEqual([]);
     const read = await server.rawQuery(`query ($id: ID!) { commitment(id: $id) { ${FIELDS} } }`, { id: secondId }, PUBLIC);
     expect(read.data.commitment).toMatchObject({ breachFinding: null, settlementDocument: null, responsiblePerson: null });
-    // The finding did enter the person's file, which a signed-in reader sees.
+    // The finding did enter the file of the person it named, which a signed-in reader sees.
     const file = await server.ok(graphql(`query ($id: ID!) { civilServant(id: $id) { creditRecords { category documentNumber } } }`), { id: cadreId }, CLERK);
-    expect(file.civilServant!.creditRecords).toContainEqual({ category: 'UNFULFILLED_COMMITMENT', documentNumber: '鄂州督〔2025〕8号' });
+    expect(file.civilServant!.creditRecords).toContainEqual({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕8号' });
   }, 30_000);
 });

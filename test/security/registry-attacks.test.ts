@@ -191,7 +191,7 @@ describe('parallel requests about one record run one after the other', () => {
     expect(await rows()).toEqual([{ removed_on: winner.removedOn, removal_document_number: winner.removalDocumentNumber }]);
   });
 
-  it('3 parallel settlements of one commitment as a dereliction: settled once, one record in the responsible person\'s file', async () => {
+  it('3 parallel settlements of one commitment as a dereliction: settled once, one record in the answerable person\'s file', async () => {
     const person = await createCivilServant(server, agencyId);
     const created = await server.ok(
       graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`),
@@ -202,7 +202,7 @@ describe('parallel requests about one record run one after the other', () => {
     const recordsOf = async () => (await server.sql('select count(*)::int as n from credit_record where subject_id = ?', [person]))[0].n;
     const results = await Promise.all(
       [1, 2, 3].map((n) =>
-        server.query(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2024-03-05', breachFinding: 'DERELICTION', settlementDocument: `鄂州督〔2024〕${n}号`, foundBy: '鄂州市督查室' } }, CLERK),
+        server.query(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2024-03-05', breachFinding: 'DERELICTION', settlementDocument: `鄂州督〔2024〕${n}号`, foundBy: '鄂州市督查室', answerablePersonIds: [person], answerableSeverity: 'GENERAL' } }, CLERK),
       ),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);

@@ -15,6 +15,7 @@ import { Migration20261202000000ProvisionalVerdicts } from './Migration202612020
 import { Migration20261202010000PrincipalFindings } from './Migration20261202010000PrincipalFindings';
 import { Migration20261203000000PersonalDataReads } from './Migration20261203000000PersonalDataReads';
 import { Migration20261203003000RepairReliefStated } from './Migration20261203003000RepairReliefStated';
+import { Migration20261203006000AnswerablePersons } from './Migration20261203006000AnswerablePersons';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202010000PrincipalFindings', class: Migration20261202010000PrincipalFindings },
   { name: 'Migration20261203000000PersonalDataReads', class: Migration20261203000000PersonalDataReads },
   { name: 'Migration20261203003000RepairReliefStated', class: Migration20261203003000RepairReliefStated },
+  { name: 'Migration20261203006000AnswerablePersons', class: Migration20261203006000AnswerablePersons },
 ];

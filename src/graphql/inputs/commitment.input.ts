@@ -1,7 +1,8 @@
-import { IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
+import { Severity } from '../../domain/credit-record';
 import { HappenedOn, MultiLine, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
@@ -11,7 +12,7 @@ export class CreateCommitmentInput {
   @IsUUID()
   agencyId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The leading cadre answerable for it.' })
+  @Field(() => ID, { nullable: true, description: '承诺载明的责任人 / The person the promise names as in charge, of the agency itself. Naming them is not a finding: a 履职不力 breach enters a person\'s integrity file only when the finding names them as answerable (answerablePersonIds of settleCommitment or recordBreachFinding).' })
   @IsOptional()
   @IsUUID()
   responsiblePersonId?: string | null;
@@ -49,18 +50,27 @@ export class SettleCommitmentInput {
   @HappenedOn()
   settledOn!: string;
 
-  @Field(() => BreachFinding, { nullable: true, description: 'Required for BREACHED: DERELICTION (履职不力) counts against the unit and, on a public commitment of 四(四)\'s fields, enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
+  @Field(() => BreachFinding, { nullable: true, description: 'Required for BREACHED: DERELICTION (履职不力) counts against the unit and enters the files of the persons it names in answerablePersonIds; LAWFUL_CHANGE and FORCE_MAJEURE do neither.' })
   breachFinding?: BreachFinding | null;
 
   @SingleLine()
-  @Field({ nullable: true, description: 'The settling document (文号); required for a DERELICTION finding that enters the responsible person\'s integrity file, it numbers their record.' })
+  @Field({ nullable: true, description: 'The settling document (文号); required for a DERELICTION finding that names answerable persons: it numbers their records.' })
   @NonEmptyText(100, { optional: true })
   settlementDocument?: string;
 
   @SingleLine()
-  @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
+  @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that names answerable persons.' })
   @NonEmptyText(200, { optional: true })
   foundBy?: string;
+  @Field(() => [ID], { nullable: true, description: '相关责任人 / The civil servants the 履职不力 (DERELICTION) finding names as answerable (四(四) 相关责任人), on a public commitment of infrastructure, public service or livelihood: each gets an entry (COMMITMENT_DERELICTION) in their integrity file, weighed in a leading cadre\'s promotion assessment. Absent or empty: the finding counts against the unit only. The commitment\'s named responsible person gets nothing unless listed here.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  answerablePersonIds?: string[] | null;
+
+  @Field(() => Severity, { nullable: true, description: '轻重 / How grave the finding body found the 履职不力, for the entries it makes (MINOR, GENERAL, MAJOR, SEVERE): it sets how long each entry counts (parameter countsFor). Required with answerablePersonIds.' })
+  @IsOptional()
+  answerableSeverity?: Severity | null;
 }
 
 @InputType({ description: '登记承诺的领域和公开情况 / A commitment\'s field and public disclosure, for one registered without them; absent fields stay as they are.' })
@@ -78,7 +88,7 @@ export class RecordBreachFindingInput {
   @IsUUID()
   commitmentId!: string;
 
-  @Field(() => BreachFinding, { description: 'DERELICTION (履职不力) counts against the unit from foundOn and, on a public commitment of 四(四)\'s fields, enters the responsible person\'s integrity file; LAWFUL_CHANGE and FORCE_MAJEURE do not.' })
+  @Field(() => BreachFinding, { description: 'DERELICTION (履职不力) counts against the unit from foundOn and enters the files of the persons it names in answerablePersonIds; LAWFUL_CHANGE and FORCE_MAJEURE do neither.' })
   breachFinding!: BreachFinding;
 
   @HappenedOn({ description: '认定之日 / The day the finding was made; on or after settledOn. It counts from this day, not before.' })
@@ -90,7 +100,16 @@ export class RecordBreachFindingInput {
   foundBy!: string;
 
   @SingleLine()
-  @Field({ nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that enters the responsible person\'s integrity file.' })
+  @Field({ nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that names answerable persons.' })
   @NonEmptyText(100, { optional: true })
   findingDocument?: string;
+  @Field(() => [ID], { nullable: true, description: '相关责任人 / The civil servants the 履职不力 (DERELICTION) finding names as answerable (四(四) 相关责任人), on a public commitment of infrastructure, public service or livelihood: each gets an entry (COMMITMENT_DERELICTION) in their integrity file, weighed in a leading cadre\'s promotion assessment. Absent or empty: the finding counts against the unit only. The commitment\'s named responsible person gets nothing unless listed here.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  answerablePersonIds?: string[] | null;
+
+  @Field(() => Severity, { nullable: true, description: '轻重 / How grave the finding body found the 履职不力, for the entries it makes (MINOR, GENERAL, MAJOR, SEVERE): it sets how long each entry counts (parameter countsFor). Required with answerablePersonIds.' })
+  @IsOptional()
+  answerableSeverity?: Severity | null;
 }

@@ -1,0 +1,133 @@
+import { createAgency, createCivilServant, createRecord, recordInput } from '../support/factories';
+import { evaluator } from '../support/evaluate';
+import { serverPerFile } from '../support/server-per-file';
+import { graphql } from '../support/graphql';
+
+/**
+ * 四(四) (issue 11, lawyer5 W1): a 履职不力 finding enters the file of the persons it names as answerable
+ * (相关责任人), not of whoever the promise names; the entry is weighed in a leading cadre's promotion
+ * assessment only — no award restriction, no 三(四) caution for anyone. 三(六) principals (R5, N3): a
+ * finding is weighed once, by the principal rule, whose text says how many findings and how many disputed.
+ */
+const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
+  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
+    outcome
+    measures { ruleId effect }
+    explanation { rules { ruleId fired evidence text { zh en } } }
+  }
+}`);
+const COMMITMENT = graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`);
+const SETTLE = graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { status breachFinding } }`);
+const FINDING = graphql(`mutation ($input: RecordBreachFindingInput!) { recordBreachFinding(input: $input) { breachFinding } }`);
+const CREATE_RECORD = graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`);
+
+const server = serverPerFile();
+const evaluate = evaluator(server, EVALUATE);
+const measures = (v: { measures: { ruleId: string; effect: string }[] }) => v.measures.map((m) => `${m.ruleId}:${m.effect}`).sort();
+const fileOf = (id: string) => server.sql(`select category, severity, document_number as doc, decided_on::text as "decidedOn" from credit_record where subject_id = ? order by created_at`, [id]);
+const rows = async (table: string) => (await server.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
+
+async function promise(agencyId: string, responsiblePersonId: string | null, over: { domain?: 'LIVELIHOOD' | 'OTHER'; publiclyDisclosed?: boolean } = {}) {
+  const created = await server.ok(COMMITMENT, { input: { agencyId, responsiblePersonId, kind: 'DEADLINE', domain: over.domain ?? 'LIVELIHOOD', publiclyDisclosed: over.publiclyDisclosed ?? true, content: '养老服务站按期开放', publishedOn: '2025-01-01', dueOn: '2025-03-01' } });
+  return created.createCommitment.id;
+}
+const settle = (commitmentId: string, extra: Record<string, unknown> = {}) =>
+  server.query(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕9号', foundBy: '鄂州市人民政府督查室', ...extra } });
+
+describe('四(四): the finding names the answerable persons', () => {
+  it('the person named on the promise gets nothing unless the finding names them; the named clerk and cadre each get a COMMITMENT_DERELICTION entry; only the cadre is cautioned, only under 四(四), and nobody is restricted from awards', async () => {
+    const agencyId = await createAgency(server);
+    const onThePromise = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true });
+    const cadre = await createCivilServant(server, agencyId, { post: '副局长', rank: '二级调研员', leadingCadre: true });
+    const clerk = await createCivilServant(server, agencyId, { post: '科员', rank: '一级科员' });
+    const id = await promise(agencyId, onThePromise);
+    const settled = await settle(id, { answerablePersonIds: [cadre, clerk], answerableSeverity: 'GENERAL' });
+    expect(settled.errors).toBeUndefined();
+
+    expect(await fileOf(onThePromise)).toEqual([]);
+    for (const person of [cadre, clerk]) {
+      expect(await fileOf(person)).toEqual([{ category: 'COMMITMENT_DERELICTION', severity: 'GENERAL', doc: '鄂州督〔2025〕9号', decidedOn: '2025-03-10' }]);
+    }
+
+    // The lawyer's reproduction: a clerk answerable for a dereliction was RESTRICTED for AWARD and CAUTIONED for PROMOTION.
+    const clerkAward = await evaluate('CIVIL_SERVANT', clerk, 'AWARD');
+    expect(clerkAward.outcome).toBe('ELIGIBLE');
+    expect((await evaluate('CIVIL_SERVANT', clerk, 'PROMOTION')).outcome).toBe('ELIGIBLE');
+
+    // The cadre got two cautions for one breach; now one, under 四(四), with the entry as evidence.
+    const cadrePromotion = await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION');
+    expect(measures(cadrePromotion)).toEqual(['cs-cadre-breached-commitment:CAUTION']);
+    const rule = cadrePromotion.explanation.rules.find((r) => r.ruleId === 'cs-cadre-breached-commitment')!;
+    expect(rule.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕9号', disputed: false })]);
+    expect(rule.text!.zh).toContain('有1条四(四)诚信档案记录');
+    expect(rule.text!.zh).toContain('在异议中、尚待核实的0条');
+    expect((await evaluate('CIVIL_SERVANT', cadre, 'AWARD')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('CIVIL_SERVANT', onThePromise, 'PROMOTION')).outcome).toBe('ELIGIBLE');
+  });
+
+  it('a finding recorded later names the answerable persons the same way', async () => {
+    const agencyId = await createAgency(server);
+    const cadre = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true });
+    const id = await promise(agencyId, null);
+    // Settled before findings were recorded (unreviewed): no finding, nobody's file.
+    const open = await server.query(SETTLE, { input: { commitmentId: id, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: null } });
+    expect(open.errors?.[0].extensions?.field).toBe('breachFinding');
+    await server.sql(`update commitment set status = 'BREACHED', settled_on = '2025-03-10' where id = ?`, [id]);
+    const found = await server.query(FINDING, { input: { commitmentId: id, breachFinding: 'DERELICTION', foundOn: '2025-04-01', foundBy: '鄂州市人民政府督查室', findingDocument: '鄂州督〔2025〕12号', answerablePersonIds: [cadre], answerableSeverity: 'MAJOR' } });
+    expect(found.errors).toBeUndefined();
+    expect(await fileOf(cadre)).toEqual([{ category: 'COMMITMENT_DERELICTION', severity: 'MAJOR', doc: '鄂州督〔2025〕12号', decidedOn: '2025-04-01' }]);
+    expect(measures(await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION'))).toEqual(['cs-cadre-breached-commitment:CAUTION']);
+  });
+
+  it.each([
+    ['a LAWFUL_CHANGE naming persons', { breachFinding: 'LAWFUL_CHANGE', answerablePersonIds: ['P'], answerableSeverity: 'GENERAL' }, 'answerablePersonIds', '只有履职不力'],
+    ['persons on a commitment 四(四) does not speak of', { answerablePersonIds: ['P'], answerableSeverity: 'GENERAL', other: true }, 'answerablePersonIds', '四(四)只把'],
+    ['a person listed twice', { answerablePersonIds: ['P', 'P'], answerableSeverity: 'GENERAL' }, 'answerablePersonIds', '同一人员列了两次'],
+    ['persons without a severity', { answerablePersonIds: ['P'] }, 'answerableSeverity', '列明相关责任人时必填'],
+    ['a severity without persons', { answerableSeverity: 'GENERAL' }, 'answerableSeverity', '只在列明相关责任人'],
+    ['persons without the settling document', { answerablePersonIds: ['P'], answerableSeverity: 'GENERAL', settlementDocument: null }, 'settlementDocument', 'names answerable persons'],
+    ['a person who does not exist', { answerablePersonIds: ['00000000-0000-4000-8000-000000000000'], answerableSeverity: 'GENERAL' }, 'answerablePersonIds[0]', ''],
+  ])('%s is refused (BAD_USER_INPUT on the field, zh + en) and nothing is written', async (_name, over, field, words) => {
+    const agencyId = await createAgency(server);
+    const person = await createCivilServant(server, agencyId);
+    const { other, ...extra } = over as Record<string, unknown>;
+    const id = await promise(agencyId, person, other ? { domain: 'OTHER' } : {});
+    if (Array.isArray(extra.answerablePersonIds)) extra.answerablePersonIds = extra.answerablePersonIds.map((p) => (p === 'P' ? person : p));
+    const [records, revisions] = [await rows('credit_record'), await rows('credit_record_revision')];
+    const refused = await settle(id, extra);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: expect.stringMatching(/BAD_USER_INPUT|NOT_FOUND/), field });
+    expect(refused.errors?.[0].message).toContain(words);
+    expect([await rows('credit_record'), await rows('credit_record_revision')]).toEqual([records, revisions]);
+    expect(await server.sql(`select status from commitment where id = ?`, [id])).toEqual([{ status: 'PENDING' }]);
+  });
+
+  it('a 四(四) entry cannot be entered by hand: it rests on the finding that names the person', async () => {
+    const servant = await createCivilServant(server, await createAgency(server));
+    const refused = await server.query(CREATE_RECORD, { input: recordInput('CIVIL_SERVANT', servant, { category: 'COMMITMENT_DERELICTION', severity: 'GENERAL' }) });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'category' });
+    expect(refused.errors?.[0].message).toContain('answerablePersonIds');
+    expect(await fileOf(servant)).toEqual([]);
+  });
+});
+
+describe('三(六) principals: one finding, weighed once (R5), its text from the evidence (N3)', () => {
+  it('a principal-responsibility finding cautions in promotion under the principal rule only, restricts no award, and the text counts findings and disputed ones', async () => {
+    const agencyId = await createAgency(server);
+    const principal = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2020-01-01' });
+    const finding = { category: 'PRINCIPAL_RESPONSIBILITY' as const, severity: 'MAJOR' as const, sourceDepartment: '鄂州市监察委员会', occurredOn: '2024-05-01', recordedOn: '2024-09-20', decidedOn: '2024-09-15' };
+    await createRecord(server, 'CIVIL_SERVANT', principal, { ...finding, documentNumber: '鄂州纪〔2024〕12号' });
+    const second = await createRecord(server, 'CIVIL_SERVANT', principal, { ...finding, documentNumber: '鄂州纪〔2024〕13号' });
+    await server.ok(graphql(`mutation ($id: ID!) { fileObjection(input: { recordId: $id, reason: "该认定所依事实有误", filedOn: "2025-01-10", filedBy: "本人" }) { id } }`), { id: second });
+
+    const promotion = await evaluate('CIVIL_SERVANT', principal, 'PROMOTION');
+    expect(measures(promotion)).toEqual(['cs-principal-agency-dishonesty:CAUTION']);
+    const text = promotion.explanation.rules.find((r) => r.ruleId === 'cs-principal-agency-dishonesty')!.text!;
+    expect(text.zh).toContain('有2项认定');
+    expect(text.zh).toContain('尚待核实的1项');
+    expect(text.en).toContain('has 2 finding(s)');
+    expect(text.en).toContain('of which 1 under a pending objection');
+
+    const award = await evaluate('CIVIL_SERVANT', principal, 'AWARD');
+    expect(award.outcome).toBe('ELIGIBLE');
+  });
+});
