@@ -37,11 +37,12 @@ describe('previewing a draft of the rules', () => {
       subjectId: ids['一条'],
       subjectName: '一条',
       matter: 'AWARD',
-      before: { outcome: 'RESTRICTED', measures: ['cs-award-restrict'] },
-      after: { outcome: 'ELIGIBLE', measures: [] },
+      // The record is still weighed under 三(四) once the restriction is lifted (cs-award-caution).
+      before: { outcome: 'RESTRICTED', measures: ['cs-award-caution', 'cs-award-restrict'] },
+      after: { outcome: 'CAUTION', measures: ['cs-award-caution'] },
       rules: ['cs-award-restrict'],
     }]);
-    expect(report.matters.find((m) => m.matter === 'AWARD')).toEqual({ matter: 'AWARD', evaluated: 3, changed: 1, transitions: { 'RESTRICTED→ELIGIBLE': 1 } });
+    expect(report.matters.find((m) => m.matter === 'AWARD')).toEqual({ matter: 'AWARD', evaluated: 3, changed: 1, transitions: { 'RESTRICTED→CAUTION': 1 } });
     expect(report.matters.find((m) => m.matter === 'PROMOTION')).toMatchObject({ evaluated: 3, changed: 0 });
     expect(report.matters.find((m) => m.matter === 'HONOUR')).toMatchObject({ evaluated: 1, changed: 0 });
     expect(await server.sql('select count(*)::int as n from verdict')).toEqual([{ n: 0 }]);
@@ -50,7 +51,7 @@ describe('previewing a draft of the rules', () => {
 
   it('limited to one matter, evaluates only that matter', async () => {
     const report = (await server.ok(PREVIEW, { files: [{ path: RULE, content: tightened }], matter: 'AWARD' })).previewRules;
-    expect(report.matters).toEqual([{ matter: 'AWARD', evaluated: 3, changed: 1, transitions: { 'RESTRICTED→ELIGIBLE': 1 } }]);
+    expect(report.matters).toEqual([{ matter: 'AWARD', evaluated: 3, changed: 1, transitions: { 'RESTRICTED→CAUTION': 1 } }]);
   });
 
   it('a broken draft gets its located errors back, and a path outside the rules folder is refused', async () => {

@@ -50,18 +50,18 @@ describe('editing the rules under a running server', () => {
     const before = await ruleSet();
     expect(await evaluate()).toEqual({ outcome: 'RESTRICTED', ruleSetVersion: before.version });
 
-    // Tighten the threshold: two unrepaired records are now needed.
+    // Tighten the threshold: two unrepaired records are now needed (the one record is still weighed: cs-award-caution).
     write(withCondition(original, '$.governmentDishonesty.unrepaired', { value: 2 }));
     const tightened = await until((rs) => rs.version !== before.version);
     expect(tightened.errors).toEqual([]);
-    expect(await evaluate()).toEqual({ outcome: 'ELIGIBLE', ruleSetVersion: tightened.version });
+    expect(await evaluate()).toEqual({ outcome: 'CAUTION', ruleSetVersion: tightened.version });
 
     // A trailing comma: the last good set keeps serving, the error is located.
     write(withSyntaxError(original));
     const broken = await until((rs) => rs.errors.length > 0);
     expect(broken.version).toBe(tightened.version);
     expect(broken.errors[0]).toMatchObject({ file: RULE, line: expect.any(Number), en: expect.stringContaining('JSON syntax error') });
-    expect(await evaluate()).toEqual({ outcome: 'ELIGIBLE', ruleSetVersion: tightened.version });
+    expect(await evaluate()).toEqual({ outcome: 'CAUTION', ruleSetVersion: tightened.version });
 
     // Mended: back to the original rules, and their version.
     write(original);
@@ -94,9 +94,9 @@ describe('editing the rules under a running server', () => {
     expect(await first).toEqual({ outcome: 'RESTRICTED', ruleSetVersion: before });
     // Each verdict is wholly of one set: the old set restricts, the new one does not.
     for (const verdict of await Promise.all(underWay)) {
-      expect(verdict).toEqual(verdict.ruleSetVersion === before ? { outcome: 'RESTRICTED', ruleSetVersion: before } : { outcome: 'ELIGIBLE', ruleSetVersion: after });
+      expect(verdict).toEqual(verdict.ruleSetVersion === before ? { outcome: 'RESTRICTED', ruleSetVersion: before } : { outcome: 'CAUTION', ruleSetVersion: after });
     }
-    expect(later).toEqual(Array(5).fill({ outcome: 'ELIGIBLE', ruleSetVersion: after }));
+    expect(later).toEqual(Array(5).fill({ outcome: 'CAUTION', ruleSetVersion: after }));
     write(original);
     server.app.reloader.reload();
   });

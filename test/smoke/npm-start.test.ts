@@ -101,7 +101,7 @@ describe('npm start, the command line and shutdown on a machine with nothing ins
     const rules = (...args: string[]) => run(['bin/chengxin.js', 'rules', ...args], env);
     const diff = await rules('diff', '--draft', draft, '--matter', 'AWARD', '--as-of', '2026-11-01');
     expect(diff.status).toBe(0);
-    expect(diff.stdout).toMatch(/AWARD\s+\d+\s+\d+\s+RESTRICTED→ELIGIBLE ×\d+/);
+    expect(diff.stdout).toMatch(/AWARD\s+\d+\s+\d+\s+RESTRICTED→CAUTION ×\d+/); // the record is still weighed under 三(四) (cs-award-caution)
     writeFileSync(ruleFile, withSyntaxError(readFileSync(ruleFile, 'utf8')));
     const check = await rules('check', draft);
     expect(check.status).toBe(1);
