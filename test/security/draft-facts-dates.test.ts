@@ -11,7 +11,7 @@ import { graphql } from '../support/graphql';
 const CS_FACTS = 'facts/civil-servant.graphql';
 const shipped = readFileSync(path.resolve(__dirname, '../../rules', CS_FACTS), 'utf8');
 const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!) { previewRules(files: $files) { draftVersion changedTotal } }`);
-const OWN_CREDIT = '    credit(asOf: $asOf, countsFor: $countsFor, trustworthyFor: $trustworthyCountsFor, actsFrom: $inForceFrom) {\n      on dishonest';
+const OWN_CREDIT = '    credit(asOf: $asOf, countsFor: $countsFor, trustworthyFor: $trustworthyCountsFor, actsFrom: $inForceFrom, dishonestyCategories: $personalCreditCategories) {\n      on dishonest';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ const stored = async () => (await server.sql('select (select count(*) from verdi
 
 it.each(['2300-01-01', '2300-01-01T00:00:00Z', '1899-12-31T00:00:00+08:00'])('asOf: "%s" is refused at preview with the file and line; nothing is stored', async (asOf) => {
   expect(shipped).toContain(OWN_CREDIT);
-  const draft = shipped.replace(OWN_CREDIT, `    credit(asOf: "${asOf}", countsFor: $countsFor, trustworthyFor: $trustworthyCountsFor, actsFrom: $inForceFrom) {\n      on dishonest`);
+  const draft = shipped.replace(OWN_CREDIT, `    credit(asOf: "${asOf}", countsFor: $countsFor, trustworthyFor: $trustworthyCountsFor, actsFrom: $inForceFrom, dishonestyCategories: $personalCreditCategories) {\n      on dishonest`);
   const line = draft.slice(0, draft.indexOf(`"${asOf}"`)).split('\n').length;
   const before = await stored();
   const result = await server.query(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
@@ -37,7 +37,7 @@ it.each(['2300-01-01', '2300-01-01T00:00:00Z', '1899-12-31T00:00:00+08:00'])('as
 });
 
 it('a date within the years is previewed', async () => {
-  const draft = shipped.replace(OWN_CREDIT, '    credit(asOf: "2025-06-30T00:00:00Z", countsFor: $countsFor, trustworthyFor: $trustworthyCountsFor, actsFrom: $inForceFrom) {\n      on dishonest');
+  const draft = shipped.replace(OWN_CREDIT, '    credit(asOf: "2025-06-30T00:00:00Z", countsFor: $countsFor, trustworthyFor: $trustworthyCountsFor, actsFrom: $inForceFrom, dishonestyCategories: $personalCreditCategories) {\n      on dishonest');
   const result = await server.query(PREVIEW, { files: [{ path: CS_FACTS, content: draft }] }, { role: 'OFFICER', sub: 'li.officer' });
   expect(result.errors).toBeUndefined();
 });
