@@ -6,6 +6,10 @@ import { Severity } from '../../domain/credit-record';
 import { HappenedOn, MultiLine, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
+/** The answerable persons of a 履职不力 finding, described once for settling and for recording a finding. */
+const ANSWERABLE_PERSONS = '相关责任人 / The civil servants the 履职不力 (DERELICTION) finding names as answerable (四(四) 相关责任人), on a public commitment of infrastructure, public service or livelihood: each gets an entry (COMMITMENT_DERELICTION) in their integrity file, weighed in a leading cadre\'s promotion assessment. Absent or empty: the finding counts against the unit only. The commitment\'s named responsible person gets nothing unless listed here.';
+const ANSWERABLE_SEVERITY = '轻重 / How grave the finding body found the 履职不力, for the entries it makes (MINOR, GENERAL, MAJOR, SEVERE): it sets how long each entry counts (parameter countsFor). Required with answerablePersonIds.';
+
 @InputType({ description: 'A public commitment (承诺) of an agency.' })
 export class CreateCommitmentInput {
   @Field(() => ID)
@@ -62,13 +66,13 @@ export class SettleCommitmentInput {
   @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that names answerable persons.' })
   @NonEmptyText(200, { optional: true })
   foundBy?: string;
-  @Field(() => [ID], { nullable: true, description: '相关责任人 / The civil servants the 履职不力 (DERELICTION) finding names as answerable (四(四) 相关责任人), on a public commitment of infrastructure, public service or livelihood: each gets an entry (COMMITMENT_DERELICTION) in their integrity file, weighed in a leading cadre\'s promotion assessment. Absent or empty: the finding counts against the unit only. The commitment\'s named responsible person gets nothing unless listed here.' })
+  @Field(() => [ID], { nullable: true, description: ANSWERABLE_PERSONS })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   answerablePersonIds?: string[] | null;
 
-  @Field(() => Severity, { nullable: true, description: '轻重 / How grave the finding body found the 履职不力, for the entries it makes (MINOR, GENERAL, MAJOR, SEVERE): it sets how long each entry counts (parameter countsFor). Required with answerablePersonIds.' })
+  @Field(() => Severity, { nullable: true, description: ANSWERABLE_SEVERITY })
   @IsOptional()
   answerableSeverity?: Severity | null;
 }
@@ -103,13 +107,13 @@ export class RecordBreachFindingInput {
   @Field({ nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that names answerable persons.' })
   @NonEmptyText(100, { optional: true })
   findingDocument?: string;
-  @Field(() => [ID], { nullable: true, description: '相关责任人 / The civil servants the 履职不力 (DERELICTION) finding names as answerable (四(四) 相关责任人), on a public commitment of infrastructure, public service or livelihood: each gets an entry (COMMITMENT_DERELICTION) in their integrity file, weighed in a leading cadre\'s promotion assessment. Absent or empty: the finding counts against the unit only. The commitment\'s named responsible person gets nothing unless listed here.' })
+  @Field(() => [ID], { nullable: true, description: ANSWERABLE_PERSONS })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   answerablePersonIds?: string[] | null;
 
-  @Field(() => Severity, { nullable: true, description: '轻重 / How grave the finding body found the 履职不力, for the entries it makes (MINOR, GENERAL, MAJOR, SEVERE): it sets how long each entry counts (parameter countsFor). Required with answerablePersonIds.' })
+  @Field(() => Severity, { nullable: true, description: ANSWERABLE_SEVERITY })
   @IsOptional()
   answerableSeverity?: Severity | null;
 }
