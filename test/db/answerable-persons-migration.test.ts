@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { ormOptions } from '../../src/db/orm';
 import { idCardNumber, uscc } from '../support/factories';
-import { createTestDatabase } from '../support/test-database';
 import { evaluator } from '../support/evaluate';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { serverAfterMigrations } from '../support/server-after-migrations';
 import { graphql } from '../support/graphql';
 
 /**
@@ -14,44 +11,30 @@ import { graphql } from '../support/graphql';
  * entry (COMMITMENT_DERELICTION) with a CORRECTED history entry saying why, no award restriction, and
  * a record entered by hand of the same category left as it was.
  */
-let server: TestServer;
-let database: { url: string; drop(): Promise<void> };
 const ids = { agency: randomUUID(), clerk: randomUUID(), commitment: randomUUID(), made: randomUUID(), byHand: randomUUID() };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const orm = await MikroORM.init(ormOptions(database.url));
-  const sql = (text: string, params: unknown[] = []) => orm.em.getConnection().execute(text, params);
-  try {
-    await orm.getMigrator().up({ to: 'Migration20261203003000RepairReliefStated' });
-    await sql(`insert into agency (id, uscc, name, level, kind) values (?, ?, '鄂州市民政局', 'CITY', 'DEPARTMENT')`, [ids.agency, uscc()]);
-    await sql(`insert into civil_servant (id, id_card_number, name, agency_id, post, rank, leading_cadre) values (?, ?, '何红艳', ?, '科员', '一级科员', false)`, [ids.clerk, idCardNumber(), ids.agency]);
-    await sql(
-      `insert into commitment (id, agency_id, responsible_person_id, kind, domain, publicly_disclosed, content, published_on, due_on, status, settled_on, breach_finding, breach_found_on, breach_found_by, breach_finding_document)
-       values (?, ?, ?, 'DEADLINE', 'LIVELIHOOD', true, '养老服务站按期开放', '2025-01-01', '2025-03-01', 'BREACHED', '2025-03-10', 'DERELICTION', '2025-03-10', '鄂州市人民政府督查室', '鄂州督〔2025〕9号')`,
-      [ids.commitment, ids.agency, ids.clerk],
-    );
-    const record = (id: string, doc: string) => sql(
-      `insert into credit_record (id, subject_type, subject_id, kind, category, severity, summary, occurred_on, recorded_on, decided_on, source_department, document_number)
-       values (?, 'CIVIL_SERVANT', ?, 'DISHONEST', 'UNFULFILLED_COMMITMENT', 'GENERAL', '承诺未兑现', '2025-03-01', '2025-03-10', '2025-03-10', '鄂州市人民政府督查室', ?)`,
-      [id, ids.clerk, doc],
-    );
-    await record(ids.made, '鄂州督〔2025〕9号');
-    await record(ids.byHand, '鄂州督〔2025〕10号');
-    const revision = (record: string, cause: string | null) => sql(
-      `insert into credit_record_revision (id, record_id, action, version, cause_id, snapshot) values (?, ?, 'CREATED', 1, ?, '{"category":"UNFULFILLED_COMMITMENT","version":1,"severity":"GENERAL"}')`,
-      [randomUUID(), record, cause],
-    );
-    await revision(ids.made, ids.commitment);
-    await revision(ids.byHand, null);
-  } finally {
-    await orm.close();
-  }
-  server = await startTestServer({ databaseUrl: database.url });
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
+const server = serverAfterMigrations(async ({ migrateTo, sql }) => {
+  await migrateTo('Migration20261203003000RepairReliefStated');
+  await sql(`insert into agency (id, uscc, name, level, kind) values (?, ?, '鄂州市民政局', 'CITY', 'DEPARTMENT')`, [ids.agency, uscc()]);
+  await sql(`insert into civil_servant (id, id_card_number, name, agency_id, post, rank, leading_cadre) values (?, ?, '何红艳', ?, '科员', '一级科员', false)`, [ids.clerk, idCardNumber(), ids.agency]);
+  await sql(
+    `insert into commitment (id, agency_id, responsible_person_id, kind, domain, publicly_disclosed, content, published_on, due_on, status, settled_on, breach_finding, breach_found_on, breach_found_by, breach_finding_document)
+     values (?, ?, ?, 'DEADLINE', 'LIVELIHOOD', true, '养老服务站按期开放', '2025-01-01', '2025-03-01', 'BREACHED', '2025-03-10', 'DERELICTION', '2025-03-10', '鄂州市人民政府督查室', '鄂州督〔2025〕9号')`,
+    [ids.commitment, ids.agency, ids.clerk],
+  );
+  const record = (id: string, doc: string) => sql(
+    `insert into credit_record (id, subject_type, subject_id, kind, category, severity, summary, occurred_on, recorded_on, decided_on, source_department, document_number)
+     values (?, 'CIVIL_SERVANT', ?, 'DISHONEST', 'UNFULFILLED_COMMITMENT', 'GENERAL', '承诺未兑现', '2025-03-01', '2025-03-10', '2025-03-10', '鄂州市人民政府督查室', ?)`,
+    [id, ids.clerk, doc],
+  );
+  await record(ids.made, '鄂州督〔2025〕9号');
+  await record(ids.byHand, '鄂州督〔2025〕10号');
+  const revision = (record: string, cause: string | null) => sql(
+    `insert into credit_record_revision (id, record_id, action, version, cause_id, snapshot) values (?, ?, 'CREATED', 1, ?, '{"category":"UNFULFILLED_COMMITMENT","version":1,"severity":"GENERAL"}')`,
+    [randomUUID(), record, cause],
+  );
+  await revision(ids.made, ids.commitment);
+  await revision(ids.byHand, null);
 });
 
 const RECORD = graphql(`query ($id: ID!) { creditRecord(id: $id) { category version history { action version reason causeId snapshot } } }`);

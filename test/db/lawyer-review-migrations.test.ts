@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { ormOptions } from '../../src/db/orm';
 import { idCardNumber, uscc } from '../support/factories';
-import { createTestDatabase } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { serverAfterMigrations } from '../support/server-after-migrations';
 import { graphql, type VariablesOf } from '../support/graphql';
 
 /**
@@ -13,8 +10,6 @@ import { graphql, type VariablesOf } from '../support/graphql';
  * a kind silently became ADMINISTRATIVE), then the server's own start-up applies the new migrations.
  * What an officer sees through the API afterwards is what is asserted.
  */
-let server: TestServer;
-let database: { url: string; drop(): Promise<void> };
 const ids = {
   agency: randomUUID(),
   government: randomUUID(),
@@ -36,62 +31,49 @@ const ids = {
 
 const day = (d: string) => `${d}T12:00:00+08:00`;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const orm = await MikroORM.init(ormOptions(database.url));
-  const sql = (text: string, params: unknown[] = []) => orm.em.getConnection().execute(text, params);
-  try {
-    const migrator = orm.getMigrator();
-    await migrator.up({ to: 'Migration20261129010000NoTruncate' });
-    // Written before ListsAndPeriods: what it then rewrote.
-    await sql(`insert into agency (id, uscc, name, level) values (?, ?, '鄂州市测试局', 'CITY'), (?, ?, '鄂州市鄂城区人民政府', 'DISTRICT'), (?, ?, '鄂城区测试街道办事处', 'STREET')`, [ids.agency, uscc(), ids.government, uscc(), ids.street, uscc()]);
-    await sql(`insert into civil_servant (id, id_card_number, name, agency_id, post, rank, leading_cadre) values (?, ?, '李测试', ?, '局长', '一级调研员', true)`, [ids.cadre, idCardNumber(), ids.agency]);
-    await sql(
-      `insert into commitment (id, agency_id, responsible_person_id, kind, content, published_on, due_on, status, settled_on) values
-       (?, ?, ?, 'DEADLINE', '老旧小区改造按期完工', '2025-01-01', '2025-03-01', 'BREACHED', '2025-03-10'),
-       (?, ?, null, 'SERVICE_QUALITY', '窗口服务达标', '2025-01-01', '2025-03-01', 'FULFILLED', '2025-03-02')`,
-      [ids.oldBreach, ids.agency, ids.cadre, ids.oldFulfilled, ids.agency],
-    );
-    await sql(
-      `insert into court_case (id, agency_id, case_number, court, filed_on, head_appeared) values
-       (?, ?, '(2025)鄂0702行初15号', '鄂城区人民法院', '2025-02-01', false),
-       (?, ?, '(2025)鄂0702民初3号', '鄂城区人民法院', '2025-02-01', false),
-       (?, ?, '(2025)鄂07执100号', '鄂州市中级人民法院', '2025-02-01', false),
-       (?, ?, '(2014)鄂执行字第5号', '鄂州市中级人民法院', '2025-02-01', false)`,
-      [ids.oldAdministrative, ids.agency, ids.oldCivil, ids.agency, ids.oldEnforcement, ids.agency, ids.oldEnforcementWithXing, ids.agency],
-    );
-    await sql(
-      `insert into credit_record (id, subject_type, subject_id, kind, category, severity, summary, occurred_on, recorded_on, source_department, document_number) values
-       (?, 'CIVIL_SERVANT', ?, 'DISHONEST', 'ADMINISTRATIVE_VIOLATION', 'GENERAL', '旧记录', '2025-01-10', '2025-02-01', '鄂州市司法局', '鄂州司〔2025〕1号')`,
-      [ids.oldRecord, ids.cadre],
-    );
-    await migrator.up({ to: 'Migration20261129070000OneLiveDecision' });
-    // Written after ListsAndPeriods through the API of its day: a finding made, a kind left out, a kind given.
-    await sql(
-      `insert into commitment (id, agency_id, kind, content, published_on, due_on, status, settled_on, breach_finding) values
-       (?, ?, 'DEADLINE', '惠企政策按期兑现', '2025-01-01', '2025-03-01', 'BREACHED', '2025-03-12', 'DERELICTION')`,
-      [ids.newBreach, ids.agency],
-    );
-    await sql(
-      `insert into court_case (id, agency_id, case_number, court, filed_on, head_appeared, kind) values
-       (?, ?, '(2025)鄂0702民初40号', '鄂城区人民法院', '2025-02-01', false, 'ADMINISTRATIVE'),
-       (?, ?, '(2025)鄂0702行初41号', '鄂城区人民法院', '2025-02-01', false, 'ADMINISTRATIVE'),
-       (?, ?, '(2025)鄂0702民初42号', '鄂城区人民法院', '2025-02-01', false, 'CIVIL')`,
-      [ids.newDefaulted, ids.agency, ids.newAdministrative, ids.agency, ids.newCivil, ids.agency],
-    );
-    await sql(
-      `insert into credit_record (id, subject_type, subject_id, kind, category, severity, summary, occurred_on, recorded_on, decided_on, source_department, document_number) values
-       (?, 'CIVIL_SERVANT', ?, 'DISHONEST', 'ADMINISTRATIVE_VIOLATION', 'GENERAL', '新记录', '2025-01-10', '2025-02-01', '2025-02-01', '鄂州市司法局', '鄂州司〔2025〕2号')`,
-      [ids.newRecord, ids.cadre],
-    );
-  } finally {
-    await orm.close();
-  }
-  server = await startTestServer({ databaseUrl: database.url });
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
+const server = serverAfterMigrations(async ({ migrateTo, sql }) => {
+  await migrateTo('Migration20261129010000NoTruncate');
+  // Written before ListsAndPeriods: what it then rewrote.
+  await sql(`insert into agency (id, uscc, name, level) values (?, ?, '鄂州市测试局', 'CITY'), (?, ?, '鄂州市鄂城区人民政府', 'DISTRICT'), (?, ?, '鄂城区测试街道办事处', 'STREET')`, [ids.agency, uscc(), ids.government, uscc(), ids.street, uscc()]);
+  await sql(`insert into civil_servant (id, id_card_number, name, agency_id, post, rank, leading_cadre) values (?, ?, '李测试', ?, '局长', '一级调研员', true)`, [ids.cadre, idCardNumber(), ids.agency]);
+  await sql(
+    `insert into commitment (id, agency_id, responsible_person_id, kind, content, published_on, due_on, status, settled_on) values
+     (?, ?, ?, 'DEADLINE', '老旧小区改造按期完工', '2025-01-01', '2025-03-01', 'BREACHED', '2025-03-10'),
+     (?, ?, null, 'SERVICE_QUALITY', '窗口服务达标', '2025-01-01', '2025-03-01', 'FULFILLED', '2025-03-02')`,
+    [ids.oldBreach, ids.agency, ids.cadre, ids.oldFulfilled, ids.agency],
+  );
+  await sql(
+    `insert into court_case (id, agency_id, case_number, court, filed_on, head_appeared) values
+     (?, ?, '(2025)鄂0702行初15号', '鄂城区人民法院', '2025-02-01', false),
+     (?, ?, '(2025)鄂0702民初3号', '鄂城区人民法院', '2025-02-01', false),
+     (?, ?, '(2025)鄂07执100号', '鄂州市中级人民法院', '2025-02-01', false),
+     (?, ?, '(2014)鄂执行字第5号', '鄂州市中级人民法院', '2025-02-01', false)`,
+    [ids.oldAdministrative, ids.agency, ids.oldCivil, ids.agency, ids.oldEnforcement, ids.agency, ids.oldEnforcementWithXing, ids.agency],
+  );
+  await sql(
+    `insert into credit_record (id, subject_type, subject_id, kind, category, severity, summary, occurred_on, recorded_on, source_department, document_number) values
+     (?, 'CIVIL_SERVANT', ?, 'DISHONEST', 'ADMINISTRATIVE_VIOLATION', 'GENERAL', '旧记录', '2025-01-10', '2025-02-01', '鄂州市司法局', '鄂州司〔2025〕1号')`,
+    [ids.oldRecord, ids.cadre],
+  );
+  await migrateTo('Migration20261129070000OneLiveDecision');
+  // Written after ListsAndPeriods through the API of its day: a finding made, a kind left out, a kind given.
+  await sql(
+    `insert into commitment (id, agency_id, kind, content, published_on, due_on, status, settled_on, breach_finding) values
+     (?, ?, 'DEADLINE', '惠企政策按期兑现', '2025-01-01', '2025-03-01', 'BREACHED', '2025-03-12', 'DERELICTION')`,
+    [ids.newBreach, ids.agency],
+  );
+  await sql(
+    `insert into court_case (id, agency_id, case_number, court, filed_on, head_appeared, kind) values
+     (?, ?, '(2025)鄂0702民初40号', '鄂城区人民法院', '2025-02-01', false, 'ADMINISTRATIVE'),
+     (?, ?, '(2025)鄂0702行初41号', '鄂城区人民法院', '2025-02-01', false, 'ADMINISTRATIVE'),
+     (?, ?, '(2025)鄂0702民初42号', '鄂城区人民法院', '2025-02-01', false, 'CIVIL')`,
+    [ids.newDefaulted, ids.agency, ids.newAdministrative, ids.agency, ids.newCivil, ids.agency],
+  );
+  await sql(
+    `insert into credit_record (id, subject_type, subject_id, kind, category, severity, summary, occurred_on, recorded_on, decided_on, source_department, document_number) values
+     (?, 'CIVIL_SERVANT', ?, 'DISHONEST', 'ADMINISTRATIVE_VIOLATION', 'GENERAL', '新记录', '2025-01-10', '2025-02-01', '2025-02-01', '鄂州市司法局', '鄂州司〔2025〕2号')`,
+    [ids.newRecord, ids.cadre],
+  );
 });
 
 describe('breach findings nobody made (四(四))', () => {

@@ -1,4 +1,4 @@
-import { createAgency, createRecord } from '../support/factories';
+import { CORRECTED_AWAY_VALUES, verdictOnCorrectedRecord } from '../support/corrected-record';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { graphql } from '../support/graphql';
 
@@ -23,16 +23,16 @@ const rows = async () => (await server.sql('select (select count(*) from verdict
 
 beforeAll(async () => {
   server = await startTestServer();
-  agencyId = await createAgency(server, { name: '鄂州市更正测试局' });
-  recordId = await createRecord(server, 'AGENCY', agencyId, { severity: 'SEVERE', loss: 9876543.21, occurredOn: '2025-01-10', recordedOn: '2025-01-20', documentNumber: '鄂州信〔2026〕777号' });
-  verdictId = (await server.ok(EVALUATE, { id: agencyId }, CLERK)).evaluate.id;
-  // Before any correction the public reads the verdict whole: the record is disclosed as it stands.
-  const before = await server.ok(READ, { v: verdictId }, { role: 'PUBLIC' });
-  expect(before.verdict!.explanation.factsWithheld).toBe(false);
-  expect(JSON.stringify(before.verdict!.explanation.facts)).toContain('9876543.21');
-
-  const { fileObjection } = await server.ok(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本机关", reason: "损失金额认定有误", filedOn: "2025-02-01" }) { id } }`), { r: recordId }, CLERK);
-  await server.ok(graphql(`mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: UPHELD, remedy: CORRECT, correction: { loss: 100, severity: MINOR }, resolution: "更正损失金额", resolvedOn: "2025-02-15" }) { status } }`), { o: fileObjection.id }, CLERK);
+  ({ agencyId, recordId, verdictId } = await verdictOnCorrectedRecord(server, {
+    agencyName: '鄂州市更正测试局',
+    documentNumber: '鄂州信〔2026〕777号',
+    // Before any correction the public reads the verdict whole: the record is disclosed as it stands.
+    beforeCorrection: async (verdict) => {
+      const before = await server.ok(READ, { v: verdict }, { role: 'PUBLIC' });
+      expect(before.verdict!.explanation.factsWithheld).toBe(false);
+      expect(JSON.stringify(before.verdict!.explanation.facts)).toContain('9876543.21');
+    },
+  }));
 });
 afterAll(() => server.stop());
 
@@ -50,7 +50,7 @@ it("the public reads the older verdict's outcome and measures, but none of the c
   expect(verdict!.explanation.summary).toContain('已经异议更正');
   expect(verdict!.reason.zh).toContain('已经异议更正');
   const shown = JSON.stringify(verdict);
-  for (const leak of ['9876543.21', 'SEVERE', recordId, '鄂州信〔2026〕777号']) expect(shown).not.toContain(leak);
+  for (const leak of [...CORRECTED_AWAY_VALUES, recordId, '鄂州信〔2026〕777号']) expect(shown).not.toContain(leak);
   // History itself stays refused to the public, and reading wrote nothing.
   const history = await server.query(graphql(`query ($r: ID!) { creditRecord(id: $r) { history { version } } }`), { r: recordId }, { role: 'PUBLIC' });
   expect(history.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -1,4 +1,4 @@
-import { createAgency, createRecord } from '../support/factories';
+import { CORRECTED_AWAY_VALUES, verdictOnCorrectedRecord } from '../support/corrected-record';
 import { startTestServer, type Caller, type TestServer } from '../support/test-server';
 import { graphql } from '../support/graphql';
 
@@ -11,30 +11,29 @@ import { graphql } from '../support/graphql';
  * leave the old condition values out. CLERK, INSPECTOR and ADMIN (who audit) read it as given.
  */
 let server: TestServer;
-let agencyId: string;
 let recordId: string;
 let verdictId: string;
 const CLERK: Caller = { role: 'CLERK', sub: 'wang.clerk' };
 const OFFICER: Caller = { role: 'OFFICER', sub: 'li.officer' };
 const DISPLAY: Caller = { role: 'DISPLAY', sub: 'hr-screen-3f' };
 const INSPECTOR: Caller = { role: 'INSPECTOR', sub: 'zhao.inspector' };
-const LEAKS = ['9876543.21', 'SEVERE', '鄂州信〔2026〕778号'];
+const LEAKS = [...CORRECTED_AWAY_VALUES, '鄂州信〔2026〕778号'];
 
 const READ = graphql(`query ($v: ID!) { verdict(id: $v) { outcome reason { zh en } measures { ruleId }
   explanation { factsWithheld facts summary(locale: "en") rules { text { zh } evidence conditions { actual } } } } }`);
-const EVALUATE = graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id outcome } }`);
 
 beforeAll(async () => {
   server = await startTestServer();
-  agencyId = await createAgency(server, { name: '鄂州市更正签名测试局' });
-  recordId = await createRecord(server, 'AGENCY', agencyId, { severity: 'SEVERE', loss: 9876543.21, occurredOn: '2025-01-10', recordedOn: '2025-01-20', documentNumber: '鄂州信〔2026〕778号' });
-  verdictId = (await server.ok(EVALUATE, { id: agencyId }, CLERK)).evaluate.id;
-  // Before the correction an OFFICER reads the verdict whole: nothing in it is history yet.
-  const before = await server.ok(READ, { v: verdictId }, OFFICER);
-  expect(before.verdict!.explanation.factsWithheld).toBe(false);
-  expect(JSON.stringify(before.verdict!.explanation.facts)).toContain('9876543.21');
-  const { fileObjection } = await server.ok(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本机关", reason: "损失金额认定有误", filedOn: "2025-02-01" }) { id } }`), { r: recordId }, CLERK);
-  await server.ok(graphql(`mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: UPHELD, remedy: CORRECT, correction: { loss: 100, severity: MINOR }, resolution: "更正损失金额", resolvedOn: "2025-02-15" }) { status } }`), { o: fileObjection.id }, CLERK);
+  ({ recordId, verdictId } = await verdictOnCorrectedRecord(server, {
+    agencyName: '鄂州市更正签名测试局',
+    documentNumber: '鄂州信〔2026〕778号',
+    // Before the correction an OFFICER reads the verdict whole: nothing in it is history yet.
+    beforeCorrection: async (verdict) => {
+      const before = await server.ok(READ, { v: verdict }, OFFICER);
+      expect(before.verdict!.explanation.factsWithheld).toBe(false);
+      expect(JSON.stringify(before.verdict!.explanation.facts)).toContain('9876543.21');
+    },
+  }));
 });
 afterAll(() => server.stop());
 

@@ -6,9 +6,27 @@ import { Severity } from '../../domain/credit-record';
 import { HappenedOn, MultiLine, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
-/** The answerable persons of a 履职不力 finding, described once for settling and for recording a finding. */
+/** The answerable persons of a 履职不力 finding, declared once for settling and for recording a finding. */
 const ANSWERABLE_PERSONS = '相关责任人 / The civil servants the 履职不力 (DERELICTION) finding names as answerable (四(四) 相关责任人), on a public commitment of infrastructure, public service or livelihood: each gets an entry (COMMITMENT_DERELICTION) in their integrity file, weighed in a leading cadre\'s promotion assessment. Absent or empty: the finding counts against the unit only. The commitment\'s named responsible person gets nothing unless listed here.';
 const ANSWERABLE_SEVERITY = '轻重 / How grave the finding body found the 履职不力, for the entries it makes (MINOR, GENERAL, MAJOR, SEVERE): it sets how long each entry counts (parameter countsFor). Required with answerablePersonIds.';
+
+/** `answerablePersonIds`: at most 50 civil-servant ids, optional. */
+function AnswerablePersonIds() {
+  return (target: object, propertyName: string): void => {
+    Field(() => [ID], { nullable: true, description: ANSWERABLE_PERSONS })(target, propertyName);
+    IsOptional()(target, propertyName);
+    ArrayMaxSize(50)(target, propertyName);
+    IsUUID('all', { each: true })(target, propertyName);
+  };
+}
+
+/** `answerableSeverity`: optional; required with answerablePersonIds (checked by the use case). */
+function AnswerableSeverity() {
+  return (target: object, propertyName: string): void => {
+    Field(() => Severity, { nullable: true, description: ANSWERABLE_SEVERITY })(target, propertyName);
+    IsOptional()(target, propertyName);
+  };
+}
 
 @InputType({ description: 'A public commitment (承诺) of an agency.' })
 export class CreateCommitmentInput {
@@ -66,14 +84,10 @@ export class SettleCommitmentInput {
   @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that names answerable persons.' })
   @NonEmptyText(200, { optional: true })
   foundBy?: string;
-  @Field(() => [ID], { nullable: true, description: ANSWERABLE_PERSONS })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @AnswerablePersonIds()
   answerablePersonIds?: string[] | null;
 
-  @Field(() => Severity, { nullable: true, description: ANSWERABLE_SEVERITY })
-  @IsOptional()
+  @AnswerableSeverity()
   answerableSeverity?: Severity | null;
 }
 
@@ -107,13 +121,9 @@ export class RecordBreachFindingInput {
   @Field({ nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that names answerable persons.' })
   @NonEmptyText(100, { optional: true })
   findingDocument?: string;
-  @Field(() => [ID], { nullable: true, description: ANSWERABLE_PERSONS })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @AnswerablePersonIds()
   answerablePersonIds?: string[] | null;
 
-  @Field(() => Severity, { nullable: true, description: ANSWERABLE_SEVERITY })
-  @IsOptional()
+  @AnswerableSeverity()
   answerableSeverity?: Severity | null;
 }
