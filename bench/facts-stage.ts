@@ -12,7 +12,7 @@ import { createFactsRunner } from '../src/graphql/facts-runner';
 import { getSchema } from '../src/graphql/schema';
 import { generate } from './generate';
 import { median } from './median';
-import { FACTS_BATCH } from '../src/evaluation/facts-batch';
+import { FACTS_BATCH } from '../src/config';
 
 /**
  * The sweep's stages in one process, in CPU time per subject (process.cpuUsage, which another
