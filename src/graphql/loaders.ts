@@ -16,6 +16,7 @@ import { SubjectType } from '../domain/subject';
 import { lastChangesOf } from '../evaluation/stale';
 import { NotFoundError } from '../errors';
 import { assertId } from '../registry/lookup';
+import { createFactRowLoaders } from './fact-rows';
 import { nestedPages } from './nested-pages';
 import { atOnce, type StatementGate } from './statement-gate';
 
@@ -70,6 +71,8 @@ export function createLoaders(em: EntityManager, gate: StatementGate = atOnce) {
     listMembershipsOfSubject: listMembershipsOfSubject(em, gate),
     lastChangeOfSubject: lastChangeOfSubject(em, gate),
     ...nestedPageLoaders(em, ids),
+    /** What the facts resolvers read: plain rows (src/graphql/fact-rows.ts). */
+    factRows: createFactRowLoaders(em, gate),
   };
 }
 

@@ -1,0 +1,164 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { Commitment, CourtCase, CreditRecord, CreditRepair, ListMembership, Objection } from '../db/entities';
+import { runSql, sqlNames } from '../db/repositories/sql';
+import type { CommitmentLike } from '../domain/commitment-facts';
+import type { CourtCaseLike } from '../domain/court-facts';
+import type { ObjectionLike, RecordLike, RepairLike } from '../domain/credit-facts';
+import type { MembershipLike } from '../domain/list-membership';
+import type { SubjectType } from '../domain/subject';
+import type { StatementGate } from './statement-gate';
+
+/**
+ * What the facts resolvers (src/graphql/resolvers/*-facts.resolver.ts) read: plain rows, not ORM
+ * entities. A sweep reads the facts of every subject, and hydrating an entity for each record,
+ * repair, objection, listing, commitment and case, then tracking it in the identity map, was most
+ * of a facts read's CPU time and garbage; the facts are computed by pure functions over plain data
+ * (src/domain/*-facts.ts) and never needed the entities. Registry reads and writes keep entities.
+ *
+ * Each row holds only the properties those functions read, under the entities' property names,
+ * with the values the ORM's hydrator gives: dates as 'YYYY-MM-DD' text (MikroORM's pg type
+ * parsers, which knex shares), enums as their text, a decimal declared `runtimeType: 'number'` as
+ * a number, and a relation as its id. Names come from the entities' metadata (`sqlNames`). The
+ * batching is the entity loaders' (src/graphql/loaders.ts): one statement per loader per tick, in
+ * the same order, so a facts read sends as many statements as before.
+ */
+
+export type RecordRow = RecordLike & { subjectType: SubjectType; subjectId: string };
+export type RepairRow = RepairLike & { recordId: string };
+export type ObjectionRow = ObjectionLike & { recordId: string };
+export type MembershipRow = MembershipLike & { subjectType: SubjectType; subjectId: string };
+export type CommitmentRow = CommitmentLike & { agencyId: string; responsiblePersonId: string | null };
+export type CourtCaseRow = CourtCaseLike & { agencyId: string };
+
+/** A relation selected as its id: the property `record` read as `recordId`. */
+type Selected<R> = readonly (keyof R & string)[];
+
+interface RowQuery<E, R> {
+  entity: EntityClass<E>;
+  /** Plain properties selected under their own names. */
+  columns: Selected<R>;
+  /** Relations selected as ids: [property, name in the row]. */
+  ids?: readonly (readonly [keyof E & string, keyof R & string])[];
+  /** The property (or relation) the loader's keys match. */
+  key: keyof E & string;
+  orderBy: readonly (readonly [keyof E & string, 'asc' | 'desc'])[];
+}
+
+/** One SELECT of `query`'s rows whose key is one of `keys`, in the loader's order. */
+function selectRows<E, R>(em: EntityManager, query: RowQuery<E, R>, keys: readonly string[]): Promise<R[]> {
+  const names = sqlNames(em, query.entity);
+  const col = names.col as Record<string, string>;
+  const list = [
+    ...query.columns.map((p) => `${col[p]} as "${p}"`),
+    ...(query.ids ?? []).map(([p, as]) => `${col[p]} as "${as}"`),
+  ].join(', ');
+  const order = query.orderBy.map(([p, direction]) => `${col[p]} ${direction}`).join(', ');
+  const text = `select ${list} from ${names.table} where ${col[query.key]} = any(?::uuid[]) order by ${order}`;
+  return runSql<R>(em, text, [[...keys]]).then((result) => result.rows);
+}
+
+/** A loader of rows grouped by `groupOf` under the keys asked: one statement per tick. */
+function grouped<E, R>(em: EntityManager, gate: StatementGate, query: RowQuery<E, R>, idOf: (key: string) => string, groupOf: (row: R) => string, convert?: (row: R) => R) {
+  return new DataLoader<string, R[]>(async (keys) => {
+    const rows = await gate(() => selectRows(em, query, keys.map(idOf)));
+    const groups = new Map<string, R[]>(keys.map((key) => [key, []]));
+    for (const row of rows) groups.get(groupOf(row))?.push(convert ? convert(row) : row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+const itself = (key: string) => key;
+const subjectIdOf = (key: string) => key.slice(key.indexOf(':') + 1);
+const subjectOf = (row: { subjectType: SubjectType; subjectId: string }) => `${row.subjectType}:${row.subjectId}`;
+
+/** `numeric` comes as text; the entity declares `loss` a number, and its hydrator converts it with `+value`. */
+function recordRow(row: RecordRow): RecordRow {
+  if (row.loss != null) row.loss = +row.loss;
+  return row;
+}
+
+/** The facts resolvers' loaders, per request (beside the entity loaders, on the same `em` and gate). */
+export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
+  const commitments = (key: 'agency' | 'responsiblePerson', groupOf: (row: CommitmentRow) => string) =>
+    grouped<Commitment, CommitmentRow>(
+      em,
+      gate,
+      {
+        entity: Commitment,
+        columns: ['id', 'status', 'content', 'dueOn', 'settledOn', 'breachFinding', 'breachFoundOn', 'domain', 'publiclyDisclosed'],
+        ids: [['agency', 'agencyId'], ['responsiblePerson', 'responsiblePersonId']],
+        key,
+        orderBy: [['dueOn', 'desc'], ['id', 'asc']],
+      },
+      itself,
+      groupOf,
+    );
+  return {
+    /** A subject's credit records, by subject key ("CIVIL_SERVANT:<uuid>"), newest act first. */
+    recordsOfSubject: grouped<CreditRecord, RecordRow>(
+      em,
+      gate,
+      {
+        entity: CreditRecord,
+        columns: ['id', 'subjectType', 'subjectId', 'kind', 'category', 'severity', 'status', 'occurredOn', 'recordedOn', 'decidedOn', 'decidedOnEstimated', 'disclosureEndsOn', 'documentNumber', 'sourceDepartment', 'loss'],
+        key: 'subjectId',
+        orderBy: [['occurredOn', 'desc'], ['id', 'asc']],
+      },
+      subjectIdOf,
+      subjectOf,
+      recordRow,
+    ),
+    /** A record's repairs, in the order they were applied for. */
+    repairsOfRecord: grouped<CreditRepair, RepairRow>(
+      em,
+      gate,
+      { entity: CreditRepair, columns: ['status', 'decidedOn', 'relief', 'reliefStated'], ids: [['record', 'recordId']], key: 'record', orderBy: [['appliedOn', 'asc'], ['id', 'asc']] },
+      itself,
+      (row) => row.recordId,
+    ),
+    /** A record's objections, in the order they were filed. */
+    objectionsOfRecord: grouped<Objection, ObjectionRow>(
+      em,
+      gate,
+      { entity: Objection, columns: ['status', 'filedOn', 'resolvedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['filedOn', 'asc'], ['id', 'asc']] },
+      itself,
+      (row) => row.recordId,
+    ),
+    /** A subject's list memberships, by subject key, newest listing first. */
+    membershipsOfSubject: grouped<ListMembership, MembershipRow>(
+      em,
+      gate,
+      {
+        entity: ListMembership,
+        columns: ['id', 'subjectType', 'subjectId', 'list', 'listedOn', 'listedBy', 'documentNumber', 'removedOn'],
+        ids: [['record', 'recordId']],
+        key: 'subjectId',
+        orderBy: [['listedOn', 'desc'], ['id', 'asc']],
+      },
+      subjectIdOf,
+      subjectOf,
+    ),
+    /** An agency's public commitments, latest due first. */
+    commitmentsOfAgency: commitments('agency', (row) => row.agencyId),
+    /** The commitments a civil servant is the responsible person of. */
+    commitmentsOfResponsible: commitments('responsiblePerson', (row) => row.responsiblePersonId ?? ''),
+    /** An agency's lawsuits, latest filed first. */
+    courtCasesOfAgency: grouped<CourtCase, CourtCaseRow>(
+      em,
+      gate,
+      {
+        entity: CourtCase,
+        columns: ['id', 'caseNumber', 'kind', 'filedOn', 'hearingOn', 'headAppeared', 'entrustedRepresentative', 'validAbsenceReason', 'judgmentDefaulter', 'defaulterListedOn', 'defaulterRemovedOn'],
+        ids: [['agency', 'agencyId']],
+        key: 'agency',
+        orderBy: [['filedOn', 'desc'], ['id', 'asc']],
+      },
+      itself,
+      (row) => row.agencyId,
+    ),
+  };
+}
+
+export type FactRowLoaders = ReturnType<typeof createFactRowLoaders>;

@@ -1,0 +1,99 @@
+import type { Viewer } from '../auth/role';
+import type { CommitmentDomain } from '../domain/commitment';
+import type { CommitmentSelection } from '../domain/commitment-facts';
+import { creditFacts, type CreditOptions, type SeverityPeriods } from '../domain/credit-facts';
+import type { RecordCategory, Severity } from '../domain/credit-record';
+import { chinaDate } from '../domain/day';
+import { listFacts } from '../domain/list-membership';
+import { parsePeriod, type Period } from '../domain/period';
+import { isYearStart, reviewPeriodOn, type ReviewPeriod } from '../domain/review-period';
+import type { SubjectType } from '../domain/subject';
+import { BadUserInputError } from '../errors';
+import { subjectKey, type Loaders } from './loaders';
+import type { SeverityPeriodsInput } from './types/credit-facts.type';
+import { visibleRecords } from './visibility';
+
+/**
+ * What the facts resolvers (src/graphql/resolvers/*-facts.resolver.ts) share: their policy
+ * arguments read and checked, and the credit and list facts of a subject computed from the plain
+ * rows of src/graphql/fact-rows.ts.
+ */
+
+/** A period argument, or BAD_USER_INPUT naming the argument. */
+export function period(value: string | null | undefined, field: string): Period | null {
+  if (value == null) return null;
+  const parsed = parsePeriod(value);
+  if (!parsed) throw new BadUserInputError(field, `"${value}" is not a calendar period of at least one day and at most 100 years (36500 days); write it as ISO 8601 years, months and days, e.g. "P3M", "P1Y", "P3Y".`);
+  return parsed;
+}
+
+function periods(input: SeverityPeriodsInput | null | undefined): SeverityPeriods | null {
+  if (!input) return null;
+  return {
+    minor: period(input.minor, 'countsFor.minor')!,
+    general: period(input.general, 'countsFor.general')!,
+    major: period(input.major, 'countsFor.major')!,
+    severe: period(input.severe, 'countsFor.severe')!,
+  };
+}
+
+/** How a credit field reads the records: its policy arguments, as the parameters in force give them. */
+export interface CreditReading {
+  countsFor: SeverityPeriodsInput | null;
+  trustworthyFor: string | null;
+  actsFrom: string | null;
+  dishonestyCategories: RecordCategory[] | null;
+  graveSeverities: Severity[] | null;
+}
+
+function creditOptions(reading: CreditReading): CreditOptions {
+  const countsFor = periods(reading.countsFor);
+  const trustworthy = period(reading.trustworthyFor, 'trustworthyFor');
+  return { countsFor: countsFor || trustworthy ? { ...(countsFor ?? {}), trustworthy } as SeverityPeriods : null, actsFrom: reading.actsFrom, dishonestyCategories: reading.dishonestyCategories, graveSeverities: reading.graveSeverities };
+}
+
+/** Repairs of many records, each list loaded in one batch. */
+async function repairsOf(loaders: Loaders, ids: string[]) {
+  const lists = await loaders.factRows.repairsOfRecord.loadMany(ids);
+  const byId = new Map(ids.map((rid, i) => [rid, lists[i] instanceof Error ? [] : (lists[i] as Exclude<(typeof lists)[number], Error>)]));
+  return (rid: string) => byId.get(rid) ?? [];
+}
+
+/**
+ * Credit facts of any subject: records, their repairs and objections, each loaded in one batch.
+ * The public's facts come from the records publicly disclosed today only, whatever asOf it asks
+ * (a past asOf must not bring back a record whose disclosure has ended). Evaluations never read
+ * as the public: their facts queries run as the system.
+ */
+export async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
+  const all = visibleRecords(viewer, await loaders.factRows.recordsOfSubject.load(subjectKey(type, id)));
+  const records = occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all;
+  const ids = records.map((r) => r.id);
+  const [repairs, objections] = await Promise.all([repairsOf(loaders, ids), loaders.factRows.objectionsOfRecord.loadMany(ids)]);
+  const objectionsById = new Map(ids.map((rid, i) => [rid, objections[i] instanceof Error ? [] : (objections[i] as Exclude<(typeof objections)[number], Error>)]));
+  const on = chinaDate(asOf);
+  return { on, ...creditFacts(records, repairs, (rid) => objectionsById.get(rid) ?? [], on, creditOptions(reading)) };
+}
+
+/** List memberships of any subject on the day, with the repairs of the records behind them. */
+export async function listFactsOf(loaders: Loaders, type: SubjectType, id: string, asOf: Date) {
+  const memberships = await loaders.factRows.membershipsOfSubject.load(subjectKey(type, id));
+  const ids = memberships.flatMap((m) => (m.recordId ? [m.recordId] : []));
+  const repairs = await repairsOf(loaders, ids);
+  return listFacts(
+    memberships,
+    repairs,
+    chinaDate(asOf),
+  );
+}
+
+/** The review period containing the day, from the first day of the review year, checked. */
+export function reviewOn(on: string, startsOn: string | null): ReviewPeriod | null {
+  if (startsOn == null) return null;
+  if (!isYearStart(startsOn)) throw new BadUserInputError('reviewYearStartsOn', `"${startsOn}" is not a day every year has: write the month and day the review year starts on as "MM-DD", e.g. "01-01" (not "02-29").`);
+  return reviewPeriodOn(on, startsOn);
+}
+
+export function selection(domains: CommitmentDomain[] | null, publiclyDisclosed: boolean | null, actsFrom: string | null, review: ReviewPeriod | null = null): CommitmentSelection {
+  return { domains, publiclyDisclosed, actsFrom, review };
+}
