@@ -1,6 +1,6 @@
 import { PAGE_SIZE } from '../engine/query-cost';
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
-import { Cursor } from '@mikro-orm/core';
+import { Cursor, LoadStrategy } from '@mikro-orm/core';
 import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../errors';
@@ -73,6 +73,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
  * One page of a list by keyset (cursor) pagination: one SELECT, plus one COUNT only when
  * `totalCount` is selected. The order must end with a unique column so cursors are stable.
  * Cursors are sealed (./cursor.ts): they carry the sort values, which may be personal data.
+ * `joined`: many-to-one relations loaded in the same SELECT (a join), for a page that shows them.
  */
 export async function paginate<E extends object>(
   em: EntityManager,
@@ -80,6 +81,7 @@ export async function paginate<E extends object>(
   where: FilterQuery<E> | (() => FilterQuery<E>),
   orderBy: QueryOrderMap<E>,
   args: PageArgs,
+  joined: readonly string[] = [],
 ): Promise<ConnectionShape<E>> {
   // A condition on an SQL expression (raw) can be used in one statement only: such lists pass a maker.
   const condition = () => (typeof where === 'function' ? (where as () => FilterQuery<E>)() : where);
@@ -91,6 +93,7 @@ export async function paginate<E extends object>(
     after,
     orderBy: orderBy as never,
     includeCount: false,
+    ...(joined.length ? { populate: joined as never, strategy: LoadStrategy.JOINED } : {}),
   });
   const seal = (inner: string | null) => (inner == null ? null : sealCursor(list, inner));
   return {

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { civilServantOrder, nameFilter } from '../visibility';
 import { FIELD_READERS, PERMISSIONS } from '../../auth/role';
 import { Guarded } from '../guarded';
@@ -13,6 +14,7 @@ import { loadOrFail, subjectKey } from '../loaders';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantConnection, CivilServantType } from '../types/civil-servant.type';
 import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
+import { asksFor } from '../selection';
 import { definedOnly } from '../where';
 import { capped } from '../list-caps';
 
@@ -24,17 +26,23 @@ export class CivilServantResolver {
   }
 
   @Query(() => CivilServantConnection, { description: 'Civil servants by name (for the public: by id, which hints at no hidden character), a page at a time. For the public, nameContains matches the masked name (王*明) only.' })
-  civilServants(
+  async civilServants(
     @Args() page: PageArgs,
     @Arg('filter', () => CivilServantFilter, { nullable: true }) filter: CivilServantFilter | undefined,
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer, loaders }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where = () => definedOnly({
       ...nameFilter(viewer, filter?.nameContains),
       agency: filter?.agencyId,
       leadingCadre: filter?.leadingCadre,
     });
-    return paginate(em, CivilServant, where, civilServantOrder(viewer), page);
+    // A list page showing each servant's agency gets the agencies in the page's own statement (a
+    // join), handed to the agency loader, instead of a second statement.
+    const withAgency = asksFor(info, ['edges', 'node', 'agency']);
+    const found = await paginate(em, CivilServant, where, civilServantOrder(viewer), page, withAgency ? ['agency'] : []);
+    if (withAgency) for (const { node } of found.edges) loaders.agency.prime(node.agency.id, node.agency);
+    return found;
   }
 
   @Mutation(() => CivilServantType, { description: 'Registers a civil servant. CONFLICT when the ID-card number is already registered.' })
