@@ -116,7 +116,14 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Verdict.explanation': 100,
   'Assessment.explanation': 100,
   'Verdict.measures': 20,
-  'Verdict.reason': 20,
+  // Each reads the verdict's rules back with their texts (explainedRules, as measures does) and
+  // walks every rule's conditions and parameters for proposed values (src/evaluation/provisional.ts).
+  // An assessment's are plain fields, computed with it.
+  'Verdict.provisional': 20,
+  'Verdict.provisionalOn': 20,
+  // One template filled from the stored rules, and whether the facts are withheld: one batched
+  // statement per request for every verdict and alias (src/graphql/withheld-facts.ts), a read.
+  'Verdict.reason': READ_COST,
   'Assessment.reason': 20,
   'Explanation.summary': 50,
   'Explanation.facts': 20,

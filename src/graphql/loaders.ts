@@ -17,6 +17,8 @@ import { lastChangesOf } from '../evaluation/stale';
 import { NotFoundError } from '../errors';
 import { assertId } from '../registry/lookup';
 import { nestedPages } from './nested-pages';
+import { withheldCausesOf, withheldKeyText, type WithheldCauses, type WithheldKey } from './withheld-facts';
+import { chinaDate } from '../domain/day';
 import { atOnce, type StatementGate } from './statement-gate';
 
 type Ctor<E> = new (...args: never[]) => E;
@@ -69,6 +71,7 @@ export function createLoaders(em: EntityManager, gate: StatementGate = atOnce) {
     creditRecordsOfSubject: creditRecordsOfSubject(em, gate),
     listMembershipsOfSubject: listMembershipsOfSubject(em, gate),
     lastChangeOfSubject: lastChangeOfSubject(em, gate),
+    withheldFacts: withheldFacts(em, gate),
     ...nestedPageLoaders(em, ids),
   };
 }
@@ -135,6 +138,15 @@ function lastChangeOfSubject(em: EntityManager, gate: StatementGate) {
     const subjects = keys.map((key) => ({ type: key.slice(0, key.indexOf(':')) as SubjectType, id: key.slice(key.indexOf(':') + 1) }));
     return gate(() => lastChangesOf(em, subjects));
   });
+}
+
+/**
+ * Whether verdicts' stored facts are withheld, by cause (src/graphql/withheld-facts.ts): one
+ * statement for every verdict asked in a tick, memoised per request, so `Verdict.reason` and
+ * `explanation` on a page, under any number of aliases, cost one statement, not two per verdict per alias.
+ */
+function withheldFacts(em: EntityManager, gate: StatementGate) {
+  return new DataLoader<WithheldKey, WithheldCauses, string>((verdicts) => gate(() => withheldCausesOf(em, verdicts, chinaDate(new Date()))), { cacheKeyFn: withheldKeyText });
 }
 
 /**
