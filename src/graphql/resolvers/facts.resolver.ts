@@ -23,7 +23,8 @@ import { CommitmentFactsType } from '../types/commitment-facts.type';
 import { CourtFactsType } from '../types/court-facts.type';
 import { CreditFactsType, SeverityPeriodsInput } from '../types/credit-facts.type';
 import { ListFactsType, ListMembershipType } from '../types/list-membership.type';
-import { capped } from '../list-caps';
+import { capped, factsRows } from '../list-caps';
+import type { FactsField } from '../../engine/query-cost';
 
 /** A period argument, or BAD_USER_INPUT naming the argument. */
 function period(value: string | null | undefined, field: string): Period | null {
@@ -71,9 +72,10 @@ async function repairsOf(loaders: Loaders, ids: string[]) {
  * (a past asOf must not bring back a record whose disclosure has ended). Evaluations never read
  * as the public: their facts queries run as the system.
  */
-async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
+async function creditFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
   const all = visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(type, id)));
-  const records = occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all;
+  // The rows computed over: at most the cap the field is priced at, for callers (list-caps.ts).
+  const records = factsRows(viewer, field, occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all);
   const ids = records.map((r) => r.id);
   const [repairs, objections] = await Promise.all([repairsOf(loaders, ids), loaders.objectionsOfRecord.loadMany(ids)]);
   const objectionsById = new Map(ids.map((rid, i) => [rid, objections[i] instanceof Error ? [] : (objections[i] as Exclude<(typeof objections)[number], Error>)]));
@@ -82,8 +84,8 @@ async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType
 }
 
 /** List memberships of any subject on the day, with the repairs of the records behind them. */
-async function listFactsOf(loaders: Loaders, type: SubjectType, id: string, asOf: Date) {
-  const memberships = await loaders.listMembershipsOfSubject.load(subjectKey(type, id));
+async function listFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date) {
+  const memberships = factsRows(viewer, field, await loaders.listMembershipsOfSubject.load(subjectKey(type, id)));
   const ids = memberships.flatMap((m) => (m.record ? [m.record.id] : []));
   const repairs = await repairsOf(loaders, ids);
   return listFacts(
@@ -167,12 +169,12 @@ export class AgencyFactsResolver {
     @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
+    return creditFactsOf(loaders, viewer, 'Agency.credit', SubjectType.AGENCY, agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
   }
 
   @FieldResolver(() => ListFactsType, LISTINGS)
-  listings(@Root() agency: Agency, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders }: GraphQLContext) {
-    return listFactsOf(loaders, SubjectType.AGENCY, agency.id, asOf);
+  listings(@Root() agency: Agency, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return listFactsOf(loaders, viewer, 'Agency.listings', SubjectType.AGENCY, agency.id, asOf);
   }
 
   @FieldResolver(() => [ListMembershipType], HISTORY)
@@ -189,11 +191,11 @@ export class AgencyFactsResolver {
     @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
     @Arg('actsFrom', () => LocalDateResolver, BREACHES_FROM) actsFrom: string | null,
     @Arg('reviewYearStartsOn', () => String, REVIEW_YEAR_STARTS_ON) reviewYearStartsOn: string | null,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
     const on = chinaDate(asOf);
     const review = reviewOn(on, reviewYearStartsOn);
-    return commitmentFacts(await loaders.commitmentsOfAgency.load(agency.id), on, period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom, review));
+    return commitmentFacts(factsRows(viewer, 'Agency.commitmentFacts', await loaders.commitmentsOfAgency.load(agency.id)), on, period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom, review));
   }
 
   @FieldResolver(() => CourtFactsType, { description: '诉讼事实 / Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })
@@ -202,10 +204,10 @@ export class AgencyFactsResolver {
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('within', () => String, WITHIN) within: string | null,
     @Arg('actsFrom', () => LocalDateResolver, ABSENCES_FROM) actsFrom: string | null,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    const [cases, listings] = await Promise.all([loaders.courtCasesOfAgency.load(agency.id), listFactsOf(loaders, SubjectType.AGENCY, agency.id, asOf)]);
-    return courtFacts(cases, chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt, actsFrom);
+    const [cases, listings] = await Promise.all([loaders.courtCasesOfAgency.load(agency.id), listFactsOf(loaders, viewer, 'Agency.listings', SubjectType.AGENCY, agency.id, asOf)]);
+    return courtFacts(factsRows(viewer, 'Agency.courtFacts', cases), chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt, actsFrom);
   }
 }
 
@@ -223,13 +225,13 @@ export class CivilServantFactsResolver {
     @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.CIVIL_SERVANT, servant.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
+    return creditFactsOf(loaders, viewer, 'CivilServant.credit', SubjectType.CIVIL_SERVANT, servant.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
   }
 
   @FieldResolver(() => ListFactsType, LISTINGS)
   @Authorized(FIELD_READERS['CivilServant.listings'].roles)
-  listings(@Root() servant: CivilServant, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders }: GraphQLContext) {
-    return listFactsOf(loaders, SubjectType.CIVIL_SERVANT, servant.id, asOf);
+  listings(@Root() servant: CivilServant, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return listFactsOf(loaders, viewer, 'CivilServant.listings', SubjectType.CIVIL_SERVANT, servant.id, asOf);
   }
 
   @FieldResolver(() => [ListMembershipType], HISTORY)
@@ -247,9 +249,9 @@ export class CivilServantFactsResolver {
     @Arg('domains', () => [CommitmentDomain], DOMAINS) domains: CommitmentDomain[] | null,
     @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
     @Arg('actsFrom', () => LocalDateResolver, BREACHES_FROM) actsFrom: string | null,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return commitmentFacts(await loaders.commitmentsOfResponsible.load(servant.id), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom));
+    return commitmentFacts(factsRows(viewer, 'CivilServant.commitmentFacts', await loaders.commitmentsOfResponsible.load(servant.id)), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom));
   }
 
   @FieldResolver(() => CreditFactsType, {
@@ -270,7 +272,7 @@ export class CivilServantFactsResolver {
   ) {
     // Not principal, or tenure unknown: nothing of the agency's is attributed to them (an empty list of records).
     const since = servant.principal && servant.principalSince ? servant.principalSince : '9999-12-31';
-    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, servant.agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities }, since);
+    return creditFactsOf(loaders, viewer, 'CivilServant.agencyCreditAsPrincipal', SubjectType.AGENCY, servant.agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities }, since);
   }
 }
 
@@ -287,12 +289,12 @@ export class EnterpriseFactsResolver {
     @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.ENTERPRISE, enterprise.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
+    return creditFactsOf(loaders, viewer, 'Enterprise.credit', SubjectType.ENTERPRISE, enterprise.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
   }
 
   @FieldResolver(() => ListFactsType, LISTINGS)
-  listings(@Root() enterprise: Enterprise, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders }: GraphQLContext) {
-    return listFactsOf(loaders, SubjectType.ENTERPRISE, enterprise.id, asOf);
+  listings(@Root() enterprise: Enterprise, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return listFactsOf(loaders, viewer, 'Enterprise.listings', SubjectType.ENTERPRISE, enterprise.id, asOf);
   }
 
   @FieldResolver(() => [ListMembershipType], HISTORY)
