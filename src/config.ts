@@ -56,6 +56,14 @@ export interface Config {
   subscriptionsPerSocket?: number;
   /** Subscriptions running at once in one server process, every socket together (SUBSCRIPTIONS_PER_PROCESS, default 2,000). */
   subscriptionsPerProcess?: number;
+  /** Enterprises' public statuses kept per process (PUBLIC_STATUS_CACHE_SIZE, LRU; 0 keeps none). Absent in hand-built configs: the default. */
+  publicStatusCacheSize?: number;
+  /** Anonymous GraphQL requests one client address may send per window (PUBLIC_RATE_LIMIT; 0: no limit). Absent in hand-built configs: the default. */
+  publicRateLimit?: number;
+  /** The window of publicRateLimit, in seconds (PUBLIC_RATE_WINDOW_SECONDS). */
+  publicRateWindowSeconds?: number;
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies' X-Forwarded-For names the client; absent: none, the peer is the client. */
+  trustProxy?: boolean | number | string;
 }
 
 /**
@@ -67,6 +75,12 @@ export interface Config {
  * subject, of 100 at 247–262 MB with 0.85–1.08 ms (more statements, far less garbage collection).
  */
 export const FACTS_BATCH = 100;
+
+/** PUBLIC_STATUS_CACHE_SIZE's default: every enterprise matter of a few thousand enterprises (a decision is a few KB). */
+export const DEFAULT_PUBLIC_STATUS_CACHE_SIZE = 5_000;
+
+/** The defaults of the anonymous rate limit (README "Limits"): 300 requests a minute per client address. */
+export const PUBLIC_RATE_DEFAULTS = { limit: 300, windowSeconds: 60 } as const;
 
 /** The defaults of the subscription limits (README "Limits"). */
 export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000 } as const;
@@ -180,6 +194,26 @@ function readCount(env: Env, name: string, fallback: number, min: number, max: n
   return n;
 }
 
+/**
+ * TRUST_PROXY, Express's `trust proxy`: unset or false — the TCP peer is the client; a whole number
+ * — that many proxies in front (the client is that many addresses from the end of
+ * X-Forwarded-For); otherwise a comma-separated list of proxy addresses or subnets, or Express's
+ * names `loopback`, `linklocal`, `uniquelocal`. `true` (trust every hop) is refused: any caller
+ * could then name any address and escape the rate limit.
+ */
+function readTrustProxy(env: Env): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || /^(0|false|no)$/i.test(raw)) return false;
+  if (/^(true|yes)$/i.test(raw)) throw new ConfigError('TRUST_PROXY', `is "${raw}", which would let any caller name its own address in X-Forwarded-For; give the number of proxies in front (1) or their addresses (loopback, 10.0.0.0/8)`);
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `is "${raw}", but must be a number of proxies from 0 to 10, or their addresses`);
+    return hops;
+  }
+  if (!/^[0-9A-Za-z.:/, -]+$/.test(raw)) throw new ConfigError('TRUST_PROXY', `is "${raw}", but must be a number of proxies or a comma-separated list of addresses, subnets or loopback, linklocal, uniquelocal`);
+  return raw;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the setting at fault. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = readNodeEnv(env);
@@ -206,5 +240,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sweepFactsBatch: readFactsBatch(env),
     subscriptionsPerSocket: readCount(env, 'SUBSCRIPTIONS_PER_SOCKET', SUBSCRIPTION_DEFAULTS.perSocket, 1, 1_000, 'subscriptions per WebSocket'),
     subscriptionsPerProcess: readCount(env, 'SUBSCRIPTIONS_PER_PROCESS', SUBSCRIPTION_DEFAULTS.perProcess, 1, 100_000, 'subscriptions per server process'),
+    publicStatusCacheSize: readCount(env, 'PUBLIC_STATUS_CACHE_SIZE', DEFAULT_PUBLIC_STATUS_CACHE_SIZE, 0, 1_000_000, 'cached public statuses'),
+    publicRateLimit: readCount(env, 'PUBLIC_RATE_LIMIT', PUBLIC_RATE_DEFAULTS.limit, 0, 1_000_000, 'anonymous requests per client address and window'),
+    publicRateWindowSeconds: readCount(env, 'PUBLIC_RATE_WINDOW_SECONDS', PUBLIC_RATE_DEFAULTS.windowSeconds, 1, 86_400, 'seconds'),
+    trustProxy: readTrustProxy(env),
   };
 }

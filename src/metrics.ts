@@ -52,3 +52,16 @@ export const sweepChunkSeconds = new Histogram({
   buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
   registers: [registry],
 });
+
+export const publicStatusCacheTotal = new Counter({
+  name: 'chengxin_public_status_cache_total',
+  help: 'Enterprise public statuses looked up in the cache of assessments, by result: hit (no assessment run) or miss (assessed).',
+  labelNames: ['result'] as const,
+  registers: [registry],
+});
+
+export const rateLimitedTotal = new Counter({
+  name: 'chengxin_rate_limited_total',
+  help: 'Anonymous (PUBLIC) GraphQL requests refused with RATE_LIMITED (HTTP 429) because their client address sent too many in the window.',
+  registers: [registry],
+});

@@ -15,16 +15,20 @@ import { runSql, sqlNames } from '../db/repositories/sql';
  */
 export class ReadLog {
   private readonly entries = new Map<string, AuditEntry>();
-  /** Personal data read whole, by "<subject type> <id>": the fields read. */
-  private readonly personal = new Map<string, { subjectType: SubjectType; subjectId: string; fields: Set<string> }>();
+  /** Personal data read whole, by "<subject type> <id> <target id>": the fields read. */
+  private readonly personal = new Map<string, { subjectType: SubjectType; subjectId: string; targetId?: string; fields: Set<string> }>();
   private closed = false;
 
-  /** Notes that a person's field was read whole; one entry per person per request, naming every field read. */
-  notePersonal(subjectType: SubjectType, subjectId: string, field: string): void {
+  /**
+   * Notes that a person's field was read whole; one entry per person per request, naming every
+   * field read. A person the registry knows only by name inside an object (a court case's entrusted
+   * representative) is named by the object's owner and the object (`targetId`).
+   */
+  notePersonal(subjectType: SubjectType, subjectId: string, field: string, targetId?: string): void {
     if (this.closed) return;
-    const key = `${subjectType} ${subjectId}`;
+    const key = `${subjectType} ${subjectId} ${targetId ?? ''}`;
     let found = this.personal.get(key);
-    if (!found) this.personal.set(key, (found = { subjectType, subjectId, fields: new Set() }));
+    if (!found) this.personal.set(key, (found = { subjectType, subjectId, targetId, fields: new Set() }));
     found.fields.add(field);
   }
 
@@ -49,10 +53,11 @@ export class ReadLog {
    * long as the subscription, and each event's reads are written as the event is sent.
    */
   drain(): AuditEntry[] {
-    const personal = [...this.personal.values()].map(({ subjectType, subjectId, fields }): AuditEntry => ({
+    const personal = [...this.personal.values()].map(({ subjectType, subjectId, targetId, fields }): AuditEntry => ({
       action: AuditAction.READ_PERSONAL_DATA,
       subjectType,
       subjectId,
+      ...(targetId ? { targetId } : {}),
       outcome: personalOutcome(fields),
     }));
     const out = [...this.entries.values(), ...personal];

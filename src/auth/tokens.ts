@@ -86,8 +86,14 @@ export const CLOCK_TOLERANCE = 60;
 
 const days = (seconds: number) => `${Math.round((seconds / 86400) * 10) / 10} days`;
 
+/** How far ahead of this server's clock a token's claim lies, in whole seconds, or null when it is no number. */
+function secondsAhead(payload: unknown, claim: string): number | null {
+  const value = (payload as Record<string, unknown> | undefined)?.[claim];
+  return typeof value === 'number' && Number.isFinite(value) ? Math.round(value - Date.now() / 1000) : null;
+}
+
 function verifyProblem(error: unknown, policy: TokenPolicy): string {
-  const { code, claim, reason } = error as { code?: string; claim?: string; reason?: string };
+  const { code, claim, reason, payload } = error as { code?: string; claim?: string; reason?: string; payload?: unknown };
   if (code === 'ERR_JWT_EXPIRED' && claim === 'iat') {
     return `The token's "iat" (issued at) lies more than ${days(policy.maxLifetimeSeconds)} in the past (JWT_MAX_TTL_DAYS), or is not a real time; no token lives that long. Issue a new one.`;
   }
@@ -96,13 +102,20 @@ function verifyProblem(error: unknown, policy: TokenPolicy): string {
     if (claim === 'iat' && reason === 'missing') return 'The token has no "iat" claim (when it was issued); every token must say when it was issued.';
     if (claim === 'iat' && reason === 'invalid') return 'The token\'s "iat" (issued at) is not a number of seconds.';
     if (claim === 'iat') return `The token's "iat" (issued at) lies in the future (more than ${CLOCK_TOLERANCE} s ahead); check the issuer's clock.`;
-    if (claim === 'nbf') return 'The token is not valid yet: its "nbf" (not before) lies in the future.';
+    if (claim === 'nbf' && reason === 'invalid') return 'The token\'s "nbf" (not before) is not a number of seconds.';
+    if (claim === 'nbf') {
+      const ahead = secondsAhead(payload, 'nbf');
+      return `The token is not valid yet: its "nbf" (not before) lies ${ahead === null ? 'in the future' : `${ahead} s ahead`}, more than the ${CLOCK_TOLERANCE} s of clock skew tolerated; use it from then on, or check the issuer's clock.`;
+    }
     if (claim === 'iss') return `The token's "iss" claim is not ${JSON.stringify(policy.issuer)}, the issuer this server accepts (JWT_ISSUER).`;
     if (claim === 'aud') return `The token's "aud" claim does not name ${JSON.stringify(policy.audience)}, the audience this server accepts (JWT_AUDIENCE).`;
     if (claim === 'exp') return 'The token has no valid "exp" claim (when it expires); every token must expire.';
     return `The token's "${claim ?? '?'}" claim is not valid.`;
   }
-  return 'The token is not valid here (bad signature, algorithm or form).';
+  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return 'The token\'s signature does not match this server\'s key (JWT_SECRET or JWKS_URL); it was signed by someone else, or changed.';
+  if (code === 'ERR_JOSE_ALG_NOT_ALLOWED' || code === 'ERR_JOSE_NOT_SUPPORTED') return 'The token is signed with an algorithm this server does not accept (HS256 with JWT_SECRET, or the JWKS keys\' own).';
+  if (code === 'ERR_JWKS_NO_MATCHING_KEY' || code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS') return 'No key of JWKS_URL matches the token\'s "kid"; it was signed with a key this server does not know.';
+  return 'The token is not a well-formed signed JWT (three base64url parts with a JSON header and claims).';
 }
 
 /**

@@ -60,9 +60,10 @@ const capOf = (field: string): number | undefined => (Object.hasOwn(PLAIN_LIST_C
 /**
  * The lists inside the facts types (src/graphql/types/facts.type.ts, ListFacts), counted at the cap
  * of the registry list each is drawn from: a subject's counting records are some of its credit
- * records, its breached commitments some of its commitments, and so on. They are not refused above
- * it (an evaluation must see every record), so for the rare subject with more the estimate is low by
- * that much; every other subject stays within it.
+ * records, its breached commitments some of its commitments, and so on. A caller asking
+ * the facts of a subject with more rows than that cap is refused (LIST_TOO_LONG, factsRows in
+ * src/graphql/list-caps.ts), so the estimate stays an upper bound; evaluations read facts as the
+ * system and see every row.
  */
 const FACTS_LIST_SOURCES: Readonly<Record<string, CappedList>> = {
   'CreditFacts.records': 'Agency.creditRecords',
@@ -82,7 +83,7 @@ const FACTS_LIST_SOURCES: Readonly<Record<string, CappedList>> = {
  * returns cost their items besides (FACTS_LIST_SOURCES). At 1 each, 60 aliases of `credit` on a page
  * of 100 agencies (6,000 computations over every record) were priced 6,100.
  */
-const FACTS_FIELDS: Readonly<Record<string, CappedList>> = {
+export const FACTS_FIELDS = {
   'Agency.credit': 'Agency.creditRecords',
   'Agency.listings': 'Agency.listMemberships',
   'Agency.commitmentFacts': 'Agency.commitments',
@@ -93,7 +94,10 @@ const FACTS_FIELDS: Readonly<Record<string, CappedList>> = {
   'CivilServant.commitmentFacts': 'Agency.commitments',
   'Enterprise.credit': 'Enterprise.creditRecords',
   'Enterprise.listings': 'Enterprise.listMemberships',
-};
+} as const satisfies Readonly<Record<string, CappedList>>;
+
+/** A subject's facts field (FACTS_FIELDS). */
+export type FactsField = keyof typeof FACTS_FIELDS;
 
 /** Statements that read one row set per item (a verdict's last change of its subject, batched per request). */
 const READ_COST = 10;
@@ -116,7 +120,14 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Verdict.explanation': 100,
   'Assessment.explanation': 100,
   'Verdict.measures': 20,
-  'Verdict.reason': 20,
+  // Each reads the verdict's rules back with their texts (explainedRules, as measures does) and
+  // walks every rule's conditions and parameters for proposed values (src/evaluation/provisional.ts).
+  // An assessment's are plain fields, computed with it.
+  'Verdict.provisional': 20,
+  'Verdict.provisionalOn': 20,
+  // One template filled from the stored rules, and whether the facts are withheld: one batched
+  // statement per request for every verdict and alias (src/graphql/withheld-facts.ts), a read.
+  'Verdict.reason': READ_COST,
   'Assessment.reason': 20,
   'Explanation.summary': 50,
   'Explanation.facts': 20,

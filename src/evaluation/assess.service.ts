@@ -35,6 +35,21 @@ export async function assessPairs(deps: EvaluationDeps, pairs: SubjectMatter[], 
   return deps.facts.read((run) => Promise.all(pairs.map(({ subject, matter }) => assessOne(deps.ruleSet, run, subject, matter, asOf, day).catch((error: unknown) => toError(error)))));
 }
 
+/**
+ * As assessPairs, with the digest of each subject's row versions read in the same snapshot as its
+ * facts (src/evaluation/row-versions.ts): what a cache of these decisions keys them by.
+ */
+export async function assessPairsWithVersions(deps: EvaluationDeps, pairs: SubjectMatter[], asOf: Date): Promise<{ decisions: (Decision | Error)[]; versions: string[] }> {
+  const day = chinaDate(asOf);
+  return deps.facts.read(async (run, _runChunk, versionsOf) => {
+    const [decisions, versions] = await Promise.all([
+      Promise.all(pairs.map(({ subject, matter }) => assessOne(deps.ruleSet, run, subject, matter, asOf, day).catch((error: unknown) => toError(error)))),
+      versionsOf(pairs.map((pair) => pair.subject)),
+    ]);
+    return { decisions, versions };
+  });
+}
+
 async function assessOne(ruleSet: RuleSet, run: RunFactsQuery, subject: SubjectRef, matter: string, asOf: Date, day: string): Promise<Decision> {
   assertMatter(ruleSet, subject.type, matter);
   return decide(ruleSet, subject, matter, asOf, await gatherFacts(run, ruleSet, subject, asOf, day));

@@ -21,12 +21,15 @@ export type RunChunkFactsQuery = (query: FactsQuery, ids: string[], variables: R
  * so the same subject, matter and day give the same facts for every caller. Built once from the
  * schema (src/graphql/facts-runner.ts) and handed to the server, the CLI and the workers.
  */
+/** The digests of the subjects' row versions as this read sees them (src/evaluation/row-versions.ts). */
+export type RowVersionsInRead = (subjects: readonly SubjectRef[]) => Promise<string[]>;
+
 export interface FactsRunner {
   /**
    * One read: every query `work` runs shares one read-only transaction (one consistent snapshot)
    * and one set of batch loaders, so a chunk's facts cost one statement per nested field.
    */
-  read<T>(work: (run: RunFactsQuery, runChunk: RunChunkFactsQuery) => Promise<T>): Promise<T>;
+  read<T>(work: (run: RunFactsQuery, runChunk: RunChunkFactsQuery, versions: RowVersionsInRead) => Promise<T>): Promise<T>;
 }
 
 export interface SubjectRef {

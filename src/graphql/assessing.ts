@@ -2,9 +2,12 @@ import { GraphQLError } from 'graphql';
 import DataLoader from 'dataloader';
 import type { Decision } from '../domain/verdict';
 import { SubjectType } from '../domain/subject';
-import { assessPairs, assessSubjects } from '../evaluation/assess.service';
+import { chinaDate } from '../domain/day';
+import { assessPairs, assessPairsWithVersions, assessSubjects, type SubjectMatter } from '../evaluation/assess.service';
+import { rowVersionsOf } from '../evaluation/row-versions';
 import type { SubjectRef } from '../evaluation/facts';
 import { evaluationDeps, type GraphQLContext } from './context';
+import type { PublicStatusCache, PublicStatusKey } from './public-status-cache';
 import { atMost, type StatementGate } from './statement-gate';
 
 /**
@@ -26,7 +29,7 @@ interface RequestAssessing {
   /** The request's facts reads, FACTS_READS_AT_ONCE at a time. */
   reads: StatementGate;
   /** publicStatus by "MATTER:enterprise id": one facts read for all those asked in a tick. */
-  enterpriseStatus?: DataLoader<string, Decision>;
+  enterpriseStatus?: DataLoader<string, Decision | Error>;
 }
 
 const requests = new WeakMap<GraphQLContext, RequestAssessing>();
@@ -58,15 +61,45 @@ export function assessEnterpriseNow(context: GraphQLContext, enterpriseId: strin
   const request = assessingOf(context);
   if (!request.enterpriseStatus) {
     const asOf = new Date();
-    request.enterpriseStatus = new DataLoader<string, Decision>(async (keys) => {
+    request.enterpriseStatus = new DataLoader<string, Decision | Error>(async (keys) => {
       const pairs = keys.map((key) => {
         const at = key.indexOf(':');
         return { subject: { type: SubjectType.ENTERPRISE, id: key.slice(at + 1) }, matter: key.slice(0, at) };
       });
-      return request.reads(() => assessPairs(evaluationDeps(context), pairs, asOf));
+      const cache = context.publicStatuses;
+      if (!cache || cache.size <= 0) return request.reads(() => assessPairs(evaluationDeps(context), pairs, asOf));
+      return assessThroughCache(context, request, cache, pairs, asOf);
     });
   }
-  return request.enterpriseStatus.load(`${matter}:${enterpriseId}`);
+  return request.enterpriseStatus.load(`${matter}:${enterpriseId}`) as Promise<Decision>;
+}
+
+/**
+ * A page's statuses through the cache (public-status-cache.ts): one statement reads the digests of
+ * the enterprises' row versions now; a status cached under the same enterprise, matter, day, rule
+ * set and digest is the one an assessment would give, and is served with this request's moment.
+ * The others are assessed in one facts read, which reads their digests in its own snapshot: each
+ * new status is cached under the rows it was decided from, never under rows read before or after.
+ */
+async function assessThroughCache(context: GraphQLContext, request: RequestAssessing, cache: PublicStatusCache, pairs: SubjectMatter[], asOf: Date): Promise<(Decision | Error)[]> {
+  const deps = evaluationDeps(context);
+  const day = chinaDate(asOf);
+  const keyOf = (pair: SubjectMatter, rowVersions: string): PublicStatusKey => ({ enterpriseId: pair.subject.id, matter: pair.matter, day, ruleSetVersion: deps.ruleSet.version, rowVersions });
+  const now = await request.reads(() => rowVersionsOf(context.em, pairs.map((pair) => pair.subject)));
+  const answers: (Decision | Error | undefined)[] = pairs.map((pair, i) => {
+    const hit = cache.get(keyOf(pair, now[i]));
+    return hit && { ...hit, asOf };
+  });
+  const missing = pairs.flatMap((pair, i) => (answers[i] ? [] : [i]));
+  if (missing.length) {
+    const { decisions, versions } = await request.reads(() => assessPairsWithVersions(deps, missing.map((i) => pairs[i]), asOf));
+    missing.forEach((i, j) => {
+      const decision = decisions[j];
+      answers[i] = decision;
+      if (!(decision instanceof Error)) cache.set(keyOf(pairs[i], versions[j]), decision);
+    });
+  }
+  return answers as (Decision | Error)[];
 }
 
 /**

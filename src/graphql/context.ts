@@ -8,6 +8,7 @@ import type { FactsRunner } from '../evaluation/facts';
 import type { ChangeFeed } from './change-feed';
 import type { SweepLauncher } from '../sweep/launcher';
 import { createLoaders, type Loaders } from './loaders';
+import type { PublicStatusCache } from './public-status-cache';
 
 /** What every resolver receives: its own EntityManager and batch loaders, fresh per request. */
 export interface GraphQLContext {
@@ -28,13 +29,15 @@ export interface GraphQLContext {
   production?: boolean;
   /** This process's change notices, for subscriptions; present in the server. */
   changes?: ChangeFeed;
+  /** This process's cache of enterprises' public statuses (public-status-cache.ts); present in the server. */
+  publicStatuses?: PublicStatusCache;
 }
 
 export function createContext(
   rootEm: EntityManager,
   rules: RuleSetHolder,
   facts: FactsRunner,
-  options: { reloader?: RuleReloader; sweeps?: SweepLauncher; viewer?: Viewer; log?: Logger; production?: boolean; changes?: ChangeFeed } = {},
+  options: { reloader?: RuleReloader; sweeps?: SweepLauncher; viewer?: Viewer; log?: Logger; production?: boolean; changes?: ChangeFeed; publicStatuses?: PublicStatusCache } = {},
 ): GraphQLContext {
   const em = rootEm.fork();
   return {
@@ -48,6 +51,7 @@ export function createContext(
     log: options.log,
     production: options.production,
     changes: options.changes,
+    publicStatuses: options.publicStatuses,
   };
 }
 

@@ -12,6 +12,8 @@ import { BadUserInputError } from '../errors';
 import { subjectKey, type Loaders } from './loaders';
 import type { SeverityPeriodsInput } from './types/credit-facts.type';
 import { visibleRecords } from './visibility';
+import { factsRows } from './list-caps';
+import type { FactsField } from '../engine/query-cost';
 
 /**
  * What the facts resolvers (src/graphql/resolvers/*-facts.resolver.ts) share: their policy
@@ -65,9 +67,10 @@ async function repairsOf(loaders: Loaders, ids: string[]) {
  * (a past asOf must not bring back a record whose disclosure has ended). Evaluations never read
  * as the public: their facts queries run as the system.
  */
-export async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
+export async function creditFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
   const all = visibleRecords(viewer, await loaders.factRows.recordsOfSubject.load(subjectKey(type, id)));
-  const records = occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all;
+  // The rows computed over: at most the cap the field is priced at, for callers (list-caps.ts).
+  const records = factsRows(viewer, field, occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all);
   const ids = records.map((r) => r.id);
   const [repairs, objections] = await Promise.all([repairsOf(loaders, ids), loaders.factRows.objectionsOfRecord.loadMany(ids)]);
   const objectionsById = new Map(ids.map((rid, i) => [rid, objections[i] instanceof Error ? [] : (objections[i] as Exclude<(typeof objections)[number], Error>)]));
@@ -76,8 +79,8 @@ export async function creditFactsOf(loaders: Loaders, viewer: Viewer, type: Subj
 }
 
 /** List memberships of any subject on the day, with the repairs of the records behind them. */
-export async function listFactsOf(loaders: Loaders, type: SubjectType, id: string, asOf: Date) {
-  const memberships = await loaders.factRows.membershipsOfSubject.load(subjectKey(type, id));
+export async function listFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date) {
+  const memberships = factsRows(viewer, field, await loaders.factRows.membershipsOfSubject.load(subjectKey(type, id)));
   const ids = memberships.flatMap((m) => (m.recordId ? [m.recordId] : []));
   const repairs = await repairsOf(loaders, ids);
   return listFacts(

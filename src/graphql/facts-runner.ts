@@ -14,6 +14,7 @@ import type { GraphQLContext } from './context';
 import { createLoaders } from './loaders';
 import { oneAtATime } from './statement-gate';
 import { sqlTransaction } from '../db/repositories/sql';
+import { rowVersionsOf } from '../evaluation/row-versions';
 
 /**
  * The facts runner (see FactsRunner): facts queries run here and nowhere else.
@@ -74,7 +75,8 @@ export function createFactsRunner(schema: GraphQLSchema, rootEm: EntityManager, 
             const chunk = chunked(query);
             return chunk && Promise.resolve(chunk(context, { ...variables, ids }));
           };
-          return work(run, runChunk);
+          // Of the same snapshot as the facts: what a cache of decisions keys them by (public-status-cache.ts).
+          return work(run, runChunk, (subjects) => rowVersionsOf(tx, subjects));
         },
         { readOnly: true, isolationLevel: IsolationLevel.REPEATABLE_READ },
       ),

@@ -18,6 +18,8 @@ import { NotFoundError } from '../errors';
 import { assertId } from '../registry/lookup';
 import { createFactRowLoaders } from './fact-rows';
 import { nestedPages } from './nested-pages';
+import { withheldCausesOf, withheldKeyText, type WithheldCauses, type WithheldKey } from './withheld-facts';
+import { chinaDate } from '../domain/day';
 import { atOnce, type StatementGate } from './statement-gate';
 
 type Ctor<E> = new (...args: never[]) => E;
@@ -70,6 +72,7 @@ export function createLoaders(em: EntityManager, gate: StatementGate = atOnce) {
     creditRecordsOfSubject: creditRecordsOfSubject(em, gate),
     listMembershipsOfSubject: listMembershipsOfSubject(em, gate),
     lastChangeOfSubject: lastChangeOfSubject(em, gate),
+    withheldFacts: withheldFacts(em, gate),
     ...nestedPageLoaders(em, ids),
     /** What the facts resolvers read: plain rows (src/graphql/fact-rows.ts). */
     factRows: createFactRowLoaders(em, gate),
@@ -138,6 +141,15 @@ function lastChangeOfSubject(em: EntityManager, gate: StatementGate) {
     const subjects = keys.map((key) => ({ type: key.slice(0, key.indexOf(':')) as SubjectType, id: key.slice(key.indexOf(':') + 1) }));
     return gate(() => lastChangesOf(em, subjects));
   });
+}
+
+/**
+ * Whether verdicts' stored facts are withheld, by cause (src/graphql/withheld-facts.ts): one
+ * statement for every verdict asked in a tick, memoised per request, so `Verdict.reason` and
+ * `explanation` on a page, under any number of aliases, cost one statement, not two per verdict per alias.
+ */
+function withheldFacts(em: EntityManager, gate: StatementGate) {
+  return new DataLoader<WithheldKey, WithheldCauses, string>((verdicts) => gate(() => withheldCausesOf(em, verdicts, chinaDate(new Date()))), { cacheKeyFn: withheldKeyText });
 }
 
 /**

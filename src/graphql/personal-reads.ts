@@ -25,7 +25,12 @@ for (const [key, guard] of Object.entries(FIELD_READERS)) {
 }
 
 type Ref = { id: string } | null | undefined;
-type PersonOf = (root: any, context: GraphQLContext) => string | null | Promise<string | null>;
+/**
+ * A civil servant's id, or a person the registry knows only by name inside an object: recorded as
+ * the object's owner and the object (an agency and its court case).
+ */
+type Person = string | { subjectType: SubjectType; subjectId: string; targetId: string };
+type PersonOf = (root: any, context: GraphQLContext) => Person | null | Promise<Person | null>;
 
 /** The civil servant a record is about; null for an agency's or an enterprise's. */
 const servantOfRecord = (record: { subjectType: string; subjectId: string } | null | undefined): string | null =>
@@ -40,6 +45,9 @@ const PERSON_OF: Record<string, PersonOf> = {
   Commitment: (commitment: { responsiblePerson?: Ref }) => commitment.responsiblePerson?.id ?? null,
   SubjectChange: (change: { subjectType: string | null; subjectId: string | null }) =>
     change.subjectType === SubjectType.CIVIL_SERVANT ? change.subjectId : null,
+  // The person who stood in for the agency's head in court, and why the head was absent (their
+  // health, their family): a named person's data, though not a registered civil servant's.
+  CourtCase: (courtCase: { id: string; agency: { id: string } }) => ({ subjectType: SubjectType.AGENCY, subjectId: courtCase.agency.id, targetId: courtCase.id }),
 };
 for (const type of AUDITED.keys()) {
   if (!PERSON_OF[type]) throw new Error(`FIELD_READERS audits fields of ${type}, but personal-reads.ts does not say whose data a ${type} is (PERSON_OF).`);
@@ -57,7 +65,9 @@ export const RecordPersonalReads: MiddlewareFn<GraphQLContext> = async ({ root, 
   if (!fields?.has(info.fieldName) || context.viewer === SYSTEM_VIEWER) return next();
   const result: unknown = await next();
   if (!readsWhole(context.viewer.role, `${type}.${info.fieldName}`)) return result;
-  const servantId = await PERSON_OF[type](root, context);
-  if (typeof servantId === 'string') notePersonalRead(context, servantId, type === 'CivilServant' ? info.fieldName : `${type}.${info.fieldName}`);
+  const person = await PERSON_OF[type](root, context);
+  const field = type === 'CivilServant' ? info.fieldName : `${type}.${info.fieldName}`;
+  if (typeof person === 'string') notePersonalRead(context, person, field);
+  else if (person) readLogOf(context).notePersonal(person.subjectType, person.subjectId, field, person.targetId);
   return result;
 };

@@ -7,6 +7,7 @@ import type { FactsRunner } from '../evaluation/facts';
 import type { SweepLauncher } from '../sweep/launcher';
 import type { ChangeFeed } from './change-feed';
 import { createContext, type GraphQLContext } from './context';
+import type { PublicStatusCache } from './public-status-cache';
 import { noteCaller } from './request-log';
 
 export type ViewerVerifier = (authorization: string | undefined) => Promise<Viewer>;
@@ -21,6 +22,7 @@ export interface ServerParts {
   changes: ChangeFeed;
   verify: ViewerVerifier;
   production: boolean;
+  publicStatuses: PublicStatusCache;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ServerParts {
 export function httpContext(parts: ServerParts) {
   return async ({ req }: { req: Request }): Promise<GraphQLContext> => {
     const viewer = await parts.verify(req.headers.authorization);
-    const context = createContext(parts.orm.em, parts.rules, parts.facts, { reloader: parts.reloader, sweeps: parts.sweeps, viewer, log: req.log, production: parts.production });
+    const context = createContext(parts.orm.em, parts.rules, parts.facts, { reloader: parts.reloader, sweeps: parts.sweeps, viewer, log: req.log, production: parts.production, publicStatuses: parts.publicStatuses });
     noteCaller(req, context, viewer);
     return context;
   };
@@ -39,5 +41,5 @@ export function httpContext(parts: ServerParts) {
 /** The context of an operation on a WebSocket (subscriptions): the socket's viewer, this process's change notices. */
 export function socketContext(parts: ServerParts) {
   return (viewer: Viewer): GraphQLContext =>
-    createContext(parts.orm.em, parts.rules, parts.facts, { reloader: parts.reloader, viewer, changes: parts.changes, production: parts.production });
+    createContext(parts.orm.em, parts.rules, parts.facts, { reloader: parts.reloader, viewer, changes: parts.changes, production: parts.production, publicStatuses: parts.publicStatuses });
 }

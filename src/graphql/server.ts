@@ -8,7 +8,7 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import { SUBSCRIPTION_DEFAULTS, type Config } from '../config';
+import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, SUBSCRIPTION_DEFAULTS, type Config } from '../config';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
@@ -18,6 +18,8 @@ import { ChangeFeed } from './change-feed';
 import type { GraphQLContext } from './context';
 import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
+import { PublicStatusCache } from './public-status-cache';
+import { publicRateLimit } from './public-rate-limit';
 import { inputValuesPlugin } from './input-values';
 import { refusePersistedQueries } from './persisted-queries';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
@@ -153,13 +155,16 @@ const withoutSuggestions = (message: string): string => message.replace(/\s*Did 
 export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloader: RuleReloader, verify: ViewerVerifier, config: Config, logger: Logger): Promise<HttpServer> {
   const app = express();
   app.disable('x-powered-by');
+  // Which proxies' X-Forwarded-For names the client (TRUST_PROXY): what the anonymous rate limit counts by.
+  app.set('trust proxy', config.trustProxy ?? false);
   const server = http.createServer(app);
   const schema = await getSchema();
   const facts = createFactsRunner(schema, orm.em, rules);
   const changes = new ChangeFeed(orm, logger, config.subscriptionsPerProcess ?? SUBSCRIPTION_DEFAULTS.perProcess);
   await changes.start();
   const sweeps = new SweepLauncher(orm.config.get('clientUrl')!, (error) => logger.warn({ err: error }, 'sweep queue error'));
-  const parts: ServerParts = { orm, rules, facts, reloader, sweeps, changes, verify, production: config.nodeEnv === 'production' };
+  const publicStatuses = new PublicStatusCache(config.publicStatusCacheSize ?? DEFAULT_PUBLIC_STATUS_CACHE_SIZE);
+  const parts: ServerParts = { orm, rules, facts, reloader, sweeps, changes, verify, production: config.nodeEnv === 'production', publicStatuses };
   const formatError = makeFormatError((error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -204,6 +209,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     // Browsers on the allowed origins (CORS_ORIGINS) get their preflight answered here, before
     // Apollo's CSRF prevention, which refuses an OPTIONS request without a JSON content type.
     corsFor(config.corsOrigins),
+    // Before the body is parsed: a refused anonymous caller costs nothing more (public-rate-limit.ts).
+    publicRateLimit(config) ?? ((_req: Request, _res: Response, next: NextFunction) => next()),
     express.json({ limit: BODY_LIMIT }),
     refusePersistedQueries,
     expressMiddleware(apollo, {

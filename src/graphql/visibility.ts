@@ -1,4 +1,4 @@
-import { raw, type EntityManager } from '@mikro-orm/core';
+import { raw } from '@mikro-orm/core';
 import { maskedNameSql } from '../auth/masking';
 import { UnauthenticatedError } from '../auth/tokens';
 import { PERMISSIONS, Role, SEES_CIVIL_SERVANTS, type Viewer } from '../auth/role';
@@ -11,6 +11,7 @@ import type { VerdictFacts } from '../domain/verdict';
 import { NotFoundError } from '../errors';
 import type { RuleSet } from '../engine/rule-set';
 import type { Loaders } from './loaders';
+import type { WithheldKey } from './withheld-facts';
 import { containsPattern } from './where';
 
 /**
@@ -179,27 +180,11 @@ const correctedSince = (revision: Pick<CreditRecordRevision, 'action' | 'created
  * For OFFICER and DISPLAY, who read every record as it stands but not its history, only the
  * corrections count (hostile5 F6); CLERK, INSPECTOR and ADMIN read every verdict as it was given.
  */
-export async function withholdsStoredFacts(viewer: Viewer, em: EntityManager, verdict: Pick<Verdict, 'subjectType' | 'subjectId' | 'day' | 'evaluatedAt'>): Promise<boolean> {
+export async function withholdsStoredFacts(viewer: Viewer, loaders: Loaders, verdict: WithheldKey): Promise<boolean> {
   if (readsHistory(viewer)) return false;
-  const corrected = await em.count(CreditRecordRevision, {
-    action: RevisionAction.CORRECTED,
-    createdAt: { $gt: verdict.evaluatedAt },
-    record: { subjectType: verdict.subjectType, subjectId: verdict.subjectId, createdAt: { $lte: verdict.evaluatedAt } },
-  });
-  if (corrected > 0) return true;
-  if (viewer.role !== Role.PUBLIC) return false;
-  const hidden = await em.count(CreditRecord, {
-    subjectType: verdict.subjectType,
-    subjectId: verdict.subjectId,
-    createdAt: { $lte: verdict.evaluatedAt },
-    occurredOn: { $lte: verdict.day },
-    decidedOn: { $lte: verdict.day },
-    $and: [
-      { $or: [{ disclosureEndsOn: null }, { disclosureEndsOn: { $gte: verdict.day } }] },
-      { $or: [{ status: RecordStatus.REVOKED }, { disclosureEndsOn: { $lt: today() } }] },
-    ],
-  });
-  return hidden > 0;
+  // One statement for every verdict asked in a tick, memoised per request: aliases and a page share it.
+  const { corrected, undisclosed } = await loaders.withheldFacts.load(verdict);
+  return corrected || (viewer.role === Role.PUBLIC && undisclosed);
 }
 
 const WITHHELD = {

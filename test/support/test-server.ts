@@ -91,6 +91,8 @@ export async function startTestServer(overrides: Partial<Config> = {}, sharing?:
     metricsPort: undefined,
     metricsHost: '127.0.0.1',
     corsOrigins: [],
+    // Suites send hundreds of anonymous requests a minute from one address; test/security/public-rate-limit.test.ts sets its own.
+    publicRateLimit: 0,
     ...overrides,
   };
   const statements: string[] = [];

@@ -9,6 +9,7 @@ import { courtFacts } from '../../domain/court-facts';
 import { SubjectType } from '../../domain/subject';
 import type { GraphQLContext } from '../context';
 import { creditFactsOf, listFactsOf, period, reviewOn, selection } from '../facts-of';
+import { factsRows } from '../list-caps';
 import { capped } from '../list-caps';
 import { subjectKey } from '../loaders';
 import { AgencyType } from '../types/agency.type';
@@ -32,12 +33,12 @@ export class AgencyFactsResolver {
     @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
+    return creditFactsOf(loaders, viewer, 'Agency.credit', SubjectType.AGENCY, agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
   }
 
   @FieldResolver(() => ListFactsType, LISTINGS)
-  listings(@Root() agency: Agency, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders }: GraphQLContext) {
-    return listFactsOf(loaders, SubjectType.AGENCY, agency.id, asOf);
+  listings(@Root() agency: Agency, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return listFactsOf(loaders, viewer, 'Agency.listings', SubjectType.AGENCY, agency.id, asOf);
   }
 
   @FieldResolver(() => [ListMembershipType], HISTORY)
@@ -54,11 +55,11 @@ export class AgencyFactsResolver {
     @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
     @Arg('actsFrom', () => LocalDateResolver, BREACHES_FROM) actsFrom: string | null,
     @Arg('reviewYearStartsOn', () => String, REVIEW_YEAR_STARTS_ON) reviewYearStartsOn: string | null,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
     const on = chinaDate(asOf);
     const review = reviewOn(on, reviewYearStartsOn);
-    return commitmentFacts(await loaders.factRows.commitmentsOfAgency.load(agency.id), on, period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom, review));
+    return commitmentFacts(factsRows(viewer, 'Agency.commitmentFacts', await loaders.factRows.commitmentsOfAgency.load(agency.id)), on, period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom, review));
   }
 
   @FieldResolver(() => CourtFactsType, { description: '诉讼事实 / Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })
@@ -67,9 +68,9 @@ export class AgencyFactsResolver {
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('within', () => String, WITHIN) within: string | null,
     @Arg('actsFrom', () => LocalDateResolver, ABSENCES_FROM) actsFrom: string | null,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    const [cases, listings] = await Promise.all([loaders.factRows.courtCasesOfAgency.load(agency.id), listFactsOf(loaders, SubjectType.AGENCY, agency.id, asOf)]);
-    return courtFacts(cases, chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt, actsFrom);
+    const [cases, listings] = await Promise.all([loaders.factRows.courtCasesOfAgency.load(agency.id), listFactsOf(loaders, viewer, 'Agency.listings', SubjectType.AGENCY, agency.id, asOf)]);
+    return courtFacts(factsRows(viewer, 'Agency.courtFacts', cases), chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt, actsFrom);
   }
 }

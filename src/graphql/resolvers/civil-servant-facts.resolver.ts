@@ -9,6 +9,7 @@ import { chinaDate } from '../../domain/day';
 import { SubjectType } from '../../domain/subject';
 import type { GraphQLContext } from '../context';
 import { creditFactsOf, listFactsOf, period, selection } from '../facts-of';
+import { factsRows } from '../list-caps';
 import { capped } from '../list-caps';
 import { subjectKey } from '../loaders';
 import { CivilServantType } from '../types/civil-servant.type';
@@ -32,13 +33,13 @@ export class CivilServantFactsResolver {
     @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.CIVIL_SERVANT, servant.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
+    return creditFactsOf(loaders, viewer, 'CivilServant.credit', SubjectType.CIVIL_SERVANT, servant.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
   }
 
   @FieldResolver(() => ListFactsType, LISTINGS)
   @Authorized(FIELD_READERS['CivilServant.listings'].roles)
-  listings(@Root() servant: CivilServant, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders }: GraphQLContext) {
-    return listFactsOf(loaders, SubjectType.CIVIL_SERVANT, servant.id, asOf);
+  listings(@Root() servant: CivilServant, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return listFactsOf(loaders, viewer, 'CivilServant.listings', SubjectType.CIVIL_SERVANT, servant.id, asOf);
   }
 
   @FieldResolver(() => [ListMembershipType], HISTORY)
@@ -56,9 +57,9 @@ export class CivilServantFactsResolver {
     @Arg('domains', () => [CommitmentDomain], DOMAINS) domains: CommitmentDomain[] | null,
     @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
     @Arg('actsFrom', () => LocalDateResolver, BREACHES_FROM) actsFrom: string | null,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return commitmentFacts(await loaders.factRows.commitmentsOfResponsible.load(servant.id), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom));
+    return commitmentFacts(factsRows(viewer, 'CivilServant.commitmentFacts', await loaders.factRows.commitmentsOfResponsible.load(servant.id)), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom));
   }
 
   @FieldResolver(() => CreditFactsType, {
@@ -79,6 +80,6 @@ export class CivilServantFactsResolver {
   ) {
     // Not principal, or tenure unknown: nothing of the agency's is attributed to them (an empty list of records).
     const since = servant.principal && servant.principalSince ? servant.principalSince : '9999-12-31';
-    return creditFactsOf(loaders, viewer, SubjectType.AGENCY, servant.agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities }, since);
+    return creditFactsOf(loaders, viewer, 'CivilServant.agencyCreditAsPrincipal', SubjectType.AGENCY, servant.agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities }, since);
   }
 }

@@ -27,12 +27,12 @@ export class EnterpriseFactsResolver {
     @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return creditFactsOf(loaders, viewer, SubjectType.ENTERPRISE, enterprise.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
+    return creditFactsOf(loaders, viewer, 'Enterprise.credit', SubjectType.ENTERPRISE, enterprise.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
   }
 
   @FieldResolver(() => ListFactsType, LISTINGS)
-  listings(@Root() enterprise: Enterprise, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders }: GraphQLContext) {
-    return listFactsOf(loaders, SubjectType.ENTERPRISE, enterprise.id, asOf);
+  listings(@Root() enterprise: Enterprise, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders, viewer }: GraphQLContext) {
+    return listFactsOf(loaders, viewer, 'Enterprise.listings', SubjectType.ENTERPRISE, enterprise.id, asOf);
   }
 
   @FieldResolver(() => [ListMembershipType], HISTORY)

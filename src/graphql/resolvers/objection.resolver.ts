@@ -10,6 +10,8 @@ import { FileObjectionInput, ResolveObjectionInput } from '../inputs/record.inpu
 import { CreditRecordType } from '../types/credit-record.type';
 import { ObjectionConnection, ObjectionType } from '../types/objection.type';
 import { definedOnly } from '../where';
+import { notePersonalRead } from '../personal-reads';
+import { SubjectType } from '../../domain/subject';
 
 @Resolver(() => ObjectionType)
 export class ObjectionResolver {
@@ -21,11 +23,18 @@ export class ObjectionResolver {
 
   @Query(() => ObjectionConnection, { description: 'Objections, newest first, a page at a time.' })
   @Authorized(PERMISSIONS.readHistory)
-  objections(
+  async objections(
     @Args() page: PageArgs,
     @Arg('filter', () => ObjectionFilter, { nullable: true }) filter: ObjectionFilter | undefined,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
   ) {
+    const { em } = context;
+    // Narrowed to one record of a civil servant, the list is that person's (as the record's own
+    // `objections` field is) even when only totalCount is read: recorded as theirs whatever is selected.
+    if (filter?.recordId) {
+      const record = await context.loaders.creditRecord.load(filter.recordId).catch(() => null);
+      if (record?.subjectType === SubjectType.CIVIL_SERVANT) notePersonalRead(context, record.subjectId, 'CreditRecord.objections');
+    }
     const where = definedOnly({ record: filter?.recordId, status: filter?.status });
     return paginate(em, Objection, where, { filedOn: 'desc', id: 'asc' }, page);
   }

@@ -58,7 +58,7 @@ export class VerdictResolver {
     // and left out when the original's facts are withheld from the reader (a record corrected since
     // it: the values it holds are the record's history).
     const mask = storedFactsMask(context.viewer.role, result.current.subjectType, result.original.facts, result.current.facts);
-    const withheld = await withholdsStoredFacts(context.viewer, context.em, result.original);
+    const withheld = await withholdsStoredFacts(context.viewer, context.loaders, result.original);
     const differences = withheld ? result.differences.filter((d) => !d.field.endsWith('.actual')) : result.differences;
     return { ...result, differences: mask(differences) };
   }
@@ -103,9 +103,9 @@ export class VerdictResolver {
   @FieldResolver(() => LocalizedTextType, {
     description: "One plain sentence saying why: the strongest fired rule's explanation filled with the facts, or for ELIGIBLE with no rule fired the matter's eligibleReason (rules/matters.json), or that no rule was in force. Values from the facts are masked for the reader's role as in the explanation (ID-card numbers). Readable by whoever may read the verdict; not recorded as an explanation read.",
   })
-  async reason(@Root() verdict: Verdict, @Ctx() { em, viewer, rules }: GraphQLContext): Promise<LocalizedTextType> {
+  async reason(@Root() verdict: Verdict, @Ctx() { loaders, viewer, rules }: GraphQLContext): Promise<LocalizedTextType> {
     // The reason is filled from the stored facts: withheld from the public exactly when the explanation is.
-    if (await withholdsStoredFacts(viewer, em, verdict)) return withheldSummary(verdict.subjectType, viewer);
+    if (await withholdsStoredFacts(viewer, loaders, verdict)) return withheldSummary(verdict.subjectType, viewer);
     // Filled from the stored facts, which are the system's, unmasked: masked for the reader's role as the explanation's texts are.
     const mask = storedFactsMask(viewer.role, verdict.subjectType, verdict.facts);
     return mask(reasonFor(verdict.outcome, verdict.rules, rules.current.matter(verdict.matter)));
@@ -148,7 +148,7 @@ export class VerdictResolver {
     const uses = (await parameterUses(context.em, context.rules.current, verdict, explained)).map(parameterUseView);
     // Conditions go too, not just their actual values: `passed` of a rule that did not fire would
     // still tell what a record said (seriousIllegalDishonest == true, passed).
-    const withheld = !personal && (await withholdsStoredFacts(context.viewer, context.em, verdict));
+    const withheld = !personal && (await withholdsStoredFacts(context.viewer, context.loaders, verdict));
     const rules = personal
       ? withParameterUses(explained, uses).map((r) => ({ ...r, evidence: [], text: null }))
       : withheld

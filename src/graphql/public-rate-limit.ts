@@ -1,0 +1,53 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { PUBLIC_RATE_DEFAULTS, type Config } from '../config';
+import { errorsTotal, rateLimitedTotal } from '../metrics';
+
+/**
+ * Per-caller rate limiting of anonymous GraphQL requests (express-rate-limit, in process): at most
+ * PUBLIC_RATE_LIMIT requests per PUBLIC_RATE_WINDOW_SECONDS from one client address (an IPv6
+ * address counts by its /56, as the library does by default, so one host cannot rotate through
+ * its addresses). The client address is the TCP peer, or with TRUST_PROXY set the address the
+ * trusted proxies name in X-Forwarded-For (Express's `req.ip`).
+ *
+ * Only requests without a token are counted: an anonymous request may run costly reads (a page of
+ * enterprises' public statuses), and nothing else tells one anonymous caller from another. A
+ * request with an Authorization header is not counted: it is refused with UNAUTHENTICATED before
+ * anything runs unless its token is valid, and a valid token names its holder, whose every
+ * request is logged with the `sub` and whose writes are audited (README, "Who may see and do
+ * what"); offices of many signed-in users often share one address behind NAT.
+ *
+ * A refused request gets HTTP 429 with `Retry-After` and one GraphQL error coded RATE_LIMITED; it
+ * is counted in chengxin_rate_limited_total. Each server process counts for itself
+ * (WEB_CONCURRENCY processes allow that many times the limit).
+ */
+export function publicRateLimit(config: Pick<Config, 'publicRateLimit' | 'publicRateWindowSeconds'>): RequestHandler | null {
+  const limit = config.publicRateLimit ?? PUBLIC_RATE_DEFAULTS.limit;
+  const windowSeconds = config.publicRateWindowSeconds ?? PUBLIC_RATE_DEFAULTS.windowSeconds;
+  if (limit <= 0) return null;
+  return rateLimit({
+    windowMs: windowSeconds * 1000,
+    limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    // Its start-up checks write plain lines to the console, outside the JSON log; TRUST_PROXY is checked in src/config.ts.
+    validate: false,
+    // Preflights carry no query; a token holder is accountable by name (above).
+    skip: (req: Request) => req.method === 'OPTIONS' || !!req.headers.authorization,
+    handler: (req: Request, res: Response) => {
+      const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + windowSeconds * 1000) - Date.now()) / 1000));
+      rateLimitedTotal.inc();
+      errorsTotal.inc({ code: 'RATE_LIMITED' });
+      res.setHeader('Retry-After', String(retryAfter));
+      res.status(429).json({
+        errors: [
+          {
+            message: `Too many requests without a token from this address: at most ${limit} in ${windowSeconds} s (PUBLIC_RATE_LIMIT, PUBLIC_RATE_WINDOW_SECONDS). Nothing was run. Retry after ${retryAfter} s; systems that need more sign in with a token (Authorization: Bearer …), whose requests are not limited by address.`,
+            extensions: { code: 'RATE_LIMITED', limit, windowSeconds, retryAfterSeconds: retryAfter, http: { status: 429 } },
+          },
+        ],
+      });
+    },
+  });
+}
