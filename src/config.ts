@@ -56,6 +56,14 @@ export interface Config {
   subscriptionsPerSocket?: number;
   /** Subscriptions running at once in one server process, every socket together (SUBSCRIPTIONS_PER_PROCESS, default 2,000). */
   subscriptionsPerProcess?: number;
+  /**
+   * Of subscriptionsPerProcess, how many callers without a token may hold together
+   * (SUBSCRIPTIONS_PUBLIC_PER_PROCESS; default a quarter of it, and always fewer): the rest is kept
+   * for signed-in roles, so the public cannot shut a display out. Absent in hand-built configs: the default.
+   */
+  subscriptionsPublicPerProcess?: number;
+  /** WebSockets one client address may hold open without a token (PUBLIC_SOCKETS_PER_ADDRESS, default 20). */
+  publicSocketsPerAddress?: number;
 }
 
 /**
@@ -69,7 +77,10 @@ export interface Config {
 export const FACTS_BATCH = 100;
 
 /** The defaults of the subscription limits (README "Limits"). */
-export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000 } as const;
+export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000, publicSocketsPerAddress: 20 } as const;
+
+/** The public's share of a process's subscriptions when SUBSCRIPTIONS_PUBLIC_PER_PROCESS is unset: a quarter. */
+export const publicShareOf = (perProcess: number): number => Math.floor(perProcess / 4);
 
 export class ConfigError extends Error {
   constructor(setting: string, problem: string) {
@@ -180,9 +191,15 @@ function readCount(env: Env, name: string, fallback: number, min: number, max: n
   return n;
 }
 
+/** SUBSCRIPTIONS_PUBLIC_PER_PROCESS: fewer than the process's limit, so signed-in roles always keep room. */
+function readPublicShare(env: Env, perProcess: number): number {
+  return readCount(env, 'SUBSCRIPTIONS_PUBLIC_PER_PROCESS', publicShareOf(perProcess), 0, perProcess - 1, 'public subscriptions per server process (fewer than SUBSCRIPTIONS_PER_PROCESS, which signed-in roles share with them)');
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the setting at fault. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = readNodeEnv(env);
+  const subscriptionsPerProcess = readCount(env, 'SUBSCRIPTIONS_PER_PROCESS', SUBSCRIPTION_DEFAULTS.perProcess, 1, 100_000, 'subscriptions per server process');
   return {
     nodeEnv,
     port: readPort(env),
@@ -205,6 +222,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webConcurrency: readConcurrency(env, nodeEnv),
     sweepFactsBatch: readFactsBatch(env),
     subscriptionsPerSocket: readCount(env, 'SUBSCRIPTIONS_PER_SOCKET', SUBSCRIPTION_DEFAULTS.perSocket, 1, 1_000, 'subscriptions per WebSocket'),
-    subscriptionsPerProcess: readCount(env, 'SUBSCRIPTIONS_PER_PROCESS', SUBSCRIPTION_DEFAULTS.perProcess, 1, 100_000, 'subscriptions per server process'),
+    subscriptionsPerProcess,
+    subscriptionsPublicPerProcess: readPublicShare(env, subscriptionsPerProcess),
+    publicSocketsPerAddress: readCount(env, 'PUBLIC_SOCKETS_PER_ADDRESS', SUBSCRIPTION_DEFAULTS.publicSocketsPerAddress, 1, 1_000, 'WebSockets per client address without a token'),
   };
 }

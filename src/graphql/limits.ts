@@ -49,7 +49,7 @@ export const SOCKET_LIMITS = {
   maxPayload: 64 * 1024,
   /** Subscriptions running at once on one socket, those still being set up included: the default of SUBSCRIPTIONS_PER_SOCKET (src/config.ts). The process's limit is SUBSCRIPTIONS_PER_PROCESS. */
   subscriptionsPerSocket: SUBSCRIPTION_DEFAULTS.perSocket,
-  /** Sockets open at once for one token holder (`sub`), whatever tokens they hold. */
+  /** Sockets open at once for one token holder (`sub`), whatever tokens they hold; one more closes the oldest (newest wins, websocket.ts). */
   socketsPerHolder: 10,
   /** Sockets open at once without a token, all public callers together, per server process. */
   publicSockets: 1_000,
