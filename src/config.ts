@@ -64,6 +64,14 @@ export interface Config {
   publicRateWindowSeconds?: number;
   /** Express's `trust proxy` (TRUST_PROXY): which proxies' X-Forwarded-For names the client; absent: none, the peer is the client. */
   trustProxy?: boolean | number | string;
+  /**
+   * Of subscriptionsPerProcess, how many callers without a token may hold together
+   * (SUBSCRIPTIONS_PUBLIC_PER_PROCESS; default a quarter of it, and always fewer): the rest is kept
+   * for signed-in roles, so the public cannot shut a display out. Absent in hand-built configs: the default.
+   */
+  subscriptionsPublicPerProcess?: number;
+  /** WebSockets one client address may hold open without a token (PUBLIC_SOCKETS_PER_ADDRESS, default 20). */
+  publicSocketsPerAddress?: number;
 }
 
 /**
@@ -83,7 +91,10 @@ export const DEFAULT_PUBLIC_STATUS_CACHE_SIZE = 5_000;
 export const PUBLIC_RATE_DEFAULTS = { limit: 300, windowSeconds: 60 } as const;
 
 /** The defaults of the subscription limits (README "Limits"). */
-export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000 } as const;
+export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000, publicSocketsPerAddress: 20 } as const;
+
+/** The public's share of a process's subscriptions when SUBSCRIPTIONS_PUBLIC_PER_PROCESS is unset: a quarter. */
+export const publicShareOf = (perProcess: number): number => Math.floor(perProcess / 4);
 
 export class ConfigError extends Error {
   constructor(setting: string, problem: string) {
@@ -214,9 +225,15 @@ function readTrustProxy(env: Env): boolean | number | string {
   return raw;
 }
 
+/** SUBSCRIPTIONS_PUBLIC_PER_PROCESS: fewer than the process's limit, so signed-in roles always keep room. */
+function readPublicShare(env: Env, perProcess: number): number {
+  return readCount(env, 'SUBSCRIPTIONS_PUBLIC_PER_PROCESS', publicShareOf(perProcess), 0, perProcess - 1, 'public subscriptions per server process (fewer than SUBSCRIPTIONS_PER_PROCESS, which signed-in roles share with them)');
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the setting at fault. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = readNodeEnv(env);
+  const subscriptionsPerProcess = readCount(env, 'SUBSCRIPTIONS_PER_PROCESS', SUBSCRIPTION_DEFAULTS.perProcess, 1, 100_000, 'subscriptions per server process');
   return {
     nodeEnv,
     port: readPort(env),
@@ -239,7 +256,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webConcurrency: readConcurrency(env, nodeEnv),
     sweepFactsBatch: readFactsBatch(env),
     subscriptionsPerSocket: readCount(env, 'SUBSCRIPTIONS_PER_SOCKET', SUBSCRIPTION_DEFAULTS.perSocket, 1, 1_000, 'subscriptions per WebSocket'),
-    subscriptionsPerProcess: readCount(env, 'SUBSCRIPTIONS_PER_PROCESS', SUBSCRIPTION_DEFAULTS.perProcess, 1, 100_000, 'subscriptions per server process'),
+    subscriptionsPerProcess,
+    subscriptionsPublicPerProcess: readPublicShare(env, subscriptionsPerProcess),
+    publicSocketsPerAddress: readCount(env, 'PUBLIC_SOCKETS_PER_ADDRESS', SUBSCRIPTION_DEFAULTS.publicSocketsPerAddress, 1, 1_000, 'WebSockets per client address without a token'),
     publicStatusCacheSize: readCount(env, 'PUBLIC_STATUS_CACHE_SIZE', DEFAULT_PUBLIC_STATUS_CACHE_SIZE, 0, 1_000_000, 'cached public statuses'),
     publicRateLimit: readCount(env, 'PUBLIC_RATE_LIMIT', PUBLIC_RATE_DEFAULTS.limit, 0, 1_000_000, 'anonymous requests per client address and window'),
     publicRateWindowSeconds: readCount(env, 'PUBLIC_RATE_WINDOW_SECONDS', PUBLIC_RATE_DEFAULTS.windowSeconds, 1, 86_400, 'seconds'),

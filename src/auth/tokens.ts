@@ -1,3 +1,4 @@
+import { singleLineProblem } from '../domain/plain-text';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
 import { ALL_ROLES, PUBLIC_VIEWER, Role, type Viewer } from './role';
@@ -62,8 +63,16 @@ export function subjectProblem(subject: unknown): string | null {
   if (!SUBJECT_PATTERN.test(subject)) {
     return 'The token\'s "sub" claim may hold only letters (ASCII a-z, A-Z, or Chinese characters), ASCII digits, ". _ @ - :" and single spaces inside — no look-alike letters of other scripts (Cyrillic, Greek, full-width); use a plain name such as wang.fang or 王芳.';
   }
+  // The check registry names pass: no control or invisible characters, no look-alike ideographs
+  // (王⼀ with the Kangxi radical ⼀ would pass for 王一 in the audit trail, and not be found by it).
+  const plain = singleLineProblem(subject);
+  if (plain) return `The token's "sub" claim: ${plain}`;
   return null;
 }
+
+/** A compact JWS: three unpadded base64url parts joined by dots (RFC 7515 §7.1), nothing else. */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const NOT_COMPACT = 'The token is not in the compact JWS form: three base64url parts (A-Z, a-z, 0-9, "-" and "_") joined by dots, with no "=" padding or other characters; send it exactly as it was issued.';
 
 /** What the server checks in a token beyond its signature, role and subject (src/config.ts). */
 export interface TokenPolicy {
@@ -133,6 +142,9 @@ export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_
     if (!authorization) return PUBLIC_VIEWER;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw new UnauthenticatedError('The Authorization header is not "Bearer <token>".');
+    // jose decodes base64url leniently (a signature with "=" appended verifies), so one token could
+    // be written as several strings; only the compact form as issued is accepted.
+    if (!COMPACT_JWS.test(match[1])) throw new UnauthenticatedError(NOT_COMPACT);
     let payload;
     try {
       ({ payload } = await jwtVerify(match[1], key as Uint8Array, {

@@ -1,4 +1,4 @@
-import { getNamedType, isListType, isNonNullType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import { Kind, getNamedType, isListType, isNonNullType, type DocumentNode, type FragmentDefinitionNode, type GraphQLOutputType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /**
@@ -145,6 +145,32 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
  */
 const BY_IDS = new Set(['Query.agenciesByIds', 'Query.civilServantsByIds', 'Query.enterprisesByIds']);
 
+/**
+ * A root page's `totalCount`: a count over the filtered table, which reads every row the filter
+ * matches — the whole registry for most filters, and a masked-name search goes through every name
+ * — where the page itself reads at most 100. Priced as twenty full pages. At 1 it went unseen:
+ * 60 aliased `enterprises(first: 1) { totalCount }` were estimated at about 120 of 100,000 and cost
+ * 20–27 times a plain request's CPU (hostile7 F5); now 50 such counts pass the limit. A nested
+ * page's count is made by the statement that reads the page (one per batch of parents,
+ * src/graphql/nested-pages.ts), so it stays a plain field.
+ */
+export const ROOT_COUNT_COST = 2_000;
+
+/** Fragments by name, for finding a field behind a spread (the estimator sees one field's node only). */
+type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
+
+/** Whether a selection asks for `name`, directly or through inline fragments and fragment spreads (each visited once). */
+function selects(selectionSet: SelectionSetNode | undefined, name: string, fragments: Fragments, seen = new Set<string>()): boolean {
+  return (selectionSet?.selections ?? []).some((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === name;
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet, name, fragments, seen);
+    const fragment = fragments.get(selection.name.value);
+    if (!fragment || seen.has(fragment.name.value)) return false;
+    seen.add(fragment.name.value);
+    return selects(fragment.selectionSet, name, fragments, seen);
+  });
+}
+
 export const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
 /** `first` as the estimate counts it: a page holds 1 to PAGE_SIZE.max items, whatever was asked. */
@@ -154,14 +180,18 @@ function pageSize(first: unknown): number {
 }
 
 /**
- * A connection costs `first` (clamped) times its items, and its `edges` are those same items; a
+ * A connection costs `first` (clamped) times its items (and a root one whose totalCount is asked
+ * ROOT_COUNT_COST more), and its `edges` are those same items; a
  * capped plain list costs its cap times its items, another plain list ASSUMED_LIST_SIZE times; a
  * field of FIELD_COSTS its weight plus its children; any other field one.
  */
-const listEstimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
+const listEstimator: ComplexityEstimator = ({ type, args, field, node, childComplexity, context }) => {
   const name = `${type.name}.${field.name}`;
   const own = FIELD_COSTS[name] ?? 1;
-  if (getNamedType(field.type).name.endsWith('Connection')) return own + pageSize(args.first) * childComplexity;
+  if (getNamedType(field.type).name.endsWith('Connection')) {
+    const count = type.name === 'Query' && selects(node.selectionSet, 'totalCount', (context as { fragments: Fragments }).fragments) ? ROOT_COUNT_COST : 0;
+    return own + count + pageSize(args.first) * childComplexity;
+  }
   if (field.name === 'edges') return own + childComplexity;
   if (BY_IDS.has(name)) return own + (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1) * childComplexity;
   if (isList(field.type)) return own + (capOf(name) ?? (Object.hasOwn(FACTS_LIST_SOURCES, name) ? capOf(FACTS_LIST_SOURCES[name]) : undefined) ?? ASSUMED_LIST_SIZE) * childComplexity;
@@ -180,6 +210,7 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
     operationName,
     variables,
     estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    context: { fragments: new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : []))) },
     maxQueryNodes: maxNodes,
   } as Parameters<typeof getComplexity>[0]);
 }

@@ -81,6 +81,12 @@ export interface Matter {
   eligibleReason?: Bilingual;
   /** What a summary calls ELIGIBLE for this matter where 符合条件 would mislead (a review that only scores: 计分). */
   eligibleTitle?: Bilingual;
+  /**
+   * Why this matter is never swept (startSweep, `evaluate --all`): its subjects are not the
+   * registered population — RECRUITMENT judges candidates, who are not registered civil servants.
+   * Absent: the matter may be swept.
+   */
+  notSwept?: Bilingual;
 }
 
 /**

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Client, type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
 import { CHANGE_CHANNEL, type ChangeNotice } from '../audit/change-notice';
-import { SUBSCRIPTION_DEFAULTS } from '../config';
+import { SUBSCRIPTION_DEFAULTS, publicShareOf } from '../config';
 import { CreditRecord } from '../db/entities';
 import { publiclyDisclosed } from './visibility';
 
@@ -17,6 +17,8 @@ type Listener = (notice: ChangeNotice) => void;
  */
 export class ChangeFeed {
   private readonly listeners = new Set<Listener>();
+  /** Those of `listeners` held by callers without a token (bounded by maxPublicListeners). */
+  private publicListeners = 0;
   private client: Client | undefined;
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -29,16 +31,32 @@ export class ChangeFeed {
   /**
    * @param maxListeners subscriptions this process runs at once, every socket together
    *   (SUBSCRIPTIONS_PER_PROCESS): each is offered every committed change.
+   * @param maxPublicListeners of those, how many callers without a token may hold together
+   *   (SUBSCRIPTIONS_PUBLIC_PER_PROCESS, fewer than maxListeners): a hundred public sockets could
+   *   otherwise take the whole budget and shut every signed-in display out.
    */
   constructor(
     private readonly orm: MikroORM,
     private readonly log: Logger,
     readonly maxListeners: number = SUBSCRIPTION_DEFAULTS.perProcess,
+    readonly maxPublicListeners: number = publicShareOf(maxListeners),
   ) {}
 
   /** Subscriptions listening now. */
   get listening(): number {
     return this.listeners.size;
+  }
+
+  /** Subscriptions of callers without a token listening now. */
+  get publicListening(): number {
+    return this.publicListeners;
+  }
+
+  /** The refusal a new subscription would get now, or null when there is room for it. */
+  refusal(publicCaller: boolean): GraphQLError | null {
+    if (publicCaller && this.publicListeners >= this.maxPublicListeners) return tooManySubscriptions(this.maxPublicListeners, 'public');
+    if (this.listeners.size >= this.maxListeners) return tooManySubscriptions(this.maxListeners, 'process');
+    return null;
   }
 
   /**
@@ -120,11 +138,13 @@ export class ChangeFeed {
 
   /**
    * The notices that pass `accept`, as an async iterator for a subscription; returning it stops
-   * listening. Refused with TOO_MANY_SUBSCRIPTIONS when the process already runs maxListeners (the
-   * count is exact: a listener is added here and removed when its iterator is returned).
+   * listening. Refused with TOO_MANY_SUBSCRIPTIONS when the process already runs maxListeners, or,
+   * for a caller without a token, when the public already holds maxPublicListeners (the counts are
+   * exact: a listener is added here and removed when its iterator is returned).
    */
-  subscribe(accept: (notice: ChangeNotice) => boolean): AsyncIterableIterator<ChangeNotice> {
-    if (this.listeners.size >= this.maxListeners) throw tooManySubscriptions(this.maxListeners);
+  subscribe(accept: (notice: ChangeNotice) => boolean, publicCaller = false): AsyncIterableIterator<ChangeNotice> {
+    const refused = this.refusal(publicCaller);
+    if (refused) throw refused;
     const queue: ChangeNotice[] = [];
     let waiting: ((result: IteratorResult<ChangeNotice>) => void) | undefined;
     let done = false;
@@ -139,7 +159,9 @@ export class ChangeFeed {
       }
     };
     this.listeners.add(listener);
+    if (publicCaller) this.publicListeners++;
     const finish = async (): Promise<IteratorResult<ChangeNotice>> => {
+      if (!done && publicCaller) this.publicListeners--;
       done = true;
       this.listeners.delete(listener);
       queue.length = 0;
@@ -165,10 +187,14 @@ export class ChangeFeed {
   }
 }
 
-/** The refusal of a subscription past the per-process limit (the per-socket one is in websocket.ts). */
-export function tooManySubscriptions(limit: number): GraphQLError {
-  return new GraphQLError(
-    `此服务进程已有 ${limit} 个订阅在运行，已达上限；请稍后再试，或用一个订阅（subjectType、subjectId）满足多个需要。 This server process already runs ${limit} subscriptions, the most it holds; try again later, or narrow one subscription (subjectType, subjectId) to cover several needs. Nothing was started.`,
-    { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit, scope: 'process' } },
-  );
+/**
+ * The refusal of a subscription past the per-process limit, or past the public's share of it (the
+ * per-socket one is in websocket.ts).
+ */
+export function tooManySubscriptions(limit: number, scope: 'process' | 'public' = 'process'): GraphQLError {
+  const message =
+    scope === 'public'
+      ? `此服务进程中无令牌的订阅已有 ${limit} 个，已达公众份额上限（SUBSCRIPTIONS_PUBLIC_PER_PROCESS）；请稍后再试，或用一个订阅（subjectType、subjectId）满足多个需要。 Callers without a token already hold ${limit} subscriptions in this server process, the public's share (SUBSCRIPTIONS_PUBLIC_PER_PROCESS; the rest is kept for signed-in roles); try again later, or narrow one subscription (subjectType, subjectId) to cover several needs. Nothing was started.`
+      : `此服务进程已有 ${limit} 个订阅在运行，已达上限；请稍后再试，或用一个订阅（subjectType、subjectId）满足多个需要。 This server process already runs ${limit} subscriptions, the most it holds; try again later, or narrow one subscription (subjectType, subjectId) to cover several needs. Nothing was started.`;
+  return new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit, scope } });
 }

@@ -41,15 +41,15 @@ export const LIMITS = {
 /**
  * What one caller may hold open over WebSocket (src/graphql/websocket.ts). A socket costs a
  * connection and a listener per subscription for as long as it stays open, so these are counts, not
- * rates. Per-address limits belong in the reverse proxy: behind it every public caller shares its
- * address, so the server counts the public as one.
+ * rates. The public is also counted per client address (PUBLIC_SOCKETS_PER_ADDRESS, websocket.ts)
+ * and holds a share of the process's subscriptions only (SUBSCRIPTIONS_PUBLIC_PER_PROCESS, change-feed.ts).
  */
 export const SOCKET_LIMITS = {
   /** Largest WebSocket message, in bytes (ws's own check; the connection closes with 1009). A subscription document is small. */
   maxPayload: 64 * 1024,
   /** Subscriptions running at once on one socket, those still being set up included: the default of SUBSCRIPTIONS_PER_SOCKET (src/config.ts). The process's limit is SUBSCRIPTIONS_PER_PROCESS. */
   subscriptionsPerSocket: SUBSCRIPTION_DEFAULTS.perSocket,
-  /** Sockets open at once for one token holder (`sub`), whatever tokens they hold. */
+  /** Sockets open at once for one token holder (`sub`), whatever tokens they hold; one more closes the oldest (newest wins, websocket.ts). */
   socketsPerHolder: 10,
   /** Sockets open at once without a token, all public callers together, per server process. */
   publicSockets: 1_000,

@@ -8,7 +8,8 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, SUBSCRIPTION_DEFAULTS, type Config } from '../config';
+import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
+import { clientAddressOf, type TrustProxy } from '../web/client-address';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
@@ -160,7 +161,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const server = http.createServer(app);
   const schema = await getSchema();
   const facts = createFactsRunner(schema, orm.em, rules);
-  const changes = new ChangeFeed(orm, logger, config.subscriptionsPerProcess ?? SUBSCRIPTION_DEFAULTS.perProcess);
+  const perProcess = config.subscriptionsPerProcess ?? SUBSCRIPTION_DEFAULTS.perProcess;
+  const changes = new ChangeFeed(orm, logger, perProcess, config.subscriptionsPublicPerProcess ?? publicShareOf(perProcess));
   await changes.start();
   const sweeps = new SweepLauncher(orm.config.get('clientUrl')!, (error) => logger.warn({ err: error }, 'sweep queue error'));
   const publicStatuses = new PublicStatusCache(config.publicStatusCacheSize ?? DEFAULT_PUBLIC_STATUS_CACHE_SIZE);
@@ -220,6 +222,9 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const subscriptions = serveSubscriptions(server, schema, verify, socketContext(parts), logger, {
     subscriptionsPerSocket: config.subscriptionsPerSocket ?? SUBSCRIPTION_DEFAULTS.perSocket,
     changes,
+    publicSocketsPerAddress: config.publicSocketsPerAddress,
+    // As Express's req.ip: the peer, or the address trusted proxies (`trust proxy`) name.
+    clientAddress: (request) => clientAddressOf(request, app.get('trust proxy fn') as TrustProxy),
   });
   app.use(httpErrorHandler);
 

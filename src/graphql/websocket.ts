@@ -4,8 +4,9 @@ import { CloseCode, type Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { Viewer } from '../auth/role';
-import { tooManySubscriptions, type ChangeFeed } from './change-feed';
+import { Role, type Viewer } from '../auth/role';
+import { SUBSCRIPTION_DEFAULTS } from '../config';
+import type { ChangeFeed } from './change-feed';
 import type { GraphQLContext } from './context';
 import { recordSubscriptionReads } from '../audit/subscription-reads';
 import { SOCKET_LIMITS, assertAffordable, limitRules, parseOptions } from './limits';
@@ -20,9 +21,24 @@ const TOO_MANY_SOCKETS = CloseCode.TooManyInitialisationRequests;
 
 type SocketContext = Context<Record<string, unknown>, Extra>;
 
-/** Who holds a socket, for the per-holder count: the token's subject, or the public as a whole. */
-const holderOf = (viewer: Viewer) => (viewer.subject === null ? 'public' : `sub:${viewer.subject}`);
-const limitOf = (holder: string) => (holder === 'public' ? SOCKET_LIMITS.publicSockets : SOCKET_LIMITS.socketsPerHolder);
+/**
+ * A token holder's oldest socket, closed when the holder opens one more than SOCKET_LIMITS allows:
+ * newest wins. A custom 4xxx code, which graphql-ws clients retry (4429 they do not): a replayed
+ * token's sockets could otherwise lock its holder out until it expires (hostile7 N5).
+ */
+const SUPERSEDED = { code: 4410, reason: 'Replaced: the same token holder opened a newer connection' };
+
+/** What the public's per-address count keys on. */
+const addressKey = (address: string) => `addr:${address}`;
+
+export interface SubscriptionLimits {
+  subscriptionsPerSocket: number;
+  changes?: ChangeFeed;
+  /** Public sockets per client address (PUBLIC_SOCKETS_PER_ADDRESS). */
+  publicSocketsPerAddress?: number;
+  /** The client's address of an upgrade request (the TCP peer, or as TRUST_PROXY says); default the peer. */
+  clientAddress?: (request: http.IncomingMessage) => string;
+}
 
 /**
  * Subscriptions over WebSocket (the graphql-ws protocol) on the HTTP server's own port and path.
@@ -33,7 +49,9 @@ const limitOf = (holder: string) => (holder === 'public' ? SOCKET_LIMITS.publicS
  *
  * A socket outlives no token: it is closed (4403) when its token expires, and a subscription sent
  * on it afterwards is refused. What one caller may hold open is bounded (SOCKET_LIMITS): the message
- * size, the subscriptions per socket, the sockets per token holder and the public's sockets together.
+ * size, the subscriptions per socket, the sockets per token holder (newest wins, SUPERSEDED), the
+ * public's sockets together and per client address (4429), and the public's share of the process's
+ * subscriptions (ChangeFeed).
  * (Tokens cannot be revoked before they expire in Chengxin; their lifetime is bounded instead, by
  * JWT_MAX_TTL_DAYS.)
  */
@@ -43,14 +61,22 @@ export function serveSubscriptions(
   verify: (authorization: string | undefined) => Promise<Viewer>,
   contextFor: (viewer: Viewer) => GraphQLContext,
   log?: Logger,
-  limits: { subscriptionsPerSocket: number; changes?: ChangeFeed } = { subscriptionsPerSocket: SOCKET_LIMITS.subscriptionsPerSocket },
+  limits: SubscriptionLimits = { subscriptionsPerSocket: SOCKET_LIMITS.subscriptionsPerSocket },
 ): { close(): Promise<void> } {
   const perSocket = limits.subscriptionsPerSocket;
+  const perAddress = limits.publicSocketsPerAddress ?? SUBSCRIPTION_DEFAULTS.publicSocketsPerAddress;
+  const addressOf = limits.clientAddress ?? ((request: http.IncomingMessage) => request.socket.remoteAddress ?? 'unknown');
   const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: SOCKET_LIMITS.maxPayload });
   const viewers = new WeakMap<object, Viewer>();
-  /** Per connection: its holder (counted in `open`) and the timer that ends it when its token expires. */
-  const held = new WeakMap<object, { holder: string; expiry?: NodeJS.Timeout }>();
-  const open = new Map<string, number>();
+  /** Per connection: the groups it is counted in (`open`) and the timer that ends it when its token expires. */
+  const held = new WeakMap<object, { groups: string[]; expiry?: NodeJS.Timeout }>();
+  /** The sockets open per group — `sub:…` per token holder, `public`, `addr:…` per public address — oldest first. */
+  const open = new Map<string, Set<SocketContext>>();
+  const leave = (ctx: SocketContext, group: string) => {
+    const members = open.get(group);
+    members?.delete(ctx);
+    if (members && members.size === 0) open.delete(group);
+  };
 
   const expired = (viewer: Viewer) => viewer.expiresAt !== undefined && viewer.expiresAt.getTime() <= Date.now();
   /** Closes the socket when the token expires; timers longer than setTimeout allows are re-armed. */
@@ -87,14 +113,31 @@ export function serveSubscriptions(
         // Closed while the token was being checked: onClose has run already and would never give
         // back the place counted below (a connect-and-drop loop would lock the holder out).
         if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
-        const holder = holderOf(viewer);
-        const count = open.get(holder) ?? 0;
-        if (count >= limitOf(holder)) {
-          ctx.extra.socket.close(TOO_MANY_SOCKETS, `Too many connections: at most ${limitOf(holder)} ${holder === 'public' ? 'without a token' : 'per token holder'}`);
-          return false;
+        const size = (group: string) => open.get(group)?.size ?? 0;
+        let groups: string[];
+        if (viewer.subject === null) {
+          const address = addressKey(addressOf(ctx.extra.request));
+          if (size('public') >= SOCKET_LIMITS.publicSockets || size(address) >= perAddress) {
+            const which = size('public') >= SOCKET_LIMITS.publicSockets ? `${SOCKET_LIMITS.publicSockets} without a token in this server process` : `${perAddress} without a token from one address (PUBLIC_SOCKETS_PER_ADDRESS)`;
+            ctx.extra.socket.close(TOO_MANY_SOCKETS, `Too many connections: at most ${which}`);
+            return false;
+          }
+          groups = ['public', address];
+        } else {
+          const holder = `sub:${viewer.subject}`;
+          // Newest wins: the holder's oldest socket makes room, so sockets opened with a replayed
+          // token cannot lock the holder out (it reconnects and takes its place back).
+          const mine = open.get(holder);
+          if (mine && mine.size >= SOCKET_LIMITS.socketsPerHolder) {
+            const oldest = mine.values().next().value!;
+            leave(oldest, holder);
+            log?.warn({ sub: viewer.subject, limit: SOCKET_LIMITS.socketsPerHolder }, 'a token holder opened one WebSocket more than allowed; its oldest was closed');
+            oldest.extra.socket.close(SUPERSEDED.code, SUPERSEDED.reason);
+          }
+          groups = [holder];
         }
-        open.set(holder, count + 1);
-        held.set(ctx, { holder, expiry: closeOnExpiry(ctx, viewer) });
+        for (const group of groups) open.set(group, (open.get(group) ?? new Set()).add(ctx));
+        held.set(ctx, { groups, expiry: closeOnExpiry(ctx, viewer) });
         viewers.set(ctx, viewer);
         return true;
       },
@@ -103,9 +146,7 @@ export function serveSubscriptions(
         if (!entry) return;
         held.delete(ctx);
         clearTimeout(entry.expiry);
-        const left = (open.get(entry.holder) ?? 1) - 1;
-        if (left > 0) open.set(entry.holder, left);
-        else open.delete(entry.holder);
+        for (const group of entry.groups) leave(ctx, group);
       },
       onSubscribe: (ctx, _id, payload) => {
         const viewer = viewers.get(ctx);
@@ -121,9 +162,10 @@ export function serveSubscriptions(
             extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: perSocket, scope: 'socket' },
           })];
         }
-        // The process's limit, answered here when already reached; the change feed holds it exactly
+        // The process's limit (and the public's share of it), answered here when already reached; the change feed holds it exactly
         // (a burst over many sockets is refused there, when each subscription starts to listen).
-        if (limits.changes && limits.changes.listening >= limits.changes.maxListeners) return [tooManySubscriptions(limits.changes.maxListeners)];
+        const full = limits.changes?.refusal(viewer.role === Role.PUBLIC);
+        if (full) return [full];
         let document: DocumentNode;
         try {
           document = parse(payload.query, parseOptions);

@@ -13,7 +13,7 @@ import { BadUserInputError, SweepRunningError } from '../errors';
 import { planChunks } from '../db/repositories/sweep.repository';
 import { assertMatter } from '../evaluation/matter';
 import { storeSnapshot } from '../evaluation/snapshot';
-import { CHUNK_SIZE } from './chunk-size';
+import { CHUNK_SIZE, maxChunksFor, smallestChunkFor } from './chunk-size';
 
 export interface SweepRequest {
   matter: string;
@@ -28,6 +28,10 @@ export interface SweepRequest {
 export function sweepTypes(ruleSet: RuleSet, matter: string, asked?: SubjectType[]): SubjectType[] {
   const known = ruleSet.matter(matter);
   if (!known) throw new BadUserInputError('matter', `"${matter}" is not a matter in rules/matters.json; use one of ${ruleSet.matters.map((m) => m.code).join(', ')}.`);
+  // Policy, in the rule data: a matter whose subjects are not the registered population is not swept.
+  if (known.notSwept) {
+    throw new BadUserInputError('matter', `${matter} 不作批量评估（rules/matters.json 该事项的 notSwept）：${known.notSwept.zh} / ${matter} is not swept (notSwept of the matter in rules/matters.json): ${known.notSwept.en} Nothing was started.`);
+  }
   for (const type of asked ?? []) assertMatter(ruleSet, type, matter);
   // A type given twice would be planned twice: its subjects counted and judged twice over.
   const twice = asked?.find((type, i) => asked.indexOf(type) !== i);
@@ -83,6 +87,10 @@ export async function startRun(em: EntityManager, ruleSet: RuleSet, viewer: View
         const planned = await planChunks(tx, run, type, request.chunkSize, run.chunks);
         run.chunks += planned.chunks;
         run.subjects += planned.subjects;
+      }
+      // Checked against the population just planned; refusing rolls the plan back with the run.
+      if (run.chunks > maxChunksFor(run.subjects)) {
+        throw new BadUserInputError('chunkSize', `每批 ${request.chunkSize} 个会把 ${run.subjects} 个主体分成 ${run.chunks} 批（每批一个排队任务）；一次批量评估至多 ${maxChunksFor(run.subjects)} 批（10 批，或每 100 个主体 1 批），请把 chunkSize 设为至少 ${smallestChunkFor(run.subjects)}（默认 ${CHUNK_SIZE.default}）。 A chunk size of ${request.chunkSize} splits ${run.subjects} subjects into ${run.chunks} chunks, each a queued job; a run plans at most ${maxChunksFor(run.subjects)} (ten, or one per 100 subjects): give a chunkSize of at least ${smallestChunkFor(run.subjects)} (default ${CHUNK_SIZE.default}). Nothing was started.`);
       }
       return run;
     }, (run) => ({ targetId: run.id, outcome: `${run.matter} started: ${run.subjects} subjects in ${run.chunks} chunks` }));

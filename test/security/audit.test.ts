@@ -267,9 +267,9 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     mutation: 'cancelSweep',
     role: 'ADMIN',
     async perform(as) {
-      const { startSweep: run } = await server.ok(graphql(`mutation { startSweep(matter: "AWARD") { id subjects } }`));
+      const { startSweep: run } = await server.ok(graphql(`mutation { startSweep(matter: "AWARD") { id subjects chunks } }`));
       await server.ok(graphql(`mutation ($id: ID!) { cancelSweep(id: $id) { status } }`), { id: run.id }, as);
-      return { action: 'SWEEP', subjectType: null, subjectId: null, targetId: run.id, outcome: `AWARD cancelled after 0 of ${run.subjects} subjects` };
+      return { action: 'SWEEP', subjectType: null, subjectId: null, targetId: run.id, outcome: `AWARD cancelled after 0 of ${run.subjects} subjects; queued jobs deleted: ${run.chunks}` };
     },
   },
   {

@@ -74,12 +74,12 @@ describe('startSweep sent again and again', () => {
     expect(cancelled.data!.cancelSweep).toMatchObject({ id: winner, status: 'CANCELLED', finishedAt: expect.any(String) });
     expect(await server.sql("select actor, outcome from audit_event where action = 'SWEEP' and target_id = ? order by created_at", [winner])).toEqual([
       { actor: 'wang.fang', outcome: 'PROMOTION started: 3 subjects in 3 chunks' },
-      { actor: 'wang.fang', outcome: 'PROMOTION cancelled after 0 of 3 subjects' },
+      { actor: 'wang.fang', outcome: 'PROMOTION cancelled after 0 of 3 subjects; queued jobs deleted: 3' },
     ]);
     const twice = await server.query(CANCEL, { id: winner }, OFFICER);
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
 
-    // Its chunks are still on the queue: a worker takes them and commits nothing.
+    // Its queued jobs were deleted; a worker started for it anyway commits nothing.
     const worker = await runNode(['bin/chengxin.js', 'worker', '--run', winner, '--quiet'], env());
     expect(worker.status).toBe(0);
     expect(await server.sql('select count(*)::int as n from verdict where sweep_run_id = ?', [winner])).toEqual([{ n: 0 }]);
@@ -110,7 +110,7 @@ describe('a sweep as of a future day', () => {
 
   it('the command line: evaluate --all --as-of 2199-01-01 is refused, nothing written', async () => {
     const before = await counts();
-    const cli = await runNode(['bin/chengxin.js', 'evaluate', '--all', '--matter', 'RECRUITMENT', '--as-of', '2199-01-01', '--workers', '0'], env());
+    const cli = await runNode(['bin/chengxin.js', 'evaluate', '--all', '--matter', 'AWARD', '--as-of', '2199-01-01', '--workers', '0'], env());
     expect(cli.status).not.toBe(0);
     expect(cli.stderr).toMatch(/\[BAD_USER_INPUT\].*asOf.*after today/s);
     expect(await counts()).toEqual(before);

@@ -240,3 +240,20 @@ export async function failedChunks(em: EntityManager, runId: string, queue: { na
   );
   return rows;
 }
+
+/**
+ * Deletes the queued jobs of a run's chunks not yet committed (waiting or waiting to be retried; a
+ * job a worker holds now is left to it, and it finds the run cancelled), in the caller's
+ * transaction. Returns how many. Nothing to delete when the queue's schema was never made.
+ */
+export async function deleteQueuedJobs(tx: EntityManager, runId: string, queue: { name: string; jobTable: string }): Promise<number> {
+  const { rows } = await runSql<{ present: boolean }>(tx, 'select to_regclass(?) is not null as present', [queue.jobTable]);
+  if (!rows[0]?.present) return 0;
+  const c = sqlNames(tx, SweepChunk);
+  const { rowCount } = await runSql(tx,
+    `delete from ${queue.jobTable} j using ${c.table} c
+      where j.name = ? and j.id = c.${c.col.jobId} and c.${c.col.runId} = ? and c.${c.col.doneAt} is null and j.state in ('created', 'retry')`,
+    [queue.name, runId],
+  );
+  return rowCount;
+}

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChangeNotice } from '../../audit/change-notice';
+import { Role } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { SubjectType } from '../../domain/subject';
 import { assertId } from '../../registry/lookup';
@@ -44,7 +45,7 @@ export class ChangeResolver {
         if (notice.subjectType === SubjectType.CIVIL_SERVANT && !personnel) return false;
         if (subjectType && notice.subjectType !== subjectType) return false;
         return !subjectId || notice.subjectId === subjectId;
-      });
+      }, viewer.role === Role.PUBLIC);
     },
   })
   async subjectChanged(
