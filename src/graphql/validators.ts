@@ -6,7 +6,6 @@ import { lossDecimalsProblem } from '../domain/credit-record';
 import { idCardProblem, usccProblem } from '../domain/identifiers';
 import { multiLineProblem, singleLineProblem } from '../domain/plain-text';
 
-
 function fromProblem(name: string, problemOf: (value: string) => string | null) {
   return (options?: ValidationOptions) => (target: object, propertyName: string) => {
     registerDecorator({
