@@ -108,6 +108,18 @@ describe('四(四): the finding names the answerable persons', () => {
     expect(refused.errors?.[0].message).toContain('answerablePersonIds');
     expect(await fileOf(servant)).toEqual([]);
   });
+
+  it('nor by correcting another record into it on an objection: refused on correction.category, and nothing changes', async () => {
+    const servant = await createCivilServant(server, await createAgency(server));
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servant, { category: 'UNFULFILLED_COMMITMENT', severity: 'GENERAL' });
+    const filed = await server.ok(graphql(`mutation ($id: ID!) { fileObjection(input: { recordId: $id, reason: "类别有误", filedOn: "2025-04-10", filedBy: "本人" }) { id } }`), { id: recordId });
+    const before = [await fileOf(servant), await rows('credit_record_revision'), await rows('audit_event')];
+    const refused = await server.query(graphql(`mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: UPHELD, remedy: CORRECT, correction: { category: COMMITMENT_DERELICTION }, resolution: "改为四(四)诚信档案记录", resolvedOn: "2025-04-20" }) { id } }`), { o: filed.fileObjection.id });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'correction.category' });
+    expect(refused.errors?.[0].message).toContain('answerablePersonIds');
+    expect([await fileOf(servant), await rows('credit_record_revision'), await rows('audit_event')]).toEqual(before);
+    expect(await server.sql(`select status from objection where id = ?`, [filed.fileObjection.id])).toEqual([{ status: 'PENDING' }]);
+  });
 });
 
 describe('三(六) principals: one finding, weighed once (R5), its text from the evidence (N3)', () => {
