@@ -122,6 +122,29 @@ describe('四(四): the finding names the answerable persons', () => {
   });
 });
 
+describe('三(四) trustworthy incentive: a file holding a 四(四) entry or a principal finding is no clean file', () => {
+  it('a commended clerk is favoured; once a 履职不力 finding names them, or a principal-responsibility finding is entered on the commended principal, neither gets the incentive', async () => {
+    const agencyId = await createAgency(server);
+    const clerk = await createCivilServant(server, agencyId, { post: '科员', rank: '一级科员' });
+    const principal = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2020-01-01' });
+    const commendation = { kind: 'TRUSTWORTHY' as const, category: 'COMMENDATION' as const, severity: null, occurredOn: '2025-01-05', recordedOn: '2025-01-10', decidedOn: '2025-01-08', loss: null };
+    for (const person of [clerk, principal]) await createRecord(server, 'CIVIL_SERVANT', person, commendation);
+    const incentive = async (id: string) => measures(await evaluate('CIVIL_SERVANT', id, 'AWARD')).filter((m) => m.startsWith('cs-trustworthy-incentive'));
+    expect(await incentive(clerk)).toEqual(['cs-trustworthy-incentive:INCENTIVE']);
+    expect(await incentive(principal)).toEqual(['cs-trustworthy-incentive:INCENTIVE']);
+
+    await settle(await promise(agencyId, null), { answerablePersonIds: [clerk], answerableSeverity: 'GENERAL' });
+    await createRecord(server, 'CIVIL_SERVANT', principal, { category: 'PRINCIPAL_RESPONSIBILITY', severity: 'GENERAL', sourceDepartment: '鄂州市监察委员会', documentNumber: '鄂州纪〔2025〕21号', occurredOn: '2025-02-01', recordedOn: '2025-03-20', decidedOn: '2025-03-15' });
+    for (const person of [clerk, principal]) {
+      const award = await evaluate('CIVIL_SERVANT', person, 'AWARD');
+      expect(measures(award)).toEqual([]);
+      expect(award.outcome).toBe('ELIGIBLE');
+      const rule = award.explanation.rules.find((r) => r.ruleId === 'cs-trustworthy-incentive')!;
+      expect(rule.fired).toBe(false);
+    }
+  });
+});
+
 describe('三(六) principals: one finding, weighed once (R5), its text from the evidence (N3)', () => {
   it('a principal-responsibility finding cautions in promotion under the principal rule only, restricts no award, and the text counts findings and disputed ones', async () => {
     const agencyId = await createAgency(server);
