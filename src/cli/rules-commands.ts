@@ -19,8 +19,9 @@ function caseLines(result: CaseResult): string[] {
   if (result.passed) return [head];
   const lines = [head, `      (rules/${result.file})`];
   if (result.error) return [...lines, `      错误 error: ${result.error}`];
-  lines.push(`      - 期望 expected: fired=${result.expected.fired}${result.expected.points !== undefined ? ` points=${result.expected.points}` : ''}`);
-  lines.push(`      + 实际 actual:   fired=${result.actual!.fired}${result.actual!.points !== null ? ` points=${result.actual!.points}` : ''}`);
+  const evidence = result.expected.evidence !== undefined;
+  lines.push(`      - 期望 expected: fired=${result.expected.fired}${result.expected.points !== undefined ? ` points=${result.expected.points}` : ''}${evidence ? ` evidence=${show(result.expected.evidence)}` : ''}`);
+  lines.push(`      + 实际 actual:   fired=${result.actual!.fired}${result.actual!.points !== null ? ` points=${result.actual!.points}` : ''}${evidence ? ` evidence=${show(result.actual!.evidence)}` : ''}`);
   for (const c of result.conditions) {
     lines.push(`        ${c.passed ? '✓' : '✗'} ${c.place} ${c.fact}${c.path ? c.path.slice(1) : ''} ${c.operator} ${show(c.expected)}  实际 actual: ${show(c.actual)}`);
   }

@@ -8,6 +8,7 @@ import { RepairAction, RepairRelief, RepairStatus } from '../domain/credit-repai
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../domain/subject';
 import { appendRevision } from '../registry/credit-record.service';
+import { settleCommitment } from '../registry/commitment.service';
 import { decideCreditRepair, requestCreditRepair } from '../registry/credit-repair.service';
 import { fileObjection, resolveObjection } from '../registry/objection.service';
 import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, Enterprise, ListMembership } from '../db/entities';
@@ -260,6 +261,43 @@ class DemoData {
     }
     return { objections, repairs };
   }
+
+  /**
+   * One 履职不力 finding that names its answerable persons (四(四) 相关责任人), settled through the service the
+   * API uses, so the demo holds COMMITMENT_DERELICTION entries: the bureau's leading cadre is cautioned in
+   * promotion (cs-cadre-breached-commitment), the clerk named beside them is not. Recent enough to count
+   * (a general entry counts a year from the finding); it draws nothing from the random sequence, so the
+   * rest of the data set is unchanged.
+   */
+  async addAnswerableFinding(): Promise<number> {
+    const bureau = this.agencies.find((a) => a.name === '鄂州市民政局')!;
+    const cadre = this.servants.find((s) => s.agency === bureau && s.leadingCadre)!;
+    const clerk = this.servants.find((s) => s.agency === bureau && !s.leadingCadre);
+    const commitment = this.em.create(Commitment, {
+      agency: bureau,
+      responsiblePerson: cadre,
+      kind: CommitmentKind.DEADLINE,
+      domain: CommitmentDomain.LIVELIHOOD,
+      publiclyDisclosed: true,
+      content: '鄂州市民政局社区养老服务站年内建成开放承诺（演示数据）',
+      publishedOn: '2026-01-15',
+      dueOn: '2026-09-30',
+      status: CommitmentStatus.PENDING,
+    });
+    await this.em.flush();
+    const answerable = clerk ? [cadre.id, clerk.id] : [cadre.id];
+    await settleCommitment(this.em, SYSTEM_VIEWER, {
+      commitmentId: commitment.id,
+      status: CommitmentStatus.BREACHED,
+      settledOn: '2026-10-20',
+      breachFinding: BreachFinding.DERELICTION,
+      settlementDocument: '鄂州督〔2026〕31号',
+      foundBy: '鄂州市人民政府督查室',
+      answerablePersonIds: answerable,
+      answerableSeverity: Severity.GENERAL,
+    });
+    return answerable.length;
+  }
 }
 
 /**
@@ -281,6 +319,7 @@ export async function seedIfEmpty(em: EntityManager): Promise<Record<string, num
     data.addCourtCases(18);
     await tx.flush();
     const { objections, repairs } = await data.addObjectionsAndRepairs();
+    const answerableEntries = await data.addAnswerableFinding();
     return {
       agencies: data.agencies.length,
       civilServants: data.servants.length,
@@ -288,6 +327,7 @@ export async function seedIfEmpty(em: EntityManager): Promise<Record<string, num
       creditRecords: data.records.length,
       objections,
       repairs,
+      answerableEntries,
     };
   });
 }

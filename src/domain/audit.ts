@@ -25,6 +25,8 @@ export enum AuditAction {
   RECORD_BREACH_FINDING = 'RECORD_BREACH_FINDING',
   /** A commitment's field or public disclosure recorded or corrected. */
   UPDATE_COMMITMENT = 'UPDATE_COMMITMENT',
+  /** The approving body states the relief of an approval recorded without one (Migration20261203003000RepairReliefStated). */
+  STATE_REPAIR_RELIEF = 'STATE_REPAIR_RELIEF',
   /** A civil servant's personal data read whole (FIELD_READERS `audited`): which fields, once per person per request. */
   READ_PERSONAL_DATA = 'READ_PERSONAL_DATA',
 }

@@ -50,6 +50,8 @@ export interface RepairLike {
   relief?: RepairRelief | null;
   /** False on civil servants' approvals stored before the relief was required (R6): the relief is unconfirmed. */
   reliefStated?: boolean;
+  /** The day the approving body stated the relief after an approval recorded without one. */
+  reliefStatedOn?: string | null;
 }
 
 export interface ObjectionLike {
@@ -121,6 +123,8 @@ export interface CountingRecord {
   repairApprovedOn: string | null;
   /** Whether that approval stated its relief; null when no approved repair waived or lightened it. */
   repairReliefStated: boolean | null;
+  /** The day the approving body stated that relief after the approval (stateRepairRelief); null when the approval stated it. */
+  repairReliefStatedOn: string | null;
   /** An objection was pending on the date. */
   disputed: boolean;
 }
@@ -245,6 +249,7 @@ function countingRecord(r: RecordLike, repairs: RepairLike[], objections: Object
     lightened: !!lightened,
     repairApprovedOn: (waived ?? lightened)?.decidedOn ?? null,
     repairReliefStated: waived ?? lightened ? (waived ?? lightened)!.reliefStated !== false : null,
+    repairReliefStatedOn: (waived ?? lightened)?.reliefStatedOn ?? null,
     disputed: disputedOn(objections, on),
   };
 }

@@ -20,7 +20,7 @@ const ARGUMENT_REACH: Record<string, Record<string, { only: string[] } | { excep
 
 /**
  * Which facts a facts query's variables reach: for each variable, the result paths (`$.credit`,
- * `$.agency.credit`, `$.livelihoodCommitments`) of the fields whose arguments use it, narrowed to
+ * `$.agency.credit`, `$.governmentDishonesty`, `$.review`) of the fields whose arguments use it, narrowed to
  * subfields where an argument decides only those (ARGUMENT_REACH). A rule condition on
  * `$.credit.unrepaired` rests on `countsFor`, because `credit(countsFor: $countsFor)` counted it,
  * but not on `trustworthyCountsFor`. Read from the query itself, so a facts file that passes a

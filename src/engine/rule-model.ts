@@ -28,12 +28,23 @@ export function isParameterRef(value: unknown): value is ParameterRef {
   return !!value && typeof value === 'object' && (value as ParameterRef).fact === 'parameters' && typeof (value as ParameterRef).path === 'string';
 }
 
+/** The comparisons an evidence `where` may make, so evidence names the records a threshold let through and no others. */
+export const WHERE_COMPARISONS: Record<string, (actual: number, bound: number) => boolean> = {
+  greaterThan: (a, b) => a > b,
+  greaterThanInclusive: (a, b) => a >= b,
+  lessThan: (a, b) => a < b,
+  lessThanInclusive: (a, b) => a <= b,
+};
+
 export type ConditionNode = LeafCondition | { all: ConditionNode[] } | { any: ConditionNode[] } | { not: ConditionNode };
 
 /** Where a fired rule's evidence lies in the facts, and which items count. */
 export interface EvidenceSpec {
   path: string;
-  /** Field → required value, or list of allowed values. */
+  /**
+   * Field → required value, list of allowed values, a parameter (`{ "fact": "parameters", "path" }`:
+   * its value or list), or a comparison (`{ "greaterThan": number | parameter }`, rule-runner.ts).
+   */
   where?: Record<string, unknown>;
 }
 
@@ -42,7 +53,8 @@ export interface RuleCase {
   /** The day the case runs on; its parameters are then those in force that day (unless `facts.parameters` is given). */
   on?: string;
   facts: Record<string, unknown>;
-  expect: { fired: boolean; points?: number };
+  /** `evidence`: the ids of the items the fired rule names as evidence, in order. */
+  expect: { fired: boolean; points?: number; evidence?: string[] };
 }
 
 /** One rule file: json-rules-engine's conditions, priority and event, plus its legal metadata. */

@@ -2,7 +2,7 @@ import { Engine, type RuleProperties, type RuleResult as EngineRuleResult, type 
 import type { ConditionResult, RuleResult, VerdictFacts } from '../domain/verdict';
 import { RuleRuntimeError } from '../errors';
 import { dottedName, pathExists, resolvePath } from './path';
-import { isParameterRef, type ConditionNode, type EvidenceSpec, type LeafCondition, type LoadedRule } from './rule-model';
+import { isParameterRef, WHERE_COMPARISONS, type ConditionNode, type EvidenceSpec, type LeafCondition, type LoadedRule } from './rule-model';
 import { parameterPlaceholders, renderTemplate } from './template';
 
 /**
@@ -93,18 +93,36 @@ function explain(rule: LoadedRule, node: ResultNode, facts: VerdictFacts, place:
   });
 }
 
-function matches(item: Record<string, unknown>, where: Record<string, unknown> = {}): boolean {
-  return Object.entries(where).every(([field, wanted]) => (Array.isArray(wanted) ? wanted.includes(item[field]) : item[field] === wanted));
+/**
+ * Whether an item's field satisfies one `where` entry: a value (equal), a list (one of), a parameter
+ * reference (its value, equal or one of: the same set a facts argument used) or a comparison
+ * `{ "greaterThan": 1000000 | { "fact": "parameters", ... } }` (numbers only; null never passes).
+ */
+function fieldMatches(actual: unknown, wanted: unknown, parameters: unknown): boolean {
+  const value = isParameterRef(wanted) ? resolvePath(parameters, wanted.path) : wanted;
+  if (Array.isArray(value)) return value.includes(actual);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).every(([operator, bound]) => {
+      const limit = isParameterRef(bound) ? resolvePath(parameters, bound.path) : bound;
+      const compare = WHERE_COMPARISONS[operator];
+      return !!compare && typeof actual === 'number' && typeof limit === 'number' && compare(actual, limit);
+    });
+  }
+  return actual === value;
+}
+
+function matches(item: Record<string, unknown>, where: Record<string, unknown> = {}, parameters: unknown): boolean {
+  return Object.entries(where).every(([field, wanted]) => fieldMatches(item[field], wanted, parameters));
 }
 
 /** The records (or commitments, cases) that made a rule fire, as its evidence specs select them. */
-function evidenceFor(specs: EvidenceSpec[] = [], subject: unknown): Record<string, unknown>[] {
+function evidenceFor(specs: EvidenceSpec[] = [], subject: unknown, parameters: unknown): Record<string, unknown>[] {
   const seen = new Set<unknown>();
   return specs.flatMap((spec) => {
     const items = resolvePath(subject, spec.path);
     if (!Array.isArray(items)) return [];
     return (items as Record<string, unknown>[]).filter((item) => {
-      if (!matches(item, spec.where) || seen.has(item.id ?? item)) return false;
+      if (!matches(item, spec.where, parameters) || seen.has(item.id ?? item)) return false;
       seen.add(item.id ?? item);
       return true;
     });
@@ -207,7 +225,7 @@ export async function runRules(rules: LoadedRule[], facts: VerdictFacts, day: st
       fired,
       points: fired ? pointsOf(rule, facts) : null,
       conditions,
-      evidence: fired ? evidenceFor(rule.evidence, facts.subject) : [],
+      evidence: fired ? evidenceFor(rule.evidence, facts.subject, facts.parameters) : [],
       text: fired ? { zh: renderTemplate(rule.explanation.zh, facts), en: renderTemplate(rule.explanation.en, facts) } : null,
       parameters: parametersRead(rule, facts, conditions, fired),
     };

@@ -10,8 +10,8 @@ export interface CaseResult {
   on?: string;
   parametersFile?: string;
   passed: boolean;
-  expected: { fired: boolean; points?: number };
-  actual: { fired: boolean; points: number | null } | null;
+  expected: { fired: boolean; points?: number; evidence?: string[] };
+  actual: { fired: boolean; points: number | null; evidence: string[] } | null;
   /** The leaf conditions as evaluated for this case, to show why. */
   conditions: ConditionResult[];
   error?: string;
@@ -60,8 +60,11 @@ export async function testRules(rules: LoadedRule[], parametersOn: (day: string)
       try {
         if (ruleCase.on && !given && !inForce) throw new Error(`${day} 没有生效的参数文件 / no parameters file is in force on ${day}`);
         const [result] = await runRules([rule], facts, day);
-        const passed = result.fired === ruleCase.expect.fired && (ruleCase.expect.points === undefined || result.points === ruleCase.expect.points);
-        cases.push({ ruleId: rule.id, file: rule.file, name: ruleCase.name, on: ruleCase.on, parametersFile: inForce?.file, passed, expected: ruleCase.expect, actual: { fired: result.fired, points: result.points }, conditions: result.conditions });
+        const evidence = result.evidence.map((item) => String(item.id));
+        const passed = result.fired === ruleCase.expect.fired
+          && (ruleCase.expect.points === undefined || result.points === ruleCase.expect.points)
+          && (ruleCase.expect.evidence === undefined || JSON.stringify(evidence) === JSON.stringify(ruleCase.expect.evidence));
+        cases.push({ ruleId: rule.id, file: rule.file, name: ruleCase.name, on: ruleCase.on, parametersFile: inForce?.file, passed, expected: ruleCase.expect, actual: { fired: result.fired, points: result.points, evidence }, conditions: result.conditions });
         firing.get(rule.id)!.add(result.fired);
         for (const c of result.conditions) {
           const key = `${rule.id} ${c.place}`;

@@ -1,7 +1,7 @@
 import { followPath, kindOf, listElementType, type ShapeNode, type ValueKind } from './facts-shape';
 import type { LocatedJson } from './json-file';
 import { pathExists, resolvePath } from './path';
-import { isParameterRef, type LoadedRule, type ParameterSet } from './rule-model';
+import { isParameterRef, WHERE_COMPARISONS, type LoadedRule, type ParameterSet } from './rule-model';
 import type { RuleProblem } from './rule-problem';
 import { leaves } from './rule-validator';
 import { PLACEHOLDER } from './template';
@@ -137,6 +137,18 @@ export function checkRuleAgainstFacts(rule: LoadedRule, json: LocatedJson, shape
     const target = resolveTarget('subject', spec.path, shape, parameterSets);
     if ('zh' in target) problem(['evidence', i, 'path'], target.zh, target.en);
     else if (target.kind !== 'list') problem(['evidence', i, 'path'], `证据路径 "${spec.path}" 应指向一个列表`, `evidence path "${spec.path}" must lead to a list`);
+    for (const [field, wanted] of Object.entries(spec.where ?? {})) {
+      const at = ['evidence', i, 'where', field];
+      const refs = isParameterRef(wanted) ? [wanted]
+        : wanted && typeof wanted === 'object' && !Array.isArray(wanted) ? Object.entries(wanted).flatMap(([operator, bound]) => {
+          if (!(operator in WHERE_COMPARISONS)) problem(at, `证据条件 ${field} 的比较 "${operator}" 无效，可用：${Object.keys(WHERE_COMPARISONS).join('、')}`, `"${operator}" is no comparison an evidence condition on ${field} may make; use ${Object.keys(WHERE_COMPARISONS).join(', ')}`);
+          return isParameterRef(bound) ? [bound] : [];
+        }) : [];
+      for (const ref of refs) {
+        const found = resolveTarget('parameters', ref.path, undefined, parameterSets);
+        if ('zh' in found) problem(at, `证据条件 ${field}：${found.zh}`, `evidence condition on ${field}: ${found.en}`);
+      }
+    }
   });
   problems.push(...pointsParameterProblems(rule, json, shape, parameterSets));
   for (const locale of ['zh', 'en'] as const) {

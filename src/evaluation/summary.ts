@@ -100,6 +100,8 @@ function actsBeforeInForce(subject: unknown, parameters: SummaryInput['parameter
  * stating its relief (repairReliefStated false: a civil servant's approval stored before the relief
  * was required, filled with WAIVE). The counts the rules read already take that relief as given, so
  * the verdict rests on a relief the approving body never stated: it says so, and who can confirm it.
+ * Once the body has stated it (stateRepairRelief, repairReliefStatedOn), the line says which relief it
+ * stated and when: the verdict rests on a relief stated after the approval, and an inspector sees so.
  */
 function unstatedReliefs(subject: unknown, zh: boolean): string[] {
   if (!subject || typeof subject !== 'object') return [];
@@ -109,10 +111,19 @@ function unstatedReliefs(subject: unknown, zh: boolean): string[] {
     const records = facts && typeof facts === 'object' ? (facts as { records?: unknown }).records : undefined;
     if (!Array.isArray(records)) continue;
     for (const item of records as Record<string, unknown>[]) {
-      if (item?.repairReliefStated !== false || seen.has(item.id)) continue;
+      const restated = item?.repairReliefStated === true && typeof item.repairReliefStatedOn === 'string';
+      if ((item?.repairReliefStated !== false && !restated) || seen.has(item.id)) continue;
       seen.add(item.id);
       const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
       const waived = item.repaired === true;
+      if (restated) {
+        lines.push(
+          zh
+            ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式；批准机关于 ${show(item.repairReliefStatedOn)} 补充写明为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}，自批准之日起适用，本结论依此作出。`
+            : `Record ${number}: its credit repair was approved on ${show(item.repairApprovedOn)} without stating the relief; the approving body stated it on ${show(item.repairReliefStatedOn)} as ${waived ? 'waived (WAIVE)' : 'lightened (LIGHTEN)'}, holding from the approval day. This outcome relies on that relief.`,
+        );
+        continue;
+      }
       lines.push(
         zh
           ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式，按当时的默认记为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}；本结论依此作出，该救济方式尚待批准机关确认，确认不同则结论可能不同。`

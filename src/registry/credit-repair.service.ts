@@ -17,6 +17,15 @@ export interface RequestRepairFields {
   appliedOn: string;
 }
 
+export interface StateReliefFields {
+  repairId: string;
+  relief: RepairRelief;
+  /** The day the approving body stated it. */
+  statedOn: string;
+  /** The document it stated it by. */
+  documentNumber: string;
+}
+
 export interface DecideRepairFields {
   repairId: string;
   decision: RepairStatus;
@@ -82,4 +91,34 @@ export async function decideCreditRepair(em: EntityManager, actor: Viewer, input
     }
     return repair;
   }, (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: r.status }));
+}
+
+/**
+ * The approving body states the relief of an approval recorded without one (reliefStated false: a
+ * civil servant's approval stored before the relief was required, filled with WAIVE). What it states
+ * is what its approval granted, so it holds from the approval day; the day it was stated and its
+ * document stay beside the repair, and the verdicts that rest on the repair say so. A relief already
+ * stated — at the approval or afterwards — is a decision made: it is not restated here (CONFLICT).
+ * The record's row is locked first, as for every decision about its repair.
+ */
+export async function stateRepairRelief(em: EntityManager, actor: Viewer, input: StateReliefFields): Promise<CreditRepair> {
+  return withAudit(em, actor, AuditAction.STATE_REPAIR_RELIEF, async (tx) => {
+    const found = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
+    const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'repairId', { lock: true });
+    const repair = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId', { lock: true });
+    if (repair.status !== RepairStatus.APPROVED) {
+      throw new ConflictError('repairId', `只有已批准的信用修复才有救济方式；该申请为 ${repair.status}。 / only an approved repair has a relief; this one is ${repair.status}.`);
+    }
+    if (repair.reliefStated) {
+      throw new ConflictError('repairId', repair.reliefStatedOn
+        ? `该修复的救济方式已于 ${repair.reliefStatedOn} 以 ${repair.reliefStatementDocument} 写明（${repair.relief}），不再另行写明；如认为有误，请按异议或复核程序处理。 / the relief of this repair was already stated on ${repair.reliefStatedOn} by ${repair.reliefStatementDocument} (${repair.relief}); it is not stated again — a mistaken one goes through objection or review.`
+        : `该修复批准时已写明救济方式（${repair.relief}），无需补充写明。 / the approval of this repair stated its relief (${repair.relief}); there is nothing to state.`);
+    }
+    if (input.relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
+      throw new BadUserInputError('relief', 'LIGHTEN (从轻, 三(七)) is for civil servants only; state WAIVE, which ends the record\'s effect.');
+    }
+    assertDateOrder('the approval\'s decidedOn', repair.decidedOn!, 'statedOn', input.statedOn);
+    Object.assign(repair, { relief: input.relief, reliefStated: true, reliefStatedOn: input.statedOn, reliefStatementDocument: input.documentNumber });
+    return repair;
+  }, (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: `relief stated ${r.relief}` }));
 }

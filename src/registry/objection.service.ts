@@ -3,7 +3,7 @@ import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { CreditRecord, Objection } from '../db/entities';
-import { RecordStatus, RevisionAction, type RecordCategory, type Severity } from '../domain/credit-record';
+import { RecordCategory, RecordStatus, RevisionAction, type Severity } from '../domain/credit-record';
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { BadUserInputError, ConflictError } from '../errors';
 import { appendRevision, assertRecordConsistent } from './credit-record.service';
@@ -68,6 +68,11 @@ export async function fileObjection(em: EntityManager, actor: Viewer, input: Fil
 }
 
 function applyCorrection(record: CreditRecord, correction: RecordCorrection): void {
+  // A 四(四) file entry rests on a 履职不力 finding that names the person; a correction turning another
+  // record into one would rest on none, exactly as one entered by hand (createCreditRecord refuses that).
+  if (correction.category === RecordCategory.COMMITMENT_DERELICTION && record.category !== RecordCategory.COMMITMENT_DERELICTION) {
+    throw new BadUserInputError('correction.category', 'COMMITMENT_DERELICTION（四(四)计入相关责任人诚信档案）只能由认定履职不力的结论产生，不能经异议更正改入：请保留原类别或撤销该记录，并在 settleCommitment 或 recordBreachFinding 中以 answerablePersonIds 列明被认定负有责任的人员。 / COMMITMENT_DERELICTION (四(四), an entry in an answerable person\'s integrity file) is made only by the 履职不力 finding itself, never by correcting another record into it: keep the category or revoke the record, and name the persons found answerable in answerablePersonIds of settleCommitment or recordBreachFinding.');
+  }
   const changes = Object.entries(correction).filter(([, value]) => value !== undefined && value !== null);
   if (changes.length === 0) {
     throw new BadUserInputError('correction', 'names no field to correct; give at least one corrected value, or use REVOKE.');

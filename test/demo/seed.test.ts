@@ -33,7 +33,8 @@ describe('the Ezhou demo data set', () => {
 
   it('has records of every category and severity, some repaired, some disputed, some revoked, some corrected', async () => {
     const categories = await server.sql<{ category: string }>('select distinct category from credit_record');
-    expect(categories).toHaveLength(8);
+    // Every category but PRINCIPAL_RESPONSIBILITY, a finding the demo does not make.
+    expect(categories).toHaveLength(9);
     const severities = await server.sql<{ severity: string }>('select distinct severity from credit_record where severity is not null');
     expect(severities).toHaveLength(4);
     const statuses = await server.sql<{ status: string }>('select distinct status from credit_record order by status');
@@ -65,6 +66,18 @@ describe('the Ezhou demo data set', () => {
     // xmin names the transaction that wrote a row: the events were written with the agencies.
     const written = await server.sql<{ tx: string }>("select distinct xmin::text as tx from audit_event where actor = 'system' union select distinct xmin::text from agency");
     expect(written).toHaveLength(1);
+  });
+
+  it('holds a 履职不力 finding naming answerable persons (四(四)): their entries, and the cadre alone cautioned for promotion under cs-cadre-breached-commitment', async () => {
+    const entries = await server.sql<{ subjectId: string; leadingCadre: boolean; doc: string; severity: string }>(
+      "select r.subject_id as \"subjectId\", s.leading_cadre as \"leadingCadre\", r.document_number as doc, r.severity from credit_record r join civil_servant s on s.id = r.subject_id where r.category = 'COMMITMENT_DERELICTION' order by s.leading_cadre desc",
+    );
+    expect(entries.map((e) => [e.leadingCadre, e.doc, e.severity])).toEqual([[true, '鄂州督〔2026〕31号', 'GENERAL'], [false, '鄂州督〔2026〕31号', 'GENERAL']]);
+    const PROMOTION = graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION", asOf: "2026-11-20T12:00:00+08:00") { measures { ruleId effect } } }`);
+    for (const [entry, expected] of [[entries[0], true], [entries[1], false]] as const) {
+      const verdict = await server.ok(PROMOTION, { id: entry.subjectId });
+      expect(verdict.evaluate.measures.some((m) => m.ruleId === 'cs-cadre-breached-commitment' && m.effect === 'CAUTION')).toBe(expected);
+    }
   });
 
   it('is loaded only into an empty database: a restart adds nothing', async () => {

@@ -97,6 +97,8 @@ describe('rules check finds', () => {
       '"to" 2010-01-01 is before "from" 2018-12-26',
       // An agency's facts have no governmentDishonesty (a civil servant's reading of 三(六)).
       expect.stringContaining('"governmentDishonesty" in path "$.governmentDishonesty.unrepaired" is not in the facts query\'s result'),
+      // Nor the integrity-file findings the incentive reads (三(四)).
+      expect.stringContaining('"fileFindings" in path "$.fileFindings.dishonest" is not in the facts query\'s result'),
       // The law check sees the same mistake from its side: 三(四) speaks of civil servants only.
       expect.stringContaining('rule x applies INCENTIVE to AGENCY in LOTTERY, which no clause it cites authorises'),
     ]);

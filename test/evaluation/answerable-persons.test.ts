@@ -108,6 +108,41 @@ describe('四(四): the finding names the answerable persons', () => {
     expect(refused.errors?.[0].message).toContain('answerablePersonIds');
     expect(await fileOf(servant)).toEqual([]);
   });
+
+  it('nor by correcting another record into it on an objection: refused on correction.category, and nothing changes', async () => {
+    const servant = await createCivilServant(server, await createAgency(server));
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servant, { category: 'UNFULFILLED_COMMITMENT', severity: 'GENERAL' });
+    const filed = await server.ok(graphql(`mutation ($id: ID!) { fileObjection(input: { recordId: $id, reason: "类别有误", filedOn: "2025-04-10", filedBy: "本人" }) { id } }`), { id: recordId });
+    const before = [await fileOf(servant), await rows('credit_record_revision'), await rows('audit_event')];
+    const refused = await server.query(graphql(`mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: UPHELD, remedy: CORRECT, correction: { category: COMMITMENT_DERELICTION }, resolution: "改为四(四)诚信档案记录", resolvedOn: "2025-04-20" }) { id } }`), { o: filed.fileObjection.id });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'correction.category' });
+    expect(refused.errors?.[0].message).toContain('answerablePersonIds');
+    expect([await fileOf(servant), await rows('credit_record_revision'), await rows('audit_event')]).toEqual(before);
+    expect(await server.sql(`select status from objection where id = ?`, [filed.fileObjection.id])).toEqual([{ status: 'PENDING' }]);
+  });
+});
+
+describe('三(四) trustworthy incentive: a file holding a 四(四) entry or a principal finding is no clean file', () => {
+  it('a commended clerk is favoured; once a 履职不力 finding names them, or a principal-responsibility finding is entered on the commended principal, neither gets the incentive', async () => {
+    const agencyId = await createAgency(server);
+    const clerk = await createCivilServant(server, agencyId, { post: '科员', rank: '一级科员' });
+    const principal = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2020-01-01' });
+    const commendation = { kind: 'TRUSTWORTHY' as const, category: 'COMMENDATION' as const, severity: null, occurredOn: '2025-01-05', recordedOn: '2025-01-10', decidedOn: '2025-01-08', loss: null };
+    for (const person of [clerk, principal]) await createRecord(server, 'CIVIL_SERVANT', person, commendation);
+    const incentive = async (id: string) => measures(await evaluate('CIVIL_SERVANT', id, 'AWARD')).filter((m) => m.startsWith('cs-trustworthy-incentive'));
+    expect(await incentive(clerk)).toEqual(['cs-trustworthy-incentive:INCENTIVE']);
+    expect(await incentive(principal)).toEqual(['cs-trustworthy-incentive:INCENTIVE']);
+
+    await settle(await promise(agencyId, null), { answerablePersonIds: [clerk], answerableSeverity: 'GENERAL' });
+    await createRecord(server, 'CIVIL_SERVANT', principal, { category: 'PRINCIPAL_RESPONSIBILITY', severity: 'GENERAL', sourceDepartment: '鄂州市监察委员会', documentNumber: '鄂州纪〔2025〕21号', occurredOn: '2025-02-01', recordedOn: '2025-03-20', decidedOn: '2025-03-15' });
+    for (const person of [clerk, principal]) {
+      const award = await evaluate('CIVIL_SERVANT', person, 'AWARD');
+      expect(measures(award)).toEqual([]);
+      expect(award.outcome).toBe('ELIGIBLE');
+      const rule = award.explanation.rules.find((r) => r.ruleId === 'cs-trustworthy-incentive')!;
+      expect(rule.fired).toBe(false);
+    }
+  });
 });
 
 describe('三(六) principals: one finding, weighed once (R5), its text from the evidence (N3)', () => {

@@ -24,6 +24,7 @@ const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: Stri
 
 const server = serverPerFile();
 const evaluate = evaluator(server, EVALUATE);
+const rows = async (table: string) => (await server.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 
 /** A personal judgment-defaulter listing: personal credit information (三(四)), not government dishonesty (三(六)). */
 const personalListing = { category: 'JUDGMENT_DEFAULTER' as const, severity: 'GENERAL' as const, occurredOn: '2025-02-01', recordedOn: '2025-02-20', loss: null };
@@ -112,5 +113,50 @@ describe('R6: an approved repair states its relief; a silent approval is not rea
     expect(unstated.explanation.zh).toContain('尚待批准机关确认');
     expect(unstated.explanation.en).toContain('Record 鄂州信〔2025〕31号: its credit repair was approved on 2025-04-01 without stating the relief; it stands as waived (WAIVE)');
     expect(unstated.explanation.en).toContain('awaits confirmation by the approving body');
+  });
+
+  it('the approving body states an unstated relief (stateRepairRelief): CLERK only, audited, bad input changes nothing, once only; the verdict then rests on the stated relief and says when it was stated', async () => {
+    const STATE = graphql(`mutation ($input: StateRepairReliefInput!) { stateRepairRelief(input: $input) { relief reliefStated reliefStatedOn reliefStatementDocument decidedOn } }`);
+    const agencyId = await createAgency(server);
+    const servantId = await createCivilServant(server, agencyId);
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-02-01', recordedOn: '2025-02-20', documentNumber: '鄂州信〔2025〕41号' });
+    const repairId = (await server.ok(REQUEST, { input: { recordId, actions: ['RECOVERED_LOSS'], description: '已全额挽回损失', appliedOn: '2025-03-01' } })).requestCreditRepair.id;
+    await server.ok(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2025-04-01' } });
+    // A civil servant's approval stored before the relief was required, as the migration left it.
+    await server.sql('update credit_repair set relief_stated = false where id = ?', [repairId]);
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD')).outcome).toBe('ELIGIBLE');
+
+    const state = (input: Record<string, unknown>, role?: 'CLERK' | 'OFFICER' | 'INSPECTOR') =>
+      server.query(STATE, { input: { repairId, relief: 'LIGHTEN', statedOn: '2025-12-01', documentNumber: '鄂州人社〔2025〕88号', ...input } as never }, role ? { role } : undefined);
+    const snapshot = async () => [await server.sql('select relief, relief_stated, relief_stated_on, relief_statement_document from credit_repair where id = ?', [repairId]), await rows('audit_event')];
+    const before = await snapshot();
+    for (const [input, role, code, field] of [
+      [{}, 'OFFICER', 'FORBIDDEN', undefined],
+      [{}, 'INSPECTOR', 'FORBIDDEN', undefined],
+      [{ statedOn: '2025-03-31' }, 'CLERK', 'BAD_USER_INPUT', 'statedOn'],
+      [{ documentNumber: ' ' }, 'CLERK', 'BAD_USER_INPUT', 'documentNumber'],
+    ] as const) {
+      const refused = await state(input, role);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code, ...(field ? { field } : {}) });
+      expect(await snapshot()).toEqual(before);
+    }
+
+    const stated = await server.ok(STATE, { input: { repairId, relief: 'LIGHTEN', statedOn: '2025-12-01', documentNumber: '鄂州人社〔2025〕88号' } }, { role: 'CLERK' });
+    expect(stated.stateRepairRelief).toEqual({ relief: 'LIGHTEN', reliefStated: true, reliefStatedOn: '2025-12-01', reliefStatementDocument: '鄂州人社〔2025〕88号', decidedOn: '2025-04-01' });
+    expect(await server.sql(`select action, outcome, actor from audit_event where target_id = ? and action = 'STATE_REPAIR_RELIEF'`, [recordId])).toEqual([{ action: 'STATE_REPAIR_RELIEF', outcome: 'relief stated LIGHTEN', actor: 'test-clerk' }]);
+
+    // Lightened, not waived, from the approval day: the record counts again, lowered one step.
+    const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    expect(verdict.outcome).toBe('CAUTION');
+    expect(verdict.explanation.zh).not.toContain('尚待批准机关确认');
+    expect(verdict.explanation.zh).toContain('记录 鄂州信〔2025〕41号 的信用修复于 2025-04-01 批准，批准时未写明救济方式；批准机关于 2025-12-01 补充写明为从轻（LIGHTEN）');
+    expect(verdict.explanation.en).toContain('the approving body stated it on 2025-12-01 as lightened (LIGHTEN), holding from the approval day');
+
+    // Stated once: a second statement is refused, coded, and changes nothing.
+    const after = await snapshot();
+    const again = await state({ relief: 'WAIVE', statedOn: '2025-12-05' }, 'CLERK');
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'repairId' });
+    expect(again.errors?.[0].message).toContain('2025-12-01');
+    expect(await snapshot()).toEqual(after);
   });
 });

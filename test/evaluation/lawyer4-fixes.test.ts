@@ -66,8 +66,9 @@ describe('不溯及既往 for every fact: commitment breaches and court absences
     const promotion = await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION', '2019-05-01');
     expect(promotion.outcome).toBe('ELIGIBLE');
     expect(promotion.measures).toEqual([]);
-    expect(promotion.explanation.zh).toContain('承诺“老旧小区改造按期完工”的未兑现发生于 2018-05-01，早于文件施行之日 2018-12-26：不溯及既往，不据以采取任何措施，记录仍予保留。');
-    expect(promotion.explanation.en).toContain('Commitment "老旧小区改造按期完工": the breach occurred on 2018-05-01, before the document took effect on 2018-12-26; no retroactivity');
+    // The cadre's verdict discloses the 四(四) entry the cadre rule reads (the civil servant's facts no longer read the commitments).
+    expect(promotion.explanation.zh).toContain('记录 鄂州督〔2018〕5号 所涉行为发生于 2018-05-01，早于文件施行之日 2018-12-26：不溯及既往，不据以采取任何措施，记录仍予保留。');
+    expect(promotion.explanation.en).toContain('Record 鄂州督〔2018〕5号: the act occurred on 2018-05-01, before the document took effect on 2018-12-26; no retroactivity');
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2019-05-01')).score).toBe(0);
 
     const FACTS = graphql(`query ($id: ID!) { civilServant(id: $id) {

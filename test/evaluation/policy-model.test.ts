@@ -193,6 +193,14 @@ describe('三(六): agencies in honour selection, graded by loss and impact', ()
     const loss = disqualified.explanation.rules.find((r) => r.ruleId === 'ag-honour-disqualify')!.conditions.find((c) => c.path === '$.credit.largestUndisputedLoss');
     expect(loss).toEqual({ path: '$.credit.largestUndisputedLoss', expected: 1000000, expectedParameter: 'honourLossThreshold', actual: 2500000, passed: true });
 
+    // N4: the evidence names the records that disqualify — the costly one and a major one — not a general record of small loss beside them.
+    const mixed = await createAgency(server);
+    const costlyRecord = await createRecord(server, 'AGENCY', mixed, { severity: 'GENERAL', loss: 2500000, occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
+    const majorRecord = await createRecord(server, 'AGENCY', mixed, { severity: 'MAJOR', loss: null, occurredOn: '2025-02-02', recordedOn: '2025-02-21' });
+    await createRecord(server, 'AGENCY', mixed, { severity: 'GENERAL', loss: 30000, occurredOn: '2025-02-03', recordedOn: '2025-02-22' });
+    const named = (await evaluate('AGENCY', mixed, 'HONOUR', '2025-06-01')).explanation.rules.find((r) => r.ruleId === 'ag-honour-disqualify')!;
+    expect((named.evidence as { id: string }[]).map((r) => r.id).sort()).toEqual([costlyRecord, majorRecord].sort());
+
     const disputed = await createAgency(server);
     const recordId = await createRecord(server, 'AGENCY', disputed, { severity: 'SEVERE', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     await server.query(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId, filedBy: '本单位', reason: '认定事实有误', filedOn: '2025-03-01' } });

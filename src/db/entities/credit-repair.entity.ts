@@ -44,6 +44,16 @@ export class CreditRepair extends BaseEntity {
   @Property({ default: true })
   reliefStated: Opt<boolean> = true;
 
+  /**
+   * For an approval recorded without its relief: the day the approving body stated it afterwards
+   * (stateRepairRelief) and the document it did so by. Null when the approval itself stated it.
+   */
+  @Property({ type: 'date', nullable: true })
+  reliefStatedOn?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  reliefStatementDocument?: string | null;
+
   @Property({ type: 'text', nullable: true })
   decisionNote?: string | null;
 }

@@ -182,3 +182,21 @@ export class DecideCreditRepairInput {
   @MaxLength(4000)
   note?: string;
 }
+
+@InputType({ description: '补充写明救济方式 / The approving body states the relief of an approval recorded without one (CreditRepair.reliefStated false).' })
+export class StateRepairReliefInput {
+  @Field(() => ID)
+  @IsUUID()
+  repairId!: string;
+
+  @Field(() => RepairRelief, { description: 'What the approval granted, as the approving body now states it: WAIVE (免于, ends the record\'s effect from the approval day) or LIGHTEN (从轻, lowers its measures one step; civil servants only).' })
+  relief!: RepairRelief;
+
+  @HappenedOn()
+  statedOn!: string;
+
+  @SingleLine()
+  @Field({ description: 'The document (文号) by which the approving body states the relief.' })
+  @NonEmptyText(100)
+  documentNumber!: string;
+}

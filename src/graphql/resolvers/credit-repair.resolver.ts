@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { CreditRepair } from '../../db/entities';
-import { decideCreditRepair, requestCreditRepair } from '../../registry/credit-repair.service';
+import { decideCreditRepair, requestCreditRepair, stateRepairRelief } from '../../registry/credit-repair.service';
 import { findOrFail } from '../../registry/lookup';
 import type { GraphQLContext } from '../context';
-import { DecideCreditRepairInput, RequestCreditRepairInput } from '../inputs/record.input';
+import { DecideCreditRepairInput, RequestCreditRepairInput, StateRepairReliefInput } from '../inputs/record.input';
 import { CreditRecordType } from '../types/credit-record.type';
 import { CreditRepairType } from '../types/credit-repair.type';
 
@@ -26,6 +26,12 @@ export class CreditRepairResolver {
   @Authorized(PERMISSIONS.decide)
   decideCreditRepair(@Arg('input', () => DecideCreditRepairInput) input: DecideCreditRepairInput, @Ctx() context: GraphQLContext) {
     return decideCreditRepair(context.em, context.viewer, input);
+  }
+
+  @Mutation(() => CreditRepairType, { description: '补充写明救济方式：批准机关写明一项批准时未写明救济方式的信用修复（reliefStated 为 false）所给予的救济，自批准之日起适用；已写明的不再写明（CONFLICT）。 / The approving body states the relief of an approval recorded without one (reliefStated false); it holds from the approval day, and verdicts resting on the repair say when and by which document it was stated. A relief already stated is refused (CONFLICT). Same role as decideCreditRepair; audited (STATE_REPAIR_RELIEF).' })
+  @Authorized(PERMISSIONS.decide)
+  stateRepairRelief(@Arg('input', () => StateRepairReliefInput) input: StateRepairReliefInput, @Ctx() context: GraphQLContext) {
+    return stateRepairRelief(context.em, context.viewer, input);
   }
 
   @FieldResolver(() => CreditRecordType)

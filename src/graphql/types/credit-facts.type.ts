@@ -67,6 +67,9 @@ export class CountingRecordType {
   @Field(() => Boolean, { nullable: true, description: '修复批准是否写明救济方式 / Whether the approval of the repair that waived or lightened it stated its relief; false for a civil servant\'s approval stored before the relief was required, whose relief is unconfirmed; null when no repair waived or lightened it.' })
   repairReliefStated!: boolean | null;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: '补充写明救济方式之日 / For an approval recorded without its relief: the day the approving body stated it afterwards; null when the approval stated it or no repair waived or lightened the record.' })
+  repairReliefStatedOn!: string | null;
+
   @Field({ description: '异议中 / An objection (异议) was pending on the day.' })
   disputed!: boolean;
 }

@@ -28,6 +28,12 @@ export class CreditRepairType {
   @Field({ description: '批准时是否写明救济方式 / Whether the approval stated its relief. False only for civil servants\' approvals recorded before the relief was required, when a silent approval was filled with WAIVE: that relief is unconfirmed by the approving body.' })
   reliefStated!: boolean;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: '补充写明救济方式之日 / For an approval recorded without its relief: the day the approving body stated it (stateRepairRelief); null when the approval stated it.' })
+  reliefStatedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '补充写明救济方式的文号 / The document by which the approving body stated it afterwards.' })
+  reliefStatementDocument?: string | null;
+
   @Field(() => String, { nullable: true })
   decisionNote?: string | null;
 
