@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { changesOutcome, snapshot } from '../audit/changes';
 import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
@@ -65,16 +66,22 @@ export interface CommitmentChanges {
  * 履职不力 finding is on record: whether that finding entered the answerable persons' integrity
  * files rested on them.
  */
+/** What updateCommitment may change, as its audit event records it. */
+const COMMITMENT_FIELDS = ['domain', 'publiclyDisclosed'] as const;
+
 export async function updateCommitment(em: EntityManager, actor: Viewer, id: string, input: CommitmentChanges): Promise<Commitment> {
+  let outcome = '';
   return withAudit(em, actor, AuditAction.UPDATE_COMMITMENT, async (tx) => {
     const commitment = await findOrFail(tx, Commitment, 'commitment', id, 'id', { lock: true });
     if (commitment.breachFinding === BreachFinding.DERELICTION) {
       throw new ConflictError('id', `已于 ${commitment.breachFoundOn} 认定履职不力，其是否计入相关责任人诚信档案以当时的领域和公开情况为准，不能再改 / a 履职不力 finding was recorded on ${commitment.breachFoundOn}; whether it entered the answerable persons' integrity files rested on the field and disclosure as they stood, so they can no longer change.`);
     }
+    const before = snapshot(commitment, COMMITMENT_FIELDS);
     if (input.domain != null) commitment.domain = input.domain;
     if (input.publiclyDisclosed != null) commitment.publiclyDisclosed = input.publiclyDisclosed;
+    outcome = changesOutcome(before, snapshot(commitment, COMMITMENT_FIELDS));
     return commitment;
-  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'updated' }));
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome }));
 }
 
 export interface SettleCommitmentFields {
