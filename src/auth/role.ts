@@ -140,6 +140,9 @@ export const FIELD_READERS = {
   // An objection to or a repair of such a record: the applicant, their reasons, the decision (objections, objection, creditRepair).
   ...personal('Objection', ['filedBy', 'reason', 'filedOn', 'status', 'remedy', 'resolution', 'resolvedOn', 'createdAt'], PERMISSIONS.readHistory),
   ...personal('CreditRepair', ['actions', 'appliedOn', 'createdAt', 'decidedOn', 'decisionNote', 'description', 'relief', 'status'], PERMISSIONS.readHistory),
+  // An assessment of a civil servant (assess, hostile7 F2): its outcome, score and measures name the rules that
+  // fired, and each rule's conditions are public (ruleSet), so they tell the credit facts `credit` tells.
+  ...personal('Assessment', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures'], PERMISSIONS.assess),
   // A change notice about a civil servant (subscriptions): that something was recorded about them, and when.
   ...personal('SubjectChange', ['action', 'subjectId', 'targetId', 'at']),
 } as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[]; audited?: true }>;

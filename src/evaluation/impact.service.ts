@@ -53,6 +53,11 @@ export interface ImpactReport {
   changes: OutcomeChange[];
   /** Every rule of the matters previewed, with its firings before and after: coverage per rule. */
   rules: RuleImpact[];
+  /**
+   * The ids of the civil servants whose facts the preview read, changed or not (hostile7 F1): the
+   * ones it leaves out of `changes` are told by complement. Not part of the GraphQL answer.
+   */
+  civilServantsRead: string[];
 }
 
 /** Subjects whose facts are read together: their facts queries share batched loads. */
@@ -108,6 +113,7 @@ export async function previewImpact(
   const matters = codes.map((code) => draft.matter(code) ?? current.matter(code)!).filter(Boolean);
   const impacts = new Map(matters.map((m) => [m.code, { matter: m.code, newMatter: !current.matter(m.code), evaluated: 0, changed: 0, transitions: {} } as MatterImpact]));
   const changes: OutcomeChange[] = [];
+  const civilServantsRead: string[] = [];
   const reworded = rewordedMeasures(current, draft);
   const ruleImpacts = new Map<string, RuleImpact>();
   const ruleImpact = (ruleId: string) => ruleImpacts.get(ruleId) ?? ruleImpacts.set(ruleId, { ruleId, firedBefore: 0, firedAfter: 0 }).get(ruleId)!;
@@ -133,6 +139,7 @@ export async function previewImpact(
         return { subject: s, currentFacts, draftFacts: shared ? currentFacts : await gather(draft) };
       })));
       for (const { subject, currentFacts, draftFacts } of read) {
+        if (type === SubjectType.CIVIL_SERVANT) civilServantsRead.push(subject.id);
         for (const matter of concerned) {
           // A matter only one set has is NO_RULE_IN_FORCE under the other: it has no rules there.
           const ref = { type, id: subject.id };
@@ -155,5 +162,5 @@ export async function previewImpact(
     }
   }
   const rules = [...ruleImpacts.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId));
-  return { currentVersion: current.version, draftVersion: draft.version, day, matters: [...impacts.values()], changes, rules };
+  return { currentVersion: current.version, draftVersion: draft.version, day, matters: [...impacts.values()], changes, rules, civilServantsRead };
 }

@@ -3,7 +3,7 @@ import { withAudit } from '../audit/audit.service';
 import { writeReads } from '../audit/read-log';
 import { SubjectType } from '../domain/subject';
 import type { Viewer } from '../auth/role';
-import { AuditAction } from '../domain/audit';
+import { AuditAction, type AuditEntry } from '../domain/audit';
 import type { ReloadResult, RuleReloader } from '../engine/rule-reloader';
 import type { RuleSet } from '../engine/rule-set';
 import type { FactsRunner } from './facts';
@@ -22,7 +22,7 @@ export function reloadRules(em: EntityManager, actor: Viewer, reloader: RuleRelo
 /**
  * A draft rule set run against every subject concerned, compared with the set in force (the
  * previewRules mutation), with its PREVIEW_RULES audit event and a READ_PERSONAL_DATA event for
- * each civil servant whose verdict it changes. Nothing else is stored: the facts are read (as the
+ * each civil servant whose facts it read. Nothing else is stored: the facts are read (as the
  * system, read-only) before the audit events' transaction opens.
  */
 export async function previewRules(
@@ -34,32 +34,39 @@ export async function previewRules(
   options: { matter?: string; asOf: Date },
 ): Promise<ImpactReport> {
   const report = await previewImpact(em, facts, current, draft, options);
-  const servants = servantsDisclosed(report);
+  const reads = servantsRead(report);
   return withAudit(
     em,
     actor,
     AuditAction.PREVIEW_RULES,
     async (tx) => {
-      await writeReads(tx, actor, servants.map((subjectId) => ({
-        action: AuditAction.READ_PERSONAL_DATA,
-        subjectType: SubjectType.CIVIL_SERVANT,
-        subjectId,
-        outcome: `read previewRules: verdicts under draft ${report.draftVersion}`.slice(0, 200),
-      })));
+      for (let i = 0; i < reads.length; i += WRITE_CHUNK) await writeReads(tx, actor, reads.slice(i, i + WRITE_CHUNK));
       return report;
     },
-    (r) => ({ outcome: `${r.draftVersion}: ${r.changes.length} change(s)${servants.length ? `, ${servants.length} civil servant(s) disclosed (READ_PERSONAL_DATA)` : ''}`.slice(0, 200) }),
+    (r) => ({ outcome: `${r.draftVersion}: ${r.changes.length} change(s)${reads.length ? `, ${reads.length} civil servant(s) read (READ_PERSONAL_DATA)` : ''}`.slice(0, 200) }),
   );
 }
 
+/** Rows per INSERT: a whole population (100,000 civil servants) in statements of bounded size, one transaction. */
+const WRITE_CHUNK = 5000;
+
 /**
- * The civil servants a preview tells something about beyond the rules in force (hostile5 F5): those
- * whose verdict the draft changes — all of them, not only the first 1000 listed, since the counts per
- * rule and per transition tell the same of a draft written for one person. A draft can be written to
- * fire on any fact its author may read, so each such verdict is a read of that person's facts, and is
- * recorded as one (READ_PERSONAL_DATA), in the PREVIEW_RULES event's transaction. Subjects whose
- * verdict the draft leaves as the rules in force give it tell nothing those rules do not.
+ * The civil servants a preview tells something about (hostile5 F5, hostile7 F1): every one whose
+ * facts it read. A draft can be written to fire on any fact its author may read, so each changed
+ * verdict tells that fact of the person, and each unchanged one tells its absence: a draft firing
+ * for everyone with NO record names those with one by leaving them out. So each person read is
+ * recorded as a read of their facts (READ_PERSONAL_DATA), in the PREVIEW_RULES event's transaction,
+ * the outcome saying whether the preview listed them as changed. One row per person rather than one
+ * row for the whole population: "who looked at this person" stays the one query it is for every
+ * other read (auditEvents filtered by subject), exact, with no scope to reconstruct (README "What a
+ * preview discloses").
  */
-function servantsDisclosed(report: ImpactReport): string[] {
-  return [...new Set(report.changes.filter((c) => c.subjectType === SubjectType.CIVIL_SERVANT).map((c) => c.subjectId))];
+function servantsRead(report: ImpactReport): AuditEntry[] {
+  const changed = new Set(report.changes.filter((c) => c.subjectType === SubjectType.CIVIL_SERVANT).map((c) => c.subjectId));
+  return [...new Set(report.civilServantsRead)].map((subjectId) => ({
+    action: AuditAction.READ_PERSONAL_DATA,
+    subjectType: SubjectType.CIVIL_SERVANT,
+    subjectId,
+    outcome: `read previewRules: verdicts under draft ${report.draftVersion} (${changed.has(subjectId) ? 'changed' : 'unchanged'})`.slice(0, 200),
+  }));
 }

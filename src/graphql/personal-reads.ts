@@ -8,7 +8,8 @@ import type { GraphQLContext } from './context';
  * Records who read a civil servant's personal data whole (hostile4 M2, hostile5 F1): the fields
  * FIELD_READERS marks `audited` (src/auth/role.ts), by whichever root they were reached — a
  * servant's own fields, a record about them from `creditRecords` or `creditRecord`, an objection or
- * repair of such a record, a commitment they answer for, a change notice about them. Read whole by
+ * repair of such a record, a commitment they answer for, a change notice about them, an assessment
+ * of them (its outcome and measures name the rules that fired for them). Read whole by
  * a signed-in caller, each leaves a note in the request's read log (src/audit/read-log.ts), written
  * to the audit trail with the request's other reads when the response is ready: one
  * READ_PERSONAL_DATA event per person per request, naming the fields. A masked or withheld read is
@@ -43,6 +44,8 @@ const PERSON_OF: Record<string, PersonOf> = {
   Objection: async (objection: { record: Ref }, { loaders }) => (objection.record ? servantOfRecord(await loaders.creditRecord.load(objection.record.id)) : null),
   CreditRepair: async (repair: { record: Ref }, { loaders }) => (repair.record ? servantOfRecord(await loaders.creditRecord.load(repair.record.id)) : null),
   Commitment: (commitment: { responsiblePerson?: Ref }) => commitment.responsiblePerson?.id ?? null,
+  Assessment: (assessment: { subjectType: string; subjectId: string }) =>
+    assessment.subjectType === SubjectType.CIVIL_SERVANT ? assessment.subjectId : null,
   SubjectChange: (change: { subjectType: string | null; subjectId: string | null }) =>
     change.subjectType === SubjectType.CIVIL_SERVANT ? change.subjectId : null,
   // The person who stood in for the agency's head in court, and why the head was absent (their

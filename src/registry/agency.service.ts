@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
+import { changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { Agency } from '../db/entities';
@@ -35,13 +36,19 @@ export async function createAgency(em: EntityManager, actor: Viewer, input: Agen
   }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome: 'registered' }));
 }
 
+/** What an update may change of an agency, as its audit event records it (the parent by id). */
+const AGENCY_FIELDS = ['name', 'level', 'kind', 'parent'] as const;
+
 export async function updateAgency(em: EntityManager, actor: Viewer, id: string, input: Partial<Omit<AgencyFields, 'uscc'>>): Promise<Agency> {
+  let outcome = '';
   return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
     const agency = await findOrFail(tx, Agency, 'agency', id);
+    const before = snapshot(agency, AGENCY_FIELDS);
     if (input.name != null) agency.name = input.name;
     if (input.level != null) agency.level = input.level;
     if (input.kind != null) agency.kind = input.kind;
     if (input.parentId !== undefined) agency.parent = await parentFor(tx, input.parentId, agency);
+    outcome = changesOutcome(before, snapshot(agency, AGENCY_FIELDS));
     return agency;
-  }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome: 'updated' }));
+  }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome }));
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
+import { changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { SubjectType } from '../domain/subject';
@@ -49,14 +50,19 @@ export async function createCivilServant(em: EntityManager, actor: Viewer, input
   }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'registered' }));
 }
 
+/** What an update may change of a civil servant, as its audit event records it (the agency by id). */
+const SERVANT_FIELDS = ['name', 'agency', 'post', 'rank', 'leadingCadre', 'principal', 'principalSince'] as const;
+
 export async function updateCivilServant(
   em: EntityManager,
   actor: Viewer,
   id: string,
   input: Partial<Omit<CivilServantFields, 'idCardNumber'>>,
 ): Promise<CivilServant> {
+  let outcome = '';
   return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
     const servant = await findOrFail(tx, CivilServant, 'civil servant', id);
+    const before = snapshot(servant, SERVANT_FIELDS);
     if (input.agencyId) servant.agency = await findOrFail(tx, Agency, 'agency', input.agencyId, 'agencyId');
     if (input.name != null) servant.name = input.name;
     if (input.post != null) servant.post = input.post;
@@ -68,6 +74,7 @@ export async function updateCivilServant(
     // No longer principal: the tenure ended, and with it what they answer for as principal.
     if (input.principal === false && input.principalSince === undefined) servant.principalSince = null;
     assertTenure(servant.principal, servant.principalSince, becomingPrincipal || (servant.principal && input.principalSince === null));
+    outcome = changesOutcome(before, snapshot(servant, SERVANT_FIELDS));
     return servant;
-  }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'updated' }));
+  }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome }));
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { changesOutcome, snapshot } from '../audit/changes';
 import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
@@ -65,16 +66,22 @@ export interface CommitmentChanges {
  * 履职不力 finding is on record: whether that finding entered the answerable persons' integrity
  * files rested on them.
  */
+/** What updateCommitment may change, as its audit event records it. */
+const COMMITMENT_FIELDS = ['domain', 'publiclyDisclosed'] as const;
+
 export async function updateCommitment(em: EntityManager, actor: Viewer, id: string, input: CommitmentChanges): Promise<Commitment> {
+  let outcome = '';
   return withAudit(em, actor, AuditAction.UPDATE_COMMITMENT, async (tx) => {
     const commitment = await findOrFail(tx, Commitment, 'commitment', id, 'id', { lock: true });
     if (commitment.breachFinding === BreachFinding.DERELICTION) {
       throw new ConflictError('id', `已于 ${commitment.breachFoundOn} 认定履职不力，其是否计入相关责任人诚信档案以当时的领域和公开情况为准，不能再改 / a 履职不力 finding was recorded on ${commitment.breachFoundOn}; whether it entered the answerable persons' integrity files rested on the field and disclosure as they stood, so they can no longer change.`);
     }
+    const before = snapshot(commitment, COMMITMENT_FIELDS);
     if (input.domain != null) commitment.domain = input.domain;
     if (input.publiclyDisclosed != null) commitment.publiclyDisclosed = input.publiclyDisclosed;
+    outcome = changesOutcome(before, snapshot(commitment, COMMITMENT_FIELDS));
     return commitment;
-  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: 'updated' }));
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome }));
 }
 
 export interface SettleCommitmentFields {
@@ -86,6 +93,8 @@ export interface SettleCommitmentFields {
   foundBy?: string | null;
   answerablePersonIds?: string[] | null;
   answerableSeverity?: Severity | null;
+  /** Accept answerable persons of another agency than the commitment's (hostile7 F3). */
+  answerableFromOtherAgencies?: boolean | null;
 }
 
 const FINDINGS = 'DERELICTION (履职不力), LAWFUL_CHANGE (依法改变, 四(三)) or FORCE_MAJEURE (不可抗力)';
@@ -99,6 +108,8 @@ interface Finding {
   answerablePersonIds?: string[] | null;
   /** How grave the body found the 履职不力, for the entries it makes. */
   answerableSeverity?: Severity | null;
+  /** Accept answerable persons of another agency than the commitment's (hostile7 F3). */
+  answerableFromOtherAgencies?: boolean | null;
 }
 
 /**
@@ -138,19 +149,20 @@ async function applyFinding(tx: EntityManager, actor: Viewer, commitment: Commit
   } else if (answerableSeverity) {
     throw new BadUserInputError('answerableSeverity', '只在列明相关责任人（answerablePersonIds）时填写。 / applies only with answerablePersonIds: leave it out, or name the persons the finding holds answerable.');
   }
-  const people = [];
+  const people: { person: CivilServant; otherAgency: Agency | null }[] = [];
   for (const [i, id] of personIds.entries()) {
-    people.push(await findOrFail(tx, CivilServant, 'civil servant', id, `answerablePersonIds[${i}]`));
+    const person = await findOrFail(tx, CivilServant, 'civil servant', id, `answerablePersonIds[${i}]`);
+    people.push({ person, otherAgency: await otherAgencyOf(tx, person, commitment, i, !!input.answerableFromOtherAgencies) });
   }
   Object.assign(commitment, { breachFinding: finding, breachFoundOn: foundOn, breachFoundBy: foundBy ?? null, breachFindingDocument: document ?? null });
-  for (const person of people) {
+  for (const { person, otherAgency } of people) {
     const record = tx.create(CreditRecord, {
       subjectType: SubjectType.CIVIL_SERVANT,
       subjectId: person.id,
       kind: RecordKind.DISHONEST,
       category: RecordCategory.COMMITMENT_DERELICTION,
       severity: answerableSeverity!,
-      summary: `认定为履职不力导致公开承诺未能实现的相关责任人（四(四)）：${commitment.content}`,
+      summary: `认定为履职不力导致公开承诺未能实现的相关责任人（四(四)）：${commitment.content}${otherAgency ? `（认定时该人员属${otherAgency.name}，非作出承诺的机关）` : ''}`,
       occurredOn: commitment.dueOn < commitment.settledOn! ? commitment.dueOn : commitment.settledOn!,
       recordedOn: foundOn,
       decidedOn: foundOn,
@@ -160,6 +172,25 @@ async function applyFinding(tx: EntityManager, actor: Viewer, commitment: Commit
     appendRevision(tx, record, RevisionAction.CREATED, null, commitment.id);
     await auditRecordCreatedIn(tx, actor, record);
   }
+}
+
+/**
+ * The agency an answerable person belongs to when it is not the commitment's, or null (hostile7 F3).
+ * The promise's responsible person must be of the agency itself; an answerable person may have
+ * moved since the unit failed, so one of another agency is accepted only when the input confirms it
+ * (`answerableFromOtherAgencies`) — else a mistyped id would enter a stranger's file — and their
+ * entry then says which agency they belong to now.
+ */
+async function otherAgencyOf(tx: EntityManager, person: CivilServant, commitment: Commitment, i: number, confirmed: boolean): Promise<Agency | null> {
+  if (person.agency.id === commitment.agency.id) return null;
+  const [theirs, promising] = await Promise.all([tx.findOneOrFail(Agency, person.agency.id), tx.findOneOrFail(Agency, commitment.agency.id)]);
+  if (confirmed) return theirs;
+  throw new BadUserInputError(
+    `answerablePersonIds[${i}]`,
+    `该公务员属于${theirs.name}，不是作出承诺的${promising.name}的人员；如确系其调离前的履职不力，请同时设 answerableFromOtherAgencies: true。 / ` +
+      `this civil servant belongs to ${theirs.name} (${theirs.id}), not to ${promising.name} (${promising.id}), which made the commitment. ` +
+      'If they are answerable for the unit\'s failure though they have moved since, confirm it with answerableFromOtherAgencies: true; otherwise check the id.',
+  );
 }
 
 /**
@@ -184,7 +215,7 @@ export async function settleCommitment(em: EntityManager, actor: Viewer, input: 
     assertDateOrder('publishedOn', commitment.publishedOn, 'settledOn', input.settledOn);
     Object.assign(commitment, { status: input.status, settledOn: input.settledOn, settlementDocument: input.settlementDocument ?? null });
     if (input.breachFinding) {
-      await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.settledOn, foundBy: input.foundBy, document: input.settlementDocument, answerablePersonIds: input.answerablePersonIds, answerableSeverity: input.answerableSeverity }, 'settlementDocument');
+      await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.settledOn, foundBy: input.foundBy, document: input.settlementDocument, answerablePersonIds: input.answerablePersonIds, answerableSeverity: input.answerableSeverity, answerableFromOtherAgencies: input.answerableFromOtherAgencies }, 'settlementDocument');
     } else if (input.answerablePersonIds?.length || input.answerableSeverity) {
       throw new BadUserInputError(input.answerablePersonIds?.length ? 'answerablePersonIds' : 'answerableSeverity', 'applies to a breach found to be DERELICTION (履职不力) only; leave it out for FULFILLED.');
     }
@@ -200,6 +231,8 @@ export interface BreachFindingFields {
   findingDocument?: string | null;
   answerablePersonIds?: string[] | null;
   answerableSeverity?: Severity | null;
+  /** Accept answerable persons of another agency than the commitment's (hostile7 F3). */
+  answerableFromOtherAgencies?: boolean | null;
 }
 
 /**
@@ -218,7 +251,7 @@ export async function recordBreachFinding(em: EntityManager, actor: Viewer, inpu
       throw new ConflictError('commitmentId', `a finding (${commitment.breachFinding}) was already recorded on ${commitment.breachFoundOn}; a finding is recorded once.`);
     }
     assertDateOrder('settledOn', commitment.settledOn, 'foundOn', input.foundOn);
-    await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument, answerablePersonIds: input.answerablePersonIds, answerableSeverity: input.answerableSeverity }, 'findingDocument');
+    await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument, answerablePersonIds: input.answerablePersonIds, answerableSeverity: input.answerableSeverity, answerableFromOtherAgencies: input.answerableFromOtherAgencies }, 'findingDocument');
     return commitment;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed' }));
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
+import { changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { Enterprise } from '../db/entities';
@@ -34,15 +35,21 @@ export async function createEnterprise(em: EntityManager, actor: Viewer, input: 
   }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'registered' }));
 }
 
+/** What an update may change of an enterprise, as its audit event records it. */
+const ENTERPRISE_FIELDS = ['name', 'creditGrade', 'gradedOn'] as const;
+
 export async function updateEnterprise(em: EntityManager, actor: Viewer, id: string, input: Partial<Omit<EnterpriseFields, 'uscc'>>): Promise<Enterprise> {
+  let outcome = '';
   return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
     const enterprise = await findOrFail(tx, Enterprise, 'enterprise', id);
+    const before = snapshot(enterprise, ENTERPRISE_FIELDS);
     if (input.creditGrade !== undefined) {
       assertGradeDated(input.creditGrade, input.gradedOn);
       enterprise.creditGrade = input.creditGrade;
       enterprise.gradedOn = input.gradedOn ?? null;
     }
     if (input.name != null) enterprise.name = input.name;
+    outcome = changesOutcome(before, snapshot(enterprise, ENTERPRISE_FIELDS));
     return enterprise;
-  }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'updated' }));
+  }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome }));
 }

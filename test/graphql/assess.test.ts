@@ -48,8 +48,9 @@ describe('assess (16.1)', () => {
     expect(rows[4].assessment).toMatchObject({ outcome: 'ELIGIBLE', measures: [] });
     expect(rows[4].assessment!.reason.zh).toMatch(/^无计入期间内未修复的失信记录（三\(四\)所称个人相关信用信息，不限于政务失信[^。]*职务晋升中无需提示关注；其他规定另行适用（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。$/); // PROMOTION's eligibleReason, as a recommendation
     expect(await count('verdict')).toBe(verdicts);
-    // The two assessed servants' explanations were read: one READ_EXPLANATION each (test/security/assess-explanation-unaudited.test.ts).
-    expect(await count('audit_event')).toBe(audits + 2);
+    // The two assessed servants' explanations were read: one READ_EXPLANATION each (test/security/assess-explanation-unaudited.test.ts),
+    // and their outcomes and measures: one READ_PERSONAL_DATA each (test/security/assess-measures-unaudited.test.ts).
+    expect(await count('audit_event')).toBe(audits + 4);
   });
 
   it('explains exactly as evaluate does for the same moment', async () => {

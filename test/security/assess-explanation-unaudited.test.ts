@@ -57,20 +57,23 @@ it('an explanation read through assess is recorded: one row per assessed subject
   expect(result.data!.a[0].assessment!.explanation.facts.subject.credit.unrepaired).toBe(1);
   expect(result.data!.a[3].assessment).toBeNull();
 
-  const rows = await rowsOf('hall.screen');
+  const all = await rowsOf('hall.screen');
+  const rows = all.filter((r) => r.action === 'READ_EXPLANATION');
   expect(rows).toHaveLength(2);
   expect(rows).toEqual(expect.arrayContaining([readRow(flagged), readRow(clean)]));
+  // `outcome` is read too: one READ_PERSONAL_DATA per person (assess-measures-unaudited.test.ts).
+  expect(all.filter((r) => r.action === 'READ_PERSONAL_DATA').map((r) => r.subjectId).sort()).toEqual([flagged, clean].sort());
   const [written] = await server.sql<{ n: number }>("select count(distinct xmin::text)::int as n from audit_event where actor = 'hall.screen'");
   expect(written.n).toBe(1);
 });
 
-it('the reason alone (filled with the facts) is recorded too; the outcome and measures alone are not', async () => {
+it('the reason alone (filled with the facts) is recorded too; the outcome and measures alone are a personal-data read, not an explanation read (assess-measures-unaudited)', async () => {
   const as = { role: 'CLERK' as const, sub: 'qian.clerk' };
   await server.ok(graphql(`query ($id: ID!, $asOf: DateTime) { assess(subjects: [{ type: CIVIL_SERVANT, id: $id }], matter: "PROMOTION", asOf: $asOf) { assessment { outcome score measures { ruleId } } } }`), { id: flagged, asOf: ASOF }, as);
-  expect(await rowsOf(as.sub)).toEqual([]);
+  expect((await rowsOf(as.sub)).map((r) => r.action)).toEqual(['READ_PERSONAL_DATA']);
   const reason = await server.ok(graphql(`query ($id: ID!, $asOf: DateTime) { assess(subjects: [{ type: CIVIL_SERVANT, id: $id }], matter: "PROMOTION", asOf: $asOf) { assessment { reason { zh } } } }`), { id: flagged, asOf: ASOF }, as);
   expect(reason.assess[0].assessment!.reason.zh).toContain('周勇');
-  expect(await rowsOf(as.sub)).toEqual([readRow(flagged, 'PROMOTION', as.sub, 'CLERK')]);
+  expect((await rowsOf(as.sub)).filter((r) => r.action === 'READ_EXPLANATION')).toEqual([readRow(flagged, 'PROMOTION', as.sub, 'CLERK')]);
 });
 
 it('two matters of one subject in one request are two reads', async () => {

@@ -46,7 +46,7 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     async perform(as) {
       const id = await createAgency(server);
       await server.ok(graphql(`mutation ($id: ID!) { updateAgency(id: $id, input: { name: "审计局（更名）" }) { name } }`), { id }, as);
-      return { action: 'UPDATE_SUBJECT', subjectType: 'AGENCY', subjectId: id, targetId: null, outcome: 'updated' };
+      return { action: 'UPDATE_SUBJECT', subjectType: 'AGENCY', subjectId: id, targetId: null, outcome: 'updated name: "鄂州市测试局" → "审计局（更名）"' };
     },
   },
   {
@@ -68,7 +68,7 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     async perform(as) {
       const id = await createCivilServant(server, await createAgency(server));
       await server.ok(graphql(`mutation ($id: ID!) { updateCivilServant(id: $id, input: { post: "副科长" }) { post } }`), { id }, as);
-      return { action: 'UPDATE_SUBJECT', subjectType: 'CIVIL_SERVANT', subjectId: id, targetId: null, outcome: 'updated' };
+      return { action: 'UPDATE_SUBJECT', subjectType: 'CIVIL_SERVANT', subjectId: id, targetId: null, outcome: 'updated post: "科员" → "副科长"' };
     },
   },
   {
@@ -85,7 +85,7 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     async perform(as) {
       const id = await enterprise();
       await server.ok(graphql(`mutation ($id: ID!) { updateEnterprise(id: $id, input: { creditGrade: A, gradedOn: "2025-01-01" }) { creditGrade } }`), { id }, as);
-      return { action: 'UPDATE_SUBJECT', subjectType: 'ENTERPRISE', subjectId: id, targetId: null, outcome: 'updated' };
+      return { action: 'UPDATE_SUBJECT', subjectType: 'ENTERPRISE', subjectId: id, targetId: null, outcome: 'updated creditGrade: null → "A"; gradedOn: null → "2025-01-01"' };
     },
   },
   {
@@ -247,7 +247,7 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
       const agencyId = await createAgency(server);
       const id = await commitment(agencyId);
       await server.ok(graphql(`mutation ($c: ID!) { updateCommitment(id: $c, input: { domain: LIVELIHOOD }) { domain } }`), { c: id }, as);
-      return { action: 'UPDATE_COMMITMENT', subjectType: 'AGENCY', subjectId: agencyId, targetId: id, outcome: 'updated' };
+      return { action: 'UPDATE_COMMITMENT', subjectType: 'AGENCY', subjectId: agencyId, targetId: id, outcome: 'updated domain: "PUBLIC_SERVICE" → "LIVELIHOOD"' };
     },
   },
   {

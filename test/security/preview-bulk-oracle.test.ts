@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-it('the people a draft singles out are each recorded as read by the officer; the others and the preview row say so', async () => {
+it('the people a draft singles out are each recorded as read by the officer, and so are the others (hostile7 F1); the preview row says how many', async () => {
   const files = [{ path: 'civil-servant/oracle-0.json', content: draftRule('cs-oracle-0', { all: [{ fact: 'subject', path: '$.leadingCadre', operator: 'equal', value: true }] }) }];
   const { previewRules } = await server.ok(PREVIEW, { files, matter: 'AWARD' }, OFFICER);
   expect(previewRules.changes.map((c) => c.subjectId)).toEqual([cadreId]);
@@ -45,21 +45,22 @@ it('the people a draft singles out are each recorded as read by the officer; the
   const events = await server.sql<{ actor: string; role: string; action: string; subject_id: string | null; outcome: string; tx: string }>(
     "select actor, role, action, subject_id, outcome, xmin::text as tx from audit_event where action in ('PREVIEW_RULES', 'READ_PERSONAL_DATA') order by action",
   );
-  expect(events).toHaveLength(2);
-  const [preview, read] = events;
-  expect(preview).toMatchObject({ actor: 'li.officer', role: 'OFFICER', action: 'PREVIEW_RULES', subject_id: null, outcome: expect.stringContaining('1 civil servant(s) disclosed') });
-  expect(read).toMatchObject({ actor: 'li.officer', role: 'OFFICER', action: 'READ_PERSONAL_DATA', subject_id: cadreId, outcome: expect.stringMatching(/^read previewRules: verdicts under draft sha256:/) });
-  // Written together, in one transaction: both stored or neither.
-  expect(read.tx).toBe(preview.tx);
-  expect(events.some((e) => e.subject_id === clerkId)).toBe(false);
+  expect(events).toHaveLength(3);
+  const preview = events.find((e) => e.action === 'PREVIEW_RULES')!;
+  const read = (id: string) => events.find((e) => e.subject_id === id)!;
+  expect(preview).toMatchObject({ actor: 'li.officer', role: 'OFFICER', subject_id: null, outcome: expect.stringContaining('1 change(s), 2 civil servant(s) read') });
+  expect(read(cadreId)).toMatchObject({ actor: 'li.officer', role: 'OFFICER', action: 'READ_PERSONAL_DATA', outcome: expect.stringMatching(/^read previewRules: verdicts under draft sha256:\w+ \(changed\)$/) });
+  expect(read(clerkId)).toMatchObject({ actor: 'li.officer', role: 'OFFICER', action: 'READ_PERSONAL_DATA', outcome: expect.stringMatching(/\(unchanged\)$/) });
+  // Written together, in one transaction: all stored or none.
+  expect(new Set(events.map((e) => e.tx)).size).toBe(1);
 });
 
-it('selecting no per-person field does not hide it: the counts tell the same, so the read is recorded all the same', async () => {
+it('selecting no per-person field does not hide it: the counts tell the same, so every person read is recorded all the same', async () => {
   const before = (await server.sql<{ n: number }>("select count(*)::int as n from audit_event where action = 'READ_PERSONAL_DATA'"))[0].n;
   const files = [{ path: 'civil-servant/oracle-1.json', content: draftRule('cs-oracle-1', { all: [{ fact: 'subject', path: '$.leadingCadre', operator: 'equal', value: false }] }) }];
   const result = await server.rawQuery(`mutation ($files: [DraftFileInput!]!) { previewRules(files: $files, matter: "AWARD") { changedTotal } }`, { files }, OFFICER);
   expect(result.data.previewRules.changedTotal).toBe(1);
-  const after = await server.sql<{ subject_id: string }>("select subject_id from audit_event where action = 'READ_PERSONAL_DATA' order by created_at desc, id limit 1");
-  expect((await server.sql<{ n: number }>("select count(*)::int as n from audit_event where action = 'READ_PERSONAL_DATA'"))[0].n).toBe(before + 1);
+  const after = await server.sql<{ subject_id: string; outcome: string }>("select subject_id, outcome from audit_event where action = 'READ_PERSONAL_DATA' and outcome like '%(changed)' order by created_at desc, id limit 1");
+  expect((await server.sql<{ n: number }>("select count(*)::int as n from audit_event where action = 'READ_PERSONAL_DATA'"))[0].n).toBe(before + 2);
   expect(after[0].subject_id).toBe(clerkId);
 });

@@ -32,7 +32,7 @@ export class AuditEvent extends BaseEntity {
   @Property({ type: 'uuid', nullable: true })
   targetId?: string | null;
 
-  /** What came of it, e.g. an outcome, a decision, a rule-set version. */
-  @Property({ type: 'string', length: 200 })
+  /** What came of it, e.g. an outcome, a decision, a rule-set version, an update's changed fields with their values. */
+  @Property({ type: 'string', length: 1000 })
   outcome!: string;
 }

@@ -20,6 +20,16 @@ function AnswerablePersonIds() {
   };
 }
 
+const FROM_OTHER_AGENCIES = '确认相关责任人可属其他机关 / true: accept answerable persons who belong to another agency than the commitment\'s (one who has moved since may still answer for the unit\'s failure); their entries say so. Absent or false: such a person is refused (BAD_USER_INPUT on answerablePersonIds[i]).';
+
+/** `answerableFromOtherAgencies`: the explicit confirmation that a person of another agency is meant. */
+function AnswerableFromOtherAgencies() {
+  return (target: object, propertyName: string): void => {
+    Field(() => Boolean, { nullable: true, description: FROM_OTHER_AGENCIES })(target, propertyName);
+    IsOptional()(target, propertyName);
+  };
+}
+
 /** `answerableSeverity`: optional; required with answerablePersonIds (checked by the use case). */
 function AnswerableSeverity() {
   return (target: object, propertyName: string): void => {
@@ -89,6 +99,9 @@ export class SettleCommitmentInput {
 
   @AnswerableSeverity()
   answerableSeverity?: Severity | null;
+
+  @AnswerableFromOtherAgencies()
+  answerableFromOtherAgencies?: boolean | null;
 }
 
 @InputType({ description: '登记承诺的领域和公开情况 / A commitment\'s field and public disclosure, for one registered without them; absent fields stay as they are.' })
@@ -126,4 +139,7 @@ export class RecordBreachFindingInput {
 
   @AnswerableSeverity()
   answerableSeverity?: Severity | null;
+
+  @AnswerableFromOtherAgencies()
+  answerableFromOtherAgencies?: boolean | null;
 }

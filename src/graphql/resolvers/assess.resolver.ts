@@ -74,7 +74,7 @@ function asResultError(error: unknown) {
 @Resolver(() => AssessmentType)
 export class AssessResolver {
   @Query(() => [AssessmentResultType], {
-    description: `Assesses subjects for a matter as of a moment (now by default) and stores no verdict. One result per subject, in the order asked, each with its assessment or its error (one bad id does not stop the others). At most ${MAX_ASSESSMENTS_PER_REQUEST} subjects. Reading an assessment's explanation or reason (both show the facts it read) is recorded in the audit trail: READ_EXPLANATION about the subject, once per subject, matter and day per request; its outcome, score and measures are not. For a screen that shows status; use evaluate (stored, audited) for a decision on record.`,
+    description: `Assesses subjects for a matter as of a moment (now by default) and stores no verdict. One result per subject, in the order asked, each with its assessment or its error (one bad id does not stop the others). At most ${MAX_ASSESSMENTS_PER_REQUEST} subjects. Reading an assessment's explanation or reason (both show the facts it read) is recorded in the audit trail: READ_EXPLANATION about the subject, once per subject, matter and day per request. Reading a civil servant's outcome, score or measures (the rules that fired name the facts they test) is recorded as READ_PERSONAL_DATA, once per person per request. For a screen that shows status; use evaluate (stored, audited) for a decision on record.`,
   })
   @Authorized(PERMISSIONS.assess)
   async assess(

@@ -58,7 +58,8 @@ export class ImpactResolver {
       const name = FIELD_READERS['CivilServant.name'];
       const shown = (change: OutcomeChange) =>
         change.subjectType === SubjectType.CIVIL_SERVANT && !readsWhole(context.viewer.role, 'CivilServant.name') ? { ...change, subjectName: name.mask(change.subjectName) } : change;
-      return { ...report, changedTotal: report.changes.length, changes: report.changes.slice(0, MAX_LISTED).map(shown) };
+      const { civilServantsRead: _recorded, ...answer } = report;
+      return { ...answer, changedTotal: report.changes.length, changes: report.changes.slice(0, MAX_LISTED).map(shown) };
     } finally {
       draftDir.remove();
     }

@@ -5,7 +5,7 @@ import { ExplanationType } from './explanation.type';
 import { LocalizedTextType, MeasureType } from './verdict.type';
 
 @ObjectType('Assessment', {
-  description: 'How a subject stands for a matter as of a moment: the same pipeline and explanation as evaluate, but no verdict is stored. For displays; a decision on record needs evaluate. Reading its explanation or reason is audited (READ_EXPLANATION about the subject).',
+  description: 'How a subject stands for a matter as of a moment: the same pipeline and explanation as evaluate, but no verdict is stored. For displays; a decision on record needs evaluate. Reading its explanation or reason is audited (READ_EXPLANATION about the subject); reading a civil servant\'s outcome, score or measures too (READ_PERSONAL_DATA).',
 })
 export class AssessmentType {
   @Field(() => SubjectType)
