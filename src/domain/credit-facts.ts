@@ -223,6 +223,11 @@ export function repairedOn(repairs: RepairLike[], on: string): boolean {
   return !!approvedBy(repairs, on, RepairRelief.WAIVE);
 }
 
+/** The approval day of the repair that had waived the record's effect by day `on`, if any. */
+export function repairApprovedOn(repairs: RepairLike[], on: string): string | null {
+  return approvedBy(repairs, on, RepairRelief.WAIVE)?.decidedOn ?? null;
+}
+
 export function disputedOn(objections: ObjectionLike[], on: string): boolean {
   return objections.some((o) => o.filedOn <= on && (o.status === ObjectionStatus.PENDING || (!!o.resolvedOn && o.resolvedOn > on)));
 }

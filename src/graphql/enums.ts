@@ -150,6 +150,6 @@ registerEnumType(ListingEnd, {
   name: 'ListingEnd',
   valuesConfig: {
     REMOVED: { description: '移出名单: removed from the list.' },
-    REPAIRED: { description: '信用修复 the record behind the listing was repaired' },
+    REPAIRED: { description: '信用修复 the record behind a judgment-defaulter listing was repaired (ends the system reading judgmentDefaulter only, never a seriously-illegal-and-dishonest listing)' },
   },
 });

@@ -76,7 +76,7 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
     ]);
   });
 
-  it('is not restricted from the approval day of a repair of the record behind the listing; the day before it still is', async () => {
+  it('stays restricted after a repair of the record behind the listing: only the listing authority ends it (lawyer8 W3)', async () => {
     const enterpriseId = await createEnterprise();
     const recordId = await createRecord(server, 'ENTERPRISE', enterpriseId, { category: 'SERIOUS_ILLEGAL_DISHONEST', severity: 'SEVERE', occurredOn: '2024-11-01', recordedOn: '2024-12-01', decidedOn: '2024-11-20' });
     await list('ENTERPRISE', enterpriseId, { list: 'SERIOUS_ILLEGAL_DISHONEST', listedOn: '2024-11-20', listedBy: '鄂州市市场监督管理局', documentNumber: '鄂州市监〔2024〕7号', recordId });
@@ -84,10 +84,10 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
     expect(await repair(recordId, '2025-04-15', 'WAIVE')).toEqual({ status: 'APPROVED', relief: 'WAIVE' });
     expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-14')).outcome).toBe('RESTRICTED');
     const after = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-15');
-    expect(after.outcome).toBe('ELIGIBLE');
-    const facts = await server.ok(graphql(`query ($id: ID!) { enterprise(id: $id) { listings(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest memberships { listed endedBy } } credit(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest repaired records { id repaired } } } }`), { id: enterpriseId });
+    expect(after.outcome).toBe('RESTRICTED');
+    const facts = await server.ok(graphql(`query ($id: ID!) { enterprise(id: $id) { listings(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest memberships { listed endedBy recordRepairedOn } } credit(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest repaired records { id repaired } } } }`), { id: enterpriseId });
     expect(facts.enterprise).toEqual({
-      listings: { seriousIllegalDishonest: false, memberships: [{ listed: false, endedBy: 'REPAIRED' }] },
+      listings: { seriousIllegalDishonest: true, memberships: [{ listed: true, endedBy: null, recordRepairedOn: '2025-04-15' }] },
       credit: { seriousIllegalDishonest: false, repaired: 1, records: [{ id: recordId, repaired: true }] },
     });
   });
