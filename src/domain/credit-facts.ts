@@ -41,6 +41,8 @@ export interface RecordLike {
   documentNumber: string;
   sourceDepartment: string;
   loss?: number | string | null;
+  /** A 四(四) entry carried over from a named responsible person, never confirmed by a finding naming them: counts towards nothing. */
+  answerableUnconfirmed?: boolean | null;
 }
 
 export interface RepairLike {
@@ -77,6 +79,11 @@ export enum NotCountedReason {
   ACT_BEFORE_IN_FORCE = 'ACT_BEFORE_IN_FORCE',
   /** Its category is not one the reading asked for (the clause speaks of other conduct). */
   CATEGORY_NOT_SPOKEN_OF = 'CATEGORY_NOT_SPOKEN_OF',
+  /**
+   * A 四(四) entry carried over from the commitment's named responsible person, whom no finding body
+   * named answerable (相关责任人): nothing rests on it until a finding naming them confirms it.
+   */
+  ANSWERABLE_UNCONFIRMED = 'ANSWERABLE_UNCONFIRMED',
 }
 
 /** How the facts are read: each option is a policy parameter passed by a facts query. */
@@ -199,12 +206,15 @@ export function recordCounts(record: RecordLike, on: string, countsFor?: Severit
 
 /**
  * Why a dishonesty record that counts on the day is nevertheless left out under `options`, or null.
- * An act before the document took effect grounds no measure under it (不溯及既往); a record of a
- * category the clause does not speak of is not what the reading asked for.
+ * An act before the document took effect grounds no measure under it (不溯及既往); an unconfirmed
+ * 四(四) entry rests on no finding; a record of a category the clause does not speak of is not what
+ * the reading asked for.
  */
-export function notCountedBecause(record: Pick<RecordLike, 'kind' | 'category' | 'occurredOn'>, options: CreditOptions): NotCountedReason | null {
+export function notCountedBecause(record: Pick<RecordLike, 'kind' | 'category' | 'occurredOn' | 'answerableUnconfirmed'>, options: CreditOptions): NotCountedReason | null {
   if (record.kind !== RecordKind.DISHONEST) return null;
   if (options.actsFrom && record.occurredOn < options.actsFrom) return NotCountedReason.ACT_BEFORE_IN_FORCE;
+  // Before the category: whichever clause reads it, the entry rests on no finding (lawyer8 W4).
+  if (record.answerableUnconfirmed) return NotCountedReason.ANSWERABLE_UNCONFIRMED;
   if (options.dishonestyCategories && !options.dishonestyCategories.includes(record.category)) return NotCountedReason.CATEGORY_NOT_SPOKEN_OF;
   return null;
 }

@@ -62,6 +62,7 @@ export function snapshotOf(record: CreditRecord): Record<string, unknown> {
     sourceDepartment: record.sourceDepartment,
     documentNumber: record.documentNumber,
     loss: record.loss ?? null,
+    answerableUnconfirmed: record.answerableUnconfirmed,
     status: record.status,
     version: record.version,
   };

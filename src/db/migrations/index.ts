@@ -16,6 +16,7 @@ import { Migration20261202010000PrincipalFindings } from './Migration20261202010
 import { Migration20261203000000PersonalDataReads } from './Migration20261203000000PersonalDataReads';
 import { Migration20261203003000RepairReliefStated } from './Migration20261203003000RepairReliefStated';
 import { Migration20261203006000AnswerablePersons } from './Migration20261203006000AnswerablePersons';
+import { Migration20261204090900UnconfirmedAnswerable } from './Migration20261204090900UnconfirmedAnswerable';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203000000PersonalDataReads', class: Migration20261203000000PersonalDataReads },
   { name: 'Migration20261203003000RepairReliefStated', class: Migration20261203003000RepairReliefStated },
   { name: 'Migration20261203006000AnswerablePersons', class: Migration20261203006000AnswerablePersons },
+  { name: 'Migration20261204090900UnconfirmedAnswerable', class: Migration20261204090900UnconfirmedAnswerable },
 ];
