@@ -11,7 +11,7 @@ import { runsOn, type Period } from './period';
  * it counts for no date), it had been decided (认定) by D — a past day sees only what had been
  * decided by then —, its disclosure period had not ended before D, and — where the rules'
  * parameters give one — D lies in the calendar period its severity counts for, from the decision
- * day to the day before the anniversary.
+ * day through the corresponding day (民法典 arts. 201–202, see period.ts).
  *
  * An approved repair that waives (免于) ends the record's effect on measures from its approval day:
  * the record stays in `records` (marked repaired) and every count and flag a measure reads
