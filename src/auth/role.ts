@@ -136,7 +136,7 @@ export const FIELD_READERS = {
   // A civil servant's record is their dishonesty (or trustworthiness) file whichever root it is read
   // through (creditRecords, creditRecord, an objection's or a repair's record): all but its id and type.
   ...personal('CreditRecord', ['subjectId', 'subject', 'kind', 'category', 'severity', 'summary', 'occurredOn', 'recordedOn', 'decidedOn', 'decidedOnEstimated',
-    'disclosureEndsOn', 'sourceDepartment', 'documentNumber', 'loss', 'status', 'version', 'publiclyDisclosed', 'createdAt', 'updatedAt']),
+    'disclosureEndsOn', 'sourceDepartment', 'documentNumber', 'loss', 'answerableUnconfirmed', 'status', 'version', 'publiclyDisclosed', 'createdAt', 'updatedAt']),
   // An objection to or a repair of such a record: the applicant, their reasons, the decision (objections, objection, creditRepair).
   ...personal('Objection', ['filedBy', 'reason', 'filedOn', 'status', 'remedy', 'resolution', 'resolvedOn', 'createdAt'], PERMISSIONS.readHistory),
   ...personal('CreditRepair', ['actions', 'appliedOn', 'createdAt', 'decidedOn', 'decisionNote', 'description', 'relief', 'status'], PERMISSIONS.readHistory),

@@ -11,7 +11,7 @@ import { runsOn, type Period } from './period';
  * it counts for no date), it had been decided (认定) by D — a past day sees only what had been
  * decided by then —, its disclosure period had not ended before D, and — where the rules'
  * parameters give one — D lies in the calendar period its severity counts for, from the decision
- * day to the day before the anniversary.
+ * day through the corresponding day (民法典 arts. 201–202, see period.ts).
  *
  * An approved repair that waives (免于) ends the record's effect on measures from its approval day:
  * the record stays in `records` (marked repaired) and every count and flag a measure reads
@@ -41,6 +41,8 @@ export interface RecordLike {
   documentNumber: string;
   sourceDepartment: string;
   loss?: number | string | null;
+  /** A 四(四) entry carried over from a named responsible person, never confirmed by a finding naming them: counts towards nothing. */
+  answerableUnconfirmed?: boolean | null;
 }
 
 export interface RepairLike {
@@ -79,6 +81,11 @@ export enum NotCountedReason {
   ACT_BEFORE_IN_FORCE = 'ACT_BEFORE_IN_FORCE',
   /** Its category is not one the reading asked for (the clause speaks of other conduct). */
   CATEGORY_NOT_SPOKEN_OF = 'CATEGORY_NOT_SPOKEN_OF',
+  /**
+   * A 四(四) entry carried over from the commitment's named responsible person, whom no finding body
+   * named answerable (相关责任人): nothing rests on it until a finding naming them confirms it.
+   */
+  ANSWERABLE_UNCONFIRMED = 'ANSWERABLE_UNCONFIRMED',
 }
 
 /** How the facts are read: each option is a policy parameter passed by a facts query. */
@@ -203,12 +210,15 @@ export function recordCounts(record: RecordLike, on: string, countsFor?: Severit
 
 /**
  * Why a dishonesty record that counts on the day is nevertheless left out under `options`, or null.
- * An act before the document took effect grounds no measure under it (不溯及既往); a record of a
- * category the clause does not speak of is not what the reading asked for.
+ * An act before the document took effect grounds no measure under it (不溯及既往); an unconfirmed
+ * 四(四) entry rests on no finding; a record of a category the clause does not speak of is not what
+ * the reading asked for.
  */
-export function notCountedBecause(record: Pick<RecordLike, 'kind' | 'category' | 'occurredOn'>, options: CreditOptions): NotCountedReason | null {
+export function notCountedBecause(record: Pick<RecordLike, 'kind' | 'category' | 'occurredOn' | 'answerableUnconfirmed'>, options: CreditOptions): NotCountedReason | null {
   if (record.kind !== RecordKind.DISHONEST) return null;
   if (options.actsFrom && record.occurredOn < options.actsFrom) return NotCountedReason.ACT_BEFORE_IN_FORCE;
+  // Before the category: whichever clause reads it, the entry rests on no finding (lawyer8 W4).
+  if (record.answerableUnconfirmed) return NotCountedReason.ANSWERABLE_UNCONFIRMED;
   if (options.dishonestyCategories && !options.dishonestyCategories.includes(record.category)) return NotCountedReason.CATEGORY_NOT_SPOKEN_OF;
   return null;
 }
@@ -225,6 +235,11 @@ function approvedBy(repairs: RepairLike[], on: string, relief: RepairRelief): Re
 /** Had an approved repair waived the record's effect by day `on`? */
 export function repairedOn(repairs: RepairLike[], on: string): boolean {
   return !!approvedBy(repairs, on, RepairRelief.WAIVE);
+}
+
+/** The approval day of the repair that had waived the record's effect by day `on`, if any. */
+export function repairApprovedOn(repairs: RepairLike[], on: string): string | null {
+  return approvedBy(repairs, on, RepairRelief.WAIVE)?.decidedOn ?? null;
 }
 
 export function disputedOn(objections: ObjectionLike[], on: string): boolean {

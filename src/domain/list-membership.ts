@@ -1,4 +1,4 @@
-import { repairedOn, type RepairLike } from './credit-facts';
+import { repairApprovedOn, type RepairLike } from './credit-facts';
 
 /** The national dishonesty lists a subject can be entered in. */
 export enum CreditList {
@@ -12,7 +12,11 @@ export enum CreditList {
 export enum ListingEnd {
   /** Taken off the list (移出名单) on or before the day. */
   REMOVED = 'REMOVED',
-  /** The credit record behind the listing had an approved repair by the day. */
+  /**
+   * The credit record behind a judgment-defaulter listing had an approved repair by the day. Never
+   * ends a seriously-illegal-and-dishonest listing: only the listing authority takes an enterprise off
+   * that list (see listFacts).
+   */
   REPAIRED = 'REPAIRED',
 }
 
@@ -36,13 +40,26 @@ export interface MembershipOnDay {
   listedBy: string;
   documentNumber: string;
   removedOn: string | null;
-  /** Listed on the day: listed by then, not removed by then, its record not repaired by then. */
+  /**
+   * Listed on the day: listed by then and not removed by then; for a judgment-defaulter listing, also
+   * its record not repaired by then.
+   */
   listed: boolean;
   endedBy: ListingEnd | null;
+  /**
+   * The approval day of a credit repair of the record behind the listing, by the day; null when none.
+   * A note: on the seriously-illegal-and-dishonest list it ends nothing.
+   */
+  recordRepairedOn: string | null;
 }
 
 export interface ListFacts {
   judgmentDefaulter: boolean;
+  /**
+   * On the seriously-illegal-and-dishonest list on the day: listed and not yet removed (移出) by then by
+   * the listing authority, whatever a repair of the record behind it (lawyer8 W3): the authority keeps
+   * and ends its own list, so an enterprise it still lists is an 严重违法失信企业 under 四(一).
+   */
   seriousIllegalDishonest: boolean;
   /**
    * On the judgment-defaulter list by the court's own act on the day: listed and not yet removed
@@ -57,7 +74,7 @@ export interface ListFacts {
    * list, the court, the day and the 文号 — so a verdict says which listing it rests on.
    */
   judgmentDefaulterListing: MembershipOnDay | null;
-  /** The newest seriously-illegal-and-dishonest listing holding on the day (removal or an approved repair ends it). */
+  /** The newest seriously-illegal-and-dishonest listing not removed by the day (a repair of the record behind it does not end it). */
   seriousIllegalDishonestListing: MembershipOnDay | null;
   /** Every listing that had begun by the day, holding or ended, newest first. */
   memberships: MembershipOnDay[];
@@ -65,16 +82,22 @@ export interface ListFacts {
 
 /**
  * A subject's list memberships on day `on`. A measure resting on a listing (四(一)) holds while the
- * subject is listed: from the listing day up to the day before removal, or before the approval day of
- * a repair of the record behind it. Removal and repair end it from that day on.
+ * subject is listed: from the listing day up to the day before removal. Removal ends it from that day
+ * on. A repair of the record behind a listing never takes the subject off a list: the listing body
+ * decides that (the court for 失信被执行人, the listing authority for 严重违法失信). It ends only
+ * `judgmentDefaulter`, this system's reading for the court facts (see listedByCourt), and is otherwise
+ * a note (recordRepairedOn).
  */
 export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: string) => RepairLike[], on: string): ListFacts {
   const days = memberships
     .filter((m) => m.listedOn <= on)
     .sort((a, b) => (a.listedOn === b.listedOn ? a.id.localeCompare(b.id) : a.listedOn < b.listedOn ? 1 : -1))
     .map((m): MembershipOnDay => {
-      const endedBy = m.removedOn && m.removedOn <= on ? ListingEnd.REMOVED : m.recordId && repairedOn(repairsOf(m.recordId), on) ? ListingEnd.REPAIRED : null;
-      return { id: m.id, list: m.list, listedOn: m.listedOn, listedBy: m.listedBy, documentNumber: m.documentNumber, removedOn: m.removedOn ?? null, listed: endedBy === null, endedBy };
+      const recordRepairedOn = m.recordId ? repairApprovedOn(repairsOf(m.recordId), on) : null;
+      const repairEnds = m.list === CreditList.JUDGMENT_DEFAULTER && recordRepairedOn !== null;
+      const endedBy = m.removedOn && m.removedOn <= on ? ListingEnd.REMOVED : repairEnds ? ListingEnd.REPAIRED : null;
+      const removedOn = m.removedOn ?? null;
+      return { id: m.id, list: m.list, listedOn: m.listedOn, listedBy: m.listedBy, documentNumber: m.documentNumber, removedOn, listed: endedBy === null, endedBy, recordRepairedOn };
     });
   const on_ = (list: CreditList) => days.some((m) => m.listed && m.list === list);
   const byCourt = days.find((m) => m.list === CreditList.JUDGMENT_DEFAULTER && m.endedBy !== ListingEnd.REMOVED) ?? null;

@@ -1,11 +1,12 @@
-import { daysBefore } from './day';
-
 /**
- * Calendar periods, as the law counts them: "one year from the decision" ends on the day before
- * the anniversary (2024-03-10 + one year counts through 2025-03-09), not after 365 days. A period
- * is an ISO 8601 duration of years, months and days ("P3M", "P1Y", "P3Y", "P1Y6M") or the same as
- * an object ({ "years": 1, "months": 6 }). When the anniversary does not exist (29 February, 31st of
- * a short month), the last day of that month stands in for it; days are added after years and months.
+ * Calendar periods, as the Civil Code counts them (民法典 arts. 201–202, lawyer8 R1): "按照年、月、日计算
+ * 期间的，开始的当日不计入，自下一日开始计算"; "按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，
+ * 月末日为期间的最后一日". So one year from a decision of 2024-03-10 runs from the next day and ends on
+ * 2025-03-10, the corresponding day; from 2024-02-29 it ends on 2025-02-28 (no 29th: the month's last
+ * day); three months from 2023-11-30 end on 2024-02-29. The decision day itself is in effect too (the
+ * record counts from it): the period is the span after it. A period is an ISO 8601 duration of years,
+ * months and days ("P3M", "P1Y", "P3Y", "P1Y6M") or the same as an object ({ "years": 1, "months": 6 });
+ * days are added after years and months.
  */
 export type PeriodInput = string | { years?: number; months?: number; days?: number };
 
@@ -60,7 +61,7 @@ function iso(year: number, month: number, day: number): string {
   return new Date(Date.UTC(year, month, day)).toISOString().slice(0, 10);
 }
 
-/** The anniversary: `start` plus the period, with the month-end rule. */
+/** The corresponding day: `start` plus the period, with the month-end rule (art. 202). */
 export function addPeriod(start: string, period: Period): string {
   const [y, m, d] = start.split('-').map(Number);
   const months = (m - 1) + period.months + 12 * period.years;
@@ -70,12 +71,15 @@ export function addPeriod(start: string, period: Period): string {
   return iso(year, month, Math.min(d, lastDay) + period.days);
 }
 
-/** The last day a period that starts on `start` covers: the day before the anniversary. */
+/**
+ * The last day of a period counted from `start` (the day of the decision or act, not itself counted,
+ * art. 201): the corresponding day, or the month's last day where there is none (art. 202).
+ */
 export function lastDayOf(start: string, period: Period): string {
-  return daysBefore(addPeriod(start, period), 1);
+  return addPeriod(start, period);
 }
 
-/** Does a period that starts on `start` (inclusive) still run on day `on`? */
+/** Does a period counted from `start` still run on day `on`? From `start` itself through its last day. */
 export function runsOn(start: string, period: Period, on: string): boolean {
-  return start <= on && on < addPeriod(start, period);
+  return start <= on && on <= lastDayOf(start, period);
 }

@@ -96,6 +96,32 @@ function actsBeforeInForce(subject: unknown, parameters: SummaryInput['parameter
 }
 
 /**
+ * One line per 四(四) entry the facts left out because it was carried over from a commitment's named
+ * responsible person and no finding body named them answerable (notCounted, ANSWERABLE_UNCONFIRMED):
+ * on file, weighed in nothing, and the verdict says so and who can confirm it (lawyer8 W4).
+ */
+function unconfirmedAnswerable(subject: unknown, zh: boolean): string[] {
+  if (!subject || typeof subject !== 'object') return [];
+  const seen = new Set<unknown>();
+  const lines: string[] = [];
+  for (const facts of Object.values(subject as Record<string, unknown>)) {
+    const left = facts && typeof facts === 'object' ? (facts as { notCounted?: unknown }).notCounted : undefined;
+    if (!Array.isArray(left)) continue;
+    for (const item of left as Record<string, unknown>[]) {
+      if (item?.reason !== 'ANSWERABLE_UNCONFIRMED' || seen.has(item.id)) continue;
+      seen.add(item.id);
+      const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+      lines.push(
+        zh
+          ? `记录 ${number} 由承诺载明的责任人记录迁移而来，未经认定机关认定为相关责任人：不是四(四)诚信档案记录，不据以作出任何结论；认定机关以认定（recordBreachFinding）列明本人为相关责任人后方计入。`
+          : `Record ${number} was carried over from the commitment's named responsible person; no finding body named them answerable (相关责任人): it is not a 四(四) file entry and no outcome rests on it, until the finding body names them answerable (recordBreachFinding).`,
+      );
+    }
+  }
+  return lines;
+}
+
+/**
  * One line per record in the subject's facts that an approved repair waived or lightened without
  * stating its relief (repairReliefStated false: a civil servant's approval stored before the relief
  * was required, filled with WAIVE). The counts the rules read already take that relief as given, so
@@ -196,6 +222,7 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   for (const line of estimatedDecisionDays(fired, zh)) lines.push(line);
   for (const line of actsBeforeInForce(input.subject, input.parameters, zh)) lines.push(line);
   for (const line of unstatedReliefs(input.subject, zh)) lines.push(line);
+  for (const line of unconfirmedAnswerable(input.subject, zh)) lines.push(line);
   for (const p of input.parameters ?? []) {
     // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.
     const value = p.value && typeof p.value === 'object' ? JSON.stringify(p.value, Object.keys(p.value).sort()) : String(p.value);

@@ -69,6 +69,7 @@ registerEnumType(NotCountedReason, {
   valuesConfig: {
     ACT_BEFORE_IN_FORCE: { description: '行为发生于文件施行之前（不溯及既往） act before the document took effect (no retroactivity)' },
     CATEGORY_NOT_SPOKEN_OF: { description: '不属于所引条款所称的失信类别 a category the clause read does not speak of' },
+    ANSWERABLE_UNCONFIRMED: { description: '由承诺载明的责任人记录迁移，未经认定为相关责任人（四(四)） carried over from the commitment\'s named responsible person; no finding named them answerable (四(四))' },
   },
 });
 registerEnumType(RecordStatus, {
@@ -150,6 +151,6 @@ registerEnumType(ListingEnd, {
   name: 'ListingEnd',
   valuesConfig: {
     REMOVED: { description: '移出名单: removed from the list.' },
-    REPAIRED: { description: '信用修复 the record behind the listing was repaired' },
+    REPAIRED: { description: '信用修复 the record behind a judgment-defaulter listing was repaired (ends the system reading judgmentDefaulter only, never a seriously-illegal-and-dishonest listing)' },
   },
 });

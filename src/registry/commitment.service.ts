@@ -8,6 +8,7 @@ import { BreachFinding, CommitmentStatus, coveredBy44, type CommitmentDomain, ty
 import { RecordCategory, RecordKind, RevisionAction, Severity } from '../domain/credit-record';
 import { SubjectType } from '../domain/subject';
 import { appendRevision, auditRecordCreatedIn } from './credit-record.service';
+import { confirmAnswerable, unconfirmedEntriesOf } from './answerable-confirmation';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
 
@@ -121,7 +122,7 @@ interface Finding {
  * document, body and severity, audited and announced as a record created about the person
  * (CREATE_RECORD), in the same transaction.
  */
-async function applyFinding(tx: EntityManager, actor: Viewer, commitment: Commitment, input: Finding, documentField: string): Promise<void> {
+async function applyFinding(tx: EntityManager, actor: Viewer, commitment: Commitment, input: Finding, documentField: string, unconfirmed: CreditRecord[] = []): Promise<void> {
   const { finding, foundOn, foundBy, document, answerableSeverity } = input;
   const personIds = input.answerablePersonIds ?? [];
   if (personIds.length) {
@@ -154,8 +155,14 @@ async function applyFinding(tx: EntityManager, actor: Viewer, commitment: Commit
     const person = await findOrFail(tx, CivilServant, 'civil servant', id, `answerablePersonIds[${i}]`);
     people.push({ person, otherAgency: await otherAgencyOf(tx, person, commitment, i, !!input.answerableFromOtherAgencies) });
   }
-  Object.assign(commitment, { breachFinding: finding, breachFoundOn: foundOn, breachFoundBy: foundBy ?? null, breachFindingDocument: document ?? null });
+  // Confirming carried-over entries leaves the commitment's own finding (the unit's) as it stands.
+  if (!unconfirmed.length) Object.assign(commitment, { breachFinding: finding, breachFoundOn: foundOn, breachFoundBy: foundBy ?? null, breachFindingDocument: document ?? null });
   for (const { person, otherAgency } of people) {
+    const carried = unconfirmed.find((r) => r.subjectId === person.id);
+    if (carried) {
+      await confirmAnswerable(tx, actor, commitment, carried, { foundOn, foundBy: foundBy!, document: document!, severity: answerableSeverity! });
+      continue;
+    }
     const record = tx.create(CreditRecord, {
       subjectType: SubjectType.CIVIL_SERVANT,
       subjectId: person.id,
@@ -239,7 +246,11 @@ export interface BreachFindingFields {
  * Records the finding of a breach settled without one (unreviewed, 未认定: breaches settled before
  * findings were recorded). From `foundOn` on it counts as found; a past day before it does not see
  * it. Once recorded, a finding stands (CONFLICT): a wrong one is for the objection procedure of
- * the record it produced.
+ * the record it produced. One exception (lawyer8 W4): a 履职不力 finding whose file entries were
+ * carried over from the commitment's named responsible person, never named answerable, takes a
+ * finding naming answerable persons — it confirms the carried-over entry of each person it names
+ * (from its own day, with its document, body and severity) and enters the others' files as usual;
+ * the commitment's own finding stays as recorded.
  */
 export async function recordBreachFinding(em: EntityManager, actor: Viewer, input: BreachFindingFields): Promise<Commitment> {
   return withAudit(em, actor, AuditAction.RECORD_BREACH_FINDING, async (tx) => {
@@ -247,11 +258,23 @@ export async function recordBreachFinding(em: EntityManager, actor: Viewer, inpu
     if (commitment.status !== CommitmentStatus.BREACHED) {
       throw new ConflictError('commitmentId', `the commitment is ${commitment.status}, not BREACHED: only a breach takes a finding (settle it first with settleCommitment).`);
     }
-    if (commitment.breachFinding) {
+    const unconfirmed = commitment.breachFinding ? await unconfirmedEntriesOf(tx, commitment) : [];
+    if (commitment.breachFinding && !unconfirmed.length) {
       throw new ConflictError('commitmentId', `a finding (${commitment.breachFinding}) was already recorded on ${commitment.breachFoundOn}; a finding is recorded once.`);
     }
-    assertDateOrder('settledOn', commitment.settledOn, 'foundOn', input.foundOn);
-    await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument, answerablePersonIds: input.answerablePersonIds, answerableSeverity: input.answerableSeverity, answerableFromOtherAgencies: input.answerableFromOtherAgencies }, 'findingDocument');
+    if (unconfirmed.length) assertConfirmable(commitment, input);
+    assertDateOrder(unconfirmed.length ? 'breachFoundOn' : 'settledOn', unconfirmed.length ? commitment.breachFoundOn : commitment.settledOn, 'foundOn', input.foundOn);
+    await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument, answerablePersonIds: input.answerablePersonIds, answerableSeverity: input.answerableSeverity, answerableFromOtherAgencies: input.answerableFromOtherAgencies }, 'findingDocument', unconfirmed);
     return commitment;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed' }));
+}
+
+/** A finding confirming carried-over entries is the same 履职不力 finding, and names the answerable persons. */
+function assertConfirmable(commitment: Commitment, input: BreachFindingFields): void {
+  if (input.breachFinding !== commitment.breachFinding) {
+    throw new ConflictError('breachFinding', `${commitment.breachFoundOn} 已认定为 ${commitment.breachFinding}，认定不再更改；本次只能以同一认定（${commitment.breachFinding}）列明相关责任人，确认由承诺载明的责任人迁移而来、尚未认定的诚信档案记录。 / the finding ${commitment.breachFinding} was recorded on ${commitment.breachFoundOn} and stands; this call may only name the answerable persons under that same finding, to confirm the file entries carried over from the commitment's named responsible person.`);
+  }
+  if (!input.answerablePersonIds?.length) {
+    throw new BadUserInputError('answerablePersonIds', '本承诺有由承诺载明的责任人迁移而来、尚未经认定的诚信档案记录：请列明认定机关认定的相关责任人（每人一条），以确认或新计入其诚信档案。 / this commitment has file entries carried over from its named responsible person that no finding confirmed: name the persons the finding body holds answerable, to confirm or enter their entries.');
+  }
 }

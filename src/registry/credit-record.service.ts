@@ -3,7 +3,7 @@ import { auditIn, withAudit } from '../audit/audit.service';
 import { notifyIn } from '../audit/change-notice';
 import type { Viewer } from '../auth/role';
 import { AuditAction, type AuditEntry } from '../domain/audit';
-import { CreditRecord, CreditRecordRevision } from '../db/entities';
+import { CivilServant, CreditRecord, CreditRecordRevision } from '../db/entities';
 import { categoryProblem, RecordCategory, RecordKind, RevisionAction, type Severity } from '../domain/credit-record';
 import { SubjectType } from '../domain/subject';
 import { BadUserInputError } from '../errors';
@@ -35,7 +35,7 @@ export function assertRecordConsistent(record: Pick<CreditRecordFields, 'subject
     throw new BadUserInputError('category', `PRINCIPAL_RESPONSIBILITY（主要负责人责任认定）只能登记在被认定负有责任的公务员名下，不能登记在${record.subjectType}名下；机关本身的失信行为请用其他类别登记。 / PRINCIPAL_RESPONSIBILITY (a finding that a principal caused an agency's government dishonesty, 三(六)) is entered on the civil servant found responsible, not on a ${record.subjectType}: register it with subjectType CIVIL_SERVANT, and the agency's own act under another category.`);
   }
   if (record.kind === RecordKind.DISHONEST && !record.severity) {
-    throw new BadUserInputError('severity', 'is required for a DISHONEST record: GENERAL (一般), MAJOR (较重) or SEVERE (严重).');
+    throw new BadUserInputError('severity', 'is required for a DISHONEST record: MINOR (轻微), GENERAL (一般), MAJOR (较重) or SEVERE (严重).');
   }
   if (record.kind === RecordKind.TRUSTWORTHY && record.severity) {
     throw new BadUserInputError('severity', 'applies only to DISHONEST records; leave it out for a TRUSTWORTHY record.');
@@ -62,6 +62,7 @@ export function snapshotOf(record: CreditRecord): Record<string, unknown> {
     sourceDepartment: record.sourceDepartment,
     documentNumber: record.documentNumber,
     loss: record.loss ?? null,
+    answerableUnconfirmed: record.answerableUnconfirmed,
     status: record.status,
     version: record.version,
   };
@@ -86,7 +87,8 @@ export async function createCreditRecord(em: EntityManager, actor: Viewer, input
   }
   assertRecordConsistent(input);
   return withAudit(em, actor, AuditAction.CREATE_RECORD, async (tx) => {
-    await findSubject(tx, input.subjectType, input.subjectId);
+    const subject = await findSubject(tx, input.subjectType, input.subjectId);
+    if (input.category === RecordCategory.PRINCIPAL_RESPONSIBILITY) assertPrincipalAtTheTime(subject as CivilServant, input.occurredOn);
     const record = tx.create(CreditRecord, {
       ...input,
       severity: input.severity ?? null,
@@ -99,6 +101,22 @@ export async function createCreditRecord(em: EntityManager, actor: Viewer, input
     appendRevision(tx, record, RevisionAction.CREATED, null, null);
     return record;
   }, (r) => recordCreation(r));
+}
+
+/**
+ * 三(六) "对造成政务失信行为的主要负责人依法依规追究责任" speaks of the agency's principal (主要负责人) when the
+ * dishonest act occurred (lawyer8 R4): a finding entered on anyone else, or on the principal for an
+ * act before they took office, would make them answer for an act that was not theirs to answer for.
+ * The register knows the current principal and the day they took office (principal, principalSince).
+ */
+function assertPrincipalAtTheTime(servant: CivilServant, occurredOn: string): void {
+  if (!servant.principal || !servant.principalSince || servant.principalSince > occurredOn) {
+    const tenure = servant.principal && servant.principalSince ? `自 ${servant.principalSince} 起任主要负责人 / principal since ${servant.principalSince}` : '登记为非主要负责人 / not registered as principal';
+    throw new BadUserInputError(
+      'subjectId',
+      `PRINCIPAL_RESPONSIBILITY（三(六)主要负责人责任认定）只能登记在行为发生之日（occurredOn ${occurredOn}）任该机关主要负责人的公务员名下；此人${tenure.split(' / ')[0]}。请核对 occurredOn，或先以 updateCivilServant 登记其任职（principal、principalSince）。 / PRINCIPAL_RESPONSIBILITY (三(六), a principal's responsibility) is entered only on the civil servant who was the agency's principal on the day of the act (occurredOn ${occurredOn}); this person is ${tenure.split(' / ')[1]}. Check occurredOn, or record their tenure (principal, principalSince) first.`,
+    );
+  }
 }
 
 /** What the audit trail and the change notice say of a new record: about its subject, the record acted on, its kind and category. */

@@ -14,18 +14,25 @@ describe('calendar periods', () => {
     for (const wrong of ['P0D', 'P0Y0M', 'P101Y', 'P1201M', 'P36501D', 'P99999999Y', { days: 0 }, { years: 101 }]) expect(parsePeriod(wrong)).toBeNull();
   });
 
-  it('end on the day before the anniversary', () => {
+  it('end on the corresponding day (民法典 arts. 201–202: the start day is not counted)', () => {
     const year = parsePeriod('P1Y')!;
-    expect(lastDayOf('2024-03-10', year)).toBe('2025-03-09');
+    expect(lastDayOf('2024-03-10', year)).toBe('2025-03-10');
     expect(runsOn('2024-03-10', year, '2024-03-10')).toBe(true);
-    expect(runsOn('2024-03-10', year, '2025-03-09')).toBe(true);
-    expect(runsOn('2024-03-10', year, '2025-03-10')).toBe(false);
+    expect(runsOn('2024-03-10', year, '2025-03-10')).toBe(true);
+    expect(runsOn('2024-03-10', year, '2025-03-11')).toBe(false);
     expect(runsOn('2024-03-10', year, '2024-03-09')).toBe(false);
+    expect(lastDayOf('2024-03-10', parsePeriod('P10D')!)).toBe('2024-03-20');
   });
 
-  it('take the last day of the month when the anniversary does not exist', () => {
-    expect(addPeriod('2024-02-29', parsePeriod('P1Y')!)).toBe('2025-02-28');
+  it('end on the month\'s last day when there is no corresponding day', () => {
+    const year = parsePeriod('P1Y')!;
+    expect(lastDayOf('2024-02-29', year)).toBe('2025-02-28');
+    expect(runsOn('2024-02-29', year, '2025-02-28')).toBe(true);
+    expect(runsOn('2024-02-29', year, '2025-03-01')).toBe(false);
     expect(addPeriod('2025-08-31', parsePeriod('P3M')!)).toBe('2025-11-30');
-    expect(lastDayOf('2023-11-30', parsePeriod('P3M')!)).toBe('2024-02-28');
+    const quarter = parsePeriod('P3M')!;
+    expect(lastDayOf('2023-11-30', quarter)).toBe('2024-02-29');
+    expect(runsOn('2023-11-30', quarter, '2024-02-29')).toBe(true);
+    expect(runsOn('2023-11-30', quarter, '2024-03-01')).toBe(false);
   });
 });

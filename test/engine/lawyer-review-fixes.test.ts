@@ -32,7 +32,7 @@ describe('a disputed record decides no restriction (三(六), 三(七))', () => 
     );
     expect(credit).toMatchObject({ lightened: 1, unlightened: 1, unlightenedUndisputed: 0, unrepairedUndisputed: 1 });
     const award = ruleSet.rules.filter((r) => r.matters.includes('AWARD'));
-    const decided = await decideRules(award, { subject: { name: '张三', credit, governmentDishonesty: credit, fileFindings: { dishonest: 0 } }, parameters: {} } as never, '2024-01-01');
+    const decided = await decideRules(award, { subject: { name: '张三', credit, governmentDishonesty: credit, fileFindings: { dishonest: 0 }, listings: { listedByCourt: false } }, parameters: {} } as never, '2024-01-01');
     expect(decided.outcome).toBe('CAUTION');
     expect(decided.rules.find((r) => r.ruleId === 'cs-award-restrict')).toMatchObject({ fired: true, mitigatedBy: { byRule: 'cs-award-mitigate-lightened', from: 'RESTRICT', to: 'CAUTION' } });
   });
@@ -62,7 +62,7 @@ describe('texts state no false fact', () => {
   it('the AWARD and BIDDING eligible reasons say what the rules decide', () => {
     const matters = readJson('matters.json').matters as { code: string; eligibleReason?: { zh: string } }[];
     expect(matters.find((m) => m.code === 'AWARD')?.eligibleReason?.zh).toContain('异议中的记录不据以限制');
-    expect(matters.find((m) => m.code === 'BIDDING')?.eligibleReason?.zh).toContain('本系统视为限制终止');
+    expect(matters.find((m) => m.code === 'BIDDING')?.eligibleReason?.zh).toContain('列入机关未移出的严重违法失信名单中（名单所依记录的信用修复不终止限制）');
   });
   it('nothing says 同等条件下优先 (三(四) makes the record an important basis only)', () => {
     expect(JSON.stringify(readJson('civil-servant/trustworthy-incentive.json'))).not.toContain('同等条件下优先');

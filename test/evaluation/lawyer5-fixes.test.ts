@@ -68,17 +68,40 @@ describe('W2: a judgment defaulter stays barred until the court removes it from 
     expect(removed.outcome).toBe('ELIGIBLE');
   });
 
-  it('a seriously illegal and dishonest listing names its listing body, and (this system\'s choice) ends on an approved repair', async () => {
+  it('a seriously illegal and dishonest listing names its listing body, and stays a bar after an approved repair until the authority removes it (lawyer8 W3)', async () => {
     const enterpriseId = await createEnterprise();
     const recordId = await createRecord(server, 'ENTERPRISE', enterpriseId, { category: 'SERIOUS_ILLEGAL_DISHONEST', severity: 'SEVERE', occurredOn: '2024-11-01', recordedOn: '2024-12-01', decidedOn: '2024-11-20' });
-    await server.ok(graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`), {
+    const listed = await server.ok(graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`), {
       input: { subjectType: 'ENTERPRISE', subjectId: enterpriseId, list: 'SERIOUS_ILLEGAL_DISHONEST', listedOn: '2024-11-20', listedBy: '鄂州市市场监督管理局', documentNumber: '鄂州市监〔2024〕7号', recordId },
     });
+    const membershipId = listed.listSubject.id;
     const before = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-03-01');
     expect(before.measures.filter((m) => m.effect === 'RESTRICT')).toEqual([{ ruleId: 'en-bar-serious-illegal', effect: 'RESTRICT' }]);
     expect(before.reason.zh).toContain('由鄂州市市场监督管理局于2024-11-20列入严重违法失信名单（文号鄂州市监〔2024〕7号）');
+    expect(before.reason.zh).toContain('所依记录信用修复获批之日：—');
+
     await approveRepair(recordId, '2025-04-15');
-    expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-15')).outcome).toBe('ELIGIBLE');
+    const repaired = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-15');
+    expect(repaired.outcome).toBe('RESTRICTED');
+    expect(repaired.measures.filter((m) => m.effect === 'RESTRICT')).toEqual([{ ruleId: 'en-bar-serious-illegal', effect: 'RESTRICT' }]);
+    // The repair is a note: the text gives its day, and says it does not end the bar.
+    expect(repaired.reason.zh).toContain('截至2025-04-15未经列入机关移出');
+    expect(repaired.reason.zh).toContain('信用修复不终止此项限制（所依记录信用修复获批之日：2025-04-15，仅作说明）');
+    expect(repaired.reason.en).toContain('(approval of such a repair: 2025-04-15; a note only)');
+    expect(repaired.reason.zh).not.toContain('本系统的选择');
+    const bar = repaired.explanation.rules.find((r) => r.ruleId === 'en-bar-serious-illegal')!;
+    expect(bar.evidence).toEqual(expect.arrayContaining([
+      expect.objectContaining({ id: membershipId, listed: true, endedBy: null, recordRepairedOn: '2025-04-15' }),
+      expect.objectContaining({ id: recordId, repaired: true }),
+    ]));
+
+    await server.ok(graphql(`mutation ($input: RemoveFromListInput!) { removeFromList(input: $input) { id } }`), {
+      input: { membershipId, removedOn: '2025-06-01', removedBy: '鄂州市市场监督管理局', documentNumber: '鄂州市监〔2025〕2号' },
+    });
+    expect((await evaluate('ENTERPRISE', enterpriseId, 'BIDDING', '2025-05-31')).outcome).toBe('RESTRICTED');
+    const removed = await evaluate('ENTERPRISE', enterpriseId, 'BIDDING', '2025-06-01');
+    expect(removed.outcome).toBe('ELIGIBLE');
+    expect(removed.measures.filter((m) => m.effect === 'RESTRICT')).toEqual([]);
   });
 });
 

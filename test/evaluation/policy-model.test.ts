@@ -76,7 +76,7 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
     ]);
   });
 
-  it('is not restricted from the approval day of a repair of the record behind the listing; the day before it still is', async () => {
+  it('stays restricted after a repair of the record behind the listing: only the listing authority ends it (lawyer8 W3)', async () => {
     const enterpriseId = await createEnterprise();
     const recordId = await createRecord(server, 'ENTERPRISE', enterpriseId, { category: 'SERIOUS_ILLEGAL_DISHONEST', severity: 'SEVERE', occurredOn: '2024-11-01', recordedOn: '2024-12-01', decidedOn: '2024-11-20' });
     await list('ENTERPRISE', enterpriseId, { list: 'SERIOUS_ILLEGAL_DISHONEST', listedOn: '2024-11-20', listedBy: '鄂州市市场监督管理局', documentNumber: '鄂州市监〔2024〕7号', recordId });
@@ -84,10 +84,10 @@ describe('四(一): a listed enterprise is restricted while listed', () => {
     expect(await repair(recordId, '2025-04-15', 'WAIVE')).toEqual({ status: 'APPROVED', relief: 'WAIVE' });
     expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-14')).outcome).toBe('RESTRICTED');
     const after = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2025-04-15');
-    expect(after.outcome).toBe('ELIGIBLE');
-    const facts = await server.ok(graphql(`query ($id: ID!) { enterprise(id: $id) { listings(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest memberships { listed endedBy } } credit(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest repaired records { id repaired } } } }`), { id: enterpriseId });
+    expect(after.outcome).toBe('RESTRICTED');
+    const facts = await server.ok(graphql(`query ($id: ID!) { enterprise(id: $id) { listings(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest memberships { listed endedBy recordRepairedOn } } credit(asOf: "2025-04-15T12:00:00+08:00") { seriousIllegalDishonest repaired records { id repaired } } } }`), { id: enterpriseId });
     expect(facts.enterprise).toEqual({
-      listings: { seriousIllegalDishonest: false, memberships: [{ listed: false, endedBy: 'REPAIRED' }] },
+      listings: { seriousIllegalDishonest: true, memberships: [{ listed: true, endedBy: null, recordRepairedOn: '2025-04-15' }] },
       credit: { seriousIllegalDishonest: false, repaired: 1, records: [{ id: recordId, repaired: true }] },
     });
   });
@@ -267,20 +267,27 @@ describe('dated, sourced parameters', () => {
 });
 
 describe('boundary days of calendar periods and look-back windows', () => {
-  it('a general record counts from the day it was decided through the day before the anniversary, and never before it was decided', async () => {
+  it('a general record counts from the day it was decided through the corresponding day (民法典 arts. 201–202), and never before it was decided', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2024-01-15', decidedOn: '2024-03-10', recordedOn: '2024-03-20' });
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-03-09')).outcome).toBe('ELIGIBLE');
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-03-10')).outcome).toBe('RESTRICTED');
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-09')).outcome).toBe('RESTRICTED');
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-10')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-10')).outcome).toBe('RESTRICTED');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-11')).outcome).toBe('ELIGIBLE');
+  });
+
+  it('with no corresponding day the month\'s last day is the last: decided 2024-02-29, a general record counts through 2025-02-28', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2024-01-15', decidedOn: '2024-02-29', recordedOn: '2024-03-05' });
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-02-28')).outcome).toBe('RESTRICTED');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-01')).outcome).toBe('ELIGIBLE');
   });
 
   it('a severe record counts three years, not five', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'SEVERE', occurredOn: '2021-05-01', decidedOn: '2021-06-01', recordedOn: '2021-06-05' });
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-05-31')).outcome).toBe('RESTRICTED');
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-06-01')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-06-01')).outcome).toBe('RESTRICTED');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-06-02')).outcome).toBe('ELIGIBLE');
   });
 
   it('a breach counts for two calendar years from its settlement (one review year in a performance review), and an administrative absence for two years from filing', async () => {
@@ -292,8 +299,8 @@ describe('boundary days of calendar periods and look-back windows', () => {
       input: { commitmentId: created.createCommitment.id, status: 'BREACHED', settledOn: '2024-03-10', breachFinding: 'DERELICTION' },
     });
     // The look-back window (commitmentWithin), as the integrity-title caution reads it.
-    expect((await evaluate('AGENCY', agencyId, 'INTEGRITY_TITLE', '2026-03-09')).outcome).toBe('CAUTION');
-    expect((await evaluate('AGENCY', agencyId, 'INTEGRITY_TITLE', '2026-03-10')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('AGENCY', agencyId, 'INTEGRITY_TITLE', '2026-03-10')).outcome).toBe('CAUTION');
+    expect((await evaluate('AGENCY', agencyId, 'INTEGRITY_TITLE', '2026-03-11')).outcome).toBe('ELIGIBLE');
     // A performance review counts it in the review year of its finding only (reviewYearStartsOn, lawyer5 R3).
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2024-12-31')).score).toBe(-5);
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-01-01')).score).toBe(0);
@@ -301,7 +308,7 @@ describe('boundary days of calendar periods and look-back windows', () => {
     await server.query(graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }`), {
       input: { agencyId, caseNumber: '(2024)鄂0702行初31号', court: '鄂州市鄂城区人民法院', filedOn: '2024-03-10', kind: 'ADMINISTRATIVE', headAppeared: false },
     });
-    expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-09')).outcome).toBe('CAUTION');
-    expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-10')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-10')).outcome).toBe('CAUTION');
+    expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-11')).outcome).toBe('ELIGIBLE');
   });
 });

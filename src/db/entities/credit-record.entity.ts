@@ -71,6 +71,14 @@ export class CreditRecord extends BaseEntity {
   @Property({ type: 'decimal', precision: 16, scale: 2, nullable: true, runtimeType: 'number' })
   loss?: number | null;
 
+  /**
+   * A 四(四) file entry (COMMITMENT_DERELICTION) carried over from the commitment's named responsible
+   * person, whom no finding body named answerable (Migration20261204090900UnconfirmedAnswerable): it
+   * counts towards nothing until a finding naming the person confirms it (recordBreachFinding).
+   */
+  @Property({ type: 'boolean', default: false })
+  answerableUnconfirmed: Opt<boolean> = false;
+
   @Enum({ items: () => RecordStatus, nativeEnumName: 'record_status', default: RecordStatus.ACTIVE })
   status: Opt<RecordStatus> = RecordStatus.ACTIVE;
 

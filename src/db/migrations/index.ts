@@ -18,6 +18,7 @@ import { Migration20261203003000RepairReliefStated } from './Migration2026120300
 import { Migration20261203006000AnswerablePersons } from './Migration20261203006000AnswerablePersons';
 import { Migration20261204011600AuditChangedFields } from './Migration20261204011600AuditChangedFields';
 import { Migration20261204081000RepairReliefRestated } from './Migration20261204081000RepairReliefRestated';
+import { Migration20261204090900UnconfirmedAnswerable } from './Migration20261204090900UnconfirmedAnswerable';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203006000AnswerablePersons', class: Migration20261203006000AnswerablePersons },
   { name: 'Migration20261204011600AuditChangedFields', class: Migration20261204011600AuditChangedFields },
   { name: 'Migration20261204081000RepairReliefRestated', class: Migration20261204081000RepairReliefRestated },
+  { name: 'Migration20261204090900UnconfirmedAnswerable', class: Migration20261204090900UnconfirmedAnswerable },
 ];

@@ -51,6 +51,9 @@ export class CreditRecordType {
   @Field(() => Float, { nullable: true, description: 'Economic loss caused, in yuan.' })
   loss?: number | null;
 
+  @Field({ description: '未经认定为相关责任人 / A 四(四) entry carried over from the commitment\'s named responsible person, whom no finding body named answerable (相关责任人): it counts towards nothing until a finding naming them (recordBreachFinding) confirms it.' })
+  answerableUnconfirmed!: boolean;
+
   @Field(() => RecordStatus)
   status!: RecordStatus;
 

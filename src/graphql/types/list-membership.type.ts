@@ -60,11 +60,14 @@ export class ListingOnDayType {
   @Field(() => LocalDateResolver, { nullable: true, description: '移出日期 / The day it was taken off the list.' })
   removedOn!: string | null;
 
-  @Field({ description: '当日在名单上 / Listed on the day: removal or an approved repair of the record behind it had not ended it.' })
+  @Field({ description: '当日在名单上 / Listed on the day: not removed by then; for a judgment-defaulter listing, also its record not repaired by then (a repair never ends a seriously-illegal-and-dishonest listing).' })
   listed!: boolean;
 
   @Field(() => ListingEnd, { nullable: true, description: '终止原因 / What ended it by the day, if anything.' })
   endedBy!: ListingEnd | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '所依记录信用修复获批日期 / The approval day of a credit repair of the record behind the listing, by the day; null when none. A note: only the listing body takes a subject off its list.' })
+  recordRepairedOn!: string | null;
 }
 
 @ObjectType('ListFacts', { simpleResolvers: true, description: "A subject's list memberships on one day: what measures resting on a listing (四(一), 三(八)) read." })
@@ -72,7 +75,7 @@ export class ListFactsType {
   @Field({ description: '当日是否在失信被执行人名单 / On the judgment-defaulter list (失信被执行人名单) on the day.' })
   judgmentDefaulter!: boolean;
 
-  @Field({ description: '当日是否在严重违法失信名单 / On the seriously-illegal-and-dishonest list (严重违法失信名单) on the day.' })
+  @Field({ description: '当日是否在严重违法失信名单（仅以列入机关移出为终止） / On the seriously-illegal-and-dishonest list (严重违法失信名单) on the day until the listing authority removes it, whatever a repair of the record behind it.' })
   seriousIllegalDishonest!: boolean;
 
   @Field({ description: '当日在失信被执行人名单（仅以法院移出为终止） / On the judgment-defaulter list on the day until the court removes it, whatever a repair of the record behind it (三(八) special governance).' })
@@ -81,7 +84,7 @@ export class ListFactsType {
   @Field(() => ListingOnDayType, { nullable: true, description: '法院未移出的失信被执行人名单记录 / The newest judgment-defaulter listing the court had not removed by the day, whatever a repair of the record behind it (四(一) names it: list, court, day, number).' })
   judgmentDefaulterListing!: ListingOnDayType | null;
 
-  @Field(() => ListingOnDayType, { nullable: true, description: '当日有效的严重违法失信名单记录 / The newest seriously-illegal-and-dishonest listing holding on the day (removal or an approved repair ends it).' })
+  @Field(() => ListingOnDayType, { nullable: true, description: '列入机关未移出的严重违法失信名单记录 / The newest seriously-illegal-and-dishonest listing not removed by the day, whatever a repair of the record behind it (四(一) names it: list, authority, day, number).' })
   seriousIllegalDishonestListing!: ListingOnDayType | null;
 
   @Field(() => [ListingOnDayType], { description: '名单记录 / Every listing begun by the day, newest first, holding or ended.' })

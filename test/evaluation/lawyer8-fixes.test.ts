@@ -1,0 +1,93 @@
+import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { evaluator } from '../support/evaluate';
+import { serverPerFile } from '../support/server-per-file';
+import { graphql } from '../support/graphql';
+
+/**
+ * lawyer8's R2 (issue 11), through the real server: a live court listing (失信被执行人名单) weighs in a
+ * civil servant's promotion and awards after the record behind it stopped counting, naming the court,
+ * the day and the 文号; a department's honour verdict says the clause does not reach it.
+ */
+const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
+  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
+    outcome reason { zh en }
+    measures { ruleId effect }
+  }
+}`);
+const LIST = graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`);
+const REMOVE = graphql(`mutation ($input: RemoveFromListInput!) { removeFromList(input: $input) { id } }`);
+
+const server = serverPerFile();
+const evaluate = evaluator(server, EVALUATE);
+const ruleIds = (v: { measures: { ruleId: string }[] }) => v.measures.map((m) => m.ruleId).sort();
+
+describe('R2: a live court listing is weighed in promotion and awards once its record no longer counts', () => {
+  it('cautions from the lapse of the record until the court removes the listing, naming the listing; the record caution alone while it counts', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { category: 'JUDGMENT_DEFAULTER', severity: 'GENERAL', occurredOn: '2023-05-01', decidedOn: '2023-06-01', recordedOn: '2023-06-05', documentNumber: '(2023)鄂07执12号', sourceDepartment: '湖北省鄂州市中级人民法院' });
+    const listed = await server.ok(LIST, { input: { subjectType: 'CIVIL_SERVANT', subjectId: servantId, list: 'JUDGMENT_DEFAULTER', listedOn: '2023-06-01', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执12号', recordId } });
+
+    // While the general record counts (through 2024-06-01), the record cautions weigh it, once.
+    const counting = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2024-06-01');
+    expect(ruleIds(counting)).toEqual(['cs-promotion-caution']);
+
+    // Past its period, still listed: the listing is weighed, in promotion and in awards.
+    const lapsed = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2024-06-02');
+    expect(lapsed.outcome).toBe('CAUTION');
+    expect(ruleIds(lapsed)).toEqual(['cs-court-listing-caution']);
+    expect(lapsed.reason.zh).toContain('由湖北省鄂州市中级人民法院于2023-06-01列入失信被执行人名单（文号(2023)鄂07执12号），截至2024-06-02未经法院移出');
+    expect(lapsed.reason.en).toContain('by 湖北省鄂州市中级人民法院 on 2023-06-01 (No. (2023)鄂07执12号)');
+    const award = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-01-10');
+    expect(award.outcome).toBe('CAUTION');
+    expect(ruleIds(award)).toEqual(['cs-court-listing-caution']);
+
+    await server.ok(REMOVE, { input: { membershipId: listed.listSubject.id, removedOn: '2025-02-01', removedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执12号之一' } });
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-01-31')).outcome).toBe('CAUTION');
+    const removed = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2025-02-01');
+    expect(removed.outcome).toBe('ELIGIBLE');
+    expect(removed.reason.zh).toContain('法院未移出的失信被执行人名单');
+  });
+
+  it('a department still listed after its record lapsed: the honour verdict says the clause speaks of records and the deciding body checks the listing', async () => {
+    const agencyId = await createAgency(server);
+    await server.ok(LIST, { input: { subjectType: 'AGENCY', subjectId: agencyId, list: 'JUDGMENT_DEFAULTER', listedOn: '2023-06-01', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执13号' } });
+    const honour = await evaluate('AGENCY', agencyId, 'HONOUR', '2025-01-10');
+    expect(honour.outcome).toBe('ELIGIBLE');
+    expect(honour.reason.zh).toContain('法院仍将本机构列入失信被执行人名单、而所依记录已过计入期间或已修复的，三(六)只说“有政务失信记录”，本规则集不据以考量，由决定机关自行查询');
+    expect(honour.reason.en).toContain('a court listing whose record no longer counts is not weighed');
+  });
+});
+
+const CREATE_RECORD = graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`);
+
+describe('R4: a principal-responsibility finding is entered only on the agency\'s principal at the time of the act; N1: the severity message names MINOR', () => {
+  const finding = (subjectId: string, occurredOn: string) => ({
+    input: { subjectType: 'CIVIL_SERVANT' as const, subjectId, kind: 'DISHONEST' as const, category: 'PRINCIPAL_RESPONSIBILITY' as const, severity: 'MAJOR' as const, summary: '主要负责人责任', occurredOn, recordedOn: '2025-04-12', decidedOn: '2025-04-10', sourceDepartment: '鄂州市监察委员会', documentNumber: '鄂州纪〔2025〕9号' },
+  });
+  const count = async (subjectId: string) => (await server.sql<{ n: number }>('select count(*)::int as n from credit_record where subject_id = ?', [subjectId]))[0].n;
+
+  it('refuses a clerk, and a principal for an act before they took office, with BAD_USER_INPUT and nothing written; accepts the principal in office', async () => {
+    const agencyId = await createAgency(server);
+    const clerk = await createCivilServant(server, agencyId);
+    const principal = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2025-03-01' });
+
+    const onClerk = await server.query(CREATE_RECORD, finding(clerk, '2025-03-15'));
+    expect(onClerk.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectId' });
+    expect(onClerk.errors?.[0].message).toContain('只能登记在行为发生之日（occurredOn 2025-03-15）任该机关主要负责人的公务员名下；此人登记为非主要负责人');
+    const before = await server.query(CREATE_RECORD, finding(principal, '2025-02-28'));
+    expect(before.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectId' });
+    expect(before.errors?.[0].message).toContain('this person is principal since 2025-03-01');
+    expect(await count(clerk)).toBe(0);
+    expect(await count(principal)).toBe(0);
+
+    await server.ok(CREATE_RECORD, finding(principal, '2025-03-01'));
+    expect(await count(principal)).toBe(1);
+  });
+
+  it('names all four severities when one is missing', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    const missing = await server.query(CREATE_RECORD, { input: { ...finding(servantId, '2025-03-15').input, category: 'ADMINISTRATIVE_VIOLATION', severity: null } });
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'severity' });
+    expect(missing.errors?.[0].message).toContain('MINOR (轻微), GENERAL (一般), MAJOR (较重) or SEVERE (严重)');
+  });
+});
