@@ -52,6 +52,7 @@ it('prints the promotion screen and the public enterprise page from the real ser
   expect(screenB?.procurement.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   expect(lines.join('\n')).toContain('政府采购 Procurement');
 
-  // Screen A shows each candidate's reason, filled with their facts: one READ_EXPLANATION each.
-  expect({ verdicts: await count('verdict'), audit: await count('audit_event') }).toEqual({ ...before, audit: before.audit + 2 });
+  // Screen A shows each candidate's reason, filled with their facts: one READ_EXPLANATION each;
+  // and their outcome and measures, which name the rules that fired: one READ_PERSONAL_DATA each.
+  expect({ verdicts: await count('verdict'), audit: await count('audit_event') }).toEqual({ ...before, audit: before.audit + 4 });
 });

@@ -16,7 +16,7 @@ export const CandidatesQuery = graphql(`
   }
 `);
 
-/** Screen A: each candidate's PROMOTION status in one call that stores no verdict (reading each reason is audited: it shows the candidate's facts). */
+/** Screen A: each candidate's PROMOTION status in one call that stores no verdict (reading each reason and outcome is audited: they show the candidate's facts). */
 export const PromotionScreenQuery = graphql(`
   query PromotionScreen($subjects: [SubjectInput!]!) {
     assess(matter: "PROMOTION", subjects: $subjects) {
