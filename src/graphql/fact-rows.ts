@@ -114,7 +114,7 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
     repairsOfRecord: grouped<CreditRepair, RepairRow>(
       em,
       gate,
-      { entity: CreditRepair, columns: ['status', 'decidedOn', 'relief', 'reliefStated'], ids: [['record', 'recordId']], key: 'record', orderBy: [['appliedOn', 'asc'], ['id', 'asc']] },
+      { entity: CreditRepair, columns: ['status', 'decidedOn', 'relief', 'reliefStated', 'reliefStatedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['appliedOn', 'asc'], ['id', 'asc']] },
       itself,
       (row) => row.recordId,
     ),
