@@ -157,8 +157,9 @@ describe('the minor tier (轻微)', () => {
   it('a minor record counts three months from its decision, not a year', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'MINOR', occurredOn: '2025-01-05', decidedOn: '2025-03-10', recordedOn: '2025-03-12' });
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-09')).outcome).toBe('RESTRICTED');
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-10')).outcome).toBe('ELIGIBLE');
+    // Civil Code arts. 201–202: decided 2025-03-10, three months end on 2025-06-10 (the corresponding day).
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-10')).outcome).toBe('RESTRICTED');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-11')).outcome).toBe('ELIGIBLE');
   });
 });
 

@@ -140,6 +140,19 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     },
   },
   {
+    mutation: 'stateRepairRelief',
+    role: 'CLERK',
+    async perform(as) {
+      const { subjectId, recordId } = await agencyRecord();
+      const repairId = await requestRepair(recordId);
+      await server.ok(graphql(`mutation ($r: ID!) { decideCreditRepair(input: { repairId: $r, decision: APPROVED, relief: WAIVE, decidedOn: "2025-05-01" }) { status } }`), { r: repairId });
+      // An approval of before Migration…RepairReliefStated: its relief was never stated.
+      await server.sql('update credit_repair set relief_stated = false where id = ?', [repairId]);
+      await server.ok(graphql(`mutation ($r: ID!) { stateRepairRelief(input: { repairId: $r, relief: WAIVE, statedOn: "2025-06-01", documentNumber: "鄂州信〔2025〕9号" }) { reliefStated } }`), { r: repairId }, as);
+      return { action: 'STATE_REPAIR_RELIEF', subjectType: 'AGENCY', subjectId, targetId: recordId, outcome: 'relief stated WAIVE' };
+    },
+  },
+  {
     mutation: 'createCommitment',
     role: 'CLERK',
     async perform(as) {

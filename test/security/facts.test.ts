@@ -132,14 +132,15 @@ describe('a draft facts file (issue 10, item 1)', () => {
     }
   });
 
-  it('a preview writes nothing but its PREVIEW_RULES audit event', async () => {
+  it('a preview writes nothing but its audit events: PREVIEW_RULES and a READ_PERSONAL_DATA per civil servant it read', async () => {
     const before = await counts();
+    const [{ servants }] = await server.sql<{ servants: number }>('select count(*)::int as servants from civil_servant');
     const preview = await server.query(PREVIEW, { files: [{ path: 'enterprise/procurement-incentive.json', content: null }] }, OFFICER);
     expect(preview.errors).toBeUndefined();
     const after = await counts();
-    expect(after).toEqual({ ...before, audit: before.audit + 1 });
-    const [event] = await server.sql("select actor, action from audit_event order by created_at desc, id desc limit 1");
-    expect(event).toEqual({ actor: 'li.officer', action: 'PREVIEW_RULES' });
+    expect(after).toEqual({ ...before, audit: before.audit + 1 + servants });
+    const events = await server.sql<{ actor: string; action: string }>(`select actor, action from audit_event order by created_at desc, id desc limit ${1 + servants}`);
+    expect(new Set(events.map((e) => `${e.actor} ${e.action}`))).toEqual(new Set(['li.officer PREVIEW_RULES', ...(servants ? ['li.officer READ_PERSONAL_DATA'] : [])]));
     expect(draftFolders()).toEqual([]);
   });
 });

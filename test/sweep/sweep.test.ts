@@ -5,6 +5,7 @@ import { freePort } from '../../src/db/embedded-postgres';
 import { runNode } from '../support/run-command';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { graphql } from '../support/graphql';
+import { smallestChunkFor } from '../../src/sweep/chunk-size';
 
 /**
  * `npx chengxin evaluate --all` as a user runs it, next to a real server over the seeded data:
@@ -99,7 +100,8 @@ it('a sweep killed with SIGKILL halfway, started again with its run id, ends wit
   const total = await servants();
   let stderr = '';
   let killedAt = 0;
-  const killed = await sweep(['--matter', 'AWARD', '--as-of', AS_OF, '--chunk-size', '5', '--workers', '1'], (child) => {
+  // As many chunks as a run may plan (sweep/chunk-size.ts), so that it can be killed halfway.
+  const killed = await sweep(['--matter', 'AWARD', '--as-of', AS_OF, '--chunk-size', String(smallestChunkFor(total)), '--workers', '1'], (child) => {
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     void (async () => {
       while (!/sweep [0-9a-f-]{36}/.test(stderr)) await sleep(20);
