@@ -196,7 +196,7 @@ it('records a subject that cannot be evaluated, with the reason, and evaluates t
   expect(result.status).toBe(0);
   expect(result.stdout).toContain(`CIVIL_SERVANT ${broken.subject_id}:`);
   // Where the bad value is, not the value: no fact value ever appears in an error message.
-  expect(result.stdout).toMatch(/subject\.credit\.records\.\d+\.severity could not be read/);
+  expect(result.stdout).toMatch(/subject\.credit\.(records|notCounted)\.\d+\.severity could not be read/);
   expect(result.stdout).not.toMatch(/CATASTROPHIC/);
   const runId = runIdIn(result.stdout);
   expect(await verdictsOfRun(runId)).toEqual({ n: total - 1, subjects: total - 1 });
@@ -204,5 +204,5 @@ it('records a subject that cannot be evaluated, with the reason, and evaluates t
   expect(run.errors).toBeUndefined();
   expect(run.data!.sweepRun.status).toBe('COMPLETED');
   expect(run.data!.sweepRun.failed).toBe(1);
-  expect(run.data!.sweepRun.errors.edges).toEqual([{ node: { subjectId: broken.subject_id, reason: expect.stringMatching(/subject\.credit\.records\.\d+\.severity could not be read/) } }]);
+  expect(run.data!.sweepRun.errors.edges).toEqual([{ node: { subjectId: broken.subject_id, reason: expect.stringMatching(/subject\.credit\.(records|notCounted)\.\d+\.severity could not be read/) } }]);
 });
