@@ -1,5 +1,5 @@
 import { BreachFinding, CommitmentStatus, type CommitmentDomain } from './commitment';
-import { NotCountedReason } from './credit-facts';
+import { NotCountedReason } from './not-counted';
 import { runsOn, type Period } from './period';
 import type { ReviewPeriod } from './review-period';
 
@@ -26,13 +26,20 @@ export interface CommitmentSelection {
   review?: ReviewPeriod | null;
 }
 
-/** A breach found 履职不力 that would count on the day but is left out, with why; it stays on file. */
+/**
+ * A breach that is left out of every count on the day, with why; it stays on file: one found 履职不力
+ * whose act lies before the in-force day (ACT_BEFORE_IN_FORCE), or one settled as breached with no
+ * finding by the day (BREACH_UNREVIEWED, foundOn null).
+ */
 export interface NotCountedCommitment {
   id: string;
   content: string;
   /** The day of the act: the breach day (breachDay), as on the personal record a finding makes. */
   occurredOn: string;
-  foundOn: string;
+  /** The day the finding was made; null for a breach no finding has reviewed by the day. */
+  foundOn: string | null;
+  /** The day it was settled as breached. */
+  settledOn: string;
   reason: NotCountedReason;
 }
 
@@ -56,7 +63,10 @@ export interface CommitmentFacts {
     domain: CommitmentDomain | null;
     publiclyDisclosed: boolean | null;
   }[];
-  /** Breaches found 履职不力 in the period whose act lies before actsFrom: in no count (不溯及既往). */
+  /**
+   * Breaches in no count, each with why: found 履职不力 in the period but of an act before actsFrom
+   * (不溯及既往), or settled as breached in the period with no finding by the day (未认定).
+   */
   notCounted: NotCountedCommitment[];
   /** The annual review period counted, when one was asked for (its last day may lie after the day). */
   reviewPeriod: ReviewPeriod | null;
@@ -121,7 +131,11 @@ export function commitmentFacts(commitments: CommitmentLike[], on: string, withi
       domain: c.domain ?? null,
       publiclyDisclosed: c.publiclyDisclosed ?? null,
     })),
-    notCounted: leftOut.map((c) => ({ id: c.id, content: c.content, occurredOn: breachDay(c), foundOn: c.breachFoundOn ?? c.settledOn!, reason: NotCountedReason.ACT_BEFORE_IN_FORCE })),
+    notCounted: [
+      ...leftOut.map((c) => ({ id: c.id, content: c.content, occurredOn: breachDay(c), foundOn: c.breachFoundOn ?? c.settledOn!, settledOn: c.settledOn!, reason: NotCountedReason.ACT_BEFORE_IN_FORCE })),
+      // Silence would let a reader take the unit's record for clean: the verdict says what awaits a finding (lawyer R9).
+      ...unreviewed.map((c) => ({ id: c.id, content: c.content, occurredOn: breachDay(c), foundOn: null, settledOn: c.settledOn!, reason: NotCountedReason.BREACH_UNREVIEWED })),
+    ],
     reviewPeriod: review,
   };
 }

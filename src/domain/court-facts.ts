@@ -1,4 +1,4 @@
-import { NotCountedReason } from './credit-facts';
+import { NotCountedReason } from './not-counted';
 import { runsOn, type Period } from './period';
 
 /** What kind of lawsuit a case is; 三(八) speaks of 出庭应诉 in administrative cases (行政诉讼). */
@@ -59,7 +59,10 @@ export interface CourtFacts {
     headFailure: boolean;
     defaulterOnDay: boolean;
   }[];
-  /** Absences without excuse in the period whose hearing (appearanceDay) lies before actsFrom: in no count (不溯及既往). */
+  /**
+   * Absences without excuse in the period in no count, each with why: of an administrative case but
+   * before actsFrom (不溯及既往), or of a case whose kind nobody recorded (CASE_KIND_UNKNOWN).
+   */
   notCounted: NotCountedCase[];
 }
 
@@ -128,8 +131,14 @@ export function courtFacts(
       headFailure: failed(c),
       defaulterOnDay: defaulterOnDay(c),
     })),
-    notCounted: known
-      .filter((c) => c.kind === CaseKind.ADMINISTRATIVE && absentInPeriod(c) && beforeInForce(c))
-      .map((c) => ({ id: c.id, caseNumber: c.caseNumber, occurredOn: appearanceDay(c), reason: NotCountedReason.ACT_BEFORE_IN_FORCE })),
+    notCounted: [
+      ...known
+        .filter((c) => c.kind === CaseKind.ADMINISTRATIVE && absentInPeriod(c) && beforeInForce(c))
+        .map((c) => ({ id: c.id, caseNumber: c.caseNumber, occurredOn: appearanceDay(c), reason: NotCountedReason.ACT_BEFORE_IN_FORCE })),
+      // An unknown kind may hide an administrative case: the verdict names it rather than stay silent (lawyer R9).
+      ...known
+        .filter((c) => c.kind == null && absent(c))
+        .map((c) => ({ id: c.id, caseNumber: c.caseNumber, occurredOn: appearanceDay(c), reason: NotCountedReason.CASE_KIND_UNKNOWN })),
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import { RecordCategory, RecordKind, RecordStatus, Severity } from './credit-record';
 import { RepairRelief, RepairStatus } from './credit-repair';
 import { ObjectionStatus } from './objection';
+import { notCountedBecause, type NotCountedOptions, type NotCountedRecord } from './not-counted';
 import { runsOn, type Period } from './period';
 
 /**
@@ -72,41 +73,11 @@ export interface SeverityPeriods {
   trustworthy?: Period | null;
 }
 
-/** Why a record that would otherwise count is left out of every count and flag. */
-export enum NotCountedReason {
-  /**
-   * The act occurred before the day the document took effect (不溯及既往): it grounds no measure under
-   * it, though the record stays on file.
-   */
-  ACT_BEFORE_IN_FORCE = 'ACT_BEFORE_IN_FORCE',
-  /** Its category is not one the reading asked for (the clause speaks of other conduct). */
-  CATEGORY_NOT_SPOKEN_OF = 'CATEGORY_NOT_SPOKEN_OF',
-  /**
-   * A 四(四) entry carried over from the commitment's named responsible person, whom no finding body
-   * named answerable (相关责任人): nothing rests on it until a finding naming them confirms it.
-   */
-  ANSWERABLE_UNCONFIRMED = 'ANSWERABLE_UNCONFIRMED',
-}
-
 /** How the facts are read: each option is a policy parameter passed by a facts query. */
-export interface CreditOptions {
+export interface CreditOptions extends NotCountedOptions {
   countsFor?: SeverityPeriods | null;
-  /** The day the document took effect: dishonesty records of acts before it count towards nothing. */
-  actsFrom?: string | null;
-  /** Only dishonesty records of these categories count (the conduct the cited clause speaks of); absent: all. */
-  dishonestyCategories?: readonly RecordCategory[] | null;
   /** The severities counted as grave (unrepairedGraveUndisputed); absent: that count is null. */
   graveSeverities?: readonly Severity[] | null;
-}
-
-export interface NotCountedRecord {
-  id: string;
-  category: RecordCategory;
-  severity: Severity | null;
-  occurredOn: string;
-  decidedOn: string;
-  documentNumber: string;
-  reason: NotCountedReason;
 }
 
 export interface CountingRecord {
@@ -206,21 +177,6 @@ export function recordCounts(record: RecordLike, on: string, countsFor?: Severit
     record.kind === RecordKind.TRUSTWORTHY ? countsFor?.trustworthy : countsFor && record.severity ? countsFor[SEVERITY_KEY[record.severity]] : undefined;
   if (period && !runsOn(periodStartsOn(record), period, on)) return false;
   return true;
-}
-
-/**
- * Why a dishonesty record that counts on the day is nevertheless left out under `options`, or null.
- * An act before the document took effect grounds no measure under it (不溯及既往); an unconfirmed
- * 四(四) entry rests on no finding; a record of a category the clause does not speak of is not what
- * the reading asked for.
- */
-export function notCountedBecause(record: Pick<RecordLike, 'kind' | 'category' | 'occurredOn' | 'answerableUnconfirmed'>, options: CreditOptions): NotCountedReason | null {
-  if (record.kind !== RecordKind.DISHONEST) return null;
-  if (options.actsFrom && record.occurredOn < options.actsFrom) return NotCountedReason.ACT_BEFORE_IN_FORCE;
-  // Before the category: whichever clause reads it, the entry rests on no finding (lawyer8 W4).
-  if (record.answerableUnconfirmed) return NotCountedReason.ANSWERABLE_UNCONFIRMED;
-  if (options.dishonestyCategories && !options.dishonestyCategories.includes(record.category)) return NotCountedReason.CATEGORY_NOT_SPOKEN_OF;
-  return null;
 }
 
 /** Does the record count towards the facts on day `on`, read with `options`? What a parameters file's period cases check. */

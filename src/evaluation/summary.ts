@@ -1,4 +1,5 @@
 import type { Bilingual } from '../domain/bilingual';
+import { leftOutLines } from './left-out-lines';
 import { provisionalNote } from './provisional';
 import { recommendationNote } from '../domain/recommendation';
 import { NOTHING_DECIDED, OUTCOME_TITLES, Outcome, type ConditionResult, type RuleResult } from '../domain/verdict';
@@ -55,68 +56,6 @@ function estimatedDecisionDays(fired: Pick<RuleResult, 'evidence'>[], zh: boolea
         ? `记录 ${number} 的认定之日未登记，以登记之日 ${show(item.decidedOn)} 估计：自该日起计入，但计入期间自行为发生之日 ${acted} 起算，不因估计日期而延长；以认定文书为准可更正。`
         : `Record ${number}: its decision day was not registered; the day it was recorded, ${show(item.decidedOn)}, stands in as an estimate: it counts from then, but its period runs from the act day, ${acted}, so the estimate does not lengthen it. A correction from the deciding document replaces it.`,
     );
-  }
-  return lines;
-}
-
-/** What a left-out item is: a credit record, a commitment's breach (content) or a court absence (caseNumber). */
-function leftOutWhat(item: Record<string, unknown>, zh: boolean): string {
-  if (typeof item.caseNumber === 'string') return zh ? `案件 ${item.caseNumber} 中负责人未出庭应诉` : `Case ${item.caseNumber}: the head's absence from the hearing`;
-  if (typeof item.content === 'string') return zh ? `承诺“${item.content}”的未兑现` : `Commitment "${item.content}": the breach`;
-  const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
-  return zh ? `记录 ${number} 所涉行为` : `Record ${number}: the act`;
-}
-
-/**
- * One line per record the facts left out because its act occurred before the document took
- * effect (notCounted, ACT_BEFORE_IN_FORCE, in any facts of the subject: credit records, commitment
- * breaches, court absences): it stays on file but grounds no measure (不溯及既往).
- */
-function actsBeforeInForce(subject: unknown, parameters: SummaryInput['parameters'], zh: boolean): string[] {
-  if (!subject || typeof subject !== 'object') return [];
-  const inForce = parameters?.find((p) => p.name === 'inForceFrom')?.value;
-  const from = typeof inForce === 'string' ? inForce : zh ? '施行之日' : 'the day it took effect';
-  const seen = new Set<unknown>();
-  const lines: string[] = [];
-  for (const facts of Object.values(subject as Record<string, unknown>)) {
-    const left = facts && typeof facts === 'object' ? (facts as { notCounted?: unknown }).notCounted : undefined;
-    if (!Array.isArray(left)) continue;
-    for (const item of left as Record<string, unknown>[]) {
-      if (item?.reason !== 'ACT_BEFORE_IN_FORCE' || seen.has(item.id)) continue;
-      seen.add(item.id);
-      const what = leftOutWhat(item, zh);
-      lines.push(
-        zh
-          ? `${what}发生于 ${show(item.occurredOn)}，早于文件施行之日 ${from}：不溯及既往，不据以采取任何措施，记录仍予保留。`
-          : `${what} occurred on ${show(item.occurredOn)}, before the document took effect on ${from}; no retroactivity: no measure rests on it, and the record stays on file.`,
-      );
-    }
-  }
-  return lines;
-}
-
-/**
- * One line per 四(四) entry the facts left out because it was carried over from a commitment's named
- * responsible person and no finding body named them answerable (notCounted, ANSWERABLE_UNCONFIRMED):
- * on file, weighed in nothing, and the verdict says so and who can confirm it (lawyer8 W4).
- */
-function unconfirmedAnswerable(subject: unknown, zh: boolean): string[] {
-  if (!subject || typeof subject !== 'object') return [];
-  const seen = new Set<unknown>();
-  const lines: string[] = [];
-  for (const facts of Object.values(subject as Record<string, unknown>)) {
-    const left = facts && typeof facts === 'object' ? (facts as { notCounted?: unknown }).notCounted : undefined;
-    if (!Array.isArray(left)) continue;
-    for (const item of left as Record<string, unknown>[]) {
-      if (item?.reason !== 'ANSWERABLE_UNCONFIRMED' || seen.has(item.id)) continue;
-      seen.add(item.id);
-      const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
-      lines.push(
-        zh
-          ? `记录 ${number} 由承诺载明的责任人记录迁移而来，未经认定机关认定为相关责任人：不是四(四)诚信档案记录，不据以作出任何结论；认定机关以认定（recordBreachFinding）列明本人为相关责任人后方计入。`
-          : `Record ${number} was carried over from the commitment's named responsible person; no finding body named them answerable (相关责任人): it is not a 四(四) file entry and no outcome rests on it, until the finding body names them answerable (recordBreachFinding).`,
-      );
-    }
   }
   return lines;
 }
@@ -220,9 +159,8 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
     );
   }
   for (const line of estimatedDecisionDays(fired, zh)) lines.push(line);
-  for (const line of actsBeforeInForce(input.subject, input.parameters, zh)) lines.push(line);
+  for (const line of leftOutLines(input.subject, input.parameters, zh)) lines.push(line);
   for (const line of unstatedReliefs(input.subject, zh)) lines.push(line);
-  for (const line of unconfirmedAnswerable(input.subject, zh)) lines.push(line);
   for (const p of input.parameters ?? []) {
     // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.
     const value = p.value && typeof p.value === 'object' ? JSON.stringify(p.value, Object.keys(p.value).sort()) : String(p.value);

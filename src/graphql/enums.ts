@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../domain/commitment';
 import { CaseKind } from '../domain/court-facts';
-import { NotCountedReason } from '../domain/credit-facts';
+import { NotCountedReason } from '../domain/not-counted';
 import { CreditList, ListingEnd } from '../domain/list-membership';
 import { RecordCategory, RecordKind, RecordStatus, RevisionAction, Severity } from '../domain/credit-record';
 import { RepairAction, RepairRelief, RepairStatus } from '../domain/credit-repair';
@@ -65,11 +65,13 @@ registerEnumType(Severity, {
 });
 registerEnumType(NotCountedReason, {
   name: 'NotCountedReason',
-  description: 'Why a dishonesty record that would count is left out.',
+  description: 'Why a dishonesty record, a breach or an absence that would count is left out.',
   valuesConfig: {
     ACT_BEFORE_IN_FORCE: { description: '行为发生于文件施行之前（不溯及既往） act before the document took effect (no retroactivity)' },
     CATEGORY_NOT_SPOKEN_OF: { description: '不属于所引条款所称的失信类别 a category the clause read does not speak of' },
     ANSWERABLE_UNCONFIRMED: { description: '由承诺载明的责任人记录迁移，未经认定为相关责任人（四(四)） carried over from the commitment\'s named responsible person; no finding named them answerable (四(四))' },
+    BREACH_UNREVIEWED: { description: '承诺未兑现但尚未认定原因（未认定） a breach with no finding of why yet: 履职不力 or excused (四(四))' },
+    CASE_KIND_UNKNOWN: { description: '案件类型未登记：三(八)仅计行政诉讼 the case kind was never recorded; 三(八) counts administrative cases only' },
   },
 });
 registerEnumType(RecordStatus, {

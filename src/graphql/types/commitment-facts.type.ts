@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain } from '../../domain/commitment';
-import { NotCountedReason } from '../../domain/credit-facts';
+import { NotCountedReason } from '../../domain/not-counted';
 
 // The facts types of public commitments (CommitmentFacts and what it lists); values from src/domain/commitment-facts.ts.
 
@@ -32,7 +32,7 @@ export class BreachedCommitmentType {
   publiclyDisclosed!: boolean | null;
 }
 
-@ObjectType('NotCountedCommitment', { simpleResolvers: true, description: 'A breach found 履职不力 that would count on the day but is left out of every count, with why. It stays on file.' })
+@ObjectType('NotCountedCommitment', { simpleResolvers: true, description: 'A breach left out of every count on the day, with why: found 履职不力 but before the document took effect, or not yet reviewed (no finding). It stays on file.' })
 export class NotCountedCommitmentType {
   @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
@@ -43,10 +43,13 @@ export class NotCountedCommitmentType {
   @Field(() => LocalDateResolver, { description: '未兑现之日 / The day of the breach: its due day, or its settling day when earlier (the act day of the record a finding makes).' })
   occurredOn!: string;
 
-  @Field(() => LocalDateResolver, { description: '认定日期 / The day the breach was found to be 履职不力.' })
-  foundOn!: string;
+  @Field(() => LocalDateResolver, { nullable: true, description: '认定日期 / The day the breach was found to be 履职不力; null when no finding was recorded by the day (BREACH_UNREVIEWED).' })
+  foundOn!: string | null;
 
-  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: the breach occurred before actsFrom (不溯及既往).' })
+  @Field(() => LocalDateResolver, { description: '办结日期 / The day it was settled as breached.' })
+  settledOn!: string;
+
+  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: the breach occurred before actsFrom (不溯及既往); BREACH_UNREVIEWED: settled as breached with no finding of why by the day (未认定), counted once recordBreachFinding records one.' })
   reason!: NotCountedReason;
 }
 

@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CaseKind } from '../../domain/court-facts';
-import { NotCountedReason } from '../../domain/credit-facts';
+import { NotCountedReason } from '../../domain/not-counted';
 
 // The facts types of lawsuits (CourtFacts and what it lists); values from src/domain/court-facts.ts.
 
@@ -38,7 +38,7 @@ export class CourtCaseFactType {
   defaulterOnDay!: boolean;
 }
 
-@ObjectType('NotCountedCourtAbsence', { simpleResolvers: true, description: 'An absence from an administrative hearing that would count on the day but is left out of every count, with why. The case stays on file.' })
+@ObjectType('NotCountedCourtAbsence', { simpleResolvers: true, description: 'An absence without excuse from a hearing, in the period, left out of every count on the day, with why. The case stays on file.' })
 export class NotCountedCourtAbsenceType {
   @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
@@ -49,7 +49,7 @@ export class NotCountedCourtAbsenceType {
   @Field(() => LocalDateResolver, { description: '未出庭之日 / The day the absence is counted by: the hearing day, or the filing day when none was recorded.' })
   occurredOn!: string;
 
-  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: the absence occurred before actsFrom (不溯及既往).' })
+  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: an administrative case, but the absence occurred before actsFrom (不溯及既往); CASE_KIND_UNKNOWN: the case kind was never recorded, and 三(八) counts administrative cases only (record it with updateCourtCase).' })
   reason!: NotCountedReason;
 }
 
@@ -70,6 +70,6 @@ export class CourtFactsType {
   @Field(() => [CourtCaseFactType], { description: '诉讼案件 / The cases.' })
   cases!: CourtCaseFactType[];
 
-  @Field(() => [NotCountedCourtAbsenceType], { description: '不计入的未出庭 / Absences without excuse from administrative hearings in the period that occurred before actsFrom: left out of headAbsences (不溯及既往).' })
+  @Field(() => [NotCountedCourtAbsenceType], { description: '不计入的未出庭 / Absences without excuse in the period left out of headAbsences: administrative but before actsFrom (不溯及既往), or of a case of no recorded kind (CASE_KIND_UNKNOWN).' })
   notCounted!: NotCountedCourtAbsenceType[];
 }

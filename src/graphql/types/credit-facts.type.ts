@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { NotCountedReason } from '../../domain/credit-facts';
+import { NotCountedReason } from '../../domain/not-counted';
 import { RecordCategory, Severity } from '../../domain/credit-record';
 
 // The facts types of credit records (CreditFacts and what it lists) and the severity periods a credit field takes; values from src/domain/credit-facts.ts.

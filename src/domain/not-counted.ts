@@ -1,0 +1,76 @@
+import { RecordCategory, RecordKind, Severity } from './credit-record';
+
+/**
+ * Why something that would otherwise count on a day is left out of every count and flag: a credit
+ * record, a commitment's breach or a head's absence from court. It stays on file, and a verdict says
+ * what it did not count and why (src/evaluation/left-out-lines.ts).
+ */
+export enum NotCountedReason {
+  /**
+   * The act occurred before the day the document took effect (不溯及既往): it grounds no measure under
+   * it, though the record stays on file.
+   */
+  ACT_BEFORE_IN_FORCE = 'ACT_BEFORE_IN_FORCE',
+  /** Its category is not one the reading asked for (the clause speaks of other conduct). */
+  CATEGORY_NOT_SPOKEN_OF = 'CATEGORY_NOT_SPOKEN_OF',
+  /**
+   * A 四(四) entry carried over from the commitment's named responsible person, whom no finding body
+   * named answerable (相关责任人): nothing rests on it until a finding naming them confirms it.
+   */
+  ANSWERABLE_UNCONFIRMED = 'ANSWERABLE_UNCONFIRMED',
+  /**
+   * A commitment settled as breached with no finding of why by the day (未认定): 四(四) speaks of
+   * 履职不力 only, and a lawful change or force majeure excuses the unit, so nothing rests on it until
+   * the finding is recorded (recordBreachFinding).
+   */
+  BREACH_UNREVIEWED = 'BREACH_UNREVIEWED',
+  /**
+   * A head's absence without excuse in a case whose kind nobody recorded: 三(八) 出庭应诉 counts in
+   * administrative cases (行政诉讼) only, so nothing rests on it until the kind is recorded
+   * (updateCourtCase kind).
+   */
+  CASE_KIND_UNKNOWN = 'CASE_KIND_UNKNOWN',
+}
+
+/** A dishonesty record that would count on the day but is left out, with why. */
+export interface NotCountedRecord {
+  id: string;
+  category: RecordCategory;
+  severity: Severity | null;
+  occurredOn: string;
+  decidedOn: string;
+  documentNumber: string;
+  reason: NotCountedReason;
+}
+
+/** The reading options a record's not-counted reason depends on (see CreditOptions). */
+export interface NotCountedOptions {
+  /** The day the document took effect: dishonesty records of acts before it count towards nothing. */
+  actsFrom?: string | null;
+  /** Only dishonesty records of these categories count (the conduct the cited clause speaks of); absent: all. */
+  dishonestyCategories?: readonly RecordCategory[] | null;
+}
+
+/** The fields of a record its not-counted reason reads. */
+export interface NotCountedInput {
+  kind: RecordKind;
+  category: RecordCategory;
+  occurredOn: string;
+  /** A 四(四) entry carried over from a named responsible person, never confirmed by a finding naming them. */
+  answerableUnconfirmed?: boolean | null;
+}
+
+/**
+ * Why a dishonesty record that counts on the day is nevertheless left out under `options`, or null.
+ * An act before the document took effect grounds no measure under it (不溯及既往); an unconfirmed
+ * 四(四) entry rests on no finding; a record of a category the clause does not speak of is not what
+ * the reading asked for.
+ */
+export function notCountedBecause(record: NotCountedInput, options: NotCountedOptions): NotCountedReason | null {
+  if (record.kind !== RecordKind.DISHONEST) return null;
+  if (options.actsFrom && record.occurredOn < options.actsFrom) return NotCountedReason.ACT_BEFORE_IN_FORCE;
+  // Before the category: whichever clause reads it, the entry rests on no finding (lawyer8 W4).
+  if (record.answerableUnconfirmed) return NotCountedReason.ANSWERABLE_UNCONFIRMED;
+  if (options.dishonestyCategories && !options.dishonestyCategories.includes(record.category)) return NotCountedReason.CATEGORY_NOT_SPOKEN_OF;
+  return null;
+}

@@ -1,0 +1,93 @@
+import type { NotCountedReason } from '../domain/not-counted';
+
+/**
+ * What a verdict did not count, and why: one line per item the subject's facts list in notCounted
+ * (credit records, commitment breaches, court absences), zh or en. A verdict that stays silent about
+ * them reads as if the subject's file were clean (lawyer R9); each line says why the item grounds
+ * nothing and what would make it count.
+ */
+
+type Item = Record<string, unknown>;
+type Parameters = { name: string; value: unknown }[] | undefined;
+
+const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/** What a left-out item is: a credit record, a commitment's breach (content) or a court absence (caseNumber). */
+function leftOutWhat(item: Item, zh: boolean): string {
+  if (typeof item.caseNumber === 'string') return zh ? `案件 ${item.caseNumber} 中负责人未出庭应诉` : `Case ${item.caseNumber}: the head's absence from the hearing`;
+  if (typeof item.content === 'string') return zh ? `承诺“${item.content}”的未兑现` : `Commitment "${item.content}": the breach`;
+  const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+  return zh ? `记录 ${number} 所涉行为` : `Record ${number}: the act`;
+}
+
+/** An act before the document took effect: on file, grounds no measure (不溯及既往). */
+function actBeforeInForce(item: Item, parameters: Parameters, zh: boolean): string {
+  const inForce = parameters?.find((p) => p.name === 'inForceFrom')?.value;
+  const from = typeof inForce === 'string' ? inForce : zh ? '施行之日' : 'the day it took effect';
+  const what = leftOutWhat(item, zh);
+  return zh
+    ? `${what}发生于 ${show(item.occurredOn)}，早于文件施行之日 ${from}：不溯及既往，不据以采取任何措施，记录仍予保留。`
+    : `${what} occurred on ${show(item.occurredOn)}, before the document took effect on ${from}; no retroactivity: no measure rests on it, and the record stays on file.`;
+}
+
+/** A 四(四) entry carried over from a named responsible person no finding named answerable (lawyer8 W4). */
+function answerableUnconfirmed(item: Item, zh: boolean): string {
+  const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+  return zh
+    ? `记录 ${number} 由承诺载明的责任人记录迁移而来，未经认定机关认定为相关责任人：不是四(四)诚信档案记录，不据以提出任何建议；认定机关以认定（recordBreachFinding）列明本人为相关责任人后方计入。`
+    : `Record ${number} was carried over from the commitment's named responsible person; no finding body named them answerable (相关责任人): it is not a 四(四) file entry and no recommendation rests on it, until the finding body names them answerable (recordBreachFinding).`;
+}
+
+/** A breach settled with no finding of why (未认定): 四(四) speaks of 履职不力 only. */
+function breachUnreviewed(item: Item, zh: boolean): string {
+  return zh
+    ? `承诺“${show(item.content)}”于 ${show(item.settledOn)} 办结为未兑现，但截至当日未认定未兑现的原因（履职不力，或依法变更、不可抗力等正当理由）：四(四)仅对履职不力追究责任，故未计入任何计数，不据以提出任何建议；认定机关记录认定（recordBreachFinding）后，自认定之日起按认定结果计入。`
+    : `Commitment "${show(item.content)}" was settled as breached on ${show(item.settledOn)}, but by the day no finding said why (履职不力, or a lawful change, force majeure or another valid reason): 四(四) holds units answerable for 履职不力 only, so it is in no count and no recommendation rests on it. Once the finding body records its finding (recordBreachFinding), it counts as found from the finding day.`;
+}
+
+/** An absence in a case of no recorded kind: 三(八) counts administrative cases only. */
+function caseKindUnknown(item: Item, zh: boolean): string {
+  return zh
+    ? `案件 ${show(item.caseNumber)} 中负责人于 ${show(item.occurredOn)} 无正当理由未出庭应诉，但案件类型未登记：三(八)的出庭应诉只计行政诉讼，故未计入负责人未出庭次数，不据以提出任何建议；登记案件类型（updateCourtCase kind）后，如为行政诉讼则计入。`
+    : `Case ${show(item.caseNumber)}: the head was absent without excuse on ${show(item.occurredOn)}, but the case kind was never recorded: 三(八) counts administrative cases only, so the absence is not in headAbsences and no recommendation rests on it. Once its kind is recorded (updateCourtCase kind), an administrative case counts.`;
+}
+
+function line(item: Item, parameters: Parameters, zh: boolean): string | null {
+  switch (item.reason as NotCountedReason) {
+    case 'ACT_BEFORE_IN_FORCE':
+      return actBeforeInForce(item, parameters, zh);
+    case 'ANSWERABLE_UNCONFIRMED':
+      return answerableUnconfirmed(item, zh);
+    case 'BREACH_UNREVIEWED':
+      return breachUnreviewed(item, zh);
+    case 'CASE_KIND_UNKNOWN':
+      return caseKindUnknown(item, zh);
+    default:
+      // CATEGORY_NOT_SPOKEN_OF: the clause read speaks of other conduct; the record is weighed where a clause speaks of it.
+      return null;
+  }
+}
+
+/**
+ * One line per item left out of the subject's facts (notCounted of every facts block the rules read),
+ * each item once though several blocks list it: grouped by reason, in the order of the reasons above.
+ */
+export function leftOutLines(subject: unknown, parameters: Parameters, zh: boolean): string[] {
+  if (!subject || typeof subject !== 'object') return [];
+  const order = ['ACT_BEFORE_IN_FORCE', 'ANSWERABLE_UNCONFIRMED', 'BREACH_UNREVIEWED', 'CASE_KIND_UNKNOWN'];
+  const seen = new Set<string>();
+  const found: { rank: number; text: string }[] = [];
+  for (const facts of Object.values(subject as Record<string, unknown>)) {
+    const left = facts && typeof facts === 'object' ? (facts as { notCounted?: unknown }).notCounted : undefined;
+    if (!Array.isArray(left)) continue;
+    for (const item of left as Item[]) {
+      const key = `${String(item?.reason)}:${String(item?.id)}`;
+      if (!item || seen.has(key)) continue;
+      const text = line(item, parameters, zh);
+      if (!text) continue;
+      seen.add(key);
+      found.push({ rank: order.indexOf(String(item.reason)), text });
+    }
+  }
+  return found.sort((a, b) => a.rank - b.rank).map((f) => f.text);
+}
