@@ -40,7 +40,8 @@ export class CivilServantResolver {
     // A list page showing each servant's agency gets the agencies in the page's own statement (a
     // join), handed to the agency loader, instead of a second statement.
     const withAgency = asksFor(info, ['edges', 'node', 'agency']);
-    const found = await paginate(em, CivilServant, where, civilServantOrder(viewer), page, withAgency ? ['agency'] : []);
+    // A page asking totalCount gets it from the page's own statement.
+    const found = await paginate(em, CivilServant, where, civilServantOrder(viewer), page, withAgency ? ['agency'] : [], asksFor(info, ['totalCount']));
     if (withAgency) for (const { node } of found.edges) loaders.agency.prime(node.agency.id, node.agency);
     return found;
   }
