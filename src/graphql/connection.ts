@@ -5,6 +5,7 @@ import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 import { openCursor, sealCursor } from './cursor';
+import { pageWithTotal } from './page-with-total';
 
 /** The largest page a client may ask for. */
 export const MAX_PAGE_SIZE = PAGE_SIZE.max;
@@ -74,6 +75,8 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
  * `totalCount` is selected. The order must end with a unique column so cursors are stable.
  * Cursors are sealed (./cursor.ts): they carry the sort values, which may be personal data.
  * `joined`: many-to-one relations loaded in the same SELECT (a join), for a page that shows them.
+ * `withTotal`: the client selected `totalCount`; the page's SELECT then carries the count too
+ * (./page-with-total.ts), and a COUNT runs only for an empty page past a cursor.
  */
 export async function paginate<E extends object>(
   em: EntityManager,
@@ -82,19 +85,26 @@ export async function paginate<E extends object>(
   orderBy: QueryOrderMap<E>,
   args: PageArgs,
   joined: readonly string[] = [],
+  withTotal = false,
 ): Promise<ConnectionShape<E>> {
   // A condition on an SQL expression (raw) can be used in one statement only: such lists pass a maker.
   const condition = () => (typeof where === 'function' ? (where as () => FilterQuery<E>)() : where);
   const list = `${entity.name} ${JSON.stringify(orderBy)}`;
   const after = args.after != null ? openCursor(list, args.after) : undefined;
   if (after !== undefined) assertCursor(after, Object.keys(orderBy).length);
-  const page = await em.findByCursor(entity, condition(), {
-    first: args.first ?? DEFAULT_PAGE_SIZE,
-    after,
-    orderBy: orderBy as never,
-    includeCount: false,
-    ...(joined.length ? { populate: joined as never, strategy: LoadStrategy.JOINED } : {}),
-  });
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const { page, total } = withTotal
+    ? await pageWithTotal(em, entity, condition, { first, after, orderBy }, joined)
+    : {
+        page: await em.findByCursor(entity, condition(), {
+          first,
+          after,
+          orderBy: orderBy as never,
+          includeCount: false,
+          ...(joined.length ? { populate: joined as never, strategy: LoadStrategy.JOINED } : {}),
+        }),
+        total: undefined,
+      };
   const seal = (inner: string | null) => (inner == null ? null : sealCursor(list, inner));
   return {
     edges: page.items.map((node) => ({ cursor: seal(page.from(node))!, node: node as E })),
@@ -105,7 +115,7 @@ export async function paginate<E extends object>(
       endCursor: seal(page.endCursor),
     },
     get totalCount() {
-      return em.count(entity, condition());
+      return total !== undefined ? Promise.resolve(total) : em.count(entity, condition());
     },
   };
 }

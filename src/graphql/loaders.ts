@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { LoadStrategy } from '@mikro-orm/core';
 import {
   Agency,
   CivilServant,
@@ -29,6 +30,23 @@ function byId<E extends { id: string }>(em: EntityManager, entity: Ctor<E>, gate
   return new DataLoader<string, E | null>(async (ids) => {
     const rows = await gate(() => em.find(entity, { id: { $in: [...ids] } } as never));
     const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/**
+ * Civil servants with their agencies in the same statement (a join), the agencies and the servants
+ * handed to their own loaders: for a query that reads a servant's agency, such as a facts query,
+ * whose agency's fields then load in the same tick as the servant's own (one statement fewer each).
+ */
+function withAgency(em: EntityManager, gate: StatementGate, servants: DataLoader<string, CivilServant | null>, agencies: DataLoader<string, Agency | null>) {
+  return new DataLoader<string, CivilServant | null>(async (ids) => {
+    const rows = await gate(() => em.find(CivilServant, { id: { $in: [...ids] } }, { populate: ['agency'], strategy: LoadStrategy.JOINED }));
+    const found = new Map(rows.map((row) => [row.id, row]));
+    for (const row of rows) {
+      servants.prime(row.id, row);
+      agencies.prime(row.agency.id, row.agency);
+    }
     return ids.map((id) => found.get(id) ?? null);
   });
 }
@@ -96,9 +114,12 @@ function nestedPageLoaders(em: EntityManager, ids: ReturnType<typeof byIds>) {
 }
 
 function byIds(em: EntityManager, gate: StatementGate) {
+  const agency = byId(em, Agency, gate);
+  const civilServant = byId(em, CivilServant, gate);
   return {
-    agency: byId(em, Agency, gate),
-    civilServant: byId(em, CivilServant, gate),
+    agency,
+    civilServant,
+    civilServantWithAgency: withAgency(em, gate, civilServant, agency),
     enterprise: byId(em, Enterprise, gate),
     creditRecord: byId(em, CreditRecord, gate),
     commitment: byId(em, Commitment, gate),

@@ -56,3 +56,44 @@ it('a clerk reads 100 civil servants with agency, newest records, objections and
   // The same for a page of 2: the statements do not grow with the page.
   expect((await page(2)).statements.length).toBe(statements.length);
 });
+
+const COUNTED = graphql(`query ($first: Int, $after: String, $filter: CivilServantFilter) { civilServants(first: $first, after: $after, filter: $filter) { totalCount
+  pageInfo { hasNextPage endCursor }
+  edges { node { name agency { id name }
+    creditRecordsConnection(first: 5) { totalCount edges { node { severity occurredOn objections { status } repairs { status } } } } } } } }`);
+
+it('carries totalCount in the page statement: the page asking it costs no more statements than the page without it', async () => {
+  const plain = await page(100);
+  server.resetStatements();
+  const counted = await server.ok(COUNTED, { first: 100 }, { role: 'CLERK' });
+  const statements = [...server.statements];
+  if (process.env.SHOW) console.log(statements.map((s) => s.slice(0, 600)).join('\n'));
+  expect(counted.civilServants.totalCount).toBe(12);
+  expect(counted.civilServants.edges.map((e) => e.node.name)).toEqual(plain.data.civilServants.edges.map((e) => e.node.name));
+  expect(statements.filter((s) => /select count\(\*\)/i.test(s) && !/__total/.test(s))).toEqual([]);
+  expect(statements.length).toBe(plain.statements.length);
+  expect(statements.length).toBeLessThanOrEqual(5);
+});
+
+it('counts the whole list on every page and under a filter, not only the rows past the cursor', async () => {
+  const first = await server.ok(COUNTED, { first: 5 }, { role: 'CLERK' });
+  expect(first.civilServants.totalCount).toBe(12);
+  const second = await server.ok(COUNTED, { first: 5, after: first.civilServants.pageInfo.endCursor }, { role: 'CLERK' });
+  expect(second.civilServants.totalCount).toBe(12);
+  expect(second.civilServants.edges).toHaveLength(5);
+  const last = await server.ok(COUNTED, { first: 5, after: second.civilServants.pageInfo.endCursor }, { role: 'CLERK' });
+  expect(last.civilServants).toMatchObject({ totalCount: 12, pageInfo: { hasNextPage: false } });
+  expect(last.civilServants.edges).toHaveLength(2);
+  // Past the last row: no row carries the count, so it is counted apart, and still right.
+  const beyond = await server.ok(COUNTED, { first: 5, after: last.civilServants.pageInfo.endCursor }, { role: 'CLERK' });
+  expect(beyond.civilServants).toMatchObject({ totalCount: 12, edges: [] });
+  const agencyId = first.civilServants.edges[0].node.agency.id;
+  const filtered = await server.ok(COUNTED, { first: 2, filter: { agencyId } }, { role: 'CLERK' });
+  expect(filtered.civilServants.totalCount).toBe(4);
+  expect(filtered.civilServants.edges).toHaveLength(2);
+  const none = await server.ok(COUNTED, { first: 2, filter: { nameContains: '不存在的名字' } }, { role: 'CLERK' });
+  expect(none.civilServants).toMatchObject({ totalCount: 0, edges: [] });
+  // The public sees masked names and counts masked-name matches, the same way.
+  const masked = await server.ok(graphql(`query { civilServants(first: 1, filter: { nameContains: "张*" }) { totalCount edges { node { name } } } }`), {}, { role: 'PUBLIC' });
+  expect(masked.civilServants.totalCount).toBe(12);
+});

@@ -21,8 +21,9 @@ import { capped } from '../list-caps';
 @Resolver(() => CivilServantType)
 export class CivilServantResolver {
   @Query(() => CivilServantType, { nullable: true, description: 'One civil servant by id; NOT_FOUND when there is none.' })
-  civilServant(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext) {
-    return loadOrFail(loaders.civilServant, 'civil servant', id);
+  civilServant(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    // A query reading the servant's agency (a facts query does) gets it in the servant's statement.
+    return loadOrFail(asksFor(info, ['agency']) ? loaders.civilServantWithAgency : loaders.civilServant, 'civil servant', id);
   }
 
   @Query(() => CivilServantConnection, { description: 'Civil servants by name (for the public: by id, which hints at no hidden character), a page at a time. For the public, nameContains matches the masked name (王*明) only.' })
@@ -40,7 +41,8 @@ export class CivilServantResolver {
     // A list page showing each servant's agency gets the agencies in the page's own statement (a
     // join), handed to the agency loader, instead of a second statement.
     const withAgency = asksFor(info, ['edges', 'node', 'agency']);
-    const found = await paginate(em, CivilServant, where, civilServantOrder(viewer), page, withAgency ? ['agency'] : []);
+    // A page asking totalCount gets it from the page's own statement.
+    const found = await paginate(em, CivilServant, where, civilServantOrder(viewer), page, withAgency ? ['agency'] : [], asksFor(info, ['totalCount']));
     if (withAgency) for (const { node } of found.edges) loaders.agency.prime(node.agency.id, node.agency);
     return found;
   }

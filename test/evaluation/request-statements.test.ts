@@ -1,0 +1,67 @@
+import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { graphql } from '../support/graphql';
+import { serverPerFile } from '../support/server-per-file';
+
+/**
+ * SQL statements per request on the two request paths the HTTP bench loads (bench/http-load.ts,
+ * BENCHMARKS.md): `evaluate` and an inspector's verdict page. Counted from the server's query log;
+ * a change that adds a statement to either fails here.
+ */
+const server = serverPerFile();
+
+const EVALUATE = graphql(`mutation ($id: ID!) { evaluate(subject: { type: CIVIL_SERVANT, id: $id }, matter: "PROMOTION") { id outcome } }`);
+const EXPLANATION = graphql(`query ($id: ID!) { verdict(id: $id) { id outcome explanation { day rules { ruleId fired conditions { path operator expected actual passed } evidence } summary(locale: "zh") } } }`);
+
+/** The statements of the last request, without the logger's colours and timings. */
+const sent = () => server.statements.map((s) => s.replace(/\u001b\[\d+m/g, '').replace(/^\[query\] /, '').replace(/ \[took .*$/, ''));
+
+let servant = '';
+beforeAll(async () => {
+  const agencyId = await createAgency(server, { name: '鄂州市统计局' });
+  servant = await createCivilServant(server, agencyId, { name: '李统计' });
+  await createRecord(server, 'CIVIL_SERVANT', servant, { category: 'ADMINISTRATIVE_VIOLATION', occurredOn: '2023-03-01', recordedOn: '2023-03-20' });
+  // The first evaluation of the process stores the rule-set snapshot (once per version): not counted.
+  await server.ok(EVALUATE, { id: servant });
+});
+
+/** A statement's kind: its first words, or the table it reads or writes. */
+const kind = (statement: string) => {
+  if (/^(start transaction|begin|commit|rollback)/i.test(statement)) return statement.split(' ')[0].toLowerCase();
+  if (/^with stored as \( insert into "verdict"/i.test(statement) && /insert into "audit_event"/i.test(statement)) return 'insert verdict+audit';
+  const read = /^select\b.*?\bfrom "(\w+)"/is.exec(statement);
+  if (read) return `select ${read[1]}`;
+  const written = /^insert into "(\w+)"/i.exec(statement);
+  if (written) return `insert ${written[1]}`;
+  return statement.slice(0, 40);
+};
+
+it('evaluate costs 9 statements: the facts in one read-only transaction (7 reads, the agency joined to the servant), then one insert of verdict and audit row', async () => {
+  server.resetStatements();
+  const evaluated = await server.ok(EVALUATE, { id: servant });
+  const statements = sent();
+  if (process.env.SHOW) console.log(statements.map((s) => s.slice(0, 300)).join('\n'));
+  expect(statements.map(kind)).toEqual([
+    'start',
+    'select civil_servant', // with its agency, joined
+    'select credit_record', // the servant's records
+    'select list_membership',
+    'select credit_record', // the agency's records
+    'select credit_repair',
+    'select objection',
+    'commit',
+    'insert verdict+audit',
+  ]);
+  const [stored] = await server.sql<{ n: number }>('select count(*)::int as n from audit_event where action = ? and target_id = ?', ['EVALUATE', evaluated.evaluate.id]);
+  expect(stored.n).toBe(1);
+});
+
+it('an inspector reading a verdict\'s explanation costs 2 statements: the verdict, and its READ_EXPLANATION audit row', async () => {
+  const evaluated = await server.ok(EVALUATE, { id: servant });
+  server.resetStatements();
+  const read = await server.ok(EXPLANATION, { id: evaluated.evaluate.id }, { role: 'INSPECTOR' });
+  expect(read.verdict!.explanation.rules.length).toBeGreaterThan(0);
+  expect(read.verdict!.explanation.summary).toEqual(expect.any(String));
+  expect(sent().map(kind)).toEqual(['select verdict', 'insert audit_event']);
+  const [audited] = await server.sql<{ n: number }>('select count(*)::int as n from audit_event where action = ? and target_id = ?', ['READ_EXPLANATION', evaluated.evaluate.id]);
+  expect(audited.n).toBe(1);
+});
