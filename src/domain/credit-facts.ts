@@ -86,6 +86,8 @@ export enum NotCountedReason {
    * named answerable (相关责任人): nothing rests on it until a finding naming them confirms it.
    */
   ANSWERABLE_UNCONFIRMED = 'ANSWERABLE_UNCONFIRMED',
+  /** A head's absence from an administrative hearing nobody has examined (no finding, 未认定): it counts for nothing (三(八)). */
+  ABSENCE_UNREVIEWED = 'ABSENCE_UNREVIEWED',
 }
 
 /** How the facts are read: each option is a policy parameter passed by a facts query. */

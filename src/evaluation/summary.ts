@@ -1,5 +1,6 @@
 import type { Bilingual } from '../domain/bilingual';
 import { provisionalNote } from './provisional';
+import { unreviewedAbsences } from './unreviewed-absences';
 import { recommendationNote } from '../domain/recommendation';
 import { NOTHING_DECIDED, OUTCOME_TITLES, Outcome, type ConditionResult, type RuleResult } from '../domain/verdict';
 
@@ -223,6 +224,7 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   for (const line of actsBeforeInForce(input.subject, input.parameters, zh)) lines.push(line);
   for (const line of unstatedReliefs(input.subject, zh)) lines.push(line);
   for (const line of unconfirmedAnswerable(input.subject, zh)) lines.push(line);
+  for (const line of unreviewedAbsences(input.subject, zh)) lines.push(line);
   for (const p of input.parameters ?? []) {
     // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.
     const value = p.value && typeof p.value === 'object' ? JSON.stringify(p.value, Object.keys(p.value).sort()) : String(p.value);
