@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SYSTEM_VIEWER } from '../auth/role';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../domain/commitment';
+import { AbsenceFinding } from '../domain/court-absence';
 import { CaseKind } from '../domain/court-facts';
 import { CreditList } from '../domain/list-membership';
 import { RecordCategory, RecordKind, RevisionAction, Severity } from '../domain/credit-record';
@@ -212,6 +213,12 @@ class DemoData {
   }
 
   addCourtCases(count: number): void {
+    const absenceFinding = (finding: AbsenceFinding, filedOn: string, i: number) => ({
+      absenceFinding: finding,
+      absenceFoundOn: addDays(filedOn, 30),
+      absenceFoundBy: '鄂州市人民政府办公室',
+      absenceFindingDocument: `鄂州政办函〔${addDays(filedOn, 30).slice(0, 4)}〕${200 + i}号`,
+    });
     for (let i = 0; i < count; i++) {
       const agency = this.random.pick(this.agencies);
       const filedOn = this.random.dateBetween(FIRST_DAY, '2026-06-30');
@@ -230,6 +237,8 @@ class DemoData {
         court: '湖北省鄂州市中级人民法院',
         filedOn,
         headAppeared: i % 4 === 1 ? false : true,
+        // Of the absences, most were examined (三(八)): found without valid reason, one excused; one is left unexamined.
+        ...(i % 4 === 1 && i % 16 !== 13 ? absenceFinding(i % 8 === 5 ? AbsenceFinding.EXCUSED : AbsenceFinding.UNEXCUSED, filedOn, i) : {}),
         judgmentDefaulter: defaulter,
         defaulterListedOn: listedOn,
         defaulterRemovedOn: removedOn,

@@ -29,6 +29,8 @@ export enum AuditAction {
   STATE_REPAIR_RELIEF = 'STATE_REPAIR_RELIEF',
   /** A civil servant's personal data read whole (FIELD_READERS `audited`): which fields, once per person per request. */
   READ_PERSONAL_DATA = 'READ_PERSONAL_DATA',
+  /** The finding on a head's absence from a hearing (三(八)): excused or not. */
+  RECORD_ABSENCE_FINDING = 'RECORD_ABSENCE_FINDING',
 }
 
 /** One event of the audit trail as a use case records it; who acted is added when it is written. */

@@ -1,3 +1,4 @@
+import { AbsenceFinding, absenceFindingOn } from './court-absence';
 import { NotCountedReason } from './not-counted';
 import { runsOn, type Period } from './period';
 
@@ -22,8 +23,12 @@ export interface CourtCaseLike {
   headAppeared?: boolean | null;
   /** Who the head entrusted to appear instead (委托出庭人), when the head did not appear. */
   entrustedRepresentative?: string | null;
-  /** The valid reason (正当理由) the head could not appear, as found; null when none was found. */
+  /** The valid reason (正当理由) the head could not appear, as stated; particulars only: the finding decides. */
   validAbsenceReason?: string | null;
+  /** Whether the absence was found without valid reason (三(八)); null: nobody has examined it (it counts for nothing). */
+  absenceFinding?: AbsenceFinding | null;
+  /** The day that finding was made; it holds from then. */
+  absenceFoundOn?: string | null;
   judgmentDefaulter: boolean;
   defaulterListedOn?: string | null;
   defaulterRemovedOn?: string | null;
@@ -37,11 +42,19 @@ export interface CourtFacts {
    * it: what 三(八) special governance reads (see ListFacts.listedByCourt).
    */
   listedByCourt: boolean;
-  /** Administrative cases whose hearing (by hearingOn, else filedOn) lies within the period and the head missed without an excuse (三(八)). */
+  /**
+   * Administrative cases whose hearing (by hearingOn, else filedOn) lies within the period and whose
+   * head's absence was found without valid reason (UNEXCUSED) by the day (三(八)).
+   */
   headAbsences: number;
   /**
-   * Cases of no recorded kind (filed within the period) whose head was absent without excuse: not
-   * counted in headAbsences, since only an administrative case counts, until the kind is recorded.
+   * Absences from administrative hearings in the period with no finding by the day (未认定): nobody has
+   * examined whether there was a valid reason, so they count for nothing (listed in notCounted, ABSENCE_UNREVIEWED).
+   */
+  absencesUnreviewed: number;
+  /**
+   * Cases of no recorded kind (filed within the period) whose head was absent and not found excused:
+   * not counted in headAbsences, since only an administrative case counts, until the kind is recorded.
    */
   absencesOfUnknownKind: number;
   cases: {
@@ -53,15 +66,20 @@ export interface CourtFacts {
     /** The day the appearance is counted by: the hearing day, or the filing day when none was recorded. */
     appearanceCountedOn: string;
     headAppeared: boolean | null;
-    /** The head was absent but entrusted a representative for a valid reason: no failure. */
+    /** The finding on the absence as it stood on the day; null: none (unreviewed) or the head appeared. */
+    absenceFinding: AbsenceFinding | null;
+    absenceFoundOn: string | null;
+    /** The absence was found excused (EXCUSED) by the day: no failure. */
     absenceExcused: boolean;
     /** Counted in headAbsences: administrative, within the period, head absent without excuse. */
     headFailure: boolean;
     defaulterOnDay: boolean;
   }[];
   /**
-   * Absences without excuse in the period in no count, each with why: of an administrative case but
-   * before actsFrom (不溯及既往), or of a case whose kind nobody recorded (CASE_KIND_UNKNOWN).
+   * Absences from administrative hearings in the period left out of headAbsences, with why: those
+   * not found excused whose hearing (appearanceDay) lies before actsFrom (ACT_BEFORE_IN_FORCE, 不溯及既往),
+   * those nobody has examined yet (ABSENCE_UNREVIEWED), and those of a case whose kind nobody
+   * recorded and not found excused (CASE_KIND_UNKNOWN).
    */
   notCounted: NotCountedCase[];
 }
@@ -75,9 +93,9 @@ export interface NotCountedCase {
   reason: NotCountedReason;
 }
 
-/** An absence is excused when the head entrusted a representative and had a valid reason for not appearing. */
-export function absenceExcused(c: CourtCaseLike): boolean {
-  return c.headAppeared === false && !!c.entrustedRepresentative && !!c.validAbsenceReason;
+/** An absence is excused on day `on` when a finding made by then says so (EXCUSED). */
+export function absenceExcused(c: CourtCaseLike, on: string): boolean {
+  return absenceFindingOn(c, on) === AbsenceFinding.EXCUSED;
 }
 
 /**
@@ -110,15 +128,20 @@ export function courtFacts(
   const defaulterOnDay = (c: CourtCaseLike) =>
     c.judgmentDefaulter && !!c.defaulterListedOn && c.defaulterListedOn <= on && (!c.defaulterRemovedOn || c.defaulterRemovedOn > on);
   const absentInPeriod = (c: CourtCaseLike) =>
-    c.headAppeared === false && !absenceExcused(c) && appearanceDay(c) <= on && (!within || runsOn(appearanceDay(c), within, on));
+    c.headAppeared === false && appearanceDay(c) <= on && (!within || runsOn(appearanceDay(c), within, on));
+  const finding = (c: CourtCaseLike) => absenceFindingOn(c, on);
   const beforeInForce = (c: CourtCaseLike) => !!actsFrom && appearanceDay(c) < actsFrom;
   const absent = (c: CourtCaseLike) => absentInPeriod(c) && !beforeInForce(c);
-  const failed = (c: CourtCaseLike) => c.kind === CaseKind.ADMINISTRATIVE && absent(c);
+  const administrative = (c: CourtCaseLike) => c.kind === CaseKind.ADMINISTRATIVE;
+  const failed = (c: CourtCaseLike) => administrative(c) && absent(c) && finding(c) === AbsenceFinding.UNEXCUSED;
+  const unreviewed = (c: CourtCaseLike) => administrative(c) && absent(c) && finding(c) === null;
+  const left = (c: CourtCaseLike, reason: NotCountedReason): NotCountedCase => ({ id: c.id, caseNumber: c.caseNumber, occurredOn: appearanceDay(c), reason });
   return {
     judgmentDefaulter: listedAsDefaulter,
     listedByCourt,
     headAbsences: known.filter(failed).length,
-    absencesOfUnknownKind: known.filter((c) => c.kind == null && absent(c)).length,
+    absencesUnreviewed: known.filter(unreviewed).length,
+    absencesOfUnknownKind: known.filter((c) => c.kind == null && absent(c) && finding(c) !== AbsenceFinding.EXCUSED).length,
     cases: known.map((c) => ({
       id: c.id,
       caseNumber: c.caseNumber,
@@ -127,18 +150,21 @@ export function courtFacts(
       hearingOn: c.hearingOn ?? null,
       appearanceCountedOn: appearanceDay(c),
       headAppeared: c.headAppeared ?? null,
-      absenceExcused: absenceExcused(c),
+      absenceFinding: finding(c),
+      absenceFoundOn: finding(c) ? c.absenceFoundOn ?? null : null,
+      absenceExcused: absenceExcused(c, on),
       headFailure: failed(c),
       defaulterOnDay: defaulterOnDay(c),
     })),
     notCounted: [
       ...known
-        .filter((c) => c.kind === CaseKind.ADMINISTRATIVE && absentInPeriod(c) && beforeInForce(c))
-        .map((c) => ({ id: c.id, caseNumber: c.caseNumber, occurredOn: appearanceDay(c), reason: NotCountedReason.ACT_BEFORE_IN_FORCE })),
+        .filter((c) => administrative(c) && absentInPeriod(c) && beforeInForce(c) && finding(c) !== AbsenceFinding.EXCUSED)
+        .map((c) => left(c, NotCountedReason.ACT_BEFORE_IN_FORCE)),
+      ...known.filter(unreviewed).map((c) => left(c, NotCountedReason.ABSENCE_UNREVIEWED)),
       // An unknown kind may hide an administrative case: the verdict names it rather than stay silent (lawyer R9).
       ...known
-        .filter((c) => c.kind == null && absent(c))
-        .map((c) => ({ id: c.id, caseNumber: c.caseNumber, occurredOn: appearanceDay(c), reason: NotCountedReason.CASE_KIND_UNKNOWN })),
+        .filter((c) => c.kind == null && absent(c) && finding(c) !== AbsenceFinding.EXCUSED)
+        .map((c) => left(c, NotCountedReason.CASE_KIND_UNKNOWN)),
     ],
   };
 }

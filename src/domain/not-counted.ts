@@ -30,6 +30,8 @@ export enum NotCountedReason {
    * (updateCourtCase kind).
    */
   CASE_KIND_UNKNOWN = 'CASE_KIND_UNKNOWN',
+  /** A head's absence from an administrative hearing nobody has examined (no finding, 未认定): it counts for nothing (三(八)). */
+  ABSENCE_UNREVIEWED = 'ABSENCE_UNREVIEWED',
 }
 
 /** A dishonesty record that would count on the day but is left out, with why. */

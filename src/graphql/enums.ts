@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../domain/commitment';
+import { AbsenceFinding } from '../domain/court-absence';
 import { CaseKind } from '../domain/court-facts';
 import { NotCountedReason } from '../domain/not-counted';
 import { CreditList, ListingEnd } from '../domain/list-membership';
@@ -72,6 +73,7 @@ registerEnumType(NotCountedReason, {
     ANSWERABLE_UNCONFIRMED: { description: '由承诺载明的责任人记录迁移，未经认定为相关责任人（四(四)） carried over from the commitment\'s named responsible person; no finding named them answerable (四(四))' },
     BREACH_UNREVIEWED: { description: '承诺未兑现但尚未认定原因（未认定） a breach with no finding of why yet: 履职不力 or excused (四(四))' },
     CASE_KIND_UNKNOWN: { description: '案件类型未登记：三(八)仅计行政诉讼 the case kind was never recorded; 三(八) counts administrative cases only' },
+    ABSENCE_UNREVIEWED: { description: '负责人未出庭尚未认定是否有正当理由（三(八)） a head\'s absence from a hearing nobody has yet found with or without valid reason (三(八))' },
   },
 });
 registerEnumType(RecordStatus, {
@@ -131,6 +133,14 @@ registerEnumType(BreachFinding, {
     DERELICTION: { description: '履职不力导致承诺未能实现: counts against the unit and its responsible person.' },
     LAWFUL_CHANGE: { description: '因国家利益、公共利益或其他法定事由依法改变 (四(三)): does not count.' },
     FORCE_MAJEURE: { description: '不可抗力: does not count.' },
+  },
+});
+registerEnumType(AbsenceFinding, {
+  name: 'AbsenceFinding',
+  description: '负责人未出庭的认定（三(八)） / The finding on a head\'s absence from a hearing; none (null) means nobody has examined it, and it counts for nothing.',
+  valuesConfig: {
+    UNEXCUSED: { description: '无正当理由未出庭（含未依规委托出庭）：计入三(八) / without valid reason (or no representative entrusted where required): counts under 三(八)' },
+    EXCUSED: { description: '有正当理由并依规委托出庭：不计入 / with valid reason and a representative as required: counts for nothing' },
   },
 });
 registerEnumType(CaseKind, {

@@ -150,7 +150,7 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
       gate,
       {
         entity: CourtCase,
-        columns: ['id', 'caseNumber', 'kind', 'filedOn', 'hearingOn', 'headAppeared', 'entrustedRepresentative', 'validAbsenceReason', 'judgmentDefaulter', 'defaulterListedOn', 'defaulterRemovedOn'],
+        columns: ['id', 'caseNumber', 'kind', 'filedOn', 'hearingOn', 'headAppeared', 'entrustedRepresentative', 'validAbsenceReason', 'absenceFinding', 'absenceFoundOn', 'judgmentDefaulter', 'defaulterListedOn', 'defaulterRemovedOn'],
         ids: [['agency', 'agencyId']],
         key: 'agency',
         orderBy: [['filedOn', 'desc'], ['id', 'asc']],

@@ -4,7 +4,8 @@ import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { SubjectType } from '../domain/subject';
 import { Agency, CourtCase } from '../db/entities';
-import type { CaseKind } from '../domain/court-facts';
+import type { AbsenceFinding } from '../domain/court-absence';
+import { appearanceDay, type CaseKind } from '../domain/court-facts';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
 
@@ -63,6 +64,9 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
     if (input.kind === null) throw new BadUserInputError('kind', `案件类型不能清空，请填写 ${KINDS}。`);
     if (input.kind !== undefined) courtCase.kind = input.kind;
     if (input.hearingOn !== undefined) courtCase.hearingOn = input.hearingOn;
+    if (input.headAppeared !== undefined && input.headAppeared !== courtCase.headAppeared && courtCase.absenceFinding) {
+      throw new ConflictError('headAppeared', `${courtCase.absenceFoundBy} 已于 ${courtCase.absenceFoundOn} 认定负责人未出庭（${courtCase.absenceFindingDocument}），出庭情况不能再改。 / the head's absence was found on ${courtCase.absenceFoundOn} by ${courtCase.absenceFoundBy} (${courtCase.absenceFindingDocument}); whether the head appeared can no longer change.`);
+    }
     if (input.headAppeared !== undefined) courtCase.headAppeared = input.headAppeared;
     if (input.entrustedRepresentative !== undefined) courtCase.entrustedRepresentative = input.entrustedRepresentative;
     if (input.validAbsenceReason !== undefined) courtCase.validAbsenceReason = input.validAbsenceReason;
@@ -76,8 +80,36 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
       throw new BadUserInputError('defaulterListedOn', 'is required while judgmentDefaulter is true: give the day the agency was listed.');
     }
     assertDateOrder('filedOn', courtCase.filedOn, 'hearingOn', courtCase.hearingOn);
+    if (courtCase.absenceFoundOn) assertDateOrder(courtCase.hearingOn ? 'hearingOn' : 'filedOn', appearanceDay(courtCase), 'absenceFoundOn', courtCase.absenceFoundOn);
     assertDateOrder('filedOn', courtCase.filedOn, 'defaulterListedOn', courtCase.defaulterListedOn);
     assertDateOrder('defaulterListedOn', courtCase.defaulterListedOn, 'defaulterRemovedOn', courtCase.defaulterRemovedOn);
     return courtCase;
   }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.judgmentDefaulter ? 'defaulter' : 'updated' }));
+}
+
+export interface AbsenceFindingFields {
+  courtCaseId: string;
+  finding: AbsenceFinding;
+  foundOn: string;
+  foundBy: string;
+  document: string;
+}
+
+/**
+ * Records the finding on a head's absence from a hearing (三(八)): whether it was without valid reason.
+ * Only an UNEXCUSED finding makes the absence count, from foundOn. A finding is recorded once.
+ */
+export async function recordAbsenceFinding(em: EntityManager, actor: Viewer, input: AbsenceFindingFields): Promise<CourtCase> {
+  return withAudit(em, actor, AuditAction.RECORD_ABSENCE_FINDING, async (tx) => {
+    const courtCase = await findOrFail(tx, CourtCase, 'court case', input.courtCaseId, 'courtCaseId');
+    if (courtCase.headAppeared !== false) {
+      throw new BadUserInputError('courtCaseId', `案件 ${courtCase.caseNumber} 未登记负责人未出庭（headAppeared 须为 false），无可认定。请先以 updateCourtCase 登记出庭情况。 / case ${courtCase.caseNumber} records no absence of the head (headAppeared must be false): there is nothing to find. Record the appearance with updateCourtCase first.`);
+    }
+    if (courtCase.absenceFinding) {
+      throw new ConflictError('courtCaseId', `案件 ${courtCase.caseNumber} 已于 ${courtCase.absenceFoundOn} 由 ${courtCase.absenceFoundBy} 认定（${courtCase.absenceFindingDocument}），认定只登记一次。 / case ${courtCase.caseNumber}: a finding was recorded on ${courtCase.absenceFoundOn} by ${courtCase.absenceFoundBy} (${courtCase.absenceFindingDocument}); a finding is recorded once.`);
+    }
+    assertDateOrder(courtCase.hearingOn ? 'hearingOn' : 'filedOn', appearanceDay(courtCase), 'foundOn', input.foundOn);
+    Object.assign(courtCase, { absenceFinding: input.finding, absenceFoundOn: input.foundOn, absenceFoundBy: input.foundBy, absenceFindingDocument: input.document });
+    return courtCase;
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: `absence ${c.absenceFinding}` }));
 }

@@ -146,11 +146,12 @@ describe('court case kinds nobody gave (三(八))', () => {
   });
 
   it('an absence in a case of unrecorded kind counts for nothing until an officer records the kind', async () => {
-    const FACTS = graphql(`query ($id: ID!) { agency(id: $id) { courtFacts(asOf: "2025-06-01T12:00:00+08:00") { headAbsences absencesOfUnknownKind } } }`);
-    expect((await server.ok(FACTS, { id: ids.agency })).agency!.courtFacts).toEqual({ headAbsences: 2, absencesOfUnknownKind: 3 });
+    const FACTS = graphql(`query ($id: ID!) { agency(id: $id) { courtFacts(asOf: "2025-06-01T12:00:00+08:00") { headAbsences absencesUnreviewed absencesOfUnknownKind } } }`);
+    // Every absence kept from before findings were recorded is unreviewed (Migration20261205200000AbsenceFindings): none counts.
+    expect((await server.ok(FACTS, { id: ids.agency })).agency!.courtFacts).toEqual({ headAbsences: 0, absencesUnreviewed: 2, absencesOfUnknownKind: 3 });
     const updated = await server.ok(graphql(`mutation ($id: ID!) { updateCourtCase(id: $id, input: { kind: OTHER }) { kind } }`), { id: ids.oldEnforcement });
     expect(updated.updateCourtCase.kind).toBe('OTHER');
-    expect((await server.ok(FACTS, { id: ids.agency })).agency!.courtFacts).toEqual({ headAbsences: 2, absencesOfUnknownKind: 2 });
+    expect((await server.ok(FACTS, { id: ids.agency })).agency!.courtFacts).toEqual({ headAbsences: 0, absencesUnreviewed: 2, absencesOfUnknownKind: 2 });
     const cleared = await server.query(graphql(`mutation ($id: ID!) { updateCourtCase(id: $id, input: { kind: null }) { kind } }`), { id: ids.oldEnforcement });
     expect(cleared.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
   });

@@ -1,4 +1,4 @@
-import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, findAbsence, uscc } from '../support/factories';
 import { evaluator } from '../support/evaluate';
 import { serverPerFile } from '../support/server-per-file';
 import { graphql, type VariablesOf } from '../support/graphql';
@@ -45,6 +45,7 @@ describe('三(八): a court case says its kind', () => {
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE')).outcome).toBe('ELIGIBLE');
     const administrative = await server.ok(CASE, { input: { ...input, kind: 'ADMINISTRATIVE' } });
     expect(administrative.createCourtCase.kind).toBe('ADMINISTRATIVE');
+    await findAbsence(server, administrative.createCourtCase.id, '2025-03-01');
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE')).outcome).toBe('CAUTION');
   });
 });

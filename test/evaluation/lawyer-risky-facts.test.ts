@@ -1,4 +1,4 @@
-import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, findAbsence } from '../support/factories';
 import { serverPerFile } from '../support/server-per-file';
 import { evaluator } from '../support/evaluate';
 import { graphql } from '../support/graphql';
@@ -142,11 +142,13 @@ describe('三(八) 出庭应诉: an absence counts by the hearing day', () => {
     const heard = await createAgency(server);
     const created = await server.ok(CASE, { input: input(heard, '(2022)鄂07行初11号', '2024-03-01') });
     expect(created.createCourtCase).toMatchObject({ filedOn: '2022-01-10', hearingOn: '2024-03-01' });
+    await findAbsence(server, created.createCourtCase.id, '2024-03-01');
     expect((await evaluate('AGENCY', heard, 'SPECIAL_GOVERNANCE', '2025-06-01')).outcome).toBe('CAUTION');
     expect((await evaluate('AGENCY', heard, 'SPECIAL_GOVERNANCE', '2024-02-29')).outcome).toBe('ELIGIBLE');
 
     const unrecorded = await createAgency(server);
     const caseId = (await server.ok(CASE, { input: input(unrecorded, '(2022)鄂07行初12号') })).createCourtCase.id;
+    await findAbsence(server, caseId, '2024-04-01');
     expect((await evaluate('AGENCY', unrecorded, 'SPECIAL_GOVERNANCE', '2025-06-01')).outcome).toBe('ELIGIBLE');
     const FACTS = graphql(`query ($id: ID!) { agency(id: $id) { courtFacts(asOf: "2025-06-01T12:00:00+08:00", within: "P2Y") { headAbsences cases { hearingOn appearanceCountedOn } } } }`);
     expect((await server.ok(FACTS, { id: unrecorded })).agency!.courtFacts).toEqual({ headAbsences: 0, cases: [{ hearingOn: null, appearanceCountedOn: '2022-01-10' }] });

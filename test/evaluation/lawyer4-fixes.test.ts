@@ -1,4 +1,4 @@
-import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, findAbsence, uscc } from '../support/factories';
 import { serverPerFile } from '../support/server-per-file';
 import { evaluator } from '../support/evaluate';
 import { graphql } from '../support/graphql';
@@ -36,6 +36,7 @@ describe('不溯及既往 for every fact: commitment breaches and court absences
   it('a head absent from a hearing of 2018-06-01 puts no agency under special governance in 2019; the facts and the summary say why; a hearing on 2018-12-26 does', async () => {
     const before = await createAgency(server);
     const caseId = (await server.ok(CASE, { input: absence(before, '(2018)鄂07行初1号', '2018-06-01') })).createCourtCase.id;
+    await findAbsence(server, caseId, '2019-01-10');
     const verdict = await evaluate('AGENCY', before, 'SPECIAL_GOVERNANCE', '2019-05-01');
     expect(verdict.outcome).toBe('ELIGIBLE');
     expect(verdict.explanation.zh).toContain('案件 (2018)鄂07行初1号 中负责人未出庭应诉发生于 2018-06-01，早于文件施行之日 2018-12-26：不溯及既往，不据以采取任何措施，记录仍予保留。');
@@ -50,7 +51,7 @@ describe('不溯及既往 for every fact: commitment breaches and court absences
     });
 
     const onTheDay = await createAgency(server);
-    await server.ok(CASE, { input: absence(onTheDay, '(2018)鄂07行初2号', '2018-12-26') });
+    await findAbsence(server, (await server.ok(CASE, { input: absence(onTheDay, '(2018)鄂07行初2号', '2018-12-26') })).createCourtCase.id, '2019-01-10');
     expect((await evaluate('AGENCY', onTheDay, 'SPECIAL_GOVERNANCE', '2019-05-01')).outcome).toBe('CAUTION');
   });
 
@@ -99,12 +100,13 @@ describe('the verdict texts say what the rules count', () => {
 
   it('an agency whose head missed a hearing, but which is not listed, is not told it is a judgment defaulter; and the text names the ground that applies', async () => {
     const agencyId = await createAgency(server);
-    await server.ok(CASE, { input: { agencyId, caseNumber: '(2025)鄂07行初3号', court: '鄂州市中级人民法院', kind: 'ADMINISTRATIVE', filedOn: '2025-01-10', hearingOn: '2025-03-01', headAppeared: false } });
+    const absent = await server.ok(CASE, { input: { agencyId, caseNumber: '(2025)鄂07行初3号', court: '鄂州市中级人民法院', kind: 'ADMINISTRATIVE', filedOn: '2025-01-10', hearingOn: '2025-03-01', headAppeared: false } });
+    await findAbsence(server, absent.createCourtCase.id, '2025-03-20');
     const verdict = await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2025-06-01');
     expect(verdict.measures).toEqual([expect.objectContaining({ ruleId: 'ag-special-governance-absence' })]);
     const text = verdict.explanation.rules.find((r) => r.ruleId === 'ag-special-governance-absence')!.text!;
     expect(text.zh).not.toContain('失信被执行人');
-    expect(text.zh).toContain('有1起行政案件负责人无正当理由未出庭应诉');
+    expect(text.zh).toContain('有1起行政案件经认定负责人无正当理由未出庭应诉');
     expect(text.en).not.toContain('judgment-defaulter');
   });
 

@@ -1,4 +1,4 @@
-import { createAgency, createCivilServant, createRecord, uscc, type SubjectType } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, findAbsence, uscc, type SubjectType } from '../support/factories';
 import { evaluator } from '../support/evaluate';
 import { serverPerFile } from '../support/server-per-file';
 import { graphql } from '../support/graphql';
@@ -217,6 +217,7 @@ describe('三(八): special governance', () => {
     const excused = await server.ok(CASE, { input: { agencyId, caseNumber: '(2025)鄂07行初6号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', kind: 'ADMINISTRATIVE', headAppeared: false } });
     const absent = await server.query(UPDATE, { id: excused.createCourtCase.id, input: { entrustedRepresentative: '王副局长', validAbsenceReason: '出席全市防汛紧急会议' } });
     expect(absent.errors).toBeUndefined();
+    await findAbsence(server, excused.createCourtCase.id, '2025-03-01', { finding: 'EXCUSED' });
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2025-06-01')).outcome).toBe('ELIGIBLE');
 
     await list('AGENCY', agencyId, { listedOn: '2025-05-01' });
@@ -305,9 +306,10 @@ describe('boundary days of calendar periods and look-back windows', () => {
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2024-12-31')).score).toBe(-5);
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-01-01')).score).toBe(0);
 
-    await server.query(graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }`), {
+    const heard = await server.ok(graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }`), {
       input: { agencyId, caseNumber: '(2024)鄂0702行初31号', court: '鄂州市鄂城区人民法院', filedOn: '2024-03-10', kind: 'ADMINISTRATIVE', headAppeared: false },
     });
+    await findAbsence(server, heard.createCourtCase.id, '2024-03-10');
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-10')).outcome).toBe('CAUTION');
     expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-11')).outcome).toBe('ELIGIBLE');
   });

@@ -7,7 +7,7 @@ import type { FactRowLoaders } from '../../src/graphql/fact-rows';
 import { createLoaders } from '../../src/graphql/loaders';
 import { getSchema } from '../../src/graphql/schema';
 import { SubjectType } from '../../src/domain/subject';
-import { createCivilServant, createRecord } from '../support/factories';
+import { createCivilServant, createRecord, findAbsence } from '../support/factories';
 import { graphql } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -16,7 +16,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * entities. Every shipped facts query (rules/facts/*.graphql), for every subject of the Ezhou demo
  * data (repaired, corrected, revoked and disputed records, listings held and ended, commitments
  * breached and fulfilled, court cases) and a few more made here (a 履职不力 finding naming answerable
- * persons, a lightening repair), on several days, gives through the real server (assess, over HTTP) exactly the facts
+ * persons, a lightening repair, an absence found unexcused), on several days, gives through the real server (assess, over HTTP) exactly the facts
  * the entity path gives: the same query executed with the facts resolvers fed by the entity loaders
  * (src/graphql/loaders.ts, which registry reads still use), wired as the resolvers were before.
  */
@@ -67,6 +67,11 @@ beforeAll(async () => {
   await server.ok(graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { status } }`), {
     input: { commitmentId: promised.createCommitment.id, status: 'BREACHED', settledOn: '2024-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2024〕9号', foundBy: '鄂州市人民政府督查室', answerablePersonIds: [cadre, clerk], answerableSeverity: 'GENERAL' },
   });
+  // A head's absence from an administrative hearing, found without valid reason (三(八)): a counted absence.
+  const absent = await server.ok(graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }`), {
+    input: { agencyId: agency.id, caseNumber: '(2024)鄂07行初901号', court: '湖北省鄂州市中级人民法院', kind: 'ADMINISTRATIVE', filedOn: '2024-01-10', hearingOn: '2024-03-01', headAppeared: false },
+  });
+  await findAbsence(server, absent.createCourtCase.id, '2024-03-20');
   // A repair granted as lightening (从轻), on a record with a loss and no registered decision day (estimated).
   const recordId = await createRecord(server, 'CIVIL_SERVANT', clerk, { category: 'ADMINISTRATIVE_VIOLATION', occurredOn: '2023-05-01', recordedOn: '2023-06-01', loss: 12345.67 });
   const repair = await server.ok(graphql(`mutation ($input: RequestCreditRepairInput!) { requestCreditRepair(input: $input) { id } }`), {

@@ -82,3 +82,11 @@ export async function agencyWithServant(server: TestServer): Promise<{ agencyId:
   const agencyId = await createAgency(server);
   return { agencyId, servantId: await createCivilServant(server, agencyId) };
 }
+
+const RECORD_ABSENCE_FINDING = graphql(`mutation ($input: RecordAbsenceFindingInput!) { recordAbsenceFinding(input: $input) { id absenceFinding } }`);
+type AbsenceFindingInput = VariablesOf<typeof RECORD_ABSENCE_FINDING>['input'];
+
+/** Records the finding on a head's absence from a hearing (三(八)): without valid reason unless `fields` say otherwise. */
+export async function findAbsence(server: TestServer, courtCaseId: string, foundOn: string, fields: Partial<AbsenceFindingInput> = {}): Promise<void> {
+  await server.ok(RECORD_ABSENCE_FINDING, { input: { courtCaseId, finding: 'UNEXCUSED', foundOn, foundBy: '鄂州市人民政府办公室', document: `鄂州政办函〔${foundOn.slice(0, 4)}〕${++serial}号`, ...fields } });
+}

@@ -1,4 +1,5 @@
 import { Check, Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { AbsenceFinding } from '../../domain/court-absence';
 import { CaseKind } from '../../domain/court-facts';
 import { Agency } from './agency.entity';
 import { BaseEntity } from './base.entity';
@@ -6,6 +7,10 @@ import { BaseEntity } from './base.entity';
 /** A lawsuit in which an agency is the defendant (三(八)). */
 @Entity({ tableName: 'court_case' })
 @Check({ name: 'court_case_hearing_after_filing', expression: 'hearing_on is null or hearing_on >= filed_on' })
+@Check({
+  name: 'court_case_absence_finding_whole',
+  expression: '(absence_finding is null) = (absence_found_on is null) and (absence_finding is null or (head_appeared = false and absence_found_by is not null and absence_finding_document is not null))',
+})
 export class CourtCase extends BaseEntity {
   @ManyToOne(() => Agency, { deleteRule: 'restrict', index: true })
   agency!: Agency;
@@ -48,9 +53,28 @@ export class CourtCase extends BaseEntity {
   @Property({ type: 'string', length: 200, nullable: true })
   entrustedRepresentative?: string | null;
 
-  /** The valid reason (正当理由) the head could not appear, as found; with a representative, no failure. */
+  /** The valid reason (正当理由) the head gave for not appearing: particulars; the finding decides. */
   @Property({ type: 'text', nullable: true })
   validAbsenceReason?: string | null;
+
+  /**
+   * The finding on the head's absence (三(八)): UNEXCUSED counts, EXCUSED does not. Null: nobody has
+   * examined it (未认定), and the absence counts for nothing (Migration20261205200000AbsenceFindings).
+   */
+  @Enum({ items: () => AbsenceFinding, nativeEnumName: 'absence_finding', nullable: true })
+  absenceFinding?: AbsenceFinding | null;
+
+  /** The day the finding was made; it holds from then. */
+  @Property({ type: 'date', nullable: true })
+  absenceFoundOn?: string | null;
+
+  /** The body that made the finding (认定机关). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  absenceFoundBy?: string | null;
+
+  /** The document of the finding (认定文号). */
+  @Property({ type: 'string', length: 100, nullable: true })
+  absenceFindingDocument?: string | null;
 
   /** The agency was listed as a judgment defaulter (失信被执行人) in this case. */
   @Property({ type: 'boolean', default: false })

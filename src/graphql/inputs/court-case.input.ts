@@ -1,5 +1,6 @@
 import { IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { AbsenceFinding } from '../../domain/court-absence';
 import { CaseKind } from '../../domain/court-facts';
 import { HappenedOn, MultiLine, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
@@ -68,4 +69,27 @@ export class UpdateCourtCaseInput {
 
   @HappenedOn({ nullable: true })
   defaulterRemovedOn?: string | null;
+}
+
+@InputType({ description: '负责人未出庭的认定 / The finding on a head\'s absence from a hearing (三(八)): until it is recorded the absence counts for nothing.' })
+export class RecordAbsenceFindingInput {
+  @Field(() => ID)
+  @IsUUID()
+  courtCaseId!: string;
+
+  @Field(() => AbsenceFinding, { description: 'UNEXCUSED (无正当理由未出庭，或未依规委托出庭): counts under 三(八) from foundOn. EXCUSED (有正当理由并依规委托): counts for nothing.' })
+  finding!: AbsenceFinding;
+
+  @HappenedOn({ description: '认定之日 / The day the finding was made; on or after the hearing day (or filing day). It holds from this day, not before.' })
+  foundOn!: string;
+
+  @SingleLine()
+  @Field({ description: '认定机关 / The body that made the finding.' })
+  @NonEmptyText(200)
+  foundBy!: string;
+
+  @SingleLine()
+  @Field({ description: '认定文号 / The document of the finding.' })
+  @NonEmptyText(100)
+  document!: string;
 }

@@ -1,12 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { CourtCase } from '../../db/entities';
-import { createCourtCase, updateCourtCase } from '../../registry/court-case.service';
+import { createCourtCase, recordAbsenceFinding, updateCourtCase } from '../../registry/court-case.service';
 import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { CourtCaseFilter } from '../inputs/filter.input';
-import { CreateCourtCaseInput, UpdateCourtCaseInput } from '../inputs/court-case.input';
+import { CreateCourtCaseInput, RecordAbsenceFindingInput, UpdateCourtCaseInput } from '../inputs/court-case.input';
 import { AgencyType } from '../types/agency.type';
 import { CourtCaseConnection, CourtCaseType } from '../types/court-case.type';
 import { definedOnly } from '../where';
@@ -42,6 +42,12 @@ export class CourtCaseResolver {
     @Ctx() context: GraphQLContext,
   ) {
     return updateCourtCase(context.em, context.viewer, id, input);
+  }
+
+  @Mutation(() => CourtCaseType, { description: '认定负责人未出庭 / Records whether the head\'s absence from the hearing was without valid reason (三(八)). Until then it counts for nothing (未认定). Recorded once (CONFLICT after); refused when no absence is recorded.' })
+  @Authorized(PERMISSIONS.writeRegistry)
+  recordAbsenceFinding(@Arg('input', () => RecordAbsenceFindingInput) input: RecordAbsenceFindingInput, @Ctx() context: GraphQLContext) {
+    return recordAbsenceFinding(context.em, context.viewer, input);
   }
 
   @FieldResolver(() => AgencyType)

@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { AbsenceFinding } from '../../domain/court-absence';
 import { CaseKind } from '../../domain/court-facts';
 import { Connection } from '../connection';
 import { Guarded } from '../guarded';
@@ -34,6 +35,18 @@ export class CourtCaseType {
   @Field(() => String, { nullable: true, description: 'The valid reason (正当理由) the head could not appear; with a representative the absence is no failure. Null for the public (it may concern the head\'s health or family).' })
   @Guarded('CourtCase.validAbsenceReason')
   validAbsenceReason?: string | null;
+
+  @Field(() => AbsenceFinding, { nullable: true, description: '未出庭的认定 / Whether the head\'s absence was found without valid reason (三(八)). Null: not examined (未认定): the absence counts for nothing until recordAbsenceFinding records it.' })
+  absenceFinding?: AbsenceFinding | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '认定之日 / The day of the finding.' })
+  absenceFoundOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '认定机关 / The body that made the finding.' })
+  absenceFoundBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: '认定文号 / The document of the finding.' })
+  absenceFindingDocument?: string | null;
 
   @Field({ description: 'Listed as a judgment defaulter (失信被执行人) in this case.' })
   judgmentDefaulter!: boolean;

@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { AbsenceFinding } from '../../domain/court-absence';
 import { CaseKind } from '../../domain/court-facts';
 import { NotCountedReason } from '../../domain/not-counted';
 
@@ -28,10 +29,16 @@ export class CourtCaseFactType {
   @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Whether the head appeared (the principal, a deputy head or a head in charge of the matter: 法释〔2020〕3号 art. 2); null before the hearing.' })
   headAppeared!: boolean | null;
 
-  @Field({ description: '委托出庭且有正当理由 / The head was absent but entrusted a representative for a valid reason: no failure.' })
+  @Field(() => AbsenceFinding, { nullable: true, description: '未出庭的认定 / The finding on the absence made by the day; null: none yet (未认定, it counts for nothing) or the head appeared.' })
+  absenceFinding!: AbsenceFinding | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '认定之日 / The day of that finding.' })
+  absenceFoundOn!: string | null;
+
+  @Field({ description: '认定有正当理由 / The absence was found excused (EXCUSED) by the day: no failure.' })
   absenceExcused!: boolean;
 
-  @Field({ description: '计入负责人未出庭 / Counted in headAbsences: administrative, within the period, head absent without excuse.' })
+  @Field({ description: '计入负责人未出庭 / Counted in headAbsences: administrative, within the period, the absence found without valid reason (UNEXCUSED) by the day.' })
   headFailure!: boolean;
 
   @Field({ description: '当日是否为失信被执行人 / The agency was a listed judgment defaulter in this case on the day.' })
@@ -49,7 +56,7 @@ export class NotCountedCourtAbsenceType {
   @Field(() => LocalDateResolver, { description: '未出庭之日 / The day the absence is counted by: the hearing day, or the filing day when none was recorded.' })
   occurredOn!: string;
 
-  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: an administrative case, but the absence occurred before actsFrom (不溯及既往); CASE_KIND_UNKNOWN: the case kind was never recorded, and 三(八) counts administrative cases only (record it with updateCourtCase).' })
+  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: an administrative case, but the absence occurred before actsFrom (不溯及既往); ABSENCE_UNREVIEWED: nobody has found whether it was without valid reason (未认定); CASE_KIND_UNKNOWN: the case kind was never recorded, and 三(八) counts administrative cases only (record it with updateCourtCase).' })
   reason!: NotCountedReason;
 }
 
@@ -61,15 +68,18 @@ export class CourtFactsType {
   @Field({ description: '当日在失信被执行人名单（仅以法院移出为终止） / On the judgment-defaulter list on the day until the court removes it, whatever a repair of the record behind it: what 三(八) special governance reads.' })
   listedByCourt!: boolean;
 
-  @Field(() => Int, { description: '负责人无正当理由未出庭应诉的行政案件数 / Administrative cases whose hearing the head missed without an excused absence, on or before the day and (when a period is given) within it, counted by appearanceCountedOn.' })
+  @Field(() => Int, { description: '经认定负责人无正当理由未出庭应诉的行政案件数 / Administrative cases whose hearing the head missed and whose absence was found without valid reason (UNEXCUSED) by the day, the hearing on or before the day and (when a period is given) within it, counted by appearanceCountedOn.' })
   headAbsences!: number;
 
-  @Field(() => Int, { description: '案件类型未登记的负责人未出庭案件数 / Cases of no recorded kind (within the period when given) whose head was absent without excuse: not counted in headAbsences until the kind is recorded.' })
+  @Field(() => Int, { description: '未认定的负责人未出庭行政案件数 / Absences from administrative hearings in the period that nobody has found with or without valid reason by the day (未认定): they count for nothing and are listed in notCounted (ABSENCE_UNREVIEWED).' })
+  absencesUnreviewed!: number;
+
+  @Field(() => Int, { description: '案件类型未登记的负责人未出庭案件数 / Cases of no recorded kind (within the period when given) whose head was absent and not found excused: not counted in headAbsences until the kind is recorded.' })
   absencesOfUnknownKind!: number;
 
   @Field(() => [CourtCaseFactType], { description: '诉讼案件 / The cases.' })
   cases!: CourtCaseFactType[];
 
-  @Field(() => [NotCountedCourtAbsenceType], { description: '不计入的未出庭 / Absences without excuse in the period left out of headAbsences: administrative but before actsFrom (不溯及既往), or of a case of no recorded kind (CASE_KIND_UNKNOWN).' })
+  @Field(() => [NotCountedCourtAbsenceType], { description: '不计入的未出庭 / Absences in the period left out of headAbsences: administrative and not found excused but before actsFrom (不溯及既往), not yet examined (未认定), or of a case of no recorded kind (CASE_KIND_UNKNOWN).' })
   notCounted!: NotCountedCourtAbsenceType[];
 }
