@@ -48,7 +48,7 @@ function estimatedDecisionDays(fired: Pick<RuleResult, 'evidence'>[], zh: boolea
   for (const item of fired.flatMap((r) => r.evidence ?? [])) {
     if (item.decidedOnEstimated !== true || seen.has(item.id)) continue;
     seen.add(item.id);
-    const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+    const number = recordNumber(item);
     const acted = item.occurredOn ? show(item.occurredOn) : zh ? '行为发生之日' : 'the act day';
     lines.push(
       zh
@@ -59,11 +59,33 @@ function estimatedDecisionDays(fired: Pick<RuleResult, 'evidence'>[], zh: boolea
   return lines;
 }
 
+/**
+ * The items of every facts list named `list` in the subject's facts (credit.records,
+ * commitmentFacts.notCounted, …) that `keep` accepts, each id once: the same record read by two
+ * facts fields (credit, agencyCreditAsPrincipal) makes one line.
+ */
+function* factItems(subject: unknown, list: 'notCounted' | 'records', keep: (item: Record<string, unknown>) => boolean): Generator<Record<string, unknown>> {
+  if (!subject || typeof subject !== 'object') return;
+  const seen = new Set<unknown>();
+  for (const facts of Object.values(subject as Record<string, unknown>)) {
+    const items = facts && typeof facts === 'object' ? (facts as Record<string, unknown>)[list] : undefined;
+    if (!Array.isArray(items)) continue;
+    for (const item of items as (Record<string, unknown> | null)[]) {
+      if (!item || !keep(item) || seen.has(item.id)) continue;
+      seen.add(item.id);
+      yield item;
+    }
+  }
+}
+
+/** A record as the lines name it: its document number, or its id when it has none. */
+const recordNumber = (item: Record<string, unknown>): string => (typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id));
+
 /** What a left-out item is: a credit record, a commitment's breach (content) or a court absence (caseNumber). */
 function leftOutWhat(item: Record<string, unknown>, zh: boolean): string {
   if (typeof item.caseNumber === 'string') return zh ? `案件 ${item.caseNumber} 中负责人未出庭应诉` : `Case ${item.caseNumber}: the head's absence from the hearing`;
   if (typeof item.content === 'string') return zh ? `承诺“${item.content}”的未兑现` : `Commitment "${item.content}": the breach`;
-  const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+  const number = recordNumber(item);
   return zh ? `记录 ${number} 所涉行为` : `Record ${number}: the act`;
 }
 
@@ -73,24 +95,16 @@ function leftOutWhat(item: Record<string, unknown>, zh: boolean): string {
  * breaches, court absences): it stays on file but grounds no measure (不溯及既往).
  */
 function actsBeforeInForce(subject: unknown, parameters: SummaryInput['parameters'], zh: boolean): string[] {
-  if (!subject || typeof subject !== 'object') return [];
   const inForce = parameters?.find((p) => p.name === 'inForceFrom')?.value;
   const from = typeof inForce === 'string' ? inForce : zh ? '施行之日' : 'the day it took effect';
-  const seen = new Set<unknown>();
   const lines: string[] = [];
-  for (const facts of Object.values(subject as Record<string, unknown>)) {
-    const left = facts && typeof facts === 'object' ? (facts as { notCounted?: unknown }).notCounted : undefined;
-    if (!Array.isArray(left)) continue;
-    for (const item of left as Record<string, unknown>[]) {
-      if (item?.reason !== 'ACT_BEFORE_IN_FORCE' || seen.has(item.id)) continue;
-      seen.add(item.id);
-      const what = leftOutWhat(item, zh);
-      lines.push(
-        zh
-          ? `${what}发生于 ${show(item.occurredOn)}，早于文件施行之日 ${from}：不溯及既往，不据以采取任何措施，记录仍予保留。`
-          : `${what} occurred on ${show(item.occurredOn)}, before the document took effect on ${from}; no retroactivity: no measure rests on it, and the record stays on file.`,
-      );
-    }
+  for (const item of factItems(subject, 'notCounted', (i) => i.reason === 'ACT_BEFORE_IN_FORCE')) {
+    const what = leftOutWhat(item, zh);
+    lines.push(
+      zh
+        ? `${what}发生于 ${show(item.occurredOn)}，早于文件施行之日 ${from}：不溯及既往，不据以采取任何措施，记录仍予保留。`
+        : `${what} occurred on ${show(item.occurredOn)}, before the document took effect on ${from}; no retroactivity: no measure rests on it, and the record stays on file.`,
+    );
   }
   return lines;
 }
@@ -101,22 +115,14 @@ function actsBeforeInForce(subject: unknown, parameters: SummaryInput['parameter
  * on file, weighed in nothing, and the verdict says so and who can confirm it (lawyer8 W4).
  */
 function unconfirmedAnswerable(subject: unknown, zh: boolean): string[] {
-  if (!subject || typeof subject !== 'object') return [];
-  const seen = new Set<unknown>();
   const lines: string[] = [];
-  for (const facts of Object.values(subject as Record<string, unknown>)) {
-    const left = facts && typeof facts === 'object' ? (facts as { notCounted?: unknown }).notCounted : undefined;
-    if (!Array.isArray(left)) continue;
-    for (const item of left as Record<string, unknown>[]) {
-      if (item?.reason !== 'ANSWERABLE_UNCONFIRMED' || seen.has(item.id)) continue;
-      seen.add(item.id);
-      const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
-      lines.push(
-        zh
-          ? `记录 ${number} 由承诺载明的责任人记录迁移而来，未经认定机关认定为相关责任人：不是四(四)诚信档案记录，不据以作出任何结论；认定机关以认定（recordBreachFinding）列明本人为相关责任人后方计入。`
-          : `Record ${number} was carried over from the commitment's named responsible person; no finding body named them answerable (相关责任人): it is not a 四(四) file entry and no outcome rests on it, until the finding body names them answerable (recordBreachFinding).`,
-      );
-    }
+  for (const item of factItems(subject, 'notCounted', (i) => i.reason === 'ANSWERABLE_UNCONFIRMED')) {
+    const number = recordNumber(item);
+    lines.push(
+      zh
+        ? `记录 ${number} 由承诺载明的责任人记录迁移而来，未经认定机关认定为相关责任人：不是四(四)诚信档案记录，不据以作出任何结论；认定机关以认定（recordBreachFinding）列明本人为相关责任人后方计入。`
+        : `Record ${number} was carried over from the commitment's named responsible person; no finding body named them answerable (相关责任人): it is not a 四(四) file entry and no outcome rests on it, until the finding body names them answerable (recordBreachFinding).`,
+    );
   }
   return lines;
 }
@@ -130,32 +136,25 @@ function unconfirmedAnswerable(subject: unknown, zh: boolean): string[] {
  * stated and when: the verdict rests on a relief stated after the approval, and an inspector sees so.
  */
 function unstatedReliefs(subject: unknown, zh: boolean): string[] {
-  if (!subject || typeof subject !== 'object') return [];
-  const seen = new Set<unknown>();
   const lines: string[] = [];
-  for (const facts of Object.values(subject as Record<string, unknown>)) {
-    const records = facts && typeof facts === 'object' ? (facts as { records?: unknown }).records : undefined;
-    if (!Array.isArray(records)) continue;
-    for (const item of records as Record<string, unknown>[]) {
-      const restated = item?.repairReliefStated === true && typeof item.repairReliefStatedOn === 'string';
-      if ((item?.repairReliefStated !== false && !restated) || seen.has(item.id)) continue;
-      seen.add(item.id);
-      const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
-      const waived = item.repaired === true;
-      if (restated) {
-        lines.push(
-          zh
-            ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式；批准机关于 ${show(item.repairReliefStatedOn)} 补充写明为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}，自批准之日起适用，本结论依此作出。`
-            : `Record ${number}: its credit repair was approved on ${show(item.repairApprovedOn)} without stating the relief; the approving body stated it on ${show(item.repairReliefStatedOn)} as ${waived ? 'waived (WAIVE)' : 'lightened (LIGHTEN)'}, holding from the approval day. This outcome relies on that relief.`,
-        );
-        continue;
-      }
+  const restatedOf = (item: Record<string, unknown>) => item.repairReliefStated === true && typeof item.repairReliefStatedOn === 'string';
+  for (const item of factItems(subject, 'records', (i) => i.repairReliefStated === false || restatedOf(i))) {
+    const restated = restatedOf(item);
+    const number = recordNumber(item);
+    const waived = item.repaired === true;
+    if (restated) {
       lines.push(
         zh
-          ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式，按当时的默认记为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}；本结论依此作出，该救济方式尚待批准机关确认，确认不同则结论可能不同。`
-          : `Record ${number}: its credit repair was approved on ${show(item.repairApprovedOn)} without stating the relief; it stands as ${waived ? 'waived (WAIVE)' : 'lightened (LIGHTEN)'}, the default then. This outcome relies on that relief, which awaits confirmation by the approving body; it may differ if they decide otherwise.`,
+          ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式；批准机关于 ${show(item.repairReliefStatedOn)} 补充写明为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}，自批准之日起适用，本结论依此作出。`
+          : `Record ${number}: its credit repair was approved on ${show(item.repairApprovedOn)} without stating the relief; the approving body stated it on ${show(item.repairReliefStatedOn)} as ${waived ? 'waived (WAIVE)' : 'lightened (LIGHTEN)'}, holding from the approval day. This outcome relies on that relief.`,
       );
+      continue;
     }
+    lines.push(
+      zh
+        ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式，按当时的默认记为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}；本结论依此作出，该救济方式尚待批准机关确认，确认不同则结论可能不同。`
+        : `Record ${number}: its credit repair was approved on ${show(item.repairApprovedOn)} without stating the relief; it stands as ${waived ? 'waived (WAIVE)' : 'lightened (LIGHTEN)'}, the default then. This outcome relies on that relief, which awaits confirmation by the approving body; it may differ if they decide otherwise.`,
+    );
   }
   return lines;
 }
