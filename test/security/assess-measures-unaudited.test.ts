@@ -1,4 +1,4 @@
-import { ASOF, flaggedAndClean, SCREEN } from '../support/assessed-servants';
+import { ASOF, flaggedAndClean, SCREEN } from '../support/servants';
 import { graphql } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/test-server';
 
