@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SYSTEM_VIEWER } from '../auth/role';
-import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../domain/commitment';
 import { AbsenceFinding } from '../domain/court-absence';
 import { CaseKind } from '../domain/court-facts';
 import { CreditList } from '../domain/list-membership';
@@ -9,17 +8,14 @@ import { RepairAction, RepairRelief, RepairStatus } from '../domain/credit-repai
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../domain/subject';
 import { appendRevision } from '../registry/credit-record.service';
-import { settleCommitment } from '../registry/commitment.service';
 import { decideCreditRepair, requestCreditRepair } from '../registry/credit-repair.service';
 import { fileObjection, resolveObjection } from '../registry/objection.service';
-import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, Enterprise, ListMembership } from '../db/entities';
+import { Agency, CivilServant, CourtCase, CreditRecord, Enterprise, ListMembership } from '../db/entities';
 import * as names from './ezhou-names';
 import { addDays } from '../domain/day';
+import { addAnswerableFinding, addCommitments } from './commitments';
 import { Random, makeIdCardNumber, makeUscc } from './random';
-
-/** Records occur between these days; the data set looks the same whenever it is loaded. */
-const FIRST_DAY = '2019-01-01';
-const LAST_DAY = '2026-10-31';
+import { FIRST_DAY, LAST_DAY } from './span';
 
 const DEPARTMENTS_BY_CATEGORY: Record<RecordCategory, string> = {
   [RecordCategory.BREACH_OF_CONTRACT]: '鄂州市发展和改革委员会',
@@ -64,14 +60,14 @@ const LIST_OF: Partial<Record<RecordCategory, CreditList>> = {
 };
 
 class DemoData {
-  private readonly random = new Random(2018_12_17);
+  readonly random = new Random(2018_12_17);
   private serial = 0;
   readonly agencies: Agency[] = [];
   readonly servants: CivilServant[] = [];
   readonly enterprises: Enterprise[] = [];
   readonly records: CreditRecord[] = [];
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(readonly em: EntityManager) {}
 
   private agency(name: string, level: AgencyLevel, kind: AgencyKind, region: string, parent: Agency | null): Agency {
     const uscc = makeUscc('11', region, `MB${String(++this.serial).padStart(7, '0')}`);
@@ -183,35 +179,6 @@ class DemoData {
     }
   }
 
-  addCommitments(): void {
-    for (const agency of this.agencies) {
-      const cadres = this.servants.filter((s) => s.agency === agency && s.leadingCadre);
-      for (let n = this.random.int(1, 3); n > 0; n--) {
-        const publishedOn = this.random.dateBetween(FIRST_DAY, '2026-06-30');
-        const dueOn = addDays(publishedOn, this.random.int(30, 365));
-        const status = dueOn > LAST_DAY
-          ? CommitmentStatus.PENDING
-          : this.random.weighted([[CommitmentStatus.FULFILLED, 7], [CommitmentStatus.BREACHED, 2], [CommitmentStatus.PENDING, 1]] as const);
-        const settledOn = status === CommitmentStatus.PENDING ? null : addDays(dueOn, this.random.int(0, 20));
-        this.em.create(Commitment, {
-          agency,
-          responsiblePerson: cadres.length ? this.random.pick(cadres) : null,
-          kind: this.random.pick(Object.values(CommitmentKind)),
-          domain: this.random.weighted([[CommitmentDomain.INFRASTRUCTURE, 2], [CommitmentDomain.PUBLIC_SERVICE, 4], [CommitmentDomain.LIVELIHOOD, 3], [CommitmentDomain.OTHER, 1]] as const),
-          publiclyDisclosed: this.random.chance(0.9),
-          content: `${agency.name}${this.random.pick(['政务服务事项限时办结', '民生项目按期完工', '惠企政策兑现', '公共服务质量达标'])}承诺（演示数据）`,
-          publishedOn,
-          dueOn,
-          status,
-          settledOn,
-          breachFinding: status === CommitmentStatus.BREACHED ? BreachFinding.DERELICTION : null,
-          breachFoundOn: status === CommitmentStatus.BREACHED ? settledOn : null,
-          breachFoundBy: status === CommitmentStatus.BREACHED ? '鄂州市人民政府督查室' : null,
-        });
-      }
-    }
-  }
-
   addCourtCases(count: number): void {
     const absenceFinding = (finding: AbsenceFinding, filedOn: string, i: number) => ({
       absenceFinding: finding,
@@ -271,42 +238,6 @@ class DemoData {
     return { objections, repairs };
   }
 
-  /**
-   * One 履职不力 finding that names its answerable persons (四(四) 相关责任人), settled through the service the
-   * API uses, so the demo holds COMMITMENT_DERELICTION entries: the bureau's leading cadre is cautioned in
-   * promotion (cs-cadre-breached-commitment), the clerk named beside them is not. Recent enough to count
-   * (a general entry counts a year from the finding); it draws nothing from the random sequence, so the
-   * rest of the data set is unchanged.
-   */
-  async addAnswerableFinding(): Promise<number> {
-    const bureau = this.agencies.find((a) => a.name === '鄂州市民政局')!;
-    const cadre = this.servants.find((s) => s.agency === bureau && s.leadingCadre)!;
-    const clerk = this.servants.find((s) => s.agency === bureau && !s.leadingCadre);
-    const commitment = this.em.create(Commitment, {
-      agency: bureau,
-      responsiblePerson: cadre,
-      kind: CommitmentKind.DEADLINE,
-      domain: CommitmentDomain.LIVELIHOOD,
-      publiclyDisclosed: true,
-      content: '鄂州市民政局社区养老服务站年内建成开放承诺（演示数据）',
-      publishedOn: '2026-01-15',
-      dueOn: '2026-09-30',
-      status: CommitmentStatus.PENDING,
-    });
-    await this.em.flush();
-    const answerable = clerk ? [cadre.id, clerk.id] : [cadre.id];
-    await settleCommitment(this.em, SYSTEM_VIEWER, {
-      commitmentId: commitment.id,
-      status: CommitmentStatus.BREACHED,
-      settledOn: '2026-10-20',
-      breachFinding: BreachFinding.DERELICTION,
-      settlementDocument: '鄂州督〔2026〕31号',
-      foundBy: '鄂州市人民政府督查室',
-      answerablePersonIds: answerable,
-      answerableSeverity: Severity.GENERAL,
-    });
-    return answerable.length;
-  }
 }
 
 /**
@@ -324,11 +255,11 @@ export async function seedIfEmpty(em: EntityManager): Promise<Record<string, num
     data.addCivilServants(300);
     data.addEnterprises(120);
     data.addRecords();
-    data.addCommitments();
+    addCommitments(data);
     data.addCourtCases(18);
     await tx.flush();
     const { objections, repairs } = await data.addObjectionsAndRepairs();
-    const answerableEntries = await data.addAnswerableFinding();
+    const answerableEntries = await addAnswerableFinding(data);
     return {
       agencies: data.agencies.length,
       civilServants: data.servants.length,

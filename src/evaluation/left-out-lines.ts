@@ -1,4 +1,5 @@
 import type { NotCountedReason } from '../domain/not-counted';
+import { factItems, recordNumber } from './fact-items';
 
 /**
  * What a verdict did not count, and why: one line per item the subject's facts list in notCounted
@@ -16,7 +17,7 @@ const show = (value: unknown) => (value === null || value === undefined ? '—' 
 function leftOutWhat(item: Item, zh: boolean): string {
   if (typeof item.caseNumber === 'string') return zh ? `案件 ${item.caseNumber} 中负责人未出庭应诉` : `Case ${item.caseNumber}: the head's absence from the hearing`;
   if (typeof item.content === 'string') return zh ? `承诺“${item.content}”的未兑现` : `Commitment "${item.content}": the breach`;
-  const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+  const number = recordNumber(item);
   return zh ? `记录 ${number} 所涉行为` : `Record ${number}: the act`;
 }
 
@@ -32,7 +33,7 @@ function actBeforeInForce(item: Item, parameters: Parameters, zh: boolean): stri
 
 /** A 四(四) entry carried over from a named responsible person no finding named answerable (lawyer8 W4). */
 function answerableUnconfirmed(item: Item, zh: boolean): string {
-  const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+  const number = recordNumber(item);
   return zh
     ? `记录 ${number} 由承诺载明的责任人记录迁移而来，未经认定机关认定为相关责任人：不是四(四)诚信档案记录，不据以提出任何建议；认定机关以认定（recordBreachFinding）列明本人为相关责任人后方计入。`
     : `Record ${number} was carried over from the commitment's named responsible person; no finding body named them answerable (相关责任人): it is not a 四(四) file entry and no recommendation rests on it, until the finding body names them answerable (recordBreachFinding).`;
@@ -68,26 +69,26 @@ function line(item: Item, parameters: Parameters, zh: boolean): string | null {
   }
 }
 
+/** The reasons a line is written for, in the order the lines come. */
+const ORDER: NotCountedReason[] = [
+  'ACT_BEFORE_IN_FORCE',
+  'ANSWERABLE_UNCONFIRMED',
+  'BREACH_UNREVIEWED',
+  'CASE_KIND_UNKNOWN',
+] as NotCountedReason[];
+
 /**
  * One line per item left out of the subject's facts (notCounted of every facts block the rules read),
- * each item once though several blocks list it: grouped by reason, in the order of the reasons above.
+ * each item once though several blocks list it: grouped by reason, in the order above.
+ * ABSENCE_UNREVIEWED items are summed up in one line of their own (unreviewed-absences.ts).
  */
 export function leftOutLines(subject: unknown, parameters: Parameters, zh: boolean): string[] {
-  if (!subject || typeof subject !== 'object') return [];
-  const order = ['ACT_BEFORE_IN_FORCE', 'ANSWERABLE_UNCONFIRMED', 'BREACH_UNREVIEWED', 'CASE_KIND_UNKNOWN'];
-  const seen = new Set<string>();
-  const found: { rank: number; text: string }[] = [];
-  for (const facts of Object.values(subject as Record<string, unknown>)) {
-    const left = facts && typeof facts === 'object' ? (facts as { notCounted?: unknown }).notCounted : undefined;
-    if (!Array.isArray(left)) continue;
-    for (const item of left as Item[]) {
-      const key = `${String(item?.reason)}:${String(item?.id)}`;
-      if (!item || seen.has(key)) continue;
+  const lines: string[] = [];
+  for (const reason of ORDER) {
+    for (const item of factItems(subject, 'notCounted', (i) => i.reason === reason)) {
       const text = line(item, parameters, zh);
-      if (!text) continue;
-      seen.add(key);
-      found.push({ rank: order.indexOf(String(item.reason)), text });
+      if (text) lines.push(text);
     }
   }
-  return found.sort((a, b) => a.rank - b.rank).map((f) => f.text);
+  return lines;
 }

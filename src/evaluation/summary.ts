@@ -1,4 +1,5 @@
 import type { Bilingual } from '../domain/bilingual';
+import { factItems, recordNumber } from './fact-items';
 import { leftOutLines } from './left-out-lines';
 import { provisionalNote } from './provisional';
 import { unreviewedAbsences } from './unreviewed-absences';
@@ -50,7 +51,7 @@ function estimatedDecisionDays(fired: Pick<RuleResult, 'evidence'>[], zh: boolea
   for (const item of fired.flatMap((r) => r.evidence ?? [])) {
     if (item.decidedOnEstimated !== true || seen.has(item.id)) continue;
     seen.add(item.id);
-    const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
+    const number = recordNumber(item);
     const acted = item.occurredOn ? show(item.occurredOn) : zh ? '行为发生之日' : 'the act day';
     lines.push(
       zh
@@ -70,32 +71,25 @@ function estimatedDecisionDays(fired: Pick<RuleResult, 'evidence'>[], zh: boolea
  * stated and when: the verdict rests on a relief stated after the approval, and an inspector sees so.
  */
 function unstatedReliefs(subject: unknown, zh: boolean): string[] {
-  if (!subject || typeof subject !== 'object') return [];
-  const seen = new Set<unknown>();
   const lines: string[] = [];
-  for (const facts of Object.values(subject as Record<string, unknown>)) {
-    const records = facts && typeof facts === 'object' ? (facts as { records?: unknown }).records : undefined;
-    if (!Array.isArray(records)) continue;
-    for (const item of records as Record<string, unknown>[]) {
-      const restated = item?.repairReliefStated === true && typeof item.repairReliefStatedOn === 'string';
-      if ((item?.repairReliefStated !== false && !restated) || seen.has(item.id)) continue;
-      seen.add(item.id);
-      const number = typeof item.documentNumber === 'string' ? item.documentNumber : String(item.id);
-      const waived = item.repaired === true;
-      if (restated) {
-        lines.push(
-          zh
-            ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式；批准机关于 ${show(item.repairReliefStatedOn)} 补充写明为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}，自批准之日起适用，本结论依此作出。`
-            : `Record ${number}: its credit repair was approved on ${show(item.repairApprovedOn)} without stating the relief; the approving body stated it on ${show(item.repairReliefStatedOn)} as ${waived ? 'waived (WAIVE)' : 'lightened (LIGHTEN)'}, holding from the approval day. This outcome relies on that relief.`,
-        );
-        continue;
-      }
+  const restatedOf = (item: Record<string, unknown>) => item.repairReliefStated === true && typeof item.repairReliefStatedOn === 'string';
+  for (const item of factItems(subject, 'records', (i) => i.repairReliefStated === false || restatedOf(i))) {
+    const restated = restatedOf(item);
+    const number = recordNumber(item);
+    const waived = item.repaired === true;
+    if (restated) {
       lines.push(
         zh
-          ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式，按当时的默认记为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}；本结论依此作出，该救济方式尚待批准机关确认，确认不同则结论可能不同。`
-          : `Record ${number}: its credit repair was approved on ${show(item.repairApprovedOn)} without stating the relief; it stands as ${waived ? 'waived (WAIVE)' : 'lightened (LIGHTEN)'}, the default then. This outcome relies on that relief, which awaits confirmation by the approving body; it may differ if they decide otherwise.`,
+          ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式；批准机关于 ${show(item.repairReliefStatedOn)} 补充写明为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}，自批准之日起适用，本结论依此作出。`
+          : `Record ${number}: its credit repair was approved on ${show(item.repairApprovedOn)} without stating the relief; the approving body stated it on ${show(item.repairReliefStatedOn)} as ${waived ? 'waived (WAIVE)' : 'lightened (LIGHTEN)'}, holding from the approval day. This outcome relies on that relief.`,
       );
+      continue;
     }
+    lines.push(
+      zh
+        ? `记录 ${number} 的信用修复于 ${show(item.repairApprovedOn)} 批准，批准时未写明救济方式，按当时的默认记为${waived ? '免于（WAIVE）' : '从轻（LIGHTEN）'}；本结论依此作出，该救济方式尚待批准机关确认，确认不同则结论可能不同。`
+        : `Record ${number}: its credit repair was approved on ${show(item.repairApprovedOn)} without stating the relief; it stands as ${waived ? 'waived (WAIVE)' : 'lightened (LIGHTEN)'}, the default then. This outcome relies on that relief, which awaits confirmation by the approving body; it may differ if they decide otherwise.`,
+    );
   }
   return lines;
 }

@@ -1,6 +1,6 @@
-import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { ASOF, flaggedAndClean, SCREEN } from '../support/servants';
 import { graphql } from '../support/graphql';
-import { startTestServer, type Caller, type TestServer } from '../support/test-server';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
  * hostile7 F2: a DISPLAY token assessed 100 civil servants for PROMOTION reading only `outcome` and
@@ -12,15 +12,10 @@ import { startTestServer, type Caller, type TestServer } from '../support/test-s
 let server: TestServer;
 let flagged: string;
 let clean: string;
-const SCREEN: Caller = { role: 'DISPLAY', sub: 'hall.screen' };
-const ASOF = '2025-06-01T00:00:00+08:00';
 
 beforeAll(async () => {
   server = await startTestServer();
-  const agencyId = await createAgency(server);
-  flagged = await createCivilServant(server, agencyId, { name: '周勇' });
-  clean = await createCivilServant(server, agencyId, { name: '赵文' });
-  await createRecord(server, 'CIVIL_SERVANT', flagged, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
+  ({ flagged, clean } = await flaggedAndClean(server));
 });
 afterAll(() => server.stop());
 

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import os from 'node:os';
 import path from 'node:path';
 import { RULE_LIMITS } from '../../src/engine/rule-limits';
-import { createAgency, createCivilServant, createRecord, idCardNumber, uscc } from '../support/factories';
+import { uscc } from '../support/factories';
+import { servantWithRecord } from '../support/servants';
 import { runNode } from '../support/run-command';
 import { startTestServer, type GraphQLResponse, type Caller, type TestServer } from '../support/test-server';
 import { graphql, type ResultOf } from '../support/graphql';
@@ -38,10 +39,7 @@ let gradedD: string;
 
 beforeAll(async () => {
   server = await startTestServer({ rulesDir });
-  const agencyId = await createAgency(server);
-  servantIdCard = idCardNumber();
-  servantId = await createCivilServant(server, agencyId, { name: '周勇', idCardNumber: servantIdCard });
-  await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
+  ({ servantId, idCard: servantIdCard } = await servantWithRecord(server));
   const enterprise = await server.ok(graphql(`mutation ($u: String!) { createEnterprise(input: { uscc: $u, name: "鄂州测试建设有限公司", creditGrade: D, gradedOn: "2025-01-10" }) { id } }`), { u: uscc('91') });
   gradedD = enterprise.createEnterprise.id;
 });

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { RULE_LIMITS } from '../../src/engine/rule-limits';
-import { createAgency, createCivilServant, createRecord, idCardNumber } from '../support/factories';
+import { servantWithRecord } from '../support/servants';
 import { runNode } from '../support/run-command';
 import { startTestServer, type GraphQLResponse, type Caller, type TestServer } from '../support/test-server';
 import { graphql, type ResultOf } from '../support/graphql';
@@ -36,10 +36,7 @@ let servantIdCard: string;
 
 beforeAll(async () => {
   server = await startTestServer({ rulesDir });
-  const agencyId = await createAgency(server);
-  servantIdCard = idCardNumber();
-  servantId = await createCivilServant(server, agencyId, { name: '周勇', idCardNumber: servantIdCard });
-  await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
+  ({ servantId, idCard: servantIdCard } = await servantWithRecord(server));
 });
 afterAll(async () => {
   await server?.stop();

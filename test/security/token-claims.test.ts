@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { mintToken } from '../../src/auth/tokens';
-import { uscc } from '../support/factories';
-import { TEST_JWT_SECRET, startTestServer, type TestServer } from '../support/test-server';
+import { SIGNING_KEY, writeWithToken, writtenRows } from '../support/forged-tokens';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -9,36 +9,23 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const secret = new TextEncoder().encode(TEST_JWT_SECRET);
-
 /** A token signed with the server's own secret, holding exactly these claims. */
 function sign(claims: Record<string, unknown>, { sub, exp = '1h' }: { sub?: string; exp?: string | null } = {}): Promise<string> {
   let jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
   if (sub !== undefined) jwt = jwt.setSubject(sub);
   if (exp !== null) jwt = jwt.setExpirationTime(exp);
-  return jwt.sign(secret);
+  return jwt.sign(SIGNING_KEY);
 }
 
 const now = () => Math.floor(Date.now() / 1000);
 
 /** A token with exactly these claims, times included, as a forger would write them. */
 function raw(claims: Record<string, unknown>): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(SIGNING_KEY);
 }
 
-async function withToken(token: string) {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: 'mutation ($u: String!) { createAgency(input: { uscc: $u, name: "冒名机关", level: CITY, kind: DEPARTMENT }) { id } }', variables: { u: uscc() } }),
-  });
-  return { status: response.status, ...((await response.json()) as { errors?: { message: string; extensions: Record<string, unknown> }[]; data?: unknown }) };
-}
-
-async function counts() {
-  const [row] = await server.sql('select (select count(*) from audit_event)::int as audit, (select count(*) from agency)::int as agencies');
-  return row;
-}
+const withToken = (token: string) => writeWithToken(server, token);
+const counts = () => writtenRows(server);
 
 describe('forged or malformed token claims are refused as UNAUTHENTICATED and nothing is written', () => {
   it.each([
@@ -55,8 +42,8 @@ describe('forged or malformed token claims are refused as UNAUTHENTICATED and no
     ['the full-width reserved actor "ｓｙｓｔｅｍ" (NFKC: system)', () => sign({ role: 'ADMIN' }, { sub: 'ｓｙｓｔｅｍ' }), /reserved for Chengxin itself/],
     ['a full-width "ＣＬＩ：" actor', () => sign({ role: 'ADMIN' }, { sub: 'ＣＬＩ：root' }), /reserved/],
     ['an exp 400 days ahead', () => sign({ role: 'ADMIN' }, { sub: 'mallory', exp: '400d' }), /lives 400 days from its "iat" to its "exp"; tokens may live at most 30 days/],
-    ['an iat in the future', () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuedAt(Math.floor(Date.now() / 1000) + 3600).setExpirationTime('2h').sign(secret), /"iat" \(issued at\) lies in the future \(more than 60 s ahead\)/],
-    ['an nbf in the future', () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuedAt().setNotBefore('30m').setExpirationTime('2h').sign(secret), /not valid yet/],
+    ['an iat in the future', () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuedAt(Math.floor(Date.now() / 1000) + 3600).setExpirationTime('2h').sign(SIGNING_KEY), /"iat" \(issued at\) lies in the future \(more than 60 s ahead\)/],
+    ['an nbf in the future', () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuedAt().setNotBefore('30m').setExpirationTime('2h').sign(SIGNING_KEY), /not valid yet/],
     // Absurd times: jose's maxTokenAge and clockTolerance, and the lifetime check jose has no option for.
     ['an iat of -1e20 (issued before time began)', () => raw({ role: 'ADMIN', sub: 'mallory', iat: -1e20, exp: now() + 3600 }), /"iat" \(issued at\) lies more than 30 days in the past \(JWT_MAX_TTL_DAYS\), or is not a real time/],
     ['an iat of 1e20 (issued in the far future)', () => raw({ role: 'ADMIN', sub: 'mallory', iat: 1e20, exp: now() + 3600 }), /"iat" \(issued at\) lies in the future/],
@@ -91,8 +78,8 @@ describe('forged or malformed token claims are refused as UNAUTHENTICATED and no
   });
 
   it('`chengxin token` will not mint a reserved or overlong subject', async () => {
-    await expect(mintToken(secret, 'ADMIN' as never, 'system', '1h')).rejects.toThrow(/reserved/);
-    await expect(mintToken(secret, 'ADMIN' as never, 'y'.repeat(129), '1h')).rejects.toThrow(/at most 128/);
+    await expect(mintToken(SIGNING_KEY, 'ADMIN' as never, 'system', '1h')).rejects.toThrow(/reserved/);
+    await expect(mintToken(SIGNING_KEY, 'ADMIN' as never, 'y'.repeat(129), '1h')).rejects.toThrow(/at most 128/);
   });
 });
 
@@ -111,10 +98,10 @@ describe('JWT_ISSUER and JWT_AUDIENCE, when set, are checked; `chengxin token` m
   it('a token of another issuer, of no audience or of another audience is refused with its own message', async () => {
     const base = () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuedAt().setExpirationTime('1h');
     const cases: [Promise<string>, RegExp][] = [
-      [base().sign(secret), /"iss" claim is not "https:\/\/sso.ezhou.gov.cn"/],
-      [base().setIssuer('https://evil.example').setAudience('chengxin').sign(secret), /"iss" claim/],
-      [base().setIssuer('https://sso.ezhou.gov.cn').sign(secret), /"aud" claim does not name "chengxin"/],
-      [base().setIssuer('https://sso.ezhou.gov.cn').setAudience('other').sign(secret), /"aud" claim/],
+      [base().sign(SIGNING_KEY), /"iss" claim is not "https:\/\/sso.ezhou.gov.cn"/],
+      [base().setIssuer('https://evil.example').setAudience('chengxin').sign(SIGNING_KEY), /"iss" claim/],
+      [base().setIssuer('https://sso.ezhou.gov.cn').sign(SIGNING_KEY), /"aud" claim does not name "chengxin"/],
+      [base().setIssuer('https://sso.ezhou.gov.cn').setAudience('other').sign(SIGNING_KEY), /"aud" claim/],
     ];
     for (const [make, message] of cases) {
       const result = await agencies(await make);
@@ -124,7 +111,7 @@ describe('JWT_ISSUER and JWT_AUDIENCE, when set, are checked; `chengxin token` m
   });
 
   it('a token minted as `chengxin token` does with the settings is accepted', async () => {
-    const minted = await mintToken(secret, 'ADMIN' as never, 'wang.fang', '1h', { issuer: 'https://sso.ezhou.gov.cn', audience: 'chengxin' });
+    const minted = await mintToken(SIGNING_KEY, 'ADMIN' as never, 'wang.fang', '1h', { issuer: 'https://sso.ezhou.gov.cn', audience: 'chengxin' });
     const result = await agencies(minted);
     expect(result.errors).toBeUndefined();
     expect(result.status).toBe(200);

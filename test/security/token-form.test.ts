@@ -1,7 +1,6 @@
 import { SignJWT } from 'jose';
-import { uscc } from '../support/factories';
+import { SIGNING_KEY, writeWithToken, writtenRows } from '../support/forged-tokens';
 import { serverPerFile } from '../support/server-per-file';
-import { TEST_JWT_SECRET } from '../support/test-server';
 
 /**
  * hostile7 N2: a token whose signature had "=" appended was accepted, so one token could be written
@@ -12,18 +11,10 @@ import { TEST_JWT_SECRET } from '../support/test-server';
  * from /metrics.
  */
 const server = serverPerFile();
-const secret = new TextEncoder().encode(TEST_JWT_SECRET);
-const sign = (sub: string) => new SignJWT({ role: 'CLERK' }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime('1h').sign(secret);
+const sign = (sub: string) => new SignJWT({ role: 'CLERK' }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime('1h').sign(SIGNING_KEY);
 
-async function withToken(token: string) {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: 'mutation ($u: String!) { createAgency(input: { uscc: $u, name: "冒名机关", level: CITY, kind: DEPARTMENT }) { id } }', variables: { u: uscc() } }),
-  });
-  return { status: response.status, ...((await response.json()) as { errors?: { message: string; extensions: Record<string, unknown> }[]; data?: unknown }) };
-}
-const counts = async () => (await server.sql('select (select count(*) from audit_event)::int as audit, (select count(*) from agency)::int as agencies'))[0];
+const withToken = (token: string) => writeWithToken(server, token);
+const counts = () => writtenRows(server);
 
 it('accepts a token only in its compact form: "=" padding or any other character is UNAUTHENTICATED, nothing written', async () => {
   const token = await sign('clerk.li');

@@ -1,53 +1,24 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { FIELD_READERS } from '../../auth/role';
 import type { CivilServant } from '../../db/entities';
 import { CommitmentDomain } from '../../domain/commitment';
 import { commitmentFacts } from '../../domain/commitment-facts';
-import { RecordCategory, Severity } from '../../domain/credit-record';
 import { chinaDate } from '../../domain/day';
 import { SubjectType } from '../../domain/subject';
 import type { GraphQLContext } from '../context';
-import { creditFactsOf, listFactsOf, period, selection } from '../facts-of';
+import { creditFactsOf, period, selection } from '../facts-of';
 import { factsRows } from '../list-caps';
-import { capped } from '../list-caps';
-import { subjectKey } from '../loaders';
 import { CivilServantType } from '../types/civil-servant.type';
 import { CommitmentFactsType } from '../types/commitment-facts.type';
-import { CreditFactsType, SeverityPeriodsInput } from '../types/credit-facts.type';
-import { ListFactsType, ListMembershipType } from '../types/list-membership.type';
-import { ACTS_FROM, AS_OF, BREACHES_FROM, COUNTS_FOR, CREDIT, DISHONESTY_CATEGORIES, DOMAINS, GRAVE_SEVERITIES, HISTORY, LISTINGS, PUBLICLY_DISCLOSED, TRUSTWORTHY_FOR, WITHIN } from './facts-args';
+import { CreditFactsType } from '../types/credit-facts.type';
+import { CreditReadingArgs } from './credit-args';
+import { AS_OF, BREACHES_FROM, DOMAINS, PUBLICLY_DISCLOSED, WITHIN } from './facts-args';
+import { createSubjectFactsResolver } from './subject-facts.resolver';
 
 /** A civil servant's facts: what the rules in rules/civil-servant/ read (rules/facts/civil-servant.graphql). */
 @Resolver(() => CivilServantType)
-export class CivilServantFactsResolver {
-  @FieldResolver(() => CreditFactsType, CREDIT)
-  @Authorized(FIELD_READERS['CivilServant.credit'].roles)
-  credit(
-    @Root() servant: CivilServant,
-    @Arg('asOf', AS_OF) asOf: Date,
-    @Arg('countsFor', () => SeverityPeriodsInput, COUNTS_FOR) countsFor: SeverityPeriodsInput | null,
-    @Arg('trustworthyFor', () => String, TRUSTWORTHY_FOR) trustworthyFor: string | null,
-    @Arg('actsFrom', () => LocalDateResolver, ACTS_FROM) actsFrom: string | null,
-    @Arg('dishonestyCategories', () => [RecordCategory], DISHONESTY_CATEGORIES) dishonestyCategories: RecordCategory[] | null,
-    @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
-    @Ctx() { loaders, viewer }: GraphQLContext,
-  ) {
-    return creditFactsOf(loaders, viewer, 'CivilServant.credit', SubjectType.CIVIL_SERVANT, servant.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities });
-  }
-
-  @FieldResolver(() => ListFactsType, LISTINGS)
-  @Authorized(FIELD_READERS['CivilServant.listings'].roles)
-  listings(@Root() servant: CivilServant, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders, viewer }: GraphQLContext) {
-    return listFactsOf(loaders, viewer, 'CivilServant.listings', SubjectType.CIVIL_SERVANT, servant.id, asOf);
-  }
-
-  @FieldResolver(() => [ListMembershipType], HISTORY)
-  @Authorized(FIELD_READERS['CivilServant.listMemberships'].roles)
-  async listMemberships(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
-    return capped('CivilServant.listMemberships', await loaders.listMembershipsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id)));
-  }
-
+export class CivilServantFactsResolver extends createSubjectFactsResolver('CivilServant', CivilServantType) {
   @FieldResolver(() => CommitmentFactsType, { description: '本人负责的承诺事实 / Commitments this person is answerable for, on the day of asOf (三(四), 四(四)), or those of some fields and disclosure only.' })
   @Authorized(FIELD_READERS['CivilServant.commitmentFacts'].roles)
   async commitmentFacts(
@@ -71,15 +42,11 @@ export class CivilServantFactsResolver {
   agencyCreditAsPrincipal(
     @Root() servant: CivilServant,
     @Arg('asOf', AS_OF) asOf: Date,
-    @Arg('countsFor', () => SeverityPeriodsInput, COUNTS_FOR) countsFor: SeverityPeriodsInput | null,
-    @Arg('trustworthyFor', () => String, TRUSTWORTHY_FOR) trustworthyFor: string | null,
-    @Arg('actsFrom', () => LocalDateResolver, ACTS_FROM) actsFrom: string | null,
-    @Arg('dishonestyCategories', () => [RecordCategory], DISHONESTY_CATEGORIES) dishonestyCategories: RecordCategory[] | null,
-    @Arg('graveSeverities', () => [Severity], GRAVE_SEVERITIES) graveSeverities: Severity[] | null,
+    @Args(() => CreditReadingArgs, { validate: false }) reading: CreditReadingArgs,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
     // Not principal, or tenure unknown: nothing of the agency's is attributed to them (an empty list of records).
     const since = servant.principal && servant.principalSince ? servant.principalSince : '9999-12-31';
-    return creditFactsOf(loaders, viewer, 'CivilServant.agencyCreditAsPrincipal', SubjectType.AGENCY, servant.agency.id, asOf, { countsFor, trustworthyFor, actsFrom, dishonestyCategories, graveSeverities }, since);
+    return creditFactsOf(loaders, viewer, 'CivilServant.agencyCreditAsPrincipal', SubjectType.AGENCY, servant.agency.id, asOf, reading, since);
   }
 }
