@@ -101,7 +101,7 @@ export class VerdictResolver {
   }
 
   @FieldResolver(() => LocalizedTextType, {
-    description: "One plain sentence saying why: the strongest fired rule's explanation filled with the facts, or for ELIGIBLE with no rule fired the matter's eligibleReason (rules/matters.json), or that no rule was in force. Values from the facts are masked for the reader's role as in the explanation (ID-card numbers). Readable by whoever may read the verdict; not recorded as an explanation read.",
+    description: "One plain sentence saying why: the strongest fired rule's explanation filled with the facts, or for ELIGIBLE with no rule fired the matter's eligibleReason (rules/matters.json), or that no rule was in force. Values from the facts are masked for the reader's role as in the explanation (ID-card numbers). Readable by whoever may read the verdict; not recorded as an explanation read, but for a civil servant recorded with the outcome and measures as a READ_PERSONAL_DATA of that person, once per person per request.",
   })
   async reason(@Root() verdict: Verdict, @Ctx() { loaders, viewer, rules }: GraphQLContext): Promise<LocalizedTextType> {
     // The reason is filled from the stored facts: withheld from the public exactly when the explanation is.
