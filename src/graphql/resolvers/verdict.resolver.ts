@@ -117,7 +117,7 @@ export class VerdictResolver {
   async stale(@Root() verdict: Verdict, @Ctx() { loaders, rules }: GraphQLContext): Promise<boolean> {
     const version = rules.current.version;
     if (verdict.ruleSetVersion !== version) return true;
-    return staleGiven(verdict, version, await loaders.lastChangeOfSubject.load(subjectKey(verdict.subjectType, verdict.subjectId)));
+    return staleGiven(verdict, version, await loaders.rowStateOfSubject.load(subjectKey(verdict.subjectType, verdict.subjectId)));
   }
 
   @FieldResolver(() => Boolean, { description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认): provisional until the deciding body decides the value. Not provisional when it rests on clause-sourced or decided values only. See provisionalOn and explanation.provisionalNote.' })
