@@ -143,6 +143,10 @@ export const FIELD_READERS = {
   // An assessment of a civil servant (assess, hostile7 F2): its outcome, score and measures name the rules that
   // fired, and each rule's conditions are public (ruleSet), so they tell the credit facts `credit` tells.
   ...personal('Assessment', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures'], PERMISSIONS.assess),
+  // A stored verdict about a civil servant (verdict, verdicts, latestVerdict, a sweep's verdicts): a personnel
+  // matter's outcome, and the rules that fired for them — as an assessment's, what `credit` tells (sec13 L3).
+  // Its making was audited (EVALUATE, RECHECK), its reading by whom was not. The explanation is READ_EXPLANATION.
+  ...personal('Verdict', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures', 'reason']),
   // A change notice about a civil servant (subscriptions): that something was recorded about them, and when.
   ...personal('SubjectChange', ['action', 'subjectId', 'targetId', 'at']),
 } as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[]; audited?: true }>;

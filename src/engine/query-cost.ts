@@ -180,6 +180,19 @@ function pageSize(first: unknown): number {
 }
 
 /**
+ * How many items a field returns at most, for what is asked under it: a connection `first`
+ * (clamped), its `edges` those same items, a read by ids the number of ids, a capped plain list its
+ * cap, another plain list ASSUMED_LIST_SIZE; any other field one.
+ */
+function itemsOf(name: string, field: { name: string; type: GraphQLOutputType }, args: Record<string, unknown>): number {
+  if (getNamedType(field.type).name.endsWith('Connection')) return pageSize(args.first);
+  if (field.name === 'edges') return 1;
+  if (BY_IDS.has(name)) return Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1;
+  if (isList(field.type)) return capOf(name) ?? (Object.hasOwn(FACTS_LIST_SOURCES, name) ? capOf(FACTS_LIST_SOURCES[name]) : undefined) ?? ASSUMED_LIST_SIZE;
+  return 1;
+}
+
+/**
  * A connection costs `first` (clamped) times its items (and a root one whose totalCount is asked
  * ROOT_COUNT_COST more), and its `edges` are those same items; a
  * capped plain list costs its cap times its items, another plain list ASSUMED_LIST_SIZE times; a
@@ -188,15 +201,35 @@ function pageSize(first: unknown): number {
 const listEstimator: ComplexityEstimator = ({ type, args, field, node, childComplexity, context }) => {
   const name = `${type.name}.${field.name}`;
   const own = FIELD_COSTS[name] ?? 1;
+  const items = itemsOf(name, field, args);
   if (getNamedType(field.type).name.endsWith('Connection')) {
     const count = type.name === 'Query' && selects(node.selectionSet, 'totalCount', (context as { fragments: Fragments }).fragments) ? ROOT_COUNT_COST : 0;
-    return own + count + pageSize(args.first) * childComplexity;
+    return own + count + items * childComplexity;
   }
-  if (field.name === 'edges') return own + childComplexity;
-  if (BY_IDS.has(name)) return own + (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1) * childComplexity;
-  if (isList(field.type)) return own + (capOf(name) ?? (Object.hasOwn(FACTS_LIST_SOURCES, name) ? capOf(FACTS_LIST_SOURCES[name]) : undefined) ?? ASSUMED_LIST_SIZE) * childComplexity;
+  if (isList(field.type) || BY_IDS.has(name)) return own + items * childComplexity;
   return own === 1 ? undefined : own + childComplexity;
 };
+
+/**
+ * What each field that runs an assessment on reading asks for (`Type.field` → subject–matter pairs
+ * per occurrence, from its arguments); its caller supplies the counts that depend on the rule set.
+ */
+export type AssessmentFields = Readonly<Record<string, (args: Record<string, unknown>) => number>>;
+
+/**
+ * The most subject–matter pairs an operation can have assessed: each field of `fields` times the
+ * items of every list it sits in (itemsOf, as the cost estimate counts them), aliases and fragments
+ * counted each time. An upper bound known before anything runs, so a request that may ask for more
+ * than its allowance is refused without a statement. Throws as estimateCost does.
+ */
+export function estimateAssessments(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxNodes: number, fields: AssessmentFields): number {
+  const estimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
+    const name = `${type.name}.${field.name}`;
+    const own = Object.hasOwn(fields, name) ? fields[name](args) : 0;
+    return own + itemsOf(name, field, args) * childComplexity;
+  };
+  return getComplexity({ schema, query: document, operationName, variables, estimators: [estimator], maxQueryNodes: maxNodes } as Parameters<typeof getComplexity>[0]);
+}
 
 /**
  * The estimated cost of an operation (graphql-query-complexity with the estimators above). Throws

@@ -13,15 +13,27 @@ export function parameterPlaceholders(template: string): string[] {
   return placeholders(template).flatMap(({ path }) => (path.startsWith('parameters.') ? [path.slice('parameters.'.length)] : []));
 }
 
+/** A name placeholder (`{{subject.name}}`, `{{subject.agency.name}}`): its value is quoted where it is shown. */
+const isNamePath = (path: string) => path === 'name' || path.endsWith('.name');
+
 /**
- * Fills `{{fact.path}}` placeholders from the facts, e.g. `{{subject.credit.unrepaired}}`.
- * A placeholder the facts do not have is left visible, so a mistake shows instead of vanishing.
+ * A subject's name as texts show it: between corner brackets, 「何洋」, so that whatever a name
+ * holds — one registered before names were checked (src/domain/subject-names.ts) included — reads
+ * as a name and never as part of the verdict's sentence.
+ */
+export const quotedName = (name: string) => `「${name}」`;
+
+/**
+ * Fills `{{fact.path}}` placeholders from the facts, e.g. `{{subject.credit.unrepaired}}`; a name
+ * (`{{subject.name}}`) is quoted (quotedName). A placeholder the facts do not have is left visible,
+ * so a mistake shows instead of vanishing.
  */
 export function renderTemplate(template: string, facts: object): string {
   return template.replace(PLACEHOLDER, (whole, path: string) => {
     const value = resolvePath(facts, path);
     if (value === undefined) return whole;
     if (value === null) return '—';
+    if (isNamePath(path) && typeof value === 'string') return quotedName(value);
     return Array.isArray(value) ? value.join('、') : String(value);
   });
 }

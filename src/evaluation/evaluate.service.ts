@@ -31,19 +31,30 @@ export interface EvaluateOptions {
  * the rule-set snapshot).
  */
 export async function decideSubject(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date): Promise<Decision> {
+  return (await decideWithRowVersions(deps, subject, matter, asOf)).decision;
+}
+
+/**
+ * decideSubject, with the digest of the row versions the facts were read from, read in the same
+ * snapshot (src/evaluation/row-versions.ts): what a stored verdict keeps for `stale`.
+ */
+async function decideWithRowVersions(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date): Promise<{ decision: Decision; rowVersions: string }> {
   assertMatter(deps.ruleSet, subject.type, matter);
   assertId(subject.id, 'subjectId');
   const day = chinaDate(asOf);
-  let facts;
+  let read;
   try {
-    facts = await deps.facts.read((run) => gatherFacts(run, deps.ruleSet, subject, asOf, day));
+    read = await deps.facts.read(async (run, _runChunk, versionsOf) => {
+      const [facts, [rowVersions]] = await Promise.all([gatherFacts(run, deps.ruleSet, subject, asOf, day), versionsOf([subject])]);
+      return { facts, rowVersions };
+    });
   } catch (error) {
     // The facts query reads the subject itself; only when it fails is the subject looked up, so a
     // missing one is NOT_FOUND on subjectId (as before this lookup was saved on every success).
     await findSubject(deps.em, subject.type, subject.id);
     throw error;
   }
-  return decide(deps.ruleSet, subject, matter, asOf, facts);
+  return { decision: await decide(deps.ruleSet, subject, matter, asOf, read.facts), rowVersions: read.rowVersions };
 }
 
 /**
@@ -60,12 +71,12 @@ export async function decideSubject(deps: EvaluationDeps, subject: SubjectRef, m
  */
 export async function evaluate(deps: EvaluationDeps, actor: Viewer, subject: SubjectRef, matter: string, asOf: Date, options: EvaluateOptions = {}): Promise<Verdict> {
   const stopTimer = evaluationSeconds.startTimer({ matter });
-  const decision = await decideSubject(deps, subject, matter, asOf);
+  const { decision, rowVersions } = await decideWithRowVersions(deps, subject, matter, asOf);
   const original = options.recheckOf;
   // A fresh, empty unit of work: the one that read the facts holds every entity those reads loaded.
   const em = deps.em.fork({ clear: true });
   await storeSnapshot(em, deps.ruleSet);
-  const verdict = newVerdict(em, { ...toStored(decision), recheckOf: original?.id ?? null });
+  const verdict = newVerdict(em, { ...toStored(decision), rowVersions, recheckOf: original?.id ?? null });
   await insertVerdictAudited(em, verdict, actor, {
     action: original ? AuditAction.RECHECK : AuditAction.EVALUATE,
     subjectType: verdict.subjectType,

@@ -14,7 +14,7 @@ import {
   Objection,
 } from '../db/entities';
 import { SubjectType } from '../domain/subject';
-import { lastChangesOf } from '../evaluation/stale';
+import { rowStatesOf, type RowState } from '../evaluation/row-versions';
 import { NotFoundError } from '../errors';
 import { assertId } from '../registry/lookup';
 import { createFactRowLoaders } from './fact-rows';
@@ -89,7 +89,7 @@ export function createLoaders(em: EntityManager, gate: StatementGate = atOnce) {
     repairsOfRecord: groupedBy(em, CreditRepair, 'record', (r) => refId(r.record), { appliedOn: 'asc', id: 'asc' }, gate),
     creditRecordsOfSubject: creditRecordsOfSubject(em, gate),
     listMembershipsOfSubject: listMembershipsOfSubject(em, gate),
-    lastChangeOfSubject: lastChangeOfSubject(em, gate),
+    rowStateOfSubject: rowStateOfSubject(em, gate),
     withheldFacts: withheldFacts(em, gate),
     ...nestedPageLoaders(em, ids),
     /** What the facts resolvers read: plain rows (src/graphql/fact-rows.ts). */
@@ -153,14 +153,14 @@ function listMembershipsOfSubject(em: EntityManager, gate: StatementGate) {
 }
 
 /**
- * When each subject's facts last changed (src/evaluation/stale.ts): one statement for every subject
+ * Each subject's fact rows now, their digest and newest time (src/evaluation/stale.ts): one statement for every subject
  * asked in a tick, memoised per request, so `Verdict.stale` on a page of verdicts, under any number
  * of aliases, costs one statement instead of one per verdict per alias.
  */
-function lastChangeOfSubject(em: EntityManager, gate: StatementGate) {
-  return new DataLoader<string, Date | null>(async (keys) => {
+function rowStateOfSubject(em: EntityManager, gate: StatementGate) {
+  return new DataLoader<string, RowState>(async (keys) => {
     const subjects = keys.map((key) => ({ type: key.slice(0, key.indexOf(':')) as SubjectType, id: key.slice(key.indexOf(':') + 1) }));
-    return gate(() => lastChangesOf(em, subjects));
+    return gate(() => rowStatesOf(em, subjects));
   });
 }
 

@@ -31,7 +31,7 @@ type Ref = { id: string } | null | undefined;
  * the object's owner and the object (an agency and its court case).
  */
 type Person = string | { subjectType: SubjectType; subjectId: string; targetId: string };
-type PersonOf = (root: any, context: GraphQLContext) => Person | null | Promise<Person | null>;
+type PersonOf = (root: any, context: GraphQLContext, operation?: string) => Person | null | Promise<Person | null>;
 
 /** The civil servant a record is about; null for an agency's or an enterprise's. */
 const servantOfRecord = (record: { subjectType: string; subjectId: string } | null | undefined): string | null =>
@@ -46,6 +46,9 @@ const PERSON_OF: Record<string, PersonOf> = {
   Commitment: (commitment: { responsiblePerson?: Ref }) => commitment.responsiblePerson?.id ?? null,
   Assessment: (assessment: { subjectType: string; subjectId: string }) =>
     assessment.subjectType === SubjectType.CIVIL_SERVANT ? assessment.subjectId : null,
+  // A verdict returned by the mutation that made it (evaluate, recheck) is recorded by that mutation's own event.
+  Verdict: (verdict: { subjectType: string; subjectId: string }, _context, operation?: string) =>
+    verdict.subjectType === SubjectType.CIVIL_SERVANT && operation !== 'mutation' ? verdict.subjectId : null,
   SubjectChange: (change: { subjectType: string | null; subjectId: string | null }) =>
     change.subjectType === SubjectType.CIVIL_SERVANT ? change.subjectId : null,
   // The person who stood in for the agency's head in court, and why the head was absent (their
@@ -68,7 +71,7 @@ export const RecordPersonalReads: MiddlewareFn<GraphQLContext> = async ({ root, 
   if (!fields?.has(info.fieldName) || context.viewer === SYSTEM_VIEWER) return next();
   const result: unknown = await next();
   if (!readsWhole(context.viewer.role, `${type}.${info.fieldName}`)) return result;
-  const person = await PERSON_OF[type](root, context);
+  const person = await PERSON_OF[type](root, context, info.operation.operation);
   const field = type === 'CivilServant' ? info.fieldName : `${type}.${info.fieldName}`;
   if (typeof person === 'string') notePersonalRead(context, person, field);
   else if (person) readLogOf(context).notePersonal(person.subjectType, person.subjectId, field, person.targetId);

@@ -1,3 +1,4 @@
+import { assessmentLimitPlugin } from './assessment-limit';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -187,6 +188,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       subscriptionsOverWebSocketPlugin,
       complexityPlugin(),
+      assessmentLimitPlugin(),
       inputValuesPlugin,
       metricsPlugin,
       readAuditPlugin,

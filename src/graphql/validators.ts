@@ -5,6 +5,7 @@ import { chinaToday } from '../domain/day';
 import { lossDecimalsProblem } from '../domain/credit-record';
 import { idCardProblem, usccProblem } from '../domain/identifiers';
 import { multiLineProblem, singleLineProblem } from '../domain/plain-text';
+import { organisationNameProblem, personNameProblem } from '../domain/subject-names';
 
 function fromProblem(name: string, problemOf: (value: string) => string | null) {
   return (options?: ValidationOptions) => (target: object, propertyName: string) => {
@@ -27,6 +28,12 @@ export const IsUscc = fromProblem('isUscc', usccProblem);
 
 /** The value is a resident ID-card number with a real birth date and a correct check digit. */
 export const IsIdCardNumber = fromProblem('isIdCardNumber', idCardProblem);
+
+/** A civil servant's name: Han characters, Latin letters, the middle dot; no sentence or markup (src/domain/subject-names.ts). */
+export const PersonName = fromProblem('personName', personNameProblem);
+
+/** An agency's or enterprise's name: no markup, quotes or sentence punctuation (src/domain/subject-names.ts). */
+export const OrganisationName = fromProblem('organisationName', organisationNameProblem);
 
 /** Why a day something happened on cannot be taken, or null: it lies after today in China Standard Time. */
 export function happenedOnProblem(day: string, now: Date = new Date()): string | null {

@@ -45,7 +45,7 @@ it('screen A is one assess request by a display system: 30 candidates with their
     expect(row.assessment.subject.name).toMatch(/^候选人.$/);
     expect(row.assessment.subject.idCardNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
   }
-  expect(rows[0].assessment.reason.zh).toContain(`${rows[0].assessment.subject.name}有1条未修复的失信记录（三(四)所称公务员个人相关信用信息，不限于政务失信；`);
+  expect(rows[0].assessment.reason.zh).toContain(`「${rows[0].assessment.subject.name}」有1条未修复的失信记录（三(四)所称公务员个人相关信用信息，不限于政务失信；`);
   // The reasons are filled with the candidates' facts: one READ_EXPLANATION row each (test/security/assess-explanation-unaudited.test.ts);
   // the outcomes tell the rules that fired for each: one READ_PERSONAL_DATA row each (test/security/assess-measures-unaudited.test.ts).
   const [verdicts, audit, ...rest] = before;

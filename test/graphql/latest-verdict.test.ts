@@ -70,7 +70,7 @@ describe('Verdict.reason (16.3)', () => {
   it('is one plain sentence: the fired rule\'s filled text for RESTRICTED, the matter\'s eligibleReason for ELIGIBLE', async () => {
     const restricted = await latest(candidate, 'DISPLAY');
     // Still one sentence, saying it is a recommendation to the competent body (lawyer5 R1).
-    expect(restricted!.reason.zh).toBe('周明亮有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。');
+    expect(restricted!.reason.zh).toBe('「周明亮」有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。');
     const eligible = await latest(colleague, 'DISPLAY');
     expect(eligible!.reason).toEqual({
       zh: '无计入期间内未修复的失信记录（三(四)所称个人相关信用信息，不限于政务失信，与职务晋升同样考量）、法院未移出的失信被执行人名单，也无据以限制的未修复政务失信记录（三(六)；异议中的记录不据以限制）：依本规则集（鄂州政发〔2018〕17号三(四)、三(六)、三(七)）评优评先不予限制，无需提示关注；其他规定另行适用（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。',

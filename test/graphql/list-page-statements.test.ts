@@ -21,7 +21,7 @@ beforeAll(async () => {
   for (let a = 0; a < 3; a++) {
     const agencyId = await createAgency(server, { name: `鄂州市测试局${a}` });
     for (let s = 0; s < 4; s++) {
-      const servantId = await createCivilServant(server, agencyId, { name: `张测试${a}${s}` });
+      const servantId = await createCivilServant(server, agencyId, { name: `张测试${'甲乙丙'[a]}${'一二三四'[s]}` });
       for (let r = 0; r < 1 + (s % 3); r++) {
         const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { category: 'ADMINISTRATIVE_VIOLATION', occurredOn: `2023-0${r + 1}-01`, recordedOn: `2023-0${r + 1}-20` });
         if (r === 0) await server.ok(OBJECT, { input: { recordId, filedBy: '本人', reason: '事实有误', filedOn: '2023-05-01' } });

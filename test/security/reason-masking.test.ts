@@ -55,7 +55,7 @@ const ASSESS = graphql(`query ($s: ID!) { assess(subjects: [{ type: CIVIL_SERVAN
 
 it.each([['OFFICER', OFFICER], ['DISPLAY', DISPLAY]])('%s reads the reason of a stored verdict and of the latest verdict with the number masked, as in the explanation', async (_, as) => {
   const read = await server.ok(STORED, { v: verdictId, s: servantId }, as);
-  expect(read.verdict!.reason.zh).toBe(`刘磊勇（身份证号${masked}）有未修复的政务失信记录（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。`);
+  expect(read.verdict!.reason.zh).toBe(`「刘磊勇」（身份证号${masked}）有未修复的政务失信记录（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。`);
   expect(read.verdict!.reason.en).toContain(`(ID ${masked})`);
   expect(read.latestVerdict!.reason.zh).toContain(masked);
   expect(JSON.stringify(read)).not.toContain(whole);

@@ -181,7 +181,7 @@ const OPERATIONS: Operation[] = [
     document: graphql(`query ($v: ID!) { verdict(id: $v) { outcome reason { zh } } }`),
     variables: () => ({ v: verdictId }),
     personnelId: true,
-    check: (d) => expect(d.verdict).toEqual({ outcome: 'RESTRICTED', reason: { zh: expect.stringContaining('王小明有1条无异议的未修复政务失信记录') } }),
+    check: (d) => expect(d.verdict).toEqual({ outcome: 'RESTRICTED', reason: { zh: expect.stringContaining('「王小明」有1条无异议的未修复政务失信记录') } }),
   }),
   operation({
     name: "read a civil servant's latest verdict",

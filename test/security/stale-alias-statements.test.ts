@@ -12,7 +12,7 @@ const server = serverPerFile();
 const EVALUATE = graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }`);
 const VERDICTS = 5;
 const ALIASES = 10;
-const lastChangeStatements = () => server.statements.filter((s) => /with asked \(k, subject_type, subject_id\)|with subjects \(subject_type, subject_id\)/.test(s));
+const lastChangeStatements = () => server.statements.filter((s) => /with wanted \(k, subject_type, subject_id\)/.test(s));
 
 const agencies: string[] = [];
 beforeAll(async () => {

@@ -42,6 +42,14 @@ export class Verdict extends BaseEntity {
   @Property({ type: 'string', length: 80 })
   ruleSetVersion!: string;
 
+  /**
+   * The digest of the row versions its facts were read from, read in the facts' snapshot
+   * (src/evaluation/row-versions.ts): `stale` compares it with the digest now. Null for a verdict
+   * stored before verdicts kept it (compared by the newest row time, src/evaluation/stale.ts).
+   */
+  @Property({ type: 'string', length: 32, nullable: true })
+  rowVersions?: string | null = null;
+
   /** The parameters file in force on the day. */
   @Property({ type: 'string', length: 200 })
   parametersFile!: string;

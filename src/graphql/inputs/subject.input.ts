@@ -1,7 +1,7 @@
 import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AgencyKind, AgencyLevel, CreditGrade } from '../../domain/subject';
-import { HappenedOn, IsIdCardNumber, IsUscc, SingleLine } from '../validators';
+import { HappenedOn, IsIdCardNumber, IsUscc, OrganisationName, PersonName, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
 
 @InputType({ description: 'A new agency.' })
@@ -10,6 +10,7 @@ export class CreateAgencyInput {
   @IsUscc()
   uscc!: string;
 
+  @OrganisationName()
   @SingleLine()
   @Field()
   @NonEmptyText(200)
@@ -29,6 +30,7 @@ export class CreateAgencyInput {
 
 @InputType({ description: 'Changes to an agency; absent fields stay as they are.' })
 export class UpdateAgencyInput {
+  @OrganisationName()
   @SingleLine()
   @Field({ nullable: true })
   @NonEmptyText(200, { optional: true })
@@ -52,6 +54,7 @@ export class CreateCivilServantInput {
   @IsIdCardNumber()
   idCardNumber!: string;
 
+  @PersonName()
   @SingleLine()
   @Field()
   @NonEmptyText(100)
@@ -83,6 +86,7 @@ export class CreateCivilServantInput {
 
 @InputType({ description: 'Changes to a civil servant; absent fields stay as they are.' })
 export class UpdateCivilServantInput {
+  @PersonName()
   @SingleLine()
   @Field({ nullable: true })
   @NonEmptyText(100, { optional: true })
@@ -119,6 +123,7 @@ export class CreateEnterpriseInput {
   @IsUscc()
   uscc!: string;
 
+  @OrganisationName()
   @SingleLine()
   @Field()
   @NonEmptyText(200)
@@ -133,6 +138,7 @@ export class CreateEnterpriseInput {
 
 @InputType({ description: 'Changes to an enterprise; absent fields stay as they are.' })
 export class UpdateEnterpriseInput {
+  @OrganisationName()
   @SingleLine()
   @Field({ nullable: true })
   @NonEmptyText(200, { optional: true })

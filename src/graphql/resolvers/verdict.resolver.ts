@@ -101,7 +101,7 @@ export class VerdictResolver {
   }
 
   @FieldResolver(() => LocalizedTextType, {
-    description: "One plain sentence saying why: the strongest fired rule's explanation filled with the facts, or for ELIGIBLE with no rule fired the matter's eligibleReason (rules/matters.json), or that no rule was in force. Values from the facts are masked for the reader's role as in the explanation (ID-card numbers). Readable by whoever may read the verdict; not recorded as an explanation read.",
+    description: "One plain sentence saying why: the strongest fired rule's explanation filled with the facts, or for ELIGIBLE with no rule fired the matter's eligibleReason (rules/matters.json), or that no rule was in force. Values from the facts are masked for the reader's role as in the explanation (ID-card numbers). Readable by whoever may read the verdict; not recorded as an explanation read, but for a civil servant recorded with the outcome and measures as a READ_PERSONAL_DATA of that person, once per person per request.",
   })
   async reason(@Root() verdict: Verdict, @Ctx() { loaders, viewer, rules }: GraphQLContext): Promise<LocalizedTextType> {
     // The reason is filled from the stored facts: withheld from the public exactly when the explanation is.
@@ -117,7 +117,7 @@ export class VerdictResolver {
   async stale(@Root() verdict: Verdict, @Ctx() { loaders, rules }: GraphQLContext): Promise<boolean> {
     const version = rules.current.version;
     if (verdict.ruleSetVersion !== version) return true;
-    return staleGiven(verdict, version, await loaders.lastChangeOfSubject.load(subjectKey(verdict.subjectType, verdict.subjectId)));
+    return staleGiven(verdict, version, await loaders.rowStateOfSubject.load(subjectKey(verdict.subjectType, verdict.subjectId)));
   }
 
   @FieldResolver(() => Boolean, { description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认): provisional until the deciding body decides the value. Not provisional when it rests on clause-sourced or decided values only. See provisionalOn and explanation.provisionalNote.' })
