@@ -104,7 +104,7 @@ function fromValidation(error: ArgumentValidationError): GraphQLError {
 }
 
 /**
- * The registry's "one at a time" indexes, and what their violation means to the client. The use
+ * The registry's "one at a time" indexes and unique codes, and what their violation means to the client. The use
  * cases check first under a row lock and give a more precise message; these are the database's
  * word when something slipped past them.
  */
@@ -124,6 +124,23 @@ const ONE_AT_A_TIME: Record<string, { field: string; problem: string }> = {
   list_membership_one_open_per_list: {
     field: 'list',
     problem: 'the subject is already on this list; remove that listing first.',
+  },
+  // The unique codes: a concurrent duplicate is named as a sequential one is (hostile8 F12).
+  civil_servant_id_card_number_unique: {
+    field: 'idCardNumber',
+    problem: 'a civil servant with this ID-card number already exists; update that one instead.',
+  },
+  agency_uscc_unique: {
+    field: 'uscc',
+    problem: 'an agency with this USCC already exists; update it instead.',
+  },
+  enterprise_uscc_unique: {
+    field: 'uscc',
+    problem: 'an enterprise with this USCC already exists; update it instead.',
+  },
+  court_case_case_number_unique: {
+    field: 'caseNumber',
+    problem: 'a court case with this case number is already registered; update that one instead.',
   },
 };
 

@@ -28,14 +28,15 @@ export async function withAudit<T>(
   actor: Viewer,
   action: AuditAction,
   work: (tx: EntityManager) => Promise<T>,
-  about: (result: T) => Omit<AuditEntry, 'action'>,
+  about: (result: T) => Omit<AuditEntry, 'action'> & { /** false: the write changed nothing a verdict rests on, so no change notice (a reload that kept the version). */ notify?: boolean },
 ): Promise<T> {
   return em.transactional(
     async (tx) => {
       const result = await work(tx);
-      const entry = { action, ...about(result) };
+      const { notify, ...told } = about(result);
+      const entry = { action, ...told };
       auditIn(tx, actor, entry);
-      await notifyIn(tx, entry);
+      if (notify !== false) await notifyIn(tx, entry);
       await tx.flush();
       return result;
     },

@@ -64,6 +64,9 @@ export const PERMISSIONS = {
   readAudit: [Role.INSPECTOR, Role.ADMIN],
 } as const satisfies Record<string, readonly Role[]>;
 
+/** Every role with a token: all but PUBLIC. */
+export const SIGNED_IN: readonly Role[] = ALL_ROLES.filter((role) => role !== Role.PUBLIC);
+
 /** Roles that see ID-card numbers whole (others see 4207**********0013). */
 export const SEES_ID_NUMBERS: readonly Role[] = [Role.CLERK, Role.INSPECTOR, Role.ADMIN];
 
@@ -81,7 +84,8 @@ export const READS_RULE_ERRORS: readonly Role[] = [Role.OFFICER, Role.INSPECTOR,
  * - `mask`: a masked value (see src/auth/masking.ts);
  * - `withheld`: that value instead (null, or an empty list), as if the field were empty, so that
  *   its absence tells nothing;
- * - neither: a refusal (FORBIDDEN / UNAUTHENTICATED naming the roles that may).
+ * - `filtered`: a list with what they may not see left out (the field's resolver filters it);
+ * - none of these: a refusal (FORBIDDEN / UNAUTHENTICATED naming the roles that may).
  *
  * The withheld commitment and court-case fields are how the public would reach a civil servant
  * through an agency (三(二), 三(七)): a breach found through 履职不力 enters the named person's
@@ -130,6 +134,13 @@ export const FIELD_READERS = {
   'CourtCase.entrustedRepresentative': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
   'CourtCase.validAbsenceReason': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
   'RuleSet.errors': { roles: READS_RULE_ERRORS, masked: false, withheld: [] },
+  // A subject's plain record lists: the public gets only the records publicly disclosed today (src/graphql/visibility.ts),
+  // others every record, revoked and expired ones too. Read as the system into a verdict's facts, they would
+  // carry undisclosed records to the public (hostile8 F1b): facts read records through `credit { records }`.
+  'Agency.creditRecords': { roles: SIGNED_IN, masked: false, filtered: true },
+  'Agency.creditRecordsConnection': { roles: SIGNED_IN, masked: false, filtered: true },
+  'Enterprise.creditRecords': { roles: SIGNED_IN, masked: false, filtered: true },
+  'Enterprise.creditRecordsConnection': { roles: SIGNED_IN, masked: false, filtered: true },
   'CreditRecord.history': { roles: PERMISSIONS.readHistory, masked: false, audited: true },
   'CreditRecord.objections': { roles: PERMISSIONS.readHistory, masked: false, audited: true },
   'CreditRecord.repairs': { roles: PERMISSIONS.readHistory, masked: false, audited: true },
@@ -149,7 +160,7 @@ export const FIELD_READERS = {
   ...personal('Verdict', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures', 'reason']),
   // A change notice about a civil servant (subscriptions): that something was recorded about them, and when.
   ...personal('SubjectChange', ['action', 'subjectId', 'targetId', 'at']),
-} as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[]; audited?: true }>;
+} as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[]; audited?: true; filtered?: true }>;
 
 export type GuardedField = keyof typeof FIELD_READERS;
 

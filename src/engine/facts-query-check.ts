@@ -13,6 +13,7 @@ import {
   type SelectionSetNode,
   type StringValueNode,
 } from 'graphql';
+import { storedFieldExposedTo } from '../auth/stored-facts';
 import { SubjectType } from '../domain/subject';
 import { dateProblem, YEARS } from '../domain/day';
 import { RULE_LIMITS } from './rule-limits';
@@ -150,6 +151,16 @@ export function factsQueryProblems(file: string, document: DocumentNode, schema:
       }
       if (reader && parent && !reader.reads(`${parent.name}.${node.name.value}`)) {
         problem(node, `草案的事实查询不能读取 ${parent.name}.${node.name.value}：角色 ${reader.role} 无权读取该字段的完整值；请删除该字段`, `a draft facts query cannot read ${parent.name}.${node.name.value}: the role ${reader.role} may not read it whole; remove the field`);
+        return false;
+      }
+      // The facts are stored in the verdict and read with it: by everyone for an agency or an
+      // enterprise, by the personnel readers for a civil servant. A field one of them may not read
+      // whole (FIELD_READERS: a court case's absence reason, a commitment's finding document, the
+      // plain record lists that hold undisclosed records) would reach them through the verdict.
+      const exposed = parent ? storedFieldExposedTo(subjectType, `${parent.name}.${node.name.value}`, named?.name) : null;
+      if (exposed) {
+        const hint = /^(Agency|Enterprise)\.creditRecords/.test(`${parent!.name}.${node.name.value}`) ? { zh: '；信用记录请通过 credit { records } 读取', en: '; read records through credit { records }' } : { zh: '', en: '' };
+        problem(node, `事实随结论保存，${exposed} 可读取 ${subjectType} 的结论，但无权读取 ${parent!.name}.${node.name.value} 的完整值：事实查询不能读取该字段；请删除该字段${hint.zh}`, `facts are stored with the verdict, and ${exposed} reads ${subjectType} verdicts but may not read ${parent!.name}.${node.name.value} whole: a facts query cannot read it; remove the field${hint.en}`);
         return false;
       }
       return undefined;

@@ -166,6 +166,8 @@ export interface StoredRuleSet {
   queryVariables: Map<SubjectType, string[]>;
   /** Each facts query's reach of its variables (facts-reach.ts), by subject type. */
   queryReach: Map<SubjectType, Record<string, string[]>>;
+  /** Each facts query, by subject type: what a verdict's stored facts were read with (src/graphql/stored-facts-view.ts). */
+  queryDocuments: Map<SubjectType, DocumentNode>;
 }
 
 const isBilingual = (value: unknown): value is Bilingual => !!value && typeof value === 'object' && typeof (value as Bilingual).zh === 'string' && typeof (value as Bilingual).en === 'string';
@@ -195,5 +197,6 @@ export function readSnapshot(version: string, files: RuleFiles): StoredRuleSet {
   const parameterSources = new Map(parsed.parameters.flatMap(({ file, json }) => (json?.value && typeof json.value === 'object' ? [[file, readParameterSet(file, json.value).sources] as const] : [])));
   const queryVariables = new Map((Object.entries(parsed.factsQueries) as [SubjectType, ParsedQuery][]).map(([type, query]) => [type, query.variables]));
   const queryReach = new Map((Object.entries(parsed.factsQueries) as [SubjectType, ParsedQuery][]).map(([type, query]) => [type, query.document ? factsReach(query.document) : {}]));
-  return { version, texts, parameterSources, queryVariables, queryReach };
+  const queryDocuments = new Map((Object.entries(parsed.factsQueries) as [SubjectType, ParsedQuery][]).flatMap(([type, query]) => (query.document ? [[type, query.document] as const] : [])));
+  return { version, texts, parameterSources, queryVariables, queryReach, queryDocuments };
 }

@@ -14,8 +14,11 @@ import { previewImpact, type ImpactReport } from './impact.service';
  * a valid change is swapped in, an invalid one keeps the last good set (src/engine/rule-reloader.ts).
  */
 export function reloadRules(em: EntityManager, actor: Viewer, reloader: RuleReloader): Promise<ReloadResult> {
+  // Subscribers hear of a reload only when it swapped in another version (hostile8 F10): a reload that
+  // changed nothing, or kept the last good set, changes no verdict, and clients re-assess on the notice.
   return withAudit(em, actor, AuditAction.RELOAD_RULES, async () => reloader.reload(), (r) => ({
     outcome: r.errors.length ? `kept ${r.version}: ${r.errors.length} error(s)` : `in force: ${r.version}`,
+    notify: r.changed,
   }));
 }
 

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import { PUBLIC_RATE_DEFAULTS, type Config } from '../config';
 import { errorsTotal, rateLimitedTotal } from '../metrics';
 
@@ -20,12 +20,26 @@ import { errorsTotal, rateLimitedTotal } from '../metrics';
  * A refused request gets HTTP 429 with `Retry-After` and one GraphQL error coded RATE_LIMITED; it
  * is counted in chengxin_rate_limited_total. Each server process counts for itself
  * (WEB_CONCURRENCY processes allow that many times the limit).
+ *
+ * `take` counts one message of an anonymous WebSocket (a Subscribe, parsed, validated and costed
+ * like a request) against the same address's count (hostile8 F9): sockets are no way round the limit.
  */
-export function publicRateLimit(config: Pick<Config, 'publicRateLimit' | 'publicRateWindowSeconds'>): RequestHandler | null {
+export interface PublicRateLimit {
+  middleware: RequestHandler;
+  /** Counts one anonymous request from `address` that did not come through the middleware; whether it is within the limit, and when to retry. */
+  take(address: string): Promise<{ allowed: boolean; limit: number; windowSeconds: number; retryAfterSeconds: number }>;
+}
+
+export function publicRateLimit(config: Pick<Config, 'publicRateLimit' | 'publicRateWindowSeconds'>): PublicRateLimit | null {
   const limit = config.publicRateLimit ?? PUBLIC_RATE_DEFAULTS.limit;
   const windowSeconds = config.publicRateWindowSeconds ?? PUBLIC_RATE_DEFAULTS.windowSeconds;
   if (limit <= 0) return null;
-  return rateLimit({
+  const store = new MemoryStore();
+  // The library's own key (an IPv6 address by its /56), for HTTP requests and socket messages alike.
+  const keyOf = (address: string) => ipKeyGenerator(address);
+  const middleware = rateLimit({
+    store,
+    keyGenerator: (req: Request) => keyOf(req.ip ?? 'unknown'),
     windowMs: windowSeconds * 1000,
     limit,
     standardHeaders: 'draft-7',
@@ -50,4 +64,17 @@ export function publicRateLimit(config: Pick<Config, 'publicRateLimit' | 'public
       });
     },
   });
+  return {
+    middleware,
+    async take(address) {
+      const { totalHits, resetTime } = await store.increment(keyOf(address));
+      const retryAfterSeconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + windowSeconds * 1000) - Date.now()) / 1000));
+      const allowed = totalHits <= limit;
+      if (!allowed) {
+        rateLimitedTotal.inc();
+        errorsTotal.inc({ code: 'RATE_LIMITED' });
+      }
+      return { allowed, limit, windowSeconds, retryAfterSeconds };
+    },
+  };
 }

@@ -208,13 +208,14 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.get('/readyz', readiness(orm, rules, reloader, verify));
   const metrics = await serveMetrics(app, config);
   mountWeb(app, config);
+  const publicRate = publicRateLimit(config);
   app.use(
     '/graphql',
     // Browsers on the allowed origins (CORS_ORIGINS) get their preflight answered here, before
     // Apollo's CSRF prevention, which refuses an OPTIONS request without a JSON content type.
     corsFor(config.corsOrigins),
     // Before the body is parsed: a refused anonymous caller costs nothing more (public-rate-limit.ts).
-    publicRateLimit(config) ?? ((_req: Request, _res: Response, next: NextFunction) => next()),
+    publicRate?.middleware ?? ((_req: Request, _res: Response, next: NextFunction) => next()),
     express.json({ limit: BODY_LIMIT }),
     refusePersistedQueries,
     expressMiddleware(apollo, {
@@ -225,6 +226,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     subscriptionsPerSocket: config.subscriptionsPerSocket ?? SUBSCRIPTION_DEFAULTS.perSocket,
     changes,
     publicSocketsPerAddress: config.publicSocketsPerAddress,
+    publicRate: publicRate ?? undefined,
     // As Express's req.ip: the peer, or the address trusted proxies (`trust proxy`) name.
     clientAddress: (request) => clientAddressOf(request, app.get('trust proxy fn') as TrustProxy),
   });

@@ -10,6 +10,7 @@ import type { ChangeFeed } from './change-feed';
 import type { GraphQLContext } from './context';
 import { recordSubscriptionReads } from '../audit/subscription-reads';
 import { SOCKET_LIMITS, assertAffordable, limitRules, parseOptions } from './limits';
+import type { PublicRateLimit } from './public-rate-limit';
 
 /** setTimeout's longest delay (about 24.8 days); a token may live longer (JWT_MAX_TTL_DAYS up to 3650). */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -38,7 +39,12 @@ export interface SubscriptionLimits {
   publicSocketsPerAddress?: number;
   /** The client's address of an upgrade request (the TCP peer, or as TRUST_PROXY says); default the peer. */
   clientAddress?: (request: http.IncomingMessage) => string;
+  /** The anonymous HTTP requests' per-address limiter: an anonymous socket's Subscribe messages count against it too. */
+  publicRate?: Pick<PublicRateLimit, 'take'>;
 }
+
+/** 4429: a graphql-ws client does not retry into the same limit. */
+const RATE_LIMITED = { code: CloseCode.TooManyInitialisationRequests, reason: 'Too many requests without a token from this address' };
 
 /**
  * Subscriptions over WebSocket (the graphql-ws protocol) on the HTTP server's own port and path.
@@ -148,9 +154,20 @@ export function serveSubscriptions(
         clearTimeout(entry.expiry);
         for (const group of entry.groups) leave(ctx, group);
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const viewer = viewers.get(ctx);
         if (!viewer) return [new GraphQLError('The connection has no verified caller.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        // An anonymous socket's messages are requests like any other from its address (hostile8 F9):
+        // counted with its HTTP requests before anything is parsed; past the limit the socket closes.
+        if (viewer.subject === null && limits.publicRate) {
+          const rate = await limits.publicRate.take(addressOf(ctx.extra.request));
+          if (!rate.allowed) {
+            ctx.extra.socket.close(RATE_LIMITED.code, `${RATE_LIMITED.reason}: at most ${rate.limit} in ${rate.windowSeconds} s, WebSocket messages included; retry after ${rate.retryAfterSeconds} s`);
+            return [new GraphQLError(`Too many requests without a token from this address: at most ${rate.limit} in ${rate.windowSeconds} s (PUBLIC_RATE_LIMIT, PUBLIC_RATE_WINDOW_SECONDS), WebSocket messages included. Nothing was run. Retry after ${rate.retryAfterSeconds} s, or sign in with a token.`, {
+              extensions: { code: 'RATE_LIMITED', limit: rate.limit, windowSeconds: rate.windowSeconds, retryAfterSeconds: rate.retryAfterSeconds },
+            })];
+          }
+        }
         if (expired(viewer)) {
           ctx.extra.socket.close(EXPIRED.code, EXPIRED.reason);
           return [new GraphQLError('The token has expired; connect again with a valid one.', { extensions: { code: 'UNAUTHENTICATED' } })];

@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SOCKET_LIMITS } from '../../src/graphql/limits';
+import { createAgency } from '../support/factories';
 import { TEST_JWT_SECRET, startTestServer, token, type TestServer } from '../support/test-server';
 import { graphql } from '../support/graphql';
 
@@ -85,15 +86,18 @@ describe('one socket', () => {
     const refused = [...byId.entries()].filter(([, m]) => m.some((x) => x.type === 'error'));
     expect(refused).toHaveLength(5);
     for (const [, m] of refused) expect(m[0].payload[0].extensions).toMatchObject({ code: 'TOO_MANY_SUBSCRIPTIONS', limit: SOCKET_LIMITS.subscriptionsPerSocket });
-    // The ones that run receive changes: a reload reaches every subscriber.
-    await server.query(graphql(`mutation { reloadRules { version } }`));
+    // The ones that run receive changes: an agency's change reaches every public subscriber (a reload
+    // that keeps the version notifies no one, hostile8 F10).
+    const agencyId = await createAgency(server);
+    const touch = (name: string) => server.ok(graphql(`mutation ($id: ID!, $input: UpdateAgencyInput!) { updateAgency(id: $id, input: $input) { id } }`), { id: agencyId, input: { name } });
+    await touch('鄂州市测试局一');
     await until(() => [...byId.values()].filter((m) => m.some((x) => x.type === 'next')).length === SOCKET_LIMITS.subscriptionsPerSocket);
 
     // Completing one frees a place.
     socket.send(JSON.stringify({ id: 's0', type: 'complete' }));
     await new Promise((resolve) => setTimeout(resolve, 200));
     socket.send(JSON.stringify({ id: 'again', type: 'subscribe', payload: { query: CHANGES } }));
-    await server.query(graphql(`mutation { reloadRules { version } }`));
+    await touch('鄂州市测试局二');
     await until(() => (byId.get('again') ?? []).some((x) => x.type === 'next'));
     expect(byId.get('again')!.some((x) => x.type === 'error')).toBe(false);
     socket.close();

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
+import { PERMISSIONS, Role, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { storedFactsMask } from '../../auth/stored-facts';
 import { AuditAction } from '../../domain/audit';
 import { readLogOf } from '../../audit/read-log';
@@ -30,6 +30,7 @@ import { ExplanationType } from '../types/explanation.type';
 import { LocalizedTextType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
 import { assertMayReadVerdict, assertMaySeeVerdictOf, verdictSubjectTypes, withheldSummary, withholdsStoredFacts, withoutUndisclosed } from '../visibility';
 import { definedOnly } from '../where';
+import { storedFactsOfVerdict } from '../stored-facts-view';
 
 @Resolver(() => VerdictType)
 export class VerdictResolver {
@@ -141,10 +142,12 @@ export class VerdictResolver {
   }
 
   @FieldResolver(() => ExplanationType, { description: 'Why. A signed-in caller\'s read is recorded in the audit trail, once per verdict per request. The public gets no facts or evidence about a civil servant.' })
-  async explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext): Promise<ExplanationType> {
+  async explanation(@Root() verdict: Verdict, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ExplanationType> {
     const personal = verdict.subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(context.viewer.role);
     const explained = await explainedRules(context.em, context.rules.current, verdict);
-    const visible = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts, verdict.evaluatedAt);
+    const disclosed = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts, verdict.evaluatedAt);
+    // Whatever the facts file selected, the public gets only the fields it reads whole (hostile8 F1).
+    const visible = context.viewer.role === Role.PUBLIC ? await storedFactsOfVerdict(context.em, context.rules.current, info.schema, Role.PUBLIC, verdict, disclosed) : disclosed;
     const uses = (await parameterUses(context.em, context.rules.current, verdict, explained)).map(parameterUseView);
     // Conditions go too, not just their actual values: `passed` of a rule that did not fire would
     // still tell what a record said (seriousIllegalDishonest == true, passed).

@@ -1,0 +1,69 @@
+import WebSocket from 'ws';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * hostile8 F9: one anonymous socket sent 150 Subscribe messages, each parsed, validated and costed,
+ * while the anonymous HTTP limit (PUBLIC_RATE_LIMIT per address) did not move. Now each Subscribe
+ * of a token-less socket counts against the same per-address limit as an HTTP request; past it the
+ * subscription is refused (RATE_LIMITED) and the socket closes with 4429. Real sockets, real server.
+ */
+const LIMIT = 6;
+let server: TestServer;
+let wsUrl: string;
+const opened: WebSocket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ publicRateLimit: LIMIT, publicRateWindowSeconds: 600 });
+  wsUrl = server.url.replace(/^http/, 'ws');
+});
+afterAll(async () => {
+  for (const socket of opened) socket.close();
+  await server?.stop();
+});
+
+/** An anonymous graphql-ws socket, acknowledged; its messages by id, and its close. */
+function anonymousSocket(): Promise<{ socket: WebSocket; byId: Map<string, any[]>; closed: Promise<{ code: number; reason: string }> }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+    opened.push(socket);
+    const byId = new Map<string, any[]>();
+    const closed = new Promise<{ code: number; reason: string }>((done) => socket.on('close', (code, reason) => done({ code, reason: String(reason) })));
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'connection_ack') resolve({ socket, byId, closed });
+      if (message.id) byId.set(message.id, [...(byId.get(message.id) ?? []), message]);
+    });
+    void closed.then(() => reject(new Error('closed before acknowledged')));
+  });
+}
+
+const until = async (done: () => boolean, ms = 5000) => {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+const anonymousHttp = () => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+
+describe('anonymous WebSocket messages and the anonymous rate limit (hostile8 F9)', () => {
+  it('Subscribe messages count with HTTP requests from the address; past the limit the socket is closed with 4429 and nothing is run', async () => {
+    const { socket, byId, closed } = await anonymousSocket();
+    // Invalid documents: each is answered with a validation error, and each counts.
+    for (let i = 1; i <= 3; i++) socket.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: 'subscription { nope }' } }));
+    await until(() => byId.size === 3);
+    expect(byId.get('s1')![0]).toMatchObject({ type: 'error', payload: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) })] });
+
+    // The HTTP requests from the same address share the count: 3 more are served, the next is refused.
+    for (let i = 0; i < LIMIT - 3; i++) expect((await anonymousHttp()).status).toBe(200);
+    const refused = await anonymousHttp();
+    expect(refused.status).toBe(429);
+
+    // And the socket's next message is refused unparsed, and the socket closed: 4429, which clients do not retry.
+    socket.send(JSON.stringify({ id: 'over', type: 'subscribe', payload: { query: 'subscription { subjectChanged { action } }' } }));
+    expect(await closed).toMatchObject({ code: 4429, reason: expect.stringContaining('Too many requests without a token from this address') });
+    expect(JSON.stringify(byId.get('over') ?? [])).not.toContain('GRAPHQL_VALIDATION_FAILED');
+  });
+});
