@@ -142,6 +142,14 @@ const ONE_AT_A_TIME: Record<string, { field: string; problem: string }> = {
     field: 'caseNumber',
     problem: 'a court case with this case number is already registered; update that one instead.',
   },
+  court_case_one_per_number: {
+    field: 'caseNumber',
+    problem: 'a court case with this case number (compared after normalising width, spaces and leading zeros) is already registered; update that one instead.',
+  },
+  credit_record_one_per_decision: {
+    field: 'documentNumber',
+    problem: 'a record of this subject, category, decision day and document number is already on file; correct that one instead.',
+  },
 };
 
 /** Maps any thrown error to what a client may see. Unknown errors are logged and hidden. */

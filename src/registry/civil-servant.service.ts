@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
 import { changesOutcome, snapshot } from '../audit/changes';
@@ -29,6 +30,27 @@ function assertTenure(principal: boolean, principalSince: string | null | undefi
   if (principal && becomingPrincipal && !principalSince) throw new BadUserInputError('principalSince', TENURE_REQUIRED);
 }
 
+/**
+ * hostile8 F11: a principal term starts on or after the person's 18th birthday (the birth date in
+ * the ID-card number, digits 7–14), and an agency has one principal (主要负责人) at a time: a second
+ * one is refused until the first one's tenure is ended (principal: false). The register keeps no past
+ * terms, so "one at a time" is one current principal per agency; the agency's row is locked first,
+ * so two requests cannot both make one.
+ */
+async function assertOnePlausiblePrincipal(tx: EntityManager, servant: { id?: string; idCardNumber: string; principal: boolean; principalSince?: string | null }, agency: Agency): Promise<void> {
+  if (!servant.principal) return;
+  const birth = servant.idCardNumber.slice(6, 14);
+  const adult = `${Number(birth.slice(0, 4)) + 18}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`;
+  if (servant.principalSince && servant.principalSince < adult) {
+    throw new BadUserInputError('principalSince', `${servant.principalSince} 早于本人年满十八周岁之日 ${adult}（据身份证号出生日期）：请核对任主要负责人之日。 / ${servant.principalSince} is before the person's 18th birthday (${adult}, from the ID-card number's birth date); check the day they took office as principal.`);
+  }
+  await tx.findOne(Agency, { id: agency.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const other = await tx.findOne(CivilServant, { agency, principal: true, ...(servant.id ? { id: { $ne: servant.id } } : {}) });
+  if (other) {
+    throw new ConflictError('principal', `该机关已有主要负责人（${other.id}，自 ${other.principalSince ?? '未登记之日'} 起任职）：一个机关同一时间只有一名主要负责人。请先以 updateCivilServant 将其 principal 设为 false 结束其任职，再登记新任主要负责人。 / the agency already has a principal (${other.id}, since ${other.principalSince ?? 'an unrecorded day'}): an agency has one principal at a time. End that tenure first (updateCivilServant with principal: false), then register the new principal.`);
+  }
+}
+
 export async function createCivilServant(em: EntityManager, actor: Viewer, input: CivilServantFields): Promise<CivilServant> {
   assertTenure(!!input.principal, input.principalSince, true);
   return withAudit(em, actor, AuditAction.REGISTER_SUBJECT, async (tx) => {
@@ -36,6 +58,7 @@ export async function createCivilServant(em: EntityManager, actor: Viewer, input
       throw new ConflictError('idCardNumber', 'a civil servant with this ID-card number already exists; update that one instead.');
     }
     const agency = await findOrFail(tx, Agency, 'agency', input.agencyId, 'agencyId');
+    await assertOnePlausiblePrincipal(tx, { idCardNumber: input.idCardNumber, principal: !!input.principal, principalSince: input.principalSince }, agency);
     const servant = tx.create(CivilServant, {
       idCardNumber: input.idCardNumber,
       name: input.name,
@@ -74,6 +97,7 @@ export async function updateCivilServant(
     // No longer principal: the tenure ended, and with it what they answer for as principal.
     if (input.principal === false && input.principalSince === undefined) servant.principalSince = null;
     assertTenure(servant.principal, servant.principalSince, becomingPrincipal || (servant.principal && input.principalSince === null));
+    await assertOnePlausiblePrincipal(tx, servant, servant.agency);
     outcome = changesOutcome(before, snapshot(servant, SERVANT_FIELDS));
     return servant;
   }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome }));

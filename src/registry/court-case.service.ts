@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
+import { changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { SubjectType } from '../domain/subject';
@@ -7,6 +8,7 @@ import { Agency, CourtCase } from '../db/entities';
 import type { AbsenceFinding } from '../domain/court-absence';
 import { appearanceDay, type CaseKind } from '../domain/court-facts';
 import { BadUserInputError, ConflictError } from '../errors';
+import { normalisedNumber } from './document-numbers';
 import { assertDateOrder, findOrFail } from './lookup';
 
 export interface CourtCaseFields {
@@ -38,15 +40,20 @@ const KINDS = '行政诉讼 ADMINISTRATIVE（唯一计入三(八)的类型）、
  */
 export async function createCourtCase(em: EntityManager, actor: Viewer, input: CourtCaseFields): Promise<CourtCase> {
   if (!input.kind) throw new BadUserInputError('kind', `案件类型必填，请填写 ${KINDS}。`);
+  // hostile8 F4: one case, however its number is written (full-width digits or brackets, spaces),
+  // is registered once; it is stored and compared in its normalised form, as the unique index is.
+  const caseNumber = normalisedNumber(input.caseNumber);
   return withAudit(em, actor, AuditAction.RECORD_COURT_CASE, async (tx) => {
-    if (await tx.count(CourtCase, { caseNumber: input.caseNumber })) {
-      throw new ConflictError('caseNumber', `case ${input.caseNumber} is already registered; update it instead.`);
+    const existing = await tx.findOne(CourtCase, { caseNumberKey: caseNumber });
+    if (existing) {
+      throw new ConflictError('caseNumber', `案号 ${caseNumber} 已登记（登记为 ${existing.caseNumber}），请更新该案件，不要重复登记。 / case ${caseNumber} is already registered (as ${existing.caseNumber}); update it instead.`);
     }
     const agency = await findOrFail(tx, Agency, 'agency', input.agencyId, 'agencyId');
     assertDateOrder('filedOn', input.filedOn, 'hearingOn', input.hearingOn);
     const courtCase = tx.create(CourtCase, {
       agency,
-      caseNumber: input.caseNumber,
+      caseNumber,
+      caseNumberKey: caseNumber,
       court: input.court,
       filedOn: input.filedOn,
       hearingOn: input.hearingOn ?? null,
@@ -58,9 +65,17 @@ export async function createCourtCase(em: EntityManager, actor: Viewer, input: C
 }
 
 /** Records a case's kind, the head's appearance and the judgment-defaulter listing. */
+/**
+ * What an update may change of a case, as its audit event records it (hostile8 F8): cases keep no
+ * history, and a changed kind, appearance or absence reason changes what 三(八) counts.
+ */
+const CASE_FIELDS = ['kind', 'hearingOn', 'headAppeared', 'entrustedRepresentative', 'validAbsenceReason', 'judgmentDefaulter', 'defaulterListedOn', 'defaulterRemovedOn'] as const;
+
 export async function updateCourtCase(em: EntityManager, actor: Viewer, id: string, input: CourtCaseChanges): Promise<CourtCase> {
+  let outcome = '';
   return withAudit(em, actor, AuditAction.UPDATE_COURT_CASE, async (tx) => {
-    const courtCase = await findOrFail(tx, CourtCase, 'court case', id);
+    const courtCase = await findOrFail(tx, CourtCase, 'court case', id, 'id', { lock: true });
+    const before = snapshot(courtCase, CASE_FIELDS);
     if (input.kind === null) throw new BadUserInputError('kind', `案件类型不能清空，请填写 ${KINDS}。`);
     if (input.kind !== undefined) courtCase.kind = input.kind;
     if (input.hearingOn !== undefined) courtCase.hearingOn = input.hearingOn;
@@ -83,8 +98,9 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
     if (courtCase.absenceFoundOn) assertDateOrder(courtCase.hearingOn ? 'hearingOn' : 'filedOn', appearanceDay(courtCase), 'absenceFoundOn', courtCase.absenceFoundOn);
     assertDateOrder('filedOn', courtCase.filedOn, 'defaulterListedOn', courtCase.defaulterListedOn);
     assertDateOrder('defaulterListedOn', courtCase.defaulterListedOn, 'defaulterRemovedOn', courtCase.defaulterRemovedOn);
+    outcome = changesOutcome(before, snapshot(courtCase, CASE_FIELDS));
     return courtCase;
-  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.judgmentDefaulter ? 'defaulter' : 'updated' }));
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome }));
 }
 
 export interface AbsenceFindingFields {

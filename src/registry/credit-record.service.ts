@@ -4,9 +4,10 @@ import { notifyIn } from '../audit/change-notice';
 import type { Viewer } from '../auth/role';
 import { AuditAction, type AuditEntry } from '../domain/audit';
 import { CivilServant, CreditRecord, CreditRecordRevision } from '../db/entities';
-import { categoryProblem, RecordCategory, RecordKind, RevisionAction, type Severity } from '../domain/credit-record';
+import { categoryProblem, RecordCategory, RecordKind, RecordStatus, RevisionAction, type Severity } from '../domain/credit-record';
 import { SubjectType } from '../domain/subject';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, ConflictError } from '../errors';
+import { normalisedNumber } from '../domain/document-number';
 import { assertDateOrder } from './lookup';
 import { findSubject } from './subjects';
 
@@ -87,8 +88,9 @@ export async function createCreditRecord(em: EntityManager, actor: Viewer, input
   }
   assertRecordConsistent(input);
   return withAudit(em, actor, AuditAction.CREATE_RECORD, async (tx) => {
-    const subject = await findSubject(tx, input.subjectType, input.subjectId);
+    const subject = await findSubject(tx, input.subjectType, input.subjectId, { lock: true });
     if (input.category === RecordCategory.PRINCIPAL_RESPONSIBILITY) assertPrincipalAtTheTime(subject as CivilServant, input.occurredOn);
+    await assertNotOnFile(tx, input);
     const record = tx.create(CreditRecord, {
       ...input,
       severity: input.severity ?? null,
@@ -101,6 +103,29 @@ export async function createCreditRecord(em: EntityManager, actor: Viewer, input
     appendRevision(tx, record, RevisionAction.CREATED, null, null);
     return record;
   }, (r) => recordCreation(r));
+}
+
+/**
+ * hostile8 F5: one decision is one record. A record of the same subject, category, decision day and
+ * document number (as compared: src/domain/document-number.ts) that is not revoked is the same act
+ * entered again, and would count twice; it is refused. The subject's row is locked first, so parallel
+ * entries run one after the other; the unique index credit_record_one_per_decision backs the rule.
+ */
+async function assertNotOnFile(tx: EntityManager, input: CreditRecordFields): Promise<void> {
+  const decidedOn = input.decidedOn ?? input.recordedOn;
+  const candidates = await tx.find(CreditRecord, {
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    category: input.category,
+    decidedOn,
+    status: { $ne: RecordStatus.REVOKED },
+    duplicateOnFile: false,
+  });
+  const number = normalisedNumber(input.documentNumber);
+  const same = candidates.find((r) => normalisedNumber(r.documentNumber) === number);
+  if (same) {
+    throw new ConflictError('documentNumber', `该主体已有同一决定的记录（${same.id}：${input.category}，${same.documentNumber}，认定于 ${decidedOn}），同一行为不重复登记；如需更改该记录，请走更正或异议程序。 / this subject already has a record of this decision (${same.id}: ${input.category}, ${same.documentNumber}, decided on ${decidedOn}); one act is entered once. To change that record, correct it or file an objection.`);
+  }
 }
 
 /**

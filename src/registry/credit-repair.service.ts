@@ -52,7 +52,12 @@ export async function requestCreditRepair(em: EntityManager, actor: Viewer, inpu
     if (await tx.count(CreditRepair, { record, status: { $in: [RepairStatus.PENDING, RepairStatus.APPROVED] } })) {
       throw new ConflictError('recordId', 'the record already has a pending or approved repair; decide that one first.');
     }
-    assertDateOrder('the record\'s occurredOn', record.occurredOn, 'appliedOn', input.appliedOn);
+    // hostile8 F3: a repair repairs a decided, registered record; one applied for before either would
+    // (once approved) erase the record's effect on every day it ever had one.
+    const registered = record.decidedOn > record.recordedOn ? ['decidedOn', record.decidedOn] : ['recordedOn', record.recordedOn];
+    if (input.appliedOn < registered[1]) {
+      throw new BadUserInputError('appliedOn', `${input.appliedOn} 早于该记录的${registered[0] === 'decidedOn' ? '认定之日' : '登记之日'} ${registered[1]}：信用修复只能在记录认定并登记之后申请，请核对申请日期。 / ${input.appliedOn} is before the record's ${registered[0]} ${registered[1]}: a repair is applied for once the record is decided and registered. Check appliedOn.`);
+    }
     const repair = tx.create(CreditRepair, { record, actions: [...new Set(input.actions)], description: input.description, appliedOn: input.appliedOn });
     return repair;
   }, (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: 'requested' }));
@@ -81,6 +86,9 @@ export async function decideCreditRepair(em: EntityManager, actor: Viewer, input
       throw new ConflictError('repairId', 'the record was revoked; a revoked record has no effect left to repair. Decide the application as REJECTED.');
     }
     assertDateOrder('appliedOn', repair.appliedOn, 'decidedOn', input.decidedOn);
+    // An application stored before F3 was checked may predate the record; its decision may not.
+    assertDateOrder('the record\'s decidedOn', record.decidedOn, 'decidedOn', input.decidedOn);
+    assertDateOrder('the record\'s recordedOn', record.recordedOn, 'decidedOn', input.decidedOn);
     const relief = input.decision === RepairStatus.APPROVED ? input.relief! : null;
     if (relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
       throw new BadUserInputError('relief', 'LIGHTEN (从轻, 三(七)) is for civil servants only; approve with WAIVE, which ends the record\'s effect.');

@@ -3,9 +3,11 @@ import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { CreditRecord, ListMembership } from '../db/entities';
+import { RecordKind, RecordStatus } from '../domain/credit-record';
 import type { CreditList } from '../domain/list-membership';
 import type { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
+import { documentNumberProblem, keeperProblem, LIST_KEEPERS } from './document-numbers';
 import { assertDateOrder, findOrFail } from './lookup';
 import { findSubject } from './subjects';
 
@@ -31,14 +33,27 @@ export interface RemovalFields {
  * listing while the first is open is refused, so a removal always says which listing it ends.
  * The subject's row is locked first, so parallel listings run one after the other; a partial
  * unique index (list_membership_one_open_per_list) backs the rule in the database.
+ *
+ * hostile8 F6: only the list's keeper lists (a court for JUDGMENT_DEFAULTER, a market regulation
+ * department for SERIOUS_ILLEGAL_DISHONEST, see LIST_KEEPERS), by a decision with a plausible number,
+ * a subject its list can hold, on or after the day the list began; the record it rests on is an
+ * unrevoked dishonesty record of the same subject that had occurred by the listing day.
  */
 export async function listSubject(em: EntityManager, actor: Viewer, input: ListingFields): Promise<ListMembership> {
+  assertListingPlausible(input);
   return withAudit(em, actor, AuditAction.LIST_SUBJECT, async (tx) => {
     await findSubject(tx, input.subjectType, input.subjectId, { lock: true });
-    const record = input.recordId ? await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId') : null;
+    const record = input.recordId ? await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId', { lock: true }) : null;
     if (record && (record.subjectType !== input.subjectType || record.subjectId !== input.subjectId)) {
       throw new BadUserInputError('recordId', 'names a record of another subject; give the record of this subject that the listing rests on.');
     }
+    if (record && record.kind !== RecordKind.DISHONEST) {
+      throw new BadUserInputError('recordId', '所列记录为守信记录，列入失信名单只能依据失信记录；请填写名单所依据的失信记录。 / names a trustworthy record; a dishonesty listing rests on a dishonesty record: give that one.');
+    }
+    if (record && record.status === RecordStatus.REVOKED) {
+      throw new BadUserInputError('recordId', '所列记录已撤销，不能作为列入名单的依据；请填写名单所依据的有效失信记录。 / names a revoked record, which cannot be a listing\'s basis: give the standing dishonesty record the listing rests on.');
+    }
+    if (record) assertDateOrder('the record\'s occurredOn', record.occurredOn, 'listedOn', input.listedOn);
     const open = await tx.findOne(ListMembership, { subjectType: input.subjectType, subjectId: input.subjectId, list: input.list, removedOn: null });
     if (open) {
       throw new ConflictError('list', `the subject is already on ${input.list} since ${open.listedOn} (${open.documentNumber}); remove that listing first.`);
@@ -54,13 +69,33 @@ export async function listSubject(em: EntityManager, actor: Viewer, input: Listi
  * overwriting the first one's day and document.
  */
 export async function removeFromList(em: EntityManager, actor: Viewer, input: RemovalFields): Promise<ListMembership> {
+  const numberProblem = documentNumberProblem(input.documentNumber);
+  if (numberProblem) throw new BadUserInputError('documentNumber', numberProblem);
   return withAudit(em, actor, AuditAction.REMOVE_FROM_LIST, async (tx) => {
     const membership = await findOrFail(tx, ListMembership, 'list membership', input.membershipId, 'membershipId', { lock: true });
     if (membership.removedOn) {
       throw new ConflictError('membershipId', `the listing was already removed on ${membership.removedOn} (${membership.removalDocumentNumber}).`);
     }
+    // Only the list's keeper takes a subject off it: the listing body, or a body of its kind above it.
+    const keeper = keeperProblem(membership.list, input.removedBy, 'removedBy');
+    if (keeper) throw new BadUserInputError('removedBy', `${keeper} 列入机关为 / listed by ${membership.listedBy}.`);
     assertDateOrder('listedOn', membership.listedOn, 'removedOn', input.removedOn);
     Object.assign(membership, { removedOn: input.removedOn, removedBy: input.removedBy, removalDocumentNumber: input.documentNumber });
     return membership;
   }, (m) => ({ subjectType: m.subjectType, subjectId: m.subjectId, targetId: m.id, outcome: `removed ${m.list}` }));
+}
+
+/** What a listing must be before anything is read: its keeper, its decision's number, its subject type and day. */
+function assertListingPlausible(input: ListingFields): void {
+  const keeper = LIST_KEEPERS[input.list];
+  if (!keeper.subjectTypes.includes(input.subjectType)) {
+    throw new BadUserInputError('subjectType', `${input.list} 只收录 ${keeper.subjectTypes.join('、')}，不收录 ${input.subjectType}。 / ${input.list} holds ${keeper.subjectTypes.join(', ')} only, never a ${input.subjectType}.`);
+  }
+  const body = keeperProblem(input.list, input.listedBy, 'listedBy');
+  if (body) throw new BadUserInputError('listedBy', body);
+  const numberProblem = documentNumberProblem(input.documentNumber);
+  if (numberProblem) throw new BadUserInputError('documentNumber', numberProblem);
+  if (input.listedOn < keeper.since) {
+    throw new BadUserInputError('listedOn', `${input.listedOn} 早于 ${input.list} 建立之日 ${keeper.since}；请核对列入日期。 / ${input.listedOn} is before ${input.list} began (${keeper.since}); check the listing day.`);
+  }
 }

@@ -187,7 +187,7 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
       const agencyId = await createAgency(server);
       const id = await courtCase(agencyId);
       await server.ok(graphql(`mutation ($id: ID!) { updateCourtCase(id: $id, input: { judgmentDefaulter: true, defaulterListedOn: "2025-02-01" }) { id } }`), { id }, as);
-      return { action: 'UPDATE_COURT_CASE', subjectType: 'AGENCY', subjectId: agencyId, targetId: id, outcome: 'defaulter' };
+      return { action: 'UPDATE_COURT_CASE', subjectType: 'AGENCY', subjectId: agencyId, targetId: id, outcome: "updated judgmentDefaulter: false → true; defaulterListedOn: null → \"2025-02-01\"" };
     },
   },
   {

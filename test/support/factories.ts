@@ -65,7 +65,8 @@ export function recordInput(subjectType: SubjectType, subjectId: string, fields:
     occurredOn: '2023-03-01',
     recordedOn: '2023-03-20',
     sourceDepartment: '鄂州市发展和改革委员会',
-    documentNumber: '鄂州信〔2023〕12号',
+    // One decision is one record (hostile8 F5): each record a test makes has its own decision number.
+    documentNumber: `鄂州信〔2023〕${++serial}号`,
     loss: 120000,
     ...fields,
   };

@@ -1,6 +1,7 @@
-import { Check, Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { BeforeCreate, Check, Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { AbsenceFinding } from '../../domain/court-absence';
 import { CaseKind } from '../../domain/court-facts';
+import { normalisedNumber } from '../../domain/document-number';
 import { Agency } from './agency.entity';
 import { BaseEntity } from './base.entity';
 
@@ -19,6 +20,16 @@ export class CourtCase extends BaseEntity {
   @Property({ type: 'string', length: 100 })
   @Unique()
   caseNumber!: string;
+
+  /**
+   * The case number as it is compared (src/registry/document-numbers.ts: NFKC, no white space),
+   * unique (court_case_one_per_number): one case is registered once however its number is written
+   * (hostile8 F4). Null only on a case registered again under another spelling before this was
+   * checked (Migration20261205300000OneActOnce): kept on file, the first registration holds the key.
+   */
+  @Property({ type: 'string', length: 100, nullable: true })
+  @Unique({ name: 'court_case_one_per_number' })
+  caseNumberKey?: string | null;
 
   @Property({ type: 'string', length: 200 })
   court!: string;
@@ -86,4 +97,10 @@ export class CourtCase extends BaseEntity {
   /** The day the agency left the defaulter list; null while still listed. */
   @Property({ type: 'date', nullable: true })
   defaulterRemovedOn?: string | null;
+
+  /** Every case gets its key, however it is created (the demo seed writes entities directly). */
+  @BeforeCreate()
+  keyCaseNumber(): void {
+    if (this.caseNumberKey === undefined) this.caseNumberKey = normalisedNumber(this.caseNumber);
+  }
 }

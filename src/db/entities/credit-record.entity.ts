@@ -1,5 +1,6 @@
-import { Check, Entity, Enum, Index, type Opt, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, type Opt, Property, Unique } from '@mikro-orm/core';
 import { RecordCategory, RecordKind, RecordStatus, Severity } from '../../domain/credit-record';
+import { numberKeySql } from '../../domain/document-number';
 import { SubjectType } from '../../domain/subject';
 import { BaseEntity } from './base.entity';
 
@@ -14,6 +15,12 @@ import { BaseEntity } from './base.entity';
 @Check({ name: 'credit_record_dates_in_order', expression: 'occurred_on <= recorded_on and (disclosure_ends_on is null or disclosure_ends_on >= occurred_on)' })
 @Check({ name: 'credit_record_decided_after_occurred', expression: 'occurred_on <= decided_on' })
 @Check({ name: 'credit_record_severity_for_dishonesty', expression: "(kind = 'DISHONEST') = (severity is not null)" })
+@Unique({
+  name: 'credit_record_one_per_decision',
+  expression:
+    `create unique index "credit_record_one_per_decision" on "credit_record" ("subject_type", "subject_id", "category", "decided_on", (${numberKeySql('"document_number"')})) ` +
+    `where "status" <> 'REVOKED' and "category" <> 'COMMITMENT_DERELICTION' and not "duplicate_on_file"`,
+})
 export class CreditRecord extends BaseEntity {
   @Enum({ items: () => SubjectType, nativeEnumName: 'subject_type' })
   subjectType!: SubjectType;
@@ -85,4 +92,12 @@ export class CreditRecord extends BaseEntity {
   /** Starts at 1; each correction adds one. */
   @Property({ type: 'integer', default: 1 })
   version: Opt<number> = 1;
+
+  /**
+   * A record entered again for an act already on file (same subject, category, decision day and
+   * document number) before that was refused (hostile8 F5; Migration20261205300000OneActOnce): kept,
+   * with its history, outside the one-record-per-decision index. New records are never so marked.
+   */
+  @Property({ type: 'boolean', default: false })
+  duplicateOnFile: Opt<boolean> = false;
 }

@@ -21,16 +21,16 @@ export class ListSubjectInput {
   listedOn!: string;
 
   @SingleLine()
-  @Field({ description: 'The body that listed the subject, e.g. 鄂州市中级人民法院.' })
+  @Field({ description: '列入机关 / The body that listed the subject, its keeper: a people\'s court (…人民法院) for JUDGMENT_DEFAULTER, a market regulation department (…市场监督管理局) for SERIOUS_ILLEGAL_DISHONEST; any other body is refused.' })
   @NonEmptyText(200)
   listedBy!: string;
 
   @SingleLine()
-  @Field({ description: 'The listing decision (文号 or 案号).' })
+  @Field({ description: 'The listing decision (文号 or 案号): a four-digit year in brackets and a number ending in 号, e.g. (2024)鄂07执88号 or 鄂州市监〔2024〕7号.' })
   @NonEmptyText(100)
   documentNumber!: string;
 
-  @Field(() => ID, { nullable: true, description: "The subject's credit record the listing rests on; its approved repair ends the listing's effect." })
+  @Field(() => ID, { nullable: true, description: "The subject's credit record the listing rests on: an unrevoked DISHONEST record of the same subject that occurred by listedOn. Its approved repair ends the listing's effect." })
   @IsOptional()
   @IsUUID()
   recordId?: string | null;
@@ -46,12 +46,12 @@ export class RemoveFromListInput {
   removedOn!: string;
 
   @SingleLine()
-  @Field()
+  @Field({ description: '移出机关 / The body that took the subject off: a keeper of the list as for listedBy (the listing court or a court above it; a market regulation department). Any other body is refused.' })
   @NonEmptyText(200)
   removedBy!: string;
 
   @SingleLine()
-  @Field({ description: 'The removal decision (文号).' })
+  @Field({ description: 'The removal decision (文号 or 案号), in the same form as a listing\'s, e.g. (2024)鄂07执88号之一.' })
   @NonEmptyText(100)
   documentNumber!: string;
 }
