@@ -191,6 +191,17 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     },
   },
   {
+    mutation: 'recordAbsenceFinding',
+    role: 'CLERK',
+    async perform(as) {
+      const agencyId = await createAgency(server);
+      const id = await courtCase(agencyId);
+      await server.ok(graphql(`mutation ($id: ID!) { updateCourtCase(id: $id, input: { headAppeared: false, hearingOn: "2025-02-01" }) { id } }`), { id });
+      await server.ok(graphql(`mutation ($id: ID!) { recordAbsenceFinding(input: { courtCaseId: $id, finding: UNEXCUSED, foundOn: "2025-03-01", foundBy: "鄂州市人民政府办公室", document: "鄂州政办函〔2025〕7号" }) { id } }`), { id }, as);
+      return { action: 'RECORD_ABSENCE_FINDING', subjectType: 'AGENCY', subjectId: agencyId, targetId: id, outcome: 'absence UNEXCUSED' };
+    },
+  },
+  {
     mutation: 'listSubject',
     role: 'CLERK',
     async perform(as) {
