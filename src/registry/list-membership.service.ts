@@ -7,6 +7,7 @@ import type { CreditList } from '../domain/list-membership';
 import type { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
+import { assertListingTerm } from './listing-term';
 import { findSubject } from './subjects';
 
 export interface ListingFields {
@@ -17,6 +18,7 @@ export interface ListingFields {
   listedBy: string;
   documentNumber: string;
   recordId?: string | null;
+  termEndsOn?: string | null;
 }
 
 export interface RemovalFields {
@@ -34,6 +36,7 @@ export interface RemovalFields {
  */
 export async function listSubject(em: EntityManager, actor: Viewer, input: ListingFields): Promise<ListMembership> {
   return withAudit(em, actor, AuditAction.LIST_SUBJECT, async (tx) => {
+    assertListingTerm(input);
     await findSubject(tx, input.subjectType, input.subjectId, { lock: true });
     const record = input.recordId ? await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId') : null;
     if (record && (record.subjectType !== input.subjectType || record.subjectId !== input.subjectId)) {

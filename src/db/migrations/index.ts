@@ -19,6 +19,7 @@ import { Migration20261203006000AnswerablePersons } from './Migration20261203006
 import { Migration20261204011600AuditChangedFields } from './Migration20261204011600AuditChangedFields';
 import { Migration20261204081000RepairReliefRestated } from './Migration20261204081000RepairReliefRestated';
 import { Migration20261204090900UnconfirmedAnswerable } from './Migration20261204090900UnconfirmedAnswerable';
+import { Migration20261205400000ListingTerm } from './Migration20261205400000ListingTerm';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -42,4 +43,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204011600AuditChangedFields', class: Migration20261204011600AuditChangedFields },
   { name: 'Migration20261204081000RepairReliefRestated', class: Migration20261204081000RepairReliefRestated },
   { name: 'Migration20261204090900UnconfirmedAnswerable', class: Migration20261204090900UnconfirmedAnswerable },
+  { name: 'Migration20261205400000ListingTerm', class: Migration20261205400000ListingTerm },
 ];
