@@ -1,4 +1,5 @@
 import { repairApprovedOn, type RepairLike } from './credit-facts';
+import { listingTermNote, termEnded, TERM_LISTS } from './list-term';
 
 /** The national dishonesty lists a subject can be entered in. */
 export enum CreditList {
@@ -18,6 +19,8 @@ export enum ListingEnd {
    * that list (see listFacts).
    */
   REPAIRED = 'REPAIRED',
+  /** A judgment-defaulter listing whose recorded term (termEndsOn) ended before the day (法释〔2017〕7号 art. 2). */
+  TERM_ENDED = 'TERM_ENDED',
 }
 
 export interface MembershipLike {
@@ -31,6 +34,8 @@ export interface MembershipLike {
   removalDocumentNumber?: string | null;
   /** The credit record the listing rests on, when one is registered. */
   recordId?: string | null;
+  /** The last day of the listing's term, when recorded (judgment-defaulter listings only). */
+  termEndsOn?: string | null;
 }
 
 export interface MembershipOnDay {
@@ -51,6 +56,10 @@ export interface MembershipOnDay {
    * A note: on the seriously-illegal-and-dishonest list it ends nothing.
    */
   recordRepairedOn: string | null;
+  /** The last day of the listing's term; null when none is recorded. */
+  termEndsOn: string | null;
+  /** What a verdict says of the term (zh + en): when it ends, or that none is recorded and the court should be asked. */
+  termNote: { zh: string; en: string };
 }
 
 export interface ListFacts {
@@ -95,12 +104,15 @@ export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: s
     .map((m): MembershipOnDay => {
       const recordRepairedOn = m.recordId ? repairApprovedOn(repairsOf(m.recordId), on) : null;
       const repairEnds = m.list === CreditList.JUDGMENT_DEFAULTER && recordRepairedOn !== null;
-      const endedBy = m.removedOn && m.removedOn <= on ? ListingEnd.REMOVED : repairEnds ? ListingEnd.REPAIRED : null;
+      const termEnds = TERM_LISTS.includes(m.list) && termEnded(m.termEndsOn, on);
+      const endedBy = m.removedOn && m.removedOn <= on ? ListingEnd.REMOVED : termEnds ? ListingEnd.TERM_ENDED : repairEnds ? ListingEnd.REPAIRED : null;
       const removedOn = m.removedOn ?? null;
-      return { id: m.id, list: m.list, listedOn: m.listedOn, listedBy: m.listedBy, documentNumber: m.documentNumber, removedOn, listed: endedBy === null, endedBy, recordRepairedOn };
+      const termEndsOn = m.termEndsOn ?? null;
+      return { id: m.id, list: m.list, listedOn: m.listedOn, listedBy: m.listedBy, documentNumber: m.documentNumber, removedOn, listed: endedBy === null, endedBy, recordRepairedOn, termEndsOn, termNote: listingTermNote(m.list, termEndsOn) };
     });
   const on_ = (list: CreditList) => days.some((m) => m.listed && m.list === list);
-  const byCourt = days.find((m) => m.list === CreditList.JUDGMENT_DEFAULTER && m.endedBy !== ListingEnd.REMOVED) ?? null;
+  // The court's own act ends a listing: its removal, or the term it set running out (the court must then delete it, 法释〔2017〕7号 art. 10).
+  const byCourt = days.find((m) => m.list === CreditList.JUDGMENT_DEFAULTER && m.endedBy !== ListingEnd.REMOVED && m.endedBy !== ListingEnd.TERM_ENDED) ?? null;
   const serious = days.find((m) => m.list === CreditList.SERIOUS_ILLEGAL_DISHONEST && m.listed) ?? null;
   return {
     judgmentDefaulter: on_(CreditList.JUDGMENT_DEFAULTER),

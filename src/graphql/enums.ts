@@ -164,5 +164,6 @@ registerEnumType(ListingEnd, {
   valuesConfig: {
     REMOVED: { description: '移出名单: removed from the list.' },
     REPAIRED: { description: '信用修复 the record behind a judgment-defaulter listing was repaired (ends the system reading judgmentDefaulter only, never a seriously-illegal-and-dishonest listing)' },
+    TERM_ENDED: { description: '期限届满 the term the court set for a judgment-defaulter listing (termEndsOn) ended before the day (法释〔2017〕7号 art. 2); the listing stays in the history' },
   },
 });

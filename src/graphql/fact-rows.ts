@@ -132,7 +132,7 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
       gate,
       {
         entity: ListMembership,
-        columns: ['id', 'subjectType', 'subjectId', 'list', 'listedOn', 'listedBy', 'documentNumber', 'removedOn'],
+        columns: ['id', 'subjectType', 'subjectId', 'list', 'listedOn', 'listedBy', 'documentNumber', 'removedOn', 'termEndsOn'],
         ids: [['record', 'recordId']],
         key: 'subjectId',
         orderBy: [['listedOn', 'desc'], ['id', 'asc']],

@@ -9,6 +9,7 @@ import type { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { documentNumberProblem, keeperProblem, LIST_KEEPERS } from './document-numbers';
 import { assertDateOrder, findOrFail } from './lookup';
+import { assertListingTerm } from './listing-term';
 import { findSubject } from './subjects';
 
 export interface ListingFields {
@@ -19,6 +20,7 @@ export interface ListingFields {
   listedBy: string;
   documentNumber: string;
   recordId?: string | null;
+  termEndsOn?: string | null;
 }
 
 export interface RemovalFields {
@@ -42,6 +44,7 @@ export interface RemovalFields {
 export async function listSubject(em: EntityManager, actor: Viewer, input: ListingFields): Promise<ListMembership> {
   assertListingPlausible(input);
   return withAudit(em, actor, AuditAction.LIST_SUBJECT, async (tx) => {
+    assertListingTerm(input);
     await findSubject(tx, input.subjectType, input.subjectId, { lock: true });
     const record = input.recordId ? await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId', { lock: true }) : null;
     if (record && (record.subjectType !== input.subjectType || record.subjectId !== input.subjectId)) {

@@ -185,7 +185,7 @@ describe('rules check ties a measure to the sentence that authorises it, not to 
 });
 
 describe('coverage is counted per measure and matter (R1)', () => {
-  it('a measure implemented for PROMOTION but not AWARD shows its AWARD gap: without cs-award-caution and cs-court-listing-caution the caution of 三(四) warns for AWARD', () => {
+  it('a measure implemented for PROMOTION but not AWARD shows its AWARD gap: without cs-award-caution, cs-court-listing-caution and cs-award-file-findings the caution of 三(四) warns for AWARD', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-law-'));
     dirs.push(dir);
     cpSync(SHIPPED, dir, { recursive: true });
@@ -193,6 +193,8 @@ describe('coverage is counted per measure and matter (R1)', () => {
     rmSync(path.join(dir, 'civil-servant', 'award-caution.json'));
     // cs-court-listing-caution gives the same caution in AWARD for a live court listing: without both, AWARD has none.
     rmSync(path.join(dir, 'civil-servant', 'court-listing-caution.json'));
+    // cs-award-file-findings weighs integrity-file findings under the same words in AWARD (lawyer10 R5).
+    rmSync(path.join(dir, 'civil-servant', 'award-file-findings.json'));
     const { warnings, coverage } = inspectFolderLaw(dir);
     expect(warnings.map((w) => w.en)).toEqual(
       expect.arrayContaining([expect.stringContaining('no rule implements the measure of 三(四) "并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据" (CAUTION) for AWARD (implemented for other matters by cs-promotion-caution)')]),

@@ -6,8 +6,10 @@ import { graphql } from '../support/graphql';
 /**
  * 四(四) (issue 11, lawyer5 W1): a 履职不力 finding enters the file of the persons it names as answerable
  * (相关责任人), not of whoever the promise names; the entry is weighed in a leading cadre's promotion
- * assessment only — no award restriction, no 三(四) caution for anyone. 三(六) principals (R5, N3): a
+ * assessment — no award restriction, no general 三(四) record caution. 三(六) principals (R5, N3): a
  * finding is weighed once, by the principal rule, whose text says how many findings and how many disputed.
+ * In awards (lawyer10 R5), 三(四) weighs both kinds of file entry for anyone: cs-award-file-findings, a
+ * CAUTION at most, undisputed unrepaired entries only, counted by no other award rule.
  */
 const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
   evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
@@ -35,7 +37,7 @@ const settle = (commitmentId: string, extra: Record<string, unknown> = {}) =>
   server.query(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕9号', foundBy: '鄂州市人民政府督查室', ...extra } });
 
 describe('四(四): the finding names the answerable persons', () => {
-  it('the person named on the promise gets nothing unless the finding names them; the named clerk and cadre each get a COMMITMENT_DERELICTION entry; only the cadre is cautioned, only under 四(四), and nobody is restricted from awards', async () => {
+  it('the person named on the promise gets nothing unless the finding names them; the named clerk and cadre each get a COMMITMENT_DERELICTION entry; in promotion only the cadre is cautioned, only under 四(四); in awards both are cautioned once under 三(四), and nobody is restricted', async () => {
     const agencyId = await createAgency(server);
     const onThePromise = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true });
     const cadre = await createCivilServant(server, agencyId, { post: '副局长', rank: '二级调研员', leadingCadre: true });
@@ -51,7 +53,13 @@ describe('四(四): the finding names the answerable persons', () => {
 
     // The lawyer's reproduction: a clerk answerable for a dereliction was RESTRICTED for AWARD and CAUTIONED for PROMOTION.
     const clerkAward = await evaluate('CIVIL_SERVANT', clerk, 'AWARD');
-    expect(clerkAward.outcome).toBe('ELIGIBLE');
+    expect(clerkAward.outcome).toBe('CAUTION');
+    expect(measures(clerkAward)).toEqual(['cs-award-file-findings:CAUTION']);
+    const fileRule = clerkAward.explanation.rules.find((r) => r.ruleId === 'cs-award-file-findings')!;
+    expect(fileRule.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕9号' })]);
+    expect(fileRule.text!.zh).toContain('诚信档案中有1条无异议');
+    expect(fileRule.text!.zh).toContain('不是限制');
+    expect(fileRule.text!.en).toContain('not a restriction');
     expect((await evaluate('CIVIL_SERVANT', clerk, 'PROMOTION')).outcome).toBe('ELIGIBLE');
 
     // The cadre got two cautions for one breach; now one, under 四(四), with the entry as evidence.
@@ -61,8 +69,9 @@ describe('四(四): the finding names the answerable persons', () => {
     expect(rule.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕9号', disputed: false })]);
     expect(rule.text!.zh).toContain('有1条四(四)诚信档案记录');
     expect(rule.text!.zh).toContain('在异议中、尚待核实的0条');
-    expect((await evaluate('CIVIL_SERVANT', cadre, 'AWARD')).outcome).toBe('ELIGIBLE');
+    expect(measures(await evaluate('CIVIL_SERVANT', cadre, 'AWARD'))).toEqual(['cs-award-file-findings:CAUTION']);
     expect((await evaluate('CIVIL_SERVANT', onThePromise, 'PROMOTION')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('CIVIL_SERVANT', onThePromise, 'AWARD')).outcome).toBe('ELIGIBLE');
   });
 
   it('a finding recorded later names the answerable persons the same way', async () => {
@@ -137,8 +146,8 @@ describe('三(四) trustworthy incentive: a file holding a 四(四) entry or a p
     await createRecord(server, 'CIVIL_SERVANT', principal, { category: 'PRINCIPAL_RESPONSIBILITY', severity: 'GENERAL', sourceDepartment: '鄂州市监察委员会', documentNumber: '鄂州纪〔2025〕21号', occurredOn: '2025-02-01', recordedOn: '2025-03-20', decidedOn: '2025-03-15' });
     for (const person of [clerk, principal]) {
       const award = await evaluate('CIVIL_SERVANT', person, 'AWARD');
-      expect(measures(award)).toEqual([]);
-      expect(award.outcome).toBe('ELIGIBLE');
+      expect(measures(award)).toEqual(['cs-award-file-findings:CAUTION']);
+      expect(award.outcome).toBe('CAUTION');
       const rule = award.explanation.rules.find((r) => r.ruleId === 'cs-trustworthy-incentive')!;
       expect(rule.fired).toBe(false);
     }
@@ -146,7 +155,7 @@ describe('三(四) trustworthy incentive: a file holding a 四(四) entry or a p
 });
 
 describe('三(六) principals: one finding, weighed once (R5), its text from the evidence (N3)', () => {
-  it('a principal-responsibility finding cautions in promotion under the principal rule only, restricts no award, and the text counts findings and disputed ones', async () => {
+  it('a principal-responsibility finding cautions in promotion under the principal rule only, restricts no award (a caution there, on the undisputed one), and the text counts findings and disputed ones', async () => {
     const agencyId = await createAgency(server);
     const principal = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true, principal: true, principalSince: '2020-01-01' });
     const finding = { category: 'PRINCIPAL_RESPONSIBILITY' as const, severity: 'MAJOR' as const, sourceDepartment: '鄂州市监察委员会', occurredOn: '2024-05-01', recordedOn: '2024-09-20', decidedOn: '2024-09-15' };
@@ -163,6 +172,15 @@ describe('三(六) principals: one finding, weighed once (R5), its text from the
     expect(text.en).toContain('of which 1 under a pending objection');
 
     const award = await evaluate('CIVIL_SERVANT', principal, 'AWARD');
-    expect(award.outcome).toBe('ELIGIBLE');
+    expect(award.outcome).toBe('CAUTION');
+    expect(measures(award)).toEqual(['cs-award-file-findings:CAUTION']);
+    const fileRule = award.explanation.rules.find((r) => r.ruleId === 'cs-award-file-findings')!;
+    expect(fileRule.evidence).toEqual([expect.objectContaining({ documentNumber: '鄂州纪〔2024〕12号', disputed: false })]);
+    expect(fileRule.text!.zh).toContain('尚待核实的1条');
+
+    // Once the only undisputed finding is also under objection, awards are no longer cautioned on it (三(七)).
+    const [first] = await server.sql<{ id: string }>(`select id from credit_record where subject_id = ? and document_number = '鄂州纪〔2024〕12号'`, [principal]);
+    await server.ok(graphql(`mutation ($id: ID!) { fileObjection(input: { recordId: $id, reason: "该认定所依事实有误", filedOn: "2025-01-11", filedBy: "本人" }) { id } }`), { id: first.id });
+    expect((await evaluate('CIVIL_SERVANT', principal, 'AWARD')).outcome).toBe('ELIGIBLE');
   });
 });

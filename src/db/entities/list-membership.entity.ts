@@ -11,6 +11,7 @@ import { CreditRecord } from './credit-record.entity';
 @Entity({ tableName: 'list_membership' })
 @Index({ properties: ['subjectType', 'subjectId', 'listedOn'] })
 @Check({ name: 'list_membership_dates_in_order', expression: 'removed_on is null or removed_on >= listed_on' })
+@Check({ name: 'list_membership_term_after_listing', expression: 'term_ends_on is null or term_ends_on >= listed_on' })
 @Unique({
   name: 'list_membership_one_open_per_list',
   expression: 'create unique index "list_membership_one_open_per_list" on "list_membership" ("subject_type", "subject_id", "list") where "removed_on" is null',
@@ -49,4 +50,8 @@ export class ListMembership extends BaseEntity {
 
   @Property({ type: 'string', length: 100, nullable: true })
   removalDocumentNumber?: string | null;
+
+  /** The last day of the listing's term set by the court (法释〔2017〕7号 art. 2); null when not recorded. Counts up to this day. */
+  @Property({ type: 'date', nullable: true })
+  termEndsOn?: string | null;
 }

@@ -22,6 +22,7 @@ import { Migration20261204090900UnconfirmedAnswerable } from './Migration2026120
 import { Migration20261205000100VerdictRowVersions } from './Migration20261205000100VerdictRowVersions';
 import { Migration20261205200000AbsenceFindings } from './Migration20261205200000AbsenceFindings';
 import { Migration20261205300000OneActOnce } from './Migration20261205300000OneActOnce';
+import { Migration20261205400000ListingTerm } from './Migration20261205400000ListingTerm';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205000100VerdictRowVersions', class: Migration20261205000100VerdictRowVersions },
   { name: 'Migration20261205200000AbsenceFindings', class: Migration20261205200000AbsenceFindings },
   { name: 'Migration20261205300000OneActOnce', class: Migration20261205300000OneActOnce },
+  { name: 'Migration20261205400000ListingTerm', class: Migration20261205400000ListingTerm },
 ];

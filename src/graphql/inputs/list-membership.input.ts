@@ -1,4 +1,5 @@
 import { IsOptional, IsUUID } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditList } from '../../domain/list-membership';
 import { SubjectType } from '../../domain/subject';
@@ -34,6 +35,10 @@ export class ListSubjectInput {
   @IsOptional()
   @IsUUID()
   recordId?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "The last day of the listing's term set by the court (法释〔2017〕7号 art. 2), judgment-defaulter listings only; it counts up to this day. Leave out when the decision sets none or it is unknown: the listing then counts until removed, and verdicts ask the deciding body to verify it with the court." })
+  @IsOptional()
+  termEndsOn?: string | null;
 }
 
 @InputType({ description: 'A subject taken off a list (移出名单).' })

@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CreditList, ListingEnd } from '../../domain/list-membership';
 import { SubjectType } from '../../domain/subject';
+import { LocalizedTextType } from './verdict.type';
 
 @ObjectType('ListMembership', { description: 'A listing of a subject in a national dishonesty list, from listing to removal; never deleted.' })
 export class ListMembershipType {
@@ -34,6 +35,9 @@ export class ListMembershipType {
 
   @Field(() => String, { nullable: true, description: '移出文号 / The number of the removal decision.' })
   removalDocumentNumber?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '列入期限届满日 / The last day of the term the court set (法释〔2017〕7号 art. 2); null when none is recorded.' })
+  termEndsOn?: string | null;
 
   @Field({ description: '登记时间 / When it was registered.' })
   createdAt!: Date;
@@ -68,6 +72,12 @@ export class ListingOnDayType {
 
   @Field(() => LocalDateResolver, { nullable: true, description: '所依记录信用修复获批日期 / The approval day of a credit repair of the record behind the listing, by the day; null when none. A note: only the listing body takes a subject off its list.' })
   recordRepairedOn!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '列入期限届满日 / The last day of the listing\'s term; from the day after, a judgment-defaulter listing no longer counts (endedBy TERM_ENDED). Null when none is recorded.' })
+  termEndsOn!: string | null;
+
+  @Field(() => LocalizedTextType, { description: '期限说明 / What a verdict says of the term: when it ends, or that none is recorded and the deciding body should verify the listing with the court. Empty for lists without a recorded term.' })
+  termNote!: LocalizedTextType;
 }
 
 @ObjectType('ListFacts', { simpleResolvers: true, description: "A subject's list memberships on one day: what measures resting on a listing (四(一), 三(八)) read." })

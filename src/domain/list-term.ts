@@ -1,0 +1,47 @@
+import type { CreditList } from './list-membership';
+
+/**
+ * The term of a judgment-defaulter listing (lawyer10 R3). 法释〔2017〕7号 art. 2 sets listing periods
+ * (generally two years, extendable by one to three years; some listings carry no term), and the court
+ * deletes the listing when its term has run (art. 10). A listing whose recorded term has ended stops
+ * counting from the day after `termEndsOn` (it stays in the history). Where no term is recorded the
+ * listing keeps counting, and the note tells the deciding body to verify it with the court.
+ */
+
+/** The only list whose term Chengxin records: the seriously-illegal-and-dishonest list ends by the authority's removal alone. */
+export const TERM_LISTS: readonly string[] = ['JUDGMENT_DEFAULTER'];
+
+/** True when the listing has a recorded term that ended before `on` (it counts up to and including termEndsOn). */
+export function termEnded(termEndsOn: string | null | undefined, on: string): boolean {
+  return !!termEndsOn && termEndsOn < on;
+}
+
+/** Why a term given on a listing is refused, or null. */
+export function listingTermProblem(list: CreditList | string, listedOn: string, termEndsOn: string | null | undefined): { zh: string; en: string } | null {
+  if (!termEndsOn) return null;
+  if (!TERM_LISTS.includes(list)) {
+    return {
+      zh: '只有失信被执行人名单登记列入期限（法释〔2017〕7号第二条）；严重违法失信名单以列入机关移出为准，请不填 termEndsOn。',
+      en: 'only a judgment-defaulter listing has a term recorded (法释〔2017〕7号 art. 2); a seriously-illegal-and-dishonest listing ends by the authority\'s removal: leave termEndsOn out.',
+    };
+  }
+  if (termEndsOn < listedOn) {
+    return { zh: `期限届满日（${termEndsOn}）早于列入日期（${listedOn}），请按法院决定书填写。`, en: `the term ends (${termEndsOn}) before the listing day (${listedOn}); give the day the court's decision states.` };
+  }
+  return null;
+}
+
+/** What a verdict says about the term of a listing that counts on the day (zh + en). */
+export function listingTermNote(list: CreditList | string, termEndsOn: string | null | undefined): { zh: string; en: string } {
+  if (!TERM_LISTS.includes(list)) return { zh: '', en: '' };
+  if (termEndsOn) {
+    return {
+      zh: `名单登记的列入期限至${termEndsOn}届满，届满次日起不再计入（法释〔2017〕7号第二条）。`,
+      en: `The listing's recorded term ends on ${termEndsOn}; from the day after it no longer counts (法释〔2017〕7号 art. 2).`,
+    };
+  }
+  return {
+    zh: '名单未登记列入期限（法释〔2017〕7号第二条：一般为二年，可延长一至三年，部分列入不设期限），仍予计入；决定机关应向作出列入决定的人民法院核实名单是否仍然有效。',
+    en: 'No term is recorded for the listing (法释〔2017〕7号 art. 2: generally two years, extendable by one to three years; some listings have none), so it still counts; the deciding body should verify with the court that listed the subject that the listing still holds.',
+  };
+}

@@ -1,0 +1,67 @@
+import { uscc } from '../support/factories';
+import { evaluator } from '../support/evaluate';
+import { serverPerFile } from '../support/server-per-file';
+import { graphql } from '../support/graphql';
+
+/**
+ * lawyer10 R3: a judgment-defaulter listing runs for the term the court set (法释〔2017〕7号 art. 2).
+ * With a recorded term the 四(一) bar holds through its last day and ends the day after (the listing
+ * stays in the history); with none, the bar holds and the verdict says the term is unrecorded and the
+ * deciding body should verify the listing with the court.
+ */
+const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
+  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) { outcome reason { zh en } }
+}`);
+const ENTERPRISE = graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`);
+const LIST = graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id termEndsOn } }`);
+const LISTINGS = graphql(`query ($id: ID!, $asOf: DateTime!) { enterprise(id: $id) { listings(asOf: $asOf) { judgmentDefaulter memberships { id listed endedBy termEndsOn } } } }`);
+
+const server = serverPerFile();
+const evaluate = evaluator(server, EVALUATE);
+const listing = { list: 'JUDGMENT_DEFAULTER' as const, listedOn: '2023-06-01', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执100号' };
+const rows = async () => (await server.sql<{ n: number }>(`select count(*)::int as n from list_membership`))[0].n;
+
+async function enterprise(name: string) {
+  return (await server.ok(ENTERPRISE, { input: { uscc: uscc('91'), name } })).createEnterprise.id;
+}
+
+describe('四(一): a judgment-defaulter listing past its recorded term bars no more', () => {
+  it('bars through the last day of the term, not from the day after; the listing stays in the history as TERM_ENDED', async () => {
+    const id = await enterprise('鄂州市期满建设有限公司');
+    const listed = await server.ok(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: id, ...listing, termEndsOn: '2025-05-31' } });
+    expect(listed.listSubject.termEndsOn).toBe('2025-05-31');
+
+    const last = await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2025-05-31');
+    expect(last.outcome).toBe('RESTRICTED');
+    expect(last.reason.zh).toContain('名单登记的列入期限至2025-05-31届满，届满次日起不再计入');
+    expect(last.reason.en).toContain("The listing's recorded term ends on 2025-05-31");
+
+    expect((await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2025-06-01')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('ENTERPRISE', id, 'BIDDING', '2025-06-01')).outcome).toBe('ELIGIBLE');
+    const after = await server.ok(LISTINGS, { id, asOf: '2025-06-01T12:00:00+08:00' });
+    expect(after.enterprise!.listings).toEqual({ judgmentDefaulter: false, memberships: [{ id: listed.listSubject.id, listed: false, endedBy: 'TERM_ENDED', termEndsOn: '2025-05-31' }] });
+  });
+
+  it('with no term recorded the bar holds and the verdict asks the deciding body to verify with the court (zh + en)', async () => {
+    const id = await enterprise('鄂州市无期限建设有限公司');
+    await server.ok(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: id, ...listing } });
+    const verdict = await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2026-06-01');
+    expect(verdict.outcome).toBe('RESTRICTED');
+    expect(verdict.reason.zh).toContain('名单未登记列入期限');
+    expect(verdict.reason.zh).toContain('决定机关应向作出列入决定的人民法院核实名单是否仍然有效');
+    expect(verdict.reason.en).toContain('the deciding body should verify with the court that listed the subject that the listing still holds');
+  });
+
+  it.each([
+    ['a term ending before the listing day', { ...listing, termEndsOn: '2023-05-31' }, '早于列入日期'],
+    ['a term on a seriously-illegal-and-dishonest listing', { ...listing, list: 'SERIOUS_ILLEGAL_DISHONEST' as const, listedBy: '鄂州市市场监督管理局', termEndsOn: '2026-06-01' }, '只有失信被执行人名单登记列入期限'],
+  ])('%s is refused on termEndsOn (zh + en) and nothing is written', async (_name, input, words) => {
+    const id = await enterprise('鄂州市拒绝建设有限公司');
+    const before = await rows();
+    const refused = await server.query(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: id, ...input } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'termEndsOn' });
+    expect(refused.errors?.[0].message).toContain(words);
+    expect(refused.errors?.[0].message).toContain('termEndsOn');
+    expect(await rows()).toBe(before);
+  });
+});
