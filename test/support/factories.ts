@@ -51,8 +51,8 @@ export async function createCivilServant(server: TestServer, agencyId: string, f
 }
 
 /**
- * A dishonesty record's input, as createRecord sends it: a major breach of contract of 2023, with
- * `fields` over it. For a test that sends a record the API must refuse, or reads what it answers.
+ * A dishonesty record's input, as createRecord sends it: a major breach of contract of 2023 (on a
+ * civil servant, recorded as done in office: 履职行为), with `fields` over it. For a test that sends a record the API must refuse, or reads what it answers.
  */
 export function recordInput(subjectType: SubjectType, subjectId: string, fields: RecordFields = {}): VariablesOf<typeof CREATE_RECORD>['input'] {
   return {
@@ -67,6 +67,7 @@ export function recordInput(subjectType: SubjectType, subjectId: string, fields:
     sourceDepartment: '鄂州市发展和改革委员会',
     documentNumber: '鄂州信〔2023〕12号',
     loss: 120000,
+    ...(subjectType === 'CIVIL_SERVANT' ? { inOffice: true } : {}),
     ...fields,
   };
 }

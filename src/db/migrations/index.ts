@@ -21,6 +21,7 @@ import { Migration20261204081000RepairReliefRestated } from './Migration20261204
 import { Migration20261204090900UnconfirmedAnswerable } from './Migration20261204090900UnconfirmedAnswerable';
 import { Migration20261205000100VerdictRowVersions } from './Migration20261205000100VerdictRowVersions';
 import { Migration20261205200000AbsenceFindings } from './Migration20261205200000AbsenceFindings';
+import { Migration20261205600000InOffice } from './Migration20261205600000InOffice';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204090900UnconfirmedAnswerable', class: Migration20261204090900UnconfirmedAnswerable },
   { name: 'Migration20261205000100VerdictRowVersions', class: Migration20261205000100VerdictRowVersions },
   { name: 'Migration20261205200000AbsenceFindings', class: Migration20261205200000AbsenceFindings },
+  { name: 'Migration20261205600000InOffice', class: Migration20261205600000InOffice },
 ];
