@@ -58,7 +58,7 @@ describe('provisional verdicts (拟定参数)', () => {
     const stored = (await server.ok(VERDICT, { id: verdict.id })).verdict!;
     expect(stored).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
     const [row] = await server.sql<{ provisional_on: string[] }>('select provisional_on from verdict where id = ?', [verdict.id]);
-    expect(row.provisional_on).toEqual(['countsFor', 'governmentDishonestyCategories']);
+    expect(row.provisional_on).toEqual(['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories']);
 
     const assessed = (await server.ok(ASSESS, { id: servantId })).assess[0].assessment!;
     expect(assessed).toEqual({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
