@@ -153,6 +153,8 @@ class DemoData {
       sourceDepartment: DEPARTMENTS_BY_CATEGORY[category],
       documentNumber: `鄂州信〔${year}〕${this.random.int(1, 300)}号`,
       loss: kind === RecordKind.DISHONEST && this.random.chance(0.5) ? this.random.int(1, 500) * 1000 : null,
+      // 履职行为 (三(六)): a civil servant's records mostly say the act was done in office; every fifth leaves it unrecorded.
+      inOffice: subjectType === SubjectType.CIVIL_SERVANT ? (this.records.length % 5 === 0 ? null : true) : null,
     });
     appendRevision(this.em, record, RevisionAction.CREATED, null, null);
     this.records.push(record);

@@ -44,6 +44,8 @@ export interface RecordLike {
   loss?: number | string | null;
   /** A 四(四) entry carried over from a named responsible person, never confirmed by a finding naming them: counts towards nothing. */
   answerableUnconfirmed?: boolean | null;
+  /** Whether the act was done in office (履职行为); null: nobody recorded it. */
+  inOffice?: boolean | null;
 }
 
 export interface RepairLike {

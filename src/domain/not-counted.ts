@@ -32,6 +32,14 @@ export enum NotCountedReason {
   CASE_KIND_UNKNOWN = 'CASE_KIND_UNKNOWN',
   /** A head's absence from an administrative hearing nobody has examined (no finding, 未认定): it counts for nothing (三(八)). */
   ABSENCE_UNREVIEWED = 'ABSENCE_UNREVIEWED',
+  /**
+   * A record of a category that is 政务失信 only when the act was done in office (履职行为), on which
+   * nobody recorded whether it was (inOffice null): until it is recorded it is personal credit
+   * information (三(四)), weighed where that clause is read, and grounds nothing under 三(六).
+   */
+  IN_OFFICE_UNRECORDED = 'IN_OFFICE_UNRECORDED',
+  /** A record of such a category recorded as not done in office (inOffice false): personal credit information, not 政务失信. */
+  NOT_IN_OFFICE = 'NOT_IN_OFFICE',
 }
 
 /** A dishonesty record that would count on the day but is left out, with why. */
@@ -51,6 +59,11 @@ export interface NotCountedOptions {
   actsFrom?: string | null;
   /** Only dishonesty records of these categories count (the conduct the cited clause speaks of); absent: all. */
   dishonestyCategories?: readonly RecordCategory[] | null;
+  /**
+   * Records of these categories count only when the act is recorded as done in office (inOffice
+   * true): a breach of contract or an administrative violation may be private conduct. Absent: no such test.
+   */
+  inOfficeCategories?: readonly RecordCategory[] | null;
 }
 
 /** The fields of a record its not-counted reason reads. */
@@ -60,6 +73,8 @@ export interface NotCountedInput {
   occurredOn: string;
   /** A 四(四) entry carried over from a named responsible person, never confirmed by a finding naming them. */
   answerableUnconfirmed?: boolean | null;
+  /** Whether the act was done in office (履职行为); null: nobody recorded it. */
+  inOffice?: boolean | null;
 }
 
 /**
@@ -74,5 +89,9 @@ export function notCountedBecause(record: NotCountedInput, options: NotCountedOp
   // Before the category: whichever clause reads it, the entry rests on no finding (lawyer8 W4).
   if (record.answerableUnconfirmed) return NotCountedReason.ANSWERABLE_UNCONFIRMED;
   if (options.dishonestyCategories && !options.dishonestyCategories.includes(record.category)) return NotCountedReason.CATEGORY_NOT_SPOKEN_OF;
+  // An unknown attribute is never resolved against the subject (lawyer10 W3).
+  if (options.inOfficeCategories?.includes(record.category) && record.inOffice !== true) {
+    return record.inOffice === false ? NotCountedReason.NOT_IN_OFFICE : NotCountedReason.IN_OFFICE_UNRECORDED;
+  }
   return null;
 }

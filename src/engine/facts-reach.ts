@@ -15,6 +15,7 @@ const ARGUMENT_REACH: Record<string, Record<string, { only: string[] } | { excep
     graveSeverities: { only: ['unrepairedGraveUndisputed'] },
     countsFor: { except: ['trustworthy'] },
     dishonestyCategories: { except: ['trustworthy'] },
+    inOfficeCategories: { except: ['trustworthy'] },
   },
 };
 

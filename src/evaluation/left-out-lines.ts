@@ -53,6 +53,22 @@ function caseKindUnknown(item: Item, zh: boolean): string {
     : `Case ${show(item.caseNumber)}: the head was absent without excuse on ${show(item.occurredOn)}, but the case kind was never recorded: 三(八) counts administrative cases only, so the absence is not in headAbsences and no recommendation rests on it. Once its kind is recorded (updateCourtCase kind), an administrative case counts.`;
 }
 
+/** A breach of contract or an administrative violation nobody recorded as done in office or not (lawyer10 W3). */
+function inOfficeUnrecorded(item: Item, zh: boolean): string {
+  const number = recordNumber(item);
+  return zh
+    ? `记录 ${number}（${show(item.category)}）未登记是否为履职行为：违约毁约、行政违法违规仅在履职中发生时属政务失信记录，登记前按个人信用信息（三(四)）处理，仅作提示关注，不据以按三(六)限制评优评先；经核实后，由认定机关以异议更正（resolveObjection correction.inOffice）登记是否为履职行为，登记为履职行为的，即作为政务失信记录计入。`
+    : `Record ${number} (${show(item.category)}): nobody recorded whether the act was done in office. A breach of contract or an administrative violation is a government-dishonesty record only when done in office; until that is recorded it is personal credit information (三(四)), weighed by a caution only, and no 三(六) award restriction rests on it. Once verified, the deciding body records it by an objection's correction (resolveObjection correction.inOffice); an act recorded as done in office then counts.`;
+}
+
+/** Recorded as not done in office: personal credit information, not 政务失信. */
+function notInOffice(item: Item, zh: boolean): string {
+  const number = recordNumber(item);
+  return zh
+    ? `记录 ${number}（${show(item.category)}）登记为非履职行为：属个人信用信息（三(四)），不是政务失信记录，不据以按三(六)限制评优评先。`
+    : `Record ${number} (${show(item.category)}) is recorded as not done in office: personal credit information (三(四)), not a government-dishonesty record; no 三(六) award restriction rests on it.`;
+}
+
 function line(item: Item, parameters: Parameters, zh: boolean): string | null {
   switch (item.reason as NotCountedReason) {
     case 'ACT_BEFORE_IN_FORCE':
@@ -63,6 +79,10 @@ function line(item: Item, parameters: Parameters, zh: boolean): string | null {
       return breachUnreviewed(item, zh);
     case 'CASE_KIND_UNKNOWN':
       return caseKindUnknown(item, zh);
+    case 'IN_OFFICE_UNRECORDED':
+      return inOfficeUnrecorded(item, zh);
+    case 'NOT_IN_OFFICE':
+      return notInOffice(item, zh);
     default:
       // CATEGORY_NOT_SPOKEN_OF: the clause read speaks of other conduct; the record is weighed where a clause speaks of it.
       return null;
@@ -75,6 +95,8 @@ const ORDER: NotCountedReason[] = [
   'ANSWERABLE_UNCONFIRMED',
   'BREACH_UNREVIEWED',
   'CASE_KIND_UNKNOWN',
+  'IN_OFFICE_UNRECORDED',
+  'NOT_IN_OFFICE',
 ] as NotCountedReason[];
 
 /**

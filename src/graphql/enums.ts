@@ -74,6 +74,8 @@ registerEnumType(NotCountedReason, {
     BREACH_UNREVIEWED: { description: '承诺未兑现但尚未认定原因（未认定） a breach with no finding of why yet: 履职不力 or excused (四(四))' },
     CASE_KIND_UNKNOWN: { description: '案件类型未登记：三(八)仅计行政诉讼 the case kind was never recorded; 三(八) counts administrative cases only' },
     ABSENCE_UNREVIEWED: { description: '负责人未出庭尚未认定是否有正当理由（三(八)） a head\'s absence from a hearing nobody has yet found with or without valid reason (三(八))' },
+    IN_OFFICE_UNRECORDED: { description: '未登记是否为履职行为：在登记前按个人信用信息（三(四)）处理，不作为政务失信记录（三(六)） nobody recorded whether the act was done in office: until it is, personal credit information (三(四)), not a government-dishonesty record (三(六))' },
+    NOT_IN_OFFICE: { description: '登记为非履职行为：属个人信用信息（三(四)），不是政务失信记录（三(六)） recorded as not done in office: personal credit information (三(四)), not a government-dishonesty record (三(六))' },
   },
 });
 registerEnumType(RecordStatus, {

@@ -45,13 +45,14 @@ export interface CreditReading {
   trustworthyFor: string | null;
   actsFrom: string | null;
   dishonestyCategories: RecordCategory[] | null;
+  inOfficeCategories?: RecordCategory[] | null;
   graveSeverities: Severity[] | null;
 }
 
 function creditOptions(reading: CreditReading): CreditOptions {
   const countsFor = periods(reading.countsFor);
   const trustworthy = period(reading.trustworthyFor, 'trustworthyFor');
-  return { countsFor: countsFor || trustworthy ? { ...(countsFor ?? {}), trustworthy } as SeverityPeriods : null, actsFrom: reading.actsFrom, dishonestyCategories: reading.dishonestyCategories, graveSeverities: reading.graveSeverities };
+  return { countsFor: countsFor || trustworthy ? { ...(countsFor ?? {}), trustworthy } as SeverityPeriods : null, actsFrom: reading.actsFrom, dishonestyCategories: reading.dishonestyCategories, inOfficeCategories: reading.inOfficeCategories ?? null, graveSeverities: reading.graveSeverities };
 }
 
 /** Repairs of many records, each list loaded in one batch. */

@@ -26,6 +26,18 @@ export interface CreditRecordFields {
   sourceDepartment: string;
   documentNumber: string;
   loss?: number | null;
+  /** Whether the act was done in office (履职行为); civil servants only; absent: not recorded. */
+  inOffice?: boolean | null;
+}
+
+/**
+ * 履职行为 (inOffice) tells a civil servant's own conduct in office from private conduct (lawyer10 W3);
+ * an agency or an enterprise has no private conduct to tell apart, so it is refused there.
+ */
+export function assertInOfficeApplies(record: { subjectType: SubjectType; inOffice?: boolean | null }): void {
+  if (record.inOffice != null && record.subjectType !== SubjectType.CIVIL_SERVANT) {
+    throw new BadUserInputError('inOffice', `是否为履职行为（inOffice）只登记在公务员名下的记录上，用以区分政务失信与个人信用信息；${record.subjectType}名下的记录请不填此项。 / inOffice (whether the act was done in office) is recorded on civil servants' records only, to tell government dishonesty from personal credit information; leave it out for a ${record.subjectType} record.`);
+  }
 }
 
 /** Checks the rules a record must satisfy whatever its history: a category of its kind, severity only on dishonesty, dates in order. */
@@ -64,6 +76,7 @@ export function snapshotOf(record: CreditRecord): Record<string, unknown> {
     documentNumber: record.documentNumber,
     loss: record.loss ?? null,
     answerableUnconfirmed: record.answerableUnconfirmed,
+    inOffice: record.inOffice ?? null,
     status: record.status,
     version: record.version,
   };
@@ -87,6 +100,7 @@ export async function createCreditRecord(em: EntityManager, actor: Viewer, input
     throw new BadUserInputError('category', 'COMMITMENT_DERELICTION（四(四)计入相关责任人诚信档案）只能由认定履职不力的结论产生：请在 settleCommitment 或 recordBreachFinding 中以 answerablePersonIds 列明被认定负有责任的人员。 / COMMITMENT_DERELICTION (四(四), an entry in an answerable person\'s integrity file) is made only by the 履职不力 finding itself: name the persons found answerable in answerablePersonIds of settleCommitment or recordBreachFinding.');
   }
   assertRecordConsistent(input);
+  assertInOfficeApplies(input);
   return withAudit(em, actor, AuditAction.CREATE_RECORD, async (tx) => {
     const subject = await findSubject(tx, input.subjectType, input.subjectId, { lock: true });
     if (input.category === RecordCategory.PRINCIPAL_RESPONSIBILITY) assertPrincipalAtTheTime(subject as CivilServant, input.occurredOn);
@@ -99,6 +113,7 @@ export async function createCreditRecord(em: EntityManager, actor: Viewer, input
       decidedOnEstimated: !input.decidedOn,
       disclosureEndsOn: input.disclosureEndsOn ?? null,
       loss: input.loss ?? null,
+      inOffice: input.inOffice ?? null,
     });
     appendRevision(tx, record, RevisionAction.CREATED, null, null);
     return record;

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
+import { changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { CreditRecord, Objection } from '../db/entities';
 import { RecordCategory, RecordStatus, RevisionAction, type Severity } from '../domain/credit-record';
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { BadUserInputError, ConflictError } from '../errors';
-import { appendRevision, assertRecordConsistent } from './credit-record.service';
+import { appendRevision, assertInOfficeApplies, assertRecordConsistent } from './credit-record.service';
 import { assertDateOrder, findOrFail } from './lookup';
 
 export interface FileObjectionFields {
@@ -25,6 +26,8 @@ export interface RecordCorrection {
   decidedOn?: string | null;
   disclosureEndsOn?: string | null;
   loss?: number | null;
+  /** Whether the act was done in office (履职行为). */
+  inOffice?: boolean | null;
 }
 
 export interface ResolveObjectionFields {
@@ -80,6 +83,7 @@ function applyCorrection(record: CreditRecord, correction: RecordCorrection): vo
   Object.assign(record, Object.fromEntries(changes));
   if (correction.decidedOn) record.decidedOnEstimated = false;
   assertRecordConsistent(record);
+  assertInOfficeApplies(record);
   record.version += 1;
 }
 
@@ -101,6 +105,8 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
   if (input.remedy === ObjectionRemedy.CORRECT && !input.correction) {
     throw new BadUserInputError('correction', 'is required with the CORRECT remedy: give the corrected values.');
   }
+  // What a correction changed, old → new, for the audit trail (the record's history keeps both versions too).
+  let corrected = '';
   return withAudit(em, actor, AuditAction.DECIDE_OBJECTION, async (tx) => {
     const found = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
     const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'objectionId', { lock: true });
@@ -127,10 +133,15 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
       record.status = RecordStatus.REVOKED;
       appendRevision(tx, record, RevisionAction.REVOKED, input.resolution, objection.id);
     } else {
+      const before = snapshot(record, CORRECTABLE);
       applyCorrection(record, input.correction!);
+      corrected = changesOutcome(before, snapshot(record, CORRECTABLE));
       record.status = statusAfter;
       appendRevision(tx, record, RevisionAction.CORRECTED, input.resolution, objection.id);
     }
     return objection;
-  }, (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}` }));
+  }, (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}${corrected ? `; ${corrected}` : ''}`.slice(0, 1000) }));
 }
+
+/** The fields a correction may change, as the audit outcome compares them. */
+const CORRECTABLE = ['category', 'severity', 'summary', 'occurredOn', 'decidedOn', 'disclosureEndsOn', 'loss', 'inOffice'] as const;

@@ -48,20 +48,20 @@ describe('provisional verdicts (拟定参数)', () => {
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
     expect(verdict.outcome).toBe('RESTRICTED');
-    expect(verdict).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories'] });
-    expect(verdict.explanation).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories'] });
+    expect(verdict).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
+    expect(verdict.explanation).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
     expect(verdict.explanation.provisionalNote!.zh).toContain('暂定结论');
     expect(verdict.explanation.provisionalNote!.en).toContain('Provisional');
     expect(verdict.explanation.zh).toContain('暂定结论：所依规则依据的参数 countsFor');
     expect(verdict.explanation.en).toContain('Provisional: the rules this outcome rests on read countsFor');
 
     const stored = (await server.ok(VERDICT, { id: verdict.id })).verdict!;
-    expect(stored).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories'] });
+    expect(stored).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
     const [row] = await server.sql<{ provisional_on: string[] }>('select provisional_on from verdict where id = ?', [verdict.id]);
-    expect(row.provisional_on).toEqual(['countsFor', 'governmentDishonestyCategories']);
+    expect(row.provisional_on).toEqual(['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories']);
 
     const assessed = (await server.ok(ASSESS, { id: servantId })).assess[0].assessment!;
-    expect(assessed).toEqual({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories'] });
+    expect(assessed).toEqual({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
   });
 
   it('a restriction resting only on a list membership is not provisional', async () => {
@@ -97,7 +97,7 @@ describe('provisional verdicts (拟定参数)', () => {
       [verdict.id],
     );
     const read = (await server.ok(VERDICT, { id: older.id })).verdict!;
-    expect(read).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories'] });
+    expect(read).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
     expect(read.explanation.en).toContain('Provisional: the rules this outcome rests on read countsFor');
   });
 });

@@ -51,8 +51,8 @@ export async function createCivilServant(server: TestServer, agencyId: string, f
 }
 
 /**
- * A dishonesty record's input, as createRecord sends it: a major breach of contract of 2023, with
- * `fields` over it. For a test that sends a record the API must refuse, or reads what it answers.
+ * A dishonesty record's input, as createRecord sends it: a major breach of contract of 2023 (on a
+ * civil servant, recorded as done in office: 履职行为), with `fields` over it. For a test that sends a record the API must refuse, or reads what it answers.
  */
 export function recordInput(subjectType: SubjectType, subjectId: string, fields: RecordFields = {}): VariablesOf<typeof CREATE_RECORD>['input'] {
   return {
@@ -68,6 +68,7 @@ export function recordInput(subjectType: SubjectType, subjectId: string, fields:
     // One decision is one record (hostile8 F5): each record a test makes has its own decision number.
     documentNumber: `鄂州信〔2023〕${++serial}号`,
     loss: 120000,
+    ...(subjectType === 'CIVIL_SERVANT' ? { inOffice: true } : {}),
     ...fields,
   };
 }

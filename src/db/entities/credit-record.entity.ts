@@ -14,6 +14,7 @@ import { BaseEntity } from './base.entity';
 @Index({ properties: ['subjectType', 'subjectId', 'occurredOn'] })
 @Check({ name: 'credit_record_dates_in_order', expression: 'occurred_on <= recorded_on and (disclosure_ends_on is null or disclosure_ends_on >= occurred_on)' })
 @Check({ name: 'credit_record_decided_after_occurred', expression: 'occurred_on <= decided_on' })
+@Check({ name: 'credit_record_in_office_civil_servant', expression: "in_office is null or subject_type = 'CIVIL_SERVANT'" })
 @Check({ name: 'credit_record_severity_for_dishonesty', expression: "(kind = 'DISHONEST') = (severity is not null)" })
 @Unique({
   name: 'credit_record_one_per_decision',
@@ -85,6 +86,14 @@ export class CreditRecord extends BaseEntity {
    */
   @Property({ type: 'boolean', default: false })
   answerableUnconfirmed: Opt<boolean> = false;
+
+  /**
+   * Whether the act was done in office (履职行为, lawyer10 W3); null: nobody recorded it. A breach of
+   * contract or an administrative violation on a civil servant is 政务失信 (三(六)) only when it was:
+   * the parameter inOfficeCategories names those categories. Civil servants' records only.
+   */
+  @Property({ type: 'boolean', nullable: true })
+  inOffice?: boolean | null;
 
   @Enum({ items: () => RecordStatus, nativeEnumName: 'record_status', default: RecordStatus.ACTIVE })
   status: Opt<RecordStatus> = RecordStatus.ACTIVE;

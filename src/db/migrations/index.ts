@@ -23,6 +23,7 @@ import { Migration20261205000100VerdictRowVersions } from './Migration2026120500
 import { Migration20261205200000AbsenceFindings } from './Migration20261205200000AbsenceFindings';
 import { Migration20261205300000OneActOnce } from './Migration20261205300000OneActOnce';
 import { Migration20261205400000ListingTerm } from './Migration20261205400000ListingTerm';
+import { Migration20261205600000InOffice } from './Migration20261205600000InOffice';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -50,4 +51,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205200000AbsenceFindings', class: Migration20261205200000AbsenceFindings },
   { name: 'Migration20261205300000OneActOnce', class: Migration20261205300000OneActOnce },
   { name: 'Migration20261205400000ListingTerm', class: Migration20261205400000ListingTerm },
+  { name: 'Migration20261205600000InOffice', class: Migration20261205600000InOffice },
 ];

@@ -64,6 +64,9 @@ export class CreateCreditRecordInput {
   @Max(MAX_LOSS, { message: LOSS_RANGE })
   @InFen()
   loss?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否为履职行为 / Whether the act was done in office (履职行为); civil servants\' records only. Leave it out when the deciding document does not say: a BREACH_OF_CONTRACT or ADMINISTRATIVE_VIOLATION record then counts as personal credit information (三(四)), not as a government-dishonesty record (三(六)), until it is recorded (resolveObjection correction.inOffice).' })
+  inOffice?: boolean | null;
 }
 
 @InputType({ description: 'Corrected values for a record, when an objection is upheld with CORRECT.' })
@@ -94,6 +97,9 @@ export class RecordCorrectionInput {
   @Max(MAX_LOSS, { message: LOSS_RANGE })
   @InFen()
   loss?: number;
+
+  @Field(() => Boolean, { nullable: true, description: '是否为履职行为 / Whether the act was done in office (履职行为), as the deciding document says; civil servants\' records only. The history keeps the value before.' })
+  inOffice?: boolean;
 }
 
 @InputType({ description: 'A subject disputes a record (异议).' })

@@ -3,7 +3,7 @@ import { ArgsType, Field } from 'type-graphql';
 import { RecordCategory, Severity } from '../../domain/credit-record';
 import type { CreditReading } from '../facts-of';
 import { SeverityPeriodsInput } from '../types/credit-facts.type';
-import { ACTS_FROM, COUNTS_FOR, DISHONESTY_CATEGORIES, GRAVE_SEVERITIES, TRUSTWORTHY_FOR } from './facts-args';
+import { ACTS_FROM, COUNTS_FOR, DISHONESTY_CATEGORIES, GRAVE_SEVERITIES, IN_OFFICE_CATEGORIES, TRUSTWORTHY_FOR } from './facts-args';
 
 /**
  * How a credit facts field reads the records (`credit`, `agencyCreditAsPrincipal`): its policy
@@ -22,6 +22,9 @@ export class CreditReadingArgs implements CreditReading {
 
   @Field(() => [RecordCategory], DISHONESTY_CATEGORIES)
   dishonestyCategories!: RecordCategory[] | null;
+
+  @Field(() => [RecordCategory], IN_OFFICE_CATEGORIES)
+  inOfficeCategories!: RecordCategory[] | null;
 
   @Field(() => [Severity], GRAVE_SEVERITIES)
   graveSeverities!: Severity[] | null;

@@ -35,6 +35,11 @@ export const DISHONESTY_CATEGORIES = {
   validate: false,
   description: '所引条款所称的失信类别 / Only dishonesty records of these categories count (the conduct the clause read speaks of); the others are listed in notCounted. Absent: all.',
 } as const;
+export const IN_OFFICE_CATEGORIES = {
+  nullable: true,
+  validate: false,
+  description: '须为履职行为方计入的类别 / Records of these categories count only when the act is recorded as done in office (inOffice true); the others are listed in notCounted (IN_OFFICE_UNRECORDED, NOT_IN_OFFICE). Absent: no such test.',
+} as const;
 export const GRAVE_SEVERITIES = {
   nullable: true,
   validate: false,

@@ -97,7 +97,8 @@ export class NotCountedRecordType {
   @Field(() => NotCountedReason, {
     description:
       '不计入的理由 / ACT_BEFORE_IN_FORCE: the act occurred before the day the document took effect (actsFrom), and a measure under it does not reach back (不溯及既往); ' +
-      'CATEGORY_NOT_SPOKEN_OF: its category is not among dishonestyCategories, the conduct the clause read speaks of.',
+      'CATEGORY_NOT_SPOKEN_OF: its category is not among dishonestyCategories, the conduct the clause read speaks of; ' +
+      'IN_OFFICE_UNRECORDED / NOT_IN_OFFICE: its category is among inOfficeCategories and the act is not recorded as done in office (unrecorded, or recorded as private conduct).',
   })
   reason!: NotCountedReason;
 }

@@ -54,6 +54,9 @@ export class CreditRecordType {
   @Field({ description: '未经认定为相关责任人 / A 四(四) entry carried over from the commitment\'s named responsible person, whom no finding body named answerable (相关责任人): it counts towards nothing until a finding naming them (recordBreachFinding) confirms it.' })
   answerableUnconfirmed!: boolean;
 
+  @Field(() => Boolean, { nullable: true, description: '是否为履职行为 / Whether the act was done in office (履职行为); null: not recorded. A BREACH_OF_CONTRACT or ADMINISTRATIVE_VIOLATION record on a civil servant is a government-dishonesty record (三(六)) only when true; until it is recorded it is weighed as personal credit information (三(四)). Recorded at creation, or later by correction when an objection is upheld (resolveObjection correction.inOffice).' })
+  inOffice?: boolean | null;
+
   @Field(() => RecordStatus)
   status!: RecordStatus;
 
