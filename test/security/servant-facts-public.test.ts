@@ -20,5 +20,5 @@ it.each([
   expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   const agency = await server.query(graphql(`query ($id: ID!) { agency(id: $id) { ${selection} } }`), { id: agencyId }, { role: 'PUBLIC' });
   expect(agency.errors).toBeUndefined();
-  expect(agency.data?.agency).toBeTruthy();
+  expect((agency.data as { agency?: unknown } | undefined)?.agency).toBeTruthy();
 });
