@@ -108,8 +108,9 @@ const OPERATIONS: Operation[] = [
   operation({
     name: 'record a credit record',
     permission: 'writeRegistry',
-    document: graphql(`mutation ($s: ID!) { createCreditRecord(input: { subjectType: AGENCY, subjectId: $s, kind: DISHONEST, category: BREACH_OF_CONTRACT, severity: GENERAL, summary: "x", occurredOn: "2024-01-01", recordedOn: "2024-01-02", sourceDepartment: "x", documentNumber: "x" }) { subjectId status version } }`),
-    variables: () => ({ s: otherAgencyId }),
+    // Each cell records its own decision: one act is entered once (hostile8 F5).
+    document: graphql(`mutation ($s: ID!, $d: String!) { createCreditRecord(input: { subjectType: AGENCY, subjectId: $s, kind: DISHONEST, category: BREACH_OF_CONTRACT, severity: GENERAL, summary: "x", occurredOn: "2024-01-01", recordedOn: "2024-01-02", sourceDepartment: "x", documentNumber: $d }) { subjectId status version } }`),
+    variables: (role) => ({ s: otherAgencyId, d: `鄂州信〔2024〕${role}${++decisions}号` }),
     writes: 'credit_record',
     check: (d) => expect(d.createCreditRecord).toEqual({ subjectId: otherAgencyId, status: 'ACTIVE', version: 1 }),
   }),
