@@ -104,7 +104,8 @@ describe('the verdicts recorded before the change', () => {
     const differing: { name: string; decided: unknown; expected: unknown }[] = [];
     for (const run of golden.runs) {
       const decided: unknown = await decideRules(rulesOf(run.ruleIds), factsOf(golden, run), run.day).then(
-        (decision) => JSON.parse(JSON.stringify(decision)),
+        // Since the golden run, texts quote a subject's name 「…」 (hostile7 L1): the one change allowed.
+        (decision) => JSON.parse(JSON.stringify(decision).replace(/[「」]/g, '')),
         // A refusal says the same, and now also that no verdict was given.
         (error: Error) => ({ error: 'error' in run.expect && error.message.startsWith(run.expect.error) ? run.expect.error : error.message }),
       );
