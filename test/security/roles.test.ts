@@ -13,6 +13,8 @@ let otherAgencyId: string;
 let otherRecordId: string;
 let verdictId: string;
 let agencyVerdictId: string;
+/** Each "record a credit record" cell records its own decision (one act is entered once). */
+let decisions = 0;
 let agencyOutcome: string;
 let ruleSetVersion: string;
 beforeAll(async () => {
