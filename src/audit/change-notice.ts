@@ -19,6 +19,7 @@ const AFFECTS_VERDICTS: ReadonlySet<AuditAction> = new Set([
   AuditAction.RECORD_COURT_CASE,
   AuditAction.UPDATE_COURT_CASE,
   AuditAction.UPDATE_SUBJECT,
+  AuditAction.CONFIRM_AGENCY_KIND,
   AuditAction.LIST_SUBJECT,
   AuditAction.REMOVE_FROM_LIST,
   AuditAction.RELOAD_RULES,

@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   readVerdicts: ALL_ROLES,
   /** Read stored verdicts about civil servants: personnel matters, never public. */
   readPersonnelVerdicts: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN, Role.DISPLAY],
+  /** Confirm an agency's kind estimated when kinds were introduced (三(六)'s honour disqualification rests on it). */
+  confirmAgencyKind: [Role.OFFICER, Role.ADMIN],
   /** Reload the rules, preview drafts. */
   manageRules: [Role.OFFICER, Role.ADMIN],
   /** Start a sweep (every subject a matter concerns; stores a verdict each). */

@@ -31,6 +31,8 @@ export enum AuditAction {
   READ_PERSONAL_DATA = 'READ_PERSONAL_DATA',
   /** The finding on a head's absence from a hearing (三(八)): excused or not. */
   RECORD_ABSENCE_FINDING = 'RECORD_ABSENCE_FINDING',
+  /** An officer confirms (or corrects) an agency's kind, estimated when kinds were introduced (三(六)). */
+  CONFIRM_AGENCY_KIND = 'CONFIRM_AGENCY_KIND',
 }
 
 /** One event of the audit trail as a use case records it; who acted is added when it is written. */

@@ -35,6 +35,12 @@ export enum AgencyKind {
   ADMINISTRATIVE_COMMITTEE = 'ADMINISTRATIVE_COMMITTEE',
   /** 街道办事处: a street (sub-district) office */
   SUB_DISTRICT_OFFICE = 'SUB_DISTRICT_OFFICE',
+  /**
+   * Any other body the registry holds that is none of the above: a party organ (市委组织部), a public
+   * institution (市政府采购中心), a vertical agency (人行鄂州中心支行) or a court (市中级法院). Not a
+   * 政府部门: 三(六)'s honour disqualification does not reach it.
+   */
+  OTHER = 'OTHER',
 }
 
 /** Credit evaluation grade of an enterprise in public-resource trading (信用评价等级, 四(一)). */

@@ -38,6 +38,7 @@ registerEnumType(AgencyKind, {
     DEPARTMENT: { description: '政府部门 a department of a people\'s government' },
     ADMINISTRATIVE_COMMITTEE: { description: '开发区管委会 a development zone\'s administrative committee' },
     SUB_DISTRICT_OFFICE: { description: '街道办事处 a street office' },
+    OTHER: { description: '其他机构（党的机关、事业单位、垂直管理机构、法院等），不是政府部门 / another body: a party organ, public institution, vertical agency or court; not a government department' },
   },
 });
 registerEnumType(CreditGrade, { name: 'CreditGrade', description: 'Credit evaluation grade (信用评价等级), A best to D worst.' });

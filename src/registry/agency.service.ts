@@ -52,3 +52,19 @@ export async function updateAgency(em: EntityManager, actor: Viewer, id: string,
     return agency;
   }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome }));
 }
+
+/**
+ * An officer states an agency's kind: confirms the kind estimated when kinds were introduced, or
+ * corrects it (OTHER for a party organ, public institution, vertical agency or court). Clears
+ * `kindEstimated`, so the honour disqualification of 三(六) may rest on it. Audited old → new.
+ */
+export async function confirmAgencyKind(em: EntityManager, actor: Viewer, id: string, kind: AgencyKind): Promise<Agency> {
+  let outcome = '';
+  return withAudit(em, actor, AuditAction.CONFIRM_AGENCY_KIND, async (tx) => {
+    const agency = await findOrFail(tx, Agency, 'agency', id);
+    outcome = `kind ${agency.kind}${agency.kindEstimated ? ' (estimated)' : ''} → ${kind} (confirmed)`;
+    agency.kind = kind;
+    agency.kindEstimated = false;
+    return agency;
+  }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome }));
+}

@@ -50,6 +50,15 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     },
   },
   {
+    mutation: 'confirmAgencyKind',
+    role: 'OFFICER',
+    async perform(as) {
+      const id = await createAgency(server);
+      await server.ok(graphql(`mutation ($id: ID!) { confirmAgencyKind(id: $id, kind: OTHER) { kind } }`), { id }, as);
+      return { action: 'CONFIRM_AGENCY_KIND', subjectType: 'AGENCY', subjectId: id, targetId: null, outcome: 'kind DEPARTMENT → OTHER (confirmed)' };
+    },
+  },
+  {
     mutation: 'createCivilServant',
     role: 'ADMIN',
     async perform(as) {

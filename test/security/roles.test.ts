@@ -194,6 +194,13 @@ const OPERATIONS: Operation[] = [
     check: (d) => expect(d.latestVerdict).toEqual({ subjectId: servantId, outcome: 'RESTRICTED', stale: false }),
   }),
   operation({
+    name: 'confirm an agency kind',
+    permission: 'confirmAgencyKind',
+    document: graphql(`mutation ($id: ID!) { confirmAgencyKind(id: $id, kind: OTHER) { kind kindEstimated } }`),
+    variables: async () => ({ id: await createAgency(server, { name: '矩阵确认局' }) }),
+    check: (d) => expect(d.confirmAgencyKind).toEqual({ kind: 'OTHER', kindEstimated: false }),
+  }),
+  operation({
     name: 'reload the rules',
     permission: 'manageRules',
     document: graphql(`mutation { reloadRules { version } }`),

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { AgencyKind, AgencyLevel } from '../../domain/subject';
 import { BaseEntity } from './base.entity';
 
@@ -20,6 +20,14 @@ export class Agency extends BaseEntity {
   /** People's government, department, zone committee or street office: clauses speak of some kinds only. */
   @Enum({ items: () => AgencyKind, nativeEnumName: 'agency_kind' })
   kind!: AgencyKind;
+
+  /**
+   * The kind was estimated from the name and level when kinds were introduced (ClauseScopes backfill),
+   * not stated by anyone. createAgency states a kind (false); only an officer's confirmAgencyKind
+   * clears it (a registry update of the kind is not a confirmation).
+   */
+  @Property({ type: 'boolean', default: false })
+  kindEstimated: boolean & Opt = false;
 
   @ManyToOne(() => Agency, { nullable: true, deleteRule: 'restrict', index: true })
   parent?: Agency | null;

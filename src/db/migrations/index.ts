@@ -24,6 +24,7 @@ import { Migration20261205200000AbsenceFindings } from './Migration2026120520000
 import { Migration20261205300000OneActOnce } from './Migration20261205300000OneActOnce';
 import { Migration20261205400000ListingTerm } from './Migration20261205400000ListingTerm';
 import { Migration20261205600000InOffice } from './Migration20261205600000InOffice';
+import { Migration20261205700000AgencyKindEstimated } from './Migration20261205700000AgencyKindEstimated';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -52,4 +53,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205300000OneActOnce', class: Migration20261205300000OneActOnce },
   { name: 'Migration20261205400000ListingTerm', class: Migration20261205400000ListingTerm },
   { name: 'Migration20261205600000InOffice', class: Migration20261205600000InOffice },
+  { name: 'Migration20261205700000AgencyKindEstimated', class: Migration20261205700000AgencyKindEstimated },
 ];

@@ -24,6 +24,9 @@ export class AgencyFilter {
 
   @Field({ nullable: true })
   uscc?: string;
+
+  @Field({ nullable: true, description: '机构类别是否系推定 / true: the agencies whose kind was estimated when kinds were introduced and awaits an officer\'s confirmation (confirmAgencyKind), the list to review.' })
+  kindEstimated?: boolean;
 }
 
 @InputType({ description: 'Narrows a list of civil servants.' })

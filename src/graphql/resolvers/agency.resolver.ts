@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { Agency } from '../../db/entities';
-import { SubjectType } from '../../domain/subject';
-import { createAgency, updateAgency } from '../../registry/agency.service';
+import { AgencyKind, SubjectType } from '../../domain/subject';
+import { confirmAgencyKind, createAgency, updateAgency } from '../../registry/agency.service';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { disclosedOnlySql, inVisibleOrder, seesCivilServants, visibleRecords } from '../visibility';
@@ -35,6 +35,7 @@ export class AgencyResolver {
       level: filter?.level,
       parent: filter?.parentId,
       uscc: filter?.uscc,
+      kindEstimated: filter?.kindEstimated ?? undefined,
     });
     return paginate(em, Agency, where, { name: 'asc', id: 'asc' }, page);
   }
@@ -53,6 +54,16 @@ export class AgencyResolver {
     @Ctx() context: GraphQLContext,
   ) {
     return updateAgency(context.em, context.viewer, id, input);
+  }
+
+  @Mutation(() => AgencyType, { description: '确认机构类别 / An officer confirms or corrects the kind of an agency (OTHER for a party organ, public institution, vertical agency or court) and clears kindEstimated: 三(六)\'s honour disqualification rests only on a confirmed kind. Audited old → new. NOT_FOUND when there is no such agency.' })
+  @Authorized(PERMISSIONS.confirmAgencyKind)
+  confirmAgencyKind(
+    @Arg('id', () => ID) id: string,
+    @Arg('kind', () => AgencyKind) kind: AgencyKind,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return confirmAgencyKind(context.em, context.viewer, id, kind);
   }
 
   @FieldResolver(() => AgencyType, { nullable: true, description: 'The agency this one belongs to.' })
