@@ -1,5 +1,3 @@
-import type { CreditList } from './list-membership';
-
 /**
  * The term of a judgment-defaulter listing (lawyer10 R3). 法释〔2017〕7号 art. 2 sets listing periods
  * (generally two years, extendable by one to three years; some listings carry no term), and the court
@@ -17,7 +15,7 @@ export function termEnded(termEndsOn: string | null | undefined, on: string): bo
 }
 
 /** Why a term given on a listing is refused, or null. */
-export function listingTermProblem(list: CreditList | string, listedOn: string, termEndsOn: string | null | undefined): { zh: string; en: string } | null {
+export function listingTermProblem(list: string, listedOn: string, termEndsOn: string | null | undefined): { zh: string; en: string } | null {
   if (!termEndsOn) return null;
   if (!TERM_LISTS.includes(list)) {
     return {
@@ -32,7 +30,7 @@ export function listingTermProblem(list: CreditList | string, listedOn: string, 
 }
 
 /** What a verdict says about the term of a listing that counts on the day (zh + en). */
-export function listingTermNote(list: CreditList | string, termEndsOn: string | null | undefined): { zh: string; en: string } {
+export function listingTermNote(list: string, termEndsOn: string | null | undefined): { zh: string; en: string } {
   if (!TERM_LISTS.includes(list)) return { zh: '', en: '' };
   if (termEndsOn) {
     return {
