@@ -28,6 +28,7 @@ beforeAll(async () => {
 const kind = (statement: string) => {
   if (/^(start transaction|begin|commit|rollback)/i.test(statement)) return statement.split(' ')[0].toLowerCase();
   if (/^with stored as \( insert into "verdict"/i.test(statement) && /insert into "audit_event"/i.test(statement)) return 'insert verdict+audit';
+  if (/^with wanted \(k, subject_type, subject_id\)/i.test(statement)) return 'select row versions';
   const read = /^select\b.*?\bfrom "(\w+)"/is.exec(statement);
   if (read) return `select ${read[1]}`;
   const written = /^insert into "(\w+)"/i.exec(statement);
@@ -35,13 +36,14 @@ const kind = (statement: string) => {
   return statement.slice(0, 40);
 };
 
-it('evaluate costs 9 statements: the facts in one read-only transaction (7 reads, the agency joined to the servant), then one insert of verdict and audit row', async () => {
+it('evaluate costs 10 statements: the facts in one read-only transaction (the row-version digest the verdict keeps for stale, then 6 reads, the agency joined to the servant), then one insert of verdict and audit row', async () => {
   server.resetStatements();
   const evaluated = await server.ok(EVALUATE, { id: servant });
   const statements = sent();
   if (process.env.SHOW) console.log(statements.map((s) => s.slice(0, 300)).join('\n'));
   expect(statements.map(kind)).toEqual([
     'start',
+    'select row versions', // the digest Verdict.stale compares with, in the facts' own snapshot
     'select civil_servant', // with its agency, joined
     'select credit_record', // the servant's records
     'select list_membership',
