@@ -47,10 +47,10 @@ afterAll(async () => {
 const counts = async () => (await server.sql(`select (select count(*)::int from verdict) as verdicts, (select count(*)::int from rule_set_snapshot) as snapshots`))[0];
 
 const REFUSED = [
-  /facts\/agency\.graphql:14:22 .*PUBLIC 可读取 AGENCY 的结论，但无权读取 Commitment\.settlementDocument 的完整值.*PUBLIC reads AGENCY verdicts but may not read Commitment\.settlementDocument whole/s,
-  /facts\/agency\.graphql:15:32 .*CourtCase\.entrustedRepresentative/s,
-  /facts\/agency\.graphql:15:56 .*CourtCase\.validAbsenceReason/s,
-  /facts\/agency\.graphql:16:5 .*Agency\.creditRecords.*read records through credit \{ records \}/s,
+  /facts\/agency\.graphql:15:22 .*PUBLIC 可读取 AGENCY 的结论，但无权读取 Commitment\.settlementDocument 的完整值.*PUBLIC reads AGENCY verdicts but may not read Commitment\.settlementDocument whole/s,
+  /facts\/agency\.graphql:16:32 .*CourtCase\.entrustedRepresentative/s,
+  /facts\/agency\.graphql:16:56 .*CourtCase\.validAbsenceReason/s,
+  /facts\/agency\.graphql:17:5 .*Agency\.creditRecords.*read records through credit \{ records \}/s,
 ];
 
 describe('a facts file reading what the public may not read whole (hostile8 F1, F1b)', () => {
@@ -72,8 +72,8 @@ describe('a facts file reading what the public may not read whole (hostile8 F1, 
       const reloaded = (await server.ok(graphql(`mutation { reloadRules { version errors { file line column en } } }`), undefined, OFFICER)).reloadRules;
       expect(reloaded.version).toBe(before);
       expect(reloaded.errors).toEqual(expect.arrayContaining([
-        expect.objectContaining({ file: AGENCY_FACTS, line: 15, column: 56, en: expect.stringContaining('CourtCase.validAbsenceReason whole') }),
-        expect.objectContaining({ file: AGENCY_FACTS, line: 16, column: 5, en: expect.stringContaining('Agency.creditRecords whole') }),
+        expect.objectContaining({ file: AGENCY_FACTS, line: 16, column: 56, en: expect.stringContaining('CourtCase.validAbsenceReason whole') }),
+        expect.objectContaining({ file: AGENCY_FACTS, line: 17, column: 5, en: expect.stringContaining('Agency.creditRecords whole') }),
       ]));
     } finally {
       writeFileSync(path.join(rulesDir, AGENCY_FACTS), shipped);
