@@ -54,9 +54,10 @@ export async function generate(db: Client, subjects: number): Promise<{ records:
     }
     records += rows[0].length;
     if (rows[0].length) {
+      // Each record its own decision document: one act is entered once (credit_record_one_per_decision).
       await db.query(
         `insert into credit_record (id, subject_type, subject_id, kind, category, severity, summary, occurred_on, decided_on, recorded_on, source_department, document_number, status)
-         select r.id, 'CIVIL_SERVANT', r.subject, r.kind, r.category, r.severity, '基准测试数据', r.occurred, r.occurred + 5, r.recorded, '测试部门', '测试〔2024〕1号', r.status
+         select r.id, 'CIVIL_SERVANT', r.subject, r.kind, r.category, r.severity, '基准测试数据', r.occurred, r.occurred + 5, r.recorded, '测试部门', '测试〔2024〕' || r.id || '号', r.status
          from unnest($1::uuid[], $2::uuid[], $3::record_kind[], $4::record_category[], $5::severity[], $6::date[], $7::date[], $8::record_status[])
            as r(id, subject, kind, category, severity, occurred, recorded, status)`,
         rows,
