@@ -9,7 +9,7 @@ import type { Basis, RuleTexts } from '../domain/verdict';
 import { RuleSnapshotError } from '../errors';
 import { parseJsonFile, type LocatedJson } from './json-file';
 import { readParameterSet } from './parameter-file';
-import type { ParameterSource } from './rule-model';
+import type { EvidenceSpec, ParameterSource } from './rule-model';
 import { RULE_LIMITS } from './rule-limits';
 import { formatProblem, type RuleProblem } from './rule-problem';
 
@@ -168,6 +168,25 @@ export interface StoredRuleSet {
   queryReach: Map<SubjectType, Record<string, string[]>>;
   /** Each facts query, by subject type: what a verdict's stored facts were read with (src/graphql/stored-facts-view.ts). */
   queryDocuments: Map<SubjectType, DocumentNode>;
+  /**
+   * Each rule's explanation template and evidence paths, by rule id: what a reader's view of the
+   * stored facts fills the texts and finds the evidence with again, by path (stored-facts-view.ts).
+   */
+  ruleSources: Map<string, RuleSource>;
+}
+
+/** Where a rule's texts and evidence came from in the facts: its explanation template and evidence specs. */
+export interface RuleSource {
+  explanation?: Bilingual;
+  evidence?: EvidenceSpec[];
+}
+
+/** A rule file's explanation and evidence specs, when it has them in the expected form. */
+function sourceOf(value: unknown): [string, RuleSource] | null {
+  const rule = value as { id?: unknown; explanation?: unknown; evidence?: unknown } | null;
+  if (!rule || typeof rule.id !== 'string') return null;
+  const evidence = Array.isArray(rule.evidence) && rule.evidence.every((spec) => !!spec && typeof (spec as EvidenceSpec).path === 'string') ? (rule.evidence as EvidenceSpec[]) : undefined;
+  return [rule.id, { explanation: isBilingual(rule.explanation) ? rule.explanation : undefined, evidence }];
 }
 
 const isBilingual = (value: unknown): value is Bilingual => !!value && typeof value === 'object' && typeof (value as Bilingual).zh === 'string' && typeof (value as Bilingual).en === 'string';
@@ -198,5 +217,9 @@ export function readSnapshot(version: string, files: RuleFiles): StoredRuleSet {
   const queryVariables = new Map((Object.entries(parsed.factsQueries) as [SubjectType, ParsedQuery][]).map(([type, query]) => [type, query.variables]));
   const queryReach = new Map((Object.entries(parsed.factsQueries) as [SubjectType, ParsedQuery][]).map(([type, query]) => [type, query.document ? factsReach(query.document) : {}]));
   const queryDocuments = new Map((Object.entries(parsed.factsQueries) as [SubjectType, ParsedQuery][]).flatMap(([type, query]) => (query.document ? [[type, query.document] as const] : [])));
-  return { version, texts, parameterSources, queryVariables, queryReach, queryDocuments };
+  const ruleSources = new Map(parsed.rules.flatMap(({ json }) => {
+    const found = sourceOf(json?.value);
+    return found ? [found] : [];
+  }));
+  return { version, texts, parameterSources, queryVariables, queryReach, queryDocuments, ruleSources };
 }

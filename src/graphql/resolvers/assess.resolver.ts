@@ -1,9 +1,8 @@
-import { GraphQLError } from 'graphql';
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLError, type GraphQLSchema, type GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { readLogOf } from '../../audit/read-log';
 import { PERMISSIONS, type Role } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
-import { storedFactsMask } from '../../auth/stored-facts';
 import { measuresOf, type Decision } from '../../domain/verdict';
 import { reasonFor } from '../../evaluation/reason';
 import { verdictNotes } from '../../evaluation/provisional';
@@ -20,11 +19,12 @@ import { AssessmentResultType, AssessmentType } from '../types/assessment.type';
 import { SubjectUnion } from '../types/subject.type';
 import { ExplanationType } from '../types/explanation.type';
 import { LocalizedTextType, SubjectInput } from '../types/verdict.type';
+import { storedFactsFor, viewSourceOf } from '../stored-facts-view';
 
-function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role): AssessmentType {
+function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role, schema: GraphQLSchema): AssessmentType {
   const uses = parameterUsesNow(ruleSet, decision.subjectType, decision.parametersFile, decision.facts.parameters, decision.rules).map(parameterUseView);
-  // Facts are gathered as the system: masked for the caller's role like a stored verdict's.
-  const mask = storedFactsMask(role, decision.subjectType, { subject: decision.facts.subject });
+  // Facts are gathered as the system: the caller's role reads them as a stored verdict's, by path.
+  const seen = storedFactsFor(role, schema, decision.subjectType, viewSourceOf(ruleSet, decision.subjectType), decision.facts, decision.rules);
   const notes = verdictNotes(decision.subjectType, decision.outcome, decision.rules, decision.day, chinaDate(new Date()), decision.provisionalOn);
   return {
     subjectType: decision.subjectType,
@@ -37,15 +37,15 @@ function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role): Assessm
     provisionalOn: notes.provisionalOn,
     ruleSetVersion: decision.ruleSetVersion,
     measures: measuresOf(decision.rules),
-    // Filled from the same facts: masked too, or the reason would quote what the explanation masks.
-    reason: mask(reasonFor(decision.outcome, decision.rules, ruleSet.matter(decision.matter))),
+    // Filled from the reader's view of the same facts, or the reason would quote what the explanation withholds.
+    reason: reasonFor(decision.outcome, seen.rules, ruleSet.matter(decision.matter)),
     // The same explanation, and the same summary (written `about` the decision), as evaluate gives.
     explanation: {
-      rules: mask(withParameterUses(decision.rules, uses)),
-      parameters: mask(uses),
+      rules: withParameterUses(seen.rules, uses),
+      parameters: uses,
       day: decision.day,
       parametersFile: decision.parametersFile,
-      facts: mask(decision.facts),
+      facts: seen.facts,
       ...notes,
       factsWithheld: false,
       about: { ...decision, todaysValues: notes.todaysValues },
@@ -82,6 +82,7 @@ export class AssessResolver {
     @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
     @Arg('asOf', () => Date, { nullable: true, description: 'Default: now.' }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AssessmentResultType[]> {
     if (!subjects.length) throw new BadUserInputError('subjects', 'is empty; give at least one subject.');
     if (!context.rules.current.matter(matter)) {
@@ -103,7 +104,7 @@ export class AssessResolver {
     return subjects.map(({ type, id }, i) => {
       const outcome = checked[i] ?? assessed[next++];
       const failed = outcome instanceof Error;
-      return { subjectType: type, subjectId: id, assessment: failed ? null : toAssessment(outcome, context.rules.current, context.viewer.role), error: failed ? asResultError(outcome) : null };
+      return { subjectType: type, subjectId: id, assessment: failed ? null : toAssessment(outcome, context.rules.current, context.viewer.role, info.schema), error: failed ? asResultError(outcome) : null };
     });
   }
 

@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { CreditRecord, Enterprise } from '../../db/entities';
-import { storedFactsMask } from '../../auth/stored-facts';
 import { SubjectType } from '../../domain/subject';
 import { firedStrongestFirst, measuresOf, type Decision } from '../../domain/verdict';
 import { reasonFor } from '../../evaluation/reason';
@@ -9,9 +9,10 @@ import type { GraphQLContext } from '../context';
 import { EnterpriseType } from '../types/enterprise.type';
 import { PublicStatusType } from '../types/public-status.type';
 import { visibleRecords } from '../visibility';
+import { storedFactsFor, viewSourceOf } from '../stored-facts-view';
 
 /** An assessment as the portal shows it: the measures, one reason, and the records behind it the viewer may see. */
-async function toPublicStatus(context: GraphQLContext, assessment: Decision): Promise<PublicStatusType> {
+async function toPublicStatus(context: GraphQLContext, info: GraphQLResolveInfo, assessment: Decision): Promise<PublicStatusType> {
   const fired = firedStrongestFirst(assessment.rules);
   const ids = [...new Set(fired.flatMap((r) => r.evidence.map((e) => e.id)).filter((id): id is string => typeof id === 'string'))];
   const loaded = await context.loaders.creditRecord.loadMany(ids);
@@ -24,7 +25,7 @@ async function toPublicStatus(context: GraphQLContext, assessment: Decision): Pr
     outcome: assessment.outcome,
     measures: measuresOf(assessment.rules),
     // Filled from facts gathered as the system: masked for the viewer's role like any text from facts.
-    reason: storedFactsMask(context.viewer.role, assessment.subjectType, { subject: assessment.facts.subject })(reasonFor(assessment.outcome, assessment.rules, matter)),
+    reason: reasonFor(assessment.outcome, storedFactsFor(context.viewer.role, info.schema, assessment.subjectType, viewSourceOf(context.rules.current, assessment.subjectType), assessment.facts, assessment.rules).rules, matter),
     records: visibleRecords(context.viewer, records),
     asOf: assessment.asOf,
     day: assessment.day,
@@ -37,15 +38,15 @@ export class EnterprisePublicStatusResolver {
   @FieldResolver(() => PublicStatusType, {
     description: `Whether the enterprise may take part in a matter now (e.g. PROCUREMENT): outcome, measures, a one-line reason and the public records behind it. Assessed on reading, stored nowhere; readable by everyone, the public included. A page's statuses are assessed together in one facts read. At most ${MAX_ASSESSMENTS_PER_REQUEST} per request.`,
   })
-  async publicStatus(@Root() enterprise: Enterprise, @Arg('matter', { description: 'A matter for enterprises from rules/matters.json.' }) matter: string, @Ctx() context: GraphQLContext) {
+  async publicStatus(@Root() enterprise: Enterprise, @Arg('matter', { description: 'A matter for enterprises from rules/matters.json.' }) matter: string, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     reserveAssessments(context, 1);
-    return toPublicStatus(context, await assessEnterpriseNow(context, enterprise.id, matter));
+    return toPublicStatus(context, info, await assessEnterpriseNow(context, enterprise.id, matter));
   }
 
   @FieldResolver(() => [PublicStatusType], { description: 'publicStatus for every matter that concerns enterprises, in the order of rules/matters.json.' })
-  async publicStatuses(@Root() enterprise: Enterprise, @Ctx() context: GraphQLContext) {
+  async publicStatuses(@Root() enterprise: Enterprise, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     const matters = context.rules.current.matters.filter((m) => m.subjectTypes.includes(SubjectType.ENTERPRISE));
     reserveAssessments(context, matters.length);
-    return Promise.all(matters.map(async (m) => toPublicStatus(context, await assessEnterpriseNow(context, enterprise.id, m.code))));
+    return Promise.all(matters.map(async (m) => toPublicStatus(context, info, await assessEnterpriseNow(context, enterprise.id, m.code))));
   }
 }

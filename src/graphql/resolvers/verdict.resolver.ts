@@ -1,14 +1,13 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { PERMISSIONS, Role, SEES_CIVIL_SERVANTS } from '../../auth/role';
-import { storedFactsMask } from '../../auth/stored-facts';
+import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { readLogOf } from '../../audit/read-log';
 import { Verdict } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { measuresOf } from '../../domain/verdict';
 import { evaluate, findVerdict } from '../../evaluation/evaluate.service';
-import { recheck } from '../../evaluation/recheck.service';
+import { compareVerdicts, recheck } from '../../evaluation/recheck.service';
 import { parameterUses } from '../../evaluation/parameter-uses';
 import { parameterUseView, withParameterUses } from '../parameter-use';
 import { findLatestVerdict } from '../../db/repositories/verdict.repository';
@@ -53,15 +52,20 @@ export class VerdictResolver {
     @Arg('verdictId', () => ID) verdictId: string,
     @Arg('asOf', () => Date, { nullable: true, description: 'Default: now.' }) asOf: Date | null,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const result = await recheck(evaluationDeps(context), context.viewer, verdictId, asOf ?? new Date());
-    // The differences quote stored condition values: masked for the reader's role like the explanation,
-    // and left out when the original's facts are withheld from the reader (a record corrected since
-    // it: the values it holds are the record's history).
-    const mask = storedFactsMask(context.viewer.role, result.current.subjectType, result.original.facts, result.current.facts);
+    // The differences quote stored condition values: compared again as the reader's role reads each
+    // verdict (by path, like the explanation), and left out when the original's facts are withheld
+    // from the reader (a record corrected since it: the values it holds are the record's history).
+    const [original, current] = await Promise.all([result.original, result.current].map(async (verdict) => ({
+      ...verdict,
+      rules: (await storedFactsOfVerdict(context.em, context.rules.current, info.schema, context.viewer.role, verdict, verdict)).rules,
+    })));
     const withheld = await withholdsStoredFacts(context.viewer, context.loaders, result.original);
-    const differences = withheld ? result.differences.filter((d) => !d.field.endsWith('.actual')) : result.differences;
-    return { ...result, differences: mask(differences) };
+    const seen = compareVerdicts(original as Verdict, current as Verdict);
+    const differences = withheld ? seen.filter((d) => !d.field.endsWith('.actual')) : seen;
+    return { ...result, differences };
   }
 
   @Query(() => VerdictType, { nullable: true, description: 'A stored verdict, exactly as it was given; NOT_FOUND when there is none, and for the public when it is about a civil servant.' })
@@ -104,12 +108,12 @@ export class VerdictResolver {
   @FieldResolver(() => LocalizedTextType, {
     description: "One plain sentence saying why: the strongest fired rule's explanation filled with the facts, or for ELIGIBLE with no rule fired the matter's eligibleReason (rules/matters.json), or that no rule was in force. Values from the facts are masked for the reader's role as in the explanation (ID-card numbers). Readable by whoever may read the verdict; not recorded as an explanation read, but for a civil servant recorded with the outcome and measures as a READ_PERSONAL_DATA of that person, once per person per request.",
   })
-  async reason(@Root() verdict: Verdict, @Ctx() { loaders, viewer, rules }: GraphQLContext): Promise<LocalizedTextType> {
+  async reason(@Root() verdict: Verdict, @Ctx() { em, loaders, viewer, rules }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<LocalizedTextType> {
     // The reason is filled from the stored facts: withheld from the public exactly when the explanation is.
     if (await withholdsStoredFacts(viewer, loaders, verdict)) return withheldSummary(verdict.subjectType, viewer);
-    // Filled from the stored facts, which are the system's, unmasked: masked for the reader's role as the explanation's texts are.
-    const mask = storedFactsMask(viewer.role, verdict.subjectType, verdict.facts);
-    return mask(reasonFor(verdict.outcome, verdict.rules, rules.current.matter(verdict.matter)));
+    // Filled from the stored facts, which are the system's, unmasked: read as the reader's role reads them, by path, as the explanation's texts are.
+    const seen = await storedFactsOfVerdict(em, rules.current, info.schema, viewer.role, verdict, verdict);
+    return reasonFor(verdict.outcome, seen.rules, rules.current.matter(verdict.matter));
   }
 
   @FieldResolver(() => Boolean, {
@@ -146,14 +150,14 @@ export class VerdictResolver {
     const personal = verdict.subjectType === SubjectType.CIVIL_SERVANT && !SEES_CIVIL_SERVANTS.includes(context.viewer.role);
     const explained = await explainedRules(context.em, context.rules.current, verdict);
     const disclosed = await withoutUndisclosed(context.viewer, context.loaders, explained, verdict.facts, verdict.evaluatedAt);
-    // Whatever the facts file selected, the public gets only the fields it reads whole (hostile8 F1).
-    const visible = context.viewer.role === Role.PUBLIC ? await storedFactsOfVerdict(context.em, context.rules.current, info.schema, Role.PUBLIC, verdict, disclosed) : disclosed;
+    // Whatever the facts file selected, every role gets only the fields it reads (masked where it reads them masked), by path (hostile8 F1).
+    const visible = await storedFactsOfVerdict(context.em, context.rules.current, info.schema, context.viewer.role, verdict, disclosed);
     const uses = (await parameterUses(context.em, context.rules.current, verdict, explained)).map(parameterUseView);
     // Conditions go too, not just their actual values: `passed` of a rule that did not fire would
     // still tell what a record said (seriousIllegalDishonest == true, passed).
     const withheld = !personal && (await withholdsStoredFacts(context.viewer, context.loaders, verdict));
     const rules = personal
-      ? withParameterUses(explained, uses).map((r) => ({ ...r, evidence: [], text: null }))
+      ? withParameterUses(visible.rules, uses).map((r) => ({ ...r, evidence: [], text: null }))
       : withheld
         ? withParameterUses(visible.rules, uses).map((r) => ({ ...r, text: null, conditions: [] }))
         : withParameterUses(visible.rules, uses);
@@ -165,11 +169,11 @@ export class VerdictResolver {
       targetId: verdict.id,
       outcome: personal ? 'read, personal data withheld' : 'read',
     });
-    // Stored facts are the system's, unmasked: masked here for the reader's role (ID-card numbers for OFFICER).
-    const mask = storedFactsMask(context.viewer.role, verdict.subjectType, verdict.facts);
     const notes = verdictNotes(verdict.subjectType, verdict.outcome, explained, verdict.day, chinaDate(verdict.evaluatedAt), await storedProvisionalOn(context.em, context.rules.current, verdict, explained));
     return {
-      ...mask({ rules, parameters: uses, facts: personal || withheld ? {} : visible.facts }),
+      rules,
+      parameters: uses,
+      facts: personal || withheld ? {} : visible.facts,
       ...notes,
       factsWithheld: withheld,
       day: verdict.day,
