@@ -1,6 +1,7 @@
 import { singleLineProblem } from '../domain/plain-text';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
+import { duplicateJsonKey } from './duplicate-keys';
 import { ALL_ROLES, PUBLIC_VIEWER, Role, type Viewer } from './role';
 
 export class UnauthenticatedError extends GraphQLError {
@@ -74,6 +75,25 @@ export function subjectProblem(subject: unknown): string | null {
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const NOT_COMPACT = 'The token is not in the compact JWS form: three base64url parts (A-Z, a-z, 0-9, "-" and "_") joined by dots, with no "=" padding or other characters; send it exactly as it was issued.';
 
+/**
+ * Why a compact token's header or claims cannot be read one way only, or null: a key given twice
+ * (duplicateJsonKey). Parts that are not JSON are left to jose, which refuses them.
+ */
+function duplicateKeyProblem(token: string): string | null {
+  const [header, claims] = token.split('.');
+  for (const [part, name] of [[header, 'header'], [claims, 'claims (payload)']] as const) {
+    const text = Buffer.from(part, 'base64url').toString('utf8');
+    try {
+      JSON.parse(text);
+    } catch {
+      continue;
+    }
+    const key = duplicateJsonKey(text);
+    if (key !== null) return `The token's ${name} give the key ${JSON.stringify(key).slice(0, 40)} more than once, so it could be read two ways; a token must give each key once. Issue a new token.`;
+  }
+  return null;
+}
+
 /** What the server checks in a token beyond its signature, role and subject (src/config.ts). */
 export interface TokenPolicy {
   /** The longest lifetime a token may have left, in seconds: a later `exp` is refused. */
@@ -145,6 +165,8 @@ export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_
     // jose decodes base64url leniently (a signature with "=" appended verifies), so one token could
     // be written as several strings; only the compact form as issued is accepted.
     if (!COMPACT_JWS.test(match[1])) throw new UnauthenticatedError(NOT_COMPACT);
+    const duplicated = duplicateKeyProblem(match[1]);
+    if (duplicated) throw new UnauthenticatedError(duplicated);
     let payload;
     try {
       ({ payload } = await jwtVerify(match[1], key as Uint8Array, {
