@@ -84,9 +84,12 @@ describe('a facts file reading what the public may not read whole (hostile8 F1, 
   it('a verdict whose stored facts hold such fields (stored before this check) gives the public none of them', async () => {
     const given = (await server.ok(EVALUATE, { id: agencyId }, CLERK)).evaluate.id;
     // As an older server stored it, from a facts file that selected them (hostile8's reproduction):
-    // verdict rows are immutable, so the copy is a new row with the same rule-set version.
+    // a rule-set version whose agency facts file is the hostile one, and a verdict given under it
+    // (verdict rows are immutable, so the copy is a new row).
+    const [{ files }] = await server.sql<{ files: Record<string, string> }>('select s.files from rule_set_snapshot s join verdict v on v.rule_set_version = s.version where v.id = ?', [given]);
+    await server.sql('insert into rule_set_snapshot (version, files) values (?, ?::jsonb)', ['h8-older', JSON.stringify({ ...files, [AGENCY_FACTS]: hostile })]);
     const [{ id }] = await server.sql<{ id: string }>(`insert into verdict
-      select (jsonb_populate_record(null::verdict, to_jsonb(v) || jsonb_build_object('id', gen_random_uuid(),
+      select (jsonb_populate_record(null::verdict, to_jsonb(v) || jsonb_build_object('id', gen_random_uuid(), 'rule_set_version', 'h8-older',
         'facts', jsonb_set(jsonb_set(v.facts, '{subject,courtCases}', ?::jsonb), '{subject,creditRecords}', ?::jsonb)))).*
       from verdict v where v.id = ? returning id`, [
       JSON.stringify([{ id: 'c1', caseNumber: '(2026)鄂0702行初803号', entrustedRepresentative: '李秘书', validAbsenceReason: '负责人因癌症住院治疗' }]),
