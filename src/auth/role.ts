@@ -162,6 +162,10 @@ export const FIELD_READERS = {
   ...personal('Verdict', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures', 'reason']),
   // A change notice about a civil servant (subscriptions): that something was recorded about them, and when.
   ...personal('SubjectChange', ['action', 'subjectId', 'targetId', 'at']),
+  // An audit event about a civil servant (auditEvents): what was done about them, and with it the old and new
+  // values of their data (`updated name: "何洋" → "何阳"`, a correction's changes). Reading the trail is itself a
+  // read of that person's data, recorded like any other (sec10 item 3); the trail is the auditors' already.
+  ...personal('AuditEvent', ['action', 'subjectId', 'targetId', 'outcome'], PERMISSIONS.readAudit),
 } as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[]; audited?: true; filtered?: true }>;
 
 export type GuardedField = keyof typeof FIELD_READERS;

@@ -8,10 +8,11 @@ import type { GraphQLContext } from './context';
  * Records who read a civil servant's personal data whole (hostile4 M2, hostile5 F1): the fields
  * FIELD_READERS marks `audited` (src/auth/role.ts), by whichever root they were reached — a
  * servant's own fields, a record about them from `creditRecords` or `creditRecord`, an objection or
- * repair of such a record, a commitment they answer for, a change notice about them, an assessment
- * of them (its outcome and measures name the rules that fired for them). Read whole by
- * a signed-in caller, each leaves a note in the request's read log (src/audit/read-log.ts), written
- * to the audit trail with the request's other reads when the response is ready: one
+ * repair of such a record, a commitment they answer for, a change notice about them, an audit
+ * event about them (old and new values of their data), an assessment of them (its outcome and
+ * measures name the rules that fired for them). Read whole by a signed-in caller, each leaves a
+ * note in the request's read log (src/audit/read-log.ts), written to the audit trail with the
+ * request's other reads when the response is ready: one
  * READ_PERSONAL_DATA event per person per request, naming the fields. A masked or withheld read is
  * not personal data read and is not recorded; nor are the facts runner's reads as the system
  * (recorded when a verdict is read). Over a WebSocket the same notes are written per event
@@ -51,6 +52,8 @@ const PERSON_OF: Record<string, PersonOf> = {
     verdict.subjectType === SubjectType.CIVIL_SERVANT && operation !== 'mutation' ? verdict.subjectId : null,
   SubjectChange: (change: { subjectType: string | null; subjectId: string | null }) =>
     change.subjectType === SubjectType.CIVIL_SERVANT ? change.subjectId : null,
+  AuditEvent: (event: { subjectType?: string | null; subjectId?: string | null }) =>
+    event.subjectType === SubjectType.CIVIL_SERVANT && event.subjectId ? event.subjectId : null,
   // The person who stood in for the agency's head in court, and why the head was absent (their
   // health, their family): a named person's data, though not a registered civil servant's.
   CourtCase: (courtCase: { id: string; agency: { id: string } }) => ({ subjectType: SubjectType.AGENCY, subjectId: courtCase.agency.id, targetId: courtCase.id }),

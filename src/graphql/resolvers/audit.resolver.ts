@@ -10,7 +10,7 @@ import { definedOnly } from '../where';
 /** Read-only: the API offers no way to change or delete the trail. */
 @Resolver(() => AuditEventType)
 export class AuditResolver {
-  @Query(() => AuditEventConnection, { description: 'The audit trail, newest first. INSPECTOR and ADMIN only.' })
+  @Query(() => AuditEventConnection, { description: "The audit trail, newest first. INSPECTOR and ADMIN only. An event about a civil servant quotes their data (old and new values): reading its action, subjectId, targetId or outcome is recorded as READ_PERSONAL_DATA of that person, once per person per request." })
   @Authorized(PERMISSIONS.readAudit)
   auditEvents(
     @Args() page: PageArgs,
