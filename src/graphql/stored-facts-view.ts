@@ -19,6 +19,16 @@ export const WITHHELD_VALUE = '***';
 
 const isPlain = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
+/**
+ * A fired rule's text when it cannot be filled again for the reader (its template is not known, or
+ * the facts query is not): never left empty, or a verdict's reason would fall through to "no measure
+ * applies" for a subject a rule restricted.
+ */
+export const WITHHELD_TEXT: Bilingual = {
+  zh: '（该说明依据的事实不能向您的角色显示）',
+  en: '(this explanation rests on facts your role may not be shown)',
+};
+
 /** What a view of stored facts is made with: the facts query that gathered them, and each rule's template and evidence paths. */
 export interface FactsViewSource {
   document: DocumentNode | undefined;
@@ -98,8 +108,8 @@ const sameItem = (a: unknown, b: unknown) =>
  * (each item as the copy holds it, or left out), a fired rule's text filled again from its
  * template. Nothing is matched by string: an unrelated value equal to a withheld one stays, and a
  * withheld value in another form (a number, a list) goes. Without the query nothing of the facts
- * is given; without a rule's template or evidence paths its text and evidence are given only when
- * the copy lacks nothing.
+ * is given; without a rule's template or evidence paths its text (WITHHELD_TEXT instead) and
+ * evidence are given only when the copy lacks nothing.
  */
 export function storedFactsFor<R extends Viewed>(role: Role, schema: GraphQLSchema, subjectType: string, source: FactsViewSource, facts: VerdictFacts, rules: R[]): { facts: VerdictFacts; rules: R[] } {
   const { subject, changed } = project(role, schema, subjectType, source.document, facts.subject);
@@ -128,7 +138,7 @@ export function storedFactsFor<R extends Viewed>(role: Role, schema: GraphQLSche
           })
         : [];
       const template: Bilingual | undefined = from?.explanation;
-      const text = rule.text && template ? { zh: fillFor(template.zh, whole, seen), en: fillFor(template.en, whole, seen) } : null;
+      const text = rule.text && template ? { zh: fillFor(template.zh, whole, seen), en: fillFor(template.en, whole, seen) } : WITHHELD_TEXT;
       return { ...rule, conditions, evidence, text: rule.text ? text : rule.text };
     }),
   };

@@ -15,6 +15,7 @@ import { graphql } from '../support/graphql';
 let server: TestServer;
 let agencyId: string;
 let verdictId: string;
+let untemplatedId: string;
 const AGENCY_NAME = '鄂州市路径测试局';
 const SECRET = '申请人因患肝癌住院，无力按期整改';
 const LOSS = 7654321;
@@ -68,6 +69,11 @@ beforeAll(async () => {
     select (jsonb_populate_record(null::verdict, to_jsonb(v) || jsonb_build_object('id', gen_random_uuid(), 'rule_set_version', ?::text, 'outcome', 'CAUTION',
       'facts', jsonb_set(v.facts, '{subject,creditRecords}', ?::jsonb), 'rules', v.rules || ?::jsonb))).*
     from verdict v where v.id = ? returning id`, [OLDER, JSON.stringify([record]), JSON.stringify([crafted]), given]);
+  // The same verdict with a rule whose template the version's files do not hold: its text cannot be filled again.
+  [{ id: untemplatedId }] = await server.sql<{ id: string }>(`insert into verdict
+    select (jsonb_populate_record(null::verdict, to_jsonb(v) || jsonb_build_object('id', gen_random_uuid(), 'rule_set_version', ?::text, 'outcome', 'CAUTION',
+      'facts', jsonb_set(v.facts, '{subject,creditRecords}', ?::jsonb), 'rules', v.rules || ?::jsonb))).*
+    from verdict v where v.id = ? returning id`, [OLDER, JSON.stringify([record]), JSON.stringify([{ ...crafted, ruleId: 'sec10-no-template' }]), given]);
   expect(version).not.toBe(OLDER);
 });
 afterAll(() => server?.stop());
@@ -113,4 +119,14 @@ it('CLERK, who reads repairs, reads the verdict as it was given', async () => {
   expect(rule.conditions.map((c) => c.actual)).toEqual([SECRET, LOSS, AGENCY_NAME]);
   expect(verdict.explanation.facts.subject.creditRecords[0].repairs).toEqual([{ description: SECRET, status: 'APPROVED' }]);
   expect(verdict.reason.zh).toContain(SECRET);
+});
+
+it('a fired rule whose template is unknown gives OFFICER a withheld text and reason, never "no measure applies"', async () => {
+  const { verdict } = await server.ok(READ, { id: untemplatedId }, OFFICER);
+  expect(JSON.stringify(verdict)).not.toContain(SECRET);
+  const rule = verdict!.explanation.rules.find((r) => r.ruleId === 'sec10-no-template')!;
+  expect(rule.text).toEqual({ zh: '（该说明依据的事实不能向您的角色显示）', en: '(this explanation rests on facts your role may not be shown)' });
+  expect(rule.evidence).toEqual([]);
+  expect(verdict!.reason.zh).toMatch(/^（该说明依据的事实不能向您的角色显示）/);
+  expect((await server.ok(READ, { id: untemplatedId }, CLERK)).verdict!.reason.zh).toContain(SECRET);
 });
