@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { asksFor } from '../selection';
 import type { GraphQLResolveInfo } from 'graphql';
 import { PERMISSIONS, Role, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { storedFactsMask } from '../../auth/stored-facts';
@@ -78,11 +79,12 @@ export class VerdictResolver {
     @Arg('matter', () => String, { nullable: true }) matter: string | null,
     @Arg('sweepRunId', () => ID, { nullable: true, description: 'Only the verdicts this sweep gave.' }) sweepRunId: string | null,
     @Ctx() { em, viewer, rules }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     if (sweepRunId) assertId(sweepRunId, 'sweepRunId');
     const subjectType = verdictSubjectTypes(viewer, rules.current, { subjectType: subject?.type, matter });
     const where = definedOnly({ subjectType, subjectId: subject?.id, matter, sweepRunId });
-    return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page);
+    return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page, [], asksFor(info, ['totalCount']));
   }
 
   @Query(() => VerdictType, {
