@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asksFor } from '../selection';
 import { PERMISSIONS } from '../../auth/role';
 import { Agency } from '../../db/entities';
 import { AgencyKind, SubjectType } from '../../domain/subject';
@@ -40,7 +39,7 @@ export class AgencyResolver {
       uscc: filter?.uscc,
       kindEstimated: filter?.kindEstimated ?? undefined,
     });
-    return paginate(em, Agency, where, { name: 'asc', id: 'asc' }, page, [], asksFor(info, ['totalCount']));
+    return paginate(em, Agency, where, { name: 'asc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => AgencyType, { description: 'Registers an agency. CONFLICT when its USCC is already registered.' })

@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
-import { asksFor } from '../selection';
 import { PERMISSIONS } from '../../auth/role';
 import { AuditEvent } from '../../db/entities';
 import { chinaDayEnd, chinaDayStart } from '../../domain/day';
@@ -22,6 +21,6 @@ export class AuditResolver {
   ) {
     const createdAt = definedOnly({ $gte: filter?.from ? chinaDayStart(filter.from) : undefined, $lt: filter?.to ? chinaDayEnd(filter.to) : undefined });
     const where = definedOnly({ action: filter?.action, subjectId: filter?.subjectId, actor: filter?.actor, createdAt: Object.keys(createdAt).length ? createdAt : undefined });
-    return paginate(em, AuditEvent, where, { createdAt: 'desc', id: 'asc' }, page, [], asksFor(info, ['totalCount']));
+    return paginate(em, AuditEvent, where, { createdAt: 'desc', id: 'asc' }, page, info);
   }
 }

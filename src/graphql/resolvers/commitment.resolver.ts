@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asksFor } from '../selection';
 import { PERMISSIONS } from '../../auth/role';
 import { Guarded } from '../guarded';
 import { Commitment } from '../../db/entities';
@@ -32,7 +31,7 @@ export class CommitmentResolver {
   ) {
     const pending = filter?.breachFindingPending === true ? { status: CommitmentStatus.BREACHED, breachFinding: null } : {};
     const where = { ...definedOnly({ agency: filter?.agencyId, status: filter?.status }), ...pending };
-    return paginate(em, Commitment, where, { dueOn: 'desc', id: 'asc' }, page, [], asksFor(info, ['totalCount']));
+    return paginate(em, Commitment, where, { dueOn: 'desc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => CommitmentType, { description: 'Records a public commitment of an agency.' })

@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asksFor } from '../selection';
 import { PERMISSIONS } from '../../auth/role';
 import { CourtCase } from '../../db/entities';
 import { createCourtCase, recordAbsenceFinding, updateCourtCase } from '../../registry/court-case.service';
@@ -28,7 +27,7 @@ export class CourtCaseResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const where = { ...definedOnly({ agency: filter?.agencyId, judgmentDefaulter: filter?.judgmentDefaulter }), ...(filter?.kindUnrecorded === true ? { kind: null } : {}) };
-    return paginate(em, CourtCase, where, { filedOn: 'desc', id: 'asc' }, page, [], asksFor(info, ['totalCount']));
+    return paginate(em, CourtCase, where, { filedOn: 'desc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => CourtCaseType, { description: 'Registers a lawsuit with an agency as defendant.' })

@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asksFor } from '../selection';
 import { PERMISSIONS } from '../../auth/role';
 import { Enterprise } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
@@ -35,7 +34,7 @@ export class EnterpriseResolver {
       creditGrade: filter?.creditGrade,
       uscc: filter?.uscc,
     });
-    return paginate(em, Enterprise, where, { name: 'asc', id: 'asc' }, page, [], asksFor(info, ['totalCount']));
+    return paginate(em, Enterprise, where, { name: 'asc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => EnterpriseType, { description: 'Registers an enterprise. CONFLICT when its USCC is already registered.' })

@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asksFor } from '../selection';
 import { PERMISSIONS } from '../../auth/role';
 import { Objection } from '../../db/entities';
 import { findOrFail } from '../../registry/lookup';
@@ -39,7 +38,7 @@ export class ObjectionResolver {
       if (record?.subjectType === SubjectType.CIVIL_SERVANT) notePersonalRead(context, record.subjectId, 'CreditRecord.objections');
     }
     const where = definedOnly({ record: filter?.recordId, status: filter?.status });
-    return paginate(em, Objection, where, { filedOn: 'desc', id: 'asc' }, page, [], asksFor(info, ['totalCount']));
+    return paginate(em, Objection, where, { filedOn: 'desc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => ObjectionType, { description: 'Files an objection (异议); the record is marked DISPUTED until it is decided.' })

@@ -1,5 +1,4 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asksFor } from '../selection';
 import type { GraphQLResolveInfo } from 'graphql';
 import { PERMISSIONS, Role, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { storedFactsMask } from '../../auth/stored-facts';
@@ -84,7 +83,7 @@ export class VerdictResolver {
     if (sweepRunId) assertId(sweepRunId, 'sweepRunId');
     const subjectType = verdictSubjectTypes(viewer, rules.current, { subjectType: subject?.type, matter });
     const where = definedOnly({ subjectType, subjectId: subject?.id, matter, sweepRunId });
-    return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page, [], asksFor(info, ['totalCount']));
+    return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page, info);
   }
 
   @Query(() => VerdictType, {
