@@ -36,7 +36,7 @@ describe('a line for every not-counted reason', () => {
     expect(en[0]).toMatch(/^[^\u4e00-\u9fff]*[A-Za-z]{4}/);
     // Each reason says something of its own: no two reasons share a line.
     for (const other of ALL_REASONS.filter((r) => r !== reason)) {
-      const otherLine = leftOutLines({ credit: { records: [], notCounted: [itemOf(other)] } }, undefined, true)[0];
+      const otherLine = leftOutLines({ credit: { records: [], notCounted: [itemOf(other)] } }, undefined, true)[0] ?? '';
       expect(otherLine.replaceAll(other, reason)).not.toBe(zh[0]);
     }
   });
