@@ -1,11 +1,12 @@
-import type { NotCountedReason } from '../domain/not-counted';
+import { NotCountedReason } from '../domain/not-counted';
 import { factItems, recordNumber } from './fact-items';
 
 /**
- * What a verdict did not count, and why: one line per item the subject's facts list in notCounted
+ * What a verdict did not count, and why: lines for the items the subject's facts list in notCounted
  * (credit records, commitment breaches, court absences), zh or en. A verdict that stays silent about
  * them reads as if the subject's file were clean (lawyer R9); each line says why the item grounds
- * nothing and what would make it count.
+ * nothing and what would make it count. Every reason of src/domain/not-counted.ts has its line here,
+ * in the one switch below: a new reason does not compile until it has one.
  */
 
 type Item = Record<string, unknown>;
@@ -69,48 +70,91 @@ function notInOffice(item: Item, zh: boolean): string {
     : `Record ${number} (${show(item.category)}) is recorded as not done in office: personal credit information (三(四)), not a government-dishonesty record; no 三(六) award restriction rests on it.`;
 }
 
-function line(item: Item, parameters: Parameters, zh: boolean): string | null {
-  switch (item.reason as NotCountedReason) {
-    case 'ACT_BEFORE_IN_FORCE':
-      return actBeforeInForce(item, parameters, zh);
-    case 'ANSWERABLE_UNCONFIRMED':
-      return answerableUnconfirmed(item, zh);
-    case 'BREACH_UNREVIEWED':
-      return breachUnreviewed(item, zh);
-    case 'CASE_KIND_UNKNOWN':
-      return caseKindUnknown(item, zh);
-    case 'IN_OFFICE_UNRECORDED':
-      return inOfficeUnrecorded(item, zh);
-    case 'NOT_IN_OFFICE':
-      return notInOffice(item, zh);
-    default:
-      // CATEGORY_NOT_SPOKEN_OF: the clause read speaks of other conduct; the record is weighed where a clause speaks of it.
-      return null;
+/**
+ * Absences from hearings nobody has examined (三(八)): summed up in one line, with their case numbers
+ * and who can change that — a breach with no finding counts for nothing (lawyer10 W1).
+ */
+function absencesUnreviewed(items: Item[], zh: boolean): string[] {
+  const numbers = items.map((item) => item.caseNumber).filter((n): n is string => typeof n === 'string');
+  if (!numbers.length) return [];
+  const listed = numbers.join(zh ? '、' : ', ');
+  return [
+    zh
+      ? `有 ${numbers.length} 起行政案件负责人未出庭，尚未认定是否有正当理由（${listed}）：未计入，不据以提出任何建议；认定机关以 recordAbsenceFinding 认定无正当理由后方计入。`
+      : `${numbers.length} absence(s) of the head from administrative hearings have not been found with or without valid reason (${listed}): not counted, and no recommendation rests on them, until the finding body records them unexcused (recordAbsenceFinding).`,
+  ];
+}
+
+/**
+ * A record of a category the clause read does not speak of, which no other facts block of the
+ * verdict counts or explains: the verdict read nothing of it, and says so, so the file does not read
+ * as clean. A record another block counts (a 三(六) finding read by its own clause) gets no line: the
+ * verdict did weigh it, where a clause speaks of it.
+ */
+function categoryNotSpokenOf(item: Item, zh: boolean): string {
+  const number = recordNumber(item);
+  return zh
+    ? `记录 ${number}（${show(item.category)}）不属于所引条款所称的失信类别：本事项未据以计入任何计数，不据以提出任何建议；该记录仍予保留，由所称条款另行考量。`
+    : `Record ${number} (${show(item.category)}) is of a category the clause read does not speak of: this matter counts it nowhere and no recommendation rests on it; the record stays on file, to be weighed under the clause that speaks of it.`;
+}
+
+/** What the verdict's facts already say of an item: the ids some block counts or another reason explains. */
+interface Context {
+  parameters: Parameters;
+  /** Ids of items counted by some facts block, or explained by a line of another reason. */
+  accounted: Set<unknown>;
+}
+
+/** The lines for the items left out for `reason`, each item once. */
+function linesFor(reason: NotCountedReason, items: Item[], context: Context, zh: boolean): string[] {
+  const each = (write: (item: Item) => string) => items.map(write);
+  switch (reason) {
+    case NotCountedReason.ACT_BEFORE_IN_FORCE:
+      return each((item) => actBeforeInForce(item, context.parameters, zh));
+    case NotCountedReason.ANSWERABLE_UNCONFIRMED:
+      return each((item) => answerableUnconfirmed(item, zh));
+    case NotCountedReason.BREACH_UNREVIEWED:
+      return each((item) => breachUnreviewed(item, zh));
+    case NotCountedReason.CASE_KIND_UNKNOWN:
+      return each((item) => caseKindUnknown(item, zh));
+    case NotCountedReason.ABSENCE_UNREVIEWED:
+      return absencesUnreviewed(items, zh);
+    case NotCountedReason.IN_OFFICE_UNRECORDED:
+      return each((item) => inOfficeUnrecorded(item, zh));
+    case NotCountedReason.NOT_IN_OFFICE:
+      return each((item) => notInOffice(item, zh));
+    case NotCountedReason.CATEGORY_NOT_SPOKEN_OF:
+      return items.filter((item) => !context.accounted.has(item.id)).map((item) => categoryNotSpokenOf(item, zh));
+    default: {
+      const unwritten: never = reason;
+      throw new Error(`no line is written for the not-counted reason ${String(unwritten)}`);
+    }
   }
 }
 
-/** The reasons a line is written for, in the order the lines come. */
-const ORDER: NotCountedReason[] = [
-  'ACT_BEFORE_IN_FORCE',
-  'ANSWERABLE_UNCONFIRMED',
-  'BREACH_UNREVIEWED',
-  'CASE_KIND_UNKNOWN',
-  'IN_OFFICE_UNRECORDED',
-  'NOT_IN_OFFICE',
-] as NotCountedReason[];
+/** The reasons in the order their lines come; CATEGORY_NOT_SPOKEN_OF last, after what explains its records. */
+export const LEFT_OUT_ORDER: readonly NotCountedReason[] = [
+  NotCountedReason.ACT_BEFORE_IN_FORCE,
+  NotCountedReason.ANSWERABLE_UNCONFIRMED,
+  NotCountedReason.BREACH_UNREVIEWED,
+  NotCountedReason.CASE_KIND_UNKNOWN,
+  NotCountedReason.ABSENCE_UNREVIEWED,
+  NotCountedReason.IN_OFFICE_UNRECORDED,
+  NotCountedReason.NOT_IN_OFFICE,
+  NotCountedReason.CATEGORY_NOT_SPOKEN_OF,
+];
 
 /**
- * One line per item left out of the subject's facts (notCounted of every facts block the rules read),
- * each item once though several blocks list it: grouped by reason, in the order above.
- * ABSENCE_UNREVIEWED items are summed up in one line of their own (unreviewed-absences.ts).
+ * The lines for what the subject's facts left out (notCounted of every facts block the rules read),
+ * each item once though several blocks list it: grouped by reason, in LEFT_OUT_ORDER.
  */
 export function leftOutLines(subject: unknown, parameters: Parameters, zh: boolean): string[] {
+  const accounted = new Set([...factItems(subject, 'records', () => true)].map((item) => item.id));
   const lines: string[] = [];
-  for (const reason of ORDER) {
-    for (const item of factItems(subject, 'notCounted', (i) => i.reason === reason)) {
-      const text = line(item, parameters, zh);
-      if (text) lines.push(text);
-    }
+  for (const reason of LEFT_OUT_ORDER) {
+    const items = [...factItems(subject, 'notCounted', (i) => i.reason === reason)];
+    lines.push(...linesFor(reason, items, { parameters, accounted }, zh));
+    for (const item of items) accounted.add(item.id);
   }
   return lines;
 }

@@ -2,7 +2,6 @@ import type { Bilingual } from '../domain/bilingual';
 import { factItems, recordNumber } from './fact-items';
 import { leftOutLines } from './left-out-lines';
 import { provisionalNote } from './provisional';
-import { unreviewedAbsences } from './unreviewed-absences';
 import { recommendationNote } from '../domain/recommendation';
 import { NOTHING_DECIDED, OUTCOME_TITLES, Outcome, type ConditionResult, type RuleResult } from '../domain/verdict';
 
@@ -156,7 +155,6 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   for (const line of estimatedDecisionDays(fired, zh)) lines.push(line);
   for (const line of leftOutLines(input.subject, input.parameters, zh)) lines.push(line);
   for (const line of unstatedReliefs(input.subject, zh)) lines.push(line);
-  for (const line of unreviewedAbsences(input.subject, zh)) lines.push(line);
   for (const p of input.parameters ?? []) {
     // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.
     const value = p.value && typeof p.value === 'object' ? JSON.stringify(p.value, Object.keys(p.value).sort()) : String(p.value);

@@ -3,9 +3,11 @@ import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postg
 import { Cursor, LoadStrategy } from '@mikro-orm/core';
 import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { BadUserInputError } from '../errors';
 import { openCursor, sealCursor } from './cursor';
 import { pageWithTotal } from './page-with-total';
+import { asksFor } from './selection';
 
 /** The largest page a client may ask for. */
 export const MAX_PAGE_SIZE = PAGE_SIZE.max;
@@ -74,9 +76,10 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
  * One page of a list by keyset (cursor) pagination: one SELECT, plus one COUNT only when
  * `totalCount` is selected. The order must end with a unique column so cursors are stable.
  * Cursors are sealed (./cursor.ts): they carry the sort values, which may be personal data.
+ * `info`: the list field's selection; when it asks for `totalCount`, the page's SELECT carries the
+ * count too (./page-with-total.ts), and a COUNT runs only for an empty page past a cursor. Without
+ * it (a nested list), totalCount is a COUNT of its own, run only when selected.
  * `joined`: many-to-one relations loaded in the same SELECT (a join), for a page that shows them.
- * `withTotal`: the client selected `totalCount`; the page's SELECT then carries the count too
- * (./page-with-total.ts), and a COUNT runs only for an empty page past a cursor.
  */
 export async function paginate<E extends object>(
   em: EntityManager,
@@ -84,9 +87,10 @@ export async function paginate<E extends object>(
   where: FilterQuery<E> | (() => FilterQuery<E>),
   orderBy: QueryOrderMap<E>,
   args: PageArgs,
+  info?: GraphQLResolveInfo,
   joined: readonly string[] = [],
-  withTotal = false,
 ): Promise<ConnectionShape<E>> {
+  const withTotal = info !== undefined && asksFor(info, ['totalCount']);
   // A condition on an SQL expression (raw) can be used in one statement only: such lists pass a maker.
   const condition = () => (typeof where === 'function' ? (where as () => FilterQuery<E>)() : where);
   const list = `${entity.name} ${JSON.stringify(orderBy)}`;

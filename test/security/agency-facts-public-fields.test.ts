@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createAgency } from '../support/factories';
 import { startTestServer, type Caller, type TestServer } from '../support/test-server';
 import { graphql } from '../support/graphql';
+import { positionOf } from '../support/text-position';
 
 /**
  * hostile8 F1/F1b: an agency's (or enterprise's) facts file selecting fields the public may not read
@@ -16,11 +17,15 @@ import { graphql } from '../support/graphql';
 const SHIPPED = path.resolve(__dirname, '../../rules');
 const AGENCY_FACTS = 'facts/agency.graphql';
 const shipped = readFileSync(path.join(SHIPPED, AGENCY_FACTS), 'utf8');
-const hostile = shipped.replace('    kind\n', `    kind
-    commitments { id settlementDocument breachFindingDocument breachFoundBy }
-    courtCases { id caseNumber entrustedRepresentative validAbsenceReason }
-    creditRecords { id status summary documentNumber loss publiclyDisclosed }
-`);
+const COMMITMENTS = '    commitments { id settlementDocument breachFindingDocument breachFoundBy }';
+const COURT_CASES = '    courtCases { id caseNumber entrustedRepresentative validAbsenceReason }';
+const CREDIT_RECORDS = '    creditRecords { id status summary documentNumber loss publiclyDisclosed }';
+const hostile = shipped.replace('    kind\n', `    kind\n${COMMITMENTS}\n${COURT_CASES}\n${CREDIT_RECORDS}\n`);
+/** Where each refused field stands in the hostile file, found by content (the shipped file grows). */
+const settlementDocument = positionOf(hostile, COMMITMENTS, 'settlementDocument');
+const entrustedRepresentative = positionOf(hostile, COURT_CASES, 'entrustedRepresentative');
+const validAbsenceReason = positionOf(hostile, COURT_CASES, 'validAbsenceReason');
+const creditRecords = positionOf(hostile, CREDIT_RECORDS, 'creditRecords');
 const OFFICER: Caller = { role: 'OFFICER', sub: 'h8.officer' };
 const CLERK: Caller = { role: 'CLERK', sub: 'h8.clerk' };
 const PUBLIC: Caller = { role: 'PUBLIC' };
@@ -47,10 +52,10 @@ afterAll(async () => {
 const counts = async () => (await server.sql(`select (select count(*)::int from verdict) as verdicts, (select count(*)::int from rule_set_snapshot) as snapshots`))[0];
 
 const REFUSED = [
-  /facts\/agency\.graphql:15:22 .*PUBLIC 可读取 AGENCY 的结论，但无权读取 Commitment\.settlementDocument 的完整值.*PUBLIC reads AGENCY verdicts but may not read Commitment\.settlementDocument whole/s,
-  /facts\/agency\.graphql:16:32 .*CourtCase\.entrustedRepresentative/s,
-  /facts\/agency\.graphql:16:56 .*CourtCase\.validAbsenceReason/s,
-  /facts\/agency\.graphql:17:5 .*Agency\.creditRecords.*read records through credit \{ records \}/s,
+  new RegExp(`facts/agency\\.graphql:${settlementDocument.at} .*PUBLIC 可读取 AGENCY 的结论，但无权读取 Commitment\\.settlementDocument 的完整值.*PUBLIC reads AGENCY verdicts but may not read Commitment\\.settlementDocument whole`, 's'),
+  new RegExp(`facts/agency\\.graphql:${entrustedRepresentative.at} .*CourtCase\\.entrustedRepresentative`, 's'),
+  new RegExp(`facts/agency\\.graphql:${validAbsenceReason.at} .*CourtCase\\.validAbsenceReason`, 's'),
+  new RegExp(`facts/agency\\.graphql:${creditRecords.at} .*Agency\\.creditRecords.*read records through credit \\{ records \\}`, 's'),
 ];
 
 describe('a facts file reading what the public may not read whole (hostile8 F1, F1b)', () => {
@@ -72,8 +77,8 @@ describe('a facts file reading what the public may not read whole (hostile8 F1, 
       const reloaded = (await server.ok(graphql(`mutation { reloadRules { version errors { file line column en } } }`), undefined, OFFICER)).reloadRules;
       expect(reloaded.version).toBe(before);
       expect(reloaded.errors).toEqual(expect.arrayContaining([
-        expect.objectContaining({ file: AGENCY_FACTS, line: 16, column: 56, en: expect.stringContaining('CourtCase.validAbsenceReason whole') }),
-        expect.objectContaining({ file: AGENCY_FACTS, line: 17, column: 5, en: expect.stringContaining('Agency.creditRecords whole') }),
+        expect.objectContaining({ file: AGENCY_FACTS, line: validAbsenceReason.line, column: validAbsenceReason.column, en: expect.stringContaining('CourtCase.validAbsenceReason whole') }),
+        expect.objectContaining({ file: AGENCY_FACTS, line: creditRecords.line, column: creditRecords.column, en: expect.stringContaining('Agency.creditRecords whole') }),
       ]));
     } finally {
       writeFileSync(path.join(rulesDir, AGENCY_FACTS), shipped);

@@ -7,6 +7,7 @@ import { runNode } from '../support/run-command';
 import { startTestServer, type GraphQLResponse, type Caller, type TestServer } from '../support/test-server';
 import { graphql, type ResultOf } from '../support/graphql';
 import { healthz } from '../support/healthz';
+import { positionOf } from '../support/text-position';
 
 /**
  * A rule preview as an oracle and as a load: an OFFICER's draft may read only what an OFFICER may
@@ -20,8 +21,10 @@ const rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-preview-rules-'));
 cpSync(SHIPPED, rulesDir, { recursive: true });
 const CS_FACTS = 'facts/civil-servant.graphql';
 const shippedFacts = readFileSync(path.join(SHIPPED, CS_FACTS), 'utf8');
-/** The civil servant's facts query with `idCardNumber` selected after `name` (line 6). */
+/** The civil servant's facts query with `idCardNumber` selected after `name`. */
 const withIdCard = shippedFacts.replace('    name\n    post', '    name\n    idCardNumber\n    post');
+/** Where the refused field stands, found by content (the shipped file grows). */
+const idCardAt = positionOf(withIdCard, '    name\n    idCardNumber\n', 'idCardNumber').at;
 
 const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!, $matter: String) { previewRules(files: $files, matter: $matter) {
   draftVersion changedTotal changes { subjectId matter rules }
@@ -71,7 +74,7 @@ describe('an OFFICER reads masked facts through a draft (preview as an oracle)',
       { path: 'civil-servant/guess-0.json', content: draftRule('cs-guess-0', { all: [{ fact: 'subject', path: '$.idCardNumber', operator: 'in', value: guesses(100) }] }) },
     ];
     const officer = await server.query(PREVIEW, { files }, OFFICER);
-    expectRefused(officer, /facts\/civil-servant\.graphql:8:5 草案的事实查询不能读取 CivilServant\.idCardNumber：角色 OFFICER 无权读取该字段的完整值.*a draft facts query cannot read CivilServant\.idCardNumber: the role OFFICER may not read it whole/s);
+    expectRefused(officer, new RegExp(`facts/civil-servant\\.graphql:${idCardAt} 草案的事实查询不能读取 CivilServant\\.idCardNumber：角色 OFFICER 无权读取该字段的完整值.*a draft facts query cannot read CivilServant\\.idCardNumber: the role OFFICER may not read it whole`, 's'));
     expect(JSON.stringify(officer)).not.toContain(servantIdCard);
     expect(await counts()).toEqual(before);
 
@@ -119,7 +122,7 @@ describe('`rules diff` drafts', () => {
       const before = await counts();
       const officer = await runNode(['bin/chengxin.js', 'rules', 'diff', '--draft', draft], env);
       expect(officer.status).toBe(1);
-      expect(officer.stdout).toMatch(/facts\/civil-servant\.graphql:8:5 .*cannot read CivilServant\.idCardNumber: the role OFFICER may not read it whole/);
+      expect(officer.stdout).toMatch(new RegExp(`facts/civil-servant\\.graphql:${idCardAt} .*cannot read CivilServant\\.idCardNumber: the role OFFICER may not read it whole`));
       expect(officer.stdout).not.toContain(servantIdCard);
       expect(await counts()).toEqual(before);
       const admin = await runNode(['bin/chengxin.js', 'rules', 'diff', '--draft', draft, '--role', 'ADMIN'], env);

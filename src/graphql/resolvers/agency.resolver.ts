@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { Agency } from '../../db/entities';
 import { AgencyKind, SubjectType } from '../../domain/subject';
@@ -29,6 +30,7 @@ export class AgencyResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => AgencyFilter, { nullable: true }) filter: AgencyFilter | undefined,
     @Ctx() { em }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where = definedOnly({
       name: filter?.nameContains ? { $ilike: containsPattern(filter.nameContains) } : undefined,
@@ -37,7 +39,7 @@ export class AgencyResolver {
       uscc: filter?.uscc,
       kindEstimated: filter?.kindEstimated ?? undefined,
     });
-    return paginate(em, Agency, where, { name: 'asc', id: 'asc' }, page);
+    return paginate(em, Agency, where, { name: 'asc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => AgencyType, { description: 'Registers an agency. CONFLICT when its USCC is already registered.' })

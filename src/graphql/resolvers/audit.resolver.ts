@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { AuditEvent } from '../../db/entities';
 import { chinaDayEnd, chinaDayStart } from '../../domain/day';
@@ -16,9 +17,10 @@ export class AuditResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | undefined,
     @Ctx() { em }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const createdAt = definedOnly({ $gte: filter?.from ? chinaDayStart(filter.from) : undefined, $lt: filter?.to ? chinaDayEnd(filter.to) : undefined });
     const where = definedOnly({ action: filter?.action, subjectId: filter?.subjectId, actor: filter?.actor, createdAt: Object.keys(createdAt).length ? createdAt : undefined });
-    return paginate(em, AuditEvent, where, { createdAt: 'desc', id: 'asc' }, page);
+    return paginate(em, AuditEvent, where, { createdAt: 'desc', id: 'asc' }, page, info);
   }
 }

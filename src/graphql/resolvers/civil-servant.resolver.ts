@@ -42,7 +42,7 @@ export class CivilServantResolver {
     // join), handed to the agency loader, instead of a second statement.
     const withAgency = asksFor(info, ['edges', 'node', 'agency']);
     // A page asking totalCount gets it from the page's own statement.
-    const found = await paginate(em, CivilServant, where, civilServantOrder(viewer), page, withAgency ? ['agency'] : [], asksFor(info, ['totalCount']));
+    const found = await paginate(em, CivilServant, where, civilServantOrder(viewer), page, info, withAgency ? ['agency'] : []);
     if (withAgency) for (const { node } of found.edges) loaders.agency.prime(node.agency.id, node.agency);
     return found;
   }

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { Guarded } from '../guarded';
 import { Commitment } from '../../db/entities';
@@ -26,10 +27,11 @@ export class CommitmentResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => CommitmentFilter, { nullable: true }) filter: CommitmentFilter | undefined,
     @Ctx() { em }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const pending = filter?.breachFindingPending === true ? { status: CommitmentStatus.BREACHED, breachFinding: null } : {};
     const where = { ...definedOnly({ agency: filter?.agencyId, status: filter?.status }), ...pending };
-    return paginate(em, Commitment, where, { dueOn: 'desc', id: 'asc' }, page);
+    return paginate(em, Commitment, where, { dueOn: 'desc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => CommitmentType, { description: 'Records a public commitment of an agency.' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { CourtCase } from '../../db/entities';
 import { createCourtCase, recordAbsenceFinding, updateCourtCase } from '../../registry/court-case.service';
@@ -23,9 +24,10 @@ export class CourtCaseResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => CourtCaseFilter, { nullable: true }) filter: CourtCaseFilter | undefined,
     @Ctx() { em }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where = { ...definedOnly({ agency: filter?.agencyId, judgmentDefaulter: filter?.judgmentDefaulter }), ...(filter?.kindUnrecorded === true ? { kind: null } : {}) };
-    return paginate(em, CourtCase, where, { filedOn: 'desc', id: 'asc' }, page);
+    return paginate(em, CourtCase, where, { filedOn: 'desc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => CourtCaseType, { description: 'Registers a lawsuit with an agency as defendant.' })

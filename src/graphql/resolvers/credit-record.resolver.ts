@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { FIELD_READERS, PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { assertMayRead, assertMaySee, disclosedOnly, publiclyDisclosed } from '../visibility';
 import { CreditRecord } from '../../db/entities';
@@ -32,6 +33,7 @@ export class CreditRecordResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | undefined,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const { em, viewer } = context;
     if (filter?.subjectType) assertMaySee(viewer, filter.subjectType);
@@ -56,7 +58,7 @@ export class CreditRecordResolver {
       occurredOn: Object.keys(occurredOn).length ? occurredOn : undefined,
       updatedAt: filter?.updatedAfter ? { $gt: filter.updatedAfter } : undefined,
     });
-    return paginate(em, CreditRecord, where, { occurredOn: 'desc', id: 'asc' }, page);
+    return paginate(em, CreditRecord, where, { occurredOn: 'desc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => CreditRecordType, { description: 'Records a credit record about an existing subject; its history starts with this version.' })

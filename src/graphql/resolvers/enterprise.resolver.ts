@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { Enterprise } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
@@ -26,13 +27,14 @@ export class EnterpriseResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | undefined,
     @Ctx() { em }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where = definedOnly({
       name: filter?.nameContains ? { $ilike: containsPattern(filter.nameContains) } : undefined,
       creditGrade: filter?.creditGrade,
       uscc: filter?.uscc,
     });
-    return paginate(em, Enterprise, where, { name: 'asc', id: 'asc' }, page);
+    return paginate(em, Enterprise, where, { name: 'asc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => EnterpriseType, { description: 'Registers an enterprise. CONFLICT when its USCC is already registered.' })

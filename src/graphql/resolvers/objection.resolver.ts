@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { Objection } from '../../db/entities';
 import { findOrFail } from '../../registry/lookup';
@@ -27,6 +28,7 @@ export class ObjectionResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => ObjectionFilter, { nullable: true }) filter: ObjectionFilter | undefined,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const { em } = context;
     // Narrowed to one record of a civil servant, the list is that person's (as the record's own
@@ -36,7 +38,7 @@ export class ObjectionResolver {
       if (record?.subjectType === SubjectType.CIVIL_SERVANT) notePersonalRead(context, record.subjectId, 'CreditRecord.objections');
     }
     const where = definedOnly({ record: filter?.recordId, status: filter?.status });
-    return paginate(em, Objection, where, { filedOn: 'desc', id: 'asc' }, page);
+    return paginate(em, Objection, where, { filedOn: 'desc', id: 'asc' }, page, info);
   }
 
   @Mutation(() => ObjectionType, { description: 'Files an objection (异议); the record is marked DISPUTED until it is decided.' })

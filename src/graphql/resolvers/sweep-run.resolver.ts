@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { SweepError, SweepRun } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
@@ -44,8 +45,8 @@ export class SweepRunResolver {
 
   @Query(() => SweepRunConnection, { description: 'Sweeps, newest first.' })
   @Authorized(PERMISSIONS.readSweeps)
-  sweepRuns(@Args() page: PageArgs, @Ctx() { em }: GraphQLContext) {
-    return paginate(em, SweepRun, {}, { startedAt: 'desc', id: 'asc' }, page);
+  sweepRuns(@Args() page: PageArgs, @Ctx() { em }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return paginate(em, SweepRun, {}, { startedAt: 'desc', id: 'asc' }, page, info);
   }
 
   @FieldResolver(() => Int, { description: 'Subjects of the committed chunks so far (evaluated or failed); equals subjects once COMPLETED.' })

@@ -82,11 +82,12 @@ export class VerdictResolver {
     @Arg('matter', () => String, { nullable: true }) matter: string | null,
     @Arg('sweepRunId', () => ID, { nullable: true, description: 'Only the verdicts this sweep gave.' }) sweepRunId: string | null,
     @Ctx() { em, viewer, rules }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     if (sweepRunId) assertId(sweepRunId, 'sweepRunId');
     const subjectType = verdictSubjectTypes(viewer, rules.current, { subjectType: subject?.type, matter });
     const where = definedOnly({ subjectType, subjectId: subject?.id, matter, sweepRunId });
-    return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page);
+    return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page, info);
   }
 
   @Query(() => VerdictType, {
