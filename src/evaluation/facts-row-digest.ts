@@ -32,7 +32,7 @@ async function digestOf(loaders: Loaders, subject: SubjectRef): Promise<string> 
     parts.set('a', agency ? [versionText('a', agency.id, agency.rowVersion!)] : []);
   }
   // Each relation as the subject's own part (lower case) and, for a civil servant, their agency's (upper case).
-  const related: [letter: string, key: string | null][] = [
+  const commitments: [letter: string, key: string | null][] = [
     [subject.type === SubjectType.CIVIL_SERVANT ? 'n' : 'm', subject.id],
     ['M', agencyId],
   ];
@@ -41,15 +41,14 @@ async function digestOf(loaders: Loaders, subject: SubjectRef): Promise<string> 
     ['R', SubjectType.AGENCY, agencyId],
   ];
   for (const [letter, type, id] of whose) {
-    const key = id && subjectKey(type, id);
-    if (key && rows.recordsOfSubject.asked.has(key)) parts.set(letter, await recordVersions(loaders, await rows.recordsOfSubject.load(key)));
-    const listingsKey = id && subjectKey(type, id);
-    if (listingsKey && rows.membershipsOfSubject.asked.has(listingsKey)) {
-      parts.set(letter === 'r' ? 'l' : 'L', (await rows.membershipsOfSubject.load(listingsKey)).map((m) => versionText('l', m.id, m.version)));
-    }
-    if (id && rows.courtCasesOfAgency.asked.has(id)) parts.set(letter === 'r' ? 'k' : 'K', (await rows.courtCasesOfAgency.load(id)).map((c) => versionText('k', c.id, c.version)));
+    if (!id) continue;
+    const key = subjectKey(type, id);
+    const mine = letter === 'r';
+    if (rows.recordsOfSubject.asked.has(key)) parts.set(letter, await recordVersions(loaders, await rows.recordsOfSubject.load(key)));
+    if (rows.membershipsOfSubject.asked.has(key)) parts.set(mine ? 'l' : 'L', (await rows.membershipsOfSubject.load(key)).map((m) => versionText('l', m.id, m.version)));
+    if (rows.courtCasesOfAgency.asked.has(id)) parts.set(mine ? 'k' : 'K', (await rows.courtCasesOfAgency.load(id)).map((c) => versionText('k', c.id, c.version)));
   }
-  for (const [letter, id] of related) {
+  for (const [letter, id] of commitments) {
     const loader = letter === 'n' ? rows.commitmentsOfResponsible : rows.commitmentsOfAgency;
     if (id && loader.asked.has(id)) parts.set(letter, (await loader.load(id)).map((c) => versionText(letter === 'n' ? 'n' : 'm', c.id, c.version)));
   }
