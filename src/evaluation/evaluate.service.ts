@@ -35,8 +35,8 @@ export async function decideSubject(deps: EvaluationDeps, subject: SubjectRef, m
 }
 
 /**
- * decideSubject, with the digest of the row versions the facts were read from, read in the same
- * snapshot (src/evaluation/row-versions.ts): what a stored verdict keeps for `stale`.
+ * decideSubject, with the digest of the row versions the facts were read from, computed from the
+ * rows the facts read brought (src/evaluation/facts-row-digest.ts): what a stored verdict keeps for `stale`.
  */
 async function decideWithRowVersions(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date): Promise<{ decision: Decision; rowVersions: string }> {
   assertMatter(deps.ruleSet, subject.type, matter);
@@ -44,8 +44,9 @@ async function decideWithRowVersions(deps: EvaluationDeps, subject: SubjectRef, 
   const day = chinaDate(asOf);
   let read;
   try {
-    read = await deps.facts.read(async (run, _runChunk, versionsOf) => {
-      const [facts, [rowVersions]] = await Promise.all([gatherFacts(run, deps.ruleSet, subject, asOf, day), versionsOf([subject])]);
+    read = await deps.facts.read(async (run, _runChunk, _versionsOf, digestsOf) => {
+      const facts = await gatherFacts(run, deps.ruleSet, subject, asOf, day);
+      const [rowVersions] = await digestsOf([subject]);
       return { facts, rowVersions };
     });
   } catch (error) {

@@ -24,12 +24,19 @@ export type RunChunkFactsQuery = (query: FactsQuery, ids: string[], variables: R
 /** The digests of the subjects' row versions as this read sees them (src/evaluation/row-versions.ts). */
 export type RowVersionsInRead = (subjects: readonly SubjectRef[]) => Promise<string[]>;
 
+/**
+ * The digests of the rows this read's facts queries read for the subjects, from the rows they
+ * brought (src/evaluation/facts-row-digest.ts): what a stored verdict keeps for `stale`. Call it
+ * after the facts queries ran.
+ */
+export type RowDigestsOfRead = (subjects: readonly SubjectRef[]) => Promise<string[]>;
+
 export interface FactsRunner {
   /**
    * One read: every query `work` runs shares one read-only transaction (one consistent snapshot)
    * and one set of batch loaders, so a chunk's facts cost one statement per nested field.
    */
-  read<T>(work: (run: RunFactsQuery, runChunk: RunChunkFactsQuery, versions: RowVersionsInRead) => Promise<T>): Promise<T>;
+  read<T>(work: (run: RunFactsQuery, runChunk: RunChunkFactsQuery, versions: RowVersionsInRead, digests: RowDigestsOfRead) => Promise<T>): Promise<T>;
 }
 
 export interface SubjectRef {

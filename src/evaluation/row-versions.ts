@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRepair, Enterprise, ListMembership, Objection } from '../db/entities';
 import { runSql, sqlNames } from '../db/repositories/sql';
 import type { SubjectRef } from './facts';
+import { ALL_PARTS, composeDigest } from './row-digest';
 
 /**
- * A digest of every row version a subject's facts are read from, for many subjects in one
- * statement: the rows — the subject's own row, its credit
- * records, their objections and repairs, its list memberships, the commitments it made or answers
- * for, court cases, and for a civil servant those of their agency — each as its table, id and
- * `xmin` (the transaction that wrote this version of the row).
+ * The row versions a subject's facts are read from, for many subjects in one statement: the rows
+ * — the subject's own row, its credit records, their objections and repairs, its list memberships,
+ * the commitments it made or answers for, court cases, and for a civil servant those of their
+ * agency — each as its table, id and `xmin` (the transaction that wrote this version of the row),
+ * digested per part (src/evaluation/row-digest.ts).
  *
  * Why not the newest `updated_at`, as `stale` used: those times are taken when a transaction runs,
  * not when it commits, so a transaction that began earlier and committed later can add or change a
@@ -18,19 +19,22 @@ import type { SubjectRef } from './facts';
  * (src/graphql/public-status-cache.ts). Read inside a facts read, it is of that read's snapshot.
  */
 export async function rowVersionsOf(em: EntityManager, subjects: readonly SubjectRef[]): Promise<string[]> {
-  return (await rowStatesOf(em, subjects)).map((state) => state.digest);
+  return (await rowStatesOf(em, subjects)).map((state, i) => digestOfState(state, ALL_PARTS[subjects[i].type]));
 }
 
-/** A subject's fact rows now: the digest of their versions, and the newest `created_at` / `updated_at` among them (null with none). */
+/** A subject's fact rows now: each part's digest (src/evaluation/row-digest.ts), and the newest `created_at` / `updated_at` among them (null with none). */
 export interface RowState {
-  digest: string;
+  parts: Map<string, string>;
   lastChange: Date | null;
 }
 
+/** The digest of `parts` of a subject's rows now: what a verdict whose facts read those parts stored, if nothing changed. */
+export const digestOfState = (state: RowState, parts: string) => composeDigest(parts, (part) => state.parts.get(part));
+
 /**
- * rowVersionsOf with each subject's newest row time beside its digest, in the same one statement
- * over the same rows: `Verdict.stale` compares a verdict's stored digest with the digest now, and
- * falls back to the newest time for a verdict stored before verdicts kept a digest (src/evaluation/stale.ts).
+ * Each subject's part digests with its newest row time, in one statement over the same rows:
+ * `Verdict.stale` compares a verdict's stored digest with the digest of the same parts now, and
+ * falls back to the newest time for a verdict stored before verdicts kept one (src/evaluation/stale.ts).
  */
 export async function rowStatesOf(em: EntityManager, subjects: readonly SubjectRef[]): Promise<RowState[]> {
   if (!subjects.length) return [];
@@ -44,40 +48,47 @@ export async function rowStatesOf(em: EntityManager, subjects: readonly SubjectR
   const objection = sqlNames(em, Objection);
   const repair = sqlNames(em, CreditRepair);
   const type = record.type.subjectType;
-  // One tag per table, so that equal ids of two tables cannot stand for each other.
+  // One tag per table, so that equal ids of two tables cannot stand for each other (row-digest.ts versionText).
   // Every table here has the base entity's two times, under the same names.
   const { createdAt, updatedAt } = record.col;
   const version = (tag: string, id: string) => `'${tag}' || t.${id}::text || ':' || t.xmin::text, greatest(t.${createdAt}, t.${updatedAt})`;
-  const ofSubjects = (tag: string, names: { table: string; col: { id: string; subjectType: string; subjectId: string } }) =>
-    `select s.k, ${version(tag, names.col.id)} from subjects s join ${names.table} t on t.${names.col.subjectType} = s.subject_type and t.${names.col.subjectId} = s.subject_id`;
+  // A part's letter: lower case for the subject's own rows, upper case for its agency's (`s.own`).
+  const part = (letter: string) => `case when s.own then '${letter}' else '${letter.toUpperCase()}' end`;
+  const ofSubjects = (letter: string, tag: string, names: { table: string; col: { id: string; subjectType: string; subjectId: string } }) =>
+    `select s.k, ${part(letter)}, ${version(tag, names.col.id)} from subjects s join ${names.table} t on t.${names.col.subjectType} = s.subject_type and t.${names.col.subjectId} = s.subject_id`;
   const ofRecords = (tag: string, names: { table: string; col: { id: string; record: string } }) =>
-    `select s.k, ${version(tag, names.col.id)} from subjects s join ${record.table} r on r.${record.col.subjectType} = s.subject_type and r.${record.col.subjectId} = s.subject_id join ${names.table} t on t.${names.col.record} = r.${record.col.id}`;
+    `select s.k, ${part('r')}, ${version(tag, names.col.id)} from subjects s join ${record.table} r on r.${record.col.subjectType} = s.subject_type and r.${record.col.subjectId} = s.subject_id join ${names.table} t on t.${names.col.record} = r.${record.col.id}`;
   const own = (tag: string, table: string, id: string, subjectType: string) =>
-    `select a.k, ${version(tag, id)} from wanted a join ${table} t on t.${id} = a.subject_id where a.subject_type = '${subjectType}'`;
-  const { rows } = await runSql<{ k: number; digest: string; last_change: Date | null }>(em,
+    `select s.k, case when s.own then 's' else 'a' end, ${version(tag, id)} from subjects s join ${table} t on t.${id} = s.subject_id where s.subject_type = '${subjectType}'`;
+  const { rows } = await runSql<{ k: number; part: string; digest: string; last_change: Date | null }>(em,
     `with wanted (k, subject_type, subject_id) as (
         select * from unnest(?::int[], ?::${type}[], ?::${record.type.subjectId}[])),
-      subjects (k, subject_type, subject_id) as (
-        select k, subject_type, subject_id from wanted
+      subjects (k, own, subject_type, subject_id) as (
+        select k, true, subject_type, subject_id from wanted
         union all
-        select a.k, 'AGENCY'::${type}, c.${cs.col.agency} from wanted a join ${cs.table} c on c.${cs.col.id} = a.subject_id where a.subject_type = 'CIVIL_SERVANT'),
-      versions (k, v, at) as (
+        select a.k, false, 'AGENCY'::${type}, c.${cs.col.agency} from wanted a join ${cs.table} c on c.${cs.col.id} = a.subject_id where a.subject_type = 'CIVIL_SERVANT'),
+      versions (k, part, v, at) as (
         ${own('a', agency.table, agency.col.id, 'AGENCY')}
         union all ${own('c', cs.table, cs.col.id, 'CIVIL_SERVANT')}
         union all ${own('e', enterprise.table, enterprise.col.id, 'ENTERPRISE')}
-        union all ${ofSubjects('r', record as never)}
+        union all ${ofSubjects('r', 'r', record as never)}
         union all ${ofRecords('o', objection as never)}
         union all ${ofRecords('p', repair as never)}
-        union all ${ofSubjects('l', listing as never)}
-        union all select s.k, ${version('m', commitment.col.id)} from subjects s join ${commitment.table} t on t.${commitment.col.agency} = s.subject_id
-        union all select a.k, ${version('n', commitment.col.id)} from wanted a join ${commitment.table} t on t.${commitment.col.responsiblePerson} = a.subject_id
-        union all select s.k, ${version('k', courtCase.col.id)} from subjects s join ${courtCase.table} t on t.${courtCase.col.agency} = s.subject_id)
-     select a.k, md5(coalesce(string_agg(v.v, ',' order by v.v), '')) as digest, max(v.at) as last_change
-     from wanted a left join versions v on v.k = a.k
-     group by a.k`,
+        union all ${ofSubjects('l', 'l', listing as never)}
+        union all select s.k, ${part('m')}, ${version('m', commitment.col.id)} from subjects s join ${commitment.table} t on t.${commitment.col.agency} = s.subject_id
+        union all select a.k, 'n', ${version('n', commitment.col.id)} from wanted a join ${commitment.table} t on t.${commitment.col.responsiblePerson} = a.subject_id
+        union all select s.k, ${part('k')}, ${version('k', courtCase.col.id)} from subjects s join ${courtCase.table} t on t.${courtCase.col.agency} = s.subject_id)
+     select k, part, md5(string_agg(v, ',' order by v collate "C")) as digest, max(at) as last_change
+     from versions
+     group by k, part`,
     [subjects.map((_, i) => i), subjects.map((s) => s.type), subjects.map((s) => s.id)],
   );
-  const states: RowState[] = subjects.map(() => ({ digest: '', lastChange: null }));
-  for (const row of rows) states[row.k] = { digest: row.digest, lastChange: row.last_change ? new Date(row.last_change) : null };
+  const states: RowState[] = subjects.map(() => ({ parts: new Map(), lastChange: null }));
+  for (const row of rows) {
+    const state = states[row.k];
+    state.parts.set(row.part, row.digest);
+    const at = row.last_change ? new Date(row.last_change) : null;
+    if (at && (!state.lastChange || at > state.lastChange)) state.lastChange = at;
+  }
   return states;
 }

@@ -24,7 +24,8 @@ export interface ChunkResult {
 /**
  * Evaluates one chunk of subjects for a matter, a batch of `batch` subjects at a time: each batch's
  * facts are read in one read-only read, by one execution of the facts query for all its subjects
- * (each nested field costs one statement per batch), then each subject is decided
+ * (each nested field costs one statement per batch) — the digest of the rows they were read from
+ * computed from those rows, as `evaluate` stores it —, then each subject is decided
  * (src/evaluation/decide.ts) and kept as the row to store. A subject that fails is
  * reported with its reason and the rest go on. Nothing is written here; the caller stores the
  * rows in bulk.
@@ -49,7 +50,13 @@ export async function evaluateChunk(
   for (let from = 0; from < ids.length; from += batch) {
     const batchIds = ids.slice(from, from + batch);
     const started = performance.now();
-    const read = await facts.read((run, runChunk) => gatherChunkFacts(run, runChunk, ruleSet, type, batchIds, asOf, day));
+    const { read, digests } = await facts.read(async (run, runChunk, _versionsOf, digestsOf) => {
+      const gathered = await gatherChunkFacts(run, runChunk, ruleSet, type, batchIds, asOf, day);
+      // The digest `evaluate` would store for each subject, from the rows the chunk's facts read brought (no statement per subject).
+      const read = batchIds.flatMap((id, i) => (gathered[i] instanceof Error ? [] : [{ type, id }]));
+      const digested = await digestsOf(read);
+      return { read: gathered, digests: new Map(read.map((subject, i) => [subject.id, digested[i]])) };
+    });
     stageMs.facts += performance.now() - started;
     for (const [i, f] of read.entries()) {
       const id = batchIds[i];
@@ -62,7 +69,7 @@ export async function evaluateChunk(
         const decision = await decide(ruleSet, { type, id }, matter, asOf, f, stageMs);
         byOutcome[decision.outcome] = (byOutcome[decision.outcome] ?? 0) + 1;
         // Time-ordered ids: a sweep's inserts land at the end of the verdict table's primary key (src/db/uuid7.ts).
-        verdicts.push(sweepVerdictRow(uuid7(), toStored(decision)));
+        verdicts.push(sweepVerdictRow(uuid7(), toStored(decision), digests.get(id)!));
       } catch (error) {
         errors.push({ subjectId: id, reason: (error as Error).message });
       }

@@ -25,12 +25,17 @@ import type { StatementGate } from './statement-gate';
  * the same order, so a facts read sends as many statements as before.
  */
 
-export type RecordRow = RecordLike & { subjectType: SubjectType; subjectId: string };
-export type RepairRow = RepairLike & { recordId: string };
-export type ObjectionRow = ObjectionLike & { recordId: string };
-export type MembershipRow = MembershipLike & { subjectType: SubjectType; subjectId: string };
-export type CommitmentRow = CommitmentLike & { agencyId: string; responsiblePersonId: string | null };
-export type CourtCaseRow = CourtCaseLike & { agencyId: string };
+/** Every row also carries its `xmin` as text: the version a verdict's row digest is made of (src/evaluation/facts-row-digest.ts). */
+interface Versioned {
+  version: string;
+}
+
+export type RecordRow = RecordLike & Versioned & { subjectType: SubjectType; subjectId: string };
+export type RepairRow = RepairLike & Versioned & { id: string; recordId: string };
+export type ObjectionRow = ObjectionLike & Versioned & { id: string; recordId: string };
+export type MembershipRow = MembershipLike & Versioned & { subjectType: SubjectType; subjectId: string };
+export type CommitmentRow = CommitmentLike & Versioned & { agencyId: string; responsiblePersonId: string | null };
+export type CourtCaseRow = CourtCaseLike & Versioned & { agencyId: string };
 
 /** A relation selected as its id: the property `record` read as `recordId`. */
 type Selected<R> = readonly (keyof R & string)[];
@@ -53,20 +58,27 @@ function selectRows<E, R>(em: EntityManager, query: RowQuery<E, R>, keys: readon
   const list = [
     ...query.columns.map((p) => `${col[p]} as "${p}"`),
     ...(query.ids ?? []).map(([p, as]) => `${col[p]} as "${as}"`),
+    `xmin::text as "version"`,
   ].join(', ');
   const order = query.orderBy.map(([p, direction]) => `${col[p]} ${direction}`).join(', ');
   const text = `select ${list} from ${names.table} where ${col[query.key]} = any(?::uuid[]) order by ${order}`;
   return runSql<R>(em, text, [[...keys]]).then((result) => result.rows);
 }
 
-/** A loader of rows grouped by `groupOf` under the keys asked: one statement per tick. */
+/**
+ * A loader of rows grouped by `groupOf` under the keys asked: one statement per tick. `asked`: every
+ * key it was asked for, so a facts read knows which parts of a subject's rows its facts came from.
+ */
 function grouped<E, R>(em: EntityManager, gate: StatementGate, query: RowQuery<E, R>, idOf: (key: string) => string, groupOf: (row: R) => string, convert?: (row: R) => R) {
-  return new DataLoader<string, R[]>(async (keys) => {
+  const asked = new Set<string>();
+  const loader = new DataLoader<string, R[]>(async (keys) => {
+    for (const key of keys) asked.add(key);
     const rows = await gate(() => selectRows(em, query, keys.map(idOf)));
     const groups = new Map<string, R[]>(keys.map((key) => [key, []]));
     for (const row of rows) groups.get(groupOf(row))?.push(convert ? convert(row) : row);
     return keys.map((key) => groups.get(key) ?? []);
   });
+  return Object.assign(loader, { asked: asked as ReadonlySet<string> });
 }
 
 const itself = (key: string) => key;
@@ -114,7 +126,7 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
     repairsOfRecord: grouped<CreditRepair, RepairRow>(
       em,
       gate,
-      { entity: CreditRepair, columns: ['status', 'decidedOn', 'relief', 'reliefStated', 'reliefStatedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['appliedOn', 'asc'], ['id', 'asc']] },
+      { entity: CreditRepair, columns: ['id', 'status', 'decidedOn', 'relief', 'reliefStated', 'reliefStatedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['appliedOn', 'asc'], ['id', 'asc']] },
       itself,
       (row) => row.recordId,
     ),
@@ -122,7 +134,7 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
     objectionsOfRecord: grouped<Objection, ObjectionRow>(
       em,
       gate,
-      { entity: Objection, columns: ['status', 'filedOn', 'resolvedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['filedOn', 'asc'], ['id', 'asc']] },
+      { entity: Objection, columns: ['id', 'status', 'filedOn', 'resolvedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['filedOn', 'asc'], ['id', 'asc']] },
       itself,
       (row) => row.recordId,
     ),

@@ -15,6 +15,7 @@ import { createLoaders } from './loaders';
 import { oneAtATime } from './statement-gate';
 import { sqlTransaction } from '../db/repositories/sql';
 import { rowVersionsOf } from '../evaluation/row-versions';
+import { factsRowDigests } from '../evaluation/facts-row-digest';
 
 /**
  * The facts runner (see FactsRunner): facts queries run here and nowhere else.
@@ -61,7 +62,8 @@ export function createFactsRunner(schema: GraphQLSchema, rootEm: EntityManager, 
         rootEm,
         (tx) => {
           // One connection for the whole read: its loaders send one statement at a time (statement-gate.ts).
-          const context: GraphQLContext = { em: tx, loaders: createLoaders(tx, oneAtATime()), rules, facts: runner, viewer: SYSTEM_VIEWER };
+          const loaders = createLoaders(tx, oneAtATime());
+          const context: GraphQLContext = { em: tx, loaders, rules, facts: runner, viewer: SYSTEM_VIEWER };
           const check = (query: FactsQuery) => {
             const refused = refusal(query);
             if (refused) throw new EvaluationError(`The facts query rules/${query.file} may not run; no verdict was given:\n${refused}`, { file: query.file });
@@ -76,7 +78,9 @@ export function createFactsRunner(schema: GraphQLSchema, rootEm: EntityManager, 
             return chunk && Promise.resolve(chunk(context, { ...variables, ids }));
           };
           // Of the same snapshot as the facts: what a cache of decisions keys them by (public-status-cache.ts).
-          return work(run, runChunk, (subjects) => rowVersionsOf(tx, subjects));
+          // Of the same snapshot as the facts: what a cache of decisions keys them by (public-status-cache.ts);
+          // and, from the rows the facts brought, what a stored verdict keeps for `stale`.
+          return work(run, runChunk, (subjects) => rowVersionsOf(tx, subjects), (subjects) => factsRowDigests(loaders, subjects));
         },
         { readOnly: true, isolationLevel: IsolationLevel.REPEATABLE_READ },
       ),

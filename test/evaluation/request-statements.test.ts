@@ -36,14 +36,13 @@ const kind = (statement: string) => {
   return statement.slice(0, 40);
 };
 
-it('evaluate costs 10 statements: the facts in one read-only transaction (the row-version digest the verdict keeps for stale, then 6 reads, the agency joined to the servant), then one insert of verdict and audit row', async () => {
+it('evaluate costs 9 statements: the facts in one read-only transaction (6 reads, the agency joined to the servant; the row digest the verdict keeps for stale is made of their rows), then one insert of verdict and audit row', async () => {
   server.resetStatements();
   const evaluated = await server.ok(EVALUATE, { id: servant });
   const statements = sent();
   if (process.env.SHOW) console.log(statements.map((s) => s.slice(0, 300)).join('\n'));
   expect(statements.map(kind)).toEqual([
     'start',
-    'select row versions', // the digest Verdict.stale compares with, in the facts' own snapshot
     'select civil_servant', // with its agency, joined
     'select credit_record', // the servant's records
     'select list_membership',
@@ -55,6 +54,10 @@ it('evaluate costs 10 statements: the facts in one read-only transaction (the ro
   ]);
   const [stored] = await server.sql<{ n: number }>('select count(*)::int as n from audit_event where action = ? and target_id = ?', ['EVALUATE', evaluated.evaluate.id]);
   expect(stored.n).toBe(1);
+  // The digest came from those reads (src/evaluation/facts-row-digest.ts): each table once, none read again for it.
+  expect(statements.filter((s) => /\bfrom "credit_record"/i.test(s))).toHaveLength(2); // the servant's records, then the agency's
+  const [digest] = await server.sql<{ row_versions: string }>('select row_versions from verdict where id = ?', [evaluated.evaluate.id]);
+  expect(digest.row_versions).toMatch(/^sarRl:[0-9a-f]{32}$/);
 });
 
 it('an inspector reading a verdict\'s explanation costs 2 statements: the verdict, and its READ_EXPLANATION audit row', async () => {

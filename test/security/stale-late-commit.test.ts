@@ -43,7 +43,7 @@ it('a change committed after the verdict with an older updated_at makes it stale
     'select a.updated_at < v.evaluated_at as older, v.row_versions as digest from agency a, verdict v where a.id = ? and v.id = ?', [agencyId, verdictId]);
   // The attack's condition: the change's time is older than the verdict's.
   expect(row.older).toBe(true);
-  expect(row.digest).toMatch(/^[0-9a-f]{32}$/);
+  expect(row.digest).toMatch(/^s[a-zA-Z]*:[0-9a-f]{32}$/);
   expect(await staleOf(verdictId)).toBe(true);
 });
 

@@ -25,7 +25,7 @@ afterAll(() => server?.stop());
 
 const em = () => server.app.orm.em.fork();
 const count = async (sql: string) => (await server.sql<{ n: number }>(sql, [runId]))[0].n;
-const verdictOf = (subjectId: string): SweepVerdictRow => sweepVerdictRow(randomUUID(), { subjectId, evaluatedAt: new Date(), outcome: Outcome.ELIGIBLE, score: null, facts: { subject: { id: subjectId }, parameters: {} }, rules: [], provisionalOn: [] });
+const verdictOf = (subjectId: string): SweepVerdictRow => sweepVerdictRow(randomUUID(), { subjectId, evaluatedAt: new Date(), outcome: Outcome.ELIGIBLE, score: null, facts: { subject: { id: subjectId }, parameters: {} }, rules: [], provisionalOn: [] }, null);
 
 it('a chunk is written whole or not at all, and a second delivery writes nothing', async () => {
   const plan = await findRunPlan(em(), runId);

@@ -1,10 +1,17 @@
-import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Formula, Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { AgencyKind, AgencyLevel } from '../../domain/subject';
 import { BaseEntity } from './base.entity';
 
 /** A government agency (政府机构): a department, district government, zone committee, street or township. */
 @Entity({ tableName: 'agency' })
 export class Agency extends BaseEntity {
+  /**
+   * The `xmin` of the version of the row read (not a column): what a verdict's digest of the rows
+   * its facts were read from is made of (src/evaluation/row-digest.ts). Undefined on a new entity.
+   */
+  @Formula((table) => `${table.alias}.xmin::text`, { lazy: false })
+  rowVersion?: string;
+
   /** Unified social credit code, GB 32100-2015. */
   @Property({ type: 'string', length: 18 })
   @Unique()

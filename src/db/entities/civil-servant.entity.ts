@@ -1,4 +1,4 @@
-import { Check, Entity, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Formula, Check, Entity, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { Agency } from './agency.entity';
 import { BaseEntity } from './base.entity';
 
@@ -6,6 +6,13 @@ import { BaseEntity } from './base.entity';
 @Entity({ tableName: 'civil_servant' })
 @Check({ name: 'civil_servant_tenure_of_principal', expression: 'principal or principal_since is null' })
 export class CivilServant extends BaseEntity {
+  /**
+   * The `xmin` of the version of the row read (not a column): what a verdict's digest of the rows
+   * its facts were read from is made of (src/evaluation/row-digest.ts). Undefined on a new entity.
+   */
+  @Formula((table) => `${table.alias}.xmin::text`, { lazy: false })
+  rowVersion?: string;
+
   /** Resident ID-card number, checked with ISO 7064 MOD 11-2. */
   @Property({ type: 'string', length: 18 })
   @Unique()

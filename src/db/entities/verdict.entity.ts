@@ -43,11 +43,12 @@ export class Verdict extends BaseEntity {
   ruleSetVersion!: string;
 
   /**
-   * The digest of the row versions its facts were read from, read in the facts' snapshot
-   * (src/evaluation/row-versions.ts): `stale` compares it with the digest now. Null for a verdict
-   * stored before verdicts kept it (compared by the newest row time, src/evaluation/stale.ts).
+   * The digest of the row versions its facts were read from, computed from the rows its facts read
+   * brought, by parts (src/evaluation/row-digest.ts): `stale` compares it with the digest of the
+   * same parts now. Null (or one md5, the earlier form) for a verdict stored before verdicts kept
+   * it (compared by the newest row time, src/evaluation/stale.ts).
    */
-  @Property({ type: 'string', length: 32, nullable: true })
+  @Property({ type: 'string', length: 64, nullable: true })
   rowVersions?: string | null = null;
 
   /** The parameters file in force on the day. */

@@ -78,14 +78,16 @@ export async function findLatestVerdict(em: EntityManager, subject: { type: Subj
  */
 export interface SweepVerdictRow extends Pick<StoredVerdict, 'subjectId' | 'evaluatedAt' | 'outcome' | 'score'> {
   id: string;
+  /** The digest of the row versions its facts were read from, as `evaluate` stores it (src/evaluation/row-digest.ts). */
+  rowVersions: string | null;
   factsJson: string;
   rulesJson: string;
   provisionalOnJson: string;
 }
 
-/** A stored verdict as a chunk's row, under `id`. */
-export function sweepVerdictRow(id: string, { subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn }: Pick<StoredVerdict, 'subjectId' | 'evaluatedAt' | 'outcome' | 'score' | 'facts' | 'rules' | 'provisionalOn'>): SweepVerdictRow {
-  return { id, subjectId, evaluatedAt, outcome, score, factsJson: JSON.stringify(facts), rulesJson: JSON.stringify(rules), provisionalOnJson: JSON.stringify(provisionalOn) };
+/** A stored verdict as a chunk's row, under `id`, with the digest of the rows its facts were read from. */
+export function sweepVerdictRow(id: string, { subjectId, evaluatedAt, outcome, score, facts, rules, provisionalOn }: Pick<StoredVerdict, 'subjectId' | 'evaluatedAt' | 'outcome' | 'score' | 'facts' | 'rules' | 'provisionalOn'>, rowVersions: string | null): SweepVerdictRow {
+  return { id, subjectId, evaluatedAt, outcome, score, rowVersions, factsJson: JSON.stringify(facts), rulesJson: JSON.stringify(rules), provisionalOnJson: JSON.stringify(provisionalOn) };
 }
 
 /** A JSON array of values already in JSON text: the same text JSON.stringify gives for the array of them. */
@@ -113,17 +115,17 @@ export async function insertSweepVerdicts(tx: EntityManager, shared: SweepVerdic
   const { table, col, type } = sqlNames(tx, Verdict);
   await runSql(tx,
     `insert into ${table} (${col.id}, ${col.subjectType}, ${col.subjectId}, ${col.matter}, ${col.asOf}, ${col.day}, ${col.evaluatedAt}, ${col.outcome}, ${col.score},
-                          ${col.ruleSetVersion}, ${col.parametersFile}, ${col.facts}, ${col.rules}, ${col.sweepRunId}, ${col.provisionalOn})
-     select r.id, ?, r.subject_id, ?, ?, ?, r.evaluated_at, r.outcome, r.score, ?, ?, f.value, x.value, ?, p.value
-       from unnest(?::${type.id}[], ?::${type.subjectId}[], ?::${type.evaluatedAt}[], ?::${type.outcome}[], ?::${type.score}[])
-              with ordinality as r(id, subject_id, evaluated_at, outcome, score, n)
+                          ${col.ruleSetVersion}, ${col.parametersFile}, ${col.facts}, ${col.rules}, ${col.sweepRunId}, ${col.provisionalOn}, ${col.rowVersions})
+     select r.id, ?, r.subject_id, ?, ?, ?, r.evaluated_at, r.outcome, r.score, ?, ?, f.value, x.value, ?, p.value, r.row_versions
+       from unnest(?::${type.id}[], ?::${type.subjectId}[], ?::${type.evaluatedAt}[], ?::${type.outcome}[], ?::${type.score}[], ?::text[])
+              with ordinality as r(id, subject_id, evaluated_at, outcome, score, row_versions, n)
        join jsonb_array_elements(?::jsonb) with ordinality as f on f.ordinality = r.n
        join jsonb_array_elements(?::jsonb) with ordinality as x on x.ordinality = r.n
        join jsonb_array_elements(?::jsonb) with ordinality as p on p.ordinality = r.n
      on conflict do nothing`,
     [
       shared.subjectType, shared.matter, shared.asOf, shared.day, shared.ruleSetVersion, shared.parametersFile, shared.sweepRunId,
-      rows.map((r) => r.id), rows.map((r) => r.subjectId), rows.map((r) => r.evaluatedAt), rows.map((r) => r.outcome), rows.map((r) => r.score),
+      rows.map((r) => r.id), rows.map((r) => r.subjectId), rows.map((r) => r.evaluatedAt), rows.map((r) => r.outcome), rows.map((r) => r.score), rows.map((r) => r.rowVersions),
       jsonArray(rows.map((r) => r.factsJson)), jsonArray(rows.map((r) => r.rulesJson)), jsonArray(rows.map((r) => r.provisionalOnJson)),
     ],
   );
