@@ -1,6 +1,10 @@
 import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
 import { useEffect, useState } from 'preact/hooks';
+import { tokenExpired } from './session';
+
+/** Why the server refused the token itself (not a right of its role): it expired, or it is not valid here. */
+export type TokenProblem = 'expired' | 'invalid';
 
 /** An error the API answered with: its code (FORBIDDEN, NOT_FOUND, BAD_USER_INPUT …) and message. */
 export class ApiError extends Error {
@@ -8,9 +12,28 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Set when a request sent with a token was refused UNAUTHENTICATED: the token, not the role, is the problem. */
+    readonly token?: TokenProblem,
   ) {
     super(message);
   }
+}
+
+type TokenRefusedListener = (token: string, error: ApiError) => void;
+const tokenRefusedListeners = new Set<TokenRefusedListener>();
+
+/** Told whenever the server refuses a token (expired, forged, from another server): the app drops the session. */
+export function onTokenRefused(listener: TokenRefusedListener): () => void {
+  tokenRefusedListeners.add(listener);
+  return () => tokenRefusedListeners.delete(listener);
+}
+
+/**
+ * A signed-in role lacking a right is told FORBIDDEN; UNAUTHENTICATED with a token means the token
+ * itself was refused (the server's message says why: expired, signature, claims).
+ */
+function tokenProblem(token: string, message: string): TokenProblem {
+  return /expired/i.test(message) || tokenExpired(token) ? 'expired' : 'invalid';
 }
 
 /** Same-origin GraphQL: the console never talks to any other host. */
@@ -32,7 +55,15 @@ export async function request<Result, Variables>(document: TadaDocumentNode<Resu
     throw new ApiError('HTTP_' + response.status, `服务器返回 ${response.status}。The server answered ${response.status}.`);
   }
   const first = body.errors?.[0];
-  if (first) throw new ApiError(first.extensions?.code ?? 'ERROR', first.message, first.extensions?.field);
+  if (first) {
+    const code = first.extensions?.code ?? 'ERROR';
+    if (token && code === 'UNAUTHENTICATED') {
+      const error = new ApiError(code, first.message, first.extensions?.field, tokenProblem(token, first.message));
+      for (const listener of tokenRefusedListeners) listener(token, error);
+      throw error;
+    }
+    throw new ApiError(code, first.message, first.extensions?.field);
+  }
   if (!body.data) throw new ApiError('ERROR', 'No data.');
   return body.data;
 }

@@ -1,7 +1,8 @@
 /**
  * The signed-in user: the token lives in sessionStorage only (gone when the browser session ends, never
- * in a URL). Its role and subject are read from the token's claims for display; the server decides what
- * the token may do.
+ * in a URL). Its role and subject are read from the token's claims, which anyone can write: they are
+ * shown (and offer actions) only once the server has accepted the token (`verified`), and the server
+ * still decides what the token may do.
  */
 const KEY = 'chengxin.token';
 
@@ -9,30 +10,40 @@ export interface Session {
   token: string | null;
   role: string;
   subject: string | null;
+  /** The server answered a request made with this token: its claims are the server's own reading. */
+  verified: boolean;
 }
 
-export const PUBLIC_SESSION: Session = { token: null, role: 'PUBLIC', subject: null };
+export const PUBLIC_SESSION: Session = { token: null, role: 'PUBLIC', subject: null, verified: true };
 
-function claims(token: string): { role?: unknown; sub?: unknown } {
+function claims(token: string): { role?: unknown; sub?: unknown; exp?: unknown } {
   const part = token.split('.')[1];
   if (!part) return {};
   try {
     const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes)) as { role?: unknown; sub?: unknown };
+    return JSON.parse(new TextDecoder().decode(bytes)) as { role?: unknown; sub?: unknown; exp?: unknown };
   } catch {
     return {};
   }
 }
 
-export function sessionFor(token: string | null): Session {
+/** The session of a token; `verified` only when the server has just accepted it. */
+export function sessionFor(token: string | null, verified: boolean): Session {
   if (!token) return PUBLIC_SESSION;
   const { role, sub } = claims(token);
-  return { token, role: typeof role === 'string' ? role : '?', subject: typeof sub === 'string' ? sub : null };
+  return { token, role: typeof role === 'string' ? role : '?', subject: typeof sub === 'string' ? sub : null, verified };
 }
 
+/** The token kept from earlier in this browser session: not verified until the server accepts it again. */
 export function loadSession(): Session {
-  return sessionFor(sessionStorage.getItem(KEY));
+  return sessionFor(sessionStorage.getItem(KEY), false);
+}
+
+/** Whether the token's own `exp` has passed (by this computer's clock): to word a refusal, never to decide. */
+export function tokenExpired(token: string): boolean {
+  const { exp } = claims(token);
+  return typeof exp === 'number' && exp <= Date.now() / 1000;
 }
 
 export function saveToken(token: string | null): void {
@@ -50,5 +61,5 @@ export const MAY = {
 } as const;
 
 export function may(session: Session, what: keyof typeof MAY): boolean {
-  return (MAY[what] as readonly string[]).includes(session.role);
+  return session.verified && (MAY[what] as readonly string[]).includes(session.role);
 }

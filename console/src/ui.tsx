@@ -6,6 +6,7 @@ import { PUBLIC_SESSION, type Session } from './session';
 
 export const BASE = '/console';
 
+/** signIn takes a token the server has just accepted. */
 export const SessionContext = createContext<{ session: Session; signIn(token: string): void; signOut(): void }>({
   session: PUBLIC_SESSION,
   signIn: () => {},
@@ -46,7 +47,11 @@ export function OutcomeBadge({ outcome, large = false }: { outcome: string; larg
 export function ErrorNote({ error }: { error: ApiError }) {
   const t = useT();
   const lead =
-    error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED'
+    error.token === 'expired'
+      ? t('令牌已过期，请重新登录。', 'The token has expired: sign in again.')
+      : error.token === 'invalid'
+        ? t('令牌无效，请重新登录。', 'The token is not valid here: sign in again.')
+        : error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED'
       ? t('您的角色无权查看或执行此操作。', 'Your role may not see or do this.')
       : error.code === 'NOT_FOUND'
         ? t('未找到。', 'Not found.')
@@ -91,4 +96,25 @@ export function shortVersion(version: string): string {
 export function Json({ value }: { value: unknown }) {
   if (value === undefined) return <span class="muted">—</span>;
   return <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>;
+}
+
+/**
+ * How many of a paged list are shown, and the button that fetches the next page. A failed page keeps
+ * the ones already shown and says why next to the button.
+ */
+export function MoreButton({ paged, what }: { paged: { shown: number; totalCount: number; hasNextPage: boolean; loadingMore: boolean; moreError: ApiError | null; more(): void }; what: string }) {
+  const t = useT();
+  return (
+    <div class="more no-print" data-testid={`more-${what}`}>
+      <p class="muted" aria-live="polite">
+        {t(`已显示 ${paged.shown} / ${paged.totalCount} 项`, `Showing ${paged.shown} of ${paged.totalCount}`)}
+      </p>
+      {paged.hasNextPage ? (
+        <button type="button" onClick={paged.more} disabled={paged.loadingMore}>
+          {paged.loadingMore ? t('加载中…', 'Loading…') : t('显示更多', 'Show more')}
+        </button>
+      ) : null}
+      {paged.moreError ? <ErrorNote error={paged.moreError} /> : null}
+    </div>
+  );
 }

@@ -1,17 +1,9 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { ApiError, request } from '../api';
-import { graphql } from '../graphql';
+import { ApiError } from '../api';
 import { useT } from '../i18n';
+import { checkToken } from '../token-check';
 import { BASE, ErrorNote, useSession } from '../ui';
-
-const CheckToken = graphql(`
-  query CheckToken {
-    ruleSet {
-      version
-    }
-  }
-`);
 
 export function SignInPage() {
   const t = useT();
@@ -31,7 +23,7 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await request(CheckToken, {}, value); // the server refuses a token that is not valid here
+      await checkToken(value); // the server refuses a token that is not valid here
       signIn(value);
       setToken('');
       route(`${BASE}/subjects`);
@@ -46,7 +38,7 @@ export function SignInPage() {
     <section>
       <h1>{t('政务诚信 审查控制台', 'Integrity supervision console')}</h1>
       <p>
-        {session.token
+        {session.token && session.verified
           ? t(`已登录，角色为 ${session.role}。可用新令牌重新登录。`, `Signed in as ${session.role}. Sign in again with another token if needed.`)
           : t('未登录时为公众（PUBLIC）视图，只显示可公开的信息。', 'Without a token you see what the public (PUBLIC) may see.')}
       </p>

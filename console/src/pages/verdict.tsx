@@ -9,7 +9,7 @@ import { ErrorNote, Json, OutcomeBadge, Show, formatTime, subjectHref, useSessio
 const VerdictHead = graphql(`
   query VerdictHead($id: ID!) {
     verdict(id: $id) {
-      id outcome score matter asOf evaluatedAt ruleSetVersion recheckOf sweepRunId subjectType subjectId
+      id outcome score matter asOf evaluatedAt ruleSetVersion recheckOf sweepRunId stale subjectType subjectId
       subject {
         __typename
         ... on Agency { id name }
@@ -220,6 +220,23 @@ function RecheckPanel({ id }: { id: string }) {
   );
 }
 
+/**
+ * A verdict whose records or rules changed after it was given: said in both languages at once, on
+ * screen and on paper (a printed opinion travels without the console), with the recheck next to it
+ * for the roles that may recheck. Printing is not refused: the printed opinion carries the warning.
+ */
+function StaleBanner({ id }: { id: string }) {
+  return (
+    <div class="stale-banner" role="status" data-testid="stale-banner">
+      <p lang="zh-CN">
+        <strong>此结论所依据的记录已变更，结论可能已不适用，请复核。</strong>
+      </p>
+      <p lang="en">The records this verdict rests on have changed since: recheck before relying on it.</p>
+      <RecheckPanel id={id} />
+    </div>
+  );
+}
+
 function download(head: Head, explanation: Explanation | null) {
   const blob = new Blob([JSON.stringify({ ...head, explanation }, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
@@ -264,6 +281,7 @@ export function VerdictPage() {
               <p class="verdict-id">
                 {t('结论编号', 'Verdict id')}: <code data-testid="verdict-id">{verdict.id}</code>
               </p>
+              {verdict.stale ? <StaleBanner id={verdict.id} /> : null}
               <dl class="facts card">
                 <dt>{t('主体', 'Subject')}</dt>
                 <dd>
@@ -279,7 +297,10 @@ export function VerdictPage() {
                   {explanation ? ` (${explanation.day})` : ''}
                 </dd>
                 <dt>{t('评估时间', 'Evaluated at')}</dt>
-                <dd>{formatTime(verdict.evaluatedAt, lang)}</dd>
+                <dd>
+                  {formatTime(verdict.evaluatedAt, lang)}
+                  {verdict.sweepRunId ? ` · ${t('由批量评估给出', 'given by a sweep')} (${verdict.sweepRunId})` : ''}
+                </dd>
                 <dt>{t('规则集版本', 'Rule-set version')}</dt>
                 <dd>
                   <code class="version">{verdict.ruleSetVersion}</code>
@@ -302,7 +323,7 @@ export function VerdictPage() {
                 ) : null}
               </dl>
               <div class="actions no-print">
-                <RecheckPanel id={verdict.id} />
+                {verdict.stale ? null : <RecheckPanel id={verdict.id} />}
                 <button type="button" onClick={() => window.print()}>
                   {t('打印审查意见', 'Print review opinion')}
                 </button>
@@ -350,6 +371,7 @@ export function VerdictPage() {
                 }
               </Show>
               <footer class="print-only opinion-foot">
+                {verdict.stale ? <p class="stale-foot">此结论所依据的记录已变更，请复核后再使用。The records this verdict rests on have changed since: recheck before relying on it.</p> : null}
                 <p>
                   结论编号 Verdict id: {verdict.id} · 规则集版本 {verdict.ruleSetVersion}
                 </p>

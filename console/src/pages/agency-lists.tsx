@@ -1,0 +1,122 @@
+import { request } from '../api';
+import { graphql, type ResultOf } from '../graphql';
+import { useLabel, useT } from '../i18n';
+import { usePaged } from '../paged';
+import { MoreButton, Show, useSession } from '../ui';
+
+// Paged (commitmentsConnection, courtCasesConnection): the plain lists are refused whole past 100.
+const AgencyCommitments = graphql(`
+  query AgencyCommitments($id: ID!, $first: Int!, $after: String) {
+    agency(id: $id) {
+      commitmentsConnection(first: $first, after: $after) {
+        totalCount
+        pageInfo { endCursor hasNextPage }
+        edges { node { id kind content publishedOn dueOn status settledOn } }
+      }
+    }
+  }
+`);
+
+const AgencyCourtCases = graphql(`
+  query AgencyCourtCases($id: ID!, $first: Int!, $after: String) {
+    agency(id: $id) {
+      courtCasesConnection(first: $first, after: $after) {
+        totalCount
+        pageInfo { endCursor hasNextPage }
+        edges { node { id caseNumber court filedOn headAppeared judgmentDefaulter defaulterListedOn defaulterRemovedOn } }
+      }
+    }
+  }
+`);
+
+type Commitment = NonNullable<ResultOf<typeof AgencyCommitments>['agency']>['commitmentsConnection']['edges'][number]['node'];
+type CourtCase = NonNullable<ResultOf<typeof AgencyCourtCases>['agency']>['courtCasesConnection']['edges'][number]['node'];
+
+const PER_PAGE = 50;
+
+/** An agency's public commitments, latest due first, a page at a time. */
+export function AgencyCommitmentList({ id }: { id: string }) {
+  const t = useT();
+  const label = useLabel();
+  const { session } = useSession();
+  const commitments = usePaged<Commitment>(async (after) => (await request(AgencyCommitments, { id, first: PER_PAGE, after }, session.token)).agency?.commitmentsConnection ?? null, JSON.stringify([id, session.token]));
+  const loaded = commitments.state === 'done' ? { state: 'done' as const, data: commitments } : commitments;
+  return (
+    <Show loaded={loaded}>
+      {(page) =>
+        page.nodes.length ? (
+          <>
+            <table class="list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('内容', 'Content')}</th>
+                  <th scope="col">{t('公开日期', 'Published')}</th>
+                  <th scope="col">{t('期限', 'Due')}</th>
+                  <th scope="col">{t('状态', 'Status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.nodes.map((c) => (
+                  <tr key={c.id} id={`commitment-${c.id}`}>
+                    <td>{c.content}</td>
+                    <td>{c.publishedOn}</td>
+                    <td>{c.dueOn}</td>
+                    <td>
+                      {label(c.status)} {c.settledOn ?? ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <MoreButton paged={{ ...page, shown: page.nodes.length, more: commitments.more }} what="commitments" />
+          </>
+        ) : (
+          <p>{t('无。', 'None.')}</p>
+        )
+      }
+    </Show>
+  );
+}
+
+/** An agency's court cases, latest filed first, a page at a time. */
+export function AgencyCourtCaseList({ id }: { id: string }) {
+  const t = useT();
+  const { session } = useSession();
+  const cases = usePaged<CourtCase>(async (after) => (await request(AgencyCourtCases, { id, first: PER_PAGE, after }, session.token)).agency?.courtCasesConnection ?? null, JSON.stringify([id, session.token]));
+  const loaded = cases.state === 'done' ? { state: 'done' as const, data: cases } : cases;
+  return (
+    <Show loaded={loaded}>
+      {(page) =>
+        page.nodes.length ? (
+          <>
+            <table class="list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('案号', 'Case number')}</th>
+                  <th scope="col">{t('法院', 'Court')}</th>
+                  <th scope="col">{t('立案日期', 'Filed')}</th>
+                  <th scope="col">{t('负责人出庭', 'Head appeared')}</th>
+                  <th scope="col">{t('失信被执行人', 'Judgment defaulter')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.nodes.map((c) => (
+                  <tr key={c.id} id={`case-${c.id}`}>
+                    <td>{c.caseNumber}</td>
+                    <td>{c.court}</td>
+                    <td>{c.filedOn}</td>
+                    <td>{c.headAppeared == null ? '—' : c.headAppeared ? t('是', 'yes') : t('否', 'no')}</td>
+                    <td>{c.judgmentDefaulter ? `${t('是', 'yes')} ${c.defaulterListedOn ?? ''}–${c.defaulterRemovedOn ?? ''}` : t('否', 'no')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <MoreButton paged={{ ...page, shown: page.nodes.length, more: cases.more }} what="court-cases" />
+          </>
+        ) : (
+          <p>{t('无。', 'None.')}</p>
+        )
+      }
+    </Show>
+  );
+}
