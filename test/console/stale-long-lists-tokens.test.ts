@@ -27,8 +27,8 @@ const CREATE_ENTERPRISE = graphql(`mutation ($input: CreateEnterpriseInput!) { c
 const CREATE_RECORD = graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`);
 const EVALUATE = graphql(`mutation ($id: ID!) { evaluate(subject: { type: ENTERPRISE, id: $id }, matter: "PROCUREMENT") { id outcome stale } }`);
 
-const STALE_ZH = '此结论所依据的记录已变更，结论可能已不适用，请复核';
-const STALE_EN = 'The records this verdict rests on have changed since: recheck before relying on it.';
+const STALE_ZH = '此结论所依据的记录或规则已变更，结论可能已不适用，请复核';
+const STALE_EN = 'The records or rules this verdict rests on have changed since: recheck before relying on it.';
 
 async function createEnterprise(name: string): Promise<string> {
   return (await server.ok(CREATE_ENTERPRISE, { input: { uscc: uscc('91'), name } })).createEnterprise.id;
@@ -97,7 +97,7 @@ test('a verdict whose records changed after it was given says so on the page, in
   expect(await page.getByTestId('verdict-id').textContent()).toBe(fresh);
   expect(await page.getByTestId('stale-banner').count()).toBe(0);
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-  expect(pdfText(pdf)).not.toContain('记录已变更');
+  expect(pdfText(pdf)).not.toContain('记录或规则已变更');
   await page.goto(`${origin}/console/subjects/enterprise/${enterpriseId}`);
   const freshRow = page.locator(`tr:has(a[href="/console/verdicts/${fresh}"])`);
   await freshRow.waitFor();

@@ -229,9 +229,9 @@ function StaleBanner({ id }: { id: string }) {
   return (
     <div class="stale-banner" role="status" data-testid="stale-banner">
       <p lang="zh-CN">
-        <strong>此结论所依据的记录已变更，结论可能已不适用，请复核。</strong>
+        <strong>此结论所依据的记录或规则已变更，结论可能已不适用，请复核。</strong>
       </p>
-      <p lang="en">The records this verdict rests on have changed since: recheck before relying on it.</p>
+      <p lang="en">The records or rules this verdict rests on have changed since: recheck before relying on it.</p>
       <RecheckPanel id={id} />
     </div>
   );
@@ -371,7 +371,7 @@ export function VerdictPage() {
                 }
               </Show>
               <footer class="print-only opinion-foot">
-                {verdict.stale ? <p class="stale-foot">此结论所依据的记录已变更，请复核后再使用。The records this verdict rests on have changed since: recheck before relying on it.</p> : null}
+                {verdict.stale ? <p class="stale-foot">此结论所依据的记录或规则已变更，请复核后再使用。The records or rules this verdict rests on have changed since: recheck before relying on it.</p> : null}
                 <p>
                   结论编号 Verdict id: {verdict.id} · 规则集版本 {verdict.ruleSetVersion}
                 </p>
