@@ -69,8 +69,18 @@ function notInOffice(item: Item, zh: boolean): string {
     : `Record ${number} (${show(item.category)}) is recorded as not done in office: personal credit information (三(四)), not a government-dishonesty record; no 三(六) award restriction rests on it.`;
 }
 
+/** A second entry of a decision already on file (Migration20261205300000OneActOnce): one act counts once (lawyer11 W4). */
+function duplicateOnFile(item: Item, zh: boolean): string {
+  const number = recordNumber(item);
+  return zh
+    ? `记录 ${number}（认定之日 ${show(item.decidedOn)}）与已登记的同一认定决定重复登记：同一行为只计一次，此重复记录不计入任何计数，不作为证据，记录仍予保留。`
+    : `Record ${number} (decided on ${show(item.decidedOn)}) is a second entry of a decision already on file: one act counts once, so this copy is in no count and no evidence; it stays on file.`;
+}
+
 function line(item: Item, parameters: Parameters, zh: boolean): string | null {
   switch (item.reason as NotCountedReason) {
+    case 'DUPLICATE_ON_FILE':
+      return duplicateOnFile(item, zh);
     case 'ACT_BEFORE_IN_FORCE':
       return actBeforeInForce(item, parameters, zh);
     case 'ANSWERABLE_UNCONFIRMED':
@@ -91,6 +101,7 @@ function line(item: Item, parameters: Parameters, zh: boolean): string | null {
 
 /** The reasons a line is written for, in the order the lines come. */
 const ORDER: NotCountedReason[] = [
+  'DUPLICATE_ON_FILE',
   'ACT_BEFORE_IN_FORCE',
   'ANSWERABLE_UNCONFIRMED',
   'BREACH_UNREVIEWED',
