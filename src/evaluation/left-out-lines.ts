@@ -46,11 +46,17 @@ function breachUnreviewed(item: Item, zh: boolean): string {
     : `Commitment "${show(item.content)}" was settled as breached on ${show(item.settledOn)}, but by the day no finding said why (履职不力, or a lawful change, force majeure or another valid reason): 四(四) holds units answerable for 履职不力 only, so it is in no count and no recommendation rests on it. Once the finding body records its finding (recordBreachFinding), it counts as found from the finding day.`;
 }
 
-/** An absence in a case of no recorded kind: 三(八) counts administrative cases only. */
+/**
+ * An absence in a case of no recorded kind: 三(八) counts administrative cases only. The line states
+ * the finding actually recorded on the absence, and no more (lawyer11 W3): without one, nobody has
+ * found whether the head had a valid reason.
+ */
 function caseKindUnknown(item: Item, zh: boolean): string {
+  const found = item.absenceFinding === 'UNEXCUSED';
+  const finding = zh ? (found ? '经认定无正当理由' : '是否有正当理由尚未认定') : found ? 'found without valid reason' : 'whether with valid reason has not been found';
   return zh
-    ? `案件 ${show(item.caseNumber)} 中负责人于 ${show(item.occurredOn)} 无正当理由未出庭应诉，但案件类型未登记：三(八)的出庭应诉只计行政诉讼，故未计入负责人未出庭次数，不据以提出任何建议；登记案件类型（updateCourtCase kind）后，如为行政诉讼则计入。`
-    : `Case ${show(item.caseNumber)}: the head was absent without excuse on ${show(item.occurredOn)}, but the case kind was never recorded: 三(八) counts administrative cases only, so the absence is not in headAbsences and no recommendation rests on it. Once its kind is recorded (updateCourtCase kind), an administrative case counts.`;
+    ? `案件 ${show(item.caseNumber)} 中负责人于 ${show(item.occurredOn)} 未出庭应诉（${finding}），但案件类型未登记：三(八)的出庭应诉只计行政诉讼，故未计入负责人未出庭次数，不据以提出任何建议；登记案件类型（updateCourtCase kind）后，如为行政诉讼${found ? '' : '且经认定无正当理由'}则计入。`
+    : `Case ${show(item.caseNumber)}: the head was absent on ${show(item.occurredOn)} (${finding}), but the case kind was never recorded: 三(八) counts administrative cases only, so the absence is not in headAbsences and no recommendation rests on it. Once its kind is recorded (updateCourtCase kind), an administrative case counts${found ? '' : ' if the absence is found without valid reason'}.`;
 }
 
 /** A breach of contract or an administrative violation nobody recorded as done in office or not (lawyer10 W3). */
