@@ -39,6 +39,9 @@ export class ListMembershipType {
   @Field(() => LocalDateResolver, { nullable: true, description: '列入期限届满日 / The last day of the term the court set (法释〔2017〕7号 art. 2); null when none is recorded.' })
   termEndsOn?: string | null;
 
+  @Field(() => String, { nullable: true, description: '期限决定文号 / The court decision that set or extended the term after the listing (setListingTerm); null when the term came with the listing or none is recorded.' })
+  termDocumentNumber?: string | null;
+
   @Field({ description: '登记时间 / When it was registered.' })
   createdAt!: Date;
 }
