@@ -234,6 +234,20 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     },
   },
   {
+    mutation: 'setListingTerm',
+    role: 'CLERK',
+    async perform(as) {
+      const id = await enterprise();
+      const membershipId = await listing(id);
+      await server.ok(
+        graphql(`mutation ($m: ID!) { setListingTerm(id: $m, termEndsOn: "2027-06-01", documentNumber: "(2025)鄂07执恢2号") { id } }`),
+        { m: membershipId },
+        as,
+      );
+      return { action: 'SET_LISTING_TERM', subjectType: 'ENTERPRISE', subjectId: id, targetId: membershipId, outcome: 'term none → 2027-06-01 ((2025)鄂07执恢2号)' };
+    },
+  },
+  {
     mutation: 'evaluate',
     role: 'OFFICER',
     async perform(as) {
