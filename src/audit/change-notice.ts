@@ -22,6 +22,7 @@ const AFFECTS_VERDICTS: ReadonlySet<AuditAction> = new Set([
   AuditAction.CONFIRM_AGENCY_KIND,
   AuditAction.LIST_SUBJECT,
   AuditAction.REMOVE_FROM_LIST,
+  AuditAction.SET_LISTING_TERM,
   AuditAction.RELOAD_RULES,
 ]);
 

@@ -21,6 +21,8 @@ export enum AuditAction {
   SWEEP = 'SWEEP',
   LIST_SUBJECT = 'LIST_SUBJECT',
   REMOVE_FROM_LIST = 'REMOVE_FROM_LIST',
+  /** A court's term recorded or extended on an existing judgment-defaulter listing (old → new). */
+  SET_LISTING_TERM = 'SET_LISTING_TERM',
   /** A finding (四(四)) recorded for a breach settled without one. */
   RECORD_BREACH_FINDING = 'RECORD_BREACH_FINDING',
   /** A commitment's field or public disclosure recorded or corrected. */

@@ -90,6 +90,8 @@ export interface NotCountedCase {
   caseNumber: string;
   /** The day of the act: the hearing day, or the filing day standing in (appearanceDay). */
   occurredOn: string;
+  /** The finding on the absence made by the day (never EXCUSED here); null: nobody has examined it. A line states only what was found. */
+  absenceFinding: AbsenceFinding | null;
   reason: NotCountedReason;
 }
 
@@ -135,7 +137,7 @@ export function courtFacts(
   const administrative = (c: CourtCaseLike) => c.kind === CaseKind.ADMINISTRATIVE;
   const failed = (c: CourtCaseLike) => administrative(c) && absent(c) && finding(c) === AbsenceFinding.UNEXCUSED;
   const unreviewed = (c: CourtCaseLike) => administrative(c) && absent(c) && finding(c) === null;
-  const left = (c: CourtCaseLike, reason: NotCountedReason): NotCountedCase => ({ id: c.id, caseNumber: c.caseNumber, occurredOn: appearanceDay(c), reason });
+  const left = (c: CourtCaseLike, reason: NotCountedReason): NotCountedCase => ({ id: c.id, caseNumber: c.caseNumber, occurredOn: appearanceDay(c), absenceFinding: finding(c), reason });
   return {
     judgmentDefaulter: listedAsDefaulter,
     listedByCourt,

@@ -22,6 +22,10 @@ import { runsOn, type Period } from './period';
  * that lightens (从轻, 三(七), civil servants) keeps it counting, marked `lightened`, for a
  * mitigating rule to act on.
  *
+ * A second entry of one decision already on file (`duplicateOnFile`, Migration20261205300000OneActOnce)
+ * counts once: the copy is left out of every count, flag and `records`, and listed in `notCounted`
+ * (DUPLICATE_ON_FILE), so "有2条" never reports one decision twice (lawyer11 W4).
+ *
  * `options` (policy parameters the facts queries pass) leave out records of acts before the
  * document took effect and, for a clause that speaks of some conduct only, records of other
  * categories: those are listed in `notCounted` with the reason, and count towards nothing.
@@ -46,6 +50,8 @@ export interface RecordLike {
   answerableUnconfirmed?: boolean | null;
   /** Whether the act was done in office (履职行为); null: nobody recorded it. */
   inOffice?: boolean | null;
+  /** A second entry of a decision already on file: counts towards nothing (one act counts once). */
+  duplicateOnFile?: boolean | null;
 }
 
 export interface RepairLike {

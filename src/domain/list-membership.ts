@@ -58,7 +58,7 @@ export interface MembershipOnDay {
   recordRepairedOn: string | null;
   /** The last day of the listing's term; null when none is recorded. */
   termEndsOn: string | null;
-  /** What a verdict says of the term (zh + en): when it ends, or that none is recorded and the court should be asked. */
+  /** What a verdict says of the term (zh + en): when it ends, or that none is recorded and the listing body (court or listing authority) should be asked. */
   termNote: { zh: string; en: string };
 }
 

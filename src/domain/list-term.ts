@@ -3,7 +3,9 @@
  * (generally two years, extendable by one to three years; some listings carry no term), and the court
  * deletes the listing when its term has run (art. 10). A listing whose recorded term has ended stops
  * counting from the day after `termEndsOn` (it stays in the history). Where no term is recorded the
- * listing keeps counting, and the note tells the deciding body to verify it with the court.
+ * listing keeps counting, and the note tells the deciding body to verify it with the court. A
+ * seriously-illegal-and-dishonest listing has no term here: its note tells the deciding body to verify
+ * the listing with the authority that listed the subject.
  */
 
 /** The only list whose term Chengxin records: the seriously-illegal-and-dishonest list ends by the authority's removal alone. */
@@ -31,7 +33,14 @@ export function listingTermProblem(list: string, listedOn: string, termEndsOn: s
 
 /** What a verdict says about the term of a listing that counts on the day (zh + en). */
 export function listingTermNote(list: string, termEndsOn: string | null | undefined): { zh: string; en: string } {
-  if (!TERM_LISTS.includes(list)) return { zh: '', en: '' };
+  // A list without a recorded term ends by the listing authority's removal alone: a removal never
+  // entered here would bar for ever, so the verdict says to verify the listing (lawyer11 R3).
+  if (!TERM_LISTS.includes(list)) {
+    return {
+      zh: '严重违法失信名单以列入机关移出为准，本系统不登记列入期限，未登记移出的仍予计入；决定机关应向作出列入决定的机关核实名单是否仍然有效（是否已移出）。',
+      en: 'A seriously-illegal-and-dishonest listing ends by the listing authority\'s removal; Chengxin records no term for it, and a listing with no removal entered still counts: the deciding body should verify with the authority that listed the subject that the listing still holds (has not been removed).',
+    };
+  }
   if (termEndsOn) {
     return {
       zh: `名单登记的列入期限至${termEndsOn}届满，届满次日起不再计入（法释〔2017〕7号第二条）。`,

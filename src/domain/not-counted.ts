@@ -7,6 +7,12 @@ import { RecordCategory, RecordKind, Severity } from './credit-record';
  */
 export enum NotCountedReason {
   /**
+   * A second entry of one decision already on file (same subject, category, decision day and
+   * document number; marked by Migration20261205300000OneActOnce, hostile8 F4/F5): one act counts
+   * once, so the copy is left out of every count and evidence, and stays on file with its history.
+   */
+  DUPLICATE_ON_FILE = 'DUPLICATE_ON_FILE',
+  /**
    * The act occurred before the day the document took effect (不溯及既往): it grounds no measure under
    * it, though the record stays on file.
    */
@@ -75,15 +81,19 @@ export interface NotCountedInput {
   answerableUnconfirmed?: boolean | null;
   /** Whether the act was done in office (履职行为); null: nobody recorded it. */
   inOffice?: boolean | null;
+  /** A second entry of a decision already on file (Migration20261205300000OneActOnce). */
+  duplicateOnFile?: boolean | null;
 }
 
 /**
  * Why a dishonesty record that counts on the day is nevertheless left out under `options`, or null.
- * An act before the document took effect grounds no measure under it (不溯及既往); an unconfirmed
+ * A second entry of one decision is left out whatever its kind (one act counts once). An act before the document took effect grounds no measure under it (不溯及既往); an unconfirmed
  * 四(四) entry rests on no finding; a record of a category the clause does not speak of is not what
  * the reading asked for.
  */
 export function notCountedBecause(record: NotCountedInput, options: NotCountedOptions): NotCountedReason | null {
+  // Before the kind: a trustworthy decision entered twice is one record too (lawyer11 W4).
+  if (record.duplicateOnFile) return NotCountedReason.DUPLICATE_ON_FILE;
   if (record.kind !== RecordKind.DISHONEST) return null;
   if (options.actsFrom && record.occurredOn < options.actsFrom) return NotCountedReason.ACT_BEFORE_IN_FORCE;
   // Before the category: whichever clause reads it, the entry rests on no finding (lawyer8 W4).

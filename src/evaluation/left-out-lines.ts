@@ -47,19 +47,25 @@ function breachUnreviewed(item: Item, zh: boolean): string {
     : `Commitment "${show(item.content)}" was settled as breached on ${show(item.settledOn)}, but by the day no finding said why (履职不力, or a lawful change, force majeure or another valid reason): 四(四) holds units answerable for 履职不力 only, so it is in no count and no recommendation rests on it. Once the finding body records its finding (recordBreachFinding), it counts as found from the finding day.`;
 }
 
-/** An absence in a case of no recorded kind: 三(八) counts administrative cases only. */
+/**
+ * An absence in a case of no recorded kind: 三(八) counts administrative cases only. The line states
+ * the finding actually recorded on the absence, and no more (lawyer11 W3): without one, nobody has
+ * found whether the head had a valid reason.
+ */
 function caseKindUnknown(item: Item, zh: boolean): string {
+  const found = item.absenceFinding === 'UNEXCUSED';
+  const finding = zh ? (found ? '经认定无正当理由' : '是否有正当理由尚未认定') : found ? 'found without valid reason' : 'whether with valid reason has not been found';
   return zh
-    ? `案件 ${show(item.caseNumber)} 中负责人于 ${show(item.occurredOn)} 无正当理由未出庭应诉，但案件类型未登记：三(八)的出庭应诉只计行政诉讼，故未计入负责人未出庭次数，不据以提出任何建议；登记案件类型（updateCourtCase kind）后，如为行政诉讼则计入。`
-    : `Case ${show(item.caseNumber)}: the head was absent without excuse on ${show(item.occurredOn)}, but the case kind was never recorded: 三(八) counts administrative cases only, so the absence is not in headAbsences and no recommendation rests on it. Once its kind is recorded (updateCourtCase kind), an administrative case counts.`;
+    ? `案件 ${show(item.caseNumber)} 中负责人于 ${show(item.occurredOn)} 未出庭应诉（${finding}），但案件类型未登记：三(八)的出庭应诉只计行政诉讼，故未计入负责人未出庭次数，不据以提出任何建议；登记案件类型（updateCourtCase kind）后，如为行政诉讼${found ? '' : '且经认定无正当理由'}则计入。`
+    : `Case ${show(item.caseNumber)}: the head was absent on ${show(item.occurredOn)} (${finding}), but the case kind was never recorded: 三(八) counts administrative cases only, so the absence is not in headAbsences and no recommendation rests on it. Once its kind is recorded (updateCourtCase kind), an administrative case counts${found ? '' : ' if the absence is found without valid reason'}.`;
 }
 
-/** A breach of contract or an administrative violation nobody recorded as done in office or not (lawyer10 W3). */
+/** A record of an inOfficeCategories category nobody recorded as done in office or not (lawyer10 W3, lawyer11 R7). */
 function inOfficeUnrecorded(item: Item, zh: boolean): string {
   const number = recordNumber(item);
   return zh
-    ? `记录 ${number}（${show(item.category)}）未登记是否为履职行为：违约毁约、行政违法违规仅在履职中发生时属政务失信记录，登记前按个人信用信息（三(四)）处理，仅作提示关注，不据以按三(六)限制评优评先；经核实后，由认定机关以异议更正（resolveObjection correction.inOffice）登记是否为履职行为，登记为履职行为的，即作为政务失信记录计入。`
-    : `Record ${number} (${show(item.category)}): nobody recorded whether the act was done in office. A breach of contract or an administrative violation is a government-dishonesty record only when done in office; until that is recorded it is personal credit information (三(四)), weighed by a caution only, and no 三(六) award restriction rests on it. Once verified, the deciding body records it by an objection's correction (resolveObjection correction.inOffice); an act recorded as done in office then counts.`;
+    ? `记录 ${number}（${show(item.category)}）未登记是否为履职行为：此类记录（违约毁约、承诺未兑现、行政违法违规）仅在履职中发生时属政务失信记录，登记前按个人信用信息（三(四)）处理，仅作提示关注，不据以按三(六)限制评优评先；经核实后，由认定机关以异议更正（resolveObjection correction.inOffice）登记是否为履职行为，登记为履职行为的，即作为政务失信记录计入。`
+    : `Record ${number} (${show(item.category)}): nobody recorded whether the act was done in office. A record of this category (breach of contract, unfulfilled commitment, administrative violation) is a government-dishonesty record only when done in office; until that is recorded it is personal credit information (三(四)), weighed by a caution only, and no 三(六) award restriction rests on it. Once verified, the deciding body records it by an objection's correction (resolveObjection correction.inOffice); an act recorded as done in office then counts.`;
 }
 
 /** Recorded as not done in office: personal credit information, not 政务失信. */
@@ -68,6 +74,14 @@ function notInOffice(item: Item, zh: boolean): string {
   return zh
     ? `记录 ${number}（${show(item.category)}）登记为非履职行为：属个人信用信息（三(四)），不是政务失信记录，不据以按三(六)限制评优评先。`
     : `Record ${number} (${show(item.category)}) is recorded as not done in office: personal credit information (三(四)), not a government-dishonesty record; no 三(六) award restriction rests on it.`;
+}
+
+/** A second entry of a decision already on file (Migration20261205300000OneActOnce): one act counts once (lawyer11 W4). */
+function duplicateOnFile(item: Item, zh: boolean): string {
+  const number = recordNumber(item);
+  return zh
+    ? `记录 ${number}（认定之日 ${show(item.decidedOn)}）与已登记的同一认定决定重复登记：同一行为只计一次，此重复记录不计入任何计数，不作为证据，记录仍予保留。`
+    : `Record ${number} (decided on ${show(item.decidedOn)}) is a second entry of a decision already on file: one act counts once, so this copy is in no count and no evidence; it stays on file.`;
 }
 
 /**
@@ -109,6 +123,8 @@ interface Context {
 function linesFor(reason: NotCountedReason, items: Item[], context: Context, zh: boolean): string[] {
   const each = (write: (item: Item) => string) => items.map(write);
   switch (reason) {
+    case NotCountedReason.DUPLICATE_ON_FILE:
+      return each((item) => duplicateOnFile(item, zh));
     case NotCountedReason.ACT_BEFORE_IN_FORCE:
       return each((item) => actBeforeInForce(item, context.parameters, zh));
     case NotCountedReason.ANSWERABLE_UNCONFIRMED:
@@ -134,6 +150,7 @@ function linesFor(reason: NotCountedReason, items: Item[], context: Context, zh:
 
 /** The reasons in the order their lines come; CATEGORY_NOT_SPOKEN_OF last, after what explains its records. */
 export const LEFT_OUT_ORDER: readonly NotCountedReason[] = [
+  NotCountedReason.DUPLICATE_ON_FILE,
   NotCountedReason.ACT_BEFORE_IN_FORCE,
   NotCountedReason.ANSWERABLE_UNCONFIRMED,
   NotCountedReason.BREACH_UNREVIEWED,

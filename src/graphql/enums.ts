@@ -69,6 +69,7 @@ registerEnumType(NotCountedReason, {
   name: 'NotCountedReason',
   description: 'Why a dishonesty record, a breach or an absence that would count is left out.',
   valuesConfig: {
+    DUPLICATE_ON_FILE: { description: '同一认定决定重复登记的记录：同一行为只计一次 a second entry of a decision already on file: one act counts once' },
     ACT_BEFORE_IN_FORCE: { description: '行为发生于文件施行之前（不溯及既往） act before the document took effect (no retroactivity)' },
     CATEGORY_NOT_SPOKEN_OF: { description: '不属于所引条款所称的失信类别 a category the clause read does not speak of' },
     ANSWERABLE_UNCONFIRMED: { description: '由承诺载明的责任人记录迁移，未经认定为相关责任人（四(四)） carried over from the commitment\'s named responsible person; no finding named them answerable (四(四))' },

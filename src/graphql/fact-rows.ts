@@ -114,7 +114,7 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
       gate,
       {
         entity: CreditRecord,
-        columns: ['id', 'subjectType', 'subjectId', 'kind', 'category', 'severity', 'status', 'occurredOn', 'recordedOn', 'decidedOn', 'decidedOnEstimated', 'disclosureEndsOn', 'documentNumber', 'sourceDepartment', 'loss', 'answerableUnconfirmed', 'inOffice'],
+        columns: ['id', 'subjectType', 'subjectId', 'kind', 'category', 'severity', 'status', 'occurredOn', 'recordedOn', 'decidedOn', 'decidedOnEstimated', 'disclosureEndsOn', 'documentNumber', 'sourceDepartment', 'loss', 'answerableUnconfirmed', 'inOffice', 'duplicateOnFile'],
         key: 'subjectId',
         orderBy: [['occurredOn', 'desc'], ['id', 'asc']],
       },

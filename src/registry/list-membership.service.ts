@@ -88,6 +88,34 @@ export async function removeFromList(em: EntityManager, actor: Viewer, input: Re
   }, (m) => ({ subjectType: m.subjectType, subjectId: m.subjectId, targetId: m.id, outcome: `removed ${m.list}` }));
 }
 
+export interface TermFields {
+  membershipId: string;
+  termEndsOn: string;
+  documentNumber: string;
+}
+
+/**
+ * Records or extends the court's term on an existing listing (法释〔2017〕7号 art. 2: generally two
+ * years, extendable by one to three years), with the decision that set it; audited old → new. Refused
+ * for a list without terms or a term ending before the listing day (listing-term.ts), and for a listing
+ * already removed (CONFLICT). The row is locked first, so of two parallel changes the later sees the first.
+ */
+export async function setListingTerm(em: EntityManager, actor: Viewer, input: TermFields): Promise<ListMembership> {
+  const numberProblem = documentNumberProblem(input.documentNumber);
+  if (numberProblem) throw new BadUserInputError('documentNumber', numberProblem);
+  let outcome = '';
+  return withAudit(em, actor, AuditAction.SET_LISTING_TERM, async (tx) => {
+    const membership = await findOrFail(tx, ListMembership, 'list membership', input.membershipId, 'id', { lock: true });
+    if (membership.removedOn) {
+      throw new ConflictError('id', `该列入已于 ${membership.removedOn} 移出（${membership.removalDocumentNumber}），不再登记期限。 / the listing was removed on ${membership.removedOn} (${membership.removalDocumentNumber}); no term is recorded on it.`);
+    }
+    assertListingTerm({ list: membership.list, listedOn: membership.listedOn, termEndsOn: input.termEndsOn });
+    outcome = `term ${membership.termEndsOn ?? 'none'} → ${input.termEndsOn} (${input.documentNumber})`;
+    Object.assign(membership, { termEndsOn: input.termEndsOn, termDocumentNumber: input.documentNumber });
+    return membership;
+  }, (m) => ({ subjectType: m.subjectType, subjectId: m.subjectId, targetId: m.id, outcome }));
+}
+
 /** What a listing must be before anything is read: its keeper, its decision's number, its subject type and day. */
 function assertListingPlausible(input: ListingFields): void {
   const keeper = LIST_KEEPERS[input.list];

@@ -130,10 +130,12 @@ describe('rules check warns of', () => {
   });
 
   it('two rules of one matter that can both fire with opposite effects', () => {
-    const { warnings } = rulesWith('civil-servant/x.json', (t) =>
-      t.replace('"id": "cs-trustworthy-incentive"', '"id": "x"').replace('"type": "INCENTIVE"', '"type": "RESTRICT"'),
+    // A rule of few conditions as the base: the lint gives up past MAX_COMBINATIONS candidate values, and
+    // cs-trustworthy-incentive paired with a copy of itself now has five facts (lawyer11 W2 added listedByCourt).
+    const { warnings } = rulesWith('civil-servant/x.json', () =>
+      readFileSync(path.join(SHIPPED, 'civil-servant/court-listing-caution.json'), 'utf8').replace('"id": "cs-court-listing-caution"', '"id": "x"').replace('"type": "CAUTION"', '"type": "INCENTIVE"'),
     );
-    expect(warnings.map((w) => w.en)).toContainEqual(expect.stringMatching(/^cs-trustworthy-incentive \(INCENTIVE\) and x \(RESTRICT, civil-servant\/x.json\) can both fire for AWARD with opposite effects|^x \(RESTRICT\) and cs-trustworthy-incentive/));
+    expect(warnings.map((w) => w.en)).toContainEqual(expect.stringMatching(/^cs-court-listing-caution \(CAUTION\) and x \(INCENTIVE, civil-servant\/x.json\) can both fire for PROMOTION, AWARD with opposite effects|^x \(INCENTIVE\) and cs-court-listing-caution/));
   });
 
   it('a mitigating rule naming a rule that does not exist, or one no mitigation can lower', () => {

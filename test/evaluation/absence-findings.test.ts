@@ -53,6 +53,9 @@ describe('三(八): an absence counts only when found without valid reason', () 
     expect(counted.measures).toEqual([{ ruleId: 'ag-special-governance-absence' }]);
     expect(counted.explanation.zh).toContain('有1起行政案件经认定负责人无正当理由未出庭应诉');
     expect(counted.explanation.zh).not.toContain('尚未认定是否有正当理由');
+    // A recommendation: the lead units of 三(八) decide (lawyer11 R2).
+    expect(counted.explanation.zh).toContain('建议纳入专项治理（由三(八)牵头单位市发展改革委、市中级法院决定）');
+    expect(counted.explanation.en).toContain('it is recommended for special governance (decided by 三(八)\'s lead units');
     // A day before the finding still sees an unexamined absence.
     expect((await evaluate(agencyId, '2025-04-14')).outcome).toBe('ELIGIBLE');
   });

@@ -61,6 +61,16 @@ describe('三(六): a record counts as government dishonesty only when recorded 
     expect(restricted.explanation.zh).not.toContain('未登记是否为履职行为');
   });
 
+  it('an unfulfilled commitment unrecorded as done in office (a personal credit commitment may go unfulfilled): a caution, no restriction (lawyer11 R7)', async () => {
+    const { servantId } = await agencyWithServant(server);
+    await createRecord(server, 'CIVIL_SERVANT', servantId, { ...violation, category: 'UNFULFILLED_COMMITMENT', documentNumber: '鄂州信〔2025〕77号', inOffice: null });
+    const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    expect(verdict.outcome).toBe('CAUTION');
+    expect(verdict.measures).toEqual([{ ruleId: 'cs-award-caution' }]);
+    expect(verdict.explanation.zh).toContain('记录 鄂州信〔2025〕77号（UNFULFILLED_COMMITMENT）未登记是否为履职行为：此类记录（违约毁约、承诺未兑现、行政违法违规）仅在履职中发生时属政务失信记录');
+    expect(verdict.explanation.en).toContain('A record of this category (breach of contract, unfulfilled commitment, administrative violation) is a government-dishonesty record only when done in office');
+  });
+
   it('recorded as private conduct: personal credit information, a caution only', async () => {
     const { servantId } = await agencyWithServant(server);
     await createRecord(server, 'CIVIL_SERVANT', servantId, { ...violation, category: 'BREACH_OF_CONTRACT', inOffice: false });

@@ -1,4 +1,4 @@
-import { createAgency } from '../support/factories';
+import { createAgency, findAbsence } from '../support/factories';
 import { serverPerFile } from '../support/server-per-file';
 import { evaluator } from '../support/evaluate';
 import { graphql } from '../support/graphql';
@@ -28,7 +28,7 @@ const server = serverPerFile();
 const evaluate = evaluator(server, EVALUATE);
 
 /** An agency with an unreviewed breach and an absence in a case of unrecorded kind, as old rows left them. */
-async function agencyWithSilentFacts(caseNumber = '(2025)鄂07民初3号') {
+async function agencyWithSilentFacts(caseNumber = '(2025)鄂07民初3号', unexcusedFoundOn?: string) {
   const agencyId = await createAgency(server, { kind: 'DEPARTMENT' });
   const made = await server.ok(COMMITMENT, {
     input: { agencyId, responsiblePersonId: null, kind: 'DEADLINE', domain: 'LIVELIHOOD', publiclyDisclosed: true, content: '养老服务站按期开放', publishedOn: '2025-01-01', dueOn: '2025-03-01' },
@@ -39,6 +39,7 @@ async function agencyWithSilentFacts(caseNumber = '(2025)鄂07民初3号') {
     input: { agencyId, caseNumber, court: '鄂州市中级人民法院', kind: 'ADMINISTRATIVE', filedOn: '2025-01-05', hearingOn: '2025-02-20', headAppeared: false },
   });
   const caseId = filed.createCourtCase.id;
+  if (unexcusedFoundOn) await findAbsence(server, caseId, unexcusedFoundOn);
   await server.sql(`update court_case set kind = null where id = ?`, [caseId]);
   return { agencyId, commitmentId, caseId };
 }
@@ -59,11 +60,24 @@ describe('R9: what a verdict did not count, and why', () => {
       expect(verdict.explanation.zh).toContain('承诺“养老服务站按期开放”于 2025-03-10 办结为未兑现，但截至当日未认定未兑现的原因');
       expect(verdict.explanation.zh).toContain('四(四)仅对履职不力追究责任，故未计入任何计数，不据以提出任何建议；认定机关记录认定（recordBreachFinding）后');
       expect(verdict.explanation.en).toContain('Commitment "养老服务站按期开放" was settled as breached on 2025-03-10, but by the day no finding said why');
-      expect(verdict.explanation.zh).toContain('案件 (2025)鄂07民初3号 中负责人于 2025-02-20 无正当理由未出庭应诉，但案件类型未登记：三(八)的出庭应诉只计行政诉讼');
-      expect(verdict.explanation.en).toContain('Case (2025)鄂07民初3号: the head was absent without excuse on 2025-02-20, but the case kind was never recorded');
+      // No finding was recorded on the absence: the line says so, and never 无正当理由 (lawyer11 W3).
+      expect(verdict.explanation.zh).toContain('案件 (2025)鄂07民初3号 中负责人于 2025-02-20 未出庭应诉（是否有正当理由尚未认定），但案件类型未登记：三(八)的出庭应诉只计行政诉讼');
+      expect(verdict.explanation.zh).toContain('如为行政诉讼且经认定无正当理由则计入');
+      expect(verdict.explanation.zh).not.toContain('经认定无正当理由）');
+      expect(verdict.explanation.en).toContain('Case (2025)鄂07民初3号: the head was absent on 2025-02-20 (whether with valid reason has not been found), but the case kind was never recorded');
+      expect(verdict.explanation.en).not.toContain('the head was absent without excuse');
       // Each said once, though the performance review reads the commitments twice (the period and the review year).
       expect(verdict.explanation.zh.split('养老服务站按期开放').length - 1).toBe(1);
     }
+  });
+
+  it('an absence found without valid reason in a case of unknown kind: the line states that finding (lawyer11 W3)', async () => {
+    const { agencyId } = await agencyWithSilentFacts('(2025)鄂07民初5号', '2025-03-01');
+    const verdict = await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE');
+    expect(verdict.outcome).toBe('ELIGIBLE');
+    expect(verdict.explanation.zh).toContain('案件 (2025)鄂07民初5号 中负责人于 2025-02-20 未出庭应诉（经认定无正当理由），但案件类型未登记');
+    expect(verdict.explanation.zh).toContain('如为行政诉讼则计入');
+    expect(verdict.explanation.en).toContain('Case (2025)鄂07民初5号: the head was absent on 2025-02-20 (found without valid reason), but the case kind was never recorded');
   });
 
   it('says nothing of them once the finding and the kind are recorded', async () => {

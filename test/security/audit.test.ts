@@ -197,6 +197,12 @@ const MUTATIONS: AuditedMutation[] = [
     row: (g) => ({ action: 'REMOVE_FROM_LIST', subjectType: 'ENTERPRISE', subjectId: g.id, targetId: g.m, outcome: 'removed JUDGMENT_DEFAULTER' }),
   }),
   auditedMutation({
+    role: 'CLERK',
+    document: graphql(`mutation ($m: ID!) { setListingTerm(id: $m, termEndsOn: "2027-06-01", documentNumber: "(2025)鄂07执恢2号") { id } }`),
+    given: listedEnterprise,
+    row: (g) => ({ action: 'SET_LISTING_TERM', subjectType: 'ENTERPRISE', subjectId: g.id, targetId: g.m, outcome: 'term none → 2027-06-01 ((2025)鄂07执恢2号)' }),
+  }),
+  auditedMutation({
     role: 'OFFICER',
     document: EVALUATE,
     given: servantWithRecord,

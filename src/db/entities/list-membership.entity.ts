@@ -54,4 +54,8 @@ export class ListMembership extends BaseEntity {
   /** The last day of the listing's term set by the court (法释〔2017〕7号 art. 2); null when not recorded. Counts up to this day. */
   @Property({ type: 'date', nullable: true })
   termEndsOn?: string | null;
+
+  /** The court's decision that set or extended the term after the listing (setListingTerm); null when none was recorded so. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  termDocumentNumber?: string | null;
 }

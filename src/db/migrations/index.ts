@@ -26,6 +26,7 @@ import { Migration20261205400000ListingTerm } from './Migration20261205400000Lis
 import { Migration20261205600000InOffice } from './Migration20261205600000InOffice';
 import { Migration20261205700000AgencyKindEstimated } from './Migration20261205700000AgencyKindEstimated';
 import { Migration20261206100000VerdictRowDigestParts } from './Migration20261206100000VerdictRowDigestParts';
+import { Migration20261206200000ListingTermSet } from './Migration20261206200000ListingTermSet';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -56,4 +57,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205600000InOffice', class: Migration20261205600000InOffice },
   { name: 'Migration20261205700000AgencyKindEstimated', class: Migration20261205700000AgencyKindEstimated },
   { name: 'Migration20261206100000VerdictRowDigestParts', class: Migration20261206100000VerdictRowDigestParts },
+  { name: 'Migration20261206200000ListingTermSet', class: Migration20261206200000ListingTermSet },
 ];

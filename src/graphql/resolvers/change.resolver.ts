@@ -10,7 +10,7 @@ import { assertMaySee, seesCivilServants } from '../visibility';
 
 @ObjectType('SubjectChange', { description: 'A committed write that can change verdicts: about a subject, or (RELOAD_RULES) about everyone.' })
 export class SubjectChangeType {
-  @Field(() => AuditAction, { description: 'What was done: CREATE_RECORD, FILE_OBJECTION, DECIDE_OBJECTION, REQUEST_REPAIR, DECIDE_REPAIR, LIST_SUBJECT, REMOVE_FROM_LIST, RECORD_COMMITMENT, SETTLE_COMMITMENT, RECORD_BREACH_FINDING, UPDATE_COMMITMENT, RECORD_COURT_CASE, UPDATE_COURT_CASE, UPDATE_SUBJECT, CONFIRM_AGENCY_KIND or RELOAD_RULES.' })
+  @Field(() => AuditAction, { description: 'What was done: CREATE_RECORD, FILE_OBJECTION, DECIDE_OBJECTION, REQUEST_REPAIR, DECIDE_REPAIR, LIST_SUBJECT, REMOVE_FROM_LIST, SET_LISTING_TERM, RECORD_COMMITMENT, SETTLE_COMMITMENT, RECORD_BREACH_FINDING, UPDATE_COMMITMENT, RECORD_COURT_CASE, UPDATE_COURT_CASE, UPDATE_SUBJECT, CONFIRM_AGENCY_KIND or RELOAD_RULES.' })
   action!: AuditAction;
 
   @Field(() => SubjectType, { nullable: true, description: 'Null for RELOAD_RULES: every subject may be affected.' })

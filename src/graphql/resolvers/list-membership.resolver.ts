@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
-import { listSubject, removeFromList } from '../../registry/list-membership.service';
+import { listSubject, removeFromList, setListingTerm } from '../../registry/list-membership.service';
 import type { GraphQLContext } from '../context';
 import { ListSubjectInput, RemoveFromListInput } from '../inputs/list-membership.input';
 import { ListMembershipType } from '../types/list-membership.type';
@@ -17,5 +18,16 @@ export class ListMembershipResolver {
   @Authorized(PERMISSIONS.decide)
   removeFromList(@Arg('input', () => RemoveFromListInput) input: RemoveFromListInput, @Ctx() context: GraphQLContext) {
     return removeFromList(context.em, context.viewer, input);
+  }
+
+  @Mutation(() => ListMembershipType, { description: '登记或延长列入期限 / Records or extends the term the court set on an existing judgment-defaulter listing (法释〔2017〕7号 art. 2), with the court\'s decision (文号 or 案号); the listing counts up to termEndsOn. Audited old → new (SET_LISTING_TERM). BAD_USER_INPUT on termEndsOn for a list without terms or a term ending before the listing day; CONFLICT on id for a removed listing; NOT_FOUND when there is no such listing.' })
+  @Authorized(PERMISSIONS.decide)
+  setListingTerm(
+    @Arg('id', () => ID) id: string,
+    @Arg('termEndsOn', () => LocalDateResolver) termEndsOn: string,
+    @Arg('documentNumber') documentNumber: string,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return setListingTerm(context.em, context.viewer, { membershipId: id, termEndsOn, documentNumber });
   }
 }

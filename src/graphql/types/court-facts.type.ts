@@ -56,6 +56,9 @@ export class NotCountedCourtAbsenceType {
   @Field(() => LocalDateResolver, { description: '未出庭之日 / The day the absence is counted by: the hearing day, or the filing day when none was recorded.' })
   occurredOn!: string;
 
+  @Field(() => AbsenceFinding, { nullable: true, description: '未出庭的认定 / The finding on the absence made by the day (UNEXCUSED; an excused absence is never listed); null: nobody has yet found whether there was a valid reason (未认定).' })
+  absenceFinding!: AbsenceFinding | null;
+
   @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: an administrative case, but the absence occurred before actsFrom (不溯及既往); ABSENCE_UNREVIEWED: nobody has found whether it was without valid reason (未认定); CASE_KIND_UNKNOWN: the case kind was never recorded, and 三(八) counts administrative cases only (record it with updateCourtCase).' })
   reason!: NotCountedReason;
 }

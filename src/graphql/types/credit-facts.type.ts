@@ -96,7 +96,8 @@ export class NotCountedRecordType {
 
   @Field(() => NotCountedReason, {
     description:
-      '不计入的理由 / ACT_BEFORE_IN_FORCE: the act occurred before the day the document took effect (actsFrom), and a measure under it does not reach back (不溯及既往); ' +
+      '不计入的理由 / DUPLICATE_ON_FILE: a second entry of a decision already on file (same category, decision day and document number): one act counts once; ' +
+      'ACT_BEFORE_IN_FORCE: the act occurred before the day the document took effect (actsFrom), and a measure under it does not reach back (不溯及既往); ' +
       'CATEGORY_NOT_SPOKEN_OF: its category is not among dishonestyCategories, the conduct the clause read speaks of; ' +
       'IN_OFFICE_UNRECORDED / NOT_IN_OFFICE: its category is among inOfficeCategories and the act is not recorded as done in office (unrecorded, or recorded as private conduct).',
   })

@@ -39,6 +39,9 @@ export class ListMembershipType {
   @Field(() => LocalDateResolver, { nullable: true, description: '列入期限届满日 / The last day of the term the court set (法释〔2017〕7号 art. 2); null when none is recorded.' })
   termEndsOn?: string | null;
 
+  @Field(() => String, { nullable: true, description: '期限决定文号 / The court decision that set or extended the term after the listing (setListingTerm); null when the term came with the listing or none is recorded.' })
+  termDocumentNumber?: string | null;
+
   @Field({ description: '登记时间 / When it was registered.' })
   createdAt!: Date;
 }
@@ -76,7 +79,7 @@ export class ListingOnDayType {
   @Field(() => LocalDateResolver, { nullable: true, description: '列入期限届满日 / The last day of the listing\'s term; from the day after, a judgment-defaulter listing no longer counts (endedBy TERM_ENDED). Null when none is recorded.' })
   termEndsOn!: string | null;
 
-  @Field(() => LocalizedTextType, { description: '期限说明 / What a verdict says of the term: when it ends, or that none is recorded and the deciding body should verify the listing with the court. Empty for lists without a recorded term.' })
+  @Field(() => LocalizedTextType, { description: '期限说明 / What a verdict says of the term: when it ends, or that none is recorded and the deciding body should verify the listing with the court; for the seriously-illegal-and-dishonest list (no term recorded), that the deciding body should verify the listing with the listing authority.' })
   termNote!: LocalizedTextType;
 }
 

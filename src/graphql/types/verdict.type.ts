@@ -18,7 +18,7 @@ registerEnumType(Outcome, {
 export const Effect = Object.fromEntries(EFFECTS.map((e) => [e, e])) as Record<EffectCode, EffectCode>;
 registerEnumType(Effect, {
   name: 'Effect',
-  description: 'What a rule does when it fires: INCENTIVE, SCORE, CAUTION, SUPERVISE (put under special governance, 专项治理), RESTRICT, DISQUALIFY; MITIGATE lowers or waives the measure of the rule it names (三(七)).',
+  description: 'What a rule does when it fires: INCENTIVE, SCORE, CAUTION, SUPERVISE (recommended for special governance, 建议纳入专项治理; the lead units decide), RESTRICT, DISQUALIFY; MITIGATE lowers or waives the measure of the rule it names (三(七)).',
 });
 
 @InputType({ description: 'Which subject: its kind and id.' })
