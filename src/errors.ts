@@ -152,6 +152,17 @@ const ONE_AT_A_TIME: Record<string, { field: string; problem: string }> = {
   },
 };
 
+/**
+ * The database's guards written as triggers (Migration20261206300000ConcurrentWriteGuards), raised as
+ * check violations, and what they mean to the client. The use cases check first under a lock and
+ * give a more precise message; these answer when something slipped past them.
+ */
+const GUARDS: Record<string, () => GraphQLError> = {
+  agency_parent_not_descendant: () => new BadUserInputError('parentId', '上级机关不能是本机关或其下级机关；请选择本机关下级之外的机关。 / would make the agency its own ancestor; choose a parent outside its own subtree.'),
+  court_case_absence_finding_once: () => new ConflictError('courtCaseId', '该案件已有未出庭认定，认定只登记一次。 / the case already has an absence finding; a finding is recorded once.'),
+  list_membership_no_overlap: () => new BadUserInputError('listedOn', '与该主体在同一名单上的另一次列入期间重叠；新的列入须在前一次移出之日或其后。 / overlaps another listing of the subject on the same list; a new listing begins on or after the earlier one\'s removal day.'),
+};
+
 /** Maps any thrown error to what a client may see. Unknown errors are logged and hidden. */
 export function toClientError(thrown: unknown, logError: (error: unknown) => void): GraphQLError {
   if (thrown instanceof ArgumentValidationError) return fromValidation(thrown);
@@ -166,6 +177,11 @@ export function toClientError(thrown: unknown, logError: (error: unknown) => voi
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
+  const guard = GUARDS[(thrown as { code?: string; constraint?: string }).code === '23514' ? (thrown as { constraint?: string }).constraint ?? '' : ''];
+  if (thrown instanceof DriverException && guard) return guard();
+  if (thrown instanceof DriverException && ['40P01', '40001'].includes((thrown as { code?: string }).code ?? '')) {
+    return new ConflictError('input', '另一请求同时修改了同一记录，本次未作任何更改；请重新读取后再试。 / another request changed the same rows at the same moment; nothing was changed. Read them again and retry.');
+  }
   if (thrown instanceof DriverException && (thrown as { code?: string }).code === '23001') {
     return new ConflictError('input', 'records are never deleted; revoke or correct them instead.');
   }
@@ -177,19 +193,17 @@ export function toClientError(thrown: unknown, logError: (error: unknown) => voi
 
 /**
  * What of an unexpected error goes to the log. A database error's message holds the SQL with its
- * values filled in (ID-card numbers, names), and its `detail` the values of a key: neither is
- * logged, only the SQLSTATE code, PostgreSQL's own message without the value it quotes, the table,
- * column and constraint, and where in the code it was raised.
+ * values filled in (ID-card numbers, names), its `detail` the values of a key, and for a check
+ * violation the whole row ("Failing row contains (…)", hostile9 F3): none of it is logged, only the
+ * SQLSTATE code, the table, column and constraint, the routine that raised it and where in our code.
  */
 export function logSafely(error: unknown): { err: Record<string, unknown> } {
   if (error instanceof DriverException || isPostgresError(error)) {
     const e = error as Error & { code?: string; sqlState?: string; table?: string; column?: string; constraint?: string; routine?: string };
-    const postgresMessage = e.message.includes(' - ') ? e.message.slice(e.message.lastIndexOf(' - ') + 3) : e.message;
     return {
       err: {
         type: e.name,
         code: e.code ?? e.sqlState,
-        message: postgresMessage.replace(/(:\s*)(["']).*\2\s*$/s, '$1$2…$2').slice(0, 300),
         table: e.table,
         column: e.column,
         constraint: e.constraint,

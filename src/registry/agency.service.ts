@@ -7,6 +7,8 @@ import { Agency } from '../db/entities';
 import { SubjectType, type AgencyKind, type AgencyLevel } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { findOrFail } from './lookup';
+import { runSql } from '../db/repositories/sql';
+import { AGENCY_PARENT_LOCK } from '../db/migrations/Migration20261206300000ConcurrentWriteGuards';
 
 export interface AgencyFields {
   uscc: string;
@@ -16,14 +18,35 @@ export interface AgencyFields {
   parentId?: string | null;
 }
 
+/**
+ * The agency a new parent id names, checked not to be the agency itself or below it. Walks up from
+ * the new parent: meeting ourselves would make a cycle. The walk remembers where it has been and
+ * refuses when an agency comes round again (hostile9 F2): a cycle already in the data once made it
+ * spin for ever, each step answered from the identity map, and the server stopped answering. Each
+ * step reads the row again: under the re-parenting lock it is what the last re-parenting committed.
+ */
 async function parentFor(em: EntityManager, parentId: string | null | undefined, self?: Agency): Promise<Agency | null> {
   if (!parentId) return null;
   const parent = await findOrFail(em, Agency, 'agency', parentId, 'parentId');
-  // Walk up from the new parent: meeting ourselves would make a cycle.
-  for (let at: Agency | null | undefined = parent; at && self; at = at.parent ? await em.findOne(Agency, at.parent.id) : null) {
-    if (at.id === self.id) throw new BadUserInputError('parentId', 'would make the agency its own ancestor; choose a parent outside its own subtree.');
+  const seen = new Set<string>();
+  for (let at: Agency | null = parent; at && self; at = at.parent ? await em.findOne(Agency, at.parent.id, { refresh: true }) : null) {
+    if (at.id === self.id) throw new BadUserInputError('parentId', '上级机关不能是本机关或其下级机关；请选择本机关下级之外的机关。 / would make the agency its own ancestor; choose a parent outside its own subtree.');
+    if (seen.has(at.id)) {
+      throw new ConflictError('parentId', `登记的上级机关关系成环（机关 ${at.id} 是其自身的上级），无法核对；请先更正该机关的上级机关。 / the register's parent chain above ${parentId} runs in a circle (agency ${at.id} is its own ancestor), so it cannot be checked; correct that agency's parent first.`);
+    }
+    seen.add(at.id);
   }
   return parent;
+}
+
+/**
+ * Re-parentings run one at a time (hostile9 F2): two of them (X under Y, Y under X) each checked a
+ * snapshot without the other's change and together made a cycle. The transaction-scoped advisory
+ * lock is the one the database's guard takes too (Migration20261206300000ConcurrentWriteGuards); the
+ * second re-parenting waits for the first to commit and then walks the tree as it stands.
+ */
+async function lockReparenting(em: EntityManager): Promise<void> {
+  await runSql(em, 'select pg_advisory_xact_lock(?)', [AGENCY_PARENT_LOCK]);
 }
 
 export async function createAgency(em: EntityManager, actor: Viewer, input: AgencyFields): Promise<Agency> {
@@ -42,7 +65,9 @@ const AGENCY_FIELDS = ['name', 'level', 'kind', 'parent'] as const;
 export async function updateAgency(em: EntityManager, actor: Viewer, id: string, input: Partial<Omit<AgencyFields, 'uscc'>>): Promise<Agency> {
   let outcome = '';
   return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
-    const agency = await findOrFail(tx, Agency, 'agency', id);
+    if (input.parentId !== undefined) await lockReparenting(tx);
+    // Locked and read again, so the audited "old" is the value this update replaces (hostile9 N1).
+    const agency = await findOrFail(tx, Agency, 'agency', id, 'id', { lock: true });
     const before = snapshot(agency, AGENCY_FIELDS);
     if (input.name != null) agency.name = input.name;
     if (input.level != null) agency.level = input.level;
@@ -61,7 +86,8 @@ export async function updateAgency(em: EntityManager, actor: Viewer, id: string,
 export async function confirmAgencyKind(em: EntityManager, actor: Viewer, id: string, kind: AgencyKind): Promise<Agency> {
   let outcome = '';
   return withAudit(em, actor, AuditAction.CONFIRM_AGENCY_KIND, async (tx) => {
-    const agency = await findOrFail(tx, Agency, 'agency', id);
+    // Locked and read again, so the audited "old" kind is the one this confirmation replaces (hostile9 N1).
+    const agency = await findOrFail(tx, Agency, 'agency', id, 'id', { lock: true });
     outcome = `kind ${agency.kind}${agency.kindEstimated ? ' (estimated)' : ''} → ${kind} (confirmed)`;
     agency.kind = kind;
     agency.kindEstimated = false;

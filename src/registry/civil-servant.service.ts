@@ -84,7 +84,9 @@ export async function updateCivilServant(
 ): Promise<CivilServant> {
   let outcome = '';
   return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
-    const servant = await findOrFail(tx, CivilServant, 'civil servant', id);
+    // Locked and read again (hostile9 F3, N1): the checks below and the audited "old" values are those
+    // of the row as this update replaces it, not of a snapshot a concurrent update has since changed.
+    const servant = await findOrFail(tx, CivilServant, 'civil servant', id, 'id', { lock: true });
     const before = snapshot(servant, SERVANT_FIELDS);
     if (input.agencyId) servant.agency = await findOrFail(tx, Agency, 'agency', input.agencyId, 'agencyId');
     if (input.name != null) servant.name = input.name;

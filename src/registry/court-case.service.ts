@@ -117,7 +117,9 @@ export interface AbsenceFindingFields {
  */
 export async function recordAbsenceFinding(em: EntityManager, actor: Viewer, input: AbsenceFindingFields): Promise<CourtCase> {
   return withAudit(em, actor, AuditAction.RECORD_ABSENCE_FINDING, async (tx) => {
-    const courtCase = await findOrFail(tx, CourtCase, 'court case', input.courtCaseId, 'courtCaseId');
+    // Locked like every once-only write (hostile9 F1): of two findings at once, the second waits,
+    // sees the first and is refused, instead of overwriting it.
+    const courtCase = await findOrFail(tx, CourtCase, 'court case', input.courtCaseId, 'courtCaseId', { lock: true });
     if (courtCase.headAppeared !== false) {
       throw new BadUserInputError('courtCaseId', `案件 ${courtCase.caseNumber} 未登记负责人未出庭（headAppeared 须为 false），无可认定。请先以 updateCourtCase 登记出庭情况。 / case ${courtCase.caseNumber} records no absence of the head (headAppeared must be false): there is nothing to find. Record the appearance with updateCourtCase first.`);
     }

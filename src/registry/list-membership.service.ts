@@ -34,7 +34,9 @@ export interface RemovalFields {
  * Enters a subject in a list from a day. One open listing per subject and list at a time: a second
  * listing while the first is open is refused, so a removal always says which listing it ends.
  * The subject's row is locked first, so parallel listings run one after the other; a partial
- * unique index (list_membership_one_open_per_list) backs the rule in the database.
+ * unique index (list_membership_one_open_per_list) backs the rule in the database. Nor may a listing
+ * begin inside an earlier one (hostile9 F4): two listings of one list never overlap, which a trigger
+ * (list_membership_no_overlap) backs.
  *
  * hostile8 F6: only the list's keeper lists (a court for JUDGMENT_DEFAULTER, a market regulation
  * department for SERIOUS_ILLEGAL_DISHONEST, see LIST_KEEPERS), by a decision with a plausible number,
@@ -60,6 +62,12 @@ export async function listSubject(em: EntityManager, actor: Viewer, input: Listi
     const open = await tx.findOne(ListMembership, { subjectType: input.subjectType, subjectId: input.subjectId, list: input.list, removedOn: null });
     if (open) {
       throw new ConflictError('list', `the subject is already on ${input.list} since ${open.listedOn} (${open.documentNumber}); remove that listing first.`);
+    }
+    // hostile9 F4: a listing is not back-dated into an earlier one of the same list (its period runs
+    // from listedOn until the removal day, which is the first day off the list).
+    const earlier = await tx.findOne(ListMembership, { subjectType: input.subjectType, subjectId: input.subjectId, list: input.list, removedOn: { $gt: input.listedOn } }, { orderBy: { removedOn: 'desc' } });
+    if (earlier) {
+      throw new BadUserInputError('listedOn', `${input.listedOn} 落在该主体此前一次列入 ${input.list} 的期间内（${earlier.listedOn} 至 ${earlier.removedOn} 移出，${earlier.documentNumber}）；新的列入须在 ${earlier.removedOn} 或其后。 / ${input.listedOn} falls within the subject's earlier listing on ${input.list} (${earlier.listedOn} until its removal on ${earlier.removedOn}, ${earlier.documentNumber}); a new listing begins on or after ${earlier.removedOn}.`);
     }
     const membership = tx.create(ListMembership, { ...input, record });
     return membership;

@@ -27,6 +27,7 @@ import { Migration20261205600000InOffice } from './Migration20261205600000InOffi
 import { Migration20261205700000AgencyKindEstimated } from './Migration20261205700000AgencyKindEstimated';
 import { Migration20261206100000VerdictRowDigestParts } from './Migration20261206100000VerdictRowDigestParts';
 import { Migration20261206200000ListingTermSet } from './Migration20261206200000ListingTermSet';
+import { Migration20261206300000ConcurrentWriteGuards } from './Migration20261206300000ConcurrentWriteGuards';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -58,4 +59,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205700000AgencyKindEstimated', class: Migration20261205700000AgencyKindEstimated },
   { name: 'Migration20261206100000VerdictRowDigestParts', class: Migration20261206100000VerdictRowDigestParts },
   { name: 'Migration20261206200000ListingTermSet', class: Migration20261206200000ListingTermSet },
+  { name: 'Migration20261206300000ConcurrentWriteGuards', class: Migration20261206300000ConcurrentWriteGuards },
 ];
