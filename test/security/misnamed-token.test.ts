@@ -60,7 +60,7 @@ describe('HTTP Authorization header', () => {
   it('an empty header is UNAUTHENTICATED (401), not public', async () => {
     const response = await post({ authorization: '' });
     expect(response.status).toBe(401);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.data).toBeUndefined();
     expect(body.errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('The Authorization header is empty') });
   });
@@ -72,7 +72,7 @@ describe('HTTP Authorization header', () => {
     expect(counted).toEqual([401, 401, 401]);
     const over = await post({ authorization: 'Bearer x' });
     expect(over.status).toBe(429);
-    expect((await over.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(((await over.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
     expect((await post({})).status).toBe(429);
     const valid = `Bearer ${await token('CLERK', 'clerk.li')}`;
     for (let i = 0; i < 3; i++) expect((await post({ authorization: valid })).status).toBe(200);
