@@ -151,8 +151,8 @@ const BY_IDS = new Set(['Query.agenciesByIds', 'Query.civilServantsByIds', 'Quer
  * — where the page itself reads at most 100. Priced as twenty full pages. At 1 it went unseen:
  * 60 aliased `enterprises(first: 1) { totalCount }` were estimated at about 120 of 100,000 and cost
  * 20–27 times a plain request's CPU (hostile7 F5); now 50 such counts pass the limit. A nested
- * page's count is made by the statement that reads the page (one per batch of parents,
- * src/graphql/nested-pages.ts), so it stays a plain field.
+ * page's count reads only its parents' items through their index, one statement for every parent
+ * and alias of the request (src/graphql/nested-pages.ts), so it stays a plain field.
  */
 export const ROOT_COUNT_COST = 2_000;
 

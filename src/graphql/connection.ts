@@ -119,9 +119,32 @@ export async function paginate<E extends object>(
       endCursor: seal(page.endCursor),
     },
     get totalCount() {
-      return total !== undefined ? Promise.resolve(total) : em.count(entity, condition());
+      return total !== undefined ? Promise.resolve(total) : countOnce(em, entity, where, condition);
     },
   };
+}
+
+/** Counts made in a request (its forked EntityManager), by entity and condition. */
+const countsOfRequest = new WeakMap<EntityManager, Map<string, Promise<number>>>();
+
+/**
+ * The count of a root list, made once per request for one condition: aliases of the same list
+ * (`v1: verdicts(first: 1) { totalCount } … v49: …`) share it, whatever their page (hostile10 N4:
+ * each alias counted the whole table again). A condition made by a function (raw SQL) is counted each time.
+ */
+function countOnce<E extends object>(em: EntityManager, entity: ClassType<E>, where: FilterQuery<E> | (() => FilterQuery<E>), condition: () => FilterQuery<E>): Promise<number> {
+  if (typeof where === 'function') return em.count(entity, condition());
+  let key: string;
+  try {
+    key = `${entity.name} ${JSON.stringify(where)}`;
+  } catch {
+    return em.count(entity, condition()); // not plain data: no key to share by
+  }
+  const counts = countsOfRequest.get(em) ?? new Map<string, Promise<number>>();
+  countsOfRequest.set(em, counts);
+  let count = counts.get(key);
+  if (!count) counts.set(key, (count = em.count(entity, condition())));
+  return count;
 }
 
 /** A sealed cursor was made by this server, so this only guards against a change of the list's order. */

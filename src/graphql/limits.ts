@@ -198,31 +198,49 @@ export function complexityPlugin(): ApolloServerPlugin {
 /**
  * Costs already estimated, by parsed document (Apollo hands the same one for the same query text),
  * then by operation and the values of the variables the estimate reads: those given to `first` and
- * to directives (@include, @skip). Other variables (an id, a matter) change nothing in the cost, so
- * a document sent again and again (evaluate, a verdict page) is estimated once, not every request.
+ * to directives (@include, @skip), and the length of those given to `ids` (a read by ids costs per
+ * id, src/engine/query-cost.ts BY_IDS: keyed without them, a document priced with 1 id ran with
+ * 10,000, hostile10 F1). Other variables (an id, a matter) change nothing in the cost, so a
+ * document sent again and again (evaluate, a verdict page) is estimated once, not every request.
  */
-const estimated = new WeakMap<DocumentNode, { costVariables: string[]; costs: Map<string, number> }>();
+const estimated = new WeakMap<DocumentNode, { costVariables: CostVariable[]; costs: Map<string, number> }>();
 /** Per document: enough for every page size, and bounded whatever a caller sends. */
 const MAX_COSTS_PER_DOCUMENT = 200;
 
-/** The variables whose values the cost estimate reads: those in a `first` argument or a directive's arguments. */
-function costVariables(document: DocumentNode): string[] {
-  const names = new Set<string>();
-  const inside = (node: ASTNode) => visit(node, { Variable: (v) => void names.add(v.name.value) });
+/** A variable the cost estimate reads: its value, or (given to `ids`) only its length. */
+interface CostVariable {
+  name: string;
+  length: boolean;
+}
+
+/** The variables whose values the cost estimate reads: those in a `first` or `ids` argument or a directive's arguments. */
+function costVariables(document: DocumentNode): CostVariable[] {
+  const values = new Set<string>();
+  const lengths = new Set<string>();
+  const inside = (node: ASTNode, into: Set<string>) => visit(node, { Variable: (v) => void into.add(v.name.value) });
   visit(document, {
     Argument: (argument, _key, _parent, _path, ancestors) => {
       const parent = ancestors[ancestors.length - 1];
-      if (argument.name.value === 'first' || (parent && 'kind' in parent && parent.kind === Kind.DIRECTIVE)) inside(argument.value);
+      if (argument.name.value === 'first' || (parent && 'kind' in parent && parent.kind === Kind.DIRECTIVE)) inside(argument.value, values);
+      else if (argument.name.value === 'ids') inside(argument.value, lengths);
     },
   });
-  return [...names].sort();
+  return [...new Set([...values, ...lengths])].sort().map((name) => ({ name, length: lengths.has(name) && !values.has(name) }));
+}
+
+/** What a variable adds to the cache key: its value, or a list's length (a single id, not a list, is coerced to a list of one). */
+function costKeyOf(variable: CostVariable, variables: Record<string, unknown>): unknown {
+  if (!(variable.name in variables)) return '\u0000absent'; // its default counts; told apart from null
+  const value = variables[variable.name];
+  if (!variable.length) return value;
+  if (Array.isArray(value)) return { length: value.length };
+  return value == null ? value : { length: 1 };
 }
 
 function estimateOnce(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
   let known = estimated.get(document);
   if (!known) estimated.set(document, (known = { costVariables: costVariables(document), costs: new Map() }));
-  // An absent variable (its default counts) is told apart from one sent as null (no default).
-  const key = JSON.stringify([operationName ?? null, ...known.costVariables.map((name) => (name in variables ? variables[name] : '\u0000absent'))]);
+  const key = JSON.stringify([operationName ?? null, ...known.costVariables.map((variable) => costKeyOf(variable, variables))]);
   const cost = known.costs.get(key);
   if (cost === undefined) {
     const fresh = estimateCost(schema, document, operationName, variables, LIMITS.costNodes);

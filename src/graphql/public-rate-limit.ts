@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
+import type { Viewer } from '../auth/role';
 import { PUBLIC_RATE_DEFAULTS, type Config } from '../config';
 import { errorsTotal, rateLimitedTotal } from '../metrics';
 
@@ -10,12 +11,13 @@ import { errorsTotal, rateLimitedTotal } from '../metrics';
  * its addresses). The client address is the TCP peer, or with TRUST_PROXY set the address the
  * trusted proxies name in X-Forwarded-For (Express's `req.ip`).
  *
- * Only requests without a token are counted: an anonymous request may run costly reads (a page of
- * enterprises' public statuses), and nothing else tells one anonymous caller from another. A
- * request with an Authorization header is not counted: it is refused with UNAUTHENTICATED before
- * anything runs unless its token is valid, and a valid token names its holder, whose every
+ * Only requests without a valid token are counted: an anonymous request may run costly reads (a page
+ * of enterprises' public statuses), and nothing else tells one anonymous caller from another. A
+ * request whose Authorization header holds a valid token is not counted: the token names its holder, whose every
  * request is logged with the `sub` and whose writes are audited (README, "Who may see and do
- * what"); offices of many signed-in users often share one address behind NAT.
+ * what"); offices of many signed-in users often share one address behind NAT. A header that is
+ * empty, malformed or holds a token that fails verification counts as anonymous (hostile10 N7): the
+ * request is refused with UNAUTHENTICATED, but only after its body was read and parsed.
  *
  * A refused request gets HTTP 429 with `Retry-After` and one GraphQL error coded RATE_LIMITED; it
  * is counted in chengxin_rate_limited_total. Each server process counts for itself
@@ -30,7 +32,7 @@ export interface PublicRateLimit {
   take(address: string): Promise<{ allowed: boolean; limit: number; windowSeconds: number; retryAfterSeconds: number }>;
 }
 
-export function publicRateLimit(config: Pick<Config, 'publicRateLimit' | 'publicRateWindowSeconds'>): PublicRateLimit | null {
+export function publicRateLimit(config: Pick<Config, 'publicRateLimit' | 'publicRateWindowSeconds'>, verify: (authorization: string | undefined) => Promise<Viewer>): PublicRateLimit | null {
   const limit = config.publicRateLimit ?? PUBLIC_RATE_DEFAULTS.limit;
   const windowSeconds = config.publicRateWindowSeconds ?? PUBLIC_RATE_DEFAULTS.windowSeconds;
   if (limit <= 0) return null;
@@ -46,8 +48,9 @@ export function publicRateLimit(config: Pick<Config, 'publicRateLimit' | 'public
     legacyHeaders: false,
     // Its start-up checks write plain lines to the console, outside the JSON log; TRUST_PROXY is checked in src/config.ts.
     validate: false,
-    // Preflights carry no query; a token holder is accountable by name (above).
-    skip: (req: Request) => req.method === 'OPTIONS' || !!req.headers.authorization,
+    // Preflights carry no query; a token holder is accountable by name (above), a token that fails is none.
+    skip: async (req: Request) =>
+      req.method === 'OPTIONS' || (req.headers.authorization !== undefined && (await verify(req.headers.authorization).then((viewer) => viewer.subject !== null, () => false))),
     handler: (req: Request, res: Response) => {
       const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + windowSeconds * 1000) - Date.now()) / 1000));

@@ -208,7 +208,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.get('/readyz', readiness(orm, rules, reloader, verify));
   const metrics = await serveMetrics(app, config);
   mountWeb(app, config);
-  const publicRate = publicRateLimit(config);
+  const publicRate = publicRateLimit(config, verify);
   app.use(
     '/graphql',
     // Browsers on the allowed origins (CORS_ORIGINS) get their preflight answered here, before

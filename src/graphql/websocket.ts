@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -29,8 +30,12 @@ type SocketContext = Context<Record<string, unknown>, Extra>;
  */
 const SUPERSEDED = { code: 4410, reason: 'Replaced: the same token holder opened a newer connection' };
 
-/** What the public's per-address count keys on. */
-const addressKey = (address: string) => `addr:${address}`;
+/**
+ * What the public's per-address count keys on: the anonymous rate limit's own key (an IPv6 address
+ * by its /56, public-rate-limit.ts). Keyed on the exact address, every address of one /64 — one
+ * home line — was its own key, and one line took every public socket of the process (hostile10 F5).
+ */
+const addressKey = (address: string) => `addr:${ipKeyGenerator(address)}`;
 
 export interface SubscriptionLimits {
   subscriptionsPerSocket: number;
@@ -39,7 +44,7 @@ export interface SubscriptionLimits {
   publicSocketsPerAddress?: number;
   /** The client's address of an upgrade request (the TCP peer, or as TRUST_PROXY says); default the peer. */
   clientAddress?: (request: http.IncomingMessage) => string;
-  /** The anonymous HTTP requests' per-address limiter: an anonymous socket's Subscribe messages count against it too. */
+  /** The anonymous HTTP requests' per-address limiter: an anonymous socket's opening and its Subscribe messages count against it too. */
   publicRate?: Pick<PublicRateLimit, 'take'>;
 }
 
@@ -56,8 +61,9 @@ const RATE_LIMITED = { code: CloseCode.TooManyInitialisationRequests, reason: 'T
  * A socket outlives no token: it is closed (4403) when its token expires, and a subscription sent
  * on it afterwards is refused. What one caller may hold open is bounded (SOCKET_LIMITS): the message
  * size, the subscriptions per socket, the sockets per token holder (newest wins, SUPERSEDED), the
- * public's sockets together and per client address (4429), and the public's share of the process's
- * subscriptions (ChangeFeed).
+ * public's sockets together and per client address (4429; an IPv6 address by its /56, as the rate
+ * limit counts it), and the public's share of the process's subscriptions (ChangeFeed). A public
+ * socket's opening and its Subscribe messages count against the anonymous rate limit.
  * (Tokens cannot be revoked before they expire in Chengxin; their lifetime is bounded instead, by
  * JWT_MAX_TTL_DAYS.)
  */
@@ -102,6 +108,17 @@ export function serveSubscriptions(
       schema,
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
+        // "Authorization" (as an HTTP header is written) or "authorization " would otherwise be an
+        // unknown key and the socket silently public: a display would get public notices only, and no error (hostile10 N2).
+        const nearMiss = Object.keys(ctx.connectionParams ?? {}).find((key) => key !== 'authorization' && /^\s*authori[sz]ation\s*$/i.test(key));
+        if (nearMiss !== undefined) {
+          ctx.extra.socket.close(4403, 'Forbidden: UNAUTHENTICATED: the token\'s key differs from "authorization" (case or spaces); send it as "authorization"');
+          return false;
+        }
+        if (typeof authorization === 'string' && authorization.trim() === '') {
+          ctx.extra.socket.close(4403, 'Forbidden: UNAUTHENTICATED: "authorization" is empty; send "Bearer <token>", or leave it out for public access');
+          return false;
+        }
         // A token that is not a string (123, {…}) is a broken client or a probe, not "no token":
         // taking it as public would hide the mistake behind a working, lesser connection.
         if (authorization != null && typeof authorization !== 'string') {
@@ -116,11 +133,20 @@ export function serveSubscriptions(
         }
         // jose tolerates a minute of clock skew on `exp`; a socket would be closed at once anyway.
         if (expired(viewer)) return false;
+        const size = (group: string) => open.get(group)?.size ?? 0;
+        let groups: string[];
+        if (viewer.subject === null && limits.publicRate) {
+          // Opening a socket is a request from its address like any other (hostile10 F5): a loop of
+          // connect-and-drop is held by the same limit as HTTP requests.
+          const rate = await limits.publicRate.take(addressOf(ctx.extra.request));
+          if (!rate.allowed) {
+            ctx.extra.socket.close(RATE_LIMITED.code, `${RATE_LIMITED.reason}: at most ${rate.limit} in ${rate.windowSeconds} s, WebSocket openings included; retry after ${rate.retryAfterSeconds} s`);
+            return false;
+          }
+        }
         // Closed while the token was being checked: onClose has run already and would never give
         // back the place counted below (a connect-and-drop loop would lock the holder out).
         if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
-        const size = (group: string) => open.get(group)?.size ?? 0;
-        let groups: string[];
         if (viewer.subject === null) {
           const address = addressKey(addressOf(ctx.extra.request));
           if (size('public') >= SOCKET_LIMITS.publicSockets || size(address) >= perAddress) {

@@ -52,12 +52,14 @@ it('past the limit an anonymous caller gets 429 RATE_LIMITED with Retry-After, a
   expect((await send(server.url, { authorization: '' })).status).toBe(429);
 });
 
-it('signed-in callers are not limited by address; a bad token is refused as UNAUTHENTICATED, not served', async () => {
+it('signed-in callers are not limited by address; a bad token is refused as UNAUTHENTICATED, not served, and counts as anonymous', async () => {
   const clerk = await token('CLERK', 'wang.fang');
   for (let i = 0; i < LIMIT + 2; i++) expect((await send(server.url, { authorization: `Bearer ${clerk}` })).status).toBe(200);
-  const forged = await send(server.url, { authorization: 'Bearer not-a-token' });
+  const forged = await send(proxied.url, { authorization: 'Bearer not-a-token', 'x-forwarded-for': '198.51.100.9' });
   expect(forged.status).toBe(401);
   expect(forged.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  // hostile10 N7: a token that fails does not skip the count; this address has used its allowance.
+  expect((await send(server.url, { authorization: 'Bearer not-a-token' })).status).toBe(429);
 });
 
 it('behind a trusted proxy (TRUST_PROXY) each client address the proxy names has its own allowance', async () => {

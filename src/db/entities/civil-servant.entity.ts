@@ -4,6 +4,9 @@ import { BaseEntity } from './base.entity';
 
 /** A civil servant (公务员). The ID-card number is personal data (三(二)). */
 @Entity({ tableName: 'civil_servant' })
+// An agency's civil servants a page at a time, by name (signed in) or by id (the public): nested-pages.ts reads first + 1 of them.
+@Index({ properties: ['agency', 'name', 'id'] })
+@Index({ properties: ['agency', 'id'] })
 @Check({ name: 'civil_servant_tenure_of_principal', expression: 'principal or principal_since is null' })
 export class CivilServant extends BaseEntity {
   /**

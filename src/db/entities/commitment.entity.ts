@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
 import { Agency } from './agency.entity';
 import { BaseEntity } from './base.entity';
@@ -6,6 +6,8 @@ import { CivilServant } from './civil-servant.entity';
 
 /** A public promise (承诺) an agency, street or township made (三(五), 四(四), 四(五)). */
 @Entity({ tableName: 'commitment' })
+// An agency's commitments a page at a time, latest due first: nested-pages.ts reads first + 1 of them.
+@Index({ properties: ['agency', 'dueOn', 'id'] })
 @Check({ name: 'commitment_dates_in_order', expression: 'published_on <= due_on' })
 @Check({ name: 'commitment_finding_dated', expression: '(breach_finding is null) = (breach_found_on is null)' })
 export class Commitment extends BaseEntity {

@@ -1,4 +1,4 @@
-import { BeforeCreate, Check, Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { BeforeCreate, Check, Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { AbsenceFinding } from '../../domain/court-absence';
 import { CaseKind } from '../../domain/court-facts';
 import { normalisedNumber } from '../../domain/document-number';
@@ -7,6 +7,8 @@ import { BaseEntity } from './base.entity';
 
 /** A lawsuit in which an agency is the defendant (三(八)). */
 @Entity({ tableName: 'court_case' })
+// An agency's court cases a page at a time, latest filed first: nested-pages.ts reads first + 1 of them.
+@Index({ properties: ['agency', 'filedOn', 'id'] })
 @Check({ name: 'court_case_hearing_after_filing', expression: 'hearing_on is null or hearing_on >= filed_on' })
 @Check({
   name: 'court_case_absence_finding_whole',

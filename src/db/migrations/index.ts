@@ -28,6 +28,7 @@ import { Migration20261205700000AgencyKindEstimated } from './Migration202612057
 import { Migration20261206100000VerdictRowDigestParts } from './Migration20261206100000VerdictRowDigestParts';
 import { Migration20261206200000ListingTermSet } from './Migration20261206200000ListingTermSet';
 import { Migration20261206300000ConcurrentWriteGuards } from './Migration20261206300000ConcurrentWriteGuards';
+import { Migration20261206500000NestedPageIndexes } from './Migration20261206500000NestedPageIndexes';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -60,4 +61,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206100000VerdictRowDigestParts', class: Migration20261206100000VerdictRowDigestParts },
   { name: 'Migration20261206200000ListingTermSet', class: Migration20261206200000ListingTermSet },
   { name: 'Migration20261206300000ConcurrentWriteGuards', class: Migration20261206300000ConcurrentWriteGuards },
+  { name: 'Migration20261206500000NestedPageIndexes', class: Migration20261206500000NestedPageIndexes },
 ];

@@ -17,6 +17,7 @@ import { CourtCaseConnection, CourtCaseType } from '../types/court-case.type';
 import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
 import { containsPattern, definedOnly } from '../where';
 import { capped } from '../list-caps';
+import { asksFor } from '../selection';
 
 @Resolver(() => AgencyType)
 export class AgencyResolver {
@@ -99,22 +100,22 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => CivilServantConnection, { description: 'The civil servants of this agency, a page at a time (the paged form of civilServants, in its order: by name, for the public by id).' })
-  civilServantsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext) {
-    return (seesCivilServants(viewer) ? loaders.civilServantPages : loaders.civilServantPagesById).load({ parent: [agency.id], page });
+  civilServantsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return (seesCivilServants(viewer) ? loaders.civilServantPages : loaders.civilServantPagesById).load({ parent: [agency.id], page, withTotal: asksFor(info, ['totalCount']) });
   }
 
   @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this agency, newest first, a page at a time (the paged form of creditRecords, with the same visibility: the public gets only those publicly disclosed today).' })
-  creditRecordsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext) {
-    return loaders.creditRecordPages.load({ parent: [SubjectType.AGENCY, agency.id], page, condition: disclosedOnlySql(viewer) });
+  creditRecordsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.creditRecordPages.load({ parent: [SubjectType.AGENCY, agency.id], page, condition: disclosedOnlySql(viewer), withTotal: asksFor(info, ['totalCount']) });
   }
 
   @FieldResolver(() => CommitmentConnection, { description: 'Commitments of this agency, latest due first, a page at a time (the paged form of commitments).' })
-  commitmentsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.commitmentPagesOfAgency.load({ parent: [agency.id], page });
+  commitmentsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.commitmentPagesOfAgency.load({ parent: [agency.id], page, withTotal: asksFor(info, ['totalCount']) });
   }
 
   @FieldResolver(() => CourtCaseConnection, { description: 'Court cases of this agency, latest filed first, a page at a time (the paged form of courtCases).' })
-  courtCasesConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.courtCasePagesOfAgency.load({ parent: [agency.id], page });
+  courtCasesConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.courtCasePagesOfAgency.load({ parent: [agency.id], page, withTotal: asksFor(info, ['totalCount']) });
   }
 }

@@ -88,7 +88,7 @@ export class CivilServantResolver {
 
   @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this civil servant, newest first, a page at a time (the paged form of creditRecords). Not public.' })
   @Authorized(FIELD_READERS['CivilServant.creditRecordsConnection'].roles)
-  creditRecordsConnection(@Root() servant: CivilServant, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.creditRecordPages.load({ parent: [SubjectType.CIVIL_SERVANT, servant.id], page });
+  creditRecordsConnection(@Root() servant: CivilServant, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.creditRecordPages.load({ parent: [SubjectType.CIVIL_SERVANT, servant.id], page, withTotal: asksFor(info, ['totalCount']) });
   }
 }

@@ -14,6 +14,7 @@ import { CreditRecordConnection, CreditRecordType } from '../types/credit-record
 import { EnterpriseConnection, EnterpriseType } from '../types/enterprise.type';
 import { containsPattern, definedOnly } from '../where';
 import { capped } from '../list-caps';
+import { asksFor } from '../selection';
 
 @Resolver(() => EnterpriseType)
 export class EnterpriseResolver {
@@ -59,7 +60,7 @@ export class EnterpriseResolver {
   }
 
   @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this enterprise, newest first, a page at a time (the paged form of creditRecords, with the same visibility: the public gets only those publicly disclosed today).' })
-  creditRecordsConnection(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext) {
-    return loaders.creditRecordPages.load({ parent: [SubjectType.ENTERPRISE, enterprise.id], page, condition: disclosedOnlySql(viewer) });
+  creditRecordsConnection(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.creditRecordPages.load({ parent: [SubjectType.ENTERPRISE, enterprise.id], page, condition: disclosedOnlySql(viewer), withTotal: asksFor(info, ['totalCount']) });
   }
 }
