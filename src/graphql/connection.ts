@@ -97,18 +97,26 @@ export async function paginate<E extends object>(
   const after = args.after != null ? openCursor(list, args.after) : undefined;
   if (after !== undefined) assertCursor(after, Object.keys(orderBy).length);
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  const { page, total } = withTotal
-    ? await pageWithTotal(em, entity, condition, { first, after, orderBy }, joined)
-    : {
-        page: await em.findByCursor(entity, condition(), {
+  const key = countKey(entity, where);
+  const counts = countsOf(em);
+  // The first alias of a list that asks for totalCount carries the count in its page statement; the
+  // others with the same condition share that count (hostile10 N4) instead of counting again.
+  const carriesCount = withTotal && (key === undefined || !counts.has(key));
+  const read = carriesCount
+    ? pageWithTotal(em, entity, condition, { first, after, orderBy }, joined)
+    : em
+        .findByCursor(entity, condition(), {
           first,
           after,
           orderBy: orderBy as never,
           includeCount: false,
           ...(joined.length ? { populate: joined as never, strategy: LoadStrategy.JOINED } : {}),
-        }),
-        total: undefined,
-      };
+        })
+        .then((found) => ({ page: found, total: undefined as number | undefined }));
+  if (carriesCount && key !== undefined) {
+    counts.set(key, read.then(({ total: carried }) => carried ?? em.count(entity, condition())));
+  }
+  const { page, total } = await read;
   const seal = (inner: string | null) => (inner == null ? null : sealCursor(list, inner));
   return {
     edges: page.items.map((node) => ({ cursor: seal(page.from(node))!, node: node as E })),
@@ -127,21 +135,31 @@ export async function paginate<E extends object>(
 /** Counts made in a request (its forked EntityManager), by entity and condition. */
 const countsOfRequest = new WeakMap<EntityManager, Map<string, Promise<number>>>();
 
+function countsOf(em: EntityManager): Map<string, Promise<number>> {
+  const counts = countsOfRequest.get(em) ?? new Map<string, Promise<number>>();
+  countsOfRequest.set(em, counts);
+  return counts;
+}
+
+/** The key a list's count is shared by within a request; none for a condition made by a function (raw SQL) or not plain data. */
+function countKey<E extends object>(entity: ClassType<E>, where: FilterQuery<E> | (() => FilterQuery<E>)): string | undefined {
+  if (typeof where === 'function') return undefined;
+  try {
+    return `${entity.name} ${JSON.stringify(where)}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The count of a root list, made once per request for one condition: aliases of the same list
  * (`v1: verdicts(first: 1) { totalCount } … v49: …`) share it, whatever their page (hostile10 N4:
- * each alias counted the whole table again). A condition made by a function (raw SQL) is counted each time.
+ * each alias counted the whole table again). A condition without a key is counted each time.
  */
 function countOnce<E extends object>(em: EntityManager, entity: ClassType<E>, where: FilterQuery<E> | (() => FilterQuery<E>), condition: () => FilterQuery<E>): Promise<number> {
-  if (typeof where === 'function') return em.count(entity, condition());
-  let key: string;
-  try {
-    key = `${entity.name} ${JSON.stringify(where)}`;
-  } catch {
-    return em.count(entity, condition()); // not plain data: no key to share by
-  }
-  const counts = countsOfRequest.get(em) ?? new Map<string, Promise<number>>();
-  countsOfRequest.set(em, counts);
+  const key = countKey(entity, where);
+  if (key === undefined) return em.count(entity, condition());
+  const counts = countsOf(em);
   let count = counts.get(key);
   if (!count) counts.set(key, (count = em.count(entity, condition())));
   return count;
