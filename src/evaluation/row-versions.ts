@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRepair, Enterprise, ListMembership, Objection } from '../db/entities';
+import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRepair, Enterprise, EnterpriseCreditGrade, ListMembership, Objection } from '../db/entities';
 import { runSql, sqlNames } from '../db/repositories/sql';
 import type { SubjectRef } from './facts';
 
 /**
  * A digest of every row version a subject's facts are read from, for many subjects in one
  * statement: the rows — the subject's own row, its credit
- * records, their objections and repairs, its list memberships, the commitments it made or answers
+ * records, their objections and repairs, its list memberships, an enterprise's credit grades, the commitments it made or answers
  * for, court cases, and for a civil servant those of their agency — each as its table, id and
  * `xmin` (the transaction that wrote this version of the row).
  *
@@ -43,6 +43,7 @@ export async function rowStatesOf(em: EntityManager, subjects: readonly SubjectR
   const courtCase = sqlNames(em, CourtCase);
   const objection = sqlNames(em, Objection);
   const repair = sqlNames(em, CreditRepair);
+  const grade = sqlNames(em, EnterpriseCreditGrade);
   const type = record.type.subjectType;
   // One tag per table, so that equal ids of two tables cannot stand for each other.
   // Every table here has the base entity's two times, under the same names.
@@ -65,6 +66,7 @@ export async function rowStatesOf(em: EntityManager, subjects: readonly SubjectR
         ${own('a', agency.table, agency.col.id, 'AGENCY')}
         union all ${own('c', cs.table, cs.col.id, 'CIVIL_SERVANT')}
         union all ${own('e', enterprise.table, enterprise.col.id, 'ENTERPRISE')}
+        union all select a.k, ${version('g', grade.col.id)} from wanted a join ${grade.table} t on t.${grade.col.enterprise} = a.subject_id where a.subject_type = 'ENTERPRISE'
         union all ${ofSubjects('r', record as never)}
         union all ${ofRecords('o', objection as never)}
         union all ${ofRecords('p', repair as never)}

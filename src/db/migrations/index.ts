@@ -25,6 +25,7 @@ import { Migration20261205300000OneActOnce } from './Migration20261205300000OneA
 import { Migration20261205400000ListingTerm } from './Migration20261205400000ListingTerm';
 import { Migration20261205600000InOffice } from './Migration20261205600000InOffice';
 import { Migration20261205700000AgencyKindEstimated } from './Migration20261205700000AgencyKindEstimated';
+import { Migration20261206400000CreditGradeHistory } from './Migration20261206400000CreditGradeHistory';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205400000ListingTerm', class: Migration20261205400000ListingTerm },
   { name: 'Migration20261205600000InOffice', class: Migration20261205600000InOffice },
   { name: 'Migration20261205700000AgencyKindEstimated', class: Migration20261205700000AgencyKindEstimated },
+  { name: 'Migration20261206400000CreditGradeHistory', class: Migration20261206400000CreditGradeHistory },
 ];
