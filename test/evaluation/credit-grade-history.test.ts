@@ -104,3 +104,12 @@ it('a verdict goes stale when the grade history changes, even without the enterp
   await server.sql(`update enterprise_credit_grade set graded_on = '2025-01-02' where enterprise_id = ?`, [id]);
   expect((await server.ok(STALE, { id: verdict.id })).verdict!.stale).toBe(true);
 });
+
+it('an enterprise evaluation reads the grade history in one statement of its facts read, whatever the number of grades', async () => {
+  const id = await graded('B', '2025-01-01');
+  await server.ok(REGRADE, { id, g: 'A', on: '2025-01-10' }, CLERK);
+  await evaluate('ENTERPRISE', id, 'BIDDING', '2025-01-15');
+  server.resetStatements();
+  await evaluate('ENTERPRISE', id, 'BIDDING', '2025-01-15');
+  expect(server.statements.filter((s) => /from "enterprise_credit_grade"/.test(s))).toHaveLength(1);
+});

@@ -98,6 +98,16 @@ const MUTATIONS: { mutation: string; role: Caller['role']; perform: (as: Caller)
     },
   },
   {
+    mutation: 'withdrawCreditGrade',
+    role: 'CLERK',
+    async perform(as) {
+      const id = await enterprise();
+      await server.ok(graphql(`mutation ($id: ID!) { updateEnterprise(id: $id, input: { creditGrade: B, gradedOn: "2025-01-01" }) { creditGrade } }`), { id });
+      await server.ok(graphql(`mutation ($id: ID!) { withdrawCreditGrade(enterpriseId: $id, input: { reason: WITHDRAWN, on: "2025-03-01" }) { creditGrade } }`), { id }, as);
+      return { action: 'UPDATE_SUBJECT', subjectType: 'ENTERPRISE', subjectId: id, targetId: null, outcome: 'updated creditGrade: "B" → null; gradedOn: "2025-01-01" → null; grade B given 2025-01-01 WITHDRAWN from 2025-03-01: it held until then' };
+    },
+  },
+  {
     mutation: 'createCreditRecord',
     role: 'CLERK',
     async perform(as) {
