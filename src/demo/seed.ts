@@ -10,7 +10,7 @@ import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../domain/sub
 import { appendRevision } from '../registry/credit-record.service';
 import { decideCreditRepair, requestCreditRepair } from '../registry/credit-repair.service';
 import { fileObjection, resolveObjection } from '../registry/objection.service';
-import { Agency, CivilServant, CourtCase, CreditRecord, Enterprise, ListMembership } from '../db/entities';
+import { Agency, CivilServant, CourtCase, CreditRecord, Enterprise, EnterpriseCreditGrade, ListMembership } from '../db/entities';
 import * as names from './ezhou-names';
 import { addDays } from '../domain/day';
 import { addAnswerableFinding, addCommitments } from './commitments';
@@ -120,14 +120,15 @@ class DemoData {
       const grade = this.random.weighted([[CreditGrade.A, 30], [CreditGrade.B, 40], [CreditGrade.C, 18], [CreditGrade.D, 7], [null, 5]] as const);
       const word = names.ENTERPRISE_WORDS[i % names.ENTERPRISE_WORDS.length];
       const trade = names.ENTERPRISE_TRADES[Math.floor(i / names.ENTERPRISE_WORDS.length) % names.ENTERPRISE_TRADES.length];
-      this.enterprises.push(
-        this.em.create(Enterprise, {
-          uscc: makeUscc('91', this.random.pick(Object.values(names.REGION)), `MA${this.random.digits(7)}`),
-          name: `鄂州市${word}${trade}有限公司`,
-          creditGrade: grade,
-          gradedOn: grade ? this.random.dateBetween('2024-01-01', '2026-06-30') : null,
-        }),
-      );
+      const enterprise = this.em.create(Enterprise, {
+        uscc: makeUscc('91', this.random.pick(Object.values(names.REGION)), `MA${this.random.digits(7)}`),
+        name: `鄂州市${word}${trade}有限公司`,
+        creditGrade: grade,
+        gradedOn: grade ? this.random.dateBetween('2024-01-01', '2026-06-30') : null,
+      });
+      // The facts read the grade history (src/domain/credit-grade.ts): the current grade is its open entry.
+      if (enterprise.creditGrade && enterprise.gradedOn) this.em.create(EnterpriseCreditGrade, { enterprise, grade: enterprise.creditGrade, gradedOn: enterprise.gradedOn });
+      this.enterprises.push(enterprise);
     }
   }
 

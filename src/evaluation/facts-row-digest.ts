@@ -52,6 +52,10 @@ async function digestOf(loaders: Loaders, subject: SubjectRef): Promise<string> 
     const loader = letter === 'n' ? rows.commitmentsOfResponsible : rows.commitmentsOfAgency;
     if (id && loader.asked.has(id)) parts.set(letter, (await loader.load(id)).map((c) => versionText(letter === 'n' ? 'n' : 'm', c.id, c.version)));
   }
+  // An enterprise's grade history: every entry the loader brought, ended and in error ones included (they are rows the facts read).
+  if (subject.type === SubjectType.ENTERPRISE && rows.gradesOfEnterprise.asked.has(subject.id)) {
+    parts.set('g', (await rows.gradesOfEnterprise.load(subject.id)).map((g) => versionText('g', g.id, g.version)));
+  }
   return composeDigest(parts.keys(), (part) => partDigest(parts.get(part)!));
 }
 

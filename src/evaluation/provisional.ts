@@ -59,10 +59,9 @@ export function provisionalNote(names: string[]): Bilingual | null {
 
 /**
  * Facts the registry keeps no history of: the value read is the one registered when the verdict was
- * evaluated, whatever its as-of day. (Records, repairs, listings, commitments, court cases and
- * tenure are dated and read as of the day; an enterprise's grade counts only from the day it was
- * given, but a grade it replaced is not kept.) No history is invented for them: a verdict about an
- * earlier day says so instead.
+ * evaluated, whatever its as-of day. (Records, repairs, listings, commitments, court cases, tenure
+ * and, since issue 10, an enterprise's credit grades are dated and read as of the day.) No history
+ * is invented for them: a verdict about an earlier day says so instead.
  */
 export const TODAYS_VALUES: Record<SubjectType, { path: string; words: Bilingual }[]> = {
   [SubjectType.AGENCY]: [
@@ -76,9 +75,7 @@ export const TODAYS_VALUES: Record<SubjectType, { path: string; words: Bilingual
     { path: '$.rank', words: { zh: '职级（rank）', en: 'the rank (rank)' } },
     { path: '$.agency', words: { zh: '所在机关（agency）', en: 'the agency they belong to (agency)' } },
   ],
-  [SubjectType.ENTERPRISE]: [
-    { path: '$.creditGradeOn', words: { zh: '信用评价等级（creditGradeOn，仅保存现行等级及其评定日，不保存被取代的等级）', en: 'the credit grade (creditGradeOn: only the current grade and its day are kept, not a grade it replaced)' } },
-  ],
+  [SubjectType.ENTERPRISE]: [],
 };
 
 /**

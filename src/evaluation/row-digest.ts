@@ -12,6 +12,7 @@ import { SubjectType } from '../domain/subject';
  *   m  (an agency) its commitments      n  (a civil servant) the commitments they answer for
  *   M  its agency's commitments
  *   k  (an agency) its court cases      K  its agency's
+ *   g  (an enterprise) its credit grade history (issue 10), entries ended or in error included
  * A row's version is its table's tag, id and `xmin` ('r<uuid>:<xmin>'); a part's digest is the md5
  * of its versions sorted bytewise (`collate "C"` in SQL) and joined by ','.
  *
@@ -21,7 +22,7 @@ import { SubjectType } from '../domain/subject';
  * A part the facts query never reads (an agency's court cases for a promotion) cannot change the
  * verdict, and no longer makes it stale.
  */
-export const PART_ORDER = 'sarRlLmnMkK';
+export const PART_ORDER = 'sarRlLmnMkKg';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
@@ -56,5 +57,5 @@ export function partsOf(stored: string): string | null {
 export const ALL_PARTS: Record<SubjectType, string> = {
   [SubjectType.AGENCY]: 'srlmk',
   [SubjectType.CIVIL_SERVANT]: 'sarRlLnMK',
-  [SubjectType.ENTERPRISE]: 'srl',
+  [SubjectType.ENTERPRISE]: 'srlg',
 };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRepair, Enterprise, ListMembership, Objection } from '../db/entities';
+import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRepair, Enterprise, EnterpriseCreditGrade, ListMembership, Objection } from '../db/entities';
 import { runSql, sqlNames } from '../db/repositories/sql';
 import type { SubjectRef } from './facts';
 import { ALL_PARTS, composeDigest } from './row-digest';
@@ -7,9 +7,9 @@ import { ALL_PARTS, composeDigest } from './row-digest';
 /**
  * The row versions a subject's facts are read from, for many subjects in one statement: the rows
  * — the subject's own row, its credit records, their objections and repairs, its list memberships,
- * the commitments it made or answers for, court cases, and for a civil servant those of their
- * agency — each as its table, id and `xmin` (the transaction that wrote this version of the row),
- * digested per part (src/evaluation/row-digest.ts).
+ * an enterprise's credit grades, the commitments it made or answers for, court cases, and for a
+ * civil servant those of their agency — each as its table, id and `xmin` (the transaction that
+ * wrote this version of the row), digested per part (src/evaluation/row-digest.ts).
  *
  * Why not the newest `updated_at`, as `stale` used: those times are taken when a transaction runs,
  * not when it commits, so a transaction that began earlier and committed later can add or change a
@@ -47,6 +47,7 @@ export async function rowStatesOf(em: EntityManager, subjects: readonly SubjectR
   const courtCase = sqlNames(em, CourtCase);
   const objection = sqlNames(em, Objection);
   const repair = sqlNames(em, CreditRepair);
+  const grade = sqlNames(em, EnterpriseCreditGrade);
   const type = record.type.subjectType;
   // One tag per table, so that equal ids of two tables cannot stand for each other (row-digest.ts versionText).
   // Every table here has the base entity's two times, under the same names.
@@ -72,6 +73,7 @@ export async function rowStatesOf(em: EntityManager, subjects: readonly SubjectR
         union all ${own('c', cs.table, cs.col.id, 'CIVIL_SERVANT')}
         union all ${own('e', enterprise.table, enterprise.col.id, 'ENTERPRISE')}
         union all ${ofSubjects('r', 'r', record as never)}
+        union all select a.k, 'g', ${version('g', grade.col.id)} from wanted a join ${grade.table} t on t.${grade.col.enterprise} = a.subject_id where a.subject_type = 'ENTERPRISE'
         union all ${ofRecords('o', objection as never)}
         union all ${ofRecords('p', repair as never)}
         union all ${ofSubjects('l', 'l', listing as never)}

@@ -5,8 +5,8 @@ import { digestOfState, type RowState } from './row-versions';
 /**
  * Whether a stored verdict may no longer be what an evaluation would say now: the rule set in force
  * is another version, or a row its facts are read from changed since (the subject's own row, its
- * credit records, their objections and repairs, its list memberships, the commitments it made or
- * answers for, court cases — for a civil servant also their agency's). `state` is the subject's
+ * credit records, their objections and repairs, its list memberships, an enterprise's credit grades,
+ * the commitments it made or answers for, court cases — for a civil servant also their agency's). `state` is the subject's
  * rows now (rowStatesOf, src/evaluation/row-versions.ts: one statement for every subject of a
  * request, shared by the verdicts of a page and every alias of `stale`).
  *

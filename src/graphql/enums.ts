@@ -2,6 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../domain/commitment';
 import { AbsenceFinding } from '../domain/court-absence';
 import { CaseKind } from '../domain/court-facts';
+import { CreditGradeEnd } from '../domain/credit-grade';
 import { NotCountedReason } from '../domain/not-counted';
 import { CreditList, ListingEnd } from '../domain/list-membership';
 import { RecordCategory, RecordKind, RecordStatus, RevisionAction, Severity } from '../domain/credit-record';
@@ -42,6 +43,15 @@ registerEnumType(AgencyKind, {
   },
 });
 registerEnumType(CreditGrade, { name: 'CreditGrade', description: 'Credit evaluation grade (信用评价等级), A best to D worst.' });
+registerEnumType(CreditGradeEnd, {
+  name: 'CreditGradeEnd',
+  description: 'How an enterprise\'s credit grade ended.',
+  valuesConfig: {
+    REPLACED: { description: '被新等级取代 a new grade was given; the old one held until the day before it' },
+    WITHDRAWN: { description: '撤销 withdrawn from a day; it held until the day before' },
+    ENTERED_IN_ERROR: { description: '误登记 entered in error; it never held, and the grade it had replaced holds again' },
+  },
+});
 registerEnumType(RecordKind, {
   name: 'RecordKind',
   valuesConfig: { DISHONEST: { description: '失信 dishonesty' }, TRUSTWORTHY: { description: '守信 trustworthiness' } },

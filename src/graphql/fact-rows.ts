@@ -1,10 +1,11 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Commitment, CourtCase, CreditRecord, CreditRepair, ListMembership, Objection } from '../db/entities';
+import { Commitment, CourtCase, CreditRecord, CreditRepair, EnterpriseCreditGrade, ListMembership, Objection } from '../db/entities';
 import { runSql, sqlNames } from '../db/repositories/sql';
 import type { CommitmentLike } from '../domain/commitment-facts';
 import type { CourtCaseLike } from '../domain/court-facts';
+import type { CreditGradeLike } from '../domain/credit-grade';
 import type { ObjectionLike, RecordLike, RepairLike } from '../domain/credit-facts';
 import type { MembershipLike } from '../domain/list-membership';
 import type { SubjectType } from '../domain/subject';
@@ -36,6 +37,7 @@ export type ObjectionRow = ObjectionLike & Versioned & { id: string; recordId: s
 export type MembershipRow = MembershipLike & Versioned & { subjectType: SubjectType; subjectId: string };
 export type CommitmentRow = CommitmentLike & Versioned & { agencyId: string; responsiblePersonId: string | null };
 export type CourtCaseRow = CourtCaseLike & Versioned & { agencyId: string };
+export type CreditGradeRow = CreditGradeLike & Versioned & { id: string; enterpriseId: string };
 
 /** A relation selected as its id: the property `record` read as `recordId`. */
 type Selected<R> = readonly (keyof R & string)[];
@@ -156,6 +158,14 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
     commitmentsOfAgency: commitments('agency', (row) => row.agencyId),
     /** The commitments a civil servant is the responsible person of. */
     commitmentsOfResponsible: commitments('responsiblePerson', (row) => row.responsiblePersonId ?? ''),
+    /** An enterprise's credit grades (entries in error included: the domain function skips them), latest given first. */
+    gradesOfEnterprise: grouped<EnterpriseCreditGrade, CreditGradeRow>(
+      em,
+      gate,
+      { entity: EnterpriseCreditGrade, columns: ['id', 'grade', 'gradedOn', 'endedOn', 'endReason'], ids: [['enterprise', 'enterpriseId']], key: 'enterprise', orderBy: [['gradedOn', 'desc'], ['id', 'asc']] },
+      itself,
+      (row) => row.enterpriseId,
+    ),
     /** An agency's lawsuits, latest filed first. */
     courtCasesOfAgency: grouped<CourtCase, CourtCaseRow>(
       em,

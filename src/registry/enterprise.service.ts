@@ -3,9 +3,10 @@ import { withAudit } from '../audit/audit.service';
 import { changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
-import { Enterprise } from '../db/entities';
+import { Enterprise, EnterpriseCreditGrade } from '../db/entities';
 import { SubjectType, type CreditGrade } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
+import { ENTERPRISE_FIELDS, giveGrade } from './credit-grade.service';
 import { findOrFail } from './lookup';
 
 export interface EnterpriseFields {
@@ -20,13 +21,12 @@ function assertGradeDated(grade: CreditGrade | null | undefined, gradedOn: strin
 }
 
 /**
- * hostile8 F7: the register keeps one grade, held from its gradedOn. A new grade dated before the
- * current one would replace it on days it already held, and the current grade would vanish from
- * every day: the new grade holds from a day on or after the current one's.
+ * Issue 10: a grade is no longer cleared by overwriting it with null, which lost whether it had held
+ * until some day or never held at all; withdrawCreditGrade says which.
  */
-function assertNotBackdated(enterprise: Enterprise, gradedOn: string | null | undefined): void {
-  if (enterprise.gradedOn && gradedOn && gradedOn < enterprise.gradedOn) {
-    throw new BadUserInputError('gradedOn', `${gradedOn} 早于现有信用等级 ${enterprise.creditGrade} 的评定之日 ${enterprise.gradedOn}：新等级不能倒签覆盖现有等级，请填写新等级的实际评定之日（不早于 ${enterprise.gradedOn}）。 / ${gradedOn} is before the current grade ${enterprise.creditGrade}'s gradedOn ${enterprise.gradedOn}: a new grade cannot be backdated over the one it replaces. Give the day the new grade was awarded (on or after ${enterprise.gradedOn}).`);
+function assertNotCleared(grade: CreditGrade | null | undefined): void {
+  if (grade === null) {
+    throw new BadUserInputError('creditGrade', 'null 不再用于清除信用等级：请用 withdrawCreditGrade(enterpriseId, input: { reason: WITHDRAWN, on: 撤销之日 })（该日前仍有效），或 reason: ENTERED_IN_ERROR（误登记，从未生效）。 / null no longer clears a credit grade: call withdrawCreditGrade(enterpriseId, input: { reason: WITHDRAWN, on: <first day it no longer held> }) (it counted until then), or reason: ENTERED_IN_ERROR (it never counted).');
   }
 }
 
@@ -42,23 +42,21 @@ export async function createEnterprise(em: EntityManager, actor: Viewer, input: 
       creditGrade: input.creditGrade ?? null,
       gradedOn: input.gradedOn ?? null,
     });
+    // Its first grade: nothing to end, nothing it could be backdated over.
+    if (input.creditGrade && input.gradedOn) tx.create(EnterpriseCreditGrade, { enterprise, grade: input.creditGrade, gradedOn: input.gradedOn });
     return enterprise;
   }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'registered' }));
 }
 
-/** What an update may change of an enterprise, as its audit event records it. */
-const ENTERPRISE_FIELDS = ['name', 'creditGrade', 'gradedOn'] as const;
-
 export async function updateEnterprise(em: EntityManager, actor: Viewer, id: string, input: Partial<Omit<EnterpriseFields, 'uscc'>>): Promise<Enterprise> {
+  assertNotCleared(input.creditGrade);
   let outcome = '';
   return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
     const enterprise = await findOrFail(tx, Enterprise, 'enterprise', id, 'id', { lock: true });
     const before = snapshot(enterprise, ENTERPRISE_FIELDS);
-    if (input.creditGrade !== undefined) {
+    if (input.creditGrade) {
       assertGradeDated(input.creditGrade, input.gradedOn);
-      assertNotBackdated(enterprise, input.gradedOn);
-      enterprise.creditGrade = input.creditGrade;
-      enterprise.gradedOn = input.gradedOn ?? null;
+      await giveGrade(tx, enterprise, input.creditGrade, input.gradedOn!);
     }
     if (input.name != null) enterprise.name = input.name;
     outcome = changesOutcome(before, snapshot(enterprise, ENTERPRISE_FIELDS));

@@ -1,4 +1,4 @@
-import { createAgency, createCivilServant, createRecord } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
 import { graphql } from '../support/graphql';
 import { serverPerFile } from '../support/server-per-file';
 
@@ -69,4 +69,27 @@ it('an inspector reading a verdict\'s explanation costs 2 statements: the verdic
   expect(sent().map(kind)).toEqual(['select verdict', 'insert audit_event']);
   const [audited] = await server.sql<{ n: number }>('select count(*)::int as n from audit_event where action = ? and target_id = ?', ['READ_EXPLANATION', evaluated.evaluate.id]);
   expect(audited.n).toBe(1);
+});
+
+const EVALUATE_ENTERPRISE = graphql(`mutation ($id: ID!) { evaluate(subject: { type: ENTERPRISE, id: $id }, matter: "BIDDING") { id outcome } }`);
+const GRADED_ENTERPRISE = graphql(`mutation ($u: String!) { createEnterprise(input: { uscc: $u, name: "鄂州市语句计数有限公司", creditGrade: B, gradedOn: "2025-01-01" }) { id } }`);
+
+it('an enterprise evaluate costs 9 statements too: its grade history is one read of the facts, and its part of the row digest (g) is made of that read', async () => {
+  const id = (await server.ok(GRADED_ENTERPRISE, { u: uscc('91') })).createEnterprise.id;
+  await createRecord(server, 'ENTERPRISE', id, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
+  server.resetStatements();
+  const evaluated = await server.ok(EVALUATE_ENTERPRISE, { id });
+  expect(sent().map(kind)).toEqual([
+    'start',
+    'select enterprise',
+    'select enterprise_credit_grade',
+    'select credit_record',
+    'select list_membership',
+    'select credit_repair',
+    'select objection',
+    'commit',
+    'insert verdict+audit',
+  ]);
+  const [digest] = await server.sql<{ row_versions: string }>('select row_versions from verdict where id = ?', [evaluated.evaluate.id]);
+  expect(digest.row_versions).toMatch(/^srlg:[0-9a-f]{32}$/);
 });

@@ -41,6 +41,8 @@ function entityFactRows(loaders: ReturnType<typeof createLoaders>): FactRowLoade
     commitmentsOfAgency: loaders.commitmentsOfAgency,
     commitmentsOfResponsible: loaders.commitmentsOfResponsible,
     courtCasesOfAgency: loaders.courtCasesOfAgency,
+    // Issue 10: the grade history has no entity path before it; both paths read the same rows.
+    gradesOfEnterprise: loaders.factRows.gradesOfEnterprise,
   } as unknown as FactRowLoaders;
 }
 

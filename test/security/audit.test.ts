@@ -107,6 +107,21 @@ const MUTATIONS: AuditedMutation[] = [
   }),
   auditedMutation({
     role: 'CLERK',
+    document: graphql(`mutation ($id: ID!) { withdrawCreditGrade(enterpriseId: $id, input: { reason: WITHDRAWN, on: "2025-03-01" }) { creditGrade } }`),
+    given: async () => {
+      const id = await enterprise();
+      await server.ok(graphql(`mutation ($id: ID!) { updateEnterprise(id: $id, input: { creditGrade: B, gradedOn: "2025-01-01" }) { creditGrade } }`), { id });
+      return { id };
+    },
+    row: (g) => ({
+      action: 'UPDATE_SUBJECT',
+      subjectType: 'ENTERPRISE',
+      subjectId: g.id,
+      outcome: 'updated creditGrade: "B" → null; gradedOn: "2025-01-01" → null; grade B given 2025-01-01 WITHDRAWN from 2025-03-01: it held until then',
+    }),
+  }),
+  auditedMutation({
+    role: 'CLERK',
     document: graphql(`mutation ($s: ID!) { createCreditRecord(input: { subjectType: CIVIL_SERVANT, subjectId: $s, kind: DISHONEST, category: BREACH_OF_CONTRACT, severity: GENERAL, summary: "逾期未付", occurredOn: "2024-01-01", recordedOn: "2024-01-02", sourceDepartment: "市发展改革委", documentNumber: "鄂州信〔2024〕1号" }) { id } }`),
     given: async () => ({ s: await createCivilServant(server, await createAgency(server)) }),
     row: (g, d) => ({ action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: g.s, targetId: d.createCreditRecord.id, outcome: 'DISHONEST BREACH_OF_CONTRACT' }),

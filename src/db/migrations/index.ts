@@ -28,6 +28,7 @@ import { Migration20261205700000AgencyKindEstimated } from './Migration202612057
 import { Migration20261206100000VerdictRowDigestParts } from './Migration20261206100000VerdictRowDigestParts';
 import { Migration20261206200000ListingTermSet } from './Migration20261206200000ListingTermSet';
 import { Migration20261206300000ConcurrentWriteGuards } from './Migration20261206300000ConcurrentWriteGuards';
+import { Migration20261206400000CreditGradeHistory } from './Migration20261206400000CreditGradeHistory';
 import { Migration20261206500000NestedPageIndexes } from './Migration20261206500000NestedPageIndexes';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
@@ -61,5 +62,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206100000VerdictRowDigestParts', class: Migration20261206100000VerdictRowDigestParts },
   { name: 'Migration20261206200000ListingTermSet', class: Migration20261206200000ListingTermSet },
   { name: 'Migration20261206300000ConcurrentWriteGuards', class: Migration20261206300000ConcurrentWriteGuards },
+  { name: 'Migration20261206400000CreditGradeHistory', class: Migration20261206400000CreditGradeHistory },
   { name: 'Migration20261206500000NestedPageIndexes', class: Migration20261206500000NestedPageIndexes },
 ];

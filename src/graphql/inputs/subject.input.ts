@@ -1,5 +1,6 @@
 import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { CreditGradeEnd } from '../../domain/credit-grade';
 import { AgencyKind, AgencyLevel, CreditGrade } from '../../domain/subject';
 import { HappenedOn, IsIdCardNumber, IsUscc, OrganisationName, PersonName, SingleLine } from '../validators';
 import { NonEmptyText } from './non-empty-text';
@@ -144,9 +145,18 @@ export class UpdateEnterpriseInput {
   @NonEmptyText(200, { optional: true })
   name?: string;
 
-  @Field(() => CreditGrade, { nullable: true })
+  @Field(() => CreditGrade, { nullable: true, description: 'A new grade: the one in force ends the day it is given (REPLACED). null is refused: clear a grade with withdrawCreditGrade.' })
   creditGrade?: CreditGrade | null;
 
-  @HappenedOn({ nullable: true })
+  @HappenedOn({ nullable: true, description: 'Required with a grade: when it was given; on or after every day a grade already held.' })
   gradedOn?: string | null;
+}
+
+@InputType({ description: '清除企业现行信用等级 / How an enterprise\'s grade in force is cleared.' })
+export class WithdrawCreditGradeInput {
+  @Field(() => CreditGradeEnd, { description: 'WITHDRAWN: it held until `on`; ENTERED_IN_ERROR: it never held (past as-of evaluations no longer see it). REPLACED is refused: give a new grade with updateEnterprise.' })
+  reason!: CreditGradeEnd;
+
+  @HappenedOn({ nullable: true, description: 'WITHDRAWN: the first day the grade no longer held (after its gradedOn). Left out with ENTERED_IN_ERROR.' })
+  on?: string | null;
 }

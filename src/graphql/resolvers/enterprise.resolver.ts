@@ -3,12 +3,13 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import { PERMISSIONS } from '../../auth/role';
 import { Enterprise } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
+import { withdrawCreditGrade } from '../../registry/credit-grade.service';
 import { createEnterprise, updateEnterprise } from '../../registry/enterprise.service';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { disclosedOnlySql, visibleRecords } from '../visibility';
 import { EnterpriseFilter } from '../inputs/filter.input';
-import { CreateEnterpriseInput, UpdateEnterpriseInput } from '../inputs/subject.input';
+import { CreateEnterpriseInput, UpdateEnterpriseInput, WithdrawCreditGradeInput } from '../inputs/subject.input';
 import { loadOrFail, subjectKey } from '../loaders';
 import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
 import { EnterpriseConnection, EnterpriseType } from '../types/enterprise.type';
@@ -44,7 +45,7 @@ export class EnterpriseResolver {
     return createEnterprise(context.em, context.viewer, input);
   }
 
-  @Mutation(() => EnterpriseType, { description: 'Changes an enterprise, e.g. a new credit grade. The USCC cannot change.' })
+  @Mutation(() => EnterpriseType, { description: 'Changes an enterprise, e.g. a new credit grade (the one in force ends that day). The USCC cannot change; a grade is cleared with withdrawCreditGrade.' })
   @Authorized(PERMISSIONS.writeRegistry)
   updateEnterprise(
     @Arg('id', () => ID) id: string,
@@ -52,6 +53,16 @@ export class EnterpriseResolver {
     @Ctx() context: GraphQLContext,
   ) {
     return updateEnterprise(context.em, context.viewer, id, input);
+  }
+
+  @Mutation(() => EnterpriseType, { description: '清除企业现行信用等级 / Clears the enterprise\'s grade in force, saying how: WITHDRAWN from a day (it held until then) or ENTERED_IN_ERROR (it never held; the grade it had replaced holds again). BAD_USER_INPUT when it has no grade in force.' })
+  @Authorized(PERMISSIONS.writeRegistry)
+  withdrawCreditGrade(
+    @Arg('enterpriseId', () => ID) enterpriseId: string,
+    @Arg('input', () => WithdrawCreditGradeInput) input: WithdrawCreditGradeInput,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return withdrawCreditGrade(context.em, context.viewer, enterpriseId, input);
   }
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this enterprise, newest first; revoked and expired ones included for roles with rights, the public gets only those publicly disclosed today.' })

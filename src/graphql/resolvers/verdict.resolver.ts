@@ -118,7 +118,7 @@ export class VerdictResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: "True when this verdict may no longer be what an evaluation would say now: the rule set in force is another version, or the subject, its credit records, their objections or repairs, its list memberships, commitments or court cases (for a civil servant, also their agency's) changed after it was evaluated. The passing of days alone (a record's counting or disclosure period ending) does not make it stale: compare `asOf` with today.",
+    description: "True when this verdict may no longer be what an evaluation would say now: the rule set in force is another version, or the subject, its credit grades (an enterprise), its credit records, their objections or repairs, its list memberships, commitments or court cases (for a civil servant, also their agency's) changed after it was evaluated. The passing of days alone (a record's counting or disclosure period ending) does not make it stale: compare `asOf` with today.",
   })
   async stale(@Root() verdict: Verdict, @Ctx() { loaders, rules }: GraphQLContext): Promise<boolean> {
     const version = rules.current.version;

@@ -14,10 +14,10 @@ export class EnterpriseType {
   @Field({ description: '企业名称 / Name.' })
   name!: string;
 
-  @Field(() => CreditGrade, { nullable: true, description: '信用评价等级 / Credit evaluation grade (信用评价等级); null while ungraded.' })
+  @Field(() => CreditGrade, { nullable: true, description: '现行信用评价等级 / The credit grade in force now (信用评价等级); null while ungraded, or after it was withdrawn or entered in error. Facts read the grade of their day: creditGradeOn.' })
   creditGrade?: CreditGrade | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: '评级日期 / The day the grade was given.' })
+  @Field(() => LocalDateResolver, { nullable: true, description: '评级日期 / The day the grade in force was given.' })
   gradedOn?: string | null;
 
   @Field()

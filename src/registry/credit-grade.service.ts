@@ -1,0 +1,125 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { withAudit } from '../audit/audit.service';
+import { changesOutcome, snapshot } from '../audit/changes';
+import type { Viewer } from '../auth/role';
+import { AuditAction } from '../domain/audit';
+import { CreditGradeEnd } from '../domain/credit-grade';
+import { Enterprise, EnterpriseCreditGrade } from '../db/entities';
+import { SubjectType, type CreditGrade } from '../domain/subject';
+import { BadUserInputError } from '../errors';
+import { findOrFail } from './lookup';
+
+/** What an update may change of an enterprise, as its audit event records it. */
+export const ENTERPRISE_FIELDS = ['name', 'creditGrade', 'gradedOn'] as const;
+
+/** The grade in force now (not ended), if any. */
+function openGrade(tx: EntityManager, enterprise: Enterprise) {
+  return tx.findOne(EnterpriseCreditGrade, { enterprise, endReason: null });
+}
+
+/** The last grade that counted, ended or not: a new grade may not begin on a day it already covered. */
+function lastCounted(tx: EntityManager, enterprise: Enterprise) {
+  return tx.findOne(EnterpriseCreditGrade, { enterprise, $or: [{ endReason: null }, { endReason: { $ne: CreditGradeEnd.ENTERED_IN_ERROR } }] }, { orderBy: { gradedOn: 'desc', createdAt: 'desc' } });
+}
+
+/**
+ * hostile8 F7 and issue 10: a new grade holds from a day on or after every day a grade that counted
+ * already covered. Dated before the open grade, it would replace it on days it held (and it would
+ * vanish from every day); dated inside a withdrawn grade's days, two grades would hold on one day.
+ */
+function assertNotBackdated(last: EnterpriseCreditGrade | null, gradedOn: string): void {
+  if (!last) return;
+  if (gradedOn < last.gradedOn) {
+    throw new BadUserInputError('gradedOn', `${gradedOn} 早于现有信用等级 ${last.grade} 的评定之日 ${last.gradedOn}：新等级不能倒签覆盖现有等级，请填写新等级的实际评定之日（不早于 ${last.gradedOn}）。 / ${gradedOn} is before the current grade ${last.grade}'s gradedOn ${last.gradedOn}: a new grade cannot be backdated over the one it replaces. Give the day the new grade was awarded (on or after ${last.gradedOn}).`);
+  }
+  if (last.endedOn && gradedOn < last.endedOn) {
+    throw new BadUserInputError('gradedOn', `${gradedOn} 早于信用等级 ${last.grade}（${last.gradedOn} 评定）的撤销之日 ${last.endedOn}：该等级在此之前有效，新等级不能与之重叠，请填写不早于 ${last.endedOn} 的评定之日。 / ${gradedOn} is before ${last.endedOn}, the day grade ${last.grade} (given ${last.gradedOn}) was withdrawn: it held until then, and a new grade cannot overlap it. Give a gradedOn on or after ${last.endedOn}.`);
+  }
+}
+
+/**
+ * Gives `enterprise` a grade from `gradedOn`, inside a use case's transaction: the open grade ends
+ * that day (REPLACED), the new one opens, and the enterprise row carries it as its current grade.
+ * The same grade given again on the same day changes nothing.
+ */
+export async function giveGrade(tx: EntityManager, enterprise: Enterprise, grade: CreditGrade, gradedOn: string): Promise<void> {
+  assertNotBackdated(await lastCounted(tx, enterprise), gradedOn);
+  const open = await openGrade(tx, enterprise);
+  if (open?.grade === grade && open.gradedOn === gradedOn) return;
+  if (open) {
+    open.endedOn = gradedOn;
+    open.endReason = CreditGradeEnd.REPLACED;
+    // One open grade per enterprise is a unique index, checked row by row: end the old one before the new one is inserted.
+    await tx.flush();
+  }
+  tx.create(EnterpriseCreditGrade, { enterprise, grade, gradedOn });
+  enterprise.creditGrade = grade;
+  enterprise.gradedOn = gradedOn;
+}
+
+/** How a grade is cleared (withdrawCreditGrade). */
+export interface GradeWithdrawal {
+  reason: CreditGradeEnd;
+  /** WITHDRAWN: the first day it no longer held. ENTERED_IN_ERROR: none, it never held. */
+  on?: string | null;
+}
+
+function assertWithdrawal(open: EnterpriseCreditGrade, input: GradeWithdrawal): void {
+  if (input.reason === CreditGradeEnd.REPLACED) {
+    throw new BadUserInputError('reason', 'REPLACED 不是清除：给出新等级请用 updateEnterprise(input: { creditGrade, gradedOn })，原等级自新等级评定之日起终止。 / REPLACED is not a way to clear a grade: give the new grade with updateEnterprise(input: { creditGrade, gradedOn }), and the old one ends the day the new one is given.');
+  }
+  if (input.reason === CreditGradeEnd.WITHDRAWN) {
+    if (!input.on) throw new BadUserInputError('on', '撤销等级须填写撤销之日（该日起不再有效）。 / is required with WITHDRAWN: the first day the grade no longer held.');
+    if (input.on <= open.gradedOn) {
+      throw new BadUserInputError('on', `${input.on} 不晚于等级 ${open.grade} 的评定之日 ${open.gradedOn}：若该等级从未生效，请用 reason: ENTERED_IN_ERROR。 / ${input.on} is not after grade ${open.grade}'s gradedOn ${open.gradedOn}: a grade withdrawn from that day never held; if it never counted, use reason: ENTERED_IN_ERROR.`);
+    }
+  }
+  if (input.reason === CreditGradeEnd.ENTERED_IN_ERROR && input.on) {
+    throw new BadUserInputError('on', '误登记的等级从未生效，不填撤销之日。 / must be left out with ENTERED_IN_ERROR: a grade entered in error never held on any day.');
+  }
+}
+
+/** What the audit trail adds to the changed fields: which grade ended, how, and what it means for past days. */
+function endedWords(open: EnterpriseCreditGrade, input: GradeWithdrawal, reopened: EnterpriseCreditGrade | null): string {
+  const grade = `grade ${open.grade} given ${open.gradedOn}`;
+  if (input.reason === CreditGradeEnd.WITHDRAWN) return `${grade} WITHDRAWN from ${input.on}: it held until then`;
+  return `${grade} ENTERED_IN_ERROR: it never held, past as-of evaluations no longer see it${reopened ? `; grade ${reopened.grade} given ${reopened.gradedOn}, which it had replaced, holds again` : ''}`;
+}
+
+/**
+ * Clears an enterprise's grade in force, saying how (issue 10): WITHDRAWN from a day, the grade
+ * having counted until then; or ENTERED_IN_ERROR, the grade never having counted at all — then the
+ * grade it had replaced, if any, holds again as if never replaced (the enterprise row carries it).
+ * Audited as an UPDATE_SUBJECT, the changed fields old → new and the ending in words.
+ */
+export async function withdrawCreditGrade(em: EntityManager, actor: Viewer, enterpriseId: string, input: GradeWithdrawal): Promise<Enterprise> {
+  let outcome = '';
+  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
+    const enterprise = await findOrFail(tx, Enterprise, 'enterprise', enterpriseId, 'enterpriseId', { lock: true });
+    const open = await openGrade(tx, enterprise);
+    if (!open) {
+      throw new BadUserInputError('enterpriseId', `企业 ${enterpriseId} 当前没有有效的信用等级，无可撤销。 / enterprise ${enterpriseId} has no credit grade in force to withdraw; its grades are in its audit trail and history.`);
+    }
+    assertWithdrawal(open, input);
+    const before = snapshot(enterprise, ENTERPRISE_FIELDS);
+    let reopened: EnterpriseCreditGrade | null = null;
+    open.endReason = input.reason;
+    if (input.reason === CreditGradeEnd.WITHDRAWN) {
+      open.endedOn = input.on;
+      enterprise.creditGrade = null;
+      enterprise.gradedOn = null;
+    } else {
+      reopened = await tx.findOne(EnterpriseCreditGrade, { enterprise, endReason: CreditGradeEnd.REPLACED, endedOn: open.gradedOn }, { orderBy: { gradedOn: 'desc', createdAt: 'desc' } });
+      // The unique open grade again: the one in error is closed before the one it replaced reopens.
+      await tx.flush();
+      if (reopened) {
+        reopened.endedOn = null;
+        reopened.endReason = null;
+      }
+      enterprise.creditGrade = reopened?.grade ?? null;
+      enterprise.gradedOn = reopened?.gradedOn ?? null;
+    }
+    outcome = `${changesOutcome(before, snapshot(enterprise, ENTERPRISE_FIELDS))}; ${endedWords(open, input, reopened)}`.slice(0, 1000);
+    return enterprise;
+  }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome }));
+}
