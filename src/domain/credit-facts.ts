@@ -1,4 +1,5 @@
 import { RecordCategory, RecordKind, RecordStatus, Severity } from './credit-record';
+import { normalisedNumber } from './document-number';
 import { RepairRelief, RepairStatus } from './credit-repair';
 import { ObjectionStatus } from './objection';
 import { notCountedBecause, type NotCountedOptions, type NotCountedRecord } from './not-counted';
@@ -24,7 +25,9 @@ import { runsOn, type Period } from './period';
  *
  * A second entry of one decision already on file (`duplicateOnFile`, Migration20261205300000OneActOnce)
  * counts once: the copy is left out of every count, flag and `records`, and listed in `notCounted`
- * (DUPLICATE_ON_FILE), so "有2条" never reports one decision twice (lawyer11 W4).
+ * (DUPLICATE_ON_FILE), so "有2条" never reports one decision twice (lawyer11 W4). A repair or an
+ * objection a clerk filed against the copy is one filed against the decision, so the kept record reads
+ * them together with its own (三(七) 异议处理、信用修复; lawyer12 W1): the stored rows stay as they are.
  *
  * `options` (policy parameters the facts queries pass) leave out records of acts before the
  * document took effect and, for a clause that speaks of some conduct only, records of other
@@ -233,6 +236,32 @@ function countingRecord(r: RecordLike, repairs: RepairLike[], objections: Object
   };
 }
 
+/**
+ * The key Migration20261205300000OneActOnce groups one decision's entries by, within one subject:
+ * category, decision day and document number as compared; null for what it never grouped (revoked
+ * records, 四(四) file entries).
+ */
+function decisionKey(r: RecordLike): string | null {
+  if (r.status === RecordStatus.REVOKED || r.category === RecordCategory.COMMITMENT_DERELICTION) return null;
+  return `${r.category}|${r.decidedOn}|${normalisedNumber(r.documentNumber)}`;
+}
+
+/**
+ * `read` for each record, with, for a kept record, that of every copy of its decision marked
+ * duplicateOnFile: what was filed against a copy was filed against the decision (lawyer12 W1).
+ */
+function withCopies<T>(records: RecordLike[], read: (recordId: string) => T[]): (record: RecordLike) => T[] {
+  const copies = new Map<string, string[]>();
+  for (const r of records) {
+    const key = r.duplicateOnFile ? decisionKey(r) : null;
+    if (key) copies.set(key, [...(copies.get(key) ?? []), r.id]);
+  }
+  return (record) => {
+    const key = record.duplicateOnFile ? null : decisionKey(record);
+    return [...read(record.id), ...((key && copies.get(key)) || []).flatMap(read)];
+  };
+}
+
 /** The credit facts of one subject on day `on`. */
 export function creditFacts(
   records: RecordLike[],
@@ -250,10 +279,12 @@ export function creditFacts(
       : [];
   });
   const grave = options.graveSeverities ?? null;
+  const repairsWithCopies = withCopies(records, repairsOf);
+  const objectionsWithCopies = withCopies(records, objectionsOf);
   const dishonest: CountingRecord[] = counting
     .filter((r) => r.kind === RecordKind.DISHONEST)
     .sort((a, b) => (a.occurredOn === b.occurredOn ? a.id.localeCompare(b.id) : a.occurredOn < b.occurredOn ? 1 : -1))
-    .map((r) => countingRecord(r, repairsOf(r.id), objectionsOf(r.id), on));
+    .map((r) => countingRecord(r, repairsWithCopies(r), objectionsWithCopies(r), on));
   const inForce = dishonest.filter((r) => !r.repaired);
   const count = (test: (r: CountingRecord) => boolean) => inForce.filter(test).length;
   const undisputed = inForce.filter((r) => !r.disputed);

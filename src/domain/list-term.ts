@@ -43,8 +43,9 @@ export function listingTermNote(list: string, termEndsOn: string | null | undefi
   }
   if (termEndsOn) {
     return {
-      zh: `名单登记的列入期限至${termEndsOn}届满，届满次日起不再计入（法释〔2017〕7号第二条）。`,
-      en: `The listing's recorded term ends on ${termEndsOn}; from the day after it no longer counts (法释〔2017〕7号 art. 2).`,
+      // A court may extend a term (art. 2) without the extension being entered here (lawyer12 N10).
+      zh: `名单登记的列入期限至${termEndsOn}届满，届满次日起不再计入（法释〔2017〕7号第二条）；法院可延长列入期限，延长未在本系统登记的，决定机关应向作出列入决定的人民法院核实。`,
+      en: `The listing's recorded term ends on ${termEndsOn}; from the day after it no longer counts (法释〔2017〕7号 art. 2). A court may extend the term, and an extension not entered here would not show: the deciding body should verify with the court that listed the subject.`,
     };
   }
   return {

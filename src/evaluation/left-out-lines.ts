@@ -76,12 +76,17 @@ function notInOffice(item: Item, zh: boolean): string {
     : `Record ${number} (${show(item.category)}) is recorded as not done in office: personal credit information (三(四)), not a government-dishonesty record; no 三(六) award restriction rests on it.`;
 }
 
-/** A second entry of a decision already on file (Migration20261205300000OneActOnce): one act counts once (lawyer11 W4). */
+/**
+ * A second entry of a decision already on file (Migration20261205300000OneActOnce): one act counts once
+ * (lawyer11 W4). The match is the migration's key, not anyone's finding, so the line says how it was
+ * made and that nothing here undoes it (lawyer12 N1); what was filed against the copy is read with the
+ * kept record (lawyer12 W1).
+ */
 function duplicateOnFile(item: Item, zh: boolean): string {
   const number = recordNumber(item);
   return zh
-    ? `记录 ${number}（认定之日 ${show(item.decidedOn)}）与已登记的同一认定决定重复登记：同一行为只计一次，此重复记录不计入任何计数，不作为证据，记录仍予保留。`
-    : `Record ${number} (decided on ${show(item.decidedOn)}) is a second entry of a decision already on file: one act counts once, so this copy is in no count and no evidence; it stays on file.`;
+    ? `记录 ${number}（认定之日 ${show(item.decidedOn)}）经数据迁移按主体、类别、认定之日、文号识别为同一认定决定的重复登记：同一行为只计一次，此重复记录不计入任何计数，不作为证据，记录仍予保留；对其提出的信用修复和异议，与所保留的同一文号、同一认定之日的记录一并读取。此识别并非认定结论；如两条记录实为不同行为，本系统尚无解除重复标记的操作，应向信用办提出核实更正。`
+    : `Record ${number} (decided on ${show(item.decidedOn)}) was matched by a data migration, on subject, category, decision day and document number, as a second entry of a decision already on file: one act counts once, so this copy is in no count and no evidence; it stays on file, and the repairs and objections filed against it are read with the kept record of the same number and decision day. The match is not a finding; if the two entries are in fact different acts, nothing here undoes the mark yet: ask the credit office to verify and correct it.`;
 }
 
 /**

@@ -133,10 +133,12 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   if (provisional) lines.push(provisional[locale]);
   if (input.todaysValues) lines.push(input.todaysValues[locale]);
   if (input.score !== null) {
-    // A score beside a bar (四(一) bid score of a listed enterprise): it counts for nothing while barred (lawyer5 N6).
+    // A score beside a bar (四(一) bid score of a listed enterprise, lawyer5 N6). 四(一) only says
+    // "依法限制…参与": the restriction stays within its words, and whether the score applies is the
+    // purchaser's or tenderer's call under law, not a ban this line declares (lawyer12 R3).
     const barred = input.outcome === Outcome.RESTRICTED || input.outcome === Outcome.DISQUALIFIED;
     if (!barred) lines.push(zh ? `信用得分：${input.score}。` : `Credit score: ${input.score}.`);
-    else lines.push(zh ? `信用得分：${input.score}（受限制期间不得参与，此得分不适用）。` : `Credit score: ${input.score} (it does not apply: while restricted the subject may not take part).`);
+    else lines.push(zh ? `信用得分：${input.score}（受名单限制的，依法限制参与；此得分是否适用由采购人、招标人依法决定）。` : `Credit score: ${input.score} (restricted by a listing, the subject is restricted under law from taking part; whether this score applies is for the purchaser or tenderer to decide under law).`);
   }
   const fired = input.rules.filter((r) => r.fired);
   for (const rule of fired) {

@@ -62,7 +62,7 @@ describe('texts state no false fact', () => {
   it('the AWARD and BIDDING eligible reasons say what the rules decide', () => {
     const matters = readJson('matters.json').matters as { code: string; eligibleReason?: { zh: string } }[];
     expect(matters.find((m) => m.code === 'AWARD')?.eligibleReason?.zh).toContain('异议中的记录不据以限制');
-    expect(matters.find((m) => m.code === 'BIDDING')?.eligibleReason?.zh).toContain('列入机关未移出的严重违法失信名单中（名单所依记录的信用修复不终止限制）');
+    expect(matters.find((m) => m.code === 'BIDDING')?.eligibleReason?.zh).toContain('本系统未登记列入机关移出的严重违法失信名单中（名单所依记录的信用修复不终止限制）');
   });
   it('nothing says 同等条件下优先 (三(四) makes the record an important basis only)', () => {
     expect(JSON.stringify(readJson('civil-servant/trustworthy-incentive.json'))).not.toContain('同等条件下优先');

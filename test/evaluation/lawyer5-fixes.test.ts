@@ -54,7 +54,7 @@ describe('W2: a judgment defaulter stays barred until the court removes it from 
     const bar = after.explanation.rules.find((r) => r.ruleId === 'en-bar-defaulters')!;
     // The listing is the evidence, repaired record or not, and the text names it: list, court, day, number.
     expect(bar.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ id: membershipId, listed: false, endedBy: 'REPAIRED' }), expect.objectContaining({ id: recordId, repaired: true })]));
-    expect(after.reason.zh).toContain('由湖北省鄂州市中级人民法院于2025-01-10列入失信被执行人名单（文号(2024)鄂07执88号），截至2025-05-01未经法院移出');
+    expect(after.reason.zh).toContain('由湖北省鄂州市中级人民法院于2025-01-10列入失信被执行人名单（文号(2024)鄂07执88号），截至2025-05-01本系统未登记法院移出');
     expect(after.reason.zh).toContain('信用修复不终止此项限制');
     expect(after.reason.en).toContain('by 湖北省鄂州市中级人民法院 on 2025-01-10 (No. (2024)鄂07执88号)');
     // The trace no longer says the enterprise is off the list: the bar's own condition reads the court's listing.
@@ -85,7 +85,7 @@ describe('W2: a judgment defaulter stays barred until the court removes it from 
     expect(repaired.outcome).toBe('RESTRICTED');
     expect(repaired.measures.filter((m) => m.effect === 'RESTRICT')).toEqual([{ ruleId: 'en-bar-serious-illegal', effect: 'RESTRICT' }]);
     // The repair is a note: the text gives its day, and says it does not end the bar.
-    expect(repaired.reason.zh).toContain('截至2025-04-15未经列入机关移出');
+    expect(repaired.reason.zh).toContain('截至2025-04-15本系统未登记列入机关移出');
     expect(repaired.reason.zh).toContain('信用修复不终止此项限制（所依记录信用修复获批之日：2025-04-15，仅作说明）');
     expect(repaired.reason.en).toContain('(approval of such a repair: 2025-04-15; a note only)');
     expect(repaired.reason.zh).not.toContain('本系统的选择');
@@ -116,8 +116,8 @@ describe('R1, R2, N6: a verdict says it is a recommendation, claims no more than
     expect(barred.explanation.zh).toContain('本结论是向有权机关提出的建议：是否采取及如何采取措施，由有权机关依照相关规定决定。');
     expect(barred.explanation.en).toContain('This verdict is a recommendation to the competent body, which decides under the relevant provisions whether and how to take the measure.');
     expect(barred.explanation.zh).toContain('建议措施：依法限制参与政府采购、建设工程招标投标（列入失信被执行人名单期间）');
-    expect(barred.explanation.zh).toContain('信用得分：-5（受限制期间不得参与，此得分不适用）。');
-    expect(barred.explanation.en).toContain('Credit score: -5 (it does not apply: while restricted the subject may not take part).');
+    expect(barred.explanation.zh).toContain('信用得分：-5（受名单限制的，依法限制参与；此得分是否适用由采购人、招标人依法决定）。');
+    expect(barred.explanation.en).toContain('Credit score: -5 (restricted by a listing, the subject is restricted under law from taking part; whether this score applies is for the purchaser or tenderer to decide under law).');
     expect(barred.explanation.zh).not.toContain('信用得分：-5。');
     expect(barred.reason.zh).toMatch(/（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。$/);
     expect(barred.reason.en).toMatch(/ \(a recommendation to the competent body, which decides under the relevant provisions\)\.$/);

@@ -35,7 +35,7 @@ describe('R2: a live court listing is weighed in promotion and awards once its r
     const lapsed = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2024-06-02');
     expect(lapsed.outcome).toBe('CAUTION');
     expect(ruleIds(lapsed)).toEqual(['cs-court-listing-caution']);
-    expect(lapsed.reason.zh).toContain('由湖北省鄂州市中级人民法院于2023-06-01列入失信被执行人名单（文号(2023)鄂07执12号），截至2024-06-02未经法院移出');
+    expect(lapsed.reason.zh).toContain('由湖北省鄂州市中级人民法院于2023-06-01列入失信被执行人名单（文号(2023)鄂07执12号），截至2024-06-02本系统未登记法院移出');
     expect(lapsed.reason.en).toContain('by 湖北省鄂州市中级人民法院 on 2023-06-01 (No. (2023)鄂07执12号)');
     const award = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-01-10');
     expect(award.outcome).toBe('CAUTION');
@@ -45,7 +45,7 @@ describe('R2: a live court listing is weighed in promotion and awards once its r
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-01-31')).outcome).toBe('CAUTION');
     const removed = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2025-02-01');
     expect(removed.outcome).toBe('ELIGIBLE');
-    expect(removed.reason.zh).toContain('法院未移出的失信被执行人名单');
+    expect(removed.reason.zh).toContain('本系统未登记法院移出的失信被执行人名单');
   });
 
   it('a department still listed after its record lapsed: the honour verdict says the clause speaks of records and the deciding body checks the listing', async () => {

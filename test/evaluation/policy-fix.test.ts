@@ -62,7 +62,7 @@ describe('三(六) 主要负责人: a finding naming the principal is a referenc
     const weighed = await evaluate('CIVIL_SERVANT', principalId, 'PROMOTION');
     expect(weighed.outcome).toBe('CAUTION');
     const measure = weighed.measures.find((m) => m.ruleId === 'cs-principal-agency-dishonesty');
-    expect(measure!.measure.zh).toContain('作为提拔考核参考');
+    expect(measure!.measure.zh).toContain('作为提拔任用的重要依据予以考量（三(四)）');
     expect(measure!.measure.zh).toContain('另行追究');
     expect(weighed.explanation.zh).toContain('本结论不认定、也不追究个人责任');
     expect(weighed.explanation.zh).not.toContain('依据三(六)追究责任');

@@ -65,7 +65,7 @@ export class CreateCreditRecordInput {
   @InFen()
   loss?: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: '是否为履职行为 / Whether the act was done in office (履职行为); civil servants\' records only. Leave it out when the deciding document does not say: a BREACH_OF_CONTRACT or ADMINISTRATIVE_VIOLATION record then counts as personal credit information (三(四)), not as a government-dishonesty record (三(六)), until it is recorded (resolveObjection correction.inOffice).' })
+  @Field(() => Boolean, { nullable: true, description: '是否为履职行为 / Whether the act was done in office (履职行为); civil servants\' records only. Leave it out when the deciding document does not say: a BREACH_OF_CONTRACT, UNFULFILLED_COMMITMENT or ADMINISTRATIVE_VIOLATION record (the inOfficeCategories parameter) then counts as personal credit information (三(四)), not as a government-dishonesty record (三(六)), until it is recorded (resolveObjection correction.inOffice).' })
   inOffice?: boolean | null;
 }
 
