@@ -58,6 +58,8 @@ it('the record a settlement made on the named person becomes a 四(四) file ent
 
 it('the clerk is restricted and cautioned by the record entered by hand only; the migrated entry weighs in no promotion of a clerk', async () => {
   const evaluate = evaluator(server, EVALUATE);
+  // An unfulfilled commitment restricts awards only when recorded as done in office (inOfficeCategories, lawyer11 R7).
+  await server.sql(`update credit_record set in_office = true where id = ?`, [ids.byHand]);
   expect((await evaluate('CIVIL_SERVANT', ids.clerk, 'AWARD')).measures.map((m) => m.ruleId).sort()).toEqual(['cs-award-caution', 'cs-award-restrict']);
   await server.sql(`update credit_record set status = 'REVOKED' where id = ?`, [ids.byHand]);
   expect((await evaluate('CIVIL_SERVANT', ids.clerk, 'AWARD')).outcome).toBe('ELIGIBLE');
