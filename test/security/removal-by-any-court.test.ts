@@ -65,8 +65,8 @@ it('a removal on (or before) the listing day is refused on removedOn, even by th
 
 it('a seriously-illegal-and-dishonest listing is removed by the authority that made it only', async () => {
   const { enterpriseId, membershipId } = authorityListed;
-  await refused(removal(membershipId, '湖北省市场监督管理局', '2025-06-01', '鄂市监〔2025〕1号'), 'removedBy', AUTHORITY, enterpriseId);
-  await refused(removal(membershipId, '某某县市场监督管理局', '2025-06-01', '鄂市监〔2025〕1号'), 'removedBy', AUTHORITY, enterpriseId);
+  await refused(removal(membershipId, '湖北省市场监督管理局', '2025-06-01', '鄂市监〔2025〕1号'), 'removedBy', 'changed by the authority that made it', enterpriseId);
+  await refused(removal(membershipId, '某某县市场监督管理局', '2025-06-01', '鄂市监〔2025〕1号'), 'removedBy', 'changed by the authority that made it', enterpriseId);
   const done = await server.ok(REMOVE, removal(membershipId, AUTHORITY, '2025-06-01', '鄂州市监严〔2025〕8号'), CLERK);
   expect(done.removeFromList).toEqual({ removedOn: '2025-06-01', removedBy: AUTHORITY });
 });
