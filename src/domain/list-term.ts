@@ -11,6 +11,18 @@
 /** The only list whose term Chengxin records: the seriously-illegal-and-dishonest list ends by the authority's removal alone. */
 export const TERM_LISTS: readonly string[] = ['JUDGMENT_DEFAULTER'];
 
+/**
+ * PROPOSED local check (hostile11 F3): the longest term accepted, in years after the listing day. Art. 2
+ * of 法释〔2017〕7号 (two years, extendable by one to three) as summarised in this file; the policy texts in
+ * /work/shared state no bound, so this awaits confirmation (README, "Listing terms").
+ */
+export const MAX_TERM_YEARS = 5;
+
+/** The same calendar day `years` later (29 February compares as itself: only string order is used). */
+function yearsAfter(day: string, years: number): string {
+  return `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`;
+}
+
 /** True when the listing has a recorded term that ended before `on` (it counts up to and including termEndsOn). */
 export function termEnded(termEndsOn: string | null | undefined, on: string): boolean {
   return !!termEndsOn && termEndsOn < on;
@@ -25,8 +37,15 @@ export function listingTermProblem(list: string, listedOn: string, termEndsOn: s
       en: 'only a judgment-defaulter listing has a term recorded (法释〔2017〕7号 art. 2); a seriously-illegal-and-dishonest listing ends by the authority\'s removal: leave termEndsOn out.',
     };
   }
-  if (termEndsOn < listedOn) {
-    return { zh: `期限届满日（${termEndsOn}）早于列入日期（${listedOn}），请按法院决定书填写。`, en: `the term ends (${termEndsOn}) before the listing day (${listedOn}); give the day the court's decision states.` };
+  if (termEndsOn <= listedOn) {
+    return { zh: `期限届满日（${termEndsOn}）不晚于列入日期（${listedOn}），期限须在列入日之后届满；请按法院决定书填写。`, en: `the term ends (${termEndsOn}) on or before the listing day (${listedOn}); a term ends after the listing day: give the day the court's decision states.` };
+  }
+  const latest = yearsAfter(listedOn, MAX_TERM_YEARS);
+  if (termEndsOn > latest) {
+    return {
+      zh: `期限届满日（${termEndsOn}）晚于列入日期后${MAX_TERM_YEARS}年（${latest}）：列入期限一般为二年，延长一至三年（法释〔2017〕7号第二条），最长${MAX_TERM_YEARS}年（本系统拟定的核对，待有权机关确认）；请核对法院决定书所载日期。`,
+      en: `the term ends (${termEndsOn}) more than ${MAX_TERM_YEARS} years after the listing day (${latest}): a term is generally two years, extended by one to three (法释〔2017〕7号 art. 2), so at most ${MAX_TERM_YEARS} (a check proposed by Chengxin, pending confirmation by the competent authority); check the day the court's decision states.`,
+    };
   }
   return null;
 }

@@ -9,7 +9,8 @@ import type { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { documentNumberProblem, keeperProblem, LIST_KEEPERS } from './document-numbers';
 import { assertDateOrder, findOrFail } from './lookup';
-import { assertListingTerm } from './listing-term';
+import { assertListingTerm, assertTermExtended } from './listing-term';
+import { decidingBodyProblem } from './deciding-body';
 import { findSubject } from './subjects';
 
 export interface ListingFields {
@@ -87,10 +88,10 @@ export async function removeFromList(em: EntityManager, actor: Viewer, input: Re
     if (membership.removedOn) {
       throw new ConflictError('membershipId', `the listing was already removed on ${membership.removedOn} (${membership.removalDocumentNumber}).`);
     }
-    // Only the list's keeper takes a subject off it: the listing body, or a body of its kind above it.
-    const keeper = keeperProblem(membership.list, input.removedBy, 'removedBy');
-    if (keeper) throw new BadUserInputError('removedBy', `${keeper} 列入机关为 / listed by ${membership.listedBy}.`);
-    assertDateOrder('listedOn', membership.listedOn, 'removedOn', input.removedOn);
+    // hostile11 F5: only the listing body, or a court above a listing court, takes a subject off (deciding-body.ts).
+    const body = decidingBodyProblem(membership.list, membership.listedBy, input.removedBy, 'removedBy');
+    if (body) throw new BadUserInputError('removedBy', body);
+    assertRemovedAfterListing(membership.listedOn, input.removedOn);
     Object.assign(membership, { removedOn: input.removedOn, removedBy: input.removedBy, removalDocumentNumber: input.documentNumber });
     return membership;
   }, (m) => ({ subjectType: m.subjectType, subjectId: m.subjectId, targetId: m.id, outcome: `removed ${m.list}` }));
@@ -100,13 +101,17 @@ export interface TermFields {
   membershipId: string;
   termEndsOn: string;
   documentNumber: string;
+  decidedBy: string;
 }
 
 /**
  * Records or extends the court's term on an existing listing (法释〔2017〕7号 art. 2: generally two
- * years, extendable by one to three years), with the decision that set it; audited old → new. Refused
- * for a list without terms or a term ending before the listing day (listing-term.ts), and for a listing
- * already removed (CONFLICT). The row is locked first, so of two parallel changes the later sees the first.
+ * years, extendable by one to three years), with the decision that set it and the court that made it;
+ * audited old → new. hostile11 F3: the deciding court is the listing court or one above it
+ * (deciding-body.ts); a term is set where none is recorded or extended, never shortened (an early end
+ * is a removal); it ends after the listing day and at most MAX_TERM_YEARS after it (listing-term.ts).
+ * Refused for a list without terms, and for a listing already removed (CONFLICT). The row is locked
+ * first, so of two parallel changes the later sees the first.
  */
 export async function setListingTerm(em: EntityManager, actor: Viewer, input: TermFields): Promise<ListMembership> {
   const numberProblem = documentNumberProblem(input.documentNumber);
@@ -118,10 +123,24 @@ export async function setListingTerm(em: EntityManager, actor: Viewer, input: Te
       throw new ConflictError('id', `该列入已于 ${membership.removedOn} 移出（${membership.removalDocumentNumber}），不再登记期限。 / the listing was removed on ${membership.removedOn} (${membership.removalDocumentNumber}); no term is recorded on it.`);
     }
     assertListingTerm({ list: membership.list, listedOn: membership.listedOn, termEndsOn: input.termEndsOn });
-    outcome = `term ${membership.termEndsOn ?? 'none'} → ${input.termEndsOn} (${input.documentNumber})`;
+    const body = decidingBodyProblem(membership.list, membership.listedBy, input.decidedBy, 'decidedBy');
+    if (body) throw new BadUserInputError('decidedBy', body);
+    assertTermExtended(membership.termEndsOn, input.termEndsOn);
+    // The deciding court has no column of its own: the audit event keeps it beside the decision's number.
+    outcome = `term ${membership.termEndsOn ?? 'none'} → ${input.termEndsOn} (${input.documentNumber}, ${input.decidedBy})`;
     Object.assign(membership, { termEndsOn: input.termEndsOn, termDocumentNumber: input.documentNumber });
     return membership;
   }, (m) => ({ subjectType: m.subjectType, subjectId: m.subjectId, targetId: m.id, outcome }));
+}
+
+/**
+ * hostile11 F5: a removal takes effect after the listing day. A removal on the listing day would erase
+ * the listing from every past day it stood (removedOn is the first day off the list); a listing entered
+ * in error is corrected by an officer, not removed.
+ */
+function assertRemovedAfterListing(listedOn: string, removedOn: string): void {
+  if (removedOn > listedOn) return;
+  throw new BadUserInputError('removedOn', `移出日期（${removedOn}）不晚于列入日期（${listedOn}）：移出自列入之后的某日起生效，请填写移出决定所载日期；列入本身登记有误的，由工作人员更正该列入，不以移出处理。 / the removal day (${removedOn}) is on or before the listing day (${listedOn}): a removal takes effect on a day after the listing; give the day the removal decision states. A listing entered in error is corrected by an officer, not removed.`);
 }
 
 /** What a listing must be before anything is read: its keeper, its decision's number, its subject type and day. */

@@ -14,13 +14,14 @@ const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: Stri
 }`);
 const ENTERPRISE = graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`);
 const LIST = graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id termEndsOn } }`);
-const SET_TERM = graphql(`mutation ($id: ID!, $termEndsOn: LocalDate!, $documentNumber: String!) { setListingTerm(id: $id, termEndsOn: $termEndsOn, documentNumber: $documentNumber) { id termEndsOn termDocumentNumber } }`);
+const SET_TERM = graphql(`mutation ($id: ID!, $termEndsOn: LocalDate!, $documentNumber: String!, $decidedBy: String!) { setListingTerm(id: $id, termEndsOn: $termEndsOn, documentNumber: $documentNumber, decidedBy: $decidedBy) { id termEndsOn termDocumentNumber } }`);
 const REMOVE = graphql(`mutation ($input: RemoveFromListInput!) { removeFromList(input: $input) { id } }`);
 const LISTINGS = graphql(`query ($id: ID!, $asOf: DateTime!) { enterprise(id: $id) { listings(asOf: $asOf) { judgmentDefaulter memberships { id listed endedBy termEndsOn } } } }`);
 
 const server = serverPerFile();
 const evaluate = evaluator(server, EVALUATE);
-const listing = { list: 'JUDGMENT_DEFAULTER' as const, listedOn: '2023-06-01', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执100号' };
+const COURT = '湖北省鄂州市中级人民法院';
+const listing = { list: 'JUDGMENT_DEFAULTER' as const, listedOn: '2023-06-01', listedBy: COURT, documentNumber: '(2023)鄂07执100号' };
 const rows = async () => (await server.sql<{ n: number }>(`select count(*)::int as n from list_membership`))[0].n;
 
 async function enterprise(name: string) {
@@ -64,7 +65,7 @@ describe('四(一): a judgment-defaulter listing past its recorded term bars no 
   });
 
   it.each([
-    ['a term ending before the listing day', { ...listing, termEndsOn: '2023-05-31' }, '早于列入日期'],
+    ['a term ending before the listing day', { ...listing, termEndsOn: '2023-05-31' }, '不晚于列入日期'],
     ['a term on a seriously-illegal-and-dishonest listing', { ...listing, list: 'SERIOUS_ILLEGAL_DISHONEST' as const, listedBy: '鄂州市市场监督管理局', termEndsOn: '2026-06-01' }, '只有失信被执行人名单登记列入期限'],
   ])('%s is refused on termEndsOn (zh + en) and nothing is written', async (_name, input, words) => {
     const id = await enterprise('鄂州市拒绝建设有限公司');
@@ -79,19 +80,19 @@ describe('四(一): a judgment-defaulter listing past its recorded term bars no 
   it('setListingTerm records, then extends, the court\'s term on an existing listing, audited old → new; the bar follows it (lawyer11 item 10)', async () => {
     const id = await enterprise('鄂州市补登期限建设有限公司');
     const listed = (await server.ok(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: id, ...listing } })).listSubject.id;
-    const set = await server.ok(SET_TERM, { id: listed, termEndsOn: '2025-05-31', documentNumber: '(2023)鄂07执100号之一' });
+    const set = await server.ok(SET_TERM, { id: listed, termEndsOn: '2025-05-31', documentNumber: '(2023)鄂07执100号之一', decidedBy: COURT });
     expect(set.setListingTerm).toEqual({ id: listed, termEndsOn: '2025-05-31', termDocumentNumber: '(2023)鄂07执100号之一' });
     expect((await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2025-05-31')).outcome).toBe('RESTRICTED');
     expect((await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2025-06-01')).outcome).toBe('ELIGIBLE');
 
-    await server.ok(SET_TERM, { id: listed, termEndsOn: '2027-05-31', documentNumber: '(2025)鄂07执恢9号' });
+    await server.ok(SET_TERM, { id: listed, termEndsOn: '2027-05-31', documentNumber: '(2025)鄂07执恢9号', decidedBy: COURT });
     const extended = await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2025-06-01');
     expect(extended.outcome).toBe('RESTRICTED');
     expect(extended.reason.zh).toContain('名单登记的列入期限至2027-05-31届满');
     const audit = await server.sql(`select outcome from audit_event where action = 'SET_LISTING_TERM' and target_id = ? order by created_at`, [listed]);
     expect(audit).toEqual([
-      { outcome: 'term none → 2025-05-31 ((2023)鄂07执100号之一)' },
-      { outcome: 'term 2025-05-31 → 2027-05-31 ((2025)鄂07执恢9号)' },
+      { outcome: 'term none → 2025-05-31 ((2023)鄂07执100号之一, 湖北省鄂州市中级人民法院)' },
+      { outcome: 'term 2025-05-31 → 2027-05-31 ((2025)鄂07执恢9号, 湖北省鄂州市中级人民法院)' },
     ]);
   });
 
@@ -101,13 +102,13 @@ describe('四(一): a judgment-defaulter listing past its recorded term bars no 
     const court = (await server.ok(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: id, ...listing } })).listSubject.id;
     const snapshot = () => server.sql('select id, term_ends_on, term_document_number from list_membership where subject_id = ? order by id', [id]);
     const before = await snapshot();
-    const refused = async (variables: { id: string; termEndsOn: string; documentNumber: string }, field: string, code: string, as?: { role: 'OFFICER' }) => {
-      const result = await server.query(SET_TERM, variables, as);
+    const refused = async (variables: { id: string; termEndsOn: string; documentNumber: string; decidedBy?: string }, field: string, code: string, as?: { role: 'OFFICER' }) => {
+      const result = await server.query(SET_TERM, { decidedBy: COURT, ...variables }, as);
       expect(result.errors?.[0].extensions).toMatchObject(as ? { code } : { code, field });
       return result.errors?.[0].message ?? '';
     };
     expect(await refused({ id: serious, termEndsOn: '2026-06-01', documentNumber: '鄂州市监严〔2024〕1号' }, 'termEndsOn', 'BAD_USER_INPUT')).toContain('只有失信被执行人名单登记列入期限');
-    expect(await refused({ id: court, termEndsOn: '2023-05-31', documentNumber: '(2023)鄂07执100号之一' }, 'termEndsOn', 'BAD_USER_INPUT')).toContain('早于列入日期');
+    expect(await refused({ id: court, termEndsOn: '2023-05-31', documentNumber: '(2023)鄂07执100号之一' }, 'termEndsOn', 'BAD_USER_INPUT')).toContain('不晚于列入日期');
     await refused({ id: court, termEndsOn: '2025-05-31', documentNumber: '(2023)鄂07执100号之一' }, 'id', 'FORBIDDEN', { role: 'OFFICER' });
     await server.ok(REMOVE, { input: { membershipId: court, removedOn: '2024-01-10', removedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执100号之二' } });
     const removed = await snapshot();

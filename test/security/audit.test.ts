@@ -213,9 +213,9 @@ const MUTATIONS: AuditedMutation[] = [
   }),
   auditedMutation({
     role: 'CLERK',
-    document: graphql(`mutation ($m: ID!) { setListingTerm(id: $m, termEndsOn: "2027-06-01", documentNumber: "(2025)鄂07执恢2号") { id } }`),
+    document: graphql(`mutation ($m: ID!) { setListingTerm(id: $m, termEndsOn: "2027-06-01", documentNumber: "(2025)鄂07执恢2号", decidedBy: "湖北省鄂州市中级人民法院") { id } }`),
     given: listedEnterprise,
-    row: (g) => ({ action: 'SET_LISTING_TERM', subjectType: 'ENTERPRISE', subjectId: g.id, targetId: g.m, outcome: 'term none → 2027-06-01 ((2025)鄂07执恢2号)' }),
+    row: (g) => ({ action: 'SET_LISTING_TERM', subjectType: 'ENTERPRISE', subjectId: g.id, targetId: g.m, outcome: 'term none → 2027-06-01 ((2025)鄂07执恢2号, 湖北省鄂州市中级人民法院)' }),
   }),
   auditedMutation({
     role: 'OFFICER',

@@ -184,7 +184,7 @@ describe('parallel requests about one record run one after the other', () => {
 
     const membershipId = listed.find((r) => !r.errors)!.data!.listSubject.id;
     const removed = await Promise.all(
-      [1, 2, 3].map((n) => server.query(REMOVE, { input: { membershipId, removedOn: `2025-0${n + 1}-01`, removedBy: '鄂州市中级人民法院', documentNumber: `(2025)鄂07执${n}号之一` } }, CLERK)),
+      [1, 2, 3].map((n) => server.query(REMOVE, { input: { membershipId, removedOn: `2025-0${n + 1}-01`, removedBy: '湖北省鄂州市中级人民法院', documentNumber: `(2025)鄂07执${n}号之一` } }, CLERK)),
     );
     const winner = removed.find((r) => !r.errors)!.data!.removeFromList;
     expect(removed.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(2);

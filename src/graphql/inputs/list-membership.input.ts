@@ -47,11 +47,11 @@ export class RemoveFromListInput {
   @IsUUID()
   membershipId!: string;
 
-  @HappenedOn({ description: 'The listing no longer holds from this day.' })
+  @HappenedOn({ description: 'The listing no longer holds from this day: a day after listedOn (a listing entered in error is corrected, not removed).' })
   removedOn!: string;
 
   @SingleLine()
-  @Field({ description: '移出机关 / The body that took the subject off: a keeper of the list as for listedBy (the listing court or a court above it; a market regulation department). Any other body is refused.' })
+  @Field({ description: '移出机关 / The body that took the subject off: the listing body itself (listedBy, compared without white space) or, for a court\'s listing, a court of a higher level (最高人民法院 > 高级 > 中级 > other 人民法院; region not checked). Any other body is refused.' })
   @NonEmptyText(200)
   removedBy!: string;
 

@@ -20,14 +20,15 @@ export class ListMembershipResolver {
     return removeFromList(context.em, context.viewer, input);
   }
 
-  @Mutation(() => ListMembershipType, { description: '登记或延长列入期限 / Records or extends the term the court set on an existing judgment-defaulter listing (法释〔2017〕7号 art. 2), with the court\'s decision (文号 or 案号); the listing counts up to termEndsOn. Audited old → new (SET_LISTING_TERM). BAD_USER_INPUT on termEndsOn for a list without terms or a term ending before the listing day; CONFLICT on id for a removed listing; NOT_FOUND when there is no such listing.' })
+  @Mutation(() => ListMembershipType, { description: '登记或延长列入期限 / Records or extends the term the court set on an existing judgment-defaulter listing (法释〔2017〕7号 art. 2), with the court\'s decision (文号 or 案号); the listing counts up to termEndsOn. Audited old → new (SET_LISTING_TERM). BAD_USER_INPUT on decidedBy for a body other than the listing court or a court above it; on termEndsOn for a list without terms, a term ending on or before the listing day or more than 5 years after it (a proposed check), or one that shortens the recorded term (an early end is a removal: removeFromList); CONFLICT on id for a removed listing; NOT_FOUND when there is no such listing.' })
   @Authorized(PERMISSIONS.decide)
   setListingTerm(
     @Arg('id', () => ID) id: string,
     @Arg('termEndsOn', () => LocalDateResolver) termEndsOn: string,
     @Arg('documentNumber') documentNumber: string,
+    @Arg('decidedBy', { description: '决定机关 / The court that set or extended the term: the listing court (listedBy) or a court of a higher level (最高人民法院 > 高级 > 中级 > other 人民法院; region not checked). Any other body is refused on decidedBy.' }) decidedBy: string,
     @Ctx() context: GraphQLContext,
   ) {
-    return setListingTerm(context.em, context.viewer, { membershipId: id, termEndsOn, documentNumber });
+    return setListingTerm(context.em, context.viewer, { membershipId: id, termEndsOn, documentNumber, decidedBy });
   }
 }
