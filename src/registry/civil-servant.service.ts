@@ -57,9 +57,12 @@ async function assertOnePlausiblePrincipal(tx: EntityManager, servant: { id?: st
  * for the new agency's records back to the day they took office at the old one (agencyCreditAsPrincipal,
  * PRINCIPAL_RESPONSIBILITY). The register keeps no past terms, so a move either ends the tenure
  * (principal: false) or starts a new one, on or after the day of the move — today, as the register learns it.
+ * A servant who was not principal and is appointed with the move keeps giving the appointment's own day (the
+ * register may learn of it late); with no tenure history, ending a tenure first and re-appointing with an old
+ * day is not caught here either.
  */
-function assertTenureFollowsMove(servant: CivilServant, principalSince: string | null | undefined): void {
-  if (!servant.principal) return;
+function assertTenureFollowsMove(wasPrincipal: boolean, servant: CivilServant, principalSince: string | null | undefined): void {
+  if (!wasPrincipal || !servant.principal) return;
   const today = chinaToday();
   if (principalSince && principalSince >= today) return;
   const [zh, en] = principalSince ? [`${principalSince} 早于调动之日 ${today}`, `${principalSince} is before the day of the move, ${today}`] : ['未填写', 'is not given'];
@@ -107,6 +110,7 @@ export async function updateCivilServant(
     const servant = await findOrFail(tx, CivilServant, 'civil servant', id, 'id', { lock: true });
     const before = snapshot(servant, SERVANT_FIELDS);
     const moving = !!input.agencyId && input.agencyId.toLowerCase() !== servant.agency.id;
+    const wasPrincipal = servant.principal;
     if (input.agencyId) servant.agency = await findOrFail(tx, Agency, 'agency', input.agencyId, 'agencyId');
     if (input.name != null) servant.name = input.name;
     if (input.post != null) servant.post = input.post;
@@ -118,7 +122,7 @@ export async function updateCivilServant(
     // No longer principal: the tenure ended, and with it what they answer for as principal.
     if (input.principal === false && input.principalSince === undefined) servant.principalSince = null;
     assertTenure(servant.principal, servant.principalSince, becomingPrincipal || (servant.principal && input.principalSince === null));
-    if (moving) assertTenureFollowsMove(servant, input.principalSince);
+    if (moving) assertTenureFollowsMove(wasPrincipal, servant, input.principalSince);
     await assertOnePlausiblePrincipal(tx, servant, servant.agency);
     outcome = changesOutcome(before, snapshot(servant, SERVANT_FIELDS));
     return servant;
