@@ -10,6 +10,8 @@ import { SUBSCRIPTION_DEFAULTS } from '../config';
 import type { ChangeFeed } from './change-feed';
 import type { GraphQLContext } from './context';
 import { recordSubscriptionReads } from '../audit/subscription-reads';
+import { duplicateJsonKey } from '../auth/duplicate-keys';
+import { misplacedTokenKey, quotedKey } from './socket-token-key';
 import { SOCKET_LIMITS, assertAffordable, limitRules, parseOptions } from './limits';
 import type { PublicRateLimit } from './public-rate-limit';
 
@@ -80,6 +82,8 @@ export function serveSubscriptions(
   const addressOf = limits.clientAddress ?? ((request: http.IncomingMessage) => request.socket.remoteAddress ?? 'unknown');
   const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: SOCKET_LIMITS.maxPayload });
   const viewers = new WeakMap<object, Viewer>();
+  /** Per socket: a key its first message (connection_init) holds twice, read from the raw text before graphql-ws parses it. */
+  const initDuplicates = new WeakMap<object, string>();
   /** Per connection: the groups it is counted in (`open`) and the timer that ends it when its token expires. */
   const held = new WeakMap<object, { groups: string[]; expiry?: NodeJS.Timeout }>();
   /** The sockets open per group — `sub:…` per token holder, `public`, `addr:…` per public address — oldest first. */
@@ -107,27 +111,35 @@ export function serveSubscriptions(
     {
       schema,
       onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
-        // "Authorization" (as an HTTP header is written) or "authorization " would otherwise be an
-        // unknown key and the socket silently public: a display would get public notices only, and no error (hostile10 N2).
-        const nearMiss = Object.keys(ctx.connectionParams ?? {}).find((key) => key !== 'authorization' && /^\s*authori[sz]ation\s*$/i.test(key));
-        if (nearMiss !== undefined) {
-          ctx.extra.socket.close(4403, 'Forbidden: UNAUTHENTICATED: the token\'s key differs from "authorization" (case or spaces); send it as "authorization"');
+        const params = ctx.connectionParams ?? {};
+        const authorization = params.authorization;
+        // One message, two meanings: JSON.parse keeps the last of two equal keys, a reader that keeps
+        // the first (a proxy, a log) would see another token (hostile11 N1; as for a JWT, duplicate-keys.ts).
+        const twice = initDuplicates.get(ctx.extra.socket);
+        if (twice !== undefined) {
+          ctx.extra.socket.close(4403, `Forbidden: UNAUTHENTICATED: connection_init holds the key ${quotedKey(twice)} twice; send each key once`);
+          return false;
+        }
+        // A token under another key would otherwise be an unknown key and the socket silently
+        // public: a display would get public notices only, and no error (hostile10 N2, hostile11 F4).
+        const misplaced = misplacedTokenKey(params);
+        if (misplaced !== null) {
+          ctx.extra.socket.close(4403, `Forbidden: UNAUTHENTICATED: key ${quotedKey(misplaced)} is not "authorization"; send it as "authorization"`);
           return false;
         }
         if (typeof authorization === 'string' && authorization.trim() === '') {
           ctx.extra.socket.close(4403, 'Forbidden: UNAUTHENTICATED: "authorization" is empty; send "Bearer <token>", or leave it out for public access');
           return false;
         }
-        // A token that is not a string (123, {…}) is a broken client or a probe, not "no token":
+        // A token that is not a string (null, 123, {…}) is a broken client or a probe, not "no token":
         // taking it as public would hide the mistake behind a working, lesser connection.
-        if (authorization != null && typeof authorization !== 'string') {
+        if ('authorization' in params && typeof authorization !== 'string') {
           ctx.extra.socket.close(4403, 'Forbidden: "authorization" must be a string "Bearer <token>", or left out for public access');
           return false;
         }
         let viewer: Viewer;
         try {
-          viewer = await verify(authorization ?? undefined);
+          viewer = await verify(authorization as string | undefined);
         } catch {
           return false; // closes with 4403 Forbidden: the token is invalid or expired
         }
@@ -239,6 +251,11 @@ export function serveSubscriptions(
   // send — with its stack to stderr, outside the JSON log. ws closes such a socket itself (1009,
   // 1007, 1002); this listener, added after graphql-ws's, replaces its print with one log line.
   sockets.on('connection', (socket) => {
+    // Runs before graphql-ws's own listener: onConnect then knows whether connection_init said one key twice.
+    socket.prependOnceListener('message', (data: unknown) => {
+      const twice = firstMessageDuplicate(String(data));
+      if (twice !== null) initDuplicates.set(socket, twice);
+    });
     socket.removeAllListeners('error');
     socket.on('error', (error: Error & { code?: string }) => log?.warn({ code: error.code, reason: error.message.slice(0, 200) }, 'WebSocket protocol error; the socket was closed'));
   });
@@ -248,4 +265,18 @@ export function serveSubscriptions(
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A key the socket's first message holds twice, or null. The first message is connection_init (graphql-ws
+ * closes a socket whose first message is anything else); read as graphql-ws reads it (String(data)), and text
+ * JSON.parse refuses is left to graphql-ws.
+ */
+function firstMessageDuplicate(text: string): string | null {
+  try {
+    JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return duplicateJsonKey(text);
 }

@@ -4,6 +4,7 @@ import { withAudit } from '../audit/audit.service';
 import { changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
+import { chinaToday } from '../domain/day';
 import { SubjectType } from '../domain/subject';
 import { Agency, CivilServant } from '../db/entities';
 import { BadUserInputError, ConflictError } from '../errors';
@@ -51,6 +52,26 @@ async function assertOnePlausiblePrincipal(tx: EntityManager, servant: { id?: st
   }
 }
 
+/**
+ * hostile11 F6: a principal moved to another agency kept principal and principalSince, and so answered
+ * for the new agency's records back to the day they took office at the old one (agencyCreditAsPrincipal,
+ * PRINCIPAL_RESPONSIBILITY). The register keeps no past terms, so a move either ends the tenure
+ * (principal: false) or starts a new one, on or after the day of the move — today, as the register learns it.
+ * A servant who was not principal and is appointed with the move keeps giving the appointment's own day (the
+ * register may learn of it late); with no tenure history, ending a tenure first and re-appointing with an old
+ * day is not caught here either.
+ */
+function assertTenureFollowsMove(wasPrincipal: boolean, servant: CivilServant, principalSince: string | null | undefined): void {
+  if (!wasPrincipal || !servant.principal) return;
+  const today = chinaToday();
+  if (principalSince && principalSince >= today) return;
+  const [zh, en] = principalSince ? [`${principalSince} 早于调动之日 ${today}`, `${principalSince} is before the day of the move, ${today}`] : ['未填写', 'is not given'];
+  throw new BadUserInputError(
+    'principalSince',
+    `${zh}：调往另一机关的主要负责人不能沿用原任职之日，否则将对新机关在其到任前发生的政务失信行为负责（三(六)）。请设 principal: false 结束其任职，或填写其在新机关任主要负责人之日（不早于 ${today}）。 / ${en}: a principal moved to another agency cannot keep the day they took office at the old one, or they would answer for the new agency's dishonesty from before they arrived (三(六)). Set principal: false to end the tenure, or give the day they took office as the new agency's principal (on or after ${today}).`,
+  );
+}
+
 export async function createCivilServant(em: EntityManager, actor: Viewer, input: CivilServantFields): Promise<CivilServant> {
   assertTenure(!!input.principal, input.principalSince, true);
   return withAudit(em, actor, AuditAction.REGISTER_SUBJECT, async (tx) => {
@@ -88,6 +109,8 @@ export async function updateCivilServant(
     // of the row as this update replaces it, not of a snapshot a concurrent update has since changed.
     const servant = await findOrFail(tx, CivilServant, 'civil servant', id, 'id', { lock: true });
     const before = snapshot(servant, SERVANT_FIELDS);
+    const moving = !!input.agencyId && input.agencyId.toLowerCase() !== servant.agency.id;
+    const wasPrincipal = servant.principal;
     if (input.agencyId) servant.agency = await findOrFail(tx, Agency, 'agency', input.agencyId, 'agencyId');
     if (input.name != null) servant.name = input.name;
     if (input.post != null) servant.post = input.post;
@@ -99,6 +122,7 @@ export async function updateCivilServant(
     // No longer principal: the tenure ended, and with it what they answer for as principal.
     if (input.principal === false && input.principalSince === undefined) servant.principalSince = null;
     assertTenure(servant.principal, servant.principalSince, becomingPrincipal || (servant.principal && input.principalSince === null));
+    if (moving) assertTenureFollowsMove(wasPrincipal, servant, input.principalSince);
     await assertOnePlausiblePrincipal(tx, servant, servant.agency);
     outcome = changesOutcome(before, snapshot(servant, SERVANT_FIELDS));
     return servant;

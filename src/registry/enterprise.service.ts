@@ -50,6 +50,10 @@ export async function createEnterprise(em: EntityManager, actor: Viewer, input: 
 
 export async function updateEnterprise(em: EntityManager, actor: Viewer, id: string, input: Partial<Omit<EnterpriseFields, 'uscc'>>): Promise<Enterprise> {
   assertNotCleared(input.creditGrade);
+  // hostile11 F2: a date alone was silently ignored ("nothing changed"), and the caller took it as applied.
+  if (input.creditGrade === undefined && input.gradedOn !== undefined) {
+    throw new BadUserInputError('gradedOn', '只能与 creditGrade 一并填写：评定之日属于所评的信用等级，单独填写不会改动任何内容。请同时填写 creditGrade（及其评定之日），或删去 gradedOn。 / is given only with creditGrade: the date belongs to the grade awarded on it, and alone it would change nothing. Give creditGrade with it, or leave gradedOn out.');
+  }
   let outcome = '';
   return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
     const enterprise = await findOrFail(tx, Enterprise, 'enterprise', id, 'id', { lock: true });

@@ -93,7 +93,7 @@ export class UpdateCivilServantInput {
   @NonEmptyText(100, { optional: true })
   name?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Moves them to another agency. A principal moved ends their tenure (principal: false) or starts a new one (principalSince on or after the day of the move): they do not answer for the new agency\'s past.' })
   @IsOptional()
   @IsUUID()
   agencyId?: string;
