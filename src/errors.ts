@@ -164,7 +164,8 @@ const GUARDS: Record<string, () => GraphQLError> = {
 };
 
 /** Maps any thrown error to what a client may see. Unknown errors are logged and hidden. */
-export function toClientError(thrown: unknown, logError: (error: unknown) => void): GraphQLError {
+export function toClientError(caught: unknown, logError: (error: unknown) => void): GraphQLError {
+  const thrown = thrownValueOf(caught);
   if (thrown instanceof ArgumentValidationError) return fromValidation(thrown);
   if (thrown instanceof GraphQLError) return thrown;
   if (thrown instanceof UniqueConstraintViolationException) {
@@ -220,6 +221,16 @@ export function logSafely(error: unknown): { err: Record<string, unknown> } {
 function isPostgresError(error: unknown): error is Error & { code: string } {
   const e = error as { code?: unknown; severity?: unknown } | null;
   return error instanceof Error && typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string';
+}
+
+/**
+ * What a resolver threw. graphql-js wraps a thrown value that is not an Error (the pool's connection
+ * failure reaches a query-builder read as a plain `{ code: 'ECONNREFUSED' }`) as NonErrorThrown; the
+ * value inside decides the answer (SERVICE_UNAVAILABLE), not the wrapper.
+ */
+function thrownValueOf(caught: unknown): unknown {
+  if (caught instanceof Error && caught.name === 'NonErrorThrown' && 'thrownValue' in caught) return (caught as { thrownValue: unknown }).thrownValue;
+  return caught;
 }
 
 function isConnectionFailure(error: unknown): boolean {

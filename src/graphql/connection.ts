@@ -114,7 +114,9 @@ export async function paginate<E extends object>(
         })
         .then((found) => ({ page: found, total: undefined as number | undefined }));
   if (carriesCount && key !== undefined) {
-    counts.set(key, read.then(({ total: carried }) => carried ?? em.count(entity, condition())));
+    const shared = read.then(({ total: carried }) => carried ?? em.count(entity, condition()));
+    shared.catch(() => undefined); // a failed read is answered through `read`; no alias may leave this one unhandled
+    counts.set(key, shared);
   }
   const { page, total } = await read;
   const seal = (inner: string | null) => (inner == null ? null : sealCursor(list, inner));
