@@ -36,7 +36,7 @@ export async function decideSubject(deps: EvaluationDeps, subject: SubjectRef, m
 
 /**
  * decideSubject, with the digest of the row versions the facts were read from, computed from the
- * rows the facts read brought (src/evaluation/facts-row-digest.ts): what a stored verdict keeps for `stale`.
+ * rows the facts read brought (src/graphql/facts-row-digest.ts): what a stored verdict keeps for `stale`.
  */
 async function decideWithRowVersions(deps: EvaluationDeps, subject: SubjectRef, matter: string, asOf: Date): Promise<{ decision: Decision; rowVersions: string }> {
   assertMatter(deps.ruleSet, subject.type, matter);

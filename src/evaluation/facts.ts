@@ -26,7 +26,7 @@ export type RowVersionsInRead = (subjects: readonly SubjectRef[]) => Promise<str
 
 /**
  * The digests of the rows this read's facts queries read for the subjects, from the rows they
- * brought (src/evaluation/facts-row-digest.ts): what a stored verdict keeps for `stale`. Call it
+ * brought (src/graphql/facts-row-digest.ts): what a stored verdict keeps for `stale`. Call it
  * after the facts queries ran.
  */
 export type RowDigestsOfRead = (subjects: readonly SubjectRef[]) => Promise<string[]>;

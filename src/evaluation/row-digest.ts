@@ -17,7 +17,7 @@ import { SubjectType } from '../domain/subject';
  * of its versions sorted bytewise (`collate "C"` in SQL) and joined by ','.
  *
  * A stored digest is '<parts>:<md5 of the parts' digests in that order>': the parts are those the
- * facts read read (src/evaluation/facts-row-digest.ts), so it is computed from the rows the facts
+ * facts read read (src/graphql/facts-row-digest.ts), so it is computed from the rows the facts
  * already brought, without a statement of its own, and `stale` compares it with the same parts now.
  * A part the facts query never reads (an agency's court cases for a promotion) cannot change the
  * verdict, and no longer makes it stale.

@@ -26,7 +26,7 @@ import type { StatementGate } from './statement-gate';
  * the same order, so a facts read sends as many statements as before.
  */
 
-/** Every row also carries its `xmin` as text: the version a verdict's row digest is made of (src/evaluation/facts-row-digest.ts). */
+/** Every row also carries its `xmin` as text: the version a verdict's row digest is made of (src/graphql/facts-row-digest.ts). */
 interface Versioned {
   version: string;
 }

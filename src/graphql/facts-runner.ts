@@ -15,7 +15,7 @@ import { createLoaders } from './loaders';
 import { oneAtATime } from './statement-gate';
 import { sqlTransaction } from '../db/repositories/sql';
 import { rowVersionsOf } from '../evaluation/row-versions';
-import { factsRowDigests } from '../evaluation/facts-row-digest';
+import { factsRowDigests } from './facts-row-digest';
 
 /**
  * The facts runner (see FactsRunner): facts queries run here and nowhere else.

@@ -54,7 +54,7 @@ it('evaluate costs 9 statements: the facts in one read-only transaction (6 reads
   ]);
   const [stored] = await server.sql<{ n: number }>('select count(*)::int as n from audit_event where action = ? and target_id = ?', ['EVALUATE', evaluated.evaluate.id]);
   expect(stored.n).toBe(1);
-  // The digest came from those reads (src/evaluation/facts-row-digest.ts): each table once, none read again for it.
+  // The digest came from those reads (src/graphql/facts-row-digest.ts): each table once, none read again for it.
   expect(statements.filter((s) => /\bfrom "credit_record"/i.test(s))).toHaveLength(2); // the servant's records, then the agency's
   const [digest] = await server.sql<{ row_versions: string }>('select row_versions from verdict where id = ?', [evaluated.evaluate.id]);
   expect(digest.row_versions).toMatch(/^sarRl:[0-9a-f]{32}$/);

@@ -9,7 +9,7 @@ import { graphql } from '../support/graphql';
 
 /**
  * Issue 13 (perf13): a sweep's verdicts keep the digest of the rows their facts were read from, as
- * `evaluate`'s do, computed from the rows the chunk's facts read brought (src/evaluation/facts-row-digest.ts),
+ * `evaluate`'s do, computed from the rows the chunk's facts read brought (src/graphql/facts-row-digest.ts),
  * so `stale` compares digests for them too instead of falling back to the newest row time; and the
  * digest costs the chunk no statement of its own.
  */

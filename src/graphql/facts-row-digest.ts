@@ -1,9 +1,9 @@
-import type { Loaders } from '../graphql/loaders';
-import { subjectKey } from '../graphql/loaders';
-import type { RecordRow } from '../graphql/fact-rows';
+import type { Loaders } from './loaders';
+import { subjectKey } from './loaders';
+import type { RecordRow } from './fact-rows';
 import { SubjectType } from '../domain/subject';
-import type { SubjectRef } from './facts';
-import { composeDigest, partDigest, versionText } from './row-digest';
+import type { SubjectRef } from '../evaluation/facts';
+import { composeDigest, partDigest, versionText } from '../evaluation/row-digest';
 
 /**
  * The digests of the rows a facts read read for each subject (src/evaluation/row-digest.ts), from
