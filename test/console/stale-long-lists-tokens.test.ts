@@ -145,7 +145,10 @@ test('a forged token shows no role while it is checked, and is named invalid; th
   const genuine = await token('INSPECTOR', 'li.jiancha');
   const admin = await token('ADMIN', 'forged.admin');
   // Same claims, another signature: anyone can write these claims.
-  const forged = admin.slice(0, admin.lastIndexOf('.') + 1) + (admin.endsWith('A') ? 'B' : 'A') + admin.slice(admin.lastIndexOf('.') + 2);
+  // The signature's first character changed to another (when it was already the replacement, the "forged"
+  // token was the genuine one and no notice came).
+  const at = admin.lastIndexOf('.') + 1;
+  const forged = admin.slice(0, at) + (admin[at] === 'A' ? 'B' : 'A') + admin.slice(at + 1);
   const { page, foreign, context } = await openSession(browser, origin, { token: forged });
   // Hold the first API request, to look at the page while the token is being checked.
   let release!: () => void;
