@@ -34,13 +34,13 @@ type CourtCase = NonNullable<ResultOf<typeof AgencyCourtCases>['agency']>['court
 
 const PER_PAGE = 50;
 
-/** An agency's public commitments, latest due first, a page at a time. */
-export function AgencyCommitmentList({ id }: { id: string }) {
+/**
+ * One paged table of an agency's items: the header cells, one row per node, and the "more" control —
+ * the commitments and court-cases panels differ only in their query and columns.
+ */
+function PagedTable<Node extends { id: string }>({ paged, what, headers, row }: { paged: ReturnType<typeof usePaged<Node>>; what: string; headers: string[]; row: (node: Node) => preact.JSX.Element }) {
   const t = useT();
-  const label = useLabel();
-  const { session } = useSession();
-  const commitments = usePaged<Commitment>(async (after) => (await request(AgencyCommitments, { id, first: PER_PAGE, after }, session.token)).agency?.commitmentsConnection ?? null, JSON.stringify([id, session.token]));
-  const loaded = commitments.state === 'done' ? { state: 'done' as const, data: commitments } : commitments;
+  const loaded = paged.state === 'done' ? { state: 'done' as const, data: paged } : paged;
   return (
     <Show loaded={loaded}>
       {(page) =>
@@ -49,26 +49,14 @@ export function AgencyCommitmentList({ id }: { id: string }) {
             <table class="list">
               <thead>
                 <tr>
-                  <th scope="col">{t('内容', 'Content')}</th>
-                  <th scope="col">{t('公开日期', 'Published')}</th>
-                  <th scope="col">{t('期限', 'Due')}</th>
-                  <th scope="col">{t('状态', 'Status')}</th>
+                  {headers.map((header) => (
+                    <th scope="col" key={header}>{header}</th>
+                  ))}
                 </tr>
               </thead>
-              <tbody>
-                {page.nodes.map((c) => (
-                  <tr key={c.id} id={`commitment-${c.id}`}>
-                    <td>{c.content}</td>
-                    <td>{c.publishedOn}</td>
-                    <td>{c.dueOn}</td>
-                    <td>
-                      {label(c.status)} {c.settledOn ?? ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+              <tbody>{page.nodes.map(row)}</tbody>
             </table>
-            <MoreButton paged={{ ...page, shown: page.nodes.length, more: commitments.more }} what="commitments" />
+            <MoreButton paged={{ ...page, shown: page.nodes.length, more: paged.more }} what={what} />
           </>
         ) : (
           <p>{t('无。', 'None.')}</p>
@@ -78,45 +66,50 @@ export function AgencyCommitmentList({ id }: { id: string }) {
   );
 }
 
+/** An agency's public commitments, latest due first, a page at a time. */
+export function AgencyCommitmentList({ id }: { id: string }) {
+  const t = useT();
+  const label = useLabel();
+  const { session } = useSession();
+  const commitments = usePaged<Commitment>(async (after) => (await request(AgencyCommitments, { id, first: PER_PAGE, after }, session.token)).agency?.commitmentsConnection ?? null, JSON.stringify([id, session.token]));
+  return (
+    <PagedTable
+      paged={commitments}
+      what="commitments"
+      headers={[t('内容', 'Content'), t('公开日期', 'Published'), t('期限', 'Due'), t('状态', 'Status')]}
+      row={(c) => (
+        <tr key={c.id} id={`commitment-${c.id}`}>
+          <td>{c.content}</td>
+          <td>{c.publishedOn}</td>
+          <td>{c.dueOn}</td>
+          <td>
+            {label(c.status)} {c.settledOn ?? ''}
+          </td>
+        </tr>
+      )}
+    />
+  );
+}
+
 /** An agency's court cases, latest filed first, a page at a time. */
 export function AgencyCourtCaseList({ id }: { id: string }) {
   const t = useT();
   const { session } = useSession();
   const cases = usePaged<CourtCase>(async (after) => (await request(AgencyCourtCases, { id, first: PER_PAGE, after }, session.token)).agency?.courtCasesConnection ?? null, JSON.stringify([id, session.token]));
-  const loaded = cases.state === 'done' ? { state: 'done' as const, data: cases } : cases;
   return (
-    <Show loaded={loaded}>
-      {(page) =>
-        page.nodes.length ? (
-          <>
-            <table class="list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('案号', 'Case number')}</th>
-                  <th scope="col">{t('法院', 'Court')}</th>
-                  <th scope="col">{t('立案日期', 'Filed')}</th>
-                  <th scope="col">{t('负责人出庭', 'Head appeared')}</th>
-                  <th scope="col">{t('失信被执行人', 'Judgment defaulter')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.nodes.map((c) => (
-                  <tr key={c.id} id={`case-${c.id}`}>
-                    <td>{c.caseNumber}</td>
-                    <td>{c.court}</td>
-                    <td>{c.filedOn}</td>
-                    <td>{c.headAppeared == null ? '—' : c.headAppeared ? t('是', 'yes') : t('否', 'no')}</td>
-                    <td>{c.judgmentDefaulter ? `${t('是', 'yes')} ${c.defaulterListedOn ?? ''}–${c.defaulterRemovedOn ?? ''}` : t('否', 'no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <MoreButton paged={{ ...page, shown: page.nodes.length, more: cases.more }} what="court-cases" />
-          </>
-        ) : (
-          <p>{t('无。', 'None.')}</p>
-        )
-      }
-    </Show>
+    <PagedTable
+      paged={cases}
+      what="court-cases"
+      headers={[t('案号', 'Case number'), t('法院', 'Court'), t('立案日期', 'Filed'), t('负责人出庭', 'Head appeared'), t('失信被执行人', 'Judgment defaulter')]}
+      row={(c) => (
+        <tr key={c.id} id={`case-${c.id}`}>
+          <td>{c.caseNumber}</td>
+          <td>{c.court}</td>
+          <td>{c.filedOn}</td>
+          <td>{c.headAppeared == null ? '—' : c.headAppeared ? t('是', 'yes') : t('否', 'no')}</td>
+          <td>{c.judgmentDefaulter ? `${t('是', 'yes')} ${c.defaulterListedOn ?? ''}–${c.defaulterRemovedOn ?? ''}` : t('否', 'no')}</td>
+        </tr>
+      )}
+    />
   );
 }
