@@ -77,7 +77,6 @@ export function createFactsRunner(schema: GraphQLSchema, rootEm: EntityManager, 
             const chunk = chunked(query);
             return chunk && Promise.resolve(chunk(context, { ...variables, ids }));
           };
-          // Of the same snapshot as the facts: what a cache of decisions keys them by (public-status-cache.ts).
           // Of the same snapshot as the facts: what a cache of decisions keys them by (public-status-cache.ts);
           // and, from the rows the facts brought, what a stored verdict keeps for `stale`.
           return work(run, runChunk, (subjects) => rowVersionsOf(tx, subjects), (subjects) => factsRowDigests(loaders, subjects));
