@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SignJWT } from 'jose';
 import type { Browser, Route } from 'playwright-core';
 import { startTestServer, token, type TestServer } from '../support/test-server';
-import { createRecord, recordInput, uscc } from '../support/factories';
+import { createAgency, createRecord, recordInput, uscc } from '../support/factories';
 import { SIGNING_KEY } from '../support/forged-tokens';
 import { graphql } from '../support/graphql';
 import { launchBrowser, openSession, pdfText, screenshot } from './support/browser';
@@ -26,12 +26,19 @@ let tmp: string;
 const CREATE_ENTERPRISE = graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`);
 const CREATE_RECORD = graphql(`mutation ($input: CreateCreditRecordInput!) { createCreditRecord(input: $input) { id } }`);
 const EVALUATE = graphql(`mutation ($id: ID!) { evaluate(subject: { type: ENTERPRISE, id: $id }, matter: "PROCUREMENT") { id outcome stale } }`);
+const CREATE_COMMITMENT = graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id dueOn } }`);
+const CREATE_COURT_CASE = graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id filedOn } }`);
 
 const STALE_ZH = '此结论所依据的记录或规则已变更，结论可能已不适用，请复核';
 const STALE_EN = 'The records or rules this verdict rests on have changed since: recheck before relying on it.';
 
 async function createEnterprise(name: string): Promise<string> {
   return (await server.ok(CREATE_ENTERPRISE, { input: { uscc: uscc('91'), name } })).createEnterprise.id;
+}
+
+/** The day `days` after `day` (YYYY-MM-DD). */
+function dayAfter(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Runs `count` calls of `step`, `width` at a time (the server's pool is small; the machine is shared). */
@@ -137,6 +144,83 @@ test('a subject with 130 records and 51 verdicts shows the first page of each an
   await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('table[data-testid="verdicts"] tbody tr').length === 51);
   expect(await moreVerdicts.getByRole('button').count()).toBe(0);
   await screenshot(page, 'subject-long-lists-clerk-zh');
+  expect(foreign).toEqual([]);
+  await context.close();
+}, 300_000);
+
+test('an agency with 120 commitments and 51 court cases: each panel pages on its own, every row once, in the API\'s order (latest first, ties by id), with the totals', async () => {
+  const agencyId = await createAgency(server, { name: '鄂州市长卷测试局' });
+  const other = await createAgency(server, { name: '鄂州市邻局' });
+  // Three items a day, so that a day's items stand across each page boundary (rows 49–51, 99–101):
+  // the order within a day (by id) has to hold from one page to the next.
+  const commitments: { id: string; dueOn: string }[] = [];
+  await inBatches(120, 10, async (n) => {
+    const input = { agencyId, kind: 'DEADLINE', domain: 'LIVELIHOOD', publiclyDisclosed: true, content: `长卷承诺第${n + 1}项`, publishedOn: '2025-01-01', dueOn: dayAfter('2025-02-01', Math.floor(n / 3)) } as const;
+    commitments.push((await server.ok(CREATE_COMMITMENT, { input })).createCommitment);
+  });
+  const cases: { id: string; filedOn: string }[] = [];
+  await inBatches(51, 10, async (n) => {
+    const input = { agencyId, kind: 'CIVIL', caseNumber: `(2025)鄂07民初${n + 1}号`, court: '鄂州市中级人民法院', filedOn: dayAfter('2025-01-01', Math.floor(n / 3)) } as const;
+    cases.push((await server.ok(CREATE_COURT_CASE, { input })).createCourtCase);
+  });
+  // Another agency's items are not this agency's rows.
+  await server.ok(CREATE_COMMITMENT, { input: { agencyId: other, kind: 'DEADLINE', domain: 'LIVELIHOOD', publiclyDisclosed: true, content: '邻局承诺', publishedOn: '2025-01-01', dueOn: '2026-01-01' } });
+  await server.ok(CREATE_COURT_CASE, { input: { agencyId: other, kind: 'CIVIL', caseNumber: '(2025)鄂07民初9999号', court: '鄂州市中级人民法院', filedOn: '2025-06-01' } });
+  const byDayThenId = <T extends { id: string }>(day: (item: T) => string) => (a: T, b: T) => day(b).localeCompare(day(a)) || a.id.localeCompare(b.id);
+  const commitmentOrder = [...commitments].sort(byDayThenId((c) => c.dueOn)).map((c) => `commitment-${c.id}`);
+  const caseOrder = [...cases].sort(byDayThenId((c) => c.filedOn)).map((c) => `case-${c.id}`);
+
+  const { page, foreign, context } = await openSession(browser, origin, { token: await token('CLERK', 'zhao.lu') });
+  await page.goto(`${origin}/console/subjects/agency/${agencyId}`);
+  const commitmentRows = page.locator('tr[id^="commitment-"]');
+  const caseRows = page.locator('tr[id^="case-"]');
+  const moreCommitments = page.getByTestId('more-commitments');
+  const moreCases = page.getByTestId('more-court-cases');
+  const shownIds = (rows: typeof commitmentRows) => rows.evaluateAll((trs) => trs.map((tr) => tr.id));
+  const rowCount = (prefix: string, count: number) => page.waitForFunction(([p, n]) => (globalThis as any).document.querySelectorAll(`tr[id^="${p}"]`).length === n, [prefix, count] as const);
+  await moreCommitments.waitFor();
+  await moreCases.waitFor();
+  expect(await page.locator('[data-code="LIST_TOO_LONG"]').count()).toBe(0);
+
+  // First pages: the 50 latest of each, with the totals.
+  expect(await shownIds(commitmentRows)).toEqual(commitmentOrder.slice(0, 50));
+  expect(await moreCommitments.textContent()).toContain('已显示 50 / 120 项');
+  expect(await shownIds(caseRows)).toEqual(caseOrder.slice(0, 50));
+  expect(await moreCases.textContent()).toContain('已显示 50 / 51 项');
+  const firstRow = await commitmentRows.first().locator('td').allTextContents();
+  const latest = commitments.find((c) => `commitment-${c.id}` === commitmentOrder[0])!;
+  expect(firstRow.slice(1, 3)).toEqual(['2025-01-01', latest.dueOn]);
+  expect(firstRow[0]).toMatch(/^长卷承诺第(118|119|120)项$/);
+
+  // The commitments' next pages come after the ones shown, which stay; the court cases do not move.
+  await moreCommitments.getByRole('button', { name: '显示更多' }).click();
+  await rowCount('commitment-', 100);
+  expect(await shownIds(commitmentRows)).toEqual(commitmentOrder.slice(0, 100));
+  expect(await moreCommitments.textContent()).toContain('已显示 100 / 120 项');
+  expect(await caseRows.count()).toBe(50);
+  await moreCommitments.getByRole('button', { name: '显示更多' }).click();
+  await rowCount('commitment-', 120);
+  expect(await shownIds(commitmentRows)).toEqual(commitmentOrder);
+  expect(await moreCommitments.textContent()).toContain('已显示 120 / 120 项');
+  expect(await moreCommitments.getByRole('button').count()).toBe(0);
+  expect(await page.locator('main').textContent()).not.toContain('邻局承诺');
+
+  // The court cases' last page: one row, then no button.
+  await moreCases.getByRole('button', { name: '显示更多' }).click();
+  await rowCount('case-', 51);
+  expect(await shownIds(caseRows)).toEqual(caseOrder);
+  expect(await moreCases.textContent()).toContain('已显示 51 / 51 项');
+  expect(await moreCases.getByRole('button').count()).toBe(0);
+  const lastCase = await caseRows.last().locator('td').allTextContents();
+  expect(lastCase.slice(1, 3)).toEqual(['鄂州市中级人民法院', '2025-01-01']);
+  expect(await page.locator('main').textContent()).not.toContain('9999号');
+  expect(await commitmentRows.count()).toBe(120);
+
+  // The totals in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  expect(await moreCommitments.textContent()).toContain('Showing 120 of 120');
+  expect(await moreCases.textContent()).toContain('Showing 51 of 51');
+  await screenshot(page, 'agency-long-lists-clerk-en');
   expect(foreign).toEqual([]);
   await context.close();
 }, 300_000);
