@@ -1,6 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ApiError, Loaded } from './api';
+import type { Paged } from './paged';
 import { useLabel, useT } from './i18n';
 import { PUBLIC_SESSION, type Session } from './session';
 
@@ -99,22 +100,58 @@ export function Json({ value }: { value: unknown }) {
 }
 
 /**
- * How many of a paged list are shown, and the button that fetches the next page. A failed page keeps
- * the ones already shown and says why next to the button.
+ * A list read a page at a time (usePaged): its loading state or refusal; `empty` when it has no items;
+ * else the items as `children` draws them, how many are shown of how many, and the button that fetches
+ * the next page (data-testid `more-<what>`). A failed page keeps the ones already shown and says why
+ * next to the button.
  */
-export function MoreButton({ paged, what }: { paged: { shown: number; totalCount: number; hasNextPage: boolean; loadingMore: boolean; moreError: ApiError | null; more(): void }; what: string }) {
+export function PagedList<Node>({ paged, what, empty, children }: { paged: Paged<Node> & { more(): void }; what: string; empty: string; children: (nodes: Node[]) => ComponentChildren }) {
   const t = useT();
+  const loaded = paged.state === 'done' ? { state: 'done' as const, data: paged } : paged;
   return (
-    <div class="more no-print" data-testid={`more-${what}`}>
-      <p class="muted" aria-live="polite">
-        {t(`已显示 ${paged.shown} / ${paged.totalCount} 项`, `Showing ${paged.shown} of ${paged.totalCount}`)}
-      </p>
-      {paged.hasNextPage ? (
-        <button type="button" onClick={paged.more} disabled={paged.loadingMore}>
-          {paged.loadingMore ? t('加载中…', 'Loading…') : t('显示更多', 'Show more')}
-        </button>
-      ) : null}
-      {paged.moreError ? <ErrorNote error={paged.moreError} /> : null}
-    </div>
+    <Show loaded={loaded}>
+      {(page) =>
+        page.nodes.length ? (
+          <>
+            {children(page.nodes)}
+            <div class="more no-print" data-testid={`more-${what}`}>
+              <p class="muted" aria-live="polite">
+                {t(`已显示 ${page.nodes.length} / ${page.totalCount} 项`, `Showing ${page.nodes.length} of ${page.totalCount}`)}
+              </p>
+              {page.hasNextPage ? (
+                <button type="button" onClick={paged.more} disabled={page.loadingMore}>
+                  {page.loadingMore ? t('加载中…', 'Loading…') : t('显示更多', 'Show more')}
+                </button>
+              ) : null}
+              {page.moreError ? <ErrorNote error={page.moreError} /> : null}
+            </div>
+          </>
+        ) : (
+          <p>{empty}</p>
+        )
+      }
+    </Show>
+  );
+}
+
+/** A paged list as a table (data-testid `what`): a header cell per column, a row per item. */
+export function PagedTable<Node>({ paged, what, empty, headers, row }: { paged: Paged<Node> & { more(): void }; what: string; empty: string; headers: string[]; row: (node: Node) => ComponentChildren }) {
+  return (
+    <PagedList paged={paged} what={what} empty={empty}>
+      {(nodes) => (
+        <table class="list" data-testid={what}>
+          <thead>
+            <tr>
+              {headers.map((header) => (
+                <th scope="col" key={header}>
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{nodes.map(row)}</tbody>
+        </table>
+      )}
+    </PagedList>
   );
 }

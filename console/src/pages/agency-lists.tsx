@@ -2,7 +2,7 @@ import { request } from '../api';
 import { graphql, type ResultOf } from '../graphql';
 import { useLabel, useT } from '../i18n';
 import { usePaged } from '../paged';
-import { MoreButton, Show, useSession } from '../ui';
+import { PagedTable, useSession } from '../ui';
 
 // Paged (commitmentsConnection, courtCasesConnection): the plain lists are refused whole past 100.
 const AgencyCommitments = graphql(`
@@ -34,38 +34,6 @@ type CourtCase = NonNullable<ResultOf<typeof AgencyCourtCases>['agency']>['court
 
 const PER_PAGE = 50;
 
-/**
- * One paged table of an agency's items: the header cells, one row per node, and the "more" control —
- * the commitments and court-cases panels differ only in their query and columns.
- */
-function PagedTable<Node extends { id: string }>({ paged, what, headers, row }: { paged: ReturnType<typeof usePaged<Node>>; what: string; headers: string[]; row: (node: Node) => preact.JSX.Element }) {
-  const t = useT();
-  const loaded = paged.state === 'done' ? { state: 'done' as const, data: paged } : paged;
-  return (
-    <Show loaded={loaded}>
-      {(page) =>
-        page.nodes.length ? (
-          <>
-            <table class="list">
-              <thead>
-                <tr>
-                  {headers.map((header) => (
-                    <th scope="col" key={header}>{header}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>{page.nodes.map(row)}</tbody>
-            </table>
-            <MoreButton paged={{ ...page, shown: page.nodes.length, more: paged.more }} what={what} />
-          </>
-        ) : (
-          <p>{t('无。', 'None.')}</p>
-        )
-      }
-    </Show>
-  );
-}
-
 /** An agency's public commitments, latest due first, a page at a time. */
 export function AgencyCommitmentList({ id }: { id: string }) {
   const t = useT();
@@ -76,6 +44,7 @@ export function AgencyCommitmentList({ id }: { id: string }) {
     <PagedTable
       paged={commitments}
       what="commitments"
+      empty={t('无。', 'None.')}
       headers={[t('内容', 'Content'), t('公开日期', 'Published'), t('期限', 'Due'), t('状态', 'Status')]}
       row={(c) => (
         <tr key={c.id} id={`commitment-${c.id}`}>
@@ -100,6 +69,7 @@ export function AgencyCourtCaseList({ id }: { id: string }) {
     <PagedTable
       paged={cases}
       what="court-cases"
+      empty={t('无。', 'None.')}
       headers={[t('案号', 'Case number'), t('法院', 'Court'), t('立案日期', 'Filed'), t('负责人出庭', 'Head appeared'), t('失信被执行人', 'Judgment defaulter')]}
       row={(c) => (
         <tr key={c.id} id={`case-${c.id}`}>

@@ -4,7 +4,7 @@ import { graphql, type ResultOf } from '../graphql';
 import { useLabel, useLang, useT } from '../i18n';
 import { usePaged } from '../paged';
 import { may } from '../session';
-import { MoreButton, Show, formatTime, useSession } from '../ui';
+import { PagedList, formatTime, useSession } from '../ui';
 
 const RecordFields = graphql(`
   fragment RecordFields on CreditRecord {
@@ -55,25 +55,19 @@ export function SubjectRecords({ type, id }: { type: 'AGENCY' | 'CIVIL_SERVANT' 
     },
     JSON.stringify([type, id, history, session.token]),
   );
-  const loaded = records.state === 'done' ? { state: 'done' as const, data: records } : records;
   return (
-    <Show loaded={loaded}>
-      {(page) =>
-        page.nodes.length ? (
-          <>
-            {!history ? <p class="help">{t('记录的修改历史对您的角色不可见。', 'The history of the records is not shown to your role.')}</p> : null}
-            <ol class="records" data-testid="records">
-              {page.nodes.map((r) => (
-                <RecordCard key={r.id} record={r} />
-              ))}
-            </ol>
-            <MoreButton paged={{ ...page, shown: page.nodes.length, more: records.more }} what="records" />
-          </>
-        ) : (
-          <p>{t('无信用记录。', 'No credit records.')}</p>
-        )
-      }
-    </Show>
+    <PagedList paged={records} what="records" empty={t('无信用记录。', 'No credit records.')}>
+      {(nodes) => (
+        <>
+          {!history ? <p class="help">{t('记录的修改历史对您的角色不可见。', 'The history of the records is not shown to your role.')}</p> : null}
+          <ol class="records" data-testid="records">
+            {nodes.map((r) => (
+              <RecordCard key={r.id} record={r} />
+            ))}
+          </ol>
+        </>
+      )}
+    </PagedList>
   );
 }
 

@@ -2,7 +2,7 @@ import { request } from '../api';
 import { graphql, type ResultOf } from '../graphql';
 import { useLang, useT } from '../i18n';
 import { usePaged } from '../paged';
-import { MoreButton, OutcomeBadge, Show, formatTime, shortVersion, useSession, verdictHref } from '../ui';
+import { OutcomeBadge, PagedTable, formatTime, shortVersion, useSession, verdictHref } from '../ui';
 
 const SubjectVerdicts = graphql(`
   query SubjectVerdicts($subject: SubjectInput!, $first: Int!, $after: String) {
@@ -27,51 +27,32 @@ export function SubjectVerdictList({ type, id, matters }: { type: 'AGENCY' | 'CI
     async (after) => (await request(SubjectVerdicts, { subject: { type, id }, first: VERDICTS_PER_PAGE, after }, session.token)).verdicts,
     JSON.stringify([type, id, session.token]),
   );
-  const loaded = verdicts.state === 'done' ? { state: 'done' as const, data: verdicts } : verdicts;
   return (
-    <Show loaded={loaded}>
-      {(page) =>
-        page.nodes.length ? (
-          <>
-            <table class="list" data-testid="verdicts">
-              <thead>
-                <tr>
-                  <th scope="col">{t('结论', 'Outcome')}</th>
-                  <th scope="col">{t('事项', 'Matter')}</th>
-                  <th scope="col">{t('评估日期', 'As of')}</th>
-                  <th scope="col">{t('评估时间', 'Evaluated')}</th>
-                  <th scope="col">{t('规则版本', 'Rules')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.nodes.map((node) => (
-                  <tr key={node.id} class={node.stale ? 'stale-row' : undefined} data-stale={String(node.stale)}>
-                    <td>
-                      <a href={verdictHref(node.id)} data-testid="verdict-link">
-                        <OutcomeBadge outcome={node.outcome} />
-                      </a>
-                      {node.stale ? (
-                        <span class="tag tag-stale" title={t('所依据的记录或规则已变更，请复核', 'The records or rules it rests on changed since: recheck')}>
-                          {t('需复核', 'stale')}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>{matters.find((m) => m.code === node.matter)?.title[lang] ?? node.matter}</td>
-                    <td>{formatTime(node.asOf, lang)}</td>
-                    <td>{formatTime(node.evaluatedAt, lang)}</td>
-                    <td>
-                      <code>{shortVersion(node.ruleSetVersion)}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <MoreButton paged={{ ...page, shown: page.nodes.length, more: verdicts.more }} what="verdicts" />
-          </>
-        ) : (
-          <p>{t('暂无结论。', 'No verdicts yet.')}</p>
-        )
-      }
-    </Show>
+    <PagedTable
+      paged={verdicts}
+      what="verdicts"
+      empty={t('暂无结论。', 'No verdicts yet.')}
+      headers={[t('结论', 'Outcome'), t('事项', 'Matter'), t('评估日期', 'As of'), t('评估时间', 'Evaluated'), t('规则版本', 'Rules')]}
+      row={(node) => (
+        <tr key={node.id} class={node.stale ? 'stale-row' : undefined} data-stale={String(node.stale)}>
+          <td>
+            <a href={verdictHref(node.id)} data-testid="verdict-link">
+              <OutcomeBadge outcome={node.outcome} />
+            </a>
+            {node.stale ? (
+              <span class="tag tag-stale" title={t('所依据的记录或规则已变更，请复核', 'The records or rules it rests on changed since: recheck')}>
+                {t('需复核', 'stale')}
+              </span>
+            ) : null}
+          </td>
+          <td>{matters.find((m) => m.code === node.matter)?.title[lang] ?? node.matter}</td>
+          <td>{formatTime(node.asOf, lang)}</td>
+          <td>{formatTime(node.evaluatedAt, lang)}</td>
+          <td>
+            <code>{shortVersion(node.ruleSetVersion)}</code>
+          </td>
+        </tr>
+      )}
+    />
   );
 }
