@@ -1,6 +1,6 @@
 import { createAgency } from '../support/factories';
 import { graphql } from '../support/graphql';
-import { holdLock } from '../support/row-lock';
+import { raceBehindLock } from '../support/row-lock';
 import { serverPerFile } from '../support/server-per-file';
 
 /**
@@ -23,14 +23,10 @@ const findingEvents = async (id: string) => (await server.sql(`select count(*)::
 
 it('two findings recorded at once: one is recorded, the other gets CONFLICT and changes nothing', async () => {
   const courtCaseId = await caseWithAbsentHead();
-  const held = await holdLock(server, 'select id from court_case where id = $1 for update', [courtCaseId]);
-  const answers = Promise.all([
+  const results = await raceBehindLock(server, 'select id from court_case where id = $1 for update', [courtCaseId], () => [
     server.query(RECORD_FINDING, { input: { courtCaseId, finding: 'EXCUSED', foundOn: '2025-10-01', foundBy: '鄂州市甲机关', document: '鄂州甲〔2025〕1号' } }, { role: 'CLERK' }),
     server.query(RECORD_FINDING, { input: { courtCaseId, finding: 'UNEXCUSED', foundOn: '2025-10-02', foundBy: '鄂州市乙机关', document: '鄂州乙〔2025〕2号' } }, { role: 'ADMIN' }),
   ]);
-  await held.waitForWaiters(2);
-  await held.release();
-  const results = await answers;
   const recorded = results.filter((r) => !r.errors);
   const refused = results.filter((r) => r.errors);
   expect(recorded).toHaveLength(1);

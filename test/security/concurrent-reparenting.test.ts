@@ -1,7 +1,7 @@
 import { createAgency } from '../support/factories';
 import { graphql } from '../support/graphql';
 import { healthz } from '../support/healthz';
-import { holdLock } from '../support/row-lock';
+import { raceBehindLock } from '../support/row-lock';
 import { serverPerFile } from '../support/server-per-file';
 
 /**
@@ -21,14 +21,10 @@ it('two concurrent re-parentings that together make a cycle: one succeeds, the o
   const x = await createAgency(server, { name: '鄂州市甲局' });
   const y = await createAgency(server, { name: '鄂州市乙局' });
   const before = await events([x, y]);
-  const held = await holdLock(server, 'select id from agency where id in ($1, $2) for update', [x, y]);
-  const answers = Promise.all([
+  const results = await raceBehindLock(server, 'select id from agency where id in ($1, $2) for update', [x, y], () => [
     server.query(UPDATE_PARENT, { id: x, parentId: y }, { role: 'CLERK' }),
     server.query(UPDATE_PARENT, { id: y, parentId: x }, { role: 'CLERK' }),
   ]);
-  await held.waitForWaiters(2);
-  await held.release();
-  const results = await answers;
   const succeeded = results.filter((r) => !r.errors);
   const refused = results.filter((r) => r.errors);
   expect(succeeded).toHaveLength(1);

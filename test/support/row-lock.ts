@@ -51,3 +51,16 @@ export async function holdLock(server: TestServer, lockSql: string, params: unkn
     release,
   };
 }
+
+/**
+ * Races requests as concurrent clients would: sends them (`send`) while `lockSql` holds the rows they
+ * reach, lets go once every one of them waits on the lock, and returns their answers in order.
+ */
+export async function raceBehindLock<P extends readonly Promise<unknown>[] | []>(server: TestServer, lockSql: string, params: unknown[], send: () => P): Promise<{ -readonly [K in keyof P]: Awaited<P[K]> }> {
+  const held = await holdLock(server, lockSql, params);
+  const sent = send();
+  const answers = Promise.all(sent);
+  await held.waitForWaiters(sent.length);
+  await held.release();
+  return answers;
+}
