@@ -16,12 +16,14 @@ export function auditIn(tx: EntityManager, actor: Viewer, entry: AuditEntry): vo
  * use case's `work` only creates and changes entities (MikroORM flushes before a query that needs
  * it). `about` says what to record of the result: the subject, the object acted on, the outcome.
  *
- * The rule it keeps: a use case (src/registry/*.service.ts, evaluate and recheck, starting and
- * cancelling a sweep, reloading and previewing rules) calls this once; resolvers and the command
- * line call use cases and open no transaction; no use case runs inside another's (recheck is
- * evaluate with `recheckOf`, one transaction). A caller that must put several
- * use cases in one transaction (the demo data, all or nothing) opens it and passes its
- * EntityManager: the use cases join it (REQUIRED) instead of nesting savepoints in it.
+ * The rule it keeps: a use case (src/registry/*.service.ts, starting and cancelling a sweep,
+ * reloading and previewing rules) calls this once; resolvers and the command line call use cases
+ * and open no transaction; no use case runs inside another's. Evaluate and recheck (recheck is
+ * evaluate with `recheckOf`) are the exception: their verdict and its event are one statement,
+ * so one implicit transaction (insertVerdictAudited, src/db/repositories/verdict.repository.ts,
+ * says why). A caller that must put several use cases in one transaction (the demo data, all or
+ * nothing) opens it and passes its EntityManager: the use cases join it (REQUIRED) instead of
+ * nesting savepoints in it.
  */
 export async function withAudit<T>(
   em: EntityManager,
