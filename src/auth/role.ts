@@ -54,6 +54,14 @@ export const PERMISSIONS = {
   readVerdicts: ALL_ROLES,
   /** Read stored verdicts about civil servants: personnel matters, never public. */
   readPersonnelVerdicts: [Role.CLERK, Role.OFFICER, Role.INSPECTOR, Role.ADMIN, Role.DISPLAY],
+  /**
+   * Withdraw as ENTERED_IN_ERROR a grade that holds again because the grade entered after it was
+   * withdrawn in error (withdrawCreditGrade): each such step erases one more grade from every past
+   * day, so a clerk alone could walk an enterprise's grade history back to its start (hostile12 F5).
+   * The clerk corrects the latest entry; reaching further back takes a second person. Only this:
+   * the officer registers nothing else.
+   */
+  correctGradeHistory: [Role.OFFICER, Role.ADMIN],
   /** Confirm an agency's kind estimated when kinds were introduced (三(六)'s honour disqualification rests on it). */
   confirmAgencyKind: [Role.OFFICER, Role.ADMIN],
   /** Reload the rules, preview drafts. */

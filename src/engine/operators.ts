@@ -1,4 +1,5 @@
 import { Engine } from 'json-rules-engine';
+import { RULE_LIMITS } from './rule-limits';
 
 /** An operator as json-rules-engine keeps it: `evaluate` runs its fact-value check, then its comparison. */
 export interface EngineOperator {
@@ -35,8 +36,20 @@ const table: OperatorMap = (() => {
 export const OPERATORS: readonly string[] = [...table.operators.keys()];
 export const DECORATORS: readonly string[] = [...table.decorators.keys()];
 
-/** An operator as the engine resolves it, decorators applied; null when the engine does not know it. */
+/** How many decorators an operator name puts before its operator (`not:equal` has one). */
+export function decoratorCount(name: string): number {
+  let count = 0;
+  for (let i = name.indexOf(':'); i !== -1; i = name.indexOf(':', i + 1)) count++;
+  return count;
+}
+
+/**
+ * An operator as the engine resolves it, decorators applied; null when the engine does not know it,
+ * or when more decorators are stacked than RULE_LIMITS.operatorDecorators (the engine applies each
+ * by recursion: thousands overflow the stack; the rule checks say so with the limit).
+ */
 export function engineOperator(name: string): EngineOperator | null {
+  if (decoratorCount(name) > RULE_LIMITS.operatorDecorators) return null;
   const parts = name.split(':');
   // Only names built from the table: `get` would also find a decorated name it cached earlier.
   if (!OPERATORS.includes(parts.at(-1)!) || !parts.slice(0, -1).every((d) => DECORATORS.includes(d))) return null;

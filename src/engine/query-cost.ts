@@ -14,7 +14,7 @@ export const PAGE_SIZE = { max: 100, default: 20 } as const;
  * than its cap. A list holding more is refused with LIST_TOO_LONG (src/graphql/list-caps.ts), never
  * cut short in silence (a file review must not miss the 101st record); its paged `…Connection` form
  * reads any length. Lists bounded by the rule files (a verdict's rules, measures) are not here: the
- * estimate assumes ASSUMED_LIST_SIZE for them.
+ * estimate counts them at their size in the rule set in force (KnownSizes), else ASSUMED_LIST_SIZE.
  */
 const READ_INSTEAD = {
   'Agency.children': 'agencies(filter: { parentId: … })',
@@ -103,11 +103,25 @@ export type FactsField = keyof typeof FACTS_FIELDS;
 const READ_COST = 10;
 
 /**
- * Lists bounded by the rule files (a verdict's rules, a rule's conditions) are assumed to hold this
- * many items. Lists that grow with the registry are not guessed: they carry a cap their resolvers
- * enforce (PLAIN_LIST_CAPS) and are counted at it.
+ * Lists bounded by the rule files (a verdict's rules, a rule's conditions) whose size is not known
+ * (KnownSizes) are assumed to hold this many items. Lists that grow with the registry are not
+ * guessed: they carry a cap their resolvers enforce (PLAIN_LIST_CAPS) and are counted at it.
  */
 const ASSUMED_LIST_SIZE = 5;
+
+/**
+ * Sizes of lists the server knows when a request comes, `Type.field` → items: those of the rule
+ * set in force (src/graphql/rule-set-sizes.ts), which replace ASSUMED_LIST_SIZE for the lists they
+ * name. `key` changes whenever a size may (the rule-set version), so an estimate kept for a
+ * document is not reused under other sizes.
+ */
+export interface KnownSizes {
+  key: string;
+  sizes: Readonly<Record<string, number>>;
+}
+
+/** No size known: every list bounded by the rule files counts ASSUMED_LIST_SIZE (the draft facts check, a caller outside a request). */
+export const NO_KNOWN_SIZES: KnownSizes = { key: '', sizes: {} };
 
 /**
  * Fields that compute rather than read, in units of a stored field read. An explanation reads the
@@ -182,13 +196,13 @@ function pageSize(first: unknown): number {
 /**
  * How many items a field returns at most, for what is asked under it: a connection `first`
  * (clamped), its `edges` those same items, a read by ids the number of ids, a capped plain list its
- * cap, another plain list ASSUMED_LIST_SIZE; any other field one.
+ * cap, a list of the rule set its known size, another plain list ASSUMED_LIST_SIZE; any other field one.
  */
-function itemsOf(name: string, field: { name: string; type: GraphQLOutputType }, args: Record<string, unknown>): number {
+function itemsOf(name: string, field: { name: string; type: GraphQLOutputType }, args: Record<string, unknown>, known: KnownSizes): number {
   if (getNamedType(field.type).name.endsWith('Connection')) return pageSize(args.first);
   if (field.name === 'edges') return 1;
   if (BY_IDS.has(name)) return Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1;
-  if (isList(field.type)) return capOf(name) ?? (Object.hasOwn(FACTS_LIST_SOURCES, name) ? capOf(FACTS_LIST_SOURCES[name]) : undefined) ?? ASSUMED_LIST_SIZE;
+  if (isList(field.type)) return capOf(name) ?? (Object.hasOwn(FACTS_LIST_SOURCES, name) ? capOf(FACTS_LIST_SOURCES[name]) : undefined) ?? (Object.hasOwn(known.sizes, name) ? known.sizes[name] : ASSUMED_LIST_SIZE);
   return 1;
 }
 
@@ -201,7 +215,7 @@ function itemsOf(name: string, field: { name: string; type: GraphQLOutputType },
 const listEstimator: ComplexityEstimator = ({ type, args, field, node, childComplexity, context }) => {
   const name = `${type.name}.${field.name}`;
   const own = FIELD_COSTS[name] ?? 1;
-  const items = itemsOf(name, field, args);
+  const items = itemsOf(name, field, args, (context as { known: KnownSizes }).known);
   if (getNamedType(field.type).name.endsWith('Connection')) {
     const count = type.name === 'Query' && selects(node.selectionSet, 'totalCount', (context as { fragments: Fragments }).fragments) ? ROOT_COUNT_COST : 0;
     return own + count + items * childComplexity;
@@ -226,7 +240,7 @@ export function estimateAssessments(schema: GraphQLSchema, document: DocumentNod
   const estimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
     const name = `${type.name}.${field.name}`;
     const own = Object.hasOwn(fields, name) ? fields[name](args) : 0;
-    return own + itemsOf(name, field, args) * childComplexity;
+    return own + itemsOf(name, field, args, NO_KNOWN_SIZES) * childComplexity;
   };
   return getComplexity({ schema, query: document, operationName, variables, estimators: [estimator], maxQueryNodes: maxNodes } as Parameters<typeof getComplexity>[0]);
 }
@@ -234,16 +248,26 @@ export function estimateAssessments(schema: GraphQLSchema, document: DocumentNod
 /**
  * The estimated cost of an operation (graphql-query-complexity with the estimators above). Throws
  * graphql-query-complexity's error when it cannot be made (more than `maxNodes` fields to visit, a
- * variable of the wrong type).
+ * variable of the wrong type). `known` gives the lists of the rule set in force their sizes.
  */
-export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxNodes: number): number {
+export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxNodes: number, known: KnownSizes = NO_KNOWN_SIZES): number {
   return getComplexity({
     schema,
     query: document,
     operationName,
     variables,
     estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-    context: { fragments: new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : []))) },
+    context: { known, fragments: new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : []))) },
     maxQueryNodes: maxNodes,
   } as Parameters<typeof getComplexity>[0]);
+}
+
+/**
+ * How many fields the answer to an operation may hold: every field one, times the items of every
+ * list it sits in (itemsOf, as the cost estimate counts them); aliases and fragments counted each
+ * time. What the server builds and sends, whatever each field costs to compute. Throws as estimateCost does.
+ */
+export function estimateFields(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxNodes: number, known: KnownSizes = NO_KNOWN_SIZES): number {
+  const estimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => 1 + itemsOf(`${type.name}.${field.name}`, field, args, known) * childComplexity;
+  return getComplexity({ schema, query: document, operationName, variables, estimators: [estimator], maxQueryNodes: maxNodes } as Parameters<typeof getComplexity>[0]);
 }

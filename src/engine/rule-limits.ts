@@ -18,6 +18,13 @@ export const RULE_LIMITS = {
   /** Nesting of `all` / `any` / `not` in one rule. */
   conditionDepth: 8,
   /**
+   * Decorators before one condition's operator (`everyFact:not:equal` has two). json-rules-engine
+   * applies them by recursion, one frame each: 15,000 stacked `not:` passed the checks and overflowed
+   * the stack when a preview ran (hostile12 F4). Each of the six decorators (not, swap, someFact,
+   * everyFact, someValue, everyValue) once is more than any rule needs; the shipped rules use none.
+   */
+  operatorDecorators: 4,
+  /**
    * Values in the lists (`in`, `notIn`, `contains…` values) of one rule's conditions, and of all
    * the rules of a folder (a draft is checked as the folder it would make). Each value is tried
    * against every subject in a preview and by the lint's search; the shipped rules use at most 4

@@ -1,7 +1,8 @@
 import { SubjectType } from '../domain/subject';
 import type { LocatedJson } from './json-file';
 import { MITIGABLE } from '../domain/verdict';
-import { engineOperator, OPERATORS } from './operators';
+import { decoratorCount, engineOperator, OPERATORS } from './operators';
+import { RULE_LIMITS } from './rule-limits';
 import type { ConditionNode, LoadedRule, Matter, RuleFile } from './rule-model';
 import type { RuleProblem } from './rule-problem';
 
@@ -31,7 +32,15 @@ export function validateRule(file: string, json: LocatedJson, folderType: Subjec
     problem(['effective', 'to'], `失效日期 ${rule.effective.to} 早于生效日期 ${rule.effective.from}`, `"to" ${rule.effective.to} is before "from" ${rule.effective.from}`);
   }
   for (const { leaf, at } of leaves(rule.conditions)) {
-    if (!engineOperator(leaf.operator)) {
+    const decorators = decoratorCount(leaf.operator);
+    if (decorators > RULE_LIMITS.operatorDecorators) {
+      const shown = leaf.operator.length > 60 ? `${leaf.operator.slice(0, 40)}…${leaf.operator.slice(-16)}` : leaf.operator;
+      problem(
+        [...at, 'operator'],
+        `运算符 "${shown}" 前有 ${decorators} 个修饰前缀（如 not:），每个条件至多 ${RULE_LIMITS.operatorDecorators} 个；请删去多余的前缀（两个 not: 相互抵消），或改用 all / any / not 组合条件`,
+        `the operator "${shown}" has ${decorators} decorators (such as not:) before it; a condition has at most ${RULE_LIMITS.operatorDecorators}. Remove the extra ones (two not: cancel out), or combine conditions with all / any / not`,
+      );
+    } else if (!engineOperator(leaf.operator)) {
       problem([...at, 'operator'], `未知的运算符 "${leaf.operator}"，可用：${OPERATORS.join(', ')}`, `unknown operator "${leaf.operator}"; use one of ${OPERATORS.join(', ')}`);
     }
   }

@@ -4,7 +4,10 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, Kind, getNamedType, getVariableValues, visit, type ASTNode, isInterfaceType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type ParseOptions, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { SUBSCRIPTION_DEFAULTS } from '../config';
-import { estimateCost, isList } from '../engine/query-cost';
+import { estimateCost, estimateFields, isList, NO_KNOWN_SIZES, type KnownSizes } from '../engine/query-cost';
+import { Role } from '../auth/role';
+import type { GraphQLContext } from './context';
+import { ruleSetSizes } from './rule-set-sizes';
 
 /**
  * The limits every request must keep, checked before any resolver runs. README.md ("Limits") states
@@ -19,10 +22,20 @@ export const LIMITS = {
   aliases: 60,
   /** Directives (@include, @skip …) in one operation. */
   directives: 30,
-  /** Estimated cost: pages count `first` × their items, capped plain lists their cap × theirs (list-caps.ts), other nested lists 5 × theirs, costly fields their FIELD_COSTS, any other field 1. */
+  /** Estimated cost: pages count `first` × their items, capped plain lists their cap × theirs (list-caps.ts), the rule set's lists their size in force × theirs (rule-set-sizes.ts), other nested lists 5 × theirs, costly fields their FIELD_COSTS, any other field 1. */
   cost: 100_000,
   /** Fields the cost estimate visits before it gives up and refuses (fragment fan-out). */
   costNodes: 5_000,
+  /**
+   * Fields the answer to a request without a token may hold, each list counted at its items as the
+   * cost estimate counts them (query-cost.ts estimateFields), aliases each time: what the server
+   * builds and sends for an anonymous caller, who may send PUBLIC_RATE_LIMIT requests a minute. The
+   * cost limit alone let one build about 100,000 (60 aliases of a page of 100 with 16 fields); 60
+   * aliases of `ruleSet { rules { … } }` held about 20,000 and cost about a CPU-second (hostile12 F1).
+   * The console's public pages hold at most about 700; a page of 100 enterprises with every field
+   * of their `publicStatus` about 10,100. Signed-in callers are held by `cost` alone.
+   */
+  publicFields: 15_000,
   /**
    * Lists inside lists along one path (a connection's `edges` counts as one). Plain lists that grow
    * are capped (list-caps.ts) and counted at their cap; this keeps the product of caps small enough
@@ -183,12 +196,12 @@ function tooComplex(message: string, extensions: Record<string, unknown> = {}): 
  * of `first: $n` costs what a page of 1 does), and knows no unpaged lists, so it cannot hold the
  * model above.
  */
-export function complexityPlugin(): ApolloServerPlugin {
+export function complexityPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          assertAffordable(schema, document, request.operationName, request.variables ?? {});
+        async didResolveOperation({ request, document, schema, contextValue }) {
+          assertAffordable(schema, document, request.operationName, request.variables ?? {}, contextValue);
         },
       };
     },
@@ -204,6 +217,10 @@ export function complexityPlugin(): ApolloServerPlugin {
  * document sent again and again (evaluate, a verdict page) is estimated once, not every request.
  */
 const estimated = new WeakMap<DocumentNode, { costVariables: CostVariable[]; costs: Map<string, number> }>();
+
+/** What is estimated: the cost (every caller), or the fields of the answer (a caller without a token). */
+type Measure = 'cost' | 'fields';
+const MEASURES = { cost: estimateCost, fields: estimateFields } as const;
 /** Per document: enough for every page size, and bounded whatever a caller sends. */
 const MAX_COSTS_PER_DOCUMENT = 200;
 
@@ -237,13 +254,14 @@ function costKeyOf(variable: CostVariable, variables: Record<string, unknown>): 
   return value == null ? value : { length: 1 };
 }
 
-function estimateOnce(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+function estimateOnce(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, measure: Measure, sizes: KnownSizes): number {
   let known = estimated.get(document);
   if (!known) estimated.set(document, (known = { costVariables: costVariables(document), costs: new Map() }));
-  const key = JSON.stringify([operationName ?? null, ...known.costVariables.map((variable) => costKeyOf(variable, variables))]);
+  // The rule set's sizes are part of the key: a reload that changes them estimates the document again.
+  const key = JSON.stringify([measure, sizes.key, operationName ?? null, ...known.costVariables.map((variable) => costKeyOf(variable, variables))]);
   const cost = known.costs.get(key);
   if (cost === undefined) {
-    const fresh = estimateCost(schema, document, operationName, variables, LIMITS.costNodes);
+    const fresh = MEASURES[measure](schema, document, operationName, variables, LIMITS.costNodes, sizes);
     if (known.costs.size >= MAX_COSTS_PER_DOCUMENT) known.costs.clear();
     known.costs.set(key, fresh);
     return fresh;
@@ -257,11 +275,18 @@ function estimateOnce(schema: GraphQLSchema, document: DocumentNode, operationNa
   return cost;
 }
 
-/** The cost check of complexityPlugin, for any operation (subscriptions over WebSocket too): throws the coded error. */
-export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): void {
+/**
+ * The cost check of complexityPlugin, for any operation (subscriptions over WebSocket too): throws the
+ * coded error. The lists of the rule set in force count their real sizes (rule-set-sizes.ts); a
+ * caller without a token is also held to LIMITS.publicFields.
+ */
+export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>, caller?: Pick<GraphQLContext, 'rules' | 'viewer'>): void {
+  const sizes = caller ? ruleSetSizes(caller.rules.current) : NO_KNOWN_SIZES;
   let complexity: number;
+  let fields = 0;
   try {
-    complexity = estimateOnce(schema, document, operationName ?? undefined, variables);
+    complexity = estimateOnce(schema, document, operationName ?? undefined, variables, 'cost', sizes);
+    if (caller?.viewer.role === Role.PUBLIC) fields = estimateOnce(schema, document, operationName ?? undefined, variables, 'fields', sizes);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/^Variable "\$/.test(message)) {
@@ -271,5 +296,11 @@ export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, 
   }
   if (!Number.isFinite(complexity) || complexity > LIMITS.cost) {
     throw tooComplex(`The query is too expensive: its estimated cost is ${complexity}, the limit is ${LIMITS.cost}. Ask for smaller pages (first) or fewer nested lists. Nothing was run.`, { complexity });
+  }
+  if (fields > LIMITS.publicFields) {
+    throw tooComplex(
+      `The answer may hold ${fields} fields (each list counted at its largest, aliases each time); a request without a token may ask for at most ${LIMITS.publicFields}. Ask for fewer aliases, smaller pages (first) or fewer fields, or sign in with a token. Nothing was run.`,
+      { limit: LIMITS.publicFields, fields },
+    );
   }
 }

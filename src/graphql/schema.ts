@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import './enums';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { FIELD_READERS } from '../auth/role';
 import { buildSchema } from 'type-graphql';
 import { DateTimeScalar } from './scalars';
 import { authChecker } from '../auth/auth-checker';
@@ -75,8 +76,24 @@ export function getSchema(): Promise<GraphQLSchema> {
     // a civil servant's personal data read whole is recorded in the request's read log.
     globalMiddlewares: [GuardedFilters, RecordPersonalReads],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
-  });
+  }).then(guardsApply);
   return built;
+}
+
+/**
+ * Every field FIELD_READERS guards or audits must pass through the middlewares that do it: a field
+ * of a type with `simpleResolvers` (read directly by GraphQL, for speed) skips them all, so guarding
+ * one would silently serve it whole to everyone. Refused when the schema is built.
+ */
+function guardsApply(schema: GraphQLSchema): GraphQLSchema {
+  for (const key of Object.keys(FIELD_READERS)) {
+    const [typeName, fieldName] = key.split('.');
+    const type = schema.getType(typeName);
+    const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+    if (!field) throw new Error(`FIELD_READERS names ${key}, which the schema does not have.`);
+    if (!field.resolve) throw new Error(`FIELD_READERS guards ${key}, but ${typeName} is read without middlewares (simpleResolvers): drop simpleResolvers from ${typeName}, or the guard would not apply.`);
+  }
+  return schema;
 }
 
 /** The schema as SDL in a stable order, as committed in schema.graphql. */

@@ -235,12 +235,13 @@ export function serveSubscriptions(
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP POST to /graphql.', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         const variables = payload.variables ?? {};
+        const contextValue = contextFor(viewer);
         try {
-          assertAffordable(schema, document, payload.operationName, variables);
+          assertAffordable(schema, document, payload.operationName, variables, contextValue);
         } catch (error) {
           return [error as GraphQLError];
         }
-        return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue: contextFor(viewer) };
+        return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue };
       },
       // Personal data an event carries is recorded as read: per subscription, person and day.
       onNext: (_ctx, _id, _payload, args, result) => recordSubscriptionReads(args.contextValue as GraphQLContext, result),

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
 import { changesOutcome, snapshot } from '../audit/changes';
-import type { Viewer } from '../auth/role';
+import { GraphQLError } from 'graphql';
+import { PERMISSIONS, type Role, type Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { CreditGradeEnd } from '../domain/credit-grade';
 import { Enterprise, EnterpriseCreditGrade } from '../db/entities';
@@ -79,6 +80,29 @@ function assertWithdrawal(open: EnterpriseCreditGrade, input: GradeWithdrawal): 
   }
 }
 
+/**
+ * Who may clear this grade this way (hostile12 F5). ENTERED_IN_ERROR erases a grade from every past
+ * day and reopens the one it had replaced; repeated, a clerk alone could walk an enterprise's grade
+ * history back to its start (a past D that barred it from procurement gone from every as-of
+ * evaluation and recheck). The latest grade entered is the clerk's to correct (writeRegistry); a
+ * grade that holds again because one entered after it was withdrawn in error is older history,
+ * withdrawn in error only by a second person (correctGradeHistory: OFFICER, ADMIN). Withdrawing it
+ * from a day (WITHDRAWN), which keeps the days it held, stays the clerk's; the officer does only this.
+ */
+async function assertMayWithdraw(tx: EntityManager, actor: Viewer, enterprise: Enterprise, open: EnterpriseCreditGrade, input: GradeWithdrawal): Promise<void> {
+  const reachesBack = input.reason === CreditGradeEnd.ENTERED_IN_ERROR
+    && (await tx.count(EnterpriseCreditGrade, { enterprise, endReason: CreditGradeEnd.ENTERED_IN_ERROR, createdAt: { $gt: open.createdAt } })) > 0;
+  const allowed: readonly Role[] = reachesBack ? PERMISSIONS.correctGradeHistory : PERMISSIONS.writeRegistry;
+  if (allowed.includes(actor.role)) return;
+  const grade = `${open.grade}（${open.gradedOn} 评定）`;
+  const message = reachesBack
+    ? `withdrawCreditGrade: 信用等级 ${grade} 因其后录入的等级已作为录入错误撤销而恢复有效；再将其作为录入错误（ENTERED_IN_ERROR）撤销，会把它从以往每一天抹去、继续改写该企业更早的等级记录，须由第二人（${allowed.join('、')}）确认办理。${actor.role} 仍可自某日起撤销（WITHDRAWN）或评定新等级。未作任何更改。 / `
+      + `withdrawCreditGrade: grade ${open.grade} given ${open.gradedOn} holds again because the grade entered after it was withdrawn as entered in error; withdrawing it in error too would erase it from every past day, rewriting the enterprise's grade history further back, which takes a second person: one of ${allowed.join(', ')}. The ${actor.role} role may still withdraw it from a day (WITHDRAWN) or give a new grade. Nothing was changed.`
+    : `withdrawCreditGrade: ${input.reason === CreditGradeEnd.WITHDRAWN ? `自某日起撤销信用等级 ${grade}` : `将最近录入的信用等级 ${grade} 作为录入错误撤销`}属登记工作，由 ${allowed.join('、')} 办理；${actor.role} 只办理将因录入错误而恢复有效的更早等级作为录入错误撤销。未作任何更改。 / `
+      + `withdrawCreditGrade: ${input.reason === CreditGradeEnd.WITHDRAWN ? `withdrawing grade ${open.grade} given ${open.gradedOn} from a day` : `withdrawing in error grade ${open.grade} given ${open.gradedOn}, the latest grade entered,`} is registry work for one of ${allowed.join(', ')}. The ${actor.role} role only withdraws in error an older grade that holds again after an entry in error. Nothing was changed.`;
+  throw new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 }, role: actor.role, allowed } });
+}
+
 /** What the audit trail adds to the changed fields: which grade ended, how, and what it means for past days. */
 function endedWords(open: EnterpriseCreditGrade, input: GradeWithdrawal, reopened: EnterpriseCreditGrade | null): string {
   const grade = `grade ${open.grade} given ${open.gradedOn}`;
@@ -101,6 +125,7 @@ export async function withdrawCreditGrade(em: EntityManager, actor: Viewer, ente
       throw new BadUserInputError('enterpriseId', `企业 ${enterpriseId} 当前没有有效的信用等级，无可撤销。 / enterprise ${enterpriseId} has no credit grade in force to withdraw; its grades are in its audit trail and history.`);
     }
     assertWithdrawal(open, input);
+    await assertMayWithdraw(tx, actor, enterprise, open, input);
     const before = snapshot(enterprise, ENTERPRISE_FIELDS);
     let reopened: EnterpriseCreditGrade | null = null;
     open.endReason = input.reason;

@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Agency } from '../../db/entities';
 import { CommitmentDomain } from '../../domain/commitment';
+import { readsWhole } from '../../auth/role';
 import { commitmentFacts } from '../../domain/commitment-facts';
 import { chinaDate } from '../../domain/day';
 import { courtFacts } from '../../domain/court-facts';
@@ -31,7 +32,14 @@ export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', Ag
   ) {
     const on = chinaDate(asOf);
     const review = reviewOn(on, reviewYearStartsOn);
-    return commitmentFacts(factsRows(viewer, 'Agency.commitmentFacts', await loaders.factRows.commitmentsOfAgency.load(agency.id)), on, period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom, review));
+    const facts = commitmentFacts(factsRows(viewer, 'Agency.commitmentFacts', await loaders.factRows.commitmentsOfAgency.load(agency.id)), on, period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom, review));
+    // Each item of these lists is one commitment's finding: breachedCommitments those found 履职不力
+    // (and on which day), notCounted those left out and why (no finding yet, or an act before the
+    // in-force day). A role that reads a commitment's finding null (Commitment.breachFinding,
+    // breachFoundOn, breachFindingPending: the public, FIELD_READERS) gets them empty, for every
+    // agency and commitment, disclosed or not: the facts tell it no more than the commitments do
+    // (hostile12 F3). The counts stay, as the agency's verdicts state them.
+    return readsWhole(viewer.role, 'Commitment.breachFinding') ? facts : { ...facts, breachedCommitments: [], notCounted: [] };
   }
 
   @FieldResolver(() => CourtFactsType, { description: '诉讼事实 / Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })

@@ -55,8 +55,8 @@ export class EnterpriseResolver {
     return updateEnterprise(context.em, context.viewer, id, input);
   }
 
-  @Mutation(() => EnterpriseType, { description: '清除企业现行信用等级 / Clears the enterprise\'s grade in force, saying how: WITHDRAWN from a day (it held until then) or ENTERED_IN_ERROR (it never held; the grade it had replaced holds again). BAD_USER_INPUT when it has no grade in force.' })
-  @Authorized(PERMISSIONS.writeRegistry)
+  @Mutation(() => EnterpriseType, { description: '清除企业现行信用等级 / Clears the enterprise\'s grade in force, saying how: WITHDRAWN from a day (it held until then) or ENTERED_IN_ERROR (it never held; the grade it had replaced holds again). BAD_USER_INPUT when it has no grade in force. CLERK and ADMIN; a grade that holds again because the one entered after it was withdrawn in error is withdrawn in error only by OFFICER or ADMIN (a second person: each such step erases one more grade from the past), FORBIDDEN otherwise.' })
+  @Authorized([...new Set([...PERMISSIONS.writeRegistry, ...PERMISSIONS.correctGradeHistory])])
   withdrawCreditGrade(
     @Arg('enterpriseId', () => ID) enterpriseId: string,
     @Arg('input', () => WithdrawCreditGradeInput) input: WithdrawCreditGradeInput,

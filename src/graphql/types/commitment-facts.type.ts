@@ -79,10 +79,10 @@ export class CommitmentFactsType {
   @Field(() => Int, { description: '逾期未办结的承诺数 / Past due on the day and not settled.' })
   overdue!: number;
 
-  @Field(() => [BreachedCommitmentType], { description: '未兑现的承诺 / The breached commitments.' })
+  @Field(() => [BreachedCommitmentType], { description: '未兑现的承诺；公众读取时为空（公众不读取承诺的认定） / The breached commitments found 履职不力. Empty for the public, who reads no commitment\'s finding (Commitment.breachFinding is null for it).' })
   breachedCommitments!: BreachedCommitmentType[];
 
-  @Field(() => [NotCountedCommitmentType], { description: '不计入的未兑现承诺 / Breaches found 履职不力 in the period that occurred before actsFrom: left out of every count (不溯及既往).' })
+  @Field(() => [NotCountedCommitmentType], { description: '不计入的未兑现承诺；公众读取时为空 / Breaches left out of every count, with why: found 履职不力 in the period but occurred before actsFrom (不溯及既往), or awaiting a finding. Empty for the public, who reads no commitment\'s finding.' })
   notCounted!: NotCountedCommitmentType[];
 
   @Field(() => ReviewPeriodType, { nullable: true, description: '考核期间 / The annual review period counted (reviewYearStartsOn); null when none was asked for.' })

@@ -6,7 +6,9 @@ import type { ConditionNode } from '../../engine/rule-model';
 import { Effect, LegalBasisType, LocalizedTextType } from './verdict.type';
 import { Guarded } from '../guarded';
 
-@ObjectType('Matter', { description: 'A matter decided (事项), declared in rules/matters.json.' })
+// The rule set's own values, public and unaudited (RuleSet.errors, guarded, is on RuleSet): read
+// directly, without type-graphql's middleware chain (see LocalizedText, verdict.type.ts).
+@ObjectType('Matter', { simpleResolvers: true, description: 'A matter decided (事项), declared in rules/matters.json.' })
 export class MatterType {
   @Field()
   code!: string;
@@ -18,7 +20,7 @@ export class MatterType {
   subjectTypes!: SubjectType[];
 }
 
-@ObjectType('RuleInfo', { description: 'A rule file as loaded.' })
+@ObjectType('RuleInfo', { simpleResolvers: true, description: 'A rule file as loaded.' })
 export class RuleInfoType {
   @Field()
   id!: string;
@@ -54,7 +56,7 @@ export class RuleInfoType {
   measure!: LocalizedTextType;
 }
 
-@ObjectType('RuleProblem', { description: 'A mistake in the rules folder, located and explained in Chinese and English.' })
+@ObjectType('RuleProblem', { simpleResolvers: true, description: 'A mistake in the rules folder, located and explained in Chinese and English.' })
 export class RuleProblemType {
   @Field({ description: 'Relative to the rules folder.' })
   file!: string;

@@ -31,7 +31,10 @@ export class SubjectInput {
   id!: string;
 }
 
-@ObjectType('LocalizedText', { description: 'Text in Chinese and English.' })
+// Plain values read field by field, nothing guarded or audited on them: simpleResolvers lets GraphQL
+// read them directly, without type-graphql's middleware chain, which costs about ten times the field
+// itself (a rule set's texts and clauses are most of `ruleSet { rules { … } }`, hostile12 F1).
+@ObjectType('LocalizedText', { simpleResolvers: true, description: 'Text in Chinese and English.' })
 export class LocalizedTextType {
   @Field()
   zh!: string;
@@ -40,7 +43,7 @@ export class LocalizedTextType {
   en!: string;
 }
 
-@ObjectType('LegalBasis', { description: 'The clause a rule rests on.' })
+@ObjectType('LegalBasis', { simpleResolvers: true, description: 'The clause a rule rests on.' })
 export class LegalBasisType {
   @Field({ description: 'e.g. 鄂州政发〔2018〕17号' })
   document!: string;
