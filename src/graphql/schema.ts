@@ -26,7 +26,7 @@ import { ObjectionResolver } from './resolvers/objection.resolver';
 import { EnterprisePublicStatusResolver } from './resolvers/public-status.resolver';
 import { RuleSetResolver } from './resolvers/rule-set.resolver';
 import { SubjectChunkResolver } from './resolvers/subject-chunk.resolver';
-import { ExplanationResolver, VerdictResolver } from './resolvers/verdict.resolver';
+import { ConditionExplanationResolver, ExplanationResolver, VerdictResolver } from './resolvers/verdict.resolver';
 
 const resolvers = [
   AgencyResolver,
@@ -45,6 +45,7 @@ const resolvers = [
   EnterprisePublicStatusResolver,
   VerdictResolver,
   ExplanationResolver,
+  ConditionExplanationResolver,
   AssessResolver,
   RuleSetResolver,
   ImpactResolver,
