@@ -6,6 +6,7 @@ import { DateTimeScalar } from './scalars';
 import { authChecker } from '../auth/auth-checker';
 import { GuardedFilters } from './guarded-filter';
 import { RecordPersonalReads } from './personal-reads';
+import { ShareIdenticalRootFields } from './shared-root-fields';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { AssessResolver } from './resolvers/assess.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
@@ -72,9 +73,10 @@ export function getSchema(): Promise<GraphQLSchema> {
       },
     },
     authChecker,
-    // Filters on fields a role does not read are refused to it, on every field with a filter argument;
+    // Identical root query fields share one result per request (repeated aliases run once);
+    // filters on fields a role does not read are refused to it, on every field with a filter argument;
     // a civil servant's personal data read whole is recorded in the request's read log.
-    globalMiddlewares: [GuardedFilters, RecordPersonalReads],
+    globalMiddlewares: [ShareIdenticalRootFields, GuardedFilters, RecordPersonalReads],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
   });
   return built;
