@@ -101,7 +101,14 @@ export interface ConditionResult {
   /** The parameter the expected value was read from, e.g. "honourLossThreshold". */
   expectedParameter?: string;
   actual: unknown;
-  passed: boolean;
+  /**
+   * Whether the condition held. The engine always sets it; null only in a reader's view of stored
+   * facts (src/graphql/stored-facts-view.ts) where `actual` is not shown to the reader as it was
+   * (withheld or masked): whether it held would tell what `actual` hides. `withheld` is then true.
+   */
+  passed: boolean | null;
+  /** True in a reader's view when `actual` (and so `passed`) is not shown as it was; absent otherwise. */
+  withheld?: boolean;
 }
 
 /** What a mitigating rule did to the measure of another rule (三(七)). */

@@ -164,11 +164,19 @@ const BY_IDS = new Set(['Query.agenciesByIds', 'Query.civilServantsByIds', 'Quer
  * matches — the whole registry for most filters, and a masked-name search goes through every name
  * — where the page itself reads at most 100. Priced as twenty full pages. At 1 it went unseen:
  * 60 aliased `enterprises(first: 1) { totalCount }` were estimated at about 120 of 100,000 and cost
- * 20–27 times a plain request's CPU (hostile7 F5); now 50 such counts pass the limit. A nested
- * page's count reads only its parents' items through their index, one statement for every parent
- * and alias of the request (src/graphql/nested-pages.ts), so it stays a plain field.
+ * 20–27 times a plain request's CPU (hostile7 F5); now 50 such counts pass the limit.
  */
 export const ROOT_COUNT_COST = 2_000;
+
+/**
+ * A nested page's `totalCount`: a count of its parent's items (`(select count(*) … where parent = ?)`
+ * in the page's statement, src/graphql/nested-pages.ts), once per parent, reading every item the
+ * parent has through the list's index where the page reads at most `first` + 1. Priced per parent
+ * as a full page of the list (its items are uncapped: a connection is how a list longer than the
+ * plain list's cap is read), so a page of 100 agencies each counting one list costs 10,000 more. It
+ * was a plain field (1): 100 parents × 4 lists × 60 aliases of counts were priced as a few thousand.
+ */
+export const NESTED_COUNT_COST = PAGE_SIZE.max;
 
 /** Fragments by name, for finding a field behind a spread (the estimator sees one field's node only). */
 type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
@@ -207,8 +215,8 @@ function itemsOf(name: string, field: { name: string; type: GraphQLOutputType },
 }
 
 /**
- * A connection costs `first` (clamped) times its items (and a root one whose totalCount is asked
- * ROOT_COUNT_COST more), and its `edges` are those same items; a
+ * A connection costs `first` (clamped) times its items (and one whose totalCount is asked
+ * ROOT_COUNT_COST more at the root, NESTED_COUNT_COST more per parent nested), and its `edges` are those same items; a
  * capped plain list costs its cap times its items, another plain list ASSUMED_LIST_SIZE times; a
  * field of FIELD_COSTS its weight plus its children; any other field one.
  */
@@ -217,7 +225,9 @@ const listEstimator: ComplexityEstimator = ({ type, args, field, node, childComp
   const own = FIELD_COSTS[name] ?? 1;
   const items = itemsOf(name, field, args, (context as { known: KnownSizes }).known);
   if (getNamedType(field.type).name.endsWith('Connection')) {
-    const count = type.name === 'Query' && selects(node.selectionSet, 'totalCount', (context as { fragments: Fragments }).fragments) ? ROOT_COUNT_COST : 0;
+    const counted = selects(node.selectionSet, 'totalCount', (context as { fragments: Fragments }).fragments);
+    // Per occurrence: a nested page's count is multiplied by its parents, as its items are.
+    const count = !counted ? 0 : type.name === 'Query' ? ROOT_COUNT_COST : NESTED_COUNT_COST;
     return own + count + items * childComplexity;
   }
   if (isList(field.type) || BY_IDS.has(name)) return own + items * childComplexity;

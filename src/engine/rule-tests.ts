@@ -68,7 +68,7 @@ export async function testRules(rules: LoadedRule[], parametersOn: (day: string)
         firing.get(rule.id)!.add(result.fired);
         for (const c of result.conditions) {
           const key = `${rule.id} ${c.place}`;
-          leafSeen.set(key, (leafSeen.get(key) ?? new Set()).add(c.passed));
+          leafSeen.set(key, (leafSeen.get(key) ?? new Set()).add(c.passed === true)); // the engine always sets it
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -167,7 +167,8 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   if (notFired.length) {
     lines.push(zh ? `未适用的规则（${notFired.length}条）：` : `Rules that did not apply (${notFired.length}):`);
     for (const rule of notFired) {
-      const failed = rule.conditions.find((c) => !c.passed);
+      // A condition withheld from the reader (passed null) is never named: that it failed would tell its value.
+      const failed = rule.conditions.find((c) => c.passed === false);
       lines.push(`- ${rule.title[locale]}${failed ? (zh ? '：' : ': ') + describeFailure(failed, locale, input.label?.(failed.fact, failed.path)) : ''}`);
     }
   }

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import type { Viewer } from '../auth/role';
+import { verifyRequest } from '../auth/authorization-header';
 import { PUBLIC_RATE_DEFAULTS, type Config } from '../config';
 import { errorsTotal, rateLimitedTotal } from '../metrics';
 
@@ -50,7 +51,8 @@ export function publicRateLimit(config: Pick<Config, 'publicRateLimit' | 'public
     validate: false,
     // Preflights carry no query; a token holder is accountable by name (above), a token that fails is none.
     skip: async (req: Request) =>
-      req.method === 'OPTIONS' || (req.headers.authorization !== undefined && (await verify(req.headers.authorization).then((viewer) => viewer.subject !== null, () => false))),
+      // A header given twice is refused (authorization-header.ts) and counted, whatever its first token.
+      req.method === 'OPTIONS' || (req.headers.authorization !== undefined && (await verifyRequest(req, verify).then((viewer) => viewer.subject !== null, () => false))),
     handler: (req: Request, res: Response) => {
       const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + windowSeconds * 1000) - Date.now()) / 1000));

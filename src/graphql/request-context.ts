@@ -9,6 +9,7 @@ import type { ChangeFeed } from './change-feed';
 import { createContext, type GraphQLContext } from './context';
 import type { PublicStatusCache } from './public-status-cache';
 import { noteCaller } from './request-log';
+import { verifyRequest } from '../auth/authorization-header';
 
 export type ViewerVerifier = (authorization: string | undefined) => Promise<Viewer>;
 
@@ -31,7 +32,8 @@ export interface ServerParts {
  */
 export function httpContext(parts: ServerParts) {
   return async ({ req }: { req: Request }): Promise<GraphQLContext> => {
-    const viewer = await parts.verify(req.headers.authorization);
+    // The header given twice is refused (UNAUTHENTICATED) before any token is read.
+    const viewer = await verifyRequest(req, parts.verify);
     const context = createContext(parts.orm.em, parts.rules, parts.facts, { reloader: parts.reloader, sweeps: parts.sweeps, viewer, log: req.log, production: parts.production, publicStatuses: parts.publicStatuses });
     noteCaller(req, context, viewer);
     return context;

@@ -7,6 +7,7 @@ import { DateTimeScalar } from './scalars';
 import { authChecker } from '../auth/auth-checker';
 import { GuardedFilters } from './guarded-filter';
 import { RecordPersonalReads } from './personal-reads';
+import { ShareIdenticalRootFields } from './shared-root-fields';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { AssessResolver } from './resolvers/assess.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
@@ -27,7 +28,7 @@ import { ObjectionResolver } from './resolvers/objection.resolver';
 import { EnterprisePublicStatusResolver } from './resolvers/public-status.resolver';
 import { RuleSetResolver } from './resolvers/rule-set.resolver';
 import { SubjectChunkResolver } from './resolvers/subject-chunk.resolver';
-import { ExplanationResolver, VerdictResolver } from './resolvers/verdict.resolver';
+import { ConditionExplanationResolver, ExplanationResolver, VerdictResolver } from './resolvers/verdict.resolver';
 
 const resolvers = [
   AgencyResolver,
@@ -46,6 +47,7 @@ const resolvers = [
   EnterprisePublicStatusResolver,
   VerdictResolver,
   ExplanationResolver,
+  ConditionExplanationResolver,
   AssessResolver,
   RuleSetResolver,
   ImpactResolver,
@@ -72,9 +74,10 @@ export function getSchema(): Promise<GraphQLSchema> {
       },
     },
     authChecker,
-    // Filters on fields a role does not read are refused to it, on every field with a filter argument;
+    // Identical root query fields share one result per request (repeated aliases run once);
+    // filters on fields a role does not read are refused to it, on every field with a filter argument;
     // a civil servant's personal data read whole is recorded in the request's read log.
-    globalMiddlewares: [GuardedFilters, RecordPersonalReads],
+    globalMiddlewares: [ShareIdenticalRootFields, GuardedFilters, RecordPersonalReads],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
   }).then(guardsApply);
   return built;

@@ -1,10 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 import { getNamedType, isInterfaceType, isObjectType, type DocumentNode, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FIELD_READERS, readsWhole, type Role } from '../auth/role';
 import { storedFieldReadable } from '../auth/stored-facts';
 import type { Verdict } from '../db/entities';
 import type { Bilingual } from '../domain/bilingual';
-import type { RuleResult, VerdictFacts } from '../domain/verdict';
+import type { ConditionResult, RuleResult, VerdictFacts } from '../domain/verdict';
 import { pathExists, resolvePath } from '../engine/path';
 import type { RuleSource } from '../engine/rule-loader';
 import type { RuleSet } from '../engine/rule-set';
@@ -104,7 +105,9 @@ const sameItem = (a: unknown, b: unknown) =>
  * (facts, conditions, evidence, texts, reason, summary, a recheck's differences) is made here.
  * The facts are walked with the facts query that gathered them (project). Every value resting on
  * them is then taken again from that copy by the path it came from: a condition's `actual` by its
- * path (WITHHELD_VALUE where the role may not read it), the evidence by its rule's evidence paths
+ * path (WITHHELD_VALUE where the role may not read it; where the copy's value differs from the
+ * stored one — withheld, masked, or with parts left out — its `passed` is null and `withheld`
+ * true, since whether it held would tell the hidden value), the evidence by its rule's evidence paths
  * (each item as the copy holds it, or left out), a fired rule's text filled again from its
  * template. Nothing is matched by string: an unrelated value equal to a withheld one stays, and a
  * withheld value in another form (a number, a list) goes. Without the query nothing of the facts
@@ -120,10 +123,18 @@ export function storedFactsFor<R extends Viewed>(role: Role, schema: GraphQLSche
     facts: seen,
     rules: rules.map((rule) => {
       const from = source.rules.get(rule.ruleId);
-      const conditions = rule.conditions.map((c) => {
+      const conditions = rule.conditions.map((c): ConditionResult => {
         if (c.fact !== 'subject') return c;
         const path = c.path ?? '$';
-        return { ...c, actual: pathExists(seen.subject, path) ? resolvePath(seen.subject, path) : withheldAt(whole.subject, seen.subject, path) ? WITHHELD_VALUE : c.actual };
+        if (pathExists(seen.subject, path)) {
+          const shown = resolvePath(seen.subject, path);
+          // Shown as it was: whether it held says nothing more. Masked, or with parts left out
+          // (a record list without its repairs), whether it held would tell what is hidden.
+          return isDeepStrictEqual(shown, resolvePath(whole.subject, path)) ? { ...c, actual: shown } : { ...c, actual: shown, passed: null, withheld: true };
+        }
+        // `$.credit.unrepaired equal 0` passed would say "no unrepaired record" as plainly as the value.
+        if (withheldAt(whole.subject, seen.subject, path)) return { ...c, actual: WITHHELD_VALUE, passed: null, withheld: true };
+        return c;
       });
       const evidence = from?.evidence
         ? rule.evidence.flatMap((item) => {

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import { Role, type Viewer } from '../auth/role';
+import { verifyRequest } from '../auth/authorization-header';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
 import { fromLoopbackDirectly } from './local-caller';
@@ -22,7 +23,7 @@ export function readiness(orm: MikroORM, rules: RuleSetHolder, reloader: RuleRel
     if (fromLoopbackDirectly(req)) return true;
     if (!req.headers.authorization) return false;
     // A token that does not verify is no operator: the short answer, not a 401 for a probe.
-    return verify(req.headers.authorization).then((viewer) => viewer.role === Role.ADMIN, () => false);
+    return verifyRequest(req, verify).then((viewer) => viewer.role === Role.ADMIN, () => false);
   };
   return async (req: Request, res: Response) => {
     const database = await Promise.race([

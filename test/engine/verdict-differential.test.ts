@@ -46,7 +46,7 @@ function disagreements(label: string, rules: LoadedRule[], results: RuleResult[]
     const rule = rules[i];
     if (!result.inEffect) return result.conditions.length ? [`${label} ${rule.id}: not in effect, yet conditions`] : [];
     if (result.conditions.length !== leafCount(rule.conditions)) return [`${label} ${rule.id}: ${result.conditions.length} conditions for ${leafCount(rule.conditions)} leaves`];
-    const flags = new Map(result.conditions.map((c: ConditionResult) => [c.place, c.passed]));
+    const flags = new Map(result.conditions.map((c: ConditionResult) => [c.place, c.passed === true])); // the engine always sets passed
     return fromFlags(rule.conditions, flags) === result.fired ? [] : [`${label} ${rule.id}: flags say ${!result.fired}, the engine ${result.fired}`];
   });
 }

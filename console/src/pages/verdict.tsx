@@ -37,7 +37,7 @@ const VerdictExplanation = graphql(`
           measure { zh en }
           text { zh en }
           basis { document clause quote }
-          conditions { place fact path operator expected actual passed }
+          conditions { place fact path operator expected actual passed withheld }
           evidence
         }
       }
@@ -110,7 +110,7 @@ function Rules({ head, explanation }: { head: Head; explanation: Explanation }) 
               </thead>
               <tbody>
                 {rule.conditions.map((c) => (
-                  <tr key={c.place} class={c.passed ? 'passed' : 'failed'}>
+                  <tr key={c.place} class={c.withheld ? 'withheld' : c.passed ? 'passed' : 'failed'}>
                     <td>
                       <code>
                         {c.fact}
@@ -124,7 +124,7 @@ function Rules({ head, explanation }: { head: Head; explanation: Explanation }) 
                     <td data-testid="actual">
                       <Json value={c.actual} />
                     </td>
-                    <td class="result">{c.passed ? `✓ ${t('满足', 'met')}` : `✗ ${t('不满足', 'not met')}`}</td>
+                    <td class="result">{c.withheld ? t('不予显示', 'not shown') : c.passed ? `✓ ${t('满足', 'met')}` : `✗ ${t('不满足', 'not met')}`}</td>
                   </tr>
                 ))}
               </tbody>

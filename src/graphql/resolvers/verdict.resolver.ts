@@ -5,7 +5,7 @@ import { AuditAction } from '../../domain/audit';
 import { readLogOf } from '../../audit/read-log';
 import { Verdict } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
-import { measuresOf } from '../../domain/verdict';
+import { measuresOf, type ConditionResult } from '../../domain/verdict';
 import { evaluate, findVerdict } from '../../evaluation/evaluate.service';
 import { compareVerdicts, recheck } from '../../evaluation/recheck.service';
 import { parameterUses } from '../../evaluation/parameter-uses';
@@ -25,7 +25,7 @@ import { PageArgs, paginate } from '../connection';
 import { evaluationDeps, type GraphQLContext } from '../context';
 import { loadSubject, subjectKey } from '../loaders';
 import { SubjectUnion } from '../types/subject.type';
-import { ExplanationType } from '../types/explanation.type';
+import { ConditionExplanationType, ExplanationType } from '../types/explanation.type';
 import { LocalizedTextType, MeasureType, RecheckType, SubjectInput, VerdictConnection, VerdictType } from '../types/verdict.type';
 import { assertMayReadVerdict, assertMaySeeVerdictOf, verdictSubjectTypes, withheldSummary, withholdsStoredFacts, withoutUndisclosed } from '../visibility';
 import { definedOnly } from '../where';
@@ -201,5 +201,14 @@ export class ExplanationResolver {
     // Facts named in words from the facts types' descriptions (the facts query in force).
     const label = factWords(info.schema, rules.current, about.subjectType, locale);
     return buildSummary({ outcome: about.outcome, score: about.score, day: about.day, matterTitle, eligibleTitle: matter?.eligibleTitle, rules: explanation.rules, parameters: explanation.parameters, label, provisionalOn: about.provisionalOn, todaysValues: about.todaysValues, subject: explanation.facts?.subject }, locale);
+  }
+}
+
+@Resolver(() => ConditionExplanationType)
+export class ConditionExplanationResolver {
+  /** Set only where a reader's view withheld the condition (src/graphql/stored-facts-view.ts); false everywhere else. */
+  @FieldResolver(() => Boolean)
+  withheld(@Root() condition: ConditionResult): boolean {
+    return condition.withheld === true;
   }
 }

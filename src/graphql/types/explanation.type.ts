@@ -32,8 +32,16 @@ export class ConditionExplanationType {
   @Field(() => GraphQLJSON, { nullable: true, description: 'The value the fact really had.' })
   actual!: unknown;
 
-  @Field()
-  passed!: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the condition held; null when withheld is true (whether it held would tell the value the reader may not see).',
+  })
+  passed!: boolean | null;
+
+  @Field({
+    description: 'True when the reader\'s role may not read the fact this condition compared, as it was (withheld, masked, or with parts left out): `actual` shows what the role reads (*** for a value withheld) and `passed` is null, so a front end shows "not shown", neither met nor not met.',
+  })
+  withheld?: boolean;
 }
 
 @ObjectType('RuleExplanation', { description: 'One rule of the subject type and matter, fired or not, condition by condition.' })
