@@ -27,10 +27,11 @@ beforeAll(async () => {
 
 const rows = async () => (await server.sql(`select (select count(*)::int from verdict) as verdicts, (select count(*)::int from audit_event) as audit`))[0];
 
-it(`${ALIASES} identical aliases of agencies(first: 100) (anonymous) run one page statement (it was ${ALIASES}) and answer alike`, async () => {
+// Signed in: an anonymous caller is refused this shape before anything runs (LIMITS.publicFields, anonymous-rule-set-aliases).
+it(`${ALIASES} identical aliases of agencies(first: 100) (signed in as DISPLAY) run one page statement (it was ${ALIASES}) and answer alike`, async () => {
   const before = await rows();
   server.resetStatements();
-  const result = await server.rawQuery(`{ ${aliases(ALIASES, (i) => `a${i}: agencies(first: 100) { edges { cursor node { id name } } pageInfo { hasNextPage } }`)} }`, undefined, { role: 'PUBLIC' });
+  const result = await server.rawQuery(`{ ${aliases(ALIASES, (i) => `a${i}: agencies(first: 100) { edges { cursor node { id name } } pageInfo { hasNextPage } }`)} }`, undefined, { role: 'DISPLAY', sub: 'sec10a.display' });
   expect(result.errors).toBeUndefined();
   expect(reads('agency')).toHaveLength(1);
   expect(result.data.a0.edges.length).toBeGreaterThanOrEqual(5);
