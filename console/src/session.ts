@@ -47,8 +47,21 @@ export function tokenExpired(token: string): boolean {
 }
 
 export function saveToken(token: string | null): void {
+  if (sessionStorage.getItem(KEY) !== token) forgetGraphiql();
   if (token) sessionStorage.setItem(KEY, token);
   else sessionStorage.removeItem(KEY);
+}
+
+/**
+ * GraphiQL (/graphiql, this origin) keeps its editors, tabs and last responses in this tab's
+ * sessionStorage under "graphiql:" (console/graphiql/init.js): they were read with the token of the
+ * user who ran them, so signing out or in as someone else forgets them.
+ */
+function forgetGraphiql(): void {
+  for (let i = sessionStorage.length - 1; i >= 0; i -= 1) {
+    const key = sessionStorage.key(i);
+    if (key?.startsWith('graphiql:')) sessionStorage.removeItem(key);
+  }
 }
 
 /** What each role may do, as the server's role matrix says (README, src/auth/role.ts); the server still checks. */

@@ -141,8 +141,16 @@ export class ChangeFeed {
    * listening. Refused with TOO_MANY_SUBSCRIPTIONS when the process already runs maxListeners, or,
    * for a caller without a token, when the public already holds maxPublicListeners (the counts are
    * exact: a listener is added here and removed when its iterator is returned).
+   *
+   * `admit`, when given, is asked of each accepted notice as it is handed out (in commit order,
+   * one at a time): a notice it refuses is skipped. It is for checks that read the database, which
+   * `accept` (called for every listener as the notice arrives) must not.
    */
-  subscribe(accept: (notice: ChangeNotice) => boolean, publicCaller = false): AsyncIterableIterator<ChangeNotice> {
+  subscribe(
+    accept: (notice: ChangeNotice) => boolean,
+    publicCaller = false,
+    admit?: (notice: ChangeNotice) => Promise<boolean>,
+  ): AsyncIterableIterator<ChangeNotice> {
     const refused = this.refusal(publicCaller);
     if (refused) throw refused;
     const queue: ChangeNotice[] = [];
@@ -169,11 +177,17 @@ export class ChangeFeed {
       waiting = undefined;
       return { value: undefined, done: true };
     };
+    const pull = (): Promise<IteratorResult<ChangeNotice>> => {
+      if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve) => (waiting = resolve));
+    };
     return {
-      next: () => {
-        if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
-        if (done) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve) => (waiting = resolve));
+      next: async () => {
+        for (;;) {
+          const result = await pull();
+          if (result.done || !admit || (await admit(result.value))) return result;
+        }
       },
       return: finish,
       throw: async (error) => {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChangeNotice } from '../../audit/change-notice';
 import { Role } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
@@ -19,7 +19,7 @@ export class SubjectChangeType {
   @Field(() => ID, { nullable: true })
   subjectId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The record, commitment or court case acted on; null for the public when that record is not publicly disclosed.' })
+  @Field(() => ID, { nullable: true, description: 'The record, commitment or court case acted on. The public hears only of records that are publicly disclosed when the notice is handed out.' })
   targetId!: string | null;
 
   @Field(() => Date, { description: 'When the server wrote it.' })
@@ -32,7 +32,7 @@ const RECORD_ACTIONS = new Set<string>([AuditAction.CREATE_RECORD, AuditAction.F
 export class ChangeResolver {
   @Subscription(() => SubjectChangeType, {
     description:
-      'Changes that can affect verdicts, as they are committed (graphql-ws protocol over WebSocket at /graphql; the token goes in the connection_init payload as {"authorization": "Bearer …"}, none for the public). Narrow to one subject, or a kind of subject; rule reloads reach every subscriber. The public receives no change about a civil servant. A subscriber that falls 1,000 changes behind loses the oldest; reconcile with creditRecords(filter: { updatedAfter }).',
+      'Changes that can affect verdicts, as they are committed (graphql-ws protocol over WebSocket at /graphql; the token goes in the connection_init payload as {"authorization": "Bearer …"}, none for the public). Narrow to one subject, or a kind of subject; rule reloads reach every subscriber. The public receives no change about a civil servant, nor about a record that is not publicly disclosed. A subscriber that falls 1,000 changes behind loses the oldest; reconcile with creditRecords(filter: { updatedAfter }).',
     subscribe: ({ args, context }) => {
       const { viewer, changes } = context as GraphQLContext;
       const { subjectType, subjectId } = args as { subjectType?: SubjectType | null; subjectId?: string | null };
@@ -40,25 +40,28 @@ export class ChangeResolver {
       if (subjectId) assertId(subjectId, 'subjectId');
       if (!changes) throw new Error('Subscriptions are served over WebSocket by the server only.');
       const personnel = seesCivilServants(viewer);
-      return changes.subscribe((notice) => {
-        if (notice.subjectType === null) return true;
-        if (notice.subjectType === SubjectType.CIVIL_SERVANT && !personnel) return false;
-        if (subjectType && notice.subjectType !== subjectType) return false;
-        return !subjectId || notice.subjectId === subjectId;
-      }, viewer.role === Role.PUBLIC);
+      const publicCaller = viewer.role === Role.PUBLIC;
+      return changes.subscribe(
+        (notice) => {
+          if (notice.subjectType === null) return true;
+          if (notice.subjectType === SubjectType.CIVIL_SERVANT && !personnel) return false;
+          if (subjectType && notice.subjectType !== subjectType) return false;
+          return !subjectId || notice.subjectId === subjectId;
+        },
+        publicCaller,
+        // The public reads only publicly disclosed records (visibility.ts), so it hears nothing of
+        // the others: not even that one was written (a notice without its id still told that a
+        // hidden record had just been made for this enterprise). One lookup per notice for every
+        // public subscriber together (ChangeFeed.targetDisclosed).
+        publicCaller ? (notice) => (notice.targetId && RECORD_ACTIONS.has(notice.action) ? changes.targetDisclosed(notice) : Promise.resolve(true)) : undefined,
+      );
     },
   })
-  async subjectChanged(
+  subjectChanged(
     @Root() notice: ChangeNotice,
-    @Ctx() { viewer, changes }: GraphQLContext,
     @Arg('subjectType', () => SubjectType, { nullable: true }) _subjectType?: SubjectType,
     @Arg('subjectId', () => ID, { nullable: true }) _subjectId?: string,
-  ): Promise<SubjectChangeType> {
-    let targetId = notice.targetId;
-    // One lookup per notice for every public subscriber together (ChangeFeed.targetDisclosed).
-    if (targetId && !seesCivilServants(viewer) && RECORD_ACTIONS.has(notice.action)) {
-      if (!changes || !(await changes.targetDisclosed(notice))) targetId = null;
-    }
-    return { action: notice.action, subjectType: notice.subjectType as SubjectType | null, subjectId: notice.subjectId, targetId, at: new Date(notice.at) };
+  ): SubjectChangeType {
+    return { action: notice.action, subjectType: notice.subjectType as SubjectType | null, subjectId: notice.subjectId, targetId: notice.targetId, at: new Date(notice.at) };
   }
 }
