@@ -134,6 +134,7 @@ export const FIELD_READERS = {
   'CivilServant.listMemberships': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
   'CivilServant.commitmentFacts': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
   'CivilServant.agencyCreditAsPrincipal': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
+  'CivilServant.principalTerms': { roles: SEES_CIVIL_SERVANTS, masked: false },
   'Commitment.responsiblePerson': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
   'Commitment.breachFinding': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
   'Commitment.breachFindingPending': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },

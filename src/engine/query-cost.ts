@@ -25,6 +25,7 @@ const READ_INSTEAD = {
   'Agency.listMemberships': 'the listings of one subject per request',
   'CivilServant.creditRecords': 'creditRecordsConnection',
   'CivilServant.listMemberships': 'the listings of one subject per request',
+  'CivilServant.principalTerms': 'the terms of one civil servant per request',
   'Enterprise.creditRecords': 'creditRecordsConnection',
   'Enterprise.listMemberships': 'the listings of one subject per request',
   'CreditRecord.history': 'the history of one record per request',
@@ -41,6 +42,7 @@ const DEFAULT_CAP = 100;
 /** A record's own lists: each item is an officer's act on that record, a handful in practice. */
 const CAP_EXCEPTIONS: Partial<Record<CappedList, number>> = {
   'CreditRecord.history': 50,
+  'CivilServant.principalTerms': 20,
   'CreditRecord.objections': 20,
   'CreditRecord.repairs': 20,
 };

@@ -12,6 +12,7 @@ import {
   Enterprise,
   ListMembership,
   Objection,
+  PrincipalTerm,
 } from '../db/entities';
 import { SubjectType } from '../domain/subject';
 import { rowStatesOf, type RowState } from '../evaluation/row-versions';
@@ -81,6 +82,7 @@ export function createLoaders(em: EntityManager, gate: StatementGate = atOnce) {
     ...ids,
     childAgencies: groupedBy(em, Agency, 'parent', (a) => refId(a.parent), { name: 'asc', id: 'asc' }, gate),
     civilServantsOfAgency: groupedBy(em, CivilServant, 'agency', (c) => refId(c.agency), { name: 'asc', id: 'asc' }, gate),
+    principalTermsOfServant: groupedBy(em, PrincipalTerm, 'servant', (t) => refId(t.servant), { startedOn: 'asc', id: 'asc' }, gate),
     commitmentsOfAgency: groupedBy(em, Commitment, 'agency', (c) => refId(c.agency), { dueOn: 'desc', id: 'asc' }, gate),
     commitmentsOfResponsible: groupedBy(em, Commitment, 'responsiblePerson', (c) => refId(c.responsiblePerson), { dueOn: 'desc', id: 'asc' }, gate),
     courtCasesOfAgency: groupedBy(em, CourtCase, 'agency', (c) => refId(c.agency), { filedOn: 'desc', id: 'asc' }, gate),

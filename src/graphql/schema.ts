@@ -19,6 +19,7 @@ import { CourtCaseResolver } from './resolvers/court-case.resolver';
 import { ListMembershipResolver } from './resolvers/list-membership.resolver';
 import { CreditRecordResolver } from './resolvers/credit-record.resolver';
 import { CreditRepairResolver } from './resolvers/credit-repair.resolver';
+import { PrincipalTermResolver } from './resolvers/principal-term.resolver';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
 import { AgencyFactsResolver } from './resolvers/agency-facts.resolver';
 import { CivilServantFactsResolver } from './resolvers/civil-servant-facts.resolver';
@@ -37,6 +38,7 @@ const resolvers = [
   CreditRecordResolver,
   ObjectionResolver,
   CreditRepairResolver,
+  PrincipalTermResolver,
   CommitmentResolver,
   CourtCaseResolver,
   ListMembershipResolver,

@@ -9,6 +9,7 @@ import { SubjectType } from '../domain/subject';
 import { Agency, CivilServant } from '../db/entities';
 import { BadUserInputError, ConflictError } from '../errors';
 import { findOrFail } from './lookup';
+import { followTenure } from './principal-terms';
 
 export interface CivilServantFields {
   idCardNumber: string;
@@ -20,6 +21,8 @@ export interface CivilServantFields {
   principal?: boolean;
   /** The day they took office as principal (任主要负责人之日): required when they become principal. */
   principalSince?: string | null;
+  /** The last day in office of a tenure being ended (updates only); today when not given. */
+  principalUntil?: string | null;
 }
 
 const TENURE_REQUIRED = '任主要负责人须填写任职之日：主要负责人只对任职之日起发生的政务失信行为负责（三(六)“对造成政务失信行为的主要负责人”） / is required for a principal: a principal answers only for dishonesty that occurred from the day they took office (三(六), "the principal who caused it"). Give the day they took office.';
@@ -34,9 +37,8 @@ function assertTenure(principal: boolean, principalSince: string | null | undefi
 /**
  * hostile8 F11: a principal term starts on or after the person's 18th birthday (the birth date in
  * the ID-card number, digits 7–14), and an agency has one principal (主要负责人) at a time: a second
- * one is refused until the first one's tenure is ended (principal: false). The register keeps no past
- * terms, so "one at a time" is one current principal per agency; the agency's row is locked first,
- * so two requests cannot both make one.
+ * one is refused until the first one's tenure is ended (principal: false). Past terms may not overlap
+ * either (principal-terms.ts); the agency's row is locked first, so two requests cannot both make one.
  */
 async function assertOnePlausiblePrincipal(tx: EntityManager, servant: { id?: string; idCardNumber: string; principal: boolean; principalSince?: string | null }, agency: Agency): Promise<void> {
   if (!servant.principal) return;
@@ -55,11 +57,11 @@ async function assertOnePlausiblePrincipal(tx: EntityManager, servant: { id?: st
 /**
  * hostile11 F6: a principal moved to another agency kept principal and principalSince, and so answered
  * for the new agency's records back to the day they took office at the old one (agencyCreditAsPrincipal,
- * PRINCIPAL_RESPONSIBILITY). The register keeps no past terms, so a move either ends the tenure
- * (principal: false) or starts a new one, on or after the day of the move — today, as the register learns it.
- * A servant who was not principal and is appointed with the move keeps giving the appointment's own day (the
- * register may learn of it late); with no tenure history, ending a tenure first and re-appointing with an old
- * day is not caught here either.
+ * PRINCIPAL_RESPONSIBILITY). A move either ends the tenure (principal: false) or starts a new one, on or
+ * after the day of the move — today, as the register learns it; the old term stays on file, ended
+ * (principal-terms.ts). A servant who was not principal and is appointed with the move keeps giving the
+ * appointment's own day (the register may learn of it late); an old day that overlaps the new agency's
+ * earlier terms is refused there.
  */
 function assertTenureFollowsMove(wasPrincipal: boolean, servant: CivilServant, principalSince: string | null | undefined): void {
   if (!wasPrincipal || !servant.principal) return;
@@ -90,6 +92,7 @@ export async function createCivilServant(em: EntityManager, actor: Viewer, input
       principal: input.principal ?? false,
       principalSince: input.principalSince ?? null,
     });
+    await followTenure(tx, servant);
     return servant;
   }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'registered' }));
 }
@@ -124,6 +127,7 @@ export async function updateCivilServant(
     assertTenure(servant.principal, servant.principalSince, becomingPrincipal || (servant.principal && input.principalSince === null));
     if (moving) assertTenureFollowsMove(wasPrincipal, servant, input.principalSince);
     await assertOnePlausiblePrincipal(tx, servant, servant.agency);
+    await followTenure(tx, servant, input.principalUntil);
     outcome = changesOutcome(before, snapshot(servant, SERVANT_FIELDS));
     return servant;
   }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome }));

@@ -9,6 +9,7 @@ import { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { normalisedNumber } from '../domain/document-number';
 import { assertDateOrder } from './lookup';
+import { assertPrincipalOn } from './principal-terms';
 import { findSubject } from './subjects';
 
 export interface CreditRecordFields {
@@ -103,7 +104,7 @@ export async function createCreditRecord(em: EntityManager, actor: Viewer, input
   assertInOfficeApplies(input);
   return withAudit(em, actor, AuditAction.CREATE_RECORD, async (tx) => {
     const subject = await findSubject(tx, input.subjectType, input.subjectId, { lock: true });
-    if (input.category === RecordCategory.PRINCIPAL_RESPONSIBILITY) assertPrincipalAtTheTime(subject as CivilServant, input.occurredOn);
+    if (input.category === RecordCategory.PRINCIPAL_RESPONSIBILITY) await assertPrincipalOn(tx, subject as CivilServant, input.occurredOn);
     await assertNotOnFile(tx, input);
     const record = tx.create(CreditRecord, {
       ...input,
@@ -140,22 +141,6 @@ async function assertNotOnFile(tx: EntityManager, input: CreditRecordFields): Pr
   const same = candidates.find((r) => normalisedNumber(r.documentNumber) === number);
   if (same) {
     throw new ConflictError('documentNumber', `该主体已有同一决定的记录（${same.id}：${input.category}，${same.documentNumber}，认定于 ${decidedOn}），同一行为不重复登记；如需更改该记录，请走更正或异议程序。 / this subject already has a record of this decision (${same.id}: ${input.category}, ${same.documentNumber}, decided on ${decidedOn}); one act is entered once. To change that record, correct it or file an objection.`);
-  }
-}
-
-/**
- * 三(六) "对造成政务失信行为的主要负责人依法依规追究责任" speaks of the agency's principal (主要负责人) when the
- * dishonest act occurred (lawyer8 R4): a finding entered on anyone else, or on the principal for an
- * act before they took office, would make them answer for an act that was not theirs to answer for.
- * The register knows the current principal and the day they took office (principal, principalSince).
- */
-function assertPrincipalAtTheTime(servant: CivilServant, occurredOn: string): void {
-  if (!servant.principal || !servant.principalSince || servant.principalSince > occurredOn) {
-    const tenure = servant.principal && servant.principalSince ? `自 ${servant.principalSince} 起任主要负责人 / principal since ${servant.principalSince}` : '登记为非主要负责人 / not registered as principal';
-    throw new BadUserInputError(
-      'subjectId',
-      `PRINCIPAL_RESPONSIBILITY（三(六)主要负责人责任认定）只能登记在行为发生之日（occurredOn ${occurredOn}）任该机关主要负责人的公务员名下；此人${tenure.split(' / ')[0]}。请核对 occurredOn，或先以 updateCivilServant 登记其任职（principal、principalSince）。 / PRINCIPAL_RESPONSIBILITY (三(六), a principal's responsibility) is entered only on the civil servant who was the agency's principal on the day of the act (occurredOn ${occurredOn}); this person is ${tenure.split(' / ')[1]}. Check occurredOn, or record their tenure (principal, principalSince) first.`,
-    );
   }
 }
 

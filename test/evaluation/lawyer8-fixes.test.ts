@@ -73,10 +73,10 @@ describe('R4: a principal-responsibility finding is entered only on the agency\'
 
     const onClerk = await server.query(CREATE_RECORD, finding(clerk, '2025-03-15'));
     expect(onClerk.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectId' });
-    expect(onClerk.errors?.[0].message).toContain('只能登记在行为发生之日（occurredOn 2025-03-15）任该机关主要负责人的公务员名下；此人登记为非主要负责人');
+    expect(onClerk.errors?.[0].message).toContain('只能登记在行为发生之日（occurredOn 2025-03-15）任机关主要负责人的公务员名下（现任或已卸任）；此人登记的任期：无');
     const before = await server.query(CREATE_RECORD, finding(principal, '2025-02-28'));
     expect(before.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectId' });
-    expect(before.errors?.[0].message).toContain('this person is principal since 2025-03-01');
+    expect(before.errors?.[0].message).toContain("this person's recorded terms: 2025-03-01 – now");
     expect(await count(clerk)).toBe(0);
     expect(await count(principal)).toBe(0);
 

@@ -64,6 +64,7 @@ it('a move that ends the tenure is accepted; a servant who is not principal move
   const clerkOfOld = await createCivilServant(server, await createAgency(server));
   expect((await server.ok(UPDATE, { id: clerkOfOld, agency: target }, CLERK)).updateCivilServant).toMatchObject({ principal: false, agency: { id: target } });
   // Naming the agency they are in already is no move.
-  const stays = await createCivilServant(server, target, { principal: true, principalSince: '2019-05-01' });
-  expect((await server.ok(UPDATE, { id: stays, agency: target.toUpperCase() }, CLERK)).updateCivilServant).toEqual({ principal: true, principalSince: '2019-05-01', agency: { id: target } });
+  // (The incumbent stood down in scene(): the target's next principal takes office today.)
+  const stays = await createCivilServant(server, target, { principal: true, principalSince: chinaToday() });
+  expect((await server.ok(UPDATE, { id: stays, agency: target.toUpperCase() }, CLERK)).updateCivilServant).toEqual({ principal: true, principalSince: chinaToday(), agency: { id: target } });
 });

@@ -31,7 +31,7 @@ it('a term before the 18th birthday, or a second principal of the agency, is ref
   expect(twice.errors?.[0].message).toContain('一个机关同一时间只有一名主要负责人');
   expect(await principals(agencyId)).toBe(1);
 
-  // The first one's tenure ended, the second one may take office.
-  await server.ok(UPDATE, { id: young, p: false }, CLERK);
+  // The first one's tenure ended (on the last day given), the second one may take office after it.
+  await server.ok(graphql(`mutation ($id: ID!) { updateCivilServant(id: $id, input: { principal: false, principalUntil: "2024-12-31" }) { id } }`), { id: young }, CLERK);
   expect((await server.ok(UPDATE, { id: second, p: true, since: '2025-01-01' }, CLERK)).updateCivilServant).toEqual({ principal: true, principalSince: '2025-01-01' });
 });

@@ -116,6 +116,9 @@ export class UpdateCivilServantInput {
 
   @HappenedOn({ nullable: true, description: '任主要负责人之日 / The day they took office as principal; required when principal becomes true, and to record the tenure of a principal registered without it.' })
   principalSince?: string | null;
+
+  @HappenedOn({ nullable: true, description: '最后任职之日 / The last day in office of a tenure being ended (principal: false, or a move to another agency); when not given, yesterday (they are not principal from the day the register learns it), or the day before their new term. The term stays on file (principalTerms): a former principal still answers for acts in it (三(六)).' })
+  principalUntil?: string | null;
 }
 
 @InputType({ description: 'A new enterprise.' })

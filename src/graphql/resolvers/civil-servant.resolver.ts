@@ -12,7 +12,7 @@ import { CivilServantFilter } from '../inputs/filter.input';
 import { CreateCivilServantInput, UpdateCivilServantInput } from '../inputs/subject.input';
 import { loadOrFail, subjectKey } from '../loaders';
 import { AgencyType } from '../types/agency.type';
-import { CivilServantConnection, CivilServantType } from '../types/civil-servant.type';
+import { CivilServantConnection, CivilServantType, PrincipalTermType } from '../types/civil-servant.type';
 import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
 import { asksFor } from '../selection';
 import { definedOnly } from '../where';
@@ -78,6 +78,12 @@ export class CivilServantResolver {
   @FieldResolver(() => AgencyType)
   agency(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
     return loaders.agency.load(servant.agency.id);
+  }
+
+  @FieldResolver(() => [PrincipalTermType], { description: '主要负责人任期 / Every term they served as an agency\'s principal, the earliest first (三(六)); ended terms stay. Not public.' })
+  @Authorized(FIELD_READERS['CivilServant.principalTerms'].roles)
+  async principalTerms(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
+    return capped('CivilServant.principalTerms', await loaders.principalTermsOfServant.load(servant.id));
   }
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this civil servant, newest first, revoked ones included. Not public.' })

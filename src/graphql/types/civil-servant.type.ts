@@ -31,4 +31,18 @@ export class CivilServantType {
   updatedAt!: Date;
 }
 
+@ObjectType('PrincipalTerm', { description: '主要负责人任期 / A term served as an agency\'s principal (三(六)): kept when it ends, so a former principal still answers for acts in it.' })
+export class PrincipalTermType {
+  @Field(() => ID)
+  id!: string;
+
+  // agency is resolved in CivilServantResolver.
+
+  @Field(() => LocalDateResolver, { description: '任职之日 / The day they took office.' })
+  startedOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '最后任职之日 / Their last day in office; null while they hold it.' })
+  endedOn?: string | null;
+}
+
 export const CivilServantConnection = Connection(CivilServantType, 'CivilServant');
