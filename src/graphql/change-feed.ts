@@ -4,7 +4,8 @@ import { Client, type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
 import { CHANGE_CHANNEL, type ChangeNotice } from '../audit/change-notice';
 import { SUBSCRIPTION_DEFAULTS, publicShareOf } from '../config';
-import { CreditRecord } from '../db/entities';
+import { CreditRecord, CreditRepair } from '../db/entities';
+import { RepairStatus } from '../domain/credit-repair';
 import { publiclyDisclosed } from './visibility';
 
 type Listener = (notice: ChangeNotice) => void;
@@ -27,6 +28,8 @@ export class ChangeFeed {
    * subscriber (the same notice object reaches them all) and forgotten with the notice.
    */
   private readonly disclosed = new WeakMap<ChangeNotice, Promise<boolean>>();
+  /** Per DECIDE_REPAIR notice: whether the record's latest decided repair was approved (looked up once, as above). */
+  private readonly approved = new WeakMap<ChangeNotice, Promise<boolean>>();
 
   /**
    * @param maxListeners subscriptions this process runs at once, every socket together
@@ -75,6 +78,25 @@ export class ChangeFeed {
         .findOne(CreditRecord, { id })
         .then((record) => record !== null && publiclyDisclosed(record));
       this.disclosed.set(notice, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Whether the repair decision a DECIDE_REPAIR notice reports approved the repair: the latest decided
+   * repair of the record it names, read once per notice for every subscriber. A rejection changes
+   * nothing a caller who may not read repairs can see, so such a caller is not told of it.
+   */
+  repairApproved(notice: ChangeNotice): Promise<boolean> {
+    const id = notice.targetId;
+    if (!id) return Promise.resolve(false);
+    let answer = this.approved.get(notice);
+    if (!answer) {
+      answer = this.orm.em
+        .fork()
+        .findOne(CreditRepair, { record: id, decidedOn: { $ne: null } }, { orderBy: { decidedOn: 'desc', updatedAt: 'desc' } })
+        .then((repair) => repair?.status === RepairStatus.APPROVED);
+      this.approved.set(notice, answer);
     }
     return answer;
   }

@@ -1,9 +1,10 @@
 import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChangeNotice } from '../../audit/change-notice';
-import { Role } from '../../auth/role';
+import { FIELD_READERS, Role, type Viewer } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { SubjectType } from '../../domain/subject';
 import { assertId } from '../../registry/lookup';
+import type { ChangeFeed } from '../change-feed';
 import type { GraphQLContext } from '../context';
 import '../types/audit-event.type';
 import { assertMaySee, seesCivilServants } from '../visibility';
@@ -28,11 +29,33 @@ export class SubjectChangeType {
 
 const RECORD_ACTIONS = new Set<string>([AuditAction.CREATE_RECORD, AuditAction.FILE_OBJECTION, AuditAction.DECIDE_OBJECTION, AuditAction.REQUEST_REPAIR, AuditAction.DECIDE_REPAIR]);
 
+/**
+ * What a subscriber may hear of, decided per notice as it is handed out (each lookup made once per
+ * notice for every subscriber together, ChangeFeed):
+ * - The public reads only publicly disclosed records (visibility.ts), so it hears nothing of the
+ *   others — not even that one was written (hostile12: a notice without its id still told that a
+ *   hidden record had just been made for this enterprise).
+ * - A role that may not read a record's repairs (FIELD_READERS 'CreditRecord.repairs') hears of no
+ *   repair application, and of a decision only when it approved the repair, which changes what that
+ *   role reads (the record's effect ends); a rejection changes nothing it sees (hostile13 F3).
+ *   Objections need no such rule: the record's status (DISPUTED, REVOKED) shows them to every reader.
+ */
+function admission(viewer: Viewer, changes: ChangeFeed): ((notice: ChangeNotice) => Promise<boolean>) | undefined {
+  const publicCaller = viewer.role === Role.PUBLIC;
+  const readsRepairs = (FIELD_READERS['CreditRecord.repairs'].roles as readonly Role[]).includes(viewer.role);
+  if (!publicCaller && readsRepairs) return undefined;
+  return async (notice) => {
+    if (!readsRepairs && notice.action === AuditAction.REQUEST_REPAIR) return false;
+    if (!readsRepairs && notice.action === AuditAction.DECIDE_REPAIR && !(await changes.repairApproved(notice))) return false;
+    return !publicCaller || !notice.targetId || !RECORD_ACTIONS.has(notice.action) || changes.targetDisclosed(notice);
+  };
+}
+
 @Resolver()
 export class ChangeResolver {
   @Subscription(() => SubjectChangeType, {
     description:
-      'Changes that can affect verdicts, as they are committed (graphql-ws protocol over WebSocket at /graphql; the token goes in the connection_init payload as {"authorization": "Bearer …"}, none for the public). Narrow to one subject, or a kind of subject; rule reloads reach every subscriber. The public receives no change about a civil servant, nor about a record that is not publicly disclosed. A subscriber that falls 1,000 changes behind loses the oldest; reconcile with creditRecords(filter: { updatedAfter }).',
+      'Changes that can affect verdicts, as they are committed (graphql-ws protocol over WebSocket at /graphql; the token goes in the connection_init payload as {"authorization": "Bearer …"}, none for the public). Narrow to one subject, or a kind of subject; rule reloads reach every subscriber. The public receives no change about a civil servant, nor about a record that is not publicly disclosed; a role that may not read repairs hears of no repair application, and of a decision only when it approved the repair. A subscriber that falls 1,000 changes behind loses the oldest; reconcile with creditRecords(filter: { updatedAfter }).',
     subscribe: ({ args, context }) => {
       const { viewer, changes } = context as GraphQLContext;
       const { subjectType, subjectId } = args as { subjectType?: SubjectType | null; subjectId?: string | null };
@@ -49,11 +72,7 @@ export class ChangeResolver {
           return !subjectId || notice.subjectId === subjectId;
         },
         publicCaller,
-        // The public reads only publicly disclosed records (visibility.ts), so it hears nothing of
-        // the others: not even that one was written (a notice without its id still told that a
-        // hidden record had just been made for this enterprise). One lookup per notice for every
-        // public subscriber together (ChangeFeed.targetDisclosed).
-        publicCaller ? (notice) => (notice.targetId && RECORD_ACTIONS.has(notice.action) ? changes.targetDisclosed(notice) : Promise.resolve(true)) : undefined,
+        admission(viewer, changes),
       );
     },
   })
