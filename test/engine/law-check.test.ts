@@ -198,7 +198,7 @@ describe('coverage is counted per measure and matter (R1)', () => {
     rmSync(path.join(dir, 'civil-servant', 'award-file-findings.json'));
     const { warnings, coverage } = inspectFolderLaw(dir);
     expect(warnings.map((w) => w.en)).toEqual(
-      expect.arrayContaining([expect.stringContaining('no rule implements the measure of 三(四) "并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据" (CAUTION) for AWARD (implemented for other matters by cs-principal-agency-dishonesty, cs-promotion-caution)')]),
+      expect.arrayContaining([expect.stringContaining('no rule implements the measure of 三(四) "并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据" (CAUTION) for AWARD (implemented for other matters by cs-principal-agency-dishonesty, cs-promotion-caution, cs-promotion-commitment-finding)')]),
     );
     const caution = coverage[0].clauses.find((c) => c.clause === '三(四)')!.measures.find((m) => m.effect === 'CAUTION')!;
     expect(caution.gaps).toEqual(['AWARD']);
