@@ -52,7 +52,9 @@ export function addCommitments(data: DemoAgencies): void {
 /**
  * One 履职不力 finding that names its answerable persons (四(四) 相关责任人), settled through the service the
  * API uses, so the demo holds COMMITMENT_DERELICTION entries: the bureau's leading cadre is cautioned in
- * promotion (cs-cadre-breached-commitment), the clerk named beside them is not. Recent enough to count
+ * promotion under 四(四) (cs-cadre-breached-commitment), the clerk named beside them under 三(四)
+ * (cs-promotion-commitment-finding), and both are restricted in awards as for any government-dishonesty
+ * record (cs-award-restrict, law14a W1). Recent enough to count
  * (a general entry counts a year from the finding); it draws nothing from the random sequence, so the
  * rest of the data set is unchanged.
  */

@@ -285,6 +285,9 @@ export function creditFacts(
     .filter((r) => r.kind === RecordKind.DISHONEST)
     .sort((a, b) => (a.occurredOn === b.occurredOn ? a.id.localeCompare(b.id) : a.occurredOn < b.occurredOn ? 1 : -1))
     .map((r) => countingRecord(r, repairsWithCopies(r), objectionsWithCopies(r), on));
+  // An approved waiver ends the record's effect from its approval day, for every subject type; for agencies
+  // and enterprises WAIVE is the only relief. That is law, not a policy parameter: see
+  // LIGHTEN_FOR_CIVIL_SERVANTS_ONLY in src/registry/credit-repair.service.ts (law14a R8).
   const inForce = dishonest.filter((r) => !r.repaired);
   const count = (test: (r: CountingRecord) => boolean) => inForce.filter(test).length;
   const undisputed = inForce.filter((r) => !r.disputed);

@@ -66,7 +66,7 @@ registerEnumType(RecordCategory, {
     SERIOUS_ILLEGAL_DISHONEST: { description: '严重违法失信 seriously illegal and dishonest' },
     ADMINISTRATIVE_VIOLATION: { description: '行政违法违规 administrative violation' },
     PRINCIPAL_RESPONSIBILITY: { description: '主要负责人责任认定 finding that the person, as principal, caused an agency\'s government dishonesty (三(六)); civil servants only' },
-    COMMITMENT_DERELICTION: { description: '履职不力致公开承诺未能实现，计入相关责任人诚信档案（四(四)）entry in the file of a person a 履职不力 finding names as answerable for an unmet public commitment; made by that finding only (answerablePersonIds), weighed in leading cadres\' promotion assessment only' },
+    COMMITMENT_DERELICTION: { description: '履职不力致公开承诺未能实现，计入相关责任人诚信档案（四(四)）entry in the file of a person a 履职不力 finding names as answerable for an unmet public commitment; made by that finding only (answerablePersonIds); a government-dishonesty record (三(六): restricts awards), weighed in promotion under 四(四) for leading cadres and 三(四) for anyone else' },
     COMMENDATION: { description: '表彰奖励 commendation (trustworthy)' },
     COMMITMENT_HONOURED: { description: '践诺履约 commitment honoured (trustworthy)' },
   },

@@ -64,6 +64,28 @@ export async function requestCreditRepair(em: EntityManager, actor: Viewer, inpu
 }
 
 /**
+ * Why an approved repair of an agency's or an enterprise's record can only WAIVE (end the record's effect
+ * from the approval day) — law, not a policy choice, so no rule-set parameter (law14a R8):
+ * - The relief is the approving body's decision, stated in its approval (relief): Chengxin records it and
+ *   the facts apply it from that day (src/domain/credit-facts.ts); a rule set may not re-decide another
+ *   body's decision.
+ * - The only partial relief in 鄂州政发〔2018〕17号 is 三(七)'s: “公务员在政务失信行为发生后主动挽回损失、消除不良
+ *   影响或者有效阻止危害结果发生的,可从轻或免于实施失信惩戒措施” — for 公务员 only. No clause lightens for an
+ *   agency or an enterprise (the catalogue lists 三(七)'s mitigation for CIVIL_SERVANT only, and rules check
+ *   refuses a mitigating rule for anyone else): a LIGHTEN there would be a relief no listed clause gives,
+ *   and would keep counting a record the approval meant to end.
+ * - The document has no repair clause for agencies or enterprises: their records are repaired under the
+ *   credit-repair rules outside it (the 湖北省社会信用信息管理条例 it cites, national rules on repairing
+ *   credit information once dishonesty is corrected), under which a repaired record no longer grounds
+ *   measures; issue 11 (4.) requires exactly that.
+ * What stays policy is how long a record counts (parameter countsFor) and what a waived record still
+ * withholds (the rules, e.g. cs-trustworthy-incentive). Should a document be added that lightens for
+ * another subject type, this check must follow its catalogue entry.
+ */
+export const LIGHTEN_FOR_CIVIL_SERVANTS_ONLY =
+  '从轻（LIGHTEN）只适用于公务员：三(七)“公务员在政务失信行为发生后主动挽回损失、消除不良影响或者有效阻止危害结果发生的,可从轻或免于实施失信惩戒措施”只及公务员，本文件没有对机构或企业从轻的条款。机构、企业的信用修复获批即自批准之日起终止该记录对措施的效力：请以 WAIVE（免于）批准或写明。 / LIGHTEN (从轻) is for civil servants only: 三(七) (“公务员……可从轻或免于实施失信惩戒措施”) speaks of civil servants, and no clause of the document lightens for an agency or an enterprise. An approved repair of their record ends its effect on measures from the approval day: approve or state the relief as WAIVE.';
+
+/**
  * Approves or rejects a pending repair; an approval is written into the record's history. The
  * record's row is locked first (as every change of a record does), so one repair is decided once.
  * A repair of a record revoked meanwhile can only be rejected: there is nothing left to repair.
@@ -90,8 +112,9 @@ export async function decideCreditRepair(em: EntityManager, actor: Viewer, input
     assertDateOrder('the record\'s decidedOn', record.decidedOn, 'decidedOn', input.decidedOn);
     assertDateOrder('the record\'s recordedOn', record.recordedOn, 'decidedOn', input.decidedOn);
     const relief = input.decision === RepairStatus.APPROVED ? input.relief! : null;
+    // Law, not policy (law14a R8): see LIGHTEN_FOR_CIVIL_SERVANTS_ONLY.
     if (relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
-      throw new BadUserInputError('relief', 'LIGHTEN (从轻, 三(七)) is for civil servants only; approve with WAIVE, which ends the record\'s effect.');
+      throw new BadUserInputError('relief', LIGHTEN_FOR_CIVIL_SERVANTS_ONLY);
     }
     Object.assign(repair, { status: input.decision, decidedOn: input.decidedOn, relief, decisionNote: input.note ?? null });
     if (input.decision === RepairStatus.APPROVED) {
@@ -123,7 +146,7 @@ export async function stateRepairRelief(em: EntityManager, actor: Viewer, input:
         : `该修复批准时已写明救济方式（${repair.relief}），无需补充写明。 / the approval of this repair stated its relief (${repair.relief}); there is nothing to state.`);
     }
     if (input.relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
-      throw new BadUserInputError('relief', 'LIGHTEN (从轻, 三(七)) is for civil servants only; state WAIVE, which ends the record\'s effect.');
+      throw new BadUserInputError('relief', LIGHTEN_FOR_CIVIL_SERVANTS_ONLY);
     }
     assertDateOrder('the approval\'s decidedOn', repair.decidedOn!, 'statedOn', input.statedOn);
     Object.assign(repair, { relief: input.relief, reliefStated: true, reliefStatedOn: input.statedOn, reliefStatementDocument: input.documentNumber });

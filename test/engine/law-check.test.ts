@@ -172,15 +172,16 @@ describe('rules check ties a measure to the sentence that authorises it, not to 
     });
   });
 
-  it('refuses a principal caution quoting the honour sentence, and lets it pass quoting its own sentence, or a passage that holds it', () => {
+  it('refuses a principal caution quoting the honour sentence, or only 三(六)\'s principal sentence, which names no measure (law14a R7); it passes citing 三(四)', () => {
     const honour = '依规取消相关政府部门参加各类荣誉评选资格';
     const wrong: Draft = { id: 'cs-principal-wrong', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '三(六)', quote: honour }] };
     const own: Draft = { id: 'cs-principal-own', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '三(六)', quote: '对造成政务失信行为的主要负责人依法依规追究责任。' }] };
     const wide: Draft = { id: 'cs-principal-wide', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '三(六)', quote: `${honour},对造成政务失信行为的主要负责人依法依规追究责任。` }] };
-    const { problems } = inspectFolderLaw(folderWith([wrong, own, wide]));
+    const basis: Draft = { id: 'cs-principal-basis', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '三(四)', quote: Q['三(四)'] }] };
+    const { problems } = inspectFolderLaw(folderWith([wrong, own, wide, basis]));
     expect(about(problems, 'cs-principal-wrong')).toEqual([expect.objectContaining({ zh: expect.stringContaining('不是授权该措施的语句') })]);
-    expect(about(problems, 'cs-principal-own')).toEqual([]);
-    expect(about(problems, 'cs-principal-wide')).toEqual([]);
+    for (const id of ['cs-principal-own', 'cs-principal-wide']) expect(about(problems, id)).toEqual([expect.objectContaining({ zh: expect.stringContaining('不是授权该措施的语句') })]);
+    expect(about(problems, 'cs-principal-basis')).toEqual([]);
   });
 });
 
@@ -197,7 +198,7 @@ describe('coverage is counted per measure and matter (R1)', () => {
     rmSync(path.join(dir, 'civil-servant', 'award-file-findings.json'));
     const { warnings, coverage } = inspectFolderLaw(dir);
     expect(warnings.map((w) => w.en)).toEqual(
-      expect.arrayContaining([expect.stringContaining('no rule implements the measure of 三(四) "并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据" (CAUTION) for AWARD (implemented for other matters by cs-principal-agency-dishonesty, cs-promotion-caution)')]),
+      expect.arrayContaining([expect.stringContaining('no rule implements the measure of 三(四) "并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据" (CAUTION) for AWARD (implemented for other matters by cs-principal-agency-dishonesty, cs-promotion-caution, cs-promotion-commitment-finding)')]),
     );
     const caution = coverage[0].clauses.find((c) => c.clause === '三(四)')!.measures.find((m) => m.effect === 'CAUTION')!;
     expect(caution.gaps).toEqual(['AWARD']);

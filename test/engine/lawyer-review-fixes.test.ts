@@ -32,7 +32,7 @@ describe('a disputed record decides no restriction (三(六), 三(七))', () => 
     );
     expect(credit).toMatchObject({ lightened: 1, unlightened: 1, unlightenedUndisputed: 0, unrepairedUndisputed: 1 });
     const award = ruleSet.rules.filter((r) => r.matters.includes('AWARD'));
-    const decided = await decideRules(award, { subject: { name: '张三', credit, governmentDishonesty: credit, fileFindings: { dishonest: 0, unrepairedUndisputed: 0 }, listings: { listedByCourt: false } }, parameters: {} } as never, '2024-01-01');
+    const decided = await decideRules(award, { subject: { name: '张三', credit, governmentDishonesty: credit, fileFindings: { dishonest: 0, unrepairedUndisputed: 0 }, principalFindings: { unrepaired: 0, disputed: 0, unrepairedUndisputed: 0 }, listings: { listedByCourt: false } }, parameters: {} } as never, '2024-01-01');
     expect(decided.outcome).toBe('CAUTION');
     expect(decided.rules.find((r) => r.ruleId === 'cs-award-restrict')).toMatchObject({ fired: true, mitigatedBy: { byRule: 'cs-award-mitigate-lightened', from: 'RESTRICT', to: 'CAUTION' } });
   });

@@ -62,9 +62,9 @@ describe('R5: the award caution points to cs-award-restrict, not to an unconditi
 });
 
 describe('R6: the principal finding weighs in promotion under 三(四), as it does in awards', () => {
-  it('cites 三(四) beside 三(六), and leaves 追究责任 to the relevant provisions', () => {
+  it('cites 三(四) (三(六)\'s principal sentence names no measure, law14a R7), and leaves 追究责任 to the relevant provisions', () => {
     const rule = readJson('civil-servant/principal-agency-dishonesty.json');
-    expect(rule.basis.map((b: { clause: string }) => b.clause)).toEqual(['三(四)', '三(六)']);
+    expect(rule.basis.map((b: { clause: string }) => b.clause)).toEqual(['三(四)']);
     expect(rule.explanation.zh).toContain('依据三(四)“并将公务员诚信记录作为公务员提拔任用和评先评优的重要依据”，在提拔任用中作为重要依据考量（提示关注）');
     expect(rule.explanation.en).toContain('under 三(四)');
     expect(rule.event.params.measure.zh).toContain('三(六)的责任依有关规定另行追究');

@@ -5,11 +5,12 @@ import { graphql } from '../support/graphql';
 
 /**
  * 四(四) (issue 11, lawyer5 W1): a 履职不力 finding enters the file of the persons it names as answerable
- * (相关责任人), not of whoever the promise names; the entry is weighed in a leading cadre's promotion
- * assessment — no award restriction, no general 三(四) record caution. 三(六) principals (R5, N3): a
- * finding is weighed once, by the principal rule, whose text says how many findings and how many disputed.
- * In awards (lawyer10 R5), 三(四) weighs both kinds of file entry for anyone: cs-award-file-findings, a
- * CAUTION at most, undisputed unrepaired entries only, counted by no other award rule.
+ * (相关责任人), not of whoever the promise names. law14a W1: the entry is government dishonesty, counted
+ * as a clerk's hand-entered unfulfilled commitment done in office is — awards RESTRICTED under 三(六),
+ * promotion CAUTIONED once (四(四) for leading cadres, 三(四) for anyone else). 三(六) principals (R5, N3):
+ * a finding is weighed once, by the principal rule, whose text says how many findings and how many
+ * disputed; in awards (lawyer10 R5) 三(四) weighs it as an integrity-file record: cs-award-file-findings,
+ * a CAUTION at most, undisputed unrepaired findings only, counted by no other award rule.
  */
 const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
   evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
@@ -37,7 +38,7 @@ const settle = (commitmentId: string, extra: Record<string, unknown> = {}) =>
   server.query(SETTLE, { input: { commitmentId, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕9号', foundBy: '鄂州市人民政府督查室', ...extra } });
 
 describe('四(四): the finding names the answerable persons', () => {
-  it('the person named on the promise gets nothing unless the finding names them; the named clerk and cadre each get a COMMITMENT_DERELICTION entry; in promotion only the cadre is cautioned, only under 四(四); in awards both are cautioned once under 三(四), and nobody is restricted', async () => {
+  it('the person named on the promise gets nothing unless the finding names them; the named clerk and cadre each get a COMMITMENT_DERELICTION entry; both are restricted in awards under 三(六) and cautioned once in promotion (the cadre under 四(四), the clerk under 三(四))', async () => {
     const agencyId = await createAgency(server);
     const onThePromise = await createCivilServant(server, agencyId, { post: '局长', rank: '一级调研员', leadingCadre: true });
     const cadre = await createCivilServant(server, agencyId, { post: '副局长', rank: '二级调研员', leadingCadre: true });
@@ -51,16 +52,18 @@ describe('四(四): the finding names the answerable persons', () => {
       expect(await fileOf(person)).toEqual([{ category: 'COMMITMENT_DERELICTION', severity: 'GENERAL', doc: '鄂州督〔2025〕9号', decidedOn: '2025-03-10' }]);
     }
 
-    // The lawyer's reproduction: a clerk answerable for a dereliction was RESTRICTED for AWARD and CAUTIONED for PROMOTION.
+    // law14a W1: the finding is government dishonesty — the clerk is RESTRICTED for AWARD under 三(六) and
+    // CAUTIONED for PROMOTION under 三(四), once each, as for a hand-entered in-office unfulfilled commitment.
     const clerkAward = await evaluate('CIVIL_SERVANT', clerk, 'AWARD');
-    expect(clerkAward.outcome).toBe('CAUTION');
-    expect(measures(clerkAward)).toEqual(['cs-award-file-findings:CAUTION']);
-    const fileRule = clerkAward.explanation.rules.find((r) => r.ruleId === 'cs-award-file-findings')!;
-    expect(fileRule.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕9号' })]);
-    expect(fileRule.text!.zh).toContain('诚信档案中有1条无异议');
-    expect(fileRule.text!.zh).toContain('不是限制');
-    expect(fileRule.text!.en).toContain('not a restriction');
-    expect((await evaluate('CIVIL_SERVANT', clerk, 'PROMOTION')).outcome).toBe('ELIGIBLE');
+    expect(clerkAward.outcome).toBe('RESTRICTED');
+    expect(measures(clerkAward)).toEqual(['cs-award-restrict:RESTRICT']);
+    const restrict = clerkAward.explanation.rules.find((r) => r.ruleId === 'cs-award-restrict')!;
+    expect(restrict.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕9号' })]);
+    const clerkPromotion = await evaluate('CIVIL_SERVANT', clerk, 'PROMOTION');
+    expect(measures(clerkPromotion)).toEqual(['cs-promotion-commitment-finding:CAUTION']);
+    const clerkRule = clerkPromotion.explanation.rules.find((r) => r.ruleId === 'cs-promotion-commitment-finding')!;
+    expect(clerkRule.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕9号' })]);
+    expect(clerkRule.text!.zh).toContain('有1条四(四)诚信档案记录');
 
     // The cadre got two cautions for one breach; now one, under 四(四), with the entry as evidence.
     const cadrePromotion = await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION');
@@ -69,7 +72,7 @@ describe('四(四): the finding names the answerable persons', () => {
     expect(rule.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕9号', disputed: false })]);
     expect(rule.text!.zh).toContain('有1条四(四)诚信档案记录');
     expect(rule.text!.zh).toContain('在异议中、尚待核实的0条');
-    expect(measures(await evaluate('CIVIL_SERVANT', cadre, 'AWARD'))).toEqual(['cs-award-file-findings:CAUTION']);
+    expect(measures(await evaluate('CIVIL_SERVANT', cadre, 'AWARD'))).toEqual(['cs-award-restrict:RESTRICT']);
     expect((await evaluate('CIVIL_SERVANT', onThePromise, 'PROMOTION')).outcome).toBe('ELIGIBLE');
     expect((await evaluate('CIVIL_SERVANT', onThePromise, 'AWARD')).outcome).toBe('ELIGIBLE');
   });
@@ -146,8 +149,8 @@ describe('三(四) trustworthy incentive: a file holding a 四(四) entry or a p
     await createRecord(server, 'CIVIL_SERVANT', principal, { category: 'PRINCIPAL_RESPONSIBILITY', severity: 'GENERAL', sourceDepartment: '鄂州市监察委员会', documentNumber: '鄂州纪〔2025〕21号', occurredOn: '2025-02-01', recordedOn: '2025-03-20', decidedOn: '2025-03-15' });
     for (const person of [clerk, principal]) {
       const award = await evaluate('CIVIL_SERVANT', person, 'AWARD');
-      expect(measures(award)).toEqual(['cs-award-file-findings:CAUTION']);
-      expect(award.outcome).toBe('CAUTION');
+      expect(measures(award)).toEqual([person === clerk ? 'cs-award-restrict:RESTRICT' : 'cs-award-file-findings:CAUTION']);
+      expect(award.outcome).toBe(person === clerk ? 'RESTRICTED' : 'CAUTION');
       const rule = award.explanation.rules.find((r) => r.ruleId === 'cs-trustworthy-incentive')!;
       expect(rule.fired).toBe(false);
     }
@@ -176,11 +179,36 @@ describe('三(六) principals: one finding, weighed once (R5), its text from the
     expect(measures(award)).toEqual(['cs-award-file-findings:CAUTION']);
     const fileRule = award.explanation.rules.find((r) => r.ruleId === 'cs-award-file-findings')!;
     expect(fileRule.evidence).toEqual([expect.objectContaining({ documentNumber: '鄂州纪〔2024〕12号', disputed: false })]);
-    expect(fileRule.text!.zh).toContain('尚待核实的1条');
+    expect(fileRule.text!.zh).toContain('尚待核实的1项');
 
     // Once the only undisputed finding is also under objection, awards are no longer cautioned on it (三(七)).
     const [first] = await server.sql<{ id: string }>(`select id from credit_record where subject_id = ? and document_number = '鄂州纪〔2024〕12号'`, [principal]);
     await server.ok(graphql(`mutation ($id: ID!) { fileObjection(input: { recordId: $id, reason: "该认定所依事实有误", filedOn: "2025-01-11", filedBy: "本人" }) { id } }`), { id: first.id });
     expect((await evaluate('CIVIL_SERVANT', principal, 'AWARD')).outcome).toBe('ELIGIBLE');
+  });
+});
+
+describe('law14a W1: a 四(四) finding counts as the hand-entered government-dishonesty record of the same act', () => {
+  it('a clerk found answerable and a clerk with a hand-entered in-office unfulfilled commitment get the same outcomes: RESTRICTED in awards, CAUTION in promotion; a lightening repair lowers both restrictions to a caution', async () => {
+    const agencyId = await createAgency(server);
+    const found = await createCivilServant(server, agencyId, { post: '科员', rank: '一级科员' });
+    const entered = await createCivilServant(server, agencyId, { post: '科员', rank: '一级科员' });
+    await settle(await promise(agencyId, null), { answerablePersonIds: [found], answerableSeverity: 'GENERAL' });
+    const hand = await createRecord(server, 'CIVIL_SERVANT', entered, { category: 'UNFULFILLED_COMMITMENT', severity: 'GENERAL', sourceDepartment: '鄂州市人民政府督查室', occurredOn: '2025-03-01', recordedOn: '2025-03-10', decidedOn: '2025-03-10' });
+    const outcomes = async (id: string) => [(await evaluate('CIVIL_SERVANT', id, 'AWARD')).outcome, (await evaluate('CIVIL_SERVANT', id, 'PROMOTION')).outcome];
+    expect(await outcomes(entered)).toEqual(['RESTRICTED', 'CAUTION']);
+    expect(await outcomes(found)).toEqual(await outcomes(entered));
+
+    // 三(七) applies to the finding as to any government-dishonesty record: a repair granted as lightening
+    // lowers the award restriction one step.
+    const [entry] = await server.sql<{ id: string }>(`select id from credit_record where subject_id = ? and category = 'COMMITMENT_DERELICTION'`, [found]);
+    for (const recordId of [entry.id, hand]) {
+      const requested = await server.ok(graphql(`mutation ($id: ID!) { requestCreditRepair(input: { recordId: $id, actions: [ELIMINATED_EFFECT], description: "已补建养老服务站并向社会公开说明", appliedOn: "2025-04-01" }) { id } }`), { id: recordId });
+      await server.ok(graphql(`mutation ($id: ID!) { decideCreditRepair(input: { repairId: $id, decision: APPROVED, decidedOn: "2025-04-20", relief: LIGHTEN }) { id } }`), { id: requested.requestCreditRepair.id });
+    }
+    const award = await evaluate('CIVIL_SERVANT', found, 'AWARD');
+    expect(award.outcome).toBe('CAUTION');
+    expect(measures(award)).toContain('cs-award-mitigate-lightened:MITIGATE');
+    expect((await evaluate('CIVIL_SERVANT', entered, 'AWARD')).outcome).toBe('CAUTION');
   });
 });

@@ -94,8 +94,8 @@ describe('the verdict texts say what the rules count', () => {
     expect(text.en).toContain('1 unrepaired dishonesty record(s) (personal credit information under 三(四), not only government dishonesty;');
 
     const clean = await evaluate('CIVIL_SERVANT', await createCivilServant(server, await createAgency(server)), 'PROMOTION', '2025-06-01');
-    expect(clean.reason.zh).toContain('无计入期间内未修复的失信记录（三(四)所称个人相关信用信息，不限于政务失信）、本系统未登记法院移出的失信被执行人名单（三(四)）、主要负责人责任认定（三(六)）；四(四)计入诚信档案的履职不力记录（须经认定为相关责任人）只在领导干部提拔考核中考量');
-    expect(clean.reason.en).toContain('No unrepaired dishonesty record in its counting period (any personal credit information, 三(四)), no judgment-defaulter listing without a recorded court removal, no principal-responsibility finding (三(六)); a 四(四) entry (made only by a finding naming the person) weighs for leading cadres only');
+    expect(clean.reason.zh).toContain('无计入期间内未修复的失信记录（三(四)所称个人相关信用信息，不限于政务失信）、本系统未登记法院移出的失信被执行人名单（三(四)）、主要负责人责任认定（三(六)）；四(四)计入诚信档案的履职不力记录（须经认定为相关责任人；领导干部依四(四)、其他公务员依三(四)考量）');
+    expect(clean.reason.en).toContain('No unrepaired dishonesty record in its counting period (any personal credit information, 三(四)), no judgment-defaulter listing without a recorded court removal, no principal-responsibility finding (三(六)); no 四(四) entry (made only by a finding naming the person; 四(四) weighs it for leading cadres, 三(四) for others)');
   });
 
   it('an agency whose head missed a hearing, but which is not listed, is not told it is a judgment defaulter; and the text names the ground that applies', async () => {

@@ -141,7 +141,16 @@ describe('records and repairs', () => {
       input: { repairId, decision: 'APPROVED', decidedOn: '2025-03-10', relief: 'LIGHTEN' },
     });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'relief' });
+    // law14a R8: the refusal says why this is law, not a setting — the clause's own words, in both languages — and what to do.
+    expect(refused.errors?.[0].message).toContain('三(七)“公务员在政务失信行为发生后主动挽回损失、消除不良影响或者有效阻止危害结果发生的,可从轻或免于实施失信惩戒措施”只及公务员');
+    expect(refused.errors?.[0].message).toContain('no clause of the document lightens for an agency or an enterprise');
+    expect(refused.errors?.[0].message).toContain('approve or state the relief as WAIVE');
     expect(await server.sql('select status, relief, decided_on from credit_repair where id = ?', [repairId])).toEqual([{ status: 'PENDING', relief: null, decided_on: null }]);
+    // WAIVE is accepted and ends the record's effect from the approval day; the record stays, marked repaired.
+    await server.ok(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }`), { input: { repairId, decision: 'APPROVED', decidedOn: '2025-03-10', relief: 'WAIVE' } });
+    const FACTS = graphql(`query ($id: ID!, $asOf: DateTime!) { enterprise(id: $id) { credit(asOf: $asOf) { unrepaired repaired records { id repaired repairApprovedOn } } } }`);
+    expect((await server.ok(FACTS, { id: enterpriseId, asOf: '2025-03-09T12:00:00+08:00' })).enterprise!.credit).toMatchObject({ unrepaired: 1, repaired: 0 });
+    expect((await server.ok(FACTS, { id: enterpriseId, asOf: '2025-03-10T12:00:00+08:00' })).enterprise!.credit).toEqual({ unrepaired: 0, repaired: 1, records: [{ id: recordId, repaired: true, repairApprovedOn: '2025-03-10' }] });
   });
 });
 

@@ -73,8 +73,8 @@ describe('Verdict.reason (16.3)', () => {
     expect(restricted!.reason.zh).toBe('「周明亮」有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。');
     const eligible = await latest(colleague, 'DISPLAY');
     expect(eligible!.reason).toEqual({
-      zh: '无计入期间内未修复的失信记录（三(四)个人相关信用信息，与职务晋升同样考量）、本系统未登记法院移出的失信被执行人名单、诚信档案中无异议未修复的主要负责人责任认定或四(四)履职不力记录（三(四)），也无据以限制的未修复政务失信记录（三(六)；异议中的记录不据以限制）：依本规则集（鄂州政发〔2018〕17号三(四)、三(六)、三(七)）评优评先不予限制，无需提示关注；其他规定另行适用（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。',
-      en: 'No counting unrepaired dishonesty record (personal credit information, 三(四)), no judgment-defaulter listing without a recorded court removal, no undisputed unrepaired principal-responsibility finding or 四(四) entry in the integrity file (三(四)), no undisputed unrepaired government-dishonesty record (三(六)): nothing to restrict or flag under this rule set; other provisions apply separately (a recommendation to the competent body, which decides under the relevant provisions).',
+      zh: '无计入期间内未修复的失信记录（三(四)个人相关信用信息，与职务晋升同样考量）、本系统未登记法院移出的失信被执行人名单、诚信档案中无异议未修复的主要负责人责任认定（三(四)），也无据以限制的未修复政务失信记录（三(六)，含四(四)履职不力记录；异议中的记录不据以限制）：依本规则集（鄂州政发〔2018〕17号三(四)、三(六)、三(七)）评优评先不予限制，无需提示关注；其他规定另行适用（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。',
+      en: 'No counting unrepaired dishonesty record (personal credit information, 三(四)), no judgment-defaulter listing without a recorded court removal, no undisputed unrepaired principal finding in the integrity file (三(四)), no undisputed unrepaired government-dishonesty record (三(六), 四(四) entries too): nothing to restrict or flag under this rule set; other provisions apply separately (a recommendation to the competent body, which decides under the relevant provisions).',
     });
     for (const text of [restricted!.reason.zh, restricted!.reason.en, eligible!.reason.zh, eligible!.reason.en]) {
       expect(text).not.toMatch(FACT_PATH);

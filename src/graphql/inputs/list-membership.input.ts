@@ -22,7 +22,7 @@ export class ListSubjectInput {
   listedOn!: string;
 
   @SingleLine()
-  @Field({ description: '列入机关 / The body that listed the subject, its keeper: a people\'s court (…人民法院) for JUDGMENT_DEFAULTER, a market regulation department (…市场监督管理局) for SERIOUS_ILLEGAL_DISHONEST; any other body is refused.' })
+  @Field({ description: '列入机关 / The body that listed the subject, its keeper: for JUDGMENT_DEFAULTER a people\'s court (…人民法院) or a specialised court (…军事法院, …海事法院, …知识产权法院, …金融法院, …互联网法院, …铁路运输法院, …铁路运输中级法院); for SERIOUS_ILLEGAL_DISHONEST a market regulation department (…市场监督管理局) or, for a decision before the 2018 reform, its predecessor (…工商行政管理局); any other body is refused.' })
   @NonEmptyText(200)
   listedBy!: string;
 
@@ -51,7 +51,7 @@ export class RemoveFromListInput {
   removedOn!: string;
 
   @SingleLine()
-  @Field({ description: '移出机关 / The body that took the subject off: the listing body itself (listedBy, compared without white space) or, for a court\'s listing, a court of a higher level (最高人民法院 > 高级 > 中级 > other 人民法院; region not checked). Any other body is refused.' })
+  @Field({ description: '移出机关 / The body that took the subject off: the listing body itself (listedBy, compared without white space) — for a listing by a …工商行政管理局, also the …市场监督管理局 of the same name that succeeded it — or, for a court\'s listing, a court of a higher level (最高人民法院 > 高级 and 中国人民解放军军事法院 > 中级, 铁路运输中级法院, 海事法院, 知识产权法院, 金融法院 > other courts; region not checked). Any other body is refused.' })
   @NonEmptyText(200)
   removedBy!: string;
 
