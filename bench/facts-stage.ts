@@ -11,7 +11,7 @@ import { gatherChunkFacts, gatherFacts, type GatheredFacts } from '../src/evalua
 import { loadRuleSet } from '../src/engine/rule-set';
 import { RuleSetHolder } from '../src/engine/rule-set-holder';
 import { createFactsRunner } from '../src/graphql/facts-runner';
-import { getSchema } from '../src/graphql/schema';
+import { getFactsSchema, getSchema } from '../src/graphql/schema';
 import { generate } from './generate';
 import { median } from './median';
 import { FACTS_BATCH } from '../src/config';
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const ids = (await db.query<{ id: string }>('select id from civil_servant order by id')).rows.map((r) => r.id);
     const asOf = new Date('2026-11-01T00:00:00+08:00');
     const day = chinaDate(asOf);
-    const runner = createFactsRunner(schema, orm.em, holder);
+    const runner = createFactsRunner(await getFactsSchema(), orm.em, holder);
     const type = SubjectType.CIVIL_SERVANT;
     const readAtOnce = (chunk: string[]) => runner.read((run, runChunk) => gatherChunkFacts(run, runChunk, ruleSet, type, chunk, asOf, day));
     const ways: Record<string, (chunk: string[]) => Promise<(GatheredFacts | Error)[]>> = {
