@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { Client } from 'pg';
 import { initORM } from '../src/db/orm';
@@ -9,7 +11,7 @@ import { gatherChunkFacts, gatherFacts, type GatheredFacts } from '../src/evalua
 import { loadRuleSet } from '../src/engine/rule-set';
 import { RuleSetHolder } from '../src/engine/rule-set-holder';
 import { createFactsRunner } from '../src/graphql/facts-runner';
-import { getSchema } from '../src/graphql/schema';
+import { getFactsSchema, getSchema } from '../src/graphql/schema';
 import { generate } from './generate';
 import { median } from './median';
 import { FACTS_BATCH } from '../src/config';
@@ -23,6 +25,10 @@ import { FACTS_BATCH } from '../src/config';
  * alternating passes; then deciding them. Generates its own database from DATABASE_URL's server.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node dist/bench/facts-stage.js --subjects 3000 --passes 5
+ *
+ * `--cpu-prof FILE` writes a V8 CPU profile of the measured passes of the sweep's way (batches)
+ * alone, not of generating the data or the other ways; `node dist/bench/profile-summary.js FILE`
+ * shows where its time went.
  */
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -32,6 +38,26 @@ const CHUNK = 1000;
 /** What a sweep reads at once within a chunk (SWEEP_FACTS_BATCH), beside reading the whole chunk at once. */
 const BATCH = Number(option('batch', String(FACTS_BATCH)));
 const MATTER = 'PROMOTION';
+const PROFILE = option('cpu-prof', '');
+
+type Profile = import('node:inspector').Profiler.Profile;
+/** The profiled passes as one profile: each pass's nodes renumbered after the previous passes'. */
+let merged: Profile | undefined;
+function mergeProfile(profile: Profile): void {
+  if (!merged) {
+    merged = profile;
+    return;
+  }
+  const offset = Math.max(...merged.nodes.map((n) => n.id));
+  for (const node of profile.nodes) {
+    node.id += offset;
+    if (node.children) node.children = node.children.map((c) => c + offset);
+  }
+  merged.nodes.push(...profile.nodes);
+  merged.samples!.push(...profile.samples!.map((s) => s + offset));
+  merged.timeDeltas!.push(...profile.timeDeltas!);
+  merged.endTime += profile.endTime - profile.startTime;
+}
 
 async function main(): Promise<void> {
   const server = process.env.DATABASE_URL;
@@ -54,7 +80,7 @@ async function main(): Promise<void> {
     const ids = (await db.query<{ id: string }>('select id from civil_servant order by id')).rows.map((r) => r.id);
     const asOf = new Date('2026-11-01T00:00:00+08:00');
     const day = chinaDate(asOf);
-    const runner = createFactsRunner(schema, orm.em, holder);
+    const runner = createFactsRunner(await getFactsSchema(), orm.em, holder);
     const type = SubjectType.CIVIL_SERVANT;
     const readAtOnce = (chunk: string[]) => runner.read((run, runChunk) => gatherChunkFacts(run, runChunk, ruleSet, type, chunk, asOf, day));
     const ways: Record<string, (chunk: string[]) => Promise<(GatheredFacts | Error)[]>> = {
@@ -68,18 +94,30 @@ async function main(): Promise<void> {
     };
     const cpu: Record<string, number[]> = { chunk: [], batches: [], perSubject: [] };
     let facts: (GatheredFacts | Error)[] = [];
+    const profiler = PROFILE ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+    }
     for (let pass = 0; pass <= PASSES; pass++) {
       for (const [way, read] of Object.entries(ways)) {
+        const profiled = profiler && pass > 0 && way === 'batches';
+        if (profiled) await profiler.post('Profiler.start');
         const started = process.cpuUsage();
         const all: (GatheredFacts | Error)[] = [];
         for (let i = 0; i < ids.length; i += CHUNK) all.push(...(await read(ids.slice(i, i + CHUNK))));
         const used = process.cpuUsage(started);
+        if (profiled) mergeProfile((await profiler.post('Profiler.stop')).profile);
         if (pass > 0) cpu[way].push((used.user + used.system) / ids.length); // pass 0 warms up
         if (way !== 'chunk' && JSON.stringify(all.map((f) => (f instanceof Error ? f.message : f.subject))) !== JSON.stringify(facts.map((f) => (f instanceof Error ? f.message : f.subject)))) {
           throw new Error('the two ways read different facts');
         }
         facts = all;
       }
+    }
+    if (profiler) {
+      writeFileSync(PROFILE, JSON.stringify(merged));
+      profiler.disconnect();
     }
     const decided: number[] = [];
     for (let pass = 0; pass <= PASSES; pass++) {

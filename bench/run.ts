@@ -13,7 +13,7 @@ import { loadRuleSet } from '../src/engine/rule-set';
 import { RuleSetHolder } from '../src/engine/rule-set-holder';
 import { gatherFacts, type GatheredFacts } from '../src/evaluation/facts';
 import { createFactsRunner } from '../src/graphql/facts-runner';
-import { getSchema } from '../src/graphql/schema';
+import { getFactsSchema, getSchema } from '../src/graphql/schema';
 import { subjectsAfter } from '../src/registry/subjects';
 import { generate } from './generate';
 import { evaluateOverHttp } from './http-load';
@@ -50,10 +50,10 @@ const RAW_SAMPLE = Math.min(SUBJECTS, 20_000);
 const CLIENTS = 50;
 
 /** Facts of a sample of subjects through the product's own facts query, held in memory for (a) and (h). */
-async function sampleFacts(orm: Awaited<ReturnType<typeof initORM>>['orm'], holder: RuleSetHolder, schema: Awaited<ReturnType<typeof getSchema>>, asOf: Date) {
+async function sampleFacts(orm: Awaited<ReturnType<typeof initORM>>['orm'], holder: RuleSetHolder, asOf: Date) {
   const ids = (await subjectsAfter(orm.em, SubjectType.CIVIL_SERVANT, null, RAW_SAMPLE)).map((s) => s.id);
   const facts: GatheredFacts[] = [];
-  const runner = createFactsRunner(schema, orm.em, holder);
+  const runner = createFactsRunner(await getFactsSchema(), orm.em, holder);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     facts.push(...(await runner.read((run) => Promise.all(chunk.map((id) => gatherFacts(run, holder.current, { type: SubjectType.CIVIL_SERVANT, id }, asOf, chinaDate(asOf)))))));
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     const asOf = new Date(`${AS_OF}T00:00:00+08:00`);
     const day = chinaDate(asOf);
     const rules = holder.current.rulesFor(SubjectType.CIVIL_SERVANT, MATTER);
-    const { ids, facts } = await sampleFacts(orm, holder, schema, asOf);
+    const { ids, facts } = await sampleFacts(orm, holder, asOf);
 
     console.error('(a) raw engine, (h) ZEN peer …');
     const engine = await engineRates(rules, facts, day);

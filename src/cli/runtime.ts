@@ -8,7 +8,7 @@ import { seedIfEmpty } from '../demo/seed';
 import { RuleSetHolder } from '../engine/rule-set-holder';
 import { createContext, evaluationDeps } from '../graphql/context';
 import { createFactsRunner } from '../graphql/facts-runner';
-import { getSchema } from '../graphql/schema';
+import { getFactsSchema, getSchema } from '../graphql/schema';
 import type { EvaluationDeps } from '../evaluation/evaluate.service';
 import type { FactsRunner } from '../evaluation/facts';
 import { loadServingRules } from '../evaluation/serving-rules';
@@ -44,7 +44,7 @@ export async function openRuntime(ormOverrides: Partial<Options> = {}): Promise<
     });
     const rules = new RuleSetHolder(serving.ruleSet);
     if (config.seedDemoData) await seedIfEmpty(orm.em.fork());
-    const facts = createFactsRunner(schema, orm.em, rules);
+    const facts = createFactsRunner(await getFactsSchema(), orm.em, rules);
     return {
       config,
       orm,

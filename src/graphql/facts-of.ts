@@ -14,6 +14,7 @@ import type { SeverityPeriodsInput } from './types/credit-facts.type';
 import { visibleRecords } from './visibility';
 import { factsRows } from './list-caps';
 import type { FactsField } from '../engine/query-cost';
+import type { ObjectionRow, RecordRow, RepairRow } from './fact-rows';
 
 /**
  * What the facts resolvers (src/graphql/resolvers/*-facts.resolver.ts) share: their policy
@@ -62,6 +63,36 @@ async function repairsOf(loaders: Loaders, ids: string[]) {
   return (rid: string) => byId.get(rid) ?? [];
 }
 
+/** The repairs and objections of a subject's records, by record id. */
+interface RecordHistories {
+  repairs: (recordId: string) => RepairRow[];
+  objections: (recordId: string) => ObjectionRow[];
+}
+
+/**
+ * Histories already gathered, by the list of records they are of. A civil servant's facts read
+ * `credit` five times over (personal, government dishonesty, findings …) and their agency's once
+ * for each of its servants in a sweep's chunk, and each read gathered the same records' repairs and
+ * objections again (a promise per record per field). The fields differ in how they count, not in
+ * what they count from: a list the loader gave (its cached array, per read or request) gathers its
+ * histories once. A list cut for one field (the public's disclosed records, `occurredFrom`) is a new
+ * array and gathers its own, as before: no record's history is read that the field does not count.
+ */
+const gathered = new WeakMap<readonly RecordRow[], Promise<RecordHistories>>();
+
+function historiesOf(loaders: Loaders, records: readonly RecordRow[]): Promise<RecordHistories> {
+  let histories = gathered.get(records);
+  if (!histories) {
+    const ids = records.map((r) => r.id);
+    histories = Promise.all([repairsOf(loaders, ids), loaders.factRows.objectionsOfRecord.loadMany(ids)]).then(([repairs, objections]) => {
+      const objectionsById = new Map(ids.map((rid, i) => [rid, objections[i] instanceof Error ? [] : (objections[i] as ObjectionRow[])]));
+      return { repairs, objections: (rid: string) => objectionsById.get(rid) ?? [] };
+    });
+    gathered.set(records, histories);
+  }
+  return histories;
+}
+
 /**
  * Credit facts of any subject: records, their repairs and objections, each loaded in one batch.
  * The public's facts come from the records publicly disclosed today only, whatever asOf it asks
@@ -72,11 +103,9 @@ export async function creditFactsOf(loaders: Loaders, viewer: Viewer, field: Fac
   const all = visibleRecords(viewer, await loaders.factRows.recordsOfSubject.load(subjectKey(type, id)));
   // The rows computed over: at most the cap the field is priced at, for callers (list-caps.ts).
   const records = factsRows(viewer, field, occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all);
-  const ids = records.map((r) => r.id);
-  const [repairs, objections] = await Promise.all([repairsOf(loaders, ids), loaders.factRows.objectionsOfRecord.loadMany(ids)]);
-  const objectionsById = new Map(ids.map((rid, i) => [rid, objections[i] instanceof Error ? [] : (objections[i] as Exclude<(typeof objections)[number], Error>)]));
+  const { repairs, objections } = await historiesOf(loaders, records);
   const on = chinaDate(asOf);
-  return { on, ...creditFacts(records, repairs, (rid) => objectionsById.get(rid) ?? [], on, creditOptions(reading)) };
+  return { on, ...creditFacts(records, repairs, objections, on, creditOptions(reading)) };
 }
 
 /** List memberships of any subject on the day, with the repairs of the records behind them. */

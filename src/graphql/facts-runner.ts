@@ -1,6 +1,6 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, type DocumentNode, type ExecutionResult } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { factsQueryProblems } from '../engine/facts-query-check';
 import { formatProblem } from '../engine/rule-problem';
@@ -16,12 +16,15 @@ import { oneAtATime } from './statement-gate';
 import { sqlTransaction } from '../db/repositories/sql';
 import { rowVersionsOf } from '../evaluation/row-versions';
 import { factsRowDigests } from './facts-row-digest';
+import type { FactsSchema } from './schema';
 
 /**
  * The facts runner (see FactsRunner): facts queries run here and nowhere else.
  *
  * - As the system: the context's viewer is ADMIN `system`, so nothing is masked; who may read the
  *   stored facts is decided when a verdict is read.
+ * - On the served schema's twin without global middlewares (getFactsSchema, src/graphql/schema.ts):
+ *   they do nothing for the system and cost every field of every subject a chain of promises.
  * - Read-only: each read is one `START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`, so
  *   PostgreSQL refuses any write a resolver might attempt, and every query of the read sees one
  *   snapshot.
@@ -31,7 +34,7 @@ import { factsRowDigests } from './facts-row-digest';
  * - A chunk of a sweep runs its query once for all its subjects (src/graphql/chunk-query.ts),
  *   compiled to a function by graphql-jit once per query document, i.e. once per rule-set version.
  */
-export function createFactsRunner(schema: GraphQLSchema, rootEm: EntityManager, rules: RuleSetHolder): FactsRunner {
+export function createFactsRunner(schema: FactsSchema, rootEm: EntityManager, rules: RuleSetHolder): FactsRunner {
   const checked = new WeakMap<DocumentNode, string | null>();
   const refusal = (query: FactsQuery): string | null => {
     let found = checked.get(query.document);

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import './enums';
 import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { FIELD_READERS } from '../auth/role';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type MiddlewareFn } from 'type-graphql';
+import type { GraphQLContext } from './context';
 import { DateTimeScalar } from './scalars';
 import { authChecker } from '../auth/auth-checker';
 import { GuardedFilters } from './guarded-filter';
@@ -58,11 +59,12 @@ const resolvers = [
   ChangeResolver,
 ] as const;
 
-let built: Promise<GraphQLSchema> | undefined;
-
-/** The served schema. Built once per process: type-graphql's metadata is global anyway. */
-export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
+/**
+ * Built from the resolvers above; `globalMiddlewares` run around every field of the schema, even the
+ * plain ones (type-graphql then makes each field's resolver asynchronous, a chain of promises per value).
+ */
+function build(globalMiddlewares: MiddlewareFn<GraphQLContext>[]): Promise<GraphQLSchema> {
+  return buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Subscriptions bring their own source (the change feed, resolvers/change.resolver.ts); type-graphql
@@ -76,13 +78,40 @@ export function getSchema(): Promise<GraphQLSchema> {
       },
     },
     authChecker,
-    // Identical root query fields share one result per request (repeated aliases run once);
-    // filters on fields a role does not read are refused to it, on every field with a filter argument;
-    // a civil servant's personal data read whole is recorded in the request's read log.
-    globalMiddlewares: [ShareIdenticalRootFields, GuardedFilters, RecordPersonalReads],
+    globalMiddlewares,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: true } },
-  }).then(guardsApply);
+  });
+}
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The served schema. Built once per process: type-graphql's metadata is global anyway. */
+export function getSchema(): Promise<GraphQLSchema> {
+  // Identical root query fields share one result per request (repeated aliases run once);
+  // filters on fields a role does not read are refused to it, on every field with a filter argument;
+  // a civil servant's personal data read whole is recorded in the request's read log.
+  built ??= build([ShareIdenticalRootFields, GuardedFilters, RecordPersonalReads]).then(guardsApply);
   return built;
+}
+
+declare const factsOnly: unique symbol;
+/** The schema the facts runner executes facts queries on (getFactsSchema); no request is served on it. */
+export type FactsSchema = GraphQLSchema & { readonly [factsOnly]: true };
+
+let factsBuilt: Promise<FactsSchema> | undefined;
+
+/**
+ * The served schema's twin for the facts runner (src/graphql/facts-runner.ts): the same resolvers,
+ * types, field guards (@Authorized, Guarded) and SDL, without the global middlewares, which do
+ * nothing for its reads and cost the sweep a chain of promises on every field of every subject:
+ * - ShareIdenticalRootFields: a facts query has one root field (facts-query-check.ts);
+ * - GuardedFilters: the runner reads as ADMIN `system`, who reads every field whole;
+ * - RecordPersonalReads: the system's reads are not recorded (recorded when a verdict is read).
+ * A public or signed-in request never reaches it: only createFactsRunner takes a FactsSchema.
+ */
+export function getFactsSchema(): Promise<FactsSchema> {
+  factsBuilt ??= build([]).then((schema) => schema as FactsSchema);
+  return factsBuilt;
 }
 
 /**

@@ -27,7 +27,7 @@ import { refusePersistedQueries } from './persisted-queries';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
 import { httpContext, socketContext, type ServerParts, type ViewerVerifier } from './request-context';
 import { operationLogPlugin, requestLogger } from './request-log';
-import { getSchema } from './schema';
+import { getFactsSchema, getSchema } from './schema';
 import { serveSubscriptions } from './websocket';
 import { mountWeb } from '../web/console';
 import { fromLoopbackDirectly } from '../web/local-caller';
@@ -161,7 +161,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.set('trust proxy', config.trustProxy ?? false);
   const server = http.createServer(app);
   const schema = await getSchema();
-  const facts = createFactsRunner(schema, orm.em, rules);
+  const facts = createFactsRunner(await getFactsSchema(), orm.em, rules);
   const perProcess = config.subscriptionsPerProcess ?? SUBSCRIPTION_DEFAULTS.perProcess;
   const changes = new ChangeFeed(orm, logger, perProcess, config.subscriptionsPublicPerProcess ?? publicShareOf(perProcess));
   await changes.start();

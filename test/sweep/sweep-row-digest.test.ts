@@ -1,6 +1,6 @@
 import { evaluateChunk } from '../../src/evaluation/sweep.service';
 import { createFactsRunner } from '../../src/graphql/facts-runner';
-import { getSchema } from '../../src/graphql/schema';
+import { getFactsSchema } from '../../src/graphql/schema';
 import { SubjectType } from '../../src/domain/subject';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { runNode } from '../support/run-command';
@@ -38,7 +38,7 @@ const CORRECT = graphql(`mutation ($o: ID!) { resolveObjection(input: { objectio
 const staleOf = async (id: string) => (await server.ok(STALE, { id }, { role: 'INSPECTOR', sub: 'zhao.inspector' })).verdict!.stale;
 
 it('a chunk digests its subjects from the rows its facts read: no statement of its own, each table read once', async () => {
-  const facts = createFactsRunner(await getSchema(), server.app.orm.em, server.app.rules);
+  const facts = createFactsRunner(await getFactsSchema(), server.app.orm.em, server.app.rules);
   server.resetStatements();
   const chunk = await evaluateChunk(server.app.orm.em.fork(), facts, server.app.rules.current, SubjectType.CIVIL_SERVANT, 'PROMOTION', servants, new Date(AS_OF));
   expect(chunk.errors).toEqual([]);
