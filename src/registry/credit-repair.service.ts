@@ -9,6 +9,7 @@ import { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { appendRevision } from './credit-record.service';
 import { assertDateOrder, findOrFail } from './lookup';
+import { assertSecondPerson } from './second-person';
 
 export interface RequestRepairFields {
   recordId: string;
@@ -58,7 +59,7 @@ export async function requestCreditRepair(em: EntityManager, actor: Viewer, inpu
     if (input.appliedOn < registered[1]) {
       throw new BadUserInputError('appliedOn', `${input.appliedOn} 早于该记录的${registered[0] === 'decidedOn' ? '认定之日' : '登记之日'} ${registered[1]}：信用修复只能在记录认定并登记之后申请，请核对申请日期。 / ${input.appliedOn} is before the record's ${registered[0]} ${registered[1]}: a repair is applied for once the record is decided and registered. Check appliedOn.`);
     }
-    const repair = tx.create(CreditRepair, { record, actions: [...new Set(input.actions)], description: input.description, appliedOn: input.appliedOn });
+    const repair = tx.create(CreditRepair, { record, actions: [...new Set(input.actions)], description: input.description, appliedOn: input.appliedOn, enteredBy: actor.subject });
     return repair;
   }, (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: 'requested' }));
 }
@@ -111,6 +112,7 @@ export async function decideCreditRepair(em: EntityManager, actor: Viewer, input
     // An application stored before F3 was checked may predate the record; its decision may not.
     assertDateOrder('the record\'s decidedOn', record.decidedOn, 'decidedOn', input.decidedOn);
     assertDateOrder('the record\'s recordedOn', record.recordedOn, 'decidedOn', input.decidedOn);
+    if (input.decision === RepairStatus.APPROVED) assertSecondPerson(actor, repair.enteredBy, { zh: '信用修复的批准', en: 'Approving this credit repair', field: 'repairId' });
     const relief = input.decision === RepairStatus.APPROVED ? input.relief! : null;
     // Law, not policy (law14a R8): see LIGHTEN_FOR_CIVIL_SERVANTS_ONLY.
     if (relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {

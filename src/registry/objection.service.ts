@@ -9,6 +9,7 @@ import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { BadUserInputError, ConflictError } from '../errors';
 import { appendRevision, assertInOfficeApplies, assertRecordConsistent } from './credit-record.service';
 import { assertDateOrder, findOrFail } from './lookup';
+import { assertSecondPerson } from './second-person';
 
 export interface FileObjectionFields {
   recordId: string;
@@ -61,7 +62,7 @@ export async function fileObjection(em: EntityManager, actor: Viewer, input: Fil
       );
     }
     assertDateOrder('the record\'s recordedOn', record.recordedOn, 'filedOn', input.filedOn);
-    const objection = tx.create(Objection, { record, filedBy: input.filedBy, reason: input.reason, filedOn: input.filedOn });
+    const objection = tx.create(Objection, { record, filedBy: input.filedBy, reason: input.reason, filedOn: input.filedOn, enteredBy: actor.subject });
     if (record.status !== RecordStatus.DISPUTED) {
       record.status = RecordStatus.DISPUTED;
       appendRevision(tx, record, RevisionAction.DISPUTED, input.reason, objection.id);
@@ -118,6 +119,7 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
       throw new ConflictError('objectionId', 'the record this objection is about is revoked; a revoked record stays revoked, and nothing can be decided about it any more.');
     }
     assertDateOrder('filedOn', objection.filedOn, 'resolvedOn', input.resolvedOn);
+    if (input.decision === ObjectionStatus.UPHELD) assertSecondPerson(actor, objection.enteredBy, { zh: '异议的支持（更正或撤销记录）', en: 'Upholding this objection (correcting or revoking the record)', field: 'objectionId' });
     Object.assign(objection, {
       status: input.decision,
       remedy: input.decision === ObjectionStatus.UPHELD ? input.remedy : null,

@@ -15,6 +15,8 @@ beforeAll(async () => {
 });
 
 const CLERK: Caller = { role: 'CLERK', sub: 'clerk-1' };
+/** Upholding an objection or approving a repair takes someone other than the clerk who entered it (hostile13 F5). */
+const SECOND_CLERK: Caller = { role: 'CLERK', sub: 'clerk-2' };
 const PUBLIC: Caller = { role: 'PUBLIC' };
 const FILE = graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id status } }`);
 const RESOLVE = graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id status remedy } }`);
@@ -77,7 +79,7 @@ describe('a revoked record stays revoked', () => {
     // The attack's second objection can no longer be filed; one left pending by the old code is
     // planted behind the API (the index now refuses a second PENDING one, so it is planted as
     // the first is decided, which is what the old code allowed).
-    const revoked = await server.query(RESOLVE, { input: { objectionId, decision: 'UPHELD', remedy: 'REVOKE', resolution: '认定有误', resolvedOn: '2023-04-20' } }, CLERK);
+    const revoked = await server.query(RESOLVE, { input: { objectionId, decision: 'UPHELD', remedy: 'REVOKE', resolution: '认定有误', resolvedOn: '2023-04-20' } }, SECOND_CLERK);
     expect(revoked.data!.resolveObjection).toMatchObject({ status: 'UPHELD', remedy: 'REVOKE' });
     const [{ id: staleId }] = await server.sql(
       "insert into objection (id, record_id, filed_by, reason, filed_on, status, created_at, updated_at) values (gen_random_uuid(), ?, '本企业', '旧的第二份异议', '2023-04-02', 'PENDING', now(), now()) returning id",
@@ -105,11 +107,11 @@ describe('a revoked record stays revoked', () => {
     const recordId = await createRecord(server, 'ENTERPRISE', ent);
     const repairId = (await server.ok(REQUEST, { input: { recordId, actions: ['RECOVERED_LOSS'], description: '已退赔', appliedOn: '2023-05-01' } }, CLERK)).requestCreditRepair.id;
     const objectionId = (await server.ok(FILE, fileInput(recordId), CLERK)).fileObjection.id;
-    await server.query(RESOLVE, { input: { objectionId, decision: 'UPHELD', remedy: 'REVOKE', resolution: '认定有误', resolvedOn: '2023-04-20' } }, CLERK);
+    await server.query(RESOLVE, { input: { objectionId, decision: 'UPHELD', remedy: 'REVOKE', resolution: '认定有误', resolvedOn: '2023-04-20' } }, SECOND_CLERK);
     const before = await state(ent, recordId);
 
     expect((await server.query(FILE, fileInput(recordId), CLERK)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'recordId' });
-    const approve = await server.query(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2023-05-10' } }, CLERK);
+    const approve = await server.query(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2023-05-10' } }, SECOND_CLERK);
     expect(approve.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'repairId' });
     expect(await state(ent, recordId)).toEqual(before);
     expect(await server.sql('select status from credit_repair where id = ?', [repairId])).toEqual([{ status: 'PENDING' }]);
@@ -137,7 +139,7 @@ describe('parallel requests about one record run one after the other', () => {
 
     const repairId = ok[0].data!.requestCreditRepair.id;
     const decisions = await Promise.all(
-      [1, 2, 3].map(() => server.query(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2023-05-10' } }, CLERK)),
+      [1, 2, 3].map(() => server.query(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2023-05-10' } }, SECOND_CLERK)),
     );
     expect(decisions.filter((r) => !r.errors)).toHaveLength(1);
     expect(decisions.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(2);

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const filed = await server.ok(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId, filedBy: '机关', reason: '认定错误', filedOn: '2025-02-01' } }, { role: 'CLERK' });
   const resolved = await server.query(graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }`), {
     input: { objectionId: filed.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-02-15' },
-  }, { role: 'CLERK' });
+  }, { role: 'CLERK', sub: 'second-clerk' }); // not the clerk who entered it (hostile13 F5)
   if (resolved.errors) throw new Error(JSON.stringify(resolved.errors));
 
   const created = await server.ok(graphql(`mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`), { input: { uscc: uscc('91'), name: '鄂州市期满后测试有限公司' } });

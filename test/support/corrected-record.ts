@@ -27,6 +27,6 @@ export async function verdictOnCorrectedRecord(
   const verdictId = (await server.ok(EVALUATE, { id: agencyId }, CLERK)).evaluate.id;
   await options.beforeCorrection(verdictId);
   const { fileObjection } = await server.ok(FILE_OBJECTION, { r: recordId }, CLERK);
-  await server.ok(CORRECT, { o: fileObjection.id }, CLERK);
+  await server.ok(CORRECT, { o: fileObjection.id }, { role: 'CLERK', sub: 'li.clerk' }); // not the clerk who entered it (hostile13 F5)
   return { agencyId, recordId, verdictId };
 }

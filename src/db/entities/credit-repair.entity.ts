@@ -56,4 +56,8 @@ export class CreditRepair extends BaseEntity {
 
   @Property({ type: 'text', nullable: true })
   decisionNote?: string | null;
+
+  /** Who entered the application in the register (the token's `sub`): they may not approve it too (second-person.ts). Null before this was kept. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  enteredBy?: string | null;
 }

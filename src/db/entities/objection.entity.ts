@@ -14,6 +14,10 @@ export class Objection extends BaseEntity {
   @ManyToOne(() => CreditRecord, { deleteRule: 'restrict', index: true })
   record!: CreditRecord;
 
+  /** Who entered it in the register (the token's `sub`): they may not uphold it too (second-person.ts). Null before this was kept. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  enteredBy?: string | null;
+
   /** Who filed it: the subject or its representative. */
   @Property({ type: 'string', length: 200 })
   filedBy!: string;

@@ -31,6 +31,7 @@ import { Migration20261206300000ConcurrentWriteGuards } from './Migration2026120
 import { Migration20261206400000CreditGradeHistory } from './Migration20261206400000CreditGradeHistory';
 import { Migration20261206500000NestedPageIndexes } from './Migration20261206500000NestedPageIndexes';
 import { Migration20261208400000PrincipalTerms } from './Migration20261208400000PrincipalTerms';
+import { Migration20261208400100RequestsEnteredBy } from './Migration20261208400100RequestsEnteredBy';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -66,4 +67,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206400000CreditGradeHistory', class: Migration20261206400000CreditGradeHistory },
   { name: 'Migration20261206500000NestedPageIndexes', class: Migration20261206500000NestedPageIndexes },
   { name: 'Migration20261208400000PrincipalTerms', class: Migration20261208400000PrincipalTerms },
+  { name: 'Migration20261208400100RequestsEnteredBy', class: Migration20261208400100RequestsEnteredBy },
 ];
