@@ -13,6 +13,7 @@ import { serverPerFile } from '../support/server-per-file';
  */
 const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
   evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
+    id
     outcome
     measures { ruleId }
     explanation { zh: summary(locale: "zh") en: summary(locale: "en") }
@@ -22,6 +23,7 @@ const COMMITMENT = graphql(`mutation ($input: CreateCommitmentInput!) { createCo
 const SETTLE = graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { status breachFinding } }`);
 const CASE = graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }`);
 const FILE = graphql(`mutation ($input: FileFindingObjectionInput!) { fileFindingObjection(input: $input) { id finding agencyId commitmentId courtCaseId status filedOn } }`);
+const STALE = graphql(`query ($id: ID!) { verdict(id: $id) { stale } }`);
 const DECIDE = graphql(`mutation ($input: DecideFindingObjectionInput!) { decideFindingObjection(input: $input) { id status resolvedOn } }`);
 const FACTS = graphql(`query ($id: ID!, $asOf: DateTime!) { agency(id: $id) {
   review: commitmentFacts(asOf: $asOf, reviewYearStartsOn: "01-01") { breached breachedDisputed breachedRevoked breachedCommitments { id findingStanding } notCounted { id reason } }
@@ -60,9 +62,13 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
   it('disputed: no points while it is decided; rejected: points from the rejection day, a day before still sees the dispute', async () => {
     const agencyId = await createAgency(server, { level: 'TOWNSHIP' });
     const commitmentId = await derelictCommitment(agencyId);
-    expect(ruleIds(await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW'))).toContain('ag-performance-breached-commitments');
+    const scored = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW');
+    expect(ruleIds(scored)).toContain('ag-performance-breached-commitments');
+    expect((await server.ok(STALE, { id: scored.id })).verdict!.stale).toBe(false);
 
     const filed = (await server.ok(FILE, { input: objection({ commitmentId }) }, CLERK)).fileFindingObjection;
+    // The verdict stored before the filing no longer says what an evaluation would: it is stale.
+    expect((await server.ok(STALE, { id: scored.id })).verdict!.stale).toBe(true);
     expect(filed).toMatchObject({ finding: 'COMMITMENT_DERELICTION', agencyId, commitmentId, courtCaseId: null, status: 'PENDING', filedOn: '2025-04-01' });
     const disputed = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW');
     expect(ruleIds(disputed)).not.toContain('ag-performance-breached-commitments');
