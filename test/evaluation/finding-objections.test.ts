@@ -1,4 +1,4 @@
-import { createAgency, findAbsence } from '../support/factories';
+import { createAgency, createCivilServant, findAbsence } from '../support/factories';
 import { evaluator } from '../support/evaluate';
 import { graphql } from '../support/graphql';
 import { serverPerFile } from '../support/server-per-file';
@@ -38,12 +38,12 @@ const ruleIds = (verdict: { measures: { ruleId: string }[] }) => verdict.measure
 
 let serial = 0;
 /** A township's public commitment, breached and found 履职不力 on 2025-03-10. */
-async function derelictCommitment(agencyId: string, finding: 'DERELICTION' | 'LAWFUL_CHANGE' = 'DERELICTION'): Promise<string> {
+async function derelictCommitment(agencyId: string, finding: 'DERELICTION' | 'LAWFUL_CHANGE' = 'DERELICTION', answerablePersonIds: string[] = []): Promise<string> {
   const made = await server.ok(COMMITMENT, {
     input: { agencyId, responsiblePersonId: null, kind: 'DEADLINE', domain: 'LIVELIHOOD', publiclyDisclosed: true, content: `社区食堂按期开放${++serial}`, publishedOn: '2025-01-01', dueOn: '2025-03-01' },
   });
   const id = made.createCommitment.id;
-  await server.ok(SETTLE, { input: { commitmentId: id, status: 'BREACHED', breachFinding: finding, foundBy: '鄂州市人民政府督查室', settledOn: '2025-03-10', settlementDocument: `鄂州督〔2025〕${serial}号` } });
+  await server.ok(SETTLE, { input: { commitmentId: id, status: 'BREACHED', breachFinding: finding, foundBy: '鄂州市人民政府督查室', settledOn: '2025-03-10', settlementDocument: `鄂州督〔2025〕${serial}号`, ...(answerablePersonIds.length ? { answerablePersonIds, answerableSeverity: 'GENERAL' as const } : {}) } });
   return id;
 }
 
@@ -90,9 +90,12 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     await server.ok(FILE, { input: objection({ commitmentId, filedOn: '2025-05-20' }) }, CLERK);
   });
 
-  it('upheld: the finding is revoked from the decision day and costs no points; the verdict says why', async () => {
+  it('upheld: the finding is revoked from the decision day and costs no points, with the file entry it made on the answerable person; the verdict says why', async () => {
     const agencyId = await createAgency(server, { level: 'TOWNSHIP' });
-    const commitmentId = await derelictCommitment(agencyId);
+    const servantId = await createCivilServant(server, agencyId);
+    const commitmentId = await derelictCommitment(agencyId, 'DERELICTION', [servantId]);
+    const entry = async () => server.sql(`select status, category from credit_record where subject_id = ?`, [servantId]);
+    expect(await entry()).toEqual([{ status: 'ACTIVE', category: 'COMMITMENT_DERELICTION' }]);
     const filed = (await server.ok(FILE, { input: objection({ commitmentId }) }, CLERK)).fileFindingObjection;
     await server.ok(DECIDE, { input: { objectionId: filed.id, decision: 'UPHELD', resolution: '经核实，系上级调整项目安排，不属履职不力', resolvedOn: '2025-05-01' } }, CLERK);
     const revoked = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW');
@@ -101,6 +104,11 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     expect(revoked.explanation.en).toContain("the unit's objection was upheld and the finding revoked");
     expect((await server.ok(FACTS, { id: agencyId, asOf: noon('2025-06-01') })).agency!.review).toMatchObject({ breached: 0, breachedDisputed: 0, breachedRevoked: 1, notCounted: [{ id: commitmentId, reason: 'FINDING_REVOKED' }] });
     expect(await server.sql('select breach_finding_disputed, breach_finding_revoked_on::text as revoked from commitment where id = ?', [commitmentId])).toEqual([{ breach_finding_disputed: false, revoked: '2025-05-01' }]);
+    // The answerable person's 四(四) entry rested on the finding alone: revoked with it, its history saying why.
+    expect(await entry()).toEqual([{ status: 'REVOKED', category: 'COMMITMENT_DERELICTION' }]);
+    const history = await server.sql(`select v.action, v.cause_id from credit_record_revision v join credit_record r on r.id = v.record_id where r.subject_id = ? order by v.created_at, v.action`, [servantId]);
+    expect(history).toEqual([{ action: 'CREATED', cause_id: commitmentId }, { action: 'REVOKED', cause_id: filed.id }]);
+    expect(await server.sql(`select action, outcome from audit_event where subject_id = ? and action = 'DECIDE_FINDING_OBJECTION'`, [servantId])).toEqual([{ action: 'DECIDE_FINDING_OBJECTION', outcome: 'file entry revoked with the finding' }]);
   });
 });
 
