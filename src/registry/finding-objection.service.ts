@@ -1,13 +1,17 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { withAudit } from '../audit/audit.service';
+import { auditIn, withAudit } from '../audit/audit.service';
+import { notifyIn } from '../audit/change-notice';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { BreachFinding } from '../domain/commitment';
 import { AbsenceFinding } from '../domain/court-absence';
+import { RecordCategory, RecordStatus, RevisionAction } from '../domain/credit-record';
 import { UnitFindingKind } from '../domain/finding-objection';
 import { ObjectionStatus } from '../domain/objection';
 import { SubjectType } from '../domain/subject';
-import { Commitment, CourtCase, FindingObjection } from '../db/entities';
+import { Commitment, CourtCase, CreditRecord, CreditRecordRevision, FindingObjection } from '../db/entities';
+import { appendRevision } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
 
@@ -101,9 +105,31 @@ export async function fileFindingObjection(em: EntityManager, actor: Viewer, inp
 }
 
 /**
+ * The 四(四) integrity-file entries the 履职不力 finding made on its answerable persons (records of
+ * category COMMITMENT_DERELICTION created on the commitment) rest on that finding alone: revoked with
+ * it, each with a REVOKED revision citing the objection, audited and announced as the person's. An
+ * entry already revoked stays as it is. A person's own pending objection to their entry is then left
+ * pending on a revoked record (resolveObjection refuses to decide it: nothing is left to decide).
+ */
+async function revokeFileEntries(tx: EntityManager, actor: Viewer, commitmentId: string, objection: FindingObjection): Promise<void> {
+  const made = await tx.find(CreditRecordRevision, { action: RevisionAction.CREATED, causeId: commitmentId }, { fields: ['record'] });
+  const ids = made.map((r) => r.record.id);
+  if (!ids.length) return;
+  const entries = await tx.find(CreditRecord, { id: { $in: ids }, category: RecordCategory.COMMITMENT_DERELICTION, status: { $ne: RecordStatus.REVOKED } }, { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  for (const entry of entries) {
+    entry.status = RecordStatus.REVOKED;
+    appendRevision(tx, entry, RevisionAction.REVOKED, `所依据的履职不力认定因单位异议成立于${objection.resolvedOn}撤销：${objection.resolution} / the 履职不力 finding this entry rests on was revoked on ${objection.resolvedOn} on the unit's upheld objection: ${objection.resolution}`, objection.id);
+    const entryAudit = { action: AuditAction.DECIDE_FINDING_OBJECTION, subjectType: entry.subjectType, subjectId: entry.subjectId, targetId: entry.id, outcome: 'file entry revoked with the finding' };
+    auditIn(tx, actor, entryAudit);
+    await notifyIn(tx, entryAudit);
+  }
+}
+
+/**
  * Decides a unit's objection to a finding. UPHELD: the finding was found wrong and is revoked from
  * the decision day (经核实有误的……撤销, 三(七)); it stays on file with the objection, and counts for
- * nothing from then. REJECTED: the finding stands, and counts again from the decision day. Decided
+ * nothing from then. REJECTED: the finding stands, and counts again from the decision day. An upheld 履职不力 finding
+ * takes the integrity-file entries it made on its answerable persons with it (revokeFileEntries). Decided
  * once (CONFLICT). The finding's row is locked before anything is checked, so two decisions about
  * one finding run one after the other.
  */
@@ -121,7 +147,10 @@ export async function decideFindingObjection(em: EntityManager, actor: Viewer, i
     assertDateOrder('filedOn', objection.filedOn, 'resolvedOn', input.resolvedOn);
     Object.assign(objection, { status: input.decision, resolution: input.resolution, resolvedOn: input.resolvedOn });
     finding.setDisputed(false);
-    if (input.decision === ObjectionStatus.UPHELD) finding.revoke(input.resolvedOn);
+    if (input.decision === ObjectionStatus.UPHELD) {
+      finding.revoke(input.resolvedOn);
+      if (finding.kind === UnitFindingKind.COMMITMENT_DERELICTION) await revokeFileEntries(tx, actor, finding.row.id, objection);
+    }
     return objection;
   }, (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id, outcome: `${o.status} ${o.finding}${o.status === ObjectionStatus.UPHELD ? ': finding revoked' : ': finding stands'}` }));
 }

@@ -16,7 +16,7 @@ const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: Stri
     id
     outcome
     measures { ruleId }
-    explanation { zh: summary(locale: "zh") en: summary(locale: "en") }
+    explanation { zh: summary(locale: "zh") en: summary(locale: "en") parameters { name value usedBy source { proposed decidedBy } } }
   }
 }`);
 const COMMITMENT = graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`);
@@ -74,6 +74,10 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     expect(ruleIds(disputed)).not.toContain('ag-performance-breached-commitments');
     expect(disputed.explanation.zh).toContain('但该单位已提出异议、尚未处理完毕：异议处理期间暂不计入（本地选择参数 findingsCountWhileDisputed');
     expect(disputed.explanation.en).toContain("but the unit's objection to the finding is pending");
+    // The local choice is shown with its value and source, as every parameter is.
+    expect(disputed.explanation.parameters.find((p) => p.name === 'findingsCountWhileDisputed')).toEqual({
+      name: 'findingsCountWhileDisputed', value: false, usedBy: ['facts'], source: { proposed: true, decidedBy: '鄂州市发展和改革委员会（市信用办，三(七)牵头单位）' },
+    });
     expect((await server.ok(FACTS, { id: agencyId, asOf: noon('2025-06-01') })).agency!.review).toEqual({
       breached: 0, breachedDisputed: 1, breachedRevoked: 0, breachedCommitments: [], notCounted: [{ id: commitmentId, reason: 'FINDING_DISPUTED' }],
     });
