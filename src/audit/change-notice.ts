@@ -18,6 +18,8 @@ const AFFECTS_VERDICTS: ReadonlySet<AuditAction> = new Set([
   AuditAction.UPDATE_COMMITMENT,
   AuditAction.RECORD_COURT_CASE,
   AuditAction.UPDATE_COURT_CASE,
+  AuditAction.FILE_FINDING_OBJECTION,
+  AuditAction.DECIDE_FINDING_OBJECTION,
   AuditAction.UPDATE_SUBJECT,
   AuditAction.CONFIRM_AGENCY_KIND,
   AuditAction.LIST_SUBJECT,

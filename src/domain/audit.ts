@@ -35,6 +35,10 @@ export enum AuditAction {
   RECORD_ABSENCE_FINDING = 'RECORD_ABSENCE_FINDING',
   /** An officer confirms (or corrects) an agency's kind, estimated when kinds were introduced (三(六)). */
   CONFIRM_AGENCY_KIND = 'CONFIRM_AGENCY_KIND',
+  /** A unit objects to a finding against it (四(四) 履职不力, 三(八) absence without valid reason). */
+  FILE_FINDING_OBJECTION = 'FILE_FINDING_OBJECTION',
+  /** A unit's objection to a finding decided: upheld (the finding revoked) or rejected. */
+  DECIDE_FINDING_OBJECTION = 'DECIDE_FINDING_OBJECTION',
 }
 
 /** One event of the audit trail as a use case records it; who acted is added when it is written. */

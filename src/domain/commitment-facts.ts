@@ -1,4 +1,5 @@
 import { BreachFinding, CommitmentStatus, type CommitmentDomain } from './commitment';
+import { findingCounts, findingStandingOn, FindingStanding, type FindingObjectionLike } from './finding-objection';
 import { NotCountedReason } from './not-counted';
 import { runsOn, type Period } from './period';
 import type { ReviewPeriod } from './review-period';
@@ -14,6 +15,8 @@ export interface CommitmentLike {
   breachFoundOn?: string | null;
   domain?: CommitmentDomain | null;
   publiclyDisclosed?: boolean | null;
+  /** The unit's objections to the 履职不力 finding (src/registry/finding-objection.service.ts); absent: none. */
+  findingObjections?: readonly FindingObjectionLike[] | null;
 }
 
 /** Which commitments to count: those of these fields, disclosed to the public or not (null: any). */
@@ -24,6 +27,11 @@ export interface CommitmentSelection {
   actsFrom?: string | null;
   /** The annual review period the facts are for: only findings (and fulfilments) made in it count. */
   review?: ReviewPeriod | null;
+  /**
+   * Whether a 履职不力 finding under a pending objection still counts (parameter
+   * findingsCountWhileDisputed, a local choice); absent: it does not. A revoked finding never counts.
+   */
+  disputedFindingsCount?: boolean | null;
 }
 
 /**
@@ -50,6 +58,10 @@ export interface CommitmentFacts {
   breachedExcused: number;
   /** Settled as breached by the day with no finding recorded by then (未认定): counts for nothing. */
   breachedUnreviewed: number;
+  /** 履职不力 findings (in the period) under an objection pending on the day: in `breached` only where disputed findings count. */
+  breachedDisputed: number;
+  /** 履职不力 findings (in the period) revoked on an upheld objection by the day: in no count. */
+  breachedRevoked: number;
   fulfilled: number;
   /** Due before the day and not settled by then. */
   overdue: number;
@@ -62,6 +74,8 @@ export interface CommitmentFacts {
     breachFinding: BreachFinding;
     domain: CommitmentDomain | null;
     publiclyDisclosed: boolean | null;
+    /** IN_FORCE, or DISPUTED where disputed findings count. */
+    findingStanding: FindingStanding;
   }[];
   /**
    * Breaches in no count, each with why: found 履职不力 in the period but of an act before actsFrom
@@ -114,12 +128,17 @@ export function commitmentFacts(commitments: CommitmentLike[], on: string, withi
     .filter(beforeInForce)
     .filter((c) => c.breachFinding === BreachFinding.DERELICTION && inWindow(c.breachFoundOn ?? c.settledOn));
   const found = breachedBy.filter((c) => !!c.breachFinding && inWindow(c.breachFoundOn ?? c.settledOn));
-  const dereliction = found.filter((c) => c.breachFinding === BreachFinding.DERELICTION);
+  const standing = (c: CommitmentLike) => findingStandingOn(c.findingObjections ?? [], on);
+  const derelictionFound = found.filter((c) => c.breachFinding === BreachFinding.DERELICTION);
+  const dereliction = derelictionFound.filter((c) => findingCounts(standing(c), !!selection.disputedFindingsCount));
+  const setAside = derelictionFound.filter((c) => !dereliction.includes(c));
   const unreviewed = breachedBy.filter((c) => !c.breachFinding || !c.breachFoundOn || c.breachFoundOn > on).filter((c) => inWindow(c.settledOn));
   return {
     breached: dereliction.length,
-    breachedExcused: found.length - dereliction.length,
+    breachedExcused: found.length - derelictionFound.length,
     breachedUnreviewed: unreviewed.length,
+    breachedDisputed: derelictionFound.filter((c) => standing(c) === FindingStanding.DISPUTED).length,
+    breachedRevoked: derelictionFound.filter((c) => standing(c) === FindingStanding.REVOKED).length,
     fulfilled: chosen.filter((c) => c.status === CommitmentStatus.FULFILLED && inWindow(c.settledOn)).length,
     overdue: chosen.filter((c) => c.dueOn < on && (!c.settledOn || c.settledOn > on)).length,
     breachedCommitments: dereliction.map((c) => ({
@@ -131,11 +150,17 @@ export function commitmentFacts(commitments: CommitmentLike[], on: string, withi
       breachFinding: BreachFinding.DERELICTION,
       domain: c.domain ?? null,
       publiclyDisclosed: c.publiclyDisclosed ?? null,
+      findingStanding: standing(c),
     })),
     notCounted: [
       ...leftOut.map((c) => ({ id: c.id, content: c.content, occurredOn: breachDay(c), foundOn: c.breachFoundOn ?? c.settledOn!, settledOn: c.settledOn!, reason: NotCountedReason.ACT_BEFORE_IN_FORCE })),
       // Silence would let a reader take the unit's record for clean: the verdict says what awaits a finding (lawyer R9).
       ...unreviewed.map((c) => ({ id: c.id, content: c.content, occurredOn: breachDay(c), foundOn: null, settledOn: c.settledOn!, reason: NotCountedReason.BREACH_UNREVIEWED })),
+      // A finding set aside by an objection (pending or upheld) is named too, with why (issue 11 W3).
+      ...setAside.map((c) => ({
+        id: c.id, content: c.content, occurredOn: breachDay(c), foundOn: c.breachFoundOn ?? c.settledOn!, settledOn: c.settledOn!,
+        reason: standing(c) === FindingStanding.REVOKED ? NotCountedReason.FINDING_REVOKED : NotCountedReason.FINDING_DISPUTED,
+      })),
     ],
     reviewPeriod: review,
   };

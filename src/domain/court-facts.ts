@@ -1,4 +1,5 @@
 import { AbsenceFinding, absenceFindingOn } from './court-absence';
+import { findingCounts, findingStandingOn, FindingStanding, type FindingObjectionLike } from './finding-objection';
 import { NotCountedReason } from './not-counted';
 import { runsOn, type Period } from './period';
 
@@ -32,6 +33,8 @@ export interface CourtCaseLike {
   judgmentDefaulter: boolean;
   defaulterListedOn?: string | null;
   defaulterRemovedOn?: string | null;
+  /** The agency's objections to the absence finding (src/registry/finding-objection.service.ts); absent: none. */
+  findingObjections?: readonly FindingObjectionLike[] | null;
 }
 
 export interface CourtFacts {
@@ -57,6 +60,10 @@ export interface CourtFacts {
    * not counted in headAbsences, since only an administrative case counts, until the kind is recorded.
    */
   absencesOfUnknownKind: number;
+  /** Absences found without valid reason (administrative, in the period) under an objection pending on the day. */
+  absencesDisputed: number;
+  /** Absences found without valid reason (administrative, in the period) whose finding was revoked on an upheld objection by the day. */
+  absencesRevoked: number;
   cases: {
     id: string;
     caseNumber: string;
@@ -73,6 +80,8 @@ export interface CourtFacts {
     absenceExcused: boolean;
     /** Counted in headAbsences: administrative, within the period, head absent without excuse. */
     headFailure: boolean;
+    /** Where the absence finding stands on the day (IN_FORCE when there is none). */
+    findingStanding: FindingStanding;
     defaulterOnDay: boolean;
   }[];
   /**
@@ -125,6 +134,7 @@ export function courtFacts(
   within?: Period | null,
   listedByCourt = listedAsDefaulter,
   actsFrom: string | null = null,
+  disputedFindingsCount = false,
 ): CourtFacts {
   const known = cases.filter((c) => c.filedOn <= on);
   const defaulterOnDay = (c: CourtCaseLike) =>
@@ -135,7 +145,10 @@ export function courtFacts(
   const beforeInForce = (c: CourtCaseLike) => !!actsFrom && appearanceDay(c) < actsFrom;
   const absent = (c: CourtCaseLike) => absentInPeriod(c) && !beforeInForce(c);
   const administrative = (c: CourtCaseLike) => c.kind === CaseKind.ADMINISTRATIVE;
-  const failed = (c: CourtCaseLike) => administrative(c) && absent(c) && finding(c) === AbsenceFinding.UNEXCUSED;
+  const standing = (c: CourtCaseLike) => findingStandingOn(c.findingObjections ?? [], on);
+  const foundFailed = (c: CourtCaseLike) => administrative(c) && absent(c) && finding(c) === AbsenceFinding.UNEXCUSED;
+  const failed = (c: CourtCaseLike) => foundFailed(c) && findingCounts(standing(c), disputedFindingsCount);
+  const setAside = (c: CourtCaseLike) => foundFailed(c) && !failed(c);
   const unreviewed = (c: CourtCaseLike) => administrative(c) && absent(c) && finding(c) === null;
   const left = (c: CourtCaseLike, reason: NotCountedReason): NotCountedCase => ({ id: c.id, caseNumber: c.caseNumber, occurredOn: appearanceDay(c), absenceFinding: finding(c), reason });
   return {
@@ -144,6 +157,8 @@ export function courtFacts(
     headAbsences: known.filter(failed).length,
     absencesUnreviewed: known.filter(unreviewed).length,
     absencesOfUnknownKind: known.filter((c) => c.kind == null && absent(c) && finding(c) !== AbsenceFinding.EXCUSED).length,
+    absencesDisputed: known.filter((c) => foundFailed(c) && standing(c) === FindingStanding.DISPUTED).length,
+    absencesRevoked: known.filter((c) => foundFailed(c) && standing(c) === FindingStanding.REVOKED).length,
     cases: known.map((c) => ({
       id: c.id,
       caseNumber: c.caseNumber,
@@ -156,6 +171,7 @@ export function courtFacts(
       absenceFoundOn: finding(c) ? c.absenceFoundOn ?? null : null,
       absenceExcused: absenceExcused(c, on),
       headFailure: failed(c),
+      findingStanding: finding(c) ? standing(c) : FindingStanding.IN_FORCE,
       defaulterOnDay: defaulterOnDay(c),
     })),
     notCounted: [
@@ -167,6 +183,8 @@ export function courtFacts(
       ...known
         .filter((c) => c.kind == null && absent(c) && finding(c) !== AbsenceFinding.EXCUSED)
         .map((c) => left(c, NotCountedReason.CASE_KIND_UNKNOWN)),
+      // An absence finding set aside by the unit's objection, pending or upheld (issue 11 W3).
+      ...known.filter(setAside).map((c) => left(c, standing(c) === FindingStanding.REVOKED ? NotCountedReason.FINDING_REVOKED : NotCountedReason.FINDING_DISPUTED)),
     ],
   };
 }

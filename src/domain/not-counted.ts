@@ -44,6 +44,14 @@ export enum NotCountedReason {
    * information (三(四)), weighed where that clause is read, and grounds nothing under 三(六).
    */
   IN_OFFICE_UNRECORDED = 'IN_OFFICE_UNRECORDED',
+  /**
+   * A finding against a unit (四(四) 履职不力, 三(八) absence without valid reason) under an objection
+   * pending on the day (findingsCountWhileDisputed false, a local choice): it counts again if the
+   * objection is rejected, from the rejection day.
+   */
+  FINDING_DISPUTED = 'FINDING_DISPUTED',
+  /** A finding against a unit revoked on an upheld objection (经核实有误的……撤销, 三(七)): it counts for nothing from the decision day. */
+  FINDING_REVOKED = 'FINDING_REVOKED',
   /** A record of such a category recorded as not done in office (inOffice false): personal credit information, not 政务失信. */
   NOT_IN_OFFICE = 'NOT_IN_OFFICE',
 }

@@ -117,6 +117,22 @@ function categoryNotSpokenOf(item: Item, zh: boolean): string {
     : `Record ${number} (${show(item.category)}) is of a category the clause read does not speak of: this matter counts it nowhere and no recommendation rests on it; the record stays on file, to be weighed under the clause that speaks of it.`;
 }
 
+/** A finding against the unit under its pending objection (findingsCountWhileDisputed false, a local choice). */
+function findingDisputed(item: Item, zh: boolean): string {
+  const what = leftOutWhat(item, zh);
+  return zh
+    ? `${what}经认定${typeof item.caseNumber === 'string' ? '无正当理由' : '为履职不力'}，但该单位已提出异议、尚未处理完毕：异议处理期间暂不计入（本地选择参数 findingsCountWhileDisputed，文件未规定异议是否中止认定，拟定，待有权机关确认）；异议被驳回的，自驳回之日起计入，异议成立的，认定撤销，不再计入。`
+    : `${what} was found ${typeof item.caseNumber === 'string' ? 'without valid reason' : 'to be 履职不力'}, but the unit's objection to the finding is pending: while it is decided the finding is not counted (local-choice parameter findingsCountWhileDisputed; the document does not say whether an objection suspends a finding; proposed, awaiting confirmation by the deciding body). Rejected, it counts from the rejection day; upheld, the finding is revoked and counts no more.`;
+}
+
+/** A finding against the unit revoked on its upheld objection (三(七) 经核实有误的……撤销). */
+function findingRevoked(item: Item, zh: boolean): string {
+  const what = leftOutWhat(item, zh);
+  return zh
+    ? `${what}原经认定计入，但该单位的异议经核实成立，认定已撤销（三(七)“经核实有误的信息应及时更正或撤销”）：不计入任何计数，不据以提出任何建议，认定及异议记录仍予保留。`
+    : `${what} had been found against the unit, but the unit's objection was upheld and the finding revoked (三(七): information verified wrong is corrected or revoked): it is in no count and no recommendation rests on it; the finding and the objection stay on file.`;
+}
+
 /** What the verdict's facts already say of an item: the ids some block counts or another reason explains. */
 interface Context {
   parameters: Parameters;
@@ -144,6 +160,10 @@ function linesFor(reason: NotCountedReason, items: Item[], context: Context, zh:
       return each((item) => inOfficeUnrecorded(item, zh));
     case NotCountedReason.NOT_IN_OFFICE:
       return each((item) => notInOffice(item, zh));
+    case NotCountedReason.FINDING_DISPUTED:
+      return each((item) => findingDisputed(item, zh));
+    case NotCountedReason.FINDING_REVOKED:
+      return each((item) => findingRevoked(item, zh));
     case NotCountedReason.CATEGORY_NOT_SPOKEN_OF:
       return items.filter((item) => !context.accounted.has(item.id)).map((item) => categoryNotSpokenOf(item, zh));
     default: {
@@ -163,6 +183,8 @@ export const LEFT_OUT_ORDER: readonly NotCountedReason[] = [
   NotCountedReason.ABSENCE_UNREVIEWED,
   NotCountedReason.IN_OFFICE_UNRECORDED,
   NotCountedReason.NOT_IN_OFFICE,
+  NotCountedReason.FINDING_DISPUTED,
+  NotCountedReason.FINDING_REVOKED,
   NotCountedReason.CATEGORY_NOT_SPOKEN_OF,
 ];
 

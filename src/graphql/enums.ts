@@ -3,6 +3,7 @@ import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } fro
 import { AbsenceFinding } from '../domain/court-absence';
 import { CaseKind } from '../domain/court-facts';
 import { CreditGradeEnd } from '../domain/credit-grade';
+import { FindingStanding, UnitFindingKind } from '../domain/finding-objection';
 import { NotCountedReason } from '../domain/not-counted';
 import { CreditList, ListingEnd } from '../domain/list-membership';
 import { RecordCategory, RecordKind, RecordStatus, RevisionAction, Severity } from '../domain/credit-record';
@@ -88,6 +89,25 @@ registerEnumType(NotCountedReason, {
     ABSENCE_UNREVIEWED: { description: '负责人未出庭尚未认定是否有正当理由（三(八)） a head\'s absence from a hearing nobody has yet found with or without valid reason (三(八))' },
     IN_OFFICE_UNRECORDED: { description: '未登记是否为履职行为：在登记前按个人信用信息（三(四)）处理，不作为政务失信记录（三(六)） nobody recorded whether the act was done in office: until it is, personal credit information (三(四)), not a government-dishonesty record (三(六))' },
     NOT_IN_OFFICE: { description: '登记为非履职行为：属个人信用信息（三(四)），不是政务失信记录（三(六)） recorded as not done in office: personal credit information (三(四)), not a government-dishonesty record (三(六))' },
+    FINDING_DISPUTED: { description: '单位对认定提出异议，尚在处理中（异议期间不计入，本地选择） the unit\'s objection to the finding is pending (not counted meanwhile: a local choice, findingsCountWhileDisputed)' },
+    FINDING_REVOKED: { description: '单位的异议成立，认定已撤销（三(七)） the unit\'s objection was upheld and the finding revoked (三(七))' },
+  },
+});
+registerEnumType(UnitFindingKind, {
+  name: 'UnitFindingKind',
+  description: 'A finding against a unit (agency) it may object to.',
+  valuesConfig: {
+    COMMITMENT_DERELICTION: { description: '承诺未兑现经认定为履职不力（四(四)） a commitment found breached through failure to perform duties (四(四))' },
+    COURT_ABSENCE: { description: '负责人经认定无正当理由未出庭应诉（三(八)） the head found absent from a hearing without valid reason (三(八))' },
+  },
+});
+registerEnumType(FindingStanding, {
+  name: 'FindingStanding',
+  description: 'Where a finding against a unit stands on a day, as its objections say.',
+  valuesConfig: {
+    IN_FORCE: { description: '有效 in force: no objection pending or upheld' },
+    DISPUTED: { description: '异议处理中 an objection awaits its decision' },
+    REVOKED: { description: '异议成立、认定撤销 revoked on an upheld objection; counts for nothing' },
   },
 });
 registerEnumType(RecordStatus, {

@@ -1,11 +1,12 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Commitment, CourtCase, CreditRecord, CreditRepair, EnterpriseCreditGrade, ListMembership, Objection } from '../db/entities';
+import { Commitment, CourtCase, CreditRecord, CreditRepair, EnterpriseCreditGrade, FindingObjection, ListMembership, Objection } from '../db/entities';
 import { runSql, sqlNames } from '../db/repositories/sql';
 import type { CommitmentLike } from '../domain/commitment-facts';
 import type { CourtCaseLike } from '../domain/court-facts';
 import type { CreditGradeLike } from '../domain/credit-grade';
+import type { FindingObjectionLike } from '../domain/finding-objection';
 import type { ObjectionLike, RecordLike, RepairLike } from '../domain/credit-facts';
 import type { MembershipLike } from '../domain/list-membership';
 import type { SubjectType } from '../domain/subject';
@@ -37,6 +38,7 @@ export type ObjectionRow = ObjectionLike & Versioned & { id: string; recordId: s
 export type MembershipRow = MembershipLike & Versioned & { subjectType: SubjectType; subjectId: string };
 export type CommitmentRow = CommitmentLike & Versioned & { agencyId: string; responsiblePersonId: string | null };
 export type CourtCaseRow = CourtCaseLike & Versioned & { agencyId: string };
+export type FindingObjectionRow = FindingObjectionLike & Versioned & { id: string; agencyId: string; commitmentId: string | null; courtCaseId: string | null };
 export type CreditGradeRow = CreditGradeLike & Versioned & { id: string; enterpriseId: string };
 
 /** A relation selected as its id: the property `record` read as `recordId`. */
@@ -165,6 +167,24 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
       { entity: EnterpriseCreditGrade, columns: ['id', 'grade', 'gradedOn', 'endedOn', 'endReason'], ids: [['enterprise', 'enterpriseId']], key: 'enterprise', orderBy: [['gradedOn', 'desc'], ['id', 'asc']] },
       itself,
       (row) => row.enterpriseId,
+    ),
+    /**
+     * An agency's objections to the findings against it (四(四), 三(八)), in the order filed. Every
+     * objection write also changes its finding's row (commitment, court_case), which the verdict row
+     * digest covers, so these rows need no digest part of their own.
+     */
+    findingObjectionsOfAgency: grouped<FindingObjection, FindingObjectionRow>(
+      em,
+      gate,
+      {
+        entity: FindingObjection,
+        columns: ['id', 'status', 'filedOn', 'resolvedOn'],
+        ids: [['agency', 'agencyId'], ['commitment', 'commitmentId'], ['courtCase', 'courtCaseId']],
+        key: 'agency',
+        orderBy: [['filedOn', 'asc'], ['id', 'asc']],
+      },
+      itself,
+      (row) => row.agencyId,
     ),
     /** An agency's lawsuits, latest filed first. */
     courtCasesOfAgency: grouped<CourtCase, CourtCaseRow>(

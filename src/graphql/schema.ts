@@ -27,6 +27,7 @@ import { CivilServantFactsResolver } from './resolvers/civil-servant-facts.resol
 import { EnterpriseFactsResolver } from './resolvers/enterprise-facts.resolver';
 import { ImpactResolver } from './resolvers/impact.resolver';
 import { ObjectionResolver } from './resolvers/objection.resolver';
+import { FindingObjectionResolver } from './resolvers/finding-objection.resolver';
 import { EnterprisePublicStatusResolver } from './resolvers/public-status.resolver';
 import { RuleSetResolver } from './resolvers/rule-set.resolver';
 import { SubjectChunkResolver } from './resolvers/subject-chunk.resolver';
@@ -38,6 +39,7 @@ const resolvers = [
   EnterpriseResolver,
   CreditRecordResolver,
   ObjectionResolver,
+  FindingObjectionResolver,
   CreditRepairResolver,
   PrincipalTermResolver,
   CommitmentResolver,

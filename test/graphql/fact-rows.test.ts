@@ -43,6 +43,8 @@ function entityFactRows(loaders: ReturnType<typeof createLoaders>): FactRowLoade
     courtCasesOfAgency: loaders.courtCasesOfAgency,
     // Issue 10: the grade history has no entity path before it; both paths read the same rows.
     gradesOfEnterprise: loaders.factRows.gradesOfEnterprise,
+    // Issue 11 W3: neither have a unit's objections to its findings; both paths read the same rows.
+    findingObjectionsOfAgency: loaders.factRows.findingObjectionsOfAgency,
   } as unknown as FactRowLoaders;
 }
 

@@ -47,6 +47,13 @@ async function agencyCourtCase(): Promise<{ agencyId: string; id: string }> {
   const agencyId = await createAgency(server);
   return { agencyId, id: (await server.ok(CREATE_COURT_CASE, { a: agencyId, n: caseNumber() })).createCourtCase.id };
 }
+/** A court case whose head's absence was found without valid reason (三(八)). */
+async function absenceFound(): Promise<{ agencyId: string; id: string }> {
+  const courtCase = await agencyCourtCase();
+  await server.ok(graphql(`mutation ($id: ID!) { updateCourtCase(id: $id, input: { headAppeared: false, hearingOn: "2025-02-01" }) { id } }`), { id: courtCase.id });
+  await server.ok(graphql(`mutation ($id: ID!) { recordAbsenceFinding(input: { courtCaseId: $id, finding: UNEXCUSED, foundOn: "2025-03-01", foundBy: "鄂州市人民政府办公室", document: "鄂州政办函〔2025〕7号" }) { id } }`), { id: courtCase.id });
+  return courtCase;
+}
 async function listedEnterprise(): Promise<{ id: string; m: string }> {
   const id = await enterprise();
   return { id, m: (await server.ok(LIST_SUBJECT, { e: id })).listSubject.id };
@@ -198,6 +205,22 @@ const MUTATIONS: AuditedMutation[] = [
       return courtCase;
     },
     row: (g) => ({ action: 'RECORD_ABSENCE_FINDING', subjectType: 'AGENCY', subjectId: g.agencyId, targetId: g.id, outcome: 'absence UNEXCUSED' }),
+  }),
+  auditedMutation({
+    role: 'CLERK',
+    document: graphql(`mutation ($id: ID!) { fileFindingObjection(input: { courtCaseId: $id, filedBy: "本机关", reason: "负责人因公出差并已依规委托出庭", filedOn: "2025-03-10" }) { id } }`),
+    given: absenceFound,
+    row: (g) => ({ action: 'FILE_FINDING_OBJECTION', subjectType: 'AGENCY', subjectId: g.agencyId, targetId: g.id, outcome: 'filed COURT_ABSENCE' }),
+  }),
+  auditedMutation({
+    role: 'CLERK',
+    document: graphql(`mutation ($o: ID!) { decideFindingObjection(input: { objectionId: $o, decision: UPHELD, resolution: "委托手续齐全", resolvedOn: "2025-04-01" }) { status } }`),
+    given: async () => {
+      const found = await absenceFound();
+      const filed = await server.ok(graphql(`mutation ($id: ID!) { fileFindingObjection(input: { courtCaseId: $id, filedBy: "本机关", reason: "已依规委托出庭", filedOn: "2025-03-10" }) { id } }`), { id: found.id });
+      return { ...found, o: filed.fileFindingObjection.id };
+    },
+    row: (g) => ({ action: 'DECIDE_FINDING_OBJECTION', subjectType: 'AGENCY', subjectId: g.agencyId, targetId: g.id, outcome: 'UPHELD COURT_ABSENCE: finding revoked' }),
   }),
   auditedMutation({
     role: 'CLERK',

@@ -71,4 +71,17 @@ export class Commitment extends BaseEntity {
   /** The number of the document that settled it (文号), when there is one. */
   @Property({ type: 'string', length: 100, nullable: true })
   settlementDocument?: string | null;
+
+  /**
+   * The unit's objection to the 履职不力 finding is pending (src/registry/finding-objection.service.ts). The
+   * objections themselves, with their days, are in finding_objection (what the facts read); this
+   * current state lives on the finding's row so that filing and deciding change the row a verdict's
+   * row digest covers, and a verdict read before is seen to be stale.
+   */
+  @Property({ type: 'boolean', default: false })
+  breachFindingDisputed: Opt<boolean> = false;
+
+  /** The day the 履职不力 finding was revoked on the unit's upheld objection; it counts for nothing from then. */
+  @Property({ type: 'date', nullable: true })
+  breachFindingRevokedOn?: string | null;
 }

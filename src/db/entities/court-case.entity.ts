@@ -105,4 +105,17 @@ export class CourtCase extends BaseEntity {
   keyCaseNumber(): void {
     if (this.caseNumberKey === undefined) this.caseNumberKey = normalisedNumber(this.caseNumber);
   }
+
+  /**
+   * The unit's objection to the absence finding is pending (src/registry/finding-objection.service.ts). The
+   * objections themselves, with their days, are in finding_objection (what the facts read); this
+   * current state lives on the finding's row so that filing and deciding change the row a verdict's
+   * row digest covers, and a verdict read before is seen to be stale.
+   */
+  @Property({ type: 'boolean', default: false })
+  absenceFindingDisputed: Opt<boolean> = false;
+
+  /** The day the absence finding was revoked on the unit's upheld objection; it counts for nothing from then. */
+  @Property({ type: 'date', nullable: true })
+  absenceFindingRevokedOn?: string | null;
 }

@@ -7,6 +7,7 @@ import { CreditRecordRevision } from './credit-record-revision.entity';
 import { CreditRecord } from './credit-record.entity';
 import { CreditRepair } from './credit-repair.entity';
 import { Enterprise } from './enterprise.entity';
+import { FindingObjection } from './finding-objection.entity';
 import { EnterpriseCreditGrade } from './enterprise-credit-grade.entity';
 import { ListMembership } from './list-membership.entity';
 import { Objection } from './objection.entity';
@@ -18,7 +19,7 @@ import { SweepError } from './sweep-error.entity';
 import { SweepRun } from './sweep-run.entity';
 import { Verdict } from './verdict.entity';
 
-export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, EnterpriseCreditGrade, ListMembership, Objection, PrincipalTerm, RuleSetService, RuleSetSnapshot, SweepChunk, SweepError, SweepRun, Verdict };
+export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, EnterpriseCreditGrade, FindingObjection, ListMembership, Objection, PrincipalTerm, RuleSetService, RuleSetSnapshot, SweepChunk, SweepError, SweepRun, Verdict };
 
 /** Every entity, for the ORM configuration. */
-export const entities = [Agency, CivilServant, PrincipalTerm, Enterprise, EnterpriseCreditGrade, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, CreditRepair, ListMembership, Verdict, RuleSetSnapshot, RuleSetService, AuditEvent, SweepRun, SweepChunk, SweepError];
+export const entities = [Agency, CivilServant, PrincipalTerm, Enterprise, EnterpriseCreditGrade, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, FindingObjection, CreditRepair, ListMembership, Verdict, RuleSetSnapshot, RuleSetService, AuditEvent, SweepRun, SweepChunk, SweepError];

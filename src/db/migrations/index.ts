@@ -30,6 +30,7 @@ import { Migration20261206200000ListingTermSet } from './Migration20261206200000
 import { Migration20261206300000ConcurrentWriteGuards } from './Migration20261206300000ConcurrentWriteGuards';
 import { Migration20261206400000CreditGradeHistory } from './Migration20261206400000CreditGradeHistory';
 import { Migration20261206500000NestedPageIndexes } from './Migration20261206500000NestedPageIndexes';
+import { Migration20261208200000FindingObjections } from './Migration20261208200000FindingObjections';
 import { Migration20261208400000PrincipalTerms } from './Migration20261208400000PrincipalTerms';
 import { Migration20261208400100RequestsEnteredBy } from './Migration20261208400100RequestsEnteredBy';
 
@@ -66,6 +67,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206300000ConcurrentWriteGuards', class: Migration20261206300000ConcurrentWriteGuards },
   { name: 'Migration20261206400000CreditGradeHistory', class: Migration20261206400000CreditGradeHistory },
   { name: 'Migration20261206500000NestedPageIndexes', class: Migration20261206500000NestedPageIndexes },
+  { name: 'Migration20261208200000FindingObjections', class: Migration20261208200000FindingObjections },
   { name: 'Migration20261208400000PrincipalTerms', class: Migration20261208400000PrincipalTerms },
   { name: 'Migration20261208400100RequestsEnteredBy', class: Migration20261208400100RequestsEnteredBy },
 ];

@@ -13,7 +13,8 @@ import { factsRows } from '../list-caps';
 import { AgencyType } from '../types/agency.type';
 import { CommitmentFactsType } from '../types/commitment-facts.type';
 import { CourtFactsType } from '../types/court-facts.type';
-import { ABSENCES_FROM, AS_OF, BREACHES_FROM, DOMAINS, PUBLICLY_DISCLOSED, REVIEW_YEAR_STARTS_ON, WITHIN } from './facts-args';
+import { ABSENCES_FROM, AS_OF, BREACHES_FROM, DISPUTED_FINDINGS_COUNT, DOMAINS, PUBLICLY_DISCLOSED, REVIEW_YEAR_STARTS_ON, WITHIN } from './facts-args';
+import { withFindingObjections } from '../finding-objections-of';
 import { createSubjectFactsResolver } from './subject-facts.resolver';
 
 /** An agency's facts: what the rules in rules/agency/ read (rules/facts/agency.graphql). */
@@ -28,11 +29,14 @@ export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', Ag
     @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
     @Arg('actsFrom', () => LocalDateResolver, BREACHES_FROM) actsFrom: string | null,
     @Arg('reviewYearStartsOn', () => String, REVIEW_YEAR_STARTS_ON) reviewYearStartsOn: string | null,
+    @Arg('disputedFindingsCount', () => Boolean, DISPUTED_FINDINGS_COUNT) disputedFindingsCount: boolean | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
     const on = chinaDate(asOf);
     const review = reviewOn(on, reviewYearStartsOn);
-    const facts = commitmentFacts(factsRows(viewer, 'Agency.commitmentFacts', await loaders.factRows.commitmentsOfAgency.load(agency.id)), on, period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom, review));
+    const [rows, objections] = await Promise.all([loaders.factRows.commitmentsOfAgency.load(agency.id), loaders.factRows.findingObjectionsOfAgency.load(agency.id)]);
+    const commitments = withFindingObjections(factsRows(viewer, 'Agency.commitmentFacts', rows), objections, 'commitmentId');
+    const facts = commitmentFacts(commitments, on, period(within, 'within'), { ...selection(domains, publiclyDisclosed, actsFrom, review), disputedFindingsCount });
     // Each item of these lists is one commitment's finding: breachedCommitments those found 履职不力
     // (and on which day), notCounted those left out and why (no finding yet, or an act before the
     // in-force day). A role that reads a commitment's finding null (Commitment.breachFinding,
@@ -48,9 +52,15 @@ export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', Ag
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('within', () => String, WITHIN) within: string | null,
     @Arg('actsFrom', () => LocalDateResolver, ABSENCES_FROM) actsFrom: string | null,
+    @Arg('disputedFindingsCount', () => Boolean, DISPUTED_FINDINGS_COUNT) disputedFindingsCount: boolean | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    const [cases, listings] = await Promise.all([loaders.factRows.courtCasesOfAgency.load(agency.id), listFactsOf(loaders, viewer, 'Agency.listings', SubjectType.AGENCY, agency.id, asOf)]);
-    return courtFacts(factsRows(viewer, 'Agency.courtFacts', cases), chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt, actsFrom);
+    const [cases, objections, listings] = await Promise.all([
+      loaders.factRows.courtCasesOfAgency.load(agency.id),
+      loaders.factRows.findingObjectionsOfAgency.load(agency.id),
+      listFactsOf(loaders, viewer, 'Agency.listings', SubjectType.AGENCY, agency.id, asOf),
+    ]);
+    const rows = withFindingObjections(factsRows(viewer, 'Agency.courtFacts', cases), objections, 'courtCaseId');
+    return courtFacts(rows, chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt, actsFrom, !!disputedFindingsCount);
   }
 }

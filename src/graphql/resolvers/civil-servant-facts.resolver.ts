@@ -13,7 +13,8 @@ import { CivilServantType } from '../types/civil-servant.type';
 import { CommitmentFactsType } from '../types/commitment-facts.type';
 import { CreditFactsType } from '../types/credit-facts.type';
 import { CreditReadingArgs } from './credit-args';
-import { AS_OF, BREACHES_FROM, DOMAINS, PUBLICLY_DISCLOSED, WITHIN } from './facts-args';
+import { AS_OF, BREACHES_FROM, DISPUTED_FINDINGS_COUNT, DOMAINS, PUBLICLY_DISCLOSED, WITHIN } from './facts-args';
+import { withFindingObjections } from '../finding-objections-of';
 import { createSubjectFactsResolver } from './subject-facts.resolver';
 
 /** A civil servant's facts: what the rules in rules/civil-servant/ read (rules/facts/civil-servant.graphql). */
@@ -28,9 +29,17 @@ export class CivilServantFactsResolver extends createSubjectFactsResolver('Civil
     @Arg('domains', () => [CommitmentDomain], DOMAINS) domains: CommitmentDomain[] | null,
     @Arg('publiclyDisclosed', () => Boolean, PUBLICLY_DISCLOSED) publiclyDisclosed: boolean | null,
     @Arg('actsFrom', () => LocalDateResolver, BREACHES_FROM) actsFrom: string | null,
+    @Arg('disputedFindingsCount', () => Boolean, DISPUTED_FINDINGS_COUNT) disputedFindingsCount: boolean | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    return commitmentFacts(factsRows(viewer, 'CivilServant.commitmentFacts', await loaders.factRows.commitmentsOfResponsible.load(servant.id)), chinaDate(asOf), period(within, 'within'), selection(domains, publiclyDisclosed, actsFrom));
+    const rows = factsRows(viewer, 'CivilServant.commitmentFacts', await loaders.factRows.commitmentsOfResponsible.load(servant.id));
+    // A 履职不力 finding is the unit's: its agency's objections to it decide whether it stands, here too.
+    const agencies = [...new Set(rows.map((row) => row.agencyId))];
+    const objections = (await loaders.factRows.findingObjectionsOfAgency.loadMany(agencies)).flatMap((list) => {
+      if (list instanceof Error) throw list;
+      return list;
+    });
+    return commitmentFacts(withFindingObjections(rows, objections, 'commitmentId'), chinaDate(asOf), period(within, 'within'), { ...selection(domains, publiclyDisclosed, actsFrom), disputedFindingsCount });
   }
 
   @FieldResolver(() => CreditFactsType, {

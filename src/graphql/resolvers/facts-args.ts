@@ -54,3 +54,8 @@ export const REVIEW_YEAR_STARTS_ON = {
   validate: false,
   description: '考核年度起始月日，如 "01-01"（自然年度）；不填则不按考核年度 / The day of the year ("MM-DD") annual reviews start on, e.g. "01-01" for calendar years: only findings (and fulfilments) made in the review period containing the day count, and reviewPeriod names it. Absent: no review period.',
 } as const;
+export const DISPUTED_FINDINGS_COUNT = {
+  nullable: true,
+  validate: false,
+  description: '异议期间认定是否计入 / Whether a finding against the unit under its pending objection still counts (the parameter findingsCountWhileDisputed, a local choice); absent or false: it does not, and is listed in notCounted (FINDING_DISPUTED). A revoked finding never counts.',
+} as const;

@@ -1,6 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain } from '../../domain/commitment';
+import { FindingStanding } from '../../domain/finding-objection';
 import { NotCountedReason } from '../../domain/not-counted';
 
 // The facts types of public commitments (CommitmentFacts and what it lists); values from src/domain/commitment-facts.ts.
@@ -30,6 +31,9 @@ export class BreachedCommitmentType {
 
   @Field(() => Boolean, { nullable: true, description: '是否向社会公开 / Disclosed to the public; null when not recorded.' })
   publiclyDisclosed!: boolean | null;
+
+  @Field(() => FindingStanding, { description: '认定的异议状态 / IN_FORCE; DISPUTED (the unit\'s objection is pending) only where disputed findings count (findingsCountWhileDisputed). A revoked finding, or a disputed one that does not count, is in notCounted.' })
+  findingStanding!: FindingStanding;
 }
 
 @ObjectType('NotCountedCommitment', { simpleResolvers: true, description: 'A breach left out of every count on the day, with why: found 履职不力 but before the document took effect, or not yet reviewed (no finding). It stays on file.' })
@@ -49,7 +53,7 @@ export class NotCountedCommitmentType {
   @Field(() => LocalDateResolver, { description: '办结日期 / The day it was settled as breached.' })
   settledOn!: string;
 
-  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: the breach occurred before actsFrom (不溯及既往); BREACH_UNREVIEWED: settled as breached with no finding of why by the day (未认定), counted once recordBreachFinding records one.' })
+  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: the breach occurred before actsFrom (不溯及既往); BREACH_UNREVIEWED: settled as breached with no finding of why by the day (未认定), counted once recordBreachFinding records one; FINDING_DISPUTED: the unit\'s objection to the 履职不力 finding is pending (findingsCountWhileDisputed false); FINDING_REVOKED: the objection was upheld and the finding revoked.' })
   reason!: NotCountedReason;
 }
 
@@ -72,6 +76,12 @@ export class CommitmentFactsType {
 
   @Field(() => Int, { description: '未兑现但未认定原因的承诺数 / Settled as breached with no finding recorded by the day (未认定): counts for nothing until a finding is recorded.' })
   breachedUnreviewed!: number;
+
+  @Field(() => Int, { description: '异议处理中的履职不力认定数 / 履职不力 findings (in the period) under the unit\'s objection pending on the day: in `breached` only where disputed findings count (disputedFindingsCount).' })
+  breachedDisputed!: number;
+
+  @Field(() => Int, { description: '异议成立已撤销的履职不力认定数 / 履职不力 findings (in the period) revoked on the unit\'s upheld objection by the day: in no count.' })
+  breachedRevoked!: number;
 
   @Field(() => Int, { description: '已兑现的承诺数 / Commitments fulfilled by the day.' })
   fulfilled!: number;

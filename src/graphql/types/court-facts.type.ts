@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AbsenceFinding } from '../../domain/court-absence';
 import { CaseKind } from '../../domain/court-facts';
+import { FindingStanding } from '../../domain/finding-objection';
 import { NotCountedReason } from '../../domain/not-counted';
 
 // The facts types of lawsuits (CourtFacts and what it lists); values from src/domain/court-facts.ts.
@@ -41,6 +42,9 @@ export class CourtCaseFactType {
   @Field({ description: '计入负责人未出庭 / Counted in headAbsences: administrative, within the period, the absence found without valid reason (UNEXCUSED) by the day.' })
   headFailure!: boolean;
 
+  @Field(() => FindingStanding, { description: '认定的异议状态 / Where the absence finding stands on the day: DISPUTED while the agency\'s objection to it is pending, REVOKED once it was upheld (then it counts for nothing); IN_FORCE otherwise, or when there is no finding.' })
+  findingStanding!: FindingStanding;
+
   @Field({ description: '当日是否为失信被执行人 / The agency was a listed judgment defaulter in this case on the day.' })
   defaulterOnDay!: boolean;
 }
@@ -59,7 +63,7 @@ export class NotCountedCourtAbsenceType {
   @Field(() => AbsenceFinding, { nullable: true, description: '未出庭的认定 / The finding on the absence made by the day (UNEXCUSED; an excused absence is never listed); null: nobody has yet found whether there was a valid reason (未认定).' })
   absenceFinding!: AbsenceFinding | null;
 
-  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: an administrative case, but the absence occurred before actsFrom (不溯及既往); ABSENCE_UNREVIEWED: nobody has found whether it was without valid reason (未认定); CASE_KIND_UNKNOWN: the case kind was never recorded, and 三(八) counts administrative cases only (record it with updateCourtCase).' })
+  @Field(() => NotCountedReason, { description: '不计入的理由 / ACT_BEFORE_IN_FORCE: an administrative case, but the absence occurred before actsFrom (不溯及既往); ABSENCE_UNREVIEWED: nobody has found whether it was without valid reason (未认定); CASE_KIND_UNKNOWN: the case kind was never recorded, and 三(八) counts administrative cases only (record it with updateCourtCase); FINDING_DISPUTED: the agency\'s objection to the finding is pending (findingsCountWhileDisputed false); FINDING_REVOKED: the objection was upheld and the finding revoked.' })
   reason!: NotCountedReason;
 }
 
@@ -79,6 +83,12 @@ export class CourtFactsType {
 
   @Field(() => Int, { description: '案件类型未登记的负责人未出庭案件数 / Cases of no recorded kind (within the period when given) whose head was absent and not found excused: not counted in headAbsences until the kind is recorded.' })
   absencesOfUnknownKind!: number;
+
+  @Field(() => Int, { description: '异议处理中的无正当理由未出庭认定数 / Absences found without valid reason (administrative, in the period) under the agency\'s objection pending on the day: in headAbsences only where disputed findings count (disputedFindingsCount).' })
+  absencesDisputed!: number;
+
+  @Field(() => Int, { description: '异议成立已撤销的未出庭认定数 / Absences whose finding was revoked on the agency\'s upheld objection by the day: in no count.' })
+  absencesRevoked!: number;
 
   @Field(() => [CourtCaseFactType], { description: '诉讼案件 / The cases.' })
   cases!: CourtCaseFactType[];

@@ -1,0 +1,51 @@
+import { ObjectionStatus } from './objection';
+
+/**
+ * Which finding about a unit (agency) an objection is about: the 履职不力 finding on a breached
+ * commitment (四(四)) or the finding that the head was absent from a hearing without valid reason
+ * (三(八)). Both count against the unit in its performance reviews (四(五), 三(五)) and special
+ * governance (三(八)); 三(七) 健全信用信息异议处理制度 gives the unit an objection to each, as a
+ * person or enterprise has one to a record (src/registry/objection.service.ts).
+ */
+export enum UnitFindingKind {
+  /** 承诺未兑现经认定为履职不力 (四(四)) */
+  COMMITMENT_DERELICTION = 'COMMITMENT_DERELICTION',
+  /** 负责人无正当理由未出庭应诉 (三(八)) */
+  COURT_ABSENCE = 'COURT_ABSENCE',
+}
+
+/** Where a unit finding stands on a day, as its objections say. */
+export enum FindingStanding {
+  /** No objection pending or upheld: the finding holds. */
+  IN_FORCE = 'IN_FORCE',
+  /** An objection filed by the day awaits its decision (异议处理中). */
+  DISPUTED = 'DISPUTED',
+  /** An objection was upheld by the day: the finding was found wrong and revoked (经核实有误的……撤销, 三(七)); it counts for nothing from then on. */
+  REVOKED = 'REVOKED',
+}
+
+export interface FindingObjectionLike {
+  status: ObjectionStatus;
+  filedOn: string;
+  resolvedOn?: string | null;
+}
+
+/**
+ * A finding's standing on day `on`: revoked from the day an objection to it was upheld, disputed
+ * from the day one was filed until the day it was decided (a past day sees the objection as it
+ * stood then: a rejection made later does not reach back, nor does a filing), else in force.
+ */
+export function findingStandingOn(objections: readonly FindingObjectionLike[], on: string): FindingStanding {
+  if (objections.some((o) => o.status === ObjectionStatus.UPHELD && !!o.resolvedOn && o.resolvedOn <= on)) return FindingStanding.REVOKED;
+  const pendingOn = (o: FindingObjectionLike) => o.filedOn <= on && (o.status === ObjectionStatus.PENDING || !o.resolvedOn || o.resolvedOn > on);
+  return objections.some(pendingOn) ? FindingStanding.DISPUTED : FindingStanding.IN_FORCE;
+}
+
+/**
+ * Whether a finding counts on the day: never once revoked; while disputed only when
+ * `disputedCounts` (the parameter findingsCountWhileDisputed: the document does not say whether a
+ * pending objection suspends a finding, so it is a local choice, rules/parameters/).
+ */
+export function findingCounts(standing: FindingStanding, disputedCounts: boolean): boolean {
+  return standing === FindingStanding.IN_FORCE || (standing === FindingStanding.DISPUTED && disputedCounts);
+}

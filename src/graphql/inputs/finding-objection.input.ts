@@ -1,0 +1,49 @@
+import { IsOptional, IsUUID } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { ObjectionStatus } from '../../domain/objection';
+import { HappenedOn, MultiLine, SingleLine } from '../validators';
+import { NonEmptyText } from './non-empty-text';
+
+@InputType({ description: '单位对认定提出异议 / A unit (agency) objects to a finding against it: give exactly one of commitmentId (its 履职不力 finding, 四(四)) and courtCaseId (its head\'s absence without valid reason, 三(八)).' })
+export class FileFindingObjectionInput {
+  @Field(() => ID, { nullable: true, description: 'The breached commitment whose 履职不力 (DERELICTION) finding is objected to.' })
+  @IsOptional()
+  @IsUUID()
+  commitmentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The court case whose finding of the head\'s absence without valid reason (UNEXCUSED) is objected to.' })
+  @IsOptional()
+  @IsUUID()
+  courtCaseId?: string | null;
+
+  @SingleLine()
+  @Field({ description: 'Who files it for the unit.' })
+  @NonEmptyText(200)
+  filedBy!: string;
+
+  @MultiLine()
+  @Field()
+  @NonEmptyText(4000)
+  reason!: string;
+
+  @HappenedOn()
+  filedOn!: string;
+}
+
+@InputType({ description: '对单位认定异议的处理 / The decision on a unit\'s pending objection to a finding.' })
+export class DecideFindingObjectionInput {
+  @Field(() => ID)
+  @IsUUID()
+  objectionId!: string;
+
+  @Field(() => ObjectionStatus, { description: 'UPHELD (异议成立: the finding is revoked from resolvedOn) or REJECTED (驳回: the finding stands).' })
+  decision!: ObjectionStatus;
+
+  @MultiLine()
+  @Field()
+  @NonEmptyText(4000)
+  resolution!: string;
+
+  @HappenedOn()
+  resolvedOn!: string;
+}
