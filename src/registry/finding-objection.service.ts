@@ -14,6 +14,7 @@ import { Commitment, CourtCase, CreditRecord, CreditRecordRevision, FindingObjec
 import { appendRevision } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
+import { assertSecondPerson } from './second-person';
 
 export interface FileFindingObjectionFields {
   /** The breached commitment whose 履职不力 finding (四(四)) the unit objects to. */
@@ -100,6 +101,7 @@ export async function fileFindingObjection(em: EntityManager, actor: Viewer, inp
       filedBy: input.filedBy,
       reason: input.reason,
       filedOn: input.filedOn,
+      enteredBy: actor.subject,
     });
   }, (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id, outcome: `filed ${o.finding}` }));
 }
@@ -145,6 +147,7 @@ export async function decideFindingObjection(em: EntityManager, actor: Viewer, i
       throw new ConflictError('objectionId', `该异议已于 ${objection.resolvedOn} 处理（${objection.status}），不再处理。 / the objection was already decided (${objection.status}) on ${objection.resolvedOn}.`);
     }
     assertDateOrder('filedOn', objection.filedOn, 'resolvedOn', input.resolvedOn);
+    if (input.decision === ObjectionStatus.UPHELD) assertSecondPerson(actor, objection.enteredBy, { zh: '对单位认定的异议的支持（撤销认定）', en: 'Upholding this objection (revoking the finding)', field: 'objectionId' });
     Object.assign(objection, { status: input.decision, resolution: input.resolution, resolvedOn: input.resolvedOn });
     finding.setDisputed(false);
     if (input.decision === ObjectionStatus.UPHELD) {

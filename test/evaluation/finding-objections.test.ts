@@ -34,6 +34,8 @@ const server = serverPerFile();
 const evaluate = evaluator(server, EVALUATE);
 const noon = (day: string) => `${day}T12:00:00+08:00`;
 const CLERK = { role: 'CLERK' } as const;
+/** Upholding takes someone other than the clerk who entered the objection (hostile13 F5). */
+const SECOND_CLERK = { role: 'CLERK', sub: 'second-clerk' } as const;
 const ruleIds = (verdict: { measures: { ruleId: string }[] }) => verdict.measures.map((m) => m.ruleId);
 
 let serial = 0;
@@ -101,7 +103,10 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     const entry = async () => server.sql(`select status, category from credit_record where subject_id = ?`, [servantId]);
     expect(await entry()).toEqual([{ status: 'ACTIVE', category: 'COMMITMENT_DERELICTION' }]);
     const filed = (await server.ok(FILE, { input: objection({ commitmentId }) }, CLERK)).fileFindingObjection;
-    await server.ok(DECIDE, { input: { objectionId: filed.id, decision: 'UPHELD', resolution: '经核实，系上级调整项目安排，不属履职不力', resolvedOn: '2025-05-01' } }, CLERK);
+    // The clerk who entered the objection may not uphold it alone (hostile13 F5).
+    const alone = await server.query(DECIDE, { input: { objectionId: filed.id, decision: 'UPHELD', resolution: '经核实，系上级调整项目安排，不属履职不力', resolvedOn: '2025-05-01' } }, CLERK);
+    expect(alone.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_PERSON_REQUIRED' });
+    await server.ok(DECIDE, { input: { objectionId: filed.id, decision: 'UPHELD', resolution: '经核实，系上级调整项目安排，不属履职不力', resolvedOn: '2025-05-01' } }, SECOND_CLERK);
     const revoked = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW');
     expect(ruleIds(revoked)).not.toContain('ag-performance-breached-commitments');
     expect(revoked.explanation.zh).toContain('但该单位的异议经核实成立，认定已撤销（三(七)“经核实有误的信息应及时更正或撤销”）');
@@ -129,7 +134,7 @@ describe('an agency objects to an absence finding (三(八), read by special gov
       headAbsences: 0, absencesDisputed: 1, absencesRevoked: 0, cases: [{ id: caseId, findingStanding: 'DISPUTED', headFailure: false }], notCounted: [{ id: caseId, reason: 'FINDING_DISPUTED' }],
     });
 
-    await server.ok(DECIDE, { input: { objectionId: filed.id, decision: 'UPHELD', resolution: '负责人已依规委托出庭', resolvedOn: '2025-04-10' } }, CLERK);
+    await server.ok(DECIDE, { input: { objectionId: filed.id, decision: 'UPHELD', resolution: '负责人已依规委托出庭', resolvedOn: '2025-04-10' } }, SECOND_CLERK);
     const verdict = await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE');
     expect(verdict.measures).toEqual([]);
     expect(verdict.explanation.zh).toContain('认定已撤销');
@@ -147,7 +152,7 @@ describe('bad requests answer coded errors and change nothing', () => {
     const caseId = await absentCase(agencyId);
     const pending = (await server.ok(FILE, { input: objection({ commitmentId }) }, CLERK)).fileFindingObjection;
     const upheld = (await server.ok(FILE, { input: objection({ courtCaseId: caseId, filedOn: '2025-03-15' }) }, CLERK)).fileFindingObjection;
-    await server.ok(DECIDE, { input: { objectionId: upheld.id, decision: 'UPHELD', resolution: '已依规委托出庭', resolvedOn: '2025-04-10' } }, CLERK);
+    await server.ok(DECIDE, { input: { objectionId: upheld.id, decision: 'UPHELD', resolution: '已依规委托出庭', resolvedOn: '2025-04-10' } }, SECOND_CLERK);
 
     const counts = async () => ({
       objections: await server.sql(`select id, status, resolved_on::text as resolved from finding_objection where agency_id = ? order by id`, [agencyId]),

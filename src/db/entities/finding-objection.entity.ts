@@ -46,6 +46,10 @@ export class FindingObjection extends BaseEntity {
   @Property({ type: 'string', length: 200 })
   filedBy!: string;
 
+  /** Who entered it in the register (the token's `sub`): they may not uphold it too (src/registry/second-person.ts). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  enteredBy?: string | null;
+
   @Property({ type: 'text' })
   reason!: string;
 
