@@ -8,9 +8,9 @@ import { BreachFinding } from '../domain/commitment';
 import { AbsenceFinding } from '../domain/court-absence';
 import { RecordCategory, RecordStatus, RevisionAction } from '../domain/credit-record';
 import { UnitFindingKind } from '../domain/finding-objection';
-import { ObjectionStatus } from '../domain/objection';
+import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { SubjectType } from '../domain/subject';
-import { Commitment, CourtCase, CreditRecord, CreditRecordRevision, FindingObjection } from '../db/entities';
+import { Commitment, CourtCase, CreditRecord, CreditRecordRevision, FindingObjection, Objection } from '../db/entities';
 import { appendRevision } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
@@ -110,8 +110,9 @@ export async function fileFindingObjection(em: EntityManager, actor: Viewer, inp
  * The 四(四) integrity-file entries the 履职不力 finding made on its answerable persons (records of
  * category COMMITMENT_DERELICTION created on the commitment) rest on that finding alone: revoked with
  * it, each with a REVOKED revision citing the objection, audited and announced as the person's. An
- * entry already revoked stays as it is. A person's own pending objection to their entry is then left
- * pending on a revoked record (resolveObjection refuses to decide it: nothing is left to decide).
+ * entry already revoked stays as it is. A person's own pending objection to their entry is closed with
+ * it, UPHELD with REVOKE (the entry it objected to is gone): left pending on a revoked record, no one
+ * could ever decide it (resolveObjection refuses to: nothing is left to decide).
  */
 async function revokeFileEntries(tx: EntityManager, actor: Viewer, commitmentId: string, objection: FindingObjection): Promise<void> {
   const made = await tx.find(CreditRecordRevision, { action: RevisionAction.CREATED, causeId: commitmentId }, { fields: ['record'] });
@@ -124,6 +125,14 @@ async function revokeFileEntries(tx: EntityManager, actor: Viewer, commitmentId:
     const entryAudit = { action: AuditAction.DECIDE_FINDING_OBJECTION, subjectType: entry.subjectType, subjectId: entry.subjectId, targetId: entry.id, outcome: 'file entry revoked with the finding' };
     auditIn(tx, actor, entryAudit);
     await notifyIn(tx, entryAudit);
+    for (const own of await tx.find(Objection, { record: entry, status: ObjectionStatus.PENDING })) {
+      Object.assign(own, {
+        status: ObjectionStatus.UPHELD,
+        remedy: ObjectionRemedy.REVOKE,
+        resolution: `所异议的记录已随单位异议成立（${objection.id}）撤销 / the entry objected to was revoked with the finding on the unit's upheld objection (${objection.id})`,
+        resolvedOn: own.filedOn > objection.resolvedOn! ? own.filedOn : objection.resolvedOn,
+      });
+    }
   }
 }
 

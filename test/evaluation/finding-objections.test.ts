@@ -102,6 +102,9 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     const commitmentId = await derelictCommitment(agencyId, 'DERELICTION', [servantId]);
     const entry = async () => server.sql(`select status, category from credit_record where subject_id = ?`, [servantId]);
     expect(await entry()).toEqual([{ status: 'ACTIVE', category: 'COMMITMENT_DERELICTION' }]);
+    // The person objects to their own entry as well; once the finding goes, that objection must not hang pending for ever.
+    const [{ id: entryId }] = await server.sql<{ id: string }>(`select id from credit_record where subject_id = ?`, [servantId]);
+    const own = (await server.ok(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本人", reason: "非本人职责", filedOn: "2025-04-20" }) { id } }`), { r: entryId }, CLERK)).fileObjection.id;
     const filed = (await server.ok(FILE, { input: objection({ commitmentId }) }, CLERK)).fileFindingObjection;
     // The clerk who entered the objection may not uphold it alone (hostile13 F5).
     const alone = await server.query(DECIDE, { input: { objectionId: filed.id, decision: 'UPHELD', resolution: '经核实，系上级调整项目安排，不属履职不力', resolvedOn: '2025-05-01' } }, CLERK);
@@ -116,7 +119,8 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     // The answerable person's 四(四) entry rested on the finding alone: revoked with it, its history saying why.
     expect(await entry()).toEqual([{ status: 'REVOKED', category: 'COMMITMENT_DERELICTION' }]);
     const history = await server.sql(`select v.action, v.cause_id from credit_record_revision v join credit_record r on r.id = v.record_id where r.subject_id = ? order by v.created_at, v.action`, [servantId]);
-    expect(history).toEqual([{ action: 'CREATED', cause_id: commitmentId }, { action: 'REVOKED', cause_id: filed.id }]);
+    expect(history).toEqual([{ action: 'CREATED', cause_id: commitmentId }, { action: 'DISPUTED', cause_id: own }, { action: 'REVOKED', cause_id: filed.id }]);
+    expect(await server.sql(`select status, remedy, resolved_on::text as resolved from objection where id = ?`, [own])).toEqual([{ status: 'UPHELD', remedy: 'REVOKE', resolved: '2025-05-01' }]);
     expect(await server.sql(`select action, outcome from audit_event where subject_id = ? and action = 'DECIDE_FINDING_OBJECTION'`, [servantId])).toEqual([{ action: 'DECIDE_FINDING_OBJECTION', outcome: 'file entry revoked with the finding' }]);
   });
 });
