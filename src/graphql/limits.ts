@@ -39,13 +39,15 @@ export const LIMITS = {
   /**
    * What loading the stored rows of its root pages and lists may cost a request without a token,
    * each row priced by its type (query-cost.ts ROW_COSTS, a unit about 5 µs of one core), aliases
-   * each time: about 100 ms of rows. 60 anonymous aliases of a verdict page, each with another
-   * `first` so that none shares another's result, were 12,750 fields and took 1 to 2 CPU-seconds,
-   * blocking /healthz (hostile13 F1); they are now 211,500 and refused before any statement. A page
-   * of 100 verdicts (5,000), of 100 enterprises (1,500), and the console's public pages (pages of 20)
-   * fit. Signed-in callers are held by `cost` alone.
+   * each time: about 50 ms of bare rows, since what is read on them (provisional, stale, an
+   * explanation) costs as much again or more: two pages of 100 verdicts with `provisional stale`
+   * took 60 to 80 ms of CPU, five such pages 200 to 450 ms. 60 anonymous aliases of a verdict page,
+   * each with another `first` so that none shares another's result, were 12,750 fields and took 1
+   * to 2 CPU-seconds, blocking /healthz (hostile13 F1); they are now 211,500 and refused before any
+   * statement. A page of 100 verdicts (5,000), of 100 enterprises (1,500), and the console's public
+   * pages (pages of 20) fit. Signed-in callers are held by `cost` alone.
    */
-  publicRowCost: 25_000,
+  publicRowCost: 10_000,
   /**
    * Lists inside lists along one path (a connection's `edges` counts as one). Plain lists that grow
    * are capped (list-caps.ts) and counted at their cap; this keeps the product of caps small enough

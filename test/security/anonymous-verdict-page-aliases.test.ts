@@ -32,7 +32,7 @@ beforeAll(async () => {
 async function refusedBeforeAnyStatement(query: string, as: Caller = PUBLIC) {
   server.resetStatements();
   const result = await server.rawQuery(query, undefined, as);
-  expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 25_000 });
+  expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 10_000 });
   expect(result.errors![0].message).toMatch(/too many stored rows for a request without a token.*sign in with a token\. Nothing was run\./);
   expect(result.data ?? null).toBeNull();
   expect(server.statements).toEqual([]);
