@@ -72,6 +72,12 @@ export interface Config {
   subscriptionsPublicPerProcess?: number;
   /** WebSockets one client address may hold open without a token (PUBLIC_SOCKETS_PER_ADDRESS, default 20). */
   publicSocketsPerAddress?: number;
+  /** Anonymous GraphQL requests one client address may have under way at once (PUBLIC_IN_FLIGHT_PER_ADDRESS, default 10). */
+  publicInFlightPerAddress?: number;
+  /** Seconds a request has to arrive whole, headers and body (HTTP_REQUEST_TIMEOUT_SECONDS, default 15); past it 408. */
+  requestTimeoutSeconds?: number;
+  /** Seconds a request has to send its headers (HTTP_HEADERS_TIMEOUT_SECONDS, default 10, at most the request timeout). */
+  headersTimeoutSeconds?: number;
 }
 
 /**
@@ -92,6 +98,16 @@ export const PUBLIC_RATE_DEFAULTS = { limit: 300, windowSeconds: 60 } as const;
 
 /** The defaults of the subscription limits (README "Limits"). */
 export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000, publicSocketsPerAddress: 20 } as const;
+
+/**
+ * How long a request may take to arrive (README "Limits"): Node's defaults (300 s for a request, 60 s
+ * for its headers) let a client hold an inflated body for five minutes (hostile13 F2). A GraphQL
+ * request is a few KB; 15 s is ample on a slow link.
+ */
+export const HTTP_TIMEOUT_DEFAULTS = { requestSeconds: 15, headersSeconds: 10 } as const;
+
+/** Anonymous requests one client address may have under way at once (anonymous-requests.ts): a browser opens about six connections. */
+export const PUBLIC_IN_FLIGHT_DEFAULT = 10;
 
 /** The public's share of a process's subscriptions when SUBSCRIPTIONS_PUBLIC_PER_PROCESS is unset: a quarter. */
 export const publicShareOf = (perProcess: number): number => Math.floor(perProcess / 4);
@@ -263,5 +279,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicRateLimit: readCount(env, 'PUBLIC_RATE_LIMIT', PUBLIC_RATE_DEFAULTS.limit, 0, 1_000_000, 'anonymous requests per client address and window'),
     publicRateWindowSeconds: readCount(env, 'PUBLIC_RATE_WINDOW_SECONDS', PUBLIC_RATE_DEFAULTS.windowSeconds, 1, 86_400, 'seconds'),
     trustProxy: readTrustProxy(env),
+    publicInFlightPerAddress: readCount(env, 'PUBLIC_IN_FLIGHT_PER_ADDRESS', PUBLIC_IN_FLIGHT_DEFAULT, 1, 1_000, 'anonymous requests under way per client address'),
+    requestTimeoutSeconds: readCount(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', HTTP_TIMEOUT_DEFAULTS.requestSeconds, 1, 300, 'seconds'),
+    headersTimeoutSeconds: readCount(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', HTTP_TIMEOUT_DEFAULTS.headersSeconds, 1, 300, 'seconds'),
   };
 }

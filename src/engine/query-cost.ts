@@ -180,6 +180,51 @@ export const ROOT_COUNT_COST = 2_000;
  */
 export const NESTED_COUNT_COST = PAGE_SIZE.max;
 
+/**
+ * What loading one stored row of a root page or list costs, by GraphQL type, in units of about 5 µs
+ * of one core (about a plain field's): the statement's share, the entity built from it and its
+ * edge. Measured on the demo data (60 anonymous aliases of a root page, a different `first` each, so
+ * none is shared; one server process): a stored verdict, with its `facts` and `rules` JSONB (about
+ * 3 KB), took about 230 µs to load even for `{ id }`, an agency about 150 µs, a credit record about
+ * 95 µs, an enterprise about 60 µs. Rows of other root pages count DEFAULT_ROW_COST. Read by
+ * estimateRows for the anonymous caller's limit (LIMITS.publicRowCost): priced at one field each, 60
+ * such verdict pages were 12,750 and took 1 to 2 CPU-seconds (hostile13 F1).
+ */
+export const ROW_COSTS: Readonly<Record<string, number>> = {
+  Verdict: 50,
+  Agency: 30,
+  CivilServant: 20,
+  CreditRecord: 20,
+  Enterprise: 15,
+};
+export const DEFAULT_ROW_COST = 10;
+
+/** The type of the items a page (`…Connection`) or list field returns. */
+function itemType(type: GraphQLOutputType): string {
+  const named = getNamedType(type);
+  if (!named.name.endsWith('Connection') || !('getFields' in named)) return named.name;
+  const edge = getNamedType(named.getFields().edges?.type ?? named);
+  const node = 'getFields' in edge ? edge.getFields().node : undefined;
+  return node ? getNamedType(node.type).name : named.name;
+}
+
+/**
+ * What loading the stored rows of an operation's root pages and lists costs (ROW_COSTS): each
+ * root page `first` (clamped) rows, a read by ids one row per id, a root list its cap; aliases and
+ * fragments counted each time, since each alias of a root page runs its own statement and builds
+ * its rows again (identical root fields excepted, shared-root-fields.ts; counted each here). Nested
+ * pages are not counted: their aliases share one statement per list (src/graphql/nested-pages.ts),
+ * and what they return is held by the answer's field count. Throws as estimateCost does.
+ */
+export function estimateRows(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxNodes: number, known: KnownSizes = NO_KNOWN_SIZES): number {
+  const estimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
+    const name = `${type.name}.${field.name}`;
+    const rows = type.name === 'Query' && (getNamedType(field.type).name.endsWith('Connection') || isList(field.type) || BY_IDS.has(name));
+    return rows ? itemsOf(name, field, args, known) * (ROW_COSTS[itemType(field.type)] ?? DEFAULT_ROW_COST) : childComplexity;
+  };
+  return getComplexity({ schema, query: document, operationName, variables, estimators: [estimator], maxQueryNodes: maxNodes } as Parameters<typeof getComplexity>[0]);
+}
+
 /** Fragments by name, for finding a field behind a spread (the estimator sees one field's node only). */
 type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
 

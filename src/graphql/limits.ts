@@ -4,7 +4,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, Kind, getNamedType, getVariableValues, visit, type ASTNode, isInterfaceType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type ParseOptions, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { SUBSCRIPTION_DEFAULTS } from '../config';
-import { estimateCost, estimateFields, isList, NO_KNOWN_SIZES, type KnownSizes } from '../engine/query-cost';
+import { estimateCost, estimateFields, estimateRows, isList, NO_KNOWN_SIZES, type KnownSizes } from '../engine/query-cost';
 import { Role } from '../auth/role';
 import type { GraphQLContext } from './context';
 import { ruleSetSizes } from './rule-set-sizes';
@@ -36,6 +36,18 @@ export const LIMITS = {
    * of their `publicStatus` about 10,100. Signed-in callers are held by `cost` alone.
    */
   publicFields: 15_000,
+  /**
+   * What loading the stored rows of its root pages and lists may cost a request without a token,
+   * each row priced by its type (query-cost.ts ROW_COSTS, a unit about 5 µs of one core), aliases
+   * each time: about 50 ms of bare rows, since what is read on them (provisional, stale, an
+   * explanation) costs as much again or more: two pages of 100 verdicts with `provisional stale`
+   * took 60 to 80 ms of CPU, five such pages 200 to 450 ms. 60 anonymous aliases of a verdict page,
+   * each with another `first` so that none shares another's result, were 12,750 fields and took 1
+   * to 2 CPU-seconds, blocking /healthz (hostile13 F1); they are now 211,500 and refused before any
+   * statement. A page of 100 verdicts (5,000), of 100 enterprises (1,500), and the console's public
+   * pages (pages of 20) fit. Signed-in callers are held by `cost` alone.
+   */
+  publicRowCost: 10_000,
   /**
    * Lists inside lists along one path (a connection's `edges` counts as one). Plain lists that grow
    * are capped (list-caps.ts) and counted at their cap; this keeps the product of caps small enough
@@ -218,9 +230,9 @@ export function complexityPlugin(): ApolloServerPlugin<GraphQLContext> {
  */
 const estimated = new WeakMap<DocumentNode, { costVariables: CostVariable[]; costs: Map<string, number> }>();
 
-/** What is estimated: the cost (every caller), or the fields of the answer (a caller without a token). */
-type Measure = 'cost' | 'fields';
-const MEASURES = { cost: estimateCost, fields: estimateFields } as const;
+/** What is estimated: the cost (every caller), or the fields of the answer and the cost of its root rows (a caller without a token). */
+type Measure = 'cost' | 'fields' | 'rows';
+const MEASURES = { cost: estimateCost, fields: estimateFields, rows: estimateRows } as const;
 /** Per document: enough for every page size, and bounded whatever a caller sends. */
 const MAX_COSTS_PER_DOCUMENT = 200;
 
@@ -284,9 +296,13 @@ export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, 
   const sizes = caller ? ruleSetSizes(caller.rules.current) : NO_KNOWN_SIZES;
   let complexity: number;
   let fields = 0;
+  let rows = 0;
   try {
     complexity = estimateOnce(schema, document, operationName ?? undefined, variables, 'cost', sizes);
-    if (caller?.viewer.role === Role.PUBLIC) fields = estimateOnce(schema, document, operationName ?? undefined, variables, 'fields', sizes);
+    if (caller?.viewer.role === Role.PUBLIC) {
+      fields = estimateOnce(schema, document, operationName ?? undefined, variables, 'fields', sizes);
+      rows = estimateOnce(schema, document, operationName ?? undefined, variables, 'rows', sizes);
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/^Variable "\$/.test(message)) {
@@ -301,6 +317,12 @@ export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, 
     throw tooComplex(
       `The answer may hold ${fields} fields (each list counted at its largest, aliases each time); a request without a token may ask for at most ${LIMITS.publicFields}. Ask for fewer aliases, smaller pages (first) or fewer fields, or sign in with a token. Nothing was run.`,
       { limit: LIMITS.publicFields, fields },
+    );
+  }
+  if (rows > LIMITS.publicRowCost) {
+    throw tooComplex(
+      `The query's root pages would load too many stored rows for a request without a token: ${rows}, each row priced by what loading it costs (a verdict 50, an agency 30, a civil servant or credit record 20, an enterprise 15, another row 10) and each alias counted, where the limit is ${LIMITS.publicRowCost}. Ask for fewer aliases or smaller pages (first), or sign in with a token. Nothing was run.`,
+      { limit: LIMITS.publicRowCost, rows },
     );
   }
 }

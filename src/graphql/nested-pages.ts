@@ -153,7 +153,18 @@ export function nestedPages<E extends { id: string }>(em: EntityManager, list: N
               const seal = (row: Row) => sealCursor(cursorList(key.parent), JSON.stringify(orderColumns.map(([c]) => row[`__o_${c}`])));
               const edges = page.flatMap((row) => {
                 const node = entityOf.get(row.id);
-                return node ? [{ cursor: seal(row), node }] : [];
+                // Sealed when first read, once, as a root page's (connection.ts): most selections ask for no cursor.
+                let cursor: string | undefined;
+                return node
+                  ? [
+                      {
+                        get cursor() {
+                          return (cursor ??= seal(row));
+                        },
+                        node,
+                      },
+                    ]
+                  : [];
               });
               answers.set(key, {
                 edges,

@@ -9,7 +9,7 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
+import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, PUBLIC_IN_FLIGHT_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
 import { clientAddressOf, type TrustProxy } from '../web/client-address';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
@@ -22,6 +22,7 @@ import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
 import { PublicStatusCache } from './public-status-cache';
 import { publicRateLimit } from './public-rate-limit';
+import { anonymousInFlight, BODY_LIMIT_BYTES, jsonBody } from './anonymous-requests';
 import { inputValuesPlugin } from './input-values';
 import { refusePersistedQueries } from './persisted-queries';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
@@ -44,7 +45,6 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-const BODY_LIMIT = '1mb';
 
 /**
  * Errors raised before GraphQL runs (a body that is not JSON, a body over the limit) answered in
@@ -56,7 +56,7 @@ function httpErrorHandler(error: { status?: number; type?: string; message?: str
     error.type === 'entity.parse.failed'
       ? 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with content-type application/json.'
       : error.type === 'entity.too.large'
-        ? `The request body is larger than ${BODY_LIMIT.toUpperCase()}. Send a smaller request.`
+        ? `The request body is larger than ${BODY_LIMIT_BYTES / 1024 / 1024} MB. Send a smaller request.`
         : status < 500
           ? (error.message ?? 'Bad request.')
           : 'Internal server error.';
@@ -159,7 +159,20 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.disable('x-powered-by');
   // Which proxies' X-Forwarded-For names the client (TRUST_PROXY): what the anonymous rate limit counts by.
   app.set('trust proxy', config.trustProxy ?? false);
-  const server = http.createServer(app);
+  const requestTimeoutSeconds = config.requestTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.requestSeconds;
+  const headersTimeoutSeconds = Math.min(config.headersTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.headersSeconds, requestTimeoutSeconds);
+  // A request must arrive whole (headers, then body) within these, else Node answers 408 and closes
+  // the connection: a client withholding the last bytes of a body held it, inflated, for Node's
+  // default 300 s (hostile13 F2). Node checks them every connectionsCheckingInterval (30 s by
+  // default), so that is kept to a fraction of the shortest. The answer's own time is not bounded here.
+  const server = http.createServer(
+    {
+      requestTimeout: requestTimeoutSeconds * 1000,
+      headersTimeout: headersTimeoutSeconds * 1000,
+      connectionsCheckingInterval: Math.min(1000, headersTimeoutSeconds * 250),
+    },
+    app,
+  );
   const schema = await getSchema();
   const facts = createFactsRunner(await getFactsSchema(), orm.em, rules);
   const perProcess = config.subscriptionsPerProcess ?? SUBSCRIPTION_DEFAULTS.perProcess;
@@ -216,7 +229,9 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     corsFor(config.corsOrigins),
     // Before the body is parsed: a refused anonymous caller costs nothing more (public-rate-limit.ts).
     publicRate?.middleware ?? ((_req: Request, _res: Response, next: NextFunction) => next()),
-    express.json({ limit: BODY_LIMIT }),
+    // Before the body is read too: an anonymous address holds a few requests at once, each a small body (anonymous-requests.ts).
+    anonymousInFlight(config.publicInFlightPerAddress ?? PUBLIC_IN_FLIGHT_DEFAULT, verify),
+    jsonBody(verify),
     refusePersistedQueries,
     expressMiddleware(apollo, {
       context: httpContext(parts),
