@@ -199,6 +199,21 @@ export const ROW_COSTS: Readonly<Record<string, number>> = {
 };
 export const DEFAULT_ROW_COST = 10;
 
+/**
+ * What a field computed for each row of a root page costs beyond the row itself, in the same units
+ * (added per row by estimateRows): a verdict's explanation is built from its stored facts and the
+ * rule texts of its snapshot (about 1 ms each under the hostile13 shape: 600 explanations took
+ * 0.54 CPU-s), `provisional` and `stale` compare its rows and rules with today's (about 0.1 ms each:
+ * 60 pages with `provisional` took 1.9 CPU-s against 1.0 for `{ id }`). A page of 100 verdicts with
+ * `stale` and `provisional` stays within the anonymous limit; with their explanations at most 40 do
+ * (hostile13 F1's remainder: two pages of 100 explanations were served at 0.2 to 0.5 CPU-s).
+ */
+export const ROW_FIELD_COSTS: Readonly<Record<string, number>> = {
+  'Verdict.explanation': 200,
+  'Verdict.provisional': 20,
+  'Verdict.stale': 20,
+};
+
 /** The type of the items a page (`…Connection`) or list field returns. */
 function itemType(type: GraphQLOutputType): string {
   const named = getNamedType(type);
@@ -209,8 +224,8 @@ function itemType(type: GraphQLOutputType): string {
 }
 
 /**
- * What loading the stored rows of an operation's root pages and lists costs (ROW_COSTS): each
- * root page `first` (clamped) rows, a read by ids one row per id, a root list its cap; aliases and
+ * What loading the stored rows of an operation's root pages and lists costs (ROW_COSTS, plus the
+ * ROW_FIELD_COSTS of the fields asked of each row): each root page `first` (clamped) rows, a read by ids one row per id, a root list its cap; aliases and
  * fragments counted each time, since each alias of a root page runs its own statement and builds
  * its rows again (identical root fields excepted, shared-root-fields.ts; counted each here). Nested
  * pages are not counted: their aliases share one statement per list (src/graphql/nested-pages.ts),
@@ -220,7 +235,9 @@ export function estimateRows(schema: GraphQLSchema, document: DocumentNode, oper
   const estimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
     const name = `${type.name}.${field.name}`;
     const rows = type.name === 'Query' && (getNamedType(field.type).name.endsWith('Connection') || isList(field.type) || BY_IDS.has(name));
-    return rows ? itemsOf(name, field, args, known) * (ROW_COSTS[itemType(field.type)] ?? DEFAULT_ROW_COST) : childComplexity;
+    // Below a root page, childComplexity sums what one row's fields compute (ROW_FIELD_COSTS), once.
+    if (!rows) return childComplexity + (ROW_FIELD_COSTS[name] ?? 0);
+    return itemsOf(name, field, args, known) * ((ROW_COSTS[itemType(field.type)] ?? DEFAULT_ROW_COST) + childComplexity);
   };
   return getComplexity({ schema, query: document, operationName, variables, estimators: [estimator], maxQueryNodes: maxNodes } as Parameters<typeof getComplexity>[0]);
 }

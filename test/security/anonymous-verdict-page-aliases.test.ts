@@ -10,7 +10,9 @@ import type { Caller } from '../support/test-server';
  * fields. A request without a token is now also held to LIMITS.publicRowCost, the rows of its root
  * pages priced by what loading each costs (ROW_COSTS), each alias counted: this shape, and the same
  * on enterprises, agencies and credit records, is refused before any statement. One page of 100
- * verdicts, and a page of 100 enterprises with their public status, are still served.
+ * verdicts, and a page of 100 enterprises with their public status, are still served. What each row
+ * computes counts too (ROW_FIELD_COSTS): two pages of 100 explanations were still served at 0.2 to
+ * 0.5 CPU-s; they are refused, a page of 40 served.
  */
 const server = serverPerFile();
 const PUBLIC: Caller = { role: 'PUBLIC' };
@@ -43,8 +45,8 @@ it('the 60-alias anonymous verdict page with provisional (hostile13 F1) is QUERY
   const query = aliases('verdicts', ', matter: "PROCUREMENT"', 'provisional');
   expect(Buffer.byteLength(query)).toBeLessThan(6_000);
   const extensions = await refusedBeforeAnyStatement(query);
-  // About 4,200 verdicts loaded, one statement per alias, each priced as its row (50).
-  expect(extensions.rows).toBe(4_230 * 50);
+  // About 4,200 verdicts loaded, one statement per alias, each priced as its row (50) and its `provisional` (20).
+  expect(extensions.rows).toBe(4_230 * (50 + 20));
 });
 
 it.each([
@@ -62,6 +64,16 @@ it('one anonymous page of 100 verdicts with outcome, reason, stale and provision
   expect(result.errors).toBeUndefined();
   expect(result.data.verdicts.edges).toHaveLength(3);
   expect(result.data.verdicts.edges[0].cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+});
+
+it("two anonymous pages of 100 verdicts' explanations are refused before any statement; a page of 40 is served", async () => {
+  const page = (alias: string, first: number) => `${alias}: verdicts(first: ${first}, matter: "PROCUREMENT") { edges { node { id explanation { summary } } } }`;
+  // Each explanation is built from the stored facts and the snapshot's rule texts: priced 200 a row beside the row's 50.
+  const extensions = await refusedBeforeAnyStatement(`{ ${page('a', 100)} ${page('b', 99)} }`);
+  expect(extensions.rows).toBe(199 * (50 + 200));
+  const served = await server.rawQuery(`{ ${page('a', 40)} }`, undefined, PUBLIC);
+  expect(served.errors).toBeUndefined();
+  expect(served.data.a.edges).toHaveLength(3);
 });
 
 it('one anonymous page of 100 enterprises with their public status is served', async () => {
