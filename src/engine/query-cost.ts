@@ -205,13 +205,17 @@ export const DEFAULT_ROW_COST = 10;
  * rule texts of its snapshot (about 1 ms each under the hostile13 shape: 600 explanations took
  * 0.54 CPU-s), `provisional` and `stale` compare its rows and rules with today's (about 0.1 ms each:
  * 60 pages with `provisional` took 1.9 CPU-s against 1.0 for `{ id }`). A page of 100 verdicts with
- * `stale` and `provisional` stays within the anonymous limit; with their explanations at most 40 do
- * (hostile13 F1's remainder: two pages of 100 explanations were served at 0.2 to 0.5 CPU-s).
+ * `stale` and `provisional` stays within the anonymous limit; with their explanations and summaries
+ * at most 43 do (hostile13 F1's remainder: two pages of 100 explanations were served at 0.2 to 0.5 CPU-s).
  */
 export const ROW_FIELD_COSTS: Readonly<Record<string, number>> = {
-  'Verdict.explanation': 200,
+  'Verdict.explanation': 150,
   'Verdict.provisional': 20,
   'Verdict.stale': 20,
+  // Counted once per alias: each alias is answered (and sent) again. hostile14 F1: 45 aliases of
+  // `summary` on a page of 40 verdicts answered 6.25 MB for 0.2 CPU-s; they are 62,000 and refused.
+  'Explanation.summary': 30,
+  'Explanation.facts': 20,
 };
 
 /** The type of the items a page (`…Connection`) or list field returns. */

@@ -68,12 +68,20 @@ it('one anonymous page of 100 verdicts with outcome, reason, stale and provision
 
 it("two anonymous pages of 100 verdicts' explanations are refused before any statement; a page of 40 is served", async () => {
   const page = (alias: string, first: number) => `${alias}: verdicts(first: ${first}, matter: "PROCUREMENT") { edges { node { id explanation { summary } } } }`;
-  // Each explanation is built from the stored facts and the snapshot's rule texts: priced 200 a row beside the row's 50.
+  // Each explanation is built from the stored facts and the snapshot's rule texts: priced 150 a row, its summary 30, beside the row's 50.
   const extensions = await refusedBeforeAnyStatement(`{ ${page('a', 100)} ${page('b', 99)} }`);
-  expect(extensions.rows).toBe(199 * (50 + 200));
+  expect(extensions.rows).toBe(199 * (50 + 150 + 30));
   const served = await server.rawQuery(`{ ${page('a', 40)} }`, undefined, PUBLIC);
   expect(served.errors).toBeUndefined();
   expect(served.data.a.edges).toHaveLength(3);
+});
+
+it('hostile14 F1: 45 aliases of summary on one anonymous page of 40 verdicts (1.2 KB asking 6 MB) are refused before any statement', async () => {
+  const summaries = Array.from({ length: 45 }, (_, i) => `s${i}: summary`).join(' ');
+  const query = `{ verdicts(first: 40, matter: "PROCUREMENT") { edges { node { explanation { ${summaries} } } } } }`;
+  expect(Buffer.byteLength(query)).toBeLessThan(1_300);
+  // Each alias of a per-row field is answered again: 40 rows × (50 + 150 + 45 × 30).
+  expect((await refusedBeforeAnyStatement(query)).rows).toBe(40 * (50 + 150 + 45 * 30));
 });
 
 it('one anonymous page of 100 enterprises with their public status is served', async () => {
