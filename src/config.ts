@@ -78,6 +78,10 @@ export interface Config {
   requestTimeoutSeconds?: number;
   /** Seconds a request has to send its headers (HTTP_HEADERS_TIMEOUT_SECONDS, default 10, at most the request timeout). */
   headersTimeoutSeconds?: number;
+  /** Seconds an ended answer may take to reach the client before its connection is closed (HTTP_SEND_TIMEOUT_SECONDS, default 30). */
+  sendTimeoutSeconds?: number;
+  /** Requests one token holder may have under way at once (IN_FLIGHT_PER_TOKEN, default 64). */
+  inFlightPerToken?: number;
 }
 
 /**
@@ -104,7 +108,10 @@ export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000, publicS
  * for its headers) let a client hold an inflated body for five minutes (hostile13 F2). A GraphQL
  * request is a few KB; 15 s is ample on a slow link.
  */
-export const HTTP_TIMEOUT_DEFAULTS = { requestSeconds: 15, headersSeconds: 10 } as const;
+export const HTTP_TIMEOUT_DEFAULTS = { requestSeconds: 15, headersSeconds: 10, sendSeconds: 30 } as const;
+
+/** Requests one token holder (`sub`) may have under way at once (anonymous-requests.ts): a display or a batch client with its own parallelism. */
+export const IN_FLIGHT_PER_TOKEN_DEFAULT = 64;
 
 /** Anonymous requests one client address may have under way at once (anonymous-requests.ts): a browser opens about six connections. */
 export const PUBLIC_IN_FLIGHT_DEFAULT = 10;
@@ -282,5 +289,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicInFlightPerAddress: readCount(env, 'PUBLIC_IN_FLIGHT_PER_ADDRESS', PUBLIC_IN_FLIGHT_DEFAULT, 1, 1_000, 'anonymous requests under way per client address'),
     requestTimeoutSeconds: readCount(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', HTTP_TIMEOUT_DEFAULTS.requestSeconds, 1, 300, 'seconds'),
     headersTimeoutSeconds: readCount(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', HTTP_TIMEOUT_DEFAULTS.headersSeconds, 1, 300, 'seconds'),
+    sendTimeoutSeconds: readCount(env, 'HTTP_SEND_TIMEOUT_SECONDS', HTTP_TIMEOUT_DEFAULTS.sendSeconds, 1, 600, 'seconds'),
+    inFlightPerToken: readCount(env, 'IN_FLIGHT_PER_TOKEN', IN_FLIGHT_PER_TOKEN_DEFAULT, 1, 10_000, 'requests under way per token holder'),
   };
 }

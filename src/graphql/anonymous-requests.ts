@@ -25,16 +25,17 @@ export const PUBLIC_BODY_LIMIT_BYTES = 64 * 1024;
 /** Every caller's body limit: a token holder's mutation with many inputs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** Whether the request carries a token that verifies (one holder, logged by `sub`); the verdict is kept on the request. */
-const signedIn = new WeakMap<Request, Promise<boolean>>();
-function isSignedIn(req: Request, verify: (authorization: string | undefined) => Promise<Viewer>): Promise<boolean> {
-  let known = signedIn.get(req);
+/** The `sub` of the token the request carries when it verifies (one holder, logged by it), else null; kept on the request. */
+const holders = new WeakMap<Request, Promise<string | null>>();
+function holderOf(req: Request, verify: (authorization: string | undefined) => Promise<Viewer>): Promise<string | null> {
+  let known = holders.get(req);
   if (!known) {
-    known = req.headers.authorization === undefined ? Promise.resolve(false) : verifyRequest(req, verify).then((viewer) => viewer.subject !== null, () => false);
-    signedIn.set(req, known);
+    known = req.headers.authorization === undefined ? Promise.resolve(null) : verifyRequest(req, verify).then((viewer) => viewer.subject, () => null);
+    holders.set(req, known);
   }
   return known;
 }
+const isSignedIn = (req: Request, verify: (authorization: string | undefined) => Promise<Viewer>): Promise<boolean> => holderOf(req, verify).then((sub) => sub !== null);
 
 function refuse(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown>): void {
   errorsTotal.inc({ code });
@@ -44,19 +45,23 @@ function refuse(res: Response, status: number, code: string, message: string, ex
 }
 
 /**
- * Counts anonymous requests in flight per client address and refuses one past `perAddress`, before
- * its body is read. A request leaves the count when its response is finished or its connection closes.
+ * Counts requests in flight, anonymous ones per client address and signed-in ones per token holder
+ * (`sub`, hostile14 F2: one display token held 20 unread 8.6 MB answers, with nothing to stop a
+ * thousand), and refuses one past the limit, before its body is read. A request leaves the count when
+ * its response is finished or its connection closes (answer-deadline.ts bounds how long that takes).
  */
-export function anonymousInFlight(perAddress: number, verify: (authorization: string | undefined) => Promise<Viewer>): RequestHandler {
+export function requestsInFlight(perAddress: number, perHolder: number, verify: (authorization: string | undefined) => Promise<Viewer>): RequestHandler {
   const inFlight = new Map<string, number>();
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'OPTIONS') return next();
-    isSignedIn(req, verify).then((holder) => {
-      if (holder) return next();
-      const key = ipKeyGenerator(req.ip ?? 'unknown');
+    holderOf(req, verify).then((holder) => {
+      const key = holder === null ? `address ${ipKeyGenerator(req.ip ?? 'unknown')}` : `holder ${holder}`;
+      const limit = holder === null ? perAddress : perHolder;
       const count = inFlight.get(key) ?? 0;
-      if (count >= perAddress) {
-        return refuse(res, 429, 'TOO_MANY_IN_FLIGHT', `Too many requests without a token from this address are under way at once: at most ${perAddress} (PUBLIC_IN_FLIGHT_PER_ADDRESS). Nothing was run. Wait for the others to finish; systems that need more sign in with a token (Authorization: Bearer …).`, { limit: perAddress });
+      if (count >= limit) {
+        return holder === null
+          ? refuse(res, 429, 'TOO_MANY_IN_FLIGHT', `Too many requests without a token from this address are under way at once: at most ${limit} (PUBLIC_IN_FLIGHT_PER_ADDRESS). Nothing was run. Wait for the others to finish; systems that need more sign in with a token (Authorization: Bearer …).`, { limit })
+          : refuse(res, 429, 'TOO_MANY_IN_FLIGHT', `Too many requests with this token (sub ${holder}) are under way at once: at most ${limit} (IN_FLIGHT_PER_TOKEN). Nothing was run. Wait for the others to finish, and read each answer.`, { limit });
       }
       inFlight.set(key, count + 1);
       let left = false;

@@ -9,7 +9,7 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, PUBLIC_IN_FLIGHT_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
+import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PUBLIC_IN_FLIGHT_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
 import { clientAddressOf, type TrustProxy } from '../web/client-address';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
@@ -22,7 +22,8 @@ import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
 import { PublicStatusCache } from './public-status-cache';
 import { publicRateLimit } from './public-rate-limit';
-import { anonymousInFlight, BODY_LIMIT_BYTES, jsonBody } from './anonymous-requests';
+import { BODY_LIMIT_BYTES, jsonBody, requestsInFlight } from './anonymous-requests';
+import { answerDeadline } from './answer-deadline';
 import { inputValuesPlugin } from './input-values';
 import { refusePersistedQueries } from './persisted-queries';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
@@ -164,7 +165,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   // A request must arrive whole (headers, then body) within these, else Node answers 408 and closes
   // the connection: a client withholding the last bytes of a body held it, inflated, for Node's
   // default 300 s (hostile13 F2). Node checks them every connectionsCheckingInterval (30 s by
-  // default), so that is kept to a fraction of the shortest. The answer's own time is not bounded here.
+  // default), so that is kept to a fraction of the shortest. Sending the answer is bounded by answer-deadline.ts.
   const server = http.createServer(
     {
       requestTimeout: requestTimeoutSeconds * 1000,
@@ -229,8 +230,10 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     corsFor(config.corsOrigins),
     // Before the body is parsed: a refused anonymous caller costs nothing more (public-rate-limit.ts).
     publicRate?.middleware ?? ((_req: Request, _res: Response, next: NextFunction) => next()),
-    // Before the body is read too: an anonymous address holds a few requests at once, each a small body (anonymous-requests.ts).
-    anonymousInFlight(config.publicInFlightPerAddress ?? PUBLIC_IN_FLIGHT_DEFAULT, verify),
+    // An ended answer reaches the client within HTTP_SEND_TIMEOUT_SECONDS or its connection is closed (answer-deadline.ts).
+    answerDeadline(config.sendTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.sendSeconds, logger),
+    // Before the body is read too: an anonymous address, and a token holder, hold a few requests at once (anonymous-requests.ts).
+    requestsInFlight(config.publicInFlightPerAddress ?? PUBLIC_IN_FLIGHT_DEFAULT, config.inFlightPerToken ?? IN_FLIGHT_PER_TOKEN_DEFAULT, verify),
     jsonBody(verify),
     refusePersistedQueries,
     expressMiddleware(apollo, {

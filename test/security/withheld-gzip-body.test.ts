@@ -14,7 +14,8 @@ import { token } from '../support/test-server';
  * read). Timeouts are set short here; the defaults are 15 s and 10 s.
  */
 const IN_FLIGHT = 3;
-const server = serverPerFile({ requestTimeoutSeconds: 2, headersTimeoutSeconds: 1, publicInFlightPerAddress: IN_FLIGHT });
+const PER_TOKEN = 3;
+const server = serverPerFile({ requestTimeoutSeconds: 2, headersTimeoutSeconds: 1, publicInFlightPerAddress: IN_FLIGHT, inFlightPerToken: PER_TOKEN });
 
 const endpoint = () => new URL(server.url);
 const body = (bytes: number) => JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(bytes) } });
@@ -107,4 +108,17 @@ it(`one address with ${IN_FLIGHT} anonymous requests under way gets 429 TOO_MANY
   }
   expect(again.status).toBe(200);
   expect(again.body.data).toEqual({ __typename: 'Query' });
+});
+
+it(`hostile14 F2: one token holder with ${PER_TOKEN} requests under way gets 429 TOO_MANY_IN_FLIGHT for one more; another holder does not`, async () => {
+  const display = `Bearer ${await token('DISPLAY', 'hostile14.display')}`;
+  const held = await Promise.all(Array.from({ length: PER_TOKEN }, () => withhold(body(1_000), { plain: true, authorization: display })));
+  let refused = await post(body(10), display);
+  for (let i = 0; refused.status !== 429 && i < 20; i++) refused = await post(body(10), display);
+  expect(refused.status).toBe(429);
+  expect(refused.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_IN_FLIGHT', limit: PER_TOKEN });
+  expect(refused.body.errors[0].message).toMatch(/sub hostile14\.display.*IN_FLIGHT_PER_TOKEN.*Nothing was run/);
+  expect((await post(body(10), `Bearer ${await token('DISPLAY', 'another.display')}`)).status).toBe(200);
+  for (const { socket } of held) socket.destroy();
+  await Promise.all(held.map((h) => h.answer));
 });
