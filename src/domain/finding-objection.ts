@@ -20,7 +20,7 @@ export enum FindingStanding {
   IN_FORCE = 'IN_FORCE',
   /** An objection filed by the day awaits its decision (异议处理中). */
   DISPUTED = 'DISPUTED',
-  /** An objection was upheld by the day: the finding was found wrong and revoked (经核实有误的……撤销, 三(七)); it counts for nothing from then on. */
+  /** An objection was upheld: the finding was found wrong and revoked (经核实有误的……撤销, 三(七)); it counts on no day, as a revoked record. */
   REVOKED = 'REVOKED',
 }
 
@@ -31,12 +31,15 @@ export interface FindingObjectionLike {
 }
 
 /**
- * A finding's standing on day `on`: revoked from the day an objection to it was upheld, disputed
- * from the day one was filed until the day it was decided (a past day sees the objection as it
- * stood then: a rejection made later does not reach back, nor does a filing), else in force.
+ * A finding's standing on day `on`: revoked on every day once an objection to it was upheld (it was
+ * found wrong, 三(七) “经核实有误的信息应及时更正或撤销”: information found wrong grounds nothing on any day,
+ * as a revoked record counts on no day — lawyer14 W1, where it still counted on days before the
+ * filing); disputed from the day one was filed until the day it was decided (a past day sees a
+ * pending objection as it stood then: a rejection made later does not reach back, nor does a
+ * filing), else in force.
  */
 export function findingStandingOn(objections: readonly FindingObjectionLike[], on: string): FindingStanding {
-  if (objections.some((o) => o.status === ObjectionStatus.UPHELD && !!o.resolvedOn && o.resolvedOn <= on)) return FindingStanding.REVOKED;
+  if (objections.some((o) => o.status === ObjectionStatus.UPHELD)) return FindingStanding.REVOKED;
   const pendingOn = (o: FindingObjectionLike) => o.filedOn <= on && (o.status === ObjectionStatus.PENDING || !o.resolvedOn || o.resolvedOn > on);
   return objections.some(pendingOn) ? FindingStanding.DISPUTED : FindingStanding.IN_FORCE;
 }

@@ -50,7 +50,7 @@ export enum NotCountedReason {
    * objection is rejected, from the rejection day.
    */
   FINDING_DISPUTED = 'FINDING_DISPUTED',
-  /** A finding against a unit revoked on an upheld objection (经核实有误的……撤销, 三(七)): it counts for nothing from the decision day. */
+  /** A finding against a unit revoked on an upheld objection (经核实有误的……撤销, 三(七)): it counts on no day, as a revoked record. */
   FINDING_REVOKED = 'FINDING_REVOKED',
   /** A record of such a category recorded as not done in office (inOffice false): personal credit information, not 政务失信. */
   NOT_IN_OFFICE = 'NOT_IN_OFFICE',

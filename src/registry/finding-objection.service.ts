@@ -137,9 +137,9 @@ async function revokeFileEntries(tx: EntityManager, actor: Viewer, commitmentId:
 }
 
 /**
- * Decides a unit's objection to a finding. UPHELD: the finding was found wrong and is revoked from
- * the decision day (经核实有误的……撤销, 三(七)); it stays on file with the objection, and counts for
- * nothing from then. REJECTED: the finding stands, and counts again from the decision day. An upheld 履职不力 finding
+ * Decides a unit's objection to a finding. UPHELD: the finding was found wrong and is revoked
+ * (经核实有误的……撤销, 三(七)); it stays on file with the objection, and counts on no day (its
+ * revocation day is kept, findingStandingOn says why). REJECTED: the finding stands, and counts again from the decision day. An upheld 履职不力 finding
  * takes the integrity-file entries it made on its answerable persons with it (revokeFileEntries). Decided
  * once (CONFLICT). The finding's row is locked before anything is checked, so two decisions about
  * one finding run one after the other.

@@ -96,7 +96,7 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     await server.ok(FILE, { input: objection({ commitmentId, filedOn: '2025-05-20' }) }, CLERK);
   });
 
-  it('upheld: the finding is revoked from the decision day and costs no points, with the file entry it made on the answerable person; the verdict says why', async () => {
+  it('upheld: the finding is revoked, on every day, and costs no points, with the file entry it made on the answerable person; the verdict says why', async () => {
     const agencyId = await createAgency(server, { level: 'TOWNSHIP' });
     const servantId = await createCivilServant(server, agencyId);
     const commitmentId = await derelictCommitment(agencyId, 'DERELICTION', [servantId]);
@@ -115,6 +115,8 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     expect(revoked.explanation.zh).toContain('但该单位的异议经核实成立，认定已撤销（三(七)“经核实有误的信息应及时更正或撤销”）');
     expect(revoked.explanation.en).toContain("the unit's objection was upheld and the finding revoked");
     expect((await server.ok(FACTS, { id: agencyId, asOf: noon('2025-06-01') })).agency!.review).toMatchObject({ breached: 0, breachedDisputed: 0, breachedRevoked: 1, notCounted: [{ id: commitmentId, reason: 'FINDING_REVOKED' }] });
+    // Found wrong, it counts on no day: a past as-of before the objection was filed does not count it either (lawyer14 W1).
+    expect((await server.ok(FACTS, { id: agencyId, asOf: noon('2025-03-20') })).agency!.review).toMatchObject({ breached: 0, breachedRevoked: 1, notCounted: [{ id: commitmentId, reason: 'FINDING_REVOKED' }] });
     expect(await server.sql('select breach_finding_disputed, breach_finding_revoked_on::text as revoked from commitment where id = ?', [commitmentId])).toEqual([{ breach_finding_disputed: false, revoked: '2025-05-01' }]);
     // The answerable person's 四(四) entry rested on the finding alone: revoked with it, its history saying why.
     expect(await entry()).toEqual([{ status: 'REVOKED', category: 'COMMITMENT_DERELICTION' }]);
@@ -143,8 +145,8 @@ describe('an agency objects to an absence finding (三(八), read by special gov
     expect(verdict.measures).toEqual([]);
     expect(verdict.explanation.zh).toContain('认定已撤销');
     expect((await server.ok(FACTS, { id: agencyId, asOf: noon('2025-06-01') })).agency!.courtFacts).toMatchObject({ headAbsences: 0, absencesRevoked: 1, cases: [{ findingStanding: 'REVOKED' }] });
-    // Before the filing the finding stood.
-    expect(ruleIds(await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2025-03-10'))).toEqual(['ag-special-governance-absence']);
+    // Found wrong, it grounds nothing on any day: not before the filing either (lawyer14 W1).
+    expect(ruleIds(await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2025-03-10'))).toEqual([]);
   });
 });
 

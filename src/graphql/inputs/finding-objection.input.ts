@@ -36,7 +36,7 @@ export class DecideFindingObjectionInput {
   @IsUUID()
   objectionId!: string;
 
-  @Field(() => ObjectionStatus, { description: 'UPHELD (异议成立: the finding is revoked from resolvedOn) or REJECTED (驳回: the finding stands).' })
+  @Field(() => ObjectionStatus, { description: 'UPHELD (异议成立: the finding was found wrong and is revoked; it counts on no day) or REJECTED (驳回: the finding stands, counting again from resolvedOn).' })
   decision!: ObjectionStatus;
 
   @MultiLine()
