@@ -69,17 +69,12 @@ export class ChangeFeed {
    * older than the notice: a record revoked since must not show.
    */
   targetDisclosed(notice: ChangeNotice): Promise<boolean> {
-    const id = notice.targetId;
-    if (!id) return Promise.resolve(false);
-    let answer = this.disclosed.get(notice);
-    if (!answer) {
-      answer = this.orm.em
+    return oncePerNotice(this.disclosed, notice, (id) =>
+      this.orm.em
         .fork()
         .findOne(CreditRecord, { id })
-        .then((record) => record !== null && publiclyDisclosed(record));
-      this.disclosed.set(notice, answer);
-    }
-    return answer;
+        .then((record) => record !== null && publiclyDisclosed(record)),
+    );
   }
 
   /**
@@ -88,17 +83,12 @@ export class ChangeFeed {
    * nothing a caller who may not read repairs can see, so such a caller is not told of it.
    */
   repairApproved(notice: ChangeNotice): Promise<boolean> {
-    const id = notice.targetId;
-    if (!id) return Promise.resolve(false);
-    let answer = this.approved.get(notice);
-    if (!answer) {
-      answer = this.orm.em
+    return oncePerNotice(this.approved, notice, (id) =>
+      this.orm.em
         .fork()
         .findOne(CreditRepair, { record: id, decidedOn: { $ne: null } }, { orderBy: { decidedOn: 'desc', updatedAt: 'desc' } })
-        .then((repair) => repair?.status === RepairStatus.APPROVED);
-      this.approved.set(notice, answer);
-    }
-    return answer;
+        .then((repair) => repair?.status === RepairStatus.APPROVED),
+    );
   }
 
   async start(): Promise<void> {
@@ -221,6 +211,20 @@ export class ChangeFeed {
       },
     };
   }
+}
+
+/**
+ * A lookup about the record a notice names, made once for every subscriber the notice reaches (the
+ * same notice object reaches them all) and forgotten with the notice; false for a notice naming none.
+ */
+function oncePerNotice(answers: WeakMap<ChangeNotice, Promise<boolean>>, notice: ChangeNotice, lookup: (targetId: string) => Promise<boolean>): Promise<boolean> {
+  if (!notice.targetId) return Promise.resolve(false);
+  let answer = answers.get(notice);
+  if (!answer) {
+    answer = lookup(notice.targetId);
+    answers.set(notice, answer);
+  }
+  return answer;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { createHook } from 'node:async_hooks';
 import { chinaDate } from '../../src/domain/day';
 import { SubjectType } from '../../src/domain/subject';
 import { gatherChunkFacts, type GatheredFacts } from '../../src/evaluation/facts';
@@ -6,6 +5,7 @@ import { createFactsRunner } from '../../src/graphql/facts-runner';
 import { getFactsSchema } from '../../src/graphql/schema';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { graphql } from '../support/graphql';
+import { countPromises } from '../support/promise-count';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -44,19 +44,9 @@ async function readChunk(ids: string[]): Promise<{ facts: GatheredFacts[]; promi
   const runner = createFactsRunner(await getFactsSchema(), server.app.orm.em, server.app.rules);
   const read = () => runner.read((run, runChunk) => gatherChunkFacts(run, runChunk, server.app.rules.current, SubjectType.CIVIL_SERVANT, ids, AS_OF, chinaDate(AS_OF)));
   await read(); // compiles the chunk query once, outside the count
-  let promises = 0;
-  const hook = createHook({
-    init: (_id, type) => {
-      if (type === 'PROMISE') promises++;
-    },
-  }).enable();
-  try {
-    const facts = await read();
-    expect(facts.every((f) => !(f instanceof Error))).toBe(true);
-    return { facts: facts as GatheredFacts[], promises };
-  } finally {
-    hook.disable();
-  }
+  const { result: facts, promises } = await countPromises(read);
+  expect(facts.every((f) => !(f instanceof Error))).toBe(true);
+  return { facts: facts as GatheredFacts[], promises };
 }
 
 it('a record costs a chunk\'s facts read a handful of promises, not a handful per credit field', async () => {

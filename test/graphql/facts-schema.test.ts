@@ -1,4 +1,3 @@
-import { createHook } from 'node:async_hooks';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { chinaDate } from '../../src/domain/day';
 import { SubjectType } from '../../src/domain/subject';
@@ -7,6 +6,7 @@ import { createFactsRunner } from '../../src/graphql/facts-runner';
 import { getFactsSchema, getSchema, type FactsSchema } from '../../src/graphql/schema';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { graphql } from '../support/graphql';
+import { countPromises } from '../support/promise-count';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -43,18 +43,8 @@ async function readChunk(schema: FactsSchema): Promise<{ facts: (GatheredFacts |
   const runner: FactsRunner = createFactsRunner(schema, server.app.orm.em, server.app.rules);
   const read = () => runner.read((run, runChunk) => gatherChunkFacts(run, runChunk, server.app.rules.current, SubjectType.CIVIL_SERVANT, servants, AS_OF, chinaDate(AS_OF)));
   await read(); // compiles the chunk query (graphql-jit) once, outside the count
-  let promises = 0;
-  const hook = createHook({
-    init: (_id, type) => {
-      if (type === 'PROMISE') promises++;
-    },
-  }).enable();
-  try {
-    const facts = await read();
-    return { facts, promises };
-  } finally {
-    hook.disable();
-  }
+  const { result: facts, promises } = await countPromises(read);
+  return { facts, promises };
 }
 
 it('is the served schema with the same SDL, a different build', async () => {
