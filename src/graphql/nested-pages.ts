@@ -145,8 +145,10 @@ export function nestedPages<E extends { id: string }>(em: EntityManager, list: N
           }
           branches.forEach((branch, index) => {
             const found = byBranch.get(index) ?? [];
-            // Counted with the page (an empty page has no row to carry it: counted apart, if asked).
-            if (found.length && found[0].__total != null) for (const key of branch.keys) counts.prime(key, Number(found[0].__total));
+            // Counted with the page. An empty first page counts none (most servants of a list have no
+            // record); an empty page after a cursor has no row to carry the count: counted apart, if asked.
+            const total = found.length ? found[0].__total : branch.withTotal && branch.after == null ? '0' : null;
+            if (total != null) for (const key of branch.keys) counts.prime(key, Number(total));
             for (const key of branch.keys) {
               const first = key.page.first ?? DEFAULT_PAGE_SIZE;
               const page = found.slice(0, first);
