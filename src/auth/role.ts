@@ -144,6 +144,12 @@ export const FIELD_READERS = {
   'Commitment.settlementDocument': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
   'CourtCase.entrustedRepresentative': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
   'CourtCase.validAbsenceReason': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
+  // A unit's objection to a finding (issue 11, law15a): read as the finding is. The texts may name a person or speak of the
+  // head's health or family, as a case's representative and reason for absence do; a 履职不力 finding's objections are
+  // left out of the public's list altogether, as the finding is withheld (findingObjections).
+  'FindingObjection.filedBy': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
+  'FindingObjection.reason': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
+  'FindingObjection.resolution': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
   'RuleSet.errors': { roles: READS_RULE_ERRORS, masked: false, withheld: [] },
   // A subject's plain record lists: the public gets only the records publicly disclosed today (src/graphql/visibility.ts),
   // others every record, revoked and expired ones too. Read as the system into a verdict's facts, they would
@@ -160,8 +166,8 @@ export const FIELD_READERS = {
   ...personal('CreditRecord', ['subjectId', 'subject', 'kind', 'category', 'severity', 'summary', 'occurredOn', 'recordedOn', 'decidedOn', 'decidedOnEstimated',
     'disclosureEndsOn', 'sourceDepartment', 'documentNumber', 'loss', 'answerableUnconfirmed', 'status', 'version', 'publiclyDisclosed', 'createdAt', 'updatedAt']),
   // An objection to or a repair of such a record: the applicant, their reasons, the decision (objections, objection, creditRepair).
-  ...personal('Objection', ['filedBy', 'reason', 'filedOn', 'status', 'remedy', 'resolution', 'resolvedOn', 'createdAt'], PERMISSIONS.readHistory),
-  ...personal('CreditRepair', ['actions', 'appliedOn', 'createdAt', 'decidedOn', 'decisionNote', 'description', 'relief', 'status'], PERMISSIONS.readHistory),
+  ...personal('Objection', ['filedBy', 'reason', 'filedOn', 'status', 'remedy', 'resolution', 'resolvedOn', 'decidedBy', 'documentNumber', 'createdAt'], PERMISSIONS.readHistory),
+  ...personal('CreditRepair', ['actions', 'appliedOn', 'createdAt', 'decidedOn', 'decisionNote', 'decidedBy', 'documentNumber', 'description', 'relief', 'status'], PERMISSIONS.readHistory),
   // An assessment of a civil servant (assess, hostile7 F2): its outcome, score and measures name the rules that
   // fired, and each rule's conditions are public (ruleSet), so they tell the credit facts `credit` tells.
   ...personal('Assessment', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures'], PERMISSIONS.assess),

@@ -114,8 +114,13 @@ export interface CountingRecord {
   repairReliefStated: boolean | null;
   /** The day the approving body stated that relief after the approval (stateRepairRelief); null when the approval stated it. */
   repairReliefStatedOn: string | null;
-  /** An objection was pending on the date. */
+  /** An objection was pending on the date: the record's own, or the unit's to the finding it rests on (findingDisputed). */
   disputed: boolean;
+  /**
+   * A 四(四) entry whose 履职不力 finding the unit (agency) disputes, its objection pending on the date
+   * (lawyer14 R1): the entry rests on that finding alone, so it is disputed as if objected to itself.
+   */
+  findingDisputed: boolean;
 }
 
 export interface CreditFacts {
@@ -213,7 +218,8 @@ export function disputedOn(objections: ObjectionLike[], on: string): boolean {
   return objections.some((o) => o.filedOn <= on && (o.status === ObjectionStatus.PENDING || (!!o.resolvedOn && o.resolvedOn > on)));
 }
 
-function countingRecord(r: RecordLike, repairs: RepairLike[], objections: ObjectionLike[], on: string): CountingRecord {
+function countingRecord(r: RecordLike, repairs: RepairLike[], objections: ObjectionLike[], findingObjections: ObjectionLike[], on: string): CountingRecord {
+  const findingDisputed = disputedOn(findingObjections, on);
   const waived = approvedBy(repairs, on, RepairRelief.WAIVE);
   const lightened = waived ? undefined : approvedBy(repairs, on, RepairRelief.LIGHTEN);
   return {
@@ -232,7 +238,8 @@ function countingRecord(r: RecordLike, repairs: RepairLike[], objections: Object
     repairApprovedOn: (waived ?? lightened)?.decidedOn ?? null,
     repairReliefStated: waived ?? lightened ? (waived ?? lightened)!.reliefStated !== false : null,
     repairReliefStatedOn: (waived ?? lightened)?.reliefStatedOn ?? null,
-    disputed: disputedOn(objections, on),
+    disputed: findingDisputed || disputedOn(objections, on),
+    findingDisputed,
   };
 }
 
@@ -262,13 +269,20 @@ function withCopies<T>(records: RecordLike[], read: (recordId: string) => T[]): 
   };
 }
 
-/** The credit facts of one subject on day `on`. */
+const none = (): ObjectionLike[] => [];
+
+/**
+ * The credit facts of one subject on day `on`. `findingObjectionsOf`: for a 四(四) entry
+ * (COMMITMENT_DERELICTION), the unit's objections to the 履职不力 finding that made it
+ * (src/domain/finding-objection.ts): one pending on the day disputes the entry as its own would.
+ */
 export function creditFacts(
   records: RecordLike[],
   repairsOf: (recordId: string) => RepairLike[],
   objectionsOf: (recordId: string) => ObjectionLike[],
   on: string,
   options: CreditOptions = {},
+  findingObjectionsOf: (recordId: string) => ObjectionLike[] = none,
 ): CreditFacts {
   const inPeriod = records.filter((r) => recordCounts(r, on, options.countsFor));
   const counting = inPeriod.filter((r) => !notCountedBecause(r, options));
@@ -284,7 +298,7 @@ export function creditFacts(
   const dishonest: CountingRecord[] = counting
     .filter((r) => r.kind === RecordKind.DISHONEST)
     .sort((a, b) => (a.occurredOn === b.occurredOn ? a.id.localeCompare(b.id) : a.occurredOn < b.occurredOn ? 1 : -1))
-    .map((r) => countingRecord(r, repairsWithCopies(r), objectionsWithCopies(r), on));
+    .map((r) => countingRecord(r, repairsWithCopies(r), objectionsWithCopies(r), findingObjectionsOf(r.id), on));
   // An approved waiver ends the record's effect from its approval day, for every subject type; for agencies
   // and enterprises WAIVE is the only relief. That is law, not a policy parameter: see
   // LIGHTEN_FOR_CIVIL_SERVANTS_ONLY in src/registry/credit-repair.service.ts (law14a R8).

@@ -7,7 +7,8 @@ import { SubjectType } from '../domain/subject';
  *
  * A subject's fact rows fall into parts, each named by one letter relative to the subject:
  *   s  its own row                      a  (a civil servant) its agency's row
- *   r  its credit records, with their objections and repairs     R  its agency's
+ *   r  its credit records, with their objections and repairs (and, for a 四(四) entry, the unit's
+ *      objections to the finding it rests on, tag 'f')          R  its agency's
  *   l  its list memberships                                      L  its agency's
  *   m  (an agency) its commitments      n  (a civil servant) the commitments they answer for
  *   M  its agency's commitments

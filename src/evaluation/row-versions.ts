@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRepair, Enterprise, EnterpriseCreditGrade, ListMembership, Objection } from '../db/entities';
+import { Agency, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, EnterpriseCreditGrade, FindingObjection, ListMembership, Objection } from '../db/entities';
 import { runSql, sqlNames } from '../db/repositories/sql';
 import type { SubjectRef } from './facts';
 import { ALL_PARTS, composeDigest } from './row-digest';
 
 /**
  * The row versions a subject's facts are read from, for many subjects in one statement: the rows
- * — the subject's own row, its credit records, their objections and repairs, its list memberships,
+ * — the subject's own row, its credit records, their objections and repairs (and a 四(四) entry's unit
+ * objections to the finding it rests on), its list memberships,
  * an enterprise's credit grades, the commitments it made or answers for, court cases, and for a
  * civil servant those of their agency — each as its table, id and `xmin` (the transaction that
  * wrote this version of the row), digested per part (src/evaluation/row-digest.ts).
@@ -48,6 +49,8 @@ export async function rowStatesOf(em: EntityManager, subjects: readonly SubjectR
   const objection = sqlNames(em, Objection);
   const repair = sqlNames(em, CreditRepair);
   const grade = sqlNames(em, EnterpriseCreditGrade);
+  const revision = sqlNames(em, CreditRecordRevision);
+  const findingObjection = sqlNames(em, FindingObjection);
   const type = record.type.subjectType;
   // One tag per table, so that equal ids of two tables cannot stand for each other (row-digest.ts versionText).
   // Every table here has the base entity's two times, under the same names.
@@ -76,6 +79,8 @@ export async function rowStatesOf(em: EntityManager, subjects: readonly SubjectR
         union all select a.k, 'g', ${version('g', grade.col.id)} from wanted a join ${grade.table} t on t.${grade.col.enterprise} = a.subject_id where a.subject_type = 'ENTERPRISE'
         union all ${ofRecords('o', objection as never)}
         union all ${ofRecords('p', repair as never)}
+        union all select s.k, ${part('r')}, ${version('f', findingObjection.col.id)} from subjects s join ${record.table} r on r.${record.col.subjectType} = s.subject_type and r.${record.col.subjectId} = s.subject_id and r.${record.col.category} = 'COMMITMENT_DERELICTION'
+          join ${revision.table} v on v.${revision.col.record} = r.${record.col.id} and v.${revision.col.action} = 'CREATED' join ${findingObjection.table} t on t.${findingObjection.col.commitment} = v.${revision.col.causeId}
         union all ${ofSubjects('l', 'l', listing as never)}
         union all select s.k, ${part('m')}, ${version('m', commitment.col.id)} from subjects s join ${commitment.table} t on t.${commitment.col.agency} = s.subject_id
         union all select a.k, 'n', ${version('n', commitment.col.id)} from wanted a join ${commitment.table} t on t.${commitment.col.responsiblePerson} = a.subject_id

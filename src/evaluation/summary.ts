@@ -1,5 +1,6 @@
 import type { Bilingual } from '../domain/bilingual';
 import { factItems, recordNumber } from './fact-items';
+import { disputedFindingLines } from './finding-dispute-lines';
 import { leftOutLines } from './left-out-lines';
 import { provisionalNote } from './provisional';
 import { recommendationNote } from '../domain/recommendation';
@@ -157,6 +158,7 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   for (const line of estimatedDecisionDays(fired, zh)) lines.push(line);
   for (const line of leftOutLines(input.subject, input.parameters, zh)) lines.push(line);
   for (const line of unstatedReliefs(input.subject, zh)) lines.push(line);
+  for (const line of disputedFindingLines(input.subject, zh)) lines.push(line);
   for (const p of input.parameters ?? []) {
     // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.
     const value = p.value && typeof p.value === 'object' ? JSON.stringify(p.value, Object.keys(p.value).sort()) : String(p.value);

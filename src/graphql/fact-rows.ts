@@ -1,7 +1,8 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Commitment, CourtCase, CreditRecord, CreditRepair, EnterpriseCreditGrade, FindingObjection, ListMembership, Objection } from '../db/entities';
+import { Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, EnterpriseCreditGrade, FindingObjection, ListMembership, Objection } from '../db/entities';
+import { RevisionAction } from '../domain/credit-record';
 import { runSql, sqlNames } from '../db/repositories/sql';
 import type { CommitmentLike } from '../domain/commitment-facts';
 import type { CourtCaseLike } from '../domain/court-facts';
@@ -80,6 +81,32 @@ function grouped<E, R>(em: EntityManager, gate: StatementGate, query: RowQuery<E
     const rows = await gate(() => selectRows(em, query, keys.map(idOf)));
     const groups = new Map<string, R[]>(keys.map((key) => [key, []]));
     for (const row of rows) groups.get(groupOf(row))?.push(convert ? convert(row) : row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+  return Object.assign(loader, { asked: asked as ReadonlySet<string> });
+}
+
+/**
+ * The unit's objections to the 履职不力 finding each 四(四) entry rests on, by the entry's id: the
+ * commitment is the cause of the entry's CREATED revision (applyFinding), as revokeFileEntries reads
+ * it. One statement per tick, as the other loaders; `asked` as theirs.
+ */
+function findingObjectionsOfEntries(em: EntityManager, gate: StatementGate) {
+  const asked = new Set<string>();
+  const loader = new DataLoader<string, FindingObjectionRow[]>(async (keys) => {
+    for (const key of keys) asked.add(key);
+    const v = sqlNames(em, CreditRecordRevision);
+    const f = sqlNames(em, FindingObjection);
+    const vc = v.col as Record<string, string>;
+    const fc = f.col as Record<string, string>;
+    const text = `select t.${fc.id} as "id", t.${fc.status} as "status", t.${fc.filedOn} as "filedOn", t.${fc.resolvedOn} as "resolvedOn",
+        t.${fc.agency} as "agencyId", t.${fc.commitment} as "commitmentId", t.${fc.courtCase} as "courtCaseId", t.xmin::text as "version", v.${vc.record} as "recordId"
+      from ${v.table} v join ${f.table} t on t.${fc.commitment} = v.${vc.causeId}
+      where v.${vc.action} = '${RevisionAction.CREATED}' and v.${vc.record} = any(?::uuid[])
+      order by t.${fc.filedOn} asc, t.${fc.id} asc`;
+    const rows = await gate(() => runSql<FindingObjectionRow & { recordId: string }>(em, text, [[...keys]]).then((r) => r.rows));
+    const groups = new Map<string, FindingObjectionRow[]>(keys.map((key) => [key, []]));
+    for (const { recordId, ...row } of rows) groups.get(recordId)?.push(row);
     return keys.map((key) => groups.get(key) ?? []);
   });
   return Object.assign(loader, { asked: asked as ReadonlySet<string> });
@@ -186,6 +213,8 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
       itself,
       (row) => row.agencyId,
     ),
+    /** A 四(四) entry's unit objections to the finding it rests on (ask only for COMMITMENT_DERELICTION records). */
+    findingObjectionsOfEntry: findingObjectionsOfEntries(em, gate),
     /** An agency's lawsuits, latest filed first. */
     courtCasesOfAgency: grouped<CourtCase, CourtCaseRow>(
       em,

@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/role';
 import type { CommitmentDomain } from '../domain/commitment';
 import type { CommitmentSelection } from '../domain/commitment-facts';
 import { creditFacts, type CreditOptions, type SeverityPeriods } from '../domain/credit-facts';
-import type { RecordCategory, Severity } from '../domain/credit-record';
+import { RecordCategory, type Severity } from '../domain/credit-record';
 import { chinaDate } from '../domain/day';
 import { listFacts } from '../domain/list-membership';
 import { parsePeriod, type Period } from '../domain/period';
@@ -14,7 +14,7 @@ import type { SeverityPeriodsInput } from './types/credit-facts.type';
 import { visibleRecords } from './visibility';
 import { factsRows } from './list-caps';
 import type { FactsField } from '../engine/query-cost';
-import type { ObjectionRow, RecordRow, RepairRow } from './fact-rows';
+import type { FindingObjectionRow, ObjectionRow, RecordRow, RepairRow } from './fact-rows';
 
 /**
  * What the facts resolvers (src/graphql/resolvers/*-facts.resolver.ts) share: their policy
@@ -56,6 +56,12 @@ function creditOptions(reading: CreditReading): CreditOptions {
   return { countsFor: countsFor || trustworthy ? { ...(countsFor ?? {}), trustworthy } as SeverityPeriods : null, actsFrom: reading.actsFrom, dishonestyCategories: reading.dishonestyCategories, inOfficeCategories: reading.inOfficeCategories ?? null, graveSeverities: reading.graveSeverities };
 }
 
+/** A loader's answer, or its error thrown: a facts read never counts from a list it could not read. */
+function throwIf<T>(value: T | Error): T {
+  if (value instanceof Error) throw value;
+  return value;
+}
+
 /** Repairs of many records, each list loaded in one batch. */
 async function repairsOf(loaders: Loaders, ids: string[]) {
   const lists = await loaders.factRows.repairsOfRecord.loadMany(ids);
@@ -67,6 +73,8 @@ async function repairsOf(loaders: Loaders, ids: string[]) {
 interface RecordHistories {
   repairs: (recordId: string) => RepairRow[];
   objections: (recordId: string) => ObjectionRow[];
+  /** A 四(四) entry's unit objections to the finding it rests on (lawyer14 R1); none for other records. */
+  findingObjections: (recordId: string) => FindingObjectionRow[];
 }
 
 /**
@@ -84,9 +92,12 @@ function historiesOf(loaders: Loaders, records: readonly RecordRow[]): Promise<R
   let histories = gathered.get(records);
   if (!histories) {
     const ids = records.map((r) => r.id);
-    histories = Promise.all([repairsOf(loaders, ids), loaders.factRows.objectionsOfRecord.loadMany(ids)]).then(([repairs, objections]) => {
+    // Only 四(四) entries rest on a unit's finding: no statement for a subject without one.
+    const entries = records.filter((r) => r.category === RecordCategory.COMMITMENT_DERELICTION).map((r) => r.id);
+    histories = Promise.all([repairsOf(loaders, ids), loaders.factRows.objectionsOfRecord.loadMany(ids), loaders.factRows.findingObjectionsOfEntry.loadMany(entries)]).then(([repairs, objections, ofFindings]) => {
       const objectionsById = new Map(ids.map((rid, i) => [rid, objections[i] instanceof Error ? [] : (objections[i] as ObjectionRow[])]));
-      return { repairs, objections: (rid: string) => objectionsById.get(rid) ?? [] };
+      const findingById = new Map(entries.map((rid, i) => [rid, throwIf(ofFindings[i])]));
+      return { repairs, objections: (rid: string) => objectionsById.get(rid) ?? [], findingObjections: (rid: string) => findingById.get(rid) ?? [] };
     });
     gathered.set(records, histories);
   }
@@ -103,9 +114,9 @@ export async function creditFactsOf(loaders: Loaders, viewer: Viewer, field: Fac
   const all = visibleRecords(viewer, await loaders.factRows.recordsOfSubject.load(subjectKey(type, id)));
   // The rows computed over: at most the cap the field is priced at, for callers (list-caps.ts).
   const records = factsRows(viewer, field, occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all);
-  const { repairs, objections } = await historiesOf(loaders, records);
+  const { repairs, objections, findingObjections } = await historiesOf(loaders, records);
   const on = chinaDate(asOf);
-  return { on, ...creditFacts(records, repairs, objections, on, creditOptions(reading)) };
+  return { on, ...creditFacts(records, repairs, objections, on, creditOptions(reading), findingObjections) };
 }
 
 /** List memberships of any subject on the day, with the repairs of the records behind them. */

@@ -1,6 +1,7 @@
 import type { Loaders } from './loaders';
 import { subjectKey } from './loaders';
 import type { RecordRow } from './fact-rows';
+import { RecordCategory } from '../domain/credit-record';
 import { SubjectType } from '../domain/subject';
 import type { SubjectRef } from '../evaluation/facts';
 import { composeDigest, partDigest, versionText } from '../evaluation/row-digest';
@@ -73,13 +74,22 @@ function subjectRow(loaders: Loaders, subject: SubjectRef) {
   }
 }
 
-/** Records with their objections and repairs: one part. */
+/**
+ * Records with their objections and repairs, and a 四(四) entry's unit objections to the finding it
+ * rests on (tag 'f', lawyer14 R1: filing or deciding one changes what the entry counts for): one part.
+ */
 async function recordVersions(loaders: Loaders, records: readonly RecordRow[]): Promise<string[]> {
   const ids = records.map((r) => r.id);
-  const [objections, repairs] = await Promise.all([loaders.factRows.objectionsOfRecord.loadMany(ids), loaders.factRows.repairsOfRecord.loadMany(ids)]);
+  const entries = records.filter((r) => r.category === RecordCategory.COMMITMENT_DERELICTION).map((r) => r.id);
+  const [objections, repairs, ofFindings] = await Promise.all([
+    loaders.factRows.objectionsOfRecord.loadMany(ids),
+    loaders.factRows.repairsOfRecord.loadMany(ids),
+    loaders.factRows.findingObjectionsOfEntry.loadMany(entries),
+  ]);
   const versions = records.map((r) => versionText('r', r.id, r.version));
   for (const list of objections) for (const o of throwIf(list)) versions.push(versionText('o', o.id, o.version));
   for (const list of repairs) for (const p of throwIf(list)) versions.push(versionText('p', p.id, p.version));
+  for (const list of ofFindings) for (const f of throwIf(list)) versions.push(versionText('f', f.id, f.version));
   return versions;
 }
 

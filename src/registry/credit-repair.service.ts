@@ -7,7 +7,9 @@ import { RecordKind, RecordStatus, RevisionAction } from '../domain/credit-recor
 import { RepairRelief, RepairStatus, type RepairAction } from '../domain/credit-repair';
 import { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
+import { type DecisionRecord, decisionSuffix } from '../domain/decision-record';
 import { appendRevision } from './credit-record.service';
+import { checkedDecision } from './decision-record';
 import { assertDateOrder, findOrFail } from './lookup';
 import { assertSecondPerson } from './second-person';
 
@@ -27,7 +29,7 @@ export interface StateReliefFields {
   documentNumber: string;
 }
 
-export interface DecideRepairFields {
+export interface DecideRepairFields extends DecisionRecord {
   repairId: string;
   decision: RepairStatus;
   decidedOn: string;
@@ -98,6 +100,7 @@ export async function decideCreditRepair(em: EntityManager, actor: Viewer, input
   if (input.decision === RepairStatus.APPROVED && !input.relief) {
     throw new BadUserInputError('relief', 'an approval must state its relief as the approval decision does: WAIVE (免于, ends the record\'s effect) or LIGHTEN (从轻, lowers its measures one step; civil servants only). 批准须写明救济方式（WAIVE 免于 或 LIGHTEN 从轻）。');
   }
+  const decision = checkedDecision(input);
   return withAudit(em, actor, AuditAction.DECIDE_REPAIR, async (tx) => {
     const found = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
     const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'repairId', { lock: true });
@@ -118,9 +121,10 @@ export async function decideCreditRepair(em: EntityManager, actor: Viewer, input
     if (relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
       throw new BadUserInputError('relief', LIGHTEN_FOR_CIVIL_SERVANTS_ONLY);
     }
-    Object.assign(repair, { status: input.decision, decidedOn: input.decidedOn, relief, decisionNote: input.note ?? null });
+    Object.assign(repair, { status: input.decision, decidedOn: input.decidedOn, relief, decisionNote: input.note ?? null, ...decision });
     if (input.decision === RepairStatus.APPROVED) {
-      appendRevision(tx, record, RevisionAction.REPAIRED, input.note ?? repair.description, repair.id);
+      // Who approved and by which document, where given, in the history line (lawyer13 R8).
+      appendRevision(tx, record, RevisionAction.REPAIRED, `${input.note ?? repair.description}${decisionSuffix(decision)}`, repair.id);
     }
     return repair;
   }, (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: r.status }));

@@ -7,7 +7,9 @@ import { AuditAction } from '../domain/audit';
 import { BreachFinding } from '../domain/commitment';
 import { AbsenceFinding } from '../domain/court-absence';
 import { RecordCategory, RecordStatus, RevisionAction } from '../domain/credit-record';
+import { type DecisionRecord, decisionSuffix } from '../domain/decision-record';
 import { UnitFindingKind } from '../domain/finding-objection';
+import { checkedDecision } from './decision-record';
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { SubjectType } from '../domain/subject';
 import { Commitment, CourtCase, CreditRecord, CreditRecordRevision, FindingObjection, Objection } from '../db/entities';
@@ -26,7 +28,7 @@ export interface FileFindingObjectionFields {
   filedOn: string;
 }
 
-export interface DecideFindingObjectionFields {
+export interface DecideFindingObjectionFields extends DecisionRecord {
   objectionId: string;
   decision: ObjectionStatus;
   resolution: string;
@@ -121,7 +123,7 @@ async function revokeFileEntries(tx: EntityManager, actor: Viewer, commitmentId:
   const entries = await tx.find(CreditRecord, { id: { $in: ids }, category: RecordCategory.COMMITMENT_DERELICTION, status: { $ne: RecordStatus.REVOKED } }, { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   for (const entry of entries) {
     entry.status = RecordStatus.REVOKED;
-    appendRevision(tx, entry, RevisionAction.REVOKED, `所依据的履职不力认定因单位异议成立于${objection.resolvedOn}撤销：${objection.resolution} / the 履职不力 finding this entry rests on was revoked on ${objection.resolvedOn} on the unit's upheld objection: ${objection.resolution}`, objection.id);
+    appendRevision(tx, entry, RevisionAction.REVOKED, `所依据的履职不力认定因单位异议成立于${objection.resolvedOn}撤销：${objection.resolution} / the 履职不力 finding this entry rests on was revoked on ${objection.resolvedOn} on the unit's upheld objection: ${objection.resolution}${decisionSuffix(objection)}`, objection.id);
     const entryAudit = { action: AuditAction.DECIDE_FINDING_OBJECTION, subjectType: entry.subjectType, subjectId: entry.subjectId, targetId: entry.id, outcome: 'file entry revoked with the finding' };
     auditIn(tx, actor, entryAudit);
     await notifyIn(tx, entryAudit);
@@ -148,6 +150,7 @@ export async function decideFindingObjection(em: EntityManager, actor: Viewer, i
   if (input.decision === ObjectionStatus.PENDING) {
     throw new BadUserInputError('decision', '须为 UPHELD（异议成立，撤销认定）或 REJECTED（驳回，认定维持）。 / must be UPHELD (the finding is revoked) or REJECTED (the finding stands).');
   }
+  const decision = checkedDecision(input);
   return withAudit(em, actor, AuditAction.DECIDE_FINDING_OBJECTION, async (tx) => {
     const found = await findOrFail(tx, FindingObjection, 'finding objection', input.objectionId, 'objectionId');
     const finding = await lockFinding(tx, found.commitment?.id, found.courtCase?.id);
@@ -157,7 +160,7 @@ export async function decideFindingObjection(em: EntityManager, actor: Viewer, i
     }
     assertDateOrder('filedOn', objection.filedOn, 'resolvedOn', input.resolvedOn);
     if (input.decision === ObjectionStatus.UPHELD) assertSecondPerson(actor, objection.enteredBy, { zh: '对单位认定的异议的支持（撤销认定）', en: 'Upholding this objection (revoking the finding)', field: 'objectionId' });
-    Object.assign(objection, { status: input.decision, resolution: input.resolution, resolvedOn: input.resolvedOn });
+    Object.assign(objection, { status: input.decision, resolution: input.resolution, resolvedOn: input.resolvedOn, ...decision });
     finding.setDisputed(false);
     if (input.decision === ObjectionStatus.UPHELD) {
       finding.revoke(input.resolvedOn);

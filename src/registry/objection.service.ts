@@ -7,6 +7,8 @@ import { CreditRecord, Objection } from '../db/entities';
 import { RecordCategory, RecordStatus, RevisionAction, type Severity } from '../domain/credit-record';
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { BadUserInputError, ConflictError } from '../errors';
+import { type DecisionRecord, decisionSuffix } from '../domain/decision-record';
+import { checkedDecision } from './decision-record';
 import { appendRevision, assertInOfficeApplies, assertRecordConsistent } from './credit-record.service';
 import { assertDateOrder, findOrFail } from './lookup';
 import { assertSecondPerson } from './second-person';
@@ -31,7 +33,7 @@ export interface RecordCorrection {
   inOffice?: boolean | null;
 }
 
-export interface ResolveObjectionFields {
+export interface ResolveObjectionFields extends DecisionRecord {
   objectionId: string;
   decision: ObjectionStatus;
   remedy?: ObjectionRemedy | null;
@@ -106,6 +108,9 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
   if (input.remedy === ObjectionRemedy.CORRECT && !input.correction) {
     throw new BadUserInputError('correction', 'is required with the CORRECT remedy: give the corrected values.');
   }
+  const decision = checkedDecision(input);
+  // The history line of the decision names who decided and by which document, where given (lawyer13 R8).
+  const line = `${input.resolution}${decisionSuffix(decision)}`;
   // What a correction changed, old → new, for the audit trail (the record's history keeps both versions too).
   let corrected = '';
   return withAudit(em, actor, AuditAction.DECIDE_OBJECTION, async (tx) => {
@@ -125,21 +130,22 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
       remedy: input.decision === ObjectionStatus.UPHELD ? input.remedy : null,
       resolution: input.resolution,
       resolvedOn: input.resolvedOn,
+      ...decision,
     });
     const othersPending = await tx.count(Objection, { record, status: ObjectionStatus.PENDING, id: { $ne: objection.id } });
     const statusAfter = othersPending > 0 ? RecordStatus.DISPUTED : RecordStatus.ACTIVE;
     if (input.decision === ObjectionStatus.REJECTED) {
       record.status = statusAfter;
-      appendRevision(tx, record, RevisionAction.DISPUTE_REJECTED, input.resolution, objection.id);
+      appendRevision(tx, record, RevisionAction.DISPUTE_REJECTED, line, objection.id);
     } else if (input.remedy === ObjectionRemedy.REVOKE) {
       record.status = RecordStatus.REVOKED;
-      appendRevision(tx, record, RevisionAction.REVOKED, input.resolution, objection.id);
+      appendRevision(tx, record, RevisionAction.REVOKED, line, objection.id);
     } else {
       const before = snapshot(record, CORRECTABLE);
       applyCorrection(record, input.correction!);
       corrected = changesOutcome(before, snapshot(record, CORRECTABLE));
       record.status = statusAfter;
-      appendRevision(tx, record, RevisionAction.CORRECTED, input.resolution, objection.id);
+      appendRevision(tx, record, RevisionAction.CORRECTED, line, objection.id);
     }
     return objection;
   }, (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}${corrected ? `; ${corrected}` : ''}`.slice(0, 1000) }));

@@ -45,6 +45,8 @@ function entityFactRows(loaders: ReturnType<typeof createLoaders>): FactRowLoade
     gradesOfEnterprise: loaders.factRows.gradesOfEnterprise,
     // Issue 11 W3: neither have a unit's objections to its findings; both paths read the same rows.
     findingObjectionsOfAgency: loaders.factRows.findingObjectionsOfAgency,
+    // lawyer14 R1: nor the unit's objections a 四(四) entry reads through the finding it rests on.
+    findingObjectionsOfEntry: loaders.factRows.findingObjectionsOfEntry,
   } as unknown as FactRowLoaders;
 }
 

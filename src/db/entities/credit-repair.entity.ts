@@ -60,4 +60,12 @@ export class CreditRepair extends BaseEntity {
   /** Who entered the application in the register (the token's `sub`): they may not approve it too (second-person.ts). Null before this was kept. */
   @Property({ type: 'string', length: 200, nullable: true })
   enteredBy?: string | null;
+
+  /** The deciding body (决定机关), when given (lawyer13 R8); null on rows decided before it was kept. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  decidedBy?: string | null;
+
+  /** The decision's document number (文号), when given; null on rows decided before it was kept. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  documentNumber?: string | null;
 }

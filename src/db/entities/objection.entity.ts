@@ -41,4 +41,12 @@ export class Objection extends BaseEntity {
 
   @Property({ type: 'date', nullable: true })
   resolvedOn?: string | null;
+
+  /** The deciding body (决定机关), when given (lawyer13 R8); null on rows decided before it was kept. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  decidedBy?: string | null;
+
+  /** The decision's document number (文号), when given; null on rows decided before it was kept. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  documentNumber?: string | null;
 }

@@ -33,6 +33,7 @@ import { Migration20261206500000NestedPageIndexes } from './Migration20261206500
 import { Migration20261208200000FindingObjections } from './Migration20261208200000FindingObjections';
 import { Migration20261208400000PrincipalTerms } from './Migration20261208400000PrincipalTerms';
 import { Migration20261208400100RequestsEnteredBy } from './Migration20261208400100RequestsEnteredBy';
+import { Migration20261210000000DecidingBodies } from './Migration20261210000000DecidingBodies';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -70,4 +71,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261208200000FindingObjections', class: Migration20261208200000FindingObjections },
   { name: 'Migration20261208400000PrincipalTerms', class: Migration20261208400000PrincipalTerms },
   { name: 'Migration20261208400100RequestsEnteredBy', class: Migration20261208400100RequestsEnteredBy },
+  { name: 'Migration20261210000000DecidingBodies', class: Migration20261210000000DecidingBodies },
 ];

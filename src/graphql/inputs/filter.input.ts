@@ -3,6 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { CommitmentStatus } from '../../domain/commitment';
 import { RecordCategory, RecordKind, RecordStatus, Severity } from '../../domain/credit-record';
+import { UnitFindingKind } from '../../domain/finding-objection';
 import { ObjectionStatus } from '../../domain/objection';
 import { AgencyLevel, CreditGrade, SubjectType } from '../../domain/subject';
 import { FiltersOn } from '../guarded-filter';
@@ -118,6 +119,30 @@ export class CourtCaseFilter {
 
   @Field({ nullable: true, description: 'true: only cases whose kind is not recorded (they count for nothing under 三(八) until it is).' })
   kindUnrecorded?: boolean;
+}
+
+@InputType({ description: 'Narrows a list of units\' objections to findings; all given conditions must hold.' })
+export class FindingObjectionFilter {
+  @Field(() => ID, { nullable: true, description: 'The unit the findings are against.' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The commitment whose 履职不力 finding is objected to.' })
+  @IsOptional()
+  @IsUUID()
+  commitmentId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The court case whose absence finding is objected to.' })
+  @IsOptional()
+  @IsUUID()
+  courtCaseId?: string;
+
+  @Field(() => UnitFindingKind, { nullable: true })
+  finding?: UnitFindingKind;
+
+  @Field(() => ObjectionStatus, { nullable: true })
+  status?: ObjectionStatus;
 }
 
 @InputType({ description: 'Narrows a list of objections.' })

@@ -2,6 +2,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ObjectionStatus } from '../../domain/objection';
 import { HappenedOn, MultiLine, SingleLine } from '../validators';
+import { DecisionFields } from './decision-fields';
 import { NonEmptyText } from './non-empty-text';
 
 @InputType({ description: '单位对认定提出异议 / A unit (agency) objects to a finding against it: give exactly one of commitmentId (its 履职不力 finding, 四(四)) and courtCaseId (its head\'s absence without valid reason, 三(八)).' })
@@ -31,7 +32,7 @@ export class FileFindingObjectionInput {
 }
 
 @InputType({ description: '对单位认定异议的处理 / The decision on a unit\'s pending objection to a finding.' })
-export class DecideFindingObjectionInput {
+export class DecideFindingObjectionInput extends DecisionFields {
   @Field(() => ID)
   @IsUUID()
   objectionId!: string;

@@ -6,6 +6,7 @@ import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-re
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { SubjectType } from '../../domain/subject';
 import { HappenedOn, InFen, MultiLine, SingleLine } from '../validators';
+import { DecisionFields } from './decision-fields';
 import { NonEmptyText } from './non-empty-text';
 
 const LOSS_RANGE = '损失金额须在 0 至 99999999999999.99 元之间 / loss must be from 0 to 99999999999999.99 yuan (numeric(16,2)); got $value.';
@@ -123,7 +124,7 @@ export class FileObjectionInput {
 }
 
 @InputType({ description: 'The decision on a pending objection.' })
-export class ResolveObjectionInput {
+export class ResolveObjectionInput extends DecisionFields {
   @Field(() => ID)
   @IsUUID()
   objectionId!: string;
@@ -168,7 +169,7 @@ export class RequestCreditRepairInput {
 }
 
 @InputType({ description: 'The decision on a pending credit repair.' })
-export class DecideCreditRepairInput {
+export class DecideCreditRepairInput extends DecisionFields {
   @Field(() => ID)
   @IsUUID()
   repairId!: string;

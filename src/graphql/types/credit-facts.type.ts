@@ -70,8 +70,11 @@ export class CountingRecordType {
   @Field(() => LocalDateResolver, { nullable: true, description: '补充写明救济方式之日 / For an approval recorded without its relief: the day the approving body stated it afterwards; null when the approval stated it or no repair waived or lightened the record.' })
   repairReliefStatedOn!: string | null;
 
-  @Field({ description: '异议中 / An objection (异议) was pending on the day.' })
+  @Field({ description: '异议中 / An objection (异议) was pending on the day: the record\'s own, or, for a 四(四) entry, the unit\'s objection to the 履职不力 finding it rests on (findingDisputed).' })
   disputed!: boolean;
+
+  @Field({ description: '所依据的认定在异议中 / A 四(四) entry (COMMITMENT_DERELICTION) whose 履职不力 finding the unit disputes, its objection (fileFindingObjection) pending on the day: the entry rests on that finding alone, so it is disputed as if objected to itself.' })
+  findingDisputed!: boolean;
 }
 
 @ObjectType('NotCountedRecord', { simpleResolvers: true, description: 'A dishonesty record that would count on the day but is left out of every count and flag, with why. It stays on file.' })

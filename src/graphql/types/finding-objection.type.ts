@@ -2,6 +2,8 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { UnitFindingKind } from '../../domain/finding-objection';
 import { ObjectionStatus } from '../../domain/objection';
+import { Connection } from '../connection';
+import { Guarded } from '../guarded';
 
 @ObjectType('FindingObjection', { description: '单位对认定的异议 / A unit disputes a finding against it (四(四) 履职不力, 三(八) absence without valid reason; 三(七) 异议处理).' })
 export class FindingObjectionType {
@@ -20,11 +22,13 @@ export class FindingObjectionType {
   @Field(() => ID, { nullable: true, description: 'The court case, for a COURT_ABSENCE finding.' })
   courtCaseId!: string | null;
 
-  @Field()
-  filedBy!: string;
+  @Field(() => String, { nullable: true, description: 'Who filed it for the unit. Null for the public: it may name a person.' })
+  @Guarded('FindingObjection.filedBy')
+  filedBy!: string | null;
 
-  @Field()
-  reason!: string;
+  @Field(() => String, { nullable: true, description: 'Why the unit objects. Null for the public: it may speak of the head\'s health or family, as a case\'s reason for absence may.' })
+  @Guarded('FindingObjection.reason')
+  reason!: string | null;
 
   @Field(() => LocalDateResolver)
   filedOn!: string;
@@ -32,9 +36,18 @@ export class FindingObjectionType {
   @Field(() => ObjectionStatus)
   status!: ObjectionStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The reasons given with the decision. Null for the public, as reason is.' })
+  @Guarded('FindingObjection.resolution')
   resolution?: string | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'The day it was decided: an upheld objection revokes the finding from this day.' })
   resolvedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '决定机关 / The body that made the decision, when given; null before it was decided, or for decisions recorded before it was kept.' })
+  decidedBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: '决定文号 / The decision\'s document number, when given; null before it was decided, or for decisions recorded before it was kept.' })
+  documentNumber?: string | null;
 }
+
+export const FindingObjectionConnection = Connection(FindingObjectionType, 'FindingObjection');

@@ -29,6 +29,12 @@ export class ObjectionType {
   @Field(() => LocalDateResolver, { nullable: true })
   resolvedOn?: string | null;
 
+  @Field(() => String, { nullable: true, description: '决定机关 / The body that made the decision, when given; null before it was decided, or for decisions recorded before it was kept.' })
+  decidedBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: '决定文号 / The decision\'s document number, when given; null before it was decided, or for decisions recorded before it was kept.' })
+  documentNumber?: string | null;
+
   @Field()
   createdAt!: Date;
 }
