@@ -88,6 +88,7 @@ describe('R2: "a disputed record grounds no restriction" is a local choice, not 
   it('no case name nor README line gives it as 三(七)\'s', () => {
     expect(read('civil-servant/award-restrict.json')).not.toContain('不据以限制评优评先（三(七)）');
     expect(read('civil-servant/award-file-findings.json')).not.toContain('不单独据以提示（三(七)）');
+    expect(readJson('civil-servant/award-file-findings.json').explanation.zh).toContain('不单独据以作出不利决定：这是本地选择，不是三(七)的原文');
     expect(rulesReadme).not.toContain('A record under a pending objection (三(七) 异议处理) may still be\n  corrected or revoked, so no');
     expect(rulesReadme).toContain('and Chengxin has **chosen** that no');
   });
