@@ -50,7 +50,7 @@ export function inspectLaw(parsed: ParsedRuleFiles): LawInspection {
     if (claim) rules.push({ file, claim });
   }
   // Every id a rule file gives, even one refused elsewhere: a choice naming it is not the fault.
-  const ids = new Set(parsed.rules.flatMap(({ json }) => { const id = (json?.value as { id?: unknown } | null)?.id; return typeof id === 'string' ? [id] : []; }));
+  const ids = new Set(parsed.rules.map(({ json }) => (json?.value as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'));
   // A warning, like a measure left without a rule: deleting a rule a choice lists must not stop the set loading.
   warnings.push(...checkLocalChoices(library, ids, parameterNames(parsed.parameters)));
   const coverage = clauseCoverage(library, rules);

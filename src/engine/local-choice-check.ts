@@ -4,8 +4,8 @@ import type { RuleProblem } from './rule-problem';
 /**
  * A catalogue's local choices name the rules they reach (issue 11, law15b R5): a name no rule file
  * has is a stale list (the rule was renamed or removed), so `rules check` warns of it, located, as it
- * warns of a measure left without a rule. Parameter
- * names are checked against the parameters the files hold when any parse.
+ * warns of a measure left without a rule. Parameter names are checked against the parameters the
+ * files hold, when any parse.
  */
 export function checkLocalChoices(library: PolicyLibrary, ruleIds: Set<string>, parameterNames: Set<string> | null): RuleProblem[] {
   const problems: RuleProblem[] = [];
