@@ -26,6 +26,11 @@ function clauseLines(clause: ClauseCoverage): string[] {
   if (clause.status !== 'AUTHORISES' && clause.reason) lines.push(`    理由 reason: ${clause.reason.zh} / ${clause.reason.en}`);
   // An authorising clause's reason covers its sentences that decide nothing (e.g. 三(五) 评价政府诚信水平).
   else if (clause.reason) lines.push(`    其余语句 other sentences: ${clause.reason.zh} / ${clause.reason.en}`);
+  for (const choice of clause.localChoices) {
+    const status = choice.status === 'PROPOSED' ? '拟定 proposed' : `已决定 decided ${choice.decidedOn ?? ''} ${choice.reference ?? ''}`.trim();
+    lines.push(`    ◇ 本地选择 local choice (${status}; 决定机关 deciding body: ${choice.body}): ${choice.choice.zh} / ${choice.choice.en}`);
+    lines.push(`      规则 rules: ${choice.rules.join(', ') || '—'}${choice.parameters?.length ? `; 参数 parameters: ${choice.parameters.join(', ')}` : ''}`);
+  }
   if (clause.citedWithoutAuthority.length) lines.push(`    ! 引用但未获授权 cited without authority: ${clause.citedWithoutAuthority.join(', ')} (see rules check)`);
   return lines;
 }

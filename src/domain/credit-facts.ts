@@ -142,12 +142,12 @@ export interface CreditFacts {
   unlightened: number;
   /**
    * Unrepaired records with no lightening and under no pending objection: what a mitigating rule
-   * cannot lower and a restriction may rest on (a disputed record decides nothing, 三(七) 异议处理).
+   * cannot lower and a restriction may rest on (a disputed record decides nothing: a local choice beside 三(七) 异议处理, catalogue 三(七) localChoices).
    */
   unlightenedUndisputed: number;
   disputed: number;
   /**
-   * Unrepaired records under no pending objection (三(七) 异议处理): what a restriction or a
+   * Unrepaired records under no pending objection (a local choice beside 三(七) 异议处理): what a restriction or a
    * disqualification may rest on, since a disputed record may yet be corrected or revoked.
    */
   unrepairedUndisputed: number;

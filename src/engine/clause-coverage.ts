@@ -1,5 +1,5 @@
 import { measureCovers, quoteReaches, type Citation } from './measure-authority';
-import { clauseKey, findCatalogue, findEntry, type AuthorisedMeasure, type ClauseStatus, type PolicyLibrary } from './policy-library';
+import { clauseKey, findCatalogue, findEntry, type AuthorisedMeasure, type ClauseStatus, type LocalChoice, type PolicyLibrary } from './policy-library';
 import type { RuleProblem } from './rule-problem';
 import { withinScope, type RuleClaim } from './catalogue-check';
 import type { Bilingual } from '../domain/bilingual';
@@ -33,6 +33,8 @@ export interface ClauseCoverage {
   status: ClauseStatus | 'MISSING';
   reason: Bilingual | null;
   measures: MeasureCoverage[];
+  /** What Chengxin decides under the clause that its words do not, each with its deciding body. */
+  localChoices: LocalChoice[];
   /** Rules that cite the clause without any of its measures authorising them (`rules check` refuses or warns). */
   citedWithoutAuthority: string[];
 }
@@ -81,6 +83,7 @@ export function clauseCoverage(library: PolicyLibrary, rules: { file: string; cl
           status: entry?.status ?? 'MISSING',
           reason: entry?.reason ?? null,
           measures,
+          localChoices: entry?.localChoices ?? [],
           citedWithoutAuthority: citing.map((r) => r.claim.id).filter((id) => !implementing.has(id)),
         };
       });

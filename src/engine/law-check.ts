@@ -1,5 +1,6 @@
 import { checkCatalogues, checkRuleAuthority, ruleClaim, type RuleClaim } from './catalogue-check';
 import { clauseCoverage, coverageWarnings, type DocumentCoverage } from './clause-coverage';
+import { checkLocalChoices } from './local-choice-check';
 import { loadPolicyLibrary, type PolicyLibrary } from './policy-library';
 import { checkRuleQuotes } from './quote-check';
 import { parseRuleFiles, readRuleFolder, type ParsedJson, type ParsedRuleFiles } from './rule-loader';
@@ -9,7 +10,7 @@ import type { RuleProblem } from './rule-problem';
 export interface LawInspection {
   /** Misquotes, unauthorised measures, catalogue faults: each refuses the rules. */
   problems: RuleProblem[];
-  /** Clauses cited that add no authority; measures with no rule and no reason for none. */
+  /** Clauses cited that add no authority; measures with no rule and no reason for none; local choices naming a rule or parameter no file has. */
   warnings: RuleProblem[];
   library: PolicyLibrary;
   coverage: DocumentCoverage[];
@@ -19,6 +20,12 @@ export interface LawInspection {
 function readMatters(parsed: ParsedJson | null): Matter[] | null {
   const matters = (parsed?.json?.value as { matters?: unknown } | undefined)?.matters;
   return Array.isArray(matters) && matters.every((m) => m && typeof m.code === 'string' && Array.isArray(m.subjectTypes)) ? (matters as Matter[]) : null;
+}
+
+/** The parameter names the parameters files hold; null when none parses (their own check says why). */
+function parameterNames(files: ParsedJson[]): Set<string> | null {
+  const names = files.flatMap(({ json }) => Object.keys(((json?.value as { values?: object } | undefined)?.values ?? {})));
+  return names.length ? new Set(names) : null;
 }
 
 /**
@@ -42,6 +49,10 @@ export function inspectLaw(parsed: ParsedRuleFiles): LawInspection {
     const claim = ruleClaim(json.value);
     if (claim) rules.push({ file, claim });
   }
+  // Every id a rule file gives, even one refused elsewhere: a choice naming it is not the fault.
+  const ids = new Set(parsed.rules.map(({ json }) => (json?.value as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'));
+  // A warning, like a measure left without a rule: deleting a rule a choice lists must not stop the set loading.
+  warnings.push(...checkLocalChoices(library, ids, parameterNames(parsed.parameters)));
   const coverage = clauseCoverage(library, rules);
   warnings.push(...coverageWarnings(library, coverage));
   return { problems, warnings, library, coverage };

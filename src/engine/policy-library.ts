@@ -55,11 +55,29 @@ export interface AuthorisedMeasure {
 
 export type ClauseStatus = 'AUTHORISES' | 'NO_DECISION' | 'NOT_MODELLED';
 
+/**
+ * What Chengxin decides under a clause that the clause's words do not (issue 11: choices presented
+ * as law). Stated once, here, with the body that must decide it and every rule it reaches, so a rule
+ * text or a reading need not restate it as if the clause said so.
+ */
+export interface LocalChoice {
+  choice: Bilingual;
+  body: string;
+  status: 'PROPOSED' | 'DECIDED';
+  decidedOn?: string | null;
+  reference?: string;
+  /** Ids of the rules the choice reaches; `rules check` warns of one no rule file has. */
+  rules: string[];
+  /** Parameters that already hold part of the choice. */
+  parameters?: string[];
+}
+
 export interface CatalogueClause {
   clause: string;
   status: ClauseStatus;
   reason?: Bilingual;
   measures?: AuthorisedMeasure[];
+  localChoices?: LocalChoice[];
 }
 
 /** The catalogue of one document (rules/catalogue/*.json). */

@@ -163,7 +163,7 @@ export class CreditFactsType {
   @Field(() => Int, { description: '异议中的未修复记录数 / Unrepaired records under a pending objection.' })
   disputed!: number;
 
-  @Field(() => Int, { description: '无异议的未修复失信记录数 / Unrepaired records under no pending objection (三(七) 异议处理): what a restriction or disqualification may rest on.' })
+  @Field(() => Int, { description: '无异议的未修复失信记录数 / Unrepaired records under no pending objection: what a restriction or disqualification may rest on (a local choice: 三(七) asks for objections to be handled, not for disputed records to ground nothing; catalogue 三(七) localChoices).' })
   unrepairedUndisputed!: number;
 
   @Field(() => Int, { nullable: true, description: '无异议的未修复重大记录数 / Unrepaired records of the severities given as graveSeverities (a policy parameter) under no pending objection; null when graveSeverities is not given.' })
