@@ -6,6 +6,7 @@ import { AuditAction } from '../domain/audit';
 import { SubjectType } from '../domain/subject';
 import { Agency, CourtCase } from '../db/entities';
 import type { AbsenceFinding } from '../domain/court-absence';
+import { kindContradictsNumber } from '../domain/case-number-kind';
 import { appearanceDay, type CaseKind } from '../domain/court-facts';
 import { BadUserInputError, ConflictError } from '../errors';
 import { normalisedNumber } from './document-numbers';
@@ -40,6 +41,8 @@ const KINDS = '行政诉讼 ADMINISTRATIVE（唯一计入三(八)的类型）、
  */
 export async function createCourtCase(em: EntityManager, actor: Viewer, input: CourtCaseFields): Promise<CourtCase> {
   if (!input.kind) throw new BadUserInputError('kind', `案件类型必填，请填写 ${KINDS}。`);
+  const contradiction = kindContradictsNumber(input.caseNumber, input.kind);
+  if (contradiction) throw new BadUserInputError('kind', contradiction);
   // hostile8 F4: one case, however its number is written (full-width digits or brackets, spaces),
   // is registered once; it is stored and compared in its normalised form, as the unique index is.
   const caseNumber = normalisedNumber(input.caseNumber);
@@ -77,7 +80,17 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
     const courtCase = await findOrFail(tx, CourtCase, 'court case', id, 'id', { lock: true });
     const before = snapshot(courtCase, CASE_FIELDS);
     if (input.kind === null) throw new BadUserInputError('kind', `案件类型不能清空，请填写 ${KINDS}。`);
-    if (input.kind !== undefined) courtCase.kind = input.kind;
+    if (input.kind !== undefined && input.kind !== courtCase.kind) {
+      // hostile17 F6: the kind decides whether an absence counts under 三(八); once a finding is on
+      // record, a changed kind would take it out of every count, past days included, on one clerk's
+      // word. A finding is undone by an objection decided by a second person (fileFindingObjection).
+      if (courtCase.absenceFinding) {
+        throw new ConflictError('kind', `${courtCase.absenceFoundBy} 已于 ${courtCase.absenceFoundOn} 就本案作出负责人出庭认定（${courtCase.absenceFindingDocument}），案件类型不能再改；认定有误的，请提出认定异议（fileFindingObjection），由他人决定。 / a finding on the head's absence was recorded on ${courtCase.absenceFoundOn} by ${courtCase.absenceFoundBy} (${courtCase.absenceFindingDocument}); the case's kind can no longer change. If the finding is wrong, file a finding objection (fileFindingObjection) for another person to decide.`);
+      }
+      const contradiction = kindContradictsNumber(courtCase.caseNumber, input.kind);
+      if (contradiction) throw new BadUserInputError('kind', contradiction);
+      courtCase.kind = input.kind;
+    }
     if (input.hearingOn !== undefined) courtCase.hearingOn = input.hearingOn;
     if (input.headAppeared !== undefined && input.headAppeared !== courtCase.headAppeared && courtCase.absenceFinding) {
       throw new ConflictError('headAppeared', `${courtCase.absenceFoundBy} 已于 ${courtCase.absenceFoundOn} 认定负责人未出庭（${courtCase.absenceFindingDocument}），出庭情况不能再改。 / the head's absence was found on ${courtCase.absenceFoundOn} by ${courtCase.absenceFoundBy} (${courtCase.absenceFindingDocument}); whether the head appeared can no longer change.`);

@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { PERMISSIONS, type Role, type Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { CreditGradeEnd } from '../domain/credit-grade';
+import { chinaDate, chinaToday } from '../domain/day';
 import { Enterprise, EnterpriseCreditGrade } from '../db/entities';
 import { SubjectType, type CreditGrade } from '../domain/subject';
 import { BadUserInputError } from '../errors';
@@ -38,15 +39,42 @@ function assertNotBackdated(last: EnterpriseCreditGrade | null, gradedOn: string
   }
 }
 
+const BACKDATING_REGRADERS: readonly Role[] = PERMISSIONS.writeRegistry.filter((role) => (PERMISSIONS.correctGradeHistory as readonly Role[]).includes(role));
+
+/**
+ * hostile17 F5: a grade on record before today has held, on the registry's word, every day from its
+ * gradedOn to today, and past as-of evaluations and rechecks read it so. Ending it on an earlier day
+ * (a new grade dated back, WITHDRAWN from a past day, ENTERED_IN_ERROR) rewrites those days: one clerk
+ * turned a D that held all of 2023 into an A, or into one day of D. That takes a second person
+ * (correctGradeHistory: OFFICER, ADMIN; a back-dated new grade ADMIN, as updateEnterprise is registry work). The clerk ends a grade from today on, and any grade entered
+ * today however it is dated (a grade history entered from the papers, oldest first; a slip corrected).
+ */
+function rewritesPastDays(open: EnterpriseCreditGrade, from: string): boolean {
+  const today = chinaToday();
+  return from < today && chinaDate(open.createdAt) < today;
+}
+
+function assertMayEndFrom(actor: Viewer, open: EnterpriseCreditGrade, from: string, how: { zh: string; en: string }, allowed: readonly Role[]): void {
+  if (!rewritesPastDays(open, from) || allowed.includes(actor.role)) return;
+  const today = chinaToday();
+  throw new GraphQLError(
+    `信用等级 ${open.grade}（${open.gradedOn} 评定，${chinaDate(open.createdAt)} 登记）在登记簿上一直有效至今；${how.zh}将自 ${from} 起改写它已有效的日子（以往各日的评估和复核据此作出），须由第二人（${allowed.join('、')}）办理。${actor.role} 可自今日（${today}）起终止该等级。未作任何更改。 / `
+      + `grade ${open.grade}, given ${open.gradedOn} and on record since ${chinaDate(open.createdAt)}, has held on the registry's word every day to today; ${how.en} would rewrite the days from ${from} on, which past as-of evaluations and rechecks read. That takes a second person: one of ${allowed.join(', ')}. The ${actor.role} role may end it from today (${today}) on. Nothing was changed.`,
+    { extensions: { code: 'FORBIDDEN', http: { status: 403 }, role: actor.role, allowed, reason: 'SECOND_PERSON_REQUIRED' } },
+  );
+}
+
 /**
  * Gives `enterprise` a grade from `gradedOn`, inside a use case's transaction: the open grade ends
  * that day (REPLACED), the new one opens, and the enterprise row carries it as its current grade.
  * The same grade given again on the same day changes nothing.
  */
-export async function giveGrade(tx: EntityManager, enterprise: Enterprise, grade: CreditGrade, gradedOn: string): Promise<void> {
+export async function giveGrade(tx: EntityManager, actor: Viewer, enterprise: Enterprise, grade: CreditGrade, gradedOn: string): Promise<void> {
   assertNotBackdated(await lastCounted(tx, enterprise), gradedOn);
   const open = await openGrade(tx, enterprise);
   if (open?.grade === grade && open.gradedOn === gradedOn) return;
+  // updateEnterprise is registry work (writeRegistry): of the second persons, ADMIN alone may do it.
+  if (open) assertMayEndFrom(actor, open, gradedOn, { zh: `评定新等级 ${grade}（${gradedOn}）`, en: `a new grade ${grade} given ${gradedOn}` }, BACKDATING_REGRADERS);
   if (open) {
     open.endedOn = gradedOn;
     open.endReason = CreditGradeEnd.REPLACED;
@@ -86,10 +114,17 @@ function assertWithdrawal(open: EnterpriseCreditGrade, input: GradeWithdrawal): 
  * history back to its start (a past D that barred it from procurement gone from every as-of
  * evaluation and recheck). The latest grade entered is the clerk's to correct (writeRegistry); a
  * grade that holds again because one entered after it was withdrawn in error is older history,
- * withdrawn in error only by a second person (correctGradeHistory: OFFICER, ADMIN). Withdrawing it
- * from a day (WITHDRAWN), which keeps the days it held, stays the clerk's; the officer does only this.
+ * withdrawn in error only by a second person (correctGradeHistory: OFFICER, ADMIN). So is ending a
+ * grade on record before today on a past day (hostile17 F5, assertMayEndFrom). Withdrawing it from
+ * today on (WITHDRAWN), which keeps the days it held, stays the clerk's; the officer does only these.
  */
 async function assertMayWithdraw(tx: EntityManager, actor: Viewer, enterprise: Enterprise, open: EnterpriseCreditGrade, input: GradeWithdrawal): Promise<void> {
+  // Withdrawn in error, a grade never held: its days from gradedOn on are rewritten.
+  const from = input.reason === CreditGradeEnd.WITHDRAWN ? input.on! : open.gradedOn;
+  if (rewritesPastDays(open, from)) {
+    const how = input.reason === CreditGradeEnd.WITHDRAWN ? { zh: `自 ${from} 起撤销`, en: `withdrawing it from ${from}` } : { zh: '作为录入错误撤销', en: 'withdrawing it as entered in error' };
+    return assertMayEndFrom(actor, open, from, how, PERMISSIONS.correctGradeHistory);
+  }
   const reachesBack = input.reason === CreditGradeEnd.ENTERED_IN_ERROR
     && (await tx.count(EnterpriseCreditGrade, { enterprise, endReason: CreditGradeEnd.ENTERED_IN_ERROR, createdAt: { $gt: open.createdAt } })) > 0;
   const allowed: readonly Role[] = reachesBack ? PERMISSIONS.correctGradeHistory : PERMISSIONS.writeRegistry;

@@ -60,7 +60,7 @@ export async function updateEnterprise(em: EntityManager, actor: Viewer, id: str
     const before = snapshot(enterprise, ENTERPRISE_FIELDS);
     if (input.creditGrade) {
       assertGradeDated(input.creditGrade, input.gradedOn);
-      await giveGrade(tx, enterprise, input.creditGrade, input.gradedOn!);
+      await giveGrade(tx, actor, enterprise, input.creditGrade, input.gradedOn!);
     }
     if (input.name != null) enterprise.name = input.name;
     outcome = changesOutcome(before, snapshot(enterprise, ENTERPRISE_FIELDS));

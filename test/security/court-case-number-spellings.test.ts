@@ -33,7 +33,8 @@ it('one case written four ways is registered once: the others are CONFLICT on ca
 
 it('an update of a case is audited with each changed field, old → new', async () => {
   const agencyId = await createAgency(server);
-  const { createCourtCase } = await server.ok(CREATE, { input: input(agencyId, '(2026)鄂0702行初804号') }, CLERK);
+  // A civil number: a case numbered 行… can be of no kind but ADMINISTRATIVE (hostile17 F6).
+  const { createCourtCase } = await server.ok(CREATE, { input: input(agencyId, '(2026)鄂0702民初804号') }, CLERK);
   await server.ok(graphql(`mutation ($id: ID!) { updateCourtCase(id: $id, input: { headAppeared: true, kind: CIVIL }) { id } }`), { id: createCourtCase.id }, CLERK);
   await server.ok(graphql(`mutation ($id: ID!) { updateCourtCase(id: $id, input: { headAppeared: false, entrustedRepresentative: "李秘书", validAbsenceReason: "住院治疗" }) { id } }`), { id: createCourtCase.id }, CLERK);
   const rows = await server.sql<{ outcome: string }>(`select outcome from audit_event where action = 'UPDATE_COURT_CASE' and target_id = ? order by created_at`, [createCourtCase.id]);
