@@ -9,11 +9,10 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PUBLIC_IN_FLIGHT_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
+import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, PERSONAL_READS_PER_MINUTE_DEFAULT, IN_FLIGHT_PER_TOKEN_DEFAULT, PUBLIC_IN_FLIGHT_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
 import { clientAddressOf, type TrustProxy } from '../web/client-address';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
-import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
 import { logSafely, makeFormatError } from '../errors';
 import { errorsTotal, registry, requestsTotal } from '../metrics';
 import { ChangeFeed } from './change-feed';
@@ -22,6 +21,8 @@ import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
 import { PublicStatusCache } from './public-status-cache';
 import { publicRateLimit } from './public-rate-limit';
+import { personalReadLimit } from './personal-read-limit';
+import { readAuditPlugin } from './read-audit-plugin';
 import { BODY_LIMIT_BYTES, jsonBody, requestsInFlight } from './anonymous-requests';
 import { answerDeadline } from './answer-deadline';
 import { inputValuesPlugin } from './input-values';
@@ -106,35 +107,6 @@ const subscriptionsOverWebSocketPlugin: ApolloServerPlugin<GraphQLContext> = {
 };
 
 /**
- * Writes the reads a request made that the audit trail records (explanations) in one transaction,
- * before the response leaves: a response that shows explanations has its reads recorded, and one
- * whose data was withheld (null) records none. If they cannot be written, the data is withheld.
- */
-const readAuditPlugin: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (!contextValue) return;
-        const entries = readLogOf(contextValue).take();
-        if (response.body.kind !== 'single' || response.body.singleResult.data == null || !entries.length) return;
-        if (!recordsReads(contextValue.viewer)) {
-          contextValue.log?.info({ explanationsRead: entries.map((entry) => entry.targetId) }, 'public read of explanations (kept in the log, not the audit trail)');
-          return;
-        }
-        try {
-          await writeReads(contextValue.em, contextValue.viewer, entries);
-        } catch (error) {
-          contextValue.log?.error(logSafely(error), 'could not record the reads of a request; its data was withheld');
-          response.body.singleResult = {
-            errors: [{ message: 'The read could not be recorded in the audit trail, so nothing is shown. Try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-          };
-        }
-      },
-    };
-  },
-};
-
-/**
  * CORS for the allowed origins only: their preflight is answered here (204 with the
  * Access-Control-Allow-* headers) and their requests get Access-Control-Allow-Origin; a request
  * from any other origin passes on untouched, so Apollo's CSRF prevention refuses its preflight.
@@ -182,6 +154,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const sweeps = new SweepLauncher(orm.config.get('clientUrl')!, (error) => logger.warn({ err: error }, 'sweep queue error'));
   const publicStatuses = new PublicStatusCache(config.publicStatusCacheSize ?? DEFAULT_PUBLIC_STATUS_CACHE_SIZE);
   const parts: ServerParts = { orm, rules, facts, reloader, sweeps, changes, verify, production: config.nodeEnv === 'production', publicStatuses };
+  // Queries reading personal data, per token holder and minute (personal-read-limit.ts).
+  const personalReads = personalReadLimit(config.personalReadsPerMinute ?? PERSONAL_READS_PER_MINUTE_DEFAULT);
   const formatError = makeFormatError((error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -205,7 +179,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       assessmentLimitPlugin(),
       inputValuesPlugin,
       metricsPlugin,
-      readAuditPlugin,
+      readAuditPlugin(personalReads),
       operationLogPlugin,
       // No Apollo landing page (Sandbox comes from a CDN): src/web/console.ts serves GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
@@ -275,6 +249,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       await changes.stop();
       await sweeps.close();
       await metrics?.close();
+      personalReads?.shutdown();
     },
   };
 }
