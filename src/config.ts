@@ -112,7 +112,7 @@ export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000, publicS
  */
 export const HTTP_TIMEOUT_DEFAULTS = { requestSeconds: 15, headersSeconds: 10, sendSeconds: 30 } as const;
 
-/** Requests one token holder (`sub`) may have under way at once (anonymous-requests.ts): a display or a batch client with its own parallelism. */
+/** Requests one token holder (`sub`) may have under way at once (http-limits/anonymous-requests.ts): a display or a batch client with its own parallelism. */
 export const IN_FLIGHT_PER_TOKEN_DEFAULT = 64;
 
 /**
@@ -122,7 +122,7 @@ export const IN_FLIGHT_PER_TOKEN_DEFAULT = 64;
  */
 export const PERSONAL_READS_PER_MINUTE_DEFAULT = 60;
 
-/** Anonymous requests one client address may have under way at once (anonymous-requests.ts): a browser opens about six connections. */
+/** Anonymous requests one client address may have under way at once (http-limits/anonymous-requests.ts): a browser opens about six connections. */
 export const PUBLIC_IN_FLIGHT_DEFAULT = 10;
 
 /** The public's share of a process's subscriptions when SUBSCRIPTIONS_PUBLIC_PER_PROCESS is unset: a quarter. */

@@ -21,7 +21,7 @@ export interface PersonalReadTake {
  * many persons it reads; the in-flight limit bounds how many run at once); past it, the answer is
  * withheld and no read recorded (read-audit-plugin.ts).
  *
- * express-rate-limit's MemoryStore counts, as for the anonymous limit (public-rate-limit.ts), in a
+ * express-rate-limit's MemoryStore counts, as for the anonymous limit (http-limits/public-rate-limit.ts), in a
  * fixed window per key from its first hit: each server process counts for itself, so WEB_CONCURRENCY
  * processes allow that many times the limit. Its middleware cannot serve: only the answer knows
  * whether a request read personal data.

@@ -9,7 +9,7 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, PERSONAL_READS_PER_MINUTE_DEFAULT, IN_FLIGHT_PER_TOKEN_DEFAULT, PUBLIC_IN_FLIGHT_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
+import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, PERSONAL_READS_PER_MINUTE_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
 import { clientAddressOf, type TrustProxy } from '../web/client-address';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
@@ -20,11 +20,9 @@ import type { GraphQLContext } from './context';
 import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
 import { PublicStatusCache } from './public-status-cache';
-import { publicRateLimit } from './public-rate-limit';
 import { personalReadLimit } from './personal-read-limit';
 import { readAuditPlugin } from './read-audit-plugin';
-import { BODY_LIMIT_BYTES, jsonBody, requestsInFlight } from './anonymous-requests';
-import { answerDeadline } from './answer-deadline';
+import { httpErrorHandler, httpLimits, serverTimeouts } from './http-limits';
 import { inputValuesPlugin } from './input-values';
 import { refusePersistedQueries } from './persisted-queries';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
@@ -47,23 +45,6 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-
-/**
- * Errors raised before GraphQL runs (a body that is not JSON, a body over the limit) answered in
- * GraphQL's error shape instead of Express's HTML page with a stack trace.
- */
-function httpErrorHandler(error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: NextFunction): void {
-  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-  const message =
-    error.type === 'entity.parse.failed'
-      ? 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with content-type application/json.'
-      : error.type === 'entity.too.large'
-        ? `The request body is larger than ${BODY_LIMIT_BYTES / 1024 / 1024} MB. Send a smaller request.`
-        : status < 500
-          ? (error.message ?? 'Bad request.')
-          : 'Internal server error.';
-  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
-}
 
 /**
  * The operation a request called, as a metrics label: the root field (`agencies`, `evaluate`) when
@@ -121,8 +102,8 @@ function corsFor(origins: string[]) {
 const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean [^?]*\?/g, '');
 
 /**
- * The HTTP surface: GraphQL at /graphql (the limits of limits.ts, CSRF prevention, CORS for the
- * allowed origins, a body limit),
+ * The HTTP surface: GraphQL at /graphql (the HTTP limits of http-limits/, the document limits of
+ * limits.ts, CSRF prevention, CORS for the allowed origins),
  * /healthz (alive), /readyz (database reachable, rules loaded; details for operators only,
  * src/web/readiness.ts), /metrics (Prometheus), and a
  * request id on every log line and response.
@@ -132,20 +113,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.disable('x-powered-by');
   // Which proxies' X-Forwarded-For names the client (TRUST_PROXY): what the anonymous rate limit counts by.
   app.set('trust proxy', config.trustProxy ?? false);
-  const requestTimeoutSeconds = config.requestTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.requestSeconds;
-  const headersTimeoutSeconds = Math.min(config.headersTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.headersSeconds, requestTimeoutSeconds);
-  // A request must arrive whole (headers, then body) within these, else Node answers 408 and closes
-  // the connection: a client withholding the last bytes of a body held it, inflated, for Node's
-  // default 300 s (hostile13 F2). Node checks them every connectionsCheckingInterval (30 s by
-  // default), so that is kept to a fraction of the shortest. Sending the answer is bounded by answer-deadline.ts.
-  const server = http.createServer(
-    {
-      requestTimeout: requestTimeoutSeconds * 1000,
-      headersTimeout: headersTimeoutSeconds * 1000,
-      connectionsCheckingInterval: Math.min(1000, headersTimeoutSeconds * 250),
-    },
-    app,
-  );
+  // How long a request may take to arrive (http-limits/timeouts.ts).
+  const server = http.createServer(serverTimeouts(config), app);
   const schema = await getSchema();
   const facts = createFactsRunner(await getFactsSchema(), orm.em, rules);
   const perProcess = config.subscriptionsPerProcess ?? SUBSCRIPTION_DEFAULTS.perProcess;
@@ -196,19 +165,14 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.get('/readyz', readiness(orm, rules, reloader, verify));
   const metrics = await serveMetrics(app, config);
   mountWeb(app, config);
-  const publicRate = publicRateLimit(config, verify);
+  const limits = httpLimits(config, verify, logger);
   app.use(
     '/graphql',
     // Browsers on the allowed origins (CORS_ORIGINS) get their preflight answered here, before
     // Apollo's CSRF prevention, which refuses an OPTIONS request without a JSON content type.
     corsFor(config.corsOrigins),
-    // Before the body is parsed: a refused anonymous caller costs nothing more (public-rate-limit.ts).
-    publicRate?.middleware ?? ((_req: Request, _res: Response, next: NextFunction) => next()),
-    // An ended answer reaches the client within HTTP_SEND_TIMEOUT_SECONDS or its connection is closed (answer-deadline.ts).
-    answerDeadline(config.sendTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.sendSeconds, logger),
-    // Before the body is read too: an anonymous address, and a token holder, hold a few requests at once (anonymous-requests.ts).
-    requestsInFlight(config.publicInFlightPerAddress ?? PUBLIC_IN_FLIGHT_DEFAULT, config.inFlightPerToken ?? IN_FLIGHT_PER_TOKEN_DEFAULT, verify),
-    jsonBody(verify),
+    // The rate, in-flight and body limits, and the answer deadline, before the body is read (http-limits/).
+    ...limits.handlers,
     refusePersistedQueries,
     expressMiddleware(apollo, {
       context: httpContext(parts),
@@ -218,7 +182,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     subscriptionsPerSocket: config.subscriptionsPerSocket ?? SUBSCRIPTION_DEFAULTS.perSocket,
     changes,
     publicSocketsPerAddress: config.publicSocketsPerAddress,
-    publicRate: publicRate ?? undefined,
+    publicRate: limits.publicRate ?? undefined,
     // As Express's req.ip: the peer, or the address trusted proxies (`trust proxy`) name.
     clientAddress: (request) => clientAddressOf(request, app.get('trust proxy fn') as TrustProxy),
   });
