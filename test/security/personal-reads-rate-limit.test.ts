@@ -1,3 +1,4 @@
+import { ConfigError, loadConfig } from '../../src/config';
 import { createAgency, createCivilServant } from '../support/factories';
 import { startTestServer, token, type TestServer } from '../support/test-server';
 
@@ -67,4 +68,14 @@ it('another holder, a query reading no personal data and a write by the same hol
   const write = await send('mutation ($id: ID!) { updateCivilServant(id: $id, input: { post: "副科长" }) { post idCardNumber } }', { id: servants[0] }, 'ADMIN', 'hr-screen-3f');
   expect(write.errors).toBeUndefined();
   expect(write.data.updateCivilServant.post).toBe('副科长');
+});
+
+it('PERSONAL_READS_PER_MINUTE defaults to 60, takes 0 (no limit) to 100000, and refuses anything else naming the setting', () => {
+  expect(loadConfig({}).personalReadsPerMinute).toBe(60);
+  expect(loadConfig({ PERSONAL_READS_PER_MINUTE: '0' }).personalReadsPerMinute).toBe(0);
+  expect(loadConfig({ PERSONAL_READS_PER_MINUTE: '600' }).personalReadsPerMinute).toBe(600);
+  for (const bad of ['-1', 'lots', '100001', '1.5']) {
+    expect(() => loadConfig({ PERSONAL_READS_PER_MINUTE: bad })).toThrow(ConfigError);
+    expect(() => loadConfig({ PERSONAL_READS_PER_MINUTE: bad })).toThrow(/PERSONAL_READS_PER_MINUTE/);
+  }
 });
