@@ -82,6 +82,8 @@ export interface Config {
   sendTimeoutSeconds?: number;
   /** Requests one token holder may have under way at once (IN_FLIGHT_PER_TOKEN, default 64). */
   inFlightPerToken?: number;
+  /** Queries reading personal data one token holder may send a minute (PERSONAL_READS_PER_MINUTE, default 60; 0: no limit). */
+  personalReadsPerMinute?: number;
 }
 
 /**
@@ -110,10 +112,17 @@ export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000, publicS
  */
 export const HTTP_TIMEOUT_DEFAULTS = { requestSeconds: 15, headersSeconds: 10, sendSeconds: 30 } as const;
 
-/** Requests one token holder (`sub`) may have under way at once (anonymous-requests.ts): a display or a batch client with its own parallelism. */
+/** Requests one token holder (`sub`) may have under way at once (http-limits/anonymous-requests.ts): a display or a batch client with its own parallelism. */
 export const IN_FLIGHT_PER_TOKEN_DEFAULT = 64;
 
-/** Anonymous requests one client address may have under way at once (anonymous-requests.ts): a browser opens about six connections. */
+/**
+ * Queries reading a civil servant's personal data whole that one token holder (`sub`) may send a
+ * minute (personal-read-limit.ts): one a second, above what a person paging through the console or a
+ * display refreshing its screen sends, far below a script copying the register (hostile14 F3).
+ */
+export const PERSONAL_READS_PER_MINUTE_DEFAULT = 60;
+
+/** Anonymous requests one client address may have under way at once (http-limits/anonymous-requests.ts): a browser opens about six connections. */
 export const PUBLIC_IN_FLIGHT_DEFAULT = 10;
 
 /** The public's share of a process's subscriptions when SUBSCRIPTIONS_PUBLIC_PER_PROCESS is unset: a quarter. */
@@ -291,5 +300,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     headersTimeoutSeconds: readCount(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', HTTP_TIMEOUT_DEFAULTS.headersSeconds, 1, 300, 'seconds'),
     sendTimeoutSeconds: readCount(env, 'HTTP_SEND_TIMEOUT_SECONDS', HTTP_TIMEOUT_DEFAULTS.sendSeconds, 1, 600, 'seconds'),
     inFlightPerToken: readCount(env, 'IN_FLIGHT_PER_TOKEN', IN_FLIGHT_PER_TOKEN_DEFAULT, 1, 10_000, 'requests under way per token holder'),
+    personalReadsPerMinute: readCount(env, 'PERSONAL_READS_PER_MINUTE', PERSONAL_READS_PER_MINUTE_DEFAULT, 0, 100_000, 'queries reading personal data per token holder a minute'),
   };
 }

@@ -47,20 +47,21 @@ export function tokenExpired(token: string): boolean {
 }
 
 export function saveToken(token: string | null): void {
-  if (sessionStorage.getItem(KEY) !== token) forgetGraphiql();
+  if (sessionStorage.getItem(KEY) !== token) forgetUserState();
   if (token) sessionStorage.setItem(KEY, token);
   else sessionStorage.removeItem(KEY);
 }
 
 /**
  * GraphiQL (/graphiql, this origin) keeps its editors, tabs and last responses in this tab's
- * sessionStorage under "graphiql:" (console/graphiql/init.js): they were read with the token of the
- * user who ran them, so signing out or in as someone else forgets them.
+ * sessionStorage under "graphiql:" (console/graphiql/init.js), and the console its searches under
+ * "chengxin.search:" (a name searched for, pages/subjects.tsx): they belong to the user who made
+ * them, so signing out or in as someone else forgets them.
  */
-function forgetGraphiql(): void {
+function forgetUserState(): void {
   for (let i = sessionStorage.length - 1; i >= 0; i -= 1) {
     const key = sessionStorage.key(i);
-    if (key?.startsWith('graphiql:')) sessionStorage.removeItem(key);
+    if (key?.startsWith('graphiql:') || key?.startsWith('chengxin.search:')) sessionStorage.removeItem(key);
   }
 }
 

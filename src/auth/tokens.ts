@@ -94,6 +94,24 @@ function duplicateKeyProblem(token: string): string | null {
   return null;
 }
 
+/**
+ * Why a compact token's header cannot be honoured, or null: it names critical extensions (`crit`,
+ * RFC 7515 §4.1.11), which a recipient that does not implement them must refuse. Chengxin implements
+ * none, so any `crit` — even an empty or malformed one — is refused here, saying so, rather than
+ * left to jose, whose refusal reads as an unsupported algorithm (hostile14 F4).
+ */
+function criticalHeaderProblem(token: string): string | null {
+  let header: unknown;
+  try {
+    header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (header === null || typeof header !== 'object' || !Object.hasOwn(header, 'crit')) return null;
+  const named = JSON.stringify((header as { crit: unknown }).crit)?.slice(0, 60) ?? 'null';
+  return `The token's header lists critical extensions ("crit": ${named}), which this server does not support (RFC 7515 §4.1.11); issue tokens without a "crit" header.`;
+}
+
 /** What the server checks in a token beyond its signature, role and subject (src/config.ts). */
 export interface TokenPolicy {
   /** The longest lifetime a token may have left, in seconds: a later `exp` is refused. */
@@ -171,6 +189,8 @@ export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_
     if (!COMPACT_JWS.test(match[1])) throw new UnauthenticatedError(NOT_COMPACT);
     const duplicated = duplicateKeyProblem(match[1]);
     if (duplicated) throw new UnauthenticatedError(duplicated);
+    const critical = criticalHeaderProblem(match[1]);
+    if (critical) throw new UnauthenticatedError(critical);
     let payload;
     try {
       ({ payload } = await jwtVerify(match[1], key as Uint8Array, {

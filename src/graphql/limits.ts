@@ -4,7 +4,8 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, Kind, getNamedType, getVariableValues, visit, type ASTNode, isInterfaceType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type ParseOptions, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { SUBSCRIPTION_DEFAULTS } from '../config';
-import { estimateCost, estimateFields, estimateRows, isList, NO_KNOWN_SIZES, type KnownSizes } from '../engine/query-cost';
+import { estimateCost, estimateFields, isList, NO_KNOWN_SIZES, type KnownSizes } from '../engine/query-cost';
+import { estimateRows } from '../engine/row-cost';
 import { Role } from '../auth/role';
 import type { GraphQLContext } from './context';
 import { ruleSetSizes } from './rule-set-sizes';
@@ -38,7 +39,7 @@ export const LIMITS = {
   publicFields: 15_000,
   /**
    * What loading the stored rows of its root pages and lists may cost a request without a token,
-   * each row priced by its type (query-cost.ts ROW_COSTS, a unit about 5 µs of one core), aliases
+   * each row priced by its type (row-cost.ts ROW_COSTS, a unit about 5 µs of one core), aliases
    * each time: about 50 ms of bare rows, since what is read on them (provisional, stale, an
    * explanation) costs as much again or more: two pages of 100 verdicts with `provisional stale`
    * took 60 to 80 ms of CPU, five such pages 200 to 450 ms. 60 anonymous aliases of a verdict page,

@@ -9,11 +9,10 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PUBLIC_IN_FLIGHT_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
+import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, PERSONAL_READS_PER_MINUTE_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf, type Config } from '../config';
 import { clientAddressOf, type TrustProxy } from '../web/client-address';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
-import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
 import { logSafely, makeFormatError } from '../errors';
 import { errorsTotal, registry, requestsTotal } from '../metrics';
 import { ChangeFeed } from './change-feed';
@@ -21,9 +20,9 @@ import type { GraphQLContext } from './context';
 import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
 import { PublicStatusCache } from './public-status-cache';
-import { publicRateLimit } from './public-rate-limit';
-import { BODY_LIMIT_BYTES, jsonBody, requestsInFlight } from './anonymous-requests';
-import { answerDeadline } from './answer-deadline';
+import { personalReadLimit } from './personal-read-limit';
+import { readAuditPlugin } from './read-audit-plugin';
+import { httpErrorHandler, httpLimits, serverTimeouts } from './http-limits';
 import { inputValuesPlugin } from './input-values';
 import { refusePersistedQueries } from './persisted-queries';
 import { complexityPlugin, limitRules, parseOptions } from './limits';
@@ -46,23 +45,6 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-
-/**
- * Errors raised before GraphQL runs (a body that is not JSON, a body over the limit) answered in
- * GraphQL's error shape instead of Express's HTML page with a stack trace.
- */
-function httpErrorHandler(error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: NextFunction): void {
-  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-  const message =
-    error.type === 'entity.parse.failed'
-      ? 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with content-type application/json.'
-      : error.type === 'entity.too.large'
-        ? `The request body is larger than ${BODY_LIMIT_BYTES / 1024 / 1024} MB. Send a smaller request.`
-        : status < 500
-          ? (error.message ?? 'Bad request.')
-          : 'Internal server error.';
-  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
-}
 
 /**
  * The operation a request called, as a metrics label: the root field (`agencies`, `evaluate`) when
@@ -106,35 +88,6 @@ const subscriptionsOverWebSocketPlugin: ApolloServerPlugin<GraphQLContext> = {
 };
 
 /**
- * Writes the reads a request made that the audit trail records (explanations) in one transaction,
- * before the response leaves: a response that shows explanations has its reads recorded, and one
- * whose data was withheld (null) records none. If they cannot be written, the data is withheld.
- */
-const readAuditPlugin: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (!contextValue) return;
-        const entries = readLogOf(contextValue).take();
-        if (response.body.kind !== 'single' || response.body.singleResult.data == null || !entries.length) return;
-        if (!recordsReads(contextValue.viewer)) {
-          contextValue.log?.info({ explanationsRead: entries.map((entry) => entry.targetId) }, 'public read of explanations (kept in the log, not the audit trail)');
-          return;
-        }
-        try {
-          await writeReads(contextValue.em, contextValue.viewer, entries);
-        } catch (error) {
-          contextValue.log?.error(logSafely(error), 'could not record the reads of a request; its data was withheld');
-          response.body.singleResult = {
-            errors: [{ message: 'The read could not be recorded in the audit trail, so nothing is shown. Try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-          };
-        }
-      },
-    };
-  },
-};
-
-/**
  * CORS for the allowed origins only: their preflight is answered here (204 with the
  * Access-Control-Allow-* headers) and their requests get Access-Control-Allow-Origin; a request
  * from any other origin passes on untouched, so Apollo's CSRF prevention refuses its preflight.
@@ -149,8 +102,8 @@ function corsFor(origins: string[]) {
 const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean [^?]*\?/g, '');
 
 /**
- * The HTTP surface: GraphQL at /graphql (the limits of limits.ts, CSRF prevention, CORS for the
- * allowed origins, a body limit),
+ * The HTTP surface: GraphQL at /graphql (the HTTP limits of http-limits/, the document limits of
+ * limits.ts, CSRF prevention, CORS for the allowed origins),
  * /healthz (alive), /readyz (database reachable, rules loaded; details for operators only,
  * src/web/readiness.ts), /metrics (Prometheus), and a
  * request id on every log line and response.
@@ -160,20 +113,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.disable('x-powered-by');
   // Which proxies' X-Forwarded-For names the client (TRUST_PROXY): what the anonymous rate limit counts by.
   app.set('trust proxy', config.trustProxy ?? false);
-  const requestTimeoutSeconds = config.requestTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.requestSeconds;
-  const headersTimeoutSeconds = Math.min(config.headersTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.headersSeconds, requestTimeoutSeconds);
-  // A request must arrive whole (headers, then body) within these, else Node answers 408 and closes
-  // the connection: a client withholding the last bytes of a body held it, inflated, for Node's
-  // default 300 s (hostile13 F2). Node checks them every connectionsCheckingInterval (30 s by
-  // default), so that is kept to a fraction of the shortest. Sending the answer is bounded by answer-deadline.ts.
-  const server = http.createServer(
-    {
-      requestTimeout: requestTimeoutSeconds * 1000,
-      headersTimeout: headersTimeoutSeconds * 1000,
-      connectionsCheckingInterval: Math.min(1000, headersTimeoutSeconds * 250),
-    },
-    app,
-  );
+  // How long a request may take to arrive (http-limits/timeouts.ts).
+  const server = http.createServer(serverTimeouts(config), app);
   const schema = await getSchema();
   const facts = createFactsRunner(await getFactsSchema(), orm.em, rules);
   const perProcess = config.subscriptionsPerProcess ?? SUBSCRIPTION_DEFAULTS.perProcess;
@@ -182,6 +123,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   const sweeps = new SweepLauncher(orm.config.get('clientUrl')!, (error) => logger.warn({ err: error }, 'sweep queue error'));
   const publicStatuses = new PublicStatusCache(config.publicStatusCacheSize ?? DEFAULT_PUBLIC_STATUS_CACHE_SIZE);
   const parts: ServerParts = { orm, rules, facts, reloader, sweeps, changes, verify, production: config.nodeEnv === 'production', publicStatuses };
+  // Queries reading personal data, per token holder and minute (personal-read-limit.ts).
+  const personalReads = personalReadLimit(config.personalReadsPerMinute ?? PERSONAL_READS_PER_MINUTE_DEFAULT);
   const formatError = makeFormatError((error) => logger.error(logSafely(error), 'unexpected error in a GraphQL request'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -205,7 +148,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       assessmentLimitPlugin(),
       inputValuesPlugin,
       metricsPlugin,
-      readAuditPlugin,
+      readAuditPlugin(personalReads),
       operationLogPlugin,
       // No Apollo landing page (Sandbox comes from a CDN): src/web/console.ts serves GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
@@ -222,19 +165,14 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
   app.get('/readyz', readiness(orm, rules, reloader, verify));
   const metrics = await serveMetrics(app, config);
   mountWeb(app, config);
-  const publicRate = publicRateLimit(config, verify);
+  const limits = httpLimits(config, verify, logger);
   app.use(
     '/graphql',
     // Browsers on the allowed origins (CORS_ORIGINS) get their preflight answered here, before
     // Apollo's CSRF prevention, which refuses an OPTIONS request without a JSON content type.
     corsFor(config.corsOrigins),
-    // Before the body is parsed: a refused anonymous caller costs nothing more (public-rate-limit.ts).
-    publicRate?.middleware ?? ((_req: Request, _res: Response, next: NextFunction) => next()),
-    // An ended answer reaches the client within HTTP_SEND_TIMEOUT_SECONDS or its connection is closed (answer-deadline.ts).
-    answerDeadline(config.sendTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.sendSeconds, logger),
-    // Before the body is read too: an anonymous address, and a token holder, hold a few requests at once (anonymous-requests.ts).
-    requestsInFlight(config.publicInFlightPerAddress ?? PUBLIC_IN_FLIGHT_DEFAULT, config.inFlightPerToken ?? IN_FLIGHT_PER_TOKEN_DEFAULT, verify),
-    jsonBody(verify),
+    // The rate, in-flight and body limits, and the answer deadline, before the body is read (http-limits/).
+    ...limits.handlers,
     refusePersistedQueries,
     expressMiddleware(apollo, {
       context: httpContext(parts),
@@ -244,7 +182,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     subscriptionsPerSocket: config.subscriptionsPerSocket ?? SUBSCRIPTION_DEFAULTS.perSocket,
     changes,
     publicSocketsPerAddress: config.publicSocketsPerAddress,
-    publicRate: publicRate ?? undefined,
+    publicRate: limits.publicRate ?? undefined,
     // As Express's req.ip: the peer, or the address trusted proxies (`trust proxy`) name.
     clientAddress: (request) => clientAddressOf(request, app.get('trust proxy fn') as TrustProxy),
   });
@@ -275,6 +213,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       await changes.stop();
       await sweeps.close();
       await metrics?.close();
+      personalReads?.shutdown();
     },
   };
 }

@@ -102,9 +102,37 @@ export function MultiLine(options?: ValidationOptions) {
   };
 }
 
-/** A single-line text field (a name, a document number, a body): no control or bidi-override characters. */
+// Text of spaces only is left as sent, for NonEmptyText to refuse as blank ("must contain more than
+// spaces"), a clearer answer than the "should not be empty" the trimmed text would get.
+const trimmed = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : value);
+
+/**
+ * Makes `propertyName` of an input class keep its text trimmed of leading and trailing white space
+ * (String.prototype.trim: ASCII spaces and line ends, the ideographic space U+3000, no-break spaces)
+ * from the moment it is assigned. type-graphql builds each input object with Object.assign on a new
+ * instance (useDefineForClassFields is off, so the instance has no own field to shadow the
+ * prototype), which calls this setter; the setter then stores an ordinary own property, so the value
+ * is read, spread and validated as any other. Validation therefore sees the trimmed text.
+ */
+function trimOnAssign(target: object, propertyName: string): void {
+  Object.defineProperty(target, propertyName, {
+    configurable: true,
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, propertyName, { value: trimmed(value), writable: true, enumerable: true, configurable: true });
+    },
+    get: () => undefined,
+  });
+}
+
+/**
+ * A single-line text field (a name, a title, a document number, a deciding body): no control or
+ * bidi-override characters, and kept without leading or trailing white space, as a registry keeps
+ * its names (hostile14 F5): " 鄂州市发改委" would otherwise be another body than 鄂州市发改委 to
+ * every comparison, search and report, and show the same. Trimmed on input, once, here.
+ */
 export function SingleLine(options?: ValidationOptions) {
   return (target: object, propertyName: string): void => {
+    trimOnAssign(target, propertyName);
     registerDecorator({
       name: 'singleLine',
       target: target.constructor,

@@ -13,7 +13,7 @@ import { recordSubscriptionReads } from '../audit/subscription-reads';
 import { duplicateJsonKey } from '../auth/duplicate-keys';
 import { misplacedTokenKey, quotedKey } from './socket-token-key';
 import { SOCKET_LIMITS, assertAffordable, limitRules, parseOptions } from './limits';
-import type { PublicRateLimit } from './public-rate-limit';
+import type { PublicRateLimit } from './http-limits';
 
 /** setTimeout's longest delay (about 24.8 days); a token may live longer (JWT_MAX_TTL_DAYS up to 3650). */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -34,7 +34,7 @@ const SUPERSEDED = { code: 4410, reason: 'Replaced: the same token holder opened
 
 /**
  * What the public's per-address count keys on: the anonymous rate limit's own key (an IPv6 address
- * by its /56, public-rate-limit.ts). Keyed on the exact address, every address of one /64 — one
+ * by its /56, http-limits/public-rate-limit.ts). Keyed on the exact address, every address of one /64 — one
  * home line — was its own key, and one line took every public socket of the process (hostile10 F5).
  */
 const addressKey = (address: string) => `addr:${ipKeyGenerator(address)}`;

@@ -93,6 +93,8 @@ export async function startTestServer(overrides: Partial<Config> = {}, sharing?:
     corsOrigins: [],
     // Suites send hundreds of anonymous requests a minute from one address; test/security/public-rate-limit.test.ts sets its own.
     publicRateLimit: 0,
+    // Suites read personal data many times a minute with one token; test/security/personal-reads-rate-limit.test.ts sets its own.
+    personalReadsPerMinute: 0,
     ...overrides,
   };
   const statements: string[] = [];

@@ -1,5 +1,5 @@
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useQuery } from '../api';
 import { graphql } from '../graphql';
 import { useLabel, useT } from '../i18n';
@@ -31,6 +31,41 @@ interface Row {
   detail: string;
 }
 
+/**
+ * The search the page shows: the name (a person's, for civil servants), the USCC and the page
+ * cursor stay in the page and in this tab's sessionStorage, never in the URL, which the browser
+ * keeps in its history and offers back to whoever types an address next on a shared computer, long
+ * after signing out. Kept in sessionStorage, the search is there again when the user comes back
+ * from a subject, and gone with the tab or when the user signs out (session.ts forgets
+ * "chengxin.search:" keys). Only the subject type, no one's data, is in the URL.
+ */
+const SEARCH_KEY = 'chengxin.search:subjects';
+
+interface Search {
+  segment: string;
+  name: string;
+  uscc: string;
+  after: string | null;
+}
+
+function loadSearch(segment: string): Search {
+  let kept: Partial<Search> = {};
+  try {
+    kept = JSON.parse(sessionStorage.getItem(SEARCH_KEY) ?? '{}') as Partial<Search>;
+  } catch {
+    // Not ours to read: start afresh.
+  }
+  const name = typeof kept.name === 'string' ? kept.name : '';
+  const uscc = typeof kept.uscc === 'string' ? kept.uscc : '';
+  // A cursor belongs to the list of the type it was read from.
+  const after = kept.segment === segment && typeof kept.after === 'string' ? kept.after : null;
+  return { segment, name, uscc, after };
+}
+
+function saveSearch(search: Search): void {
+  sessionStorage.setItem(SEARCH_KEY, JSON.stringify(search));
+}
+
 export function SubjectsPage() {
   const t = useT();
   const label = useLabel();
@@ -38,9 +73,22 @@ export function SubjectsPage() {
   const { query, route } = useLocation();
   const segment = query.type && SEGMENT_TYPE[query.type] ? query.type : 'civil-servant';
   const type = SEGMENT_TYPE[segment];
-  const name = query.q ?? '';
-  const uscc = query.uscc ?? '';
-  const after = query.after || null;
+  // A link from an earlier console carried the search in the URL (?q=…): it is taken into the page
+  // and the URL replaced by one without it, so this history entry no longer holds the name.
+  const inUrl = query.q !== undefined || query.uscc !== undefined || query.after !== undefined;
+  const [search, setSearch] = useState<Search>(() => {
+    const kept = loadSearch(segment);
+    if (!inUrl) return kept;
+    const fromUrl = { segment, name: query.q ?? '', uscc: query.uscc ?? '', after: query.after || null };
+    saveSearch(fromUrl);
+    return fromUrl;
+  });
+  useEffect(() => {
+    if (inUrl) route(`${BASE}/subjects?type=${segment}`, true);
+  }, [inUrl, segment]);
+  // The type in the URL decides; a search kept for another type keeps its text, not its page.
+  const applied = search.segment === segment ? search : { ...search, segment, after: null };
+  const { name, uscc, after } = applied;
   const [form, setForm] = useState({ segment, name, uscc });
 
   const loaded = useQuery(
@@ -57,11 +105,10 @@ export function SubjectsPage() {
   );
 
   function go(next: { segment: string; name: string; uscc: string; after?: string }) {
-    const params = new URLSearchParams({ type: next.segment });
-    if (next.name) params.set('q', next.name);
-    if (next.uscc && next.segment !== 'civil-servant') params.set('uscc', next.uscc);
-    if (next.after) params.set('after', next.after);
-    route(`${BASE}/subjects?${params}`);
+    const kept: Search = { segment: next.segment, name: next.name, uscc: next.segment !== 'civil-servant' ? next.uscc : '', after: next.after ?? null };
+    saveSearch(kept);
+    setSearch(kept);
+    if (next.segment !== segment) route(`${BASE}/subjects?type=${next.segment}`);
   }
 
   return (
@@ -129,7 +176,11 @@ export function SubjectsPage() {
                 </tbody>
               </table>
               <p class="pager">
-                {after ? <a href={`${BASE}/subjects?type=${segment}${name ? `&q=${encodeURIComponent(name)}` : ''}`}>{t('第一页', 'First page')}</a> : null}
+                {after ? (
+                  <button type="button" onClick={() => go({ segment, name, uscc })}>
+                    {t('第一页', 'First page')}
+                  </button>
+                ) : null}
                 {connection.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
                   <button type="button" onClick={() => go({ segment, name, uscc, after: connection.pageInfo.endCursor ?? undefined })}>
                     {t('下一页', 'Next page')}

@@ -1,9 +1,9 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
-import type { Viewer } from '../auth/role';
-import { verifyRequest } from '../auth/authorization-header';
-import { PUBLIC_RATE_DEFAULTS, type Config } from '../config';
-import { errorsTotal, rateLimitedTotal } from '../metrics';
+import type { Viewer } from '../../auth/role';
+import { verifyRequest } from '../../auth/authorization-header';
+import { PUBLIC_RATE_DEFAULTS, type Config } from '../../config';
+import { errorsTotal, rateLimitedTotal } from '../../metrics';
 
 /**
  * Per-caller rate limiting of anonymous GraphQL requests (express-rate-limit, in process): at most

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
-import type { Viewer } from '../auth/role';
-import { verifyRequest } from '../auth/authorization-header';
-import { errorsTotal } from '../metrics';
+import type { Viewer } from '../../auth/role';
+import { verifyRequest } from '../../auth/authorization-header';
+import { errorsTotal } from '../../metrics';
 
 /**
  * What an anonymous HTTP request may hold on the server while its body arrives (hostile13 F2). An

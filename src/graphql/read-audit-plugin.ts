@@ -1,0 +1,49 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
+import { logSafely } from '../errors';
+import type { GraphQLContext } from './context';
+import { personalReadsRefusal, readsPersonalData, type PersonalReadLimit } from './personal-read-limit';
+
+/**
+ * Writes the reads a request made that the audit trail records (explanations, personal data) in one
+ * transaction, before the response leaves: a response that shows them has its reads recorded, and
+ * one whose data was withheld (null) records none. If they cannot be written, the data is withheld.
+ * A query of a token holder past PERSONAL_READS_PER_MINUTE that read personal data is withheld too,
+ * HTTP 429 with Retry-After, its reads not recorded (personal-read-limit.ts). A mutation is not:
+ * its write is done, and its answer withheld would only be sent again.
+ */
+export function readAuditPlugin(limit: PersonalReadLimit | null): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue, operation }) {
+          if (!contextValue) return;
+          const entries = readLogOf(contextValue).take();
+          if (response.body.kind !== 'single' || response.body.singleResult.data == null || !entries.length) return;
+          if (!recordsReads(contextValue.viewer)) {
+            contextValue.log?.info({ explanationsRead: entries.map((entry) => entry.targetId) }, 'public read of explanations (kept in the log, not the audit trail)');
+            return;
+          }
+          const holder = contextValue.viewer.subject;
+          if (limit && holder && operation?.operation === 'query' && readsPersonalData(entries)) {
+            const take = await limit.take(holder);
+            if (!take.allowed) {
+              response.body.singleResult = { errors: [personalReadsRefusal(holder, take)] };
+              response.http.status = 429;
+              response.http.headers.set('retry-after', String(take.retryAfterSeconds));
+              return;
+            }
+          }
+          try {
+            await writeReads(contextValue.em, contextValue.viewer, entries);
+          } catch (error) {
+            contextValue.log?.error(logSafely(error), 'could not record the reads of a request; its data was withheld');
+            response.body.singleResult = {
+              errors: [{ message: 'The read could not be recorded in the audit trail, so nothing is shown. Try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+            };
+          }
+        },
+      };
+    },
+  };
+}
