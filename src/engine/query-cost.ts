@@ -247,8 +247,9 @@ function itemType(type: GraphQLOutputType): string {
  * ROW_FIELD_COSTS of the fields asked of each row): each root page `first` (clamped) rows, a read by ids one row per id, a root list its cap; aliases and
  * fragments counted each time, since each alias of a root page runs its own statement and builds
  * its rows again (identical root fields excepted, shared-root-fields.ts; counted each here). Nested
- * pages are not counted: their aliases share one statement per list (src/graphql/nested-pages.ts),
- * and what they return is held by the answer's field count. Throws as estimateCost does.
+ * pages' rows are not counted: their aliases share one statement per list (src/graphql/nested-pages.ts),
+ * and what they return is held by the answer's field count; what each of their items computes
+ * (ROW_FIELD_COSTS: a child agency's `credit`) is, per item. Throws as estimateCost does.
  */
 export function estimateRows(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxNodes: number, known: KnownSizes = NO_KNOWN_SIZES): number {
   const estimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {

@@ -63,3 +63,11 @@ it('still serves the public a page of 30 records with their subject\'s credit, c
   expect(result.data.creditRecords.edges).toHaveLength(RECORDS);
   expect(computed).toHaveBeenCalledTimes(1);
 });
+
+it("prices a facts field under a nested list for each of its items: one agency's 100 children's credit is refused without a token", async () => {
+  server.resetStatements();
+  const result = await server.rawQuery(`{ agencies(first: 1) { edges { node { children { credit(asOf: "2025-01-01T00:00:00Z") { dishonest } } } } } }`, undefined, { role: 'PUBLIC' });
+  // 1 agency × (30 + 100 children × 260): each child computes its own facts.
+  expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 10000, rows: 26030 } });
+  expect(recordStatements(server.statements)).toEqual([]);
+});
