@@ -174,7 +174,9 @@ export const FIELD_READERS = {
   // A stored verdict about a civil servant (verdict, verdicts, latestVerdict, a sweep's verdicts): a personnel
   // matter's outcome, and the rules that fired for them — as an assessment's, what `credit` tells (sec13 L3).
   // Its making was audited (EVALUATE, RECHECK), its reading by whom was not. The explanation is READ_EXPLANATION.
-  ...personal('Verdict', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures', 'reason']),
+  // `stale` too: that a row about them (a record, an objection, a repair) changed since; and `asOf`,
+  // `evaluatedAt`: the day and time a personnel matter was decided about them, as a record's dates (hostile17 N3).
+  ...personal('Verdict', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures', 'reason', 'stale', 'asOf', 'evaluatedAt']),
   // A change notice about a civil servant (subscriptions): that something was recorded about them, and when.
   ...personal('SubjectChange', ['action', 'subjectId', 'targetId', 'at']),
   // An audit event about a civil servant (auditEvents): what was done about them, and with it the old and new

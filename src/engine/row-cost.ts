@@ -1,6 +1,6 @@
 import { getNamedType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { BY_IDS, isList, itemsOf, NO_KNOWN_SIZES, type KnownSizes } from './query-cost';
+import { BY_IDS, FACTS_FIELDS, isList, itemsOf, NO_KNOWN_SIZES, PLAIN_LIST_CAPS, type KnownSizes } from './query-cost';
 
 /**
  * Row pricing: what the stored rows a request's root pages and lists load cost the server, for the
@@ -28,6 +28,20 @@ export const ROW_COSTS: Readonly<Record<string, number>> = {
 export const DEFAULT_ROW_COST = 10;
 
 /**
+ * A subject's facts fields (FACTS_FIELDS) for the anonymous row limit: each computes its counts over
+ * every row it reads, at most the cap of the list they come from, again for every parent row and
+ * alias that is not the same computation (src/graphql/facts-memo.ts shares those). Measured on
+ * hostile17 F2's enterprise (98 records): about 1.3 ms of one core for `credit`, about 13 µs a row,
+ * so FACTS_UNITS_PER_ROW units a row at the cap: 260 for 100 rows. Unpriced, 100 records' `subject`
+ * with 9 aliases of `credit` (900 computations, 1.1 CPU-s) passed the limit; now a page of at most
+ * 36 enterprises with one facts field each does, and the attack is refused before any statement.
+ */
+const FACTS_UNITS_PER_ROW = 2.6;
+const FACTS_ROW_FIELD_COSTS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(FACTS_FIELDS).map(([field, source]) => [field, Math.ceil(PLAIN_LIST_CAPS[source].cap * FACTS_UNITS_PER_ROW)]),
+);
+
+/**
  * What a field computed for each row of a root page costs beyond the row itself, in the same units
  * (added per row by estimateRows): a verdict's explanation is built from its stored facts and the
  * rule texts of its snapshot (about 1 ms each under the hostile13 shape: 600 explanations took
@@ -44,6 +58,7 @@ export const ROW_FIELD_COSTS: Readonly<Record<string, number>> = {
   // `summary` on a page of 40 verdicts answered 6.25 MB for 0.2 CPU-s; they are 62,000 and refused.
   'Explanation.summary': 30,
   'Explanation.facts': 20,
+  ...FACTS_ROW_FIELD_COSTS,
 };
 
 /** The type of the items a page (`…Connection`) or list field returns. */
@@ -60,15 +75,17 @@ function itemType(type: GraphQLOutputType): string {
  * ROW_FIELD_COSTS of the fields asked of each row): each root page `first` (clamped) rows, a read by ids one row per id, a root list its cap; aliases and
  * fragments counted each time, since each alias of a root page runs its own statement and builds
  * its rows again (identical root fields excepted, shared-root-fields.ts; counted each here). Nested
- * pages are not counted: their aliases share one statement per list (src/graphql/nested-pages.ts),
- * and what they return is held by the answer's field count. Throws as estimateCost does.
+ * pages' rows are not counted: their aliases share one statement per list (src/graphql/nested-pages.ts),
+ * and what they return is held by the answer's field count; what each of their items computes
+ * (ROW_FIELD_COSTS: a child agency's `credit`) is, per item. Throws as estimateCost does.
  */
 export function estimateRows(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxNodes: number, known: KnownSizes = NO_KNOWN_SIZES): number {
   const estimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
     const name = `${type.name}.${field.name}`;
     const rows = type.name === 'Query' && (getNamedType(field.type).name.endsWith('Connection') || isList(field.type) || BY_IDS.has(name));
     // Below a root page, childComplexity sums what one row's fields compute (ROW_FIELD_COSTS), once.
-    if (!rows) return childComplexity + (ROW_FIELD_COSTS[name] ?? 0);
+    // A nested list's items each compute their fields again (a facts field per parent row: hostile17 F2).
+    if (!rows) return itemsOf(name, field, args, known) * childComplexity + (ROW_FIELD_COSTS[name] ?? 0);
     return itemsOf(name, field, args, known) * ((ROW_COSTS[itemType(field.type)] ?? DEFAULT_ROW_COST) + childComplexity);
   };
   return getComplexity({ schema, query: document, operationName, variables, estimators: [estimator], maxQueryNodes: maxNodes } as Parameters<typeof getComplexity>[0]);

@@ -9,6 +9,7 @@ import { parsePeriod, type Period } from '../domain/period';
 import { isYearStart, reviewPeriodOn, type ReviewPeriod } from '../domain/review-period';
 import type { SubjectType } from '../domain/subject';
 import { BadUserInputError } from '../errors';
+import { factsOnce } from './facts-memo';
 import { subjectKey, type Loaders } from './loaders';
 import type { SeverityPeriodsInput } from './types/credit-facts.type';
 import { visibleRecords } from './visibility';
@@ -110,7 +111,12 @@ function historiesOf(loaders: Loaders, records: readonly RecordRow[]): Promise<R
  * (a past asOf must not bring back a record whose disclosure has ended). Evaluations never read
  * as the public: their facts queries run as the system.
  */
-export async function creditFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
+export function creditFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
+  // Once per request for the same field, subject, day and reading, however many aliases and parents ask (facts-memo.ts).
+  return factsOnce(loaders, viewer, field, id, asOf, [reading, occurredFrom ?? null], () => computeCreditFacts(loaders, viewer, field, type, id, asOf, reading, occurredFrom));
+}
+
+async function computeCreditFacts(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
   const all = visibleRecords(viewer, await loaders.factRows.recordsOfSubject.load(subjectKey(type, id)));
   // The rows computed over: at most the cap the field is priced at, for callers (list-caps.ts).
   const records = factsRows(viewer, field, occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all);
@@ -120,7 +126,11 @@ export async function creditFactsOf(loaders: Loaders, viewer: Viewer, field: Fac
 }
 
 /** List memberships of any subject on the day, with the repairs of the records behind them. */
-export async function listFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date) {
+export function listFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date) {
+  return factsOnce(loaders, viewer, field, id, asOf, [], () => computeListFacts(loaders, viewer, field, type, id, asOf));
+}
+
+async function computeListFacts(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date) {
   const memberships = factsRows(viewer, field, await loaders.factRows.membershipsOfSubject.load(subjectKey(type, id)));
   const ids = memberships.flatMap((m) => (m.recordId ? [m.recordId] : []));
   const repairs = await repairsOf(loaders, ids);

@@ -43,11 +43,16 @@ it("refuses 20 aliases of each facts field with their lists over a page of 20 ag
   expect(facts(server.statements)).toEqual([]);
 });
 
-it("serves one subject's whole shipped facts query, and a page of 100 agencies' counts", async () => {
+it("serves one subject's whole shipped facts query, a page of 100 agencies' counts to a token and of 30 without one", async () => {
   const query = readFileSync(path.resolve(__dirname, '../../rules/facts/agency.graphql'), 'utf8');
   const one = await server.rawQuery(query, { id: agencyId, asOf: '2025-06-01T04:00:00Z' }, { role: 'CLERK' });
   expect(one.errors).toBeUndefined();
   expect(one.data.subject.credit.dishonest).toBe(1);
-  const page = await server.rawQuery(`{ agencies(first: 100) { edges { node { credit(asOf: ${ASOF}) { dishonest unrepaired } } } } }`, undefined, { role: 'PUBLIC' });
-  expect(page.errors).toBeUndefined();
+  const page = (first: number) => `{ agencies(first: ${first}) { edges { node { credit(asOf: ${ASOF}) { dishonest unrepaired } } } } }`;
+  expect((await server.rawQuery(page(100), undefined, { role: 'CLERK' })).errors).toBeUndefined();
+  expect((await server.rawQuery(page(30), undefined, { role: 'PUBLIC' })).errors).toBeUndefined();
+  // Without a token each agency's credit is priced in the row limit at what computing it over 100
+  // records costs (260): 100 × (30 + 260) is more than 10,000 (hostile17 F2).
+  const refused = await server.rawQuery(page(100), undefined, { role: 'PUBLIC' });
+  expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 10000, rows: 29000 } });
 });

@@ -9,6 +9,7 @@ import { courtFacts } from '../../domain/court-facts';
 import { SubjectType } from '../../domain/subject';
 import type { GraphQLContext } from '../context';
 import { listFactsOf, period, reviewOn, selection } from '../facts-of';
+import { factsOnce } from '../facts-memo';
 import { factsRows } from '../list-caps';
 import { AgencyType } from '../types/agency.type';
 import { CommitmentFactsType } from '../types/commitment-facts.type';
@@ -32,18 +33,22 @@ export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', Ag
     @Arg('disputedFindingsCount', () => Boolean, DISPUTED_FINDINGS_COUNT) disputedFindingsCount: boolean | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    const on = chinaDate(asOf);
-    const review = reviewOn(on, reviewYearStartsOn);
-    const [rows, objections] = await Promise.all([loaders.factRows.commitmentsOfAgency.load(agency.id), loaders.factRows.findingObjectionsOfAgency.load(agency.id)]);
-    const commitments = withFindingObjections(factsRows(viewer, 'Agency.commitmentFacts', rows), objections, 'commitmentId');
-    const facts = commitmentFacts(commitments, on, period(within, 'within'), { ...selection(domains, publiclyDisclosed, actsFrom, review), disputedFindingsCount });
-    // Each item of these lists is one commitment's finding: breachedCommitments those found 履职不力
-    // (and on which day), notCounted those left out and why (no finding yet, or an act before the
-    // in-force day). A role that reads a commitment's finding null (Commitment.breachFinding,
-    // breachFoundOn, breachFindingPending: the public, FIELD_READERS) gets them empty, for every
-    // agency and commitment, disclosed or not: the facts tell it no more than the commitments do
-    // (hostile12 F3). The counts stay, as the agency's verdicts state them.
-    return readsWhole(viewer.role, 'Commitment.breachFinding') ? facts : { ...facts, breachedCommitments: [], notCounted: [] };
+    // Once per request for the same agency, day and arguments, however many aliases and parents ask (facts-memo.ts).
+    const args = [within, domains, publiclyDisclosed, actsFrom, reviewYearStartsOn, disputedFindingsCount];
+    return factsOnce(loaders, viewer, 'Agency.commitmentFacts', agency.id, asOf, args, async () => {
+      const on = chinaDate(asOf);
+      const review = reviewOn(on, reviewYearStartsOn);
+      const [rows, objections] = await Promise.all([loaders.factRows.commitmentsOfAgency.load(agency.id), loaders.factRows.findingObjectionsOfAgency.load(agency.id)]);
+      const commitments = withFindingObjections(factsRows(viewer, 'Agency.commitmentFacts', rows), objections, 'commitmentId');
+      const facts = commitmentFacts(commitments, on, period(within, 'within'), { ...selection(domains, publiclyDisclosed, actsFrom, review), disputedFindingsCount });
+      // Each item of these lists is one commitment's finding: breachedCommitments those found 履职不力
+      // (and on which day), notCounted those left out and why (no finding yet, or an act before the
+      // in-force day). A role that reads a commitment's finding null (Commitment.breachFinding,
+      // breachFoundOn, breachFindingPending: the public, FIELD_READERS) gets them empty, for every
+      // agency and commitment, disclosed or not: the facts tell it no more than the commitments do
+      // (hostile12 F3). The counts stay, as the agency's verdicts state them.
+      return readsWhole(viewer.role, 'Commitment.breachFinding') ? facts : { ...facts, breachedCommitments: [], notCounted: [] };
+    });
   }
 
   @FieldResolver(() => CourtFactsType, { description: '诉讼事实 / Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })
@@ -55,12 +60,14 @@ export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', Ag
     @Arg('disputedFindingsCount', () => Boolean, DISPUTED_FINDINGS_COUNT) disputedFindingsCount: boolean | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    const [cases, objections, listings] = await Promise.all([
-      loaders.factRows.courtCasesOfAgency.load(agency.id),
-      loaders.factRows.findingObjectionsOfAgency.load(agency.id),
-      listFactsOf(loaders, viewer, 'Agency.listings', SubjectType.AGENCY, agency.id, asOf),
-    ]);
-    const rows = withFindingObjections(factsRows(viewer, 'Agency.courtFacts', cases), objections, 'courtCaseId');
-    return courtFacts(rows, chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt, actsFrom, !!disputedFindingsCount);
+    return factsOnce(loaders, viewer, 'Agency.courtFacts', agency.id, asOf, [within, actsFrom, disputedFindingsCount], async () => {
+      const [cases, objections, listings] = await Promise.all([
+        loaders.factRows.courtCasesOfAgency.load(agency.id),
+        loaders.factRows.findingObjectionsOfAgency.load(agency.id),
+        listFactsOf(loaders, viewer, 'Agency.listings', SubjectType.AGENCY, agency.id, asOf),
+      ]);
+      const rows = withFindingObjections(factsRows(viewer, 'Agency.courtFacts', cases), objections, 'courtCaseId');
+      return courtFacts(rows, chinaDate(asOf), listings.judgmentDefaulter, period(within, 'within'), listings.listedByCourt, actsFrom, !!disputedFindingsCount);
+    });
   }
 }

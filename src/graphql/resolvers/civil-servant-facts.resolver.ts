@@ -8,6 +8,7 @@ import { chinaDate } from '../../domain/day';
 import { SubjectType } from '../../domain/subject';
 import type { GraphQLContext } from '../context';
 import { creditFactsOf, period, selection } from '../facts-of';
+import { factsOnce } from '../facts-memo';
 import { factsRows } from '../list-caps';
 import { CivilServantType } from '../types/civil-servant.type';
 import { CommitmentFactsType } from '../types/commitment-facts.type';
@@ -32,14 +33,17 @@ export class CivilServantFactsResolver extends createSubjectFactsResolver('Civil
     @Arg('disputedFindingsCount', () => Boolean, DISPUTED_FINDINGS_COUNT) disputedFindingsCount: boolean | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
-    const rows = factsRows(viewer, 'CivilServant.commitmentFacts', await loaders.factRows.commitmentsOfResponsible.load(servant.id));
-    // A 履职不力 finding is the unit's: its agency's objections to it decide whether it stands, here too.
-    const agencies = [...new Set(rows.map((row) => row.agencyId))];
-    const objections = (await loaders.factRows.findingObjectionsOfAgency.loadMany(agencies)).flatMap((list) => {
-      if (list instanceof Error) throw list;
-      return list;
+    // Once per request for the same person, day and arguments, however many aliases and parents ask (facts-memo.ts).
+    return factsOnce(loaders, viewer, 'CivilServant.commitmentFacts', servant.id, asOf, [within, domains, publiclyDisclosed, actsFrom, disputedFindingsCount], async () => {
+      const rows = factsRows(viewer, 'CivilServant.commitmentFacts', await loaders.factRows.commitmentsOfResponsible.load(servant.id));
+      // A 履职不力 finding is the unit's: its agency's objections to it decide whether it stands, here too.
+      const agencies = [...new Set(rows.map((row) => row.agencyId))];
+      const objections = (await loaders.factRows.findingObjectionsOfAgency.loadMany(agencies)).flatMap((list) => {
+        if (list instanceof Error) throw list;
+        return list;
     });
     return commitmentFacts(withFindingObjections(rows, objections, 'commitmentId'), chinaDate(asOf), period(within, 'within'), { ...selection(domains, publiclyDisclosed, actsFrom), disputedFindingsCount });
+    });
   }
 
   @FieldResolver(() => CreditFactsType, {

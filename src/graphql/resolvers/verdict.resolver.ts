@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { PERMISSIONS, SEES_CIVIL_SERVANTS } from '../../auth/role';
+import { PERMISSIONS, Role, SEES_CIVIL_SERVANTS } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { readLogOf } from '../../audit/read-log';
 import { Verdict } from '../../db/entities';
@@ -118,11 +118,16 @@ export class VerdictResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: "True when this verdict may no longer be what an evaluation would say now: the rule set in force is another version, or the subject, its credit grades (an enterprise), its credit records, their objections or repairs, its list memberships, commitments or court cases (for a civil servant, also their agency's) changed after it was evaluated. The passing of days alone (a record's counting or disclosure period ending) does not make it stale: compare `asOf` with today.",
+    nullable: true,
+    description: "True when this verdict may no longer be what an evaluation would say now: the rule set in force is another version, or the subject, its credit grades (an enterprise), its credit records, their objections or repairs, its list memberships, commitments or court cases (for a civil servant, also their agency's) changed after it was evaluated. The passing of days alone (a record's counting or disclosure period ending) does not make it stale: compare `asOf` with today. Without a token: true when the rule set in force is another version, otherwise null (not told): the rows compared include some the public may not see (an undisclosed record, an objection), so their changes are not told to it.",
   })
-  async stale(@Root() verdict: Verdict, @Ctx() { loaders, rules }: GraphQLContext): Promise<boolean> {
+  async stale(@Root() verdict: Verdict, @Ctx() { loaders, rules, viewer }: GraphQLContext): Promise<boolean | null> {
     const version = rules.current.version;
     if (verdict.ruleSetVersion !== version) return true;
+    // hostile17 F4: an objection filed on an undisclosed record turned the public's `stale` true,
+    // telling it that a record it may not see had just been written (the change feed hides such
+    // writes from the public for that reason). Its digest covers every row, visible or not.
+    if (viewer.role === Role.PUBLIC) return null;
     return staleGiven(verdict, version, await loaders.rowStateOfSubject.load(subjectKey(verdict.subjectType, verdict.subjectId)));
   }
 
