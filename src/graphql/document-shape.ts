@@ -13,7 +13,7 @@ export const SHAPE_LIMITS = {
   /**
    * Comparisons graphql-js's field-merging check would make: per response path (fragments expanded
    * where spread, each fragment once per selection, inline fragments flattened), n fields of one
-   * response name make n(n-1)/2, and k fragments spread in one selection k(k-1)/2. About a
+   * response name make n(n-1)/2, and k fragments spread directly in one selection set k(k-1)/2. About a
    * microsecond each: 1,000 is about a millisecond. The console's, examples' and facts queries
    * make at most 6; the report's documents 117,180 and 202,050.
    */
@@ -35,6 +35,8 @@ export interface ShapeCount {
   fields: number;
   /** The response path whose name repeats most, and how many times. */
   worst: { path: string; count: number };
+  /** The most fragments spread directly in one selection set. */
+  spreads: number;
 }
 
 const pathNode = (): PathNode => ({ count: 0, children: new Map(), spread: new Set() });
@@ -43,8 +45,10 @@ const pathNode = (): PathNode => ({ count: 0, children: new Map(), spread: new S
 export function countShape(document: DocumentNode): ShapeCount {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const shape: ShapeCount = { pairs: 0, fields: 0, worst: { path: '', count: 0 } };
+  const shape: ShapeCount = { pairs: 0, fields: 0, worst: { path: '', count: 0 }, spreads: 0 };
   const walk = (selectionSet: SelectionSetNode, at: PathNode, path: string, spreading: string[]): void => {
+    /** Fragments spread directly in this selection set: graphql-js compares each two of them (memoised across the document, so they count here only). */
+    const direct = new Set<string>();
     for (const selection of selectionSet.selections) {
       if (shape.fields > SHAPE_LIMITS.expandedFields) return;
       if (selection.kind === Kind.FIELD) {
@@ -62,9 +66,14 @@ export function countShape(document: DocumentNode): ShapeCount {
       } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
+        if (!fragment) continue;
+        if (!direct.has(name)) {
+          shape.pairs += direct.size; // compared with each fragment already spread in this selection set
+          direct.add(name);
+          if (direct.size > shape.spreads) shape.spreads = direct.size;
+        }
         // A cycle is graphql-js's to refuse (NoFragmentCyclesRule); it is walked once here.
-        if (!fragment || at.spread.has(name) || spreading.includes(name)) continue;
-        shape.pairs += at.spread.size; // compared with each fragment already spread here
+        if (at.spread.has(name) || spreading.includes(name)) continue;
         at.spread.add(name);
         walk(fragment.selectionSet, at, path, [...spreading, name]);
       }
@@ -89,8 +98,9 @@ export function shapeRefusal(document: DocumentNode): GraphQLError | null {
   }
   if (shape.pairs > SHAPE_LIMITS.repeatedFieldPairs) {
     const { path, count } = shape.worst;
+    const what = count > 1 ? `repeats fields of one name in one selection (\`${path}\` ${count} times)` : `spreads ${shape.spreads} fragments in one selection`;
     return new GraphQLError(
-      `The query repeats fields of one name in one selection (\`${path}\` ${count} times), which makes ${shape.pairs} pairs of fields, fragments counted where they are spread, for validation to compare; the limit is ${SHAPE_LIMITS.repeatedFieldPairs}. Ask for each field once (identical fields give one answer anyway), or use a list field with \`first\`. Nothing was run.`,
+      `The query ${what}, which makes ${shape.pairs} pairs of fields or fragments for validation to compare (fragments counted where they are spread); the limit is ${SHAPE_LIMITS.repeatedFieldPairs}. Ask for each field once (identical fields give one answer anyway) and spread fewer fragments in one selection, or use a list field with \`first\`. Nothing was run.`,
       { extensions: { limit: SHAPE_LIMITS.repeatedFieldPairs, found: shape.pairs, path, repeats: count } },
     );
   }
