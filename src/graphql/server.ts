@@ -233,7 +233,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
     // An ended answer reaches the client within HTTP_SEND_TIMEOUT_SECONDS or its connection is closed (answer-deadline.ts).
     answerDeadline(config.sendTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.sendSeconds, logger),
     // Before the body is read too: an anonymous address, and a token holder, hold a few requests at once (anonymous-requests.ts).
-    requestsInFlight(config.publicInFlightPerAddress ?? PUBLIC_IN_FLIGHT_DEFAULT, config.inFlightPerToken ?? IN_FLIGHT_PER_TOKEN_DEFAULT, verify),
+    requestsInFlight(config.publicInFlightPerAddress ?? PUBLIC_IN_FLIGHT_DEFAULT, config.inFlightPerToken ?? IN_FLIGHT_PER_TOKEN_DEFAULT, verify, config.sendTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.sendSeconds),
     jsonBody(verify),
     refusePersistedQueries,
     expressMiddleware(apollo, {
