@@ -120,6 +120,12 @@ const ASSUMED_LIST_SIZE = 5;
 export interface KnownSizes {
   key: string;
   sizes: Readonly<Record<string, number>>;
+  /**
+   * Fields of the answer one leaf counts as in estimateFields, `Type.field` → weight, for leaves
+   * whose values are long (a rule's conditions, a legal basis's quote): their size in FIELD_BYTES
+   * (src/graphql/answer-weights.ts). Any other field counts one.
+   */
+  weights?: Readonly<Record<string, number>>;
 }
 
 /** No size known: every list bounded by the rule files counts ASSUMED_LIST_SIZE (the draft facts check, a caller outside a request). */
@@ -275,11 +281,15 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
 }
 
 /**
- * How many fields the answer to an operation may hold: every field one, times the items of every
+ * How many fields the answer to an operation may hold: every field one (a long leaf its weight,
+ * KnownSizes.weights), times the items of every
  * list it sits in (itemsOf, as the cost estimate counts them); aliases and fragments counted each
  * time. What the server builds and sends, whatever each field costs to compute. Throws as estimateCost does.
  */
 export function estimateFields(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxNodes: number, known: KnownSizes = NO_KNOWN_SIZES): number {
-  const estimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => 1 + itemsOf(`${type.name}.${field.name}`, field, args, known) * childComplexity;
+  const estimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
+    const name = `${type.name}.${field.name}`;
+    return (known.weights?.[name] ?? 1) + itemsOf(name, field, args, known) * childComplexity;
+  };
   return getComplexity({ schema, query: document, operationName, variables, estimators: [estimator], maxQueryNodes: maxNodes } as Parameters<typeof getComplexity>[0]);
 }

@@ -9,6 +9,7 @@ import { estimateRows } from '../engine/row-cost';
 import { Role } from '../auth/role';
 import type { GraphQLContext } from './context';
 import { ruleSetSizes } from './rule-set-sizes';
+import { documentShapeRule } from './document-shape';
 
 /**
  * The limits every request must keep, checked before any resolver runs. README.md ("Limits") states
@@ -193,6 +194,8 @@ export const limitRules: ValidationRule[] = [
   maxDirectivesRule({ n: LIMITS.directives, ...refuseWith(LIMITS.directives, 'directives', 'Use fewer @include/@skip.') }),
   maxListNestingRule,
   maxStoredVerdictsRule,
+  // Last: it hands the traversal an empty document in place of a refused one (document-shape.ts).
+  documentShapeRule,
 ];
 
 

@@ -1,4 +1,5 @@
 import { conditionSize } from '../engine/rule-limits';
+import { answerWeights } from './answer-weights';
 import type { KnownSizes } from '../engine/query-cost';
 import type { RuleSet } from '../engine/rule-set';
 
@@ -15,7 +16,7 @@ import type { RuleSet } from '../engine/rule-set';
  */
 export function ruleSetSizes(ruleSet: RuleSet): KnownSizes {
   let sizes = computed.get(ruleSet);
-  if (!sizes) computed.set(ruleSet, (sizes = { key: ruleSet.version, sizes: sizesOf(ruleSet) }));
+  if (!sizes) computed.set(ruleSet, (sizes = { key: ruleSet.version, sizes: sizesOf(ruleSet), weights: answerWeights(ruleSet) }));
   return sizes;
 }
 

@@ -45,15 +45,31 @@ function refuse(res: Response, status: number, code: string, message: string, ex
 }
 
 /**
+ * An answer larger than this stays counted after Node has handed it to the kernel (hostile17 N4): the
+ * kernel's send buffer on a connection takes megabytes whether or not the client reads, so "finished"
+ * said nothing of "read" — 100 unread 1.2 MB answers from one address were all served in 5 s, 65 MB
+ * held in kernel queues. Smaller answers fit the buffers anyway and leave the count when finished.
+ */
+export const LARGE_ANSWER_BYTES = 64 * 1024;
+
+/**
  * Counts requests in flight, anonymous ones per client address and signed-in ones per token holder
  * (`sub`, hostile14 F2: one display token held 20 unread 8.6 MB answers, with nothing to stop a
  * thousand), and refuses one past the limit, before its body is read. A request leaves the count when
- * its response is finished or its connection closes (answer-deadline.ts bounds how long that takes).
+ * its connection closes, or when its response is finished (answer-deadline.ts bounds how long that
+ * takes) — but a finished answer over LARGE_ANSWER_BYTES only when the client shows it has read it:
+ * by sending its next request on the same connection, or closing it (an idle connection is closed
+ * after the server's keep-alive timeout), and at the latest after `holdSeconds`.
  */
-export function requestsInFlight(perAddress: number, perHolder: number, verify: (authorization: string | undefined) => Promise<Viewer>): RequestHandler {
+export function requestsInFlight(perAddress: number, perHolder: number, verify: (authorization: string | undefined) => Promise<Viewer>, holdSeconds = 30): RequestHandler {
   const inFlight = new Map<string, number>();
+  /** Per connection: the release of a large finished answer still counted. */
+  const heldOn = new WeakMap<object, () => void>();
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'OPTIONS') return next();
+    // A new request on the connection: the client has read what came before it.
+    heldOn.get(req.socket)?.();
+    const writtenBefore = req.socket.bytesWritten;
     holderOf(req, verify).then((holder) => {
       const key = holder === null ? `address ${ipKeyGenerator(req.ip ?? 'unknown')}` : `holder ${holder}`;
       const limit = holder === null ? perAddress : perHolder;
@@ -65,12 +81,26 @@ export function requestsInFlight(perAddress: number, perHolder: number, verify: 
       }
       inFlight.set(key, count + 1);
       let left = false;
-      res.once('close', () => {
+      const leave = () => {
         if (left) return;
         left = true;
         const now = (inFlight.get(key) ?? 1) - 1;
         if (now <= 0) inFlight.delete(key);
         else inFlight.set(key, now);
+      };
+      res.once('close', () => {
+        const socket = req.socket;
+        if (!res.writableFinished || socket.destroyed || socket.bytesWritten - writtenBefore <= LARGE_ANSWER_BYTES) return leave();
+        const timer = setTimeout(release, holdSeconds * 1000).unref();
+        function release() {
+          clearTimeout(timer);
+          socket.off('close', release);
+          if (heldOn.get(socket) === release) heldOn.delete(socket);
+          leave();
+        }
+        socket.once('close', release);
+        heldOn.get(socket)?.(); // one held answer per connection: the one before it was read
+        heldOn.set(socket, release);
       });
       next();
     }, next);

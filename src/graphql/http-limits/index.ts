@@ -28,7 +28,7 @@ export function httpLimits(config: Config, verify: (authorization: string | unde
     handlers: [
       publicRate?.middleware ?? ((_req: Request, _res: Response, next: NextFunction) => next()),
       answerDeadline(config.sendTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.sendSeconds, logger),
-      requestsInFlight(config.publicInFlightPerAddress ?? PUBLIC_IN_FLIGHT_DEFAULT, config.inFlightPerToken ?? IN_FLIGHT_PER_TOKEN_DEFAULT, verify),
+      requestsInFlight(config.publicInFlightPerAddress ?? PUBLIC_IN_FLIGHT_DEFAULT, config.inFlightPerToken ?? IN_FLIGHT_PER_TOKEN_DEFAULT, verify, config.sendTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.sendSeconds),
       jsonBody(verify),
     ],
   };
