@@ -80,7 +80,7 @@ export interface SeverityPeriods {
   general: Period;
   major: Period;
   severe: Period;
-  /** How long a trustworthy (守信) record counts from its decision day; absent: until its disclosure ends. */
+  /** How long a trustworthy (守信) record counts from its decision day; absent: with no end. */
   trustworthy?: Period | null;
 }
 
@@ -188,7 +188,6 @@ export function periodStartsOn(record: Pick<RecordLike, 'kind' | 'occurredOn' | 
 /** Does the record count on day `on`? */
 export function recordCounts(record: RecordLike, on: string, countsFor?: SeverityPeriods | null): boolean {
   if (record.status === RecordStatus.REVOKED || record.occurredOn > on || record.decidedOn > on) return false;
-  if (record.disclosureEndsOn && record.disclosureEndsOn < on) return false;
   const period =
     record.kind === RecordKind.TRUSTWORTHY ? countsFor?.trustworthy : countsFor && record.severity ? countsFor[SEVERITY_KEY[record.severity]] : undefined;
   if (period && !runsOn(periodStartsOn(record), period, on)) return false;

@@ -1,10 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CreditRecord, CreditRecordRevision, type Verdict } from '../db/entities';
 import { runSql, sqlNames } from '../db/repositories/sql';
-import { RecordStatus, RevisionAction } from '../domain/credit-record';
+import { RecordKind, RecordStatus, RevisionAction } from '../domain/credit-record';
 
-/** The verdict fields whether its stored facts are withheld depends on. */
-export type WithheldKey = Pick<Verdict, 'subjectType' | 'subjectId' | 'day' | 'evaluatedAt'>;
+/** The verdict fields whether its stored facts are withheld depends on; `facts` for the counting periods it was given with. */
+export type WithheldKey = Pick<Verdict, 'subjectType' | 'subjectId' | 'day' | 'evaluatedAt'> & { facts?: Pick<Verdict['facts'], 'parameters'> | null };
+
+const SEVERITIES = ['minor', 'general', 'major', 'severe'] as const;
+const ISO_PERIOD = /^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/;
+const period = (value: unknown): string | null => (typeof value === 'string' && value !== 'P' && ISO_PERIOD.test(value) ? value : null);
+
+/**
+ * The counting periods (parameters countsFor, trustworthyCountsFor) stored with the verdict, by
+ * severity then trustworthy; null where none was given or it is not a plain ISO period: no end,
+ * so such a record is taken as one the verdict could have counted (withholding too much is safe).
+ */
+function periodsOf(verdict: WithheldKey): (string | null)[] {
+  const parameters = verdict.facts?.parameters ?? {};
+  const countsFor = (parameters.countsFor ?? {}) as Record<string, unknown>;
+  return [...SEVERITIES.map((s) => period(countsFor[s])), period(parameters.trustworthyCountsFor)];
+}
 
 /** What a verdict's readers may not be shown, by cause (see withholdsStoredFacts in visibility.ts). */
 export interface WithheldCauses {
@@ -14,12 +29,16 @@ export interface WithheldCauses {
   undisclosed: boolean;
 }
 
-export const withheldKeyText = (verdict: WithheldKey) => `${verdict.subjectType}:${verdict.subjectId}:${verdict.day}:${verdict.evaluatedAt.toISOString()}`;
+export const withheldKeyText = (verdict: WithheldKey) => `${verdict.subjectType}:${verdict.subjectId}:${verdict.day}:${verdict.evaluatedAt.toISOString()}:${periodsOf(verdict).join(',')}`;
 
 /**
  * Both causes for many verdicts in one statement (the two counts withholdsStoredFacts used to send
  * per verdict, per alias): each is an EXISTS over the subject's indexed records. `today` is the
- * day (China Standard Time) whose disclosure counts.
+ * day (China Standard Time) whose disclosure counts. A record the verdict could have counted is one
+ * registered by then, occurred and decided by its day, and within the counting period of its
+ * severity (the verdict's own parameters, from the act day when the decision day is an estimate,
+ * a day's slack) — whether or not its disclosure had ended by that day: the end of disclosure does
+ * not end a record's effect (credit-facts.ts), so a verdict given after it may rest on the record.
  */
 export async function withheldCausesOf(em: EntityManager, verdicts: readonly WithheldKey[], today: string): Promise<WithheldCauses[]> {
   if (!verdicts.length) return [];
@@ -27,8 +46,9 @@ export async function withheldCausesOf(em: EntityManager, verdicts: readonly Wit
   const revision = sqlNames(em, CreditRecordRevision);
   const r = record.col;
   const { rows } = await runSql<{ k: number; corrected: boolean; undisclosed: boolean }>(em,
-    `with v (k, subject_type, subject_id, day, evaluated_at) as (
-        select * from unnest(?::int[], ?::${record.type.subjectType}[], ?::${record.type.subjectId}[], ?::date[], ?::timestamptz[]))
+    `with v (k, subject_type, subject_id, day, evaluated_at, minor, general, major, severe, trustworthy) as (
+        select * from unnest(?::int[], ?::${record.type.subjectType}[], ?::${record.type.subjectId}[], ?::date[], ?::timestamptz[],
+                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]))
      select v.k,
        exists (select 1 from ${revision.table} rv join ${record.table} r on r.${r.id} = rv.${revision.col.record}
                where rv.${revision.col.action} = '${RevisionAction.CORRECTED}' and rv.${revision.col.createdAt} > v.evaluated_at
@@ -36,10 +56,15 @@ export async function withheldCausesOf(em: EntityManager, verdicts: readonly Wit
        exists (select 1 from ${record.table} r
                where r.${r.subjectType} = v.subject_type and r.${r.subjectId} = v.subject_id and r.${r.createdAt} <= v.evaluated_at
                  and r.${r.occurredOn} <= v.day and r.${r.decidedOn} <= v.day
-                 and (r.${r.disclosureEndsOn} is null or r.${r.disclosureEndsOn} >= v.day)
+                 and v.day <= (case when r.${r.kind} = '${RecordKind.DISHONEST}' and r.${r.decidedOnEstimated} then r.${r.occurredOn} else r.${r.decidedOn} end)
+                              + coalesce((case when r.${r.kind} = '${RecordKind.TRUSTWORTHY}' then v.trustworthy
+                                               else case r.${r.severity} when 'MINOR' then v.minor when 'GENERAL' then v.general
+                                                                       when 'MAJOR' then v.major when 'SEVERE' then v.severe end end)::interval,
+                                         interval '10000 years') + interval '1 day'
                  and (r.${r.status} = '${RecordStatus.REVOKED}' or r.${r.disclosureEndsOn} < ?::date)) as undisclosed
      from v`,
-    [verdicts.map((_, i) => i), verdicts.map((x) => x.subjectType), verdicts.map((x) => x.subjectId), verdicts.map((x) => x.day), verdicts.map((x) => x.evaluatedAt.toISOString()), today],
+    [verdicts.map((_, i) => i), verdicts.map((x) => x.subjectType), verdicts.map((x) => x.subjectId), verdicts.map((x) => x.day), verdicts.map((x) => x.evaluatedAt.toISOString()),
+     ...[0, 1, 2, 3, 4].map((i) => verdicts.map((x) => periodsOf(x)[i])), today],
   );
   const causes: WithheldCauses[] = verdicts.map(() => ({ corrected: false, undisclosed: false }));
   for (const row of rows) causes[row.k] = { corrected: row.corrected, undisclosed: row.undisclosed };

@@ -37,7 +37,7 @@ export class ListMembership extends BaseEntity {
   @Property({ type: 'string', length: 100 })
   documentNumber!: string;
 
-  /** The credit record the listing rests on: its approved repair ends the listing's effect. */
+  /** The credit record the listing rests on: its approved repair is shown (REPAIRED) but ends the listing only where a rule reads the record; the list holds until removed or its term ends. */
   @ManyToOne(() => CreditRecord, { nullable: true, deleteRule: 'restrict', index: true })
   record?: CreditRecord | null;
 

@@ -31,7 +31,7 @@ export class ListSubjectInput {
   @NonEmptyText(100)
   documentNumber!: string;
 
-  @Field(() => ID, { nullable: true, description: "The subject's credit record the listing rests on: an unrevoked DISHONEST record of the same subject that occurred by listedOn. Its approved repair ends the listing's effect." })
+  @Field(() => ID, { nullable: true, description: "The subject's credit record the listing rests on: an unrevoked DISHONEST record of the same subject that occurred by listedOn. An approved repair of it is shown on the listing (endedBy REPAIRED, recordRepairedOn) but does not end the listing: the measures resting on the list (listedByCourt, the serious-illegal listing) hold until the listing body removes it or its recorded term ends." })
   @IsOptional()
   @IsUUID()
   recordId?: string | null;

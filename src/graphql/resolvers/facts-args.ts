@@ -8,12 +8,12 @@ export const AS_OF = { description: 'The moment the facts are about.', validate:
 export const COUNTS_FOR = {
   nullable: true,
   validate: false,
-  description: 'The calendar period a record of each severity counts for from its decision day; absent: until its disclosure ends.',
+  description: 'The calendar period a record of each severity counts for from its decision day; absent: with no end. The end of public disclosure (disclosureEndsOn) does not end its effect.',
 } as const;
 export const TRUSTWORTHY_FOR = {
   nullable: true,
   validate: false,
-  description: '守信记录计入期间 / The calendar period a trustworthy (守信) record counts for from its decision day, e.g. "P3Y"; absent: until its disclosure ends.',
+  description: '守信记录计入期间 / The calendar period a trustworthy (守信) record counts for from its decision day, e.g. "P3Y"; absent: with no end (its disclosure ending does not end it).',
 } as const;
 export const ACTS_FROM = {
   nullable: true,

@@ -110,8 +110,8 @@ export class NotCountedRecordType {
 @ObjectType('CreditFacts', { simpleResolvers: true,
   description:
     'What the credit records of a subject say on one day: the facts the rule files read. A dishonesty record counts when it is not revoked, ' +
-    'had been decided (认定) by the day, its disclosure had not ended, the day lies within the countsFor period of its severity from its decision day ' +
-    '(from the act day when the decision day is an estimate, so an estimate never lengthens it), the act did not occur before actsFrom and its category is among dishonestyCategories when given. ' +
+    'had been decided (认定) by the day, the day lies within the countsFor period of its severity from its decision day ' +
+    '(from the act day when the decision day is an estimate, so an estimate never lengthens it), the act did not occur before actsFrom and its category is among dishonestyCategories when given; the end of its public disclosure (disclosureEndsOn) does not end it. ' +
     'An approved repair that waives ends its effect from the approval day: it stays in records (repaired) and leaves every other count and flag.',
 })
 export class CreditFactsType {
