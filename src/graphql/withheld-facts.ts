@@ -7,7 +7,8 @@ import { RecordKind, RecordStatus, RevisionAction } from '../domain/credit-recor
 export type WithheldKey = Pick<Verdict, 'subjectType' | 'subjectId' | 'day' | 'evaluatedAt'> & { facts?: Pick<Verdict['facts'], 'parameters'> | null };
 
 const SEVERITIES = ['minor', 'general', 'major', 'severe'] as const;
-const ISO_PERIOD = /^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/;
+/** A period as period.ts reads it from a string; PostgreSQL adds it as period.ts does (months then days, a missing day the month's last). */
+const ISO_PERIOD = /^P(?:\d{1,4}Y)?(?:\d{1,4}M)?(?:\d{1,5}D)?$/;
 const period = (value: unknown): string | null => (typeof value === 'string' && value !== 'P' && ISO_PERIOD.test(value) ? value : null);
 
 /**
@@ -36,8 +37,8 @@ export const withheldKeyText = (verdict: WithheldKey) => `${verdict.subjectType}
  * per verdict, per alias): each is an EXISTS over the subject's indexed records. `today` is the
  * day (China Standard Time) whose disclosure counts. A record the verdict could have counted is one
  * registered by then, occurred and decided by its day, and within the counting period of its
- * severity (the verdict's own parameters, from the act day when the decision day is an estimate,
- * a day's slack) — whether or not its disclosure had ended by that day: the end of disclosure does
+ * severity (the verdict's own parameters, from the act day when the decision day is an estimate)
+ * — whether or not its disclosure had ended by that day: the end of disclosure does
  * not end a record's effect (credit-facts.ts), so a verdict given after it may rest on the record.
  */
 export async function withheldCausesOf(em: EntityManager, verdicts: readonly WithheldKey[], today: string): Promise<WithheldCauses[]> {
@@ -60,7 +61,7 @@ export async function withheldCausesOf(em: EntityManager, verdicts: readonly Wit
                               + coalesce((case when r.${r.kind} = '${RecordKind.TRUSTWORTHY}' then v.trustworthy
                                                else case r.${r.severity} when 'MINOR' then v.minor when 'GENERAL' then v.general
                                                                        when 'MAJOR' then v.major when 'SEVERE' then v.severe end end)::interval,
-                                         interval '10000 years') + interval '1 day'
+                                         interval '10000 years')
                  and (r.${r.status} = '${RecordStatus.REVOKED}' or r.${r.disclosureEndsOn} < ?::date)) as undisclosed
      from v`,
     [verdicts.map((_, i) => i), verdicts.map((x) => x.subjectType), verdicts.map((x) => x.subjectId), verdicts.map((x) => x.day), verdicts.map((x) => x.evaluatedAt.toISOString()),

@@ -6,7 +6,7 @@ import { graphql } from '../support/graphql';
 /**
  * lawyer8's R2 (issue 11), through the real server: a live court listing (失信被执行人名单) weighs in a
  * civil servant's promotion and awards after the record behind it stopped counting, naming the court,
- * the day and the 文号; a department's honour verdict says the clause does not reach it.
+ * the day and the 文号; so is a department's honour selection (lawyer16 W2).
  */
 const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
   evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
@@ -48,13 +48,19 @@ describe('R2: a live court listing is weighed in promotion and awards once its r
     expect(removed.reason.zh).toContain('本系统未登记法院移出的失信被执行人名单');
   });
 
-  it('a department still listed after its record lapsed: the honour verdict says the clause speaks of records and the deciding body checks the listing', async () => {
-    const agencyId = await createAgency(server);
-    await server.ok(LIST, { input: { subjectType: 'AGENCY', subjectId: agencyId, list: 'JUDGMENT_DEFAULTER', listedOn: '2023-06-01', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执13号' } });
+  it('a department still listed after its record lapsed is cautioned in honour selection, naming the listing, until the court removes it (lawyer16 W2)', async () => {
+    const agencyId = await createAgency(server, { name: '鄂州市交通运输测试局' });
+    const listed = await server.ok(LIST, { input: { subjectType: 'AGENCY', subjectId: agencyId, list: 'JUDGMENT_DEFAULTER', listedOn: '2023-06-01', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执13号' } });
     const honour = await evaluate('AGENCY', agencyId, 'HONOUR', '2025-01-10');
-    expect(honour.outcome).toBe('ELIGIBLE');
-    expect(honour.reason.zh).toContain('法院仍将本机构列入失信被执行人名单、而所依记录已过计入期间或已修复的，三(六)只说“有政务失信记录”，本规则集不据以考量，由决定机关自行查询');
-    expect(honour.reason.en).toContain('a court listing whose record no longer counts is not weighed');
+    expect(honour.outcome).toBe('CAUTION');
+    expect(ruleIds(honour)).toEqual(['ag-honour-court-listing']);
+    expect(honour.reason.zh).toContain('由湖北省鄂州市中级人民法院于2023-06-01列入失信被执行人名单（文号(2023)鄂07执13号），截至2025-01-10本系统未登记法院移出');
+    expect(honour.reason.zh).toContain('是否依规取消资格由三(六)牵头单位市发展改革委决定');
+    expect(honour.reason.en).toContain('whether to disqualify under the rules is for 市发展改革委');
+    await server.ok(REMOVE, { input: { membershipId: listed.listSubject.id, removedOn: '2025-02-01', removedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执13号之一' } });
+    const removed = await evaluate('AGENCY', agencyId, 'HONOUR', '2025-02-01');
+    expect(removed.outcome).toBe('ELIGIBLE');
+    expect(removed.reason.zh).toContain('也不在本系统未登记法院移出的失信被执行人名单中');
   });
 });
 
