@@ -1,5 +1,6 @@
 import { checkCatalogues, checkRuleAuthority, ruleClaim, type RuleClaim } from './catalogue-check';
 import { clauseCoverage, coverageWarnings, type DocumentCoverage } from './clause-coverage';
+import { checkInternalLabels } from './internal-label-check';
 import { checkLocalChoices } from './local-choice-check';
 import { loadPolicyLibrary, type PolicyLibrary } from './policy-library';
 import { checkRuleQuotes } from './quote-check';
@@ -10,7 +11,7 @@ import type { RuleProblem } from './rule-problem';
 export interface LawInspection {
   /** Misquotes, unauthorised measures, catalogue faults: each refuses the rules. */
   problems: RuleProblem[];
-  /** Clauses cited that add no authority; measures with no rule and no reason for none; local choices naming a rule or parameter no file has. */
+  /** Clauses cited that add no authority; measures with no rule and no reason for none; local choices naming a rule or parameter no file has; internal review labels in texts. */
   warnings: RuleProblem[];
   library: PolicyLibrary;
   coverage: DocumentCoverage[];
@@ -53,6 +54,8 @@ export function inspectLaw(parsed: ParsedRuleFiles): LawInspection {
   const ids = new Set(parsed.rules.map(({ json }) => (json?.value as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'));
   // A warning, like a measure left without a rule: deleting a rule a choice lists must not stop the set loading.
   warnings.push(...checkLocalChoices(library, ids, parameterNames(parsed.parameters)));
+  // A warning: a text citing an internal review label reads as authority no inspector can look up.
+  warnings.push(...checkInternalLabels(parsed));
   const coverage = clauseCoverage(library, rules);
   warnings.push(...coverageWarnings(library, coverage));
   return { problems, warnings, library, coverage };
