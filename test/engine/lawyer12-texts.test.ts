@@ -19,7 +19,7 @@ describe('R1: a removal Chengxin only knows as "none entered" is not stated as a
     }
   });
   it('the listing rules say it in zh and en alike', () => {
-    for (const file of ['enterprise/bar-defaulters.json', 'civil-servant/court-listing-caution.json', 'agency/special-governance.json']) {
+    for (const file of ['enterprise/bar-defaulters.json', 'civil-servant/court-listing-caution.json', 'agency/special-governance.json', 'agency/honour-court-listing.json']) {
       const { explanation } = readJson(file);
       expect(explanation.zh).toContain('本系统未登记法院移出');
       expect(explanation.en).toContain('no removal by the court is recorded here');
