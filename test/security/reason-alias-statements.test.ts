@@ -13,7 +13,7 @@ const server = serverPerFile();
 const EVALUATE = graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id } }`);
 const VERDICTS = 5;
 const ALIASES = 10;
-const withheldStatements = () => server.statements.filter((s) => /with v \(k, subject_type, subject_id, day, evaluated_at\)/.test(s));
+const withheldStatements = () => server.statements.filter((s) => /with v \(k, subject_type, subject_id, day, evaluated_at[,)]/.test(s));
 const perVerdictCounts = () => server.statements.filter((s) => /count\(/i.test(s) && /credit_record/.test(s));
 
 const agencies: string[] = [];
