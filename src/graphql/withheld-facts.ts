@@ -40,6 +40,9 @@ export const withheldKeyText = (verdict: WithheldKey) => `${verdict.subjectType}
  * severity (the verdict's own parameters, from the act day when the decision day is an estimate)
  * — whether or not its disclosure had ended by that day: the end of disclosure does
  * not end a record's effect (credit-facts.ts), so a verdict given after it may rest on the record.
+ * Limit: this trusts that the facts queries read credit with the parameters' periods ($countsFor,
+ * $trustworthyCountsFor), as every shipped agency and enterprise query does (civil servants' verdicts
+ * are never public); a verdict stored without them counts every record, and so withholds for any.
  */
 export async function withheldCausesOf(em: EntityManager, verdicts: readonly WithheldKey[], today: string): Promise<WithheldCauses[]> {
   if (!verdicts.length) return [];

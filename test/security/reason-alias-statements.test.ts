@@ -21,7 +21,9 @@ let recordOfThird: string;
 beforeAll(async () => {
   for (let i = 0; i < VERDICTS; i++) {
     agencies.push(await createAgency(server));
-    if (i === 2) recordOfThird = await createRecord(server, 'AGENCY', agencies[i]);
+    // A record the verdict counts (decided a month ago, within its two-year period): revoking it withholds the verdict.
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    if (i === 2) recordOfThird = await createRecord(server, 'AGENCY', agencies[i], { occurredOn: daysAgo(40), decidedOn: daysAgo(30), recordedOn: daysAgo(29) });
     await server.ok(EVALUATE, { id: agencies[i] });
   }
 });
