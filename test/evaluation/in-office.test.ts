@@ -89,3 +89,23 @@ describe('三(六): a record counts as government dishonesty only when recorded 
     expect((await server.sql('select count(*)::int as n from credit_record'))[0].n).toBe(before);
   });
 });
+
+describe("三(六): a civil servant's own failure to appear in court is government dishonesty only when recorded as done in office (lawyer17 W1)", () => {
+  // 三(八) puts the duty to appear on an organ's head in an administrative case; anyone may fail to
+  // appear in a private case of their own (a personal loan dispute), and the category does not say which.
+  const absence = { category: 'FAILURE_TO_APPEAR' as const, severity: 'MINOR' as const, documentNumber: '(2025)鄂0702民初88号', occurredOn: '2025-03-01', recordedOn: '2025-03-20', loss: null };
+
+  it('recorded as private conduct, or not recorded: a caution in awards, no restriction; recorded in office: restricted', async () => {
+    for (const inOffice of [false, null]) {
+      const { servantId } = await agencyWithServant(server);
+      await server.ok(CREATE, { input: recordInput('CIVIL_SERVANT', servantId, { ...absence, inOffice }) });
+      const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-04-01');
+      expect({ inOffice, outcome: verdict.outcome, measures: verdict.measures }).toEqual({ inOffice, outcome: 'CAUTION', measures: [{ ruleId: 'cs-award-caution' }] });
+    }
+    const { servantId } = await agencyWithServant(server);
+    await server.ok(CREATE, { input: recordInput('CIVIL_SERVANT', servantId, { ...absence, documentNumber: '(2025)鄂07行初88号', inOffice: true }) });
+    const restricted = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-04-01');
+    expect(restricted.outcome).toBe('RESTRICTED');
+    expect(restricted.measures.map((m) => m.ruleId)).toContain('cs-award-restrict');
+  });
+});
