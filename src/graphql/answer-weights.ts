@@ -15,10 +15,22 @@ export const FIELD_BYTES = 32;
  * budget and come back as 1.2 MB for a 1.1 KB request (hostile17 F3); priced by size, the answer an
  * anonymous request may ask for stays near LIMITS.publicFields × FIELD_BYTES.
  */
+/**
+ * Free texts an anonymous caller reads, weighed by the longest their input allows (characters × 3
+ * bytes, a Chinese character in UTF-8, in FIELD_BYTES): clerks write them, and an attacker picks the
+ * subject whose texts are longest. A record's summary (2,000 characters) counted one field
+ * (hostile18 F1); a page of 50 records with their summaries (the console's records page) still fits.
+ */
+export const TEXT_WEIGHTS: Readonly<Record<string, number>> = {
+  'CreditRecord.summary': Math.ceil((2_000 * 3) / FIELD_BYTES),
+  'Commitment.content': Math.ceil((4_000 * 3) / FIELD_BYTES),
+};
+
 export function answerWeights(ruleSet: RuleSet): Record<string, number> {
   const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? null));
   const weight = (sizes: number[]) => Math.max(1, Math.ceil(sizes.reduce((sum, size) => sum + size, 0) / Math.max(1, sizes.length) / FIELD_BYTES));
   return {
+    ...TEXT_WEIGHTS,
     'RuleInfo.conditions': weight(ruleSet.rules.map((rule) => bytes(rule.conditions))),
     'LegalBasis.quote': weight(ruleSet.rules.flatMap((rule) => rule.basis.map((basis) => bytes(basis.quote)))),
     // Their texts (a sentence in Chinese and English each): weighed on the field holding both, so

@@ -297,7 +297,7 @@ function estimateOnce(schema: GraphQLSchema, document: DocumentNode, operationNa
  * caller without a token is also held to LIMITS.publicFields.
  */
 export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>, caller?: Pick<GraphQLContext, 'rules' | 'viewer'>): void {
-  const sizes = caller ? ruleSetSizes(caller.rules.current) : NO_KNOWN_SIZES;
+  const sizes = caller ? ruleSetSizes(caller.rules.current, schema) : NO_KNOWN_SIZES;
   let complexity: number;
   let fields = 0;
   let rows = 0;

@@ -1,5 +1,7 @@
 import { conditionSize } from '../engine/rule-limits';
+import type { GraphQLSchema } from 'graphql';
 import { answerWeights } from './answer-weights';
+import { storedFactsWeights } from './stored-facts-weights';
 import type { KnownSizes } from '../engine/query-cost';
 import type { RuleSet } from '../engine/rule-set';
 
@@ -14,13 +16,13 @@ import type { RuleSet } from '../engine/rule-set';
  * lists the rules of the set it was decided under; it is counted as if decided under the set in
  * force, whose size the server knows (both are bounded by the rule files' limits, rule-limits.ts).
  */
-export function ruleSetSizes(ruleSet: RuleSet): KnownSizes {
+export function ruleSetSizes(ruleSet: RuleSet, schema: GraphQLSchema): KnownSizes {
   let sizes = computed.get(ruleSet);
-  if (!sizes) computed.set(ruleSet, (sizes = { key: ruleSet.version, sizes: sizesOf(ruleSet), weights: answerWeights(ruleSet) }));
+  if (!sizes) computed.set(ruleSet, (sizes = { key: ruleSet.version, sizes: sizesOf(ruleSet), weights: { ...answerWeights(ruleSet), ...storedFactsWeights(schema, ruleSet) } }));
   return sizes;
 }
 
-/** Per rule set: each is immutable once built, and the sizes are read by every request. */
+/** Per rule set (the served schema is one per process): each is immutable once built, and the sizes are read by every request. */
 const computed = new WeakMap<RuleSet, KnownSizes>();
 
 function sizesOf(ruleSet: RuleSet): Record<string, number> {

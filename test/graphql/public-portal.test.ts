@@ -96,13 +96,21 @@ describe('public lists show only records in force and within their disclosure pe
     await server.query(graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }`), {
       input: { objectionId: filed.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-02-15' },
     });
-    const READ = graphql(`query ($v: ID!) { verdict(id: $v) { outcome explanation { facts factsWithheld rules { evidence } } } }`);
+    // Facts and evidence in two requests: a verdict's facts and every rule's evidence together can
+    // hold more than an anonymous request may ask for (each priced by what it can hold, hostile18 F1).
+    const READ_FACTS = graphql(`query ($v: ID!) { verdict(id: $v) { outcome explanation { facts factsWithheld } } }`);
+    const READ_EVIDENCE = graphql(`query ($v: ID!) { verdict(id: $v) { explanation { rules { evidence } } } }`);
+    const read = async (v: string, role: 'PUBLIC' | 'INSPECTOR') => {
+      const facts = (await server.ok(READ_FACTS, { v }, { role })).verdict!;
+      const evidence = (await server.ok(READ_EVIDENCE, { v }, { role })).verdict!;
+      return { ...facts, explanation: { ...facts.explanation, rules: evidence.explanation.rules } };
+    };
     const shown = (verdict: any) => JSON.stringify(verdict.explanation);
     for (const [verdictId, recordId] of [[barred.id, record], [old.id, expiredId]]) {
-      const asPublic = (await server.ok(READ, { v: verdictId }, { role: 'PUBLIC' })).verdict;
+      const asPublic = await read(verdictId, 'PUBLIC');
       expect(shown(asPublic)).not.toContain(recordId);
-      expect(asPublic!.explanation).toMatchObject({ facts: {}, factsWithheld: true });
-      expect(shown((await server.ok(READ, { v: verdictId }, { role: 'INSPECTOR' })).verdict)).toContain(recordId);
+      expect(asPublic.explanation).toMatchObject({ facts: {}, factsWithheld: true });
+      expect(shown(await read(verdictId, 'INSPECTOR'))).toContain(recordId);
     }
   });
 
