@@ -35,7 +35,8 @@ function holderOf(req: Request, verify: (authorization: string | undefined) => P
   }
   return known;
 }
-const isSignedIn = (req: Request, verify: (authorization: string | undefined) => Promise<Viewer>): Promise<boolean> => holderOf(req, verify).then((sub) => sub !== null);
+/** Whether the request carries a token that verifies (kept per request: verified once). */
+export const isSignedIn = (req: Request, verify: (authorization: string | undefined) => Promise<Viewer>): Promise<boolean> => holderOf(req, verify).then((sub) => sub !== null);
 
 function refuse(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown>): void {
   errorsTotal.inc({ code });

@@ -4,6 +4,7 @@ import type { Viewer } from '../../auth/role';
 import { HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PUBLIC_IN_FLIGHT_DEFAULT, type Config } from '../../config';
 import { jsonBody, requestsInFlight } from './anonymous-requests';
 import { answerDeadline } from './answer-deadline';
+import { publicAnswerSize, PUBLIC_ANSWER_BYTES } from './public-answer-size';
 import { publicRateLimit, type PublicRateLimit } from './public-rate-limit';
 
 export { httpErrorHandler } from './http-errors';
@@ -19,7 +20,8 @@ export type { PublicRateLimit } from './public-rate-limit';
  *   connection is closed (answer-deadline.ts);
  * - requests in flight, before the body is read too: an anonymous address, and a token holder, hold
  *   a few requests at once (anonymous-requests.ts);
- * - the body, parsed within the caller's size limit (anonymous-requests.ts).
+ * - the body, parsed within the caller's size limit (anonymous-requests.ts);
+ * - an anonymous answer's size, checked when it is sent (public-answer-size.ts).
  */
 export function httpLimits(config: Config, verify: (authorization: string | undefined) => Promise<Viewer>, logger: Logger): { handlers: RequestHandler[]; publicRate: PublicRateLimit | null } {
   const publicRate = publicRateLimit(config, verify);
@@ -30,6 +32,7 @@ export function httpLimits(config: Config, verify: (authorization: string | unde
       answerDeadline(config.sendTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.sendSeconds, logger),
       requestsInFlight(config.publicInFlightPerAddress ?? PUBLIC_IN_FLIGHT_DEFAULT, config.inFlightPerToken ?? IN_FLIGHT_PER_TOKEN_DEFAULT, verify, config.sendTimeoutSeconds ?? HTTP_TIMEOUT_DEFAULTS.sendSeconds),
       jsonBody(verify),
+      publicAnswerSize(PUBLIC_ANSWER_BYTES, verify),
     ],
   };
 }
