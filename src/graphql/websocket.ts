@@ -50,6 +50,14 @@ export interface SubscriptionLimits {
   publicRate?: Pick<PublicRateLimit, 'take'>;
 }
 
+/**
+ * The largest `ping` payload echoed back in a `pong`, in bytes of JSON. graphql-ws echoes a ping's
+ * payload whole: 2,000 pings of 60 KB on one public socket came back as 120 MB, and pings were not
+ * counted as messages (hostile18 N2). A keep-alive ping carries nothing or a timestamp; a socket
+ * sending a larger payload is closed (4400) before anything is echoed.
+ */
+export const PING_PAYLOAD_BYTES = 1024;
+
 /** 4429: a graphql-ws client does not retry into the same limit. */
 const RATE_LIMITED = { code: CloseCode.TooManyInitialisationRequests, reason: 'Too many requests without a token from this address' };
 
@@ -184,6 +192,22 @@ export function serveSubscriptions(
         held.set(ctx, { groups, expiry: closeOnExpiry(ctx, viewer) });
         viewers.set(ctx, viewer);
         return true;
+      },
+      // A ping is a message like a Subscribe: an anonymous socket's count against its address's rate
+      // limit (a socket not yet initialised is anonymous), and its payload is bounded (PING_PAYLOAD_BYTES).
+      // Closing here stops the echo: graphql-ws sends nothing on a socket that is no longer open.
+      onPing: async (ctx, payload) => {
+        const socket = ctx.extra.socket;
+        const bytes = payload === undefined ? 0 : Buffer.byteLength(JSON.stringify(payload));
+        if (bytes > PING_PAYLOAD_BYTES) {
+          socket.close(CloseCode.BadRequest, `Bad request: a ping's payload is ${bytes} bytes, at most ${PING_PAYLOAD_BYTES} are echoed; send a smaller one (or none)`);
+          return;
+        }
+        const viewer = viewers.get(ctx);
+        if ((!viewer || viewer.subject === null) && limits.publicRate) {
+          const rate = await limits.publicRate.take(addressOf(ctx.extra.request));
+          if (!rate.allowed) socket.close(RATE_LIMITED.code, `${RATE_LIMITED.reason}: at most ${rate.limit} in ${rate.windowSeconds} s, WebSocket messages included; retry after ${rate.retryAfterSeconds} s`);
+        }
       },
       onClose: (ctx) => {
         const entry = held.get(ctx);
