@@ -1,6 +1,7 @@
 import { conditionSize } from '../engine/rule-limits';
 import type { GraphQLSchema } from 'graphql';
 import { answerWeights } from './answer-weights';
+import { introspectionSizes } from './introspection-sizes';
 import { storedFactsWeights } from './stored-facts-weights';
 import type { KnownSizes } from '../engine/query-cost';
 import type { RuleSet } from '../engine/rule-set';
@@ -18,7 +19,7 @@ import type { RuleSet } from '../engine/rule-set';
  */
 export function ruleSetSizes(ruleSet: RuleSet, schema: GraphQLSchema): KnownSizes {
   let sizes = computed.get(ruleSet);
-  if (!sizes) computed.set(ruleSet, (sizes = { key: ruleSet.version, sizes: sizesOf(ruleSet), weights: { ...answerWeights(ruleSet), ...storedFactsWeights(schema, ruleSet) } }));
+  if (!sizes) computed.set(ruleSet, (sizes = { key: ruleSet.version, sizes: { ...introspectionSizes(schema), ...sizesOf(ruleSet) }, weights: { ...answerWeights(ruleSet), ...storedFactsWeights(schema, ruleSet) } }));
   return sizes;
 }
 
