@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../config';
@@ -27,7 +27,48 @@ function notBuilt(what: string) {
   };
 }
 
-/** A static site under `prefix`: hashed assets cached for long, every other path answered by index.html (client-side routes). */
+/** Encodings the build writes beside an asset (`x.js.br`, `x.js.gz`), in the order they are preferred. */
+const PRECOMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/**
+ * Serves the compressed copy the build wrote beside an asset (console/scripts/build-graphiql.mjs) to
+ * a browser that accepts it: GraphiQL's script is 3.5 MB as it comes and was sent whole to anyone
+ * asking, 350 GETs 1.2 GB (hostile18 F3); as brotli it is about 570 KB, read from disk with no
+ * compressing per request. The copies are listed once, at start: request paths are looked up, never
+ * joined onto the folder. A browser that accepts neither gets the file itself.
+ */
+function precompressed(dir: string): express.RequestHandler {
+  const copies = new Map<string, Set<string>>();
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
+      const copy = entry.isFile() ? PRECOMPRESSED.find(({ suffix }) => entry.name.endsWith(suffix)) : undefined;
+      if (!copy) continue;
+      const original = `${prefix}${entry.name.slice(0, -copy.suffix.length)}`;
+      copies.set(original, (copies.get(original) ?? new Set()).add(copy.suffix));
+    }
+  };
+  walk(dir, '/');
+  return (req: Request, res: Response, next: NextFunction) => {
+    const have = copies.get(req.path);
+    if (!have || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    res.setHeader('vary', 'Accept-Encoding');
+    // Ours, not the client's order: browsers list gzip first with the same weight, brotli is smaller.
+    const chosen = PRECOMPRESSED.find((copy) => have.has(copy.suffix) && req.acceptsEncodings(copy.encoding) === copy.encoding);
+    if (!chosen) return next();
+    res.type(path.extname(req.path));
+    res.setHeader('content-encoding', chosen.encoding);
+    res.sendFile(`${req.path.slice(1)}${chosen.suffix}`, { root: dir, headers: { 'cache-control': cacheControl(req.path) } });
+  };
+}
+
+/** Files under assets/ carry their content's hash in their name (Vite's, build-graphiql.mjs's): kept a year; anything else revalidated. */
+const cacheControl = (file: string): string => (file.includes('/assets/') || file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
+/** A static site under `prefix`: hashed assets cached for long (compressed where the build compressed them), every other path answered by index.html (client-side routes). */
 function site(dir: string, policy: string, spa: boolean): express.RequestHandler[] {
   const security = (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('content-security-policy', policy);
@@ -37,14 +78,14 @@ function site(dir: string, policy: string, spa: boolean): express.RequestHandler
   };
   const files = express.static(dir, {
     index: 'index.html',
-    setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (res, file) => res.setHeader('cache-control', cacheControl(file)),
   });
   const fallback = (req: Request, res: Response, next: NextFunction) => {
     if (!spa || (req.method !== 'GET' && req.method !== 'HEAD') || path.extname(req.path)) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(path.join(dir, 'index.html'));
   };
-  return [security, files, fallback];
+  return [security, precompressed(dir), files, fallback];
 }
 
 /**
