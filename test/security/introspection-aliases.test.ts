@@ -47,7 +47,7 @@ it('fewer aliases that pass the cost limit are not sent past the byte limit: ANS
   // The most aliases the cost limit lets through.
   let n = 1;
   while (n < 30) {
-    const body = await (await anonymous(aliases(n + 1))).json();
+    const body = (await (await anonymous(aliases(n + 1))).json()) as { errors?: { extensions?: { code?: string } }[] };
     if (body.errors?.[0]?.extensions?.code === 'QUERY_TOO_COMPLEX') break;
     n++;
   }
