@@ -91,6 +91,12 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
       if (contradiction) throw new BadUserInputError('kind', contradiction);
       courtCase.kind = input.kind;
     }
+    if (input.hearingOn !== undefined && input.hearingOn !== courtCase.hearingOn && courtCase.absenceFinding) {
+      // hostile18 F4: the absence counts in the windows that hold its hearing day (or the filing day
+      // standing in); a hearing moved earlier after the finding shortens how long it counts, on one
+      // clerk's word. As with kind and headAppeared, the finding fixes it.
+      throw new ConflictError('hearingOn', `${courtCase.absenceFoundBy} 已于 ${courtCase.absenceFoundOn} 就本案作出负责人出庭认定（${courtCase.absenceFindingDocument}），开庭日（${courtCase.hearingOn ?? '未登记'}）不能再改：认定按开庭日计入各期考核。认定有误的，请提出认定异议（fileFindingObjection），由他人决定。 / a finding on the head's absence was recorded on ${courtCase.absenceFoundOn} by ${courtCase.absenceFoundBy} (${courtCase.absenceFindingDocument}); the hearing day (${courtCase.hearingOn ?? 'none recorded'}) can no longer change, as the finding counts by it. If the finding is wrong, file a finding objection (fileFindingObjection) for another person to decide.`);
+    }
     if (input.hearingOn !== undefined) courtCase.hearingOn = input.hearingOn;
     if (input.headAppeared !== undefined && input.headAppeared !== courtCase.headAppeared && courtCase.absenceFinding) {
       throw new ConflictError('headAppeared', `${courtCase.absenceFoundBy} 已于 ${courtCase.absenceFoundOn} 认定负责人未出庭（${courtCase.absenceFindingDocument}），出庭情况不能再改。 / the head's absence was found on ${courtCase.absenceFoundOn} by ${courtCase.absenceFoundBy} (${courtCase.absenceFindingDocument}); whether the head appeared can no longer change.`);

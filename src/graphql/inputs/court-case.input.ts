@@ -43,7 +43,7 @@ export class UpdateCourtCaseInput {
   @Field(() => CaseKind, { nullable: true, description: '案件类型 / Record the kind of a case registered without one (it counts for nothing under 三(八) until recorded), or correct it.' })
   kind?: CaseKind;
 
-  @HappenedOn({ nullable: true, description: HEARING_ON })
+  @HappenedOn({ nullable: true, description: `${HEARING_ON} Fixed once a finding on the head's absence is on record (CONFLICT): the finding counts by it.` })
   hearingOn?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Did the head appear? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)).' })
