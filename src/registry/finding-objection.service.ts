@@ -17,6 +17,7 @@ import { appendRevision } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
 import { assertSecondPerson } from './second-person';
+import { assertMayFileFrom } from './backdated-objection';
 
 export interface FileFindingObjectionFields {
   /** The breached commitment whose 履职不力 finding (四(四)) the unit objects to. */
@@ -94,6 +95,7 @@ export async function fileFindingObjection(em: EntityManager, actor: Viewer, inp
       throw new ConflictError(finding.field, `该认定已有尚未处理的异议（${pending.id}，${pending.filedOn} 提出）；一次只处理一项异议，请在原异议中补充理由，或待其处理后再提出。 / the finding already has a pending objection (id ${pending.id}, filed ${pending.filedOn}); one objection is decided at a time. Add the new grounds to it, or file again once it is decided.`);
     }
     assertDateOrder('the finding\'s day (foundOn)', finding.foundOn, 'filedOn', input.filedOn);
+    assertMayFileFrom(actor, input.filedOn, { zh: '认定', en: 'finding' });
     finding.setDisputed(true);
     return tx.create(FindingObjection, {
       finding: finding.kind,

@@ -12,6 +12,7 @@ import { checkedDecision } from './decision-record';
 import { appendRevision, assertInOfficeApplies, assertRecordConsistent } from './credit-record.service';
 import { assertDateOrder, findOrFail } from './lookup';
 import { assertSecondPerson } from './second-person';
+import { assertMayFileFrom } from './backdated-objection';
 
 export interface FileObjectionFields {
   recordId: string;
@@ -64,6 +65,7 @@ export async function fileObjection(em: EntityManager, actor: Viewer, input: Fil
       );
     }
     assertDateOrder('the record\'s recordedOn', record.recordedOn, 'filedOn', input.filedOn);
+    assertMayFileFrom(actor, input.filedOn, { zh: '记录', en: 'record' });
     const objection = tx.create(Objection, { record, filedBy: input.filedBy, reason: input.reason, filedOn: input.filedOn, enteredBy: actor.subject });
     if (record.status !== RecordStatus.DISPUTED) {
       record.status = RecordStatus.DISPUTED;

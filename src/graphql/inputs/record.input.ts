@@ -119,7 +119,7 @@ export class FileObjectionInput {
   @NonEmptyText(4000)
   reason!: string;
 
-  @HappenedOn()
+  @HappenedOn({ description: '异议提出之日 / The day the objection was filed: from it on, what it objects to counts as disputed. Not before the record\'s recordedOn. A day before today rewrites past days, so only ADMIN enters it (FORBIDDEN, reason SECOND_PERSON_REQUIRED); a CLERK files it dated today.' })
   filedOn!: string;
 }
 
