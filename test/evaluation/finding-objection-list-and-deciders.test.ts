@@ -25,6 +25,8 @@ const DECIDE_REPAIR = graphql(`mutation ($input: DecideCreditRepairInput!) { dec
 const server = serverPerFile();
 const CLERK = { role: 'CLERK' } as const;
 const SECOND_CLERK = { role: 'CLERK', sub: 'second-clerk' } as const;
+/** Objections here are dated on past days, which takes a second person to enter (hostile18 F2): ADMIN. */
+const FILER = { role: 'ADMIN', sub: 'filing.admin' } as const;
 const BODY = '鄂州市社会信用体系建设领导小组办公室';
 const NUMBER = '鄂州信用办〔2025〕12号';
 const historyOf = (recordId: string) => server.sql<{ action: string; reason: string }>(`select action, reason from credit_record_revision where record_id = ? order by created_at, version`, [recordId]);
@@ -42,8 +44,8 @@ async function agencyWithObjections() {
   });
   const courtCaseId = filed.createCourtCase.id;
   await findAbsence(server, courtCaseId, '2025-03-01');
-  const onCommitment = (await server.ok(FILE, { input: { commitmentId, filedBy: '张局长', reason: '系上级调整项目安排所致', filedOn: '2025-04-01' } }, CLERK)).fileFindingObjection.id;
-  const onCase = (await server.ok(FILE, { input: { courtCaseId, filedBy: '李副局长', reason: '负责人当日住院手术', filedOn: '2025-03-15' } }, CLERK)).fileFindingObjection.id;
+  const onCommitment = (await server.ok(FILE, { input: { commitmentId, filedBy: '张局长', reason: '系上级调整项目安排所致', filedOn: '2025-04-01' } }, FILER)).fileFindingObjection.id;
+  const onCase = (await server.ok(FILE, { input: { courtCaseId, filedBy: '李副局长', reason: '负责人当日住院手术', filedOn: '2025-03-15' } }, FILER)).fileFindingObjection.id;
   const decided = await server.ok(DECIDE, { input: { objectionId: onCase, decision: 'REJECTED', resolution: '未提交住院证明', resolvedOn: '2025-04-10', decidedBy: BODY, documentNumber: NUMBER } }, CLERK);
   expect(decided.decideFindingObjection).toEqual({ id: onCase, status: 'REJECTED', decidedBy: BODY, documentNumber: NUMBER });
   return { agencyId, commitmentId, courtCaseId, onCommitment, onCase };
@@ -81,7 +83,7 @@ describe('deciding body and document number (lawyer13 R8)', () => {
     const agencyId = await createAgency(server);
     const servantId = await createCivilServant(server, agencyId);
     const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId);
-    const objectionId = (await server.ok(FILE_OBJECTION, { input: { recordId, filedBy: '本人', reason: '非本人经办', filedOn: '2023-04-01' } }, CLERK)).fileObjection.id;
+    const objectionId = (await server.ok(FILE_OBJECTION, { input: { recordId, filedBy: '本人', reason: '非本人经办', filedOn: '2023-04-01' } }, FILER)).fileObjection.id;
     const bad = await server.query(RESOLVE, { input: { objectionId, decision: 'UPHELD', remedy: 'REVOKE', resolution: '经核实非本人经办', resolvedOn: '2023-04-20', decidedBy: BODY, documentNumber: '第12号' } }, SECOND_CLERK);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'documentNumber' });
     const long = await server.query(RESOLVE, { input: { objectionId, decision: 'UPHELD', remedy: 'REVOKE', resolution: '经核实非本人经办', resolvedOn: '2023-04-20', decidedBy: '机'.repeat(101) } }, SECOND_CLERK);
@@ -115,7 +117,7 @@ describe('deciding body and document number (lawyer13 R8)', () => {
     });
     const commitmentId = made.createCommitment.id;
     await server.ok(SETTLE, { input: { commitmentId, status: 'BREACHED', breachFinding: 'DERELICTION', foundBy: '鄂州市人民政府督查室', settledOn: '2025-03-10', settlementDocument: '鄂州督〔2025〕78号', answerablePersonIds: [personId], answerableSeverity: 'GENERAL' } });
-    const objectionId = (await server.ok(FILE, { input: { commitmentId, filedBy: '本单位', reason: '系上级调整项目安排所致', filedOn: '2025-04-01' } }, CLERK)).fileFindingObjection.id;
+    const objectionId = (await server.ok(FILE, { input: { commitmentId, filedBy: '本单位', reason: '系上级调整项目安排所致', filedOn: '2025-04-01' } }, FILER)).fileFindingObjection.id;
     await server.ok(DECIDE, { input: { objectionId, decision: 'UPHELD', resolution: '经核实不属履职不力', resolvedOn: '2025-05-01', decidedBy: BODY, documentNumber: NUMBER } }, SECOND_CLERK);
     const [{ id: entryId }] = await server.sql<{ id: string }>(`select id from credit_record where subject_id = ?`, [personId]);
     const last = (await historyOf(entryId)).at(-1)!;

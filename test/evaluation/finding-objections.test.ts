@@ -36,6 +36,8 @@ const noon = (day: string) => `${day}T12:00:00+08:00`;
 const CLERK = { role: 'CLERK' } as const;
 /** Upholding takes someone other than the clerk who entered the objection (hostile13 F5). */
 const SECOND_CLERK = { role: 'CLERK', sub: 'second-clerk' } as const;
+/** Objections here are dated on past days, which takes a second person to enter (hostile18 F2): ADMIN. */
+const FILER = { role: 'ADMIN', sub: 'filing.admin' } as const;
 const ruleIds = (verdict: { measures: { ruleId: string }[] }) => verdict.measures.map((m) => m.ruleId);
 
 let serial = 0;
@@ -68,7 +70,7 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     expect(ruleIds(scored)).toContain('ag-performance-breached-commitments');
     expect((await server.ok(STALE, { id: scored.id })).verdict!.stale).toBe(false);
 
-    const filed = (await server.ok(FILE, { input: objection({ commitmentId }) }, CLERK)).fileFindingObjection;
+    const filed = (await server.ok(FILE, { input: objection({ commitmentId }) }, FILER)).fileFindingObjection;
     // The verdict stored before the filing no longer says what an evaluation would: it is stale.
     expect((await server.ok(STALE, { id: scored.id })).verdict!.stale).toBe(true);
     expect(filed).toMatchObject({ finding: 'COMMITMENT_DERELICTION', agencyId, commitmentId, courtCaseId: null, status: 'PENDING', filedOn: '2025-04-01' });
@@ -93,7 +95,7 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     const audit = await server.sql(`select action, outcome from audit_event where target_id = ? and action in ('FILE_FINDING_OBJECTION', 'DECIDE_FINDING_OBJECTION') order by created_at`, [commitmentId]);
     expect(audit).toEqual([{ action: 'FILE_FINDING_OBJECTION', outcome: 'filed COMMITMENT_DERELICTION' }, { action: 'DECIDE_FINDING_OBJECTION', outcome: 'REJECTED COMMITMENT_DERELICTION: finding stands' }]);
     // Decided, the finding takes a new objection.
-    await server.ok(FILE, { input: objection({ commitmentId, filedOn: '2025-05-20' }) }, CLERK);
+    await server.ok(FILE, { input: objection({ commitmentId, filedOn: '2025-05-20' }) }, FILER);
   });
 
   it('upheld: the finding is revoked, on every day, and costs no points, with the file entry it made on the answerable person; the verdict says why', async () => {
@@ -104,11 +106,9 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     expect(await entry()).toEqual([{ status: 'ACTIVE', category: 'COMMITMENT_DERELICTION' }]);
     // The person objects to their own entry as well; once the finding goes, that objection must not hang pending for ever.
     const [{ id: entryId }] = await server.sql<{ id: string }>(`select id from credit_record where subject_id = ?`, [servantId]);
-    const own = (await server.ok(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本人", reason: "非本人职责", filedOn: "2025-04-20" }) { id } }`), { r: entryId }, CLERK)).fileObjection.id;
-    const filed = (await server.ok(FILE, { input: objection({ commitmentId }) }, CLERK)).fileFindingObjection;
-    // The clerk who entered the objection may not uphold it alone (hostile13 F5).
-    const alone = await server.query(DECIDE, { input: { objectionId: filed.id, decision: 'UPHELD', resolution: '经核实，系上级调整项目安排，不属履职不力', resolvedOn: '2025-05-01' } }, CLERK);
-    expect(alone.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_PERSON_REQUIRED' });
+    const own = (await server.ok(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本人", reason: "非本人职责", filedOn: "2025-04-20" }) { id } }`), { r: entryId }, FILER)).fileObjection.id;
+    const filed = (await server.ok(FILE, { input: objection({ commitmentId }) }, FILER)).fileFindingObjection;
+    // Whoever entered the objection may not also uphold it unless ADMIN (hostile13 F5): test/security/clerk-backdates-objection-and-rejects.test.ts.
     await server.ok(DECIDE, { input: { objectionId: filed.id, decision: 'UPHELD', resolution: '经核实，系上级调整项目安排，不属履职不力', resolvedOn: '2025-05-01' } }, SECOND_CLERK);
     const revoked = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW');
     expect(ruleIds(revoked)).not.toContain('ag-performance-breached-commitments');
@@ -133,7 +133,7 @@ describe('an agency objects to an absence finding (三(八), read by special gov
     const caseId = await absentCase(agencyId);
     expect(ruleIds(await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE'))).toEqual(['ag-special-governance-absence']);
 
-    const filed = (await server.ok(FILE, { input: objection({ courtCaseId: caseId, filedOn: '2025-03-15' }) }, CLERK)).fileFindingObjection;
+    const filed = (await server.ok(FILE, { input: objection({ courtCaseId: caseId, filedOn: '2025-03-15' }) }, FILER)).fileFindingObjection;
     expect(filed).toMatchObject({ finding: 'COURT_ABSENCE', courtCaseId: caseId, commitmentId: null });
     expect(ruleIds(await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE'))).toEqual([]);
     expect((await server.ok(FACTS, { id: agencyId, asOf: noon('2025-06-01') })).agency!.courtFacts).toEqual({
@@ -156,8 +156,8 @@ describe('bad requests answer coded errors and change nothing', () => {
     const commitmentId = await derelictCommitment(agencyId);
     const excused = await derelictCommitment(agencyId, 'LAWFUL_CHANGE');
     const caseId = await absentCase(agencyId);
-    const pending = (await server.ok(FILE, { input: objection({ commitmentId }) }, CLERK)).fileFindingObjection;
-    const upheld = (await server.ok(FILE, { input: objection({ courtCaseId: caseId, filedOn: '2025-03-15' }) }, CLERK)).fileFindingObjection;
+    const pending = (await server.ok(FILE, { input: objection({ commitmentId }) }, FILER)).fileFindingObjection;
+    const upheld = (await server.ok(FILE, { input: objection({ courtCaseId: caseId, filedOn: '2025-03-15' }) }, FILER)).fileFindingObjection;
     await server.ok(DECIDE, { input: { objectionId: upheld.id, decision: 'UPHELD', resolution: '已依规委托出庭', resolvedOn: '2025-04-10' } }, SECOND_CLERK);
 
     const counts = async () => ({

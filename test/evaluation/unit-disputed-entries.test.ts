@@ -45,7 +45,7 @@ describe("a unit's pending objection to its 履职不力 finding disputes the �
     expect(ruleIds(before)).toContain('cs-award-restrict');
     expect(await stale(before.id)).toBe(false);
 
-    const filed = (await server.ok(FILE, { input: { commitmentId, filedBy: '本单位', reason: '系上级调整项目安排所致，非履职不力', filedOn: '2025-04-01' } }, CLERK)).fileFindingObjection;
+    const filed = (await server.ok(FILE, { input: { commitmentId, filedBy: '本单位', reason: '系上级调整项目安排所致，非履职不力', filedOn: '2025-04-01' } }, { role: 'ADMIN', sub: 'filing.admin' })).fileFindingObjection; // dated on a past day (hostile18 F2)
     // The person's verdict read the entry as undisputed: no longer what an evaluation would say.
     expect(await stale(before.id)).toBe(true);
     const disputed = await evaluate('CIVIL_SERVANT', personId, 'AWARD');

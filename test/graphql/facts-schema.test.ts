@@ -31,7 +31,7 @@ beforeAll(async () => {
     const id = await createCivilServant(server, agencyId, i === 0 ? { principal: true, principalSince: '2020-01-01' } : {});
     if (i < 3) {
       const record = await createRecord(server, 'CIVIL_SERVANT', id, { occurredOn: '2025-03-01', recordedOn: '2025-03-20', severity: i === 2 ? 'MAJOR' : 'MINOR' });
-      if (i === 1) await server.ok(FILE_OBJECTION, { r: record }, CLERK);
+      if (i === 1) await server.ok(FILE_OBJECTION, { r: record }); // ADMIN: dated on a past day (hostile18 F2)
     }
     servants.push(id);
   }

@@ -134,7 +134,8 @@ const MUTATIONS: AuditedMutation[] = [
     row: (g, d) => ({ action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: g.s, targetId: d.createCreditRecord.id, outcome: 'DISHONEST BREACH_OF_CONTRACT' }),
   }),
   auditedMutation({
-    role: 'CLERK',
+    // Dated on a past day, it is a second person's to enter (hostile18 F2).
+    role: 'ADMIN',
     document: FILE_OBJECTION,
     given: agencyRecord,
     row: (g) => ({ action: 'FILE_OBJECTION', subjectType: 'AGENCY', subjectId: g.subjectId, targetId: g.r, outcome: 'filed' }),
@@ -207,7 +208,8 @@ const MUTATIONS: AuditedMutation[] = [
     row: (g) => ({ action: 'RECORD_ABSENCE_FINDING', subjectType: 'AGENCY', subjectId: g.agencyId, targetId: g.id, outcome: 'absence UNEXCUSED' }),
   }),
   auditedMutation({
-    role: 'CLERK',
+    // Dated on a past day, it is a second person's to enter (hostile18 F2).
+    role: 'ADMIN',
     document: graphql(`mutation ($id: ID!) { fileFindingObjection(input: { courtCaseId: $id, filedBy: "本机关", reason: "负责人因公出差并已依规委托出庭", filedOn: "2025-03-10" }) { id } }`),
     given: absenceFound,
     row: (g) => ({ action: 'FILE_FINDING_OBJECTION', subjectType: 'AGENCY', subjectId: g.agencyId, targetId: g.id, outcome: 'filed COURT_ABSENCE' }),

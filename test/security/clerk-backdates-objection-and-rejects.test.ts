@@ -76,6 +76,9 @@ it('a clerk cannot back-date a unit\'s objection to an absence finding and rejec
   const today = chinaToday();
   const filed = (await server.ok(FILE_FINDING, { input: { courtCaseId: caseId, filedBy: '本单位', reason: '负责人当日住院手术', filedOn: today } }, CLERK)).fileFindingObjection;
   expect(filed.filedOn).toBe(today);
+  // Upholding it (revoking the finding) stays a second person's too (hostile13 F5); rejecting is anyone's.
+  const alone = await server.query(DECIDE_FINDING, { input: { objectionId: filed.id, decision: 'UPHELD', resolution: '理由成立', resolvedOn: today } }, CLERK);
+  expect(alone.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_PERSON_REQUIRED', field: 'objectionId' });
   expect((await server.ok(DECIDE_FINDING, { input: { objectionId: filed.id, decision: 'REJECTED', resolution: '理由不成立', resolvedOn: today } }, CLERK)).decideFindingObjection.status).toBe('REJECTED');
   expect((await server.ok(ABSENCES, { id: agencyId }, CLERK)).agency!.courtFacts).toEqual(counted);
 

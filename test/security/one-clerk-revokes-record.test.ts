@@ -1,5 +1,6 @@
 import { createAgency, createRecord } from '../support/factories';
 import { graphql } from '../support/graphql';
+import { chinaToday } from '../../src/domain/day';
 import { startTestServer, type Caller, type TestServer } from '../support/test-server';
 
 /**
@@ -16,8 +17,9 @@ afterAll(() => server.stop());
 
 const ZHAO: Caller = { role: 'CLERK', sub: 'zhao.clerk' };
 const QIAN: Caller = { role: 'CLERK', sub: 'qian.clerk' };
-const FILE = graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本机关", reason: "认定有误", filedOn: "2025-02-01" }) { id } }`);
-const UPHOLD = graphql(`mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: UPHELD, remedy: REVOKE, resolution: "认定有误，予以撤销", resolvedOn: "2025-02-10" }) { status record { status } } }`);
+// Dated today: a clerk enters an objection dated before today only with a second person (hostile18 F2).
+const FILE = graphql(`mutation ($r: ID!, $on: LocalDate!) { fileObjection(input: { recordId: $r, filedBy: "本机关", reason: "认定有误", filedOn: $on }) { id } }`);
+const UPHOLD = graphql(`mutation ($o: ID!, $on: LocalDate!) { resolveObjection(input: { objectionId: $o, decision: UPHELD, remedy: REVOKE, resolution: "认定有误，予以撤销", resolvedOn: $on }) { status record { status } } }`);
 const REQUEST = graphql(`mutation ($r: ID!) { requestCreditRepair(input: { recordId: $r, actions: [RECOVERED_LOSS], description: "已挽回全部损失", appliedOn: "2025-03-01" }) { id } }`);
 const DECIDE = graphql(`mutation ($id: ID!, $decision: RepairStatus!, $relief: RepairRelief) { decideCreditRepair(input: { repairId: $id, decision: $decision, relief: $relief, decidedOn: "2025-03-10" }) { status } }`);
 const state = async (recordId: string) =>
@@ -28,13 +30,13 @@ const state = async (recordId: string) =>
 
 it('the clerk who entered an objection cannot uphold it; another clerk can', async () => {
   const recordId = await createRecord(server, 'AGENCY', await createAgency(server));
-  const objection = (await server.ok(FILE, { r: recordId }, ZHAO)).fileObjection.id;
+  const objection = (await server.ok(FILE, { r: recordId, on: chinaToday() }, ZHAO)).fileObjection.id;
   const before = await state(recordId);
-  const alone = await server.query(UPHOLD, { o: objection }, ZHAO);
+  const alone = await server.query(UPHOLD, { o: objection, on: chinaToday() }, ZHAO);
   expect(alone.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_PERSON_REQUIRED', field: 'objectionId' });
   expect(alone.errors?.[0].message).toContain('zhao.clerk');
   expect(await state(recordId)).toEqual(before);
-  expect((await server.ok(UPHOLD, { o: objection }, QIAN)).resolveObjection).toEqual({ status: 'UPHELD', record: { status: 'REVOKED' } });
+  expect((await server.ok(UPHOLD, { o: objection, on: chinaToday() }, QIAN)).resolveObjection).toEqual({ status: 'UPHELD', record: { status: 'REVOKED' } });
 });
 
 it('the clerk who entered a repair application cannot approve it, may reject it; another clerk may approve', async () => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   cadreId = await createCivilServant(server, agencyId, { name: '欧阳明', post: '局长', rank: '正处级', leadingCadre: true, principal: true, principalSince: '2024-01-01' });
   servantRecordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20', documentNumber: '鄂州纪〔2025〕31号' });
   agencyRecordId = await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-03-02', recordedOn: '2025-03-21' });
-  objectionId = (await server.ok(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "何佳浩本人", reason: "当日在外地出差", filedOn: "2025-04-01" }) { id } }`), { r: servantRecordId }, CLERK)).fileObjection.id;
+  objectionId = (await server.ok(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "何佳浩本人", reason: "当日在外地出差", filedOn: "2025-04-01" }) { id } }`), { r: servantRecordId }, { role: 'ADMIN' })).fileObjection.id; // dated on a past day: a second person's to enter (hostile18 F2)
   const created = await server.ok(
     graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`),
     { input: { agencyId, responsiblePersonId: cadreId, kind: 'DEADLINE', domain: 'PUBLIC_SERVICE', publiclyDisclosed: true, content: '30个工作日内办结企业投诉', publishedOn: '2025-01-01', dueOn: '2025-03-01' } },

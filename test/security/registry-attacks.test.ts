@@ -17,6 +17,8 @@ beforeAll(async () => {
 const CLERK: Caller = { role: 'CLERK', sub: 'clerk-1' };
 /** Upholding an objection or approving a repair takes someone other than the clerk who entered it (hostile13 F5). */
 const SECOND_CLERK: Caller = { role: 'CLERK', sub: 'clerk-2' };
+/** The objections here are dated on past days, which takes a second person to enter (hostile18 F2): ADMIN. */
+const FILER: Caller = { role: 'ADMIN', sub: 'admin-1' };
 const PUBLIC: Caller = { role: 'PUBLIC' };
 const FILE = graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id status } }`);
 const RESOLVE = graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id status remedy } }`);
@@ -61,11 +63,11 @@ describe('a revoked record stays revoked', () => {
   it('a second objection while the first is pending is CONFLICT, and the record written once as disputed', async () => {
     const ent = await enterprise();
     const recordId = await createRecord(server, 'ENTERPRISE', ent);
-    const first = await server.query(FILE, fileInput(recordId), CLERK);
+    const first = await server.query(FILE, fileInput(recordId), FILER);
     expect(first.errors).toBeUndefined();
     const before = await state(ent, recordId);
 
-    const second = await server.query(FILE, fileInput(recordId, '另有理由'), CLERK);
+    const second = await server.query(FILE, fileInput(recordId, '另有理由'), FILER);
     expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'recordId' });
     expect(second.errors?.[0].message).toMatch(/already has a pending objection.*one objection is decided at a time/);
     expect(await state(ent, recordId)).toEqual(before);
@@ -75,7 +77,7 @@ describe('a revoked record stays revoked', () => {
   it('deciding an objection on a revoked record is CONFLICT: the status, history and what the public sees do not change', async () => {
     const ent = await enterprise();
     const recordId = await createRecord(server, 'ENTERPRISE', ent);
-    const objectionId = (await server.ok(FILE, fileInput(recordId), CLERK)).fileObjection.id;
+    const objectionId = (await server.ok(FILE, fileInput(recordId), FILER)).fileObjection.id;
     // The attack's second objection can no longer be filed; one left pending by the old code is
     // planted behind the API (the index now refuses a second PENDING one, so it is planted as
     // the first is decided, which is what the old code allowed).
@@ -106,11 +108,11 @@ describe('a revoked record stays revoked', () => {
     const ent = await enterprise();
     const recordId = await createRecord(server, 'ENTERPRISE', ent);
     const repairId = (await server.ok(REQUEST, { input: { recordId, actions: ['RECOVERED_LOSS'], description: '已退赔', appliedOn: '2023-05-01' } }, CLERK)).requestCreditRepair.id;
-    const objectionId = (await server.ok(FILE, fileInput(recordId), CLERK)).fileObjection.id;
+    const objectionId = (await server.ok(FILE, fileInput(recordId), FILER)).fileObjection.id;
     await server.query(RESOLVE, { input: { objectionId, decision: 'UPHELD', remedy: 'REVOKE', resolution: '认定有误', resolvedOn: '2023-04-20' } }, SECOND_CLERK);
     const before = await state(ent, recordId);
 
-    expect((await server.query(FILE, fileInput(recordId), CLERK)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'recordId' });
+    expect((await server.query(FILE, fileInput(recordId), FILER)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'recordId' });
     const approve = await server.query(DECIDE, { input: { repairId, decision: 'APPROVED', relief: 'WAIVE', decidedOn: '2023-05-10' } }, SECOND_CLERK);
     expect(approve.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'repairId' });
     expect(await state(ent, recordId)).toEqual(before);
@@ -150,7 +152,7 @@ describe('parallel requests about one record run one after the other', () => {
 
   it('3 parallel fileObjection: one PENDING objection, one DISPUTED history row, two CONFLICT', async () => {
     const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId);
-    const results = await Promise.all([1, 2, 3].map((n) => server.query(FILE, fileInput(recordId, `理由 ${n}`), CLERK)));
+    const results = await Promise.all([1, 2, 3].map((n) => server.query(FILE, fileInput(recordId, `理由 ${n}`), FILER)));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(2);
     expect(await count('objection', recordId)).toBe(1);
@@ -160,7 +162,7 @@ describe('parallel requests about one record run one after the other', () => {
 
   it('the database refuses a second PENDING objection or live repair even behind the API', async () => {
     const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId);
-    await server.query(FILE, fileInput(recordId), CLERK);
+    await server.query(FILE, fileInput(recordId), FILER);
     await server.query(REQUEST, { input: { recordId, actions: ['RECOVERED_LOSS'], description: '已退赔', appliedOn: '2023-05-01' } }, CLERK);
     await expect(
       server.sql("insert into objection (id, record_id, filed_by, reason, filed_on, status, created_at, updated_at) values (gen_random_uuid(), ?, 'x', 'x', '2023-04-02', 'PENDING', now(), now())", [recordId]),

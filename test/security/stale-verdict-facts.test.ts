@@ -32,7 +32,7 @@ beforeAll(async () => {
   const evaluated = await server.ok(graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id outcome } }`), { id: agencyId }, { role: 'CLERK' });
   expect(evaluated.evaluate.outcome).toBe('DISQUALIFIED');
   verdictId = evaluated.evaluate.id;
-  const filed = await server.ok(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId, filedBy: '机关', reason: '认定错误', filedOn: '2025-02-01' } }, { role: 'CLERK' });
+  const filed = await server.ok(graphql(`mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`), { input: { recordId, filedBy: '机关', reason: '认定错误', filedOn: '2025-02-01' } }, { role: 'ADMIN', sub: 'filing.admin' }); // dated on a past day (hostile18 F2)
   const resolved = await server.query(graphql(`mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id } }`), {
     input: { objectionId: filed.fileObjection.id, decision: 'UPHELD', remedy: 'REVOKE', resolution: '撤销', resolvedOn: '2025-02-15' },
   }, { role: 'CLERK', sub: 'second-clerk' }); // not the clerk who entered it (hostile13 F5)

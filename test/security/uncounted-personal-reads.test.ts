@@ -30,7 +30,7 @@ beforeAll(async () => {
   servantRecordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
   agencyRecordId = await createRecord(server, 'AGENCY', agencyId, { occurredOn: '2025-03-02', recordedOn: '2025-03-21' });
   for (const r of [servantRecordId, agencyRecordId]) {
-    await server.ok(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本人", reason: "当日在外地出差", filedOn: "2025-04-01" }) { id } }`), { r }, CLERK);
+    await server.ok(graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本人", reason: "当日在外地出差", filedOn: "2025-04-01" }) { id } }`), { r }, { role: 'ADMIN' }); // dated on a past day: a second person's to enter (hostile18 F2)
   }
   caseId = (await server.ok(graphql(`mutation ($input: CreateCourtCaseInput!) { createCourtCase(input: $input) { id } }`),
     { input: { agencyId, caseNumber: '(2025)鄂07行初9号', court: '鄂州市中级人民法院', filedOn: '2025-02-01', kind: 'ADMINISTRATIVE', headAppeared: false } }, CLERK)).createCourtCase.id;

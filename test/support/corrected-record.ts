@@ -3,6 +3,8 @@ import type { Caller, TestServer } from './test-server';
 import { graphql } from './graphql';
 
 const CLERK: Caller = { role: 'CLERK', sub: 'wang.clerk' };
+/** A back-dated objection is entered by a second person (hostile18 F2). */
+const ADMIN: Caller = { role: 'ADMIN', sub: 'zhou.admin' };
 const EVALUATE = graphql(`mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "HONOUR") { id outcome } }`);
 const FILE_OBJECTION = graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本机关", reason: "损失金额认定有误", filedOn: "2025-02-01" }) { id } }`);
 const CORRECT = graphql(`mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: UPHELD, remedy: CORRECT, correction: { loss: 100, severity: MINOR }, resolution: "更正损失金额", resolvedOn: "2025-02-15" }) { status } }`);
@@ -13,7 +15,7 @@ export const CORRECTED_AWAY_VALUES = ['9876543.21', 'SEVERE'];
 /**
  * An agency's HONOUR verdict made on a SEVERE record with a loss of 9,876,543.21, which an upheld
  * objection then corrects to MINOR, 100 (the scenario of hostile4 M3 and hostile5 F6). Everything goes
- * through the API as a clerk; `beforeCorrection` runs between the verdict and the correction, for a
+ * through the API as a clerk (the back-dated objection as ADMIN); `beforeCorrection` runs between the verdict and the correction, for a
  * test to read the verdict while nothing in it is history yet.
  */
 export async function verdictOnCorrectedRecord(
@@ -26,7 +28,7 @@ export async function verdictOnCorrectedRecord(
   });
   const verdictId = (await server.ok(EVALUATE, { id: agencyId }, CLERK)).evaluate.id;
   await options.beforeCorrection(verdictId);
-  const { fileObjection } = await server.ok(FILE_OBJECTION, { r: recordId }, CLERK);
+  const { fileObjection } = await server.ok(FILE_OBJECTION, { r: recordId }, ADMIN);
   await server.ok(CORRECT, { o: fileObjection.id }, { role: 'CLERK', sub: 'li.clerk' }); // not the clerk who entered it (hostile13 F5)
   return { agencyId, recordId, verdictId };
 }

@@ -65,7 +65,7 @@ it('sweep verdicts keep the digest a single evaluation keeps: a changed record m
 
   for (const servant of servants) expect(await staleOf(sweptOf(servant).id)).toBe(false);
   // One record of the first servant changes through the API (an objection upheld with a correction).
-  const { fileObjection } = await server.ok(FILE_OBJECTION, { r: changedRecord }, CLERK);
+  const { fileObjection } = await server.ok(FILE_OBJECTION, { r: changedRecord }, { role: 'ADMIN', sub: 'filing.admin' }); // dated on a past day (hostile18 F2)
   await server.ok(CORRECT, { o: fileObjection.id }, { role: 'CLERK', sub: 'second-clerk' }); // not the clerk who entered it (hostile13 F5)
   expect(await staleOf(sweptOf(servants[0]).id)).toBe(true);
   expect(await staleOf(sweptOf(servants[1]).id)).toBe(false);
