@@ -1,4 +1,5 @@
 import { ALL_ROLES, PERMISSIONS, type Role } from '../../src/auth/role';
+import { chinaToday } from '../../src/domain/day';
 import { createAgency, createCivilServant, createRecord, idCardNumber, uscc } from '../support/factories';
 import type { TadaDocumentNode } from 'gql.tada';
 import { graphql } from '../support/graphql';
@@ -119,8 +120,9 @@ const OPERATIONS: Operation[] = [
   operation({
     name: 'file an objection',
     permission: 'writeRegistry',
-    document: graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "x", reason: "x", filedOn: "2025-04-01" }) { status record { id status } } }`),
-    variables: async () => ({ r: await freshRecord() }),
+    // Dated today: dated on a past day it is ADMIN's alone, a second person's (hostile18 F2).
+    document: graphql(`mutation ($r: ID!, $d: LocalDate!) { fileObjection(input: { recordId: $r, filedBy: "x", reason: "x", filedOn: $d }) { status record { id status } } }`),
+    variables: async () => ({ r: await freshRecord(), d: chinaToday() }),
     writes: 'objection',
     check: (d, v) => expect(d.fileObjection).toEqual({ status: 'PENDING', record: { id: v.r, status: 'DISPUTED' } }),
   }),
