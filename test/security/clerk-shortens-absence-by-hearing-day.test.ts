@@ -15,7 +15,7 @@ const UPDATE_HEARING = graphql(`mutation ($id: ID!, $hearingOn: LocalDate) { upd
 const FACTS = graphql(`query ($id: ID!) { agency(id: $id) { courtFacts(asOf: "2027-01-20T12:00:00+08:00", within: "P2Y") { headAbsences } } }`);
 
 const caseInput = (agencyId: string, caseNumber: string) => ({
-  agencyId, caseNumber, court: '湖北省鄂州市中级人民法院', kind: 'ADMINISTRATIVE', filedOn: '2025-01-10', hearingOn: '2025-02-01', headAppeared: false,
+  agencyId, caseNumber, court: '湖北省鄂州市中级人民法院', kind: 'ADMINISTRATIVE' as const, filedOn: '2025-01-10', hearingOn: '2025-02-01', headAppeared: false,
 });
 
 it('a clerk cannot shorten how long an unexcused absence counts by moving the hearing day after the finding', async () => {
