@@ -94,5 +94,19 @@ export function storedFactsWeights(schema: GraphQLSchema, ruleSet: RuleSet): Sto
   };
   const actuals = ruleSet.rules.flatMap((rule) => leaves(rule.conditions).map((leaf) => atPath(rule.subjectType, leaf.fact, leaf.path)));
   const evidence = ruleSet.rules.map((rule) => (rule.evidence ?? []).reduce((sum, spec) => sum + atPath(rule.subjectType, 'subject', spec.path), 0));
-  return { 'Explanation.facts': facts, 'ConditionExplanation.actual': mean(actuals), 'RuleExplanation.evidence': mean(evidence) };
+  return {
+    'Explanation.facts': Math.min(facts, WEIGHT_CAPS.facts),
+    'ConditionExplanation.actual': Math.min(mean(actuals), WEIGHT_CAPS.actual),
+    'RuleExplanation.evidence': Math.min(mean(evidence), WEIGHT_CAPS.evidence),
+  };
 }
+
+/**
+ * At every list's cap, one explanation's facts (about 11,000 fields for a civil servant's, 8,000 for an
+ * agency's) and its rules' evidence (about 1,300 a rule) would be more than the whole anonymous budget
+ * (15,000): the public could not read one verdict's explanation, which is what the public portal shows.
+ * Counted at most these (64 KB of facts, 6.4 KB of evidence a rule), one explanation fits with room, 45
+ * verdicts' facts are 90,000 and refused before any statement (hostile18 F1), and an answer whose stored
+ * facts hold more rows than these allow is refused by the byte backstop (http-limits/public-answer-size.ts).
+ */
+const WEIGHT_CAPS = { facts: 2_000, actual: 200, evidence: 200 } as const;
