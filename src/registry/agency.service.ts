@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
 import { changesOutcome, snapshot } from '../audit/changes';
-import type { Viewer } from '../auth/role';
+import { GraphQLError } from 'graphql';
+import { PERMISSIONS, Role, type Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { Agency } from '../db/entities';
 import { SubjectType, type AgencyKind, type AgencyLevel } from '../domain/subject';
@@ -71,11 +72,30 @@ export async function updateAgency(em: EntityManager, actor: Viewer, id: string,
     const before = snapshot(agency, AGENCY_FIELDS);
     if (input.name != null) agency.name = input.name;
     if (input.level != null) agency.level = input.level;
-    if (input.kind != null) agency.kind = input.kind;
+    if (input.kind != null && input.kind !== agency.kind) {
+      assertMayChangeKind(actor, agency);
+      agency.kind = input.kind;
+    }
     if (input.parentId !== undefined) agency.parent = await parentFor(tx, input.parentId, agency);
     outcome = changesOutcome(before, snapshot(agency, AGENCY_FIELDS));
     return agency;
   }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome }));
+}
+
+/**
+ * hostile17 N2: a registered or confirmed kind decides whether 三(六)'s honour disqualification and
+ * 三(五)'s scoring reach an agency at all: a clerk turning a confirmed DEPARTMENT into OTHER took it out
+ * of both, undoing the officer's confirmation. Registry work changes a kind only while it is estimated
+ * (it stays estimated); a stated kind changes through confirmAgencyKind (OFFICER), or by ADMIN.
+ */
+function assertMayChangeKind(actor: Viewer, agency: Agency): void {
+  if (agency.kindEstimated || actor.role === Role.ADMIN) return;
+  const allowed = PERMISSIONS.confirmAgencyKind;
+  throw new GraphQLError(
+    `updateAgency: 机构 ${agency.name} 的类别 ${agency.kind} 已登记确定，改变类别决定三(五)、三(六)是否适用于它，须由 ${allowed.join('、')} 以 confirmAgencyKind 办理；未作任何更改。 / `
+      + `updateAgency: the kind of ${agency.name}, ${agency.kind}, is stated, not estimated, and whether 三(五) and 三(六) reach the agency turns on it: changing it is for ${allowed.join(' or ')}, with confirmAgencyKind. Nothing was changed.`,
+    { extensions: { code: 'FORBIDDEN', http: { status: 403 }, field: 'kind', role: actor.role, allowed } },
+  );
 }
 
 /**
