@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * lawyer17's text points (issue 11), read from the shipped files and found by content:
+ * R6 — 三(六) grades 追究责任 “根据失信行为对经济社会发展造成的损失情况和社会影响程度”; the honour caution's
+ * measure borrowed that criterion as if it were the honour measure's. It says what it is: a caution.
+ * W1 — a failure to appear in court counts as government dishonesty only when recorded as done in
+ * office (its behaviour is tested through the server in test/evaluation/in-office.test.ts).
+ */
+const RULES = path.resolve(__dirname, '../../rules');
+const readJson = (file: string) => JSON.parse(readFileSync(path.join(RULES, file), 'utf8'));
+
+it('R6: the agency honour caution names a caution as its measure, not the loss-and-impact criterion of 追究责任', () => {
+  const { measure } = readJson('agency/honour-caution.json').event.params;
+  expect(measure.zh).toContain('提示关注');
+  expect(measure.zh).not.toContain('损失情况和社会影响程度');
+  expect(measure.en).toContain('Cautioned in honour selection');
+});
+
+it('W1: FAILURE_TO_APPEAR is among the categories counted as government dishonesty only when recorded in office', () => {
+  const { inOfficeCategories, governmentDishonestyCategories } = readJson('parameters/2018-12-26.json').values;
+  expect(governmentDishonestyCategories.value).toContain('FAILURE_TO_APPEAR');
+  expect(inOfficeCategories.value).toContain('FAILURE_TO_APPEAR');
+  expect(inOfficeCategories.source.note.zh).toContain('未出庭应诉同样');
+});
