@@ -24,3 +24,10 @@ it('W1: FAILURE_TO_APPEAR is among the categories counted as government dishones
   expect(inOfficeCategories.value).toContain('FAILURE_TO_APPEAR');
   expect(inOfficeCategories.source.note.zh).toContain('未出庭应诉同样');
 });
+
+it('R2: the agency listing caution says that a record of an act before the document grounds nothing and the listing in force is what is weighed, as a reading to confirm', () => {
+  const { explanation } = readJson('agency/honour-court-listing.json');
+  expect(explanation.zh).toContain('此处考量的是文件施行后仍然有效的名单本身，是本系统的理解，须经三(六)牵头单位确认');
+  expect(explanation.en).toContain('what is weighed here is the listing itself, still in force after the document took effect');
+  expect(explanation.zh).toContain('原因见下文“不计入”各行或记录本身');
+});
