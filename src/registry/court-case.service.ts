@@ -91,7 +91,10 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
       if (contradiction) throw new BadUserInputError('kind', contradiction);
       courtCase.kind = input.kind;
     }
-    if (input.hearingOn !== undefined && input.hearingOn !== courtCase.hearingOn && courtCase.absenceFinding) {
+    // Recording a hearing day nobody had recorded is no change of one: it lies between the filing day
+    // that stood in for it and the finding (checked below), so the absence counts as long or longer.
+    const recordsMissingDay = courtCase.hearingOn == null && input.hearingOn != null;
+    if (input.hearingOn !== undefined && input.hearingOn !== courtCase.hearingOn && courtCase.absenceFinding && !recordsMissingDay) {
       // hostile18 F4: the absence counts in the windows that hold its hearing day (or the filing day
       // standing in); a hearing moved earlier after the finding shortens how long it counts, on one
       // clerk's word. As with kind and headAppeared, the finding fixes it.

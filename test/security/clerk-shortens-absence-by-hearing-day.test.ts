@@ -40,3 +40,13 @@ it('before a finding, the hearing day is still the clerk\'s to correct', async (
   const caseId = (await server.ok(CREATE_CASE, { input: caseInput(agencyId, '（2025）鄂07行初928号') }, CLERK)).createCourtCase.id;
   expect((await server.ok(UPDATE_HEARING, { id: caseId, hearingOn: '2025-01-20' }, CLERK)).updateCourtCase.hearingOn).toBe('2025-01-20');
 });
+
+it('after a finding, a hearing day nobody had recorded may still be recorded: the absence then counts as long or longer', async () => {
+  const agencyId = await createAgency(server, { kind: 'DEPARTMENT' });
+  const caseId = (await server.ok(CREATE_CASE, { input: { ...caseInput(agencyId, '（2025）鄂07行初929号'), hearingOn: null } }, CLERK)).createCourtCase.id;
+  await findAbsence(server, caseId, '2025-03-01');
+  expect((await server.ok(UPDATE_HEARING, { id: caseId, hearingOn: '2025-02-01' }, CLERK)).updateCourtCase.hearingOn).toBe('2025-02-01');
+  // Once recorded, it is fixed like any other.
+  expect((await server.query(UPDATE_HEARING, { id: caseId, hearingOn: '2025-01-15' }, CLERK)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'hearingOn' });
+  expect((await server.ok(FACTS, { id: agencyId }, CLERK)).agency!.courtFacts.headAbsences).toBe(1);
+});
