@@ -73,7 +73,7 @@ describe('local choices are stated once, in the catalogue, with their deciding b
     const { status, stdout } = await runNode(['bin/chengxin.js', 'rules', 'coverage', RULES], process.env);
     expect(status).toBe(0);
     expect(stdout.match(/◇ 本地选择 local choice/g)).toHaveLength(all.length);
-    expect(stdout).toContain('◇ 本地选择 local choice (拟定 proposed; 决定机关 deciding body: 鄂州市发展和改革委员会（三(六)牵头单位）): 荣誉评选资格的分级');
+    expect(stdout).toContain('◇ 本地选择 local choice (拟定 proposed; 决定机关 deciding body: 鄂州市发展和改革委员会、鄂州市人力资源和社会保障局（三(六)牵头单位）): 荣誉评选资格的分级');
     expect(stdout).toContain('      规则 rules: ag-honour-disqualify, ag-honour-caution; 参数 parameters: graveSeverities, honourLossThreshold');
   });
 });
@@ -100,11 +100,11 @@ describe('R3: 三(六) grades 追究责任; grading the honour disqualification 
     expect(honour.reading.zh).not.toContain('并须按损失情况和社会影响程度区分轻重');
     expect(honour.reading.zh).toContain('“依规取消”一句本身不分轻重');
     const c = choice('三(六)', '荣誉评选资格的分级');
-    expect(c.body).toBe('鄂州市发展和改革委员会（三(六)牵头单位）');
+    expect(c.body).toBe('鄂州市发展和改革委员会、鄂州市人力资源和社会保障局（三(六)牵头单位）');
     expect(c.parameters).toEqual(['graveSeverities', 'honourLossThreshold']);
     const { explanation } = readJson('agency/honour-disqualify.json');
     expect(explanation.zh).not.toContain('依据三(六)按损失情况和社会影响程度取消荣誉评选资格');
-    expect(explanation.zh).toContain('是本系统的拟定选择，待市发展改革委（三(六)牵头单位）确认');
+    expect(explanation.zh).toContain('是本系统的拟定选择，待三(六)牵头单位市发展改革委、市人社局确认');
     expect(explanation.en).toContain("this system's proposed choice");
   });
 });

@@ -31,3 +31,13 @@ it('R2: the agency listing caution says that a record of an act before the docum
   expect(explanation.en).toContain('what is weighed here is the listing itself, still in force after the document took effect');
   expect(explanation.zh).toContain('原因见下文“不计入”各行或记录本身');
 });
+
+it('lawyer18 W1: 三(六)\'s lead units are named as the clause names them, 市发展改革委 and 市人社局, wherever a text names them', () => {
+  const files = ['catalogue/ezhou-zhengfa-2018-17.json', 'agency/honour-disqualify.json', 'agency/honour-court-listing.json', 'parameters/2018-12-26.json'];
+  for (const file of files) {
+    const text = readFileSync(path.join(RULES, file), 'utf8');
+    expect({ file, alone: /"鄂州市发展和改革委员会（三\(六\)牵头单位）"|市发展改革委（三\(六\)牵头单位）|牵头单位市发展改革委决定/.test(text) }).toEqual({ file, alone: false });
+  }
+  const { graveSeverities, honourLossThreshold } = readJson('parameters/2018-12-26.json').values;
+  for (const parameter of [graveSeverities, honourLossThreshold]) expect(parameter.source.localChoice.body).toBe('鄂州市发展和改革委员会、鄂州市人力资源和社会保障局（三(六)牵头单位）');
+});

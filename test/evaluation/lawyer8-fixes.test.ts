@@ -55,7 +55,7 @@ describe('R2: a live court listing is weighed in promotion and awards once its r
     expect(honour.outcome).toBe('CAUTION');
     expect(ruleIds(honour)).toEqual(['ag-honour-court-listing']);
     expect(honour.reason.zh).toContain('由湖北省鄂州市中级人民法院于2023-06-01列入失信被执行人名单（文号(2023)鄂07执13号），截至2025-01-10本系统未登记法院移出');
-    expect(honour.reason.zh).toContain('是否依规取消资格由三(六)牵头单位市发展改革委决定');
+    expect(honour.reason.zh).toContain('是否依规取消资格由三(六)牵头单位市发展改革委、市人社局决定');
     expect(honour.reason.en).toContain('whether to disqualify under the rules is for 市发展改革委');
     await server.ok(REMOVE, { input: { membershipId: listed.listSubject.id, removedOn: '2025-02-01', removedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执13号之一' } });
     const removed = await evaluate('AGENCY', agencyId, 'HONOUR', '2025-02-01');
