@@ -16,14 +16,17 @@ export const FIELD_BYTES = 32;
  * anonymous request may ask for stays near LIMITS.publicFields × FIELD_BYTES.
  */
 /**
- * Free texts an anonymous caller reads, weighed by the longest their input allows (characters × 3
- * bytes, a Chinese character in UTF-8, in FIELD_BYTES): clerks write them, and an attacker picks the
+ * Free texts an anonymous caller reads, weighed at half the longest their input allows (characters ×
+ * 3 bytes, a Chinese character in UTF-8, in FIELD_BYTES): clerks write them, and an attacker picks the
  * subject whose texts are longest. A record's summary (2,000 characters) counted one field
- * (hostile18 F1); a page of 50 records with their summaries (the console's records page) still fits.
+ * (hostile18 F1). At half, a budget's worth of the longest texts is the byte backstop itself
+ * (PUBLIC_ANSWER_BYTES, twice the budget's bytes), and the public portal's enterprise page — a
+ * subject's records (a plain list of up to 100) with their summaries, examples/hr-client — fits.
  */
+const half = (characters: number) => Math.ceil((characters * 3) / 2 / FIELD_BYTES);
 export const TEXT_WEIGHTS: Readonly<Record<string, number>> = {
-  'CreditRecord.summary': Math.ceil((2_000 * 3) / FIELD_BYTES),
-  'Commitment.content': Math.ceil((4_000 * 3) / FIELD_BYTES),
+  'CreditRecord.summary': half(2_000),
+  'Commitment.content': half(4_000),
 };
 
 export function answerWeights(ruleSet: RuleSet): Record<string, number> {
