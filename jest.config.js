@@ -8,4 +8,7 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker runs a hundred suites, each with its own server; what they leave behind grew until one
+  // worker ran out of heap in a full run. A worker past this after a suite is replaced by a fresh one.
+  workerIdleMemoryLimit: '1GB',
 };
