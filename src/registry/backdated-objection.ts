@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
 import { PERMISSIONS, Role, type Viewer } from '../auth/role';
 import { chinaToday } from '../domain/day';
+import { secondPersonRequired } from './second-person';
 
 /**
  * Who may enter alone an objection dated before the day it is entered: ADMIN, and the roles that may
@@ -20,9 +20,9 @@ export function assertMayFileFrom(actor: Viewer, filedOn: string, objectedTo: { 
   const today = chinaToday();
   if (filedOn >= today || BACKDATED_OBJECTION_FILERS.includes(actor.role)) return;
   const allowed = BACKDATED_OBJECTION_FILERS;
-  throw new GraphQLError(
+  throw secondPersonRequired(
     `对${objectedTo.zh}的异议提出日为 ${filedOn}，早于录入之日（今日 ${today}）：自提出日起该${objectedTo.zh}按有争议计，倒签的异议将改写自 ${filedOn} 起的以往各日（以往各日的评估和复核据此作出），须由第二人（${allowed.join('、')}）录入。${actor.role} 可以今日（${today}）为提出日录入该异议。未作任何更改。 / `
       + `the objection to the ${objectedTo.en} is dated ${filedOn}, before the day it is entered (today, ${today}): from its filedOn on the ${objectedTo.en} counts as disputed, so a back-dated objection would rewrite the days from ${filedOn} on, which past as-of evaluations and rechecks read. Entering it takes a second person: one of ${allowed.join(', ')}. The ${actor.role} role may file it dated today (${today}). Nothing was changed.`,
-    { extensions: { code: 'FORBIDDEN', http: { status: 403 }, field: 'filedOn', role: actor.role, allowed, reason: 'SECOND_PERSON_REQUIRED' } },
+    { field: 'filedOn', role: actor.role, allowed },
   );
 }

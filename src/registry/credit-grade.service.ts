@@ -10,6 +10,7 @@ import { Enterprise, EnterpriseCreditGrade } from '../db/entities';
 import { SubjectType, type CreditGrade } from '../domain/subject';
 import { BadUserInputError } from '../errors';
 import { findOrFail } from './lookup';
+import { secondPersonRequired } from './second-person';
 
 /** What an update may change of an enterprise, as its audit event records it. */
 export const ENTERPRISE_FIELDS = ['name', 'creditGrade', 'gradedOn'] as const;
@@ -57,10 +58,10 @@ function rewritesPastDays(open: EnterpriseCreditGrade, from: string): boolean {
 function assertMayEndFrom(actor: Viewer, open: EnterpriseCreditGrade, from: string, how: { zh: string; en: string }, allowed: readonly Role[]): void {
   if (!rewritesPastDays(open, from) || allowed.includes(actor.role)) return;
   const today = chinaToday();
-  throw new GraphQLError(
+  throw secondPersonRequired(
     `信用等级 ${open.grade}（${open.gradedOn} 评定，${chinaDate(open.createdAt)} 登记）在登记簿上一直有效至今；${how.zh}将自 ${from} 起改写它已有效的日子（以往各日的评估和复核据此作出），须由第二人（${allowed.join('、')}）办理。${actor.role} 可自今日（${today}）起终止该等级。未作任何更改。 / `
       + `grade ${open.grade}, given ${open.gradedOn} and on record since ${chinaDate(open.createdAt)}, has held on the registry's word every day to today; ${how.en} would rewrite the days from ${from} on, which past as-of evaluations and rechecks read. That takes a second person: one of ${allowed.join(', ')}. The ${actor.role} role may end it from today (${today}) on. Nothing was changed.`,
-    { extensions: { code: 'FORBIDDEN', http: { status: 403 }, role: actor.role, allowed, reason: 'SECOND_PERSON_REQUIRED' } },
+    { role: actor.role, allowed },
   );
 }
 
