@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { anonymousSocket, until } from '../support/anonymous-socket';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -21,36 +22,21 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** An anonymous graphql-ws socket, acknowledged; its messages by id, and its close. */
-function anonymousSocket(): Promise<{ socket: WebSocket; byId: Map<string, any[]>; closed: Promise<{ code: number; reason: string }> }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
-    opened.push(socket);
-    const byId = new Map<string, any[]>();
-    const closed = new Promise<{ code: number; reason: string }>((done) => socket.on('close', (code, reason) => done({ code, reason: String(reason) })));
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data));
-      if (message.type === 'connection_ack') resolve({ socket, byId, closed });
-      if (message.id) byId.set(message.id, [...(byId.get(message.id) ?? []), message]);
-    });
-    void closed.then(() => reject(new Error('closed before acknowledged')));
-  });
-}
 
-const until = async (done: () => boolean, ms = 5000) => {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+/** An anonymous socket, acknowledged, with its messages by id. */
+async function subscribingSocket() {
+  const byId = new Map<string, any[]>();
+  const { socket, closed } = await anonymousSocket(wsUrl, opened, (message) => {
+    if (message.id) byId.set(message.id, [...(byId.get(message.id) ?? []), message]);
+  });
+  return { socket, byId, closed };
+}
 
 const anonymousHttp = () => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
 
 describe('anonymous WebSocket messages and the anonymous rate limit (hostile8 F9)', () => {
   it('Subscribe messages count with HTTP requests from the address; past the limit the socket is closed with 4429 and nothing is run', async () => {
-    const { socket, byId, closed } = await anonymousSocket();
+    const { socket, byId, closed } = await subscribingSocket();
     // Invalid documents: each is answered with a validation error, and each counts.
     for (let i = 1; i <= 3; i++) socket.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: 'subscription { nope }' } }));
     await until(() => byId.size === 3);

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { PING_PAYLOAD_BYTES } from '../../src/graphql/websocket';
+import { anonymousSocket, until } from '../support/anonymous-socket';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -23,33 +24,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** An anonymous graphql-ws socket, acknowledged; the pongs it receives (their raw sizes) and its close. */
-function anonymousSocket(): Promise<{ socket: WebSocket; pongs: number[]; closed: Promise<{ code: number; reason: string }> }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
-    opened.push(socket);
-    const pongs: number[] = [];
-    const closed = new Promise<{ code: number; reason: string }>((done) => socket.on('close', (code, reason) => done({ code, reason: String(reason) })));
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data));
-      if (message.type === 'connection_ack') resolve({ socket, pongs, closed });
-      if (message.type === 'pong') pongs.push(String(data).length);
-    });
-    void closed.then(() => reject(new Error('closed before acknowledged')));
+
+/** An anonymous socket, acknowledged, with the raw sizes of the pongs it receives. */
+async function pingingSocket() {
+  const pongs: number[] = [];
+  const { socket, closed } = await anonymousSocket(wsUrl, opened, (message, raw) => {
+    if (message.type === 'pong') pongs.push(raw.length);
   });
+  return { socket, pongs, closed };
 }
 
-const until = async (done: () => boolean, ms = 5000) => {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
-
 it('a ping of 60 KB is not echoed: the socket is closed with 4400 saying the bound; a small ping is answered with its payload', async () => {
-  const { socket, pongs, closed } = await anonymousSocket();
+  const { socket, pongs, closed } = await pingingSocket();
   socket.send(JSON.stringify({ type: 'ping', payload: { at: 1 } }));
   await until(() => pongs.length === 1);
   expect(pongs[0]).toBeLessThan(100);
@@ -60,7 +46,7 @@ it('a ping of 60 KB is not echoed: the socket is closed with 4400 saying the bou
 
 it("an anonymous socket's pings count against its address's rate limit: past it the socket is closed with 4429, not answered", async () => {
   // The first test's socket took 2 (its opening and its small ping); this one's opening takes a third.
-  const { socket, pongs, closed } = await anonymousSocket();
+  const { socket, pongs, closed } = await pingingSocket();
   for (let i = 0; i < 20; i++) socket.send(JSON.stringify({ type: 'ping' }));
   expect(await closed).toMatchObject({ code: 4429, reason: expect.stringContaining('Too many requests without a token from this address') });
   expect(pongs.length).toBeLessThanOrEqual(LIMIT - 3);
