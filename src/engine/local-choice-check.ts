@@ -2,16 +2,16 @@ import type { PolicyLibrary } from './policy-library';
 import type { RuleProblem } from './rule-problem';
 
 /**
- * A catalogue's local choices name the rules they reach (issue 11, law15b R5): a name no rule file
+ * A catalogue's local choices (its catalogue/*.local-choices.json, where each is located) name the rules they reach (issue 11, law15b R5): a name no rule file
  * has is a stale list (the rule was renamed or removed), so `rules check` warns of it, located, as it
  * warns of a measure left without a rule. Parameter names are checked against the parameters the
  * files hold, when any parse.
  */
 export function checkLocalChoices(library: PolicyLibrary, ruleIds: Set<string>, parameterNames: Set<string> | null): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  for (const catalogue of library.catalogues) {
+  for (const catalogue of library.localChoiceFiles) {
     catalogue.clauses.forEach((clause, i) => {
-      (clause.localChoices ?? []).forEach((choice, j) => {
+      clause.localChoices.forEach((choice, j) => {
         choice.rules.forEach((id, k) => {
           if (ruleIds.has(id)) return;
           const at = catalogue.json.locate(['clauses', i, 'localChoices', j, 'rules', k]);
