@@ -114,7 +114,7 @@ describe('R3: 三(六) grades 追究责任; grading the honour disqualification 
   });
 });
 
-describe('R5: a waiver reaches six caution rules, listed in one place', () => {
+describe('R5: a waiver reaches five caution rules, listed in one place; not 四(四)\'s own weighing of a cadre\'s entry', () => {
   it('the choice lists exactly the civil servants\' cautions that read an unrepaired count', () => {
     const paths = (c: Record<string, unknown>): string[] => [
       ...(typeof c.path === 'string' ? [c.path] : []),
@@ -126,14 +126,26 @@ describe('R5: a waiver reaches six caution rules, listed in one place', () => {
       .map((r) => r.id);
     const c = choice('三(七)', '免于及于提示关注');
     expect([...c.rules].sort()).toEqual(reading.sort());
-    expect(c.rules).toHaveLength(6);
+    expect(c.rules).toHaveLength(5);
     expect(c.choice.zh).toContain('它不是参数，结论不因它标为暂定');
+  });
+  it('cs-cadre-breached-commitment is left out and says why: it reads the entries waived or not, and its text counts the waived ones', () => {
+    const c = choice('三(七)', '免于及于提示关注');
+    expect(c.rules).not.toContain('cs-cadre-breached-commitment');
+    expect(c.rules).toContain('cs-promotion-commitment-finding');
+    expect(c.choice.zh).toContain('四(四)自身的用途不在此列');
+    expect(c.choice.en).toContain("四(四)'s own use is left out");
+    const cadre = ruleFiles.find((r) => r.id === 'cs-cadre-breached-commitment');
+    expect(cadre.conditions.all).toContainEqual(expect.objectContaining({ path: '$.commitmentFindings.dishonest' }));
+    expect(cadre.explanation.zh).toContain('经信用修复决定免于的{{subject.commitmentFindings.repaired}}条仍予考量');
+    expect(cadre.explanation.en).toContain('{{subject.commitmentFindings.repaired}} of them waived by a credit repair and still weighed');
   });
   it('the 三(七) reading no longer states it for two rules', () => {
     const award = clause('三(七)').measures!.find((m) => m.matters.includes('AWARD'))!;
     expect(award.reading.zh).not.toContain('（cs-award-caution、cs-promotion-caution）考量');
     expect(award.reading.zh).toContain('见本条本地选择');
-    expect(rulesReadme).toContain('`cs-principal-agency-dishonesty`, `cs-cadre-breached-commitment`, `cs-promotion-commitment-finding`)');
+    expect(rulesReadme).toContain('`cs-principal-agency-dishonesty`, `cs-promotion-commitment-finding`)');
+    expect(rulesReadme).toContain('免于及于五条提示关注规则是本地选择');
   });
 });
 
