@@ -24,7 +24,7 @@ function* strings(value: unknown, path: JSONPath): Generator<{ text: string; pat
 
 /** A warning for every internal label in the texts of the set's JSON files. */
 export function checkInternalLabels(parsed: ParsedRuleFiles): RuleProblem[] {
-  const files: ParsedJson[] = [...(parsed.matters ? [parsed.matters] : []), ...parsed.parameters, ...parsed.rules, ...parsed.documents, ...parsed.catalogues];
+  const files: ParsedJson[] = [...(parsed.matters ? [parsed.matters] : []), ...parsed.parameters, ...parsed.rules, ...parsed.documents, ...parsed.catalogues, ...parsed.localChoices];
   const problems: RuleProblem[] = [];
   for (const { file, json } of files) {
     if (!json) continue;

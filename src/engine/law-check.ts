@@ -64,6 +64,6 @@ export function inspectLaw(parsed: ParsedRuleFiles): LawInspection {
 /** The law check of a rules folder on disk, read as its rule set would be (`rules coverage`). */
 export function inspectFolderLaw(dir: string): LawInspection {
   const { files, problems } = readRuleFolder(dir);
-  if (!files) return { problems, warnings: [], library: { documents: [], catalogues: [] }, coverage: [] };
+  if (!files) return { problems, warnings: [], library: { documents: [], catalogues: [], localChoiceFiles: [] }, coverage: [] };
   return inspectLaw(parseRuleFiles(files));
 }

@@ -5,7 +5,8 @@ import type { Bilingual } from '../domain/bilingual';
 import type { Effect } from '../domain/verdict';
 import type { RuleProblem } from './rule-problem';
 import type { ParsedJson, ParsedRuleFiles } from './rule-loader';
-import { schemaProblems } from './schema-check';
+import { attachLocalChoices, inlineLocalChoices, type LocalChoiceFile } from './local-choice-file';
+import { schemaProblems, type SchemaName } from './schema-check';
 
 /** One clause of a policy document: 三(六) with its heading and verbatim words; a bare heading has no text. */
 export interface DocumentClause {
@@ -91,7 +92,10 @@ export interface Catalogue {
 /** The documents and their catalogues, found by number and clause. */
 export interface PolicyLibrary {
   documents: PolicyDocument[];
+  /** Each with its local choices on its clauses, from its local-choices file. */
   catalogues: Catalogue[];
+  /** The local-choices files as read, for locating a problem in one (local-choice-check.ts). */
+  localChoiceFiles: LocalChoiceFile[];
 }
 
 /** Clause ids compare as the quote check compares words: 三（六） is 三(六). */
@@ -113,23 +117,29 @@ export function findEntry(catalogue: Catalogue | undefined, clause: string): Cat
   return catalogue?.clauses.find((c) => clauseKey(c.clause) === clauseKey(clause));
 }
 
-function loadFolder<T>(parsed: ParsedJson[], schema: 'document' | 'catalogue', problems: RuleProblem[]): (T & { file: string; json: LocatedJson })[] {
+function loadFolder<T>(parsed: ParsedJson[], schema: SchemaName, problems: RuleProblem[]): (T & { file: string; json: LocatedJson })[] {
   return parsed.flatMap(({ file, json, problems: syntax }) => {
     problems.push(...syntax);
     if (!json) return [];
-    const invalid = schemaProblems(file, json, schema);
+    // Local choices written in a catalogue: one problem saying where they go; the rest of it is checked and loaded without them.
+    const inline = schema === 'catalogue' ? inlineLocalChoices(file, json) : { problems: [], json };
+    problems.push(...inline.problems);
+    const invalid = schemaProblems(file, inline.json, schema);
     problems.push(...invalid);
-    return invalid.length ? [] : [{ ...(json.value as T), file, json }];
+    return invalid.length ? [] : [{ ...(inline.json.value as T), file, json }];
   });
 }
 
 /**
  * rules/documents/ and rules/catalogue/ (read and parsed with the rest of the set, rule-loader.ts,
- * so the rule-set version covers the law too), each file against its JSON Schema, every problem located.
+ * so the rule-set version covers the law too), each file against its JSON Schema, every problem
+ * located; each catalogue's local choices (catalogue/*.local-choices.json) put on its clauses.
  */
-export function loadPolicyLibrary(parsed: Pick<ParsedRuleFiles, 'documents' | 'catalogues'>): { library: PolicyLibrary; problems: RuleProblem[] } {
+export function loadPolicyLibrary(parsed: Pick<ParsedRuleFiles, 'documents' | 'catalogues' | 'localChoices'>): { library: PolicyLibrary; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const documents = loadFolder<PolicyDocument>(parsed.documents, 'document', problems);
-  const catalogues = loadFolder<Catalogue>(parsed.catalogues, 'catalogue', problems);
-  return { library: { documents, catalogues }, problems };
+  const localChoiceFiles = loadFolder<Omit<LocalChoiceFile, 'file' | 'json'>>(parsed.localChoices, 'local-choices', problems);
+  const attached = attachLocalChoices(loadFolder<Catalogue>(parsed.catalogues, 'catalogue', problems), localChoiceFiles);
+  problems.push(...attached.problems);
+  return { library: { documents, catalogues: attached.catalogues, localChoiceFiles }, problems };
 }

@@ -33,6 +33,12 @@ export const SUBJECT_FOLDERS: Record<SubjectType, string> = {
 /** The law the rules cite: policy documents as data, and the catalogue of the measures each clause authorises. */
 const LAW_FOLDERS = ['documents', 'catalogue'] as const;
 
+/**
+ * A catalogue's local choices live beside it in catalogue/<name>.local-choices.json (its own schema),
+ * so neither file nears the size limit; policy-library.ts puts them back on the catalogue's clauses.
+ */
+export const LOCAL_CHOICES_SUFFIX = '.local-choices.json';
+
 const factsFile = (folder: string) => `facts/${folder}.graphql`;
 
 /** Files with the extension under a folder, sorted; none when the folder is missing. */
@@ -116,6 +122,8 @@ export interface ParsedRuleFiles {
   factsQueries: Partial<Record<SubjectType, ParsedQuery>>;
   documents: ParsedJson[];
   catalogues: ParsedJson[];
+  /** catalogue/*.local-choices.json: the local choices under each catalogue's clauses. */
+  localChoices: ParsedJson[];
 }
 
 /** A GraphQL error in a facts query, as a located problem. */
@@ -145,13 +153,15 @@ export function parseRuleFiles(files: RuleFiles): ParsedRuleFiles {
   for (const [type, folder] of Object.entries(SUBJECT_FOLDERS) as [SubjectType, string][]) {
     if (factsFile(folder) in files) factsQueries[type] = parseQuery(factsFile(folder), files[factsFile(folder)]);
   }
+  const catalogueFolder = under(LAW_FOLDERS[1]);
   return {
     matters: 'matters.json' in files ? json('matters.json') : null,
     parameters: under('parameters'),
     rules: (Object.entries(SUBJECT_FOLDERS) as [SubjectType, string][]).flatMap(([subjectType, folder]) => under(folder).map((parsed) => ({ ...parsed, subjectType }))),
     factsQueries,
     documents: under(LAW_FOLDERS[0]),
-    catalogues: under(LAW_FOLDERS[1]),
+    catalogues: catalogueFolder.filter(({ file }) => !file.endsWith(LOCAL_CHOICES_SUFFIX)),
+    localChoices: catalogueFolder.filter(({ file }) => file.endsWith(LOCAL_CHOICES_SUFFIX)),
   };
 }
 

@@ -4,7 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { LocatedJson } from './json-file';
 import type { RuleProblem } from './rule-problem';
 
-export type SchemaName = 'rule' | 'matters' | 'parameters' | 'document' | 'catalogue';
+export type SchemaName = 'rule' | 'matters' | 'parameters' | 'document' | 'catalogue' | 'local-choices';
 
 /** The JSON Schemas ship in the rules folder, where editors find them through "$schema" (from src/ or dist/src/). */
 const SCHEMA_DIR = [path.resolve(__dirname, '../../rules/schemas'), path.resolve(__dirname, '../../../rules/schemas')].find((dir) => existsSync(dir));

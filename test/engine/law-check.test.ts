@@ -279,10 +279,18 @@ describe('mitigation and supervision', () => {
 
   it('三(八) special governance authorises SUPERVISE and a caution, never a restriction', () => {
     const quote = '政府机构负责人须按照有关规定出庭应诉，避免新增失信被执行人。';
-    const dir = folderWith(['SUPERVISE', 'CAUTION', 'RESTRICT'].map((effect) => ({ id: `ag-sg-${effect.toLowerCase()}`, subjectType: 'AGENCY' as const, matters: ['SPECIAL_GOVERNANCE'], effect, basis: [{ clause: '三(八)', quote }] })));
+    const pins = [{ fact: 'subject', path: '$.kind', operator: 'in', value: ['PEOPLES_GOVERNMENT', 'DEPARTMENT', 'ADMINISTRATIVE_COMMITTEE', 'SUB_DISTRICT_OFFICE'] }];
+    const dir = folderWith(['SUPERVISE', 'CAUTION', 'RESTRICT'].map((effect) => ({ id: `ag-sg-${effect.toLowerCase()}`, subjectType: 'AGENCY' as const, matters: ['SPECIAL_GOVERNANCE'], effect, basis: [{ clause: '三(八)', quote }], pins })));
     const { problems } = inspectFolderLaw(dir);
     expect(problems.map((p) => p.file)).toEqual(['agency/ag-sg-restrict.json']);
     expect(problems[0].zh).toContain('只授权 SUPERVISE（专项治理监督），不授权 RESTRICT（限制）');
+  });
+
+  it('三(八) speaks of 政府机构 only: a special-governance rule that could reach a court or a party organ (kind OTHER) is refused with the words', () => {
+    const quote = '政府机构负责人须按照有关规定出庭应诉，避免新增失信被执行人。';
+    const { problems } = inspectFolderLaw(folderWith([{ id: 'ag-sg-any', subjectType: 'AGENCY', matters: ['SPECIAL_GOVERNANCE'], effect: 'SUPERVISE', basis: [{ clause: '三(八)', quote }] }]));
+    expect(problems.map((p) => p.file)).toEqual(['agency/ag-sg-any.json']);
+    expect(problems[0].zh).toContain('三(八) 原文“政府机构”只涉及 $.kind 属于 PEOPLES_GOVERNMENT、DEPARTMENT、ADMINISTRATIVE_COMMITTEE、SUB_DISTRICT_OFFICE 的主体');
   });
 });
 

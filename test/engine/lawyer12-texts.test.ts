@@ -8,8 +8,8 @@ import path from 'node:path';
 const RULES = path.resolve(__dirname, '../../rules');
 const read = (file: string) => fs.readFileSync(path.join(RULES, file), 'utf8');
 const readJson = (file: string) => JSON.parse(read(file));
-/** Every rule file, matters.json and the catalogue: what officers and verdicts read. */
-const textFiles = ['matters.json', 'catalogue/ezhou-zhengfa-2018-17.json', ...['agency', 'civil-servant', 'enterprise'].flatMap((dir) => fs.readdirSync(path.join(RULES, dir)).map((f) => `${dir}/${f}`))];
+/** Every rule file, matters.json and the catalogue with its local choices: what officers and verdicts read. */
+const textFiles = ['matters.json', 'catalogue/ezhou-zhengfa-2018-17.json', 'catalogue/ezhou-zhengfa-2018-17.local-choices.json', ...['agency', 'civil-servant', 'enterprise'].flatMap((dir) => fs.readdirSync(path.join(RULES, dir)).map((f) => `${dir}/${f}`))];
 
 describe('R1: a removal Chengxin only knows as "none entered" is not stated as a fact', () => {
   it.each(textFiles)('%s says "no removal recorded here", never "not removed by the court"', (file) => {

@@ -16,7 +16,12 @@ const readJson = (file: string) => JSON.parse(read(file));
 interface Choice { choice: { zh: string; en: string }; body: string; status: string; rules: string[]; parameters?: string[] }
 interface Clause { clause: string; reason?: { zh: string; en: string }; measures?: { effect: string; matters: string[]; reading: { zh: string; en: string }; notImplemented?: { zh: string; en: string } }[]; localChoices?: Choice[] }
 
+const CHOICES = 'catalogue/ezhou-zhengfa-2018-17.local-choices.json';
+/** The catalogue as its readers see it: each clause with its local choices, which live in their own file beside it. */
 const catalogue = readJson('catalogue/ezhou-zhengfa-2018-17.json') as { clauses: Clause[] };
+for (const { clause: id, localChoices } of (readJson(CHOICES) as { clauses: { clause: string; localChoices: Choice[] }[] }).clauses) {
+  catalogue.clauses.find((c) => c.clause === id)!.localChoices = localChoices;
+}
 const clause = (id: string) => catalogue.clauses.find((c) => c.clause === id)!;
 /** The one local choice of a clause whose Chinese text holds `words`. */
 const choice = (id: string, words: string) => {
@@ -34,7 +39,7 @@ describe('local choices are stated once, in the catalogue, with their deciding b
   const text = words(document.clauses.map((c) => c.text ?? '').join(''));
 
   it('each names a body, a status and rules that exist', () => {
-    expect(all.map((c) => c.clause)).toEqual(['三(四)', '三(五)', '三(五)', '三(六)', '三(七)', '三(七)', '三(七)', '三(八)', '四(五)', '四(五)']);
+    expect(all.map((c) => c.clause)).toEqual(['三(四)', '三(五)', '三(五)', '三(六)', '三(七)', '三(七)', '三(七)', '三(八)', '三(八)', '四(五)', '四(五)']);
     const ids = new Set(ruleFiles.map((r) => r.id));
     for (const c of all) {
       expect(c.body).toMatch(/牵头单位/);
@@ -52,7 +57,7 @@ describe('local choices are stated once, in the catalogue, with their deciding b
     }
   });
 
-  it('the shipped rules pass with no warning, and a choice naming a rule no file has is warned of, located in the catalogue', () => {
+  it('the shipped rules pass with no warning, and a choice naming a rule no file has is warned of, located in the local-choices file', () => {
     expect(inspectFolderLaw(RULES).warnings).toEqual([]);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-choices-'));
     try {
@@ -60,9 +65,9 @@ describe('local choices are stated once, in the catalogue, with their deciding b
       rmSync(path.join(dir, 'civil-servant/promotion-commitment-finding.json'));
       const warnings = inspectFolderLaw(dir).warnings.filter((w) => w.en.includes('local choice'));
       expect(warnings).toHaveLength(1);
-      const catalogueText = readFileSync(path.join(dir, 'catalogue/ezhou-zhengfa-2018-17.json'), 'utf8');
-      const line = catalogueText.slice(0, catalogueText.lastIndexOf('"cs-promotion-commitment-finding"')).split('\n').length;
-      expect(warnings[0]).toMatchObject({ file: 'catalogue/ezhou-zhengfa-2018-17.json', line });
+      const choicesText = readFileSync(path.join(dir, CHOICES), 'utf8');
+      const line = choicesText.slice(0, choicesText.lastIndexOf('"cs-promotion-commitment-finding"')).split('\n').length;
+      expect(warnings[0]).toMatchObject({ file: CHOICES, line });
       expect(warnings[0].zh).toContain('三(七) 的本地选择列出的规则 cs-promotion-commitment-finding 不存在');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -109,7 +114,7 @@ describe('R3: 三(六) grades 追究责任; grading the honour disqualification 
   });
 });
 
-describe('R5: a waiver reaches six caution rules, listed in one place', () => {
+describe('R5: a waiver reaches five caution rules, listed in one place; not 四(四)\'s own weighing of a cadre\'s entry', () => {
   it('the choice lists exactly the civil servants\' cautions that read an unrepaired count', () => {
     const paths = (c: Record<string, unknown>): string[] => [
       ...(typeof c.path === 'string' ? [c.path] : []),
@@ -121,14 +126,26 @@ describe('R5: a waiver reaches six caution rules, listed in one place', () => {
       .map((r) => r.id);
     const c = choice('三(七)', '免于及于提示关注');
     expect([...c.rules].sort()).toEqual(reading.sort());
-    expect(c.rules).toHaveLength(6);
+    expect(c.rules).toHaveLength(5);
     expect(c.choice.zh).toContain('它不是参数，结论不因它标为暂定');
+  });
+  it('cs-cadre-breached-commitment is left out and says why: it reads the entries waived or not, and its text counts the waived ones', () => {
+    const c = choice('三(七)', '免于及于提示关注');
+    expect(c.rules).not.toContain('cs-cadre-breached-commitment');
+    expect(c.rules).toContain('cs-promotion-commitment-finding');
+    expect(c.choice.zh).toContain('四(四)自身的用途不在此列');
+    expect(c.choice.en).toContain("四(四)'s own use is left out");
+    const cadre = ruleFiles.find((r) => r.id === 'cs-cadre-breached-commitment');
+    expect(cadre.conditions.all).toContainEqual(expect.objectContaining({ path: '$.commitmentFindings.dishonest' }));
+    expect(cadre.explanation.zh).toContain('经信用修复决定免于的{{subject.commitmentFindings.repaired}}条仍予考量');
+    expect(cadre.explanation.en).toContain('{{subject.commitmentFindings.repaired}} of them waived by a credit repair and still weighed');
   });
   it('the 三(七) reading no longer states it for two rules', () => {
     const award = clause('三(七)').measures!.find((m) => m.matters.includes('AWARD'))!;
     expect(award.reading.zh).not.toContain('（cs-award-caution、cs-promotion-caution）考量');
     expect(award.reading.zh).toContain('见本条本地选择');
-    expect(rulesReadme).toContain('`cs-principal-agency-dishonesty`, `cs-cadre-breached-commitment`, `cs-promotion-commitment-finding`)');
+    expect(rulesReadme).toContain('`cs-principal-agency-dishonesty`, `cs-promotion-commitment-finding`)');
+    expect(rulesReadme).toContain('免于及于五条提示关注规则是本地选择');
   });
 });
 
