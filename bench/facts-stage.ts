@@ -27,7 +27,7 @@ import { FACTS_BATCH } from '../src/config';
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node dist/bench/facts-stage.js --subjects 3000 --passes 5
  *
  * `--cpu-prof FILE` writes a V8 CPU profile of the measured passes of the sweep's way (batches)
- * alone, not of generating the data or the other ways; `node dist/bench/profile-summary.js FILE`
+ * alone, not of generating the data or the other ways (`--profile-way perSubject` or `chunk`: of that way instead); `node dist/bench/profile-summary.js FILE`
  * shows where its time went.
  */
 const args = process.argv.slice(2);
@@ -39,6 +39,8 @@ const CHUNK = 1000;
 const BATCH = Number(option('batch', String(FACTS_BATCH)));
 const MATTER = 'PROMOTION';
 const PROFILE = option('cpu-prof', '');
+/** The way `--cpu-prof` profiles: batches (the sweep's), chunk, or perSubject (evaluate's). */
+const PROFILED_WAY = option('profile-way', 'batches');
 
 type Profile = import('node:inspector').Profiler.Profile;
 /** The profiled passes as one profile: each pass's nodes renumbered after the previous passes'. */
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
     }
     for (let pass = 0; pass <= PASSES; pass++) {
       for (const [way, read] of Object.entries(ways)) {
-        const profiled = profiler && pass > 0 && way === 'batches';
+        const profiled = profiler && pass > 0 && way === PROFILED_WAY;
         if (profiled) await profiler.post('Profiler.start');
         const started = process.cpuUsage();
         const all: (GatheredFacts | Error)[] = [];

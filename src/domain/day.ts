@@ -8,9 +8,19 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const CHINA_OFFSET_MS = 8 * HOUR_MS;
 
+/** The last instant chinaDate was asked, and its day: a facts read asks the same asOf for every field of every subject. */
+let lastInstant = NaN;
+let lastDay = '';
+
 /** The calendar day of an instant in China Standard Time. */
 export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  const time = instant.getTime();
+  if (time !== lastInstant) {
+    // An invalid date (NaN) is never the last one: toISOString throws for it, as before.
+    lastDay = new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+    lastInstant = time;
+  }
+  return lastDay;
 }
 
 /**

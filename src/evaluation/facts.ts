@@ -75,7 +75,9 @@ function factsVariables(ruleSet: RuleSet, type: SubjectType, asOf: Date, day: st
 /** A subject's facts from its query's answer, or the error that gives no verdict (the same words for a chunk's subject as for one alone). */
 function factsOf(query: FactsQuery, subject: unknown, errors: readonly GraphQLError[] | undefined, describe: (error: GraphQLError) => string): unknown {
   if (errors?.length || !subject) {
-    const messages = errors?.length ? errors.map(describe).join('; ') : 'the query returned no "subject"';
+    // Each message once: graphql-jit (src/graphql/facts-runner.ts) reports every failing field, where graphql-js
+    // stopped at the first below a non-null parent; one bad parameter fails each field that reads it alike.
+    const messages = errors?.length ? [...new Set(errors.map(describe))].join('; ') : 'the query returned no "subject"';
     throw new EvaluationError(`事实查询 rules/${query.file} 执行失败：${messages}。请修正查询；未作出裁决 / The facts query rules/${query.file} failed: ${messages}. Fix the query; no verdict was given.`, { file: query.file });
   }
   return subject;

@@ -31,10 +31,13 @@ import type { FactsSchema } from './schema';
  * - Its own EntityManager and loaders per read: nothing leaks between a request and its facts.
  * - Each query is checked again before it runs (one `query`, one subject lookup, facts types
  *   only), whatever loaded it.
- * - A chunk of a sweep runs its query once for all its subjects (src/graphql/chunk-query.ts),
- *   compiled to a function by graphql-jit once per query document, i.e. once per rule-set version.
+ * - A chunk of a sweep runs its query once for all its subjects (src/graphql/chunk-query.ts).
+ * - Both the chunk's query and a subject's own are compiled to a function by graphql-jit once per
+ *   query document, i.e. once per rule-set version; graphql-js runs what graphql-jit refuses, and
+ *   everything with `compile: false` (the facts are byte-identical either way:
+ *   test/graphql/facts-compiled.test.ts).
  */
-export function createFactsRunner(schema: FactsSchema, rootEm: EntityManager, rules: RuleSetHolder): FactsRunner {
+export function createFactsRunner(schema: FactsSchema, rootEm: EntityManager, rules: RuleSetHolder, { compile = true }: { compile?: boolean } = {}): FactsRunner {
   const checked = new WeakMap<DocumentNode, string | null>();
   const refusal = (query: FactsQuery): string | null => {
     let found = checked.get(query.document);
@@ -45,16 +48,26 @@ export function createFactsRunner(schema: FactsSchema, rootEm: EntityManager, ru
     }
     return found;
   };
-  type Chunked = ((context: GraphQLContext, variables: Record<string, unknown>) => Promise<ExecutionResult> | ExecutionResult) | null;
-  const compiled = new WeakMap<DocumentNode, Chunked>();
-  const chunked = (query: FactsQuery): Chunked => {
+  type Executor = (context: GraphQLContext, variables: Record<string, unknown>) => Promise<ExecutionResult> | ExecutionResult;
+  const executor = (document: DocumentNode): Executor => {
+    const jit = compile ? compileQuery(schema, document) : null;
+    // graphql-jit compiles every query these files may hold; should it ever refuse one, graphql-js runs it.
+    return jit && isCompiledQuery(jit) ? (context, variables) => jit.query(undefined, context, variables) : (context, variableValues) => execute({ schema, document, variableValues, contextValue: context });
+  };
+  /** A subject's own query, by its document (so per rule-set version). */
+  const single = new WeakMap<DocumentNode, Executor>();
+  const once = (query: FactsQuery): Executor => {
+    let found = single.get(query.document);
+    if (!found) single.set(query.document, (found = executor(query.document)));
+    return found;
+  };
+  /** The chunk's query made of it (chunk-query.ts), or null when it cannot be made. */
+  const compiled = new WeakMap<DocumentNode, Executor | null>();
+  const chunked = (query: FactsQuery): Executor | null => {
     let found = compiled.get(query.document);
     if (found === undefined) {
       const document = chunkDocument(query);
-      const jit = document ? compileQuery(schema, document) : null;
-      // graphql-jit compiles every query these files may hold; should it ever refuse one, graphql-js runs it.
-      found = !document ? null : jit && isCompiledQuery(jit) ? (context, variables) => jit.query(undefined, context, variables) : (context, variableValues) => execute({ schema, document, variableValues, contextValue: context });
-      compiled.set(query.document, found);
+      compiled.set(query.document, (found = document && executor(document)));
     }
     return found;
   };
@@ -73,7 +86,7 @@ export function createFactsRunner(schema: FactsSchema, rootEm: EntityManager, ru
           };
           const run: RunFactsQuery = async (query, variables) => {
             check(query);
-            return execute({ schema, document: query.document, variableValues: variables, contextValue: context });
+            return once(query)(context, variables);
           };
           const runChunk: RunChunkFactsQuery = (query, ids, variables) => {
             check(query);
