@@ -6,13 +6,15 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
 import { Role, type Viewer } from '../auth/role';
-import { SUBSCRIPTION_DEFAULTS } from '../config';
+import { SUBSCRIPTION_DEFAULTS } from '../config-defaults';
 import type { ChangeFeed } from './change-feed';
 import type { GraphQLContext } from './context';
 import { recordSubscriptionReads } from '../audit/subscription-reads';
 import { duplicateJsonKey } from '../auth/duplicate-keys';
 import { misplacedTokenKey, quotedKey } from './socket-token-key';
-import { SOCKET_LIMITS, assertAffordable, limitRules, parseOptions } from './limits';
+import { assertAffordable } from './cost-limit';
+import { limitRules } from './limit-rules';
+import { SOCKET_LIMITS, parseOptions } from './limits';
 import type { PublicRateLimit } from './http-limits';
 
 /** setTimeout's longest delay (about 24.8 days); a token may live longer (JWT_MAX_TTL_DAYS up to 3650). */
