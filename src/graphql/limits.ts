@@ -2,8 +2,9 @@ import type { ParseOptions } from 'graphql';
 import { SUBSCRIPTION_DEFAULTS } from '../config-defaults';
 
 /**
- * The limits every request must keep, checked before any resolver runs. README.md ("Limits") states
- * each one; test/security/limits.test.ts tries each over HTTP.
+ * The limits every request must keep, checked before any resolver runs (limit-rules.ts during
+ * validation, cost-limit.ts after). README.md ("Limits") states each one;
+ * test/security/query-limits.test.ts tries each over HTTP.
  */
 export const LIMITS = {
   /** Lexical tokens in one document (graphql-js counts them while parsing and stops at the limit). */
