@@ -14,7 +14,7 @@ import { createFactsRunner } from '../src/graphql/facts-runner';
 import { getFactsSchema, getSchema } from '../src/graphql/schema';
 import { generate } from './generate';
 import { median } from './median';
-import { FACTS_BATCH } from '../src/config';
+import { FACTS_BATCH } from '../src/config-defaults';
 
 /**
  * The sweep's stages in one process, in CPU time per subject (process.cpuUsage, which another

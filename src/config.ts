@@ -1,13 +1,23 @@
-import os from 'node:os';
 import path from 'node:path';
+import {
+  DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PERSONAL_READS_PER_MINUTE_DEFAULT,
+  PUBLIC_IN_FLIGHT_DEFAULT, PUBLIC_RATE_DEFAULTS, SUBSCRIPTION_DEFAULTS,
+} from './config-defaults';
+import {
+  readBoolean, readConcurrency, readCount, readDatabaseUrl, readDays, readFactsBatch, readNodeEnv, readOrigins, readPort,
+  readPublicShare, readSecret, readTrustProxy, type Env, type NodeEnv,
+} from './config-readers';
+
+export { ConfigError } from './config-readers';
 
 /**
  * Typed, validated settings. This is the only module that reads `process.env`;
- * everything else receives a `Config`. `.env.example` lists every setting.
+ * everything else receives a `Config`. `.env.example` lists every setting. Each setting's reader
+ * is in config-readers.ts, the defaults worth explaining in config-defaults.ts.
  */
 export interface Config {
   /** development | production | test; production hides stack traces and introspection. */
-  nodeEnv: 'development' | 'production' | 'test';
+  nodeEnv: NodeEnv;
   /** HTTP port of the GraphQL server. */
   port: number;
   /** Interface the HTTP server binds to. */
@@ -86,180 +96,9 @@ export interface Config {
   personalReadsPerMinute?: number;
 }
 
-/**
- * Subjects whose facts are read by one execution of the facts query, inside a chunk (SWEEP_FACTS_BATCH).
- * Each batch is read, decided and kept as JSON text before the next is read, so a worker holds one
- * batch's result tree and ORM entities at a time, not a whole chunk's: those lived long enough to
- * be promoted to V8's old generation, whose growth made a worker's peak memory. Measured on 10,000
- * civil servants read in one process: batches of 1,000 peaked at 476 MB with 1.35–1.71 ms of CPU a
- * subject, of 100 at 247–262 MB with 0.85–1.08 ms (more statements, far less garbage collection).
- */
-export const FACTS_BATCH = 100;
-
-/** PUBLIC_STATUS_CACHE_SIZE's default: every enterprise matter of a few thousand enterprises (a decision is a few KB). */
-export const DEFAULT_PUBLIC_STATUS_CACHE_SIZE = 5_000;
-
-/** The defaults of the anonymous rate limit (README "Limits"): 300 requests a minute per client address. */
-export const PUBLIC_RATE_DEFAULTS = { limit: 300, windowSeconds: 60 } as const;
-
-/** The defaults of the subscription limits (README "Limits"). */
-export const SUBSCRIPTION_DEFAULTS = { perSocket: 20, perProcess: 2_000, publicSocketsPerAddress: 20 } as const;
-
-/**
- * How long a request may take to arrive (README "Limits"): Node's defaults (300 s for a request, 60 s
- * for its headers) let a client hold an inflated body for five minutes (hostile13 F2). A GraphQL
- * request is a few KB; 15 s is ample on a slow link.
- */
-export const HTTP_TIMEOUT_DEFAULTS = { requestSeconds: 15, headersSeconds: 10, sendSeconds: 30 } as const;
-
-/** Requests one token holder (`sub`) may have under way at once (http-limits/anonymous-requests.ts): a display or a batch client with its own parallelism. */
-export const IN_FLIGHT_PER_TOKEN_DEFAULT = 64;
-
-/**
- * Queries reading a civil servant's personal data whole that one token holder (`sub`) may send a
- * minute (personal-read-limit.ts): one a second, above what a person paging through the console or a
- * display refreshing its screen sends, far below a script copying the register (hostile14 F3).
- */
-export const PERSONAL_READS_PER_MINUTE_DEFAULT = 60;
-
-/** Anonymous requests one client address may have under way at once (http-limits/anonymous-requests.ts): a browser opens about six connections. */
-export const PUBLIC_IN_FLIGHT_DEFAULT = 10;
-
-/** The public's share of a process's subscriptions when SUBSCRIPTIONS_PUBLIC_PER_PROCESS is unset: a quarter. */
-export const publicShareOf = (perProcess: number): number => Math.floor(perProcess / 4);
-
-export class ConfigError extends Error {
-  constructor(setting: string, problem: string) {
-    super(`Setting ${setting} ${problem}. See .env.example for every setting and its meaning.`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function readPort(env: Env, name = 'PORT', fallback = '4000'): number {
-  const raw = env[name] ?? fallback;
-  const port = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(name, `is "${raw}", but must be a whole number from 0 to 65535`);
-  }
-  return port;
-}
-
-/** `https://portal.ezhou.gov.cn,https://hr.ezhou.gov.cn`: exact origins, scheme and host (and port). */
-function readOrigins(env: Env): string[] {
-  const raw = env.CORS_ORIGINS?.trim();
-  if (!raw) return [];
-  return raw.split(',').map((item) => {
-    const origin = item.trim();
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
-      throw new ConfigError('CORS_ORIGINS', `has "${origin}", but each entry must be an origin like https://portal.example.gov.cn (scheme, host, optional port; no path, no trailing slash, no *)`);
-    }
-    return origin;
-  });
-}
-
-function readNodeEnv(env: Env): Config['nodeEnv'] {
-  const raw = env.NODE_ENV ?? 'development';
-  if (raw !== 'development' && raw !== 'production' && raw !== 'test') {
-    throw new ConfigError('NODE_ENV', `is "${raw}", but must be development, production or test`);
-  }
-  return raw;
-}
-
-function readDatabaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL?.trim();
-  if (!raw) return undefined;
-  if (!/^postgres(ql)?:\/\//.test(raw)) {
-    throw new ConfigError('DATABASE_URL', 'must start with postgres:// (for example postgres://user:pass@host:5432/chengxin)');
-  }
-  return raw;
-}
-
-function readBoolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (/^(1|true|yes)$/i.test(raw)) return true;
-  if (/^(0|false|no)$/i.test(raw)) return false;
-  throw new ConfigError(name, `is "${raw}", but must be true or false`);
-}
-
-function readSecret(env: Env, name = 'JWT_SECRET'): string | undefined {
-  const raw = env[name];
-  if (!raw) return undefined;
-  if (raw.length < 32) throw new ConfigError(name, 'is shorter than 32 characters; use a long random value (openssl rand -base64 48)');
-  return raw;
-}
-
-function readDays(env: Env, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const days = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw) || days <= 0 || days > 3650) throw new ConfigError(name, `is "${raw}", but must be a number of days between 0 and 3650 (e.g. 30)`);
-  return days;
-}
-
 /** What the server checks in tokens beyond signature, role and subject. */
 export function tokenPolicyOf(config: Config): { maxLifetimeSeconds: number; issuer?: string; audience?: string } {
   return { maxLifetimeSeconds: (config.jwtMaxTtlDays ?? 30) * 86400, issuer: config.jwtIssuer, audience: config.jwtAudience };
-}
-
-/** WEB_CONCURRENCY: a whole number from 1 to 64; default one process per core in production, else one. */
-function readConcurrency(env: Env, nodeEnv: Config['nodeEnv']): number {
-  const raw = env.WEB_CONCURRENCY?.trim();
-  if (!raw) return nodeEnv === 'production' ? Math.max(1, os.availableParallelism()) : 1;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ConfigError('WEB_CONCURRENCY', `is "${raw}", but must be a whole number of server processes from 1 to 64`);
-  return n;
-}
-
-/** SWEEP_FACTS_BATCH: a whole number from 1 to 10,000, default FACTS_BATCH. */
-function readFactsBatch(env: Env): number {
-  const raw = env.SWEEP_FACTS_BATCH?.trim();
-  if (!raw) return FACTS_BATCH;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new ConfigError('SWEEP_FACTS_BATCH', `is "${raw}", but must be a whole number of subjects from 1 to 10000 (default ${FACTS_BATCH})`);
-  return n;
-}
-
-/** A whole number setting from `min` to `max`, or its default when unset. */
-function readCount(env: Env, name: string, fallback: number, min: number, max: number, what: string): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) throw new ConfigError(name, `is "${raw}", but must be a whole number of ${what} from ${min} to ${max}`);
-  return n;
-}
-
-/**
- * TRUST_PROXY, Express's `trust proxy`: unset or false — the TCP peer is the client; a whole number
- * — that many proxies in front (the client is that many addresses from the end of
- * X-Forwarded-For); otherwise a comma-separated list of proxy addresses or subnets, or Express's
- * names `loopback`, `linklocal`, `uniquelocal`. `true` (trust every hop) is refused: any caller
- * could then name any address and escape the rate limit.
- */
-function readTrustProxy(env: Env): boolean | number | string {
-  const raw = env.TRUST_PROXY?.trim();
-  if (!raw || /^(0|false|no)$/i.test(raw)) return false;
-  if (/^(true|yes)$/i.test(raw)) throw new ConfigError('TRUST_PROXY', `is "${raw}", which would let any caller name its own address in X-Forwarded-For; give the number of proxies in front (1) or their addresses (loopback, 10.0.0.0/8)`);
-  if (/^\d+$/.test(raw)) {
-    const hops = Number(raw);
-    if (hops > 10) throw new ConfigError('TRUST_PROXY', `is "${raw}", but must be a number of proxies from 0 to 10, or their addresses`);
-    return hops;
-  }
-  if (!/^[0-9A-Za-z.:/, -]+$/.test(raw)) throw new ConfigError('TRUST_PROXY', `is "${raw}", but must be a number of proxies or a comma-separated list of addresses, subnets or loopback, linklocal, uniquelocal`);
-  return raw;
-}
-
-/** SUBSCRIPTIONS_PUBLIC_PER_PROCESS: fewer than the process's limit, so signed-in roles always keep room. */
-function readPublicShare(env: Env, perProcess: number): number {
-  return readCount(env, 'SUBSCRIPTIONS_PUBLIC_PER_PROCESS', publicShareOf(perProcess), 0, perProcess - 1, 'public subscriptions per server process (fewer than SUBSCRIPTIONS_PER_PROCESS, which signed-in roles share with them)');
 }
 
 /** Reads and validates the configuration; throws ConfigError naming the setting at fault. */

@@ -1,9 +1,9 @@
-import { RecordCategory, RecordKind, RecordStatus, Severity } from './credit-record';
-import { normalisedNumber } from './document-number';
-import { RepairRelief, RepairStatus } from './credit-repair';
-import { ObjectionStatus } from './objection';
-import { notCountedBecause, type NotCountedOptions, type NotCountedRecord } from './not-counted';
-import { runsOn, type Period } from './period';
+import { RecordCategory, RecordKind, Severity } from './credit-record';
+import { countingRecord, type CountingRecord } from './counting-record';
+import type { ObjectionLike, RecordLike, RepairLike } from './credit-facts-input';
+import { recordCounts, type CreditOptions } from './counting-period';
+import { withCopies } from './decision-copies';
+import { notCountedBecause, type NotCountedRecord } from './not-counted';
 
 /**
  * What the records of one subject say as of a date: the facts the rule files read. Pure
@@ -33,96 +33,6 @@ import { runsOn, type Period } from './period';
  * document took effect and, for a clause that speaks of some conduct only, records of other
  * categories: those are listed in `notCounted` with the reason, and count towards nothing.
  */
-export interface RecordLike {
-  id: string;
-  kind: RecordKind;
-  category: RecordCategory;
-  severity?: Severity | null;
-  status: RecordStatus;
-  occurredOn: string;
-  recordedOn: string;
-  /** The day the record was decided (认定/决定之日): periods count from it. */
-  decidedOn: string;
-  /** decidedOn was not registered but estimated (the recorded day stands in for it). */
-  decidedOnEstimated?: boolean | null;
-  disclosureEndsOn?: string | null;
-  documentNumber: string;
-  sourceDepartment: string;
-  loss?: number | string | null;
-  /** A 四(四) entry carried over from a named responsible person, never confirmed by a finding naming them: counts towards nothing. */
-  answerableUnconfirmed?: boolean | null;
-  /** Whether the act was done in office (履职行为); null: nobody recorded it. */
-  inOffice?: boolean | null;
-  /** A second entry of a decision already on file: counts towards nothing (one act counts once). */
-  duplicateOnFile?: boolean | null;
-}
-
-export interface RepairLike {
-  status: RepairStatus;
-  decidedOn?: string | null;
-  /** Absent on repairs decided before reliefs were told apart: those waived. */
-  relief?: RepairRelief | null;
-  /** False on civil servants' approvals stored before the relief was required (R6): the relief is unconfirmed. */
-  reliefStated?: boolean;
-  /** The day the approving body stated the relief after an approval recorded without one. */
-  reliefStatedOn?: string | null;
-}
-
-export interface ObjectionLike {
-  status: ObjectionStatus;
-  filedOn: string;
-  resolvedOn?: string | null;
-}
-
-/** The calendar period a record of each severity counts for after its decision (a policy parameter). */
-export interface SeverityPeriods {
-  minor: Period;
-  general: Period;
-  major: Period;
-  severe: Period;
-  /** How long a trustworthy (守信) record counts from its decision day; absent: with no end. */
-  trustworthy?: Period | null;
-}
-
-/** How the facts are read: each option is a policy parameter passed by a facts query. */
-export interface CreditOptions extends NotCountedOptions {
-  countsFor?: SeverityPeriods | null;
-  /** The severities counted as grave (unrepairedGraveUndisputed); absent: that count is null. */
-  graveSeverities?: readonly Severity[] | null;
-}
-
-export interface CountingRecord {
-  id: string;
-  category: RecordCategory;
-  severity: Severity | null;
-  occurredOn: string;
-  recordedOn: string;
-  decidedOn: string;
-  /** decidedOn is an estimate (the day it was recorded): its period was counted from that estimate. */
-  decidedOnEstimated: boolean;
-  documentNumber: string;
-  sourceDepartment: string;
-  /** Economic loss caused, in yuan; null when none was recorded. */
-  loss: number | null;
-  /** An approved credit repair (信用修复) waived the record's effect on or before the date. */
-  repaired: boolean;
-  /** An approved repair lightened (从轻) the measures of this record on or before the date. */
-  lightened: boolean;
-  /** The approval day of the repair that repaired or lightened it. */
-  repairApprovedOn: string | null;
-  /** Whether that approval stated its relief; null when no approved repair waived or lightened it. */
-  repairReliefStated: boolean | null;
-  /** The day the approving body stated that relief after the approval (stateRepairRelief); null when the approval stated it. */
-  repairReliefStatedOn: string | null;
-  /** An objection was pending on the date: the record's own, or the unit's to the finding it rests on (findingDisputed). */
-  disputed: boolean;
-  /**
-   * A 四(四) entry whose 履职不力 finding the unit (agency) disputes, its objection pending on the date
-   * (lawyer14 R1): the entry rests on that finding alone, so it is disputed as if objected to itself.
-   */
-  findingDisputed: boolean;
-}
-
 export interface CreditFacts {
   /** Counting dishonesty records, waived by a repair or not: whether the subject has any record at all. */
   dishonest: number;
@@ -163,109 +73,6 @@ export interface CreditFacts {
   records: CountingRecord[];
   /** Dishonesty records that would count on the day but are left out, each with why. */
   notCounted: NotCountedRecord[];
-}
-
-const SEVERITY_KEY: Record<Severity, keyof SeverityPeriods> = {
-  [Severity.MINOR]: 'minor',
-  [Severity.GENERAL]: 'general',
-  [Severity.MAJOR]: 'major',
-  [Severity.SEVERE]: 'severe',
-};
-
-/**
- * The day a record's counting period runs from. A dishonesty record whose decision day was never
- * registered has the recorded day standing in for it (decidedOnEstimated); that day is later than
- * the real decision, and counting from it would lengthen the period against the subject. So its
- * period runs from the act day instead — the earliest day the decision can have been — and the
- * record counts from the recorded day (the earliest day it is known to have been decided) until
- * that period ends: the estimate never extends a period past what the act day gives. A trustworthy
- * record's period runs from its (estimated) decision day: a later start only favours the subject.
- */
-export function periodStartsOn(record: Pick<RecordLike, 'kind' | 'occurredOn' | 'decidedOn' | 'decidedOnEstimated'>): string {
-  return record.kind === RecordKind.DISHONEST && record.decidedOnEstimated ? record.occurredOn : record.decidedOn;
-}
-
-/** Does the record count on day `on`? */
-export function recordCounts(record: RecordLike, on: string, countsFor?: SeverityPeriods | null): boolean {
-  if (record.status === RecordStatus.REVOKED || record.occurredOn > on || record.decidedOn > on) return false;
-  const period =
-    record.kind === RecordKind.TRUSTWORTHY ? countsFor?.trustworthy : countsFor && record.severity ? countsFor[SEVERITY_KEY[record.severity]] : undefined;
-  if (period && !runsOn(periodStartsOn(record), period, on)) return false;
-  return true;
-}
-
-/** Does the record count towards the facts on day `on`, read with `options`? What a parameters file's period cases check. */
-export function countsTowardsFacts(record: RecordLike, on: string, options: CreditOptions): boolean {
-  return recordCounts(record, on, options.countsFor) && !notCountedBecause(record, options);
-}
-
-function approvedBy(repairs: RepairLike[], on: string, relief: RepairRelief): RepairLike | undefined {
-  return repairs.find((r) => r.status === RepairStatus.APPROVED && !!r.decidedOn && r.decidedOn <= on && (r.relief ?? RepairRelief.WAIVE) === relief);
-}
-
-/** Had an approved repair waived the record's effect by day `on`? */
-export function repairedOn(repairs: RepairLike[], on: string): boolean {
-  return !!approvedBy(repairs, on, RepairRelief.WAIVE);
-}
-
-/** The approval day of the repair that had waived the record's effect by day `on`, if any. */
-export function repairApprovedOn(repairs: RepairLike[], on: string): string | null {
-  return approvedBy(repairs, on, RepairRelief.WAIVE)?.decidedOn ?? null;
-}
-
-export function disputedOn(objections: ObjectionLike[], on: string): boolean {
-  return objections.some((o) => o.filedOn <= on && (o.status === ObjectionStatus.PENDING || (!!o.resolvedOn && o.resolvedOn > on)));
-}
-
-function countingRecord(r: RecordLike, repairs: RepairLike[], objections: ObjectionLike[], findingObjections: ObjectionLike[], on: string): CountingRecord {
-  const findingDisputed = disputedOn(findingObjections, on);
-  const waived = approvedBy(repairs, on, RepairRelief.WAIVE);
-  const lightened = waived ? undefined : approvedBy(repairs, on, RepairRelief.LIGHTEN);
-  return {
-    id: r.id,
-    category: r.category,
-    severity: r.severity ?? null,
-    occurredOn: r.occurredOn,
-    recordedOn: r.recordedOn,
-    decidedOn: r.decidedOn,
-    decidedOnEstimated: !!r.decidedOnEstimated,
-    documentNumber: r.documentNumber,
-    sourceDepartment: r.sourceDepartment,
-    loss: r.loss == null ? null : Number(r.loss),
-    repaired: !!waived,
-    lightened: !!lightened,
-    repairApprovedOn: (waived ?? lightened)?.decidedOn ?? null,
-    repairReliefStated: waived ?? lightened ? (waived ?? lightened)!.reliefStated !== false : null,
-    repairReliefStatedOn: (waived ?? lightened)?.reliefStatedOn ?? null,
-    disputed: findingDisputed || disputedOn(objections, on),
-    findingDisputed,
-  };
-}
-
-/**
- * The key Migration20261205300000OneActOnce groups one decision's entries by, within one subject:
- * category, decision day and document number as compared; null for what it never grouped (revoked
- * records, 四(四) file entries).
- */
-function decisionKey(r: RecordLike): string | null {
-  if (r.status === RecordStatus.REVOKED || r.category === RecordCategory.COMMITMENT_DERELICTION) return null;
-  return `${r.category}|${r.decidedOn}|${normalisedNumber(r.documentNumber)}`;
-}
-
-/**
- * `read` for each record, with, for a kept record, that of every copy of its decision marked
- * duplicateOnFile: what was filed against a copy was filed against the decision (lawyer12 W1).
- */
-function withCopies<T>(records: RecordLike[], read: (recordId: string) => T[]): (record: RecordLike) => T[] {
-  const copies = new Map<string, string[]>();
-  for (const r of records) {
-    const key = r.duplicateOnFile ? decisionKey(r) : null;
-    if (key) copies.set(key, [...(copies.get(key) ?? []), r.id]);
-  }
-  return (record) => {
-    const key = record.duplicateOnFile ? null : decisionKey(record);
-    return [...read(record.id), ...((key && copies.get(key)) || []).flatMap(read)];
-  };
 }
 
 const none = (): ObjectionLike[] => [];

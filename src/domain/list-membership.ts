@@ -1,4 +1,5 @@
-import { repairApprovedOn, type RepairLike } from './credit-facts';
+import type { RepairLike } from './credit-facts-input';
+import { repairApprovedOn } from './counting-record';
 import { listingTermNote, termEnded, TERM_LISTS } from './list-term';
 
 /** The national dishonesty lists a subject can be entered in. */

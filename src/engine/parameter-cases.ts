@@ -1,5 +1,5 @@
 import { Kind, visit, type DocumentNode } from 'graphql';
-import { countsTowardsFacts, type SeverityPeriods } from '../domain/credit-facts';
+import { countsTowardsFacts, type SeverityPeriods } from '../domain/counting-period';
 import { RecordCategory, RecordKind, RecordStatus, Severity } from '../domain/credit-record';
 import { parsePeriod } from '../domain/period';
 import { SubjectType } from '../domain/subject';

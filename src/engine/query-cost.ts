@@ -2,7 +2,7 @@ import { Kind, getNamedType, isListType, isNonNullType, type DocumentNode, type 
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /**
- * The cost model of a GraphQL read, shared by the API's request limit (src/graphql/limits.ts) and
+ * The cost model of a GraphQL read, shared by the API's request limit (src/graphql/cost-limit.ts) and
  * the draft facts queries' limit (facts-query-check.ts): both run the same resolvers.
  */
 

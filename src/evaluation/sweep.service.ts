@@ -7,7 +7,7 @@ import { toStored, type Outcome } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
 import { decide } from './decide';
 import { gatherChunkFacts, type FactsRunner } from './facts';
-import { FACTS_BATCH } from '../config';
+import { FACTS_BATCH } from '../config-defaults';
 import { assertMatter } from './matter';
 import { storeSnapshot } from './snapshot';
 

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Client, type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
 import { CHANGE_CHANNEL, type ChangeNotice } from '../audit/change-notice';
-import { SUBSCRIPTION_DEFAULTS, publicShareOf } from '../config';
+import { SUBSCRIPTION_DEFAULTS, publicShareOf } from '../config-defaults';
 import { CreditRecord, CreditRepair } from '../db/entities';
 import { RepairStatus } from '../domain/credit-repair';
 import { publiclyDisclosed } from './visibility';

@@ -8,7 +8,7 @@ import type { CommitmentLike } from '../domain/commitment-facts';
 import type { CourtCaseLike } from '../domain/court-facts';
 import type { CreditGradeLike } from '../domain/credit-grade';
 import type { FindingObjectionLike } from '../domain/finding-objection';
-import type { ObjectionLike, RecordLike, RepairLike } from '../domain/credit-facts';
+import type { ObjectionLike, RecordLike, RepairLike } from '../domain/credit-facts-input';
 import type { MembershipLike } from '../domain/list-membership';
 import type { SubjectType } from '../domain/subject';
 import type { StatementGate } from './statement-gate';

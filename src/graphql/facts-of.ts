@@ -1,7 +1,8 @@
 import type { Viewer } from '../auth/role';
 import type { CommitmentDomain } from '../domain/commitment';
 import type { CommitmentSelection } from '../domain/commitment-facts';
-import { creditFacts, type CreditOptions, type SeverityPeriods } from '../domain/credit-facts';
+import type { CreditOptions, SeverityPeriods } from '../domain/counting-period';
+import { creditFacts } from '../domain/credit-facts';
 import { RecordCategory, type Severity } from '../domain/credit-record';
 import { chinaDate } from '../domain/day';
 import { listFacts } from '../domain/list-membership';

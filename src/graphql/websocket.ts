@@ -1,29 +1,23 @@
 import type http from 'node:http';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { CloseCode, type Context } from 'graphql-ws';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { ipKeyGenerator } from 'express-rate-limit';
-import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
 import { Role, type Viewer } from '../auth/role';
-import { SUBSCRIPTION_DEFAULTS } from '../config';
+import { SUBSCRIPTION_DEFAULTS } from '../config-defaults';
 import type { ChangeFeed } from './change-feed';
 import type { GraphQLContext } from './context';
 import { recordSubscriptionReads } from '../audit/subscription-reads';
-import { duplicateJsonKey } from '../auth/duplicate-keys';
-import { misplacedTokenKey, quotedKey } from './socket-token-key';
-import { SOCKET_LIMITS, assertAffordable, limitRules, parseOptions } from './limits';
+import { SOCKET_LIMITS } from './limits';
 import type { PublicRateLimit } from './http-limits';
+import { EXPIRED, OpenSockets, tokenExpired, type SocketContext } from './open-sockets';
+import { firstMessageDuplicate, initRefusal } from './socket-init';
+import { subscriptionOf } from './socket-subscription';
 
-/** setTimeout's longest delay (about 24.8 days); a token may live longer (JWT_MAX_TTL_DAYS up to 3650). */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
-
-/** graphql-ws closes a refused connection with 4403; an expired token ends the same way, so a client can reconnect with a fresh one. */
-const EXPIRED = { code: CloseCode.Forbidden, reason: 'Forbidden: the token expired' };
 /** 4429, which graphql-ws clients treat as fatal: they stop instead of retrying into the same limit. */
 const TOO_MANY_SOCKETS = CloseCode.TooManyInitialisationRequests;
-
-type SocketContext = Context<Record<string, unknown>, Extra>;
 
 /**
  * A token holder's oldest socket, closed when the holder opens one more than SOCKET_LIMITS allows:
@@ -57,6 +51,9 @@ export interface SubscriptionLimits {
  * sending a larger payload is closed (4400) before anything is echoed.
  */
 export const PING_PAYLOAD_BYTES = 1024;
+
+/** What the anonymous rate limit answers for one more request. */
+type RateResult = Awaited<ReturnType<PublicRateLimit['take']>>;
 
 /** 4429: a graphql-ws client does not retry into the same limit. */
 const RATE_LIMITED = { code: CloseCode.TooManyInitialisationRequests, reason: 'Too many requests without a token from this address' };
@@ -92,27 +89,17 @@ export function serveSubscriptions(
   const viewers = new WeakMap<object, Viewer>();
   /** Per socket: a key its first message (connection_init) holds twice, read from the raw text before graphql-ws parses it. */
   const initDuplicates = new WeakMap<object, string>();
-  /** Per connection: the groups it is counted in (`open`) and the timer that ends it when its token expires. */
-  const held = new WeakMap<object, { groups: string[]; expiry?: NodeJS.Timeout }>();
-  /** The sockets open per group — `sub:…` per token holder, `public`, `addr:…` per public address — oldest first. */
-  const open = new Map<string, Set<SocketContext>>();
-  const leave = (ctx: SocketContext, group: string) => {
-    const members = open.get(group);
-    members?.delete(ctx);
-    if (members && members.size === 0) open.delete(group);
-  };
-
-  const expired = (viewer: Viewer) => viewer.expiresAt !== undefined && viewer.expiresAt.getTime() <= Date.now();
-  /** Closes the socket when the token expires; timers longer than setTimeout allows are re-armed. */
-  const closeOnExpiry = (ctx: SocketContext, viewer: Viewer): NodeJS.Timeout | undefined => {
-    if (!viewer.expiresAt) return undefined;
-    const wait = viewer.expiresAt.getTime() - Date.now();
-    return setTimeout(() => {
-      const entry = held.get(ctx);
-      if (!entry) return;
-      if (expired(viewer)) ctx.extra.socket.close(EXPIRED.code, EXPIRED.reason);
-      else entry.expiry = closeOnExpiry(ctx, viewer);
-    }, Math.max(0, Math.min(wait, LONGEST_TIMER_MS))).unref();
+  const open = new OpenSockets();
+  /**
+   * Closes an anonymous socket (4429) whose address is past the anonymous rate limit, saying which
+   * of its requests count; true if it did. Synchronous, as the `take` before it is awaited in each
+   * hook itself: an await more before onSubscribe counts a socket's subscriptions lets more of a
+   * burst's ids be entered first, and refuses more of the burst than the limit says.
+   */
+  const closedOverRate = (ctx: SocketContext, rate: RateResult, counted: string): boolean => {
+    if (rate.allowed) return false;
+    ctx.extra.socket.close(RATE_LIMITED.code, `${RATE_LIMITED.reason}: at most ${rate.limit} in ${rate.windowSeconds} s, ${counted} included; retry after ${rate.retryAfterSeconds} s`);
+    return true;
   };
 
   const disposable = useServer(
@@ -120,57 +107,33 @@ export function serveSubscriptions(
       schema,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
-        const authorization = params.authorization;
-        // One message, two meanings: JSON.parse keeps the last of two equal keys, a reader that keeps
-        // the first (a proxy, a log) would see another token (hostile11 N1; as for a JWT, duplicate-keys.ts).
-        const twice = initDuplicates.get(ctx.extra.socket);
-        if (twice !== undefined) {
-          ctx.extra.socket.close(4403, `Forbidden: UNAUTHENTICATED: connection_init holds the key ${quotedKey(twice)} twice; send each key once`);
-          return false;
-        }
-        // A token under another key would otherwise be an unknown key and the socket silently
-        // public: a display would get public notices only, and no error (hostile10 N2, hostile11 F4).
-        const misplaced = misplacedTokenKey(params);
-        if (misplaced !== null) {
-          ctx.extra.socket.close(4403, `Forbidden: UNAUTHENTICATED: key ${quotedKey(misplaced)} is not "authorization"; send it as "authorization"`);
-          return false;
-        }
-        if (typeof authorization === 'string' && authorization.trim() === '') {
-          ctx.extra.socket.close(4403, 'Forbidden: UNAUTHENTICATED: "authorization" is empty; send "Bearer <token>", or leave it out for public access');
-          return false;
-        }
-        // A token that is not a string (null, 123, {…}) is a broken client or a probe, not "no token":
-        // taking it as public would hide the mistake behind a working, lesser connection.
-        if ('authorization' in params && typeof authorization !== 'string') {
-          ctx.extra.socket.close(4403, 'Forbidden: "authorization" must be a string "Bearer <token>", or left out for public access');
+        const refusal = initRefusal(params, initDuplicates.get(ctx.extra.socket));
+        if (refusal !== null) {
+          ctx.extra.socket.close(4403, refusal);
           return false;
         }
         let viewer: Viewer;
         try {
-          viewer = await verify(authorization as string | undefined);
+          viewer = await verify(params.authorization as string | undefined);
         } catch {
           return false; // closes with 4403 Forbidden: the token is invalid or expired
         }
         // jose tolerates a minute of clock skew on `exp`; a socket would be closed at once anyway.
-        if (expired(viewer)) return false;
-        const size = (group: string) => open.get(group)?.size ?? 0;
-        let groups: string[];
+        if (tokenExpired(viewer)) return false;
+        // Opening a socket is a request from its address like any other (hostile10 F5): a loop of
+        // connect-and-drop is held by the same limit as HTTP requests.
         if (viewer.subject === null && limits.publicRate) {
-          // Opening a socket is a request from its address like any other (hostile10 F5): a loop of
-          // connect-and-drop is held by the same limit as HTTP requests.
           const rate = await limits.publicRate.take(addressOf(ctx.extra.request));
-          if (!rate.allowed) {
-            ctx.extra.socket.close(RATE_LIMITED.code, `${RATE_LIMITED.reason}: at most ${rate.limit} in ${rate.windowSeconds} s, WebSocket openings included; retry after ${rate.retryAfterSeconds} s`);
-            return false;
-          }
+          if (closedOverRate(ctx, rate, 'WebSocket openings')) return false;
         }
         // Closed while the token was being checked: onClose has run already and would never give
         // back the place counted below (a connect-and-drop loop would lock the holder out).
         if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
+        let groups: string[];
         if (viewer.subject === null) {
           const address = addressKey(addressOf(ctx.extra.request));
-          if (size('public') >= SOCKET_LIMITS.publicSockets || size(address) >= perAddress) {
-            const which = size('public') >= SOCKET_LIMITS.publicSockets ? `${SOCKET_LIMITS.publicSockets} without a token in this server process` : `${perAddress} without a token from one address (PUBLIC_SOCKETS_PER_ADDRESS)`;
+          if (open.size('public') >= SOCKET_LIMITS.publicSockets || open.size(address) >= perAddress) {
+            const which = open.size('public') >= SOCKET_LIMITS.publicSockets ? `${SOCKET_LIMITS.publicSockets} without a token in this server process` : `${perAddress} without a token from one address (PUBLIC_SOCKETS_PER_ADDRESS)`;
             ctx.extra.socket.close(TOO_MANY_SOCKETS, `Too many connections: at most ${which}`);
             return false;
           }
@@ -179,17 +142,15 @@ export function serveSubscriptions(
           const holder = `sub:${viewer.subject}`;
           // Newest wins: the holder's oldest socket makes room, so sockets opened with a replayed
           // token cannot lock the holder out (it reconnects and takes its place back).
-          const mine = open.get(holder);
-          if (mine && mine.size >= SOCKET_LIMITS.socketsPerHolder) {
-            const oldest = mine.values().next().value!;
-            leave(oldest, holder);
+          if (open.size(holder) >= SOCKET_LIMITS.socketsPerHolder) {
+            const oldest = open.oldest(holder)!;
+            open.leave(oldest, holder);
             log?.warn({ sub: viewer.subject, limit: SOCKET_LIMITS.socketsPerHolder }, 'a token holder opened one WebSocket more than allowed; its oldest was closed');
             oldest.extra.socket.close(SUPERSEDED.code, SUPERSEDED.reason);
           }
           groups = [holder];
         }
-        for (const group of groups) open.set(group, (open.get(group) ?? new Set()).add(ctx));
-        held.set(ctx, { groups, expiry: closeOnExpiry(ctx, viewer) });
+        open.add(ctx, groups, viewer);
         viewers.set(ctx, viewer);
         return true;
       },
@@ -205,17 +166,10 @@ export function serveSubscriptions(
         }
         const viewer = viewers.get(ctx);
         if ((!viewer || viewer.subject === null) && limits.publicRate) {
-          const rate = await limits.publicRate.take(addressOf(ctx.extra.request));
-          if (!rate.allowed) socket.close(RATE_LIMITED.code, `${RATE_LIMITED.reason}: at most ${rate.limit} in ${rate.windowSeconds} s, WebSocket messages included; retry after ${rate.retryAfterSeconds} s`);
+          closedOverRate(ctx, await limits.publicRate.take(addressOf(ctx.extra.request)), 'WebSocket messages');
         }
       },
-      onClose: (ctx) => {
-        const entry = held.get(ctx);
-        if (!entry) return;
-        held.delete(ctx);
-        clearTimeout(entry.expiry);
-        for (const group of entry.groups) leave(ctx, group);
-      },
+      onClose: (ctx) => open.remove(ctx),
       onSubscribe: async (ctx, _id, payload) => {
         const viewer = viewers.get(ctx);
         if (!viewer) return [new GraphQLError('The connection has no verified caller.', { extensions: { code: 'UNAUTHENTICATED' } })];
@@ -223,14 +177,13 @@ export function serveSubscriptions(
         // counted with its HTTP requests before anything is parsed; past the limit the socket closes.
         if (viewer.subject === null && limits.publicRate) {
           const rate = await limits.publicRate.take(addressOf(ctx.extra.request));
-          if (!rate.allowed) {
-            ctx.extra.socket.close(RATE_LIMITED.code, `${RATE_LIMITED.reason}: at most ${rate.limit} in ${rate.windowSeconds} s, WebSocket messages included; retry after ${rate.retryAfterSeconds} s`);
+          if (closedOverRate(ctx, rate, 'WebSocket messages')) {
             return [new GraphQLError(`Too many requests without a token from this address: at most ${rate.limit} in ${rate.windowSeconds} s (PUBLIC_RATE_LIMIT, PUBLIC_RATE_WINDOW_SECONDS), WebSocket messages included. Nothing was run. Retry after ${rate.retryAfterSeconds} s, or sign in with a token.`, {
               extensions: { code: 'RATE_LIMITED', limit: rate.limit, windowSeconds: rate.windowSeconds, retryAfterSeconds: rate.retryAfterSeconds },
             })];
           }
         }
-        if (expired(viewer)) {
+        if (tokenExpired(viewer)) {
           ctx.extra.socket.close(EXPIRED.code, EXPIRED.reason);
           return [new GraphQLError('The token has expired; connect again with a valid one.', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
@@ -245,27 +198,7 @@ export function serveSubscriptions(
         // (a burst over many sockets is refused there, when each subscription starts to listen).
         const full = limits.changes?.refusal(viewer.role === Role.PUBLIC);
         if (full) return [full];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, parseOptions);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error), { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
-        }
-        const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
-        // The same code Apollo gives these over HTTP.
-        if (errors.length) return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions } }));
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation || operation.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP POST to /graphql.', { extensions: { code: 'BAD_USER_INPUT' } })];
-        }
-        const variables = payload.variables ?? {};
-        const contextValue = contextFor(viewer);
-        try {
-          assertAffordable(schema, document, payload.operationName, variables, contextValue);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue };
+        return subscriptionOf(schema, payload, () => contextFor(viewer));
       },
       // Personal data an event carries is recorded as read: per subscription, person and day.
       onNext: (_ctx, _id, _payload, args, result) => recordSubscriptionReads(args.contextValue as GraphQLContext, result),
@@ -290,18 +223,4 @@ export function serveSubscriptions(
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
     },
   };
-}
-
-/**
- * A key the socket's first message holds twice, or null. The first message is connection_init (graphql-ws
- * closes a socket whose first message is anything else); read as graphql-ws reads it (String(data)), and text
- * JSON.parse refuses is left to graphql-ws.
- */
-function firstMessageDuplicate(text: string): string | null {
-  try {
-    JSON.parse(text);
-  } catch {
-    return null;
-  }
-  return duplicateJsonKey(text);
 }

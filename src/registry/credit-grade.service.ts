@@ -131,12 +131,19 @@ async function assertMayWithdraw(tx: EntityManager, actor: Viewer, enterprise: E
   const allowed: readonly Role[] = reachesBack ? PERMISSIONS.correctGradeHistory : PERMISSIONS.writeRegistry;
   if (allowed.includes(actor.role)) return;
   const grade = `${open.grade}（${open.gradedOn} 评定）`;
-  const message = reachesBack
-    ? `withdrawCreditGrade: 信用等级 ${grade} 因其后录入的等级已作为录入错误撤销而恢复有效；再将其作为录入错误（ENTERED_IN_ERROR）撤销，会把它从以往每一天抹去、继续改写该企业更早的等级记录，须由第二人（${allowed.join('、')}）确认办理。${actor.role} 仍可自某日起撤销（WITHDRAWN）或评定新等级。未作任何更改。 / `
-      + `withdrawCreditGrade: grade ${open.grade} given ${open.gradedOn} holds again because the grade entered after it was withdrawn as entered in error; withdrawing it in error too would erase it from every past day, rewriting the enterprise's grade history further back, which takes a second person: one of ${allowed.join(', ')}. The ${actor.role} role may still withdraw it from a day (WITHDRAWN) or give a new grade. Nothing was changed.`
-    : `withdrawCreditGrade: ${input.reason === CreditGradeEnd.WITHDRAWN ? `自某日起撤销信用等级 ${grade}` : `将最近录入的信用等级 ${grade} 作为录入错误撤销`}属登记工作，由 ${allowed.join('、')} 办理；${actor.role} 只办理将因录入错误而恢复有效的更早等级作为录入错误撤销。未作任何更改。 / `
-      + `withdrawCreditGrade: ${input.reason === CreditGradeEnd.WITHDRAWN ? `withdrawing grade ${open.grade} given ${open.gradedOn} from a day` : `withdrawing in error grade ${open.grade} given ${open.gradedOn}, the latest grade entered,`} is registry work for one of ${allowed.join(', ')}. The ${actor.role} role only withdraws in error an older grade that holds again after an entry in error. Nothing was changed.`;
-  throw new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 }, role: actor.role, allowed } });
+  if (reachesBack) {
+    throw secondPersonRequired(
+      `withdrawCreditGrade: 信用等级 ${grade} 因其后录入的等级已作为录入错误撤销而恢复有效；再将其作为录入错误（ENTERED_IN_ERROR）撤销，会把它从以往每一天抹去、继续改写该企业更早的等级记录，须由第二人（${allowed.join('、')}）确认办理。${actor.role} 仍可自某日起撤销（WITHDRAWN）或评定新等级。未作任何更改。 / `
+        + `withdrawCreditGrade: grade ${open.grade} given ${open.gradedOn} holds again because the grade entered after it was withdrawn as entered in error; withdrawing it in error too would erase it from every past day, rewriting the enterprise's grade history further back, which takes a second person: one of ${allowed.join(', ')}. The ${actor.role} role may still withdraw it from a day (WITHDRAWN) or give a new grade. Nothing was changed.`,
+      { role: actor.role, allowed },
+    );
+  }
+  // Not a second person's act: the officer asked for the clerk's registry work.
+  throw new GraphQLError(
+    `withdrawCreditGrade: ${input.reason === CreditGradeEnd.WITHDRAWN ? `自某日起撤销信用等级 ${grade}` : `将最近录入的信用等级 ${grade} 作为录入错误撤销`}属登记工作，由 ${allowed.join('、')} 办理；${actor.role} 只办理将因录入错误而恢复有效的更早等级作为录入错误撤销。未作任何更改。 / `
+      + `withdrawCreditGrade: ${input.reason === CreditGradeEnd.WITHDRAWN ? `withdrawing grade ${open.grade} given ${open.gradedOn} from a day` : `withdrawing in error grade ${open.grade} given ${open.gradedOn}, the latest grade entered,`} is registry work for one of ${allowed.join(', ')}. The ${actor.role} role only withdraws in error an older grade that holds again after an entry in error. Nothing was changed.`,
+    { extensions: { code: 'FORBIDDEN', http: { status: 403 }, role: actor.role, allowed } },
+  );
 }
 
 /** What the audit trail adds to the changed fields: which grade ended, how, and what it means for past days. */

@@ -3,7 +3,7 @@ import { chunkSubjectIds, commitChunk, completeRunIfDone, findChunk, findRunPlan
 import { SweepStatus } from '../domain/sweep';
 import type { RuleSet } from '../engine/rule-set';
 import { evaluateChunk } from '../evaluation/sweep.service';
-import { FACTS_BATCH } from '../config';
+import { FACTS_BATCH } from '../config-defaults';
 import type { FactsRunner } from '../evaluation/facts';
 import { sweepChunkSeconds, sweepSubjectsTotal } from '../metrics';
 import type { ChunkJob } from './queue';

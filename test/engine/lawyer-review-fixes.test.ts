@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { creditFacts, type RecordLike } from '../../src/domain/credit-facts';
+import { creditFacts } from '../../src/domain/credit-facts';
+import type { RecordLike } from '../../src/domain/credit-facts-input';
 import { RecordCategory, RecordKind, RecordStatus, Severity } from '../../src/domain/credit-record';
 import { RepairRelief, RepairStatus } from '../../src/domain/credit-repair';
 import { CreditList, listFacts } from '../../src/domain/list-membership';

@@ -19,8 +19,8 @@ async function ruleSet() {
   return (await server.ok(RULE_SET)).ruleSet;
 }
 
-/** Waits (bounded) until the watched folder's change has been taken in. */
-async function until(test: (rs: any) => boolean) {
+/** The rule set once the watched folder's change has been taken in: asks the server until `test` holds (10 s at most). */
+async function reloaded(test: (rs: any) => boolean) {
   for (let i = 0; i < 100; i++) {
     const rs = await ruleSet();
     if (test(rs)) return rs;
@@ -52,20 +52,20 @@ describe('editing the rules under a running server', () => {
 
     // Tighten the threshold: two unrepaired records are now needed (the one record is still weighed: cs-award-caution).
     write(withCondition(original, '$.governmentDishonesty.unrepaired', { value: 2 }));
-    const tightened = await until((rs) => rs.version !== before.version);
+    const tightened = await reloaded((rs) => rs.version !== before.version);
     expect(tightened.errors).toEqual([]);
     expect(await evaluate()).toEqual({ outcome: 'CAUTION', ruleSetVersion: tightened.version });
 
     // A trailing comma: the last good set keeps serving, the error is located.
     write(withSyntaxError(original));
-    const broken = await until((rs) => rs.errors.length > 0);
+    const broken = await reloaded((rs) => rs.errors.length > 0);
     expect(broken.version).toBe(tightened.version);
     expect(broken.errors[0]).toMatchObject({ file: RULE, line: expect.any(Number), en: expect.stringContaining('JSON syntax error') });
     expect(await evaluate()).toEqual({ outcome: 'CAUTION', ruleSetVersion: tightened.version });
 
     // Mended: back to the original rules, and their version.
     write(original);
-    const mended = await until((rs) => rs.errors.length === 0 && rs.version !== tightened.version);
+    const mended = await reloaded((rs) => rs.errors.length === 0 && rs.version !== tightened.version);
     expect(mended.version).toBe(before.version);
   });
 

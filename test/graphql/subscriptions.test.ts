@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
 import { startTestServer, token, type TestServer } from '../support/test-server';
 import { graphql } from '../support/graphql';
+import { until } from '../support/until';
 
 /**
  * Issue 16, item 5: changes that affect verdicts reach subscribers over WebSocket (graphql-ws),
@@ -39,33 +40,19 @@ async function connect(role: string, to: TestServer = server): Promise<Client> {
 function collect(client: Client, query: string, variables: Record<string, unknown> = {}) {
   const received: any[] = [];
   const errors: any[] = [];
-  const waiters: (() => void)[] = [];
   const stop = client.subscribe(
     { query, variables },
     {
       next: (result) => {
         if (result.errors) errors.push(...result.errors);
         if (result.data) received.push(result.data);
-        waiters.splice(0).forEach((w) => w());
       },
-      error: (error) => {
-        errors.push(...(Array.isArray(error) ? error : [error]));
-        waiters.splice(0).forEach((w) => w());
-      },
-      complete: () => waiters.splice(0).forEach((w) => w()),
+      error: (error) => errors.push(...(Array.isArray(error) ? error : [error])),
+      complete: () => undefined,
     },
   );
-  const until = async (done: () => boolean, ms = 5000) => {
-    const deadline = Date.now() + ms;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error(`timed out; received ${JSON.stringify(received)}, errors ${JSON.stringify(errors)}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
-  };
-  return { received, errors, stop, until };
+  const seen = () => `received ${JSON.stringify(received)}, errors ${JSON.stringify(errors)}`;
+  return { received, errors, stop, until: (done: () => boolean, ms = 5000) => until(done, ms, seen) };
 }
 
 const CHANGES = 'subscription ($type: SubjectType, $id: ID) { subjectChanged(subjectType: $type, subjectId: $id) { action subjectType subjectId targetId at } }';

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
-import { anonymousSocket, until } from '../support/anonymous-socket';
+import { anonymousSocket } from '../support/anonymous-socket';
+import { until } from '../support/until';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { createAgency, createCivilServant } from '../support/factories';
 import { graphql } from '../support/graphql';
 import { startTestServer, token, type Caller, type TestServer } from '../support/test-server';
+import { until } from '../support/until';
 
 /**
  * Attack (or accident): a dishonesty record put into a civil servant's integrity file with no trace
@@ -41,8 +42,8 @@ async function commitment(content: string): Promise<string> {
   return (await server.ok(CREATE, { input }, CLERK)).createCommitment.id;
 }
 
-/** An inspector's subscription to the person's changes, ready once a probe write about them has arrived. */
-async function watchPerson(): Promise<{ received: any[]; until(done: () => boolean): Promise<void> }> {
+/** An inspector's subscription to the person's changes: the notices it hears, from once a probe write about them has arrived. */
+async function watchPerson(): Promise<any[]> {
   const client = createClient({
     url: server.url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -57,10 +58,6 @@ async function watchPerson(): Promise<{ received: any[]; until(done: () => boole
     { query: 'subscription ($id: ID) { subjectChanged(subjectType: CIVIL_SERVANT, subjectId: $id) { action subjectType subjectId targetId } }', variables: { id: cadreId } },
     { next: (r) => void (r.data && received.push(r.data.subjectChanged)), error: (e) => received.push({ error: e }), complete: () => undefined },
   );
-  // Waits without a clock: a notice arrives or the test's own timeout ends it.
-  const until = async (done: () => boolean) => {
-    while (!done()) await new Promise((resolve) => setTimeout(resolve, 50));
-  };
   // The subscription is set up asynchronously: probe with a write about the person until it is heard.
   const probe = graphql(`mutation ($id: ID!) { updateCivilServant(id: $id, input: { post: "局长" }) { id } }`);
   while (!received.some((n) => n.action === 'UPDATE_SUBJECT')) {
@@ -68,7 +65,7 @@ async function watchPerson(): Promise<{ received: any[]; until(done: () => boole
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   received.splice(0);
-  return { received, until };
+  return received;
 }
 
 /** The person's dishonesty record with this document number, as a clerk reads their file. */
@@ -87,7 +84,7 @@ const auditAbout = async (subjectId: string) =>
 
 describe('a 履职不力 finding that enters the file of the person it names as answerable', () => {
   it('settleCommitment: the record\'s creation is audited about the person, in the settlement\'s transaction, and the person\'s subscribers are told', async () => {
-    const watch = await watchPerson();
+    const heard = await watchPerson();
     const id = await commitment('年内完成老旧小区改造');
     const settled = await server.query(SETTLE, { input: { commitmentId: id, status: 'BREACHED', settledOn: '2025-07-10', breachFinding: 'DERELICTION', settlementDocument: '鄂州督〔2025〕11号', foundBy: '鄂州市人民政府督查室', answerablePersonIds: [cadreId], answerableSeverity: 'GENERAL' } }, CLERK);
     expect(settled.errors).toBeUndefined();
@@ -106,12 +103,12 @@ describe('a 履职不力 finding that enters the file of the person it names as 
     );
     expect(written).toEqual([{ n: 1 }]);
 
-    await watch.until(() => watch.received.some((n) => n.action === 'CREATE_RECORD'));
-    expect(watch.received).toContainEqual({ action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: cadreId, targetId: recordId });
+    await until(() => heard.some((n) => n.action === 'CREATE_RECORD'));
+    expect(heard).toContainEqual({ action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: cadreId, targetId: recordId });
   }, 30_000);
 
   it('recordBreachFinding on an unreviewed breach: the same row about the person and the same notice', async () => {
-    const watch = await watchPerson();
+    const heard = await watchPerson();
     const id = await commitment('年内完成雨污分流改造');
     await server.ok(SETTLE, { input: { commitmentId: id, status: 'BREACHED', settledOn: '2025-07-10', breachFinding: 'FORCE_MAJEURE', foundBy: '鄂州市人民政府督查室' } }, CLERK);
     // An unreviewed breach is one the lawyer's review migration left without a finding.
@@ -124,8 +121,8 @@ describe('a 履职不力 finding that enters the file of the person it names as 
       { actor: 'wang.clerk', role: 'CLERK', action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: cadreId, targetId: recordId, outcome: 'DISHONEST COMMITMENT_DERELICTION' },
     ]);
     expect((await auditAbout(agencyId)).filter((e) => e.targetId === id).map((e) => e.action).sort()).toEqual(['RECORD_BREACH_FINDING', 'RECORD_COMMITMENT', 'SETTLE_COMMITMENT']);
-    await watch.until(() => watch.received.some((n) => n.action === 'CREATE_RECORD'));
-    expect(watch.received).toContainEqual({ action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: cadreId, targetId: recordId });
+    await until(() => heard.some((n) => n.action === 'CREATE_RECORD'));
+    expect(heard).toContainEqual({ action: 'CREATE_RECORD', subjectType: 'CIVIL_SERVANT', subjectId: cadreId, targetId: recordId });
   }, 30_000);
 
   it('a finding that enters no file (不可抗力) writes no row about the person, and a refused finding writes nothing at all', async () => {

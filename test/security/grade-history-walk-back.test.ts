@@ -9,8 +9,8 @@ import type { Caller } from '../support/test-server';
  * enterprise's grade history back to its start: a past D that barred it from procurement vanished
  * from every as-of evaluation and recheck, with no second person involved. The clerk still corrects
  * the latest grade entered; withdrawing in error a grade that holds again because the one entered
- * after it was withdrawn in error now takes an OFFICER (or ADMIN): FORBIDDEN for the clerk, naming
- * who may, with nothing changed. The officer does only that.
+ * after it was withdrawn in error now takes an OFFICER (or ADMIN): FORBIDDEN with SECOND_PERSON_REQUIRED
+ * for the clerk, naming who may, with nothing changed. The officer does only that.
  */
 const server = serverPerFile();
 const CLERK: Caller = { role: 'CLERK', sub: 'gao.clerk' };
@@ -31,14 +31,14 @@ const state = async (id: string) => ({
   audit: (await server.sql<{ n: number }>('select count(*)::int as n from audit_event'))[0].n,
 });
 
-it('the clerk corrects the latest grade, but walking further back is FORBIDDEN and changes nothing; an officer does it', async () => {
+it('the clerk corrects the latest grade, but walking further back is FORBIDDEN, SECOND_PERSON_REQUIRED, and changes nothing; an officer does it', async () => {
   const id = await gradedThrice();
   expect((await server.ok(WITHDRAW, { id, reason: 'ENTERED_IN_ERROR' }, CLERK)).withdrawCreditGrade).toEqual({ creditGrade: 'B', gradedOn: '2025-01-01' });
 
   const before = await state(id);
   const refused = await server.query(WITHDRAW, { id, reason: 'ENTERED_IN_ERROR' }, CLERK);
   expect(refused.data ?? null).toBeNull();
-  expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', role: 'CLERK', allowed: ['OFFICER', 'ADMIN'] });
+  expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_PERSON_REQUIRED', role: 'CLERK', allowed: ['OFFICER', 'ADMIN'] });
   expect(refused.errors?.[0].message).toContain('grade B given 2025-01-01 holds again because the grade entered after it was withdrawn as entered in error; withdrawing it in error too would erase it from every past day');
   expect(refused.errors?.[0].message).toContain('takes a second person: one of OFFICER, ADMIN. The CLERK role may still withdraw it from a day (WITHDRAWN) or give a new grade. Nothing was changed.');
   expect(refused.errors?.[0].message).toContain('须由第二人（OFFICER、ADMIN）确认办理');
@@ -62,6 +62,7 @@ it('the officer does nothing else: the latest grade is the clerk\'s to withdraw'
   for (const reason of ['ENTERED_IN_ERROR', 'WITHDRAWN'] as const) {
     const refused = await server.query(WITHDRAW, { id, reason, on: reason === 'WITHDRAWN' ? '2025-07-01' : null }, OFFICER);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', role: 'OFFICER', allowed: ['CLERK', 'ADMIN'] });
+    expect(refused.errors?.[0].extensions?.reason).toBeUndefined();
     expect(refused.errors?.[0].message).toContain(reason === 'WITHDRAWN' ? 'withdrawing grade A given 2025-06-01 from a day is registry work for one of CLERK, ADMIN.' : 'withdrawing in error grade A given 2025-06-01, the latest grade entered, is registry work for one of CLERK, ADMIN.');
     expect(refused.errors?.[0].message).toContain('The OFFICER role only withdraws in error an older grade that holds again after an entry in error. Nothing was changed.');
   }

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { createAgency, createRecord } from '../support/factories';
 import { serverPerFile } from '../support/server-per-file';
+import { until } from '../support/until';
 
 /**
  * Public subscriptions: 1,000 public sockets × 20 subscriptions each were allowed (20,000 listeners),
@@ -33,13 +34,6 @@ function publicSocket(): Promise<Socket> {
     socket.on('close', (code) => reject(new Error(`closed ${code}`)));
   });
 }
-
-const until = async (done: () => boolean) => {
-  for (let i = 0; !done(); i++) {
-    if (i > 200) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 const subscribe = (s: Socket, id: string) => s.socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: CHANGES } }));
 const refusal = (s: Socket, id: string) => s.byId.get(id)?.find((m) => m.type === 'error' || m.payload?.errors)?.payload;

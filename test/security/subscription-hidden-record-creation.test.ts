@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { createRecord, uscc } from '../support/factories';
 import { graphql } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { until } from '../support/until';
 
 /**
  * An earlier hostile pass: a subscriber without a token was told of every record written about an
@@ -33,10 +34,6 @@ it('a public subscriber hears nothing of a record whose disclosure has ended, an
     error: (error) => errors.push(error),
     complete: () => undefined,
   });
-  const until = async (done: () => boolean) => {
-    for (let i = 0; i < 100 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(done()).toBe(true);
-  };
   // The subscription starts asynchronously: write disclosed records until one is heard.
   const disclosed: string[] = [];
   for (let i = 0; i < 20 && !received.length; i += 1) {

@@ -2,6 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createAgency, createCivilServant, createRecord } from '../support/factories';
 import { startTestServer, token, type TestServer } from '../support/test-server';
+import { until } from '../support/until';
 
 /**
  * hostile5: a subscription delivered civil servants' personal data — that a dishonesty record, an
@@ -40,10 +41,6 @@ it('a display following every civil servant leaves one READ_PERSONAL_DATA per pe
     complete: () => undefined,
   });
   const about = (type: string) => received.filter((r) => r.subjectChanged.subjectType === type);
-  const until = async (done: () => boolean) => {
-    for (let i = 0; i < 100 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(done()).toBe(true);
-  };
   // The subscription is set up asynchronously: write about the servant until an event arrives.
   for (let i = 0; i < 20 && !about('CIVIL_SERVANT').length; i += 1) {
     await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { agencyWithServant, createRecord } from '../support/factories';
 import { graphql } from '../support/graphql';
 import { startTestServer, token, type TestServer } from '../support/test-server';
+import { until } from '../support/until';
 
 /**
  * hostile13 F3: subjectChanged told an OFFICER (and the public, for enterprises) that a credit repair
@@ -42,11 +43,6 @@ async function follow(role: string) {
   });
   return { received, errors };
 }
-
-const until = async (done: () => boolean) => {
-  for (let i = 0; i < 100 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(done()).toBe(true);
-};
 
 it('an OFFICER hears of an approved repair only; a CLERK of every application and decision', async () => {
   const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { occurredOn: '2024-03-01', recordedOn: '2024-03-20' });

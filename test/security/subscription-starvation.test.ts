@@ -4,6 +4,7 @@ import { SOCKET_LIMITS } from '../../src/graphql/limits';
 import { createAgency, createRecord } from '../support/factories';
 import { serverPerFile } from '../support/server-per-file';
 import { token } from '../support/test-server';
+import { until } from '../support/until';
 
 /**
  * hostile7 F7: 101 public sockets × 20 subscriptions took the process's whole budget (2,000), and a
@@ -45,14 +46,6 @@ function connect(authorization?: string, headers: Record<string, string> = {}): 
     void closed.then(() => resolve({ socket, acked: false, byId, closed }));
   });
 }
-
-const until = async (done: () => boolean, ms = 10_000) => {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 const subscribe = (s: Socket, id: string) => s.socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: CHANGES } }));
 const refusal = (s: Socket, id: string) => {

@@ -5,6 +5,7 @@ import { SOCKET_LIMITS } from '../../src/graphql/limits';
 import { createAgency } from '../support/factories';
 import { TEST_JWT_SECRET, startTestServer, token, type TestServer } from '../support/test-server';
 import { graphql } from '../support/graphql';
+import { until } from '../support/until';
 
 /**
  * Attacks on the WebSocket endpoint (graphql-ws): a huge message, a burst of subscriptions on one
@@ -52,14 +53,6 @@ function messages(socket: WebSocket): Map<string, any[]> {
   });
   return byId;
 }
-
-const until = async (done: () => boolean, ms = 5000) => {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 describe('one socket', () => {
   it(`a message over ${SOCKET_LIMITS.maxPayload / 1024} KB closes the socket (1009, message too big); the server keeps serving`, async () => {

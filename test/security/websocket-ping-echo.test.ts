@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { PING_PAYLOAD_BYTES } from '../../src/graphql/websocket';
-import { anonymousSocket, until } from '../support/anonymous-socket';
+import { anonymousSocket } from '../support/anonymous-socket';
+import { until } from '../support/until';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**

@@ -26,12 +26,3 @@ export function anonymousSocket(wsUrl: string, opened: WebSocket[], onMessage: (
     void closed.then(() => reject(new Error('closed before acknowledged')));
   });
 }
-
-/** Waits until `done()` holds, looking every 50 ms; throws after `ms`. */
-export async function until(done: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from '../../src/config';
 
 /**
  * SWEEP_FACTS_BATCH: how many subjects a sweep's worker reads facts for at once within a chunk
- * (FACTS_BATCH in src/config.ts). test/sweep/sweep.test.ts sweeps with a small one and checks the
+ * (FACTS_BATCH in src/config-defaults.ts). test/sweep/sweep.test.ts sweeps with a small one and checks the
  * facts against single evaluations; here, what the setting takes and refuses.
  */
 describe('the SWEEP_FACTS_BATCH setting', () => {

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Viewer } from '../../auth/role';
-import { HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PUBLIC_IN_FLIGHT_DEFAULT, type Config } from '../../config';
+import type { Config } from '../../config';
+import { HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PUBLIC_IN_FLIGHT_DEFAULT } from '../../config-defaults';
 import { jsonBody, requestsInFlight } from './anonymous-requests';
 import { answerDeadline } from './answer-deadline';
 import { publicAnswerSize, PUBLIC_ANSWER_BYTES } from './public-answer-size';

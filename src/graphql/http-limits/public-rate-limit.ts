@@ -2,7 +2,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import type { Viewer } from '../../auth/role';
 import { verifyRequest } from '../../auth/authorization-header';
-import { PUBLIC_RATE_DEFAULTS, type Config } from '../../config';
+import type { Config } from '../../config';
+import { PUBLIC_RATE_DEFAULTS } from '../../config-defaults';
 import { errorsTotal, rateLimitedTotal } from '../../metrics';
 
 /**

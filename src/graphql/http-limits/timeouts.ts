@@ -1,5 +1,6 @@
 import type { ServerOptions } from 'node:http';
-import { HTTP_TIMEOUT_DEFAULTS, type Config } from '../../config';
+import type { Config } from '../../config';
+import { HTTP_TIMEOUT_DEFAULTS } from '../../config-defaults';
 
 /**
  * The options of the HTTP server that bound how long a request may take to arrive.
