@@ -56,7 +56,7 @@ export function verdictText(verdict: VerdictHead, rules: RuleResult[], matterTit
   const summaryInput = (locale: Locale) => ({ outcome: verdict.outcome, score: verdict.score, day: verdict.day, matterTitle, rules, parameters, label: words.facts[locale], provisionalOn, todaysValues: notes.todaysValues, subject });
   return [
     `${subjectName} — ${matterTitle.zh} / ${matterTitle.en}`,
-    `结论 Outcome: ${outcomeLabel(verdict.outcome)}${verdict.score != null ? `   得分 score: ${verdict.score}` : ''}${notes.provisional ? `   暂定 PROVISIONAL（拟定参数 proposed: ${provisionalOn.join(', ')}）` : ''}`,
+    `结论 Outcome: ${outcomeLabel(verdict.outcome)}${verdict.score != null ? `   得分 score: ${verdict.score}` : ''}${notes.provisional ? `   暂定 PROVISIONAL（拟定参数或本地选择 proposed: ${provisionalOn.join(', ')}）` : ''}`,
     `截至 As of: ${chinaTime(verdict.asOf)}   规则集 rule set: ${verdict.ruleSetVersion}   参数 parameters: rules/${verdict.parametersFile}`,
     verdict.id ? `裁决编号 Verdict id: ${verdict.id}` : '试评估，未保存 / dry run: nothing was stored',
     '',

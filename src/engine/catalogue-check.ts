@@ -22,6 +22,9 @@ export interface RuleClaim {
   pins: Map<string, string[]>;
 }
 
+/** A value a scope can pin: a string or a flag (compared as text: true is "true"). */
+const pinnable = (v: unknown): v is string | boolean => typeof v === 'string' || typeof v === 'boolean';
+
 /** The values a rule's top-level `all` leaves on the fact "subject" restrict each path to. */
 function pinsOf(conditions: unknown): Map<string, string[]> {
   const pins = new Map<string, string[]>();
@@ -29,7 +32,7 @@ function pinsOf(conditions: unknown): Map<string, string[]> {
   if (!Array.isArray(all)) return pins;
   for (const leaf of all as { fact?: unknown; path?: unknown; operator?: unknown; value?: unknown }[]) {
     if (!leaf || leaf.fact !== 'subject' || typeof leaf.path !== 'string') continue;
-    const values = leaf.operator === 'equal' && typeof leaf.value === 'string' ? [leaf.value] : leaf.operator === 'in' && Array.isArray(leaf.value) && leaf.value.length && leaf.value.every((v) => typeof v === 'string') ? (leaf.value as string[]) : null;
+    const values = leaf.operator === 'equal' && pinnable(leaf.value) ? [String(leaf.value)] : leaf.operator === 'in' && Array.isArray(leaf.value) && leaf.value.length && leaf.value.every(pinnable) ? leaf.value.map(String) : null;
     if (!values) continue;
     // Two pins on one path: the rule fires only where both hold.
     const before = pins.get(leaf.path);
@@ -51,7 +54,7 @@ export function ruleClaim(value: unknown): RuleClaim | null {
 export function withinScope(measure: AuthorisedMeasure, pins: Map<string, string[]>): boolean {
   return (measure.scope ?? []).every((s) => {
     const pinned = pins.get(s.path);
-    return !!pinned && pinned.length > 0 && pinned.every((v) => s.values.includes(v));
+    return !!pinned && pinned.length > 0 && pinned.every((v) => s.values.map(String).includes(v));
   });
 }
 

@@ -34,7 +34,8 @@ export interface PolicyDocument {
 export interface MeasureScope {
   /** A path of the fact "subject", e.g. "$.kind". */
   path: string;
-  values: string[];
+  /** The values the words speak of: strings, or a flag (四(四) 领导干部: `$.leadingCadre` true). */
+  values: (string | boolean)[];
   /** The clause's own words that name these subjects, verbatim. */
   words: string;
   reading: Bilingual;

@@ -183,6 +183,8 @@ export interface StoredRuleSet {
    * stored facts fills the texts and finds the evidence with again, by path (stored-facts-view.ts).
    */
   ruleSources: Map<string, RuleSource>;
+  /** The version's files, for what is read of them on demand (its proposed local choices, proposed-choices.ts). */
+  files: RuleFiles;
 }
 
 /** Where a rule's texts and evidence came from in the facts: its explanation template and evidence specs. */
@@ -231,5 +233,5 @@ export function readSnapshot(version: string, files: RuleFiles): StoredRuleSet {
     const found = sourceOf(json?.value);
     return found ? [found] : [];
   }));
-  return { version, texts, parameterSources, queryVariables, queryReach, queryDocuments, ruleSources };
+  return { version, texts, parameterSources, queryVariables, queryReach, queryDocuments, ruleSources, files };
 }

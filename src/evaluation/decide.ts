@@ -6,6 +6,7 @@ import type { RuleSet } from '../engine/rule-set';
 import { factsReach } from '../engine/facts-reach';
 import type { GatheredFacts, SubjectRef } from './facts';
 import { provisionalOn } from './provisional';
+import { proposedChoicesOf } from '../engine/proposed-choices';
 
 /**
  * Where a verdict is decided. Pure: no database, no I/O — the facts come in, the decision goes out.
@@ -32,7 +33,7 @@ export async function decide(ruleSet: RuleSet, subject: SubjectRef, matter: stri
     parametersFile: facts.parametersFile,
     facts: verdictFacts,
     rules,
-    provisionalOn: provisionalOn(outcome, rules, ruleSet.parameterSets.find((p) => p.file === facts.parametersFile)?.sources ?? {}, reachOf(ruleSet, subject.type)),
+    provisionalOn: provisionalOn(outcome, rules, ruleSet.parameterSets.find((p) => p.file === facts.parametersFile)?.sources ?? {}, reachOf(ruleSet, subject.type), proposedChoicesOf(ruleSet.files)),
   };
 }
 

@@ -3,6 +3,7 @@ import { SubjectType } from '../domain/subject';
 import { Outcome, type RuleResult } from '../domain/verdict';
 import { under } from '../engine/facts-reach';
 import type { ParameterSource } from '../engine/rule-model';
+import { LOCAL_CHOICE_PREFIX, type ProposedChoice } from '../engine/proposed-choices';
 
 /** What deciding needs of a rule result. */
 type Decided = Pick<RuleResult, 'ruleId' | 'fired' | 'inEffect' | 'effect' | 'mitigatedBy' | 'parameters' | 'conditions'>;
@@ -30,30 +31,47 @@ export function decidingRules<R extends Decided>(outcome: Outcome, rules: R[]): 
 }
 
 /**
- * The proposed parameters (拟定，待有权机关确认: `localChoice.status: "PROPOSED"`) a verdict's deciding
- * rules rest on, sorted: those the rules read themselves (conditions, points, texts), and the facts
- * query's parameters that counted a fact a deciding rule's condition reads (`countsFor` for
- * `$.credit.…`, found from the query's arguments by `factsReach`). Empty: the verdict rests on
- * clause-sourced or decided values only, and is not provisional.
+ * What a verdict is provisional on, sorted: the proposed parameters (拟定，待有权机关确认:
+ * `localChoice.status: "PROPOSED"`) its deciding rules rest on — those the rules read themselves
+ * (conditions, points, texts), and the facts query's parameters that counted a fact a deciding
+ * rule's condition reads (`countsFor` for `$.credit.…`, found from the query's arguments by
+ * `factsReach`) — then the proposed local choices of the catalogue that list a deciding rule
+ * (`localChoice:三(七)#1`, src/engine/proposed-choices.ts): a reading of the clause the body has not
+ * confirmed is as much a ground as a value it has not (lawyer19 R7). Empty: the verdict rests on
+ * clause-sourced or decided values and confirmed readings only, and is not provisional.
  */
-export function provisionalOn(outcome: Outcome, rules: Decided[], sources: Record<string, ParameterSource>, reach: Record<string, string[]>): string[] {
+export function provisionalOn(outcome: Outcome, rules: Decided[], sources: Record<string, ParameterSource>, reach: Record<string, string[]>, choices: readonly ProposedChoice[] = []): string[] {
   const names = new Set<string>();
-  for (const rule of decidingRules(outcome, rules)) {
+  const deciding = decidingRules(outcome, rules);
+  for (const rule of deciding) {
     for (const name of rule.parameters ?? []) names.add(name);
     for (const condition of rule.conditions) {
       if (condition.fact !== 'subject' || !condition.path) continue;
       for (const [variable, paths] of Object.entries(reach)) if (paths.some((p) => under(condition.path!, p))) names.add(variable);
     }
   }
-  return [...names].filter((name) => sources[name.split('.')[0]]?.localChoice?.status === 'PROPOSED').sort();
+  const parameters = [...names].filter((name) => sources[name.split('.')[0]]?.localChoice?.status === 'PROPOSED').sort();
+  const ids = new Set(deciding.map((r) => r.ruleId));
+  const readings = choices.filter((c) => c.rules.some((id) => ids.has(id))).map((c) => c.name);
+  return [...parameters, ...readings];
 }
 
-/** What a summary says of a provisional verdict, naming the proposed parameters. */
+/** What a summary says of a provisional verdict, naming the proposed parameters and local choices. */
 export function provisionalNote(names: string[]): Bilingual | null {
   if (!names.length) return null;
+  const parameters = names.filter((n) => !n.startsWith(LOCAL_CHOICE_PREFIX));
+  const choices = names.filter((n) => n.startsWith(LOCAL_CHOICE_PREFIX));
+  const zh = [
+    parameters.length ? `所依规则依据的参数 ${parameters.join('、')} 为拟定取值` : '',
+    choices.length ? `所依规则依据的本地选择 ${choices.join('、')}（授权清单 localChoices，原文未规定、由本系统选定）为拟定` : '',
+  ].filter(Boolean);
+  const en = [
+    parameters.length ? `the rules this outcome rests on read ${parameters.join(', ')}, proposed values` : '',
+    choices.length ? `${parameters.length ? 'they' : 'the rules this outcome rests on'} rest on the local choices ${choices.join(', ')} (catalogue localChoices: what this system decided where the clause does not), proposed` : '',
+  ].filter(Boolean);
   return {
-    zh: `暂定结论：所依规则依据的参数 ${names.join('、')} 为拟定取值，尚待有权机关确认（来源见下）；确认或改定后结论可能不同。`,
-    en: `Provisional: the rules this outcome rests on read ${names.join(', ')}, proposed values awaiting confirmation by the deciding body (sources below); the outcome may differ once they are decided.`,
+    zh: `暂定结论：${zh.join('；')}，尚待有权机关确认（来源见下）；确认或改定后结论可能不同。`,
+    en: `Provisional: ${en.join('; ')}, awaiting confirmation by the deciding body (sources below); the outcome may differ once they are decided.`,
   };
 }
 

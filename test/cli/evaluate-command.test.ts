@@ -118,9 +118,9 @@ describe('who acted, and previews', () => {
     expect(result.stdout).toContain('结论 Outcome: 提示关注 CAUTION');
     // The record counted for a proposed period (countsFor decides credit.unrepaired, which the rule reads): the verdict is
     // provisional and says so. trustworthyCountsFor decides only credit.trustworthy, which this rule does not read: not named.
-    expect(result.stdout).toContain('暂定 PROVISIONAL（拟定参数 proposed: countsFor, personalCreditCategories）');
+    expect(result.stdout).toContain('暂定 PROVISIONAL（拟定参数或本地选择 proposed: countsFor, personalCreditCategories');
     expect(result.stdout).toContain('暂定结论：所依规则依据的参数 countsFor、personalCreditCategories 为拟定取值');
-    expect(result.stdout).not.toMatch(/拟定参数 proposed:[^）]*trustworthyCountsFor/);
+    expect(result.stdout).not.toMatch(/拟定参数或本地选择 proposed:[^）]*trustworthyCountsFor/);
     expect(result.stdout).toContain('试评估，未保存 / dry run: nothing was stored');
     expect([await count('verdict'), await count('audit_event')]).toEqual([verdicts, events]);
   });

@@ -137,7 +137,7 @@ describe('parameters files are complete', () => {
 describe('cases on the parameters in force', () => {
   const scoreCase = (points: number) => (t: string) => {
     const rule = JSON.parse(t);
-    rule.cases.push({ name: 'from 2026-12-01 a breached commitment costs 8 points', on: '2026-12-01', facts: { subject: { name: '某镇', level: 'TOWNSHIP', review: { breached: 1, breachedCommitments: [], reviewPeriod: { from: '2026-01-01', to: '2026-12-31' } } } }, expect: { fired: true, points } });
+    rule.cases.push({ name: 'from 2026-12-01 a breached commitment costs 8 points', on: '2026-12-01', facts: { subject: { name: '某镇', level: 'TOWNSHIP', kind: 'PEOPLES_GOVERNMENT', kindEstimated: false, review: { breached: 1, breachedCommitments: [], reviewPeriod: { from: '2026-01-01', to: '2026-12-31' } } } }, expect: { fired: true, points } });
     return JSON.stringify(rule, null, 2);
   };
 

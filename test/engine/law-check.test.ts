@@ -183,6 +183,26 @@ describe('rules check ties a measure to the sentence that authorises it, not to 
     for (const id of ['cs-principal-own', 'cs-principal-wide']) expect(about(problems, id)).toEqual([expect.objectContaining({ zh: expect.stringContaining('不是授权该措施的语句') })]);
     expect(about(problems, 'cs-principal-basis')).toEqual([]);
   });
+
+  it('refuses a rule quoting only the trigger sentence of 三(六) or the duty sentence of 三(八): the measure is the operative sentence (lawyer19 R2)', () => {
+    const department = [{ fact: 'subject', path: '$.kind', operator: 'in', value: ['DEPARTMENT'] }];
+    const trigger: Draft = { id: 'ag-honour-trigger', subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'DISQUALIFY', pins: department, basis: [{ clause: '三(六)', quote: '要根据失信行为对经济社会发展造成的损失情况和社会影响程度追究责任' }] };
+    const duty: Draft = { id: 'ag-sg-duty', subjectType: 'AGENCY', matters: ['SPECIAL_GOVERNANCE'], effect: 'SUPERVISE', basis: [{ clause: '三(八)', quote: '政府机构负责人须按照有关规定出庭应诉' }] };
+    const operative: Draft = { id: 'ag-sg-operative', subjectType: 'AGENCY', matters: ['SPECIAL_GOVERNANCE'], effect: 'SUPERVISE', basis: [{ clause: '三(八)', quote: '持续开展政府机构失信问题专项治理。政府机构负责人须按照有关规定出庭应诉,避免新增失信被执行人。' }] };
+    const { problems } = inspectFolderLaw(folderWith([trigger, duty, operative]));
+    expect(about(problems, 'ag-honour-trigger')).toEqual([expect.objectContaining({ zh: expect.stringContaining('三(六) 中授权该措施的是“依规取消相关政府部门参加各类荣誉评选资格”') })]);
+    expect(about(problems, 'ag-sg-duty')).toEqual([expect.objectContaining({ zh: expect.stringContaining('三(八) 中授权该措施的是“持续开展政府机构失信问题专项治理”') })]);
+    expect(about(problems, 'ag-sg-operative')).toEqual([]);
+  });
+
+  it('refuses a 四(四) promotion caution for every civil servant: 领导干部提拔考核 speaks of leading cadres only (lawyer19 R3)', () => {
+    const quote = '并计入相关责任人诚信档案,作为领导干部提拔考核重要内容。';
+    const everyone: Draft = { id: 'cs-cadre-everyone', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '四(四)', quote }] };
+    const cadres: Draft = { id: 'cs-cadre-only', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '四(四)', quote }], pins: [{ fact: 'subject', path: '$.leadingCadre', operator: 'equal', value: true }] };
+    const { problems } = inspectFolderLaw(folderWith([everyone, cadres]));
+    expect(about(problems, 'cs-cadre-everyone')).toEqual([expect.objectContaining({ en: expect.stringContaining('Add {"fact":"subject","path":"$.leadingCadre","operator":"in","value":[true]} to conditions.all') })]);
+    expect(about(problems, 'cs-cadre-only')).toEqual([]);
+  });
 });
 
 describe('coverage is counted per measure and matter (R1)', () => {
@@ -259,7 +279,10 @@ describe("a measure's scope: the subjects its words name", () => {
   it("refuses a scope whose words are not in its clause", () => {
     const dir = folderWith([], (d) => {
       const file = path.join(d, 'catalogue', 'ezhou-zhengfa-2018-17.json');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('"words": "依规取消相关政府部门参加各类荣誉评选资格"', '"words": "依规取消相关人民政府参加各类荣誉评选资格"'));
+      // The scope's words, not the measure's (the same sentence since lawyer19 R2): the last occurrence.
+      const text = readFileSync(file, 'utf8');
+      const at = text.lastIndexOf('"words": "依规取消相关政府部门参加各类荣誉评选资格"');
+      writeFileSync(file, `${text.slice(0, at)}"words": "依规取消相关人民政府参加各类荣誉评选资格"${text.slice(at + '"words": "依规取消相关政府部门参加各类荣誉评选资格"'.length)}`);
     });
     const problems = inspectFolderLaw(dir).problems.filter((p) => p.file.startsWith('catalogue/'));
     expect(problems).toEqual([expect.objectContaining({ zh: expect.stringContaining('适用范围的原文'), en: expect.stringContaining("the scope's words") })]);
@@ -278,7 +301,7 @@ describe('mitigation and supervision', () => {
   });
 
   it('三(八) special governance authorises SUPERVISE and a caution, never a restriction', () => {
-    const quote = '政府机构负责人须按照有关规定出庭应诉，避免新增失信被执行人。';
+    const quote = '持续开展政府机构失信问题专项治理。政府机构负责人须按照有关规定出庭应诉，避免新增失信被执行人。';
     const pins = [{ fact: 'subject', path: '$.kind', operator: 'in', value: ['PEOPLES_GOVERNMENT', 'DEPARTMENT', 'ADMINISTRATIVE_COMMITTEE', 'SUB_DISTRICT_OFFICE'] }];
     const dir = folderWith(['SUPERVISE', 'CAUTION', 'RESTRICT'].map((effect) => ({ id: `ag-sg-${effect.toLowerCase()}`, subjectType: 'AGENCY' as const, matters: ['SPECIAL_GOVERNANCE'], effect, basis: [{ clause: '三(八)', quote }], pins })));
     const { problems } = inspectFolderLaw(dir);

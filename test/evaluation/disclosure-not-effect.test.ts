@@ -9,7 +9,7 @@ import { graphql } from '../support/graphql';
  * sees neither the record nor the facts of a verdict that rested on it.
  */
 const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
-  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) { id outcome reason { zh } measures { ruleId } }
+  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) { id outcome reason { zh } measures { ruleId } provisionalOn }
 }`);
 const READ = graphql(`query ($v: ID!) { verdict(id: $v) { outcome explanation { factsWithheld } } }`);
 const RECORDS = graphql(`query ($id: ID!) { agency(id: $id) { creditRecords { id } } }`);
@@ -46,5 +46,7 @@ describe('disclosure ended, counting period not: the record still counts for mea
     const after = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2026-08-01');
     expect(after.outcome).toBe('RESTRICTED');
     expect(after.measures.map((m) => m.ruleId)).toContain('cs-award-restrict');
+    // Counting past the disclosure is a proposed local choice (lawyer19 R8): the restriction is provisional on it.
+    expect(after.provisionalOn).toContain('localChoice:三(七)#5');
   });
 });

@@ -120,6 +120,8 @@ describe('the verdict texts say what the rules count', () => {
     expect(text.zh).not.toContain('经认定');
     expect(text.zh).toContain('有1项认定');
     expect(text.zh).toContain('其中在异议中、尚待核实的1项应待核实结果一并考量，不单独据以作出不利决定');
+    // lawyer19 W2: that guidance is a local choice, not 三(七)'s words.
+    expect(text.zh).toContain('不单独据以作出不利决定（本地选择，不是三(七)的原文，见授权清单三(七)）');
     expect(text.en).toContain('of which 1 under a pending objection');
   });
 

@@ -55,12 +55,28 @@ describe('R2: a live court listing is weighed in promotion and awards once its r
     expect(honour.outcome).toBe('CAUTION');
     expect(ruleIds(honour)).toEqual(['ag-honour-court-listing']);
     expect(honour.reason.zh).toContain('由湖北省鄂州市中级人民法院于2023-06-01列入失信被执行人名单（文号(2023)鄂07执13号），截至2025-01-10本系统未登记法院移出');
-    expect(honour.reason.zh).toContain('是否依规取消资格由三(六)牵头单位市发展改革委、市人社局决定');
-    expect(honour.reason.en).toContain('whether to disqualify under the rules is for 市发展改革委');
+    // lawyer19 W3: the clause names no body that disqualifies; the selection's organiser decides under the rules.
+    expect(honour.reason.zh).toContain('是否依规取消资格由荣誉评选的组织机关依规决定');
+    expect(honour.reason.zh).not.toContain('市发展改革委');
+    expect(honour.reason.en).toContain("whether to disqualify under the rules is for the selection's organiser to decide under the rules");
+    // lawyer19 R6: taking the listing as a 政务失信记录 is this system's reading, and a revoked record sends the body to the court.
+    expect(honour.reason.zh).toContain('本系统将政府部门被人民法院列为失信被执行人、未登记移出的情形，视为三(六)“各级人民政府、各有关部门有政务失信记录的”所指情形');
+    expect(honour.reason.zh).toContain('经异议核实有误而撤销（请作决定的机关向列入名单的法院核实名单是否仍然有效）');
     await server.ok(REMOVE, { input: { membershipId: listed.listSubject.id, removedOn: '2025-02-01', removedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执13号之一' } });
     const removed = await evaluate('AGENCY', agencyId, 'HONOUR', '2025-02-01');
     expect(removed.outcome).toBe('ELIGIBLE');
     expect(removed.reason.zh).toContain('也不在本系统未登记法院移出的失信被执行人名单中');
+  });
+
+  it('an estimated department on the list is cautioned by the estimated-kind twin, saying its kind awaits confirmation, and not by the confirmed-kind rule (lawyer19 R5)', async () => {
+    const agencyId = await createAgency(server, { name: '鄂州市推定类别测试局' });
+    await server.sql('update agency set kind_estimated = true where id = ?', [agencyId]);
+    await server.ok(LIST, { input: { subjectType: 'AGENCY', subjectId: agencyId, list: 'JUDGMENT_DEFAULTER', listedOn: '2023-06-01', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执14号' } });
+    const honour = await evaluate('AGENCY', agencyId, 'HONOUR', '2025-01-10');
+    expect(honour.outcome).toBe('CAUTION');
+    expect(ruleIds(honour)).toEqual(['ag-honour-court-listing-kind-estimated']);
+    expect(honour.reason.zh).toContain('的机构类别“政府部门”是引入机构类别时按名称推定的，尚待工作人员确认');
+    expect(honour.reason.zh).toContain('类别确认前不据推定取消荣誉评选资格，仅提示关注');
   });
 });
 

@@ -31,6 +31,13 @@ const ENTERPRISE = graphql(`mutation ($input: CreateEnterpriseInput!) { createEn
 const LIST = graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`);
 const day = (d: string) => `${d}T12:00:00+08:00`;
 
+/**
+ * What the award restriction rests on that is still proposed: three parameters, and the catalogue's
+ * local choices listing cs-award-restrict (lawyer19 R7) — 三(六) applying it directly and citywide,
+ * 三(七) records under objection, one-step lightening, and disclosure's end not ending counting.
+ */
+const ON = ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories', 'localChoice:三(六)#2', 'localChoice:三(七)#1', 'localChoice:三(七)#3', 'localChoice:三(七)#5'];
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
@@ -48,20 +55,22 @@ describe('provisional verdicts (拟定参数)', () => {
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2025-02-01', recordedOn: '2025-02-20' });
     const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
     expect(verdict.outcome).toBe('RESTRICTED');
-    expect(verdict).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
-    expect(verdict.explanation).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
+    expect(verdict).toMatchObject({ provisional: true, provisionalOn: ON });
+    expect(verdict.explanation).toMatchObject({ provisional: true, provisionalOn: ON });
     expect(verdict.explanation.provisionalNote!.zh).toContain('暂定结论');
     expect(verdict.explanation.provisionalNote!.en).toContain('Provisional');
     expect(verdict.explanation.zh).toContain('暂定结论：所依规则依据的参数 countsFor');
     expect(verdict.explanation.en).toContain('Provisional: the rules this outcome rests on read countsFor');
+    expect(verdict.explanation.provisionalNote!.zh).toContain('所依规则依据的本地选择 localChoice:三(六)#2、localChoice:三(七)#1、localChoice:三(七)#3、localChoice:三(七)#5');
+    expect(verdict.explanation.provisionalNote!.en).toContain('they rest on the local choices localChoice:三(六)#2, localChoice:三(七)#1, localChoice:三(七)#3, localChoice:三(七)#5');
 
     const stored = (await server.ok(VERDICT, { id: verdict.id })).verdict!;
-    expect(stored).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
+    expect(stored).toMatchObject({ provisional: true, provisionalOn: ON });
     const [row] = await server.sql<{ provisional_on: string[] }>('select provisional_on from verdict where id = ?', [verdict.id]);
-    expect(row.provisional_on).toEqual(['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories']);
+    expect(row.provisional_on).toEqual(ON);
 
     const assessed = (await server.ok(ASSESS, { id: servantId })).assess[0].assessment!;
-    expect(assessed).toEqual({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
+    expect(assessed).toEqual({ provisional: true, provisionalOn: ON });
   });
 
   it('a restriction resting only on a list membership is not provisional', async () => {
@@ -97,7 +106,7 @@ describe('provisional verdicts (拟定参数)', () => {
       [verdict.id],
     );
     const read = (await server.ok(VERDICT, { id: older.id })).verdict!;
-    expect(read).toMatchObject({ provisional: true, provisionalOn: ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories'] });
+    expect(read).toMatchObject({ provisional: true, provisionalOn: ON });
     expect(read.explanation.en).toContain('Provisional: the rules this outcome rests on read countsFor');
   });
 });

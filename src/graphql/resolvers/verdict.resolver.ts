@@ -131,12 +131,12 @@ export class VerdictResolver {
     return staleGiven(verdict, version, await loaders.rowStateOfSubject.load(subjectKey(verdict.subjectType, verdict.subjectId)));
   }
 
-  @FieldResolver(() => Boolean, { description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认): provisional until the deciding body decides the value. Not provisional when it rests on clause-sourced or decided values only. See provisionalOn and explanation.provisionalNote.' })
+  @FieldResolver(() => Boolean, { description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认), or a proposed local choice of the catalogue lists it: provisional until the deciding body decides the value or the reading. Not provisional when it rests on clause-sourced or decided values and decided readings only. See provisionalOn and explanation.provisionalNote.' })
   async provisional(@Root() verdict: Verdict, @Ctx() { em, rules }: GraphQLContext): Promise<boolean> {
     return (await storedProvisionalOn(em, rules.current, verdict, await explainedRules(em, rules.current, verdict))).length > 0;
   }
 
-  @FieldResolver(() => [String], { description: 'The proposed parameters the outcome rests on, e.g. countsFor or gradePoints.B; empty when not provisional.' })
+  @FieldResolver(() => [String], { description: 'The proposed parameters the outcome rests on, e.g. countsFor or gradePoints.B, then the proposed local choices listing a rule it rests on, e.g. localChoice:三(七)#1 (the catalogue clause and the choice\'s place in its localChoices); empty when not provisional.' })
   async provisionalOn(@Root() verdict: Verdict, @Ctx() { em, rules }: GraphQLContext): Promise<string[]> {
     return storedProvisionalOn(em, rules.current, verdict, await explainedRules(em, rules.current, verdict));
   }

@@ -26,10 +26,10 @@ export class AssessmentType {
   @Field(() => Float, { nullable: true, description: 'Sum of the points of fired SCORE rules; null when no SCORE rule is in effect for the matter.' })
   score!: number | null;
 
-  @Field({ description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认); see provisionalOn and explanation.provisionalNote.' })
+  @Field({ description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认) or is listed by a proposed local choice of the catalogue; see provisionalOn and explanation.provisionalNote.' })
   provisional!: boolean;
 
-  @Field(() => [String], { description: 'The proposed parameters the outcome rests on; empty when not provisional.' })
+  @Field(() => [String], { description: 'The proposed parameters, then the proposed local choices (localChoice:<clause>#<n>), the outcome rests on; empty when not provisional.' })
   provisionalOn!: string[];
 
   @Field({ description: 'Content hash of every rule, facts and parameter file that assessed it.' })

@@ -109,13 +109,13 @@ export class ExplanationType {
   @Field(() => [RuleExplanationType])
   rules!: RuleExplanationType[];
 
-  @Field({ description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认, `source.proposed`): the verdict is provisional until the deciding body decides the value. False when it rests on clause-sourced or decided values only.' })
+  @Field({ description: '暂定结论 / True when a rule the outcome rests on reads a proposed parameter (拟定，待有权机关确认, `source.proposed`) or is listed by a proposed local choice of the catalogue: the verdict is provisional until the deciding body decides the value or the reading. False when it rests on clause-sourced or decided values and decided readings only.' })
   provisional!: boolean;
 
-  @Field(() => [String], { description: 'The proposed parameters the outcome rests on (empty when not provisional), e.g. countsFor, gradePoints.B.' })
+  @Field(() => [String], { description: 'The proposed parameters, then the proposed local choices (localChoice:<clause>#<n>), the outcome rests on (empty when not provisional), e.g. countsFor, gradePoints.B, localChoice:三(七)#1.' })
   provisionalOn!: string[];
 
-  @Field(() => LocalizedTextType, { nullable: true, description: 'For a provisional verdict: the sentence saying so, naming the proposed parameters.' })
+  @Field(() => LocalizedTextType, { nullable: true, description: 'For a provisional verdict: the sentence saying so, naming the proposed parameters and local choices.' })
   provisionalNote!: LocalizedTextType | null;
 
   @Field(() => LocalizedTextType, { nullable: true, description: "For a verdict about a day before the day it was evaluated: which facts its deciding rules read that have no history (an agency's kind, whether a civil servant is a leading cadre, an enterprise's current grade …), so the value of the evaluation day was used. Null otherwise." })

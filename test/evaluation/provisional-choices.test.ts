@@ -1,0 +1,49 @@
+import { provisionalNote, provisionalOn } from '../../src/evaluation/provisional';
+import { proposedChoices, proposedChoicesOf } from '../../src/engine/proposed-choices';
+import { readRuleFolder } from '../../src/engine/rule-loader';
+import { Outcome } from '../../src/domain/verdict';
+import type { PolicyLibrary } from '../../src/engine/policy-library';
+import path from 'node:path';
+
+/**
+ * lawyer19 R7: a proposed local choice of the catalogue (what Chengxin decides where the clause does
+ * not) makes a verdict provisional when it lists a rule the verdict rests on, naming the choice, as
+ * a proposed parameter does; a decided choice, or one listing only rules that decided nothing, does not.
+ */
+type Decided = Parameters<typeof provisionalOn>[1][number];
+const rule = (ruleId: string, fired: boolean, effect: string): Decided => ({ ruleId, fired, inEffect: true, effect, mitigatedBy: null, parameters: [], conditions: [] }) as unknown as Decided;
+const choice = (status: 'PROPOSED' | 'DECIDED', rules: string[]) => ({ choice: { zh: '某选择：正文', en: 'A choice: body' }, body: '某机关', status, rules });
+const library = {
+  documents: [],
+  catalogues: [{ document: 'D', file: 'catalogue/d.json', json: null, clauses: [{ clause: '三(八)', status: 'AUTHORISES', localChoices: [choice('DECIDED', ['ag-a']), choice('PROPOSED', ['ag-a', 'ag-x'])] }] }],
+} as unknown as PolicyLibrary;
+
+describe('proposed local choices make a verdict provisional (lawyer19 R7)', () => {
+  it('names a proposed choice listing a fired deciding rule, by clause and place; a decided one is left out', () => {
+    const choices = proposedChoices(library);
+    expect(choices).toEqual([{ name: 'localChoice:三(八)#2', label: { zh: '某选择', en: 'A choice' }, rules: ['ag-a', 'ag-x'] }]);
+    const rules = [rule('ag-a', true, 'SUPERVISE'), rule('ag-b', false, 'SUPERVISE')];
+    expect(provisionalOn(Outcome.CAUTION, rules, {}, {}, choices)).toEqual(['localChoice:三(八)#2']);
+    // Without the choices (as before), nothing proposed: not provisional.
+    expect(provisionalOn(Outcome.CAUTION, rules, {}, {})).toEqual([]);
+  });
+
+  it('leaves out a choice whose rules did not decide the outcome', () => {
+    const choices = proposedChoices(library);
+    const rules = [rule('ag-a', false, 'SUPERVISE'), rule('ag-b', true, 'SUPERVISE')];
+    expect(provisionalOn(Outcome.CAUTION, rules, {}, {}, choices)).toEqual([]);
+  });
+
+  it('says in the note which are parameters and which are local choices', () => {
+    const note = provisionalNote(['countsFor', 'localChoice:三(八)#2'])!;
+    expect(note.zh).toBe('暂定结论：所依规则依据的参数 countsFor 为拟定取值；所依规则依据的本地选择 localChoice:三(八)#2（授权清单 localChoices，原文未规定、由本系统选定）为拟定，尚待有权机关确认（来源见下）；确认或改定后结论可能不同。');
+    expect(provisionalNote(['localChoice:三(八)#2'])!.en).toBe('Provisional: the rules this outcome rests on rest on the local choices localChoice:三(八)#2 (catalogue localChoices: what this system decided where the clause does not), proposed, awaiting confirmation by the deciding body (sources below); the outcome may differ once they are decided.');
+  });
+
+  it('reads the shipped catalogue: the absence reading of 三(八) makes ag-special-governance-absence provisional', () => {
+    const files = readRuleFolder(path.join(__dirname, '../../rules')).files!;
+    const named = proposedChoicesOf(files).find((c) => c.rules.includes('ag-special-governance-absence'))!;
+    expect(named.name).toBe('localChoice:三(八)#1');
+    expect(provisionalOn(Outcome.CAUTION, [rule('ag-special-governance-absence', true, 'SUPERVISE')], {}, {}, proposedChoicesOf(files))).toEqual(['localChoice:三(八)#1']);
+  });
+});
