@@ -187,8 +187,9 @@ describe('rules check ties a measure to the sentence that authorises it, not to 
   it('refuses a rule quoting only the trigger sentence of 三(六) or the duty sentence of 三(八): the measure is the operative sentence (lawyer19 R2)', () => {
     const department = [{ fact: 'subject', path: '$.kind', operator: 'in', value: ['DEPARTMENT'] }];
     const trigger: Draft = { id: 'ag-honour-trigger', subjectType: 'AGENCY', matters: ['HONOUR'], effect: 'DISQUALIFY', pins: department, basis: [{ clause: '三(六)', quote: '要根据失信行为对经济社会发展造成的损失情况和社会影响程度追究责任' }] };
-    const duty: Draft = { id: 'ag-sg-duty', subjectType: 'AGENCY', matters: ['SPECIAL_GOVERNANCE'], effect: 'SUPERVISE', basis: [{ clause: '三(八)', quote: '政府机构负责人须按照有关规定出庭应诉' }] };
-    const operative: Draft = { id: 'ag-sg-operative', subjectType: 'AGENCY', matters: ['SPECIAL_GOVERNANCE'], effect: 'SUPERVISE', basis: [{ clause: '三(八)', quote: '持续开展政府机构失信问题专项治理。政府机构负责人须按照有关规定出庭应诉,避免新增失信被执行人。' }] };
+    const governmentBodies = [{ fact: 'subject', path: '$.kind', operator: 'in', value: ['PEOPLES_GOVERNMENT', 'DEPARTMENT', 'ADMINISTRATIVE_COMMITTEE', 'SUB_DISTRICT_OFFICE'] }];
+    const duty: Draft = { id: 'ag-sg-duty', subjectType: 'AGENCY', matters: ['SPECIAL_GOVERNANCE'], effect: 'SUPERVISE', pins: governmentBodies, basis: [{ clause: '三(八)', quote: '政府机构负责人须按照有关规定出庭应诉' }] };
+    const operative: Draft = { id: 'ag-sg-operative', subjectType: 'AGENCY', matters: ['SPECIAL_GOVERNANCE'], effect: 'SUPERVISE', pins: governmentBodies, basis: [{ clause: '三(八)', quote: '持续开展政府机构失信问题专项治理。政府机构负责人须按照有关规定出庭应诉,避免新增失信被执行人。' }] };
     const { problems } = inspectFolderLaw(folderWith([trigger, duty, operative]));
     expect(about(problems, 'ag-honour-trigger')).toEqual([expect.objectContaining({ zh: expect.stringContaining('三(六) 中授权该措施的是“依规取消相关政府部门参加各类荣誉评选资格”') })]);
     expect(about(problems, 'ag-sg-duty')).toEqual([expect.objectContaining({ zh: expect.stringContaining('三(八) 中授权该措施的是“持续开展政府机构失信问题专项治理”') })]);
@@ -310,7 +311,7 @@ describe('mitigation and supervision', () => {
   });
 
   it('三(八) speaks of 政府机构 only: a special-governance rule that could reach a court or a party organ (kind OTHER) is refused with the words', () => {
-    const quote = '政府机构负责人须按照有关规定出庭应诉，避免新增失信被执行人。';
+    const quote = '持续开展政府机构失信问题专项治理。政府机构负责人须按照有关规定出庭应诉，避免新增失信被执行人。';
     const { problems } = inspectFolderLaw(folderWith([{ id: 'ag-sg-any', subjectType: 'AGENCY', matters: ['SPECIAL_GOVERNANCE'], effect: 'SUPERVISE', basis: [{ clause: '三(八)', quote }] }]));
     expect(problems.map((p) => p.file)).toEqual(['agency/ag-sg-any.json']);
     expect(problems[0].zh).toContain('三(八) 原文“政府机构”只涉及 $.kind 属于 PEOPLES_GOVERNMENT、DEPARTMENT、ADMINISTRATIVE_COMMITTEE、SUB_DISTRICT_OFFICE 的主体');

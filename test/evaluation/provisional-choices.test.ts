@@ -40,10 +40,10 @@ describe('proposed local choices make a verdict provisional (lawyer19 R7)', () =
     expect(provisionalNote(['localChoice:三(八)#2'])!.en).toBe('Provisional: the rules this outcome rests on rest on the local choices localChoice:三(八)#2 (catalogue localChoices: what this system decided where the clause does not), proposed, awaiting confirmation by the deciding body (sources below); the outcome may differ once they are decided.');
   });
 
-  it('reads the shipped catalogue: the absence reading of 三(八) makes ag-special-governance-absence provisional', () => {
+  it('reads the shipped catalogue: the absence reading and the kinds of 三(八) make ag-special-governance-absence provisional', () => {
     const files = readRuleFolder(path.join(__dirname, '../../rules')).files!;
     const named = proposedChoicesOf(files).find((c) => c.rules.includes('ag-special-governance-absence'))!;
     expect(named.name).toBe('localChoice:三(八)#1');
-    expect(provisionalOn(Outcome.CAUTION, [rule('ag-special-governance-absence', true, 'SUPERVISE')], {}, {}, proposedChoicesOf(files))).toEqual(['localChoice:三(八)#1']);
+    expect(provisionalOn(Outcome.CAUTION, [rule('ag-special-governance-absence', true, 'SUPERVISE')], {}, {}, proposedChoicesOf(files))).toEqual(['localChoice:三(八)#1', 'localChoice:三(八)#2']);
   });
 });
