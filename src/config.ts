@@ -16,7 +16,7 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder for the embedded database and other local state. */
   dataDir: string;
-  /** Load the Ezhou demo data set into an empty database at start. */
+  /** Load the Ezhou demo data set into an empty database at start (SEED_DEMO_DATA; default on, but off when NODE_ENV=production). */
   seedDemoData: boolean;
   /** Folder holding the editable rule files. */
   rulesDir: string;
@@ -272,7 +272,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: env.HOST || '0.0.0.0',
     databaseUrl: readDatabaseUrl(env),
     dataDir: path.resolve(cwd, env.DATA_DIR || '.data'),
-    seedDemoData: readBoolean(env, 'SEED_DEMO_DATA', true),
+    seedDemoData: readBoolean(env, 'SEED_DEMO_DATA', nodeEnv !== 'production'), // off in production unless asked for (hostile19 F5)
     rulesDir: path.resolve(cwd, env.RULES_DIR || 'rules'),
     watchRules: readBoolean(env, 'RULES_WATCH', true),
     jwtSecret: readSecret(env),

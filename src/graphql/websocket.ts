@@ -14,6 +14,7 @@ import { duplicateJsonKey } from '../auth/duplicate-keys';
 import { misplacedTokenKey, quotedKey } from './socket-token-key';
 import { SOCKET_LIMITS, assertAffordable, limitRules, parseOptions } from './limits';
 import type { PublicRateLimit } from './http-limits';
+import { promptClose, upgradeGuard } from './ws-upgrade-guard';
 
 /** setTimeout's longest delay (about 24.8 days); a token may live longer (JWT_MAX_TTL_DAYS up to 3650). */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -88,7 +89,9 @@ export function serveSubscriptions(
   const perSocket = limits.subscriptionsPerSocket;
   const perAddress = limits.publicSocketsPerAddress ?? SUBSCRIPTION_DEFAULTS.publicSocketsPerAddress;
   const addressOf = limits.clientAddress ?? ((request: http.IncomingMessage) => request.socket.remoteAddress ?? 'unknown');
-  const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: SOCKET_LIMITS.maxPayload });
+  // Counted and capped per address at the upgrade, before any connection_init (hostile19 F1, ws-upgrade-guard.ts).
+  const guard = upgradeGuard({ perAddress, addressOf, publicRate: limits.publicRate });
+  const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: SOCKET_LIMITS.maxPayload, ...promptClose, verifyClient: guard.verifyClient });
   const viewers = new WeakMap<object, Viewer>();
   /** Per socket: a key its first message (connection_init) holds twice, read from the raw text before graphql-ws parses it. */
   const initDuplicates = new WeakMap<object, string>();
@@ -149,16 +152,17 @@ export function serveSubscriptions(
         try {
           viewer = await verify(authorization as string | undefined);
         } catch {
+          await guard.take(ctx.extra.request); // a token that fails counts as anonymous, as over HTTP (hostile19 F1)
           return false; // closes with 4403 Forbidden: the token is invalid or expired
         }
         // jose tolerates a minute of clock skew on `exp`; a socket would be closed at once anyway.
-        if (expired(viewer)) return false;
+        if (expired(viewer)) return void (await guard.take(ctx.extra.request)), false;
         const size = (group: string) => open.get(group)?.size ?? 0;
         let groups: string[];
         if (viewer.subject === null && limits.publicRate) {
           // Opening a socket is a request from its address like any other (hostile10 F5): a loop of
           // connect-and-drop is held by the same limit as HTTP requests.
-          const rate = await limits.publicRate.take(addressOf(ctx.extra.request));
+          const rate = await guard.take(ctx.extra.request);
           if (!rate.allowed) {
             ctx.extra.socket.close(RATE_LIMITED.code, `${RATE_LIMITED.reason}: at most ${rate.limit} in ${rate.windowSeconds} s, WebSocket openings included; retry after ${rate.retryAfterSeconds} s`);
             return false;
@@ -191,6 +195,7 @@ export function serveSubscriptions(
         for (const group of groups) open.set(group, (open.get(group) ?? new Set()).add(ctx));
         held.set(ctx, { groups, expiry: closeOnExpiry(ctx, viewer) });
         viewers.set(ctx, viewer);
+        guard.acknowledged(ctx.extra.request);
         return true;
       },
       // A ping is a message like a Subscribe: an anonymous socket's count against its address's rate
