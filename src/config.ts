@@ -84,6 +84,8 @@ export interface Config {
   inFlightPerToken?: number;
   /** Queries reading personal data one token holder may send a minute (PERSONAL_READS_PER_MINUTE, default 60; 0: no limit). */
   personalReadsPerMinute?: number;
+  /** Audited read rows (READ_EXPLANATION, READ_PERSONAL_DATA) one token holder's queries may write a minute (AUDITED_READS_PER_MINUTE, default 2,000; 0: no limit; src/graphql/audited-read-limit.ts). */
+  auditedReadsPerMinute?: number;
 }
 
 /**
@@ -121,6 +123,8 @@ export const IN_FLIGHT_PER_TOKEN_DEFAULT = 64;
  * display refreshing its screen sends, far below a script copying the register (hostile14 F3).
  */
 export const PERSONAL_READS_PER_MINUTE_DEFAULT = 60;
+/** Audited read rows per token holder a minute: 20 assess of 100 subjects with explanations (hostile19 F6). */
+export const AUDITED_READS_PER_MINUTE_DEFAULT = 2_000;
 
 /** Anonymous requests one client address may have under way at once (http-limits/anonymous-requests.ts): a browser opens about six connections. */
 export const PUBLIC_IN_FLIGHT_DEFAULT = 10;
@@ -301,5 +305,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sendTimeoutSeconds: readCount(env, 'HTTP_SEND_TIMEOUT_SECONDS', HTTP_TIMEOUT_DEFAULTS.sendSeconds, 1, 600, 'seconds'),
     inFlightPerToken: readCount(env, 'IN_FLIGHT_PER_TOKEN', IN_FLIGHT_PER_TOKEN_DEFAULT, 1, 10_000, 'requests under way per token holder'),
     personalReadsPerMinute: readCount(env, 'PERSONAL_READS_PER_MINUTE', PERSONAL_READS_PER_MINUTE_DEFAULT, 0, 100_000, 'queries reading personal data per token holder a minute'),
+    auditedReadsPerMinute: readCount(env, 'AUDITED_READS_PER_MINUTE', AUDITED_READS_PER_MINUTE_DEFAULT, 0, 10_000_000, 'audited read rows per token holder a minute'),
   };
 }
