@@ -156,7 +156,10 @@ export function serveSubscriptions(
           return false; // closes with 4403 Forbidden: the token is invalid or expired
         }
         // jose tolerates a minute of clock skew on `exp`; a socket would be closed at once anyway.
-        if (expired(viewer)) return void (await guard.take(ctx.extra.request)), false;
+        if (expired(viewer)) {
+          await guard.take(ctx.extra.request);
+          return false;
+        }
         const size = (group: string) => open.get(group)?.size ?? 0;
         let groups: string[];
         if (viewer.subject === null && limits.publicRate) {
