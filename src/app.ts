@@ -7,6 +7,7 @@ import { openDatabase } from './db/database';
 import { ruleReloadsTotal, rulesDegraded } from './metrics';
 import { initORM } from './db/orm';
 import { seedIfEmpty } from './demo/seed';
+import { reportSeeded } from './demo/seed-notice';
 import { RuleSetHolder } from './engine/rule-set-holder';
 import { RuleReloader } from './engine/rule-reloader';
 import { useCursorSecret } from './graphql/cursor';
@@ -38,8 +39,7 @@ export async function prepareOnce(config: Config, logger: Logger): Promise<{ cli
       if (applied.length) logger.info({ migrations: applied }, `Applied ${applied.length} migration(s).`);
       await loadServingRules(orm.em.fork(), config.rulesDir, schema, { info: (m) => logger.info(m), warn: (m) => logger.warn(m) });
       if (config.seedDemoData) {
-        const seeded = await seedIfEmpty(orm.em.fork());
-        if (seeded) logger.info(seeded, 'Loaded the Ezhou demo data set into the empty database.');
+        reportSeeded(logger, config, await seedIfEmpty(orm.em.fork()));
       }
       cursorSecret(config, keySource(config, (message) => logger.info(message)), (message) => logger.info(message));
     } finally {
@@ -80,8 +80,7 @@ export async function startApp(config: Config, logger: Logger, ormOverrides: Par
       if (!result.errors.length) markServed(em.fork(), rules.current).catch((error: unknown) => logger.warn({ err: error }, 'Could not record the rule set in force.'));
     });
     if (config.seedDemoData) {
-      const seeded = await seedIfEmpty(orm.em.fork());
-      if (seeded) logger.info(seeded, 'Loaded the Ezhou demo data set into the empty database.');
+      reportSeeded(logger, config, await seedIfEmpty(orm.em.fork()));
     }
     const tokenKeys = keySource(config, (message) => logger.info(message));
     useCursorSecret(cursorSecret(config, tokenKeys, (message) => logger.info(message)));

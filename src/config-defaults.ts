@@ -38,6 +38,8 @@ export const IN_FLIGHT_PER_TOKEN_DEFAULT = 64;
  * display refreshing its screen sends, far below a script copying the register (hostile14 F3).
  */
 export const PERSONAL_READS_PER_MINUTE_DEFAULT = 60;
+/** Audited read rows per token holder a minute: 20 assess of 100 subjects with explanations (hostile19 F6). */
+export const AUDITED_READS_PER_MINUTE_DEFAULT = 2_000;
 
 /** Anonymous requests one client address may have under way at once (http-limits/anonymous-requests.ts): a browser opens about six connections. */
 export const PUBLIC_IN_FLIGHT_DEFAULT = 10;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-  DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PERSONAL_READS_PER_MINUTE_DEFAULT,
+  DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PERSONAL_READS_PER_MINUTE_DEFAULT, AUDITED_READS_PER_MINUTE_DEFAULT,
   PUBLIC_IN_FLIGHT_DEFAULT, PUBLIC_RATE_DEFAULTS, SUBSCRIPTION_DEFAULTS,
 } from './config-defaults';
 import {
@@ -26,7 +26,7 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder for the embedded database and other local state. */
   dataDir: string;
-  /** Load the Ezhou demo data set into an empty database at start. */
+  /** Load the Ezhou demo data set into an empty database at start (SEED_DEMO_DATA; default on, but off when NODE_ENV=production). */
   seedDemoData: boolean;
   /** Folder holding the editable rule files. */
   rulesDir: string;
@@ -94,6 +94,8 @@ export interface Config {
   inFlightPerToken?: number;
   /** Queries reading personal data one token holder may send a minute (PERSONAL_READS_PER_MINUTE, default 60; 0: no limit). */
   personalReadsPerMinute?: number;
+  /** Audited read rows (READ_EXPLANATION, READ_PERSONAL_DATA) one token holder's queries may write a minute (AUDITED_READS_PER_MINUTE, default 2,000; 0: no limit; src/graphql/audited-read-limit.ts). */
+  auditedReadsPerMinute?: number;
 }
 
 /** What the server checks in tokens beyond signature, role and subject. */
@@ -111,7 +113,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: env.HOST || '0.0.0.0',
     databaseUrl: readDatabaseUrl(env),
     dataDir: path.resolve(cwd, env.DATA_DIR || '.data'),
-    seedDemoData: readBoolean(env, 'SEED_DEMO_DATA', true),
+    seedDemoData: readBoolean(env, 'SEED_DEMO_DATA', nodeEnv !== 'production'), // off in production unless asked for (hostile19 F5)
     rulesDir: path.resolve(cwd, env.RULES_DIR || 'rules'),
     watchRules: readBoolean(env, 'RULES_WATCH', true),
     jwtSecret: readSecret(env),
@@ -140,5 +142,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sendTimeoutSeconds: readCount(env, 'HTTP_SEND_TIMEOUT_SECONDS', HTTP_TIMEOUT_DEFAULTS.sendSeconds, 1, 600, 'seconds'),
     inFlightPerToken: readCount(env, 'IN_FLIGHT_PER_TOKEN', IN_FLIGHT_PER_TOKEN_DEFAULT, 1, 10_000, 'requests under way per token holder'),
     personalReadsPerMinute: readCount(env, 'PERSONAL_READS_PER_MINUTE', PERSONAL_READS_PER_MINUTE_DEFAULT, 0, 100_000, 'queries reading personal data per token holder a minute'),
+    auditedReadsPerMinute: readCount(env, 'AUDITED_READS_PER_MINUTE', AUDITED_READS_PER_MINUTE_DEFAULT, 0, 10_000_000, 'audited read rows per token holder a minute'),
   };
 }

@@ -3,15 +3,22 @@ import { createHmac, randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 
-/** Structured JSON logs on stdout; quiet under test. */
-export function createLogger(config: Pick<Config, 'nodeEnv'>): Logger {
+/**
+ * Request headers that carry a credential, redacted in every request log line: the token (`authorization`,
+ * `cookie`), and what proxies and API gateways in front of the server send — `Proxy-Authorization`
+ * (Basic credentials to the proxy) and API keys — which were logged in clear (hostile19 N1).
+ */
+export const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key', 'api-key', 'x-auth-token', 'x-access-token', 'x-amz-security-token'] as const;
+
+/** Structured JSON logs on stdout (or `destination`); quiet under test. */
+export function createLogger(config: Pick<Config, 'nodeEnv'>, destination?: pino.DestinationStream): Logger {
   return pino({
     level: config.nodeEnv === 'test' ? 'warn' : 'info',
     // One of several server processes (WEB_CONCURRENCY) says which.
     base: cluster.isWorker ? { service: 'chengxin', pid: process.pid } : { service: 'chengxin' },
     // Tokens never reach the logs.
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-  });
+    redact: { paths: CREDENTIAL_HEADERS.map((name) => `req.headers["${name}"]`), censor: '[redacted]' },
+  }, destination);
 }
 
 /** A key of this process's own: the same query string hashes alike within one process's log, and cannot be guessed back from it. */

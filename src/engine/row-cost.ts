@@ -42,6 +42,25 @@ const FACTS_ROW_FIELD_COSTS: Readonly<Record<string, number>> = Object.fromEntri
 );
 
 /**
+ * An enterprise's public status, assessed on reading for one matter: the facts query over all its
+ * rows and the matter's rules, like a facts field (hostile19 F2). Measured with the status cache
+ * missing (a registry larger than PUBLIC_STATUS_CACHE_SIZE keeps every page cold): ten anonymous pages
+ * of 100 `publicStatus` took 1.49 CPU-s, about 1.5 ms a pair, so 300 units. Priced as a bare row (15)
+ * such a page passed the limit, and ten of them from one address held /healthz about a second.
+ * `publicStatuses` assesses every enterprise matter of the rules in force: this much for each
+ * (ROW_ITEM_COSTS, counted per item at the rule set's number of enterprise matters).
+ */
+export const PUBLIC_STATUS_UNITS = 300;
+
+/**
+ * Lists whose every item computes, in the same units per item: `publicStatuses` one assessment per
+ * matter it holds (its items are the enterprise matters of the rules in force, rule-set-sizes.ts).
+ */
+export const ROW_ITEM_COSTS: Readonly<Record<string, number>> = {
+  'Enterprise.publicStatuses': PUBLIC_STATUS_UNITS,
+};
+
+/**
  * What a field computed for each row of a root page costs beyond the row itself, in the same units
  * (added per row by estimateRows): a verdict's explanation is built from its stored facts and the
  * rule texts of its snapshot (about 1 ms each under the hostile13 shape: 600 explanations took
@@ -58,6 +77,7 @@ export const ROW_FIELD_COSTS: Readonly<Record<string, number>> = {
   // `summary` on a page of 40 verdicts answered 6.25 MB for 0.2 CPU-s; they are 62,000 and refused.
   'Explanation.summary': 30,
   'Explanation.facts': 20,
+  'Enterprise.publicStatus': PUBLIC_STATUS_UNITS,
   ...FACTS_ROW_FIELD_COSTS,
 };
 
@@ -72,7 +92,7 @@ function itemType(type: GraphQLOutputType): string {
 
 /**
  * What loading the stored rows of an operation's root pages and lists costs (ROW_COSTS, plus the
- * ROW_FIELD_COSTS of the fields asked of each row): each root page `first` (clamped) rows, a read by ids one row per id, a root list its cap; aliases and
+ * ROW_FIELD_COSTS of the fields asked of each row and the ROW_ITEM_COSTS of each item of such a list): each root page `first` (clamped) rows, a read by ids one row per id, a root list its cap; aliases and
  * fragments counted each time, since each alias of a root page runs its own statement and builds
  * its rows again (identical root fields excepted, shared-root-fields.ts; counted each here). Nested
  * pages' rows are not counted: their aliases share one statement per list (src/graphql/nested-pages.ts),
@@ -85,7 +105,7 @@ export function estimateRows(schema: GraphQLSchema, document: DocumentNode, oper
     const rows = type.name === 'Query' && (getNamedType(field.type).name.endsWith('Connection') || isList(field.type) || BY_IDS.has(name));
     // Below a root page, childComplexity sums what one row's fields compute (ROW_FIELD_COSTS), once.
     // A nested list's items each compute their fields again (a facts field per parent row: hostile17 F2).
-    if (!rows) return itemsOf(name, field, args, known) * childComplexity + (ROW_FIELD_COSTS[name] ?? 0);
+    if (!rows) return itemsOf(name, field, args, known) * (childComplexity + (ROW_ITEM_COSTS[name] ?? 0)) + (ROW_FIELD_COSTS[name] ?? 0);
     return itemsOf(name, field, args, known) * ((ROW_COSTS[itemType(field.type)] ?? DEFAULT_ROW_COST) + childComplexity);
   };
   return getComplexity({ schema, query: document, operationName, variables, estimators: [estimator], maxQueryNodes: maxNodes } as Parameters<typeof getComplexity>[0]);

@@ -5,6 +5,7 @@ import { SubjectType } from '../domain/subject';
 import type { Viewer } from '../auth/role';
 import { AuditAction, type AuditEntry } from '../domain/audit';
 import type { ReloadResult, RuleReloader } from '../engine/rule-reloader';
+import { SharedReload } from '../engine/shared-reload';
 import type { RuleSet } from '../engine/rule-set';
 import type { FactsRunner } from './facts';
 import { previewImpact, type ImpactReport } from './impact.service';
@@ -13,14 +14,28 @@ import { previewImpact, type ImpactReport } from './impact.service';
  * The rules folder read again now (the reloadRules mutation), with its RELOAD_RULES audit event:
  * a valid change is swapped in, an invalid one keeps the last good set (src/engine/rule-reloader.ts).
  */
-export function reloadRules(em: EntityManager, actor: Viewer, reloader: RuleReloader): Promise<ReloadResult> {
+export async function reloadRules(em: EntityManager, actor: Viewer, reloader: RuleReloader): Promise<ReloadResult> {
+  // Callers asking together share one reload (hostile19 F3, src/engine/shared-reload.ts); each is audited.
+  let gate = gates.get(reloader);
+  if (!gate) gates.set(reloader, (gate = new SharedReload()));
+  const { result, started } = gate.run(() => reloader.reload());
+  const shared = started ? '' : ' (shared a reload another request began)';
   // Subscribers hear of a reload only when it swapped in another version (hostile8 F10): a reload that
   // changed nothing, or kept the last good set, changes no verdict, and clients re-assess on the notice.
-  return withAudit(em, actor, AuditAction.RELOAD_RULES, async () => reloader.reload(), (r) => ({
-    outcome: r.errors.length ? `kept ${r.version}: ${r.errors.length} error(s)` : `in force: ${r.version}`,
-    notify: r.changed,
+  // A shared reload notifies once, through the caller that began it.
+  // Waited for before the audit's transaction opens: callers sharing a reload hold no connection meanwhile.
+  const settled = await result.then((value) => ({ value }), (error: unknown) => ({ error }));
+  return withAudit(em, actor, AuditAction.RELOAD_RULES, async () => {
+    if ('error' in settled) throw settled.error;
+    return settled.value;
+  }, (r) => ({
+    outcome: (r.errors.length ? `kept ${r.version}: ${r.errors.length} error(s)` : `in force: ${r.version}`) + shared,
+    notify: r.changed && started,
   }));
 }
+
+/** Per reloader (one per server), its shared reload. */
+const gates = new WeakMap<RuleReloader, SharedReload<ReloadResult>>();
 
 /**
  * A draft rule set run against every subject concerned, compared with the set in force (the

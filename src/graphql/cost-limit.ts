@@ -66,7 +66,7 @@ export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, 
   }
   if (rows > LIMITS.publicRowCost) {
     throw tooComplex(
-      `The query's root pages would load too many stored rows for a request without a token: ${rows}, each row priced by what loading it costs (a verdict 50, an agency 30, a civil servant or credit record 20, an enterprise 15, another row 10) plus what is computed for each (a verdict's explanation 150, its summary 30 and facts 20 each time asked, its provisional or stale 20, a subject's facts field such as credit or listings 260 for each row it sits under) and each alias counted, where the limit is ${LIMITS.publicRowCost}. Ask for fewer aliases, smaller pages (first) or fewer computed fields, or sign in with a token. Nothing was run.`,
+      `The query's root pages would load too many stored rows for a request without a token: ${rows}, each row priced by what loading it costs (a verdict 50, an agency 30, a civil servant or credit record 20, an enterprise 15, another row 10) plus what is computed for each (a verdict's explanation 150, its summary 30 and facts 20 each time asked, its provisional or stale 20, a subject's facts field such as credit or listings 260 for each row it sits under, an enterprise's publicStatus 300 and its publicStatuses 300 per matter) and each alias counted, where the limit is ${LIMITS.publicRowCost}. Ask for fewer aliases, smaller pages (first) or fewer computed fields, or sign in with a token. Nothing was run.`,
       { limit: LIMITS.publicRowCost, rows },
     );
   }

@@ -3,6 +3,7 @@ import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
 import { logSafely } from '../errors';
 import type { GraphQLContext } from './context';
 import { personalReadsRefusal, readsPersonalData, type PersonalReadLimit } from './personal-read-limit';
+import { auditedReadsRefusal, type AuditedReadLimit } from './audited-read-limit';
 
 /**
  * Writes the reads a request made that the audit trail records (explanations, personal data) in one
@@ -10,9 +11,10 @@ import { personalReadsRefusal, readsPersonalData, type PersonalReadLimit } from 
  * one whose data was withheld (null) records none. If they cannot be written, the data is withheld.
  * A query of a token holder past PERSONAL_READS_PER_MINUTE that read personal data is withheld too,
  * HTTP 429 with Retry-After, its reads not recorded (personal-read-limit.ts). A mutation is not:
- * its write is done, and its answer withheld would only be sent again.
+ * its write is done, and its answer withheld would only be sent again. A query whose rows would pass
+ * the holder's AUDITED_READS_PER_MINUTE is withheld the same way (audited-read-limit.ts).
  */
-export function readAuditPlugin(limit: PersonalReadLimit | null): ApolloServerPlugin<GraphQLContext> {
+export function readAuditPlugin(limit: PersonalReadLimit | null, rowLimit: AuditedReadLimit | null = null): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
@@ -29,6 +31,15 @@ export function readAuditPlugin(limit: PersonalReadLimit | null): ApolloServerPl
             const take = await limit.take(holder);
             if (!take.allowed) {
               response.body.singleResult = { errors: [personalReadsRefusal(holder, take)] };
+              response.http.status = 429;
+              response.http.headers.set('retry-after', String(take.retryAfterSeconds));
+              return;
+            }
+          }
+          if (rowLimit && holder && operation?.operation === 'query') {
+            const take = rowLimit.take(holder, entries.length);
+            if (!take.allowed) {
+              response.body.singleResult = { errors: [auditedReadsRefusal(holder, take)] };
               response.http.status = 429;
               response.http.headers.set('retry-after', String(take.retryAfterSeconds));
               return;

@@ -1,4 +1,5 @@
 import { conditionSize } from '../engine/rule-limits';
+import { SubjectType } from '../domain/subject';
 import type { GraphQLSchema } from 'graphql';
 import { answerWeights } from './answer-weights';
 import { introspectionSizes } from './introspection-sizes';
@@ -44,6 +45,8 @@ function sizesOf(ruleSet: RuleSet): Record<string, number> {
     'Verdict.measures': perMatter,
     'Assessment.measures': perMatter,
     'PublicStatus.measures': perMatter,
+    // One status per matter that concerns enterprises (the row limit prices each, row-cost.ts ROW_ITEM_COSTS).
+    'Enterprise.publicStatuses': Math.max(1, ruleSet.matters.filter((m) => m.subjectTypes.includes(SubjectType.ENTERPRISE)).length),
     'Measure.basis': basis,
   };
 }

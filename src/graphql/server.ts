@@ -10,7 +10,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { DEFAULT_PUBLIC_STATUS_CACHE_SIZE, PERSONAL_READS_PER_MINUTE_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf } from '../config-defaults';
+import { AUDITED_READS_PER_MINUTE_DEFAULT, DEFAULT_PUBLIC_STATUS_CACHE_SIZE, PERSONAL_READS_PER_MINUTE_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf } from '../config-defaults';
+import { auditedReadLimit } from './audited-read-limit';
 import { clientAddressOf, type TrustProxy } from '../web/client-address';
 import type { RuleReloader } from '../engine/rule-reloader';
 import type { RuleSetHolder } from '../engine/rule-set-holder';
@@ -151,7 +152,7 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       assessmentLimitPlugin(),
       inputValuesPlugin,
       metricsPlugin,
-      readAuditPlugin(personalReads),
+      readAuditPlugin(personalReads, auditedReadLimit(config.auditedReadsPerMinute ?? AUDITED_READS_PER_MINUTE_DEFAULT)),
       operationLogPlugin,
       // No Apollo landing page (Sandbox comes from a CDN): src/web/console.ts serves GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),

@@ -15,6 +15,7 @@ import type { PublicRateLimit } from './http-limits';
 import { EXPIRED, OpenSockets, tokenExpired, type SocketContext } from './open-sockets';
 import { firstMessageDuplicate, initRefusal } from './socket-init';
 import { subscriptionOf } from './socket-subscription';
+import { promptClose, upgradeGuard } from './ws-upgrade-guard';
 
 /** 4429, which graphql-ws clients treat as fatal: they stop instead of retrying into the same limit. */
 const TOO_MANY_SOCKETS = CloseCode.TooManyInitialisationRequests;
@@ -85,7 +86,9 @@ export function serveSubscriptions(
   const perSocket = limits.subscriptionsPerSocket;
   const perAddress = limits.publicSocketsPerAddress ?? SUBSCRIPTION_DEFAULTS.publicSocketsPerAddress;
   const addressOf = limits.clientAddress ?? ((request: http.IncomingMessage) => request.socket.remoteAddress ?? 'unknown');
-  const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: SOCKET_LIMITS.maxPayload });
+  // Counted and capped per address at the upgrade, before any connection_init (hostile19 F1, ws-upgrade-guard.ts).
+  const guard = upgradeGuard({ perAddress, addressOf, publicRate: limits.publicRate });
+  const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: SOCKET_LIMITS.maxPayload, ...promptClose, verifyClient: guard.verifyClient });
   const viewers = new WeakMap<object, Viewer>();
   /** Per socket: a key its first message (connection_init) holds twice, read from the raw text before graphql-ws parses it. */
   const initDuplicates = new WeakMap<object, string>();
@@ -116,14 +119,18 @@ export function serveSubscriptions(
         try {
           viewer = await verify(params.authorization as string | undefined);
         } catch {
+          await guard.take(ctx.extra.request); // a token that fails counts as anonymous, as over HTTP (hostile19 F1)
           return false; // closes with 4403 Forbidden: the token is invalid or expired
         }
         // jose tolerates a minute of clock skew on `exp`; a socket would be closed at once anyway.
-        if (tokenExpired(viewer)) return false;
+        if (tokenExpired(viewer)) {
+          await guard.take(ctx.extra.request);
+          return false;
+        }
         // Opening a socket is a request from its address like any other (hostile10 F5): a loop of
         // connect-and-drop is held by the same limit as HTTP requests.
         if (viewer.subject === null && limits.publicRate) {
-          const rate = await limits.publicRate.take(addressOf(ctx.extra.request));
+          const rate = await guard.take(ctx.extra.request);
           if (closedOverRate(ctx, rate, 'WebSocket openings')) return false;
         }
         // Closed while the token was being checked: onClose has run already and would never give
@@ -152,6 +159,7 @@ export function serveSubscriptions(
         }
         open.add(ctx, groups, viewer);
         viewers.set(ctx, viewer);
+        guard.acknowledged(ctx.extra.request);
         return true;
       },
       // A ping is a message like a Subscribe: an anonymous socket's count against its address's rate

@@ -19,7 +19,8 @@ let server: TestServer;
 let lock: Client;
 let watch: Client;
 
-const HEAVY = graphql(`{ enterprises(first: 100) { edges { node { id publicStatus(matter: "PROCUREMENT") { outcome } } } } }`);
+// 31: the largest anonymous page of statuses the row limit lets through (hostile19 F2).
+const HEAVY = graphql(`{ enterprises(first: 31) { edges { node { id publicStatus(matter: "PROCUREMENT") { outcome } } } } }`);
 const TRIVIAL = graphql(`{ agencies(first: 1) { totalCount } }`);
 
 beforeAll(async () => {
@@ -41,7 +42,7 @@ async function blockedReads(): Promise<number> {
   return rows[0].n;
 }
 
-it('a trivial query is answered while six anonymous pages of 100 publicStatus are under way, each holding one connection', async () => {
+it('a trivial query is answered while six anonymous pages of 31 publicStatus are under way, each holding one connection', async () => {
   const [before] = await server.sql('select (select count(*) from verdict)::int as verdicts, (select count(*) from audit_event)::int as audit');
   await lock.query('begin');
   await lock.query('lock table credit_record in access exclusive mode');
@@ -67,7 +68,7 @@ it('a trivial query is answered while six anonymous pages of 100 publicStatus ar
   for (const answer of await Promise.all(heavy)) {
     expect(answer.errors).toBeUndefined();
     const nodes = answer.data!.enterprises.edges.map((e) => e.node.publicStatus.outcome);
-    expect(nodes).toHaveLength(100);
+    expect(nodes).toHaveLength(31);
     expect(new Set(nodes)).toEqual(new Set(['ELIGIBLE']));
   }
   // Assessing stores nothing.

@@ -16,12 +16,13 @@ import { CommitmentFactsType } from '../types/commitment-facts.type';
 import { CourtFactsType } from '../types/court-facts.type';
 import { ABSENCES_FROM, AS_OF, BREACHES_FROM, DISPUTED_FINDINGS_COUNT, DOMAINS, PUBLICLY_DISCLOSED, REVIEW_YEAR_STARTS_ON, WITHIN } from './facts-args';
 import { withFindingObjections } from '../finding-objections-of';
+import { assertPublicCommitmentArguments } from '../public-commitment-arguments';
 import { createSubjectFactsResolver } from './subject-facts.resolver';
 
 /** An agency's facts: what the rules in rules/agency/ read (rules/facts/agency.graphql). */
 @Resolver(() => AgencyType)
 export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', AgencyType) {
-  @FieldResolver(() => CommitmentFactsType, { description: '公开承诺事实 / Its public commitments on the day of asOf (三(五), 四(四), 四(五)), or those of some fields and disclosure only.' })
+  @FieldResolver(() => CommitmentFactsType, { description: '公开承诺事实 / Its public commitments on the day of asOf (三(五), 四(四), 四(五)), or those of some fields and disclosure only. Without a token only asOf may be given, on today (China Standard Time): the other arguments could single out one commitment\'s finding (FORBIDDEN).' })
   async commitmentFacts(
     @Root() agency: Agency,
     @Arg('asOf', AS_OF) asOf: Date,
@@ -33,6 +34,8 @@ export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', Ag
     @Arg('disputedFindingsCount', () => Boolean, DISPUTED_FINDINGS_COUNT) disputedFindingsCount: boolean | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
+    // The public reads the unnarrowed counts of today only (hostile19 F4).
+    assertPublicCommitmentArguments(viewer, asOf, { within, domains, publiclyDisclosed, actsFrom, reviewYearStartsOn, disputedFindingsCount });
     // Once per request for the same agency, day and arguments, however many aliases and parents ask (facts-memo.ts).
     const args = [within, domains, publiclyDisclosed, actsFrom, reviewYearStartsOn, disputedFindingsCount];
     return factsOnce(loaders, viewer, 'Agency.commitmentFacts', agency.id, asOf, args, async () => {
