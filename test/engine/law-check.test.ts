@@ -196,6 +196,18 @@ describe('rules check ties a measure to the sentence that authorises it, not to 
     expect(about(problems, 'ag-sg-operative')).toEqual([]);
   });
 
+  it('refuses an integrity-title caution quoting only 四(五)\'s commitment-system sentence: the measure is the campaign sentence (lawyer20 R5)', () => {
+    const street = [
+      { fact: 'subject', path: '$.level', operator: 'in', value: ['STREET', 'TOWNSHIP'] },
+      { fact: 'subject', path: '$.kind', operator: 'in', value: ['SUB_DISTRICT_OFFICE', 'PEOPLES_GOVERNMENT'] },
+    ];
+    const system: Draft = { id: 'ag-title-system', subjectType: 'AGENCY', matters: ['INTEGRITY_TITLE'], effect: 'CAUTION', pins: street, basis: [{ clause: '四(五)', quote: '建立街道和乡镇信用公开承诺制度' }] };
+    const campaign: Draft = { id: 'ag-title-campaign', subjectType: 'AGENCY', matters: ['INTEGRITY_TITLE'], effect: 'CAUTION', pins: street, basis: [{ clause: '四(五)', quote: '积极开展诚信街道和诚信乡镇创建活动' }] };
+    const { problems } = inspectFolderLaw(folderWith([system, campaign]));
+    expect(about(problems, 'ag-title-system')).toEqual([expect.objectContaining({ zh: expect.stringContaining('四(五) 中授权该措施的是“积极开展诚信街道和诚信乡镇创建活动”') })]);
+    expect(about(problems, 'ag-title-campaign')).toEqual([]);
+  });
+
   it('refuses a 四(四) promotion caution for every civil servant: 领导干部提拔考核 speaks of leading cadres only (lawyer19 R3)', () => {
     const quote = '并计入相关责任人诚信档案,作为领导干部提拔考核重要内容。';
     const everyone: Draft = { id: 'cs-cadre-everyone', subjectType: 'CIVIL_SERVANT', matters: ['PROMOTION'], effect: 'CAUTION', basis: [{ clause: '四(四)', quote }] };
