@@ -100,4 +100,18 @@ describe('an agency kind guessed when kinds were introduced', () => {
     const missing = await server.query(CONFIRM, { id: randomUUID(), kind: 'OTHER' }, OFFICER);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('三(八): an estimated people\'s government on the court\'s list is flagged, not recommended, the text saying its kind awaits confirmation; confirmed, it is recommended (lawyer20 R3)', async () => {
+    const LIST = graphql(`mutation ($input: ListSubjectInput!) { listSubject(input: $input) { id } }`);
+    await server.ok(LIST, { input: { subjectType: 'AGENCY', subjectId: ids.government, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2024)鄂07执92号' } });
+    const estimated = await evaluate('AGENCY', ids.government, 'SPECIAL_GOVERNANCE');
+    expect(estimated.measures).toEqual([{ ruleId: 'ag-special-governance-kind-estimated', effect: 'CAUTION' }]);
+    const text = estimated.explanation.rules.find((r) => r.ruleId === 'ag-special-governance-kind-estimated')!.text!;
+    expect(text.zh).toContain('尚待工作人员确认（confirmAgencyKind）');
+    expect(text.zh).toContain('类别确认前不据推定建议，仅提示三(八)牵头单位（市发展改革委、市中级法院）关注');
+    expect(text.en).toContain('until its kind is confirmed it is not recommended on an estimate');
+    await server.ok(CONFIRM, { id: ids.government, kind: 'PEOPLES_GOVERNMENT' }, OFFICER);
+    const confirmed = await evaluate('AGENCY', ids.government, 'SPECIAL_GOVERNANCE');
+    expect(confirmed.measures).toEqual([{ ruleId: 'ag-special-governance', effect: 'SUPERVISE' }]);
+  });
 });
