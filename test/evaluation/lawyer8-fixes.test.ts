@@ -37,6 +37,9 @@ describe('R2: a live court listing is weighed in promotion and awards once its r
     expect(ruleIds(lapsed)).toEqual(['cs-court-listing-caution']);
     expect(lapsed.reason.zh).toContain('由湖北省鄂州市中级人民法院于2023-06-01列入失信被执行人名单（文号(2023)鄂07执12号），截至2024-06-02本系统未登记法院移出');
     expect(lapsed.reason.en).toContain('by 湖北省鄂州市中级人民法院 on 2023-06-01 (No. (2023)鄂07执12号)');
+    // It says the reading is this system's, awaiting 三(四)'s lead units (lawyer20 R2).
+    expect(lapsed.reason.zh).toContain('是本系统的理解，不是原文，待三(四)牵头单位确认（见三(四)本地选择）');
+    expect(lapsed.reason.en).toContain("is this system's reading, not the clause's words, for the lead units of 三(四) to confirm");
     const award = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-01-10');
     expect(award.outcome).toBe('CAUTION');
     expect(ruleIds(award)).toEqual(['cs-court-listing-caution']);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { provisionalNote, provisionalOn } from '../../src/evaluation/provisional';
 import { proposedChoices, proposedChoicesOf } from '../../src/engine/proposed-choices';
 import { readRuleFolder } from '../../src/engine/rule-loader';
@@ -46,4 +47,19 @@ describe('proposed local choices make a verdict provisional (lawyer19 R7)', () =
     expect(named.name).toBe('localChoice:三(八)#1');
     expect(provisionalOn(Outcome.CAUTION, [rule('ag-special-governance-absence', true, 'SUPERVISE')], {}, {}, proposedChoicesOf(files))).toEqual(['localChoice:三(八)#1', 'localChoice:三(八)#2']);
   });
+
+  it('reads the shipped catalogue: the court-listing reading of 三(四) makes cs-court-listing-caution provisional, and prevails over 三(七)\'s waiver choice (lawyer20 R2)', () => {
+    const files = readRuleFolder(path.join(__dirname, '../../rules')).files!;
+    const choices = proposedChoicesOf(files);
+    expect(provisionalOn(Outcome.CAUTION, [rule('cs-court-listing-caution', true, 'CAUTION')], {}, {}, choices)).toEqual(['localChoice:三(四)#2']);
+    const catalogue = JSON.parse(readFileSync(path.join(__dirname, '../../rules/catalogue/ezhou-zhengfa-2018-17.local-choices.json'), 'utf8'));
+    const clause = (c: string) => catalogue.clauses.find((x: { clause: string }) => x.clause === c).localChoices;
+    const listing = clause('三(四)').find((lc: { rules: string[] }) => lc.rules.includes('cs-court-listing-caution'));
+    expect(listing.choice.zh).toContain('与三(七)关于免于及于提示关注的选择并不冲突，而以本条为准');
+    expect(listing.choice.en).toContain('this choice prevails');
+    const waiver = clause('三(七)').find((lc: { rules: string[] }) => lc.rules.includes('cs-award-caution'));
+    expect(waiver.choice.zh).toContain('法院名单的提示关注（cs-court-listing-caution）也不在此列');
+    expect(waiver.choice.en).toContain("Nor does the waiver reach the court-listing caution (cs-court-listing-caution)");
+  });
 });
+
