@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * lawyer20 (issue 11, second cold reading): texts a policy officer reads. R1: a listing stands until the
+ * court removes it (四(一)) even where 三(七) revoked the record behind it, and the restriction says to check
+ * with the court. R2: the court-listing caution says its reading of 三(四) is the system's.
+ */
+const readJson = (file: string) => JSON.parse(readFileSync(path.resolve(__dirname, '../../rules', file), 'utf8'));
+
+describe('lawyer20 R1: a revoked record behind a court listing', () => {
+  it('en-bar-defaulters keeps restricting while listed and tells the deciding body to check the listing with the court, as the cautions do', () => {
+    const { explanation } = readJson('enterprise/bar-defaulters.json');
+    expect(explanation.zh).toContain('所依记录经异议核实有误而撤销的（三(七)），撤销的是本系统的记录，不是法院的名单，本系统不据此终止限制，请作决定的机关向列入名单的法院核实名单是否仍然有效');
+    expect(explanation.en).toContain('the deciding body should verify with the listing court that the listing still stands');
+    for (const file of ['civil-servant/court-listing-caution.json', 'agency/honour-court-listing.json']) {
+      expect(readJson(file).explanation.zh).toContain('向列入名单的法院核实名单是否仍然有效');
+    }
+  });
+});
+
+describe('lawyer20 R2: the court-listing caution names its reading of 三(四) as the system\'s', () => {
+  it('says so in zh and en, and that a waiver does not reach the listing', () => {
+    const { explanation } = readJson('civil-servant/court-listing-caution.json');
+    expect(explanation.zh).toContain('把名单视为三(四)所称公务员个人相关信用信息、所依记录不计入时仍予考量，是本系统的理解，不是原文，待三(四)牵头单位确认');
+    expect(explanation.zh).toContain('三(七)的免于及于记录，不及法院的名单本身');
+    expect(explanation.en).toContain("is this system's reading, not the clause's words, for the lead units of 三(四) to confirm");
+  });
+});
