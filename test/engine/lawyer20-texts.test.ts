@@ -27,3 +27,17 @@ describe('lawyer20 R2: the court-listing caution names its reading of 三(四) a
     expect(explanation.en).toContain("is this system's reading, not the clause's words, for the lead units of 三(四) to confirm");
   });
 });
+
+describe('lawyer20 N4, N5: titles and measure that no longer overstate the clause', () => {
+  it('the incentive title says the favourable weighing is the system\'s reading', () => {
+    const { title } = readJson('civil-servant/trustworthy-incentive.json');
+    expect(title.zh).toContain('守信记录作为评先评优中有利的重要依据（本系统的理解，待三(四)牵头单位确认）');
+    expect(title.zh).not.toContain('予以激励');
+  });
+  it('the honour disqualification names undisputed unrepaired records and says 依规', () => {
+    const rule = readJson('agency/honour-disqualify.json');
+    expect(rule.title.zh).toContain('有无异议、未修复的较重或严重政务失信记录');
+    expect(rule.title.zh).toContain('依规取消荣誉评选资格');
+    expect(rule.event.params.measure.zh).toBe('依规取消参加各类荣誉评选资格（由荣誉评选的组织机关依规执行）');
+  });
+});
