@@ -188,8 +188,8 @@ describe('R8: the incentive is listed under words that name none, and says so', 
 
 describe('R9: scoring is narrower than 三(五)\'s and 四(五)\'s words', () => {
   it.each([
-    ['三(五)', 'agency/performance-government-commitments.json', '市政府办公室（三(五)牵头单位）'],
-    ['四(五)', 'agency/performance-breached-commitments.json', '各区人民政府、开发区管委会（四(五)牵头单位）'],
+    ['三(五)', 'agency/performance-government-commitments.json', '市政府办公室（三(五)牵头单位之一）'],
+    ['四(五)', 'agency/performance-breached-commitments.json', '各区人民政府、开发区管委会（四(五)牵头单位中考核街道和乡镇的机关）'],
   ])('%s', (id, file, body) => {
     expect(choice(id, '计分的范围').choice.zh).toContain('这比原文窄，是本系统的选择');
     const { explanation } = readJson(file);
