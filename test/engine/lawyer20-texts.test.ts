@@ -47,6 +47,6 @@ describe('lawyer20 N2: lead units named fully', () => {
     expect(readJson('agency/performance-government-commitments.json').explanation.zh).toContain('市政府办公室（三(五)牵头单位之一）');
     expect(readJson('agency/performance-breached-commitments.json').explanation.zh).toContain('各区人民政府、开发区管委会（四(五)牵头单位中考核街道和乡镇的机关）');
     const parameters = JSON.parse(readFileSync(path.resolve(__dirname, '../../rules/parameters/2018-12-26.json'), 'utf8'));
-    expect(JSON.stringify(parameters.trustworthyCountsFor ?? parameters.parameters?.trustworthyCountsFor)).toContain('中共鄂州市委组织部、中共鄂州市委党校（三(四)牵头单位）');
+    expect(JSON.stringify(parameters.values.trustworthyCountsFor)).toContain('中共鄂州市委组织部、中共鄂州市委党校（三(四)牵头单位）');
   });
 });
