@@ -37,7 +37,7 @@ export function draftProblem(files: DraftFile[]): { field: string; problem: stri
     if (bytes > RULE_LIMITS.fileBytes) return { field: `files[${i}].content`, problem: `"${file.path}" has ${bytes} bytes; a rule file has at most ${RULE_LIMITS.fileBytes}. Split it.` };
     total += bytes;
   }
-  if (total > RULE_LIMITS.totalBytes) return { field: 'files', problem: `the draft has ${total} bytes in all; at most ${RULE_LIMITS.totalBytes}.` };
+  if (total > RULE_LIMITS.draftBytes) return { field: 'files', problem: `the draft has ${total} bytes in all; at most ${RULE_LIMITS.draftBytes}.` };
   return null;
 }
 

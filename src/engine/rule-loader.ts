@@ -59,13 +59,13 @@ function sizeProblems(dir: string): RuleProblem[] {
     .filter((f) => f.bytes > RULE_LIMITS.fileBytes)
     .map((f) => ({ file: f.file, line: 1, column: 1, zh: `文件有 ${f.bytes} 字节，超过上限 ${RULE_LIMITS.fileBytes} 字节；请拆分`, en: `the file has ${f.bytes} bytes, more than the limit of ${RULE_LIMITS.fileBytes}; split it` }));
   const total = found.reduce((sum, f) => sum + f.bytes, 0);
-  if (found.length > RULE_LIMITS.files || total > RULE_LIMITS.totalBytes) {
+  if (found.length > RULE_LIMITS.files || total > RULE_LIMITS.folderBytes) {
     problems.push({
       file: '.',
       line: 1,
       column: 1,
-      zh: `规则目录有 ${found.length} 个文件、共 ${total} 字节，上限为 ${RULE_LIMITS.files} 个、${RULE_LIMITS.totalBytes} 字节`,
-      en: `the rules folder has ${found.length} files of ${total} bytes in all; the limits are ${RULE_LIMITS.files} files and ${RULE_LIMITS.totalBytes} bytes`,
+      zh: `规则目录有 ${found.length} 个文件、共 ${total} 字节，上限为 ${RULE_LIMITS.files} 个、${RULE_LIMITS.folderBytes} 字节`,
+      en: `the rules folder has ${found.length} files of ${total} bytes in all; the limits are ${RULE_LIMITS.files} files and ${RULE_LIMITS.folderBytes} bytes`,
     });
   }
   return problems;

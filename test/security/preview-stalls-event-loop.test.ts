@@ -36,7 +36,7 @@ function largestRule(i: number): string {
   const rule = JSON.parse(readFileSync(path.resolve(__dirname, '../../rules/civil-servant/trustworthy-incentive.json'), 'utf8'));
   delete rule.cases;
   const any = Array.from({ length: RULE_LIMITS.conditions }, (_, j) => ({ fact: 'subject', path: j % 2 ? '$.credit.unrepaired' : '$.credit.trustworthy', operator: 'equal', value: 1000 + j }));
-  // Compact: the draft and the shipped folder together must stay within RULE_LIMITS.totalBytes.
+  // Compact: the draft and the shipped folder together must stay within RULE_LIMITS.folderBytes.
   return JSON.stringify({ ...rule, id: `cs-largest-${i}`, conditions: { any } });
 }
 
@@ -54,7 +54,7 @@ function shippedBytes(dir = path.resolve(__dirname, '../../rules')): number {
 
 /** As many of the largest rules as the limits allow: the draft's file count, or fewer when the shipped folder leaves less room. */
 function largestDraft(): { path: string; content: string }[] {
-  const room = RULE_LIMITS.totalBytes - shippedBytes();
+  const room = RULE_LIMITS.folderBytes - shippedBytes();
   const count = Math.min(RULE_LIMITS.draftFiles, Math.floor(room / Buffer.byteLength(largestRule(RULE_LIMITS.draftFiles))));
   return Array.from({ length: count }, (_, i) => ({ path: `civil-servant/largest-${i}.json`, content: largestRule(i) }));
 }
