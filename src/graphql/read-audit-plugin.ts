@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
 import { logSafely } from '../errors';
 import type { GraphQLContext } from './context';
@@ -27,23 +28,19 @@ export function readAuditPlugin(limit: PersonalReadLimit | null, rowLimit: Audit
             return;
           }
           const holder = contextValue.viewer.subject;
+          // Withheld with HTTP 429 and Retry-After, its reads not recorded.
+          const withhold = (error: GraphQLFormattedError, retryAfterSeconds: number) => {
+            response.body = { kind: 'single', singleResult: { errors: [error] } };
+            response.http.status = 429;
+            response.http.headers.set('retry-after', String(retryAfterSeconds));
+          };
           if (limit && holder && operation?.operation === 'query' && readsPersonalData(entries)) {
             const take = await limit.take(holder);
-            if (!take.allowed) {
-              response.body.singleResult = { errors: [personalReadsRefusal(holder, take)] };
-              response.http.status = 429;
-              response.http.headers.set('retry-after', String(take.retryAfterSeconds));
-              return;
-            }
+            if (!take.allowed) return withhold(personalReadsRefusal(holder, take), take.retryAfterSeconds);
           }
           if (rowLimit && holder && operation?.operation === 'query') {
             const take = rowLimit.take(holder, entries.length);
-            if (!take.allowed) {
-              response.body.singleResult = { errors: [auditedReadsRefusal(holder, take)] };
-              response.http.status = 429;
-              response.http.headers.set('retry-after', String(take.retryAfterSeconds));
-              return;
-            }
+            if (!take.allowed) return withhold(auditedReadsRefusal(holder, take), take.retryAfterSeconds);
           }
           try {
             await writeReads(contextValue.em, contextValue.viewer, entries);
