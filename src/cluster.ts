@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import { prepareOnce } from './app';
 import type { Config } from './config';
+import { serveSharedCounts } from './graphql/shared-counts';
 
 /**
  * WEB_CONCURRENCY > 1: this process (the primary) prepares the database once (prepareOnce: the
@@ -12,12 +13,19 @@ import type { Config } from './config';
  * SIGTERM/SIGINT are passed on; each process finishes its requests in flight, then the primary
  * stops the embedded database.
  *
+ * The rate limits keep their counts here, in the primary, for every process (shared-counts.ts): the
+ * anonymous rate per address, PERSONAL_READS_PER_MINUTE and AUDITED_READS_PER_MINUTE per token
+ * holder hold for the whole server, not once per process (sec23).
+ *
  * Per process, as with several servers behind a load balancer: /metrics counts (a scrape reads
- * the process that answers it), the WebSocket limits (SOCKET_LIMITS), the rules watcher (each
- * process reloads the same files).
+ * the process that answers it), what a process holds itself (requests in flight, open WebSockets
+ * and their limits, SOCKET_LIMITS; the preview lock), the rules watcher (each process reloads the
+ * same files).
  */
 export async function runCluster(config: Config, logger: Logger, processes: number): Promise<void> {
   const prepared = await prepareOnce(config, logger);
+  // Before any process is forked: the first count a process asks for finds the primary listening.
+  serveSharedCounts();
   // The processes use the database prepared here and seed nothing (done above).
   const env = { DATABASE_URL: prepared.clientUrl, SEED_DEMO_DATA: 'false' };
   const running = new Set<Worker>();

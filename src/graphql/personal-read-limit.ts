@@ -1,6 +1,7 @@
-import { MemoryStore } from 'express-rate-limit';
 import { AuditAction, type AuditEntry } from '../domain/audit';
+import type { Store } from 'express-rate-limit';
 import { errorsTotal } from '../metrics';
+import { sharedStore } from './shared-counts';
 
 /** The window PERSONAL_READS_PER_MINUTE counts in. */
 const WINDOW_SECONDS = 60;
@@ -21,16 +22,19 @@ export interface PersonalReadTake {
  * many persons it reads; the in-flight limit bounds how many run at once); past it, the answer is
  * withheld and no read recorded (read-audit-plugin.ts).
  *
- * express-rate-limit's MemoryStore counts, as for the anonymous limit (http-limits/public-rate-limit.ts), in a
- * fixed window per key from its first hit: each server process counts for itself, so WEB_CONCURRENCY
- * processes allow that many times the limit. Its middleware cannot serve: only the answer knows
- * whether a request read personal data.
+ * An express-rate-limit store counts, as for the anonymous limit (http-limits/public-rate-limit.ts), in a
+ * fixed window per key from its first hit, for the whole server: with WEB_CONCURRENCY processes the
+ * cluster's primary keeps the count (shared-counts.ts), so a holder gets the limit, not that many times
+ * it (sec23). Its middleware cannot serve: only the answer knows whether a request read personal data.
+ * A request refused, by this limit or by AUDITED_READS_PER_MINUTE after it, is given back (`giveBack`):
+ * what was withheld consumes nothing.
  */
 export class PersonalReadLimit {
-  private readonly store = new MemoryStore();
+  private readonly store = sharedStore('personal-reads');
 
   constructor(readonly limit: number) {
-    this.store.init({ windowMs: WINDOW_SECONDS * 1000 } as Parameters<MemoryStore['init']>[0]);
+    // The cluster's store asks the primary to set up its count; the first increment follows on the same channel.
+    void this.store.init?.({ windowMs: WINDOW_SECONDS * 1000 } as Parameters<NonNullable<Store['init']>>[0]);
   }
 
   /** Counts one request of `holder` that read personal data. */
@@ -40,8 +44,13 @@ export class PersonalReadLimit {
     return { allowed: totalHits <= this.limit, limit: this.limit, windowSeconds: WINDOW_SECONDS, retryAfterSeconds };
   }
 
+  /** Uncounts one request of `holder` that `take` counted and that was refused after all. */
+  async giveBack(holder: string): Promise<void> {
+    await this.store.decrement(holder);
+  }
+
   shutdown(): void {
-    this.store.shutdown();
+    this.store.shutdown?.();
   }
 }
 
@@ -56,7 +65,7 @@ export function personalReadsRefusal(holder: string, take: PersonalReadTake) {
   errorsTotal.inc({ code: 'RATE_LIMITED' });
   return {
     message: `此令牌（sub ${holder}）每分钟读取个人信息的请求已达上限 ${take.limit} 次（PERSONAL_READS_PER_MINUTE），本次结果未返回，也未记录读取；请 ${take.retryAfterSeconds} 秒后重试。 `
-      + `Too many requests reading personal data with this token (sub ${holder}): at most ${take.limit} a minute (PERSONAL_READS_PER_MINUTE), per server process. Nothing is shown and no read was recorded. Retry after ${take.retryAfterSeconds} s.`,
+      + `Too many requests reading personal data with this token (sub ${holder}): at most ${take.limit} a minute (PERSONAL_READS_PER_MINUTE), across the whole server. Nothing is shown and no read was recorded. Retry after ${take.retryAfterSeconds} s.`,
     extensions: { code: 'RATE_LIMITED', scope: 'token', limit: take.limit, windowSeconds: take.windowSeconds, retryAfterSeconds: take.retryAfterSeconds },
   };
 }

@@ -15,7 +15,37 @@ import { auditedReadsRefusal, type AuditedReadLimit } from './audited-read-limit
  * its write is done, and its answer withheld would only be sent again. A query whose rows would pass
  * the holder's AUDITED_READS_PER_MINUTE is withheld the same way (audited-read-limit.ts).
  */
+/** What a response whose reads could not be counted or recorded says instead of its data. */
+const UNRECORDED = 'The read could not be recorded in the audit trail, so nothing is shown. Try again in a moment.';
+
 export function readAuditPlugin(limit: PersonalReadLimit | null, rowLimit: AuditedReadLimit | null = null): ApolloServerPlugin<GraphQLContext> {
+  /**
+   * Counts a query against the holder's two limits in turn, and returns the refusal of the first
+   * that refuses, if any. A refused query consumes neither (sec23): the audited-row limit counts
+   * nothing it refuses, and a personal read counted first is given back when either refuses, so a
+   * query withheld by AUDITED_READS_PER_MINUTE leaves the holder's PERSONAL_READS_PER_MINUTE as it was.
+   */
+  const takeLimits = async (holder: string, personal: boolean, rows: number) => {
+    const countsPersonal = !!limit && personal;
+    if (countsPersonal) {
+      const take = await limit!.take(holder);
+      if (!take.allowed) {
+        await limit!.giveBack(holder);
+        return { error: personalReadsRefusal(holder, take), retryAfterSeconds: take.retryAfterSeconds };
+      }
+    }
+    if (rowLimit) {
+      const take = await rowLimit.take(holder, rows).catch(async (error: unknown) => {
+        if (countsPersonal) await limit!.giveBack(holder);
+        throw error;
+      });
+      if (!take.allowed) {
+        if (countsPersonal) await limit!.giveBack(holder);
+        return { error: auditedReadsRefusal(holder, take), retryAfterSeconds: take.retryAfterSeconds };
+      }
+    }
+    return null;
+  };
   return {
     async requestDidStart() {
       return {
@@ -34,21 +64,22 @@ export function readAuditPlugin(limit: PersonalReadLimit | null, rowLimit: Audit
             response.http.status = 429;
             response.http.headers.set('retry-after', String(retryAfterSeconds));
           };
-          if (limit && holder && operation?.operation === 'query' && readsPersonalData(entries)) {
-            const take = await limit.take(holder);
-            if (!take.allowed) return withhold(personalReadsRefusal(holder, take), take.retryAfterSeconds);
-          }
-          if (rowLimit && holder && operation?.operation === 'query') {
-            const take = rowLimit.take(holder, entries.length);
-            if (!take.allowed) return withhold(auditedReadsRefusal(holder, take), take.retryAfterSeconds);
+          if (holder && operation?.operation === 'query') {
+            try {
+              const refusal = await takeLimits(holder, readsPersonalData(entries), entries.length);
+              if (refusal) return withhold(refusal.error, refusal.retryAfterSeconds);
+            } catch (error) {
+              // The cluster's primary did not answer the count (shared-counts.ts): withheld, as when the reads cannot be written.
+              contextValue.log?.error(logSafely(error), 'could not count the reads of a request against its limits; its data was withheld');
+              response.body.singleResult = { errors: [{ message: UNRECORDED, extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
+              return;
+            }
           }
           try {
             await writeReads(contextValue.em, contextValue.viewer, entries);
           } catch (error) {
             contextValue.log?.error(logSafely(error), 'could not record the reads of a request; its data was withheld');
-            response.body.singleResult = {
-              errors: [{ message: 'The read could not be recorded in the audit trail, so nothing is shown. Try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-            };
+            response.body.singleResult = { errors: [{ message: UNRECORDED, extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
           }
         },
       };

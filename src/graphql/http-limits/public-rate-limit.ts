@@ -1,10 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Viewer } from '../../auth/role';
 import { verifyRequest } from '../../auth/authorization-header';
 import type { Config } from '../../config';
 import { PUBLIC_RATE_DEFAULTS } from '../../config-defaults';
 import { errorsTotal, rateLimitedTotal } from '../../metrics';
+import { sharedStore } from '../shared-counts';
 
 /**
  * Per-caller rate limiting of anonymous GraphQL requests (express-rate-limit, in process): at most
@@ -22,8 +23,8 @@ import { errorsTotal, rateLimitedTotal } from '../../metrics';
  * request is refused with UNAUTHENTICATED, but only after its body was read and parsed.
  *
  * A refused request gets HTTP 429 with `Retry-After` and one GraphQL error coded RATE_LIMITED; it
- * is counted in chengxin_rate_limited_total. Each server process counts for itself
- * (WEB_CONCURRENCY processes allow that many times the limit).
+ * is counted in chengxin_rate_limited_total. The count is the server's, not one process's: with
+ * WEB_CONCURRENCY processes the cluster's primary keeps it (shared-counts.ts, sec23).
  *
  * `take` counts one message of an anonymous WebSocket (a Subscribe, parsed, validated and costed
  * like a request) against the same address's count (hostile8 F9): sockets are no way round the limit.
@@ -38,7 +39,8 @@ export function publicRateLimit(config: Pick<Config, 'publicRateLimit' | 'public
   const limit = config.publicRateLimit ?? PUBLIC_RATE_DEFAULTS.limit;
   const windowSeconds = config.publicRateWindowSeconds ?? PUBLIC_RATE_DEFAULTS.windowSeconds;
   if (limit <= 0) return null;
-  const store = new MemoryStore();
+  // For the whole server: with WEB_CONCURRENCY processes the cluster's primary keeps the count (shared-counts.ts).
+  const store = sharedStore('public-rate');
   // The library's own key (an IPv6 address by its /56), for HTTP requests and socket messages alike.
   const keyOf = (address: string) => ipKeyGenerator(address);
   const middleware = rateLimit({

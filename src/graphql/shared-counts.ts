@@ -1,0 +1,107 @@
+import cluster from 'node:cluster';
+import { ClusterMemoryStorePrimary, ClusterMemoryStoreWorker } from '@express-rate-limit/cluster-memory-store';
+import { MemoryStore, type Store } from 'express-rate-limit';
+
+/**
+ * Counts that a limit keeps for the whole server, however many processes serve (WEB_CONCURRENCY,
+ * src/cluster.ts). In one process they are held in its memory; as one of several cluster workers
+ * they are held by the cluster's primary and asked for over node:cluster's IPC channel, so that a
+ * token allowed 60 personal reads a minute gets 60 from the server, not 60 from each process (sec23).
+ *
+ * - Hit counts (express-rate-limit's Store: the anonymous rate, PERSONAL_READS_PER_MINUTE) use
+ *   express-rate-limit's own @express-rate-limit/cluster-memory-store: its primary keeps one
+ *   MemoryStore per prefix, each worker's store forwards increment/decrement to it.
+ * - Row windows (AUDITED_READS_PER_MINUTE) add a number of rows only when they fit, which no Store
+ *   method does: the primary keeps them in a RowWindows (below), asked with one message a take.
+ *
+ * The primary calls serveSharedCounts() before it forks (cluster.ts). A worker whose question the
+ * primary does not answer within a second gets an error, which the limits answer as a refusal
+ * (nothing shown, nothing recorded), never as a pass.
+ */
+
+/** express-rate-limit's store for a limit named `prefix`: the cluster's, or this process's alone. */
+export function sharedStore(prefix: string): Store {
+  return cluster.isWorker ? new ClusterMemoryStoreWorker({ prefix }) : new MemoryStore();
+}
+
+/** What a row window answers: whether the rows fitted (and were counted), and when the window ends. */
+export interface RowTake {
+  allowed: boolean;
+  endsAt: number;
+}
+
+/** Holders counted at once before those whose window has ended are dropped. */
+const PRUNE_AT = 10_000;
+
+/** Fixed windows of rows per key from its first rows; rows that would pass the limit are not counted. */
+export class RowWindows {
+  private readonly windows = new Map<string, { rows: number; endsAt: number }>();
+
+  take(key: string, rows: number, limit: number, windowMs: number, now = Date.now()): RowTake {
+    if (this.windows.size >= PRUNE_AT) for (const [k, window] of this.windows) if (window.endsAt <= now) this.windows.delete(k);
+    let window = this.windows.get(key);
+    if (!window || window.endsAt <= now) this.windows.set(key, (window = { rows: 0, endsAt: now + windowMs }));
+    const allowed = window.rows + rows <= limit;
+    if (allowed) window.rows += rows;
+    return { allowed, endsAt: window.endsAt };
+  }
+}
+
+/** A row counter: this process's RowWindows, or the primary's. */
+export interface RowCounter {
+  take(key: string, rows: number, limit: number, windowMs: number): Promise<RowTake>;
+}
+
+/** Tells the primary's answers from other IPC messages (cluster-memory-store's among them). */
+const FROM = 'chengxin-row-windows';
+const ANSWER_WITHIN_MS = 1_000;
+type Question = { from: typeof FROM; id: number; key: string; rows: number; limit: number; windowMs: number };
+type Answer = { from: typeof FROM; id: number; take: RowTake };
+
+/** The row counter of a limit named `prefix`: the cluster's, or this process's alone. */
+export function sharedRowCounter(prefix: string): RowCounter {
+  if (!cluster.isWorker) {
+    const windows = new RowWindows();
+    return { take: async (key, rows, limit, windowMs) => windows.take(key, rows, limit, windowMs) };
+  }
+  const waiting = new Map<number, { resolve: (take: RowTake) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  let next = 0;
+  cluster.worker!.on('message', (message: Answer) => {
+    if (message?.from !== FROM) return;
+    const entry = waiting.get(message.id);
+    if (!entry) return;
+    waiting.delete(message.id);
+    clearTimeout(entry.timer);
+    entry.resolve(message.take);
+  });
+  return {
+    take: (key, rows, limit, windowMs) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(new Error(`the cluster's primary did not answer the ${prefix} count within ${ANSWER_WITHIN_MS} ms`));
+        }, ANSWER_WITHIN_MS);
+        waiting.set(id, { resolve, reject, timer });
+        const question: Question = { from: FROM, id, key: `${prefix}:${key}`, rows, limit, windowMs };
+        process.send!(question, undefined, undefined, (error) => {
+          if (!error) return;
+          waiting.delete(id);
+          clearTimeout(timer);
+          reject(error);
+        });
+      }),
+  };
+}
+
+/** In the cluster's primary, before it forks: answers the workers' counts (both kinds above). */
+export function serveSharedCounts(): void {
+  new ClusterMemoryStorePrimary().init();
+  const windows = new RowWindows();
+  cluster.on('message', (worker, message: Question) => {
+    if (message?.from !== FROM) return;
+    const answer: Answer = { from: FROM, id: message.id, take: windows.take(message.key, message.rows, message.limit, message.windowMs) };
+    // A worker that stopped meanwhile has nobody waiting for the answer.
+    if (worker.isConnected()) worker.send(answer);
+  });
+}

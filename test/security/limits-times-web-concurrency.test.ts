@@ -1,0 +1,140 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { idCardNumber, uscc } from '../support/factories';
+import { root } from '../support/run-command';
+import { createTestDatabase } from '../support/test-database';
+import { TEST_JWT_SECRET, token } from '../support/test-server';
+
+/**
+ * sec23 (issue 10, trust boundaries): every limit a process counted in its own memory was multiplied
+ * by WEB_CONCURRENCY — production's default is one process per core — so a token allowed 3 personal
+ * reads a minute read 6 with two processes, an address allowed 4 anonymous requests sent 8, a holder
+ * allowed 3 audited rows wrote 6. The attack: spread the requests over both processes (each on a new
+ * TCP connection, which the cluster hands out in turn). Now the counts are kept for the whole server
+ * (src/graphql/shared-counts.ts): exactly the limit is served, whatever the number of processes.
+ */
+const PUBLIC_RATE = 4;
+const PERSONAL = 3;
+const AUDITED = 3;
+const TRIES = 8;
+
+let database: { url: string; drop(): Promise<void> };
+let server: ChildProcess | undefined;
+let output = '';
+let url: URL;
+
+function waitFor(pattern: RegExp, count: number, timeoutMs = 120_000): Promise<RegExpMatchArray[]> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const matches = [...output.matchAll(new RegExp(pattern.source, 'g'))];
+      if (matches.length >= count) {
+        clearInterval(timer);
+        resolve(matches);
+      } else if (output.includes('[exited with') || Date.now() - started > timeoutMs) {
+        clearInterval(timer);
+        reject(new Error(`waited in vain for ${count} × ${pattern}; output:\n${output}`));
+      }
+    }, 50);
+  });
+}
+
+let requestNo = 0;
+/** One POST on a connection of its own (no keep-alive), so that the cluster may hand it to either process. */
+async function post(query: string, variables: Record<string, unknown>, caller?: { role: string; sub: string }) {
+  const id = `sec23-${requestNo++}`;
+  const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json', 'x-request-id': id };
+  if (caller) headers.authorization = `Bearer ${await token(caller.role, caller.sub)}`;
+  const body = JSON.stringify({ query, variables });
+  return new Promise<{ id: string; status: number; body: any }>((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent: false, headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve({ id, status: response.statusCode!, body: JSON.parse(text) }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** The processes that answered these requests, from their log lines (pino writes the pid on each). */
+async function processesOf(ids: string[]): Promise<Set<number>> {
+  const pids = new Set<number>();
+  for (const id of ids) {
+    const [line] = await waitFor(new RegExp(`"pid":(\\d+)[^\\n]*"id":"${id}"`), 1, 10_000);
+    pids.add(Number(line[1]));
+  }
+  return pids;
+}
+
+async function sequentially<T>(n: number, send: () => Promise<T>): Promise<T[]> {
+  const answers: T[] = [];
+  for (let i = 0; i < n; i += 1) answers.push(await send());
+  return answers;
+}
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+  database = await createTestDatabase();
+  const env = {
+    ...process.env, DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'false', JWT_SECRET: TEST_JWT_SECRET,
+    NODE_ENV: 'production', WEB_CONCURRENCY: '2',
+    PUBLIC_RATE_LIMIT: String(PUBLIC_RATE), PERSONAL_READS_PER_MINUTE: String(PERSONAL), AUDITED_READS_PER_MINUTE: String(AUDITED),
+  };
+  server = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout!.on('data', (chunk) => (output += chunk));
+  server.stderr!.on('data', (chunk) => (output += chunk));
+  server.once('exit', (code) => (output += `\n[exited with ${code}]`));
+  const serving = await waitFor(/"pid":(\d+),"url":"(http:[^"]+graphql)"/, 2);
+  expect(new Set(serving.map((m) => m[1])).size).toBe(2);
+  url = new URL(serving[0][2]);
+}, 240_000);
+
+afterAll(async () => {
+  server?.kill('SIGKILL');
+  await database?.drop();
+});
+
+const statuses = (answers: { status: number }[]) => answers.map((a) => a.status);
+const refusedAfter = (limit: number) => [...Array(limit).fill(200), ...Array(TRIES - limit).fill(429)];
+
+it('an address without a token gets PUBLIC_RATE_LIMIT requests from the server, not that many from each of WEB_CONCURRENCY processes', async () => {
+  const answers = await sequentially(TRIES, () => post('{ __typename }', {}));
+  expect(await processesOf(answers.map((a) => a.id))).toHaveProperty('size', 2);
+  expect(statuses(answers)).toEqual(refusedAfter(PUBLIC_RATE));
+  expect(answers[PUBLIC_RATE].body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: PUBLIC_RATE });
+}, 60_000);
+
+it('a token gets PERSONAL_READS_PER_MINUTE personal reads from the server, and AUDITED_READS_PER_MINUTE audited rows, whatever WEB_CONCURRENCY', async () => {
+  const admin = { role: 'ADMIN', sub: 'sec23-admin' };
+  const agency = await post('mutation ($uscc: String!) { createAgency(input: { uscc: $uscc, name: "鄂州市集群局", level: CITY, kind: DEPARTMENT }) { id } }', { uscc: uscc() }, admin);
+  const agencyId = agency.body.data.createAgency.id;
+  const servant = await post('mutation ($input: CreateCivilServantInput!) { createCivilServant(input: $input) { id } }', {
+    input: { idCardNumber: idCardNumber(), name: '张集群', agencyId, post: '科员', rank: '一级科员' },
+  }, admin);
+  const servantId = servant.body.data.createCivilServant.id;
+
+  // Each assess of one civil servant reads their personal data (one READ_PERSONAL_DATA row).
+  const display = { role: 'DISPLAY', sub: 'sec23-screen' };
+  const assess = 'query ($s: [SubjectInput!]!) { assess(subjects: $s, matter: "PROMOTION") { subjectId assessment { outcome } } }';
+  const personal = await sequentially(TRIES, () => post(assess, { s: [{ type: 'CIVIL_SERVANT', id: servantId }] }, display));
+  expect(await processesOf(personal.map((a) => a.id))).toHaveProperty('size', 2);
+  expect(statuses(personal)).toEqual(refusedAfter(PERSONAL));
+  expect(personal[PERSONAL].body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', scope: 'token', limit: PERSONAL });
+  expect(personal[PERSONAL].body.errors[0].message).toContain('across the whole server');
+
+  // Each read of an agency verdict's explanation writes one READ_EXPLANATION row (an agency is nobody's personal data).
+  const officer = { role: 'OFFICER', sub: 'sec23-officer' };
+  const verdict = await post('mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "PERFORMANCE_REVIEW") { id } }', { id: agencyId }, officer);
+  const verdictId = verdict.body.data.evaluate.id;
+  const inspector = { role: 'INSPECTOR', sub: 'sec23-inspector' };
+  const explained = await sequentially(TRIES, () => post('query ($id: ID!) { verdict(id: $id) { explanation { day } } }', { id: verdictId }, inspector));
+  expect(await processesOf(explained.map((a) => a.id))).toHaveProperty('size', 2);
+  expect(statuses(explained)).toEqual(refusedAfter(AUDITED));
+  expect(explained[AUDITED].body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', scope: 'token', limit: AUDITED, rows: 1 });
+
+  const audit = await post('query ($s: ID!) { auditEvents(first: 50, filter: { subjectId: $s }) { edges { node { action actor } } } }', { s: agencyId }, admin);
+  const reads = audit.body.data.auditEvents.edges.map((e: any) => e.node).filter((e: any) => e.action === 'READ_EXPLANATION');
+  expect(reads).toHaveLength(AUDITED);
+}, 120_000);
