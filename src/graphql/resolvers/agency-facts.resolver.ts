@@ -17,6 +17,7 @@ import { CourtFactsType } from '../types/court-facts.type';
 import { ABSENCES_FROM, AS_OF, BREACHES_FROM, DISPUTED_FINDINGS_COUNT, DOMAINS, PUBLICLY_DISCLOSED, REVIEW_YEAR_STARTS_ON, WITHIN } from './facts-args';
 import { withFindingObjections } from '../finding-objections-of';
 import { assertPublicCommitmentArguments } from '../public-commitment-arguments';
+import { assertPublicCourtArguments } from '../public-court-arguments';
 import { createSubjectFactsResolver } from './subject-facts.resolver';
 
 /** An agency's facts: what the rules in rules/agency/ read (rules/facts/agency.graphql). */
@@ -63,6 +64,7 @@ export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', Ag
     @Arg('disputedFindingsCount', () => Boolean, DISPUTED_FINDINGS_COUNT) disputedFindingsCount: boolean | null,
     @Ctx() { loaders, viewer }: GraphQLContext,
   ) {
+    assertPublicCourtArguments(viewer, asOf, { within, actsFrom, disputedFindingsCount });
     return factsOnce(loaders, viewer, 'Agency.courtFacts', agency.id, asOf, [within, actsFrom, disputedFindingsCount], async () => {
       const [cases, objections, listings] = await Promise.all([
         loaders.factRows.courtCasesOfAgency.load(agency.id),
