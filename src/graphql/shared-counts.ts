@@ -15,13 +15,34 @@ import { MemoryStore, type Store } from 'express-rate-limit';
  *   method does: the primary keeps them in a RowWindows (below), asked with one message a take.
  *
  * The primary calls serveSharedCounts() before it forks (cluster.ts). A worker whose question the
- * primary does not answer within a second gets an error, which the limits answer as a refusal
- * (nothing shown, nothing recorded), never as a pass.
+ * primary does not answer within a second gets SharedCountUnanswered, which is answered as a refusal
+ * (HTTP 503 SERVICE_UNAVAILABLE before GraphQL; nothing shown, nothing recorded after it), never as a pass.
  */
+
+/** A count the cluster's primary did not answer: HTTP 503, SERVICE_UNAVAILABLE (http-limits/http-errors.ts), never a pass. */
+export class SharedCountUnanswered extends Error {
+  readonly status = 503;
+  readonly type = 'shared-count.unanswered';
+  constructor(limit: string, cause: unknown) {
+    super(`The ${limit} count could not be taken (${cause instanceof Error ? cause.message : String(cause)}).`);
+  }
+}
 
 /** express-rate-limit's store for a limit named `prefix`: the cluster's, or this process's alone. */
 export function sharedStore(prefix: string): Store {
-  return cluster.isWorker ? new ClusterMemoryStoreWorker({ prefix }) : new MemoryStore();
+  if (!cluster.isWorker) return new MemoryStore();
+  const store = new ClusterMemoryStoreWorker({ prefix });
+  const unanswered = (error: unknown): never => {
+    throw new SharedCountUnanswered(prefix, error);
+  };
+  // The library's own errors (no answer within a second, a closed channel) as SharedCountUnanswered.
+  return {
+    prefix,
+    init: (options) => store.init(options),
+    increment: (key) => store.increment(key).catch(unanswered),
+    decrement: (key) => store.decrement(key).catch(unanswered),
+    resetKey: (key) => store.resetKey(key).catch(unanswered),
+  };
 }
 
 /** What a row window answers: whether the rows fitted (and were counted), and when the window ends. */
@@ -80,7 +101,7 @@ export function sharedRowCounter(prefix: string): RowCounter {
         const id = next++;
         const timer = setTimeout(() => {
           waiting.delete(id);
-          reject(new Error(`the cluster's primary did not answer the ${prefix} count within ${ANSWER_WITHIN_MS} ms`));
+          reject(new SharedCountUnanswered(prefix, `no answer from the cluster's primary within ${ANSWER_WITHIN_MS} ms`));
         }, ANSWER_WITHIN_MS);
         waiting.set(id, { resolve, reject, timer });
         const question: Question = { from: FROM, id, key: `${prefix}:${key}`, rows, limit, windowMs };
@@ -88,7 +109,7 @@ export function sharedRowCounter(prefix: string): RowCounter {
           if (!error) return;
           waiting.delete(id);
           clearTimeout(timer);
-          reject(error);
+          reject(new SharedCountUnanswered(prefix, error));
         });
       }),
   };

@@ -138,3 +138,30 @@ it('a token gets PERSONAL_READS_PER_MINUTE personal reads from the server, and A
   const reads = audit.body.data.auditEvents.edges.map((e: any) => e.node).filter((e: any) => e.action === 'READ_EXPLANATION');
   expect(reads).toHaveLength(AUDITED);
 }, 120_000);
+
+it('a count the primary does not answer (stopped) refuses the request with 503 SERVICE_UNAVAILABLE, never lets it pass uncounted', async () => {
+  // One kept-alive connection, opened while the primary hands connections out; then the primary stops.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const send = (headers: http.OutgoingHttpHeaders = {}) =>
+    new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+      });
+      request.on('error', reject);
+      request.end(JSON.stringify({ query: '{ __typename }' }));
+    });
+  const opened = await send({ authorization: `Bearer ${await token('OFFICER', 'sec23-officer')}` });
+  expect(opened.status).toBe(200);
+  process.kill(server!.pid!, 'SIGSTOP');
+  try {
+    const refused = await send();
+    expect(refused.status).toBe(503);
+    expect(refused.body.errors).toEqual([{ message: expect.stringMatching(/public-rate count could not be taken.*Nothing was run/), extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+  } finally {
+    process.kill(server!.pid!, 'SIGCONT');
+    agent.destroy();
+  }
+}, 60_000);
