@@ -15,7 +15,8 @@ export const EXPIRED = { code: CloseCode.Forbidden, reason: 'Forbidden: the toke
 export const tokenExpired = (viewer: Viewer): boolean => viewer.expiresAt !== undefined && viewer.expiresAt.getTime() <= Date.now();
 
 /**
- * The sockets open per group — `sub:…` per token holder, `public`, `addr:…` per public address —
+ * The sockets open per group — `sub:…` per token holder, `public` (a public address's are counted for
+ * the whole server instead, websocket.ts and shared-counts.ts) —
  * oldest first, which the limits of websocket.ts count; and per socket, the groups it is counted in
  * and the timer that closes it (EXPIRED) when its token expires.
  */

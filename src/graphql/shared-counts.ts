@@ -13,6 +13,8 @@ import { MemoryStore, type Store } from 'express-rate-limit';
  *   MemoryStore per prefix, each worker's store forwards increment/decrement to it.
  * - Row windows (AUDITED_READS_PER_MINUTE) add a number of rows only when they fit, which no Store
  *   method does: the primary keeps them in a RowWindows (below), asked with one message a take.
+ * - Places (PUBLIC_SOCKETS_PER_ADDRESS: a client address's WebSockets, open or not yet acknowledged)
+ *   are held while a socket lives, per process, and dropped with a process that stops.
  *
  * The primary calls serveSharedCounts() before it forks (cluster.ts). A worker whose question the
  * primary does not answer within a second gets SharedCountUnanswered, which is answered as a refusal
@@ -115,14 +117,110 @@ export function sharedRowCounter(prefix: string): RowCounter {
   };
 }
 
-/** In the cluster's primary, before it forks: answers the workers' counts (both kinds above). */
+/**
+ * Places held at once per key (a client address's WebSockets): taken while a socket lives and given
+ * back when it closes. Unlike a window, a place belongs to the process holding its socket: the
+ * primary keeps each process's places apart and drops them when the process stops, so a process
+ * that died leaves no address locked out.
+ */
+export interface PlaceCounter {
+  /** Takes a place of `key` if fewer than `limit` are held; whether it did. */
+  take(key: string, limit: number): Promise<boolean>;
+  /** Gives back a place `take` took. */
+  giveBack(key: string): void;
+}
+
+/** Counts of places per key, and per holder (a process) within them. */
+class Places {
+  private readonly held = new Map<string, number>();
+  private readonly byHolder = new Map<string | number, Map<string, number>>();
+
+  take(holder: string | number, key: string, limit: number): boolean {
+    const count = this.held.get(key) ?? 0;
+    if (count >= limit) return false;
+    this.held.set(key, count + 1);
+    const mine = this.byHolder.get(holder) ?? new Map<string, number>();
+    this.byHolder.set(holder, mine.set(key, (mine.get(key) ?? 0) + 1));
+    return true;
+  }
+
+  giveBack(holder: string | number, key: string, places = 1): void {
+    const mine = this.byHolder.get(holder);
+    const own = mine?.get(key) ?? 0;
+    const given = Math.min(places, own);
+    if (!mine || given <= 0) return;
+    if (own - given > 0) mine.set(key, own - given);
+    else mine.delete(key);
+    if (!mine.size) this.byHolder.delete(holder);
+    const left = (this.held.get(key) ?? 0) - given;
+    if (left > 0) this.held.set(key, left);
+    else this.held.delete(key);
+  }
+
+  /** Everything `holder` held (a process that stopped). */
+  drop(holder: string | number): void {
+    for (const [key, places] of [...(this.byHolder.get(holder) ?? [])]) this.giveBack(holder, key, places);
+  }
+}
+
+const PLACES = 'chengxin-places';
+type PlaceQuestion = { from: typeof PLACES; id: number; op: 'take' | 'giveBack'; key: string; limit: number };
+type PlaceAnswer = { from: typeof PLACES; id: number; taken: boolean };
+
+/** The place counter of a limit named `prefix`: the cluster's, or this process's alone. */
+export function sharedPlaceCounter(prefix: string): PlaceCounter {
+  if (!cluster.isWorker) {
+    const places = new Places();
+    return { take: async (key, limit) => places.take('self', key, limit), giveBack: (key) => places.giveBack('self', key) };
+  }
+  const waiting = new Map<number, { resolve: (taken: boolean) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  let next = 0;
+  cluster.worker!.on('message', (message: PlaceAnswer) => {
+    if (message?.from !== PLACES) return;
+    const entry = waiting.get(message.id);
+    if (!entry) return;
+    waiting.delete(message.id);
+    clearTimeout(entry.timer);
+    entry.resolve(message.taken);
+  });
+  const send = (question: PlaceQuestion, done: (error: Error | null) => void) => process.send!(question, undefined, undefined, done);
+  return {
+    take: (key, limit) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(new SharedCountUnanswered(prefix, `no answer from the cluster's primary within ${ANSWER_WITHIN_MS} ms`));
+        }, ANSWER_WITHIN_MS);
+        waiting.set(id, { resolve, reject, timer });
+        send({ from: PLACES, id, op: 'take', key: `${prefix}:${key}`, limit }, (error) => {
+          if (!error) return;
+          waiting.delete(id);
+          clearTimeout(timer);
+          reject(new SharedCountUnanswered(prefix, error));
+        });
+      }),
+    // Nobody waits for it; a channel already closed means the process is stopping, and the primary drops its places.
+    giveBack: (key) => send({ from: PLACES, id: -1, op: 'giveBack', key: `${prefix}:${key}`, limit: 0 }, () => undefined),
+  };
+}
+
+/** In the cluster's primary, before it forks: answers the workers' counts (every kind above). */
 export function serveSharedCounts(): void {
   new ClusterMemoryStorePrimary().init();
   const windows = new RowWindows();
-  cluster.on('message', (worker, message: Question) => {
-    if (message?.from !== FROM) return;
-    const answer: Answer = { from: FROM, id: message.id, take: windows.take(message.key, message.rows, message.limit, message.windowMs) };
+  const places = new Places();
+  cluster.on('message', (worker, message: Question | PlaceQuestion) => {
     // A worker that stopped meanwhile has nobody waiting for the answer.
-    if (worker.isConnected()) worker.send(answer);
+    if (message?.from === FROM) {
+      const answer: Answer = { from: FROM, id: message.id, take: windows.take(message.key, message.rows, message.limit, message.windowMs) };
+      if (worker.isConnected()) worker.send(answer);
+    } else if (message?.from === PLACES) {
+      if (message.op === 'giveBack') return places.giveBack(worker.id, message.key);
+      const answer: PlaceAnswer = { from: PLACES, id: message.id, taken: places.take(worker.id, message.key, message.limit) };
+      if (worker.isConnected()) worker.send(answer);
+      else places.giveBack(worker.id, message.key);
+    }
   });
+  cluster.on('exit', (worker) => places.drop(worker.id));
 }

@@ -16,9 +16,12 @@ import { EXPIRED, OpenSockets, tokenExpired, type SocketContext } from './open-s
 import { firstMessageDuplicate, initRefusal } from './socket-init';
 import { subscriptionOf } from './socket-subscription';
 import { promptClose, upgradeGuard } from './ws-upgrade-guard';
+import { sharedPlaceCounter } from './shared-counts';
 
 /** 4429, which graphql-ws clients treat as fatal: they stop instead of retrying into the same limit. */
 const TOO_MANY_SOCKETS = CloseCode.TooManyInitialisationRequests;
+/** WebSocket close code 1013 (Try Again Later): a count the cluster's primary did not answer (shared-counts.ts). */
+const TRY_AGAIN_LATER = 1013;
 
 /**
  * A token holder's oldest socket, closed when the holder opens one more than SOCKET_LIMITS allows:
@@ -93,6 +96,9 @@ export function serveSubscriptions(
   /** Per socket: a key its first message (connection_init) holds twice, read from the raw text before graphql-ws parses it. */
   const initDuplicates = new WeakMap<object, string>();
   const open = new OpenSockets();
+  /** Anonymous sockets per client address, for the whole server (shared-counts.ts); per socket, the address whose place it holds. */
+  const addressPlaces = sharedPlaceCounter('ws-open');
+  const placeOf = new WeakMap<object, string>();
   /**
    * Closes an anonymous socket (4429) whose address is past the anonymous rate limit, saying which
    * of its requests count; true if it did. Synchronous, as the `take` before it is awaited in each
@@ -139,12 +145,22 @@ export function serveSubscriptions(
         let groups: string[];
         if (viewer.subject === null) {
           const address = addressKey(addressOf(ctx.extra.request));
-          if (open.size('public') >= SOCKET_LIMITS.publicSockets || open.size(address) >= perAddress) {
-            const which = open.size('public') >= SOCKET_LIMITS.publicSockets ? `${SOCKET_LIMITS.publicSockets} without a token in this server process` : `${perAddress} without a token from one address (PUBLIC_SOCKETS_PER_ADDRESS)`;
+          // The address's sockets are counted for the whole server, whatever WEB_CONCURRENCY (shared-counts.ts, sec23).
+          const placed = await addressPlaces.take(address, perAddress).catch(() => null);
+          if (placed === null) {
+            ctx.extra.socket.close(TRY_AGAIN_LATER, 'The server is busy: the connection could not be counted; retry in a moment');
+            return false;
+          }
+          const which = !placed ? `${perAddress} without a token from one address (PUBLIC_SOCKETS_PER_ADDRESS)` : open.size('public') >= SOCKET_LIMITS.publicSockets ? `${SOCKET_LIMITS.publicSockets} without a token in this server process` : null;
+          // Closed while its place was taken: onClose has run already and would never give it back.
+          if (placed && (which !== null || ctx.extra.socket.readyState !== WebSocket.OPEN)) addressPlaces.giveBack(address);
+          if (which !== null) {
             ctx.extra.socket.close(TOO_MANY_SOCKETS, `Too many connections: at most ${which}`);
             return false;
           }
-          groups = ['public', address];
+          if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
+          placeOf.set(ctx, address);
+          groups = ['public'];
         } else {
           const holder = `sub:${viewer.subject}`;
           // Newest wins: the holder's oldest socket makes room, so sockets opened with a replayed
@@ -177,7 +193,12 @@ export function serveSubscriptions(
           closedOverRate(ctx, await limits.publicRate.take(addressOf(ctx.extra.request)), 'WebSocket messages');
         }
       },
-      onClose: (ctx) => open.remove(ctx),
+      onClose: (ctx) => {
+        open.remove(ctx);
+        const address = placeOf.get(ctx);
+        placeOf.delete(ctx);
+        if (address !== undefined) addressPlaces.giveBack(address);
+      },
       onSubscribe: async (ctx, _id, payload) => {
         const viewer = viewers.get(ctx);
         if (!viewer) return [new GraphQLError('The connection has no verified caller.', { extensions: { code: 'UNAUTHENTICATED' } })];

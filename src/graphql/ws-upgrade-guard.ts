@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { PublicRateLimit } from './http-limits';
+import { sharedPlaceCounter } from './shared-counts';
 
 /**
  * How long the server waits for the client's answer to its close frame before it drops the TCP
@@ -28,7 +29,8 @@ export interface UpgradeGuard {
  * The WebSocket upgrade, guarded per client address before any connection_init (hostile19 F1). Every
  * socket counts from its upgrade against its address (keyed as the anonymous rate limit keys: an IPv6
  * address by its /56) until its connection_init is acknowledged or its TCP connection closes; an
- * address holding `perAddress` such sockets gets HTTP 429 on its next upgrade, and no socket. Before,
+ * address holding `perAddress` such sockets gets HTTP 429 on its next upgrade, and no socket. The count
+ * is the server's, whatever WEB_CONCURRENCY (shared-counts.ts, sec23). Before,
  * 3,000 upgrades that never sent connection_init were all switched and each held a descriptor ~33 s.
  *
  * A socket that closes without having been acknowledged and without having been counted (it never sent
@@ -41,16 +43,12 @@ export function upgradeGuard(options: {
   publicRate?: Pick<PublicRateLimit, 'take'>;
 }): UpgradeGuard {
   const { perAddress, addressOf, publicRate } = options;
-  /** Sockets per address key not yet acknowledged. */
-  const waiting = new Map<string, number>();
+  /** Sockets per address key not yet acknowledged, for the whole server (shared-counts.ts). */
+  const waiting = sharedPlaceCounter('ws-waiting');
   /** Per upgrade request: its address key, and whether it still waits and was counted against the rate. */
   const entries = new WeakMap<http.IncomingMessage, { key: string; waiting: boolean; counted: boolean; acknowledged: boolean }>();
 
-  const release = (key: string) => {
-    const left = (waiting.get(key) ?? 1) - 1;
-    if (left <= 0) waiting.delete(key);
-    else waiting.set(key, left);
-  };
+  const release = (key: string) => waiting.giveBack(key);
   const take = async (request: http.IncomingMessage) => {
     const entry = entries.get(request);
     if (entry) entry.counted = true;
@@ -61,21 +59,31 @@ export function upgradeGuard(options: {
   return {
     verifyClient({ req }, callback) {
       const key = ipKeyGenerator(addressOf(req));
-      const count = waiting.get(key) ?? 0;
-      if (count >= perAddress) {
-        callback(false, 429, `Too many connections: at most ${perAddress} WebSockets from one address waiting for their connection_init (PUBLIC_SOCKETS_PER_ADDRESS); send connection_init at once, or retry later`, { 'Retry-After': '1' });
-        return;
-      }
-      waiting.set(key, count + 1);
-      const entry = { key, waiting: true, counted: false, acknowledged: false };
-      entries.set(req, entry);
-      req.socket.once('close', () => {
-        if (entry.waiting) release(key);
-        entry.waiting = false;
-        // Opened and never acknowledged nor counted: a request without a valid token, like any other.
-        if (!entry.acknowledged && !entry.counted) void take(req).catch(() => undefined);
-      });
-      callback(true);
+      waiting.take(key, perAddress).then(
+        (taken) => {
+          if (!taken) {
+            callback(false, 429, `Too many connections: at most ${perAddress} WebSockets from one address waiting for their connection_init (PUBLIC_SOCKETS_PER_ADDRESS); send connection_init at once, or retry later`, { 'Retry-After': '1' });
+            return;
+          }
+          // Gone while the place was taken: nothing will close it again.
+          if (req.socket.destroyed) {
+            release(key);
+            callback(false, 400, 'The connection closed');
+            return;
+          }
+          const entry = { key, waiting: true, counted: false, acknowledged: false };
+          entries.set(req, entry);
+          req.socket.once('close', () => {
+            if (entry.waiting) release(key);
+            entry.waiting = false;
+            // Opened and never acknowledged nor counted: a request without a valid token, like any other.
+            if (!entry.acknowledged && !entry.counted) void take(req).catch(() => undefined);
+          });
+          callback(true);
+        },
+        // The cluster's primary did not answer (shared-counts.ts): no socket, rather than one uncounted.
+        () => callback(false, 503, 'The server is busy: the connection could not be counted; retry in a moment', { 'Retry-After': '1' }),
+      );
     },
     acknowledged(request) {
       const entry = entries.get(request);

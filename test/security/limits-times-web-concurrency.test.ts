@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import WebSocket from 'ws';
 import { idCardNumber, uscc } from '../support/factories';
 import { root } from '../support/run-command';
 import { createTestDatabase } from '../support/test-database';
@@ -17,6 +18,7 @@ const PUBLIC_RATE = 4;
 const PERSONAL = 3;
 const AUDITED = 3;
 const TRIES = 8;
+const SOCKETS = 3;
 
 let database: { url: string; drop(): Promise<void> };
 let server: ChildProcess | undefined;
@@ -80,7 +82,7 @@ beforeAll(async () => {
   const env = {
     ...process.env, DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'false', JWT_SECRET: TEST_JWT_SECRET,
     NODE_ENV: 'production', WEB_CONCURRENCY: '2',
-    PUBLIC_RATE_LIMIT: String(PUBLIC_RATE), PERSONAL_READS_PER_MINUTE: String(PERSONAL), AUDITED_READS_PER_MINUTE: String(AUDITED),
+    PUBLIC_RATE_LIMIT: String(PUBLIC_RATE), PERSONAL_READS_PER_MINUTE: String(PERSONAL), AUDITED_READS_PER_MINUTE: String(AUDITED), PUBLIC_SOCKETS_PER_ADDRESS: String(SOCKETS),
   };
   server = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout!.on('data', (chunk) => (output += chunk));
@@ -138,6 +140,32 @@ it('a token gets PERSONAL_READS_PER_MINUTE personal reads from the server, and A
   const reads = audit.body.data.auditEvents.edges.map((e: any) => e.node).filter((e: any) => e.action === 'READ_EXPLANATION');
   expect(reads).toHaveLength(AUDITED);
 }, 120_000);
+
+/** A WebSocket from `localAddress` (another loopback address: its own rate and socket counts) on a new connection; what became of it. */
+function socket(localAddress: string, init: boolean): Promise<{ ws: WebSocket; outcome: string }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url.href.replace(/^http/, 'ws'), 'graphql-transport-ws', { localAddress });
+    ws.on('error', () => undefined); // a refused upgrade; its outcome is told below
+    ws.once('unexpected-response', (_request, response) => resolve({ ws, outcome: `http ${response.statusCode}` }));
+    ws.once('close', (code, reason) => resolve({ ws, outcome: `closed ${code} ${reason.toString()}` }));
+    ws.once('open', () => {
+      if (!init) return resolve({ ws, outcome: 'open' });
+      ws.send(JSON.stringify({ type: 'connection_init' }));
+      ws.once('message', (data) => resolve({ ws, outcome: JSON.parse(data.toString()).type }));
+    });
+  });
+}
+
+it('an address without a token holds PUBLIC_SOCKETS_PER_ADDRESS WebSockets on the server, waiting or acknowledged, not that many in each process', async () => {
+  // Upgrades that never send connection_init (hostile19 F1), each on a new connection.
+  const waiting = await sequentially(2 * SOCKETS, () => socket('127.0.0.2', false));
+  expect(waiting.map((s) => s.outcome)).toEqual([...Array(SOCKETS).fill('open'), ...Array(SOCKETS).fill('http 429')]);
+  for (const s of waiting) if (s.ws.readyState === WebSocket.OPEN) s.ws.terminate();
+  // Acknowledged sockets: each opening is also one anonymous request of the address (PUBLIC_RATE_LIMIT 4).
+  const acknowledged = await sequentially(SOCKETS + 1, () => socket('127.0.0.3', true));
+  expect(acknowledged.map((s) => s.outcome)).toEqual([...Array(SOCKETS).fill('connection_ack'), expect.stringMatching(/^closed 4429 .*PUBLIC_SOCKETS_PER_ADDRESS/)]);
+  for (const s of acknowledged) if (s.ws.readyState === WebSocket.OPEN) s.ws.terminate();
+}, 60_000);
 
 it('a count the primary does not answer (stopped) refuses the request with 503 SERVICE_UNAVAILABLE, never lets it pass uncounted', async () => {
   // One kept-alive connection, opened while the primary hands connections out; then the primary stops.
