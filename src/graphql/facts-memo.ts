@@ -35,7 +35,18 @@ interface Reading {
   args: readonly unknown[];
   /** By subject id. */
   answers: Map<string, Promise<unknown>>;
+  /** What compute derived from the arguments alone (perReading): the same for every subject. */
+  derived?: { value: unknown };
 }
+
+/**
+ * Gives compute what it derives from the arguments alone once per reading rather than once per
+ * subject: a credit field's periods parsed (facts-of.ts creditOptions), made again for each of a
+ * sweep batch's subjects before (issue 13, stop 28). Per request, like the answers, so a rule set
+ * reloaded between requests is read anew. A `make` that throws (a bad period argument) keeps
+ * nothing: each subject's answer is its own rejection, as before.
+ */
+export type PerReading = <U>(make: () => U) => U;
 
 /** A field's readings, and where the next look-up starts. */
 interface Readings {
@@ -65,7 +76,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return members === 0;
 }
 
-export function factsOnce<T>(loaders: Loaders, viewer: Viewer, field: string, subjectId: string, asOf: Date, args: readonly unknown[], compute: () => T | Promise<T>): Promise<T> {
+export function factsOnce<T>(loaders: Loaders, viewer: Viewer, field: string, subjectId: string, asOf: Date, args: readonly unknown[], compute: (perReading: PerReading) => T | Promise<T>): Promise<T> {
   let memo = computed.get(loaders);
   if (!memo) computed.set(loaders, (memo = new Map()));
   let readings = memo.get(field);
@@ -88,7 +99,12 @@ export function factsOnce<T>(loaders: Loaders, viewer: Viewer, field: string, su
   let answer = reading.answers.get(subjectId) as Promise<T> | undefined;
   if (!answer) {
     // An async thunk: a synchronous throw (a bad period argument) becomes the memoised rejection too.
-    answer = (async () => compute())();
+    const found = reading;
+    const perReading: PerReading = <U>(make: () => U): U => {
+      found.derived ??= { value: make() };
+      return found.derived.value as U;
+    };
+    answer = (async () => compute(perReading))();
     reading.answers.set(subjectId, answer);
   }
   return answer;

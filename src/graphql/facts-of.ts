@@ -114,16 +114,16 @@ function historiesOf(loaders: Loaders, records: readonly RecordRow[]): Promise<R
  */
 export function creditFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
   // Once per request for the same field, subject, day and reading, however many aliases and parents ask (facts-memo.ts).
-  return factsOnce(loaders, viewer, field, id, asOf, [reading, occurredFrom ?? null], () => computeCreditFacts(loaders, viewer, field, type, id, asOf, reading, occurredFrom));
+  return factsOnce(loaders, viewer, field, id, asOf, [reading, occurredFrom ?? null], (perReading) => computeCreditFacts(loaders, viewer, field, type, id, asOf, () => perReading(() => creditOptions(reading)), occurredFrom));
 }
 
-async function computeCreditFacts(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date, reading: CreditReading, occurredFrom?: string) {
+async function computeCreditFacts(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date, options: () => CreditOptions, occurredFrom?: string) {
   const all = visibleRecords(viewer, await loaders.factRows.recordsOfSubject.load(subjectKey(type, id)));
   // The rows computed over: at most the cap the field is priced at, for callers (list-caps.ts).
   const records = factsRows(viewer, field, occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all);
   const { repairs, objections, findingObjections } = await historiesOf(loaders, records);
   const on = chinaDate(asOf);
-  return { on, ...creditFacts(records, repairs, objections, on, creditOptions(reading), findingObjections) };
+  return { on, ...creditFacts(records, repairs, objections, on, options(), findingObjections) };
 }
 
 /** List memberships of any subject on the day, with the repairs of the records behind them. */

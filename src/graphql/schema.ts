@@ -6,6 +6,7 @@ import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import type { GraphQLContext } from './context';
 import { DateTimeScalar } from './scalars';
 import { authChecker } from '../auth/auth-checker';
+import { withDirectFactsFields } from './direct-facts-fields';
 import { GuardedFilters } from './guarded-filter';
 import { RecordPersonalReads } from './personal-reads';
 import { ShareIdenticalRootFields } from './shared-root-fields';
@@ -109,10 +110,11 @@ let factsBuilt: Promise<FactsSchema> | undefined;
  * - ShareIdenticalRootFields: a facts query has one root field (facts-query-check.ts);
  * - GuardedFilters: the runner reads as ADMIN `system`, who reads every field whole;
  * - RecordPersonalReads: the system's reads are not recorded (recorded when a verdict is read).
+ * Its subjects' `credit` and `listings` resolve without type-graphql's per-call work (withDirectFactsFields).
  * A public or signed-in request never reaches it: only createFactsRunner takes a FactsSchema.
  */
 export function getFactsSchema(): Promise<FactsSchema> {
-  factsBuilt ??= build([]).then((schema) => schema as FactsSchema);
+  factsBuilt ??= build([]).then((schema) => withDirectFactsFields(schema) as FactsSchema);
   return factsBuilt;
 }
 

@@ -79,12 +79,14 @@ it('an enterprise evaluate costs 9 statements too: its grade history is one read
   await createRecord(server, 'ENTERPRISE', id, { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
   server.resetStatements();
   const evaluated = await server.ok(EVALUATE_ENTERPRISE, { id });
+  // In the order the facts query's resolvers ask: `credit` and `listings` are called directly on the
+  // facts twin (src/graphql/direct-facts-fields.ts), so their loads go before the grade history's.
   expect(sent().map(kind)).toEqual([
     'start',
     'select enterprise',
-    'select enterprise_credit_grade',
     'select credit_record',
     'select list_membership',
+    'select enterprise_credit_grade',
     'select credit_repair',
     'select objection',
     'commit',

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root, type ClassTy
 import { FIELD_READERS, type Role } from '../../auth/role';
 import { SubjectType } from '../../domain/subject';
 import type { GraphQLContext } from '../context';
-import { creditFactsOf, listFactsOf } from '../facts-of';
+import { creditFactsOf, listFactsOf, type CreditReading } from '../facts-of';
 import { capped } from '../list-caps';
 import { subjectKey } from '../loaders';
 import { CreditFactsType } from '../types/credit-facts.type';
@@ -21,25 +21,39 @@ function ReadBy(field: string): MethodDecorator {
 }
 
 /**
+ * What `credit` and `listings` of a subject do, apart from type-graphql: the resolvers below call
+ * them, and so does the facts twin's direct path (src/graphql/direct-facts-fields.ts), so both
+ * schemas compute the same facts by the same code.
+ */
+export function subjectFactsFields(name: FactsSubject) {
+  const type = SUBJECT_TYPES[name];
+  return {
+    credit: (subject: { id: string }, asOf: Date, reading: CreditReading, { loaders, viewer }: GraphQLContext) => creditFactsOf(loaders, viewer, `${name}.credit`, type, subject.id, asOf, reading),
+    listings: (subject: { id: string }, asOf: Date, { loaders, viewer }: GraphQLContext) => listFactsOf(loaders, viewer, `${name}.listings`, type, subject.id, asOf),
+  };
+}
+
+/**
  * The facts fields every subject has, one copy for agencies, civil servants and enterprises:
  * `credit`, `listings`, `listMemberships` (TypeGraphQL's resolver inheritance, its docs/inheritance.md:
  * an abstract resolver made per object type). Each subject's resolver extends it with its own facts.
  */
 export function createSubjectFactsResolver(name: FactsSubject, objectType: ClassType) {
   const type = SUBJECT_TYPES[name];
+  const fields = subjectFactsFields(name);
 
   @Resolver(() => objectType)
   abstract class SubjectFactsResolver {
     @FieldResolver(() => CreditFactsType, CREDIT)
     @ReadBy(`${name}.credit`)
-    credit(@Root() subject: { id: string }, @Arg('asOf', AS_OF) asOf: Date, @Args(() => CreditReadingArgs, { validate: false }) reading: CreditReadingArgs, @Ctx() { loaders, viewer }: GraphQLContext) {
-      return creditFactsOf(loaders, viewer, `${name}.credit`, type, subject.id, asOf, reading);
+    credit(@Root() subject: { id: string }, @Arg('asOf', AS_OF) asOf: Date, @Args(() => CreditReadingArgs, { validate: false }) reading: CreditReadingArgs, @Ctx() context: GraphQLContext) {
+      return fields.credit(subject, asOf, reading, context);
     }
 
     @FieldResolver(() => ListFactsType, LISTINGS)
     @ReadBy(`${name}.listings`)
-    listings(@Root() subject: { id: string }, @Arg('asOf', AS_OF) asOf: Date, @Ctx() { loaders, viewer }: GraphQLContext) {
-      return listFactsOf(loaders, viewer, `${name}.listings`, type, subject.id, asOf);
+    listings(@Root() subject: { id: string }, @Arg('asOf', AS_OF) asOf: Date, @Ctx() context: GraphQLContext) {
+      return fields.listings(subject, asOf, context);
     }
 
     @FieldResolver(() => [ListMembershipType], HISTORY)
