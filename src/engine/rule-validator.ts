@@ -3,16 +3,8 @@ import type { LocatedJson } from './json-file';
 import { MITIGABLE } from '../domain/verdict';
 import { decoratorCount, engineOperator, OPERATORS } from './operators';
 import { RULE_LIMITS } from './rule-limits';
-import type { ConditionNode, LoadedRule, Matter, RuleFile } from './rule-model';
+import { leaves, type LoadedRule, type Matter, type RuleFile } from './rule-model';
 import type { RuleProblem } from './rule-problem';
-
-/** Every leaf condition with its JSON path in the file, for checks and coverage. */
-export function leaves(node: ConditionNode, at: (string | number)[] = ['conditions']): { leaf: Extract<ConditionNode, { fact: string }>; at: (string | number)[] }[] {
-  if ('all' in node) return node.all.flatMap((child, i) => leaves(child, [...at, 'all', i]));
-  if ('any' in node) return node.any.flatMap((child, i) => leaves(child, [...at, 'any', i]));
-  if ('not' in node) return leaves(node.not, [...at, 'not']);
-  return [{ leaf: node, at }];
-}
 
 /**
  * What the JSON Schema cannot see: the folder and subject type agree, matters are declared and
