@@ -3,9 +3,8 @@ import { followPath, kindOf, type ShapeNode } from './facts-shape';
 import type { LocatedJson } from './json-file';
 import { dottedName, pathExists, resolvePath } from './path';
 import { parameterPlaceholders, placeholders } from './template';
-import { EVALUATION_VARIABLES, type FactsQuery, type LoadedRule, type ParameterSet } from './rule-model';
+import { EVALUATION_VARIABLES, leaves, type FactsQuery, type LoadedRule, type ParameterSet } from './rule-model';
 import type { RuleProblem } from './rule-problem';
-import { leaves } from './rule-validator';
 import type { SubjectType } from '../domain/subject';
 
 const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];

@@ -1,9 +1,8 @@
 import type { Effect } from '../domain/verdict';
 import type { LocatedJson } from './json-file';
 import { engineOperator } from './operators';
-import type { ConditionNode, LoadedRule } from './rule-model';
+import { leaves, type ConditionNode, type LoadedRule } from './rule-model';
 import type { RuleProblem } from './rule-problem';
-import { leaves } from './rule-validator';
 
 type Assignment = Map<string, unknown>;
 const OTHER = '\u0000other';

@@ -38,6 +38,14 @@ export const WHERE_COMPARISONS: Record<string, (actual: number, bound: number) =
 
 export type ConditionNode = LeafCondition | { all: ConditionNode[] } | { any: ConditionNode[] } | { not: ConditionNode };
 
+/** Every leaf condition with its JSON path in the file, for checks and coverage. */
+export function leaves(node: ConditionNode, at: (string | number)[] = ['conditions']): { leaf: LeafCondition; at: (string | number)[] }[] {
+  if ('all' in node) return node.all.flatMap((child, i) => leaves(child, [...at, 'all', i]));
+  if ('any' in node) return node.any.flatMap((child, i) => leaves(child, [...at, 'any', i]));
+  if ('not' in node) return leaves(node.not, [...at, 'not']);
+  return [{ leaf: node, at }];
+}
+
 /** Where a fired rule's evidence lies in the facts, and which items count. */
 export interface EvidenceSpec {
   path: string;

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { formatProblem, type RuleProblem } from './rule-problem';
 import { inspectRules } from './rule-set';
 import type { RuleSetHolder } from './rule-set-holder';
+import { SharedReload } from './shared-reload';
 
 export interface ReloadResult {
   /** A new version was swapped in. */
@@ -15,6 +16,24 @@ export interface ReloadResult {
 export interface ReloadLog {
   info(details: object, message: string): void;
   warn(details: object, message: string): void;
+}
+
+/** Who asked for a reload: a `reloadRules` request, or the folder watcher (RULES_WATCH). */
+export type ReloadAsker = 'request' | 'watcher';
+
+/** A reload's answer to one asker. */
+export interface ReloadAnswer {
+  result: ReloadResult;
+  /** Another asker's asking began the reload this one got (it asked while that one was about to read). */
+  shared: boolean;
+  /** Whose asking began it. */
+  begunBy: ReloadAsker;
+  /**
+   * This asker is the first request the reload answers: it alone announces a swap to subscribers
+   * (change notice), so a reload shared by eight requests notifies once. A reload only the watcher
+   * asked for announces nothing (README "Not notified").
+   */
+  announces: boolean;
 }
 
 const DEBOUNCE_MS = 150;
@@ -33,6 +52,8 @@ export class RuleReloader {
    */
   errors: RuleProblem[] = [];
   private listeners: ((result: ReloadResult) => void)[] = [];
+  /** Every reload, whoever asks, goes through this one gate (src/engine/shared-reload.ts says why). */
+  private readonly gate = new SharedReload<ReloadResult, ReloadAsker>();
 
   constructor(
     readonly dir: string,
@@ -41,7 +62,18 @@ export class RuleReloader {
     private readonly log: ReloadLog,
   ) {}
 
-  reload(): ReloadResult {
+  /**
+   * Reads the folder again for `asker`, or joins a reload that has not yet begun reading (never one
+   * under way: its reading may predate the change this asker wants taken in). Listeners hear once
+   * per reload, however many share it.
+   */
+  async reload(asker: ReloadAsker): Promise<ReloadAnswer> {
+    const { result, askers, index } = this.gate.run(asker, (all) => this.read(all));
+    const value = await result;
+    return { result: value, shared: index > 0, begunBy: askers[0]!, announces: askers.indexOf('request') === index };
+  }
+
+  private read(askers: readonly ReloadAsker[]): ReloadResult {
     const { ruleSet, problems } = inspectRules(this.dir, this.schema);
     const hadErrors = this.errors.length > 0;
     this.errors = problems;
@@ -49,10 +81,10 @@ export class RuleReloader {
     if (ruleSet && ruleSet.version !== this.holder.current.version) {
       this.holder.replace(ruleSet);
       changed = true;
-      this.log.info({ version: ruleSet.version, rules: ruleSet.rules.length }, `规则已重新加载：版本 ${ruleSet.version} 生效 / Rules reloaded: version ${ruleSet.version} is in force.`);
+      this.log.info({ version: ruleSet.version, rules: ruleSet.rules.length, askedBy: askers }, `规则已重新加载：版本 ${ruleSet.version} 生效 / Rules reloaded: version ${ruleSet.version} is in force.`);
     } else if (!ruleSet) {
       this.log.warn(
-        { errors: problems },
+        { errors: problems, askedBy: askers },
         `规则未重新加载：${problems.length} 处错误，版本 ${this.holder.current.version} 继续生效 / Rules not reloaded: ${problems.length} problem(s); version ${this.holder.current.version} stays in force.\n${problems.map(formatProblem).join('\n')}`,
       );
     }
@@ -74,7 +106,9 @@ export class RuleReloader {
     this.watcher = chokidar.watch(this.dir, { ignoreInitial: true });
     this.watcher.on('all', () => {
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.reload(), DEBOUNCE_MS);
+      this.timer = setTimeout(() => {
+        this.reload('watcher').catch((error: unknown) => this.log.warn({ err: error }, `规则目录变更后重新加载失败，原版本继续生效 / Reloading the rules folder after a change failed; the version in force stays: ${String(error)}`));
+      }, DEBOUNCE_MS);
     });
   }
 

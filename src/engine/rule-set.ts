@@ -56,17 +56,35 @@ export class RuleSet {
 }
 
 
-function loadMatters(parsed: ParsedJson | null, problems: RuleProblem[]): Matter[] {
+/** matters.json's matters, or null when it is missing or has errors (reported here, once). */
+function loadMatters(parsed: ParsedJson | null, problems: RuleProblem[]): Matter[] | null {
   if (!parsed) {
     problems.push({ file: 'matters.json', line: 1, column: 1, zh: '缺少 matters.json（事项清单）', en: 'matters.json (the list of matters) is missing' });
-    return [];
+    return null;
   }
   const { file, json } = parsed;
   problems.push(...parsed.problems);
-  if (!json) return [];
+  if (!json) return null;
   const invalid = schemaProblems(file, json, 'matters');
   problems.push(...invalid, ...impossibleDates(file, json));
-  return invalid.length ? [] : (json.value as { matters: Matter[] }).matters;
+  return invalid.length ? null : (json.value as { matters: Matter[] }).matters;
+}
+
+/**
+ * While matters.json has errors, no rule's matters can be checked: each rule naming one would
+ * otherwise report "unknown matter" (about 40 on the shipped rules), burying the one error to fix.
+ * They are said once, as one line beside matters.json's own errors.
+ */
+function mattersNotChecked(files: string[]): RuleProblem[] {
+  if (!files.length) return [];
+  const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ', …' : '');
+  return [{
+    file: 'matters.json',
+    line: 1,
+    column: 1,
+    zh: `${files.length} 个规则文件的事项未检查：matters.json 有错误，请先修正 matters.json 的错误（${shown}）`,
+    en: `not checked: the matters of ${files.length} rule file(s), because matters.json has errors; fix matters.json's errors first (${shown})`,
+  }];
 }
 
 function loadParameters(parsed: ParsedJson[], problems: RuleProblem[]): { set: ParameterSet; json: LocatedJson; valid: boolean }[] {
@@ -115,8 +133,9 @@ function loadFactsQueries(parsed: ParsedRuleFiles['factsQueries'], files: RuleFi
   return { queries, shaped };
 }
 
-function loadRules(parsed: ParsedRuleFiles['rules'], matters: Matter[], problems: RuleProblem[]): { rule: LoadedRule; json: LocatedJson }[] {
-  const known = new Map(matters.map((m) => [m.code, m]));
+function loadRules(parsed: ParsedRuleFiles['rules'], matters: Matter[] | null, problems: RuleProblem[]): { rule: LoadedRule; json: LocatedJson }[] {
+  const known = matters && new Map(matters.map((m) => [m.code, m]));
+  const unchecked: string[] = [];
   const seen = new Map<string, { file: string; json: LocatedJson }>();
   const rules: { rule: LoadedRule; json: LocatedJson }[] = [];
   let listValues = 0;
@@ -152,6 +171,7 @@ function loadRules(parsed: ParsedRuleFiles['rules'], matters: Matter[], problems
     }
     const invalid = schemaProblems(file, json, 'rule');
     const found = invalid.length ? invalid : validateRule(file, json, type, known);
+    if (!invalid.length && !known && (json.value as { matters: unknown[] }).matters.length) unchecked.push(file);
     problems.push(...found, ...impossibleDates(file, json));
     const rule = json.value as LoadedRule;
     if (rule && typeof rule === 'object' && typeof rule.id === 'string') {
@@ -166,6 +186,7 @@ function loadRules(parsed: ParsedRuleFiles['rules'], matters: Matter[], problems
     // Schema-valid rules go on to the checks against the facts, even with other problems.
     if (invalid.length === 0) rules.push({ rule: { ...rule, file }, json });
   }
+  problems.push(...mattersNotChecked(unchecked));
   return rules;
 }
 
@@ -237,7 +258,7 @@ export function inspectFiles(files: RuleFiles, schema: GraphQLSchema, draft?: Dr
   const law = inspectLaw(parsed);
   problems.push(...law.problems);
   warnings.push(...law.warnings);
-  if (problems.length) return { ruleSet: null, problems, warnings };
+  if (problems.length || !matters) return { ruleSet: null, problems, warnings }; // no matters: loadMatters said why
   const rules = loaded.map(({ rule }) => rule);
   return { ruleSet: new RuleSet(versionOf(files), new Date(), matters, rules, parameterSets, factsQueries as Record<SubjectType, FactsQuery>, files), problems, warnings };
 }

@@ -3,27 +3,21 @@ import type { LocatedJson } from './json-file';
 import { MITIGABLE } from '../domain/verdict';
 import { decoratorCount, engineOperator, OPERATORS } from './operators';
 import { RULE_LIMITS } from './rule-limits';
-import type { ConditionNode, LoadedRule, Matter, RuleFile } from './rule-model';
+import { leaves, type LoadedRule, type Matter, type RuleFile } from './rule-model';
 import type { RuleProblem } from './rule-problem';
-
-/** Every leaf condition with its JSON path in the file, for checks and coverage. */
-export function leaves(node: ConditionNode, at: (string | number)[] = ['conditions']): { leaf: Extract<ConditionNode, { fact: string }>; at: (string | number)[] }[] {
-  if ('all' in node) return node.all.flatMap((child, i) => leaves(child, [...at, 'all', i]));
-  if ('any' in node) return node.any.flatMap((child, i) => leaves(child, [...at, 'any', i]));
-  if ('not' in node) return leaves(node.not, [...at, 'not']);
-  return [{ leaf: node, at }];
-}
 
 /**
  * What the JSON Schema cannot see: the folder and subject type agree, matters are declared and
- * apply to the subject type, dates are in order, operators exist. Run on schema-valid files.
+ * apply to the subject type (unless `matters` is null: matters.json has errors), dates are in order, operators exist. Run on schema-valid files.
  */
-export function validateRule(file: string, json: LocatedJson, folderType: SubjectType, matters: Map<string, Matter>): RuleProblem[] {
+export function validateRule(file: string, json: LocatedJson, folderType: SubjectType, matters: Map<string, Matter> | null): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const problem = (at: (string | number)[], zh: string, en: string) => problems.push({ file, ...json.locate(at), zh, en });
   const rule = json.value as RuleFile;
   if (rule.subjectType !== folderType) problem(['subjectType'], `"subjectType" 应为 "${folderType}"（与所在文件夹一致）`, `"subjectType" must be "${folderType}", matching the folder`);
+  // null: matters.json has errors, reported once by the caller rather than once per matter named here.
   rule.matters.forEach((code, i) => {
+    if (!matters) return;
     const matter = matters.get(code);
     if (!matter) problem(['matters', i], `未知的事项 "${code}"，请先在 matters.json 中声明`, `unknown matter "${code}"; declare it in matters.json first`);
     else if (!matter.subjectTypes.includes(folderType)) problem(['matters', i], `事项 "${code}" 不适用于 ${folderType}`, `matter "${code}" does not apply to ${folderType}`);

@@ -1,10 +1,9 @@
 import { followPath, kindOf, listElementType, type ShapeNode, type ValueKind } from './facts-shape';
 import type { LocatedJson } from './json-file';
 import { pathExists, resolvePath } from './path';
-import { isParameterRef, WHERE_COMPARISONS, type LoadedRule, type ParameterSet } from './rule-model';
+import { isParameterRef, leaves, WHERE_COMPARISONS, type LoadedRule, type ParameterSet } from './rule-model';
 import type { RuleProblem } from './rule-problem';
-import { leaves } from './rule-validator';
-import { PLACEHOLDER } from './template';
+import { PLACEHOLDER, placeholders, placeholderTarget } from './template';
 
 const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
 const KIND_ZH: Record<ValueKind, string> = { number: '数字', boolean: '布尔值', string: '文本', date: '日期', enum: '枚举值', list: '列表', object: '对象' };
@@ -152,9 +151,9 @@ export function checkRuleAgainstFacts(rule: LoadedRule, json: LocatedJson, shape
   });
   problems.push(...pointsParameterProblems(rule, json, shape, parameterSets));
   for (const locale of ['zh', 'en'] as const) {
-    for (const [, placeholder] of rule.explanation[locale].matchAll(PLACEHOLDER)) {
-      const [fact, ...rest] = placeholder.split('.');
-      const target = resolveTarget(fact, rest.length ? `$.${rest.join('.')}` : undefined, fact === 'subject' ? shape : undefined, parameterSets);
+    for (const { path: placeholder } of placeholders(rule.explanation[locale])) {
+      const { fact, path } = placeholderTarget(placeholder);
+      const target = resolveTarget(fact, path, fact === 'subject' ? shape : undefined, parameterSets);
       if ('zh' in target) problem(['explanation', locale], `说明模板中的 {{${placeholder}}}：${target.zh}`, `{{${placeholder}}} in the explanation: ${target.en}`);
     }
   }
@@ -177,13 +176,13 @@ function pointsParameterProblems(rule: LoadedRule, json: LocatedJson, shape: Sha
   if (!/^[\w.[\]]*$/.test(points.parameter.replace(PLACEHOLDER, ''))) {
     problem('points.parameter 只能是参数路径（字母、数字、点号）及 {{事实.路径}} 占位符', 'points.parameter may hold only a parameter path (letters, digits, dots) and {{fact.path}} placeholders');
   }
-  for (const [, placeholder] of points.parameter.matchAll(PLACEHOLDER)) {
-    const [fact, ...rest] = placeholder.split('.');
+  for (const { path: placeholder } of placeholders(points.parameter)) {
+    const { fact, path } = placeholderTarget(placeholder);
     if (fact !== 'subject' && fact !== 'parameters') {
       problem(`points.parameter 中的 {{${placeholder}}}：事实只能是 subject 或 parameters`, `{{${placeholder}}} in points.parameter: the fact must be subject or parameters`);
       continue;
     }
-    const target = resolveTarget(fact, rest.length ? `$.${rest.join('.')}` : undefined, fact === 'subject' ? shape : undefined, parameterSets);
+    const target = resolveTarget(fact, path, fact === 'subject' ? shape : undefined, parameterSets);
     if ('zh' in target) problem(`points.parameter 中的 {{${placeholder}}}：${target.zh}`, `{{${placeholder}}} in points.parameter: ${target.en}`);
     else if (fact === 'subject' && target.kind !== 'enum' && target.kind !== 'boolean') {
       problem(

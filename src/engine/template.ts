@@ -8,6 +8,12 @@ export function placeholders(template: string): { whole: string; path: string }[
   return [...template.matchAll(PLACEHOLDER)].map(([whole, path]) => ({ whole, path }));
 }
 
+/** What a placeholder's path names: its fact and the path in it (`subject.credit.unrepaired` → subject, `$.credit.unrepaired`; `subject` alone → no path). */
+export function placeholderTarget(path: string): { fact: string; path: string | undefined } {
+  const dot = path.indexOf('.');
+  return dot < 0 ? { fact: path, path: undefined } : { fact: path.slice(0, dot), path: `$.${path.slice(dot + 1)}` };
+}
+
 /** The parameters a template reads (`{{parameters.gradePoints.A}}` → `gradePoints.A`). */
 export function parameterPlaceholders(template: string): string[] {
   return placeholders(template).flatMap(({ path }) => (path.startsWith('parameters.') ? [path.slice('parameters.'.length)] : []));

@@ -4,8 +4,7 @@ import { writeReads } from '../audit/read-log';
 import { SubjectType } from '../domain/subject';
 import type { Viewer } from '../auth/role';
 import { AuditAction, type AuditEntry } from '../domain/audit';
-import type { ReloadResult, RuleReloader } from '../engine/rule-reloader';
-import { SharedReload } from '../engine/shared-reload';
+import type { ReloadAnswer, ReloadResult, RuleReloader } from '../engine/rule-reloader';
 import type { RuleSet } from '../engine/rule-set';
 import type { FactsRunner } from './facts';
 import { previewImpact, type ImpactReport } from './impact.service';
@@ -15,27 +14,25 @@ import { previewImpact, type ImpactReport } from './impact.service';
  * a valid change is swapped in, an invalid one keeps the last good set (src/engine/rule-reloader.ts).
  */
 export async function reloadRules(em: EntityManager, actor: Viewer, reloader: RuleReloader): Promise<ReloadResult> {
-  // Callers asking together share one reload (hostile19 F3, src/engine/shared-reload.ts); each is audited.
-  let gate = gates.get(reloader);
-  if (!gate) gates.set(reloader, (gate = new SharedReload()));
-  const { result, started } = gate.run(() => reloader.reload());
-  const shared = started ? '' : ' (shared a reload another request began)';
+  // Askers together share one reload, requests and the folder watcher alike (hostile19 F3,
+  // src/engine/shared-reload.ts); each request is audited, saying whether it shared and whose it was.
   // Subscribers hear of a reload only when it swapped in another version (hostile8 F10): a reload that
   // changed nothing, or kept the last good set, changes no verdict, and clients re-assess on the notice.
-  // A shared reload notifies once, through the caller that began it.
-  // Waited for before the audit's transaction opens: callers sharing a reload hold no connection meanwhile.
-  const settled = await result.then((value) => ({ value }), (error: unknown) => ({ error }));
+  // A shared reload notifies once, through the first request it answers.
+  // Waited for before the audit's transaction opens: requests sharing a reload hold no connection meanwhile.
+  const settled = await reloader.reload('request').then((value) => ({ value }), (error: unknown) => ({ error }));
   return withAudit(em, actor, AuditAction.RELOAD_RULES, async () => {
     if ('error' in settled) throw settled.error;
-    return settled.value;
-  }, (r) => ({
-    outcome: (r.errors.length ? `kept ${r.version}: ${r.errors.length} error(s)` : `in force: ${r.version}`) + shared,
-    notify: r.changed && started,
-  }));
+    return settled.value.result;
+  }, (r) => {
+    const answer = (settled as { value: ReloadAnswer }).value;
+    const shared = answer.shared ? ` (shared a reload ${answer.begunBy === 'watcher' ? 'the rules folder watcher' : 'another request'} began)` : '';
+    return {
+      outcome: (r.errors.length ? `kept ${r.version}: ${r.errors.length} error(s)` : `in force: ${r.version}`) + shared,
+      notify: r.changed && answer.announces,
+    };
+  });
 }
-
-/** Per reloader (one per server), its shared reload. */
-const gates = new WeakMap<RuleReloader, SharedReload<ReloadResult>>();
 
 /**
  * A draft rule set run against every subject concerned, compared with the set in force (the

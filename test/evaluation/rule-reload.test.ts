@@ -87,7 +87,7 @@ describe('editing the rules under a running server', () => {
     const underWay = Array.from({ length: 20 }, evaluateNow);
     await first; // the swap comes while the others are still being evaluated
     write(tightened);
-    server.app.reloader.reload();
+    await server.app.reloader.reload('request');
     const after = (await ruleSet()).version;
     const later = await Promise.all(Array.from({ length: 5 }, evaluateNow));
     expect(after).not.toBe(before);
@@ -98,6 +98,6 @@ describe('editing the rules under a running server', () => {
     }
     expect(later).toEqual(Array(5).fill({ outcome: 'CAUTION', ruleSetVersion: after }));
     write(original);
-    server.app.reloader.reload();
+    await server.app.reloader.reload('request');
   });
 });
