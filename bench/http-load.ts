@@ -137,8 +137,9 @@ export async function evaluateOverHttp(db: Client, databaseUrl: string, ids: str
   const url = `http://127.0.0.1:${port}`;
   // One bench token reads thousands of civil servants' explanations a minute: the per-token limit on
   // personal-data reads (PERSONAL_READS_PER_MINUTE, 60 by default) would answer most with 429, so it is off here;
-  // so is the per-token bound on audited read rows (AUDITED_READS_PER_MINUTE, 2,000 by default), which its explanation reads pass.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false', PERSONAL_READS_PER_MINUTE: '0', AUDITED_READS_PER_MINUTE: '0' };
+  // so is the per-token bound on audited read rows (AUDITED_READS_PER_MINUTE, 2,000 by default), which its explanation reads pass,
+  // and the one on stored evaluations (STORED_WRITES_PER_MINUTE, 120 by default), which its evaluate load passes.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET, SEED_DEMO_DATA: 'false', RULES_WATCH: 'false', PERSONAL_READS_PER_MINUTE: '0', AUDITED_READS_PER_MINUTE: '0', STORED_WRITES_PER_MINUTE: '0' };
   if (options.webConcurrency !== undefined) env.WEB_CONCURRENCY = String(options.webConcurrency);
   const server: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), 'dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let serving = 0;

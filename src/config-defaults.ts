@@ -40,6 +40,11 @@ export const IN_FLIGHT_PER_TOKEN_DEFAULT = 64;
 export const PERSONAL_READS_PER_MINUTE_DEFAULT = 60;
 /** Audited read rows per token holder a minute: 20 assess of 100 subjects with explanations (hostile19 F6). */
 export const AUDITED_READS_PER_MINUTE_DEFAULT = 2_000;
+/**
+ * evaluate, recheck and previewRules calls per token holder a minute (stored-write-limit.ts, hostile21
+ * N2): two a second, above what a person evaluating from the console sends; many subjects are a sweep's.
+ */
+export const STORED_WRITES_PER_MINUTE_DEFAULT = 120;
 
 /** Anonymous requests one client address may have under way at once (http-limits/anonymous-requests.ts): a browser opens about six connections. */
 export const PUBLIC_IN_FLIGHT_DEFAULT = 10;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-  DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PERSONAL_READS_PER_MINUTE_DEFAULT, AUDITED_READS_PER_MINUTE_DEFAULT,
+  DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PERSONAL_READS_PER_MINUTE_DEFAULT, AUDITED_READS_PER_MINUTE_DEFAULT, STORED_WRITES_PER_MINUTE_DEFAULT,
   PUBLIC_IN_FLIGHT_DEFAULT, PUBLIC_RATE_DEFAULTS, SUBSCRIPTION_DEFAULTS,
 } from './config-defaults';
 import {
@@ -96,6 +96,8 @@ export interface Config {
   personalReadsPerMinute?: number;
   /** Audited read rows (READ_EXPLANATION, READ_PERSONAL_DATA) one token holder's queries may write a minute (AUDITED_READS_PER_MINUTE, default 2,000; 0: no limit; src/graphql/audited-read-limit.ts). */
   auditedReadsPerMinute?: number;
+  /** evaluate, recheck and previewRules calls one token holder may make a minute (STORED_WRITES_PER_MINUTE, default 120; 0: no limit; src/graphql/stored-write-limit.ts). */
+  storedWritesPerMinute?: number;
 }
 
 /** What the server checks in tokens beyond signature, role and subject. */
@@ -143,5 +145,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     inFlightPerToken: readCount(env, 'IN_FLIGHT_PER_TOKEN', IN_FLIGHT_PER_TOKEN_DEFAULT, 1, 10_000, 'requests under way per token holder'),
     personalReadsPerMinute: readCount(env, 'PERSONAL_READS_PER_MINUTE', PERSONAL_READS_PER_MINUTE_DEFAULT, 0, 100_000, 'queries reading personal data per token holder a minute'),
     auditedReadsPerMinute: readCount(env, 'AUDITED_READS_PER_MINUTE', AUDITED_READS_PER_MINUTE_DEFAULT, 0, 10_000_000, 'audited read rows per token holder a minute'),
+    storedWritesPerMinute: readCount(env, 'STORED_WRITES_PER_MINUTE', STORED_WRITES_PER_MINUTE_DEFAULT, 0, 1_000_000, 'evaluate, recheck and previewRules calls per token holder a minute'),
   };
 }

@@ -10,7 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { AUDITED_READS_PER_MINUTE_DEFAULT, DEFAULT_PUBLIC_STATUS_CACHE_SIZE, PERSONAL_READS_PER_MINUTE_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf } from '../config-defaults';
+import { AUDITED_READS_PER_MINUTE_DEFAULT, DEFAULT_PUBLIC_STATUS_CACHE_SIZE, PERSONAL_READS_PER_MINUTE_DEFAULT, STORED_WRITES_PER_MINUTE_DEFAULT, SUBSCRIPTION_DEFAULTS, publicShareOf } from '../config-defaults';
 import { auditedReadLimit } from './audited-read-limit';
 import { clientAddressOf, type TrustProxy } from '../web/client-address';
 import type { RuleReloader } from '../engine/rule-reloader';
@@ -23,6 +23,7 @@ import { SweepLauncher } from '../sweep/launcher';
 import { createFactsRunner } from './facts-runner';
 import { PublicStatusCache } from './public-status-cache';
 import { personalReadLimit } from './personal-read-limit';
+import { storedWriteLimitPlugin } from './stored-write-limit';
 import { readAuditPlugin } from './read-audit-plugin';
 import { httpErrorHandler, httpLimits, serverTimeouts } from './http-limits';
 import { inputValuesPlugin } from './input-values';
@@ -151,6 +152,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       complexityPlugin(),
       assessmentLimitPlugin(),
       inputValuesPlugin,
+      // Before anything runs: a refused mutation stores nothing (stored-write-limit.ts).
+      ...[storedWriteLimitPlugin(config.storedWritesPerMinute ?? STORED_WRITES_PER_MINUTE_DEFAULT)].filter((plugin) => plugin !== null),
       metricsPlugin,
       readAuditPlugin(personalReads, auditedReadLimit(config.auditedReadsPerMinute ?? AUDITED_READS_PER_MINUTE_DEFAULT)),
       operationLogPlugin,

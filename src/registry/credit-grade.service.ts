@@ -10,6 +10,7 @@ import { Enterprise, EnterpriseCreditGrade } from '../db/entities';
 import { SubjectType, type CreditGrade } from '../domain/subject';
 import { BadUserInputError } from '../errors';
 import { findOrFail } from './lookup';
+import { assertMayRewritePastDays, enRoles, type PastDaysChange, rewritesPastDays, zhRoles } from './past-days';
 import { secondPersonRequired } from './second-person';
 
 /** What an update may change of an enterprise, as its audit event records it. */
@@ -49,20 +50,17 @@ const BACKDATING_REGRADERS: readonly Role[] = PERMISSIONS.writeRegistry.filter((
  * turned a D that held all of 2023 into an A, or into one day of D. That takes a second person
  * (correctGradeHistory: OFFICER, ADMIN; a back-dated new grade ADMIN, as updateEnterprise is registry work). The clerk ends a grade from today on, and any grade entered
  * today however it is dated (a grade history entered from the papers, oldest first; a slip corrected).
+ * The rule is past-days.ts's, shared with objections, removals, listing terms and repairs.
  */
-function rewritesPastDays(open: EnterpriseCreditGrade, from: string): boolean {
-  const today = chinaToday();
-  return from < today && chinaDate(open.createdAt) < today;
-}
+const endsFrom = (open: EnterpriseCreditGrade, from: string): PastDaysChange => ({ from, onRecordSince: open.createdAt });
 
 function assertMayEndFrom(actor: Viewer, open: EnterpriseCreditGrade, from: string, how: { zh: string; en: string }, allowed: readonly Role[]): void {
-  if (!rewritesPastDays(open, from) || allowed.includes(actor.role)) return;
   const today = chinaToday();
-  throw secondPersonRequired(
-    `信用等级 ${open.grade}（${open.gradedOn} 评定，${chinaDate(open.createdAt)} 登记）在登记簿上一直有效至今；${how.zh}将自 ${from} 起改写它已有效的日子（以往各日的评估和复核据此作出），须由第二人（${allowed.join('、')}）办理。${actor.role} 可自今日（${today}）起终止该等级。未作任何更改。 / `
-      + `grade ${open.grade}, given ${open.gradedOn} and on record since ${chinaDate(open.createdAt)}, has held on the registry's word every day to today; ${how.en} would rewrite the days from ${from} on, which past as-of evaluations and rechecks read. That takes a second person: one of ${allowed.join(', ')}. The ${actor.role} role may end it from today (${today}) on. Nothing was changed.`,
-    { role: actor.role, allowed },
-  );
+  assertMayRewritePastDays(actor, endsFrom(open, from), {
+    allowed,
+    zh: `信用等级 ${open.grade}（${open.gradedOn} 评定，${chinaDate(open.createdAt)} 登记）在登记簿上一直有效至今；${how.zh}将自 ${from} 起改写它已有效的日子（以往各日的评估和复核据此作出），须由第二人（${zhRoles(allowed)}）办理。${actor.role} 可自今日（${today}）起终止该等级。`,
+    en: `grade ${open.grade}, given ${open.gradedOn} and on record since ${chinaDate(open.createdAt)}, has held on the registry's word every day to today; ${how.en} would rewrite the days from ${from} on, which past as-of evaluations and rechecks read. That takes a second person: one of ${enRoles(allowed)}. The ${actor.role} role may end it from today (${today}) on.`,
+  });
 }
 
 /**
@@ -122,7 +120,7 @@ function assertWithdrawal(open: EnterpriseCreditGrade, input: GradeWithdrawal): 
 async function assertMayWithdraw(tx: EntityManager, actor: Viewer, enterprise: Enterprise, open: EnterpriseCreditGrade, input: GradeWithdrawal): Promise<void> {
   // Withdrawn in error, a grade never held: its days from gradedOn on are rewritten.
   const from = input.reason === CreditGradeEnd.WITHDRAWN ? input.on! : open.gradedOn;
-  if (rewritesPastDays(open, from)) {
+  if (rewritesPastDays(endsFrom(open, from))) {
     const how = input.reason === CreditGradeEnd.WITHDRAWN ? { zh: `自 ${from} 起撤销`, en: `withdrawing it from ${from}` } : { zh: '作为录入错误撤销', en: 'withdrawing it as entered in error' };
     return assertMayEndFrom(actor, open, from, how, PERMISSIONS.correctGradeHistory);
   }

@@ -11,6 +11,7 @@ import { type DecisionRecord, decisionSuffix } from '../domain/decision-record';
 import { appendRevision } from './credit-record.service';
 import { checkedDecision } from './decision-record';
 import { assertDateOrder, findOrFail } from './lookup';
+import { assertMayApproveFrom, assertMayRestateRelief } from './repair-past-days';
 import { assertSecondPerson } from './second-person';
 
 export interface RequestRepairFields {
@@ -115,7 +116,11 @@ export async function decideCreditRepair(em: EntityManager, actor: Viewer, input
     // An application stored before F3 was checked may predate the record; its decision may not.
     assertDateOrder('the record\'s decidedOn', record.decidedOn, 'decidedOn', input.decidedOn);
     assertDateOrder('the record\'s recordedOn', record.recordedOn, 'decidedOn', input.decidedOn);
-    if (input.decision === RepairStatus.APPROVED) assertSecondPerson(actor, repair.enteredBy, { zh: '信用修复的批准', en: 'Approving this credit repair', field: 'repairId' });
+    if (input.decision === RepairStatus.APPROVED) {
+      assertSecondPerson(actor, repair.enteredBy, { zh: '信用修复的批准', en: 'Approving this credit repair', field: 'repairId' });
+      // hostile21 F6: dated before today, an approval reaches back over past days (repair-past-days.ts).
+      assertMayApproveFrom(actor, record, input.decidedOn);
+    }
     const relief = input.decision === RepairStatus.APPROVED ? input.relief! : null;
     // Law, not policy (law14a R8): see LIGHTEN_FOR_CIVIL_SERVANTS_ONLY.
     if (relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
@@ -155,6 +160,7 @@ export async function stateRepairRelief(em: EntityManager, actor: Viewer, input:
       throw new BadUserInputError('relief', LIGHTEN_FOR_CIVIL_SERVANTS_ONLY);
     }
     assertDateOrder('the approval\'s decidedOn', repair.decidedOn!, 'statedOn', input.statedOn);
+    assertMayRestateRelief(actor, repair, input.relief);
     Object.assign(repair, { relief: input.relief, reliefStated: true, reliefStatedOn: input.statedOn, reliefStatementDocument: input.documentNumber });
     return repair;
   }, (r) => ({ subjectType: r.record.subjectType, subjectId: r.record.subjectId, targetId: r.record.id, outcome: `relief stated ${r.relief}` }));

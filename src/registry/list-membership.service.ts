@@ -11,6 +11,7 @@ import { documentNumberProblem, keeperProblem, LIST_KEEPERS } from './document-n
 import { assertDateOrder, findOrFail } from './lookup';
 import { assertListingTerm, assertTermExtended } from './listing-term';
 import { decidingBodyProblem } from './deciding-body';
+import { assertMayEndFirstTermOn, assertMayRemoveFrom } from './listing-past-days';
 import { findSubject } from './subjects';
 
 export interface ListingFields {
@@ -78,7 +79,8 @@ export async function listSubject(em: EntityManager, actor: Viewer, input: Listi
 /**
  * Takes a subject off a list from a day (移出名单). The listing stays, with its removal. Its row is
  * locked first, so of two parallel removals the second sees the first and is refused instead of
- * overwriting the first one's day and document.
+ * overwriting the first one's day and document. Dated before today on a listing on record before
+ * today it takes a second person (hostile21 F4, listing-past-days.ts).
  */
 export async function removeFromList(em: EntityManager, actor: Viewer, input: RemovalFields): Promise<ListMembership> {
   const numberProblem = documentNumberProblem(input.documentNumber);
@@ -92,6 +94,7 @@ export async function removeFromList(em: EntityManager, actor: Viewer, input: Re
     const body = decidingBodyProblem(membership.list, membership.listedBy, input.removedBy, 'removedBy');
     if (body) throw new BadUserInputError('removedBy', body);
     assertRemovedAfterListing(membership.listedOn, input.removedOn);
+    assertMayRemoveFrom(actor, membership, input.removedOn);
     Object.assign(membership, { removedOn: input.removedOn, removedBy: input.removedBy, removalDocumentNumber: input.documentNumber });
     return membership;
   }, (m) => ({ subjectType: m.subjectType, subjectId: m.subjectId, targetId: m.id, outcome: `removed ${m.list}` }));
@@ -110,6 +113,8 @@ export interface TermFields {
  * audited old → new. hostile11 F3: the deciding court is the listing court or one above it
  * (deciding-body.ts); a term is set where none is recorded or extended, never shortened (an early end
  * is a removal); it ends after the listing day and at most MAX_TERM_YEARS after it (listing-term.ts).
+ * A first term that would take past days off a listing on record before today takes a second person,
+ * as a back-dated removal does (hostile21 F5, listing-past-days.ts).
  * Refused for a list without terms, and for a listing already removed (CONFLICT). The row is locked
  * first, so of two parallel changes the later sees the first.
  */
@@ -126,6 +131,7 @@ export async function setListingTerm(em: EntityManager, actor: Viewer, input: Te
     const body = decidingBodyProblem(membership.list, membership.listedBy, input.decidedBy, 'decidedBy');
     if (body) throw new BadUserInputError('decidedBy', body);
     assertTermExtended(membership.termEndsOn, input.termEndsOn);
+    assertMayEndFirstTermOn(actor, membership, input.termEndsOn);
     // The deciding court has no column of its own: the audit event keeps it beside the decision's number.
     outcome = `term ${membership.termEndsOn ?? 'none'} → ${input.termEndsOn} (${input.documentNumber}, ${input.decidedBy})`;
     Object.assign(membership, { termEndsOn: input.termEndsOn, termDocumentNumber: input.documentNumber });

@@ -95,6 +95,8 @@ export async function startTestServer(overrides: Partial<Config> = {}, sharing?:
     publicRateLimit: 0,
     // Suites read personal data many times a minute with one token; test/security/personal-reads-rate-limit.test.ts sets its own.
     personalReadsPerMinute: 0,
+    // Suites evaluate hundreds of times a minute with one token; test/security/clerk-fills-verdict-table.test.ts sets its own.
+    storedWritesPerMinute: 0,
     ...overrides,
   };
   const statements: string[] = [];

@@ -1,0 +1,58 @@
+import { PERMISSIONS, type Viewer } from '../auth/role';
+import { addDays, chinaDate, chinaToday } from '../domain/day';
+import type { ListMembership } from '../db/entities';
+import { assertMayRewritePastDays, enRoles, secondPersonsFor, zhRoles } from './past-days';
+
+/**
+ * Who takes a listing off past days alone: removeFromList and setListingTerm are the deciders' work
+ * (PERMISSIONS.decide, CLERK and ADMIN), so of the second persons ADMIN alone (past-days.ts).
+ */
+export const PAST_LISTING_REWRITERS = secondPersonsFor(PERMISSIONS.decide);
+
+/** "the listing (listed 2023-08-24, 鄂州市监〔2023〕1号, on record since 2023-08-24)", in both languages. */
+function listingWords(m: ListMembership): { zh: string; en: string } {
+  return {
+    zh: `该列入（${m.listedOn} 列入 ${m.list}，${m.documentNumber}，${chinaDate(m.createdAt)} 登记）在登记簿上一直计入至今`,
+    en: `the listing on ${m.list} (listed ${m.listedOn}, ${m.documentNumber}, on record since ${chinaDate(m.createdAt)}) has counted on the registry's word every day to today`,
+  };
+}
+
+/**
+ * hostile21 F4: a removal is the listing body's decision and names its own day, but the clerk types
+ * both the day and the body. Dated before today on a listing on record before today, it erased the
+ * listing from every past day since (a 2023 procurement bar gone from every recheck) on one person's
+ * word. Like a grade ended on a past day, that takes a second person; dated today it is the clerk's.
+ */
+export function assertMayRemoveFrom(actor: Viewer, membership: ListMembership, removedOn: string): void {
+  const today = chinaToday();
+  const allowed = PAST_LISTING_REWRITERS;
+  const listing = listingWords(membership);
+  assertMayRewritePastDays(actor, { from: removedOn, onRecordSince: membership.createdAt }, {
+    allowed,
+    field: 'removedOn',
+    zh: `${listing.zh}；移出日期 ${removedOn} 早于今日（${today}），将自 ${removedOn} 起把它从以往各日抹去（以往各日的评估和复核据此作出），须由第二人（${zhRoles(allowed)}）录入。${actor.role} 可以今日（${today}）为移出日期录入；移出决定载明更早日期的，请交 ${zhRoles(allowed)} 录入。`,
+    en: `${listing.en}; a removal dated ${removedOn}, before today (${today}), would erase it from the days from ${removedOn} on, which past as-of evaluations and rechecks read. Entering it takes a second person: one of ${enRoles(allowed)}. The ${actor.role} role may enter the removal dated today (${today}); a removal decision that states an earlier day is entered by ${enRoles(allowed)}.`,
+  });
+}
+
+/**
+ * hostile21 F5: a listing with no recorded term counts until it is removed. Recording its first term
+ * ending before yesterday ends it on past days exactly as a back-dated removal does (a 2022 listing
+ * given a term ending the next day was gone from every day since), so it takes the same second person.
+ * The listing counts through termEndsOn: the first day the term takes away is the day after it, so a
+ * first term ending yesterday or later changes no past day. A recorded term is only ever lengthened
+ * (listing-term.ts), which takes no day away.
+ */
+export function assertMayEndFirstTermOn(actor: Viewer, membership: ListMembership, termEndsOn: string): void {
+  if (membership.termEndsOn) return;
+  const today = chinaToday();
+  const allowed = PAST_LISTING_REWRITERS;
+  const listing = listingWords(membership);
+  const from = addDays(termEndsOn, 1);
+  assertMayRewritePastDays(actor, { from, onRecordSince: membership.createdAt }, {
+    allowed,
+    field: 'termEndsOn',
+    zh: `${listing.zh}（未登记期限，至移出为止计入）；首次登记的期限 ${termEndsOn} 届满，将自 ${from} 起把它从以往各日抹去（以往各日的评估和复核据此作出），与倒签的移出相同，须由第二人（${zhRoles(allowed)}）录入。${actor.role} 可登记届满日不早于昨日（${addDays(today, -1)}）的期限；法院决定载明更早届满日的，请交 ${zhRoles(allowed)} 录入。`,
+    en: `${listing.en} (no term recorded: it counts until removed); a first term ending ${termEndsOn} would erase it from the days from ${from} on, which past as-of evaluations and rechecks read, as a back-dated removal would. Entering it takes a second person: one of ${enRoles(allowed)}. The ${actor.role} role may record a term ending yesterday (${addDays(today, -1)}) or later; a court decision that states an earlier end is entered by ${enRoles(allowed)}.`,
+  });
+}
