@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { errorsTotal } from '../metrics';
 import type { GraphQLContext } from './context';
+import { SharedCountUnanswered, sharedRowCounter, type RowCounter } from './shared-counts';
 
 /**
  * hostile21 N2: one token grew the append-only tables without bound. `evaluate` and `recheck` each
@@ -11,15 +12,13 @@ import type { GraphQLContext } from './context';
  * 7 s, ≈4 GB a day per token). At most STORED_WRITES_PER_MINUTE of these root fields (each alias
  * counted) per token holder (`sub`) a minute; past it the request is refused before anything runs,
  * HTTP 429 RATE_LIMITED with Retry-After, and writes nothing. Many subjects at once are a sweep's
- * work (startSweep), which this does not count. A fixed window per holder from its first call, per
- * server process (WEB_CONCURRENCY processes allow that many times the limit), as the read limits.
+ * work (startSweep), which this does not count. A fixed window per holder from its first call, for
+ * the whole server, as the read limits.
  */
 export const STORING_FIELDS: readonly string[] = ['evaluate', 'recheck', 'previewRules'];
 
 /** The window STORED_WRITES_PER_MINUTE counts in. */
 const WINDOW_SECONDS = 60;
-/** Holders counted at once before those whose window has ended are dropped. */
-const PRUNE_AT = 10_000;
 
 export interface StoredWriteTake {
   allowed: boolean;
@@ -28,20 +27,20 @@ export interface StoredWriteTake {
   retryAfterSeconds: number;
 }
 
+/**
+ * Storing calls per holder in a fixed window from the first, for the whole server: the counts live
+ * where AUDITED_READS_PER_MINUTE's do (shared-counts.ts; the cluster's primary with WEB_CONCURRENCY
+ * processes), so the limit does not multiply with the number of processes.
+ */
 export class StoredWriteLimit {
-  private readonly windows = new Map<string, { calls: number; endsAt: number }>();
+  private readonly counter: RowCounter = sharedRowCounter('stored-writes');
 
   constructor(readonly limit: number) {}
 
   /** Counts `calls` more storing calls of `holder`, unless they would pass the limit (then nothing is counted). */
-  take(holder: string, calls: number): StoredWriteTake {
-    const now = Date.now();
-    if (this.windows.size >= PRUNE_AT) for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
-    let window = this.windows.get(holder);
-    if (!window || window.endsAt <= now) this.windows.set(holder, (window = { calls: 0, endsAt: now + WINDOW_SECONDS * 1000 }));
-    const allowed = window.calls + calls <= this.limit;
-    if (allowed) window.calls += calls;
-    return { allowed, limit: this.limit, calls, retryAfterSeconds: Math.max(1, Math.ceil((window.endsAt - now) / 1000)) };
+  async take(holder: string, calls: number): Promise<StoredWriteTake> {
+    const { allowed, endsAt } = await this.counter.take(holder, calls, this.limit, WINDOW_SECONDS * 1000);
+    return { allowed, limit: this.limit, calls, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - Date.now()) / 1000)) };
   }
 }
 
@@ -74,13 +73,22 @@ function refusal(holder: string, take: StoredWriteTake): GraphQLError {
   errorsTotal.inc({ code: 'RATE_LIMITED' });
   return new GraphQLError(
     `此令牌（sub ${holder}）每分钟可存储的评估、复核和规则预览已达上限 ${take.limit} 次（STORED_WRITES_PER_MINUTE），本次请求需 ${take.calls} 次，未执行，未存储任何内容；请 ${take.retryAfterSeconds} 秒后重试；需评估大量主体的，请发起批量评估（startSweep）。 `
-      + `Too many stored evaluations with this token (sub ${holder}): this request calls evaluate, recheck or previewRules ${take.calls} time(s), and at most ${take.limit} are run a minute (STORED_WRITES_PER_MINUTE), per server process. Nothing was run or stored. Retry after ${take.retryAfterSeconds} s; to evaluate many subjects, start a sweep (startSweep).`,
+      + `Too many stored evaluations with this token (sub ${holder}): this request calls evaluate, recheck or previewRules ${take.calls} time(s), and at most ${take.limit} are run a minute (STORED_WRITES_PER_MINUTE), across the whole server. Nothing was run or stored. Retry after ${take.retryAfterSeconds} s; to evaluate many subjects, start a sweep (startSweep).`,
     {
       extensions: {
         code: 'RATE_LIMITED', scope: 'token', limit: take.limit, calls: take.calls, windowSeconds: WINDOW_SECONDS, retryAfterSeconds: take.retryAfterSeconds,
         http: { status: 429, headers: new Map([['retry-after', String(take.retryAfterSeconds)]]) },
       },
     },
+  );
+}
+
+function unanswered(): GraphQLError {
+  errorsTotal.inc({ code: 'SERVICE_UNAVAILABLE' });
+  return new GraphQLError(
+    '暂时无法核对此令牌的评估、复核和规则预览次数（STORED_WRITES_PER_MINUTE），本次请求未执行，未存储任何内容；请 1 秒后重试。 '
+      + 'The count of stored evaluations for this token (STORED_WRITES_PER_MINUTE) could not be taken just now. Nothing was run or stored. Retry after 1 s.',
+    { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new Map([['retry-after', '1']]) } } },
   );
 }
 
@@ -97,7 +105,10 @@ export function storedWriteLimitPlugin(perMinute: number): ApolloServerPlugin<Gr
           const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
           const calls = storingCalls(operation, fragments);
           if (!calls) return;
-          const take = limit.take(holder, calls);
+          // A count the cluster's primary did not answer refuses the call (503), never lets it pass.
+          const take = await limit.take(holder, calls).catch((error: unknown) => {
+            throw error instanceof SharedCountUnanswered ? unanswered() : error;
+          });
           if (!take.allowed) throw refusal(holder, take);
         },
       };

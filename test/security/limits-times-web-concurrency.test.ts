@@ -17,6 +17,7 @@ import { TEST_JWT_SECRET, token } from '../support/test-server';
 const PUBLIC_RATE = 4;
 const PERSONAL = 3;
 const AUDITED = 3;
+const STORED = 3;
 const TRIES = 8;
 const SOCKETS = 3;
 
@@ -82,7 +83,7 @@ beforeAll(async () => {
   const env = {
     ...process.env, DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'false', JWT_SECRET: TEST_JWT_SECRET,
     NODE_ENV: 'production', WEB_CONCURRENCY: '2',
-    PUBLIC_RATE_LIMIT: String(PUBLIC_RATE), PERSONAL_READS_PER_MINUTE: String(PERSONAL), AUDITED_READS_PER_MINUTE: String(AUDITED), PUBLIC_SOCKETS_PER_ADDRESS: String(SOCKETS),
+    PUBLIC_RATE_LIMIT: String(PUBLIC_RATE), PERSONAL_READS_PER_MINUTE: String(PERSONAL), AUDITED_READS_PER_MINUTE: String(AUDITED), STORED_WRITES_PER_MINUTE: String(STORED), PUBLIC_SOCKETS_PER_ADDRESS: String(SOCKETS),
   };
   server = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout!.on('data', (chunk) => (output += chunk));
@@ -139,6 +140,20 @@ it('a token gets PERSONAL_READS_PER_MINUTE personal reads from the server, and A
   const audit = await post('query ($s: ID!) { auditEvents(first: 50, filter: { subjectId: $s }) { edges { node { action actor } } } }', { s: agencyId }, admin);
   const reads = audit.body.data.auditEvents.edges.map((e: any) => e.node).filter((e: any) => e.action === 'READ_EXPLANATION');
   expect(reads).toHaveLength(AUDITED);
+}, 120_000);
+
+it('a token gets STORED_WRITES_PER_MINUTE stored evaluations from the server, not that many from each process (hostile21 N2)', async () => {
+  const admin = { role: 'ADMIN', sub: 'sec23-admin' };
+  const agency = await post('mutation ($uscc: String!) { createAgency(input: { uscc: $uscc, name: "鄂州市集群评估局", level: CITY, kind: DEPARTMENT }) { id } }', { uscc: uscc() }, admin);
+  const agencyId = agency.body.data.createAgency.id;
+  const clerk = { role: 'CLERK', sub: 'sec23-clerk' };
+  const evaluate = 'mutation ($id: ID!) { evaluate(subject: { type: AGENCY, id: $id }, matter: "PERFORMANCE_REVIEW") { id } }';
+  const answers = await sequentially(TRIES, () => post(evaluate, { id: agencyId }, clerk));
+  expect(await processesOf(answers.map((a) => a.id))).toHaveProperty('size', 2);
+  expect(statuses(answers)).toEqual(refusedAfter(STORED));
+  expect(answers[STORED].body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', scope: 'token', limit: STORED, calls: 1 });
+  const verdicts = await post('query ($s: ID!) { verdicts(subject: { type: AGENCY, id: $s }, first: 50) { totalCount } }', { s: agencyId }, admin);
+  expect(verdicts.body.data.verdicts.totalCount).toBe(STORED);
 }, 120_000);
 
 /** A WebSocket from `localAddress` (another loopback address: its own rate and socket counts) on a new connection; what became of it. */
