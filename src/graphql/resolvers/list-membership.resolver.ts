@@ -14,13 +14,13 @@ export class ListMembershipResolver {
     return listSubject(context.em, context.viewer, input);
   }
 
-  @Mutation(() => ListMembershipType, { description: 'Takes a subject off a list from a day (移出名单); the listing and its removal stay in the history.' })
+  @Mutation(() => ListMembershipType, { description: 'Takes a subject off a list from a day (移出名单); the listing and its removal stay in the history. A removal dated before today of a listing on record before today rewrites past days: only ADMIN may enter it (FORBIDDEN, reason SECOND_PERSON_REQUIRED, field removedOn; README "Erasable history").' })
   @Authorized(PERMISSIONS.decide)
   removeFromList(@Arg('input', () => RemoveFromListInput) input: RemoveFromListInput, @Ctx() context: GraphQLContext) {
     return removeFromList(context.em, context.viewer, input);
   }
 
-  @Mutation(() => ListMembershipType, { description: '登记或延长列入期限 / Records or extends the term the court set on an existing judgment-defaulter listing (法释〔2017〕7号 art. 2), with the court\'s decision (文号 or 案号); the listing counts up to termEndsOn. Audited old → new (SET_LISTING_TERM). BAD_USER_INPUT on decidedBy for a body other than the listing court or a court above it; on termEndsOn for a list without terms, a term ending on or before the listing day or more than 5 years after it (a proposed check), or one that shortens the recorded term (an early end is a removal: removeFromList); CONFLICT on id for a removed listing; NOT_FOUND when there is no such listing.' })
+  @Mutation(() => ListMembershipType, { description: '登记或延长列入期限 / Records or extends the term the court set on an existing judgment-defaulter listing (法释〔2017〕7号 art. 2), with the court\'s decision (文号 or 案号); the listing counts up to termEndsOn. Audited old → new (SET_LISTING_TERM). BAD_USER_INPUT on decidedBy for a body other than the listing court or a court above it; on termEndsOn for a list without terms, a term ending on or before the listing day or more than 5 years after it (a proposed check), or one that shortens the recorded term (an early end is a removal: removeFromList); FORBIDDEN (reason SECOND_PERSON_REQUIRED, field termEndsOn) when a first term ending before yesterday on a listing on record before today is entered by anyone but ADMIN; CONFLICT on id for a removed listing; NOT_FOUND when there is no such listing.' })
   @Authorized(PERMISSIONS.decide)
   setListingTerm(
     @Arg('id', () => ID) id: string,
