@@ -4,6 +4,7 @@ import type { ClauseCoverage, DocumentCoverage } from '../engine/clause-coverage
 import { inspectFolderLaw } from '../engine/law-check';
 import { SANCTION_LADDER } from '../engine/measure-authority';
 import { formatProblem } from '../engine/rule-problem';
+import { textHeld, type PolicyLibrary } from '../engine/policy-library';
 
 const STATUS: Record<ClauseCoverage['status'], string> = {
   AUTHORISES: '授权措施 authorises',
@@ -31,8 +32,23 @@ function clauseLines(clause: ClauseCoverage): string[] {
     lines.push(`    ◇ 本地选择 local choice (${status}; 决定机关 deciding body: ${choice.body}): ${choice.choice.zh} / ${choice.choice.en}`);
     lines.push(`      规则 rules: ${choice.rules.join(', ') || '—'}${choice.parameters?.length ? `; 参数 parameters: ${choice.parameters.join(', ')}` : ''}`);
   }
+  for (const reference of clause.refersTo) {
+    if (reference.textHeld) lines.push(`    → 引用文件 refers to: ${reference.document}（原文已收入 text held）  “${reference.words}”`);
+    else lines.push(`    ⚠ 引用未收入原文的文件 refers to a document whose text is not held: ${reference.document}  “${reference.words}”；无从核对 left unchecked: ${reference.leavesUnchecked.zh} / ${reference.leavesUnchecked.en}`);
+  }
   if (clause.citedWithoutAuthority.length) lines.push(`    ! 引用但未获授权 cited without authority: ${clause.citedWithoutAuthority.join(', ')} (see rules check)`);
   return lines;
+}
+
+/** The documents only named (their text not held): no clause of theirs can be checked, and no rule may quote them. */
+function notHeldLines(library: PolicyLibrary): string[] {
+  const named = library.documents.filter((d) => !textHeld(d));
+  if (!named.length) return [];
+  return [
+    '未收入原文的文件 documents named but whose text is not held (no quote from them can be checked; rules check refuses one):',
+    ...named.map((d) => `  ⚠ ${d.number} ${d.title}  (rules/${d.file})${d.notHeld ? `: ${d.notHeld.zh} / ${d.notHeld.en}` : ''}`),
+    '',
+  ];
 }
 
 function documentLines(document: DocumentCoverage): string[] {
@@ -64,6 +80,7 @@ export function registerRulesCoverage(rules: Command): void {
       else {
         if (!library.documents.length) console.log('rules/documents/ 中没有文件原文 / rules/documents/ holds no document text.');
         coverage.flatMap(documentLines).forEach((line) => console.log(line));
+        notHeldLines(library).forEach((line) => console.log(line));
         for (const problem of unreadable) console.log(`错误 error   ${formatProblem(problem)}`);
         if (problems.length > unreadable.length) console.log(`规则有 ${problems.length - unreadable.length} 处引文或授权错误，运行 rules check 查看 / the rules have ${problems.length - unreadable.length} quote or authority error(s): run \`rules check\``);
       }

@@ -104,9 +104,9 @@ function selected(c: CommitmentLike, selection: CommitmentSelection): boolean {
 
 /**
  * Public commitments (承诺, 三(五), 四(四), 四(五)) as they stood on day `on`. `within` (a policy
- * parameter) limits them to a calendar period counted as period.ts counts it (runsOn, 民法典 arts.
- * 201–202): a breach found on F counts from F itself through the corresponding day of the period's
- * last month, so "P2Y" on 2026-03-10 covers findings of 2024-03-10 … 2026-03-10 (lawyer11 N1); a
+ * parameter) limits them to a calendar period counted as period.ts counts it (runsOn): a breach found
+ * on F counts from F itself, its first day, through the day before the anniversary, so "P2Y" on
+ * 2026-03-10 covers findings of 2024-03-11 … 2026-03-10 (lawyer11 N1, lawyer20 N1); a
  * fulfilment counts the same way from its settling day. Null counts all. A breach counts as 履职不力
  * only from the day that finding was made: a past day does not see a finding recorded later, and a
  * breach with no finding (unreviewed) counts for nothing. `selection` keeps to the commitments a

@@ -5,7 +5,7 @@ import { runsOn, type Period } from './period';
 
 /**
  * Whether a record counts on a day: decided by then, not revoked, and within the calendar period
- * its severity counts for (a policy parameter, 民法典 arts. 201–202, see period.ts); and whether it
+ * its severity counts for (a policy parameter, from the decision day through the day before the anniversary, see period.ts); and whether it
  * counts towards the facts, the policy options (not-counted.ts) leaving none of it out.
  */
 

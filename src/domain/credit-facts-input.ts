@@ -1,6 +1,6 @@
 import { RecordCategory, RecordKind, RecordStatus, Severity } from './credit-record';
 import { RepairRelief, RepairStatus } from './credit-repair';
-import { ObjectionStatus } from './objection';
+import { ObjectionRemedy, ObjectionStatus } from './objection';
 
 /**
  * What the credit facts are read from (credit-facts.ts): a subject's records, and each record's
@@ -48,4 +48,6 @@ export interface ObjectionLike {
   status: ObjectionStatus;
   filedOn: string;
   resolvedOn?: string | null;
+  /** What an upheld objection did to the record: corrected or revoked it (read for a listing's record, list-membership.ts). */
+  remedy?: ObjectionRemedy | null;
 }

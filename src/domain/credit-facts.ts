@@ -12,8 +12,8 @@ import { notCountedBecause, type NotCountedRecord } from './not-counted';
  * A dishonesty record counts on day D when it is not revoked (a revoked record was a mistake, so
  * it counts for no date), it had been decided (认定) by D — a past day sees only what had been
  * decided by then —, and — where the rules' parameters give one — D lies in the calendar period its
- * severity counts for, from the decision day through the corresponding day (民法典 arts. 201–202,
- * see period.ts). The end of its public disclosure (`disclosureEndsOn`) does not end its counting:
+ * severity counts for, from the decision day (its first day) through the day before the anniversary
+ * (see period.ts). The end of its public disclosure (`disclosureEndsOn`) does not end its counting:
  * it only hides the record from the public (三(二)), and a record still restricts and disqualifies
  * within its counting period after disclosure ends. The 2018 document does not decide this; it is
  * a proposed local choice (catalogue 三(七) localChoices, "公示期届满不终止计入"; lawyer19 R8).

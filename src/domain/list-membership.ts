@@ -1,4 +1,5 @@
-import type { RepairLike } from './credit-facts-input';
+import type { ObjectionLike, RepairLike } from './credit-facts-input';
+import { ObjectionRemedy, ObjectionStatus } from './objection';
 import { repairApprovedOn } from './counting-record';
 import { listingTermNote, termEnded, TERM_LISTS } from './list-term';
 
@@ -59,6 +60,15 @@ export interface MembershipOnDay {
   recordRepairedOn: string | null;
   /** The last day of the listing's term; null when none is recorded. */
   termEndsOn: string | null;
+  /**
+   * The day an upheld objection revoked the record behind the listing here (三(七) “经核实有误的信息应及时更正或撤销”),
+   * by the day; null when it was not revoked by then. It ends nothing: what 三(七) revokes is this system's record,
+   * and the list is the listing body's (四(一) “依法限制失信被执行人及严重违法失信企业”), so the listing holds until that
+   * body removes it; the rules that read it caution the deciding body to verify the listing with it (lawyer20 R1).
+   */
+  recordRevokedOn: string | null;
+  /** recordRevokedOn is set: the record behind the listing was revoked here by the day (for evidence `where`). */
+  recordRevoked: boolean;
   /** What a verdict says of the term (zh + en): when it ends, or that none is recorded and the listing body (court or listing authority) should be asked. */
   termNote: { zh: string; en: string };
 }
@@ -86,6 +96,10 @@ export interface ListFacts {
   judgmentDefaulterListing: MembershipOnDay | null;
   /** The newest seriously-illegal-and-dishonest listing not removed by the day (a repair of the record behind it does not end it). */
   seriousIllegalDishonestListing: MembershipOnDay | null;
+  /** judgmentDefaulterListing rests on a record revoked here by the day (its recordRevokedOn): the listing still holds. */
+  judgmentDefaulterRecordRevoked: boolean;
+  /** seriousIllegalDishonestListing rests on a record revoked here by the day (its recordRevokedOn): the listing still holds. */
+  seriousIllegalDishonestRecordRevoked: boolean;
   /** Every listing that had begun by the day, holding or ended, newest first. */
   memberships: MembershipOnDay[];
 }
@@ -98,7 +112,7 @@ export interface ListFacts {
  * `judgmentDefaulter`, this system's reading for the court facts (see listedByCourt), and is otherwise
  * a note (recordRepairedOn).
  */
-export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: string) => RepairLike[], on: string): ListFacts {
+export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: string) => RepairLike[], on: string, objectionsOf: (recordId: string) => ObjectionLike[] = () => []): ListFacts {
   const days = memberships
     .filter((m) => m.listedOn <= on)
     .sort((a, b) => (a.listedOn === b.listedOn ? a.id.localeCompare(b.id) : a.listedOn < b.listedOn ? 1 : -1))
@@ -109,7 +123,8 @@ export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: s
       const endedBy = m.removedOn && m.removedOn <= on ? ListingEnd.REMOVED : termEnds ? ListingEnd.TERM_ENDED : repairEnds ? ListingEnd.REPAIRED : null;
       const removedOn = m.removedOn ?? null;
       const termEndsOn = m.termEndsOn ?? null;
-      return { id: m.id, list: m.list, listedOn: m.listedOn, listedBy: m.listedBy, documentNumber: m.documentNumber, removedOn, listed: endedBy === null, endedBy, recordRepairedOn, termEndsOn, termNote: listingTermNote(m.list, termEndsOn) };
+      const recordRevokedOn = m.recordId ? revokedOn(objectionsOf(m.recordId), on) : null;
+      return { id: m.id, list: m.list, listedOn: m.listedOn, listedBy: m.listedBy, documentNumber: m.documentNumber, removedOn, listed: endedBy === null, endedBy, recordRepairedOn, termEndsOn, recordRevokedOn, recordRevoked: recordRevokedOn !== null, termNote: listingTermNote(m.list, termEndsOn) };
     });
   const on_ = (list: CreditList) => days.some((m) => m.listed && m.list === list);
   // The court's own act ends a listing: its removal, or the term it set running out (the court must then delete it, 法释〔2017〕7号 art. 10).
@@ -121,6 +136,17 @@ export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: s
     listedByCourt: byCourt !== null,
     judgmentDefaulterListing: byCourt,
     seriousIllegalDishonestListing: serious,
+    judgmentDefaulterRecordRevoked: byCourt?.recordRevoked ?? false,
+    seriousIllegalDishonestRecordRevoked: serious?.recordRevoked ?? false,
     memberships: days,
   };
+}
+
+/**
+ * The day an objection upheld with the REVOKE remedy (撤销) revoked a record, if one had by `on`: a past day sees
+ * the record as it stood then. A record is revoked once (a revoked record takes no further decision).
+ */
+export function revokedOn(objections: readonly ObjectionLike[], on: string): string | null {
+  const revoking = objections.find((o) => o.status === ObjectionStatus.UPHELD && o.remedy === ObjectionRemedy.REVOKE && !!o.resolvedOn && o.resolvedOn <= on);
+  return revoking?.resolvedOn ?? null;
 }

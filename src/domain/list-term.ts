@@ -1,3 +1,5 @@
+import { lastDayOf } from './period';
+
 /**
  * The term of a judgment-defaulter listing (lawyer10 R3). 法释〔2017〕7号 art. 2 sets listing periods
  * (generally two years, extendable by one to three years; some listings carry no term), and the court
@@ -18,11 +20,6 @@ export const TERM_LISTS: readonly string[] = ['JUDGMENT_DEFAULTER'];
  */
 export const MAX_TERM_YEARS = 5;
 
-/** The same calendar day `years` later (29 February compares as itself: only string order is used). */
-function yearsAfter(day: string, years: number): string {
-  return `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`;
-}
-
 /** True when the listing has a recorded term that ended before `on` (it counts up to and including termEndsOn). */
 export function termEnded(termEndsOn: string | null | undefined, on: string): boolean {
   return !!termEndsOn && termEndsOn < on;
@@ -40,11 +37,12 @@ export function listingTermProblem(list: string, listedOn: string, termEndsOn: s
   if (termEndsOn <= listedOn) {
     return { zh: `期限届满日（${termEndsOn}）不晚于列入日期（${listedOn}），期限须在列入日之后届满；请按法院决定书填写。`, en: `the term ends (${termEndsOn}) on or before the listing day (${listedOn}); a term ends after the listing day: give the day the court's decision states.` };
   }
-  const latest = yearsAfter(listedOn, MAX_TERM_YEARS);
+  // A term of MAX_TERM_YEARS whose first day is the listing day ends the day before its anniversary (period.ts, lawyer20 N1).
+  const latest = lastDayOf(listedOn, { years: MAX_TERM_YEARS, months: 0, days: 0 });
   if (termEndsOn > latest) {
     return {
-      zh: `期限届满日（${termEndsOn}）晚于列入日期后${MAX_TERM_YEARS}年（${latest}）：列入期限一般为二年，延长一至三年（法释〔2017〕7号第二条），最长${MAX_TERM_YEARS}年（本系统拟定的核对，待有权机关确认）；请核对法院决定书所载日期。`,
-      en: `the term ends (${termEndsOn}) more than ${MAX_TERM_YEARS} years after the listing day (${latest}): a term is generally two years, extended by one to three (法释〔2017〕7号 art. 2), so at most ${MAX_TERM_YEARS} (a check proposed by Chengxin, pending confirmation by the competent authority); check the day the court's decision states.`,
+      zh: `期限届满日（${termEndsOn}）晚于自列入之日起${MAX_TERM_YEARS}年的最后一日（${latest}，周年日的前一日）：列入期限一般为二年，延长一至三年（法释〔2017〕7号第二条），最长${MAX_TERM_YEARS}年（本系统拟定的核对，待有权机关确认）；请核对法院决定书所载日期。`,
+      en: `the term ends (${termEndsOn}) after the last day of ${MAX_TERM_YEARS} years counted from the listing day (${latest}, the day before the anniversary): a term is generally two years, extended by one to three (法释〔2017〕7号 art. 2), so at most ${MAX_TERM_YEARS} (a check proposed by Chengxin, pending confirmation by the competent authority); check the day the court's decision states.`,
     };
   }
   return null;

@@ -1,12 +1,16 @@
 /**
- * Calendar periods, as the Civil Code counts them (民法典 arts. 201–202, lawyer8 R1): "按照年、月、日计算
- * 期间的，开始的当日不计入，自下一日开始计算"; "按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，
- * 月末日为期间的最后一日". So one year from a decision of 2024-03-10 runs from the next day and ends on
- * 2025-03-10, the corresponding day; from 2024-02-29 it ends on 2025-02-28 (no 29th: the month's last
- * day); three months from 2023-11-30 end on 2024-02-29. The decision day itself is in effect too (the
- * record counts from it): the period is the span after it. A period is an ISO 8601 duration of years,
- * months and days ("P3M", "P1Y", "P3Y", "P1Y6M") or the same as an object ({ "years": 1, "months": 6 });
- * days are added after years and months.
+ * Calendar periods counted from a day that is itself the first day of the period (issue 11 §3,
+ * lawyer20 N1): a record counts from its decision day (认定/决定之日), so a period of one year from a
+ * decision of 2024-03-10 ends on 2025-03-09, the day before the anniversary, and the record no longer
+ * counts on 2025-03-10. Counting as 民法典 art. 201 does (the start day not counted, the period ending on
+ * the corresponding day) while the record also counts on the decision day made every period one day
+ * longer than its words — a "3-month" minor record counted 3 months and a day, past the national tier
+ * maximum as the tier texts count it (自认定之日起). Where the anniversary month has no such day (art.
+ * 202's case) the period ends on that month's last day: one year from 2024-02-29 ends on 2025-02-28,
+ * three months from 2023-11-30 on 2024-02-29, one month from 2024-01-31 on 2024-02-29. A period is an
+ * ISO 8601 duration of years, months and days ("P3M", "P1Y", "P3Y", "P1Y6M") or the same as an object
+ * ({ "years": 1, "months": 6 }); days are added after years and months (ten days from 2024-03-10 end
+ * on 2024-03-19).
  */
 export type PeriodInput = string | { years?: number; months?: number; days?: number };
 
@@ -61,22 +65,18 @@ function iso(year: number, month: number, day: number): string {
   return new Date(Date.UTC(year, month, day)).toISOString().slice(0, 10);
 }
 
-/** The corresponding day: `start` plus the period, with the month-end rule (art. 202). */
-export function addPeriod(start: string, period: Period): string {
+/**
+ * The last day of a period whose first day is `start` (the decision or act day, counted): the day
+ * before the anniversary, or the month's last day where the anniversary month has no such day (the
+ * anniversary is then the next month's first day).
+ */
+export function lastDayOf(start: string, period: Period): string {
   const [y, m, d] = start.split('-').map(Number);
   const months = (m - 1) + period.months + 12 * period.years;
   const year = y + Math.floor(months / 12);
   const month = months % 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return iso(year, month, Math.min(d, lastDay) + period.days);
-}
-
-/**
- * The last day of a period counted from `start` (the day of the decision or act, not itself counted,
- * art. 201): the corresponding day, or the month's last day where there is none (art. 202).
- */
-export function lastDayOf(start: string, period: Period): string {
-  return addPeriod(start, period);
+  return iso(year, month, Math.min(d, lastDay + 1) + period.days - 1);
 }
 
 /** Does a period counted from `start` still run on day `on`? From `start` itself through its last day. */

@@ -1,5 +1,4 @@
-import { daysBefore } from './day';
-import { addPeriod } from './period';
+import { lastDayOf } from './period';
 
 /** An annual review period (考核年度): its first and last day. */
 export interface ReviewPeriod {
@@ -24,13 +23,12 @@ export function isYearStart(startsOn: string): boolean {
 /**
  * The annual review period that contains day `on`, for review years starting on `startsOn`
  * ("01-01": the calendar year): from the latest such day on or before `on`, for one calendar
- * year (through the day before its anniversary: a review year includes its first day, so it is not a
- * period counted from an event as period.ts's lastDayOf is). A performance review counts the findings
+ * year, through the day before its anniversary (period.ts's lastDayOf, as every period is counted). A performance review counts the findings
  * made in it, so one breach costs points in one annual review, not in two (lawyer5 R3).
  */
 export function reviewPeriodOn(on: string, startsOn: string): ReviewPeriod {
   const year = Number(on.slice(0, 4));
   const thisYear = `${on.slice(0, 4)}-${startsOn}`;
   const from = thisYear <= on ? thisYear : `${String(year - 1).padStart(4, '0')}-${startsOn}`;
-  return { from, to: daysBefore(addPeriod(from, { years: 1, months: 0, days: 0 }), 1) };
+  return { from, to: lastDayOf(from, { years: 1, months: 0, days: 0 }) };
 }

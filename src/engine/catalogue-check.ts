@@ -1,6 +1,6 @@
 import type { LocatedJson } from './json-file';
 import { authorisingMeasure, coveringMeasures, MITIGATE, SUBJECT_ZH, whyNot, type Citation, type MeasureUse } from './measure-authority';
-import { clauseKey, findCatalogue, findClause, findDocument, findEntry, type AuthorisedMeasure, type MeasureScope, type PolicyLibrary } from './policy-library';
+import { clauseKey, findCatalogue, findClause, findDocument, findEntry, textHeld, type AuthorisedMeasure, type MeasureScope, type PolicyLibrary } from './policy-library';
 import { checkCitation } from './quote-check';
 import type { Matter } from './rule-model';
 import { EFFECT_ZH } from '../domain/verdict';
@@ -200,7 +200,8 @@ export function checkCatalogues(library: PolicyLibrary, matters: Matter[] | null
     document.clauses.forEach((clause, i) => {
       if (document.clauses.findIndex((c) => clauseKey(c.id) === clauseKey(clause.id)) !== i) problems.push({ ...at(['clauses', i, 'id']), zh: `条款编号 ${clause.id} 重复`, en: `clause ${clause.id} appears twice` });
     });
-    if (!findCatalogue(library, document.number)) {
+    // A document only named (its text not held) has no clauses to list: its catalogue waits for its text.
+    if (textHeld(document) && !findCatalogue(library, document.number)) {
       problems.push({ ...at(['number']), zh: `${document.number} 没有授权清单：请在 rules/catalogue/ 中逐条列出其授权的措施或不作决定的理由`, en: `${document.number} has no catalogue: list each of its clauses in rules/catalogue/ with the measures it authorises or why it decides nothing` });
     }
   }
@@ -222,6 +223,13 @@ export function checkCatalogues(library: PolicyLibrary, matters: Matter[] | null
         problems.push({ ...at(['clauses', i, 'clause']), zh: `${document.number} 中没有带正文的条款 ${entry.clause}`, en: `${document.number} has no clause ${entry.clause} with text` });
         return;
       }
+      (entry.refersTo ?? []).forEach((reference, j) => {
+        if (!findDocument(library, reference.document)) {
+          problems.push({ ...at(['clauses', i, 'refersTo', j, 'document']), zh: `rules/documents/ 中没有文件 "${reference.document}"：请加入其原文，或只登记文件（textHeld: false，写明 notHeld）`, en: `rules/documents/ has no document "${reference.document}": add its text, or name it only (textHeld: false, with notHeld)` });
+        }
+        const fault = checkCitation(library, { document: document.number, clause: clause.id, quote: reference.words });
+        if (fault) problems.push({ ...at(['clauses', i, 'refersTo', j, 'words']), zh: `所引文件的原文：${fault.zh}`, en: `the words referring to it: ${fault.en}` });
+      });
       if (catalogue.clauses.findIndex((c) => clauseKey(c.clause) === clauseKey(entry.clause)) !== i) problems.push({ ...at(['clauses', i, 'clause']), zh: `条款 ${entry.clause} 重复列出`, en: `clause ${entry.clause} is listed twice` });
       (entry.measures ?? []).forEach((measure, j) => {
         const fault = checkCitation(library, { document: document.number, clause: clause.id, quote: measure.words });

@@ -1,5 +1,5 @@
 import { measureCovers, quoteReaches, type Citation } from './measure-authority';
-import { clauseKey, findCatalogue, findEntry, type AuthorisedMeasure, type ClauseStatus, type LocalChoice, type PolicyLibrary } from './policy-library';
+import { clauseKey, findCatalogue, findDocument, findEntry, textHeld, type AuthorisedMeasure, type ClauseStatus, type DocumentReference, type LocalChoice, type PolicyLibrary } from './policy-library';
 import type { RuleProblem } from './rule-problem';
 import { withinScope, type RuleClaim } from './catalogue-check';
 import type { Bilingual } from '../domain/bilingual';
@@ -37,6 +37,8 @@ export interface ClauseCoverage {
   localChoices: LocalChoice[];
   /** Rules that cite the clause without any of its measures authorising them (`rules check` refuses or warns). */
   citedWithoutAuthority: string[];
+  /** Documents the clause's words refer to, whether their text is held, and what is left unchecked while it is not. */
+  refersTo: (DocumentReference & { title: string | null; textHeld: boolean })[];
 }
 
 export interface DocumentCoverage {
@@ -60,7 +62,8 @@ function withGaps(measure: Omit<MeasureCoverage, 'gaps'>): MeasureCoverage {
  * it for at least one of its matters — or the catalogue's reason for none.
  */
 export function clauseCoverage(library: PolicyLibrary, rules: { file: string; claim: RuleClaim }[]): DocumentCoverage[] {
-  return library.documents.map((document) => {
+  // A document only named (its text not held) has no clauses to cover: it shows where a clause refers to it.
+  return library.documents.filter(textHeld).map((document) => {
     const catalogue = library.catalogues.find((c) => clauseKey(c.document) === clauseKey(document.number));
     const clauses = document.clauses
       .filter((c) => c.text)
@@ -85,6 +88,10 @@ export function clauseCoverage(library: PolicyLibrary, rules: { file: string; cl
           measures,
           localChoices: entry?.localChoices ?? [],
           citedWithoutAuthority: citing.map((r) => r.claim.id).filter((id) => !implementing.has(id)),
+          refersTo: (entry?.refersTo ?? []).map((reference) => {
+            const named = findDocument(library, reference.document);
+            return { ...reference, title: named?.title ?? null, textHeld: !!named && textHeld(named) };
+          }),
         };
       });
     return { document: document.number, title: document.title, file: document.file, clauses };

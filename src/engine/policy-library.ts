@@ -20,7 +20,12 @@ export interface PolicyDocument {
   number: string;
   title: string;
   issuer: string;
-  signedOn: string;
+  signedOn?: string;
+  /** false: the document is named (a clause refers to it) but its text is not held; it has no clauses and nothing may quote it. */
+  textHeld?: boolean;
+  /** Why its text is not held and what adding it takes (with textHeld false). */
+  notHeld?: Bilingual;
+  /** Empty for a document whose text is not held. */
   clauses: DocumentClause[];
   file: string;
   json: LocatedJson;
@@ -74,10 +79,19 @@ export interface LocalChoice {
   parameters?: string[];
 }
 
+/** A document a clause's words refer to (三(七): 依据《湖北省社会信用信息管理条例》), and what is left unchecked while its text is not held. */
+export interface DocumentReference {
+  document: string;
+  /** The clause's own words naming it, verbatim (checked). */
+  words: string;
+  leavesUnchecked: Bilingual;
+}
+
 export interface CatalogueClause {
   clause: string;
   status: ClauseStatus;
   reason?: Bilingual;
+  refersTo?: DocumentReference[];
   measures?: AuthorisedMeasure[];
   localChoices?: LocalChoice[];
 }
@@ -98,6 +112,9 @@ export interface PolicyLibrary {
   /** The local-choices files as read, for locating a problem in one (local-choice-check.ts). */
   localChoiceFiles: LocalChoiceFile[];
 }
+
+/** The text of the document is held here (not only its name): what can be quoted and checked. */
+export const textHeld = (document: PolicyDocument) => document.textHeld !== false;
 
 /** Clause ids compare as the quote check compares words: 三（六） is 三(六). */
 export const clauseKey = (id: string) => normalise(id).text;
@@ -138,7 +155,8 @@ function loadFolder<T>(parsed: ParsedJson[], schema: SchemaName, problems: RuleP
  */
 export function loadPolicyLibrary(parsed: Pick<ParsedRuleFiles, 'documents' | 'catalogues' | 'localChoices'>): { library: PolicyLibrary; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
-  const documents = loadFolder<PolicyDocument>(parsed.documents, 'document', problems);
+  // A document whose text is not held has no clauses: an empty list, so every reader can walk them alike.
+  const documents = loadFolder<PolicyDocument>(parsed.documents, 'document', problems).map((d) => ({ ...d, clauses: d.clauses ?? [] }));
   const localChoiceFiles = loadFolder<Omit<LocalChoiceFile, 'file' | 'json'>>(parsed.localChoices, 'local-choices', problems);
   const attached = attachLocalChoices(loadFolder<Catalogue>(parsed.catalogues, 'catalogue', problems), localChoiceFiles);
   problems.push(...attached.problems);

@@ -1,5 +1,5 @@
 import type { LocatedJson } from './json-file';
-import { clauseKey, findClause, findDocument, type PolicyDocument, type PolicyLibrary } from './policy-library';
+import { clauseKey, findClause, findDocument, textHeld, type PolicyDocument, type PolicyLibrary } from './policy-library';
 import { closestPassage, matchQuote } from './quote-match';
 import type { RuleProblem } from './rule-problem';
 
@@ -31,6 +31,13 @@ export function checkCitation(library: PolicyLibrary, citation: { document: stri
       field: 'document',
       zh: `rules/documents/ 中没有文件 "${citation.document}" 的原文（已有：${known}）。请核对文号，或按 rules/README.md 加入该文件原文及其授权清单`,
       en: `rules/documents/ has no text of "${citation.document}" (known: ${known}). Check the number, or add the document's text and its catalogue as rules/README.md explains`,
+    };
+  }
+  if (!textHeld(document)) {
+    return {
+      field: 'quote',
+      zh: `${document.number} 的原文未收入 rules/documents/（${document.file}：textHeld 为 false${document.notHeld ? `，${document.notHeld.zh}` : ''}）：引文无从核对，不能作为依据。请先将其原文按条款加入 ${document.file}（删去 textHeld 和 notHeld）并在 rules/catalogue/ 中逐条列明，再引用`,
+      en: `the text of ${document.number} is not held in rules/documents/ (${document.file}: textHeld is false${document.notHeld ? `; ${document.notHeld.en}` : ''}): there is nothing to verify the quote against, so it cannot be a basis. Add its text first, clause by clause, in ${document.file} (dropping textHeld and notHeld), list its clauses in rules/catalogue/, then cite it`,
     };
   }
   const clause = findClause(document, citation.clause);

@@ -126,7 +126,7 @@ async function computeCreditFacts(loaders: Loaders, viewer: Viewer, field: Facts
   return { on, ...creditFacts(records, repairs, objections, on, options(), findingObjections) };
 }
 
-/** List memberships of any subject on the day, with the repairs of the records behind them. */
+/** List memberships of any subject on the day, with the repairs and objections (a revocation) of the records behind them. */
 export function listFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date) {
   return factsOnce(loaders, viewer, field, id, asOf, [], () => computeListFacts(loaders, viewer, field, type, id, asOf));
 }
@@ -134,12 +134,10 @@ export function listFactsOf(loaders: Loaders, viewer: Viewer, field: FactsField,
 async function computeListFacts(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date) {
   const memberships = factsRows(viewer, field, await loaders.factRows.membershipsOfSubject.load(subjectKey(type, id)));
   const ids = memberships.flatMap((m) => (m.recordId ? [m.recordId] : []));
-  const repairs = await repairsOf(loaders, ids);
-  return listFacts(
-    memberships,
-    repairs,
-    chinaDate(asOf),
-  );
+  const [repairs, objections] = await Promise.all([repairsOf(loaders, ids), loaders.factRows.objectionsOfRecord.loadMany(ids)]);
+  // A read that failed fails the facts: a revocation must not go unseen (throwIf).
+  const objectionsById = new Map(ids.map((rid, i) => [rid, throwIf(objections[i])]));
+  return listFacts(memberships, repairs, chinaDate(asOf), (rid) => objectionsById.get(rid) ?? []);
 }
 
 /** The review period containing the day, from the first day of the review year, checked. */

@@ -1,4 +1,4 @@
-import { addPeriod, lastDayOf, parsePeriod, runsOn } from '../../src/domain/period';
+import { lastDayOf, parsePeriod, runsOn } from '../../src/domain/period';
 
 describe('calendar periods', () => {
   it('read ISO 8601 text and objects alike, and refuse anything else', () => {
@@ -14,25 +14,42 @@ describe('calendar periods', () => {
     for (const wrong of ['P0D', 'P0Y0M', 'P101Y', 'P1201M', 'P36501D', 'P99999999Y', { days: 0 }, { years: 101 }]) expect(parsePeriod(wrong)).toBeNull();
   });
 
-  it('end on the corresponding day (民法典 arts. 201–202: the start day is not counted)', () => {
+  it('end on the day before the anniversary: the start day is the first day (issue 11 §3, lawyer20 N1)', () => {
     const year = parsePeriod('P1Y')!;
-    expect(lastDayOf('2024-03-10', year)).toBe('2025-03-10');
+    expect(lastDayOf('2024-03-10', year)).toBe('2025-03-09');
     expect(runsOn('2024-03-10', year, '2024-03-10')).toBe(true);
-    expect(runsOn('2024-03-10', year, '2025-03-10')).toBe(true);
-    expect(runsOn('2024-03-10', year, '2025-03-11')).toBe(false);
+    expect(runsOn('2024-03-10', year, '2025-03-09')).toBe(true);
+    expect(runsOn('2024-03-10', year, '2025-03-10')).toBe(false);
     expect(runsOn('2024-03-10', year, '2024-03-09')).toBe(false);
-    expect(lastDayOf('2024-03-10', parsePeriod('P10D')!)).toBe('2024-03-20');
+    expect(lastDayOf('2024-03-10', parsePeriod('P10D')!)).toBe('2024-03-19');
+    expect(lastDayOf('2024-03-01', parsePeriod('P1M')!)).toBe('2024-03-31');
+    expect(lastDayOf('2024-01-01', year)).toBe('2024-12-31');
   });
 
-  it('end on the month\'s last day when there is no corresponding day', () => {
+  // The three national tiers (minor ≤ 3 months, general ≤ 1 year, serious ≤ 3 years), each from a decision day:
+  // the last day inside is the day before the anniversary, the anniversary is the first day outside.
+  it.each([
+    ['P3M', '2024-05-15', '2024-08-14', '2024-08-15'],
+    ['P1Y', '2024-05-15', '2025-05-14', '2025-05-15'],
+    ['P2Y', '2024-05-15', '2026-05-14', '2026-05-15'],
+    ['P3Y', '2024-05-15', '2027-05-14', '2027-05-15'],
+  ])('%s from %s: %s is the last day inside, %s the first outside', (period, start, lastInside, firstOutside) => {
+    const p = parsePeriod(period)!;
+    expect(lastDayOf(start, p)).toBe(lastInside);
+    expect(runsOn(start, p, lastInside)).toBe(true);
+    expect(runsOn(start, p, firstOutside)).toBe(false);
+  });
+
+  it('end on the month\'s last day when the anniversary month has no such day', () => {
     const year = parsePeriod('P1Y')!;
     expect(lastDayOf('2024-02-29', year)).toBe('2025-02-28');
     expect(runsOn('2024-02-29', year, '2025-02-28')).toBe(true);
     expect(runsOn('2024-02-29', year, '2025-03-01')).toBe(false);
-    expect(addPeriod('2025-08-31', parsePeriod('P3M')!)).toBe('2025-11-30');
     const quarter = parsePeriod('P3M')!;
+    expect(lastDayOf('2025-08-31', quarter)).toBe('2025-11-30');
     expect(lastDayOf('2023-11-30', quarter)).toBe('2024-02-29');
     expect(runsOn('2023-11-30', quarter, '2024-02-29')).toBe(true);
     expect(runsOn('2023-11-30', quarter, '2024-03-01')).toBe(false);
+    expect(lastDayOf('2024-01-31', parsePeriod('P1M')!)).toBe('2024-02-29');
   });
 });

@@ -35,7 +35,7 @@ describe('local choices in their own file beside the catalogue', () => {
     expect(problems).toEqual([]);
     const [catalogue] = library.catalogues;
     expect(catalogue.clauses.filter((c) => c.localChoices?.length).map((c) => [c.clause, c.localChoices!.length])).toEqual([
-      ['三(四)', 2], ['三(五)', 2], ['三(六)', 4], ['三(七)', 5], ['三(八)', 2], ['四(五)', 2],
+      ['三(四)', 2], ['三(五)', 2], ['三(六)', 4], ['三(七)', 5], ['三(八)', 2], ['四(一)', 1], ['四(五)', 2],
     ]);
   });
 

@@ -52,7 +52,7 @@ describe('period cases of a parameters file', () => {
 
   it('of the shipped file pin the tiers: a severe record counts three years, not five', async () => {
     const result = await rulesTest(SHIPPED);
-    expect(result.stdout).toContain('✓ rules/parameters/2018-12-26.json: 严重失信记录满三年（对应日的次日）不再计入，不是五年');
+    expect(result.stdout).toContain('✓ rules/parameters/2018-12-26.json: 严重失信记录满三年（周年日起）不再计入，不是五年');
     expect(result.status).toBe(0);
   });
 });

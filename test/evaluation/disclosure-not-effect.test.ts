@@ -26,9 +26,9 @@ describe('disclosure ended, counting period not: the record still counts for mea
     const afterDisclosure = await evaluate('AGENCY', agencyId, 'HONOUR', '2025-08-01');
     expect(afterDisclosure.outcome).toBe('CAUTION');
     expect(afterDisclosure.measures.map((m) => m.ruleId)).toEqual(['ag-honour-caution']);
-    // A general record counts one year from its decision day (countsFor P1Y): through 2026-06-01.
-    expect((await evaluate('AGENCY', agencyId, 'HONOUR', '2026-06-01')).outcome).toBe('CAUTION');
-    const lapsed = await evaluate('AGENCY', agencyId, 'HONOUR', '2026-06-02');
+    // A general record counts one year from its decision day (countsFor P1Y): through 2026-05-31, the day before the anniversary.
+    expect((await evaluate('AGENCY', agencyId, 'HONOUR', '2026-05-31')).outcome).toBe('CAUTION');
+    const lapsed = await evaluate('AGENCY', agencyId, 'HONOUR', '2026-06-01');
     expect(lapsed.outcome).toBe('ELIGIBLE');
 
     // The public: the record is not disclosed, and the verdict that rested on it shows no facts;

@@ -158,9 +158,9 @@ describe('the minor tier (轻微)', () => {
   it('a minor record counts three months from its decision, not a year', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'MINOR', occurredOn: '2025-01-05', decidedOn: '2025-03-10', recordedOn: '2025-03-12' });
-    // Civil Code arts. 201–202: decided 2025-03-10, three months end on 2025-06-10 (the corresponding day).
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-10')).outcome).toBe('RESTRICTED');
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-11')).outcome).toBe('ELIGIBLE');
+    // Decided 2025-03-10, three months end on 2025-06-09, the day before the anniversary (lawyer20 N1).
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-09')).outcome).toBe('RESTRICTED');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-10')).outcome).toBe('ELIGIBLE');
   });
 });
 

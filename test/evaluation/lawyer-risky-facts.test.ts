@@ -82,15 +82,15 @@ describe('三(六) speaks of 政务失信记录: a personal judgment-defaulter r
 });
 
 describe('认定之日 unregistered: the estimate does not lengthen the period', () => {
-  it('a general record of an act of 2024-01-10 recorded on 2024-06-01 restricts through 2025-01-10 (the corresponding day, 民法典 arts. 201–202) and not from 2025-01-11; the summary says how it was counted', async () => {
+  it('a general record of an act of 2024-01-10 recorded on 2024-06-01 restricts through 2025-01-09 (the day before the act\'s anniversary) and not from 2025-01-10; the summary says how it was counted', async () => {
     const id = await servant();
     await createRecord(server, 'CIVIL_SERVANT', id, { category: 'ADMINISTRATIVE_VIOLATION', severity: 'GENERAL', occurredOn: '2024-01-10', recordedOn: '2024-06-01', documentNumber: '鄂州司〔2024〕5号' });
     expect((await evaluate('CIVIL_SERVANT', id, 'AWARD', '2024-05-31')).outcome).toBe('ELIGIBLE');
-    const last = await evaluate('CIVIL_SERVANT', id, 'AWARD', '2025-01-10');
+    const last = await evaluate('CIVIL_SERVANT', id, 'AWARD', '2025-01-09');
     expect(last.outcome).toBe('RESTRICTED');
     expect(last.explanation.zh).toContain('记录 鄂州司〔2024〕5号 的认定之日未登记，以登记之日 2024-06-01 估计：自该日起计入，但计入期间自行为发生之日 2024-01-10 起算，不因估计日期而延长');
     expect(last.explanation.en).toContain('its period runs from the act day, 2024-01-10, so the estimate does not lengthen it');
-    expect((await evaluate('CIVIL_SERVANT', id, 'AWARD', '2025-01-11')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('CIVIL_SERVANT', id, 'AWARD', '2025-01-10')).outcome).toBe('ELIGIBLE');
   });
 });
 
@@ -111,8 +111,9 @@ describe('三(七) waives the punishment, not the record: the trustworthy incent
   it('a trustworthy record counts three years from its decision (trustworthyCountsFor), not for ever', async () => {
     const id = await servant();
     await createRecord(server, 'CIVIL_SERVANT', id, { kind: 'TRUSTWORTHY', category: 'COMMENDATION', severity: null, occurredOn: '2021-03-01', decidedOn: '2021-03-01', recordedOn: '2021-03-02', loss: null });
-    expect((await evaluate('CIVIL_SERVANT', id, 'AWARD', '2024-03-01')).measures.map((m) => m.ruleId)).toEqual(['cs-trustworthy-incentive']);
-    const after = await evaluate('CIVIL_SERVANT', id, 'AWARD', '2024-03-02');
+    // Three years from 2021-03-01 end on 2024-02-29, the day before the anniversary (lawyer20 N1).
+    expect((await evaluate('CIVIL_SERVANT', id, 'AWARD', '2024-02-29')).measures.map((m) => m.ruleId)).toEqual(['cs-trustworthy-incentive']);
+    const after = await evaluate('CIVIL_SERVANT', id, 'AWARD', '2024-03-01');
     expect(after.measures).toEqual([]);
     expect(after.explanation.parameters).toContainEqual(expect.objectContaining({ name: 'trustworthyCountsFor', value: 'P3Y' }));
   });

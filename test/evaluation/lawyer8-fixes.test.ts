@@ -27,15 +27,15 @@ describe('R2: a live court listing is weighed in promotion and awards once its r
     const recordId = await createRecord(server, 'CIVIL_SERVANT', servantId, { category: 'JUDGMENT_DEFAULTER', severity: 'GENERAL', occurredOn: '2023-05-01', decidedOn: '2023-06-01', recordedOn: '2023-06-05', documentNumber: '(2023)鄂07执12号', sourceDepartment: '湖北省鄂州市中级人民法院' });
     const listed = await server.ok(LIST, { input: { subjectType: 'CIVIL_SERVANT', subjectId: servantId, list: 'JUDGMENT_DEFAULTER', listedOn: '2023-06-01', listedBy: '湖北省鄂州市中级人民法院', documentNumber: '(2023)鄂07执12号', recordId } });
 
-    // While the general record counts (through 2024-06-01), the record cautions weigh it, once.
-    const counting = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2024-06-01');
+    // While the general record counts (through 2024-05-31, the day before the anniversary), the record cautions weigh it, once.
+    const counting = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2024-05-31');
     expect(ruleIds(counting)).toEqual(['cs-promotion-caution']);
 
     // Past its period, still listed: the listing is weighed, in promotion and in awards.
-    const lapsed = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2024-06-02');
+    const lapsed = await evaluate('CIVIL_SERVANT', servantId, 'PROMOTION', '2024-06-01');
     expect(lapsed.outcome).toBe('CAUTION');
     expect(ruleIds(lapsed)).toEqual(['cs-court-listing-caution']);
-    expect(lapsed.reason.zh).toContain('由湖北省鄂州市中级人民法院于2023-06-01列入失信被执行人名单（文号(2023)鄂07执12号），截至2024-06-02本系统未登记法院移出');
+    expect(lapsed.reason.zh).toContain('由湖北省鄂州市中级人民法院于2023-06-01列入失信被执行人名单（文号(2023)鄂07执12号），截至2024-06-01本系统未登记法院移出');
     expect(lapsed.reason.en).toContain('by 湖北省鄂州市中级人民法院 on 2023-06-01 (No. (2023)鄂07执12号)');
     // It says the reading is this system's, awaiting 三(四)'s lead units (lawyer20 R2).
     expect(lapsed.reason.zh).toContain('是本系统的理解，不是原文，待三(四)牵头单位确认（见三(四)本地选择）');

@@ -109,9 +109,9 @@ describe('三(四)/三(七) 免于: a waiver ends the punishment, not the record
     expect(decided.errors).toBeUndefined();
     // 三(七) “免于实施失信惩戒措施”: the restriction goes; the record is still a dishonesty record while it counts.
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-01')).measures).toEqual([]);
-    // Decided 2025-01-20, a general record counts one year, through 2026-01-20 (Civil Code arts. 201–202).
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2026-01-20')).measures).toEqual([]);
-    const favoured = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2026-01-21');
+    // Decided 2025-01-20, a general record counts one year, through 2026-01-19 (the day before the anniversary).
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2026-01-19')).measures).toEqual([]);
+    const favoured = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2026-01-20');
     expect(favoured.measures).toEqual([expect.objectContaining({ ruleId: 'cs-trustworthy-incentive', effect: 'INCENTIVE' })]);
   });
 });

@@ -277,13 +277,13 @@ describe('dated, sourced parameters', () => {
 });
 
 describe('boundary days of calendar periods and look-back windows', () => {
-  it('a general record counts from the day it was decided through the corresponding day (民法典 arts. 201–202), and never before it was decided', async () => {
+  it('a general record counts from the day it was decided through the day before the anniversary (lawyer20 N1), and never before it was decided', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2024-01-15', decidedOn: '2024-03-10', recordedOn: '2024-03-20' });
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-03-09')).outcome).toBe('ELIGIBLE');
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-03-10')).outcome).toBe('RESTRICTED');
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-10')).outcome).toBe('RESTRICTED');
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-11')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-09')).outcome).toBe('RESTRICTED');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-10')).outcome).toBe('ELIGIBLE');
   });
 
   it('with no corresponding day the month\'s last day is the last: decided 2024-02-29, a general record counts through 2025-02-28', async () => {
@@ -296,8 +296,8 @@ describe('boundary days of calendar periods and look-back windows', () => {
   it('a severe record counts three years, not five', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'SEVERE', occurredOn: '2021-05-01', decidedOn: '2021-06-01', recordedOn: '2021-06-05' });
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-06-01')).outcome).toBe('RESTRICTED');
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-06-02')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-05-31')).outcome).toBe('RESTRICTED');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-06-01')).outcome).toBe('ELIGIBLE');
   });
 
   it('a breach counts for two calendar years from its settlement (one review year in a performance review), and an administrative absence for two years from filing', async () => {
@@ -309,8 +309,8 @@ describe('boundary days of calendar periods and look-back windows', () => {
       input: { commitmentId: created.createCommitment.id, status: 'BREACHED', settledOn: '2024-03-10', breachFinding: 'DERELICTION' },
     });
     // The look-back window (commitmentWithin), as the integrity-title caution reads it.
-    expect((await evaluate('AGENCY', agencyId, 'INTEGRITY_TITLE', '2026-03-10')).outcome).toBe('CAUTION');
-    expect((await evaluate('AGENCY', agencyId, 'INTEGRITY_TITLE', '2026-03-11')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('AGENCY', agencyId, 'INTEGRITY_TITLE', '2026-03-09')).outcome).toBe('CAUTION');
+    expect((await evaluate('AGENCY', agencyId, 'INTEGRITY_TITLE', '2026-03-10')).outcome).toBe('ELIGIBLE');
     // A performance review counts it in the review year of its finding only (reviewYearStartsOn, lawyer5 R3).
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2024-12-31')).score).toBe(-5);
     expect((await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-01-01')).score).toBe(0);
@@ -319,7 +319,7 @@ describe('boundary days of calendar periods and look-back windows', () => {
       input: { agencyId, caseNumber: '(2024)鄂0702行初31号', court: '鄂州市鄂城区人民法院', filedOn: '2024-03-10', kind: 'ADMINISTRATIVE', headAppeared: false },
     });
     await findAbsence(server, heard.createCourtCase.id, '2024-03-10');
-    expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-10')).outcome).toBe('CAUTION');
-    expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-11')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-09')).outcome).toBe('CAUTION');
+    expect((await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE', '2026-03-10')).outcome).toBe('ELIGIBLE');
   });
 });

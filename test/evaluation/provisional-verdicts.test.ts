@@ -88,7 +88,8 @@ describe('provisional verdicts (拟定参数)', () => {
     for (const matter of ['BIDDING', 'PROCUREMENT']) {
       const verdict = await evaluate('ENTERPRISE', enterpriseId, matter);
       expect(verdict.outcome).toBe('ELIGIBLE');
-      expect(verdict.provisionalOn).toEqual(['gradePoints.B']);
+      // An ELIGIBLE outcome rests on every rule of the matter not firing, the revoked-record cautions of 四(一)'s proposed local choice among them (lawyer20 R1).
+      expect(verdict.provisionalOn).toEqual(['gradePoints.B', 'localChoice:四(一)#1']);
       expect(verdict.reason.zh).toContain('参与资格另由四(一)名单限制规则（en-bar-defaulters、en-bar-serious-illegal）决定');
       expect(verdict.reason.en).toContain('other provisions (such as art. 22 of the Government Procurement Law) apply separately');
     }

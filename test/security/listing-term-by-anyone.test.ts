@@ -56,8 +56,9 @@ it('a term decided by no court of the listing, or by a court not above it, is re
 it("the attack itself — a term ending on the listing day — and a term beyond 5 years are refused on termEndsOn, whoever decides", async () => {
   await refused(term('2023-03-07', COURT, '随便〔2023〕1号'), 'termEndsOn', '期限须在列入日之后届满');
   await refused(term('2023-03-01', COURT), 'termEndsOn', 'on or before the listing day');
-  await refused(term('2199-12-31', '最高人民法院'), 'termEndsOn', '2028-03-07');
-  await refused(term('2028-03-08', COURT), 'termEndsOn', 'at most 5');
+  await refused(term('2199-12-31', '最高人民法院'), 'termEndsOn', '2028-03-06');
+  // Five years from a listing of 2023-03-07 end on 2028-03-06, the day before the anniversary (lawyer20 N1): the anniversary is the first day out.
+  await refused(term('2028-03-07', COURT), 'termEndsOn', 'at most 5');
 });
 
 it('the listing court sets the term, a higher court extends it; a shorter or the same term is refused as a removal in disguise', async () => {
@@ -69,11 +70,11 @@ it('the listing court sets the term, a higher court extends it; a shorter or the
   await refused(term('2025-03-06', '湖北省高级人民法院', '(2024)鄂执监1号'), 'termEndsOn', '不能缩短');
 
   await server.ok(SET_TERM, term('2027-03-06', '湖北省高级人民法院', '(2025)鄂执监2号'), CLERK);
-  await server.ok(SET_TERM, term('2028-03-07', '最高人民法院', '(2026)最高法执监3号'), CLERK);
-  expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2028-03-07')).outcome).toBe('RESTRICTED');
+  await server.ok(SET_TERM, term('2028-03-06', '最高人民法院', '(2026)最高法执监3号'), CLERK);
+  expect((await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT', '2028-03-06')).outcome).toBe('RESTRICTED');
   expect((await state()).events).toEqual([
     { outcome: 'term none → 2025-03-06 ((2023)鄂07执31号之一, 鄂州市　中级人民法院)' },
     { outcome: 'term 2025-03-06 → 2027-03-06 ((2025)鄂执监2号, 湖北省高级人民法院)' },
-    { outcome: 'term 2027-03-06 → 2028-03-07 ((2026)最高法执监3号, 最高人民法院)' },
+    { outcome: 'term 2027-03-06 → 2028-03-06 ((2026)最高法执监3号, 最高人民法院)' },
   ]);
 });

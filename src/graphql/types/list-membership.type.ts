@@ -79,6 +79,12 @@ export class ListingOnDayType {
   @Field(() => LocalDateResolver, { nullable: true, description: '列入期限届满日 / The last day of the listing\'s term; from the day after, a judgment-defaulter listing no longer counts (endedBy TERM_ENDED). Null when none is recorded.' })
   termEndsOn!: string | null;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: '所依记录撤销日期 / The day an upheld objection revoked the record behind the listing here (三(七) 经核实有误的信息应及时更正或撤销), by the day; null when not revoked by then. It ends nothing: the list is the listing body\'s (court or listing authority), so the listing holds until that body removes it, and the deciding body should verify the listing with it.' })
+  recordRevokedOn!: string | null;
+
+  @Field({ description: '所依记录已在本系统撤销 / recordRevokedOn is set: the record behind the listing was revoked here by the day; the listing still holds.' })
+  recordRevoked!: boolean;
+
   @Field(() => LocalizedTextType, { description: '期限说明 / What a verdict says of the term: when it ends, or that none is recorded and the deciding body should verify the listing with the court; for the seriously-illegal-and-dishonest list (no term recorded), that the deciding body should verify the listing with the listing authority.' })
   termNote!: LocalizedTextType;
 }
@@ -99,6 +105,12 @@ export class ListFactsType {
 
   @Field(() => ListingOnDayType, { nullable: true, description: '列入机关未移出的严重违法失信名单记录 / The newest seriously-illegal-and-dishonest listing not removed by the day, whatever a repair of the record behind it (四(一) names it: list, authority, day, number).' })
   seriousIllegalDishonestListing!: ListingOnDayType | null;
+
+  @Field({ description: '法院未移出的失信被执行人名单所依记录已在本系统撤销 / judgmentDefaulterListing rests on a record an upheld objection revoked here by the day (三(七)); the court\'s listing still holds: verify it with the court.' })
+  judgmentDefaulterRecordRevoked!: boolean;
+
+  @Field({ description: '严重违法失信名单所依记录已在本系统撤销 / seriousIllegalDishonestListing rests on a record an upheld objection revoked here by the day (三(七)); the listing still holds: verify it with the listing authority.' })
+  seriousIllegalDishonestRecordRevoked!: boolean;
 
   @Field(() => [ListingOnDayType], { description: '名单记录 / Every listing begun by the day, newest first, holding or ended.' })
   memberships!: ListingOnDayType[];
