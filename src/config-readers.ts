@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import os from 'node:os';
 import { FACTS_BATCH, publicShareOf } from './config-defaults';
 
@@ -143,4 +144,41 @@ export function readTrustProxy(env: Env): boolean | number | string {
 /** SUBSCRIPTIONS_PUBLIC_PER_PROCESS: fewer than the process's limit, so signed-in roles always keep room. */
 export function readPublicShare(env: Env, perProcess: number): number {
   return readCount(env, 'SUBSCRIPTIONS_PUBLIC_PER_PROCESS', publicShareOf(perProcess), 0, perProcess - 1, 'public subscriptions per server process (fewer than SUBSCRIPTIONS_PER_PROCESS, which signed-in roles share with them)');
+}
+
+/** Whether a URL's host is this machine (127.0.0.0/8, ::1, localhost): no one on the way can answer for it. */
+function loopbackHost(url: URL): boolean {
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return isIP(host) === 6 && (host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host));
+}
+
+/**
+ * JWKS_URL and what it cannot go without (hostile21 F2, N3). An identity provider's keys sign
+ * tokens for many applications: without JWT_AUDIENCE and JWT_ISSUER, a token the IdP issued for
+ * another application, with a `role` claim its owner could have put there, would be accepted here
+ * as that role. And whoever answers the JWKS address serves the keys, so mints any token: it must be
+ * https://, or http:// on this machine only (a sidecar, a test). Checked when the configuration is
+ * read (loadConfig) and again before the keys are used (src/auth/secret.ts), for a hand-built Config.
+ */
+export function assertJwksSettings(settings: { jwksUrl?: string; jwtIssuer?: string; jwtAudience?: string }): void {
+  const { jwksUrl, jwtIssuer, jwtAudience } = settings;
+  if (!jwksUrl) return;
+  let url: URL;
+  try {
+    url = new URL(jwksUrl);
+  } catch {
+    throw new ConfigError('JWKS_URL', `is "${jwksUrl}", which is not a URL; give the identity provider's key set address, e.g. https://sso.example.gov.cn/.well-known/jwks.json`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopbackHost(url))) {
+    throw new ConfigError('JWKS_URL', `is "${jwksUrl}", but must be an https:// address (http:// only on loopback: 127.0.0.1, ::1, localhost): whoever answers a plain-HTTP address on the way (DNS, a proxy) would serve the keys and so could sign ADMIN tokens`);
+  }
+  if (url.username || url.password) throw new ConfigError('JWKS_URL', 'carries a user name or password; a key set is public, give its address without credentials');
+  if (!jwtIssuer) {
+    throw new ConfigError('JWT_ISSUER', `is not set, but JWKS_URL is: set it to the identity provider's issuer (the "iss" of its tokens, e.g. https://sso.example.gov.cn), so that only tokens this IdP issued are accepted`);
+  }
+  if (!jwtAudience) {
+    throw new ConfigError('JWT_AUDIENCE', `is not set, but JWKS_URL is: set it to the audience the identity provider puts in "aud" for Chengxin (its client id, e.g. chengxin); without it a token the IdP issued for any other application, with a "role" claim, would be accepted here`);
+  }
 }

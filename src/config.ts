@@ -5,7 +5,7 @@ import {
 } from './config-defaults';
 import {
   readBoolean, readConcurrency, readCount, readDatabaseUrl, readDays, readFactsBatch, readNodeEnv, readOrigins, readPort,
-  readPublicShare, readSecret, readTrustProxy, type Env, type NodeEnv,
+  readPublicShare, readSecret, readTrustProxy, assertJwksSettings, type Env, type NodeEnv,
 } from './config-readers';
 
 export { ConfigError } from './config-readers';
@@ -34,11 +34,11 @@ export interface Config {
   watchRules: boolean;
   /** HS256 secret for bearer tokens; absent: a secret generated into dataDir. */
   jwtSecret: string | undefined;
-  /** Verify bearer tokens against this JWKS instead of a secret. */
+  /** Verify bearer tokens against this JWKS instead of a secret: https://, or http:// on loopback; needs jwtIssuer and jwtAudience. */
   jwksUrl: string | undefined;
-  /** When set, tokens must carry this `iss` (JWT_ISSUER). */
+  /** When set, tokens must carry this `iss` (JWT_ISSUER); required with jwksUrl. */
   jwtIssuer?: string | undefined;
-  /** When set, tokens' `aud` must name this (JWT_AUDIENCE). */
+  /** When set, tokens' `aud` must name this (JWT_AUDIENCE); required with jwksUrl. */
   jwtAudience?: string | undefined;
   /** A token whose `exp` lies further ahead than this many days is refused (JWT_MAX_TTL_DAYS, default 30). */
   jwtMaxTtlDays?: number;
@@ -109,6 +109,8 @@ export function tokenPolicyOf(config: Config): { maxLifetimeSeconds: number; iss
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = readNodeEnv(env);
   const subscriptionsPerProcess = readCount(env, 'SUBSCRIPTIONS_PER_PROCESS', SUBSCRIPTION_DEFAULTS.perProcess, 1, 100_000, 'subscriptions per server process');
+  const tokens = { jwksUrl: env.JWKS_URL?.trim() || undefined, jwtIssuer: env.JWT_ISSUER?.trim() || undefined, jwtAudience: env.JWT_AUDIENCE?.trim() || undefined };
+  assertJwksSettings(tokens);
   return {
     nodeEnv,
     port: readPort(env),
@@ -119,9 +121,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     rulesDir: path.resolve(cwd, env.RULES_DIR || 'rules'),
     watchRules: readBoolean(env, 'RULES_WATCH', true),
     jwtSecret: readSecret(env),
-    jwksUrl: env.JWKS_URL || undefined,
-    jwtIssuer: env.JWT_ISSUER?.trim() || undefined,
-    jwtAudience: env.JWT_AUDIENCE?.trim() || undefined,
+    ...tokens,
     jwtMaxTtlDays: readDays(env, 'JWT_MAX_TTL_DAYS', 30),
     cursorSecret: readSecret(env, 'CURSOR_SECRET'),
     graphiql: readBoolean(env, 'GRAPHIQL', nodeEnv !== 'production'),

@@ -59,10 +59,11 @@ export function saveToken(token: string | null): void {
  * them, so signing out or in as someone else forgets them.
  */
 function forgetUserState(): void {
-  for (let i = sessionStorage.length - 1; i >= 0; i -= 1) {
-    const key = sessionStorage.key(i);
-    if (key?.startsWith('graphiql:') || key?.startsWith('chengxin.search:')) sessionStorage.removeItem(key);
-  }
+  // The keys are collected first, then removed: Chromium does not keep sessionStorage.key(i)'s order
+  // across a removal, so removing while walking by index skipped a key (`graphiql:tabState`, with
+  // the last user's query and variables, survived sign-out in most runs; hostile21 F8).
+  const keys = Object.keys(sessionStorage).filter((key) => key.startsWith('graphiql:') || key.startsWith('chengxin.search:'));
+  for (const key of keys) sessionStorage.removeItem(key);
 }
 
 /** What each role may do, as the server's role matrix says (README, src/auth/role.ts); the server still checks. */

@@ -176,7 +176,11 @@ export const FIELD_READERS = {
   // Its making was audited (EVALUATE, RECHECK), its reading by whom was not. The explanation is READ_EXPLANATION.
   // `stale` too: that a row about them (a record, an objection, a repair) changed since; and `asOf`,
   // `evaluatedAt`: the day and time a personnel matter was decided about them, as a record's dates (hostile17 N3).
-  ...personal('Verdict', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures', 'reason', 'stale', 'asOf', 'evaluatedAt']),
+  // And every other field: that such a verdict exists at all, which says whom a personnel decision was made
+  // about (its `id`, `subjectId` or `subject` in a list by matter), in which matter, whether it was a recheck or
+  // came from a sweep (hostile21 F3). Only the explanation is left out: its read is READ_EXPLANATION, naming them.
+  ...personal('Verdict', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures', 'reason', 'stale', 'asOf', 'evaluatedAt',
+    'id', 'subjectType', 'subjectId', 'subject', 'matter', 'ruleSetVersion', 'recheckOf', 'sweepRunId']),
   // A change notice about a civil servant (subscriptions): that something was recorded about them, and when.
   ...personal('SubjectChange', ['action', 'subjectId', 'targetId', 'at']),
   // An audit event about a civil servant (auditEvents): what was done about them, and with it the old and new

@@ -14,6 +14,23 @@ export class UnauthenticatedError extends GraphQLError {
 
 export type KeySource = { secret: Uint8Array } | { jwksUrl: string };
 
+/**
+ * The algorithms a token checked against JWKS_URL may be signed with: what identity providers sign
+ * with and jose verifies (RSA PKCS#1 and PSS, P-256 ECDSA, Ed25519). Named, not left to the keys:
+ * a key set offering something else (a symmetric "oct" key, an outdated algorithm) signs no token
+ * here. HS256 is JWT_SECRET's alone.
+ */
+export const JWKS_ALGORITHMS = ['RS256', 'ES256', 'PS256', 'EdDSA'];
+
+/**
+ * How long a fetched key set is trusted before it is fetched again (jose's `cacheMaxAge`, 10
+ * minutes by default): a key the identity provider withdraws, after a compromise say, stops
+ * verifying within this time in every process (hostile21 N3). A key set changes rarely; one fetch a
+ * minute per process costs the IdP nothing. A token with an unknown `kid` refetches sooner (at most
+ * every 30 s, jose's `cooldownDuration`).
+ */
+export const JWKS_CACHE_SECONDS = 60;
+
 /** The roles a token may carry: own values of Role, never an inherited name such as `toString`. */
 const TOKEN_ROLES: ReadonlySet<string> = new Set(ALL_ROLES.filter((role) => role !== Role.PUBLIC));
 
@@ -160,7 +177,10 @@ function verifyProblem(error: unknown, policy: TokenPolicy): string {
     return `The token's "${claim ?? '?'}" claim is not valid.`;
   }
   if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return 'The token\'s signature does not match this server\'s key (JWT_SECRET or JWKS_URL); it was signed by someone else, or changed.';
-  if (code === 'ERR_JOSE_ALG_NOT_ALLOWED' || code === 'ERR_JOSE_NOT_SUPPORTED') return 'The token is signed with an algorithm this server does not accept (HS256 with JWT_SECRET, or the JWKS keys\' own).';
+  if (code === 'ERR_JOSE_ALG_NOT_ALLOWED' || code === 'ERR_JOSE_NOT_SUPPORTED') return `The token is signed with an algorithm this server does not accept (HS256 with JWT_SECRET; with JWKS_URL one of ${JWKS_ALGORITHMS.join(', ')}).`;
+  if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JWKS_INVALID' || code === 'ERR_JOSE_GENERIC' || (error as { syscall?: string }).syscall) {
+    return 'The keys at JWKS_URL could not be fetched or read just now, so no token can be checked; try again in a moment, and tell the operators if it lasts.';
+  }
   if (code === 'ERR_JWKS_NO_MATCHING_KEY' || code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS') return 'No key of JWKS_URL matches the token\'s "kid"; it was signed with a key this server does not know.';
   return 'The token is not a well-formed signed JWT (three base64url parts with a JSON header and claims).';
 }
@@ -176,7 +196,7 @@ function verifyProblem(error: unknown, policy: TokenPolicy): string {
  * The viewer carries the expiry, so that a WebSocket held open outlives no token.
  */
 export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_TOKEN_POLICY): (authorization: string | undefined) => Promise<Viewer> {
-  const key: Uint8Array | JWTVerifyGetKey = 'secret' in source ? source.secret : createRemoteJWKSet(new URL(source.jwksUrl));
+  const key: Uint8Array | JWTVerifyGetKey = 'secret' in source ? source.secret : createRemoteJWKSet(new URL(source.jwksUrl), { cacheMaxAge: JWKS_CACHE_SECONDS * 1000 });
   return async (authorization) => {
     if (authorization === undefined) return PUBLIC_VIEWER;
     // A header (or connection_init key) sent empty is a client whose token went missing, not one
@@ -194,7 +214,7 @@ export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_
     let payload;
     try {
       ({ payload } = await jwtVerify(match[1], key as Uint8Array, {
-        algorithms: 'secret' in source ? ['HS256'] : undefined,
+        algorithms: 'secret' in source ? ['HS256'] : JWKS_ALGORITHMS,
         requiredClaims: ['exp', 'iat'],
         maxTokenAge: policy.maxLifetimeSeconds,
         clockTolerance: CLOCK_TOLERANCE,

@@ -55,3 +55,30 @@ test("what a user ran in GraphiQL stays out of localStorage and is forgotten whe
   expect(await page.locator('.result-window').textContent()).not.toContain('version');
   await context.close();
 });
+
+/** The keys of a user's state the console forgets on sign-out (passed to page.evaluate, so self-contained). */
+const userStateKeys = (): string[] => Object.keys(sessionStorage).filter((key) => key.startsWith('graphiql:') || key.startsWith('chengxin.search:'));
+
+test('hostile21 F8: signing out after GraphiQL leaves no graphiql: or chengxin.search: key, whatever order Chromium lists them in', async () => {
+  const { page, context } = await openSession(browser, origin, { token: await token('INSPECTOR', 'f8.inspector') });
+  // The old loop removed while walking sessionStorage.key(i), whose order Chromium reshuffles on a
+  // removal: graphiql:tabState (the last query and its variables) survived most sign-outs. A few
+  // rounds, each with GraphiQL's own keys and the console's searches beside them.
+  for (let round = 0; round < 3; round += 1) {
+    await page.goto(`${origin}/graphiql/`);
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.result-window').getByText('"version"').waitFor();
+    await page.waitForFunction(() => (sessionStorage.getItem('graphiql:tabState') ?? '').includes('version'));
+    await page.evaluate((n) => {
+      for (let i = 0; i < 8; i += 1) sessionStorage.setItem(`chengxin.search:civil-servant-${n}-${i}`, `{"q":"何佳浩${i}"}`);
+      for (let i = 0; i < 4; i += 1) sessionStorage.setItem(`graphiql:extra-${n}-${i}`, '{"variables":"{\\"id\\":\\"420704196511192323\\"}"}');
+    }, round);
+    expect((await page.evaluate(userStateKeys)).length).toBeGreaterThanOrEqual(13);
+
+    await page.goto(`${origin}/console/`);
+    await page.getByRole('button', { name: '退出 Sign out' }).click();
+    await page.waitForFunction(() => sessionStorage.getItem('chengxin.token') === null);
+    expect(await page.evaluate(userStateKeys)).toEqual([]);
+  }
+  await context.close();
+});

@@ -43,5 +43,5 @@ it("DISPLAY reading a civil servant's latestVerdict { stale asOf evaluatedAt } l
   const read = await server.ok(graphql(`query ($s: SubjectInput!) { latestVerdict(subject: $s, matter: "PROMOTION") { stale asOf evaluatedAt } }`), { s: { type: 'CIVIL_SERVANT', id: servantId } }, { role: 'DISPLAY', sub: 'n3.screen' });
   expect(read.latestVerdict!.stale).toBe(false);
   const rows = await server.sql<{ subject_id: string; outcome: string }>(`select subject_id, outcome from audit_event where actor = 'n3.screen' and action = 'READ_PERSONAL_DATA'`);
-  expect(rows).toEqual([{ subject_id: servantId, outcome: 'read Verdict: asOf, evaluatedAt, stale' }]);
+  expect(rows).toEqual([{ subject_id: servantId, outcome: 'read latestVerdict; Verdict: asOf, evaluatedAt, stale' }]);
 });

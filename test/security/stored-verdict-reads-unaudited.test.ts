@@ -53,7 +53,7 @@ it.each([['DISPLAY', 'hall.screen'], ['CLERK', 'qian.clerk'], ['OFFICER', 'li.of
     expect(read.verdict!.outcome).toBe('CAUTION');
     expect(read.latestVerdict!.outcome).toBe('CAUTION');
     expect(read.verdicts.edges[0].node.measures.map((m) => m.ruleId)).toContain('cs-promotion-caution');
-    expect(await personalReads(sub)).toEqual([{ subject_id: flagged, outcome: 'read Verdict: measures, outcome, provisional, reason, score' }]);
+    expect(await personalReads(sub)).toEqual([{ subject_id: flagged, outcome: 'read latestVerdict, verdicts; Verdict: measures, outcome, provisional, reason, score' }]);
     expect(await auditRows()).toBe(before + 1);
   },
 );

@@ -30,6 +30,12 @@ import { LocalizedTextType, MeasureType, RecheckType, SubjectInput, VerdictConne
 import { assertMayReadVerdict, assertMaySeeVerdictOf, verdictSubjectTypes, withheldSummary, withholdsStoredFacts, withoutUndisclosed } from '../visibility';
 import { definedOnly } from '../where';
 import { storedFactsOfVerdict } from '../stored-facts-view';
+import { notePersonalRead } from '../personal-reads';
+
+/** Notes a read of a civil servant's personnel file (a root narrowed to them), when there is such a servant. */
+async function notePersonnelFile(context: GraphQLContext, servantId: string, field: string): Promise<void> {
+  if (await context.loaders.civilServant.load(servantId)) notePersonalRead(context, servantId, field);
+}
 
 @Resolver(() => VerdictType)
 export class VerdictResolver {
@@ -75,35 +81,45 @@ export class VerdictResolver {
     return verdict;
   }
 
-  @Query(() => VerdictConnection, { description: "Stored verdicts, newest first, a page at a time. The public reads no civil servant's verdicts (personnel matters): they are left out, and asking for them by subject or by a civil-servant matter is refused." })
-  verdicts(
+  @Query(() => VerdictConnection, { description: "Stored verdicts, newest first, a page at a time. The public reads no civil servant's verdicts (personnel matters): they are left out, and asking for them by subject or by a civil-servant matter is refused. Narrowed to one civil servant (`subject`), it is their personnel file: recorded as READ_PERSONAL_DATA of that person whatever is selected, even `totalCount` alone; every field of a civil servant's verdict in any list is recorded the same way, once per person per request." })
+  async verdicts(
     @Args() page: PageArgs,
     @Arg('subject', () => SubjectInput, { nullable: true }) subject: SubjectInput | null,
     @Arg('matter', () => String, { nullable: true }) matter: string | null,
     @Arg('sweepRunId', () => ID, { nullable: true, description: 'Only the verdicts this sweep gave.' }) sweepRunId: string | null,
-    @Ctx() { em, viewer, rules }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
+    const { em, viewer, rules } = context;
     if (sweepRunId) assertId(sweepRunId, 'sweepRunId');
     const subjectType = verdictSubjectTypes(viewer, rules.current, { subjectType: subject?.type, matter });
+    // Narrowed to one civil servant, the list is their personnel file even when only `totalCount`
+    // or ids are read: how many decisions, in which matters, when (hostile21 F3). Recorded as
+    // theirs whatever is selected, as `creditRecords(filter: { subjectId })` is.
+    if (subject?.type === SubjectType.CIVIL_SERVANT) await notePersonnelFile(context, subject.id, 'verdicts');
     const where = definedOnly({ subjectType, subjectId: subject?.id, matter, sweepRunId });
     return paginate(em, Verdict, where, { evaluatedAt: 'desc', id: 'asc' }, page, info);
   }
 
   @Query(() => VerdictType, {
     nullable: true,
-    description: "The newest decision about now: of the subject's stored verdicts for the matter, the most recently evaluated one that was evaluated as of the day it was made (China Standard Time). A verdict as of another day (2019, or a future date) is never the current one. Null when there is none. Check `stale` before relying on it. Same visibility as verdict: the public reads no civil servant's.",
+    description: "The newest decision about now: of the subject's stored verdicts for the matter, the most recently evaluated one that was evaluated as of the day it was made (China Standard Time). A verdict as of another day (2019, or a future date) is never the current one. Null when there is none. Check `stale` before relying on it. Same visibility as verdict: the public reads no civil servant's. A non-null answer about a civil servant says a personnel decision was made about them today: recorded as READ_PERSONAL_DATA of that person whatever is selected.",
   })
   async latestVerdict(
     @Arg('subject', () => SubjectInput) subject: SubjectInput,
     @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
-    @Ctx() { em, viewer, rules }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
   ) {
+    const { em, viewer, rules } = context;
     assertMaySeeVerdictOf(viewer, subject.type);
     if (!rules.current.matter(matter)) {
       throw new BadUserInputError('matter', `"${matter}" is not a matter in rules/matters.json; use one of ${rules.current.matters.map((m) => m.code).join(', ')}.`);
     }
-    return findLatestVerdict(em, subject, matter);
+    const latest = await findLatestVerdict(em, subject, matter);
+    // "The verdict evaluated today as of today": that it exists says a personnel matter was decided
+    // about this person today, whichever of its fields are read, even `__typename` (hostile21 F3).
+    if (latest && latest.subjectType === SubjectType.CIVIL_SERVANT) notePersonalRead(context, latest.subjectId, 'latestVerdict');
+    return latest;
   }
 
   @FieldResolver(() => LocalizedTextType, {
