@@ -12,6 +12,8 @@ import { RuleSetHolder } from './engine/rule-set-holder';
 import { RuleReloader } from './engine/rule-reloader';
 import { useCursorSecret } from './graphql/cursor';
 import { loadServingRules, markServed } from './evaluation/serving-rules';
+import { recordInForce } from './evaluation/rule-periods';
+import { joinRuleReloads } from './cluster-rules';
 import { getSchema } from './graphql/schema';
 import { startHttpServer, type HttpServer } from './graphql/server';
 
@@ -37,7 +39,9 @@ export async function prepareOnce(config: Config, logger: Logger): Promise<{ cli
     const { orm, applied } = await initORM(database.clientUrl);
     try {
       if (applied.length) logger.info({ migrations: applied }, `Applied ${applied.length} migration(s).`);
-      await loadServingRules(orm.em.fork(), config.rulesDir, schema, { info: (m) => logger.info(m), warn: (m) => logger.warn(m) });
+      const serving = await loadServingRules(orm.em.fork(), config.rulesDir, schema, { info: (m) => logger.info(m), warn: (m) => logger.warn(m) });
+      // Once for the server, before its processes start (each records it again and finds it open).
+      await recordInForce(orm.em, serving.ruleSet.version, 'start');
       if (config.seedDemoData) {
         reportSeeded(logger, config, await seedIfEmpty(orm.em.fork()));
       }
@@ -70,14 +74,22 @@ export async function startApp(config: Config, logger: Logger, ormOverrides: Par
     const serving = await loadServingRules(orm.em.fork(), config.rulesDir, schema, { info: (m) => logger.info(m), warn: (m) => logger.warn(m) });
     const rules = new RuleSetHolder(serving.ruleSet);
     logger.info({ version: rules.current.version }, `已加载 ${rules.current.rules.length} 条规则，版本 ${rules.current.version} / Loaded ${rules.current.rules.length} rules (version ${rules.current.version})${serving.degraded ? ' from the last good set stored in the database' : ` from ${config.rulesDir}`}.`);
+    await recordInForce(orm.em, rules.current.version, 'start');
     const reloader = new RuleReloader(config.rulesDir, schema, rules, logger);
     reloader.errors = serving.problems;
+    joinRuleReloads(reloader);
     rulesDegraded.set(serving.degraded ? 1 : 0);
     const em = orm.em;
     reloader.onReload((result) => {
       ruleReloadsTotal.inc({ result: result.changed ? 'swapped' : result.errors.length ? 'rejected' : 'unchanged' });
       rulesDegraded.set(result.errors.length ? 1 : 0);
       if (!result.errors.length) markServed(em.fork(), rules.current).catch((error: unknown) => logger.warn({ err: error }, 'Could not record the rule set in force.'));
+      // A swap opens the version's period, once for the server (the first process to record it), and
+      // is audited as `system` when only the folder watcher asked (hostile21 F7; rule-periods.ts).
+      if (result.changed) {
+        const by = result.askedBy.includes('request') ? 'request' : result.askedBy.includes('watcher') ? 'watcher' : 'peer';
+        recordInForce(em, result.version, by).catch((error: unknown) => logger.warn({ err: error }, `Could not record that rule set ${result.version} is in force.`));
+      }
     });
     if (config.seedDemoData) {
       reportSeeded(logger, config, await seedIfEmpty(orm.em.fork()));

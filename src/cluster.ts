@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { prepareOnce } from './app';
 import type { Config } from './config';
 import { serveSharedCounts } from './graphql/shared-counts';
+import { serveRuleReloads } from './cluster-rules';
 
 /**
  * WEB_CONCURRENCY > 1: this process (the primary) prepares the database once (prepareOnce: the
@@ -17,15 +18,21 @@ import { serveSharedCounts } from './graphql/shared-counts';
  * anonymous rate per address, PERSONAL_READS_PER_MINUTE and AUDITED_READS_PER_MINUTE per token
  * holder hold for the whole server, not once per process (sec23).
  *
+ * One rule set for the whole server (hostile21 F1, cluster-rules.ts): a `reloadRules` answered by
+ * one process is carried to every other through the primary and answered once all have the
+ * version; a sweep is started only under the version every process serves.
+ *
  * Per process, as with several servers behind a load balancer: /metrics counts (a scrape reads
  * the process that answers it), what a process holds itself (requests in flight, open WebSockets
  * and their limits, SOCKET_LIMITS; the preview lock), the rules watcher (each process reloads the
- * same files).
+ * same files; the swap is recorded and audited once, src/evaluation/rule-periods.ts).
  */
 export async function runCluster(config: Config, logger: Logger, processes: number): Promise<void> {
   const prepared = await prepareOnce(config, logger);
   // Before any process is forked: the first count a process asks for finds the primary listening.
   serveSharedCounts();
+  // reloadRules reaches every process, and a sweep starts only under a version all of them serve.
+  serveRuleReloads();
   // The processes use the database prepared here and seed nothing (done above).
   const env = { DATABASE_URL: prepared.clientUrl, SEED_DEMO_DATA: 'false' };
   const running = new Set<Worker>();

@@ -44,6 +44,25 @@ export class SweepRunningError extends GraphQLError {
   }
 }
 
+/**
+ * The server's processes do not all have one rule set in force (hostile21 F1): after `reloadRules`,
+ * some did not take the version in time; before a sweep, some are on another version (a change the
+ * folder watcher is still taking in). Names the processes and what to do.
+ */
+export class RulesNotEverywhereError extends GraphQLError {
+  constructor(version: string, processes: string, when: 'reload' | 'sweep') {
+    const zh =
+      when === 'reload'
+        ? `规则集 ${version} 已在本进程生效，但并非所有服务进程都已生效（${processes}）。请再次调用 reloadRules；仍不一致时重启服务。`
+        : `规则集 ${version} 并非在所有服务进程中生效（${processes}），未开始批量评估。请调用 reloadRules 使各进程一致后重试。`;
+    const en =
+      when === 'reload'
+        ? `The rule set ${version} is in force in this server process, but not in every one (${processes}). Call reloadRules again; if it persists, restart the server.`
+        : `The rule set ${version} is not in force in every server process (${processes}); no sweep was started, so none is planned under a version the others do not serve. Call reloadRules to bring them into line, then start the sweep again.`;
+    super(`${zh} ${en}`, { extensions: { code: 'RULES_NOT_EVERYWHERE', version, processes } });
+  }
+}
+
 /** An evaluation that could not be made as the rules are written: nothing was stored. */
 export class EvaluationError extends GraphQLError {
   constructor(message: string, details: Record<string, unknown> = {}) {

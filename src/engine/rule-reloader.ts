@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { formatProblem, type RuleProblem } from './rule-problem';
 import { inspectRules } from './rule-set';
 import type { RuleSetHolder } from './rule-set-holder';
+import { NO_OTHER_PROCESSES, type OtherProcesses } from './other-processes';
 import { SharedReload } from './shared-reload';
 
 export interface ReloadResult {
@@ -11,6 +12,8 @@ export interface ReloadResult {
   version: string;
   /** Problems of the files on disk; the last good set keeps serving while there are any. */
   errors: RuleProblem[];
+  /** Everyone this reload answered, in the order they asked. */
+  askedBy: readonly ReloadAsker[];
 }
 
 export interface ReloadLog {
@@ -18,8 +21,11 @@ export interface ReloadLog {
   warn(details: object, message: string): void;
 }
 
-/** Who asked for a reload: a `reloadRules` request, or the folder watcher (RULES_WATCH). */
-export type ReloadAsker = 'request' | 'watcher';
+/**
+ * Who asked for a reload: a `reloadRules` request, the folder watcher (RULES_WATCH), or another
+ * server process whose `reloadRules` is carried to every process (`peer`, src/cluster-rules.ts).
+ */
+export type ReloadAsker = 'request' | 'watcher' | 'peer';
 
 /** A reload's answer to one asker. */
 export interface ReloadAnswer {
@@ -54,11 +60,13 @@ export class RuleReloader {
   private listeners: ((result: ReloadResult) => void)[] = [];
   /** Every reload, whoever asks, goes through this one gate (src/engine/shared-reload.ts says why). */
   private readonly gate = new SharedReload<ReloadResult, ReloadAsker>();
+  /** The server's other processes, which take in what this one reloads on request (src/cluster-rules.ts); none in one process. */
+  others: OtherProcesses = NO_OTHER_PROCESSES;
 
   constructor(
     readonly dir: string,
     private readonly schema: GraphQLSchema,
-    private readonly holder: RuleSetHolder,
+    readonly holder: RuleSetHolder,
     private readonly log: ReloadLog,
   ) {}
 
@@ -91,7 +99,7 @@ export class RuleReloader {
     if (ruleSet && hadErrors) {
       this.log.info({ version: ruleSet.version }, `规则错误已清除：规则目录的文件即为生效版本 ${ruleSet.version} / Rule errors cleared: the rules folder is in force again as version ${ruleSet.version}.`);
     }
-    const result = { changed, version: this.holder.current.version, errors: problems };
+    const result = { changed, version: this.holder.current.version, errors: problems, askedBy: askers };
     this.listeners.forEach((listener) => listener(result));
     return result;
   }

@@ -4,7 +4,9 @@ import { writeReads } from '../audit/read-log';
 import { SubjectType } from '../domain/subject';
 import type { Viewer } from '../auth/role';
 import { AuditAction, type AuditEntry } from '../domain/audit';
+import { allOn, describeProcesses } from '../engine/other-processes';
 import type { ReloadAnswer, ReloadResult, RuleReloader } from '../engine/rule-reloader';
+import { RulesNotEverywhereError } from '../errors';
 import type { RuleSet } from '../engine/rule-set';
 import type { FactsRunner } from './facts';
 import { previewImpact, type ImpactReport } from './impact.service';
@@ -12,6 +14,10 @@ import { previewImpact, type ImpactReport } from './impact.service';
 /**
  * The rules folder read again now (the reloadRules mutation), with its RELOAD_RULES audit event:
  * a valid change is swapped in, an invalid one keeps the last good set (src/engine/rule-reloader.ts).
+ * With several server processes every other one then reloads too (src/cluster-rules.ts, hostile21
+ * F1), waited for within a bound: the answer comes once all are on the version, or is
+ * RULES_NOT_EVERYWHERE naming those that are not — after the event is written, since the reload
+ * did happen where it happened.
  */
 export async function reloadRules(em: EntityManager, actor: Viewer, reloader: RuleReloader): Promise<ReloadResult> {
   // Askers together share one reload, requests and the folder watcher alike (hostile19 F3,
@@ -21,17 +27,34 @@ export async function reloadRules(em: EntityManager, actor: Viewer, reloader: Ru
   // A shared reload notifies once, through the first request it answers.
   // Waited for before the audit's transaction opens: requests sharing a reload hold no connection meanwhile.
   const settled = await reloader.reload('request').then((value) => ({ value }), (error: unknown) => ({ error }));
-  return withAudit(em, actor, AuditAction.RELOAD_RULES, async () => {
+  // Even when this process kept its version: another may be behind (a reload it missed), and this brings it in line.
+  const others = 'value' in settled ? await reloader.others.reload() : null;
+  const alone = !others || (!others.primarySilent && !others.answered.length && !others.unanswered);
+  const result = await withAudit(em, actor, AuditAction.RELOAD_RULES, async () => {
     if ('error' in settled) throw settled.error;
     return settled.value.result;
   }, (r) => {
     const answer = (settled as { value: ReloadAnswer }).value;
-    const shared = answer.shared ? ` (shared a reload ${answer.begunBy === 'watcher' ? 'the rules folder watcher' : 'another request'} began)` : '';
+    const shared = answer.shared ? ` (shared a reload ${answer.begunBy === 'watcher' ? 'the rules folder watcher' : answer.begunBy === 'peer' ? 'another server process' : 'another request'} began)` : '';
+    const everywhere = alone ? '' : ` [${describeProcesses(r.version, others!)}]`;
     return {
-      outcome: (r.errors.length ? `kept ${r.version}: ${r.errors.length} error(s)` : `in force: ${r.version}`) + shared,
+      outcome: ((r.errors.length ? `kept ${r.version}: ${r.errors.length} error(s)` : `in force: ${r.version}`) + shared + everywhere).slice(0, 1000),
       notify: r.changed && answer.announces,
     };
   });
+  if (others && !allOn(result.version, others)) throw new RulesNotEverywhereError(result.version, describeProcesses(result.version, others), 'reload');
+  return result;
+}
+
+/**
+ * Refuses to go on unless `version` is in force in every server process (RULES_NOT_EVERYWHERE):
+ * a sweep planned under a version the others do not serve would store verdicts that the rest of
+ * the server calls stale, and `chengxin worker` processes reading the folder refuse its chunks
+ * while it holds the matter's one sweep slot (hostile21 F1). One process: nothing to ask.
+ */
+export async function assertInForceEverywhere(reloader: RuleReloader, version: string): Promise<void> {
+  const others = await reloader.others.versions();
+  if (!allOn(version, others)) throw new RulesNotEverywhereError(version, describeProcesses(version, others), 'sweep');
 }
 
 /**

@@ -12,6 +12,7 @@ import { EnterpriseCreditGrade } from './enterprise-credit-grade.entity';
 import { ListMembership } from './list-membership.entity';
 import { Objection } from './objection.entity';
 import { PrincipalTerm } from './principal-term.entity';
+import { RuleSetPeriod } from './rule-set-period.entity';
 import { RuleSetService } from './rule-set-service.entity';
 import { RuleSetSnapshot } from './rule-set-snapshot.entity';
 import { SweepChunk } from './sweep-chunk.entity';
@@ -19,7 +20,7 @@ import { SweepError } from './sweep-error.entity';
 import { SweepRun } from './sweep-run.entity';
 import { Verdict } from './verdict.entity';
 
-export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, EnterpriseCreditGrade, FindingObjection, ListMembership, Objection, PrincipalTerm, RuleSetService, RuleSetSnapshot, SweepChunk, SweepError, SweepRun, Verdict };
+export { Agency, AuditEvent, CivilServant, Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, Enterprise, EnterpriseCreditGrade, FindingObjection, ListMembership, Objection, PrincipalTerm, RuleSetPeriod, RuleSetService, RuleSetSnapshot, SweepChunk, SweepError, SweepRun, Verdict };
 
 /** Every entity, for the ORM configuration. */
-export const entities = [Agency, CivilServant, PrincipalTerm, Enterprise, EnterpriseCreditGrade, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, FindingObjection, CreditRepair, ListMembership, Verdict, RuleSetSnapshot, RuleSetService, AuditEvent, SweepRun, SweepChunk, SweepError];
+export const entities = [Agency, CivilServant, PrincipalTerm, Enterprise, EnterpriseCreditGrade, CreditRecord, CreditRecordRevision, Commitment, CourtCase, Objection, FindingObjection, CreditRepair, ListMembership, Verdict, RuleSetSnapshot, RuleSetService, RuleSetPeriod, AuditEvent, SweepRun, SweepChunk, SweepError];

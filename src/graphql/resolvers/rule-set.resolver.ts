@@ -11,7 +11,7 @@ export class RuleSetResolver {
     return describeRuleSet(context);
   }
 
-  @Mutation(() => RuleSetType, { description: 'Reloads the rules folder now: a valid change is swapped in; an invalid one keeps the last good set and lists its errors.' })
+  @Mutation(() => RuleSetType, { description: 'Reloads the rules folder now, in every server process (WEB_CONCURRENCY): a valid change is swapped in; an invalid one keeps the last good set and lists its errors. Answered once every process has the version; RULES_NOT_EVERYWHERE (after the reload is audited) names those that did not take it within 10 s.' })
   @Authorized(PERMISSIONS.manageRules)
   async reloadRules(@Ctx() context: GraphQLContext): Promise<RuleSetType> {
     if (!context.reloader) throw new Error('reloadRules needs the server\'s rules folder');

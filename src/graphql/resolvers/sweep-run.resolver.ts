@@ -4,6 +4,7 @@ import { PERMISSIONS } from '../../auth/role';
 import { SweepError, SweepRun } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { cancelRun } from '../../sweep/cancel';
+import { assertInForceEverywhere } from '../../evaluation/rule-admin.service';
 import { runProgress } from '../../db/repositories/sweep.repository';
 import { findOrFail } from '../../registry/lookup';
 import { PageArgs, paginate } from '../connection';
@@ -15,18 +16,20 @@ import { CHUNK_SIZE } from '../../sweep/chunk-size';
 @Resolver(() => SweepRunType)
 export class SweepRunResolver {
   @Mutation(() => SweepRunType, {
-    description: 'Starts a sweep: every subject the matter concerns (or of the types given), evaluated as of one moment (today or earlier, China Standard Time) under the rules in force, a stored verdict each. One sweep per matter runs at a time: SWEEP_RUNNING (with runId) while another is RUNNING. Writes the same run record, plan and SWEEP audit event as `npx chengxin evaluate --all` and puts its chunks on the queue; `npx chengxin worker` processes take them (the server runs none). Follow it with sweepRun(id) { status subjectsDone }.',
+    description: 'Starts a sweep: every subject the matter concerns (or of the types given), evaluated as of one moment (today or earlier, China Standard Time) under the rules in force, a stored verdict each. One sweep per matter runs at a time: SWEEP_RUNNING (with runId) while another is RUNNING. RULES_NOT_EVERYWHERE when the server\'s processes do not all have this rule set in force (reloadRules brings them in line). Writes the same run record, plan and SWEEP audit event as `npx chengxin evaluate --all` and puts its chunks on the queue; `npx chengxin worker` processes take them (the server runs none). Follow it with sweepRun(id) { status subjectsDone }.',
   })
   @Authorized(PERMISSIONS.startSweeps)
-  startSweep(
+  async startSweep(
     @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
     @Arg('subjectTypes', () => [SubjectType], { nullable: true, description: 'Only these subject types; default: every type the matter concerns.' }) subjectTypes: SubjectType[] | null,
     @Arg('asOf', () => Date, { nullable: true, description: 'The moment judged: on or before today (China Standard Time). Default: now.' }) asOf: Date | null,
     @Arg('chunkSize', () => Int, { defaultValue: CHUNK_SIZE.default, description: `Subjects per chunk (1–${CHUNK_SIZE.max}): the unit a worker takes and commits whole.` }) chunkSize: number,
-    @Ctx() { em, rules, viewer, sweeps }: GraphQLContext,
+    @Ctx() { em, rules, viewer, sweeps, reloader }: GraphQLContext,
   ) {
     if (!sweeps) throw new Error('this process cannot start sweeps; use npx chengxin evaluate --all.');
-    return sweeps.start(em, rules.current, viewer, { matter, subjectTypes: subjectTypes ?? undefined, asOf: asOf ?? new Date(), chunkSize });
+    const ruleSet = rules.current;
+    if (reloader) await assertInForceEverywhere(reloader, ruleSet.version);
+    return sweeps.start(em, ruleSet, viewer, { matter, subjectTypes: subjectTypes ?? undefined, asOf: asOf ?? new Date(), chunkSize });
   }
 
   @Mutation(() => SweepRunType, {
