@@ -61,8 +61,8 @@ it('reloadRules reaches both processes (every request then answers the new versi
   const serving = await waitFor(/"pid":(\d+),"url":"(http:[^"]+graphql)"/, 2);
   const pids = serving.map((m) => Number(m[1]));
   const url = serving[0][2];
-  const gql = async (query: string, role = 'OFFICER') =>
-    (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(role, 'rel14-cluster')}` }, body: JSON.stringify({ query }) })).json()) as any;
+  const gql = async (query: string, role = 'OFFICER', variables: Record<string, unknown> = {}) =>
+    (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(role, 'rel14-cluster')}` }, body: JSON.stringify({ query, variables }) })).json()) as any;
   // Enough requests at once that both processes answer some (connections are handed out in turn).
   const versions = async () => new Set((await Promise.all(Array.from({ length: 16 }, () => gql('{ ruleSet { version } }')))).map((r) => r.data.ruleSet.version));
   const edit = (value: number) => writeFileSync(path.join(rulesDir, RULE), withCondition(readFileSync(path.join(rulesDir, RULE), 'utf8'), UNREPAIRED, { value }));
@@ -98,5 +98,5 @@ it('reloadRules reaches both processes (every request then answers the new versi
   expect([...(await versions())]).toEqual([aligned]);
   const started = await gql('mutation { startSweep(matter: "PROMOTION") { id status ruleSetVersion } }');
   expect(started).toEqual({ data: { startSweep: { id: expect.any(String), status: 'RUNNING', ruleSetVersion: aligned } } });
-  expect((await gql(`mutation { cancelSweep(id: "${started.data.startSweep.id}") { status } }`)).data.cancelSweep.status).toBe('CANCELLED');
+  expect((await gql('mutation ($id: ID!) { cancelSweep(id: $id) { status } }', 'OFFICER', { id: started.data.startSweep.id })).data.cancelSweep.status).toBe('CANCELLED');
 }, 240_000);
