@@ -19,6 +19,13 @@ let rulesDir: string;
 let reloads = 0;
 /** Set to hold the event loop in the next reload (inside its timed read), so the pause after it is long enough to ask within. */
 let holdNext = 0;
+/** Tries of the test so far: each edits the rule to a value of its own, so that each reload changes the version. */
+let tries = 0;
+
+// Whether the watcher's debounce ends inside the pause the held reload leaves depends on the
+// scheduler: on a loaded machine it can end later, and the watcher then rightly reloads on its own
+// (it shares only a reload that begins after it asked). A retry on a fresh edit, not a looser check.
+jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 beforeAll(async () => {
   rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-ref13-watch-'));
@@ -40,7 +47,7 @@ afterAll(async () => {
 it('a watcher reload and the requests asking with it share one reload; each request is audited, saying whose it shared', async () => {
   const version = (await server.rawQuery('{ ruleSet { version } }')).data.ruleSet.version;
   const file = path.join(rulesDir, RULE);
-  writeFileSync(file, withCondition(readFileSync(file, 'utf8'), '$.governmentDishonesty.unrepaired', { value: 2 }));
+  writeFileSync(file, withCondition(readFileSync(file, 'utf8'), '$.governmentDishonesty.unrepaired', { value: 2 + tries++ }));
   holdNext = 400;
   const before = reloads;
   // This request's reload reads the edited file; the watcher's debounce ends while it holds the loop
@@ -53,7 +60,7 @@ it('a watcher reload and the requests asking with it share one reload; each requ
   await new Promise((resolve) => setTimeout(resolve, 1500)); // a watcher's reload of its own would have run by now
 
   expect(reloads - before).toBe(2); // the first request's, and one for the watcher and the three
-  const events = await server.sql<{ outcome: string }>(`select outcome from audit_event where action = 'RELOAD_RULES' and actor = ? order by created_at`, [OFFICER.sub]);
+  const events = (await server.sql<{ outcome: string }>(`select outcome from audit_event where action = 'RELOAD_RULES' and actor = ? order by created_at`, [OFFICER.sub])).slice(-4);
   expect(events.map((e) => e.outcome)).toEqual([
     `in force: ${changed}`,
     ...Array(3).fill(expect.stringMatching(new RegExp(`^in force: ${changed} \\(shared a reload (the rules folder watcher|another request) began\\)$`))),
