@@ -48,4 +48,8 @@ export interface ObjectionLike {
   status: ObjectionStatus;
   filedOn: string;
   resolvedOn?: string | null;
+  /** Filed after an earlier objection to the record was rejected: suspends nothing until admitted (lawyer21 R5). */
+  renewed?: boolean | null;
+  /** The day an officer admitted a renewed objection on new grounds. */
+  admittedOn?: string | null;
 }

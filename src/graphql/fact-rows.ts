@@ -165,7 +165,7 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
     objectionsOfRecord: grouped<Objection, ObjectionRow>(
       em,
       gate,
-      { entity: Objection, columns: ['id', 'status', 'filedOn', 'resolvedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['filedOn', 'asc'], ['id', 'asc']] },
+      { entity: Objection, columns: ['id', 'status', 'filedOn', 'resolvedOn', 'renewed', 'admittedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['filedOn', 'asc'], ['id', 'asc']] },
       itself,
       (row) => row.recordId,
     ),

@@ -46,6 +46,25 @@ export class Objection extends BaseEntity {
   @Property({ type: 'string', length: 100, nullable: true })
   decidedBy?: string | null;
 
+  /**
+   * Filed to a record whose earlier objection was REJECTED (lawyer21 R5): it suspends nothing until an
+   * officer admits it on new grounds (admittedOn). False for a first objection and for rows filed before.
+   */
+  @Property({ type: 'boolean', default: false })
+  renewed: Opt<boolean> = false;
+
+  /** The day an officer admitted a renewed objection on new grounds: from it on the record is disputed. */
+  @Property({ type: 'date', nullable: true })
+  admittedOn?: string | null;
+
+  /** Who admitted it (the token's `sub`). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  admittedBy?: string | null;
+
+  /** The new facts or reasons the officer admitted it on. */
+  @Property({ type: 'text', nullable: true })
+  admissionGrounds?: string | null;
+
   /** The decision's document number (文号), when given; null on rows decided before it was kept. */
   @Property({ type: 'string', length: 100, nullable: true })
   documentNumber?: string | null;

@@ -76,6 +76,14 @@ export class CountingRecordType {
 
   @Field({ description: '所依据的认定在异议中 / A 四(四) entry (COMMITMENT_DERELICTION) whose 履职不力 finding the unit disputes, its objection (fileFindingObjection) pending on the day: the entry rests on that finding alone, so it is disputed as if objected to itself.' })
   findingDisputed!: boolean;
+  @Field(() => LocalDateResolver, { nullable: true, description: '异议中止之日 / The day the objection suspending the record on the day began to (its filing day, or for a renewed objection the day an officer admitted it); null when no objection suspends it.' })
+  disputedSince!: string | null;
+
+  @Field(() => Int, { description: '已驳回的异议数 / How many objections to the record had been rejected by the day: a serial pattern shows here.' })
+  objectionsRejected!: number;
+
+  @Field({ description: '再次异议待处理、未受理中止 / An objection filed after an earlier one was rejected is undecided on the day and was not admitted on new grounds (admitObjection): registered, it suspends nothing (a local choice, catalogue 三(七)).' })
+  renewedObjectionPending!: boolean;
 }
 
 @ObjectType('ListingEndedNote', { simpleResolvers: true, description: 'The listing a record rests on, ended by its keeper (移出, or its recorded term run out): from `endedOn` the record counts towards nothing (lawyer21 R1).' })
