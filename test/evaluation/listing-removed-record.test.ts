@@ -104,3 +104,26 @@ describe('lawyer21 R6: an enterprise whose counting record says judgment default
     expect(removed.explanation.zh).toContain('该名单已由鄂州市市场监督管理局于 2025-07-01 移出（文号鄂州市监移〔2025〕1号）');
   });
 });
+
+const REASON = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
+  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) { outcome reason { zh en } }
+}`);
+
+describe('lawyer21 R3, N4: HONOUR for a body that is not a department says the system makes no finding, and which limb held', () => {
+  it('a district people\'s government with a SEVERE undisputed record: ELIGIBLE with "不作认定", not "不予限制"; a clean department: the department limb only', async () => {
+    const reasonOf = evaluator(server, REASON);
+    const government = await createAgency(server, { name: '鄂州市鄂城区人民政府', level: 'DISTRICT' });
+    await createRecord(server, 'AGENCY', government, { severity: 'SEVERE', occurredOn: '2024-03-01', decidedOn: '2024-03-10', recordedOn: '2024-03-12', loss: 5000000 });
+    const outside = await reasonOf('AGENCY', government, 'HONOUR', '2024-06-01');
+    expect(outside.outcome).toBe('ELIGIBLE');
+    expect(outside.reason.zh).toContain('本机构不是政府部门');
+    expect(outside.reason.zh).toContain('对本机构的荣誉评选不作认定——既不认定应取消资格，也不认定不应取消');
+    expect(outside.reason.zh).not.toContain('不予限制');
+    expect(outside.reason.en).toContain('it makes no finding on this body\'s honour selection');
+
+    const clean = await reasonOf('AGENCY', await createAgency(server, { name: '鄂州市无记录测试局' }), 'HONOUR', '2024-06-01');
+    expect(clean.outcome).toBe('ELIGIBLE');
+    expect(clean.reason.zh).toContain('本政府部门没有须予考量的未修复政务失信记录');
+    expect(clean.reason.zh).not.toContain('本机构不是政府部门');
+  });
+});
