@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { BaseEntity } from './base.entity';
 import { CreditRecord } from './credit-record.entity';
@@ -10,6 +10,8 @@ import { CreditRecord } from './credit-record.entity';
   name: 'objection_one_pending_per_record',
   expression: `create unique index "objection_one_pending_per_record" on "objection" ("record_id") where "status" = 'PENDING'`,
 })
+/** An admission (lawyer21 R5) is whole, of a renewed objection, and not before its filing day. */
+@Check({ name: 'objection_admitted_whole', expression: '(admitted_on is null) = (admitted_by is null) and (admitted_on is null) = (admission_grounds is null) and (admitted_on is null or (renewed and admitted_on >= filed_on))' })
 export class Objection extends BaseEntity {
   @ManyToOne(() => CreditRecord, { deleteRule: 'restrict', index: true })
   record!: CreditRecord;
