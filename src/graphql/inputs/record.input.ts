@@ -123,7 +123,7 @@ export class FileObjectionInput {
   filedOn!: string;
 }
 
-@InputType({ description: '受理再次异议 / An officer admits, on new grounds, an objection filed after an earlier objection to the record was rejected: from admittedOn it suspends the record (lawyer21 R5).' })
+@InputType({ description: '受理再次异议 / An officer admits, on new grounds, an objection filed after an earlier objection to the record was rejected: from admittedOn it suspends the record.' })
 export class AdmitObjectionInput {
   @Field(() => ID)
   @IsUUID()

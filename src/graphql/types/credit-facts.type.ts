@@ -86,7 +86,7 @@ export class CountingRecordType {
   renewedObjectionPending!: boolean;
 }
 
-@ObjectType('ListingEndedNote', { simpleResolvers: true, description: 'The listing a record rests on, ended by its keeper (移出, or its recorded term run out): from `endedOn` the record counts towards nothing (lawyer21 R1).' })
+@ObjectType('ListingEndedNote', { simpleResolvers: true, description: 'The listing a record rests on, ended by its keeper (移出, or its recorded term run out): from `endedOn` the record counts towards nothing.' })
 export class ListingEndedNoteType {
   @Field(() => CreditList, { description: '名单 / Which list.' })
   list!: CreditList;
