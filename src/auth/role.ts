@@ -64,6 +64,11 @@ export const PERMISSIONS = {
   correctGradeHistory: [Role.OFFICER, Role.ADMIN],
   /** Confirm an agency's kind estimated when kinds were introduced (三(六)'s honour disqualification rests on it). */
   confirmAgencyKind: [Role.OFFICER, Role.ADMIN],
+  /**
+   * Admit, on new grounds, an objection renewed after an earlier one to the record was rejected: only then
+   * does it suspend the record (lawyer21 R5). A second person beside the clerk who registered it.
+   */
+  admitRenewedObjection: [Role.OFFICER, Role.ADMIN],
   /** Reload the rules, preview drafts. */
   manageRules: [Role.OFFICER, Role.ADMIN],
   /** Start a sweep (every subject a matter concerns; stores a verdict each). */

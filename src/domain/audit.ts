@@ -39,6 +39,8 @@ export enum AuditAction {
   FILE_FINDING_OBJECTION = 'FILE_FINDING_OBJECTION',
   /** A unit's objection to a finding decided: upheld (the finding revoked) or rejected. */
   DECIDE_FINDING_OBJECTION = 'DECIDE_FINDING_OBJECTION',
+  /** An officer admits a renewed objection (one filed after an earlier one was rejected) on new grounds: from then it suspends (lawyer21 R5). */
+  ADMIT_OBJECTION = 'ADMIT_OBJECTION',
 }
 
 /** One event of the audit trail as a use case records it; who acted is added when it is written. */

@@ -1,10 +1,10 @@
 import { RepairRelief, RepairStatus } from './credit-repair';
 import type { ObjectionLike, RecordLike, RepairLike } from './credit-facts-input';
 import { RecordCategory, Severity } from './credit-record';
-import { ObjectionStatus } from './objection';
+import { objectionStanding, suspendedOn, type ObjectionStanding } from './objection-stay';
 
 /** A dishonesty record that counts on the day, with what its repairs and objections make of it then. */
-export interface CountingRecord {
+export interface CountingRecord extends ObjectionStanding {
   id: string;
   category: RecordCategory;
   severity: Severity | null;
@@ -51,9 +51,12 @@ export function repairApprovedOn(repairs: RepairLike[], on: string): string | nu
   return approvedBy(repairs, on, RepairRelief.WAIVE)?.decidedOn ?? null;
 }
 
-/** Was one of the objections pending on day `on` (filed by then, not yet resolved)? */
+/**
+ * Was one of the objections pending on day `on` (filed by then, not yet resolved) and suspending the
+ * record then? A renewed objection suspends only once admitted (objection-stay.ts, lawyer21 R5).
+ */
 export function disputedOn(objections: ObjectionLike[], on: string): boolean {
-  return objections.some((o) => o.filedOn <= on && (o.status === ObjectionStatus.PENDING || (!!o.resolvedOn && o.resolvedOn > on)));
+  return suspendedOn(objections, on);
 }
 
 /** The record as it counts on day `on`, read with its repairs, its objections and those to the finding it rests on. */
@@ -79,5 +82,6 @@ export function countingRecord(r: RecordLike, repairs: RepairLike[], objections:
     repairReliefStatedOn: (waived ?? lightened)?.reliefStatedOn ?? null,
     disputed: findingDisputed || disputedOn(objections, on),
     findingDisputed,
+    ...objectionStanding(objections, on),
   };
 }

@@ -50,4 +50,8 @@ export interface ObjectionLike {
   resolvedOn?: string | null;
   /** What an upheld objection did to the record: corrected or revoked it (read for a listing's record, list-membership.ts). */
   remedy?: ObjectionRemedy | null;
+  /** Filed after an earlier objection to the record was rejected: suspends nothing until admitted (lawyer21 R5). */
+  renewed?: boolean | null;
+  /** The day an officer admitted a renewed objection on new grounds. */
+  admittedOn?: string | null;
 }

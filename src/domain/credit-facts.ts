@@ -3,7 +3,8 @@ import { countingRecord, type CountingRecord } from './counting-record';
 import type { ObjectionLike, RecordLike, RepairLike } from './credit-facts-input';
 import { recordCounts, type CreditOptions } from './counting-period';
 import { withCopies } from './decision-copies';
-import { notCountedBecause, type NotCountedRecord } from './not-counted';
+import { notCountedBecause, NotCountedReason, type NotCountedRecord } from './not-counted';
+import { noListingEnded, type ListingEnded } from './listing-ended-record';
 
 /**
  * What the records of one subject say as of a date: the facts the rule files read. Pure
@@ -31,6 +32,10 @@ import { notCountedBecause, type NotCountedRecord } from './not-counted';
  * (DUPLICATE_ON_FILE), so "有2条" never reports one decision twice (lawyer11 W4). A repair or an
  * objection a clerk filed against the copy is one filed against the decision, so the kept record reads
  * them together with its own (三(七) 异议处理、信用修复; lawyer12 W1): the stored rows stay as they are.
+ *
+ * A record behind a listing its keeper ended (removed, or its recorded term run out) counts towards
+ * nothing from that day (`listingEnded`, src/domain/listing-ended-record.ts, lawyer21 R1): listed in
+ * `notCounted` as LISTING_REMOVED, naming the listing.
  *
  * `options` (policy parameters the facts queries pass) leave out records of acts before the
  * document took effect and, for a clause that speaks of some conduct only, records of other
@@ -84,6 +89,7 @@ const none = (): ObjectionLike[] => [];
  * The credit facts of one subject on day `on`. `findingObjectionsOf`: for a 四(四) entry
  * (COMMITMENT_DERELICTION), the unit's objections to the 履职不力 finding that made it
  * (src/domain/finding-objection.ts): one pending on the day disputes the entry as its own would.
+ * `listingEnded`: for a record behind a listing, the listing its keeper had ended by the day (null while one holds).
  */
 export function creditFacts(
   records: RecordLike[],
@@ -92,13 +98,21 @@ export function creditFacts(
   on: string,
   options: CreditOptions = {},
   findingObjectionsOf: (recordId: string) => ObjectionLike[] = none,
+  listingEnded: (recordId: string) => ListingEnded | null = noListingEnded,
 ): CreditFacts {
   const inPeriod = records.filter((r) => recordCounts(r, on, options.countsFor));
-  const counting = inPeriod.filter((r) => !notCountedBecause(r, options));
-  const notCounted: NotCountedRecord[] = inPeriod.flatMap((r) => {
+  // The options' reasons first (a copy, an act before the document …), then a listing its keeper ended.
+  const why = (r: RecordLike): [NotCountedReason, ListingEnded | null] | null => {
     const reason = notCountedBecause(r, options);
-    return reason
-      ? [{ id: r.id, category: r.category, severity: r.severity ?? null, occurredOn: r.occurredOn, decidedOn: r.decidedOn, documentNumber: r.documentNumber, reason }]
+    if (reason) return [reason, null];
+    const ended = r.kind === RecordKind.DISHONEST ? listingEnded(r.id) : null;
+    return ended ? [NotCountedReason.LISTING_REMOVED, ended] : null;
+  };
+  const counting = inPeriod.filter((r) => !why(r));
+  const notCounted: NotCountedRecord[] = inPeriod.flatMap((r) => {
+    const left = why(r);
+    return left
+      ? [{ id: r.id, category: r.category, severity: r.severity ?? null, occurredOn: r.occurredOn, decidedOn: r.decidedOn, documentNumber: r.documentNumber, reason: left[0], listingEnded: left[1] }]
       : [];
   });
   const grave = options.graveSeverities ?? null;

@@ -1,4 +1,5 @@
 import { RecordCategory, RecordKind, Severity } from './credit-record';
+import type { ListingEnded } from './listing-ended-record';
 
 /**
  * Why something that would otherwise count on a day is left out of every count and flag: a credit
@@ -54,6 +55,12 @@ export enum NotCountedReason {
   FINDING_REVOKED = 'FINDING_REVOKED',
   /** A record of such a category recorded as not done in office (inOffice false): personal credit information, not 政务失信. */
   NOT_IN_OFFICE = 'NOT_IN_OFFICE',
+  /**
+   * The record behind a listing (失信被执行人名单, 严重违法失信名单) its keeper ended: removed (移出) or its
+   * recorded term run out (法释〔2017〕7号 arts. 2, 10: the court then deletes the 失信信息). From that day it
+   * counts towards nothing (src/domain/listing-ended-record.ts, lawyer21 R1); `listingEnded` names the listing.
+   */
+  LISTING_REMOVED = 'LISTING_REMOVED',
 }
 
 /** A dishonesty record that would count on the day but is left out, with why. */
@@ -65,6 +72,8 @@ export interface NotCountedRecord {
   decidedOn: string;
   documentNumber: string;
   reason: NotCountedReason;
+  /** For LISTING_REMOVED: the listing its keeper ended (who, when, 文号); otherwise null. */
+  listingEnded?: ListingEnded | null;
 }
 
 /** The reading options a record's not-counted reason depends on (see CreditOptions). */

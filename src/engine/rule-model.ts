@@ -93,12 +93,21 @@ export interface RuleFile {
   cases?: RuleCase[];
 }
 
+/** One ELIGIBLE reason for subjects whose facts meet `when` (every condition: the value at `path` in `in`, not in `notIn`). */
+export interface EligibleReasonCase {
+  when: { path: string; in?: unknown[]; notIn?: unknown[] }[];
+  zh: string;
+  en: string;
+}
+
 export interface Matter {
   code: string;
   title: Bilingual;
   subjectTypes: SubjectType[];
   /** Why a subject is ELIGIBLE when no rule of the matter fires: the one-line reason a screen shows. */
   eligibleReason?: Bilingual;
+  /** Reasons for ELIGIBLE that name the limb that applied: the first whose conditions hold on the facts wins (src/evaluation/eligible-reason.ts). */
+  eligibleReasons?: EligibleReasonCase[];
   /** What a summary calls ELIGIBLE for this matter where 符合条件 would mislead (a review that only scores: 计分). */
   eligibleTitle?: Bilingual;
   /**

@@ -133,6 +133,27 @@ function findingRevoked(item: Item, zh: boolean): string {
     : `${what} had been found against the unit, but the unit's objection was upheld and the finding revoked (三(七): information verified wrong is corrected or revoked): it is in no count and no recommendation rests on it; the finding and the objection stay on file.`;
 }
 
+/**
+ * A record behind a listing its keeper ended (lawyer21 R1): it counts no more from the removal day (or
+ * the day after the term's last day); the line names the listing, the keeper, the day and the 文号.
+ */
+function listingRemoved(item: Item, zh: boolean): string {
+  const number = recordNumber(item);
+  const l = (item.listingEnded ?? {}) as Record<string, unknown>;
+  const listZh = l.list === 'SERIOUS_ILLEGAL_DISHONEST' ? '严重违法失信名单' : '失信被执行人名单';
+  const listEn = l.list === 'SERIOUS_ILLEGAL_DISHONEST' ? 'seriously-illegal-and-dishonest list' : 'judgment-defaulter list';
+  const removed = l.endedBy === 'TERM_ENDED';
+  const endZh = removed
+    ? `登记的列入期限已届满（自 ${show(l.endedOn)} 起不再有效）`
+    : `已由${show(l.removedBy ?? l.listedBy)}于 ${show(l.endedOn)} 移出${l.removalDocumentNumber ? `（文号${show(l.removalDocumentNumber)}）` : ''}`;
+  const endEn = removed
+    ? `its recorded term ran out (it no longer held from ${show(l.endedOn)})`
+    : `${show(l.removedBy ?? l.listedBy)} removed it on ${show(l.endedOn)}${l.removalDocumentNumber ? ` (No. ${show(l.removalDocumentNumber)})` : ''}`;
+  return zh
+    ? `记录 ${number} 是${show(l.listedBy)}于 ${show(l.listedOn)} 列入${listZh}（文号${show(l.documentNumber)}）所依的记录，该名单${endZh}：名单由列入机关决定列入和移出，移出或期限届满后人民法院删除失信信息（法释〔2017〕7号第十条），故自 ${show(l.endedOn)} 起该记录不计入任何计数，不据以提出任何建议（本地选择，见授权清单四(一)本地选择，拟定，待有权机关确认）；记录及其历史仍予保留。`
+    : `Record ${number} is what the listing on the ${listEn} by ${show(l.listedBy)} on ${show(l.listedOn)} (No. ${show(l.documentNumber)}) rests on, and ${endEn}: the keeper lists and removes, and on removal or when the term runs out the court deletes the 失信信息 (法释〔2017〕7号 art. 10), so from ${show(l.endedOn)} the record is in no count and no recommendation rests on it (a local choice, catalogue 四(一) local choices, proposed, awaiting confirmation by the deciding body); the record and its history stay on file.`;
+}
+
 /** What the verdict's facts already say of an item: the ids some block counts or another reason explains. */
 interface Context {
   parameters: Parameters;
@@ -164,6 +185,8 @@ function linesFor(reason: NotCountedReason, items: Item[], context: Context, zh:
       return each((item) => findingDisputed(item, zh));
     case NotCountedReason.FINDING_REVOKED:
       return each((item) => findingRevoked(item, zh));
+    case NotCountedReason.LISTING_REMOVED:
+      return each((item) => listingRemoved(item, zh));
     case NotCountedReason.CATEGORY_NOT_SPOKEN_OF:
       return items.filter((item) => !context.accounted.has(item.id)).map((item) => categoryNotSpokenOf(item, zh));
     default: {
@@ -185,6 +208,7 @@ export const LEFT_OUT_ORDER: readonly NotCountedReason[] = [
   NotCountedReason.NOT_IN_OFFICE,
   NotCountedReason.FINDING_DISPUTED,
   NotCountedReason.FINDING_REVOKED,
+  NotCountedReason.LISTING_REMOVED,
   NotCountedReason.CATEGORY_NOT_SPOKEN_OF,
 ];
 

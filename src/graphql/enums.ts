@@ -91,6 +91,7 @@ registerEnumType(NotCountedReason, {
     NOT_IN_OFFICE: { description: '登记为非履职行为：属个人信用信息（三(四)），不是政务失信记录（三(六)） recorded as not done in office: personal credit information (三(四)), not a government-dishonesty record (三(六))' },
     FINDING_DISPUTED: { description: '单位对认定提出异议，尚在处理中（异议期间不计入，本地选择） the unit\'s objection to the finding is pending (not counted meanwhile: a local choice, findingsCountWhileDisputed)' },
     FINDING_REVOKED: { description: '单位的异议成立，认定已撤销（三(七)） the unit\'s objection was upheld and the finding revoked (三(七))' },
+    LISTING_REMOVED: { description: '所依名单已由列入机关移出或列入期限届满：自该日起不计入（法释〔2017〕7号第十条，本地选择） the listing the record is behind was removed by its keeper or its term ran out: it counts no more from that day (法释〔2017〕7号 art. 10; a local choice)' },
   },
 });
 registerEnumType(UnitFindingKind, {

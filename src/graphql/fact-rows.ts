@@ -165,7 +165,7 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
     objectionsOfRecord: grouped<Objection, ObjectionRow>(
       em,
       gate,
-      { entity: Objection, columns: ['id', 'status', 'filedOn', 'resolvedOn', 'remedy'], ids: [['record', 'recordId']], key: 'record', orderBy: [['filedOn', 'asc'], ['id', 'asc']] },
+      { entity: Objection, columns: ['id', 'status', 'filedOn', 'resolvedOn', 'remedy', 'renewed', 'admittedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['filedOn', 'asc'], ['id', 'asc']] },
       itself,
       (row) => row.recordId,
     ),
@@ -175,7 +175,7 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
       gate,
       {
         entity: ListMembership,
-        columns: ['id', 'subjectType', 'subjectId', 'list', 'listedOn', 'listedBy', 'documentNumber', 'removedOn', 'termEndsOn'],
+        columns: ['id', 'subjectType', 'subjectId', 'list', 'listedOn', 'listedBy', 'documentNumber', 'removedOn', 'removedBy', 'removalDocumentNumber', 'termEndsOn'],
         ids: [['record', 'recordId']],
         key: 'subjectId',
         orderBy: [['listedOn', 'desc'], ['id', 'asc']],

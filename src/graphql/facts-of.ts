@@ -6,6 +6,7 @@ import { creditFacts } from '../domain/credit-facts';
 import { RecordCategory, type Severity } from '../domain/credit-record';
 import { chinaDate } from '../domain/day';
 import { listFacts } from '../domain/list-membership';
+import { listingEndedRecords } from '../domain/listing-ended-record';
 import { parsePeriod, type Period } from '../domain/period';
 import { isYearStart, reviewPeriodOn, type ReviewPeriod } from '../domain/review-period';
 import type { SubjectType } from '../domain/subject';
@@ -123,7 +124,9 @@ async function computeCreditFacts(loaders: Loaders, viewer: Viewer, field: Facts
   const records = factsRows(viewer, field, occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all);
   const { repairs, objections, findingObjections } = await historiesOf(loaders, records);
   const on = chinaDate(asOf);
-  return { on, ...creditFacts(records, repairs, objections, on, options(), findingObjections) };
+  // A record behind a listing its keeper ended counts no more (lawyer21 R1): the subject's listings, a row or two.
+  const memberships = await loaders.factRows.membershipsOfSubject.load(subjectKey(type, id));
+  return { on, ...creditFacts(records, repairs, objections, on, options(), findingObjections, listingEndedRecords(memberships, on)) };
 }
 
 /** List memberships of any subject on the day, with the repairs and objections (a revocation) of the records behind them. */

@@ -44,7 +44,9 @@ export interface ResolveObjectionFields extends DecisionRecord {
 }
 
 /**
- * Files an objection; the record is marked DISPUTED until the objection is decided. One pending
+ * Files an objection; the record is marked DISPUTED until the objection is decided — unless an earlier
+ * objection to it was rejected: then the objection is `renewed`, and suspends nothing until an officer
+ * admits it on new grounds (admitObjection; lawyer21 R5). One pending
  * objection per record: a second one, while the first waits for its decision, is refused (CONFLICT)
  * — the subject adds its new grounds to the pending one, or files again once it is decided. Two
  * pending objections could otherwise be decided in an order that leaves the record wrong.
@@ -66,8 +68,11 @@ export async function fileObjection(em: EntityManager, actor: Viewer, input: Fil
     }
     assertDateOrder('the record\'s recordedOn', record.recordedOn, 'filedOn', input.filedOn);
     assertMayFileFrom(actor, input.filedOn, { zh: '记录', en: 'record' });
-    const objection = tx.create(Objection, { record, filedBy: input.filedBy, reason: input.reason, filedOn: input.filedOn, enteredBy: actor.subject });
-    if (record.status !== RecordStatus.DISPUTED) {
+    // lawyer21 R5: after a rejection, an objection is registered and decided but suspends nothing until an
+    // officer admits it on new grounds (objection-admission.service.ts); the record stays in force meanwhile.
+    const renewed = (await tx.count(Objection, { record, status: ObjectionStatus.REJECTED })) > 0;
+    const objection = tx.create(Objection, { record, filedBy: input.filedBy, reason: input.reason, filedOn: input.filedOn, enteredBy: actor.subject, renewed });
+    if (!renewed && record.status !== RecordStatus.DISPUTED) {
       record.status = RecordStatus.DISPUTED;
       appendRevision(tx, record, RevisionAction.DISPUTED, input.reason, objection.id);
     }

@@ -35,7 +35,8 @@ describe('local choices in their own file beside the catalogue', () => {
     expect(problems).toEqual([]);
     const [catalogue] = library.catalogues;
     expect(catalogue.clauses.filter((c) => c.localChoices?.length).map((c) => [c.clause, c.localChoices!.length])).toEqual([
-      ['三(四)', 2], ['三(五)', 2], ['三(六)', 4], ['三(七)', 5], ['三(八)', 2], ['四(一)', 1], ['四(五)', 2],
+      // lawyer21 added N2 (三(五)), R2, R3 (三(六)), R5 (三(七)), R1, R6 (四(一), beside lawyer20 R1's) and R4 (四(四)).
+      ['三(四)', 2], ['三(五)', 3], ['三(六)', 6], ['三(七)', 6], ['三(八)', 2], ['四(一)', 3], ['四(四)', 1], ['四(五)', 2],
     ]);
   });
 

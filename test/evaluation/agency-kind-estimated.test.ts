@@ -87,7 +87,7 @@ describe('an agency kind guessed when kinds were introduced', () => {
     expect(verdict.outcome).toBe('ELIGIBLE');
     expect(verdict.measures).toEqual([]);
     expect(verdict.reason.zh).toContain('本机构不是政府部门');
-    expect(verdict.reason.en).toContain('the agency is not a government department');
+    expect(verdict.reason.en).toContain('This body is not a government department');
     expect(await server.sql(`select outcome from audit_event where subject_id = ? and action = 'CONFIRM_AGENCY_KIND'`, [ids.partyOrgan])).toEqual([
       { outcome: 'kind DEPARTMENT (estimated) → OTHER (confirmed)' },
     ]);

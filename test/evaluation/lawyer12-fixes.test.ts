@@ -58,7 +58,7 @@ describe('W2: an agency outside 三(五) and 四(五) is not told it has no unme
     const verdict = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-06-01');
     expect(verdict.outcome).toBe('ELIGIBLE');
     expect(verdict.measures).toEqual([]);
-    expect(verdict.reason.zh).toContain('考核期间内没有经认定履职不力的未兑现承诺，或本机构不在三(五)政府绩效评价体系、四(五)街道和乡镇绩效考核体系之内（机构类别为其他');
-    expect(verdict.reason.en).toContain("or the agency is outside 三(五)'s government performance evaluation and 四(五)'s street and township review (kind OTHER");
+    expect(verdict.reason.zh).toContain('本机构类别为其他（党的机关、事业单位、垂直管理机构、法院等），不在三(五)政府绩效评价体系、四(五)街道和乡镇绩效考核体系之内');
+    expect(verdict.reason.en).toContain("This body's kind is OTHER (party organs, public institutions, vertical agencies, courts): outside 三(五)'s government performance evaluation and 四(五)'s street and township review");
   });
 });

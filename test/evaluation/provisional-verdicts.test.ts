@@ -36,7 +36,8 @@ const day = (d: string) => `${d}T12:00:00+08:00`;
  * local choices listing cs-award-restrict (lawyer19 R7) — 三(六) applying it directly and citywide,
  * 三(七) records under objection, one-step lightening, and disclosure's end not ending counting.
  */
-const ON = ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories', 'localChoice:三(六)#2', 'localChoice:三(七)#1', 'localChoice:三(七)#3', 'localChoice:三(七)#5'];
+// lawyer21: R2 (三(六)#5), R5 (三(七)#6) and R1 (四(一)#2) reach the award restriction too.
+const ON = ['countsFor', 'governmentDishonestyCategories', 'inOfficeCategories', 'localChoice:三(六)#2', 'localChoice:三(六)#5', 'localChoice:三(七)#1', 'localChoice:三(七)#3', 'localChoice:三(七)#5', 'localChoice:三(七)#6', 'localChoice:四(一)#2'];
 
 let server: TestServer;
 beforeAll(async () => {
@@ -61,8 +62,8 @@ describe('provisional verdicts (拟定参数)', () => {
     expect(verdict.explanation.provisionalNote!.en).toContain('Provisional');
     expect(verdict.explanation.zh).toContain('暂定结论：所依规则依据的参数 countsFor');
     expect(verdict.explanation.en).toContain('Provisional: the rules this outcome rests on read countsFor');
-    expect(verdict.explanation.provisionalNote!.zh).toContain('所依规则依据的本地选择 localChoice:三(六)#2、localChoice:三(七)#1、localChoice:三(七)#3、localChoice:三(七)#5');
-    expect(verdict.explanation.provisionalNote!.en).toContain('they rest on the local choices localChoice:三(六)#2, localChoice:三(七)#1, localChoice:三(七)#3, localChoice:三(七)#5');
+    expect(verdict.explanation.provisionalNote!.zh).toContain('所依规则依据的本地选择 localChoice:三(六)#2、localChoice:三(六)#5、localChoice:三(七)#1、localChoice:三(七)#3、localChoice:三(七)#5、localChoice:三(七)#6、localChoice:四(一)#2');
+    expect(verdict.explanation.provisionalNote!.en).toContain('they rest on the local choices localChoice:三(六)#2, localChoice:三(六)#5, localChoice:三(七)#1, localChoice:三(七)#3, localChoice:三(七)#5, localChoice:三(七)#6, localChoice:四(一)#2');
 
     const stored = (await server.ok(VERDICT, { id: verdict.id })).verdict!;
     expect(stored).toMatchObject({ provisional: true, provisionalOn: ON });
@@ -88,8 +89,9 @@ describe('provisional verdicts (拟定参数)', () => {
     for (const matter of ['BIDDING', 'PROCUREMENT']) {
       const verdict = await evaluate('ENTERPRISE', enterpriseId, matter);
       expect(verdict.outcome).toBe('ELIGIBLE');
-      // An ELIGIBLE outcome rests on every rule of the matter not firing, the revoked-record cautions of 四(一)'s proposed local choice among them (lawyer20 R1).
-      expect(verdict.provisionalOn).toEqual(['gradePoints.B', 'localChoice:四(一)#1']);
+      // An ELIGIBLE outcome rests on every rule of the matter not firing: the revoked-record cautions (四(一)#1, lawyer20 R1), the
+      // ended-listing record (#2, lawyer21 R1) and the record-without-listing cautions (#3, lawyer21 R6), which rest on the record periods too.
+      expect(verdict.provisionalOn).toEqual(['countsFor', 'gradePoints.B', 'localChoice:四(一)#1', 'localChoice:四(一)#2', 'localChoice:四(一)#3']);
       expect(verdict.reason.zh).toContain('参与资格另由四(一)名单限制规则（en-bar-defaulters、en-bar-serious-illegal）决定');
       expect(verdict.reason.en).toContain('other provisions (such as art. 22 of the Government Procurement Law) apply separately');
     }

@@ -36,7 +36,7 @@ const kind = (statement: string) => {
   return statement.slice(0, 40);
 };
 
-it('evaluate costs 9 statements: the facts in one read-only transaction (6 reads, the agency joined to the servant; the row digest the verdict keeps for stale is made of their rows), then one insert of verdict and audit row', async () => {
+it('evaluate costs 10 statements: the facts in one read-only transaction (7 reads, the agency\'s listings read again for its credit facts (a record behind an ended listing counts no more, lawyer21 R1), the agency joined to the servant; the row digest the verdict keeps for stale is made of their rows), then one insert of verdict and audit row', async () => {
   server.resetStatements();
   const evaluated = await server.ok(EVALUATE, { id: servant });
   const statements = sent();
@@ -49,6 +49,7 @@ it('evaluate costs 9 statements: the facts in one read-only transaction (6 reads
     'select credit_record', // the agency's records
     'select credit_repair',
     'select objection',
+    'select list_membership', // the agency's, for its credit facts (lawyer21 R1)
     'commit',
     'insert verdict+audit',
   ]);
@@ -57,7 +58,7 @@ it('evaluate costs 9 statements: the facts in one read-only transaction (6 reads
   // The digest came from those reads (src/graphql/facts-row-digest.ts): each table once, none read again for it.
   expect(statements.filter((s) => /\bfrom "credit_record"/i.test(s))).toHaveLength(2); // the servant's records, then the agency's
   const [digest] = await server.sql<{ row_versions: string }>('select row_versions from verdict where id = ?', [evaluated.evaluate.id]);
-  expect(digest.row_versions).toMatch(/^sarRl:[0-9a-f]{32}$/);
+  expect(digest.row_versions).toMatch(/^sarRlL:[0-9a-f]{32}$/);
 });
 
 it('an inspector reading a verdict\'s explanation costs 2 statements: the verdict, and its READ_EXPLANATION audit row', async () => {

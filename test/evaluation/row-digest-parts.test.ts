@@ -29,7 +29,8 @@ it('each subject type keeps the parts its facts read; a change in a part marks t
   // The agency's facts read its records, listings, commitments and court cases; a servant's promotion
   // facts their own row, their agency's, both's records and their own listings; an enterprise's its records, listings and grade history.
   expect(await digestOf(agency)).toMatch(/^srlmk:[0-9a-f]{32}$/);
-  expect(await digestOf(servant)).toMatch(/^sarRl:[0-9a-f]{32}$/);
+  // lawyer21 R1: the agency's listings (L) too, which its credit facts read.
+  expect(await digestOf(servant)).toMatch(/^sarRlL:[0-9a-f]{32}$/);
   expect(await digestOf(enterprise)).toMatch(/^srlg:[0-9a-f]{32}$/);
   for (const id of [agency, servant, enterprise]) expect(await staleOf(id)).toBe(false);
 

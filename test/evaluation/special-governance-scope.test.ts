@@ -29,7 +29,9 @@ describe('三(八) special governance reaches government bodies only', () => {
     const outside = await evaluate('AGENCY', court, 'SPECIAL_GOVERNANCE');
     expect(outside.outcome).toBe('ELIGIBLE');
     expect(outside.measures).toEqual([]);
-    expect(outside.reason.zh).toContain('本机构不是三(八)所称政府机构（机构类别为其他：法院、党的机关、事业单位、垂直管理机构等）');
-    expect(outside.reason.en).toContain('Not a government body (政府机构) of 三(八) (kind OTHER');
+    // lawyer21 N4: the reason names the limb that held (the kind), not a disjunction.
+    expect(outside.reason.zh).toContain('本机构类别为其他（法院、党的机关、事业单位、垂直管理机构等），不是三(八)所称政府机构');
+    expect(outside.reason.zh).not.toContain('或者没有');
+    expect(outside.reason.en).toContain("This body's kind is OTHER (courts, party organs, public institutions, vertical agencies), not a government body (政府机构) of 三(八)");
   });
 });

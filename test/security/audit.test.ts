@@ -1,3 +1,4 @@
+import { chinaToday } from '../../src/domain/day';
 import { createAgency, createCivilServant, createRecord, idCardNumber, uscc } from '../support/factories';
 import { graphql } from '../support/graphql';
 import { auditedMutation, type AuditedMutation } from '../support/audited-mutation';
@@ -148,6 +149,19 @@ const MUTATIONS: AuditedMutation[] = [
       return { subjectId, recordId: r, o: (await server.ok(FILE_OBJECTION, { r })).fileObjection.id };
     },
     row: (g) => ({ action: 'DECIDE_OBJECTION', subjectType: 'AGENCY', subjectId: g.subjectId, targetId: g.recordId, outcome: 'UPHELD REVOKE' }),
+  }),
+  auditedMutation({
+    // lawyer21 R5: an officer admits a renewed objection (after a rejection) on new grounds.
+    role: 'OFFICER',
+    document: graphql(`mutation ($input: AdmitObjectionInput!) { admitObjection(input: $input) { admittedOn } }`),
+    given: async () => {
+      const { subjectId, r } = await agencyRecord();
+      const first = (await server.ok(FILE_OBJECTION, { r })).fileObjection.id;
+      await server.ok(graphql(`mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: REJECTED, resolution: "记录无误", resolvedOn: "2023-04-20" }) { id } }`), { o: first });
+      const renewed = (await server.ok(FILE_OBJECTION, { r })).fileObjection.id;
+      return { subjectId, recordId: r, renewed, input: { objectionId: renewed, grounds: '新的证据', admittedOn: chinaToday() } };
+    },
+    row: (g) => ({ action: 'ADMIT_OBJECTION', subjectType: 'AGENCY', subjectId: g.subjectId, targetId: g.recordId, outcome: `admitted renewed objection ${g.renewed} from ${chinaToday()}` }),
   }),
   auditedMutation({
     role: 'CLERK',

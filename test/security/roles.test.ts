@@ -196,6 +196,21 @@ const OPERATIONS: Operation[] = [
     check: (d) => expect(d.latestVerdict).toEqual({ subjectId: servantId, outcome: 'RESTRICTED', stale: false }),
   }),
   operation({
+    // lawyer21 R5: a renewed objection (one after a rejection) suspends only once an officer admits it on new grounds.
+    name: 'admit a renewed objection',
+    permission: 'admitRenewedObjection',
+    document: graphql(`mutation ($input: AdmitObjectionInput!) { admitObjection(input: $input) { renewed admittedOn } }`),
+    variables: async () => {
+      const r = await createRecord(server, 'AGENCY', await createAgency(server, { name: '矩阵再次异议局' }), { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
+      const file = graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本单位", reason: "金额有误", filedOn: "2025-04-01" }) { id } }`);
+      const first = (await server.ok(file, { r })).fileObjection.id;
+      await server.ok(graphql(`mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: REJECTED, resolution: "记录无误", resolvedOn: "2025-04-20" }) { id } }`), { o: first });
+      const renewed = (await server.ok(file, { r })).fileObjection.id;
+      return { input: { objectionId: renewed, grounds: '新的证据', admittedOn: chinaToday() } };
+    },
+    check: (d) => expect(d.admitObjection).toEqual({ renewed: true, admittedOn: chinaToday() }),
+  }),
+  operation({
     name: 'confirm an agency kind',
     permission: 'confirmAgencyKind',
     document: graphql(`mutation ($id: ID!) { confirmAgencyKind(id: $id, kind: OTHER) { kind kindEstimated } }`),

@@ -42,7 +42,7 @@ it('a chunk digests its subjects from the rows its facts read: no statement of i
   server.resetStatements();
   const chunk = await evaluateChunk(server.app.orm.em.fork(), facts, server.app.rules.current, SubjectType.CIVIL_SERVANT, 'PROMOTION', servants, new Date(AS_OF));
   expect(chunk.errors).toEqual([]);
-  expect(chunk.verdicts.map((v) => v.rowVersions)).toEqual(servants.map(() => expect.stringMatching(/^sarRl:[0-9a-f]{32}$/)));
+  expect(chunk.verdicts.map((v) => v.rowVersions)).toEqual(servants.map(() => expect.stringMatching(/^sarRlL:[0-9a-f]{32}$/)));
   const statements = server.statements.join('\n');
   expect(statements).not.toMatch(/with wanted \(k, subject_type, subject_id\)/);
   // The servants' records, then their agency's: the facts' two reads, none for the digest.
@@ -60,7 +60,7 @@ it('sweep verdicts keep the digest a single evaluation keeps: a changed record m
   // The same subject, as-of and rows: equal digests, from the sweep's chunk and from evaluate.
   const single = (await server.ok(EVALUATE, { id: servants[1], asOf: AS_OF })).evaluate;
   const [evaluated] = await server.sql<{ row_versions: string }>('select row_versions from verdict where id = ?', [single.id]);
-  expect(sweptOf(servants[1]).row_versions).toMatch(/^sarRl:[0-9a-f]{32}$/);
+  expect(sweptOf(servants[1]).row_versions).toMatch(/^sarRlL:[0-9a-f]{32}$/);
   expect(sweptOf(servants[1]).row_versions).toBe(evaluated.row_versions);
 
   for (const servant of servants) expect(await staleOf(sweptOf(servant).id)).toBe(false);

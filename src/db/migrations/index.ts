@@ -34,6 +34,7 @@ import { Migration20261208200000FindingObjections } from './Migration20261208200
 import { Migration20261208400000PrincipalTerms } from './Migration20261208400000PrincipalTerms';
 import { Migration20261208400100RequestsEnteredBy } from './Migration20261208400100RequestsEnteredBy';
 import { Migration20261210000000DecidingBodies } from './Migration20261210000000DecidingBodies';
+import { Migration20261216000000ObjectionRenewal } from './Migration20261216000000ObjectionRenewal';
 import { Migration20261219000000RuleSetPeriods } from './Migration20261219000000RuleSetPeriods';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
@@ -73,5 +74,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261208400000PrincipalTerms', class: Migration20261208400000PrincipalTerms },
   { name: 'Migration20261208400100RequestsEnteredBy', class: Migration20261208400100RequestsEnteredBy },
   { name: 'Migration20261210000000DecidingBodies', class: Migration20261210000000DecidingBodies },
+  { name: 'Migration20261216000000ObjectionRenewal', class: Migration20261216000000ObjectionRenewal },
   { name: 'Migration20261219000000RuleSetPeriods', class: Migration20261219000000RuleSetPeriods },
 ];

@@ -123,6 +123,21 @@ export class FileObjectionInput {
   filedOn!: string;
 }
 
+@InputType({ description: '受理再次异议 / An officer admits, on new grounds, an objection filed after an earlier objection to the record was rejected: from admittedOn it suspends the record.' })
+export class AdmitObjectionInput {
+  @Field(() => ID)
+  @IsUUID()
+  objectionId!: string;
+
+  @MultiLine()
+  @Field({ description: '新的事实和理由 / The new facts or reasons, not before the rejected objection, the objection is admitted on.' })
+  @NonEmptyText(4000)
+  grounds!: string;
+
+  @HappenedOn({ description: '受理之日 / The day it is admitted: from it on the record counts as disputed. Not before the objection\'s filedOn. A day before today rewrites past days, so only ADMIN enters it.' })
+  admittedOn!: string;
+}
+
 @InputType({ description: 'The decision on a pending objection.' })
 export class ResolveObjectionInput extends DecisionFields {
   @Field(() => ID)

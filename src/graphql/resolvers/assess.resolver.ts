@@ -38,7 +38,7 @@ function toAssessment(decision: Decision, ruleSet: RuleSet, role: Role, schema: 
     ruleSetVersion: decision.ruleSetVersion,
     measures: measuresOf(decision.rules),
     // Filled from the reader's view of the same facts, or the reason would quote what the explanation withholds.
-    reason: reasonFor(decision.outcome, seen.rules, ruleSet.matter(decision.matter)),
+    reason: reasonFor(decision.outcome, seen.rules, ruleSet.matter(decision.matter), seen.facts?.subject),
     // The same explanation, and the same summary (written `about` the decision), as evaluate gives.
     explanation: {
       rules: withParameterUses(seen.rules, uses),

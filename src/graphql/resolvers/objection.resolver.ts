@@ -4,10 +4,11 @@ import { PERMISSIONS } from '../../auth/role';
 import { Objection } from '../../db/entities';
 import { findOrFail } from '../../registry/lookup';
 import { fileObjection, resolveObjection } from '../../registry/objection.service';
+import { admitObjection } from '../../registry/objection-admission.service';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { ObjectionFilter } from '../inputs/filter.input';
-import { FileObjectionInput, ResolveObjectionInput } from '../inputs/record.input';
+import { AdmitObjectionInput, FileObjectionInput, ResolveObjectionInput } from '../inputs/record.input';
 import { CreditRecordType } from '../types/credit-record.type';
 import { ObjectionConnection, ObjectionType } from '../types/objection.type';
 import { definedOnly } from '../where';
@@ -53,6 +54,14 @@ export class ObjectionResolver {
   @Authorized(PERMISSIONS.decide)
   resolveObjection(@Arg('input', () => ResolveObjectionInput) input: ResolveObjectionInput, @Ctx() context: GraphQLContext) {
     return resolveObjection(context.em, context.viewer, input);
+  }
+
+  @Mutation(() => ObjectionType, {
+    description: 'Admits, on new grounds, an objection filed after an earlier one to the record was rejected (受理再次异议): from admittedOn it suspends the record. OFFICER or ADMIN; audited ADMIT_OBJECTION.',
+  })
+  @Authorized(PERMISSIONS.admitRenewedObjection)
+  admitObjection(@Arg('input', () => AdmitObjectionInput) input: AdmitObjectionInput, @Ctx() context: GraphQLContext) {
+    return admitObjection(context.em, context.viewer, input);
   }
 
   @FieldResolver(() => CreditRecordType)

@@ -12,6 +12,12 @@ import { visibleRecords } from '../visibility';
 import { storedFactsFor, viewSourceOf } from '../stored-facts-view';
 
 /** An assessment as the portal shows it: the measures, one reason, and the records behind it the viewer may see. */
+/** The reason, from the facts as the viewer's role sees them (the ELIGIBLE case names the limb that held). */
+function reasonOf(context: GraphQLContext, info: GraphQLResolveInfo, assessment: Decision, matter: ReturnType<GraphQLContext['rules']['current']['matter']>) {
+  const seen = storedFactsFor(context.viewer.role, info.schema, assessment.subjectType, viewSourceOf(context.rules.current, assessment.subjectType), assessment.facts, assessment.rules);
+  return reasonFor(assessment.outcome, seen.rules, matter, seen.facts?.subject);
+}
+
 async function toPublicStatus(context: GraphQLContext, info: GraphQLResolveInfo, assessment: Decision): Promise<PublicStatusType> {
   const fired = firedStrongestFirst(assessment.rules);
   const ids = [...new Set(fired.flatMap((r) => r.evidence.map((e) => e.id)).filter((id): id is string => typeof id === 'string'))];
@@ -25,7 +31,7 @@ async function toPublicStatus(context: GraphQLContext, info: GraphQLResolveInfo,
     outcome: assessment.outcome,
     measures: measuresOf(assessment.rules),
     // Filled from facts gathered as the system: masked for the viewer's role like any text from facts.
-    reason: reasonFor(assessment.outcome, storedFactsFor(context.viewer.role, info.schema, assessment.subjectType, viewSourceOf(context.rules.current, assessment.subjectType), assessment.facts, assessment.rules).rules, matter),
+    reason: reasonOf(context, info, assessment, matter),
     records: visibleRecords(context.viewer, records),
     asOf: assessment.asOf,
     day: assessment.day,

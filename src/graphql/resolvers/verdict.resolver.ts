@@ -130,7 +130,7 @@ export class VerdictResolver {
     if (await withholdsStoredFacts(viewer, loaders, verdict)) return withheldSummary(verdict.subjectType, viewer);
     // Filled from the stored facts, which are the system's, unmasked: read as the reader's role reads them, by path, as the explanation's texts are.
     const seen = await storedFactsOfVerdict(em, rules.current, info.schema, viewer.role, verdict, verdict);
-    return reasonFor(verdict.outcome, seen.rules, rules.current.matter(verdict.matter));
+    return reasonFor(verdict.outcome, seen.rules, rules.current.matter(verdict.matter), seen.facts?.subject);
   }
 
   @FieldResolver(() => Boolean, {

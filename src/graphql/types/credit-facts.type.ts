@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { NotCountedReason } from '../../domain/not-counted';
 import { RecordCategory, Severity } from '../../domain/credit-record';
+import { CreditList } from '../../domain/list-membership';
 
 // The facts types of credit records (CreditFacts and what it lists) and the severity periods a credit field takes; values from src/domain/credit-facts.ts.
 
@@ -75,6 +76,41 @@ export class CountingRecordType {
 
   @Field({ description: '所依据的认定在异议中 / A 四(四) entry (COMMITMENT_DERELICTION) whose 履职不力 finding the unit disputes, its objection (fileFindingObjection) pending on the day: the entry rests on that finding alone, so it is disputed as if objected to itself.' })
   findingDisputed!: boolean;
+  @Field(() => LocalDateResolver, { nullable: true, description: '异议中止之日 / The day the objection suspending the record on the day began to (its filing day, or for a renewed objection the day an officer admitted it); null when no objection suspends it.' })
+  disputedSince!: string | null;
+
+  @Field(() => Int, { description: '已驳回的异议数 / How many objections to the record had been rejected by the day: a serial pattern shows here.' })
+  objectionsRejected!: number;
+
+  @Field({ description: '再次异议待处理、未受理中止 / An objection filed after an earlier one was rejected is undecided on the day and was not admitted on new grounds (admitObjection): registered, it suspends nothing (a local choice, catalogue 三(七)).' })
+  renewedObjectionPending!: boolean;
+}
+
+@ObjectType('ListingEndedNote', { simpleResolvers: true, description: 'The listing a record rests on, ended by its keeper (移出, or its recorded term run out): from `endedOn` the record counts towards nothing.' })
+export class ListingEndedNoteType {
+  @Field(() => CreditList, { description: '名单 / Which list.' })
+  list!: CreditList;
+
+  @Field({ description: '列入机关 / Who listed the subject (the court, or the listing authority).' })
+  listedBy!: string;
+
+  @Field(() => LocalDateResolver, { description: '列入之日 / The listing day.' })
+  listedOn!: string;
+
+  @Field({ description: '列入文号 / The listing decision\'s number.' })
+  documentNumber!: string;
+
+  @Field({ description: '终止方式 / REMOVED (移出) or TERM_ENDED (the recorded term ran out).' })
+  endedBy!: string;
+
+  @Field(() => LocalDateResolver, { description: '名单终止之日 / The first day the listing no longer held: the removal day, or the day after the term\'s last day.' })
+  endedOn!: string;
+
+  @Field(() => String, { nullable: true, description: '移出机关 / Who removed it; null for a term that ran out.' })
+  removedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: '移出文号 / The removal decision\'s number; null for a term that ran out.' })
+  removalDocumentNumber!: string | null;
 }
 
 @ObjectType('NotCountedRecord', { simpleResolvers: true, description: 'A dishonesty record that would count on the day but is left out of every count and flag, with why. It stays on file.' })
@@ -102,9 +138,13 @@ export class NotCountedRecordType {
       '不计入的理由 / DUPLICATE_ON_FILE: a second entry of a decision already on file (same category, decision day and document number): one act counts once; ' +
       'ACT_BEFORE_IN_FORCE: the act occurred before the day the document took effect (actsFrom), and a measure under it does not reach back (不溯及既往); ' +
       'CATEGORY_NOT_SPOKEN_OF: its category is not among dishonestyCategories, the conduct the clause read speaks of; ' +
-      'IN_OFFICE_UNRECORDED / NOT_IN_OFFICE: its category is among inOfficeCategories and the act is not recorded as done in office (unrecorded, or recorded as private conduct).',
+      'IN_OFFICE_UNRECORDED / NOT_IN_OFFICE: its category is among inOfficeCategories and the act is not recorded as done in office (unrecorded, or recorded as private conduct); ' +
+      'LISTING_REMOVED: the listing the record rests on was ended by its keeper (removed, or its recorded term ran out), named in listingEnded.',
   })
   reason!: NotCountedReason;
+
+  @Field(() => ListingEndedNoteType, { nullable: true, description: '所依名单的终止 / For LISTING_REMOVED: the listing its keeper ended (who, when, 文号); null otherwise.' })
+  listingEnded!: ListingEndedNoteType | null;
 }
 
 @ObjectType('CreditFacts', { simpleResolvers: true,

@@ -35,6 +35,15 @@ export class ObjectionType {
   @Field(() => String, { nullable: true, description: '决定文号 / The decision\'s document number, when given; null before it was decided, or for decisions recorded before it was kept.' })
   documentNumber?: string | null;
 
+  @Field({ description: '再次异议 / Filed after an earlier objection to the record was rejected: it suspends the record only once an officer admits it on new grounds (admittedOn).' })
+  renewed!: boolean;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '受理之日 / The day an officer admitted the renewed objection on new grounds; null when not admitted (or not renewed).' })
+  admittedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '受理的新事实和理由 / The new grounds it was admitted on.' })
+  admissionGrounds?: string | null;
+
   @Field()
   createdAt!: Date;
 }
