@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { root, runNode } from '../support/run-command';
@@ -17,7 +17,8 @@ const shipped = readFileSync(path.join(root, 'rules/matters.json'), 'utf8');
  */
 const broken = shipped.replace('"subjectTypes"', '"subjectType"');
 const brokenLine = shipped.slice(0, shipped.indexOf('"subjectTypes"')).split('\n').length;
-const ruleFiles = 29;
+/** The shipped rule files (one folder per subject type), each naming matters. */
+const ruleFiles = ['agency', 'civil-servant', 'enterprise'].flatMap((folder) => readdirSync(path.join(root, 'rules', folder)).filter((file) => file.endsWith('.json'))).length;
 
 let dir: string;
 beforeAll(() => {
