@@ -81,40 +81,53 @@ const ANSWER_WITHIN_MS = 1_000;
 type Question = { from: typeof FROM; id: number; key: string; rows: number; limit: number; windowMs: number };
 type Answer = { from: typeof FROM; id: number; take: RowTake };
 
+/**
+ * A worker's questions of one kind (`from`) to the cluster's primary: each is sent with an id and
+ * waits for the answer with that id, at most ANSWER_WITHIN_MS; no answer, or a channel that will
+ * not take the question, is SharedCountUnanswered (a refusal, never a pass).
+ */
+/**
+ * Ids of questions, one sequence for every asker of this process: two limits asking the same kind
+ * (AUDITED_READS_PER_MINUTE and STORED_WRITES_PER_MINUTE both ask for row windows) each listen to
+ * every answer of that kind, and must not take each other's.
+ */
+let nextQuestionId = 0;
+
+function primaryAsker<Q extends object, A extends { from: string; id: number }, R>(from: A['from'], prefix: string, answerOf: (answer: A) => R) {
+  const waiting = new Map<number, { resolve: (answer: R) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  cluster.worker!.on('message', (message: A) => {
+    if (message?.from !== from) return;
+    const entry = waiting.get(message.id);
+    if (!entry) return;
+    waiting.delete(message.id);
+    clearTimeout(entry.timer);
+    entry.resolve(answerOf(message));
+  });
+  return (question: Q): Promise<R> =>
+    new Promise((resolve, reject) => {
+      const id = nextQuestionId++;
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new SharedCountUnanswered(prefix, `no answer from the cluster's primary within ${ANSWER_WITHIN_MS} ms`));
+      }, ANSWER_WITHIN_MS);
+      waiting.set(id, { resolve, reject, timer });
+      process.send!({ ...question, from, id }, undefined, undefined, (error) => {
+        if (!error) return;
+        waiting.delete(id);
+        clearTimeout(timer);
+        reject(new SharedCountUnanswered(prefix, error));
+      });
+    });
+}
+
 /** The row counter of a limit named `prefix`: the cluster's, or this process's alone. */
 export function sharedRowCounter(prefix: string): RowCounter {
   if (!cluster.isWorker) {
     const windows = new RowWindows();
     return { take: async (key, rows, limit, windowMs) => windows.take(key, rows, limit, windowMs) };
   }
-  const waiting = new Map<number, { resolve: (take: RowTake) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
-  let next = 0;
-  cluster.worker!.on('message', (message: Answer) => {
-    if (message?.from !== FROM) return;
-    const entry = waiting.get(message.id);
-    if (!entry) return;
-    waiting.delete(message.id);
-    clearTimeout(entry.timer);
-    entry.resolve(message.take);
-  });
-  return {
-    take: (key, rows, limit, windowMs) =>
-      new Promise((resolve, reject) => {
-        const id = next++;
-        const timer = setTimeout(() => {
-          waiting.delete(id);
-          reject(new SharedCountUnanswered(prefix, `no answer from the cluster's primary within ${ANSWER_WITHIN_MS} ms`));
-        }, ANSWER_WITHIN_MS);
-        waiting.set(id, { resolve, reject, timer });
-        const question: Question = { from: FROM, id, key: `${prefix}:${key}`, rows, limit, windowMs };
-        process.send!(question, undefined, undefined, (error) => {
-          if (!error) return;
-          waiting.delete(id);
-          clearTimeout(timer);
-          reject(new SharedCountUnanswered(prefix, error));
-        });
-      }),
-  };
+  const ask = primaryAsker<Omit<Question, 'from' | 'id'>, Answer, RowTake>(FROM, prefix, (answer) => answer.take);
+  return { take: (key, rows, limit, windowMs) => ask({ key: `${prefix}:${key}`, rows, limit, windowMs }) };
 }
 
 /**
@@ -173,35 +186,11 @@ export function sharedPlaceCounter(prefix: string): PlaceCounter {
     const places = new Places();
     return { take: async (key, limit) => places.take('self', key, limit), giveBack: (key) => places.giveBack('self', key) };
   }
-  const waiting = new Map<number, { resolve: (taken: boolean) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
-  let next = 0;
-  cluster.worker!.on('message', (message: PlaceAnswer) => {
-    if (message?.from !== PLACES) return;
-    const entry = waiting.get(message.id);
-    if (!entry) return;
-    waiting.delete(message.id);
-    clearTimeout(entry.timer);
-    entry.resolve(message.taken);
-  });
-  const send = (question: PlaceQuestion, done: (error: Error | null) => void) => process.send!(question, undefined, undefined, done);
+  const ask = primaryAsker<Omit<PlaceQuestion, 'from' | 'id'>, PlaceAnswer, boolean>(PLACES, prefix, (answer) => answer.taken);
   return {
-    take: (key, limit) =>
-      new Promise((resolve, reject) => {
-        const id = next++;
-        const timer = setTimeout(() => {
-          waiting.delete(id);
-          reject(new SharedCountUnanswered(prefix, `no answer from the cluster's primary within ${ANSWER_WITHIN_MS} ms`));
-        }, ANSWER_WITHIN_MS);
-        waiting.set(id, { resolve, reject, timer });
-        send({ from: PLACES, id, op: 'take', key: `${prefix}:${key}`, limit }, (error) => {
-          if (!error) return;
-          waiting.delete(id);
-          clearTimeout(timer);
-          reject(new SharedCountUnanswered(prefix, error));
-        });
-      }),
+    take: (key, limit) => ask({ op: 'take', key: `${prefix}:${key}`, limit }),
     // Nobody waits for it; a channel already closed means the process is stopping, and the primary drops its places.
-    giveBack: (key) => send({ from: PLACES, id: -1, op: 'giveBack', key: `${prefix}:${key}`, limit: 0 }, () => undefined),
+    giveBack: (key) => process.send!({ from: PLACES, id: -1, op: 'giveBack', key: `${prefix}:${key}`, limit: 0 } satisfies PlaceQuestion, undefined, undefined, () => undefined),
   };
 }
 
