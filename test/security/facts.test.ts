@@ -221,7 +221,7 @@ describe('rule and draft sizes (issue 10, item 14)', () => {
   it('a 200 KB draft rule with 2,000 conditions is refused at once, naming the field', async () => {
     const content = manyConditions(2000).padEnd(200 * 1024, ' ');
     const before = await counts();
-    expectRefused(await server.query(PREVIEW, { files: [{ path: 'civil-servant/huge.json', content }] }, OFFICER), 'files[0].content', /"civil-servant\/huge\.json" has \d+ bytes; a rule file has at most 65536/);
+    expectRefused(await server.query(PREVIEW, { files: [{ path: 'civil-servant/huge.json', content }] }, OFFICER), 'files[0].content', /"civil-servant\/huge\.json" has \d+ bytes; a rule file has at most 131072/);
     expect(await counts()).toEqual(before);
     expect(draftFolders()).toEqual([]);
   });

@@ -18,7 +18,7 @@ const server = serverPerFile();
 const OFFICER: Caller = { role: 'OFFICER', sub: 'chen.officer' };
 const PREVIEW = graphql(`mutation ($files: [DraftFileInput!]!) { previewRules(files: $files, matter: "PROCUREMENT") { changedTotal matters { matter evaluated } } }`);
 const FILE = 'enterprise/bar-defaulters.json';
-/** The shipped rule without its test cases (a rule file holds at most 64 KB), its one condition's operator replaced. */
+/** The shipped rule without its test cases (a rule file holds at most 128 KB), its one condition's operator replaced. */
 function withOperator(operator: string): string {
   const rule = JSON.parse(readFileSync(path.resolve(__dirname, '../../rules', FILE), 'utf8'));
   delete rule.cases;
