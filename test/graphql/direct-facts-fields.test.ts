@@ -86,7 +86,7 @@ it('parses a credit field\'s periods once per read, however many subjects the ch
   expect(await parsesFor(ids)).toBe(one);
 }, 60_000);
 
-it('reads a chunk with fewer than 100 promises a civil servant (220 through type-graphql\'s resolvers)', async () => {
+it('reads a chunk with fewer than 120 promises a civil servant (type-graphql\'s resolvers took 220)', async () => {
   const ids = await idsOf(SubjectType.CIVIL_SERVANT);
   const count = async (runner: FactsRunner) => {
     const read = () => runner.read((run, runChunk) => gatherChunkFacts(run, runChunk, server.app.rules.current, SubjectType.CIVIL_SERVANT, ids, AS_OF, chinaDate(AS_OF)));
@@ -95,6 +95,7 @@ it('reads a chunk with fewer than 100 promises a civil servant (220 through type
   };
   const direct = await count(runnerOn(await getFactsSchema()));
   // Measured on the demo data (perf19): 220 promises a servant through type-graphql's `credit` and
-  // `listings` on the twin (each field's guard, argument validation and Promise.all), 85 directly.
-  expect(direct).toBeLessThan(100);
+  // `listings` on the twin (each field's guard, argument validation and Promise.all), 85 directly;
+  // 104 since credit facts read the subject's listings too (a record behind an ended listing, lawyer21 R1).
+  expect(direct).toBeLessThan(120);
 }, 60_000);
