@@ -69,6 +69,17 @@ export const PERMISSIONS = {
    * does it suspend the record (lawyer21 R5). A second person beside the clerk who registered it.
    */
   admitRenewedObjection: [Role.OFFICER, Role.ADMIN],
+  /**
+   * Withdraw as entered in error a listing on record before today whose listing day has passed
+   * (withdrawListing, lawyer22 W2): it erases the listing from every past day, so it takes a second
+   * person beside the clerk who registers listings (past-days.ts).
+   */
+  correctListingHistory: [Role.OFFICER, Role.ADMIN],
+  /**
+   * Withdraw a listing as entered in error (withdrawListing): the clerk for a listing entered today or
+   * whose day has not come, else only the second persons of correctListingHistory (listing-past-days.ts).
+   */
+  withdrawListing: [Role.CLERK, Role.OFFICER, Role.ADMIN],
   /** Reload the rules, preview drafts. */
   manageRules: [Role.OFFICER, Role.ADMIN],
   /** Start a sweep (every subject a matter concerns; stores a verdict each). */

@@ -23,6 +23,8 @@ export enum AuditAction {
   REMOVE_FROM_LIST = 'REMOVE_FROM_LIST',
   /** A court's term recorded or extended on an existing judgment-defaulter listing (old → new). */
   SET_LISTING_TERM = 'SET_LISTING_TERM',
+  /** A listing withdrawn as entered in error (lawyer22 W2): it counts on no day. */
+  WITHDRAW_LISTING = 'WITHDRAW_LISTING',
   /** A finding (四(四)) recorded for a breach settled without one. */
   RECORD_BREACH_FINDING = 'RECORD_BREACH_FINDING',
   /** A commitment's field or public disclosure recorded or corrected. */

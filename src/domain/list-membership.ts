@@ -38,6 +38,8 @@ export interface MembershipLike {
   recordId?: string | null;
   /** The last day of the listing's term, when recorded (judgment-defaulter listings only). */
   termEndsOn?: string | null;
+  /** Withdrawn as entered in error (lawyer22 W2): it never held and counts on no day. */
+  enteredInErrorAt?: Date | null;
 }
 
 export interface MembershipOnDay {
@@ -114,7 +116,8 @@ export interface ListFacts {
  */
 export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: string) => RepairLike[], on: string, objectionsOf: (recordId: string) => ObjectionLike[] = () => []): ListFacts {
   const days = memberships
-    .filter((m) => m.listedOn <= on)
+    // A listing withdrawn as entered in error never held: no day sees it (lawyer22 W2).
+    .filter((m) => m.listedOn <= on && !m.enteredInErrorAt)
     .sort((a, b) => (a.listedOn === b.listedOn ? a.id.localeCompare(b.id) : a.listedOn < b.listedOn ? 1 : -1))
     .map((m): MembershipOnDay => {
       const recordRepairedOn = m.recordId ? repairApprovedOn(repairsOf(m.recordId), on) : null;

@@ -1,5 +1,5 @@
 import type { ObjectionLike } from './credit-facts-input';
-import { ObjectionStatus } from './objection';
+import { ObjectionRemedy, ObjectionStatus } from './objection';
 
 /**
  * How long an objection (异议, 三(七)) suspends a record (lawyer21 R5). 三(七) asks for an objection
@@ -33,7 +33,7 @@ export function suspendedOn(objections: readonly ObjectionLike[], on: string): b
 export interface ObjectionStanding {
   /** The day the objection suspending the record on the day began to (its filing or admission day); null when none does. */
   disputedSince: string | null;
-  /** How many objections to the record had been rejected by the day. */
+  /** How many objections to the record had been rejected by the day since its last correction by then (lawyer22 R3). */
   objectionsRejected: number;
   /** A renewed objection, not admitted, undecided on the day: registered, suspending nothing. */
   renewedObjectionPending: boolean;
@@ -43,7 +43,19 @@ export function objectionStanding(objections: readonly ObjectionLike[], on: stri
   const suspending = objections.filter((o) => undecidedOn(o, on) && suspendsFrom(o) !== null && suspendsFrom(o)! <= on);
   return {
     disputedSince: suspending.map((o) => suspendsFrom(o)!).sort()[0] ?? null,
-    objectionsRejected: objections.filter((o) => o.status === ObjectionStatus.REJECTED && !!o.resolvedOn && o.resolvedOn <= on).length,
+    objectionsRejected: rejectedSinceCorrection(objections, on),
     renewedObjectionPending: objections.some((o) => undecidedOn(o, on) && !!o.renewed && (suspendsFrom(o) === null || suspendsFrom(o)! > on)),
   };
+}
+
+/**
+ * lawyer22 R3: rejections counted by day `on` since the record's last correction by then (an objection
+ * UPHELD with CORRECT): the corrected record is a new state no review has looked at yet. Objections are
+ * decided one at a time, so one filed on or after the correction's day came after it.
+ */
+function rejectedSinceCorrection(objections: readonly ObjectionLike[], on: string): number {
+  const correctedOn = objections
+    .filter((o) => o.status === ObjectionStatus.UPHELD && o.remedy === ObjectionRemedy.CORRECT && !!o.resolvedOn && o.resolvedOn <= on)
+    .map((o) => o.resolvedOn!).sort().pop();
+  return objections.filter((o) => o.status === ObjectionStatus.REJECTED && !!o.resolvedOn && o.resolvedOn <= on && (!correctedOn || o.filedOn >= correctedOn)).length;
 }

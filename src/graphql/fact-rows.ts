@@ -175,7 +175,7 @@ export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
       gate,
       {
         entity: ListMembership,
-        columns: ['id', 'subjectType', 'subjectId', 'list', 'listedOn', 'listedBy', 'documentNumber', 'removedOn', 'removedBy', 'removalDocumentNumber', 'termEndsOn'],
+        columns: ['id', 'subjectType', 'subjectId', 'list', 'listedOn', 'listedBy', 'documentNumber', 'removedOn', 'removedBy', 'removalDocumentNumber', 'termEndsOn', 'enteredInErrorAt'],
         ids: [['record', 'recordId']],
         key: 'subjectId',
         orderBy: [['listedOn', 'desc'], ['id', 'asc']],

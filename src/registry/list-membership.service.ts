@@ -11,7 +11,7 @@ import { documentNumberProblem, keeperProblem, LIST_KEEPERS } from './document-n
 import { assertDateOrder, findOrFail } from './lookup';
 import { assertListingTerm, assertTermExtended } from './listing-term';
 import { decidingBodyProblem } from './deciding-body';
-import { assertMayEndFirstTermOn, assertMayRemoveFrom } from './listing-past-days';
+import { assertMayEndFirstTermOn, assertMayRemoveFrom, assertMayWithdrawListing } from './listing-past-days';
 import { findSubject } from './subjects';
 
 export interface ListingFields {
@@ -61,13 +61,14 @@ export async function listSubject(em: EntityManager, actor: Viewer, input: Listi
       throw new BadUserInputError('recordId', '所列记录已撤销，不能作为列入名单的依据；请填写名单所依据的有效失信记录。 / names a revoked record, which cannot be a listing\'s basis: give the standing dishonesty record the listing rests on.');
     }
     if (record) assertDateOrder('the record\'s occurredOn', record.occurredOn, 'listedOn', input.listedOn);
-    const open = await tx.findOne(ListMembership, { subjectType: input.subjectType, subjectId: input.subjectId, list: input.list, removedOn: null });
+    // A listing withdrawn as entered in error never held: it neither blocks nor bounds a new one.
+    const open = await tx.findOne(ListMembership, { subjectType: input.subjectType, subjectId: input.subjectId, list: input.list, removedOn: null, enteredInErrorAt: null });
     if (open) {
       throw new ConflictError('list', `the subject is already on ${input.list} since ${open.listedOn} (${open.documentNumber}); remove that listing first.`);
     }
     // hostile9 F4: a listing is not back-dated into an earlier one of the same list (its period runs
     // from listedOn until the removal day, which is the first day off the list).
-    const earlier = await tx.findOne(ListMembership, { subjectType: input.subjectType, subjectId: input.subjectId, list: input.list, removedOn: { $gt: input.listedOn } }, { orderBy: { removedOn: 'desc' } });
+    const earlier = await tx.findOne(ListMembership, { subjectType: input.subjectType, subjectId: input.subjectId, list: input.list, removedOn: { $gt: input.listedOn }, enteredInErrorAt: null }, { orderBy: { removedOn: 'desc' } });
     if (earlier) {
       throw new BadUserInputError('listedOn', `${input.listedOn} 落在该主体此前一次列入 ${input.list} 的期间内（${earlier.listedOn} 至 ${earlier.removedOn} 移出，${earlier.documentNumber}）；新的列入须在 ${earlier.removedOn} 或其后。 / ${input.listedOn} falls within the subject's earlier listing on ${input.list} (${earlier.listedOn} until its removal on ${earlier.removedOn}, ${earlier.documentNumber}); a new listing begins on or after ${earlier.removedOn}.`);
     }
@@ -87,6 +88,7 @@ export async function removeFromList(em: EntityManager, actor: Viewer, input: Re
   if (numberProblem) throw new BadUserInputError('documentNumber', numberProblem);
   return withAudit(em, actor, AuditAction.REMOVE_FROM_LIST, async (tx) => {
     const membership = await findOrFail(tx, ListMembership, 'list membership', input.membershipId, 'membershipId', { lock: true });
+    assertNotEnteredInError(membership, 'membershipId');
     if (membership.removedOn) {
       throw new ConflictError('membershipId', `the listing was already removed on ${membership.removedOn} (${membership.removalDocumentNumber}).`);
     }
@@ -124,6 +126,7 @@ export async function setListingTerm(em: EntityManager, actor: Viewer, input: Te
   let outcome = '';
   return withAudit(em, actor, AuditAction.SET_LISTING_TERM, async (tx) => {
     const membership = await findOrFail(tx, ListMembership, 'list membership', input.membershipId, 'id', { lock: true });
+    assertNotEnteredInError(membership, 'id');
     if (membership.removedOn) {
       throw new ConflictError('id', `该列入已于 ${membership.removedOn} 移出（${membership.removalDocumentNumber}），不再登记期限。 / the listing was removed on ${membership.removedOn} (${membership.removalDocumentNumber}); no term is recorded on it.`);
     }
@@ -142,11 +145,11 @@ export async function setListingTerm(em: EntityManager, actor: Viewer, input: Te
 /**
  * hostile11 F5: a removal takes effect after the listing day. A removal on the listing day would erase
  * the listing from every past day it stood (removedOn is the first day off the list); a listing entered
- * in error is corrected by an officer, not removed.
+ * in error is withdrawn as such (withdrawListing), not removed.
  */
 function assertRemovedAfterListing(listedOn: string, removedOn: string): void {
   if (removedOn > listedOn) return;
-  throw new BadUserInputError('removedOn', `移出日期（${removedOn}）不晚于列入日期（${listedOn}）：移出自列入之后的某日起生效，请填写移出决定所载日期；列入本身登记有误的，由工作人员更正该列入，不以移出处理。 / the removal day (${removedOn}) is on or before the listing day (${listedOn}): a removal takes effect on a day after the listing; give the day the removal decision states. A listing entered in error is corrected by an officer, not removed.`);
+  throw new BadUserInputError('removedOn', `移出日期（${removedOn}）不晚于列入日期（${listedOn}）：移出自列入之后的某日起生效，请填写移出决定所载日期；列入本身登记有误的（如登记错了主体），不以移出处理，请以 withdrawListing 作为误登记撤回该列入（三(七)“经核实有误的信息应及时更正或撤销”；列入在今日之前登记且列入日已过的，由 OFFICER 或 ADMIN 办理），撤回后该列入在任何一天都不计入。 / the removal day (${removedOn}) is on or before the listing day (${listedOn}): a removal takes effect on a day after the listing; give the day the removal decision states. A listing entered in error (against the wrong subject, say) is not removed: withdraw it as entered in error with withdrawListing (三(七); for a listing on record before today whose listing day has passed, an OFFICER or ADMIN does it), after which it counts on no day.`);
 }
 
 /** What a listing must be before anything is read: its keeper, its decision's number, its subject type and day. */
@@ -162,4 +165,44 @@ function assertListingPlausible(input: ListingFields): void {
   if (input.listedOn < keeper.since) {
     throw new BadUserInputError('listedOn', `${input.listedOn} 早于 ${input.list} 建立之日 ${keeper.since}；请核对列入日期。 / ${input.listedOn} is before ${input.list} began (${keeper.since}); check the listing day.`);
   }
+}
+
+/** A listing withdrawn as entered in error is history: nothing more is recorded on it (CONFLICT). */
+function assertNotEnteredInError(m: ListMembership, field: string): void {
+  if (!m.enteredInErrorAt) return;
+  throw new ConflictError(field, `该列入已作为误登记撤回（${m.enteredInErrorReason}），在任何一天都不计入，不再登记移出或期限。 / the listing was withdrawn as entered in error (${m.enteredInErrorReason}); it counts on no day, and no removal or term is recorded on it.`);
+}
+
+export interface ListingWithdrawalFields {
+  membershipId: string;
+  /** What was found wrong. */
+  reason: string;
+  /** The document the finding rests on, when there is one (e.g. the decision on an objection). */
+  documentNumber?: string | null;
+}
+
+/**
+ * lawyer22 W2: withdraws a listing registered here in error (against the wrong subject, a name clash, a
+ * listing the keeper never made) — 三(七) “经核实有误的信息应及时更正或撤销” covers this system's own
+ * entries. Like a grade withdrawn as ENTERED_IN_ERROR it never held: it counts on no day, past days
+ * included, and stays in the history with who withdrew it, when and why. The keeper's own list is not
+ * touched: an enterprise the court does list is entered again as it is. It erases the listing from every
+ * day since its listing day, so for a listing on record before today whose day has passed it takes a
+ * second person (OFFICER or ADMIN, listing-past-days.ts); a listing entered today, or one whose day has
+ * not come, stays the clerk's. Audited WITHDRAW_LISTING; the row changes, so verdicts resting on it go stale.
+ */
+export async function withdrawListing(em: EntityManager, actor: Viewer, input: ListingWithdrawalFields): Promise<ListMembership> {
+  if (input.documentNumber) {
+    const numberProblem = documentNumberProblem(input.documentNumber);
+    if (numberProblem) throw new BadUserInputError('documentNumber', numberProblem);
+  }
+  return withAudit(em, actor, AuditAction.WITHDRAW_LISTING, async (tx) => {
+    const membership = await findOrFail(tx, ListMembership, 'list membership', input.membershipId, 'membershipId', { lock: true });
+    if (membership.enteredInErrorAt) {
+      throw new ConflictError('membershipId', `该列入已于 ${membership.enteredInErrorAt.toISOString()} 作为误登记撤回（${membership.enteredInErrorReason}）。 / the listing was already withdrawn as entered in error at ${membership.enteredInErrorAt.toISOString()} (${membership.enteredInErrorReason}).`);
+    }
+    assertMayWithdrawListing(actor, membership);
+    Object.assign(membership, { enteredInErrorAt: new Date(), enteredInErrorBy: actor.subject ?? actor.role, enteredInErrorReason: input.reason, enteredInErrorDocumentNumber: input.documentNumber ?? null });
+    return membership;
+  }, (m) => ({ subjectType: m.subjectType, subjectId: m.subjectId, targetId: m.id, outcome: `withdrawn ${m.list} listed ${m.listedOn} (${m.documentNumber}) as entered in error` }));
 }

@@ -56,3 +56,21 @@ export function assertMayEndFirstTermOn(actor: Viewer, membership: ListMembershi
     en: `${listing.en} (no term recorded: it counts until removed); a first term ending ${termEndsOn} would erase it from the days from ${from} on, which past as-of evaluations and rechecks read, as a back-dated removal would. Entering it takes a second person: one of ${enRoles(allowed)}. The ${actor.role} role may record a term ending yesterday (${addDays(today, -1)}) or later; a court decision that states an earlier end is entered by ${enRoles(allowed)}.`,
   });
 }
+
+/**
+ * lawyer22 W2: withdrawing a listing as entered in error erases it from every day since its listing day.
+ * On a listing on record before today whose day has passed, that rewrites days the registry has answered
+ * for, so it takes a second person: OFFICER or ADMIN (PERMISSIONS.correctListingHistory) — the clerk who
+ * registers listings, whoever entered this one, does not withdraw it alone. A listing entered today, or
+ * one whose listing day has not come, changes no day anyone has read: CLERK, OFFICER and ADMIN.
+ */
+export function assertMayWithdrawListing(actor: Viewer, membership: ListMembership): void {
+  const allowed = PERMISSIONS.correctListingHistory;
+  const listing = listingWords(membership);
+  assertMayRewritePastDays(actor, { from: membership.listedOn, onRecordSince: membership.createdAt }, {
+    allowed,
+    field: 'membershipId',
+    zh: `${listing.zh}；作为误登记撤回将把它从 ${membership.listedOn} 以来的每一天抹去（以往各日的评估和复核据此作出），须由第二人（${zhRoles(allowed)}）办理。请将核实材料交 ${zhRoles(allowed)} 撤回；今日登记的列入，${actor.role} 可自行撤回。`,
+    en: `${listing.en}; withdrawing it as entered in error would erase it from every day since ${membership.listedOn}, which past as-of evaluations and rechecks read. That takes a second person: one of ${enRoles(allowed)}. Hand the finding to ${enRoles(allowed)}; a listing entered today the ${actor.role} role may withdraw itself.`,
+  });
+}

@@ -70,7 +70,11 @@ export async function fileObjection(em: EntityManager, actor: Viewer, input: Fil
     assertMayFileFrom(actor, input.filedOn, { zh: '记录', en: 'record' });
     // lawyer21 R5: after a rejection, an objection is registered and decided but suspends nothing until an
     // officer admits it on new grounds (objection-admission.service.ts); the record stays in force meanwhile.
-    const renewed = (await tx.count(Objection, { record, status: ObjectionStatus.REJECTED })) > 0;
+    // lawyer22 R3: a correction makes a new state of the record (a new version) that no review has yet
+    // looked at, so only rejections since the record's last correction make an objection renewed. One
+    // objection is pending at a time, so the objections filed after the correcting one are exactly those.
+    const corrected = await tx.findOne(Objection, { record, status: ObjectionStatus.UPHELD, remedy: ObjectionRemedy.CORRECT }, { orderBy: { createdAt: 'desc' } });
+    const renewed = (await tx.count(Objection, { record, status: ObjectionStatus.REJECTED, ...(corrected ? { createdAt: { $gt: corrected.createdAt } } : {}) })) > 0;
     const objection = tx.create(Objection, { record, filedBy: input.filedBy, reason: input.reason, filedOn: input.filedOn, enteredBy: actor.subject, renewed });
     if (!renewed && record.status !== RecordStatus.DISPUTED) {
       record.status = RecordStatus.DISPUTED;

@@ -66,6 +66,9 @@ describe('四(一) and 三(七): a listing whose record was revoked here', () =>
     expect(caution.text!.zh).toContain('作决定的机关应在据此限制前向列入名单的法院核实名单是否仍然有效');
     expect(caution.text!.en).toContain('was revoked here on 2024-03-01 after an objection found it wrong');
     expect(caution.text!.en).toContain('the deciding body should verify with the listing court that the listing still stands');
+    // lawyer22 W2: an attribution error is told apart: a listing registered against the wrong subject is withdrawn, and then restricts nothing.
+    expect(caution.text!.zh).toContain('请工作人员以 withdrawListing 作为误登记撤回该列入');
+    expect(caution.text!.en).toContain('withdraws it as entered in error with withdrawListing');
     // The outcome rests on the restriction, which reads the list and no proposed choice: not provisional (the caution's choice is 四(一)'s local choice).
     expect(after.explanation.provisional).toBe(false);
     const factsAfter = await server.ok(LISTINGS, { id, asOf: '2024-03-01T12:00:00+08:00' });

@@ -77,4 +77,21 @@ describe('lawyer21 R5: a renewed objection after a rejection suspends nothing un
     const again = await server.query(ADMIT, { input: { objectionId: renewed.id, grounds: '再次', admittedOn: today } }, { role: 'OFFICER' });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
   });
+
+  it('lawyer22 R3: after a correction, an objection to the corrected record is not renewed by a rejection before it: it suspends from its filing day', async () => {
+    const { servantId, recordId } = await servantWithRecord();
+    const first = (await server.ok(FILE, { id: recordId, on: '2025-02-01' })).fileObjection;
+    await server.ok(REJECT, { o: first.id, on: '2025-03-01' });
+    const second = (await server.ok(FILE, { id: recordId, on: '2025-03-10' })).fileObjection;
+    expect(second.renewed).toBe(true);
+    await server.ok(graphql(`mutation ($o: ID!) { resolveObjection(input: { objectionId: $o, decision: UPHELD, remedy: CORRECT, correction: { decidedOn: "2025-01-11" }, resolution: "按决定书更正认定日期", resolvedOn: "2025-04-01" }) { id } }`), { o: second.id });
+    const third = (await server.ok(FILE, { id: recordId, on: '2025-05-01' })).fileObjection;
+    expect(third).toEqual({ id: third.id, renewed: false, admittedOn: null });
+    const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-05-15');
+    expect(verdict.outcome).toBe('CAUTION');
+    expect(verdict.explanation.zh).toContain('自 2025-05-01 起有待处理的异议（对该记录的首次异议）');
+    // A rejection after the correction makes the next objection renewed again.
+    await server.ok(REJECT, { o: third.id, on: '2025-06-01' });
+    expect((await server.ok(FILE, { id: recordId, on: '2025-06-10' })).fileObjection.renewed).toBe(true);
+  });
 });

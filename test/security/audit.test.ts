@@ -257,6 +257,17 @@ const MUTATIONS: AuditedMutation[] = [
     row: (g) => ({ action: 'SET_LISTING_TERM', subjectType: 'ENTERPRISE', subjectId: g.id, targetId: g.m, outcome: 'term none → 2027-06-01 ((2025)鄂07执恢2号, 湖北省鄂州市中级人民法院)' }),
   }),
   auditedMutation({
+    role: 'CLERK',
+    document: graphql(`mutation ($m: ID!) { withdrawListing(input: { membershipId: $m, reason: "登记错了主体 / registered against the wrong enterprise" }) { id enteredInErrorAt } }`),
+    given: async () => {
+      // Entered today with a listing day still to come, so the clerk alone may withdraw it.
+      const id = await enterprise();
+      const m = (await server.ok(graphql(`mutation ($e: ID!, $on: LocalDate!) { listSubject(input: { subjectType: ENTERPRISE, subjectId: $e, list: JUDGMENT_DEFAULTER, listedOn: $on, listedBy: "湖北省鄂州市中级人民法院", documentNumber: "(2026)鄂07执99号" }) { id } }`), { e: id, on: chinaToday() })).listSubject.id;
+      return { id, m };
+    },
+    row: (g) => ({ action: 'WITHDRAW_LISTING', subjectType: 'ENTERPRISE', subjectId: g.id, targetId: g.m, outcome: `withdrawn JUDGMENT_DEFAULTER listed ${chinaToday()} ((2026)鄂07执99号) as entered in error` }),
+  }),
+  auditedMutation({
     role: 'OFFICER',
     document: EVALUATE,
     given: servantWithRecord,

@@ -11,10 +11,11 @@ import { CreditRecord } from './credit-record.entity';
 @Entity({ tableName: 'list_membership' })
 @Index({ properties: ['subjectType', 'subjectId', 'listedOn'] })
 @Check({ name: 'list_membership_dates_in_order', expression: 'removed_on is null or removed_on >= listed_on' })
+@Check({ name: 'list_membership_entered_in_error_whole', expression: '(entered_in_error_at is null) = (entered_in_error_by is null) and (entered_in_error_at is null) = (entered_in_error_reason is null) and (entered_in_error_document_number is null or entered_in_error_at is not null)' })
 @Check({ name: 'list_membership_term_after_listing', expression: 'term_ends_on is null or term_ends_on >= listed_on' })
 @Unique({
   name: 'list_membership_one_open_per_list',
-  expression: 'create unique index "list_membership_one_open_per_list" on "list_membership" ("subject_type", "subject_id", "list") where "removed_on" is null',
+  expression: 'create unique index "list_membership_one_open_per_list" on "list_membership" ("subject_type", "subject_id", "list") where "removed_on" is null and "entered_in_error_at" is null',
 })
 export class ListMembership extends BaseEntity {
   @Enum({ items: () => SubjectType, nativeEnumName: 'subject_type' })
@@ -58,4 +59,23 @@ export class ListMembership extends BaseEntity {
   /** The court's decision that set or extended the term after the listing (setListingTerm); null when none was recorded so. */
   @Property({ type: 'string', length: 100, nullable: true })
   termDocumentNumber?: string | null;
+
+  /**
+   * When it was withdrawn as entered in error (withdrawListing, lawyer22 W2): registered against the
+   * wrong subject or otherwise wrongly, it never held and counts on no day. Null for a listing that stands.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  enteredInErrorAt?: Date | null;
+
+  /** Who withdrew it (the token's `sub`). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  enteredInErrorBy?: string | null;
+
+  /** Why: what was found wrong (e.g. the court's list names another 统一社会信用代码). */
+  @Property({ type: 'text', nullable: true })
+  enteredInErrorReason?: string | null;
+
+  /** The document the finding rests on (e.g. the decision on an objection), when one was given. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  enteredInErrorDocumentNumber?: string | null;
 }

@@ -1,4 +1,4 @@
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditList } from '../../domain/list-membership';
@@ -59,4 +59,21 @@ export class RemoveFromListInput {
   @Field({ description: 'The removal decision (文号 or 案号), in the same form as a listing\'s, e.g. (2024)鄂07执88号之一.' })
   @NonEmptyText(100)
   documentNumber!: string;
+}
+
+@InputType({ description: '误登记撤回 / A listing registered here in error (against the wrong subject, or one the keeper never made) withdrawn as ENTERED_IN_ERROR (三(七) 经核实有误的信息应及时更正或撤销).' })
+export class WithdrawListingInput {
+  @Field(() => ID)
+  @IsUUID()
+  membershipId!: string;
+
+  @Field({ description: '撤回理由 / What was found wrong, e.g. the court\'s list names another 统一社会信用代码.' })
+  @NonEmptyText(2000)
+  reason!: string;
+
+  @SingleLine()
+  @Field(() => String, { nullable: true, description: 'The document the finding rests on (e.g. the decision on an objection), in the form of a 文号, when there is one.' })
+  @IsOptional()
+  @MaxLength(100)
+  documentNumber?: string | null;
 }

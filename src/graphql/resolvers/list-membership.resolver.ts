@@ -1,9 +1,9 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
-import { listSubject, removeFromList, setListingTerm } from '../../registry/list-membership.service';
+import { listSubject, removeFromList, setListingTerm, withdrawListing } from '../../registry/list-membership.service';
 import type { GraphQLContext } from '../context';
-import { ListSubjectInput, RemoveFromListInput } from '../inputs/list-membership.input';
+import { ListSubjectInput, RemoveFromListInput, WithdrawListingInput } from '../inputs/list-membership.input';
 import { ListMembershipType } from '../types/list-membership.type';
 
 @Resolver(() => ListMembershipType)
@@ -30,5 +30,11 @@ export class ListMembershipResolver {
     @Ctx() context: GraphQLContext,
   ) {
     return setListingTerm(context.em, context.viewer, { membershipId: id, termEndsOn, documentNumber, decidedBy });
+  }
+
+  @Mutation(() => ListMembershipType, { description: '误登记撤回 / Withdraws a listing registered here in error — against the wrong subject, or one the keeper never made — as ENTERED_IN_ERROR (三(七) 经核实有误的信息应及时更正或撤销), as withdrawCreditGrade does a grade: it never held and counts on no day, past days included; it stays in the history with who, when and why (enteredInError*). The keeper\'s own list is not touched; an end of a true listing is a removal (removeFromList). Audited WITHDRAW_LISTING; verdicts resting on it go stale. CLERK for a listing entered today or whose listing day has not come; otherwise a second person: OFFICER or ADMIN (FORBIDDEN, reason SECOND_PERSON_REQUIRED, field membershipId). CONFLICT when already withdrawn; NOT_FOUND when there is no such listing.' })
+  @Authorized(PERMISSIONS.withdrawListing)
+  withdrawListing(@Arg('input', () => WithdrawListingInput) input: WithdrawListingInput, @Ctx() context: GraphQLContext) {
+    return withdrawListing(context.em, context.viewer, input);
   }
 }

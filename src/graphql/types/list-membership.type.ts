@@ -44,6 +44,18 @@ export class ListMembershipType {
 
   @Field({ description: '登记时间 / When it was registered.' })
   createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: '误登记撤回时间 / When it was withdrawn as entered in error (withdrawListing): it never held and counts on no day, past days included. Null for a listing that stands.' })
+  enteredInErrorAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: '撤回人 / Who withdrew it as entered in error.' })
+  enteredInErrorBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: '撤回理由 / What was found wrong.' })
+  enteredInErrorReason?: string | null;
+
+  @Field(() => String, { nullable: true, description: '撤回所依文号 / The document the finding rests on, when given.' })
+  enteredInErrorDocumentNumber?: string | null;
 }
 
 // Plain values of the list facts: simple resolvers, as the facts types (credit-, commitment- and court-facts.type.ts).
