@@ -59,7 +59,8 @@ function endedByKeeper(m: MembershipLike, on: string): ListingEnded | null {
 export function listingEndedRecords(memberships: readonly MembershipLike[], on: string): (recordId: string) => ListingEnded | null {
   const byRecord = new Map<string, MembershipLike[]>();
   for (const m of memberships) {
-    if (!m.recordId || m.listedOn > on) continue;
+    // A listing withdrawn as entered in error never held: it neither keeps its record counting nor ends it (lawyer23 W1).
+    if (!m.recordId || m.listedOn > on || m.enteredInErrorAt) continue;
     byRecord.set(m.recordId, [...(byRecord.get(m.recordId) ?? []), m]);
   }
   const ended = new Map<string, ListingEnded>();

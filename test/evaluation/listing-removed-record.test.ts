@@ -127,3 +127,30 @@ describe('lawyer21 R3, N4: HONOUR for a body that is not a department says the s
     expect(clean.reason.zh).not.toContain('本机构不是政府部门');
   });
 });
+
+/**
+ * lawyer23 W1: a listing withdrawn as entered in error counts on no day, so it neither keeps its record
+ * counting after the court's own removal nor ends it by a removal recorded on it.
+ */
+describe('a listing withdrawn as entered in error decides nothing about its record', () => {
+  const WITHDRAW = graphql(`mutation ($m: ID!) { withdrawListing(input: { membershipId: $m, reason: "重复登记 / entered twice" }) { id enteredInErrorAt } }`);
+
+  it('a second listing naming the record, withdrawn, does not bring back a record the court\'s removal ended', async () => {
+    const { agencyId, recordId } = await listedDepartment();
+    const second = (await server.ok(LIST, { input: { subjectType: 'AGENCY', subjectId: agencyId, list: 'JUDGMENT_DEFAULTER', listedOn: '2024-04-01', listedBy: COURT, documentNumber: '(2024)鄂07执12号', recordId } })).listSubject.id;
+    expect((await evaluate('AGENCY', agencyId, 'HONOUR', '2026-06-01')).outcome).toBe('DISQUALIFIED');
+    await server.ok(WITHDRAW, { m: second }, { role: 'OFFICER' });
+    const verdict = await evaluate('AGENCY', agencyId, 'HONOUR', '2026-06-01');
+    expect(verdict.outcome).toBe('ELIGIBLE');
+    expect(verdict.explanation.en).toContain(`${COURT} removed it on 2024-03-01`);
+  });
+
+  it('the only listing, removed and then withdrawn as never made, ends nothing: its record counts as any record', async () => {
+    const { agencyId } = await listedDepartment();
+    const membership = await server.ok(graphql(`query ($id: ID!) { agency(id: $id) { listMemberships { id } } }`), { id: agencyId }, { role: 'OFFICER' });
+    await server.ok(WITHDRAW, { m: membership.agency!.listMemberships[0].id }, { role: 'OFFICER' });
+    const verdict = await evaluate('AGENCY', agencyId, 'HONOUR', '2024-06-01');
+    expect(verdict.outcome).toBe('DISQUALIFIED');
+    expect(verdict.explanation.zh).not.toContain('该名单已由');
+  });
+});
