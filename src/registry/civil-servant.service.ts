@@ -92,7 +92,7 @@ export async function createCivilServant(em: EntityManager, actor: Viewer, input
       principal: input.principal ?? false,
       principalSince: input.principalSince ?? null,
     });
-    await followTenure(tx, servant);
+    await followTenure(tx, actor, servant);
     return servant;
   }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome: 'registered' }));
 }
@@ -127,7 +127,7 @@ export async function updateCivilServant(
     assertTenure(servant.principal, servant.principalSince, becomingPrincipal || (servant.principal && input.principalSince === null));
     if (moving) assertTenureFollowsMove(wasPrincipal, servant, input.principalSince);
     await assertOnePlausiblePrincipal(tx, servant, servant.agency);
-    await followTenure(tx, servant, input.principalUntil);
+    await followTenure(tx, actor, servant, input.principalUntil);
     outcome = changesOutcome(before, snapshot(servant, SERVANT_FIELDS));
     return servant;
   }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome }));

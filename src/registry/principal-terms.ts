@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, chinaToday } from '../domain/day';
 import { PrincipalTerm, type CivilServant } from '../db/entities';
 import { BadUserInputError, ConflictError } from '../errors';
+import type { Viewer } from '../auth/role';
+import { assertMayEndTermOn, assertMayRedateTerm } from './tenure-past-days';
 
 /**
  * A principal's terms (主要负责人任职, 三(六)), kept as history: the servant row says who is principal
@@ -19,9 +21,10 @@ const describe = (term: PrincipalTerm, lang: 'zh' | 'en' = 'en'): string => `${t
  * use case) into the terms: ends the open term when the tenure ended, moved agency or started anew,
  * re-dates it when only the day of taking office was corrected, and opens a term for a tenure with
  * a known first day. `principalUntil`: the last day in office of a tenure being ended (when not
- * given, yesterday, or the day before the new term when a principal moves on to a new one).
+ * given, yesterday, or the day before the new term when a principal moves on to a new one). Re-dating
+ * or ending a term on record before today over past days takes a second person (tenure-past-days.ts).
  */
-export async function followTenure(tx: EntityManager, servant: CivilServant, principalUntil?: string | null): Promise<void> {
+export async function followTenure(tx: EntityManager, actor: Viewer, servant: CivilServant, principalUntil?: string | null): Promise<void> {
   const open = await tx.findOne(PrincipalTerm, { servant, endedOn: null });
   const since = servant.principal ? servant.principalSince ?? null : null;
   // The same term goes on (perhaps re-dated) unless it is ended, moved or ended with a last day given.
@@ -34,6 +37,7 @@ export async function followTenure(tx: EntityManager, servant: CivilServant, pri
   }
   if (open && sameTerm) {
     if (open.startedOn !== since) {
+      assertMayRedateTerm(actor, open, since);
       open.startedOn = since;
       await assertNoOverlap(tx, open, 'principalSince');
     }
@@ -49,6 +53,7 @@ export async function followTenure(tx: EntityManager, servant: CivilServant, pri
         `${last} 不在其本届任期内（${open.startedOn} 起）或晚于今天：最后任职之日须不早于任职之日、不晚于今天。 / ${last} is before the term began (${open.startedOn}) or after today: the last day in office falls between the day they took office and today.`,
       );
     }
+    assertMayEndTermOn(actor, open, last);
     open.endedOn = last;
     // Written before the new term is inserted: the flush would insert first, and one term is open at a time.
     await tx.flush();
