@@ -17,6 +17,7 @@ import { CourtFactsType } from '../types/court-facts.type';
 import { ABSENCES_FROM, AS_OF, BREACHES_FROM, DISPUTED_FINDINGS_COUNT, DOMAINS, PUBLICLY_DISCLOSED, REVIEW_YEAR_STARTS_ON, WITHIN } from './facts-args';
 import { withFindingObjections } from '../finding-objections-of';
 import { assertPublicCommitmentArguments } from '../public-commitment-arguments';
+import { foldObjectionsForPublic } from '../public-commitment-counts';
 import { assertPublicCourtArguments } from '../public-court-arguments';
 import { createSubjectFactsResolver } from './subject-facts.resolver';
 
@@ -50,8 +51,9 @@ export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', Ag
       // in-force day). A role that reads a commitment's finding null (Commitment.breachFinding,
       // breachFoundOn, breachFindingPending: the public, FIELD_READERS) gets them empty, for every
       // agency and commitment, disclosed or not: the facts tell it no more than the commitments do
-      // (hostile12 F3). The counts stay, as the agency's verdicts state them.
-      return readsWhole(viewer.role, 'Commitment.breachFinding') ? facts : { ...facts, breachedCommitments: [], notCounted: [] };
+      // (hostile12 F3). The counts stay, folded so that they tell no objection of the unit's (sec26,
+      // public-commitment-counts.ts).
+      return readsWhole(viewer.role, 'Commitment.breachFinding') ? facts : { ...foldObjectionsForPublic(facts), breachedCommitments: [], notCounted: [] };
     });
   }
 

@@ -68,19 +68,19 @@ export class ReviewPeriodType {
 
 @ObjectType('CommitmentFacts', { simpleResolvers: true, description: 'Public commitments as they stood on one day.' })
 export class CommitmentFactsType {
-  @Field(() => Int, { description: '因履职不力未兑现的公开承诺数 / Found breached through 履职不力 (四(四)) on or before the day, within the period when given.' })
+  @Field(() => Int, { description: '因履职不力未兑现的公开承诺数 / Found breached through 履职不力 (四(四)) on or before the day, within the period when given. For the public, who reads no objection to such a finding, findings under a pending objection are in it too (公众读取时含异议处理中的认定).' })
   breached!: number;
 
   @Field(() => Int, { description: '有正当理由未兑现的承诺数 / Found breached for a reason that excuses the unit (a lawful change, force majeure): counts for nothing.' })
   breachedExcused!: number;
 
-  @Field(() => Int, { description: '未兑现但未认定原因的承诺数 / Settled as breached with no finding recorded by the day (未认定): counts for nothing until a finding is recorded.' })
+  @Field(() => Int, { description: '未兑现但未认定原因的承诺数 / Settled as breached with no finding recorded by the day (未认定): counts for nothing until a finding is recorded. For the public, a finding revoked on the unit\'s objection is in it too: no finding stands (公众读取时含已撤销的认定).' })
   breachedUnreviewed!: number;
 
-  @Field(() => Int, { description: '异议处理中的履职不力认定数 / 履职不力 findings (in the period) under the unit\'s objection pending on the day: in `breached` only where disputed findings count (disputedFindingsCount).' })
+  @Field(() => Int, { description: '异议处理中的履职不力认定数 / 履职不力 findings (in the period) under the unit\'s objection pending on the day: in `breached` only where disputed findings count (disputedFindingsCount). 0 for the public, who reads no objection to such a finding (folded into breached).' })
   breachedDisputed!: number;
 
-  @Field(() => Int, { description: '异议成立已撤销的履职不力认定数 / 履职不力 findings (in the period) revoked on the unit\'s upheld objection by the day: in no count.' })
+  @Field(() => Int, { description: '异议成立已撤销的履职不力认定数 / 履职不力 findings (in the period) revoked on the unit\'s upheld objection by the day: in no count. 0 for the public, who reads no objection to such a finding (folded into breachedUnreviewed).' })
   breachedRevoked!: number;
 
   @Field(() => Int, { description: '已兑现的承诺数 / Commitments fulfilled by the day.' })
