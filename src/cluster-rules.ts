@@ -39,7 +39,7 @@ type ToWorker = { from: typeof FROM; op: Ask; ask: number } | { from: typeof FRO
 export function serveRuleReloads(): void {
   const ready = new Set<Worker>();
   let nextAsk = 0;
-  const asks = new Map<number, { waiting: Set<Worker>; answered: ProcessVersion[]; gone: number; finish: () => void }>();
+  const asks = new Map<number, { waiting: Set<Worker>; answered: ProcessVersion[]; gone: number[]; finish: () => void }>();
   const send = (worker: Worker, message: ToWorker) => {
     if (worker.isConnected()) worker.send(message);
   };
@@ -59,11 +59,13 @@ export function serveRuleReloads(): void {
       const entry = {
         waiting,
         answered: [] as ProcessVersion[],
-        gone: 0,
+        gone: [] as number[],
         finish: () => {
           clearTimeout(timer);
           asks.delete(id);
-          send(worker, { from: FROM, op: 'answered', id: message.id, versions: { answered: entry.answered, unanswered: waiting.size + entry.gone } });
+          // Named by pid, so that the operator knows which process to look at (or restart).
+          const unansweredPids = [...[...waiting].map((w) => w.process.pid), ...entry.gone].filter((pid): pid is number => pid !== undefined);
+          send(worker, { from: FROM, op: 'answered', id: message.id, versions: { answered: entry.answered, unanswered: waiting.size + entry.gone.length, unansweredPids } });
         },
       };
       const finish = entry.finish;
@@ -79,7 +81,7 @@ export function serveRuleReloads(): void {
     for (const ask of [...asks.values()]) {
       if (!ask.waiting.has(worker)) continue;
       ask.waiting.delete(worker);
-      ask.gone++;
+      if (worker.process.pid !== undefined) ask.gone.push(worker.process.pid);
       if (!ask.waiting.size) ask.finish();
     }
   });

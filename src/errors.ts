@@ -50,7 +50,8 @@ export class SweepRunningError extends GraphQLError {
  * folder watcher is still taking in). Names the processes and what to do.
  */
 export class RulesNotEverywhereError extends GraphQLError {
-  constructor(version: string, processes: string, when: 'reload' | 'sweep') {
+  /** `behind`: the pids of the processes not on `version` (those that answered otherwise, and those that did not answer). */
+  constructor(version: string, processes: string, when: 'reload' | 'sweep', behind: number[] = []) {
     const zh =
       when === 'reload'
         ? `规则集 ${version} 已在本进程生效，但并非所有服务进程都已生效（${processes}）。请再次调用 reloadRules；仍不一致时重启服务。`
@@ -59,7 +60,7 @@ export class RulesNotEverywhereError extends GraphQLError {
       when === 'reload'
         ? `The rule set ${version} is in force in this server process, but not in every one (${processes}). Call reloadRules again; if it persists, restart the server.`
         : `The rule set ${version} is not in force in every server process (${processes}); no sweep was started, so none is planned under a version the others do not serve. Call reloadRules to bring them into line, then start the sweep again.`;
-    super(`${zh} ${en}`, { extensions: { code: 'RULES_NOT_EVERYWHERE', version, processes } });
+    super(`${zh} ${en}`, { extensions: { code: 'RULES_NOT_EVERYWHERE', version, processes, behind } });
   }
 }
 

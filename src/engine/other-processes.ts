@@ -22,6 +22,8 @@ export interface ProcessVersions {
   answered: ProcessVersion[];
   /** Processes asked that did not answer in time (or stopped meanwhile). */
   unanswered: number;
+  /** The pids of those that did not answer, where the primary knows them. */
+  unansweredPids?: number[];
   /** The cluster's primary itself did not answer: how many processes there are is unknown. */
   primarySilent?: boolean;
 }
@@ -36,11 +38,17 @@ export function allOn(version: string, others: ProcessVersions): boolean {
   return !others.primarySilent && !others.unanswered && others.answered.every((p) => p.version === version);
 }
 
-/** How the processes stand, for an audit outcome or an error: "2 of 3 server processes; 1 on sha256:…, 0 did not answer". */
+/** How the processes stand, for an audit outcome or an error: "1 of 3 server processes; pid 41 on sha256:…; 1 did not answer (pid 42)". */
 export function describeProcesses(version: string, others: ProcessVersions): string {
   if (others.primarySilent) return `this server process only: the cluster's primary did not answer`;
   const on = 1 + others.answered.filter((p) => p.version === version).length;
   const total = 1 + others.answered.length + others.unanswered;
   const behind = others.answered.filter((p) => p.version !== version).map((p) => `pid ${p.pid} on ${p.version}`);
-  return [`${on} of ${total} server processes`, ...behind, ...(others.unanswered ? [`${others.unanswered} did not answer`] : [])].join('; ');
+  const silent = others.unansweredPids?.length ? ` (${others.unansweredPids.map((pid) => `pid ${pid}`).join(', ')})` : '';
+  return [`${on} of ${total} server processes`, ...behind, ...(others.unanswered ? [`${others.unanswered} did not answer${silent}`] : [])].join('; ');
+}
+
+/** The pids of the other processes not on `version`: those on another and those that did not answer (as far as known). */
+export function pidsNotOn(version: string, others: ProcessVersions): number[] {
+  return [...others.answered.filter((p) => p.version !== version).map((p) => p.pid), ...(others.unansweredPids ?? [])];
 }

@@ -4,7 +4,7 @@ import { writeReads } from '../audit/read-log';
 import { SubjectType } from '../domain/subject';
 import type { Viewer } from '../auth/role';
 import { AuditAction, type AuditEntry } from '../domain/audit';
-import { allOn, describeProcesses } from '../engine/other-processes';
+import { allOn, describeProcesses, pidsNotOn } from '../engine/other-processes';
 import type { ReloadAnswer, ReloadResult, RuleReloader } from '../engine/rule-reloader';
 import { RulesNotEverywhereError } from '../errors';
 import type { RuleSet } from '../engine/rule-set';
@@ -42,7 +42,7 @@ export async function reloadRules(em: EntityManager, actor: Viewer, reloader: Ru
       notify: r.changed && answer.announces,
     };
   });
-  if (others && !allOn(result.version, others)) throw new RulesNotEverywhereError(result.version, describeProcesses(result.version, others), 'reload');
+  if (others && !allOn(result.version, others)) throw new RulesNotEverywhereError(result.version, describeProcesses(result.version, others), 'reload', pidsNotOn(result.version, others));
   return result;
 }
 
@@ -54,7 +54,7 @@ export async function reloadRules(em: EntityManager, actor: Viewer, reloader: Ru
  */
 export async function assertInForceEverywhere(reloader: RuleReloader, version: string): Promise<void> {
   const others = await reloader.others.versions();
-  if (!allOn(version, others)) throw new RulesNotEverywhereError(version, describeProcesses(version, others), 'sweep');
+  if (!allOn(version, others)) throw new RulesNotEverywhereError(version, describeProcesses(version, others), 'sweep', pidsNotOn(version, others));
 }
 
 /**
