@@ -47,13 +47,29 @@ export function provisionalOn(outcome: Outcome, rules: Decided[], sources: Recor
     for (const name of rule.parameters ?? []) names.add(name);
     for (const condition of rule.conditions) {
       if (condition.fact !== 'subject' || !condition.path) continue;
-      for (const [variable, paths] of Object.entries(reach)) if (paths.some((p) => under(condition.path!, p))) names.add(variable);
+      for (const variable of reachingVariables(reach, condition.path)) names.add(variable);
     }
   }
   const parameters = [...names].filter((name) => sources[name.split('.')[0]]?.localChoice?.status === 'PROPOSED').sort();
   const ids = new Set(deciding.map((r) => r.ruleId));
   const readings = choices.filter((c) => c.rules.some((id) => ids.has(id))).map((c) => c.name);
   return [...parameters, ...readings];
+}
+
+/** By reach (one per facts query document, decide.ts): the variables whose reach holds each condition path asked. */
+const reachedBy = new WeakMap<Record<string, string[]>, Map<string, string[]>>();
+
+/**
+ * The facts query's variables that counted the fact at `path`: every variable's reach against the
+ * path, once per facts query and path. An evaluation's conditions are the same few dozen paths
+ * each time, and comparing them with every reach again was ≈ 1 % of an `evaluate`'s CPU (issue 13, perf20).
+ */
+function reachingVariables(reach: Record<string, string[]>, path: string): string[] {
+  let byPath = reachedBy.get(reach);
+  if (!byPath) reachedBy.set(reach, (byPath = new Map()));
+  let found = byPath.get(path);
+  if (!found) byPath.set(path, (found = Object.entries(reach).filter(([, paths]) => paths.some((p) => under(path, p))).map(([variable]) => variable)));
+  return found;
 }
 
 /** What a summary says of a provisional verdict, naming the proposed parameters and local choices. */

@@ -12,6 +12,7 @@ import type { ObjectionLike, RecordLike, RepairLike } from '../domain/credit-fac
 import type { MembershipLike } from '../domain/list-membership';
 import type { SubjectType } from '../domain/subject';
 import type { StatementGate } from './statement-gate';
+import { lazyMembers } from './lazy-members';
 
 /**
  * What the facts resolvers (src/graphql/resolvers/*-facts.resolver.ts) read: plain rows, not ORM
@@ -122,114 +123,125 @@ function recordRow(row: RecordRow): RecordRow {
   return row;
 }
 
+/** What the facts rows' loaders are made with: the request's (or facts read's) `em` and gate. */
+interface RowContext {
+  em: EntityManager;
+  gate: StatementGate;
+}
+
+/** Commitments grouped by `key`: an agency's, or those a civil servant answers for. */
+const commitments = ({ em, gate }: RowContext, key: 'agency' | 'responsiblePerson', groupOf: (row: CommitmentRow) => string) =>
+  grouped<Commitment, CommitmentRow>(
+    em,
+    gate,
+    {
+      entity: Commitment,
+      columns: ['id', 'status', 'content', 'dueOn', 'settledOn', 'breachFinding', 'breachFoundOn', 'domain', 'publiclyDisclosed'],
+      ids: [['agency', 'agencyId'], ['responsiblePerson', 'responsiblePersonId']],
+      key,
+      orderBy: [['dueOn', 'desc'], ['id', 'asc']],
+    },
+    itself,
+    groupOf,
+  );
+
+/** Each made when first read (lazy-members.ts): an `evaluate` reads four to eight of them. */
+const makeFactRowLoaders = lazyMembers({
+  /** A subject's credit records, by subject key ("CIVIL_SERVANT:<uuid>"), newest act first. */
+  recordsOfSubject: ({ em, gate }: RowContext) => grouped<CreditRecord, RecordRow>(
+    em,
+    gate,
+    {
+      entity: CreditRecord,
+      columns: ['id', 'subjectType', 'subjectId', 'kind', 'category', 'severity', 'status', 'occurredOn', 'recordedOn', 'decidedOn', 'decidedOnEstimated', 'disclosureEndsOn', 'documentNumber', 'sourceDepartment', 'loss', 'answerableUnconfirmed', 'inOffice', 'duplicateOnFile'],
+      key: 'subjectId',
+      orderBy: [['occurredOn', 'desc'], ['id', 'asc']],
+    },
+    subjectIdOf,
+    subjectOf,
+    recordRow,
+  ),
+  /** A record's repairs, in the order they were applied for. */
+  repairsOfRecord: ({ em, gate }: RowContext) => grouped<CreditRepair, RepairRow>(
+    em,
+    gate,
+    { entity: CreditRepair, columns: ['id', 'status', 'decidedOn', 'relief', 'reliefStated', 'reliefStatedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['appliedOn', 'asc'], ['id', 'asc']] },
+    itself,
+    (row) => row.recordId,
+  ),
+  /** A record's objections, in the order they were filed. */
+  objectionsOfRecord: ({ em, gate }: RowContext) => grouped<Objection, ObjectionRow>(
+    em,
+    gate,
+    { entity: Objection, columns: ['id', 'status', 'filedOn', 'resolvedOn', 'remedy', 'renewed', 'admittedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['filedOn', 'asc'], ['id', 'asc']] },
+    itself,
+    (row) => row.recordId,
+  ),
+  /** A subject's list memberships, by subject key, newest listing first. */
+  membershipsOfSubject: ({ em, gate }: RowContext) => grouped<ListMembership, MembershipRow>(
+    em,
+    gate,
+    {
+      entity: ListMembership,
+      columns: ['id', 'subjectType', 'subjectId', 'list', 'listedOn', 'listedBy', 'documentNumber', 'removedOn', 'removedBy', 'removalDocumentNumber', 'termEndsOn', 'enteredInErrorAt'],
+      ids: [['record', 'recordId']],
+      key: 'subjectId',
+      orderBy: [['listedOn', 'desc'], ['id', 'asc']],
+    },
+    subjectIdOf,
+    subjectOf,
+  ),
+  /** An agency's public commitments, latest due first. */
+  commitmentsOfAgency: (context: RowContext) => commitments(context, 'agency', (row) => row.agencyId),
+  /** The commitments a civil servant is the responsible person of. */
+  commitmentsOfResponsible: (context: RowContext) => commitments(context, 'responsiblePerson', (row) => row.responsiblePersonId ?? ''),
+  /** An enterprise's credit grades (entries in error included: the domain function skips them), latest given first. */
+  gradesOfEnterprise: ({ em, gate }: RowContext) => grouped<EnterpriseCreditGrade, CreditGradeRow>(
+    em,
+    gate,
+    { entity: EnterpriseCreditGrade, columns: ['id', 'grade', 'gradedOn', 'endedOn', 'endReason'], ids: [['enterprise', 'enterpriseId']], key: 'enterprise', orderBy: [['gradedOn', 'desc'], ['id', 'asc']] },
+    itself,
+    (row) => row.enterpriseId,
+  ),
+  /**
+   * An agency's objections to the findings against it (四(四), 三(八)), in the order filed. Every
+   * objection write also changes its finding's row (commitment, court_case), which the verdict row
+   * digest covers, so these rows need no digest part of their own.
+   */
+  findingObjectionsOfAgency: ({ em, gate }: RowContext) => grouped<FindingObjection, FindingObjectionRow>(
+    em,
+    gate,
+    {
+      entity: FindingObjection,
+      columns: ['id', 'status', 'filedOn', 'resolvedOn'],
+      ids: [['agency', 'agencyId'], ['commitment', 'commitmentId'], ['courtCase', 'courtCaseId']],
+      key: 'agency',
+      orderBy: [['filedOn', 'asc'], ['id', 'asc']],
+    },
+    itself,
+    (row) => row.agencyId,
+  ),
+  /** A 四(四) entry's unit objections to the finding it rests on (ask only for COMMITMENT_DERELICTION records). */
+  findingObjectionsOfEntry: ({ em, gate }: RowContext) => findingObjectionsOfEntries(em, gate),
+  /** An agency's lawsuits, latest filed first. */
+  courtCasesOfAgency: ({ em, gate }: RowContext) => grouped<CourtCase, CourtCaseRow>(
+    em,
+    gate,
+    {
+      entity: CourtCase,
+      columns: ['id', 'caseNumber', 'kind', 'filedOn', 'hearingOn', 'headAppeared', 'entrustedRepresentative', 'validAbsenceReason', 'absenceFinding', 'absenceFoundOn', 'judgmentDefaulter', 'defaulterListedOn', 'defaulterRemovedOn'],
+      ids: [['agency', 'agencyId']],
+      key: 'agency',
+      orderBy: [['filedOn', 'desc'], ['id', 'asc']],
+    },
+    itself,
+    (row) => row.agencyId,
+  ),
+});
+
 /** The facts resolvers' loaders, per request (beside the entity loaders, on the same `em` and gate). */
 export function createFactRowLoaders(em: EntityManager, gate: StatementGate) {
-  const commitments = (key: 'agency' | 'responsiblePerson', groupOf: (row: CommitmentRow) => string) =>
-    grouped<Commitment, CommitmentRow>(
-      em,
-      gate,
-      {
-        entity: Commitment,
-        columns: ['id', 'status', 'content', 'dueOn', 'settledOn', 'breachFinding', 'breachFoundOn', 'domain', 'publiclyDisclosed'],
-        ids: [['agency', 'agencyId'], ['responsiblePerson', 'responsiblePersonId']],
-        key,
-        orderBy: [['dueOn', 'desc'], ['id', 'asc']],
-      },
-      itself,
-      groupOf,
-    );
-  return {
-    /** A subject's credit records, by subject key ("CIVIL_SERVANT:<uuid>"), newest act first. */
-    recordsOfSubject: grouped<CreditRecord, RecordRow>(
-      em,
-      gate,
-      {
-        entity: CreditRecord,
-        columns: ['id', 'subjectType', 'subjectId', 'kind', 'category', 'severity', 'status', 'occurredOn', 'recordedOn', 'decidedOn', 'decidedOnEstimated', 'disclosureEndsOn', 'documentNumber', 'sourceDepartment', 'loss', 'answerableUnconfirmed', 'inOffice', 'duplicateOnFile'],
-        key: 'subjectId',
-        orderBy: [['occurredOn', 'desc'], ['id', 'asc']],
-      },
-      subjectIdOf,
-      subjectOf,
-      recordRow,
-    ),
-    /** A record's repairs, in the order they were applied for. */
-    repairsOfRecord: grouped<CreditRepair, RepairRow>(
-      em,
-      gate,
-      { entity: CreditRepair, columns: ['id', 'status', 'decidedOn', 'relief', 'reliefStated', 'reliefStatedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['appliedOn', 'asc'], ['id', 'asc']] },
-      itself,
-      (row) => row.recordId,
-    ),
-    /** A record's objections, in the order they were filed. */
-    objectionsOfRecord: grouped<Objection, ObjectionRow>(
-      em,
-      gate,
-      { entity: Objection, columns: ['id', 'status', 'filedOn', 'resolvedOn', 'remedy', 'renewed', 'admittedOn'], ids: [['record', 'recordId']], key: 'record', orderBy: [['filedOn', 'asc'], ['id', 'asc']] },
-      itself,
-      (row) => row.recordId,
-    ),
-    /** A subject's list memberships, by subject key, newest listing first. */
-    membershipsOfSubject: grouped<ListMembership, MembershipRow>(
-      em,
-      gate,
-      {
-        entity: ListMembership,
-        columns: ['id', 'subjectType', 'subjectId', 'list', 'listedOn', 'listedBy', 'documentNumber', 'removedOn', 'removedBy', 'removalDocumentNumber', 'termEndsOn', 'enteredInErrorAt'],
-        ids: [['record', 'recordId']],
-        key: 'subjectId',
-        orderBy: [['listedOn', 'desc'], ['id', 'asc']],
-      },
-      subjectIdOf,
-      subjectOf,
-    ),
-    /** An agency's public commitments, latest due first. */
-    commitmentsOfAgency: commitments('agency', (row) => row.agencyId),
-    /** The commitments a civil servant is the responsible person of. */
-    commitmentsOfResponsible: commitments('responsiblePerson', (row) => row.responsiblePersonId ?? ''),
-    /** An enterprise's credit grades (entries in error included: the domain function skips them), latest given first. */
-    gradesOfEnterprise: grouped<EnterpriseCreditGrade, CreditGradeRow>(
-      em,
-      gate,
-      { entity: EnterpriseCreditGrade, columns: ['id', 'grade', 'gradedOn', 'endedOn', 'endReason'], ids: [['enterprise', 'enterpriseId']], key: 'enterprise', orderBy: [['gradedOn', 'desc'], ['id', 'asc']] },
-      itself,
-      (row) => row.enterpriseId,
-    ),
-    /**
-     * An agency's objections to the findings against it (四(四), 三(八)), in the order filed. Every
-     * objection write also changes its finding's row (commitment, court_case), which the verdict row
-     * digest covers, so these rows need no digest part of their own.
-     */
-    findingObjectionsOfAgency: grouped<FindingObjection, FindingObjectionRow>(
-      em,
-      gate,
-      {
-        entity: FindingObjection,
-        columns: ['id', 'status', 'filedOn', 'resolvedOn'],
-        ids: [['agency', 'agencyId'], ['commitment', 'commitmentId'], ['courtCase', 'courtCaseId']],
-        key: 'agency',
-        orderBy: [['filedOn', 'asc'], ['id', 'asc']],
-      },
-      itself,
-      (row) => row.agencyId,
-    ),
-    /** A 四(四) entry's unit objections to the finding it rests on (ask only for COMMITMENT_DERELICTION records). */
-    findingObjectionsOfEntry: findingObjectionsOfEntries(em, gate),
-    /** An agency's lawsuits, latest filed first. */
-    courtCasesOfAgency: grouped<CourtCase, CourtCaseRow>(
-      em,
-      gate,
-      {
-        entity: CourtCase,
-        columns: ['id', 'caseNumber', 'kind', 'filedOn', 'hearingOn', 'headAppeared', 'entrustedRepresentative', 'validAbsenceReason', 'absenceFinding', 'absenceFoundOn', 'judgmentDefaulter', 'defaulterListedOn', 'defaulterRemovedOn'],
-        ids: [['agency', 'agencyId']],
-        key: 'agency',
-        orderBy: [['filedOn', 'desc'], ['id', 'asc']],
-      },
-      itself,
-      (row) => row.agencyId,
-    ),
-  };
+  return makeFactRowLoaders({ em, gate });
 }
 
 export type FactRowLoaders = ReturnType<typeof createFactRowLoaders>;

@@ -119,13 +119,16 @@ export function creditFactsOf(loaders: Loaders, viewer: Viewer, field: FactsFiel
 }
 
 async function computeCreditFacts(loaders: Loaders, viewer: Viewer, field: FactsField, type: SubjectType, id: string, asOf: Date, options: () => CreditOptions, occurredFrom?: string) {
-  const all = visibleRecords(viewer, await loaders.factRows.recordsOfSubject.load(subjectKey(type, id)));
+  const key = subjectKey(type, id);
+  // A record behind a listing its keeper ended counts no more (lawyer21 R1): the subject's listings, a row or two,
+  // asked with its records, so that they go out in the tick the other subjects' listings do (a civil servant's
+  // own `listings`): one statement for the servant's and the agency's, not one each (issue 13, perf20).
+  const [recordRows, memberships] = await Promise.all([loaders.factRows.recordsOfSubject.load(key), loaders.factRows.membershipsOfSubject.load(key)]);
+  const all = visibleRecords(viewer, recordRows);
   // The rows computed over: at most the cap the field is priced at, for callers (list-caps.ts).
   const records = factsRows(viewer, field, occurredFrom ? all.filter((r) => r.occurredOn >= occurredFrom) : all);
   const { repairs, objections, findingObjections } = await historiesOf(loaders, records);
   const on = chinaDate(asOf);
-  // A record behind a listing its keeper ended counts no more (lawyer21 R1): the subject's listings, a row or two.
-  const memberships = await loaders.factRows.membershipsOfSubject.load(subjectKey(type, id));
   return { on, ...creditFacts(records, repairs, objections, on, options(), findingObjections, listingEndedRecords(memberships, on)) };
 }
 

@@ -23,6 +23,7 @@ import { nestedPages } from './nested-pages';
 import { withheldCausesOf, withheldKeyText, type WithheldCauses, type WithheldKey } from './withheld-facts';
 import { chinaDate } from '../domain/day';
 import { atOnce, type StatementGate } from './statement-gate';
+import { lazyMembers } from './lazy-members';
 
 type Ctor<E> = new (...args: never[]) => E;
 
@@ -71,62 +72,71 @@ function groupedBy<E extends object>(
 
 const refId = (ref: { id: string } | null | undefined) => ref?.id ?? '';
 
+/** What every loader of a request is made with. */
+interface LoaderContext {
+  em: EntityManager;
+  gate: StatementGate;
+}
+
+/** The loaders by id, which other loaders hand their rows to or page through. */
+interface ById {
+  agency: DataLoader<string, Agency | null>;
+  civilServant: DataLoader<string, CivilServant | null>;
+  creditRecord: DataLoader<string, CreditRecord | null>;
+  commitment: DataLoader<string, Commitment | null>;
+  courtCase: DataLoader<string, CourtCase | null>;
+}
+
+/**
+ * Each made when a request first reads it (lazy-members.ts): a request uses a few of them. Pages of
+ * the nested lists that grow without bound (the `...Connection` fields) cost one statement per field
+ * per tick for all parents, then the entities by id; lists that stay short (an agency's children, a
+ * record's history, objections and repairs) stay plain lists.
+ */
+const makeLoaders = lazyMembers({
+  agency: ({ em, gate }: LoaderContext) => byId(em, Agency, gate),
+  civilServant: ({ em, gate }: LoaderContext) => byId(em, CivilServant, gate),
+  civilServantWithAgency: ({ em, gate }: LoaderContext, self: ById) => withAgency(em, gate, self.civilServant, self.agency),
+  enterprise: ({ em, gate }: LoaderContext) => byId(em, Enterprise, gate),
+  creditRecord: ({ em, gate }: LoaderContext) => byId(em, CreditRecord, gate),
+  commitment: ({ em, gate }: LoaderContext) => byId(em, Commitment, gate),
+  courtCase: ({ em, gate }: LoaderContext) => byId(em, CourtCase, gate),
+  childAgencies: ({ em, gate }: LoaderContext) => groupedBy(em, Agency, 'parent', (a) => refId(a.parent), { name: 'asc', id: 'asc' }, gate),
+  civilServantsOfAgency: ({ em, gate }: LoaderContext) => groupedBy(em, CivilServant, 'agency', (c) => refId(c.agency), { name: 'asc', id: 'asc' }, gate),
+  principalTermsOfServant: ({ em, gate }: LoaderContext) => groupedBy(em, PrincipalTerm, 'servant', (t) => refId(t.servant), { startedOn: 'asc', id: 'asc' }, gate),
+  commitmentsOfAgency: ({ em, gate }: LoaderContext) => groupedBy(em, Commitment, 'agency', (c) => refId(c.agency), { dueOn: 'desc', id: 'asc' }, gate),
+  commitmentsOfResponsible: ({ em, gate }: LoaderContext) => groupedBy(em, Commitment, 'responsiblePerson', (c) => refId(c.responsiblePerson), { dueOn: 'desc', id: 'asc' }, gate),
+  courtCasesOfAgency: ({ em, gate }: LoaderContext) => groupedBy(em, CourtCase, 'agency', (c) => refId(c.agency), { filedOn: 'desc', id: 'asc' }, gate),
+  revisionsOfRecord: ({ em, gate }: LoaderContext) => groupedBy(em, CreditRecordRevision, 'record', (r) => refId(r.record), { version: 'asc', createdAt: 'asc' }, gate),
+  objectionsOfRecord: ({ em, gate }: LoaderContext) => groupedBy(em, Objection, 'record', (o) => refId(o.record), { filedOn: 'asc', id: 'asc' }, gate),
+  repairsOfRecord: ({ em, gate }: LoaderContext) => groupedBy(em, CreditRepair, 'record', (r) => refId(r.record), { appliedOn: 'asc', id: 'asc' }, gate),
+  creditRecordsOfSubject: ({ em, gate }: LoaderContext) => creditRecordsOfSubject(em, gate),
+  listMembershipsOfSubject: ({ em, gate }: LoaderContext) => listMembershipsOfSubject(em, gate),
+  rowStateOfSubject: ({ em, gate }: LoaderContext) => rowStateOfSubject(em, gate),
+  withheldFacts: ({ em, gate }: LoaderContext) => withheldFacts(em, gate),
+  creditRecordPages: ({ em }: LoaderContext, self: ById) =>
+    nestedPages(em, { name: 'creditRecords', entity: CreditRecord, parent: ['subjectType', 'subjectId'], orderBy: [['occurredOn', 'desc'], ['id', 'asc']], byId: self.creditRecord }),
+  civilServantPages: ({ em }: LoaderContext, self: ById) =>
+    nestedPages(em, { name: 'Agency.civilServants', entity: CivilServant, parent: ['agency'], orderBy: [['name', 'asc'], ['id', 'asc']], byId: self.civilServant }),
+  // The public's order: by id, as the plain list gives it (name order would betray the masked names).
+  civilServantPagesById: ({ em }: LoaderContext, self: ById) =>
+    nestedPages(em, { name: 'Agency.civilServants.byId', entity: CivilServant, parent: ['agency'], orderBy: [['id', 'asc']], byId: self.civilServant }),
+  commitmentPagesOfAgency: ({ em }: LoaderContext, self: ById) =>
+    nestedPages(em, { name: 'Agency.commitments', entity: Commitment, parent: ['agency'], orderBy: [['dueOn', 'desc'], ['id', 'asc']], byId: self.commitment }),
+  courtCasePagesOfAgency: ({ em }: LoaderContext, self: ById) =>
+    nestedPages(em, { name: 'Agency.courtCases', entity: CourtCase, parent: ['agency'], orderBy: [['filedOn', 'desc'], ['id', 'asc']], byId: self.courtCase }),
+  /** What the facts resolvers read: plain rows (src/graphql/fact-rows.ts). */
+  factRows: ({ em, gate }: LoaderContext) => createFactRowLoaders(em, gate),
+});
+
 /**
  * Per-request batch loaders, so that nested fields cost one statement per field per page,
  * whatever the page size. `gate`: how their statements go out (src/graphql/statement-gate.ts) —
- * one at a time when `em` is a transaction, whose statements share one connection.
+ * one at a time when `em` is a transaction, whose statements share one connection. Each loader is
+ * made when first read (above).
  */
 export function createLoaders(em: EntityManager, gate: StatementGate = atOnce) {
-  const ids = byIds(em, gate);
-  return {
-    ...ids,
-    childAgencies: groupedBy(em, Agency, 'parent', (a) => refId(a.parent), { name: 'asc', id: 'asc' }, gate),
-    civilServantsOfAgency: groupedBy(em, CivilServant, 'agency', (c) => refId(c.agency), { name: 'asc', id: 'asc' }, gate),
-    principalTermsOfServant: groupedBy(em, PrincipalTerm, 'servant', (t) => refId(t.servant), { startedOn: 'asc', id: 'asc' }, gate),
-    commitmentsOfAgency: groupedBy(em, Commitment, 'agency', (c) => refId(c.agency), { dueOn: 'desc', id: 'asc' }, gate),
-    commitmentsOfResponsible: groupedBy(em, Commitment, 'responsiblePerson', (c) => refId(c.responsiblePerson), { dueOn: 'desc', id: 'asc' }, gate),
-    courtCasesOfAgency: groupedBy(em, CourtCase, 'agency', (c) => refId(c.agency), { filedOn: 'desc', id: 'asc' }, gate),
-    revisionsOfRecord: groupedBy(em, CreditRecordRevision, 'record', (r) => refId(r.record), { version: 'asc', createdAt: 'asc' }, gate),
-    objectionsOfRecord: groupedBy(em, Objection, 'record', (o) => refId(o.record), { filedOn: 'asc', id: 'asc' }, gate),
-    repairsOfRecord: groupedBy(em, CreditRepair, 'record', (r) => refId(r.record), { appliedOn: 'asc', id: 'asc' }, gate),
-    creditRecordsOfSubject: creditRecordsOfSubject(em, gate),
-    listMembershipsOfSubject: listMembershipsOfSubject(em, gate),
-    rowStateOfSubject: rowStateOfSubject(em, gate),
-    withheldFacts: withheldFacts(em, gate),
-    ...nestedPageLoaders(em, ids),
-    /** What the facts resolvers read: plain rows (src/graphql/fact-rows.ts). */
-    factRows: createFactRowLoaders(em, gate),
-  };
-}
-
-/**
- * Pages of the nested lists that grow without bound (the `...Connection` fields): one statement
- * per field per tick for all parents, then the entities by id. Lists that stay short (an agency's
- * children, a record's history, objections and repairs) stay plain lists.
- */
-function nestedPageLoaders(em: EntityManager, ids: ReturnType<typeof byIds>) {
-  return {
-    creditRecordPages: nestedPages(em, { name: 'creditRecords', entity: CreditRecord, parent: ['subjectType', 'subjectId'], orderBy: [['occurredOn', 'desc'], ['id', 'asc']], byId: ids.creditRecord }),
-    civilServantPages: nestedPages(em, { name: 'Agency.civilServants', entity: CivilServant, parent: ['agency'], orderBy: [['name', 'asc'], ['id', 'asc']], byId: ids.civilServant }),
-    // The public's order: by id, as the plain list gives it (name order would betray the masked names).
-    civilServantPagesById: nestedPages(em, { name: 'Agency.civilServants.byId', entity: CivilServant, parent: ['agency'], orderBy: [['id', 'asc']], byId: ids.civilServant }),
-    commitmentPagesOfAgency: nestedPages(em, { name: 'Agency.commitments', entity: Commitment, parent: ['agency'], orderBy: [['dueOn', 'desc'], ['id', 'asc']], byId: ids.commitment }),
-    courtCasePagesOfAgency: nestedPages(em, { name: 'Agency.courtCases', entity: CourtCase, parent: ['agency'], orderBy: [['filedOn', 'desc'], ['id', 'asc']], byId: ids.courtCase }),
-  };
-}
-
-function byIds(em: EntityManager, gate: StatementGate) {
-  const agency = byId(em, Agency, gate);
-  const civilServant = byId(em, CivilServant, gate);
-  return {
-    agency,
-    civilServant,
-    civilServantWithAgency: withAgency(em, gate, civilServant, agency),
-    enterprise: byId(em, Enterprise, gate),
-    creditRecord: byId(em, CreditRecord, gate),
-    commitment: byId(em, Commitment, gate),
-    courtCase: byId(em, CourtCase, gate),
-  };
+  return makeLoaders({ em, gate });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
