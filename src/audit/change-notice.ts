@@ -20,6 +20,8 @@ const AFFECTS_VERDICTS: ReadonlySet<AuditAction> = new Set([
   AuditAction.UPDATE_COURT_CASE,
   AuditAction.FILE_FINDING_OBJECTION,
   AuditAction.DECIDE_FINDING_OBJECTION,
+  AuditAction.ADMIT_OBJECTION,
+  AuditAction.ADMIT_FINDING_OBJECTION,
   AuditAction.UPDATE_SUBJECT,
   AuditAction.CONFIRM_AGENCY_KIND,
   AuditAction.LIST_SUBJECT,

@@ -65,8 +65,9 @@ export const PERMISSIONS = {
   /** Confirm an agency's kind estimated when kinds were introduced (三(六)'s honour disqualification rests on it). */
   confirmAgencyKind: [Role.OFFICER, Role.ADMIN],
   /**
-   * Admit, on new grounds, an objection renewed after an earlier one to the record was rejected: only then
-   * does it suspend the record (lawyer21 R5). A second person beside the clerk who registered it.
+   * Admit, on new grounds, an objection renewed after an earlier one to the record (or, for a unit, to the
+   * finding: lawyer23 R4) was rejected: only then does it suspend the record or dispute the finding
+   * (lawyer21 R5). A second person beside the clerk who registered it.
    */
   admitRenewedObjection: [Role.OFFICER, Role.ADMIN],
   /**

@@ -9,6 +9,7 @@ import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { AgencyKind, AgencyLevel, CreditGrade, SubjectType } from '../domain/subject';
 import { appendRevision } from '../registry/credit-record.service';
 import { decideCreditRepair, requestCreditRepair } from '../registry/credit-repair.service';
+import { WAIVE_ONLY } from '../registry/lighten-reach';
 import { fileObjection, resolveObjection } from '../registry/objection.service';
 import { Agency, CivilServant, CourtCase, CreditRecord, Enterprise, EnterpriseCreditGrade, ListMembership } from '../db/entities';
 import * as names from './ezhou-names';
@@ -235,7 +236,7 @@ class DemoData {
       } else if (i % 7 === 3) {
         const repair = await requestCreditRepair(this.em, SYSTEM_VIEWER, { recordId: record.id, actions: [RepairAction.RECOVERED_LOSS, RepairAction.ELIMINATED_EFFECT], description: '主动挽回损失并消除不良影响（演示数据）', appliedOn: addDays(record.recordedOn, 30) });
         repairs++;
-        if (i % 14 === 3) await decideCreditRepair(this.em, SYSTEM_VIEWER, { repairId: repair.id, decision: RepairStatus.APPROVED, relief: RepairRelief.WAIVE, decidedOn: addDays(record.recordedOn, 45), note: '修复材料齐全，予以通过，免于实施失信惩戒措施' });
+        if (i % 14 === 3) await decideCreditRepair(this.em, SYSTEM_VIEWER, { repairId: repair.id, decision: RepairStatus.APPROVED, relief: RepairRelief.WAIVE, decidedOn: addDays(record.recordedOn, 45), note: '修复材料齐全，予以通过，免于实施失信惩戒措施' }, WAIVE_ONLY);
       }
     }
     return { objections, repairs };

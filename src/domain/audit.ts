@@ -43,6 +43,8 @@ export enum AuditAction {
   DECIDE_FINDING_OBJECTION = 'DECIDE_FINDING_OBJECTION',
   /** An officer admits a renewed objection (one filed after an earlier one was rejected) on new grounds: from then it suspends (lawyer21 R5). */
   ADMIT_OBJECTION = 'ADMIT_OBJECTION',
+  /** An officer admits a unit's renewed objection to a finding on new grounds: from then it suspends the finding (lawyer23 R4). */
+  ADMIT_FINDING_OBJECTION = 'ADMIT_FINDING_OBJECTION',
 }
 
 /** One event of the audit trail as a use case records it; who acted is added when it is written. */

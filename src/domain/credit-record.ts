@@ -30,9 +30,12 @@ export enum RecordCategory {
    * 履职不力致承诺未能实现、计入相关责任人诚信档案 (四(四)): the entry a 履职不力 finding on a public
    * commitment makes in the file of each person it names as answerable (相关责任人). Only that finding
    * creates it (settleCommitment / recordBreachFinding, answerablePersonIds). 四(四) says what it is for —
-   * 作为领导干部提拔考核重要内容 — so it is its own category: not a 政务失信记录 for 三(六)'s award
-   * restriction, and not counted again by the rules citing 三(四) (parameters decide which categories
-   * each reading counts).
+   * 作为领导干部提拔考核重要内容 — so it is its own category, which the parameters place per reading: it
+   * IS a 政务失信记录 (governmentDishonestyCategories: 履职不力 on a public commitment is dishonesty done in
+   * office), so cs-award-restrict restricts awards on it under 三(六) and 三(七)'s relief applies; it is
+   * not counted again by the general rules citing 三(四) (personalCreditCategories leaves it out: in
+   * promotion it is weighed once, by cs-cadre-breached-commitment or cs-promotion-commitment-finding).
+   * lawyer23 N1: this comment used to say the opposite of the parameters.
    */
   COMMITMENT_DERELICTION = 'COMMITMENT_DERELICTION',
   /** 表彰奖励 (trustworthy) */

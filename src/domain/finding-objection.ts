@@ -1,4 +1,5 @@
 import { ObjectionStatus } from './objection';
+import { suspendedOn } from './objection-stay';
 
 /**
  * Which finding about a unit (agency) an objection is about: the 履职不力 finding on a breached
@@ -28,6 +29,10 @@ export interface FindingObjectionLike {
   status: ObjectionStatus;
   filedOn: string;
   resolvedOn?: string | null;
+  /** Filed after an earlier objection to the finding was rejected: suspends nothing until admitted (lawyer23 R4). */
+  renewed?: boolean | null;
+  /** The day an officer admitted a renewed objection on new grounds. */
+  admittedOn?: string | null;
 }
 
 /**
@@ -36,12 +41,14 @@ export interface FindingObjectionLike {
  * as a revoked record counts on no day — lawyer14 W1, where it still counted on days before the
  * filing); disputed from the day one was filed until the day it was decided (a past day sees a
  * pending objection as it stood then: a rejection made later does not reach back, nor does a
- * filing), else in force.
+ * filing), else in force. How long an objection disputes the finding is the rule records follow
+ * (objection-stay.ts, one rule for both; lawyer23 R4): once an objection to the finding was rejected, a
+ * renewed one disputes it only from the day an officer admits it on new grounds (admitFindingObjection),
+ * so a unit re-filing after each rejection cannot keep the finding out of its reviews for ever.
  */
 export function findingStandingOn(objections: readonly FindingObjectionLike[], on: string): FindingStanding {
   if (objections.some((o) => o.status === ObjectionStatus.UPHELD)) return FindingStanding.REVOKED;
-  const pendingOn = (o: FindingObjectionLike) => o.filedOn <= on && (o.status === ObjectionStatus.PENDING || !o.resolvedOn || o.resolvedOn > on);
-  return objections.some(pendingOn) ? FindingStanding.DISPUTED : FindingStanding.IN_FORCE;
+  return suspendedOn(objections, on) ? FindingStanding.DISPUTED : FindingStanding.IN_FORCE;
 }
 
 /**

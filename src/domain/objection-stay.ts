@@ -1,4 +1,7 @@
 import type { ObjectionLike } from './credit-facts-input';
+
+/** What the stay reads of an objection, to a record or to a finding. */
+type Stayed = Pick<ObjectionLike, 'status' | 'filedOn' | 'resolvedOn' | 'renewed' | 'admittedOn'>;
 import { ObjectionRemedy, ObjectionStatus } from './objection';
 
 /**
@@ -11,21 +14,24 @@ import { ObjectionRemedy, ObjectionStatus } from './objection';
  * decided; once an objection to the record has been REJECTED, a renewed objection is still registered
  * and decided, but suspends nothing unless an officer admits it on new grounds (admitObjection,
  * audited) — and then only from the admission day. A catalogue 三(七) local choice states it.
+ *
+ * The same rule bounds a unit's objections to a finding against it (finding-objection.ts,
+ * admitFindingObjection; lawyer23 R4): the functions below read only what both kinds of objection share.
  */
 
 /** The day objection `o` begins to suspend its record, or null when it never does (a renewed objection not admitted). */
-export function suspendsFrom(o: ObjectionLike): string | null {
+export function suspendsFrom(o: Stayed): string | null {
   if (!o.renewed) return o.filedOn;
   return o.admittedOn ? (o.admittedOn > o.filedOn ? o.admittedOn : o.filedOn) : null;
 }
 
 /** Was the objection undecided on day `on` (filed by then, not decided by then)? */
-function undecidedOn(o: ObjectionLike, on: string): boolean {
+function undecidedOn(o: Stayed, on: string): boolean {
   return o.filedOn <= on && (o.status === ObjectionStatus.PENDING || (!!o.resolvedOn && o.resolvedOn > on));
 }
 
 /** Did one of the objections suspend the record on day `on`? */
-export function suspendedOn(objections: readonly ObjectionLike[], on: string): boolean {
+export function suspendedOn(objections: readonly Stayed[], on: string): boolean {
   return objections.some((o) => undecidedOn(o, on) && suspendsFrom(o) !== null && suspendsFrom(o)! <= on);
 }
 

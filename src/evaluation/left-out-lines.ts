@@ -1,4 +1,5 @@
 import { NotCountedReason } from '../domain/not-counted';
+import { categoryList } from './category-names';
 import { factItems, recordNumber } from './fact-items';
 
 /**
@@ -60,12 +61,17 @@ function caseKindUnknown(item: Item, zh: boolean): string {
     : `Case ${show(item.caseNumber)}: the head was absent on ${show(item.occurredOn)} (${finding}), but the case kind was never recorded: 三(八) counts administrative cases only, so the absence is not in headAbsences and no recommendation rests on it. Once its kind is recorded (updateCourtCase kind), an administrative case counts${found ? '' : ' if the absence is found without valid reason'}.`;
 }
 
-/** A record of an inOfficeCategories category nobody recorded as done in office or not (lawyer10 W3, lawyer11 R7). */
-function inOfficeUnrecorded(item: Item, zh: boolean): string {
+/**
+ * A record of an inOfficeCategories category nobody recorded as done in office or not (lawyer10 W3,
+ * lawyer11 R7). The categories named are the parameter's in force for the verdict, never a hand list
+ * (lawyer23 N6: 未出庭应诉 was missing); without the parameter, the record's own category alone.
+ */
+function inOfficeUnrecorded(item: Item, parameters: Parameters, zh: boolean): string {
   const number = recordNumber(item);
+  const listed = categoryList(parameters?.find((p) => p.name === 'inOfficeCategories')?.value, zh) ?? categoryList([item.category], zh);
   return zh
-    ? `记录 ${number}（${show(item.category)}）未登记是否为履职行为：此类记录（违约毁约、承诺未兑现、行政违法违规）仅在履职中发生时属政务失信记录，登记前按个人信用信息（三(四)）处理，仅作提示关注，不据以按三(六)限制评优评先；经核实后，由认定机关以异议更正（resolveObjection correction.inOffice）登记是否为履职行为，登记为履职行为的，即作为政务失信记录计入。`
-    : `Record ${number} (${show(item.category)}): nobody recorded whether the act was done in office. A record of this category (breach of contract, unfulfilled commitment, administrative violation) is a government-dishonesty record only when done in office; until that is recorded it is personal credit information (三(四)), weighed by a caution only, and no 三(六) award restriction rests on it. Once verified, the deciding body records it by an objection's correction (resolveObjection correction.inOffice); an act recorded as done in office then counts.`;
+    ? `记录 ${number}（${show(item.category)}）未登记是否为履职行为：此类记录（${listed}）仅在履职中发生时属政务失信记录，登记前按个人信用信息（三(四)）处理，仅作提示关注，不据以按三(六)限制评优评先；经核实后，由认定机关以异议更正（resolveObjection correction.inOffice）登记是否为履职行为，登记为履职行为的，即作为政务失信记录计入。`
+    : `Record ${number} (${show(item.category)}): nobody recorded whether the act was done in office. A record of this category (the parameter inOfficeCategories: ${listed}) is a government-dishonesty record only when done in office; until that is recorded it is personal credit information (三(四)), weighed by a caution only, and no 三(六) award restriction rests on it. Once verified, the deciding body records it by an objection's correction (resolveObjection correction.inOffice); an act recorded as done in office then counts.`;
 }
 
 /** Recorded as not done in office: personal credit information, not 政务失信. */
@@ -178,7 +184,7 @@ function linesFor(reason: NotCountedReason, items: Item[], context: Context, zh:
     case NotCountedReason.ABSENCE_UNREVIEWED:
       return absencesUnreviewed(items, zh);
     case NotCountedReason.IN_OFFICE_UNRECORDED:
-      return each((item) => inOfficeUnrecorded(item, zh));
+      return each((item) => inOfficeUnrecorded(item, context.parameters, zh));
     case NotCountedReason.NOT_IN_OFFICE:
       return each((item) => notInOffice(item, zh));
     case NotCountedReason.FINDING_DISPUTED:

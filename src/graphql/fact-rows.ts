@@ -100,7 +100,7 @@ function findingObjectionsOfEntries(em: EntityManager, gate: StatementGate) {
     const f = sqlNames(em, FindingObjection);
     const vc = v.col as Record<string, string>;
     const fc = f.col as Record<string, string>;
-    const text = `select t.${fc.id} as "id", t.${fc.status} as "status", t.${fc.filedOn} as "filedOn", t.${fc.resolvedOn} as "resolvedOn",
+    const text = `select t.${fc.id} as "id", t.${fc.status} as "status", t.${fc.filedOn} as "filedOn", t.${fc.resolvedOn} as "resolvedOn", t.${fc.renewed} as "renewed", t.${fc.admittedOn} as "admittedOn",
         t.${fc.agency} as "agencyId", t.${fc.commitment} as "commitmentId", t.${fc.courtCase} as "courtCaseId", t.xmin::text as "version", v.${vc.record} as "recordId"
       from ${v.table} v join ${f.table} t on t.${fc.commitment} = v.${vc.causeId}
       where v.${vc.action} = '${RevisionAction.CREATED}' and v.${vc.record} = any(?::uuid[])
@@ -213,7 +213,7 @@ const makeFactRowLoaders = lazyMembers({
     gate,
     {
       entity: FindingObjection,
-      columns: ['id', 'status', 'filedOn', 'resolvedOn'],
+      columns: ['id', 'status', 'filedOn', 'resolvedOn', 'renewed', 'admittedOn'],
       ids: [['agency', 'agencyId'], ['commitment', 'commitmentId'], ['courtCase', 'courtCaseId']],
       key: 'agency',
       orderBy: [['filedOn', 'asc'], ['id', 'asc']],

@@ -13,6 +13,7 @@ import { checkedDecision } from './decision-record';
 import { assertDateOrder, findOrFail } from './lookup';
 import { assertMayApproveFrom, assertMayRestateRelief } from './repair-past-days';
 import { assertSecondPerson } from './second-person';
+import { assertLightenable, type LightenReach } from './lighten-reach';
 
 export interface RequestRepairFields {
   recordId: string;
@@ -94,7 +95,7 @@ export const LIGHTEN_FOR_CIVIL_SERVANTS_ONLY =
  * record's row is locked first (as every change of a record does), so one repair is decided once.
  * A repair of a record revoked meanwhile can only be rejected: there is nothing left to repair.
  */
-export async function decideCreditRepair(em: EntityManager, actor: Viewer, input: DecideRepairFields): Promise<CreditRepair> {
+export async function decideCreditRepair(em: EntityManager, actor: Viewer, input: DecideRepairFields, reach: LightenReach): Promise<CreditRepair> {
   if (input.decision === RepairStatus.PENDING) throw new BadUserInputError('decision', 'must be APPROVED or REJECTED.');
   if (input.relief && input.decision !== RepairStatus.APPROVED) throw new BadUserInputError('relief', 'is granted by an approval only; leave it out when rejecting.');
   // 三(七) allows lightening or waiving: which one is the approving body's decision, never a default in its favour.
@@ -126,6 +127,8 @@ export async function decideCreditRepair(em: EntityManager, actor: Viewer, input
     if (relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
       throw new BadUserInputError('relief', LIGHTEN_FOR_CIVIL_SERVANTS_ONLY);
     }
+    // lawyer23 R3: and for a civil servant, for government dishonesty only (lighten-reach.ts).
+    if (relief === RepairRelief.LIGHTEN) assertLightenable(record, reach);
     Object.assign(repair, { status: input.decision, decidedOn: input.decidedOn, relief, decisionNote: input.note ?? null, ...decision });
     if (input.decision === RepairStatus.APPROVED) {
       // Who approved and by which document, where given, in the history line (lawyer13 R8).
@@ -143,7 +146,7 @@ export async function decideCreditRepair(em: EntityManager, actor: Viewer, input
  * stated — at the approval or afterwards — is a decision made: it is not restated here (CONFLICT).
  * The record's row is locked first, as for every decision about its repair.
  */
-export async function stateRepairRelief(em: EntityManager, actor: Viewer, input: StateReliefFields): Promise<CreditRepair> {
+export async function stateRepairRelief(em: EntityManager, actor: Viewer, input: StateReliefFields, reach: LightenReach): Promise<CreditRepair> {
   return withAudit(em, actor, AuditAction.STATE_REPAIR_RELIEF, async (tx) => {
     const found = await findOrFail(tx, CreditRepair, 'credit repair', input.repairId, 'repairId');
     const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'repairId', { lock: true });
@@ -159,6 +162,7 @@ export async function stateRepairRelief(em: EntityManager, actor: Viewer, input:
     if (input.relief === RepairRelief.LIGHTEN && record.subjectType !== SubjectType.CIVIL_SERVANT) {
       throw new BadUserInputError('relief', LIGHTEN_FOR_CIVIL_SERVANTS_ONLY);
     }
+    if (input.relief === RepairRelief.LIGHTEN) assertLightenable(record, reach);
     assertDateOrder('the approval\'s decidedOn', repair.decidedOn!, 'statedOn', input.statedOn);
     assertMayRestateRelief(actor, repair, input.relief);
     Object.assign(repair, { relief: input.relief, reliefStated: true, reliefStatedOn: input.statedOn, reliefStatementDocument: input.documentNumber });

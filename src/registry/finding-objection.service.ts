@@ -37,7 +37,7 @@ export interface DecideFindingObjectionFields extends DecisionRecord {
 }
 
 /** A finding's row, locked, with what the objection needs of it. */
-interface LockedFinding {
+export interface LockedFinding {
   kind: UnitFindingKind;
   agencyId: string;
   foundOn: string;
@@ -48,7 +48,7 @@ interface LockedFinding {
   revoke(on: string): void;
 }
 
-async function lockFinding(tx: EntityManager, commitmentId: string | null | undefined, courtCaseId: string | null | undefined): Promise<LockedFinding> {
+export async function lockFinding(tx: EntityManager, commitmentId: string | null | undefined, courtCaseId: string | null | undefined): Promise<LockedFinding> {
   if (commitmentId) {
     const c = await findOrFail(tx, Commitment, 'commitment', commitmentId, 'commitmentId', { lock: true });
     if (c.breachFinding !== BreachFinding.DERELICTION || !c.breachFoundOn) {
@@ -74,7 +74,9 @@ async function lockFinding(tx: EntityManager, commitmentId: string | null | unde
 /**
  * A unit objects to a finding against it (三(七) 健全信用信息异议处理制度): the 履职不力 finding on a
  * breached commitment (四(四)) or the finding that its head was absent from a hearing without valid
- * reason (三(八)). Until it is decided the finding is disputed: whether it still counts meanwhile
+ * reason (三(八)). Until it is decided the finding is disputed — unless an earlier objection to it was
+ * rejected: then the objection is `renewed` and disputes nothing until an officer admits it on new
+ * grounds (admitFindingObjection; lawyer23 R4, as records, lawyer21 R5): whether it still counts meanwhile
  * is the parameter findingsCountWhileDisputed (a local choice; the document does not say). As with
  * records (fileObjection), one objection is pending at a time (CONFLICT), and a revoked finding takes
  * none. The finding's row is locked first, so parallel filings run one after the other; partial
@@ -96,8 +98,14 @@ export async function fileFindingObjection(em: EntityManager, actor: Viewer, inp
     }
     assertDateOrder('the finding\'s day (foundOn)', finding.foundOn, 'filedOn', input.filedOn);
     assertMayFileFrom(actor, input.filedOn, { zh: '认定', en: 'finding' });
-    finding.setDisputed(true);
+    // lawyer23 R4, the rule records follow (objection-stay.ts): after a rejection, an objection is
+    // registered and decided but disputes nothing until an officer admits it on new grounds
+    // (admitFindingObjection); the finding keeps counting meanwhile. An upheld objection revokes the
+    // finding for good (no correction makes a new state), so any earlier rejection makes it renewed.
+    const renewed = (await tx.count(FindingObjection, { ...where, status: ObjectionStatus.REJECTED })) > 0;
+    if (!renewed) finding.setDisputed(true);
     return tx.create(FindingObjection, {
+      renewed,
       finding: finding.kind,
       agency: finding.agencyId,
       commitment: finding.kind === UnitFindingKind.COMMITMENT_DERELICTION ? finding.row.id : null,
@@ -107,7 +115,7 @@ export async function fileFindingObjection(em: EntityManager, actor: Viewer, inp
       filedOn: input.filedOn,
       enteredBy: actor.subject,
     });
-  }, (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id, outcome: `filed ${o.finding}` }));
+  }, (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id, outcome: `filed ${o.finding}${o.renewed ? ' (renewed: disputes nothing until admitted)' : ''}` }));
 }
 
 /**

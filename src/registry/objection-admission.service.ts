@@ -16,6 +16,30 @@ export interface AdmitObjectionFields {
   admittedOn: string;
 }
 
+/** What an objection, to a record or to a finding, must be to be admitted; `what` names what it is about. */
+export interface Admissible {
+  renewed: boolean;
+  status: ObjectionStatus;
+  resolvedOn?: string | null;
+  admittedOn?: string | null;
+}
+
+/**
+ * One rule for both kinds of objection (lawyer23 R4): only a renewed objection, still undecided, not
+ * admitted before, is admitted (CONFLICT otherwise, saying why).
+ */
+export function assertAdmissible(objection: Admissible, what: { zh: string; en: string }): void {
+  if (!objection.renewed) {
+    throw new ConflictError('objectionId', `该异议是对此${what.zh}的首次异议（此前没有被驳回的异议），自提出之日起即中止该${what.zh}的效力，无须受理。 / this is the first objection to the ${what.en} (none was rejected before it): it suspends the ${what.en} from its filing day and needs no admission.`);
+  }
+  if (objection.status !== ObjectionStatus.PENDING) {
+    throw new ConflictError('objectionId', `该异议已于 ${objection.resolvedOn} 处理（${objection.status}），不能再受理。 / the objection was already decided (${objection.status}) on ${objection.resolvedOn}; it can no longer be admitted.`);
+  }
+  if (objection.admittedOn) {
+    throw new ConflictError('objectionId', `该异议已于 ${objection.admittedOn} 受理。 / the objection was already admitted on ${objection.admittedOn}.`);
+  }
+}
+
 /**
  * lawyer21 R5: an officer admits, on new grounds, an objection renewed after an earlier one to the record
  * was rejected. From `admittedOn` the record counts as disputed (src/domain/objection-stay.ts); the
@@ -29,15 +53,7 @@ export async function admitObjection(em: EntityManager, actor: Viewer, input: Ad
     const found = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
     const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'objectionId', { lock: true });
     const objection = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId', { lock: true });
-    if (!objection.renewed) {
-      throw new ConflictError('objectionId', '该异议是对此记录的首次异议（此前没有被驳回的异议），自提出之日起即中止该记录的效力，无须受理。 / this is the first objection to the record (none was rejected before it): it suspends the record from its filing day and needs no admission.');
-    }
-    if (objection.status !== ObjectionStatus.PENDING) {
-      throw new ConflictError('objectionId', `该异议已于 ${objection.resolvedOn} 处理（${objection.status}），不能再受理。 / the objection was already decided (${objection.status}) on ${objection.resolvedOn}; it can no longer be admitted.`);
-    }
-    if (objection.admittedOn) {
-      throw new ConflictError('objectionId', `该异议已于 ${objection.admittedOn} 受理。 / the objection was already admitted on ${objection.admittedOn}.`);
-    }
+    assertAdmissible(objection, { zh: '记录', en: 'record' });
     if (record.status === RecordStatus.REVOKED) {
       throw new ConflictError('objectionId', '该异议所涉记录已撤销，无须受理。 / the record this objection is about is revoked; there is nothing left to suspend.');
     }

@@ -67,8 +67,9 @@ describe('三(六): a record counts as government dishonesty only when recorded 
     const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
     expect(verdict.outcome).toBe('CAUTION');
     expect(verdict.measures).toEqual([{ ruleId: 'cs-award-caution' }]);
-    expect(verdict.explanation.zh).toContain('记录 鄂州信〔2025〕77号（UNFULFILLED_COMMITMENT）未登记是否为履职行为：此类记录（违约毁约、承诺未兑现、行政违法违规）仅在履职中发生时属政务失信记录');
-    expect(verdict.explanation.en).toContain('A record of this category (breach of contract, unfulfilled commitment, administrative violation) is a government-dishonesty record only when done in office');
+    expect(verdict.explanation.zh).toContain('记录 鄂州信〔2025〕77号（UNFULFILLED_COMMITMENT）未登记是否为履职行为：此类记录（违约毁约、承诺未兑现、未出庭应诉、行政违法违规）仅在履职中发生时属政务失信记录');
+    // lawyer23 N6: the categories come from the parameter inOfficeCategories in force, 未出庭应诉 included.
+    expect(verdict.explanation.en).toContain('A record of this category (the parameter inOfficeCategories: breach of contract, unfulfilled commitment, failure to appear in court, administrative violation) is a government-dishonesty record only when done in office');
   });
 
   it('recorded as private conduct: personal credit information, a caution only', async () => {

@@ -239,6 +239,20 @@ const MUTATIONS: AuditedMutation[] = [
     row: (g) => ({ action: 'DECIDE_FINDING_OBJECTION', subjectType: 'AGENCY', subjectId: g.agencyId, targetId: g.id, outcome: 'UPHELD COURT_ABSENCE: finding revoked' }),
   }),
   auditedMutation({
+    // lawyer23 R4: an officer admits a unit's renewed objection to a finding (after a rejection) on new grounds.
+    role: 'OFFICER',
+    document: graphql(`mutation ($input: AdmitObjectionInput!) { admitFindingObjection(input: $input) { admittedOn } }`),
+    given: async () => {
+      const found = await absenceFound();
+      const FILE = graphql(`mutation ($id: ID!, $on: LocalDate!) { fileFindingObjection(input: { courtCaseId: $id, filedBy: "本机关", reason: "已依规委托出庭", filedOn: $on }) { id } }`);
+      const first = (await server.ok(FILE, { id: found.id, on: '2025-03-10' })).fileFindingObjection.id;
+      await server.ok(graphql(`mutation ($o: ID!) { decideFindingObjection(input: { objectionId: $o, decision: REJECTED, resolution: "认定无误", resolvedOn: "2025-04-01" }) { status } }`), { o: first });
+      const renewed = (await server.ok(FILE, { id: found.id, on: '2025-04-02' })).fileFindingObjection.id;
+      return { ...found, renewed, input: { objectionId: renewed, grounds: '新的证据', admittedOn: chinaToday() } };
+    },
+    row: (g) => ({ action: 'ADMIT_FINDING_OBJECTION', subjectType: 'AGENCY', subjectId: g.agencyId, targetId: g.id, outcome: `admitted renewed objection ${g.renewed} from ${chinaToday()}` }),
+  }),
+  auditedMutation({
     role: 'CLERK',
     document: LIST_SUBJECT,
     given: async () => ({ e: await enterprise() }),

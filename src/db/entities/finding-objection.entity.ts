@@ -16,6 +16,8 @@ import { CourtCase } from './court-case.entity';
 @Entity({ tableName: 'finding_objection' })
 /** Exactly the finding's own row: a commitment for a 四(四) finding, a case for a 三(八) one. */
 @Check({ name: 'finding_objection_one_finding', expression: "(finding = 'COMMITMENT_DERELICTION' and commitment_id is not null and court_case_id is null) or (finding = 'COURT_ABSENCE' and court_case_id is not null and commitment_id is null)" })
+/** An admission (lawyer23 R4) is whole, of a renewed objection, and not before its filing day. */
+@Check({ name: 'finding_objection_admitted_whole', expression: '(admitted_on is null) = (admitted_by is null) and (admitted_on is null) = (admission_grounds is null) and (admitted_on is null or (renewed and admitted_on >= filed_on))' })
 @Check({ name: 'finding_objection_decided_whole', expression: "(status = 'PENDING') = (resolved_on is null) and (resolved_on is null or resolved_on >= filed_on)" })
 /** One pending objection per finding (see fileFindingObjection): the database refuses a second one even if a use case forgets. */
 @Unique({
@@ -69,6 +71,25 @@ export class FindingObjection extends BaseEntity {
   /** The deciding body (决定机关), when given (lawyer13 R8); null on rows decided before it was kept. */
   @Property({ type: 'string', length: 100, nullable: true })
   decidedBy?: string | null;
+
+  /**
+   * Filed to a finding whose earlier objection was REJECTED (lawyer23 R4, as for records): it suspends
+   * nothing until an officer admits it on new grounds (admittedOn). False for a first objection and for rows filed before.
+   */
+  @Property({ type: 'boolean', default: false })
+  renewed: Opt<boolean> = false;
+
+  /** The day an officer admitted a renewed objection on new grounds: from it on the finding is disputed. */
+  @Property({ type: 'date', nullable: true })
+  admittedOn?: string | null;
+
+  /** Who admitted it (the token's `sub`). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  admittedBy?: string | null;
+
+  /** The new facts or reasons the officer admitted it on. */
+  @Property({ type: 'text', nullable: true })
+  admissionGrounds?: string | null;
 
   /** The decision's document number (文号), when given; null on rows decided before it was kept. */
   @Property({ type: 'string', length: 100, nullable: true })

@@ -123,7 +123,7 @@ export class FileObjectionInput {
   filedOn!: string;
 }
 
-@InputType({ description: '受理再次异议 / An officer admits, on new grounds, an objection filed after an earlier objection to the record was rejected: from admittedOn it suspends the record.' })
+@InputType({ description: '受理再次异议 / An officer admits, on new grounds, an objection filed after an earlier objection to the same record (admitObjection) or finding (admitFindingObjection) was rejected: from admittedOn it suspends the record or disputes the finding.' })
 export class AdmitObjectionInput {
   @Field(() => ID)
   @IsUUID()
@@ -134,7 +134,7 @@ export class AdmitObjectionInput {
   @NonEmptyText(4000)
   grounds!: string;
 
-  @HappenedOn({ description: '受理之日 / The day it is admitted: from it on the record counts as disputed. Not before the objection\'s filedOn. A day before today rewrites past days, so only ADMIN enters it.' })
+  @HappenedOn({ description: '受理之日 / The day it is admitted: from it on the record or finding counts as disputed. Not before the objection\'s filedOn. A day before today rewrites past days, so only ADMIN enters it.' })
   admittedOn!: string;
 }
 

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { PERMISSIONS, readsWhole } from '../../auth/role';
+import { admitFindingObjection } from '../../registry/finding-objection-admission.service';
+import { AdmitObjectionInput } from '../inputs/record.input';
 import { FindingObjection } from '../../db/entities';
 import { UnitFindingKind } from '../../domain/finding-objection';
 import { PageArgs, paginate } from '../connection';
@@ -16,7 +18,7 @@ function shown(o: FindingObjection): FindingObjectionType {
   return {
     id: o.id, finding: o.finding, agencyId: o.agency.id, commitmentId: o.commitment?.id ?? null, courtCaseId: o.courtCase?.id ?? null,
     filedBy: o.filedBy, reason: o.reason, filedOn: o.filedOn, status: o.status, resolution: o.resolution ?? null, resolvedOn: o.resolvedOn ?? null,
-    decidedBy: o.decidedBy ?? null, documentNumber: o.documentNumber ?? null,
+    decidedBy: o.decidedBy ?? null, documentNumber: o.documentNumber ?? null, renewed: o.renewed, admittedOn: o.admittedOn ?? null,
   };
 }
 
@@ -56,5 +58,13 @@ export class FindingObjectionResolver {
   @Authorized(PERMISSIONS.decide)
   async decideFindingObjection(@Arg('input', () => DecideFindingObjectionInput) input: DecideFindingObjectionInput, @Ctx() context: GraphQLContext) {
     return shown(await decideFindingObjection(context.em, context.viewer, input));
+  }
+
+  @Mutation(() => FindingObjectionType, {
+    description: '受理单位对认定的再次异议 / Admits, on new grounds, a unit\'s objection filed after an earlier one to the same finding was rejected: from admittedOn it disputes the finding (as admitObjection does for a record). OFFICER or ADMIN; audited ADMIT_FINDING_OBJECTION.',
+  })
+  @Authorized(PERMISSIONS.admitRenewedObjection)
+  async admitFindingObjection(@Arg('input', () => AdmitObjectionInput) input: AdmitObjectionInput, @Ctx() context: GraphQLContext) {
+    return shown(await admitFindingObjection(context.em, context.viewer, input));
   }
 }

@@ -40,6 +40,12 @@ export class FindingObjectionType {
   @Guarded('FindingObjection.resolution')
   resolution?: string | null;
 
+  @Field({ description: '再次异议 / Filed after an earlier objection to the finding was rejected: it disputes the finding only once an officer admits it on new grounds (admittedOn; admitFindingObjection).' })
+  renewed!: boolean;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '受理之日 / The day an officer admitted the renewed objection on new grounds; null when not admitted (or not renewed).' })
+  admittedOn?: string | null;
+
   @Field(() => LocalDateResolver, { nullable: true, description: 'The day it was decided: an upheld objection revokes the finding from this day.' })
   resolvedOn?: string | null;
 
