@@ -76,6 +76,11 @@ export interface MembershipOnDay {
 }
 
 export interface ListFacts {
+  /**
+   * Not the listing itself (law23 R1): a judgment-defaulter listing holds on the day AND the record behind it
+   * has no repair approved here. A repair ends this, not the court's listing (listedByCourt); no shipped rule
+   * reads it, the GraphQL field is deprecated and `rules check` warns of a rule that reads it.
+   */
   judgmentDefaulter: boolean;
   /**
    * On the seriously-illegal-and-dishonest list on the day: listed and not yet removed (移出) by then by
