@@ -127,6 +127,12 @@ export class ListFactsType {
   @Field({ description: '严重违法失信名单所依记录已在本系统撤销 / seriousIllegalDishonestListing rests on a record an upheld objection revoked here by the day (三(七)); the listing still holds: verify it with the listing authority.' })
   seriousIllegalDishonestRecordRevoked!: boolean;
 
+  @Field(() => LocalizedTextType, { description: '失信被执行人名单登记情况 / What the register shows when no judgment-defaulter listing holds on the day: that none is registered, or that the newest was removed by the court (or its recorded term ended) on a day, naming court, listing day and number. For the record-without-listing caution (四(一)).' })
+  judgmentDefaulterHistory!: LocalizedTextType;
+
+  @Field(() => LocalizedTextType, { description: '严重违法失信名单登记情况 / What the register shows when no seriously-illegal-and-dishonest listing holds on the day: that none is registered, or that the newest was removed by the listing authority on a day, naming it, the listing day and number.' })
+  seriousIllegalDishonestHistory!: LocalizedTextType;
+
   @Field(() => [ListingOnDayType], { description: '名单记录 / Every listing begun by the day, newest first, holding or ended.' })
   memberships!: ListingOnDayType[];
 }
