@@ -38,7 +38,7 @@ export interface CourtCaseLike {
 }
 
 export interface CourtFacts {
-  /** On the judgment-defaulter list (失信被执行人名单) on the day: from the agency's list memberships. */
+  /** ListFacts.judgmentDefaulter: ends on a repair here, so not the listing itself (listedByCourt is; law23 R1). */
   judgmentDefaulter: boolean;
   /**
    * On the judgment-defaulter list until the court removes it, whatever a repair of the record behind

@@ -2,6 +2,7 @@ import type { ObjectionLike, RepairLike } from './credit-facts-input';
 import { ObjectionRemedy, ObjectionStatus } from './objection';
 import { repairApprovedOn } from './counting-record';
 import { listingTermNote, termEnded, TERM_LISTS } from './list-term';
+import { listingHistoryNote } from './listing-history-note';
 
 /** The national dishonesty lists a subject can be entered in. */
 export enum CreditList {
@@ -76,6 +77,11 @@ export interface MembershipOnDay {
 }
 
 export interface ListFacts {
+  /**
+   * Not the listing itself (law23 R1): a judgment-defaulter listing holds on the day AND the record behind it
+   * has no repair approved here. A repair ends this, not the court's listing (listedByCourt); no shipped rule
+   * reads it, the GraphQL field is deprecated and `rules check` warns of a rule that reads it.
+   */
   judgmentDefaulter: boolean;
   /**
    * On the seriously-illegal-and-dishonest list on the day: listed and not yet removed (移出) by then by
@@ -102,6 +108,13 @@ export interface ListFacts {
   judgmentDefaulterRecordRevoked: boolean;
   /** seriousIllegalDishonestListing rests on a record revoked here by the day (its recordRevokedOn): the listing still holds. */
   seriousIllegalDishonestRecordRevoked: boolean;
+  /**
+   * What the register shows when no judgment-defaulter listing holds (law23 R4): none registered, or the newest
+   * one removed by the court or past its recorded term on a day (listingHistoryNote); for the record-without-listing caution.
+   */
+  judgmentDefaulterHistory: { zh: string; en: string };
+  /** The same for the seriously-illegal-and-dishonest list: none registered, or the newest one removed on a day. */
+  seriousIllegalDishonestHistory: { zh: string; en: string };
   /** Every listing that had begun by the day, holding or ended, newest first. */
   memberships: MembershipOnDay[];
 }
@@ -133,6 +146,8 @@ export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: s
   // The court's own act ends a listing: its removal, or the term it set running out (the court must then delete it, 法释〔2017〕7号 art. 10).
   const byCourt = days.find((m) => m.list === CreditList.JUDGMENT_DEFAULTER && m.endedBy !== ListingEnd.REMOVED && m.endedBy !== ListingEnd.TERM_ENDED) ?? null;
   const serious = days.find((m) => m.list === CreditList.SERIOUS_ILLEGAL_DISHONEST && m.listed) ?? null;
+  // The newest listing that ended by the keeper's act (a removal, a term run out), for the history notes.
+  const endedByKeeper = (list: CreditList) => days.find((m) => m.list === list && (m.endedBy === ListingEnd.REMOVED || m.endedBy === ListingEnd.TERM_ENDED)) ?? null;
   return {
     judgmentDefaulter: on_(CreditList.JUDGMENT_DEFAULTER),
     seriousIllegalDishonest: on_(CreditList.SERIOUS_ILLEGAL_DISHONEST),
@@ -141,6 +156,8 @@ export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: s
     seriousIllegalDishonestListing: serious,
     judgmentDefaulterRecordRevoked: byCourt?.recordRevoked ?? false,
     seriousIllegalDishonestRecordRevoked: serious?.recordRevoked ?? false,
+    judgmentDefaulterHistory: listingHistoryNote(CreditList.JUDGMENT_DEFAULTER, endedByKeeper(CreditList.JUDGMENT_DEFAULTER), byCourt),
+    seriousIllegalDishonestHistory: listingHistoryNote(CreditList.SERIOUS_ILLEGAL_DISHONEST, endedByKeeper(CreditList.SERIOUS_ILLEGAL_DISHONEST), serious),
     memberships: days,
   };
 }

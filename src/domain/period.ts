@@ -5,9 +5,14 @@
  * counts on 2025-03-10. Counting as 民法典 art. 201 does (the start day not counted, the period ending on
  * the corresponding day) while the record also counts on the decision day made every period one day
  * longer than its words — a "3-month" minor record counted 3 months and a day, past the national tier
- * maximum as the tier texts count it (自认定之日起). Where the anniversary month has no such day (art.
- * 202's case) the period ends on that month's last day: one year from 2024-02-29 ends on 2025-02-28,
- * three months from 2023-11-30 on 2024-02-29, one month from 2024-01-31 on 2024-02-29. A period is an
+ * maximum as the tier texts count it (自认定之日起). Where the anniversary month has no such day, the
+ * anniversary is that month's last day, as 民法典 art. 202 takes it for the period's end, and the period
+ * ends the day before (law23 N4): one year from 2024-02-29 ends on 2025-02-27, three months from
+ * 2023-11-30 on 2024-02-28, one month from 2024-01-31 on 2024-02-28 (2025-01-31: 2025-02-27). Every
+ * period then has exactly the days the Civil Code's has (arts. 201–202: from the next day through the
+ * corresponding day, or the month's last), starting one day earlier because the decision day counts;
+ * ending on the month's last day, as before, gave a month-end period one day more (01-31 to 02-29 is
+ * 30 days, the Civil Code's 02-01 to 02-29 is 29). A period is an
  * ISO 8601 duration of years, months and days ("P3M", "P1Y", "P3Y", "P1Y6M") or the same as an object
  * ({ "years": 1, "months": 6 }); days are added after years and months (ten days from 2024-03-10 end
  * on 2024-03-19).
@@ -67,8 +72,8 @@ function iso(year: number, month: number, day: number): string {
 
 /**
  * The last day of a period whose first day is `start` (the decision or act day, counted): the day
- * before the anniversary, or the month's last day where the anniversary month has no such day (the
- * anniversary is then the next month's first day).
+ * before the anniversary; where the anniversary month has no such day, the anniversary is that
+ * month's last day (民法典 art. 202) and the period ends the day before it (law23 N4).
  */
 export function lastDayOf(start: string, period: Period): string {
   const [y, m, d] = start.split('-').map(Number);
@@ -76,7 +81,7 @@ export function lastDayOf(start: string, period: Period): string {
   const year = y + Math.floor(months / 12);
   const month = months % 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return iso(year, month, Math.min(d, lastDay + 1) + period.days - 1);
+  return iso(year, month, Math.min(d, lastDay) + period.days - 1);
 }
 
 /** Does a period counted from `start` still run on day `on`? From `start` itself through its last day. */

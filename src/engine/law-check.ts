@@ -2,6 +2,7 @@ import { checkCatalogues, checkRuleAuthority, ruleClaim, type RuleClaim } from '
 import { clauseCoverage, coverageWarnings, type DocumentCoverage } from './clause-coverage';
 import { checkInternalLabels } from './internal-label-check';
 import { checkLocalChoices } from './local-choice-check';
+import { checkLocalChoiceReach } from './local-choice-reach';
 import { loadPolicyLibrary, type PolicyLibrary } from './policy-library';
 import { checkRuleQuotes } from './quote-check';
 import { parseRuleFiles, readRuleFolder, type ParsedJson, type ParsedRuleFiles } from './rule-loader';
@@ -54,6 +55,8 @@ export function inspectLaw(parsed: ParsedRuleFiles): LawInspection {
   const ids = new Set(parsed.rules.map(({ json }) => (json?.value as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'));
   // A warning, like a measure left without a rule: deleting a rule a choice lists must not stop the set loading.
   warnings.push(...checkLocalChoices(library, ids, parameterNames(parsed.parameters)));
+  // An error: a choice's list is what its lead unit is asked to confirm, so a rule resting on it must be on it.
+  problems.push(...checkLocalChoiceReach(library, parsed.rules));
   // A warning: a text citing an internal review label reads as authority no inspector can look up.
   warnings.push(...checkInternalLabels(parsed));
   const coverage = clauseCoverage(library, rules);

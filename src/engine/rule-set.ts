@@ -13,6 +13,7 @@ import { RuleSetError, type RuleProblem } from './rule-problem';
 import { validateMitigations, validateRule } from './rule-validator';
 import { schemaProblems } from './schema-check';
 import { lintRules } from './rule-lint';
+import { checkListingReadings } from './listing-reading-check';
 import { checkRuleAgainstFacts } from './static-check';
 import { inspectLaw } from './law-check';
 
@@ -253,6 +254,8 @@ export function inspectFiles(files: RuleFiles, schema: GraphQLSchema, draft?: Dr
   const reads = parameterReads(loaded, factsQueries, schema, shapes);
   problems.push(...checkParameterFiles(parameterFiles, reads));
   const warnings = lintRules(loaded);
+  // A rule reading the repair-ended judgmentDefaulter where the court's listing is meant (law23 R1).
+  warnings.push(...checkListingReadings(loaded));
   // The rules against the law they cite (quotes, authorised measures, the catalogue): a rule set
   // that applies a measure no clause authorises never serves, here or in a preview.
   const law = inspectLaw(parsed);

@@ -49,9 +49,9 @@ export async function withheldCausesOf(em: EntityManager, verdicts: readonly Wit
   const record = sqlNames(em, CreditRecord);
   const revision = sqlNames(em, CreditRecordRevision);
   const r = record.col;
-  // The counting period runs from its start through the day before the anniversary, or through the clamped
-  // month-end where the anniversary month has no such day (period.ts lastDayOf, lawyer20 N1). A period with a
-  // days part that crosses a month end is read as clamped: a day more withheld, never a day less.
+  // The counting period runs from its start through the day before the anniversary; where the anniversary
+  // month has no such day the anniversary is that month's last day, as Postgres clamps it (period.ts lastDayOf,
+  // lawyer20 N1, law23 N4). A period with a days part that crosses a month end is read as clamped.
   const start = `(case when r.${r.kind} = '${RecordKind.DISHONEST}' and r.${r.decidedOnEstimated} then r.${r.occurredOn} else r.${r.decidedOn} end)`;
   const anniversary = `(${start} + coalesce((case when r.${r.kind} = '${RecordKind.TRUSTWORTHY}' then v.trustworthy
                                                else case r.${r.severity} when 'MINOR' then v.minor when 'GENERAL' then v.general
@@ -68,7 +68,7 @@ export async function withheldCausesOf(em: EntityManager, verdicts: readonly Wit
        exists (select 1 from ${record.table} r
                where r.${r.subjectType} = v.subject_type and r.${r.subjectId} = v.subject_id and r.${r.createdAt} <= v.evaluated_at
                  and r.${r.occurredOn} <= v.day and r.${r.decidedOn} <= v.day
-                 and (v.day < ${anniversary} or (v.day = ${anniversary} and extract(day from ${anniversary}) < extract(day from ${start})))
+                 and v.day < ${anniversary}
                  and (r.${r.status} = '${RecordStatus.REVOKED}' or r.${r.disclosureEndsOn} < ?::date)) as undisclosed
      from v`,
     [verdicts.map((_, i) => i), verdicts.map((x) => x.subjectType), verdicts.map((x) => x.subjectId), verdicts.map((x) => x.day), verdicts.map((x) => x.evaluatedAt.toISOString()),

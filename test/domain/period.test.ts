@@ -40,16 +40,32 @@ describe('calendar periods', () => {
     expect(runsOn(start, p, firstOutside)).toBe(false);
   });
 
-  it('end on the month\'s last day when the anniversary month has no such day', () => {
+  // law23 N4: where the anniversary month has no such day, its last day is the anniversary (民法典 art. 202) and the
+  // period ends the day before, so a month-end period has the Civil Code's number of days, not one more.
+  it('end the day before the month\'s last day when the anniversary month has no such day (Feb 29 included)', () => {
     const year = parsePeriod('P1Y')!;
-    expect(lastDayOf('2024-02-29', year)).toBe('2025-02-28');
-    expect(runsOn('2024-02-29', year, '2025-02-28')).toBe(true);
-    expect(runsOn('2024-02-29', year, '2025-03-01')).toBe(false);
+    expect(lastDayOf('2024-02-29', year)).toBe('2025-02-27');
+    expect(runsOn('2024-02-29', year, '2025-02-27')).toBe(true);
+    expect(runsOn('2024-02-29', year, '2025-02-28')).toBe(false);
+    expect(lastDayOf('2024-02-29', parsePeriod('P4Y')!)).toBe('2028-02-28'); // the anniversary exists again
     const quarter = parsePeriod('P3M')!;
-    expect(lastDayOf('2025-08-31', quarter)).toBe('2025-11-30');
-    expect(lastDayOf('2023-11-30', quarter)).toBe('2024-02-29');
-    expect(runsOn('2023-11-30', quarter, '2024-02-29')).toBe(true);
-    expect(runsOn('2023-11-30', quarter, '2024-03-01')).toBe(false);
-    expect(lastDayOf('2024-01-31', parsePeriod('P1M')!)).toBe('2024-02-29');
+    expect(lastDayOf('2025-08-31', quarter)).toBe('2025-11-29');
+    expect(lastDayOf('2023-11-30', quarter)).toBe('2024-02-28');
+    expect(runsOn('2023-11-30', quarter, '2024-02-28')).toBe(true);
+    expect(runsOn('2023-11-30', quarter, '2024-02-29')).toBe(false);
+    const month = parsePeriod('P1M')!;
+    expect(lastDayOf('2024-01-31', month)).toBe('2024-02-28');
+    expect(lastDayOf('2025-01-31', month)).toBe('2025-02-27');
+    expect(lastDayOf('2024-01-29', month)).toBe('2024-02-28'); // Feb 29 exists in 2024: the ordinary case
+    expect(lastDayOf('2024-03-31', month)).toBe('2024-04-29');
+  });
+
+  // As many days as the Civil Code's period (arts. 201–202: from the next day through the corresponding day, or the
+  // month's last), one day earlier: the month end no longer adds a day.
+  it.each([
+    ['2024-01-31', 'P1M', 29], ['2025-01-31', 'P1M', 28], ['2024-02-29', 'P1Y', 365], ['2023-11-30', 'P3M', 91], ['2024-05-15', 'P3M', 92],
+  ])('from %s for %s: %i days, the Civil Code\'s count', (start, period, days) => {
+    const last = lastDayOf(start, parsePeriod(period)!);
+    expect((Date.parse(last) - Date.parse(start)) / 86_400_000 + 1).toBe(days);
   });
 });

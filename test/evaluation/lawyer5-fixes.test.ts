@@ -115,7 +115,7 @@ describe('R1, R2, N6: a verdict says it is a recommendation, claims no more than
     expect(barred).toMatchObject({ outcome: 'RESTRICTED', score: -5 });
     expect(barred.explanation.zh).toContain('本结论是向有权机关提出的建议：是否采取及如何采取措施，由有权机关依照相关规定决定。');
     expect(barred.explanation.en).toContain('This verdict is a recommendation to the competent body, which decides under the relevant provisions whether and how to take the measure.');
-    expect(barred.explanation.zh).toContain('建议措施：依法限制参与政府采购、建设工程招标投标（列入失信被执行人名单期间）');
+    expect(barred.explanation.zh).toContain('建议措施：由采购人、招标人依法限制参与我市政府采购、建设工程招标投标（列入失信被执行人名单期间）');
     expect(barred.explanation.zh).toContain('信用得分：-5（受名单限制的，依法限制参与；此得分是否适用由采购人、招标人依法决定）。');
     expect(barred.explanation.en).toContain('Credit score: -5 (restricted by a listing, the subject is restricted under law from taking part; whether this score applies is for the purchaser or tenderer to decide under law).');
     expect(barred.explanation.zh).not.toContain('信用得分：-5。');

@@ -87,9 +87,9 @@ describe('lawyer21 R6: an enterprise whose counting record says judgment default
     const unlisted = await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2025-06-01');
     expect(unlisted.outcome).toBe('CAUTION');
     expect(unlisted.measures.map((m) => m.ruleId).sort()).toEqual(['en-bid-score-ungraded', 'en-defaulter-record-unlisted', 'en-serious-illegal-record-unlisted']);
-    expect(unlisted.explanation.zh).toContain('但本系统未登记其列入失信被执行人名单');
-    expect(unlisted.explanation.zh).toContain('请采购人、招标人或作决定的机关向作出认定的人民法院核实是否列入名单');
-    expect(unlisted.explanation.en).toContain('should verify with the listing authority whether it is listed');
+    expect(unlisted.explanation.zh).toContain('而本系统没有当日有效的失信被执行人名单登记：本系统未登记其列入失信被执行人名单的任何记录。');
+    expect(unlisted.explanation.zh).toContain('请采购人、招标人或作决定的机关向作出认定的人民法院核实其现在是否列入名单');
+    expect(unlisted.explanation.en).toContain('should verify with the listing authority whether it is listed now');
 
     const court = (await server.ok(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: id, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', listedBy: COURT, documentNumber: '(2025)鄂07执5号', recordId: defaulter } })).listSubject.id;
     const authority = (await server.ok(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: id, list: 'SERIOUS_ILLEGAL_DISHONEST', listedOn: '2025-01-11', listedBy: '鄂州市市场监督管理局', documentNumber: '鄂州市监严〔2025〕5号', recordId: serious } })).listSubject.id;

@@ -286,11 +286,20 @@ describe('boundary days of calendar periods and look-back windows', () => {
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-10')).outcome).toBe('ELIGIBLE');
   });
 
-  it('with no corresponding day the month\'s last day is the last: decided 2024-02-29, a general record counts through 2025-02-28', async () => {
+  // law23 N4: the month's last day is the anniversary (民法典 art. 202), so the period ends the day before it and
+  // has the Civil Code's 365 days, not 366.
+  it('with no corresponding day the month\'s last day is the anniversary: decided 2024-02-29, a general record counts through 2025-02-27', async () => {
     const servantId = await createCivilServant(server, await createAgency(server));
     await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'GENERAL', occurredOn: '2024-01-15', decidedOn: '2024-02-29', recordedOn: '2024-03-05' });
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-02-28')).outcome).toBe('RESTRICTED');
-    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-03-01')).outcome).toBe('ELIGIBLE');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-02-27')).outcome).toBe('RESTRICTED');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-02-28')).outcome).toBe('ELIGIBLE');
+  });
+
+  it('law23 N4: a minor record decided on a month end (2024-01-31, three months) counts through 2024-04-29, not on April 30', async () => {
+    const servantId = await createCivilServant(server, await createAgency(server));
+    await createRecord(server, 'CIVIL_SERVANT', servantId, { severity: 'MINOR', occurredOn: '2024-01-20', decidedOn: '2024-01-31', recordedOn: '2024-02-01' });
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-04-29')).outcome).toBe('RESTRICTED');
+    expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2024-04-30')).outcome).toBe('ELIGIBLE');
   });
 
   it('a severe record counts three years, not five', async () => {

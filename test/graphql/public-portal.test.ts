@@ -141,7 +141,7 @@ describe("an enterprise's public status (16.7)", () => {
     expect(result.errors).toBeUndefined();
     const status = result.data!.enterprise!.publicStatus;
     expect(status).toMatchObject({ matter: 'PROCUREMENT', matterTitle: { zh: '政府采购' }, outcome: 'RESTRICTED' });
-    expect(status.measures[0]).toMatchObject({ ruleId: 'en-bar-defaulters', effect: 'RESTRICT', measure: { zh: '依法限制参与政府采购、建设工程招标投标（列入失信被执行人名单期间）' } });
+    expect(status.measures[0]).toMatchObject({ ruleId: 'en-bar-defaulters', effect: 'RESTRICT', measure: { zh: '由采购人、招标人依法限制参与我市政府采购、建设工程招标投标（列入失信被执行人名单期间）' } });
     // The reason names the listing it rests on: the court, the day, the number (lawyer5 W2, R7).
     expect(status.reason.zh).toMatch(/^「鄂州市失信被执行测试有限公司」由湖北省鄂州市中级人民法院于2025-05-10列入失信被执行人名单（文号\(2025\)鄂07执1号），截至\d{4}-\d{2}-\d{2}本系统未登记法院移出/);
     expect(status.reason.zh).not.toMatch(/subject\.|\$\./);

@@ -69,7 +69,10 @@ export class NotCountedCourtAbsenceType {
 
 @ObjectType('CourtFacts', { simpleResolvers: true, description: "An agency's lawsuits as they stood on one day (三(八))." })
 export class CourtFactsType {
-  @Field({ description: '当日是否在失信被执行人名单 / On the judgment-defaulter list (失信被执行人名单) on the day, from the list memberships.' })
+  @Field({
+    description: '失信被执行人名单且所依记录未在本系统修复（本系统读法，不是名单本身） / Not the listing itself: listings.judgmentDefaulter, true while a judgment-defaulter listing holds on the day AND the record behind it has no credit repair approved here; what 三(八) reads is listedByCourt. No shipped rule reads it; `rules check` warns of a rule that does.',
+    deprecationReason: "Ends on a credit repair approved here, which does not end the court's listing: for the listing read listedByCourt, for an unrepaired record credit.judgmentDefaulter (law23 R1).",
+  })
   judgmentDefaulter!: boolean;
 
   @Field({ description: '当日在失信被执行人名单（仅以法院移出为终止） / On the judgment-defaulter list on the day until the court removes it, whatever a repair of the record behind it: what 三(八) special governance reads.' })

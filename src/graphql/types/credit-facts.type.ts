@@ -215,7 +215,7 @@ export class CreditFactsType {
   @Field(() => Int, { description: '守信记录数 / Trustworthy records in force.' })
   trustworthy!: number;
 
-  @Field({ description: '有未修复的失信被执行人记录 / An unrepaired counting record of category JUDGMENT_DEFAULTER (失信被执行人). Whether the subject is on the list is listings.judgmentDefaulter.' })
+  @Field({ description: '有未修复的失信被执行人记录 / An unrepaired counting record of category JUDGMENT_DEFAULTER (失信被执行人). Whether the court\'s listing holds is listings.listedByCourt (listings.judgmentDefaulter ends on a repair here and is not the listing).' })
   judgmentDefaulter!: boolean;
 
   @Field({ description: '有未修复的严重违法失信记录 / An unrepaired counting record of category SERIOUS_ILLEGAL_DISHONEST (严重违法失信). Whether the subject is on the list is listings.seriousIllegalDishonest.' })

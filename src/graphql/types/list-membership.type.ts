@@ -103,7 +103,10 @@ export class ListingOnDayType {
 
 @ObjectType('ListFacts', { simpleResolvers: true, description: "A subject's list memberships on one day: what measures resting on a listing (四(一), 三(八)) read." })
 export class ListFactsType {
-  @Field({ description: '当日是否在失信被执行人名单 / On the judgment-defaulter list (失信被执行人名单) on the day.' })
+  @Field({
+    description: '失信被执行人名单且所依记录未在本系统修复（本系统读法，不是名单本身） / Not the listing itself: true while a judgment-defaulter listing holds on the day (not removed, within any recorded term) AND the record behind it has no credit repair approved here. A repair here ends this field but not the court\'s listing, which holds until the court removes it or its term ends (listedByCourt). No shipped rule reads it; `rules check` warns of a rule that does.',
+    deprecationReason: "Ends on a credit repair approved here, which does not end the court's listing: for the listing read listedByCourt, for an unrepaired record credit.judgmentDefaulter (law23 R1).",
+  })
   judgmentDefaulter!: boolean;
 
   @Field({ description: '当日是否在严重违法失信名单（仅以列入机关移出为终止） / On the seriously-illegal-and-dishonest list (严重违法失信名单) on the day until the listing authority removes it, whatever a repair of the record behind it.' })
@@ -123,6 +126,12 @@ export class ListFactsType {
 
   @Field({ description: '严重违法失信名单所依记录已在本系统撤销 / seriousIllegalDishonestListing rests on a record an upheld objection revoked here by the day (三(七)); the listing still holds: verify it with the listing authority.' })
   seriousIllegalDishonestRecordRevoked!: boolean;
+
+  @Field(() => LocalizedTextType, { description: '失信被执行人名单登记情况 / What the register shows when no judgment-defaulter listing holds on the day: that none is registered, or that the newest was removed by the court (or its recorded term ended) on a day, naming court, listing day and number. For the record-without-listing caution (四(一)).' })
+  judgmentDefaulterHistory!: LocalizedTextType;
+
+  @Field(() => LocalizedTextType, { description: '严重违法失信名单登记情况 / What the register shows when no seriously-illegal-and-dishonest listing holds on the day: that none is registered, or that the newest was removed by the listing authority on a day, naming it, the listing day and number.' })
+  seriousIllegalDishonestHistory!: LocalizedTextType;
 
   @Field(() => [ListingOnDayType], { description: '名单记录 / Every listing begun by the day, newest first, holding or ended.' })
   memberships!: ListingOnDayType[];
