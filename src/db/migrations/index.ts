@@ -37,6 +37,7 @@ import { Migration20261210000000DecidingBodies } from './Migration20261210000000
 import { Migration20261216000000ObjectionRenewal } from './Migration20261216000000ObjectionRenewal';
 import { Migration20261219000000RuleSetPeriods } from './Migration20261219000000RuleSetPeriods';
 import { Migration20261220000000ListingEnteredInError } from './Migration20261220000000ListingEnteredInError';
+import { Migration20261227000000GradeEnteredBy } from './Migration20261227000000GradeEnteredBy';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -78,4 +79,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261216000000ObjectionRenewal', class: Migration20261216000000ObjectionRenewal },
   { name: 'Migration20261219000000RuleSetPeriods', class: Migration20261219000000RuleSetPeriods },
   { name: 'Migration20261220000000ListingEnteredInError', class: Migration20261220000000ListingEnteredInError },
+  { name: 'Migration20261227000000GradeEnteredBy', class: Migration20261227000000GradeEnteredBy },
 ];
