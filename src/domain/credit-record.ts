@@ -77,10 +77,13 @@ export enum RevisionAction {
 }
 
 /**
- * The largest loss a record holds, in yuan: the column is numeric(16,2), so 14 digits before the
- * point. A larger figure is refused as input rather than failing in the database.
+ * The largest loss a record takes, in yuan. The column is numeric(16,2) (14 digits before the point),
+ * but `loss` arrives as a GraphQL Float, a double: a decimal of at most 15 significant digits comes
+ * back from a double as written (DBL_DIG), one of 16 need not — 99999999999999.99 arrived as
+ * …99.98 and was stored so, silently (hostile29 F6). With two decimals that leaves 13 digits before
+ * the point. A larger figure is refused as input rather than stored as another amount.
  */
-export const MAX_LOSS = 99_999_999_999_999.99;
+export const MAX_LOSS = 9_999_999_999_999.99;
 
 /**
  * The categories each kind of record may carry — the one place this is decided. A DISHONEST record

@@ -11,7 +11,7 @@ import { SubjectType, type CreditGrade } from '../domain/subject';
 import { BadUserInputError } from '../errors';
 import { findOrFail } from './lookup';
 import { assertMayRewritePastDays, enRoles, type PastDaysChange, rewritesPastDays, zhRoles } from './past-days';
-import { secondPersonRequired } from './second-person';
+import { assertNotWhoEntered, secondPersonRequired } from './second-person';
 
 /** What an update may change of an enterprise, as its audit event records it. */
 export const ENTERPRISE_FIELDS = ['name', 'creditGrade', 'gradedOn'] as const;
@@ -52,12 +52,13 @@ const BACKDATING_REGRADERS: readonly Role[] = PERMISSIONS.writeRegistry.filter((
  * today however it is dated (a grade history entered from the papers, oldest first; a slip corrected).
  * The rule is past-days.ts's, shared with objections, removals, listing terms and repairs.
  */
-const endsFrom = (open: EnterpriseCreditGrade, from: string): PastDaysChange => ({ from, onRecordSince: open.createdAt });
+const endsFrom = (open: EnterpriseCreditGrade, from: string): PastDaysChange => ({ from, onRecordSince: open.createdAt, enteredBy: open.enteredBy });
 
 function assertMayEndFrom(actor: Viewer, open: EnterpriseCreditGrade, from: string, how: { zh: string; en: string }, allowed: readonly Role[]): void {
   const today = chinaToday();
   assertMayRewritePastDays(actor, endsFrom(open, from), {
     allowed,
+    row: { zh: `信用等级 ${open.grade}（${open.gradedOn} 评定）`, en: `Grade ${open.grade} given ${open.gradedOn}` },
     zh: `信用等级 ${open.grade}（${open.gradedOn} 评定，${chinaDate(open.createdAt)} 登记）在登记簿上一直有效至今；${how.zh}将自 ${from} 起改写它已有效的日子（以往各日的评估和复核据此作出），须由第二人（${zhRoles(allowed)}）办理。${actor.role} 可自今日（${today}）起终止该等级。`,
     en: `grade ${open.grade}, given ${open.gradedOn} and on record since ${chinaDate(open.createdAt)}, has held on the registry's word every day to today; ${how.en} would rewrite the days from ${from} on, which past as-of evaluations and rechecks read. That takes a second person: one of ${enRoles(allowed)}. The ${actor.role} role may end it from today (${today}) on.`,
   });
@@ -80,7 +81,7 @@ export async function giveGrade(tx: EntityManager, actor: Viewer, enterprise: En
     // One open grade per enterprise is a unique index, checked row by row: end the old one before the new one is inserted.
     await tx.flush();
   }
-  tx.create(EnterpriseCreditGrade, { enterprise, grade, gradedOn });
+  tx.create(EnterpriseCreditGrade, { enterprise, grade, gradedOn, enteredBy: actor.subject ?? null });
   enterprise.creditGrade = grade;
   enterprise.gradedOn = gradedOn;
 }
@@ -127,6 +128,8 @@ async function assertMayWithdraw(tx: EntityManager, actor: Viewer, enterprise: E
   const reachesBack = input.reason === CreditGradeEnd.ENTERED_IN_ERROR
     && (await tx.count(EnterpriseCreditGrade, { enterprise, endReason: CreditGradeEnd.ENTERED_IN_ERROR, createdAt: { $gt: open.createdAt } })) > 0;
   const allowed: readonly Role[] = reachesBack ? PERMISSIONS.correctGradeHistory : PERMISSIONS.writeRegistry;
+  // hostile29 F10: the officer reaching back is a second person, not whoever entered the grade.
+  if (reachesBack && allowed.includes(actor.role)) assertNotWhoEntered(actor, open.enteredBy, { zh: `信用等级 ${open.grade}（${open.gradedOn} 评定）`, en: `Grade ${open.grade} given ${open.gradedOn}`, others: allowed });
   if (allowed.includes(actor.role)) return;
   const grade = `${open.grade}（${open.gradedOn} 评定）`;
   if (reachesBack) {

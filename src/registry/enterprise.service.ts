@@ -43,7 +43,7 @@ export async function createEnterprise(em: EntityManager, actor: Viewer, input: 
       gradedOn: input.gradedOn ?? null,
     });
     // Its first grade: nothing to end, nothing it could be backdated over.
-    if (input.creditGrade && input.gradedOn) tx.create(EnterpriseCreditGrade, { enterprise, grade: input.creditGrade, gradedOn: input.gradedOn });
+    if (input.creditGrade && input.gradedOn) tx.create(EnterpriseCreditGrade, { enterprise, grade: input.creditGrade, gradedOn: input.gradedOn, enteredBy: actor.subject ?? null });
     return enterprise;
   }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: 'registered' }));
 }

@@ -17,7 +17,7 @@ import { appendRevision } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
 import { assertDateOrder, findOrFail } from './lookup';
 import { assertSecondPerson } from './second-person';
-import { assertMayFileFrom } from './backdated-objection';
+import { assertMayDecideFrom, assertMayFileFrom } from './backdated-objection';
 
 export interface FileFindingObjectionFields {
   /** The breached commitment whose 履职不力 finding (四(四)) the unit objects to. */
@@ -169,6 +169,7 @@ export async function decideFindingObjection(em: EntityManager, actor: Viewer, i
       throw new ConflictError('objectionId', `该异议已于 ${objection.resolvedOn} 处理（${objection.status}），不再处理。 / the objection was already decided (${objection.status}) on ${objection.resolvedOn}.`);
     }
     assertDateOrder('filedOn', objection.filedOn, 'resolvedOn', input.resolvedOn);
+    assertMayDecideFrom(actor, objection, input.resolvedOn, { zh: '认定', en: 'finding' });
     if (input.decision === ObjectionStatus.UPHELD) assertSecondPerson(actor, objection.enteredBy, { zh: '对单位认定的异议的支持（撤销认定）', en: 'Upholding this objection (revoking the finding)', field: 'objectionId' });
     Object.assign(objection, { status: input.decision, resolution: input.resolution, resolvedOn: input.resolvedOn, ...decision });
     finding.setDisputed(false);

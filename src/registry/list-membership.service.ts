@@ -12,6 +12,7 @@ import { assertDateOrder, findOrFail } from './lookup';
 import { assertListingTerm, assertTermExtended } from './listing-term';
 import { decidingBodyProblem } from './deciding-body';
 import { assertMayEndFirstTermOn, assertMayRemoveFrom, assertMayWithdrawListing } from './listing-past-days';
+import { listingEnteredBy } from './entered-by';
 import { findSubject } from './subjects';
 
 export interface ListingFields {
@@ -201,7 +202,7 @@ export async function withdrawListing(em: EntityManager, actor: Viewer, input: L
     if (membership.enteredInErrorAt) {
       throw new ConflictError('membershipId', `该列入已于 ${membership.enteredInErrorAt.toISOString()} 作为误登记撤回（${membership.enteredInErrorReason}）。 / the listing was already withdrawn as entered in error at ${membership.enteredInErrorAt.toISOString()} (${membership.enteredInErrorReason}).`);
     }
-    assertMayWithdrawListing(actor, membership);
+    assertMayWithdrawListing(actor, membership, await listingEnteredBy(tx, membership.id));
     Object.assign(membership, { enteredInErrorAt: new Date(), enteredInErrorBy: actor.subject ?? actor.role, enteredInErrorReason: input.reason, enteredInErrorDocumentNumber: input.documentNumber ?? null });
     return membership;
   }, (m) => ({ subjectType: m.subjectType, subjectId: m.subjectId, targetId: m.id, outcome: `withdrawn ${m.list} listed ${m.listedOn} (${m.documentNumber}) as entered in error` }));

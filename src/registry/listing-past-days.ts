@@ -63,12 +63,15 @@ export function assertMayEndFirstTermOn(actor: Viewer, membership: ListMembershi
  * for, so it takes a second person: OFFICER or ADMIN (PERMISSIONS.correctListingHistory) — the clerk who
  * registers listings, whoever entered this one, does not withdraw it alone. A listing entered today, or
  * one whose listing day has not come, changes no day anyone has read: CLERK, OFFICER and ADMIN.
+ * The officer who withdraws it is not the person who listed it (hostile29 F10, `enteredBy` from the
+ * listing's LIST_SUBJECT audit event).
  */
-export function assertMayWithdrawListing(actor: Viewer, membership: ListMembership): void {
+export function assertMayWithdrawListing(actor: Viewer, membership: ListMembership, enteredBy: string | null): void {
   const allowed = PERMISSIONS.correctListingHistory;
   const listing = listingWords(membership);
-  assertMayRewritePastDays(actor, { from: membership.listedOn, onRecordSince: membership.createdAt }, {
+  assertMayRewritePastDays(actor, { from: membership.listedOn, onRecordSince: membership.createdAt, enteredBy }, {
     allowed,
+    row: { zh: `该列入（${membership.listedOn} 列入 ${membership.list}，${membership.documentNumber}）`, en: `The listing on ${membership.list} (listed ${membership.listedOn}, ${membership.documentNumber})` },
     field: 'membershipId',
     zh: `${listing.zh}；作为误登记撤回将把它从 ${membership.listedOn} 以来的每一天抹去（以往各日的评估和复核据此作出），须由第二人（${zhRoles(allowed)}）办理。请将核实材料交 ${zhRoles(allowed)} 撤回；今日登记的列入，${actor.role} 可自行撤回。`,
     en: `${listing.en}; withdrawing it as entered in error would erase it from every day since ${membership.listedOn}, which past as-of evaluations and rechecks read. That takes a second person: one of ${enRoles(allowed)}. Hand the finding to ${enRoles(allowed)}; a listing entered today the ${actor.role} role may withdraw itself.`,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
-import type { Viewer } from '../auth/role';
+import { PERMISSIONS, type Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { CreditRecord, Objection } from '../db/entities';
 import { RecordStatus, RevisionAction } from '../domain/credit-record';
@@ -8,7 +8,8 @@ import { ObjectionStatus } from '../domain/objection';
 import { ConflictError } from '../errors';
 import { appendRevision } from './credit-record.service';
 import { assertDateOrder, findOrFail } from './lookup';
-import { assertMayFileFrom } from './backdated-objection';
+import { assertMayAdmitFrom } from './backdated-objection';
+import { assertNotWhoEntered } from './second-person';
 
 export interface AdmitObjectionFields {
   objectionId: string;
@@ -58,7 +59,9 @@ export async function admitObjection(em: EntityManager, actor: Viewer, input: Ad
       throw new ConflictError('objectionId', '该异议所涉记录已撤销，无须受理。 / the record this objection is about is revoked; there is nothing left to suspend.');
     }
     assertDateOrder('the objection\'s filedOn', objection.filedOn, 'admittedOn', input.admittedOn);
-    assertMayFileFrom(actor, input.admittedOn, { zh: '记录', en: 'record' });
+    assertMayAdmitFrom(actor, input.admittedOn);
+    // hostile29 F10: the officer admitting is a second person beside the clerk who registered the objection.
+    assertNotWhoEntered(actor, objection.enteredBy, { zh: '该再次异议', en: 'The renewed objection', field: 'objectionId', others: PERMISSIONS.admitRenewedObjection });
     Object.assign(objection, { admittedOn: input.admittedOn, admittedBy: actor.subject, admissionGrounds: input.grounds });
     record.status = RecordStatus.DISPUTED;
     appendRevision(tx, record, RevisionAction.DISPUTED, `再次异议经受理（新的事实和理由）/ renewed objection admitted on new grounds: ${input.grounds}`.slice(0, 4000), objection.id);

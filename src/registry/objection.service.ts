@@ -12,7 +12,7 @@ import { checkedDecision } from './decision-record';
 import { appendRevision, assertInOfficeApplies, assertRecordConsistent } from './credit-record.service';
 import { assertDateOrder, findOrFail } from './lookup';
 import { assertSecondPerson } from './second-person';
-import { assertMayFileFrom } from './backdated-objection';
+import { assertMayDecideFrom, assertMayFileFrom } from './backdated-objection';
 
 export interface FileObjectionFields {
   recordId: string;
@@ -135,6 +135,7 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
       throw new ConflictError('objectionId', 'the record this objection is about is revoked; a revoked record stays revoked, and nothing can be decided about it any more.');
     }
     assertDateOrder('filedOn', objection.filedOn, 'resolvedOn', input.resolvedOn);
+    assertMayDecideFrom(actor, objection, input.resolvedOn, { zh: '记录', en: 'record' });
     if (input.decision === ObjectionStatus.UPHELD) assertSecondPerson(actor, objection.enteredBy, { zh: '异议的支持（更正或撤销记录）', en: 'Upholding this objection (correcting or revoking the record)', field: 'objectionId' });
     Object.assign(objection, {
       status: input.decision,

@@ -1,6 +1,6 @@
 import { Role, type Viewer } from '../auth/role';
 import { chinaDate, chinaToday } from '../domain/day';
-import { secondPersonRequired } from './second-person';
+import { assertNotWhoEntered, secondPersonRequired } from './second-person';
 
 /**
  * One rule for every change that reaches back over days the registry has already answered for
@@ -22,6 +22,11 @@ export interface PastDaysChange {
    * change itself (an objection), whose back-dating always reaches days others have read.
    */
   onRecordSince?: Date;
+  /**
+   * Who entered that row (a token's `sub`), when known: the second person is someone else (hostile29 F10).
+   * Null or left out when the row does not say and the audit trail cannot tell.
+   */
+  enteredBy?: string | null;
 }
 
 /** True when the change alters a day before today of a row on record before today (China Standard Time). */
@@ -46,14 +51,22 @@ export interface PastDaysRefusal {
   /** What was asked and how the caller may proceed, without the closing "nothing was changed". */
   zh: string;
   en: string;
+  /** What the row is, for a refusal to the one who entered it ("该列入" / "The listing"). */
+  row?: { zh: string; en: string };
 }
 
 /**
  * FORBIDDEN with `reason: SECOND_PERSON_REQUIRED` (field, role, allowed) when `change` rewrites past
- * days and the caller's role is not among `allowed`; call it before anything is written.
+ * days and the caller's role is not among `allowed`, or is but the caller's `sub` entered the row
+ * (`change.enteredBy`, hostile29 F10); call it before anything is written.
  */
 export function assertMayRewritePastDays(actor: Viewer, change: PastDaysChange, refusal: PastDaysRefusal): void {
-  if (!rewritesPastDays(change) || refusal.allowed.includes(actor.role)) return;
+  if (!rewritesPastDays(change)) return;
+  if (refusal.allowed.includes(actor.role)) {
+    const row = refusal.row ?? { zh: '该行', en: 'The row' };
+    assertNotWhoEntered(actor, change.enteredBy, { ...row, field: refusal.field, others: refusal.allowed });
+    return;
+  }
   throw secondPersonRequired(`${refusal.zh}未作任何更改。 / ${refusal.en} Nothing was changed.`, {
     ...(refusal.field ? { field: refusal.field } : {}),
     role: actor.role,

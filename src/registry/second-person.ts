@@ -23,3 +23,19 @@ export function assertSecondPerson(actor: Viewer, enteredBy: string | null | und
     { field: what.field },
   );
 }
+
+/**
+ * hostile29 F10: where a second person is required of another role (an OFFICER admitting a renewed
+ * objection, withdrawing a listing or an older grade in error), the second person is a person, not a
+ * role: the token's `sub` that entered the thing may not also be the one who admits or erases it, under
+ * whichever role it now holds (one `sub` may hold a CLERK and an OFFICER token). ADMIN stays the
+ * break-glass role, as above. A row whose enterer is not known (entered before it was kept, or by the
+ * command line as "system") is not checked; README "Erasable history" lists them.
+ */
+export function assertNotWhoEntered(actor: Viewer, enteredBy: string | null | undefined, what: { zh: string; en: string; field?: string; others: readonly Role[] }): void {
+  if (actor.role === Role.ADMIN || !enteredBy || enteredBy !== actor.subject) return;
+  throw secondPersonRequired(
+    `${what.zh}由 ${enteredBy} 录入；第二人须是录入人以外的另一个人，同一账号（sub ${enteredBy}）以 ${actor.role} 身份办理仍是同一人。请交另一名 ${what.others.join('、')} 办理；未作任何更改。 / ${what.en} was entered by ${enteredBy}; the second person it takes is someone other than who entered it, and the same account (sub ${enteredBy}) acting as ${actor.role} is still that person. Hand it to another ${what.others.join(' or ')}. Nothing was changed.`,
+    { ...(what.field ? { field: what.field } : {}), role: actor.role, enteredBy },
+  );
+}

@@ -32,11 +32,15 @@ export function sweepTypes(ruleSet: RuleSet, matter: string, asked?: SubjectType
   if (known.notSwept) {
     throw new BadUserInputError('matter', `${matter} 不作批量评估（rules/matters.json 该事项的 notSwept）：${known.notSwept.zh} / ${matter} is not swept (notSwept of the matter in rules/matters.json): ${known.notSwept.en} Nothing was started.`);
   }
+  // hostile29 N3: an empty list would otherwise mean "every type", the opposite of what it says.
+  if (asked && asked.length === 0) {
+    throw new BadUserInputError('subjectTypes', `为空：要评估该事项涉及的全部主体类型（${known.subjectTypes.join('、')}），请省略 subjectTypes；否则至少列出一种。未启动任何评估。 / is empty: to sweep every subject type the matter concerns (${known.subjectTypes.join(', ')}), leave subjectTypes out; otherwise name at least one. Nothing was started.`);
+  }
   for (const type of asked ?? []) assertMatter(ruleSet, type, matter);
   // A type given twice would be planned twice: its subjects counted and judged twice over.
   const twice = asked?.find((type, i) => asked.indexOf(type) !== i);
   if (twice) throw new BadUserInputError('subjectTypes', `${twice} 重复出现，每种主体类型只能列一次 / ${twice} is given twice; give each subject type once. Nothing was started.`);
-  return asked?.length ? asked : (known.subjectTypes as SubjectType[]);
+  return asked ?? (known.subjectTypes as SubjectType[]);
 }
 
 /** The run of the matter that is RUNNING, if any (at most one: sweep_run_one_running_per_matter). */

@@ -36,4 +36,8 @@ export class EnterpriseCreditGrade extends BaseEntity {
 
   @Enum({ items: () => CreditGradeEnd, nativeEnumName: 'credit_grade_end', nullable: true })
   endReason?: CreditGradeEnd | null;
+
+  /** Who entered it (the token's `sub`): the second person who withdraws it over past days is someone else (hostile29 F10). Null before this was kept. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  enteredBy?: string | null;
 }

@@ -38,6 +38,7 @@ import { Migration20261216000000ObjectionRenewal } from './Migration202612160000
 import { Migration20261219000000RuleSetPeriods } from './Migration20261219000000RuleSetPeriods';
 import { Migration20261226000000FindingObjectionRenewal } from './Migration20261226000000FindingObjectionRenewal';
 import { Migration20261220000000ListingEnteredInError } from './Migration20261220000000ListingEnteredInError';
+import { Migration20261227000000GradeEnteredBy } from './Migration20261227000000GradeEnteredBy';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -80,4 +81,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261219000000RuleSetPeriods', class: Migration20261219000000RuleSetPeriods },
   { name: 'Migration20261220000000ListingEnteredInError', class: Migration20261220000000ListingEnteredInError },
   { name: 'Migration20261226000000FindingObjectionRenewal', class: Migration20261226000000FindingObjectionRenewal },
+  { name: 'Migration20261227000000GradeEnteredBy', class: Migration20261227000000GradeEnteredBy },
 ];

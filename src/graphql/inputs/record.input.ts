@@ -9,7 +9,7 @@ import { HappenedOn, InFen, MultiLine, SingleLine } from '../validators';
 import { DecisionFields } from './decision-fields';
 import { NonEmptyText } from './non-empty-text';
 
-const LOSS_RANGE = '损失金额须在 0 至 99999999999999.99 元之间 / loss must be from 0 to 99999999999999.99 yuan (numeric(16,2)); got $value.';
+const LOSS_RANGE = '损失金额须在 0 至 9999999999999.99 元之间（数值更大时无法按分精确传送）/ loss must be from 0 to 9999999999999.99 yuan (a larger number does not arrive exact to the fen as a Float); got $value.';
 
 @InputType({ description: 'A new credit record about a subject.' })
 export class CreateCreditRecordInput {
@@ -59,7 +59,7 @@ export class CreateCreditRecordInput {
   @NonEmptyText(100)
   documentNumber!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Loss in yuan, from 0 to 99999999999999.99 (two decimals).' })
+  @Field(() => Float, { nullable: true, description: 'Loss in yuan, from 0 to 9999999999999.99 (two decimals; a Float holds no larger amount exactly to the fen).' })
   @IsOptional()
   @Min(0, { message: LOSS_RANGE })
   @Max(MAX_LOSS, { message: LOSS_RANGE })
@@ -92,7 +92,7 @@ export class RecordCorrectionInput {
   @Field(() => LocalDateResolver, { nullable: true })
   disclosureEndsOn?: string;
 
-  @Field(() => Float, { nullable: true, description: 'Loss in yuan, from 0 to 99999999999999.99 (two decimals).' })
+  @Field(() => Float, { nullable: true, description: 'Loss in yuan, from 0 to 9999999999999.99 (two decimals; a Float holds no larger amount exactly to the fen).' })
   @IsOptional()
   @Min(0, { message: LOSS_RANGE })
   @Max(MAX_LOSS, { message: LOSS_RANGE })

@@ -21,7 +21,7 @@ export class SweepRunResolver {
   @Authorized(PERMISSIONS.startSweeps)
   async startSweep(
     @Arg('matter', { description: 'A matter code from rules/matters.json, e.g. PROMOTION.' }) matter: string,
-    @Arg('subjectTypes', () => [SubjectType], { nullable: true, description: 'Only these subject types; default: every type the matter concerns.' }) subjectTypes: SubjectType[] | null,
+    @Arg('subjectTypes', () => [SubjectType], { nullable: true, description: 'Only these subject types (at least one; an empty list is BAD_USER_INPUT); left out: every type the matter concerns.' }) subjectTypes: SubjectType[] | null,
     @Arg('asOf', () => Date, { nullable: true, description: 'The moment judged: on or before today (China Standard Time). Default: now.' }) asOf: Date | null,
     @Arg('chunkSize', () => Int, { defaultValue: CHUNK_SIZE.default, description: `Subjects per chunk (1–${CHUNK_SIZE.max}): the unit a worker takes and commits whole.` }) chunkSize: number,
     @Ctx() { em, rules, viewer, sweeps, reloader }: GraphQLContext,
