@@ -44,6 +44,9 @@ export interface ReloadAnswer {
 
 const DEBOUNCE_MS = 150;
 
+/** A step of the folder watcher (RuleReloader.onWatch): it saw a change, or it asked for the reload. */
+export type WatchStep = 'saw' | 'asked';
+
 /**
  * Reloads the rules folder on demand or when it changes. A valid change is swapped in atomically
  * (evaluations under way keep the set they started with); an invalid one leaves the last good set
@@ -58,6 +61,9 @@ export class RuleReloader {
    */
   errors: RuleProblem[] = [];
   private listeners: ((result: ReloadResult) => void)[] = [];
+  private watchListeners: ((step: WatchStep) => void)[] = [];
+  /** Settles once the watcher has read the folder and reports changes (chokidar's `ready`). */
+  private watching: Promise<void> | undefined;
   /** Every reload, whoever asks, goes through this one gate (src/engine/shared-reload.ts says why). */
   private readonly gate = new SharedReload<ReloadResult, ReloadAsker>();
   /** The server's other processes, which take in what this one reloads on request (src/cluster-rules.ts); none in one process. */
@@ -109,14 +115,32 @@ export class RuleReloader {
     this.listeners.push(listener);
   }
 
+  /**
+   * Calls back at each step of the folder watcher (tests): when it saw a change (its debounce starts
+   * or starts again), and when it asked for the reload (it has joined or begun one at the gate). A
+   * test awaits these instead of guessing how long the file system and the debounce take.
+   */
+  onWatch(listener: (step: WatchStep) => void): void {
+    this.watchListeners.push(listener);
+  }
+
+  /** Settles once the folder watcher reports changes (tests: an edit made before would go unseen); at once without one. */
+  async whenWatching(): Promise<void> {
+    await this.watching;
+  }
+
   /** Watches the folder; editors write files in bursts, so changes are gathered for a moment first. */
   watch(): void {
     this.watcher = chokidar.watch(this.dir, { ignoreInitial: true });
+    const watcher = this.watcher;
+    this.watching = new Promise((resolve) => watcher.once('ready', () => resolve()));
     this.watcher.on('all', () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => {
         this.reload('watcher').catch((error: unknown) => this.log.warn({ err: error }, `规则目录变更后重新加载失败，原版本继续生效 / Reloading the rules folder after a change failed; the version in force stays: ${String(error)}`));
+        this.watchListeners.forEach((listener) => listener('asked'));
       }, DEBOUNCE_MS);
+      this.watchListeners.forEach((listener) => listener('saw'));
     });
   }
 

@@ -3,8 +3,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { readLogOf, recordsReads, writeReads } from '../audit/read-log';
 import { logSafely } from '../errors';
 import type { GraphQLContext } from './context';
-import { personalReadsRefusal, readsPersonalData, type PersonalReadLimit } from './personal-read-limit';
-import { auditedReadsRefusal, type AuditedReadLimit } from './audited-read-limit';
+import { readsPersonalData, type PersonalReadLimit } from './personal-read-limit';
+import type { AuditedReadLimit } from './audited-read-limit';
 
 /**
  * Writes the reads a request made that the audit trail records (explanations, personal data) in one
@@ -21,18 +21,15 @@ const UNRECORDED = 'The read could not be recorded in the audit trail, so nothin
 export function readAuditPlugin(limit: PersonalReadLimit | null, rowLimit: AuditedReadLimit | null = null): ApolloServerPlugin<GraphQLContext> {
   /**
    * Counts a query against the holder's two limits in turn, and returns the refusal of the first
-   * that refuses, if any. A refused query consumes neither (sec23): the audited-row limit counts
-   * nothing it refuses, and a personal read counted first is given back when either refuses, so a
+   * that refuses, if any. A refused query consumes neither (sec23): neither limit counts what it
+   * refuses, and a personal read counted first is given back when the audited rows are refused, so a
    * query withheld by AUDITED_READS_PER_MINUTE leaves the holder's PERSONAL_READS_PER_MINUTE as it was.
    */
   const takeLimits = async (holder: string, personal: boolean, rows: number) => {
     const countsPersonal = !!limit && personal;
     if (countsPersonal) {
       const take = await limit!.take(holder);
-      if (!take.allowed) {
-        await limit!.giveBack(holder);
-        return { error: personalReadsRefusal(holder, take), retryAfterSeconds: take.retryAfterSeconds };
-      }
+      if (!take.allowed) return { error: limit!.refusal(holder, take), retryAfterSeconds: take.retryAfterSeconds };
     }
     if (rowLimit) {
       const take = await rowLimit.take(holder, rows).catch(async (error: unknown) => {
@@ -41,7 +38,7 @@ export function readAuditPlugin(limit: PersonalReadLimit | null, rowLimit: Audit
       });
       if (!take.allowed) {
         if (countsPersonal) await limit!.giveBack(holder);
-        return { error: auditedReadsRefusal(holder, take), retryAfterSeconds: take.retryAfterSeconds };
+        return { error: rowLimit.refusal(holder, take), retryAfterSeconds: take.retryAfterSeconds };
       }
     }
     return null;

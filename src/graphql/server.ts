@@ -220,7 +220,6 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       await changes.stop();
       await sweeps.close();
       await metrics?.close();
-      personalReads?.shutdown();
     },
   };
 }

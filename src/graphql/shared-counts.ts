@@ -8,11 +8,12 @@ import { MemoryStore, type Store } from 'express-rate-limit';
  * they are held by the cluster's primary and asked for over node:cluster's IPC channel, so that a
  * token allowed 60 personal reads a minute gets 60 from the server, not 60 from each process (sec23).
  *
- * - Hit counts (express-rate-limit's Store: the anonymous rate, PERSONAL_READS_PER_MINUTE) use
- *   express-rate-limit's own @express-rate-limit/cluster-memory-store: its primary keeps one
- *   MemoryStore per prefix, each worker's store forwards increment/decrement to it.
- * - Row windows (AUDITED_READS_PER_MINUTE) add a number of rows only when they fit, which no Store
- *   method does: the primary keeps them in a RowWindows (below), asked with one message a take.
+ * - Hit counts (express-rate-limit's Store: the anonymous rate) use express-rate-limit's own
+ *   @express-rate-limit/cluster-memory-store: its primary keeps one MemoryStore per prefix, each
+ *   worker's store forwards increment/decrement to it.
+ * - Row windows (the per-minute limits of a token holder, per-minute-window-limit.ts) add a number of
+ *   units only when they fit, which no Store method does: the primary keeps them in a RowWindows
+ *   (below), asked with one message a take or give-back.
  * - Places (PUBLIC_SOCKETS_PER_ADDRESS: a client address's WebSockets, open or not yet acknowledged)
  *   are held while a socket lives, per process, and dropped with a process that stops.
  *
@@ -68,17 +69,24 @@ export class RowWindows {
     if (allowed) window.rows += rows;
     return { allowed, endsAt: window.endsAt };
   }
+
+  /** Uncounts `rows` that `take` counted in the window still running (one that ended has nothing to give back). */
+  giveBack(key: string, rows: number, now = Date.now()): void {
+    const window = this.windows.get(key);
+    if (window && window.endsAt > now) window.rows = Math.max(0, window.rows - rows);
+  }
 }
 
 /** A row counter: this process's RowWindows, or the primary's. */
 export interface RowCounter {
   take(key: string, rows: number, limit: number, windowMs: number): Promise<RowTake>;
+  giveBack(key: string, rows: number): Promise<void>;
 }
 
 /** Tells the primary's answers from other IPC messages (cluster-memory-store's among them). */
 const FROM = 'chengxin-row-windows';
 const ANSWER_WITHIN_MS = 1_000;
-type Question = { from: typeof FROM; id: number; key: string; rows: number; limit: number; windowMs: number };
+type Question = { from: typeof FROM; id: number; op: 'take' | 'giveBack'; key: string; rows: number; limit: number; windowMs: number };
 type Answer = { from: typeof FROM; id: number; take: RowTake };
 
 /**
@@ -124,10 +132,14 @@ function primaryAsker<Q extends object, A extends { from: string; id: number }, 
 export function sharedRowCounter(prefix: string): RowCounter {
   if (!cluster.isWorker) {
     const windows = new RowWindows();
-    return { take: async (key, rows, limit, windowMs) => windows.take(key, rows, limit, windowMs) };
+    return { take: async (key, rows, limit, windowMs) => windows.take(key, rows, limit, windowMs), giveBack: async (key, rows) => windows.giveBack(key, rows) };
   }
   const ask = primaryAsker<Omit<Question, 'from' | 'id'>, Answer, RowTake>(FROM, prefix, (answer) => answer.take);
-  return { take: (key, rows, limit, windowMs) => ask({ key: `${prefix}:${key}`, rows, limit, windowMs }) };
+  return {
+    take: (key, rows, limit, windowMs) => ask({ op: 'take', key: `${prefix}:${key}`, rows, limit, windowMs }),
+    // Answered too, so that the next take of the holder finds it given back.
+    giveBack: async (key, rows) => void (await ask({ op: 'giveBack', key: `${prefix}:${key}`, rows, limit: 0, windowMs: 0 })),
+  };
 }
 
 /**
@@ -202,7 +214,9 @@ export function serveSharedCounts(): void {
   cluster.on('message', (worker, message: Question | PlaceQuestion) => {
     // A worker that stopped meanwhile has nobody waiting for the answer.
     if (message?.from === FROM) {
-      const answer: Answer = { from: FROM, id: message.id, take: windows.take(message.key, message.rows, message.limit, message.windowMs) };
+      if (message.op === 'giveBack') windows.giveBack(message.key, message.rows);
+      const take = message.op === 'giveBack' ? { allowed: true, endsAt: 0 } : windows.take(message.key, message.rows, message.limit, message.windowMs);
+      const answer: Answer = { from: FROM, id: message.id, take };
       if (worker.isConnected()) worker.send(answer);
     } else if (message?.from === PLACES) {
       if (message.op === 'giveBack') return places.giveBack(worker.id, message.key);

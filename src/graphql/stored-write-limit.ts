@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { errorsTotal } from '../metrics';
 import type { GraphQLContext } from './context';
-import { SharedCountUnanswered, sharedRowCounter, type RowCounter } from './shared-counts';
+import { PerMinuteWindowLimit, type WindowTake } from './per-minute-window-limit';
+import { SharedCountUnanswered } from './shared-counts';
 
 /**
  * hostile21 N2: one token grew the append-only tables without bound. `evaluate` and `recheck` each
@@ -13,36 +14,9 @@ import { SharedCountUnanswered, sharedRowCounter, type RowCounter } from './shar
  * counted) per token holder (`sub`) a minute; past it the request is refused before anything runs,
  * HTTP 429 RATE_LIMITED with Retry-After, and writes nothing. Many subjects at once are a sweep's
  * work (startSweep), which this does not count. A fixed window per holder from its first call, for
- * the whole server, as the read limits.
+ * the whole server, as the read limits (per-minute-window-limit.ts).
  */
 export const STORING_FIELDS: readonly string[] = ['evaluate', 'recheck', 'previewRules'];
-
-/** The window STORED_WRITES_PER_MINUTE counts in. */
-const WINDOW_SECONDS = 60;
-
-export interface StoredWriteTake {
-  allowed: boolean;
-  limit: number;
-  calls: number;
-  retryAfterSeconds: number;
-}
-
-/**
- * Storing calls per holder in a fixed window from the first, for the whole server: the counts live
- * where AUDITED_READS_PER_MINUTE's do (shared-counts.ts; the cluster's primary with WEB_CONCURRENCY
- * processes), so the limit does not multiply with the number of processes.
- */
-export class StoredWriteLimit {
-  private readonly counter: RowCounter = sharedRowCounter('stored-writes');
-
-  constructor(readonly limit: number) {}
-
-  /** Counts `calls` more storing calls of `holder`, unless they would pass the limit (then nothing is counted). */
-  async take(holder: string, calls: number): Promise<StoredWriteTake> {
-    const { allowed, endsAt } = await this.counter.take(holder, calls, this.limit, WINDOW_SECONDS * 1000);
-    return { allowed, limit: this.limit, calls, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - Date.now()) / 1000)) };
-  }
-}
 
 /**
  * How many storing root fields an operation runs: GraphQL runs each response key (alias or name) of
@@ -69,19 +43,12 @@ export function storingCalls(operation: OperationDefinitionNode, fragments: Reco
   return keys.size;
 }
 
-function refusal(holder: string, take: StoredWriteTake): GraphQLError {
-  errorsTotal.inc({ code: 'RATE_LIMITED' });
-  return new GraphQLError(
-    `此令牌（sub ${holder}）每分钟可存储的评估、复核和规则预览已达上限 ${take.limit} 次（STORED_WRITES_PER_MINUTE），本次请求需 ${take.calls} 次，未执行，未存储任何内容；请 ${take.retryAfterSeconds} 秒后重试；需评估大量主体的，请发起批量评估（startSweep）。 `
-      + `Too many stored evaluations with this token (sub ${holder}): this request calls evaluate, recheck or previewRules ${take.calls} time(s), and at most ${take.limit} are run a minute (STORED_WRITES_PER_MINUTE), across the whole server. Nothing was run or stored. Retry after ${take.retryAfterSeconds} s; to evaluate many subjects, start a sweep (startSweep).`,
-    {
-      extensions: {
-        code: 'RATE_LIMITED', scope: 'token', limit: take.limit, calls: take.calls, windowSeconds: WINDOW_SECONDS, retryAfterSeconds: take.retryAfterSeconds,
-        http: { status: 429, headers: new Map([['retry-after', String(take.retryAfterSeconds)]]) },
-      },
-    },
-  );
-}
+/** The one error a refused mutation is answered with, in Chinese and English (HTTP 429 with Retry-After: storedWriteLimitPlugin). */
+const refusal = (holder: string, take: WindowTake) => ({
+  message: `此令牌（sub ${holder}）每分钟可存储的评估、复核和规则预览已达上限 ${take.limit} 次（STORED_WRITES_PER_MINUTE），本次请求需 ${take.units} 次，未执行，未存储任何内容；请 ${take.retryAfterSeconds} 秒后重试；需评估大量主体的，请发起批量评估（startSweep）。 `
+    + `Too many stored evaluations with this token (sub ${holder}): this request calls evaluate, recheck or previewRules ${take.units} time(s), and at most ${take.limit} are run a minute (STORED_WRITES_PER_MINUTE), across the whole server. Nothing was run or stored. Retry after ${take.retryAfterSeconds} s; to evaluate many subjects, start a sweep (startSweep).`,
+  extensions: { code: 'RATE_LIMITED' as const, scope: 'token', limit: take.limit, calls: take.units, windowSeconds: take.windowSeconds, retryAfterSeconds: take.retryAfterSeconds },
+});
 
 function unanswered(): GraphQLError {
   errorsTotal.inc({ code: 'SERVICE_UNAVAILABLE' });
@@ -94,8 +61,8 @@ function unanswered(): GraphQLError {
 
 /** Refuses, before it runs, a mutation of a token holder past STORED_WRITES_PER_MINUTE; none for 0. */
 export function storedWriteLimitPlugin(perMinute: number): ApolloServerPlugin<GraphQLContext> | null {
-  if (perMinute <= 0) return null;
-  const limit = new StoredWriteLimit(perMinute);
+  const limit = PerMinuteWindowLimit.of({ name: 'stored-writes', perMinute, refusal });
+  if (!limit) return null;
   return {
     async requestDidStart() {
       return {
@@ -109,7 +76,9 @@ export function storedWriteLimitPlugin(perMinute: number): ApolloServerPlugin<Gr
           const take = await limit.take(holder, calls).catch((error: unknown) => {
             throw error instanceof SharedCountUnanswered ? unanswered() : error;
           });
-          if (!take.allowed) throw refusal(holder, take);
+          if (take.allowed) return;
+          const { message, extensions } = limit.refusal(holder, take);
+          throw new GraphQLError(message, { extensions: { ...extensions, http: { status: 429, headers: new Map([['retry-after', String(take.retryAfterSeconds)]]) } } });
         },
       };
     },

@@ -1,7 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildServer, startClusteredServer, type ClusteredServer } from '../support/clustered-server';
 import { idCardNumber, uscc } from '../support/factories';
 import { root, runNode } from '../support/run-command';
 import { createTestDatabase } from '../support/test-database';
@@ -16,40 +16,17 @@ import { withSyntaxError } from '../support/rule-files';
 const RULE = 'civil-servant/award-restrict.json';
 let rulesDir: string;
 let database: { url: string; drop(): Promise<void> };
-let server: ChildProcess | undefined;
-let output = '';
+let server: ClusteredServer | undefined;
 let env: NodeJS.ProcessEnv;
 
-function start(): Promise<string> {
-  output = '';
-  server = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout!.on('data', (chunk) => (output += chunk));
-  server.stderr!.on('data', (chunk) => (output += chunk));
-  server.once('exit', (code) => (output += `\n[exited with ${code}]`));
-  return waitFor(/serving GraphQL at (http:\S+graphql)/).then((match) => match[1]);
-}
-
-function waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const match = output.match(pattern);
-      if (match) {
-        clearInterval(timer);
-        resolve(match);
-      } else if (output.includes('[exited with') || Date.now() - started > timeoutMs) {
-        clearInterval(timer);
-        reject(new Error(`waited in vain for ${pattern}; output:\n${output}`));
-      }
-    }, 50);
-  });
+/** One server process: the log, /readyz and /metrics it reads are that process's (WEB_CONCURRENCY, src/cluster.ts). */
+async function start(): Promise<string> {
+  server = await startClusteredServer({ webConcurrency: 1, databaseUrl: database.url, env: { RULES_DIR: rulesDir, RULES_WATCH: 'true' }, readyWithinMs: 60_000 });
+  return server.url;
 }
 
 async function stop(): Promise<void> {
-  if (!server) return;
-  const exited = new Promise((resolve) => server!.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
+  await server?.terminate();
   server = undefined;
 }
 
@@ -63,17 +40,17 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+  buildServer();
   rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-restart-'));
   cpSync(path.join(root, 'rules'), rulesDir, { recursive: true });
   database = await createTestDatabase();
-  // One server process: the log, /readyz and /metrics it reads are that process's (WEB_CONCURRENCY, src/cluster.ts).
+  // What the command line and a refused start are given: the server's settings (startClusteredServer's).
   env = { ...process.env, DATABASE_URL: database.url, RULES_DIR: rulesDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'true', JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'production', WEB_CONCURRENCY: '1' };
   // A whole tsc build: jest's limit is a hang guard, generous because a loaded 2-core machine takes over a minute.
 }, 300_000);
 
 afterAll(async () => {
-  server?.kill('SIGKILL');
+  await server?.stop();
   await database?.drop();
   rmSync(rulesDir, { recursive: true, force: true });
 });
@@ -95,9 +72,9 @@ describe('a server restarted on a broken rules folder', () => {
     const original = readFileSync(path.join(rulesDir, RULE), 'utf8');
     writeFileSync(path.join(rulesDir, RULE), withSyntaxError(original));
     url = await start();
-    expect(output).toContain('规则降级 RULES DEGRADED');
-    expect(output).toContain(`serving the last good rule set ${good.ruleSet}`);
-    expect(output).toMatch(/award-restrict\.json:\d+:\d+ JSON 语法错误/);
+    expect(server!.output()).toContain('规则降级 RULES DEGRADED');
+    expect(server!.output()).toContain(`serving the last good rule set ${good.ruleSet}`);
+    expect(server!.output()).toMatch(/award-restrict\.json:\d+:\d+ JSON 语法错误/);
 
     const ready = await fetch(url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(200);
@@ -116,7 +93,7 @@ describe('a server restarted on a broken rules folder', () => {
 
     // Fixed: reloaded, logged as cleared, ready again.
     writeFileSync(path.join(rulesDir, RULE), original);
-    await waitFor(/Rule errors cleared/, 20_000);
+    await server!.waitFor(/Rule errors cleared/, 1, 20_000);
     expect(await (await fetch(url.replace('/graphql', '/readyz'))).json()).toMatchObject({ status: 'ready', rules: { state: 'in-force' } });
     expect(await (await fetch(url.replace('/graphql', '/metrics'))).text()).toMatch(/^chengxin_rules_degraded 0$/m);
     await stop();

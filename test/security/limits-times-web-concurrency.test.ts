@@ -1,10 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import WebSocket from 'ws';
+import { buildServer, startClusteredServer, type ClusteredServer } from '../support/clustered-server';
 import { idCardNumber, uscc } from '../support/factories';
-import { root } from '../support/run-command';
 import { createTestDatabase } from '../support/test-database';
-import { TEST_JWT_SECRET, token } from '../support/test-server';
+import { token } from '../support/test-server';
 
 /**
  * sec23 (issue 10, trust boundaries): every limit a process counted in its own memory was multiplied
@@ -22,25 +21,8 @@ const TRIES = 8;
 const SOCKETS = 3;
 
 let database: { url: string; drop(): Promise<void> };
-let server: ChildProcess | undefined;
-let output = '';
+let server: ClusteredServer | undefined;
 let url: URL;
-
-function waitFor(pattern: RegExp, count: number, timeoutMs = 120_000): Promise<RegExpMatchArray[]> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const matches = [...output.matchAll(new RegExp(pattern.source, 'g'))];
-      if (matches.length >= count) {
-        clearInterval(timer);
-        resolve(matches);
-      } else if (output.includes('[exited with') || Date.now() - started > timeoutMs) {
-        clearInterval(timer);
-        reject(new Error(`waited in vain for ${count} × ${pattern}; output:\n${output}`));
-      }
-    }, 50);
-  });
-}
 
 let requestNo = 0;
 /** One POST on a connection of its own (no keep-alive), so that the cluster may hand it to either process. */
@@ -65,7 +47,7 @@ async function post(query: string, variables: Record<string, unknown>, caller?: 
 async function processesOf(ids: string[]): Promise<Set<number>> {
   const pids = new Set<number>();
   for (const id of ids) {
-    const [line] = await waitFor(new RegExp(`"pid":(\\d+)[^\\n]*"id":"${id}"`), 1, 10_000);
+    const [line] = await server!.waitFor(new RegExp(`"pid":(\\d+)[^\\n]*"id":"${id}"`), 1, 10_000);
     pids.add(Number(line[1]));
   }
   return pids;
@@ -78,24 +60,18 @@ async function sequentially<T>(n: number, send: () => Promise<T>): Promise<T[]> 
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+  buildServer();
   database = await createTestDatabase();
   const env = {
-    ...process.env, DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'false', JWT_SECRET: TEST_JWT_SECRET,
-    NODE_ENV: 'production', WEB_CONCURRENCY: '2',
     PUBLIC_RATE_LIMIT: String(PUBLIC_RATE), PERSONAL_READS_PER_MINUTE: String(PERSONAL), AUDITED_READS_PER_MINUTE: String(AUDITED), STORED_WRITES_PER_MINUTE: String(STORED), PUBLIC_SOCKETS_PER_ADDRESS: String(SOCKETS),
   };
-  server = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout!.on('data', (chunk) => (output += chunk));
-  server.stderr!.on('data', (chunk) => (output += chunk));
-  server.once('exit', (code) => (output += `\n[exited with ${code}]`));
-  const serving = await waitFor(/"pid":(\d+),"url":"(http:[^"]+graphql)"/, 2);
-  expect(new Set(serving.map((m) => m[1])).size).toBe(2);
-  url = new URL(serving[0][2]);
+  server = await startClusteredServer({ webConcurrency: 2, databaseUrl: database.url, env });
+  expect(new Set(server.pids).size).toBe(2);
+  url = new URL(server.url);
 }, 240_000);
 
 afterAll(async () => {
-  server?.kill('SIGKILL');
+  await server?.stop();
   await database?.drop();
 });
 

@@ -1,10 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { ConfigError, loadConfig } from '../../src/config';
+import { buildServer, startClusteredServer, type ClusteredServer } from '../support/clustered-server';
 import { idCardNumber, uscc } from '../support/factories';
-import { root } from '../support/run-command';
 import { createTestDatabase } from '../support/test-database';
-import { TEST_JWT_SECRET, token } from '../support/test-server';
+import { token } from '../support/test-server';
 
 /**
  * WEB_CONCURRENCY: the compiled server (as `npm start` runs it) as several processes on one port
@@ -12,24 +11,7 @@ import { TEST_JWT_SECRET, token } from '../support/test-server';
  * reads, and SIGTERM stops them all.
  */
 let database: { url: string; drop(): Promise<void> };
-let server: ChildProcess | undefined;
-let output = '';
-
-function waitFor(pattern: RegExp, count = 1, timeoutMs = 120_000): Promise<RegExpMatchArray[]> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const matches = [...output.matchAll(new RegExp(pattern.source, 'g'))];
-      if (matches.length >= count) {
-        clearInterval(timer);
-        resolve(matches);
-      } else if (output.includes('[exited with') || Date.now() - started > timeoutMs) {
-        clearInterval(timer);
-        reject(new Error(`waited in vain for ${count} × ${pattern}; output:\n${output}`));
-      }
-    }, 50);
-  });
-}
+let server: ClusteredServer | undefined;
 
 const alive = (pid: number) => {
   try {
@@ -52,27 +34,20 @@ describe('the WEB_CONCURRENCY setting', () => {
 
 describe('several server processes', () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+    buildServer();
     database = await createTestDatabase();
   }, 180_000);
 
   afterAll(async () => {
-    server?.kill('SIGKILL');
+    await server?.stop();
     await database?.drop();
   });
 
   it('serve from one port (WEB_CONCURRENCY=2): evaluations stored with their audit events, explanation reads recorded, all stopped by SIGTERM', async () => {
-    const env = { ...process.env, DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'false', JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'production', WEB_CONCURRENCY: '2' };
-    server = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout!.on('data', (chunk) => (output += chunk));
-    server.stderr!.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => ((output += `\n[exited with ${code}]`), resolve(code))));
-
-    const serving = await waitFor(/"pid":(\d+),"url":"(http:[^"]+graphql)"/, 2);
-    const pids = serving.map((m) => Number(m[1]));
+    server = await startClusteredServer({ webConcurrency: 2, databaseUrl: database.url });
+    const { pids, url } = server;
     expect(new Set(pids).size).toBe(2);
     expect(pids).not.toContain(server.pid);
-    const url = serving[0][2];
     const gql = async (query: string, variables: Record<string, unknown>, role = 'OFFICER') =>
       (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(role, 'cluster-test')}` }, body: JSON.stringify({ query, variables }) })).json()) as any;
 
@@ -92,8 +67,7 @@ describe('several server processes', () => {
     expect(actions.filter((e: any) => e.action === 'EVALUATE').map((e: any) => e.targetId).sort()).toEqual(verdicts.map((v) => v.data.evaluate.id).sort());
     expect(actions.filter((e: any) => e.action === 'READ_EXPLANATION')).toEqual([{ action: 'READ_EXPLANATION', actor: 'cluster-test', targetId: verdicts[0].data.evaluate.id }]);
 
-    server.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.terminate()).toBe(0);
     server = undefined;
     expect(pids.filter(alive)).toEqual([]);
   }, 240_000);
