@@ -146,10 +146,14 @@ export function readPublicShare(env: Env, perProcess: number): number {
   return readCount(env, 'SUBSCRIPTIONS_PUBLIC_PER_PROCESS', publicShareOf(perProcess), 0, perProcess - 1, 'public subscriptions per server process (fewer than SUBSCRIPTIONS_PER_PROCESS, which signed-in roles share with them)');
 }
 
-/** Whether a URL's host is this machine (127.0.0.0/8, ::1, localhost): no one on the way can answer for it. */
+/**
+ * Whether a URL's host is this machine (127.0.0.0/8, ::1, localhost): no one on the way can answer for it.
+ * `localhost` exactly: a name under it (idp.localhost) is not in the hosts file and goes to DNS through
+ * getaddrinfo, whoever answers there serving the keys (hostile29 F8).
+ */
 function loopbackHost(url: URL): boolean {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   return isIP(host) === 6 && (host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host));
 }

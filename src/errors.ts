@@ -31,13 +31,14 @@ export class ConflictError extends GraphQLError {
 
 /**
  * A sweep of the matter is already running: one sweep per matter at a time (a database index holds
- * it). Names the running run, and what to do about it.
+ * it). Names the running run, and what to do about it; not who started it: a staff account is the
+ * audit trail's, for INSPECTOR and ADMIN (SweepRun.startedBy, hostile29 F2), and an OFFICER is told this.
  */
 export class SweepRunningError extends GraphQLError {
-  constructor(run: { id: string; matter: string; startedBy: string; startedAt: Date }) {
+  constructor(run: { id: string; matter: string; startedAt: Date }) {
     super(
-      `matter: 事项 ${run.matter} 的批量评估 ${run.id} 仍在进行（${run.startedBy} 于 ${run.startedAt.toISOString()} 开始），同一事项同时只能有一个批量评估。 ` +
-        `A sweep of ${run.matter} is already running: ${run.id}, started by ${run.startedBy} at ${run.startedAt.toISOString()}; one sweep per matter runs at a time. ` +
+      `matter: 事项 ${run.matter} 的批量评估 ${run.id} 仍在进行（${run.startedAt.toISOString()} 开始），同一事项同时只能有一个批量评估。 ` +
+        `A sweep of ${run.matter} is already running: ${run.id}, started at ${run.startedAt.toISOString()}; one sweep per matter runs at a time. ` +
         `Follow it with sweepRun(id: "${run.id}"); finish an interrupted one with npx chengxin evaluate --all --resume ${run.id}, or cancel one that cannot finish with cancelSweep(id: "${run.id}"). Nothing was started.`,
       { extensions: { code: 'SWEEP_RUNNING', field: 'matter', runId: run.id } },
     );

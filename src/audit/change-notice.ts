@@ -5,30 +5,24 @@ import { AuditAction, type AuditEntry } from '../domain/audit';
 /** The PostgreSQL channel every server process LISTENs on (src/graphql/change-feed.ts). */
 export const CHANGE_CHANNEL = 'chengxin_change';
 
-/** Writes that can change a subject's verdicts: its records, their objections and repairs, its list memberships, commitments and cases, the subject itself, the rules. */
-const AFFECTS_VERDICTS: ReadonlySet<AuditAction> = new Set([
-  AuditAction.CREATE_RECORD,
-  AuditAction.FILE_OBJECTION,
-  AuditAction.DECIDE_OBJECTION,
-  AuditAction.REQUEST_REPAIR,
-  AuditAction.DECIDE_REPAIR,
-  AuditAction.RECORD_COMMITMENT,
-  AuditAction.SETTLE_COMMITMENT,
-  AuditAction.RECORD_BREACH_FINDING,
-  AuditAction.UPDATE_COMMITMENT,
-  AuditAction.RECORD_COURT_CASE,
-  AuditAction.UPDATE_COURT_CASE,
-  AuditAction.FILE_FINDING_OBJECTION,
-  AuditAction.DECIDE_FINDING_OBJECTION,
-  AuditAction.ADMIT_OBJECTION,
-  AuditAction.ADMIT_FINDING_OBJECTION,
-  AuditAction.UPDATE_SUBJECT,
-  AuditAction.CONFIRM_AGENCY_KIND,
-  AuditAction.LIST_SUBJECT,
-  AuditAction.REMOVE_FROM_LIST,
-  AuditAction.SET_LISTING_TERM,
-  AuditAction.RELOAD_RULES,
-]);
+/**
+ * Audit actions that change no row a verdict rests on, each with why. Every other action is announced
+ * (AFFECTS_VERDICTS is derived): a new action is told to subscribers unless it is put here with a reason,
+ * so one that changes a verdict's rows cannot be forgotten (hostile29 F4: WITHDRAW_LISTING, ADMIT_OBJECTION,
+ * RECORD_ABSENCE_FINDING and STATE_REPAIR_RELIEF were, in the hand-kept list).
+ */
+export const NOT_AFFECTING_VERDICTS: Readonly<Partial<Record<AuditAction, string>>> = {
+  [AuditAction.EVALUATE]: 'stores a verdict; changes none of the rows verdicts rest on',
+  [AuditAction.RECHECK]: 'stores a verdict; changes none of the rows verdicts rest on',
+  [AuditAction.SWEEP]: 'stores verdicts; changes none of the rows verdicts rest on',
+  [AuditAction.READ_EXPLANATION]: 'a read',
+  [AuditAction.READ_PERSONAL_DATA]: 'a read',
+  [AuditAction.PREVIEW_RULES]: 'a draft, run and kept nowhere',
+  [AuditAction.REGISTER_SUBJECT]: 'a new subject has no verdict yet; the records, listings and posts written about it afterwards are announced',
+};
+
+/** Writes that can change a subject's verdicts: every audit action but NOT_AFFECTING_VERDICTS. */
+export const AFFECTS_VERDICTS: ReadonlySet<AuditAction> = new Set(Object.values(AuditAction).filter((action) => !(action in NOT_AFFECTING_VERDICTS)));
 
 /** What a change notice carries: no personal data, only what changed and about whom (ids). */
 export interface ChangeNotice {
@@ -37,6 +31,18 @@ export interface ChangeNotice {
   subjectId: string | null;
   targetId: string | null;
   at: string;
+  /**
+   * For a correction (UPDATE_*): the names of the fields it changed, read off the event's outcome
+   * (src/audit/changes.ts), without their values. A subscriber who may read none of them is not told
+   * of it (change.resolver.ts): a notice without the value still tells that it changed (hostile29 F7).
+   */
+  changed?: string[];
+}
+
+/** The field names a changesOutcome text names ("updated a: x → y; b: …"); none for any other outcome. */
+export function changedFields(outcome: string): string[] | undefined {
+  if (!outcome.startsWith('updated ') || outcome === 'updated: nothing changed') return undefined;
+  return [...outcome.matchAll(/(?:^updated |; )([A-Za-z]+): /g)].map((match) => match[1]);
 }
 
 /**
@@ -45,6 +51,6 @@ export interface ChangeNotice {
  */
 export async function notifyIn(tx: EntityManager, entry: AuditEntry): Promise<void> {
   if (!AFFECTS_VERDICTS.has(entry.action)) return;
-  const notice: ChangeNotice = { action: entry.action, subjectType: entry.subjectType ?? null, subjectId: entry.subjectId ?? null, targetId: entry.targetId ?? null, at: new Date().toISOString() };
+  const notice: ChangeNotice = { action: entry.action, subjectType: entry.subjectType ?? null, subjectId: entry.subjectId ?? null, targetId: entry.targetId ?? null, at: new Date().toISOString(), changed: changedFields(entry.outcome) };
   await runSql(tx, 'select pg_notify(?, ?)', [CHANGE_CHANNEL, JSON.stringify(notice)]);
 }

@@ -168,6 +168,11 @@ export const FIELD_READERS = {
   'FindingObjection.reason': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
   'FindingObjection.resolution': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null },
   'RuleSet.errors': { roles: READS_RULE_ERRORS, masked: false, withheld: [] },
+  // Which staff account did something (a token's `sub`, which may be a real name): the audit trail's actor, read by
+  // those who read the audit trail (hostile29 F2). The registry's other actors (who entered an objection, admitted it)
+  // are not in the schema at all; the bodies that listed, removed or decided (listedBy, decidedBy) are not accounts.
+  'ListMembership.enteredInErrorBy': { roles: PERMISSIONS.readAudit, masked: false, withheld: null },
+  'SweepRun.startedBy': { roles: PERMISSIONS.readAudit, masked: false, withheld: null },
   // A subject's plain record lists: the public gets only the records publicly disclosed today (src/graphql/visibility.ts),
   // others every record, revoked and expired ones too. Read as the system into a verdict's facts, they would
   // carry undisclosed records to the public (hostile8 F1b): facts read records through `credit { records }`.
@@ -181,10 +186,18 @@ export const FIELD_READERS = {
   // A civil servant's record is their dishonesty (or trustworthiness) file whichever root it is read
   // through (creditRecords, creditRecord, an objection's or a repair's record): all but its id and type.
   ...personal('CreditRecord', ['subjectId', 'subject', 'kind', 'category', 'severity', 'summary', 'occurredOn', 'recordedOn', 'decidedOn', 'decidedOnEstimated',
-    'disclosureEndsOn', 'sourceDepartment', 'documentNumber', 'loss', 'answerableUnconfirmed', 'status', 'version', 'publiclyDisclosed', 'createdAt', 'updatedAt']),
+    'disclosureEndsOn', 'sourceDepartment', 'documentNumber', 'loss', 'answerableUnconfirmed', 'status', 'version', 'publiclyDisclosed', 'createdAt', 'updatedAt',
+    'inOffice']),
   // An objection to or a repair of such a record: the applicant, their reasons, the decision (objections, objection, creditRepair).
-  ...personal('Objection', ['filedBy', 'reason', 'filedOn', 'status', 'remedy', 'resolution', 'resolvedOn', 'decidedBy', 'documentNumber', 'createdAt'], PERMISSIONS.readHistory),
-  ...personal('CreditRepair', ['actions', 'appliedOn', 'createdAt', 'decidedOn', 'decisionNote', 'decidedBy', 'documentNumber', 'description', 'relief', 'status'], PERMISSIONS.readHistory),
+  ...personal('Objection', ['filedBy', 'reason', 'filedOn', 'status', 'remedy', 'resolution', 'resolvedOn', 'decidedBy', 'documentNumber', 'createdAt',
+    'renewed', 'admittedOn', 'admissionGrounds'], PERMISSIONS.readHistory),
+  ...personal('CreditRepair', ['actions', 'appliedOn', 'createdAt', 'decidedOn', 'decisionNote', 'decidedBy', 'documentNumber', 'description', 'relief', 'status',
+    'reliefStated', 'reliefStatedOn', 'reliefStatementDocument'], PERMISSIONS.readHistory),
+  // A 履职不力 finding on a commitment as an agency's facts list it (commitmentFacts): the finding, its day and its
+  // standing are the same personal data of the commitment's responsible person as Commitment.breachFinding and
+  // breachFoundOn, read through the agency (hostile29 F9); one read, one rule. The public's lists are empty.
+  ...personal('BreachedCommitment', ['breachFinding', 'foundOn', 'findingStanding']),
+  ...personal('NotCountedCommitment', ['foundOn', 'reason']),
   // An assessment of a civil servant (assess, hostile7 F2): its outcome, score and measures name the rules that
   // fired, and each rule's conditions are public (ruleSet), so they tell the credit facts `credit` tells.
   ...personal('Assessment', ['outcome', 'score', 'provisional', 'provisionalOn', 'measures'], PERMISSIONS.assess),
@@ -221,3 +234,51 @@ export function readsWhole(role: Role, typeAndField: string): boolean {
 export function draftReader(role: Role): { role: string; reads(typeAndField: string): boolean } {
   return { role, reads: (typeAndField) => readsWhole(role, typeAndField) };
 }
+
+/**
+ * The fields of a type that holds personal data (one with an `audited` field in FIELD_READERS) that are
+ * not personal data, each with why. Every field of such a type is either in FIELD_READERS or here
+ * (test/security/personal-fields-classified.test.ts): a field added to a personal type without a
+ * decision fails that test, instead of being read unaudited (hostile29 F1: an objection's admission,
+ * a repair's relief statement and a record's inOffice were).
+ */
+const UNIT_COMMITMENT = 'what the unit promised and how it stood, public on every commitment (三(二)); the finding is audited';
+const UNIT_CASE = 'the agency\'s court case as the court and the unit answer for it, public (三(八)); the representative and the reason for absence are audited';
+const SERVANT_POST = 'the post the agency holds, as an organisation chart shows it; the name is masked and the records are audited';
+export const NOT_PERSONAL: Readonly<Record<string, string>> = {
+  'CivilServant.id': 'an id, naming no one',
+  'CivilServant.agency': 'the agency, an object of its own',
+  'CivilServant.createdAt': 'when the registry entry was made',
+  'CivilServant.updatedAt': 'when the registry entry was last changed',
+  'CivilServant.post': SERVANT_POST,
+  'CivilServant.rank': SERVANT_POST,
+  'CivilServant.leadingCadre': SERVANT_POST,
+  'CivilServant.principal': SERVANT_POST,
+  'CivilServant.principalSince': SERVANT_POST,
+  ...Object.fromEntries(['agency', 'content', 'createdAt', 'domain', 'dueOn', 'id', 'kind', 'publiclyDisclosed', 'publishedOn', 'settledOn', 'status'].map((f) => [`Commitment.${f}`, UNIT_COMMITMENT])),
+  ...Object.fromEntries(['content', 'domain', 'dueOn', 'id', 'publiclyDisclosed', 'settledOn'].map((f) => [`BreachedCommitment.${f}`, UNIT_COMMITMENT])),
+  ...Object.fromEntries(['content', 'id', 'occurredOn', 'settledOn'].map((f) => [`NotCountedCommitment.${f}`, UNIT_COMMITMENT])),
+  ...Object.fromEntries(['absenceFinding', 'absenceFindingDocument', 'absenceFoundBy', 'absenceFoundOn', 'agency', 'caseNumber', 'court', 'createdAt', 'defaulterListedOn',
+    'defaulterRemovedOn', 'filedOn', 'headAppeared', 'hearingOn', 'id', 'judgmentDefaulter', 'kind'].map((f) => [`CourtCase.${f}`, UNIT_CASE])),
+  'CreditRecord.id': 'an id; everything else of a civil servant\'s record is audited',
+  'CreditRecord.subjectType': 'the kind of subject, which decides whether the record is anyone\'s personal data',
+  'Objection.id': 'an id',
+  'Objection.record': 'the record, whose own fields are audited',
+  'CreditRepair.id': 'an id',
+  'CreditRepair.record': 'the record, whose own fields are audited',
+  'Assessment.asOf': 'the moment asked for, chosen by the caller',
+  'Assessment.matter': 'the matter asked about, chosen by the caller',
+  'Assessment.ruleSetVersion': 'the rules in force, public',
+  'Assessment.subject': 'the subject, whose own fields are guarded',
+  'Assessment.subjectId': 'the id the caller asked about',
+  'Assessment.subjectType': 'the kind of subject the caller asked about',
+  'Assessment.explanation': 'audited as READ_EXPLANATION (assess.resolver.ts)',
+  'Assessment.reason': 'audited as READ_EXPLANATION, as the explanation it summarises',
+  'Verdict.explanation': 'audited as READ_EXPLANATION',
+  'SubjectChange.subjectType': 'the kind of subject, which decides whether the notice is anyone\'s personal data',
+  'AuditEvent.id': 'an id',
+  'AuditEvent.actor': 'the staff account that acted, not the person acted on',
+  'AuditEvent.role': 'the role of the account that acted',
+  'AuditEvent.createdAt': 'when the event was written; what it says about the person (action, outcome) is audited',
+  'AuditEvent.subjectType': 'the kind of subject, which decides whether the event is anyone\'s personal data',
+};

@@ -38,6 +38,10 @@ type PersonOf = (root: any, context: GraphQLContext, operation?: string) => Pers
 const servantOfRecord = (record: { subjectType: string; subjectId: string } | null | undefined): string | null =>
   record?.subjectType === SubjectType.CIVIL_SERVANT ? record.subjectId : null;
 
+/** The civil servant who answers for a commitment; null when none is named. */
+const responsibleFor = async (commitmentId: string, { loaders }: GraphQLContext): Promise<string | null> =>
+  (await loaders.commitment.load(commitmentId))?.responsiblePerson?.id ?? null;
+
 /** Which civil servant an object with audited fields is about, by GraphQL type; null: nobody's personal data. */
 const PERSON_OF: Record<string, PersonOf> = {
   CivilServant: (servant: { id: string }) => servant.id,
@@ -54,6 +58,9 @@ const PERSON_OF: Record<string, PersonOf> = {
     change.subjectType === SubjectType.CIVIL_SERVANT ? change.subjectId : null,
   AuditEvent: (event: { subjectType?: string | null; subjectId?: string | null }) =>
     event.subjectType === SubjectType.CIVIL_SERVANT && event.subjectId ? event.subjectId : null,
+  // A commitment's 履职不力 finding in an agency's facts (commitmentFacts): its responsible person's, as on the commitment.
+  BreachedCommitment: (item: { id: string }, context) => responsibleFor(item.id, context),
+  NotCountedCommitment: (item: { id: string }, context) => responsibleFor(item.id, context),
   // The person who stood in for the agency's head in court, and why the head was absent (their
   // health, their family): a named person's data, though not a registered civil servant's.
   CourtCase: (courtCase: { id: string; agency: { id: string } }) => ({ subjectType: SubjectType.AGENCY, subjectId: courtCase.agency.id, targetId: courtCase.id }),

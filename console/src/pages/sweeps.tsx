@@ -55,7 +55,7 @@ export function SweepsPage() {
                     </dd>
                     <dt>{t('开始', 'Started')}</dt>
                     <dd>
-                      {formatTime(run.startedAt, lang)} · {run.startedBy}
+                      {formatTime(run.startedAt, lang)}{run.startedBy ? ` · ${run.startedBy}` : ''}
                     </dd>
                     <dt>{t('结束', 'Finished')}</dt>
                     <dd>{formatTime(run.finishedAt, lang)}</dd>

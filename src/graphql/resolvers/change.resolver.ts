@@ -1,6 +1,6 @@
-import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChangeNotice } from '../../audit/change-notice';
-import { FIELD_READERS, Role, type Viewer } from '../../auth/role';
+import { FIELD_READERS, readsWhole, Role, type Viewer } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { SubjectType } from '../../domain/subject';
 import { assertId } from '../../registry/lookup';
@@ -11,7 +11,7 @@ import { assertMaySee, seesCivilServants } from '../visibility';
 
 @ObjectType('SubjectChange', { description: 'A committed write that can change verdicts: about a subject, or (RELOAD_RULES) about everyone.' })
 export class SubjectChangeType {
-  @Field(() => AuditAction, { description: 'What was done: CREATE_RECORD, FILE_OBJECTION, DECIDE_OBJECTION, REQUEST_REPAIR, DECIDE_REPAIR, LIST_SUBJECT, REMOVE_FROM_LIST, SET_LISTING_TERM, RECORD_COMMITMENT, SETTLE_COMMITMENT, RECORD_BREACH_FINDING, UPDATE_COMMITMENT, RECORD_COURT_CASE, UPDATE_COURT_CASE, UPDATE_SUBJECT, CONFIRM_AGENCY_KIND or RELOAD_RULES.' })
+  @Field(() => AuditAction, { description: 'What was done: any audited write but REGISTER_SUBJECT (no verdict yet), the evaluations (EVALUATE, RECHECK, SWEEP), the previews and the reads. A caller who reads no commitment\'s 履职不力 finding (the public) hears of a finding on a commitment, or of an objection to one, as UPDATE_COMMITMENT of the agency without a targetId.' })
   action!: AuditAction;
 
   @Field(() => SubjectType, { nullable: true, description: 'Null for RELOAD_RULES: every subject may be affected.' })
@@ -27,7 +27,22 @@ export class SubjectChangeType {
   at!: Date;
 }
 
-const RECORD_ACTIONS = new Set<string>([AuditAction.CREATE_RECORD, AuditAction.FILE_OBJECTION, AuditAction.DECIDE_OBJECTION, AuditAction.REQUEST_REPAIR, AuditAction.DECIDE_REPAIR]);
+const RECORD_ACTIONS = new Set<string>([
+  AuditAction.CREATE_RECORD, AuditAction.FILE_OBJECTION, AuditAction.DECIDE_OBJECTION, AuditAction.ADMIT_OBJECTION,
+  AuditAction.REQUEST_REPAIR, AuditAction.DECIDE_REPAIR, AuditAction.STATE_REPAIR_RELIEF,
+]);
+
+/** Writes whose target is a finding: a commitment's (履职不力, withheld from the public) or a court case's absence finding (public). */
+const FINDING_ACTIONS = new Set<string>([AuditAction.RECORD_BREACH_FINDING, AuditAction.FILE_FINDING_OBJECTION, AuditAction.DECIDE_FINDING_OBJECTION]);
+
+/** Corrections (their notice names the fields changed) and the type whose fields they are. */
+const CORRECTED_TYPE: Partial<Record<string, string>> = { [AuditAction.UPDATE_COURT_CASE]: 'CourtCase', [AuditAction.UPDATE_COMMITMENT]: 'Commitment' };
+
+/** Whether a correction changed only fields the viewer may not read (a court case's representative, the head's reason for absence). */
+const changedOnlyWithheld = (viewer: Viewer, notice: ChangeNotice): boolean => {
+  const type = CORRECTED_TYPE[notice.action];
+  return !!type && !!notice.changed?.length && notice.changed.every((field) => !readsWhole(viewer.role, `${type}.${field}`));
+};
 
 /**
  * What a subscriber may hear of, decided per notice as it is handed out (each lookup made once per
@@ -39,12 +54,19 @@ const RECORD_ACTIONS = new Set<string>([AuditAction.CREATE_RECORD, AuditAction.F
  *   repair application, and of a decision only when it approved the repair, which changes what that
  *   role reads (the record's effect ends); a rejection changes nothing it sees (hostile13 F3).
  *   Objections need no such rule: the record's status (DISPUTED, REVOKED) shows them to every reader.
+ * - A correction that changed only fields the role may not read (a court case's representative or
+ *   the head's reason for absence, for the public) is not told: that they changed, and when, is what
+ *   the withheld value would tell (hostile29 F7, the hostile12 pattern).
+ * A finding on a commitment is told coarsened instead (subjectChanged, below).
  */
 function admission(viewer: Viewer, changes: ChangeFeed): ((notice: ChangeNotice) => Promise<boolean>) | undefined {
   const publicCaller = viewer.role === Role.PUBLIC;
   const readsRepairs = (FIELD_READERS['CreditRecord.repairs'].roles as readonly Role[]).includes(viewer.role);
-  if (!publicCaller && readsRepairs) return undefined;
+  const readsWithheld = Object.values(CORRECTED_TYPE).every((type) =>
+    Object.keys(FIELD_READERS).filter((key) => key.startsWith(`${type}.`)).every((key) => readsWhole(viewer.role, key)));
+  if (!publicCaller && readsRepairs && readsWithheld) return undefined;
   return async (notice) => {
+    if (changedOnlyWithheld(viewer, notice)) return false;
     if (!readsRepairs && notice.action === AuditAction.REQUEST_REPAIR) return false;
     if (!readsRepairs && notice.action === AuditAction.DECIDE_REPAIR && !(await changes.repairApproved(notice))) return false;
     return !publicCaller || !notice.targetId || !RECORD_ACTIONS.has(notice.action) || changes.targetDisclosed(notice);
@@ -76,11 +98,19 @@ export class ChangeResolver {
       );
     },
   })
-  subjectChanged(
+  async subjectChanged(
     @Root() notice: ChangeNotice,
+    @Ctx() { viewer, changes }: GraphQLContext,
     @Arg('subjectType', () => SubjectType, { nullable: true }) _subjectType?: SubjectType,
     @Arg('subjectId', () => ID, { nullable: true }) _subjectId?: string,
-  ): SubjectChangeType {
-    return { action: notice.action, subjectType: notice.subjectType as SubjectType | null, subjectId: notice.subjectId, targetId: notice.targetId, at: new Date(notice.at) };
+  ): Promise<SubjectChangeType> {
+    const told = { action: notice.action, subjectType: notice.subjectType as SubjectType | null, subjectId: notice.subjectId, targetId: notice.targetId, at: new Date(notice.at) };
+    // hostile29 F7: a finding on a commitment, or a unit's objection to one, is a 履职不力 finding, which the public
+    // does not read on any commitment (Commitment.breachFinding, findingObjections). It is told as a change of one of
+    // the agency's commitments, naming none: no more than the agency's public counts (commitmentFacts) tell.
+    if (FINDING_ACTIONS.has(notice.action) && !readsWhole(viewer.role, 'Commitment.breachFinding') && changes && (await changes.targetIsCommitment(notice))) {
+      return { ...told, action: AuditAction.UPDATE_COMMITMENT, targetId: null };
+    }
+    return told;
   }
 }

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
+import { ObjectionStatus } from '../../domain/objection';
+import { ConflictError } from '../../errors';
 import { Objection } from '../../db/entities';
 import { findOrFail } from '../../registry/lookup';
 import { fileObjection, resolveObjection } from '../../registry/objection.service';
@@ -60,12 +62,29 @@ export class ObjectionResolver {
     description: 'Admits, on new grounds, an objection filed after an earlier one to the record was rejected (受理再次异议): from admittedOn it suspends the record. OFFICER or ADMIN; audited ADMIT_OBJECTION.',
   })
   @Authorized(PERMISSIONS.admitRenewedObjection)
-  admitObjection(@Arg('input', () => AdmitObjectionInput) input: AdmitObjectionInput, @Ctx() context: GraphQLContext) {
-    return admitObjection(context.em, context.viewer, input);
+  async admitObjection(@Arg('input', () => AdmitObjectionInput) input: AdmitObjectionInput, @Ctx() context: GraphQLContext) {
+    try {
+      return await admitObjection(context.em, context.viewer, input);
+    } catch (error) {
+      throw await refusalToAdmit(context, input.objectionId, error);
+    }
   }
 
   @FieldResolver(() => CreditRecordType)
   record(@Root() objection: Objection, @Ctx() { loaders }: GraphQLContext) {
     return loaders.creditRecord.load(objection.record.id);
   }
+}
+
+/**
+ * An admission refused because the objection was decided or admitted already tells its status and the
+ * day, which a role that does not read objections (OFFICER: PERMISSIONS.readHistory) may not read
+ * (hostile29 N2); it is told only that the objection no longer awaits admission. The objection is read
+ * again after the refusal: a decision and an admission are never undone, so what refused it still holds.
+ */
+async function refusalToAdmit(context: GraphQLContext, objectionId: string, error: unknown): Promise<unknown> {
+  if (!(error instanceof ConflictError) || (PERMISSIONS.readHistory as readonly string[]).includes(context.viewer.role)) return error;
+  const objection = await context.em.fork().findOne(Objection, { id: objectionId });
+  if (!objection || (objection.status === ObjectionStatus.PENDING && !objection.admittedOn)) return error;
+  return new ConflictError('objectionId', '该异议已不在待受理状态（已处理或已受理），不能再受理；其处理情况由登记或监督人员（CLERK、INSPECTOR）查阅。 / the objection no longer awaits admission (it was decided or admitted already); it cannot be admitted. A CLERK or INSPECTOR reads how it stands.');
 }

@@ -6,7 +6,7 @@ import { NotCountedReason } from '../../domain/not-counted';
 
 // The facts types of public commitments (CommitmentFacts and what it lists); values from src/domain/commitment-facts.ts.
 
-@ObjectType('BreachedCommitment', { simpleResolvers: true })
+@ObjectType('BreachedCommitment')
 export class BreachedCommitmentType {
   @Field(() => ID, { description: '编号 / The id.' })
   id!: string;
@@ -36,7 +36,7 @@ export class BreachedCommitmentType {
   findingStanding!: FindingStanding;
 }
 
-@ObjectType('NotCountedCommitment', { simpleResolvers: true, description: 'A breach left out of every count on the day, with why: found 履职不力 but before the document took effect, or not yet reviewed (no finding). It stays on file.' })
+@ObjectType('NotCountedCommitment', { description: 'A breach left out of every count on the day, with why: found 履职不力 but before the document took effect, or not yet reviewed (no finding). It stays on file.' })
 export class NotCountedCommitmentType {
   @Field(() => ID, { description: '编号 / The id.' })
   id!: string;

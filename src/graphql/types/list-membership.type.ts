@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CreditList, ListingEnd } from '../../domain/list-membership';
 import { SubjectType } from '../../domain/subject';
+import { Guarded } from '../guarded';
 import { LocalizedTextType } from './verdict.type';
 
 @ObjectType('ListMembership', { description: 'A listing of a subject in a national dishonesty list, from listing to removal; never deleted.' })
@@ -48,7 +49,8 @@ export class ListMembershipType {
   @Field(() => Date, { nullable: true, description: '误登记撤回时间 / When it was withdrawn as entered in error (withdrawListing): it never held and counts on no day, past days included. Null for a listing that stands.' })
   enteredInErrorAt?: Date | null;
 
-  @Field(() => String, { nullable: true, description: '撤回人 / Who withdrew it as entered in error.' })
+  @Field(() => String, { nullable: true, description: '撤回人 / Which staff account withdrew it as entered in error (its token\'s sub): for those who read the audit trail (INSPECTOR, ADMIN), null for others.' })
+  @Guarded('ListMembership.enteredInErrorBy')
   enteredInErrorBy?: string | null;
 
   @Field(() => String, { nullable: true, description: '撤回理由 / What was found wrong.' })

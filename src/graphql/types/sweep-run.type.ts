@@ -1,6 +1,7 @@
 import { GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SubjectType } from '../../domain/subject';
+import { Guarded } from '../guarded';
 import { SweepStatus } from '../../domain/sweep';
 import { Connection } from '../connection';
 
@@ -43,8 +44,9 @@ export class SweepRunType {
   @Field(() => SweepStatus)
   status!: SweepStatus;
 
-  @Field({ description: "Who started it: the token's sub, or cli:<user> on the command line." })
-  startedBy!: string;
+  @Field(() => String, { nullable: true, description: "Who started it: the token's sub, or cli:<user> on the command line. For those who read the audit trail (INSPECTOR, ADMIN), null for others: a staff account, as the trail's actor." })
+  @Guarded('SweepRun.startedBy')
+  startedBy!: string | null;
 
   @Field()
   startedAt!: Date;
