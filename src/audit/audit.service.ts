@@ -30,15 +30,20 @@ export async function withAudit<T>(
   actor: Viewer,
   action: AuditAction,
   work: (tx: EntityManager) => Promise<T>,
-  about: (result: T) => Omit<AuditEntry, 'action'> & { /** false: the write changed nothing a verdict rests on, so no change notice (a reload that kept the version). */ notify?: boolean },
+  about: (result: T) => Omit<AuditEntry, 'action'> & {
+    /** false: the write changed nothing a verdict rests on, so no change notice (a reload that kept the version). */
+    notify?: boolean;
+    /** A correction's changed field names, told in its change notice (not stored: the outcome holds them with their values). */
+    changed?: string[];
+  },
 ): Promise<T> {
   return em.transactional(
     async (tx) => {
       const result = await work(tx);
-      const { notify, ...told } = about(result);
+      const { notify, changed, ...told } = about(result);
       const entry = { action, ...told };
       auditIn(tx, actor, entry);
-      if (notify !== false) await notifyIn(tx, entry);
+      if (notify !== false) await notifyIn(tx, entry, changed);
       await tx.flush();
       return result;
     },

@@ -32,25 +32,20 @@ export interface ChangeNotice {
   targetId: string | null;
   at: string;
   /**
-   * For a correction (UPDATE_*): the names of the fields it changed, read off the event's outcome
-   * (src/audit/changes.ts), without their values. A subscriber who may read none of them is not told
+   * For a correction (UPDATE_COURT_CASE, UPDATE_COMMITMENT): the names of the fields it changed, as its
+   * use case compared them (changedFieldNames), without their values — never parsed from the outcome
+   * text, where a value could pose as a field name. A subscriber who may read none of them is not told
    * of it (change.resolver.ts): a notice without the value still tells that it changed (hostile29 F7).
    */
   changed?: string[];
-}
-
-/** The field names a changesOutcome text names ("updated a: x → y; b: …"); none for any other outcome. */
-export function changedFields(outcome: string): string[] | undefined {
-  if (!outcome.startsWith('updated ') || outcome === 'updated: nothing changed') return undefined;
-  return [...outcome.matchAll(/(?:^updated |; )([A-Za-z]+): /g)].map((match) => match[1]);
 }
 
 /**
  * NOTIFY in the transaction of the write: PostgreSQL delivers it to every listening server process
  * when, and only if, the transaction commits — a refused write notifies no one.
  */
-export async function notifyIn(tx: EntityManager, entry: AuditEntry): Promise<void> {
+export async function notifyIn(tx: EntityManager, entry: AuditEntry, changed?: string[]): Promise<void> {
   if (!AFFECTS_VERDICTS.has(entry.action)) return;
-  const notice: ChangeNotice = { action: entry.action, subjectType: entry.subjectType ?? null, subjectId: entry.subjectId ?? null, targetId: entry.targetId ?? null, at: new Date().toISOString(), changed: changedFields(entry.outcome) };
+  const notice: ChangeNotice = { action: entry.action, subjectType: entry.subjectType ?? null, subjectId: entry.subjectId ?? null, targetId: entry.targetId ?? null, at: new Date().toISOString(), changed };
   await runSql(tx, 'select pg_notify(?, ?)', [CHANGE_CHANNEL, JSON.stringify(notice)]);
 }

@@ -34,8 +34,13 @@ export function snapshot<T extends object, K extends keyof T & string>(object: T
  * and commitments keep no history of their own, so this is the only record of their earlier values.
  */
 export function changesOutcome(before: Record<string, string>, after: Record<string, string>): string {
-  const changed = Object.keys(after).filter((field) => before[field] !== after[field]);
+  const changed = changedFieldNames(before, after);
   if (!changed.length) return 'updated: nothing changed';
   const text = `updated ${changed.map((field) => `${field}: ${before[field]} → ${after[field]}`).join('; ')}`;
   return text.length <= 1000 ? text : `${text.slice(0, 999)}…`;
+}
+
+/** The names of the fields an update changed (snapshots before and after), for its change notice. */
+export function changedFieldNames(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys(after).filter((field) => before[field] !== after[field]);
 }

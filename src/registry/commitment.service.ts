@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { changesOutcome, snapshot } from '../audit/changes';
+import { changedFieldNames, changesOutcome, snapshot } from '../audit/changes';
 import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
@@ -72,6 +72,7 @@ const COMMITMENT_FIELDS = ['domain', 'publiclyDisclosed'] as const;
 
 export async function updateCommitment(em: EntityManager, actor: Viewer, id: string, input: CommitmentChanges): Promise<Commitment> {
   let outcome = '';
+  let changed: string[] = [];
   return withAudit(em, actor, AuditAction.UPDATE_COMMITMENT, async (tx) => {
     const commitment = await findOrFail(tx, Commitment, 'commitment', id, 'id', { lock: true });
     if (commitment.breachFinding === BreachFinding.DERELICTION) {
@@ -80,9 +81,11 @@ export async function updateCommitment(em: EntityManager, actor: Viewer, id: str
     const before = snapshot(commitment, COMMITMENT_FIELDS);
     if (input.domain != null) commitment.domain = input.domain;
     if (input.publiclyDisclosed != null) commitment.publiclyDisclosed = input.publiclyDisclosed;
-    outcome = changesOutcome(before, snapshot(commitment, COMMITMENT_FIELDS));
+    const after = snapshot(commitment, COMMITMENT_FIELDS);
+    outcome = changesOutcome(before, after);
+    changed = changedFieldNames(before, after);
     return commitment;
-  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome }));
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome, changed }));
 }
 
 export interface SettleCommitmentFields {

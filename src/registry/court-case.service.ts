@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
-import { changesOutcome, snapshot } from '../audit/changes';
+import { changedFieldNames, changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { SubjectType } from '../domain/subject';
@@ -76,6 +76,7 @@ const CASE_FIELDS = ['kind', 'hearingOn', 'headAppeared', 'entrustedRepresentati
 
 export async function updateCourtCase(em: EntityManager, actor: Viewer, id: string, input: CourtCaseChanges): Promise<CourtCase> {
   let outcome = '';
+  let changed: string[] = [];
   return withAudit(em, actor, AuditAction.UPDATE_COURT_CASE, async (tx) => {
     const courtCase = await findOrFail(tx, CourtCase, 'court case', id, 'id', { lock: true });
     const before = snapshot(courtCase, CASE_FIELDS);
@@ -120,9 +121,11 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
     if (courtCase.absenceFoundOn) assertDateOrder(courtCase.hearingOn ? 'hearingOn' : 'filedOn', appearanceDay(courtCase), 'absenceFoundOn', courtCase.absenceFoundOn);
     assertDateOrder('filedOn', courtCase.filedOn, 'defaulterListedOn', courtCase.defaulterListedOn);
     assertDateOrder('defaulterListedOn', courtCase.defaulterListedOn, 'defaulterRemovedOn', courtCase.defaulterRemovedOn);
-    outcome = changesOutcome(before, snapshot(courtCase, CASE_FIELDS));
+    const after = snapshot(courtCase, CASE_FIELDS);
+    outcome = changesOutcome(before, after);
+    changed = changedFieldNames(before, after);
     return courtCase;
-  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome }));
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome, changed }));
 }
 
 export interface AbsenceFindingFields {

@@ -113,11 +113,13 @@ it('F7: the public hears of an objection to a commitment\'s 履职不力 finding
   const objectionId = (await server.ok(graphql(`mutation ($c: ID!, $on: LocalDate!) { fileFindingObjection(input: { commitmentId: $c, filedBy: "本单位", reason: "认定有误", filedOn: $on }) { id } }`), { c: commitmentId, on: chinaToday() }, CLERK)).fileFindingObjection.id;
   const UPDATE = graphql(`mutation ($id: ID!, $input: UpdateCourtCaseInput!) { updateCourtCase(id: $id, input: $input) { id } }`);
   await server.ok(UPDATE, { id: caseId, input: { entrustedRepresentative: '张三' } }, CLERK);
+  // A value that poses as another field's name in the audit outcome (`…"; hearingOn: "…`) is still a change of the representative only.
+  await server.ok(UPDATE, { id: caseId, input: { entrustedRepresentative: '李四"; hearingOn: "2025-02-11' } }, CLERK);
   await server.ok(UPDATE, { id: caseId, input: { hearingOn: '2025-02-10' } }, CLERK);
   await heardUpTo('AGENCY', agencyId, inspector, anyone);
 
   expect(inspector.received).toEqual([
-    { action: 'FILE_FINDING_OBJECTION', targetId: commitmentId }, { action: 'UPDATE_COURT_CASE', targetId: caseId }, { action: 'UPDATE_COURT_CASE', targetId: caseId },
+    { action: 'FILE_FINDING_OBJECTION', targetId: commitmentId }, { action: 'UPDATE_COURT_CASE', targetId: caseId }, { action: 'UPDATE_COURT_CASE', targetId: caseId }, { action: 'UPDATE_COURT_CASE', targetId: caseId },
   ]);
   expect(anyone.received).toEqual([{ action: 'UPDATE_COMMITMENT', targetId: null }, { action: 'UPDATE_COURT_CASE', targetId: caseId }]);
   // What the public reads agrees: no objection to that commitment's finding, no representative.
