@@ -55,8 +55,9 @@ export function inspectLaw(parsed: ParsedRuleFiles): LawInspection {
   const ids = new Set(parsed.rules.map(({ json }) => (json?.value as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'));
   // A warning, like a measure left without a rule: deleting a rule a choice lists must not stop the set loading.
   warnings.push(...checkLocalChoices(library, ids, parameterNames(parsed.parameters)));
-  // An error: a choice's list is what its lead unit is asked to confirm, so a rule resting on it must be on it.
-  problems.push(...checkLocalChoiceReach(library, parsed.rules));
+  // A warning: a choice's list is what its lead unit is asked to confirm, so a rule resting on it belongs on
+  // it; but a rule copied into a draft (a new matter's) must still load and be previewed, told to join it.
+  warnings.push(...checkLocalChoiceReach(library, parsed.rules));
   // A warning: a text citing an internal review label reads as authority no inspector can look up.
   warnings.push(...checkInternalLabels(parsed));
   const coverage = clauseCoverage(library, rules);

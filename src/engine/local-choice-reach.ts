@@ -10,7 +10,7 @@ import type { RuleProblem } from './rule-problem';
  *    placeholder), or
  *  - its texts send the reader to the clause's local choice (“见授权清单三(六)本地选择”, “see 三(六)'s
  *    local choice”): then some choice of that clause must name it.
- * An error, located at the rule: the list is what a lead unit is asked to confirm.
+ * A warning, located at the rule (law-check.ts says why): the list is what a lead unit is asked to confirm.
  */
 export function checkLocalChoiceReach(library: PolicyLibrary, rules: ParsedJson[]): RuleProblem[] {
   const problems: RuleProblem[] = [];

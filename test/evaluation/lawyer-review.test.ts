@@ -228,7 +228,9 @@ describe('四(一): the procurement bar says why a repair does not end it', () =
     });
     const verdict = await evaluate('ENTERPRISE', enterpriseId, 'PROCUREMENT');
     expect(verdict.outcome).toBe('RESTRICTED');
-    expect(verdict.reason.zh).toContain('失信被执行人名单由人民法院决定列入和移出');
+    // law23 N2: the court lists (法释〔2017〕7号 arts. 1, 5) and deletes (art. 10); arts. 11–12 correct an entry in error.
+    expect(verdict.reason.zh).toContain('失信被执行人名单由人民法院决定纳入');
+    expect(verdict.reason.zh).toContain('和删除（第十条）');
     expect(verdict.reason.zh).toContain('名单所依信用记录的信用修复不终止此项限制；');
     expect(verdict.reason.zh).toContain('请作决定的机关向列入名单的法院核实名单是否仍然有效；法院移出名单之日起，或登记的列入期限届满次日起，限制终止');
     expect(verdict.reason.en).toContain('a credit repair of the record behind the listing does not end the restriction');

@@ -57,9 +57,9 @@ it("a court's listing is not removed by a lower court, another court of its leve
   await refused(removal(membershipId, '鄂州市市场监督管理局'), 'removedBy', '人民法院', enterpriseId);
 });
 
-it('a removal on (or before) the listing day is refused on removedOn, even by the listing court: an error is corrected, not removed', async () => {
+it('a removal on (or before) the listing day is refused on removedOn, even by the listing court: a listing entered in error is withdrawn, not removed', async () => {
   const { enterpriseId, membershipId } = courtListed;
-  await refused(removal(membershipId, COURT, '2022-07-02'), 'removedOn', 'corrected by an officer, not removed', enterpriseId);
+  await refused(removal(membershipId, COURT, '2022-07-02'), 'removedOn', 'withdraw it as entered in error with withdrawListing', enterpriseId);
   await refused(removal(membershipId, COURT, '2022-07-01'), 'removedOn', '不晚于列入日期', enterpriseId);
 });
 
