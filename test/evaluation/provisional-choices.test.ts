@@ -52,7 +52,8 @@ describe('proposed local choices make a verdict provisional (lawyer19 R7)', () =
   it('reads the shipped catalogue: the court-listing reading of 三(四) makes cs-court-listing-caution provisional, and prevails over 三(七)\'s waiver choice (lawyer20 R2)', () => {
     const files = readRuleFolder(path.join(__dirname, '../../rules')).files!;
     const choices = proposedChoicesOf(files);
-    expect(provisionalOn(Outcome.CAUTION, [rule('cs-court-listing-caution', true, 'CAUTION')], {}, {}, choices)).toEqual(['localChoice:三(四)#2']);
+    // law23 N6: it also points to 三(六)'s citywide choice, which now names it.
+    expect(provisionalOn(Outcome.CAUTION, [rule('cs-court-listing-caution', true, 'CAUTION')], {}, {}, choices)).toEqual(['localChoice:三(四)#2', 'localChoice:三(六)#2']);
     const catalogue = JSON.parse(readFileSync(path.join(__dirname, '../../rules/catalogue/ezhou-zhengfa-2018-17.local-choices.json'), 'utf8'));
     const clause = (c: string) => catalogue.clauses.find((x: { clause: string }) => x.clause === c).localChoices;
     const listing = clause('三(四)').find((lc: { rules: string[] }) => lc.rules.includes('cs-court-listing-caution'));
