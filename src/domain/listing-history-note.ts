@@ -1,10 +1,19 @@
-import { CreditList, ListingEnd, type MembershipOnDay } from './list-membership';
+import { CreditList, ListingEnd } from './credit-list';
 
-// Built on call: list-membership.ts imports this file, so its enums are not yet defined while this one loads.
-const listName = (): Record<CreditList, { zh: string; en: string; keeper: { zh: string; en: string } }> => ({
+/** What the note reads of a listing (list-membership.ts's MembershipOnDay has these fields). */
+interface ListingSeen {
+  listedBy: string;
+  listedOn: string;
+  documentNumber: string;
+  removedOn: string | null;
+  endedBy: ListingEnd | null;
+  termEndsOn: string | null;
+}
+
+const LIST_NAME: Record<CreditList, { zh: string; en: string; keeper: { zh: string; en: string } }> = {
   [CreditList.JUDGMENT_DEFAULTER]: { zh: '失信被执行人名单', en: 'judgment-defaulter list (失信被执行人名单)', keeper: { zh: '法院', en: 'the court' } },
   [CreditList.SERIOUS_ILLEGAL_DISHONEST]: { zh: '严重违法失信名单', en: 'seriously-illegal-and-dishonest list (严重违法失信名单)', keeper: { zh: '列入机关', en: 'the listing authority' } },
-});
+};
 
 /**
  * What the register shows of a subject's listings on one list when none holds on the day (law23 R4),
@@ -14,8 +23,8 @@ const listName = (): Record<CreditList, { zh: string; en: string; keeper: { zh: 
  * shown (listFacts leaves it out). `ended` is the newest listing of the list that ended by the keeper's act by
  * the day; `holding`, the listing in force, if any (then the note says so and nothing else).
  */
-export function listingHistoryNote(list: CreditList, ended: MembershipOnDay | null, holding: MembershipOnDay | null): { zh: string; en: string } {
-  const name = listName()[list];
+export function listingHistoryNote(list: CreditList, ended: ListingSeen | null, holding: ListingSeen | null): { zh: string; en: string } {
+  const name = LIST_NAME[list];
   if (holding) {
     return {
       zh: `本系统登记的其${name.zh}（${holding.listedBy}于${holding.listedOn}列入）当日仍然有效，未登记${name.keeper.zh}移出。`,

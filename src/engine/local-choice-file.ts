@@ -1,5 +1,5 @@
 import type { LocatedJson } from './json-file';
-import type { Catalogue, LocalChoice } from './policy-library';
+import type { Catalogue, LocalChoice } from './policy-model';
 import { normalise } from './quote-match';
 import { LOCAL_CHOICES_SUFFIX } from './rule-loader';
 import type { RuleProblem } from './rule-problem';
