@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import pino from 'pino';
 import { migrationsList } from '../../src/db/migrations';
+import os from 'node:os';
+import { isLeftover } from '../support/template-database';
 import { createTestDatabase } from '../support/test-database';
 import { startTestServer } from '../support/test-server';
 
@@ -45,4 +47,25 @@ it('an empty database, for the suites of the start-up migration path, has no tab
   } finally {
     await database.drop();
   }
+});
+
+describe("another jest run's template (several runs share one PostgreSQL)", () => {
+  const HOUR = 60 * 60 * 1000;
+  const now = Date.now();
+  const note = (pid: number, ageMs: number, host = os.hostname()) => ({ pid, host, created: new Date(now - ageMs).toISOString() });
+  /** A pid no process has: above the kernel's limit. */
+  const GONE = 2 ** 22 + 1;
+
+  it('is kept while its run lives, however long it runs (up to a day), while it is young even if its process looks gone, and when it has no note (being created)', () => {
+    expect(isLeftover(null, now)).toBe(false);
+    expect(isLeftover(note(process.pid, 5 * HOUR), now)).toBe(false);
+    expect(isLeftover(note(GONE, 10 * 60 * 1000), now)).toBe(false);
+    // On another machine its process cannot be seen from here: kept for a day.
+    expect(isLeftover(note(GONE, 5 * HOUR, 'another-host'), now)).toBe(false);
+  });
+
+  it('is dropped once its run is surely over: its process gone for hours, or a day old', () => {
+    expect(isLeftover(note(GONE, 3 * HOUR), now)).toBe(true);
+    expect(isLeftover(note(process.pid, 25 * HOUR, 'another-host'), now)).toBe(true);
+  });
 });

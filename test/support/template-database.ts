@@ -26,7 +26,7 @@ const MIGRATIONS_DIR = path.join(root, 'src/db/migrations');
 const LEFTOVER_AFTER_MS = 2 * 60 * 60 * 1000;
 const ANY_LEFTOVER_AFTER_MS = 24 * 60 * 60 * 1000;
 
-interface TemplateNote {
+export interface TemplateNote {
   pid: number;
   host: string;
   created: string;
@@ -57,9 +57,12 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-/** Another run's template is left alone unless that run is surely over (its process gone, or a day old). */
-function isLeftover(note: TemplateNote | null, now: number): boolean {
-  if (!note) return true;
+/**
+ * Another run's template is left alone unless that run is surely over (its process gone, or a day
+ * old). One without a note is kept: another run may be between creating it and writing its note.
+ */
+export function isLeftover(note: TemplateNote | null, now: number): boolean {
+  if (!note) return false;
   const age = now - Date.parse(note.created);
   if (!(age >= 0)) return false;
   if (age > ANY_LEFTOVER_AFTER_MS) return true;
