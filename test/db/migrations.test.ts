@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { MikroORM } from '@mikro-orm/postgresql';
+import pino from 'pino';
 import { ormOptions } from '../../src/db/orm';
 import { migrationsList } from '../../src/db/migrations';
 import { idCardNumber, uscc } from '../support/factories';
@@ -7,8 +9,12 @@ import { createTestDatabase } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
+const startLog: string[] = [];
 beforeAll(async () => {
-  server = await startTestServer();
+  // From an empty database (not a copy of the migrated template the other files start from): the
+  // start-up applies every migration, which is what this file tests.
+  const sink = new Writable({ write: (chunk, _encoding, done) => (startLog.push(String(chunk)), done()) });
+  server = await startTestServer({}, undefined, { emptyDatabase: true, logger: pino({ level: 'info' }, sink) });
 });
 afterAll(() => server.stop());
 
@@ -19,6 +25,8 @@ const SERVANT = graphql(`query ($id: ID!) { civilServant(id: $id) { name post pr
 
 describe('migrations', () => {
   it('bring an empty database exactly to the schema the entities describe (no change left without a migration)', async () => {
+    const applied = startLog.map((line) => JSON.parse(line)).find((line) => line.migrations);
+    expect(applied).toMatchObject({ msg: `Applied ${migrationsList.length} migration(s).`, migrations: migrationsList.map((m) => m.name) });
     expect(await pendingSchemaChange(server)).toBe('');
   });
 
@@ -40,7 +48,7 @@ describe('migrations', () => {
 
   it("upgrade a database of the first release, with its data, to today's schema when the server starts", async () => {
     // A database as the first release left it: only the first migration, and a civil servant registered then.
-    const database = await createTestDatabase();
+    const database = await createTestDatabase({ empty: true });
     let upgraded: TestServer | undefined;
     try {
       const first = await MikroORM.init(ormOptions(database.url));

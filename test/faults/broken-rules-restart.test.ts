@@ -43,7 +43,7 @@ beforeAll(async () => {
   buildServer();
   rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-restart-'));
   cpSync(path.join(root, 'rules'), rulesDir, { recursive: true });
-  database = await createTestDatabase();
+  database = await createTestDatabase({ empty: true }); // migrated by the compiled start-up, as `npm start` migrates a new database
   // What the command line and a refused start are given: the server's settings (startClusteredServer's).
   env = { ...process.env, DATABASE_URL: database.url, RULES_DIR: rulesDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO_DATA: 'false', RULES_WATCH: 'true', JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'production', WEB_CONCURRENCY: '1' };
   // A whole tsc build: jest's limit is a hang guard, generous because a loaded 2-core machine takes over a minute.
@@ -100,7 +100,7 @@ describe('a server restarted on a broken rules folder', () => {
   }, 180_000);
 
   it('with nothing stored to fall back to, still refuses to start and lists every problem', async () => {
-    const fresh = await createTestDatabase();
+    const fresh = await createTestDatabase({ empty: true }); // migrated by the compiled start-up, as `npm start` migrates a new database
     try {
       const brokenDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-restart-'));
       cpSync(path.join(root, 'rules'), brokenDir, { recursive: true });

@@ -61,7 +61,7 @@ async function sequentially<T>(n: number, send: () => Promise<T>): Promise<T[]> 
 
 beforeAll(async () => {
   buildServer();
-  database = await createTestDatabase();
+  database = await createTestDatabase({ empty: true }); // migrated by the compiled start-up, as `npm start` migrates a new database
   const env = {
     PUBLIC_RATE_LIMIT: String(PUBLIC_RATE), PERSONAL_READS_PER_MINUTE: String(PERSONAL), AUDITED_READS_PER_MINUTE: String(AUDITED), STORED_WRITES_PER_MINUTE: String(STORED), PUBLIC_SOCKETS_PER_ADDRESS: String(SOCKETS),
   };

@@ -43,7 +43,7 @@ function waitFor(pattern: RegExp, count = 1, timeoutMs = 120_000): Promise<RegEx
 
 beforeAll(async () => {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
-  database = await createTestDatabase();
+  database = await createTestDatabase({ empty: true }); // migrated by the compiled start-up, as `npm start` migrates a new database
   rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-sec26-cluster-'));
   cpSync(path.resolve(root, 'rules'), rulesDir, { recursive: true });
 }, 180_000);

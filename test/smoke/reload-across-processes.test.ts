@@ -23,7 +23,7 @@ let rulesDir: string;
 
 beforeAll(async () => {
   buildServer();
-  database = await createTestDatabase();
+  database = await createTestDatabase({ empty: true }); // migrated by the compiled start-up, as `npm start` migrates a new database
   rulesDir = mkdtempSync(path.join(os.tmpdir(), 'chengxin-rel14-cluster-'));
   cpSync(path.resolve(root, 'rules'), rulesDir, { recursive: true });
 }, 180_000);

@@ -35,7 +35,7 @@ describe('the WEB_CONCURRENCY setting', () => {
 describe('several server processes', () => {
   beforeAll(async () => {
     buildServer();
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true }); // migrated by the compiled start-up, as `npm start` migrates a new database
   }, 180_000);
 
   afterAll(async () => {

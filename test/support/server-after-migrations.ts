@@ -21,7 +21,7 @@ export function serverAfterMigrations(prepare: (release: OlderRelease) => Promis
   const server = {} as TestServer;
   let database: { url: string; drop(): Promise<void> } | undefined;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true });
     const orm = await MikroORM.init(ormOptions(database.url));
     try {
       await prepare({

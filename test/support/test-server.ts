@@ -70,12 +70,13 @@ export function token(role: string, sub: string, ttl = '1h'): Promise<string> {
 }
 
 /**
- * Starts the real server, as `npm start` does, on a free port over a fresh database — or, given
+ * Starts the real server, as `npm start` does, on a free port over a fresh database (a copy of the
+ * run's migrated template, or with `emptyDatabase` one its start-up migrates) — or, given
  * `sharing`, over that server's database (a second server process; stopping it keeps the database)
  * or over a database the test prepared itself.
  */
-export async function startTestServer(overrides: Partial<Config> = {}, sharing?: Pick<TestServer, 'databaseUrl'>, options: { logger?: Logger } = {}): Promise<TestServer> {
-  const database = sharing ? { url: sharing.databaseUrl, drop: async () => undefined } : await createTestDatabase();
+export async function startTestServer(overrides: Partial<Config> = {}, sharing?: Pick<TestServer, 'databaseUrl'>, options: { logger?: Logger; emptyDatabase?: boolean } = {}): Promise<TestServer> {
+  const database = sharing ? { url: sharing.databaseUrl, drop: async () => undefined } : await createTestDatabase({ empty: options.emptyDatabase });
   const config: Config = {
     nodeEnv: 'test',
     port: 0,
