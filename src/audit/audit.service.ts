@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/role';
 import { AuditEvent } from '../db/entities';
 import type { AuditAction, AuditEntry } from '../domain/audit';
-import { notifyIn } from './change-notice';
+import { type NoticeDetail, notifyIn } from './change-notice';
 
 /** Adds an audit event to a transaction under way; it is stored with the transaction's other writes. */
 export function auditIn(tx: EntityManager, actor: Viewer, entry: AuditEntry): void {
@@ -30,20 +30,18 @@ export async function withAudit<T>(
   actor: Viewer,
   action: AuditAction,
   work: (tx: EntityManager) => Promise<T>,
-  about: (result: T) => Omit<AuditEntry, 'action'> & {
+  about: (result: T) => Omit<AuditEntry, 'action'> & NoticeDetail & {
     /** false: the write changed nothing a verdict rests on, so no change notice (a reload that kept the version). */
     notify?: boolean;
-    /** A correction's changed field names, told in its change notice (not stored: the outcome holds them with their values). */
-    changed?: string[];
   },
 ): Promise<T> {
   return em.transactional(
     async (tx) => {
       const result = await work(tx);
-      const { notify, changed, ...told } = about(result);
+      const { notify, changed, findingOn, ...told } = about(result);
       const entry = { action, ...told };
       auditIn(tx, actor, entry);
-      if (notify !== false) await notifyIn(tx, entry, changed);
+      if (notify !== false) await notifyIn(tx, entry, { changed, findingOn });
       await tx.flush();
       return result;
     },

@@ -269,7 +269,7 @@ export async function recordBreachFinding(em: EntityManager, actor: Viewer, inpu
     assertDateOrder(unconfirmed.length ? 'breachFoundOn' : 'settledOn', unconfirmed.length ? commitment.breachFoundOn : commitment.settledOn, 'foundOn', input.foundOn);
     await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument, answerablePersonIds: input.answerablePersonIds, answerableSeverity: input.answerableSeverity, answerableFromOtherAgencies: input.answerableFromOtherAgencies }, 'findingDocument', unconfirmed);
     return commitment;
-  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed' }));
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed', findingOn: 'Commitment' }));
 }
 
 /** A finding confirming carried-over entries is the same 履职不力 finding, and names the answerable persons. */

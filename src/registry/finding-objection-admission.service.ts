@@ -5,7 +5,7 @@ import { SubjectType } from '../domain/subject';
 import { FindingObjection } from '../db/entities';
 import { ConflictError } from '../errors';
 import { assertMayFileFrom } from './backdated-objection';
-import { type LockedFinding, lockFinding } from './finding-objection.service';
+import { findingOn, type LockedFinding, lockFinding } from './finding-objection.service';
 import { type AdmissionKind, type AdmitObjectionFields, admitRenewed } from './renewed-admission';
 
 /**
@@ -31,7 +31,7 @@ const TO_A_FINDING: AdmissionKind<FindingObjection, LockedFinding> = {
   assertMayAdmitFrom: (actor, admittedOn) => assertMayFileFrom(actor, admittedOn, { zh: '认定', en: 'finding' }),
   // The finding's row changes with it, so verdicts resting on the finding see the change (row digest).
   apply: (_tx, finding) => finding.setDisputed(true),
-  about: (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id }),
+  about: (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id, findingOn: findingOn(o) }),
 };
 
 export function admitFindingObjection(em: EntityManager, actor: Viewer, input: AdmitObjectionFields): Promise<FindingObjection> {
