@@ -33,7 +33,7 @@ export interface ChangeNotice {
   at: string;
   /**
    * For a correction (UPDATE_COURT_CASE, UPDATE_COMMITMENT): the names of the fields it changed, as
-   * its use case compared them (changedFieldNames), without their values — never parsed from the outcome
+   * withAudit compared them (Correction, src/audit/changes.ts), without their values — never parsed from the outcome
    * text, where a value could pose as a field name. A subscriber who may read none of them is not told
    * of it (change.resolver.ts): a notice without the value still tells that it changed (hostile29 F7).
    */

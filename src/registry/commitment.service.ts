@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { changedFieldNames, changesOutcome, snapshot } from '../audit/changes';
 import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
@@ -71,21 +70,16 @@ export interface CommitmentChanges {
 const COMMITMENT_FIELDS = ['domain', 'publiclyDisclosed'] as const;
 
 export async function updateCommitment(em: EntityManager, actor: Viewer, id: string, input: CommitmentChanges): Promise<Commitment> {
-  let outcome = '';
-  let changed: string[] = [];
-  return withAudit(em, actor, AuditAction.UPDATE_COMMITMENT, async (tx) => {
+  return withAudit(em, actor, AuditAction.UPDATE_COMMITMENT, async (tx, correction) => {
     const commitment = await findOrFail(tx, Commitment, 'commitment', id, 'id', { lock: true });
     if (commitment.breachFinding === BreachFinding.DERELICTION) {
       throw new ConflictError('id', `已于 ${commitment.breachFoundOn} 认定履职不力，其是否计入相关责任人诚信档案以当时的领域和公开情况为准，不能再改 / a 履职不力 finding was recorded on ${commitment.breachFoundOn}; whether it entered the answerable persons' integrity files rested on the field and disclosure as they stood, so they can no longer change.`);
     }
-    const before = snapshot(commitment, COMMITMENT_FIELDS);
+    correction.of(commitment, COMMITMENT_FIELDS);
     if (input.domain != null) commitment.domain = input.domain;
     if (input.publiclyDisclosed != null) commitment.publiclyDisclosed = input.publiclyDisclosed;
-    const after = snapshot(commitment, COMMITMENT_FIELDS);
-    outcome = changesOutcome(before, after);
-    changed = changedFieldNames(before, after);
     return commitment;
-  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome, changed }));
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id }));
 }
 
 export interface SettleCommitmentFields {
