@@ -6,7 +6,7 @@ import { AuditAction } from '../domain/audit';
 import { Agency } from '../db/entities';
 import { SubjectType, type AgencyKind, type AgencyLevel } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
-import { findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
 import { runSql } from '../db/repositories/sql';
 import { AGENCY_PARENT_LOCK } from '../db/migrations/Migration20261206300000ConcurrentWriteGuards';
 

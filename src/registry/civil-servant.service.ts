@@ -7,7 +7,7 @@ import { chinaToday } from '../domain/day';
 import { SubjectType } from '../domain/subject';
 import { Agency, CivilServant } from '../db/entities';
 import { BadUserInputError, ConflictError } from '../errors';
-import { findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
 import { followTenure } from './principal-terms';
 
 export interface CivilServantFields {

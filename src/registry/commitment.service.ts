@@ -9,7 +9,8 @@ import { SubjectType } from '../domain/subject';
 import { appendRevision, auditRecordCreatedIn } from './credit-record.service';
 import { confirmAnswerable, unconfirmedEntriesOf } from './answerable-confirmation';
 import { BadUserInputError, ConflictError } from '../errors';
-import { assertDateOrder, findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
+import { assertDateOrder } from './date-order';
 
 export interface CommitmentFields {
   agencyId: string;

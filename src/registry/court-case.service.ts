@@ -9,7 +9,8 @@ import { kindContradictsNumber } from '../domain/case-number-kind';
 import { appearanceDay, type CaseKind } from '../domain/court-facts';
 import { BadUserInputError, ConflictError } from '../errors';
 import { normalisedNumber } from './document-numbers';
-import { assertDateOrder, findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
+import { assertDateOrder } from './date-order';
 
 export interface CourtCaseFields {
   agencyId: string;

@@ -8,7 +8,7 @@ import { chinaDate, chinaToday } from '../domain/day';
 import { Enterprise, EnterpriseCreditGrade } from '../db/entities';
 import { SubjectType, type CreditGrade } from '../domain/subject';
 import { BadUserInputError } from '../errors';
-import { findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
 import { assertMayRewritePastDays, enRoles, type PastDaysChange, rewritesPastDays, zhRoles } from './past-days';
 import { assertNotWhoEntered, secondPersonRequired } from './second-person';
 

@@ -6,7 +6,7 @@ import { Enterprise, EnterpriseCreditGrade } from '../db/entities';
 import { SubjectType, type CreditGrade } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { ENTERPRISE_FIELDS, giveGrade } from './credit-grade.service';
-import { findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
 
 export interface EnterpriseFields {
   uscc: string;

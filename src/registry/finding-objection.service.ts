@@ -15,7 +15,8 @@ import { SubjectType } from '../domain/subject';
 import { Commitment, CourtCase, CreditRecord, CreditRecordRevision, FindingObjection, Objection } from '../db/entities';
 import { appendRevision } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
-import { assertDateOrder, findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
+import { assertDateOrder } from './date-order';
 import { assertSecondPerson } from './second-person';
 import { assertMayDecideFrom, assertMayFileFrom } from './backdated-objection';
 

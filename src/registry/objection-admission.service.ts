@@ -5,7 +5,7 @@ import { CreditRecord, Objection } from '../db/entities';
 import { RecordStatus, RevisionAction } from '../domain/credit-record';
 import { ConflictError } from '../errors';
 import { appendRevision } from './credit-record.service';
-import { findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
 import { assertMayAdmitFrom } from './backdated-objection';
 import { type AdmissionKind, type AdmitObjectionFields, admitRenewed } from './renewed-admission';
 import { assertNotWhoEntered } from './second-person';

@@ -9,7 +9,8 @@ import { BadUserInputError, ConflictError } from '../errors';
 import { type DecisionRecord, decisionSuffix } from '../domain/decision-record';
 import { checkedDecision } from './decision-record';
 import { appendRevision, assertInOfficeApplies, assertRecordConsistent } from './credit-record.service';
-import { assertDateOrder, findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
+import { assertDateOrder } from './date-order';
 import { assertSecondPerson } from './second-person';
 import { assertMayDecideFrom, assertMayFileFrom } from './backdated-objection';
 

@@ -5,7 +5,8 @@ import type { AuditAction, AuditEntry } from '../domain/audit';
 import type { ObjectionBase } from '../db/entities/objection-base';
 import { ObjectionStatus } from '../domain/objection';
 import { ConflictError } from '../errors';
-import { assertDateOrder, findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
+import { assertDateOrder } from './date-order';
 
 export interface AdmitObjectionFields {
   objectionId: string;

@@ -3,7 +3,7 @@ import type { ChangeNotice } from '../../audit/change-notice';
 import { FIELD_READERS, readsWhole, Role, type Viewer } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { SubjectType } from '../../domain/subject';
-import { assertId } from '../../registry/lookup';
+import { assertId } from '../../db/repositories/lookup';
 import type { ChangeFeed } from '../change-feed';
 import type { GraphQLContext } from '../context';
 import '../types/audit-event.type';
