@@ -14,7 +14,7 @@ import { RuleSetHolder } from '../src/engine/rule-set-holder';
 import { gatherFacts, type GatheredFacts } from '../src/evaluation/facts';
 import { createFactsRunner } from '../src/graphql/facts-runner';
 import { getFactsSchema, getSchema } from '../src/graphql/schema';
-import { subjectsAfter } from '../src/registry/subjects';
+import { subjectsAfter } from '../src/db/repositories/subjects';
 import { generate } from './generate';
 import { evaluateOverHttp } from './http-load';
 import { listPageStatements } from './list-page';

@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/role';
 import { AuditEvent } from '../db/entities';
 import type { AuditAction, AuditEntry } from '../domain/audit';
-import { notifyIn } from './change-notice';
+import { type NoticeDetail, notifyIn } from './change-notice';
+import { type Compared, Correction } from './changes';
 
 /** Adds an audit event to a transaction under way; it is stored with the transaction's other writes. */
 export function auditIn(tx: EntityManager, actor: Viewer, entry: AuditEntry): void {
@@ -24,26 +25,35 @@ export function auditIn(tx: EntityManager, actor: Viewer, entry: AuditEntry): vo
  * says why). A caller that must put several use cases in one transaction (the demo data, all or
  * nothing) opens it and passes its EntityManager: the use cases join it (REQUIRED) instead of
  * nesting savepoints in it.
+ *
+ * A correction (an update of a row that keeps no history of its own) names the row and the fields it
+ * may change with `correction.of(row, FIELDS)` once the row is locked; withAudit compares them when
+ * the work is done and records what changed, old → new, as the outcome (unless `about` composes its
+ * own from `corrected`) and the changed names in the change notice (change.resolver.ts reads them).
  */
 export async function withAudit<T>(
   em: EntityManager,
   actor: Viewer,
   action: AuditAction,
-  work: (tx: EntityManager) => Promise<T>,
-  about: (result: T) => Omit<AuditEntry, 'action'> & {
+  work: (tx: EntityManager, correction: Correction) => Promise<T>,
+  about: (result: T, corrected: Compared | undefined) => Omit<AuditEntry, 'action' | 'outcome'> & Omit<NoticeDetail, 'changed'> & {
+    /** Defaults to what a correction changed (`corrected.outcome`); required of a use case that corrects nothing. */
+    outcome?: string;
     /** false: the write changed nothing a verdict rests on, so no change notice (a reload that kept the version). */
     notify?: boolean;
-    /** A correction's changed field names, told in its change notice (not stored: the outcome holds them with their values). */
-    changed?: string[];
   },
 ): Promise<T> {
   return em.transactional(
     async (tx) => {
-      const result = await work(tx);
-      const { notify, changed, ...told } = about(result);
-      const entry = { action, ...told };
+      const correction = new Correction();
+      const result = await work(tx, correction);
+      const corrected = correction.compared();
+      const { notify, findingOn, outcome, ...told } = about(result, corrected);
+      const said = outcome ?? corrected?.outcome;
+      if (said === undefined) throw new Error(`${action}: a use case that corrects nothing says its outcome`);
+      const entry = { action, ...told, outcome: said };
       auditIn(tx, actor, entry);
-      if (notify !== false) await notifyIn(tx, entry, changed);
+      if (notify !== false) await notifyIn(tx, entry, { changed: corrected?.changed, findingOn });
       await tx.flush();
       return result;
     },

@@ -32,20 +32,30 @@ export interface ChangeNotice {
   targetId: string | null;
   at: string;
   /**
-   * For a correction (UPDATE_COURT_CASE, UPDATE_COMMITMENT): the names of the fields it changed, as its
-   * use case compared them (changedFieldNames), without their values — never parsed from the outcome
+   * For a correction (UPDATE_COURT_CASE, UPDATE_COMMITMENT): the names of the fields it changed, as
+   * withAudit compared them (Correction, src/audit/changes.ts), without their values — never parsed from the outcome
    * text, where a value could pose as a field name. A subscriber who may read none of them is not told
    * of it (change.resolver.ts): a notice without the value still tells that it changed (hostile29 F7).
    */
   changed?: string[];
+  /**
+   * For a write about a unit's finding or an objection to it: what the finding is on, as its use case
+   * knew it — a commitment (its 履职不力 finding, which not every role reads) or a court case (its
+   * absence finding) — so a subscriber who may not read the former hears of it coarsened
+   * (change.resolver.ts) without a lookup per notice.
+   */
+  findingOn?: 'Commitment' | 'CourtCase';
 }
+
+/** What a use case adds to its audit entry for the change notice only (withAudit's `about`). */
+export type NoticeDetail = Pick<ChangeNotice, 'changed' | 'findingOn'>;
 
 /**
  * NOTIFY in the transaction of the write: PostgreSQL delivers it to every listening server process
  * when, and only if, the transaction commits — a refused write notifies no one.
  */
-export async function notifyIn(tx: EntityManager, entry: AuditEntry, changed?: string[]): Promise<void> {
+export async function notifyIn(tx: EntityManager, entry: AuditEntry, detail: NoticeDetail = {}): Promise<void> {
   if (!AFFECTS_VERDICTS.has(entry.action)) return;
-  const notice: ChangeNotice = { action: entry.action, subjectType: entry.subjectType ?? null, subjectId: entry.subjectId ?? null, targetId: entry.targetId ?? null, at: new Date().toISOString(), changed };
+  const notice: ChangeNotice = { action: entry.action, subjectType: entry.subjectType ?? null, subjectId: entry.subjectId ?? null, targetId: entry.targetId ?? null, at: new Date().toISOString(), ...detail };
   await runSql(tx, 'select pg_notify(?, ?)', [CHANGE_CHANNEL, JSON.stringify(notice)]);
 }

@@ -41,6 +41,36 @@ export function changesOutcome(before: Record<string, string>, after: Record<str
 }
 
 /** The names of the fields an update changed (snapshots before and after), for its change notice. */
-export function changedFieldNames(before: Record<string, string>, after: Record<string, string>): string[] {
+function changedFieldNames(before: Record<string, string>, after: Record<string, string>): string[] {
   return Object.keys(after).filter((field) => before[field] !== after[field]);
+}
+
+/** What a correction changed: for its audit outcome (with values) and its change notice (names only). */
+export interface Compared {
+  outcome: string;
+  changed: string[];
+}
+
+/**
+ * The row a use case corrects, handed to it by withAudit (src/audit/audit.service.ts): the use case
+ * names the row and the fields it may change before changing them (`of`), and withAudit compares them
+ * after its work, for the audit outcome and the change notice's field names (sec28 F7: a notice names
+ * the fields as compared, never parsed from the outcome). So no correction can leave them out.
+ */
+export class Correction {
+  private taken: { row: object; fields: readonly string[]; before: Record<string, string> } | undefined;
+
+  /** Takes the fields' values now, before the use case changes them: call it once the row is locked. */
+  of<T extends object, K extends keyof T & string>(row: T, fields: readonly K[]): void {
+    if (this.taken) throw new Error('a use case corrects one row: Correction.of was called twice');
+    this.taken = { row, fields, before: snapshot(row, fields) };
+  }
+
+  /** What changed since `of`, or undefined when the use case corrected nothing. */
+  compared(): Compared | undefined {
+    if (!this.taken) return undefined;
+    const { row, fields, before } = this.taken;
+    const after = snapshot(row as Record<string, Value>, fields);
+    return { outcome: changesOutcome(before, after), changed: changedFieldNames(before, after) };
+  }
 }

@@ -13,7 +13,7 @@ import { storedProvisionalOn } from '../evaluation/provisional-uses';
 import type { RuleSet } from '../engine/rule-set';
 import { enumWords, factWords } from '../engine/schema-words';
 import { explainedRules } from '../evaluation/rule-texts';
-import { findSubject } from '../registry/subjects';
+import { findSubject } from '../db/repositories/subjects';
 import { parseAsOf } from './arguments';
 import { registerRulesCommands } from './rules-commands';
 import { cancelSweepCommand, sweepCommand, type SweepCommandOptions } from './sweep-command';

@@ -4,7 +4,7 @@ import { chinaDate } from '../domain/day';
 import { SubjectType } from '../domain/subject';
 import type { Decision, Outcome } from '../domain/verdict';
 import type { RuleSet } from '../engine/rule-set';
-import { subjectsAfter } from '../registry/subjects';
+import { subjectsAfter } from '../db/repositories/subjects';
 import { decide } from './decide';
 import { gatherFacts, type FactsRunner } from './facts';
 import { assertMatter } from './matter';

@@ -4,7 +4,7 @@ import { Client, type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
 import { CHANGE_CHANNEL, type ChangeNotice } from '../audit/change-notice';
 import { SUBSCRIPTION_DEFAULTS, publicShareOf } from '../config-defaults';
-import { Commitment, CreditRecord, CreditRepair } from '../db/entities';
+import { CreditRecord, CreditRepair } from '../db/entities';
 import { RepairStatus } from '../domain/credit-repair';
 import { publiclyDisclosed } from './visibility';
 
@@ -30,8 +30,6 @@ export class ChangeFeed {
   private readonly disclosed = new WeakMap<ChangeNotice, Promise<boolean>>();
   /** Per DECIDE_REPAIR notice: whether the record's latest decided repair was approved (looked up once, as above). */
   private readonly approved = new WeakMap<ChangeNotice, Promise<boolean>>();
-  /** Per finding notice: whether its target is a commitment (a 履职不力 finding) rather than a court case (looked up once, as above). */
-  private readonly commitments = new WeakMap<ChangeNotice, Promise<boolean>>();
 
   /**
    * @param maxListeners subscriptions this process runs at once, every socket together
@@ -91,14 +89,6 @@ export class ChangeFeed {
         .findOne(CreditRepair, { record: id, decidedOn: { $ne: null } }, { orderBy: { decidedOn: 'desc', updatedAt: 'desc' } })
         .then((repair) => repair?.status === RepairStatus.APPROVED),
     );
-  }
-
-  /**
-   * Whether the target of a finding notice (RECORD_BREACH_FINDING, FILE_/DECIDE_FINDING_OBJECTION) is a
-   * commitment, whose 履职不力 finding not every role reads, rather than a court case's absence finding.
-   */
-  targetIsCommitment(notice: ChangeNotice): Promise<boolean> {
-    return oncePerNotice(this.commitments, notice, (id) => this.orm.em.fork().count(Commitment, { id }).then((n) => n > 0));
   }
 
   async start(): Promise<void> {

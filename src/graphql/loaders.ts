@@ -17,7 +17,7 @@ import {
 import { SubjectType } from '../domain/subject';
 import { rowStatesOf, type RowState } from '../evaluation/row-versions';
 import { NotFoundError } from '../errors';
-import { assertId } from '../registry/lookup';
+import { assertId } from '../db/repositories/lookup';
 import { createFactRowLoaders } from './fact-rows';
 import { nestedPages } from './nested-pages';
 import { withheldCausesOf, withheldKeyText, type WithheldCauses, type WithheldKey } from './withheld-facts';

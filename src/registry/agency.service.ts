@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
-import { changesOutcome, snapshot } from '../audit/changes';
 import { GraphQLError } from 'graphql';
 import { PERMISSIONS, Role, type Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { Agency } from '../db/entities';
 import { SubjectType, type AgencyKind, type AgencyLevel } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
-import { findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
 import { runSql } from '../db/repositories/sql';
 import { AGENCY_PARENT_LOCK } from '../db/migrations/Migration20261206300000ConcurrentWriteGuards';
 
@@ -64,12 +63,11 @@ export async function createAgency(em: EntityManager, actor: Viewer, input: Agen
 const AGENCY_FIELDS = ['name', 'level', 'kind', 'parent'] as const;
 
 export async function updateAgency(em: EntityManager, actor: Viewer, id: string, input: Partial<Omit<AgencyFields, 'uscc'>>): Promise<Agency> {
-  let outcome = '';
-  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
+  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx, correction) => {
     if (input.parentId !== undefined) await lockReparenting(tx);
     // Locked and read again, so the audited "old" is the value this update replaces (hostile9 N1).
     const agency = await findOrFail(tx, Agency, 'agency', id, 'id', { lock: true });
-    const before = snapshot(agency, AGENCY_FIELDS);
+    correction.of(agency, AGENCY_FIELDS);
     if (input.name != null) agency.name = input.name;
     if (input.level != null) agency.level = input.level;
     if (input.kind != null && input.kind !== agency.kind) {
@@ -77,9 +75,8 @@ export async function updateAgency(em: EntityManager, actor: Viewer, id: string,
       agency.kind = input.kind;
     }
     if (input.parentId !== undefined) agency.parent = await parentFor(tx, input.parentId, agency);
-    outcome = changesOutcome(before, snapshot(agency, AGENCY_FIELDS));
     return agency;
-  }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id, outcome }));
+  }, (a) => ({ subjectType: SubjectType.AGENCY, subjectId: a.id }));
 }
 
 /**

@@ -1,14 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
-import { changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { chinaToday } from '../domain/day';
 import { SubjectType } from '../domain/subject';
 import { Agency, CivilServant } from '../db/entities';
 import { BadUserInputError, ConflictError } from '../errors';
-import { findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
 import { followTenure } from './principal-terms';
 
 export interface CivilServantFields {
@@ -106,12 +105,11 @@ export async function updateCivilServant(
   id: string,
   input: Partial<Omit<CivilServantFields, 'idCardNumber'>>,
 ): Promise<CivilServant> {
-  let outcome = '';
-  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
+  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx, correction) => {
     // Locked and read again (hostile9 F3, N1): the checks below and the audited "old" values are those
     // of the row as this update replaces it, not of a snapshot a concurrent update has since changed.
     const servant = await findOrFail(tx, CivilServant, 'civil servant', id, 'id', { lock: true });
-    const before = snapshot(servant, SERVANT_FIELDS);
+    correction.of(servant, SERVANT_FIELDS);
     const moving = !!input.agencyId && input.agencyId.toLowerCase() !== servant.agency.id;
     const wasPrincipal = servant.principal;
     if (input.agencyId) servant.agency = await findOrFail(tx, Agency, 'agency', input.agencyId, 'agencyId');
@@ -128,7 +126,6 @@ export async function updateCivilServant(
     if (moving) assertTenureFollowsMove(wasPrincipal, servant, input.principalSince);
     await assertOnePlausiblePrincipal(tx, servant, servant.agency);
     await followTenure(tx, actor, servant, input.principalUntil);
-    outcome = changesOutcome(before, snapshot(servant, SERVANT_FIELDS));
     return servant;
-  }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id, outcome }));
+  }, (c) => ({ subjectType: SubjectType.CIVIL_SERVANT, subjectId: c.id }));
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { changedFieldNames, changesOutcome, snapshot } from '../audit/changes';
 import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
@@ -10,7 +9,8 @@ import { SubjectType } from '../domain/subject';
 import { appendRevision, auditRecordCreatedIn } from './credit-record.service';
 import { confirmAnswerable, unconfirmedEntriesOf } from './answerable-confirmation';
 import { BadUserInputError, ConflictError } from '../errors';
-import { assertDateOrder, findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
+import { assertDateOrder } from './date-order';
 
 export interface CommitmentFields {
   agencyId: string;
@@ -71,21 +71,16 @@ export interface CommitmentChanges {
 const COMMITMENT_FIELDS = ['domain', 'publiclyDisclosed'] as const;
 
 export async function updateCommitment(em: EntityManager, actor: Viewer, id: string, input: CommitmentChanges): Promise<Commitment> {
-  let outcome = '';
-  let changed: string[] = [];
-  return withAudit(em, actor, AuditAction.UPDATE_COMMITMENT, async (tx) => {
+  return withAudit(em, actor, AuditAction.UPDATE_COMMITMENT, async (tx, correction) => {
     const commitment = await findOrFail(tx, Commitment, 'commitment', id, 'id', { lock: true });
     if (commitment.breachFinding === BreachFinding.DERELICTION) {
       throw new ConflictError('id', `已于 ${commitment.breachFoundOn} 认定履职不力，其是否计入相关责任人诚信档案以当时的领域和公开情况为准，不能再改 / a 履职不力 finding was recorded on ${commitment.breachFoundOn}; whether it entered the answerable persons' integrity files rested on the field and disclosure as they stood, so they can no longer change.`);
     }
-    const before = snapshot(commitment, COMMITMENT_FIELDS);
+    correction.of(commitment, COMMITMENT_FIELDS);
     if (input.domain != null) commitment.domain = input.domain;
     if (input.publiclyDisclosed != null) commitment.publiclyDisclosed = input.publiclyDisclosed;
-    const after = snapshot(commitment, COMMITMENT_FIELDS);
-    outcome = changesOutcome(before, after);
-    changed = changedFieldNames(before, after);
     return commitment;
-  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome, changed }));
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id }));
 }
 
 export interface SettleCommitmentFields {
@@ -269,7 +264,7 @@ export async function recordBreachFinding(em: EntityManager, actor: Viewer, inpu
     assertDateOrder(unconfirmed.length ? 'breachFoundOn' : 'settledOn', unconfirmed.length ? commitment.breachFoundOn : commitment.settledOn, 'foundOn', input.foundOn);
     await applyFinding(tx, actor, commitment, { finding: input.breachFinding, foundOn: input.foundOn, foundBy: input.foundBy, document: input.findingDocument, answerablePersonIds: input.answerablePersonIds, answerableSeverity: input.answerableSeverity, answerableFromOtherAgencies: input.answerableFromOtherAgencies }, 'findingDocument', unconfirmed);
     return commitment;
-  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed' }));
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome: c.breachFinding ?? 'unreviewed', findingOn: 'Commitment' }));
 }
 
 /** A finding confirming carried-over entries is the same 履职不力 finding, and names the answerable persons. */

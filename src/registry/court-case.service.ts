@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
-import { changedFieldNames, changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { SubjectType } from '../domain/subject';
@@ -10,7 +9,8 @@ import { kindContradictsNumber } from '../domain/case-number-kind';
 import { appearanceDay, type CaseKind } from '../domain/court-facts';
 import { BadUserInputError, ConflictError } from '../errors';
 import { normalisedNumber } from './document-numbers';
-import { assertDateOrder, findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
+import { assertDateOrder } from './date-order';
 
 export interface CourtCaseFields {
   agencyId: string;
@@ -75,11 +75,9 @@ export async function createCourtCase(em: EntityManager, actor: Viewer, input: C
 const CASE_FIELDS = ['kind', 'hearingOn', 'headAppeared', 'entrustedRepresentative', 'validAbsenceReason', 'judgmentDefaulter', 'defaulterListedOn', 'defaulterRemovedOn'] as const;
 
 export async function updateCourtCase(em: EntityManager, actor: Viewer, id: string, input: CourtCaseChanges): Promise<CourtCase> {
-  let outcome = '';
-  let changed: string[] = [];
-  return withAudit(em, actor, AuditAction.UPDATE_COURT_CASE, async (tx) => {
+  return withAudit(em, actor, AuditAction.UPDATE_COURT_CASE, async (tx, correction) => {
     const courtCase = await findOrFail(tx, CourtCase, 'court case', id, 'id', { lock: true });
-    const before = snapshot(courtCase, CASE_FIELDS);
+    correction.of(courtCase, CASE_FIELDS);
     if (input.kind === null) throw new BadUserInputError('kind', `案件类型不能清空，请填写 ${KINDS}。`);
     if (input.kind !== undefined && input.kind !== courtCase.kind) {
       // hostile17 F6: the kind decides whether an absence counts under 三(八); once a finding is on
@@ -121,11 +119,8 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
     if (courtCase.absenceFoundOn) assertDateOrder(courtCase.hearingOn ? 'hearingOn' : 'filedOn', appearanceDay(courtCase), 'absenceFoundOn', courtCase.absenceFoundOn);
     assertDateOrder('filedOn', courtCase.filedOn, 'defaulterListedOn', courtCase.defaulterListedOn);
     assertDateOrder('defaulterListedOn', courtCase.defaulterListedOn, 'defaulterRemovedOn', courtCase.defaulterRemovedOn);
-    const after = snapshot(courtCase, CASE_FIELDS);
-    outcome = changesOutcome(before, after);
-    changed = changedFieldNames(before, after);
     return courtCase;
-  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id, outcome, changed }));
+  }, (c) => ({ subjectType: SubjectType.AGENCY, subjectId: c.agency.id, targetId: c.id }));
 }
 
 export interface AbsenceFindingFields {

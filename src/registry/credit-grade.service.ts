@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
-import { changesOutcome, snapshot } from '../audit/changes';
 import { GraphQLError } from 'graphql';
 import { PERMISSIONS, type Role, type Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
@@ -9,7 +8,7 @@ import { chinaDate, chinaToday } from '../domain/day';
 import { Enterprise, EnterpriseCreditGrade } from '../db/entities';
 import { SubjectType, type CreditGrade } from '../domain/subject';
 import { BadUserInputError } from '../errors';
-import { findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
 import { assertMayRewritePastDays, enRoles, type PastDaysChange, rewritesPastDays, zhRoles } from './past-days';
 import { assertNotWhoEntered, secondPersonRequired } from './second-person';
 
@@ -161,8 +160,8 @@ function endedWords(open: EnterpriseCreditGrade, input: GradeWithdrawal, reopene
  * Audited as an UPDATE_SUBJECT, the changed fields old → new and the ending in words.
  */
 export async function withdrawCreditGrade(em: EntityManager, actor: Viewer, enterpriseId: string, input: GradeWithdrawal): Promise<Enterprise> {
-  let outcome = '';
-  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
+  let ended = '';
+  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx, correction) => {
     const enterprise = await findOrFail(tx, Enterprise, 'enterprise', enterpriseId, 'enterpriseId', { lock: true });
     const open = await openGrade(tx, enterprise);
     if (!open) {
@@ -170,7 +169,7 @@ export async function withdrawCreditGrade(em: EntityManager, actor: Viewer, ente
     }
     assertWithdrawal(open, input);
     await assertMayWithdraw(tx, actor, enterprise, open, input);
-    const before = snapshot(enterprise, ENTERPRISE_FIELDS);
+    correction.of(enterprise, ENTERPRISE_FIELDS);
     let reopened: EnterpriseCreditGrade | null = null;
     open.endReason = input.reason;
     if (input.reason === CreditGradeEnd.WITHDRAWN) {
@@ -188,7 +187,7 @@ export async function withdrawCreditGrade(em: EntityManager, actor: Viewer, ente
       enterprise.creditGrade = reopened?.grade ?? null;
       enterprise.gradedOn = reopened?.gradedOn ?? null;
     }
-    outcome = `${changesOutcome(before, snapshot(enterprise, ENTERPRISE_FIELDS))}; ${endedWords(open, input, reopened)}`.slice(0, 1000);
+    ended = endedWords(open, input, reopened);
     return enterprise;
-  }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome }));
+  }, (e, corrected) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome: `${corrected!.outcome}; ${ended}`.slice(0, 1000) }));
 }

@@ -8,9 +8,9 @@ import { categoryProblem, RecordCategory, RecordKind, RecordStatus, RevisionActi
 import { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { normalisedNumber } from '../domain/document-number';
-import { assertDateOrder } from './lookup';
+import { assertDateOrder } from './date-order';
 import { assertPrincipalOn } from './principal-terms';
-import { findSubject } from './subjects';
+import { findSubject } from '../db/repositories/subjects';
 
 export interface CreditRecordFields {
   subjectType: SubjectType;

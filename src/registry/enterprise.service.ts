@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
-import { changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { Enterprise, EnterpriseCreditGrade } from '../db/entities';
 import { SubjectType, type CreditGrade } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { ENTERPRISE_FIELDS, giveGrade } from './credit-grade.service';
-import { findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
 
 export interface EnterpriseFields {
   uscc: string;
@@ -54,16 +53,14 @@ export async function updateEnterprise(em: EntityManager, actor: Viewer, id: str
   if (input.creditGrade === undefined && input.gradedOn !== undefined) {
     throw new BadUserInputError('gradedOn', '只能与 creditGrade 一并填写：评定之日属于所评的信用等级，单独填写不会改动任何内容。请同时填写 creditGrade（及其评定之日），或删去 gradedOn。 / is given only with creditGrade: the date belongs to the grade awarded on it, and alone it would change nothing. Give creditGrade with it, or leave gradedOn out.');
   }
-  let outcome = '';
-  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx) => {
+  return withAudit(em, actor, AuditAction.UPDATE_SUBJECT, async (tx, correction) => {
     const enterprise = await findOrFail(tx, Enterprise, 'enterprise', id, 'id', { lock: true });
-    const before = snapshot(enterprise, ENTERPRISE_FIELDS);
+    correction.of(enterprise, ENTERPRISE_FIELDS);
     if (input.creditGrade) {
       assertGradeDated(input.creditGrade, input.gradedOn);
       await giveGrade(tx, actor, enterprise, input.creditGrade, input.gradedOn!);
     }
     if (input.name != null) enterprise.name = input.name;
-    outcome = changesOutcome(before, snapshot(enterprise, ENTERPRISE_FIELDS));
     return enterprise;
-  }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id, outcome }));
+  }, (e) => ({ subjectType: SubjectType.ENTERPRISE, subjectId: e.id }));
 }

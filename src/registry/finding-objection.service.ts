@@ -15,7 +15,8 @@ import { SubjectType } from '../domain/subject';
 import { Commitment, CourtCase, CreditRecord, CreditRecordRevision, FindingObjection, Objection } from '../db/entities';
 import { appendRevision } from './credit-record.service';
 import { BadUserInputError, ConflictError } from '../errors';
-import { assertDateOrder, findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
+import { assertDateOrder } from './date-order';
 import { assertSecondPerson } from './second-person';
 import { assertMayDecideFrom, assertMayFileFrom } from './backdated-objection';
 
@@ -47,6 +48,9 @@ export interface LockedFinding {
   setDisputed(disputed: boolean): void;
   revoke(on: string): void;
 }
+
+/** What the objection's finding is on, for its change notice (ChangeNotice.findingOn). */
+export const findingOn = (objection: FindingObjection): 'Commitment' | 'CourtCase' => (objection.commitment ? 'Commitment' : 'CourtCase');
 
 export async function lockFinding(tx: EntityManager, commitmentId: string | null | undefined, courtCaseId: string | null | undefined): Promise<LockedFinding> {
   if (commitmentId) {
@@ -115,7 +119,7 @@ export async function fileFindingObjection(em: EntityManager, actor: Viewer, inp
       filedOn: input.filedOn,
       enteredBy: actor.subject,
     });
-  }, (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id, outcome: `filed ${o.finding}${o.renewed ? ' (renewed: disputes nothing until admitted)' : ''}` }));
+  }, (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id, findingOn: findingOn(o), outcome: `filed ${o.finding}${o.renewed ? ' (renewed: disputes nothing until admitted)' : ''}` }));
 }
 
 /**
@@ -178,5 +182,5 @@ export async function decideFindingObjection(em: EntityManager, actor: Viewer, i
       if (finding.kind === UnitFindingKind.COMMITMENT_DERELICTION) await revokeFileEntries(tx, actor, finding.row.id, objection);
     }
     return objection;
-  }, (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id, outcome: `${o.status} ${o.finding}${o.status === ObjectionStatus.UPHELD ? ': finding revoked' : ': finding stands'}` }));
+  }, (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id, findingOn: findingOn(o), outcome: `${o.status} ${o.finding}${o.status === ObjectionStatus.UPHELD ? ': finding revoked' : ': finding stands'}` }));
 }

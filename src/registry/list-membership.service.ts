@@ -8,12 +8,13 @@ import type { CreditList } from '../domain/list-membership';
 import type { SubjectType } from '../domain/subject';
 import { BadUserInputError, ConflictError } from '../errors';
 import { documentNumberProblem, keeperProblem, LIST_KEEPERS } from './document-numbers';
-import { assertDateOrder, findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
+import { assertDateOrder } from './date-order';
 import { assertListingTerm, assertTermExtended } from './listing-term';
 import { decidingBodyProblem } from './deciding-body';
 import { assertMayEndFirstTermOn, assertMayRemoveFrom, assertMayWithdrawListing } from './listing-past-days';
 import { listingEnteredBy } from './entered-by';
-import { findSubject } from './subjects';
+import { findSubject } from '../db/repositories/subjects';
 
 export interface ListingFields {
   subjectType: SubjectType;

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
-import { changesOutcome, snapshot } from '../audit/changes';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { CreditRecord, Objection } from '../db/entities';
@@ -10,7 +9,8 @@ import { BadUserInputError, ConflictError } from '../errors';
 import { type DecisionRecord, decisionSuffix } from '../domain/decision-record';
 import { checkedDecision } from './decision-record';
 import { appendRevision, assertInOfficeApplies, assertRecordConsistent } from './credit-record.service';
-import { assertDateOrder, findOrFail } from './lookup';
+import { findOrFail } from '../db/repositories/lookup';
+import { assertDateOrder } from './date-order';
 import { assertSecondPerson } from './second-person';
 import { assertMayDecideFrom, assertMayFileFrom } from './backdated-objection';
 
@@ -123,8 +123,7 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
   // The history line of the decision names who decided and by which document, where given (lawyer13 R8).
   const line = `${input.resolution}${decisionSuffix(decision)}`;
   // What a correction changed, old → new, for the audit trail (the record's history keeps both versions too).
-  let corrected = '';
-  return withAudit(em, actor, AuditAction.DECIDE_OBJECTION, async (tx) => {
+  return withAudit(em, actor, AuditAction.DECIDE_OBJECTION, async (tx, correction) => {
     const found = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
     const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'objectionId', { lock: true });
     const objection = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId', { lock: true });
@@ -153,14 +152,13 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
       record.status = RecordStatus.REVOKED;
       appendRevision(tx, record, RevisionAction.REVOKED, line, objection.id);
     } else {
-      const before = snapshot(record, CORRECTABLE);
+      correction.of(record, CORRECTABLE);
       applyCorrection(record, input.correction!);
-      corrected = changesOutcome(before, snapshot(record, CORRECTABLE));
       record.status = statusAfter;
       appendRevision(tx, record, RevisionAction.CORRECTED, line, objection.id);
     }
     return objection;
-  }, (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}${corrected ? `; ${corrected}` : ''}`.slice(0, 1000) }));
+  }, (o, corrected) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}${corrected ? `; ${corrected.outcome}` : ''}`.slice(0, 1000) }));
 }
 
 /** The fields a correction may change, as the audit outcome compares them. */

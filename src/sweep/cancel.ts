@@ -5,7 +5,7 @@ import { SweepRun } from '../db/entities';
 import { AuditAction } from '../domain/audit';
 import { SweepStatus } from '../domain/sweep';
 import { ConflictError } from '../errors';
-import { findOrFail } from '../registry/lookup';
+import { findOrFail } from '../db/repositories/lookup';
 import { deleteQueuedJobs, runProgress } from '../db/repositories/sweep.repository';
 import { CHUNK_QUEUE, QUEUE_JOB_TABLE } from './queue';
 

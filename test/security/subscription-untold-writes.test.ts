@@ -128,3 +128,36 @@ it('F7: the public hears of an objection to a commitment\'s 履职不力 finding
   expect(objectionId).toBeTruthy();
   expect([...inspector.errors, ...anyone.errors]).toEqual([]);
 });
+
+it('F7: the public hears of a renewed objection to a commitment\'s 履职不力 finding, and its admission, without the commitment; of a court case\'s finding with it', async () => {
+  const agencyId = await createAgency(server, { name: '鄂州市通知再次异议测试局' });
+  const commitmentId = (await server.ok(graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`),
+    { input: { agencyId, responsiblePersonId: null, kind: 'DEADLINE', domain: 'PUBLIC_SERVICE', publiclyDisclosed: true, content: '15个工作日内答复企业诉求', publishedOn: '2025-01-01', dueOn: '2025-03-01' } }, CLERK)).createCommitment.id;
+  await server.ok(graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { id } }`),
+    { input: { commitmentId, status: 'BREACHED', settledOn: '2025-03-10', breachFinding: 'DERELICTION' } }, CLERK);
+  const caseId = (await server.ok(graphql(`mutation ($a: ID!) { createCourtCase(input: { agencyId: $a, caseNumber: "(2025)鄂07行初902号", court: "鄂州市中级人民法院", filedOn: "2025-01-10", kind: ADMINISTRATIVE, headAppeared: false }) { id } }`), { a: agencyId }, CLERK)).createCourtCase.id;
+  await server.ok(graphql(`mutation ($k: ID!) { recordAbsenceFinding(input: { courtCaseId: $k, finding: UNEXCUSED, foundOn: "2025-02-01", foundBy: "鄂州市人民政府", document: "鄂州府〔2025〕3号" }) { id } }`), { k: caseId }, CLERK);
+  const inspector = await follow('INSPECTOR', agencyId);
+  const anyone = await follow(null, agencyId);
+  await started('AGENCY', agencyId, inspector, anyone);
+
+  const today = chinaToday();
+  const FILE = graphql(`mutation ($c: ID, $k: ID, $on: LocalDate!) { fileFindingObjection(input: { commitmentId: $c, courtCaseId: $k, filedBy: "本单位", reason: "认定有误", filedOn: $on }) { id } }`);
+  const first = (await server.ok(FILE, { c: commitmentId, on: today }, CLERK)).fileFindingObjection.id;
+  await server.ok(graphql(`mutation ($o: ID!, $on: LocalDate!) { decideFindingObjection(input: { objectionId: $o, decision: REJECTED, resolution: "经核实，认定无误", resolvedOn: $on }) { id } }`), { o: first, on: today }, CLERK);
+  const renewed = (await server.ok(FILE, { c: commitmentId, on: today }, CLERK)).fileFindingObjection.id;
+  await server.ok(graphql(`mutation ($input: AdmitObjectionInput!) { admitFindingObjection(input: $input) { id } }`), { input: { objectionId: renewed, grounds: '新的证据', admittedOn: today } }, OFFICER);
+  await server.ok(FILE, { k: caseId, on: today }, CLERK);
+  await heardUpTo('AGENCY', agencyId, inspector, anyone);
+
+  expect(inspector.received).toEqual([
+    { action: 'FILE_FINDING_OBJECTION', targetId: commitmentId }, { action: 'DECIDE_FINDING_OBJECTION', targetId: commitmentId },
+    { action: 'FILE_FINDING_OBJECTION', targetId: commitmentId }, { action: 'ADMIT_FINDING_OBJECTION', targetId: commitmentId },
+    { action: 'FILE_FINDING_OBJECTION', targetId: caseId },
+  ]);
+  expect(anyone.received).toEqual([
+    ...Array.from({ length: 4 }, () => ({ action: 'UPDATE_COMMITMENT', targetId: null })),
+    { action: 'FILE_FINDING_OBJECTION', targetId: caseId },
+  ]);
+  expect([...inspector.errors, ...anyone.errors]).toEqual([]);
+});

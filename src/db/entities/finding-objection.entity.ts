@@ -1,10 +1,9 @@
-import { Check, Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, Unique } from '@mikro-orm/core';
 import { UnitFindingKind } from '../../domain/finding-objection';
-import { ObjectionStatus } from '../../domain/objection';
 import { Agency } from './agency.entity';
-import { BaseEntity } from './base.entity';
 import { Commitment } from './commitment.entity';
 import { CourtCase } from './court-case.entity';
+import { ADMITTED_WHOLE, ObjectionBase } from './objection-base';
 
 /**
  * A unit's objection (异议, 三(七)) to a finding against it: the 履职不力 finding on a breached
@@ -17,7 +16,7 @@ import { CourtCase } from './court-case.entity';
 /** Exactly the finding's own row: a commitment for a 四(四) finding, a case for a 三(八) one. */
 @Check({ name: 'finding_objection_one_finding', expression: "(finding = 'COMMITMENT_DERELICTION' and commitment_id is not null and court_case_id is null) or (finding = 'COURT_ABSENCE' and court_case_id is not null and commitment_id is null)" })
 /** An admission (lawyer23 R4) is whole, of a renewed objection, and not before its filing day. */
-@Check({ name: 'finding_objection_admitted_whole', expression: '(admitted_on is null) = (admitted_by is null) and (admitted_on is null) = (admission_grounds is null) and (admitted_on is null or (renewed and admitted_on >= filed_on))' })
+@Check({ name: 'finding_objection_admitted_whole', expression: ADMITTED_WHOLE })
 @Check({ name: 'finding_objection_decided_whole', expression: "(status = 'PENDING') = (resolved_on is null) and (resolved_on is null or resolved_on >= filed_on)" })
 /** One pending objection per finding (see fileFindingObjection): the database refuses a second one even if a use case forgets. */
 @Unique({
@@ -28,7 +27,7 @@ import { CourtCase } from './court-case.entity';
   name: 'finding_objection_one_pending_per_court_case',
   expression: `create unique index "finding_objection_one_pending_per_court_case" on "finding_objection" ("court_case_id") where "status" = 'PENDING'`,
 })
-export class FindingObjection extends BaseEntity {
+export class FindingObjection extends ObjectionBase {
   @Enum({ items: () => UnitFindingKind, nativeEnumName: 'unit_finding_kind' })
   finding!: UnitFindingKind;
 
@@ -43,55 +42,4 @@ export class FindingObjection extends BaseEntity {
   /** The case, for a COURT_ABSENCE finding. */
   @ManyToOne(() => CourtCase, { deleteRule: 'restrict', nullable: true })
   courtCase?: CourtCase | null;
-
-  /** Who filed it for the unit (its principal or representative). */
-  @Property({ type: 'string', length: 200 })
-  filedBy!: string;
-
-  /** Who entered it in the register (the token's `sub`): they may not uphold it too (src/registry/second-person.ts). */
-  @Property({ type: 'string', length: 200, nullable: true })
-  enteredBy?: string | null;
-
-  @Property({ type: 'text' })
-  reason!: string;
-
-  @Property({ type: 'date' })
-  filedOn!: string;
-
-  @Enum({ items: () => ObjectionStatus, nativeEnumName: 'objection_status', default: ObjectionStatus.PENDING })
-  status: Opt<ObjectionStatus> = ObjectionStatus.PENDING;
-
-  /** The reasons given with the decision. */
-  @Property({ type: 'text', nullable: true })
-  resolution?: string | null;
-
-  @Property({ type: 'date', nullable: true })
-  resolvedOn?: string | null;
-
-  /** The deciding body (决定机关), when given (lawyer13 R8); null on rows decided before it was kept. */
-  @Property({ type: 'string', length: 100, nullable: true })
-  decidedBy?: string | null;
-
-  /**
-   * Filed to a finding whose earlier objection was REJECTED (lawyer23 R4, as for records): it suspends
-   * nothing until an officer admits it on new grounds (admittedOn). False for a first objection and for rows filed before.
-   */
-  @Property({ type: 'boolean', default: false })
-  renewed: Opt<boolean> = false;
-
-  /** The day an officer admitted a renewed objection on new grounds: from it on the finding is disputed. */
-  @Property({ type: 'date', nullable: true })
-  admittedOn?: string | null;
-
-  /** Who admitted it (the token's `sub`). */
-  @Property({ type: 'string', length: 200, nullable: true })
-  admittedBy?: string | null;
-
-  /** The new facts or reasons the officer admitted it on. */
-  @Property({ type: 'text', nullable: true })
-  admissionGrounds?: string | null;
-
-  /** The decision's document number (文号), when given; null on rows decided before it was kept. */
-  @Property({ type: 'string', length: 100, nullable: true })
-  documentNumber?: string | null;
 }

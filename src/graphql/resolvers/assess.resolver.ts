@@ -11,7 +11,7 @@ import { parameterUsesNow } from '../../evaluation/parameter-uses';
 import type { RuleSet } from '../../engine/rule-set';
 import { parameterUseView, withParameterUses } from '../parameter-use';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { assertId } from '../../registry/lookup';
+import { assertId } from '../../db/repositories/lookup';
 import { assessManyNow, MAX_ASSESSMENTS_PER_REQUEST, reserveAssessments } from '../assessing';
 import type { GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';

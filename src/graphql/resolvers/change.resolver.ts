@@ -3,7 +3,7 @@ import type { ChangeNotice } from '../../audit/change-notice';
 import { FIELD_READERS, readsWhole, Role, type Viewer } from '../../auth/role';
 import { AuditAction } from '../../domain/audit';
 import { SubjectType } from '../../domain/subject';
-import { assertId } from '../../registry/lookup';
+import { assertId } from '../../db/repositories/lookup';
 import type { ChangeFeed } from '../change-feed';
 import type { GraphQLContext } from '../context';
 import '../types/audit-event.type';
@@ -32,11 +32,23 @@ const RECORD_ACTIONS = new Set<string>([
   AuditAction.REQUEST_REPAIR, AuditAction.DECIDE_REPAIR, AuditAction.STATE_REPAIR_RELIEF,
 ]);
 
-/** Writes whose target is a finding: a commitment's (履职不力, withheld from the public) or a court case's absence finding (public). */
-const FINDING_ACTIONS = new Set<string>([AuditAction.RECORD_BREACH_FINDING, AuditAction.FILE_FINDING_OBJECTION, AuditAction.DECIDE_FINDING_OBJECTION]);
+/**
+ * Writes whose target is a unit's finding: a commitment's (履职不力, withheld from the public) or a court
+ * case's absence finding (public). Their notices say which (ChangeNotice.findingOn); one that does not
+ * (from a use case that forgot, or a server process of an earlier release) is told as a commitment's.
+ */
+const FINDING_ACTIONS = new Set<string>([AuditAction.RECORD_BREACH_FINDING, AuditAction.FILE_FINDING_OBJECTION, AuditAction.DECIDE_FINDING_OBJECTION, AuditAction.ADMIT_FINDING_OBJECTION]);
+const onCommitmentFinding = (notice: ChangeNotice): boolean => (notice.findingOn ? notice.findingOn === 'Commitment' : FINDING_ACTIONS.has(notice.action));
 
 /** Corrections (their notice names the fields changed) and the type whose fields they are. */
 const CORRECTED_TYPE: Partial<Record<string, string>> = { [AuditAction.UPDATE_COURT_CASE]: 'CourtCase', [AuditAction.UPDATE_COMMITMENT]: 'Commitment' };
+
+/**
+ * Per role: whether it reads every field of the corrected types whole. It depends on the role alone, so it
+ * is worked out once here, not for every subscription.
+ */
+const READS_CORRECTIONS_WHOLE: ReadonlyMap<Role, boolean> = new Map(Object.values(Role).map((role) => [role, Object.values(CORRECTED_TYPE).every((type) =>
+  Object.keys(FIELD_READERS).filter((key) => key.startsWith(`${type}.`)).every((key) => readsWhole(role, key)))]));
 
 /** Whether a correction changed only fields the viewer may not read (a court case's representative, the head's reason for absence). */
 const changedOnlyWithheld = (viewer: Viewer, notice: ChangeNotice): boolean => {
@@ -62,8 +74,7 @@ const changedOnlyWithheld = (viewer: Viewer, notice: ChangeNotice): boolean => {
 function admission(viewer: Viewer, changes: ChangeFeed): ((notice: ChangeNotice) => Promise<boolean>) | undefined {
   const publicCaller = viewer.role === Role.PUBLIC;
   const readsRepairs = (FIELD_READERS['CreditRecord.repairs'].roles as readonly Role[]).includes(viewer.role);
-  const readsWithheld = Object.values(CORRECTED_TYPE).every((type) =>
-    Object.keys(FIELD_READERS).filter((key) => key.startsWith(`${type}.`)).every((key) => readsWhole(viewer.role, key)));
+  const readsWithheld = READS_CORRECTIONS_WHOLE.get(viewer.role) ?? false;
   if (!publicCaller && readsRepairs && readsWithheld) return undefined;
   return async (notice) => {
     if (changedOnlyWithheld(viewer, notice)) return false;
@@ -98,17 +109,17 @@ export class ChangeResolver {
       );
     },
   })
-  async subjectChanged(
+  subjectChanged(
     @Root() notice: ChangeNotice,
-    @Ctx() { viewer, changes }: GraphQLContext,
+    @Ctx() { viewer }: GraphQLContext,
     @Arg('subjectType', () => SubjectType, { nullable: true }) _subjectType?: SubjectType,
     @Arg('subjectId', () => ID, { nullable: true }) _subjectId?: string,
-  ): Promise<SubjectChangeType> {
+  ): SubjectChangeType {
     const told = { action: notice.action, subjectType: notice.subjectType as SubjectType | null, subjectId: notice.subjectId, targetId: notice.targetId, at: new Date(notice.at) };
     // hostile29 F7: a finding on a commitment, or a unit's objection to one, is a 履职不力 finding, which the public
     // does not read on any commitment (Commitment.breachFinding, findingObjections). It is told as a change of one of
     // the agency's commitments, naming none: no more than the agency's public counts (commitmentFacts) tell.
-    if (FINDING_ACTIONS.has(notice.action) && !readsWhole(viewer.role, 'Commitment.breachFinding') && changes && (await changes.targetIsCommitment(notice))) {
+    if (onCommitmentFinding(notice) && !readsWhole(viewer.role, 'Commitment.breachFinding')) {
       return { ...told, action: AuditAction.UPDATE_COMMITMENT, targetId: null };
     }
     return told;

@@ -5,7 +5,7 @@ import { Guarded } from '../guarded';
 import { Commitment } from '../../db/entities';
 import { CommitmentStatus } from '../../domain/commitment';
 import { createCommitment, recordBreachFinding, settleCommitment, updateCommitment } from '../../registry/commitment.service';
-import { findOrFail } from '../../registry/lookup';
+import { findOrFail } from '../../db/repositories/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { CommitmentFilter } from '../inputs/filter.input';

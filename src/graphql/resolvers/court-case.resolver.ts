@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import { PERMISSIONS } from '../../auth/role';
 import { CourtCase } from '../../db/entities';
 import { createCourtCase, recordAbsenceFinding, updateCourtCase } from '../../registry/court-case.service';
-import { findOrFail } from '../../registry/lookup';
+import { findOrFail } from '../../db/repositories/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { CourtCaseFilter } from '../inputs/filter.input';

@@ -5,7 +5,7 @@ import { assertMayRead, assertMaySee, disclosedOnly, publiclyDisclosed } from '.
 import { CreditRecord } from '../../db/entities';
 import { SubjectType } from '../../domain/subject';
 import { createCreditRecord } from '../../registry/credit-record.service';
-import { findOrFail } from '../../registry/lookup';
+import { findOrFail } from '../../db/repositories/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { loadSubject } from '../loaders';

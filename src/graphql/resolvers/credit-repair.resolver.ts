@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { PERMISSIONS } from '../../auth/role';
 import { CreditRepair } from '../../db/entities';
 import { decideCreditRepair, requestCreditRepair, stateRepairRelief } from '../../registry/credit-repair.service';
-import { findOrFail } from '../../registry/lookup';
+import { findOrFail } from '../../db/repositories/lookup';
 import { lightenReachOn } from '../../registry/lighten-reach';
 import type { GraphQLContext } from '../context';
 import { DecideCreditRepairInput, RequestCreditRepairInput, StateRepairReliefInput } from '../inputs/record.input';

@@ -4,7 +4,7 @@ import { PERMISSIONS } from '../../auth/role';
 import { ObjectionStatus } from '../../domain/objection';
 import { ConflictError } from '../../errors';
 import { Objection } from '../../db/entities';
-import { findOrFail } from '../../registry/lookup';
+import { findOrFail } from '../../db/repositories/lookup';
 import { fileObjection, resolveObjection } from '../../registry/objection.service';
 import { admitObjection } from '../../registry/objection-admission.service';
 import { PageArgs, paginate } from '../connection';

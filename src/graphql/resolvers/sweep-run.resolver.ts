@@ -6,7 +6,7 @@ import { SubjectType } from '../../domain/subject';
 import { cancelRun } from '../../sweep/cancel';
 import { assertInForceEverywhere } from '../../evaluation/rule-admin.service';
 import { runProgress } from '../../db/repositories/sweep.repository';
-import { findOrFail } from '../../registry/lookup';
+import { findOrFail } from '../../db/repositories/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { SweepErrorConnection, SweepRunConnection, SweepRunType } from '../types/sweep-run.type';

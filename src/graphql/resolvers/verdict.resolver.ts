@@ -20,7 +20,7 @@ import { explainedRules } from '../../evaluation/rule-texts';
 import { buildSummary } from '../../evaluation/summary';
 import { factWords } from '../../engine/schema-words';
 import { BadUserInputError } from '../../errors';
-import { assertId } from '../../registry/lookup';
+import { assertId } from '../../db/repositories/lookup';
 import { PageArgs, paginate } from '../connection';
 import { evaluationDeps, type GraphQLContext } from '../context';
 import { loadSubject, subjectKey } from '../loaders';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, CivilServant, Enterprise } from '../db/entities';
-import { SubjectType } from '../domain/subject';
+import { Agency, CivilServant, Enterprise } from '../entities';
+import { SubjectType } from '../../domain/subject';
 import { findOrFail } from './lookup';
 
 /** The entity behind each kind of subject, and how a message names it. */

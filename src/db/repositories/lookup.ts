@@ -1,6 +1,7 @@
+// Finding rows by id, for every layer that reads them (registry use cases, evaluation, resolvers, sweeps).
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInputError, NotFoundError } from '../errors';
+import { BadUserInputError, NotFoundError } from '../../errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,11 +31,4 @@ export async function findOrFail<E extends object>(
   const found = await em.findOne(entity, { id } as never, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
   if (!found) throw new NotFoundError(what, id, field);
   return found;
-}
-
-/** Throws BAD_USER_INPUT when a later date comes before an earlier one. */
-export function assertDateOrder(earlierField: string, earlier: string | null | undefined, laterField: string, later: string | null | undefined): void {
-  if (earlier && later && later < earlier) {
-    throw new BadUserInputError(laterField, `${later} is before ${earlierField} ${earlier}; it must be on or after it.`);
-  }
 }
