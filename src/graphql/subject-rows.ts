@@ -2,7 +2,8 @@ import { ReferenceKind, Utils, wrap, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Agency, CivilServant, Enterprise } from '../db/entities';
-import { runSql, sqlNames } from '../db/repositories/sql';
+import { sqlNames } from '../db/repositories/sql';
+import { factsSql } from './facts-sql';
 import type { StatementGate } from './statement-gate';
 
 /**
@@ -86,8 +87,8 @@ export function isWhole(value: object): boolean {
 function byId<R extends { id: string }>(em: EntityManager, gate: StatementGate, entity: EntityClass<unknown>) {
   return new DataLoader<string, R | null>(async (ids) => {
     const shape = shapeOf(em, entity);
-    const text = `select ${selectList(shape, 't', '')} from ${shape.table} t where t."id" = any(?::uuid[])`;
-    const raws = await gate(() => runSql<Record<string, unknown>>(em, text, [[...ids]]).then((r) => r.rows));
+    const text = `select ${selectList(shape, 't', '')} from ${shape.table} t where t."id" = any($1::uuid[])`;
+    const raws = await gate(() => factsSql<Record<string, unknown>>(em, text, [[...ids]]));
     const found = new Map<string, R>();
     for (const raw of raws) {
       const row = rowOf<R>(em, shape, raw, '');
@@ -107,8 +108,8 @@ function withAgency(em: EntityManager, gate: StatementGate, servants: DataLoader
     const s = shapeOf(em, CivilServant);
     const a = shapeOf(em, Agency);
     const agencyColumn = s.columns.find(([prop]) => prop === 'agency')![1];
-    const text = `select ${selectList(s, 's', '')}, ${selectList(a, 'a', 'a.')} from ${s.table} s join ${a.table} a on a."id" = s.${agencyColumn} where s."id" = any(?::uuid[])`;
-    const raws = await gate(() => runSql<Record<string, unknown>>(em, text, [[...ids]]).then((r) => r.rows));
+    const text = `select ${selectList(s, 's', '')}, ${selectList(a, 'a', 'a.')} from ${s.table} s join ${a.table} a on a."id" = s.${agencyColumn} where s."id" = any($1::uuid[])`;
+    const raws = await gate(() => factsSql<Record<string, unknown>>(em, text, [[...ids]]));
     const found = new Map<string, CivilServantRow>();
     // One row per agency in the batch, as the identity map gave one entity.
     const agencyRows = new Map<string, AgencyRow>();
