@@ -1,7 +1,7 @@
-import { wrap } from '@mikro-orm/core';
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { FIELD_READERS, type Role } from '../auth/role';
-import type { CivilServant } from '../db/entities';
+import type { CivilServantSubject } from './loaders';
+import { isWhole } from './subject-rows';
 import type { GraphQLContext } from './context';
 import type { CreditReading } from './facts-of';
 import { subjectFactsFields, type FactsSubject } from './resolvers/subject-facts.resolver';
@@ -43,11 +43,12 @@ function directFields(name: FactsSubject): Record<string, Direct> {
  * resolver it came a few promise jobs later, after the servant's record and listing loads had gone
  * out: the agency's records and listings then cost a statement each of their own (issue 13, perf20).
  * Given at once, the agency's `credit` asks in the same tick as the servant's, and each table is
- * read once for both. An agency not joined (never, from civilServantWithAgency) is loaded as before.
+ * read once for both. An agency not joined (a reference `{ id }`: a servant of a chunk's
+ * civilServantsByIds, or of an agency's civilServants) is loaded as before.
  */
 const servantAgency: Direct = (servant, _args, { loaders }) => {
-  const agency = (servant as unknown as CivilServant).agency;
-  return wrap(agency).isInitialized() ? agency : loaders.agency.load(agency.id);
+  const agency = (servant as unknown as CivilServantSubject).agency;
+  return isWhole(agency) ? agency : loaders.agency.load(agency.id);
 };
 
 /** The direct fields of `name`: credit and listings, and a civil servant's agency. */

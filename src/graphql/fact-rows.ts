@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Commitment, CourtCase, CreditRecord, CreditRecordRevision, CreditRepair, EnterpriseCreditGrade, FindingObjection, ListMembership, Objection } from '../db/entities';
 import { RevisionAction } from '../domain/credit-record';
-import { runSql, sqlNames } from '../db/repositories/sql';
+import { sqlNames } from '../db/repositories/sql';
+import { factsSql } from './facts-sql';
 import type { CommitmentLike } from '../domain/commitment-facts';
 import type { CourtCaseLike } from '../domain/court-facts';
 import type { CreditGradeLike } from '../domain/credit-grade';
@@ -24,7 +25,8 @@ import { lazyMembers } from './lazy-members';
  * Each row holds only the properties those functions read, under the entities' property names,
  * with the values the ORM's hydrator gives: dates as 'YYYY-MM-DD' text (MikroORM's pg type
  * parsers, which knex shares), enums as their text, a decimal declared `runtimeType: 'number'` as
- * a number, and a relation as its id. Names come from the entities' metadata (`sqlNames`). The
+ * a number, and a relation as its id. Names come from the entities' metadata (`sqlNames`); the
+ * statements go to the driver itself (facts-sql.ts). The
  * batching is the entity loaders' (src/graphql/loaders.ts): one statement per loader per tick, in
  * the same order, so a facts read sends as many statements as before.
  */
@@ -67,8 +69,8 @@ function selectRows<E, R>(em: EntityManager, query: RowQuery<E, R>, keys: readon
     `xmin::text as "version"`,
   ].join(', ');
   const order = query.orderBy.map(([p, direction]) => `${col[p]} ${direction}`).join(', ');
-  const text = `select ${list} from ${names.table} where ${col[query.key]} = any(?::uuid[]) order by ${order}`;
-  return runSql<R>(em, text, [[...keys]]).then((result) => result.rows);
+  const text = `select ${list} from ${names.table} where ${col[query.key]} = any($1::uuid[]) order by ${order}`;
+  return factsSql<R>(em, text, [[...keys]]);
 }
 
 /**
@@ -103,9 +105,9 @@ function findingObjectionsOfEntries(em: EntityManager, gate: StatementGate) {
     const text = `select t.${fc.id} as "id", t.${fc.status} as "status", t.${fc.filedOn} as "filedOn", t.${fc.resolvedOn} as "resolvedOn", t.${fc.renewed} as "renewed", t.${fc.admittedOn} as "admittedOn",
         t.${fc.agency} as "agencyId", t.${fc.commitment} as "commitmentId", t.${fc.courtCase} as "courtCaseId", t.xmin::text as "version", v.${vc.record} as "recordId"
       from ${v.table} v join ${f.table} t on t.${fc.commitment} = v.${vc.causeId}
-      where v.${vc.action} = '${RevisionAction.CREATED}' and v.${vc.record} = any(?::uuid[])
+      where v.${vc.action} = '${RevisionAction.CREATED}' and v.${vc.record} = any($1::uuid[])
       order by t.${fc.filedOn} asc, t.${fc.id} asc`;
-    const rows = await gate(() => runSql<FindingObjectionRow & { recordId: string }>(em, text, [[...keys]]).then((r) => r.rows));
+    const rows = await gate(() => factsSql<FindingObjectionRow & { recordId: string }>(em, text, [[...keys]]));
     const groups = new Map<string, FindingObjectionRow[]>(keys.map((key) => [key, []]));
     for (const { recordId, ...row } of rows) groups.get(recordId)?.push(row);
     return keys.map((key) => groups.get(key) ?? []);

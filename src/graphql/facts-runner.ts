@@ -28,7 +28,8 @@ import type { FactsSchema } from './schema';
  * - Read-only: each read is one `START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`, so
  *   PostgreSQL refuses any write a resolver might attempt, and every query of the read sees one
  *   snapshot.
- * - Its own EntityManager and loaders per read: nothing leaks between a request and its facts.
+ * - Its own EntityManager and loaders per read: nothing leaks between a request and its facts. Its
+ *   subjects are plain rows (src/graphql/subject-rows.ts), not hydrated entities.
  * - Each query is checked again before it runs (one `query`, one subject lookup, facts types
  *   only), whatever loaded it.
  * - A chunk of a sweep runs its query once for all its subjects (src/graphql/chunk-query.ts).
@@ -77,8 +78,9 @@ export function createFactsRunner(schema: FactsSchema, rootEm: EntityManager, ru
       sqlTransaction(
         rootEm,
         (tx) => {
-          // One connection for the whole read: its loaders send one statement at a time (statement-gate.ts).
-          const loaders = createLoaders(tx, oneAtATime());
+          // One connection for the whole read: its loaders send one statement at a time (statement-gate.ts);
+          // its subjects are plain rows, not entities (subject-rows.ts).
+          const loaders = createLoaders(tx, oneAtATime(), { plainSubjects: true });
           const context: GraphQLContext = { em: tx, loaders, rules, facts: runner, viewer: SYSTEM_VIEWER };
           const check = (query: FactsQuery) => {
             const refused = refusal(query);

@@ -24,6 +24,12 @@ import { withheldCausesOf, withheldKeyText, type WithheldCauses, type WithheldKe
 import { chinaDate } from '../domain/day';
 import { atOnce, type StatementGate } from './statement-gate';
 import { lazyMembers } from './lazy-members';
+import { subjectRowLoaders, type AgencyRow, type CivilServantRow, type EnterpriseRow } from './subject-rows';
+
+/** A subject as a request reads it (an entity) or as a facts read does (a row, src/graphql/subject-rows.ts). */
+export type AgencySubject = Agency | AgencyRow;
+export type CivilServantSubject = CivilServant | CivilServantRow;
+export type EnterpriseSubject = Enterprise | EnterpriseRow;
 
 type Ctor<E> = new (...args: never[]) => E;
 
@@ -76,12 +82,14 @@ const refId = (ref: { id: string } | null | undefined) => ref?.id ?? '';
 interface LoaderContext {
   em: EntityManager;
   gate: StatementGate;
+  /** Subjects as plain rows (src/graphql/subject-rows.ts): the facts runner's reads; entities otherwise. */
+  plainSubjects: boolean;
 }
 
 /** The loaders by id, which other loaders hand their rows to or page through. */
 interface ById {
-  agency: DataLoader<string, Agency | null>;
-  civilServant: DataLoader<string, CivilServant | null>;
+  agency: DataLoader<string, AgencySubject | null>;
+  civilServant: DataLoader<string, CivilServantSubject | null>;
   creditRecord: DataLoader<string, CreditRecord | null>;
   commitment: DataLoader<string, Commitment | null>;
   courtCase: DataLoader<string, CourtCase | null>;
@@ -94,10 +102,16 @@ interface ById {
  * record's history, objections and repairs) stay plain lists.
  */
 const makeLoaders = lazyMembers({
-  agency: ({ em, gate }: LoaderContext) => byId(em, Agency, gate),
-  civilServant: ({ em, gate }: LoaderContext) => byId(em, CivilServant, gate),
-  civilServantWithAgency: ({ em, gate }: LoaderContext, self: ById) => withAgency(em, gate, self.civilServant, self.agency),
-  enterprise: ({ em, gate }: LoaderContext) => byId(em, Enterprise, gate),
+  agency: ({ em, gate, plainSubjects }: LoaderContext): DataLoader<string, AgencySubject | null> =>
+    plainSubjects ? subjectRowLoaders.agency(em, gate) : byId(em, Agency, gate),
+  civilServant: ({ em, gate, plainSubjects }: LoaderContext): DataLoader<string, CivilServantSubject | null> =>
+    plainSubjects ? subjectRowLoaders.civilServant(em, gate) : byId(em, CivilServant, gate),
+  civilServantWithAgency: ({ em, gate, plainSubjects }: LoaderContext, self: ById): DataLoader<string, CivilServantSubject | null> =>
+    plainSubjects
+      ? subjectRowLoaders.civilServantWithAgency(em, gate, self.civilServant as DataLoader<string, CivilServantRow | null>, self.agency as DataLoader<string, AgencyRow | null>)
+      : withAgency(em, gate, self.civilServant as DataLoader<string, CivilServant | null>, self.agency as DataLoader<string, Agency | null>),
+  enterprise: ({ em, gate, plainSubjects }: LoaderContext): DataLoader<string, EnterpriseSubject | null> =>
+    plainSubjects ? subjectRowLoaders.enterprise(em, gate) : byId(em, Enterprise, gate),
   creditRecord: ({ em, gate }: LoaderContext) => byId(em, CreditRecord, gate),
   commitment: ({ em, gate }: LoaderContext) => byId(em, Commitment, gate),
   courtCase: ({ em, gate }: LoaderContext) => byId(em, CourtCase, gate),
@@ -135,8 +149,8 @@ const makeLoaders = lazyMembers({
  * one at a time when `em` is a transaction, whose statements share one connection. Each loader is
  * made when first read (above).
  */
-export function createLoaders(em: EntityManager, gate: StatementGate = atOnce) {
-  return makeLoaders({ em, gate });
+export function createLoaders(em: EntityManager, gate: StatementGate = atOnce, { plainSubjects = false }: { plainSubjects?: boolean } = {}) {
+  return makeLoaders({ em, gate, plainSubjects });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -19,6 +19,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * pg-boss keeps its own small pool (src/sweep/queue.ts): it runs its own schema, maintenance and
  * polling, and a queue call must not wait for a connection behind a chunk's write.
  *
+ * The facts loaders' reads (src/graphql/facts-sql.ts) skip knex's raw path and hand their fixed
+ * statements to the driver, on the same pool and transaction connection knex holds.
+ *
  * Names come from the entities' metadata (`sqlNames`), so a table or column renamed in an entity
  * is renamed in this SQL too. Statements sent this way are written to MikroORM's query log (its
  * `debug`) by `runSql` itself (knex does not go through it), with their text but not their values.

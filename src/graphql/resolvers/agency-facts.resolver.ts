@@ -20,13 +20,14 @@ import { assertPublicCommitmentArguments } from '../public-commitment-arguments'
 import { foldObjectionsForPublic } from '../public-commitment-counts';
 import { assertPublicCourtArguments } from '../public-court-arguments';
 import { createSubjectFactsResolver } from './subject-facts.resolver';
+import type { AgencySubject } from '../loaders';
 
 /** An agency's facts: what the rules in rules/agency/ read (rules/facts/agency.graphql). */
 @Resolver(() => AgencyType)
 export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', AgencyType) {
   @FieldResolver(() => CommitmentFactsType, { description: '公开承诺事实 / Its public commitments on the day of asOf (三(五), 四(四), 四(五)), or those of some fields and disclosure only. Without a token only asOf may be given, on today (China Standard Time): the other arguments could single out one commitment\'s finding (FORBIDDEN).' })
   async commitmentFacts(
-    @Root() agency: Agency,
+    @Root() agency: AgencySubject,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('within', () => String, WITHIN) within: string | null,
     @Arg('domains', () => [CommitmentDomain], DOMAINS) domains: CommitmentDomain[] | null,
@@ -59,7 +60,7 @@ export class AgencyFactsResolver extends createSubjectFactsResolver('Agency', Ag
 
   @FieldResolver(() => CourtFactsType, { description: '诉讼事实 / Its lawsuits on the day of asOf (三(八)); judgmentDefaulter comes from its list memberships.' })
   async courtFacts(
-    @Root() agency: Agency,
+    @Root() agency: AgencySubject,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('within', () => String, WITHIN) within: string | null,
     @Arg('actsFrom', () => LocalDateResolver, ABSENCES_FROM) actsFrom: string | null,

@@ -9,7 +9,7 @@ import type { GraphQLContext } from '../context';
 import { disclosedOnlySql, inVisibleOrder, seesCivilServants, visibleRecords } from '../visibility';
 import { AgencyFilter } from '../inputs/filter.input';
 import { CreateAgencyInput, UpdateAgencyInput } from '../inputs/subject.input';
-import { loadOrFail, subjectKey } from '../loaders';
+import { type AgencySubject, loadOrFail, subjectKey } from '../loaders';
 import { AgencyConnection, AgencyType } from '../types/agency.type';
 import { CivilServantConnection, CivilServantType } from '../types/civil-servant.type';
 import { CommitmentConnection, CommitmentType } from '../types/commitment.type';
@@ -70,52 +70,52 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => AgencyType, { nullable: true, description: 'The agency this one belongs to.' })
-  parent(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+  parent(@Root() agency: AgencySubject, @Ctx() { loaders }: GraphQLContext) {
     return agency.parent ? loaders.agency.load(agency.parent.id) : null;
   }
 
   @FieldResolver(() => [AgencyType], { description: 'Agencies that belong to this one.' })
-  async children(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+  async children(@Root() agency: AgencySubject, @Ctx() { loaders }: GraphQLContext) {
     return capped('Agency.children', await loaders.childAgencies.load(agency.id));
   }
 
   @FieldResolver(() => [CivilServantType], { description: 'Its civil servants, by name (for the public: by id).' })
-  async civilServants(@Root() agency: Agency, @Ctx() { loaders, viewer }: GraphQLContext) {
+  async civilServants(@Root() agency: AgencySubject, @Ctx() { loaders, viewer }: GraphQLContext) {
     return capped('Agency.civilServants', inVisibleOrder(viewer, await loaders.civilServantsOfAgency.load(agency.id)));
   }
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this agency, newest first; revoked and expired ones included for roles with rights, the public gets only those publicly disclosed today.' })
-  async creditRecords(@Root() agency: Agency, @Ctx() { loaders, viewer }: GraphQLContext) {
+  async creditRecords(@Root() agency: AgencySubject, @Ctx() { loaders, viewer }: GraphQLContext) {
     return capped('Agency.creditRecords', visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.AGENCY, agency.id))));
   }
 
   @FieldResolver(() => [CommitmentType])
-  async commitments(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+  async commitments(@Root() agency: AgencySubject, @Ctx() { loaders }: GraphQLContext) {
     return capped('Agency.commitments', await loaders.commitmentsOfAgency.load(agency.id));
   }
 
   @FieldResolver(() => [CourtCaseType])
-  async courtCases(@Root() agency: Agency, @Ctx() { loaders }: GraphQLContext) {
+  async courtCases(@Root() agency: AgencySubject, @Ctx() { loaders }: GraphQLContext) {
     return capped('Agency.courtCases', await loaders.courtCasesOfAgency.load(agency.id));
   }
 
   @FieldResolver(() => CivilServantConnection, { description: 'The civil servants of this agency, a page at a time (the paged form of civilServants, in its order: by name, for the public by id).' })
-  civilServantsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  civilServantsConnection(@Root() agency: AgencySubject, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     return (seesCivilServants(viewer) ? loaders.civilServantPages : loaders.civilServantPagesById).load({ parent: [agency.id], page, withTotal: asksFor(info, ['totalCount']) });
   }
 
   @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this agency, newest first, a page at a time (the paged form of creditRecords, with the same visibility: the public gets only those publicly disclosed today).' })
-  creditRecordsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  creditRecordsConnection(@Root() agency: AgencySubject, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     return loaders.creditRecordPages.load({ parent: [SubjectType.AGENCY, agency.id], page, condition: disclosedOnlySql(viewer), withTotal: asksFor(info, ['totalCount']) });
   }
 
   @FieldResolver(() => CommitmentConnection, { description: 'Commitments of this agency, latest due first, a page at a time (the paged form of commitments).' })
-  commitmentsConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  commitmentsConnection(@Root() agency: AgencySubject, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     return loaders.commitmentPagesOfAgency.load({ parent: [agency.id], page, withTotal: asksFor(info, ['totalCount']) });
   }
 
   @FieldResolver(() => CourtCaseConnection, { description: 'Court cases of this agency, latest filed first, a page at a time (the paged form of courtCases).' })
-  courtCasesConnection(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  courtCasesConnection(@Root() agency: AgencySubject, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     return loaders.courtCasePagesOfAgency.load({ parent: [agency.id], page, withTotal: asksFor(info, ['totalCount']) });
   }
 }

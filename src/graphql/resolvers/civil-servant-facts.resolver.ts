@@ -17,6 +17,7 @@ import { CreditReadingArgs } from './credit-args';
 import { AS_OF, BREACHES_FROM, DISPUTED_FINDINGS_COUNT, DOMAINS, PUBLICLY_DISCLOSED, WITHIN } from './facts-args';
 import { withFindingObjections } from '../finding-objections-of';
 import { createSubjectFactsResolver } from './subject-facts.resolver';
+import type { CivilServantSubject } from '../loaders';
 
 /** A civil servant's facts: what the rules in rules/civil-servant/ read (rules/facts/civil-servant.graphql). */
 @Resolver(() => CivilServantType)
@@ -24,7 +25,7 @@ export class CivilServantFactsResolver extends createSubjectFactsResolver('Civil
   @FieldResolver(() => CommitmentFactsType, { description: '本人负责的承诺事实 / Commitments this person is answerable for, on the day of asOf (三(四), 四(四)), or those of some fields and disclosure only.' })
   @Authorized(FIELD_READERS['CivilServant.commitmentFacts'].roles)
   async commitmentFacts(
-    @Root() servant: CivilServant,
+    @Root() servant: CivilServantSubject,
     @Arg('asOf', AS_OF) asOf: Date,
     @Arg('within', () => String, WITHIN) within: string | null,
     @Arg('domains', () => [CommitmentDomain], DOMAINS) domains: CommitmentDomain[] | null,
@@ -53,7 +54,7 @@ export class CivilServantFactsResolver extends createSubjectFactsResolver('Civil
   })
   @Authorized(FIELD_READERS['CivilServant.agencyCreditAsPrincipal'].roles)
   agencyCreditAsPrincipal(
-    @Root() servant: CivilServant,
+    @Root() servant: CivilServantSubject,
     @Arg('asOf', AS_OF) asOf: Date,
     @Args(() => CreditReadingArgs, { validate: false }) reading: CreditReadingArgs,
     @Ctx() { loaders, viewer }: GraphQLContext,

@@ -10,7 +10,7 @@ import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { CivilServantFilter } from '../inputs/filter.input';
 import { CreateCivilServantInput, UpdateCivilServantInput } from '../inputs/subject.input';
-import { loadOrFail, subjectKey } from '../loaders';
+import { type CivilServantSubject, loadOrFail, subjectKey } from '../loaders';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantConnection, CivilServantType, PrincipalTermType } from '../types/civil-servant.type';
 import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
@@ -65,36 +65,36 @@ export class CivilServantResolver {
 
   @FieldResolver(() => String, { description: '居民身份证号码 / Resident ID-card number (居民身份证号码); masked (4207**********0013) unless the role is CLERK, INSPECTOR or ADMIN.' })
   @Guarded('CivilServant.idCardNumber')
-  idCardNumber(@Root() servant: CivilServant): string {
+  idCardNumber(@Root() servant: CivilServantSubject): string {
     return servant.idCardNumber;
   }
 
   @FieldResolver(() => String, { description: '姓名 / The name; masked for the public: 王*明, 张*, and * for a one-character name.' })
   @Guarded('CivilServant.name')
-  name(@Root() servant: CivilServant): string {
+  name(@Root() servant: CivilServantSubject): string {
     return servant.name;
   }
 
   @FieldResolver(() => AgencyType)
-  agency(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
+  agency(@Root() servant: CivilServantSubject, @Ctx() { loaders }: GraphQLContext) {
     return loaders.agency.load(servant.agency.id);
   }
 
   @FieldResolver(() => [PrincipalTermType], { description: '主要负责人任期 / Every term they served as an agency\'s principal, the earliest first (三(六)); ended terms stay. Not public.' })
   @Authorized(FIELD_READERS['CivilServant.principalTerms'].roles)
-  async principalTerms(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
+  async principalTerms(@Root() servant: CivilServantSubject, @Ctx() { loaders }: GraphQLContext) {
     return capped('CivilServant.principalTerms', await loaders.principalTermsOfServant.load(servant.id));
   }
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this civil servant, newest first, revoked ones included. Not public.' })
   @Authorized(FIELD_READERS['CivilServant.creditRecords'].roles)
-  async creditRecords(@Root() servant: CivilServant, @Ctx() { loaders }: GraphQLContext) {
+  async creditRecords(@Root() servant: CivilServantSubject, @Ctx() { loaders }: GraphQLContext) {
     return capped('CivilServant.creditRecords', await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.CIVIL_SERVANT, servant.id)));
   }
 
   @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this civil servant, newest first, a page at a time (the paged form of creditRecords). Not public.' })
   @Authorized(FIELD_READERS['CivilServant.creditRecordsConnection'].roles)
-  creditRecordsConnection(@Root() servant: CivilServant, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  creditRecordsConnection(@Root() servant: CivilServantSubject, @Args() page: PageArgs, @Ctx() { loaders }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     return loaders.creditRecordPages.load({ parent: [SubjectType.CIVIL_SERVANT, servant.id], page, withTotal: asksFor(info, ['totalCount']) });
   }
 }

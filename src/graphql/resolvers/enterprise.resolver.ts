@@ -10,7 +10,7 @@ import type { GraphQLContext } from '../context';
 import { disclosedOnlySql, visibleRecords } from '../visibility';
 import { EnterpriseFilter } from '../inputs/filter.input';
 import { CreateEnterpriseInput, UpdateEnterpriseInput, WithdrawCreditGradeInput } from '../inputs/subject.input';
-import { loadOrFail, subjectKey } from '../loaders';
+import { type EnterpriseSubject, loadOrFail, subjectKey } from '../loaders';
 import { CreditRecordConnection, CreditRecordType } from '../types/credit-record.type';
 import { EnterpriseConnection, EnterpriseType } from '../types/enterprise.type';
 import { containsPattern, definedOnly } from '../where';
@@ -66,12 +66,12 @@ export class EnterpriseResolver {
   }
 
   @FieldResolver(() => [CreditRecordType], { description: 'Credit records about this enterprise, newest first; revoked and expired ones included for roles with rights, the public gets only those publicly disclosed today.' })
-  async creditRecords(@Root() enterprise: Enterprise, @Ctx() { loaders, viewer }: GraphQLContext) {
+  async creditRecords(@Root() enterprise: EnterpriseSubject, @Ctx() { loaders, viewer }: GraphQLContext) {
     return capped('Enterprise.creditRecords', visibleRecords(viewer, await loaders.creditRecordsOfSubject.load(subjectKey(SubjectType.ENTERPRISE, enterprise.id))));
   }
 
   @FieldResolver(() => CreditRecordConnection, { description: 'Credit records about this enterprise, newest first, a page at a time (the paged form of creditRecords, with the same visibility: the public gets only those publicly disclosed today).' })
-  creditRecordsConnection(@Root() enterprise: Enterprise, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  creditRecordsConnection(@Root() enterprise: EnterpriseSubject, @Args() page: PageArgs, @Ctx() { loaders, viewer }: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     return loaders.creditRecordPages.load({ parent: [SubjectType.ENTERPRISE, enterprise.id], page, condition: disclosedOnlySql(viewer), withTotal: asksFor(info, ['totalCount']) });
   }
 }

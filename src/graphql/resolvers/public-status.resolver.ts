@@ -10,6 +10,7 @@ import { EnterpriseType } from '../types/enterprise.type';
 import { PublicStatusType } from '../types/public-status.type';
 import { visibleRecords } from '../visibility';
 import { storedFactsFor, viewSourceOf } from '../stored-facts-view';
+import type { EnterpriseSubject } from '../loaders';
 
 /** An assessment as the portal shows it: the measures, one reason, and the records behind it the viewer may see. */
 /** The reason, from the facts as the viewer's role sees them (the ELIGIBLE case names the limb that held). */
@@ -44,13 +45,13 @@ export class EnterprisePublicStatusResolver {
   @FieldResolver(() => PublicStatusType, {
     description: `Whether the enterprise may take part in a matter now (e.g. PROCUREMENT): outcome, measures, a one-line reason and the public records behind it. Assessed on reading, stored nowhere; readable by everyone, the public included. A page's statuses are assessed together in one facts read. At most ${MAX_ASSESSMENTS_PER_REQUEST} per request.`,
   })
-  async publicStatus(@Root() enterprise: Enterprise, @Arg('matter', { description: 'A matter for enterprises from rules/matters.json.' }) matter: string, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  async publicStatus(@Root() enterprise: EnterpriseSubject, @Arg('matter', { description: 'A matter for enterprises from rules/matters.json.' }) matter: string, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     reserveAssessments(context, 1);
     return toPublicStatus(context, info, await assessEnterpriseNow(context, enterprise.id, matter));
   }
 
   @FieldResolver(() => [PublicStatusType], { description: 'publicStatus for every matter that concerns enterprises, in the order of rules/matters.json.' })
-  async publicStatuses(@Root() enterprise: Enterprise, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+  async publicStatuses(@Root() enterprise: EnterpriseSubject, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     const matters = context.rules.current.matters.filter((m) => m.subjectTypes.includes(SubjectType.ENTERPRISE));
     reserveAssessments(context, matters.length);
     return Promise.all(matters.map(async (m) => toPublicStatus(context, info, await assessEnterpriseNow(context, enterprise.id, m.code))));
