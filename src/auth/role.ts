@@ -196,7 +196,7 @@ export const FIELD_READERS = {
   // A 履职不力 finding on a commitment as an agency's facts list it (commitmentFacts): the finding, its day and its
   // standing are the same personal data of the commitment's responsible person as Commitment.breachFinding and
   // breachFoundOn, read through the agency (hostile29 F9); one read, one rule. The public's lists are empty.
-  ...personal('BreachedCommitment', ['breachFinding', 'foundOn', 'findingStanding']),
+  ...personal('BreachedCommitment', ['breachFinding', 'foundOn', 'findingStanding', 'objectionsRejected', 'renewedObjectionPending']),
   ...personal('NotCountedCommitment', ['foundOn', 'reason']),
   // An assessment of a civil servant (assess, hostile7 F2): its outcome, score and measures name the rules that
   // fired, and each rule's conditions are public (ruleSet), so they tell the credit facts `credit` tells.

@@ -1,5 +1,5 @@
 import { BreachFinding, CommitmentStatus, type CommitmentDomain } from './commitment';
-import { findingCounts, findingStandingOn, FindingStanding, type FindingObjectionLike } from './finding-objection';
+import { findingCounts, findingObjectionStanding, findingStandingOn, FindingStanding, type FindingObjectionLike, type FindingObjectionStanding } from './finding-objection';
 import { NotCountedReason } from './not-counted';
 import { runsOn, type Period } from './period';
 import type { ReviewPeriod } from './review-period';
@@ -65,7 +65,7 @@ export interface CommitmentFacts {
   fulfilled: number;
   /** Due before the day and not settled by then. */
   overdue: number;
-  breachedCommitments: {
+  breachedCommitments: ({
     id: string;
     content: string;
     dueOn: string;
@@ -76,7 +76,7 @@ export interface CommitmentFacts {
     publiclyDisclosed: boolean | null;
     /** IN_FORCE, or DISPUTED where disputed findings count. */
     findingStanding: FindingStanding;
-  }[];
+  } & FindingObjectionStanding)[];
   /**
    * Breaches in no count, each with why: found 履职不力 in the period but of an act before actsFrom
    * (不溯及既往), or settled as breached in the period with no finding by the day (未认定).
@@ -151,6 +151,7 @@ export function commitmentFacts(commitments: CommitmentLike[], on: string, withi
       domain: c.domain ?? null,
       publiclyDisclosed: c.publiclyDisclosed ?? null,
       findingStanding: standing(c),
+      ...findingObjectionStanding(c.findingObjections ?? [], on),
     })),
     notCounted: [
       ...leftOut.map((c) => ({ id: c.id, content: c.content, occurredOn: breachDay(c), foundOn: c.breachFoundOn ?? c.settledOn!, settledOn: c.settledOn!, reason: NotCountedReason.ACT_BEFORE_IN_FORCE })),

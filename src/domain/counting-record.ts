@@ -34,6 +34,10 @@ export interface CountingRecord extends ObjectionStanding {
    * (lawyer14 R1): the entry rests on that finding alone, so it is disputed as if objected to itself.
    */
   findingDisputed: boolean;
+  /** A 四(四) entry: a renewed objection to the finding it rests on, not admitted, undecided on the date (it disputes nothing). */
+  findingRenewedObjectionPending: boolean;
+  /** A 四(四) entry: how many objections to the finding it rests on had been rejected by the date. */
+  findingObjectionsRejected: number;
 }
 
 /** The approved repair with this relief that had been decided by day `on`, if any (a repair stored without a relief waived). */
@@ -62,6 +66,7 @@ export function disputedOn(objections: ObjectionLike[], on: string): boolean {
 /** The record as it counts on day `on`, read with its repairs, its objections and those to the finding it rests on. */
 export function countingRecord(r: RecordLike, repairs: RepairLike[], objections: ObjectionLike[], findingObjections: ObjectionLike[], on: string): CountingRecord {
   const findingDisputed = disputedOn(findingObjections, on);
+  const finding = objectionStanding(findingObjections, on);
   const waived = approvedBy(repairs, on, RepairRelief.WAIVE);
   const lightened = waived ? undefined : approvedBy(repairs, on, RepairRelief.LIGHTEN);
   return {
@@ -82,6 +87,8 @@ export function countingRecord(r: RecordLike, repairs: RepairLike[], objections:
     repairReliefStatedOn: (waived ?? lightened)?.reliefStatedOn ?? null,
     disputed: findingDisputed || disputedOn(objections, on),
     findingDisputed,
+    findingRenewedObjectionPending: finding.renewedObjectionPending,
+    findingObjectionsRejected: finding.objectionsRejected,
     ...objectionStanding(objections, on),
   };
 }

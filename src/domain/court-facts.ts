@@ -1,5 +1,5 @@
 import { AbsenceFinding, absenceFindingOn } from './court-absence';
-import { findingCounts, findingStandingOn, FindingStanding, type FindingObjectionLike } from './finding-objection';
+import { findingCounts, findingObjectionStanding, findingStandingOn, FindingStanding, type FindingObjectionLike, type FindingObjectionStanding } from './finding-objection';
 import { NotCountedReason } from './not-counted';
 import { runsOn, type Period } from './period';
 
@@ -64,7 +64,7 @@ export interface CourtFacts {
   absencesDisputed: number;
   /** Absences found without valid reason (administrative, in the period) whose finding was revoked on an upheld objection by the day. */
   absencesRevoked: number;
-  cases: {
+  cases: ({
     id: string;
     caseNumber: string;
     kind: CaseKind | null;
@@ -83,7 +83,7 @@ export interface CourtFacts {
     /** Where the absence finding stands on the day (IN_FORCE when there is none). */
     findingStanding: FindingStanding;
     defaulterOnDay: boolean;
-  }[];
+  } & FindingObjectionStanding)[];
   /**
    * Absences from administrative hearings in the period left out of headAbsences, with why: those
    * not found excused whose hearing (appearanceDay) lies before actsFrom (ACT_BEFORE_IN_FORCE, 不溯及既往),
@@ -173,6 +173,7 @@ export function courtFacts(
       headFailure: failed(c),
       findingStanding: finding(c) ? standing(c) : FindingStanding.IN_FORCE,
       defaulterOnDay: defaulterOnDay(c),
+      ...findingObjectionStanding(finding(c) ? c.findingObjections ?? [] : [], on),
     })),
     notCounted: [
       ...known

@@ -45,9 +45,9 @@ export enum RecordCategory {
 }
 
 /**
- * How grave a dishonesty record is: 轻微 / 一般 / 较重 / 严重. MINOR is the national tier of minor
- * dishonesty (disclosed at most 3 months); without it a minor act could only be entered as GENERAL
- * and count a year.
+ * How grave a dishonesty record is: 轻微 / 一般 / 较重 / 严重. MINOR follows a minor tier taken from
+ * national disclosure practice (disclosed at most 3 months) — unverified, no national text is held
+ * (lawyer23 N2, parameters note); without it a minor act could only be entered as GENERAL and count a year.
  */
 export enum Severity {
   MINOR = 'MINOR',

@@ -1,5 +1,5 @@
 import { ObjectionStatus } from './objection';
-import { suspendedOn } from './objection-stay';
+import { objectionStanding, suspendedOn } from './objection-stay';
 
 /**
  * Which finding about a unit (agency) an objection is about: the 履职不力 finding on a breached
@@ -58,4 +58,21 @@ export function findingStandingOn(objections: readonly FindingObjectionLike[], o
  */
 export function findingCounts(standing: FindingStanding, disputedCounts: boolean): boolean {
   return standing === FindingStanding.IN_FORCE || (standing === FindingStanding.DISPUTED && disputedCounts);
+}
+
+/**
+ * What a verdict says of the objections to a finding on day `on`, as it says of a record's
+ * (objection-stay.ts objectionStanding, lawyer23 R4): a renewed objection pending and not admitted
+ * is registered but disputes nothing, and the verdict names it so it does not read as overlooked.
+ */
+export interface FindingObjectionStanding {
+  /** How many objections to the finding had been rejected by the day. */
+  objectionsRejected: number;
+  /** A renewed objection to the finding, not admitted (admitFindingObjection), undecided on the day: it disputes nothing. */
+  renewedObjectionPending: boolean;
+}
+
+export function findingObjectionStanding(objections: readonly FindingObjectionLike[], on: string): FindingObjectionStanding {
+  const { objectionsRejected, renewedObjectionPending } = objectionStanding(objections, on);
+  return { objectionsRejected, renewedObjectionPending };
 }

@@ -6,9 +6,20 @@ import { lastDayOf } from './period';
  * deletes the listing when its term has run (art. 10). A listing whose recorded term has ended stops
  * counting from the day after `termEndsOn` (it stays in the history). Where no term is recorded the
  * listing keeps counting, and the note tells the deciding body to verify it with the court. A
- * seriously-illegal-and-dishonest listing has no term here: its note tells the deciding body to verify
- * the listing with the authority that listed the subject.
+ * seriously-illegal-and-dishonest listing has no term here (whether it has a statutory one is unverified,
+ * SERIOUS_TERM_UNVERIFIED): its note tells the deciding body to verify the listing with the authority
+ * that listed the subject.
  */
+
+/**
+ * What is not held about the seriously-illegal-and-dishonest list's term (lawyer23 N4): the measures
+ * governing it are named in rules/documents/ but their text is not held, so whether they set a listing
+ * term, or a removal when one runs out, is unverified. Chengxin records no term for that list and says so.
+ */
+export const SERIOUS_TERM_UNVERIFIED = {
+  zh: '该名单是否有法定的列入期限或期满移出，本系统未收入《市场监督管理严重违法失信名单管理办法》原文（rules/documents/ 只登记名称），未经核对',
+  en: 'whether that list has a statutory listing term, or a removal when one runs out, is not verified here (the text of 市场监督管理严重违法失信名单管理办法 is not held; rules/documents/ names it only)',
+} as const;
 
 /** The only list whose term Chengxin records: the seriously-illegal-and-dishonest list ends by the authority's removal alone. */
 export const TERM_LISTS: readonly string[] = ['JUDGMENT_DEFAULTER'];
@@ -30,8 +41,8 @@ export function listingTermProblem(list: string, listedOn: string, termEndsOn: s
   if (!termEndsOn) return null;
   if (!TERM_LISTS.includes(list)) {
     return {
-      zh: '只有失信被执行人名单登记列入期限（法释〔2017〕7号第二条）；严重违法失信名单以列入机关移出为准，请不填 termEndsOn。',
-      en: 'only a judgment-defaulter listing has a term recorded (法释〔2017〕7号 art. 2); a seriously-illegal-and-dishonest listing ends by the authority\'s removal: leave termEndsOn out.',
+      zh: `只有失信被执行人名单登记列入期限（法释〔2017〕7号第二条）；严重违法失信名单以列入机关移出为准（${SERIOUS_TERM_UNVERIFIED.zh}），请不填 termEndsOn，以移出登记其结束。`,
+      en: `only a judgment-defaulter listing has a term recorded (法释〔2017〕7号 art. 2); a seriously-illegal-and-dishonest listing ends by the authority's removal (${SERIOUS_TERM_UNVERIFIED.en}): leave termEndsOn out and enter its end as a removal.`,
     };
   }
   if (termEndsOn <= listedOn) {
@@ -54,8 +65,8 @@ export function listingTermNote(list: string, termEndsOn: string | null | undefi
   // entered here would bar for ever, so the verdict says to verify the listing (lawyer11 R3).
   if (!TERM_LISTS.includes(list)) {
     return {
-      zh: '严重违法失信名单以列入机关移出为准，本系统不登记列入期限，未登记移出的仍予计入；决定机关应向作出列入决定的机关核实名单是否仍然有效（是否已移出）。',
-      en: 'A seriously-illegal-and-dishonest listing ends by the listing authority\'s removal; Chengxin records no term for it, and a listing with no removal entered still counts: the deciding body should verify with the authority that listed the subject that the listing still holds (has not been removed).',
+      zh: `严重违法失信名单以列入机关移出为准，本系统不登记列入期限，未登记移出的仍予计入；${SERIOUS_TERM_UNVERIFIED.zh}；决定机关应向作出列入决定的机关核实名单是否仍然有效（是否已移出）。`,
+      en: `A seriously-illegal-and-dishonest listing ends by the listing authority's removal; Chengxin records no term for it, and a listing with no removal entered still counts; ${SERIOUS_TERM_UNVERIFIED.en}: the deciding body should verify with the authority that listed the subject that the listing still holds (has not been removed).`,
     };
   }
   if (termEndsOn) {

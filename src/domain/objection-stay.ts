@@ -1,7 +1,7 @@
 import type { ObjectionLike } from './credit-facts-input';
 
 /** What the stay reads of an objection, to a record or to a finding. */
-type Stayed = Pick<ObjectionLike, 'status' | 'filedOn' | 'resolvedOn' | 'renewed' | 'admittedOn'>;
+type Stayed = Pick<ObjectionLike, 'status' | 'filedOn' | 'resolvedOn' | 'renewed' | 'admittedOn'> & Partial<Pick<ObjectionLike, 'remedy'>>;
 import { ObjectionRemedy, ObjectionStatus } from './objection';
 
 /**
@@ -45,7 +45,7 @@ export interface ObjectionStanding {
   renewedObjectionPending: boolean;
 }
 
-export function objectionStanding(objections: readonly ObjectionLike[], on: string): ObjectionStanding {
+export function objectionStanding(objections: readonly Stayed[], on: string): ObjectionStanding {
   const suspending = objections.filter((o) => undecidedOn(o, on) && suspendsFrom(o) !== null && suspendsFrom(o)! <= on);
   return {
     disputedSince: suspending.map((o) => suspendsFrom(o)!).sort()[0] ?? null,
@@ -59,7 +59,7 @@ export function objectionStanding(objections: readonly ObjectionLike[], on: stri
  * UPHELD with CORRECT): the corrected record is a new state no review has looked at yet. Objections are
  * decided one at a time, so one filed on or after the correction's day came after it.
  */
-function rejectedSinceCorrection(objections: readonly ObjectionLike[], on: string): number {
+function rejectedSinceCorrection(objections: readonly Stayed[], on: string): number {
   const correctedOn = objections
     .filter((o) => o.status === ObjectionStatus.UPHELD && o.remedy === ObjectionRemedy.CORRECT && !!o.resolvedOn && o.resolvedOn <= on)
     .map((o) => o.resolvedOn!).sort().pop();

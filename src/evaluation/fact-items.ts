@@ -1,11 +1,11 @@
 /**
  * The items of every facts list named `list` in the subject's facts (credit.records,
- * commitmentFacts.notCounted, …) that `keep` accepts, each id once: the same record read by two
+ * commitmentFacts.notCounted, review.breachedCommitments, courtFacts.cases, …) that `keep` accepts, each id once: the same record read by two
  * facts fields (credit, agencyCreditAsPrincipal) makes one line of a summary.
  */
 export function* factItems(
   subject: unknown,
-  list: 'notCounted' | 'records',
+  list: 'notCounted' | 'records' | 'breachedCommitments' | 'cases',
   keep: (item: Record<string, unknown>) => boolean,
 ): Generator<Record<string, unknown>> {
   if (!subject || typeof subject !== 'object') return;

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../domain/bilingual';
 import { factItems, recordNumber } from './fact-items';
 
 /**
@@ -13,11 +14,7 @@ export function objectionLines(subject: unknown, zh: boolean): string[] {
     const number = recordNumber(item);
     const rejected = typeof item.objectionsRejected === 'number' ? item.objectionsRejected : 0;
     if (item.renewedObjectionPending === true && item.disputed !== true) {
-      lines.push(
-        zh
-          ? `记录 ${number} 有一项再次提出的异议待处理，此前对该记录的异议已被驳回 ${rejected} 次；再次异议未经工作人员以新的事实和理由受理（admitObjection），不中止该记录的效力，该记录照常计入（本地选择，见授权清单三(七)本地选择，拟定，待有权机关确认）。`
-          : `Record ${number} has a renewed objection pending, after ${rejected} objection(s) to it were rejected; not admitted by an officer on new grounds (admitObjection), it does not suspend the record, which counts as usual (a local choice, catalogue 三(七) local choices, proposed, awaiting confirmation by the deciding body).`,
-      );
+      lines.push(renewedPendingLine({ zh: `记录 ${number}`, en: `Record ${number}` }, RECORD, rejected, zh));
       continue;
     }
     lines.push(
@@ -25,6 +22,52 @@ export function objectionLines(subject: unknown, zh: boolean): string[] {
         ? `记录 ${number} 自 ${String(item.disputedSince)} 起有待处理的异议${rejected ? `（此前对该记录的异议已被驳回 ${rejected} 次，本次为经受理的再次异议）` : '（对该记录的首次异议）'}：异议处理期间不据以限制评优评先或取消荣誉评选资格（本地选择，见授权清单三(七)本地选择）；异议被驳回后，再次提出的异议须经工作人员以新的事实和理由受理方中止。`
         : `Record ${number} has been under a pending objection since ${String(item.disputedSince)}${rejected ? ` (${rejected} earlier objection(s) to it rejected; this renewed one was admitted on new grounds)` : ' (the first objection to it)'}: while it is decided no award restriction or honour disqualification rests on it (a local choice, catalogue 三(七) local choices); once rejected, a renewed objection suspends only if an officer admits it on new grounds.`,
     );
+  }
+  return lines;
+}
+
+/** What is objected to, as the sentence names it: the noun, and the mutation by which an officer admits a renewed objection to it. */
+interface Objected {
+  noun: Bilingual;
+  admittedBy: string;
+}
+const RECORD: Objected = { noun: { zh: '记录', en: 'record' }, admittedBy: 'admitObjection' };
+const FINDING: Objected = { noun: { zh: '认定', en: 'finding' }, admittedBy: 'admitFindingObjection' };
+
+/**
+ * The one sentence for a renewed objection pending and not admitted, to a record or to a finding
+ * (objection-stay.ts: one rule for both, lawyer23 R4): registered, it suspends nothing, and what it
+ * is filed against counts as usual. `what` names it at the start of the sentence.
+ */
+function renewedPendingLine(what: Bilingual, objected: Objected, rejected: number, zh: boolean): string {
+  const { noun, admittedBy } = objected;
+  return zh
+    ? `${what.zh} 有一项再次提出的异议待处理，此前对该${noun.zh}的异议已被驳回 ${rejected} 次；再次异议未经工作人员以新的事实和理由受理（${admittedBy}），不中止该${noun.zh}的效力，该${noun.zh}照常计入（本地选择，见授权清单三(七)本地选择，拟定，待有权机关确认）。`
+    : `${what.en} has a renewed objection pending, after ${rejected} objection(s) to it were rejected; not admitted by an officer on new grounds (${admittedBy}), it does not suspend the ${noun.en}, which counts as usual (a local choice, catalogue 三(七) local choices, proposed, awaiting confirmation by the deciding body).`;
+}
+
+const count = (value: unknown) => (typeof value === 'number' ? value : 0);
+
+/**
+ * The same sentence for the findings against a unit the subject's facts list (lawyer23 R4 left it
+ * unsaid): a 履职不力 finding on a commitment (四(四)), the finding of the head's absence without valid
+ * reason (三(八)), and for a person the 四(四) entry resting on a 履职不力 finding.
+ */
+export function findingObjectionLines(subject: unknown, zh: boolean): string[] {
+  const pending = (i: Record<string, unknown>) => i.renewedObjectionPending === true;
+  const lines: string[] = [];
+  for (const item of factItems(subject, 'breachedCommitments', pending)) {
+    const content = String(item.content);
+    lines.push(renewedPendingLine({ zh: `承诺“${content}”的履职不力认定`, en: `The 履职不力 finding on the commitment "${content}"` }, FINDING, count(item.objectionsRejected), zh));
+  }
+  // A case's finding counts in this verdict only as a headFailure (administrative, in the period).
+  for (const item of factItems(subject, 'cases', (i) => pending(i) && i.headFailure === true)) {
+    const number = String(item.caseNumber);
+    lines.push(renewedPendingLine({ zh: `案件 ${number} 中负责人无正当理由未出庭应诉的认定`, en: `The finding that the head was absent without valid reason in case ${number}` }, FINDING, count(item.objectionsRejected), zh));
+  }
+  for (const item of factItems(subject, 'records', (i) => i.findingRenewedObjectionPending === true)) {
+    const number = recordNumber(item);
+    lines.push(renewedPendingLine({ zh: `记录 ${number} 所依据的履职不力认定`, en: `The 履职不力 finding record ${number} rests on` }, FINDING, count(item.findingObjectionsRejected), zh));
   }
   return lines;
 }

@@ -42,7 +42,7 @@ export function decidingRules<R extends Decided>(outcome: Outcome, rules: R[]): 
  */
 export function provisionalOn(outcome: Outcome, rules: Decided[], sources: Record<string, ParameterSource>, reach: Record<string, string[]>, choices: readonly ProposedChoice[] = []): string[] {
   const names = new Set<string>();
-  const deciding = decidingRules(outcome, rules);
+  const deciding = decidingRules(outcome, rules).filter((rule) => !couldNotHaveFired(rule, sources, reach));
   for (const rule of deciding) {
     for (const name of rule.parameters ?? []) names.add(name);
     for (const condition of rule.conditions) {
@@ -54,6 +54,29 @@ export function provisionalOn(outcome: Outcome, rules: Decided[], sources: Recor
   const ids = new Set(deciding.map((r) => r.ruleId));
   const readings = choices.filter((c) => c.rules.some((id) => ids.has(id))).map((c) => c.name);
   return [...parameters, ...readings];
+}
+
+/**
+ * A rule that did not fire, and could not have whatever the proposed values and readings say: it failed
+ * on a condition every firing needs (a top-level `all` leaf) that compares a registered yes/no state of
+ * the subject with a literal — a listing held (listings.listedByCourt), the kind confirmed
+ * (kindEstimated), a leading cadre, a principal — on a fact no parameter of the facts query counts and
+ * with no parameter for its expected value. An ELIGIBLE outcome rests on every rule in effect not firing
+ * (decidingRules), but not on the readings of a rule that was never for this subject: an enterprise on no
+ * list is not provisional on how a listing whose record was revoked is read (四(一)#1), nor a civil
+ * servant who is no leading cadre on how a cadre's promotion assessment weighs a 四(四) entry (四(四)#2).
+ * Conditions on lists of kinds or levels (`in`) are kept: which kinds a clause reaches is itself a
+ * local choice (三(八)#2), so a rule failing on one still rests on it. Counts are kept: a parameter, or
+ * a record the registry holds, could make them true.
+ */
+function couldNotHaveFired(rule: Decided, sources: Record<string, ParameterSource>, reach: Record<string, string[]>): boolean {
+  if (rule.fired || !rule.inEffect) return false;
+  return rule.conditions.some(
+    (c) =>
+      c.passed === false && /^all\[\d+\]$/.test(c.place) && c.fact === 'subject' && !!c.path &&
+      (c.operator === 'equal' || c.operator === 'notEqual') && typeof c.expected === 'boolean' && !c.expectedParameter &&
+      !reachingVariables(reach, c.path).some((variable) => variable in sources),
+  );
 }
 
 /** By reach (one per facts query document, decide.ts): the variables whose reach holds each condition path asked. */

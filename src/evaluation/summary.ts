@@ -2,7 +2,7 @@ import type { Bilingual } from '../domain/bilingual';
 import { factItems, recordNumber } from './fact-items';
 import { disputedFindingLines } from './finding-dispute-lines';
 import { leftOutLines } from './left-out-lines';
-import { objectionLines } from './objection-lines';
+import { findingObjectionLines, objectionLines } from './objection-lines';
 import { provisionalNote } from './provisional';
 import { recommendationNote } from '../domain/recommendation';
 import { NOTHING_DECIDED, OUTCOME_TITLES, Outcome, type ConditionResult, type RuleResult } from '../domain/verdict';
@@ -161,6 +161,7 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   for (const line of unstatedReliefs(input.subject, zh)) lines.push(line);
   for (const line of disputedFindingLines(input.subject, zh)) lines.push(line);
   for (const line of objectionLines(input.subject, zh)) lines.push(line);
+  for (const line of findingObjectionLines(input.subject, zh)) lines.push(line);
   for (const p of input.parameters ?? []) {
     // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.
     const value = p.value && typeof p.value === 'object' ? JSON.stringify(p.value, Object.keys(p.value).sort()) : String(p.value);

@@ -74,7 +74,7 @@ registerEnumType(RecordCategory, {
 });
 registerEnumType(Severity, {
   name: 'Severity',
-  valuesConfig: { MINOR: { description: '轻微 (national disclosure at most 3 months)' }, GENERAL: { description: '一般' }, MAJOR: { description: '较重' }, SEVERE: { description: '严重' } },
+  valuesConfig: { MINOR: { description: '轻微 (a minor tier taken from national disclosure practice, at most 3 months: unverified, no national text held)' }, GENERAL: { description: '一般' }, MAJOR: { description: '较重' }, SEVERE: { description: '严重' } },
 });
 registerEnumType(NotCountedReason, {
   name: 'NotCountedReason',

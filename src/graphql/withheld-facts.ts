@@ -22,6 +22,17 @@ function periodsOf(verdict: WithheldKey): (string | null)[] {
   return [...SEVERITIES.map((s) => period(countsFor[s])), period(parameters.trustworthyCountsFor)];
 }
 
+/**
+ * The last day, as SQL, of a period whose first day is `start` (a date expression) and whose length is
+ * `interval` (an interval expression): the day before the anniversary, as period.ts lastDayOf counts it
+ * (law23 N4). PostgreSQL adds an interval's months first, a missing day becoming that month's last (民法典
+ * art. 202), then its days, which is what lastDayOf does; test/graphql/period-sql-agreement.test.ts
+ * compares the two on month-end days, leap days and periods with a days part, so they cannot drift apart.
+ */
+export function periodLastDaySql(start: string, interval: string): string {
+  return `((${start} + ${interval})::date - 1)`;
+}
+
 /** What a verdict's readers may not be shown, by cause (see withholdsStoredFacts in visibility.ts). */
 export interface WithheldCauses {
   /** A record the verdict could have counted was corrected on objection after it was given. */
@@ -49,14 +60,12 @@ export async function withheldCausesOf(em: EntityManager, verdicts: readonly Wit
   const record = sqlNames(em, CreditRecord);
   const revision = sqlNames(em, CreditRecordRevision);
   const r = record.col;
-  // The counting period runs from its start through the day before the anniversary; where the anniversary
-  // month has no such day the anniversary is that month's last day, as Postgres clamps it (period.ts lastDayOf,
-  // lawyer20 N1, law23 N4). A period with a days part that crosses a month end is read as clamped.
+  // The counting period runs from its start through its last day as period.ts lastDayOf counts it (periodLastDaySql).
   const start = `(case when r.${r.kind} = '${RecordKind.DISHONEST}' and r.${r.decidedOnEstimated} then r.${r.occurredOn} else r.${r.decidedOn} end)`;
-  const anniversary = `(${start} + coalesce((case when r.${r.kind} = '${RecordKind.TRUSTWORTHY}' then v.trustworthy
+  const lastDay = periodLastDaySql(start, `coalesce((case when r.${r.kind} = '${RecordKind.TRUSTWORTHY}' then v.trustworthy
                                                else case r.${r.severity} when 'MINOR' then v.minor when 'GENERAL' then v.general
                                                                        when 'MAJOR' then v.major when 'SEVERE' then v.severe end end)::interval,
-                                         interval '10000 years'))::date`;
+                                         interval '10000 years')`);
   const { rows } = await runSql<{ k: number; corrected: boolean; undisclosed: boolean }>(em,
     `with v (k, subject_type, subject_id, day, evaluated_at, minor, general, major, severe, trustworthy) as (
         select * from unnest(?::int[], ?::${record.type.subjectType}[], ?::${record.type.subjectId}[], ?::date[], ?::timestamptz[],
@@ -68,7 +77,7 @@ export async function withheldCausesOf(em: EntityManager, verdicts: readonly Wit
        exists (select 1 from ${record.table} r
                where r.${r.subjectType} = v.subject_type and r.${r.subjectId} = v.subject_id and r.${r.createdAt} <= v.evaluated_at
                  and r.${r.occurredOn} <= v.day and r.${r.decidedOn} <= v.day
-                 and v.day < ${anniversary}
+                 and v.day <= ${lastDay}
                  and (r.${r.status} = '${RecordStatus.REVOKED}' or r.${r.disclosureEndsOn} < ?::date)) as undisclosed
      from v`,
     [verdicts.map((_, i) => i), verdicts.map((x) => x.subjectType), verdicts.map((x) => x.subjectId), verdicts.map((x) => x.day), verdicts.map((x) => x.evaluatedAt.toISOString()),

@@ -35,6 +35,8 @@ const MARKET_REGULATOR = /(市场(监督管理|监管)(总局|局|委员会)|工
  * 被执行人名单信息的若干规定》), the seriously-illegal-and-dishonest list (严重违法失信名单) by the market
  * regulation departments (《市场监督管理严重违法失信名单管理办法》). A removal names the listing body or
  * another body of the same kind (a higher court or department that ordered it); any other body is refused.
+ * Neither provision is held (rules/documents/, textHeld false): the keepers are named as this system reads
+ * them, unverified against the texts (lawyer23 N5), and 四(一) itself does not say who lists.
  */
 export const LIST_KEEPERS: Record<CreditList, { pattern: RegExp; zh: string; en: string; since: string; subjectTypes: string[] }> = {
   [CreditList.JUDGMENT_DEFAULTER]: {

@@ -71,3 +71,32 @@ describe('a document named but whose text is not held', () => {
     expect(problems).toEqual([expect.objectContaining({ zh: expect.stringContaining('rules/documents/ 中没有文件 "湖北省某某条例"'), en: expect.stringContaining('name it only (textHeld: false, with notHeld)') })]);
   });
 });
+
+/**
+ * lawyer23 N2, N4, N5 (law25): where the rules and texts state the minor tier, the serious list's term and who keeps
+ * that list, they say what is held and what is not. The measures governing the 严重违法失信名单 are named with
+ * `textHeld: false`, as the Hubei regulation is; the readings resting on them say they are unverified.
+ */
+describe('what is held and what is not about the minor tier and the serious list (lawyer23 N2, N4, N5)', () => {
+  const read = (file: string) => readFileSync(path.join(SHIPPED, file), 'utf8');
+  it('the serious list\'s measures are named, their text not held, and the law check passes', () => {
+    const shipped = JSON.parse(read('documents/samr-serious-illegal-list-measures.json'));
+    expect(shipped).toMatchObject({ number: '市场监督管理严重违法失信名单管理办法', textHeld: false });
+    expect(shipped.clauses).toBeUndefined();
+    expect(shipped.source.zh).toContain('是否规定列入期限或期满移出');
+    expect(inspectFolderLaw(folder()).problems).toEqual([]);
+  });
+  it('四(一)\'s reading says who keeps the list is this system\'s reading, unverified', () => {
+    const catalogue = JSON.parse(read('catalogue/ezhou-zhengfa-2018-17.json')) as { clauses: { clause: string; measures?: { effect: string; reading: { zh: string; en: string } }[] }[] };
+    const bar = catalogue.clauses.find((c) => c.clause === '四(一)')!.measures!.find((m) => m.effect === 'RESTRICT')!;
+    expect(bar.reading.zh).toContain('这是本系统的理解，本文件没有说明由谁列入');
+    expect(bar.reading.zh).toContain('列入和移出机关、是否有法定列入期限均未据原文核对');
+    expect(bar.reading.en).toContain("this system's reading, since the document does not say who lists");
+  });
+  it('the minor tier is marked unverified where the counting periods are described', () => {
+    expect(read('README.md')).toContain("the minor\n  tier's 3 months is the least certain of them (lawyer23 N2: unverified)");
+    expect(read('README.md')).toContain('其中轻微档的3个月最无把握，未经核对');
+    const parameters = JSON.parse(read('parameters/2018-12-26.json'));
+    expect(parameters.values.countsFor.source.note.zh).toContain('其中轻微档（最长3个月）是否为国家分档、上限是否为3个月，尤其未经核对');
+  });
+});

@@ -144,6 +144,18 @@ describe('R5: a waiver reaches five caution rules, listed in one place; not 四(
     expect(cadre.explanation.zh).toContain('经信用修复决定免于的{{subject.commitmentFindings.repaired}}条仍予考量');
     expect(cadre.explanation.en).toContain('{{subject.commitmentFindings.repaired}} of them waived by a credit repair and still weighed');
   });
+  it('says what the clauses say and marks the rest as this system\'s reading: not as settled that a local choice cannot waive (law25)', () => {
+    const c = choice('三(七)', '免于及于提示关注');
+    expect(c.choice.zh).not.toContain('本地选择也不能取消原文的要求');
+    expect(c.choice.en).not.toContain('a local choice cannot set aside what a clause requires');
+    expect(c.choice.zh).toContain('四(四)原文是“对履职不力导致承诺未能实现的要追究相关单位责任,并计入相关责任人诚信档案,作为领导干部提拔考核重要内容”');
+    expect(c.choice.zh).toContain('本文件没有说明。本系统理解为');
+    expect(c.choice.zh).toContain('这是本系统的理解，不是原文的定论');
+    expect(c.choice.en).toContain("That is this system's reading, not settled law");
+    expect(c.choice.zh).toContain('依三(四)作为重要依据的提示关注是否属于失信惩戒措施，原文没有说明；本系统理解为不属于');
+    // The reading is the one 四(四)'s own choice puts to the deciding bodies.
+    expect(choice('四(四)', '领导干部提拔考核考量不是失信惩戒措施').choice.zh).toContain('这是本系统的理解，不是原文的定论');
+  });
   it('the 三(七) reading no longer states it for two rules', () => {
     const award = clause('三(七)').measures!.find((m) => m.matters.includes('AWARD'))!;
     expect(award.reading.zh).not.toContain('（cs-award-caution、cs-promotion-caution）考量');

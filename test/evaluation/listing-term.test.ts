@@ -60,8 +60,8 @@ describe('四(一): a judgment-defaulter listing past its recorded term bars no 
     await server.ok(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: id, ...listing, list: 'SERIOUS_ILLEGAL_DISHONEST', listedBy: '鄂州市市场监督管理局', documentNumber: '鄂州市监严〔2023〕5号' } });
     const verdict = await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2026-06-01');
     expect(verdict.outcome).toBe('RESTRICTED');
-    expect(verdict.reason.zh).toContain('本系统未登记列入机关移出；严重违法失信名单以列入机关移出为准，本系统不登记列入期限，未登记移出的仍予计入；决定机关应向作出列入决定的机关核实名单是否仍然有效（是否已移出）。依据四(一)');
-    expect(verdict.reason.en).toContain('the deciding body should verify with the authority that listed the subject that the listing still holds (has not been removed). Under 四(一)');
+    expect(verdict.reason.zh).toContain('本系统未登记列入机关移出；严重违法失信名单以列入机关移出为准，本系统不登记列入期限，未登记移出的仍予计入；该名单是否有法定的列入期限或期满移出，本系统未收入《市场监督管理严重违法失信名单管理办法》原文（rules/documents/ 只登记名称），未经核对；决定机关应向作出列入决定的机关核实名单是否仍然有效（是否已移出）。依据四(一)');
+    expect(verdict.reason.en).toContain('whether that list has a statutory listing term, or a removal when one runs out, is not verified here (the text of 市场监督管理严重违法失信名单管理办法 is not held; rules/documents/ names it only): the deciding body should verify with the authority that listed the subject that the listing still holds (has not been removed). Under 四(一)');
   });
 
   it.each([

@@ -35,6 +35,21 @@ describe('proposed local choices make a verdict provisional (lawyer19 R7)', () =
     expect(provisionalOn(Outcome.CAUTION, rules, {}, {}, choices)).toEqual([]);
   });
 
+  it('an ELIGIBLE outcome does not rest on a rule that could not have fired for the subject: failed on a registered yes/no state no parameter counts', () => {
+    const choices = proposedChoices(library);
+    const leaf = (path: string, operator: string, expected: unknown, actual: unknown, place = 'all[0]') => ({ place, fact: 'subject', path, operator, expected, actual, passed: false });
+    const notFired = (conditions: unknown[]) => ({ ...rule('ag-a', false, 'SUPERVISE'), conditions }) as unknown as Decided;
+    // Not on the list: a rule needing a listing could not have fired, whatever the choice listing it says.
+    expect(provisionalOn(Outcome.ELIGIBLE, [notFired([leaf('$.listings.listedByCourt', 'equal', true, false)])], {}, {}, choices)).toEqual([]);
+    // Kept where it could have: a count (a record could make it true), a list of kinds (itself a reading), a condition inside `any`.
+    expect(provisionalOn(Outcome.ELIGIBLE, [notFired([leaf('$.credit.unrepaired', 'greaterThanInclusive', 1, 0)])], {}, {}, choices)).toEqual(['localChoice:三(八)#2']);
+    expect(provisionalOn(Outcome.ELIGIBLE, [notFired([leaf('$.kind', 'in', ['DEPARTMENT'], 'OTHER')])], {}, {}, choices)).toEqual(['localChoice:三(八)#2']);
+    expect(provisionalOn(Outcome.ELIGIBLE, [notFired([leaf('$.listings.listedByCourt', 'equal', true, false, 'all[0]any[0]')])], {}, {}, choices)).toEqual(['localChoice:三(八)#2']);
+    // And where a parameter counts the yes/no fact: a proposed period could change it.
+    const sources = { countsFor: { localChoice: { status: 'PROPOSED' } } } as unknown as Parameters<typeof provisionalOn>[2];
+    expect(provisionalOn(Outcome.ELIGIBLE, [notFired([leaf('$.credit.judgmentDefaulter', 'equal', true, false)])], sources, { countsFor: ['$.credit'] }, choices)).toEqual(['countsFor', 'localChoice:三(八)#2']);
+  });
+
   it('says in the note which are parameters and which are local choices', () => {
     const note = provisionalNote(['countsFor', 'localChoice:三(八)#2'])!;
     expect(note.zh).toBe('暂定结论：所依规则依据的参数 countsFor 为拟定取值；所依规则依据的本地选择 localChoice:三(八)#2（授权清单 localChoices，原文未规定、由本系统选定）为拟定，尚待有权机关确认（来源见下）；确认或改定后结论可能不同。');

@@ -89,12 +89,29 @@ describe('provisional verdicts (拟定参数)', () => {
     for (const matter of ['BIDDING', 'PROCUREMENT']) {
       const verdict = await evaluate('ENTERPRISE', enterpriseId, matter);
       expect(verdict.outcome).toBe('ELIGIBLE');
-      // An ELIGIBLE outcome rests on every rule of the matter not firing: the revoked-record cautions (四(一)#1, lawyer20 R1), the
-      // ended-listing record (#2, lawyer21 R1) and the record-without-listing cautions (#3, lawyer21 R6), which rest on the record periods too.
-      expect(verdict.provisionalOn).toEqual(['countsFor', 'gradePoints.B', 'localChoice:四(一)#1', 'localChoice:四(一)#2', 'localChoice:四(一)#3']);
+      // An ELIGIBLE outcome rests on every rule of the matter not firing that could have: the ended-listing record (四(一)#2,
+      // lawyer21 R1) and the record-without-listing cautions (#3, lawyer21 R6), which rest on the record periods too. Not the
+      // revoked-record cautions (#1, lawyer20 R1): they need a listing, and an enterprise on no list could not have met them.
+      expect(verdict.provisionalOn).toEqual(['countsFor', 'gradePoints.B', 'localChoice:四(一)#2', 'localChoice:四(一)#3']);
       expect(verdict.reason.zh).toContain('参与资格另由四(一)名单限制规则（en-bar-defaulters、en-bar-serious-illegal）决定');
       expect(verdict.reason.en).toContain('other provisions (such as art. 22 of the Government Procurement Law) apply separately');
     }
+  });
+
+  it('an ELIGIBLE promotion is provisional on a cadre\'s reading for a leading cadre only: a rule that could not have fired for the subject grounds nothing', async () => {
+    const agencyId = await createAgency(server);
+    const clerk = await createCivilServant(server, agencyId);
+    const cadre = await createCivilServant(server, agencyId, { name: '欧阳明', post: '局长', rank: '正处级', leadingCadre: true });
+    const ofClerk = await evaluate('CIVIL_SERVANT', clerk, 'PROMOTION');
+    const ofCadre = await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION');
+    expect([ofClerk.outcome, ofCadre.outcome]).toEqual(['ELIGIBLE', 'ELIGIBLE']);
+    // 四(四)#2 reads cs-cadre-breached-commitment only, which needs a leading cadre: the clerk's promotion does not rest on it.
+    expect(ofClerk.provisionalOn).not.toContain('localChoice:四(四)#2');
+    expect(ofClerk.explanation.provisionalNote!.zh).not.toContain('localChoice:四(四)#2');
+    // The cadre's does: with a 四(四) entry the rule would fire, so its not firing is what decided.
+    expect(ofCadre.provisionalOn).toContain('localChoice:四(四)#2');
+    // Rules both could have met keep their choices for both (三(七)#4 lists the principal and commitment-finding cautions too).
+    for (const verdict of [ofClerk, ofCadre]) expect(verdict.provisionalOn).toEqual(expect.arrayContaining(['countsFor', 'localChoice:三(六)#2', 'localChoice:三(七)#4']));
   });
 
   it('a verdict stored before provisional verdicts were kept is read back as provisional from its own rule-set version', async () => {

@@ -12,7 +12,7 @@ import { serverPerFile } from '../support/server-per-file';
  * (admitFindingObjection, audited ADMIT_FINDING_OBJECTION), and then from the admission day.
  */
 const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
-  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) { outcome measures { ruleId } }
+  evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) { outcome measures { ruleId } explanation { zh: summary(locale: "zh") en: summary(locale: "en") } }
 }`);
 const COMMITMENT = graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`);
 const SETTLE = graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { status } }`);
@@ -43,8 +43,12 @@ async function derelictCommitment() {
   });
   const commitmentId = made.createCommitment.id;
   await server.ok(SETTLE, { input: { commitmentId, status: 'BREACHED', breachFinding: 'DERELICTION', foundBy: '鄂州市人民政府督查室', settledOn: '2025-03-10', settlementDocument: `鄂州督〔2025〕${serial}号`, answerablePersonIds: [servantId], answerableSeverity: 'GENERAL' } });
-  return { agencyId, servantId, commitmentId };
+  return { agencyId, servantId, commitmentId, content: `社区食堂按期开放${serial}` };
 }
+
+/** The sentence a verdict gives a renewed objection pending and not admitted: the records' own, with the finding named. */
+const PENDING_ZH = '有一项再次提出的异议待处理，此前对该认定的异议已被驳回 1 次；再次异议未经工作人员以新的事实和理由受理（admitFindingObjection），不中止该认定的效力，该认定照常计入（本地选择，见授权清单三(七)本地选择，拟定，待有权机关确认）。';
+const PENDING_EN = 'has a renewed objection pending, after 1 objection(s) to it were rejected; not admitted by an officer on new grounds (admitFindingObjection), it does not suspend the finding, which counts as usual';
 
 describe('lawyer23 R4: a renewed objection to a finding disputes nothing unless an officer admits it on new grounds', () => {
   it('履职不力: the first objection sets the finding aside; after its rejection a renewed one leaves the points and the 四(四) entry in force', async () => {
@@ -108,5 +112,42 @@ describe('lawyer23 R4: a renewed objection to a finding disputes nothing unless 
     expect((await server.ok(FILE, { input: objection({ courtCaseId }, '2025-04-02') }, ADMIN)).fileFindingObjection.renewed).toBe(true);
     expect(ruleIds(await evaluate('AGENCY', agencyId, 'SPECIAL_GOVERNANCE'))).toEqual(['ag-special-governance-absence']);
     expect((await server.ok(FACTS, { id: agencyId, asOf: '2025-06-01T12:00:00+08:00' })).agency!.courtFacts).toEqual({ headAbsences: 1, absencesDisputed: 0 });
+  });
+
+  it('the verdict says so (as it does for records): a renewed finding objection is pending and not staying, for the unit, the person and an absence; not before the rejection, not once admitted', async () => {
+    const { agencyId, servantId, commitmentId, content } = await derelictCommitment();
+    const first = (await server.ok(FILE, { input: objection({ commitmentId }, '2025-04-01') }, ADMIN)).fileFindingObjection;
+    const underFirst = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-04-15');
+    expect(underFirst.explanation.zh).not.toContain('再次提出的异议');
+    await server.ok(REJECT, { o: first.id, on: '2025-05-01' });
+    const renewed = (await server.ok(FILE, { input: objection({ commitmentId }, '2025-05-02') }, ADMIN)).fileFindingObjection;
+
+    const unit = await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW');
+    expect(ruleIds(unit)).toContain('ag-performance-breached-commitments');
+    expect(unit.explanation.zh).toContain(`承诺“${content}”的履职不力认定 ${PENDING_ZH}`);
+    expect(unit.explanation.en).toContain(`The 履职不力 finding on the commitment "${content}" ${PENDING_EN}`);
+    const person = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
+    expect(person.outcome).toBe('RESTRICTED');
+    expect(person.explanation.zh).toContain(`所依据的履职不力认定 ${PENDING_ZH}`);
+    expect(person.explanation.en).toContain(`rests on ${PENDING_EN}`);
+
+    await server.ok(ADMIT, { input: { objectionId: renewed.id, grounds: '提交了上级调整项目安排的批复文件', admittedOn: '2025-06-10' } }, ADMIN);
+    for (const verdict of [await evaluate('AGENCY', agencyId, 'PERFORMANCE_REVIEW', '2025-06-15'), await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-15')]) {
+      expect(verdict.explanation.zh).not.toContain('再次提出的异议待处理');
+      expect(verdict.explanation.en).not.toContain('has a renewed objection pending');
+    }
+
+    const caseAgency = await createAgency(server, { kind: 'DEPARTMENT' });
+    const caseNumber = `(2025)鄂07行初${800 + ++serial}号`;
+    const courtCaseId = (await server.ok(CASE, {
+      input: { agencyId: caseAgency, caseNumber, court: '鄂州市中级人民法院', kind: 'ADMINISTRATIVE', filedOn: '2025-01-05', hearingOn: '2025-02-20', headAppeared: false },
+    })).createCourtCase.id;
+    await findAbsence(server, courtCaseId, '2025-03-01');
+    await server.ok(REJECT, { o: (await server.ok(FILE, { input: objection({ courtCaseId }, '2025-03-15') }, ADMIN)).fileFindingObjection.id, on: '2025-04-01' });
+    await server.ok(FILE, { input: objection({ courtCaseId }, '2025-04-02') }, ADMIN);
+    const absence = await evaluate('AGENCY', caseAgency, 'SPECIAL_GOVERNANCE');
+    expect(ruleIds(absence)).toEqual(['ag-special-governance-absence']);
+    expect(absence.explanation.zh).toContain(`案件 ${caseNumber} 中负责人无正当理由未出庭应诉的认定 ${PENDING_ZH}`);
+    expect(absence.explanation.en).toContain(`The finding that the head was absent without valid reason in case ${caseNumber} ${PENDING_EN}`);
   });
 });

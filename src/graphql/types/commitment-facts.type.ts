@@ -34,6 +34,12 @@ export class BreachedCommitmentType {
 
   @Field(() => FindingStanding, { description: '认定的异议状态 / IN_FORCE; DISPUTED (the unit\'s objection is pending) only where disputed findings count (findingsCountWhileDisputed). A revoked finding, or a disputed one that does not count, is in notCounted.' })
   findingStanding!: FindingStanding;
+
+  @Field(() => Int, { description: '已驳回的异议数 / How many objections to the finding had been rejected by the day: a serial pattern shows here.' })
+  objectionsRejected!: number;
+
+  @Field({ description: '再次异议待处理、未受理中止 / An objection to the finding filed after an earlier one was rejected is undecided on the day and was not admitted on new grounds (admitFindingObjection): registered, it disputes nothing, and the finding counts (a local choice, catalogue 三(七)).' })
+  renewedObjectionPending!: boolean;
 }
 
 @ObjectType('NotCountedCommitment', { description: 'A breach left out of every count on the day, with why: found 履职不力 but before the document took effect, or not yet reviewed (no finding). It stays on file.' })

@@ -47,6 +47,12 @@ export class CourtCaseFactType {
 
   @Field({ description: '当日是否为失信被执行人 / The agency was a listed judgment defaulter in this case on the day.' })
   defaulterOnDay!: boolean;
+
+  @Field(() => Int, { description: '已驳回的异议数 / How many objections to the finding had been rejected by the day: a serial pattern shows here.' })
+  objectionsRejected!: number;
+
+  @Field({ description: '再次异议待处理、未受理中止 / An objection to the finding filed after an earlier one was rejected is undecided on the day and was not admitted on new grounds (admitFindingObjection): registered, it disputes nothing, and the finding counts (a local choice, catalogue 三(七)).' })
+  renewedObjectionPending!: boolean;
 }
 
 @ObjectType('NotCountedCourtAbsence', { simpleResolvers: true, description: 'An absence without excuse from a hearing, in the period, left out of every count on the day, with why. The case stays on file.' })

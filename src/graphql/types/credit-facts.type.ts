@@ -76,6 +76,12 @@ export class CountingRecordType {
 
   @Field({ description: '所依据的认定在异议中 / A 四(四) entry (COMMITMENT_DERELICTION) whose 履职不力 finding the unit disputes, its objection (fileFindingObjection) pending on the day: the entry rests on that finding alone, so it is disputed as if objected to itself.' })
   findingDisputed!: boolean;
+
+  @Field({ description: '所依据的认定有再次异议待处理、未受理中止 / A 四(四) entry (COMMITMENT_DERELICTION) whose 履职不力 finding has a renewed objection from the unit, undecided on the day and not admitted on new grounds (admitFindingObjection): registered, it disputes nothing, and the entry counts (a local choice, catalogue 三(七)).' })
+  findingRenewedObjectionPending!: boolean;
+
+  @Field(() => Int, { description: '所依据的认定已驳回的异议数 / A 四(四) entry: how many of the unit\'s objections to the 履职不力 finding it rests on had been rejected by the day.' })
+  findingObjectionsRejected!: number;
   @Field(() => LocalDateResolver, { nullable: true, description: '异议中止之日 / The day the objection suspending the record on the day began to (its filing day, or for a renewed objection the day an officer admitted it); null when no objection suspends it.' })
   disputedSince!: string | null;
 
