@@ -62,13 +62,13 @@ export function assertMayDecideFrom(
  * since, as a back-dated filing does, and takes ADMIN. The refusal names admittedOn and speaks of
  * admitting: the officer who asked admits, it does not file.
  */
-export function assertMayAdmitFrom(actor: Viewer, admittedOn: string): void {
+export function assertMayAdmitFrom(actor: Viewer, admittedOn: string, objectedTo: { zh: string; en: string } = { zh: '记录', en: 'record' }): void {
   const today = chinaToday();
   const allowed = BACKDATED_OBJECTION_FILERS;
   assertMayRewritePastDays(actor, { from: admittedOn }, {
     allowed,
     field: 'admittedOn',
-    zh: `受理日 ${admittedOn} 早于今日（${today}）：自受理日起该记录按有异议计（中止其效力），倒签的受理将改写自 ${admittedOn} 起的以往各日（以往各日的评估和复核据此作出），须由第二人（${zhRoles(allowed)}）录入。${actor.role} 可以今日（${today}）为受理日受理该异议；受理决定载明更早日期的，请交 ${zhRoles(allowed)} 录入。`,
-    en: `the admission is dated ${admittedOn}, before today (${today}): from its admittedOn the record counts as objected to (suspended), so a back-dated admission would rewrite the days from ${admittedOn} on, which past as-of evaluations and rechecks read. Entering it takes a second person: one of ${enRoles(allowed)}. The ${actor.role} role may admit the objection dated today (${today}); an admission that states an earlier day is entered by ${enRoles(allowed)}.`,
+    zh: `受理日 ${admittedOn} 早于今日（${today}）：自受理日起该${objectedTo.zh}按有异议计（中止其效力），倒签的受理将改写自 ${admittedOn} 起的以往各日（以往各日的评估和复核据此作出），须由第二人（${zhRoles(allowed)}）录入。${actor.role} 可以今日（${today}）为受理日受理该异议；受理决定载明更早日期的，请交 ${zhRoles(allowed)} 录入。`,
+    en: `the admission is dated ${admittedOn}, before today (${today}): from its admittedOn the ${objectedTo.en} counts as objected to (suspended), so a back-dated admission would rewrite the days from ${admittedOn} on, which past as-of evaluations and rechecks read. Entering it takes a second person: one of ${enRoles(allowed)}. The ${actor.role} role may admit the objection dated today (${today}); an admission that states an earlier day is entered by ${enRoles(allowed)}.`,
   });
 }

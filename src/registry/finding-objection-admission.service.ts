@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../auth/role';
+import { PERMISSIONS, type Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
 import { SubjectType } from '../domain/subject';
 import { FindingObjection } from '../db/entities';
 import { ConflictError } from '../errors';
-import { assertMayFileFrom } from './backdated-objection';
+import { assertMayAdmitFrom } from './backdated-objection';
 import { findingOn, type LockedFinding, lockFinding } from './finding-objection.service';
 import { type AdmissionKind, type AdmitObjectionFields, admitRenewed } from './renewed-admission';
+import { assertNotWhoEntered } from './second-person';
 
 /**
  * lawyer23 R4: an officer admits, on new grounds, a unit's objection to a finding (四(四) 履职不力, 三(八)
@@ -28,7 +29,12 @@ const TO_A_FINDING: AdmissionKind<FindingObjection, LockedFinding> = {
       throw new ConflictError('objectionId', `该异议所涉认定已于 ${finding.revokedOn} 撤销，无须受理。 / the finding this objection is about was revoked on ${finding.revokedOn}; there is nothing left to suspend.`);
     }
   },
-  assertMayAdmitFrom: (actor, admittedOn) => assertMayFileFrom(actor, admittedOn, { zh: '认定', en: 'finding' }),
+  // As for a record (hostile29 F5): the refusal of a back-dated admission names admittedOn and speaks of admitting.
+  assertMayAdmitFrom: (actor, admittedOn) => assertMayAdmitFrom(actor, admittedOn, { zh: '认定', en: 'finding' }),
+  // hostile29 F10, as for a record (ref15): the officer admitting is a second person beside the clerk who registered the objection.
+  assertSecondPerson(actor, objection) {
+    assertNotWhoEntered(actor, objection.enteredBy, { zh: '该再次异议', en: 'The renewed objection', field: 'objectionId', others: PERMISSIONS.admitRenewedObjection });
+  },
   // The finding's row changes with it, so verdicts resting on the finding see the change (row digest).
   apply: (_tx, finding) => finding.setDisputed(true),
   about: (o) => ({ subjectType: SubjectType.AGENCY, subjectId: o.agency.id, targetId: (o.commitment ?? o.courtCase)!.id, findingOn: findingOn(o) }),

@@ -1,5 +1,5 @@
 import { chinaToday } from '../../src/domain/day';
-import { createAgency, createRecord, uscc } from '../support/factories';
+import { createAgency, createCivilServant, createRecord, uscc } from '../support/factories';
 import { graphql } from '../support/graphql';
 import { serverPerFile } from '../support/server-per-file';
 import type { Caller } from '../support/test-server';
@@ -73,4 +73,29 @@ it('one sub enters a grade as CLERK and withdraws it from a past day as OFFICER 
   expect((await grades())[0].end_reason).toBeNull();
 
   expect((await server.ok(WITHDRAW_GRADE, { id }, LI_OFFICER)).withdrawCreditGrade.creditGrade).toBeNull();
+});
+
+it('one sub files a renewed objection to a finding as CLERK and admits it as OFFICER — refused; another officer admits it (ref15)', async () => {
+  const today = chinaToday();
+  const COMMITMENT = graphql(`mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`);
+  const SETTLE = graphql(`mutation ($input: SettleCommitmentInput!) { settleCommitment(input: $input) { status } }`);
+  const FILE_FINDING = graphql(`mutation ($input: FileFindingObjectionInput!) { fileFindingObjection(input: $input) { id renewed } }`);
+  const REJECT_FINDING = graphql(`mutation ($o: ID!, $on: LocalDate!) { decideFindingObjection(input: { objectionId: $o, decision: REJECTED, resolution: "经核实，认定无误", resolvedOn: $on }) { status } }`);
+  const ADMIT_FINDING = graphql(`mutation ($input: AdmitObjectionInput!) { admitFindingObjection(input: $input) { admittedOn } }`);
+  const agencyId = await createAgency(server, { level: 'TOWNSHIP' });
+  const servantId = await createCivilServant(server, agencyId);
+  const commitmentId = (await server.ok(COMMITMENT, {
+    input: { agencyId, responsiblePersonId: null, kind: 'DEADLINE', domain: 'LIVELIHOOD', publiclyDisclosed: true, content: '社区食堂按期开放', publishedOn: '2025-01-01', dueOn: '2025-03-01' },
+  })).createCommitment.id;
+  await server.ok(SETTLE, { input: { commitmentId, status: 'BREACHED', breachFinding: 'DERELICTION', foundBy: '鄂州市人民政府督查室', settledOn: '2025-03-10', settlementDocument: '鄂州督〔2025〕9号', answerablePersonIds: [servantId], answerableSeverity: 'GENERAL' } });
+  const objection = { commitmentId, filedBy: '本单位', reason: '系上级调整项目安排所致，非履职不力', filedOn: today };
+  const first = (await server.ok(FILE_FINDING, { input: objection }, WANG_CLERK)).fileFindingObjection.id;
+  await server.ok(REJECT_FINDING, { o: first, on: today }, { role: 'CLERK', sub: 'h29f10.zhao' });
+  const renewed = (await server.ok(FILE_FINDING, { input: { ...objection, reason: '新证据' } }, WANG_CLERK)).fileFindingObjection;
+  expect(renewed.renewed).toBe(true);
+
+  expectSamePerson(await server.query(ADMIT_FINDING, { input: { objectionId: renewed.id, grounds: '新的事实和理由', admittedOn: today } }, WANG_OFFICER), 'objectionId');
+  expect(await server.sql(`select admitted_on, admitted_by from finding_objection where id = ?`, [renewed.id])).toEqual([{ admitted_on: null, admitted_by: null }]);
+
+  expect((await server.ok(ADMIT_FINDING, { input: { objectionId: renewed.id, grounds: '新的事实和理由', admittedOn: today } }, LI_OFFICER)).admitFindingObjection.admittedOn).toBe(today);
 });
