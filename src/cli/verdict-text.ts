@@ -53,7 +53,7 @@ export type VerdictHead = Pick<Decision, 'outcome' | 'score' | 'day' | 'asOf' | 
  */
 export function verdictText(verdict: VerdictHead, rules: RuleResult[], matterTitle: Bilingual, subjectName: string, words: VerdictWords, parameters: ParameterUse[] = [], provisionalOn: string[] = [], subject?: unknown): string {
   const notes = verdictNotes(verdict.subjectType, verdict.outcome, rules, verdict.day, chinaDate(verdict.evaluatedAt ?? new Date()), provisionalOn);
-  const summaryInput = (locale: Locale) => ({ outcome: verdict.outcome, score: verdict.score, day: verdict.day, matterTitle, rules, parameters, label: words.facts[locale], provisionalOn, todaysValues: notes.todaysValues, subject });
+  const summaryInput = (locale: Locale) => ({ outcome: verdict.outcome, score: verdict.score, day: verdict.day, matterTitle, rules, parameters, label: words.facts[locale], provisionalOn, todaysValues: notes.todaysValues, subject, subjectType: verdict.subjectType });
   return [
     `${subjectName} — ${matterTitle.zh} / ${matterTitle.en}`,
     `结论 Outcome: ${outcomeLabel(verdict.outcome)}${verdict.score != null ? `   得分 score: ${verdict.score}` : ''}${notes.provisional ? `   暂定 PROVISIONAL（拟定参数或本地选择 proposed: ${provisionalOn.join(', ')}）` : ''}`,

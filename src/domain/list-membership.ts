@@ -127,8 +127,13 @@ export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: s
   // The court's own act ends a listing: its removal, or the term it set running out (the court must then delete it, 法释〔2017〕7号 art. 10).
   const byCourt = days.find((m) => m.list === CreditList.JUDGMENT_DEFAULTER && m.endedBy !== ListingEnd.REMOVED && m.endedBy !== ListingEnd.TERM_ENDED) ?? null;
   const serious = days.find((m) => m.list === CreditList.SERIOUS_ILLEGAL_DISHONEST && m.listed) ?? null;
-  // The newest listing that ended by the keeper's act (a removal, a term run out), for the history notes.
-  const endedByKeeper = (list: CreditList) => days.find((m) => m.list === list && (m.endedBy === ListingEnd.REMOVED || m.endedBy === ListingEnd.TERM_ENDED)) ?? null;
+  // The listing that ended last, by its end day, by the keeper's act (a removal, a term run out), for the
+  // history notes (lawyer24 R2): the subject stayed listed until then, whichever listing was listed later.
+  const endedByKeeper = (list: CreditList) => days
+    .filter((m) => m.list === list && (m.endedBy === ListingEnd.REMOVED || m.endedBy === ListingEnd.TERM_ENDED))
+    .reduce<MembershipOnDay | null>((last, m) => (!last || endDay(m) > endDay(last) ? m : last), null);
+  // A registration withdrawn as entered in error is no listing, but it is not "no record at all" either (lawyer24 R2).
+  const withdrawn = (list: CreditList) => memberships.some((m) => m.list === list && m.listedOn <= on && !!m.enteredInErrorAt);
   return {
     judgmentDefaulter: on_(CreditList.JUDGMENT_DEFAULTER),
     seriousIllegalDishonest: on_(CreditList.SERIOUS_ILLEGAL_DISHONEST),
@@ -137,10 +142,15 @@ export function listFacts(memberships: MembershipLike[], repairsOf: (recordId: s
     seriousIllegalDishonestListing: serious,
     judgmentDefaulterRecordRevoked: byCourt?.recordRevoked ?? false,
     seriousIllegalDishonestRecordRevoked: serious?.recordRevoked ?? false,
-    judgmentDefaulterHistory: listingHistoryNote(CreditList.JUDGMENT_DEFAULTER, endedByKeeper(CreditList.JUDGMENT_DEFAULTER), byCourt),
-    seriousIllegalDishonestHistory: listingHistoryNote(CreditList.SERIOUS_ILLEGAL_DISHONEST, endedByKeeper(CreditList.SERIOUS_ILLEGAL_DISHONEST), serious),
+    judgmentDefaulterHistory: listingHistoryNote(CreditList.JUDGMENT_DEFAULTER, endedByKeeper(CreditList.JUDGMENT_DEFAULTER), byCourt, withdrawn(CreditList.JUDGMENT_DEFAULTER)),
+    seriousIllegalDishonestHistory: listingHistoryNote(CreditList.SERIOUS_ILLEGAL_DISHONEST, endedByKeeper(CreditList.SERIOUS_ILLEGAL_DISHONEST), serious, withdrawn(CreditList.SERIOUS_ILLEGAL_DISHONEST)),
     memberships: days,
   };
+}
+
+/** The day a listing that ended by its keeper's act ended: its removal day, or its term's last day. */
+function endDay(m: MembershipOnDay): string {
+  return (m.endedBy === ListingEnd.REMOVED ? m.removedOn : m.termEndsOn) ?? m.listedOn;
 }
 
 /**

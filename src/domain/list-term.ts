@@ -1,4 +1,4 @@
-import { lastDayOf } from './period';
+import { anniversaryOf } from './period';
 
 /**
  * The term of a judgment-defaulter listing (lawyer10 R3). 法释〔2017〕7号 art. 2 sets listing periods
@@ -48,12 +48,16 @@ export function listingTermProblem(list: string, listedOn: string, termEndsOn: s
   if (termEndsOn <= listedOn) {
     return { zh: `期限届满日（${termEndsOn}）不晚于列入日期（${listedOn}），期限须在列入日之后届满；请按法院决定书填写。`, en: `the term ends (${termEndsOn}) on or before the listing day (${listedOn}); a term ends after the listing day: give the day the court's decision states.` };
   }
-  // A term of MAX_TERM_YEARS whose first day is the listing day ends the day before its anniversary (period.ts, lawyer20 N1).
-  const latest = lastDayOf(listedOn, { years: MAX_TERM_YEARS, months: 0, days: 0 });
+  // lawyer24 R1: a term is a date the court fixed, counted as the court counts it (民事诉讼法 art. 85,
+  // 民法典 art. 201: the listing day not counted, the term ending on the corresponding day), so the
+  // longest lawful term ends on the fifth anniversary itself. This system's own convention (period.ts:
+  // the decision day counts, the period ends the day before the anniversary) shortens a record's
+  // counting in the subject's favour; applied here it told a clerk that a court's lawful date was wrong.
+  const latest = anniversaryOf(listedOn, { years: MAX_TERM_YEARS, months: 0, days: 0 });
   if (termEndsOn > latest) {
     return {
-      zh: `期限届满日（${termEndsOn}）晚于自列入之日起${MAX_TERM_YEARS}年的最后一日（${latest}，周年日的前一日）：列入期限一般为二年，延长一至三年（法释〔2017〕7号第二条），最长${MAX_TERM_YEARS}年（本系统拟定的核对，待有权机关确认）；请核对法院决定书所载日期。`,
-      en: `the term ends (${termEndsOn}) after the last day of ${MAX_TERM_YEARS} years counted from the listing day (${latest}, the day before the anniversary): a term is generally two years, extended by one to three (法释〔2017〕7号 art. 2), so at most ${MAX_TERM_YEARS} (a check proposed by Chengxin, pending confirmation by the competent authority); check the day the court's decision states.`,
+      zh: `期限届满日（${termEndsOn}）晚于自列入之日起${MAX_TERM_YEARS}年的届满日（${latest}，按法院计算期间的方法：列入之日不计入，至对应日届满）：列入期限一般为二年，延长一至三年（法释〔2017〕7号第二条），最长${MAX_TERM_YEARS}年（本系统拟定的核对，待有权机关确认）；请核对法院决定书所载日期。`,
+      en: `the term ends (${termEndsOn}) after ${MAX_TERM_YEARS} years from the listing day run out (${latest}, counted as a court counts a term: the listing day not counted, ending on the corresponding day): a term is generally two years, extended by one to three (法释〔2017〕7号 art. 2), so at most ${MAX_TERM_YEARS} (a check proposed by Chengxin, pending confirmation by the competent authority); check the day the court's decision states.`,
     };
   }
   return null;

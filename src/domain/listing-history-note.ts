@@ -20,15 +20,23 @@ const LIST_NAME: Record<CreditList, { zh: string; en: string; keeper: { zh: stri
  * for the record-without-listing cautions: either no listing is registered at all, or the newest
  * registered one ended — removed on a day, or its recorded term ran out — which the caution must say
  * rather than "may still be listed". A listing withdrawn as entered in error never held and is not
- * shown (listFacts leaves it out). `ended` is the newest listing of the list that ended by the keeper's act by
- * the day; `holding`, the listing in force, if any (then the note says so and nothing else).
+ * shown (listFacts leaves it out), but where one was registered the note does not say none ever was: it
+ * says none holds, the withdrawn one aside (lawyer24 R2). `ended` is the listing of the list that ended
+ * last (by its end day) by the keeper's act by the day; `holding`, the listing in force, if any (then the
+ * note says so and nothing else); `withdrawn`, whether a registration of the list was withdrawn as entered in error.
  */
-export function listingHistoryNote(list: CreditList, ended: ListingSeen | null, holding: ListingSeen | null): { zh: string; en: string } {
+export function listingHistoryNote(list: CreditList, ended: ListingSeen | null, holding: ListingSeen | null, withdrawn = false): { zh: string; en: string } {
   const name = LIST_NAME[list];
   if (holding) {
     return {
       zh: `本系统登记的其${name.zh}（${holding.listedBy}于${holding.listedOn}列入）当日仍然有效，未登记${name.keeper.zh}移出。`,
       en: `The listing of it on the ${name.en} registered here (by ${holding.listedBy} on ${holding.listedOn}) holds on the day: no removal by ${name.keeper.en} is registered.`,
+    };
+  }
+  if (!ended && withdrawn) {
+    return {
+      zh: `本系统无其列入${name.zh}的有效登记（误登记已撤回的除外）。`,
+      en: `No listing of it on the ${name.en} registered here holds or ever held (a registration withdrawn as entered in error aside).`,
     };
   }
   if (!ended) {

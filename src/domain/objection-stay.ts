@@ -43,6 +43,11 @@ export interface ObjectionStanding {
   objectionsRejected: number;
   /** A renewed objection, not admitted, undecided on the day: registered, suspending nothing. */
   renewedObjectionPending: boolean;
+  /**
+   * The day of the record's last correction by an upheld objection by then (lawyer24 R6), or null: an
+   * objection after it may be the first since the correction, never the first to the record.
+   */
+  lastCorrectedOn: string | null;
 }
 
 export function objectionStanding(objections: readonly Stayed[], on: string): ObjectionStanding {
@@ -51,7 +56,15 @@ export function objectionStanding(objections: readonly Stayed[], on: string): Ob
     disputedSince: suspending.map((o) => suspendsFrom(o)!).sort()[0] ?? null,
     objectionsRejected: rejectedSinceCorrection(objections, on),
     renewedObjectionPending: objections.some((o) => undecidedOn(o, on) && !!o.renewed && (suspendsFrom(o) === null || suspendsFrom(o)! > on)),
+    lastCorrectedOn: lastCorrectionOn(objections, on),
   };
+}
+
+/** The day of the last objection UPHELD with CORRECT decided by day `on`, or null. */
+function lastCorrectionOn(objections: readonly Stayed[], on: string): string | null {
+  return objections
+    .filter((o) => o.status === ObjectionStatus.UPHELD && o.remedy === ObjectionRemedy.CORRECT && !!o.resolvedOn && o.resolvedOn <= on)
+    .map((o) => o.resolvedOn!).sort().pop() ?? null;
 }
 
 /**
@@ -60,8 +73,6 @@ export function objectionStanding(objections: readonly Stayed[], on: string): Ob
  * decided one at a time, so one filed on or after the correction's day came after it.
  */
 function rejectedSinceCorrection(objections: readonly Stayed[], on: string): number {
-  const correctedOn = objections
-    .filter((o) => o.status === ObjectionStatus.UPHELD && o.remedy === ObjectionRemedy.CORRECT && !!o.resolvedOn && o.resolvedOn <= on)
-    .map((o) => o.resolvedOn!).sort().pop();
+  const correctedOn = lastCorrectionOn(objections, on);
   return objections.filter((o) => o.status === ObjectionStatus.REJECTED && !!o.resolvedOn && o.resolvedOn <= on && (!correctedOn || o.filedOn >= correctedOn)).length;
 }

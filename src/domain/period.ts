@@ -84,6 +84,16 @@ export function lastDayOf(start: string, period: Period): string {
   return iso(year, month, Math.min(d, lastDay) + period.days - 1);
 }
 
+/**
+ * The anniversary of `start` after `period`, the day a period ends as 民法典 arts. 201–202 count it
+ * (the start day not counted; a month without the day ends on its last day): for a date fixed by a
+ * court or another body that counts this way, e.g. a listing term (list-term.ts, lawyer24 R1). Our own
+ * periods end the day before (lastDayOf).
+ */
+export function anniversaryOf(start: string, period: Period): string {
+  return lastDayOf(start, { ...period, days: period.days + 1 });
+}
+
 /** Does a period counted from `start` still run on day `on`? From `start` itself through its last day. */
 export function runsOn(start: string, period: Period, on: string): boolean {
   return start <= on && on <= lastDayOf(start, period);

@@ -20,6 +20,13 @@ export interface ParameterRead {
   inRule?: { file: string; line: number; column: number; checkedElsewhere: boolean };
 }
 
+/**
+ * Parameters read by the code rather than by a rule or a facts query, so a parameters file lacking them
+ * is refused like any other (lawyer24 W1): without lightenableCategories every LIGHTEN would be refused.
+ */
+export const CODE_READS: readonly ParameterRead[] = [
+  { path: 'lightenableCategories', expects: null, by: { zh: '信用修复从轻的登记核对（src/registry/lighten-reach.ts）', en: 'the check of a recorded LIGHTEN (src/registry/lighten-reach.ts)' } },
+];
 
 /**
  * Expands `gradePoints.{{subject.creditGradeOn}}` over every value the placeholder's enum can take;

@@ -2,7 +2,7 @@ import { validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { SubjectType } from '../domain/subject';
 import { factsQueryProblems, readableBy, type DraftReader } from './facts-query-check';
 import { subjectShape, type ShapeNode } from './facts-shape';
-import { checkParameterFiles, parameterReads } from './parameters-check';
+import { CODE_READS, checkParameterFiles, parameterReads } from './parameters-check';
 import { impossibleDates } from './date-check';
 import type { LocatedJson } from './json-file';
 import { readParameterSet } from './parameter-file';
@@ -252,7 +252,7 @@ export function inspectFiles(files: RuleFiles, schema: GraphQLSchema, draft?: Dr
   }
   problems.push(...validateMitigations(loaded));
   const reads = parameterReads(loaded, factsQueries, schema, shapes);
-  problems.push(...checkParameterFiles(parameterFiles, reads));
+  problems.push(...checkParameterFiles(parameterFiles, [...reads, ...CODE_READS]));
   const warnings = lintRules(loaded);
   // A rule reading the repair-ended judgmentDefaulter where the court's listing is meant (law23 R1).
   warnings.push(...checkListingReadings(loaded));

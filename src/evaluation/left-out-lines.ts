@@ -142,12 +142,16 @@ function findingRevoked(item: Item, zh: boolean): string {
 /**
  * A record behind a listing its keeper ended (lawyer21 R1): it counts no more from the removal day (or
  * the day after the term's last day); the line names the listing, the keeper, the day and the 文号.
+ * The reason is worded per list (lawyer24 W3): the court's deletion under 法释〔2017〕7号 art. 10 is the
+ * judgment-defaulter list's; the seriously-illegal-and-dishonest list is kept and removed by the body that
+ * listed the subject, which those provisions do not govern, so its line cites no court and no 法释.
  */
 function listingRemoved(item: Item, zh: boolean): string {
   const number = recordNumber(item);
   const l = (item.listingEnded ?? {}) as Record<string, unknown>;
-  const listZh = l.list === 'SERIOUS_ILLEGAL_DISHONEST' ? '严重违法失信名单' : '失信被执行人名单';
-  const listEn = l.list === 'SERIOUS_ILLEGAL_DISHONEST' ? 'seriously-illegal-and-dishonest list' : 'judgment-defaulter list';
+  const serious = l.list === 'SERIOUS_ILLEGAL_DISHONEST';
+  const listZh = serious ? '严重违法失信名单' : '失信被执行人名单';
+  const listEn = serious ? 'seriously-illegal-and-dishonest list' : 'judgment-defaulter list';
   const removed = l.endedBy === 'TERM_ENDED';
   const endZh = removed
     ? `登记的列入期限已届满（自 ${show(l.endedOn)} 起不再有效）`
@@ -155,9 +159,12 @@ function listingRemoved(item: Item, zh: boolean): string {
   const endEn = removed
     ? `its recorded term ran out (it no longer held from ${show(l.endedOn)})`
     : `${show(l.removedBy ?? l.listedBy)} removed it on ${show(l.endedOn)}${l.removalDocumentNumber ? ` (No. ${show(l.removalDocumentNumber)})` : ''}`;
+  const why = serious
+    ? { zh: '严重违法失信名单由作出列入决定的机关列入和移出，列入机关移出后，该名单所依记录不再计入', en: 'the seriously-illegal-and-dishonest list is kept by the body that listed the subject, which lists and removes, and once it has removed the listing the record behind it counts no more' }
+    : { zh: '失信被执行人名单由人民法院决定列入和移出，移出或期限届满后人民法院删除失信信息（法释〔2017〕7号第十条）', en: 'the court lists and removes judgment defaulters, and on removal or when the term runs out it deletes the 失信信息 (法释〔2017〕7号 art. 10)' };
   return zh
-    ? `记录 ${number} 是${show(l.listedBy)}于 ${show(l.listedOn)} 列入${listZh}（文号${show(l.documentNumber)}）所依的记录，该名单${endZh}：名单由列入机关决定列入和移出，移出或期限届满后人民法院删除失信信息（法释〔2017〕7号第十条），故自 ${show(l.endedOn)} 起该记录不计入任何计数，不据以提出任何建议（本地选择，见授权清单四(一)本地选择，拟定，待有权机关确认）；记录及其历史仍予保留。`
-    : `Record ${number} is what the listing on the ${listEn} by ${show(l.listedBy)} on ${show(l.listedOn)} (No. ${show(l.documentNumber)}) rests on, and ${endEn}: the keeper lists and removes, and on removal or when the term runs out the court deletes the 失信信息 (法释〔2017〕7号 art. 10), so from ${show(l.endedOn)} the record is in no count and no recommendation rests on it (a local choice, catalogue 四(一) local choices, proposed, awaiting confirmation by the deciding body); the record and its history stay on file.`;
+    ? `记录 ${number} 是${show(l.listedBy)}于 ${show(l.listedOn)} 列入${listZh}（文号${show(l.documentNumber)}）所依的记录，该名单${endZh}：${why.zh}，故自 ${show(l.endedOn)} 起该记录不计入任何计数，不据以提出任何建议（本地选择，见授权清单四(一)本地选择，拟定，待有权机关确认）；记录及其历史仍予保留。`
+    : `Record ${number} is what the listing on the ${listEn} by ${show(l.listedBy)} on ${show(l.listedOn)} (No. ${show(l.documentNumber)}) rests on, and ${endEn}: ${why.en}, so from ${show(l.endedOn)} the record is in no count and no recommendation rests on it (a local choice, catalogue 四(一) local choices, proposed, awaiting confirmation by the deciding body); the record and its history stay on file.`;
 }
 
 /** What the verdict's facts already say of an item: the ids some block counts or another reason explains. */

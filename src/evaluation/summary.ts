@@ -1,4 +1,5 @@
 import type { Bilingual } from '../domain/bilingual';
+import type { SubjectType } from '../domain/subject';
 import { factItems, recordNumber } from './fact-items';
 import { disputedFindingLines } from './finding-dispute-lines';
 import { leftOutLines } from './left-out-lines';
@@ -113,6 +114,8 @@ export interface SummaryInput {
   todaysValues?: Bilingual | null;
   /** The facts of the subject the rules read, for the records they left out (notCounted). */
   subject?: unknown;
+  /** Whose verdict it is: lines name only the measures that can reach that kind of subject. */
+  subjectType?: SubjectType;
 }
 
 /**
@@ -160,7 +163,7 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
   for (const line of leftOutLines(input.subject, input.parameters, zh)) lines.push(line);
   for (const line of unstatedReliefs(input.subject, zh)) lines.push(line);
   for (const line of disputedFindingLines(input.subject, zh)) lines.push(line);
-  for (const line of objectionLines(input.subject, zh)) lines.push(line);
+  for (const line of objectionLines(input.subject, input.subjectType, zh)) lines.push(line);
   for (const line of findingObjectionLines(input.subject, zh)) lines.push(line);
   for (const p of input.parameters ?? []) {
     // Keys sorted: a stored verdict's JSON comes back from PostgreSQL in its own key order.

@@ -89,7 +89,7 @@ export async function requestCreditRepair(em: EntityManager, actor: Viewer, inpu
  * another subject type, this check must follow its catalogue entry.
  */
 export const LIGHTEN_FOR_CIVIL_SERVANTS_ONLY =
-  '从轻（LIGHTEN）只适用于公务员：三(七)“公务员在政务失信行为发生后主动挽回损失、消除不良影响或者有效阻止危害结果发生的,可从轻或免于实施失信惩戒措施”只及公务员，本文件没有对机构或企业从轻的条款。机构、企业的信用修复获批即自批准之日起终止该记录对措施的效力：请以 WAIVE（免于）批准或写明。 / LIGHTEN (从轻) is for civil servants only: 三(七) (“公务员……可从轻或免于实施失信惩戒措施”) speaks of civil servants, and no clause of the document lightens for an agency or an enterprise. An approved repair of their record ends its effect on measures from the approval day: approve or state the relief as WAIVE.';
+  '从轻（LIGHTEN）不能登记：三(七)“公务员在政务失信行为发生后主动挽回损失、消除不良影响或者有效阻止危害结果发生的,可从轻或免于实施失信惩戒措施”只及公务员，本文件没有对机构或企业从轻的条款。机构、企业的信用修复依其他规定办理，本系统只能登记免于（WAIVE，自批准之日起终止该记录对措施的效力）的批准；批准机关作出的是从轻或其他不同决定的，本系统不代为改登为免于：请将该决定退回作出决定的机关。 / LIGHTEN (从轻) cannot be recorded: 三(七) (“公务员……可从轻或免于实施失信惩戒措施”) speaks of civil servants, and no clause of the document lightens for an agency or an enterprise. Their records are repaired under other rules, and only a waiver (WAIVE, ending the record\'s effect on measures from the approval day) can be recorded here; a lightening or any other decision is not recorded as a waiver instead: return it to the body that decided it.';
 
 /**
  * Approves or rejects a pending repair; an approval is written into the record's history. The

@@ -23,7 +23,11 @@ describe('lawyer20 R2: the court-listing caution names its reading of 三(四) a
   it('says so in zh and en, and that a waiver does not reach the listing', () => {
     const { explanation } = readJson('civil-servant/court-listing-caution.json');
     expect(explanation.zh).toContain('把名单视为三(四)所称公务员个人相关信用信息、所依记录不计入时仍予考量，是本系统的理解，不是原文，待三(四)牵头单位确认');
-    expect(explanation.zh).toContain('三(七)的免于及于记录，不及法院的名单本身');
+    // lawyer24 R10: a personal judgment-default record is repaired under other rules, not 三(七) (lighten-reach.ts).
+    expect(explanation.zh).toContain('已获信用修复（依其他信用修复规定，免于；修复不及于法院的名单本身，名单只由法院移出）');
+    expect(explanation.zh).not.toContain('三(七)的免于');
+    expect(explanation.en).toContain('was repaired (waived, under the credit-repair rules outside this document; a repair does not reach the court\'s listing itself');
+    expect(explanation.en).not.toContain("三(七)'s waiver");
     expect(explanation.en).toContain("is this system's reading, not the clause's words, for the lead units of 三(四) to confirm");
   });
 });
@@ -38,7 +42,10 @@ describe('lawyer20 N4, N5: titles and measure that no longer overstate the claus
     const rule = readJson('agency/honour-disqualify.json');
     expect(rule.title.zh).toContain('有无异议、未修复的较重或严重政务失信记录');
     expect(rule.title.zh).toContain('依规取消荣誉评选资格');
-    expect(rule.event.params.measure.zh).toBe('依规取消参加各类荣誉评选资格（由荣誉评选的组织机关依规执行）');
+    // lawyer24 R12: the organiser decides whether to disqualify; the verdict does not tell it the disqualification was decided.
+    expect(rule.event.params.measure.zh).toBe('依规取消参加各类荣誉评选资格（由荣誉评选的组织机关依规决定是否取消）');
+    expect(rule.explanation.zh).toContain('本结论为依本规则集的认定，由荣誉评选的组织机关依规决定是否取消');
+    expect(JSON.stringify(rule)).not.toMatch(/依规执行|carr(y|ied) out/);
   });
 });
 

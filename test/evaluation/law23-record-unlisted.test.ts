@@ -54,4 +54,15 @@ describe('law23 R4: the record-without-listing caution says what the register sh
     expect(before.enterprise!.listings.judgmentDefaulterHistory.zh).toBe(`本系统登记的其失信被执行人名单（${COURT}于2023-03-01列入）当日仍然有效，未登记法院移出。`);
     expect(before.enterprise!.listings.seriousIllegalDishonestHistory.zh).toBe('本系统未登记其列入严重违法失信名单的任何记录。');
   });
+
+  it('lawyer24 R2: a registration withdrawn as entered in error is not "no record at all": none holds, the withdrawn one aside', async () => {
+    const id = await enterpriseWithRecord('鄂州市误登记建设有限公司');
+    const membershipId = (await server.ok(LIST, { input: { subjectType: 'ENTERPRISE', subjectId: id, list: 'JUDGMENT_DEFAULTER', listedOn: '2025-01-10', listedBy: COURT, documentNumber: '(2025)鄂07执8号' } })).listSubject.id;
+    await server.ok(graphql(`mutation ($m: ID!) { withdrawListing(input: { membershipId: $m, reason: "登记错了主体 / registered against the wrong enterprise" }) { id } }`), { m: membershipId }, { role: 'OFFICER' });
+    const verdict = await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2025-06-01');
+    expect(verdict.measures.map((m) => m.ruleId)).toContain('en-defaulter-record-unlisted');
+    expect(verdict.explanation.zh).toContain('本系统无其列入失信被执行人名单的有效登记（误登记已撤回的除外）。');
+    expect(verdict.explanation.zh).not.toContain('本系统未登记其列入失信被执行人名单的任何记录');
+    expect(verdict.explanation.en).toContain('(a registration withdrawn as entered in error aside)');
+  });
 });

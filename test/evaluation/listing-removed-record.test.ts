@@ -102,6 +102,13 @@ describe('lawyer21 R6: an enterprise whose counting record says judgment default
     const removed = await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2025-07-01');
     expect(removed.measures.map((m) => m.ruleId).filter((r) => r.startsWith('en-bar') || r.includes('unlisted'))).toEqual([]);
     expect(removed.explanation.zh).toContain('该名单已由鄂州市市场监督管理局于 2025-07-01 移出（文号鄂州市监移〔2025〕1号）');
+    // lawyer24 W3: each list's removal is explained by its own keeper; the court's deletion is the judgment-defaulter list's only.
+    const line = (text: string, words: string) => text.split('\n').find((l) => l.includes(words)) ?? '';
+    const seriousZh = line(removed.explanation.zh, '鄂州市监移〔2025〕1号');
+    expect(seriousZh).toContain('：严重违法失信名单由作出列入决定的机关列入和移出，列入机关移出后，该名单所依记录不再计入，故自 2025-07-01 起该记录不计入任何计数');
+    expect(seriousZh).not.toMatch(/法院|法释/);
+    expect(line(removed.explanation.en, 'No. 鄂州市监移〔2025〕1号')).not.toMatch(/court|法释/);
+    expect(line(removed.explanation.zh, '(2025)鄂07执5号之一')).toContain('失信被执行人名单由人民法院决定列入和移出，移出或期限届满后人民法院删除失信信息（法释〔2017〕7号第十条）');
   });
 });
 

@@ -144,7 +144,10 @@ describe('records and repairs', () => {
     // law14a R8: the refusal says why this is law, not a setting — the clause's own words, in both languages — and what to do.
     expect(refused.errors?.[0].message).toContain('三(七)“公务员在政务失信行为发生后主动挽回损失、消除不良影响或者有效阻止危害结果发生的,可从轻或免于实施失信惩戒措施”只及公务员');
     expect(refused.errors?.[0].message).toContain('no clause of the document lightens for an agency or an enterprise');
-    expect(refused.errors?.[0].message).toContain('approve or state the relief as WAIVE');
+    // lawyer24 W2: only a waiver can be recorded; a different decision goes back to the body, never re-recorded as WAIVE.
+    expect(refused.errors?.[0].message).toContain('批准机关作出的是从轻或其他不同决定的，本系统不代为改登为免于：请将该决定退回作出决定的机关');
+    expect(refused.errors?.[0].message).toContain('only a waiver (WAIVE, ending the record\'s effect on measures from the approval day) can be recorded here; a lightening or any other decision is not recorded as a waiver instead: return it to the body that decided it');
+    expect(refused.errors?.[0].message).not.toMatch(/请以 WAIVE|批准或写明|approve or state the relief as WAIVE/);
     expect(await server.sql('select status, relief, decided_on from credit_repair where id = ?', [repairId])).toEqual([{ status: 'PENDING', relief: null, decided_on: null }]);
     // WAIVE is accepted and ends the record's effect from the approval day; the record stays, marked repaired.
     await server.ok(graphql(`mutation ($input: DecideCreditRepairInput!) { decideCreditRepair(input: $input) { status } }`), { input: { repairId, decision: 'APPROVED', decidedOn: '2025-03-10', relief: 'WAIVE' } });

@@ -37,7 +37,10 @@ describe('lawyer21 R5: a renewed objection after a rejection suspends nothing un
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-01-20')).outcome).toBe('RESTRICTED');
     const disputed = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-02-15');
     expect(disputed.outcome).toBe('CAUTION');
-    expect(disputed.explanation.zh).toContain('自 2025-02-01 起有待处理的异议（对该记录的首次异议）');
+    expect(disputed.explanation.zh).toContain('自 2025-02-01 起有待处理的异议（对该记录的首次异议）：异议处理期间不据以限制评优评先（本地选择');
+    // lawyer24 N9: a civil servant is told only the measure that can reach a civil servant.
+    expect(disputed.explanation.zh).not.toContain('取消荣誉评选资格');
+    expect(disputed.explanation.en).toContain('while it is decided no award restriction rests on it');
 
     await server.ok(REJECT, { o: first.id, on: '2025-03-01' });
     const renewed = (await server.ok(FILE, { id: recordId, on: '2025-03-01' })).fileObjection;
@@ -89,9 +92,24 @@ describe('lawyer21 R5: a renewed objection after a rejection suspends nothing un
     expect(third).toEqual({ id: third.id, renewed: false, admittedOn: null });
     const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-05-15');
     expect(verdict.outcome).toBe('CAUTION');
-    expect(verdict.explanation.zh).toContain('自 2025-05-01 起有待处理的异议（对该记录的首次异议）');
-    // A rejection after the correction makes the next objection renewed again.
+    // lawyer24 R6: two objections came before; this one is the first only since the correction.
+    expect(verdict.explanation.zh).toContain('自 2025-05-01 起有待处理的异议（该记录最近一次更正（2025-04-01）后的首次异议）');
+    expect(verdict.explanation.zh).not.toContain('对该记录的首次异议');
+    expect(verdict.explanation.en).toContain('(the first objection to it since its last correction on 2025-04-01)');
+    // A rejection after the correction makes the next objection renewed again, and the line counts since the correction.
     await server.ok(REJECT, { o: third.id, on: '2025-06-01' });
     expect((await server.ok(FILE, { id: recordId, on: '2025-06-10' })).fileObjection.renewed).toBe(true);
+    const renewed = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-15');
+    expect(renewed.explanation.zh).toContain('有一项再次提出的异议待处理，该记录于 2025-04-01 经异议更正，此后对该记录的异议已被驳回 1 次');
+  });
+
+  it('lawyer24 N9: an agency is told only that a disputed record grounds no honour disqualification, never of award restrictions', async () => {
+    const { agencyId } = await agencyWithServant(server);
+    const recordId = await createRecord(server, 'AGENCY', agencyId, { severity: 'SEVERE', occurredOn: '2025-01-05', decidedOn: '2025-01-10', recordedOn: '2025-01-12' });
+    await server.ok(FILE, { id: recordId, on: '2025-02-01' });
+    const verdict = await evaluate('AGENCY', agencyId, 'HONOUR', '2025-02-15');
+    expect(verdict.explanation.zh).toContain('自 2025-02-01 起有待处理的异议（对该记录的首次异议）：异议处理期间不据以取消荣誉评选资格（本地选择');
+    expect(verdict.explanation.zh).not.toContain('限制评优评先');
+    expect(verdict.explanation.en).toContain('while it is decided no honour disqualification rests on it');
   });
 });

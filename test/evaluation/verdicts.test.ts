@@ -51,7 +51,9 @@ describe('a verdict', () => {
     expect(fired!.evidence).toEqual([expect.objectContaining({ id: recordId, category: 'BREACH_OF_CONTRACT', severity: 'MAJOR', documentNumber: expect.stringMatching(/^鄂州信〔2023〕\d+号$/), occurredOn: '2025-03-01' })]);
     expect(fired!.text!.zh).toContain('有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先');
     // lawyer19 W1: the relevant provisions are not in the rule set; applying the restriction directly and citywide is a reading.
-    expect(fired!.text!.zh).toContain('所称相关规定本规则集未收入，据以限制由评选机关依相关规定实施');
+    // lawyer24 R12: the selecting body decides whether to restrict; 实施 would say it had been decided.
+    expect(fired!.text!.zh).toContain('所称相关规定本规则集未收入，由评选机关依相关规定决定是否限制');
+    expect(fired!.text!.zh).not.toContain('实施');
     expect(verdict.explanation.zh).toMatch(/截至2025-06-01.*予以限制/);
     expect(verdict.explanation.en).toContain('basis: 鄂州政发〔2018〕17号三(六)');
   });

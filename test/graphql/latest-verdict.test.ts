@@ -70,7 +70,7 @@ describe('Verdict.reason (16.3)', () => {
   it('is one plain sentence: the fired rule\'s filled text for RESTRICTED, the matter\'s eligibleReason for ELIGIBLE', async () => {
     const restricted = await latest(candidate, 'DISPLAY');
     // Still one sentence, saying it is a recommendation to the competent body (lawyer5 R1).
-    expect(restricted!.reason.zh).toBe('「周明亮」有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先；所称相关规定本规则集未收入，据以限制由评选机关依相关规定实施，本规则直接并对全市适用是本系统的理解，待确认（见授权清单三(六)本地选择）（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。');
+    expect(restricted!.reason.zh).toBe('「周明亮」有1条无异议的未修复政务失信记录，依据三(六)，按照相关规定限制评优评先；所称相关规定本规则集未收入，由评选机关依相关规定决定是否限制，本规则直接并对全市适用是本系统的理解，待确认（见授权清单三(六)本地选择）（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。');
     const eligible = await latest(colleague, 'DISPLAY');
     expect(eligible!.reason).toEqual({
       zh: '无计入期间内未修复的失信记录（三(四)个人相关信用信息，与职务晋升同样考量）、本系统未登记法院移出的失信被执行人名单、诚信档案中无异议未修复的主要负责人责任认定（三(四)），也无据以限制的未修复政务失信记录（三(六)，含四(四)履职不力记录；异议中的记录不据以限制）：依本规则集（鄂州政发〔2018〕17号三(四)、三(六)、三(七)）评优评先不予限制，无需提示关注；其他规定另行适用（本结论为向有权机关提出的建议，由有权机关依照相关规定决定）。',

@@ -9,7 +9,7 @@ import type { Caller } from '../support/test-server';
  * listing day, with no deciding court and the number "随便〔2023〕1号": the listing stopped counting on
  * every past day, and a 2024 verdict flipped to ELIGIBLE on recheck. Now the term is decided by the
  * listing court or a court above it (decidedBy), it is set where none is recorded or extended but never
- * shortened (an early end is a removal), and it ends after the listing day and at most 5 years after it.
+ * shortened (an early end is a removal), and it ends after the listing day and at most 5 years after it, the fifth anniversary included as a court counts (lawyer24 R1).
  * Each refusal is BAD_USER_INPUT on its field, and changes neither the row, the audit trail nor a verdict.
  */
 const server = serverPerFile();
@@ -56,9 +56,19 @@ it('a term decided by no court of the listing, or by a court not above it, is re
 it("the attack itself — a term ending on the listing day — and a term beyond 5 years are refused on termEndsOn, whoever decides", async () => {
   await refused(term('2023-03-07', COURT, '随便〔2023〕1号'), 'termEndsOn', '期限须在列入日之后届满');
   await refused(term('2023-03-01', COURT), 'termEndsOn', 'on or before the listing day');
-  await refused(term('2199-12-31', '最高人民法院'), 'termEndsOn', '2028-03-06');
-  // Five years from a listing of 2023-03-07 end on 2028-03-06, the day before the anniversary (lawyer20 N1): the anniversary is the first day out.
-  await refused(term('2028-03-07', COURT), 'termEndsOn', 'at most 5');
+  await refused(term('2199-12-31', '最高人民法院'), 'termEndsOn', '2028-03-07');
+  // A court's five years from a listing of 2023-03-07 end on the anniversary, 2028-03-07, as a court counts (lawyer24 R1): the day after is the first day out.
+  await refused(term('2028-03-08', COURT), 'termEndsOn', 'at most 5');
+});
+
+it("a court's lawful five-year term ending on the anniversary is accepted, as the court counts it (lawyer24 R1)", async () => {
+  const id = (await server.ok(graphql(`mutation ($u: String!) { createEnterprise(input: { uscc: $u, name: "鄂州市五年期限建材有限公司" }) { id } }`), { u: uscc('91') }, CLERK)).createEnterprise.id;
+  const input = { subjectType: 'ENTERPRISE' as const, subjectId: id, list: 'JUDGMENT_DEFAULTER' as const, listedOn: '2020-03-10', listedBy: COURT, documentNumber: '(2020)鄂07执10号' };
+  const listing = (await server.ok(LIST, { input }, CLERK)).listSubject.id;
+  // Two years, extended by three (法释〔2017〕7号 art. 2): the court's decision says 2025-03-10.
+  expect((await server.ok(SET_TERM, { id: listing, termEndsOn: '2025-03-10', documentNumber: '(2020)鄂07执10号之一', decidedBy: COURT }, CLERK)).setListingTerm.termEndsOn).toBe('2025-03-10');
+  expect((await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2025-03-10')).outcome).toBe('RESTRICTED');
+  expect((await evaluate('ENTERPRISE', id, 'PROCUREMENT', '2025-03-11')).outcome).toBe('ELIGIBLE');
 });
 
 it('the listing court sets the term, a higher court extends it; a shorter or the same term is refused as a removal in disguise', async () => {

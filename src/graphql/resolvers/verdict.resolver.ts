@@ -228,7 +228,7 @@ export class ExplanationResolver {
     const matterTitle = matter?.title ?? { zh: about.matter, en: about.matter };
     // Facts named in words from the facts types' descriptions (the facts query in force).
     const label = factWords(info.schema, rules.current, about.subjectType, locale);
-    const summary = buildSummary({ outcome: about.outcome, score: about.score, day: about.day, matterTitle, eligibleTitle: matter?.eligibleTitle, rules: explanation.rules, parameters: explanation.parameters, label, provisionalOn: about.provisionalOn, todaysValues: about.todaysValues, subject: explanation.facts?.subject }, locale);
+    const summary = buildSummary({ outcome: about.outcome, score: about.score, day: about.day, matterTitle, eligibleTitle: matter?.eligibleTitle, rules: explanation.rules, parameters: explanation.parameters, label, provisionalOn: about.provisionalOn, todaysValues: about.todaysValues, subject: explanation.facts?.subject, subjectType: about.subjectType }, locale);
     built.set(locale, summary);
     return summary;
   }

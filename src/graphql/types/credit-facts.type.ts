@@ -85,11 +85,14 @@ export class CountingRecordType {
   @Field(() => LocalDateResolver, { nullable: true, description: '异议中止之日 / The day the objection suspending the record on the day began to (its filing day, or for a renewed objection the day an officer admitted it); null when no objection suspends it.' })
   disputedSince!: string | null;
 
-  @Field(() => Int, { description: '已驳回的异议数 / How many objections to the record had been rejected by the day: a serial pattern shows here.' })
+  @Field(() => Int, { description: '已驳回的异议数 / How many objections to the record had been rejected by the day since its last correction (lastCorrectedOn), if any: a serial pattern shows here.' })
   objectionsRejected!: number;
 
   @Field({ description: '再次异议待处理、未受理中止 / An objection filed after an earlier one was rejected is undecided on the day and was not admitted on new grounds (admitObjection): registered, it suspends nothing (a local choice, catalogue 三(七)).' })
   renewedObjectionPending!: boolean;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '最近一次经异议更正之日 / The day of the record\'s last correction by an upheld objection (CORRECT) by the day; null when it was never corrected. Rejections are counted since it (objectionsRejected), and an objection after it is the first since the correction, not the first to the record.' })
+  lastCorrectedOn!: string | null;
 }
 
 @ObjectType('ListingEndedNote', { simpleResolvers: true, description: 'The listing a record rests on, ended by its keeper (移出, or its recorded term run out): from `endedOn` the record counts towards nothing.' })
