@@ -151,7 +151,13 @@ export const FIELD_READERS = {
   'CivilServant.listMemberships': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
   'CivilServant.commitmentFacts': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
   'CivilServant.agencyCreditAsPrincipal': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
-  'CivilServant.principalTerms': { roles: SEES_CIVIL_SERVANTS, masked: false },
+  /**
+   * hostile30 N2: personal. The current post (principal, principalSince) is the organisation chart's
+   * and not personal (NOT_PERSONAL); the terms are this person's office history, ended terms included,
+   * and decide which agency records are attributed to them (agencyCreditAsPrincipal, audited): a
+   * dishonesty attribution's basis, refused to the public for that reason, so audited like listMemberships.
+   */
+  'CivilServant.principalTerms': { roles: SEES_CIVIL_SERVANTS, masked: false, audited: true },
   'Commitment.responsiblePerson': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
   'Commitment.breachFinding': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },
   'Commitment.breachFindingPending': { roles: SEES_CIVIL_SERVANTS, masked: false, withheld: null, audited: true },

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import { factsReach } from './facts-reach';
@@ -12,6 +11,7 @@ import { readParameterSet } from './parameter-file';
 import type { EvidenceSpec, ParameterSource } from './rule-model';
 import { RULE_LIMITS } from './rule-limits';
 import { formatProblem, type RuleProblem } from './rule-problem';
+import { listFolderFiles, namedFolderFile, openFolderFile, type FoundFile } from './rule-folder-files';
 
 /**
  * Rule loading, in one place: which files make a rule set, reading them from a folder, parsing
@@ -41,23 +41,35 @@ export const LOCAL_CHOICES_SUFFIX = '.local-choices.json';
 
 const factsFile = (folder: string) => `facts/${folder}.graphql`;
 
-/** Files with the extension under a folder, sorted; none when the folder is missing. */
-function listFiles(dir: string, extension: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? listFiles(full, extension) : name.endsWith(extension) ? [full] : [];
-    })
-    .sort();
+/** The problems of a listing, each once (the walk for `.json` and the one for `.graphql` meet the same links). */
+function distinct(problems: RuleProblem[]): RuleProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(formatProblem(p)) && !!seen.add(formatProblem(p)));
 }
 
-/** The rule and facts files of a folder (schemas included), with their sizes, before any is read. */
+/** A file past the per-file limit: its size when it was sized, or only "more than" when its read stopped one past the limit. */
+const tooLarge = (file: string, bytes: number, sized: boolean): RuleProblem => ({
+  file,
+  line: 1,
+  column: 1,
+  zh: `${sized ? `文件有 ${bytes} 字节，` : '文件'}超过上限 ${RULE_LIMITS.fileBytes} 字节；请拆分`,
+  en: `the file has ${sized ? `${bytes} bytes, ` : ''}more than the limit of ${RULE_LIMITS.fileBytes}${sized ? '' : ' bytes'}; split it`,
+});
+
+/**
+ * The rule and facts files of a folder (schemas included), with their sizes, before any is read:
+ * each opened and checked as a regular file (rule-folder-files.ts), none read.
+ */
 function sizeProblems(dir: string): RuleProblem[] {
-  const found = [...listFiles(dir, '.json'), ...listFiles(dir, '.graphql')].map((full) => ({ file: path.relative(dir, full), bytes: statSync(full).size }));
-  const problems: RuleProblem[] = found
-    .filter((f) => f.bytes > RULE_LIMITS.fileBytes)
-    .map((f) => ({ file: f.file, line: 1, column: 1, zh: `文件有 ${f.bytes} 字节，超过上限 ${RULE_LIMITS.fileBytes} 字节；请拆分`, en: `the file has ${f.bytes} bytes, more than the limit of ${RULE_LIMITS.fileBytes}; split it` }));
+  const listed = [listFolderFiles(dir, dir, '.json'), listFolderFiles(dir, dir, '.graphql')];
+  const problems = distinct(listed.flatMap((l) => l.problems));
+  const found: { file: string; bytes: number }[] = [];
+  for (const file of listed.flatMap((l) => l.files)) {
+    const opened = openFolderFile(dir, file, RULE_LIMITS.fileBytes, false);
+    if ('zh' in opened) problems.push(opened);
+    else found.push({ file: path.relative(dir, file.full), bytes: opened.bytes });
+  }
+  problems.push(...found.filter((f) => f.bytes > RULE_LIMITS.fileBytes).map((f) => tooLarge(f.file, f.bytes, true)));
   const total = found.reduce((sum, f) => sum + f.bytes, 0);
   if (found.length > RULE_LIMITS.files || total > RULE_LIMITS.folderBytes) {
     problems.push({
@@ -74,18 +86,34 @@ function sizeProblems(dir: string): RuleProblem[] {
 /**
  * Reads every file of a rules folder that makes its rule set: matters.json, parameters/, the facts
  * queries, the rule folders, documents/ and catalogue/ (schemas/ and READMEs are not part of it).
- * An oversized folder is not read at all: its sizes are all it is told (`files` null).
+ * An oversized folder is not read at all: its sizes are all it is told (`files` null). A file is
+ * read to at most one byte past its limit, so one grown since it was sized is refused, not read whole.
  */
 export function readRuleFolder(dir: string): { files: RuleFiles | null; problems: RuleProblem[] } {
   const problems = sizeProblems(dir);
   if (problems.length) return { files: null, problems };
   const files: RuleFiles = {};
-  const read = (file: string) => void (files[file] = readFileSync(path.join(dir, file), 'utf8'));
-  if (existsSync(path.join(dir, 'matters.json'))) read('matters.json');
-  for (const folder of ['parameters', ...Object.values(SUBJECT_FOLDERS), ...LAW_FOLDERS]) {
-    for (const full of listFiles(path.join(dir, folder), '.json')) read(path.relative(dir, full));
-  }
-  for (const folder of Object.values(SUBJECT_FOLDERS)) if (existsSync(path.join(dir, factsFile(folder)))) read(factsFile(folder));
+  const read = (found: FoundFile) => {
+    const file = path.relative(dir, found.full);
+    const opened = openFolderFile(dir, found, RULE_LIMITS.fileBytes, true);
+    if ('zh' in opened) problems.push(opened);
+    else if (opened.bytes > RULE_LIMITS.fileBytes) problems.push(tooLarge(file, opened.bytes, false));
+    else files[file] = opened.text!;
+  };
+  const readListed = (listed: { files: FoundFile[]; problems: RuleProblem[] }) => {
+    problems.push(...listed.problems);
+    listed.files.forEach(read);
+  };
+  // matters.json and the facts files are named, not listed.
+  const named = (file: string) => {
+    const found = namedFolderFile(dir, file);
+    if (found && 'zh' in found) problems.push(found);
+    else if (found) read(found);
+  };
+  named('matters.json');
+  for (const folder of ['parameters', ...Object.values(SUBJECT_FOLDERS), ...LAW_FOLDERS]) readListed(listFolderFiles(dir, path.join(dir, folder), '.json'));
+  for (const folder of Object.values(SUBJECT_FOLDERS)) named(factsFile(folder));
+  if (problems.length) return { files: null, problems: distinct(problems) };
   return { files, problems: [] };
 }
 

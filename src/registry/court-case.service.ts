@@ -8,9 +8,11 @@ import type { AbsenceFinding } from '../domain/court-absence';
 import { kindContradictsNumber } from '../domain/case-number-kind';
 import { appearanceDay, type CaseKind } from '../domain/court-facts';
 import { BadUserInputError, ConflictError } from '../errors';
+import { assertMayRewriteCaseDays } from './court-case-past-days';
 import { normalisedNumber } from './document-numbers';
 import { findOrFail } from '../db/repositories/lookup';
 import { assertDateOrder } from './date-order';
+import { enteredByFromAudit } from './entered-by';
 
 export interface CourtCaseFields {
   agencyId: string;
@@ -99,6 +101,13 @@ export async function updateCourtCase(em: EntityManager, actor: Viewer, id: stri
       // clerk's word. As with kind and headAppeared, the finding fixes it.
       throw new ConflictError('hearingOn', `${courtCase.absenceFoundBy} 已于 ${courtCase.absenceFoundOn} 就本案作出负责人出庭认定（${courtCase.absenceFindingDocument}），开庭日（${courtCase.hearingOn ?? '未登记'}）不能再改：认定按开庭日计入各期考核。认定有误的，请提出认定异议（fileFindingObjection），由他人决定。 / a finding on the head's absence was recorded on ${courtCase.absenceFoundOn} by ${courtCase.absenceFoundBy} (${courtCase.absenceFindingDocument}); the hearing day (${courtCase.hearingOn ?? 'none recorded'}) can no longer change, as the finding counts by it. If the finding is wrong, file a finding objection (fileFindingObjection) for another person to decide.`);
     }
+    // hostile30 F1: before anything changes, as the case will stand after the change.
+    assertMayRewriteCaseDays(actor, courtCase, {
+      judgmentDefaulter: input.judgmentDefaulter ?? courtCase.judgmentDefaulter,
+      defaulterListedOn: input.defaulterListedOn !== undefined ? input.defaulterListedOn : (courtCase.defaulterListedOn ?? null),
+      defaulterRemovedOn: input.defaulterRemovedOn !== undefined ? input.defaulterRemovedOn : (courtCase.defaulterRemovedOn ?? null),
+      hearingOn: input.hearingOn !== undefined ? input.hearingOn : (courtCase.hearingOn ?? null),
+    }, await enteredByFromAudit(tx, AuditAction.RECORD_COURT_CASE, courtCase.id));
     if (input.hearingOn !== undefined) courtCase.hearingOn = input.hearingOn;
     if (input.headAppeared !== undefined && input.headAppeared !== courtCase.headAppeared && courtCase.absenceFinding) {
       throw new ConflictError('headAppeared', `${courtCase.absenceFoundBy} 已于 ${courtCase.absenceFoundOn} 认定负责人未出庭（${courtCase.absenceFindingDocument}），出庭情况不能再改。 / the head's absence was found on ${courtCase.absenceFoundOn} by ${courtCase.absenceFoundBy} (${courtCase.absenceFindingDocument}); whether the head appeared can no longer change.`);

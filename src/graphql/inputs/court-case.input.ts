@@ -9,6 +9,9 @@ const HEARING_ON =
   '开庭之日 / The day of the hearing at which the head appeared or not (三(八) 出庭应诉): an absence counts by this day. ' +
   'Not before filedOn. Absent: the filing day stands in (never later than the hearing, so it does not lengthen counting against the agency).';
 
+/** hostile30 F1: what a clerk may change of the defaulter listing alone (src/registry/court-case-past-days.ts). */
+const PAST_DEFAULTER_DAYS = 'A change to the defaulter listing that rewrites a day before today, on a case on record before today, takes a second person (ADMIN; FORBIDDEN, SECOND_PERSON_REQUIRED); a removal dated today is the clerk\'s.';
+
 @InputType({ description: 'A lawsuit with an agency as defendant.' })
 export class CreateCourtCaseInput {
   @Field(() => ID)
@@ -43,7 +46,7 @@ export class UpdateCourtCaseInput {
   @Field(() => CaseKind, { nullable: true, description: '案件类型 / Record the kind of a case registered without one (it counts for nothing under 三(八) until recorded), or correct it.' })
   kind?: CaseKind;
 
-  @HappenedOn({ nullable: true, description: `${HEARING_ON} Fixed once a finding on the head's absence is on record (CONFLICT): the finding counts by it.` })
+  @HappenedOn({ nullable: true, description: `${HEARING_ON} Fixed once a finding on the head's absence is on record (CONFLICT): the finding counts by it. A first hearing day after a finding, on a case on record before today, takes a second person (ADMIN; FORBIDDEN, SECOND_PERSON_REQUIRED).` })
   hearingOn?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Did the head appear? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)).' })
@@ -61,13 +64,13 @@ export class UpdateCourtCaseInput {
   @MaxLength(2000)
   validAbsenceReason?: string | null;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: PAST_DEFAULTER_DAYS })
   judgmentDefaulter?: boolean;
 
-  @HappenedOn({ nullable: true, description: 'Required when judgmentDefaulter becomes true.' })
+  @HappenedOn({ nullable: true, description: `Required when judgmentDefaulter becomes true. ${PAST_DEFAULTER_DAYS}` })
   defaulterListedOn?: string | null;
 
-  @HappenedOn({ nullable: true })
+  @HappenedOn({ nullable: true, description: PAST_DEFAULTER_DAYS })
   defaulterRemovedOn?: string | null;
 }
 
