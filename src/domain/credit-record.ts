@@ -71,6 +71,8 @@ export enum RevisionAction {
   CREATED = 'CREATED',
   DISPUTED = 'DISPUTED',
   DISPUTE_REJECTED = 'DISPUTE_REJECTED',
+  /** The subject withdrew its objection (撤回); the record is in force again, as after a rejection. */
+  DISPUTE_WITHDRAWN = 'DISPUTE_WITHDRAWN',
   CORRECTED = 'CORRECTED',
   REVOKED = 'REVOKED',
   REPAIRED = 'REPAIRED',

@@ -3,6 +3,12 @@ export enum ObjectionStatus {
   PENDING = 'PENDING',
   UPHELD = 'UPHELD',
   REJECTED = 'REJECTED',
+  /**
+   * 撤回: the subject withdrew its objection before it was decided (lawyer24 N10). Not a rejection: no
+   * review found the record right, so it does not make a later objection renewed (三(七) local choice
+   * #6); the stay ends on the withdrawal day, as on a decision. Record objections only.
+   */
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 /** What an upheld objection does to the disputed record. */

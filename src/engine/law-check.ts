@@ -57,7 +57,7 @@ export function inspectLaw(parsed: ParsedRuleFiles): LawInspection {
   warnings.push(...checkLocalChoices(library, ids, parameterNames(parsed.parameters)));
   // A warning: a choice's list is what its lead unit is asked to confirm, so a rule resting on it belongs on
   // it; but a rule copied into a draft (a new matter's) must still load and be previewed, told to join it.
-  warnings.push(...checkLocalChoiceReach(library, parsed.rules));
+  warnings.push(...checkLocalChoiceReach(library, parsed.rules, parsed.factsQueries));
   // A warning: a text citing an internal review label reads as authority no inspector can look up.
   warnings.push(...checkInternalLabels(parsed));
   const coverage = clauseCoverage(library, rules);

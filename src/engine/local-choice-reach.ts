@@ -1,4 +1,6 @@
-import type { ParsedJson } from './rule-loader';
+import type { SubjectType } from '../domain/subject';
+import { factsReach, under } from './facts-reach';
+import type { ParsedJson, ParsedQuery } from './rule-loader';
 import type { PolicyLibrary } from './policy-library';
 import type { RuleProblem } from './rule-problem';
 
@@ -8,17 +10,28 @@ import type { RuleProblem } from './rule-problem';
  * so withholding confirmation would leave them standing. A rule rests on a choice when
  *  - it reads a parameter the choice lists (a condition, a points parameter or an explanation
  *    placeholder), or
+ *  - a condition of it reads a fact the facts query counted with that parameter (`findingsCountWhileDisputed`
+ *    passed to `review:` reaches `$.review.breached`), found by `factsReach` as provisional.ts finds what a
+ *    verdict is provisional on (lawyer24 R8): a rule that never names the parameter still rests on it, or
  *  - its texts send the reader to the clause's local choice (“见授权清单三(六)本地选择”, “see 三(六)'s
  *    local choice”): then some choice of that clause must name it.
  * A warning, located at the rule (law-check.ts says why): the list is what a lead unit is asked to confirm.
  */
-export function checkLocalChoiceReach(library: PolicyLibrary, rules: ParsedJson[]): RuleProblem[] {
+export function checkLocalChoiceReach(library: PolicyLibrary, rules: (ParsedJson & { subjectType: SubjectType })[], queries: Partial<Record<SubjectType, ParsedQuery>> = {}): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  for (const { file, json } of rules) {
+  const reaches = new Map<SubjectType, Record<string, string[]>>();
+  const reachOf = (type: SubjectType): Record<string, string[]> => {
+    let reach = reaches.get(type);
+    const document = queries[type]?.document;
+    if (!reach) reaches.set(type, (reach = document ? factsReach(document) : {}));
+    return reach;
+  };
+  for (const { file, json, subjectType } of rules) {
     const rule = json?.value as Record<string, unknown> | null;
     if (!json || !rule || typeof rule !== 'object' || Array.isArray(rule) || typeof rule.id !== 'string') continue;
     const id = rule.id;
     const read = parametersRead(rule);
+    for (const name of queryParametersReached(rule, reachOf(subjectType))) read.add(name);
     const referred = clausesReferred(rule);
     for (const choices of library.localChoiceFiles) {
       for (const clause of choices.clauses) {
@@ -66,6 +79,22 @@ function parametersRead(rule: Record<string, unknown>): Set<string> {
   for (const text of Object.values((rule.explanation as Record<string, unknown> | undefined) ?? {})) {
     if (typeof text === 'string') for (const m of text.matchAll(/\{\{\s*parameters\.([A-Za-z0-9_]+)/g)) names.add(m[1]);
   }
+  return names;
+}
+
+/** The facts query's variables (named as the parameters that fill them) that counted a fact a condition reads. */
+function queryParametersReached(rule: Record<string, unknown>, reach: Record<string, string[]>): Set<string> {
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.fact === 'subject' && typeof o.path === 'string') {
+      for (const [variable, paths] of Object.entries(reach)) if (paths.some((p) => under(o.path as string, p))) names.add(variable);
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(rule.conditions);
   return names;
 }
 

@@ -161,7 +161,7 @@ async function revokeFileEntries(tx: EntityManager, actor: Viewer, commitmentId:
  * one finding run one after the other.
  */
 export async function decideFindingObjection(em: EntityManager, actor: Viewer, input: DecideFindingObjectionFields): Promise<FindingObjection> {
-  if (input.decision === ObjectionStatus.PENDING) {
+  if (input.decision === ObjectionStatus.PENDING || input.decision === ObjectionStatus.WITHDRAWN) {
     throw new BadUserInputError('decision', '须为 UPHELD（异议成立，撤销认定）或 REJECTED（驳回，认定维持）。 / must be UPHELD (the finding is revoked) or REJECTED (the finding stands).');
   }
   const decision = checkedDecision(input);

@@ -111,7 +111,10 @@ function applyCorrection(record: CreditRecord, correction: RecordCorrection): vo
  */
 export async function resolveObjection(em: EntityManager, actor: Viewer, input: ResolveObjectionFields): Promise<Objection> {
   if (input.decision === ObjectionStatus.PENDING) {
-    throw new BadUserInputError('decision', 'must be UPHELD or REJECTED.');
+    throw new BadUserInputError('decision', '须为 UPHELD（异议成立）、REJECTED（驳回）或 WITHDRAWN（当事人撤回异议）。 / must be UPHELD, REJECTED or WITHDRAWN (the subject withdrew its objection).');
+  }
+  if (input.decision === ObjectionStatus.WITHDRAWN && (input.remedy || input.correction)) {
+    throw new BadUserInputError('remedy', '当事人撤回的异议不更正也不撤销记录：请删去 remedy 和 correction；核实后确有错误的，请以 UPHELD 处理。 / a withdrawn objection neither corrects nor revokes the record: leave out remedy and correction; a record verified wrong is UPHELD instead.');
   }
   if (input.decision === ObjectionStatus.UPHELD && !input.remedy) {
     throw new BadUserInputError('remedy', 'is required when the objection is UPHELD: CORRECT (更正) or REVOKE (撤销).');
@@ -148,6 +151,11 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
     if (input.decision === ObjectionStatus.REJECTED) {
       record.status = statusAfter;
       appendRevision(tx, record, RevisionAction.DISPUTE_REJECTED, line, objection.id);
+    } else if (input.decision === ObjectionStatus.WITHDRAWN) {
+      // lawyer24 N10: in force again from the withdrawal day, as after a rejection, but no rejection:
+      // objection-stay.ts counts REJECTED only, so the subject's next objection suspends as a first one.
+      record.status = statusAfter;
+      appendRevision(tx, record, RevisionAction.DISPUTE_WITHDRAWN, line, objection.id);
     } else if (input.remedy === ObjectionRemedy.REVOKE) {
       record.status = RecordStatus.REVOKED;
       appendRevision(tx, record, RevisionAction.REVOKED, line, objection.id);

@@ -42,7 +42,8 @@ describe('local choices are stated once, in the catalogue, with their deciding b
     // lawyer19 W1, R1, R6 (三(六)), W2, R8 (三(七)) added five, at the end of their clauses; lawyer21 N2 (三(五)), R2, R3
     // (三(六)), R5 (三(七)), R1, R6 (四(一)) and R4 (四(四)) seven more; lawyer20 R1 one of 四(一).
     // lawyer23 R1 (三(四): pre-commencement trustworthy records) and R2 (四(四): promotion weighing no punishment) one each.
-    expect(all.map((c) => c.clause)).toEqual(['三(四)', '三(四)', '三(四)', '三(五)', '三(五)', '三(五)', '三(六)', '三(六)', '三(六)', '三(六)', '三(六)', '三(六)', '三(七)', '三(七)', '三(七)', '三(七)', '三(七)', '三(七)', '三(八)', '三(八)', '四(一)', '四(一)', '四(一)', '四(四)', '四(四)', '四(五)', '四(五)']);
+    // lawyer24 R4 one of 四(一) (what 严重违法失信企业 covers).
+    expect(all.map((c) => c.clause)).toEqual(['三(四)', '三(四)', '三(四)', '三(五)', '三(五)', '三(五)', '三(六)', '三(六)', '三(六)', '三(六)', '三(六)', '三(六)', '三(七)', '三(七)', '三(七)', '三(七)', '三(七)', '三(七)', '三(八)', '三(八)', '四(一)', '四(一)', '四(一)', '四(一)', '四(四)', '四(四)', '四(五)', '四(五)']);
     const ids = new Set(ruleFiles.map((r) => r.id));
     for (const c of all) {
       expect(c.body).toMatch(/牵头单位/);
@@ -67,11 +68,12 @@ describe('local choices are stated once, in the catalogue, with their deciding b
       cpSync(RULES, dir, { recursive: true });
       rmSync(path.join(dir, 'civil-servant/promotion-commitment-finding.json'));
       const warnings = inspectFolderLaw(dir).warnings.filter((w) => w.en.includes('local choice'));
-      // Two 三(七) choices list it (the waiver, and promotion cautions counting records under objection): one warning each, at each.
-      expect(warnings).toHaveLength(2);
+      // Three 三(七) choices list it (the waiver, promotion cautions counting records under objection, and, lawyer24 R8,
+      // the end of disclosure not ending counting, as it counts under countsFor): one warning each, at each.
+      expect(warnings).toHaveLength(3);
       const choicesText = readFileSync(path.join(dir, CHOICES), 'utf8');
       const line = choicesText.slice(0, choicesText.lastIndexOf('"cs-promotion-commitment-finding"')).split('\n').length;
-      expect(warnings[1]).toMatchObject({ file: CHOICES, line });
+      expect(warnings[2]).toMatchObject({ file: CHOICES, line });
       for (const warning of warnings) expect(warning.zh).toContain('三(七) 的本地选择列出的规则 cs-promotion-commitment-finding 不存在');
     } finally {
       rmSync(dir, { recursive: true, force: true });

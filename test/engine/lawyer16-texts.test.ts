@@ -59,7 +59,7 @@ describe('R4: the 三(八) absence reading is a local choice of both lead units'
     const found = clause.localChoices.filter((c) => c.choice.zh.startsWith('负责人无正当理由未出庭应诉即建议纳入专项治理'));
     expect(found).toHaveLength(1);
     const [choice] = found;
-    expect(choice).toMatchObject({ body: '鄂州市发展和改革委员会、鄂州市中级人民法院（三(八)牵头单位）', status: 'PROPOSED', rules: ['ag-special-governance-absence', 'ag-special-governance-absence-kind-estimated'], parameters: ['courtWithin'] });
+    expect(choice).toMatchObject({ body: '鄂州市发展和改革委员会、鄂州市中级人民法院（三(八)牵头单位）', status: 'PROPOSED', rules: ['ag-special-governance-absence', 'ag-special-governance-absence-kind-estimated', 'ag-special-governance-kind-estimated', 'ag-special-governance'], parameters: ['courtWithin'] });
     expect(choice.choice.zh).toContain('这是本系统对本款的理解，不是原文');
     expect(clause.measures![0].reading.zh).toContain('见本款本地选择');
   });

@@ -40,7 +40,7 @@ describe('provisional marking rests on what the deciding conditions read', () =>
     // lawyer19 R7: and on the proposed local choice that a waiver reaches the cautions (三(七), the second).
     // lawyer21 R1: and on the proposed choice that a record behind an ended listing counts no more (四(一), the first).
     // law23 N6: and on the proposed choice that 三(六)'s restriction applies directly and citywide (三(六), the second), which the caution points to.
-    expect(verdict.provisionalOn).toEqual(['countsFor', 'personalCreditCategories', 'localChoice:三(六)#2', 'localChoice:三(七)#2', 'localChoice:四(一)#2']);
+    expect(verdict.provisionalOn).toEqual(['countsFor', 'personalCreditCategories', 'localChoice:三(六)#2', 'localChoice:三(七)#2', 'localChoice:三(七)#5', 'localChoice:四(一)#2']);
     expect(verdict.explanation.zh).toContain('暂定结论：所依规则依据的参数');
     expect(verdict.explanation.zh).toContain('countsFor');
   });

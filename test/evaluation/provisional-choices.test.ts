@@ -59,16 +59,17 @@ describe('proposed local choices make a verdict provisional (lawyer19 R7)', () =
   it('reads the shipped catalogue: the absence reading and the kinds of 三(八) make ag-special-governance-absence provisional', () => {
     const files = readRuleFolder(path.join(__dirname, '../../rules')).files!;
     const named = proposedChoicesOf(files).filter((c) => c.rules.includes('ag-special-governance-absence')).map((c) => c.name);
+    // lawyer24 R8: it counts absence findings with findingsCountWhileDisputed (三(七)#1) through the facts query.
     // lawyer23 R4: the bound on renewed objections (三(七)#6) reaches finding objections, so the absence rule rests on it too.
-    expect(named).toEqual(['localChoice:三(七)#6', 'localChoice:三(八)#1', 'localChoice:三(八)#2']);
-    expect(provisionalOn(Outcome.CAUTION, [rule('ag-special-governance-absence', true, 'SUPERVISE')], {}, {}, proposedChoicesOf(files))).toEqual(['localChoice:三(七)#6', 'localChoice:三(八)#1', 'localChoice:三(八)#2']);
+    expect(named).toEqual(['localChoice:三(七)#1', 'localChoice:三(七)#6', 'localChoice:三(八)#1', 'localChoice:三(八)#2']);
+    expect(provisionalOn(Outcome.CAUTION, [rule('ag-special-governance-absence', true, 'SUPERVISE')], {}, {}, proposedChoicesOf(files))).toEqual(['localChoice:三(七)#1', 'localChoice:三(七)#6', 'localChoice:三(八)#1', 'localChoice:三(八)#2']);
   });
 
   it('reads the shipped catalogue: the court-listing reading of 三(四) makes cs-court-listing-caution provisional, and prevails over 三(七)\'s waiver choice (lawyer20 R2)', () => {
     const files = readRuleFolder(path.join(__dirname, '../../rules')).files!;
     const choices = proposedChoicesOf(files);
     // law23 N6: it also points to 三(六)'s citywide choice, which now names it.
-    expect(provisionalOn(Outcome.CAUTION, [rule('cs-court-listing-caution', true, 'CAUTION')], {}, {}, choices)).toEqual(['localChoice:三(四)#2', 'localChoice:三(六)#2']);
+    expect(provisionalOn(Outcome.CAUTION, [rule('cs-court-listing-caution', true, 'CAUTION')], {}, {}, choices)).toEqual(['localChoice:三(四)#2', 'localChoice:三(六)#2', 'localChoice:三(七)#5']);
     const catalogue = JSON.parse(readFileSync(path.join(__dirname, '../../rules/catalogue/ezhou-zhengfa-2018-17.local-choices.json'), 'utf8'));
     const clause = (c: string) => catalogue.clauses.find((x: { clause: string }) => x.clause === c).localChoices;
     const listing = clause('三(四)').find((lc: { rules: string[] }) => lc.rules.includes('cs-court-listing-caution'));

@@ -39,6 +39,7 @@ import { Migration20261219000000RuleSetPeriods } from './Migration20261219000000
 import { Migration20261226000000FindingObjectionRenewal } from './Migration20261226000000FindingObjectionRenewal';
 import { Migration20261220000000ListingEnteredInError } from './Migration20261220000000ListingEnteredInError';
 import { Migration20261227000000GradeEnteredBy } from './Migration20261227000000GradeEnteredBy';
+import { Migration20270101000000ObjectionWithdrawn } from './Migration20270101000000ObjectionWithdrawn';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -82,4 +83,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261220000000ListingEnteredInError', class: Migration20261220000000ListingEnteredInError },
   { name: 'Migration20261226000000FindingObjectionRenewal', class: Migration20261226000000FindingObjectionRenewal },
   { name: 'Migration20261227000000GradeEnteredBy', class: Migration20261227000000GradeEnteredBy },
+  { name: 'Migration20270101000000ObjectionWithdrawn', class: Migration20270101000000ObjectionWithdrawn },
 ];

@@ -37,7 +37,7 @@ export class DecideFindingObjectionInput extends DecisionFields {
   @IsUUID()
   objectionId!: string;
 
-  @Field(() => ObjectionStatus, { description: 'UPHELD (异议成立: the finding was found wrong and is revoked; it counts on no day) or REJECTED (驳回: the finding stands, counting again from resolvedOn).' })
+  @Field(() => ObjectionStatus, { description: 'UPHELD (异议成立: the finding was found wrong and is revoked; it counts on no day) or REJECTED (驳回: the finding stands, counting again from resolvedOn). WITHDRAWN is for record objections only.' })
   decision!: ObjectionStatus;
 
   @MultiLine()

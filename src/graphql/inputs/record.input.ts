@@ -144,7 +144,7 @@ export class ResolveObjectionInput extends DecisionFields {
   @IsUUID()
   objectionId!: string;
 
-  @Field(() => ObjectionStatus, { description: 'UPHELD or REJECTED.' })
+  @Field(() => ObjectionStatus, { description: 'UPHELD, REJECTED or WITHDRAWN (撤回: the subject withdrew its objection; the record counts again from resolvedOn, and the withdrawal is no rejection, so a later objection suspends as a first one: 三(七) local choice #6). resolution says how it was withdrawn.' })
   decision!: ObjectionStatus;
 
   @Field(() => ObjectionRemedy, { nullable: true, description: 'Required when UPHELD: correct or revoke the record.' })
