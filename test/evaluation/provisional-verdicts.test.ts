@@ -92,7 +92,8 @@ describe('provisional verdicts (拟定参数)', () => {
       // An ELIGIBLE outcome rests on every rule of the matter not firing that could have: the ended-listing record (四(一)#2,
       // lawyer21 R1) and the record-without-listing cautions (#3, lawyer21 R6), which rest on the record periods too. Not the
       // revoked-record cautions (#1, lawyer20 R1): they need a listing, and an enterprise on no list could not have met them.
-      expect(verdict.provisionalOn).toEqual(['countsFor', 'gradePoints.B', 'localChoice:三(七)#5', 'localChoice:四(一)#2', 'localChoice:四(一)#3']);
+      // The record periods' choice (三(七)#5) and the reading of which list is the serious one (四(一)#4) reach them too (lawyer24 R8, R4).
+      expect(verdict.provisionalOn).toEqual(['countsFor', 'gradePoints.B', 'localChoice:三(七)#5', 'localChoice:四(一)#2', 'localChoice:四(一)#3', 'localChoice:四(一)#4']);
       expect(verdict.reason.zh).toContain('参与资格另由四(一)名单限制规则（en-bar-defaulters、en-bar-serious-illegal）决定');
       expect(verdict.reason.en).toContain('other provisions (such as art. 22 of the Government Procurement Law) apply separately');
     }
