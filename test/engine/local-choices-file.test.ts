@@ -37,7 +37,8 @@ describe('local choices in their own file beside the catalogue', () => {
     expect(catalogue.clauses.filter((c) => c.localChoices?.length).map((c) => [c.clause, c.localChoices!.length])).toEqual([
       // lawyer21 added N2 (三(五)), R2, R3 (三(六)), R5 (三(七)), R1, R6 (四(一), beside lawyer20 R1's) and R4 (四(四)).
       // lawyer23 R1 added 三(四)#3 (trustworthy records before 2018-12-26), R2 四(四)#2 (a weighing is no 惩戒措施).
-      ['三(四)', 3], ['三(五)', 3], ['三(六)', 6], ['三(七)', 6], ['三(八)', 2], ['四(一)', 3], ['四(四)', 2], ['四(五)', 2],
+      // lawyer24 R4 added 四(一)#4 (the serious list read as the market regulator's).
+      ['三(四)', 3], ['三(五)', 3], ['三(六)', 6], ['三(七)', 6], ['三(八)', 2], ['四(一)', 4], ['四(四)', 2], ['四(五)', 2],
     ]);
   });
 
