@@ -52,7 +52,7 @@ export interface AdmissionKind<O extends ObjectionBase, T> {
   /** Refuses a day before today to whom may not rewrite past days alone (backdated-objection.ts). */
   assertMayAdmitFrom(actor: Viewer, admittedOn: string): void;
   /** Refuses the person who entered the objection, where a second person is required (second-person.ts). */
-  assertSecondPerson?(actor: Viewer, objection: O): void;
+  assertSecondPerson(actor: Viewer, objection: O): void;
   /** What the admission does to the record or finding (it becomes disputed). */
   apply(tx: EntityManager, target: T, objection: O, grounds: string): void;
   /** Whom and what the audit event is about. */
@@ -73,7 +73,7 @@ export async function admitRenewed<O extends ObjectionBase, T>(em: EntityManager
     kind.assertLive(target);
     assertDateOrder('the objection\'s filedOn', objection.filedOn, 'admittedOn', input.admittedOn);
     kind.assertMayAdmitFrom(actor, input.admittedOn);
-    kind.assertSecondPerson?.(actor, objection);
+    kind.assertSecondPerson(actor, objection);
     Object.assign(objection, { admittedOn: input.admittedOn, admittedBy: actor.subject, admissionGrounds: input.grounds });
     kind.apply(tx, target, objection, input.grounds);
     return objection;
