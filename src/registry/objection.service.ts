@@ -90,9 +90,20 @@ function applyCorrection(record: CreditRecord, correction: RecordCorrection): vo
   if (correction.category === RecordCategory.COMMITMENT_DERELICTION && record.category !== RecordCategory.COMMITMENT_DERELICTION) {
     throw new BadUserInputError('correction.category', 'COMMITMENT_DERELICTION（四(四)计入相关责任人诚信档案）只能由认定履职不力的结论产生，不能经异议更正改入：请保留原类别或撤销该记录，并在 settleCommitment 或 recordBreachFinding 中以 answerablePersonIds 列明被认定负有责任的人员。 / COMMITMENT_DERELICTION (四(四), an entry in an answerable person\'s integrity file) is made only by the 履职不力 finding itself, never by correcting another record into it: keep the category or revoke the record, and name the persons found answerable in answerablePersonIds of settleCommitment or recordBreachFinding.');
   }
-  const changes = Object.entries(correction).filter(([, value]) => value !== undefined && value !== null);
-  if (changes.length === 0) {
+  const given = Object.entries(correction).filter(([, value]) => value !== undefined && value !== null);
+  if (given.length === 0) {
     throw new BadUserInputError('correction', 'names no field to correct; give at least one corrected value, or use REVOKE.');
+  }
+  // hostile31 F1: a correction starts the count of rejections afresh (lawyer22 R3: a new state of the
+  // record no review has looked at), so one that restates the record's values would let a second clerk
+  // turn a renewed objection, which suspends nothing until an officer admits it, into a first one.
+  // Only a value that differs is a correction; a real decision day replacing an estimated one differs.
+  const changes = given.filter(([name, value]) => record[name as keyof RecordCorrection] !== value || (name === 'decidedOn' && record.decidedOnEstimated));
+  if (changes.length === 0) {
+    throw new BadUserInputError(
+      'correction',
+      `更正的各项（${given.map(([name]) => name).join('、')}）与记录现有的值相同，记录未作任何更正：请给出与记录不同的更正值；记录无误的，异议应驳回（REJECTED）。 / names no value that differs from the record's (${given.map(([name]) => name).join(', ')} as given are what the record already holds), so it corrects nothing: give the corrected values that differ, or, if the record is right, REJECT the objection.`,
+    );
   }
   Object.assign(record, Object.fromEntries(changes));
   if (correction.decidedOn) record.decidedOnEstimated = false;
