@@ -10,7 +10,7 @@ import type { AuditEntry } from '../domain/audit';
  * of work (sqlTransaction, src/db/repositories/sql.ts): the same row `auditIn` and a flush write.
  * Why not the flush: MikroORM's flush (and `transactional()`) run in an AsyncLocalStorage, and
  * once one has run, node's promise hooks stay on for the life of the process, a cost on every
- * promise of every later request (2.9 % of `evaluate`'s CPU, stop 31 in BENCHMARKS.md).
+ * promise of every later request (1.7–3.0 % of `evaluate`'s CPU, stop 31 in BENCHMARKS.md).
  */
 export async function insertAudit(tx: EntityManager, actor: Viewer, entry: AuditEntry): Promise<void> {
   const a = sqlNames(tx, AuditEvent);
