@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditIn } from '../audit/audit.service';
+import { insertAudit } from '../audit/audit-sql';
 import { SYSTEM_VIEWER } from '../auth/role';
 import { RuleSetPeriod } from '../db/entities';
-import { runSql, sqlNames } from '../db/repositories/sql';
+import { runSql, sqlNames, sqlTransaction } from '../db/repositories/sql';
 import { AuditAction } from '../domain/audit';
 
 /**
@@ -28,10 +28,14 @@ const LOCK_KEY = 0x636878_01; // "chx" 1
  * a RELOAD_RULES event as `system` ("old → new (file watcher)"); a `reloadRules` request writes its
  * own event with its caller (rule-admin.service.ts), and a process taking in another's request
  * writes none. The first period of a database (no previous version) is opened without an event.
+ *
+ * Plain SQL in a sqlTransaction, not `transactional()` and a flush: every process calls this at its
+ * start, and MikroORM's transaction and flush would turn node's promise hooks on for the life of the
+ * process (insertAudit, src/audit/audit-sql.ts, says what that costs).
  */
 export async function recordInForce(em: EntityManager, version: string, takenInBy: TakenInBy): Promise<{ opened: boolean; previous: string | null }> {
   const p = sqlNames(em, RuleSetPeriod);
-  return em.fork().transactional(async (tx) => {
+  return sqlTransaction(em, async (tx) => {
     await runSql(tx, 'select pg_advisory_xact_lock(?)', [LOCK_KEY]);
     const open = (await runSql<{ id: number; version: string }>(tx, `select ${p.col.id} as id, ${p.col.version} as version from ${p.table} where ${p.col.servedTo} is null`)).rows[0];
     if (open?.version === version) return { opened: false, previous: open.version };
@@ -39,8 +43,7 @@ export async function recordInForce(em: EntityManager, version: string, takenInB
     await runSql(tx, `insert into ${p.table} (${p.col.version}, ${p.col.servedFrom}, ${p.col.takenInBy}) values (?, now(), ?)`, [version, takenInBy]);
     const why = SYSTEM_SWAPS[takenInBy];
     if (why && open) {
-      auditIn(tx, SYSTEM_VIEWER, { action: AuditAction.RELOAD_RULES, outcome: `${open.version} → ${version} (${why})` });
-      await tx.flush();
+      await insertAudit(tx, SYSTEM_VIEWER, { action: AuditAction.RELOAD_RULES, outcome: `${open.version} → ${version} (${why})` });
     }
     return { opened: true, previous: open?.version ?? null };
   });

@@ -1,5 +1,5 @@
-import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { driverSql } from '../db/repositories/driver-sql';
 
 /**
  * The facts loaders' statements (src/graphql/fact-rows.ts, subject-rows.ts), sent by the driver
@@ -13,30 +13,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * hydrated (issue 13, stop 30 in BENCHMARKS.md). These statements need none of it: their text is
  * fixed and their parameters are arrays of ids.
  *
- * Logged as `runSql` logs (MikroORM's query log): the tests count statements there.
+ * Logged as `runSql` logs (MikroORM's query log): the tests count statements there (driver-sql.ts).
  */
-interface PgConnection {
-  query<R>(config: { text: string; values: readonly unknown[] }): Promise<{ rows: R[] }>;
-}
-
-interface KnexClient {
-  acquireConnection(): Promise<PgConnection>;
-  releaseConnection(connection: PgConnection): Promise<void>;
-}
-
-export async function factsSql<R>(em: EntityManager, text: string, values: readonly unknown[]): Promise<R[]> {
-  const knex = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
-  // A transaction's client always gives its own connection and releases nothing (knex makeTxClient).
-  const client = (knex as unknown as { client: KnexClient }).client;
-  const started = Date.now();
-  let level: 'info' | 'error' = 'error';
-  const connection = await client.acquireConnection();
-  try {
-    const { rows } = await connection.query<R>({ text, values });
-    level = 'info';
-    return rows;
-  } finally {
-    await client.releaseConnection(connection);
-    em.config.getLogger().logQuery({ query: text, took: Date.now() - started, level });
-  }
+export function factsSql<R>(em: EntityManager, text: string, values: readonly unknown[]): Promise<R[]> {
+  return driverSql<R>(em, text, values);
 }

@@ -2,7 +2,7 @@ import { assessmentLimitPlugin } from './assessment-limit';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
@@ -32,6 +32,7 @@ import { complexityPlugin } from './cost-limit';
 import { limitRules } from './limit-rules';
 import { parseOptions } from './limits';
 import { httpContext, socketContext, type ServerParts, type ViewerVerifier } from './request-context';
+import { noStorePlugin } from './no-store';
 import { operationLogPlugin, requestLogger } from './request-log';
 import { getFactsSchema, getSchema } from './schema';
 import { serveSubscriptions } from './websocket';
@@ -159,6 +160,9 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       operationLogPlugin,
       // No Apollo landing page (Sandbox comes from a CDN): src/web/console.ts serves GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's cache-control plugin wraps every field resolver to learn that nothing may be cached; no-store.ts says so at once.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin,
     ],
     // main.ts owns shutdown: Apollo re-raising the signal would race the database close.
     stopOnTerminationSignals: false,
