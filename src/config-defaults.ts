@@ -51,3 +51,14 @@ export const PUBLIC_IN_FLIGHT_DEFAULT = 10;
 
 /** The public's share of a process's subscriptions when SUBSCRIPTIONS_PUBLIC_PER_PROCESS is unset: a quarter. */
 export const publicShareOf = (perProcess: number): number => Math.floor(perProcess / 4);
+
+/**
+ * How long a key set fetched from JWKS_URL is trusted before it is fetched again (JWKS_CACHE_SECONDS,
+ * jose's `cacheMaxAge`, 10 minutes by default): a key the identity provider withdraws, after a
+ * compromise say, stops verifying within this time in every process (hostile21 N3). A key set changes
+ * rarely; one fetch a minute per process costs the IdP nothing. A token with an unknown `kid`
+ * refetches sooner (at most every 30 s, jose's `cooldownDuration`). Bounds: from 1 s (a fetch per
+ * second per process at worst) to 3,600 s (an hour a withdrawn key still verifies).
+ */
+export const JWKS_CACHE_DEFAULT_SECONDS = 60;
+export const JWKS_CACHE_BOUNDS = { min: 1, max: 3_600 } as const;

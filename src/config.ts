@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-  DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, IN_FLIGHT_PER_TOKEN_DEFAULT, PERSONAL_READS_PER_MINUTE_DEFAULT, AUDITED_READS_PER_MINUTE_DEFAULT, STORED_WRITES_PER_MINUTE_DEFAULT,
+  DEFAULT_PUBLIC_STATUS_CACHE_SIZE, HTTP_TIMEOUT_DEFAULTS, JWKS_CACHE_BOUNDS, JWKS_CACHE_DEFAULT_SECONDS, IN_FLIGHT_PER_TOKEN_DEFAULT, PERSONAL_READS_PER_MINUTE_DEFAULT, AUDITED_READS_PER_MINUTE_DEFAULT, STORED_WRITES_PER_MINUTE_DEFAULT,
   PUBLIC_IN_FLIGHT_DEFAULT, PUBLIC_RATE_DEFAULTS, SUBSCRIPTION_DEFAULTS,
 } from './config-defaults';
 import {
@@ -36,6 +36,8 @@ export interface Config {
   jwtSecret: string | undefined;
   /** Verify bearer tokens against this JWKS instead of a secret: https://, or http:// on loopback; needs jwtIssuer and jwtAudience. */
   jwksUrl: string | undefined;
+  /** Seconds a key set fetched from jwksUrl is trusted before it is fetched again (JWKS_CACHE_SECONDS, 1 to 3,600, default 60). Absent in hand-built configs: the default. */
+  jwksCacheSeconds?: number;
   /** When set, tokens must carry this `iss` (JWT_ISSUER); required with jwksUrl. */
   jwtIssuer?: string | undefined;
   /** When set, tokens' `aud` must name this (JWT_AUDIENCE); required with jwksUrl. */
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     watchRules: readBoolean(env, 'RULES_WATCH', true),
     jwtSecret: readSecret(env),
     ...tokens,
+    jwksCacheSeconds: readCount(env, 'JWKS_CACHE_SECONDS', JWKS_CACHE_DEFAULT_SECONDS, JWKS_CACHE_BOUNDS.min, JWKS_CACHE_BOUNDS.max, 'seconds a fetched key set is trusted'),
     jwtMaxTtlDays: readDays(env, 'JWT_MAX_TTL_DAYS', 30),
     cursorSecret: readSecret(env, 'CURSOR_SECRET'),
     graphiql: readBoolean(env, 'GRAPHIQL', nodeEnv !== 'production'),

@@ -9,10 +9,10 @@ import type { KeySource } from './tokens';
  * Where token keys come from: JWT_SECRET, or JWKS_URL, or else a secret generated into the data
  * folder at first start (mode 600), which `npx chengxin token` then uses too.
  */
-export function keySource(config: Pick<Config, 'jwtSecret' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience' | 'dataDir'>, log: (message: string) => void): KeySource {
+export function keySource(config: Pick<Config, 'jwtSecret' | 'jwksUrl' | 'jwksCacheSeconds' | 'jwtIssuer' | 'jwtAudience' | 'dataDir'>, log: (message: string) => void): KeySource {
   if (config.jwksUrl) {
     assertJwksSettings(config);
-    return { jwksUrl: config.jwksUrl };
+    return { jwksUrl: config.jwksUrl, cacheSeconds: config.jwksCacheSeconds };
   }
   if (config.jwtSecret) return { secret: new TextEncoder().encode(config.jwtSecret) };
   return { secret: generatedSecret(config.dataDir, 'jwt-secret', (file) => log(`No JWT_SECRET was set: generated one into ${file}. Mint tokens with \`npx chengxin token --role ROLE\`.`)) };

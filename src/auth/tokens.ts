@@ -1,4 +1,5 @@
 import { singleLineProblem } from '../domain/plain-text';
+import { JWKS_CACHE_DEFAULT_SECONDS } from '../config-defaults';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
 import { duplicateJsonKey } from './duplicate-keys';
@@ -12,7 +13,8 @@ export class UnauthenticatedError extends GraphQLError {
   }
 }
 
-export type KeySource = { secret: Uint8Array } | { jwksUrl: string };
+/** Where a token's key comes from; a key set fetched from jwksUrl is trusted for cacheSeconds (JWKS_CACHE_SECONDS). */
+export type KeySource = { secret: Uint8Array } | { jwksUrl: string; cacheSeconds?: number };
 
 /**
  * The algorithms a token checked against JWKS_URL may be signed with: what identity providers sign
@@ -22,14 +24,6 @@ export type KeySource = { secret: Uint8Array } | { jwksUrl: string };
  */
 export const JWKS_ALGORITHMS = ['RS256', 'ES256', 'PS256', 'EdDSA'];
 
-/**
- * How long a fetched key set is trusted before it is fetched again (jose's `cacheMaxAge`, 10
- * minutes by default): a key the identity provider withdraws, after a compromise say, stops
- * verifying within this time in every process (hostile21 N3). A key set changes rarely; one fetch a
- * minute per process costs the IdP nothing. A token with an unknown `kid` refetches sooner (at most
- * every 30 s, jose's `cooldownDuration`).
- */
-export const JWKS_CACHE_SECONDS = 60;
 
 /** The roles a token may carry: own values of Role, never an inherited name such as `toString`. */
 const TOKEN_ROLES: ReadonlySet<string> = new Set(ALL_ROLES.filter((role) => role !== Role.PUBLIC));
@@ -196,7 +190,7 @@ function verifyProblem(error: unknown, policy: TokenPolicy): string {
  * The viewer carries the expiry, so that a WebSocket held open outlives no token.
  */
 export function createVerifier(source: KeySource, policy: TokenPolicy = DEFAULT_TOKEN_POLICY): (authorization: string | undefined) => Promise<Viewer> {
-  const key: Uint8Array | JWTVerifyGetKey = 'secret' in source ? source.secret : createRemoteJWKSet(new URL(source.jwksUrl), { cacheMaxAge: JWKS_CACHE_SECONDS * 1000 });
+  const key: Uint8Array | JWTVerifyGetKey = 'secret' in source ? source.secret : createRemoteJWKSet(new URL(source.jwksUrl), { cacheMaxAge: (source.cacheSeconds ?? JWKS_CACHE_DEFAULT_SECONDS) * 1000 });
   return async (authorization) => {
     if (authorization === undefined) return PUBLIC_VIEWER;
     // A header (or connection_init key) sent empty is a client whose token went missing, not one

@@ -1,6 +1,6 @@
 import type { LocatedJson } from './json-file';
 import type { Catalogue, LocalChoice } from './policy-model';
-import { normalise } from './quote-match';
+import { normalisedText } from './quote-match';
 import { LOCAL_CHOICES_SUFFIX } from './rule-loader';
 import type { RuleProblem } from './rule-problem';
 
@@ -19,7 +19,7 @@ export interface LocalChoiceFile {
 }
 
 /** Clause ids and document numbers compare as policy-library's clauseKey compares them (三（六） is 三(六)). */
-const clauseKey = (id: string) => normalise(id).text;
+const clauseKey = (id: string) => normalisedText(id);
 
 /** The file a catalogue's local choices go in: catalogue/x.json → catalogue/x.local-choices.json. */
 export const localChoicesFileOf = (catalogueFile: string) => catalogueFile.replace(/\.json$/, LOCAL_CHOICES_SUFFIX);

@@ -1,5 +1,5 @@
 import type { LocatedJson } from './json-file';
-import { normalise } from './quote-match';
+import { normalisedText } from './quote-match';
 import type { RuleProblem } from './rule-problem';
 import type { ParsedJson, ParsedRuleFiles } from './rule-loader';
 import { attachLocalChoices, inlineLocalChoices, type LocalChoiceFile } from './local-choice-file';
@@ -21,7 +21,7 @@ export interface PolicyLibrary {
 export const textHeld = (document: PolicyDocument) => document.textHeld !== false;
 
 /** Clause ids compare as the quote check compares words: 三（六） is 三(六). */
-export const clauseKey = (id: string) => normalise(id).text;
+export const clauseKey = (id: string) => normalisedText(id);
 
 export function findDocument(library: PolicyLibrary, number: string): PolicyDocument | undefined {
   return library.documents.find((d) => clauseKey(d.number) === clauseKey(number));

@@ -1,9 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { root } from './run-command';
 import { TEST_JWT_SECRET } from './test-server';
 
 /**
- * The compiled server as `npm start` runs it (dist/src/main.js), with WEB_CONCURRENCY processes on one
+ * The compiled server as `npm start` runs it (package.json's start script, dist/src/main.js), with WEB_CONCURRENCY processes on one
  * port (src/cluster.ts): started, waited for until each process serves, and stopped. Tests that must
  * see several real processes (shared counts, reloads carried to every process, restarts, SIGTERM) use
  * this one way instead of each spawning and reading the log its own way.
@@ -44,6 +46,17 @@ export interface ClusteredServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The file `npm start` runs: package.json's start script, which must stay `node <file>` (npm's own
+ * process in between would only relay signals), so that these tests start what a user starts.
+ */
+export function npmStartEntry(): string {
+  const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  const entry = /^node (\S+)$/.exec(start)?.[1];
+  if (!entry) throw new Error(`package.json's start script is "${start}", not "node <file>": test/support/clustered-server.ts no longer knows what npm start runs.`);
+  return entry;
+}
+
 /** Compiles the server once (tsc -p tsconfig.build.json), as `npm run build`: in a beforeAll with a generous timeout. */
 export function buildServer(): void {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
@@ -56,7 +69,7 @@ export async function startClusteredServer(options: ClusteredServerOptions): Pro
   };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   // A process group of its own, so that stop() reaches every process it forked.
-  const child: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child: ChildProcess = spawn(process.execPath, [npmStartEntry()], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   let gone = false;
   child.stdout!.on('data', (chunk) => (output += chunk));
