@@ -60,7 +60,9 @@ describe('lawyer21 R5: a renewed objection after a rejection suspends nothing un
     const first = (await server.ok(FILE, { id: recordId, on: '2025-02-01' })).fileObjection;
     const refusedFirst = await server.query(ADMIT, { input: { objectionId: first.id, grounds: '新证据', admittedOn: chinaToday() } }, { role: 'OFFICER' });
     expect(refusedFirst.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'objectionId' });
-    expect(refusedFirst.errors?.[0].message).toContain('首次异议');
+    // An OFFICER does not read objections: told only that this one does not await admission (sec31 item 2).
+    expect(refusedFirst.errors?.[0].message).toContain('does not await admission');
+    expect(refusedFirst.errors?.[0].message).not.toContain('首次异议');
     await server.ok(REJECT, { o: first.id, on: '2025-03-01' });
     const renewed = (await server.ok(FILE, { id: recordId, on: '2025-03-01' })).fileObjection;
 
