@@ -198,7 +198,11 @@ export const FIELD_READERS = {
     'inOffice']),
   // An objection to or a repair of such a record: the applicant, their reasons, the decision (objections, objection, creditRepair).
   ...personal('Objection', ['filedBy', 'reason', 'filedOn', 'status', 'remedy', 'resolution', 'resolvedOn', 'decidedBy', 'documentNumber', 'createdAt',
-    'renewed', 'admittedOn', 'admissionGrounds'], PERMISSIONS.readHistory),
+    'renewed'], PERMISSIONS.readHistory),
+  // The admission itself (sec31 item 1): the officer who admits reads back, in admitObjection's response, the day and grounds it
+  // entered, audited like any read of the objection; no query root gives an OFFICER an objection (objection, objections and
+  // CreditRecord.objections refuse it), and a mutation's response selecting any other field is refused (mutation-response-guard.ts).
+  ...personal('Objection', ['admittedOn', 'admissionGrounds'], [...new Set([...PERMISSIONS.readHistory, ...PERMISSIONS.admitRenewedObjection])]),
   ...personal('CreditRepair', ['actions', 'appliedOn', 'createdAt', 'decidedOn', 'decisionNote', 'decidedBy', 'documentNumber', 'description', 'relief', 'status',
     'reliefStated', 'reliefStatedOn', 'reliefStatementDocument'], PERMISSIONS.readHistory),
   // A 履职不力 finding on a commitment as an agency's facts list it (commitmentFacts): the finding, its day and its
