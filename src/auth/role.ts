@@ -178,7 +178,9 @@ export const FIELD_READERS = {
   // those who read the audit trail (hostile29 F2). The registry's other actors (who entered an objection, admitted it)
   // are not in the schema at all; the bodies that listed, removed or decided (listedBy, decidedBy) are not accounts.
   'ListMembership.enteredInErrorBy': { roles: PERMISSIONS.readAudit, masked: false, withheld: null },
-  'SweepRun.startedBy': { roles: PERMISSIONS.readAudit, masked: false, withheld: null },
+  // A caller may read that it was itself (sec31 item 3): the officer who started a sweep reads its own `sub` back,
+  // which tells it nothing it does not know; another account's stays withheld from who does not read the trail.
+  'SweepRun.startedBy': { roles: PERMISSIONS.readAudit, masked: false, withheld: null, readsOwn: true },
   // A subject's plain record lists: the public gets only the records publicly disclosed today (src/graphql/visibility.ts),
   // others every record, revoked and expired ones too. Read as the system into a verdict's facts, they would
   // carry undisclosed records to the public (hostile8 F1b): facts read records through `credit { records }`.
@@ -196,7 +198,11 @@ export const FIELD_READERS = {
     'inOffice']),
   // An objection to or a repair of such a record: the applicant, their reasons, the decision (objections, objection, creditRepair).
   ...personal('Objection', ['filedBy', 'reason', 'filedOn', 'status', 'remedy', 'resolution', 'resolvedOn', 'decidedBy', 'documentNumber', 'createdAt',
-    'renewed', 'admittedOn', 'admissionGrounds'], PERMISSIONS.readHistory),
+    'renewed'], PERMISSIONS.readHistory),
+  // The admission itself (sec31 item 1): the officer who admits reads back, in admitObjection's response, the day and grounds it
+  // entered, audited like any read of the objection; no query root gives an OFFICER an objection (objection, objections and
+  // CreditRecord.objections refuse it), and a mutation's response selecting any other field is refused (mutation-response-guard.ts).
+  ...personal('Objection', ['admittedOn', 'admissionGrounds'], [...new Set([...PERMISSIONS.readHistory, ...PERMISSIONS.admitRenewedObjection])]),
   ...personal('CreditRepair', ['actions', 'appliedOn', 'createdAt', 'decidedOn', 'decisionNote', 'decidedBy', 'documentNumber', 'description', 'relief', 'status',
     'reliefStated', 'reliefStatedOn', 'reliefStatementDocument'], PERMISSIONS.readHistory),
   // A 履职不力 finding on a commitment as an agency's facts list it (commitmentFacts): the finding, its day and its
@@ -223,7 +229,7 @@ export const FIELD_READERS = {
   // values of their data (`updated name: "何洋" → "何阳"`, a correction's changes). Reading the trail is itself a
   // read of that person's data, recorded like any other (sec10 item 3); the trail is the auditors' already.
   ...personal('AuditEvent', ['action', 'subjectId', 'targetId', 'outcome'], PERMISSIONS.readAudit),
-} as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[]; audited?: true; filtered?: true }>;
+} as const satisfies Record<string, { roles: readonly Role[]; masked: boolean; mask?: (value: string) => string; withheld?: null | readonly never[]; audited?: true; filtered?: true; readsOwn?: true }>;
 
 export type GuardedField = keyof typeof FIELD_READERS;
 

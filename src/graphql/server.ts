@@ -1,3 +1,4 @@
+import { mutationResponseGuardPlugin } from './mutation-response-guard';
 import { assessmentLimitPlugin } from './assessment-limit';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -153,6 +154,8 @@ export async function startHttpServer(orm: MikroORM, rules: RuleSetHolder, reloa
       complexityPlugin(),
       assessmentLimitPlugin(),
       inputValuesPlugin,
+      // Before anything runs: a mutation's response is read as a query's (mutation-response-guard.ts).
+      mutationResponseGuardPlugin,
       // Before anything runs: a refused mutation stores nothing (stored-write-limit.ts).
       ...[storedWriteLimitPlugin(config.storedWritesPerMinute ?? STORED_WRITES_PER_MINUTE_DEFAULT)].filter((plugin) => plugin !== null),
       metricsPlugin,

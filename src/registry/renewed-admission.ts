@@ -18,18 +18,25 @@ export interface AdmitObjectionFields {
 export type Admissible = Pick<ObjectionBase, 'renewed' | 'status' | 'resolvedOn' | 'admittedOn'>;
 
 /**
+ * CONFLICT: the objection does not await admission, and the message says why (not renewed, decided,
+ * admitted), which tells its `renewed`, `status` and days. A role that may not read those is told only
+ * that it does not await admission (objection.resolver.ts refusalToAdmit).
+ */
+export class NotAwaitingAdmissionError extends ConflictError {}
+
+/**
  * One rule for both kinds of objection (lawyer23 R4): only a renewed objection, still undecided, not
  * admitted before, is admitted (CONFLICT otherwise, saying why); `what` names what it is about.
  */
 export function assertAdmissible(objection: Admissible, what: { zh: string; en: string }): void {
   if (!objection.renewed) {
-    throw new ConflictError('objectionId', `该异议是对此${what.zh}的首次异议（此前没有被驳回的异议），自提出之日起即中止该${what.zh}的效力，无须受理。 / this is the first objection to the ${what.en} (none was rejected before it): it suspends the ${what.en} from its filing day and needs no admission.`);
+    throw new NotAwaitingAdmissionError('objectionId', `该异议是对此${what.zh}的首次异议（此前没有被驳回的异议），自提出之日起即中止该${what.zh}的效力，无须受理。 / this is the first objection to the ${what.en} (none was rejected before it): it suspends the ${what.en} from its filing day and needs no admission.`);
   }
   if (objection.status !== ObjectionStatus.PENDING) {
-    throw new ConflictError('objectionId', `该异议已于 ${objection.resolvedOn} 处理（${objection.status}），不能再受理。 / the objection was already decided (${objection.status}) on ${objection.resolvedOn}; it can no longer be admitted.`);
+    throw new NotAwaitingAdmissionError('objectionId', `该异议已于 ${objection.resolvedOn} 处理（${objection.status}），不能再受理。 / the objection was already decided (${objection.status}) on ${objection.resolvedOn}; it can no longer be admitted.`);
   }
   if (objection.admittedOn) {
-    throw new ConflictError('objectionId', `该异议已于 ${objection.admittedOn} 受理。 / the objection was already admitted on ${objection.admittedOn}.`);
+    throw new NotAwaitingAdmissionError('objectionId', `该异议已于 ${objection.admittedOn} 受理。 / the objection was already admitted on ${objection.admittedOn}.`);
   }
 }
 
@@ -71,8 +78,10 @@ export async function admitRenewed<O extends ObjectionBase, T>(em: EntityManager
     const objection = await findOrFail(tx, kind.objection, kind.name, input.objectionId, 'objectionId', { lock: true });
     assertAdmissible(objection, kind.what);
     kind.assertLive(target);
-    assertDateOrder('the objection\'s filedOn', objection.filedOn, 'admittedOn', input.admittedOn);
+    // Whether the caller may date it back comes first: the order check names the filing day, which an
+    // OFFICER does not read (Objection.filedOn); refused a past day first, it cannot probe that day (sec31).
     kind.assertMayAdmitFrom(actor, input.admittedOn);
+    assertDateOrder('the objection\'s filedOn', objection.filedOn, 'admittedOn', input.admittedOn);
     kind.assertSecondPerson(actor, objection);
     Object.assign(objection, { admittedOn: input.admittedOn, admittedBy: actor.subject, admissionGrounds: input.grounds });
     kind.apply(tx, target, objection, input.grounds);

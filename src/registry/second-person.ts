@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { noteBreakGlass } from '../audit/break-glass';
 import { Role, type Viewer } from '../auth/role';
 
 /**
@@ -6,7 +7,7 @@ import { Role, type Viewer } from '../auth/role';
  * a repair application and approve it), ending a record's effect alone. What takes a record's effect
  * away is decided by someone other than the person who entered the request: the token's `sub` that
  * entered it is kept (`enteredBy`) and may not also uphold or approve it. ADMIN may, as the break-glass
- * role (audited like every act). Requests entered before this was kept (enteredBy null) are not checked.
+ * role: the act's audit event then says so (src/audit/break-glass.ts), so an inspector finds every such act. Requests entered before this was kept (enteredBy null) are not checked.
  */
 /**
  * FORBIDDEN with `reason: SECOND_PERSON_REQUIRED`: what the caller asked takes someone else as well
@@ -17,7 +18,8 @@ export function secondPersonRequired(message: string, extensions: Record<string,
 }
 
 export function assertSecondPerson(actor: Viewer, enteredBy: string | null | undefined, what: { zh: string; en: string; field: string }): void {
-  if (actor.role === Role.ADMIN || !enteredBy || enteredBy !== actor.subject) return;
+  if (!enteredBy || enteredBy !== actor.subject) return;
+  if (actor.role === Role.ADMIN) return noteBreakGlass(actor, what.en);
   throw secondPersonRequired(
     `${what.zh}由录入申请的同一人（${enteredBy}）决定，须由第二人（另一名 ${Role.CLERK} 或 ${Role.ADMIN}）办理；未作任何更改。 / ${what.en} was entered by ${enteredBy}, who may not also decide it in the subject's favour: it takes a second person (another ${Role.CLERK}, or ${Role.ADMIN}). Nothing was changed.`,
     { field: what.field },
@@ -33,7 +35,8 @@ export function assertSecondPerson(actor: Viewer, enteredBy: string | null | und
  * command line as "system") is not checked; README "Erasable history" lists them.
  */
 export function assertNotWhoEntered(actor: Viewer, enteredBy: string | null | undefined, what: { zh: string; en: string; field?: string; others: readonly Role[] }): void {
-  if (actor.role === Role.ADMIN || !enteredBy || enteredBy !== actor.subject) return;
+  if (!enteredBy || enteredBy !== actor.subject) return;
+  if (actor.role === Role.ADMIN) return noteBreakGlass(actor, what.en);
   throw secondPersonRequired(
     `${what.zh}由 ${enteredBy} 录入；第二人须是录入人以外的另一个人，同一账号（sub ${enteredBy}）以 ${actor.role} 身份办理仍是同一人。请交另一名 ${what.others.join('、')} 办理；未作任何更改。 / ${what.en} was entered by ${enteredBy}; the second person it takes is someone other than who entered it, and the same account (sub ${enteredBy}) acting as ${actor.role} is still that person. Hand it to another ${what.others.join(' or ')}. Nothing was changed.`,
     { ...(what.field ? { field: what.field } : {}), role: actor.role, enteredBy },

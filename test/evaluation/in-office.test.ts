@@ -48,7 +48,8 @@ describe('三(六): a record counts as government dishonesty only when recorded 
     });
 
     const { fileObjection } = await server.ok(FILE, { r: recordId });
-    const corrected = await server.ok(CORRECT, { o: fileObjection.id, inOffice: true });
+    // A second person decides it: the same ADMIN account would be marked break-glass in the event (sec31 item 5).
+    const corrected = await server.ok(CORRECT, { o: fileObjection.id, inOffice: true }, { role: 'ADMIN', sub: 'in-office.second' });
     expect(corrected.resolveObjection.record.inOffice).toBe(true);
     const history = corrected.resolveObjection.record.history;
     expect(history.map((h) => (h.snapshot as { inOffice: boolean | null }).inOffice)).toEqual(expect.arrayContaining([null, true]));

@@ -94,7 +94,8 @@ describe('lawyer23 R4: a renewed objection to a finding disputes nothing unless 
     expect((await evaluate('CIVIL_SERVANT', servantId, 'AWARD', '2025-06-05')).outcome).toBe('RESTRICTED');
 
     const audit = await server.sql<{ outcome: string }>(`select outcome from audit_event where action = 'ADMIT_FINDING_OBJECTION' and target_id = ?`, [commitmentId]);
-    expect(audit).toEqual([{ outcome: `admitted renewed objection ${renewed.id} from 2025-06-10` }]);
+    // The same ADMIN account filed and admitted it: the break-glass exemption is marked (sec31 item 5).
+    expect(audit).toEqual([{ outcome: `admitted renewed objection ${renewed.id} from 2025-06-10 [self-approved by ADMIN, break-glass: The renewed objection was entered by the same account (filing.admin)]` }]);
     const again = await server.query(ADMIT, { input: { objectionId: renewed.id, grounds: '再次', admittedOn: chinaToday() } }, OFFICER);
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
   });

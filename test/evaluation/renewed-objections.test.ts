@@ -18,7 +18,8 @@ const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: Stri
 }`);
 const FILE = graphql(`mutation ($id: ID!, $on: LocalDate!) { fileObjection(input: { recordId: $id, reason: "认定事实有误", filedOn: $on, filedBy: "本人" }) { id renewed admittedOn } }`);
 const REJECT = graphql(`mutation ($o: ID!, $on: LocalDate!) { resolveObjection(input: { objectionId: $o, decision: REJECTED, resolution: "经核实，记录无误", resolvedOn: $on }) { id status } }`);
-const ADMIT = graphql(`mutation ($input: AdmitObjectionInput!) { admitObjection(input: $input) { id renewed admittedOn admissionGrounds } }`);
+// What an OFFICER reads of its own admission (sec31 item 1: a mutation's response is read as a query's; renewed is not its).
+const ADMIT = graphql(`mutation ($input: AdmitObjectionInput!) { admitObjection(input: $input) { id admittedOn admissionGrounds } }`);
 
 const server = serverPerFile();
 const evaluate = evaluator(server, EVALUATE);
@@ -60,7 +61,9 @@ describe('lawyer21 R5: a renewed objection after a rejection suspends nothing un
     const first = (await server.ok(FILE, { id: recordId, on: '2025-02-01' })).fileObjection;
     const refusedFirst = await server.query(ADMIT, { input: { objectionId: first.id, grounds: '新证据', admittedOn: chinaToday() } }, { role: 'OFFICER' });
     expect(refusedFirst.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'objectionId' });
-    expect(refusedFirst.errors?.[0].message).toContain('首次异议');
+    // An OFFICER does not read objections: told only that this one does not await admission (sec31 item 2).
+    expect(refusedFirst.errors?.[0].message).toContain('does not await admission');
+    expect(refusedFirst.errors?.[0].message).not.toContain('首次异议');
     await server.ok(REJECT, { o: first.id, on: '2025-03-01' });
     const renewed = (await server.ok(FILE, { id: recordId, on: '2025-03-01' })).fileObjection;
 
@@ -69,7 +72,7 @@ describe('lawyer21 R5: a renewed objection after a rejection suspends nothing un
 
     const today = chinaToday();
     const admitted = (await server.ok(ADMIT, { input: { objectionId: renewed.id, grounds: '提交了法院再审判决书，原认定所依事实已被推翻', admittedOn: today } }, { role: 'OFFICER' })).admitObjection;
-    expect(admitted).toEqual({ id: renewed.id, renewed: true, admittedOn: today, admissionGrounds: '提交了法院再审判决书，原认定所依事实已被推翻' });
+    expect(admitted).toEqual({ id: renewed.id, admittedOn: today, admissionGrounds: '提交了法院再审判决书，原认定所依事实已被推翻' });
     const now = await evaluate('CIVIL_SERVANT', servantId, 'AWARD', today);
     expect(now.outcome).toBe('CAUTION');
     expect(now.explanation.zh).toContain(`自 ${today} 起有待处理的异议（此前对该记录的异议已被驳回 1 次，本次为经受理的再次异议）`);

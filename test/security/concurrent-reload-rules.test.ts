@@ -1,3 +1,4 @@
+import { healthz } from '../support/healthz';
 import { startTestServer, type Caller, type TestServer } from '../support/test-server';
 
 /**
@@ -37,4 +38,33 @@ it('a reload asked after the last one is done reads the folder again', async () 
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await server.rawQuery('mutation { reloadRules { version } }', undefined, OFFICER);
   expect(reloads - before).toBe(1);
+});
+
+/**
+ * sec31 item 4: a burst from several accounts at once, as several consoles and scripts would send it. No
+ * timing is asserted, only behaviour: every request is answered with the one version in force, /healthz
+ * answers while they run, and each request leaves exactly one RELOAD_RULES event, under its own actor.
+ */
+it('forty-eight reloadRules from four accounts in three waves: every one answered with the version in force, /healthz answering, one event each', async () => {
+  const version = (await server.rawQuery('{ ruleSet { version } }')).data.ruleSet.version;
+  const callers: Caller[] = [
+    { role: 'OFFICER', sub: 'sec31.r1' }, { role: 'OFFICER', sub: 'sec31.r2' }, { role: 'ADMIN', sub: 'sec31.r3' }, { role: 'ADMIN', sub: 'sec31.r4' },
+  ];
+  const audited = async () => server.sql<{ actor: string; n: number }>(`select actor, count(*)::int as n from audit_event where action = 'RELOAD_RULES' and actor like 'sec31.r%' group by actor order by actor`);
+  expect(await audited()).toEqual([]);
+  const health: Promise<number>[] = [];
+  const answers: Promise<{ status: number; data?: { reloadRules?: { version: string; errors: unknown[] } }; errors?: unknown }>[] = [];
+  for (let wave = 0; wave < 3; wave++) {
+    for (let i = 0; i < 16; i++) answers.push(server.rawQuery('mutation { reloadRules { version errors { file } } }', undefined, callers[i % 4]));
+    health.push(healthz(server));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  health.push(healthz(server));
+  expect(await Promise.all(health)).toEqual([200, 200, 200, 200]);
+  for (const answer of await Promise.all(answers)) {
+    expect(answer.errors).toBeUndefined();
+    expect(answer).toMatchObject({ status: 200, data: { reloadRules: { version, errors: [] } } });
+  }
+  expect((await server.rawQuery('{ ruleSet { version } }')).data.ruleSet.version).toBe(version);
+  expect(await audited()).toEqual(callers.map((c) => ({ actor: c.sub, n: 12 })));
 });

@@ -85,10 +85,10 @@ it('F9: a commitment\'s 履职不力 finding read through the agency\'s commitme
   expect(await readsSince(before, DISPLAY.sub)).toEqual([{ subject_id: cadreId, outcome: 'read BreachedCommitment: breachFinding, findingStanding, foundOn' }]);
 });
 
-it('N2: OFFICER refused an admission is told the objection no longer awaits it, not its status or day', async () => {
+it('N2: OFFICER refused an admission is told the objection does not await it, not its status or day', async () => {
   const refused = await server.query(ADMIT, { input: { objectionId: renewedId, grounds: '再一次', admittedOn: chinaToday() } }, OFFICER);
   expect(refused.errors?.[0].extensions?.code).toBe('CONFLICT');
-  expect(refused.errors?.[0].message).toContain('no longer awaits admission');
+  expect(refused.errors?.[0].message).toContain('does not await admission');
   expect(refused.errors?.[0].message).not.toContain(chinaToday());
   // A role that reads objections is still told the day.
   const told = await server.query(ADMIT, { input: { objectionId: renewedId, grounds: '再一次', admittedOn: chinaToday() } }, { role: 'ADMIN' });

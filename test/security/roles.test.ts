@@ -199,7 +199,8 @@ const OPERATIONS: Operation[] = [
     // lawyer21 R5: a renewed objection (one after a rejection) suspends only once an officer admits it on new grounds.
     name: 'admit a renewed objection',
     permission: 'admitRenewedObjection',
-    document: graphql(`mutation ($input: AdmitObjectionInput!) { admitObjection(input: $input) { renewed admittedOn } }`),
+    // What the admitting role reads of its admission; `renewed` is the objection's, which OFFICER does not read (sec31 item 1).
+    document: graphql(`mutation ($input: AdmitObjectionInput!) { admitObjection(input: $input) { admittedOn admissionGrounds } }`),
     variables: async () => {
       const r = await createRecord(server, 'AGENCY', await createAgency(server, { name: '矩阵再次异议局' }), { occurredOn: '2025-03-01', recordedOn: '2025-03-20' });
       const file = graphql(`mutation ($r: ID!) { fileObjection(input: { recordId: $r, filedBy: "本单位", reason: "金额有误", filedOn: "2025-04-01" }) { id } }`);
@@ -208,7 +209,7 @@ const OPERATIONS: Operation[] = [
       const renewed = (await server.ok(file, { r })).fileObjection.id;
       return { input: { objectionId: renewed, grounds: '新的证据', admittedOn: chinaToday() } };
     },
-    check: (d) => expect(d.admitObjection).toEqual({ renewed: true, admittedOn: chinaToday() }),
+    check: (d) => expect(d.admitObjection.admittedOn).toBe(chinaToday()),
   }),
   operation({
     name: 'confirm an agency kind',
@@ -240,8 +241,8 @@ const OPERATIONS: Operation[] = [
     variables: (role) => ({ m: role === 'ADMIN' ? 'PERFORMANCE_REVIEW' : 'HONOUR' }),
     writes: 'sweep_run',
     // Both matters concern agencies: every one registered so far.
-    // Who started it is a staff account, the audit trail's: ADMIN reads it, OFFICER gets null (hostile29 F2).
-    check: async (d, v) => expect(d.startSweep).toEqual({ matter: v.m, subjects: await count('agency'), startedBy: d.startSweep.startedBy === null ? null : 'test-admin' }),
+    // Who started it is a staff account, the audit trail's (hostile29 F2): each role that starts one reads only that it was itself (sec31 item 3).
+    check: async (d, v) => expect(d.startSweep).toEqual({ matter: v.m, subjects: await count('agency'), startedBy: v.m === 'PERFORMANCE_REVIEW' ? 'test-admin' : 'test-officer' }),
   }),
   operation({
     name: 'read sweep runs',

@@ -26,8 +26,8 @@ it('an officer starts a sweep: the run record and its SWEEP audit event, then a 
   const started = await server.query(START, undefined, { role: 'OFFICER', sub: 'wang.fang' });
   expect(started.errors).toBeUndefined();
   const run = started.data!.startSweep;
-  // Who started it is a staff account, the audit trail's (below): null for OFFICER (hostile29 F2).
-  expect(run).toMatchObject({ matter: 'PROMOTION', status: 'RUNNING', startedBy: null, subjects: 5, chunks: 3, subjectsDone: 0, day: '2026-11-01' });
+  // Who started it is a staff account, the audit trail's (below): an OFFICER reads only that it was itself (sec31 item 3).
+  expect(run).toMatchObject({ matter: 'PROMOTION', status: 'RUNNING', startedBy: 'wang.fang', subjects: 5, chunks: 3, subjectsDone: 0, day: '2026-11-01' });
   const [audit] = await server.sql<{ actor: string; role: string; outcome: string }>("select actor, role, outcome from audit_event where action = 'SWEEP' and target_id = ?", [run.id]);
   expect(audit).toEqual({ actor: 'wang.fang', role: 'OFFICER', outcome: 'PROMOTION started: 5 subjects in 3 chunks' });
   expect((await server.sql<{ n: number }>("select count(*)::int as n from pgboss.job where name = 'chengxin-sweep-chunk' and state = 'created'"))[0].n).toBe(3);

@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
-import { ObjectionStatus } from '../../domain/objection';
 import { ConflictError } from '../../errors';
 import { Objection } from '../../db/entities';
 import { findOrFail } from '../../db/repositories/lookup';
 import { fileObjection, resolveObjection } from '../../registry/objection.service';
 import { admitObjection } from '../../registry/objection-admission.service';
+import { NotAwaitingAdmissionError } from '../../registry/renewed-admission';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { ObjectionFilter } from '../inputs/filter.input';
@@ -66,7 +66,7 @@ export class ObjectionResolver {
     try {
       return await admitObjection(context.em, context.viewer, input);
     } catch (error) {
-      throw await refusalToAdmit(context, input.objectionId, error);
+      throw refusalToAdmit(context, error);
     }
   }
 
@@ -77,14 +77,13 @@ export class ObjectionResolver {
 }
 
 /**
- * An admission refused because the objection was decided or admitted already tells its status and the
- * day, which a role that does not read objections (OFFICER: PERMISSIONS.readHistory) may not read
- * (hostile29 N2); it is told only that the objection no longer awaits admission. The objection is read
- * again after the refusal: a decision and an admission are never undone, so what refused it still holds.
+ * An admission refused because the objection is not renewed, or was decided or admitted already, says
+ * which, and with it the objection's `renewed`, status and day, which a role that does not read
+ * objections (OFFICER: PERMISSIONS.readHistory) may not read (hostile29 N2; sec31 item 2: "not renewed"
+ * was still told apart). It is told only that the objection does not await admission, the same words
+ * whichever the reason.
  */
-async function refusalToAdmit(context: GraphQLContext, objectionId: string, error: unknown): Promise<unknown> {
-  if (!(error instanceof ConflictError) || (PERMISSIONS.readHistory as readonly string[]).includes(context.viewer.role)) return error;
-  const objection = await context.em.fork().findOne(Objection, { id: objectionId });
-  if (!objection || (objection.status === ObjectionStatus.PENDING && !objection.admittedOn)) return error;
-  return new ConflictError('objectionId', '该异议已不在待受理状态（已处理或已受理），不能再受理；其处理情况由登记或监督人员（CLERK、INSPECTOR）查阅。 / the objection no longer awaits admission (it was decided or admitted already); it cannot be admitted. A CLERK or INSPECTOR reads how it stands.');
+function refusalToAdmit(context: GraphQLContext, error: unknown): unknown {
+  if (!(error instanceof NotAwaitingAdmissionError) || (PERMISSIONS.readHistory as readonly string[]).includes(context.viewer.role)) return error;
+  return new ConflictError('objectionId', '该异议不在待受理状态（不是再次异议，或已处理、已受理），不能受理；其情况由登记或监督人员（CLERK、INSPECTOR）查阅。 / the objection does not await admission (it is not a renewed objection, or it was decided or admitted already; which, is not told to this role); it cannot be admitted. A CLERK or INSPECTOR reads how it stands.');
 }

@@ -44,7 +44,7 @@ export class SweepRunType {
   @Field(() => SweepStatus)
   status!: SweepStatus;
 
-  @Field(() => String, { nullable: true, description: "Who started it: the token's sub, or cli:<user> on the command line. For those who read the audit trail (INSPECTOR, ADMIN), null for others: a staff account, as the trail's actor." })
+  @Field(() => String, { nullable: true, description: "Who started it: the token's sub, or cli:<user> on the command line. For those who read the audit trail (INSPECTOR, ADMIN), null for others (a staff account, as the trail's actor) except the account that started it, which reads its own sub." })
   @Guarded('SweepRun.startedBy')
   startedBy!: string | null;
 
