@@ -231,7 +231,7 @@ class DemoData {
         if (outcome === 9) {
           await resolveObjection(this.em, SYSTEM_VIEWER, { objectionId: objection.id, decision: ObjectionStatus.UPHELD, remedy: ObjectionRemedy.REVOKE, resolution: '经核实认定有误，予以撤销', resolvedOn: addDays(filedOn, 15) });
         } else if (outcome === 18) {
-          await resolveObjection(this.em, SYSTEM_VIEWER, { objectionId: objection.id, decision: ObjectionStatus.UPHELD, remedy: ObjectionRemedy.CORRECT, correction: { severity: Severity.GENERAL }, resolution: '经核实情节较轻，予以更正', resolvedOn: addDays(filedOn, 15) });
+          await resolveObjection(this.em, SYSTEM_VIEWER, { objectionId: objection.id, decision: ObjectionStatus.UPHELD, remedy: ObjectionRemedy.CORRECT, correction: lighterOrRestated(record), resolution: '经核实情节较轻，予以更正', resolvedOn: addDays(filedOn, 15) });
         } // outcome 0: still pending, so the record stays DISPUTED
       } else if (i % 7 === 3) {
         const repair = await requestCreditRepair(this.em, SYSTEM_VIEWER, { recordId: record.id, actions: [RepairAction.RECOVERED_LOSS, RepairAction.ELIMINATED_EFFECT], description: '主动挽回损失并消除不良影响（演示数据）', appliedOn: addDays(record.recordedOn, 30) });
@@ -274,4 +274,12 @@ export async function seedIfEmpty(em: EntityManager): Promise<Record<string, num
       answerableEntries,
     };
   });
+}
+
+/**
+ * The demo's upheld corrections: a record found less grave becomes GENERAL; one already GENERAL has its
+ * summary restated (a correction must change a value, hostile31 F1).
+ */
+function lighterOrRestated(record: { severity?: Severity | null; summary: string }): { severity?: Severity; summary?: string } {
+  return record.severity === Severity.GENERAL ? { summary: `${record.summary}（经异议更正情节表述）` } : { severity: Severity.GENERAL };
 }

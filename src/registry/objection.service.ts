@@ -102,7 +102,7 @@ function applyCorrection(record: CreditRecord, correction: RecordCorrection): vo
   if (changes.length === 0) {
     throw new BadUserInputError(
       'correction',
-      `更正的各项（${given.map(([name]) => name).join('、')}）与记录现有的值相同，记录未作任何更正：请给出与记录不同的更正值；记录无误的，异议应驳回（REJECTED）。 / names no value that differs from the record's (${given.map(([name]) => name).join(', ')} as given are what the record already holds), so it corrects nothing: give the corrected values that differ, or, if the record is right, REJECT the objection.`,
+      `更正的各项（${given.map(([name]) => name).join('、')}）与记录现有的值相同，记录未作任何更正：请给出与记录不同的更正值；记录无误的，异议应驳回（REJECTED）。 / names no value that differs from the record's (what it gives for ${given.map(([name]) => name).join(', ')} is what the record already holds), so it corrects nothing: give the corrected values that differ, or, if the record is right, REJECT the objection.`,
     );
   }
   Object.assign(record, Object.fromEntries(changes));
