@@ -34,12 +34,13 @@ it('an agency\'s verdict stores no lightened or unlightened fact; a civil servan
 });
 
 it('the lightened fields say they are always 0 (false) for agencies and enterprises, and why (zh + en)', async () => {
-  const types = await server.ok(DESCRIPTIONS, {});
-  const count = types.facts!.fields!.find((f) => f.name === 'lightened')!.description!;
+  type Fields = { fields: { name: string; description: string | null }[] };
+  const types = (await server.ok(DESCRIPTIONS, {})) as unknown as { facts: Fields; record: Fields };
+  const count = types.facts.fields.find((f) => f.name === 'lightened')!.description!;
   expect(count).toContain('机构、企业恒为 0');
   expect(count).toContain('for an agency or an enterprise this is always 0');
   expect(count).toContain('LIGHTEN_FOR_CIVIL_SERVANTS_ONLY');
-  const flag = types.record!.fields!.find((f) => f.name === 'lightened')!.description!;
+  const flag = types.record.fields.find((f) => f.name === 'lightened')!.description!;
   expect(flag).toContain('其记录恒为 false');
   expect(flag).toContain('so for them this is always false');
 });
