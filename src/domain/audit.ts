@@ -25,6 +25,10 @@ export enum AuditAction {
   SET_LISTING_TERM = 'SET_LISTING_TERM',
   /** A listing withdrawn as entered in error (lawyer22 W2): it counts on no day. */
   WITHDRAW_LISTING = 'WITHDRAW_LISTING',
+  /** A standing listing's details (listing day, number, listing body) corrected as its keeper or the court corrected them (law28). */
+  CORRECT_LISTING = 'CORRECT_LISTING',
+  /** A unit finding's category, day, body or document corrected as the finding body corrected it (law28 N11). */
+  CORRECT_FINDING = 'CORRECT_FINDING',
   /** A finding (四(四)) recorded for a breach settled without one. */
   RECORD_BREACH_FINDING = 'RECORD_BREACH_FINDING',
   /** A commitment's field or public disclosure recorded or corrected. */

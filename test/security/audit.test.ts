@@ -282,6 +282,29 @@ const MUTATIONS: AuditedMutation[] = [
     row: (g) => ({ action: 'WITHDRAW_LISTING', subjectType: 'ENTERPRISE', subjectId: g.id, targetId: g.m, outcome: `withdrawn JUDGMENT_DEFAULTER listed ${chinaToday()} ((2026)鄂07执99号) as entered in error` }),
   }),
   auditedMutation({
+    // law28: a listing's details corrected; on record today, but dated in the past, so ADMIN enters it.
+    role: 'ADMIN',
+    document: graphql(`mutation ($m: ID!) { correctListing(input: { membershipId: $m, documentNumber: "(2025)鄂07执恢9号", reason: "文号更正" }) { id } }`),
+    given: listedEnterprise,
+    row: (g) => ({ action: 'CORRECT_LISTING', subjectType: 'ENTERPRISE', subjectId: g.id, targetId: g.m, outcome: expect.stringContaining('"(2025)鄂07执恢9号"; reason: 文号更正') }),
+  }),
+  auditedMutation({
+    role: 'ADMIN',
+    document: graphql(`mutation ($id: ID!) { correctAbsenceFinding(input: { courtCaseId: $id, document: "鄂州政办函〔2025〕17号", reason: "文书更正" }) { id } }`),
+    given: absenceFound,
+    row: (g) => ({ action: 'CORRECT_FINDING', subjectType: 'AGENCY', subjectId: g.agencyId, targetId: g.id, outcome: expect.stringContaining('absenceFindingDocument: "鄂州政办函〔2025〕7号" → "鄂州政办函〔2025〕17号"; reason: 文书更正') }),
+  }),
+  auditedMutation({
+    role: 'ADMIN',
+    document: graphql(`mutation ($c: ID!) { correctBreachFinding(input: { commitmentId: $c, breachFinding: LAWFUL_CHANGE, reason: "认定更正" }) { id } }`),
+    given: async () => {
+      const made = await agencyCommitment();
+      await server.ok(graphql(`mutation ($c: ID!) { settleCommitment(input: { commitmentId: $c, status: BREACHED, breachFinding: FORCE_MAJEURE, foundBy: "督查室", settledOn: "2025-03-01" }) { status } }`), { c: made.c });
+      return made;
+    },
+    row: (g) => ({ action: 'CORRECT_FINDING', subjectType: 'AGENCY', subjectId: g.agencyId, targetId: g.c, outcome: expect.stringContaining('breachFinding: "FORCE_MAJEURE" → "LAWFUL_CHANGE"') }),
+  }),
+  auditedMutation({
     role: 'OFFICER',
     document: EVALUATE,
     given: servantWithRecord,

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
@@ -142,4 +142,35 @@ export class RecordBreachFindingInput {
 
   @AnswerableFromOtherAgencies()
   answerableFromOtherAgencies?: boolean | null;
+}
+
+@InputType({ description: '更正履职不力等认定 / The finding body\'s correction of a breached commitment\'s finding (四(四)): give at least one of breachFinding, foundOn, foundBy, findingDocument. A finding that named answerable persons is not corrected here (CONFLICT).' })
+export class CorrectBreachFindingInput {
+  @Field(() => ID)
+  @IsUUID()
+  commitmentId!: string;
+
+  @Field(() => BreachFinding, { nullable: true, description: '更正后的认定类别 / The corrected category: DERELICTION (履职不力) counts against the unit; LAWFUL_CHANGE (四(三)) and FORCE_MAJEURE count for nothing.' })
+  @IsOptional()
+  breachFinding?: BreachFinding | null;
+
+  @HappenedOn({ nullable: true, description: '更正后的认定日期 / The corrected finding day, on or after settledOn; it counts from this day.' })
+  @IsOptional()
+  foundOn?: string | null;
+
+  @SingleLine()
+  @Field(() => String, { nullable: true, description: '更正后的认定机关 / The corrected finding body.' })
+  @IsOptional()
+  @MaxLength(200)
+  foundBy?: string | null;
+
+  @SingleLine()
+  @Field(() => String, { nullable: true, description: '更正后的认定文书 / The corrected document of the finding.' })
+  @IsOptional()
+  @MaxLength(100)
+  findingDocument?: string | null;
+
+  @Field({ description: '更正理由 / Why: the finding body\'s correction decision (kept in the CORRECT_FINDING audit event).' })
+  @NonEmptyText(2000)
+  reason!: string;
 }

@@ -96,3 +96,34 @@ export class RecordAbsenceFindingInput {
   @NonEmptyText(100)
   document!: string;
 }
+
+@InputType({ description: '更正出庭认定 / The finding body\'s correction of a head\'s-absence finding (三(八)): give at least one of finding, foundOn, foundBy, document.' })
+export class CorrectAbsenceFindingInput {
+  @Field(() => ID)
+  @IsUUID()
+  courtCaseId!: string;
+
+  @Field(() => AbsenceFinding, { nullable: true, description: '更正后的认定类别 / The corrected category: UNEXCUSED counts under 三(八), EXCUSED counts for nothing.' })
+  @IsOptional()
+  finding?: AbsenceFinding | null;
+
+  @HappenedOn({ nullable: true, description: '更正后的认定日期 / The corrected finding day, on or after the hearing day (the filing day when none is recorded); it counts from this day.' })
+  @IsOptional()
+  foundOn?: string | null;
+
+  @SingleLine()
+  @Field(() => String, { nullable: true, description: '更正后的认定机关 / The corrected finding body.' })
+  @IsOptional()
+  @MaxLength(200)
+  foundBy?: string | null;
+
+  @SingleLine()
+  @Field(() => String, { nullable: true, description: '更正后的认定文号 / The corrected document of the finding.' })
+  @IsOptional()
+  @MaxLength(100)
+  document?: string | null;
+
+  @Field({ description: '更正理由 / Why: the finding body\'s correction decision (kept in the CORRECT_FINDING audit event).' })
+  @NonEmptyText(2000)
+  reason!: string;
+}

@@ -77,3 +77,30 @@ export class WithdrawListingInput {
   @MaxLength(100)
   documentNumber?: string | null;
 }
+
+@InputType({ description: '列入信息更正 / A standing listing\'s details corrected as its keeper or the court corrected them (法释〔2017〕7号 art. 12: inaccurate information is corrected, the listing stands). Give at least one of listedOn, documentNumber, listedBy.' })
+export class CorrectListingInput {
+  @Field(() => ID)
+  @IsUUID()
+  membershipId!: string;
+
+  @HappenedOn({ nullable: true, description: '更正后的列入日期 / The corrected listing day: on or after the day the list began and the record behind it occurred, before a recorded removal, and not inside another listing of the subject on the same list.' })
+  @IsOptional()
+  listedOn?: string | null;
+
+  @SingleLine()
+  @Field(() => String, { nullable: true, description: '更正后的列入决定文号 / The corrected listing decision (文号 or 案号), in the form listSubject asks.' })
+  @IsOptional()
+  @MaxLength(100)
+  documentNumber?: string | null;
+
+  @SingleLine()
+  @Field(() => String, { nullable: true, description: '更正后的列入机关 / The corrected listing body: the list\'s keeper, as listSubject asks; for a removed listing, one whose removal body is still itself or a court above it.' })
+  @IsOptional()
+  @MaxLength(200)
+  listedBy?: string | null;
+
+  @Field({ description: '更正理由 / Why: the keeper\'s or the court\'s correction decision, or the slip found here (kept in the CORRECT_LISTING audit event).' })
+  @NonEmptyText(2000)
+  reason!: string;
+}

@@ -1,3 +1,5 @@
+import { correctFinding } from '../../registry/finding-correction';
+import { UnitFindingKind } from '../../domain/finding-objection';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
@@ -9,7 +11,7 @@ import { findOrFail } from '../../db/repositories/lookup';
 import { PageArgs, paginate } from '../connection';
 import type { GraphQLContext } from '../context';
 import { CommitmentFilter } from '../inputs/filter.input';
-import { CreateCommitmentInput, RecordBreachFindingInput, SettleCommitmentInput, UpdateCommitmentInput } from '../inputs/commitment.input';
+import { CreateCommitmentInput, RecordBreachFindingInput, CorrectBreachFindingInput, SettleCommitmentInput, UpdateCommitmentInput } from '../inputs/commitment.input';
 import { AgencyType } from '../types/agency.type';
 import { CivilServantType } from '../types/civil-servant.type';
 import { CommitmentConnection, CommitmentType } from '../types/commitment.type';
@@ -60,6 +62,13 @@ export class CommitmentResolver {
   @Authorized(PERMISSIONS.writeRegistry)
   recordBreachFinding(@Arg('input', () => RecordBreachFindingInput) input: RecordBreachFindingInput, @Ctx() context: GraphQLContext) {
     return recordBreachFinding(context.em, context.viewer, input);
+  }
+
+  @Mutation(() => CommitmentType, { description: '更正认定 / Corrects a breached commitment\'s finding — its category (DERELICTION, LAWFUL_CHANGE, FORCE_MAJEURE), day, body or document — as the finding body corrected it (law28 N11); it counts from the corrected day as the corrected category. BAD_USER_INPUT when nothing changes or foundOn is before settledOn; CONFLICT when no finding is recorded, it was revoked (an objection upheld) or it named answerable persons (object to the finding and their records instead). Audited CORRECT_FINDING old → new with the reason; verdicts resting on it go stale. On a finding on record before today a correction reaching a day before today takes a second person: ADMIN (FORBIDDEN, reason SECOND_PERSON_REQUIRED).' })
+  @Authorized(PERMISSIONS.writeRegistry)
+  correctBreachFinding(@Arg('input', () => CorrectBreachFindingInput) input: CorrectBreachFindingInput, @Ctx() context: GraphQLContext) {
+    const { commitmentId, breachFinding, foundOn, foundBy, findingDocument, reason } = input;
+    return correctFinding(context.em, context.viewer, { kind: UnitFindingKind.COMMITMENT_DERELICTION, targetId: commitmentId, breachFinding, foundOn, foundBy, document: findingDocument, reason });
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: '待认定 / Breached with no finding recorded (未认定): it counts for nothing until one is recorded with recordBreachFinding. Null for the public, as the finding is.' })

@@ -3,7 +3,8 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/role';
 import { listSubject, removeFromList, setListingTerm, withdrawListing } from '../../registry/list-membership.service';
 import type { GraphQLContext } from '../context';
-import { ListSubjectInput, RemoveFromListInput, WithdrawListingInput } from '../inputs/list-membership.input';
+import { CorrectListingInput, ListSubjectInput, RemoveFromListInput, WithdrawListingInput } from '../inputs/list-membership.input';
+import { correctListing } from '../../registry/listing-correction';
 import { ListMembershipType } from '../types/list-membership.type';
 
 @Resolver(() => ListMembershipType)
@@ -36,5 +37,11 @@ export class ListMembershipResolver {
   @Authorized(PERMISSIONS.withdrawListing)
   withdrawListing(@Arg('input', () => WithdrawListingInput) input: WithdrawListingInput, @Ctx() context: GraphQLContext) {
     return withdrawListing(context.em, context.viewer, input);
+  }
+
+  @Mutation(() => ListMembershipType, { description: '更正列入信息 / Corrects a standing listing\'s details — the listing day, the decision\'s number, the listing body — as its keeper or the court corrected them (法释〔2017〕7号 art. 12); the listing keeps counting, now from the corrected day, and verdicts\' listing facts follow. Each check of listSubject is made on the corrected listing (BAD_USER_INPUT on the field at fault). A listing registered against the wrong subject is withdrawn (withdrawListing), an early end is a removal (removeFromList), a term setListingTerm. Audited CORRECT_LISTING old → new with the reason; verdicts resting on it go stale. CLERK for a listing entered today or whose days (old and new) have not come; otherwise a second person: ADMIN (FORBIDDEN, reason SECOND_PERSON_REQUIRED, field listedOn, listedBy or documentNumber). CONFLICT for a listing withdrawn as entered in error; NOT_FOUND when there is no such listing.' })
+  @Authorized(PERMISSIONS.writeRegistry)
+  correctListing(@Arg('input', () => CorrectListingInput) input: CorrectListingInput, @Ctx() context: GraphQLContext) {
+    return correctListing(context.em, context.viewer, input);
   }
 }

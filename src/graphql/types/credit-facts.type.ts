@@ -59,7 +59,8 @@ export class CountingRecordType {
   @Field({ description: '已信用修复（免于） / An approved credit repair (信用修复) waived its effect on or before the day: it counts towards no measure.' })
   repaired!: boolean;
 
-  @Field({ description: '已从轻 / An approved repair lightened (从轻, 三(七)) its measures on or before the day: it still counts, for a mitigating rule to lower.' })
+  @Field({ description: '已从轻 / An approved repair lightened (从轻, 三(七)) its measures on or before the day: it still counts, for a mitigating rule to lower. ' +
+      '三(七)的从轻只及公务员；机构、企业的修复只能登记免于，其记录恒为 false（机构、企业的事实查询不读取本字段）。 / 三(七) lightens for civil servants only: an agency\'s or an enterprise\'s repair is recorded as a waiver or not at all (LIGHTEN_FOR_CIVIL_SERVANTS_ONLY), so for them this is always false (their facts queries do not select it).' })
   lightened!: boolean;
 
   @Field(() => LocalDateResolver, { nullable: true, description: '修复批准之日 / The approval day of the repair that waived or lightened it.' })
@@ -200,10 +201,11 @@ export class CreditFactsType {
   @Field(() => Int, { description: '已修复（免于）的失信记录数 / Counting dishonesty records with an approved repair that waived their effect.' })
   repaired!: number;
 
-  @Field(() => Int, { description: '已从轻的未修复记录数 / Unrepaired records whose measures an approved repair lightened (从轻, 三(七)).' })
+  @Field(() => Int, { description: '已从轻的未修复记录数 / Unrepaired records whose measures an approved repair lightened (从轻, 三(七)). ' +
+      '三(七)的从轻只及公务员；机构、企业恒为 0（其修复只能登记免于；机构、企业的事实查询不读取本字段）。 / 三(七) lightens for civil servants only: for an agency or an enterprise this is always 0 (their repairs are recorded as waivers only, LIGHTEN_FOR_CIVIL_SERVANTS_ONLY; their facts queries do not select it).' })
   lightened!: number;
 
-  @Field(() => Int, { description: '未从轻的未修复记录数 / Unrepaired records not lightened.' })
+  @Field(() => Int, { description: '未从轻的未修复记录数 / Unrepaired records not lightened: for an agency or an enterprise, which are never lightened, the same as unrepaired.' })
   unlightened!: number;
 
   @Field(() => Int, { description: '无异议且未从轻的未修复记录数 / Unrepaired records neither lightened nor under a pending objection: what a mitigating rule cannot lower and a restriction may rest on.' })
