@@ -27,6 +27,14 @@ export interface CountingRecord extends ObjectionStanding {
   repairReliefStated: boolean | null;
   /** The day the approving body stated that relief after the approval (stateRepairRelief); null when the approval stated it. */
   repairReliefStatedOn: string | null;
+  /** The last day of the record's public disclosure (公示期), as its source department set it; null when none was set. */
+  disclosureEndsOn: string | null;
+  /**
+   * Its public disclosure had ended before the day. It still counts (catalogue 三(七) local choice
+   * “公示期届满不终止计入”), but that choice says a restriction or disqualification resting on such a
+   * record should not be signed before 三(七)'s lead units confirm it, so a verdict must say so (lawyer28 R2).
+   */
+  disclosureEnded: boolean;
   /** An objection was pending on the date: the record's own, or the unit's to the finding it rests on (findingDisputed). */
   disputed: boolean;
   /**
@@ -85,6 +93,8 @@ export function countingRecord(r: RecordLike, repairs: RepairLike[], objections:
     repairApprovedOn: (waived ?? lightened)?.decidedOn ?? null,
     repairReliefStated: waived ?? lightened ? (waived ?? lightened)!.reliefStated !== false : null,
     repairReliefStatedOn: (waived ?? lightened)?.reliefStatedOn ?? null,
+    disclosureEndsOn: r.disclosureEndsOn ?? null,
+    disclosureEnded: !!r.disclosureEndsOn && r.disclosureEndsOn < on,
     disputed: findingDisputed || disputedOn(objections, on),
     findingDisputed,
     findingRenewedObjectionPending: finding.renewedObjectionPending,

@@ -30,6 +30,14 @@ export function objectionLines(subject: unknown, subjectType: SubjectType | unde
       : correctedOn
         ? { zh: `（该记录最近一次更正（${correctedOn}）后的首次异议）`, en: ` (the first objection to it since its last correction on ${correctedOn})` }
         : { zh: '（对该记录的首次异议）', en: ' (the first objection to it)' };
+    if (!stays) {
+      lines.push(
+        zh
+          ? `记录 ${number} 自 ${String(item.disputedSince)} 起有待处理的异议${which.zh}：四(一)的限制依名单，异议不中止名单及依名单的限制（名单由列入机关列入和移出）；依记录提示核实并登记名单（en-defaulter-record-unlisted、en-serious-illegal-record-unlisted）照常。`
+          : `Record ${number} has been under a pending objection since ${String(item.disputedSince)}${which.en}: 四(一)'s restriction rests on the listing, and an objection to the record stays neither the listing nor the restriction resting on it (the listing body lists and removes); the prompts to verify and register a listing on the record (en-defaulter-record-unlisted, en-serious-illegal-record-unlisted) stand as usual.`,
+      );
+      continue;
+    }
     lines.push(
       zh
         ? `记录 ${number} 自 ${String(item.disputedSince)} 起有待处理的异议${which.zh}：异议处理期间不据以${stays.zh}（本地选择，见授权清单三(七)本地选择）；异议被驳回后，再次提出的异议须经工作人员以新的事实和理由受理方中止。`
@@ -88,10 +96,13 @@ export function findingObjectionLines(subject: unknown, zh: boolean): string[] {
 /**
  * The measures the stay holds back, named for the subject they can reach (lawyer24 N9): 三(六) restricts
  * a civil servant's awards (“对存在政务失信记录的公务员……限制评优评先”) and disqualifies a department
- * from honour selection (“依规取消相关政府部门参加各类荣誉评选资格”); neither applies to the other. A
- * summary without a subject type (none is stored) names both.
+ * from honour selection (“依规取消相关政府部门参加各类荣誉评选资格”); neither applies to the other. An
+ * enterprise has neither (lawyer28 N1): its 四(一) restriction rests on the listing, which an objection to
+ * the record does not stay, so null (its own sentence says so). A summary without a subject type (none
+ * is stored) names both.
  */
-function stayedMeasures(subjectType: SubjectType | undefined): { zh: string; en: string } {
+function stayedMeasures(subjectType: SubjectType | undefined): { zh: string; en: string } | null {
+  if (subjectType === SubjectType.ENTERPRISE) return null;
   if (subjectType === SubjectType.CIVIL_SERVANT) return { zh: '限制评优评先', en: 'award restriction' };
   if (subjectType === SubjectType.AGENCY) return { zh: '取消荣誉评选资格', en: 'honour disqualification' };
   return { zh: '限制评优评先或取消荣誉评选资格', en: 'award restriction or honour disqualification' };

@@ -6,7 +6,7 @@ import type { ParameterSource } from '../engine/rule-model';
 import { LOCAL_CHOICE_PREFIX, type ProposedChoice } from '../engine/proposed-choices';
 
 /** What deciding needs of a rule result. */
-type Decided = Pick<RuleResult, 'ruleId' | 'fired' | 'inEffect' | 'effect' | 'mitigatedBy' | 'parameters' | 'conditions'>;
+type Decided = Pick<RuleResult, 'ruleId' | 'fired' | 'inEffect' | 'effect' | 'mitigatedBy' | 'parameters' | 'conditions'> & Partial<Pick<RuleResult, 'evidence'>>;
 
 const OUTCOME_EFFECTS: Partial<Record<Outcome, readonly string[]>> = {
   [Outcome.CAUTION]: ['CAUTION', 'SUPERVISE'],
@@ -52,8 +52,23 @@ export function provisionalOn(outcome: Outcome, rules: Decided[], sources: Recor
   }
   const parameters = [...names].filter((name) => sources[name.split('.')[0]]?.localChoice?.status === 'PROPOSED').sort();
   const ids = new Set(deciding.map((r) => r.ruleId));
-  const readings = choices.filter((c) => c.rules.some((id) => ids.has(id))).map((c) => c.name);
+  const readings = choices.filter((c) => c.rules.some((id) => ids.has(id)) || (c.label.zh === DISCLOSURE_ENDED_CHOICE && restsOnUndisclosed(outcome, deciding))).map((c) => c.name);
   return [...parameters, ...readings];
+}
+
+/**
+ * The catalogue's 三(七) local choice that a record counts after its public disclosure ended, by its
+ * label (what it decides). It says a restriction or disqualification resting on such a record should
+ * not be signed before its lead units confirm it (lawyer28 R2): such a verdict rests on the choice
+ * whichever rule gave the measure, listed by the choice or not.
+ */
+export const DISCLOSURE_ENDED_CHOICE = '公示期届满不终止计入';
+
+/** A restriction or disqualification whose giving rules' evidence holds a record past its disclosure (disclosureEnded). */
+function restsOnUndisclosed(outcome: Outcome, deciding: Decided[]): boolean {
+  if (outcome !== Outcome.RESTRICTED && outcome !== Outcome.DISQUALIFIED) return false;
+  const effects = OUTCOME_EFFECTS[outcome] ?? [];
+  return deciding.some((r) => r.fired && !!r.effect && effects.includes(r.effect) && (r.evidence ?? []).some((item) => item.disclosureEnded === true));
 }
 
 /**

@@ -4,6 +4,7 @@ import { factItems, recordNumber } from './fact-items';
 import { disputedFindingLines } from './finding-dispute-lines';
 import { leftOutLines } from './left-out-lines';
 import { findingObjectionLines, objectionLines } from './objection-lines';
+import { disclosureEndedLines } from './disclosure-lines';
 import { provisionalNote } from './provisional';
 import { recommendationNote } from '../domain/recommendation';
 import { NOTHING_DECIDED, OUTCOME_TITLES, Outcome, type ConditionResult, type RuleResult } from '../domain/verdict';
@@ -103,7 +104,7 @@ export interface SummaryInput {
   matterTitle: Bilingual;
   /** The matter's own word for ELIGIBLE (rules/matters.json eligibleTitle), e.g. 计分 for a performance review. */
   eligibleTitle?: Bilingual | null;
-  rules: Pick<RuleResult, 'fired' | 'inEffect' | 'basis' | 'text' | 'title' | 'measure' | 'mitigatedBy' | 'conditions' | 'evidence'>[];
+  rules: Pick<RuleResult, 'fired' | 'inEffect' | 'basis' | 'text' | 'title' | 'measure' | 'mitigatedBy' | 'conditions' | 'evidence' | 'effect'>[];
   /** The parameters read, each with the value used and its source in one line. */
   parameters?: { name: string; value: unknown; source: { text: string } | null }[];
   /** The words for a fact path, from the facts types' descriptions in the schema. */
@@ -160,6 +161,7 @@ export function buildSummary(input: SummaryInput, locale: Locale): string {
     );
   }
   for (const line of estimatedDecisionDays(fired, zh)) lines.push(line);
+  for (const line of disclosureEndedLines(input.outcome, input.rules, zh)) lines.push(line);
   for (const line of leftOutLines(input.subject, input.parameters, zh)) lines.push(line);
   for (const line of unstatedReliefs(input.subject, zh)) lines.push(line);
   for (const line of disputedFindingLines(input.subject, zh)) lines.push(line);

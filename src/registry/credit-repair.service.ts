@@ -55,6 +55,11 @@ export async function requestCreditRepair(em: EntityManager, actor: Viewer, inpu
     if (record.status === RecordStatus.REVOKED) {
       throw new ConflictError('recordId', 'the record is revoked; a revoked record needs no repair.');
     }
+    // lawyer28 N2: 三(七)'s grounds (主动挽回损失…) are for 公务员; an agency's or enterprise's repair falls
+    // under other credit-repair rules, so it need not give them.
+    if (record.subjectType === SubjectType.CIVIL_SERVANT && !input.actions.length) {
+      throw new BadUserInputError('actions', '公务员的信用修复申请须写明三(七)所列的至少一种修复方式（RECOVERED_LOSS 主动挽回损失、ELIMINATED_EFFECT 消除不良影响、PREVENTED_HARM 有效阻止危害结果发生）。 / A civil servant\'s repair application must give at least one of the ways of repair 三(七) names (RECOVERED_LOSS, ELIMINATED_EFFECT, PREVENTED_HARM) in actions.');
+    }
     if (await tx.count(CreditRepair, { record, status: { $in: [RepairStatus.PENDING, RepairStatus.APPROVED] } })) {
       throw new ConflictError('recordId', 'the record already has a pending or approved repair; decide that one first.');
     }

@@ -120,7 +120,7 @@ describe('R3: 三(六) grades 追究责任; grading the honour disqualification 
   });
 });
 
-describe('R5: a waiver reaches five caution rules, listed in one place; not 四(四)\'s own weighing of a cadre\'s entry', () => {
+describe('R5: a waiver reaches six caution rules, listed in one place; 四(四)\'s own weighing of a cadre\'s entry too, in the subject\'s favour (lawyer28 R1)', () => {
   it('the choice lists exactly the civil servants\' cautions that read an unrepaired count', () => {
     const paths = (c: Record<string, unknown>): string[] => [
       ...(typeof c.path === 'string' ? [c.path] : []),
@@ -132,38 +132,42 @@ describe('R5: a waiver reaches five caution rules, listed in one place; not 四(
       .map((r) => r.id);
     const c = choice('三(七)', '免于及于提示关注');
     expect([...c.rules].sort()).toEqual(reading.sort());
-    expect(c.rules).toHaveLength(5);
+    expect(c.rules).toHaveLength(6);
     expect(c.choice.zh).toContain('它不是参数，结论不因它标为暂定');
   });
-  it('cs-cadre-breached-commitment is left out and says why: it reads the entries waived or not, and its text counts the waived ones', () => {
+  it('cs-cadre-breached-commitment is in the list, read in the subject\'s favour until confirmed: it reads the unrepaired entries, and its text counts the waived ones for reference (lawyer28 R1)', () => {
     const c = choice('三(七)', '免于及于提示关注');
-    expect(c.rules).not.toContain('cs-cadre-breached-commitment');
+    expect(c.rules).toContain('cs-cadre-breached-commitment');
     expect(c.rules).toContain('cs-promotion-commitment-finding');
-    expect(c.choice.zh).toContain('四(四)自身的用途不在此列');
-    expect(c.choice.en).toContain("四(四)'s own use is left out");
+    expect(c.choice.zh).toContain('四(四)自身的用途也在此列');
+    expect(c.choice.en).toContain("四(四)'s own use is in the list too");
     const cadre = ruleFiles.find((r) => r.id === 'cs-cadre-breached-commitment');
-    expect(cadre.conditions.all).toContainEqual(expect.objectContaining({ path: '$.commitmentFindings.dishonest' }));
-    expect(cadre.explanation.zh).toContain('经信用修复决定免于的{{subject.commitmentFindings.repaired}}条仍予考量');
-    expect(cadre.explanation.en).toContain('{{subject.commitmentFindings.repaired}} of them waived by a credit repair and still weighed');
+    expect(cadre.conditions.all).toContainEqual(expect.objectContaining({ path: '$.commitmentFindings.unrepaired' }));
+    expect(cadre.explanation.zh).toContain('另有经信用修复决定免于的{{subject.commitmentFindings.repaired}}条，自批准之日起不予考量，列明供参考，不据以提示关注');
+    expect(cadre.explanation.en).toContain('{{subject.commitmentFindings.repaired}} more waived by a credit repair are, from the approval day, not weighed');
+    // The other reading is the option awaiting confirmation, not the default.
+    const cadreChoice = choice('四(四)', '领导干部提拔考核中免于的记录不予考量');
+    expect(cadreChoice.rules).toEqual(['cs-cadre-breached-commitment']);
+    expect(cadreChoice.choice.zh).toContain('待确认的另一种理解是：这一考量是四(四)对这一记录的要求，不是失信惩戒措施');
   });
   it('says what the clauses say and marks the rest as this system\'s reading: not as settled that a local choice cannot waive (law25)', () => {
     const c = choice('三(七)', '免于及于提示关注');
     expect(c.choice.zh).not.toContain('本地选择也不能取消原文的要求');
     expect(c.choice.en).not.toContain('a local choice cannot set aside what a clause requires');
     expect(c.choice.zh).toContain('四(四)原文是“对履职不力导致承诺未能实现的要追究相关单位责任,并计入相关责任人诚信档案,作为领导干部提拔考核重要内容”');
-    expect(c.choice.zh).toContain('本文件没有说明。本系统理解为');
+    expect(c.choice.zh).toContain('本文件没有说明（国家层面也有把限制提拔任用列为失信惩戒措施的做法）。在有权机关决定之前，本系统理解为免于及于它');
     expect(c.choice.zh).toContain('这是本系统的理解，不是原文的定论');
     expect(c.choice.en).toContain("That is this system's reading, not settled law");
     expect(c.choice.zh).toContain('依三(四)作为重要依据的提示关注是否属于失信惩戒措施，原文没有说明；本系统理解为不属于');
     // The reading is the one 四(四)'s own choice puts to the deciding bodies.
-    expect(choice('四(四)', '领导干部提拔考核考量不是失信惩戒措施').choice.zh).toContain('这是本系统的理解，不是原文的定论');
+    expect(choice('四(四)', '领导干部提拔考核中免于的记录不予考量').choice.zh).toContain('这是本系统的理解，不是原文的定论');
   });
   it('the 三(七) reading no longer states it for two rules', () => {
     const award = clause('三(七)').measures!.find((m) => m.matters.includes('AWARD'))!;
     expect(award.reading.zh).not.toContain('（cs-award-caution、cs-promotion-caution）考量');
     expect(award.reading.zh).toContain('见本条本地选择');
-    expect(rulesReadme).toContain('`cs-principal-agency-dishonesty`, `cs-promotion-commitment-finding`)');
-    expect(rulesReadme).toContain('免于及于五条提示关注规则是本地选择');
+    expect(rulesReadme).toContain('`cs-principal-agency-dishonesty`, `cs-promotion-commitment-finding`, `cs-cadre-breached-commitment`)');
+    expect(rulesReadme).toContain('免于及于六条提示关注规则是本地选择');
   });
 });
 

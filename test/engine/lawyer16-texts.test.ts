@@ -66,7 +66,7 @@ describe('R4: the 三(八) absence reading is a local choice of both lead units'
 
   it('the courtWithin parameter names the same deciding bodies', () => {
     const parameters = readJson('parameters/2018-12-26.json') as { values: Record<string, { source: { localChoice: { body: string } } }> };
-    expect(parameters.values.courtWithin.source.localChoice.body).toBe('鄂州市发展和改革委员会、鄂州市中级人民法院（三(八)牵头单位）');
+    expect(parameters.values.courtWithin.source.localChoice.body).toBe('市发展改革委、市中级法院（三(八)牵头单位）');
   });
 
   it('the catalogue and its local choices each stay within the file size limit', () => {

@@ -39,5 +39,5 @@ it('lawyer18 W1: 三(六)\'s lead units are named as the clause names them, 市�
     expect({ file, alone: /"鄂州市发展和改革委员会（三\(六\)牵头单位）"|市发展改革委（三\(六\)牵头单位）|牵头单位市发展改革委决定/.test(text) }).toEqual({ file, alone: false });
   }
   const { graveSeverities, honourLossThreshold } = readJson('parameters/2018-12-26.json').values;
-  for (const parameter of [graveSeverities, honourLossThreshold]) expect(parameter.source.localChoice.body).toBe('鄂州市发展和改革委员会、鄂州市人力资源和社会保障局（三(六)牵头单位）');
+  for (const parameter of [graveSeverities, honourLossThreshold]) expect(parameter.source.localChoice.body).toBe('市发展改革委、市人社局（三(六)牵头单位）');
 });

@@ -70,7 +70,7 @@ describe('四(四): the finding names the answerable persons', () => {
     expect(measures(cadrePromotion)).toEqual(['cs-cadre-breached-commitment:CAUTION']);
     const rule = cadrePromotion.explanation.rules.find((r) => r.ruleId === 'cs-cadre-breached-commitment')!;
     expect(rule.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕9号', disputed: false })]);
-    expect(rule.text!.zh).toContain('有1条四(四)诚信档案记录');
+    expect(rule.text!.zh).toContain('有1条未经信用修复决定免于的四(四)诚信档案记录');
     expect(rule.text!.zh).toContain('在异议中、尚待核实的0条');
     expect(measures(await evaluate('CIVIL_SERVANT', cadre, 'AWARD'))).toEqual(['cs-award-restrict:RESTRICT']);
     expect((await evaluate('CIVIL_SERVANT', onThePromise, 'PROMOTION')).outcome).toBe('ELIGIBLE');

@@ -80,7 +80,7 @@ describe('a unit objects to a 履职不力 finding (四(四), read by 四(五))'
     expect(disputed.explanation.en).toContain("but the unit's objection to the finding is pending");
     // The local choice is shown with its value and source, as every parameter is.
     expect(disputed.explanation.parameters.find((p) => p.name === 'findingsCountWhileDisputed')).toEqual({
-      name: 'findingsCountWhileDisputed', value: false, usedBy: ['facts'], source: { proposed: true, decidedBy: '鄂州市发展和改革委员会（市信用办，三(七)牵头单位）' },
+      name: 'findingsCountWhileDisputed', value: false, usedBy: ['facts'], source: { proposed: true, decidedBy: '市发展改革委、人行鄂州中心支行（三(七)牵头单位）；市政府办公室、市发展改革委、市财政局、市公共资源交易监管局、市政府采购中心（三(五)牵头单位）；各区人民政府、开发区管委会,各街道办事处（四(五)牵头单位）；市发展改革委、市中级法院（三(八)牵头单位）' },
     });
     expect((await server.ok(FACTS, { id: agencyId, asOf: noon('2025-06-01') })).agency!.review).toEqual({
       breached: 0, breachedDisputed: 1, breachedRevoked: 0, breachedCommitments: [], notCounted: [{ id: commitmentId, reason: 'FINDING_DISPUTED' }],

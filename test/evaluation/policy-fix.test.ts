@@ -132,7 +132,7 @@ describe('commencement and proposed parameters', () => {
     const servantId = await createCivilServant(server, agencyId);
     const verdict = await evaluate('CIVIL_SERVANT', servantId, 'AWARD');
     const countsFor = verdict.explanation.parameters.find((p) => p.name === 'countsFor');
-    expect(countsFor!.source).toMatchObject({ decidedBy: '鄂州市发展和改革委员会（市信用办）', proposed: true });
+    expect(countsFor!.source).toMatchObject({ decidedBy: '市发展改革委、市人社局（三(六)牵头单位）；市人社局、市委组织部、市委党校（三(四)牵头单位）；市发展改革委、人行鄂州中心支行（三(七)牵头单位）；市政府办公室,各区人民政府、开发区管委会,各街道办事处（四(四)牵头单位）；市公共资源交易监管局、市财政局、市政府采购中心、市发展改革委（四(一)牵头单位）', proposed: true });
     expect(countsFor!.source!.text).toContain('拟定，待有权机关确认');
     expect(countsFor!.source!.text).toContain('proposed, awaiting confirmation by the deciding body');
   });

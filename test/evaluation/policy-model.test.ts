@@ -271,11 +271,11 @@ describe('dated, sourced parameters', () => {
     const verdict = await evaluate('ENTERPRISE', enterpriseId, 'BIDDING', '2025-06-01');
     expect(verdict.score).toBe(3);
     const byName = Object.fromEntries(verdict.explanation.parameters.map((p) => [p.name, p]));
-    expect(byName.countsFor).toMatchObject({ value: { general: 'P1Y', major: 'P2Y', severe: 'P3Y' }, usedBy: ['facts'], source: { document: null, decidedBy: '鄂州市发展和改革委员会（市信用办）', decidedOn: null } });
-    expect(byName['gradePoints.B']).toMatchObject({ value: 3, usedBy: ['en-bid-score-credit-grade'], source: { document: '鄂州政发〔2018〕17号', clause: '四(一)', decidedBy: '鄂州市公共资源交易监督管理局' } });
+    expect(byName.countsFor).toMatchObject({ value: { general: 'P1Y', major: 'P2Y', severe: 'P3Y' }, usedBy: ['facts'], source: { document: null, decidedBy: '市发展改革委、市人社局（三(六)牵头单位）；市人社局、市委组织部、市委党校（三(四)牵头单位）；市发展改革委、人行鄂州中心支行（三(七)牵头单位）；市政府办公室,各区人民政府、开发区管委会,各街道办事处（四(四)牵头单位）；市公共资源交易监管局、市财政局、市政府采购中心、市发展改革委（四(一)牵头单位）', decidedOn: null } });
+    expect(byName['gradePoints.B']).toMatchObject({ value: 3, usedBy: ['en-bid-score-credit-grade'], source: { document: '鄂州政发〔2018〕17号', clause: '四(一)', decidedBy: '市公共资源交易监管局、市财政局、市政府采购中心、市发展改革委（四(一)牵头单位）' } });
     const scoring = verdict.explanation.rules.find((r) => r.ruleId === 'en-bid-score-credit-grade');
-    expect(scoring!.parameters).toEqual([{ name: 'gradePoints.B', value: 3, source: { text: '鄂州政发〔2018〕17号 四(一)；本地选择 local choice：鄂州市公共资源交易监督管理局，拟定，待有权机关确认 proposed, awaiting confirmation by the deciding body' } }]);
-    expect(verdict.explanation.zh).toContain('参数 gradePoints.B = 3（来源：鄂州政发〔2018〕17号 四(一)；本地选择 local choice：鄂州市公共资源交易监督管理局，拟定，待有权机关确认 proposed, awaiting confirmation by the deciding body）');
+    expect(scoring!.parameters).toEqual([{ name: 'gradePoints.B', value: 3, source: { text: '鄂州政发〔2018〕17号 四(一)；本地选择 local choice：市公共资源交易监管局、市财政局、市政府采购中心、市发展改革委（四(一)牵头单位），拟定，待有权机关确认 proposed, awaiting confirmation by the deciding body' } }]);
+    expect(verdict.explanation.zh).toContain('参数 gradePoints.B = 3（来源：鄂州政发〔2018〕17号 四(一)；本地选择 local choice：市公共资源交易监管局、市财政局、市政府采购中心、市发展改革委（四(一)牵头单位），拟定，待有权机关确认 proposed, awaiting confirmation by the deciding body）');
   });
 });
 

@@ -4,11 +4,11 @@ import { serverPerFile } from '../support/server-per-file';
 import { graphql } from '../support/graphql';
 
 /**
- * 三(七) waives 失信惩戒措施; 四(四) has a 履职不力 entry “计入相关责任人诚信档案,作为领导干部提拔考核重要内容”,
- * which is no punishment. So a waived 四(四) entry still weighs in a leading cadre's promotion
- * (cs-cadre-breached-commitment, whose text says it was waived), while the waiver lifts the award
- * restriction (the clause's own waiver) and the 三(四) caution of anyone else (a local choice,
- * catalogue 三(七) localChoices).
+ * 三(七) waives 失信惩戒措施; 四(四) has a 履职不力 entry “计入相关责任人诚信档案,作为领导干部提拔考核重要内容”.
+ * Whether that weighing is a punishment the document does not say; until its lead units decide, it is read
+ * in the subject's favour (lawyer28 R1, catalogue 四(四) local choices): a waived 四(四) entry is no longer
+ * weighed in a leading cadre's promotion (cs-cadre-breached-commitment reads the unrepaired entries, as the
+ * clerk's cs-promotion-commitment-finding does), and the waiver lifts the award restriction for both.
  */
 const EVALUATE = graphql(`mutation ($type: SubjectType!, $id: ID!, $matter: String!, $asOf: DateTime) {
   evaluate(subject: { type: $type, id: $id }, matter: $matter, asOf: $asOf) {
@@ -27,7 +27,7 @@ const evaluate = evaluator(server, EVALUATE);
 const measures = (v: { measures: { ruleId: string; effect: string }[] }) => v.measures.map((m) => `${m.ruleId}:${m.effect}`).sort();
 
 describe('三(七) and 四(四): a waived 四(四) entry', () => {
-  it('is still weighed in a leading cadre\'s promotion assessment, its text saying it was waived; a clerk\'s is no longer cautioned; neither is restricted in awards', async () => {
+  it('is no longer weighed in a leading cadre\'s promotion assessment from the approval day, as a clerk\'s is not; neither is restricted in awards', async () => {
     const agencyId = await createAgency(server);
     const cadre = await createCivilServant(server, agencyId, { post: '副局长', rank: '二级调研员', leadingCadre: true });
     const clerk = await createCivilServant(server, agencyId, { post: '科员', rank: '一级科员' });
@@ -40,18 +40,18 @@ describe('三(七) and 四(四): a waived 四(四) entry', () => {
     }
 
     const cadrePromotion = await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION');
-    expect(cadrePromotion.outcome).toBe('CAUTION');
-    expect(measures(cadrePromotion)).toEqual(['cs-cadre-breached-commitment:CAUTION']);
-    const rule = cadrePromotion.explanation.rules.find((r) => r.ruleId === 'cs-cadre-breached-commitment')!;
-    expect(rule.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕9号', repaired: true, repairApprovedOn: '2025-04-20' })]);
-    expect(rule.text!.zh).toContain('有1条四(四)诚信档案记录');
-    expect(rule.text!.zh).toContain('其中经信用修复决定免于的1条仍予考量');
-    expect(rule.text!.zh).toContain('在异议中、尚待核实的0条');
-    expect(rule.text!.en).toContain('1 of them waived by a credit repair and still weighed');
+    expect(cadrePromotion.outcome).toBe('ELIGIBLE');
+    expect(cadrePromotion.explanation.rules.find((r) => r.ruleId === 'cs-cadre-breached-commitment')!.fired).toBe(false);
 
     // The day before the approval the same entry is weighed, unrepaired: the text counts no waiver.
     const before = await evaluate('CIVIL_SERVANT', cadre, 'PROMOTION', '2025-04-19');
-    expect(before.explanation.rules.find((r) => r.ruleId === 'cs-cadre-breached-commitment')!.text!.zh).toContain('其中经信用修复决定免于的0条');
+    expect(measures(before)).toEqual(['cs-cadre-breached-commitment:CAUTION']);
+    const rule = before.explanation.rules.find((r) => r.ruleId === 'cs-cadre-breached-commitment')!;
+    expect(rule.evidence).toEqual([expect.objectContaining({ category: 'COMMITMENT_DERELICTION', documentNumber: '鄂州督〔2025〕9号', repaired: false })]);
+    expect(rule.text!.zh).toContain('有1条未经信用修复决定免于的四(四)诚信档案记录');
+    expect(rule.text!.zh).toContain('另有经信用修复决定免于的0条');
+    expect(rule.text!.zh).toContain('其中在异议中、尚待核实的0条');
+    expect(rule.text!.en).toContain('0 more waived by a credit repair are, from the approval day, not weighed');
 
     // The clerk's entry was weighed under 三(四); the waiver takes it out (a local choice).
     const clerkPromotion = await evaluate('CIVIL_SERVANT', clerk, 'PROMOTION');

@@ -1,4 +1,4 @@
-import { ArrayNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { MAX_LOSS, RecordCategory, RecordKind, Severity } from '../../domain/credit-record';
@@ -170,8 +170,7 @@ export class RequestCreditRepairInput {
   @IsUUID()
   recordId!: string;
 
-  @Field(() => [RepairAction])
-  @ArrayNotEmpty()
+  @Field(() => [RepairAction], { defaultValue: [], description: '三(七)所列的修复方式 / The ways of repair 三(七) names (主动挽回损失、消除不良影响、有效阻止危害结果发生). Required (at least one) for a civil servant\'s record; optional for an agency\'s or enterprise\'s, whose repairs fall under credit-repair rules other than this document (state them in description).' })
   actions!: RepairAction[];
 
   @MultiLine()

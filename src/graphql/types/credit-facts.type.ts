@@ -72,6 +72,12 @@ export class CountingRecordType {
   @Field(() => LocalDateResolver, { nullable: true, description: '补充写明救济方式之日 / For an approval recorded without its relief: the day the approving body stated it afterwards; null when the approval stated it or no repair waived or lightened the record.' })
   repairReliefStatedOn!: string | null;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: '公示截止之日 / The last day of the record\'s public disclosure (公示期) as its source department set it; null when none was set. Its end does not end the record\'s counting (catalogue 三(七) local choices).' })
+  disclosureEndsOn!: string | null;
+
+  @Field({ description: '公示期已届满 / The record\'s public disclosure had ended before the day (disclosureEndsOn earlier than it). It still counts; a restriction or disqualification resting on it should not be signed before 三(七)\'s lead units confirm that choice, and the verdict says so.' })
+  disclosureEnded!: boolean;
+
   @Field({ description: '异议中 / An objection (异议) was pending on the day: the record\'s own, or, for a 四(四) entry, the unit\'s objection to the 履职不力 finding it rests on (findingDisputed).' })
   disputed!: boolean;
 

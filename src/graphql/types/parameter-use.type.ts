@@ -28,7 +28,7 @@ export class ParameterSourceType {
   @Field(() => LocalizedTextType, { nullable: true })
   note!: LocalizedTextType | null;
 
-  @Field({ description: 'One line, e.g. "鄂州政发〔2018〕17号 四(一)；本地选择：鄂州市信用办，2018-12-17".' })
+  @Field({ description: 'One line, e.g. "鄂州政发〔2018〕17号 四(一)；本地选择：市公共资源交易监管局、市财政局、市政府采购中心、市发展改革委（四(一)牵头单位），2018-12-17".' })
   text!: string;
 }
 
