@@ -40,6 +40,7 @@ import { Migration20261226000000FindingObjectionRenewal } from './Migration20261
 import { Migration20261220000000ListingEnteredInError } from './Migration20261220000000ListingEnteredInError';
 import { Migration20261227000000GradeEnteredBy } from './Migration20261227000000GradeEnteredBy';
 import { Migration20270101000000ObjectionWithdrawn } from './Migration20270101000000ObjectionWithdrawn';
+import { Migration20270108000000SweepFailed } from './Migration20270108000000SweepFailed';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -84,4 +85,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261226000000FindingObjectionRenewal', class: Migration20261226000000FindingObjectionRenewal },
   { name: 'Migration20261227000000GradeEnteredBy', class: Migration20261227000000GradeEnteredBy },
   { name: 'Migration20270101000000ObjectionWithdrawn', class: Migration20270101000000ObjectionWithdrawn },
+  { name: 'Migration20270108000000SweepFailed', class: Migration20270108000000SweepFailed },
 ];
