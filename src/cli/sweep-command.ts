@@ -14,8 +14,8 @@ import { enqueuePendingChunks, failedChunks } from '../sweep/enqueue';
 import { cancelRun } from '../sweep/cancel';
 import { startRun } from '../sweep/plan';
 import { openQueue } from '../sweep/queue';
-import { runProgress } from '../db/repositories/sweep.repository';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { reopenRun, runProgress } from '../db/repositories/sweep.repository';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { CliRuntime } from './runtime';
 
 export interface SweepCommandOptions {
@@ -62,6 +62,17 @@ async function openOrResumeRun(runtime: CliRuntime, viewer: Viewer, options: Swe
         `restore the rule files of that version to finish it, or cancel it (npx chengxin evaluate --cancel ${run.id}) and start a new sweep.`,
     );
   }
+  if (run.status === SweepStatus.FAILED) {
+    // A chunk failed after its retries; resumed, its pending chunks are queued anew. Another run of
+    // the matter started meanwhile holds the matter: the unique index refuses the second RUNNING.
+    try {
+      await reopenRun(em, run.id);
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      throw new BadUserInputError('resume', `another sweep of ${run.matter} is running; let it finish (or cancel it) before resuming ${run.id}.`);
+    }
+    run.status = SweepStatus.RUNNING;
+  }
   return run;
 }
 
@@ -93,7 +104,7 @@ function summaryText({ run, errors, errorCount }: Awaited<ReturnType<typeof summ
   table.push(['未能评估 failed', run.failed ?? 0, `${((100 * (run.failed ?? 0)) / total).toFixed(1)}%`]);
   table.push(['合计 total', run.subjects, '100%']);
   const lines = [
-    `批量评估 sweep ${run.id} — ${run.status === 'COMPLETED' ? '完成 completed' : run.status === 'CANCELLED' ? '已取消 cancelled' : '未完成 not complete'}`,
+    `批量评估 sweep ${run.id} — ${run.status === 'COMPLETED' ? '完成 completed' : run.status === 'CANCELLED' ? '已取消 cancelled' : run.status === 'FAILED' ? '失败 failed' : '未完成 not complete'}`,
     `事项 matter ${run.matter} · 主体类型 subject types ${run.subjectTypes.join(', ')} · 截至 as of ${run.day} · 规则集 rule set ${run.ruleSetVersion}`,
     `开始 started ${chinaTime(run.startedAt)} · 结束 finished ${run.finishedAt ? chinaTime(run.finishedAt) : '—'} · 本次用时 this session ${seconds.toFixed(1)} s`,
     table.toString(),
@@ -136,6 +147,10 @@ async function followRun(em: EntityManager, run: SweepRun, workers: ChildProcess
     }
   } finally {
     bar.stop();
+  }
+  if (progress.status === SweepStatus.FAILED) {
+    const failed = await em.fork().findOneOrFail(SweepRun, { id: run.id });
+    throw new Error(`sweep ${run.id} failed (失败): ${failed.failure ?? 'a chunk failed after its retries'}`);
   }
   if (progress.status === 'CANCELLED') throw new Error(`sweep ${run.id} was cancelled (已取消) before it was complete; its committed chunks keep their verdicts. Start a new one with --matter ${run.matter}.`);
 }

@@ -6,4 +6,6 @@ export enum SweepStatus {
   RUNNING = 'RUNNING',
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
+  /** A chunk failed after its retries: `failure` says what and how to resume (--resume). */
+  FAILED = 'FAILED',
 }

@@ -46,6 +46,29 @@ interface FullWidthSlip {
 }
 
 /**
+ * Numbers JSON can write but a double cannot hold: JSON.parse reads `1e309` as Infinity, which passed
+ * every type check as "a number" and reached stored verdicts as score Infinity (hostile31 F8). Every
+ * number of every rules-folder file must be finite; each one that is not is named where it stands.
+ */
+function nonFiniteNumbers(file: string, text: string, tree: Node): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const visit = (node: Node) => {
+    if (node.type === 'number' && !Number.isFinite(node.value)) {
+      const written = text.slice(node.offset, node.offset + node.length);
+      problems.push({
+        file,
+        ...lineAndColumn(text, node.offset),
+        zh: `数字 ${written} 超出可表示的范围（读作无穷大）；请写一个有限的数`,
+        en: `the number ${written} is too large to represent (it reads as Infinity); write a finite number`,
+      });
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return problems;
+}
+
+/**
  * Full-width punctuation outside strings (inside them it is ordinary Chinese text), and the text
  * with each replaced by its ASCII twin. A string opened by a full-width quote ends at either kind.
  */
@@ -125,6 +148,7 @@ export function parseJsonFile(file: string, original: string): { json: LocatedJs
     }),
   ];
   if (!tree) return { json: null, problems };
+  problems.push(...nonFiniteNumbers(file, text, tree));
   return {
     json: {
       value: getNodeValue(tree),

@@ -5,6 +5,7 @@ import { dottedName, pathExists, resolvePath } from './path';
 import { parameterPlaceholders, placeholders } from './template';
 import { EVALUATION_VARIABLES, leaves, type FactsQuery, type LoadedRule, type ParameterSet } from './rule-model';
 import type { RuleProblem } from './rule-problem';
+import { pointsWithinBound, RULE_LIMITS } from './rule-limits';
 import type { SubjectType } from '../domain/subject';
 
 const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
@@ -13,8 +14,8 @@ const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInc
 export interface ParameterRead {
   /** Dotted path inside `values`, e.g. `countsForDays.general`. */
   path: string;
-  /** A GraphQL input type (facts-query variables), 'number', or null for any value. */
-  expects: GraphQLInputType | 'number' | null;
+  /** A GraphQL input type (facts-query variables), 'number', 'points' (a number within RULE_LIMITS.points), or null for any value. */
+  expects: GraphQLInputType | 'number' | 'points' | null;
   by: { zh: string; en: string };
   /** For a rule's read: where in the rule file it stands, to blame the rule when no file holds the path at all. */
   inRule?: { file: string; line: number; column: number; checkedElsewhere: boolean };
@@ -67,7 +68,7 @@ export function parameterReads(rules: { rule: LoadedRule; json: LocatedJson }[],
     // Without the facts' shape (its facts query is refused) the grades cannot be listed: checked once it is fixed.
     const shape = shapes[rule.subjectType];
     if (points && typeof points === 'object' && shape) {
-      for (const path of expandPointsPath(points.parameter, shape)) reads.push({ path, expects: 'number', by, inRule: at(['event', 'params', 'points', 'parameter'], false) });
+      for (const path of expandPointsPath(points.parameter, shape)) reads.push({ path, expects: 'points', by, inRule: at(['event', 'params', 'points', 'parameter'], false) });
     }
     for (const locale of ['zh', 'en'] as const) {
       for (const path of parameterPlaceholders(rule.explanation[locale])) reads.push({ path, expects: null, by, inRule: at(['explanation', locale], true) });
@@ -79,6 +80,9 @@ export function parameterReads(rules: { rule: LoadedRule; json: LocatedJson }[],
 function typeProblem(value: unknown, expects: ParameterRead['expects']): { zh: string; en: string } | null {
   if (expects === null) return null;
   if (expects === 'number') return typeof value === 'number' ? null : { zh: '数字', en: 'a number' };
+  if (expects === 'points') {
+    return typeof value === 'number' && pointsWithinBound(value) ? null : { zh: `-${RULE_LIMITS.points} 至 ${RULE_LIMITS.points} 之间的分值`, en: `points between -${RULE_LIMITS.points} and ${RULE_LIMITS.points}` };
+  }
   let wrong: string | null = null;
   coerceInputValue(value, expects, (_path, _invalid, error) => (wrong ??= error.message));
   return wrong ? { zh: `${String(expects)} 类型的值（${wrong}）`, en: `a value of type ${String(expects)} (${wrong})` } : null;
@@ -160,7 +164,7 @@ export function checkParameterFiles(files: { set: ParameterSet; json: LocatedJso
         problems.push({
           file: set.file,
           ...json.locate(entryPath(steps)),
-          zh: `参数 "${read.path}" 的值应为${wrong.zh}（读取者：${readers.zh}）`,
+          zh: `参数 "${read.path}" 的值应为 ${wrong.zh}（读取者：${readers.zh}）`,
           en: `the parameter "${read.path}" must be ${wrong.en} (read by ${readers.en})`,
         });
         break;

@@ -49,6 +49,12 @@ export const RULE_LIMITS = {
   jsonDepth: 32,
   /** GraphQL tokens of one facts query (graphql-js stops parsing past it). */
   factsTokens: 3000,
+  /**
+   * The size of one rule's points, written in the rule or read from the parameters (gradePoints):
+   * the shipped points are at most 5. A score sums the points of every fired rule, so with the bound
+   * (at most `files` rules) a score stays a finite, exact number; 1e308 twice made Infinity (hostile31 F8).
+   */
+  points: 1_000_000,
   /** Nesting of selections in one facts query, `subject` counting as 1. */
   factsDepth: 6,
   /** Fields one facts query selects, aliases included (the shipped ones select about 50). */
@@ -65,6 +71,19 @@ export const RULE_LIMITS = {
   /** Characters of a draft file's path. */
   pathLength: 200,
 } as const;
+
+/** A rule's points within RULE_LIMITS.points either way (finite: Infinity and NaN are not). */
+export function pointsWithinBound(points: number): boolean {
+  return Math.abs(points) <= RULE_LIMITS.points;
+}
+
+/** What to say of points out of the bound, wherever they are written. */
+export function pointsOutOfBound(points: number): { zh: string; en: string } {
+  return {
+    zh: `分值 ${points} 超出上限：分值须在 -${RULE_LIMITS.points} 至 ${RULE_LIMITS.points} 之间；请更正`,
+    en: `the points ${points} are out of bounds: points lie between -${RULE_LIMITS.points} and ${RULE_LIMITS.points}; correct them`,
+  };
+}
 
 /** Where the first place nesting deeper than `limit` starts, or null: strings and escapes are skipped. */
 export function jsonTooDeep(text: string, limit: number): { line: number; column: number } | null {

@@ -4,6 +4,7 @@ import { RuleRuntimeError } from '../errors';
 import { dottedName, pathExists, resolvePath } from './path';
 import { isParameterRef, WHERE_COMPARISONS, type ConditionNode, type EvidenceSpec, type LeafCondition, type LoadedRule } from './rule-model';
 import { parameterPlaceholders, renderTemplate } from './template';
+import { pointsWithinBound, RULE_LIMITS } from './rule-limits';
 
 /**
  * The one evaluator: json-rules-engine runs the rules, and every rule's explanation is read from
@@ -150,6 +151,11 @@ function pointsOf(rule: LoadedRule, facts: VerdictFacts): number | null {
   // The message names the template as written, never the path it became: that holds fact values.
   if (typeof value !== 'number') {
     throw new RuleRuntimeError(rule.id, rule.file, `points.parameter "${points.parameter}" does not lead to a number in the parameters in force for this subject's facts; add the value to the parameters file or correct the template`);
+  }
+  // A parameters file is checked (parameters-check.ts); a snapshot or a future path that is not is
+  // still refused here rather than stored (hostile31 F8).
+  if (!pointsWithinBound(value)) {
+    throw new RuleRuntimeError(rule.id, rule.file, `points.parameter "${points.parameter}" leads to points out of bounds (${value}); points lie between -${RULE_LIMITS.points} and ${RULE_LIMITS.points}: correct the parameters file`);
   }
   return value;
 }

@@ -3,6 +3,7 @@ import type { SubjectType } from '../domain/subject';
 import { factsQueryProblems, readableBy, type DraftReader } from './facts-query-check';
 import { subjectShape, type ShapeNode } from './facts-shape';
 import { CODE_READS, checkParameterFiles, parameterReads } from './parameters-check';
+import { checkParameterArguments } from './parameter-argument-check';
 import { impossibleDates } from './date-check';
 import type { LocatedJson } from './json-file';
 import { readParameterSet } from './parameter-file';
@@ -253,6 +254,7 @@ export function inspectFiles(files: RuleFiles, schema: GraphQLSchema, draft?: Dr
   problems.push(...validateMitigations(loaded));
   const reads = parameterReads(loaded, factsQueries, schema, shapes);
   problems.push(...checkParameterFiles(parameterFiles, [...reads, ...CODE_READS]));
+  problems.push(...checkParameterArguments(parameterFiles.filter(({ valid }) => valid), factsQueries, schema));
   const warnings = lintRules(loaded);
   // A rule reading the repair-ended judgmentDefaulter where the court's listing is meant (law23 R1).
   warnings.push(...checkListingReadings(loaded));

@@ -3,6 +3,7 @@ import type { LocatedJson } from './json-file';
 import { pathExists, resolvePath } from './path';
 import { isParameterRef, leaves, WHERE_COMPARISONS, type LoadedRule, type ParameterSet } from './rule-model';
 import type { RuleProblem } from './rule-problem';
+import { pointsOutOfBound, pointsWithinBound } from './rule-limits';
 import { PLACEHOLDER, placeholders, placeholderTarget } from './template';
 
 const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
@@ -169,6 +170,10 @@ export function checkRuleAgainstFacts(rule: LoadedRule, json: LocatedJson, shape
  */
 function pointsParameterProblems(rule: LoadedRule, json: LocatedJson, shape: ShapeNode | undefined, parameterSets: ParameterSet[]): RuleProblem[] {
   const points = rule.event.params.points;
+  if (typeof points === 'number' && !pointsWithinBound(points)) {
+    const at = json.locate(['event', 'params', 'points']);
+    return [{ file: rule.file, ...at, ...pointsOutOfBound(points) }];
+  }
   if (!points || typeof points !== 'object') return [];
   const problems: RuleProblem[] = [];
   const at = json.locate(['event', 'params', 'points', 'parameter']);

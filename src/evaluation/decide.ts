@@ -7,6 +7,7 @@ import { factsReach } from '../engine/facts-reach';
 import type { GatheredFacts, SubjectRef } from './facts';
 import { provisionalOn } from './provisional';
 import { proposedChoicesOf } from '../engine/proposed-choices';
+import { EvaluationError } from '../errors';
 
 /**
  * Where a verdict is decided. Pure: no database, no I/O — the facts come in, the decision goes out.
@@ -59,5 +60,10 @@ export async function decideRules(rules: LoadedRule[], facts: VerdictFacts, day:
   // SCORE is not a measure a mitigation lowers: a SCORE rule's effect stays SCORE.
   const scoring = results.some((r) => r.inEffect && r.effect === 'SCORE');
   const score = scoring ? results.reduce((sum, r) => sum + (r.fired ? (r.points ?? 0) : 0), 0) : null;
+  // A non-finite score would be stored and then never read back (GraphQL Float has no Infinity):
+  // refused before anything is written, whatever let it through (hostile31 F8).
+  if (score !== null && !Number.isFinite(score)) {
+    throw new EvaluationError(`规则给出的分数 ${score} 不是有限数，未作出裁决；请检查规则与参数文件中的分值 / The rules give the score ${score}, which is not a finite number; no verdict was given. Check the points in the rule and parameters files.`);
+  }
   return { outcome: strongestOutcome(results), score, rules: results };
 }

@@ -8,7 +8,8 @@ import { chinaDate } from '../domain/day';
 import { listFacts } from '../domain/list-membership';
 import { listingEndedRecords } from '../domain/listing-ended-record';
 import { parsePeriod, type Period } from '../domain/period';
-import { isYearStart, reviewPeriodOn, type ReviewPeriod } from '../domain/review-period';
+import { reviewPeriodOn, type ReviewPeriod } from '../domain/review-period';
+import { periodProblem, yearStartProblem } from '../domain/facts-arguments';
 import type { SubjectType } from '../domain/subject';
 import { BadUserInputError } from '../errors';
 import { factsOnce } from './facts-memo';
@@ -29,7 +30,7 @@ import type { FindingObjectionRow, ObjectionRow, RecordRow, RepairRow } from './
 export function period(value: string | null | undefined, field: string): Period | null {
   if (value == null) return null;
   const parsed = parsePeriod(value);
-  if (!parsed) throw new BadUserInputError(field, `"${value}" is not a calendar period of at least one day and at most 100 years (36500 days); write it as ISO 8601 years, months and days, e.g. "P3M", "P1Y", "P3Y".`);
+  if (!parsed) throw new BadUserInputError(field, periodProblem(value)!.en);
   return parsed;
 }
 
@@ -149,7 +150,8 @@ async function computeListFacts(loaders: Loaders, viewer: Viewer, field: FactsFi
 /** The review period containing the day, from the first day of the review year, checked. */
 export function reviewOn(on: string, startsOn: string | null): ReviewPeriod | null {
   if (startsOn == null) return null;
-  if (!isYearStart(startsOn)) throw new BadUserInputError('reviewYearStartsOn', `"${startsOn}" is not a day every year has: write the month and day the review year starts on as "MM-DD", e.g. "01-01" (not "02-29").`);
+  const problem = yearStartProblem(startsOn);
+  if (problem) throw new BadUserInputError('reviewYearStartsOn', problem.en);
   return reviewPeriodOn(on, startsOn);
 }
 

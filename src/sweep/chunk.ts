@@ -8,6 +8,14 @@ import type { FactsRunner } from '../evaluation/facts';
 import { sweepChunkSeconds, sweepSubjectsTotal } from '../metrics';
 import type { ChunkJob } from './queue';
 
+/**
+ * This worker's rules are not the run's: the chunk is not this worker's to do, and says nothing of
+ * the chunk itself, so it goes back to the queue without spending a retry (src/sweep/worker.ts).
+ */
+export class RulesMismatchError extends Error {
+  override name = 'RulesMismatchError';
+}
+
 export interface ChunkReport {
   runId: string;
   seq: number;
@@ -40,7 +48,7 @@ export async function processChunk({ em, facts, ruleSet, factsBatch }: ChunkDeps
   // checks again under the run's lock): their jobs end quietly instead of failing into retries.
   if ((await runStatus(em, job.runId)) === SweepStatus.CANCELLED) return none;
   if (plan.ruleSetVersion !== ruleSet.version) {
-    throw new Error(
+    throw new RulesMismatchError(
       `This worker's rules (version ${ruleSet.version.slice(0, 12)}) differ from those sweep ${job.runId} started with (${plan.ruleSetVersion.slice(0, 12)}); ` +
         'start workers from the same rule files (规则文件须与开始时一致).',
     );

@@ -51,6 +51,8 @@ export function SweepsPage() {
                         ? t(`已完成 ${run.subjects} 个主体（${run.chunks} 批）`, `${run.subjects} subjects done (${run.chunks} chunks)`)
                         : run.status === 'CANCELLED'
                           ? t(`已取消：计划 ${run.subjects} 个主体，${run.chunks} 批`, `cancelled: ${run.subjects} subjects in ${run.chunks} chunks were planned`)
+                          : run.status === 'FAILED'
+                            ? t(`失败：计划 ${run.subjects} 个主体，${run.chunks} 批；用 --resume ${run.id} 继续`, `failed: ${run.subjects} subjects in ${run.chunks} chunks were planned; resume with --resume ${run.id}`)
                           : t(`进行中：${run.subjects} 个主体，${run.chunks} 批`, `running: ${run.subjects} subjects in ${run.chunks} chunks`)}
                     </dd>
                     <dt>{t('开始', 'Started')}</dt>

@@ -56,4 +56,8 @@ export class SweepRun extends BaseEntity {
   /** Subjects that could not be evaluated (see sweep_error), set when the run completes. */
   @Property({ type: 'integer', nullable: true })
   failed?: number | null;
+
+  /** Why the run is FAILED (a chunk's job failed after its retries) and how to resume it; null otherwise. */
+  @Property({ type: 'text', nullable: true })
+  failure?: string | null;
 }

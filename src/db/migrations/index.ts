@@ -41,6 +41,7 @@ import { Migration20261220000000ListingEnteredInError } from './Migration2026122
 import { Migration20261227000000GradeEnteredBy } from './Migration20261227000000GradeEnteredBy';
 import { Migration20270101000000ObjectionWithdrawn } from './Migration20270101000000ObjectionWithdrawn';
 import { Migration20270105000000ListingAndFindingCorrections } from './Migration20270105000000ListingAndFindingCorrections';
+import { Migration20270108000000SweepFailed } from './Migration20270108000000SweepFailed';
 
 /** Every migration, oldest first. Add a new one here after `npm run migration:create`. */
 export const migrationsList: MigrationObject[] = [
@@ -86,4 +87,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261227000000GradeEnteredBy', class: Migration20261227000000GradeEnteredBy },
   { name: 'Migration20270101000000ObjectionWithdrawn', class: Migration20270101000000ObjectionWithdrawn },
   { name: 'Migration20270105000000ListingAndFindingCorrections', class: Migration20270105000000ListingAndFindingCorrections },
+  { name: 'Migration20270108000000SweepFailed', class: Migration20270108000000SweepFailed },
 ];

@@ -182,6 +182,31 @@ export async function completeRunIfDone(em: EntityManager, runId: string): Promi
   return updated.rowCount > 0;
 }
 
+/**
+ * Marks a RUNNING run FAILED with why and how to resume (a chunk's job failed after its retries),
+ * so that it neither hangs nor blocks its matter (hostile31 F9). The status guard leaves a run
+ * completed or cancelled meanwhile as it is. Returns whether it was marked.
+ */
+export async function failRun(em: EntityManager, runId: string, failure: string): Promise<boolean> {
+  const r = sqlNames(em, SweepRun);
+  const updated = await runSql(em,
+    `update ${r.table} set ${r.col.status} = ?, ${r.col.failure} = ?, ${r.col.finishedAt} = now(), ${r.col.updatedAt} = now()
+      where ${r.col.id} = ? and ${r.col.status} = ?`,
+    [SweepStatus.FAILED, failure, runId, SweepStatus.RUNNING],
+  );
+  return updated.rowCount > 0;
+}
+
+/** Takes a FAILED run up again (`--resume`): RUNNING, its failure cleared. Throws the unique violation when another run of the matter is RUNNING. */
+export async function reopenRun(em: EntityManager, runId: string): Promise<void> {
+  const r = sqlNames(em, SweepRun);
+  await runSql(em,
+    `update ${r.table} set ${r.col.status} = ?, ${r.col.failure} = null, ${r.col.finishedAt} = null, ${r.col.updatedAt} = now()
+      where ${r.col.id} = ? and ${r.col.status} = ?`,
+    [SweepStatus.RUNNING, runId, SweepStatus.FAILED],
+  );
+}
+
 export interface RunProgress {
   status: SweepStatus;
   subjects: number;

@@ -5,7 +5,7 @@ import { Guarded } from '../guarded';
 import { SweepStatus } from '../../domain/sweep';
 import { Connection } from '../connection';
 
-registerEnumType(SweepStatus, { name: 'SweepStatus', description: 'RUNNING until every chunk is committed, then COMPLETED; CANCELLED when stopped with cancelSweep. One run per matter is RUNNING at a time.' });
+registerEnumType(SweepStatus, { name: 'SweepStatus', description: 'RUNNING until every chunk is committed, then COMPLETED; CANCELLED when stopped with cancelSweep; FAILED when a chunk failed after its retries (failure says why; `npx chengxin evaluate --all --resume <id>` carries it on). One run per matter is RUNNING at a time.' });
 
 @ObjectType('SweepError', { description: 'A subject a sweep could not evaluate, and why; the sweep went on with the others.' })
 export class SweepErrorType {
@@ -65,6 +65,9 @@ export class SweepRunType {
 
   @Field(() => Int, { nullable: true, description: 'Subjects not evaluated (see errors); set when the run completes.' })
   failed!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the run is FAILED: the chunk whose job failed after its retries, the reason, and how to resume; null otherwise.' })
+  failure!: string | null;
 }
 
 export const SweepRunConnection = Connection(SweepRunType, 'SweepRun');
