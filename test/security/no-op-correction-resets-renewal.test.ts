@@ -36,12 +36,12 @@ it('the attack: two clerks uphold a renewed objection with a correction that res
   expect(noOp.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'correction' });
   for (const says of ['与记录现有的值相同', 'names no value that differs from the record', 'summary', 'REJECT the objection']) expect(noOp.errors![0].message).toContain(says);
   expect(await server.sql(`select status from objection where id = ?`, [renewed.id])).toEqual([{ status: 'PENDING' }]);
-  expect((await server.ok(RECORD, { id: recordId }, CLERK)).creditRecord).toMatchObject({ status: 'ACTIVE', version: 1 });
+  expect((await server.ok(RECORD, { id: recordId }, CLERK)).creditRecord!).toMatchObject({ status: 'ACTIVE', version: 1 });
 
   // Still renewed: it stays pending, so the record stays in force until an officer admits it.
   await server.ok(RESOLVE, { input: { objectionId: renewed.id, decision: 'REJECTED', resolution: '驳回', resolvedOn: today } }, CLERK2);
   expect((await file()).renewed).toBe(true);
-  expect((await server.ok(RECORD, { id: recordId }, CLERK)).creditRecord.status).toBe('ACTIVE');
+  expect((await server.ok(RECORD, { id: recordId }, CLERK)).creditRecord!.status).toBe('ACTIVE');
 });
 
 it('a correction that changes one value among restated ones is a correction: the record takes a new version and the next objection is the first since it', async () => {
@@ -51,7 +51,7 @@ it('a correction that changes one value among restated ones is a correction: the
   await server.ok(RESOLVE, {
     input: { objectionId: first.id, decision: 'UPHELD', remedy: 'CORRECT', correction: { summary: '未按期履行政府采购合同付款义务', severity: 'GENERAL' }, resolution: '更正', resolvedOn: today },
   }, CLERK2);
-  expect((await server.ok(RECORD, { id: recordId }, CLERK)).creditRecord).toMatchObject({ status: 'ACTIVE', version: 2 });
+  expect((await server.ok(RECORD, { id: recordId }, CLERK)).creditRecord!).toMatchObject({ status: 'ACTIVE', version: 2 });
   expect((await server.ok(FILE, { input: { recordId, filedBy: '本机关', reason: '更正后仍有误', filedOn: today } }, CLERK)).fileObjection.renewed).toBe(false);
-  expect((await server.ok(RECORD, { id: recordId }, CLERK)).creditRecord.status).toBe('DISPUTED');
+  expect((await server.ok(RECORD, { id: recordId }, CLERK)).creditRecord!.status).toBe('DISPUTED');
 });
