@@ -48,12 +48,12 @@ export async function withAudit<T>(
       const correction = new Correction();
       const result = await work(tx, correction);
       const corrected = correction.compared();
-      const { notify, findingOn, outcome, ...told } = about(result, corrected);
+      const { notify, findingOn, recordUnchanged, outcome, ...told } = about(result, corrected);
       const said = outcome ?? corrected?.outcome;
       if (said === undefined) throw new Error(`${action}: a use case that corrects nothing says its outcome`);
       const entry = { action, ...told, outcome: said };
       auditIn(tx, actor, entry);
-      if (notify !== false) await notifyIn(tx, entry, { changed: corrected?.changed, findingOn });
+      if (notify !== false) await notifyIn(tx, entry, { changed: corrected?.changed, findingOn, ...(recordUnchanged ? { recordUnchanged } : {}) });
       await tx.flush();
       return result;
     },
