@@ -56,13 +56,13 @@ export async function withAudit<T>(
         glass = takeBreakGlass(actor);
       }
       const corrected = correction.compared();
-      const { notify, findingOn, outcome, ...told } = about(result, corrected);
+      const { notify, findingOn, recordUnchanged, outcome, ...told } = about(result, corrected);
       const said = outcome ?? corrected?.outcome;
       if (said === undefined) throw new Error(`${action}: a use case that corrects nothing says its outcome`);
       // An ADMIN who did alone what takes a second person says so in the act's own event (break-glass.ts).
       const entry = { action, ...told, outcome: markedOutcome(said, glass) };
       auditIn(tx, actor, entry);
-      if (notify !== false) await notifyIn(tx, entry, { changed: corrected?.changed, findingOn });
+      if (notify !== false) await notifyIn(tx, entry, { changed: corrected?.changed, findingOn, ...(recordUnchanged ? { recordUnchanged } : {}) });
       await tx.flush();
       return result;
     },

@@ -45,10 +45,17 @@ export interface ChangeNotice {
    * (change.resolver.ts) without a lookup per notice.
    */
   findingOn?: 'Commitment' | 'CourtCase';
+  /**
+   * For a write about an objection to a record (FILE_OBJECTION, DECIDE_OBJECTION): true when it left
+   * the record's status and fields as they were — a renewed objection filed, or rejected or withdrawn
+   * before an officer admitted it (lawyer21 R5). A role that may not read a record's objections is not
+   * told of it: it changes nothing that role reads (hostile31 F3). Absent: told as before.
+   */
+  recordUnchanged?: boolean;
 }
 
 /** What a use case adds to its audit entry for the change notice only (withAudit's `about`). */
-export type NoticeDetail = Pick<ChangeNotice, 'changed' | 'findingOn'>;
+export type NoticeDetail = Pick<ChangeNotice, 'changed' | 'findingOn' | 'recordUnchanged'>;
 
 /**
  * NOTIFY in the transaction of the write: PostgreSQL delivers it to every listening server process

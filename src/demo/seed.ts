@@ -11,7 +11,7 @@ import { appendRevision } from '../registry/credit-record.service';
 import { decideCreditRepair, requestCreditRepair } from '../registry/credit-repair.service';
 import { WAIVE_ONLY } from '../registry/lighten-reach';
 import { fileObjection, resolveObjection } from '../registry/objection.service';
-import { Agency, CivilServant, CourtCase, CreditRecord, Enterprise, EnterpriseCreditGrade, ListMembership } from '../db/entities';
+import { Agency, CivilServant, CourtCase, CreditRecord, Enterprise, EnterpriseCreditGrade, ListMembership, PrincipalTerm } from '../db/entities';
 import * as names from './ezhou-names';
 import { addDays } from '../domain/day';
 import { addAnswerableFinding, addCommitments } from './commitments';
@@ -100,19 +100,22 @@ class DemoData {
       const [post, ranks, leading] = i < this.agencies.length ? this.random.pick(names.POSTS.slice(3)) : this.random.pick(names.POSTS);
       const region = this.random.pick(Object.values(names.REGION));
       const birth = this.random.dateBetween('1965-01-01', '1998-12-31');
-      this.servants.push(
-        this.em.create(CivilServant, {
-          idCardNumber: makeIdCardNumber(region, birth, String(100 + i).slice(-3)),
-          name: this.personName(),
-          agency,
-          post,
-          rank: this.random.pick(ranks),
-          leadingCadre: leading,
-          // The first person of each agency holds one of its leading posts: its principal (主要负责人).
-          principal: i < this.agencies.length,
-          principalSince: i < this.agencies.length ? this.random.dateBetween('2016-01-01', '2024-12-31') : null,
-        }),
-      );
+      const servant = this.em.create(CivilServant, {
+        idCardNumber: makeIdCardNumber(region, birth, String(100 + i).slice(-3)),
+        name: this.personName(),
+        agency,
+        post,
+        rank: this.random.pick(ranks),
+        leadingCadre: leading,
+        // The first person of each agency holds one of its leading posts: its principal (主要负责人).
+        principal: i < this.agencies.length,
+        principalSince: i < this.agencies.length ? this.random.dateBetween('2016-01-01', '2024-12-31') : null,
+      });
+      this.servants.push(servant);
+      // hostile31 F2: the open term, as followTenure opens it for an appointment (one principal per
+      // agency, so no overlap): without it the past-days rule on tenure never applied to demo data and
+      // no principal-responsibility finding could be entered on a demo principal.
+      if (servant.principal && servant.principalSince) this.em.create(PrincipalTerm, { servant, agency, startedOn: servant.principalSince });
     }
   }
 

@@ -8,6 +8,7 @@ import { SubjectType, type AgencyKind, type AgencyLevel } from '../domain/subjec
 import { BadUserInputError, ConflictError } from '../errors';
 import { findOrFail } from '../db/repositories/lookup';
 import { runSql } from '../db/repositories/sql';
+import { assertMayChangeUndatedValue } from './undated-values-past-days';
 import { AGENCY_PARENT_LOCK } from '../db/migrations/Migration20261206300000ConcurrentWriteGuards';
 
 export interface AgencyFields {
@@ -69,7 +70,14 @@ export async function updateAgency(em: EntityManager, actor: Viewer, id: string,
     const agency = await findOrFail(tx, Agency, 'agency', id, 'id', { lock: true });
     correction.of(agency, AGENCY_FIELDS);
     if (input.name != null) agency.name = input.name;
-    if (input.level != null) agency.level = input.level;
+    if (input.level != null && input.level !== agency.level) {
+      assertMayChangeUndatedValue(actor, {
+        field: 'level', old: agency.level, next: input.level, onRecordSince: agency.createdAt,
+        whose: { zh: `机构 ${agency.name}`, en: `agency ${agency.name}` },
+        decides: { zh: '层级决定诚信称号、履约践诺等规则是否适用（三(五)、三(六)）', en: 'the level decides whether the integrity-title and performance rules of 三(五) and 三(六) reach the agency' },
+      });
+      agency.level = input.level;
+    }
     if (input.kind != null && input.kind !== agency.kind) {
       assertMayChangeKind(actor, agency);
       agency.kind = input.kind;

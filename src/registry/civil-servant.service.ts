@@ -9,6 +9,7 @@ import { Agency, CivilServant } from '../db/entities';
 import { BadUserInputError, ConflictError } from '../errors';
 import { findOrFail } from '../db/repositories/lookup';
 import { followTenure } from './principal-terms';
+import { assertMayChangeUndatedValue } from './undated-values-past-days';
 
 export interface CivilServantFields {
   idCardNumber: string;
@@ -116,7 +117,14 @@ export async function updateCivilServant(
     if (input.name != null) servant.name = input.name;
     if (input.post != null) servant.post = input.post;
     if (input.rank != null) servant.rank = input.rank;
-    if (input.leadingCadre != null) servant.leadingCadre = input.leadingCadre;
+    if (input.leadingCadre != null && input.leadingCadre !== servant.leadingCadre) {
+      assertMayChangeUndatedValue(actor, {
+        field: 'leadingCadre', old: String(servant.leadingCadre), next: String(input.leadingCadre), onRecordSince: servant.createdAt,
+        whose: { zh: `公务员 ${servant.id}`, en: `civil servant ${servant.id}` },
+        decides: { zh: '是否领导干部决定适用四(四)还是三(四)', en: 'whether they are a leading cadre decides between 四(四) and 三(四)' },
+      });
+      servant.leadingCadre = input.leadingCadre;
+    }
     const becomingPrincipal = input.principal === true && !servant.principal;
     if (input.principal != null) servant.principal = input.principal;
     if (input.principalSince !== undefined) servant.principalSince = input.principalSince;

@@ -54,6 +54,8 @@ export interface ResolveObjectionFields extends DecisionRecord {
  * index (objection_one_pending_per_record) backs the rule in the database.
  */
 export async function fileObjection(em: EntityManager, actor: Viewer, input: FileObjectionFields): Promise<Objection> {
+  // hostile31 F3: whether the record's status changed, for who is told of it (ChangeNotice.recordUnchanged).
+  let recordUnchanged = true;
   return withAudit(em, actor, AuditAction.FILE_OBJECTION, async (tx) => {
     const record = await findOrFail(tx, CreditRecord, 'credit record', input.recordId, 'recordId', { lock: true });
     if (record.status === RecordStatus.REVOKED) {
@@ -77,11 +79,12 @@ export async function fileObjection(em: EntityManager, actor: Viewer, input: Fil
     const renewed = (await tx.count(Objection, { record, status: ObjectionStatus.REJECTED, ...(corrected ? { createdAt: { $gt: corrected.createdAt } } : {}) })) > 0;
     const objection = tx.create(Objection, { record, filedBy: input.filedBy, reason: input.reason, filedOn: input.filedOn, enteredBy: actor.subject, renewed });
     if (!renewed && record.status !== RecordStatus.DISPUTED) {
+      recordUnchanged = false;
       record.status = RecordStatus.DISPUTED;
       appendRevision(tx, record, RevisionAction.DISPUTED, input.reason, objection.id);
     }
     return objection;
-  }, (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: 'filed' }));
+  }, (o) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: 'filed', recordUnchanged }));
 }
 
 function applyCorrection(record: CreditRecord, correction: RecordCorrection): void {
@@ -137,6 +140,8 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
   // The history line of the decision names who decided and by which document, where given (lawyer13 R8).
   const line = `${input.resolution}${decisionSuffix(decision)}`;
   // What a correction changed, old → new, for the audit trail (the record's history keeps both versions too).
+  // hostile31 F3: whether the decision left the record as it was, for who is told of it (ChangeNotice.recordUnchanged).
+  let statusBefore: RecordStatus | undefined;
   return withAudit(em, actor, AuditAction.DECIDE_OBJECTION, async (tx, correction) => {
     const found = await findOrFail(tx, Objection, 'objection', input.objectionId, 'objectionId');
     const record = await findOrFail(tx, CreditRecord, 'credit record', found.record.id, 'objectionId', { lock: true });
@@ -147,6 +152,7 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
     if (record.status === RecordStatus.REVOKED) {
       throw new ConflictError('objectionId', 'the record this objection is about is revoked; a revoked record stays revoked, and nothing can be decided about it any more.');
     }
+    statusBefore = record.status;
     assertDateOrder('filedOn', objection.filedOn, 'resolvedOn', input.resolvedOn);
     assertMayDecideFrom(actor, objection, input.resolvedOn, { zh: '记录', en: 'record' });
     if (input.decision === ObjectionStatus.UPHELD) assertSecondPerson(actor, objection.enteredBy, { zh: '异议的支持（更正或撤销记录）', en: 'Upholding this objection (correcting or revoking the record)', field: 'objectionId' });
@@ -177,7 +183,7 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
       appendRevision(tx, record, RevisionAction.CORRECTED, line, objection.id);
     }
     return objection;
-  }, (o, corrected) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}${corrected ? `; ${corrected.outcome}` : ''}`.slice(0, 1000) }));
+  }, (o, corrected) => ({ subjectType: o.record.subjectType, subjectId: o.record.subjectId, targetId: o.record.id, outcome: `${o.status}${o.remedy ? ` ${o.remedy}` : ''}${corrected ? `; ${corrected.outcome}` : ''}`.slice(0, 1000), recordUnchanged: o.record.status === statusBefore && !corrected?.changed?.length }));
 }
 
 /** The fields a correction may change, as the audit outcome compares them. */

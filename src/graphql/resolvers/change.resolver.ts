@@ -32,6 +32,9 @@ const RECORD_ACTIONS = new Set<string>([
   AuditAction.REQUEST_REPAIR, AuditAction.DECIDE_REPAIR, AuditAction.STATE_REPAIR_RELIEF,
 ]);
 
+/** Objections to a record: what a role that may not read them hears of only when the record changed. */
+const OBJECTION_ACTIONS = new Set<string>([AuditAction.FILE_OBJECTION, AuditAction.DECIDE_OBJECTION]);
+
 /**
  * Writes whose target is a unit's finding: a commitment's (履职不力, withheld from the public) or a court
  * case's absence finding (public). Their notices say which (ChangeNotice.findingOn); one that does not
@@ -65,7 +68,10 @@ const changedOnlyWithheld = (viewer: Viewer, notice: ChangeNotice): boolean => {
  * - A role that may not read a record's repairs (FIELD_READERS 'CreditRecord.repairs') hears of no
  *   repair application, and of a decision only when it approved the repair, which changes what that
  *   role reads (the record's effect ends); a rejection changes nothing it sees (hostile13 F3).
- *   Objections need no such rule: the record's status (DISPUTED, REVOKED) shows them to every reader.
+ * - A role that may not read a record's objections (FIELD_READERS 'CreditRecord.objections') hears of an
+ *   objection filed or decided only when it changed the record (its status or fields): a renewed
+ *   objection filed, rejected or withdrawn before an officer admitted it leaves the record ACTIVE and
+ *   tells such a role nothing it reads (hostile31 F3). An admission makes the record DISPUTED: told.
  * - A correction that changed only fields the role may not read (a court case's representative or
  *   the head's reason for absence, for the public) is not told: that they changed, and when, is what
  *   the withheld value would tell (hostile29 F7, the hostile12 pattern).
@@ -74,11 +80,13 @@ const changedOnlyWithheld = (viewer: Viewer, notice: ChangeNotice): boolean => {
 function admission(viewer: Viewer, changes: ChangeFeed): ((notice: ChangeNotice) => Promise<boolean>) | undefined {
   const publicCaller = viewer.role === Role.PUBLIC;
   const readsRepairs = (FIELD_READERS['CreditRecord.repairs'].roles as readonly Role[]).includes(viewer.role);
+  const readsObjections = (FIELD_READERS['CreditRecord.objections'].roles as readonly Role[]).includes(viewer.role);
   const readsWithheld = READS_CORRECTIONS_WHOLE.get(viewer.role) ?? false;
-  if (!publicCaller && readsRepairs && readsWithheld) return undefined;
+  if (!publicCaller && readsRepairs && readsObjections && readsWithheld) return undefined;
   return async (notice) => {
     if (changedOnlyWithheld(viewer, notice)) return false;
     if (!readsRepairs && notice.action === AuditAction.REQUEST_REPAIR) return false;
+    if (!readsObjections && notice.recordUnchanged && OBJECTION_ACTIONS.has(notice.action)) return false;
     if (!readsRepairs && notice.action === AuditAction.DECIDE_REPAIR && !(await changes.repairApproved(notice))) return false;
     return !publicCaller || !notice.targetId || !RECORD_ACTIONS.has(notice.action) || changes.targetDisclosed(notice);
   };
@@ -88,7 +96,7 @@ function admission(viewer: Viewer, changes: ChangeFeed): ((notice: ChangeNotice)
 export class ChangeResolver {
   @Subscription(() => SubjectChangeType, {
     description:
-      'Changes that can affect verdicts, as they are committed (graphql-ws protocol over WebSocket at /graphql; the token goes in the connection_init payload as {"authorization": "Bearer …"}, none for the public). Narrow to one subject, or a kind of subject; rule reloads reach every subscriber. The public receives no change about a civil servant, nor about a record that is not publicly disclosed; a role that may not read repairs hears of no repair application, and of a decision only when it approved the repair. A subscriber that falls 1,000 changes behind loses the oldest; reconcile with creditRecords(filter: { updatedAfter }).',
+      'Changes that can affect verdicts, as they are committed (graphql-ws protocol over WebSocket at /graphql; the token goes in the connection_init payload as {"authorization": "Bearer …"}, none for the public). Narrow to one subject, or a kind of subject; rule reloads reach every subscriber. The public receives no change about a civil servant, nor about a record that is not publicly disclosed; a role that may not read repairs hears of no repair application, and of a decision only when it approved the repair; a role that may not read objections hears of one filed or decided only when it changed the record (a renewed objection filed, rejected or withdrawn before admission is not told). A subscriber that falls 1,000 changes behind loses the oldest; reconcile with creditRecords(filter: { updatedAfter }).',
     subscribe: ({ args, context }) => {
       const { viewer, changes } = context as GraphQLContext;
       const { subjectType, subjectId } = args as { subjectType?: SubjectType | null; subjectId?: string | null };
