@@ -110,7 +110,7 @@ describe('parameters files are complete', () => {
     const dir = folder({ 'parameters/2026-12-01.json': () => (text = nextParameters((values) => (values.breachedCommitmentPoints.value = '-5'))()) });
     const { problems } = inspectRules(dir, schema);
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'parameters/2026-12-01.json', line: lineOf(text, '"value": "-5"'), en: expect.stringContaining('the parameter "breachedCommitmentPoints" must be a number (read by rule ag-performance-breached-commitments') }),
+      expect.objectContaining({ file: 'parameters/2026-12-01.json', line: lineOf(text, '"value": "-5"'), en: expect.stringContaining('the parameter "breachedCommitmentPoints" must be points between -1000000 and 1000000 (read by rule ag-performance-breached-commitments') }),
     ]);
   });
 
