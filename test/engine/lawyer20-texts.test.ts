@@ -53,7 +53,8 @@ describe('lawyer20 N2: lead units named fully', () => {
   it('says one of 三(五)\'s lead units, the 四(五) units that review streets and townships, and 市委党校 among 三(四)\'s', () => {
     expect(readJson('agency/performance-government-commitments.json').explanation.zh).toContain('市政府办公室（三(五)牵头单位之一）');
     expect(readJson('agency/performance-breached-commitments.json').explanation.zh).toContain('各区人民政府、开发区管委会（四(五)牵头单位中考核街道和乡镇的机关）');
+    // law29 (lawyer28 R3): every lead unit, in the held text's own words ("牵头单位:市人社局、市委组织部、市委党校").
     const parameters = JSON.parse(readFileSync(path.resolve(__dirname, '../../rules/parameters/2018-12-26.json'), 'utf8'));
-    expect(JSON.stringify(parameters.values.trustworthyCountsFor)).toContain('中共鄂州市委组织部、中共鄂州市委党校（三(四)牵头单位）');
+    expect(JSON.stringify(parameters.values.trustworthyCountsFor)).toContain('市人社局、市委组织部、市委党校（三(四)牵头单位）');
   });
 });
