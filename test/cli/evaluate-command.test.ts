@@ -71,7 +71,8 @@ describe('a matter with no rule in force on the day', () => {
     expect(one.stdout).toContain('结论 Outcome: 无适用规则 NO_RULE_IN_FORCE');
     // A sweep judges today or a past day (src/sweep/plan.ts): before 2030, no rule of the matter is in force.
     const sweep = await runNode(['bin/chengxin.js', 'evaluate', '--all', '--matter', 'SECONDMENT', '--as-of', '2026-11-01', '--workers', '1'], env());
-    expect(sweep.status).toBe(0);
+    // The status with the command's stderr, so a failure says why the sweep did not finish (it once exited 1 in CI, stop 31).
+    expect({ status: sweep.status, stderr: sweep.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
     expect(sweep.stdout).toMatch(/无适用规则 NO_RULE_IN_FORCE\s*│\s*1\b/);
   }, 60_000);
 });
