@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { profileFromArgs } from './cpu-profile-file';
 
 /**
  * Where a server's CPU profile went by stage of a request (issue 13, stop 31): each busy sample is
@@ -13,13 +13,7 @@ import { readFileSync } from 'node:fs';
  * server's start left out, however long a loaded machine made it); --skip-seconds leaves out that
  * many seconds more (the bench's warm-up calls).
  */
-type Frame = { functionName: string; url: string; lineNumber: number };
-type Node = { id: number; callFrame: Frame; children?: number[] };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
-
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
-const profile = JSON.parse(readFileSync(args[0], 'utf8')) as Profile;
+const { profile, option } = profileFromArgs();
 const skip = Number(option('skip-seconds', '0')) * 1e6;
 const from = option('from', '');
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { profileFromArgs, type Frame } from './cpu-profile-file';
 
 /**
  * Where a V8 CPU profile's time went, by self time: per package (a node_modules folder, the
@@ -9,13 +9,7 @@ import { readFileSync } from 'node:fs';
  *
  * With --subjects (subjects × passes profiled), each line also shows µs per subject.
  */
-type Frame = { functionName: string; url: string; lineNumber: number };
-type Node = { id: number; callFrame: Frame; children?: number[] };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
-
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
-const profile = JSON.parse(readFileSync(args[0], 'utf8')) as Profile;
+const { profile, option } = profileFromArgs();
 const subjects = Number(option('subjects', '0'));
 const top = Number(option('top', '25'));
 
