@@ -83,3 +83,14 @@ export function multiLineProblem(text: string): string | null {
   return `第 ${at} 个字符 ${code} 是双向文字嵌入、覆盖或隔离控制符，会使显示的文字与保存的不同，文本不能包含；请删除后重新提交。 `
     + `character ${at} is ${code}, a bidirectional embedding, override or isolate, which makes the text show other than it is stored; text may not hold it. Remove it and send again.`;
 }
+
+/**
+ * Text as a reader sees it, for telling whether two texts say the same: compatibility forms folded
+ * (NFKC: full-width letters, NFD spellings), characters that render as nothing dropped, every run of
+ * white space one space, none at the ends. hostile32 F1: a "correction" adding a trailing space, a
+ * line break or a zero-width space to a summary showed exactly the record's text, yet counted as a
+ * correction and so restarted the count of rejected objections.
+ */
+export function shownText(text: string): string {
+  return text.normalize('NFKC').replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').replace(/\s+/gu, ' ').trim();
+}

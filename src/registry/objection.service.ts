@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { withAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/role';
 import { AuditAction } from '../domain/audit';
-import { CreditRecord, Objection } from '../db/entities';
+import { CivilServant, CreditRecord, Objection } from '../db/entities';
 import { RecordCategory, RecordStatus, RevisionAction, type Severity } from '../domain/credit-record';
 import { ObjectionRemedy, ObjectionStatus } from '../domain/objection';
 import { BadUserInputError, ConflictError } from '../errors';
@@ -12,6 +12,8 @@ import { appendRevision, assertInOfficeApplies, assertRecordConsistent } from '.
 import { findOrFail } from '../db/repositories/lookup';
 import { assertDateOrder } from './date-order';
 import { assertSecondPerson } from './second-person';
+import { assertPrincipalOn } from './principal-terms';
+import { shownText } from '../domain/plain-text';
 import { assertMayDecideFrom, assertMayFileFrom } from './backdated-objection';
 
 export interface FileObjectionFields {
@@ -101,7 +103,12 @@ function applyCorrection(record: CreditRecord, correction: RecordCorrection): vo
   // record no review has looked at), so one that restates the record's values would let a second clerk
   // turn a renewed objection, which suspends nothing until an officer admits it, into a first one.
   // Only a value that differs is a correction; a real decision day replacing an estimated one differs.
-  const changes = given.filter(([name, value]) => record[name as keyof RecordCorrection] !== value || (name === 'decidedOn' && record.decidedOnEstimated));
+  // hostile32 F1: a text differs only when it shows differently (shownText), not by a space or an invisible character.
+  const differs = (name: string, value: unknown) => {
+    const held = record[name as keyof RecordCorrection];
+    return typeof value === 'string' && typeof held === 'string' ? shownText(value) !== shownText(held) : held !== value;
+  };
+  const changes = given.filter(([name, value]) => differs(name, value) || (name === 'decidedOn' && record.decidedOnEstimated));
   if (changes.length === 0) {
     throw new BadUserInputError(
       'correction',
@@ -178,7 +185,13 @@ export async function resolveObjection(em: EntityManager, actor: Viewer, input: 
       appendRevision(tx, record, RevisionAction.REVOKED, line, objection.id);
     } else {
       correction.of(record, CORRECTABLE);
+      const { category, occurredOn } = record;
       applyCorrection(record, input.correction!);
+      // hostile32 F4: a principal's-responsibility finding (三(六)) rests on a term in office on the day of
+      // the act, whether it is entered or corrected into being (a new category, or a new day of the act).
+      if (record.category === RecordCategory.PRINCIPAL_RESPONSIBILITY && (category !== record.category || occurredOn !== record.occurredOn)) {
+        await assertPrincipalOn(tx, await tx.findOneOrFail(CivilServant, record.subjectId), record.occurredOn, 'correction');
+      }
       record.status = statusAfter;
       appendRevision(tx, record, RevisionAction.CORRECTED, line, objection.id);
     }

@@ -82,13 +82,13 @@ async function assertNoOverlap(tx: EntityManager, term: PrincipalTerm, field: st
  * a finding that a principal caused an agency's dishonesty (PRINCIPAL_RESPONSIBILITY, 三(六)) is
  * entered only on someone who was principal when the act occurred — sitting or former.
  */
-export async function assertPrincipalOn(tx: EntityManager, servant: CivilServant, day: string): Promise<PrincipalTerm> {
+export async function assertPrincipalOn(tx: EntityManager, servant: CivilServant, day: string, field = 'subjectId'): Promise<PrincipalTerm> {
   const terms = await tx.find(PrincipalTerm, { servant }, { orderBy: { startedOn: 'asc' } });
   const term = terms.find((t) => t.startedOn <= day && (t.endedOn ?? OPEN_END) >= day);
   if (term) return term;
   const onFile = (lang: 'zh' | 'en') => (terms.length ? terms.map((t) => describe(t, lang)).join(lang === 'zh' ? '；' : '; ') : lang === 'zh' ? '无' : 'none');
   throw new BadUserInputError(
-    'subjectId',
+    field,
     `PRINCIPAL_RESPONSIBILITY（三(六)主要负责人责任认定）只能登记在行为发生之日（occurredOn ${day}）任机关主要负责人的公务员名下（现任或已卸任）；此人登记的任期：${onFile('zh')}。请核对 occurredOn，或先以 updateCivilServant 登记其任职（principal、principalSince）。 / PRINCIPAL_RESPONSIBILITY (三(六), a principal's responsibility) is entered only on a civil servant who was an agency's principal on the day of the act (occurredOn ${day}), sitting or former; this person's recorded terms: ${onFile('en')}. Check occurredOn, or record their tenure (principal, principalSince) first.`,
   );
 }

@@ -44,6 +44,25 @@ it('the attack: two clerks uphold a renewed objection with a correction that res
   expect((await server.ok(RECORD, { id: recordId }, CLERK)).creditRecord!.status).toBe('ACTIVE');
 });
 
+it('hostile32 F1: a summary that shows the same — a trailing space, a line break, a zero-width space, full-width letters — restates the record: refused, nothing written', async () => {
+  const today = chinaToday();
+  const summary = '未按期履行PPP项目合同付款义务';
+  const recordId = await createRecord(server, 'AGENCY', await createAgency(server), { summary });
+  const file = async () => (await server.ok(FILE, { input: { recordId, filedBy: '本机关', reason: '认定有误', filedOn: today } }, CLERK)).fileObjection;
+  const first = await file();
+  await server.ok(RESOLVE, { input: { objectionId: first.id, decision: 'REJECTED', resolution: '驳回', resolvedOn: today } }, CLERK2);
+  const renewed = await file();
+  for (const looksTheSame of [`${summary} `, `${summary}\n`, summary.replace('履行', '履\u200B行'), summary.replace('PPP', 'ＰＰＰ')]) {
+    const noOp = await server.query(RESOLVE, {
+      input: { objectionId: renewed.id, decision: 'UPHELD', remedy: 'CORRECT', correction: { summary: looksTheSame }, resolution: '更正', resolvedOn: today },
+    }, CLERK2);
+    expect({ sent: JSON.stringify(looksTheSame), code: noOp.errors?.[0].extensions?.code }).toEqual({ sent: JSON.stringify(looksTheSame), code: 'BAD_USER_INPUT' });
+    expect(noOp.errors![0].message).toContain('与记录现有的值相同');
+  }
+  expect(await server.sql(`select status from objection where id = ?`, [renewed.id])).toEqual([{ status: 'PENDING' }]);
+  expect((await server.ok(RECORD, { id: recordId }, CLERK)).creditRecord!).toMatchObject({ version: 1, summary });
+});
+
 it('a correction that changes one value among restated ones is a correction: the record takes a new version and the next objection is the first since it', async () => {
   const today = chinaToday();
   const recordId = await createRecord(server, 'AGENCY', await createAgency(server), { summary: '未按期履行政府采购合同付款义务' });
