@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { noteBreakGlass } from '../audit/break-glass';
 import { Role, type Viewer } from '../auth/role';
+import { shownText } from '../domain/plain-text';
 
 /**
  * hostile13 F5: one clerk could enter an objection to any record and uphold it with REVOKE (or enter
@@ -17,7 +18,15 @@ import { Role, type Viewer } from '../auth/role';
  * Punctuation is kept: `a.b` and `ab` may be two people.
  */
 export function samePerson(a: string, b: string | null | undefined): boolean {
-  return b != null && a.normalize('NFKC').toLowerCase() === b.normalize('NFKC').toLowerCase();
+  return b != null && personKey(a) === personKey(b);
+}
+
+/**
+ * hostile32 F6: white space is folded away too — `王芳` and `王 芳` (tokens take single spaces inside)
+ * are one person: a name's spaces are how it was typed, not who it names.
+ */
+function personKey(sub: string): string {
+  return shownText(sub).replace(/\s/gu, '').toLowerCase();
 }
 
 /**

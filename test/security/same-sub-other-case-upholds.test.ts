@@ -26,3 +26,13 @@ it('the same sub in capitals cannot uphold the objection it filed; another perso
   expect((await server.sql(`select status from credit_record where id = ?`, [recordId]))[0].status).toBe('DISPUTED');
   expect((await server.ok(UPHOLD, { o: objection, on: chinaToday() }, OTHER)).resolveObjection).toEqual({ status: 'UPHELD', record: { status: 'REVOKED' } });
 });
+
+it('hostile32 F6: a sub spelt with a space (王 芳; tokens take single spaces inside only) is the person who filed as 王芳', async () => {
+  const recordId = await createRecord(server, 'AGENCY', await createAgency(server));
+  const objection = (await server.ok(FILE, { r: recordId, on: chinaToday() }, { role: 'CLERK', sub: '王芳' })).fileObjection.id;
+  for (const sub of ['王 芳']) {
+    const refused = await server.query(UPHOLD, { o: objection, on: chinaToday() }, { role: 'CLERK', sub });
+    expect({ sub, extensions: refused.errors?.[0].extensions }).toMatchObject({ sub, extensions: { code: 'FORBIDDEN', reason: 'SECOND_PERSON_REQUIRED' } });
+  }
+  expect((await server.sql(`select status from credit_record where id = ?`, [recordId]))[0].status).toBe('DISPUTED');
+});
