@@ -109,16 +109,17 @@ export function coverageWarnings(library: PolicyLibrary, coverage: DocumentCover
     return document.clauses.flatMap((clause) => {
       const i = catalogue.clauses.findIndex((c) => clauseKey(c.clause) === clauseKey(clause.clause));
       return clause.measures.flatMap((measure, j): RuleProblem[] => {
-        const at = { file: catalogue.file, ...catalogue.json.locate(['clauses', i, 'measures', j]) };
+        // Located only for a warning: locating parses the catalogue again (json-file.ts).
+        const at = () => ({ file: catalogue.file, ...catalogue.json.locate(['clauses', i, 'measures', j]) });
         const problems: RuleProblem[] = [];
         if (measure.gaps.length) {
           const some = measure.rules.length ? { zh: `（已由 ${measure.rules.map((r) => r.id).join('、')} 在其他事项中实施）`, en: ` (implemented for other matters by ${measure.rules.map((r) => r.id).join(', ')})` } : { zh: '', en: '' };
-          problems.push({ ...at, zh: `${clause.clause} 授权的措施“${measure.words}”（${measure.effect}）在事项 ${measure.gaps.join('、')} 中尚无规则实施${some.zh}，清单也未说明理由：请增加规则，或在 notImplemented 中说明理由（可用 matters 限定事项）`, en: `no rule implements the measure of ${clause.clause} "${measure.words}" (${measure.effect}) for ${measure.gaps.join(', ')}${some.en}, and the catalogue gives no reason: add a rule, or give the reason in notImplemented (its matters may name the matters it explains)` });
+          problems.push({ ...at(), zh: `${clause.clause} 授权的措施“${measure.words}”（${measure.effect}）在事项 ${measure.gaps.join('、')} 中尚无规则实施${some.zh}，清单也未说明理由：请增加规则，或在 notImplemented 中说明理由（可用 matters 限定事项）`, en: `no rule implements the measure of ${clause.clause} "${measure.words}" (${measure.effect}) for ${measure.gaps.join(', ')}${some.en}, and the catalogue gives no reason: add a rule, or give the reason in notImplemented (its matters may name the matters it explains)` });
         }
         const stale = explainedMatters(measure).filter((m) => measure.rules.some((r) => r.matters.includes(m)));
         if (stale.length) {
           const ids = measure.rules.filter((r) => r.matters.some((m) => stale.includes(m))).map((r) => r.id);
-          problems.push({ ...at, zh: `${clause.clause} 的措施在事项 ${stale.join('、')} 中已由 ${ids.join('、')} 实施：请从 notImplemented 中删去这些事项`, en: `the measure of ${clause.clause} is implemented for ${stale.join(', ')} by ${ids.join(', ')}: take those matters out of notImplemented` });
+          problems.push({ ...at(), zh: `${clause.clause} 的措施在事项 ${stale.join('、')} 中已由 ${ids.join('、')} 实施：请从 notImplemented 中删去这些事项`, en: `the measure of ${clause.clause} is implemented for ${stale.join(', ')} by ${ids.join(', ')}: take those matters out of notImplemented` });
         }
         return problems;
       });

@@ -112,12 +112,7 @@ function lineText(text: string, line: number): string {
  * named with its fix and the line it stands on; the file is then read as if it had been fixed, so
  * the errors that slip would set off are not reported on top of it.
  */
-export function parseJsonFile(file: string, original: string): { json: LocatedJson | null; problems: RuleProblem[] } {
-  // The parser recurses per level: a file of ten thousand "[" would exhaust the stack.
-  const deep = jsonTooDeep(original, RULE_LIMITS.jsonDepth);
-  if (deep) {
-    return { json: null, problems: [{ file, ...deep, zh: `JSON 嵌套超过 ${RULE_LIMITS.jsonDepth} 层`, en: `JSON nested deeper than ${RULE_LIMITS.jsonDepth} levels` }] };
-  }
+function parseLocating(file: string, original: string): { json: LocatedJson | null; problems: RuleProblem[] } {
   const { slips, repaired: text } = fullWidthSlips(original);
   const slipProblems: RuleProblem[] = slips.map((slip) => {
     const at = lineAndColumn(original, slip.offset);
@@ -156,4 +151,63 @@ export function parseJsonFile(file: string, original: string): { json: LocatedJs
     },
     problems,
   };
+}
+
+/**
+ * A file JSON.parse reads as the locating parser would, or null when only the locating parser can
+ * say what is wrong with it. The locating parser's objects have no prototype (so a key such as
+ * "constructor" or "toString" names nothing inherited, and "__proto__" is an ordinary key): so have
+ * these. A number JSON.parse read as Infinity, or nesting past the limit, is a problem to locate,
+ * so such a file goes to the locating path too. In a file JSON.parse accepts, every bracket outside
+ * a string opens a value, so this walk's depth is jsonTooDeep's; it stops one level past the limit.
+ */
+function quickValue(text: string): { value: unknown } | null {
+  let value: unknown;
+  try {
+    // V8's JSON.parse does not recurse per level: deep nesting is measured below, not a stack overflow.
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const fits = (node: unknown, depth: number): boolean => {
+    if (typeof node === 'number') return Number.isFinite(node);
+    if (!node || typeof node !== 'object') return true;
+    if (depth + 1 > RULE_LIMITS.jsonDepth) return false;
+    if (Array.isArray(node)) return node.every((child) => fits(child, depth + 1));
+    Object.setPrototypeOf(node, null);
+    return Object.values(node).every((child) => fits(child, depth + 1));
+  };
+  return fits(value, 0) ? { value } : null;
+}
+
+/**
+ * A file that parsed cleanly, its places found only when a problem asks for one: the locating
+ * parse costs several times JSON.parse, and most files of a rules folder never name a line.
+ */
+function lazilyLocated(text: string, value: unknown): LocatedJson {
+  let tree: Node | undefined;
+  return {
+    value,
+    locate: (path) => {
+      tree ??= parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+      return lineAndColumn(text, (tree && findNodeAtLocation(tree, path)?.offset) ?? 0);
+    },
+  };
+}
+
+/**
+ * Parses a rules-folder JSON file: its value, and the line and column of any of its values on
+ * demand. A file JSON.parse reads, within the limits, is read so and located only when asked; any
+ * other is measured and read by the locating parser, which names every problem (parseLocating).
+ * The problems and places are the same either way.
+ */
+export function parseJsonFile(file: string, original: string): { json: LocatedJson | null; problems: RuleProblem[] } {
+  const quick = quickValue(original);
+  if (quick) return { json: lazilyLocated(original, quick.value), problems: [] };
+  // The locating parser recurses per level: a file of ten thousand "[" would exhaust the stack.
+  const deep = jsonTooDeep(original, RULE_LIMITS.jsonDepth);
+  if (deep) {
+    return { json: null, problems: [{ file, ...deep, zh: `JSON 嵌套超过 ${RULE_LIMITS.jsonDepth} 层`, en: `JSON nested deeper than ${RULE_LIMITS.jsonDepth} levels` }] };
+  }
+  return parseLocating(file, original);
 }

@@ -17,8 +17,11 @@ export interface ParameterRead {
   /** A GraphQL input type (facts-query variables), 'number', 'points' (a number within RULE_LIMITS.points), or null for any value. */
   expects: GraphQLInputType | 'number' | 'points' | null;
   by: { zh: string; en: string };
-  /** For a rule's read: where in the rule file it stands, to blame the rule when no file holds the path at all. */
-  inRule?: { file: string; line: number; column: number; checkedElsewhere: boolean };
+  /**
+   * For a rule's read: where in the rule file it stands, to blame the rule when no file holds the path
+   * at all. Found only then: locating a place parses the file again (json-file.ts).
+   */
+  inRule?: { file: string; at(): { line: number; column: number }; checkedElsewhere: boolean };
 }
 
 /**
@@ -58,7 +61,7 @@ export function parameterReads(rules: { rule: LoadedRule; json: LocatedJson }[],
   for (const { rule, json } of rules) {
     const by = { zh: `规则 ${rule.id}（${rule.file}）`, en: `rule ${rule.id} (${rule.file})` };
     // Condition and explanation paths no file holds are reported at the rule by the facts check.
-    const at = (place: (string | number)[], checkedElsewhere: boolean) => ({ file: rule.file, ...json.locate(place), checkedElsewhere });
+    const at = (place: (string | number)[], checkedElsewhere: boolean) => ({ file: rule.file, at: () => json.locate(place), checkedElsewhere });
     for (const { leaf, at: place } of leaves(rule.conditions)) {
       if (leaf.fact === 'parameters' && leaf.path) reads.push({ path: dottedName(leaf.path), expects: NUMERIC.includes(leaf.operator) ? 'number' : null, by, inRule: at([...place, 'path'], true) });
       const value = leaf.value as { fact?: unknown; path?: unknown } | null;
@@ -136,8 +139,7 @@ export function checkParameterFiles(files: { set: ParameterSet; json: LocatedJso
     for (const place of read.inRules.filter((p) => !p.checkedElsewhere)) {
       problems.push({
         file: place.file,
-        line: place.line,
-        column: place.column,
+        ...place.at(),
         zh: `参数 "${read.path}" 不在任何参数文件中；请更正路径，或在每个参数文件中加入该值`,
         en: `the parameter "${read.path}" is in no parameters file; correct the path, or add the value to every parameters file`,
       });

@@ -51,8 +51,7 @@ export function validateMitigations(loaded: { rule: LoadedRule; json: LocatedJso
   for (const { rule, json } of loaded) {
     const mitigates = rule.event.params.mitigates;
     if (!mitigates) continue;
-    const at = json.locate(['event', 'params', 'mitigates', 'rule']);
-    const problem = (zh: string, en: string) => problems.push({ file: rule.file, ...at, zh, en });
+    const problem = (zh: string, en: string) => problems.push({ file: rule.file, ...json.locate(['event', 'params', 'mitigates', 'rule']), zh, en });
     const target = byId.get(mitigates.rule);
     if (!target) problem(`从轻的对象规则 "${mitigates.rule}" 不存在`, `the rule to mitigate, "${mitigates.rule}", does not exist`);
     else if (target.subjectType !== rule.subjectType || !target.matters.some((m) => rule.matters.includes(m))) {

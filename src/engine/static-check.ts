@@ -176,8 +176,7 @@ function pointsParameterProblems(rule: LoadedRule, json: LocatedJson, shape: Sha
   }
   if (!points || typeof points !== 'object') return [];
   const problems: RuleProblem[] = [];
-  const at = json.locate(['event', 'params', 'points', 'parameter']);
-  const problem = (zh: string, en: string) => problems.push({ file: rule.file, ...at, zh, en });
+  const problem = (zh: string, en: string) => problems.push({ file: rule.file, ...json.locate(['event', 'params', 'points', 'parameter']), zh, en });
   if (!/^[\w.[\]]*$/.test(points.parameter.replace(PLACEHOLDER, ''))) {
     problem('points.parameter 只能是参数路径（字母、数字、点号）及 {{事实.路径}} 占位符', 'points.parameter may hold only a parameter path (letters, digits, dots) and {{fact.path}} placeholders');
   }
