@@ -1,10 +1,11 @@
-import { ArrayMaxSize, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { BreachFinding, CommitmentDomain, CommitmentKind, CommitmentStatus } from '../../domain/commitment';
 import { Severity } from '../../domain/credit-record';
-import { HappenedOn, MultiLine, SingleLine } from '../validators';
+import { HappenedOn } from '../validators';
 import { NonEmptyText } from './non-empty-text';
+import { TextField } from './text-field';
 
 /** The answerable persons of a 履职不力 finding, declared once for settling and for recording a finding. */
 const ANSWERABLE_PERSONS = '相关责任人 / The civil servants the 履职不力 (DERELICTION) finding names as answerable (四(四) 相关责任人), on a public commitment of infrastructure, public service or livelihood: each gets an entry (COMMITMENT_DERELICTION) in their integrity file, weighed in a leading cadre\'s promotion assessment. Absent or empty: the finding counts against the unit only. The commitment\'s named responsible person gets nothing unless listed here.';
@@ -58,9 +59,7 @@ export class CreateCommitmentInput {
   @Field({ description: '是否向社会公开 / Disclosed to the public (向社会公开): 四(四) speaks of public projects and work only.' })
   publiclyDisclosed!: boolean;
 
-  @MultiLine()
-  @Field()
-  @NonEmptyText(4000)
+  @TextField(4000, { multiLine: true })
   content!: string;
 
   @HappenedOn()
@@ -85,14 +84,10 @@ export class SettleCommitmentInput {
   @Field(() => BreachFinding, { nullable: true, description: 'Required for BREACHED: DERELICTION (履职不力) counts against the unit and enters the files of the persons it names in answerablePersonIds; LAWFUL_CHANGE and FORCE_MAJEURE do neither.' })
   breachFinding?: BreachFinding | null;
 
-  @SingleLine()
-  @Field({ nullable: true, description: 'The settling document (文号); required for a DERELICTION finding that names answerable persons: it numbers their records.' })
-  @NonEmptyText(100, { optional: true })
+  @TextField(100, { nullable: true, description: 'The settling document (文号); required for a DERELICTION finding that names answerable persons: it numbers their records.' })
   settlementDocument?: string;
 
-  @SingleLine()
-  @Field({ nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that names answerable persons.' })
-  @NonEmptyText(200, { optional: true })
+  @TextField(200, { nullable: true, description: 'The body that made the finding (认定部门); required for a DERELICTION finding that names answerable persons.' })
   foundBy?: string;
   @AnswerablePersonIds()
   answerablePersonIds?: string[] | null;
@@ -125,14 +120,10 @@ export class RecordBreachFindingInput {
   @HappenedOn({ description: '认定之日 / The day the finding was made; on or after settledOn. It counts from this day, not before.' })
   foundOn!: string;
 
-  @SingleLine()
-  @Field({ description: '认定部门 / The body that made the finding.' })
-  @NonEmptyText(200)
+  @TextField(200, { description: '认定部门 / The body that made the finding.' })
   foundBy!: string;
 
-  @SingleLine()
-  @Field({ nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that names answerable persons.' })
-  @NonEmptyText(100, { optional: true })
+  @TextField(100, { nullable: true, description: '认定文号 / The document of the finding; required for a DERELICTION finding that names answerable persons.' })
   findingDocument?: string;
   @AnswerablePersonIds()
   answerablePersonIds?: string[] | null;
@@ -158,16 +149,10 @@ export class CorrectBreachFindingInput {
   @IsOptional()
   foundOn?: string | null;
 
-  @SingleLine()
-  @Field(() => String, { nullable: true, description: '更正后的认定机关 / The corrected finding body.' })
-  @IsOptional()
-  @MaxLength(200)
+  @TextField(200, { nullable: true, mayBeEmpty: true, description: '更正后的认定机关 / The corrected finding body.' })
   foundBy?: string | null;
 
-  @SingleLine()
-  @Field(() => String, { nullable: true, description: '更正后的认定文书 / The corrected document of the finding.' })
-  @IsOptional()
-  @MaxLength(100)
+  @TextField(100, { nullable: true, mayBeEmpty: true, description: '更正后的认定文书 / The corrected document of the finding.' })
   findingDocument?: string | null;
 
   @Field({ description: '更正理由 / Why: the finding body\'s correction decision (kept in the CORRECT_FINDING audit event).' })

@@ -1,9 +1,10 @@
-import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AbsenceFinding } from '../../domain/court-absence';
 import { CaseKind } from '../../domain/court-facts';
-import { HappenedOn, MultiLine, SingleLine } from '../validators';
+import { HappenedOn } from '../validators';
 import { NonEmptyText } from './non-empty-text';
+import { TextField } from './text-field';
 
 const HEARING_ON =
   '开庭之日 / The day of the hearing at which the head appeared or not (三(八) 出庭应诉): an absence counts by this day. ' +
@@ -18,14 +19,10 @@ export class CreateCourtCaseInput {
   @IsUUID()
   agencyId!: string;
 
-  @SingleLine()
-  @Field()
-  @NonEmptyText(100)
+  @TextField(100)
   caseNumber!: string;
 
-  @SingleLine()
-  @Field()
-  @NonEmptyText(200)
+  @TextField(200)
   court!: string;
 
   @HappenedOn()
@@ -52,16 +49,10 @@ export class UpdateCourtCaseInput {
   @Field(() => Boolean, { nullable: true, description: '负责人是否出庭 / Did the head appear? True also when a deputy head or a head in charge of the matter appeared (法释〔2020〕3号 art. 2; rules/catalogue/ 三(八)).' })
   headAppeared?: boolean | null;
 
-  @SingleLine()
-  @Field(() => String, { nullable: true, description: 'Who the absent head entrusted to appear (委托出庭人).' })
-  @IsOptional()
-  @MaxLength(200)
+  @TextField(200, { nullable: true, mayBeEmpty: true, description: 'Who the absent head entrusted to appear (委托出庭人).' })
   entrustedRepresentative?: string | null;
 
-  @MultiLine()
-  @Field(() => String, { nullable: true, description: 'The valid reason (正当理由) found for the head\'s absence.' })
-  @IsOptional()
-  @MaxLength(2000)
+  @TextField(2000, { multiLine: true, nullable: true, mayBeEmpty: true, description: 'The valid reason (正当理由) found for the head\'s absence.' })
   validAbsenceReason?: string | null;
 
   @Field({ nullable: true, description: PAST_DEFAULTER_DAYS })
@@ -86,14 +77,10 @@ export class RecordAbsenceFindingInput {
   @HappenedOn({ description: '认定之日 / The day the finding was made; on or after the hearing day (or filing day). It holds from this day, not before.' })
   foundOn!: string;
 
-  @SingleLine()
-  @Field({ description: '认定机关 / The body that made the finding.' })
-  @NonEmptyText(200)
+  @TextField(200, { description: '认定机关 / The body that made the finding.' })
   foundBy!: string;
 
-  @SingleLine()
-  @Field({ description: '认定文号 / The document of the finding.' })
-  @NonEmptyText(100)
+  @TextField(100, { description: '认定文号 / The document of the finding.' })
   document!: string;
 }
 
@@ -111,16 +98,10 @@ export class CorrectAbsenceFindingInput {
   @IsOptional()
   foundOn?: string | null;
 
-  @SingleLine()
-  @Field(() => String, { nullable: true, description: '更正后的认定机关 / The corrected finding body.' })
-  @IsOptional()
-  @MaxLength(200)
+  @TextField(200, { nullable: true, mayBeEmpty: true, description: '更正后的认定机关 / The corrected finding body.' })
   foundBy?: string | null;
 
-  @SingleLine()
-  @Field(() => String, { nullable: true, description: '更正后的认定文号 / The corrected document of the finding.' })
-  @IsOptional()
-  @MaxLength(100)
+  @TextField(100, { nullable: true, mayBeEmpty: true, description: '更正后的认定文号 / The corrected document of the finding.' })
   document?: string | null;
 
   @Field({ description: '更正理由 / Why: the finding body\'s correction decision (kept in the CORRECT_FINDING audit event).' })

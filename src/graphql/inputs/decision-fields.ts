@@ -1,6 +1,5 @@
-import { Field, InputType } from 'type-graphql';
-import { SingleLine } from '../validators';
-import { NonEmptyText } from './non-empty-text';
+import { InputType } from 'type-graphql';
+import { TextField } from './text-field';
 
 /**
  * Who decided and by which document (lawyer13 R8): the two optional fields every decision input
@@ -10,13 +9,9 @@ import { NonEmptyText } from './non-empty-text';
 // Decorated so that type-graphql passes its fields on; no field takes it, so the schema does not show it.
 @InputType()
 export abstract class DecisionFields {
-  @SingleLine()
-  @Field(() => String, { nullable: true, description: '决定机关 / The body that made the decision, plain text, at most 100 characters; shown in the record\'s history line where the decision changes the record.' })
-  @NonEmptyText(100, { optional: true })
+  @TextField(100, { nullable: true, description: '决定机关 / The body that made the decision, plain text, at most 100 characters; shown in the record\'s history line where the decision changes the record.' })
   decidedBy?: string | null;
 
-  @SingleLine()
-  @Field(() => String, { nullable: true, description: '决定文号 / The decision\'s document number: a four-digit year in brackets and a number ending in 号, e.g. 鄂州市信用办〔2025〕12号.' })
-  @NonEmptyText(100, { optional: true })
+  @TextField(100, { nullable: true, description: '决定文号 / The decision\'s document number: a four-digit year in brackets and a number ending in 号, e.g. 鄂州市信用办〔2025〕12号.' })
   documentNumber?: string | null;
 }

@@ -1,10 +1,11 @@
-import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditList } from '../../domain/list-membership';
 import { SubjectType } from '../../domain/subject';
-import { HappenedOn, SingleLine } from '../validators';
+import { HappenedOn } from '../validators';
 import { NonEmptyText } from './non-empty-text';
+import { TextField } from './text-field';
 
 @InputType({ description: 'A subject entered in a national dishonesty list.' })
 export class ListSubjectInput {
@@ -21,14 +22,10 @@ export class ListSubjectInput {
   @HappenedOn()
   listedOn!: string;
 
-  @SingleLine()
-  @Field({ description: '列入机关 / The body that listed the subject, its keeper: for JUDGMENT_DEFAULTER a people\'s court (…人民法院) or a specialised court (…军事法院, …海事法院, …知识产权法院, …金融法院, …互联网法院, …铁路运输法院, …铁路运输中级法院); for SERIOUS_ILLEGAL_DISHONEST a market regulation department (…市场监督管理局) or, for a decision before the 2018 reform, its predecessor (…工商行政管理局); any other body is refused.' })
-  @NonEmptyText(200)
+  @TextField(200, { description: '列入机关 / The body that listed the subject, its keeper: for JUDGMENT_DEFAULTER a people\'s court (…人民法院) or a specialised court (…军事法院, …海事法院, …知识产权法院, …金融法院, …互联网法院, …铁路运输法院, …铁路运输中级法院); for SERIOUS_ILLEGAL_DISHONEST a market regulation department (…市场监督管理局) or, for a decision before the 2018 reform, its predecessor (…工商行政管理局); any other body is refused.' })
   listedBy!: string;
 
-  @SingleLine()
-  @Field({ description: 'The listing decision (文号 or 案号): a four-digit year in brackets and a number ending in 号, e.g. (2024)鄂07执88号 or 鄂州市监〔2024〕7号.' })
-  @NonEmptyText(100)
+  @TextField(100, { description: 'The listing decision (文号 or 案号): a four-digit year in brackets and a number ending in 号, e.g. (2024)鄂07执88号 or 鄂州市监〔2024〕7号.' })
   documentNumber!: string;
 
   @Field(() => ID, { nullable: true, description: "The subject's credit record the listing rests on: an unrevoked DISHONEST record of the same subject that occurred by listedOn. An approved repair of it is shown on the listing (endedBy REPAIRED, recordRepairedOn) but does not end the listing: the measures resting on the list (listedByCourt, the serious-illegal listing) hold until the listing body removes it or its recorded term ends." })
@@ -50,14 +47,10 @@ export class RemoveFromListInput {
   @HappenedOn({ description: 'The listing no longer holds from this day: a day after listedOn (a listing entered in error is corrected, not removed).' })
   removedOn!: string;
 
-  @SingleLine()
-  @Field({ description: '移出机关 / The body that took the subject off: the listing body itself (listedBy, compared without white space) — for a listing by a …工商行政管理局, also the …市场监督管理局 of the same name that succeeded it — or, for a court\'s listing, a court of a higher level (最高人民法院 > 高级 and 中国人民解放军军事法院 > 中级, 铁路运输中级法院, 海事法院, 知识产权法院, 金融法院 > other courts; region not checked). Any other body is refused.' })
-  @NonEmptyText(200)
+  @TextField(200, { description: '移出机关 / The body that took the subject off: the listing body itself (listedBy, compared without white space) — for a listing by a …工商行政管理局, also the …市场监督管理局 of the same name that succeeded it — or, for a court\'s listing, a court of a higher level (最高人民法院 > 高级 and 中国人民解放军军事法院 > 中级, 铁路运输中级法院, 海事法院, 知识产权法院, 金融法院 > other courts; region not checked). Any other body is refused.' })
   removedBy!: string;
 
-  @SingleLine()
-  @Field({ description: 'The removal decision (文号 or 案号), in the same form as a listing\'s, e.g. (2024)鄂07执88号之一.' })
-  @NonEmptyText(100)
+  @TextField(100, { description: 'The removal decision (文号 or 案号), in the same form as a listing\'s, e.g. (2024)鄂07执88号之一.' })
   documentNumber!: string;
 }
 
@@ -71,10 +64,7 @@ export class WithdrawListingInput {
   @NonEmptyText(2000)
   reason!: string;
 
-  @SingleLine()
-  @Field(() => String, { nullable: true, description: 'The document the finding rests on (e.g. the decision on an objection), in the form of a 文号, when there is one.' })
-  @IsOptional()
-  @MaxLength(100)
+  @TextField(100, { nullable: true, mayBeEmpty: true, description: 'The document the finding rests on (e.g. the decision on an objection), in the form of a 文号, when there is one.' })
   documentNumber?: string | null;
 }
 
@@ -88,16 +78,10 @@ export class CorrectListingInput {
   @IsOptional()
   listedOn?: string | null;
 
-  @SingleLine()
-  @Field(() => String, { nullable: true, description: '更正后的列入决定文号 / The corrected listing decision (文号 or 案号), in the form listSubject asks.' })
-  @IsOptional()
-  @MaxLength(100)
+  @TextField(100, { nullable: true, mayBeEmpty: true, description: '更正后的列入决定文号 / The corrected listing decision (文号 or 案号), in the form listSubject asks.' })
   documentNumber?: string | null;
 
-  @SingleLine()
-  @Field(() => String, { nullable: true, description: '更正后的列入机关 / The corrected listing body: the list\'s keeper, as listSubject asks; for a removed listing, one whose removal body is still itself or a court above it.' })
-  @IsOptional()
-  @MaxLength(200)
+  @TextField(200, { nullable: true, mayBeEmpty: true, description: '更正后的列入机关 / The corrected listing body: the list\'s keeper, as listSubject asks; for a removed listing, one whose removal body is still itself or a court above it.' })
   listedBy?: string | null;
 
   @Field({ description: '更正理由 / Why: the keeper\'s or the court\'s correction decision, or the slip found here (kept in the CORRECT_LISTING audit event).' })

@@ -1,13 +1,13 @@
-import { IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { MAX_LOSS, RecordCategory, RecordKind, Severity } from '../../domain/credit-record';
 import { RepairAction, RepairRelief, RepairStatus } from '../../domain/credit-repair';
 import { ObjectionRemedy, ObjectionStatus } from '../../domain/objection';
 import { SubjectType } from '../../domain/subject';
-import { HappenedOn, InFen, MultiLine, SingleLine } from '../validators';
+import { HappenedOn, InFen } from '../validators';
 import { DecisionFields } from './decision-fields';
-import { NonEmptyText } from './non-empty-text';
+import { TextField } from './text-field';
 
 const LOSS_RANGE = '损失金额须在 0 至 9999999999999.99 元之间（数值更大时无法按分精确传送）/ loss must be from 0 to 9999999999999.99 yuan (a larger number does not arrive exact to the fen as a Float); got $value.';
 
@@ -29,9 +29,7 @@ export class CreateCreditRecordInput {
   @Field(() => Severity, { nullable: true, description: 'Required for a dishonesty record, absent for a trustworthy one.' })
   severity?: Severity | null;
 
-  @MultiLine()
-  @Field()
-  @NonEmptyText(2000)
+  @TextField(2000, { multiLine: true })
   summary!: string;
 
   @HappenedOn()
@@ -49,14 +47,10 @@ export class CreateCreditRecordInput {
   @Field(() => LocalDateResolver, { nullable: true, description: 'On or after occurredOn.' })
   disclosureEndsOn?: string | null;
 
-  @SingleLine()
-  @Field()
-  @NonEmptyText(200)
+  @TextField(200)
   sourceDepartment!: string;
 
-  @SingleLine()
-  @Field()
-  @NonEmptyText(100)
+  @TextField(100)
   documentNumber!: string;
 
   @Field(() => Float, { nullable: true, description: 'Loss in yuan, from 0 to 9999999999999.99 (two decimals; a Float holds no larger amount exactly to the fen).' })
@@ -78,9 +72,7 @@ export class RecordCorrectionInput {
   @Field(() => Severity, { nullable: true })
   severity?: Severity;
 
-  @MultiLine()
-  @Field({ nullable: true })
-  @NonEmptyText(2000, { optional: true })
+  @TextField(2000, { multiLine: true, nullable: true })
   summary?: string;
 
   @HappenedOn({ nullable: true })
@@ -109,14 +101,10 @@ export class FileObjectionInput {
   @IsUUID()
   recordId!: string;
 
-  @SingleLine()
-  @Field()
-  @NonEmptyText(200)
+  @TextField(200)
   filedBy!: string;
 
-  @MultiLine()
-  @Field()
-  @NonEmptyText(4000)
+  @TextField(4000, { multiLine: true })
   reason!: string;
 
   @HappenedOn({ description: '异议提出之日 / The day the objection was filed: from it on, what it objects to counts as disputed. Not before the record\'s recordedOn. A day before today rewrites past days, so only ADMIN enters it (FORBIDDEN, reason SECOND_PERSON_REQUIRED); a CLERK files it dated today.' })
@@ -129,9 +117,7 @@ export class AdmitObjectionInput {
   @IsUUID()
   objectionId!: string;
 
-  @MultiLine()
-  @Field({ description: '新的事实和理由 / The new facts or reasons, not before the rejected objection, the objection is admitted on.' })
-  @NonEmptyText(4000)
+  @TextField(4000, { multiLine: true, description: '新的事实和理由 / The new facts or reasons, not before the rejected objection, the objection is admitted on.' })
   grounds!: string;
 
   @HappenedOn({ description: '受理之日 / The day it is admitted: from it on the record or finding counts as disputed. Not before the objection\'s filedOn. A day before today rewrites past days, so only ADMIN enters it.' })
@@ -155,9 +141,7 @@ export class ResolveObjectionInput extends DecisionFields {
   @ValidateNested()
   correction?: RecordCorrectionInput | null;
 
-  @MultiLine()
-  @Field()
-  @NonEmptyText(4000)
+  @TextField(4000, { multiLine: true })
   resolution!: string;
 
   @HappenedOn()
@@ -173,9 +157,7 @@ export class RequestCreditRepairInput {
   @Field(() => [RepairAction], { defaultValue: [], description: '三(七)所列的修复方式 / The ways of repair 三(七) names (主动挽回损失、消除不良影响、有效阻止危害结果发生). Required (at least one) for a civil servant\'s record; optional for an agency\'s or enterprise\'s, whose repairs fall under credit-repair rules other than this document (state them in description).' })
   actions!: RepairAction[];
 
-  @MultiLine()
-  @Field()
-  @NonEmptyText(4000)
+  @TextField(4000, { multiLine: true })
   description!: string;
 
   @HappenedOn()
@@ -197,10 +179,7 @@ export class DecideCreditRepairInput extends DecisionFields {
   @Field(() => RepairRelief, { nullable: true, description: 'Required for an approval, as the approval states it: WAIVE (免于, ends the record\'s effect) or LIGHTEN (从轻, civil servants only). There is no default: a silent approval is not read as the most favourable relief.' })
   relief?: RepairRelief | null;
 
-  @MultiLine()
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(4000)
+  @TextField(4000, { multiLine: true, nullable: true, mayBeEmpty: true })
   note?: string;
 }
 
@@ -216,8 +195,6 @@ export class StateRepairReliefInput {
   @HappenedOn()
   statedOn!: string;
 
-  @SingleLine()
-  @Field({ description: 'The document (文号) by which the approving body states the relief.' })
-  @NonEmptyText(100)
+  @TextField(100, { description: 'The document (文号) by which the approving body states the relief.' })
   documentNumber!: string;
 }

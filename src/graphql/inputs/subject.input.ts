@@ -2,8 +2,8 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditGradeEnd } from '../../domain/credit-grade';
 import { AgencyKind, AgencyLevel, CreditGrade } from '../../domain/subject';
-import { HappenedOn, IsIdCardNumber, IsUscc, OrganisationName, PersonName, SingleLine } from '../validators';
-import { NonEmptyText } from './non-empty-text';
+import { HappenedOn, IsIdCardNumber, IsUscc, OrganisationName, PersonName } from '../validators';
+import { TextField } from './text-field';
 
 @InputType({ description: 'A new agency.' })
 export class CreateAgencyInput {
@@ -12,9 +12,7 @@ export class CreateAgencyInput {
   uscc!: string;
 
   @OrganisationName()
-  @SingleLine()
-  @Field()
-  @NonEmptyText(200)
+  @TextField(200)
   name!: string;
 
   @Field(() => AgencyLevel)
@@ -32,9 +30,7 @@ export class CreateAgencyInput {
 @InputType({ description: 'Changes to an agency; absent fields stay as they are.' })
 export class UpdateAgencyInput {
   @OrganisationName()
-  @SingleLine()
-  @Field({ nullable: true })
-  @NonEmptyText(200, { optional: true })
+  @TextField(200, { nullable: true })
   name?: string;
 
   @Field(() => AgencyLevel, { nullable: true })
@@ -56,23 +52,17 @@ export class CreateCivilServantInput {
   idCardNumber!: string;
 
   @PersonName()
-  @SingleLine()
-  @Field()
-  @NonEmptyText(100)
+  @TextField(100)
   name!: string;
 
   @Field(() => ID)
   @IsUUID()
   agencyId!: string;
 
-  @SingleLine()
-  @Field()
-  @NonEmptyText(100)
+  @TextField(100)
   post!: string;
 
-  @SingleLine()
-  @Field()
-  @NonEmptyText(100)
+  @TextField(100)
   rank!: string;
 
   @Field({ nullable: true, defaultValue: false })
@@ -88,9 +78,7 @@ export class CreateCivilServantInput {
 @InputType({ description: 'Changes to a civil servant; absent fields stay as they are.' })
 export class UpdateCivilServantInput {
   @PersonName()
-  @SingleLine()
-  @Field({ nullable: true })
-  @NonEmptyText(100, { optional: true })
+  @TextField(100, { nullable: true })
   name?: string;
 
   @Field(() => ID, { nullable: true, description: 'Moves them to another agency. A principal moved ends their tenure (principal: false) or starts a new one (principalSince on or after the day of the move): they do not answer for the new agency\'s past.' })
@@ -98,14 +86,10 @@ export class UpdateCivilServantInput {
   @IsUUID()
   agencyId?: string;
 
-  @SingleLine()
-  @Field({ nullable: true })
-  @NonEmptyText(100, { optional: true })
+  @TextField(100, { nullable: true })
   post?: string;
 
-  @SingleLine()
-  @Field({ nullable: true })
-  @NonEmptyText(100, { optional: true })
+  @TextField(100, { nullable: true })
   rank?: string;
 
   @Field({ nullable: true })
@@ -128,9 +112,7 @@ export class CreateEnterpriseInput {
   uscc!: string;
 
   @OrganisationName()
-  @SingleLine()
-  @Field()
-  @NonEmptyText(200)
+  @TextField(200)
   name!: string;
 
   @Field(() => CreditGrade, { nullable: true })
@@ -143,9 +125,7 @@ export class CreateEnterpriseInput {
 @InputType({ description: 'Changes to an enterprise; absent fields stay as they are.' })
 export class UpdateEnterpriseInput {
   @OrganisationName()
-  @SingleLine()
-  @Field({ nullable: true })
-  @NonEmptyText(200, { optional: true })
+  @TextField(200, { nullable: true })
   name?: string;
 
   @Field(() => CreditGrade, { nullable: true, description: 'A new grade: the one in force ends the day it is given (REPLACED). null is refused: clear a grade with withdrawCreditGrade.' })
