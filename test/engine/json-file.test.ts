@@ -6,6 +6,7 @@ import { getNodeValue, parseTree } from 'jsonc-parser';
 import { parseJsonFile } from '../../src/engine/json-file';
 import { inspectRules } from '../../src/engine/rule-set';
 import { getSchema } from '../../src/graphql/schema';
+import { positionOf } from '../support/text-position';
 
 /**
  * A rules-folder JSON file is read with JSON.parse, and parsed again with locations only when a
@@ -31,12 +32,10 @@ function rulesWith(file: string, edit: (text: string) => string): { problems: Re
   return { problems: inspectRules(dir, schema).problems.filter((p) => p.file === file), edited };
 }
 
-/** Line and column (1-based) where `needle` first stands in `text`. */
-function placeOf(text: string, needle: string): { line: number; column: number } {
-  const offset = text.indexOf(needle);
-  expect(offset).toBeGreaterThanOrEqual(0);
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+/** Line and column of `word`, found by its content (text-position.ts). */
+function placeOf(text: string, word: string): { line: number; column: number } {
+  const { line, column } = positionOf(text, word);
+  return { line, column };
 }
 
 function jsonFiles(dir: string): string[] {
