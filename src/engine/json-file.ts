@@ -143,7 +143,7 @@ function parseLocating(file: string, original: string): { json: LocatedJson | nu
     }),
   ];
   if (!tree) return { json: null, problems };
-  problems.push(...nonFiniteNumbers(file, text, tree));
+  problems.push(...nonFiniteNumbers(file, text, tree), ...duplicateKeys(file, text, tree));
   return {
     json: {
       value: getNodeValue(tree),
@@ -169,15 +169,66 @@ function quickValue(text: string): { value: unknown } | null {
   } catch {
     return null;
   }
+  let keysRead = 0;
   const fits = (node: unknown, depth: number): boolean => {
     if (typeof node === 'number') return Number.isFinite(node);
     if (!node || typeof node !== 'object') return true;
     if (depth + 1 > RULE_LIMITS.jsonDepth) return false;
     if (Array.isArray(node)) return node.every((child) => fits(child, depth + 1));
     Object.setPrototypeOf(node, null);
-    return Object.values(node).every((child) => fits(child, depth + 1));
+    const values = Object.values(node);
+    keysRead += values.length;
+    return values.every((child) => fits(child, depth + 1));
   };
-  return fits(value, 0) ? { value } : null;
+  // A key written twice in one object is read once (the last wins): fewer keys read than written.
+  return fits(value, 0) && keysRead === keysWritten(text) ? { value } : null;
+}
+
+/** How many object keys a file JSON.parse accepts writes: the strings followed by a colon. */
+function keysWritten(text: string): number {
+  let count = 0;
+  for (let quote = text.indexOf('"'); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let end = quote + 1;
+    while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+    let next = end + 1;
+    while (text[next] === ' ' || text[next] === '\n' || text[next] === '\r' || text[next] === '\t') next++;
+    if (text[next] === ':') count++;
+    quote = end;
+  }
+  return count;
+}
+
+/**
+ * hostile32 N1: a key given twice in one object. JSON.parse and the locating parser both keep the
+ * last silently, so a policy officer who pasted a threshold twice saw the file checked and the first
+ * value ignored. Each repeat is named where it stands, with where the key was first given.
+ */
+function duplicateKeys(file: string, text: string, tree: Node): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const visit = (node: Node) => {
+    if (node.type === 'object') {
+      const seen = new Map<string, number>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (!key) continue;
+        const first = seen.get(key.value as string);
+        if (first === undefined) {
+          seen.set(key.value as string, key.offset);
+          continue;
+        }
+        const at = lineAndColumn(text, first);
+        problems.push({
+          file,
+          ...lineAndColumn(text, key.offset),
+          zh: `键 "${key.value}" 在同一对象中重复（第 ${at.line} 行第 ${at.column} 列已给出）：JSON 只取最后一个，前面的会被忽略；请删除或合并重复的键`,
+          en: `the key "${key.value}" is given twice in one object (first at line ${at.line}, column ${at.column}): JSON keeps only the last and ignores the others; remove or merge the repeated key`,
+        });
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return problems;
 }
 
 /**

@@ -47,7 +47,7 @@ function jsonFiles(dir: string): string[] {
 describe('a rules-folder JSON file', () => {
   it('reads as the locating parser reads it: every shipped file, and keys such as __proto__ and constructor', () => {
     const texts = jsonFiles(SHIPPED).map((file) => readFileSync(file, 'utf8'));
-    texts.push('{ "__proto__": { "polluted": 1 }, "constructor": 2, "toString": { "a": [1, -0, 2.5e-3] }, "k": 1, "k": 2 }');
+    texts.push('{ "__proto__": { "polluted": 1 }, "constructor": 2, "toString": { "a": [1, -0, 2.5e-3] }, "k": 1, "K": 2, "x": { "k": "k:" } }');
     expect(texts.length).toBeGreaterThan(40);
     for (const text of texts) {
       const { json, problems } = parseJsonFile('x.json', text);
@@ -80,5 +80,14 @@ describe('a rules-folder JSON file', () => {
   it('names a number JSON.parse reads as Infinity where it stands', () => {
     const text = '{\n  "points": 1,\n  "grade": -1e309\n}';
     expect(parseJsonFile('x.json', text).problems).toEqual([expect.objectContaining({ ...placeOf(text, '-1e309'), en: expect.stringContaining('the number -1e309 is too large to represent') })]);
+  });
+
+  it('hostile32 N1: names a key given twice in one object, where the repeat stands and where it was first given', () => {
+    const { problems, edited } = rulesWith('parameters/2018-12-26.json', (t) => t.replace('"effectiveFrom": "2018-12-26",', '"effectiveFrom": "2018-12-26",\n  "effectiveFrom": "2018-12-27",'));
+    const first = positionOf(edited, '"effectiveFrom": "2018-12-26"', '"effectiveFrom"');
+    const repeat = positionOf(edited, '"effectiveFrom": "2018-12-27"', '"effectiveFrom"');
+    expect(problems).toEqual([expect.objectContaining({ line: repeat.line, column: repeat.column, zh: expect.stringContaining(`键 "effectiveFrom" 在同一对象中重复（第 ${first.line} 行第 ${first.column} 列已给出）`), en: expect.stringContaining('is given twice in one object') })]);
+    // The same key in two objects, and a key's name inside a string value, are no repeat.
+    expect(parseJsonFile('x.json', '{ "a": { "k": 1 }, "b": { "k": "\\"k\\": 2" } }').problems).toEqual([]);
   });
 });
